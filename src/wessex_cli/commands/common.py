@@ -1,0 +1,25 @@
+"""Options shared by several commands, and small printing helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..scheme import Scheme, load_scheme
+
+SchemeOption = Annotated[
+    Path | None,
+    typer.Option("--scheme", help="scheme.toml to use (default: ./scheme.toml if present).",
+                 dir_okay=False, show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+
+
+def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
+    """``--scheme`` if given, else scheme.toml here, else one beside the input file."""
+    scheme = load_scheme(path)
+    if scheme.source is None and path is None and near is not None:
+        scheme = load_scheme(None, near.parent)
+    return scheme

@@ -1,0 +1,193 @@
+"""Who may be paired with whom: SPEC pairing rules 1–5, one at a time and vectorised.
+
+``rules_broken`` explains a single pair in words; ``EligibilityModel`` answers the same
+question for every pair of a roster at once with numpy, block by block so that memory
+stays bounded however large the roster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from .roster import Volunteer
+
+BoolMatrix = npt.NDArray[np.bool_]
+
+
+class Rule(IntEnum):
+    """The rules in SPEC order; the value is the rule's number there."""
+
+    SIDE = 1
+    ORGANISATION = 2
+    REGISTERED = 3
+    AVOID = 4
+    AVAILABILITY = 5
+
+    @property
+    def short(self) -> str:
+        return RULE_SHORT[self]
+
+
+RULE_SHORT = {
+    Rule.SIDE: "same side or not active",
+    Rule.ORGANISATION: "same organisation",
+    Rule.REGISTERED: "registered patient at the other's organisation",
+    Rule.AVOID: "named under avoid",
+    Rule.AVAILABILITY: "no common half-day to host and visit both ways",
+}
+
+
+def rules_broken(a: Volunteer, b: Volunteer) -> list[Rule]:
+    """Every rule the pair (a, b) breaks; empty when they may be paired."""
+    broken = []
+    if a.side == b.side or not a.active or not b.active or a.key == b.key:
+        broken.append(Rule.SIDE)
+    org_a, org_b = a.organisation_key, b.organisation_key
+    if org_a and org_a == org_b:
+        broken.append(Rule.ORGANISATION)
+    if (a.registered_key and a.registered_key == org_b) or \
+            (b.registered_key and b.registered_key == org_a):
+        broken.append(Rule.REGISTERED)
+    if b.key in a.avoid or a.key in b.avoid:
+        broken.append(Rule.AVOID)
+    if not (a.host_slots & b.visit_slots and b.host_slots & a.visit_slots):
+        broken.append(Rule.AVAILABILITY)
+    return broken
+
+
+def explain_rules(a: Volunteer, b: Volunteer) -> str:
+    """The rules broken by (a, b) in words, for error messages."""
+    broken = rules_broken(a, b)
+    return "; ".join(f"rule {r.value}: {r.short}" for r in broken)
+
+
+class Vocabulary:
+    """Folded strings to small integer codes, shared by both sides so codes compare."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def code(self, key: str, blank: int) -> int:
+        if not key:
+            return blank
+        return self.codes.setdefault(key, len(self.codes))
+
+
+@dataclass
+class SideArrays:
+    """One side's volunteers as parallel numpy arrays."""
+
+    people: list[Volunteer]
+    organisation: npt.NDArray[np.int32]
+    registered: npt.NDArray[np.int32]
+    cluster: npt.NDArray[np.int32]
+    specialty: npt.NDArray[np.int32]
+    host: npt.NDArray[np.int32]
+    visit: npt.NDArray[np.int32]
+    capacity: npt.NDArray[np.int64]
+
+    @classmethod
+    def build(cls, people: Sequence[Volunteer], vocab: Vocabulary) -> SideArrays:
+        from .text import fold
+
+        def codes(values: list[str], blank: int) -> npt.NDArray[np.int32]:
+            return np.fromiter((vocab.code(v, blank) for v in values), np.int32, len(values))
+
+        people = list(people)
+        return cls(
+            people=people,
+            organisation=codes([p.organisation_key for p in people], -1),
+            registered=codes([p.registered_key for p in people], -2),
+            cluster=codes([fold(p.cluster) for p in people], -3),
+            specialty=codes([fold(p.specialty) for p in people], -4),
+            host=np.fromiter((p.host_slots for p in people), np.int32, len(people)),
+            visit=np.fromiter((p.visit_slots for p in people), np.int32, len(people)),
+            capacity=np.fromiter((p.capacity for p in people), np.int64, len(people)),
+        )
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+
+class EligibilityModel:
+    """Rules 2–5 for every (left, right) pair; rule 1 holds by construction (two sides,
+    active people only)."""
+
+    def __init__(self, left: Sequence[Volunteer], right: Sequence[Volunteer]) -> None:
+        self.vocab = Vocabulary()
+        self.left = SideArrays.build(left, self.vocab)
+        self.right = SideArrays.build(right, self.vocab)
+        left_index = {p.key: i for i, p in enumerate(self.left.people)}
+        right_index = {p.key: j for j, p in enumerate(self.right.people)}
+        pairs: set[tuple[int, int]] = set()
+        for i, person in enumerate(self.left.people):
+            pairs.update((i, right_index[k]) for k in person.avoid if k in right_index)
+        for j, person in enumerate(self.right.people):
+            pairs.update((left_index[k], j) for k in person.avoid if k in left_index)
+        ordered = sorted(pairs)
+        self.avoid_i = np.array([i for i, _ in ordered], dtype=np.int64)
+        self.avoid_j = np.array([j for _, j in ordered], dtype=np.int64)
+
+    def rule_masks(self, rows: slice) -> dict[Rule, BoolMatrix]:
+        """For rows of the left side: where each rule is broken (True = broken)."""
+        L, R = self.left, self.right
+        org_l = L.organisation[rows, None]
+        reg_l = L.registered[rows, None]
+        same_org = org_l == R.organisation[None, :]
+        registered = (reg_l == R.organisation[None, :]) | (org_l == R.registered[None, :])
+        availability = ((L.host[rows, None] & R.visit[None, :]) == 0) | \
+            ((R.host[None, :] & L.visit[rows, None]) == 0)
+        avoid = np.zeros(same_org.shape, dtype=bool)
+        start = rows.start or 0
+        stop = rows.stop if rows.stop is not None else len(L)
+        inside = (self.avoid_i >= start) & (self.avoid_i < stop)
+        avoid[self.avoid_i[inside] - start, self.avoid_j[inside]] = True
+        return {Rule.ORGANISATION: same_org, Rule.REGISTERED: registered, Rule.AVOID: avoid,
+                Rule.AVAILABILITY: availability}
+
+    def eligible(self, rows: slice) -> BoolMatrix:
+        masks = self.rule_masks(rows)
+        broken = masks[Rule.ORGANISATION] | masks[Rule.REGISTERED]
+        broken |= masks[Rule.AVOID]
+        broken |= masks[Rule.AVAILABILITY]
+        return ~broken
+
+    def blocks(self, target_cells: int = 4_000_000) -> Iterator[slice]:
+        """Row slices of the left side small enough to keep each block's memory bounded."""
+        step = max(1, target_cells // max(1, len(self.right)))
+        for start in range(0, len(self.left), step):
+            yield slice(start, min(start + step, len(self.left)))
+
+    def matrix(self) -> BoolMatrix:
+        """The whole eligibility matrix (left x right)."""
+        if len(self.left) == 0 or len(self.right) == 0:
+            return np.zeros((len(self.left), len(self.right)), dtype=bool)
+        return np.vstack([self.eligible(rows) for rows in self.blocks()])
+
+    def eligible_counts(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """How many eligible partners each left and each right person has."""
+        left = np.zeros(len(self.left), dtype=np.int64)
+        right = np.zeros(len(self.right), dtype=np.int64)
+        if len(self.left) and len(self.right):
+            for rows in self.blocks():
+                block = self.eligible(rows)
+                left[rows] = block.sum(axis=1)
+                right += block.sum(axis=0)
+        return left, right
+
+    def exclusion_counts(self, side: str, index: int) -> dict[Rule, int]:
+        """For one person, how many candidates on the other side each rule excludes."""
+        if side == "left":
+            masks = self.rule_masks(slice(index, index + 1))
+            return {rule: int(mask.sum()) for rule, mask in masks.items()}
+        counts = dict.fromkeys(Rule, 0)
+        for rows in self.blocks():
+            for rule, mask in self.rule_masks(rows).items():
+                counts[rule] += int(mask[:, index].sum())
+        counts.pop(Rule.SIDE)
+        return counts

@@ -1,0 +1,589 @@
+"""Reading the volunteer workbook into ``Volunteer`` records and a list of ``Problem``s.
+
+The reader forgives what administrators really type: a title above the header row,
+headers in any case and spelling (with aliases), numbers where text is expected, stray
+spaces and line breaks, days written every way. What it cannot make sense of becomes a
+``Problem`` with its cell (``Volunteers!C7``) and a one-line fix, never an exception: the
+caller decides whether errors stop the work (``wessex check`` lists them all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from .availability import AvailabilityError, describe, parse_availability
+from .errors import RosterError
+from .scheme import Scheme
+from .spreadsheet import Cell, Grid, cell_ref, read_grid
+from .text import email_key, fold, header_key, person_key
+
+Severity = Literal["error", "warning"]
+
+# Canonical column -> the headers that mean it (matched by ``header_key``).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "volunteer", "participant", "volunteer name",
+             "participant name", "your name", "names"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "nhs email", "nhsmail",
+              "mail", "work email", "contact email"),
+    "phone": ("phone", "telephone", "tel", "mobile", "phone number", "telephone number",
+              "mobile number", "contact number", "tel no", "phone no"),
+    "profession": ("profession", "role", "job title", "job role", "staff group", "position"),
+    "side": ("side", "setting", "sector", "care setting"),
+    "organisation": ("organisation", "organization", "practice", "workplace", "hospital",
+                     "surgery", "employer", "practice or hospital", "place of work", "base"),
+    "specialty": ("specialty", "speciality", "specialism", "special interest", "specialities",
+                  "specialties", "clinical specialty"),
+    "cluster": ("cluster", "pcn", "locality", "network", "primary care network",
+                "locality cluster"),
+    "registered_practice": ("registered practice", "registered with", "registered at",
+                            "gp practice", "own gp practice", "registered gp practice",
+                            "patient at", "registered gp"),
+    "host_days": ("host days", "days to host", "hosting days", "happy to host", "can host",
+                  "host availability", "available to host", "days happy to host", "hosting"),
+    "visit_days": ("visit days", "days to visit", "visiting days", "happy to visit",
+                   "can visit", "visit availability", "available to visit",
+                   "days happy to visit", "visiting"),
+    "avoid": ("avoid", "do not pair with", "exclusions", "conflicts", "exclude", "not with",
+              "do not pair", "conflicts of interest", "exclusion"),
+    "capacity": ("capacity", "max partners", "maximum partners", "number of partners",
+                 "partners wanted"),
+    "partner": ("partner", "locked partner", "pre-agreed partner", "agreed partner",
+                "fixed partner", "preagreed partner"),
+    "status": ("status", "participation", "participation status"),
+    "adjustments": ("adjustments", "reasonable adjustments", "access needs", "accessibility",
+                    "access requirements"),
+    "notes": ("notes", "comments", "note", "comment", "admin notes"),
+}
+_ORDINALS = {1: ("1", "1st", "first", "one"), 2: ("2", "2nd", "second", "two"),
+             3: ("3", "3rd", "third", "three")}
+for _k, _words in _ORDINALS.items():
+    COLUMN_ALIASES[f"preference_{_k}"] = tuple(
+        form for w in _words for form in (
+            f"preference {w}", f"{w} preference", f"{w} choice", f"choice {w}", f"pref {w}",
+            f"preferred colleague {w}", f"{w} pref", f"preference_{w}"))
+
+CANONICAL_ORDER = ("name", "email", "phone", "profession", "side", "organisation", "specialty",
+                   "cluster", "registered_practice", "host_days", "visit_days", "preference_1",
+                   "preference_2", "preference_3", "avoid", "capacity", "partner", "status",
+                   "adjustments", "notes")
+HEADER_LOOKUP = {header_key(alias): column for column, aliases in COLUMN_ALIASES.items()
+                 for alias in (column, *aliases)}
+REQUIRED = ("name", "email", "profession")
+MULTILINE = frozenset({"adjustments", "notes", "avoid"})
+INACTIVE_STATUS = {"withdrawn", "withdrew", "droppedout", "dropout", "dropped", "inactive",
+                   "left", "cancelled", "canceled", "no", "notparticipating"}
+ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paired", "new"}
+NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
+                 "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
+_SPLIT_LIST = re.compile(r"[;,\n]+")
+_SIMPLE_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+_SPECIAL_TLDS = ("local", "localhost", "invalid", "test", "onion", "arpa", "internal")
+HEADER_SCAN_ROWS = 50
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the workbook, where it is, and how to fix it."""
+
+    severity: Severity
+    cell: str
+    column: str
+    message: str
+    fix: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.message} {self.fix}".strip()
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A volunteer's k-th choice: a colleague (``person``: their e-mail key) or a topic.
+
+    A topic matches a candidate's specialty or organisation (``topic``: a folded key).
+    """
+
+    rank: int
+    text: str
+    person: str | None = None
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Volunteer:
+    """One row of the volunteer workbook, cleaned and resolved."""
+
+    row: int  # the spreadsheet row number (1-based), for messages
+    name: str
+    email: str
+    key: str  # email_key(email): the volunteer's identity
+    phone: str
+    profession: str
+    side: str
+    organisation: str
+    specialty: str
+    cluster: str
+    registered_practice: str
+    host_days: str
+    visit_days: str
+    host_slots: int
+    visit_slots: int
+    preferences: tuple[Preference, ...]
+    avoid: tuple[str, ...]  # e-mail keys
+    capacity: int
+    partner: str | None  # e-mail key of a locked partner
+    status: str
+    active: bool
+    adjustments: str
+    notes: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def organisation_key(self) -> str:
+        return fold(self.organisation)
+
+    @property
+    def registered_key(self) -> str:
+        return fold(self.registered_practice)
+
+
+@dataclass
+class Roster:
+    """Everything read from one volunteer workbook."""
+
+    path: Path
+    sheet: str
+    volunteers: list[Volunteer]
+    problems: list[Problem]
+    columns: dict[str, str]  # canonical column -> the header as written
+    extra_columns: list[str]
+    rows: int  # data rows seen (non-blank)
+    header_row: int = 1
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def active(self) -> list[Volunteer]:
+        return [v for v in self.volunteers if v.active]
+
+    def by_key(self) -> dict[str, Volunteer]:
+        return {v.key: v for v in self.volunteers}
+
+    def find(self, text: str) -> list[Volunteer]:
+        """Volunteers a name or e-mail names (titles, case and accents ignored)."""
+        return _PeopleIndex(self.volunteers).people(text)
+
+
+def cell_text(value: Cell) -> str:
+    """A cell's value as the text the administrator sees: ``3.0`` -> ``"3"``, dates as ISO."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is str:
+        return " ".join(value.split())  # type: ignore[union-attr]
+    if kind is float:
+        return str(int(value)) if value.is_integer() else repr(value)  # type: ignore[union-attr]
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes") if value.time() else \
+            value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _multiline_text(value: Cell) -> str:
+    if isinstance(value, str):
+        lines = (" ".join(line.split()) for line in value.splitlines())
+        return "\n".join(line for line in lines if line)
+    return cell_text(value)
+
+
+def find_header_row(rows: list[list[Cell]]) -> int | None:
+    """The index of the row that names the most known columns (at least two)."""
+    best, best_count = None, 1
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = {HEADER_LOOKUP.get(header_key(cell_text(c))) for c in row} - {None}
+        if len(found) > best_count:
+            best, best_count = index, len(found)
+    return best
+
+
+@lru_cache(maxsize=131072)
+def email_problem(address: str) -> str | None:
+    """None when ``address`` is a valid e-mail address, else why not (email-validator)."""
+    if _SIMPLE_EMAIL.match(address) and not address.rsplit(".", 1)[-1].lower() in _SPECIAL_TLDS:
+        return None  # the common case, without the validator's full cost
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+def read_roster(path: Path, scheme: Scheme | None = None) -> Roster:
+    """Read and check a volunteer workbook. Raises ``WessexError`` only when nothing usable
+    can be read (no such file, not a spreadsheet, no header row, a required column missing)."""
+    scheme = scheme or Scheme()
+    grid = read_grid(path)
+    return roster_from_grid(grid, scheme)
+
+
+def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
+    rows = grid.rows
+    sheet = grid.sheet
+    header_index = find_header_row(rows)
+    if header_index is None:
+        raise RosterError(
+            "no header row found: no row names at least two of the columns wessex knows "
+            "(Name, Email, Profession, ...).",
+            "Put the column headers in one row above the volunteers; 'wessex init' writes "
+            "a workbook with the right headers.", file=grid.path, sheet=sheet)
+    header = rows[header_index]
+    columns: dict[str, int] = {}
+    written: dict[str, str] = {}
+    extra: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    for col, raw in enumerate(header):
+        title = cell_text(raw)
+        if not title:
+            continue
+        canonical = HEADER_LOOKUP.get(header_key(title))
+        if canonical and canonical not in columns:
+            columns[canonical] = col
+            written[canonical] = title
+        else:
+            if canonical:
+                problems.append(Problem(
+                    "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
+                    f"a second '{written[canonical]}' column; this one is kept as an extra "
+                    "column and not used.", "Rename or delete one of them."))
+            extra.append((title, col))
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        names = ", ".join(m.capitalize() for m in missing)
+        raise RosterError(
+            f"the required column{'s' if len(missing) > 1 else ''} {names} "
+            f"{'are' if len(missing) > 1 else 'is'} missing from the header row "
+            f"(row {header_index + 1}).",
+            f"Add a column headed '{missing[0].capitalize()}' (aliases such as "
+            f"'{COLUMN_ALIASES[missing[0]][1]}' work too).",
+            file=grid.path, sheet=sheet, cell=f"A{header_index + 1}")
+    for cell, message in grid.warnings:
+        problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
+    reader = _RowReader(grid, scheme, columns, extra, problems)
+    drafts = reader.read_rows(header_index + 1)
+    volunteers = _resolve(drafts, reader, scheme)
+    return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
+                  rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1)
+
+
+@dataclass
+class _Draft:
+    """A row read but not yet resolved against the others (preferences, avoid, partner)."""
+
+    row_index: int
+    values: dict[str, str]
+    side: str
+    host_slots: int
+    visit_slots: int
+    capacity: int
+    active: bool
+    status: str
+    extra: tuple[tuple[str, str], ...]
+
+
+class _RowReader:
+    def __init__(self, grid: Grid, scheme: Scheme, columns: dict[str, int],
+                 extra: list[tuple[str, int]], problems: list[Problem]) -> None:
+        self.grid, self.scheme, self.columns, self.extra = grid, scheme, columns, extra
+        self.problems = problems
+        self.dropped_rows = 0
+
+    def problem(self, severity: Severity, row_index: int, column: str, message: str,
+                fix: str = "") -> None:
+        col = self.columns.get(column)
+        cell = f"{self.grid.sheet}!{cell_ref(row_index, col)}" if col is not None else \
+            f"{self.grid.sheet}!A{row_index + 1}"
+        self.problems.append(Problem(severity, cell, column, message, fix))
+
+    def read_rows(self, first: int) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        seen_emails: dict[str, int] = {}
+        mapped = list(self.columns.items())
+        for row_index in range(first, len(self.grid.rows)):
+            raw = self.grid.rows[row_index]
+            width = len(raw)
+            values = {}
+            for column, col in mapped:
+                cell = raw[col] if col < width else None
+                values[column] = _multiline_text(cell) if column in MULTILINE else cell_text(cell)
+            extra = tuple((title, cell_text(raw[col]) if col < width else "")
+                          for title, col in self.extra)
+            if not any(values.values()) and not any(v for _, v in extra):
+                continue  # a blank row
+            draft = self.read_row(row_index, values, extra, raw)
+            if draft is None:
+                self.dropped_rows += 1
+                continue
+            key = email_key(draft.values["email"])
+            if key in seen_emails:
+                self.problem("error", row_index, "email",
+                             f"duplicate e-mail {draft.values['email']}: row "
+                             f"{seen_emails[key] + 1} has it already.",
+                             "Each volunteer needs their own e-mail; delete the repeated row.")
+                self.dropped_rows += 1
+                continue
+            seen_emails[key] = row_index
+            drafts.append(draft)
+        return drafts
+
+    def read_row(self, row_index: int, values: dict[str, str],
+                 extra: tuple[tuple[str, str], ...], raw: list[Cell]) -> _Draft | None:
+        ok = True
+        if not values["name"]:
+            self.problem("error", row_index, "name", "the name is missing.",
+                         "Type the volunteer's full name.")
+            ok = False
+        email = values["email"]
+        if not email:
+            self.problem("error", row_index, "email", "the e-mail address is missing.",
+                         "Type the volunteer's e-mail: it is how wessex tells people apart.")
+            ok = False
+        else:
+            email = values["email"] = email.strip("<>").replace(" ", "")
+            why = email_problem(email)
+            if why:
+                self.problem("error", row_index, "email",
+                             f"'{email}' is not a valid e-mail address ({why.rstrip('.')}).",
+                             "Correct the address.")
+                ok = False
+        profession = values["profession"]
+        side_text = values.get("side", "")
+        side = self.scheme.side_from_text(side_text) if side_text else None
+        if side_text and side is None:
+            self.problem("error", row_index, "side", f"the side '{side_text}' is not one of "
+                         f"{', '.join(self.scheme.side_keys)}.",
+                         f"Write {' or '.join(self.scheme.side_keys)}, or leave it blank.")
+            ok = False
+        if not profession:
+            self.problem("error", row_index, "profession", "the profession is missing.",
+                         "Type a profession such as GP or Consultant.")
+            ok = False
+        elif side is None and not side_text:
+            side = self.scheme.side_for_profession(profession)
+            if side is None:
+                self.problem("error", row_index, "profession",
+                             f"the profession '{profession}' belongs to no side.",
+                             "Fill in the Side column for this person, or add the profession "
+                             "to [sides.primary] or [sides.secondary] professions in scheme.toml.")
+                ok = False
+        slots = []
+        for column in ("host_days", "visit_days"):
+            text = values.get(column, "")
+            try:
+                slots.append(parse_availability(text))
+            except AvailabilityError as exc:
+                self.problem("error", row_index, column,
+                             f"cannot read '{text}' as days: '{exc}' is not a day, a range, "
+                             "am/pm or 'any'.",
+                             "Write days like 'Mon, Wed', 'Tue-Thu', 'Fri am' or 'any'.")
+                slots.append(0)
+                ok = False
+        capacity = 1
+        raw_capacity = values.get("capacity", "")
+        if raw_capacity:
+            col = self.columns["capacity"]
+            cell = raw[col] if col < len(raw) else None
+            number = cell if isinstance(cell, int | float) and not isinstance(cell, bool) else None
+            if number is None:
+                try:
+                    number = float(raw_capacity)
+                except ValueError:
+                    number = None
+            if number is None or number != int(number) or number < 1:
+                self.problem("error", row_index, "capacity",
+                             f"capacity '{raw_capacity}' is not a whole number of 1 or more.",
+                             "Write 1 (or 2 for someone happy to take two partners).")
+                ok = False
+            else:
+                capacity = int(number)
+        status = values.get("status", "")
+        status_key = header_key(status)
+        active = status_key not in INACTIVE_STATUS
+        if status_key not in INACTIVE_STATUS and status_key not in ACTIVE_STATUS:
+            self.problem("warning", row_index, "status",
+                         f"status '{status}' is not known; the person is treated as active.",
+                         "Write 'withdrawn' to leave someone out, or leave it blank.")
+        if not ok:
+            return None
+        return _Draft(row_index, values, side or "", slots[0], slots[1], capacity, active,
+                      status, extra)
+
+
+class _PeopleIndex:
+    """Look people up by e-mail or by name without titles, case or accents."""
+
+    def __init__(self, volunteers: Iterable[Volunteer | _Draft]) -> None:
+        self.by_email: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.items = list(volunteers)
+        for index, item in enumerate(self.items):
+            email, name = (item.email, item.name) if isinstance(item, Volunteer) else \
+                (item.values["email"], item.values["name"])
+            self.by_email[email_key(email)] = [index]
+            self.by_name[person_key(name)].append(index)
+
+    def indices(self, text: str) -> list[int]:
+        if "@" in text:
+            return self.by_email.get(email_key(text), [])
+        return self.by_name.get(person_key(text), [])
+
+    def people(self, text: str) -> list[Volunteer]:
+        return [v for v in (self.items[i] for i in self.indices(text)) if isinstance(v, Volunteer)]
+
+
+def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[Volunteer]:
+    """Turn preferences, avoid and partner cells into references to people or topics."""
+    index = _PeopleIndex(drafts)
+    keys = [email_key(d.values["email"]) for d in drafts]
+    topics = {fold(d.values.get(c, "")) for d in drafts for c in ("specialty", "organisation")}
+    topics.discard("")
+    organisations = {fold(d.values.get("organisation", "")): d.values.get("organisation", "")
+                     for d in drafts if d.values.get("organisation")}
+    vocabulary = sorted({d.values["name"] for d in drafts} |
+                        {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
+                        - {""})
+
+    def names(indices: list[int]) -> str:
+        return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
+                         for i in indices[:4])
+
+    def people_in(draft: _Draft, column: str) -> tuple[str, ...]:
+        text = draft.values.get(column, "")
+        found: list[str] = []
+        for entry in (e.strip() for e in _SPLIT_LIST.split(text)):
+            if not entry or header_key(entry) in NO_PREFERENCE:
+                continue
+            hits = index.indices(entry)
+            if len(hits) == 1:
+                found.append(keys[hits[0]])
+            elif hits:
+                reader.problem("error", draft.row_index, column,
+                               f"'{entry}' could be any of: {names(hits)}.",
+                               "Use the person's e-mail address instead of the name.")
+            else:
+                near = difflib.get_close_matches(entry, [d.values["name"] for d in drafts], 1, 0.75)
+                hint = f"Did you mean '{near[0]}'? " if near else ""
+                reader.problem("error", draft.row_index, column,
+                               f"'{entry}' names nobody in the list.",
+                               hint + "Use a volunteer's name or e-mail exactly as listed.")
+        return tuple(found)
+
+    volunteers: list[Volunteer] = []
+    for number, draft in enumerate(drafts):
+        values = draft.values
+        preferences = []
+        for rank in (1, 2, 3):
+            text = values.get(f"preference_{rank}", "")
+            if header_key(text) in NO_PREFERENCE:
+                continue
+            hits = index.indices(text)
+            if len(hits) == 1:
+                preferences.append(Preference(rank, text, person=keys[hits[0]]))
+            elif len(hits) > 1:
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' could be any of: {names(hits)}; it is not "
+                               "used.", "Use the colleague's e-mail address instead.")
+            elif fold(text) in topics:
+                preferences.append(Preference(rank, text, topic=fold(text)))
+            else:
+                near = difflib.get_close_matches(text, vocabulary, 1, 0.6)
+                hint = f"Did you mean '{near[0]}'? " if near else ""
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' matches no volunteer, specialty or "
+                               "organisation in the list, so it cannot be honoured.",
+                               hint + "Check the spelling against the list.")
+        avoid = people_in(draft, "avoid")
+        partner_keys = people_in(draft, "partner")
+        partner = partner_keys[0] if partner_keys else None
+        if len(partner_keys) > 1:
+            reader.problem("error", draft.row_index, "partner",
+                           "more than one locked partner is named.",
+                           "Name one partner here; use capacity for people taking two.")
+        if partner == keys[number]:
+            reader.problem("error", draft.row_index, "partner",
+                           "the locked partner is the volunteer themself.",
+                           "Name the agreed partner, or leave the cell blank.")
+            partner = None
+        registered = values.get("registered_practice", "")
+        if registered and fold(registered) not in organisations:
+            near = difflib.get_close_matches(registered, list(organisations.values()), 1, 0.6)
+            reader.problem("warning", draft.row_index, "registered_practice",
+                           f"registered practice '{registered}' matches no organisation in the "
+                           "list, so it excludes nobody.",
+                           (f"Did you mean '{near[0]}'? " if near else "") +
+                           "Spell it as in the Organisation column.")
+        volunteers.append(Volunteer(
+            row=draft.row_index + 1, name=values["name"], email=values["email"],
+            key=keys[number], phone=_phone(values.get("phone", "")),
+            profession=values["profession"], side=draft.side,
+            organisation=values.get("organisation", ""), specialty=values.get("specialty", ""),
+            cluster=values.get("cluster", ""), registered_practice=registered,
+            host_days=values.get("host_days", ""), visit_days=values.get("visit_days", ""),
+            host_slots=draft.host_slots, visit_slots=draft.visit_slots,
+            preferences=tuple(preferences), avoid=avoid, capacity=draft.capacity,
+            partner=partner, status=draft.status, active=draft.active,
+            adjustments=values.get("adjustments", ""), notes=values.get("notes", ""),
+            extra=draft.extra))
+    by_key = {v.key: v for v in volunteers}
+    for volunteer in volunteers:
+        partner_of = by_key.get(volunteer.partner or "")
+        if partner_of is not None and partner_of.side == volunteer.side:
+            reader.problem("error", volunteer.row - 1, "partner",
+                           f"the locked partner {partner_of.name} is on the same side "
+                           f"({volunteer.side}).", "Pairs must cross sides: name someone from "
+                           "the other side, or leave the cell blank.")
+    return volunteers
+
+
+def _phone(text: str) -> str:
+    """Excel drops a phone number's leading 0 when the cell is a number: put it back."""
+    if text.isdigit() and len(text) == 10 and text[0] in "123789":
+        return "0" + text
+    return text
+
+
+def availability_text(volunteer: Volunteer) -> tuple[str, str]:
+    return describe(volunteer.host_slots), describe(volunteer.visit_slots)
+
+
+def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
+    """People, active people and total capacity per side."""
+    counts = {key: {"people": 0, "active": 0, "capacity": 0} for key in scheme.side_keys}
+    for volunteer in roster.volunteers:
+        entry = counts.setdefault(volunteer.side, {"people": 0, "active": 0, "capacity": 0})
+        entry["people"] += 1
+        if volunteer.active:
+            entry["active"] += 1
+            entry["capacity"] += volunteer.capacity
+    return counts
+
+
+__all__ = ["Problem", "Preference", "Volunteer", "Roster", "read_roster", "roster_from_grid",
+           "cell_text"]

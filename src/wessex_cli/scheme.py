@@ -1,0 +1,297 @@
+"""scheme.toml: the scheme's settings, every one with a default.
+
+A bare volunteer workbook is enough to run ``wessex pair``: when no scheme.toml is found
+the defaults below apply. A bad setting is a ``SchemeError`` naming the key and its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SchemeError
+from .text import header_key
+
+SCHEME_FILE = "scheme.toml"
+
+DEFAULT_PRIMARY = (
+    "GP", "General practitioner", "GP registrar", "GP trainee", "Practice nurse",
+    "ANP", "Advanced nurse practitioner", "Practice pharmacist", "Clinical pharmacist",
+    "Paramedic practitioner", "Physician associate", "Practice manager",
+)
+DEFAULT_SECONDARY = (
+    "Consultant", "Registrar", "Specialty doctor", "Associate specialist", "Ward nurse",
+    "Clinical nurse specialist", "Hospital pharmacist", "Matron", "Ward sister",
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the exchange (``primary`` or ``secondary`` by default)."""
+
+    key: str
+    label: str
+    professions: tuple[str, ...]
+    organisation: str  # the body that runs this side (an ICB, a hospital trust)
+    workplace: str  # what a workplace on this side is called in letters ("surgery", "hospital")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str
+    phone: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Scores of the pairing objective (SPEC): person choices, specialty/organisation choices."""
+
+    person: tuple[int, int, int] = (6, 4, 2)
+    topic: tuple[int, int, int] = (3, 2, 1)
+    cluster: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster}
+
+
+@dataclass(frozen=True)
+class Celebration:
+    date: dt.date | None = None
+    time: str = "18:30"
+    end_time: str = "21:00"
+    venue: str = "to be confirmed"
+    speaker: str = ""
+    speaker_topic: str = ""
+    agenda: tuple[tuple[str, str], ...] = (
+        ("18:30", "Refreshments and arrivals"),
+        ("18:50", "Welcome"),
+        ("19:05", "Guest speaker"),
+        ("19:35", "What we saw: feedback from the visits"),
+        ("20:00", "What next? Table-top discussions in mixed groups"),
+        ("21:00", "Close"),
+    )
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Everything scheme.toml can say, with defaults for what it does not."""
+
+    name: str = "Workplace Exchange"
+    locality: str = ""
+    cpd_hours: int = 8
+    sides: tuple[Side, Side] = (
+        Side("primary", "Primary care", DEFAULT_PRIMARY, "", "surgery"),
+        Side("secondary", "Secondary care", DEFAULT_SECONDARY, "", "hospital"),
+    )
+    administrator: Contact = Contact("Scheme administrator", "exchange.admin@example.org")
+    leads: tuple[Contact, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    celebration: Celebration = field(default_factory=Celebration)
+    weights: Weights = field(default_factory=Weights)
+    seed: int = 2027
+    source: Path | None = None
+    themes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def side_keys(self) -> tuple[str, str]:
+        return (self.sides[0].key, self.sides[1].key)
+
+    def side(self, key: str) -> Side:
+        for side in self.sides:
+            if side.key == key:
+                return side
+        raise KeyError(key)
+
+    def side_for_profession(self, profession: str) -> str | None:
+        """The side a profession belongs to, matched forgivingly; None when unknown."""
+        wanted = header_key(profession)
+        for side in self.sides:
+            if any(header_key(p) == wanted for p in side.professions):
+                return side.key
+        return None
+
+    def side_from_text(self, text: str) -> str | None:
+        """Read a ``side`` cell: the key, the label, or common words for each setting."""
+        wanted = header_key(text)
+        if not wanted:
+            return None
+        synonyms = {"primary": ("primarycare", "generalpractice", "community", "gp"),
+                    "secondary": ("secondarycare", "hospital", "acute", "trust")}
+        for side in self.sides:
+            names = {header_key(side.key), header_key(side.label), *synonyms.get(side.key, ())}
+            if wanted in names:
+                return side.key
+        return None
+
+
+def find_scheme(path: Path | None, folder: Path | None = None) -> Path | None:
+    """``--scheme PATH`` if given, else ``scheme.toml`` in ``folder`` (default: here) if present."""
+    if path is not None:
+        if not path.is_file():
+            raise SchemeError(f"there is no scheme file at {path}.",
+                              "Check the path, or run 'wessex init' to write one.", file=path)
+        return path
+    candidate = (folder or Path.cwd()) / SCHEME_FILE
+    return candidate if candidate.is_file() else None
+
+
+def load_scheme(path: Path | None = None, folder: Path | None = None) -> Scheme:
+    """Read scheme.toml (or return the defaults when there is none)."""
+    found = find_scheme(path, folder)
+    if found is None:
+        return Scheme()
+    raw_text = found.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemeError(f"scheme.toml is not valid TOML: {exc}.",
+                          "Check quotes around text and '=' between key and value.",
+                          file=found) from None
+    return _SchemeReader(found, raw_text, data).read()
+
+
+class _SchemeReader:
+    """Pulls typed values out of the parsed TOML, naming key and line when one is wrong."""
+
+    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
+        self.path, self.text, self.data = path, text, data
+
+    def fail(self, key: str, problem: str, hint: str = "") -> SchemeError:
+        leaf = key.rsplit(".", 1)[-1]
+        line = next((n for n, t in enumerate(self.text.splitlines(), 1)
+                     if re.match(rf"\s*{re.escape(leaf)}\s*=", t)), None)
+        where = f"'{key}'" + (f" (line {line})" if line else "")
+        return SchemeError(f"setting {where} {problem}.", hint, file=self.path)
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        if isinstance(node, bool) and kind is int:
+            raise self.fail(key, "must be a whole number, not true/false")
+        if not isinstance(node, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise self.fail(key, f"must be {_describe(names)}, not {node!r}")
+        return node
+
+    def text_value(self, key: str, default: str = "") -> str:
+        return str(self.get(key, str, default)).strip()
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.get(key, (dt.date, str), None)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise self.fail(key, f"is not a date: {value!r}",
+                            "Write dates as YYYY-MM-DD, e.g. 2027-04-12.") from None
+
+    def contact(self, key: str, default: Contact) -> Contact:
+        table = self.get(key, dict, None)
+        if table is None:
+            return default
+        return Contact(self.text_value(f"{key}.name", default.name),
+                       self.text_value(f"{key}.email", default.email),
+                       self.text_value(f"{key}.phone", default.phone),
+                       self.text_value(f"{key}.role", default.role))
+
+    def triple(self, key: str, default: tuple[int, int, int]) -> tuple[int, int, int]:
+        value = self.get(key, list, list(default))
+        if len(value) != 3 or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                                      for v in value):
+            raise self.fail(key, "must be three whole numbers ≥ 0 for the 1st, 2nd and 3rd choice",
+                            "For example: person = [6, 4, 2]")
+        return (value[0], value[1], value[2])
+
+    def read(self) -> Scheme:
+        base = Scheme()
+        sides = []
+        for index, default_side in enumerate(base.sides):
+            key = f"sides.{default_side.key}"
+            professions = self.get(f"{key}.professions", list, list(default_side.professions))
+            if not all(isinstance(p, str) for p in professions):
+                raise self.fail(f"{key}.professions", "must be a list of profession names")
+            sides.append(Side(default_side.key,
+                              self.text_value(f"{key}.label", default_side.label),
+                              tuple(p.strip() for p in professions if p.strip()),
+                              self.text_value(f"{key}.organisation", ""),
+                              self.text_value(f"{key}.workplace", default_side.workplace)))
+            del index
+        leads_raw = self.get("leads", list, [])
+        leads = []
+        for n, lead in enumerate(leads_raw):
+            if not isinstance(lead, dict):
+                raise self.fail("leads", "must be a list of [[leads]] tables")
+            leads.append(Contact(str(lead.get("name", "")), str(lead.get("email", "")),
+                                 str(lead.get("phone", "")), str(lead.get("role", lead.get("side", "")))))
+            del n
+        agenda_raw = self.get("celebration.agenda", list, None)
+        agenda = base.celebration.agenda
+        if agenda_raw is not None:
+            items = []
+            for item in agenda_raw:
+                if isinstance(item, str) and "=" not in item:
+                    time_part, _, what = item.partition(" ")
+                    items.append((time_part, what.strip()) if re.match(r"\d", time_part) else ("", item))
+                elif isinstance(item, list) and len(item) == 2:
+                    items.append((str(item[0]), str(item[1])))
+                else:
+                    raise self.fail("celebration.agenda",
+                                    "must be a list like [\"18:30 Refreshments\", \"19:00 Welcome\"]")
+            agenda = tuple(items)
+        celebration = Celebration(
+            date=self.date("celebration.date"),
+            time=self.text_value("celebration.time", base.celebration.time),
+            end_time=self.text_value("celebration.end_time", base.celebration.end_time),
+            venue=self.text_value("celebration.venue", base.celebration.venue),
+            speaker=self.text_value("celebration.speaker", ""),
+            speaker_topic=self.text_value("celebration.speaker_topic", ""),
+            agenda=agenda,
+        )
+        cluster = self.get("weights.cluster", int, base.weights.cluster)
+        if cluster < 0:
+            raise self.fail("weights.cluster", "must be 0 or more")
+        weights = Weights(self.triple("weights.person", base.weights.person),
+                          self.triple("weights.topic", base.weights.topic), cluster)
+        themes_raw = self.get("feedback.themes", dict, {})
+        themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
+                  if isinstance(v, list)}
+        start, end = self.date("dates.start"), self.date("dates.end")
+        if start and end and end <= start:
+            raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
+        cpd = self.get("scheme.cpd_hours", (int, float), base.cpd_hours)
+        return Scheme(
+            name=self.text_value("scheme.name", base.name),
+            locality=self.text_value("scheme.locality", ""),
+            cpd_hours=int(cpd) if float(cpd).is_integer() else cpd,
+            sides=(sides[0], sides[1]),
+            administrator=self.contact("administrator", base.administrator),
+            leads=tuple(leads),
+            start=start,
+            end=end,
+            celebration=celebration,
+            weights=weights,
+            seed=self.get("pairing.seed", int, base.seed),
+            source=self.path,
+            themes=themes,
+        )
+
+
+def _describe(kind: str) -> str:
+    return {"str": "text in quotes", "int": "a whole number", "list": "a list in [ ]",
+            "dict": "a table", "date or str": "a date (YYYY-MM-DD)",
+            "int or float": "a number"}.get(kind, kind)

@@ -1,0 +1,167 @@
+"""``wessex init``'s core: a commented scheme.toml and an empty volunteer workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .availability import DAYS
+from .errors import OutputError
+from .safe_write import write_text
+from .scheme import SCHEME_FILE, Scheme
+from .xlsx_out import SheetSpec, write_workbook
+
+VOLUNTEER_HEADERS = {
+    "name": "Name", "email": "Email", "phone": "Phone", "profession": "Profession",
+    "side": "Side", "organisation": "Organisation", "specialty": "Specialty",
+    "cluster": "Cluster", "registered_practice": "Registered practice",
+    "host_days": "Host days", "visit_days": "Visit days", "preference_1": "Preference 1",
+    "preference_2": "Preference 2", "preference_3": "Preference 3", "avoid": "Avoid",
+    "capacity": "Capacity", "partner": "Partner", "status": "Status",
+    "adjustments": "Adjustments", "notes": "Notes",
+}
+
+SCHEME_TOML = """\
+# scheme.toml: the settings of your workplace exchange.
+# Every setting has a default: delete what you do not need. Text goes in "quotes",
+# dates are written YYYY-MM-DD. Lines starting with # are notes for you.
+
+[scheme]
+name = "{name}"                # appears in every letter and e-mail
+locality = ""                  # e.g. "North Eastshire"
+cpd_hours = 8                  # CPD hours a participant can claim on the certificate
+
+[sides.primary]
+label = "Primary care"
+organisation = ""              # who runs this side, e.g. "Eastshire Integrated Care Board"
+workplace = "surgery"          # what a workplace on this side is called in letters
+professions = [{primary}]
+
+[sides.secondary]
+label = "Secondary care"
+organisation = ""              # e.g. "Eastshire Hospitals NHS Foundation Trust"
+workplace = "hospital"
+professions = [{secondary}]
+
+[administrator]                # replies to every e-mail come here
+name = "Scheme administrator"
+email = "exchange.admin@example.org"
+phone = ""
+
+# One [[leads]] block per scheme lead (usually one for each side).
+# [[leads]]
+# name = "Dr A. Lead"
+# email = "a.lead@example.org"
+# phone = ""
+# role = "GP lead"
+
+[dates]
+# start = 2027-04-12           # the first day visits can happen
+# end = 2027-07-12             # three months later: all visits done by then
+
+[celebration]
+# date = 2027-07-22
+time = "18:30"
+end_time = "21:00"
+venue = "to be confirmed"
+speaker = ""
+speaker_topic = ""
+# agenda = ["18:30 Refreshments", "18:50 Welcome", "19:05 Guest speaker",
+#           "19:35 Feedback from the visits", "20:00 Table-top discussions", "21:00 Close"]
+
+[weights]                      # how pairs are scored (higher = preferred)
+person = [6, 4, 2]             # a colleague named as 1st, 2nd, 3rd choice
+topic = [3, 2, 1]              # a specialty or organisation named as 1st, 2nd, 3rd choice
+cluster = 1                    # both in the same locality cluster
+
+[pairing]
+seed = 2027                    # change it to get a different, equally good, set of pairs
+"""
+
+INSTRUCTIONS = [
+    ("How to fill in this workbook", ""),
+    ("One row per volunteer", "Fill in the 'Volunteers' sheet. Name, Email and Profession are "
+     "required; everything else is optional."),
+    ("Profession and Side", "Side is worked out from the profession using scheme.toml "
+     "(GP: primary, Consultant: secondary). Fill in Side only for professions it does not know."),
+    ("Organisation", "The GP practice, or the hospital and department, where the person works. "
+     "People from the same organisation are never paired."),
+    ("Registered practice", "The GP practice where the person is registered as a patient. "
+     "Nobody is paired with a GP from their own practice."),
+    ("Host days / Visit days", "When they can host and when they can visit, e.g. 'Mon, Wed', "
+     "'Tue-Thu', 'Fri am', 'Mon pm' or 'any'. Blank means any day."),
+    ("Preference 1-3", "A colleague (name or e-mail), a specialty (e.g. Cardiology) or an "
+     "organisation. 'No preference' or blank means none."),
+    ("Avoid", "Names or e-mails of people this person must not be paired with (for example a "
+     "colleague who has treated them), separated by ';'."),
+    ("Capacity", "How many partners the person can take. Leave blank for 1."),
+    ("Partner", "A partner already agreed: the pair is kept exactly as written."),
+    ("Status", "Write 'withdrawn' when someone drops out; they are left out of the pairing."),
+    ("Adjustments", "Any reasonable adjustments or access needs the person wants shared with "
+     "their partner. Never used for matching."),
+    ("Extra columns", "Add any column you like: wessex keeps it and carries it through."),
+    ("Check your work", "Run 'wessex check volunteers.xlsx' to list every problem with its cell."),
+]
+
+
+def _toml_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f'"{v}"' for v in values)
+
+
+def scheme_toml_text(scheme: Scheme | None = None) -> str:
+    scheme = scheme or Scheme()
+    return SCHEME_TOML.format(name=scheme.name,
+                              primary=_toml_list(scheme.sides[0].professions),
+                              secondary=_toml_list(scheme.sides[1].professions))
+
+
+def write_starter(folder: Path, scheme: Scheme | None = None) -> list[Path]:
+    """Write scheme.toml and volunteers.xlsx into ``folder``; refuse if either exists."""
+    scheme = scheme or Scheme()
+    toml_path, book_path = folder / SCHEME_FILE, folder / "volunteers.xlsx"
+    existing = [p for p in (toml_path, book_path) if p.exists()]
+    if existing:
+        names = " and ".join(p.name for p in existing)
+        raise OutputError(f"{names} already exist{'s' if len(existing) == 1 else ''} in "
+                          f"{folder}, and init never overwrites anything.",
+                          "Run init in an empty folder, or delete the files first.",
+                          file=existing[0])
+    write_text(toml_path, scheme_toml_text(scheme))
+    write_volunteer_template(book_path, scheme)
+    return [toml_path, book_path]
+
+
+def write_volunteer_template(path: Path, scheme: Scheme) -> None:
+    headers = list(VOLUNTEER_HEADERS.values())
+    col = {key: index for index, key in enumerate(VOLUNTEER_HEADERS)}
+    professions = [p for side in scheme.sides for p in side.professions]
+    days = ["any", *DAYS[:5], *(f"{d} am" for d in DAYS[:5]), *(f"{d} pm" for d in DAYS[:5]),
+            "Mon-Fri"]
+    lists = {"Profession": professions, "Side": list(scheme.side_keys),
+             "Status": ["active", "withdrawn"], "Days": days}
+
+    def from_list(column: str, rows: int, strict: bool, message: str) -> dict[str, object]:
+        letter = "ABCD"[list(lists).index(column)]
+        return {"validate": "list", "source": f"=Lists!${letter}$2:${letter}${rows + 1}",
+                "error_type": "stop" if strict else "information",
+                "input_title": column, "input_message": message[:255]}
+
+    validations = [
+        (col["profession"], from_list("Profession", len(professions), False,
+                                      "Pick from the list, or type another profession.")),
+        (col["side"], from_list("Side", 2, True, "Leave blank to work it out from the profession.")),
+        (col["status"], from_list("Status", 2, True, "Write 'withdrawn' when someone drops out.")),
+        (col["host_days"], from_list("Days", len(days), False,
+                                     "Pick, or type e.g. 'Mon, Wed' or 'Tue-Thu'.")),
+        (col["visit_days"], from_list("Days", len(days), False,
+                                      "Pick, or type e.g. 'Mon, Wed' or 'Tue-Thu'.")),
+        (col["capacity"], {"validate": "integer", "criteria": "between", "minimum": 1,
+                           "maximum": 5, "input_title": "Capacity",
+                           "input_message": "How many partners (blank = 1)."}),
+    ]
+    widths = {index: max(12.0, len(h) + 4.0) for index, h in enumerate(headers)}
+    widths.update({col["name"]: 24, col["email"]: 30, col["organisation"]: 28,
+                   col["adjustments"]: 30, col["notes"]: 30})
+    volunteers = SheetSpec("Volunteers", headers, [], widths=widths, validations=validations)
+    instructions = SheetSpec("Instructions", ["Topic", "What to do"], INSTRUCTIONS,
+                             widths={0: 24, 1: 100}, wrap_columns=frozenset({1}))
+    write_workbook(path, [volunteers, instructions], hidden_lists=lists)

@@ -1,0 +1,81 @@
+"""Normalising the text administrators type, so that matching is forgiving.
+
+Names, e-mails and organisations compare after case-folding, trimming, collapsing
+spaces and punctuation, removing accents and dropping titles (SPEC, "Pairing rules").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+TITLES = frozenset(
+    {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
+     "rev", "revd", "reverend", "lord", "lady"}
+)
+_NON_WORD = re.compile(r"[^0-9a-z@]+")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_cell(value: str) -> str:
+    """Trim, fold line breaks and runs of whitespace into single spaces."""
+    return " ".join(value.split())
+
+
+@lru_cache(maxsize=65536)
+def fold(value: str) -> str:
+    """Case-, accent-, space- and punctuation-insensitive key (``"Siân Ó-Briain" -> "sian o briain"``)."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
+
+
+def person_key(name: str) -> str:
+    """A name's matching key: folded, with leading titles dropped (``"Dr A. Khan" -> "a khan"``)."""
+    words = fold(name).replace("@", " ").split()
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def email_key(email: str) -> str:
+    """E-mail addresses compare case-insensitively, without surrounding space or brackets."""
+    return email.strip().strip("<>").strip().casefold()
+
+
+def header_key(header: str) -> str:
+    """A header's matching key: letters and digits only (``"E-mail Address" -> "emailaddress"``)."""
+    return re.sub(r"[^0-9a-z]", "", fold(header))
+
+
+def first_name(name: str) -> str:
+    """The first word of a name after any title: what a letter says after "Dear"."""
+    words = _SPACE.split(name.strip())
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words.pop(0)
+    return words[0] if words and words[0] else name
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A safe, readable file name stem (``"Dr Amelia Ashworth" -> "amelia-ashworth"``)."""
+    stem = "-".join(person_key(text).replace("@", " ").split())[:80].strip("-")
+    return stem or fallback
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise_formula(value: str) -> str:
+    """Make text that a spreadsheet would run as a formula inert by prefixing ``'``.
+
+    Spreadsheets also run formulas after leading spaces, so those are looked past.
+    """
+    if value and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def one_line(value: str) -> str:
+    """A value safe for a single-line field such as an e-mail header: no line breaks at all."""
+    return " ".join(value.replace("\x00", " ").split())

@@ -1,0 +1,94 @@
+"""Writing new workbooks (xlsxwriter): tables with a clear header, frozen panes, filters and
+widths that fit, and every text value stored as text, never run as a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .safe_write import atomic_write
+from .text import neutralise_formula
+
+Value = str | int | float | bool | dt.date | None
+
+
+@dataclass
+class SheetSpec:
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+    widths: dict[int, float] = field(default_factory=dict)
+    wrap_columns: frozenset[int] = frozenset()
+    date_columns: frozenset[int] = frozenset()
+    validations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    note: str = ""  # a line written above the header, e.g. instructions
+
+
+def fitted_width(header: str, values: Sequence[Value], cap: float = 45) -> float:
+    longest = max([len(header)] + [len(str(v)) for v in values[:500] if v is not None] or [8])
+    return float(min(cap, max(8, longest + 2)))
+
+
+def write_workbook(path: Path, sheets: Sequence[SheetSpec],
+                   hidden_lists: dict[str, Sequence[str]] | None = None) -> None:
+    """Write ``sheets`` to ``path`` atomically."""
+    atomic_write(path, lambda temp: _write(temp, sheets, hidden_lists or {}))
+
+
+def _write(temp: Path, sheets: Sequence[SheetSpec], lists: dict[str, Sequence[str]]) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
+                                           "strings_to_urls": False,
+                                           "strings_to_numbers": False})
+    header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
+                                  "text_wrap": True, "valign": "top"})
+    wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})
+    date_fmt = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    top_fmt = book.add_format({"valign": "top"})
+    note_fmt = book.add_format({"italic": True, "font_color": "#555555"})
+    for spec in sheets:
+        sheet = book.add_worksheet(spec.name)
+        first = 0
+        if spec.note:
+            sheet.write_string(0, 0, spec.note, note_fmt)
+            first = 1
+        for col, header in enumerate(spec.headers):
+            sheet.write_string(first, col, header, header_fmt)
+            values = [row[col] if col < len(row) else None for row in spec.rows]
+            width = spec.widths.get(col, fitted_width(header, values))
+            fmt = wrap_fmt if col in spec.wrap_columns else (
+                date_fmt if col in spec.date_columns else top_fmt)
+            sheet.set_column(col, col, width, fmt)
+        for r, row in enumerate(spec.rows, start=first + 1):
+            for col, value in enumerate(row):
+                _write_cell(sheet, r, col, value, date_fmt)
+        sheet.freeze_panes(first + 1, 0)
+        if spec.headers:
+            sheet.autofilter(first, 0, first + max(len(spec.rows), 1), len(spec.headers) - 1)
+        for col, validation in spec.validations:
+            sheet.data_validation(first + 1, col, first + 5000, col, validation)
+    if lists:
+        sheet = book.add_worksheet("Lists")
+        for col, (title, values) in enumerate(lists.items()):
+            sheet.write_string(0, col, title)
+            for r, value in enumerate(values, start=1):
+                sheet.write_string(r, col, neutralise_formula(value))
+        sheet.hide()
+    book.close()
+
+
+def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
+    else:
+        sheet.write_string(row, col, neutralise_formula(str(value)))
