@@ -1,0 +1,329 @@
+"""``wessex pair``'s core: locks, kept pairs, the optimal pairs, and a reason for everyone.
+
+``pair_volunteers`` takes a roster and returns a ``PairingResult``: the pairs (each with
+its score and plain-English reasons), the people left unpaired (each with the reason), and
+the summary figures. It prints nothing and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .availability import describe
+from .eligibility import EligibilityModel, Rule, rules_broken
+from .errors import PairingError
+from .roster import Roster, Volunteer
+from .scheme import Scheme
+from .scoring import pair_score, preference_score, score_matrix
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two volunteers paired: ``a`` from the first side (primary), ``b`` from the second."""
+
+    a: Volunteer
+    b: Volunteer
+    score: int
+    reasons: tuple[str, ...]
+    how: str = "optimised"  # "optimised", "locked" or "kept"
+    pair_id: str = ""
+    tracking: tuple[tuple[str, Any], ...] = ()  # columns carried from a kept pairs workbook
+
+    def person_json(self, person: Volunteer) -> dict[str, str]:
+        return {"name": person.name, "email": person.email, "side": person.side,
+                "profession": person.profession, "organisation": person.organisation}
+
+
+@dataclass(frozen=True)
+class Unpaired:
+    person: Volunteer
+    reason: str
+    places: int = 1  # places left unfilled (capacity minus partners found)
+
+
+@dataclass(frozen=True)
+class KeptPair:
+    """A pair read back from an earlier pairs workbook, with what the administrator typed."""
+
+    a_key: str
+    b_key: str
+    pair_id: str
+    tracking: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass
+class PairingResult:
+    pairs: list[Pair]
+    unpaired: list[Unpaired]
+    volunteers: int
+    active: int
+    upper_bound: int
+    seed: int
+    scheme: Scheme
+    dropped: list[KeptPair] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(p.score for p in self.pairs)
+
+    @property
+    def paired_people(self) -> int:
+        return len({p.a.key for p in self.pairs} | {p.b.key for p in self.pairs})
+
+    @property
+    def preference_met(self) -> int:
+        """People with at least one partner they (or their chosen topic) had asked for."""
+        met: set[str] = set()
+        for pair in self.pairs:
+            if preference_score(pair.a, pair.b, self.scheme.weights)[0]:
+                met.add(pair.a.key)
+            if preference_score(pair.b, pair.a, self.scheme.weights)[0]:
+                met.add(pair.b.key)
+        return len(met)
+
+    @property
+    def with_preferences(self) -> int:
+        people = {p.a.key: p.a for p in self.pairs} | {p.b.key: p.b for p in self.pairs}
+        return sum(1 for v in people.values() if v.preferences)
+
+    def summary(self) -> dict[str, int]:
+        return {"volunteers": self.volunteers, "active": self.active, "pairs": len(self.pairs),
+                "paired": self.paired_people, "unpaired": len(self.unpaired),
+                "score": self.score}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pairs": [{"a": p.person_json(p.a), "b": p.person_json(p.b), "score": p.score,
+                       "reasons": list(p.reasons)} for p in self.pairs],
+            "unpaired": [{"name": u.person.name, "email": u.person.email,
+                          "side": u.person.side, "reason": u.reason} for u in self.unpaired],
+            "summary": self.summary(),
+        }
+
+
+def parse_lock(text: str) -> tuple[str, str]:
+    """``"A=B"`` (names or e-mails) into its two halves."""
+    left, sep, right = text.partition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise PairingError(f"--lock '{text}' is not of the form \"A=B\".",
+                           'Write it as --lock "Dr Amelia Ashworth=oliver.pemberton@nhs.net".')
+    return left.strip(), right.strip()
+
+
+def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
+    found = roster.find(text)
+    if not found:
+        raise PairingError(f"{where} names '{text}', who is not in the volunteer list.",
+                           "Use the name or e-mail exactly as in the workbook.", file=roster.path)
+    if len(found) > 1:
+        names = ", ".join(f"{v.name} <{v.email}>" for v in found)
+        raise PairingError(f"{where}: '{text}' could be any of {names}.",
+                           "Use the e-mail address instead.", file=roster.path)
+    return found[0]
+
+
+def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
+                    keep: Sequence[KeptPair] = (), seed: int | None = None) -> PairingResult:
+    """The best pairs for ``roster`` under SPEC's rules and objective."""
+    if roster.errors:
+        first = roster.errors[0]
+        raise PairingError(
+            f"the volunteer workbook has {len(roster.errors)} error(s), the first at "
+            f"{first.cell}: {first.text}",
+            f"Fix them first: 'wessex check {roster.path.name}' lists them all.",
+            file=roster.path)
+    seed = scheme.seed if seed is None else seed
+    first_side, second_side = scheme.side_keys
+    by_key = roster.by_key()
+    weights = scheme.weights
+    used: Counter[str] = Counter()
+    fixed: list[Pair] = []
+    dropped: list[KeptPair] = []
+    taken: set[frozenset[str]] = set()
+
+    def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
+        return (x, y) if x.side == first_side else (y, x)
+
+    for kept in keep:
+        x, y = by_key.get(kept.a_key), by_key.get(kept.b_key)
+        if x is None or y is None or not x.active or not y.active:
+            dropped.append(kept)
+            continue
+        a, b = orient(x, y)
+        score, reasons = pair_score(a, b, weights)
+        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id, kept.tracking))
+        used.update((a.key, b.key))
+        taken.add(frozenset((a.key, b.key)))
+    lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]
+    for volunteer in roster.volunteers:
+        if volunteer.partner and volunteer.active:
+            partner = by_key[volunteer.partner]
+            lock_texts.append((f"the Partner column of row {volunteer.row}", volunteer.key,
+                               partner.key))
+    for where, left_text, right_text in lock_texts:
+        x, y = _lookup(roster, left_text, where), _lookup(roster, right_text, where)
+        if frozenset((x.key, y.key)) in taken:
+            continue  # the same lock stated twice (both rows, or a row and --lock)
+        broken = rules_broken(x, y)
+        if broken:
+            rules = "; ".join(f"rule {r.value} ({r.short})" for r in broken)
+            raise PairingError(f"{where} locks {x.name} with {y.name}, but that pair breaks "
+                               f"{rules}.", "Remove the lock, or fix the workbook if it is wrong.",
+                               file=roster.path)
+        a, b = orient(x, y)
+        for person in (a, b):
+            if used[person.key] >= person.capacity:
+                raise PairingError(f"{where} gives {person.name} more partners than their "
+                                   f"capacity ({person.capacity}).",
+                                   "Raise their Capacity, or remove a lock.", file=roster.path)
+        score, reasons = pair_score(a, b, weights)
+        fixed.append(Pair(a, b, score, tuple(["locked as agreed", *reasons]), "locked"))
+        used.update((a.key, b.key))
+        taken.add(frozenset((a.key, b.key)))
+    active = roster.active
+    left = [v for v in active if v.side == first_side]
+    right = [v for v in active if v.side == second_side]
+    model = EligibilityModel(left, right)
+    eligible = model.matrix()
+    for pair in fixed:  # the same two people are never paired twice
+        i = next(n for n, v in enumerate(left) if v.key == pair.a.key)
+        j = next(n for n, v in enumerate(right) if v.key == pair.b.key)
+        eligible[i, j] = False
+    scores = score_matrix(model, weights)
+    cap_left = np.array([v.capacity - used[v.key] for v in left], dtype=np.int64)
+    cap_right = np.array([v.capacity - used[v.key] for v in right], dtype=np.int64)
+    from .solver import solve_matching
+
+    chosen = solve_matching(eligible, scores, cap_left, cap_right, seed)
+    new_pairs = []
+    for i, j in chosen:
+        a, b = left[i], right[j]
+        score, reasons = pair_score(a, b, weights)
+        assert score == int(scores[i, j]), "vectorised and explained scores must agree"
+        new_pairs.append(Pair(a, b, score, tuple(reasons)))
+        used.update((a.key, b.key))
+    pairs = _number(fixed, new_pairs)
+    unpaired = _unpaired(left, right, used, model, eligible, scheme, pairs)
+    bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
+    return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped)
+
+
+def _number(fixed: list[Pair], new: list[Pair]) -> list[Pair]:
+    """Kept pairs keep their IDs; the others get the next free numbers, in name order."""
+    from dataclasses import replace
+
+    taken = {p.pair_id for p in fixed if p.pair_id}
+    numbered = [p for p in fixed if p.pair_id]
+    rest = sorted([p for p in fixed if not p.pair_id] + new,
+                  key=lambda p: (p.a.name.casefold(), p.b.name.casefold()))
+    counter = 1
+    for pair in rest:
+        while f"P{counter:03d}" in taken:
+            counter += 1
+        numbered.append(replace(pair, pair_id=f"P{counter:03d}"))
+        taken.add(f"P{counter:03d}")
+    return sorted(numbered, key=lambda p: (len(p.pair_id), p.pair_id))
+
+
+def _unpaired(left: list[Volunteer], right: list[Volunteer], used: Counter[str],
+              model: EligibilityModel, eligible: np.ndarray[Any, Any], scheme: Scheme,
+              pairs: list[Pair]) -> list[Unpaired]:
+    first, second = scheme.side_keys
+    places = {first: sum(v.capacity for v in left), second: sum(v.capacity for v in right)}
+    partners: dict[str, list[str]] = {}
+    for pair in pairs:
+        partners.setdefault(pair.a.key, []).append(pair.b.name)
+        partners.setdefault(pair.b.key, []).append(pair.a.name)
+    result = []
+    for side_people, which in ((left, "left"), (right, "right")):
+        for index, person in enumerate(side_people):
+            missing = person.capacity - used[person.key]
+            if missing <= 0:
+                continue
+            row = eligible[index] if which == "left" else eligible[:, index]
+            other = second if person.side == first else first
+            candidates = int(row.sum()) + len(partners.get(person.key, []))
+            if candidates == 0:
+                counts = model.exclusion_counts(which, index)
+                detail = ", ".join(f"{n} by {rule.short}" for rule, n in counts.items() if n)
+                reason = f"no eligible partner on the {other} side ({detail})"
+            elif places[person.side] > places[other]:
+                reason = (f"side imbalance: {places[person.side]} {person.side} places for "
+                          f"{places[other]} {other} places; all {candidates} eligible partners "
+                          "were needed for others")
+            else:
+                reason = (f"all {candidates} eligible partners were paired with people who had "
+                          "no other eligible partner")
+            if missing < person.capacity:
+                reason = f"{missing} of {person.capacity} places unfilled: {reason}"
+            result.append(Unpaired(person, reason, missing))
+    return sorted(result, key=lambda u: (u.person.side, u.person.name.casefold()))
+
+
+def _upper_bound(scores: np.ndarray[Any, Any], eligible: np.ndarray[Any, Any],
+                 cap_left: np.ndarray[Any, Any], cap_right: np.ndarray[Any, Any]) -> int:
+    """No assignment scores more than half of what each person's best partners would give."""
+    if scores.size == 0:
+        return 0
+    masked = np.where(eligible, scores, 0).astype(np.int64)
+    best_left = int((masked.max(axis=1) * cap_left).sum())
+    best_right = int((masked.max(axis=0) * cap_right).sum())
+    return (best_left + best_right) // 2
+
+
+@dataclass
+class Explanation:
+    """``--why NAME``: one person's candidates, who took their choices, who was excluded."""
+
+    person: Volunteer
+    partners: list[str]
+    candidates: list[tuple[Volunteer, int, list[str]]]
+    choices: list[tuple[str, str]]
+    excluded: list[tuple[Volunteer, list[Rule]]]
+
+
+def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -> Explanation:
+    person = _lookup(roster, text, "--why")
+    weights = result.scheme.weights
+    others = [v for v in roster.volunteers if v.side != person.side and v.active]
+    partner_of: dict[str, list[str]] = {}
+    for pair in result.pairs:
+        partner_of.setdefault(pair.a.key, []).append(pair.b.name)
+        partner_of.setdefault(pair.b.key, []).append(pair.a.name)
+    candidates, excluded = [], []
+    for other in others:
+        broken = rules_broken(person, other)
+        if broken:
+            excluded.append((other, broken))
+        else:
+            score, reasons = pair_score(person, other, weights)
+            candidates.append((other, score, reasons))
+    candidates.sort(key=lambda c: (-c[1], c[0].name.casefold()))
+    choices = []
+    by_key = roster.by_key()
+    for preference in person.preferences:
+        if preference.person and preference.person in by_key:
+            chosen = by_key[preference.person]
+            taken_by = partner_of.get(chosen.key, [])
+            state = (f"paired with {', '.join(taken_by)}" if taken_by else "unpaired")
+            broken = rules_broken(person, chosen)
+            if broken:
+                state += "; not eligible: " + ", ".join(r.short for r in broken)
+            choices.append((f"{preference.rank}. {chosen.name}", state))
+        else:
+            matching = [c for c in candidates
+                        if preference_score(person, c[0], weights)[0] > 0]
+            choices.append((f"{preference.rank}. {preference.text}",
+                            f"{len(matching)} eligible candidate(s) match"))
+    return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
+                       excluded)
+
+
+def availability_line(a: Volunteer, b: Volunteer) -> str:
+    return (f"{a.name} hosts: {describe(a.host_slots & b.visit_slots)}; "
+            f"{b.name} hosts: {describe(b.host_slots & a.visit_slots)}")

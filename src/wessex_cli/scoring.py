@@ -1,0 +1,115 @@
+"""How good a pair is: SPEC's ``pref(a→b) + pref(b→a) + cluster(a, b)``, with the reasons.
+
+``pair_score`` explains one pair in words; ``score_matrix`` computes every pair's score at
+once with numpy for the solver. Both read the same weights, so the table a user reads and
+the objective the solver maximises cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from .availability import describe
+from .eligibility import EligibilityModel
+from .roster import Volunteer
+from .scheme import Weights
+from .text import fold
+
+ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
+IntMatrix = npt.NDArray[np.int32]
+
+
+def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) -> tuple[int, str]:
+    """``pref(chooser→chosen)``: the best of the chooser's matching choices, and why."""
+    best, why = 0, ""
+    for preference in chooser.preferences:
+        index = preference.rank - 1
+        if preference.person is not None:
+            if preference.person == chosen.key:
+                value = weights.person[index]
+                text = f"{chosen.name} was {chooser.name}'s {ORDINAL[preference.rank]} choice"
+            else:
+                continue
+        elif preference.topic and preference.topic in (fold(chosen.specialty),
+                                                      chosen.organisation_key):
+            value = weights.topic[index]
+            text = (f"{preference.text} was {chooser.name}'s {ORDINAL[preference.rank]} "
+                    "choice")
+        else:
+            continue
+        if value > best:
+            best, why = value, text
+    return best, why
+
+
+def cluster_score(a: Volunteer, b: Volunteer, weights: Weights) -> int:
+    same = bool(a.cluster) and fold(a.cluster) == fold(b.cluster)
+    return weights.cluster if same else 0
+
+
+def pair_score(a: Volunteer, b: Volunteer, weights: Weights) -> tuple[int, list[str]]:
+    """A pair's score and its reasons in plain English."""
+    ab, why_ab = preference_score(a, b, weights)
+    ba, why_ba = preference_score(b, a, weights)
+    cluster = cluster_score(a, b, weights)
+    reasons = [r for r in (why_ab, why_ba) if r]
+    if a.cluster and fold(a.cluster) == fold(b.cluster):
+        reasons.append(f"same cluster ({a.cluster})")
+    if not reasons:
+        reasons.append("no preference between them: an eligible partner among equally good "
+                       "choices")
+    reasons.append(f"{a.name} can host on {describe(a.host_slots & b.visit_slots)}; "
+                   f"{b.name} can host on {describe(b.host_slots & a.visit_slots)}")
+    return ab + ba + cluster, reasons
+
+
+def score_matrix(model: EligibilityModel, weights: Weights) -> IntMatrix:
+    """Scores of every (left, right) pair, eligible or not (the solver masks the rest)."""
+    left, right = model.left, model.right
+    scores = np.zeros((len(left), len(right)), dtype=np.int32)
+    _add_preferences(scores, left.people, right.people, model, weights, transpose=False)
+    _add_preferences(scores, right.people, left.people, model, weights, transpose=True)
+    if weights.cluster:
+        same = (left.cluster[:, None] == right.cluster[None, :]) & (left.cluster[:, None] >= 0)
+        scores += same.astype(np.int32) * np.int32(weights.cluster)
+    return scores
+
+
+def _add_preferences(scores: IntMatrix, choosers: Sequence[Volunteer],
+                     candidates: Sequence[Volunteer], model: EligibilityModel,
+                     weights: Weights, transpose: bool) -> None:
+    """Add ``pref(chooser→candidate)`` for every pair; the best matching choice counts."""
+    n_choosers, n_candidates = len(choosers), len(candidates)
+    best = np.zeros((n_choosers, n_candidates), dtype=np.int32)
+    index_of = {p.key: j for j, p in enumerate(candidates)}
+    arrays = model.right if not transpose else model.left
+    codes = model.vocab.codes
+    for rank in (1, 2, 3):
+        person_rows, person_cols = [], []
+        topic_rows, topic_codes = [], []
+        for i, chooser in enumerate(choosers):
+            for preference in chooser.preferences:
+                if preference.rank != rank:
+                    continue
+                if preference.person is not None and preference.person in index_of:
+                    person_rows.append(i)
+                    person_cols.append(index_of[preference.person])
+                elif preference.topic and preference.topic in codes:
+                    topic_rows.append(i)
+                    topic_codes.append(codes[preference.topic])
+        if person_rows:
+            rows, cols = np.array(person_rows), np.array(person_cols)
+            best[rows, cols] = np.maximum(best[rows, cols], weights.person[rank - 1])
+        if topic_rows:
+            rows = np.array(topic_rows)
+            topic = np.array(topic_codes, dtype=np.int32)[:, None]
+            hit = (arrays.specialty[None, :] == topic) | (arrays.organisation[None, :] == topic)
+            value = hit.astype(np.int32) * np.int32(weights.topic[rank - 1])
+            best[rows] = np.maximum(best[rows], value)  # one choice per rank: rows are unique
+    if transpose:
+        scores += best.T
+    else:
+        scores += best
