@@ -138,7 +138,7 @@ class EligibilityModel:
         L, R = self.left, self.right
         org_l = L.organisation[rows, None]
         reg_l = L.registered[rows, None]
-        same_org = org_l == R.organisation[None, :]
+        same_org = (org_l == R.organisation[None, :]) & (org_l >= 0)
         registered = (reg_l == R.organisation[None, :]) | (org_l == R.registered[None, :])
         availability = ((L.host[rows, None] & R.visit[None, :]) == 0) | \
             ((R.host[None, :] & L.visit[rows, None]) == 0)

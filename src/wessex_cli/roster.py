@@ -337,19 +337,20 @@ class _RowReader:
                           for title, col in self.extra)
             if not any(values.values()) and not any(v for _, v in extra):
                 continue  # a blank row
-            draft = self.read_row(row_index, values, extra, raw)
-            if draft is None:
-                self.dropped_rows += 1
-                continue
-            key = email_key(draft.values["email"])
-            if key in seen_emails:
+            key = email_key(values["email"].replace(" ", ""))
+            if key and key in seen_emails:
                 self.problem("error", row_index, "email",
-                             f"duplicate e-mail {draft.values['email']}: row "
+                             f"duplicate e-mail {values['email']}: row "
                              f"{seen_emails[key] + 1} has it already.",
                              "Each volunteer needs their own e-mail; delete the repeated row.")
                 self.dropped_rows += 1
                 continue
-            seen_emails[key] = row_index
+            if key:
+                seen_emails[key] = row_index
+            draft = self.read_row(row_index, values, extra, raw)
+            if draft is None:
+                self.dropped_rows += 1
+                continue
             drafts.append(draft)
         return drafts
 

@@ -1,0 +1,76 @@
+"""Shared helpers: workbooks built in the test, a CLI runner with a fixed width."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from wessex_cli.cli import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+HEADERS = ["Name", "Email", "Profession", "Organisation", "Specialty", "Cluster",
+           "Registered practice", "Host days", "Visit days", "Preference 1", "Preference 2",
+           "Preference 3", "Avoid", "Capacity", "Partner", "Status"]
+
+
+def person(name: str, email: str, profession: str = "GP", **fields: Any) -> dict[str, Any]:
+    return {"Name": name, "Email": email, "Profession": profession, **fields}
+
+
+def write_book(path: Path, people: Sequence[dict[str, Any]], headers: Sequence[str] = HEADERS,
+               above: Sequence[Sequence[Any]] = (), sheet: str = "Volunteers") -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    for row in above:
+        ws.append(list(row))
+    ws.append(list(headers))
+    for p in people:
+        ws.append([p.get(h) for h in headers])
+    book.save(path)
+    return path
+
+
+class Runner:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, code: int | None = 0) -> Any:
+        old = Path.cwd()
+        os.chdir(self.folder)
+        try:
+            result = self.runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+        finally:
+            os.chdir(old)
+        if code is not None:
+            assert result.exit_code == code, (result.exit_code, result.output)
+        assert "Traceback" not in result.output
+        return result
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Runner:
+    return Runner(tmp_path)
+
+
+def small_roster() -> list[dict[str, Any]]:
+    return [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside Surgery",
+               Cluster="1", **{"Preference 1": "Oliver Pemberton"}),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield Surgery",
+               Cluster="2", **{"Preference 1": "Cardiology"}),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant",
+               Organisation="General Hospital - Cardiology", Specialty="Cardiology", Cluster="1"),
+        person("Arjun Rasmussen", "arjun@example.org", "Consultant",
+               Organisation="General Hospital - Respiratory", Specialty="Respiratory",
+               Cluster="2"),
+    ]

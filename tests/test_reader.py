@@ -1,0 +1,160 @@
+"""The volunteer reader: forgiving about what administrators type, exact about cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.availability import AvailabilityError, describe, parse_availability
+from wessex_cli.errors import RosterError, SchemeError
+from wessex_cli.roster import read_roster
+from wessex_cli.scheme import Scheme, load_scheme
+
+from .conftest import person, small_roster, write_book
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mon, Wed", "Mon, Wed"), ("Monday/Thursday", "Mon, Thu"), ("Tue-Thu", "Tue, Wed, Thu"),
+    ("Fri am", "Fri am"), ("Mon PM", "Mon pm"), ("any", "any day"), ("", "any day"),
+    ("Tuesday mornings", "Tue am"), ("Wed pm, Thu", "Wed pm, Thu"), ("weekdays", "any weekday"),
+    ("all day Friday", "Fri"), ("Fri a.m.", "Fri am"), ("Mon am and pm", "Mon"),
+])
+def test_availability_forms(text: str, expected: str) -> None:
+    assert describe(parse_availability(text)) == expected
+
+
+def test_availability_rejects_unknown_words() -> None:
+    with pytest.raises(AvailabilityError):
+        parse_availability("lunchtime")
+
+
+def test_header_below_title_aliases_and_extra_columns(tmp_path: Path) -> None:
+    headers = ["Full name", "E-MAIL ADDRESS", "Job title", "Surgery", "PCN", "Days to host",
+               "1st choice", "Do not pair with", "Max partners", "Years qualified"]
+    people = [{"Full name": "  Dr  Siân\nÓ Briain ", "E-MAIL ADDRESS": "SIAN@EXAMPLE.ORG",
+               "Job title": "GP", "Surgery": "Harbourside", "PCN": 3, "Days to host": "Tue-Thu",
+               "1st choice": "no preference", "Years qualified": 12},
+              {"Full name": "Oliver Pemberton", "E-MAIL ADDRESS": "oliver@example.org",
+               "Job title": "Consultant", "PCN": "3", "Do not pair with": "dr sian o briain",
+               "Max partners": 2.0}]
+    path = write_book(tmp_path / "v.xlsx", people, headers,
+                      above=[["My exchange 2027"], [], []])
+    roster = read_roster(path)
+    assert roster.header_row == 4
+    sian, oliver = roster.volunteers
+    assert sian.name == "Dr Siân Ó Briain"
+    assert sian.cluster == oliver.cluster == "3"
+    assert sian.side == "primary" and oliver.side == "secondary"
+    assert sian.preferences == ()
+    assert oliver.avoid == (sian.key,)
+    assert oliver.capacity == 2
+    assert dict(sian.extra) == {"Years qualified": "12"}
+    assert roster.errors == []
+
+
+def test_problems_name_their_cells(tmp_path: Path) -> None:
+    people = [
+        person("A One", "one@example.org", "GP", **{"Host days": "lunchtime"}),
+        person("", "two@example.org", "GP"),
+        person("B Three", "not-an-email", "GP"),
+        person("C Four", "ONE@example.org", "Consultant"),
+        person("D Five", "five@example.org", "Astronaut"),
+        person("E Six", "six@example.org", "Consultant", Capacity="two"),
+        person("F Seven", "seven@example.org", "Consultant", Avoid="Nobody Atall"),
+        person("G Eight", "eight@example.org", "GP", Partner="A One"),
+        person("H Nine", "nine@example.org", "GP", **{"Preference 1": "Cardiolgy"}),
+        person("I Ten", "ten@example.org", "Consultant", Specialty="Cardiology",
+               **{"Registered practice": "Harbourside Surgery"}),
+    ]
+    roster = read_roster(write_book(tmp_path / "v.xlsx", people))
+    cells = {(p.cell, p.severity) for p in roster.problems}
+    assert ("Volunteers!H2", "error") in cells  # host days
+    assert ("Volunteers!A3", "error") in cells  # missing name
+    assert ("Volunteers!B4", "error") in cells  # invalid e-mail
+    assert ("Volunteers!B5", "error") in cells  # duplicate e-mail: the later row
+    assert ("Volunteers!C6", "error") in cells  # profession with no side
+    assert ("Volunteers!N7", "error") in cells  # capacity
+    assert ("Volunteers!M8", "error") in cells  # avoid names nobody
+    assert ("Volunteers!O9", "error") in cells  # locked partner on the same side
+    assert ("Volunteers!J10", "warning") in cells  # preference matches nothing
+    assert ("Volunteers!G11", "warning") in cells  # registered practice unknown
+    typo = next(p for p in roster.problems if p.cell == "Volunteers!J10")
+    assert "Did you mean 'Cardiology'" in typo.text
+
+
+def test_ambiguous_names_are_errors(tmp_path: Path) -> None:
+    people = [person("Dr Sam Lee", "sam1@example.org", "GP"),
+              person("Sam Lee", "sam2@example.org", "GP"),
+              person("Kim Park", "kim@example.org", "Consultant", Avoid="Sam Lee")]
+    roster = read_roster(write_book(tmp_path / "v.xlsx", people))
+    problem = next(p for p in roster.problems if p.column == "avoid")
+    assert problem.severity == "error" and "could be any of" in problem.text
+
+
+def test_missing_required_column_is_an_error(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "v.xlsx", [{"Name": "A", "Email": "a@example.org"}],
+                      ["Name", "Email", "Phone"])
+    with pytest.raises(RosterError, match="Profession"):
+        read_roster(path)
+
+
+def test_no_header_row(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "v.xlsx", [], ["just", "some", "words"])
+    with pytest.raises(RosterError, match="no header row"):
+        read_roster(path)
+
+
+def test_csv_with_bom_semicolons_and_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "v.csv"
+    path.write_bytes("\ufeffName;Email;Profession\nSiân Ó Briain;sian@example.org;GP\n"
+                     .encode())
+    assert read_roster(path).volunteers[0].name == "Siân Ó Briain"
+    legacy = tmp_path / "old.csv"
+    legacy.write_bytes("Name,Email,Profession\nZoë Ćwik,zoe@example.org,GP\n".encode("cp1252",
+                                                                                   "replace"))
+    roster = read_roster(legacy)
+    assert roster.volunteers[0].name.startswith("Zo")
+    assert any("cp1252" in p.message for p in roster.problems)
+
+
+def test_ods_is_read(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Volunteers")
+    for values in (["Name", "Email", "Profession"], ["Ann Bee", "ann@example.org", "GP"]):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "v.ods"))
+    assert read_roster(tmp_path / "v.ods").volunteers[0].email == "ann@example.org"
+
+
+def test_scheme_defaults_and_bad_settings(tmp_path: Path) -> None:
+    assert load_scheme(None, tmp_path) == Scheme()
+    bad = tmp_path / "scheme.toml"
+    bad.write_text('[scheme]\nname = "X"\n\n[weights]\nperson = [6, 4]\n')
+    with pytest.raises(SchemeError, match=r"'weights.person' \(line 5\)"):
+        load_scheme(bad)
+    bad.write_text('[dates]\nstart = "soon"\n')
+    with pytest.raises(SchemeError, match="line 2"):
+        load_scheme(bad)
+    bad.write_text('[scheme\nname = 1')
+    with pytest.raises(SchemeError, match="not valid TOML"):
+        load_scheme(bad)
+
+
+def test_scheme_moves_a_profession(tmp_path: Path) -> None:
+    toml = tmp_path / "scheme.toml"
+    toml.write_text('[sides.primary]\nprofessions = ["GP", "Physio"]\n')
+    scheme = load_scheme(toml)
+    people = [*small_roster(), person("Pat Physio", "pat@example.org", "physio")]
+    roster = read_roster(write_book(tmp_path / "v.xlsx", people), scheme)
+    assert roster.volunteers[-1].side == "primary"
