@@ -66,7 +66,7 @@ def brute_force(roster: Roster) -> tuple[int, int]:
     edges = {(i, j): pair_score(a, b, SCHEME.weights)[0]
              for i, a in enumerate(left) for j, b in enumerate(right) if not rules_broken(a, b)}
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def best(i: int, caps: tuple[int, ...]) -> tuple[int, int]:
         if i == len(left):
             return (0, 0)

@@ -89,7 +89,8 @@ def parse_availability(text: str) -> int:
         elif token in DAY_OF:
             first = DAY_OF[token]
             index += 1
-            if index + 1 < len(tokens) and tokens[index] in RANGE_WORDS and tokens[index + 1] in DAY_OF:
+            if index + 1 < len(tokens) and tokens[index] in RANGE_WORDS and \
+                    tokens[index + 1] in DAY_OF:
                 last = DAY_OF[tokens[index + 1]]
                 days = tuple(range(first, last + 1)) if last >= first else \
                     tuple(range(first, 7)) + tuple(range(0, last + 1))

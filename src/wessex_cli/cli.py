@@ -18,7 +18,7 @@ from .errors import WessexError
 class WessexGroup(TyperGroup):
     """A Typer group that reports WessexError (and file-system errors) without a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except WessexError as exc:

@@ -182,7 +182,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                                    f"capacity ({person.capacity}).",
                                    "Raise their Capacity, or remove a lock.", file=roster.path)
         score, reasons = pair_score(a, b, weights)
-        fixed.append(Pair(a, b, score, tuple(["locked as agreed", *reasons]), "locked"))
+        fixed.append(Pair(a, b, score, ("locked as agreed", *reasons), "locked"))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     active = roster.active

@@ -14,7 +14,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -194,7 +194,8 @@ def cell_text(value: Cell) -> str:
     if kind is str:
         return " ".join(value.split())  # type: ignore[union-attr]
     if kind is float:
-        return str(int(value)) if value.is_integer() else repr(value)  # type: ignore[union-attr]
+        number = float(value)  # type: ignore[arg-type]
+        return str(int(number)) if number.is_integer() else repr(number)
     if kind is bool:
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
@@ -225,7 +226,7 @@ def find_header_row(rows: list[list[Cell]]) -> int | None:
 @lru_cache(maxsize=131072)
 def email_problem(address: str) -> str | None:
     """None when ``address`` is a valid e-mail address, else why not (email-validator)."""
-    if _SIMPLE_EMAIL.match(address) and not address.rsplit(".", 1)[-1].lower() in _SPECIAL_TLDS:
+    if _SIMPLE_EMAIL.match(address) and address.rsplit(".", 1)[-1].lower() not in _SPECIAL_TLDS:
         return None  # the common case, without the validator's full cost
     from email_validator import EmailNotValidError, validate_email
 
@@ -417,7 +418,7 @@ class _RowReader:
                     number = float(raw_capacity)
                 except ValueError:
                     number = None
-            if number is None or number != int(number) or number < 1:
+            if number is None or not 1 <= number <= 1000 or number != int(number):
                 self.problem("error", row_index, "capacity",
                              f"capacity '{raw_capacity}' is not a whole number of 1 or more.",
                              "Write 1 (or 2 for someone happy to take two partners).")

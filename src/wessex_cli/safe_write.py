@@ -69,7 +69,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    atomic_write(path, lambda temp: temp.write_bytes(data))
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    atomic_write(path, write)
 
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:

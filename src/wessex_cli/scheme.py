@@ -179,7 +179,8 @@ class _SchemeReader:
         if isinstance(node, bool) and kind is int:
             raise self.fail(key, "must be a whole number, not true/false")
         if not isinstance(node, kind):
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            kinds = (kind,) if isinstance(kind, type) else kind
+            names = " or ".join(k.__name__ for k in kinds)
             raise self.fail(key, f"must be {_describe(names)}, not {node!r}")
         return node
 
@@ -236,8 +237,9 @@ class _SchemeReader:
         for n, lead in enumerate(leads_raw):
             if not isinstance(lead, dict):
                 raise self.fail("leads", "must be a list of [[leads]] tables")
+            role = lead.get("role", lead.get("side", ""))
             leads.append(Contact(str(lead.get("name", "")), str(lead.get("email", "")),
-                                 str(lead.get("phone", "")), str(lead.get("role", lead.get("side", "")))))
+                                 str(lead.get("phone", "")), str(role)))
             del n
         agenda_raw = self.get("celebration.agenda", list, None)
         agenda = base.celebration.agenda

@@ -45,7 +45,7 @@ def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[np.int32
         rows, cols = np.nonzero(elig)
         flows = _Flow(n_left, n_right, cap_l, cap_r).solve(rows, cols, score[rows, cols])
         chosen = flows > 0
-        found = zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True)
+        found = list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
     else:
         found = _column_generation(elig, score, cap_l, cap_r, rng)
     return sorted((int(perm_left[i]), int(perm_right[j])) for i, j in found)

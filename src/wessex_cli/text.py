@@ -25,7 +25,10 @@ def clean_cell(value: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(value: str) -> str:
-    """Case-, accent-, space- and punctuation-insensitive key (``"Siân Ó-Briain" -> "sian o briain"``)."""
+    """Case-, accent-, space- and punctuation-insensitive key.
+
+    ``"Siân Ó-Briain"`` becomes ``"sian o briain"``.
+    """
     decomposed = unicodedata.normalize("NFKD", value)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()

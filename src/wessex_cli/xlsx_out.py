@@ -4,7 +4,7 @@ widths that fit, and every text value stored as text, never run as a formula."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,12 +33,12 @@ def fitted_width(header: str, values: Sequence[Value], cap: float = 45) -> float
 
 
 def write_workbook(path: Path, sheets: Sequence[SheetSpec],
-                   hidden_lists: dict[str, Sequence[str]] | None = None) -> None:
+                   hidden_lists: Mapping[str, Sequence[str]] | None = None) -> None:
     """Write ``sheets`` to ``path`` atomically."""
     atomic_write(path, lambda temp: _write(temp, sheets, hidden_lists or {}))
 
 
-def _write(temp: Path, sheets: Sequence[SheetSpec], lists: dict[str, Sequence[str]]) -> None:
+def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence[str]]) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
@@ -73,10 +73,10 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: dict[str, Sequence[st
             sheet.data_validation(first + 1, col, first + 5000, col, validation)
     if lists:
         sheet = book.add_worksheet("Lists")
-        for col, (title, values) in enumerate(lists.items()):
+        for col, (title, items) in enumerate(lists.items()):
             sheet.write_string(0, col, title)
-            for r, value in enumerate(values, start=1):
-                sheet.write_string(r, col, neutralise_formula(value))
+            for r, item in enumerate(items, start=1):
+                sheet.write_string(r, col, neutralise_formula(item))
         sheet.hide()
     book.close()
 

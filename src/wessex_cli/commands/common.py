@@ -14,7 +14,9 @@ SchemeOption = Annotated[
     typer.Option("--scheme", help="scheme.toml to use (default: ./scheme.toml if present).",
                  dir_okay=False, show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object instead of tables.")
+]
 
 
 def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:

@@ -29,7 +29,8 @@ def pair(
     why: Annotated[str | None, typer.Option("--why", help="Explain one person's pairing.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
                                                         "(a backup is kept).")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the pairs; write nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run",
+                                          help="Show the pairs; write nothing.")] = False,
     scheme_file: SchemeOption = None,
     json: JsonOption = False,
 ) -> None:

@@ -1,0 +1,176 @@
+"""Hostile and broken files: one clear message and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wessex_cli.errors import WessexError
+from wessex_cli.roster import read_roster
+from wessex_cli.spreadsheet import MAX_UNCOMPRESSED
+
+from .conftest import EXAMPLES, Runner, small_roster, write_book
+
+
+def test_check_example_json_is_golden(run: Runner) -> None:
+    result = run("check", str(EXAMPLES / "volunteers.xlsx"), "--scheme",
+                 str(EXAMPLES / "scheme.toml"), "--json")
+    data = json.loads(result.stdout)
+    data["file"] = Path(data["file"]).name
+    expected = json.loads((EXAMPLES / "check.json").read_text(encoding="utf-8"))
+    assert data == expected
+
+
+def test_check_lists_errors_and_exits_1(run: Runner, tmp_path: Path) -> None:
+    people = [*small_roster(), {"Name": "Bad Email", "Email": "nope", "Profession": "GP"}]
+    write_book(tmp_path / "v.xlsx", people)
+    result = run("check", "v.xlsx", code=1)
+    assert "Volunteers!B6" in result.output and "not a valid e-mail" in result.output
+    data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
+    assert data["volunteers"] == 5 and data["active"] == 4
+    assert data["sides"]["primary"] == {"people": 2, "active": 2, "capacity": 2}
+    assert data["problems"][0] == {"severity": "error", "cell": "Volunteers!B6",
+                                   "column": "email", "message": data["problems"][0]["message"]}
+
+
+def test_check_warns_about_nobody_to_pair_with(run: Runner, tmp_path: Path) -> None:
+    people = small_roster()
+    people[0]["Host days"] = "Sat"
+    people[2]["Visit days"] = people[3]["Visit days"] = "weekdays"
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(run("check", "v.xlsx", "--json").stdout)
+    messages = [p["message"] for p in data["problems"]]
+    assert any("Dr Amelia Ashworth has no eligible partner" in m and "2 by no common half-day"
+               in m for m in messages)
+
+
+def test_init_writes_and_refuses_to_overwrite(run: Runner, tmp_path: Path) -> None:
+    run("init", "scheme")
+    book = openpyxl.load_workbook(tmp_path / "scheme" / "volunteers.xlsx")
+    assert book.sheetnames[:2] == ["Volunteers", "Instructions"]
+    sheet = book["Volunteers"]
+    assert sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]][:3] == ["Name", "Email", "Phone"]
+    assert len(sheet.data_validations.dataValidation) >= 5
+    assert "[weights]" in (tmp_path / "scheme" / "scheme.toml").read_text()
+    before = (tmp_path / "scheme" / "scheme.toml").read_bytes()
+    result = run("init", "scheme", code=1)
+    assert "never overwrites" in result.output
+    assert (tmp_path / "scheme" / "scheme.toml").read_bytes() == before
+    # The written files work together: check reads the empty workbook without error.
+    run("check", "scheme/volunteers.xlsx", "--scheme", "scheme/scheme.toml")
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Save As"),
+    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le")
+     + b"\0" * 600, "password"),
+    ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "not a spreadsheet"),
+    ("empty.xlsx", b"", "empty"),
+    ("binary.csv", b"\x00\x01\x02" * 50, "binary"),
+])
+def test_bad_files(run: Runner, tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    result = run("check", name, code=1)
+    assert message in result.output
+
+
+def test_truncated_zip(run: Runner, tmp_path: Path) -> None:
+    good = write_book(tmp_path / "good.xlsx", small_roster()).read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(good[: len(good) // 2])
+    assert "damaged" in run("check", "cut.xlsx", code=1).output
+
+
+def test_zip_bomb_refused_before_inflating(run: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 24)
+            for _ in range(MAX_UNCOMPRESSED // len(chunk) // 40 + 2):
+                member.write(chunk)
+    assert "zip bomb" in run("check", "bomb.xlsx", code=1).output
+
+
+def test_xml_entities_refused(run: Runner, tmp_path: Path) -> None:
+    evil = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook>&a;</workbook>'
+    _zip(tmp_path / "evil.xlsx", {"xl/workbook.xml": evil, "[Content_Types].xml": b"<Types/>"})
+    assert "entity" in run("check", "evil.xlsx", code=1).output
+
+
+def test_docx_is_not_a_spreadsheet(run: Runner, tmp_path: Path) -> None:
+    _zip(tmp_path / "letter.xlsx", {"word/document.xml": b"<document/>"})
+    assert "Word document" in run("check", "letter.xlsx", code=1).output
+
+
+def test_excel_lock_file_and_missing_paths(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "~$volunteers.xlsx").write_bytes(b"owner")
+    assert "is open" in run("check", "~$volunteers.xlsx", code=1).output
+    assert "no such file" in run("check", "missing.xlsx", code=1).output
+    assert "does not exist either" in run("check", "nowhere/missing.xlsx", code=1).output
+    (tmp_path / "folder.xlsx").mkdir()
+    assert "folder" in run("check", "folder.xlsx", code=1).output
+
+
+def test_formula_without_cached_value_warns(run: Runner, tmp_path: Path) -> None:
+    people = small_roster()
+    people[0]["Cluster"] = "=1+1"
+    write_book(tmp_path / "v.xlsx", people)  # openpyxl stores formulas with no cached value
+    data = json.loads(run("check", "v.xlsx", "--json").stdout)
+    assert any(p["cell"] == "Volunteers!F2" and "never calculated" in p["message"]
+               for p in data["problems"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".xlsx", ".csv", ".ods", ".txt"]))
+def test_any_bytes_give_a_result_or_a_wessex_error(tmp_path: Path, data: bytes,
+                                                   suffix: str) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        read_roster(path)
+    except WessexError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.lists(st.one_of(st.none(), st.text(max_size=30), st.integers(),
+                                         st.floats(allow_nan=False, allow_infinity=False),
+                                         st.booleans()), min_size=3, max_size=6), max_size=8),
+       data=st.data())
+def test_random_cells_give_a_result_or_a_wessex_error(tmp_path: Path, cells: list[list[object]],
+                                                      data: st.DataObject) -> None:
+    headers = data.draw(st.permutations(["Name", "Email", "Profession", "Avoid", "Host days",
+                                         "Capacity"]))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(headers))
+    for row in cells:
+        sheet.append([c if not isinstance(c, str) else
+                      "".join(ch for ch in c if ch.isprintable()) for c in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = tmp_path / "cells.xlsx"
+    path.write_bytes(buffer.getvalue())
+    try:
+        roster = read_roster(path)
+    except WessexError:
+        return
+    assert all(p.cell.startswith(f"{roster.sheet}!") or not p.cell for p in roster.problems)
