@@ -248,12 +248,13 @@ class _SchemeReader:
             for item in agenda_raw:
                 if isinstance(item, str) and "=" not in item:
                     time_part, _, what = item.partition(" ")
-                    items.append((time_part, what.strip()) if re.match(r"\d", time_part) else ("", item))
+                    timed = re.match(r"\d", time_part)
+                    items.append((time_part, what.strip()) if timed else ("", item))
                 elif isinstance(item, list) and len(item) == 2:
                     items.append((str(item[0]), str(item[1])))
                 else:
-                    raise self.fail("celebration.agenda",
-                                    "must be a list like [\"18:30 Refreshments\", \"19:00 Welcome\"]")
+                    raise self.fail("celebration.agenda", "must be a list like "
+                                    "[\"18:30 Refreshments\", \"19:00 Welcome\"]")
             agenda = tuple(items)
         celebration = Celebration(
             date=self.date("celebration.date"),
