@@ -148,7 +148,7 @@ def write_volunteer_template(path: Path, scheme: Scheme) -> None:
     validations = [
         (col["profession"], from_list("Profession", len(professions), False,
                                       "Pick from the list, or type another profession.")),
-        (col["side"], from_list("Side", 2, True, "Leave blank to work it out from the profession.")),
+        (col["side"], from_list("Side", 2, True, "Leave blank: the profession decides.")),
         (col["status"], from_list("Status", 2, True, "Write 'withdrawn' when someone drops out.")),
         (col["host_days"], from_list("Days", len(days), False,
                                      "Pick, or type e.g. 'Mon, Wed' or 'Tue-Thu'.")),
