@@ -1,9 +1,172 @@
-"""Commands still to come."""
+"""``wessex documents``, ``templates copy``, ``render`` and ``mailmerge``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..console import err, out, print_json
+from .common import JsonOption, SchemeOption, scheme_for
+
+templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
+                            no_args_is_help=True)
+
+
+def documents(scheme_file: SchemeOption = None, json: JsonOption = False) -> None:
+    """List the document templates, where each is used and the fields it takes.
+
+    Example: wessex documents
+    """
+    from ..documents import FORMATS, list_templates
+
+    scheme = scheme_for(scheme_file)
+    templates = list_templates(scheme)
+    if json:
+        print_json({"documents": [{"name": t.name, "title": t.title, "audience": t.audience,
+                                   "default_format": t.default_format,
+                                   "formats": list(FORMATS), "used": t.used,
+                                   "fields": t.fields(), "custom": t.user} for t in templates]})
+        return
+    table = Table(title="Document templates")
+    table.add_column("Document", no_wrap=True)
+    table.add_column("For")
+    table.add_column("Default")
+    table.add_column("Used", overflow="fold")
+    table.add_column("Fields", overflow="fold")
+    for t in templates:
+        name = f"{t.name} (yours)" if t.user else t.name
+        table.add_row(escape(name), t.audience, t.default_format, escape(t.used),
+                      escape(", ".join(t.fields())))
+    out.print(table)
+    out.print("Formats: " + ", ".join(FORMATS) + ". Render one with "
+              "'wessex render DOCUMENT --pairs pairs.xlsx'.")
+
+
+@templates_app.command("copy")
+def copy_template(
+    name: Annotated[str, typer.Argument(help="The template to copy, e.g. partner-introduction.")],
+    folder: Annotated[Path | None, typer.Argument(help="Where to copy it (default: templates/ "
+                                                      "beside scheme.toml).", file_okay=False)]
+    = None,
+    scheme_file: SchemeOption = None,
+) -> None:
+    """Copy a built-in template into your templates/ folder, where it overrides the original.
+
+    Example: wessex templates copy partner-introduction
+    """
+    from ..documents import SUFFIX, builtin_dir, load_template
+    from ..errors import OutputError
+    from ..safe_write import write_text
+
+    scheme = scheme_for(scheme_file)
+    template = load_template(name, scheme)
+    source = builtin_dir() / f"{template.name}{SUFFIX}"
+    base = scheme.source.parent if scheme.source else Path.cwd()
+    target = (folder or base / "templates") / source.name
+    if target.exists():
+        raise OutputError(f"{target} already exists and was not overwritten.",
+                          "Edit it, or delete it to start again from the built-in one.",
+                          file=target)
+    write_text(target, source.read_text(encoding="utf-8"))
+    out.print(f"Copied {escape(template.name)} to {escape(str(target))}. Edit the wording; "
+              "keep the {{ fields }}.")
+
+
+def render(
+    document: Annotated[str, typer.Argument(help="The document, e.g. partner-introduction.")],
+    pairs: Annotated[Path | None, typer.Option("--pairs", exists=True, dir_okay=False,
+                                               help="Pairs workbook (for per-pair documents).")]
+    = None,
+    volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
+                                                    help="Volunteer workbook.")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", file_okay=False,
+                                         help="Folder to write into.")] = Path("documents"),
+    fmt: Annotated[str | None, typer.Option("--format", help="eml, html, txt, md or docx "
+                                                             "(default: the document's own).")]
+    = None,
+    profession: Annotated[str | None, typer.Option(help="Word the call to action for this "
+                                                        "profession.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
+    scheme_file: SchemeOption = None,
+) -> None:
+    """Render a document: one file per recipient (or one for the scheme).
+
+    Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
+    """
+    from rich.progress import Progress
+
+    from ..documents import FORMATS, load_template, output_paths, recipients, render_all
+    from ..errors import OutputError, TemplateError
+    from ..safe_write import write_bytes
+    from ..sources import load_pairs, load_volunteers
+    from ..tracking import today
+
+    scheme = scheme_for(scheme_file, pairs or volunteers)
+    template = load_template(document, scheme)
+    chosen = fmt or template.default_format
+    if chosen not in FORMATS:
+        raise TemplateError(f"--format {chosen} is not one of {', '.join(FORMATS)}.")
+    pair_records = None
+    if pairs:
+        pair_records, warnings = load_pairs(pairs)
+        for warning in warnings:
+            err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    people = load_volunteers(volunteers, scheme) if volunteers else None
+    targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
+                         profession=profession, now=today())
+    if not targets:
+        out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written.")
+        return
+    paths = output_paths(template, targets, chosen, output)
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        raise OutputError(f"{len(existing)} file(s) already exist, e.g. {existing[0]}.",
+                          "Choose another folder with -o, or add --force to replace them.",
+                          file=existing[0])
+    with Progress(transient=True, disable=len(targets) < 50) as progress:
+        task = progress.add_task(f"Rendering {template.name}", total=len(targets))
+        rendered = render_all(template, targets, chosen, scheme,
+                              progress=lambda n: progress.update(task, completed=n))
+        for path, (_, data) in zip(paths, rendered, strict=True):
+            write_bytes(path, data)
+    where = paths[0] if len(paths) == 1 else paths[0].parent
+    out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
+              f"{escape(str(where))}.")
+
+
+def mailmerge(
+    source: Annotated[Path, typer.Argument(help="Pairs workbook or volunteer workbook.",
+                                           metavar="PAIRS|VOLUNTEERS")],
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+                                         help="merge.csv or merge.xlsx.")] = Path("merge.csv"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    scheme_file: SchemeOption = None,
+) -> None:
+    """Write a mail-merge source for Word or Outlook: one row per recipient, every field.
+
+    Example: wessex mailmerge pairs.xlsx -o merge.csv
+    """
+    from ..mailmerge import merge_rows, write_merge
+    from ..safe_write import guard_output
+    from ..sources import is_pairs_workbook, load_pairs, load_volunteers
+
+    scheme = scheme_for(scheme_file, source)
+    if is_pairs_workbook(source):
+        headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0])
+    else:
+        headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme))
+    guard_output(output, force, "merge file")
+    write_merge(output, headers, rows)
+    out.print(f"Wrote {len(rows)} row(s) with {len(headers)} merge fields to "
+              f"{escape(str(output))}.")
 
 
 def register(app: typer.Typer) -> None:
-    del app
+    app.command()(documents)
+    app.add_typer(templates_app, name="templates")
+    app.command()(render)
+    app.command()(mailmerge)

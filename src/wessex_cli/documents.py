@@ -1,0 +1,398 @@
+"""The scheme's letters, e-mails and forms: templates, recipients and rendering.
+
+A template is Markdown with Jinja fields and a TOML front matter (between ``+++`` lines)
+saying who it is for (its *audience*), its subject and attachments. Templates render with
+``StrictUndefined`` in Jinja's sandbox, so a missing field is an error naming the template,
+line and field, and an administrator's own template (``templates/NAME.md.j2`` beside
+scheme.toml overrides the built-in one) cannot reach into Python. Every value is escaped
+for Markdown before rendering, so text from a spreadsheet can never become markup, a link
+or HTML. One Markdown source gives every format: .md, .txt, .html, .docx and .eml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TemplateError
+from .scheme import Scheme
+from .text import first_name, one_line, slug
+
+FORMATS = ("eml", "html", "txt", "md", "docx")
+AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
+SUFFIX = ".md.j2"
+_FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
+TITLES = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx")
+
+
+def builtin_dir() -> Path:
+    """Built-in templates: inside the installed package, or the repository's templates/."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("wessex_cli"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def user_dir(scheme: Scheme) -> Path | None:
+    if scheme.source is None:
+        return Path.cwd() / "templates" if (Path.cwd() / "templates").is_dir() else None
+    folder = scheme.source.parent / "templates"
+    return folder if folder.is_dir() else None
+
+
+@dataclass(frozen=True)
+class DocumentTemplate:
+    name: str
+    title: str
+    audience: str
+    default_format: str
+    subject: str
+    attachments: tuple[str, ...]
+    used: str
+    only_complete: bool
+    body: str
+    path: Path
+    first_line: int  # the body's first line in the file, for error messages
+    user: bool
+
+    def fields(self) -> list[str]:
+        """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
+        from jinja2 import nodes
+        from jinja2.sandbox import SandboxedEnvironment
+
+        env = SandboxedEnvironment()
+        found: set[str] = set()
+        for source in (self.body, self.subject):
+            try:
+                tree = env.parse(source)
+            except Exception:  # noqa: BLE001 - a broken template lists no fields
+                continue
+            for node in tree.find_all(nodes.Getattr):
+                if isinstance(node.node, nodes.Name):
+                    found.add(f"{node.node.name}.{node.attr}")
+                elif isinstance(node.node, nodes.Getattr) and isinstance(node.node.node,
+                                                                           nodes.Name):
+                    found.add(f"{node.node.node.name}.{node.node.attr}.{node.attr}")
+            for name in tree.find_all(nodes.Name):
+                if name.ctx == "load" and name.name not in {"loop"}:
+                    if not any(f.startswith(name.name + ".") for f in found):
+                        found.add(name.name)
+        locals_ = {n.name for n in env.parse(self.body).find_all(nodes.Name) if n.ctx == "store"}
+        return sorted(f for f in found if f.split(".")[0] not in locals_)
+
+
+def load_template_file(path: Path, user: bool) -> DocumentTemplate:
+    name = path.name[: -len(SUFFIX)]
+    text = path.read_text(encoding="utf-8-sig")
+    match = _FRONT.match(text)
+    meta: dict[str, Any] = {}
+    body, first_line = text, 1
+    if match:
+        try:
+            meta = tomllib.loads(match.group(1))
+        except tomllib.TOMLDecodeError as exc:
+            raise TemplateError(f"the front matter of template '{name}' is not valid TOML ({exc}).",
+                                "Fix the lines between the +++ markers.", file=path) from None
+        body = text[match.end():]
+        first_line = text[: match.end()].count("\n") + 1
+    audience = str(meta.get("audience", "scheme"))
+    if audience not in AUDIENCES:
+        raise TemplateError(f"template '{name}' has audience '{audience}'.",
+                            f"Use one of: {', '.join(AUDIENCES)}.", file=path)
+    fmt = str(meta.get("format", "md"))
+    if fmt not in FORMATS:
+        raise TemplateError(f"template '{name}' has format '{fmt}'.",
+                            f"Use one of: {', '.join(FORMATS)}.", file=path)
+    return DocumentTemplate(
+        name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
+        subject=str(meta.get("subject", meta.get("title", name))),
+        attachments=tuple(str(a) for a in meta.get("attachments", [])),
+        used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
+        body=body, path=path, first_line=first_line, user=user)
+
+
+def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
+    """Every template by name, an administrator's own overriding the built-in one."""
+    found: dict[str, DocumentTemplate] = {}
+    for path in sorted(builtin_dir().glob(f"*{SUFFIX}")):
+        template = load_template_file(path, user=False)
+        found[template.name] = template
+    folder = user_dir(scheme)
+    if folder is not None:
+        for path in sorted(folder.glob(f"*{SUFFIX}")):
+            template = load_template_file(path, user=True)
+            found[template.name] = template
+    return list(found.values())
+
+
+def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
+    templates = {t.name: t for t in list_templates(scheme)}
+    if name in templates:
+        return templates[name]
+    import difflib
+
+    near = difflib.get_close_matches(name, list(templates), 1, 0.5)
+    raise TemplateError(f"there is no document template named '{name}'.",
+                        (f"Did you mean '{near[0]}'? " if near else "") +
+                        "Run 'wessex documents' to list them.")
+
+
+# ---------------------------------------------------------------- people and contexts
+
+def person_context(record: dict[str, str]) -> dict[str, str]:
+    """What a template may say about a person, from a Volunteer or a pairs-workbook row."""
+    name = record.get("name", "")
+    title = next((t for t in TITLES if name.startswith(t + " ")), "")
+    return {
+        "name": name, "first_name": first_name(name), "title": title,
+        "email": record.get("email", ""), "phone": record.get("phone", ""),
+        "profession": record.get("profession", ""),
+        "organisation": record.get("organisation", ""),
+        "specialty": record.get("specialty", ""), "side": record.get("side", ""),
+        "adjustments": " ".join(record.get("adjustments", "").split()),
+    }
+
+
+def volunteer_record(volunteer: Any) -> dict[str, str]:
+    return {f: str(getattr(volunteer, f)) for f in ("name", "email", "phone", "profession",
+                                                      "organisation", "specialty", "side",
+                                                      "adjustments")}
+
+
+@dataclass
+class PairRecord:
+    """A pair as documents see it: two people and what tracking knows of their visits."""
+
+    pair_id: str
+    a: dict[str, str]
+    b: dict[str, str]
+    visits_done: tuple[bool, bool] = (False, False)  # (A hosted B, B hosted A)
+    visit_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+
+
+@dataclass
+class Recipient:
+    name: str
+    email: str
+    context: dict[str, Any]
+    stem: str
+
+
+def code_of_conduct(profession: str) -> str:
+    key = profession.casefold()
+    if any(word in key for word in ("nurse", "matron", "sister", "anp")):
+        return "the Nursing and Midwifery Council's Code"
+    if "pharmac" in key:
+        return "the General Pharmaceutical Council's standards"
+    if any(word in key for word in ("consultant", "registrar", "doctor", "gp", "physician",
+                                    "surgeon", "specialist", "general practitioner")):
+        return "the General Medical Council's guidance on good medical practice"
+    return "their professional code of conduct"
+
+
+def scheme_context(scheme: Scheme) -> dict[str, Any]:
+    return {"scheme": scheme}
+
+
+def recipients(template: DocumentTemplate, scheme: Scheme, *,
+               volunteers: Sequence[dict[str, str]] | None = None,
+               pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
+               now: dt.date | None = None) -> list[Recipient]:
+    """Who gets a copy of ``template``, each with the fields it can use."""
+    base = scheme_context(scheme)
+    if template.name == "call-to-action" or profession:
+        wanted = profession or scheme.sides[0].professions[0]
+        side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
+        own = scheme.side(side_key)
+        other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
+        base.update(profession=wanted, own_side=own, other_side=other)
+    if template.audience == "scheme":
+        return [Recipient(scheme.name, scheme.administrator.email, base, template.name)]
+    if template.audience == "volunteer":
+        people = list(volunteers or [])
+        if not people and pairs:
+            seen: dict[str, dict[str, str]] = {}
+            for pair in pairs:
+                seen.setdefault(pair.a["email"].casefold(), pair.a)
+                seen.setdefault(pair.b["email"].casefold(), pair.b)
+            people = list(seen.values())
+        if not people:
+            raise TemplateError(f"'{template.name}' is written to each volunteer.",
+                                "Give the list with --volunteers VOLUNTEERS (or --pairs PAIRS).")
+        contexts = [person_context(p) for p in people]
+        by_profession: dict[str, list[dict[str, str]]] = {}
+        for person in sorted(contexts, key=lambda c: c["name"].casefold()):
+            by_profession.setdefault(person["profession"], []).append(person)
+        start = scheme.start
+        extra = {"volunteers": contexts, "volunteers_by_profession": sorted(by_profession.items()),
+                 "deadline": start - dt.timedelta(days=10) if start else None}
+        return [Recipient(c["name"], c["email"], {**base, **extra, "person": c}, slug(c["name"]))
+                for c in contexts]
+    if not pairs:
+        raise TemplateError(f"'{template.name}' is written for each pair.",
+                            "Give the pairs workbook with --pairs pairs.xlsx.")
+    found: list[Recipient] = []
+    now = now or dt.date.today()
+    for pair in pairs:
+        a, b = person_context(pair.a), person_context(pair.b)
+        if template.audience == "host-visit":
+            for host, visitor in ((a, b), (b, a)):
+                if host["side"] == scheme.sides[0].key:
+                    context = {**base, "host": host, "visitor": visitor,
+                               "code_of_conduct": code_of_conduct(visitor["profession"])}
+                    found.append(Recipient(host["name"], host["email"], context,
+                                           f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
+            continue
+        complete = all(pair.visits_done)
+        dates = ", ".join(d.strftime("%d %B %Y").lstrip("0") for d in pair.visit_dates if d)
+        for index, (person, partner) in enumerate(((a, b), (b, a))):
+            if template.only_complete and not complete:
+                continue
+            hosted, visited = pair.visits_done[index], pair.visits_done[1 - index]
+            if template.name == "reminder" and hosted and visited:
+                continue
+            owed = _owed_text(hosted, visited, partner["first_name"])
+            context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
+                       "overdue": bool(scheme.end and now > scheme.end), "owed_text": owed,
+                       "visit_dates": dates}
+            found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
+    return found
+
+
+def _owed_text(hosted: bool, visited: bool, partner: str) -> str:
+    if not hosted and not visited:
+        return f"neither of your two half-day visits with {partner}"
+    if not hosted:
+        return f"your half day hosting {partner} at your workplace"
+    return f"your half-day visit to {partner}'s workplace"
+
+
+# ---------------------------------------------------------------- rendering
+
+def _longdate(value: Any) -> str:
+    if value is None or value == "":
+        return "(date to be confirmed)"
+    if isinstance(value, dt.date):
+        return f"{value:%A} {value.day} {value:%B %Y}"
+    return str(value)
+
+
+def markdown_escape(value: Any) -> Any:
+    """Values from data are text, never Markdown: escape its markup characters."""
+    if isinstance(value, str):
+        return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    return value
+
+
+def make_environment(escape: bool = True) -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                               keep_trailing_newline=True,
+                               finalize=markdown_escape if escape else None)
+    env.filters["longdate"] = _longdate
+    return env
+
+
+def _render_text(env: Any, template: DocumentTemplate, source: str, context: dict[str, Any],
+                 offset: int) -> str:
+    from jinja2 import TemplateError as JinjaError
+
+    try:
+        compiled = env.from_string(source)
+        compiled.filename = str(template.path)
+        return str(compiled.render(**context))
+    except JinjaError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            tb = exc.__traceback__
+            while tb is not None:
+                if tb.tb_frame.f_code.co_filename in (str(template.path), "<template>"):
+                    line = tb.tb_lineno
+                tb = tb.tb_next
+        where = f" line {line + offset - 1}" if line else ""
+        message = getattr(exc, "message", None) or str(exc)
+        raise TemplateError(f"template '{template.name}'{where}: {message}.",
+                            "Check the field's spelling; 'wessex documents' lists the fields "
+                            "each template can use.", file=template.path) from None
+
+
+@dataclass
+class Rendered:
+    """One document for one recipient, in every representation a format needs."""
+
+    recipient: Recipient
+    subject: str
+    markdown: str
+    attachments: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
+    env = make_environment(escape=True)
+    body = _render_text(env, template, template.body, recipient.context, template.first_line)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+    subject_env = make_environment(escape=False)
+    subject = one_line(_render_text(subject_env, template, template.subject, recipient.context, 1))
+    return Rendered(recipient, subject, body)
+
+
+def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
+               scheme: Scheme, progress: Callable[[int], None] | None = None
+               ) -> list[tuple[Rendered, bytes]]:
+    """Render every recipient's copy in memory: all or nothing."""
+    from .formats import to_bytes
+
+    results = []
+    attachment_templates = []
+    if fmt == "eml":
+        attachment_templates = [load_template(name, scheme) for name in template.attachments]
+    for index, recipient in enumerate(people):
+        rendered = render_markdown(template, recipient)
+        for extra in attachment_templates:
+            attach_for = _attachment_recipient(extra, recipient, scheme)
+            if attach_for is not None:
+                part = render_markdown(extra, attach_for)
+                rendered.attachments.append((f"{extra.name}.docx", to_bytes(part, "docx",
+                                                                             scheme)))
+        results.append((rendered, to_bytes(rendered, fmt, scheme)))
+        if progress:
+            progress(index + 1)
+    return results
+
+
+def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
+                          scheme: Scheme) -> Recipient | None:
+    context = recipient.context
+    if template.audience == "host-visit":
+        person, partner = context.get("person"), context.get("partner")
+        if not person or not partner or person["side"] != scheme.sides[0].key:
+            return None
+        return Recipient(recipient.name, recipient.email, {
+            **scheme_context(scheme), "host": person, "visitor": partner,
+            "code_of_conduct": code_of_conduct(partner["profession"])}, recipient.stem)
+    return recipient
+
+
+def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
+                 folder: Path) -> list[Path]:
+    """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ..."""
+    if template.audience == "scheme":
+        return [folder / f"{template.name}.{fmt}"]
+    used: dict[str, int] = {}
+    paths = []
+    for person in people:
+        stem = person.stem or "recipient"
+        count = used.get(stem, 0) + 1
+        used[stem] = count
+        name = stem if count == 1 else f"{stem}-{count}"
+        paths.append(folder / template.name / f"{name}.{fmt}")
+    return paths

@@ -1,0 +1,241 @@
+"""One rendered Markdown document into .md, .txt, .html, .docx or .eml bytes.
+
+Markdown is parsed once with markdown-it (raw HTML off), and the token stream drives the
+plain-text and Word writers, so that every format shows the same structure. A horizontal
+rule (``___`` on its own line) in a form marks a space to write in.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import textwrap
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .scheme import Scheme
+from .text import one_line
+
+if TYPE_CHECKING:
+    from .documents import Rendered
+
+CSS = """
+body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
+       max-width: 42em; margin: 2em auto; color: #222; }
+h1 { font-size: 1.6em; color: #005eb8; } h2 { font-size: 1.2em; color: #005eb8; }
+.write { border: 1px solid #999; min-height: 7em; margin: .5em 0 1.2em; }
+@media print { body { margin: 0; } .write { page-break-inside: avoid; } }
+"""
+
+
+@dataclass
+class Inline:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Block:
+    kind: str  # "h1".."h6", "p", "li", "write"
+    inlines: list[Inline] = field(default_factory=list)
+    number: int | None = None  # ordered list item number
+
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def blocks(markdown: str) -> list[Block]:
+    tokens = _parser().parse(markdown)
+    result: list[Block] = []
+    pending: str | None = None
+    counters: list[int | None] = []
+    for token in tokens:
+        if token.type == "heading_open":
+            pending = token.tag
+        elif token.type == "bullet_list_open":
+            counters.append(None)
+        elif token.type == "ordered_list_open":
+            counters.append(int(token.attrs.get("start", 1) or 1) - 1)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            counters.pop()
+        elif token.type == "list_item_open":
+            pending = "li"
+            if counters and counters[-1] is not None:
+                counters[-1] = (counters[-1] or 0) + 1
+        elif token.type == "hr":
+            result.append(Block("write"))
+        elif token.type == "inline":
+            kind = pending or "p"
+            number = counters[-1] if kind == "li" and counters else None
+            result.append(Block(kind, _inlines(token.children or []), number))
+            pending = None  # a second paragraph in the same list item is a paragraph
+        elif token.type == "list_item_close":
+            pending = None
+    return result
+
+
+def _inlines(children: list[Any]) -> list[Inline]:
+    bold = italic = False
+    found: list[Inline] = []
+    for child in children:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type in ("text", "code_inline"):
+            found.append(Inline(child.content, bold, italic))
+        elif child.type in ("softbreak", "hardbreak"):
+            found.append(Inline("\n" if child.type == "hardbreak" else " ", bold, italic))
+    return found
+
+
+def to_text(markdown: str) -> str:
+    lines: list[str] = []
+    previous = ""
+    for block in blocks(markdown):
+        text = "".join(i.text for i in block.inlines)
+        if previous == "li" and block.kind != "li":
+            lines.append("")
+        previous = block.kind
+        if block.kind.startswith("h"):
+            underline = "=" if block.kind == "h1" else "-"
+            lines += ["", text, underline * min(len(text), 78), ""]
+        elif block.kind == "li":
+            marker = f"{block.number}. " if block.number is not None else "- "
+            lines += textwrap.wrap(text, 78, initial_indent=marker,
+                                   subsequent_indent=" " * len(marker)) or [marker]
+        elif block.kind == "write":
+            lines += ["", "", "", "_" * 60, ""]
+        else:
+            lines += [*(textwrap.wrap(text, 78) or [""]), ""]
+    out: list[str] = []
+    for line in lines:
+        if line == "" and out and out[-1] == "" and (len(out) < 2 or out[-2] != ""):
+            out.append(line)
+        elif line != "" or not out or out[-1] != "":
+            out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def to_html(markdown: str, title: str) -> str:
+    body = _parser().render(markdown).replace("<hr />", '<div class="write"></div>')
+    return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+            f"{body}</body>\n</html>\n")
+
+
+def to_docx(markdown: str, title: str) -> bytes:
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    core = document.core_properties
+    core.title = title
+    core.author = "wessex"
+    import datetime as dt
+
+    fixed = dt.datetime(2000, 1, 1)
+    core.created = core.modified = fixed  # the same input gives the same file
+    core.last_modified_by = "wessex"
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    for block in blocks(markdown):
+        if block.kind.startswith("h"):
+            paragraph = document.add_heading("", level=min(int(block.kind[1]), 4))
+        elif block.kind == "li":
+            paragraph = document.add_paragraph(
+                style="List Number" if block.number is not None else "List Bullet")
+        elif block.kind == "write":
+            table = document.add_table(rows=1, cols=1)
+            table.style = "Table Grid"
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.rows[0].height = Cm(4)
+            document.add_paragraph()
+            continue
+        else:
+            paragraph = document.add_paragraph()
+        for inline in block.inlines:
+            run = paragraph.add_run(inline.text)
+            run.bold = inline.bold or None
+            run.italic = inline.italic or None
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Re-pack a zip with fixed timestamps: the same document always gives the same bytes."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_buffer = io.BytesIO()
+    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info))
+    return target_buffer.getvalue()
+
+
+def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.policy import default
+
+    from .errors import TemplateError
+
+    message = EmailMessage(policy=default)
+    admin = scheme.administrator
+    try:
+        to = Address(display_name=one_line(rendered.recipient.name),
+                     addr_spec=one_line(rendered.recipient.email))
+        sender = Address(display_name=one_line(admin.name), addr_spec=one_line(admin.email))
+    except (ValueError, IndexError) as exc:
+        raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
+                            f"({exc}).", "Check the e-mail addresses in the workbook and in "
+                            "scheme.toml [administrator].") from None
+    message["To"] = to
+    message["From"] = sender
+    message["Reply-To"] = sender
+    message["Subject"] = one_line(rendered.subject)
+    message["X-Unsent"] = "1"  # Outlook opens the file as a draft, ready to send
+    message.set_content(to_text(rendered.markdown))
+    message.add_alternative(to_html(rendered.markdown, rendered.subject), subtype="html")
+    for filename, data in rendered.attachments:
+        message.add_attachment(
+            data, maintype="application",
+            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+            filename=filename)
+    import hashlib
+
+    # Fixed MIME boundaries (from the content) so that re-rendering gives identical files.
+    for number, part in enumerate(message.walk()):
+        if part.is_multipart():
+            seed = hashlib.sha256(rendered.markdown.encode() + bytes([number])).hexdigest()
+            part.set_boundary(f"=_wessex_{seed[:32]}")
+    return message.as_bytes()
+
+
+def to_bytes(rendered: Rendered, fmt: str, scheme: Scheme) -> bytes:
+    title = rendered.subject
+    if fmt == "md":
+        return rendered.markdown.encode("utf-8")
+    if fmt == "txt":
+        return to_text(rendered.markdown).encode("utf-8")
+    if fmt == "html":
+        return to_html(rendered.markdown, title).encode("utf-8")
+    if fmt == "docx":
+        return to_docx(rendered.markdown, title)
+    if fmt == "eml":
+        return to_eml(rendered, scheme)
+    raise ValueError(fmt)

@@ -1,0 +1,49 @@
+"""Loading whichever workbook a document or merge command is given: pairs or volunteers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .documents import PairRecord, volunteer_record
+from .errors import TemplateError
+from .scheme import Scheme
+
+
+def load_pairs(path: Path) -> tuple[list[PairRecord], list[str]]:
+    """Pairs with their visits as tracked, and warnings about unreadable tracking cells."""
+    from .pairs_workbook import read_pair_rows
+    from .tracking import track
+
+    rows, headers = read_pair_rows(path)
+    records, warnings = [], []
+    for row in rows:
+        tracked = track(row, headers)
+        warnings.extend(tracked.warnings)
+        records.append(PairRecord(row.pair_id, row.a, row.b,
+                                  (tracked.visits[0].done, tracked.visits[1].done),
+                                  (tracked.visits[0].date, tracked.visits[1].date)))
+    return records, warnings
+
+
+def load_volunteers(path: Path, scheme: Scheme) -> list[dict[str, str]]:
+    from .roster import read_roster
+
+    roster = read_roster(path, scheme)
+    if roster.errors:
+        first = roster.errors[0]
+        raise TemplateError(f"the volunteer workbook has {len(roster.errors)} error(s), the "
+                            f"first at {first.cell}: {first.text}",
+                            f"Run 'wessex check {path.name}' and fix them first.", file=path)
+    return [volunteer_record(v) for v in roster.active]
+
+
+def is_pairs_workbook(path: Path) -> bool:
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return False
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            return any(name.casefold() == "pairs" for name in book.sheet_names)
+    except Exception:  # noqa: BLE001 - not readable here: let the real reader explain
+        return False

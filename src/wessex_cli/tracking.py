@@ -1,0 +1,160 @@
+"""Reading the tracking columns back as the administrator left them.
+
+Dates may be real dates, Excel serial numbers or text in UK order (``4/5/2027`` is 4 May;
+ISO works too). "Done" may be yes/y/true/✓/x/1/done or a date. A value that cannot be read
+is a warning with its cell, never a crash and never silently taken as done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from .pairs_workbook import PairRow
+from .roster import cell_text
+from .text import header_key
+
+DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "visited",
+              "hosted", "ok", "✓", "✔", "☑", "tick", "ticked", "received"}
+NOT_DONE_WORDS = {"", "no", "n", "false", "0", "not yet", "notyet", "pending", "planned", "tbc",
+                  "-", "✗", "✘", "cancelled", "owed"}
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def today() -> dt.date:
+    """Today's date; ``WESSEX_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations)."""
+    pinned = os.environ.get("WESSEX_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a cell; None for blank; ValueError when it cannot be read."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel's serial dates run to 9999-12-31
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValueError(value)
+    text = cell_text(value)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    if text.replace(".", "", 1).isdigit():
+        return parse_date(float(text))
+    from dateutil import parser
+
+    try:
+        parsed: dt.datetime = parser.parse(text, dayfirst=True,
+                                           default=dt.datetime(today().year, 1, 1))
+    except (ValueError, OverflowError, parser.ParserError):
+        raise ValueError(text) from None
+    return parsed.date()
+
+
+def parse_done(value: Any) -> bool | None:
+    """True/False for a "done" cell; None when it cannot be read (the caller warns)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dt.date | dt.datetime):
+        return True
+    text = cell_text(value).casefold()
+    if text in DONE_WORDS:
+        return True
+    if text in NOT_DONE_WORDS:
+        return False
+    try:
+        return parse_date(value) is not None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Visit:
+    host: str  # e-mail of the person hosting
+    visitor: str
+    date: dt.date | None
+    done: bool
+
+    def state(self, end: dt.date | None, now: dt.date) -> str:
+        if self.done:
+            return f"done {self.date.isoformat()}" if self.date else "done"
+        if self.date and self.date >= now:
+            return f"planned {self.date.isoformat()}"
+        if end and now > end:
+            return "OVERDUE"
+        return "owed"
+
+
+@dataclass
+class TrackedPair:
+    row: PairRow
+    visits: list[Visit]
+    reflections: tuple[bool, bool]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pair_id(self) -> str:
+        return self.row.pair_id
+
+    @property
+    def complete(self) -> bool:
+        return all(v.done for v in self.visits)
+
+    def overdue(self, end: dt.date | None, now: dt.date) -> bool:
+        return bool(end and now > end and not self.complete)
+
+
+VISIT_COLUMNS = (("A hosts B: date", "A hosts B: done"), ("B hosts A: date", "B hosts A: done"))
+REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
+
+
+def track(row: PairRow, headers: list[str], sheet: str = "Pairs") -> TrackedPair:
+    """Read a Pairs row's visits and reflections, warning about unreadable cells."""
+    from .spreadsheet import cell_ref
+
+    lookup = {header_key(h): h for h in headers if h}
+    warnings: list[str] = []
+
+    def raw(title: str) -> Any:
+        header = lookup.get(header_key(title))
+        return row.values.get(header) if header else None
+
+    def where(title: str) -> str:
+        header = lookup.get(header_key(title))
+        col = headers.index(header) if header in headers else 0
+        return f"{sheet}!{cell_ref(row.row - 1, col)}"
+
+    visits = []
+    for (date_title, done_title), (host, visitor) in zip(
+            VISIT_COLUMNS, ((row.a, row.b), (row.b, row.a)), strict=True):
+        date = None
+        try:
+            date = parse_date(raw(date_title))
+        except ValueError:
+            warnings.append(f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
+                            "that wessex can read; write it like 4/5/2027 or 2027-05-04.")
+        done_value = raw(done_title)
+        done = parse_done(done_value)
+        if done is None:
+            warnings.append(f"{where(done_title)}: '{cell_text(done_value)}' is not yes or no; "
+                            "the visit is counted as not done.")
+            done = False
+        if isinstance(done_value, dt.date) and date is None:
+            date = done_value if not isinstance(done_value, dt.datetime) else done_value.date()
+        elif done and date is None and cell_text(done_value):
+            try:
+                date = parse_date(done_value)
+            except ValueError:
+                date = None
+        visits.append(Visit(host["email"], visitor["email"], date, done))
+    reflections = tuple(bool(parse_done(raw(t))) for t in REFLECTION_COLUMNS)
+    return TrackedPair(row, visits, (reflections[0], reflections[1]), warnings)
