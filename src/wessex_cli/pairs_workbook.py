@@ -51,8 +51,12 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> None:
-    """Write the pairs workbook atomically (the caller has checked it may be replaced)."""
+def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
+                         carried: list[SheetSpec] | None = None) -> None:
+    """Write the pairs workbook atomically (the caller has checked it may be replaced).
+
+    ``carried`` sheets (the Withdrawn record of a kept workbook) are written after the rest.
+    """
     scheme = result.scheme
     extra_titles: list[str] = []
     for pair in result.pairs:
@@ -111,7 +115,27 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
         pairs_sheet, unpaired,
         SheetSpec("Summary", ["Item", "Value"], summary_rows, widths={0: 38.0, 1: 50.0}),
         SheetSpec("Settings", ["Setting", "Value"], settings_rows, widths={0: 42.0, 1: 70.0}),
+        *(carried or []),
     ])
+
+
+CARRIED_SHEETS = ("Withdrawn",)
+
+
+def carried_sheets(path: Path) -> list[SheetSpec]:
+    """Sheets of an earlier pairs workbook that a re-pairing must not lose."""
+    from python_calamine import CalamineWorkbook
+
+    found = []
+    with CalamineWorkbook.from_path(str(path)) as book:
+        for name in CARRIED_SHEETS:
+            if name in book.sheet_names:
+                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                if rows:
+                    headers = [cell_text(c) for c in rows[0]]
+                    found.append(SheetSpec(name, headers, [[_plain(v) if v != "" else None
+                                                            for v in r] for r in rows[1:]]))
+    return found
 
 
 @dataclass

@@ -39,7 +39,7 @@ def pair(
     Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
     """
     from ..pairing import explain, pair_volunteers
-    from ..pairs_workbook import kept_pairs, write_pairs_workbook
+    from ..pairs_workbook import carried_sheets, kept_pairs, write_pairs_workbook
     from ..roster import read_roster
     from ..safe_write import backup, guard_output, refuse_if_open, write_lock
 
@@ -59,7 +59,8 @@ def pair(
                 backup(target)
             else:
                 guard_output(target, force, "pairs workbook")
-            write_pairs_workbook(target, result, volunteers)
+            write_pairs_workbook(target, result, volunteers,
+                                 carried_sheets(keep) if keep else None)
             saved = target
     if json:
         print_json(result.as_json())

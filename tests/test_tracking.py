@@ -1,0 +1,234 @@
+"""Tracking: reading back what the administrator typed, and never losing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from wessex_cli import record
+from wessex_cli.errors import OutputError, TrackingError
+from wessex_cli.tracking import parse_date, parse_done
+
+from .conftest import Runner, person, write_book
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("4/5/2027", dt.date(2027, 5, 4)), ("2027-05-04", dt.date(2027, 5, 4)),
+    (dt.datetime(2027, 5, 4, 0, 0), dt.date(2027, 5, 4)), (46511, dt.date(2027, 5, 4)),
+    ("4 May 2027", dt.date(2027, 5, 4)), ("", None), (None, None),
+])
+def test_dates_in_every_form(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("yes", True), ("Y", True), ("✓", True), ("x", True), (1, True), (True, True),
+    ("done", True), (dt.date(2027, 5, 4), True), ("", False), ("no", False), (None, False),
+    ("maybe", None),
+])
+def test_done_in_every_form(value: object, expected: bool | None) -> None:
+    assert parse_done(value) is expected
+
+
+def eight_people() -> list[dict[str, object]]:
+    people = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
+              for i in range(4)]
+    return people + [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
+                            Organisation="Hospital") for i in range(4)]
+
+
+@pytest.fixture
+def paired(run: Runner, tmp_path: Path) -> Path:
+    write_book(tmp_path / "v.xlsx", eight_people())
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    return tmp_path / "pairs.xlsx"
+
+
+def test_status_reads_what_a_person_typed(run: Runner, paired: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [c.value for c in sheet[1]]
+    col = {h: header.index(h) + 1 for h in header}
+    sheet.cell(2, col["A hosts B: date"], dt.datetime(2027, 5, 4))
+    sheet.cell(2, col["A hosts B: done"], "✓")
+    sheet.cell(2, col["B hosts A: date"], "18/5/2027")
+    sheet.cell(2, col["B hosts A: done"], "yes")
+    sheet.cell(3, col["A hosts B: done"], "maybe")  # unreadable: a warning, not done
+    sheet.cell(3, col["B hosts A: date"], "30/6/2027")
+    sheet.cell(1, len(header) + 1, "Room booked")
+    sheet.cell(2, len(header) + 1, "Room 4")
+    # Re-sort the rows, as a person sorting by name in Excel would.
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    for offset, values in enumerate(reversed(rows)):
+        for index, value in enumerate(values, start=1):
+            sheet.cell(2 + offset, index).value = value
+    book.save(paired)
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    result = run("status", "pairs.xlsx", "--json")
+    data = json.loads(result.stdout)
+    complete = [p for p in data["pairs"] if p["complete"]]
+    assert len(complete) == 1
+    assert [v["date"] for v in complete[0]["visits"]] == ["2027-05-04", "2027-05-18"]
+    assert data["summary"] == {"pairs": 4, "complete": 1, "visits_done": 2, "visits_owed": 6,
+                               "overdue": 0}
+    assert "is not yes or no" in result.stderr
+    planned = run("status", "pairs.xlsx")
+    assert "planned 2027-06-30" in planned.stdout and "1 of 4 pairs complete" in planned.stdout
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
+    late = json.loads(run("status", "pairs.xlsx", "--json", "--owed").stdout)
+    assert late["summary"]["overdue"] == 3 and len(late["pairs"]) == 3
+
+
+def test_visit_records_and_keeps_everything_else(run: Runner, paired: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A1"].font = openpyxl.styles.Font(bold=True, color="FF0000")
+    book.create_sheet("My notes")["A1"] = "keep me"
+    book.save(paired)
+    name = book["Pairs"].cell(2, 2).value
+    run("visit", "pairs.xlsx", str(name).lower(), "--hosted", "4/5/2027", "--reflection")
+    after = openpyxl.load_workbook(paired)
+    header = [c.value for c in after["Pairs"][1]]
+    assert after["Pairs"].cell(2, header.index("A hosts B: date") + 1).value == \
+        dt.datetime(2027, 5, 4)
+    assert after["Pairs"].cell(2, header.index("A hosts B: done") + 1).value == "yes"
+    assert after["Pairs"].cell(2, header.index("Reflection from A") + 1).value == "yes"
+    assert after["My notes"]["A1"].value == "keep me"
+    assert after["Pairs"]["A1"].font.bold
+    assert len(list((paired.parent / "backups").glob("pairs-*.xlsx"))) >= 1
+
+
+def test_visit_refuses_ambiguity_and_unknown_people(run: Runner, paired: Path) -> None:
+    assert "nobody called" in run("visit", "pairs.xlsx", "Nobody", "--hosted", "today",
+                                  code=1).output
+    assert "not a date" in run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", "soonish",
+                               code=1).output
+    assert "nothing to record" in run("visit", "pairs.xlsx", "gp1@example.org", code=1).output
+
+
+def test_capacity_two_needs_partner(run: Runner, tmp_path: Path) -> None:
+    people = eight_people()[:2] + [person("Consultant X", "cx@example.org", "Consultant",
+                                          Capacity=2)]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx")
+    result = run("visit", "pairs.xlsx", "Consultant X", "--hosted", "today", code=1)
+    assert "--partner" in result.output and "more than one pair" in result.output
+    run("visit", "pairs.xlsx", "Consultant X", "--partner", "Dr GP 1", "--hosted", "today")
+
+
+def test_failed_writes_leave_the_original_byte_identical(run: Runner, paired: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    original = paired.read_bytes()
+    lock = paired.with_name("~$pairs.xlsx")
+    lock.write_bytes(b"owner")
+    assert "open in Excel" in run("visit", "pairs.xlsx", "gp0@example.org", "--hosted",
+                                  "today", code=1).output
+    lock.unlink()
+    assert paired.read_bytes() == original
+
+    def crash(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(record, "atomic_write", lambda path, write: (write(path.with_name(
+        ".partial.xlsx")), crash()))
+    with pytest.raises(OSError):
+        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4))
+    assert paired.read_bytes() == original
+    monkeypatch.undo()
+
+    from wessex_cli import safe_write
+
+    def killed(src: object, dst: object) -> None:  # the process dies before the replace
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(safe_write.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4))
+    monkeypatch.undo()
+    assert paired.read_bytes() == original
+    assert not list(paired.parent.glob(".pairs-*"))  # no temporary file left behind
+
+
+def test_read_only_folder(run: Runner, paired: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder that refuses new files (read-only, or a full disk) changes nothing."""
+    from wessex_cli import safe_write
+
+    original = paired.read_bytes()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(safe_write.tempfile, "mkstemp", refuse)
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "today", code=1)
+    assert "read-only" in result.output
+    assert paired.read_bytes() == original
+
+
+def test_refuses_features_openpyxl_would_drop(run: Runner, paired: Path) -> None:
+    import zipfile
+
+    original = paired.read_bytes()
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr("xl/charts/chart1.xml", "<chart/>")
+    changed = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "today", code=1)
+    assert "charts" in result.output
+    assert paired.read_bytes() == changed != original
+
+
+def test_second_writer_is_refused(run: Runner, paired: Path) -> None:
+    with record.write_lock(paired):
+        with pytest.raises(OutputError, match="another wessex command"):
+            with record.edit_workbook(paired):
+                pass
+
+
+def test_withdraw_then_keep_repairs_the_partner(run: Runner, paired: Path,
+                                                tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    withdrawn_email = sheet.cell(2, 3).value
+    partner_name = sheet.cell(2, 10).value
+    other_ids = [sheet.cell(r, 1).value for r in range(3, 6)]
+    result = run("withdraw", "pairs.xlsx", str(withdrawn_email), "--reason", "moved away")
+    assert "--keep" in result.output
+    book = openpyxl.load_workbook(paired)
+    assert book["Withdrawn"].cell(2, 2).value == "moved away"
+    assert [book["Pairs"].cell(r, 1).value for r in range(2, 5)] == other_ids
+    people = [dict(p, Status="withdrawn") if p["Email"] == withdrawn_email else p
+              for p in eight_people()]
+    write_book(tmp_path / "v.xlsx", people)
+    out = run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert "Unpaired" in out.stdout  # the partner's side has one person too many now
+    after = openpyxl.load_workbook(paired)
+    assert [after["Pairs"].cell(r, 1).value for r in range(2, 5)] == other_ids
+    assert "Withdrawn" in after.sheetnames
+    unpaired = [c.value for c in after["Unpaired"]["A"]][1:]
+    assert unpaired == [partner_name]
+
+
+def test_remind_writes_drafts_for_owed_visits(run: Runner, paired: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "4/5/2027")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    result = run("remind", "pairs.xlsx", "-o", "out")
+    files = list((paired.parent / "out" / "reminder").glob("*.eml"))
+    assert len(files) == 8  # gp0 still owes the visit to their partner
+    assert "Wrote 8 reminder(s)" in result.stdout
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
+    run("remind", "pairs.xlsx", "-o", "late")
+    text = next((paired.parent / "late" / "reminder").glob("*.eml")).read_text()
+    assert "Subject: Overdue" in text
+
+
+def test_status_on_a_volunteer_workbook_says_so(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", eight_people())
+    result = run("status", "v.xlsx", code=1)
+    assert "not a pairs workbook" in result.output
+    with pytest.raises(TrackingError):
+        record.record_visit(tmp_path / "v.xlsx", "gp0@example.org", reflection=True)
