@@ -1,0 +1,198 @@
+"""``wessex plan``'s core: the scheme's timeline, its warnings, and a calendar.
+
+The guide's rhythm: the call to action four to six weeks before the start, the
+preferences request two to three weeks before, pairing, introductions a few days before,
+three months of visits, and the celebration shortly after. E-mail milestones move to the
+previous working day when they fall on a weekend or a bank holiday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SchemeError
+from .scheme import Scheme
+
+MILESTONES = ("call-to-action", "preferences-request", "pairing", "introductions", "start", "end",
+              "celebration")
+LABELS = {
+    "call-to-action": "Send the call to action (first e-mail)",
+    "preferences-request": "Send the preferences request (second e-mail)",
+    "pairing": "Pair the volunteers (wessex pair)",
+    "introductions": "Send the partner introductions (third e-mail)",
+    "start": "Exchange starts: visits can begin",
+    "end": "Exchange ends: all visits done",
+    "celebration": "Celebration event",
+}
+SUMMER = ((7, 22), (9, 2))  # England's school summer holidays, roughly: 22 July to 2 September
+
+
+@dataclass
+class Milestone:
+    name: str
+    date: dt.date
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.name]
+
+
+@dataclass
+class Plan:
+    milestones: list[Milestone]
+    warnings: list[str] = field(default_factory=list)
+    suggestion: dt.date | None = None
+
+    def date(self, name: str) -> dt.date:
+        return next(m.date for m in self.milestones if m.name == name)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"milestones": [{"name": m.name, "date": m.date.isoformat()}
+                               for m in self.milestones], "warnings": self.warnings}
+
+
+def bank_holidays(years: range) -> dict[dt.date, str]:
+    import holidays
+
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=list(years)).items())
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    from dateutil.relativedelta import relativedelta
+
+    result: dt.date = day + relativedelta(months=months)
+    return result
+
+
+def _working_day_before(day: dt.date, closed: dict[dt.date, str]) -> dt.date:
+    while day.weekday() >= 5 or day in closed:
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _overlaps(start: dt.date, end: dt.date, first: dt.date, last: dt.date) -> bool:
+    return start <= last and first <= end
+
+
+def period_clashes(start: dt.date, end: dt.date,
+                   summer: tuple[tuple[int, int], tuple[int, int]] = SUMMER) -> list[str]:
+    """The guide's periods to avoid that the running period touches."""
+    clashes = []
+    for year in range(start.year, end.year + 1):
+        if _overlaps(start, end, dt.date(year, 1, 1), dt.date(year, 3, 31)):
+            clashes.append(f"QOF quarter 4 (1 January to 31 March {year}), the busiest time "
+                           "in general practice")
+        holiday_start = dt.date(year, *summer[0])
+        holiday_end = dt.date(year, *summer[1])
+        if _overlaps(start, end, holiday_start, holiday_end):
+            clashes.append(f"the school summer holidays ({holiday_start:%d %B} to "
+                           f"{holiday_end:%d %B %Y}), when many people are away")
+    return clashes
+
+
+def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
+    scheme = scheme or Scheme()
+    end = add_months(start, 3)
+    if scheme.start == start and scheme.end:
+        end = scheme.end
+    celebration = end + dt.timedelta(days=10)
+    if scheme.start == start and scheme.celebration.date and scheme.celebration.date > end:
+        celebration = scheme.celebration.date
+    closed = bank_holidays(range(start.year - 1, celebration.year + 1))
+    dates = {
+        "call-to-action": _working_day_before(start - dt.timedelta(weeks=5), closed),
+        "preferences-request": _working_day_before(start - dt.timedelta(days=17), closed),
+        "pairing": _working_day_before(start - dt.timedelta(days=7), closed),
+        "introductions": _working_day_before(start - dt.timedelta(days=3), closed),
+        "start": start, "end": end, "celebration": celebration,
+    }
+    plan = Plan([Milestone(name, dates[name]) for name in MILESTONES])
+    for clash in period_clashes(start, end):
+        plan.warnings.append(f"The exchange ({start:%d %B %Y} to {end:%d %B %Y}) overlaps "
+                             f"{clash}.")
+    for milestone in plan.milestones:
+        if milestone.date in closed:
+            plan.warnings.append(f"{milestone.label} falls on a bank holiday "
+                                 f"({closed[milestone.date]}, {milestone.date:%d %B %Y}).")
+        elif milestone.date.weekday() >= 5 and milestone.name in ("start", "end", "celebration"):
+            plan.warnings.append(f"{milestone.label} falls on a {milestone.date:%A} "
+                                 f"({milestone.date:%d %B %Y}).")
+    if plan.warnings and period_clashes(start, end):
+        plan.suggestion = nearest_clear_start(start)
+        if plan.suggestion:
+            plan.warnings.append(f"The nearest start that avoids these periods is "
+                                 f"{plan.suggestion:%A} {plan.suggestion.day} "
+                                 f"{plan.suggestion:%B %Y}.")
+    return plan
+
+
+def nearest_clear_start(start: dt.date) -> dt.date | None:
+    """The Monday nearest ``start`` whose three months avoid QOF Q4 and the summer."""
+    monday = start - dt.timedelta(days=start.weekday())
+    for weeks in range(0, 53):
+        for sign in (1, -1) if weeks else (1,):
+            candidate = monday + dt.timedelta(weeks=sign * weeks)
+            if not period_clashes(candidate, add_months(candidate, 3)):
+                return candidate
+    return None
+
+
+def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
+    """An RFC 5545 calendar: all-day milestones and the celebration as a timed event."""
+    import hashlib
+
+    from icalendar import Calendar, Event
+
+    from .safe_write import write_bytes
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//wessex//workplace exchange//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", scheme.name)
+    stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    for milestone in plan.milestones:
+        event = Event()
+        uid = hashlib.sha256(f"{scheme.name}|{milestone.name}".encode()).hexdigest()[:24]
+        event.add("uid", f"{uid}@wessex")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{scheme.name}: {milestone.label}")
+        if milestone.name == "celebration":
+            begin, finish = _clock(scheme.celebration.time, 18, 30), \
+                _clock(scheme.celebration.end_time, 21, 0)
+            event.add("dtstart", dt.datetime.combine(milestone.date, begin))
+            event.add("dtend", dt.datetime.combine(milestone.date, finish))
+            event.add("location", scheme.celebration.venue)
+        else:
+            event.add("dtstart", milestone.date)
+            event.add("dtend", milestone.date + dt.timedelta(days=1))
+        calendar.add_component(event)
+    write_bytes(path, calendar.to_ical())
+
+
+def _clock(text: str, hour: int, minute: int) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text.strip().replace(".", ":"))
+    except ValueError:
+        return dt.time(hour, minute)
+
+
+def save_dates(path: Path, plan: Plan) -> None:
+    """Write start, end and celebration dates into scheme.toml, keeping every comment."""
+    import tomlkit
+
+    from .safe_write import write_text
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() \
+            else tomlkit.document()
+    except tomlkit.exceptions.ParseError as exc:
+        raise SchemeError(f"scheme.toml cannot be updated: {exc}.", file=path) from None
+    dates = document.setdefault("dates", tomlkit.table())
+    dates["start"] = plan.date("start")
+    dates["end"] = plan.date("end")
+    celebration = document.setdefault("celebration", tomlkit.table())
+    celebration["date"] = plan.date("celebration")
+    write_text(path, tomlkit.dumps(document))

@@ -1,0 +1,193 @@
+"""Plan, feedback and equality: timelines, anonymisation and disclosure control."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from wessex_cli.equality import SUPPRESS_BELOW, categorise, protect
+from wessex_cli.feedback import Anonymiser, valid_nhs_number
+from wessex_cli.timeline import MILESTONES, make_plan
+
+from .conftest import EXAMPLES, Runner
+
+VALID_NHS = ["9434765919", "9434765870", "4010232137"]
+
+
+def test_plan_dates_follow_the_guide_for_every_start_in_a_year() -> None:
+    day = dt.date(2027, 1, 4)
+    while day < dt.date(2028, 1, 3):
+        plan = make_plan(day)
+        dates = {m.name: m.date for m in plan.milestones}
+        assert [m.name for m in plan.milestones] == list(MILESTONES)
+        assert 28 <= (day - dates["call-to-action"]).days <= 42 + 4
+        assert 14 <= (day - dates["preferences-request"]).days <= 21 + 4
+        assert 0 < (day - dates["introductions"]).days <= 7
+        assert dates["call-to-action"].weekday() < 5
+        assert 89 <= (dates["end"] - day).days <= 92
+        assert 0 < (dates["celebration"] - dates["end"]).days <= 21
+        q4 = any(dt.date(y, 1, 1) <= dates["end"] and day <= dt.date(y, 3, 31)
+                 for y in (day.year, day.year + 1))
+        assert q4 == any("QOF quarter 4" in w for w in plan.warnings)
+        if any("overlaps" in w for w in plan.warnings):
+            assert plan.suggestion is not None
+            suggested = make_plan(plan.suggestion)
+            assert not any("overlaps" in w for w in suggested.warnings)
+        day += dt.timedelta(days=7)
+
+
+def test_plan_warns_about_summer_and_bank_holidays() -> None:
+    summer = make_plan(dt.date(2027, 6, 7))
+    assert any("summer holidays" in w for w in summer.warnings)
+    easter = make_plan(dt.date(2027, 3, 29))  # Easter Monday 2027
+    assert any("bank holiday (Easter Monday" in w for w in easter.warnings)
+
+
+def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
+    toml = tmp_path / "scheme.toml"
+    toml.write_text("# my notes\n[scheme]\nname = \"Test\"  # keep me\n\n[celebration]\n"
+                    "time = \"18:30\"\nvenue = \"Hall\"\n")
+    data = json.loads(run("plan", "--start", "2027-04-19", "--json", "--ics", "cal.ics",
+                          "--save").stdout)
+    assert [m["name"] for m in data["milestones"]] == list(MILESTONES)
+    assert data["warnings"] == []
+    calendar = Calendar.from_ical((tmp_path / "cal.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 7
+    party = next(e for e in events if "Celebration" in str(e.get("summary")))
+    assert party.decoded("dtstart") == dt.datetime(2027, 7, 29, 18, 30)
+    assert str(party.get("location")) == "Hall"
+    text = toml.read_text()
+    assert "# my notes" in text and "# keep me" in text and "start = 2027-04-19" in text
+    run("plan")  # the saved start is used next time
+    assert "no start date" in Runner(tmp_path / "..")("plan", code=1).output
+
+
+def test_nhs_number_check_digit() -> None:
+    assert all(valid_nhs_number(n) for n in VALID_NHS)
+    assert not valid_nhs_number("9434765918")
+
+
+@settings(max_examples=80, deadline=None)
+@given(first=st.sampled_from(["Amelia", "Oliver", "Siân", "Kwame"]),
+       last=st.sampled_from(["Ashworth", "Pemberton", "Okonkwo"]),
+       title=st.sampled_from(["", "Dr ", "Prof ", "Mrs "]),
+       nhs=st.sampled_from(VALID_NHS), filler=st.text(alphabet="abcdefg ,.", max_size=30),
+       form=st.sampled_from(["full", "first", "last", "titled"]))
+def test_no_planted_identifier_survives(first: str, last: str, title: str, nhs: str,
+                                        filler: str, form: str) -> None:
+    anonymise = Anonymiser([f"{title}{first} {last}"])
+    name = {"full": f"{first} {last}", "first": first, "last": last,
+            "titled": f"Dr {last}"}[form]
+    spaced = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"
+    text = (f"{filler} I met {name} ({first.lower()}.{last.lower()}@nhs.net, 07700 900123) "
+            f"about patient {spaced} of SO16 6YD {filler}")
+    clean = anonymise(text)
+    for planted in (first, last, "@", "07700", nhs, spaced, "SO16"):
+        assert planted.casefold() not in clean.casefold()
+
+
+def test_invalid_nhs_number_is_not_called_an_nhs_number() -> None:
+    clean = Anonymiser([])("ref 9434765918 end")
+    assert "[NHS number]" not in clean
+
+
+def write_responses(path: Path) -> None:
+    rows = [["Timestamp", "Your name", "Profession",
+             "Did anything surprise you, or shock you, during the visit?",
+             "What did you expect to see, that you didn't see?",
+             "What will you take back to your own place of work?",
+             "How useful was the exchange? (1-5)", "I would recommend it"]]
+    people = [("Dr Amelia Ashworth", "GP"), ("Oliver Pemberton", "Consultant"),
+              ("Isla Okonkwo", "GP"), ("Arjun Rasmussen", "Consultant"), ("Kwame Mirza", "GP"),
+              ("Freya Strand", "Consultant"), ("Tom Tolley", "Pharmacist")]
+    for index, (name, role) in enumerate(people):
+        rows.append(["2027-07-01", name, role,
+                     f"How busy {name.split()[-1]} was; call me on 07700 900{index}12",
+                     "I expected more letters", "Better communication and e-mail contact",
+                     str(1 + index % 5), ["Agree", "Strongly agree", "Neutral"][index % 3]])
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def test_feedback_pack(run: Runner, tmp_path: Path) -> None:
+    write_responses(tmp_path / "responses.csv")
+    run("feedback", "responses.csv", "-o", "pack.html")
+    page = (tmp_path / "pack.html").read_text()
+    for name in ("Ashworth", "Pemberton", "Amelia", "07700"):
+        assert name not in page
+    assert page.count("<svg") == 2  # both rated questions have a chart
+    assert "Pharmacist" not in page  # one respondent: pooled
+    assert "Communication" in page
+    run("feedback", "responses.csv", "-o", "pack.md", "--format", "md")
+    assert "## Ratings" in (tmp_path / "pack.md").read_text()
+
+
+def test_feedback_response_rate(run: Runner, tmp_path: Path) -> None:
+    write_responses(tmp_path / "responses.csv")
+    result = run("feedback", "responses.csv", "--pairs", str(EXAMPLES / "pairs.xlsx"),
+                 "--scheme", str(EXAMPLES / "scheme.toml"))
+    assert "12%" in result.stdout  # 7 responses from 59 paired people
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("ethnicity", "White and Black Caribbean", ["Mixed or multiple ethnic groups"]),
+    ("ethnicity", "Welsh", ["White"]), ("ethnicity", "Bangladeshi", ["Asian or Asian British"]),
+    ("gender", "my own words here", ["Another answer"]), ("age", "35-39", ["35 to 39"]),
+    ("caring", "None", ["None"]), ("marriage", "Prefer not to say", ["Prefer not to say"]),
+])
+def test_categories(question: str, answer: str, expected: list[str]) -> None:
+    assert categorise(question, answer) == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.integers(0, 40), min_size=2, max_size=4), min_size=2, max_size=6))
+def test_disclosure_control(interior: list[list[int]]) -> None:
+    width = min(len(r) for r in interior)
+    interior = [r[:width] for r in interior]
+    matrix = [[sum(r), *r] for r in interior]
+    matrix.append([sum(row[c] for row in matrix) for c in range(width + 1)])
+    published = protect(matrix)
+    for r, row in enumerate(published):
+        for c, value in enumerate(row):
+            if value == "*":
+                continue
+            number = int(value)
+            assert number == 0 or (number % 5 == 0 and number >= SUPPRESS_BELOW - 2)
+            assert abs(number - matrix[r][c]) <= 2
+            assert (number == 0) == (matrix[r][c] == 0)
+    lines = [[(r, c) for c in range(len(matrix[0]))] for r in range(len(matrix))]
+    lines += [[(r, c) for r in range(len(matrix))] for c in range(len(matrix[0]))]
+    for line in lines:  # no line reveals a suppressed cell by subtraction
+        hidden = [cell for cell in line if published[cell[0]][cell[1]] == "*"]
+        assert len(hidden) != 1
+
+
+def test_equality_cli(run: Runner, tmp_path: Path) -> None:
+    run("equality", "template", "-o", "forms.xlsx")
+    rows = [["Profession or side", "Gender", "Age band", "Ethnic group",
+             "Religion or belief"]]
+    for index in range(40):
+        rows.append(["GP" if index % 2 else "Consultant", "Woman" if index % 3 else "Man",
+                     "35 to 39", "British" if index % 4 else "my own private words",
+                     "Sikh" if index == 5 else "No religion or belief"])
+    with (tmp_path / "forms.csv").open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    data = json.loads(run("equality", "forms.csv", "--json").stdout)
+    values = [v for t in data["tables"] for row in t["rows"] for v in row["counts"].values()]
+    assert all(v == "*" or v == "0" or int(v) % 5 == 0 for v in values)
+    religion = next(t for t in data["tables"] if t["question"] == "religion")
+    sikh = next(r for r in religion["rows"] if r["category"] == "Sikh")
+    assert sikh["counts"]["All"] == "*"
+    result = run("equality", "forms.csv", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text()
+    assert "my own private words" not in page and "my own private words" not in result.stdout
+    assert re.search(r"<td>\*</td>", page)
