@@ -26,10 +26,10 @@ from .errors import (
     TrackingError,
     WessexError,
 )
-from .roster import Preference, Problem, Roster, Volunteer, read_roster
-from .scheme import Scheme, load_scheme
 
 _LAZY = {
+    "Preference": "roster", "Problem": "roster", "Roster": "roster", "Volunteer": "roster",
+    "read_roster": "roster", "Scheme": "scheme", "load_scheme": "scheme",
     "pair_volunteers": "pairing", "PairingResult": "pairing", "Pair": "pairing",
     "EligibilityModel": "eligibility", "rules_broken": "eligibility", "Rule": "eligibility",
     "check_roster": "check",
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .check import check_roster
     from .eligibility import EligibilityModel, Rule, rules_broken
     from .pairing import Pair, PairingResult, pair_volunteers
+    from .roster import Preference, Problem, Roster, Volunteer, read_roster
+    from .scheme import Scheme, load_scheme
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@ vectorised one over a whole roster in ``eligibility``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ALL_SLOTS = (1 << 14) - 1
@@ -58,6 +59,7 @@ def slot(day: int, half: int) -> int:
     return 1 << (2 * day + half)
 
 
+@lru_cache(maxsize=4096)
 def parse_availability(text: str) -> int:
     """Parse an availability cell into a slot set; blank means any slot.
 

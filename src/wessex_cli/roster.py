@@ -10,7 +10,6 @@ caller decides whether errors stop the work (``wessex check`` lists them all).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -223,7 +222,7 @@ def find_header_row(rows: list[list[Cell]]) -> int | None:
     return best
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 18)
 def email_problem(address: str) -> str | None:
     """None when ``address`` is a valid e-mail address, else why not (email-validator)."""
     if _SIMPLE_EMAIL.match(address) and address.rsplit(".", 1)[-1].lower() not in _SPECIAL_TLDS:
@@ -287,6 +286,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
             file=grid.path, sheet=sheet, cell=f"A{header_index + 1}")
     for cell, message in grid.warnings:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
+    _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1)
     volunteers = _resolve(drafts, reader, scheme)
@@ -468,9 +468,12 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
     topics.discard("")
     organisations = {fold(d.values.get("organisation", "")): d.values.get("organisation", "")
                      for d in drafts if d.values.get("organisation")}
-    vocabulary = sorted({d.values["name"] for d in drafts} |
-                        {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
-                        - {""})
+
+    @lru_cache(maxsize=1)
+    def vocabulary() -> list[str]:  # only built when a suggestion is needed
+        return sorted({d.values["name"] for d in drafts} |
+                      {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
+                      - {""})
 
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
@@ -479,6 +482,8 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
     def people_in(draft: _Draft, column: str) -> tuple[str, ...]:
         text = draft.values.get(column, "")
         found: list[str] = []
+        if not text:
+            return ()
         for entry in (e.strip() for e in _SPLIT_LIST.split(text)):
             if not entry or header_key(entry) in NO_PREFERENCE:
                 continue
@@ -490,7 +495,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                f"'{entry}' could be any of: {names(hits)}.",
                                "Use the person's e-mail address instead of the name.")
             else:
-                near = difflib.get_close_matches(entry, [d.values["name"] for d in drafts], 1, 0.75)
+                near = _suggest(entry, [d.values["name"] for d in drafts], 1, 0.75)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
                 reader.problem("error", draft.row_index, column,
                                f"'{entry}' names nobody in the list.",
@@ -515,7 +520,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             elif fold(text) in topics:
                 preferences.append(Preference(rank, text, topic=fold(text)))
             else:
-                near = difflib.get_close_matches(text, vocabulary, 1, 0.6)
+                near = _suggest(text, vocabulary(), 1, 0.6)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' matches no volunteer, specialty or "
@@ -535,7 +540,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             partner = None
         registered = values.get("registered_practice", "")
         if registered and fold(registered) not in organisations:
-            near = difflib.get_close_matches(registered, list(organisations.values()), 1, 0.6)
+            near = _suggest(registered, list(organisations.values()), 1, 0.6)
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' matches no organisation in the "
                            "list, so it excludes nobody.",
@@ -562,6 +567,22 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            f"({volunteer.side}).", "Pairs must cross sides: name someone from "
                            "the other side, or leave the cell blank.")
     return volunteers
+
+
+_SUGGESTIONS_LEFT = [0]  # reset per roster: suggestions cost time on a large list
+
+
+def _suggest(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
+    """"Did you mean" (rapidfuzz), for the first 100 problems of a roster: past that the
+    fix is a systematic one and speed matters more."""
+    if _SUGGESTIONS_LEFT[0] <= 0 or not choices:
+        return []
+    _SUGGESTIONS_LEFT[0] -= 1
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(word, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                            limit=n, score_cutoff=cutoff * 100)
+    return [str(choice) for choice, _, _ in found]
 
 
 def _phone(text: str) -> str:

@@ -32,7 +32,7 @@ def excel_lock_file(path: Path) -> Path | None:
 
 def refuse_if_open(path: Path) -> None:
     if path.exists() and excel_lock_file(path) is not None:
-        raise OutputError(f"{path.name} is open in Excel (or another program), so wessex will "
+        raise OutputError("the file is open in Excel (or another program), so wessex will "
                           "not change it.", "Save and close it, then run the command again.",
                           file=path)
 
@@ -90,8 +90,8 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
         target = folder / f"{path.stem}-{stamp}{path.suffix}"
         shutil.copy2(path, target)
     except OSError as exc:
-        raise OutputError(f"could not keep a backup of {path.name} ({exc.strerror}), so it "
-                          "was not changed.", "Check the folder is writable.", file=path) from None
+        raise OutputError(f"could not keep a backup ({exc.strerror}), so the file was not "
+                          "changed.", "Check the folder is writable.", file=path) from None
     old = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
     for stale in old[:-keep] if keep else []:
         stale.unlink(missing_ok=True)
@@ -111,7 +111,7 @@ def write_lock(path: Path) -> Iterator[None]:
             with write_lock(path):
                 yield
             return
-        raise OutputError(f"another wessex command is changing {path.name} right now.",
+        raise OutputError("another wessex command is changing this file right now.",
                           "Wait for it to finish, then run this again.", file=path) from None
     except OSError as exc:
         raise OutputError(f"cannot write beside {path.name} ({exc.strerror}).",
@@ -130,7 +130,7 @@ def guard_output(path: Path, force: bool, what: str = "file") -> Path | None:
         return None
     refuse_if_open(path)
     if not force:
-        raise OutputError(f"{path.name} already exists and may hold your tracking data, so it "
-                          f"was not overwritten.", f"Choose another {what} with -o, or add "
+        raise OutputError("the file already exists and may hold your tracking data, so it "
+                          "was not overwritten.", f"Choose another {what} with -o, or add "
                           "--force to replace it (a backup is kept in backups/).", file=path)
     return backup(path)

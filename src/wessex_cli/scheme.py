@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,11 +112,7 @@ class Scheme:
 
     def side_for_profession(self, profession: str) -> str | None:
         """The side a profession belongs to, matched forgivingly; None when unknown."""
-        wanted = header_key(profession)
-        for side in self.sides:
-            if any(header_key(p) == wanted for p in side.professions):
-                return side.key
-        return None
+        return _profession_sides(self.sides).get(header_key(profession))
 
     def side_from_text(self, text: str) -> str | None:
         """Read a ``side`` cell: the key, the label, or common words for each setting."""
@@ -129,6 +126,15 @@ class Scheme:
             if wanted in names:
                 return side.key
         return None
+
+
+@lru_cache(maxsize=16)
+def _profession_sides(sides: tuple[Side, Side]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for side in sides:
+        for profession in side.professions:
+            found.setdefault(header_key(profession), side.key)
+    return found
 
 
 def find_scheme(path: Path | None, folder: Path | None = None) -> Path | None:

@@ -103,12 +103,15 @@ def _add_preferences(scores: IntMatrix, choosers: Sequence[Volunteer],
         if person_rows:
             rows, cols = np.array(person_rows), np.array(person_cols)
             best[rows, cols] = np.maximum(best[rows, cols], weights.person[rank - 1])
-        if topic_rows:
-            rows = np.array(topic_rows)
-            topic = np.array(topic_codes, dtype=np.int32)[:, None]
-            hit = (arrays.specialty[None, :] == topic) | (arrays.organisation[None, :] == topic)
-            value = hit.astype(np.int32) * np.int32(weights.topic[rank - 1])
-            best[rows] = np.maximum(best[rows], value)  # one choice per rank: rows are unique
+        weight = np.int32(weights.topic[rank - 1])
+        by_topic: dict[int, list[int]] = {}
+        for row, code in zip(topic_rows, topic_codes, strict=True):
+            by_topic.setdefault(code, []).append(row)
+        for code, rows_list in by_topic.items():  # few topics, so few small updates
+            cols = np.flatnonzero((arrays.specialty == code) | (arrays.organisation == code))
+            if len(cols):
+                block = np.ix_(np.array(rows_list), cols)
+                best[block] = np.maximum(best[block], weight)
     if transpose:
         scores += best.T
     else:

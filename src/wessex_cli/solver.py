@@ -26,7 +26,7 @@ import numpy.typing as npt
 Int = npt.NDArray[np.int64]
 DENSE_LIMIT = 300_000  # eligible pairs below which the whole graph is handed to OR-Tools
 SAMPLE_PER_PERSON = 6
-MAX_ROUNDS = 50
+MAX_ROUNDS = 200
 
 
 def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[np.int32],
@@ -38,12 +38,13 @@ def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[np.int32
     rng = np.random.default_rng(seed)
     perm_left, perm_right = rng.permutation(n_left), rng.permutation(n_right)
     elig = eligible[np.ix_(perm_left, perm_right)]
-    score = scores[np.ix_(perm_left, perm_right)].astype(np.int64)
+    score = scores[np.ix_(perm_left, perm_right)]
     cap_l, cap_r = cap_left[perm_left], cap_right[perm_right]
     elig &= (cap_l[:, None] > 0) & (cap_r[None, :] > 0)
     if int(elig.sum()) <= DENSE_LIMIT:
         rows, cols = np.nonzero(elig)
-        flows = _Flow(n_left, n_right, cap_l, cap_r).solve(rows, cols, score[rows, cols])
+        flows = _Flow(n_left, n_right, cap_l, cap_r).solve(rows, cols,
+                                                           score[rows, cols].astype(np.int64))
         chosen = flows > 0
         found = list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
     else:
@@ -128,58 +129,75 @@ class _Flow:
         return None  # a negative cycle: cannot happen for an optimal flow
 
 
-def _candidates(elig: npt.NDArray[np.bool_], score: Int,
+def _candidates(elig: npt.NDArray[np.bool_], score: npt.NDArray[np.int32],
                 rng: np.random.Generator) -> tuple[Int, Int]:
-    """A sparse start: each person's best-scoring eligible partners (ties at random) on
-    both sides, and every scoring pair when there are few of them."""
+    """A sparse start: the best-scoring eligible pairs (as many as a few per person), plus
+    a few random eligible partners for every person on each side."""
     n_left, n_right = elig.shape
+    budget = 20 * (n_left + n_right)
+    counts = np.bincount(score[elig].clip(0, None)) if elig.any() else np.zeros(1, np.int64)
+    above = np.cumsum(counts[::-1])[::-1]  # above[t] = eligible pairs scoring t or more
+    threshold = next((t for t in range(1, len(counts)) if above[t] <= budget), len(counts))
+    pieces_r = []
+    pieces_c = []
+    if threshold < len(counts):
+        best_r, best_c = np.nonzero(elig & (score >= threshold))
+        pieces_r.append(best_r)
+        pieces_c.append(best_c)
     k = SAMPLE_PER_PERSON
-    keyed = np.where(elig, score.astype(np.float32), np.float32(-1))
-    keyed += rng.random(keyed.shape, dtype=np.float32) * np.float32(0.5)
-    pieces_r, pieces_c = [], []
-    if n_right > k:
-        top = np.argpartition(-keyed, k, axis=1)[:, :k]
-        pieces_r.append(np.repeat(np.arange(n_left), k))
-        pieces_c.append(top.ravel())
-    else:
-        pieces_r.append(np.repeat(np.arange(n_left), n_right))
-        pieces_c.append(np.tile(np.arange(n_right), n_left))
-    if n_left > k:
-        top = np.argpartition(-keyed, k, axis=0)[:k, :]
-        pieces_r.append(top.ravel())
-        pieces_c.append(np.tile(np.arange(n_right), k))
-    scoring_r, scoring_c = np.nonzero(elig & (score > 0))
-    if len(scoring_r) <= 10 * (n_left + n_right):
-        pieces_r.append(scoring_r)
-        pieces_c.append(scoring_c)
-    all_r, all_c = np.concatenate(pieces_r), np.concatenate(pieces_c)
+    # Each person's best eligible partners, ties broken at random: one noisy int16 key
+    # matrix, read by argmax a few times with the winners knocked out.
+    keyed = np.where(elig, score.astype(np.int16) * np.int16(64), np.int16(-32000))
+    keyed += rng.integers(0, 63, size=keyed.shape, dtype=np.int16)
+    rows_all = np.arange(n_left)
+    for _ in range(min(k, n_right)):
+        best = keyed.argmax(axis=1)
+        pieces_r.append(rows_all)
+        pieces_c.append(best)
+        keyed[rows_all, best] = -32000
+    pieces_r += [np.repeat(np.arange(n_left), k), rng.integers(0, n_left, n_right * k)]
+    pieces_c += [rng.integers(0, n_right, n_left * k), np.repeat(np.arange(n_right), k)]
+    all_r = np.concatenate(pieces_r).astype(np.int64)
+    all_c = np.concatenate(pieces_c).astype(np.int64)
     keep = elig[all_r, all_c]
-    key = np.unique(all_r[keep].astype(np.int64) * n_right + all_c[keep])
+    key = np.unique(all_r[keep] * n_right + all_c[keep])
     return key // n_right, key % n_right
 
 
-def _column_generation(elig: npt.NDArray[np.bool_], score: Int, cap_l: Int, cap_r: Int,
+def _column_generation(elig: npt.NDArray[np.bool_], score: npt.NDArray[np.int32], cap_l: Int,
+                       cap_r: Int,
                        rng: np.random.Generator) -> list[tuple[int, int]]:
     n_left, n_right = elig.shape
     rows, cols = _candidates(elig, score, rng)
     network = _Flow(n_left, n_right, cap_l, cap_r)
     for _ in range(MAX_ROUNDS):
-        flows = network.solve(rows, cols, score[rows, cols])
-        distance = network.potentials(rows, cols, score[rows, cols], flows)
+        arc_scores = score[rows, cols].astype(np.int64)
+        flows = network.solve(rows, cols, arc_scores)
+        distance = network.potentials(rows, cols, arc_scores, flows)
         if distance is None:
             break
         # Reduced cost of an unused arc i→j: -score + d(i) - d(j); negative = improving.
-        reduced = distance[:n_left, None] - distance[None, n_left:n_left + n_right]
-        improving = elig & (reduced < score)
-        improving[rows, cols] = False
-        if not improving.any():
+        small = np.int32 if np.abs(distance).max() < 2**30 else np.int64
+        reduced = distance[:n_left, None].astype(small) - \
+            distance[None, n_left:n_left + n_right].astype(small)
+        gain = score - reduced  # > 0: the arc would improve the solution
+        gain[~elig] = 0
+        gain[rows, cols] = 0
+        if not (gain > 0).any():
             chosen = flows > 0
             return list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
-        new_r, new_c = np.nonzero(improving)
-        key = np.unique(np.concatenate([rows * n_right + cols, new_r * n_right + new_c]))
+        # Partial pricing: each row's and each column's most improving arc.
+        best_c = gain.argmax(axis=1)
+        row_ok = gain[np.arange(n_left), best_c] > 0
+        best_r = gain.argmax(axis=0)
+        col_ok = gain[best_r, np.arange(n_right)] > 0
+        new_r = np.concatenate([np.flatnonzero(row_ok), best_r[col_ok]])
+        new_c = np.concatenate([best_c[row_ok], np.flatnonzero(col_ok)])
+        key = np.union1d(rows * n_right + cols, new_r * n_right + new_c)
         rows, cols = key // n_right, key % n_right
     # Fall back to the whole graph: slower, never wrong.
     rows, cols = np.nonzero(elig)
-    flows = _Flow(n_left, n_right, cap_l, cap_r).solve(rows, cols, score[rows, cols])
+    flows = _Flow(n_left, n_right, cap_l, cap_r).solve(rows, cols,
+                                                       score[rows, cols].astype(np.int64))
     chosen = flows > 0
     return list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))

@@ -16,6 +16,7 @@ TITLES = frozenset(
 )
 _NON_WORD = re.compile(r"[^0-9a-z@]+")
 _SPACE = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
 
 def clean_cell(value: str) -> str:
@@ -23,7 +24,7 @@ def clean_cell(value: str) -> str:
     return " ".join(value.split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(value: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key.
 
@@ -34,6 +35,7 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def person_key(name: str) -> str:
     """A name's matching key: folded, with leading titles dropped (``"Dr A. Khan" -> "a khan"``)."""
     words = fold(name).replace("@", " ").split()
@@ -47,9 +49,10 @@ def email_key(email: str) -> str:
     return email.strip().strip("<>").strip().casefold()
 
 
+@lru_cache(maxsize=1 << 18)
 def header_key(header: str) -> str:
     """A header's matching key: letters and digits only (``"E-mail Address" -> "emailaddress"``)."""
-    return re.sub(r"[^0-9a-z]", "", fold(header))
+    return _NOT_ALNUM.sub("", fold(header))
 
 
 def first_name(name: str) -> str:

@@ -43,7 +43,8 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
 
     book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
                                            "strings_to_urls": False,
-                                           "strings_to_numbers": False})
+                                           "strings_to_numbers": False,
+                                           "constant_memory": True})
     header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})

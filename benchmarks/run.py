@@ -1,0 +1,302 @@
+"""Benchmarks, run on demand (never in the test suite): ``python benchmarks/run.py [NAME...]``.
+
+Each measurement runs in a fresh process, timed from outside (start-up and imports
+included, as a user experiences them), so that peak memory (max RSS) is the pipeline's
+own. Every wessex figure is printed beside a reference measured in the same run, because
+machines are noisy and only ratios compare. Inputs are generated into benchmarks/data/.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+OUT = HERE / "out"
+PROFESSIONS_A = ["GP", "Practice nurse", "ANP"]
+PROFESSIONS_B = ["Consultant", "Registrar", "Ward nurse"]
+SPECIALTIES = ["Cardiology", "Respiratory", "Diabetes", "Gastroenterology", "Paediatrics",
+               "Elderly Care", "Dermatology", "Oncology", "Rheumatology", "Radiology"]
+
+
+def make_roster(path: Path, people: int, seed: int = 1) -> Path:
+    """A roster with realistic variety and dense eligibility, half on each side."""
+    import random
+
+    import xlsxwriter
+
+    if path.exists():
+        return path
+    DATA.mkdir(exist_ok=True)
+    rng = random.Random(seed)
+    half = people // 2
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Volunteers")
+    headers = ["Name", "Email", "Phone", "Profession", "Organisation", "Specialty", "Cluster",
+               "Registered practice", "Host days", "Visit days", "Preference 1", "Preference 2",
+               "Preference 3", "Avoid", "Notes"]
+    sheet.write_row(0, 0, headers)
+    days = ["", "any", "Mon, Wed", "Tue-Thu", "Fri am", "Mon-Fri", ""]
+    practices = max(10, half // 8)
+    for index in range(people):
+        primary = index < half
+        other = rng.randrange(half, people) if primary else rng.randrange(0, half)
+        prefs = []
+        for _ in range(3):
+            roll = rng.random()
+            prefs.append(f"Person {other}" if roll < 0.3 else rng.choice(SPECIALTIES)
+                         if roll < 0.6 else "")
+            other = rng.randrange(half, people) if primary else rng.randrange(0, half)
+        sheet.write_row(index + 1, 0, [
+            f"Person {index}", f"person.{index}@example.org", f"07700 9{index:05d}",
+            rng.choice(PROFESSIONS_A if primary else PROFESSIONS_B),
+            f"Practice {rng.randrange(practices)}" if primary else
+            f"Hospital - {rng.choice(SPECIALTIES)}",
+            "General Practice" if primary else rng.choice(SPECIALTIES),
+            f"Cluster {rng.randrange(6)}",
+            f"Practice {rng.randrange(practices)}" if not primary and rng.random() < 0.3 else "",
+            rng.choice(days), rng.choice(days), *prefs,
+            f"Person {rng.randrange(people)}" if rng.random() < 0.02 else "", ""])
+    book.close()
+    return path
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ------------------------------------------------------------ measured in a child process
+
+def child_read_raw(path: str) -> dict[str, float]:
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    with CalamineWorkbook.from_path(path) as book:
+        rows = book.get_sheet_by_name("Volunteers").to_python(skip_empty_area=False)
+    return {"seconds": time.perf_counter() - start, "rows": len(rows), "mb": peak_mb()}
+
+
+def child_read_wessex(path: str) -> dict[str, float]:
+    from wessex_cli.roster import read_roster
+
+    start = time.perf_counter()
+    roster = read_roster(Path(path))
+    return {"seconds": time.perf_counter() - start, "rows": len(roster.volunteers),
+            "mb": peak_mb()}
+
+
+def child_pair_reference(path: str) -> dict[str, float]:
+    """Fastest reader, numpy score matrix, scipy's assignment, openpyxl write-only."""
+    import numpy as np
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+    from scipy.optimize import linear_sum_assignment
+
+    start = time.perf_counter()
+    with CalamineWorkbook.from_path(path) as book:
+        rows = book.get_sheet_by_name("Volunteers").to_python(skip_empty_area=False)[1:]
+    half = len(rows) // 2
+    left, right = rows[:half], rows[half:]
+
+    def codes(values: list[str]) -> np.ndarray:
+        lookup: dict[str, int] = {}
+        return np.array([lookup.setdefault(v, len(lookup)) for v in values])
+
+    cluster_l, cluster_r = codes([r[6] for r in left]), codes([r[6] for r in right])
+    org_r = [r[4] for r in right]
+    reg_l = np.array([hash(r[7]) for r in left])
+    org_r_h = np.array([hash(o) for o in org_r])
+    score = (cluster_l[:, None] == cluster_r[None, :]).astype(np.int64)
+    index_r = {r[0]: j for j, r in enumerate(right)}
+    for i, row in enumerate(left):
+        for k, weight in zip((10, 11, 12), (6, 4, 2), strict=True):
+            j = index_r.get(row[k])
+            if j is not None:
+                score[i, j] += weight
+    eligible = reg_l[:, None] != org_r_h[None, :]
+    weight = np.where(eligible, 1000 + score, 0)
+    r_idx, c_idx = linear_sum_assignment(weight, maximize=True)
+    OUT.mkdir(exist_ok=True)
+    book_out = openpyxl.Workbook(write_only=True)
+    sheet = book_out.create_sheet("Pairs")
+    sheet.append(["A name", "A email", "B name", "B email", "Score"])
+    for i, j in zip(r_idx, c_idx, strict=True):
+        sheet.append([left[i][0], left[i][1], right[j][0], right[j][1], int(score[i, j])])
+    book_out.save(OUT / "reference.xlsx")
+    return {"seconds": time.perf_counter() - start, "pairs": len(r_idx), "mb": peak_mb()}
+
+
+def child_pair_wessex(path: str) -> dict[str, float]:
+    from wessex_cli.pairing import pair_volunteers
+    from wessex_cli.pairs_workbook import write_pairs_workbook
+    from wessex_cli.roster import read_roster
+    from wessex_cli.scheme import Scheme
+
+    start = time.perf_counter()
+    scheme = Scheme()
+    roster = read_roster(Path(path), scheme)
+    result = pair_volunteers(roster, scheme)
+    OUT.mkdir(exist_ok=True)
+    write_pairs_workbook(OUT / "wessex.xlsx", result, Path(path))
+    return {"seconds": time.perf_counter() - start, "pairs": len(result.pairs),
+            "mb": peak_mb()}
+
+
+def _render_setup(count: int) -> tuple[object, list[object], object]:
+    from wessex_cli.documents import PairRecord, load_template, recipients
+    from wessex_cli.scheme import Scheme
+
+    scheme = Scheme()
+    template = load_template("partner-introduction", scheme)
+    pairs = [PairRecord(f"P{i}", {"name": f"Dr Person {i}", "email": f"a{i}@example.org",
+                                  "side": "primary", "profession": "GP",
+                                  "organisation": "Practice", "phone": "01632 960000",
+                                  "specialty": "", "adjustments": ""},
+                        {"name": f"Person {i}", "email": f"b{i}@example.org",
+                         "side": "secondary", "profession": "Consultant",
+                         "organisation": "Hospital", "phone": "", "specialty": "",
+                         "adjustments": ""}) for i in range(count // 2)]
+    return scheme, recipients(template, scheme, pairs=pairs), template
+
+
+def child_render_reference(count: str) -> dict[str, float]:
+    import jinja2
+
+    scheme, people, template = _render_setup(int(count))
+    start = time.perf_counter()
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    compiled = env.from_string(template.body)  # type: ignore[attr-defined]
+    folder = OUT / "render-reference"
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, person in enumerate(people):
+        text = compiled.render(**person.context)  # type: ignore[attr-defined]
+        (folder / f"{index}.md").write_text(text)
+    return {"seconds": time.perf_counter() - start, "files": len(people), "mb": peak_mb()}
+
+
+def child_render_wessex(count: str) -> dict[str, float]:
+    from wessex_cli.documents import output_paths, render_all
+    from wessex_cli.safe_write import write_bytes
+
+    scheme, people, template = _render_setup(int(count))
+    start = time.perf_counter()
+    paths = output_paths(template, people, "md", OUT / "render-wessex")  # type: ignore[arg-type]
+    for path, (_, data) in zip(paths, render_all(template, people, "md", scheme),  # type: ignore[arg-type]
+                               strict=True):
+        write_bytes(path, data)
+    return {"seconds": time.perf_counter() - start, "files": len(paths), "mb": peak_mb()}
+
+
+def make_pairs_workbook(pairs: int) -> Path:
+    path = DATA / f"pairs-{pairs}.xlsx"
+    if not path.exists():
+        roster = make_roster(DATA / f"roster-{2 * pairs}.xlsx", 2 * pairs)
+        subprocess.run([sys.executable, "-m", "wessex_cli", "pair", str(roster), "-o",
+                        str(path), "--dry-run"], check=False, capture_output=True)
+        subprocess.run([sys.executable, "-m", "wessex_cli", "pair", str(roster), "-o",
+                        str(path)], check=True, capture_output=True)
+    return path
+
+
+def child_status_raw(path: str) -> dict[str, float]:
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    with CalamineWorkbook.from_path(path) as book:
+        rows = book.get_sheet_by_name("Pairs").to_python(skip_empty_area=False)
+    return {"seconds": time.perf_counter() - start, "rows": len(rows), "mb": peak_mb()}
+
+
+def child_status_wessex(path: str) -> dict[str, float]:
+    from wessex_cli.pairs_workbook import read_pair_rows
+    from wessex_cli.tracking import track
+
+    start = time.perf_counter()
+    rows, headers = read_pair_rows(Path(path))
+    tracked = [track(row, headers) for row in rows]
+    return {"seconds": time.perf_counter() - start, "rows": len(tracked), "mb": peak_mb()}
+
+
+# ------------------------------------------------------------ the parent
+
+def measure(name: str, argument: str, repeat: int = 3) -> dict[str, float]:
+    """The median wall time of ``repeat`` fresh processes; the largest peak memory."""
+    results = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        done = subprocess.run([sys.executable, __file__, "_child", name, argument],
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        # Whole-process wall time: imports and start-up count, as they do for a user.
+        result["seconds"] = time.perf_counter() - began
+        results.append(result)
+    results.sort(key=lambda r: r["seconds"])
+    middle = dict(results[len(results) // 2])
+    middle["mb"] = max(r["mb"] for r in results)
+    return middle
+
+
+def row(title: str, ours: dict[str, float], reference: dict[str, float]) -> str:
+    ratio = ours["seconds"] / reference["seconds"]
+    memory = ours["mb"] / reference["mb"]
+    return (f"| {title} | {ours['seconds']:.2f} s | {reference['seconds']:.2f} s | {ratio:.2f}x "
+            f"| {ours['mb']:.0f} MB | {reference['mb']:.0f} MB | {memory:.2f}x |")
+
+
+HEADER = ("| case | wessex | reference | time ratio | wessex peak | reference peak | "
+          "memory ratio |\n|---|---|---|---|---|---|---|")
+
+
+def bench_read() -> list[str]:
+    lines = []
+    for rows in (10_000, 100_000):
+        path = make_roster(DATA / f"roster-{rows}.xlsx", rows)
+        lines.append(row(f"read {rows:,} rows (vs raw calamine)",
+                         measure("read_wessex", str(path)), measure("read_raw", str(path))))
+    return lines
+
+
+def bench_pair() -> list[str]:
+    lines = []
+    for people in (200, 2_000, 10_000):
+        path = make_roster(DATA / f"roster-{people}.xlsx", people)
+        lines.append(row(f"pair {people:,} volunteers (vs calamine+numpy+scipy+openpyxl)",
+                         measure("pair_wessex", str(path)), measure("pair_reference", str(path))))
+    return lines
+
+
+def bench_render() -> list[str]:
+    return [row("render 10,000 partner introductions (vs bare Jinja + write)",
+                measure("render_wessex", "10000"), measure("render_reference", "10000"))]
+
+
+def bench_status() -> list[str]:
+    path = make_pairs_workbook(5_000)
+    return [row("status on 5,000 pairs (vs raw calamine read)",
+                measure("status_wessex", str(path)), measure("status_raw", str(path)))]
+
+
+BENCHES = {"read": bench_read, "pair": bench_pair, "render": bench_render,
+           "status": bench_status}
+
+
+def main(argv: list[str]) -> None:
+    if argv and argv[0] == "_child":
+        result = globals()[f"child_{argv[1]}"](argv[2])
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
+    chosen = argv or list(BENCHES)
+    lines = [HEADER]
+    for name in chosen:
+        lines += BENCHES[name]()
+        sys.stderr.write(f"done: {name}\n")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,57 @@
+"""The CLI as a whole: help everywhere, every command documented, errors without tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.cli import app
+
+from .conftest import Runner
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands  # type: ignore[union-attr]
+            ] + ["templates copy"]
+
+
+def test_the_command_list_is_complete() -> None:
+    assert sorted(COMMANDS) == sorted(["init", "check", "pair", "documents", "render",
+                                       "mailmerge", "status", "visit", "remind", "withdraw",
+                                       "plan", "feedback", "equality", "templates copy"])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_in_the_readme(command: str) -> None:
+    assert f"wessex {command}" in README
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run: Runner, command: str) -> None:
+    result = run(*command.split(), "--help")
+    assert "Example: wessex" in result.output
+
+
+def test_usage_errors_exit_2(run: Runner) -> None:
+    assert run("pair", code=2).exit_code == 2
+    assert run("no-such-command", code=2).exit_code == 2
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "wessex_cli", "--help"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and "pair" in done.stdout
+
+
+def test_unexpected_errors_do_not_show_a_traceback(run: Runner,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli import check
+
+    def broken(*args: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(check, "check_file", broken)
+    result = run("check", "anything.xlsx", code=1)
+    assert "unexpected internal problem" in result.output and "WESSEX_DEBUG" in result.output
