@@ -303,14 +303,26 @@ def make_environment(escape: bool = True) -> Any:
     return env
 
 
-def _render_text(env: Any, template: DocumentTemplate, source: str, context: dict[str, Any],
-                 offset: int) -> str:
+_COMPILED: dict[tuple[str, str, bool], Any] = {}
+
+
+def _compiled(template: DocumentTemplate, source: str, escape: bool) -> Any:
+    """Compile each template source once per process: rendering thousands of letters must
+    not pay for parsing thousands of times."""
+    key = (str(template.path), source, escape)
+    if key not in _COMPILED:
+        compiled = make_environment(escape=escape).from_string(source)
+        compiled.filename = str(template.path)
+        _COMPILED[key] = compiled
+    return _COMPILED[key]
+
+
+def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any],
+                 offset: int, escape: bool) -> str:
     from jinja2 import TemplateError as JinjaError
 
     try:
-        compiled = env.from_string(source)
-        compiled.filename = str(template.path)
-        return str(compiled.render(**context))
+        return str(_compiled(template, source, escape).render(**context))
     except JinjaError as exc:
         line = getattr(exc, "lineno", None)
         if line is None:
@@ -337,11 +349,9 @@ class Rendered:
 
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
-    env = make_environment(escape=True)
-    body = _render_text(env, template, template.body, recipient.context, template.first_line)
+    body = _render_text(template, template.body, recipient.context, template.first_line, True)
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
-    subject_env = make_environment(escape=False)
-    subject = one_line(_render_text(subject_env, template, template.subject, recipient.context, 1))
+    subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
     return Rendered(recipient, subject, body)
 
 

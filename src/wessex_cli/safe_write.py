@@ -134,3 +134,32 @@ def guard_output(path: Path, force: bool, what: str = "file") -> Path | None:
                           "was not overwritten.", f"Choose another {what} with -o, or add "
                           "--force to replace it (a backup is kept in backups/).", file=path)
     return backup(path)
+
+
+def write_batch(files: list[tuple[Path, bytes]]) -> None:
+    """Write many files. A folder that does not exist yet is filled under a temporary name
+    and renamed into place in one step (all or nothing, and far fewer renames than one per
+    file); files in an existing folder are replaced one by one, each atomically."""
+    by_folder: dict[Path, list[tuple[Path, bytes]]] = {}
+    for path, data in files:
+        by_folder.setdefault(path.parent, []).append((path, data))
+    for folder, group in by_folder.items():
+        if folder.exists():
+            for path, data in group:
+                write_bytes(path, data)
+            continue
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        try:
+            for path, data in group:
+                with open(staging / path.name, "xb") as handle:
+                    handle.write(data)
+            os.rename(staging, folder)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise OutputError(f"could not write the files ({exc.strerror or exc}); nothing was "
+                              "left half-written.", "Check the folder is writable and has "
+                              "space.", file=folder) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

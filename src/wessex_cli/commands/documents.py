@@ -101,7 +101,7 @@ def render(
 
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
     from ..errors import OutputError, TemplateError
-    from ..safe_write import write_bytes
+    from ..safe_write import write_batch
     from ..sources import load_pairs, load_volunteers
     from ..tracking import today
 
@@ -131,8 +131,7 @@ def render(
         task = progress.add_task(f"Rendering {template.name}", total=len(targets))
         rendered = render_all(template, targets, chosen, scheme,
                               progress=lambda n: progress.update(task, completed=n))
-        for path, (_, data) in zip(paths, rendered, strict=True):
-            write_bytes(path, data)
+        write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
               f"{escape(str(where))}.")

@@ -145,7 +145,7 @@ def remind(
     Example: wessex remind pairs.xlsx
     """
     from ..documents import load_template, output_paths, recipients, render_all
-    from ..safe_write import write_bytes
+    from ..safe_write import write_batch
     from ..sources import load_pairs
     from ..tracking import today
 
@@ -161,8 +161,8 @@ def remind(
         return
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
-    for path, (_, data) in zip(paths, render_all(template, people, "eml", scheme), strict=True):
-        write_bytes(path, data)
+    rendered = render_all(template, people, "eml", scheme)
+    write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
         scheme.end else ""
     out.print(f"Wrote {len(paths)} reminder(s){firm} to {escape(str(paths[0].parent))}:")
