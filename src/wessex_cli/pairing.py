@@ -151,8 +151,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
 
     for kept in keep:
         x, y = by_key.get(kept.a_key), by_key.get(kept.b_key)
-        if x is None or y is None or not x.active or not y.active:
-            dropped.append(kept)
+        if x is None or y is None or not x.active or not y.active or x.side == y.side:
+            dropped.append(kept)  # someone withdrew, left the list, or changed side
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
@@ -190,13 +190,13 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     right = [v for v in active if v.side == second_side]
     model = EligibilityModel(left, right)
     eligible = model.matrix()
+    left_index = {v.key: n for n, v in enumerate(left)}
+    right_index = {v.key: n for n, v in enumerate(right)}
     for pair in fixed:  # the same two people are never paired twice
-        i = next(n for n, v in enumerate(left) if v.key == pair.a.key)
-        j = next(n for n, v in enumerate(right) if v.key == pair.b.key)
-        eligible[i, j] = False
+        eligible[left_index[pair.a.key], right_index[pair.b.key]] = False
     scores = score_matrix(model, weights)
-    cap_left = np.array([v.capacity - used[v.key] for v in left], dtype=np.int64)
-    cap_right = np.array([v.capacity - used[v.key] for v in right], dtype=np.int64)
+    cap_left = np.array([max(0, v.capacity - used[v.key]) for v in left], dtype=np.int64)
+    cap_right = np.array([max(0, v.capacity - used[v.key]) for v in right], dtype=np.int64)
     from .solver import solve_matching
 
     chosen = solve_matching(eligible, scores, cap_left, cap_right, seed)
