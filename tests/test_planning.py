@@ -102,9 +102,9 @@ def test_invalid_nhs_number_is_not_called_an_nhs_number() -> None:
 
 def write_responses(path: Path) -> None:
     rows = [["Timestamp", "Your name", "Profession",
-             "Did anything surprise you, or shock you, during the visit?",
-             "What did you expect to see, that you didn't see?",
-             "What will you take back to your own place of work?",
+             "Q1. Anything that surprised or shocked you on your visit?",
+             "Q2. Anything you expected to see but did not?",
+             "Q3. What will you take back to your own workplace?",
              "How useful was the exchange? (1-5)", "I would recommend it"]]
     people = [("Dr Amelia Ashworth", "GP"), ("Oliver Pemberton", "Consultant"),
               ("Isla Okonkwo", "GP"), ("Arjun Rasmussen", "Consultant"), ("Kwame Mirza", "GP"),

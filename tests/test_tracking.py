@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from wessex_cli import record
+from wessex_cli.dates import parse_date
 from wessex_cli.errors import OutputError, TrackingError
-from wessex_cli.tracking import parse_date, parse_done
+from wessex_cli.tracking import parse_done
 
 from .conftest import Runner, person, write_book
 

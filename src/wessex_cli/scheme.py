@@ -194,15 +194,11 @@ class _SchemeReader:
         return str(self.get(key, str, default)).strip()
 
     def date(self, key: str) -> dt.date | None:
+        from .dates import parse_date
+
         value = self.get(key, (dt.date, str), None)
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(value.strip())
+            return parse_date(value)
         except ValueError:
             raise self.fail(key, f"is not a date: {value!r}",
                             "Write dates as YYYY-MM-DD, e.g. 2027-04-12.") from None

@@ -8,10 +8,10 @@ is a warning with its cell, never a crash and never silently taken as done.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import parse_date
 from .pairs_workbook import PairRow
 from .roster import cell_text
 from .text import header_key
@@ -20,46 +20,6 @@ DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "vi
               "hosted", "ok", "✓", "✔", "☑", "tick", "ticked", "received"}
 NOT_DONE_WORDS = {"", "no", "n", "false", "0", "not yet", "notyet", "pending", "planned", "tbc",
                   "-", "✗", "✘", "cancelled", "owed"}
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def today() -> dt.date:
-    """Today's date; ``WESSEX_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations)."""
-    pinned = os.environ.get("WESSEX_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from a cell; None for blank; ValueError when it cannot be read."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # Excel's serial dates run to 9999-12-31
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise ValueError(value)
-    text = cell_text(value)
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    if text.replace(".", "", 1).isdigit():
-        return parse_date(float(text))
-    from dateutil import parser
-
-    try:
-        parsed: dt.datetime = parser.parse(text, dayfirst=True,
-                                           default=dt.datetime(today().year, 1, 1))
-    except (ValueError, OverflowError, parser.ParserError):
-        raise ValueError(text) from None
-    return parsed.date()
-
-
 def parse_done(value: Any) -> bool | None:
     """True/False for a "done" cell; None when it cannot be read (the caller warns)."""
     if isinstance(value, bool):

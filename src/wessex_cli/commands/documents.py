@@ -99,11 +99,11 @@ def render(
     """
     from rich.progress import Progress
 
+    from ..dates import today
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
     from ..errors import OutputError, TemplateError
     from ..safe_write import write_batch
     from ..sources import load_pairs, load_volunteers
-    from ..tracking import today
 
     scheme = scheme_for(scheme_file, pairs or volunteers)
     template = load_template(document, scheme)

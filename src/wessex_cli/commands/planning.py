@@ -27,10 +27,10 @@ def plan(
 
     Example: wessex plan --start 2027-04-19 --ics exchange.ics
     """
+    from ..dates import parse_date
     from ..errors import SchemeError
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
-    from ..tracking import parse_date
 
     scheme = scheme_for(scheme_file)
     try:

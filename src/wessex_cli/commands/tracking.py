@@ -18,8 +18,8 @@ PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.x
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
+    from ..dates import parse_date, today
     from ..errors import TrackingError
-    from ..tracking import parse_date, today
 
     if text is None:
         return None
@@ -43,8 +43,9 @@ def status(
 
     Example: wessex status pairs.xlsx --owed
     """
+    from ..dates import today
     from ..pairs_workbook import read_pair_rows
-    from ..tracking import today, track
+    from ..tracking import track
 
     scheme = scheme_for(scheme_file, pairs)
     rows, headers = read_pair_rows(pairs)
@@ -144,10 +145,10 @@ def remind(
 
     Example: wessex remind pairs.xlsx
     """
+    from ..dates import today
     from ..documents import load_template, output_paths, recipients, render_all
     from ..safe_write import write_batch
     from ..sources import load_pairs
-    from ..tracking import today
 
     scheme = scheme_for(scheme_file, pairs)
     records, warnings = load_pairs(pairs)
@@ -182,8 +183,8 @@ def withdraw(
 
     Example: wessex withdraw pairs.xlsx "Oliver Pemberton" --reason "long-term sick leave"
     """
+    from ..dates import today
     from ..record import withdraw as withdraw_person
-    from ..tracking import today
 
     name, partner_name = withdraw_person(pairs, person, reason, today(), partner)
     out.print(f"Moved the pair of {escape(name)} and {escape(partner_name)} to the Withdrawn "
