@@ -119,7 +119,10 @@ def render(
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today())
     if not targets:
-        out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written.")
+        why = (" It goes only to people whose two visits are both recorded as done "
+               "(wessex status shows them)." if template.only_complete else "")
+        out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written."
+                  + why)
         return
     paths = output_paths(template, targets, chosen, output)
     existing = [p for p in paths if p.exists()]
