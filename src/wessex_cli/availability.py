@@ -137,7 +137,3 @@ def describe(slots: int) -> str:
         elif pm:
             parts.append(f"{name} pm")
     return ", ".join(parts) if parts else "no day"
-
-
-def common_slots(host: int, visitor: int) -> int:
-    return host & visitor

@@ -162,9 +162,9 @@ def person_context(record: dict[str, str]) -> dict[str, str]:
 
 
 def volunteer_record(volunteer: Any) -> dict[str, str]:
-    return {f: str(getattr(volunteer, f)) for f in ("name", "email", "phone", "profession",
-                                                      "organisation", "specialty", "side",
-                                                      "adjustments")}
+    from .roster import PERSON_FIELDS
+
+    return {f: str(getattr(volunteer, f)) for f in PERSON_FIELDS}
 
 
 @dataclass

@@ -60,12 +60,6 @@ def rules_broken(a: Volunteer, b: Volunteer) -> list[Rule]:
     return broken
 
 
-def explain_rules(a: Volunteer, b: Volunteer) -> str:
-    """The rules broken by (a, b) in words, for error messages."""
-    broken = rules_broken(a, b)
-    return "; ".join(f"rule {r.value}: {r.short}" for r in broken)
-
-
 class Vocabulary:
     """Folded strings to small integer codes, shared by both sides so codes compare."""
 

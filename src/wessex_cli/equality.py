@@ -11,6 +11,7 @@ column holding one suppressed cell gets a second (secondary suppression). Free-t
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,7 @@ def categorise(question: str, answer: str) -> list[str]:
                 found.append(match)
         return found or [OTHER if OTHER in categories else PREFER]
     if question == "age":
-        digits = [int(d) for d in __import__("re").findall(r"\d+", text)]
+        digits = [int(d) for d in re.findall(r"\d+", text)]
         if digits:
             for category in categories[:-1]:
                 low = int(category.split()[0])

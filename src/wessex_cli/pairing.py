@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 
-from .availability import describe
 from .eligibility import EligibilityModel, Rule, rules_broken
 from .errors import PairingError
 from .roster import Roster, Volunteer
@@ -322,8 +321,3 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
                             f"{len(matching)} eligible candidate(s) match"))
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
                        excluded)
-
-
-def availability_line(a: Volunteer, b: Volunteer) -> str:
-    return (f"{a.name} hosts: {describe(a.host_slots & b.visit_slots)}; "
-            f"{b.name} hosts: {describe(b.host_slots & a.visit_slots)}")

@@ -16,23 +16,18 @@ from typing import Any
 
 from . import __version__
 from .pairing import KeptPair, PairingResult
-from .roster import Volunteer, cell_text
+from .roster import PERSON_FIELDS, Volunteer, cell_text
 from .spreadsheet import read_grid
 from .text import email_key, header_key
 from .xlsx_out import SheetSpec, write_workbook
 
-PERSON_FIELDS = ("name", "email", "phone", "profession", "side", "organisation", "specialty",
-                 "adjustments")
-PERSON_TITLES = {"name": "name", "email": "email", "phone": "phone", "profession": "profession",
-                 "side": "side", "organisation": "organisation", "specialty": "specialty",
-                 "adjustments": "adjustments"}
 TRACKING_COLUMNS = ("A hosts B: date", "A hosts B: done", "B hosts A: date", "B hosts A: done",
                     "Reflection from A", "Reflection from B", "Notes")
 ID_COLUMN = "Pair"
 
 
 def person_headers(letter: str) -> list[str]:
-    return [f"{letter} {PERSON_TITLES[f]}" for f in PERSON_FIELDS]
+    return [f"{letter} {f}" for f in PERSON_FIELDS]
 
 
 PAIRS_HEADERS = [ID_COLUMN, *person_headers("A"), *person_headers("B"), "Score", "Reasons",
@@ -180,7 +175,7 @@ def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
         def person(letter: str, raw: list[Any] = raw) -> dict[str, str]:
             found = {}
             for fld in PERSON_FIELDS:
-                col = lookup.get(header_key(f"{letter} {PERSON_TITLES[fld]}"))
+                col = lookup.get(header_key(f"{letter} {fld}"))
                 found[fld] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
             return found
 

@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .availability import AvailabilityError, describe, parse_availability
+from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_ref, read_grid
@@ -118,6 +118,11 @@ class Preference:
     topic: str | None = None
 
 
+# What letters and the pairs workbook say about a person, in this order.
+PERSON_FIELDS = ("name", "email", "phone", "profession", "side", "organisation", "specialty",
+                 "adjustments")
+
+
 @dataclass(frozen=True, slots=True)
 class Volunteer:
     """One row of the volunteer workbook, cleaned and resolved."""
@@ -168,6 +173,7 @@ class Roster:
     extra_columns: list[str]
     rows: int  # data rows seen (non-blank)
     header_row: int = 1
+    _index: _PeopleIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -182,7 +188,9 @@ class Roster:
 
     def find(self, text: str) -> list[Volunteer]:
         """Volunteers a name or e-mail names (titles, case and accents ignored)."""
-        return _PeopleIndex(self.volunteers).people(text)
+        if self._index is None:
+            self._index = _PeopleIndex(self.volunteers)
+        return self._index.people(text)
 
 
 def cell_text(value: Cell) -> str:
@@ -601,10 +609,6 @@ def _phone(text: str) -> str:
     if text.isdigit() and len(text) == 10 and text[0] in "123789":
         return "0" + text
     return text
-
-
-def availability_text(volunteer: Volunteer) -> tuple[str, str]:
-    return describe(volunteer.host_slots), describe(volunteer.visit_slots)
 
 
 def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:

@@ -223,7 +223,7 @@ class _SchemeReader:
     def read(self) -> Scheme:
         base = Scheme()
         sides = []
-        for index, default_side in enumerate(base.sides):
+        for default_side in base.sides:
             key = f"sides.{default_side.key}"
             professions = self.get(f"{key}.professions", list, list(default_side.professions))
             if not all(isinstance(p, str) for p in professions):
@@ -233,16 +233,14 @@ class _SchemeReader:
                               tuple(p.strip() for p in professions if p.strip()),
                               self.text_value(f"{key}.organisation", ""),
                               self.text_value(f"{key}.workplace", default_side.workplace)))
-            del index
         leads_raw = self.get("leads", list, [])
         leads = []
-        for n, lead in enumerate(leads_raw):
+        for lead in leads_raw:
             if not isinstance(lead, dict):
                 raise self.fail("leads", "must be a list of [[leads]] tables")
             role = lead.get("role", lead.get("side", ""))
             leads.append(Contact(str(lead.get("name", "")), str(lead.get("email", "")),
                                  str(lead.get("phone", "")), str(role)))
-            del n
         agenda_raw = self.get("celebration.agenda", list, None)
         agenda = base.celebration.agenda
         if agenda_raw is not None:

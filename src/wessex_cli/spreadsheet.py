@@ -35,7 +35,6 @@ class Grid:
     sheet: str
     rows: list[list[Cell]]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
-    sheet_names: list[str] = field(default_factory=list)
 
 
 def column_letter(index: int) -> str:
@@ -186,7 +185,7 @@ def _read_workbook(path: Path, kind: str, preferred_sheet: str) -> Grid:
             raise
         raise SpreadsheetError(f"the workbook could not be read ({_short(exc)}).",
                                "Open it in Excel and save it again as .xlsx.", file=path) from None
-    grid = Grid(path, chosen, rows, sheet_names=[m.name for m in metadata])  # type: ignore[arg-type]
+    grid = Grid(path, chosen, rows)  # type: ignore[arg-type]
     if kind == "xlsx":
         grid.warnings.extend(_formulas_without_values(path, chosen))
     return grid
@@ -271,4 +270,4 @@ def _read_csv(path: Path) -> Grid:
         raise SpreadsheetError(f"the CSV file cannot be read ({exc}).",
                                "Open it in Excel and save it as .xlsx or CSV UTF-8.",
                                file=path) from None
-    return Grid(path, path.stem, rows, warnings, [path.stem])
+    return Grid(path, path.stem, rows, warnings)
