@@ -55,3 +55,31 @@ def test_unexpected_errors_do_not_show_a_traceback(run: Runner,
     monkeypatch.setattr(check, "check_file", broken)
     result = run("check", "anything.xlsx", code=1)
     assert "unexpected internal problem" in result.output and "WESSEX_DEBUG" in result.output
+
+
+def test_mistyped_names_get_a_suggestion(run: Runner, tmp_path: Path) -> None:
+    from .conftest import small_roster, write_book
+
+    write_book(tmp_path / "v.xlsx", small_roster())
+    lock = run("pair", "v.xlsx", "--lock", "Amelia Ashwort=Oliver Pemberton", code=1)
+    assert "Did you mean 'Dr Amelia Ashworth'?" in lock.output
+    run("pair", "v.xlsx")
+    visit = run("visit", "pairs.xlsx", "Olivr Pemberton", "--hosted", "today", code=1)
+    assert "Did you mean 'Oliver Pemberton'?" in visit.output
+    template = run("render", "partner-intro", code=1)
+    assert "Did you mean 'partner-introduction'?" in template.output
+
+
+def test_mailmerge_refuses_a_format_word_cannot_read(run: Runner, tmp_path: Path) -> None:
+    from .conftest import EXAMPLES
+
+    result = run("mailmerge", str(EXAMPLES / "pairs.xlsx"), "-o", "merge.docx", code=2)
+    assert ".csv or .xlsx" in result.output
+    assert not (tmp_path / "merge.docx").exists()
+
+
+def test_feedback_refuses_a_file_that_is_not_a_survey(run: Runner) -> None:
+    from .conftest import EXAMPLES
+
+    result = run("feedback", str(EXAMPLES / "volunteers.xlsx"), code=1)
+    assert "does not look like a survey export" in result.output

@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import TemplateError
 from .scheme import Scheme
-from .text import first_name, one_line, slug
+from .text import did_you_mean, first_name, one_line, slug
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
@@ -137,11 +137,8 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
     templates = {t.name: t for t in list_templates(scheme)}
     if name in templates:
         return templates[name]
-    import difflib
-
-    near = difflib.get_close_matches(name, list(templates), 1, 0.5)
     raise TemplateError(f"there is no document template named '{name}'.",
-                        (f"Did you mean '{near[0]}'? " if near else "") +
+                        did_you_mean(name, list(templates), 0.5) +
                         "Run 'wessex documents' to list them.")
 
 

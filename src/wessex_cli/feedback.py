@@ -164,9 +164,13 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
     name_cols = [i for i, k in enumerate(keys) if k in {"name", "yourname", "fullname"} or
                  k.startswith("yourname")]
     reflective = {i: q for i, h in enumerate(headers) if (q := _question_of(h))}
-    if not reflective and not rows:
-        raise RosterError("no responses and no reflective questions were found.",
-                          "Check this is the survey export.", file=path)
+    if not reflective:
+        raise RosterError(
+            "none of the reflective questions was found in the first row, so this does not "
+            "look like a survey export.",
+            "The columns are recognised by their question text: one mentioning what "
+            "surprised or shocked, what was expected, or what you will take back.",
+            file=path, sheet=grid.sheet, cell="A1")
     response_names = [cell_text(r[i]) for r in rows for i in name_cols if i < len(r)]
     anonymise = Anonymiser([*names, *response_names])
     raw_groups = [cell_text(r[group_col]) if group_col is not None and group_col < len(r)

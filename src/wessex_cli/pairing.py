@@ -19,6 +19,7 @@ from .errors import PairingError
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .scoring import pair_score, preference_score, score_matrix
+from .text import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,9 @@ def parse_lock(text: str) -> tuple[str, str]:
 def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
     found = roster.find(text)
     if not found:
+        hint = did_you_mean(text, [v.name for v in roster.volunteers])
         raise PairingError(f"{where} names '{text}', who is not in the volunteer list.",
-                           "Use the name or e-mail exactly as in the workbook.", file=roster.path)
+                           hint + "Use the name or e-mail as in the workbook.", file=roster.path)
     if len(found) > 1:
         names = ", ".join(f"{v.name} <{v.email}>" for v in found)
         raise PairingError(f"{where}: '{text}' could be any of {names}.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from .errors import TrackingError
 from .roster import cell_text
 from .safe_write import atomic_write, backup, refuse_if_open, write_lock
-from .text import email_key, header_key, person_key
+from .text import did_you_mean, email_key, header_key, person_key
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
@@ -109,7 +109,18 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str) -> list[SheetRow]:
     return found
 
 
-def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path) -> SheetRow:
+def names_in(sheet: Any, columns: dict[str, int]) -> list[str]:
+    """Everyone named in the Pairs sheet, for suggestions."""
+    found = []
+    for key in (header_key("A name"), header_key("B name")):
+        if key in columns:
+            found += [cell_text(sheet.cell(r, columns[key]).value)
+                      for r in range(columns["__row__"] + 1, sheet.max_row + 1)]
+    return [n for n in found if n]
+
+
+def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
+             everyone: Callable[[], list[str]] = list) -> SheetRow:
     if partner:
         partner_key = person_key(partner) if "@" not in partner else email_key(partner)
         rows = [r for r in rows if partner_key in (
@@ -118,8 +129,9 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path) ->
             email_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
                                                         "email")))))]
     if not rows:
+        hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
-                            " is in the Pairs sheet.", "Use the name or e-mail as in the "
+                            " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
     if len(rows) > 1:
         names = "; ".join(
@@ -137,7 +149,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path)
+        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
+                       lambda: names_in(sheet, columns))
         other = "B" if row.side == "A" else "A"
         changes = []
         if hosted or planned:
@@ -172,7 +185,8 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path)
+        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
+                       lambda: names_in(sheet, columns))
         header_row = columns["__row__"]
         headers = [c.value for c in sheet[header_row]]
         values = [c.value for c in sheet[row.number]]

@@ -22,7 +22,7 @@ from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_ref, read_grid
-from .text import email_key, fold, header_key, person_key
+from .text import email_key, fold, header_key, person_key, suggest
 
 Severity = Literal["error", "warning"]
 
@@ -594,14 +594,10 @@ _SUGGESTIONS_LEFT = [0]  # reset per roster: suggestions cost time on a large li
 def _suggest(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
     """"Did you mean" (rapidfuzz), for the first 100 problems of a roster: past that the
     fix is a systematic one and speed matters more."""
-    if _SUGGESTIONS_LEFT[0] <= 0 or not choices:
+    if _SUGGESTIONS_LEFT[0] <= 0:
         return []
     _SUGGESTIONS_LEFT[0] -= 1
-    from rapidfuzz import fuzz, process, utils
-
-    found = process.extract(word, choices, scorer=fuzz.ratio, processor=utils.default_process,
-                            limit=n, score_cutoff=cutoff * 100)
-    return [str(choice) for choice, _, _ in found]
+    return suggest(word, choices, n, cutoff)
 
 
 def _phone(text: str) -> str:

@@ -85,3 +85,20 @@ def neutralise_formula(value: str) -> str:
 def one_line(value: str) -> str:
     """A value safe for a single-line field such as an e-mail header: no line breaks at all."""
     return " ".join(value.replace("\x00", " ").split())
+
+
+def suggest(word: str, choices: list[str], limit: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The closest of ``choices`` to ``word`` (rapidfuzz), best first: for "did you mean"."""
+    if not word or not choices:
+        return []
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(word, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                            limit=limit, score_cutoff=cutoff * 100)
+    return [str(choice) for choice, _, _ in found]
+
+
+def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
+    """``"Did you mean 'X'? "`` or nothing: the start of a hint."""
+    near = suggest(word, choices, 1, cutoff)
+    return f"Did you mean '{near[0]}'? " if near else ""

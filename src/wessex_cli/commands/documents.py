@@ -156,6 +156,9 @@ def mailmerge(
     from ..safe_write import guard_output
     from ..sources import is_pairs_workbook, load_pairs, load_volunteers
 
+    if output.suffix.lower() not in (".csv", ".xlsx"):
+        raise typer.BadParameter(f"'{output.name}' must end in .csv or .xlsx, the two forms "
+                                 "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
     if is_pairs_workbook(source):
         headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,6 +11,9 @@ from rich.table import Table
 
 from ..console import out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
+
+if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
+    from ..pairing import Explanation, PairingResult
 
 
 def pair(
@@ -70,10 +73,7 @@ def pair(
         out.print(f"Wrote {escape(str(saved))} (sheets Pairs, Unpaired, Summary, Settings).")
 
 
-def _print_result(result: object) -> None:
-    from ..pairing import PairingResult
-
-    assert isinstance(result, PairingResult)
+def _print_result(result: PairingResult) -> None:
     scheme = result.scheme
     table = Table(title="Pairs", show_lines=False)
     table.add_column("Pair", no_wrap=True)
@@ -106,10 +106,7 @@ def _print_result(result: object) -> None:
               f"preference met; total score {result.score} (upper bound {result.upper_bound}).")
 
 
-def _print_why(explanation: object) -> None:
-    from ..pairing import Explanation
-
-    assert isinstance(explanation, Explanation)
+def _print_why(explanation: Explanation) -> None:
     person = explanation.person
     partners = ", ".join(explanation.partners) or "nobody"
     out.print(f"[bold]{escape(person.name)}[/] ({escape(person.profession)}, "
