@@ -163,14 +163,14 @@ def write_template(path: Path, tables: int = 12) -> None:
     """The collection workbook: Actions and SWOT sheets with drop-downs, and instructions."""
     from .xlsx_out import SheetSpec, write_workbook
 
+    # The lists are short, so each is written into its validation itself (Excel allows
+    # 255 characters), which needs no hidden sheet to keep in step.
     lists = {"Confidence": list(CONFIDENCE), "Health inequalities": list(INEQUALITY_EFFECTS),
              "Heading": list(SWOT_HEADINGS), "Table": [str(n) for n in range(1, tables + 1)]}
 
     def listed(name: str, message: str) -> dict[str, Any]:
-        letter = "ABCD"[list(lists).index(name)]
-        return {"validate": "list",
-                "source": f"=Lists!${letter}$2:${letter}${len(lists[name]) + 1}",
-                "error_type": "information", "input_title": name, "input_message": message}
+        return {"validate": "list", "source": lists[name], "error_type": "information",
+                "input_title": name, "input_message": message}
 
     action_titles = [title for title, _ in ACTION_COLUMNS.values()]
     col = {key: n for n, key in enumerate(ACTION_COLUMNS)}
@@ -194,7 +194,7 @@ def write_template(path: Path, tables: int = 12) -> None:
                                                            "or Threat."), "error_type": "stop"})])
     instructions = SheetSpec("Instructions", ["Topic", "What to do"], INSTRUCTIONS,
                              widths={0: 26, 1: 100}, wrap_columns=frozenset({1}))
-    write_workbook(path, [actions, swot, instructions], hidden_lists=lists)
+    write_workbook(path, [actions, swot, instructions])
 
 
 def _columns(headers: list[str], known: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, int]:
