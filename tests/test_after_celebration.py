@@ -311,6 +311,7 @@ def test_report_figures_match_the_files(run: Runner, scheme_files: dict[str, Pat
     assert "the first on 4 May 2027 and the last on 9 June 2027" in page
     assert "1 completed visit(s) have no date" in page
     assert page.count("<svg") == 2  # the timeline and the one rated question
+    assert re.search(r"@page\s*\{\s*size:\s*A4", page)  # prints on A4
 
 
 def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Path],

@@ -161,3 +161,20 @@ def test_new_organisation_weight_works_for_the_second_side_too(run: Runner,
                               str(old), "--seed", str(seed)).output)
         assert frozenset(("ravi@nhs.net", "oliver@nhs.net")) in pairs_of(json.dumps(data))
         assert data["summary"]["score"] == 2  # Arjun visited nowhere: no bonus for him
+
+
+def test_history_from_several_years(run: Runner, tmp_path: Path) -> None:
+    older = tmp_path / "2025"
+    older.mkdir()
+    agreed = {"amelia@nhs.net": {"Partner": "Arjun Rasmussen"},
+              "isla@nhs.net": {"Partner": "Oliver Pemberton"}}
+    write_book(older / "volunteers.xlsx", four(**agreed))
+    run("pair", "2025/volunteers.xlsx", "-o", "2025/pairs.xlsx")
+    old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
+    write_book(tmp_path / "volunteers.xlsx", four())
+    one = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                         str(old)).output)
+    assert len(one["pairs"]) == 2
+    both = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                          str(old), "--history", "2025/pairs.xlsx").output)
+    assert both["pairs"] == [] and len(both["unpaired"]) == 4
