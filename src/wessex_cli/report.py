@@ -285,6 +285,11 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
 
 # Rendering ---------------------------------------------------------------------------------
 
+def long_date(day: dt.date) -> str:
+    """4 May 2027 (``%-d`` is not portable: Windows has no such directive)."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
@@ -348,7 +353,7 @@ def context(report: Report) -> dict[str, Any]:
         if plan else [],
         "warnings": report.warnings,
         "month": lambda key: dt.date.fromisoformat(f"{key}-01").strftime("%B %Y"),
-        "date": lambda d: f"{d:%-d %B %Y}" if d else "",
+        "date": lambda d: long_date(d) if d else "",
     }
 
 
@@ -410,6 +415,16 @@ def report_docx(report: Report) -> bytes:
             cells = grid.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
+        # Word shares the width equally unless told: give wordy columns more of the 17 cm.
+        weights = [min(60, max(9, *(len(line) for r in [headers, *rows]
+                                    for line in r[n].splitlines() or [""])))
+                   for n in range(len(headers))]
+        grid.autofit = False
+        for n, weight in enumerate(weights):
+            width = Cm(17 * weight / sum(weights))
+            grid.columns[n].width = width  # what LibreOffice reads
+            for cell in grid.columns[n].cells:
+                cell.width = width  # what Word reads
         document.add_paragraph()
 
     def picture(data: bytes) -> None:
@@ -473,7 +488,7 @@ def _intro(report: Report) -> str:
     s = report.scheme
     when = ""
     if s.start and s.end:
-        when = f" from {s.start:%-d %B %Y} to {s.end:%-d %B %Y}"
+        when = f" from {long_date(s.start)} to {long_date(s.end)}"
     return (f"This report sets out what the scheme{when} achieved, drawn from its own records: "
             "the pairs workbook, and where given the feedback survey, the equality monitoring "
             "forms and the findings of the celebration tables.")
@@ -501,7 +516,9 @@ def _docx_plan(document: Any, values: dict[str, Any],
         for lead, actions in plan.groups():
             document.add_heading(lead, 2)
             table(["Action", "By when", "Confidence", "Table"],
-                  [[a.action, f"{a.due:%-d %B %Y}" if a.due else a.due_text or "no date set",
+                  [[a.action + (f"\nSupported by {a.support}" if a.support else "") +
+                    (f"\nHow we will know: {a.measure}" if a.measure else ""),
+                    long_date(a.due) if a.due else a.due_text or "no date set",
                     a.confidence or "-", a.table or "-"]
                    for a in actions])
         for heading, points in values["swot"]:
