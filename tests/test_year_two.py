@@ -126,22 +126,29 @@ def test_init_from_last_year_carries_everyone_forward(run: Runner, tmp_path: Pat
 
 
 def test_an_admin_staff_scheme_works_end_to_end(run: Runner, tmp_path: Path) -> None:
+    folder = tmp_path / "2028"
+    folder.mkdir()
     for name in ("scheme.toml", "volunteers.csv"):
-        shutil.copy(EXAMPLES / "admin-staff" / name, tmp_path / name)
-    run("check", "volunteers.csv")
-    data = json.loads(run("pair", "volunteers.csv", "-o", "pairs.xlsx", "--json").output)
+        shutil.copy(EXAMPLES / "admin-staff" / name, folder / name)
+    run("check", "2028/volunteers.csv")
+    data = json.loads(run("pair", "2028/volunteers.csv", "-o", "2028/pairs.xlsx",
+                          "--json").output)
     practice = {"Practice manager", "Receptionist", "Care navigator"}
     hospital = {"Ward clerk", "Service manager", "Outpatient receptionist"}
     assert len(data["pairs"]) == 6
     for pair in data["pairs"]:
         assert pair["a"]["profession"] in practice and pair["b"]["profession"] in hospital
-    table = run("pair", "volunteers.csv", "--dry-run").output
+    table = run("pair", "2028/volunteers.csv", "--dry-run").output
     assert "General practice" in table and "Hospital" in table
-    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters")
+    run("render", "partner-introduction", "--pairs", "2028/pairs.xlsx", "-o", "letters")
     assert len(list((tmp_path / "letters").rglob("*.eml"))) == 12
-    run("status", "pairs.xlsx")
-    run("report", "pairs.xlsx", "-o", "report.html")
+    run("status", "2028/pairs.xlsx")
+    run("report", "2028/pairs.xlsx", "-o", "report.html")
     assert "Ward clerk" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    # a second year of it: the professions come along from the scheme.toml beside the record
+    run("init", "2029", "--from", "2028/pairs.xlsx")
+    assert "Ward clerk" in (tmp_path / "2029" / "scheme.toml").read_text("utf-8")
+    run("check", "2029/volunteers.xlsx")
 
 
 def test_new_organisation_weight_works_for_the_second_side_too(run: Runner,

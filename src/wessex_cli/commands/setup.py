@@ -28,7 +28,7 @@ def init(
     """
     from ..starter import write_starter
 
-    scheme = scheme_for(scheme_file)
+    scheme = scheme_for(scheme_file, last_year)  # last year's scheme.toml, if beside it
     carried = None
     if last_year is not None:
         from ..history import carry_forward
