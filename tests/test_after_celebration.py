@@ -94,7 +94,7 @@ def findings_files(run: Runner, tmp_path: Path) -> list[Path]:
     two = fill(blank, [
         [2, "Advice line for respiratory referrals", "helena marsh", dt.date(2027, 9, 1),
          "Fairly confident", "No likely effect", ""],
-        [2, "Shared template for discharge letters", "", None, "Not very confident", "", ""],
+        [2, "A shared template for discharge letters", "", None, "Not very confident", "", ""],
         [2, "Run the exchange again with pharmacists", "Tobias Wren", None, "Very confident",
          "Not sure", ""],
     ], [[2, "Opportunity", "Widen it to pharmacists"]])
@@ -111,7 +111,7 @@ def test_findings_read_back_as_a_plan_grouped_by_lead(run: Runner, tmp_path: Pat
                              "Named discharge contact on every ward"]),
         ("Tobias Wren", ["Run the exchange again with pharmacists"]),
         # no lead: grouped last; a date in words before none at all
-        (None, ["Joint teaching evening twice a year", "Shared template for discharge letters"]),
+        (None, ["Joint teaching evening twice a year", "A shared template for discharge letters"]),
     ]
     assert data["without_lead"] == 2 and data["without_date"] == 2
     assert data["swot"]["Strengths"] == [{"point": "Seeing each other's pressures first hand",
