@@ -160,3 +160,14 @@ def test_not_a_survey_and_not_xlsx_are_clear_errors(run: Runner, tmp_path: Path)
     survey(tmp_path / "answers.xlsx", [])
     result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.csv", code=1)
     assert "save it as .xlsx" in result.output
+
+
+def test_a_workbook_open_in_excel_is_left_alone(run: Runner, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "volunteers.xlsx", roster())
+    before = book.read_bytes()
+    (tmp_path / "~$volunteers.xlsx").write_bytes(b"owner")
+    survey(tmp_path / "answers.xlsx", [
+        ["isla@nhs.net", "Isla Okonkwo", "Cardiology", "", "", "", "", ""]])
+    result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", code=1)
+    assert "open in Excel" in result.output
+    assert book.read_bytes() == before
