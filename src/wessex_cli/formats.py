@@ -193,21 +193,24 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
     from email.policy import default
 
     from .errors import TemplateError
+    from .mailheaders import address_header, unstructured_header
 
     message = EmailMessage(policy=default)
     admin = scheme.administrator
     try:
-        to = Address(display_name=one_line(rendered.recipient.name),
-                     addr_spec=one_line(rendered.recipient.email))
-        sender = Address(display_name=one_line(admin.name), addr_spec=one_line(admin.email))
+        to = Address(addr_spec=one_line(rendered.recipient.email)).addr_spec
+        sender = Address(addr_spec=one_line(admin.email)).addr_spec
     except (ValueError, IndexError) as exc:
         raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
                             f"({exc}).", "Check the e-mail addresses in the workbook and in "
                             "scheme.toml [administrator].") from None
-    message["To"] = to
-    message["From"] = sender
-    message["Reply-To"] = sender
-    message["Subject"] = one_line(rendered.subject)
+    # Written by hand (mailheaders): Python's own folding can lose or add spaces in
+    # accented names.
+    own_headers = "\n".join([
+        address_header("To", rendered.recipient.name, to),
+        address_header("From", admin.name, sender),
+        address_header("Reply-To", admin.name, sender),
+        unstructured_header("Subject", rendered.subject)]) + "\n"
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft, ready to send
     message.set_content(to_text(rendered.markdown))
     message.add_alternative(to_html(rendered.markdown, rendered.subject), subtype="html")
@@ -223,7 +226,7 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
         if part.is_multipart():
             seed = hashlib.sha256(rendered.markdown.encode() + bytes([number])).hexdigest()
             part.set_boundary(f"=_wessex_{seed[:32]}")
-    return message.as_bytes()
+    return own_headers.encode("ascii") + message.as_bytes()
 
 
 def to_bytes(rendered: Rendered, fmt: str, scheme: Scheme) -> bytes:
