@@ -63,6 +63,7 @@ class DocumentTemplate:
     path: Path
     first_line: int  # the body's first line in the file, for error messages
     user: bool
+    layout: str = ""  # front matter 'layout': "certificate" centres the Word document
 
     def fields(self) -> list[str]:
         """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
@@ -117,7 +118,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         subject=str(meta.get("subject", meta.get("title", name))),
         attachments=tuple(str(a) for a in meta.get("attachments", [])),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
-        body=body, path=path, first_line=first_line, user=user)
+        body=body, path=path, first_line=first_line, user=user,
+        layout=str(meta.get("layout", "")))
 
 
 def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
@@ -399,13 +401,14 @@ class Rendered:
     subject: str
     markdown: str
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    layout: str = ""  # "certificate": centred in Word
 
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
     body = _render_text(template, template.body, recipient.context, template.first_line, True)
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
-    return Rendered(recipient, subject, body)
+    return Rendered(recipient, subject, body, layout=template.layout)
 
 
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
