@@ -471,3 +471,28 @@ def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: s
         name = stem if count == 1 else f"{stem}-{count}"
         paths.append(folder / template.name / f"{name}.{fmt}")
     return paths
+
+
+def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any]:
+    """The missing scheme.toml settings (``placeholders.Missing`` by key) that ``template``
+    and its attachments would print, found by rendering it for two invented people."""
+    from .placeholders import collecting
+
+    a = {"name": "Dr Ada Example", "email": "ada@example.org", "profession":
+         scheme.sides[0].professions[0] if scheme.sides[0].professions else "GP",
+         "side": scheme.sides[0].key, "organisation": "A Surgery", "phone": "",
+         "specialty": "", "adjustments": ""}
+    b = {**a, "name": "Dr Bo Example", "email": "bo@example.org",
+         "side": scheme.sides[1].key, "organisation": "A Hospital"}
+    done = (True, True) if template.only_complete else (False, False)
+    pair = PairRecord("P1", a, b, done)
+    with collecting() as missing:
+        people = recipients(template, scheme, volunteers=[a, b], pairs=[pair])
+        for recipient in people[:1]:
+            render_markdown(template, recipient)
+            for name in template.attachments:
+                extra = load_template(name, scheme)
+                attach_for = _attachment_recipient(extra, recipient, scheme)
+                if attach_for is not None:
+                    render_markdown(extra, attach_for)
+    return dict(missing)
