@@ -78,7 +78,7 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     early = " ".join(run("check", "volunteers.xlsx").output.split())
     assert "administrator.name" in early and "call-to-action" in early
     refused = run("render", "call-to-action", code=1)
-    assert '[administrator] name = "Your Name"' in " ".join(refused.output.split())
+    assert 'under [administrator]: name = "Your Name"' in " ".join(refused.output.split())
     assert not (tmp_path / "documents").exists()
 
     toml = (tmp_path / "scheme.toml").read_text()

@@ -110,7 +110,7 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
     return [Problem("warning", "", "scheme.toml",
                     f"scheme.toml does not give the {missing.label} ({key}), which "
                     f"{', '.join(names)} (due next) would print.",
-                    f"Add  {missing.lines}  before rendering.")
+                    f"Add {missing.lines} before rendering.")
             for key, (missing, names) in needed.items()]
 
 

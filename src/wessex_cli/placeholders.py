@@ -33,7 +33,7 @@ class Missing:
     lines: str  # what to add to scheme.toml
 
     def describe(self) -> str:
-        return f"{self.label} ({self.key}): add  {self.lines}"
+        return f"the {self.label} ({self.key}): add {self.lines}"
 
 
 class Placeholder(str):
@@ -89,31 +89,32 @@ def missing_settings(scheme: Scheme) -> dict[str, Missing]:
     admin = scheme.administrator
     if not admin.name.strip() or admin.name == DEFAULT_ADMIN.name:
         add("administrator.name", "administrator's name",
-            '[administrator] name = "Your Name"')
+            'under [administrator]: name = "Your Name"')
     if not admin.email.strip() or admin.email == DEFAULT_ADMIN.email:
         add("administrator.email", "administrator's e-mail",
-            '[administrator] email = "your.name@nhs.net"')
+            'under [administrator]: email = "your.name@nhs.net"')
     start = scheme.start
     if start is None:
-        add("dates.start", "start date", "[dates] start = 2027-04-19")
+        add("dates.start", "start date", "under [dates]: start = 2027-04-19")
     if scheme.end is None:
         end = add_months(start, 3) if start else None
-        add("dates.end", "end date", f"[dates] end = {end.isoformat() if end else '2027-07-19'}"
+        add("dates.end", "end date",
+            f"under [dates]: end = {end.isoformat() if end else '2027-07-19'}"
             "  (three months after the start)")
     celebration = scheme.celebration
     if celebration.date is None:
         after = scheme.end + dt.timedelta(days=10) if scheme.end else None
         add("celebration.date", "celebration date",
-            f"[celebration] date = {after.isoformat() if after else '2027-07-29'}  (after the "
-            "end date; 'wessex plan --save' writes one)")
+            f"under [celebration]: date = {after.isoformat() if after else '2027-07-29'} "
+            "(after the end date; 'wessex plan --save' writes one)")
     if "celebration.time" not in scheme.given or not celebration.time.strip():
-        add("celebration.time", "celebration time", '[celebration] time = "18:30"')
+        add("celebration.time", "celebration time", 'under [celebration]: time = "18:30"')
     if not celebration.venue.strip() or celebration.venue == DEFAULT_VENUE:
         add("celebration.venue", "celebration venue",
-            '[celebration] venue = "Postgraduate Centre, County Hospital"')
+            'under [celebration]: venue = "Postgraduate Centre, County Hospital"')
     if not scheme.leads:
         add("leads", "scheme leads",
-            '[[leads]] name = "Dr A Lead"  role = "GP lead"  (one block per lead)')
+            'a [[leads]] block for each lead, with  name = "Dr A Lead"  and  role = "GP lead"')
     return found
 
 
