@@ -198,6 +198,17 @@ def test_remind_and_mailmerge_refuse_placeholders(run: Runner, tmp_path: Path) -
     assert not (tmp_path / "r").exists()
     result = run("mailmerge", "pairs.xlsx", "-o", "m.csv", code=1)
     assert "celebration.venue" in result.output and not (tmp_path / "m.csv").exists()
+    run("mailmerge", "pairs.xlsx", "-o", "m.csv", "--allow-placeholders")
+    row = next(csv.DictReader(io.StringIO((tmp_path / "m.csv").read_text("utf-8-sig"))))
+    assert (row["CelebrationVenue"], row["AdminName"]) == ("[celebration venue]",
+                                                           "[administrator's name]")
+
+
+def test_a_missing_logo_is_named(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE + '\n[letterhead]\nlogo = "crest.png"\n')
+    with pytest.raises(SchemeError) as caught:
+        load_scheme(tmp_path / "scheme.toml")
+    assert "'letterhead.logo'" in str(caught.value) and "crest.png" in str(caught.value)
 
 
 def test_check_reports_settings_for_the_documents_due_next(run: Runner, tmp_path: Path,
