@@ -152,7 +152,7 @@ def test_after_the_end_date_the_reminder_is_firmer() -> None:
     text = flat(ben.markdown)
     assert ben.subject.startswith("Overdue:")
     assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Rosa Quill "
-            "this week to arrange both half days, or tell us if it can no longer go ahead.") \
+            "this week to arrange both half days, or tell us if they can no longer go ahead.") \
         in text
     assert "before Monday 19 July 2027" not in text
 

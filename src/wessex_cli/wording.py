@@ -163,8 +163,8 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
             "the half day when you visit them")
         if overdue and end:
             steps.append(f"The exchange period ended on {long_date(end)}, so please contact "
-                         f"{partner} this week to arrange {what}, or tell us if it can no "
-                         "longer go ahead.")
+                         f"{partner} this week to arrange {what}, or tell us if "
+                         f"{'they' if len(owed) == 2 else 'it'} can no longer go ahead.")
         elif end:
             steps.append(f"Please agree a date with {partner} for {what}, before "
                          f"{long_date(end)} when the exchange period ends.")
