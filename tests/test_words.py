@@ -6,6 +6,7 @@ Expected sentences are written by hand from the issue, never copied from the out
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -484,3 +485,14 @@ def test_init_workbook_drop_downs_hold_their_lists(run: Runner, tmp_path: Path) 
     again = resolved_lists(tmp_path / "lo" / "volunteers.xlsx")
     assert again["Side"] == ["primary", "secondary"]
     assert again["Status"] == ["active", "withdrawn"]
+
+
+def test_an_email_never_comes_from_the_placeholder_administrator() -> None:
+    scheme = dataclasses.replace(complete_scheme(), administrator=Contact(
+        "Robin Fairweather", "exchange.admin@example.org"))
+    template = load_template("equality-form", scheme)  # its text has no e-mail address
+    people = recipients(template, scheme)
+    render_all(template, people, "docx", scheme)  # as a Word form it is fine
+    with pytest.raises(SchemeError) as caught:
+        render_all(template, people, "eml", scheme)  # as an e-mail it would come From it
+    assert "administrator.email" in str(caught.value)

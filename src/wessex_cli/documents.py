@@ -419,13 +419,17 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     A document that prints a setting scheme.toml lacks is refused (a ``SchemeError`` listing
     each one and the line to add) unless ``allow_placeholders`` asks for a bracketed draft."""
     from .formats import to_bytes
-    from .placeholders import collecting, refusal
+    from .placeholders import collecting, refusal, template_view
 
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach
         attachment_templates = [load_template(name, scheme) for name in template.attachments]
     with collecting() as missing:
+        if fmt == "eml":  # an e-mail comes From the administrator: that must be real too
+            view = template_view(scheme)
+            note(view.administrator.name)
+            note(view.administrator.email)
         for index, recipient in enumerate(people):
             rendered = render_markdown(template, recipient)
             for extra in attachment_templates:
