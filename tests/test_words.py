@@ -496,3 +496,15 @@ def test_an_email_never_comes_from_the_placeholder_administrator() -> None:
     with pytest.raises(SchemeError) as caught:
         render_all(template, people, "eml", scheme)  # as an e-mail it would come From it
     assert "administrator.email" in str(caught.value)
+
+
+def test_a_placeholder_through_a_filter_is_still_caught(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'venue = "The Atrium, Northmoor Postgraduate Centre"\n', ""))
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        "Come to {{ scheme.celebration.venue | upper }}.\n")
+    result = run("render", "notice", code=1)
+    assert "celebration.venue" in result.output
+    run("render", "notice", "--format", "txt", "--allow-placeholders")
+    assert "[CELEBRATION VENUE]" in (tmp_path / "documents" / "notice.txt").read_text()

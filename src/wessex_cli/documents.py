@@ -419,12 +419,15 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     A document that prints a setting scheme.toml lacks is refused (a ``SchemeError`` listing
     each one and the line to add) unless ``allow_placeholders`` asks for a bracketed draft."""
     from .formats import to_bytes
-    from .placeholders import collecting, refusal, template_view
+    from .placeholders import collecting, missing_settings, refusal, template_view
 
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach
         attachment_templates = [load_template(name, scheme) for name in template.attachments]
+    possible = missing_settings(scheme)
+    shown = {key: re.compile(r"\\?\[" + re.escape(m.label) + r"\\?\]", re.I)
+             for key, m in possible.items()}
     with collecting() as missing:
         if fmt == "eml":  # an e-mail comes From the administrator: that must be real too
             view = template_view(scheme)
@@ -438,6 +441,10 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
                     part = render_markdown(extra, attach_for)
                     rendered.attachments.append((f"{extra.name}.docx",
                                                  to_bytes(part, "docx", scheme)))
+            for key, pattern in shown.items():
+                # A filter (| upper, | join) turns a placeholder into plain text: find it.
+                if pattern.search(rendered.markdown) or pattern.search(rendered.subject):
+                    missing.setdefault(key, possible[key])
             if missing and not allow_placeholders:
                 raise refusal(missing, f"'{template.name}'", scheme)
             results.append((rendered, to_bytes(rendered, fmt, scheme)))
