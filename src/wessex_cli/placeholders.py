@@ -114,7 +114,7 @@ def missing_settings(scheme: Scheme) -> dict[str, Missing]:
             'under [celebration]: venue = "Postgraduate Centre, County Hospital"')
     if not scheme.leads:
         add("leads", "scheme leads",
-            'a [[leads]] block for each lead, with  name = "Dr A Lead"  and  role = "GP lead"')
+            'a [[leads]] block for each lead, with name = "Dr A Lead" and role = "GP lead"')
     return found
 
 

@@ -146,8 +146,9 @@ def render(
               f"{escape(str(where))}.")
     if template.attachments and chosen != "eml":
         names = ", ".join(template.attachments)
+        them = "them" if len(template.attachments) > 1 else "it"
         out.print(f"The text mentions attachments: render {escape(names)} too and attach "
-                  "them when you send it (the .eml format attaches them for you).")
+                  f"{them} when you send it (the .eml format attaches {them} for you).")
 
 
 def mailmerge(
