@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -16,6 +17,10 @@ from typing import Any
 
 import docx
 import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wessex_cli.feedback import Anonymiser
 
 from ..conftest import Runner
 
@@ -156,3 +161,168 @@ def test_withdraw_writes_a_formula_reason_as_text(run: Runner, tmp_path: Path) -
     assert_no_formula_cells(tmp_path / "pairs.xlsx")
     run("withdraw", "pairs.xlsx", "bob@nhs.net", "--reason", "@SUM(A1:A9)")
     assert_no_formula_cells(tmp_path / "pairs.xlsx")
+
+
+# ---------------------------------------------------------------- 9.4: the delegate pack
+
+ROSTER = [
+    # name, e-mail, profession, organisation, status
+    ("Dr Siân Ó Briain", "sian@nhs.net", "GP", "Quayside Surgery", ""),
+    ("Tomás Ferreira", "tomas@nhs.net", "Consultant", "Riverside Hospital", ""),
+    ("Nkechi Adebayo-Lewis", "nkechi@nhs.net", "GP", "Millbrook Practice", ""),
+    ("Prof Zoë Lindqvist", "zoe@nhs.net", "Consultant", "Riverside Hospital - ENT", ""),
+    ("Orla Quennell", "orla@nhs.net", "GP", "Fernhill Surgery", "withdrawn"),
+    ("Wren Halloway", "not-an-address", "GP", "Ashgrove Surgery", ""),  # an error row
+    ("Bartholomew Knyvett", "bart@nhs.net", "GP", "Larch Surgery", ""),  # left unpaired
+]
+
+
+def write_roster(path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Volunteers"
+    sheet.append(["Name", "Email", "Profession", "Organisation", "Status"])
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def write_survey(folder: Path, answers: list[tuple[str, str, str]]) -> Path:
+    """(respondent's own name, profession, answer to the first question) per response."""
+    path = folder / "responses.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Your name", "Profession", "What surprised you on the visit?",
+                         "What will you take back to your workplace?"])
+        for own, profession, answer in answers:
+            writer.writerow([own, profession, answer, "More joint teaching"])
+    return path
+
+
+# Each name in every way a respondent might write it: capitals, no accents, a title.
+MENTIONS = {
+    "Siân": ["SIAN was brilliant", "sian showed me round", "Dr Sian's clinic",
+             "Dr. Siân Ó Briain ran it", "O BRIAIN again"],
+    "Tomás": ["Tomas met me", "Dr Tomas explained", "TOMÁS FERREIRA was kind",
+              "ferreira's team"],
+    "Nkechi": ["NKECHI and I", "Adebayo-Lewis took notes", "adebayo lewis too"],
+    "Zoë": ["Prof Zoe Lindqvist", "zoe's ward round", "LINDQVIST!"],
+    "Orla": ["orla quennell (withdrawn) told me"],
+    "Wren": ["Wren HALLOWAY phoned"],
+    "Bartholomew": ["bartholomew knyvett came along"],
+}
+PARTS = ["sian", "briain", "tomas", "ferreira", "nkechi", "adebayo", "lewis", "zoe",
+         "lindqvist", "orla", "quennell", "wren", "halloway", "bartholomew", "knyvett"]
+
+
+def folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).casefold()
+
+
+def survey_answers() -> list[tuple[str, str, str]]:
+    answers = [("", "GP" if i % 2 else "Consultant", text)
+               for i, text in enumerate(t for texts in MENTIONS.values() for t in texts)]
+    answers.append(("Yusuf Okafor-Blake", "GP", "I, YUSUF, learnt a lot"))
+    return answers
+
+
+def test_pack_names_nobody_from_any_source(run: Runner, tmp_path: Path) -> None:
+    write_roster(tmp_path / "volunteers.xlsx", ROSTER)
+    # 'pair' refuses a workbook with errors, so pairing uses the rows without one
+    write_roster(tmp_path / "clean.xlsx", [r for r in ROSTER if "@" in r[1]])
+    write_survey(tmp_path, survey_answers())
+    run("pair", "clean.xlsx")
+    # Orla withdrew before pairing (Status); Tomás withdraws now: his name then lives only
+    # on the Withdrawn sheet; Bartholomew only on Unpaired.
+    run("withdraw", "pairs.xlsx", "tomas@nhs.net", "--reason", "moved away")
+    for sources in (["--volunteers", "volunteers.xlsx"], ["--pairs", "pairs.xlsx"],
+                    ["--volunteers", "volunteers.xlsx", "--pairs", "pairs.xlsx"]):
+        run("feedback", "responses.csv", *sources, "-o", "pack.html", "--force")
+        run("feedback", "responses.csv", *sources, "-o", "pack.md", "--format", "md",
+            "--force")
+        for pack in ("pack.html", "pack.md"):
+            page = folded((tmp_path / pack).read_text("utf-8"))
+            expected = set(PARTS) | {"yusuf", "okafor", "blake"}
+            if sources == ["--pairs", "pairs.xlsx"]:
+                # the pairs workbook never held Orla (withdrawn before pairing) or Wren
+                # (an error row): by the rules only the volunteer workbook knows them
+                expected -= {"orla", "quennell", "wren", "halloway"}
+            left = sorted(p for p in expected if re.search(rf"\b{p}\b", page))
+            assert left == [], (sources, pack, left)
+            assert "no quote names anyone known to the scheme" in page
+            assert "only from what respondents wrote about themselves" not in page
+            assert "[name]" in page
+
+
+def test_pack_without_a_names_source_is_refused_or_says_so(run: Runner,
+                                                           tmp_path: Path) -> None:
+    write_survey(tmp_path, survey_answers())
+    result = run("feedback", "responses.csv", "-o", "pack.html", code=1)
+    assert "--no-names-source" in result.stderr and "responses.csv" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 or "Traceback" not in result.stderr
+    assert not (tmp_path / "pack.html").exists()
+    run("feedback", "responses.csv", "-o", "pack.html", "--no-names-source")
+    page = (tmp_path / "pack.html").read_text("utf-8")
+    assert "only from what respondents wrote about themselves" in page
+    assert "identified" not in page and "names anyone" not in page
+    assert "Yusuf" not in page and "YUSUF" not in page  # their own name is still removed
+    assert "Okafor" not in page
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=st.sampled_from(["Siân", "Tomás", "Zoë", "Ngozi", "Ífeoma", "Søren"]),
+       last=st.sampled_from(["Ó Briain", "Müller-Ross", "Nuñez", "Ashworth", "D'Arcy"]),
+       form=st.sampled_from(["upper", "lower", "plain", "titled", "dotted", "possessive",
+                             "surname"]),
+       before=st.text(alphabet="abc .,!", max_size=12),
+       after=st.text(alphabet="xyz .,!", max_size=12))
+def test_names_match_whatever_their_case_accents_or_title(first: str, last: str, form: str,
+                                                          before: str, after: str) -> None:
+    anonymise = Anonymiser([f"Dr {first} {last}"])
+    plain_first = folded(first)
+    written = {"upper": f"{first} {last}".upper(), "lower": f"{first} {last}".lower(),
+               "plain": plain_first.title(), "titled": f"Dr {plain_first}",
+               "dotted": f"DR. {first.upper()}", "possessive": f"{plain_first}'s",
+               "surname": last.upper()}[form]
+    clean = anonymise(f"{before} {written} {after}")
+    tokens = re.findall(r"\w+", folded(f"{first} {last}"))
+    for token in tokens:
+        if len(token) >= 2:
+            assert not re.search(rf"\b{token}\b", folded(clean)), (written, clean)
+    assert "[name]" in clean
+
+
+# ---------------------------------------------------------------- 12.9: reads like a report
+
+def test_pack_counts_repeated_quotes_and_themes_per_response(run: Runner,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "responses.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Profession", "What surprised you on the visit?",
+                         "What will you take back to your workplace?"])
+        for index in range(17):  # the same words, typed with different care
+            said = "Better communication with the hospital" if index % 2 else \
+                "better communication with the hospital."
+            writer.writerow(["GP", said, "Joint teaching sessions"])
+        writer.writerow(["GP", "The workload was huge", "I will phone more often"])
+        writer.writerow(["GP", "How busy the wards were", "Joint teaching sessions"])
+        writer.writerow(["GP", "Workload, workload, workload", "Nothing"])
+    run("feedback", "responses.csv", "--no-names-source", "-o", "pack.md", "--format", "md")
+    run("feedback", "responses.csv", "--no-names-source", "-o", "pack.html")
+    markdown = (tmp_path / "pack.md").read_text("utf-8")
+    page = (tmp_path / "pack.html").read_text("utf-8")
+    for text in (markdown, page):
+        assert text.casefold().count("better communication with the hospital") == 1
+        assert text.count("(said by 17 people)") == 1
+        assert text.count("Joint teaching sessions") == 1
+        assert "(said by 18 people)" in text  # 18 answered "Joint teaching sessions"
+        assert "The workload was huge" in text and "The workload was huge (said" not in text
+        # 17 + the one who will phone: each response counts once, however often it says it
+        assert "mentioned in 18 of 20 responses" in text
+        assert "mentioned in 3 of 20 responses" in text  # workload, busy, workload x3

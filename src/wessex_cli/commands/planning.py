@@ -83,33 +83,50 @@ def feedback(
     volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
+    no_names_source: Annotated[bool, typer.Option(
+        "--no-names-source", help="Make the pack without a volunteer or pairs workbook: only "
+                                  "the names respondents typed about themselves are removed, "
+                                  "and the pack says so.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Collate reflections and survey answers into an anonymised delegate pack.
 
+    Every name in the volunteer workbook (--volunteers) and the pairs workbook (--pairs,
+    every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
+    included. One of them is needed, or --no-names-source.
+
     Example: wessex feedback responses.xlsx --pairs pairs.xlsx -o pack.html
     """
     from ..errors import WessexError
-    from ..feedback import analyse, pack_html, pack_markdown
+    from ..feedback import analyse, names_in_workbook, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
     if fmt not in ("html", "md"):
         raise WessexError(f"--format {fmt} is not html or md.")
+    if not pairs and not volunteers and not no_names_source:
+        raise WessexError(
+            "without the volunteer workbook or the pairs workbook, wessex does not know the "
+            "names of the people in the scheme, so it could not remove a partner's or "
+            "colleague's name from the quotes.",
+            "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
+            "pack anyway, add --no-names-source: then only the names respondents typed about "
+            "themselves are removed, and the pack says so.", file=responses)
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
+    names_from: list[str] = []
     participants = None
+    if volunteers:
+        names += names_in_workbook(volunteers)
+        names_from.append("volunteer workbook")
     if pairs:
         from ..pairs_workbook import read_pair_rows
 
         rows, _ = read_pair_rows(pairs)
-        names += [r.a["name"] for r in rows] + [r.b["name"] for r in rows]
         participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
-    if volunteers:
-        from ..roster import read_roster
-
-        names += [v.name for v in read_roster(volunteers, scheme).volunteers]
-    pack = analyse(responses, names, participants, scheme.themes or None)
+        names += names_in_workbook(pairs)
+        names_from.append("pairs workbook")
+    pack = analyse(responses, names, participants, scheme.themes or None, tuple(names_from))
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
@@ -122,8 +139,11 @@ def feedback(
     for rated in pack.rated:
         table.add_row(escape(rated.question[:60]), f"mean {rated.mean:.1f}")
     for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        table.add_row(f"Theme: {escape(theme)}", str(count))
+        table.add_row(f"Theme: {escape(theme)}", f"{count} of {pack.responses}")
     out.print(table)
+    if not names_from:
+        out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
+                  "about themselves; read every quote before sharing the pack.")
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
 
 
