@@ -51,6 +51,8 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
                                            "strings_to_urls": False,
                                            "strings_to_numbers": False,
                                            "constant_memory": True})
+    # a fixed creation time: the same input and seed give a byte-identical workbook
+    book.set_properties({"created": dt.datetime(2000, 1, 1)})
     header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})

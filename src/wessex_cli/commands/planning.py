@@ -104,14 +104,6 @@ def feedback(
 
     if fmt not in ("html", "md"):
         raise WessexError(f"--format {fmt} is not html or md.")
-    if not pairs and not volunteers and not no_names_source:
-        raise WessexError(
-            "without the volunteer workbook or the pairs workbook, wessex does not know the "
-            "names of the people in the scheme, so it could not remove a partner's or "
-            "colleague's name from the quotes.",
-            "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
-            "pack anyway, add --no-names-source: then only the names respondents typed about "
-            "themselves are removed, and the pack says so.", file=responses)
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
     names_from: list[str] = []
@@ -127,6 +119,15 @@ def feedback(
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")
     pack = analyse(responses, names, participants, scheme.themes or None, tuple(names_from))
+    # after reading, so that a file that is not a survey export is named as such first
+    if not pairs and not volunteers and not no_names_source:
+        raise WessexError(
+            "without the volunteer workbook or the pairs workbook, wessex does not know the "
+            "names of the people in the scheme, so it could not remove a partner's or "
+            "colleague's name from the quotes.",
+            "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
+            "pack anyway, add --no-names-source: then only the names respondents typed about "
+            "themselves are removed, and the pack says so.", file=responses)
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
