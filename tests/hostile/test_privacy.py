@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from email import policy
 from email.parser import BytesParser
@@ -17,9 +18,11 @@ from typing import Any
 
 import docx
 import openpyxl
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
 from wessex_cli.feedback import Anonymiser
 
 from ..conftest import Runner
@@ -326,3 +329,139 @@ def test_pack_counts_repeated_quotes_and_themes_per_response(run: Runner,
         # 17 + the one who will phone: each response counts once, however often it says it
         assert "mentioned in 18 of 20 responses" in text
         assert "mentioned in 3 of 20 responses" in text  # workload, busy, workload x3
+
+
+# ---------------------------------------------------------------- 9.5: equality tables
+
+def write_forms(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def test_a_small_column_is_not_shown_even_as_zeros(run: Runner, tmp_path: Path) -> None:
+    # the case: 12 GPs and 1 consultant; "Heterosexual 0" in a consultant column
+    # would tell everyone the consultant's answer
+    rows = [["Profession or side", "Sexual orientation"]]
+    rows += [["GP", "Heterosexual"]] * 12 + [["Consultant", "Bisexual"]]
+    write_forms(tmp_path / "forms.csv", rows)
+    result = run("equality", "forms.csv", "--json")
+    data = json.loads(result.stdout)
+    table = data["tables"][0]
+    assert table["columns"] == ["All"]
+    counts = {row["category"]: row["counts"]["All"] for row in table["rows"]}
+    # 1 bisexual: suppressed; then heterosexual hidden too, or it would give 13 - 12
+    assert counts == {"Heterosexual": "*", "Gay": "0", "Lesbian": "0", "Bisexual": "*",
+                      "Another answer": "0", "Prefer not to say": "0", "Total": "15"}
+    assert any("Not broken down by group" in n and "fewer than 8" in n for n in table["notes"])
+    run("equality", "forms.csv", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "Not broken down by group" in page and "<th>secondary</th>" not in page
+    plain = run("equality", "forms.csv")
+    assert "Note: Not broken down by group" in plain.stdout
+
+
+def test_small_groups_are_pooled_when_together_large_enough(run: Runner,
+                                                            tmp_path: Path) -> None:
+    rows = [["Side", "Gender"]]
+    rows += [["primary", "Woman"]] * 10 + [["secondary", "Man"]] * 5
+    rows += [["", "Woman"]] * 4  # side not stated
+    write_forms(tmp_path / "forms.csv", rows)
+    table = json.loads(run("equality", "forms.csv", "--json").stdout)["tables"][0]
+    assert table["columns"] == ["All", "primary", "Other groups"]
+    assert any("counted together as 'Other groups'" in n for n in table["notes"])
+
+
+def test_fewer_answers_than_the_threshold_show_no_figure(run: Runner, tmp_path: Path) -> None:
+    write_forms(tmp_path / "forms.csv", [["Side", "Gender", "Age band"]] +
+                [["primary", "Woman", "35 to 39"]] * 7)
+    tables = json.loads(run("equality", "forms.csv", "--json").stdout)["tables"]
+    for table in tables:
+        assert {v for row in table["rows"] for v in row["counts"].values()} == {"*"}
+        assert table["notes"]
+
+
+def test_every_answer_on_the_form_has_its_category(run: Runner, tmp_path: Path) -> None:
+    rows = [["Profession", "Caring responsibilities", "Religion or belief"]]
+    for index in range(20):
+        rows.append(["GP", "Primary carer of a child/children (under 18)" if index < 10
+                     else "None", "Pagan druid" if index == 5 else "No religion or belief"])
+    write_forms(tmp_path / "forms.csv", rows)
+    result = run("equality", "forms.csv", "--json")
+    data = json.loads(result.stdout)
+    caring = next(t for t in data["tables"] if t["question"] == "caring")
+    counts = {row["category"]: row["counts"] for row in caring["rows"]}
+    assert counts["Primary carer of a child or children under 18"]["All"] == "10"
+    assert counts["None"]["All"] == "10"
+    assert counts["Prefer not to say"]["All"] == "0"
+    religion = next(t for t in data["tables"] if t["question"] == "religion")
+    other = next(r for r in religion["rows"] if r["category"] == "Another answer")
+    assert other["counts"]["All"] == "*"  # one answer: counted there, and suppressed
+    # the warning names the cell (row 7: the sixth form under the header), never the words
+    assert "C7" in result.stderr and "Another answer" in result.stderr
+    assert "Pagan" not in result.stdout + result.stderr
+    assert data["warnings"] and "C7" in data["warnings"][0]
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("caring", "Primary carer of a child/children (under 18)",
+     ["Primary carer of a child or children under 18"]),
+    ("caring", "Primary carer of a disabled adult (18 or over)",
+     ["Primary carer of a disabled adult"]),
+    ("caring", "Secondary carer (someone else is the main carer)", ["Secondary carer"]),
+    ("caring", "None; Primary carer of a disabled child",
+     ["None", "Primary carer of a disabled child"]),
+    ("caring", "Looks after the neighbour's parrot", ["Another answer"]),
+    ("disability", "Not sure", ["Another answer"]),  # not "No" because it starts with it
+    ("working_pattern", "Part-time (0.6 WTE)", ["Part-time"]),
+    ("age", "about forty", ["Another answer"]),  # not "Prefer not to say"
+    ("marriage", "Married", ["Yes"]),
+    ("ethnicity", "Another ethnic group: Kurdish", ["Other ethnic group"]),
+    ("ethnicity", "Martian", ["Another answer"]),
+])
+def test_answers_fall_in_their_category(question: str, answer: str,
+                                        expected: list[str]) -> None:
+    assert categorise(question, answer) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["GP", "Consultant", "Nurse", "Not stated"]),
+                          st.sampled_from(["Man", "Woman", "Non-binary", "Prefer not to say"])),
+                max_size=60))
+def test_no_cell_of_a_published_table_can_be_worked_out(
+        forms: list[tuple[str, str]]) -> None:
+    answers = [(group, [answer]) for group, answer in forms]
+    table = build_table("gender", answers)
+    threshold = SUPPRESS_BELOW
+    sizes = {g: sum(1 for f, _ in forms if f == g) for g in {f for f, _ in forms}}
+    if len(forms) < threshold:
+        assert {v for row in table.cells for v in row} <= {"*"}
+        return
+    shown = [c for c in table.columns[1:] if c != "Other groups"]
+    pooled = [g for g in sizes if g not in shown]
+    for group in shown:  # a group shown alone has enough people for any figure, 0 included
+        assert sizes[group] >= threshold
+    if len(table.columns) > 1:
+        # the rest, worked out as All minus the shown columns, is none or enough people
+        rest = sum(sizes[g] for g in pooled)
+        assert rest == 0 or rest >= threshold
+    truth = {c: dict.fromkeys(table.columns, 0) for c in table.rows}
+    for group, answer in forms:
+        for column in ("All", group if group in shown else "Other groups"):
+            if column in truth[answer]:
+                truth[answer][column] += 1
+            if column in truth["Total"]:
+                truth["Total"][column] += 1
+    for r, row in enumerate(table.rows):
+        for c, column in enumerate(table.columns):
+            value = table.cells[r][c]
+            if value != "*":
+                assert abs(int(value) - truth[row][column]) <= 2
+                assert (value == "0") == (truth[row][column] == 0)
+                assert value == "0" or int(value) >= threshold - 2
+    # a row sums its groups into All (when there are groups); a column sums into Total
+    lines = [list(row) for row in table.cells] if len(table.columns) > 1 else []
+    lines += [list(col) for col in zip(*table.cells, strict=True)]
+    for line in lines:  # no row or column reveals one hidden cell by subtraction
+        assert line.count("*") != 1
+    if table.columns == ["All"] and len(sizes) > 1:
+        assert table.notes

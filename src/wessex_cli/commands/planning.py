@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..console import out, print_json
+from ..console import err, out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
 
 
@@ -162,11 +162,13 @@ def equality(
     """Aggregate equality monitoring forms with small numbers suppressed.
 
     Counts of 1 to 7 show as *, others are rounded to the nearest 5, and nothing suppressed
-    can be worked out from the totals. Free-text answers are never shown.
+    can be worked out from the totals. A side with fewer than 8 answers is pooled or not
+    shown. Free-text answers are never shown; an answer that is not one of the form's
+    choices counts as 'Another answer', with a warning naming its cell.
 
     Example: wessex equality forms.xlsx -o report.html   |   wessex equality template
     """
-    from ..equality import aggregate, report_html, write_template
+    from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
 
     if forms == "template" and not Path(forms).exists():
@@ -182,9 +184,12 @@ def equality(
         return (scheme.side_from_text(text) or scheme.side_for_profession(text)
                 or "Not stated")
 
-    tables, count = aggregate(path, side_of)
+    result = read_forms(path, side_of)
+    tables, count = result.tables, result.forms
+    for warning in result.warnings:
+        err.print(f"[yellow]Warning:[/] {escape(warning)}")
     if json:
-        print_json({"tables": [t.as_json() for t in tables]})
+        print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings})
         return
     for table in tables:
         view = Table(title=table.title)
@@ -194,8 +199,11 @@ def equality(
         for row, cells in zip(table.rows, table.cells, strict=True):
             view.add_row(escape(row), *cells)
         out.print(view)
+        for note in table.notes:
+            out.print(f"Note: {escape(note)}")
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
-              "the totals. Other counts are rounded to the nearest 5.")
+              "the totals. Other counts are rounded to the nearest 5. A group with fewer than 8 "
+              "answers is never shown on its own.")
     if output:
         guard_output(output, force, "report")
         write_text(output, report_html(tables, count, scheme.name))
