@@ -135,7 +135,12 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
                 found.append(match)
         return found, known
     if question == "ethnicity":
-        for group, words in ETHNIC_GROUPS.items():
+        exact = next((c for c in categories if header_key(c) == header_key(text)), None)
+        if exact is not None:
+            return [exact], True
+        # "White" last: "Black British" and "Asian British" are not white backgrounds
+        for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
+            words = ETHNIC_GROUPS[group]
             if any(text.startswith(w) or f" {w}" in f" {text}" for w in words):
                 if group == "White" and any(w in text for w in ("mixed", "white and")):
                     continue
@@ -390,18 +395,28 @@ def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> s
             + "".join(parts) + "</body></html>\n")
 
 
+def form_choices(question: str) -> list[str]:
+    """The choices the collection workbook's drop-down offers for ``question``: the table's
+    categories, with "Another answer" only where the printed form has a write-in box."""
+    return [c for c in QUESTIONS[question][2] if c != OTHER or question in WRITE_IN]
+
+
 def write_template(path: Path) -> None:
-    """A collection workbook: one column per question, drop-downs of the categories."""
+    """A collection workbook: one column per question, drop-downs of the categories.
+
+    Each drop-down refers to its own column of the hidden Lists sheet, which holds exactly
+    that question's choices.
+    """
     from .xlsx_out import SheetSpec, write_workbook
 
     titles = ["Profession or side"] + [QUESTIONS[q][0] for q in QUESTIONS]
-    lists = {QUESTIONS[q][0][:30]: list(QUESTIONS[q][2]) for q in QUESTIONS}
+    lists = {QUESTIONS[q][0][:30]: form_choices(q) for q in QUESTIONS}
     validations = []
     for index, question in enumerate(QUESTIONS, start=1):
         letter = _col(index - 1)
-        size = len(QUESTIONS[question][2]) + 1
+        last = len(form_choices(question)) + 1
         validations.append((index, {"validate": "list",
-                                    "source": f"=Lists!${letter}$2:${letter}${size}",
+                                    "source": f"=Lists!${letter}$2:${letter}${last}",
                                     "error_type": "information"}))
     sheet = SheetSpec("Forms", titles, [], widths=dict.fromkeys(range(len(titles)), 24.0),
                       validations=validations)

@@ -83,10 +83,15 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             sheet.data_validation(first + 1, col, first + 5000, col, validation)
     if lists:
         sheet = book.add_worksheet("Lists")
-        for col, (title, items) in enumerate(lists.items()):
+        columns = list(lists.values())
+        for col, title in enumerate(lists):
             sheet.write_string(0, col, title)
-            for r, item in enumerate(items, start=1):
-                _write_cell(sheet, r, col, item, date_fmt, quoted_fmt)
+        # row by row: in constant_memory mode a row, once left, can no longer be written to,
+        # so filling the lists column by column would leave all but the first empty
+        for r in range(1, max(map(len, columns), default=0) + 1):
+            for col, items in enumerate(columns):
+                if r <= len(items):
+                    _write_cell(sheet, r, col, items[r - 1], date_fmt, quoted_fmt)
         sheet.hide()
     book.close()
 

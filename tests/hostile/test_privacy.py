@@ -465,3 +465,72 @@ def test_no_cell_of_a_published_table_can_be_worked_out(
         assert line.count("*") != 1
     if table.columns == ["All"] and len(sizes) > 1:
         assert table.notes
+
+
+# ---------------------------------------------------------------- 12.10: the collection workbook
+
+FORM_CHOICES = {  # from the printed equality form, by hand
+    "Gender": ["Man", "Woman", "Intersex", "Non-binary", "Another answer", "Prefer not to say"],
+    "Age band": ["16 to 24", "25 to 29", "30 to 34", "35 to 39", "40 to 44", "45 to 49",
+                 "50 to 54", "55 to 59", "60 to 64", "65 or over", "Prefer not to say"],
+    "Disability or health condition": ["Yes", "No", "Prefer not to say"],
+    "Caring responsibilities": ["None", "Primary carer of a child or children under 18",
+                                "Primary carer of a disabled child",
+                                "Primary carer of a disabled adult",
+                                "Primary carer of an older person", "Secondary carer",
+                                "Prefer not to say"],
+}
+
+
+def resolve(book: Any, formula: str) -> list[Any]:
+    """The cells a list validation's ``Sheet!$A$2:$A$7`` refers to, read back."""
+    match = re.fullmatch(r"=?'?([^'!]+)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)", formula)
+    assert match, formula
+    sheet, first_col, first_row, last_col, last_row = match.groups()
+    assert first_col == last_col, formula  # one column of choices
+    return [book[sheet][f"{first_col}{row}"].value
+            for row in range(int(first_row), int(last_row) + 1)]
+
+
+def test_every_equality_drop_down_offers_its_whole_list(run: Runner, tmp_path: Path) -> None:
+    run("equality", "template", "-o", "forms.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "forms.xlsx")
+    forms = book["Forms"]
+    headers = {cell.column_letter: cell.value for cell in forms[1]}
+    validations = forms.data_validations.dataValidation
+    assert len(validations) == 10  # one per question; the profession column is typed
+    assert book["Lists"].sheet_state == "hidden"
+    seen = {}
+    for validation in validations:
+        assert validation.type == "list" and not validation.showDropDown  # arrow shown
+        column = str(validation.sqref).split(":")[0].rstrip("0123456789")
+        assert str(validation.sqref) == f"{column}2:{column}5001"
+        choices = resolve(book, validation.formula1)
+        assert choices and all(isinstance(c, str) and c.strip() for c in choices), choices
+        seen[headers[column]] = choices
+    assert set(seen) == {h for h in headers.values() if h != "Profession or side"}
+    for title, expected in FORM_CHOICES.items():
+        assert seen[title] == expected, title
+    assert seen["Married or in a civil partnership"] == ["Yes", "No", "Prefer not to say"]
+    # every choice, typed into a form, is read back as itself: no warning, no other category
+    rows = [["Profession or side", *seen]]
+    longest = max(len(c) for c in seen.values())
+    for index in range(longest * SUPPRESS_BELOW):
+        rows.append(["GP", *[c[index % len(c)] for c in seen.values()]])
+    filled = openpyxl.Workbook()
+    sheet = filled.active
+    assert sheet is not None
+    sheet.title = "Forms"
+    for row in rows:
+        sheet.append(row)
+    filled.save(tmp_path / "filled.xlsx")
+    result = run("equality", "filled.xlsx", "--json")
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["warnings"] == []
+    for table in data["tables"]:
+        categories = [r["category"] for r in table["rows"]]
+        for choice in seen[table["title"]]:
+            assert choice in categories
+            counted = next(r for r in table["rows"] if r["category"] == choice)
+            assert counted["counts"]["All"] not in ("0",), (table["title"], choice)
