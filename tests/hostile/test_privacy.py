@@ -534,3 +534,62 @@ def test_every_equality_drop_down_offers_its_whole_list(run: Runner, tmp_path: P
             assert choice in categories
             counted = next(r for r in table["rows"] if r["category"] == choice)
             assert counted["counts"]["All"] not in ("0",), (table["title"], choice)
+
+
+def eml_texts(folder: Path) -> list[str]:
+    """Every text part and every attached .docx of the drafts in ``folder``, one per draft."""
+    texts = []
+    for eml in sorted(folder.rglob("*.eml")):
+        message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+        parts = []
+        for part in message.walk():
+            if part.get_content_type() in ("text/plain", "text/html"):
+                parts.append(part.get_content())
+            elif part.get_filename() and part.get_filename().endswith(".docx"):
+                document = docx.Document(io.BytesIO(part.get_payload(decode=True)))
+                parts += [p.text for p in document.paragraphs]
+        texts.append("\n".join(parts))
+    return texts
+
+
+SURVEY = "https://forms.example.org/exchange-2027"
+
+
+def test_reminders_and_reflections_carry_the_survey_link(run: Runner, tmp_path: Path) -> None:
+    write_hostile_roster(tmp_path)
+    run("pair", "v.csv")
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Test exchange"\n\n[dates]\nstart = 2027-04-19\nend = 2027-07-19\n'
+        f'\n[feedback]\nsurvey_url = "{SURVEY}"\n', encoding="utf-8")
+    run("remind", "pairs.xlsx", "-o", "with")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "with")
+    reminders = eml_texts(tmp_path / "with" / "reminder")
+    introductions = eml_texts(tmp_path / "with" / "partner-introduction")
+    assert len(reminders) == 4 and len(introductions) == 4
+    for text in reminders + introductions:  # the introduction's attached reflection form
+        assert SURVEY in text
+    run("render", "reflection", "--format", "txt", "-o", "with")
+    assert SURVEY in (tmp_path / "with" / "reflection.txt").read_text("utf-8")
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test exchange"\n[dates]\n'
+                                          'start = 2027-04-19\nend = 2027-07-19\n')
+    run("remind", "pairs.xlsx", "-o", "without")
+    for text in eml_texts(tmp_path / "without"):
+        assert "forms.example.org" not in text and "online survey" not in text
+    (tmp_path / "scheme.toml").write_text('[feedback]\nsurvey_url = "forms dot example"\n')
+    result = run("remind", "pairs.xlsx", "-o", "bad", code=1)
+    assert "feedback.survey_url" in result.stderr and "line 2" in result.stderr
+
+
+def test_documents_lists_only_fields_a_person_can_use(run: Runner) -> None:
+    data = json.loads(run("documents", "--json").stdout)
+    every = {f for t in data["documents"] for f in t["fields"]}
+    assert not any(f.startswith("loop") for f in every), every
+    for fields in (t["fields"] for t in data["documents"]):
+        for name in fields:  # never a field and, beside it, the way to it
+            assert not any(other.startswith(name + ".") for other in fields), name
+    reminder = next(t for t in data["documents"] if t["name"] == "reminder")
+    assert "scheme.survey_url" in reminder["fields"]
+    assert "scheme.administrator.name" in reminder["fields"]
+    assert "scheme.administrator" not in reminder["fields"]
+    request = next(t for t in data["documents"] if t["name"] == "preferences-request")
+    assert "loop.last" not in request["fields"] and "volunteers_by_profession" in request["fields"]
