@@ -164,6 +164,35 @@ def test_withdraw_writes_a_formula_reason_as_text(run: Runner, tmp_path: Path) -
     assert_no_formula_cells(tmp_path / "pairs.xlsx")
     run("withdraw", "pairs.xlsx", "bob@nhs.net", "--reason", "@SUM(A1:A9)")
     assert_no_formula_cells(tmp_path / "pairs.xlsx")
+    # re-pairing keeps the Withdrawn record: still text, still as typed
+    run("pair", "v.csv", "--keep", "pairs.xlsx", "-o", "kept.xlsx")
+    kept = assert_no_formula_cells(tmp_path / "kept.xlsx")
+    assert reason in kept and "@SUM(A1:A9)" in kept
+    for backup in (tmp_path / "backups").glob("*.xlsx"):
+        assert_no_formula_cells(backup)
+
+
+def test_every_rendered_document_is_free_of_stray_apostrophes(run: Runner,
+                                                              tmp_path: Path) -> None:
+    write_hostile_roster(tmp_path)
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Test exchange"\n\n[dates]\nstart = 2027-04-19\n'
+        'end = 2027-07-19\n\n[celebration]\ndate = 2027-07-29\nvenue = "Hall"\n',
+        encoding="utf-8")
+    run("pair", "v.csv")
+    run("visit", "pairs.xlsx", "Dr Ann Hale", "--hosted", "2027-05-04")
+    assert_no_formula_cells(tmp_path / "pairs.xlsx")
+    documents = json.loads(run("documents", "--json").stdout)["documents"]
+    text = ""
+    for document in documents:
+        source = ["--volunteers", "v.csv"] if document["name"] in (
+            "preferences-request", "celebration-invite") else ["--pairs", "pairs.xlsx"]
+        run("render", document["name"], *source, "--format", "txt", "-o", "out")
+    for path in (tmp_path / "out").rglob("*.txt"):
+        text += path.read_text("utf-8")
+    assert "+44 7700 900001" in text and "-Harbour Surgery" in text
+    for mark in DANGEROUS[:4] + DANGEROUS[6:]:
+        assert f"'{mark}" not in text, mark
 
 
 # ---------------------------------------------------------------- 9.4: the delegate pack
