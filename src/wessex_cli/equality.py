@@ -71,6 +71,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
                            "Gay": ("gay man",), "Lesbian": ("gay woman", "lesbian woman"),
                            OTHER: ("my own term", "own term", "other")},
     "religion": {"No religion or belief": ("none", "no religion", "atheist", "no belief"),
+                 "Christian": ("christianity", "church of england", "anglican", "catholic",
+                               "roman catholic", "methodist", "baptist", "orthodox"),
+                 "Muslim": ("islam",), "Jewish": ("judaism",), "Hindu": ("hinduism",),
+                 "Sikh": ("sikhism",), "Buddhist": ("buddhism",),
                  OTHER: ("another religion", "other religion", "other", "another")},
     "flexible_working": {OTHER: ("other",)},
     "working_pattern": {"Full-time": ("full time", "whole time", "fulltime"),
@@ -148,13 +152,13 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
         return [OTHER], False
     if question == "age":
         digits = [int(d) for d in re.findall(r"\d+", text)]
-        if digits:
-            for category in categories:
-                if not category[0].isdigit():
-                    continue
-                low = int(category.split()[0])
-                if digits[0] == low or (low == 65 and digits[0] >= 65):
-                    return [category], True
+        for category in categories:
+            bounds = [int(d) for d in re.findall(r"\d+", category)]
+            if not digits or not bounds:
+                continue
+            low, high = bounds[0], bounds[-1] if len(bounds) > 1 else 200
+            if digits[0] == low or (len(digits) == 1 and low <= digits[0] <= high):
+                return [category], True
         return [OTHER], False
     match = _match(text, categories) or _synonym(question, text)
     if match is not None:

@@ -443,6 +443,9 @@ def test_every_answer_on_the_form_has_its_category(run: Runner, tmp_path: Path) 
     ("disability", "Not sure", ["Another answer"]),  # not "No" because it starts with it
     ("working_pattern", "Part-time (0.6 WTE)", ["Part-time"]),
     ("age", "about forty", ["Another answer"]),  # not "Prefer not to say"
+    ("age", "42", ["40 to 44"]), ("age", "70", ["65 or over"]),
+    ("religion", "Church of England", ["Christian"]),
+    ("religion", "Pagan", ["Another answer"]),
     ("marriage", "Married", ["Yes"]),
     ("ethnicity", "Another ethnic group: Kurdish", ["Other ethnic group"]),
     ("ethnicity", "Martian", ["Another answer"]),
