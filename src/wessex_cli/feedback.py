@@ -84,54 +84,68 @@ class Anonymiser:
     """Removes identifying details from free text.
 
     Names match whatever their case and accents ("SIAN" and "Sian" for Siân, "Tomas" for
-    Tomás), with or without a title ("Dr Tomas"): the full name, and each part of it of two
-    letters or more, each as a whole word.
+    Tomás), with or without a title ("Dr Tomas"): each part of a name of two letters or more,
+    as a whole word or the root of one ("Sian's"). A run of name words, with a title before
+    it, becomes one "[name]". Matching looks words up in a set, so its cost does not grow
+    with the size of the roster.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
         words: set[str] = set()
-        fulls: set[str] = set()
+        initials: set[str] = set()
         for name in names:
             folded, _ = _folded(name)
-            tokens = [t for t in _NAME_TOKEN.findall(folded) if t.strip("_")]
+            tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
                 tokens.pop(0)
-            if not tokens:
-                continue
-            if len(tokens) > 1:
-                fulls.add(r"\W+".join(map(re.escape, tokens)))
             for token in tokens:
-                parts = [token, *re.findall(r"\w+", token)]
-                words.update(re.escape(p) for p in parts if len(p) >= 2 and p not in TITLES)
-        alternatives = sorted(fulls, key=len, reverse=True) + sorted(words, key=len,
-                                                                   reverse=True)
-        titles = "|".join(sorted(TITLES, key=len, reverse=True))
-        self.names = re.compile(
-            rf"(?:\b(?:{titles})\.?\s+)?\b(?:{'|'.join(alternatives)})\b"
-        ) if alternatives else None
+                parts = (token, *re.findall(r"[^\W_]+", token))
+                words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
+                initials.update(p for p in parts if len(p) == 1)
+        self.words = frozenset(words)
+        # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
+        self.initials = frozenset(initials)
 
     def __call__(self, text: str) -> str:
         text = _EMAIL.sub("[e-mail]", text)
         text = _DIGITS.sub(self._number, text)
         text = _POSTCODE.sub("[postcode]", text)
-        if self.names is not None:
+        if self.words:
             text = self._remove_names(text)
         return text
 
+    def _is_name(self, token: str) -> bool:
+        return token in self.words or any(p in self.words for p in re.findall(r"[^\W_]+", token))
+
     def _remove_names(self, text: str) -> str:
-        assert self.names is not None
         folded, origin = _folded(text)
+        tokens = list(_NAME_TOKEN.finditer(folded))
+        hits = [self._is_name(t.group(0)) for t in tokens]
+        for index in range(1, len(tokens) - 1):
+            if tokens[index].group(0) in self.initials and hits[index - 1] and hits[index + 1]:
+                hits[index] = True
+        spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
+        for index, token in enumerate(tokens):
+            if not hits[index]:
+                continue
+            start, end = token.start(), token.end()
+            possessive = re.search(r"['\u2019]s$", token.group(0))
+            if possessive and self._is_name(token.group(0)[:possessive.start()]):
+                end -= 2  # keep "'s": "[name]'s clinic"
+            previous = tokens[index - 1] if index else None
+            if previous is not None and previous.group(0) in TITLES and \
+                    re.fullmatch(r"\.?\s+", folded[previous.end():start]):
+                start = previous.start()  # "Dr Tomas", "Dr. Tomas"
+            if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
+                spans[-1][1] = end  # "Tomás Ferreira" is one name
+            else:
+                spans.append([start, end])
         pieces: list[str] = []
         done = 0
-        for match in self.names.finditer(folded):
-            if match.start() == match.end():
-                continue
-            start = origin[match.start()]
-            end = origin[match.end() - 1] + 1
-            if start < done:
-                continue
-            pieces += [text[done:start], "[name]"]
-            done = end
+        for start, end in spans:
+            first, last = origin[start], origin[end - 1] + 1
+            pieces += [text[done:first], "[name]"]
+            done = last
         pieces.append(text[done:])
         return "".join(pieces)
 
