@@ -205,7 +205,7 @@ ROSTER = [
     ("Prof Zoë Lindqvist", "zoe@nhs.net", "Consultant", "Riverside Hospital - ENT", ""),
     ("Orla Quennell", "orla@nhs.net", "GP", "Fernhill Surgery", "withdrawn"),
     ("Wren Halloway", "not-an-address", "GP", "Ashgrove Surgery", ""),  # an error row
-    ("Bartholomew Knyvett", "bart@nhs.net", "GP", "Larch Surgery", ""),  # left unpaired
+    ("Bartholomew Knyvett", "bart@nhs.net", "GP", "Larch Surgery", ""),
 ]
 
 
@@ -269,9 +269,13 @@ def test_pack_names_nobody_from_any_source(run: Runner, tmp_path: Path) -> None:
     write_roster(tmp_path / "clean.xlsx", [r for r in ROSTER if "@" in r[1]])
     write_survey(tmp_path, survey_answers())
     run("pair", "clean.xlsx")
-    # Orla withdrew before pairing (Status); Tomás withdraws now: his name then lives only
-    # on the Withdrawn sheet; Bartholomew only on Unpaired.
+    # Orla withdrew before pairing (Status). Three GPs for two consultants leave one GP
+    # on the Unpaired sheet only; Tomás withdraws now, so he and his partner live only on
+    # the Withdrawn sheet.
     run("withdraw", "pairs.xlsx", "tomas@nhs.net", "--reason", "moved away")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    on_pairs = " ".join(str(c.value) for row in book["Pairs"].iter_rows() for c in row)
+    assert "Tomás" not in on_pairs and len(list(book["Unpaired"].iter_rows())) == 2
     for sources in (["--volunteers", "volunteers.xlsx"], ["--pairs", "pairs.xlsx"],
                     ["--volunteers", "volunteers.xlsx", "--pairs", "pairs.xlsx"]):
         run("feedback", "responses.csv", *sources, "-o", "pack.html", "--force")
