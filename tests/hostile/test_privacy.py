@@ -149,6 +149,25 @@ def test_csv_neutralises_every_dangerous_first_character(run: Runner, tmp_path: 
         assert line.startswith('"') and line.endswith('"')
 
 
+def test_csv_writer_neutralises_each_dangerous_start_and_nothing_else(tmp_path: Path) -> None:
+    from wessex_cli.mailmerge import write_merge
+
+    dangerous = [f"{mark}cmd|' /C calc'!A0" for mark in DANGEROUS]
+    dangerous += ["  =1+1", " \t@x"]  # spreadsheets look past leading spaces
+    harmless = ["Ann Hale", "ann@nhs.net", "07700 900001", "O'Brien", "1-2 May", "'quoted"]
+    write_merge(tmp_path / "m.csv", ["Value"], [[v] for v in dangerous + harmless])
+    rows = list(csv.reader(io.StringIO((tmp_path / "m.csv").read_bytes().decode("utf-8-sig"),
+                                       newline="")))
+    values = [row[0] for row in rows[1:]]
+    assert values == ["'" + v for v in dangerous] + harmless
+    # in .xlsx the same values are text as typed (a carriage return is stored in the file's
+    # own escape, _x000D_, which openpyxl shows as it is, so that one is left out here)
+    typed = [v for v in dangerous + harmless if "\r" not in v]
+    write_merge(tmp_path / "m.xlsx", ["Value"], [[v] for v in typed])
+    texts = assert_no_formula_cells(tmp_path / "m.xlsx")
+    assert texts == ["Value", *typed]
+
+
 def test_withdraw_writes_a_formula_reason_as_text(run: Runner, tmp_path: Path) -> None:
     write_hostile_roster(tmp_path)
     run("pair", "v.csv")
