@@ -75,6 +75,10 @@ cluster = 1                    # both in the same locality cluster
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs
+
+# An online survey for the reflections? Reminders and the reflection form then link to it.
+# [feedback]
+# survey_url = "https://forms.example.org/exchange"
 """
 
 INSTRUCTIONS = [

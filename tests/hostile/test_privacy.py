@@ -648,3 +648,16 @@ def test_documents_lists_only_fields_a_person_can_use(run: Runner) -> None:
     assert "scheme.administrator" not in reminder["fields"]
     request = next(t for t in data["documents"] if t["name"] == "preferences-request")
     assert "loop.last" not in request["fields"] and "volunteers_by_profession" in request["fields"]
+
+
+def test_the_starter_scheme_offers_the_survey_link(run: Runner, tmp_path: Path) -> None:
+    from wessex_cli.scheme import load_scheme
+
+    run("init", "fresh")
+    toml = tmp_path / "fresh" / "scheme.toml"
+    text = toml.read_text("utf-8")
+    assert "# [feedback]\n# survey_url = " in text
+    assert load_scheme(toml).survey_url == ""
+    toml.write_text(text.replace("# [feedback]\n# survey_url", "[feedback]\nsurvey_url"),
+                    encoding="utf-8")
+    assert load_scheme(toml).survey_url == "https://forms.example.org/exchange"
