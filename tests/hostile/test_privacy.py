@@ -257,7 +257,8 @@ MENTIONS = {
     "Siân": ["SIAN was brilliant", "sian showed me round", "Dr Sian's clinic",
              "Dr. Siân Ó Briain ran it", "O BRIAIN again"],
     "Tomás": ["Tomas met me", "Dr Tomas explained", "TOMÁS FERREIRA was kind",
-              "ferreira's team"],
+              "ferreira's team", "Dr Tomas explained the whole referral pathway to me",
+              "I shadowed SIAN in her busy morning clinic and Knyvett came too"],
     "Nkechi": ["NKECHI and I", "Adebayo-Lewis took notes", "adebayo lewis too"],
     "Zoë": ["Prof Zoe Lindqvist", "zoe's ward round", "LINDQVIST!"],
     "Orla": ["orla quennell (withdrawn) told me"],
@@ -312,6 +313,12 @@ def test_pack_names_nobody_from_any_source(run: Runner, tmp_path: Path) -> None:
             assert "no quote names anyone known to the scheme" in page
             assert "only from what respondents wrote about themselves" not in page
             assert "[name]" in page
+    # the evaluation report quotes the same answers, anonymised the same way
+    run("report", "pairs.xlsx", "--feedback", "responses.csv", "-o", "report.html")
+    page = folded((tmp_path / "report.html").read_text("utf-8"))
+    expected = set(PARTS) - {"orla", "quennell", "wren", "halloway"}
+    assert sorted(p for p in expected if re.search(rf"\b{p}\b", page)) == []
+    assert "[name]" in page
 
 
 def test_pack_without_a_names_source_is_refused_or_says_so(run: Runner,
@@ -661,3 +668,14 @@ def test_the_starter_scheme_offers_the_survey_link(run: Runner, tmp_path: Path) 
     toml.write_text(text.replace("# [feedback]\n# survey_url", "[feedback]\nsurvey_url"),
                     encoding="utf-8")
     assert load_scheme(toml).survey_url == "https://forms.example.org/exchange"
+
+
+def test_next_years_workbook_carries_formula_like_text_as_text(run: Runner,
+                                                               tmp_path: Path) -> None:
+    write_hostile_roster(tmp_path)
+    run("pair", "v.csv")
+    run("init", "next", "--from", "pairs.xlsx")
+    texts = assert_no_formula_cells(tmp_path / "next" / "volunteers.xlsx")
+    for typed in ("+44 7700 900001", "+ann@nhs.net", "-Harbour Surgery",
+                  '=HYPERLINK("http://evil.example.org","x")', "=1+2"):
+        assert typed in texts, typed
