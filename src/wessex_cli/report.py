@@ -477,6 +477,8 @@ def report_docx(report: Report) -> bytes:
             table(["", *(values["side_label"].get(c, c) for c in protected.columns)],
                   [[r, *c] for r, c in
                                              zip(protected.rows, protected.cells, strict=True)])
+            for note in protected.notes:  # what was pooled or hidden, under the table
+                document.add_paragraph(note)
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())

@@ -679,3 +679,18 @@ def test_next_years_workbook_carries_formula_like_text_as_text(run: Runner,
     for typed in ("+44 7700 900001", "+ann@nhs.net", "-Harbour Surgery",
                   '=HYPERLINK("http://evil.example.org","x")', "=1+2"):
         assert typed in texts, typed
+
+
+def test_the_report_shows_the_equality_notes_under_its_tables(run: Runner,
+                                                              tmp_path: Path) -> None:
+    write_hostile_roster(tmp_path)
+    run("pair", "v.csv")
+    rows = [["Profession or side", "Sexual orientation"]]
+    rows += [["GP", "Heterosexual"]] * 12 + [["Consultant", "Bisexual"]]
+    write_forms(tmp_path / "forms.csv", rows)
+    for output in ("report.html", "report.docx"):
+        run("report", "pairs.xlsx", "--equality", "forms.csv", "-o", output)
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "Not broken down by group" in page
+    document = docx.Document(str(tmp_path / "report.docx"))
+    assert any("Not broken down by group" in p.text for p in document.paragraphs)
