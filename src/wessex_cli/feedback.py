@@ -183,17 +183,22 @@ def names_in_workbook(path: Path) -> list[str]:
     found: list[str] = []
     for sheet in sheets:
         grid = read_grid(path, sheet or "Volunteers")
+        # the header row: one with a name column, preferably beside an e-mail column (a
+        # title above the table such as "Scheme name" is not the header)
+        candidates = []
         for index, row in enumerate(grid.rows[:20]):
-            columns = [c for c, cell in enumerate(row) if _is_name_header(header_key(
-                cell_text(cell)))]
-            if not columns:
-                continue
-            for data in grid.rows[index + 1:]:
-                for column in columns:
-                    value = cell_text(data[column]) if column < len(data) else ""
-                    found += [part for part in re.split(r"[;,\n]+", value)
-                              if part.strip() and "@" not in part]
-            break
+            keys = [header_key(cell_text(cell)) for cell in row]
+            columns = [c for c, key in enumerate(keys) if _is_name_header(key)]
+            if columns:
+                candidates.append((not any("email" in k for k in keys), index, columns))
+        if not candidates:
+            continue
+        _, index, columns = min(candidates)
+        for data in grid.rows[index + 1:]:
+            for column in columns:
+                value = cell_text(data[column]) if column < len(data) else ""
+                found += [part for part in re.split(r"[;,\n]+", value)
+                          if part.strip() and "@" not in part]
     return found
 
 

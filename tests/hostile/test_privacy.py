@@ -694,3 +694,20 @@ def test_the_report_shows_the_equality_notes_under_its_tables(run: Runner,
     assert "Not broken down by group" in page
     document = docx.Document(str(tmp_path / "report.docx"))
     assert any("Not broken down by group" in p.text for p in document.paragraphs)
+
+
+def test_names_are_found_below_a_title_that_looks_like_a_header(tmp_path: Path) -> None:
+    from wessex_cli.feedback import names_in_workbook
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Volunteers"
+    sheet.append(["Scheme name", "Eastshire exchange"])  # a title, not the header
+    sheet.append(["GP", "2027"])
+    sheet.append([])
+    sheet.append(["Full name", "E-mail", "Job title", "Do not pair with"])
+    sheet.append(["Dr Siân Ó Briain", "sian@nhs.net", "GP", "Hal Voss; kit@nhs.net"])
+    book.save(tmp_path / "v.xlsx")
+    found = {n.strip() for n in names_in_workbook(tmp_path / "v.xlsx")}
+    assert found == {"Dr Siân Ó Briain", "Hal Voss"}
