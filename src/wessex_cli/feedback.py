@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import Any
 from .errors import RosterError
 from .roster import COLUMN_ALIASES, cell_text
 from .spreadsheet import read_grid
-from .text import TITLES, fold, header_key
+from .text import TITLES, fold, fold_char, header_key
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -59,19 +58,13 @@ def valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def _fold_char(char: str) -> str:
-    """One character as matching sees it: accents dropped, case folded (may be 0-2 chars)."""
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _folded(text: str) -> tuple[str, list[int]]:
-    """``text`` folded like ``text.fold`` but keeping every separator, and for each folded
-    character the index of the original character it came from."""
+    """``text`` folded character by character (``text.fold_char``: case and accents dropped,
+    separators kept), and for each folded character the index of the one it came from."""
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        folded = _fold_char(char)
+        folded = fold_char(char)
         out.append(folded)
         origin.extend([index] * len(folded))
     return "".join(out), origin

@@ -35,6 +35,21 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+                                   "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
+                                   "Þ": "th", "ı": "i"})
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character as ``fold`` compares it, accents and case dropped, but punctuation kept
+    (``"Á" -> "a"``, ``"ß" -> "ss"``, ``"ø" -> "o"``): for matching inside running text, where
+    every folded character must map back to the character it came from."""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_NO_DECOMPOSITION))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 @lru_cache(maxsize=1 << 18)
 def person_key(name: str) -> str:
     """A name's matching key: folded, with leading titles dropped (``"Dr A. Khan" -> "a khan"``)."""
