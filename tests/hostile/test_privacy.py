@@ -89,6 +89,8 @@ def test_xlsx_cells_hold_the_text_as_typed_and_never_a_formula(run: Runner,
     assert_no_formula_cells(tmp_path / "forms.xlsx")
     run("init", "fresh")
     assert_no_formula_cells(tmp_path / "fresh" / "volunteers.xlsx")
+    run("findings", "template", "-o", "tables.xlsx")
+    assert_no_formula_cells(tmp_path / "tables.xlsx")
 
 
 def test_formula_like_text_in_xlsx_is_quote_prefixed_for_later_edits(run: Runner,
