@@ -87,8 +87,12 @@ class DocumentTemplate:
                 if name.ctx == "load" and name.name not in {"loop"}:
                     if not any(f.startswith(name.name + ".") for f in found):
                         found.add(name.name)
+        # Jinja's own names (loop.last, loop.index) and the template's own variables are not
+        # fields anyone can give; "scheme.administrator" is only the way to its name and e-mail
         locals_ = {n.name for n in env.parse(self.body).find_all(nodes.Name) if n.ctx == "store"}
-        return sorted(f for f in found if f.split(".")[0] not in locals_)
+        locals_ |= {"loop", "range", "self", "super", "caller", "varargs", "kwargs"}
+        usable = {f for f in found if f.split(".")[0] not in locals_}
+        return sorted(f for f in usable if not any(g.startswith(f + ".") for g in usable))
 
 
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:

@@ -87,7 +87,9 @@ def write_merge(path: Path, headers: list[str], rows: list[list[str]]) -> None:
         write_workbook(path, [SheetSpec("Merge", headers, rows)])
         return
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # OWASP's advice for CSV a spreadsheet will open: every field quoted, and a formula-like
+    # value made inert with a leading apostrophe.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(headers)
     for row in rows:
         writer.writerow([neutralise_formula(v) for v in row])

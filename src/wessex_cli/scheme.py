@@ -112,6 +112,7 @@ class Scheme:
     themes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     letterhead: Letterhead = field(default_factory=Letterhead)
     given: frozenset[str] = frozenset()  # the dotted keys scheme.toml sets, e.g. "dates.end"
+    survey_url: str = ""  # [feedback] survey_url: the online reflection survey, if any
 
     @property
     def side_keys(self) -> tuple[str, str]:
@@ -290,6 +291,13 @@ class _SchemeReader:
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}
+        survey_key = "feedback.survey_url" if self.get("feedback.survey_url", str, "") \
+            else "scheme.survey_url"
+        survey_url = self.text_value(survey_key, "")
+        if survey_url and not re.fullmatch(r"https?://[^\s<>\"'`]+", survey_url):
+            raise self.fail(survey_key, f"is not a web address: {survey_url!r}",
+                            'Write the full link, e.g. survey_url = '
+                            '"https://forms.example.org/exchange".')
         start, end = self.date("dates.start"), self.date("dates.end")
         if start and end and end <= start:
             raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
@@ -315,6 +323,7 @@ class _SchemeReader:
             themes=themes,
             letterhead=self.letterhead(),
             given=frozenset(_dotted_keys(self.data)),
+            survey_url=survey_url,
         )
 
     def letterhead(self) -> Letterhead:

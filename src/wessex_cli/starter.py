@@ -82,6 +82,10 @@ new_organisation = 0           # year two, with --history: a partner from an org
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs
+
+# An online survey for the reflections? Reminders and the reflection form then link to it.
+# [feedback]
+# survey_url = "https://forms.example.org/exchange"
 """
 
 INSTRUCTIONS = [
