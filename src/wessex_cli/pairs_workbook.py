@@ -16,9 +16,9 @@ from typing import Any
 
 from . import __version__
 from .pairing import KeptPair, PairingResult
-from .roster import PERSON_FIELDS, Volunteer, cell_text
+from .roster import PERSON_FIELDS, Roster, Volunteer, cell_text
 from .spreadsheet import read_grid
-from .text import email_key, header_key
+from .text import email_key, header_key, person_key
 from .xlsx_out import SheetSpec, write_workbook
 
 TRACKING_COLUMNS = ("A hosts B: date", "A hosts B: done", "B hosts A: date", "B hosts A: done",
@@ -46,11 +46,64 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
+WRITTEN_SHEETS = ("Pairs", "Unpaired", "Summary", "Settings", "Withdrawn", "Lists")
+
+
+def not_carried(path: Path, listed: int = 4) -> list[str]:
+    """What a re-pairing from ``path`` (``pair --keep``) cannot carry into the new workbook:
+    sheets of the administrator's own, and, in the Pairs and Withdrawn sheets, formulas
+    (their values are carried), comments or notes, and cell colours; plus anything openpyxl
+    cannot read at all. Values, extra columns and column widths are carried."""
+    import openpyxl
+
+    from .record import features_that_would_be_lost
+
+    found = list(features_that_would_be_lost(path))
+    book = openpyxl.load_workbook(path)
+    found += [f"sheet '{name}'" for name in book.sheetnames if name not in WRITTEN_SHEETS]
+    kinds: dict[str, list[str]] = {}
+    for name in ("Pairs", "Withdrawn"):
+        if name not in book.sheetnames:
+            continue
+        for row in book[name].iter_rows(min_row=2):
+            for cell in row:
+                where = f"{name}!{cell.coordinate}"
+                if cell.comment is not None:
+                    kinds.setdefault("comments or notes", []).append(where)
+                if cell.data_type == "f":
+                    kinds.setdefault("formulas (their values are carried)", []).append(where)
+                if cell.fill is not None and cell.fill.fill_type not in (None, "none"):
+                    kinds.setdefault("cell colours", []).append(where)
+    for kind, cells in kinds.items():
+        more = f" and {len(cells) - listed} more" if len(cells) > listed else ""
+        found.append(f"{kind} in {', '.join(cells[:listed])}{more}")
+    return found
+
+
+def column_widths(path: Path) -> dict[str, float]:
+    """Widths the administrator gave the Pairs columns, by header."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(path)
+    if "Pairs" not in book.sheetnames:
+        return {}
+    sheet = book["Pairs"]
+    widths = {}
+    for cell in sheet[1]:
+        dimension = sheet.column_dimensions.get(get_column_letter(cell.column))
+        if cell.value and dimension is not None and dimension.customWidth and dimension.width:
+            widths[cell_text(cell.value)] = float(dimension.width)
+    return widths
+
+
 def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
-                         carried: list[SheetSpec] | None = None) -> None:
+                         carried: list[SheetSpec] | None = None,
+                         widths_from: Path | None = None) -> None:
     """Write the pairs workbook atomically (the caller has checked it may be replaced).
 
-    ``carried`` sheets (the Withdrawn record of a kept workbook) are written after the rest.
+    ``carried`` sheets (the Withdrawn record of a kept workbook) are written after the rest;
+    ``widths_from`` (the kept workbook) gives the Pairs columns their old widths.
     """
     scheme = result.scheme
     extra_titles: list[str] = []
@@ -70,6 +123,9 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
     widths = {reasons_col: 70.0}
     for title in TRACKING_COLUMNS:
         widths[PAIRS_HEADERS.index(title)] = 16.0
+    if widths_from is not None:
+        old = column_widths(widths_from)
+        widths.update({n: old[h] for n, h in enumerate(headers) if h in old})
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
     pairs_sheet = SheetSpec("Pairs", headers, rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
@@ -131,6 +187,78 @@ def carried_sheets(path: Path) -> list[SheetSpec]:
                     found.append(SheetSpec(name, headers, [[_plain(v) if v != "" else None
                                                             for v in r] for r in rows[1:]]))
     return found
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """One row of the Withdrawn sheet: who left which pair, when, and whether they left the
+    scheme altogether (rows written before that column existed count as the scheme)."""
+
+    person: str  # name as written
+    key: str  # e-mail key of the person who withdrew ("" if it cannot be told)
+    partner_key: str
+    pair_id: str
+    when: str
+    whole_scheme: bool
+
+
+def read_withdrawals(path: Path) -> list[Withdrawn]:
+    """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as book:
+        if "Withdrawn" not in book.sheet_names:
+            return []
+        rows = book.get_sheet_by_name("Withdrawn").to_python(skip_empty_area=False)
+    if not rows:
+        return []
+    lookup = {header_key(cell_text(c)): n for n, c in enumerate(rows[0])}
+
+    def get(raw: list[Any], title: str) -> str:
+        col = lookup.get(header_key(title))
+        return cell_text(raw[col]) if col is not None and col < len(raw) else ""
+
+    found = []
+    for raw in rows[1:]:
+        name = get(raw, "Withdrawn person")
+        if not name:
+            continue
+        side = "A" if person_key(get(raw, "A name")) == person_key(name) else \
+            "B" if person_key(get(raw, "B name")) == person_key(name) else ""
+        other = {"A": "B", "B": "A"}.get(side, "")
+        scope = get(raw, "Withdrew from").casefold()
+        when = _plain(raw[lookup[header_key("Date withdrawn")]]) \
+            if header_key("Date withdrawn") in lookup else ""
+        found.append(Withdrawn(
+            name, email_key(get(raw, f"{side} email")) if side else "",
+            email_key(get(raw, f"{other} email")) if other else "", get(raw, ID_COLUMN),
+            when.isoformat() if isinstance(when, dt.date) else cell_text(when),
+            not scope.startswith("this pair")))
+    return found
+
+
+def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
+                        source: Path) -> tuple[Roster, list[str]]:
+    """The roster with everyone who withdrew from the scheme (Withdrawn sheet of ``source``)
+    made inactive, even if the volunteer workbook still says active; and a line for each."""
+    from dataclasses import replace
+
+    gone = {w.key: w for w in withdrawals if w.whole_scheme and w.key}
+    notes, people = [], []
+    for volunteer in roster.volunteers:
+        left = gone.get(volunteer.key)
+        if left and volunteer.active:
+            try:
+                when = dt.date.fromisoformat(left.when)
+                said = f"{when.day} {when:%B %Y}"
+            except ValueError:
+                said = left.when or "an unrecorded date"
+            notes.append(f"{volunteer.name} withdrew on {said} ({source.name}, Withdrawn "
+                         "sheet); left out. To pair them again, delete that row of the "
+                         "Withdrawn sheet.")
+            volunteer = replace(volunteer, active=False, status="withdrawn")
+        people.append(volunteer)
+    return replace(roster, volunteers=people, _index=None), notes
 
 
 @dataclass

@@ -1,40 +1,70 @@
 """Changing the pairs workbook in place, so that nothing the administrator typed is lost.
 
-Edits go through openpyxl, which keeps formatting, extra columns and sheets, but silently
-drops charts, images, pivot tables and macros: a workbook holding any of those is refused
-with a message saying what would be lost. Every save is atomic, keeps a backup of the
-previous version in ``backups/``, refuses while Excel has the file open, and holds a lock so
-that two wessex commands never write the same workbook at once.
+Edits go through openpyxl, which keeps formatting, extra columns and sheets, comments and
+notes, but drops charts, images, pivot tables and macros: a workbook holding any of those
+is refused with a message saying what would be lost (an empty drawing part, as LibreOffice
+leaves behind, holds nothing and is not counted). openpyxl also writes formulas without
+the values Excel last computed for them; wessex puts those values back, so a "done" filled
+by a formula still reads as done afterwards, and it never overwrites a formula cell.
+
+Every save is atomic, keeps a backup of the previous version in ``backups/``, follows a
+symbolic link to the real file, refuses a read-only file and one open in Excel or
+LibreOffice, and holds a lock so that two wessex commands never write the same workbook.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
 from .roster import cell_text
-from .safe_write import atomic_write, backup, refuse_if_open, write_lock
+from .safe_write import (
+    atomic_write,
+    backup,
+    real_path,
+    refuse_if_open,
+    refuse_if_read_only,
+    write_lock,
+)
 from .text import did_you_mean, email_key, header_key, person_key
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
     "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
-    "xl/timelines/": "timelines",
+    "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
+    "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
 }
+ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+NOTE_SHAPE = re.compile(rb"ObjectType=\"(\w+)\"")
+
+
+def _harmless(archive: zipfile.ZipFile, name: str) -> bool:
+    """Drawing parts that openpyxl can drop or rebuild without losing anything: the empty
+    drawing LibreOffice writes, relationship files, and the shapes of comments (notes),
+    which openpyxl writes again from the comments themselves."""
+    if name.startswith("xl/drawings/_rels/") or name.endswith("/"):
+        return True
+    if name.startswith("xl/drawings/") and name.endswith(".xml"):
+        return ANCHOR.search(archive.read(name)) is None
+    if name.startswith("xl/drawings/") and name.endswith(".vml"):
+        kinds = set(NOTE_SHAPE.findall(archive.read(name)))
+        return kinds <= {b"Note"}
+    return False
 
 
 def features_that_would_be_lost(path: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+            names = [n for n in archive.namelist() if not _harmless(archive, n)]
+    except (zipfile.BadZipFile, OSError, KeyError):
         raise TrackingError("the pairs workbook is damaged and cannot be opened.",
                             "Restore the latest copy from the backups/ folder.",
                             file=path) from None
@@ -42,34 +72,152 @@ def features_that_would_be_lost(path: Path) -> list[str]:
                    if any(n.startswith(prefix) for n in names)})
 
 
+@dataclass
+class Workbook:
+    """An open pairs workbook: openpyxl's book, and what Excel last showed in formula cells."""
+
+    book: Any
+    path: Path
+    cached: dict[int, tuple[Any, str, Any]] = field(default_factory=dict)  # id(cell) ->
+    # (cell, formula, cached value)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.book[name]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self.book.sheetnames)
+
+    def create_sheet(self, name: str) -> Any:
+        return self.book.create_sheet(name)
+
+    def shown(self, cell: Any) -> Any:
+        """The value as Excel shows it: a formula cell's last computed value."""
+        found = self.cached.get(id(cell))
+        return found[2] if found and cell.value == found[1] else cell.value
+
+    def writable(self, cell: Any, sheet: str = "Pairs") -> None:
+        """Refuse to replace a formula the administrator wrote."""
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
+                                "not overwrite.", "Type the value in Excel instead, or clear "
+                                "the formula and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
+
+
 @contextlib.contextmanager
-def edit_workbook(path: Path) -> Iterator[Any]:
-    """Open the pairs workbook for changes; save it safely when the block ends cleanly."""
+def edit_workbook(path: Path, require: str | None = "Pairs") -> Iterator[Workbook]:
+    """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
+    save it safely when the block ends cleanly."""
     if not path.exists():
         raise TrackingError("there is no such pairs workbook.",
                             "Run 'wessex pair' first, or check the path.", file=path)
-    refuse_if_open(path)
-    lost = features_that_would_be_lost(path)
-    if lost:
-        raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
-                            "keep when it saves, so it was not changed.",
-                            "Move them to another workbook, or record the visit by hand in "
-                            "Excel.", file=path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
+                            "as it is.", "Make the change by hand, or save the file as .xlsx.",
+                            file=path)
+    target = real_path(path)
     import openpyxl
 
-    with write_lock(path):
+    with write_lock(target):
+        refuse_if_open(path)
+        refuse_if_read_only(target)
+        lost = features_that_would_be_lost(target)
+        if lost:
+            raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
+                                "keep when it saves, so it was not changed.",
+                                "Move them to another workbook, or record the change by hand "
+                                "in Excel.", file=path)
         try:
-            book = openpyxl.load_workbook(path)
+            book = openpyxl.load_workbook(target)
+            shown = openpyxl.load_workbook(target, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
             raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
                                 "Open it in Excel and save it again, or restore a backup.",
                                 file=path) from None
-        if "Pairs" not in book.sheetnames:
+        if require and require not in book.sheetnames:
             raise TrackingError("this workbook has no 'Pairs' sheet.",
                                 "Give the pairs workbook written by 'wessex pair'.", file=path)
-        yield book
-        backup(path)
-        atomic_write(path, lambda temp: book.save(temp))
+        editing = Workbook(book, path)
+        for sheet in book.worksheets:
+            values = shown[sheet.title]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f" and isinstance(cell.value, str):
+                        editing.cached[id(cell)] = (cell, cell.value,
+                                                    values[cell.coordinate].value)
+        yield editing
+        backup(target)
+
+        def write(temp: Path) -> None:
+            book.save(temp)
+            keep_cached_values(temp, editing)
+
+        atomic_write(target, write)
+
+
+CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(<f\b[^>]*?(?:/>|>.*?</f>))<v\s*(?:/>|></v>)</c>',
+                  re.S)
+
+
+def _cached_xml(value: Any) -> tuple[str, str] | None:
+    """(type attribute, text) of a cached value as Excel stores it, or None for none."""
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils.datetime import to_excel
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return "", repr(to_excel(value))
+    if isinstance(value, int | float):
+        return "", repr(value)
+    text = str(value)
+    if text.startswith("#") and text.endswith(("!", "?", "A", "0")):
+        return ' t="e"', escape(text)
+    return ' t="str"', escape(text)
+
+
+def keep_cached_values(saved: Path, editing: Workbook) -> None:
+    """Put back the values Excel computed for the formulas that openpyxl saved without them."""
+    from xml.etree import ElementTree  # only openpyxl's own output, just written, is parsed
+
+    wanted: dict[str, dict[str, tuple[str, str]]] = {}
+    for cell, formula, value in editing.cached.values():
+        xml = _cached_xml(value)
+        if xml is not None and cell.value == formula:
+            wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
+    if not wanted:
+        return
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(saved) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+        infos = archive.infolist()
+    workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
+    rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    for sheet in workbook.iter(f"{main}sheet"):
+        cells = wanted.get(sheet.get("name", ""))
+        target = targets.get(sheet.get(f"{rel}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if not cells or part not in parts:
+            continue
+
+        def fill(match: re.Match[str], cells: dict[str, tuple[str, str]] = cells) -> str:
+            found = cells.get(match.group(1))
+            if found is None:
+                return match.group(0)
+            attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
+            return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
+                    f"<v>{found[1]}</v></c>")
+
+        parts[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in infos:
+            archive.writestr(info, parts[info.filename])
 
 
 @dataclass
@@ -81,10 +229,14 @@ class SheetRow:
     side: str  # "A" or "B": which half of the row the person is
 
 
-def header_map(sheet: Any) -> dict[str, int]:
+def _shown(book: Workbook | None, cell: Any) -> Any:
+    return book.shown(cell) if book is not None else cell.value
+
+
+def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
     """header_key -> 1-based column, read from the first row naming 'A email'."""
     for row in sheet.iter_rows(min_row=1, max_row=20):
-        keys = {header_key(cell_text(c.value)): c.column for c in row if c.value}
+        keys = {header_key(cell_text(_shown(book, c))): c.column for c in row if c.value}
         if header_key("A email") in keys:
             keys["__row__"] = row[0].row
             return keys
@@ -92,13 +244,14 @@ def header_map(sheet: Any) -> dict[str, int]:
                         "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
 
 
-def find_rows(sheet: Any, columns: dict[str, int], who: str) -> list[SheetRow]:
+def find_rows(sheet: Any, columns: dict[str, int], who: str,
+              book: Workbook | None = None) -> list[SheetRow]:
     """Rows where ``who`` (name or e-mail, forgivingly) is person A or B."""
     wanted_email = email_key(who) if "@" in who else None
     wanted_name = person_key(who)
     found = []
     for number in range(columns["__row__"] + 1, sheet.max_row + 1):
-        values = {key: sheet.cell(number, col).value for key, col in columns.items()
+        values = {key: _shown(book, sheet.cell(number, col)) for key, col in columns.items()
                   if key != "__row__"}
         for side in ("A", "B"):
             email = email_key(cell_text(values.get(header_key(f"{side} email"))))
@@ -109,12 +262,12 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str) -> list[SheetRow]:
     return found
 
 
-def names_in(sheet: Any, columns: dict[str, int]) -> list[str]:
+def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) -> list[str]:
     """Everyone named in the Pairs sheet, for suggestions."""
     found = []
     for key in (header_key("A name"), header_key("B name")):
         if key in columns:
-            found += [cell_text(sheet.cell(r, columns[key]).value)
+            found += [cell_text(_shown(book, sheet.cell(r, columns[key])))
                       for r in range(columns["__row__"] + 1, sheet.max_row + 1)]
     return [n for n in found if n]
 
@@ -142,15 +295,49 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
     return rows[0]
 
 
+def day_text(date: dt.date) -> str:
+    """4 May 2027: the way a date is said back to the administrator."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:
+    """Why a --hosted date looks wrong: in the future, before the scheme, or far away."""
+    doubts = []
+    if hosted > now:
+        doubts.append(f"is still to come (today is {day_text(now)})")
+    if start and hosted < start:
+        doubts.append(f"is before the exchange starts ({day_text(start)})")
+    if abs((hosted - now).days) > 366:
+        doubts.append("is more than a year from today")
+    return doubts
+
+
 def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                  planned: dt.date | None = None, reflection: bool = False,
-                 partner: str | None = None) -> str:
-    """Record that ``who`` hosted their partner (or plans to), or sent a reflection."""
+                 partner: str | None = None, force: bool = False, now: dt.date | None = None,
+                 start: dt.date | None = None) -> str:
+    """Record that ``who`` hosted their partner (or plans to), or sent a reflection.
+
+    A ``hosted`` date still to come, before ``start`` or more than a year from ``now`` is
+    refused (it is usually a plan or a typing slip) unless ``force``; a plan never marks the
+    visit done.
+    """
+    from .dates import parse_date, today
+    from .tracking import parse_done
+
+    now = now or today()
+    if hosted and not force:
+        doubts = hosted_doubts(hosted, now, start)
+        if doubts:
+            raise TrackingError(f"the visit date {day_text(hosted)} {' and '.join(doubts)}, so "
+                                "it was not recorded.", "If the visit has not happened yet, "
+                                "record it with --planned; if the date is right, add --force.",
+                                file=path)
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
-        columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
-                       lambda: names_in(sheet, columns))
+        columns = header_map(sheet, book)
+        row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
+                       lambda: names_in(sheet, columns, book))
         other = "B" if row.side == "A" else "A"
         changes = []
         if hosted or planned:
@@ -159,19 +346,46 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if date_col is None or done_col is None:
                 raise TrackingError("the Pairs sheet has lost its visit columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            cell = sheet.cell(row.number, date_col)
-            cell.value = hosted or planned
-            cell.number_format = "yyyy-mm-dd"
+            cell, done_cell = sheet.cell(row.number, date_col), sheet.cell(row.number, done_col)
+            try:
+                before = parse_date(book.shown(cell))
+            except ValueError:
+                before = None
+            shown_before = cell_text(book.shown(cell))
+            was_done = bool(parse_done(book.shown(done_cell)))
+            if planned and was_done and not force:
+                raise TrackingError(
+                    f"this visit is already recorded as done"
+                    f"{' on ' + day_text(before) if before else ''}, so a plan was not "
+                    "recorded over it.", "To correct the date, use --hosted DATE; add --force to "
+                    "turn it back into a plan.", file=path, sheet="Pairs",
+                    cell=done_cell.coordinate)
+            book.writable(cell)
+            new = hosted or planned
             if hosted:
-                sheet.cell(row.number, done_col).value = "yes"
+                book.writable(done_cell)
+                done_cell.value = "yes"
                 changes.append(f"hosted on {hosted.isoformat()}")
             else:
+                if was_done:
+                    book.writable(done_cell)
+                    done_cell.value = None
                 changes.append(f"planned for {planned.isoformat() if planned else ''}")
+            if before and before != new:
+                changes.append(f"replacing {'the visit done' if was_done else 'the plan'} "
+                               f"of {before.isoformat()}")
+            elif shown_before and not before:
+                changes.append(f"replacing '{shown_before}'")
+            elif before == new and was_done and hosted:
+                changes.append("already recorded: unchanged")
+            cell.value = new
+            cell.number_format = "yyyy-mm-dd"
         if reflection:
             col = columns.get(header_key(f"Reflection from {row.side}"))
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
+            book.writable(sheet.cell(row.number, col))
             sheet.cell(row.number, col).value = "yes"
             changes.append("reflection received")
         name = cell_text(row.values.get(header_key(f"{row.side} name")))
@@ -179,27 +393,94 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     return f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}"
 
 
+WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
+WHOLE_SCHEME = "the scheme"
+ONE_PAIR = "this pair only"
+
+
+@dataclass
+class Withdrawal:
+    """What ``withdraw`` did: the pairs moved, and whether the person left the scheme."""
+
+    person: str
+    partners: list[str]
+    whole_scheme: bool
+
+
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
-             partner: str | None = None) -> tuple[str, str]:
-    """Move the person's pair to the Withdrawn sheet. Returns (person, their partner)."""
+             partner: str | None = None) -> Withdrawal:
+    """Move the person's pairs to the Withdrawn sheet: all of them, or only the one with
+    ``partner`` (then, if they have another pair, they stay in the scheme with it)."""
+    moved: list[tuple[str, str]] = []
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
-        columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
-                       lambda: names_in(sheet, columns))
+        columns = header_map(sheet, book)
+        found = find_rows(sheet, columns, who, book)
+        rows = found
+        if partner or not found or len({email_key(cell_text(r.values.get(header_key(
+                f"{r.side} email")))) for r in found}) > 1:
+            rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book))]
+        scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         header_row = columns["__row__"]
         headers = [c.value for c in sheet[header_row]]
-        values = [c.value for c in sheet[row.number]]
         if "Withdrawn" in book.sheetnames:
             target = book["Withdrawn"]
+            titles = [cell_text(c.value) for c in target[1]]
+            if WITHDRAWN_HEADERS[3] not in titles:  # a sheet written before this column
+                target.cell(1, len(titles) + 1).value = WITHDRAWN_HEADERS[3]
+                titles.append(WITHDRAWN_HEADERS[3])
         else:
             target = book.create_sheet("Withdrawn")
-            target.append(["Withdrawn person", "Reason", "Date withdrawn", *headers])
+            target.append([*WITHDRAWN_HEADERS, *headers])
             target.freeze_panes = "A2"
-        name = cell_text(row.values.get(header_key(f"{row.side} name")))
-        other = "B" if row.side == "A" else "A"
-        partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-        target.append([name, reason, when, *values])
-        target.cell(target.max_row, 3).number_format = "yyyy-mm-dd"
-        sheet.delete_rows(row.number)
-    return name, partner_name
+            titles = [*WITHDRAWN_HEADERS, *[cell_text(h) for h in headers]]
+        for row in sorted(rows, key=lambda r: -r.number):
+            name = cell_text(row.values.get(header_key(f"{row.side} name")))
+            other = "B" if row.side == "A" else "A"
+            partner_name = cell_text(row.values.get(header_key(f"{other} name")))
+            record: dict[str, Any] = {"Withdrawn person": name, "Reason": reason,
+                                      "Date withdrawn": when, "Withdrew from": scope}
+            for column, title in enumerate(cell_text(h) for h in headers):
+                if title and title not in record:
+                    record[title] = book.shown(sheet.cell(row.number, column + 1))
+            line = target.max_row + 1
+            for column, title in enumerate(titles, start=1):
+                if title in record:
+                    target.cell(line, column).value = record[title]
+            target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
+            sheet.delete_rows(row.number)
+            moved.append((name, partner_name))
+    return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
+
+
+def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
+    """Write 'withdrawn' in the person's Status cell of the volunteer workbook (atomically,
+    with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
+    from openpyxl.utils import get_column_letter
+
+    from .roster import read_roster
+
+    roster = read_roster(volunteers, scheme)
+    people = roster.find(who)
+    if len(people) != 1:
+        names = ", ".join(f"{v.name} <{v.email}>" for v in people)
+        raise TrackingError(f"'{who}' is {'not in' if not people else 'ambiguous in'} the "
+                            f"volunteer workbook{' (' + names + ')' if names else ''}, so its "
+                            "Status cell was not changed.", "Use their e-mail address, or set "
+                            "the cell by hand.", file=volunteers)
+    status = roster.columns.get("status")
+    if status is None:
+        raise TrackingError("the volunteer workbook has no Status column, so nothing was "
+                            "written there.", "Add a Status column (or set it by hand).",
+                            file=volunteers, sheet=roster.sheet)
+    with edit_workbook(volunteers, require=roster.sheet) as book:
+        sheet = book[roster.sheet]
+        column = next((c.column for c in sheet[roster.header_row]
+                       if cell_text(book.shown(c)) == status), None)
+        if column is None:
+            raise TrackingError(f"the Status column '{status}' was not found again.",
+                                file=volunteers, sheet=roster.sheet)
+        cell = sheet.cell(people[0].row, column)
+        book.writable(cell, roster.sheet)
+        cell.value = "withdrawn"
+    return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -41,36 +43,88 @@ def pair(
 
     Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
     """
+    from ..console import err
     from ..pairing import explain, pair_volunteers
-    from ..pairs_workbook import carried_sheets, kept_pairs, write_pairs_workbook
+    from ..pairs_workbook import (
+        carried_sheets,
+        kept_pairs,
+        leave_out_withdrawn,
+        not_carried,
+        read_withdrawals,
+        write_pairs_workbook,
+    )
     from ..roster import read_roster
-    from ..safe_write import backup, guard_output, refuse_if_open, write_lock
+    from ..safe_write import (
+        backup,
+        guard_output,
+        real_path,
+        refuse_if_open,
+        refuse_if_read_only,
+        write_lock,
+    )
 
     scheme = scheme_for(scheme_file, volunteers)
     roster = read_roster(volunteers, scheme)
     target = output or volunteers.with_name("pairs.xlsx")
-    kept = kept_pairs(keep) if keep else []
-    result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed)
-    if why:
-        _print_why(explain(result, roster, why))
-        return
+    in_place = keep is not None and real_path(target) == real_path(keep)
+    notes: list[str] = []
     saved = None
-    if not dry_run:
-        with write_lock(target):
-            if keep is not None and target.resolve() == keep.resolve():
-                refuse_if_open(target)  # its tracking data is carried over: safe to replace
-                backup(target)
+    # the kept workbook is read under the lock of the file being written, so no 'wessex
+    # visit' can slip in between reading its tracking data and replacing it
+    with write_lock(target) if not (dry_run or why) else _no_lock():
+        kept, retired, apart = [], [], []
+        if keep is not None:
+            if in_place and not (dry_run or why):
+                refuse_if_open(target)
+                refuse_if_read_only(target)
+            kept = kept_pairs(keep)
+            withdrawals = read_withdrawals(keep)
+            retired = [w.pair_id for w in withdrawals if w.pair_id]
+            apart = [(w.key, w.partner_key) for w in withdrawals
+                     if not w.whole_scheme and w.key and w.partner_key]
+            roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
+        result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed,
+                                 retired_ids=retired, apart=apart)
+        if why:
+            _print_why(explain(result, roster, why))
+            return
+        if not dry_run:
+            if keep is not None:
+                lost = not_carried(keep)
+                if lost and in_place:
+                    from ..errors import OutputError
+
+                    raise OutputError("re-pairing rewrites this workbook, and it holds what "
+                                      f"the new one cannot carry: {'; '.join(lost)}. Nothing "
+                                      "was changed.", "Write the new pairs elsewhere with -o "
+                                      "(this workbook stays as it is), or move those out "
+                                      "first.", file=keep)
+                notes += [f"Not carried into {target.name}: {what} (still in {keep.name})."
+                          for what in lost]
+            if in_place:
+                backup(target)  # its tracking data is carried over: safe to replace
             else:
                 guard_output(target, force, "pairs workbook")
             write_pairs_workbook(target, result, volunteers,
-                                 carried_sheets(keep) if keep else None)
+                                 carried_sheets(keep) if keep else None,
+                                 widths_from=keep)
             saved = target
+    notes += result.released
     if json:
+        for text in notes:
+            err.print(f"[yellow]Note:[/] {escape(text)}")
         print_json(result.as_json())
         return
     _print_result(result)
+    for text in notes:
+        out.print(f"[yellow]{escape(text)}[/]")
     if saved:
         out.print(f"Wrote {escape(str(saved))} (sheets Pairs, Unpaired, Summary, Settings).")
+
+
+@contextlib.contextmanager
+def _no_lock() -> Iterator[None]:
+    yield
 
 
 def _print_result(result: PairingResult) -> None:
