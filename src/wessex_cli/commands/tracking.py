@@ -150,6 +150,8 @@ def remind(
     output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False,
                                                 help="Folder for the e-mails (default: "
                                                      "reminders/DATE).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace reminders already written "
+                                                        "there (a backup is kept).")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Write reminder e-mails (Outlook drafts) to everyone with a visit still owed.
@@ -158,7 +160,7 @@ def remind(
     """
     from ..dates import today
     from ..documents import load_template, output_paths, recipients, render_all
-    from ..safe_write import write_batch
+    from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs
 
     scheme = scheme_for(scheme_file, pairs)
@@ -173,6 +175,7 @@ def remind(
         return
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
+    guard_outputs(paths, force, "folder")
     rendered = render_all(template, people, "eml", scheme)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
