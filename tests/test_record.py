@@ -358,6 +358,10 @@ def test_the_replace_flushes_the_file_and_its_folder(paired: Path,
     flushed.clear()
     safe_write.backup(paired)
     assert flushed == ["file", "folder"]
+    flushed.clear()
+    safe_write.write_batch([(paired.parent / "new" / "a.txt", b"a"),
+                            (paired.parent / "new" / "b.txt", b"b")])
+    assert flushed == ["file", "file", "folder", "folder"]
 
 
 def test_every_writer_refuses_to_overwrite_without_force(run: Runner, paired: Path,

@@ -286,7 +286,11 @@ def write_batch(files: list[tuple[Path, bytes]]) -> None:
             for path, data in group:
                 with open(staging / path.name, "xb") as handle:
                     handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            _fsync_folder(staging)
             os.rename(staging, folder)
+            _fsync_folder(folder.parent)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise OutputError(f"could not write the files ({_reason(exc)}); nothing was "

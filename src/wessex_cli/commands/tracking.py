@@ -214,16 +214,15 @@ def withdraw(
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
-    status = ""
     if volunteers is not None and done.whole_scheme:
         cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
                   f"{escape(volunteers.name)}; a backup of the previous version is in backups/.")
-    elif done.whole_scheme:
-        status = f"write 'withdrawn' in {name}'s Status cell in the volunteer workbook, then "
-    out.print(f"Next: {status}run 'wessex pair VOLUNTEERS --keep {escape(str(pairs))}' to find "
-              f"{partners} a new partner. The Withdrawn sheet keeps this pair apart in that "
-              "pairing; every other pair stays as it is.")
+    kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
+                "volunteer workbook says active" if done.whole_scheme else
+                "The Withdrawn sheet keeps these two from being paired again")
+    out.print(f"Next: run 'wessex pair VOLUNTEERS --keep {escape(str(pairs))}' to find "
+              f"{partners} a new partner. {kept_out}; every other pair stays as it is.")
 
 
 def register(app: typer.Typer) -> None:
