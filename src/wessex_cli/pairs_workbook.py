@@ -46,64 +46,11 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-WRITTEN_SHEETS = ("Pairs", "Unpaired", "Summary", "Settings", "Withdrawn", "Lists")
+def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> None:
+    """Write a new pairs workbook atomically (the caller has checked it may be replaced).
 
-
-def not_carried(path: Path, listed: int = 4) -> list[str]:
-    """What a re-pairing from ``path`` (``pair --keep``) cannot carry into the new workbook:
-    sheets of the administrator's own, and, in the Pairs and Withdrawn sheets, formulas
-    (their values are carried), comments or notes, and cell colours; plus anything openpyxl
-    cannot read at all. Values, extra columns and column widths are carried."""
-    import openpyxl
-
-    from .record import features_that_would_be_lost
-
-    found = list(features_that_would_be_lost(path))
-    book = openpyxl.load_workbook(path)
-    found += [f"sheet '{name}'" for name in book.sheetnames if name not in WRITTEN_SHEETS]
-    kinds: dict[str, list[str]] = {}
-    for name in ("Pairs", "Withdrawn"):
-        if name not in book.sheetnames:
-            continue
-        for row in book[name].iter_rows(min_row=2):
-            for cell in row:
-                where = f"{name}!{cell.coordinate}"
-                if cell.comment is not None:
-                    kinds.setdefault("comments or notes", []).append(where)
-                if cell.data_type == "f":
-                    kinds.setdefault("formulas (their values are carried)", []).append(where)
-                if cell.fill is not None and cell.fill.fill_type not in (None, "none"):
-                    kinds.setdefault("cell colours", []).append(where)
-    for kind, cells in kinds.items():
-        more = f" and {len(cells) - listed} more" if len(cells) > listed else ""
-        found.append(f"{kind} in {', '.join(cells[:listed])}{more}")
-    return found
-
-
-def column_widths(path: Path) -> dict[str, float]:
-    """Widths the administrator gave the Pairs columns, by header."""
-    import openpyxl
-    from openpyxl.utils import get_column_letter
-
-    book = openpyxl.load_workbook(path)
-    if "Pairs" not in book.sheetnames:
-        return {}
-    sheet = book["Pairs"]
-    widths = {}
-    for cell in sheet[1]:
-        dimension = sheet.column_dimensions.get(get_column_letter(cell.column))
-        if cell.value and dimension is not None and dimension.customWidth and dimension.width:
-            widths[cell_text(cell.value)] = float(dimension.width)
-    return widths
-
-
-def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
-                         carried: list[SheetSpec] | None = None,
-                         widths_from: Path | None = None) -> None:
-    """Write the pairs workbook atomically (the caller has checked it may be replaced).
-
-    ``carried`` sheets (the Withdrawn record of a kept workbook) are written after the rest;
-    ``widths_from`` (the kept workbook) gives the Pairs columns their old widths.
+    A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
+    this workbook's rows into the kept one (``record.carry_pairing``), keeping the rest.
     """
     scheme = result.scheme
     extra_titles: list[str] = []
@@ -123,9 +70,6 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
     widths = {reasons_col: 70.0}
     for title in TRACKING_COLUMNS:
         widths[PAIRS_HEADERS.index(title)] = 16.0
-    if widths_from is not None:
-        old = column_widths(widths_from)
-        widths.update({n: old[h] for n, h in enumerate(headers) if h in old})
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
     pairs_sheet = SheetSpec("Pairs", headers, rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
@@ -166,27 +110,7 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
         pairs_sheet, unpaired,
         SheetSpec("Summary", ["Item", "Value"], summary_rows, widths={0: 38.0, 1: 50.0}),
         SheetSpec("Settings", ["Setting", "Value"], settings_rows, widths={0: 42.0, 1: 70.0}),
-        *(carried or []),
     ])
-
-
-CARRIED_SHEETS = ("Withdrawn",)
-
-
-def carried_sheets(path: Path) -> list[SheetSpec]:
-    """Sheets of an earlier pairs workbook that a re-pairing must not lose."""
-    from python_calamine import CalamineWorkbook
-
-    found = []
-    with CalamineWorkbook.from_path(str(path)) as book:
-        for name in CARRIED_SHEETS:
-            if name in book.sheet_names:
-                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                if rows:
-                    headers = [cell_text(c) for c in rows[0]]
-                    found.append(SheetSpec(name, headers, [[_plain(v) if v != "" else None
-                                                            for v in r] for r in rows[1:]]))
-    return found
 
 
 @dataclass(frozen=True)

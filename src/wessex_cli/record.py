@@ -106,9 +106,11 @@ class Workbook:
 
 
 @contextlib.contextmanager
-def edit_workbook(path: Path, require: str | None = "Pairs") -> Iterator[Workbook]:
+def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
+                  keep_backup: bool = True) -> Iterator[Workbook]:
     """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
-    save it safely when the block ends cleanly."""
+    save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
+    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
     if not path.exists():
         raise TrackingError("there is no such pairs workbook.",
                             "Run 'wessex pair' first, or check the path.", file=path)
@@ -119,9 +121,14 @@ def edit_workbook(path: Path, require: str | None = "Pairs") -> Iterator[Workboo
     target = real_path(path)
     import openpyxl
 
-    with write_lock(target):
+    destination = real_path(save_to) if save_to is not None else target
+    with write_lock(target), \
+            (write_lock(destination) if destination != target else contextlib.nullcontext()):
         refuse_if_open(path)
         refuse_if_read_only(target)
+        if destination != target and destination.exists():
+            refuse_if_open(destination)
+            refuse_if_read_only(destination)
         lost = features_that_would_be_lost(target)
         if lost:
             raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
@@ -147,13 +154,14 @@ def edit_workbook(path: Path, require: str | None = "Pairs") -> Iterator[Workboo
                         editing.cached[id(cell)] = (cell, cell.value,
                                                     values[cell.coordinate].value)
         yield editing
-        backup(target)
+        if keep_backup:
+            backup(destination)
 
         def write(temp: Path) -> None:
             book.save(temp)
             keep_cached_values(temp, editing)
 
-        atomic_write(target, write)
+        atomic_write(destination, write)
 
 
 CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(<f\b[^>]*?(?:/>|>.*?</f>))<v\s*(?:/>|></v>)</c>',
@@ -484,3 +492,128 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
         book.writable(cell, roster.sheet)
         cell.value = "withdrawn"
     return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"
+
+
+def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
+                       when: dt.date, scope: str) -> None:
+    """Copy row ``number`` of the Pairs sheet (values as shown) to the Withdrawn sheet and
+    delete it from Pairs."""
+    columns = header_map(sheet, book)
+    headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
+    if "Withdrawn" in book.sheetnames:
+        target = book["Withdrawn"]
+        titles = [cell_text(c.value) for c in target[1]]
+        for title in (*WITHDRAWN_HEADERS, *headers):
+            if title and title not in titles:
+                target.cell(1, len(titles) + 1).value = title
+                titles.append(title)
+    else:
+        target = book.create_sheet("Withdrawn")
+        target.append([*WITHDRAWN_HEADERS, *headers])
+        target.freeze_panes = "A2"
+        titles = [*WITHDRAWN_HEADERS, *headers]
+    record: dict[str, Any] = {"Withdrawn person": person, "Reason": reason,
+                              "Date withdrawn": when, "Withdrew from": scope}
+    for column, title in enumerate(headers, start=1):
+        if title and title not in record:
+            record[title] = book.shown(sheet.cell(number, column))
+    line = target.max_row + 1
+    for column, title in enumerate(titles, start=1):
+        if title in record:
+            target.cell(line, column).value = record[title]
+    target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
+    sheet.delete_rows(number)
+
+
+def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) -> None:
+    """Bring a new pairing (``fresh_path``, the workbook 'wessex pair' would write) into the
+    kept workbook without disturbing what the administrator made of it.
+
+    Rows of kept pairs stay where they are, with every cell, colour, comment and formula;
+    only the columns wessex generates (people, score, reasons, how paired) are refreshed, and
+    never over a formula. Pairs that could not be kept move to the Withdrawn sheet with the
+    reason, so nothing typed in their rows is lost. New pairs are added below. The Unpaired,
+    Summary and Settings sheets are rewritten; every other sheet is left alone.
+    """
+    import openpyxl
+
+    from .pairs_workbook import GENERATED, ID_COLUMN
+
+    fresh = openpyxl.load_workbook(fresh_path)
+    new_sheet = fresh["Pairs"]
+    new_headers = [cell_text(c.value) for c in new_sheet[1]]
+    new_rows = {cell_text(r[0].value): r for r in new_sheet.iter_rows(min_row=2)}
+    sheet = book["Pairs"]
+    columns = header_map(sheet, book)
+    header_row = columns["__row__"]
+    for title in new_headers:  # a column wessex now writes but the old sheet lacks
+        if header_key(title) not in columns:
+            column = sheet.max_column + 1
+            sheet.cell(header_row, column).value = title
+            columns[header_key(title)] = column
+    id_column = columns.get(header_key(ID_COLUMN))
+    if id_column is None:
+        raise TrackingError("the Pairs sheet has lost its Pair column, so kept pairs cannot be "
+                            "told apart.", "Restore the column as 'wessex pair' wrote it.",
+                            file=book.path, sheet="Pairs")
+    by_key = roster.by_key()
+    seen: set[str] = set()
+    for number in range(sheet.max_row, header_row, -1):
+        pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
+        if not pair_id:
+            continue
+        row = new_rows.get(pair_id)
+        if row is None:
+            person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
+            _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
+            continue
+        seen.add(pair_id)
+        for title, cell in zip(new_headers, row, strict=False):
+            if title not in GENERATED:
+                continue
+            target = sheet.cell(number, columns[header_key(title)])
+            shown = book.shown(target)
+            if isinstance(target.value, str) and target.value.startswith("="):
+                continue  # the administrator's formula wins
+            if cell_text(shown) != cell_text(cell.value):
+                target.value = cell.value
+    last = max((r for r in range(header_row + 1, sheet.max_row + 1)
+                if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
+    for pair_id, row in new_rows.items():
+        if pair_id in seen:
+            continue
+        last += 1
+        for title, cell in zip(new_headers, row, strict=False):
+            target = sheet.cell(last, columns[header_key(title)])
+            target.value = cell.value
+            if isinstance(cell.value, dt.date):
+                target.number_format = "yyyy-mm-dd"
+    for name in ("Unpaired", "Summary", "Settings"):
+        source = fresh[name]
+        if name in book.sheetnames:
+            target = book[name]
+            target.delete_rows(1, target.max_row + 1)
+        else:
+            target = book.create_sheet(name)
+        for values in source.iter_rows(values_only=True):
+            target.append(list(values))
+        for cell in target[1]:
+            cell.font = openpyxl.styles.Font(bold=True)
+
+
+def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: int,
+                 by_key: dict[str, Any]) -> tuple[str, str, str]:
+    """(person, reason, scope) for a kept pair that the new pairing could not keep."""
+    found = []
+    for side in ("A", "B"):
+        email = email_key(cell_text(book.shown(sheet.cell(
+            number, columns.get(header_key(f"{side} email"), 1)))))
+        name = cell_text(book.shown(sheet.cell(number, columns.get(header_key(f"{side} name"),
+                                                                    1))))
+        volunteer = by_key.get(email)
+        if volunteer is None:
+            return name, "no longer in the volunteer workbook", WHOLE_SCHEME
+        if not volunteer.active:
+            return name, f"marked '{volunteer.status}' in the volunteer workbook", WHOLE_SCHEME
+        found.append(name)
+    return found[0], "the two are no longer on different sides", ONE_PAIR

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -44,24 +45,17 @@ def pair(
     Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
     """
     from ..console import err
+    from ..dates import today
     from ..pairing import explain, pair_volunteers
     from ..pairs_workbook import (
-        carried_sheets,
         kept_pairs,
         leave_out_withdrawn,
-        not_carried,
         read_withdrawals,
         write_pairs_workbook,
     )
+    from ..record import carry_pairing, edit_workbook
     from ..roster import read_roster
-    from ..safe_write import (
-        backup,
-        guard_output,
-        real_path,
-        refuse_if_open,
-        refuse_if_read_only,
-        write_lock,
-    )
+    from ..safe_write import guard_output, real_path, write_lock
 
     scheme = scheme_for(scheme_file, volunteers)
     roster = read_roster(volunteers, scheme)
@@ -69,14 +63,17 @@ def pair(
     in_place = keep is not None and real_path(target) == real_path(keep)
     notes: list[str] = []
     saved = None
-    # the kept workbook is read under the lock of the file being written, so no 'wessex
-    # visit' can slip in between reading its tracking data and replacing it
-    with write_lock(target) if not (dry_run or why) else _no_lock():
+    writing = not (dry_run or why)
+    if writing and not in_place:
+        guard_output(target, force, "pairs workbook")  # with --force: backed up first
+    # A kept workbook is read under its lock, so no 'wessex visit' can slip in between
+    # reading its tracking data and saving the new pairs; it is then changed, not rebuilt.
+    editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
+        if keep is not None and writing else None
+    with editing if editing is not None else write_lock(target) if writing else _no_lock() \
+            as book:
         kept, retired, apart = [], [], []
         if keep is not None:
-            if in_place and not (dry_run or why):
-                refuse_if_open(target)
-                refuse_if_read_only(target)
             kept = kept_pairs(keep)
             withdrawals = read_withdrawals(keep)
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -88,26 +85,14 @@ def pair(
         if why:
             _print_why(explain(result, roster, why))
             return
-        if not dry_run:
-            if keep is not None:
-                lost = not_carried(keep)
-                if lost and in_place:
-                    from ..errors import OutputError
-
-                    raise OutputError("re-pairing rewrites this workbook, and it holds what "
-                                      f"the new one cannot carry: {'; '.join(lost)}. Nothing "
-                                      "was changed.", "Write the new pairs elsewhere with -o "
-                                      "(this workbook stays as it is), or move those out "
-                                      "first.", file=keep)
-                notes += [f"Not carried into {target.name}: {what} (still in {keep.name})."
-                          for what in lost]
-            if in_place:
-                backup(target)  # its tracking data is carried over: safe to replace
-            else:
-                guard_output(target, force, "pairs workbook")
-            write_pairs_workbook(target, result, volunteers,
-                                 carried_sheets(keep) if keep else None,
-                                 widths_from=keep)
+        if writing and book is not None:
+            with tempfile.TemporaryDirectory() as work:
+                fresh = Path(work) / "pairs.xlsx"
+                write_pairs_workbook(fresh, result, volunteers)
+                carry_pairing(book, fresh, roster, today())
+            saved = target
+        elif writing:
+            write_pairs_workbook(target, result, volunteers)
             saved = target
     notes += result.released
     if json:
@@ -123,8 +108,8 @@ def pair(
 
 
 @contextlib.contextmanager
-def _no_lock() -> Iterator[None]:
-    yield
+def _no_lock() -> Iterator[Any]:
+    yield None
 
 
 def _print_result(result: PairingResult) -> None:
