@@ -423,6 +423,10 @@ def test_withdraw_in_sets_the_status_cell(run: Runner, paired: Path, tmp_path: P
     sheet = openpyxl.load_workbook(tmp_path / "v.xlsx")["Volunteers"]
     assert sheet["P4"].value == "withdrawn" and sheet["A4"].value == "Dr GP 2"
     assert len(list((tmp_path / "backups").glob("v-*.xlsx"))) == 1
+    before = paired.read_bytes()
+    (tmp_path / "nobody.csv").write_text("Name,Email\n")
+    refused = run("withdraw", "pairs.xlsx", "Dr GP 1", "--in", "nobody.csv", code=1)
+    assert "only in an .xlsx" in refused.output and paired.read_bytes() == before
 
 
 def test_capacity_two_leaves_both_pairs_unless_partner_names_one(run: Runner, tmp_path: Path,

@@ -461,13 +461,18 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
 
-def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
+def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = False) -> str:
     """Write 'withdrawn' in the person's Status cell of the volunteer workbook (atomically,
-    with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
+    with a backup). Returns the cell, e.g. ``Volunteers!P7``. ``check_only``: find the cell
+    and raise if it cannot be written, but change nothing (run before the pairs move)."""
     from openpyxl.utils import get_column_letter
 
     from .roster import read_roster
 
+    if volunteers.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TrackingError("wessex can set the Status cell only in an .xlsx volunteer "
+                            "workbook, so nothing was changed.", "Leave out --in and set the "
+                            "cell by hand, or save the workbook as .xlsx.", file=volunteers)
     roster = read_roster(volunteers, scheme)
     people = roster.find(who)
     if len(people) != 1:
@@ -481,6 +486,10 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
         raise TrackingError("the volunteer workbook has no Status column, so nothing was "
                             "written there.", "Add a Status column (or set it by hand).",
                             file=volunteers, sheet=roster.sheet)
+    if check_only:
+        refuse_if_open(volunteers)
+        refuse_if_read_only(real_path(volunteers))
+        return ""
     with edit_workbook(volunteers, require=roster.sheet) as book:
         sheet = book[roster.sheet]
         column = next((c.column for c in sheet[roster.header_row]

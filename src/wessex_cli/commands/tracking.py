@@ -206,6 +206,8 @@ def withdraw(
     from ..record import mark_withdrawn
     from ..record import withdraw as withdraw_person
 
+    if volunteers is not None:  # everything that could stop the Status cell, before any change
+        mark_withdrawn(volunteers, person, scheme_for(None, volunteers), check_only=True)
     done = withdraw_person(pairs, person, reason, today(), partner)
     for partner_name in done.partners:
         out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
