@@ -195,7 +195,8 @@ def keep_cached_values(saved: Path, editing: Workbook) -> None:
     wanted: dict[str, dict[str, tuple[str, str]]] = {}
     for cell, formula, value in editing.cached.values():
         xml = _cached_xml(value)
-        if xml is not None and cell.value == formula:
+        still_there = cell.parent._cells.get((cell.row, cell.column)) is cell  # not deleted
+        if xml is not None and cell.value == formula and still_there:
             wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
     if not wanted:
         return
@@ -429,34 +430,11 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
                 f"{r.side} email")))) for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book))]
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        header_row = columns["__row__"]
-        headers = [c.value for c in sheet[header_row]]
-        if "Withdrawn" in book.sheetnames:
-            target = book["Withdrawn"]
-            titles = [cell_text(c.value) for c in target[1]]
-            if WITHDRAWN_HEADERS[3] not in titles:  # a sheet written before this column
-                target.cell(1, len(titles) + 1).value = WITHDRAWN_HEADERS[3]
-                titles.append(WITHDRAWN_HEADERS[3])
-        else:
-            target = book.create_sheet("Withdrawn")
-            target.append([*WITHDRAWN_HEADERS, *headers])
-            target.freeze_panes = "A2"
-            titles = [*WITHDRAWN_HEADERS, *[cell_text(h) for h in headers]]
-        for row in sorted(rows, key=lambda r: -r.number):
+        for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
             name = cell_text(row.values.get(header_key(f"{row.side} name")))
             other = "B" if row.side == "A" else "A"
             partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-            record: dict[str, Any] = {"Withdrawn person": name, "Reason": reason,
-                                      "Date withdrawn": when, "Withdrew from": scope}
-            for column, title in enumerate(cell_text(h) for h in headers):
-                if title and title not in record:
-                    record[title] = book.shown(sheet.cell(row.number, column + 1))
-            line = target.max_row + 1
-            for column, title in enumerate(titles, start=1):
-                if title in record:
-                    target.cell(line, column).value = record[title]
-            target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
-            sheet.delete_rows(row.number)
+            _move_to_withdrawn(book, sheet, row.number, name, reason, when, scope)
             moved.append((name, partner_name))
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 

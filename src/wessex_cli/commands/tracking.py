@@ -126,8 +126,9 @@ def visit(
 ) -> None:
     """Record in the pairs workbook that PERSON hosted their partner on a date.
 
-    A plan (--planned) is never counted as done. Example:
-    wessex visit pairs.xlsx "Amelia Ashworth" --hosted 4/5/2027
+    A plan (--planned) is never counted as done.
+
+    Example: wessex visit pairs.xlsx "Amelia Ashworth" --hosted 4/5/2027
     """
     from ..errors import TrackingError
     from ..record import record_visit
