@@ -203,6 +203,20 @@ def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path
     assert paired.read_bytes() == before
 
 
+@pytest.mark.parametrize(("part", "named"), [
+    ("xl/threadedComments/threadedComment1.xml", "threaded comments"),
+    ("xl/media/image1.png", "pictures"),
+    ("xl/vbaProject.bin", "macros"),
+])
+def test_parts_openpyxl_would_drop_are_named(run: Runner, paired: Path, part: str,
+                                            named: str) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr(part, "x")
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert named in result.output and paired.read_bytes() == before
+
+
 def test_libreoffice_lock_file_is_honoured(run: Runner, paired: Path) -> None:
     (paired.parent / ".~lock.pairs.xlsx#").write_text("Someone,host,01.01.2027 10:00;")
     before = paired.read_bytes()
@@ -310,6 +324,14 @@ def test_each_workbook_keeps_its_own_backups(run: Runner, paired: Path) -> None:
     names = sorted(p.name for p in (paired.parent / "backups").iterdir())
     assert len([n for n in names if n.startswith("pairs-1-")]) == 2
     assert len([n for n in names if re.fullmatch(r"pairs-\d{8}-\d{6}-\d{6}\.xlsx", n)]) == 5
+
+
+def test_two_workbooks_in_one_folder_have_separate_locks(run: Runner, paired: Path) -> None:
+    shutil.copy(paired, paired.with_name("pairs-1.xlsx"))
+    with safe_write.write_lock(paired):
+        run("visit", "pairs-1.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+        assert "another wessex command" in run("visit", "pairs.xlsx", "gp0@example.org",
+                                               "--hosted", "10/5/2027", code=1).output
 
 
 def test_a_full_disk_during_the_backup_leaves_no_backup_and_no_change(
