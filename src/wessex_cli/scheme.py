@@ -56,9 +56,11 @@ class Weights:
     person: tuple[int, int, int] = (6, 4, 2)
     topic: tuple[int, int, int] = (3, 2, 1)
     cluster: int = 1
+    new_organisation: int = 0  # year two: a partner's organisation this person has not visited
 
     def as_dict(self) -> dict[str, Any]:
-        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster}
+        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster,
+                "new_organisation": self.new_organisation}
 
 
 @dataclass(frozen=True)
@@ -268,8 +270,12 @@ class _SchemeReader:
         cluster = self.get("weights.cluster", int, base.weights.cluster)
         if cluster < 0:
             raise self.fail("weights.cluster", "must be 0 or more")
+        new_organisation = self.get("weights.new_organisation", int, 0)
+        if new_organisation < 0:
+            raise self.fail("weights.new_organisation", "must be 0 or more")
         weights = Weights(self.triple("weights.person", base.weights.person),
-                          self.triple("weights.topic", base.weights.topic), cluster)
+                          self.triple("weights.topic", base.weights.topic), cluster,
+                          new_organisation)
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}

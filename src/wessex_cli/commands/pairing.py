@@ -33,6 +33,10 @@ def pair(
     seed: Annotated[int | None, typer.Option(help="Tie-break seed (default: scheme.toml's, "
                                                   "else 2027).")] = None,
     why: Annotated[str | None, typer.Option("--why", help="Explain one person's pairing.")] = None,
+    history: Annotated[list[Path] | None, typer.Option(
+        "--history", exists=True, dir_okay=False,
+        help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
+             "Repeat for more years.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
                                                         "(a backup is kept).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run",
@@ -59,6 +63,10 @@ def pair(
 
     scheme = scheme_for(scheme_file, volunteers)
     roster = read_roster(volunteers, scheme)
+    if history:
+        from ..history import apply_history, read_history
+
+        roster = apply_history(roster, read_history(history))
     target = output or volunteers.with_name("pairs.xlsx")
     in_place = keep is not None and real_path(target) == real_path(keep)
     notes: list[str] = []
