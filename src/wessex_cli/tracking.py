@@ -85,13 +85,13 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
           now: dt.date | None = None) -> TrackedPair:
     """Read a Pairs row's visits and reflections, warning about unreadable cells.
 
-    A visit marked done but dated after ``now`` (today) is a plan, not a visit: it is
-    counted as not done, with a warning, so no certificate is issued for it.
+    Given ``now`` (today, for status and documents), a visit marked done but dated after it
+    is a plan, not a visit: it is counted as not done, with a warning, so no certificate is
+    issued for it. Without ``now`` (looking back over a finished scheme) the cells are taken
+    as written.
     """
-    from .dates import today
     from .spreadsheet import cell_ref
 
-    now = now or today()
 
     lookup = {header_key(h): h for h in headers if h}
     warnings: list[str] = []
@@ -127,7 +127,7 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
                 date = parse_date(done_value)
             except ValueError:
                 date = None
-        if done and date and date > now:
+        if now is not None and done and date and date > now:
             warnings.append(f"{where(done_title)}: marked done, but the visit is dated "
                             f"{date.isoformat()}, which is still to come; it is counted as "
                             "planned until then.")

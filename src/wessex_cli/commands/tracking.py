@@ -49,8 +49,8 @@ def status(
 
     scheme = scheme_for(scheme_file, pairs)
     rows, headers = read_pair_rows(pairs)
-    tracked = [track(row, headers) for row in rows]
     now, end = today(), scheme.end
+    tracked = [track(row, headers, now=now) for row in rows]
     for pair in tracked:
         for warning in pair.warnings:
             err.print(f"[yellow]Warning:[/] {escape(warning)}")
