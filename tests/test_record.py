@@ -587,3 +587,18 @@ def test_same_input_and_seed_give_the_same_bytes_at_any_hour(
         run("pair", "v.xlsx", "-o", f"p{hour}.xlsx", "--seed", "7")
         outputs.append((tmp_path / f"p{hour}.xlsx").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_preferences_import_refuses_a_read_only_volunteer_workbook(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    from .test_preferences_import import roster as survey_roster
+    from .test_preferences_import import survey
+
+    write_book(tmp_path / "volunteers.xlsx", survey_roster())
+    survey(tmp_path / "answers.xlsx", [
+        ["amelia@nhs.net", "Amelia Ashworth", "Oliver Pemberton", "", "", "Tuesday", "", ""]])
+    os.chmod(tmp_path / "volunteers.xlsx", 0o444)
+    before = (tmp_path / "volunteers.xlsx").read_bytes()
+    result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", code=1)
+    assert "read-only" in result.output
+    assert (tmp_path / "volunteers.xlsx").read_bytes() == before
