@@ -1,7 +1,7 @@
-"""Killing ``wessex visit`` and ``wessex withdraw`` at random moments (SIGKILL: no clean-up
-runs) never leaves a workbook that does not open, and never loses a visit that a finished
-command reported. A few rounds run with the suite; ``benchmarks/kill_record.py`` runs
-hundreds (``WESSEX_KILL_ROUNDS``)."""
+"""Killing ``wessex visit``, ``wessex withdraw`` and ``wessex pair --keep`` at random
+moments (SIGKILL: no clean-up runs) never leaves a workbook that does not open, and never
+loses a visit that a finished command reported. A few rounds run with the suite;
+``benchmarks/kill_record.py`` runs hundreds (``WESSEX_KILL_ROUNDS``)."""
 
 from __future__ import annotations
 
@@ -75,7 +75,10 @@ def test_killed_visits_and_withdrawals_never_lose_a_recorded_visit(
         if not free:
             break
         host = rng.choice(free)
-        if rng.random() < 0.25:
+        dice = rng.random()
+        if dice < 0.15:
+            process = wessex(tmp_path, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+        elif dice < 0.4:
             process = wessex(tmp_path, "withdraw", "pairs.xlsx", host, "--reason", "test")
         else:
             day = dt.date(2027, 5, 1) + dt.timedelta(days=hosts.index(host))
@@ -87,7 +90,7 @@ def test_killed_visits_and_withdrawals_never_lose_a_recorded_visit(
         code = process.wait(60)
         if code == 0 and "withdraw" in process.args:  # type: ignore[operator]
             withdrawn.add(host)
-        elif code == 0:
+        elif code == 0 and "visit" in process.args:  # type: ignore[operator]
             promised[host] = day
         found = recorded_visits(pairs)
         for email, date in promised.items():
