@@ -288,6 +288,11 @@ def test_a_read_only_workbook_is_refused(run: Runner, paired: Path) -> None:
     assert "read-only" in result.output
     assert paired.read_bytes() == before
     assert "read-only" in run("withdraw", "pairs.xlsx", "gp0@example.org", code=1).output
+    scheme = paired.with_name("scheme.toml")
+    os.chmod(scheme, 0o444)
+    text = scheme.read_text()
+    assert "read-only" in run("plan", "--start", "2027-04-26", "--save", code=1).output
+    assert scheme.read_text() == text
 
 
 # 4. A lock left by a killed process ---------------------------------------------------------

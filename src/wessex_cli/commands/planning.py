@@ -31,7 +31,7 @@ def plan(
     """
     from ..dates import parse_date
     from ..errors import SchemeError
-    from ..safe_write import backup, guard_output
+    from ..safe_write import backup, guard_output, refuse_if_read_only
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
@@ -50,6 +50,7 @@ def plan(
         guard_output(ics, force, "calendar")
         write_ics(ics, timeline, scheme)
     if save:
+        refuse_if_read_only(scheme.source or Path(SCHEME_FILE))
         backup(scheme.source or Path(SCHEME_FILE))  # edited in place: keep the version before
         save_dates(scheme.source or Path(SCHEME_FILE), timeline)
     if json:
