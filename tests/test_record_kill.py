@@ -96,3 +96,9 @@ def test_killed_visits_and_withdrawals_never_lose_a_recorded_visit(
         for email, date in promised.items():
             assert found.get(email) == date, (email, date, code)
     assert promised  # at least the first visit, so the check above had work to do
+    (tmp_path / ".pairs-abcd_123.xlsx").write_bytes(b"half")  # as a kill mid-save leaves
+    (tmp_path / ".pairs-1-abcdefgh.xlsx").write_bytes(b"another workbook's")
+    last = wessex(tmp_path, "visit", "pairs.xlsx", "gp11@example.org", "--hosted", "1/5/2027")
+    assert last.wait(60) == 0
+    assert [p.name for p in tmp_path.glob(".pairs-*")] == [".pairs-1-abcdefgh.xlsx"]
+    assert not list((tmp_path / "backups").glob(".*.partial"))

@@ -31,6 +31,7 @@ from .safe_write import (
     real_path,
     refuse_if_open,
     refuse_if_read_only,
+    remove_leftovers,
     write_lock,
 )
 from .text import did_you_mean, email_key, header_key, person_key
@@ -126,6 +127,7 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
             (write_lock(destination) if destination != target else contextlib.nullcontext()):
         refuse_if_open(path)
         refuse_if_read_only(target)
+        remove_leftovers(target)
         if destination != target and destination.exists():
             refuse_if_open(destination)
             refuse_if_read_only(destination)

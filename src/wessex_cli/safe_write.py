@@ -196,6 +196,23 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
     return final
 
 
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete what a killed wessex left beside ``path``: its temporary files (``.name-XXXXXXXX
+    .ext``) and unfinished backups. Only call this while holding ``write_lock(path)``: then no
+    other wessex process can be writing them."""
+    target = real_path(path)
+    temp = re.compile(re.escape(f".{target.stem}-") + r"[a-z0-9_]{8}" + re.escape(target.suffix))
+    partial = re.compile(re.escape(f".{target.stem}-") + STAMP + re.escape(target.suffix) +
+                         re.escape(".partial"))
+    found = [p for p in target.parent.iterdir() if temp.fullmatch(p.name)]
+    folder = target.parent / BACKUP_FOLDER
+    if folder.is_dir():
+        found += [p for p in folder.iterdir() if partial.fullmatch(p.name)]
+    for leftover in found:
+        leftover.unlink(missing_ok=True)
+    return found
+
+
 def note(text: str) -> None:
     """A remark for the person at the keyboard (stderr), never part of an output."""
     from rich.markup import escape
