@@ -54,6 +54,11 @@ phone = ""
 # phone = ""
 # role = "GP lead"
 
+[letterhead]                   # optional: printed at the top of every Word document
+# organisation = "Eastshire Integrated Care Board"
+# address = ["Eastshire Postgraduate Centre", "Eastshire EA1 4ZZ"]
+# logo = "logo.png"            # a PNG or JPEG file beside this one
+
 [dates]
 # start = 2027-04-12           # the first day visits can happen
 # end = 2027-07-12             # three months later: all visits done by then

@@ -78,10 +78,15 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             sheet.data_validation(first + 1, col, first + 5000, col, validation)
     if lists:
         sheet = book.add_worksheet("Lists")
-        for col, (title, items) in enumerate(lists.items()):
+        # Row by row: in constant_memory mode a row is flushed once the next one starts, so
+        # writing column by column kept only the first list.
+        columns = list(lists.values())
+        for col, title in enumerate(lists):
             sheet.write_string(0, col, title)
-            for r, item in enumerate(items, start=1):
-                sheet.write_string(r, col, neutralise_formula(item))
+        for r in range(max((len(items) for items in columns), default=0)):
+            for col, items in enumerate(columns):
+                if r < len(items):
+                    sheet.write_string(r + 1, col, neutralise_formula(items[r]))
         sheet.hide()
     book.close()
 
