@@ -516,7 +516,9 @@ def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path
     with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes")
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
-    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
+    assert "Updated pairs.xlsx: 3 pair(s) kept as they were, 1 new; the previous version is " \
+        "in backups/." in said
     after = openpyxl.load_workbook(paired)
     sheet = after["Pairs"]
     new_row, _ = row_of(paired, "gp3@example.org")

@@ -111,7 +111,12 @@ def pair(
     _print_result(result)
     for text in notes:
         out.print(f"[yellow]{escape(text)}[/]")
-    if saved:
+    if saved and keep is not None:
+        kept_count = sum(p.how == "kept" for p in result.pairs)
+        out.print(f"Updated {escape(str(saved))}: {kept_count} pair(s) kept as they were, "
+                  f"{len(result.pairs) - kept_count} new"
+                  f"{'; the previous version is in backups/' if in_place else ''}.")
+    elif saved:
         out.print(f"Wrote {escape(str(saved))} (sheets Pairs, Unpaired, Summary, Settings).")
 
 
