@@ -318,9 +318,10 @@ def _write(path: Path, roster: Roster, result: ImportResult) -> None:
     import openpyxl
 
     from .record import features_that_would_be_lost, put_value
-    from .safe_write import atomic_write, backup, refuse_if_open, write_lock
+    from .safe_write import atomic_write, backup, refuse_if_open, refuse_if_read_only, write_lock
 
     refuse_if_open(path)
+    refuse_if_read_only(path)
     lost = features_that_would_be_lost(path)
     if lost:
         raise RosterError(f"the volunteer workbook contains {', '.join(lost)}, which wessex "

@@ -19,6 +19,9 @@ from .safe_write import atomic_write
 from .text import looks_like_formula
 
 Value = str | int | float | bool | dt.date | None
+# Written into the document properties instead of the clock's time, so the same input and
+# seed give a byte-identical workbook at any hour (the zip entries are dated 1980 already).
+CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -51,8 +54,7 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
                                            "strings_to_urls": False,
                                            "strings_to_numbers": False,
                                            "constant_memory": True})
-    # a fixed creation time: the same input and seed give a byte-identical workbook
-    book.set_properties({"created": dt.datetime(2000, 1, 1)})
+    book.set_properties({"created": CREATED})
     header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})

@@ -204,8 +204,9 @@ def test_withdraw_writes_a_formula_reason_as_text(run: Runner, tmp_path: Path) -
         assert_no_formula_cells(backup)
 
 
-def test_every_rendered_document_is_free_of_stray_apostrophes(run: Runner,
-                                                              tmp_path: Path) -> None:
+def test_every_rendered_document_is_free_of_stray_apostrophes(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")  # after the visit recorded below
     write_hostile_roster(tmp_path)
     run("pair", "v.csv")
     run("visit", "pairs.xlsx", "Dr Ann Hale", "--hosted", "2027-05-04")

@@ -90,7 +90,11 @@ def render(
     = None,
     profession: Annotated[str | None, typer.Option(help="Word the call to action for this "
                                                         "profession.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files already there (a "
+                                                        "backup of each is kept).")] = False,
+    new: Annotated[bool, typer.Option("--new", help="Only the pairs the last 'wessex pair' "
+                                                    "made (not those it kept), e.g. after a "
+                                                    "re-pairing.")] = False,
     allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
@@ -106,8 +110,8 @@ def render(
 
     from ..dates import today
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
-    from ..errors import OutputError, TemplateError
-    from ..safe_write import write_batch
+    from ..errors import TemplateError
+    from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs, load_volunteers
 
     scheme = scheme_for(scheme_file, pairs or volunteers)
@@ -116,8 +120,11 @@ def render(
     if chosen not in FORMATS:
         raise TemplateError(f"--format {chosen} is not one of {', '.join(FORMATS)}.")
     pair_records = None
+    if new and not pairs:
+        raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
+                            "run from the pairs workbook.")
     if pairs:
-        pair_records, warnings = load_pairs(pairs)
+        pair_records, warnings = load_pairs(pairs, only_new=new)
         for warning in warnings:
             err.print(f"[yellow]Warning:[/] {escape(warning)}")
     people = load_volunteers(volunteers, scheme) if volunteers else None
@@ -130,11 +137,7 @@ def render(
                   + why)
         return
     paths = output_paths(template, targets, chosen, output)
-    existing = [p for p in paths if p.exists()]
-    if existing and not force:
-        raise OutputError(f"{len(existing)} file(s) already exist, e.g. {existing[0]}.",
-                          "Choose another folder with -o, or add --force to replace them.",
-                          file=existing[0])
+    guard_outputs(paths, force, "folder")
     with Progress(transient=True, disable=len(targets) < 50) as progress:
         task = progress.add_task(f"Rendering {template.name}", total=len(targets))
         rendered = render_all(template, targets, chosen, scheme,

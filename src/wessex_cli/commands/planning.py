@@ -20,6 +20,8 @@ def plan(
                                                       "(comments are kept).")] = False,
     ics: Annotated[Path | None, typer.Option("--ics", dir_okay=False,
                                              help="Write a calendar (.ics) file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing calendar (a "
+                                                        "backup is kept).")] = False,
     scheme_file: SchemeOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -29,6 +31,7 @@ def plan(
     """
     from ..dates import parse_date
     from ..errors import SchemeError
+    from ..safe_write import backup, guard_output, refuse_if_read_only
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
@@ -44,8 +47,11 @@ def plan(
                           "scheme.toml.")
     timeline = make_plan(first, scheme)
     if ics:
+        guard_output(ics, force, "calendar")
         write_ics(ics, timeline, scheme)
     if save:
+        refuse_if_read_only(scheme.source or Path(SCHEME_FILE))
+        backup(scheme.source or Path(SCHEME_FILE))  # edited in place: keep the version before
         save_dates(scheme.source or Path(SCHEME_FILE), timeline)
     if json:
         print_json(timeline.as_json())
