@@ -12,28 +12,30 @@ OR-Tools at once.
 **Large problems** are solved on a sparse subset of the arcs (*column generation*), and
 the result is proved optimal for the whole graph before it is returned:
 
-1. Start from a candidate set: the best-scoring eligible pairs (every pair scoring at
-   least some threshold, as many as ``TOP_PER_PERSON`` per person in all) and
-   ``SAMPLE_PER_PERSON`` random eligible partners of each person.
+1. Start from a candidate set: every pair scoring above some level and a random share of
+   those at that level (``TOP_PER_PERSON`` per person in all), each person's best of
+   ``DRAWS`` random partners, and two pricing passes against zero potentials (each row's
+   and column's best partners, ties broken at random).
 2. Solve the flow on the candidate arcs.
-3. Turn the flow into a *circulation* by adding the return arc sink → source with cost
-   ``-M``, ``M`` = 1 + the sum of all candidate scores (and, when the flow is not empty,
-   its residual source → sink with cost ``+M``). Minimising the circulation's cost is the
-   same problem as the lexicographic one, because one more unit of flow is worth more than
-   any change of score. In the residual graph of an optimal circulation there is no
-   negative cycle, so Bellman-Ford from a virtual root gives node potentials ``d``
-   with ``c(u, v) + d(u) - d(v) >= 0`` on every residual arc (``potentials``).
-4. Price every eligible pair (i, j) that is not in the flow: its reduced cost is
-   ``-score[i, j] + d(i) - d(j)``. If every one is 0 or more, the potentials ``d`` are a
-   feasible dual solution for the whole graph that satisfies complementary slackness with
-   the flow, so the flow is optimal for the whole graph (LP duality; the network matrix is
-   totally unimodular, so the LP optimum is the integer optimum). Otherwise add each row's
-   and each column's most negative arc and go back to 2.
+3. Make it a *circulation*: add the return arc sink → source with cost ``-M`` and, when
+   the flow is not empty, its residual source → sink with cost ``+M``, where
+   ``M = (most pairs possible) x (highest score) + 1``. Because scores are 0 or more, no
+   set of pairs scores ``M`` or more, so one more pair outweighs any difference of score
+   and the least-cost circulation is exactly the lexicographic optimum (most pairs, then
+   greatest score). An optimal flow leaves no negative cycle in the residual graph, so
+   Bellman-Ford from a virtual root at distance 0 gives potentials ``d`` with
+   ``c(u, v) + d(u) - d(v) >= 0`` on every residual arc (``_Flow.potentials``).
+4. Price every eligible pair (i, j) that carries no flow (``_price``): its reduced cost
+   is ``-score[i, j] + d(i) - d(j)``. If none is negative, ``d`` is a feasible dual solution
+   for the whole graph that satisfies complementary slackness with the flow, so the flow
+   is optimal for the whole graph (LP duality; the network matrix is totally unimodular,
+   so the LP optimum is the integer optimum). Otherwise add each row's
+   ``PRICED_PER_ROW`` and each column's most negative arcs and go back to 2.
 
-The premise is that scores are 0 or more (scheme.toml refuses negative weights; the
-function checks it): then a pair is never worth leaving out for its score alone, the
-return arc's ``M`` dominates every score difference, and the pricing threshold above is
-exact. Typically two or three rounds; after ``MAX_ROUNDS`` the whole graph is solved.
+Pairs already carrying flow are left out of the pricing: their reverse residual arc is
+what step 3 checks. Scores below 0 are refused (scheme.toml refuses negative weights):
+the choice of ``M`` depends on it. The benchmark rosters need one to five rounds; after
+``MAX_ROUNDS`` the whole graph is handed to OR-Tools, which is slower but never wrong.
 
 **Ties** are broken by a seeded shuffle of both sides (the node numbering and the arc
 order OR-Tools sees): the same seed gives the same pairs; another seed can give a
@@ -189,8 +191,8 @@ def _blocks(n_rows: int, n_cols: int) -> list[slice]:
 
 
 def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
-    """The starting arcs: the best-scoring eligible pairs (at most ``TOP_PER_PERSON`` per
-    person in all) and a few random eligible partners of every person on each side."""
+    """The starting arcs (step 1 of the module's description): the best-scoring eligible
+    pairs, each person's best of a few random partners, and each person's best partners."""
     n_left, n_right = values.shape
     budget = TOP_PER_PERSON * (n_left + n_right)
     top = int(values.max())
@@ -288,7 +290,7 @@ def _column_generation(values: Values, cap_l: Int, cap_r: Int, perm_left: Int,
     node_left, node_right = np.argsort(perm_left), np.argsort(perm_right)
     rows, cols = _candidates(values, rng)
     # M: more than any flow's total score, so one more pair outweighs any score.
-    big = int(min(cap_l.sum(), cap_r.sum())) * int(values.max()) + 1
+    big = int(min(cap_l.sum(), cap_r.sum())) * max(0, int(values.max())) + 1
     network = _Flow(cap_l, cap_r, node_left, node_right)
     for _ in range(MAX_ROUNDS):
         order = np.argsort(node_left[rows] * n_right + node_right[cols])  # shuffled arc order
