@@ -94,6 +94,37 @@ def child_read_wessex(path: str) -> dict[str, float]:
             "mb": peak_mb()}
 
 
+def child_check_reference(path: str) -> dict[str, float]:
+    """Read with calamine, find the header row, validate every e-mail with email-validator."""
+    from email_validator import EmailNotValidError, validate_email
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    with CalamineWorkbook.from_path(path) as book:
+        rows = book.get_sheet_by_name("Volunteers").to_python(skip_empty_area=False)
+    header = next(n for n, r in enumerate(rows) if any(str(c).strip() == "Email" for c in r))
+    column = [str(c).strip() for c in rows[header]].index("Email")
+    bad = 0
+    for values in rows[header + 1:]:
+        try:
+            validate_email(str(values[column]), check_deliverability=False)
+        except EmailNotValidError:
+            bad += 1
+    return {"seconds": time.perf_counter() - start, "rows": len(rows) - header - 1, "bad": bad,
+            "mb": peak_mb()}
+
+
+def child_check_wessex(path: str) -> dict[str, float]:
+    """What ``wessex check`` does: read, validate, cross-check every row."""
+    from wessex_cli.check import check_file
+    from wessex_cli.scheme import Scheme
+
+    start = time.perf_counter()
+    report = check_file(Path(path), Scheme())
+    return {"seconds": time.perf_counter() - start, "problems": len(report.problems),
+            "mb": peak_mb()}
+
+
 def child_pair_reference(path: str) -> dict[str, float]:
     """Fastest reader, numpy score matrix, scipy's assignment, openpyxl write-only."""
     import numpy as np
@@ -281,6 +312,37 @@ def bench_pair() -> list[str]:
     return lines
 
 
+def bench_check() -> list[str]:
+    path = make_roster(DATA / "roster-10000.xlsx", 10_000)
+    return [row("check 10,000 rows (vs calamine + header + email-validator per e-mail)",
+                measure("check_wessex", str(path)), measure("check_reference", str(path)))]
+
+
+HELP = "import sys; sys.argv = ['wessex', '--help']; from wessex_cli.cli import main; main()"
+
+
+def time_command(command: list[str], repeat: int = 15) -> float:
+    """The median wall time of a whole command, as the shell would run it."""
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - began)
+    return sorted(times)[len(times) // 2]
+
+
+def bench_help() -> list[str]:
+    """What the console script runs, beside a bare ``import typer``; interleaved, so that
+    load on the machine falls on both alike."""
+    ours, reference = [], []
+    for _ in range(3):
+        ours.append(time_command([sys.executable, "-c", HELP], 5))
+        reference.append(time_command([sys.executable, "-c", "import typer"], 5))
+    mine, theirs = sorted(ours)[1], sorted(reference)[1]
+    return [f"| wessex --help (vs python -c 'import typer') | {mine:.2f} s | {theirs:.2f} s | "
+            f"{mine / theirs:.2f}x | - | - | - |"]
+
+
 def bench_render() -> list[str]:
     return [row("render 10,000 partner introductions (vs bare Jinja + write)",
                 measure("render_wessex", "10000"), measure("render_reference", "10000"))]
@@ -292,8 +354,8 @@ def bench_status() -> list[str]:
                 measure("status_wessex", str(path)), measure("status_raw", str(path)))]
 
 
-BENCHES = {"read": bench_read, "pair": bench_pair, "render": bench_render,
-           "status": bench_status}
+BENCHES = {"help": bench_help, "read": bench_read, "check": bench_check, "pair": bench_pair,
+           "render": bench_render, "status": bench_status}
 
 
 def main(argv: list[str]) -> None:

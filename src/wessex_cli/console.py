@@ -6,7 +6,6 @@ through ``print_json`` never load it.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any, cast
 
@@ -52,5 +51,7 @@ def Table(*args: Any, **kwargs: Any) -> RichTable:  # a function standing in for
 
 def print_json(data: Any) -> None:
     """Exactly one JSON object on stdout, nothing else."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
