@@ -10,9 +10,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from wessex_cli import pairing
 from wessex_cli.pairing import explain, pair_volunteers
 from wessex_cli.roster import Preference, Roster, Volunteer
 from wessex_cli.scheme import Scheme
@@ -176,6 +178,29 @@ def test_every_unpaired_reason_is_a_fact(roster: Roster) -> None:
             assert any(all(fill(m, v.key) == 0 for v in losers) for m in witnesses)
         if match["drop"] is None:
             assert drop == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roster=rosters())
+def test_without_a_re_solve_the_weaker_sentence_is_still_true(roster: Roster) -> None:
+    """Past the re-solve budget: 'pairing them would cost another SIDE volunteer a partner'."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pairing, "RESOLVE_ARCS", 0)
+        result = pair_volunteers(roster, SCHEME)
+    matchings = all_matchings(roster)
+    current: Matching = tuple((p.a.key, p.b.key) for p in result.pairs)
+    for unpaired in result.unpaired:
+        person = unpaired.person
+        weak = re.search(r"pairing them would cost another (\w+) volunteer a partner",
+                         unpaired.reason)
+        if not weak:
+            assert "eligible partner" in unpaired.reason and "score" not in unpaired.reason
+            continue
+        assert weak[1] == person.side
+        same_side = [v for v in roster.volunteers if v.side == person.side and v is not person]
+        for _, m in matchings:
+            if fill(m, person.key) > fill(current, person.key):
+                assert any(fill(m, v.key) < fill(current, v.key) for v in same_side)
 
 
 def test_a_reason_never_counts_a_partner_twice() -> None:
