@@ -247,3 +247,16 @@ def test_a_cluster_of_dash_is_no_cluster_in_scores_and_reasons() -> None:
     for pair in result.pairs:
         assert pair.score == 0
         assert not any("cluster" in reason for reason in pair.reasons)
+
+
+def test_a_partner_held_by_a_lock_is_said_so() -> None:
+    """P0's only eligible partner, S0, is locked with P1: no re-solve can free S0."""
+    people = [make(0, "primary", 1, 0, 0x3FFF, 0x3FFF, 1, 0, [], []),
+              make(1, "primary", 2, 0, 0x3FFF, 0x3FFF, 1, 0, [], []),
+              make(0, "secondary", 3, 0, 0x3FFF, 0x3FFF, 1, 0, [], [])]
+    roster = Roster(Path("t.xlsx"), "Volunteers", people, [], {}, [], len(people))
+    result = pair_volunteers(roster, SCHEME, locks=["p1@example.org=s0@example.org"])
+    assert [(u.person.name, u.reason) for u in result.unpaired] == [(
+        "primary 0", "side imbalance: 2 primary places for 1 secondary places; their 1 "
+        "eligible partner already has as many partners as they can take; their eligible "
+        "partners' places are all taken by kept or locked pairs")]
