@@ -256,6 +256,7 @@ def test_a_partner_held_by_a_lock_is_said_so() -> None:
               make(0, "secondary", 3, 0, 0x3FFF, 0x3FFF, 1, 0, [], [])]
     roster = Roster(Path("t.xlsx"), "Volunteers", people, [], {}, [], len(people))
     result = pair_volunteers(roster, SCHEME, locks=["p1@example.org=s0@example.org"])
+    assert explain(result, roster, "p0@example.org").unpaired_reason == result.unpaired[0].reason
     assert [(u.person.name, u.reason) for u in result.unpaired] == [(
         "primary 0", "side imbalance: 2 primary places for 1 secondary places; their 1 "
         "eligible partner already has as many partners as they can take; their eligible "

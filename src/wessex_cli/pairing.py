@@ -391,6 +391,7 @@ class Explanation:
     candidates: list[tuple[Volunteer, int, list[str]]]
     choices: list[tuple[str, str]]
     excluded: list[tuple[Volunteer, list[Rule]]]
+    unpaired_reason: str = ""  # the same reason the Unpaired table gives, if they are in it
 
 
 def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -> Explanation:
@@ -429,5 +430,6 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
             matching = [c for c in candidates if topic_matches(preference, c[0])]
             choices.append((f"{preference.rank}. {preference.text}",
                             f"{len(matching)} eligible candidate(s) match"))
+    reason = next((u.reason for u in result.unpaired if u.person.key == person.key), "")
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
-                       excluded)
+                       excluded, reason)

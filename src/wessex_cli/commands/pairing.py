@@ -109,6 +109,8 @@ def _print_why(explanation: Explanation) -> None:
     partners = ", ".join(explanation.partners) or "nobody"
     out.print(f"[bold]{escape(person.name)}[/] ({escape(person.profession)}, "
               f"{escape(person.organisation)}) is paired with {escape(partners)}.")
+    if explanation.unpaired_reason:
+        out.print(f"Why unpaired: {escape(explanation.unpaired_reason)}")
     if explanation.choices:
         out.print("Their choices:")
         for choice, state in explanation.choices:
