@@ -201,7 +201,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     model = EligibilityModel(left, right)
     eligible = model.matrix()
     # Distinct eligible people on the other side, counted before fixed pairs are taken out.
-    counts = {"left": eligible.sum(axis=1), "right": eligible.sum(axis=0)}
+    counts = {"left": np.count_nonzero(eligible, axis=1),
+              "right": np.count_nonzero(eligible, axis=0)}
     left_index = {v.key: n for n, v in enumerate(left)}
     right_index = {v.key: n for n, v in enumerate(right)}
     for pair in fixed:  # the same two people are never paired twice
