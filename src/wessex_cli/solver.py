@@ -14,8 +14,8 @@ the result is proved optimal for the whole graph before it is returned:
 
 1. Start from a candidate set: every pair scoring above some level and a random share of
    those at that level (``TOP_PER_PERSON`` per person in all), each person's best of
-   ``DRAWS`` random partners, and two pricing passes against zero potentials (each row's
-   and column's best partners, ties broken at random).
+   ``DRAWS`` random partners, and ``START_PRICED`` pricing passes against zero potentials
+   (each row's and column's best partners, ties broken at random).
 2. Solve the flow on the candidate arcs.
 3. Make it a *circulation*: add the return arc sink → source with cost ``-M`` and, when
    the flow is not empty, its residual source → sink with cost ``+M``, where
@@ -52,14 +52,14 @@ import numpy.typing as npt
 Int = npt.NDArray[np.int64]
 Values = npt.NDArray[np.signedinteger[Any]]
 DENSE_LIMIT = 300_000  # eligible pairs below which the whole graph is handed to OR-Tools
-TOP_PER_PERSON = 4  # best-scoring pairs in the starting set, per person
+TOP_PER_PERSON = 8  # best-scoring pairs in the starting set, per person
 SAMPLE_PER_PERSON = 4  # each person's best of DRAWS random partners, in the starting set
 DRAWS = 32
+START_PRICED = 3  # pricing passes against zero potentials in the starting set
 PRICED_PER_ROW = 6  # improving arcs added per row and round
 MAX_ROUNDS = 200
-BLOCK_CELLS = 1 << 20
-NOISE_ROWS = 61
-START_PRICED = 2  # cells per block in the dense passes: fits in cache
+BLOCK_CELLS = 1 << 20  # cells per block in the dense passes: fits in cache
+NOISE_ROWS = 61  # rows of tie-break noise, reused cyclically down the matrix
 
 
 def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[Any],
@@ -224,7 +224,7 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
         pieces_r.append(draws_r[picked])
         pieces_c.append(draws_c[picked])
     # Pricing against zero potentials: each person's best partners, ties broken at random,
-    # twice with fresh noise.
+    # each pass with fresh noise.
     zero_l, zero_r, none = np.zeros(n_left, np.int64), np.zeros(n_right, np.int64), \
         np.zeros(0, np.int64)
     for _ in range(START_PRICED):
