@@ -261,26 +261,39 @@ def child_status_wessex(path: str) -> dict[str, float]:
 
 # ------------------------------------------------------------ the parent
 
-def measure(name: str, argument: str, repeat: int = 3) -> dict[str, float]:
-    """The median wall time of ``repeat`` fresh processes; the largest peak memory."""
-    results = []
-    for _ in range(repeat):
-        for stale in ("render-reference", "render-wessex"):  # outside the timed region
-            shutil.rmtree(OUT / stale, ignore_errors=True)
-        began = time.perf_counter()
-        done = subprocess.run([sys.executable, __file__, "_child", name, argument],
-                              capture_output=True, text=True, check=True)
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        # Whole-process wall time: imports and start-up count, as they do for a user.
-        result["seconds"] = time.perf_counter() - began
-        results.append(result)
-    results.sort(key=lambda r: r["seconds"])
+def run_child(name: str, argument: str) -> dict[str, float]:
+    for stale in ("render-reference", "render-wessex"):  # outside the timed region
+        shutil.rmtree(OUT / stale, ignore_errors=True)
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "_child", name, argument],
+                          capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    # Whole-process wall time: imports and start-up count, as they do for a user.
+    result["seconds"] = time.perf_counter() - began
+    return result
+
+
+def median(results: list[dict[str, float]]) -> dict[str, float]:
+    """The median wall time; the largest peak memory."""
+    results = sorted(results, key=lambda r: r["seconds"])
     middle = dict(results[len(results) // 2])
     middle["mb"] = max(r["mb"] for r in results)
     return middle
 
 
-def row(title: str, ours: dict[str, float], reference: dict[str, float]) -> str:
+def compare(ours: str, reference: str, argument: str,
+            repeat: int = 3) -> tuple[dict[str, float], dict[str, float]]:
+    """Fresh processes of both, alternating, so that load from other work on the machine
+    falls on both alike; the median of ``repeat`` runs of each."""
+    mine, theirs = [], []
+    for _ in range(repeat):
+        mine.append(run_child(ours, argument))
+        theirs.append(run_child(reference, argument))
+    return median(mine), median(theirs)
+
+
+def row(title: str, measured: tuple[dict[str, float], dict[str, float]]) -> str:
+    ours, reference = measured
     ratio = ours["seconds"] / reference["seconds"]
     memory = ours["mb"] / reference["mb"]
     return (f"| {title} | {ours['seconds']:.2f} s | {reference['seconds']:.2f} s | {ratio:.2f}x "
@@ -296,7 +309,7 @@ def bench_read() -> list[str]:
     for rows in (10_000, 100_000):
         path = make_roster(DATA / f"roster-{rows}.xlsx", rows)
         lines.append(row(f"read {rows:,} rows (vs raw calamine)",
-                         measure("read_wessex", str(path)), measure("read_raw", str(path))))
+                         compare("read_wessex", "read_raw", str(path))))
     return lines
 
 
@@ -305,17 +318,17 @@ def bench_pair() -> list[str]:
     for people in (200, 2_000, 10_000):
         path = make_roster(DATA / f"roster-{people}.xlsx", people)
         lines.append(row(f"pair {people:,} volunteers (vs calamine+numpy+scipy+openpyxl)",
-                         measure("pair_wessex", str(path)), measure("pair_reference", str(path))))
+                         compare("pair_wessex", "pair_reference", str(path))))
     path = make_roster(DATA / "roster-10000-dense.xlsx", 10_000, named=0.7, topic=0.3)
     lines.append(row("pair 10,000 volunteers, every preference filled (same reference)",
-                     measure("pair_wessex", str(path)), measure("pair_reference", str(path))))
+                     compare("pair_wessex", "pair_reference", str(path))))
     return lines
 
 
 def bench_check() -> list[str]:
     path = make_roster(DATA / "roster-10000.xlsx", 10_000)
     return [row("check 10,000 rows (vs calamine + header + email-validator per e-mail)",
-                measure("check_wessex", str(path)), measure("check_reference", str(path)))]
+                compare("check_wessex", "check_reference", str(path)))]
 
 
 HELP = "import sys; sys.argv = ['wessex', '--help']; from wessex_cli.cli import main; main()"
@@ -345,13 +358,13 @@ def bench_help() -> list[str]:
 
 def bench_render() -> list[str]:
     return [row("render 10,000 partner introductions (vs bare Jinja + write)",
-                measure("render_wessex", "10000"), measure("render_reference", "10000"))]
+                compare("render_wessex", "render_reference", "10000"))]
 
 
 def bench_status() -> list[str]:
     path = make_pairs_workbook(5_000)
     return [row("status on 5,000 pairs (vs raw calamine read)",
-                measure("status_wessex", str(path)), measure("status_raw", str(path)))]
+                compare("status_wessex", "status_raw", str(path)))]
 
 
 BENCHES = {"help": bench_help, "read": bench_read, "check": bench_check, "pair": bench_pair,
