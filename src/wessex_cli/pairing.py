@@ -332,7 +332,7 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                     reason = f"{count} eligible partner(s) not paired with them"
                 if budget >= arcs:
                     budget -= arcs
-                    reason += "; " + _cost_of_pairing(problem, which, index, person)
+                    reason += "; " + _cost_of_pairing(problem, which, index)
                 else:
                     reason += (f"; pairing them would cost another {person.side} volunteer a "
                                "partner, as the number of pairs cannot grow")
@@ -345,8 +345,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
     return sorted(result, key=lambda u: (u.person.side, u.person.name.casefold()))
 
 
-def _cost_of_pairing(problem: _Problem, which: str, index: int, person: Volunteer) -> str:
-    """What giving ``person`` one more partner would cost, from a re-solve that requires it."""
+def _cost_of_pairing(problem: _Problem, which: str, index: int) -> str:
+    """What giving this person one more partner would cost, from a re-solve requiring it."""
     found = problem.forced(which, index)
     if found is None:
         return "their eligible partners' places are all taken by kept or locked pairs"
@@ -363,6 +363,8 @@ def _cost_of_pairing(problem: _Problem, which: str, index: int, person: Voluntee
         f"takes a partner from {lost}"
     partner = " and ".join(others[k].name for k in new)
     drop = problem.score(problem.chosen) - (problem.score(found))
+    if not losers:  # cannot happen when the pairs were the most possible; said plainly
+        return f"pairing them with {partner} would change the total score by {-drop}"
     if drop > 0:
         return (f"pairing them would lower the total score by {drop}: the best way pairs "
                 f"them with {partner} and {leaves}")
