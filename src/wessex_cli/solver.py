@@ -34,7 +34,7 @@ the result is proved optimal for the whole graph before it is returned:
 
 Pairs already carrying flow are left out of the pricing: their reverse residual arc is
 what step 3 checks. Scores below 0 are refused (scheme.toml refuses negative weights):
-the choice of ``M`` depends on it. The benchmark rosters need one to five rounds; after
+the choice of ``M`` depends on it. The benchmark rosters need one to three rounds; after
 ``MAX_ROUNDS`` the whole graph is handed to OR-Tools, which is slower but never wrong.
 
 **Ties** are broken by a seeded shuffle of both sides (the node numbering and the arc
