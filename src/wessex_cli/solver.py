@@ -195,13 +195,14 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
     pairs, each person's best of a few random partners, and each person's best partners."""
     n_left, n_right = values.shape
     budget = TOP_PER_PERSON * (n_left + n_right)
-    top = int(values.max())
-    counts = np.zeros(top + 2, np.int64)  # counts[s + 1]: eligible pairs scoring s
-    for rows in _blocks(n_left, n_right):
-        counts += np.bincount(values[rows].ravel() + 1, minlength=top + 2)
-    above = np.cumsum(counts[::-1])[::-1]  # above[s + 1]: eligible pairs scoring s or more
-    # Every pair scoring more than `level`, and a random share of those scoring `level`.
-    level = next((s for s in range(top, 0, -1) if above[s + 1] > budget), 0)
+    # Every pair scoring more than `level`, and a random share of those scoring `level`:
+    # `level` is the highest score at which the pairs scoring that much or more exceed the
+    # budget (0 if none does). Counted from the top down, one cheap pass per score.
+    level = 0
+    for score in range(int(values.max()), 0, -1):
+        if np.count_nonzero(values >= score) > budget:
+            level = score
+            break
     pieces_r, pieces_c = [], []
     if level > 0:
         best_r, best_c = np.nonzero(values > level)
