@@ -294,6 +294,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
               counts: dict[str, np.ndarray[Any, Any]], scheme: Scheme,
               pairs: list[Pair]) -> list[Unpaired]:
     """Everyone with a place unfilled, each with a reason made of facts about this result."""
+    import numpy as np
+
     first, second = scheme.side_keys
     left, right = problem.left, problem.right
     places = {first: sum(v.capacity for v in left), second: sum(v.capacity for v in right)}
@@ -301,7 +303,7 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
     for pair in pairs:
         partners.setdefault(pair.a.key, set()).add(pair.b.key)
         partners.setdefault(pair.b.key, set()).add(pair.a.key)
-    arcs = int(problem.eligible.sum())
+    arcs = int(np.count_nonzero(problem.eligible))
     budget = RESOLVE_ARCS
     result = []
     for side_people, others, which in ((left, right, "left"), (right, left, "right")):
