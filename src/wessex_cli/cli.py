@@ -19,6 +19,9 @@ class WessexGroup(TyperGroup):
     """A Typer group that reports WessexError (and file-system errors) without a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        from .console import start_command
+
+        start_command()
         try:
             return super().invoke(ctx)
         except WessexError as exc:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
@@ -18,3 +21,84 @@ def print_json(data: Any) -> None:
     """Exactly one JSON object on stdout, nothing else."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
+
+
+_warned: set[str] = set()
+
+
+def warn(messages: Iterable[str]) -> None:
+    """Each warning on stderr, once per command however often it is met."""
+    from rich.markup import escape
+
+    for message in messages:
+        if message not in _warned:
+            _warned.add(message)
+            err.print(f"[yellow]Warning:[/] {escape(clean(message))}")
+
+
+def start_command() -> None:
+    """Forget the warnings of an earlier command run in the same process (tests)."""
+    _warned.clear()
+
+
+def shows_progress(quiet: bool = False) -> bool:
+    """A progress display only for a person at a terminal: never for --json, a pipe,
+    ``NO_COLOR`` or ``TERM=dumb``."""
+    return not quiet and err.is_terminal and not os.environ.get("NO_COLOR") and \
+        os.environ.get("TERM", "") != "dumb"
+
+
+@contextmanager
+def progress(description: str, total: int | None, quiet: bool = False
+             ) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr (a spinner when ``total`` is None); yields ``advance(n)``.
+
+    It is transient: when the work is done it disappears, leaving only the results.
+    """
+    if not shows_progress(quiet):
+        yield _no_progress
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn()]
+    with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+
+        yield advance
+
+
+def _no_progress(n: int = 1) -> None:
+    """Progress nobody sees."""
+
+
+# C0 and C1 control characters (ANSI escapes start with ESC), except tab and line breaks.
+_CONTROL: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                          *range(0x7F, 0xA0)], "\N{REPLACEMENT CHARACTER}")
+_CONTROL.update({0x200E: None, 0x200F: None, 0x202A: None, 0x202B: None, 0x202C: None,
+                 0x202D: None, 0x202E: None, 0x2066: None, 0x2067: None, 0x2068: None,
+                 0x2069: None})
+
+
+def clean(text: str) -> str:
+    """Text from a cell made safe to print: control characters (an ANSI escape, a bell)
+    become \N{REPLACEMENT CHARACTER}, text-direction overrides are dropped."""
+    return text.translate(_CONTROL)
+
+
+def cell(text: object) -> str:
+    """A value for a rich table or message: control characters out, markup escaped."""
+    from rich.markup import escape
+
+    return escape(clean(str(text)))

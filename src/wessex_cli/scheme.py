@@ -99,6 +99,15 @@ class Scheme:
     seed: int = 2027
     source: Path | None = None
     themes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # settings read but not understood (a misspelt key)
+
+    @property
+    def year(self) -> int | None:
+        """The scheme's year: what a date typed without one ("4 May") belongs to."""
+        for day in (self.start, self.end, self.celebration.date):
+            if day is not None:
+                return day.year
+        return None
 
     @property
     def side_keys(self) -> tuple[str, str]:
@@ -157,10 +166,83 @@ def load_scheme(path: Path | None = None, folder: Path | None = None) -> Scheme:
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(f"scheme.toml is not valid TOML: {exc}.",
-                          "Check quotes around text and '=' between key and value.",
-                          file=found) from None
+        raise _uk_date_error(raw_text, found) or SchemeError(
+            f"scheme.toml is not valid TOML: {exc}.",
+            "Check quotes around text and '=' between key and value.", file=found) from None
     return _SchemeReader(found, raw_text, data).read()
+
+
+# ``start = 4/5/2027``: a date typed the UK way, which TOML cannot read without quotes.
+_UK_DATE_LINE = re.compile(
+    r"\s*([A-Za-z_][\w-]*)\s*=\s*(\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})\s*(?:#.*)?")
+
+
+def _uk_date_error(text: str, path: Path) -> SchemeError | None:
+    """A kind message for the most likely TOML mistake: a date written day first."""
+    from .dates import parse_date
+
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _UK_DATE_LINE.fullmatch(line)
+        if not found:
+            continue
+        try:
+            meant = parse_date(found[2].replace(" ", ""))
+        except ValueError:
+            meant = None
+        example = meant.isoformat() if meant else "2027-05-04"
+        return SchemeError(
+            f"setting '{found[1]}' (line {number}) is the date {found[2]}, written in a form "
+            "that scheme.toml cannot hold.",
+            f"Write dates in scheme.toml as {example} (year-month-day, no quotes).", file=path)
+    return None
+
+
+# Every setting scheme.toml can hold: a section maps to its keys (None: any key allowed).
+KNOWN_SETTINGS: dict[str, dict[str, Any] | None] = {
+    "scheme": {"name": None, "locality": None, "cpd_hours": None},
+    "sides": {side: {"label": None, "professions": None, "organisation": None,
+                     "workplace": None} for side in ("primary", "secondary")},
+    "administrator": {"name": None, "email": None, "phone": None, "role": None},
+    "leads": {"name": None, "email": None, "phone": None, "role": None, "side": None},
+    "dates": {"start": None, "end": None},
+    "celebration": {"date": None, "time": None, "end_time": None, "venue": None,
+                    "speaker": None, "speaker_topic": None, "agenda": None},
+    "weights": {"person": None, "topic": None, "cluster": None},
+    "pairing": {"seed": None},
+    "feedback": {"themes": None},
+}
+
+
+def unknown_settings(data: dict[str, Any], known: dict[str, Any] | None = None,
+                     prefix: str = "") -> list[str]:
+    """A warning for each section or key that wessex does not read, with a "did you mean"."""
+    from .text import suggest
+
+    known = KNOWN_SETTINGS if known is None else known
+    found: list[str] = []
+    for key, value in data.items():
+        if key not in known:
+            near = suggest(key, list(known), 1, 0.6)
+            is_section = isinstance(value, dict) or (
+                isinstance(value, list) and bool(value) and
+                all(isinstance(v, dict) for v in value))
+            shown = f"[{prefix}{key}]" if is_section else f"'{key}'"
+            where = f" in [{prefix.rstrip('.')}]" if prefix and not is_section else ""
+            hint = ""
+            if near:
+                hint = (f" Did you mean [{prefix}{near[0]}]?" if is_section
+                        else f" Did you mean '{near[0]}'?")
+            found.append(f"scheme.toml: {shown}{where} is not a setting wessex knows, so it is "
+                         f"ignored.{hint}")
+            continue
+        inner = known[key]
+        if inner is None:
+            continue
+        tables = value if isinstance(value, list) else [value]
+        for table in tables:
+            if isinstance(table, dict):
+                found.extend(unknown_settings(table, inner, f"{prefix}{key}."))
+    return list(dict.fromkeys(found))
 
 
 class _SchemeReader:
@@ -193,15 +275,15 @@ class _SchemeReader:
     def text_value(self, key: str, default: str = "") -> str:
         return str(self.get(key, str, default)).strip()
 
-    def date(self, key: str) -> dt.date | None:
+    def date(self, key: str, year: int | None = None) -> dt.date | None:
         from .dates import parse_date
 
         value = self.get(key, (dt.date, str), None)
         try:
-            return parse_date(value)
-        except ValueError:
-            raise self.fail(key, f"is not a date: {value!r}",
-                            "Write dates as YYYY-MM-DD, e.g. 2027-04-12.") from None
+            return parse_date(value, year)
+        except ValueError as exc:
+            raise self.fail(key, f"is not a date ({exc})",
+                            "Write dates in scheme.toml as 2027-05-04 (year-month-day).") from None
 
     def contact(self, key: str, default: Contact) -> Contact:
         table = self.get(key, dict, None)
@@ -256,8 +338,11 @@ class _SchemeReader:
                     raise self.fail("celebration.agenda", "must be a list like "
                                     "[\"18:30 Refreshments\", \"19:00 Welcome\"]")
             agenda = tuple(items)
+        start = self.date("dates.start")
+        end = self.date("dates.end", start.year if start else None)
         celebration = Celebration(
-            date=self.date("celebration.date"),
+            date=self.date("celebration.date", start.year if start else
+                           end.year if end else None),
             time=self.text_value("celebration.time", base.celebration.time),
             end_time=self.text_value("celebration.end_time", base.celebration.end_time),
             venue=self.text_value("celebration.venue", base.celebration.venue),
@@ -273,7 +358,6 @@ class _SchemeReader:
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}
-        start, end = self.date("dates.start"), self.date("dates.end")
         if start and end and end <= start:
             raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
         cpd = self.get("scheme.cpd_hours", (int, float), base.cpd_hours)
@@ -291,6 +375,7 @@ class _SchemeReader:
             seed=self.get("pairing.seed", int, base.seed),
             source=self.path,
             themes=themes,
+            warnings=tuple(unknown_settings(self.data)),
         )
 
 

@@ -16,7 +16,7 @@ from .availability import describe
 from .eligibility import EligibilityModel
 from .roster import Volunteer
 from .scheme import Weights
-from .text import fold
+from .text import cluster_key, fold
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 IntMatrix = npt.NDArray[np.int32]
@@ -46,7 +46,7 @@ def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) ->
 
 
 def cluster_score(a: Volunteer, b: Volunteer, weights: Weights) -> int:
-    same = bool(a.cluster) and fold(a.cluster) == fold(b.cluster)
+    same = bool(cluster_key(a.cluster)) and cluster_key(a.cluster) == cluster_key(b.cluster)
     return weights.cluster if same else 0
 
 
@@ -56,7 +56,7 @@ def pair_score(a: Volunteer, b: Volunteer, weights: Weights) -> tuple[int, list[
     ba, why_ba = preference_score(b, a, weights)
     cluster = cluster_score(a, b, weights)
     reasons = [r for r in (why_ab, why_ba) if r]
-    if a.cluster and fold(a.cluster) == fold(b.cluster):
+    if cluster_key(a.cluster) and cluster_key(a.cluster) == cluster_key(b.cluster):
         reasons.append(f"same cluster ({a.cluster})")
     if not reasons:
         reasons.append("no preference between them: an eligible partner among equally good "

@@ -9,7 +9,7 @@ from .errors import TemplateError
 from .scheme import Scheme
 
 
-def load_pairs(path: Path) -> tuple[list[PairRecord], list[str]]:
+def load_pairs(path: Path, year: int | None = None) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked, and warnings about unreadable tracking cells."""
     from .pairs_workbook import read_pair_rows
     from .tracking import track
@@ -17,7 +17,7 @@ def load_pairs(path: Path) -> tuple[list[PairRecord], list[str]]:
     rows, headers = read_pair_rows(path)
     records, warnings = [], []
     for row in rows:
-        tracked = track(row, headers)
+        tracked = track(row, headers, year=year)
         warnings.extend(tracked.warnings)
         records.append(PairRecord(row.pair_id, row.a, row.b,
                                   (tracked.visits[0].done, tracked.visits[1].done),

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..console import warn
 from ..scheme import Scheme, load_scheme
 
 SchemeOption = Annotated[
@@ -23,5 +24,6 @@ def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
     """``--scheme`` if given, else scheme.toml here, else one beside the input file."""
     scheme = load_scheme(path)
     if scheme.source is None and path is None and near is not None:
-        scheme = load_scheme(None, near.parent)
+        scheme = load_scheme(None, Path(near).parent)
+    warn(scheme.warnings)
     return scheme

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..console import err, out, print_json
+from ..console import out, print_json, warn
 from .common import JsonOption, SchemeOption, scheme_for
 
 templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
@@ -112,9 +112,8 @@ def render(
         raise TemplateError(f"--format {chosen} is not one of {', '.join(FORMATS)}.")
     pair_records = None
     if pairs:
-        pair_records, warnings = load_pairs(pairs)
-        for warning in warnings:
-            err.print(f"[yellow]Warning:[/] {escape(warning)}")
+        pair_records, warnings = load_pairs(pairs, scheme.year)
+        warn(warnings)
     people = load_volunteers(volunteers, scheme) if volunteers else None
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today())

@@ -34,7 +34,7 @@ def plan(
 
     scheme = scheme_for(scheme_file)
     try:
-        first = parse_date(start) if start else scheme.start
+        first = parse_date(start, scheme.year) if start else scheme.start
     except ValueError:
         raise SchemeError(f"--start '{start}' is not a date.",
                           "Write it as YYYY-MM-DD or day/month/year.") from None

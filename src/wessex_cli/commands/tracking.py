@@ -10,14 +10,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..console import err, out, print_json
+from ..console import out, print_json, warn
 from .common import JsonOption, SchemeOption, scheme_for
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
 
 
-def _date(text: str | None, option: str) -> dt.date | None:
+def _date(text: str | None, option: str, year: int | None = None) -> dt.date | None:
     from ..dates import parse_date, today
     from ..errors import TrackingError
 
@@ -26,7 +26,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
     if text.strip().casefold() == "today":
         return today()
     try:
-        return parse_date(text)
+        return parse_date(text, year)
     except ValueError:
         raise TrackingError(f"{option} '{text}' is not a date.",
                             "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
@@ -49,11 +49,9 @@ def status(
 
     scheme = scheme_for(scheme_file, pairs)
     rows, headers = read_pair_rows(pairs)
-    tracked = [track(row, headers) for row in rows]
+    tracked = [track(row, headers, year=scheme.year) for row in rows]
     now, end = today(), scheme.end
-    for pair in tracked:
-        for warning in pair.warnings:
-            err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    warn(w for pair in tracked for w in pair.warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     visits_done = sum(v.done for p in tracked for v in p.visits)
     summary = {"pairs": len(tracked), "complete": sum(p.complete for p in tracked),
@@ -128,8 +126,9 @@ def visit(
     if not (hosted or planned or reflection):
         raise TrackingError("nothing to record.", "Add --hosted DATE, --planned DATE or "
                                                   "--reflection.")
-    done = record_visit(pairs, person, hosted=_date(hosted, "--hosted"),
-                        planned=_date(planned, "--planned"), reflection=reflection,
+    year = scheme_for(None, pairs).year
+    done = record_visit(pairs, person, hosted=_date(hosted, "--hosted", year),
+                        planned=_date(planned, "--planned", year), reflection=reflection,
                         partner=partner)
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
 
@@ -151,9 +150,8 @@ def remind(
     from ..sources import load_pairs
 
     scheme = scheme_for(scheme_file, pairs)
-    records, warnings = load_pairs(pairs)
-    for warning in warnings:
-        err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    records, warnings = load_pairs(pairs, scheme.year)
+    warn(warnings)
     template = load_template("reminder", scheme)
     now = today()
     people = recipients(template, scheme, pairs=records, now=now)
