@@ -84,16 +84,15 @@ def _no_progress(n: int = 1) -> None:
 
 
 # C0 and C1 control characters (ANSI escapes start with ESC), except tab and line breaks.
-_CONTROL: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+_CONTROL: dict[int, str] = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
                           *range(0x7F, 0xA0)], "\N{REPLACEMENT CHARACTER}")
-_CONTROL.update({0x200E: None, 0x200F: None, 0x202A: None, 0x202B: None, 0x202C: None,
-                 0x202D: None, 0x202E: None, 0x2066: None, 0x2067: None, 0x2068: None,
-                 0x2069: None})
+_CONTROL.update(dict.fromkeys([0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+                              "\N{REPLACEMENT CHARACTER}"))
 
 
 def clean(text: str) -> str:
-    """Text from a cell made safe to print: control characters (an ANSI escape, a bell)
-    become \N{REPLACEMENT CHARACTER}, text-direction overrides are dropped."""
+    """Text from a cell made safe to print: control characters (an ANSI escape, a bell) and
+    text-direction overrides each become one \N{REPLACEMENT CHARACTER}."""
     return text.translate(_CONTROL)
 
 

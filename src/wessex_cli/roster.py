@@ -157,6 +157,18 @@ class Volunteer:
         return fold(self.registered_practice)
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A row left out because of an error in it: still a volunteer to count and name."""
+
+    row: int  # the spreadsheet row number (1-based)
+    name: str
+    email: str
+    side: str  # "" when the row does not say
+    capacity: int
+    active: bool
+
+
 @dataclass
 class Roster:
     """Everything read from one volunteer workbook."""
@@ -169,6 +181,7 @@ class Roster:
     extra_columns: list[str]
     rows: int  # data rows seen (non-blank)
     header_row: int = 1
+    rejected: list[Rejected] = field(default_factory=list)  # rows with an error, left out
     _index: _PeopleIndex | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -264,7 +277,8 @@ def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
     rows = grid.rows
     sheet = grid.sheet
     header_index = find_header_row(rows)
-    if header_index is None:
+    if header_index is None or _looks_like_pairs(rows):
+        _refuse_pairs_workbook(grid)
         raise RosterError(
             "no header row found: no row names at least two of the columns wessex knows "
             "(Name, Email, Profession, ...).",
@@ -307,7 +321,29 @@ def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
     drafts = reader.read_rows(header_index + 1)
     volunteers = _resolve(drafts, reader, scheme)
     return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
-                  rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1)
+                  rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1,
+                  rejected=reader.rejected)
+
+
+# Headers only the pairs workbook has (its Pairs sheet): a pair id and the tracking columns.
+_PAIRS_SIGNATURE = frozenset({"pair", "ahostsbdate", "bhostsadate", "aname", "bname"})
+
+
+def _looks_like_pairs(rows: list[list[Cell]]) -> bool:
+    return any(len(_PAIRS_SIGNATURE & {header_key(cell_text(c)) for c in row}) >= 3
+               for row in rows[:5])
+
+
+def _refuse_pairs_workbook(grid: Grid) -> None:
+    """Name the mix-up when the pairs workbook is given where volunteers are expected."""
+    if grid.sheet.casefold() != "pairs" and not _looks_like_pairs(grid.rows):
+        return
+    raise RosterError(
+        f"{grid.path.name} is a pairs workbook (the record 'wessex pair' writes), not a "
+        "volunteer workbook.",
+        "Give the volunteer workbook here (the one with a row per volunteer). The pairs "
+        "workbook is for status, visit, remind, render --pairs and pair --keep.",
+        file=grid.path, sheet=grid.sheet)
 
 
 @dataclass
@@ -331,6 +367,7 @@ class _RowReader:
         self.grid, self.scheme, self.columns, self.extra = grid, scheme, columns, extra
         self.problems = problems
         self.dropped_rows = 0
+        self.rejected: list[Rejected] = []
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "") -> None:
@@ -339,9 +376,14 @@ class _RowReader:
             f"{self.grid.sheet}!A{row_index + 1}"
         self.problems.append(Problem(severity, cell, column, message, fix))
 
+    def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
+               active: bool) -> None:
+        self.rejected.append(Rejected(row_index + 1, values["name"], values["email"], side,
+                                      capacity, active))
+
     def read_rows(self, first: int) -> list[_Draft]:
         drafts: list[_Draft] = []
-        seen_emails: dict[str, int] = {}
+        seen_emails: dict[str, tuple[int, str]] = {}
         mapped = list(self.columns.items())
         for row_index in range(first, len(self.grid.rows)):
             raw = self.grid.rows[row_index]
@@ -356,14 +398,27 @@ class _RowReader:
                 continue  # a blank row
             key = email_key(values["email"].replace(" ", ""))
             if key and key in seen_emails:
-                self.problem("error", row_index, "email",
-                             f"duplicate e-mail {values['email']}: row "
-                             f"{seen_emails[key] + 1} has it already.",
-                             "Each volunteer needs their own e-mail; delete the repeated row.")
+                first_index, first_name = seen_emails[key]
                 self.dropped_rows += 1
+                if person_key(values["name"]) == person_key(first_name):
+                    self.problem("error", row_index, "email",
+                                 f"row {first_index + 1} already has {first_name} with the "
+                                 f"e-mail {values['email']}: this row repeats them.",
+                                 f"Delete this repeat, keeping anything new it says in row "
+                                 f"{first_index + 1}.")
+                    continue
+                self.problem("error", row_index, "email",
+                             f"{values['name'] or 'this row'} has the e-mail "
+                             f"{values['email']}, which row {first_index + 1} gives for "
+                             f"{first_name or 'someone else'}; two people cannot share an "
+                             "address.", "Correct one of the addresses.")
+                draft = self.read_row(row_index, values, extra, raw)
+                if draft is not None:
+                    self.reject(draft.row_index, values, draft.side, draft.capacity,
+                                draft.active)
                 continue
             if key:
-                seen_emails[key] = row_index
+                seen_emails[key] = (row_index, values["name"])
             draft = self.read_row(row_index, values, extra, raw)
             if draft is None:
                 self.dropped_rows += 1
@@ -449,6 +504,7 @@ class _RowReader:
                          f"status '{status}' is not known; the person is treated as active.",
                          "Write 'withdrawn' to leave someone out, or leave it blank.")
         if not ok:
+            self.reject(row_index, values, side or "", capacity, active)
             return None
         return _Draft(row_index, values, side or "", slots[0], slots[1], capacity, active,
                       status, extra)
@@ -605,16 +661,27 @@ def _phone(text: str) -> str:
 
 
 def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
-    """People, active people and total capacity per side."""
-    counts = {key: {"people": 0, "active": 0, "capacity": 0} for key in scheme.side_keys}
-    for volunteer in roster.volunteers:
-        entry = counts.setdefault(volunteer.side, {"people": 0, "active": 0, "capacity": 0})
+    """People, active people and total capacity per side.
+
+    Rows left out for an error still count (and are counted again under ``with_errors``):
+    they are volunteers whose cell needs fixing, and leaving them out would misstate the
+    balance of the sides."""
+    def blank() -> dict[str, int]:
+        return {"people": 0, "active": 0, "capacity": 0, "with_errors": 0}
+
+    counts = {key: blank() for key in scheme.side_keys}
+    people: list[tuple[str, bool, int, bool]] = [
+        (v.side, v.active, v.capacity, False) for v in roster.volunteers]
+    people += [(r.side or "side unknown", r.active, r.capacity, True) for r in roster.rejected]
+    for side, active, capacity, with_errors in people:
+        entry = counts.setdefault(side, blank())
         entry["people"] += 1
-        if volunteer.active:
+        entry["with_errors"] += with_errors
+        if active:
             entry["active"] += 1
-            entry["capacity"] += volunteer.capacity
+            entry["capacity"] += capacity
     return counts
 
 
-__all__ = ["Problem", "Preference", "Volunteer", "Roster", "read_roster", "roster_from_grid",
-           "cell_text"]
+__all__ = ["Problem", "Preference", "Rejected", "Volunteer", "Roster", "read_roster",
+           "roster_from_grid", "cell_text"]

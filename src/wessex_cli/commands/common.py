@@ -27,3 +27,15 @@ def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
         scheme = load_scheme(None, Path(near).parent)
     warn(scheme.warnings)
     return scheme
+
+
+def require_suffix(path: Path | None, allowed: tuple[str, ...], what: str,
+                   option: str = "-o") -> None:
+    """A usage error (exit 2) when an output's extension says another format than the one
+    wessex would write into it."""
+    if path is None or path.suffix.lower() in allowed:
+        return
+    names = " or ".join(allowed)
+    raise typer.BadParameter(
+        f"{path.name} does not end in {names}, but {what} is written as {allowed[0]}. "
+        f"Name it {path.stem}{allowed[0]}.", param_hint=f"'{option}'")

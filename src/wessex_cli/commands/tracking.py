@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from ..console import out, print_json, warn
 from .common import JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
@@ -60,18 +61,18 @@ def status(
     if json:
         print_json({"pairs": [_pair_json(p, end, now) for p in shown], "summary": summary})
         return
-    table = Table(title=f"Visits{' still owed' if owed else ''}")
-    for column in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections", ""):
-        table.add_column(column)
+    styles = {"OVERDUE": "red"}
+    lines: list[list[str | Text]] = []
     for pair in shown:
         states = [v.state(end, now) for v in pair.visits]
-        styled = [f"[green]{s}[/]" if s.startswith("done") else
-                  f"[red]{s}[/]" if s == "OVERDUE" else s for s in states]
+        styled = [Text(s, "green" if s.startswith("done") else styles.get(s, ""))
+                  for s in states]
         reflections = f"{'A' if pair.reflections[0] else '-'}{'B' if pair.reflections[1] else '-'}"
-        table.add_row(escape(pair.pair_id), escape(pair.row.a["name"]),
-                      escape(pair.row.b["name"]), *styled, reflections,
-                      "[green]complete[/]" if pair.complete else "")
-    out.print(table)
+        lines.append([pair.pair_id, pair.row.a["name"], pair.row.b["name"], *styled,
+                     reflections, Text("yes", "green") if pair.complete else "no"])
+    show_table(f"Visits{' still owed' if owed else ''}",
+               [Column(h) for h in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections",
+                                    "Complete")], lines)
     by_side: dict[str, list[int]] = {}
     for pair in tracked:
         for visit, host in zip(pair.visits, (pair.row.a, pair.row.b), strict=True):
