@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,9 @@ def _row_of(cell: str) -> int:
     return int(digits) if digits else 0
 
 
-def check_file(path: Path, scheme: Scheme) -> CheckReport:
-    return check_roster(read_roster(path, scheme), scheme)
+def check_file(path: Path | str, scheme: Scheme,
+               progress: Callable[[int, int], None] | None = None) -> CheckReport:
+    return check_roster(read_roster(path, scheme, progress), scheme)
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,19 @@ class WessexGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command's whole first paragraph, wrapped, rather than cut off with "..."."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                summary = command.short_help or (command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(summary.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def _is_cli_control(exc: Exception) -> bool:
     """Exit, Abort and usage errors belong to Typer (and click): they are not bugs."""
     return any(cls.__module__.split(".")[0] in {"typer", "click"} for cls in type(exc).__mro__)
@@ -69,6 +82,23 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"wessex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Show the version and exit."),
+) -> None:
+    """Run a Wessex Model workplace exchange: a volunteer spreadsheet in, the best pairs out,
+    every letter ready, and a table of who still owes a visit."""
 
 
 def _register() -> None:

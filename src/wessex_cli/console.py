@@ -50,11 +50,11 @@ def shows_progress(quiet: bool = False) -> bool:
 
 @contextmanager
 def progress(description: str, total: int | None, quiet: bool = False
-             ) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on stderr (a spinner when ``total`` is None); yields ``advance(n)``.
+             ) -> Iterator[Callable[..., None]]:
+    """A rich progress bar on stderr (a spinner while ``total`` is None).
 
-    It is transient: when the work is done it disappears, leaving only the results.
-    """
+    Yields ``done(completed, total=None)``, which moves the bar (and can set the total once
+    it is known). The display is transient: it disappears when the work is over."""
     if not shows_progress(quiet):
         yield _no_progress
         return
@@ -67,19 +67,20 @@ def progress(description: str, total: int | None, quiet: bool = False
         TimeElapsedColumn,
     )
 
-    columns = [SpinnerColumn(), TextColumn("{task.description}")]
-    if total is not None:
-        columns += [BarColumn(), MofNCompleteColumn()]
-    with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                  transient=True) as bar:
         task = bar.add_task(description, total=total)
 
-        def advance(n: int = 1) -> None:
-            bar.advance(task, n)
+        def done(completed: int, new_total: int | None = None) -> None:
+            if new_total is not None:
+                bar.update(task, total=new_total)
+            bar.update(task, completed=completed)
 
-        yield advance
+        yield done
 
 
-def _no_progress(n: int = 1) -> None:
+def _no_progress(completed: int, new_total: int | None = None) -> None:
     """Progress nobody sees."""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -84,6 +84,7 @@ NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyo
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
 _SPLIT_LIST = re.compile(r"[;,\n]+")
 HEADER_SCAN_ROWS = 50
+PROGRESS_EVERY = 500  # rows between two progress reports
 
 
 @dataclass(frozen=True)
@@ -254,9 +255,12 @@ def email_problem(address: str) -> str | None:
     return None
 
 
-def read_roster(path: Path, scheme: Scheme | None = None) -> Roster:
+def read_roster(path: Path | str, scheme: Scheme | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Roster:
     """Read and check a volunteer workbook. Raises ``WessexError`` only when nothing usable
-    can be read (no such file, not a spreadsheet, no header row, a required column missing)."""
+    can be read (no such file, not a spreadsheet, no header row, a required column missing).
+
+    ``progress(rows_read, rows_in_sheet)`` is called now and then on a long sheet."""
     import gc
 
     scheme = scheme or Scheme()
@@ -266,14 +270,15 @@ def read_roster(path: Path, scheme: Scheme | None = None) -> Roster:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        grid = read_grid(path)
-        return roster_from_grid(grid, scheme)
+        grid = read_grid(Path(path))
+        return roster_from_grid(grid, scheme, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
+def roster_from_grid(grid: Grid, scheme: Scheme,
+                     progress: Callable[[int, int], None] | None = None) -> Roster:
     rows = grid.rows
     sheet = grid.sheet
     header_index = find_header_row(rows)
@@ -318,7 +323,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
-    drafts = reader.read_rows(header_index + 1)
+    drafts = reader.read_rows(header_index + 1, progress)
     volunteers = _resolve(drafts, reader, scheme)
     return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
                   rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1,
@@ -381,11 +386,15 @@ class _RowReader:
         self.rejected.append(Rejected(row_index + 1, values["name"], values["email"], side,
                                       capacity, active))
 
-    def read_rows(self, first: int) -> list[_Draft]:
+    def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
+                  ) -> list[_Draft]:
         drafts: list[_Draft] = []
+        total = len(self.grid.rows) - first
         seen_emails: dict[str, tuple[int, str]] = {}
         mapped = list(self.columns.items())
         for row_index in range(first, len(self.grid.rows)):
+            if progress is not None and not (row_index - first) % PROGRESS_EVERY:
+                progress(row_index - first, total)
             raw = self.grid.rows[row_index]
             width = len(raw)
             values = {}

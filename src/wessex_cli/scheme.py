@@ -146,18 +146,19 @@ def _profession_sides(sides: tuple[Side, Side]) -> dict[str, str]:
     return found
 
 
-def find_scheme(path: Path | None, folder: Path | None = None) -> Path | None:
+def find_scheme(path: Path | str | None, folder: Path | str | None = None) -> Path | None:
     """``--scheme PATH`` if given, else ``scheme.toml`` in ``folder`` (default: here) if present."""
     if path is not None:
+        path = Path(path)
         if not path.is_file():
             raise SchemeError(f"there is no scheme file at {path}.",
                               "Check the path, or run 'wessex init' to write one.", file=path)
         return path
-    candidate = (folder or Path.cwd()) / SCHEME_FILE
+    candidate = Path(folder or Path.cwd()) / SCHEME_FILE
     return candidate if candidate.is_file() else None
 
 
-def load_scheme(path: Path | None = None, folder: Path | None = None) -> Scheme:
+def load_scheme(path: Path | str | None = None, folder: Path | str | None = None) -> Scheme:
     """Read scheme.toml (or return the defaults when there is none)."""
     found = find_scheme(path, folder)
     if found is None:

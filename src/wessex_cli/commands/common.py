@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..console import warn
+from ..console import progress, warn
 from ..scheme import Scheme, load_scheme
 
 SchemeOption = Annotated[
     Path | None,
-    typer.Option("--scheme", help="scheme.toml to use (default: ./scheme.toml if present).",
+    typer.Option("--scheme", metavar="FILE",
+                 help="scheme.toml to use (default: ./scheme.toml if present).",
                  dir_okay=False, show_default=False),
 ]
 JsonOption = Annotated[
@@ -39,3 +42,23 @@ def require_suffix(path: Path | None, allowed: tuple[str, ...], what: str,
     raise typer.BadParameter(
         f"{path.name} does not end in {names}, but {what} is written as {allowed[0]}. "
         f"Name it {path.stem}{allowed[0]}.", param_hint=f"'{option}'")
+
+
+READ_PROGRESS_FROM = 2000  # rows: a shorter sheet is read in a blink, so no bar
+
+
+@contextmanager
+def reading_progress(path: Path, quiet: bool = False) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(rows_read, rows_in_sheet)`` for the reader: it shows a bar only once the
+    sheet turns out to be long."""
+    with ExitStack() as stack:
+        bar: list[Callable[..., None]] = []
+
+        def report(done: int, total: int) -> None:
+            if total < READ_PROGRESS_FROM:
+                return
+            if not bar:
+                bar.append(stack.enter_context(progress(f"Reading {path.name}", total, quiet)))
+            bar[0](done)
+
+        yield report

@@ -9,8 +9,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..console import out, print_json, warn
+from ..console import out, print_json, progress, warn
 from .common import JsonOption, SchemeOption, scheme_for
+
+RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
 templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
                             no_args_is_help=True)
@@ -78,17 +80,21 @@ def copy_template(
 
 def render(
     document: Annotated[str, typer.Argument(help="The document, e.g. partner-introduction.")],
-    pairs: Annotated[Path | None, typer.Option("--pairs", exists=True, dir_okay=False,
+    pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
+                                               exists=True, dir_okay=False,
                                                help="Pairs workbook (for per-pair documents).")]
     = None,
-    volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
+    volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
+                                                    exists=True, dir_okay=False,
                                                     help="Volunteer workbook.")] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", file_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                          help="Folder to write into.")] = Path("documents"),
-    fmt: Annotated[str | None, typer.Option("--format", help="eml, html, txt, md or docx "
-                                                             "(default: the document's own).")]
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT",
+                                            help="eml, html, txt, md or docx "
+                                                 "(default: the document's own).")]
     = None,
-    profession: Annotated[str | None, typer.Option(help="Word the call to action for this "
+    profession: Annotated[str | None, typer.Option(metavar="PROFESSION",
+                                                   help="Word the call to action for this "
                                                         "profession.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
     scheme_file: SchemeOption = None,
@@ -97,7 +103,6 @@ def render(
 
     Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
     """
-    from rich.progress import Progress
 
     from ..dates import today
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
@@ -129,10 +134,9 @@ def render(
         raise OutputError(f"{len(existing)} file(s) already exist, e.g. {existing[0]}.",
                           "Choose another folder with -o, or add --force to replace them.",
                           file=existing[0])
-    with Progress(transient=True, disable=len(targets) < 50) as progress:
-        task = progress.add_task(f"Rendering {template.name}", total=len(targets))
-        rendered = render_all(template, targets, chosen, scheme,
-                              progress=lambda n: progress.update(task, completed=n))
+    with progress(f"Rendering {template.name}", len(targets),
+                  quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
+        rendered = render_all(template, targets, chosen, scheme, progress=done)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
@@ -142,7 +146,7 @@ def render(
 def mailmerge(
     source: Annotated[Path, typer.Argument(help="Pairs workbook or volunteer workbook.",
                                            metavar="PAIRS|VOLUNTEERS")],
-    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="merge.csv or merge.xlsx.")] = Path("merge.csv"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     scheme_file: SchemeOption = None,

@@ -9,7 +9,7 @@ import typer
 from rich.text import Text
 
 from ..console import cell, out, print_json, progress
-from .common import JsonOption, SchemeOption, require_suffix, scheme_for
+from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
@@ -59,7 +59,8 @@ def pair(
 
     require_suffix(output, (".xlsx",), "the pairs workbook")
     scheme = scheme_for(scheme_file, volunteers)
-    roster = read_roster(volunteers, scheme)
+    with reading_progress(volunteers, quiet=json) as report:
+        roster = read_roster(volunteers, scheme, report)
     if not roster.rows:
         raise RosterError(f"no volunteers found in {volunteers.name}: the header row (row "
                           f"{roster.header_row}) has nothing below it.",

@@ -10,15 +10,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..console import out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import JsonOption, SchemeOption, require_suffix, scheme_for
 
 
 def plan(
-    start: Annotated[str | None, typer.Option("--start", help="Start date (default: "
-                                                              "scheme.toml's).")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="Start date (default: "
+                                                   "scheme.toml's).")] = None,
     save: Annotated[bool, typer.Option("--save", help="Write the dates into scheme.toml "
                                                       "(comments are kept).")] = False,
-    ics: Annotated[Path | None, typer.Option("--ics", dir_okay=False,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE.ics", dir_okay=False,
                                              help="Write a calendar (.ics) file.")] = None,
     scheme_file: SchemeOption = None,
     json: JsonOption = False,
@@ -32,6 +33,7 @@ def plan(
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
+    require_suffix(ics, (".ics",), "the calendar", "--ics")
     scheme = scheme_for(scheme_file)
     try:
         first = parse_date(start, scheme.year) if start else scheme.start
@@ -74,13 +76,17 @@ def plan(
 def feedback(
     responses: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv), one row per "
                                                    "response.")],
-    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="The delegate pack to write.")] = Path("pack.html"),
-    fmt: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
-    pairs: Annotated[Path | None, typer.Option("--pairs", exists=True, dir_okay=False,
+    fmt: Annotated[str | None, typer.Option("--format", metavar="html|md",
+                                            help="html or md (default: from the -o file's "
+                                                 "extension).")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
+                                               exists=True, dir_okay=False,
                                                help="Pairs workbook: response rate, and the "
                                                     "names to remove.")] = None,
-    volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
+    volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
+                                                    exists=True, dir_okay=False,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
@@ -94,8 +100,12 @@ def feedback(
     from ..feedback import analyse, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
-    if fmt not in ("html", "md"):
+    suffixes = {"html": (".html", ".htm"), "md": (".md",)}
+    if fmt is None:
+        fmt = "md" if output.suffix.lower() == ".md" else "html"
+    if fmt not in suffixes:
         raise WessexError(f"--format {fmt} is not html or md.")
+    require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
     participants = None
@@ -131,7 +141,7 @@ def equality(
     forms: Annotated[str, typer.Argument(help="The returned forms (.xlsx or .csv), or "
                                               "'template' to write a collection workbook.",
                                          metavar="FORMS|template")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                                 help="report.html (or forms.xlsx for "
                                                      "'template').")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
@@ -148,11 +158,17 @@ def equality(
     from ..equality import aggregate, report_html, write_template
     from ..safe_write import guard_output, write_text
 
-    if forms == "template" and not Path(forms).exists():
+    template = forms == "template" and not Path(forms).exists()
+    require_suffix(output, (".xlsx",) if template else (".html", ".htm"),
+                   "the collection workbook" if template else "the equality report")
+    if template:
         target = output or Path("forms.xlsx")
         guard_output(target, force, "file")
         write_template(target)
-        out.print(f"Wrote the collection workbook {escape(str(target))}.")
+        if json:
+            print_json({"wrote": str(target)})
+        else:
+            out.print(f"Wrote the collection workbook {escape(str(target))}.")
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
@@ -162,8 +178,12 @@ def equality(
                 or "Not stated")
 
     tables, count = aggregate(path, side_of)
+    if output:
+        guard_output(output, force, "report")
+        write_text(output, report_html(tables, count, scheme.name))
     if json:
-        print_json({"tables": [t.as_json() for t in tables]})
+        print_json({"tables": [t.as_json() for t in tables],
+                    **({"wrote": str(output)} if output else {})})
         return
     for table in tables:
         view = Table(title=table.title)
@@ -176,8 +196,6 @@ def equality(
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
               "the totals. Other counts are rounded to the nearest 5.")
     if output:
-        guard_output(output, force, "report")
-        write_text(output, report_html(tables, count, scheme.name))
         out.print(f"Wrote {escape(str(output))}.")
 
 

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..console import out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import JsonOption, SchemeOption, reading_progress, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ def check(
     from ..check import check_file
 
     scheme = scheme_for(scheme_file, volunteers)
-    report = check_file(volunteers, scheme)
+    with reading_progress(volunteers, quiet=json) as progress:
+        report = check_file(volunteers, scheme, progress)
     if json:
         print_json(report.as_json())
     else:

@@ -107,15 +107,18 @@ def _pair_json(pair: Any, end: dt.date | None, now: dt.date) -> dict[str, Any]:
 def visit(
     pairs: PairsArgument,
     person: Annotated[str, typer.Argument(help="Who hosted: name or e-mail.")],
-    hosted: Annotated[str | None, typer.Option("--hosted", help="The date they hosted their "
-                                                                "partner (4/5/2027, or today).")]
+    hosted: Annotated[str | None, typer.Option("--hosted", metavar="DATE",
+                                               help="The date they hosted their "
+                                                    "partner (4/5/2027, or today).")]
     = None,
-    planned: Annotated[str | None, typer.Option("--planned", help="A date planned for them to "
-                                                                  "host.")] = None,
+    planned: Annotated[str | None, typer.Option("--planned", metavar="DATE",
+                                                help="A date planned for them to "
+                                                     "host.")] = None,
     reflection: Annotated[bool, typer.Option("--reflection", help="Their reflection has come "
                                                                   "in.")] = False,
-    partner: Annotated[str | None, typer.Option("--partner", help="Which partner, for someone "
-                                                                  "with two.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", metavar="NAME",
+                                                help="Which partner, for someone "
+                                                     "with two.")] = None,
 ) -> None:
     """Record in the pairs workbook that PERSON hosted their partner on a date.
 
@@ -136,7 +139,7 @@ def visit(
 
 def remind(
     pairs: PairsArgument,
-    output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                                 help="Folder for the e-mails (default: "
                                                      "reminders/DATE).")] = None,
     scheme_file: SchemeOption = None,
@@ -174,9 +177,11 @@ def remind(
 def withdraw(
     pairs: PairsArgument,
     person: Annotated[str, typer.Argument(help="Who has dropped out: name or e-mail.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why, for the record.")] = "",
-    partner: Annotated[str | None, typer.Option("--partner", help="Which pair, for someone "
-                                                                  "with two partners.")] = None,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT",
+                                        help="Why, for the record.")] = "",
+    partner: Annotated[str | None, typer.Option("--partner", metavar="NAME",
+                                                help="Which pair, for someone "
+                                                     "with two partners.")] = None,
 ) -> None:
     """Record that PERSON dropped out: their pair moves to the Withdrawn sheet.
 
