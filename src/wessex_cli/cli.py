@@ -59,17 +59,44 @@ class WessexGroup(TyperGroup):
                 formatter.write_dl(rows)
 
 
+def _keep_hyphenated_words_whole() -> None:
+    """Help text wraps between words, never inside "e-mail" or "partner-introduction".
+
+    The wrapper Typer's help formatter builds breaks on hyphens by default; it is looked up
+    each time help is wrapped, so a variant with ``break_on_hyphens=False`` takes its place."""
+    import importlib
+
+    try:
+        _textwrap = importlib.import_module("typer._click._textwrap")
+    except ImportError:  # an older Typer, on click itself
+        _textwrap = importlib.import_module("click._textwrap")
+
+    base: Any = _textwrap.TextWrapper
+    if getattr(base, "keeps_hyphens", False):
+        return
+
+    class WholeWords(base):  # type: ignore[misc]
+        keeps_hyphens = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["break_on_hyphens"] = False
+            super().__init__(*args, **kwargs)
+
+    setattr(_textwrap, "TextWrapper", WholeWords)  # noqa: B010 - a module attribute
+
+
+_keep_hyphenated_words_whole()
+
+
 def _is_cli_control(exc: Exception) -> bool:
     """Exit, Abort and usage errors belong to Typer (and click): they are not bugs."""
     return any(cls.__module__.split(".")[0] in {"typer", "click"} for cls in type(exc).__mro__)
 
 
 def report_error(exc: WessexError) -> None:
-    from rich.markup import escape
+    from .console import cell, err
 
-    from .console import err
-
-    err.print(f"[bold red]Error:[/] {escape(str(exc))}", soft_wrap=True)
+    err.print(f"[bold red]Error:[/] {cell(exc)}", soft_wrap=True)
 
 
 app = typer.Typer(

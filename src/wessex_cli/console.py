@@ -10,11 +10,27 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.segment import Segment
+
+
+class SafeConsole(Console):
+    """A Console that never prints a control character taken from a cell.
+
+    rich removes a few control codes from text but keeps ESC, so a cell holding an ANSI
+    sequence could recolour, clear or retitle the terminal. Every piece of text is cleaned
+    just before it is written; rich's own control segments (cursor moves of a progress bar)
+    and the styles it adds pass untouched."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(clean(segment.text), segment.style)
+            for segment in buffer)
+
 
 # Rich follows the terminal: colour only on a colour terminal, none with NO_COLOR, and
 # tables sized to the window (or $COLUMNS when output is piped).
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = SafeConsole(highlight=False)
+err = SafeConsole(stderr=True, highlight=False)
 
 
 def print_json(data: Any) -> None:

@@ -556,6 +556,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                       {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
                       - {""})
 
+    rejected_rows = {**{person_key(r.name): r.row for r in reader.rejected if r.name},
+                     **{email_key(r.email): r.row for r in reader.rejected if r.email}}
+
+    def waiting(entry: str) -> int:
+        """The row of someone left out for an error of their own (0: nobody)."""
+        return rejected_rows.get(email_key(entry) if "@" in entry else person_key(entry), 0)
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -571,6 +578,10 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             hits = index.indices(entry)
             if len(hits) == 1:
                 found.append(keys[hits[0]])
+            elif not hits and waiting(entry):
+                reader.problem("warning", draft.row_index, column,
+                               f"'{entry}' is on row {waiting(entry)}, which has an error of "
+                               "its own; this entry counts once that row is fixed.")
             elif hits:
                 reader.problem("error", draft.row_index, column,
                                f"'{entry}' could be any of: {names(hits)}.",

@@ -1,0 +1,543 @@
+"""What the terminal says (issue 11.1-11.5): strict input, honest counts, options that keep
+their word, progress only for a person at a terminal, and tables that fit.
+
+The whole-output tests compare against files in ``tests/golden_terminal/``. Set
+``WESSEX_UPDATE_GOLDEN=1`` to rewrite them, then read every changed file before committing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from wessex_cli.cli import app
+from wessex_cli.dates import parse_date
+
+from .conftest import EXAMPLES, HEADERS, person, write_book
+
+GOLDEN = Path(__file__).resolve().parent / "golden_terminal"
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def invoke(folder: Path, *args: str, width: int = 200, code: int | None = 0,
+           env: dict[str, str] | None = None) -> Any:
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(app, list(args), env={"COLUMNS": str(width), "NO_COLOR": "1",
+                                                          "WESSEX_TODAY": "2027-06-01",
+                                                          **(env or {})})
+    finally:
+        os.chdir(old)
+    if code is not None:
+        assert result.exit_code == code, (result.exit_code, result.output)
+    assert "Traceback" not in result.output
+    return result
+
+
+# ---------------------------------------------------------------- 11.1 dates, strictly
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2027-05-04", dt.date(2027, 5, 4)), ("4/5/2027", dt.date(2027, 5, 4)),
+    ("04.05.27", dt.date(2027, 5, 4)), ("4 May 2027", dt.date(2027, 5, 4)),
+    ("Tuesday 4th May 2027", dt.date(2027, 5, 4)), ("May 4, 2027", dt.date(2027, 5, 4)),
+    ("2027-05-04 00:00:00", dt.date(2027, 5, 4)),
+])
+def test_whole_dates_are_read(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2027", "46511", "2027-05-0412", "4/5/2027 and then",
+                                  "May 2027", "31/2/2027", "soon", "4/5/2027/6"])
+def test_digits_alone_and_trailing_garbage_are_not_dates(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text, 2027)
+
+
+def test_a_day_and_month_take_the_schemes_year_never_this_years() -> None:
+    assert parse_date("4/5", 2031) == dt.date(2031, 5, 4)
+    assert parse_date("4 May", 2031) == dt.date(2031, 5, 4)
+    with pytest.raises(ValueError, match="no year"):
+        parse_date("4/5")
+
+
+def test_excel_serials_follow_excel() -> None:
+    # 1 is 1900-01-01; 61 is 1 March 1900, after Excel's phantom 29 February (serial 60).
+    assert parse_date(1) == dt.date(1900, 1, 1)
+    assert parse_date(61) == dt.date(1900, 3, 1)
+    assert parse_date(46511.75) == dt.date(2027, 5, 4)
+    with pytest.raises(ValueError):
+        parse_date(0)
+
+
+def test_hosted_refuses_a_year_alone(tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    invoke(tmp_path, "pair", "v.xlsx")
+    result = invoke(tmp_path, "visit", "pairs.xlsx", "Dr Amelia Ashworth", "--hosted", "2027",
+                    code=1)
+    assert "--hosted '2027' is not a date" in result.output
+
+
+def test_hosted_without_a_year_takes_the_schemes(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2031-04-14\n", encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    invoke(tmp_path, "pair", "v.xlsx")
+    result = invoke(tmp_path, "visit", "pairs.xlsx", "Dr Amelia Ashworth", "--hosted", "4/5")
+    assert "2031-05-04" in result.output
+
+
+def test_uk_date_in_scheme_toml_is_explained(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 4/5/2027\n", encoding="utf-8")
+    result = invoke(tmp_path, "plan", code=1)
+    assert "write dates in scheme.toml as 2027-05-04" in result.output.casefold()
+    assert "line 2" in result.output and "TOML" not in result.output
+
+
+def test_a_year_alone_in_scheme_toml_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text('[dates]\nstart = "2027"\n', encoding="utf-8")
+    result = invoke(tmp_path, "plan", code=1)
+    assert "'dates.start'" in result.output and "2027-05-04" in result.output
+
+
+def test_unknown_scheme_settings_are_warned_about_with_a_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(
+        "[wieghts]\nperson = [6, 4, 2]\n[dates]\nstart = 2027-04-12\nedn = 2027-07-12\n",
+        encoding="utf-8")
+    result = invoke(tmp_path, "plan", "--json")
+    assert "[wieghts] is not a setting" in result.stderr
+    assert "Did you mean [weights]?" in result.stderr
+    assert "'edn' in [dates]" in result.stderr and "Did you mean 'end'?" in result.stderr
+    json.loads(result.stdout)  # warnings never reach the JSON
+    assert result.stderr.count("[wieghts]") == 1  # once, however often the file is read
+
+
+# ---------------------------------------------------------------- 11.1 clusters, e-mails
+
+
+def small_scheme_people() -> list[dict[str, Any]]:
+    return [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP",
+               Organisation="Harbourside Surgery"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant",
+               Organisation="General Hospital - Cardiology", Specialty="Cardiology"),
+    ]
+
+
+@pytest.mark.parametrize("blank", ["-", "n/a", "N/A", "none", "None", " ", "—"])
+def test_blank_like_clusters_are_no_cluster(tmp_path: Path, blank: str) -> None:
+    people = small_scheme_people()
+    for row in people:
+        row["Cluster"] = blank
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--json").stdout)
+    assert data["summary"]["pairs"] == 1 and data["summary"]["score"] == 0
+    assert not any("cluster" in r for p in data["pairs"] for r in p["reasons"])
+    why = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--why", "Amelia Ashworth",
+                            "--json").stdout)
+    assert why["candidates"][0]["score"] == 0
+
+
+def test_real_clusters_still_score(tmp_path: Path) -> None:
+    people = small_scheme_people()
+    for row in people:
+        row["Cluster"] = "North"
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--json").stdout)
+    assert data["summary"]["score"] == 1
+
+
+def test_every_address_goes_through_email_validator(tmp_path: Path) -> None:
+    # Every part well formed, the whole too long (RFC 5321 allows 254 characters): a
+    # pattern checking the parts accepts it, the standard does not.
+    too_long = "a" * 64 + "@" + ".".join(["b" * 63] * 4) + ".org"
+    people = [*small_scheme_people(), person("Dr Long Name", too_long, "GP")]
+    write_book(tmp_path / "v.xlsx", people)
+    result = invoke(tmp_path, "check", "v.xlsx", code=1)
+    assert "is not a valid e-mail address" in result.output
+
+
+def test_a_pairs_workbook_given_as_volunteers_is_named(tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    invoke(tmp_path, "pair", "v.xlsx")
+    for command in ("pair", "check"):
+        result = invoke(tmp_path, command, "pairs.xlsx", code=1)
+        assert "pairs.xlsx is a pairs workbook" in result.output
+        assert "no header row" not in result.output
+
+
+def test_a_headers_only_workbook_has_no_volunteers(tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", [])
+    result = invoke(tmp_path, "check", "v.xlsx")
+    assert "no volunteers found" in result.output
+    assert "No problems found" not in result.output
+    assert "no volunteers found" in invoke(tmp_path, "pair", "v.xlsx", code=1).output
+
+
+# ---------------------------------------------------------------- 11.2 check counts
+
+
+def test_a_row_with_an_error_still_counts_on_its_side(tmp_path: Path) -> None:
+    people = small_scheme_people()
+    people[1]["Email"] = "oliver@"  # one bad cell on the secondary side
+    write_book(tmp_path / "v.xlsx", people)
+    result = invoke(tmp_path, "check", "v.xlsx", code=1)
+    assert "unbalanced" not in result.output
+    assert "With errors" in result.output
+    data = json.loads(invoke(tmp_path, "check", "v.xlsx", "--json", code=1).stdout)
+    assert data["sides"]["secondary"] == {"people": 1, "active": 1, "capacity": 1,
+                                          "with_errors": 1}
+    assert [r["name"] for r in data["rows_with_errors"]] == ["Oliver Pemberton"]
+
+
+def test_a_shared_address_asks_to_correct_one_never_to_delete(tmp_path: Path) -> None:
+    people = [*small_scheme_people(),
+              person("Dr Isla Okonkwo", "amelia@example.org", "GP",
+                     Organisation="Elmfield Surgery")]
+    write_book(tmp_path / "v.xlsx", people)
+    result = invoke(tmp_path, "check", "v.xlsx", code=1)
+    text = " ".join(result.output.split())
+    assert "Correct one of the addresses" in text
+    assert "delete" not in text.casefold()
+    data = json.loads(invoke(tmp_path, "check", "v.xlsx", "--json", code=1).stdout)
+    assert data["sides"]["primary"]["people"] == 2  # both are real volunteers
+
+
+def test_a_repeated_row_of_the_same_person_may_be_deleted(tmp_path: Path) -> None:
+    people = [*small_scheme_people(), small_scheme_people()[0]]
+    write_book(tmp_path / "v.xlsx", people)
+    result = invoke(tmp_path, "check", "v.xlsx", code=1)
+    assert "repeats them" in " ".join(result.output.split())
+
+
+def test_skip_errors_pairs_the_others_and_says_who_was_left_out(tmp_path: Path) -> None:
+    people = [*small_scheme_people(),
+              person("Dr Isla Okonkwo", "isla@example.org", "GP",
+                     Organisation="Elmfield Surgery", **{"Host days": "Tuesday lunchtime"}),
+              person("Arjun Rasmussen", "arjun@example.org", "Consultant",
+                     Organisation="General Hospital - Respiratory",
+                     Partner="Dr Isla Okonkwo")]
+    write_book(tmp_path / "v.xlsx", people)
+    refused = invoke(tmp_path, "pair", "v.xlsx", "--dry-run", code=1)
+    assert "--skip-errors" not in refused.output or "error" in refused.output
+    result = invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--skip-errors")
+    text = " ".join(result.stdout.split())
+    assert "Left out" in text and "Dr Isla Okonkwo" in text and "Tuesday lunchtime" in text
+    data = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--skip-errors",
+                             "--json").stdout)
+    assert data["summary"]["pairs"] == 1
+    assert [p["name"] for p in data["left_out"]] == ["Dr Isla Okonkwo"]
+    assert "lunchtime" in data["left_out"][0]["reasons"][0]
+
+
+# ---------------------------------------------------------------- 11.3 options keep their word
+
+
+def test_why_with_json_prints_json(tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    data = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--why", "Amelia Ashworth",
+                             "--json").stdout)
+    assert data["person"]["name"] == "Dr Amelia Ashworth"
+    assert data["partners"] == ["Oliver Pemberton"]
+
+
+def test_pair_refuses_an_output_that_is_not_xlsx(tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    result = invoke(tmp_path, "pair", "v.xlsx", "-o", "p.csv", code=2)
+    assert "p.xlsx" in result.output
+    assert not (tmp_path / "p.csv").exists()
+
+
+def test_plan_refuses_a_calendar_that_is_not_ics(tmp_path: Path) -> None:
+    invoke(tmp_path, "plan", "--start", "2027-04-19", "--ics", "plan.txt", code=2)
+
+
+def test_feedback_format_follows_the_extension_or_is_refused(tmp_path: Path) -> None:
+    invoke(tmp_path, "feedback", "r.csv", "-o", "pack.md", "--format", "html", code=2)
+
+
+def test_equality_json_with_output_writes_the_file_and_prints_json(tmp_path: Path) -> None:
+    rows = [["Profession or side", "Gender", "Age band"]]
+    rows += [["GP" if i % 2 else "Consultant", "Woman", "35 to 39"] for i in range(20)]
+    with (tmp_path / "forms.csv").open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = invoke(tmp_path, "equality", "forms.csv", "--json", "-o", "report.html")
+    data = json.loads(result.stdout)
+    assert data["tables"] and data["wrote"] == "report.html"
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!")
+    invoke(tmp_path, "equality", "forms.csv", "-o", "report.xlsx", code=2)
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and re.fullmatch(r"wessex \d+\.\d+\.\d+\n", result.output)
+
+
+def test_the_api_takes_text_paths(tmp_path: Path) -> None:
+    from wessex_cli import check_roster, load_scheme, pair_volunteers, read_roster
+
+    write_book(tmp_path / "v.xlsx", small_scheme_people())
+    (tmp_path / "scheme.toml").write_text("[pairing]\nseed = 7\n", encoding="utf-8")
+    scheme = load_scheme(str(tmp_path / "scheme.toml"))
+    roster = read_roster(str(tmp_path / "v.xlsx"), scheme)
+    assert scheme.seed == 7 and len(pair_volunteers(roster, scheme).pairs) == 1
+    assert not check_roster(roster, scheme).errors
+
+
+# ---------------------------------------------------------------- 11.3 help and README
+
+COMMANDS = ["init", "check", "pair", "documents", "render", "mailmerge", "status", "visit",
+            "remind", "withdraw", "plan", "feedback", "equality", "templates copy"]
+
+
+def _help(*command: str, width: int = 60) -> str:
+    # CliRunner fixes help at 80 columns unless told the terminal's width
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=width,
+                                env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return str(result.output)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_at_60_columns_keeps_every_word(command: str) -> None:
+    from typer.main import get_command
+
+    text = _help(*command.split())
+    assert all(len(line) <= 60 for line in text.splitlines()), text
+    assert "..." not in text and "…" not in text
+    click_command: Any = get_command(app)
+    for part in command.split():
+        click_command = click_command.commands[part]
+    flowing = " ".join(text.split())
+    for param in click_command.params:
+        if param.help:  # every word of every help text is there, none cut in two
+            assert " ".join(param.help.split()) in flowing, param.help
+        if param.param_type_name == "option" and not param.is_flag:
+            # a name for the value, not a Python type such as <list[str]> or <path>
+            assert param.metavar, param.name
+    assert not re.search(r"--[a-z-]+ <", text)
+
+
+def test_top_level_help_summaries_are_whole() -> None:
+    from typer.main import get_command
+
+    text = " ".join(_help().split())
+    group: Any = get_command(app)
+    for name, command in group.commands.items():
+        summary = " ".join((command.help or "").split("\n\n")[0].split())
+        assert f"{name} {summary}" in text
+
+
+def test_every_option_in_the_readme_exists() -> None:
+    from typer.main import get_command
+
+    group: Any = get_command(app)
+    options: dict[str, set[str]] = {}
+    for name, command in group.commands.items():
+        subcommands = getattr(command, "commands", {"": command})
+        for sub, leaf in subcommands.items():
+            key = f"{name} {sub}".strip()
+            options[key] = {o for p in leaf.params for o in (*p.opts, *p.secondary_opts)}
+    every = set().union(*options.values()) | {"--version", "--help"}
+    documented = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", README))
+    assert documented - every == set()
+    # and where an option is written after its command, that command has it
+    for line in re.findall(r"wessex [^`\n]*", README):
+        words = line.split()
+        command = words[1] if len(words) > 1 else ""
+        if command not in options:
+            continue
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", line):
+            assert option in options[command] | {"--help"}, (command, option)
+
+
+# ---------------------------------------------------------------- 11.4 progress
+
+
+def test_progress_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli import console
+
+    monkeypatch.setattr(type(console.err), "is_terminal", property(lambda self: True))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert console.shows_progress()
+    assert not console.shows_progress(quiet=True)  # --json
+    monkeypatch.setenv("TERM", "dumb")
+    assert not console.shows_progress()
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not console.shows_progress()
+    monkeypatch.setattr(type(console.err), "is_terminal", property(lambda self: False))
+    monkeypatch.delenv("NO_COLOR")
+    assert not console.shows_progress()  # a pipe
+
+
+def test_reading_a_long_sheet_reports_progress(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, int | None]] = []
+
+    class Recorder:
+        def __init__(self, description: str, total: int | None, quiet: bool) -> None:
+            self.total = total
+
+        def __enter__(self) -> Any:
+            return lambda done: seen.append((done, self.total))
+
+        def __exit__(self, *args: Any) -> None:
+            pass
+
+    from wessex_cli.commands import common
+
+    monkeypatch.setattr(common, "progress", Recorder)
+    people = [person(f"Dr Person {i}", f"p{i}@example.org", "GP" if i % 2 else "Consultant",
+                     Organisation=f"Place {i}") for i in range(2500)]
+    write_book(tmp_path / "v.xlsx", people)
+    invoke(tmp_path, "check", "v.xlsx")
+    assert seen and seen[-1][0] >= 2000 and all(total == 2500 for _, total in seen)
+    seen.clear()
+    write_book(tmp_path / "short.xlsx", people[:100])
+    invoke(tmp_path, "check", "short.xlsx")
+    assert seen == []
+
+
+def test_no_progress_output_on_a_pipe_or_with_json(tmp_path: Path) -> None:
+    people = [person(f"Dr Person {i}", f"p{i}@example.org", "GP" if i % 2 else "Consultant",
+                     Organisation=f"Place {i}") for i in range(2100)]
+    write_book(tmp_path / "v.xlsx", people)
+    result = invoke(tmp_path, "check", "v.xlsx", "--json", env={"TERM": "xterm"})
+    assert result.stderr == ""
+    json.loads(result.stdout)
+
+
+# ---------------------------------------------------------------- 11.5 tables and goldens
+
+
+def golden_people() -> list[dict[str, Any]]:
+    return [
+        person("Dr Amelia Ashworth", "amelia.ashworth@nhs.net", "GP",
+               Organisation="Harbourside Surgery", Cluster="Coastal",
+               **{"Preference 1": "Orthopaedics", "Host days": "Mon, Wed",
+                  "Visit days": "any"}),
+        person("Dr Isla Okonkwo", "isla.okonkwo@nhs.net", "GP",
+               Organisation="Elmfield Medical Centre", Cluster="-",
+               **{"Preference 1": "Prof Chidi Zielinski", "Preference 2": "Cardiology"}),
+        person("Dr Callum Whitlow", "callum.whitlow@nhs.net", "GP",
+               Organisation="Orchard Lane Practice", Cluster="Coastal"),
+        person("Prof Chidi Zielinski", "chidi.zielinski@nhs.net", "Consultant",
+               Organisation="Eastshire General Hospital - Gastroenterology",
+               Specialty="Gastroenterology", Cluster="n/a",
+               **{"Preference 1": "Harbourside Surgery"}),
+        person("Dr Winifred Upton", "winifred.upton@nhs.net", "Consultant",
+               Organisation="Eastshire General Hospital - Orthopaedics",
+               Specialty="Orthopaedics", Cluster="Coastal"),
+    ]
+
+
+def golden_folder(tmp_path: Path) -> Path:
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Eastshire Exchange"\n[dates]\nstart = 2027-04-19\n'
+        'end = 2027-07-19\n', encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", golden_people())
+    broken = golden_people()
+    broken[1]["Email"] = "isla.okonkwo@nhs"
+    broken[2]["Host days"] = "Tuesday lunchtime"
+    write_book(tmp_path / "broken.xlsx", broken)
+    invoke(tmp_path, "pair", "volunteers.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    header = [c.value for c in sheet[1]]
+    col = {h: header.index(h) + 1 for h in header}
+    sheet.cell(2, col["A hosts B: date"], dt.datetime(2027, 5, 4))
+    sheet.cell(2, col["A hosts B: done"], "yes")
+    sheet.cell(2, col["B hosts A: date"], "18/5/2027")
+    sheet.cell(2, col["B hosts A: done"], "✓")
+    sheet.cell(2, col["Reflection from A"], "yes")
+    sheet.cell(3, col["A hosts B: date"], "12/6")  # planned, in the scheme's year
+    book.save(tmp_path / "pairs.xlsx")
+    return tmp_path
+
+
+CASES = {
+    "check": ("check", "broken.xlsx"),
+    "pair": ("pair", "volunteers.xlsx", "--dry-run"),
+    "status": ("status", "pairs.xlsx"),
+}
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_whole_output_at_fixed_widths(tmp_path: Path, case: str, width: int) -> None:
+    folder = golden_folder(tmp_path)
+    result = invoke(folder, *CASES[case], width=width, code=None)
+    text = result.stdout
+    assert all(len(line) <= width for line in text.splitlines())
+    path = GOLDEN / f"{case}-{width}.txt"
+    if os.environ.get("WESSEX_UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+def test_no_word_is_broken_and_no_cell_cut(tmp_path: Path, width: int) -> None:
+    folder = golden_folder(tmp_path)
+    for case in CASES.values():
+        text = invoke(folder, *case, width=width, code=None).stdout
+        assert "…" not in text
+        words = set(re.findall(r"[A-Za-z][A-Za-z'-]+|\d{4}-\d\d-\d\d", text))
+        for whole in ("Orthopaedics", "Gastroenterology", "2027-05-04", "2027-05-18",
+                      "Reflections", "Harbourside"):
+            if whole[:5] in text:
+                assert whole in words, (case, width, whole)
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+def test_every_column_has_a_header(tmp_path: Path, width: int) -> None:
+    folder = golden_folder(tmp_path)
+    for case in CASES.values():
+        text = invoke(folder, *case, width=width, code=None).stdout
+        for line in text.splitlines():
+            if line.startswith("┃"):
+                assert "┃  ┃" not in line and "┃ ┃" not in line, line
+
+
+def test_control_characters_from_cells_are_never_printed(tmp_path: Path) -> None:
+    people = golden_people()
+    people[0]["Name"] = "Dr Amelia \x1b[2J\x1b]0;owned\x07Ashworth"
+    people[3]["Organisation"] = "Eastshire \x1b[31mGeneral\x1b[0m Hospital"
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)  # openpyxl refuses control characters; a CSV does not
+        writer.writerow(HEADERS)
+        writer.writerows([[p.get(h, "") for h in HEADERS] for p in people])
+    for width in (60, 200):
+        for args in (("pair", "v.csv"), ("status", "pairs.xlsx"), ("check", "v.csv")):
+            result = invoke(tmp_path, *args, width=width, code=None)
+            assert "\x1b" not in result.output and "\x07" not in result.output, args
+
+
+def test_safe_console_cleans_every_print() -> None:
+    from io import StringIO
+
+    from wessex_cli.console import SafeConsole
+
+    sink = StringIO()
+    SafeConsole(file=sink, force_terminal=False, width=80).print("a\x1b[31mb\x9bc")
+    assert sink.getvalue() == "a\N{REPLACEMENT CHARACTER}[31mb\N{REPLACEMENT CHARACTER}c\n"
+
+
+def test_examples_still_read(tmp_path: Path) -> None:
+    result = invoke(EXAMPLES, "check", "volunteers.xlsx", "--json")
+    assert json.loads(result.stdout)["volunteers"] == 61
