@@ -61,19 +61,26 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]],
         return None
     if sum(maxs) <= room:
         return maxs
+    # Share the spare room: columns that want little get all they want first (a short
+    # cell on one line reads better than two long cells squeezed a little less); the rest
+    # share what remains in proportion to what they want.
     widths = list(mins)
     spare = room - sum(mins)
-    wants = [mx - mn for mn, mx in zip(mins, maxs, strict=True)]
-    total = sum(wants)
-    for index, want in enumerate(wants):
-        widths[index] += want * spare // total
+    hungry = sorted((i for i in range(len(widths)) if maxs[i] > mins[i]),
+                    key=lambda i: maxs[i] - mins[i])
+    while hungry and maxs[hungry[0]] - widths[hungry[0]] <= spare:
+        index = hungry.pop(0)
+        spare -= maxs[index] - widths[index]
+        widths[index] = maxs[index]
+    total = sum(maxs[i] - widths[i] for i in hungry)
+    for index in hungry:
+        widths[index] += (maxs[index] - widths[index]) * spare // total
     leftover = room - sum(widths)
-    for index in sorted(range(len(widths)), key=lambda i: maxs[i] - widths[i], reverse=True):
+    for index in sorted(hungry, key=lambda i: maxs[i] - widths[i], reverse=True):
         if leftover <= 0:
             break
-        if widths[index] < maxs[index]:
-            widths[index] += 1
-            leftover -= 1
+        widths[index] += 1
+        leftover -= 1
     return widths
 
 
