@@ -289,6 +289,9 @@ def test_equality_json_with_output_writes_the_file_and_prints_json(tmp_path: Pat
     assert data["tables"] and data["wrote"] == "report.html"
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!")
     invoke(tmp_path, "equality", "forms.csv", "-o", "report.xlsx", code=2)
+    shown = invoke(tmp_path, "equality", "forms.csv", width=100).stdout
+    headers = table_headers(shown)
+    assert headers and all(all(headers) for headers in headers)  # no column without one
 
 
 def test_version() -> None:
@@ -527,19 +530,26 @@ def test_every_column_has_a_whole_header_at_every_width(tmp_path: Path) -> None:
     for width in range(60, 201, 10):
         for args in CASES.values():
             text = invoke(folder, *args, width=width, code=None).stdout
-            blocks: list[list[str]] = []  # the header lines of each table
-            previous = False
-            for line in text.splitlines():
-                if line.startswith("┃"):
-                    if not previous:
-                        blocks.append([])
-                    blocks[-1].append(line)
-                previous = line.startswith("┃")
-            for block in blocks:
-                cells = [[c.strip() for c in line.strip("┃").split("┃")] for line in block]
-                joined = [" ".join(part for part in column if part)
-                          for column in zip(*cells, strict=True)]
+            for joined in table_headers(text):
                 assert joined in tables, (args, width, joined)
+
+
+def table_headers(text: str) -> list[list[str]]:
+    """The column headers of each table printed in ``text``, each header's lines joined."""
+    blocks: list[list[str]] = []
+    previous = False
+    for line in text.splitlines():
+        if line.startswith("┃"):
+            if not previous:
+                blocks.append([])
+            blocks[-1].append(line)
+        previous = line.startswith("┃")
+    headers = []
+    for block in blocks:
+        cells = [[c.strip() for c in line.strip("┃").split("┃")] for line in block]
+        headers.append([" ".join(part for part in column if part)
+                        for column in zip(*cells, strict=True)])
+    return headers
 
 
 def test_control_characters_from_cells_are_never_printed(tmp_path: Path) -> None:

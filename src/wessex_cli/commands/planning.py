@@ -187,7 +187,7 @@ def equality(
         return
     for table in tables:
         view = Table(title=table.title)
-        view.add_column("")
+        view.add_column("Answer")
         for column in table.columns:
             view.add_column(escape(column), justify="right")
         for row, cells in zip(table.rows, table.cells, strict=True):
