@@ -118,6 +118,20 @@ def test_the_same_warning_is_printed_once(tmp_path: Path) -> None:
     assert "Did you mean 'email'?" in result.stderr
 
 
+def test_tracking_warnings_reach_every_command_once(tmp_path: Path) -> None:
+    folder = golden_folder(tmp_path)
+    book = openpyxl.load_workbook(folder / "pairs.xlsx")
+    sheet = book["Pairs"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(3, header.index("B hosts A: date") + 1, "2027")  # a year is not a date
+    book.save(folder / "pairs.xlsx")
+    for args in (("status", "pairs.xlsx"), ("mailmerge", "pairs.xlsx", "-o", "m.csv"),
+                 ("remind", "pairs.xlsx"), ("render", "reminder", "--pairs", "pairs.xlsx")):
+        result = invoke(folder, *args)
+        assert result.stderr.count("'2027' is not a date") == 1, args
+        assert "12/6" not in result.stderr  # a day and month take the scheme's year
+
+
 def test_unknown_scheme_settings_are_warned_about_with_a_suggestion(tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text(
         "[wieghts]\nperson = [6, 4, 2]\n[dates]\nstart = 2027-04-12\nedn = 2027-07-12\n",

@@ -164,7 +164,9 @@ def mailmerge(
                                  "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
     if is_pairs_workbook(source):
-        headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0])
+        records, warnings = load_pairs(source, scheme.year)
+        warn(warnings)
+        headers, rows = merge_rows(scheme, pairs=records)
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme))
     guard_output(output, force, "merge file")
