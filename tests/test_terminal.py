@@ -109,6 +109,14 @@ def test_a_year_alone_in_scheme_toml_is_refused(tmp_path: Path) -> None:
     assert "'dates.start'" in result.output and "2027-05-04" in result.output
 
 
+def test_the_schemes_wessex_writes_raise_no_warning(tmp_path: Path) -> None:
+    from wessex_cli.scheme import load_scheme
+
+    invoke(tmp_path, "init", "new")
+    assert load_scheme(tmp_path / "new" / "scheme.toml").warnings == ()
+    assert load_scheme(EXAMPLES / "scheme.toml").warnings == ()
+
+
 def test_the_same_warning_is_printed_once(tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text(
         '[[leads]]\nname = "Dr A"\nemial = "a@nhs.net"\n'
