@@ -17,6 +17,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wessex_cli.cli import app
@@ -601,3 +603,48 @@ def test_safe_console_cleans_every_print() -> None:
 def test_examples_still_read(tmp_path: Path) -> None:
     result = invoke(EXAMPLES, "check", "volunteers.xlsx", "--json")
     assert json.loads(result.stdout)["volunteers"] == 61
+
+
+# ---------------------------------------------------------------- properties
+
+
+
+@given(st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_every_day_reads_back_in_each_written_form(day: dt.date) -> None:
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(f"{day.day}/{day.month}/{day.year}") == day
+    assert parse_date(f"{day.day} {day:%B %Y}") == day
+    assert parse_date(f"{day.day}/{day.month}", day.year) == day
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=8))
+def test_digits_alone_are_never_a_date(digits: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(digits, 2027)
+
+
+words = st.text(alphabet="abcdefghij-", min_size=1, max_size=14)
+cells = st.lists(words, min_size=0, max_size=6).map(" ".join)
+
+
+@given(st.lists(st.lists(cells, min_size=3, max_size=3), min_size=0, max_size=5),
+       st.integers(min_value=20, max_value=120))
+def test_column_widths_never_cut_a_word_and_always_fit(rows: list[list[str]],
+                                                       width: int) -> None:
+    from rich.text import Text
+
+    from wessex_cli.commands.tables import Column, column_widths
+
+    columns = [Column("Name"), Column("A hosts B"), Column("Reason")]
+    texts = [[Text(cell) for cell in row] for row in rows]
+    widths = column_widths(columns, texts, width)
+    if widths is None:  # then the longest words really cannot stand side by side
+        longest = [max([len(w) for w in c.header.split()] +
+                       [len(w) for row in rows for w in row[i].split()]) for i, c in
+                   enumerate(columns)]
+        assert sum(longest) + 3 * len(columns) + 1 > width
+        return
+    assert sum(widths) + 3 * len(columns) + 1 <= width
+    for index, column in enumerate(columns):
+        for text in [column.header, *(row[index] for row in rows)]:
+            assert all(len(word) <= widths[index] for word in text.split())
