@@ -336,8 +336,20 @@ def test_the_api_takes_text_paths(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- 11.3 help and README
 
-COMMANDS = ["init", "check", "pair", "documents", "render", "mailmerge", "status", "visit",
-            "remind", "withdraw", "plan", "feedback", "equality", "templates copy"]
+def _all_commands() -> list[str]:
+    """Every command, sub-commands included ("templates copy"), as the app defines them."""
+    from typer.main import get_command
+
+    def walk(command: Any, name: str) -> list[str]:
+        if hasattr(command, "commands"):
+            return [found for sub, inner in command.commands.items()
+                    for found in walk(inner, f"{name} {sub}".strip())]
+        return [name]
+
+    return walk(get_command(app), "")
+
+
+COMMANDS = _all_commands()
 
 
 def _help(*command: str, width: int = 60) -> str:
@@ -358,7 +370,8 @@ def test_help_at_60_columns_keeps_every_word(command: str) -> None:
 
     text = _help(*command.split())
     assert all(len(line) <= 60 for line in text.splitlines()), text
-    assert "..." not in text and "…" not in text
+    # no prose cut short ("TABLES..." is a name for several values, not a cut)
+    assert not re.search(r"[a-z,]\.\.\.", text) and "…" not in text
     click_command: Any = get_command(app)
     for part in command.split():
         click_command = click_command.commands[part]

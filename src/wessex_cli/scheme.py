@@ -56,9 +56,11 @@ class Weights:
     person: tuple[int, int, int] = (6, 4, 2)
     topic: tuple[int, int, int] = (3, 2, 1)
     cluster: int = 1
+    new_organisation: int = 0  # year two: a partner's organisation this person has not visited
 
     def as_dict(self) -> dict[str, Any]:
-        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster}
+        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster,
+                "new_organisation": self.new_organisation}
 
 
 @dataclass(frozen=True)
@@ -214,36 +216,51 @@ KNOWN_SETTINGS: dict[str, dict[str, Any] | None] = {
 }
 
 
-def unknown_settings(data: dict[str, Any], known: dict[str, Any] | None = None,
-                     prefix: str = "") -> list[str]:
-    """A warning for each section or key that wessex does not read, with a "did you mean"."""
+def _paths(tree: dict[str, Any], prefix: str = "") -> set[str]:
+    found = set()
+    for key, inner in tree.items():
+        found.add(prefix + key)
+        if inner is not None:
+            found |= _paths(inner, f"{prefix}{key}.")
+    return found
+
+
+def unknown_settings(data: dict[str, Any], read: set[str] | frozenset[str] = frozenset()
+                     ) -> list[str]:
+    """A warning for each section or key that wessex does not read, with a "did you mean".
+
+    Known are the settings listed in ``KNOWN_SETTINGS`` and every key the reader looked up
+    (``read``), so a setting added to the reader is never reported as unknown."""
     from .text import suggest
 
-    known = KNOWN_SETTINGS if known is None else known
+    known = _paths(KNOWN_SETTINGS) | set(read)
     found: list[str] = []
-    for key, value in data.items():
-        if key not in known:
-            near = suggest(key, list(known), 1, 0.6)
+
+    def walk(table: dict[str, Any], prefix: str) -> None:
+        for key, value in table.items():
+            path = prefix + key
             is_section = isinstance(value, dict) or (
                 isinstance(value, list) and bool(value) and
                 all(isinstance(v, dict) for v in value))
-            shown = f"[{prefix}{key}]" if is_section else f"'{key}'"
-            where = f" in [{prefix.rstrip('.')}]" if prefix and not is_section else ""
-            hint = ""
-            if near:
-                hint = (f" Did you mean [{prefix}{near[0]}]?" if is_section
-                        else f" Did you mean '{near[0]}'?")
-            found.append(f"scheme.toml: {shown}{where} is not a setting wessex knows, so it is "
-                         f"ignored.{hint}")
-            continue
-        inner = known[key]
-        if inner is None:
-            continue
-        tables = value if isinstance(value, list) else [value]
-        for table in tables:
-            if isinstance(table, dict):
-                found.extend(unknown_settings(table, inner, f"{prefix}{key}."))
-    return list(dict.fromkeys(found))
+            inside = [k for k in known if k.startswith(path + ".")]
+            if path not in known and not inside:
+                siblings = sorted({k[len(prefix):].split(".")[0] for k in known
+                                   if k.startswith(prefix)})
+                near = suggest(key, siblings, 1, 0.6)
+                shown = f"[{path}]" if is_section else f"'{key}'"
+                where = f" in [{prefix.rstrip('.')}]" if prefix and not is_section else ""
+                hint = ""
+                if near:
+                    hint = (f" Did you mean [{prefix}{near[0]}]?" if is_section
+                            else f" Did you mean '{near[0]}'?")
+                found.append(f"scheme.toml: {shown}{where} is not a setting wessex knows, so "
+                             f"it is ignored.{hint}")
+            elif is_section and inside:  # a table of free keys (feedback.themes) has none
+                for inner in value if isinstance(value, list) else [value]:
+                    walk(inner, path + ".")
+
+    walk(data, "")
+    return found
 
 
 class _SchemeReader:
@@ -251,6 +268,7 @@ class _SchemeReader:
 
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.text, self.data = path, text, data
+        self.read_keys: set[str] = set()  # every key looked up: the settings wessex knows
 
     def fail(self, key: str, problem: str, hint: str = "") -> SchemeError:
         leaf = key.rsplit(".", 1)[-1]
@@ -260,6 +278,7 @@ class _SchemeReader:
         return SchemeError(f"setting {where} {problem}.", hint, file=self.path)
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        self.read_keys.add(key)
         node: Any = self.data
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
@@ -354,8 +373,12 @@ class _SchemeReader:
         cluster = self.get("weights.cluster", int, base.weights.cluster)
         if cluster < 0:
             raise self.fail("weights.cluster", "must be 0 or more")
+        new_organisation = self.get("weights.new_organisation", int, 0)
+        if new_organisation < 0:
+            raise self.fail("weights.new_organisation", "must be 0 or more")
         weights = Weights(self.triple("weights.person", base.weights.person),
-                          self.triple("weights.topic", base.weights.topic), cluster)
+                          self.triple("weights.topic", base.weights.topic), cluster,
+                          new_organisation)
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}
@@ -376,7 +399,7 @@ class _SchemeReader:
             seed=self.get("pairing.seed", int, base.seed),
             source=self.path,
             themes=themes,
-            warnings=tuple(unknown_settings(self.data)),
+            warnings=tuple(unknown_settings(self.data, self.read_keys)),
         )
 
 

@@ -72,6 +72,8 @@ speaker_topic = ""
 person = [6, 4, 2]             # a colleague named as 1st, 2nd, 3rd choice
 topic = [3, 2, 1]              # a specialty or organisation named as 1st, 2nd, 3rd choice
 cluster = 1                    # both in the same locality cluster
+new_organisation = 0           # year two, with --history: a partner from an organisation
+                               # the person has not visited before
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs

@@ -36,6 +36,10 @@ def pair(
     = None,
     why: Annotated[str | None, typer.Option("--why", metavar="NAME",
                                             help="Explain one person's pairing.")] = None,
+    history: Annotated[list[Path] | None, typer.Option(
+        "--history", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
+        help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
+             "Repeat for more years.")] = None,
     skip_errors: Annotated[bool, typer.Option(
         "--skip-errors", help="Leave out the people whose rows have an error, pair everyone "
                               "else, and list who was left out and why.")] = False,
@@ -68,6 +72,10 @@ def pair(
     left_out: list[LeftOut] = []
     if skip_errors:
         roster, left_out = without_errors(roster)
+    if history:
+        from ..history import apply_history, read_history
+
+        roster = apply_history(roster, read_history(history))
     target = output or volunteers.with_name("pairs.xlsx")
     kept = kept_pairs(keep) if keep else []
     with progress(f"Pairing {len(roster.active):,} volunteers", None,
