@@ -318,6 +318,12 @@ def test_equality_json_with_output_writes_the_file_and_prints_json(tmp_path: Pat
     assert headers and all(all(headers) for headers in headers)  # no column without one
 
 
+def test_templates_written_with_json_print_json(tmp_path: Path) -> None:
+    for args in (("findings", "template", "-o", "t.xlsx"), ("equality", "template")):
+        data = json.loads(invoke(tmp_path, *args, "--json").stdout)
+        assert (tmp_path / data["wrote"]).is_file()
+
+
 def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and re.fullmatch(r"wessex \d+\.\d+\.\d+\n", result.output)

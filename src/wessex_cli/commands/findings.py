@@ -40,8 +40,11 @@ def findings(
         target = output or Path("tables.xlsx")
         guard_output(target, force, "file")
         write_template(target)
-        out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, SWOT, "
-                  "Instructions).")
+        if json:
+            print_json({"wrote": str(target)})
+        else:
+            out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, "
+                      "SWOT, Instructions).")
         return
     plan = read_findings([Path(t) for t in tables])
     if json:
