@@ -595,6 +595,17 @@ def table_headers(text: str) -> list[list[str]]:
     return headers
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_documents_and_plan_keep_their_words_whole(tmp_path: Path, width: int) -> None:
+    listed = invoke(tmp_path, "documents", width=width).stdout
+    plan = invoke(tmp_path, "plan", "--start", "2027-04-19", width=width).stdout
+    for text in (listed, plan):
+        assert "…" not in text and all(len(line) <= width for line in text.splitlines())
+    words = set(re.findall(r"[\w.-]+", listed + plan))
+    assert {"preferences-request", "partner-introduction", "call-to-action",
+            "scheme.administrator.email"} <= words
+
+
 def test_control_characters_from_cells_are_never_printed(tmp_path: Path) -> None:
     people = golden_people()
     people[0]["Name"] = "Dr Amelia \x1b[2J\x1b]0;owned\x07Ashworth"

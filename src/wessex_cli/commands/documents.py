@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from ..console import out, print_json, progress, warn
 from .common import JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
@@ -33,17 +33,11 @@ def documents(scheme_file: SchemeOption = None, json: JsonOption = False) -> Non
                                    "formats": list(FORMATS), "used": t.used,
                                    "fields": t.fields(), "custom": t.user} for t in templates]})
         return
-    table = Table(title="Document templates")
-    table.add_column("Document", no_wrap=True)
-    table.add_column("For")
-    table.add_column("Default")
-    table.add_column("Used", overflow="fold")
-    table.add_column("Fields", overflow="fold")
-    for t in templates:
-        name = f"{t.name} (yours)" if t.user else t.name
-        table.add_row(escape(name), t.audience, t.default_format, escape(t.used),
-                      escape(", ".join(t.fields())))
-    out.print(table)
+    show_table("Document templates",
+               [Column("Document"), Column("For"), Column("Default"), Column("Used"),
+                Column("Fields")],
+               [[f"{t.name} (yours)" if t.user else t.name, t.audience, t.default_format,
+                 t.used, ", ".join(t.fields())] for t in templates])
     out.print("Formats: " + ", ".join(FORMATS) + ". Render one with "
               "'wessex render DOCUMENT --pairs pairs.xlsx'.")
 

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..console import out, print_json
 from .common import JsonOption, SchemeOption, require_suffix, scheme_for
+from .tables import Column, show_table
 
 
 def plan(
@@ -52,19 +54,15 @@ def plan(
     if json:
         print_json(timeline.as_json())
         return
-    table = Table(title=f"Timeline: {escape(scheme.name)}")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("What")
-    table.add_column("Command", style="dim")
     commands = {"call-to-action": "wessex render call-to-action",
                 "preferences-request": "wessex render preferences-request",
                 "pairing": "wessex pair", "introductions": "wessex render partner-introduction",
                 "end": "wessex status / remind", "celebration": "wessex render "
                                                                 "celebration-invite"}
-    for milestone in timeline.milestones:
-        table.add_row(f"{milestone.date:%a %d %b %Y}", milestone.label,
-                      commands.get(milestone.name, ""))
-    out.print(table)
+    show_table(f"Timeline: {scheme.name}", [Column("Date"), Column("What"), Column("Command")],
+               [[f"{milestone.date:%a %d %b %Y}", milestone.label,
+                 Text(commands.get(milestone.name, ""), "dim")]
+                for milestone in timeline.milestones])
     for warning in timeline.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if ics:

@@ -96,7 +96,7 @@ def show_table(title: str | None, columns: Sequence[Column], rows: Sequence[Sequ
     if widths is None:
         _show_blocks(title, columns, cells, console, heading_columns)
         return
-    table = Table(title=title)
+    table = Table(title=Text(clean(title)) if title else None)  # a name, never markup
     for column, width in zip(columns, widths, strict=True):
         table.add_column(column.header, justify="right" if column.right else "left",
                          width=width, overflow="fold")
@@ -108,7 +108,7 @@ def show_table(title: str | None, columns: Sequence[Column], rows: Sequence[Sequ
 def _show_blocks(title: str | None, columns: Sequence[Column], rows: Sequence[Sequence[Text]],
                  console: Console, heading_columns: int) -> None:
     if title:
-        console.print(Text(title, style="bold"))
+        console.print(Text(clean(title), style="bold"))
     for row in rows:
         heading = Text(" ").join(cell for cell in row[:heading_columns] if cell.plain)
         heading.stylize("bold")
