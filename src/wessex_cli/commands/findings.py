@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from ..console import out, print_json
 from .common import JsonOption
+from .tables import Column, show_table
 
 if TYPE_CHECKING:
     from ..findings import ActionPlan
@@ -56,18 +56,11 @@ def findings(
 def print_plan(plan: ActionPlan) -> None:
     from ..findings import SWOT_PLURAL
 
-    table = Table(title="Action plan")
-    table.add_column("Lead")
-    table.add_column("Action", overflow="fold")
-    table.add_column("By when", no_wrap=True)
-    table.add_column("Confidence")
-    table.add_column("Table", justify="right")
-    for lead, actions in plan.groups():
-        for n, action in enumerate(actions):
-            table.add_row(escape(lead) if n == 0 else "", escape(action.action),
-                          escape(action.due_text or "no date set"),
-                          escape(action.confidence or "-"), escape(action.table or "-"))
-    out.print(table)
+    show_table("Action plan", [Column("Lead"), Column("Action"), Column("By when"),
+                               Column("Confidence"), Column("Table", right=True)],
+               [[lead if n == 0 else "", action.action, action.due_text or "no date set",
+                 action.confidence or "-", action.table or "-"]
+                for lead, actions in plan.groups() for n, action in enumerate(actions)])
     for heading, points in plan.swot_by_heading().items():
         if points:
             out.print(f"[bold]{SWOT_PLURAL[heading]}[/]")

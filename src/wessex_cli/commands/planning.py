@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from ..console import out, print_json
@@ -121,17 +120,13 @@ def feedback(
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
-    table = Table(title="Feedback")
-    table.add_column("Item")
-    table.add_column("Value", justify="right")
-    table.add_row("Responses", str(pack.responses))
+    lines: list[list[str | Text]] = [["Responses", str(pack.responses)]]
     if pack.response_rate is not None:
-        table.add_row("Response rate", f"{pack.response_rate:.0%}")
-    for rated in pack.rated:
-        table.add_row(escape(rated.question[:60]), f"mean {rated.mean:.1f}")
-    for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        table.add_row(f"Theme: {escape(theme)}", str(count))
-    out.print(table)
+        lines.append(["Response rate", f"{pack.response_rate:.0%}"])
+    lines += [[rated.question, f"mean {rated.mean:.1f}"] for rated in pack.rated]
+    lines += [[f"Theme: {theme}", str(count)]
+             for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+    show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
 
 
@@ -184,13 +179,8 @@ def equality(
                     **({"wrote": str(output)} if output else {})})
         return
     for table in tables:
-        view = Table(title=table.title)
-        view.add_column("Answer")
-        for column in table.columns:
-            view.add_column(escape(column), justify="right")
-        for row, cells in zip(table.rows, table.cells, strict=True):
-            view.add_row(escape(row), *cells)
-        out.print(view)
+        show_table(table.title, [Column("Answer"), *(Column(c, right=True) for c in table.columns)],
+                   [[row, *cells] for row, cells in zip(table.rows, table.cells, strict=True)])
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
               "the totals. Other counts are rounded to the nearest 5.")
     if output:

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from ..console import out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
 
 preferences_app = typer.Typer(help="Bring the preferences survey's answers into the volunteer "
                                    "workbook.", no_args_is_help=True, rich_markup_mode=None)
@@ -45,16 +46,14 @@ def import_command(
         print_json(result.as_json())
         return
     if result.changes:
-        table = Table(title="Answers" + (" (not written: --dry-run)" if dry_run else ""))
-        for column in ("Person", "Cell", "Column", "Answer", "State"):
-            table.add_column(column, overflow="fold")
+        rows: list[list[str | Text]] = []
         for change in result.changes:
             state = {"written": "written", "overwritten": f"replaced '{change.old}'",
                      "kept": f"kept '{change.old}' (use --force to replace)",
                      "not written": "not written (see below)"}[change.status]
-            table.add_row(escape(change.person), escape(change.cell), escape(change.column),
-                          escape(change.new), escape(state))
-        out.print(table)
+            rows.append([change.person, change.cell, change.column, change.new, state])
+        show_table("Answers" + (" (not written: --dry-run)" if dry_run else ""),
+                   [Column(c) for c in ("Person", "Cell", "Column", "Answer", "State")], rows)
     if result.unresolved:
         out.print("[yellow]Could not be resolved:[/]")
         for person, cell, why in result.unresolved:
