@@ -348,8 +348,8 @@ def _refuse_pairs_workbook(grid: Grid) -> None:
     if grid.sheet.casefold() != "pairs" and not _looks_like_pairs(grid.rows):
         return
     raise RosterError(
-        f"{grid.path.name} is a pairs workbook (the record 'wessex pair' writes), not a "
-        "volunteer workbook.",
+        "this is a pairs workbook (the record 'wessex pair' writes), not a volunteer "
+        "workbook.",
         "Give the volunteer workbook here (the one with a row per volunteer). The pairs "
         "workbook is for status, visit, remind, render --pairs and pair --keep.",
         file=grid.path, sheet=grid.sheet)
