@@ -98,11 +98,20 @@ def test_hosted_without_a_year_takes_the_schemes(tmp_path: Path) -> None:
     assert "2031-05-04" in result.output
 
 
-def test_uk_date_in_scheme_toml_is_explained(tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 4/5/2027\n", encoding="utf-8")
+@pytest.mark.parametrize("written", ["4/5/2027", "04.05.2027", "4-5-2027", "4 May 2027",
+                                     "4/5/2027  # the first day"])
+def test_uk_date_in_scheme_toml_is_explained(tmp_path: Path, written: str) -> None:
+    (tmp_path / "scheme.toml").write_text(f"[dates]\nstart = {written}\n", encoding="utf-8")
     result = invoke(tmp_path, "plan", code=1)
     assert "write dates in scheme.toml as 2027-05-04" in result.output.casefold()
     assert "line 2" in result.output and "TOML" not in result.output
+
+
+def test_other_toml_mistakes_keep_the_toml_message(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = Eastshire 2027\n',
+                                          encoding="utf-8")
+    result = invoke(tmp_path, "plan", code=1)
+    assert "not valid TOML" in result.output and "2027-05-04" not in result.output
 
 
 def test_a_year_alone_in_scheme_toml_is_refused(tmp_path: Path) -> None:

@@ -175,23 +175,28 @@ def load_scheme(path: Path | str | None = None, folder: Path | str | None = None
     return _SchemeReader(found, raw_text, data).read()
 
 
-# ``start = 4/5/2027``: a date typed the UK way, which TOML cannot read without quotes.
-_UK_DATE_LINE = re.compile(
-    r"\s*([A-Za-z_][\w-]*)\s*=\s*(\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})\s*(?:#.*)?")
+# ``start = 4/5/2027`` or ``start = 4 May 2027``: a date typed as people write it, which TOML
+# cannot read without quotes. A value that starts with a quote, bracket or brace is TOML's.
+_UNQUOTED_VALUE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*=\s*([^\s\"'\[{#][^#]*?)\s*(?:#.*)?")
 
 
 def _uk_date_error(text: str, path: Path) -> SchemeError | None:
-    """A kind message for the most likely TOML mistake: a date written day first."""
+    """A kind message for the most likely TOML mistake: a date not written year first."""
     from .dates import parse_date
 
     for number, line in enumerate(text.splitlines(), 1):
-        found = _UK_DATE_LINE.fullmatch(line)
-        if not found:
+        found = _UNQUOTED_VALUE.fullmatch(line)
+        if not found or not re.search(r"\d", found[2]):
             continue
         try:
-            meant = parse_date(found[2].replace(" ", ""))
+            tomllib.loads(f"value = {found[2]}")
+            continue  # a number, a true date: TOML reads it
+        except tomllib.TOMLDecodeError:
+            pass
+        try:
+            meant = parse_date(found[2], 2027)
         except ValueError:
-            meant = None
+            continue
         example = meant.isoformat() if meant else "2027-05-04"
         return SchemeError(
             f"setting '{found[1]}' (line {number}) is the date {found[2]}, written in a form "
