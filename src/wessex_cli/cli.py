@@ -46,6 +46,11 @@ class WessexGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        _name_arguments_only(command)
+        return command
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """Each command's whole first paragraph, wrapped, rather than cut off with "..."."""
         rows = []
@@ -57,6 +62,16 @@ class WessexGroup(TyperGroup):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _name_arguments_only(command: Any) -> None:
+    """Help lists an argument by its name ("VOLUNTEERS"), without a Python type after it
+    ("<path>", "<list[str]>"): the help text says what the file is."""
+    for param in getattr(command, "params", []):
+        if param.param_type_name == "argument":
+            param.display_type_rich = lambda ctx: None
+    for inner in getattr(command, "commands", {}).values():
+        _name_arguments_only(inner)
 
 
 def _keep_hyphenated_words_whole() -> None:
