@@ -482,6 +482,34 @@ def test_reading_a_long_sheet_reports_progress(tmp_path: Path,
     assert seen == []
 
 
+def test_pairing_and_rendering_report_progress_unless_json(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli.commands import documents, pairing
+
+    calls: list[tuple[str, int | None, bool]] = []
+
+    class Recorder:
+        def __init__(self, description: str, total: int | None, quiet: bool = False) -> None:
+            calls.append((description.split()[0], total, quiet))
+
+        def __enter__(self) -> Any:
+            return lambda *args: None
+
+        def __exit__(self, *args: Any) -> None:
+            pass
+
+    monkeypatch.setattr(pairing, "progress", Recorder)
+    monkeypatch.setattr(documents, "progress", Recorder)
+    monkeypatch.setattr(pairing, "PROGRESS_FROM", 2)
+    monkeypatch.setattr(documents, "RENDER_PROGRESS_FROM", 2)
+    write_book(tmp_path / "v.xlsx", golden_people())
+    invoke(tmp_path, "pair", "v.xlsx")
+    invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--json")
+    invoke(tmp_path, "render", "partner-introduction", "--pairs", "pairs.xlsx")
+    assert calls == [("Pairing", None, False), ("Pairing", None, True),
+                     ("Rendering", 4, False)]
+
+
 def test_no_progress_output_on_a_pipe_or_with_json(tmp_path: Path) -> None:
     people = [person(f"Dr Person {i}", f"p{i}@example.org", "GP" if i % 2 else "Consultant",
                      Organisation=f"Place {i}") for i in range(2100)]
