@@ -61,26 +61,22 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]],
         return None
     if sum(maxs) <= room:
         return maxs
-    # Share the spare room: columns that want little get all they want first (a short
-    # cell on one line reads better than two long cells squeezed a little less); the rest
-    # share what remains in proportion to what they want.
+    # Share the spare room fairly: each column that wants more gets an equal share, and a
+    # column that needs less than its share is given just what it needs, the rest going
+    # round the others again (water-filling). No column is squeezed to feed a greedy one.
     widths = list(mins)
     spare = room - sum(mins)
-    hungry = sorted((i for i in range(len(widths)) if maxs[i] > mins[i]),
-                    key=lambda i: maxs[i] - mins[i])
-    while hungry and maxs[hungry[0]] - widths[hungry[0]] <= spare:
-        index = hungry.pop(0)
-        spare -= maxs[index] - widths[index]
-        widths[index] = maxs[index]
-    total = sum(maxs[i] - widths[i] for i in hungry)
-    for index in hungry:
-        widths[index] += (maxs[index] - widths[index]) * spare // total
-    leftover = room - sum(widths)
-    for index in sorted(hungry, key=lambda i: maxs[i] - widths[i], reverse=True):
-        if leftover <= 0:
-            break
-        widths[index] += 1
-        leftover -= 1
+    hungry = [i for i in range(len(widths)) if maxs[i] > widths[i]]
+    while hungry and spare > 0:
+        share = max(spare // len(hungry), 1)
+        for index in list(hungry):
+            given = min(share, maxs[index] - widths[index], spare)
+            widths[index] += given
+            spare -= given
+            if widths[index] >= maxs[index]:
+                hungry.remove(index)
+            if spare == 0:
+                break
     return widths
 
 
