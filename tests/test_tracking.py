@@ -217,12 +217,12 @@ def test_remind_writes_drafts_for_owed_visits(run: Runner, paired: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "4/5/2027")
     monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
-    result = run("remind", "pairs.xlsx", "-o", "out")
+    result = run("remind", "pairs.xlsx", "-o", "out", "--allow-placeholders")
     files = list((paired.parent / "out" / "reminder").glob("*.eml"))
     assert len(files) == 8  # gp0 still owes the visit to their partner
     assert "Wrote 8 reminder(s)" in result.stdout
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
-    run("remind", "pairs.xlsx", "-o", "late")
+    run("remind", "pairs.xlsx", "-o", "late", "--allow-placeholders")
     text = next((paired.parent / "late" / "reminder").glob("*.eml")).read_text()
     assert "Subject: Overdue" in text
 

@@ -121,9 +121,9 @@ def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tupl
     """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
     import openpyxl
 
+    from .record import put_value
     from .safe_write import atomic_write
     from .starter import VOLUNTEER_HEADERS
-    from .text import neutralise_formula
 
     book = openpyxl.load_workbook(book_path)
     sheet = book["Volunteers"]
@@ -135,5 +135,5 @@ def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tupl
                 value = ""  # the profession decides, through this year's scheme.toml
             col = columns.get(header_key(title))
             if value and col:
-                sheet.cell(number, col).value = neutralise_formula(value)
+                put_value(sheet.cell(number, col), value)  # text as typed, never a formula
     atomic_write(book_path, lambda temp: book.save(temp))

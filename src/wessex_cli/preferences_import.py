@@ -21,7 +21,7 @@ from .errors import RosterError
 from .roster import Roster, Volunteer, cell_text, read_roster, roster_from_grid
 from .scheme import Scheme
 from .spreadsheet import Grid, cell_ref, read_grid
-from .text import email_key, fold, header_key, neutralise_formula, person_key
+from .text import email_key, fold, header_key, person_key
 
 TARGETS = ("preference_1", "preference_2", "preference_3", "host_days", "visit_days",
            "adjustments")
@@ -317,7 +317,7 @@ def _resolve(roster: Roster, scheme: Scheme, result: ImportResult) -> None:
 def _write(path: Path, roster: Roster, result: ImportResult) -> None:
     import openpyxl
 
-    from .record import features_that_would_be_lost
+    from .record import features_that_would_be_lost, put_value
     from .safe_write import atomic_write, backup, refuse_if_open, write_lock
 
     refuse_if_open(path)
@@ -336,8 +336,7 @@ def _write(path: Path, roster: Roster, result: ImportResult) -> None:
             if head.value in (None, ""):
                 head.value = change.column
             target = sheet.cell(r + 1, c + 1)
-            target.value = neutralise_formula(change.new)
-            target.data_type = "s"
+            put_value(target, change.new)  # text as typed, never a formula
         backup(path)
         atomic_write(path, lambda temp: book.save(temp))
 

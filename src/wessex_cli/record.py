@@ -20,7 +20,7 @@ from typing import Any
 from .errors import TrackingError
 from .roster import cell_text
 from .safe_write import atomic_write, backup, refuse_if_open, write_lock
-from .text import did_you_mean, email_key, header_key, person_key
+from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
@@ -70,6 +70,30 @@ def edit_workbook(path: Path) -> Iterator[Any]:
         yield book
         backup(path)
         atomic_write(path, lambda temp: book.save(temp))
+
+
+def put_value(cell: Any, value: Any) -> None:
+    """Write ``value`` into an openpyxl cell; text is always stored as text.
+
+    openpyxl turns any string starting with ``=`` into a live formula, so a reason typed as
+    ``=HYPERLINK(...)`` or a copied cell would run when the workbook is opened. Text is
+    forced back to a string cell, and formula-like text gets Excel's quote prefix so that
+    editing it later keeps it text.
+    """
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+
+
+def append_values(sheet: Any, values: list[Any]) -> int:
+    """Append a row through :func:`put_value`; returns its row number."""
+    number = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        if value is not None:
+            put_value(sheet.cell(number, column), value)
+    return number
 
 
 @dataclass
@@ -194,12 +218,12 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             target = book["Withdrawn"]
         else:
             target = book.create_sheet("Withdrawn")
-            target.append(["Withdrawn person", "Reason", "Date withdrawn", *headers])
+            append_values(target, ["Withdrawn person", "Reason", "Date withdrawn", *headers])
             target.freeze_panes = "A2"
         name = cell_text(row.values.get(header_key(f"{row.side} name")))
         other = "B" if row.side == "A" else "A"
         partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-        target.append([name, reason, when, *values])
-        target.cell(target.max_row, 3).number_format = "yyyy-mm-dd"
+        added = append_values(target, [name, reason, when, *values])
+        target.cell(added, 3).number_format = "yyyy-mm-dd"
         sheet.delete_rows(row.number)
     return name, partner_name

@@ -177,12 +177,13 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         reflections_returned=sum(sum(p.reflections) for p in tracked),
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()})
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings)
-    names = [p["name"] for r in rows for p in (r.a, r.b)]
-    names += [e.get("name", "") for e in _people_of(pairs_path, "Unpaired")]
     if feedback is not None:
-        from .feedback import analyse
+        from .feedback import analyse, names_in_workbook
 
-        report.feedback = analyse(feedback, names, paired_people, scheme.themes or None)
+        # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
+        names = names_in_workbook(pairs_path)
+        report.feedback = analyse(feedback, names, paired_people, scheme.themes or None,
+                                  ("pairs workbook",))
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]
@@ -461,7 +462,8 @@ def report_docx(report: Report) -> bytes:
             picture(rating_chart(rated, "png"))
         if values["themes"]:
             document.add_heading("Common themes", 2)
-            table(["Theme", "Mentions"], [[t, str(n)] for t, n in values["themes"]])
+            table(["Theme", "Responses that mention it"],
+                  [[t, str(n)] for t, n in values["themes"]])
         if report.gems:
             document.add_heading("Gems", 2)
             for gem in report.gems:
@@ -475,6 +477,8 @@ def report_docx(report: Report) -> bytes:
             table(["", *(values["side_label"].get(c, c) for c in protected.columns)],
                   [[r, *c] for r, c in
                                              zip(protected.rows, protected.cells, strict=True)])
+            for note in protected.notes:  # what was pooled or hidden, under the table
+                document.add_paragraph(note)
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())

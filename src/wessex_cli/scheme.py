@@ -82,6 +82,15 @@ class Celebration:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """What Word documents carry at the top: the organisation, its address and a logo."""
+
+    organisation: str = ""
+    address: tuple[str, ...] = ()
+    logo: Path | None = None  # an image file, relative paths read from scheme.toml's folder
+
+
+@dataclass(frozen=True)
 class Scheme:
     """Everything scheme.toml can say, with defaults for what it does not."""
 
@@ -110,6 +119,9 @@ class Scheme:
             if day is not None:
                 return day.year
         return None
+    letterhead: Letterhead = field(default_factory=Letterhead)
+    given: frozenset[str] = frozenset()  # the dotted keys scheme.toml sets, e.g. "dates.end"
+    survey_url: str = ""  # [feedback] survey_url: the online reflection survey, if any
 
     @property
     def side_keys(self) -> tuple[str, str]:
@@ -387,8 +399,20 @@ class _SchemeReader:
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}
+        survey_key = "feedback.survey_url" if self.get("feedback.survey_url", str, "") \
+            else "scheme.survey_url"
+        survey_url = self.text_value(survey_key, "")
+        if survey_url and not re.fullmatch(r"https?://[^\s<>\"'`]+", survey_url):
+            raise self.fail(survey_key, f"is not a web address: {survey_url!r}",
+                            'Write the full link, e.g. survey_url = '
+                            '"https://forms.example.org/exchange".')
         if start and end and end <= start:
             raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
+        if celebration.date and end and celebration.date <= end:
+            raise self.fail("celebration.date", f"({celebration.date}) must come after the end "
+                            f"date ({end}): the celebration shares what the visits taught",
+                            "Move the celebration after [dates] end, or delete the line and "
+                            "let 'wessex plan --save' choose one.")
         cpd = self.get("scheme.cpd_hours", (int, float), base.cpd_hours)
         return Scheme(
             name=self.text_value("scheme.name", base.name),
@@ -404,8 +428,39 @@ class _SchemeReader:
             seed=self.get("pairing.seed", int, base.seed),
             source=self.path,
             themes=themes,
-            warnings=tuple(unknown_settings(self.data, self.read_keys)),
+            letterhead=self.letterhead(),
+            given=frozenset(_dotted_keys(self.data)),
+            survey_url=survey_url,
+            warnings=tuple(unknown_settings(self.data, self.read_keys)),  # after every read
         )
+
+    def letterhead(self) -> Letterhead:
+        address = self.get("letterhead.address", (list, str), [])
+        if isinstance(address, str):
+            address = [address]
+        if not all(isinstance(line, str) for line in address):
+            raise self.fail("letterhead.address", "must be a list of address lines",
+                            'For example: address = ["1 High Street", "Eastshire EA1 1AA"]')
+        logo_text = self.text_value("letterhead.logo", "")
+        logo = None
+        if logo_text:
+            logo = Path(logo_text).expanduser()
+            if not logo.is_absolute():
+                logo = self.path.parent / logo
+            if not logo.is_file():
+                raise self.fail("letterhead.logo", f"names an image that does not exist ({logo})",
+                                "Give the path of a PNG or JPEG file, relative to scheme.toml.")
+        return Letterhead(self.text_value("letterhead.organisation", ""),
+                          tuple(line.strip() for line in address if line.strip()), logo)
+
+
+def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
+    found = []
+    for key, value in data.items():
+        found.append(prefix + key)
+        if isinstance(value, dict):
+            found += _dotted_keys(value, f"{prefix}{key}.")
+    return found
 
 
 def _describe(kind: str) -> str:

@@ -54,6 +54,11 @@ phone = ""
 # phone = ""
 # role = "GP lead"
 
+[letterhead]                   # optional: printed at the top of every Word document
+# organisation = "Eastshire Integrated Care Board"
+# address = ["Eastshire Postgraduate Centre", "Eastshire EA1 4ZZ"]
+# logo = "logo.png"            # a PNG or JPEG file beside this one
+
 [dates]
 # start = 2027-04-12           # the first day visits can happen
 # end = 2027-07-12             # three months later: all visits done by then
@@ -77,6 +82,10 @@ new_organisation = 0           # year two, with --history: a partner from an org
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs
+
+# An online survey for the reflections? Reminders and the reflection form then link to it.
+# [feedback]
+# survey_url = "https://forms.example.org/exchange"
 """
 
 INSTRUCTIONS = [

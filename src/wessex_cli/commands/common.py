@@ -62,3 +62,10 @@ def reading_progress(path: Path, quiet: bool = False) -> Iterator[Callable[[int,
             bar[0](done)
 
         yield report
+
+
+AllowPlaceholdersOption = Annotated[
+    bool, typer.Option("--allow-placeholders",
+                       help="Write a draft even when scheme.toml lacks a setting the documents "
+                            "use; each one is shown in [brackets].")
+]

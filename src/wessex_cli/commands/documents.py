@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from ..console import out, print_json, progress, warn
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
@@ -91,9 +91,14 @@ def render(
                                                    help="Word the call to action for this "
                                                         "profession.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Render a document: one file per recipient (or one for the scheme).
+
+    Nothing is written if a document would print a setting that scheme.toml lacks (the
+    administrator's name, a date, the venue...): the message lists each one with the line to
+    add. --allow-placeholders writes a draft with each gap shown in [brackets].
 
     Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
     """
@@ -130,11 +135,17 @@ def render(
                           file=existing[0])
     with progress(f"Rendering {template.name}", len(targets),
                   quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
-        rendered = render_all(template, targets, chosen, scheme, progress=done)
+        rendered = render_all(template, targets, chosen, scheme, progress=done,
+                              allow_placeholders=allow_placeholders)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
+    if template.attachments and chosen != "eml":
+        names = ", ".join(template.attachments)
+        them = "them" if len(template.attachments) > 1 else "it"
+        out.print(f"The text mentions attachments: render {escape(names)} too and attach "
+                  f"{them} when you send it (the .eml format attaches {them} for you).")
 
 
 def mailmerge(
@@ -143,9 +154,34 @@ def mailmerge(
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="merge.csv or merge.xlsx.")] = Path("merge.csv"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Write a mail-merge source for Word or Outlook: one row per recipient, every field.
+
+    \b
+    Fields for each person (from a pairs workbook, the same
+    again for the partner with Partner in front, e.g.
+    PartnerSalutation, plus PartnerAdjustments and PairID):
+      Title        Dr, Prof, Mr... as typed, in canonical
+                   form (blank if none)
+      FirstName    Amelia
+      Surname      Ashworth
+      FullName     Dr Amelia Ashworth
+      FormalName   Dr Ashworth (the full name when there
+                   is no title)
+      Salutation   Dear Dr Ashworth
+      Email, Phone, Profession (GP, Consultant...),
+      Organisation, Specialty, Side
+      Adjustments  reasonable adjustments the person
+                   asked to share
+    Fields of the scheme, the same on every row:
+    SchemeName, StartDate, EndDate, CelebrationDate,
+    CelebrationTime, CelebrationVenue, AdminName,
+    AdminEmail, AdminPhone, CPDHours.
+
+    In Word, "«Salutation»," or "Dear «Title» «Surname»," opens a letter. The scheme fields
+    must be set in scheme.toml (or pass --allow-placeholders for a bracketed draft).
 
     Example: wessex mailmerge pairs.xlsx -o merge.csv
     """
@@ -160,9 +196,10 @@ def mailmerge(
     if is_pairs_workbook(source):
         records, warnings = load_pairs(source, scheme.year)
         warn(warnings)
-        headers, rows = merge_rows(scheme, pairs=records)
+        headers, rows = merge_rows(scheme, pairs=records, allow_placeholders=allow_placeholders)
     else:
-        headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme))
+        headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
+                                   allow_placeholders=allow_placeholders)
     guard_output(output, force, "merge file")
     write_merge(output, headers, rows)
     out.print(f"Wrote {len(rows)} row(s) with {len(headers)} merge fields to "

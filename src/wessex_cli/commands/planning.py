@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from ..console import out, print_json
+from ..console import out, print_json, warn
 from .common import JsonOption, SchemeOption, require_suffix, scheme_for
 from .tables import Column, show_table
 
@@ -86,15 +86,23 @@ def feedback(
                                                     exists=True, dir_okay=False,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
+    no_names_source: Annotated[bool, typer.Option(
+        "--no-names-source", help="Make the pack without a volunteer or pairs workbook: only "
+                                  "the names respondents typed about themselves are removed, "
+                                  "and the pack says so.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Collate reflections and survey answers into an anonymised delegate pack.
 
+    Every name in the volunteer workbook (--volunteers) and the pairs workbook (--pairs,
+    every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
+    included. One of them is needed, or --no-names-source.
+
     Example: wessex feedback responses.xlsx --pairs pairs.xlsx -o pack.html
     """
     from ..errors import WessexError
-    from ..feedback import analyse, pack_html, pack_markdown
+    from ..feedback import analyse, names_in_workbook, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
     suffixes = {"html": (".html", ".htm"), "md": (".md",)}
@@ -105,18 +113,28 @@ def feedback(
     require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
+    names_from: list[str] = []
     participants = None
+    if volunteers:
+        names += names_in_workbook(volunteers)
+        names_from.append("volunteer workbook")
     if pairs:
         from ..pairs_workbook import read_pair_rows
 
         rows, _ = read_pair_rows(pairs)
-        names += [r.a["name"] for r in rows] + [r.b["name"] for r in rows]
         participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
-    if volunteers:
-        from ..roster import read_roster
-
-        names += [v.name for v in read_roster(volunteers, scheme).volunteers]
-    pack = analyse(responses, names, participants, scheme.themes or None)
+        names += names_in_workbook(pairs)
+        names_from.append("pairs workbook")
+    pack = analyse(responses, names, participants, scheme.themes or None, tuple(names_from))
+    # after reading, so that a file that is not a survey export is named as such first
+    if not pairs and not volunteers and not no_names_source:
+        raise WessexError(
+            "without the volunteer workbook or the pairs workbook, wessex does not know the "
+            "names of the people in the scheme, so it could not remove a partner's or "
+            "colleague's name from the quotes.",
+            "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
+            "pack anyway, add --no-names-source: then only the names respondents typed about "
+            "themselves are removed, and the pack says so.", file=responses)
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
@@ -124,9 +142,12 @@ def feedback(
     if pack.response_rate is not None:
         lines.append(["Response rate", f"{pack.response_rate:.0%}"])
     lines += [[rated.question, f"mean {rated.mean:.1f}"] for rated in pack.rated]
-    lines += [[f"Theme: {theme}", str(count)]
-             for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+    lines += [[f"Theme: {theme}", f"{count} of {pack.responses}"]
+              for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
     show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)
+    if not names_from:
+        out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
+                  "about themselves; read every quote before sharing the pack.")
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
 
 
@@ -144,11 +165,13 @@ def equality(
     """Aggregate equality monitoring forms with small numbers suppressed.
 
     Counts of 1 to 7 show as *, others are rounded to the nearest 5, and nothing suppressed
-    can be worked out from the totals. Free-text answers are never shown.
+    can be worked out from the totals. A side with fewer than 8 answers is pooled or not
+    shown. Free-text answers are never shown; an answer that is not one of the form's
+    choices counts as 'Another answer', with a warning naming its cell.
 
     Example: wessex equality forms.xlsx -o report.html   |   wessex equality template
     """
-    from ..equality import aggregate, report_html, write_template
+    from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
 
     template = forms == "template" and not Path(forms).exists()
@@ -170,19 +193,24 @@ def equality(
         return (scheme.side_from_text(text) or scheme.side_for_profession(text)
                 or "Not stated")
 
-    tables, count = aggregate(path, side_of)
+    result = read_forms(path, side_of)
+    tables, count = result.tables, result.forms
+    warn(result.warnings)
     if output:
         guard_output(output, force, "report")
         write_text(output, report_html(tables, count, scheme.name))
     if json:
-        print_json({"tables": [t.as_json() for t in tables],
+        print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings,
                     **({"wrote": str(output)} if output else {})})
         return
     for table in tables:
         show_table(table.title, [Column("Answer"), *(Column(c, right=True) for c in table.columns)],
                    [[row, *cells] for row, cells in zip(table.rows, table.cells, strict=True)])
+        for note in table.notes:
+            out.print(f"Note: {escape(note)}")
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
-              "the totals. Other counts are rounded to the nearest 5.")
+              "the totals. Other counts are rounded to the nearest 5. A group with fewer than 8 "
+              "answers is never shown on its own.")
     if output:
         out.print(f"Wrote {escape(str(output))}.")
 

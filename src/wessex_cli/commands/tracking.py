@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..console import out, print_json, warn
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
@@ -142,9 +142,14 @@ def remind(
     output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                                 help="Folder for the e-mails (default: "
                                                      "reminders/DATE).")] = None,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Write reminder e-mails (Outlook drafts) to everyone with a visit still owed.
+
+    Each reminder says which of the person's two half days is owed, planned, done, or
+    planned for a date now past without being recorded as done. People with nothing owed
+    and nothing to confirm get no e-mail.
 
     Example: wessex remind pairs.xlsx
     """
@@ -160,11 +165,12 @@ def remind(
     now = today()
     people = recipients(template, scheme, pairs=records, now=now)
     if not people:
-        out.print("[green]Every visit is done: nobody to remind.[/]")
+        out.print("[green]Nobody owes a visit or has one to confirm: nobody to remind.[/]")
         return
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
-    rendered = render_all(template, people, "eml", scheme)
+    rendered = render_all(template, people, "eml", scheme,
+                          allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
         scheme.end else ""
