@@ -34,8 +34,10 @@ def test_check_lists_errors_and_exits_1(run: Runner, tmp_path: Path) -> None:
     result = run("check", "v.xlsx", code=1)
     assert "Volunteers!B6" in result.output and "not a valid e-mail" in result.output
     data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
-    assert data["volunteers"] == 5 and data["active"] == 4
-    assert data["sides"]["primary"] == {"people": 2, "active": 2, "capacity": 2}
+    assert data["volunteers"] == 5 and data["active"] == 5
+    # the row with an error still counts on its side (issue 11.2)
+    assert data["sides"]["primary"] == {"people": 3, "active": 3, "capacity": 3,
+                                        "with_errors": 1}
     assert data["problems"][0] == {"severity": "error", "cell": "Volunteers!B6",
                                    "column": "email", "message": data["problems"][0]["message"]}
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ class CheckReport:
         return {
             "file": str(self.roster.path),
             "volunteers": self.roster.rows,
-            "active": len(self.roster.active),
+            "active": len(self.roster.active) + sum(r.active for r in self.roster.rejected),
+            "rows_with_errors": [{"row": r.row, "name": r.name, "email": r.email, "side": r.side}
+                            for r in self.roster.rejected],
             "sides": self.sides,
             "problems": [{"severity": p.severity, "cell": p.cell, "column": p.column,
                           "message": p.text} for p in self.problems],
@@ -42,6 +45,11 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None) -> 
     from .eligibility import EligibilityModel
 
     problems = list(roster.problems) + settings_problems(scheme, now)
+    if not roster.rows:
+        problems.append(Problem(
+            "warning", f"{roster.sheet}!A{roster.header_row + 1}", "",
+            f"no volunteers found: the header row (row {roster.header_row}) has nothing "
+            "below it.", "Add one row per volunteer under the headers."))
     sides = side_counts(roster, scheme)
     first, second = scheme.side_keys
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
@@ -119,5 +127,44 @@ def _row_of(cell: str) -> int:
     return int(digits) if digits else 0
 
 
-def check_file(path: Path, scheme: Scheme) -> CheckReport:
-    return check_roster(read_roster(path, scheme), scheme)
+def check_file(path: Path | str, scheme: Scheme,
+               progress: Callable[[int, int], None] | None = None) -> CheckReport:
+    return check_roster(read_roster(path, scheme, progress), scheme)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Someone ``pair --skip-errors`` left out, and the errors in their row."""
+
+    name: str
+    row: int
+    reasons: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "row": self.row, "reasons": list(self.reasons)}
+
+
+def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
+    """The roster without the people whose rows have an error, and who they are.
+
+    For the administrator who cannot wait for one person to fix a cell: everyone else can
+    be paired now. A locked partner who is left out frees the other person to be paired."""
+    by_row: dict[int, list[str]] = {}
+    for problem in roster.errors:
+        row = _row_of(problem.cell)
+        if row:
+            by_row.setdefault(row, []).append(problem.text)
+    left_out = [LeftOut(r.name or "(no name)", r.row, tuple(by_row.get(r.row, ())))
+                for r in roster.rejected]
+    kept = []
+    for volunteer in roster.volunteers:
+        if volunteer.row in by_row:
+            left_out.append(LeftOut(volunteer.name, volunteer.row, tuple(by_row[volunteer.row])))
+        else:
+            kept.append(volunteer)
+    gone = {v.key for v in roster.volunteers} - {v.key for v in kept}
+    kept = [replace(v, partner=None) if v.partner in gone else v for v in kept]
+    problems = [p for p in roster.problems if p.severity != "error" or not _row_of(p.cell)]
+    left_out.sort(key=lambda person: person.row)
+    return replace(roster, volunteers=kept, problems=problems, rejected=[],
+                   _index=None), left_out

@@ -19,6 +19,9 @@ class WessexGroup(TyperGroup):
     """A Typer group that reports WessexError (and file-system errors) without a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        from .console import start_command
+
+        start_command()
         try:
             return super().invoke(ctx)
         except WessexError as exc:
@@ -43,17 +46,72 @@ class WessexGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        _name_arguments_only(command)
+        return command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command's whole first paragraph, wrapped, rather than cut off with "..."."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                summary = command.short_help or (command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(summary.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _name_arguments_only(command: Any) -> None:
+    """Help lists an argument by its name ("VOLUNTEERS"), without a Python type after it
+    ("<path>", "<list[str]>"): the help text says what the file is."""
+    for param in getattr(command, "params", []):
+        if param.param_type_name == "argument":
+            param.display_type_rich = lambda ctx: None
+    for inner in getattr(command, "commands", {}).values():
+        _name_arguments_only(inner)
+
+
+def _keep_hyphenated_words_whole() -> None:
+    """Help text wraps between words, never inside "e-mail" or "partner-introduction".
+
+    The wrapper Typer's help formatter builds breaks on hyphens by default; it is looked up
+    each time help is wrapped, so a variant with ``break_on_hyphens=False`` takes its place."""
+    import importlib
+
+    try:
+        _textwrap = importlib.import_module("typer._click._textwrap")
+    except ImportError:  # an older Typer, on click itself
+        _textwrap = importlib.import_module("click._textwrap")
+
+    base: Any = _textwrap.TextWrapper
+    if getattr(base, "keeps_hyphens", False):
+        return
+
+    class WholeWords(base):  # type: ignore[misc]
+        keeps_hyphens = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["break_on_hyphens"] = False
+            super().__init__(*args, **kwargs)
+
+    setattr(_textwrap, "TextWrapper", WholeWords)  # noqa: B010 - a module attribute
+
+
+_keep_hyphenated_words_whole()
+
+
 def _is_cli_control(exc: Exception) -> bool:
     """Exit, Abort and usage errors belong to Typer (and click): they are not bugs."""
     return any(cls.__module__.split(".")[0] in {"typer", "click"} for cls in type(exc).__mro__)
 
 
 def report_error(exc: WessexError) -> None:
-    from rich.markup import escape
+    from .console import cell, err
 
-    from .console import err
-
-    err.print(f"[bold red]Error:[/] {escape(str(exc))}", soft_wrap=True)
+    err.print(f"[bold red]Error:[/] {cell(exc)}", soft_wrap=True)
 
 
 app = typer.Typer(
@@ -66,6 +124,23 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"wessex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Show the version and exit."),
+) -> None:
+    """Run a Wessex Model workplace exchange: a volunteer spreadsheet in, the best pairs out,
+    every letter ready, and a table of who still owes a visit."""
 
 
 def _register() -> None:

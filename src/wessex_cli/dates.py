@@ -1,15 +1,41 @@
 """Dates as administrators type them: real dates, Excel serial numbers, or text in UK order
-(``4/5/2027`` is 4 May; ISO works too). A light module: scheme.toml needs it at start-up."""
+(``4/5/2027`` is 4 May; ISO works too). A light module: scheme.toml needs it at start-up.
+
+One strict parser serves scheme.toml, the tracking cells and ``--hosted``. It accepts a
+whole date and nothing else: digits alone ("2027", "46512" typed as text) and anything
+left over after the date ("2027-05-0412") are refused rather than guessed at. A day and
+a month without a year take the scheme's year, which the caller passes in; with no year
+to take, the date is refused and the message asks for one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from typing import Any
 
 from .text import one_line
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
+MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+WEEKDAYS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday",
+                      "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+                      "sun", "sunday"})
+_FILLER = frozenset({"st", "nd", "rd", "th", "of"})
+
+# 2027-05-04, optionally with the time a spreadsheet adds ("2027-05-04 00:00:00").
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+# 4/5/2027, 4.5.27, 4-5-2027, 4/5 (day first, as in the UK).
+_NUMERIC = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?")
+_TOKENS = re.compile(r"[a-z]+|\d+|[^a-z\d\s,./-]")
+
+
+class DateError(ValueError):
+    """A value that is not a date; ``str()`` says what is wrong with it."""
 
 
 def today() -> dt.date:
@@ -18,8 +44,11 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """A date from a cell; None for blank; ValueError when it cannot be read."""
+def parse_date(value: Any, year: int | None = None) -> dt.date | None:
+    """A date from a cell or an option; None for blank; ``DateError`` when it is not one.
+
+    ``year`` is the scheme's year, given to a day and month written without one.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -27,25 +56,64 @@ def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # Excel's serial dates run to 9999-12-31
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise ValueError(value)
+        return _from_serial(value)
     text = one_line(str(value))
     if not text:
         return None
+    found = _ISO.fullmatch(text)
+    if found:
+        return _make(int(found[1]), int(found[2]), int(found[3]), text)
+    found = _NUMERIC.fullmatch(text)
+    if found:
+        day, month, year_text = int(found[1]), int(found[3]), found[4]
+        return _make(_year(year_text, year, text), month, day, text)
+    return _from_words(text, year)
+
+
+def _from_serial(value: float) -> dt.date:
+    """An Excel serial number, converted by openpyxl (it knows Excel's 1900 leap-year bug)."""
+    if not 1 <= value < 2958466:  # Excel's serial dates run from 1900 to 9999-12-31
+        raise DateError(f"{value:g} is not an Excel date number")
+    from openpyxl.utils.datetime import from_excel
+
+    converted = from_excel(value)
+    if not isinstance(converted, dt.datetime):
+        raise DateError(f"{value:g} is not an Excel date number")
+    return converted.date()
+
+
+def _year(written: str | None, default: int | None, text: str) -> int:
+    if written is None:
+        if default is None:
+            raise DateError(f"'{text}' has no year")
+        return default
+    number = int(written)
+    return 2000 + number if len(written) == 2 else number
+
+
+def _make(year: int, month: int, day: int, text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text[:10])
+        return dt.date(year, month, day)
     except ValueError:
-        pass
-    if text.replace(".", "", 1).isdigit():
-        return parse_date(float(text))
-    from dateutil import parser
-
-    try:
-        parsed: dt.datetime = parser.parse(text, dayfirst=True,
-                                           default=dt.datetime(today().year, 1, 1))
-    except (ValueError, OverflowError, parser.ParserError):
-        raise ValueError(text) from None
-    return parsed.date()
+        raise DateError(f"'{text}' is not a day of the calendar") from None
 
 
+def _from_words(text: str, year: int | None) -> dt.date:
+    """``4 May 2027``, ``Tuesday 4th May``, ``May 4, 2027``: a month named in words."""
+    tokens = _TOKENS.findall(text.casefold())
+    day = month = written_year = None
+    for token in tokens:
+        if token.isdigit():
+            if len(token) == 4 and written_year is None:
+                written_year = token
+            elif len(token) <= 2 and day is None:
+                day = int(token)
+            else:
+                raise DateError(f"'{text}' is not a date")
+        elif token in MONTHS and month is None:
+            month = MONTHS[token]
+        elif token not in WEEKDAYS and token not in _FILLER:
+            raise DateError(f"'{text}' is not a date")
+    if day is None or month is None:
+        raise DateError(f"'{text}' is not a date")
+    return _make(_year(written_year, year, text), month, day, text)

@@ -91,7 +91,7 @@ class SideArrays:
 
     @classmethod
     def build(cls, people: Sequence[Volunteer], vocab: Vocabulary) -> SideArrays:
-        from .text import fold
+        from .text import cluster_key, fold
 
         def codes(values: list[str], blank: int) -> npt.NDArray[np.int32]:
             return np.fromiter((vocab.code(v, blank) for v in values), np.int32, len(values))
@@ -101,7 +101,7 @@ class SideArrays:
             people=people,
             organisation=codes([p.organisation_key for p in people], -1),
             registered=codes([p.registered_key for p in people], -2),
-            cluster=codes([fold(p.cluster) for p in people], -3),
+            cluster=codes([cluster_key(p.cluster) for p in people], -3),
             specialty=codes([fold(p.specialty) for p in people], -4),
             host=np.fromiter((p.host_slots for p in people), np.int32, len(people)),
             visit=np.fromiter((p.visit_slots for p in people), np.int32, len(people)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_ref, read_grid
-from .text import email_key, fold, header_key, person_key, suggest
+from .text import cluster_text, email_key, fold, header_key, person_key, suggest
 
 Severity = Literal["error", "warning"]
 
@@ -83,11 +83,8 @@ ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paire
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
 _SPLIT_LIST = re.compile(r"[;,\n]+")
-_SIMPLE_EMAIL = re.compile(
-    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
-_SPECIAL_TLDS = ("local", "localhost", "invalid", "test", "onion", "arpa", "internal")
 HEADER_SCAN_ROWS = 50
+PROGRESS_EVERY = 500  # rows between two progress reports
 
 
 @dataclass(frozen=True)
@@ -165,6 +162,18 @@ class Volunteer:
         return fold(self.registered_practice)
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A row left out because of an error in it: still a volunteer to count and name."""
+
+    row: int  # the spreadsheet row number (1-based)
+    name: str
+    email: str
+    side: str  # "" when the row does not say
+    capacity: int
+    active: bool
+
+
 @dataclass
 class Roster:
     """Everything read from one volunteer workbook."""
@@ -177,6 +186,7 @@ class Roster:
     extra_columns: list[str]
     rows: int  # data rows seen (non-blank)
     header_row: int = 1
+    rejected: list[Rejected] = field(default_factory=list)  # rows with an error, left out
     _index: _PeopleIndex | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -236,9 +246,10 @@ def find_header_row(rows: list[list[Cell]]) -> int | None:
 
 @lru_cache(maxsize=1 << 18)
 def email_problem(address: str) -> str | None:
-    """None when ``address`` is a valid e-mail address, else why not (email-validator)."""
-    if _SIMPLE_EMAIL.match(address) and address.rsplit(".", 1)[-1].lower() not in _SPECIAL_TLDS:
-        return None  # the common case, without the validator's full cost
+    """None when ``address`` is a valid e-mail address, else why not.
+
+    Every address goes through email-validator (without a DNS look-up): one judge, no
+    looser shortcut that could let through what it would refuse."""
     from email_validator import EmailNotValidError, validate_email
 
     try:
@@ -248,9 +259,12 @@ def email_problem(address: str) -> str | None:
     return None
 
 
-def read_roster(path: Path, scheme: Scheme | None = None) -> Roster:
+def read_roster(path: Path | str, scheme: Scheme | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Roster:
     """Read and check a volunteer workbook. Raises ``WessexError`` only when nothing usable
-    can be read (no such file, not a spreadsheet, no header row, a required column missing)."""
+    can be read (no such file, not a spreadsheet, no header row, a required column missing).
+
+    ``progress(rows_read, rows_in_sheet)`` is called now and then on a long sheet."""
     import gc
 
     scheme = scheme or Scheme()
@@ -260,18 +274,20 @@ def read_roster(path: Path, scheme: Scheme | None = None) -> Roster:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        grid = read_grid(path)
-        return roster_from_grid(grid, scheme)
+        grid = read_grid(Path(path))
+        return roster_from_grid(grid, scheme, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
+def roster_from_grid(grid: Grid, scheme: Scheme,
+                     progress: Callable[[int, int], None] | None = None) -> Roster:
     rows = grid.rows
     sheet = grid.sheet
     header_index = find_header_row(rows)
-    if header_index is None:
+    if header_index is None or _looks_like_pairs(rows):
+        _refuse_pairs_workbook(grid)
         raise RosterError(
             "no header row found: no row names at least two of the columns wessex knows "
             "(Name, Email, Profession, ...).",
@@ -311,10 +327,32 @@ def roster_from_grid(grid: Grid, scheme: Scheme) -> Roster:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
-    drafts = reader.read_rows(header_index + 1)
+    drafts = reader.read_rows(header_index + 1, progress)
     volunteers = _resolve(drafts, reader, scheme)
     return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
-                  rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1)
+                  rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1,
+                  rejected=reader.rejected)
+
+
+# Headers only the pairs workbook has (its Pairs sheet): a pair id and the tracking columns.
+_PAIRS_SIGNATURE = frozenset({"pair", "ahostsbdate", "bhostsadate", "aname", "bname"})
+
+
+def _looks_like_pairs(rows: list[list[Cell]]) -> bool:
+    return any(len(_PAIRS_SIGNATURE & {header_key(cell_text(c)) for c in row}) >= 3
+               for row in rows[:5])
+
+
+def _refuse_pairs_workbook(grid: Grid) -> None:
+    """Name the mix-up when the pairs workbook is given where volunteers are expected."""
+    if grid.sheet.casefold() != "pairs" and not _looks_like_pairs(grid.rows):
+        return
+    raise RosterError(
+        "this is a pairs workbook (the record 'wessex pair' writes), not a volunteer "
+        "workbook.",
+        "Give the volunteer workbook here (the one with a row per volunteer). The pairs "
+        "workbook is for status, visit, remind, render --pairs and pair --keep.",
+        file=grid.path, sheet=grid.sheet)
 
 
 @dataclass
@@ -338,6 +376,7 @@ class _RowReader:
         self.grid, self.scheme, self.columns, self.extra = grid, scheme, columns, extra
         self.problems = problems
         self.dropped_rows = 0
+        self.rejected: list[Rejected] = []
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "") -> None:
@@ -346,11 +385,20 @@ class _RowReader:
             f"{self.grid.sheet}!A{row_index + 1}"
         self.problems.append(Problem(severity, cell, column, message, fix))
 
-    def read_rows(self, first: int) -> list[_Draft]:
+    def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
+               active: bool) -> None:
+        self.rejected.append(Rejected(row_index + 1, values["name"], values["email"], side,
+                                      capacity, active))
+
+    def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
+                  ) -> list[_Draft]:
         drafts: list[_Draft] = []
-        seen_emails: dict[str, int] = {}
+        total = len(self.grid.rows) - first
+        seen_emails: dict[str, tuple[int, str]] = {}
         mapped = list(self.columns.items())
         for row_index in range(first, len(self.grid.rows)):
+            if progress is not None and not (row_index - first) % PROGRESS_EVERY:
+                progress(row_index - first, total)
             raw = self.grid.rows[row_index]
             width = len(raw)
             values = {}
@@ -363,14 +411,27 @@ class _RowReader:
                 continue  # a blank row
             key = email_key(values["email"].replace(" ", ""))
             if key and key in seen_emails:
-                self.problem("error", row_index, "email",
-                             f"duplicate e-mail {values['email']}: row "
-                             f"{seen_emails[key] + 1} has it already.",
-                             "Each volunteer needs their own e-mail; delete the repeated row.")
+                first_index, first_name = seen_emails[key]
                 self.dropped_rows += 1
+                if person_key(values["name"]) == person_key(first_name):
+                    self.problem("error", row_index, "email",
+                                 f"row {first_index + 1} already has {first_name} with the "
+                                 f"e-mail {values['email']}: this row repeats them.",
+                                 f"Delete this repeat, keeping anything new it says in row "
+                                 f"{first_index + 1}.")
+                    continue
+                self.problem("error", row_index, "email",
+                             f"{values['name'] or 'this row'} has the e-mail "
+                             f"{values['email']}, which row {first_index + 1} gives for "
+                             f"{first_name or 'someone else'}; two people cannot share an "
+                             "address.", "Correct one of the addresses.")
+                draft = self.read_row(row_index, values, extra, raw)
+                if draft is not None:
+                    self.reject(draft.row_index, values, draft.side, draft.capacity,
+                                draft.active)
                 continue
             if key:
-                seen_emails[key] = row_index
+                seen_emails[key] = (row_index, values["name"])
             draft = self.read_row(row_index, values, extra, raw)
             if draft is None:
                 self.dropped_rows += 1
@@ -456,6 +517,7 @@ class _RowReader:
                          f"status '{status}' is not known; the person is treated as active.",
                          "Write 'withdrawn' to leave someone out, or leave it blank.")
         if not ok:
+            self.reject(row_index, values, side or "", capacity, active)
             return None
         return _Draft(row_index, values, side or "", slots[0], slots[1], capacity, active,
                       status, extra)
@@ -498,6 +560,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                       {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
                       - {""})
 
+    rejected_rows = {**{person_key(r.name): r.row for r in reader.rejected if r.name},
+                     **{email_key(r.email): r.row for r in reader.rejected if r.email}}
+
+    def waiting(entry: str) -> int:
+        """The row of someone left out for an error of their own (0: nobody)."""
+        return rejected_rows.get(email_key(entry) if "@" in entry else person_key(entry), 0)
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -513,6 +582,10 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             hits = index.indices(entry)
             if len(hits) == 1:
                 found.append(keys[hits[0]])
+            elif not hits and waiting(entry):
+                reader.problem("warning", draft.row_index, column,
+                               f"'{entry}' is on row {waiting(entry)}, which has an error of "
+                               "its own; this entry counts once that row is fixed.")
             elif hits:
                 reader.problem("error", draft.row_index, column,
                                f"'{entry}' could be any of: {names(hits)}.",
@@ -574,7 +647,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             key=keys[number], phone=_phone(values.get("phone", "")),
             profession=values["profession"], side=draft.side,
             organisation=values.get("organisation", ""), specialty=values.get("specialty", ""),
-            cluster=values.get("cluster", ""), registered_practice=registered,
+            cluster=cluster_text(values.get("cluster", "")), registered_practice=registered,
             host_days=values.get("host_days", ""), visit_days=values.get("visit_days", ""),
             host_slots=draft.host_slots, visit_slots=draft.visit_slots,
             preferences=tuple(preferences), avoid=avoid, capacity=draft.capacity,
@@ -612,16 +685,27 @@ def _phone(text: str) -> str:
 
 
 def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
-    """People, active people and total capacity per side."""
-    counts = {key: {"people": 0, "active": 0, "capacity": 0} for key in scheme.side_keys}
-    for volunteer in roster.volunteers:
-        entry = counts.setdefault(volunteer.side, {"people": 0, "active": 0, "capacity": 0})
+    """People, active people and total capacity per side.
+
+    Rows left out for an error still count (and are counted again under ``with_errors``):
+    they are volunteers whose cell needs fixing, and leaving them out would misstate the
+    balance of the sides."""
+    def blank() -> dict[str, int]:
+        return {"people": 0, "active": 0, "capacity": 0, "with_errors": 0}
+
+    counts = {key: blank() for key in scheme.side_keys}
+    people: list[tuple[str, bool, int, bool]] = [
+        (v.side, v.active, v.capacity, False) for v in roster.volunteers]
+    people += [(r.side or "side unknown", r.active, r.capacity, True) for r in roster.rejected]
+    for side, active, capacity, with_errors in people:
+        entry = counts.setdefault(side, blank())
         entry["people"] += 1
-        if volunteer.active:
+        entry["with_errors"] += with_errors
+        if active:
             entry["active"] += 1
-            entry["capacity"] += volunteer.capacity
+            entry["capacity"] += capacity
     return counts
 
 
-__all__ = ["Problem", "Preference", "Volunteer", "Roster", "read_roster", "roster_from_grid",
-           "cell_text"]
+__all__ = ["Problem", "Preference", "Rejected", "Volunteer", "Roster", "read_roster",
+           "roster_from_grid", "cell_text"]

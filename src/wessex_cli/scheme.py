@@ -110,6 +110,15 @@ class Scheme:
     seed: int = 2027
     source: Path | None = None
     themes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # settings read but not understood (a misspelt key)
+
+    @property
+    def year(self) -> int | None:
+        """The scheme's year: what a date typed without one ("4 May") belongs to."""
+        for day in (self.start, self.end, self.celebration.date):
+            if day is not None:
+                return day.year
+        return None
     letterhead: Letterhead = field(default_factory=Letterhead)
     given: frozenset[str] = frozenset()  # the dotted keys scheme.toml sets, e.g. "dates.end"
     survey_url: str = ""  # [feedback] survey_url: the online reflection survey, if any
@@ -151,18 +160,19 @@ def _profession_sides(sides: tuple[Side, Side]) -> dict[str, str]:
     return found
 
 
-def find_scheme(path: Path | None, folder: Path | None = None) -> Path | None:
+def find_scheme(path: Path | str | None, folder: Path | str | None = None) -> Path | None:
     """``--scheme PATH`` if given, else ``scheme.toml`` in ``folder`` (default: here) if present."""
     if path is not None:
+        path = Path(path)
         if not path.is_file():
             raise SchemeError(f"there is no scheme file at {path}.",
                               "Check the path, or run 'wessex init' to write one.", file=path)
         return path
-    candidate = (folder or Path.cwd()) / SCHEME_FILE
+    candidate = Path(folder or Path.cwd()) / SCHEME_FILE
     return candidate if candidate.is_file() else None
 
 
-def load_scheme(path: Path | None = None, folder: Path | None = None) -> Scheme:
+def load_scheme(path: Path | str | None = None, folder: Path | str | None = None) -> Scheme:
     """Read scheme.toml (or return the defaults when there is none)."""
     found = find_scheme(path, folder)
     if found is None:
@@ -171,10 +181,103 @@ def load_scheme(path: Path | None = None, folder: Path | None = None) -> Scheme:
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(f"scheme.toml is not valid TOML: {exc}.",
-                          "Check quotes around text and '=' between key and value.",
-                          file=found) from None
+        raise _uk_date_error(raw_text, found) or SchemeError(
+            f"scheme.toml is not valid TOML: {exc}.",
+            "Check quotes around text and '=' between key and value.", file=found) from None
     return _SchemeReader(found, raw_text, data).read()
+
+
+# ``start = 4/5/2027`` or ``start = 4 May 2027``: a date typed as people write it, which TOML
+# cannot read without quotes. A value that starts with a quote, bracket or brace is TOML's.
+_UNQUOTED_VALUE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*=\s*([^\s\"'\[{#][^#]*?)\s*(?:#.*)?")
+
+
+def _uk_date_error(text: str, path: Path) -> SchemeError | None:
+    """A kind message for the most likely TOML mistake: a date not written year first."""
+    from .dates import parse_date
+
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _UNQUOTED_VALUE.fullmatch(line)
+        if not found or not re.search(r"\d", found[2]):
+            continue
+        try:
+            tomllib.loads(f"value = {found[2]}")
+            continue  # a number, a true date: TOML reads it
+        except tomllib.TOMLDecodeError:
+            pass
+        try:
+            meant = parse_date(found[2], 2027)
+        except ValueError:
+            continue
+        example = meant.isoformat() if meant else "2027-05-04"
+        return SchemeError(
+            f"setting '{found[1]}' (line {number}) is the date {found[2]}, written in a form "
+            "that scheme.toml cannot hold.",
+            f"Write dates in scheme.toml as {example} (year-month-day, no quotes).", file=path)
+    return None
+
+
+# Every setting scheme.toml can hold: a section maps to its keys (None: any key allowed).
+KNOWN_SETTINGS: dict[str, dict[str, Any] | None] = {
+    "scheme": {"name": None, "locality": None, "cpd_hours": None},
+    "sides": {side: {"label": None, "professions": None, "organisation": None,
+                     "workplace": None} for side in ("primary", "secondary")},
+    "administrator": {"name": None, "email": None, "phone": None, "role": None},
+    "leads": {"name": None, "email": None, "phone": None, "role": None, "side": None},
+    "dates": {"start": None, "end": None},
+    "celebration": {"date": None, "time": None, "end_time": None, "venue": None,
+                    "speaker": None, "speaker_topic": None, "agenda": None},
+    "weights": {"person": None, "topic": None, "cluster": None},
+    "pairing": {"seed": None},
+    "feedback": {"themes": None},
+}
+
+
+def _paths(tree: dict[str, Any], prefix: str = "") -> set[str]:
+    found = set()
+    for key, inner in tree.items():
+        found.add(prefix + key)
+        if inner is not None:
+            found |= _paths(inner, f"{prefix}{key}.")
+    return found
+
+
+def unknown_settings(data: dict[str, Any], read: set[str] | frozenset[str] = frozenset()
+                     ) -> list[str]:
+    """A warning for each section or key that wessex does not read, with a "did you mean".
+
+    Known are the settings listed in ``KNOWN_SETTINGS`` and every key the reader looked up
+    (``read``), so a setting added to the reader is never reported as unknown."""
+    from .text import suggest
+
+    known = _paths(KNOWN_SETTINGS) | set(read)
+    found: list[str] = []
+
+    def walk(table: dict[str, Any], prefix: str) -> None:
+        for key, value in table.items():
+            path = prefix + key
+            is_section = isinstance(value, dict) or (
+                isinstance(value, list) and bool(value) and
+                all(isinstance(v, dict) for v in value))
+            inside = [k for k in known if k.startswith(path + ".")]
+            if path not in known and not inside:
+                siblings = sorted({k[len(prefix):].split(".")[0] for k in known
+                                   if k.startswith(prefix)})
+                near = suggest(key, siblings, 1, 0.6)
+                shown = f"[{path}]" if is_section else f"'{key}'"
+                where = f" in [{prefix.rstrip('.')}]" if prefix and not is_section else ""
+                hint = ""
+                if near:
+                    hint = (f" Did you mean [{prefix}{near[0]}]?" if is_section
+                            else f" Did you mean '{near[0]}'?")
+                found.append(f"scheme.toml: {shown}{where} is not a setting wessex knows, so "
+                             f"it is ignored.{hint}")
+            elif is_section and inside:  # a table of free keys (feedback.themes) has none
+                for inner in value if isinstance(value, list) else [value]:
+                    walk(inner, path + ".")
+
+    walk(data, "")
+    return found
 
 
 class _SchemeReader:
@@ -182,6 +285,7 @@ class _SchemeReader:
 
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.text, self.data = path, text, data
+        self.read_keys: set[str] = set()  # every key looked up: the settings wessex knows
 
     def fail(self, key: str, problem: str, hint: str = "") -> SchemeError:
         leaf = key.rsplit(".", 1)[-1]
@@ -191,6 +295,7 @@ class _SchemeReader:
         return SchemeError(f"setting {where} {problem}.", hint, file=self.path)
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        self.read_keys.add(key)
         node: Any = self.data
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
@@ -207,15 +312,15 @@ class _SchemeReader:
     def text_value(self, key: str, default: str = "") -> str:
         return str(self.get(key, str, default)).strip()
 
-    def date(self, key: str) -> dt.date | None:
+    def date(self, key: str, year: int | None = None) -> dt.date | None:
         from .dates import parse_date
 
         value = self.get(key, (dt.date, str), None)
         try:
-            return parse_date(value)
-        except ValueError:
-            raise self.fail(key, f"is not a date: {value!r}",
-                            "Write dates as YYYY-MM-DD, e.g. 2027-04-12.") from None
+            return parse_date(value, year)
+        except ValueError as exc:
+            raise self.fail(key, f"is not a date ({exc})",
+                            "Write dates in scheme.toml as 2027-05-04 (year-month-day).") from None
 
     def contact(self, key: str, default: Contact) -> Contact:
         table = self.get(key, dict, None)
@@ -270,8 +375,11 @@ class _SchemeReader:
                     raise self.fail("celebration.agenda", "must be a list like "
                                     "[\"18:30 Refreshments\", \"19:00 Welcome\"]")
             agenda = tuple(items)
+        start = self.date("dates.start")
+        end = self.date("dates.end", start.year if start else None)
         celebration = Celebration(
-            date=self.date("celebration.date"),
+            date=self.date("celebration.date", start.year if start else
+                           end.year if end else None),
             time=self.text_value("celebration.time", base.celebration.time),
             end_time=self.text_value("celebration.end_time", base.celebration.end_time),
             venue=self.text_value("celebration.venue", base.celebration.venue),
@@ -298,7 +406,6 @@ class _SchemeReader:
             raise self.fail(survey_key, f"is not a web address: {survey_url!r}",
                             'Write the full link, e.g. survey_url = '
                             '"https://forms.example.org/exchange".')
-        start, end = self.date("dates.start"), self.date("dates.end")
         if start and end and end <= start:
             raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
         if celebration.date and end and celebration.date <= end:
@@ -324,6 +431,7 @@ class _SchemeReader:
             letterhead=self.letterhead(),
             given=frozenset(_dotted_keys(self.data)),
             survey_url=survey_url,
+            warnings=tuple(unknown_settings(self.data, self.read_keys)),  # after every read
         )
 
     def letterhead(self) -> Letterhead:

@@ -17,7 +17,7 @@ from .availability import describe
 from .eligibility import EligibilityModel
 from .roster import Preference, Volunteer
 from .scheme import Weights
-from .text import fold
+from .text import cluster_key, fold
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 IntMatrix = npt.NDArray[np.signedinteger[Any]]
@@ -28,11 +28,6 @@ def topic_matches(preference: Preference, chosen: Volunteer) -> bool:
     organisation (a choice of a person never does)."""
     return bool(preference.topic) and preference.topic in (fold(chosen.specialty),
                                                            chosen.organisation_key)
-
-
-def cluster_key(person: Volunteer) -> str:
-    """The cluster as compared, '' for none: the same folding as the score matrix's codes."""
-    return fold(person.cluster)
 
 
 def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) -> tuple[int, str]:
@@ -59,7 +54,7 @@ def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) ->
 
 def cluster_score(a: Volunteer, b: Volunteer, weights: Weights) -> int:
     """``cluster(a, b)``: the cluster weight when both have the same cluster, else 0."""
-    same = bool(cluster_key(a)) and cluster_key(a) == cluster_key(b)
+    same = bool(cluster_key(a.cluster)) and cluster_key(a.cluster) == cluster_key(b.cluster)
     return weights.cluster if same else 0
 
 

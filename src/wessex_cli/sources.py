@@ -10,11 +10,11 @@ from .errors import TemplateError
 from .scheme import Scheme
 
 
-def load_pairs(path: Path, now: dt.date | None = None,
-               only_new: bool = False) -> tuple[list[PairRecord], list[str]]:
+def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
+               year: int | None = None) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
-    (How paired is not "kept")."""
+    (How paired is not "kept"). ``year`` completes tracking dates typed without one."""
     from .dates import today
     from .pairs_workbook import read_pair_rows
     from .text import header_key
@@ -30,7 +30,7 @@ def load_pairs(path: Path, now: dt.date | None = None,
         rows = [r for r in rows if str(r.values.get(how) or "").strip().casefold() != "kept"]
     records, warnings = [], []
     for row in rows:
-        tracked = track(row, headers, now=now or today())
+        tracked = track(row, headers, now=now or today(), year=year)
         warnings.extend(tracked.warnings)
         records.append(PairRecord(row.pair_id, row.a, row.b,
                                   (tracked.visits[0].done, tracked.visits[1].done),

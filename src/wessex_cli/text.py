@@ -70,6 +70,25 @@ def header_key(header: str) -> str:
     return _NOT_ALNUM.sub("", fold(header))
 
 
+# What administrators type in the Cluster column to mean "no cluster".
+NO_CLUSTER = frozenset({"", "na", "n a", "none", "nil", "no", "no cluster", "not applicable",
+                        "unknown", "tbc", "not known", "nk"})
+
+
+def cluster_text(value: str) -> str:
+    """A Cluster cell as written, or "" when it means no cluster (``-``, ``n/a``, ``none``).
+
+    The one place that decides: the solver, the scores and the reasons all read the result,
+    so a blank-like cell can never make two people "the same cluster".
+    """
+    return "" if fold(value) in NO_CLUSTER else value
+
+
+def cluster_key(value: str) -> str:
+    """The matching key of a cluster: folded; "" for no cluster."""
+    return fold(cluster_text(value))
+
+
 def first_name(name: str) -> str:
     """The first word of a name after any title: what a letter says after "Dear"."""
     words = _SPACE.split(name.strip())

@@ -20,7 +20,7 @@ DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "vi
               "hosted", "ok", "✓", "✔", "☑", "tick", "ticked", "received"}
 NOT_DONE_WORDS = {"", "no", "n", "false", "0", "not yet", "notyet", "pending", "planned", "tbc",
                   "-", "✗", "✘", "cancelled", "owed"}
-def parse_done(value: Any) -> bool | None:
+def parse_done(value: Any, year: int | None = None) -> bool | None:
     """True/False for a "done" cell; None when it cannot be read (the caller warns)."""
     if isinstance(value, bool):
         return value
@@ -32,7 +32,7 @@ def parse_done(value: Any) -> bool | None:
     if text in NOT_DONE_WORDS:
         return False
     try:
-        return parse_date(value) is not None
+        return parse_date(value, year) is not None
     except ValueError:
         return None
 
@@ -82,13 +82,13 @@ REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
 
 
 def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
-          now: dt.date | None = None) -> TrackedPair:
+          now: dt.date | None = None, year: int | None = None) -> TrackedPair:
     """Read a Pairs row's visits and reflections, warning about unreadable cells.
 
     Given ``now`` (today, for status and documents), a visit marked done but dated after it
     is a plan, not a visit: it is counted as not done, with a warning, so no certificate is
     issued for it. Without ``now`` (looking back over a finished scheme) the cells are taken
-    as written.
+    as written. ``year`` (the scheme's) completes a date typed without one, such as "4/5".
     """
     from .spreadsheet import cell_ref
 
@@ -110,12 +110,12 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
             VISIT_COLUMNS, ((row.a, row.b), (row.b, row.a)), strict=True):
         date = None
         try:
-            date = parse_date(raw(date_title))
+            date = parse_date(raw(date_title), year)
         except ValueError:
             warnings.append(f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                             "that wessex can read; write it like 4/5/2027 or 2027-05-04.")
         done_value = raw(done_title)
-        done = parse_done(done_value)
+        done = parse_done(done_value, year)
         if done is None:
             warnings.append(f"{where(done_title)}: '{cell_text(done_value)}' is not yes or no; "
                             "the visit is counted as not done.")
@@ -124,7 +124,7 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
             date = done_value if not isinstance(done_value, dt.datetime) else done_value.date()
         elif done and date is None and cell_text(done_value):
             try:
-                date = parse_date(done_value)
+                date = parse_date(done_value, year)
             except ValueError:
                 date = None
         if now is not None and done and date and date > now:
@@ -133,5 +133,5 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
                             "planned until then.")
             done = False
         visits.append(Visit(host["email"], visitor["email"], date, done))
-    reflections = tuple(bool(parse_done(raw(t))) for t in REFLECTION_COLUMNS)
+    reflections = tuple(bool(parse_done(raw(t), year)) for t in REFLECTION_COLUMNS)
     return TrackedPair(row, visits, (reflections[0], reflections[1]), warnings)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from ..console import progress, warn
 
 if TYPE_CHECKING:  # scheme.toml is read when a command runs, not for --help
     from ..scheme import Scheme
 
 SchemeOption = Annotated[
     Path | None,
-    typer.Option("--scheme", help="scheme.toml to use (default: ./scheme.toml if present).",
+    typer.Option("--scheme", metavar="FILE",
+                 help="scheme.toml to use (default: ./scheme.toml if present).",
                  dir_okay=False, show_default=False),
 ]
 JsonOption = Annotated[
@@ -26,8 +31,43 @@ def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
 
     scheme = load_scheme(path)
     if scheme.source is None and path is None and near is not None:
-        scheme = load_scheme(None, near.parent)
+        scheme = load_scheme(None, Path(near).parent)
+    warn(scheme.warnings)
     return scheme
+
+
+def require_suffix(path: Path | None, allowed: tuple[str, ...], what: str,
+                   option: str = "-o") -> None:
+    """A usage error (exit 2) when an output's extension says another format than the one
+    wessex would write into it."""
+    if path is None or path.suffix.lower() in allowed:
+        return
+    names = " or ".join(allowed)
+    raise typer.BadParameter(
+        f"{path.name} does not end in {names}, but {what} is written as {allowed[0]}. "
+        f"Name it {path.stem}{allowed[0]}.", param_hint=f"'{option}'")
+
+
+READ_PROGRESS_FROM = 2000  # rows: a shorter sheet is read in a blink, so no bar
+
+
+@contextmanager
+def reading_progress(path: Path, quiet: bool = False) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(rows_read, rows_in_sheet)`` for the reader: it shows a bar only once the
+    sheet turns out to be long."""
+    with ExitStack() as stack:
+        bar: list[Callable[..., None]] = []
+
+        def report(done: int, total: int) -> None:
+            if total < READ_PROGRESS_FROM:
+                return
+            if not bar:
+                bar.append(stack.enter_context(progress(f"Reading {path.name}", total, quiet)))
+            bar[0](done)
+
+        yield report
+
+
 AllowPlaceholdersOption = Annotated[
     bool, typer.Option("--allow-placeholders",
                        help="Write a draft even when scheme.toml lacks a setting the documents "

@@ -7,8 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ..console import Table, err, escape, out, print_json
+from ..console import escape, out, print_json, progress, warn
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
+
+RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
 templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
                             no_args_is_help=True)
@@ -29,17 +32,11 @@ def documents(scheme_file: SchemeOption = None, json: JsonOption = False) -> Non
                                    "formats": list(FORMATS), "used": t.used,
                                    "fields": t.fields(), "custom": t.user} for t in templates]})
         return
-    table = Table(title="Document templates")
-    table.add_column("Document", no_wrap=True)
-    table.add_column("For")
-    table.add_column("Default")
-    table.add_column("Used", overflow="fold")
-    table.add_column("Fields", overflow="fold")
-    for t in templates:
-        name = f"{t.name} (yours)" if t.user else t.name
-        table.add_row(escape(name), t.audience, t.default_format, escape(t.used),
-                      escape(", ".join(t.fields())))
-    out.print(table)
+    show_table("Document templates",
+               [Column("Document"), Column("For"), Column("Default"), Column("Used"),
+                Column("Fields")],
+               [[f"{t.name} (yours)" if t.user else t.name, t.audience, t.default_format,
+                 t.used, ", ".join(t.fields())] for t in templates])
     out.print("Formats: " + ", ".join(FORMATS) + ". Render one with "
               "'wessex render DOCUMENT --pairs pairs.xlsx'.")
 
@@ -76,17 +73,21 @@ def copy_template(
 
 def render(
     document: Annotated[str, typer.Argument(help="The document, e.g. partner-introduction.")],
-    pairs: Annotated[Path | None, typer.Option("--pairs", exists=True, dir_okay=False,
+    pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
+                                               exists=True, dir_okay=False,
                                                help="Pairs workbook (for per-pair documents).")]
     = None,
-    volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
+    volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
+                                                    exists=True, dir_okay=False,
                                                     help="Volunteer workbook.")] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", file_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                          help="Folder to write into.")] = Path("documents"),
-    fmt: Annotated[str | None, typer.Option("--format", help="eml, html, txt, md or docx "
-                                                             "(default: the document's own).")]
+    fmt: Annotated[str | None, typer.Option("--format", metavar="FORMAT",
+                                            help="eml, html, txt, md or docx "
+                                                 "(default: the document's own).")]
     = None,
-    profession: Annotated[str | None, typer.Option(help="Word the call to action for this "
+    profession: Annotated[str | None, typer.Option(metavar="PROFESSION",
+                                                   help="Word the call to action for this "
                                                         "profession.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files already there (a "
                                                         "backup of each is kept).")] = False,
@@ -104,7 +105,6 @@ def render(
 
     Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
     """
-    from rich.progress import Progress
 
     from ..dates import today
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
@@ -122,9 +122,8 @@ def render(
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
                             "run from the pairs workbook.")
     if pairs:
-        pair_records, warnings = load_pairs(pairs, only_new=new)
-        for warning in warnings:
-            err.print(f"[yellow]Warning:[/] {escape(warning)}")
+        pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year)
+        warn(warnings)
     people = load_volunteers(volunteers, scheme) if volunteers else None
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today())
@@ -136,10 +135,9 @@ def render(
         return
     paths = output_paths(template, targets, chosen, output)
     guard_outputs(paths, force, "folder")
-    with Progress(transient=True, disable=len(targets) < 50) as progress:
-        task = progress.add_task(f"Rendering {template.name}", total=len(targets))
-        rendered = render_all(template, targets, chosen, scheme,
-                              progress=lambda n: progress.update(task, completed=n),
+    with progress(f"Rendering {template.name}", len(targets),
+                  quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
+        rendered = render_all(template, targets, chosen, scheme, progress=done,
                               allow_placeholders=allow_placeholders)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
@@ -155,7 +153,7 @@ def render(
 def mailmerge(
     source: Annotated[Path, typer.Argument(help="Pairs workbook or volunteer workbook.",
                                            metavar="PAIRS|VOLUNTEERS")],
-    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="merge.csv or merge.xlsx.")] = Path("merge.csv"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     allow_placeholders: AllowPlaceholdersOption = False,
@@ -164,19 +162,25 @@ def mailmerge(
     """Write a mail-merge source for Word or Outlook: one row per recipient, every field.
 
     \b
-    Fields for each person (from a pairs workbook, the same again for the partner with
-    Partner in front, e.g. PartnerSalutation, plus PartnerAdjustments and PairID):
-      Title         Dr, Prof, Mr... as typed, in canonical form (blank if none)
-      FirstName     Amelia
-      Surname       Ashworth
-      FullName      Dr Amelia Ashworth
-      FormalName    Dr Ashworth (the full name when there is no title)
-      Salutation    Dear Dr Ashworth
-      Email, Phone, Profession (GP, Consultant...), Organisation, Specialty, Side
-      Adjustments   reasonable adjustments the person asked to share
-    Fields of the scheme, the same on every row: SchemeName, StartDate, EndDate,
-    CelebrationDate, CelebrationTime, CelebrationVenue, AdminName, AdminEmail, AdminPhone,
-    CPDHours.
+    Fields for each person (from a pairs workbook, the same
+    again for the partner with Partner in front, e.g.
+    PartnerSalutation, plus PartnerAdjustments and PairID):
+      Title        Dr, Prof, Mr... as typed, in canonical
+                   form (blank if none)
+      FirstName    Amelia
+      Surname      Ashworth
+      FullName     Dr Amelia Ashworth
+      FormalName   Dr Ashworth (the full name when there
+                   is no title)
+      Salutation   Dear Dr Ashworth
+      Email, Phone, Profession (GP, Consultant...),
+      Organisation, Specialty, Side
+      Adjustments  reasonable adjustments the person
+                   asked to share
+    Fields of the scheme, the same on every row:
+    SchemeName, StartDate, EndDate, CelebrationDate,
+    CelebrationTime, CelebrationVenue, AdminName,
+    AdminEmail, AdminPhone, CPDHours.
 
     In Word, "«Salutation»," or "Dear «Title» «Surname»," opens a letter. The scheme fields
     must be set in scheme.toml (or pass --allow-placeholders for a bracketed draft).
@@ -192,8 +196,9 @@ def mailmerge(
                                  "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
     if is_pairs_workbook(source):
-        headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0],
-                                   allow_placeholders=allow_placeholders)
+        records, warnings = load_pairs(source, year=scheme.year)
+        warn(warnings)
+        headers, rows = merge_rows(scheme, pairs=records, allow_placeholders=allow_placeholders)
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
                                    allow_placeholders=allow_placeholders)

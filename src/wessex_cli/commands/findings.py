@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..console import Table, escape, out, print_json
+from ..console import escape, out, print_json
 from .common import JsonOption
+from .tables import Column, show_table
 
 if TYPE_CHECKING:
     from ..findings import ActionPlan
@@ -18,7 +19,7 @@ def findings(
     tables: Annotated[list[str], typer.Argument(help="Filled-in findings workbooks, or "
                                                      "'template' to write an empty one.",
                                                 metavar="TABLES...|template")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                                 help="With 'template': the workbook to write "
                                                      "(default tables.xlsx).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
@@ -38,8 +39,11 @@ def findings(
         target = output or Path("tables.xlsx")
         guard_output(target, force, "file")
         write_template(target)
-        out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, SWOT, "
-                  "Instructions).")
+        if json:
+            print_json({"wrote": str(target)})
+        else:
+            out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, "
+                      "SWOT, Instructions).")
         return
     plan = read_findings([Path(t) for t in tables])
     if json:
@@ -51,18 +55,11 @@ def findings(
 def print_plan(plan: ActionPlan) -> None:
     from ..findings import SWOT_PLURAL
 
-    table = Table(title="Action plan")
-    table.add_column("Lead")
-    table.add_column("Action", overflow="fold")
-    table.add_column("By when", no_wrap=True)
-    table.add_column("Confidence")
-    table.add_column("Table", justify="right")
-    for lead, actions in plan.groups():
-        for n, action in enumerate(actions):
-            table.add_row(escape(lead) if n == 0 else "", escape(action.action),
-                          escape(action.due_text or "no date set"),
-                          escape(action.confidence or "-"), escape(action.table or "-"))
-    out.print(table)
+    show_table("Action plan", [Column("Lead"), Column("Action"), Column("By when"),
+                               Column("Confidence"), Column("Table", right=True)],
+               [[lead if n == 0 else "", action.action, action.due_text or "no date set",
+                 action.confidence or "-", action.table or "-"]
+                for lead, actions in plan.groups() for n, action in enumerate(actions)])
     for heading, points in plan.swot_by_heading().items():
         if points:
             out.print(f"[bold]{SWOT_PLURAL[heading]}[/]")

@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..console import Table, escape, out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from ..console import cell, escape, out, print_json, progress
+from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
+from .tables import Column, show_table
 
 if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
+
+    from ..check import LeftOut
     from ..pairing import Explanation, PairingResult
 
 
@@ -21,20 +24,28 @@ def pair(
     volunteers: Annotated[Path, typer.Argument(help="The volunteer workbook (.xlsx, .ods, .csv).",
                                                metavar="VOLUNTEERS")],
     output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False,
+                                                metavar="PAIRS.xlsx",
                                                 help="Pairs workbook to write (default: pairs.xlsx "
                                                      "beside the volunteer workbook).")] = None,
     keep: Annotated[Path | None, typer.Option("--keep", exists=True, dir_okay=False,
+                                              metavar="PAIRS.xlsx",
                                               help="Keep the pairs (and tracking) of this pairs "
                                                    "workbook; pair only the others.")] = None,
-    lock: Annotated[list[str] | None, typer.Option("--lock", help='Force a pair: "A=B" (names or '
+    lock: Annotated[list[str] | None, typer.Option("--lock", metavar='"A=B"',
+                                                   help='Force a pair: "A=B" (names or '
                                                    'e-mails). Repeat for more.')] = None,
-    seed: Annotated[int | None, typer.Option(help="Tie-break seed (default: scheme.toml's, "
-                                                  "else 2027).")] = None,
-    why: Annotated[str | None, typer.Option("--why", help="Explain one person's pairing.")] = None,
+    seed: Annotated[int | None, typer.Option(metavar="N", help="Tie-break seed (default: "
+                                                               "scheme.toml's, else 2027).")]
+    = None,
+    why: Annotated[str | None, typer.Option("--why", metavar="NAME",
+                                            help="Explain one person's pairing.")] = None,
     history: Annotated[list[Path] | None, typer.Option(
-        "--history", exists=True, dir_okay=False,
+        "--history", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
         help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
              "Repeat for more years.")] = None,
+    skip_errors: Annotated[bool, typer.Option(
+        "--skip-errors", help="Leave out the people whose rows have an error, pair everyone "
+                              "else, and list who was left out and why.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
                                                         "(a backup is kept).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run",
@@ -46,8 +57,10 @@ def pair(
 
     Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
     """
+    from ..check import without_errors
     from ..console import err
     from ..dates import today
+    from ..errors import RosterError
     from ..pairing import explain, pair_volunteers
     from ..pairs_workbook import (
         kept_pairs,
@@ -59,8 +72,17 @@ def pair(
     from ..roster import read_roster
     from ..safe_write import guard_output, real_path, write_lock
 
+    require_suffix(output, (".xlsx",), "the pairs workbook")
     scheme = scheme_for(scheme_file, volunteers)
-    roster = read_roster(volunteers, scheme)
+    with reading_progress(volunteers, quiet=json) as report:
+        roster = read_roster(volunteers, scheme, report)
+    if not roster.rows:
+        raise RosterError(f"no volunteers found in {volunteers.name}: the header row (row "
+                          f"{roster.header_row}) has nothing below it.",
+                          "Add one row per volunteer under the headers.", file=volunteers)
+    left_out: list[LeftOut] = []
+    if skip_errors:
+        roster, left_out = without_errors(roster)
     if history:
         from ..history import apply_history, read_history
 
@@ -86,10 +108,16 @@ def pair(
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
-        result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed,
-                                 retired_ids=retired, apart=apart)
+        with progress(f"Pairing {len(roster.active):,} volunteers", None,
+                      quiet=json or len(roster.active) < PROGRESS_FROM):
+            result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed,
+                                     retired_ids=retired, apart=apart)
         if why:
-            _print_why(explain(result, roster, why))
+            explanation = explain(result, roster, why)
+            if json:
+                print_json(_why_json(explanation))
+            else:
+                _print_why(explanation)
             return
         if writing and book is not None:
             with tempfile.TemporaryDirectory() as work:
@@ -104,18 +132,32 @@ def pair(
     if json:
         for text in notes:
             err.print(f"[yellow]Note:[/] {escape(text)}")
-        print_json(result.as_json())
+        data = result.as_json()
+        if skip_errors:
+            data["left_out"] = [person.as_json() for person in left_out]
+        print_json(data)
         return
     _print_result(result)
     for text in notes:
         out.print(f"[yellow]{escape(text)}[/]")
+    if left_out:
+        show_table("Left out: their rows have errors",
+                   [Column("Name"), Column("Row", right=True), Column("Why")],
+                   [[person.name, str(person.row), " ".join(person.reasons)]
+                    for person in left_out])
+        out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
+                  f"{cell(volunteers.name)} --keep {cell(target.name)}' to pair them too.")
     if saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
-        out.print(f"Updated {escape(str(saved))}: {kept_count} pair(s) kept as they were, "
+        out.print(f"Updated {cell(saved)}: {kept_count} pair(s) kept as they were, "
                   f"{len(result.pairs) - kept_count} new"
                   f"{'; the previous version is in backups/' if in_place else ''}.")
     elif saved:
-        out.print(f"Wrote {escape(str(saved))} (sheets Pairs, Unpaired, Summary, Settings).")
+        out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
+
+
+# Below this many volunteers the solver answers in well under a second: no spinner.
+PROGRESS_FROM = 1000
 
 
 @contextlib.contextmanager
@@ -124,30 +166,22 @@ def _no_lock() -> Iterator[Any]:
 
 
 def _print_result(result: PairingResult) -> None:
+    from rich.text import Text
+
     scheme = result.scheme
-    table = Table(title="Pairs", show_lines=False)
-    table.add_column("Pair", no_wrap=True)
-    table.add_column(scheme.sides[0].label)
-    table.add_column(scheme.sides[1].label)
-    table.add_column("Score", justify="right")
-    table.add_column("Why", overflow="fold")
-    for p in result.pairs:
-        table.add_row(p.pair_id, escape(f"{p.a.name}\n{p.a.profession}, {p.a.organisation}"),
-                      escape(f"{p.b.name}\n{p.b.profession}, {p.b.organisation}"),
-                      str(p.score), escape("; ".join(p.reasons[:-1]) or "-"))
-    out.print(table)
+    show_table("Pairs", [Column("Pair"), Column(scheme.sides[0].label),
+                         Column(scheme.sides[1].label), Column("Score", right=True),
+                         Column("Why")],
+               [[p.pair_id, f"{p.a.name}\n{p.a.profession}, {p.a.organisation}",
+                 f"{p.b.name}\n{p.b.profession}, {p.b.organisation}", str(p.score),
+                 "; ".join(p.reasons[:-1]) or "-"] for p in result.pairs])
     if result.unpaired:
-        lonely = Table(title="Unpaired")
-        lonely.add_column("Name")
-        lonely.add_column("Side")
-        lonely.add_column("Reason", overflow="fold")
-        for u in result.unpaired:
-            lonely.add_row(escape(u.person.name), u.person.side, escape(u.reason))
-        out.print(lonely)
+        show_table("Unpaired", [Column("Name"), Column("Side"), Column("Reason")],
+                   [[u.person.name, u.person.side, u.reason] for u in result.unpaired])
     for dropped in result.dropped:
-        out.print(f"[yellow]Pair {escape(dropped.pair_id)} was not kept: "
-                  f"{escape(dropped.a_key)} or {escape(dropped.b_key)} has withdrawn or left the "
-                  "list; the partner was paired again if possible.[/]")
+        out.print(Text(f"Pair {dropped.pair_id} was not kept: {dropped.a_key} or "
+                       f"{dropped.b_key} has withdrawn or left the list; the partner was "
+                       "paired again if possible.", "yellow"))
     summary = result.summary()
     paired = summary["paired"]
     share = f"{100 * result.preference_met / paired:.0f}%" if paired else "-"
@@ -156,29 +190,43 @@ def _print_result(result: PairingResult) -> None:
               f"preference met; total score {result.score} (upper bound {result.upper_bound}).")
 
 
+def _why_json(explanation: Explanation) -> dict[str, Any]:
+    person = explanation.person
+    return {
+        "person": {"name": person.name, "email": person.email, "side": person.side,
+                   "profession": person.profession, "organisation": person.organisation},
+        "partners": explanation.partners,
+        "choices": [{"choice": choice, "state": state}
+                    for choice, state in explanation.choices],
+        "candidates": [{"name": other.name, "email": other.email, "score": score,
+                        "reasons": reasons[:-1]}
+                       for other, score, reasons in explanation.candidates],
+        "excluded": [{"name": other.name, "email": other.email,
+                      "rules": [{"rule": r.value, "name": r.short} for r in rules]}
+                     for other, rules in explanation.excluded],
+    }
+
+
 def _print_why(explanation: Explanation) -> None:
     person = explanation.person
     partners = ", ".join(explanation.partners) or "nobody"
-    out.print(f"[bold]{escape(person.name)}[/] ({escape(person.profession)}, "
-              f"{escape(person.organisation)}) is paired with {escape(partners)}.")
+    out.print(f"[bold]{cell(person.name)}[/] ({cell(person.profession)}, "
+              f"{cell(person.organisation)}) is paired with {cell(partners)}.")
     if explanation.unpaired_reason:
-        out.print(f"Why unpaired: {escape(explanation.unpaired_reason)}")
+        out.print(f"Why unpaired: {cell(explanation.unpaired_reason)}")
     if explanation.choices:
         out.print("Their choices:")
         for choice, state in explanation.choices:
-            out.print(f"  {escape(choice)}: {escape(state)}")
-    table = Table(title="Best eligible candidates")
-    table.add_column("Candidate")
-    table.add_column("Score", justify="right")
-    table.add_column("Why", overflow="fold")
-    for other, score, reasons in explanation.candidates:
-        table.add_row(escape(other.name), str(score), escape("; ".join(reasons[:-1])))
-    out.print(table)
+            out.print(f"  {cell(choice)}: {cell(state)}")
+    show_table("Best eligible candidates",
+               [Column("Candidate"), Column("Score", right=True), Column("Why")],
+               [[other.name, str(score), "; ".join(reasons[:-1])]
+                for other, score, reasons in explanation.candidates])
     if explanation.excluded:
         out.print(f"{len(explanation.excluded)} excluded:")
         for other, rules in explanation.excluded:
-            out.print(f"  {escape(other.name)}: " +
-                      escape(", ".join(f"rule {r.value} ({r.short})" for r in rules)))
+            out.print(f"  {cell(other.name)}: " +
+                      cell(", ".join(f"rule {r.value} ({r.short})" for r in rules)))
 
 
 def register(app: typer.Typer) -> None:

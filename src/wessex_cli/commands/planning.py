@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..console import Table, err, escape, out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from ..console import escape, out, print_json, warn
+from .common import JsonOption, SchemeOption, require_suffix, scheme_for
+from .tables import Column, show_table
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def plan(
-    start: Annotated[str | None, typer.Option("--start", help="Start date (default: "
-                                                              "scheme.toml's).")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="Start date (default: "
+                                                   "scheme.toml's).")] = None,
     save: Annotated[bool, typer.Option("--save", help="Write the dates into scheme.toml "
                                                       "(comments are kept).")] = False,
-    ics: Annotated[Path | None, typer.Option("--ics", dir_okay=False,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE.ics", dir_okay=False,
                                              help="Write a calendar (.ics) file.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing calendar (a "
                                                         "backup is kept).")] = False,
@@ -27,15 +32,18 @@ def plan(
 
     Example: wessex plan --start 2027-04-19 --ics exchange.ics
     """
+    from rich.text import Text
+
     from ..dates import parse_date
     from ..errors import SchemeError
     from ..safe_write import backup, guard_output, refuse_if_read_only
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
+    require_suffix(ics, (".ics",), "the calendar", "--ics")
     scheme = scheme_for(scheme_file)
     try:
-        first = parse_date(start) if start else scheme.start
+        first = parse_date(start, scheme.year) if start else scheme.start
     except ValueError:
         raise SchemeError(f"--start '{start}' is not a date.",
                           "Write it as YYYY-MM-DD or day/month/year.") from None
@@ -54,19 +62,15 @@ def plan(
     if json:
         print_json(timeline.as_json())
         return
-    table = Table(title=f"Timeline: {escape(scheme.name)}")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("What")
-    table.add_column("Command", style="dim")
     commands = {"call-to-action": "wessex render call-to-action",
                 "preferences-request": "wessex render preferences-request",
                 "pairing": "wessex pair", "introductions": "wessex render partner-introduction",
                 "end": "wessex status / remind", "celebration": "wessex render "
                                                                 "celebration-invite"}
-    for milestone in timeline.milestones:
-        table.add_row(f"{milestone.date:%a %d %b %Y}", milestone.label,
-                      commands.get(milestone.name, ""))
-    out.print(table)
+    show_table(f"Timeline: {scheme.name}", [Column("Date"), Column("What"), Column("Command")],
+               [[f"{milestone.date:%a %d %b %Y}", milestone.label,
+                 Text(commands.get(milestone.name, ""), "dim")]
+                for milestone in timeline.milestones])
     for warning in timeline.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if ics:
@@ -78,13 +82,17 @@ def plan(
 def feedback(
     responses: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv), one row per "
                                                    "response.")],
-    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="The delegate pack to write.")] = Path("pack.html"),
-    fmt: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
-    pairs: Annotated[Path | None, typer.Option("--pairs", exists=True, dir_okay=False,
+    fmt: Annotated[str | None, typer.Option("--format", metavar="html|md",
+                                            help="html or md (default: from the -o file's "
+                                                 "extension).")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
+                                               exists=True, dir_okay=False,
                                                help="Pairs workbook: response rate, and the "
                                                     "names to remove.")] = None,
-    volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
+    volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
+                                                    exists=True, dir_okay=False,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
     no_names_source: Annotated[bool, typer.Option(
@@ -106,8 +114,12 @@ def feedback(
     from ..feedback import analyse, names_in_workbook, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
-    if fmt not in ("html", "md"):
+    suffixes = {"html": (".html", ".htm"), "md": (".md",)}
+    if fmt is None:
+        fmt = "md" if output.suffix.lower() == ".md" else "html"
+    if fmt not in suffixes:
         raise WessexError(f"--format {fmt} is not html or md.")
+    require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
     names_from: list[str] = []
@@ -135,17 +147,13 @@ def feedback(
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
-    table = Table(title="Feedback")
-    table.add_column("Item")
-    table.add_column("Value", justify="right")
-    table.add_row("Responses", str(pack.responses))
+    lines: list[list[str | Text]] = [["Responses", str(pack.responses)]]
     if pack.response_rate is not None:
-        table.add_row("Response rate", f"{pack.response_rate:.0%}")
-    for rated in pack.rated:
-        table.add_row(escape(rated.question[:60]), f"mean {rated.mean:.1f}")
-    for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        table.add_row(f"Theme: {escape(theme)}", f"{count} of {pack.responses}")
-    out.print(table)
+        lines.append(["Response rate", f"{pack.response_rate:.0%}"])
+    lines += [[rated.question, f"mean {rated.mean:.1f}"] for rated in pack.rated]
+    lines += [[f"Theme: {theme}", f"{count} of {pack.responses}"]
+              for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+    show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)
     if not names_from:
         out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
                   "about themselves; read every quote before sharing the pack.")
@@ -156,7 +164,7 @@ def equality(
     forms: Annotated[str, typer.Argument(help="The returned forms (.xlsx or .csv), or "
                                               "'template' to write a collection workbook.",
                                          metavar="FORMS|template")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                                 help="report.html (or forms.xlsx for "
                                                      "'template').")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
@@ -175,11 +183,17 @@ def equality(
     from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
 
-    if forms == "template" and not Path(forms).exists():
+    template = forms == "template" and not Path(forms).exists()
+    require_suffix(output, (".xlsx",) if template else (".html", ".htm"),
+                   "the collection workbook" if template else "the equality report")
+    if template:
         target = output or Path("forms.xlsx")
         guard_output(target, force, "file")
         write_template(target)
-        out.print(f"Wrote the collection workbook {escape(str(target))}.")
+        if json:
+            print_json({"wrote": str(target)})
+        else:
+            out.print(f"Wrote the collection workbook {escape(str(target))}.")
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
@@ -190,27 +204,23 @@ def equality(
 
     result = read_forms(path, side_of)
     tables, count = result.tables, result.forms
-    for warning in result.warnings:
-        err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    warn(result.warnings)
+    if output:
+        guard_output(output, force, "report")
+        write_text(output, report_html(tables, count, scheme.name))
     if json:
-        print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings})
+        print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings,
+                    **({"wrote": str(output)} if output else {})})
         return
     for table in tables:
-        view = Table(title=table.title)
-        view.add_column("")
-        for column in table.columns:
-            view.add_column(escape(column), justify="right")
-        for row, cells in zip(table.rows, table.cells, strict=True):
-            view.add_row(escape(row), *cells)
-        out.print(view)
+        show_table(table.title, [Column("Answer"), *(Column(c, right=True) for c in table.columns)],
+                   [[row, *cells] for row, cells in zip(table.rows, table.cells, strict=True)])
         for note in table.notes:
             out.print(f"Note: {escape(note)}")
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
               "the totals. Other counts are rounded to the nearest 5. A group with fewer than 8 "
               "answers is never shown on its own.")
     if output:
-        guard_output(output, force, "report")
-        write_text(output, report_html(tables, count, scheme.name))
         out.print(f"Wrote {escape(str(output))}.")
 
 

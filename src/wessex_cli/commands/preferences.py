@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..console import Table, escape, out, print_json
+from ..console import escape, out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 preferences_app = typer.Typer(help="Bring the preferences survey's answers into the volunteer "
                                    "workbook.", no_args_is_help=True, rich_markup_mode=None)
@@ -19,7 +23,7 @@ def import_command(
     responses: Annotated[Path, typer.Argument(help="The survey export (.xlsx or .csv) from "
                                                    "Microsoft Forms or Google Forms.",
                                               exists=True, dir_okay=False)],
-    into: Annotated[Path, typer.Option("--into", exists=True, dir_okay=False,
+    into: Annotated[Path, typer.Option("--into", exists=True, dir_okay=False, metavar="VOLUNTEERS",
                                        help="The volunteer workbook (.xlsx) to fill in.")],
     force: Annotated[bool, typer.Option("--force", help="Replace values already typed in the "
                                                         "workbook (a backup is kept).")] = False,
@@ -43,16 +47,14 @@ def import_command(
         print_json(result.as_json())
         return
     if result.changes:
-        table = Table(title="Answers" + (" (not written: --dry-run)" if dry_run else ""))
-        for column in ("Person", "Cell", "Column", "Answer", "State"):
-            table.add_column(column, overflow="fold")
+        rows: list[list[str | Text]] = []
         for change in result.changes:
             state = {"written": "written", "overwritten": f"replaced '{change.old}'",
                      "kept": f"kept '{change.old}' (use --force to replace)",
                      "not written": "not written (see below)"}[change.status]
-            table.add_row(escape(change.person), escape(change.cell), escape(change.column),
-                          escape(change.new), escape(state))
-        out.print(table)
+            rows.append([change.person, change.cell, change.column, change.new, state])
+        show_table("Answers" + (" (not written: --dry-run)" if dry_run else ""),
+                   [Column(c) for c in ("Person", "Cell", "Column", "Answer", "State")], rows)
     if result.unresolved:
         out.print("[yellow]Could not be resolved:[/]")
         for person, cell, why in result.unresolved:

@@ -14,14 +14,16 @@ from .common import SchemeOption, scheme_for
 def report(
     pairs: Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                           exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="report.html (prints on A4) or report.docx.")],
     feedback: Annotated[Path | None, typer.Option("--feedback", exists=True, dir_okay=False,
+                                                  metavar="RESPONSES",
                                                   help="The feedback survey export.")] = None,
     equality: Annotated[Path | None, typer.Option("--equality", exists=True, dir_okay=False,
+                                                  metavar="FORMS",
                                                   help="The equality monitoring forms.")] = None,
     findings: Annotated[list[Path] | None, typer.Option(
-        "--findings", exists=True, dir_okay=False,
+        "--findings", exists=True, dir_okay=False, metavar="TABLES",
         help="A filled-in findings workbook; repeat for more.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report.")] = False,
     scheme_file: SchemeOption = None,

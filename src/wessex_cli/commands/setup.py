@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..console import Table, escape, out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from ..console import escape, out, print_json
+from .common import JsonOption, SchemeOption, reading_progress, scheme_for
+from .tables import Column, show_table
+
+if TYPE_CHECKING:
+    from ..check import CheckReport
 
 
 def init(
@@ -16,7 +20,7 @@ def init(
                                            file_okay=False)] = Path("."),
     scheme_file: SchemeOption = None,
     last_year: Annotated[Path | None, typer.Option(
-        "--from", exists=True, dir_okay=False,
+        "--from", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
         help="Last year's pairs workbook: carry everyone forward, with last year's partner "
              "noted.")] = None,
 ) -> None:
@@ -62,31 +66,39 @@ def check(
     from ..check import check_file
 
     scheme = scheme_for(scheme_file, volunteers)
-    report = check_file(volunteers, scheme)
+    with reading_progress(volunteers, quiet=json) as progress:
+        report = check_file(volunteers, scheme, progress)
     if json:
         print_json(report.as_json())
     else:
-        if report.problems:
-            table = Table(title=f"Problems in {escape(volunteers.name)}", expand=False)
-            table.add_column("", no_wrap=True)
-            table.add_column("Cell", no_wrap=True)
-            table.add_column("Problem and fix", overflow="fold")
-            for problem in report.problems:
-                mark = "[red]error[/]" if problem.severity == "error" else "[yellow]warning[/]"
-                table.add_row(mark, escape(problem.cell or "-"), escape(problem.text))
-            out.print(table)
-        else:
-            out.print(f"[green]No problems found in {escape(volunteers.name)}.[/]")
-        summary = Table(title="Volunteers per side")
-        for column in ("Side", "People", "Active", "Places (capacity)"):
-            summary.add_column(column, justify="left" if column == "Side" else "right")
-        for side, counts in report.sides.items():
-            summary.add_row(side, str(counts["people"]), str(counts["active"]),
-                            str(counts["capacity"]))
-        out.print(summary)
-        out.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
+        _print_check(report, volunteers.name)
     if report.errors:
         raise typer.Exit(1)
+
+
+def _print_check(report: CheckReport, name: str) -> None:
+    from rich.text import Text
+
+    if report.problems:
+        show_table(f"Problems in {name}", [Column("Level"), Column("Cell"),
+                                           Column("Problem and fix")],
+                   [[Text("error", "red") if p.severity == "error" else
+                     Text("warning", "yellow"), p.cell or "-", p.text]
+                    for p in report.problems], heading_columns=2)
+    else:
+        out.print(Text(f"No problems found in {name}.", "green"))
+    with_errors = any(counts["with_errors"] for counts in report.sides.values())
+    headers = ["Side", "People", "Active", "Places (capacity)"]
+    if with_errors:
+        headers.append("With errors")
+    show_table("Volunteers per side", [Column(h, right=h != "Side") for h in headers],
+               [[side, str(counts["people"]), str(counts["active"]), str(counts["capacity"]),
+                 *([str(counts["with_errors"])] if with_errors else [])]
+                for side, counts in report.sides.items()])
+    if with_errors:
+        out.print("People with errors are counted above but left out of the pairing until "
+                  "their rows are fixed.")
+    out.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..console import Table, err, escape, out, print_json
+from ..console import escape, out, print_json, warn
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
+from .tables import Column, show_table
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
 
 
-def _date(text: str | None, option: str) -> dt.date | None:
+def _date(text: str | None, option: str, year: int | None = None) -> dt.date | None:
     from ..dates import parse_date, today
     from ..errors import TrackingError
 
@@ -24,7 +28,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
     if text.strip().casefold() == "today":
         return today()
     try:
-        return parse_date(text)
+        return parse_date(text, year)
     except ValueError:
         raise TrackingError(f"{option} '{text}' is not a date.",
                             "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
@@ -41,6 +45,7 @@ def status(
 
     Example: wessex status pairs.xlsx --owed
     """
+
     from ..dates import today
     from ..pairs_workbook import read_pair_rows
     from ..tracking import track
@@ -48,10 +53,8 @@ def status(
     scheme = scheme_for(scheme_file, pairs)
     rows, headers = read_pair_rows(pairs)
     now, end = today(), scheme.end
-    tracked = [track(row, headers, now=now) for row in rows]
-    for pair in tracked:
-        for warning in pair.warnings:
-            err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    tracked = [track(row, headers, now=now, year=scheme.year) for row in rows]
+    warn(w for pair in tracked for w in pair.warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     visits_done = sum(v.done for p in tracked for v in p.visits)
     summary = {"pairs": len(tracked), "complete": sum(p.complete for p in tracked),
@@ -60,20 +63,21 @@ def status(
     if json:
         print_json({"pairs": [_pair_json(p, end, now) for p in shown], "summary": summary})
         return
-    table = Table(title=f"Visits{' still owed' if owed else ''}")
-    for column in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections", ""):
-        table.add_column(column)
+    from rich.text import Text
+
+    lines: list[list[str | Text]] = []
     for pair in shown:
         states = [v.state(end, now) for v in pair.visits]
-        styled = [f"[green]{s}[/]" if s.startswith("done") else
-                  f"[red]{escape(s)}[/]" if s.startswith("OVERDUE") else
-                  f"[yellow]{escape(s)}[/]" if s.endswith("not confirmed") else s
+        styled = [Text(s, "green" if s.startswith("done") else
+                       "red" if s.startswith("OVERDUE") else
+                       "yellow" if s.endswith("not confirmed") else "")
                   for s in states]
         reflections = f"{'A' if pair.reflections[0] else '-'}{'B' if pair.reflections[1] else '-'}"
-        table.add_row(escape(pair.pair_id), escape(pair.row.a["name"]),
-                      escape(pair.row.b["name"]), *styled, reflections,
-                      "[green]complete[/]" if pair.complete else "")
-    out.print(table)
+        lines.append([pair.pair_id, pair.row.a["name"], pair.row.b["name"], *styled,
+                     reflections, Text("yes", "green") if pair.complete else "no"])
+    show_table(f"Visits{' still owed' if owed else ''}",
+               [Column(h) for h in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections",
+                                    "Complete")], lines)
     by_side: dict[str, list[int]] = {}
     for pair in tracked:
         for visit, host in zip(pair.visits, (pair.row.a, pair.row.b), strict=True):
@@ -108,15 +112,18 @@ def _pair_json(pair: Any, end: dt.date | None, now: dt.date) -> dict[str, Any]:
 def visit(
     pairs: PairsArgument,
     person: Annotated[str, typer.Argument(help="Who hosted: name or e-mail.")],
-    hosted: Annotated[str | None, typer.Option("--hosted", help="The date they hosted their "
-                                                                "partner (4/5/2027, or today).")]
+    hosted: Annotated[str | None, typer.Option("--hosted", metavar="DATE",
+                                               help="The date they hosted their "
+                                                    "partner (4/5/2027, or today).")]
     = None,
-    planned: Annotated[str | None, typer.Option("--planned", help="A date planned for them to "
-                                                                  "host.")] = None,
+    planned: Annotated[str | None, typer.Option("--planned", metavar="DATE",
+                                                help="A date planned for them to "
+                                                     "host.")] = None,
     reflection: Annotated[bool, typer.Option("--reflection", help="Their reflection has come "
                                                                   "in.")] = False,
-    partner: Annotated[str | None, typer.Option("--partner", help="Which partner, for someone "
-                                                                  "with two.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", metavar="NAME",
+                                                help="Which partner, for someone "
+                                                     "with two.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Record a --hosted date even though "
                                                         "it is still to come, before the start "
                                                         "or a year away.")] = False,
@@ -138,15 +145,15 @@ def visit(
         raise TrackingError("give --hosted or --planned, not both.",
                             "--hosted is for a visit that happened; --planned for one to come.")
     scheme = scheme_for(scheme_file, pairs)
-    done = record_visit(pairs, person, hosted=_date(hosted, "--hosted"),
-                        planned=_date(planned, "--planned"), reflection=reflection,
+    done = record_visit(pairs, person, hosted=_date(hosted, "--hosted", scheme.year),
+                        planned=_date(planned, "--planned", scheme.year), reflection=reflection,
                         partner=partner, force=force, start=scheme.start)
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
 
 
 def remind(
     pairs: PairsArgument,
-    output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                                 help="Folder for the e-mails (default: "
                                                      "reminders/DATE).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace reminders already written "
@@ -168,9 +175,8 @@ def remind(
     from ..sources import load_pairs
 
     scheme = scheme_for(scheme_file, pairs)
-    records, warnings = load_pairs(pairs)
-    for warning in warnings:
-        err.print(f"[yellow]Warning:[/] {escape(warning)}")
+    records, warnings = load_pairs(pairs, year=scheme.year)
+    warn(warnings)
     template = load_template("reminder", scheme)
     now = today()
     people = recipients(template, scheme, pairs=records, now=now)
@@ -194,10 +200,11 @@ def remind(
 def withdraw(
     pairs: PairsArgument,
     person: Annotated[str, typer.Argument(help="Who has dropped out: name or e-mail.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why, for the record.")] = "",
-    partner: Annotated[str | None, typer.Option("--partner", help="Leave only the pair with "
-                                                                  "this partner (for someone "
-                                                                  "with two).")] = None,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT",
+                                        help="Why, for the record.")] = "",
+    partner: Annotated[str | None, typer.Option("--partner", metavar="NAME",
+                                                help="Leave only the pair with this partner "
+                                                     "(for someone with two).")] = None,
     volunteers: Annotated[Path | None, typer.Option(
         "--in", exists=True, dir_okay=False, metavar="VOLUNTEERS",
         help="Also write 'withdrawn' in their Status cell in this volunteer workbook.")] = None,
