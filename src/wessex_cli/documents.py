@@ -51,6 +51,9 @@ def user_dir(scheme: Scheme) -> Path | None:
 
 @dataclass(frozen=True)
 class DocumentTemplate:
+    """A document template as loaded: its front matter (who receives it, what is attached, how
+    it is laid out) and its Markdown body."""
+
     name: str
     title: str
     audience: str
@@ -64,6 +67,12 @@ class DocumentTemplate:
     first_line: int  # the body's first line in the file, for error messages
     user: bool
     layout: str = ""  # front matter 'layout': "certificate" centres the Word document
+    # front matter 'per_profession': worded for one profession (--profession, else the first
+    # side's first), saved as NAME-PROFESSION
+    per_profession: bool = False
+    # front matter 'only_chased': written only to people with a visit still owed or not yet
+    # confirmed
+    only_chased: bool = False
 
     def fields(self) -> list[str]:
         """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
@@ -96,6 +105,7 @@ class DocumentTemplate:
 
 
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
+    """Read one template file and check its front matter; a bad key value is a TemplateError."""
     name = path.name[: -len(SUFFIX)]
     text = path.read_text(encoding="utf-8-sig")
     match = _FRONT.match(text)
@@ -123,7 +133,9 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         attachments=tuple(str(a) for a in meta.get("attachments", [])),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
         body=body, path=path, first_line=first_line, user=user,
-        layout=str(meta.get("layout", "")))
+        layout=str(meta.get("layout", "")),
+        per_profession=bool(meta.get("per_profession", False)),
+        only_chased=bool(meta.get("only_chased", False)))
 
 
 def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
@@ -241,7 +253,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     now = now or today()
     base = scheme_context(scheme, now)
     stem = template.name
-    if template.name == "call-to-action" or profession:
+    if template.per_profession or profession:
         known = tuple(p for side in scheme.sides for p in side.professions)
         wanted = canonical_profession(profession or scheme.sides[0].professions[0], known)
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
@@ -296,7 +308,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "visit_dates": dates,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
-            if template.name == "reminder" and not context["chased"]:
+            if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
     return found
