@@ -230,3 +230,21 @@ def test_equality_page_escapes_and_shows_published_counts() -> None:
             "<td>5</td></tr></table><p class=\"note\">Pooled &lt;small&gt; groups</p>"
             "</body></html>\n") in page
     assert "Forms returned: 40." in report_html([], 41, "S")
+
+
+def test_pack_from_files_takes_names_and_rate_from_the_workbooks(tmp_path: Path) -> None:
+    from tests.conftest import person, write_book
+    from wessex_cli.feedback import pack_from_files
+
+    responses = _write_csv(tmp_path / "r.csv", [
+        ["Profession", "What surprised you?"],
+        *[["GP", "Chidi Zielinski and Quentin Marlowe were great"]] * 3])
+    roster = write_book(tmp_path / "v.xlsx",
+                        [person("Dr Quentin Marlowe", "quentin@example.org")])
+    pack = pack_from_files(responses, volunteers=roster, pairs=EXAMPLES / "pairs.xlsx")
+    assert pack.quotes["surprise"] == {"GP": ["[name] and [name] were great"]}
+    assert pack.names_from == ("volunteer workbook", "pairs workbook")
+    assert pack.participants == 59  # the example pairs workbook: 59 distinct paired people
+    alone = pack_from_files(responses)
+    assert alone.names_from == () and alone.participants is None
+    assert alone.quotes["surprise"]["GP"] == ["Chidi Zielinski and Quentin Marlowe were great"]

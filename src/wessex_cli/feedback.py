@@ -409,6 +409,27 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
     return analyse_survey(survey, themes, participants, names_from)
 
 
+def pack_from_files(responses: Path, volunteers: Path | None = None,
+                    pairs: Path | None = None,
+                    themes: dict[str, tuple[str, ...]] | None = None) -> FeedbackPack:
+    """The delegate pack for ``wessex feedback``: every name in the given volunteer and pairs
+    workbooks removed from the answers, and the response rate from the pairs workbook."""
+    names: list[str] = []
+    names_from: list[str] = []
+    participants = None
+    if volunteers:
+        names += names_in_workbook(volunteers)
+        names_from.append("volunteer workbook")
+    if pairs:
+        from .pairs_workbook import read_pair_rows
+
+        rows, _ = read_pair_rows(pairs)
+        participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
+        names += names_in_workbook(pairs)
+        names_from.append("pairs workbook")
+    return analyse(responses, names, participants, themes, tuple(names_from))
+
+
 def chart_svg(rated: Rated) -> str:
     """A bar chart of one rated question as inline SVG (matplotlib, no timestamps)."""
     import io
