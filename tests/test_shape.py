@@ -248,3 +248,18 @@ def test_pack_from_files_takes_names_and_rate_from_the_workbooks(tmp_path: Path)
     alone = pack_from_files(responses)
     assert alone.names_from == () and alone.participants is None
     assert alone.quotes["surprise"]["GP"] == ["Chidi Zielinski and Quentin Marlowe were great"]
+
+
+def test_attachments_follow_front_matter_not_name(scheme: Scheme) -> None:
+    from wessex_cli.documents import render_all
+
+    _own(scheme, "hello", 'audience = "pair"\nsubject = "Hi"\n'
+                          'attachments = ["patient-notice", "reflection"]')
+    template = load_template("hello", scheme)
+    people = recipients(template, scheme, pairs=_pairs(scheme)[:1], now=TODAY)
+    done = render_all(template, people, "eml", scheme, allow_placeholders=True)
+    attached = {r.recipient.email: [name for name, _ in r.attachments] for r, _ in done}
+    # the patient notice's own audience (host-visit) sends it only to the host in general
+    # practice; the reflection form (audience scheme) goes to both
+    assert attached == {"ada@example.org": ["patient-notice.docx", "reflection.docx"],
+                        "bo@example.org": ["reflection.docx"]}

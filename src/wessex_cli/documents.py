@@ -43,6 +43,8 @@ def builtin_dir() -> Path:
 
 
 def user_dir(scheme: Scheme) -> Path | None:
+    """The administrator's own templates: ``templates/`` beside scheme.toml (or the current
+    folder without one), whose files override the built-in ones of the same name."""
     if scheme.source is None:
         return Path.cwd() / "templates" if (Path.cwd() / "templates").is_dir() else None
     folder = scheme.source.parent / "templates"
@@ -153,6 +155,8 @@ def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
 
 
 def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
+    """The template called ``name`` (the administrator's own first); an unknown name is a
+    TemplateError suggesting the closest one."""
     templates = {t.name: t for t in list_templates(scheme)}
     if name in templates:
         return templates[name]
@@ -471,6 +475,8 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
 
 def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
                           scheme: Scheme) -> Recipient | None:
+    """Who an attachment is rendered for, from the attachment's own front matter: a
+    host-visit attachment only for a host, with the visitor as partner; None to leave it out."""
     context = recipient.context
     if template.audience == "host-visit":
         person, partner = context.get("person"), context.get("partner")
