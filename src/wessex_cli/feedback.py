@@ -6,6 +6,11 @@ roster and the response, e-mails, phone numbers, NHS numbers with a valid check 
 postcodes), and a profession with fewer than three respondents is pooled. The pack says
 where the names came from, and says that no quote names anyone known to the scheme only
 when a volunteer or pairs workbook supplied the names.
+
+Four steps, each usable alone: ``read_responses`` (the export into a ``Survey``),
+``anonymise_survey`` (names and numbers removed, groups pooled), ``analyse_survey`` (quotes,
+ratings, themes into a ``FeedbackPack``) and presenting (``pack_view`` as data, then
+``pack_markdown`` or ``pack_html`` through ``templates/pages/delegate-pack.html.j2``).
 """
 
 from __future__ import annotations
