@@ -62,11 +62,24 @@ def test_the_reminder_is_not_special_by_name(scheme: Scheme) -> None:
     assert builtin["reminder"].only_chased and builtin["call-to-action"].per_profession
     assert not any(t.only_chased or t.per_profession for name, t in builtin.items()
                    if name not in {"reminder", "call-to-action"})
-    # an administrator's own "reminder" without the declaration goes to everyone
-    _own(scheme, "reminder", 'audience = "pair"')
+    # an administrator's own "reminder" that declares only_chased = false goes to everyone
+    _own(scheme, "reminder", 'audience = "pair"\nonly_chased = false')
     people = recipients(load_template("reminder", scheme), scheme, pairs=_pairs(scheme),
                         now=TODAY)
     assert len(people) == 4
+
+
+def test_a_copy_without_the_new_keys_keeps_the_builtin_behaviour(scheme: Scheme) -> None:
+    # a copy of a built-in template made before only_chased/per_profession existed
+    _own(scheme, "reminder", 'audience = "pair"')
+    _own(scheme, "call-to-action", 'audience = "scheme"', "For {{ profession }}\n")
+    reminder = load_template("reminder", scheme)
+    assert reminder.user and reminder.only_chased
+    people = recipients(reminder, scheme, pairs=_pairs(scheme), now=TODAY)
+    assert sorted(r.email for r in people) == ["cy@example.org", "di@example.org"]
+    (advert,) = recipients(load_template("call-to-action", scheme), scheme, now=TODAY)
+    assert advert.stem.startswith("call-to-action-")
+    assert advert.context["profession"] == scheme.sides[0].professions[0]
 
 
 def test_per_profession_is_read_from_front_matter(scheme: Scheme) -> None:
@@ -76,7 +89,7 @@ def test_per_profession_is_read_from_front_matter(scheme: Scheme) -> None:
     wanted = scheme.sides[0].professions[0]
     assert one.context["profession"] == wanted
     assert one.stem.startswith("advert-") and one.stem != "advert"
-    _own(scheme, "call-to-action", 'audience = "scheme"', "Plain\n")
+    _own(scheme, "call-to-action", 'audience = "scheme"\nper_profession = false', "Plain\n")
     (plain,) = recipients(load_template("call-to-action", scheme), scheme, now=TODAY)
     assert plain.stem == "call-to-action" and "profession" not in plain.context
 

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from .text import did_you_mean, one_line, slug
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
+# front matter keys an administrator's copy of a built-in template takes from the built-in one
+# when it does not set them itself (copies made before the keys existed)
+INHERITED = ("per_profession", "only_chased")
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 TITLES = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx")
@@ -75,6 +78,7 @@ class DocumentTemplate:
     # front matter 'only_chased': written only to people with a visit still owed or not yet
     # confirmed
     only_chased: bool = False
+    declared: frozenset[str] = frozenset()  # the front matter's own keys
 
     def fields(self) -> list[str]:
         """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
@@ -137,7 +141,7 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         body=body, path=path, first_line=first_line, user=user,
         layout=str(meta.get("layout", "")),
         per_profession=bool(meta.get("per_profession", False)),
-        only_chased=bool(meta.get("only_chased", False)))
+        only_chased=bool(meta.get("only_chased", False)), declared=frozenset(meta))
 
 
 def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
@@ -150,6 +154,10 @@ def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
     if folder is not None:
         for path in sorted(folder.glob(f"*{SUFFIX}")):
             template = load_template_file(path, user=True)
+            builtin = found.get(template.name)
+            if builtin is not None:  # a copy made before these keys existed keeps working
+                template = replace(template, **{key: getattr(builtin, key) for key in INHERITED
+                                                if key not in template.declared})
             found[template.name] = template
     return list(found.values())
 
