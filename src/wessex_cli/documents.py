@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from .text import did_you_mean, one_line, slug
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
+# front matter keys an administrator's copy of a built-in template takes from the built-in one
+# when it does not set them itself (copies made before the keys existed)
+INHERITED = ("per_profession", "only_chased")
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 TITLES = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx")
@@ -43,6 +46,8 @@ def builtin_dir() -> Path:
 
 
 def user_dir(scheme: Scheme) -> Path | None:
+    """The administrator's own templates: ``templates/`` beside scheme.toml (or the current
+    folder without one), whose files override the built-in ones of the same name."""
     if scheme.source is None:
         return Path.cwd() / "templates" if (Path.cwd() / "templates").is_dir() else None
     folder = scheme.source.parent / "templates"
@@ -51,6 +56,9 @@ def user_dir(scheme: Scheme) -> Path | None:
 
 @dataclass(frozen=True)
 class DocumentTemplate:
+    """A document template as loaded: its front matter (who receives it, what is attached, how
+    it is laid out) and its Markdown body."""
+
     name: str
     title: str
     audience: str
@@ -64,6 +72,13 @@ class DocumentTemplate:
     first_line: int  # the body's first line in the file, for error messages
     user: bool
     layout: str = ""  # front matter 'layout': "certificate" centres the Word document
+    # front matter 'per_profession': worded for one profession (--profession, else the first
+    # side's first), saved as NAME-PROFESSION
+    per_profession: bool = False
+    # front matter 'only_chased': written only to people with a visit still owed or not yet
+    # confirmed
+    only_chased: bool = False
+    declared: frozenset[str] = frozenset()  # the front matter's own keys
 
     def fields(self) -> list[str]:
         """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
@@ -96,6 +111,7 @@ class DocumentTemplate:
 
 
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
+    """Read one template file and check its front matter; a bad key value is a TemplateError."""
     name = path.name[: -len(SUFFIX)]
     text = path.read_text(encoding="utf-8-sig")
     match = _FRONT.match(text)
@@ -123,7 +139,9 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         attachments=tuple(str(a) for a in meta.get("attachments", [])),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
         body=body, path=path, first_line=first_line, user=user,
-        layout=str(meta.get("layout", "")))
+        layout=str(meta.get("layout", "")),
+        per_profession=bool(meta.get("per_profession", False)),
+        only_chased=bool(meta.get("only_chased", False)), declared=frozenset(meta))
 
 
 def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
@@ -136,11 +154,17 @@ def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
     if folder is not None:
         for path in sorted(folder.glob(f"*{SUFFIX}")):
             template = load_template_file(path, user=True)
+            builtin = found.get(template.name)
+            if builtin is not None:  # a copy made before these keys existed keeps working
+                template = replace(template, **{key: getattr(builtin, key) for key in INHERITED
+                                                if key not in template.declared})
             found[template.name] = template
     return list(found.values())
 
 
 def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
+    """The template called ``name`` (the administrator's own first); an unknown name is a
+    TemplateError suggesting the closest one."""
     templates = {t.name: t for t in list_templates(scheme)}
     if name in templates:
         return templates[name]
@@ -241,7 +265,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     now = now or today()
     base = scheme_context(scheme, now)
     stem = template.name
-    if template.name == "call-to-action" or profession:
+    if template.per_profession or profession:
         known = tuple(p for side in scheme.sides for p in side.professions)
         wanted = canonical_profession(profession or scheme.sides[0].professions[0], known)
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
@@ -296,7 +320,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "visit_dates": dates,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
-            if template.name == "reminder" and not context["chased"]:
+            if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
     return found
@@ -459,6 +483,8 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
 
 def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
                           scheme: Scheme) -> Recipient | None:
+    """Who an attachment is rendered for, from the attachment's own front matter: a
+    host-visit attachment only for a host, with the visitor as partner; None to leave it out."""
     context = recipient.context
     if template.audience == "host-visit":
         person, partner = context.get("person"), context.get("partner")

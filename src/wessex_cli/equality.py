@@ -13,7 +13,6 @@ as does any answer wessex does not recognise (with a warning naming its cell).
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -200,6 +199,7 @@ class ProtectedTable:
     notes: list[str] = field(default_factory=list)  # what was pooled or hidden, and why
 
     def as_json(self) -> dict[str, Any]:
+        """The published table for --json: only the protected values, never raw counts."""
         return {"question": self.question, "title": self.title, "columns": self.columns,
                 "rows": [{"category": r, "counts": dict(zip(self.columns, c, strict=True))}
                          for r, c in zip(self.rows, self.cells, strict=True)],
@@ -207,6 +207,7 @@ class ProtectedTable:
 
 
 def round5(value: int) -> int:
+    """Round to the nearest 5 (halves up): published counts never show an exact small number."""
     return 5 * ((value + 2) // 5)
 
 
@@ -244,6 +245,7 @@ def protect(counts: list[list[int]]) -> list[list[str]]:
 
 
 def find_columns(headers: list[str]) -> dict[str, int]:
+    """Which column holds each monitored question (and the group), recognised by its heading."""
     found: dict[str, int] = {}
     for index, header in enumerate(headers):
         key = header_key(header)
@@ -321,6 +323,8 @@ def _listed(names: list[str]) -> str:
 
 @dataclass
 class EqualityResult:
+    """The returned forms as read: protected tables, the number of forms, warnings by cell."""
+
     tables: list[ProtectedTable]
     forms: int
     warnings: list[str] = field(default_factory=list)  # each names its cell
@@ -376,27 +380,17 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
 
 
 def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> str:
-    parts = [f"<h1>Equality monitoring: {html.escape(scheme_name)}</h1>",
-             "<p>Counts are rounded to the nearest 5; <strong>*</strong> marks a count too "
-             "small to publish (1 to 7) or one hidden so that it cannot be worked out from the "
-             "totals. A group with fewer than 8 answers is not shown on its own; a note under "
-             "the table says where groups were pooled or left out. Forms returned: "
-             f"{round5(forms) if forms >= SUPPRESS_BELOW else '*'}.</p>"]
-    for table in tables:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
-        body = "".join(
-            f"<tr><th>{html.escape(r)}</th>" + "".join(f"<td>{v}</td>" for v in cells) + "</tr>"
-            for r, cells in zip(table.rows, table.cells, strict=True))
-        parts.append(f"<h2>{html.escape(table.title)}</h2><table><tr><th></th>{head}</tr>"
-                     f"{body}</table>")
-        parts += [f'<p class="note">{html.escape(note)}</p>' for note in table.notes]
-    style = ("body{font-family:Arial,sans-serif;max-width:50em;margin:2em auto}"
-             "table{border-collapse:collapse;margin-bottom:1.5em}"
-             "td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}"
-             "th{text-align:left;background:#eef3f9}p.note{font-size:.9em;color:#444}")
-    return ("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-            f"<title>Equality monitoring</title><style>{style}</style></head><body>"
-            + "".join(parts) + "</body></html>\n")
+    """The published tables as one web page (``templates/pages/equality-report.html.j2``);
+    the number of forms is itself rounded, or hidden when small."""
+    from .pages import render_page
+
+    return render_page(
+        "equality-report", title=scheme_name,
+        forms=round5(forms) if forms >= SUPPRESS_BELOW else "*",
+        tables=[{"title": table.title, "columns": table.columns, "notes": table.notes,
+                 "rows": [{"category": row, "cells": cells}
+                          for row, cells in zip(table.rows, table.cells, strict=True)]}
+                for table in tables])
 
 
 def form_choices(question: str) -> list[str]:

@@ -6,11 +6,15 @@ roster and the response, e-mails, phone numbers, NHS numbers with a valid check 
 postcodes), and a profession with fewer than three respondents is pooled. The pack says
 where the names came from, and says that no quote names anyone known to the scheme only
 when a volunteer or pairs workbook supplied the names.
+
+Four steps, each usable alone: ``read_responses`` (the export into a ``Survey``),
+``anonymise_survey`` (names and numbers removed, groups pooled), ``analyse_survey`` (quotes,
+ratings, themes into a ``FeedbackPack``) and presenting (``pack_view`` as data, then
+``pack_markdown`` or ``pack_html`` through ``templates/pages/delegate-pack.html.j2``).
 """
 
 from __future__ import annotations
 
-import html
 import re
 import statistics
 from collections import Counter
@@ -197,25 +201,32 @@ def names_in_workbook(path: Path) -> list[str]:
 
 @dataclass
 class Rated:
+    """One rated question's answers on its scale (1-5, 1-6 or 1-10), for charts and summaries."""
+
     question: str
     scale: tuple[int, int]
     values: list[int]
 
     @property
     def mean(self) -> float:
+        """The average answer; 0 when nobody answered."""
         return statistics.fmean(self.values) if self.values else 0.0
 
     @property
     def median(self) -> float:
+        """The middle answer, less swayed than the mean by extremes; 0 when nobody answered."""
         return float(statistics.median(self.values)) if self.values else 0.0
 
     def distribution(self) -> dict[int, int]:
+        """How many gave each point of the scale, unused points included, so every bar is drawn."""
         counts = Counter(self.values)
         return {v: counts.get(v, 0) for v in range(self.scale[0], self.scale[1] + 1)}
 
 
 @dataclass
 class FeedbackPack:
+    """Everything the delegate pack shows, already anonymised and pooled: safe to print as it is."""
+
     responses: int
     quotes: dict[str, dict[str, list[str]]]  # question -> group -> distinct anonymised quotes
     rated: list[Rated]
@@ -234,6 +245,7 @@ class FeedbackPack:
 
     @property
     def response_rate(self) -> float | None:
+        """Responses as a share of participants, or None when the number taking part is unknown."""
         return self.responses / self.participants if self.participants else None
 
 
@@ -260,20 +272,36 @@ def _rating(value: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def analyse(path: Path, names: Iterable[str] = (), participants: int | None = None,
-            themes: dict[str, tuple[str, ...]] | None = None,
-            names_from: tuple[str, ...] = ()) -> FeedbackPack:
-    """Read a survey export and build the delegate pack.
+@dataclass
+class Survey:
+    """A survey export as read: every response's answers sorted by kind of question, so that
+    anonymising and analysing can each be done (and tested) on their own."""
 
-    ``names`` are removed from every answer, with the names the respondents typed in any
-    name column; ``names_from`` says where ``names`` came from, for the pack's own words.
-    """
+    responses: int
+    groups: list[str]  # each response's profession (or role, side...), "" when not given
+    # each reflective column, in order: (REFLECTIVE key, the answer of every response)
+    reflective: list[tuple[str, list[str]]]
+    other_text: list[list[str]]  # each other free-text column: every response's answer
+    rated: list[Rated]
+    respondent_names: list[str]  # the names respondents typed in a name column
+
+
+_NOT_AN_ANSWER = {"na", "none", "no", "nothing"}
+
+
+def read_responses(path: Path) -> Survey:
+    """Read a survey export (one row per response, columns headed by the question's text) and
+    sort its columns into reflective questions, ratings, other free text and names."""
     grid = read_grid(path, "Responses")
     if not grid.rows:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
     headers = [cell_text(c) for c in grid.rows[0]]
     rows = [r for r in grid.rows[1:] if any(cell_text(c) for c in r)]
     keys = [header_key(h) for h in headers]
+
+    def column(col: int) -> list[str]:
+        return [cell_text(r[col]) if col < len(r) else "" for r in rows]
+
     group_col = next((i for i, k in enumerate(keys) if "profession" in k or k in
                       {"role", "jobtitle", "side", "setting", "sector"}), None)
     reflective = {i: q for i, h in enumerate(headers) if (q := _question_of(h))}
@@ -285,61 +313,126 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
             "surprised or shocked, what was expected, or what you will take back.",
             file=path, sheet=grid.sheet, cell="A1")
     name_cols = [i for i, k in enumerate(keys) if i not in reflective and _is_name_header(k)]
-    response_names = [part for r in rows for i in name_cols if i < len(r)
-                      for part in re.split(r"[;,\n]+", cell_text(r[i])) if part.strip()]
-    anonymise = Anonymiser([*names, *response_names])
-    raw_groups = [cell_text(r[group_col]) if group_col is not None and group_col < len(r)
-                  else "" for r in rows]
-    sizes = Counter(g or "Not stated" for g in raw_groups)
-    pooled = [g if sizes[g] >= MIN_GROUP else OTHER_GROUP for g in
-              (g or "Not stated" for g in raw_groups)]
-    if 0 < Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
-        pooled = [OTHER_GROUP if g == OTHER_GROUP or sizes[g] < 2 * MIN_GROUP else g
-                  for g in pooled]
-        if Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
-            pooled = ["All respondents"] * len(pooled)
-    quotes: dict[str, dict[str, list[str]]] = {q: {} for q in REFLECTIVE}
-    said_by: dict[tuple[str, str, str], int] = {}
-    first_wording: dict[tuple[str, str, str], str] = {}
-    texts: list[list[str]] = [[] for _ in rows]  # each response's free text, for themes
-    for index, (row, group) in enumerate(zip(rows, pooled, strict=True)):
-        for col, question in reflective.items():
-            text = cell_text(row[col]) if col < len(row) else ""
-            if text and header_key(text) not in {"na", "none", "no", "nothing"}:
-                clean = anonymise(text)
-                texts[index].append(clean)
-                same = (question, group, fold(clean))
-                if same in first_wording:
-                    key = (question, group, first_wording[same])
-                    said_by[key] = said_by.get(key, 1) + 1
-                else:
-                    first_wording[same] = clean
-                    quotes[question].setdefault(group, []).append(clean)
-    rated = []
+    names = [part for r in rows for i in name_cols if i < len(r)
+             for part in re.split(r"[;,\n]+", cell_text(r[i])) if part.strip()]
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
+    rated: list[Rated] = []
+    other_text: list[list[str]] = []
     for col, header in enumerate(headers):
         if col in skip or not header or "email" in keys[col] or "date" in keys[col]:
             continue
-        values = [cell_text(r[col]) if col < len(r) else "" for r in rows]
         present = [r[col] for r in rows if col < len(r) and cell_text(r[col])]
         ratings = [_rating(v) for v in present]
         usable = [v for v in ratings if v is not None]
         if not present or len(usable) < 0.6 * len(present):
-            for index, value in enumerate(values):  # another free-text question: for themes
-                if value:
-                    texts[index].append(anonymise(value))
+            other_text.append(column(col))  # another free-text question: for themes
             continue
         top = max(usable)
         scale = (1, 5) if top <= 5 else (1, 6) if top <= 6 else (1, 10) if top <= 10 else None
         if scale is None or min(usable) < 0:
             continue
         rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]]))
-    theme_words = themes or DEFAULT_THEMES
+    groups = column(group_col) if group_col is not None else [""] * len(rows)
+    return Survey(len(rows), groups, [(q, column(c)) for c, q in reflective.items()],
+                  other_text, rated, names)
+
+
+def pool_groups(groups: list[str]) -> list[str]:
+    """Each response's group for publication: groups smaller than ``MIN_GROUP`` are pooled
+    into "Other professions" (and, if that is still too small, everyone into one group), so
+    that no quote can be traced to one of a few people."""
+    named = [g or "Not stated" for g in groups]
+    sizes = Counter(named)
+    pooled = [g if sizes[g] >= MIN_GROUP else OTHER_GROUP for g in named]
+    if 0 < Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
+        pooled = [OTHER_GROUP if g == OTHER_GROUP or sizes[g] < 2 * MIN_GROUP else g
+                  for g in pooled]
+        if Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
+            pooled = ["All respondents"] * len(pooled)
+    return pooled
+
+
+def anonymise_survey(survey: Survey, names: Iterable[str] = ()) -> Survey:
+    """The survey as it may be published: every free-text answer anonymised (``names`` and
+    the respondents' own names removed), groups pooled, the respondents' names dropped.
+    An answer that only says "none", "n/a"... becomes empty."""
+    anonymise = Anonymiser([*names, *survey.respondent_names])
+
+    def clean(text: str, drop_non_answers: bool) -> str:
+        if not text or (drop_non_answers and header_key(text) in _NOT_AN_ANSWER):
+            return ""
+        return anonymise(text)
+
+    return Survey(survey.responses, pool_groups(survey.groups),
+                  [(q, [clean(t, True) for t in answers]) for q, answers in survey.reflective],
+                  [[clean(t, False) for t in answers] for answers in survey.other_text],
+                  survey.rated, [])
+
+
+def analyse_survey(survey: Survey, themes: dict[str, tuple[str, ...]] | None = None,
+                   participants: int | None = None,
+                   names_from: tuple[str, ...] = ()) -> FeedbackPack:
+    """Build the delegate pack from an anonymised survey: distinct quotes per question and
+    group (repeats counted), ratings, and how many responses mention each theme."""
+    quotes: dict[str, dict[str, list[str]]] = {q: {} for q in REFLECTIVE}
+    said_by: dict[tuple[str, str, str], int] = {}
+    first_wording: dict[tuple[str, str, str], str] = {}
+    texts: list[list[str]] = [[] for _ in range(survey.responses)]  # for themes
+    for index, group in enumerate(survey.groups):
+        for question, answers in survey.reflective:
+            clean = answers[index]
+            if not clean:
+                continue
+            texts[index].append(clean)
+            same = (question, group, fold(clean))
+            if same in first_wording:
+                key = (question, group, first_wording[same])
+                said_by[key] = said_by.get(key, 1) + 1
+            else:
+                first_wording[same] = clean
+                quotes[question].setdefault(group, []).append(clean)
+    for answers in survey.other_text:
+        for index, text in enumerate(answers):
+            if text:
+                texts[index].append(text)
     counts = {theme: sum(1 for answers in texts
                          if any(w in f" {t.casefold()} " for t in answers for w in words))
-              for theme, words in theme_words.items()}
-    return FeedbackPack(len(rows), quotes, rated, counts, participants,
-                        dict(Counter(pooled)), said_by, names_from)
+              for theme, words in (themes or DEFAULT_THEMES).items()}
+    return FeedbackPack(survey.responses, quotes, survey.rated, counts, participants,
+                        dict(Counter(survey.groups)), said_by, names_from)
+
+
+def analyse(path: Path, names: Iterable[str] = (), participants: int | None = None,
+            themes: dict[str, tuple[str, ...]] | None = None,
+            names_from: tuple[str, ...] = ()) -> FeedbackPack:
+    """Read a survey export, anonymise it and build the delegate pack.
+
+    ``names`` are removed from every answer, with the names the respondents typed in any
+    name column; ``names_from`` says where ``names`` came from, for the pack's own words.
+    """
+    survey = anonymise_survey(read_responses(path), names)
+    return analyse_survey(survey, themes, participants, names_from)
+
+
+def pack_from_files(responses: Path, volunteers: Path | None = None,
+                    pairs: Path | None = None,
+                    themes: dict[str, tuple[str, ...]] | None = None) -> FeedbackPack:
+    """The delegate pack for ``wessex feedback``: every name in the given volunteer and pairs
+    workbooks removed from the answers, and the response rate from the pairs workbook."""
+    names: list[str] = []
+    names_from: list[str] = []
+    participants = None
+    if volunteers:
+        names += names_in_workbook(volunteers)
+        names_from.append("volunteer workbook")
+    if pairs:
+        from .pairs_workbook import read_pair_rows
+
+        rows, _ = read_pair_rows(pairs)
+        participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
+        names += names_in_workbook(pairs)
+        names_from.append("pairs workbook")
+    return analyse(responses, names, participants, themes, tuple(names_from))
 
 
 def chart_svg(rated: Rated) -> str:
@@ -396,69 +489,59 @@ def _mentioned(count: int, responses: int) -> str:
     return f"mentioned in {count} of {responses} response{'s' if responses != 1 else ''}"
 
 
-def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
-    lines = [f"# What we learnt: {scheme_name}", ""]
+def pack_view(pack: FeedbackPack, scheme_name: str) -> dict[str, Any]:
+    """What the delegate pack shows, as plain data in reading order: the one source for its
+    Markdown and its HTML page."""
     rate = pack.response_rate
-    lines.append(f"{pack.responses} responses" + (f" from {pack.participants} participants "
-                                                  f"({rate:.0%})" if rate is not None else "")
-                 + ".")
-    lines += ["", " ".join(privacy_statement(pack)), ""]
-    for question, groups in pack.quotes.items():
-        if not any(groups.values()):
-            continue
-        lines += [f"## {REFLECTIVE[question]}", ""]
-        for group in sorted(groups):
-            lines += [f"### {group}", ""]
-            lines += [f"> {quote}{_said_by(pack.people(question, group, quote))}\n"
-                      for quote in groups[group]]
-    if pack.rated:
+    summary = f"{pack.responses} responses" + (
+        f" from {pack.participants} participants ({rate:.0%})" if rate is not None else "") + "."
+    sections = [
+        {"question": REFLECTIVE[question],
+         "groups": [{"name": group,
+                     "quotes": [{"text": quote, "people": pack.people(question, group, quote)}
+                                for quote in groups[group]]}
+                    for group in sorted(groups)]}
+        for question, groups in pack.quotes.items() if any(groups.values())]
+    ratings = [{"question": rated.question, "answers": len(rated.values),
+                "mean": f"{rated.mean:.1f}", "median": f"{rated.median:g}",
+                "low": rated.scale[0], "high": rated.scale[1],
+                "distribution": ", ".join(f"{k}: {v}" for k, v in rated.distribution().items()),
+                "rated": rated}
+               for rated in pack.rated]
+    themes = [{"name": theme, "mentioned": _mentioned(count, pack.responses)}
+              for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+    return {"title": scheme_name, "summary": summary,
+            "privacy": " ".join(privacy_statement(pack)), "sections": sections,
+            "ratings": ratings, "themes": themes}
+
+
+def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
+    """The delegate pack as Markdown, for pasting into a newsletter or slides."""
+    view = pack_view(pack, scheme_name)
+    lines = [f"# What we learnt: {view['title']}", "", view["summary"], "", view["privacy"], ""]
+    for section in view["sections"]:
+        lines += [f"## {section['question']}", ""]
+        for group in section["groups"]:
+            lines += [f"### {group['name']}", ""]
+            lines += [f"> {quote['text']}{_said_by(quote['people'])}\n"
+                      for quote in group["quotes"]]
+    if view["ratings"]:
         lines += ["## Ratings", ""]
-        for rated in pack.rated:
-            dist = ", ".join(f"{k}: {v}" for k, v in rated.distribution().items())
-            lines += [f"**{rated.question}** ({len(rated.values)} answers): mean "
-                      f"{rated.mean:.1f}, median {rated.median:g}. {dist}", ""]
+        for rating in view["ratings"]:
+            lines += [f"**{rating['question']}** ({rating['answers']} answers): mean "
+                      f"{rating['mean']}, median {rating['median']}. {rating['distribution']}",
+                      ""]
     lines += ["## Common themes", ""]
-    lines += [f"- {theme}: {_mentioned(count, pack.responses)}" for theme, count in
-              sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+    lines += [f"- {theme['name']}: {theme['mentioned']}" for theme in view["themes"]]
     return "\n".join(lines) + "\n"
 
 
 def pack_html(pack: FeedbackPack, scheme_name: str) -> str:
-    from .formats import CSS
+    """The delegate pack as one web page with a chart per rated question
+    (``templates/pages/delegate-pack.html.j2``)."""
+    from .pages import render_page, trusted
 
-    body = [f"<h1>What we learnt: {html.escape(scheme_name)}</h1>"]
-    rate = pack.response_rate
-    body.append(f"<p>{pack.responses} responses" + (
-        f" from {pack.participants} participants ({rate:.0%})" if rate is not None else "")
-        + ".</p>")
-    body.append(f'<p class="privacy">{html.escape(" ".join(privacy_statement(pack)))}</p>')
-    for question, groups in pack.quotes.items():
-        if not any(groups.values()):
-            continue
-        body.append(f"<h2>{html.escape(REFLECTIVE[question])}</h2>")
-        for group in sorted(groups):
-            body.append(f"<h3>{html.escape(group)}</h3>")
-            for quote in groups[group]:
-                count = pack.people(question, group, quote)
-                said = f' <span class="said-by">{_said_by(count).strip()}</span>' \
-                    if count > 1 else ""
-                body.append(f"<blockquote>{html.escape(quote)}{said}</blockquote>")
-    if pack.rated:
-        body.append("<h2>Ratings</h2>")
-        for rated in pack.rated:
-            body.append(f"<h3>{html.escape(rated.question)}</h3><p>{len(rated.values)} answers; "
-                        f"mean {rated.mean:.1f}, median {rated.median:g} on a scale of "
-                        f"{rated.scale[0]} to {rated.scale[1]}.</p>")
-            body.append(f'<figure class="chart">{chart_svg(rated)}</figure>')
-    body.append("<h2>Common themes</h2><table>")
-    for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        body.append(f"<tr><th>{html.escape(theme)}</th>"
-                    f"<td>{_mentioned(count, pack.responses)}</td></tr>")
-    body.append("</table>")
-    style = CSS + ("blockquote{border-left:4px solid #005eb8;margin:.6em 0;padding:.2em .8em;"
-                   "background:#f4f7fb}figure.chart svg{max-width:100%;height:auto}"
-                   ".said-by{color:#555;font-style:italic;white-space:nowrap}"
-                   "td,th{padding:.2em .8em;text-align:left}")
-    return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(scheme_name)}: delegate pack</title><style>{style}</style>"
-            "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+    view = pack_view(pack, scheme_name)
+    for rating in view["ratings"]:
+        rating["chart"] = trusted(chart_svg(rating["rated"]))
+    return render_page("delegate-pack", **view)

@@ -8,7 +8,6 @@ rule (``___`` on its own line) in a form marks a space to write in.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import textwrap
 from dataclasses import dataclass, field
@@ -20,17 +19,11 @@ from .text import one_line
 if TYPE_CHECKING:
     from .documents import Rendered
 
-CSS = """
-body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
-       max-width: 42em; margin: 2em auto; color: #222; }
-h1 { font-size: 1.6em; color: #005eb8; } h2 { font-size: 1.2em; color: #005eb8; }
-.write { border: 1px solid #999; min-height: 7em; margin: .5em 0 1.2em; }
-@media print { body { margin: 0; } .write { page-break-inside: avoid; } }
-"""
-
 
 @dataclass
 class Inline:
+    """A run of text with its emphasis: the unit every writer (text, Word) lays out."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -38,6 +31,8 @@ class Inline:
 
 @dataclass
 class Block:
+    """A heading, paragraph, list item or write-in box, in the order the document shows them."""
+
     kind: str  # "h1".."h6", "p", "li", "write"
     inlines: list[Inline] = field(default_factory=list)
     number: int | None = None  # ordered list item number
@@ -50,6 +45,7 @@ def _parser() -> Any:
 
 
 def blocks(markdown: str) -> list[Block]:
+    """The document's blocks, from markdown-it's tokens: one structure for every output format."""
     tokens = _parser().parse(markdown)
     result: list[Block] = []
     pending: str | None = None
@@ -99,6 +95,7 @@ def _inlines(children: list[Any]) -> list[Inline]:
 
 
 def to_text(markdown: str) -> str:
+    """The document as plain text wrapped at 78 columns, for the .txt format and e-mail bodies."""
     lines: list[str] = []
     previous = ""
     for block in blocks(markdown):
@@ -127,10 +124,12 @@ def to_text(markdown: str) -> str:
 
 
 def to_html(markdown: str, title: str) -> str:
+    """One document as a web page: markdown-it's HTML inside the page template
+    (``templates/pages/document.html.j2``), a form's rules drawn as boxes to write in."""
+    from .pages import render_page, trusted
+
     body = _parser().render(markdown).replace("<hr />", '<div class="write"></div>')
-    return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f"{body}</body>\n</html>\n")
+    return render_page("document", title=title, body=trusted(body))
 
 
 def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
@@ -294,6 +293,8 @@ def stable_zip(data: bytes) -> bytes:
 
 
 def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
+    """A draft e-mail (.eml, opened ready to send) with text and HTML parts and any Word
+    attachments; headers written by hand and boundaries fixed, so re-rendering is identical."""
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.policy import default
@@ -336,6 +337,7 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
 
 
 def to_bytes(rendered: Rendered, fmt: str, scheme: Scheme) -> bytes:
+    """One rendered document in the format asked for (md, txt, html, docx or eml)."""
     title = rendered.subject
     if fmt == "md":
         return rendered.markdown.encode("utf-8")

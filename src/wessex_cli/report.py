@@ -40,6 +40,8 @@ _CHOICE = re.compile(r"^(?P<chosen>.+) was (?P<chooser>.+)'s (?P<rank>1st|2nd|3r
 
 @dataclass
 class ParticipationRow:
+    """One profession's row of the participation table: who volunteered, was paired or left."""
+
     side: str
     profession: str
     volunteered: int = 0
@@ -66,6 +68,7 @@ class Figures:
     hosts_by_side: dict[str, tuple[int, int]]  # side -> (visits hosted, visits owed in all)
 
     def as_json(self) -> dict[str, Any]:
+        """The figures for --json, each side's hosting as done and total."""
         return {**{k: v for k, v in self.__dict__.items() if k != "hosts_by_side"},
                 "hosts_by_side": {k: {"done": d, "total": t}
                                   for k, (d, t) in self.hosts_by_side.items()}}
@@ -73,6 +76,8 @@ class Figures:
 
 @dataclass
 class Report:
+    """Everything the board report says, built once and shown as HTML, Word or JSON."""
+
     scheme: Scheme
     figures: Figures
     participation: list[ParticipationRow]
@@ -97,6 +102,8 @@ def _people_of(path: Path, sheet: str) -> list[dict[str, str]]:
 
 def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                  equality: Path | None = None, findings: list[Path] | None = None) -> Report:
+    """Gather the report from the pairs workbook and, when given, the feedback export,
+    equality forms and table findings."""
     rows, headers = read_pair_rows(pairs_path)
     tracked = [track(r, headers) for r in rows]
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
@@ -359,22 +366,16 @@ def context(report: Report) -> dict[str, Any]:
 
 
 def report_html(report: Report) -> str:
-    from importlib.resources import files
-
-    import jinja2
-
+    """The board report as one web page (``templates/pages/report.html.j2``), charts inline."""
     from .feedback import chart_svg
+    from .pages import render_page
 
-    folder = Path(str(files("wessex_cli"))) / "report_templates"
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
-                                     undefined=jinja2.StrictUndefined, trim_blocks=True,
-                                     lstrip_blocks=True)
     values = context(report)
     values["timeline_svg"] = _inline_svg(timeline_chart(report, "svg"))
     values["rating_svg"] = {id(r): _inline_svg(chart_svg(r).encode())
                             for r in (report.feedback.rated if report.feedback else [])}
     values["id"] = id
-    return environment.get_template("report.html.j2").render(values)
+    return render_page("report", **values)
 
 
 def _inline_svg(data: bytes) -> Any:
@@ -385,6 +386,7 @@ def _inline_svg(data: bytes) -> Any:
 
 
 def report_docx(report: Report) -> bytes:
+    """The board report as a Word document, the same content as the web page."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -545,6 +547,7 @@ def _docx_plan(document: Any, values: dict[str, Any],
 
 
 def inequality_sentence(counts: dict[str, int], total: int) -> str:
+    """One sentence on how the proposed actions are expected to affect health inequalities."""
     narrow = counts.get("Should narrow them", 0)
     return (f"Of {total} proposed action(s), the tables expect {narrow}"
             f" to narrow health inequalities and {counts.get('Could widen them', 0)} that could "

@@ -111,7 +111,7 @@ def feedback(
     Example: wessex feedback responses.xlsx --pairs pairs.xlsx -o pack.html
     """
     from ..errors import WessexError
-    from ..feedback import analyse, names_in_workbook, pack_html, pack_markdown
+    from ..feedback import pack_from_files, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
     suffixes = {"html": (".html", ".htm"), "md": (".md",)}
@@ -121,20 +121,7 @@ def feedback(
         raise WessexError(f"--format {fmt} is not html or md.")
     require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
-    names: list[str] = []
-    names_from: list[str] = []
-    participants = None
-    if volunteers:
-        names += names_in_workbook(volunteers)
-        names_from.append("volunteer workbook")
-    if pairs:
-        from ..pairs_workbook import read_pair_rows
-
-        rows, _ = read_pair_rows(pairs)
-        participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
-        names += names_in_workbook(pairs)
-        names_from.append("pairs workbook")
-    pack = analyse(responses, names, participants, scheme.themes or None, tuple(names_from))
+    pack = pack_from_files(responses, volunteers, pairs, scheme.themes or None)
     # after reading, so that a file that is not a survey export is named as such first
     if not pairs and not volunteers and not no_names_source:
         raise WessexError(
@@ -154,7 +141,7 @@ def feedback(
     lines += [[f"Theme: {theme}", f"{count} of {pack.responses}"]
               for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
     show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)
-    if not names_from:
+    if not pack.names_from:
         out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
                   "about themselves; read every quote before sharing the pack.")
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
