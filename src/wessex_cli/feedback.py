@@ -195,8 +195,9 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
     rated = []
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     for col, header in enumerate(headers):
-        if col in skip or not header or "email" in keys[col] or "date" in keys[col]:
-            continue
+        if col in skip or not header or "email" in keys[col] or "date" in keys[col] or \
+                keys[col] in {"id", "starttime", "completiontime", "lastmodifiedtime", "timestamp"}:
+            continue  # the survey tool's own columns (Forms' ID and times) are not answers
         values = [cell_text(r[col]) if col < len(r) else "" for r in rows]
         present = [r[col] for r in rows if col < len(r) and cell_text(r[col])]
         ratings = [_rating(v) for v in present]

@@ -132,9 +132,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     order = {key: n for n, key in enumerate(scheme.side_keys)}
     participation = sorted(table.values(), key=lambda r: (order.get(r.side, 9), r.side,
                                                           r.profession.casefold()))
-    best: Counter[str] = Counter()
+    # per person, not per pair: someone with two partners counts once, with their best
+    met: dict[str, str] = {email_key(p["email"]): "none" for r in rows for p in (r.a, r.b)}
     for row in rows:
-        met: dict[str, str] = {}
         reasons = cell_text(row.values.get("Reasons"))
         for reason in (r.strip() for r in reasons.split(";")):
             match = _CHOICE.match(reason)
@@ -144,10 +144,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
             for person in (row.a, row.b):
                 if person_key(person["name"]) == chooser:
                     key = email_key(person["email"])
-                    if key not in met or RANKS.index(match["rank"]) < RANKS.index(met[key]):
+                    if met[key] == "none" or RANKS.index(match["rank"]) < RANKS.index(met[key]):
                         met[key] = match["rank"]
-        for person in (row.a, row.b):
-            best[met.get(email_key(person["email"]), "none")] += 1
+    best = Counter(met.values())
     first, second = scheme.side_keys
     hosts = {first: [0, 0], second: [0, 0]}
     dates: list[dt.date] = []
@@ -416,8 +415,9 @@ def report_docx(report: Report) -> bytes:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
         # Word shares the width equally unless told: give wordy columns more of the 17 cm.
-        weights = [min(60, max(9, *(len(line) for r in [headers, *rows]
-                                    for line in r[n].splitlines() or [""])))
+        # A header is never broken inside a word ("Confiden/ce"): it sets the least width.
+        weights = [min(60, max(9, len(headers[n]) + 3, *(len(line) for r in [headers, *rows]
+                                                         for line in r[n].splitlines() or [""])))
                    for n in range(len(headers))]
         grid.autofit = False
         for n, weight in enumerate(weights):
@@ -448,6 +448,11 @@ def report_docx(report: Report) -> bytes:
     picture(timeline_chart(report, "png"))
     table(["Hosting side", "Visits hosted", "Visits due"],
           [[label, str(d), str(t)] for label, d, t in values["hosts"]])
+    if values["by_month"]:
+        table(["Month", "Visits completed"],
+              [[values["month"](key), str(n)] for key, n in values["by_month"]])
+    document.add_paragraph(f"Reflections returned: {f.reflections_returned} of "
+                           f"{f.reflections_expected}.")
     if report.feedback is not None:
         pack = report.feedback
         document.add_heading("What participants said", 1)
@@ -500,7 +505,7 @@ def _visits_sentence(values: dict[str, Any]) -> str:
     if values["first_visit"]:
         text += (f", the first on {values['date'](values['first_visit'])} and the last on "
                  f"{values['date'](values['last_visit'])}")
-    text += "."
+    text += f". {f.pairs_complete} of {f.pairs} pairs did both."
     if values["undated"]:
         text += f" {values['undated']} completed visit(s) have no date and are not on the chart."
     return text
@@ -513,6 +518,7 @@ def _docx_plan(document: Any, values: dict[str, Any],
     if plan is None:
         document.add_paragraph("No findings workbook was given (wessex report --findings).")
     else:
+        document.add_paragraph(_plan_sentence(plan))
         for lead, actions in plan.groups():
             document.add_heading(lead, 2)
             table(["Action", "By when", "Confidence", "Table"],
@@ -540,10 +546,25 @@ def _docx_plan(document: Any, values: dict[str, Any],
                                                         else ""), style="List Bullet")
 
 
+def _plan_sentence(plan: ActionPlan) -> str:
+    total = len(plan.actions)
+    text = (f"{total} action{'' if total == 1 else 's'} proposed by the celebration tables, "
+            "grouped by who leads them.")
+    if plan.without_lead:
+        text += f" {len(plan.without_lead)} still need a lead."
+    if plan.without_date:
+        text += f" {len(plan.without_date)} have no date."
+    return text
+
+
 def inequality_sentence(counts: dict[str, int], total: int) -> str:
-    narrow = counts.get("Should narrow them", 0)
-    return (f"Of {total} proposed action(s), the tables expect {narrow}"
-            f" to narrow health inequalities and {counts.get('Could widen them', 0)} that could "
-            f"widen them; {counts.get('No likely effect', 0)} should make no difference, "
-            f"{counts.get('Not sure', 0)} are uncertain and {counts.get('Not considered', 0)} "
-            "were not assessed.")
+    """One sentence whose counts add up to ``total`` (each action has exactly one answer)."""
+    def were(n: int) -> str:
+        return f"{n} was" if n == 1 else f"{n} were"
+
+    return (f"Of {total} proposed action{'' if total == 1 else 's'}, the tables expect "
+            f"{counts.get('Should narrow them', 0)} to narrow health inequalities and "
+            f"{counts.get('Could widen them', 0)} to risk widening them; "
+            f"{counts.get('No likely effect', 0)} should make no difference, the tables were "
+            f"unsure about {counts.get('Not sure', 0)}, and "
+            f"{were(counts.get('Not considered', 0))} not assessed.")

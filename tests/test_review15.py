@@ -1,0 +1,199 @@
+"""Defects found by trying issue 15's commands as an administrator, a board member and an
+attacker would: each test here failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+
+from .conftest import Runner, person, write_book
+from .test_after_celebration import Tables, build_scheme
+from .test_preferences_import import cells, roster, survey
+
+ACTION_HEADERS = ("Table", "Proposed action", "Lead", "Supported by", "By when", "Confidence",
+                  "How we will know", "Health inequalities", "Notes")
+
+
+def table_book(run: Runner, tmp_path: Path, name: str, actions: list[dict[str, Any]],
+               swot: list[list[Any]] = ()) -> Path:  # type: ignore[assignment]
+    """A findings workbook from the template, filled in as a table typed it."""
+    if not (tmp_path / "blank.xlsx").exists():
+        run("findings", "template", "-o", "blank.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "blank.xlsx")
+    sheet = book["Actions"]
+    headers = [c.value for c in sheet[1]]
+    assert set(ACTION_HEADERS) <= set(headers)
+    for action in actions:
+        sheet.append([action.get(str(h)) for h in headers])
+    for row in swot:
+        book["SWOT"].append(row)
+    book.save(tmp_path / name)
+    return tmp_path / name
+
+
+# Findings typed by hand -------------------------------------------------------------------
+
+def test_typed_answers_are_read_as_the_list_means_them(run: Runner, tmp_path: Path) -> None:
+    table_book(run, tmp_path, "t.xlsx", [
+        {"Table": 1, "Proposed action": "Shared discharge template", "Lead": "Ann Bell",
+         "Confidence": "very confident", "Health inequalities": "narrow"},
+        {"Table": 1, "Proposed action": "Evening teaching", "Lead": "Ann Bell",
+         "Confidence": "Fairly confident", "Health inequalities": "maybe, who knows?"},
+        {"Table": 1, "Proposed action": "Advice line", "Lead": "Ann Bell",
+         "Health inequalities": "Could widen them"},
+    ], [[1, "Strenght", "Goodwill on both sides"], [1, None, "Enjoyed it"]])
+    data = json.loads(run("findings", "t.xlsx", "--json").output)
+    actions = {a["action"]: a for g in data["groups"] for a in g["actions"]}
+    assert actions["Shared discharge template"]["confidence"] == "Very confident"
+    assert actions["Shared discharge template"]["health_inequalities"] == "Should narrow them"
+    # an answer that cannot be placed is counted, once, and the table is told
+    assert actions["Evening teaching"]["health_inequalities"] == "Not sure"
+    assert sum(data["health_inequalities"].values()) == 3
+    assert any("'maybe, who knows?'" in w and "Actions!B3" in w for w in data["warnings"])
+    # a slip in a SWOT heading is forgiven; a missing one is named as missing
+    assert [p["point"] for p in data["swot"]["Strengths"]] == ["Goodwill on both sides"]
+    assert any("SWOT!C3" in w and "no heading" in w for w in data["warnings"])
+    assert not any("''" in w for w in data["warnings"])
+
+
+def test_by_when_is_a_date_only_when_it_is_a_whole_real_date(run: Runner,
+                                                              tmp_path: Path) -> None:
+    table_book(run, tmp_path, "t.xlsx", [
+        {"Proposed action": "A", "Lead": "Ann Bell", "By when": "2027-13-01"},
+        {"Proposed action": "B", "Lead": "Ann Bell", "By when": "March 2028"},
+        {"Proposed action": "C", "Lead": "Ann Bell", "By when": "31/12/2027"},
+        {"Proposed action": "D", "Lead": "Ann Bell", "By when": "1 October 2027"},
+        {"Proposed action": "E", "Lead": "Ann Bell", "By when": dt.date(2027, 9, 1)},
+    ])
+    data = json.loads(run("findings", "t.xlsx", "--json").output)
+    due = {a["action"]: (a["due"], a["due_text"]) for g in data["groups"] for a in g["actions"]}
+    assert due["A"] == (None, "2027-13-01")  # a slip: not 13 January 2027
+    assert due["B"] == (None, "March 2028")  # no day named: not 1 March
+    assert due["C"][0] == "2027-12-31" and due["D"][0] == "2027-10-01"
+    assert due["E"][0] == "2027-09-01"
+    assert any("'2027-13-01'" in w and "not a real date" in w for w in data["warnings"])
+
+
+# The report -------------------------------------------------------------------------------
+
+def test_health_inequality_sentence_adds_up(run: Runner, tmp_path: Path) -> None:
+    files = build_scheme(run, tmp_path)
+    table_book(run, tmp_path, "t.xlsx", [
+        {"Proposed action": "A", "Health inequalities": "narrow"},
+        {"Proposed action": "B", "Health inequalities": "Should narrow them"},
+        {"Proposed action": "C", "Health inequalities": "Could widen them"},
+        {"Proposed action": "D", "Health inequalities": "unsure"},
+        {"Proposed action": "E"},
+    ])
+    run("report", files["pairs"].name, "--findings", "t.xlsx", "-o", "report.html")
+    text = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
+    assert ("Of 5 proposed actions, the tables expect 2 to narrow health inequalities and 1 to "
+            "risk widening them; 0 should make no difference, the tables were unsure about 1, "
+            "and 1 was not assessed.") in text
+
+
+def test_survey_tool_columns_are_not_themes_or_ratings(run: Runner, tmp_path: Path) -> None:
+    """Microsoft Forms' Start time and Completion time are not answers: read as free text
+    they became '[phone]' and counted as 'Communication' in every response."""
+    files = build_scheme(run, tmp_path)
+    run("report", files["pairs"].name, "--feedback", "responses.xlsx", "-o", "report.html")
+    parsed = Tables()
+    parsed.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
+    themes = next(t for t in parsed.tables.values() if t and t[0][0] == "Theme")
+    counts = {row[0]: int(row[1]) for row in themes[1:]}
+    # counted by hand from the five answers in build_scheme: 'phone', 'contact',
+    # 'communication' and 'Phone the practice' are in four responses' text
+    answers = list(openpyxl.load_workbook(files["responses"]).active.values)[1:]  # type: ignore[union-attr]
+    assert len(answers) == 5
+    assert counts["Communication"] <= 4
+
+
+def test_best_choice_counts_each_person_once(run: Runner, tmp_path: Path) -> None:
+    """Someone with two partners (capacity 2) is one person: the table of choices adds up to
+    the people paired."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Two Partners"\n', encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside",
+               **{"Preference 1": "Oliver Pemberton"}),
+        person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield",
+               **{"Preference 1": "Oliver Pemberton"}),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant", Organisation="Hospital",
+               Capacity=2, **{"Preference 1": "Amelia Ashworth",
+                              "Preference 2": "Isla Okonkwo"}),
+    ])
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    run("report", "pairs.xlsx", "-o", "report.html")
+    parsed = Tables()
+    parsed.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
+    choices = {row[0]: int(row[1]) for row in parsed.tables["choices"][1:]}
+    # Amelia and Isla had Oliver first; Oliver had Amelia first: three people, all 1st choice
+    assert parsed.figures["paired"] == "3"
+    assert choices == {"1st choice": 3, "2nd choice": 0, "3rd choice": 0,
+                       "none of their choices": 0}
+
+
+def test_cell_warnings_stay_on_the_terminal_not_in_the_board_report(
+        run: Runner, tmp_path: Path) -> None:
+    files = build_scheme(run, tmp_path)
+    table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A"}], [[1, "Gossip", "x"]])
+    result = run("report", files["pairs"].name, "--findings", "t.xlsx", "-o", "report.html")
+    assert "SWOT!C2" in result.output and "not printed in the report" in result.output
+    assert "SWOT!C2" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_word_report_has_what_the_html_has(run: Runner, tmp_path: Path) -> None:
+    files = build_scheme(run, tmp_path)
+    run("report", files["pairs"].name, "--findings", files["table1"].name, "--findings",
+        files["table2"].name, "-o", "report.docx")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "pairs did both" in text and "Reflections returned:" in text
+    assert "still need a lead" in text
+    assert any(t.rows[0].cells[0].text == "Month" for t in document.tables)
+    # a column is never narrower than its header needs (no "Confiden/ce")
+    for grid in document.tables:
+        for cell in grid.rows[0].cells:
+            assert cell.width is None or cell.width.cm >= 0.21 * len(cell.text) + 0.3, cell.text
+
+
+# Preferences import -----------------------------------------------------------------------
+
+def test_the_pairs_workbook_given_as_the_survey_is_refused(run: Runner, tmp_path: Path) -> None:
+    """Given by mistake, the pairs workbook wrote each partner's specialty in as a choice."""
+    files = build_scheme(run, tmp_path)
+    before = (tmp_path / "volunteers.xlsx").read_bytes()
+    result = run("preferences", "import", files["pairs"].name, "--into", "volunteers.xlsx",
+                 code=1)
+    assert "pairs workbook" in result.output and "Traceback" not in result.output
+    assert (tmp_path / "volunteers.xlsx").read_bytes() == before
+    result = run("preferences", "import", "volunteers.xlsx", "--into", "volunteers.xlsx",
+                 code=1)
+    assert "same file" in result.output
+
+
+def test_own_specialty_is_not_a_choice(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "volunteers.xlsx", roster())
+    survey(tmp_path / "answers.xlsx", [["isla@nhs.net", "Isla Okonkwo", "Dermatology",
+                                        "Cardiology"]],
+           ["ID", "Start time", "Completion time", "Email", "Name", "Your specialty",
+            "First choice"])
+    run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx")
+    isla = cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]
+    assert isla["Preference 1"] == "Cardiology"
+    assert isla["Preference 2"] is None
+
+
+def test_no_preference_typed_in_is_no_choice(run: Runner, tmp_path: Path) -> None:
+    people = roster()
+    people[1]["Preference 1"] = "No preference"
+    write_book(tmp_path / "volunteers.xlsx", people)
+    survey(tmp_path / "answers.xlsx", [["isla@nhs.net", "Isla Okonkwo", "Cardiology", "", "",
+                                        "", "", ""]])
+    result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx")
+    assert "--force" not in result.output
+    assert cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]["Preference 1"] == "Cardiology"
