@@ -197,3 +197,15 @@ def test_no_preference_typed_in_is_no_choice(run: Runner, tmp_path: Path) -> Non
     result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx")
     assert "--force" not in result.output
     assert cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]["Preference 1"] == "Cardiology"
+
+
+def test_findings_template_is_always_an_xlsx_and_takes_no_file(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    for name in ("tables.csv", "tables.docx"):
+        result = run("findings", "template", "-o", name, code=1)
+        assert ".xlsx" in result.output and not (tmp_path / name).exists()
+    result = run("findings", "template", "table1.xlsx", code=1)
+    assert "takes no file" in result.output and "-o" in result.output
+    run("findings", "template", "-o", "blank.xlsx")
+    result = run("findings", "blank.xlsx")
+    assert "No actions were found" in result.output

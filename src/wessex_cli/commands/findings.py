@@ -33,11 +33,20 @@ def findings(
 
     Example: wessex findings template -o tables.xlsx   |   wessex findings table1.xlsx table2.xlsx
     """
+    from ..errors import WessexError
     from ..findings import read_findings, write_template
     from ..safe_write import guard_output
 
-    if tables == ["template"] and not Path("template").exists():
+    if tables[0] == "template" and not Path("template").exists():
+        if len(tables) > 1:
+            raise WessexError(f"'wessex findings template' writes one workbook and takes no "
+                              f"file ({' '.join(tables[1:])}).",
+                              "Name the workbook with -o, e.g. "
+                              "'wessex findings template -o tables.xlsx'.")
         target = output or Path("tables.xlsx")
+        if target.suffix.lower() != ".xlsx":
+            raise WessexError(f"-o {target.name}: the findings workbook is an Excel workbook.",
+                              "Name it with .xlsx, e.g. tables.xlsx.")
         guard_output(target, force, "file")
         write_template(target)
         out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, SWOT, "
@@ -64,7 +73,11 @@ def print_plan(plan: ActionPlan) -> None:
             table.add_row(escape(lead) if n == 0 else "", escape(action.action),
                           escape(action.due_text or "no date set"),
                           escape(action.confidence or "-"), escape(action.table or "-"))
-    out.print(table)
+    if plan.actions:
+        out.print(table)
+    else:
+        out.print("No actions were found in the Actions sheet: is this the blank template, or "
+                  "did the table write its actions somewhere else?")
     for heading, points in plan.swot_by_heading().items():
         if points:
             out.print(f"[bold]{SWOT_PLURAL[heading]}[/]")
