@@ -209,3 +209,12 @@ def test_findings_template_is_always_an_xlsx_and_takes_no_file(run: Runner,
     run("findings", "template", "-o", "blank.xlsx")
     result = run("findings", "blank.xlsx")
     assert "No actions were found" in result.output
+
+
+def test_init_from_warns_that_the_name_is_last_years(run: Runner, tmp_path: Path) -> None:
+    files = build_scheme(run, tmp_path)  # scheme.toml "Testshire Exchange" beside it
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Testshire Exchange 2027"\n',
+                                          encoding="utf-8")
+    result = run("init", "next", "--from", files["pairs"].name)
+    assert "Testshire Exchange 2027" in (tmp_path / "next" / "scheme.toml").read_text("utf-8")
+    assert "keeps last year's name 'Testshire Exchange 2027'" in " ".join(result.output.split())
