@@ -218,3 +218,20 @@ def test_init_from_warns_that_the_name_is_last_years(run: Runner, tmp_path: Path
     result = run("init", "next", "--from", files["pairs"].name)
     assert "Testshire Exchange 2027" in (tmp_path / "next" / "scheme.toml").read_text("utf-8")
     assert "keeps last year's name 'Testshire Exchange 2027'" in " ".join(result.output.split())
+
+
+def test_no_visits_yet_draws_no_empty_chart(run: Runner, tmp_path: Path) -> None:
+    """With no dated visit the chart was an empty axis stretched over several years."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Early Days"\n[dates]\n'
+                                          'start = 2027-04-19\nend = 2027-07-19\n',
+                                          encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside"),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant", Organisation="Hospital")])
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    run("report", "pairs.xlsx", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<svg" not in page and "0 of 2 half-day visits were completed" in page
+    assert "wessex report --findings" not in page  # a board paper, not a command line
+    run("report", "pairs.xlsx", "-o", "report.docx")
+    assert len(docx.Document(str(tmp_path / "report.docx")).inline_shapes) == 0

@@ -261,6 +261,11 @@ def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
             axes.axvline(when, color="#768692", linestyle="--", linewidth=1)
             axes.annotate(label, (when, 0), xytext=(3, 3), textcoords="offset points",
                           fontsize=8, color="#425563")
+    # the scheme's dates bound the axis, so a few visits do not stretch it over years
+    days = [d for d in (*dates, report.scheme.start, report.scheme.end) if d]
+    if days:
+        axes.set_xlim(min(days) - dt.timedelta(days=7),
+                      max(days) + dt.timedelta(days=7))
     axes.set_ylabel("Visits completed")
     axes.set_ylim(0, max(report.figures.visits_total, 1))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -368,7 +373,8 @@ def report_html(report: Report) -> str:
                                      undefined=jinja2.StrictUndefined, trim_blocks=True,
                                      lstrip_blocks=True)
     values = context(report)
-    values["timeline_svg"] = _inline_svg(timeline_chart(report, "svg"))
+    values["timeline_svg"] = (_inline_svg(timeline_chart(report, "svg")) if report.visit_dates
+                              else None)  # no dated visit: nothing to draw
     values["rating_svg"] = {id(r): _inline_svg(chart_svg(r).encode())
                             for r in (report.feedback.rated if report.feedback else [])}
     values["id"] = id
@@ -445,7 +451,8 @@ def report_docx(report: Report) -> bytes:
     table(["Given", "People"], [[label, str(n)] for label, n in values["choices"]])
     document.add_heading("Visits", 1)
     document.add_paragraph(_visits_sentence(values))
-    picture(timeline_chart(report, "png"))
+    if report.visit_dates:
+        picture(timeline_chart(report, "png"))
     table(["Hosting side", "Visits hosted", "Visits due"],
           [[label, str(d), str(t)] for label, d, t in values["hosts"]])
     if values["by_month"]:
@@ -485,6 +492,8 @@ def report_docx(report: Report) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
+NO_PLAN = ("The celebration tables' findings are not part of this report, so it holds no action "
+           "plan yet.")
 EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to 7, or one "
                  "hidden so that it cannot be worked out from the totals.")
 
@@ -516,7 +525,7 @@ def _docx_plan(document: Any, values: dict[str, Any],
     plan = values["plan"]
     document.add_heading("Action plan", 1)
     if plan is None:
-        document.add_paragraph("No findings workbook was given (wessex report --findings).")
+        document.add_paragraph(NO_PLAN)
     else:
         document.add_paragraph(_plan_sentence(plan))
         for lead, actions in plan.groups():
