@@ -235,3 +235,14 @@ def test_no_visits_yet_draws_no_empty_chart(run: Runner, tmp_path: Path) -> None
     assert "wessex report --findings" not in page  # a board paper, not a command line
     run("report", "pairs.xlsx", "-o", "report.docx")
     assert len(docx.Document(str(tmp_path / "report.docx")).inline_shapes) == 0
+
+
+def test_an_answer_meaning_nothing_is_not_written(run: Runner, tmp_path: Path) -> None:
+    """'-' under adjustments went into the workbook (and every partner letter) as "'-"."""
+    write_book(tmp_path / "volunteers.xlsx", roster())
+    survey(tmp_path / "answers.xlsx", [["isla@nhs.net", "Isla Okonkwo", "n/a", "Cardiology",
+                                        "", "", "", "-"]])
+    run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx")
+    isla = cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]
+    assert isla.get("Preference 1") is None and isla["Preference 2"] == "Cardiology"
+    assert isla.get("Adjustments") is None

@@ -226,8 +226,9 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
         values: dict[str, str] = {}
         for col, target in questions.items():
             value = text(col)
-            if not value:
-                continue
+            nothing = header_key(value) in NO_PREFERENCE - {"any", "anyone"}
+            if not value or (nothing and target != "days"):
+                continue  # "-", "n/a", "none": no choice, no adjustment ("any" day is a day)
             for name in (("host_days", "visit_days") if target == "days" else (target,)):
                 values[name] = _clean(name, value)
         if volunteer.key in answers:
