@@ -246,3 +246,12 @@ def test_an_answer_meaning_nothing_is_not_written(run: Runner, tmp_path: Path) -
     isla = cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]
     assert isla.get("Preference 1") is None and isla["Preference 2"] == "Cardiology"
     assert isla.get("Adjustments") is None
+
+
+def test_the_terminal_plan_shows_dates_as_the_report_does(run: Runner, tmp_path: Path) -> None:
+    table_book(run, tmp_path, "t.xlsx", [
+        {"Proposed action": "A", "Lead": "Ann Bell", "By when": dt.date(2027, 10, 1)},
+        {"Proposed action": "B", "Lead": "Ann Bell", "By when": "31/12/2027"}])
+    output = run("findings", "t.xlsx").output
+    assert "1 October 2027" in output and "31 December 2027" in output
+    assert "2027-10-01" not in output

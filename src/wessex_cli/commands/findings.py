@@ -61,6 +61,7 @@ def findings(
 
 def print_plan(plan: ActionPlan) -> None:
     from ..findings import SWOT_PLURAL
+    from ..report import long_date
 
     table = Table(title="Action plan")
     table.add_column("Lead")
@@ -71,7 +72,8 @@ def print_plan(plan: ActionPlan) -> None:
     for lead, actions in plan.groups():
         for n, action in enumerate(actions):
             table.add_row(escape(lead) if n == 0 else "", escape(action.action),
-                          escape(action.due_text or "no date set"),
+                          escape(long_date(action.due) if action.due else
+                                 action.due_text or "no date set"),
                           escape(action.confidence or "-"), escape(action.table or "-"))
     if plan.actions:
         out.print(table)
