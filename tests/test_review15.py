@@ -255,3 +255,14 @@ def test_the_terminal_plan_shows_dates_as_the_report_does(run: Runner, tmp_path:
     output = run("findings", "t.xlsx").output
     assert "1 October 2027" in output and "31 December 2027" in output
     assert "2027-10-01" not in output
+
+
+def test_each_share_says_what_it_is_a_share_of(run: Runner, tmp_path: Path) -> None:
+    files = build_scheme(run, tmp_path)
+    run("report", files["pairs"].name, "-o", "report.html")
+    run("report", files["pairs"].name, "-o", "report.docx")
+    page = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
+    words = "\n".join(p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs)
+    for text in (page, words):
+        assert "people paired, of those who volunteered" in text
+        assert "feedback responses, of the people paired" in text

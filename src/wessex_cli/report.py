@@ -334,6 +334,7 @@ def context(report: Report) -> dict[str, Any]:
     plan = report.plan
     return {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
+        "shares_note": SHARES_NOTE,
         "side_label": side_label,
         "participation": report.participation,
         "choices": [(f"{r} choice", f.best_choice_met[r]) for r in RANKS] +
@@ -441,6 +442,7 @@ def report_docx(report: Report) -> bytes:
     document.add_heading("Key figures", 1)
     table(["Figure", "Value", "Share"], [[label, value, share]
                                           for _, label, value, share in values["key_figures"]])
+    document.paragraphs[-1].text = SHARES_NOTE  # the empty paragraph after the table
     document.add_heading("Who took part", 1)
     table(["Side", "Profession", "Volunteered", "Paired", "Not paired", "Withdrew"],
           [[values["side_label"].get(r.side, r.side), r.profession, str(r.volunteered),
@@ -492,6 +494,8 @@ def report_docx(report: Report) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
+SHARES_NOTE = ("Shares: people paired, of those who volunteered; choices met and feedback "
+               "responses, of the people paired; visits, pairs and reflections, of those due.")
 NO_PLAN = ("The celebration tables' findings are not part of this report, so it holds no action "
            "plan yet.")
 EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to 7, or one "
