@@ -266,3 +266,15 @@ def test_each_share_says_what_it_is_a_share_of(run: Runner, tmp_path: Path) -> N
     for text in (page, words):
         assert "people paired, of those who volunteered" in text
         assert "feedback responses, of the people paired" in text
+
+
+def test_a_name_two_volunteers_share_is_said_to_be_shared(run: Runner, tmp_path: Path) -> None:
+    people = [*roster(), person("Dr Isla Okonkwo", "isla.two@nhs.net", "Consultant",
+                                Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "volunteers.xlsx", people)
+    survey(tmp_path / "answers.xlsx", [["", "Isla Okonkwo", "Cardiology", "", "", "", "", ""]])
+    data = json.loads(run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx",
+                          "--json").output)
+    assert len(data["unknown_respondents"]) == 1
+    assert "2 volunteers have this name" in data["unknown_respondents"][0]
+    assert data["changes"] == []

@@ -220,7 +220,9 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
         found = matcher.match(emails, names)
         if found is None:
             who = " / ".join(names + emails) or f"row {index + 1}"
-            result.unknown.append(f"{who} ({grid.sheet}!A{index + 1})")
+            same = max((len(roster.find(n)) for n in names), default=0)
+            why = f": {same} volunteers have this name, so match it by e-mail" if same > 1 else ""
+            result.unknown.append(f"{who} ({grid.sheet}!A{index + 1}){why}")
             continue
         volunteer, how = found
         values: dict[str, str] = {}
