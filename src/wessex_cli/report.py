@@ -423,7 +423,7 @@ def report_docx(report: Report) -> bytes:
                 cell.text = text
         # Word shares the width equally unless told: give wordy columns more of the 17 cm.
         # A header is never broken inside a word ("Confiden/ce"): it sets the least width.
-        weights = [min(60, max(9, len(headers[n]) + 3, *(len(line) for r in [headers, *rows]
+        weights = [min(60, max(9, len(headers[n]) + 3, *(len(line) + 2 for r in [headers, *rows]
                                                          for line in r[n].splitlines() or [""])))
                    for n in range(len(headers))]
         grid.autofit = False
