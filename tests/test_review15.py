@@ -278,3 +278,23 @@ def test_a_name_two_volunteers_share_is_said_to_be_shared(run: Runner, tmp_path:
     assert len(data["unknown_respondents"]) == 1
     assert "2 volunteers have this name" in data["unknown_respondents"][0]
     assert data["changes"] == []
+
+
+def test_a_practice_named_in_a_gem_is_removed(run: Runner, tmp_path: Path) -> None:
+    """Harbourside had one GP in the scheme: a quote naming it names her."""
+    files = build_scheme(run, tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ID", "Email", "Profession", "What will you take back?"])
+    for n, text in enumerate(["The reception team at Harbourside Surgery answered calls all "
+                              "morning long without a break",
+                              "Everyone at harbourside knows every family on their list well",
+                              "Discharge letters need a clear list of actions for the GP"]):
+        sheet.append([n + 1, f"r{n}@nhs.net", "GP", text])
+    book.save(tmp_path / "answers.xlsx")
+    run("report", files["pairs"].name, "--feedback", "answers.xlsx", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Gems" in page and "answered calls all morning" in page
+    assert "harbourside" not in page.casefold()
+    assert "The reception team at [practice] answered" in page

@@ -185,7 +185,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]
-        report.gems = pick_gems(report.feedback, scheme.themes or None)
+        places = [p["organisation"] for r in rows for p in (r.a, r.b)
+                  if p["side"] == scheme.side_keys[0]]
+        report.gems = [without_places(g, places)
+                       for g in pick_gems(report.feedback, scheme.themes or None)]
     if equality is not None:
         from .equality import aggregate
 
@@ -200,6 +203,29 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         report.plan = read_findings(findings)
         report.warnings += report.plan.warnings
     return report
+
+
+_SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
+           r"health (?:centre|center)|group practice|clinic)")
+_GENERIC = re.compile(_SUFFIX + "$", re.I)
+
+
+def without_places(text: str, organisations: list[str]) -> str:
+    """A quote with each practice named in it ("Harbourside Surgery", or "Harbourside") as
+    "[practice]": in a scheme with one or two volunteers per practice, the practice names the
+    person as surely as their name does."""
+    words: set[str] = set()
+    for organisation in organisations:
+        name = " ".join(organisation.split())
+        if name:
+            words.add(name)
+            stem = _GENERIC.sub("", name)
+            if stem != name and len(stem) >= 4:
+                words.add(stem)
+    for word in sorted(words, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?:{_SUFFIX})?(?:'s)?(?!\w)", "[practice]",
+                      text, flags=re.I)
+    return text
 
 
 def pick_gems(pack: FeedbackPack, themes: dict[str, tuple[str, ...]] | None = None,
