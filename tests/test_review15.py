@@ -298,3 +298,18 @@ def test_a_practice_named_in_a_gem_is_removed(run: Runner, tmp_path: Path) -> No
     assert "Gems" in page and "answered calls all morning" in page
     assert "harbourside" not in page.casefold()
     assert "The reception team at [practice] answered" in page
+
+
+def test_json_says_whether_the_workbook_was_saved(run: Runner, tmp_path: Path) -> None:
+    """With --dry-run --json every change said 'written' and nothing said it was not."""
+    write_book(tmp_path / "volunteers.xlsx", roster())
+    survey(tmp_path / "answers.xlsx", [["isla@nhs.net", "Isla Okonkwo", "Cardiology", "", "",
+                                        "", "", ""]])
+    before = (tmp_path / "volunteers.xlsx").read_bytes()
+    data = json.loads(run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx",
+                          "--dry-run", "--json").output)
+    assert data["saved"] is False and (tmp_path / "volunteers.xlsx").read_bytes() == before
+    data = json.loads(run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx",
+                          "--json").output)
+    assert data["saved"] is True
+    assert cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]["Preference 1"] == "Cardiology"

@@ -58,6 +58,7 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     questions: dict[str, str] = field(default_factory=dict)  # target -> question text
+    saved: bool = False  # the workbook was written (never with --dry-run)
 
     @property
     def written(self) -> list[Change]:
@@ -77,6 +78,7 @@ class ImportResult:
             "changes": [c.as_json() for c in self.changes],
             "duplicates": self.duplicates,
             "questions": self.questions,
+            "saved": self.saved,
         }
 
 
@@ -244,6 +246,7 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
     _resolve(roster, scheme, result)
     if not dry_run and result.written:
         _write(volunteers, roster, result)
+        result.saved = True
     return result
 
 
