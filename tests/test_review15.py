@@ -313,3 +313,10 @@ def test_json_says_whether_the_workbook_was_saved(run: Runner, tmp_path: Path) -
                           "--json").output)
     assert data["saved"] is True
     assert cells(tmp_path / "volunteers.xlsx")["isla@nhs.net"]["Preference 1"] == "Cardiology"
+
+
+def test_a_workbook_named_twice_is_read_once(run: Runner, tmp_path: Path) -> None:
+    table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A", "Lead": "Ann Bell"}])
+    data = json.loads(run("findings", "t.xlsx", "./t.xlsx", "--json").output)
+    assert [len(g["actions"]) for g in data["groups"]] == [1]
+    assert any("more than once" in w for w in data["warnings"])

@@ -307,7 +307,12 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
     actions: list[Action] = []
     swot: list[SwotPoint] = []
     warnings: list[str] = []
-    files = list(paths)
+    files: list[Path] = []
+    for path in paths:  # the same workbook named twice would count every action twice
+        if any(path.resolve() == seen.resolve() for seen in files):
+            warnings.append(f"{path.name} was given more than once; it is read once.")
+        else:
+            files.append(path)
     for path in files:
         grid = read_grid(path, ACTIONS_SHEET)
         found = _header_row(grid.rows, ACTION_COLUMNS, "action")
