@@ -273,8 +273,8 @@ def _save(figure: Any, fmt: str) -> bytes:
 
 def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
     """Visits completed over time: a rising step line, with the scheme's start and end."""
-    from matplotlib.dates import DateFormatter
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.dates import num2date
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     figure, axes = _figure()
     dates = report.visit_dates
@@ -295,7 +295,11 @@ def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
     axes.set_ylabel("Visits completed")
     axes.set_ylim(0, max(report.figures.visits_total, 1))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    def day_month(value: float, _: Any) -> str:  # "1 May", not "01 May"
+        day = num2date(value)  # type: ignore[no-untyped-call]
+        return f"{day.day} {day:%b}"
+
+    axes.xaxis.set_major_formatter(FuncFormatter(day_month))
     figure.autofmt_xdate()
     return _save(figure, fmt)
 
