@@ -320,3 +320,25 @@ def test_a_workbook_named_twice_is_read_once(run: Runner, tmp_path: Path) -> Non
     data = json.loads(run("findings", "t.xlsx", "./t.xlsx", "--json").output)
     assert [len(g["actions"]) for g in data["groups"]] == [1]
     assert any("more than once" in w for w in data["warnings"])
+
+
+def test_a_missing_lead_column_is_named_not_silently_emptied(run: Runner,
+                                                             tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Actions"
+    sheet.append(["Table", "Proposed action", "Person in charge", "By when"])
+    sheet.append([1, "Advice line", "Ann Bell", "1/10/2027"])
+    book.save(tmp_path / "t.xlsx")
+    data = json.loads(run("findings", "t.xlsx", "--json").output)
+    assert any("no 'Lead' column" in w for w in data["warnings"])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Actions"
+    sheet.append(["Table", "Proposed action", "Responsible", "By when"])
+    sheet.append([1, "Advice line", "Ann Bell", "1/10/2027"])
+    book.save(tmp_path / "t2.xlsx")
+    data = json.loads(run("findings", "t2.xlsx", "--json").output)
+    assert data["groups"][0]["lead"] == "Ann Bell" and not data["warnings"]

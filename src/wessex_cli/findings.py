@@ -37,7 +37,8 @@ NO_LEAD = "No lead named yet"
 ACTION_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "table": ("Table", ("table", "tableno", "tablenumber", "group")),
     "action": ("Proposed action", ("proposedaction", "action", "whatwillchange")),
-    "lead": ("Lead", ("lead", "proposedlead", "wholeads", "owner")),
+    "lead": ("Lead", ("lead", "proposedlead", "wholeads", "owner", "responsible",
+                      "whoisresponsible", "ledby")),
     "support": ("Supported by", ("supportedby", "support", "supporters")),
     "due": ("By when", ("bywhen", "timeline", "proposedtimeline", "deadline", "due", "when")),
     "confidence": ("Confidence", ("confidence", "howconfident", "howsure")),
@@ -322,6 +323,12 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
                 "findings workbook.", "Use 'wessex findings template' to get one.",
                 file=path, sheet=grid.sheet)
         header, columns = found
+        for name in ("lead", "due"):
+            if name not in columns:
+                title = ACTION_COLUMNS[name][0]
+                warnings.append(f"{path.name}, {grid.sheet} row {header + 1}: no '{title}' "
+                                f"column was found, so no action in it has a {title.lower()}. "
+                                f"Name the column '{title}' and run again.")
         for index in range(header + 1, len(grid.rows)):
             row = grid.rows[index]
 
