@@ -342,3 +342,8 @@ def test_a_missing_lead_column_is_named_not_silently_emptied(run: Runner,
     book.save(tmp_path / "t2.xlsx")
     data = json.loads(run("findings", "t2.xlsx", "--json").output)
     assert data["groups"][0]["lead"] == "Ann Bell" and not data["warnings"]
+
+
+def test_report_help_names_findings_as_a_file(run: Runner) -> None:
+    output = run("report", "--help").output
+    assert "list[Path]" not in output and "--findings <file>" in output

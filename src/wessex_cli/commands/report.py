@@ -22,7 +22,7 @@ def report(
     equality: Annotated[Path | None, typer.Option("--equality", exists=True, dir_okay=False,
                                                   help="The equality monitoring forms.")] = None,
     findings: Annotated[list[Path] | None, typer.Option(
-        "--findings", exists=True, dir_okay=False,
+        "--findings", exists=True, dir_okay=False, metavar="<file>",
         help="A filled-in findings workbook; repeat for more.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report.")] = False,
     scheme_file: SchemeOption = None,
