@@ -347,3 +347,7 @@ def test_a_missing_lead_column_is_named_not_silently_emptied(run: Runner,
 def test_report_help_names_findings_as_a_file(run: Runner) -> None:
     output = run("report", "--help").output
     assert "list[Path]" not in output and "--findings <file>" in output
+
+
+def test_pair_help_names_history_as_a_file(run: Runner) -> None:
+    assert "--history <file>" in run("pair", "--help").output

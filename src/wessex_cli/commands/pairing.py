@@ -31,7 +31,7 @@ def pair(
                                                   "else 2027).")] = None,
     why: Annotated[str | None, typer.Option("--why", help="Explain one person's pairing.")] = None,
     history: Annotated[list[Path] | None, typer.Option(
-        "--history", exists=True, dir_okay=False,
+        "--history", exists=True, dir_okay=False, metavar="<file>",
         help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
              "Repeat for more years.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
