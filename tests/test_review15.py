@@ -55,6 +55,7 @@ def test_typed_answers_are_read_as_the_list_means_them(run: Runner, tmp_path: Pa
     assert actions["Evening teaching"]["health_inequalities"] == "Not sure"
     assert sum(data["health_inequalities"].values()) == 3
     assert any("'maybe, who knows?'" in w and "Actions!B3" in w for w in data["warnings"])
+    assert not any("Confidence" in w for w in data["warnings"])  # both answers are listed
     # a slip in a SWOT heading is forgiven; a missing one is named as missing
     assert [p["point"] for p in data["swot"]["Strengths"]] == ["Goodwill on both sides"]
     assert any("SWOT!C3" in w and "no heading" in w for w in data["warnings"])
@@ -351,3 +352,11 @@ def test_report_help_names_findings_as_a_file(run: Runner) -> None:
 
 def test_pair_help_names_history_as_a_file(run: Runner) -> None:
     assert "--history <file>" in run("pair", "--help").output
+
+
+def test_a_confidence_off_the_list_is_named(run: Runner, tmp_path: Path) -> None:
+    table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A", "Lead": "Ann Bell",
+                                          "Confidence": "Confident"}])
+    data = json.loads(run("findings", "t.xlsx", "--json").output)
+    assert data["groups"][0]["actions"][0]["confidence"] == "Confident"
+    assert any("'Confident' under Confidence" in w for w in data["warnings"])

@@ -347,6 +347,9 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
             if problem:
                 warnings.append(f"{where}: {problem}")
             confidence = _listed(text["confidence"], CONFIDENCE)
+            if confidence and confidence not in CONFIDENCE:
+                warnings.append(f"{where}: '{confidence}' under Confidence is not one of the "
+                                "list; it is shown as written.")
             inequalities = _inequality(text["inequalities"])
             if inequalities is None:
                 warnings.append(f"{where}: '{text['inequalities']}' under Health inequalities "
