@@ -340,9 +340,9 @@ def test_report_action_plan_and_health_inequalities(run: Runner, scheme_files: d
         files["table2"].name, "-o", "report.html")
     text = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
     assert "2 still need a lead" in text and "2 have no date" in text
-    assert ("Of 5 proposed action(s), the tables expect 1 to narrow health inequalities and 1 "
-            "that could widen them; 1 should make no difference, 1 are uncertain and 1 were "
-            "not assessed.") in text
+    assert ("Of 5 proposed actions, the tables expect 1 to narrow health inequalities and 1 "
+            "to risk widening them; 1 should make no difference, the tables were unsure about "
+            "1, and 1 was not assessed.") in text
     assert "Evening sessions shut out part-time carers" in text
 
 

@@ -319,8 +319,9 @@ def read_responses(path: Path) -> Survey:
     rated: list[Rated] = []
     other_text: list[list[str]] = []
     for col, header in enumerate(headers):
-        if col in skip or not header or "email" in keys[col] or "date" in keys[col]:
-            continue
+        if col in skip or not header or "email" in keys[col] or "date" in keys[col] or \
+                keys[col] in {"id", "starttime", "completiontime", "lastmodifiedtime", "timestamp"}:
+            continue  # the survey tool's own columns (Forms' ID and times) are not answers
         present = [r[col] for r in rows if col < len(r) and cell_text(r[col])]
         ratings = [_rating(v) for v in present]
         usable = [v for v in ratings if v is not None]

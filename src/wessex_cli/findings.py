@@ -11,6 +11,7 @@ actions that still lack a lead or a date listed as such.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,8 @@ NO_LEAD = "No lead named yet"
 ACTION_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "table": ("Table", ("table", "tableno", "tablenumber", "group")),
     "action": ("Proposed action", ("proposedaction", "action", "whatwillchange")),
-    "lead": ("Lead", ("lead", "proposedlead", "wholeads", "owner")),
+    "lead": ("Lead", ("lead", "proposedlead", "wholeads", "owner", "responsible",
+                      "whoisresponsible", "ledby")),
     "support": ("Supported by", ("supportedby", "support", "supporters")),
     "due": ("By when", ("bywhen", "timeline", "proposedtimeline", "deadline", "due", "when")),
     "confidence": ("Confidence", ("confidence", "howconfident", "howsure")),
@@ -134,8 +136,8 @@ class ActionPlan:
         counts["Not considered"] = 0
         for action in self.actions:
             key = action.inequalities if action.inequalities in counts else (
-                "Not considered" if not action.inequalities else action.inequalities)
-            counts[key] = counts.get(key, 0) + 1
+                "Not considered" if not action.inequalities else "Not sure")
+            counts[key] += 1  # every action counted once, so the parts add up to the whole
         return counts
 
     def as_json(self) -> dict[str, Any]:
@@ -218,14 +220,87 @@ def _header_row(rows: list[list[Any]], known: dict[str, tuple[str, tuple[str, ..
 
 
 def _pick(heading: str) -> str | None:
+    """The SWOT heading a table meant: the word, its plural, its initial, a common synonym,
+    or a small slip ("Strenght")."""
+    from rapidfuzz import fuzz, process
+
     key = header_key(heading)
+    if not key:
+        return None
     for name in SWOT_HEADINGS:
-        plural = header_key(SWOT_PLURAL[name])
-        if key and (key in (header_key(name), plural) or key == header_key(name)[0]):
+        if key in (header_key(name), header_key(SWOT_PLURAL[name]), header_key(name)[0]):
             return name
     aliases = {"good": "Strength", "challenge": "Weakness", "challenges": "Weakness",
                "risk": "Threat", "risks": "Threat"}
-    return aliases.get(key)
+    if key in aliases:
+        return aliases[key]
+    spellings = {header_key(w): name for name in SWOT_HEADINGS for w in (name, SWOT_PLURAL[name])}
+    found = process.extractOne(key, list(spellings), scorer=fuzz.ratio, score_cutoff=80)
+    return spellings[found[0]] if found else None
+
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
+
+
+def _due(value: Any) -> tuple[dt.date | None, str]:
+    """A 'by when' cell as a date, or None when it is words ("end of March", "Spring 2028",
+    which stay as written); the second value says why a would-be date was not taken.
+
+    Only a whole date is a date: "March 2028" names no day, so it is not turned into
+    1 March; "2027-13-01" is a slip, not 13 January."""
+    if value is None or isinstance(value, bool):
+        return None, ""
+    if isinstance(value, dt.date | int | float):
+        try:
+            return parse_date(value), ""
+        except ValueError:
+            return None, f"'{cell_text(value)}' under By when is not a date; it is kept as written."
+    text = cell_text(value)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, middle, last = (int(g) for g in numeric.groups())
+        year, month, day = (first, middle, last) if len(numeric[1]) == 4 else (last, middle,
+                                                                                 first)
+        try:
+            return dt.date(year + 2000 if year < 100 else year, month, day), ""
+        except ValueError:
+            return None, (f"'{text}' under By when is not a real date (day/month/year); it is "
+                          "kept as written. Correct it in the workbook.")
+    has_day = re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text)
+    if has_day and re.search(r"(?<!\d)\d{4}(?!\d)", text) and re.search(r"[A-Za-z]{3}", text):
+        try:
+            return parse_date(text), ""  # "1 October 2027", "Oct 1st, 2027"
+        except ValueError:
+            pass
+    return None, ""
+
+
+def _listed(text: str, choices: tuple[str, ...]) -> str:
+    """A drop-down answer in the list's own wording when only its case differs."""
+    for choice in choices:
+        if text.casefold() == choice.casefold():
+            return choice
+    return text
+
+
+def _inequality(text: str) -> str | None:
+    """The Health inequalities answer as one of the list ("" when blank), forgiving typed
+    answers ("narrow", "unsure"); None when it cannot be placed."""
+    if not text:
+        return ""
+    listed = _listed(text, INEQUALITY_EFFECTS)
+    if listed in INEQUALITY_EFFECTS:
+        return listed
+    words = text.casefold()
+    for stems, effect in ((("narrow", "reduce", "lessen", "close the gap"), "Should narrow them"),
+                          (("widen", "worsen", "increase"), "Could widen them"),
+                          (("no effect", "no likely", "none", "neutral", "no difference"),
+                           "No likely effect"),
+                          (("not sure", "unsure", "don't know", "do not know", "unknown"),
+                           "Not sure")):
+        if any(stem in words for stem in stems):
+            return effect
+    return None
 
 
 def read_findings(paths: Iterable[Path]) -> ActionPlan:
@@ -233,7 +308,12 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
     actions: list[Action] = []
     swot: list[SwotPoint] = []
     warnings: list[str] = []
-    files = list(paths)
+    files: list[Path] = []
+    for path in paths:  # the same workbook named twice would count every action twice
+        if any(path.resolve() == seen.resolve() for seen in files):
+            warnings.append(f"{path.name} was given more than once; it is read once.")
+        else:
+            files.append(path)
     for path in files:
         grid = read_grid(path, ACTIONS_SHEET)
         found = _header_row(grid.rows, ACTION_COLUMNS, "action")
@@ -243,6 +323,12 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
                 "findings workbook.", "Use 'wessex findings template' to get one.",
                 file=path, sheet=grid.sheet)
         header, columns = found
+        for name in ("lead", "due"):
+            if name not in columns:
+                title = ACTION_COLUMNS[name][0]
+                warnings.append(f"{path.name}, {grid.sheet} row {header + 1}: no '{title}' "
+                                f"column was found, so no action in it has a {title.lower()}. "
+                                f"Name the column '{title}' and run again.")
         for index in range(header + 1, len(grid.rows)):
             row = grid.rows[index]
 
@@ -257,15 +343,21 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
             if not text["action"]:
                 warnings.append(f"{where}: a row with no action was left out.")
                 continue
-            due = None
-            if text["due"]:
-                try:
-                    due = parse_date(value("due"))
-                except ValueError:
-                    due = None  # words such as "end of March" are kept as written
+            due, problem = _due(value("due"))
+            if problem:
+                warnings.append(f"{where}: {problem}")
+            confidence = _listed(text["confidence"], CONFIDENCE)
+            if confidence and confidence not in CONFIDENCE:
+                warnings.append(f"{where}: '{confidence}' under Confidence is not one of the "
+                                "list; it is shown as written.")
+            inequalities = _inequality(text["inequalities"])
+            if inequalities is None:
+                warnings.append(f"{where}: '{text['inequalities']}' under Health inequalities "
+                                "is not one of the list; it is counted as 'Not sure'.")
+                inequalities = "Not sure"
             actions.append(Action(
                 text["action"], text["lead"], text["support"], due,
-                text["due"], text["confidence"], text["measure"], text["inequalities"],
+                text["due"], confidence, text["measure"], inequalities,
                 text["notes"], text["table"], where))
         swot.extend(_read_swot(path, warnings))
     return ActionPlan(actions, swot, files, warnings)
@@ -288,8 +380,10 @@ def _read_swot(path: Path, warnings: list[str]) -> list[SwotPoint]:
         where = f"{path.name}, {grid.sheet}!{cell_ref(index, columns['point'])}"
         heading = _pick(cells.get("heading", ""))
         if heading is None:
-            warnings.append(f"{where}: '{cells.get('heading', '')}' is not Strength, Weakness, "
-                            "Opportunity or Threat; the point was left out.")
+            typed = cells.get("heading", "")
+            warnings.append(f"{where}: " + (f"'{typed}' is not" if typed else "the point has no "
+                                            "heading: pick") +
+                            " Strength, Weakness, Opportunity or Threat; the point was left out.")
             continue
         points.append(SwotPoint(heading, cells["point"], cells.get("table", ""), where))
     return points

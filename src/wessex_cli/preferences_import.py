@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RosterError
-from .roster import Roster, Volunteer, cell_text, read_roster, roster_from_grid
+from .roster import NO_PREFERENCE, Roster, Volunteer, cell_text, read_roster, roster_from_grid
 from .scheme import Scheme
 from .spreadsheet import Grid, cell_ref, read_grid
 from .text import email_key, fold, header_key, person_key
@@ -58,6 +58,7 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     questions: dict[str, str] = field(default_factory=dict)  # target -> question text
+    saved: bool = False  # the workbook was written (never with --dry-run)
 
     @property
     def written(self) -> list[Change]:
@@ -77,6 +78,7 @@ class ImportResult:
             "changes": [c.as_json() for c in self.changes],
             "duplicates": self.duplicates,
             "questions": self.questions,
+            "saved": self.saved,
         }
 
 
@@ -94,7 +96,11 @@ def classify(header: str) -> list[str]:
         if "visit" in key:
             return ["visit_days"]
         return ["host_days", "visit_days"]
-    if any(w in key for w in ("choice", "prefer", "colleague", "specialt", "speciality")):
+    ordinal = bool(words & set().union(*_ORDINALS.values()))
+    # "Specialty" alone is the respondent's own (or, in a pairs workbook, a partner's):
+    # it is a choice only when the question asks for one.
+    wished = "specialt" in key and (ordinal or bool(words & {"like", "visit", "want"}))
+    if wished or any(w in key for w in ("choice", "prefer", "colleague")):
         for rank, forms in _ORDINALS.items():
             if words & forms or any(f"{w}choice" in key or f"choice{w}" in key or
                                     f"preference{w}" in key for w in forms):
@@ -134,6 +140,12 @@ def _read_responses(path: Path) -> tuple[Grid, int, list[int], list[int], dict[i
         emails = [c for c, h in enumerate(headers) if "email" in header_key(h)]
         names = [c for c, h in enumerate(headers) if header_key(h) in _NAME_KEYS or
                  header_key(h).startswith("yourname")]
+        keys = {header_key(h) for h in headers}
+        if {"aname", "bname"} <= keys or {"aemail", "bemail"} <= keys:
+            raise RosterError(
+                "this is a pairs workbook (it has A and B columns), not the preferences "
+                "survey's export.", "Give the file you exported from Microsoft Forms or Google "
+                "Forms (.xlsx or .csv).", file=path, sheet=grid.sheet)
         if questions and (emails or names):
             return grid, index, emails, names, questions
     raise RosterError(
@@ -184,6 +196,10 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
         raise RosterError("wessex can write preferences only into an .xlsx volunteer "
                           "workbook.", "Open it in Excel and save it as .xlsx, then run this "
                           "again.", file=volunteers)
+    if responses.resolve() == volunteers.resolve():
+        raise RosterError("the survey export and the volunteer workbook are the same file.",
+                          "Give the survey's export first and the volunteer workbook after "
+                          "--into.", file=responses)
     roster = read_roster(volunteers, scheme)
     grid, header, email_cols, name_cols, questions = _read_responses(responses)
     headers = [cell_text(c) for c in grid.rows[header]]
@@ -206,14 +222,17 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
         found = matcher.match(emails, names)
         if found is None:
             who = " / ".join(names + emails) or f"row {index + 1}"
-            result.unknown.append(f"{who} ({grid.sheet}!A{index + 1})")
+            same = max((len(roster.find(n)) for n in names), default=0)
+            why = f": {same} volunteers have this name, so match it by e-mail" if same > 1 else ""
+            result.unknown.append(f"{who} ({grid.sheet}!A{index + 1}){why}")
             continue
         volunteer, how = found
         values: dict[str, str] = {}
         for col, target in questions.items():
             value = text(col)
-            if not value:
-                continue
+            nothing = header_key(value) in NO_PREFERENCE - {"any", "anyone"}
+            if not value or (nothing and target != "days"):
+                continue  # "-", "n/a", "none": no choice, no adjustment ("any" day is a day)
             for name in (("host_days", "visit_days") if target == "days" else (target,)):
                 values[name] = _clean(name, value)
         if volunteer.key in answers:
@@ -227,6 +246,7 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
     _resolve(roster, scheme, result)
     if not dry_run and result.written:
         _write(volunteers, roster, result)
+        result.saved = True
     return result
 
 
@@ -259,6 +279,8 @@ def _plan_changes(roster: Roster, answers: dict[str, tuple[Volunteer, str, dict[
                 continue
             col = roster_columns[target]
             old = cell_text(row[col]) if col < len(row) else ""
+            if target.startswith("preference_") and header_key(old) in NO_PREFERENCE:
+                old = ""  # "No preference" is no choice: the answer may fill it
             new = values[target]
             title = roster.columns.get(target, VOLUNTEER_HEADERS[target])
             change = Change(volunteer.name, f"{roster.sheet}!{cell_ref(volunteer.row - 1, col)}",

@@ -139,9 +139,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     order = {key: n for n, key in enumerate(scheme.side_keys)}
     participation = sorted(table.values(), key=lambda r: (order.get(r.side, 9), r.side,
                                                           r.profession.casefold()))
-    best: Counter[str] = Counter()
+    # per person, not per pair: someone with two partners counts once, with their best
+    met: dict[str, str] = {email_key(p["email"]): "none" for r in rows for p in (r.a, r.b)}
     for row in rows:
-        met: dict[str, str] = {}
         reasons = cell_text(row.values.get("Reasons"))
         for reason in (r.strip() for r in reasons.split(";")):
             match = _CHOICE.match(reason)
@@ -151,10 +151,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
             for person in (row.a, row.b):
                 if person_key(person["name"]) == chooser:
                     key = email_key(person["email"])
-                    if key not in met or RANKS.index(match["rank"]) < RANKS.index(met[key]):
+                    if met[key] == "none" or RANKS.index(match["rank"]) < RANKS.index(met[key]):
                         met[key] = match["rank"]
-        for person in (row.a, row.b):
-            best[met.get(email_key(person["email"]), "none")] += 1
+    best = Counter(met.values())
     first, second = scheme.side_keys
     hosts = {first: [0, 0], second: [0, 0]}
     dates: list[dt.date] = []
@@ -194,7 +193,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]
-        report.gems = pick_gems(report.feedback, scheme.themes or None)
+        places = [p["organisation"] for r in rows for p in (r.a, r.b)
+                  if p["side"] == scheme.side_keys[0]]
+        report.gems = [without_places(g, places)
+                       for g in pick_gems(report.feedback, scheme.themes or None)]
     if equality is not None:
         from .equality import aggregate
 
@@ -209,6 +211,29 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         report.plan = read_findings(findings)
         report.warnings += report.plan.warnings
     return report
+
+
+_SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
+           r"health (?:centre|center)|group practice|clinic)")
+_GENERIC = re.compile(_SUFFIX + "$", re.I)
+
+
+def without_places(text: str, organisations: list[str]) -> str:
+    """A quote with each practice named in it ("Harbourside Surgery", or "Harbourside") as
+    "[practice]": in a scheme with one or two volunteers per practice, the practice names the
+    person as surely as their name does."""
+    words: set[str] = set()
+    for organisation in organisations:
+        name = " ".join(organisation.split())
+        if name:
+            words.add(name)
+            stem = _GENERIC.sub("", name)
+            if stem != name and len(stem) >= 4:
+                words.add(stem)
+    for word in sorted(words, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?:{_SUFFIX})?(?:'s)?(?!\w)", "[practice]",
+                      text, flags=re.I)
+    return text
 
 
 def pick_gems(pack: FeedbackPack, themes: dict[str, tuple[str, ...]] | None = None,
@@ -256,8 +281,8 @@ def _save(figure: Any, fmt: str) -> bytes:
 
 def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
     """Visits completed over time: a rising step line, with the scheme's start and end."""
-    from matplotlib.dates import DateFormatter
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.dates import num2date
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     figure, axes = _figure()
     dates = report.visit_dates
@@ -270,10 +295,19 @@ def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
             axes.axvline(when, color="#768692", linestyle="--", linewidth=1)
             axes.annotate(label, (when, 0), xytext=(3, 3), textcoords="offset points",
                           fontsize=8, color="#425563")
+    # the scheme's dates bound the axis, so a few visits do not stretch it over years
+    days = [d for d in (*dates, report.scheme.start, report.scheme.end) if d]
+    if days:
+        axes.set_xlim(min(days) - dt.timedelta(days=7),
+                      max(days) + dt.timedelta(days=7))
     axes.set_ylabel("Visits completed")
     axes.set_ylim(0, max(report.figures.visits_total, 1))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    def day_month(value: float, _: Any) -> str:  # "1 May", not "01 May"
+        day = num2date(value)  # type: ignore[no-untyped-call]
+        return f"{day.day} {day:%b}"
+
+    axes.xaxis.set_major_formatter(FuncFormatter(day_month))
     figure.autofmt_xdate()
     return _save(figure, fmt)
 
@@ -338,6 +372,7 @@ def context(report: Report) -> dict[str, Any]:
     plan = report.plan
     return {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
+        "shares_note": SHARES_NOTE,
         "side_label": side_label,
         "participation": report.participation,
         "choices": [(f"{r} choice", f.best_choice_met[r]) for r in RANKS] +
@@ -371,7 +406,8 @@ def report_html(report: Report) -> str:
     from .pages import render_page
 
     values = context(report)
-    values["timeline_svg"] = _inline_svg(timeline_chart(report, "svg"))
+    values["timeline_svg"] = (_inline_svg(timeline_chart(report, "svg")) if report.visit_dates
+                              else None)  # no dated visit: nothing to draw
     values["rating_svg"] = {id(r): _inline_svg(chart_svg(r).encode())
                             for r in (report.feedback.rated if report.feedback else [])}
     values["id"] = id
@@ -419,8 +455,9 @@ def report_docx(report: Report) -> bytes:
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text
         # Word shares the width equally unless told: give wordy columns more of the 17 cm.
-        weights = [min(60, max(9, *(len(line) for r in [headers, *rows]
-                                    for line in r[n].splitlines() or [""])))
+        # A header is never broken inside a word ("Confiden/ce"): it sets the least width.
+        weights = [min(60, max(9, len(headers[n]) + 3, *(len(line) + 2 for r in [headers, *rows]
+                                                         for line in r[n].splitlines() or [""])))
                    for n in range(len(headers))]
         grid.autofit = False
         for n, weight in enumerate(weights):
@@ -438,6 +475,7 @@ def report_docx(report: Report) -> bytes:
     document.add_heading("Key figures", 1)
     table(["Figure", "Value", "Share"], [[label, value, share]
                                           for _, label, value, share in values["key_figures"]])
+    document.paragraphs[-1].text = SHARES_NOTE  # the empty paragraph after the table
     document.add_heading("Who took part", 1)
     table(["Side", "Profession", "Volunteered", "Paired", "Not paired", "Withdrew"],
           [[values["side_label"].get(r.side, r.side), r.profession, str(r.volunteered),
@@ -448,9 +486,15 @@ def report_docx(report: Report) -> bytes:
     table(["Given", "People"], [[label, str(n)] for label, n in values["choices"]])
     document.add_heading("Visits", 1)
     document.add_paragraph(_visits_sentence(values))
-    picture(timeline_chart(report, "png"))
+    if report.visit_dates:
+        picture(timeline_chart(report, "png"))
     table(["Hosting side", "Visits hosted", "Visits due"],
           [[label, str(d), str(t)] for label, d, t in values["hosts"]])
+    if values["by_month"]:
+        table(["Month", "Visits completed"],
+              [[values["month"](key), str(n)] for key, n in values["by_month"]])
+    document.add_paragraph(f"Reflections returned: {f.reflections_returned} of "
+                           f"{f.reflections_expected}.")
     if report.feedback is not None:
         pack = report.feedback
         document.add_heading("What participants said", 1)
@@ -486,6 +530,10 @@ def report_docx(report: Report) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
+SHARES_NOTE = ("Shares: people paired, of those who volunteered; choices met and feedback "
+               "responses, of the people paired; visits, pairs and reflections, of those due.")
+NO_PLAN = ("The celebration tables' findings are not part of this report, so it holds no action "
+           "plan yet.")
 EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to 7, or one "
                  "hidden so that it cannot be worked out from the totals.")
 
@@ -506,7 +554,7 @@ def _visits_sentence(values: dict[str, Any]) -> str:
     if values["first_visit"]:
         text += (f", the first on {values['date'](values['first_visit'])} and the last on "
                  f"{values['date'](values['last_visit'])}")
-    text += "."
+    text += f". {f.pairs_complete} of {f.pairs} pairs did both."
     if values["undated"]:
         text += f" {values['undated']} completed visit(s) have no date and are not on the chart."
     return text
@@ -517,8 +565,9 @@ def _docx_plan(document: Any, values: dict[str, Any],
     plan = values["plan"]
     document.add_heading("Action plan", 1)
     if plan is None:
-        document.add_paragraph("No findings workbook was given (wessex report --findings).")
+        document.add_paragraph(NO_PLAN)
     else:
+        document.add_paragraph(_plan_sentence(plan))
         for lead, actions in plan.groups():
             document.add_heading(lead, 2)
             table(["Action", "By when", "Confidence", "Table"],
@@ -546,11 +595,25 @@ def _docx_plan(document: Any, values: dict[str, Any],
                                                         else ""), style="List Bullet")
 
 
+def _plan_sentence(plan: ActionPlan) -> str:
+    total = len(plan.actions)
+    text = (f"{total} action{'' if total == 1 else 's'} proposed by the celebration tables, "
+            "grouped by who leads them.")
+    if plan.without_lead:
+        text += f" {len(plan.without_lead)} still need a lead."
+    if plan.without_date:
+        text += f" {len(plan.without_date)} have no date."
+    return text
+
+
 def inequality_sentence(counts: dict[str, int], total: int) -> str:
-    """One sentence on how the proposed actions are expected to affect health inequalities."""
-    narrow = counts.get("Should narrow them", 0)
-    return (f"Of {total} proposed action(s), the tables expect {narrow}"
-            f" to narrow health inequalities and {counts.get('Could widen them', 0)} that could "
-            f"widen them; {counts.get('No likely effect', 0)} should make no difference, "
-            f"{counts.get('Not sure', 0)} are uncertain and {counts.get('Not considered', 0)} "
-            "were not assessed.")
+    """One sentence whose counts add up to ``total`` (each action has exactly one answer)."""
+    def were(n: int) -> str:
+        return f"{n} was" if n == 1 else f"{n} were"
+
+    return (f"Of {total} proposed action{'' if total == 1 else 's'}, the tables expect "
+            f"{counts.get('Should narrow them', 0)} to narrow health inequalities and "
+            f"{counts.get('Could widen them', 0)} to risk widening them; "
+            f"{counts.get('No likely effect', 0)} should make no difference, the tables were "
+            f"unsure about {counts.get('Not sure', 0)}, and "
+            f"{were(counts.get('Not considered', 0))} not assessed.")

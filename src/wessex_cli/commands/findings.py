@@ -32,11 +32,20 @@ def findings(
 
     Example: wessex findings template -o tables.xlsx   |   wessex findings table1.xlsx table2.xlsx
     """
+    from ..errors import WessexError
     from ..findings import read_findings, write_template
     from ..safe_write import guard_output
 
-    if tables == ["template"] and not Path("template").exists():
+    if tables[0] == "template" and not Path("template").exists():
+        if len(tables) > 1:
+            raise WessexError(f"'wessex findings template' writes one workbook and takes no "
+                              f"file ({' '.join(tables[1:])}).",
+                              "Name the workbook with -o, e.g. "
+                              "'wessex findings template -o tables.xlsx'.")
         target = output or Path("tables.xlsx")
+        if target.suffix.lower() != ".xlsx":
+            raise WessexError(f"-o {target.name}: the findings workbook is an Excel workbook.",
+                              "Name it with .xlsx, e.g. tables.xlsx.")
         guard_output(target, force, "file")
         write_template(target)
         if json:
@@ -54,12 +63,18 @@ def findings(
 
 def print_plan(plan: ActionPlan) -> None:
     from ..findings import SWOT_PLURAL
+    from ..report import long_date
 
-    show_table("Action plan", [Column("Lead"), Column("Action"), Column("By when"),
-                               Column("Confidence"), Column("Table", right=True)],
-               [[lead if n == 0 else "", action.action, action.due_text or "no date set",
-                 action.confidence or "-", action.table or "-"]
-                for lead, actions in plan.groups() for n, action in enumerate(actions)])
+    if not plan.actions:
+        out.print("No actions were found in the Actions sheet: is this the blank template, or "
+                  "did the table write its actions somewhere else?")
+    else:
+        show_table("Action plan", [Column("Lead"), Column("Action"), Column("By when"),
+                                   Column("Confidence"), Column("Table", right=True)],
+                   [[lead if n == 0 else "", action.action,
+                     long_date(action.due) if action.due else action.due_text or "no date set",
+                     action.confidence or "-", action.table or "-"]
+                    for lead, actions in plan.groups() for n, action in enumerate(actions)])
     for heading, points in plan.swot_by_heading().items():
         if points:
             out.print(f"[bold]{SWOT_PLURAL[heading]}[/]")

@@ -58,6 +58,9 @@ def report(
               + (f"; {len(result.plan.actions)} action(s)" if result.plan else "") + ".")
     for warning in result.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
+    if result.warnings:  # notes about cells are for the administrator, not for the board
+        out.print("These warnings are not printed in the report: correct the files and run "
+                  "'wessex report' again with --force.")
     out.print(f"Wrote {escape(str(output))}.")
 
 

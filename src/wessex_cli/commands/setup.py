@@ -48,6 +48,12 @@ def init(
                   "status reset, last year's partner in Notes. Ask them again for their days "
                   "and choices; run 'wessex pair ... --history' with last year's pairs workbook "
                   "so nobody meets the same partner.")
+        import re
+
+        if re.search(r"\b20\d\d\b", scheme.name):  # every letter would carry last year's
+            out.print(f"[yellow]Note:[/] the new scheme.toml keeps last year's name "
+                      f"'{escape(scheme.name)}': change it (and set this year's dates) before "
+                      "any letter goes out.")
     out.print("Next: fill in the Volunteers sheet, then run "
               f"'wessex check {escape(str(written[1]))}'.")
 
