@@ -196,7 +196,13 @@ def code_of_conduct(profession: str) -> str:
 
 
 def scheme_context(scheme: Scheme) -> dict[str, Any]:
-    return {"scheme": scheme}
+    """The scheme as templates see it: plain data only (``scheme.source``, a path, is not
+    given; its methods could read and write files)."""
+    from .sandbox import plain
+
+    data = plain(scheme)
+    data.pop("source", None)
+    return {"scheme": data}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
@@ -204,13 +210,15 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
                now: dt.date | None = None) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use."""
+    from .sandbox import plain
+
     base = scheme_context(scheme)
     if template.name == "call-to-action" or profession:
         wanted = profession or scheme.sides[0].professions[0]
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
         own = scheme.side(side_key)
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
-        base.update(profession=wanted, own_side=own, other_side=other)
+        base.update(profession=wanted, own_side=plain(own), other_side=plain(other))
     if template.audience == "scheme":
         return [Recipient(scheme.name, scheme.administrator.email, base, template.name)]
     if template.audience == "volunteer":
@@ -229,7 +237,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         for person in sorted(contexts, key=lambda c: c["name"].casefold()):
             by_profession.setdefault(person["profession"], []).append(person)
         start = scheme.start
-        extra = {"volunteers": contexts, "volunteers_by_profession": sorted(by_profession.items()),
+        extra = {"volunteers": contexts,
+                 "volunteers_by_profession": [list(item) for item in sorted(by_profession.items())],
                  "deadline": start - dt.timedelta(days=10) if start else None}
         return [Recipient(c["name"], c["email"], {**base, **extra, "person": c}, slug(c["name"]))
                 for c in contexts]
@@ -290,14 +299,11 @@ def markdown_escape(value: Any) -> Any:
 
 
 def make_environment(escape: bool = True) -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """Jinja's immutable sandbox, strict, with every size and loop bounded (``sandbox``)."""
+    from .sandbox import make_sandbox
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                               keep_trailing_newline=True,
-                               finalize=markdown_escape if escape else None)
-    env.filters["longdate"] = _longdate
-    return env
+    return make_sandbox(finalize=markdown_escape if escape else None,
+                        filters={"longdate": _longdate})
 
 
 _COMPILED: dict[tuple[str, str, bool], Any] = {}
@@ -318,9 +324,14 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                  offset: int, escape: bool) -> str:
     from jinja2 import TemplateError as JinjaError
 
+    from .sandbox import Blocked, describe_block, render_bounded
+
     try:
-        return str(_compiled(template, source, escape).render(**context))
-    except JinjaError as exc:
+        return render_bounded(_compiled(template, source, escape), context)
+    except (JinjaError, Blocked, RecursionError, OverflowError, TypeError) as exc:
+        blocked = describe_block(exc)
+        if blocked is None and not isinstance(exc, JinjaError):
+            raise
         line = getattr(exc, "lineno", None)
         if line is None:
             tb = exc.__traceback__
@@ -329,6 +340,18 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                     line = tb.tb_lineno
                 tb = tb.tb_next
         where = f" line {line + offset - 1}" if line else ""
+        if blocked is not None:
+            what, limit = blocked
+            if limit:
+                raise TemplateError(f"template '{template.name}'{where} tries to use {what}, "
+                                    "more than a document may use.",
+                                    "Letters need no such loops or sizes; remove that part "
+                                    "of the template.", file=template.path) from None
+            raise TemplateError(f"template '{template.name}'{where} tries to use {what}, "
+                                "which templates cannot reach.",
+                                "Templates see only the fields 'wessex documents' lists; "
+                                "remove that part of the template.",
+                                file=template.path) from None
         message = getattr(exc, "message", None) or str(exc)
         raise TemplateError(f"template '{template.name}'{where}: {message}.",
                             "Check the field's spelling; 'wessex documents' lists the fields "
