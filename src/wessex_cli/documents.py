@@ -91,6 +91,9 @@ class DocumentTemplate:
 
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     name = path.name[: -len(SUFFIX)]
+    if not path.is_file():  # a pipe or a device would be waited on for ever
+        raise TemplateError(f"template '{name}' is not an ordinary file.",
+                            "Replace it with a text file, or remove it.", file=path)
     text = path.read_text(encoding="utf-8-sig")
     match = _FRONT.match(text)
     meta: dict[str, Any] = {}

@@ -121,6 +121,9 @@ def carried_sheets(path: Path) -> list[SheetSpec]:
     """Sheets of an earlier pairs workbook that a re-pairing must not lose."""
     from python_calamine import CalamineWorkbook
 
+    from .inspection import inspect_input
+
+    inspect_input(path)
     found = []
     with CalamineWorkbook.from_path(str(path)) as book:
         for name in CARRIED_SHEETS:

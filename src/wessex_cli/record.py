@@ -48,6 +48,9 @@ def edit_workbook(path: Path) -> Iterator[Any]:
     if not path.exists():
         raise TrackingError("there is no such pairs workbook.",
                             "Run 'wessex pair' first, or check the path.", file=path)
+    from .inspection import check_editable, inspect_input
+
+    check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
     refuse_if_open(path)
     lost = features_that_would_be_lost(path)
     if lost:
