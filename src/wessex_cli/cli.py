@@ -52,8 +52,10 @@ def report_error(exc: WessexError) -> None:
     from rich.markup import escape
 
     from .console import err
+    from .text import strip_controls
 
-    err.print(f"[bold red]Error:[/] {escape(str(exc))}", soft_wrap=True)
+    # Every refusal passes here: no control character in it reaches the terminal.
+    err.print(f"[bold red]Error:[/] {escape(strip_controls(str(exc)))}", soft_wrap=True)
 
 
 app = typer.Typer(

@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import TemplateError
 from .scheme import Scheme
-from .text import did_you_mean, first_name, one_line, slug
+from .text import did_you_mean, first_name, one_line, slug, strip_controls
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
@@ -373,7 +373,7 @@ class Rendered:
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
     body = _render_text(template, template.body, recipient.context, template.first_line, True)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+    body = re.sub(r"\n{3,}", "\n\n", strip_controls(body)).strip() + "\n"
     subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
     return Rendered(recipient, subject, body)
 

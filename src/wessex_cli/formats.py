@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .scheme import Scheme
-from .text import one_line
+from .text import one_line, strip_controls
 
 if TYPE_CHECKING:
     from .documents import Rendered
@@ -139,7 +139,7 @@ def to_docx(markdown: str, title: str) -> bytes:
 
     document = docx.Document()
     core = document.core_properties
-    core.title = title
+    core.title = one_line(title)
     core.author = "wessex"
     import datetime as dt
 
@@ -165,7 +165,8 @@ def to_docx(markdown: str, title: str) -> bytes:
         else:
             paragraph = document.add_paragraph()
         for inline in block.inlines:
-            run = paragraph.add_run(inline.text)
+            # Word refuses control characters (python-docx raises); a template may hold one
+            run = paragraph.add_run(strip_controls(inline.text))
             run.bold = inline.bold or None
             run.italic = inline.italic or None
     buffer = io.BytesIO()
@@ -196,11 +197,16 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
 
     message = EmailMessage(policy=default)
     admin = scheme.administrator
+    from email.errors import HeaderParseError
+
+    from .text import address_from_cell
+
     try:
         to = Address(display_name=one_line(rendered.recipient.name),
-                     addr_spec=one_line(rendered.recipient.email))
-        sender = Address(display_name=one_line(admin.name), addr_spec=one_line(admin.email))
-    except (ValueError, IndexError) as exc:
+                     addr_spec=address_from_cell(one_line(rendered.recipient.email)))
+        sender = Address(display_name=one_line(admin.name),
+                         addr_spec=address_from_cell(one_line(admin.email)))
+    except (ValueError, IndexError, HeaderParseError) as exc:
         raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
                             f"({exc}).", "Check the e-mail addresses in the workbook and in "
                             "scheme.toml [administrator].") from None

@@ -58,8 +58,35 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers") -> Grid:
     """
     inspection = inspect_input(path)
     if inspection.kind == "csv":
-        return _read_csv(path)
-    return _read_workbook(path, inspection, preferred_sheet)
+        return _clean_controls(_read_csv(path))
+    return _clean_controls(_read_workbook(path, inspection, preferred_sheet))
+
+
+CONTROL_WARNINGS_LISTED = 50
+
+
+def _clean_controls(grid: Grid) -> Grid:
+    """Control characters (NUL, terminal escape sequences, other C0 and C1 codes) are taken
+    out of every cell here, where text enters, each with a warning naming its cell: nothing
+    downstream (a terminal, an e-mail header, a Word document, a workbook) ever sees one."""
+    from .text import has_controls, strip_controls
+
+    grid.sheet = strip_controls(grid.sheet)
+    found = 0
+    for row_index, row in enumerate(grid.rows):
+        for col_index, value in enumerate(row):
+            if type(value) is str and not value.isprintable() and has_controls(value):
+                row[col_index] = strip_controls(value)
+                found += 1
+                if found <= CONTROL_WARNINGS_LISTED:
+                    grid.warnings.append((cell_ref(row_index, col_index), (
+                        "this cell held control characters (invisible codes such as NUL or "
+                        "terminal escape sequences, usually pasted from another program); "
+                        "they were removed. Check the cell reads as intended.")))
+    if found > CONTROL_WARNINGS_LISTED:
+        grid.warnings.append(("", f"{found - CONTROL_WARNINGS_LISTED} more cells held control "
+                                  "characters; they were removed too."))
+    return grid
 
 
 def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str) -> Grid:
