@@ -31,7 +31,8 @@ from .errors import SpreadsheetError
 
 @dataclass(frozen=True)
 class InputLimits:
-    """The largest input any command reads. A list of 100,000 volunteers fits well within."""
+    """The largest input any command reads: far above any real scheme (a few hundred
+    volunteers), low enough that no command needs more than 500 MB to read it."""
 
     file_bytes: int = 20 * 1024 * 1024  # the file as stored
     unpacked_bytes: int = 200 * 1024 * 1024  # all parts of a workbook, unpacked
@@ -39,7 +40,9 @@ class InputLimits:
     part_ratio: int = 200  # real parts compress 5-20 times; bombs a thousand times or more
     rows: int = 100_000  # the furthest row of a sheet
     columns: int = 1_000  # the furthest column of a sheet
-    cells: int = 2_000_000  # rows x columns of the used range of a sheet
+    # rows x columns of a sheet's used range: reading costs about 350 bytes a cell from file
+    # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
+    cells: int = 1_000_000
     edit_cells: int = 500_000  # a workbook wessex changes in place (visit, withdraw)
 
 
@@ -95,7 +98,7 @@ def check_editable(inspection: Inspection) -> None:
             file=inspection.path)
 
 
-def check_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
+def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
     """Raise when a sheet (or CSV) reaches further than :data:`LIMITS` allows."""
     problem = None
     if rows > LIMITS.rows:
@@ -108,9 +111,9 @@ def check_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
                    f"the limit of {LIMITS.cells:,} cells")
     if problem:
         raise SpreadsheetError(
-            f"sheet '{sheet}' is too large to read safely: {problem}.",
+            f"the {'sheet' if sheet else 'file'} is too large to read safely: {problem}.",
             "Delete the rows and columns beyond the list (select them, right-click, Delete), "
-            "save, and try again.", file=path, sheet=sheet)
+            "save, and try again.", file=path, sheet=sheet or None)
 
 
 # ---------------------------------------------------------------- the path and the bytes
@@ -145,8 +148,8 @@ def _stat(path: Path) -> os.stat_result:
     if info.st_size > LIMITS.file_bytes:
         raise SpreadsheetError(
             f"the file is {info.st_size / 1024 / 1024:.1f} MB, larger than the "
-            f"{LIMITS.file_bytes // 1024 // 1024} MB wessex reads (a list of 100,000 volunteers "
-            "takes about 10 MB).",
+            f"{LIMITS.file_bytes // 1024 // 1024} MB wessex reads (a list of 60,000 volunteers "
+            "takes about 4 MB).",
             "Check you chose the right file; remove pictures and unused sheets from it.",
             file=path)
     return info
@@ -251,10 +254,12 @@ def _inspect_zip(path: Path) -> Inspection:
                 "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
         sheets: dict[str, SheetExtent] = {}
         try:
+            titles = sheet_parts(archive) if kind == "xlsx" else {}
             for info in infos:
                 if kind == "xlsx" and info.filename.startswith("xl/worksheets/") and \
                         info.filename.endswith(".xml"):
-                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path)
+                    title = titles.get(info.filename, Path(info.filename).stem)
+                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
                 elif kind == "ods" and info.filename == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
@@ -263,6 +268,33 @@ def _inspect_zip(path: Path) -> Inspection:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise _damaged(path, str(exc)) from None
     return Inspection(path, kind, sheets)
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part and the sheet's name, from workbook.xml and its relations."""
+    from defusedxml.ElementTree import fromstring
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # noqa: BLE001 - damaged or hostile: the parts keep their own names
+        return {}
+    targets = {}
+    for element in rels.iter():
+        if local(element.tag) == "Relationship":
+            target = str(element.get("Target", ""))
+            targets[element.get("Id")] = target.lstrip("/") if target.startswith("/") \
+                else "xl/" + target
+    found = {}
+    for element in workbook.iter():
+        if local(element.tag) == "sheet":
+            rid = next((v for k, v in element.attrib.items() if local(k) == "id"), None)
+            if rid in targets:
+                found[targets[rid]] = str(element.get("name", ""))
+    return found
 
 
 def _is_ods(archive: zipfile.ZipFile) -> bool:
@@ -296,7 +328,7 @@ class _Forbidden(Exception):  # noqa: N818 - internal: a DTD or entity in a part
     pass
 
 
-def _parser(start: Any, end: Any = None) -> Any:
+def _parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
     """An expat parser hardened as defusedxml hardens its own: no DTD, no entities, no
     external references. (expat's own handlers, rather than ElementTree's, because a
     100,000-row sheet must be scanned in seconds.)"""
@@ -313,13 +345,16 @@ def _parser(start: Any, end: Any = None) -> Any:
     def no_external(context: str, base: Any, sysid: Any, pubid: Any) -> int:
         raise ExternalReferenceForbidden(context, base, sysid, pubid)
 
-    parser = expat.ParserCreate(namespace_separator="|")
+    parser = expat.ParserCreate(namespace_separator="|") if namespaces else \
+        expat.ParserCreate()
+    parser.buffer_text = True
     parser.StartDoctypeDeclHandler = no_dtd
     parser.EntityDeclHandler = no_entity
     parser.UnparsedEntityDeclHandler = no_entity
     parser.ExternalEntityRefHandler = no_external
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartElementHandler = start
+    if start is not None:
+        parser.StartElementHandler = start
     if end is not None:
         parser.EndElementHandler = end
     return parser
@@ -363,52 +398,57 @@ def _split_ref(ref: str) -> tuple[int, int] | None:
     return int(digits), _column_number(letters)
 
 
-def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
-                     path: Path) -> SheetExtent:
-    """The furthest row and column holding a cell, and formulas saved without a value."""
-    state = {"row": 0, "col": 0, "rows": 0, "cols": 0}
-    cell: dict[str, Any] = {}
+def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                     sheet: str) -> SheetExtent:
+    """The furthest row and column holding a cell, and formulas saved without a value.
+
+    Called for every element of the sheet, so it is kept lean: no namespace processing
+    (a tag is ``c`` or ``x:c``), and text is looked at only inside a formula cell's value.
+    """
+    state = [0, 0, 0, 0]  # row, column, furthest row, furthest column
+    formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
-    sheet = Path(info.filename).stem
+    parser = _parser(None, None, namespaces=False)
+
+    def value_text(data: str) -> None:
+        if data.strip():
+            formula[1] = True
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        tag = _local(name)
-        if tag == "row":
-            given = attrs.get("r")
-            state["row"] = int(given) if given and given.isdigit() else state["row"] + 1
-            state["col"] = 0
-        elif tag == "c":
-            ref = _split_ref(attrs.get("r", "")) if attrs.get("r") else None
-            if ref is None:
-                state["col"] += 1
+        tag = name[name.rfind(":") + 1:]
+        if tag == "c":
+            ref = attrs.get("r")
+            found = _split_ref(ref) if ref else None
+            if found is None:
+                state[1] += 1
             else:
-                state["row"], state["col"] = ref
-            row, col = state["row"], state["col"]
-            if row > state["rows"] or col > state["cols"]:
-                state["rows"], state["cols"] = max(state["rows"], row), max(state["cols"], col)
-                check_extent(path, sheet, state["rows"], state["cols"])
-            cell.clear()
-            cell["ref"] = f"{_letters(col)}{row}"
+                state[0], state[1] = found
+            if state[0] > state[2] or state[1] > state[3]:
+                state[2], state[3] = max(state[2], state[0]), max(state[3], state[1])
+                check_extent(path, sheet, state[2], state[3])
+            formula[0] = None
+        elif tag == "row":
+            given = attrs.get("r")
+            state[0] = int(given) if given and given.isdigit() else state[0] + 1
+            state[1] = 0
         elif tag == "f":
-            cell["formula"] = True
-        elif tag == "v":
-            cell["value"] = True
+            formula[0], formula[1] = f"{_letters(state[1])}{state[0]}", False
+        elif tag == "v" and formula[0]:
+            parser.CharacterDataHandler = value_text
 
     def end(name: str) -> None:
-        if _local(name) == "c" and cell.get("formula") and not cell.get("value_text"):
-            missing.append(cell["ref"])
-        if _local(name) == "c":
-            cell.clear()
+        tag = name[name.rfind(":") + 1:]
+        if tag == "v":
+            parser.CharacterDataHandler = None
+        elif tag == "c" and formula[0]:
+            if not formula[1] and len(missing) < 1000:
+                missing.append(formula[0])
+            formula[0] = None
 
-    parser = _parser(start, end)
-
-    def text(data: str) -> None:
-        if cell.get("value") and data.strip():
-            cell["value_text"] = True
-
-    parser.CharacterDataHandler = text
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, state["rows"], state["cols"], tuple(missing[:1000]))
+    return SheetExtent(info.filename, state[2], state[3], tuple(missing))
 
 
 def _letters(index: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SpreadsheetError
-from .inspection import LIMITS, Inspection, check_extent, inspect_input
+from .inspection import LIMITS, Inspection, check_extent, inspect_input, sheet_parts
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -134,25 +134,13 @@ def _formulas_without_values(path: Path, sheet: str,
 
 
 def _sheet_part(path: Path, sheet: str) -> str | None:
-    """The zip part holding the sheet named ``sheet``, from workbook.xml and its rels."""
-    from defusedxml.ElementTree import fromstring
-
+    """The zip part holding the sheet named ``sheet``."""
     try:
         with zipfile.ZipFile(path) as archive:
-            workbook = fromstring(archive.read("xl/workbook.xml"))
-            rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # noqa: BLE001 - damaged or hostile: there is simply no warning
+            parts = sheet_parts(archive)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return None
-    rid = None
-    for element in workbook.iter():
-        if element.tag.rsplit("}", 1)[-1] == "sheet" and element.get("name") == sheet:
-            rid = next((v for k, v in element.attrib.items() if k.rsplit("}", 1)[-1] == "id"),
-                       None)
-    for element in rels.iter():
-        if element.tag.rsplit("}", 1)[-1] == "Relationship" and element.get("Id") == rid:
-            target = str(element.get("Target", ""))
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
+    return next((part for part, name in parts.items() if name == sheet), None)
 
 
 def _read_csv(path: Path) -> Grid:
@@ -187,7 +175,7 @@ def _read_csv(path: Path) -> Grid:
             widest = max(widest, len(record))
             if len(rows) > LIMITS.rows or widest > LIMITS.columns or \
                     len(rows) * widest > LIMITS.cells:
-                check_extent(path, path.stem, len(rows), widest)
+                check_extent(path, None, len(rows), widest)
     except csv.Error as exc:
         raise SpreadsheetError(f"the CSV file cannot be read ({exc}).",
                                "Open it in Excel and save it as .xlsx or CSV UTF-8.",

@@ -55,7 +55,7 @@ HOSTILE = {
     "aaa.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("AAA200000", "x")]),
     "rows.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, (f"A{LIMITS.rows + 1}", "x")]),
     "columns.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ALM2", "x")]),  # column 1,001
-    "cells.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ALL2001", "x")]),  # 1,000 x 2,001
+    "cells.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ALL1501", "x")]),  # 1,000 x 1,501
     # one non-empty cell repeated across a billion columns, one row a billion times
     "columns.ods": lambda p: ods(p, ODS_HEADER + ods_row(ods_cell("x", 1_000_000_000))),
     "rows.ods": lambda p: ods(p, ODS_HEADER + ods_row(ods_cell("x"), 1_000_000_000)),
@@ -72,6 +72,7 @@ def test_small_file_claiming_a_huge_sheet_is_refused_before_reading(
         read_grid(path)
     assert "too large to read safely" in str(caught.value)
     assert caught.value.file == path
+    assert caught.value.sheet == "Volunteers"  # named as the user knows it
 
 
 def _commands(path: str) -> dict[str, list[str]]:
@@ -181,9 +182,10 @@ def test_a_file_above_the_size_limit_is_refused_with_the_reason(
 
 
 @pytest.mark.parametrize(("rows", "columns", "what"), [
-    (LIMITS.rows + 1, 3, "reaches row 100,001"),
-    (2, LIMITS.columns + 1, "reaches column 1,001"),
-    (2_001, 1_000, "more than the limit of 2,000,000 cells"),
+    (LIMITS.rows + 1, 3, f"reaches row {LIMITS.rows + 1:,}, beyond the limit of "
+                         f"{LIMITS.rows:,} rows"),
+    (2, LIMITS.columns + 1, f"reaches column {LIMITS.columns + 1:,}"),
+    (LIMITS.cells // 1_000 + 1, 1_000, f"more than the limit of {LIMITS.cells:,} cells"),
 ])
 def test_csv_beyond_the_limits_is_refused(run: Runner, tmp_path: Path, rows: int, columns: int,
                                           what: str) -> None:
