@@ -123,7 +123,13 @@ def test_a_pairs_workbook_cell_is_cleaned_with_a_warning_naming_it(run: Runner,
     result = run("status", "pairs.xlsx")
     _no_controls(result.output)
     column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[headers.index("A name")]
-    assert f"Pairs!{column}2: this cell held control characters" in result.output
+    warning = f"Pairs!{column}2: this cell held control characters"
+    assert warning in result.output
+    for args in (["render", "partner-introduction", "--pairs", "pairs.xlsx"],
+                 ["remind", "pairs.xlsx", "-o", "reminders"]):
+        output = run(*args).output
+        assert warning in output
+        _no_controls(output)
 
 
 def test_a_users_template_holding_a_control_character_still_makes_a_word_file(
