@@ -185,6 +185,9 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
              partner: str | None = None) -> tuple[str, str]:
     """Move the person's pair to the Withdrawn sheet. Returns (person, their partner)."""
+    from .text import strip_controls
+
+    reason = strip_controls(reason)  # typed text too: no control character enters a workbook
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet)

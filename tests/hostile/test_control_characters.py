@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import email
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from email import policy
 from pathlib import Path
 from typing import Any
 
+import pytest
 import xlsxwriter
 from hypothesis import given
 from hypothesis import strategies as st
@@ -209,3 +213,24 @@ def test_cleaned_text_never_holds_a_control_character(text: str) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 def test_reading_an_address_never_fails(text: str) -> None:
     address_from_cell(text)
+
+
+def test_a_reason_typed_with_control_characters_is_cleaned(run: Runner, tmp_path: Path) -> None:
+    _roster(tmp_path / "v.xlsx")
+    run("pair", "v.xlsx", "-o", "pairs.xlsx")
+    result = run("withdraw", "pairs.xlsx", "Ben Sample", "--reason", "moved\x1b[31m away\x00")
+    _no_controls(result.output)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Withdrawn"]
+    assert sheet.cell(2, 2).value == "moved away "
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_pipe_among_the_templates_is_refused_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    os.mkfifo(tmp_path / "templates" / "letter.md.j2")
+    done = subprocess.run([sys.executable, "-m", "wessex_cli", "documents"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "letter.md.j2" in done.stderr and "not an ordinary file" in done.stderr
