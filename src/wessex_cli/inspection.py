@@ -18,6 +18,7 @@ All limits live in :data:`LIMITS`.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import struct
 import zipfile
@@ -380,22 +381,24 @@ def _local(name: str) -> str:
     return name.rsplit("|", 1)[-1]
 
 
+@lru_cache(maxsize=4096)
 def _column_number(letters: str) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + (ord(letter) - 64)
     return number
 
 
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
 def _split_ref(ref: str) -> tuple[int, int] | None:
-    """``"AB12"`` -> (12, 28); None when it is not an A1 reference."""
-    ref = ref.replace("$", "").upper()
-    letters = ref.rstrip("0123456789")
-    digits = ref[len(letters):]
-    if not letters or not digits or not letters.isalpha() or not letters.isascii() or \
-            len(letters) > 3 or len(digits) > 7:
+    """``"AB12"`` -> (12, 28); None when it is not an A1 reference (an attribute's value,
+    not XML, so a pattern reads it)."""
+    found = _REF.fullmatch(ref)
+    if found is None:
         return None
-    return int(digits), _column_number(letters)
+    return int(found.group(2)), _column_number(found.group(1))
 
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -433,6 +436,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             state[1] = 0
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(state[1])}{state[0]}", False
+            parser.EndElementHandler = end  # only formula cells need their ends seen
         elif tag == "v" and formula[0]:
             parser.CharacterDataHandler = value_text
 
@@ -444,9 +448,9 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             if not formula[1] and len(missing) < 1000:
                 missing.append(formula[0])
             formula[0] = None
+            parser.EndElementHandler = None
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = end
     _feed(parser, archive, info, path)
     return SheetExtent(info.filename, state[2], state[3], tuple(missing))
 
