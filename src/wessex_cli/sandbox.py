@@ -185,9 +185,14 @@ def _joined_size(separator: Any, items: list[Any]) -> int:
     return len(str(separator)) * max(len(items) - 1, 0) + sum(len(str(i)) for i in items)
 
 
+def _name(obj: Any) -> str:
+    name = str(getattr(obj, "__name__", "a function"))
+    return "range" if name == "safe_range" else name
+
+
 def _guard_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Check a call of a built-in method before it runs; returns args (iterables listed)."""
-    name = getattr(obj, "__name__", "a function")
+    name = _name(obj)
     owner = getattr(obj, "__self__", None)
     what = f"'{name}'"
     for value in (*args, *kwargs.values()):
@@ -304,7 +309,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                 raise SecurityError(f"{__obj!r} is not safely callable")
             args = _guard_method(__obj, args, kwargs)
             result = __context.call(__obj, *args, **kwargs)
-            return _check_value(result, f"'{getattr(__obj, '__name__', 'a function')}'")
+            return _check_value(result, f"'{_name(__obj)}'")
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if isinstance(obj, type) or attr in ("mro", "format_field", "vformat"):

@@ -57,6 +57,13 @@ ATTACKS = {
     "extends": "{% extends 'secret.txt' %}",
     "mutate-shared": "{{ scheme.leads.append(1) }}",
     "lipsum": "{{ lipsum(10**6) }}",
+    "map-attribute": "{{ [scheme] | map(attribute='__class__') | list }}",
+    "sort-attribute": "{{ [scheme, scheme] | sort(attribute='__class__') }}",
+    "attr-filter": "{{ scheme | attr('__class__') }}",
+    "class-method": "{{ dict.fromkeys }}",
+    "indent-growth": "{{ ('a\\n' * 100000) | indent(100000) }}",
+    "replace-filter": "{{ 'abc' | replace('', 'x' * 90000) | replace('', 'y' * 90000) }}",
+    "join-growth": "{{ range(100000) | map('string') | join('x' * 90000) }}",
 }
 
 
