@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wessex_cli.errors import SpreadsheetError
 from wessex_cli.inspection import LIMITS, inspect_input
@@ -240,3 +242,49 @@ def test_inspection_is_done_once_per_file(tmp_path: Path, monkeypatch: pytest.Mo
     os.utime(path, ns=(1, 1))
     inspect_input(path)
     assert len(calls) == 2
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.tuples(st.integers(1, 2_500), st.integers(1, 1_200)), min_size=1,
+                      max_size=6))
+def test_the_inspection_measures_what_the_reader_would_allocate(tmp_path: Path,
+                                                                 cells: list[tuple[int, int]]
+                                                                 ) -> None:
+    # Oracle: python-calamine itself. When the inspection lets a sheet through, the grid
+    # read is exactly as large as the inspection measured, and within the limits.
+    from wessex_cli.spreadsheet import column_letter
+
+    refs = sorted(set(cells))
+    path = xlsx(tmp_path / "random.xlsx",
+                [(f"{column_letter(c - 1)}{r}", "x") for r, c in refs])
+    rows, columns = max(r for r, _ in refs), max(c for _, c in refs)
+    try:
+        grid = read_grid(path)
+    except SpreadsheetError as exc:
+        assert "too large to read safely" in str(exc)
+        assert rows > LIMITS.rows or columns > LIMITS.columns or rows * columns > LIMITS.cells
+        return
+    assert rows * columns <= LIMITS.cells
+    assert len(grid.rows) == rows and max(len(r) for r in grid.rows) == columns
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(layout=st.lists(st.tuples(st.integers(1, 1_500), st.integers(1, 900), st.booleans()),
+                       min_size=1, max_size=5))
+def test_the_ods_model_of_repeats_matches_the_reader(tmp_path: Path,
+                                                     layout: list[tuple[int, int, bool]]) -> None:
+    # Each row: repeated ``times``, one cell repeated ``width`` times, empty or not.
+    body = "".join(ods_row(ods_cell("x", width) if filled else
+                           f'<table:table-cell table:number-columns-repeated="{width}"/>', times)
+                   for times, width, filled in layout)
+    path = ods(tmp_path / "random.ods", ODS_HEADER + body)
+    try:
+        grid = read_grid(path)
+    except SpreadsheetError as exc:
+        assert "too large to read safely" in str(exc)
+        return
+    extent = inspect_input(path).sheets["Volunteers"]
+    assert (len(grid.rows), max(len(r) for r in grid.rows)) == (extent.rows, extent.columns)
+    assert extent.cells <= LIMITS.cells
