@@ -39,7 +39,7 @@ def tracked_pairs(folder: Path) -> Path:
 
 def render_gallery(target: Path, work: Path) -> list[Path]:
     scheme = load_scheme(EXAMPLES / "scheme.toml")
-    pairs, _ = load_pairs(tracked_pairs(work))
+    pairs, _ = load_pairs(tracked_pairs(work), now=TODAY)
     volunteers = load_volunteers(EXAMPLES / "volunteers.xlsx", scheme)
     written = []
     for template in list_templates(scheme):

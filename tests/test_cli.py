@@ -14,13 +14,14 @@ from .conftest import Runner
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands  # type: ignore[union-attr]
-            ] + ["templates copy"]
+            ] + ["templates copy", "preferences import"]
 
 
 def test_the_command_list_is_complete() -> None:
     assert sorted(COMMANDS) == sorted(["init", "check", "pair", "documents", "render",
                                        "mailmerge", "status", "visit", "remind", "withdraw",
-                                       "plan", "feedback", "equality", "templates copy"])
+                                       "plan", "feedback", "equality", "templates copy",
+                                       "findings", "report", "preferences import"])
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -43,7 +43,8 @@ def eight_people() -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def paired(run: Runner, tmp_path: Path) -> Path:
+def paired(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-20")  # mid-exchange: May visits have happened
     write_book(tmp_path / "v.xlsx", eight_people())
     (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
     run("pair", "v.xlsx")
@@ -80,7 +81,7 @@ def test_status_reads_what_a_person_typed(run: Runner, paired: Path,
                                "overdue": 0}
     assert "is not yes or no" in result.stderr
     planned = run("status", "pairs.xlsx")
-    assert "planned 2027-06-30" in planned.stdout and "1 of 4 pairs complete" in planned.stdout
+    assert "planned for 30 Jun" in planned.stdout and "1 of 4 pairs complete" in planned.stdout
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
     late = json.loads(run("status", "pairs.xlsx", "--json", "--owed").stdout)
     assert late["summary"]["overdue"] == 3 and len(late["pairs"]) == 3
@@ -138,7 +139,8 @@ def test_failed_writes_leave_the_original_byte_identical(run: Runner, paired: Pa
     monkeypatch.setattr(record, "atomic_write", lambda path, write: (write(path.with_name(
         ".partial.xlsx")), crash()))
     with pytest.raises(OSError):
-        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4))
+        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4),
+                            now=dt.date(2027, 5, 20))
     assert paired.read_bytes() == original
     monkeypatch.undo()
 
@@ -149,7 +151,8 @@ def test_failed_writes_leave_the_original_byte_identical(run: Runner, paired: Pa
 
     monkeypatch.setattr(safe_write.os, "replace", killed)
     with pytest.raises(KeyboardInterrupt):
-        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4))
+        record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4),
+                            now=dt.date(2027, 5, 20))
     monkeypatch.undo()
     assert paired.read_bytes() == original
     assert not list(paired.parent.glob(".pairs-*"))  # no temporary file left behind
@@ -217,12 +220,12 @@ def test_remind_writes_drafts_for_owed_visits(run: Runner, paired: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "4/5/2027")
     monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
-    result = run("remind", "pairs.xlsx", "-o", "out")
+    result = run("remind", "pairs.xlsx", "-o", "out", "--allow-placeholders")
     files = list((paired.parent / "out" / "reminder").glob("*.eml"))
     assert len(files) == 8  # gp0 still owes the visit to their partner
     assert "Wrote 8 reminder(s)" in result.stdout
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
-    run("remind", "pairs.xlsx", "-o", "late")
+    run("remind", "pairs.xlsx", "-o", "late", "--allow-placeholders")
     text = next((paired.parent / "late" / "reminder").glob("*.eml")).read_text()
     assert "Subject: Overdue" in text
 

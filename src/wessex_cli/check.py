@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,12 @@ class CheckReport:
         }
 
 
-def check_roster(roster: Roster, scheme: Scheme) -> CheckReport:
-    """Roster problems, then what only the whole roster shows: imbalance, nobody to pair with."""
+def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None) -> CheckReport:
+    """Roster problems, then what only the whole roster shows: imbalance, nobody to pair with,
+    and the scheme.toml settings that the documents due next would lack."""
     from .eligibility import EligibilityModel
 
-    problems = list(roster.problems)
+    problems = list(roster.problems) + settings_problems(scheme, now)
     sides = side_counts(roster, scheme)
     first, second = scheme.side_keys
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
@@ -71,6 +73,45 @@ def check_roster(roster: Roster, scheme: Scheme) -> CheckReport:
                     "registered practice and avoid list."))
     problems.sort(key=lambda p: (p.severity != "error", _row_of(p.cell), p.cell))
     return CheckReport(roster, problems, sides)
+
+
+# The documents each step of the timeline sends, in order (timeline.MILESTONES).
+STAGES = (("call-to-action", ("call-to-action", "equality-form")),
+          ("preferences-request", ("preferences-request",)),
+          ("introductions", ("partner-introduction", "patient-notice", "reflection")),
+          ("end", ("reminder",)),
+          ("celebration", ("celebration-invite", "event-planning")),
+          ("", ("certificate",)))
+
+
+def documents_due(scheme: Scheme, now: dt.date) -> tuple[str, ...]:
+    """The documents the timeline sends next: the first step whose date has not passed."""
+    if scheme.start is None:
+        return STAGES[0][1]
+    from .timeline import make_plan
+
+    plan = make_plan(scheme.start, scheme)
+    for milestone, names in STAGES:
+        if not milestone or plan.date(milestone) >= now:
+            return names
+    return STAGES[-1][1]
+
+
+def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Problem]:
+    """A warning for each setting that the documents due next would print as a placeholder."""
+    from .dates import today
+    from .documents import load_template, settings_needed
+
+    due = documents_due(scheme, now or today())
+    needed: dict[str, tuple[Any, list[str]]] = {}
+    for name in due:
+        for key, missing in settings_needed(load_template(name, scheme), scheme).items():
+            needed.setdefault(key, (missing, []))[1].append(name)
+    return [Problem("warning", "", "scheme.toml",
+                    f"scheme.toml does not give the {missing.label} ({key}), which "
+                    f"{', '.join(names)} (due next) would print.",
+                    f"Add {missing.lines} before rendering.")
+            for key, (missing, names) in needed.items()]
 
 
 def _row_of(cell: str) -> int:

@@ -71,10 +71,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from .commands import documents, pairing, planning, setup, tracking
+    from .commands import after, documents, pairing, planning, setup, tracking
 
     for module in (setup, pairing, documents, tracking, planning):
         module.register(app)
+    after.register(app)
 
 
 _register()

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
+from .placeholders import note
 from .scheme import Scheme
-from .text import did_you_mean, first_name, one_line, slug, strip_controls
+from .text import did_you_mean, one_line, slug, strip_controls
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
@@ -62,6 +63,7 @@ class DocumentTemplate:
     path: Path
     first_line: int  # the body's first line in the file, for error messages
     user: bool
+    layout: str = ""  # front matter 'layout': "certificate" centres the Word document
 
     def fields(self) -> list[str]:
         """Fields the template reads, e.g. ``partner.name`` (from Jinja's syntax tree)."""
@@ -85,8 +87,12 @@ class DocumentTemplate:
                 if name.ctx == "load" and name.name not in {"loop"}:
                     if not any(f.startswith(name.name + ".") for f in found):
                         found.add(name.name)
+        # Jinja's own names (loop.last, loop.index) and the template's own variables are not
+        # fields anyone can give; "scheme.administrator" is only the way to its name and e-mail
         locals_ = {n.name for n in env.parse(self.body).find_all(nodes.Name) if n.ctx == "store"}
-        return sorted(f for f in found if f.split(".")[0] not in locals_)
+        locals_ |= {"loop", "range", "self", "super", "caller", "varargs", "kwargs"}
+        usable = {f for f in found if f.split(".")[0] not in locals_}
+        return sorted(f for f in usable if not any(g.startswith(f + ".") for g in usable))
 
 
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
@@ -119,7 +125,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         subject=str(meta.get("subject", meta.get("title", name))),
         attachments=tuple(str(a) for a in meta.get("attachments", [])),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
-        body=body, path=path, first_line=first_line, user=user)
+        body=body, path=path, first_line=first_line, user=user,
+        layout=str(meta.get("layout", "")))
 
 
 def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
@@ -147,14 +154,22 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
 
 # ---------------------------------------------------------------- people and contexts
 
-def person_context(record: dict[str, str]) -> dict[str, str]:
-    """What a template may say about a person, from a Volunteer or a pairs-workbook row."""
-    name = record.get("name", "")
-    title = next((t for t in TITLES if name.startswith(t + " ")), "")
+def person_context(record: dict[str, str], scheme: Scheme | None = None) -> dict[str, str]:
+    """What a template may say about a person, from a Volunteer or a pairs-workbook row.
+
+    Titles and professions are shown in their canonical form ("dr." as "Dr", "gp" as "GP");
+    the name itself keeps the case the person typed."""
+    from . import wording
+
+    scheme = scheme or Scheme()
+    name = wording.display_name(record.get("name", ""))
+    known = tuple(p for side in scheme.sides for p in side.professions)
     return {
-        "name": name, "first_name": first_name(name), "title": title,
+        "name": name, "first_name": wording.given_name(name) or name,
+        "title": wording.split_title(name)[0], "surname": wording.surname(name),
+        "formal_name": wording.formal_name(name), "salutation": wording.salutation(name),
         "email": record.get("email", ""), "phone": record.get("phone", ""),
-        "profession": record.get("profession", ""),
+        "profession": wording.canonical_profession(record.get("profession", ""), known),
         "organisation": record.get("organisation", ""),
         "specialty": record.get("specialty", ""), "side": record.get("side", ""),
         "adjustments": " ".join(record.get("adjustments", "").split()),
@@ -176,6 +191,17 @@ class PairRecord:
     b: dict[str, str]
     visits_done: tuple[bool, bool] = (False, False)  # (A hosted B, B hosted A)
     visit_dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    # The record's own state of each visit (wording.VISIT_STATES), when it keeps one;
+    # otherwise it is worked out from done and date.
+    states: tuple[str, str] | None = None
+
+    def visit_states(self, now: dt.date) -> tuple[str, str]:
+        from .wording import visit_state
+
+        if self.states is not None:
+            return self.states
+        return (visit_state(self.visits_done[0], self.visit_dates[0], now),
+                visit_state(self.visits_done[1], self.visit_dates[1], now))
 
 
 @dataclass
@@ -198,14 +224,17 @@ def code_of_conduct(profession: str) -> str:
     return "their professional code of conduct"
 
 
-def scheme_context(scheme: Scheme) -> dict[str, Any]:
-    """The scheme as templates see it: plain data only (``scheme.source``, a path, is not
-    given; its methods could read and write files)."""
+def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]:
+    """What every template sees: the scheme (missing settings as placeholders) and the date
+    of issue, as plain data only (``scheme.source``, a path, is not given: its methods could
+    read and write files)."""
+    from .dates import today
+    from .placeholders import template_view
     from .sandbox import plain
 
-    data = plain(scheme)
+    data = plain(template_view(scheme))
     data.pop("source", None)
-    return {"scheme": data}
+    return {"scheme": data, "today": now or today()}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
@@ -213,17 +242,23 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
                now: dt.date | None = None) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use."""
+    from .dates import today
     from .sandbox import plain
+    from .wording import canonical_profession
 
-    base = scheme_context(scheme)
+    now = now or today()
+    base = scheme_context(scheme, now)
+    stem = template.name
     if template.name == "call-to-action" or profession:
-        wanted = profession or scheme.sides[0].professions[0]
+        known = tuple(p for side in scheme.sides for p in side.professions)
+        wanted = canonical_profession(profession or scheme.sides[0].professions[0], known)
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
         own = scheme.side(side_key)
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
         base.update(profession=wanted, own_side=plain(own), other_side=plain(other))
+        stem = f"{template.name}-{slug(wanted)}"
     if template.audience == "scheme":
-        return [Recipient(scheme.name, scheme.administrator.email, base, template.name)]
+        return [Recipient(scheme.name, scheme.administrator.email, base, stem)]
     if template.audience == "volunteer":
         people = list(volunteers or [])
         if not people and pairs:
@@ -235,13 +270,14 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         if not people:
             raise TemplateError(f"'{template.name}' is written to each volunteer.",
                                 "Give the list with --volunteers VOLUNTEERS (or --pairs PAIRS).")
-        contexts = [person_context(p) for p in people]
+        contexts = [person_context(p, scheme) for p in people]
         by_profession: dict[str, list[dict[str, str]]] = {}
         for person in sorted(contexts, key=lambda c: c["name"].casefold()):
             by_profession.setdefault(person["profession"], []).append(person)
         start = scheme.start
         extra = {"volunteers": contexts,
-                 "volunteers_by_profession": [list(item) for item in sorted(by_profession.items())],
+                 "volunteers_by_profession": sorted(by_profession.items(),
+                                                    key=lambda kv: kv[0].casefold()),
                  "deadline": start - dt.timedelta(days=10) if start else None}
         return [Recipient(c["name"], c["email"], {**base, **extra, "person": c}, slug(c["name"]))
                 for c in contexts]
@@ -249,9 +285,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         raise TemplateError(f"'{template.name}' is written for each pair.",
                             "Give the pairs workbook with --pairs pairs.xlsx.")
     found: list[Recipient] = []
-    now = now or dt.date.today()
     for pair in pairs:
-        a, b = person_context(pair.a), person_context(pair.b)
+        a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         if template.audience == "host-visit":
             for host, visitor in ((a, b), (b, a)):
                 if host["side"] == scheme.sides[0].key:
@@ -260,35 +295,52 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
             continue
-        complete = all(pair.visits_done)
-        dates = ", ".join(d.strftime("%d %B %Y").lstrip("0") for d in pair.visit_dates if d)
+        states = pair.visit_states(now)
+        complete = all(state == "done" for state in states)
+        dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
         for index, (person, partner) in enumerate(((a, b), (b, a))):
             if template.only_complete and not complete:
                 continue
-            hosted, visited = pair.visits_done[index], pair.visits_done[1 - index]
-            if template.name == "reminder" and hosted and visited:
-                continue
-            owed = _owed_text(hosted, visited, partner["first_name"])
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
-                       "overdue": bool(scheme.end and now > scheme.end), "owed_text": owed,
-                       "visit_dates": dates}
+                       "visit_dates": dates,
+                       **_visit_fields(pair, states, index, partner, scheme, now)}
+            if template.name == "reminder" and not context["chased"]:
+                continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
     return found
 
 
-def _owed_text(hosted: bool, visited: bool, partner: str) -> str:
-    if not hosted and not visited:
-        return f"neither of your two half-day visits with {partner}"
-    if not hosted:
-        return f"your half day hosting {partner} at your workplace"
-    return f"your half-day visit to {partner}'s workplace"
+def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
+                  partner: dict[str, str], scheme: Scheme, now: dt.date) -> dict[str, Any]:
+    """A person's two visits, and the reminder's sentences about them."""
+    from .wording import CHASED, VisitView, next_steps, situation, summary
+
+    hosting = VisitView("host", states[index], pair.visit_dates[index])
+    visiting = VisitView("visit", states[1 - index], pair.visit_dates[1 - index])
+    overdue = bool(scheme.end and now > scheme.end)
+    name = partner["name"]
+    return {
+        "hosting": {"state": hosting.state, "date": hosting.date},
+        "visiting": {"state": visiting.state, "date": visiting.date},
+        "hosted_date": hosting.date if hosting.state == "done" else None,
+        "visited_date": visiting.date if visiting.state == "done" else None,
+        "overdue": overdue,
+        "chased": hosting.state in CHASED or visiting.state in CHASED,
+        "situation": situation(hosting, visiting, name),
+        "next_steps": next_steps(hosting, visiting, name, scheme.end, overdue),
+        "owed_text": summary(hosting, visiting),
+    }
 
 
 # ---------------------------------------------------------------- rendering
 
-def _longdate(value: Any) -> str:
+def _longdate(value: Any) -> Any:
+    from .placeholders import Placeholder
+
+    if isinstance(value, Placeholder):
+        return value  # printed bracketed, and noted as missing
     if value is None or value == "":
-        return "(date to be confirmed)"
+        return ""
     if isinstance(value, dt.date):
         return f"{value:%A} {value.day} {value:%B %Y}"
     return str(value)
@@ -296,8 +348,14 @@ def _longdate(value: Any) -> str:
 
 def markdown_escape(value: Any) -> Any:
     """Values from data are text, never Markdown: escape its markup characters."""
+    note(value)
     if isinstance(value, str):
         return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    return value
+
+
+def _noted(value: Any) -> Any:
+    note(value)
     return value
 
 
@@ -305,7 +363,7 @@ def make_environment(escape: bool = True) -> Any:
     """Jinja's immutable sandbox, strict, with every size and loop bounded (``sandbox``)."""
     from .sandbox import make_sandbox
 
-    return make_sandbox(finalize=markdown_escape if escape else None,
+    return make_sandbox(finalize=markdown_escape if escape else _noted,
                         filters={"longdate": _longdate})
 
 
@@ -369,36 +427,55 @@ class Rendered:
     subject: str
     markdown: str
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    layout: str = ""  # "certificate": centred in Word
 
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
     body = _render_text(template, template.body, recipient.context, template.first_line, True)
     body = re.sub(r"\n{3,}", "\n\n", strip_controls(body)).strip() + "\n"
     subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
-    return Rendered(recipient, subject, body)
+    return Rendered(recipient, subject, body, layout=template.layout)
 
 
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
-               scheme: Scheme, progress: Callable[[int], None] | None = None
-               ) -> list[tuple[Rendered, bytes]]:
-    """Render every recipient's copy in memory: all or nothing."""
+               scheme: Scheme, progress: Callable[[int], None] | None = None,
+               allow_placeholders: bool = False) -> list[tuple[Rendered, bytes]]:
+    """Render every recipient's copy in memory: all or nothing.
+
+    A document that prints a setting scheme.toml lacks is refused (a ``SchemeError`` listing
+    each one and the line to add) unless ``allow_placeholders`` asks for a bracketed draft."""
     from .formats import to_bytes
+    from .placeholders import collecting, missing_settings, refusal, template_view
 
     results = []
     attachment_templates = []
-    if fmt == "eml":
+    if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach
         attachment_templates = [load_template(name, scheme) for name in template.attachments]
-    for index, recipient in enumerate(people):
-        rendered = render_markdown(template, recipient)
-        for extra in attachment_templates:
-            attach_for = _attachment_recipient(extra, recipient, scheme)
-            if attach_for is not None:
-                part = render_markdown(extra, attach_for)
-                rendered.attachments.append((f"{extra.name}.docx", to_bytes(part, "docx",
-                                                                             scheme)))
-        results.append((rendered, to_bytes(rendered, fmt, scheme)))
-        if progress:
-            progress(index + 1)
+    possible = missing_settings(scheme)
+    shown = {key: re.compile(r"\\?\[" + re.escape(m.label) + r"\\?\]", re.I)
+             for key, m in possible.items()}
+    with collecting() as missing:
+        if fmt == "eml":  # an e-mail comes From the administrator: that must be real too
+            view = template_view(scheme)
+            note(view.administrator.name)
+            note(view.administrator.email)
+        for index, recipient in enumerate(people):
+            rendered = render_markdown(template, recipient)
+            for extra in attachment_templates:
+                attach_for = _attachment_recipient(extra, recipient, scheme)
+                if attach_for is not None:
+                    part = render_markdown(extra, attach_for)
+                    rendered.attachments.append((f"{extra.name}.docx",
+                                                 to_bytes(part, "docx", scheme)))
+            for key, pattern in shown.items():
+                # A filter (| upper, | join) turns a placeholder into plain text: find it.
+                if pattern.search(rendered.markdown) or pattern.search(rendered.subject):
+                    missing.setdefault(key, possible[key])
+            if missing and not allow_placeholders:
+                raise refusal(missing, f"'{template.name}'", scheme)
+            results.append((rendered, to_bytes(rendered, fmt, scheme)))
+            if progress:
+                progress(index + 1)
     return results
 
 
@@ -410,16 +487,18 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         if not person or not partner or person["side"] != scheme.sides[0].key:
             return None
         return Recipient(recipient.name, recipient.email, {
-            **scheme_context(scheme), "host": person, "visitor": partner,
+            **scheme_context(scheme, context.get("today")), "host": person, "visitor": partner,
             "code_of_conduct": code_of_conduct(partner["profession"])}, recipient.stem)
     return recipient
 
 
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                  folder: Path) -> list[Path]:
-    """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ..."""
+    """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ...
+    A document for the scheme is one file, named for its profession when it has one
+    (``call-to-action-gp.eml``)."""
     if template.audience == "scheme":
-        return [folder / f"{template.name}.{fmt}"]
+        return [folder / f"{(people[0].stem if people else '') or template.name}.{fmt}"]
     used: dict[str, int] = {}
     paths = []
     for person in people:
@@ -429,3 +508,28 @@ def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: s
         name = stem if count == 1 else f"{stem}-{count}"
         paths.append(folder / template.name / f"{name}.{fmt}")
     return paths
+
+
+def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any]:
+    """The missing scheme.toml settings (``placeholders.Missing`` by key) that ``template``
+    and its attachments would print, found by rendering it for two invented people."""
+    from .placeholders import collecting
+
+    a = {"name": "Dr Ada Example", "email": "ada@example.org", "profession":
+         scheme.sides[0].professions[0] if scheme.sides[0].professions else "GP",
+         "side": scheme.sides[0].key, "organisation": "A Surgery", "phone": "",
+         "specialty": "", "adjustments": ""}
+    b = {**a, "name": "Dr Bo Example", "email": "bo@example.org",
+         "side": scheme.sides[1].key, "organisation": "A Hospital"}
+    done = (True, True) if template.only_complete else (False, False)
+    pair = PairRecord("P1", a, b, done)
+    with collecting() as missing:
+        people = recipients(template, scheme, volunteers=[a, b], pairs=[pair])
+        for recipient in people[:1]:
+            render_markdown(template, recipient)
+            for name in template.attachments:
+                extra = load_template(name, scheme)
+                attach_for = _attachment_recipient(extra, recipient, scheme)
+                if attach_for is not None:
+                    render_markdown(extra, attach_for)
+    return dict(missing)

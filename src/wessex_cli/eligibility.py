@@ -27,6 +27,7 @@ class Rule(IntEnum):
     REGISTERED = 3
     AVOID = 4
     AVAILABILITY = 5
+    PARTNERED_BEFORE = 6
 
     @property
     def short(self) -> str:
@@ -39,6 +40,7 @@ RULE_SHORT = {
     Rule.REGISTERED: "registered patient at the other's organisation",
     Rule.AVOID: "named under avoid",
     Rule.AVAILABILITY: "no common half-day to host and visit both ways",
+    Rule.PARTNERED_BEFORE: "partners in an earlier scheme",
 }
 
 
@@ -57,6 +59,8 @@ def rules_broken(a: Volunteer, b: Volunteer) -> list[Rule]:
         broken.append(Rule.AVOID)
     if not (a.host_slots & b.visit_slots and b.host_slots & a.visit_slots):
         broken.append(Rule.AVAILABILITY)
+    if b.key in a.previous or a.key in b.previous:
+        broken.append(Rule.PARTNERED_BEFORE)
     return broken
 
 
@@ -126,6 +130,12 @@ class EligibilityModel:
         ordered = sorted(pairs)
         self.avoid_i = np.array([i for i, _ in ordered], dtype=np.int64)
         self.avoid_j = np.array([j for _, j in ordered], dtype=np.int64)
+        before = sorted({(i, right_index[k]) for i, p in enumerate(self.left.people)
+                         for k in p.previous if k in right_index} |
+                        {(left_index[k], j) for j, p in enumerate(self.right.people)
+                         for k in p.previous if k in left_index})
+        self.before_i = np.array([i for i, _ in before], dtype=np.int64)
+        self.before_j = np.array([j for _, j in before], dtype=np.int64)
 
     def rule_masks(self, rows: slice) -> dict[Rule, BoolMatrix]:
         """For rows of the left side: where each rule is broken (True = broken)."""
@@ -141,14 +151,18 @@ class EligibilityModel:
         stop = rows.stop if rows.stop is not None else len(L)
         inside = (self.avoid_i >= start) & (self.avoid_i < stop)
         avoid[self.avoid_i[inside] - start, self.avoid_j[inside]] = True
+        before = np.zeros(same_org.shape, dtype=bool)
+        inside = (self.before_i >= start) & (self.before_i < stop)
+        before[self.before_i[inside] - start, self.before_j[inside]] = True
         return {Rule.ORGANISATION: same_org, Rule.REGISTERED: registered, Rule.AVOID: avoid,
-                Rule.AVAILABILITY: availability}
+                Rule.AVAILABILITY: availability, Rule.PARTNERED_BEFORE: before}
 
     def eligible(self, rows: slice) -> BoolMatrix:
         masks = self.rule_masks(rows)
         broken = masks[Rule.ORGANISATION] | masks[Rule.REGISTERED]
         broken |= masks[Rule.AVOID]
         broken |= masks[Rule.AVAILABILITY]
+        broken |= masks[Rule.PARTNERED_BEFORE]
         return ~broken
 
     def blocks(self, target_cells: int = 4_000_000) -> Iterator[slice]:

@@ -4,21 +4,25 @@ Disclosure control, in the way official statistics do it: a count of 1 to 7 is s
 ``*`` (primary suppression); every other count is rounded to the nearest 5 and 0 stays 0;
 totals are computed from the exact counts and then rounded the same way. A suppressed count
 could still be worked out by subtraction from its row or column total, so every row and
-column holding one suppressed cell gets a second (secondary suppression). Free-text answers
-("please specify") are never printed: they count under "Another answer".
+column holding one suppressed cell gets a second (secondary suppression). A column (a side
+or profession) with fewer than 8 answers is never shown on its own, since even its zeros
+describe the few people in it: small groups are pooled, or the table is not broken down.
+Free-text answers ("please specify") are never printed: they count under "Another answer",
+as does any answer wessex does not recognise (with a warning naming its cell).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .roster import cell_text
 from .spreadsheet import read_grid
-from .text import header_key
+from .text import fold, header_key
 
 SUPPRESS_BELOW = 8
 PREFER = "Prefer not to say"
@@ -28,22 +32,22 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # key: (title, header keywords, categories in order)
     "gender": ("Gender", ("gender",), ("Man", "Woman", "Intersex", "Non-binary", OTHER, PREFER)),
     "marriage": ("Married or in a civil partnership", ("married", "civil", "marital", "spouse"),
-                 ("Yes", "No", PREFER)),
+                 ("Yes", "No", OTHER, PREFER)),
     "age": ("Age band", ("age",), ("16 to 24", "25 to 29", "30 to 34", "35 to 39", "40 to 44",
                                    "45 to 49", "50 to 54", "55 to 59", "60 to 64", "65 or over",
-                                   PREFER)),
+                                   OTHER, PREFER)),
     "ethnicity": ("Ethnic group", ("ethnic",), ("White", "Mixed or multiple ethnic groups",
                                                 "Asian or Asian British",
                                                 "Black, African, Caribbean or Black British",
-                                                "Other ethnic group", PREFER)),
-    "disability": ("Disability or health condition", ("disab",), ("Yes", "No", PREFER)),
+                                                "Other ethnic group", OTHER, PREFER)),
+    "disability": ("Disability or health condition", ("disab",), ("Yes", "No", OTHER, PREFER)),
     "sexual_orientation": ("Sexual orientation", ("sexual", "orientation"),
                            ("Heterosexual", "Gay", "Lesbian", "Bisexual", OTHER, PREFER)),
     "religion": ("Religion or belief", ("religion", "belief", "faith"),
                  ("No religion or belief", "Buddhist", "Christian", "Hindu", "Jewish", "Muslim",
                   "Sikh", OTHER, PREFER)),
     "working_pattern": ("Working pattern", ("workingpattern", "fulltime", "parttime"),
-                        ("Full-time", "Part-time", PREFER)),
+                        ("Full-time", "Part-time", OTHER, PREFER)),
     "flexible_working": ("Flexible working", ("flexible",),
                          ("None", "Annualised hours", "Compressed hours", "Flexi-time",
                           "Flexible shifts", "Homeworking", "Job-share", "Staggered hours",
@@ -51,58 +55,135 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "caring": ("Caring responsibilities", ("caring", "carer"),
                ("None", "Primary carer of a child or children under 18",
                 "Primary carer of a disabled child", "Primary carer of a disabled adult",
-                "Primary carer of an older person", "Secondary carer", PREFER)),
+                "Primary carer of an older person", "Secondary carer", OTHER, PREFER)),
 }
+# Questions whose printed form offers a write-in answer ("My own term", "Other: ...");
+# elsewhere "Another answer" holds only answers wessex did not recognise.
+WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_working"})
+POOLED = "Other groups"
+# Words that name a form's choice in other ways people type it.
+SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "marriage": {"Yes": ("married", "civil partnership", "civil partner", "spouse"),
+                 "No": ("single", "divorced", "widowed", "separated", "not married")},
+    "gender": {"Man": ("male", "m"), "Woman": ("female", "f"),
+               OTHER: ("my own term", "own term", "other")},
+    "sexual_orientation": {"Heterosexual": ("straight", "heterosexual or straight"),
+                           "Gay": ("gay man",), "Lesbian": ("gay woman", "lesbian woman"),
+                           OTHER: ("my own term", "own term", "other")},
+    "religion": {"No religion or belief": ("none", "no religion", "atheist", "no belief"),
+                 "Christian": ("christianity", "church of england", "anglican", "catholic",
+                               "roman catholic", "methodist", "baptist", "orthodox"),
+                 "Muslim": ("islam",), "Jewish": ("judaism",), "Hindu": ("hinduism",),
+                 "Sikh": ("sikhism",), "Buddhist": ("buddhism",),
+                 OTHER: ("another religion", "other religion", "other", "another")},
+    "flexible_working": {OTHER: ("other",)},
+    "working_pattern": {"Full-time": ("full time", "whole time", "fulltime"),
+                        "Part-time": ("part time", "less than full time", "ltft")},
+}
+CARING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # (category, words that must all appear), in order: the first that fits wins
+    ("None", ("none",)),
+    ("None", ("no caring",)),
+    ("None", ("not a carer",)),
+    ("Secondary carer", ("secondary",)),
+    ("Primary carer of a disabled child", ("disabled", "child")),
+    ("Primary carer of a disabled adult", ("disabled", "adult")),
+    ("Primary carer of an older person", ("older",)),
+    ("Primary carer of an older person", ("elderly",)),
+    ("Primary carer of a child or children under 18", ("child",)),
+)
 ETHNIC_GROUPS = {
     "White": ("white", "english", "welsh", "scottish", "northern irish", "irish", "british",
               "gypsy", "traveller", "roma"),
     "Mixed or multiple ethnic groups": ("mixed", "multiple", "white and"),
     "Asian or Asian British": ("asian", "indian", "pakistani", "bangladeshi", "chinese"),
     "Black, African, Caribbean or Black British": ("black", "african", "caribbean"),
-    "Other ethnic group": ("arab", "other ethnic", "any other ethnic"),
+    "Other ethnic group": ("arab", "other ethnic", "any other ethnic", "another ethnic"),
 }
 
 
 def categorise(question: str, answer: str) -> list[str]:
     """The category (or categories, for caring) an answer counts under; [] for blank."""
-    text = " ".join(answer.casefold().replace("-", " ").split())
+    return classify(question, answer)[0]
+
+
+def classify(question: str, answer: str) -> tuple[list[str], bool]:
+    """The categories an answer counts under, and whether every part of it was recognised.
+
+    An answer wessex does not recognise counts under "Another answer" (never silently under
+    another category), and ``False`` tells the caller to warn about its cell.
+    """
+    text = " ".join(fold(answer).split())
     if not text:
-        return []
+        return [], True
     if "prefer not" in text:
-        return [PREFER]
+        return [PREFER], True
     categories = QUESTIONS[question][2]
+    if question == "caring":
+        found: list[str] = []
+        known = True
+        for part in (" ".join(fold(p).split()) for p in re.split(r"[;,\n]+", answer)):
+            if not part:
+                continue
+            if "prefer not" in part:
+                match: str | None = PREFER
+            else:
+                padded = f" {part} "
+                match = next((category for category, needed in CARING_WORDS
+                              if all(f" {w}" in padded for w in needed)),
+                             None)
+            if match is None:
+                known = False
+                match = OTHER
+            if match not in found:
+                found.append(match)
+        return found, known
     if question == "ethnicity":
-        for group, words in ETHNIC_GROUPS.items():
+        exact = next((c for c in categories if header_key(c) == header_key(text)), None)
+        if exact is not None:
+            return [exact], True
+        # "White" last: "Black British" and "Asian British" are not white backgrounds
+        for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
+            words = ETHNIC_GROUPS[group]
             if any(text.startswith(w) or f" {w}" in f" {text}" for w in words):
                 if group == "White" and any(w in text for w in ("mixed", "white and")):
                     continue
-                return [group]
-        return ["Other ethnic group"]
-    if question == "caring":
-        found = []
-        for part in (p.strip() for p in text.replace(",", ";").split(";")):
-            match = _match(part, categories)
-            if match:
-                found.append(match)
-        return found or [OTHER if OTHER in categories else PREFER]
+                return [group], True
+        return [OTHER], False
     if question == "age":
         digits = [int(d) for d in re.findall(r"\d+", text)]
-        if digits:
-            for category in categories[:-1]:
-                low = int(category.split()[0])
-                if digits[0] == low or (low == 65 and digits[0] >= 65):
-                    return [category]
-    match = _match(text, categories)
-    return [match or (OTHER if OTHER in categories else categories[-1])]
+        for category in categories:
+            bounds = [int(d) for d in re.findall(r"\d+", category)]
+            if not digits or not bounds:
+                continue
+            low, high = bounds[0], bounds[-1] if len(bounds) > 1 else 200
+            if digits[0] == low or (len(digits) == 1 and low <= digits[0] <= high):
+                return [category], True
+        return [OTHER], False
+    match = _match(text, categories) or _synonym(question, text)
+    if match is not None:
+        return [match], True
+    return [OTHER], False
+
+
+def _synonym(question: str, text: str) -> str | None:
+    for category, words in SYNONYMS.get(question, {}).items():
+        if any(text == w or text.startswith(w + " ") for w in words):
+            return category
+    return None
 
 
 def _match(text: str, categories: tuple[str, ...]) -> str | None:
+    """A category the answer names: the same letters, or the category's words followed by
+    more (``"Part-time (0.6)"``); never a different word that merely starts the same way."""
     key = header_key(text)
     for category in categories:
         if header_key(category) == key:
             return category
+    words = fold(text).split()
     for category in categories:
-        if key and (header_key(category).startswith(key) or key.startswith(header_key(category))):
+        wanted = fold(category).split()
+        if wanted and words[:len(wanted)] == wanted:
             return category
     return None
 
@@ -116,11 +197,13 @@ class ProtectedTable:
     rows: list[str]  # categories, then "Total"
     columns: list[str]  # "All", then each side
     cells: list[list[str]]  # published values: "*", "0" or a multiple of 5
+    notes: list[str] = field(default_factory=list)  # what was pooled or hidden, and why
 
     def as_json(self) -> dict[str, Any]:
         return {"question": self.question, "title": self.title, "columns": self.columns,
                 "rows": [{"category": r, "counts": dict(zip(self.columns, c, strict=True))}
-                         for r, c in zip(self.rows, self.cells, strict=True)]}
+                         for r, c in zip(self.rows, self.cells, strict=True)],
+                "notes": self.notes}
 
 
 def round5(value: int) -> int:
@@ -180,9 +263,80 @@ def find_columns(headers: list[str]) -> dict[str, int]:
     return found
 
 
+def build_table(question: str, answers: list[tuple[str, list[str]]],
+                grouped: bool = True) -> ProtectedTable:
+    """One question's published table from each form's (group, categories).
+
+    Beyond suppressing 1 to 7 and rounding, a column is only shown when at least
+    ``SUPPRESS_BELOW`` people in it answered: in a smaller column every figure, a 0 included,
+    tells something about the few people in it. Small groups are pooled into "Other groups"
+    when together they are large enough; otherwise the table has no breakdown by group (a
+    lone small column could be worked out as "All" minus the others). A question fewer than
+    ``SUPPRESS_BELOW`` people answered shows no figure at all.
+    """
+    title, _, categories = QUESTIONS[question]
+    answered = [(group, cats) for group, cats in answers if cats]
+    used = {c for _, cats in answered for c in cats}
+    rows = [c for c in categories if c != OTHER or question in WRITE_IN or OTHER in used]
+    sizes = Counter(group for group, _ in answered)
+    notes: list[str] = []
+    column_of: dict[str, str] = {}
+    if grouped and sizes:
+        small = sorted(g for g in sizes if sizes[g] < SUPPRESS_BELOW)
+        big = sorted(g for g in sizes if sizes[g] >= SUPPRESS_BELOW)
+        if not small:
+            column_of = {g: g for g in big}
+        elif len(small) > 1 and sum(sizes[g] for g in small) >= SUPPRESS_BELOW:
+            column_of = {**{g: g for g in big}, **dict.fromkeys(small, POOLED)}
+            notes.append(f"{_listed(small)} are counted together as '{POOLED}': each had "
+                         f"fewer than {SUPPRESS_BELOW} answers.")
+        elif big:
+            notes.append(f"Not broken down by group: {_listed(small)} had fewer than "
+                         f"{SUPPRESS_BELOW} answers, and even a 0 in so small a group would "
+                         "tell something about the people in it.")
+    group_columns = sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))
+    columns = ["All", *group_columns]
+    counts = {c: dict.fromkeys(columns, 0) for c in rows}
+    for group, cats in answered:
+        for category in cats:
+            counts[category]["All"] += 1
+            if group in column_of:
+                counts[category][column_of[group]] += 1
+    matrix = [[counts[c][g] for g in columns] for c in rows]
+    matrix.append([sum(row[i] for row in matrix) for i in range(len(columns))])
+    if len(answered) < SUPPRESS_BELOW:
+        cells = [["*"] * len(columns) for _ in matrix]
+        if answered:
+            notes.append(f"Fewer than {SUPPRESS_BELOW} people answered this question, so no "
+                         "figure is shown.")
+    else:
+        cells = protect(matrix)
+    return ProtectedTable(question, title, [*rows, "Total"], columns, cells, notes)
+
+
+def _listed(names: list[str]) -> str:
+    quoted = [f"'{n}'" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+@dataclass
+class EqualityResult:
+    tables: list[ProtectedTable]
+    forms: int
+    warnings: list[str] = field(default_factory=list)  # each names its cell
+
+
 def aggregate(path: Path, side_of: Any = None) -> tuple[list[ProtectedTable], int]:
     """Read the returned forms and build a protected table per question."""
+    result = read_forms(path, side_of)
+    return result.tables, result.forms
+
+
+def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
+    """The returned forms as protected tables, with a warning for each answer not recognised
+    (naming its cell, never its words)."""
     from .errors import RosterError
+    from .spreadsheet import cell_ref
 
     grid = read_grid(path, "Forms")
     header_index = next((i for i, row in enumerate(grid.rows[:20])
@@ -193,39 +347,41 @@ def aggregate(path: Path, side_of: Any = None) -> tuple[list[ProtectedTable], in
                           "columns.", file=path, sheet=grid.sheet)
     headers = [cell_text(c) for c in grid.rows[header_index]]
     columns = find_columns(headers)
-    forms = [row for row in grid.rows[header_index + 1:] if any(cell_text(c) for c in row)]
+    forms = [(header_index + 1 + offset, row)
+             for offset, row in enumerate(grid.rows[header_index + 1:])
+             if any(cell_text(c) for c in row)]
     groups: list[str] = []
-    if "group" in columns:
-        for row in forms:
-            raw = cell_text(row[columns["group"]]) if columns["group"] < len(row) else ""
-            group = side_of(raw) if side_of else raw
-            groups.append(group or "Not stated")
-    group_names = sorted(set(groups))
+    for _, row in forms:
+        raw = cell_text(row[columns["group"]]) if "group" in columns and \
+            columns["group"] < len(row) else ""
+        group = side_of(raw) if side_of else raw
+        groups.append(group or "Not stated")
     tables = []
-    for question, (title, _, categories) in QUESTIONS.items():
+    warnings = []
+    for question, (title, _, _) in QUESTIONS.items():
         if question not in columns:
             continue
         col = columns[question]
-        counts = {c: dict.fromkeys(["All", *group_names], 0) for c in categories}
-        for index, row in enumerate(forms):
+        answers = []
+        for (index, row), group in zip(forms, groups, strict=True):
             answer = cell_text(row[col]) if col < len(row) else ""
-            for category in categorise(question, answer):
-                counts[category]["All"] += 1
-                if groups:
-                    counts[category][groups[index]] += 1
-        names = ["All", *group_names]
-        matrix = [[counts[c][g] for g in names] for c in categories]
-        matrix.append([sum(row[i] for row in matrix) for i in range(len(names))])
-        tables.append(ProtectedTable(question, title, [*categories, "Total"], names,
-                                     protect(matrix)))
-    return tables, len(forms)
+            categories, known = classify(question, answer)
+            if not known:
+                warnings.append(f"{grid.sheet}!{cell_ref(index, col)}: the answer to "
+                                f"'{title}' is not one of the form's choices, so it is counted "
+                                f"as '{OTHER}'.")
+            answers.append((group, categories))
+        tables.append(build_table(question, answers, grouped="group" in columns))
+    return EqualityResult(tables, len(forms), warnings)
 
 
 def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> str:
     parts = [f"<h1>Equality monitoring: {html.escape(scheme_name)}</h1>",
              "<p>Counts are rounded to the nearest 5; <strong>*</strong> marks a count too "
              "small to publish (1 to 7) or one hidden so that it cannot be worked out from the "
-             f"totals. Forms returned: {round5(forms) if forms >= SUPPRESS_BELOW else '*'}.</p>"]
+             "totals. A group with fewer than 8 answers is not shown on its own; a note under "
+             "the table says where groups were pooled or left out. Forms returned: "
+             f"{round5(forms) if forms >= SUPPRESS_BELOW else '*'}.</p>"]
     for table in tables:
         head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
         body = "".join(
@@ -233,27 +389,38 @@ def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> s
             for r, cells in zip(table.rows, table.cells, strict=True))
         parts.append(f"<h2>{html.escape(table.title)}</h2><table><tr><th></th>{head}</tr>"
                      f"{body}</table>")
+        parts += [f'<p class="note">{html.escape(note)}</p>' for note in table.notes]
     style = ("body{font-family:Arial,sans-serif;max-width:50em;margin:2em auto}"
              "table{border-collapse:collapse;margin-bottom:1.5em}"
              "td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}"
-             "th{text-align:left;background:#eef3f9}")
+             "th{text-align:left;background:#eef3f9}p.note{font-size:.9em;color:#444}")
     return ("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
             f"<title>Equality monitoring</title><style>{style}</style></head><body>"
             + "".join(parts) + "</body></html>\n")
 
 
+def form_choices(question: str) -> list[str]:
+    """The choices the collection workbook's drop-down offers for ``question``: the table's
+    categories, with "Another answer" only where the printed form has a write-in box."""
+    return [c for c in QUESTIONS[question][2] if c != OTHER or question in WRITE_IN]
+
+
 def write_template(path: Path) -> None:
-    """A collection workbook: one column per question, drop-downs of the categories."""
+    """A collection workbook: one column per question, drop-downs of the categories.
+
+    Each drop-down refers to its own column of the hidden Lists sheet, which holds exactly
+    that question's choices.
+    """
     from .xlsx_out import SheetSpec, write_workbook
 
     titles = ["Profession or side"] + [QUESTIONS[q][0] for q in QUESTIONS]
-    lists = {QUESTIONS[q][0][:30]: list(QUESTIONS[q][2]) for q in QUESTIONS}
+    lists = {QUESTIONS[q][0][:30]: form_choices(q) for q in QUESTIONS}
     validations = []
     for index, question in enumerate(QUESTIONS, start=1):
         letter = _col(index - 1)
-        size = len(QUESTIONS[question][2]) + 1
+        last = len(form_choices(question)) + 1
         validations.append((index, {"validate": "list",
-                                    "source": f"=Lists!${letter}$2:${letter}${size}",
+                                    "source": f"=Lists!${letter}$2:${letter}${last}",
                                     "error_type": "information"}))
     sheet = SheetSpec("Forms", titles, [], widths=dict.fromkeys(range(len(titles)), 24.0),
                       validations=validations)

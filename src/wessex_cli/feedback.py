@@ -3,8 +3,9 @@
 Responses come as survey tools export them: one row per response, columns named by the
 question's text. Free text is anonymised before anything else sees it (names from the
 roster and the response, e-mails, phone numbers, NHS numbers with a valid check digit,
-postcodes), and a profession with fewer than three respondents is pooled so that nobody's
-words can be traced back to them.
+postcodes), and a profession with fewer than three respondents is pooled. The pack says
+where the names came from, and says that no quote names anyone known to the scheme only
+when a volunteer or pairs workbook supplied the names.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RosterError
-from .roster import cell_text
+from .roster import COLUMN_ALIASES, cell_text
 from .spreadsheet import read_grid
-from .text import TITLES, header_key
+from .text import TITLES, fold, fold_char, header_key
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -57,33 +58,89 @@ def valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character (``text.fold_char``: case and accents dropped,
+    separators kept), and for each folded character the index of the one it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(out), origin
+
+
+_NAME_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*")
+
+
 class Anonymiser:
-    """Removes identifying details from free text."""
+    """Removes identifying details from free text.
+
+    Names match whatever their case and accents ("SIAN" and "Sian" for Siân, "Tomas" for
+    Tomás), with or without a title ("Dr Tomas"): each part of a name of two letters or more,
+    as a whole word or the root of one ("Sian's"). A run of name words, with a title before
+    it, becomes one "[name]". Matching looks words up in a set, so its cost does not grow
+    with the size of the roster.
+    """
 
     def __init__(self, names: Iterable[str]) -> None:
         words: set[str] = set()
-        fulls: set[str] = set()
+        initials: set[str] = set()
         for name in names:
-            parts = [p for p in re.split(r"[\s,]+", name.strip()) if p]
-            while parts and parts[0].strip(".").casefold() in TITLES:
-                parts.pop(0)
-            if not parts:
-                continue
-            fulls.add(" ".join(parts))
-            words.update(p for p in parts if len(p) >= 2)
-        alternatives = sorted(fulls | words, key=len, reverse=True)
-        titles = "|".join(sorted(TITLES, key=len, reverse=True))
-        self.names = re.compile(
-            rf"(?:\b(?:{titles})\.?\s+)?\b(?:{'|'.join(map(re.escape, alternatives))})\b",
-            re.I) if alternatives else None
+            folded, _ = _folded(name)
+            tokens = _NAME_TOKEN.findall(folded)
+            while tokens and tokens[0] in TITLES:
+                tokens.pop(0)
+            for token in tokens:
+                parts = (token, *re.findall(r"[^\W_]+", token))
+                words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
+                initials.update(p for p in parts if len(p) == 1)
+        self.words = frozenset(words)
+        # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
+        self.initials = frozenset(initials)
 
     def __call__(self, text: str) -> str:
         text = _EMAIL.sub("[e-mail]", text)
         text = _DIGITS.sub(self._number, text)
         text = _POSTCODE.sub("[postcode]", text)
-        if self.names is not None:
-            text = self.names.sub("[name]", text)
+        if self.words:
+            text = self._remove_names(text)
         return text
+
+    def _is_name(self, token: str) -> bool:
+        return token in self.words or any(p in self.words for p in re.findall(r"[^\W_]+", token))
+
+    def _remove_names(self, text: str) -> str:
+        folded, origin = _folded(text)
+        tokens = list(_NAME_TOKEN.finditer(folded))
+        hits = [self._is_name(t.group(0)) for t in tokens]
+        for index in range(1, len(tokens) - 1):
+            if tokens[index].group(0) in self.initials and hits[index - 1] and hits[index + 1]:
+                hits[index] = True
+        spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
+        for index, token in enumerate(tokens):
+            if not hits[index]:
+                continue
+            start, end = token.start(), token.end()
+            possessive = re.search(r"['\u2019]s$", token.group(0))
+            if possessive and self._is_name(token.group(0)[:possessive.start()]):
+                end -= 2  # keep "'s": "[name]'s clinic"
+            previous = tokens[index - 1] if index else None
+            if previous is not None and previous.group(0) in TITLES and \
+                    re.fullmatch(r"\.?\s+", folded[previous.end():start]):
+                start = previous.start()  # "Dr Tomas", "Dr. Tomas"
+            if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
+                spans[-1][1] = end  # "Tomás Ferreira" is one name
+            else:
+                spans.append([start, end])
+        pieces: list[str] = []
+        done = 0
+        for start, end in spans:
+            first, last = origin[start], origin[end - 1] + 1
+            pieces += [text[done:first], "[name]"]
+            done = last
+        pieces.append(text[done:])
+        return "".join(pieces)
 
     @staticmethod
     def _number(match: re.Match[str]) -> str:
@@ -93,6 +150,49 @@ class Anonymiser:
         if 10 <= len(digits) <= 13:
             return "[phone]"
         return match.group(0)
+
+
+NAME_HEADERS = frozenset(header_key(h) for column in ("name", "partner", "avoid")
+                         for h in COLUMN_ALIASES[column]) | {"withdrawnperson"}
+
+
+def _is_name_header(key: str) -> bool:
+    return key in NAME_HEADERS or (key.endswith("name") and len(key) <= 16)
+
+
+def names_in_workbook(path: Path) -> list[str]:
+    """Every name in a volunteer or pairs workbook: each sheet (Withdrawn and Unpaired
+    included), each column headed like a name, partner or avoid column, every row (withdrawn
+    people and rows with errors included)."""
+    sheets = [""]
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"}:
+        try:
+            from python_calamine import CalamineWorkbook
+
+            with CalamineWorkbook.from_path(str(path)) as book:
+                sheets = list(book.sheet_names) or [""]
+        except Exception:  # noqa: BLE001 - unreadable here: read_grid explains it below
+            sheets = [""]
+    found: list[str] = []
+    for sheet in sheets:
+        grid = read_grid(path, sheet or "Volunteers")
+        # the header row: one with a name column, preferably beside an e-mail column (a
+        # title above the table such as "Scheme name" is not the header)
+        candidates = []
+        for index, row in enumerate(grid.rows[:20]):
+            keys = [header_key(cell_text(cell)) for cell in row]
+            columns = [c for c, key in enumerate(keys) if _is_name_header(key)]
+            if columns:
+                candidates.append((not any("email" in k for k in keys), index, columns))
+        if not candidates:
+            continue
+        _, index, columns = min(candidates)
+        for data in grid.rows[index + 1:]:
+            for column in columns:
+                value = cell_text(data[column]) if column < len(data) else ""
+                found += [part for part in re.split(r"[;,\n]+", value)
+                          if part.strip() and "@" not in part]
+    return found
 
 
 @dataclass
@@ -117,11 +217,20 @@ class Rated:
 @dataclass
 class FeedbackPack:
     responses: int
-    quotes: dict[str, dict[str, list[str]]]  # question -> group -> anonymised quotes
+    quotes: dict[str, dict[str, list[str]]]  # question -> group -> distinct anonymised quotes
     rated: list[Rated]
-    themes: dict[str, int]
+    themes: dict[str, int]  # theme -> how many responses mention it
     participants: int | None = None
     groups: dict[str, int] = field(default_factory=dict)
+    # (question, group, quote) -> how many people wrote it, for quotes written more than once
+    said_by: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # where the names removed from the quotes came from, besides the responses themselves;
+    # empty when no roster or pairs workbook was given
+    names_from: tuple[str, ...] = ()
+
+    def people(self, question: str, group: str, quote: str) -> int:
+        """How many respondents wrote ``quote`` (after anonymising) in answer to ``question``."""
+        return self.said_by.get((question, group, quote), 1)
 
     @property
     def response_rate(self) -> float | None:
@@ -152,7 +261,13 @@ def _rating(value: Any) -> int | None:
 
 
 def analyse(path: Path, names: Iterable[str] = (), participants: int | None = None,
-            themes: dict[str, tuple[str, ...]] | None = None) -> FeedbackPack:
+            themes: dict[str, tuple[str, ...]] | None = None,
+            names_from: tuple[str, ...] = ()) -> FeedbackPack:
+    """Read a survey export and build the delegate pack.
+
+    ``names`` are removed from every answer, with the names the respondents typed in any
+    name column; ``names_from`` says where ``names`` came from, for the pack's own words.
+    """
     grid = read_grid(path, "Responses")
     if not grid.rows:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
@@ -161,8 +276,6 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
     keys = [header_key(h) for h in headers]
     group_col = next((i for i, k in enumerate(keys) if "profession" in k or k in
                       {"role", "jobtitle", "side", "setting", "sector"}), None)
-    name_cols = [i for i, k in enumerate(keys) if k in {"name", "yourname", "fullname"} or
-                 k.startswith("yourname")]
     reflective = {i: q for i, h in enumerate(headers) if (q := _question_of(h))}
     if not reflective:
         raise RosterError(
@@ -171,7 +284,9 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
             "The columns are recognised by their question text: one mentioning what "
             "surprised or shocked, what was expected, or what you will take back.",
             file=path, sheet=grid.sheet, cell="A1")
-    response_names = [cell_text(r[i]) for r in rows for i in name_cols if i < len(r)]
+    name_cols = [i for i, k in enumerate(keys) if i not in reflective and _is_name_header(k)]
+    response_names = [part for r in rows for i in name_cols if i < len(r)
+                      for part in re.split(r"[;,\n]+", cell_text(r[i])) if part.strip()]
     anonymise = Anonymiser([*names, *response_names])
     raw_groups = [cell_text(r[group_col]) if group_col is not None and group_col < len(r)
                   else "" for r in rows]
@@ -184,14 +299,22 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
         if Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
             pooled = ["All respondents"] * len(pooled)
     quotes: dict[str, dict[str, list[str]]] = {q: {} for q in REFLECTIVE}
-    texts: list[str] = []
-    for row, group in zip(rows, pooled, strict=True):
+    said_by: dict[tuple[str, str, str], int] = {}
+    first_wording: dict[tuple[str, str, str], str] = {}
+    texts: list[list[str]] = [[] for _ in rows]  # each response's free text, for themes
+    for index, (row, group) in enumerate(zip(rows, pooled, strict=True)):
         for col, question in reflective.items():
             text = cell_text(row[col]) if col < len(row) else ""
             if text and header_key(text) not in {"na", "none", "no", "nothing"}:
                 clean = anonymise(text)
-                quotes[question].setdefault(group, []).append(clean)
-                texts.append(clean)
+                texts[index].append(clean)
+                same = (question, group, fold(clean))
+                if same in first_wording:
+                    key = (question, group, first_wording[same])
+                    said_by[key] = said_by.get(key, 1) + 1
+                else:
+                    first_wording[same] = clean
+                    quotes[question].setdefault(group, []).append(clean)
     rated = []
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     for col, header in enumerate(headers):
@@ -202,9 +325,9 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
         ratings = [_rating(v) for v in present]
         usable = [v for v in ratings if v is not None]
         if not present or len(usable) < 0.6 * len(present):
-            for value in values:  # another free-text question: anonymise and keep for themes
+            for index, value in enumerate(values):  # another free-text question: for themes
                 if value:
-                    texts.append(anonymise(value))
+                    texts[index].append(anonymise(value))
             continue
         top = max(usable)
         scale = (1, 5) if top <= 5 else (1, 6) if top <= 6 else (1, 10) if top <= 10 else None
@@ -212,10 +335,11 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
             continue
         rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]]))
     theme_words = themes or DEFAULT_THEMES
-    counts = {theme: sum(1 for t in texts if any(w in f" {t.casefold()} " for w in words))
+    counts = {theme: sum(1 for answers in texts
+                         if any(w in f" {t.casefold()} " for t in answers for w in words))
               for theme, words in theme_words.items()}
     return FeedbackPack(len(rows), quotes, rated, counts, participants,
-                        dict(Counter(pooled)))
+                        dict(Counter(pooled)), said_by, names_from)
 
 
 def chart_svg(rated: Rated) -> str:
@@ -246,20 +370,47 @@ def chart_svg(rated: Rated) -> str:
     return svg[svg.index("<svg"):]
 
 
+def privacy_statement(pack: FeedbackPack) -> list[str]:
+    """What the pack can truthfully say about the anonymising, sentence by sentence."""
+    details = ("E-mail addresses, phone numbers, NHS numbers and postcodes are removed, and "
+               f"professions with fewer than {MIN_GROUP} respondents are pooled.")
+    if not pack.names_from:
+        return ["No volunteer or pairs workbook was given, so names were removed only from "
+                "what respondents wrote about themselves (the names they typed in the "
+                "survey).",
+                "Anyone else named in an answer, such as a partner, a colleague or a patient, "
+                "may still be named below: read every quote before sharing this pack.",
+                details]
+    sources = " and the ".join(pack.names_from)
+    return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
+            "included, and from the responses) are removed from every quote, whatever their "
+            "case, accents or title.", details,
+            "No quote names anyone known to the scheme."]
+
+
+def _said_by(count: int) -> str:
+    return f" (said by {count} people)" if count > 1 else ""
+
+
+def _mentioned(count: int, responses: int) -> str:
+    return f"mentioned in {count} of {responses} response{'s' if responses != 1 else ''}"
+
+
 def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
     lines = [f"# What we learnt: {scheme_name}", ""]
     rate = pack.response_rate
     lines.append(f"{pack.responses} responses" + (f" from {pack.participants} participants "
                                                   f"({rate:.0%})" if rate is not None else "")
-                 + ". Quotes are anonymised; small groups are pooled.")
-    lines.append("")
+                 + ".")
+    lines += ["", " ".join(privacy_statement(pack)), ""]
     for question, groups in pack.quotes.items():
         if not any(groups.values()):
             continue
         lines += [f"## {REFLECTIVE[question]}", ""]
         for group in sorted(groups):
             lines += [f"### {group}", ""]
-            lines += [f"> {quote}\n" for quote in groups[group]]
+            lines += [f"> {quote}{_said_by(pack.people(question, group, quote))}\n"
+                      for quote in groups[group]]
     if pack.rated:
         lines += ["## Ratings", ""]
         for rated in pack.rated:
@@ -267,7 +418,7 @@ def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
             lines += [f"**{rated.question}** ({len(rated.values)} answers): mean "
                       f"{rated.mean:.1f}, median {rated.median:g}. {dist}", ""]
     lines += ["## Common themes", ""]
-    lines += [f"- {theme}: {count} mention(s)" for theme, count in
+    lines += [f"- {theme}: {_mentioned(count, pack.responses)}" for theme, count in
               sorted(pack.themes.items(), key=lambda kv: -kv[1])]
     return "\n".join(lines) + "\n"
 
@@ -279,15 +430,19 @@ def pack_html(pack: FeedbackPack, scheme_name: str) -> str:
     rate = pack.response_rate
     body.append(f"<p>{pack.responses} responses" + (
         f" from {pack.participants} participants ({rate:.0%})" if rate is not None else "")
-        + ". Every quote is anonymised, and professions with fewer than three respondents are "
-          "pooled, so nobody can be identified.</p>")
+        + ".</p>")
+    body.append(f'<p class="privacy">{html.escape(" ".join(privacy_statement(pack)))}</p>')
     for question, groups in pack.quotes.items():
         if not any(groups.values()):
             continue
         body.append(f"<h2>{html.escape(REFLECTIVE[question])}</h2>")
         for group in sorted(groups):
             body.append(f"<h3>{html.escape(group)}</h3>")
-            body += [f"<blockquote>{html.escape(q)}</blockquote>" for q in groups[group]]
+            for quote in groups[group]:
+                count = pack.people(question, group, quote)
+                said = f' <span class="said-by">{_said_by(count).strip()}</span>' \
+                    if count > 1 else ""
+                body.append(f"<blockquote>{html.escape(quote)}{said}</blockquote>")
     if pack.rated:
         body.append("<h2>Ratings</h2>")
         for rated in pack.rated:
@@ -297,10 +452,12 @@ def pack_html(pack: FeedbackPack, scheme_name: str) -> str:
             body.append(f'<figure class="chart">{chart_svg(rated)}</figure>')
     body.append("<h2>Common themes</h2><table>")
     for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        body.append(f"<tr><th>{html.escape(theme)}</th><td>{count} mention(s)</td></tr>")
+        body.append(f"<tr><th>{html.escape(theme)}</th>"
+                    f"<td>{_mentioned(count, pack.responses)}</td></tr>")
     body.append("</table>")
     style = CSS + ("blockquote{border-left:4px solid #005eb8;margin:.6em 0;padding:.2em .8em;"
                    "background:#f4f7fb}figure.chart svg{max-width:100%;height:auto}"
+                   ".said-by{color:#555;font-style:italic;white-space:nowrap}"
                    "td,th{padding:.2em .8em;text-align:left}")
     return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\">"
             f"<title>{html.escape(scheme_name)}: delegate pack</title><style>{style}</style>"

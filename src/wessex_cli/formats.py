@@ -7,6 +7,7 @@ rule (``___`` on its own line) in a form marks a space to write in.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import textwrap
@@ -132,23 +133,39 @@ def to_html(markdown: str, title: str) -> str:
             f"{body}</body>\n</html>\n")
 
 
-def to_docx(markdown: str, title: str) -> bytes:
+def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
+            issued: dt.date | None = None, layout: str = "") -> bytes:
+    """A Word document on A4 with UK English proofing, the letterhead from scheme.toml and
+    the date of issue; ``layout = "certificate"`` centres everything inside a border."""
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Cm, Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
 
+    certificate = layout == "certificate"
     document = docx.Document()
     core = document.core_properties
     core.title = one_line(title)
     core.author = "wessex"
-    import datetime as dt
-
+    core.language = "en-GB"
     fixed = dt.datetime(2000, 1, 1)
     core.created = core.modified = fixed  # the same input gives the same file
     core.last_modified_by = "wessex"
+    _uk_english(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.0)
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    if scheme is not None:
+        _letterhead(section, scheme)
+    if certificate:
+        _page_border(section)
+    elif issued is not None:
+        dated = document.add_paragraph(f"{issued.day} {issued:%B %Y}")
+        dated.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for block in blocks(markdown):
         if block.kind.startswith("h"):
             paragraph = document.add_heading("", level=min(int(block.kind[1]), 4))
@@ -164,14 +181,103 @@ def to_docx(markdown: str, title: str) -> bytes:
             continue
         else:
             paragraph = document.add_paragraph()
+        if certificate:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.space_after = Pt(10)
+            if block.kind == "h1":
+                paragraph.paragraph_format.space_before = Pt(36)
+            if block.inlines and block.inlines[0].text.startswith("Signed"):
+                paragraph.paragraph_format.space_before = Pt(30)
         for inline in block.inlines:
             # Word refuses control characters (python-docx raises); a template may hold one
             run = paragraph.add_run(strip_controls(inline.text))
             run.bold = inline.bold or None
             run.italic = inline.italic or None
+            if certificate and block.kind in ("h1", "h2"):
+                run.font.size = Pt(28 if block.kind == "h1" else 22)
+                run.font.color.rgb = RGBColor(0x00, 0x5E, 0xB8)
+            elif certificate:
+                run.font.size = Pt(14 if inline.bold and len(block.inlines) == 1 else 12)
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())
+
+
+def _uk_english(document: Any) -> None:
+    """Proofing language en-GB for the whole document (python-docx's default is en-US)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_defaults.append(lang)
+    lang.set(qn("w:val"), "en-GB")
+    lang.set(qn("w:eastAsia"), "en-GB")
+    for element in styles.iter(qn("w:lang")):
+        element.set(qn("w:val"), "en-GB")
+
+
+def _letterhead(section: Any, scheme: Scheme) -> None:
+    """The organisation's logo, name and address, right-aligned in the page header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    head = scheme.letterhead
+    if not (head.organisation or head.address or head.logo):
+        return
+    header = section.header
+    header.is_linked_to_previous = False
+    first = header.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if head.logo is not None:
+        from .errors import SchemeError
+
+        try:
+            first.add_run().add_picture(str(head.logo), height=Cm(1.6))
+        except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds
+            raise SchemeError(f"the letterhead logo {head.logo} cannot be placed in a Word "
+                              f"document ({type(exc).__name__}).",
+                              "Use a PNG or JPEG image.", file=scheme.source) from None
+        line = header.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    else:
+        line = first
+    if head.organisation:
+        name = line.add_run(head.organisation)
+        name.bold = True
+        name.font.size = Pt(11)
+    for text in head.address:
+        address = header.add_paragraph()
+        address.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        address.paragraph_format.space_after = Pt(0)
+        run = address.add_run(text)
+        run.font.size = Pt(9)
+
+
+def _page_border(section: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "double")
+        element.set(qn("w:sz"), "18")
+        element.set(qn("w:space"), "24")
+        element.set(qn("w:color"), "005EB8")
+        borders.append(element)
+    properties = section._sectPr
+    # pgBorders belongs after pgMar in the section properties' schema order.
+    margin = properties.find(qn("w:pgMar"))
+    if margin is not None:
+        margin.addnext(borders)
+    else:
+        properties.append(borders)
 
 
 def stable_zip(data: bytes) -> bytes:
@@ -194,6 +300,7 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
     from email.policy import default
 
     from .errors import TemplateError
+    from .mailheaders import address_header, unstructured_header
 
     message = EmailMessage(policy=default)
     admin = scheme.administrator
@@ -202,18 +309,19 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
     from .text import address_from_cell
 
     try:
-        to = Address(display_name=one_line(rendered.recipient.name),
-                     addr_spec=address_from_cell(one_line(rendered.recipient.email)))
-        sender = Address(display_name=one_line(admin.name),
-                         addr_spec=address_from_cell(one_line(admin.email)))
+        to = Address(addr_spec=address_from_cell(one_line(rendered.recipient.email))).addr_spec
+        sender = Address(addr_spec=address_from_cell(one_line(admin.email))).addr_spec
     except (ValueError, IndexError, HeaderParseError) as exc:
         raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
                             f"({exc}).", "Check the e-mail addresses in the workbook and in "
                             "scheme.toml [administrator].") from None
-    message["To"] = to
-    message["From"] = sender
-    message["Reply-To"] = sender
-    message["Subject"] = one_line(rendered.subject)
+    # Written by hand (mailheaders): Python's own folding can lose or add spaces in
+    # accented names.
+    own_headers = "\n".join([
+        address_header("To", rendered.recipient.name, to),
+        address_header("From", admin.name, sender),
+        address_header("Reply-To", admin.name, sender),
+        unstructured_header("Subject", rendered.subject)]) + "\n"
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft, ready to send
     message.set_content(to_text(rendered.markdown))
     message.add_alternative(to_html(rendered.markdown, rendered.subject), subtype="html")
@@ -229,7 +337,7 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
         if part.is_multipart():
             seed = hashlib.sha256(rendered.markdown.encode() + bytes([number])).hexdigest()
             part.set_boundary(f"=_wessex_{seed[:32]}")
-    return message.as_bytes()
+    return own_headers.encode("ascii") + message.as_bytes()
 
 
 def to_bytes(rendered: Rendered, fmt: str, scheme: Scheme) -> bytes:
@@ -241,7 +349,8 @@ def to_bytes(rendered: Rendered, fmt: str, scheme: Scheme) -> bytes:
     if fmt == "html":
         return to_html(rendered.markdown, title).encode("utf-8")
     if fmt == "docx":
-        return to_docx(rendered.markdown, title)
+        return to_docx(rendered.markdown, title, scheme, rendered.recipient.context.get("today"),
+                       rendered.layout)
     if fmt == "eml":
         return to_eml(rendered, scheme)
     raise ValueError(fmt)

@@ -14,51 +14,69 @@ from .safe_write import write_bytes
 from .scheme import Scheme
 from .text import neutralise_formula
 
-PERSON = ("Name", "FirstName", "Title", "Email", "Phone", "Profession", "Organisation",
-          "Specialty", "Side")
+PERSON = ("Title", "FirstName", "Surname", "FullName", "FormalName", "Salutation", "Email",
+          "Phone", "Profession", "Organisation", "Specialty", "Side")
+_KEYS = ("title", "first_name", "surname", "name", "formal_name", "salutation", "email",
+         "phone", "profession", "organisation", "specialty", "side")
 PARTNER = tuple(f"Partner{f}" for f in PERSON) + ("PartnerAdjustments", "PairID")
 SCHEME = ("SchemeName", "StartDate", "EndDate", "CelebrationDate", "CelebrationTime",
           "CelebrationVenue", "AdminName", "AdminEmail", "AdminPhone", "CPDHours")
+# The scheme.toml settings behind the scheme fields: each must be set (no placeholders).
+_NEEDS = ("dates.start", "dates.end", "celebration.date", "celebration.time",
+          "celebration.venue", "administrator.name", "administrator.email")
 
 
-def _person_fields(record: dict[str, str], prefix: str = "") -> dict[str, str]:
-    context = person_context(record)
-    keys = ("name", "first_name", "title", "email", "phone", "profession", "organisation",
-            "specialty", "side")
-    return {f"{prefix}{column}": context[key] for column, key in zip(PERSON, keys, strict=True)}
+def _person_fields(record: dict[str, str], scheme: Scheme, prefix: str = "") -> dict[str, str]:
+    context = person_context(record, scheme)
+    return {f"{prefix}{column}": context[key] for column, key in zip(PERSON, _KEYS, strict=True)}
 
 
-def _scheme_fields(scheme: Scheme) -> dict[str, str]:
-    def day(value: Any) -> str:
-        return f"{value:%A} {value.day} {value:%B %Y}" if value else ""
+def _scheme_fields(scheme: Scheme, allow_placeholders: bool) -> dict[str, str]:
+    from .placeholders import missing_settings, refusal
 
-    return {"SchemeName": scheme.name, "StartDate": day(scheme.start), "EndDate": day(scheme.end),
-            "CelebrationDate": day(scheme.celebration.date),
-            "CelebrationTime": scheme.celebration.time,
-            "CelebrationVenue": scheme.celebration.venue, "AdminName": scheme.administrator.name,
-            "AdminEmail": scheme.administrator.email, "AdminPhone": scheme.administrator.phone,
-            "CPDHours": str(scheme.cpd_hours)}
+    missing = {k: m for k, m in missing_settings(scheme).items() if k in _NEEDS}
+    if missing and not allow_placeholders:
+        raise refusal(missing, "the mail-merge source", scheme)
+
+    def gap(key: str, value: str) -> str:
+        return f"[{missing[key].label}]" if key in missing else value
+
+    def day(key: str, value: Any) -> str:
+        return gap(key, f"{value:%A} {value.day} {value:%B %Y}" if value else "")
+
+    return {"SchemeName": scheme.name, "StartDate": day("dates.start", scheme.start),
+            "EndDate": day("dates.end", scheme.end),
+            "CelebrationDate": day("celebration.date", scheme.celebration.date),
+            "CelebrationTime": gap("celebration.time", scheme.celebration.time),
+            "CelebrationVenue": gap("celebration.venue", scheme.celebration.venue),
+            "AdminName": gap("administrator.name", scheme.administrator.name),
+            "AdminEmail": gap("administrator.email", scheme.administrator.email),
+            "AdminPhone": scheme.administrator.phone, "CPDHours": str(scheme.cpd_hours)}
 
 
 def merge_rows(scheme: Scheme, volunteers: Sequence[dict[str, str]] | None = None,
-               pairs: Sequence[PairRecord] | None = None) -> tuple[list[str], list[list[str]]]:
+               pairs: Sequence[PairRecord] | None = None, allow_placeholders: bool = False
+               ) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: each person (and partner), then the scheme's fields."""
     headers = [*PERSON, "Adjustments"]
     if pairs is not None:
         headers += list(PARTNER)
     headers += list(SCHEME)
+    common = _scheme_fields(scheme, allow_placeholders)
     rows: list[dict[str, str]] = []
     if pairs is not None:
         for pair in pairs:
             for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
-                row = {**_person_fields(person), "Adjustments": person.get("adjustments", ""),
-                       **_person_fields(partner, "Partner"),
+                row = {**_person_fields(person, scheme),
+                       "Adjustments": person.get("adjustments", ""),
+                       **_person_fields(partner, scheme, "Partner"),
                        "PartnerAdjustments": partner.get("adjustments", ""),
-                       "PairID": pair.pair_id, **_scheme_fields(scheme)}
+                       "PairID": pair.pair_id, **common}
                 rows.append(row)
     else:
         for person in volunteers or []:
-            rows.append({**_person_fields(person), "Adjustments": person.get("adjustments", ""),
-                         **_scheme_fields(scheme)})
+            rows.append({**_person_fields(person, scheme),
+                         "Adjustments": person.get("adjustments", ""), **common})
     return headers, [[row.get(h, "") for h in headers] for row in rows]
 
 
@@ -69,7 +87,9 @@ def write_merge(path: Path, headers: list[str], rows: list[list[str]]) -> None:
         write_workbook(path, [SheetSpec("Merge", headers, rows)])
         return
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # OWASP's advice for CSV a spreadsheet will open: every field quoted, and a formula-like
+    # value made inert with a leading apostrophe.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(headers)
     for row in rows:
         writer.writerow([neutralise_formula(v) for v in row])

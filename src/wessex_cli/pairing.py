@@ -66,6 +66,7 @@ class PairingResult:
     seed: int
     scheme: Scheme
     dropped: list[KeptPair] = field(default_factory=list)
+    released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
 
     @property
     def score(self) -> int:
@@ -129,8 +130,15 @@ def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
 
 
 def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
-                    keep: Sequence[KeptPair] = (), seed: int | None = None) -> PairingResult:
-    """The best pairs for ``roster`` under SPEC's rules and objective."""
+                    keep: Sequence[KeptPair] = (), seed: int | None = None,
+                    retired_ids: Sequence[str] = (),
+                    apart: Sequence[tuple[str, str]] = ()) -> PairingResult:
+    """The best pairs for ``roster`` under SPEC's rules and objective.
+
+    ``retired_ids`` (pairs on the Withdrawn sheet) are never given to a new pair; the
+    e-mail keys in ``apart`` (a pair one of whom withdrew from it alone) are never paired
+    again. A Partner cell naming someone no longer active is released, not an error.
+    """
     if roster.errors:
         first = roster.errors[0]
         raise PairingError(
@@ -161,9 +169,16 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]
+    released: list[str] = []
     for volunteer in roster.volunteers:
         if volunteer.partner and volunteer.active:
             partner = by_key[volunteer.partner]
+            if not partner.active or frozenset((volunteer.key, partner.key)) in \
+                    {frozenset(p) for p in apart}:
+                released.append(f"The Partner cell of row {volunteer.row} ({volunteer.name}) "
+                                f"names {partner.name}, who has withdrawn; that lock was "
+                                "released.")
+                continue
             lock_texts.append((f"the Partner column of row {volunteer.row}", volunteer.key,
                                partner.key))
     for where, left_text, right_text in lock_texts:
@@ -195,6 +210,10 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     right_index = {v.key: n for n, v in enumerate(right)}
     for pair in fixed:  # the same two people are never paired twice
         eligible[left_index[pair.a.key], right_index[pair.b.key]] = False
+    for x_key, y_key in apart:  # nor two people one of whom withdrew from that pair
+        for i_key, j_key in ((x_key, y_key), (y_key, x_key)):
+            if i_key in left_index and j_key in right_index:
+                eligible[left_index[i_key], right_index[j_key]] = False
     scores = score_matrix(model, weights)
     cap_left = np.array([max(0, v.capacity - used[v.key]) for v in left], dtype=np.int64)
     cap_right = np.array([max(0, v.capacity - used[v.key]) for v in right], dtype=np.int64)
@@ -208,17 +227,19 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         assert score == int(scores[i, j]), "vectorised and explained scores must agree"
         new_pairs.append(Pair(a, b, score, tuple(reasons)))
         used.update((a.key, b.key))
-    pairs = _number(fixed, new_pairs)
+    pairs = _number(fixed, new_pairs, retired_ids)
     unpaired = _unpaired(left, right, used, model, eligible, scheme, pairs)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
-    return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped)
+    return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
+                         released)
 
 
-def _number(fixed: list[Pair], new: list[Pair]) -> list[Pair]:
-    """Kept pairs keep their IDs; the others get the next free numbers, in name order."""
+def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> list[Pair]:
+    """Kept pairs keep their IDs; the others get the next free numbers (never one that a
+    withdrawn pair held), in name order."""
     from dataclasses import replace
 
-    taken = {p.pair_id for p in fixed if p.pair_id}
+    taken = {p.pair_id for p in fixed if p.pair_id} | set(retired)
     numbered = [p for p in fixed if p.pair_id]
     rest = sorted([p for p in fixed if not p.pair_id] + new,
                   key=lambda p: (p.a.name.casefold(), p.b.name.casefold()))

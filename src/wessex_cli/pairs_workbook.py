@@ -16,9 +16,9 @@ from typing import Any
 
 from . import __version__
 from .pairing import KeptPair, PairingResult
-from .roster import PERSON_FIELDS, Volunteer, cell_text, email_problem
+from .roster import PERSON_FIELDS, Roster, Volunteer, cell_text, email_problem
 from .spreadsheet import cell_ref, read_grid
-from .text import address_from_cell, email_key, header_key
+from .text import address_from_cell, email_key, header_key, person_key
 from .xlsx_out import SheetSpec, write_workbook
 
 TRACKING_COLUMNS = ("A hosts B: date", "A hosts B: done", "B hosts A: date", "B hosts A: done",
@@ -46,11 +46,11 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
-                         carried: list[SheetSpec] | None = None) -> None:
-    """Write the pairs workbook atomically (the caller has checked it may be replaced).
+def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> None:
+    """Write a new pairs workbook atomically (the caller has checked it may be replaced).
 
-    ``carried`` sheets (the Withdrawn record of a kept workbook) are written after the rest.
+    A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
+    this workbook's rows into the kept one (``record.carry_pairing``), keeping the rest.
     """
     scheme = result.scheme
     extra_titles: list[str] = []
@@ -110,30 +110,82 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path,
         pairs_sheet, unpaired,
         SheetSpec("Summary", ["Item", "Value"], summary_rows, widths={0: 38.0, 1: 50.0}),
         SheetSpec("Settings", ["Setting", "Value"], settings_rows, widths={0: 42.0, 1: 70.0}),
-        *(carried or []),
     ])
 
 
-CARRIED_SHEETS = ("Withdrawn",)
+@dataclass(frozen=True)
+class Withdrawn:
+    """One row of the Withdrawn sheet: who left which pair, when, and whether they left the
+    scheme altogether (rows written before that column existed count as the scheme)."""
+
+    person: str  # name as written
+    key: str  # e-mail key of the person who withdrew ("" if it cannot be told)
+    partner_key: str
+    pair_id: str
+    when: str
+    whole_scheme: bool
 
 
-def carried_sheets(path: Path) -> list[SheetSpec]:
-    """Sheets of an earlier pairs workbook that a re-pairing must not lose."""
+def read_withdrawals(path: Path) -> list[Withdrawn]:
+    """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
     from python_calamine import CalamineWorkbook
 
     from .inspection import inspect_input
 
     inspect_input(path)
-    found = []
     with CalamineWorkbook.from_path(str(path)) as book:
-        for name in CARRIED_SHEETS:
-            if name in book.sheet_names:
-                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                if rows:
-                    headers = [cell_text(c) for c in rows[0]]
-                    found.append(SheetSpec(name, headers, [[_plain(v) if v != "" else None
-                                                            for v in r] for r in rows[1:]]))
+        if "Withdrawn" not in book.sheet_names:
+            return []
+        rows = book.get_sheet_by_name("Withdrawn").to_python(skip_empty_area=False)
+    if not rows:
+        return []
+    lookup = {header_key(cell_text(c)): n for n, c in enumerate(rows[0])}
+
+    def get(raw: list[Any], title: str) -> str:
+        col = lookup.get(header_key(title))
+        return cell_text(raw[col]) if col is not None and col < len(raw) else ""
+
+    found = []
+    for raw in rows[1:]:
+        name = get(raw, "Withdrawn person")
+        if not name:
+            continue
+        side = "A" if person_key(get(raw, "A name")) == person_key(name) else \
+            "B" if person_key(get(raw, "B name")) == person_key(name) else ""
+        other = {"A": "B", "B": "A"}.get(side, "")
+        scope = get(raw, "Withdrew from").casefold()
+        when = _plain(raw[lookup[header_key("Date withdrawn")]]) \
+            if header_key("Date withdrawn") in lookup else ""
+        found.append(Withdrawn(
+            name, email_key(get(raw, f"{side} email")) if side else "",
+            email_key(get(raw, f"{other} email")) if other else "", get(raw, ID_COLUMN),
+            when.isoformat() if isinstance(when, dt.date) else cell_text(when),
+            not scope.startswith("this pair")))
     return found
+
+
+def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
+                        source: Path) -> tuple[Roster, list[str]]:
+    """The roster with everyone who withdrew from the scheme (Withdrawn sheet of ``source``)
+    made inactive, even if the volunteer workbook still says active; and a line for each."""
+    from dataclasses import replace
+
+    gone = {w.key: w for w in withdrawals if w.whole_scheme and w.key}
+    notes, people = [], []
+    for volunteer in roster.volunteers:
+        left = gone.get(volunteer.key)
+        if left and volunteer.active:
+            try:
+                when = dt.date.fromisoformat(left.when)
+                said = f"{when.day} {when:%B %Y}"
+            except ValueError:
+                said = left.when or "an unrecorded date"
+            notes.append(f"{volunteer.name} withdrew on {said} ({source.name}, Withdrawn "
+                         "sheet); left out. To pair them again, delete that row of the "
+                         "Withdrawn sheet.")
+            volunteer = replace(volunteer, active=False, status="withdrawn")
+        people.append(volunteer)
+    return replace(roster, volunteers=people, _index=None), notes
 
 
 @dataclass

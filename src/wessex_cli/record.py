@@ -1,40 +1,71 @@
 """Changing the pairs workbook in place, so that nothing the administrator typed is lost.
 
-Edits go through openpyxl, which keeps formatting, extra columns and sheets, but silently
-drops charts, images, pivot tables and macros: a workbook holding any of those is refused
-with a message saying what would be lost. Every save is atomic, keeps a backup of the
-previous version in ``backups/``, refuses while Excel has the file open, and holds a lock so
-that two wessex commands never write the same workbook at once.
+Edits go through openpyxl, which keeps formatting, extra columns and sheets, comments and
+notes, but drops charts, images, pivot tables and macros: a workbook holding any of those
+is refused with a message saying what would be lost (an empty drawing part, as LibreOffice
+leaves behind, holds nothing and is not counted). openpyxl also writes formulas without
+the values Excel last computed for them; wessex puts those values back, so a "done" filled
+by a formula still reads as done afterwards, and it never overwrites a formula cell.
+
+Every save is atomic, keeps a backup of the previous version in ``backups/``, follows a
+symbolic link to the real file, refuses a read-only file and one open in Excel or
+LibreOffice, and holds a lock so that two wessex commands never write the same workbook.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
 from .roster import cell_text
-from .safe_write import atomic_write, backup, refuse_if_open, write_lock
-from .text import did_you_mean, email_key, header_key, person_key
+from .safe_write import (
+    atomic_write,
+    backup,
+    real_path,
+    refuse_if_open,
+    refuse_if_read_only,
+    remove_leftovers,
+    write_lock,
+)
+from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
     "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
-    "xl/timelines/": "timelines",
+    "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
+    "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
 }
+ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+NOTE_SHAPE = re.compile(rb"ObjectType=\"(\w+)\"")
+
+
+def _harmless(archive: zipfile.ZipFile, name: str) -> bool:
+    """Drawing parts that openpyxl can drop or rebuild without losing anything: the empty
+    drawing LibreOffice writes, relationship files, and the shapes of comments (notes),
+    which openpyxl writes again from the comments themselves."""
+    if name.startswith("xl/drawings/_rels/") or name.endswith("/"):
+        return True
+    if name.startswith("xl/drawings/") and name.endswith(".xml"):
+        return ANCHOR.search(archive.read(name)) is None
+    if name.startswith("xl/drawings/") and name.endswith(".vml"):
+        kinds = set(NOTE_SHAPE.findall(archive.read(name)))
+        return kinds <= {b"Note"}
+    return False
 
 
 def features_that_would_be_lost(path: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+            names = [n for n in archive.namelist() if not _harmless(archive, n)]
+    except (zipfile.BadZipFile, OSError, KeyError):
         raise TrackingError("the pairs workbook is damaged and cannot be opened.",
                             "Restore the latest copy from the backups/ folder.",
                             file=path) from None
@@ -42,37 +73,189 @@ def features_that_would_be_lost(path: Path) -> list[str]:
                    if any(n.startswith(prefix) for n in names)})
 
 
+@dataclass
+class Workbook:
+    """An open pairs workbook: openpyxl's book, and what Excel last showed in formula cells."""
+
+    book: Any
+    path: Path
+    cached: dict[int, tuple[Any, str, Any]] = field(default_factory=dict)  # id(cell) ->
+    # (cell, formula, cached value)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.book[name]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self.book.sheetnames)
+
+    def create_sheet(self, name: str) -> Any:
+        return self.book.create_sheet(name)
+
+    def shown(self, cell: Any) -> Any:
+        """The value as Excel shows it: a formula cell's last computed value."""
+        found = self.cached.get(id(cell))
+        return found[2] if found and cell.value == found[1] else cell.value
+
+    def writable(self, cell: Any, sheet: str = "Pairs") -> None:
+        """Refuse to replace a formula the administrator wrote."""
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
+                                "not overwrite.", "Type the value in Excel instead, or clear "
+                                "the formula and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
+
+
 @contextlib.contextmanager
-def edit_workbook(path: Path) -> Iterator[Any]:
-    """Open the pairs workbook for changes; save it safely when the block ends cleanly."""
+def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
+                  keep_backup: bool = True) -> Iterator[Workbook]:
+    """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
+    save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
+    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
     if not path.exists():
         raise TrackingError("there is no such pairs workbook.",
                             "Run 'wessex pair' first, or check the path.", file=path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
+                            "as it is.", "Make the change by hand, or save the file as .xlsx.",
+                            file=path)
     from .inspection import check_editable, inspect_input
 
     check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
-    refuse_if_open(path)
-    lost = features_that_would_be_lost(path)
-    if lost:
-        raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
-                            "keep when it saves, so it was not changed.",
-                            "Move them to another workbook, or record the visit by hand in "
-                            "Excel.", file=path)
+    target = real_path(path)
     import openpyxl
 
-    with write_lock(path):
+    destination = real_path(save_to) if save_to is not None else target
+    with write_lock(target), \
+            (write_lock(destination) if destination != target else contextlib.nullcontext()):
+        refuse_if_open(path)
+        refuse_if_read_only(target)
+        remove_leftovers(target)
+        if destination != target and destination.exists():
+            refuse_if_open(destination)
+            refuse_if_read_only(destination)
+        lost = features_that_would_be_lost(target)
+        if lost:
+            raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
+                                "keep when it saves, so it was not changed.",
+                                "Move them to another workbook, or record the change by hand "
+                                "in Excel.", file=path)
         try:
-            book = openpyxl.load_workbook(path)
+            book = openpyxl.load_workbook(target)
+            shown = openpyxl.load_workbook(target, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
             raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
                                 "Open it in Excel and save it again, or restore a backup.",
                                 file=path) from None
-        if "Pairs" not in book.sheetnames:
+        if require and require not in book.sheetnames:
             raise TrackingError("this workbook has no 'Pairs' sheet.",
                                 "Give the pairs workbook written by 'wessex pair'.", file=path)
-        yield book
-        backup(path)
-        atomic_write(path, lambda temp: book.save(temp))
+        editing = Workbook(book, path)
+        for sheet in book.worksheets:
+            values = shown[sheet.title]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f" and isinstance(cell.value, str):
+                        editing.cached[id(cell)] = (cell, cell.value,
+                                                    values[cell.coordinate].value)
+        yield editing
+        if keep_backup:
+            backup(destination)
+
+        def write(temp: Path) -> None:
+            book.save(temp)
+            keep_cached_values(temp, editing)
+
+        atomic_write(destination, write)
+
+
+CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(<f\b[^>]*?(?:/>|>.*?</f>))<v\s*(?:/>|></v>)</c>',
+                  re.S)
+
+
+def _cached_xml(value: Any) -> tuple[str, str] | None:
+    """(type attribute, text) of a cached value as Excel stores it, or None for none."""
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils.datetime import to_excel
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return "", repr(to_excel(value))
+    if isinstance(value, int | float):
+        return "", repr(value)
+    text = str(value)
+    if text.startswith("#") and text.endswith(("!", "?", "A", "0")):
+        return ' t="e"', escape(text)
+    return ' t="str"', escape(text)
+
+
+def keep_cached_values(saved: Path, editing: Workbook) -> None:
+    """Put back the values Excel computed for the formulas that openpyxl saved without them."""
+    from xml.etree import ElementTree  # only openpyxl's own output, just written, is parsed
+
+    wanted: dict[str, dict[str, tuple[str, str]]] = {}
+    for cell, formula, value in editing.cached.values():
+        xml = _cached_xml(value)
+        still_there = cell.parent._cells.get((cell.row, cell.column)) is cell  # not deleted
+        if xml is not None and cell.value == formula and still_there:
+            wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
+    if not wanted:
+        return
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(saved) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+        infos = archive.infolist()
+    workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
+    rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    for sheet in workbook.iter(f"{main}sheet"):
+        cells = wanted.get(sheet.get("name", ""))
+        target = targets.get(sheet.get(f"{rel}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if not cells or part not in parts:
+            continue
+
+        def fill(match: re.Match[str], cells: dict[str, tuple[str, str]] = cells) -> str:
+            found = cells.get(match.group(1))
+            if found is None:
+                return match.group(0)
+            attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
+            return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
+                    f"<v>{found[1]}</v></c>")
+
+        parts[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in infos:
+            archive.writestr(info, parts[info.filename])
+
+
+def put_value(cell: Any, value: Any) -> None:
+    """Write ``value`` into an openpyxl cell; text is always stored as text.
+
+    openpyxl turns any string starting with ``=`` into a live formula, so a reason typed as
+    ``=HYPERLINK(...)`` or a copied cell would run when the workbook is opened. Text is
+    forced back to a string cell, and formula-like text gets Excel's quote prefix so that
+    editing it later keeps it text.
+    """
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+
+
+def append_values(sheet: Any, values: list[Any]) -> int:
+    """Append a row through :func:`put_value`; returns its row number."""
+    number = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        if value is not None:
+            put_value(sheet.cell(number, column), value)
+    return number
 
 
 @dataclass
@@ -84,10 +267,14 @@ class SheetRow:
     side: str  # "A" or "B": which half of the row the person is
 
 
-def header_map(sheet: Any) -> dict[str, int]:
+def _shown(book: Workbook | None, cell: Any) -> Any:
+    return book.shown(cell) if book is not None else cell.value
+
+
+def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
     """header_key -> 1-based column, read from the first row naming 'A email'."""
     for row in sheet.iter_rows(min_row=1, max_row=20):
-        keys = {header_key(cell_text(c.value)): c.column for c in row if c.value}
+        keys = {header_key(cell_text(_shown(book, c))): c.column for c in row if c.value}
         if header_key("A email") in keys:
             keys["__row__"] = row[0].row
             return keys
@@ -95,13 +282,14 @@ def header_map(sheet: Any) -> dict[str, int]:
                         "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
 
 
-def find_rows(sheet: Any, columns: dict[str, int], who: str) -> list[SheetRow]:
+def find_rows(sheet: Any, columns: dict[str, int], who: str,
+              book: Workbook | None = None) -> list[SheetRow]:
     """Rows where ``who`` (name or e-mail, forgivingly) is person A or B."""
     wanted_email = email_key(who) if "@" in who else None
     wanted_name = person_key(who)
     found = []
     for number in range(columns["__row__"] + 1, sheet.max_row + 1):
-        values = {key: sheet.cell(number, col).value for key, col in columns.items()
+        values = {key: _shown(book, sheet.cell(number, col)) for key, col in columns.items()
                   if key != "__row__"}
         for side in ("A", "B"):
             email = email_key(cell_text(values.get(header_key(f"{side} email"))))
@@ -112,12 +300,12 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str) -> list[SheetRow]:
     return found
 
 
-def names_in(sheet: Any, columns: dict[str, int]) -> list[str]:
+def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) -> list[str]:
     """Everyone named in the Pairs sheet, for suggestions."""
     found = []
     for key in (header_key("A name"), header_key("B name")):
         if key in columns:
-            found += [cell_text(sheet.cell(r, columns[key]).value)
+            found += [cell_text(_shown(book, sheet.cell(r, columns[key])))
                       for r in range(columns["__row__"] + 1, sheet.max_row + 1)]
     return [n for n in found if n]
 
@@ -145,15 +333,49 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
     return rows[0]
 
 
+def day_text(date: dt.date) -> str:
+    """4 May 2027: the way a date is said back to the administrator."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:
+    """Why a --hosted date looks wrong: in the future, before the scheme, or far away."""
+    doubts = []
+    if hosted > now:
+        doubts.append(f"is still to come (today is {day_text(now)})")
+    if start and hosted < start:
+        doubts.append(f"is before the exchange starts ({day_text(start)})")
+    if abs((hosted - now).days) > 366:
+        doubts.append("is more than a year from today")
+    return doubts
+
+
 def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                  planned: dt.date | None = None, reflection: bool = False,
-                 partner: str | None = None) -> str:
-    """Record that ``who`` hosted their partner (or plans to), or sent a reflection."""
+                 partner: str | None = None, force: bool = False, now: dt.date | None = None,
+                 start: dt.date | None = None) -> str:
+    """Record that ``who`` hosted their partner (or plans to), or sent a reflection.
+
+    A ``hosted`` date still to come, before ``start`` or more than a year from ``now`` is
+    refused (it is usually a plan or a typing slip) unless ``force``; a plan never marks the
+    visit done.
+    """
+    from .dates import parse_date, today
+    from .tracking import parse_done
+
+    now = now or today()
+    if hosted and not force:
+        doubts = hosted_doubts(hosted, now, start)
+        if doubts:
+            raise TrackingError(f"the visit date {day_text(hosted)} {' and '.join(doubts)}, so "
+                                "it was not recorded.", "If the visit has not happened yet, "
+                                "record it with --planned; if the date is right, add --force.",
+                                file=path)
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
-        columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
-                       lambda: names_in(sheet, columns))
+        columns = header_map(sheet, book)
+        row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
+                       lambda: names_in(sheet, columns, book))
         other = "B" if row.side == "A" else "A"
         changes = []
         if hosted or planned:
@@ -162,19 +384,46 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if date_col is None or done_col is None:
                 raise TrackingError("the Pairs sheet has lost its visit columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            cell = sheet.cell(row.number, date_col)
-            cell.value = hosted or planned
-            cell.number_format = "yyyy-mm-dd"
+            cell, done_cell = sheet.cell(row.number, date_col), sheet.cell(row.number, done_col)
+            try:
+                before = parse_date(book.shown(cell))
+            except ValueError:
+                before = None
+            shown_before = cell_text(book.shown(cell))
+            was_done = bool(parse_done(book.shown(done_cell)))
+            if planned and was_done and not force:
+                raise TrackingError(
+                    f"this visit is already recorded as done"
+                    f"{' on ' + day_text(before) if before else ''}, so a plan was not "
+                    "recorded over it.", "To correct the date, use --hosted DATE; add --force to "
+                    "turn it back into a plan.", file=path, sheet="Pairs",
+                    cell=done_cell.coordinate)
+            book.writable(cell)
+            new = hosted or planned
             if hosted:
-                sheet.cell(row.number, done_col).value = "yes"
+                book.writable(done_cell)
+                done_cell.value = "yes"
                 changes.append(f"hosted on {hosted.isoformat()}")
             else:
+                if was_done:
+                    book.writable(done_cell)
+                    done_cell.value = None
                 changes.append(f"planned for {planned.isoformat() if planned else ''}")
+            if before and before != new:
+                changes.append(f"replacing {'the visit done' if was_done else 'the plan'} "
+                               f"of {before.isoformat()}")
+            elif shown_before and not before:
+                changes.append(f"replacing '{shown_before}'")
+            elif before == new and was_done and hosted:
+                changes.append("already recorded: unchanged")
+            cell.value = new
+            cell.number_format = "yyyy-mm-dd"
         if reflection:
             col = columns.get(header_key(f"Reflection from {row.side}"))
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
+            book.writable(sheet.cell(row.number, col))
             sheet.cell(row.number, col).value = "yes"
             changes.append("reflection received")
         name = cell_text(row.values.get(header_key(f"{row.side} name")))
@@ -182,30 +431,208 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     return f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}"
 
 
+WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
+WHOLE_SCHEME = "the scheme"
+ONE_PAIR = "this pair only"
+
+
+@dataclass
+class Withdrawal:
+    """What ``withdraw`` did: the pairs moved, and whether the person left the scheme."""
+
+    person: str
+    partners: list[str]
+    whole_scheme: bool
+
+
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
-             partner: str | None = None) -> tuple[str, str]:
-    """Move the person's pair to the Withdrawn sheet. Returns (person, their partner)."""
+             partner: str | None = None) -> Withdrawal:
+    """Move the person's pairs to the Withdrawn sheet: all of them, or only the one with
+    ``partner`` (then, if they have another pair, they stay in the scheme with it)."""
     from .text import strip_controls
 
     reason = strip_controls(reason)  # typed text too: no control character enters a workbook
+    moved: list[tuple[str, str]] = []
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
-        columns = header_map(sheet)
-        row = pick_row(find_rows(sheet, columns, who), who, partner, path,
-                       lambda: names_in(sheet, columns))
-        header_row = columns["__row__"]
-        headers = [c.value for c in sheet[header_row]]
-        values = [c.value for c in sheet[row.number]]
-        if "Withdrawn" in book.sheetnames:
-            target = book["Withdrawn"]
+        columns = header_map(sheet, book)
+        found = find_rows(sheet, columns, who, book)
+        rows = found
+        if partner or not found or len({email_key(cell_text(r.values.get(header_key(
+                f"{r.side} email")))) for r in found}) > 1:
+            rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book))]
+        scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
+        for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
+            name = cell_text(row.values.get(header_key(f"{row.side} name")))
+            other = "B" if row.side == "A" else "A"
+            partner_name = cell_text(row.values.get(header_key(f"{other} name")))
+            _move_to_withdrawn(book, sheet, row.number, name, reason, when, scope)
+            moved.append((name, partner_name))
+    return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
+
+
+def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = False) -> str:
+    """Write 'withdrawn' in the person's Status cell of the volunteer workbook (atomically,
+    with a backup). Returns the cell, e.g. ``Volunteers!P7``. ``check_only``: find the cell
+    and raise if it cannot be written, but change nothing (run before the pairs move)."""
+    from openpyxl.utils import get_column_letter
+
+    from .roster import read_roster
+
+    if volunteers.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TrackingError("wessex can set the Status cell only in an .xlsx volunteer "
+                            "workbook, so nothing was changed.", "Leave out --in and set the "
+                            "cell by hand, or save the workbook as .xlsx.", file=volunteers)
+    roster = read_roster(volunteers, scheme)
+    people = roster.find(who)
+    if len(people) != 1:
+        names = ", ".join(f"{v.name} <{v.email}>" for v in people)
+        raise TrackingError(f"'{who}' is {'not in' if not people else 'ambiguous in'} the "
+                            f"volunteer workbook{' (' + names + ')' if names else ''}, so its "
+                            "Status cell was not changed.", "Use their e-mail address, or set "
+                            "the cell by hand.", file=volunteers)
+    status = roster.columns.get("status")
+    if status is None:
+        raise TrackingError("the volunteer workbook has no Status column, so nothing was "
+                            "written there.", "Add a Status column (or set it by hand).",
+                            file=volunteers, sheet=roster.sheet)
+    if check_only:
+        refuse_if_open(volunteers)
+        refuse_if_read_only(real_path(volunteers))
+        return ""
+    with edit_workbook(volunteers, require=roster.sheet) as book:
+        sheet = book[roster.sheet]
+        column = next((c.column for c in sheet[roster.header_row]
+                       if cell_text(book.shown(c)) == status), None)
+        if column is None:
+            raise TrackingError(f"the Status column '{status}' was not found again.",
+                                file=volunteers, sheet=roster.sheet)
+        cell = sheet.cell(people[0].row, column)
+        book.writable(cell, roster.sheet)
+        cell.value = "withdrawn"
+    return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"
+
+
+def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
+                       when: dt.date, scope: str) -> None:
+    """Copy row ``number`` of the Pairs sheet (values as shown) to the Withdrawn sheet and
+    delete it from Pairs."""
+    columns = header_map(sheet, book)
+    headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
+    if "Withdrawn" in book.sheetnames:
+        target = book["Withdrawn"]
+        titles = [cell_text(c.value) for c in target[1]]
+        for title in (*WITHDRAWN_HEADERS, *headers):
+            if title and title not in titles:
+                put_value(target.cell(1, len(titles) + 1), title)
+                titles.append(title)
+    else:
+        target = book.create_sheet("Withdrawn")
+        append_values(target, [*WITHDRAWN_HEADERS, *headers])
+        target.freeze_panes = "A2"
+        titles = [*WITHDRAWN_HEADERS, *headers]
+    record: dict[str, Any] = {"Withdrawn person": person, "Reason": reason,
+                              "Date withdrawn": when, "Withdrew from": scope}
+    for column, title in enumerate(headers, start=1):
+        if title and title not in record:
+            record[title] = book.shown(sheet.cell(number, column))
+    line = target.max_row + 1
+    for column, title in enumerate(titles, start=1):
+        if title in record:
+            put_value(target.cell(line, column), record[title])
+    target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
+    sheet.delete_rows(number)
+
+
+def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) -> None:
+    """Bring a new pairing (``fresh_path``, the workbook 'wessex pair' would write) into the
+    kept workbook without disturbing what the administrator made of it.
+
+    Rows of kept pairs stay where they are, with every cell, colour, comment and formula;
+    only the columns wessex generates (people, score, reasons, how paired) are refreshed, and
+    never over a formula. Pairs that could not be kept move to the Withdrawn sheet with the
+    reason, so nothing typed in their rows is lost. New pairs are added below. The Unpaired,
+    Summary and Settings sheets are rewritten; every other sheet is left alone.
+    """
+    import openpyxl
+
+    from .pairs_workbook import GENERATED, ID_COLUMN
+
+    fresh = openpyxl.load_workbook(fresh_path)
+    new_sheet = fresh["Pairs"]
+    new_headers = [cell_text(c.value) for c in new_sheet[1]]
+    new_rows = {cell_text(r[0].value): r for r in new_sheet.iter_rows(min_row=2)}
+    sheet = book["Pairs"]
+    columns = header_map(sheet, book)
+    header_row = columns["__row__"]
+    for title in new_headers:  # a column wessex now writes but the old sheet lacks
+        if header_key(title) not in columns:
+            column = sheet.max_column + 1
+            put_value(sheet.cell(header_row, column), title)
+            columns[header_key(title)] = column
+    id_column = columns.get(header_key(ID_COLUMN))
+    if id_column is None:
+        raise TrackingError("the Pairs sheet has lost its Pair column, so kept pairs cannot be "
+                            "told apart.", "Restore the column as 'wessex pair' wrote it.",
+                            file=book.path, sheet="Pairs")
+    by_key = roster.by_key()
+    seen: set[str] = set()
+    for number in range(sheet.max_row, header_row, -1):
+        pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
+        if not pair_id:
+            continue
+        row = new_rows.get(pair_id)
+        if row is None:
+            person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
+            _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
+            continue
+        seen.add(pair_id)
+        for title, cell in zip(new_headers, row, strict=False):
+            if title not in GENERATED:
+                continue
+            target = sheet.cell(number, columns[header_key(title)])
+            shown = book.shown(target)
+            if isinstance(target.value, str) and target.value.startswith("="):
+                continue  # the administrator's formula wins
+            if cell_text(shown) != cell_text(cell.value):
+                put_value(target, cell.value)
+    last = max((r for r in range(header_row + 1, sheet.max_row + 1)
+                if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
+    for pair_id, row in new_rows.items():
+        if pair_id in seen:
+            continue
+        last += 1
+        for title, cell in zip(new_headers, row, strict=False):
+            target = sheet.cell(last, columns[header_key(title)])
+            put_value(target, cell.value)
+            if isinstance(cell.value, dt.date):
+                target.number_format = "yyyy-mm-dd"
+    for name in ("Unpaired", "Summary", "Settings"):
+        source = fresh[name]
+        if name in book.sheetnames:
+            target = book[name]
+            target.delete_rows(1, target.max_row + 1)
         else:
-            target = book.create_sheet("Withdrawn")
-            target.append(["Withdrawn person", "Reason", "Date withdrawn", *headers])
-            target.freeze_panes = "A2"
-        name = cell_text(row.values.get(header_key(f"{row.side} name")))
-        other = "B" if row.side == "A" else "A"
-        partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-        target.append([name, reason, when, *values])
-        target.cell(target.max_row, 3).number_format = "yyyy-mm-dd"
-        sheet.delete_rows(row.number)
-    return name, partner_name
+            target = book.create_sheet(name)
+        for values in source.iter_rows(values_only=True):
+            append_values(target, list(values))
+        for cell in target[1]:
+            cell.font = openpyxl.styles.Font(bold=True)
+
+
+def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: int,
+                 by_key: dict[str, Any]) -> tuple[str, str, str]:
+    """(person, reason, scope) for a kept pair that the new pairing could not keep."""
+    found = []
+    for side in ("A", "B"):
+        email = email_key(cell_text(book.shown(sheet.cell(
+            number, columns.get(header_key(f"{side} email"), 1)))))
+        name = cell_text(book.shown(sheet.cell(number, columns.get(header_key(f"{side} name"),
+                                                                    1))))
+        volunteer = by_key.get(email)
+        if volunteer is None:
+            return name, "no longer in the volunteer workbook", WHOLE_SCHEME
+        if not volunteer.active:
+            return name, f"marked '{volunteer.status}' in the volunteer workbook", WHOLE_SCHEME
+        found.append(name)
+    return found[0], "the two are no longer on different sides", ONE_PAIR

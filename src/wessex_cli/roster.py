@@ -151,6 +151,10 @@ class Volunteer:
     adjustments: str
     notes: str
     extra: tuple[tuple[str, str], ...] = ()
+    # From earlier schemes' pairs workbooks (``history.apply_history``): partners' e-mail
+    # keys, and the folded names of organisations this person has visited.
+    previous: tuple[str, ...] = ()
+    visited: tuple[str, ...] = ()
 
     @property
     def organisation_key(self) -> str:

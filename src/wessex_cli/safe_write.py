@@ -1,45 +1,116 @@
 """Writing files so that nothing the administrator typed is ever lost.
 
-Every output is written to a temporary file in the same folder and then moved over the
-target in one step (``os.replace``), so a crash leaves either the old file or the new one,
-never half of each. Replacing a file keeps a timestamped backup first; Excel's ``~$`` lock
-file and a second ``wessex`` at work on the same file are refused.
+Every output is written to a temporary file in the same folder, flushed to the disk, and
+then moved over the target in one step (``os.replace``), after which the folder itself is
+flushed: a crash or a full disk leaves either the old file or the new one, never half of
+each. A path that is a symbolic link is followed once, so the file it points to is the one
+replaced (the link stays a link), and the file keeps its permissions. Replacing a file
+first keeps a backup of it in ``backups/`` beside it, copied in full and flushed before it
+counts; each file's backups are its own. A read-only file, a file open in Excel (``~$``)
+or LibreOffice (``.~lock.NAME#``), and a second ``wessex`` at work on the same file are
+refused. The lock between wessex commands is an operating-system lock (``filelock``), so
+a command that is killed releases it with its process and the next one takes over at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputError
 
 BACKUP_FOLDER = "backups"
 BACKUPS_KEPT = 5
+STAMP = r"\d{8}-\d{6}-\d{6}"
 
 
-def excel_lock_file(path: Path) -> Path | None:
-    """Excel's ``~$name.xlsx`` owner file, present while the workbook is open."""
-    for candidate in (path.with_name("~$" + path.name), path.with_name("~$" + path.name[2:])):
+def real_path(path: Path) -> Path:
+    """The file a path names, symbolic links followed (resolved once, then used throughout)."""
+    return Path(os.path.realpath(path))
+
+
+def office_lock_file(path: Path) -> Path | None:
+    """The owner file Excel (``~$name``) or LibreOffice (``.~lock.name#``) keeps while the
+    workbook is open, if there is one."""
+    for candidate in (path.with_name("~$" + path.name), path.with_name("~$" + path.name[2:]),
+                      path.with_name(f".~lock.{path.name}#")):
         if candidate.exists() and candidate != path:
             return candidate
     return None
 
 
+excel_lock_file = office_lock_file  # the older name, kept for callers
+
+
 def refuse_if_open(path: Path) -> None:
-    if path.exists() and excel_lock_file(path) is not None:
-        raise OutputError("the file is open in Excel (or another program), so wessex will "
-                          "not change it.", "Save and close it, then run the command again.",
-                          file=path)
+    for where in dict.fromkeys((path, real_path(path))):
+        lock = office_lock_file(where) if where.exists() else None
+        if lock is not None:
+            program = "LibreOffice" if lock.name.startswith(".~lock.") else "Excel"
+            raise OutputError(f"the file is open in {program} (or another program: {lock.name} "
+                              "is beside it), so wessex will not change it.",
+                              "Save and close it, then run the command again. If nothing has "
+                              f"it open, delete {lock.name}.", file=path)
+
+
+def refuse_if_read_only(path: Path) -> None:
+    """A file marked read-only is left alone, even by a user who could write to it anyway."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise OutputError("the file is read-only, so wessex did not change it.",
+                          "Make it writable (uncheck Read-only in its properties, or "
+                          "'chmod u+w'), or choose another file.", file=path)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder's entry list, so a rename in it survives a power cut (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return str(exc.strerror or exc)
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temp_path)`` then move the result over ``path`` in one step."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Call ``write(temp_path)`` then move the result over ``path`` in one step.
+
+    A symbolic link is followed: the file it points to is replaced and the link kept. An
+    existing file keeps its permission bits; a new one gets the usual ones (0666 less the
+    umask) rather than the private 0600 of a temporary file.
+    """
+    target = real_path(path)
+    folder = target.parent
     if not folder.exists():
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -47,7 +118,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
             raise OutputError(f"the folder {folder} cannot be created ({exc.strerror}).",
                               "Choose another folder with -o.", file=path) from None
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix,
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
                                              dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write in the folder {folder} ({exc.strerror}).",
@@ -57,12 +132,15 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     temp = Path(temp_name)
     try:
         write(temp)
-        os.replace(temp, path)
+        _fsync_file(temp)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+        _fsync_folder(folder)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise OutputError(f"could not save the file ({exc.strerror or exc}); the previous "
+        raise OutputError(f"could not save the file ({_reason(exc)}); the previous "
                           "version is unchanged.", "Close it in Excel if it is open, and "
-                          "check the folder is writable.", file=path) from None
+                          "check the folder is writable and has space.", file=path) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -70,7 +148,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_bytes(path: Path, data: bytes) -> None:
     def write(temp: Path) -> None:
-        temp.write_bytes(data)
+        with open(temp, "wb") as handle:
+            handle.write(data)
 
     atomic_write(path, write)
 
@@ -79,61 +158,130 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
+def backups_of(path: Path) -> list[Path]:
+    """This file's own backups, oldest first (``pairs-1.xlsx``'s are not ``pairs.xlsx``'s)."""
+    target = real_path(path)
+    folder = target.parent / BACKUP_FOLDER
+    pattern = re.compile(re.escape(target.stem) + "-" + STAMP + re.escape(target.suffix))
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+
+
 def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS.ext`` beside it; keep the newest few."""
-    if not path.exists():
+    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it; keep its newest
+    few. The copy is made under a temporary name, flushed, then renamed, so a backup that
+    exists is always complete."""
+    target = real_path(path)
+    if not target.exists():
         return None
-    folder = path.parent / BACKUP_FOLDER
+    folder = target.parent / BACKUP_FOLDER
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    final = folder / f"{target.stem}-{stamp}{target.suffix}"
+    partial = folder / f".{final.name}.partial"
     try:
         folder.mkdir(exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{path.stem}-{stamp}{path.suffix}"
-        shutil.copy2(path, target)
+        shutil.copy2(target, partial)
+        _fsync_file(partial)
+        os.replace(partial, final)
+        _fsync_folder(folder)
     except OSError as exc:
-        raise OutputError(f"could not keep a backup ({exc.strerror}), so the file was not "
-                          "changed.", "Check the folder is writable.", file=path) from None
-    old = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
+        partial.unlink(missing_ok=True)
+        raise OutputError(f"could not keep a backup ({_reason(exc)}), so the file was not "
+                          "changed.", "Check the folder is writable and has space.",
+                          file=path) from None
+    old = backups_of(target)
     for stale in old[:-keep] if keep else []:
         stale.unlink(missing_ok=True)
-    return target
+    return final
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete what a killed wessex left beside ``path``: its temporary files (``.name-XXXXXXXX
+    .ext``) and unfinished backups. Only call this while holding ``write_lock(path)``: then no
+    other wessex process can be writing them."""
+    target = real_path(path)
+    temp = re.compile(re.escape(f".{target.stem}-") + r"[a-z0-9_]{8}" + re.escape(target.suffix))
+    partial = re.compile(re.escape(f".{target.stem}-") + STAMP + re.escape(target.suffix) +
+                         re.escape(".partial"))
+    found = [p for p in target.parent.iterdir() if temp.fullmatch(p.name)]
+    folder = target.parent / BACKUP_FOLDER
+    if folder.is_dir():
+        found += [p for p in folder.iterdir() if partial.fullmatch(p.name)]
+    for leftover in found:
+        leftover.unlink(missing_ok=True)
+    return found
+
+
+def note(text: str) -> None:
+    """A remark for the person at the keyboard (stderr), never part of an output."""
+    from rich.markup import escape
+
+    from .console import err
+
+    err.print(f"[yellow]Note:[/] {escape(text)}")
 
 
 @contextlib.contextmanager
 def write_lock(path: Path) -> Iterator[None]:
-    """Hold ``.name.wessex-lock`` beside ``path`` so two wessex processes never interleave."""
-    lock = path.with_name(f".{path.name}.wessex-lock")
+    """Hold an operating-system lock on ``.name.wessex-lock`` beside the real file, so two
+    wessex processes never interleave. The lock dies with its process; the process number
+    kept in ``.name.wessex-owner`` tells the next command that a holder was stopped."""
+    from filelock import FileLock, Timeout
+
+    target = real_path(path)
+    lock = FileLock(str(target.with_name(f".{target.name}.wessex-lock")), timeout=0)
+    owner = target.with_name(f".{target.name}.wessex-owner")
     try:
-        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        age = dt.datetime.now().timestamp() - lock.stat().st_mtime if lock.exists() else 0
-        if age > 600:  # a lock left by a crashed run ten minutes ago is stale
-            lock.unlink(missing_ok=True)
-            with write_lock(path):
-                yield
-            return
+        lock.acquire()
+    except Timeout:
         raise OutputError("another wessex command is changing this file right now.",
                           "Wait for it to finish, then run this again.", file=path) from None
     except OSError as exc:
-        raise OutputError(f"cannot write beside {path.name} ({exc.strerror}).",
+        raise OutputError(f"cannot write beside {target.name} ({exc.strerror}).",
                           "Check the folder is not read-only.", file=path) from None
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        yield
+        try:
+            previous = owner.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            previous = ""
+        if previous and previous != str(os.getpid()):
+            note(f"a wessex command (process {previous}) was stopped while changing "
+                 f"{target.name}; its lock was released with it and has been taken over. "
+                 "The file is as that command left it before its last complete save.")
+        try:
+            owner.write_text(str(os.getpid()), encoding="utf-8")
+        except OSError:
+            pass  # the note is a courtesy; the lock itself is what protects the file
+        try:
+            yield
+        finally:  # not reached when the process is killed: then the number stays behind
+            owner.unlink(missing_ok=True)
     finally:
-        lock.unlink(missing_ok=True)
+        lock.release()
 
 
 def guard_output(path: Path, force: bool, what: str = "file") -> Path | None:
     """Refuse to replace an existing output without ``--force``; with it, back it up first."""
-    if not path.exists():
-        return None
-    refuse_if_open(path)
-    if not force:
-        raise OutputError("the file already exists and may hold your tracking data, so it "
-                          "was not overwritten.", f"Choose another {what} with -o, or add "
-                          "--force to replace it (a backup is kept in backups/).", file=path)
-    return backup(path)
+    return guard_outputs([path], force, what)[0] if path.exists() else None
+
+
+def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file") -> list[Path | None]:
+    """The one rule for every writer: an existing file is replaced only with ``--force``,
+    never while open or read-only, and only after a backup of it has been kept."""
+    existing = [p for p in paths if p.exists()]
+    for path in existing:
+        refuse_if_open(path)
+    if existing and not force:
+        many = f"{len(existing)} files already exist (e.g. {existing[0].name})" \
+            if len(existing) > 1 else "the file already exists"
+        raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
+                          f"Choose another {what} with -o, or add --force to replace "
+                          f"{'them' if len(existing) > 1 else 'it'} (a backup is kept in "
+                          "backups/).", file=existing[0])
+    for path in existing:
+        refuse_if_read_only(path)
+    return [backup(p) if p.exists() else None for p in paths]
 
 
 def write_batch(files: list[tuple[Path, bytes]]) -> None:
@@ -151,13 +299,18 @@ def write_batch(files: list[tuple[Path, bytes]]) -> None:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
         try:
+            os.chmod(staging, 0o777 & ~_umask())
             for path, data in group:
                 with open(staging / path.name, "xb") as handle:
                     handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            _fsync_folder(staging)
             os.rename(staging, folder)
+            _fsync_folder(folder.parent)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise OutputError(f"could not write the files ({exc.strerror or exc}); nothing was "
+            raise OutputError(f"could not write the files ({_reason(exc)}); nothing was "
                               "left half-written.", "Check the folder is writable and has "
                               "space.", file=folder) from None
         except BaseException:

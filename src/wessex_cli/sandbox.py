@@ -64,6 +64,7 @@ class Blocked(Exception):  # noqa: N818 - a signal inside rendering, never shown
 # ---------------------------------------------------------------- plain data
 
 PLAIN_SCALARS = (str, int, float, bool, dt.date, dt.datetime, type(None))
+_PLACEHOLDERS = "wessex_cli.placeholders"
 
 
 def plain(value: Any) -> Any:
@@ -75,6 +76,10 @@ def plain(value: Any) -> Any:
     """
     if type(value) in PLAIN_SCALARS:
         return value
+    if type(value).__module__ == _PLACEHOLDERS:
+        # A missing setting (placeholders.Placeholder, a str; the missing leads, a tuple):
+        # plain data that is false in ``if`` and is noted when printed. Kept as it is.
+        return type(value)(plain(v) for v in value) if isinstance(value, tuple) else value
     for base in (bool, int, float, str):  # a subclass could carry methods of its own
         if isinstance(value, base):
             return base(value)
@@ -94,6 +99,8 @@ def is_plain(value: Any) -> bool:
     reach anything)."""
     if type(value) in PLAIN_SCALARS:
         return True
+    if type(value).__module__ == _PLACEHOLDERS and isinstance(value, str | tuple):
+        return all(is_plain(v) for v in value) if isinstance(value, tuple) else True
     if type(value) is dict:
         return all(type(k) is str and is_plain(v) for k, v in value.items())
     if type(value) in (list, tuple):

@@ -56,9 +56,11 @@ class Weights:
     person: tuple[int, int, int] = (6, 4, 2)
     topic: tuple[int, int, int] = (3, 2, 1)
     cluster: int = 1
+    new_organisation: int = 0  # year two: a partner's organisation this person has not visited
 
     def as_dict(self) -> dict[str, Any]:
-        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster}
+        return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster,
+                "new_organisation": self.new_organisation}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,15 @@ class Celebration:
         ("20:00", "What next? Table-top discussions in mixed groups"),
         ("21:00", "Close"),
     )
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What Word documents carry at the top: the organisation, its address and a logo."""
+
+    organisation: str = ""
+    address: tuple[str, ...] = ()
+    logo: Path | None = None  # an image file, relative paths read from scheme.toml's folder
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,9 @@ class Scheme:
     seed: int = 2027
     source: Path | None = None
     themes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    letterhead: Letterhead = field(default_factory=Letterhead)
+    given: frozenset[str] = frozenset()  # the dotted keys scheme.toml sets, e.g. "dates.end"
+    survey_url: str = ""  # [feedback] survey_url: the online reflection survey, if any
 
     @property
     def side_keys(self) -> tuple[str, str]:
@@ -270,14 +284,30 @@ class _SchemeReader:
         cluster = self.get("weights.cluster", int, base.weights.cluster)
         if cluster < 0:
             raise self.fail("weights.cluster", "must be 0 or more")
+        new_organisation = self.get("weights.new_organisation", int, 0)
+        if new_organisation < 0:
+            raise self.fail("weights.new_organisation", "must be 0 or more")
         weights = Weights(self.triple("weights.person", base.weights.person),
-                          self.triple("weights.topic", base.weights.topic), cluster)
+                          self.triple("weights.topic", base.weights.topic), cluster,
+                          new_organisation)
         themes_raw = self.get("feedback.themes", dict, {})
         themes = {str(k): tuple(str(w) for w in v) for k, v in themes_raw.items()
                   if isinstance(v, list)}
+        survey_key = "feedback.survey_url" if self.get("feedback.survey_url", str, "") \
+            else "scheme.survey_url"
+        survey_url = self.text_value(survey_key, "")
+        if survey_url and not re.fullmatch(r"https?://[^\s<>\"'`]+", survey_url):
+            raise self.fail(survey_key, f"is not a web address: {survey_url!r}",
+                            'Write the full link, e.g. survey_url = '
+                            '"https://forms.example.org/exchange".')
         start, end = self.date("dates.start"), self.date("dates.end")
         if start and end and end <= start:
             raise self.fail("dates.end", f"({end}) must come after the start date ({start})")
+        if celebration.date and end and celebration.date <= end:
+            raise self.fail("celebration.date", f"({celebration.date}) must come after the end "
+                            f"date ({end}): the celebration shares what the visits taught",
+                            "Move the celebration after [dates] end, or delete the line and "
+                            "let 'wessex plan --save' choose one.")
         cpd = self.get("scheme.cpd_hours", (int, float), base.cpd_hours)
         return Scheme(
             name=self.text_value("scheme.name", base.name),
@@ -293,7 +323,38 @@ class _SchemeReader:
             seed=self.get("pairing.seed", int, base.seed),
             source=self.path,
             themes=themes,
+            letterhead=self.letterhead(),
+            given=frozenset(_dotted_keys(self.data)),
+            survey_url=survey_url,
         )
+
+    def letterhead(self) -> Letterhead:
+        address = self.get("letterhead.address", (list, str), [])
+        if isinstance(address, str):
+            address = [address]
+        if not all(isinstance(line, str) for line in address):
+            raise self.fail("letterhead.address", "must be a list of address lines",
+                            'For example: address = ["1 High Street", "Eastshire EA1 1AA"]')
+        logo_text = self.text_value("letterhead.logo", "")
+        logo = None
+        if logo_text:
+            logo = Path(logo_text).expanduser()
+            if not logo.is_absolute():
+                logo = self.path.parent / logo
+            if not logo.is_file():
+                raise self.fail("letterhead.logo", f"names an image that does not exist ({logo})",
+                                "Give the path of a PNG or JPEG file, relative to scheme.toml.")
+        return Letterhead(self.text_value("letterhead.organisation", ""),
+                          tuple(line.strip() for line in address if line.strip()), logo)
+
+
+def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
+    found = []
+    for key, value in data.items():
+        found.append(prefix + key)
+        if isinstance(value, dict):
+            found += _dotted_keys(value, f"{prefix}{key}.")
+    return found
 
 
 def _describe(kind: str) -> str:

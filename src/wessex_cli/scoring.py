@@ -50,20 +50,34 @@ def cluster_score(a: Volunteer, b: Volunteer, weights: Weights) -> int:
     return weights.cluster if same else 0
 
 
+def new_organisation_score(visitor: Volunteer, host: Volunteer, weights: Weights) -> int:
+    """Year two: the weight when ``visitor`` has a history and has not visited ``host``'s
+    organisation before (nothing for people without a history, so new volunteers are
+    neither helped nor held back)."""
+    if weights.new_organisation and visitor.visited and host.organisation_key and \
+            host.organisation_key not in visitor.visited:
+        return weights.new_organisation
+    return 0
+
+
 def pair_score(a: Volunteer, b: Volunteer, weights: Weights) -> tuple[int, list[str]]:
     """A pair's score and its reasons in plain English."""
     ab, why_ab = preference_score(a, b, weights)
     ba, why_ba = preference_score(b, a, weights)
     cluster = cluster_score(a, b, weights)
+    new_ab, new_ba = new_organisation_score(a, b, weights), new_organisation_score(b, a, weights)
     reasons = [r for r in (why_ab, why_ba) if r]
     if a.cluster and fold(a.cluster) == fold(b.cluster):
         reasons.append(f"same cluster ({a.cluster})")
+    for visitor, host, bonus in ((a, b, new_ab), (b, a, new_ba)):
+        if bonus:
+            reasons.append(f"{visitor.name} has not visited {host.organisation} before")
     if not reasons:
         reasons.append("no preference between them: an eligible partner among equally good "
                        "choices")
     reasons.append(f"{a.name} can host on {describe(a.host_slots & b.visit_slots)}; "
                    f"{b.name} can host on {describe(b.host_slots & a.visit_slots)}")
-    return ab + ba + cluster, reasons
+    return ab + ba + cluster + new_ab + new_ba, reasons
 
 
 def score_matrix(model: EligibilityModel, weights: Weights) -> IntMatrix:
@@ -75,7 +89,25 @@ def score_matrix(model: EligibilityModel, weights: Weights) -> IntMatrix:
     if weights.cluster:
         same = (left.cluster[:, None] == right.cluster[None, :]) & (left.cluster[:, None] >= 0)
         scores += same.astype(np.int32) * np.int32(weights.cluster)
+    if weights.new_organisation:
+        _add_new_organisations(scores, model, np.int32(weights.new_organisation))
     return scores
+
+
+def _add_new_organisations(scores: IntMatrix, model: EligibilityModel, weight: np.int32) -> None:
+    """``new_organisation_score`` for every pair: only people with a history take part."""
+    codes = model.vocab.codes
+    left, right = model.left, model.right
+    for i, person in enumerate(left.people):
+        if person.visited:
+            seen = [codes[k] for k in person.visited if k in codes]
+            scores[i, :] += (~np.isin(right.organisation, seen) &
+                             (right.organisation >= 0)).astype(np.int32) * weight
+    for j, person in enumerate(right.people):
+        if person.visited:
+            seen = [codes[k] for k in person.visited if k in codes]
+            scores[:, j] += (~np.isin(left.organisation, seen) &
+                             (left.organisation >= 0)).astype(np.int32) * weight
 
 
 def _add_preferences(scores: IntMatrix, choosers: Sequence[Volunteer],

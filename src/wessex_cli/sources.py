@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .documents import PairRecord, volunteer_record
@@ -9,15 +10,27 @@ from .errors import TemplateError
 from .scheme import Scheme
 
 
-def load_pairs(path: Path) -> tuple[list[PairRecord], list[str]]:
-    """Pairs with their visits as tracked, and warnings about unreadable tracking cells."""
+def load_pairs(path: Path, now: dt.date | None = None,
+               only_new: bool = False) -> tuple[list[PairRecord], list[str]]:
+    """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
+    unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
+    (How paired is not "kept")."""
+    from .dates import today
     from .pairs_workbook import read_pair_rows
+    from .text import header_key
     from .tracking import track
 
     rows, headers = read_pair_rows(path)
+    how = next((h for h in headers if header_key(h) == header_key("How paired")), None)
+    if only_new:
+        if how is None:
+            raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
+                                "made in the last run cannot be told apart.",
+                                "Leave out --new, or restore the column.", file=path)
+        rows = [r for r in rows if str(r.values.get(how) or "").strip().casefold() != "kept"]
     records, warnings = [], []
     for row in rows:
-        tracked = track(row, headers)
+        tracked = track(row, headers, now=now or today())
         warnings.extend(tracked.warnings)
         records.append(PairRecord(row.pair_id, row.a, row.b,
                                   (tracked.visits[0].done, tracked.visits[1].done),

@@ -54,6 +54,11 @@ phone = ""
 # phone = ""
 # role = "GP lead"
 
+[letterhead]                   # optional: printed at the top of every Word document
+# organisation = "Eastshire Integrated Care Board"
+# address = ["Eastshire Postgraduate Centre", "Eastshire EA1 4ZZ"]
+# logo = "logo.png"            # a PNG or JPEG file beside this one
+
 [dates]
 # start = 2027-04-12           # the first day visits can happen
 # end = 2027-07-12             # three months later: all visits done by then
@@ -72,9 +77,15 @@ speaker_topic = ""
 person = [6, 4, 2]             # a colleague named as 1st, 2nd, 3rd choice
 topic = [3, 2, 1]              # a specialty or organisation named as 1st, 2nd, 3rd choice
 cluster = 1                    # both in the same locality cluster
+new_organisation = 0           # year two, with --history: a partner from an organisation
+                               # the person has not visited before
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs
+
+# An online survey for the reflections? Reminders and the reflection form then link to it.
+# [feedback]
+# survey_url = "https://forms.example.org/exchange"
 """
 
 INSTRUCTIONS = [

@@ -35,6 +35,21 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+                                   "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
+                                   "Þ": "th", "ı": "i"})
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character as ``fold`` compares it, accents and case dropped, but punctuation kept
+    (``"Á" -> "a"``, ``"ß" -> "ss"``, ``"ø" -> "o"``): for matching inside running text, where
+    every folded character must map back to the character it came from."""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_NO_DECOMPOSITION))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 @lru_cache(maxsize=1 << 18)
 def person_key(name: str) -> str:
     """A name's matching key: folded, with leading titles dropped (``"Dr A. Khan" -> "a khan"``)."""
@@ -69,17 +84,24 @@ def slug(text: str, fallback: str = "item") -> str:
     return stem or fallback
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# What makes a spreadsheet run a cell as a formula when it parses text (OWASP, "CSV
+# Injection"): these first characters, after any leading spaces, including the full-width
+# forms that some spreadsheet programs fold to their ASCII twins.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def looks_like_formula(value: str) -> bool:
+    """Would a spreadsheet parsing this text (a CSV, a typed cell) run it as a formula?"""
+    return bool(value) and value.lstrip(" ").startswith(_FORMULA_START)
 
 
 def neutralise_formula(value: str) -> str:
-    """Make text that a spreadsheet would run as a formula inert by prefixing ``'``.
+    """Text for a file a spreadsheet will parse (CSV): a formula-like value gets a leading ``'``.
 
-    Spreadsheets also run formulas after leading spaces, so those are looked past.
+    Only for formats that are parsed: an .xlsx string cell is text already and is written as
+    typed (see ``xlsx_out``), so no apostrophe ever reaches a letter from there.
     """
-    if value and value.lstrip(" ").startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return "'" + value if looks_like_formula(value) else value
 
 
 def one_line(value: str) -> str:

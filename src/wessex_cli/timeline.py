@@ -99,7 +99,15 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     if scheme.start == start and scheme.end:
         end = scheme.end
     celebration = end + dt.timedelta(days=10)
-    if scheme.start == start and scheme.celebration.date and scheme.celebration.date > end:
+    if scheme.celebration.date:
+        # The date in scheme.toml is the one the invitations print: the plan shows it too,
+        # and never quietly moves it.
+        if scheme.celebration.date <= end:
+            raise SchemeError(
+                f"setting 'celebration.date' ({scheme.celebration.date}) comes before the "
+                f"exchange ends on {end}, so the celebration could not share what the visits "
+                "taught.", "Move [celebration] date after the end date, or delete it and run "
+                "'wessex plan --save' to choose one.", file=scheme.source)
         celebration = scheme.celebration.date
     closed = bank_holidays(range(start.year - 1, celebration.year + 1))
     dates = {

@@ -45,13 +45,17 @@ class Visit:
     done: bool
 
     def state(self, end: dt.date | None, now: dt.date) -> str:
+        """"done 2027-05-04", "planned for 4 May", "planned 4 May — not confirmed" (a plan
+        whose day has passed: still owed), "OVERDUE" or "owed"."""
         if self.done:
             return f"done {self.date.isoformat()}" if self.date else "done"
         if self.date and self.date >= now:
-            return f"planned {self.date.isoformat()}"
-        if end and now > end:
-            return "OVERDUE"
-        return "owed"
+            return f"planned for {self.date.day} {self.date:%b}"
+        late = end and now > end
+        if self.date:
+            unconfirmed = f"planned {self.date.day} {self.date:%b} — not confirmed"
+            return f"OVERDUE: {unconfirmed}" if late else unconfirmed
+        return "OVERDUE" if late else "owed"
 
 
 @dataclass
@@ -77,9 +81,17 @@ VISIT_COLUMNS = (("A hosts B: date", "A hosts B: done"), ("B hosts A: date", "B 
 REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
 
 
-def track(row: PairRow, headers: list[str], sheet: str = "Pairs") -> TrackedPair:
-    """Read a Pairs row's visits and reflections, warning about unreadable cells."""
+def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
+          now: dt.date | None = None) -> TrackedPair:
+    """Read a Pairs row's visits and reflections, warning about unreadable cells.
+
+    Given ``now`` (today, for status and documents), a visit marked done but dated after it
+    is a plan, not a visit: it is counted as not done, with a warning, so no certificate is
+    issued for it. Without ``now`` (looking back over a finished scheme) the cells are taken
+    as written.
+    """
     from .spreadsheet import cell_ref
+
 
     lookup = {header_key(h): h for h in headers if h}
     warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
@@ -115,6 +127,11 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs") -> TrackedPair
                 date = parse_date(done_value)
             except ValueError:
                 date = None
+        if now is not None and done and date and date > now:
+            warnings.append(f"{where(done_title)}: marked done, but the visit is dated "
+                            f"{date.isoformat()}, which is still to come; it is counted as "
+                            "planned until then.")
+            done = False
         visits.append(Visit(host["email"], visitor["email"], date, done))
     reflections = tuple(bool(parse_done(raw(t))) for t in REFLECTION_COLUMNS)
     return TrackedPair(row, visits, (reflections[0], reflections[1]), warnings)

@@ -1,5 +1,11 @@
 """Writing new workbooks (xlsxwriter): tables with a clear header, frozen panes, filters and
-widths that fit, and every text value stored as text, never run as a formula."""
+widths that fit, and every text value stored as text, never run as a formula.
+
+A string cell in .xlsx is text whatever it starts with, so values are stored exactly as
+typed (no leading apostrophe that would leak into letters and merges). Text that looks like
+a formula also gets Excel's "quote prefix" style, so that editing the cell in Excel later
+keeps it text too.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .safe_write import atomic_write
-from .text import neutralise_formula
+from .text import looks_like_formula
 
 Value = str | int | float | bool | dt.date | None
+# Written into the document properties instead of the clock's time, so the same input and
+# seed give a byte-identical workbook at any hour (the zip entries are dated 1980 already).
+CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -45,12 +54,14 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
                                            "strings_to_urls": False,
                                            "strings_to_numbers": False,
                                            "constant_memory": True})
+    book.set_properties({"created": CREATED})
     header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})
     date_fmt = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
     top_fmt = book.add_format({"valign": "top"})
     note_fmt = book.add_format({"italic": True, "font_color": "#555555"})
+    quoted_fmt = book.add_format({"quote_prefix": True, "valign": "top"})
     for spec in sheets:
         sheet = book.add_worksheet(spec.name)
         first = 0
@@ -66,7 +77,7 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             sheet.set_column(col, col, width, fmt)
         for r, row in enumerate(spec.rows, start=first + 1):
             for col, value in enumerate(row):
-                _write_cell(sheet, r, col, value, date_fmt)
+                _write_cell(sheet, r, col, value, date_fmt, quoted_fmt)
         sheet.freeze_panes(first + 1, 0)
         if spec.headers:
             sheet.autofilter(first, 0, first + max(len(spec.rows), 1), len(spec.headers) - 1)
@@ -74,15 +85,21 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             sheet.data_validation(first + 1, col, first + 5000, col, validation)
     if lists:
         sheet = book.add_worksheet("Lists")
-        for col, (title, items) in enumerate(lists.items()):
+        columns = list(lists.values())
+        for col, title in enumerate(lists):
             sheet.write_string(0, col, title)
-            for r, item in enumerate(items, start=1):
-                sheet.write_string(r, col, neutralise_formula(item))
+        # row by row: in constant_memory mode a row, once left, can no longer be written to,
+        # so filling the lists column by column would leave all but the first empty
+        for r in range(1, max(map(len, columns), default=0) + 1):
+            for col, items in enumerate(columns):
+                if r <= len(items):
+                    _write_cell(sheet, r, col, items[r - 1], date_fmt, quoted_fmt)
         sheet.hide()
     book.close()
 
 
-def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any) -> None:
+def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any,
+                quoted_fmt: Any) -> None:
     if value is None or value == "":
         return
     if isinstance(value, bool):
@@ -92,4 +109,8 @@ def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any) -> 
     elif isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
     else:
-        sheet.write_string(row, col, neutralise_formula(str(value)))
+        text = str(value)
+        if looks_like_formula(text):
+            sheet.write_string(row, col, text, quoted_fmt)
+        else:
+            sheet.write_string(row, col, text)

@@ -86,7 +86,7 @@ def test_pairs_workbook_and_every_document_format_are_clean(run: Runner,
     assert "Dr Ann Example" in status.output
     for fmt in ("docx", "eml", "txt", "html", "md"):  # docx used to stop with an internal error
         run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", fmt,
-            "-o", fmt)
+            "-o", fmt, "--allow-placeholders")
         written = sorted((tmp_path / fmt / "partner-introduction").iterdir())
         assert len(written) == 2
         for path in written:
@@ -104,7 +104,8 @@ def test_pairs_workbook_and_every_document_format_are_clean(run: Runner,
 def test_email_headers_carry_no_control_characters(run: Runner, tmp_path: Path) -> None:
     _roster(tmp_path / "v.xlsx")
     run("pair", "v.xlsx", "-o", "pairs.xlsx")
-    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml",
+        "--allow-placeholders")
     path = tmp_path / "documents" / "partner-introduction" / "ann-example.eml"
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["To"] == "Dr Ann Example <ann@nhs.net>"
@@ -129,8 +130,9 @@ def test_a_pairs_workbook_cell_is_cleaned_with_a_warning_naming_it(run: Runner,
     column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[headers.index("A name")]
     warning = f"Pairs!{column}2: this cell held control characters"
     assert warning in result.output
-    for args in (["render", "partner-introduction", "--pairs", "pairs.xlsx"],
-                 ["remind", "pairs.xlsx", "-o", "reminders"]):
+    for args in (["render", "partner-introduction", "--pairs", "pairs.xlsx",
+                  "--allow-placeholders"],
+                 ["remind", "pairs.xlsx", "-o", "reminders", "--allow-placeholders"]):
         output = run(*args).output
         assert warning in output
         _no_controls(output)
@@ -144,7 +146,7 @@ def test_a_users_template_holding_a_control_character_still_makes_a_word_file(
     (tmp_path / "templates" / "note.md.j2").write_text(
         '+++\ntitle = "Note"\naudience = "scheme"\n+++\nA bell\x07 here, {{ scheme.name }}.\n',
         encoding="utf-8")
-    run("render", "note", "--format", "docx")
+    run("render", "note", "--format", "docx", "--allow-placeholders")
     with zipfile.ZipFile(tmp_path / "documents" / "note.docx") as archive:
         body = archive.read("word/document.xml").decode()
     _no_controls(body)
@@ -159,7 +161,8 @@ def test_email_cells_with_angle_brackets_are_understood(run: Runner, tmp_path: P
     data = json.loads(run("check", "v.xlsx", "--json").stdout)
     assert [p for p in data["problems"] if p["severity"] == "error"] == []
     run("pair", "v.xlsx", "-o", "pairs.xlsx")
-    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml",
+        "--allow-placeholders")
     folder = tmp_path / "documents" / "partner-introduction"
     to = {str(email.message_from_bytes(p.read_bytes(), policy=policy.default)["To"])
           for p in folder.iterdir()}
@@ -193,7 +196,7 @@ def test_a_bad_address_in_the_pairs_workbook_is_a_warning_then_a_refusal(
     status = run("status", "pairs.xlsx")
     assert f"Pairs!{column}2: '" in status.output and "not a valid e-mail" in status.output
     result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml",
-                 code=1)
+                 "--allow-placeholders", code=1)
     assert "cannot address an e-mail" in result.output
     assert "internal" not in result.output
     assert not (tmp_path / "documents").exists()

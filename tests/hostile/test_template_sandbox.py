@@ -55,7 +55,7 @@ ATTACKS = {
     "include": "{% include 'secret.txt' %}",
     "import": "{% import 'secret.txt' as s %}",
     "extends": "{% extends 'secret.txt' %}",
-    "mutate-shared": "{{ scheme.leads.append(1) }}",
+    "mutate-shared": "{{ scheme.sides.append(1) }}",
     "lipsum": "{{ lipsum(10**6) }}",
     "map-attribute": "{{ [scheme] | map(attribute='__class__') | list }}",
     "sort-attribute": "{{ [scheme, scheme] | sort(attribute='__class__') }}",
@@ -80,7 +80,7 @@ def _scheme_folder(tmp_path: Path, body: str) -> None:
 def test_attack_is_refused_with_template_and_line(run: Runner, tmp_path: Path,
                                                   name: str) -> None:
     _scheme_folder(tmp_path, ATTACKS[name])
-    result = run("render", "attack", code=1)
+    result = run("render", "attack", "--allow-placeholders", code=1)
     output = result.output
     assert SECRET not in output
     assert "template 'attack' line 6" in output
@@ -99,7 +99,7 @@ def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
                              "{{ scheme.name ~ '!' }} {{ ns.n }} {{ '%05.1f' | format(2.5) }} "
                              "{{ '{:>4}'.format(7) }} {{ scheme.sides | map(attribute='label') "
                              "| join(' / ') }} {{ 'ab' * 2 }}")
-    run("render", "attack")
+    run("render", "attack", "--allow-placeholders")
     text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
     # (values are Markdown-escaped and their spaces collapsed, as in every document)
     assert "Test exchange\\! 3 002.5 7 Primary care / Secondary care abab" in text
@@ -107,7 +107,7 @@ def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
 
 def test_a_misspelt_field_is_still_a_spelling_problem(run: Runner, tmp_path: Path) -> None:
     _scheme_folder(tmp_path, "{{ scheme.nmae }}")
-    result = run("render", "attack", code=1)
+    result = run("render", "attack", "--allow-placeholders", code=1)
     assert "spelling" in result.output and "cannot reach" not in result.output
 
 

@@ -25,3 +25,8 @@ def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
     if scheme.source is None and path is None and near is not None:
         scheme = load_scheme(None, near.parent)
     return scheme
+AllowPlaceholdersOption = Annotated[
+    bool, typer.Option("--allow-placeholders",
+                       help="Write a draft even when scheme.toml lacks a setting the documents "
+                            "use; each one is shown in [brackets].")
+]

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..console import err, out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 
 templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
                             no_args_is_help=True)
@@ -90,10 +90,19 @@ def render(
     = None,
     profession: Annotated[str | None, typer.Option(help="Word the call to action for this "
                                                         "profession.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files already there (a "
+                                                        "backup of each is kept).")] = False,
+    new: Annotated[bool, typer.Option("--new", help="Only the pairs the last 'wessex pair' "
+                                                    "made (not those it kept), e.g. after a "
+                                                    "re-pairing.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Render a document: one file per recipient (or one for the scheme).
+
+    Nothing is written if a document would print a setting that scheme.toml lacks (the
+    administrator's name, a date, the venue...): the message lists each one with the line to
+    add. --allow-placeholders writes a draft with each gap shown in [brackets].
 
     Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
     """
@@ -101,8 +110,8 @@ def render(
 
     from ..dates import today
     from ..documents import FORMATS, load_template, output_paths, recipients, render_all
-    from ..errors import OutputError, TemplateError
-    from ..safe_write import write_batch
+    from ..errors import TemplateError
+    from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs, load_volunteers
 
     scheme = scheme_for(scheme_file, pairs or volunteers)
@@ -111,8 +120,11 @@ def render(
     if chosen not in FORMATS:
         raise TemplateError(f"--format {chosen} is not one of {', '.join(FORMATS)}.")
     pair_records = None
+    if new and not pairs:
+        raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
+                            "run from the pairs workbook.")
     if pairs:
-        pair_records, warnings = load_pairs(pairs)
+        pair_records, warnings = load_pairs(pairs, only_new=new)
         for warning in warnings:
             err.print(f"[yellow]Warning:[/] {escape(warning)}")
     people = load_volunteers(volunteers, scheme) if volunteers else None
@@ -125,19 +137,21 @@ def render(
                   + why)
         return
     paths = output_paths(template, targets, chosen, output)
-    existing = [p for p in paths if p.exists()]
-    if existing and not force:
-        raise OutputError(f"{len(existing)} file(s) already exist, e.g. {existing[0]}.",
-                          "Choose another folder with -o, or add --force to replace them.",
-                          file=existing[0])
+    guard_outputs(paths, force, "folder")
     with Progress(transient=True, disable=len(targets) < 50) as progress:
         task = progress.add_task(f"Rendering {template.name}", total=len(targets))
         rendered = render_all(template, targets, chosen, scheme,
-                              progress=lambda n: progress.update(task, completed=n))
+                              progress=lambda n: progress.update(task, completed=n),
+                              allow_placeholders=allow_placeholders)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
+    if template.attachments and chosen != "eml":
+        names = ", ".join(template.attachments)
+        them = "them" if len(template.attachments) > 1 else "it"
+        out.print(f"The text mentions attachments: render {escape(names)} too and attach "
+                  f"{them} when you send it (the .eml format attaches {them} for you).")
 
 
 def mailmerge(
@@ -146,9 +160,28 @@ def mailmerge(
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
                                          help="merge.csv or merge.xlsx.")] = Path("merge.csv"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Write a mail-merge source for Word or Outlook: one row per recipient, every field.
+
+    \b
+    Fields for each person (from a pairs workbook, the same again for the partner with
+    Partner in front, e.g. PartnerSalutation, plus PartnerAdjustments and PairID):
+      Title         Dr, Prof, Mr... as typed, in canonical form (blank if none)
+      FirstName     Amelia
+      Surname       Ashworth
+      FullName      Dr Amelia Ashworth
+      FormalName    Dr Ashworth (the full name when there is no title)
+      Salutation    Dear Dr Ashworth
+      Email, Phone, Profession (GP, Consultant...), Organisation, Specialty, Side
+      Adjustments   reasonable adjustments the person asked to share
+    Fields of the scheme, the same on every row: SchemeName, StartDate, EndDate,
+    CelebrationDate, CelebrationTime, CelebrationVenue, AdminName, AdminEmail, AdminPhone,
+    CPDHours.
+
+    In Word, "«Salutation»," or "Dear «Title» «Surname»," opens a letter. The scheme fields
+    must be set in scheme.toml (or pass --allow-placeholders for a bracketed draft).
 
     Example: wessex mailmerge pairs.xlsx -o merge.csv
     """
@@ -161,9 +194,11 @@ def mailmerge(
                                  "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
     if is_pairs_workbook(source):
-        headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0])
+        headers, rows = merge_rows(scheme, pairs=load_pairs(source)[0],
+                                   allow_placeholders=allow_placeholders)
     else:
-        headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme))
+        headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
+                                   allow_placeholders=allow_placeholders)
     guard_output(output, force, "merge file")
     write_merge(output, headers, rows)
     out.print(f"Wrote {len(rows)} row(s) with {len(headers)} merge fields to "

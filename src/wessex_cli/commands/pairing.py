@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -30,6 +33,10 @@ def pair(
     seed: Annotated[int | None, typer.Option(help="Tie-break seed (default: scheme.toml's, "
                                                   "else 2027).")] = None,
     why: Annotated[str | None, typer.Option("--why", help="Explain one person's pairing.")] = None,
+    history: Annotated[list[Path] | None, typer.Option(
+        "--history", exists=True, dir_okay=False,
+        help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
+             "Repeat for more years.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
                                                         "(a backup is kept).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run",
@@ -41,36 +48,81 @@ def pair(
 
     Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
     """
+    from ..console import err
+    from ..dates import today
     from ..pairing import explain, pair_volunteers
-    from ..pairs_workbook import carried_sheets, kept_pairs, write_pairs_workbook
+    from ..pairs_workbook import (
+        kept_pairs,
+        leave_out_withdrawn,
+        read_withdrawals,
+        write_pairs_workbook,
+    )
+    from ..record import carry_pairing, edit_workbook
     from ..roster import read_roster
-    from ..safe_write import backup, guard_output, refuse_if_open, write_lock
+    from ..safe_write import guard_output, real_path, write_lock
 
     scheme = scheme_for(scheme_file, volunteers)
     roster = read_roster(volunteers, scheme)
+    if history:
+        from ..history import apply_history, read_history
+
+        roster = apply_history(roster, read_history(history))
     target = output or volunteers.with_name("pairs.xlsx")
-    kept = kept_pairs(keep) if keep else []
-    result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed)
-    if why:
-        _print_why(explain(result, roster, why))
-        return
+    in_place = keep is not None and real_path(target) == real_path(keep)
+    notes: list[str] = []
     saved = None
-    if not dry_run:
-        with write_lock(target):
-            if keep is not None and target.resolve() == keep.resolve():
-                refuse_if_open(target)  # its tracking data is carried over: safe to replace
-                backup(target)
-            else:
-                guard_output(target, force, "pairs workbook")
-            write_pairs_workbook(target, result, volunteers,
-                                 carried_sheets(keep) if keep else None)
+    writing = not (dry_run or why)
+    if writing and not in_place:
+        guard_output(target, force, "pairs workbook")  # with --force: backed up first
+    # A kept workbook is read under its lock, so no 'wessex visit' can slip in between
+    # reading its tracking data and saving the new pairs; it is then changed, not rebuilt.
+    editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
+        if keep is not None and writing else None
+    with editing if editing is not None else write_lock(target) if writing else _no_lock() \
+            as book:
+        kept, retired, apart = [], [], []
+        if keep is not None:
+            kept = kept_pairs(keep)
+            withdrawals = read_withdrawals(keep)
+            retired = [w.pair_id for w in withdrawals if w.pair_id]
+            apart = [(w.key, w.partner_key) for w in withdrawals
+                     if not w.whole_scheme and w.key and w.partner_key]
+            roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
+        result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed,
+                                 retired_ids=retired, apart=apart)
+        if why:
+            _print_why(explain(result, roster, why))
+            return
+        if writing and book is not None:
+            with tempfile.TemporaryDirectory() as work:
+                fresh = Path(work) / "pairs.xlsx"
+                write_pairs_workbook(fresh, result, volunteers)
+                carry_pairing(book, fresh, roster, today())
             saved = target
+        elif writing:
+            write_pairs_workbook(target, result, volunteers)
+            saved = target
+    notes += result.released
     if json:
+        for text in notes:
+            err.print(f"[yellow]Note:[/] {escape(text)}")
         print_json(result.as_json())
         return
     _print_result(result)
-    if saved:
+    for text in notes:
+        out.print(f"[yellow]{escape(text)}[/]")
+    if saved and keep is not None:
+        kept_count = sum(p.how == "kept" for p in result.pairs)
+        out.print(f"Updated {escape(str(saved))}: {kept_count} pair(s) kept as they were, "
+                  f"{len(result.pairs) - kept_count} new"
+                  f"{'; the previous version is in backups/' if in_place else ''}.")
+    elif saved:
         out.print(f"Wrote {escape(str(saved))} (sheets Pairs, Unpaired, Summary, Settings).")
+
+
+@contextlib.contextmanager
+def _no_lock() -> Iterator[Any]:
+    yield None
 
 
 def _print_result(result: PairingResult) -> None:

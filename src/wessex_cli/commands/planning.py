@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..console import out, print_json
+from ..console import err, out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
 
 
@@ -20,6 +20,8 @@ def plan(
                                                       "(comments are kept).")] = False,
     ics: Annotated[Path | None, typer.Option("--ics", dir_okay=False,
                                              help="Write a calendar (.ics) file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing calendar (a "
+                                                        "backup is kept).")] = False,
     scheme_file: SchemeOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -29,6 +31,7 @@ def plan(
     """
     from ..dates import parse_date
     from ..errors import SchemeError
+    from ..safe_write import backup, guard_output, refuse_if_read_only
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
@@ -44,8 +47,11 @@ def plan(
                           "scheme.toml.")
     timeline = make_plan(first, scheme)
     if ics:
+        guard_output(ics, force, "calendar")
         write_ics(ics, timeline, scheme)
     if save:
+        refuse_if_read_only(scheme.source or Path(SCHEME_FILE))
+        backup(scheme.source or Path(SCHEME_FILE))  # edited in place: keep the version before
         save_dates(scheme.source or Path(SCHEME_FILE), timeline)
     if json:
         print_json(timeline.as_json())
@@ -83,33 +89,51 @@ def feedback(
     volunteers: Annotated[Path | None, typer.Option("--volunteers", exists=True, dir_okay=False,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
+    no_names_source: Annotated[bool, typer.Option(
+        "--no-names-source", help="Make the pack without a volunteer or pairs workbook: only "
+                                  "the names respondents typed about themselves are removed, "
+                                  "and the pack says so.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Collate reflections and survey answers into an anonymised delegate pack.
 
+    Every name in the volunteer workbook (--volunteers) and the pairs workbook (--pairs,
+    every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
+    included. One of them is needed, or --no-names-source.
+
     Example: wessex feedback responses.xlsx --pairs pairs.xlsx -o pack.html
     """
     from ..errors import WessexError
-    from ..feedback import analyse, pack_html, pack_markdown
+    from ..feedback import analyse, names_in_workbook, pack_html, pack_markdown
     from ..safe_write import guard_output, write_text
 
     if fmt not in ("html", "md"):
         raise WessexError(f"--format {fmt} is not html or md.")
     scheme = scheme_for(scheme_file, responses)
     names: list[str] = []
+    names_from: list[str] = []
     participants = None
+    if volunteers:
+        names += names_in_workbook(volunteers)
+        names_from.append("volunteer workbook")
     if pairs:
         from ..pairs_workbook import read_pair_rows
 
         rows, _ = read_pair_rows(pairs)
-        names += [r.a["name"] for r in rows] + [r.b["name"] for r in rows]
         participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
-    if volunteers:
-        from ..roster import read_roster
-
-        names += [v.name for v in read_roster(volunteers, scheme).volunteers]
-    pack = analyse(responses, names, participants, scheme.themes or None)
+        names += names_in_workbook(pairs)
+        names_from.append("pairs workbook")
+    pack = analyse(responses, names, participants, scheme.themes or None, tuple(names_from))
+    # after reading, so that a file that is not a survey export is named as such first
+    if not pairs and not volunteers and not no_names_source:
+        raise WessexError(
+            "without the volunteer workbook or the pairs workbook, wessex does not know the "
+            "names of the people in the scheme, so it could not remove a partner's or "
+            "colleague's name from the quotes.",
+            "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
+            "pack anyway, add --no-names-source: then only the names respondents typed about "
+            "themselves are removed, and the pack says so.", file=responses)
     guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
@@ -122,8 +146,11 @@ def feedback(
     for rated in pack.rated:
         table.add_row(escape(rated.question[:60]), f"mean {rated.mean:.1f}")
     for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]):
-        table.add_row(f"Theme: {escape(theme)}", str(count))
+        table.add_row(f"Theme: {escape(theme)}", f"{count} of {pack.responses}")
     out.print(table)
+    if not names_from:
+        out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
+                  "about themselves; read every quote before sharing the pack.")
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
 
 
@@ -141,11 +168,13 @@ def equality(
     """Aggregate equality monitoring forms with small numbers suppressed.
 
     Counts of 1 to 7 show as *, others are rounded to the nearest 5, and nothing suppressed
-    can be worked out from the totals. Free-text answers are never shown.
+    can be worked out from the totals. A side with fewer than 8 answers is pooled or not
+    shown. Free-text answers are never shown; an answer that is not one of the form's
+    choices counts as 'Another answer', with a warning naming its cell.
 
     Example: wessex equality forms.xlsx -o report.html   |   wessex equality template
     """
-    from ..equality import aggregate, report_html, write_template
+    from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
 
     if forms == "template" and not Path(forms).exists():
@@ -161,9 +190,12 @@ def equality(
         return (scheme.side_from_text(text) or scheme.side_for_profession(text)
                 or "Not stated")
 
-    tables, count = aggregate(path, side_of)
+    result = read_forms(path, side_of)
+    tables, count = result.tables, result.forms
+    for warning in result.warnings:
+        err.print(f"[yellow]Warning:[/] {escape(warning)}")
     if json:
-        print_json({"tables": [t.as_json() for t in tables]})
+        print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings})
         return
     for table in tables:
         view = Table(title=table.title)
@@ -173,8 +205,11 @@ def equality(
         for row, cells in zip(table.rows, table.cells, strict=True):
             view.add_row(escape(row), *cells)
         out.print(view)
+        for note in table.notes:
+            out.print(f"Note: {escape(note)}")
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
-              "the totals. Other counts are rounded to the nearest 5.")
+              "the totals. Other counts are rounded to the nearest 5. A group with fewer than 8 "
+              "answers is never shown on its own.")
     if output:
         guard_output(output, force, "report")
         write_text(output, report_html(tables, count, scheme.name))

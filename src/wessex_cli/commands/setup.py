@@ -17,16 +17,35 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Folder to set up (created if missing).",
                                            file_okay=False)] = Path("."),
     scheme_file: SchemeOption = None,
+    last_year: Annotated[Path | None, typer.Option(
+        "--from", exists=True, dir_okay=False,
+        help="Last year's pairs workbook: carry everyone forward, with last year's partner "
+             "noted.")] = None,
 ) -> None:
     """Write a commented scheme.toml and an empty volunteers.xlsx, never overwriting anything.
 
-    Example: wessex init exchange-2027
+    Example: wessex init exchange-2027   |   wessex init exchange-2028 --from pairs-2027.xlsx
     """
     from ..starter import write_starter
 
-    written = write_starter(folder, scheme_for(scheme_file))
+    scheme = scheme_for(scheme_file, last_year)  # last year's scheme.toml, if beside it
+    carried = None
+    if last_year is not None:
+        from ..history import carry_forward
+
+        carried = carry_forward(last_year)  # read before anything is written
+    written = write_starter(folder, scheme)
+    if carried is not None:
+        from ..history import write_carried
+
+        write_carried(written[1], carried, scheme.side_keys)
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
+    if carried is not None:
+        out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
+                  "status reset, last year's partner in Notes. Ask them again for their days "
+                  "and choices; run 'wessex pair ... --history' with last year's pairs workbook "
+                  "so nobody meets the same partner.")
     out.print("Next: fill in the Volunteers sheet, then run "
               f"'wessex check {escape(str(written[1]))}'.")
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..console import err, out, print_json
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
@@ -49,8 +49,8 @@ def status(
 
     scheme = scheme_for(scheme_file, pairs)
     rows, headers = read_pair_rows(pairs)
-    tracked = [track(row, headers) for row in rows]
     now, end = today(), scheme.end
+    tracked = [track(row, headers, now=now) for row in rows]
     for pair in tracked:
         for warning in pair.warnings:
             err.print(f"[yellow]Warning:[/] {escape(warning)}")
@@ -68,7 +68,9 @@ def status(
     for pair in shown:
         states = [v.state(end, now) for v in pair.visits]
         styled = [f"[green]{s}[/]" if s.startswith("done") else
-                  f"[red]{s}[/]" if s == "OVERDUE" else s for s in states]
+                  f"[red]{escape(s)}[/]" if s.startswith("OVERDUE") else
+                  f"[yellow]{escape(s)}[/]" if s.endswith("not confirmed") else s
+                  for s in states]
         reflections = f"{'A' if pair.reflections[0] else '-'}{'B' if pair.reflections[1] else '-'}"
         table.add_row(escape(pair.pair_id), escape(pair.row.a["name"]),
                       escape(pair.row.b["name"]), *styled, reflections,
@@ -117,8 +119,14 @@ def visit(
                                                                   "in.")] = False,
     partner: Annotated[str | None, typer.Option("--partner", help="Which partner, for someone "
                                                                   "with two.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Record a --hosted date even though "
+                                                        "it is still to come, before the start "
+                                                        "or a year away.")] = False,
+    scheme_file: SchemeOption = None,
 ) -> None:
     """Record in the pairs workbook that PERSON hosted their partner on a date.
+
+    A plan (--planned) is never counted as done.
 
     Example: wessex visit pairs.xlsx "Amelia Ashworth" --hosted 4/5/2027
     """
@@ -128,9 +136,13 @@ def visit(
     if not (hosted or planned or reflection):
         raise TrackingError("nothing to record.", "Add --hosted DATE, --planned DATE or "
                                                   "--reflection.")
+    if hosted and planned:
+        raise TrackingError("give --hosted or --planned, not both.",
+                            "--hosted is for a visit that happened; --planned for one to come.")
+    scheme = scheme_for(scheme_file, pairs)
     done = record_visit(pairs, person, hosted=_date(hosted, "--hosted"),
                         planned=_date(planned, "--planned"), reflection=reflection,
-                        partner=partner)
+                        partner=partner, force=force, start=scheme.start)
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
 
 
@@ -139,15 +151,22 @@ def remind(
     output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False,
                                                 help="Folder for the e-mails (default: "
                                                      "reminders/DATE).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace reminders already written "
+                                                        "there (a backup is kept).")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Write reminder e-mails (Outlook drafts) to everyone with a visit still owed.
+
+    Each reminder says which of the person's two half days is owed, planned, done, or
+    planned for a date now past without being recorded as done. People with nothing owed
+    and nothing to confirm get no e-mail.
 
     Example: wessex remind pairs.xlsx
     """
     from ..dates import today
     from ..documents import load_template, output_paths, recipients, render_all
-    from ..safe_write import write_batch
+    from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs
 
     scheme = scheme_for(scheme_file, pairs)
@@ -158,11 +177,13 @@ def remind(
     now = today()
     people = recipients(template, scheme, pairs=records, now=now)
     if not people:
-        out.print("[green]Every visit is done: nobody to remind.[/]")
+        out.print("[green]Nobody owes a visit or has one to confirm: nobody to remind.[/]")
         return
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
-    rendered = render_all(template, people, "eml", scheme)
+    guard_outputs(paths, force, "folder")
+    rendered = render_all(template, people, "eml", scheme,
+                          allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
         scheme.end else ""
@@ -176,22 +197,41 @@ def withdraw(
     pairs: PairsArgument,
     person: Annotated[str, typer.Argument(help="Who has dropped out: name or e-mail.")],
     reason: Annotated[str, typer.Option("--reason", help="Why, for the record.")] = "",
-    partner: Annotated[str | None, typer.Option("--partner", help="Which pair, for someone "
-                                                                  "with two partners.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", help="Leave only the pair with "
+                                                                  "this partner (for someone "
+                                                                  "with two).")] = None,
+    volunteers: Annotated[Path | None, typer.Option(
+        "--in", exists=True, dir_okay=False, metavar="VOLUNTEERS",
+        help="Also write 'withdrawn' in their Status cell in this volunteer workbook.")] = None,
 ) -> None:
-    """Record that PERSON dropped out: their pair moves to the Withdrawn sheet.
+    """Record that PERSON dropped out: their pairs move to the Withdrawn sheet.
 
+    Someone with two partners leaves both pairs unless --partner names one.
     Example: wessex withdraw pairs.xlsx "Oliver Pemberton" --reason "long-term sick leave"
     """
     from ..dates import today
+    from ..record import mark_withdrawn
     from ..record import withdraw as withdraw_person
 
-    name, partner_name = withdraw_person(pairs, person, reason, today(), partner)
-    out.print(f"Moved the pair of {escape(name)} and {escape(partner_name)} to the Withdrawn "
-              "sheet.")
-    out.print(f"Next: write 'withdrawn' in {escape(name)}'s Status cell in the volunteer "
-              f"workbook, then run 'wessex pair VOLUNTEERS --keep {escape(str(pairs))}' to find "
-              f"{escape(partner_name)} a new partner. Every other pair stays as it is.")
+    if volunteers is not None:  # everything that could stop the Status cell, before any change
+        mark_withdrawn(volunteers, person, scheme_for(None, volunteers), check_only=True)
+    done = withdraw_person(pairs, person, reason, today(), partner)
+    for partner_name in done.partners:
+        out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
+                  "Withdrawn sheet.")
+    name, partners = escape(done.person), " and ".join(escape(p) for p in done.partners)
+    if not done.whole_scheme:
+        out.print(f"{name} stays in the scheme with their other partner"
+                  f"{'; their Status cell was left as it is' if volunteers else ''}.")
+    if volunteers is not None and done.whole_scheme:
+        cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
+        out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
+                  f"{escape(volunteers.name)}; a backup of the previous version is in backups/.")
+    kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
+                "volunteer workbook says active" if done.whole_scheme else
+                "The Withdrawn sheet keeps these two from being paired again")
+    out.print(f"Next: run 'wessex pair VOLUNTEERS --keep {escape(str(pairs))}' to find "
+              f"{partners} a new partner. {kept_out}; every other pair stays as it is.")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,14 @@
+"""The commands for after the celebration and for a second year: report, findings,
+preferences import. Registered together so that cli.py needs one line for them."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    from . import findings, preferences, report
+
+    findings.register(app)
+    report.register(app)
+    preferences.register(app)

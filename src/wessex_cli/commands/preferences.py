@@ -1,0 +1,81 @@
+"""``wessex preferences import``: the preferences survey's answers into the volunteer workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..console import out, print_json
+from .common import JsonOption, SchemeOption, scheme_for
+
+preferences_app = typer.Typer(help="Bring the preferences survey's answers into the volunteer "
+                                   "workbook.", no_args_is_help=True, rich_markup_mode=None)
+
+
+@preferences_app.command("import")
+def import_command(
+    responses: Annotated[Path, typer.Argument(help="The survey export (.xlsx or .csv) from "
+                                                   "Microsoft Forms or Google Forms.",
+                                              exists=True, dir_okay=False)],
+    into: Annotated[Path, typer.Option("--into", exists=True, dir_okay=False,
+                                       help="The volunteer workbook (.xlsx) to fill in.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace values already typed in the "
+                                                        "workbook (a backup is kept).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write "
+                                                            "nothing.")] = False,
+    scheme_file: SchemeOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Write each respondent's three choices, days and adjustments into the volunteer workbook.
+
+    Respondents are matched by e-mail, then by name. A value already in the workbook is kept
+    unless --force is given. Lists who answered, who did not, and what could not be resolved.
+
+    Example: wessex preferences import responses.xlsx --into volunteers.xlsx
+    """
+    from ..preferences_import import import_preferences
+
+    scheme = scheme_for(scheme_file, into)
+    result = import_preferences(responses, into, scheme, force=force, dry_run=dry_run)
+    if json:
+        print_json(result.as_json())
+        return
+    if result.changes:
+        table = Table(title="Answers" + (" (not written: --dry-run)" if dry_run else ""))
+        for column in ("Person", "Cell", "Column", "Answer", "State"):
+            table.add_column(column, overflow="fold")
+        for change in result.changes:
+            state = {"written": "written", "overwritten": f"replaced '{change.old}'",
+                     "kept": f"kept '{change.old}' (use --force to replace)",
+                     "not written": "not written (see below)"}[change.status]
+            table.add_row(escape(change.person), escape(change.cell), escape(change.column),
+                          escape(change.new), escape(state))
+        out.print(table)
+    if result.unresolved:
+        out.print("[yellow]Could not be resolved:[/]")
+        for person, cell, why in result.unresolved:
+            out.print(f"  {escape(person)} ({escape(cell)}): {escape(why)}")
+    if result.unknown:
+        out.print("[yellow]Responses that match no volunteer (add them to the workbook, or "
+                  "check the e-mail):[/]")
+        for who in result.unknown:
+            out.print(f"  {escape(who)}")
+    for note in result.duplicates:
+        out.print(f"[yellow]Note:[/] {escape(note)}")
+    if result.not_answered:
+        out.print(f"Not answered yet ({len(result.not_answered)}): " + escape(
+            "; ".join(f"{name} <{email}>" for name, email in result.not_answered)))
+    written = len(result.written) if not dry_run else 0
+    out.print(f"{len(result.answered)} answered, {len(result.not_answered)} not yet, "
+              f"{len(result.unknown)} unmatched; {written} cell(s) written, "
+              f"{len(result.kept)} kept as typed.")
+    if written:
+        out.print(f"Updated {escape(str(into))}; the previous version is in backups/.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(preferences_app, name="preferences")

@@ -1,0 +1,64 @@
+"""``wessex report``: the scheme's evaluation for the boards, as HTML or a Word document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from ..console import out
+from .common import SchemeOption, scheme_for
+
+
+def report(
+    pairs: Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
+                                          exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False,
+                                         help="report.html (prints on A4) or report.docx.")],
+    feedback: Annotated[Path | None, typer.Option("--feedback", exists=True, dir_okay=False,
+                                                  help="The feedback survey export.")] = None,
+    equality: Annotated[Path | None, typer.Option("--equality", exists=True, dir_okay=False,
+                                                  help="The equality monitoring forms.")] = None,
+    findings: Annotated[list[Path] | None, typer.Option(
+        "--findings", exists=True, dir_okay=False,
+        help="A filled-in findings workbook; repeat for more.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing report.")] = False,
+    scheme_file: SchemeOption = None,
+) -> None:
+    """The scheme's evaluation: who took part, pairs, visits, feedback, action plan, equality.
+
+    Every figure is worked out from the files given; feedback quotes are anonymised and
+    equality counts protected exactly as 'wessex feedback' and 'wessex equality' do.
+
+    Example: wessex report pairs.xlsx --feedback answers.xlsx --findings tables.xlsx -o report.html
+    """
+    from ..errors import WessexError
+    from ..report import build_report, report_docx, report_html
+    from ..safe_write import guard_output, write_bytes, write_text
+
+    suffix = output.suffix.lower()
+    if suffix not in (".html", ".htm", ".docx"):
+        raise WessexError(f"-o {output.name}: the report is written as .html or .docx.",
+                          "Name the output report.html (to print or share) or report.docx "
+                          "(to edit in Word).")
+    scheme = scheme_for(scheme_file, pairs)
+    result = build_report(pairs, scheme, feedback, equality, findings or None)
+    guard_output(output, force, "report")
+    if suffix == ".docx":
+        write_bytes(output, report_docx(result))
+    else:
+        write_text(output, report_html(result))
+    f = result.figures
+    out.print(f"{f.pairs} pairs; {f.visits_done} of {f.visits_total} visits done; "
+              f"{f.reflections_returned} reflection(s) returned"
+              + (f"; {result.feedback.responses} feedback response(s)" if result.feedback else "")
+              + (f"; {len(result.plan.actions)} action(s)" if result.plan else "") + ".")
+    for warning in result.warnings:
+        out.print(f"[yellow]Warning:[/] {escape(warning)}")
+    out.print(f"Wrote {escape(str(output))}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

@@ -1,0 +1,295 @@
+"""``wessex findings``'s core: the celebration tables' findings, collected and read back.
+
+At the celebration each table fills in the guide's findings form (what should change, who
+leads it, by when, how sure the table is that it will happen, and how it could touch health
+inequalities) and the group sheet of strengths, weaknesses, opportunities and threats.
+``write_template`` writes a workbook to collect both, with drop-down lists; ``read_findings``
+reads one or more filled-in workbooks back into an ``ActionPlan`` grouped by lead, with the
+actions that still lack a lead or a date listed as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import parse_date
+from .errors import RosterError
+from .roster import cell_text
+from .spreadsheet import cell_ref, read_grid
+from .text import header_key, person_key
+
+ACTIONS_SHEET = "Actions"
+SWOT_SHEET = "SWOT"
+CONFIDENCE = ("Very confident", "Fairly confident", "Not very confident", "Not at all confident")
+INEQUALITY_EFFECTS = ("Should narrow them", "No likely effect", "Could widen them", "Not sure")
+SWOT_HEADINGS = ("Strength", "Weakness", "Opportunity", "Threat")
+SWOT_PLURAL = {"Strength": "Strengths", "Weakness": "Weaknesses",
+               "Opportunity": "Opportunities", "Threat": "Threats"}
+NO_LEAD = "No lead named yet"
+
+# Column title -> what it holds. The titles are the workbook's; reading matches them
+# forgivingly, so a table that renames "By when" to "Timeline" is still understood.
+ACTION_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "table": ("Table", ("table", "tableno", "tablenumber", "group")),
+    "action": ("Proposed action", ("proposedaction", "action", "whatwillchange")),
+    "lead": ("Lead", ("lead", "proposedlead", "wholeads", "owner")),
+    "support": ("Supported by", ("supportedby", "support", "supporters")),
+    "due": ("By when", ("bywhen", "timeline", "proposedtimeline", "deadline", "due", "when")),
+    "confidence": ("Confidence", ("confidence", "howconfident", "howsure")),
+    "measure": ("How we will know", ("howwewillknow", "selfassessment", "measure",
+                                     "howwillweknow")),
+    "inequalities": ("Health inequalities", ("healthinequalities", "inequalities",
+                                             "effectonhealthinequalities")),
+    "notes": ("Notes", ("notes", "comments", "how")),
+}
+SWOT_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "table": ("Table", ("table", "tableno", "tablenumber", "group")),
+    "heading": ("Heading", ("heading", "category", "swot", "type")),
+    "point": ("Point", ("point", "what", "text", "comment")),
+}
+INSTRUCTIONS = [
+    ("What this workbook is for", "Each table at the celebration writes down what should "
+     "happen next. Send the filled-in workbook back to the scheme administrator."),
+    ("Actions sheet", "One row per proposed action. Say who is best placed to lead it, who "
+     "can help, and when it could be done: a date, or words such as 'end of March'."),
+    ("Confidence", "How sure the table is that the action will happen: pick from the list."),
+    ("How we will know", "What would show that the action made a difference, and how the "
+     "table would check."),
+    ("Health inequalities", "Could the action narrow or widen the gaps in access and outcomes "
+     "between groups of patients? Pick from the list and say why under Notes."),
+    ("SWOT sheet", "One row per point: pick Strength, Weakness, Opportunity or Threat and "
+     "write the point beside it."),
+]
+
+
+@dataclass
+class Action:
+    """One proposed action as a table wrote it."""
+
+    action: str
+    lead: str
+    support: str
+    due: dt.date | None
+    due_text: str  # as written ("end of March"), empty when blank
+    confidence: str
+    measure: str
+    inequalities: str
+    notes: str
+    table: str
+    source: str  # "tables.xlsx, Actions!B5"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"action": self.action, "lead": self.lead or None, "support": self.support,
+                "due": self.due.isoformat() if self.due else None,
+                "due_text": self.due_text or None, "confidence": self.confidence,
+                "measure": self.measure, "health_inequalities": self.inequalities,
+                "notes": self.notes, "table": self.table, "source": self.source}
+
+
+@dataclass
+class SwotPoint:
+    heading: str
+    point: str
+    table: str
+    source: str
+
+
+@dataclass
+class ActionPlan:
+    actions: list[Action]
+    swot: list[SwotPoint]
+    files: list[Path]
+    warnings: list[str] = field(default_factory=list)
+
+    def groups(self) -> list[tuple[str, list[Action]]]:
+        """Actions by lead (leads in name order, the unled last), each soonest first."""
+        by_lead: dict[str, list[Action]] = {}
+        shown: dict[str, str] = {}
+        for action in self.actions:
+            key = person_key(action.lead) if action.lead else ""
+            shown.setdefault(key, action.lead or NO_LEAD)
+            by_lead.setdefault(key, []).append(action)
+        order = sorted((k for k in by_lead if k), key=lambda k: shown[k].casefold())
+        if "" in by_lead:
+            order.append("")
+        return [(shown[k], sorted(by_lead[k], key=_due_order)) for k in order]
+
+    @property
+    def without_lead(self) -> list[Action]:
+        return [a for a in self.actions if not a.lead]
+
+    @property
+    def without_date(self) -> list[Action]:
+        return [a for a in self.actions if not a.due and not a.due_text]
+
+    def swot_by_heading(self) -> dict[str, list[SwotPoint]]:
+        return {h: [p for p in self.swot if p.heading == h] for h in SWOT_HEADINGS}
+
+    def inequality_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(INEQUALITY_EFFECTS, 0)
+        counts["Not considered"] = 0
+        for action in self.actions:
+            key = action.inequalities if action.inequalities in counts else (
+                "Not considered" if not action.inequalities else action.inequalities)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "files": [p.name for p in self.files],
+            "groups": [{"lead": lead if lead != NO_LEAD else None,
+                        "actions": [a.as_json() for a in actions]}
+                       for lead, actions in self.groups()],
+            "without_lead": len(self.without_lead),
+            "without_date": len(self.without_date),
+            "swot": {SWOT_PLURAL[h]: [{"point": p.point, "table": p.table} for p in points]
+                     for h, points in self.swot_by_heading().items()},
+            "health_inequalities": self.inequality_counts(),
+            "warnings": self.warnings,
+        }
+
+
+def _due_order(action: Action) -> tuple[int, dt.date, str]:
+    if action.due:
+        return (0, action.due, action.action.casefold())
+    return (1 if action.due_text else 2, dt.date.max, action.action.casefold())
+
+
+def write_template(path: Path, tables: int = 12) -> None:
+    """The collection workbook: Actions and SWOT sheets with drop-downs, and instructions."""
+    from .xlsx_out import SheetSpec, write_workbook
+
+    # The lists are short, so each is written into its validation itself (Excel allows
+    # 255 characters), which needs no hidden sheet to keep in step.
+    lists = {"Confidence": list(CONFIDENCE), "Health inequalities": list(INEQUALITY_EFFECTS),
+             "Heading": list(SWOT_HEADINGS), "Table": [str(n) for n in range(1, tables + 1)]}
+
+    def listed(name: str, message: str) -> dict[str, Any]:
+        return {"validate": "list", "source": lists[name], "error_type": "information",
+                "input_title": name, "input_message": message}
+
+    action_titles = [title for title, _ in ACTION_COLUMNS.values()]
+    col = {key: n for n, key in enumerate(ACTION_COLUMNS)}
+    actions = SheetSpec(
+        ACTIONS_SHEET, action_titles, [],
+        widths={col["table"]: 8, col["action"]: 50, col["lead"]: 24, col["support"]: 24,
+                col["due"]: 14, col["confidence"]: 20, col["measure"]: 40,
+                col["inequalities"]: 22, col["notes"]: 40},
+        wrap_columns=frozenset({col["action"], col["measure"], col["notes"]}),
+        validations=[
+            (col["table"], listed("Table", "Your table's number.")),
+            (col["confidence"], listed("Confidence", "How sure is the table that this will "
+                                                     "happen?")),
+            (col["inequalities"], listed("Health inequalities", "Could this narrow or widen "
+                                                               "health inequalities?")),
+        ])
+    swot = SheetSpec(SWOT_SHEET, [title for title, _ in SWOT_COLUMNS.values()], [],
+                     widths={0: 8, 1: 16, 2: 80}, wrap_columns=frozenset({2}),
+                     validations=[(0, listed("Table", "Your table's number.")),
+                                  (1, {**listed("Heading", "Strength, Weakness, Opportunity "
+                                                           "or Threat."), "error_type": "stop"})])
+    instructions = SheetSpec("Instructions", ["Topic", "What to do"], INSTRUCTIONS,
+                             widths={0: 26, 1: 100}, wrap_columns=frozenset({1}))
+    write_workbook(path, [actions, swot, instructions])
+
+
+def _columns(headers: list[str], known: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        for name, (title, aliases) in known.items():
+            if name not in found and (key == header_key(title) or key in aliases):
+                found[name] = index
+                break
+    return found
+
+
+def _header_row(rows: list[list[Any]], known: dict[str, tuple[str, tuple[str, ...]]],
+                needed: str) -> tuple[int, dict[str, int]] | None:
+    for index, row in enumerate(rows[:20]):
+        columns = _columns([cell_text(c) for c in row], known)
+        if needed in columns and len(columns) >= 2:
+            return index, columns
+    return None
+
+
+def _pick(heading: str) -> str | None:
+    key = header_key(heading)
+    for name in SWOT_HEADINGS:
+        plural = header_key(SWOT_PLURAL[name])
+        if key and (key in (header_key(name), plural) or key == header_key(name)[0]):
+            return name
+    aliases = {"good": "Strength", "challenge": "Weakness", "challenges": "Weakness",
+               "risk": "Threat", "risks": "Threat"}
+    return aliases.get(key)
+
+
+def read_findings(paths: Iterable[Path]) -> ActionPlan:
+    """Every action and SWOT point of the filled-in workbooks, in file and row order."""
+    actions: list[Action] = []
+    swot: list[SwotPoint] = []
+    warnings: list[str] = []
+    files = list(paths)
+    for path in files:
+        grid = read_grid(path, ACTIONS_SHEET)
+        found = _header_row(grid.rows, ACTION_COLUMNS, "action")
+        if found is None:
+            raise RosterError(
+                "no row of column headers with 'Proposed action' was found, so this is not a "
+                "findings workbook.", "Use 'wessex findings template' to get one.",
+                file=path, sheet=grid.sheet)
+        header, columns = found
+        for index in range(header + 1, len(grid.rows)):
+            row = grid.rows[index]
+
+            def value(name: str, row: list[Any] = row, columns: dict[str, int] = columns) -> Any:
+                col = columns.get(name)
+                return row[col] if col is not None and col < len(row) else None
+
+            text = {name: cell_text(value(name)) for name in ACTION_COLUMNS}
+            if not any(text.values()):
+                continue
+            where = f"{path.name}, {grid.sheet}!{cell_ref(index, columns['action'])}"
+            if not text["action"]:
+                warnings.append(f"{where}: a row with no action was left out.")
+                continue
+            due = None
+            if text["due"]:
+                try:
+                    due = parse_date(value("due"))
+                except ValueError:
+                    due = None  # words such as "end of March" are kept as written
+            actions.append(Action(
+                text["action"], text["lead"], text["support"], due,
+                text["due"], text["confidence"], text["measure"], text["inequalities"],
+                text["notes"], text["table"], where))
+        swot.extend(_read_swot(path, warnings))
+    return ActionPlan(actions, swot, files, warnings)
+
+
+def _read_swot(path: Path, warnings: list[str]) -> list[SwotPoint]:
+    grid = read_grid(path, SWOT_SHEET)
+    if grid.sheet.casefold() != SWOT_SHEET.casefold():
+        return []
+    found = _header_row(grid.rows, SWOT_COLUMNS, "point")
+    if found is None:
+        return []
+    header, columns = found
+    points = []
+    for index in range(header + 1, len(grid.rows)):
+        row = grid.rows[index]
+        cells = {n: cell_text(row[c]) if c < len(row) else "" for n, c in columns.items()}
+        if not cells.get("point"):
+            continue
+        where = f"{path.name}, {grid.sheet}!{cell_ref(index, columns['point'])}"
+        heading = _pick(cells.get("heading", ""))
+        if heading is None:
+            warnings.append(f"{where}: '{cells.get('heading', '')}' is not Strength, Weakness, "
+                            "Opportunity or Threat; the point was left out.")
+            continue
+        points.append(SwotPoint(heading, cells["point"], cells.get("table", ""), where))
+    return points

@@ -1,0 +1,139 @@
+"""Year two: what earlier schemes' pairs workbooks say about each person.
+
+``read_history`` collects, from one or more earlier pairs workbooks, who was whose partner
+and which organisations each person visited (a visit recorded as done). ``apply_history``
+puts that on the volunteers of a new roster, where the eligibility rule "partners in an
+earlier scheme" and the ``new_organisation`` weight read it. ``carry_forward`` lists last
+year's people for ``wessex init --from``: everyone, with the status reset and last year's
+partner (or withdrawal) written as a note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pairs_workbook import read_pair_rows
+from .roster import PERSON_FIELDS, Roster, cell_text
+from .spreadsheet import read_grid
+from .text import email_key, fold, header_key, person_key
+from .tracking import track
+
+
+@dataclass
+class History:
+    partners: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> partners
+    visited: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> folded orgs
+    files: list[Path] = field(default_factory=list)
+    pairs: int = 0
+
+
+def read_history(paths: list[Path]) -> History:
+    history = History(files=list(paths))
+    for path in paths:
+        rows, headers = read_pair_rows(path)
+        for row in rows:
+            a, b = email_key(row.a["email"]), email_key(row.b["email"])
+            if not a or not b:
+                continue
+            history.pairs += 1
+            history.partners.setdefault(a, set()).add(b)
+            history.partners.setdefault(b, set()).add(a)
+            a_hosts_b, b_hosts_a = track(row, headers).visits
+            if a_hosts_b.done and row.a["organisation"]:
+                history.visited.setdefault(b, set()).add(fold(row.a["organisation"]))
+            if b_hosts_a.done and row.b["organisation"]:
+                history.visited.setdefault(a, set()).add(fold(row.b["organisation"]))
+    return history
+
+
+def apply_history(roster: Roster, history: History) -> Roster:
+    """The same roster, each volunteer carrying their earlier partners and visits."""
+    volunteers = [dataclasses.replace(
+        v, previous=tuple(sorted(history.partners.get(v.key, ()))),
+        visited=tuple(sorted(history.visited.get(v.key, ())))) for v in roster.volunteers]
+    return dataclasses.replace(roster, volunteers=volunteers, _index=None)
+
+
+def _sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
+    grid = read_grid(path, sheet)
+    if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
+        return []
+    headers = [header_key(cell_text(c)) for c in grid.rows[0]]
+    return [{h: cell_text(r[n]) if n < len(r) else "" for n, h in enumerate(headers) if h}
+            for r in grid.rows[1:] if any(cell_text(c) for c in r)]
+
+
+def scheme_name(path: Path) -> str:
+    """The scheme's name from the Summary sheet, else the file's name."""
+    for entry in _sheet_rows(path, "Summary"):
+        if entry.get("item", "").casefold() == "scheme" and entry.get("value"):
+            return entry["value"]
+    return path.stem
+
+
+def carry_forward(path: Path) -> list[dict[str, str]]:
+    """Last year's people as volunteer rows (canonical column -> text), one per e-mail."""
+    label = scheme_name(path)
+    rows, headers = read_pair_rows(path)
+    people: dict[str, dict[str, str]] = {}
+    notes: dict[str, list[str]] = {}
+
+    def add(details: dict[str, str], note: str) -> None:
+        key = email_key(details.get("email", ""))
+        if not key:
+            return
+        entry = people.setdefault(key, {f: details.get(f, "") for f in PERSON_FIELDS})
+        for name in PERSON_FIELDS:  # a later sheet may know what an earlier one did not
+            entry[name] = entry[name] or details.get(name, "")
+        notes.setdefault(key, []).append(note)
+
+    for row in rows:
+        done = track(row, headers).visits
+        for me, other, visit in ((row.a, row.b, done[1]), (row.b, row.a, done[0])):
+            where = f" ({other['organisation']})" if other["organisation"] else ""
+            state = "visit done" if visit.done else "visit not recorded as done"
+            add(me, f"{label}: partnered with {other['name']}{where}; {state}.")
+    for entry in _sheet_rows(path, "Unpaired"):
+        add(entry, f"{label}: volunteered but was not paired.")
+    for entry in _sheet_rows(path, "Withdrawn"):
+        gone = person_key(entry.get(header_key("Withdrawn person"), ""))
+        reason = entry.get("reason", "")
+        when = entry.get(header_key("Date withdrawn"), "")
+        for letter, them in (("a", "b"), ("b", "a")):
+            details = {f: entry.get(f"{letter}{header_key(f)}", "") for f in PERSON_FIELDS}
+            partner = entry.get(f"{them}name", "")
+            if details["name"] and person_key(details["name"]) == gone:
+                add(details, f"{label}: withdrew{' on ' + when if when else ''}"
+                    f"{' (' + reason + ')' if reason else ''}; had been paired with {partner}.")
+            elif details["name"]:
+                add(details, f"{label}: first partner {partner} withdrew.")
+    result = []
+    for key, entry in people.items():
+        entry["notes"] = " ".join(notes[key])
+        result.append(entry)
+    return sorted(result, key=lambda e: (e.get("side", ""), e["name"].casefold()))
+
+
+def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tuple[str, str]
+                  ) -> None:
+    """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
+    import openpyxl
+
+    from .record import put_value
+    from .safe_write import atomic_write
+    from .starter import VOLUNTEER_HEADERS
+
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Volunteers"]
+    columns = {header_key(cell_text(c.value)): c.column for c in sheet[1] if c.value}
+    for number, person in enumerate(people, start=2):
+        for canonical, title in VOLUNTEER_HEADERS.items():
+            value = person.get(canonical, "")
+            if canonical == "side" and value not in side_keys:
+                value = ""  # the profession decides, through this year's scheme.toml
+            col = columns.get(header_key(title))
+            if value and col:
+                put_value(sheet.cell(number, col), value)  # text as typed, never a formula
+    atomic_write(book_path, lambda temp: book.save(temp))

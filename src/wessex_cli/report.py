@@ -1,0 +1,553 @@
+"""``wessex report``'s core: the scheme's evaluation for the boards, from the scheme's own files.
+
+Every figure comes from the files given: the pairs workbook (who volunteered, who was
+paired, how well their choices were met, which visits happened and when, which reflections
+came back), and optionally the feedback survey export (read by ``feedback.analyse``, so its
+anonymisation and pooling apply), the equality monitoring forms (read by
+``equality.aggregate``, so only its protected counts are ever shown) and the celebration
+tables' findings (``findings.read_findings``). The result renders as HTML that prints on A4,
+or as a Word document for editing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .pairs_workbook import read_pair_rows
+from .roster import cell_text
+from .scheme import Scheme
+from .spreadsheet import read_grid
+from .text import email_key, header_key, person_key
+from .tracking import track
+
+if TYPE_CHECKING:
+    from .equality import ProtectedTable
+    from .feedback import FeedbackPack
+    from .findings import ActionPlan
+
+RANKS = ("1st", "2nd", "3rd")
+SURVEY_METADATA = {"id", "responseid", "starttime", "completiontime", "lastmodifiedtime",
+                   "timestamp"}
+_CHOICE = re.compile(r"^(?P<chosen>.+) was (?P<chooser>.+)'s (?P<rank>1st|2nd|3rd) choice$")
+
+
+@dataclass
+class ParticipationRow:
+    side: str
+    profession: str
+    volunteered: int = 0
+    paired: int = 0
+    unpaired: int = 0
+    withdrew: int = 0
+
+
+@dataclass
+class Figures:
+    """The numbers of the report, each computed from the pairs workbook."""
+
+    volunteered: int
+    paired_people: int
+    pairs: int
+    withdrew: int
+    unpaired: int
+    best_choice_met: dict[str, int]  # "1st"/"2nd"/"3rd"/"none" -> paired people
+    visits_total: int
+    visits_done: int
+    pairs_complete: int
+    reflections_expected: int
+    reflections_returned: int
+    hosts_by_side: dict[str, tuple[int, int]]  # side -> (visits hosted, visits owed in all)
+
+    def as_json(self) -> dict[str, Any]:
+        return {**{k: v for k, v in self.__dict__.items() if k != "hosts_by_side"},
+                "hosts_by_side": {k: {"done": d, "total": t}
+                                  for k, (d, t) in self.hosts_by_side.items()}}
+
+
+@dataclass
+class Report:
+    scheme: Scheme
+    figures: Figures
+    participation: list[ParticipationRow]
+    visit_dates: list[dt.date]  # one per completed visit with a known date
+    undated_done: int
+    feedback: FeedbackPack | None = None
+    gems: list[str] = field(default_factory=list)
+    equality: tuple[list[ProtectedTable], int] | None = None
+    plan: ActionPlan | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _people_of(path: Path, sheet: str) -> list[dict[str, str]]:
+    """Rows of a side sheet (Unpaired, Withdrawn) as header -> text; [] when absent."""
+    grid = read_grid(path, sheet)
+    if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
+        return []
+    headers = [header_key(cell_text(c)) for c in grid.rows[0]]
+    return [{h: cell_text(r[n]) if n < len(r) else "" for n, h in enumerate(headers) if h}
+            for r in grid.rows[1:] if any(cell_text(c) for c in r)]
+
+
+def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
+                 equality: Path | None = None, findings: list[Path] | None = None) -> Report:
+    rows, headers = read_pair_rows(pairs_path)
+    tracked = [track(r, headers) for r in rows]
+    people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
+
+    def note(email: str, side: str, profession: str, state: str) -> None:
+        key = email_key(email)
+        if not key:
+            return
+        entry = people.setdefault(key, {"side": side, "profession": profession, "state": state})
+        order = ("paired", "withdrew", "unpaired")
+        if order.index(state) < order.index(entry["state"]):
+            entry["state"] = state
+    for row in rows:
+        for person in (row.a, row.b):
+            note(person["email"], person["side"], person["profession"], "paired")
+    for entry in _people_of(pairs_path, "Unpaired"):
+        note(entry.get("email", ""), entry.get("side", ""), entry.get("profession", ""),
+             "unpaired")
+    for entry in _people_of(pairs_path, "Withdrawn"):
+        gone = person_key(entry.get(header_key("Withdrawn person"), ""))
+        for letter in ("a", "b"):
+            name = entry.get(f"{letter}name", "")
+            state = "withdrew" if name and person_key(name) == gone else "unpaired"
+            note(entry.get(f"{letter}email", ""), entry.get(f"{letter}side", ""),
+                 entry.get(f"{letter}profession", ""), state)
+    table: dict[tuple[str, str], ParticipationRow] = {}
+    for entry in people.values():
+        side = entry["side"] or "not stated"
+        profession = entry["profession"] or "not stated"
+        line = table.setdefault((side, profession.casefold()), ParticipationRow(side, profession))
+        line.volunteered += 1
+        setattr(line, entry["state"], getattr(line, entry["state"]) + 1)
+    order = {key: n for n, key in enumerate(scheme.side_keys)}
+    participation = sorted(table.values(), key=lambda r: (order.get(r.side, 9), r.side,
+                                                          r.profession.casefold()))
+    best: Counter[str] = Counter()
+    for row in rows:
+        met: dict[str, str] = {}
+        reasons = cell_text(row.values.get("Reasons"))
+        for reason in (r.strip() for r in reasons.split(";")):
+            match = _CHOICE.match(reason)
+            if match is None:
+                continue
+            chooser = person_key(match["chooser"])
+            for person in (row.a, row.b):
+                if person_key(person["name"]) == chooser:
+                    key = email_key(person["email"])
+                    if key not in met or RANKS.index(match["rank"]) < RANKS.index(met[key]):
+                        met[key] = match["rank"]
+        for person in (row.a, row.b):
+            best[met.get(email_key(person["email"]), "none")] += 1
+    first, second = scheme.side_keys
+    hosts = {first: [0, 0], second: [0, 0]}
+    dates: list[dt.date] = []
+    undated = 0
+    warnings: list[str] = []
+    for pair in tracked:
+        warnings += pair.warnings
+        for visit, host_side in zip(pair.visits, (pair.row.a["side"], pair.row.b["side"]),
+                                    strict=True):
+            tally = hosts.setdefault(host_side or "not stated", [0, 0])
+            tally[1] += 1
+            if visit.done:
+                tally[0] += 1
+                if visit.date:
+                    dates.append(visit.date)
+                else:
+                    undated += 1
+    paired_people = len({email_key(p["email"]) for r in rows for p in (r.a, r.b)})
+    states = Counter(e["state"] for e in people.values())
+    figures = Figures(
+        volunteered=len(people), paired_people=paired_people, pairs=len(rows),
+        withdrew=states["withdrew"], unpaired=states["unpaired"],
+        best_choice_met={k: best[k] for k in (*RANKS, "none")},
+        visits_total=2 * len(tracked), visits_done=sum(v.done for p in tracked for v in p.visits),
+        pairs_complete=sum(p.complete for p in tracked),
+        reflections_expected=2 * len(tracked),
+        reflections_returned=sum(sum(p.reflections) for p in tracked),
+        hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()})
+    report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings)
+    if feedback is not None:
+        from .feedback import analyse, names_in_workbook
+
+        # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
+        names = names_in_workbook(pairs_path)
+        report.feedback = analyse(feedback, names, paired_people, scheme.themes or None,
+                                  ("pairs workbook",))
+        # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
+        report.feedback.rated = [r for r in report.feedback.rated
+                                 if header_key(r.question) not in SURVEY_METADATA]
+        report.gems = pick_gems(report.feedback, scheme.themes or None)
+    if equality is not None:
+        from .equality import aggregate
+
+        def side_of(text: str) -> str:
+            return (scheme.side_from_text(text) or scheme.side_for_profession(text)
+                    or "Not stated")
+
+        report.equality = aggregate(equality, side_of)
+    if findings:
+        from .findings import read_findings
+
+        report.plan = read_findings(findings)
+        report.warnings += report.plan.warnings
+    return report
+
+
+def pick_gems(pack: FeedbackPack, themes: dict[str, tuple[str, ...]] | None = None,
+              limit: int = 6) -> list[str]:
+    """A few of the (already anonymised) reflections worth reading out: those touching the
+    most common themes, then the fuller ones, at most two per question."""
+    from .feedback import DEFAULT_THEMES
+
+    words = [w for group in (themes or DEFAULT_THEMES).values() for w in group]
+    chosen: list[str] = []
+    for groups in pack.quotes.values():
+        quotes = [q for group in sorted(groups) for q in groups[group]]
+        ranked = sorted(quotes, key=lambda q: (-sum(w in f" {q.casefold()} " for w in words),
+                                               -len(q), q))
+        fresh = [q for q in dict.fromkeys(ranked) if len(q.split()) >= 6 and q not in chosen]
+        chosen += fresh[:2]
+    return chosen[:limit]
+
+
+# Charts ------------------------------------------------------------------------------------
+
+def _figure(width: float = 6.4, height: float = 2.6) -> tuple[Any, Any]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "wessex"
+    figure, axes = plt.subplots(figsize=(width, height))
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    return figure, axes
+
+
+def _save(figure: Any, fmt: str) -> bytes:
+    import matplotlib.pyplot as plt
+
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def timeline_chart(report: Report, fmt: str = "svg") -> bytes:
+    """Visits completed over time: a rising step line, with the scheme's start and end."""
+    from matplotlib.dates import DateFormatter
+    from matplotlib.ticker import MaxNLocator
+
+    figure, axes = _figure()
+    dates = report.visit_dates
+    counts = list(range(1, len(dates) + 1))
+    if dates:
+        axes.step([dates[0], *dates], [0, *counts], where="post", color="#005eb8")
+        axes.plot(dates, counts, "o", color="#005eb8", markersize=3)
+    for when, label in ((report.scheme.start, "start"), (report.scheme.end, "end")):
+        if when:
+            axes.axvline(when, color="#768692", linestyle="--", linewidth=1)
+            axes.annotate(label, (when, 0), xytext=(3, 3), textcoords="offset points",
+                          fontsize=8, color="#425563")
+    axes.set_ylabel("Visits completed")
+    axes.set_ylim(0, max(report.figures.visits_total, 1))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    figure.autofmt_xdate()
+    return _save(figure, fmt)
+
+
+def rating_chart(rated: Any, fmt: str = "png") -> bytes:
+    """One rated question's answers as bars (for the Word document; HTML uses feedback's)."""
+    from matplotlib.ticker import MaxNLocator
+
+    figure, axes = _figure(6.0, 2.4)
+    distribution = rated.distribution()
+    axes.bar([str(k) for k in distribution], list(distribution.values()), color="#005eb8")
+    axes.set_xlabel(f"Rating ({rated.scale[0]} to {rated.scale[1]})")
+    axes.set_ylabel("Responses")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return _save(figure, fmt)
+
+
+# Rendering ---------------------------------------------------------------------------------
+
+def long_date(day: dt.date) -> str:
+    """4 May 2027 (``%-d`` is not portable: Windows has no such directive)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "-"
+
+
+def context(report: Report) -> dict[str, Any]:
+    """Everything the templates show, as plain values."""
+    from .equality import SUPPRESS_BELOW, round5
+    from .findings import SWOT_PLURAL
+
+    f = report.figures
+    side_label = {s.key: s.label for s in report.scheme.sides}
+    key_figures = [
+        ("volunteered", "People who volunteered", str(f.volunteered), ""),
+        ("paired", "People paired", str(f.paired_people), _percent(f.paired_people,
+                                                                   f.volunteered)),
+        ("pairs", "Pairs", str(f.pairs), ""),
+        ("withdrew", "People who withdrew", str(f.withdrew), ""),
+        ("choice_met", "Paired people given one of their choices",
+         str(sum(f.best_choice_met[r] for r in RANKS)),
+         _percent(sum(f.best_choice_met[r] for r in RANKS), f.paired_people)),
+        ("visits_done", "Half-day visits completed", f"{f.visits_done} of {f.visits_total}",
+         _percent(f.visits_done, f.visits_total)),
+        ("pairs_complete", "Pairs with both visits done", f"{f.pairs_complete} of {f.pairs}",
+         _percent(f.pairs_complete, f.pairs)),
+        ("reflections", "Reflections returned",
+         f"{f.reflections_returned} of {f.reflections_expected}",
+         _percent(f.reflections_returned, f.reflections_expected)),
+    ]
+    if report.feedback is not None:
+        key_figures.append(("responses", "Feedback responses", str(report.feedback.responses),
+                            _percent(report.feedback.responses, f.paired_people)))
+    dates = report.visit_dates
+    equality = None
+    if report.equality is not None:
+        tables, forms = report.equality
+        equality = {"forms": str(round5(forms)) if forms >= SUPPRESS_BELOW else "*",
+                    "tables": tables}
+    plan = report.plan
+    return {
+        "scheme": report.scheme, "figures": f, "key_figures": key_figures,
+        "side_label": side_label,
+        "participation": report.participation,
+        "choices": [(f"{r} choice", f.best_choice_met[r]) for r in RANKS] +
+                   [("none of their choices", f.best_choice_met["none"])],
+        "hosts": [(side_label.get(k, k), d, t) for k, (d, t) in f.hosts_by_side.items() if t],
+        "first_visit": dates[0] if dates else None, "last_visit": dates[-1] if dates else None,
+        "undated": report.undated_done,
+        "by_month": sorted(Counter(d.strftime("%Y-%m") for d in dates).items()),
+        "feedback": report.feedback, "gems": report.gems,
+        "themes": sorted(report.feedback.themes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if report.feedback else [],
+        "equality": equality, "plan": plan,
+        "swot": [(SWOT_PLURAL[h], points) for h, points in plan.swot_by_heading().items()]
+        if plan else [],
+        "inequality_counts": plan.inequality_counts() if plan else {},
+        "inequality_text": inequality_sentence(plan.inequality_counts(), len(plan.actions))
+        if plan else "",
+        "narrowing": [a for a in plan.actions if a.inequalities == "Should narrow them"]
+        if plan else [],
+        "widening": [a for a in plan.actions if a.inequalities == "Could widen them"]
+        if plan else [],
+        "warnings": report.warnings,
+        "month": lambda key: dt.date.fromisoformat(f"{key}-01").strftime("%B %Y"),
+        "date": lambda d: long_date(d) if d else "",
+    }
+
+
+def report_html(report: Report) -> str:
+    from importlib.resources import files
+
+    import jinja2
+
+    from .feedback import chart_svg
+
+    folder = Path(str(files("wessex_cli"))) / "report_templates"
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+                                     undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                     lstrip_blocks=True)
+    values = context(report)
+    values["timeline_svg"] = _inline_svg(timeline_chart(report, "svg"))
+    values["rating_svg"] = {id(r): _inline_svg(chart_svg(r).encode())
+                            for r in (report.feedback.rated if report.feedback else [])}
+    values["id"] = id
+    return environment.get_template("report.html.j2").render(values)
+
+
+def _inline_svg(data: bytes) -> Any:
+    from markupsafe import Markup
+
+    text = data.decode("utf-8")
+    return Markup(text[text.index("<svg"):])  # noqa: S704 - drawn by matplotlib from numbers
+
+
+def report_docx(report: Report) -> bytes:
+    import docx
+    from docx.shared import Cm, Pt
+
+    from .formats import stable_zip
+
+    values = context(report)
+    f = report.figures
+    document = docx.Document()
+    core = document.core_properties
+    core.title = f"Evaluation: {report.scheme.name}"
+    core.author = "wessex"
+    core.created = core.modified = dt.datetime(2000, 1, 1)
+    core.last_modified_by = "wessex"
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(2))
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(10.5)
+
+    def table(headers: list[str], rows: list[list[str]]) -> None:
+        grid = document.add_table(rows=1, cols=len(headers))
+        grid.style = "Table Grid"
+        for cell, text in zip(grid.rows[0].cells, headers, strict=True):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            cells = grid.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+        # Word shares the width equally unless told: give wordy columns more of the 17 cm.
+        weights = [min(60, max(9, *(len(line) for r in [headers, *rows]
+                                    for line in r[n].splitlines() or [""])))
+                   for n in range(len(headers))]
+        grid.autofit = False
+        for n, weight in enumerate(weights):
+            width = Cm(17 * weight / sum(weights))
+            grid.columns[n].width = width  # what LibreOffice reads
+            for cell in grid.columns[n].cells:
+                cell.width = width  # what Word reads
+        document.add_paragraph()
+
+    def picture(data: bytes) -> None:
+        document.add_picture(io.BytesIO(data), width=Cm(15.5))
+
+    document.add_heading(f"Evaluation: {report.scheme.name}", 0)
+    document.add_paragraph(_intro(report))
+    document.add_heading("Key figures", 1)
+    table(["Figure", "Value", "Share"], [[label, value, share]
+                                          for _, label, value, share in values["key_figures"]])
+    document.add_heading("Who took part", 1)
+    table(["Side", "Profession", "Volunteered", "Paired", "Not paired", "Withdrew"],
+          [[values["side_label"].get(r.side, r.side), r.profession, str(r.volunteered),
+            str(r.paired), str(r.unpaired), str(r.withdrew)] for r in report.participation])
+    document.add_heading("Pairs and preferences", 1)
+    document.add_paragraph(f"{f.pairs} pairs were made. The best choice each paired person "
+                           "was given:")
+    table(["Given", "People"], [[label, str(n)] for label, n in values["choices"]])
+    document.add_heading("Visits", 1)
+    document.add_paragraph(_visits_sentence(values))
+    picture(timeline_chart(report, "png"))
+    table(["Hosting side", "Visits hosted", "Visits due"],
+          [[label, str(d), str(t)] for label, d, t in values["hosts"]])
+    if report.feedback is not None:
+        pack = report.feedback
+        document.add_heading("What participants said", 1)
+        document.add_paragraph(f"{pack.responses} feedback responses. Quotes are anonymised and "
+                               "small groups pooled, as in the delegate pack.")
+        for rated in pack.rated:
+            document.add_heading(rated.question, 2)
+            document.add_paragraph(f"{len(rated.values)} answers; mean {rated.mean:.1f}, median "
+                                   f"{rated.median:g} on a scale of {rated.scale[0]} to "
+                                   f"{rated.scale[1]}.")
+            picture(rating_chart(rated, "png"))
+        if values["themes"]:
+            document.add_heading("Common themes", 2)
+            table(["Theme", "Responses that mention it"],
+                  [[t, str(n)] for t, n in values["themes"]])
+        if report.gems:
+            document.add_heading("Gems", 2)
+            for gem in report.gems:
+                document.add_paragraph(gem, style="Intense Quote")
+    _docx_plan(document, values, table)
+    if values["equality"] is not None:
+        document.add_heading("Equality monitoring", 1)
+        document.add_paragraph(EQUALITY_NOTE + f" Forms returned: {values['equality']['forms']}.")
+        for protected in values["equality"]["tables"]:
+            document.add_heading(protected.title, 2)
+            table(["", *(values["side_label"].get(c, c) for c in protected.columns)],
+                  [[r, *c] for r, c in
+                                             zip(protected.rows, protected.cells, strict=True)])
+            for note in protected.notes:  # what was pooled or hidden, under the table
+                document.add_paragraph(note)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to 7, or one "
+                 "hidden so that it cannot be worked out from the totals.")
+
+
+def _intro(report: Report) -> str:
+    s = report.scheme
+    when = ""
+    if s.start and s.end:
+        when = f" from {long_date(s.start)} to {long_date(s.end)}"
+    return (f"This report sets out what the scheme{when} achieved, drawn from its own records: "
+            "the pairs workbook, and where given the feedback survey, the equality monitoring "
+            "forms and the findings of the celebration tables.")
+
+
+def _visits_sentence(values: dict[str, Any]) -> str:
+    f: Figures = values["figures"]
+    text = f"{f.visits_done} of {f.visits_total} half-day visits were completed"
+    if values["first_visit"]:
+        text += (f", the first on {values['date'](values['first_visit'])} and the last on "
+                 f"{values['date'](values['last_visit'])}")
+    text += "."
+    if values["undated"]:
+        text += f" {values['undated']} completed visit(s) have no date and are not on the chart."
+    return text
+
+
+def _docx_plan(document: Any, values: dict[str, Any],
+               table: Callable[[list[str], list[list[str]]], None]) -> None:
+    plan = values["plan"]
+    document.add_heading("Action plan", 1)
+    if plan is None:
+        document.add_paragraph("No findings workbook was given (wessex report --findings).")
+    else:
+        for lead, actions in plan.groups():
+            document.add_heading(lead, 2)
+            table(["Action", "By when", "Confidence", "Table"],
+                  [[a.action + (f"\nSupported by {a.support}" if a.support else "") +
+                    (f"\nHow we will know: {a.measure}" if a.measure else ""),
+                    long_date(a.due) if a.due else a.due_text or "no date set",
+                    a.confidence or "-", a.table or "-"]
+                   for a in actions])
+        for heading, points in values["swot"]:
+            if points:
+                document.add_heading(heading, 2)
+                for point in points:
+                    document.add_paragraph(point.point, style="List Bullet")
+    document.add_heading("Health inequalities", 1)
+    if plan is None:
+        document.add_paragraph("Without the tables' findings there is nothing to report here.")
+        return
+    document.add_paragraph(values["inequality_text"])
+    for label, actions in (("Expected to narrow them", values["narrowing"]),
+                           ("Could widen them: check before going ahead", values["widening"])):
+        if actions:
+            document.add_heading(label, 2)
+            for action in actions:
+                document.add_paragraph(action.action + (f" ({action.notes})" if action.notes
+                                                        else ""), style="List Bullet")
+
+
+def inequality_sentence(counts: dict[str, int], total: int) -> str:
+    narrow = counts.get("Should narrow them", 0)
+    return (f"Of {total} proposed action(s), the tables expect {narrow}"
+            f" to narrow health inequalities and {counts.get('Could widen them', 0)} that could "
+            f"widen them; {counts.get('No likely effect', 0)} should make no difference, "
+            f"{counts.get('Not sure', 0)} are uncertain and {counts.get('Not considered', 0)} "
+            "were not assessed.")

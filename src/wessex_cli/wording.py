@@ -1,0 +1,186 @@
+"""How documents speak about people and visits: canonical professions and titles, formal
+names and salutations, and the plain-English account of which visits a person still owes.
+
+Kept apart from the templates so that every document (and the mail-merge source) says the
+same thing about the same person, and so that the reminder's sentences can be tested alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .text import header_key
+
+# Canonical spelling of the titles people type: "dr", "Dr.", "DR" all become "Dr".
+CANONICAL_TITLES = {
+    "dr": "Dr", "doctor": "Dr", "prof": "Prof", "professor": "Professor", "mr": "Mr",
+    "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame",
+    "rev": "Revd", "revd": "Revd", "reverend": "Revd",
+}
+# Words that belong to the surname that follows them ("Ó Briain", "van der Berg").
+_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von",
+              "le", "la", "ó", "ni", "ní", "nic", "mac", "bin", "binti", "al", "el", "ap",
+              "ter", "ten"}
+
+# Visit states, as the record and the reminder see them.
+OWED = "owed"  # no date, not done
+PLANNED = "planned"  # a date still to come
+UNCONFIRMED = "unconfirmed"  # a planned date has passed, but nobody has recorded it as done
+DONE = "done"
+VISIT_STATES = (OWED, PLANNED, UNCONFIRMED, DONE)
+CHASED = (OWED, UNCONFIRMED)  # the states a reminder is written about
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """(canonical title, the rest of the name as typed): ``"dr. Siân Ó Briain"`` gives
+    ``("Dr", "Siân Ó Briain")``. The name keeps the case the person typed."""
+    words = name.split()
+    if len(words) > 1:
+        key = words[0].rstrip(".").casefold()
+        if key in CANONICAL_TITLES:
+            return CANONICAL_TITLES[key], " ".join(words[1:])
+    return "", " ".join(words)
+
+
+def display_name(name: str) -> str:
+    """The name with its title in canonical form: ``"Dr. amelia Ashworth"`` keeps
+    ``amelia`` as typed but writes ``Dr``."""
+    title, rest = split_title(name)
+    return f"{title} {rest}".strip()
+
+
+def surname(name: str) -> str:
+    """The family name: the last word, with any particle before it (``Ó Briain``)."""
+    _, rest = split_title(name)
+    words = rest.split()
+    if len(words) < 2:
+        return rest
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def given_name(name: str) -> str:
+    """The first word after any title."""
+    _, rest = split_title(name)
+    return rest.split()[0] if rest.split() else rest
+
+
+def formal_name(name: str) -> str:
+    """How a patient or a formal letter names someone: ``Dr Ashworth`` with a title, the full
+    name without one (a title is never guessed)."""
+    title, rest = split_title(name)
+    return f"{title} {surname(name)}" if title and rest else rest
+
+
+def salutation(name: str) -> str:
+    return f"Dear {formal_name(name)}"
+
+
+def canonical_profession(text: str, known: tuple[str, ...]) -> str:
+    """A profession as the scheme spells it (``"gp"`` becomes ``"GP"``); one it does not know
+    keeps the words typed, with single spaces."""
+    cleaned = " ".join(text.split())
+    key = header_key(cleaned)
+    for profession in known:
+        if header_key(profession) == key:
+            return profession
+    return cleaned
+
+
+# ---------------------------------------------------------------- visits
+
+def visit_state(done: bool, date: dt.date | None, now: dt.date) -> str:
+    """One half-day visit's state on ``now``."""
+    if done:
+        return DONE
+    if date is None:
+        return OWED
+    return PLANNED if date >= now else UNCONFIRMED
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class VisitView:
+    """One of a person's two visits, from their side: hosting or visiting."""
+
+    role: str  # "host" or "visit"
+    state: str
+    date: dt.date | None
+
+    @property
+    def when(self) -> str:
+        return f" on {long_date(self.date)}" if self.date else ""
+
+
+def _clause(visit: VisitView, partner: str, first: bool) -> str:
+    """What the record says about one visit, as part of a sentence."""
+    who = partner if first else "them"
+    if visit.role == "host":
+        return {
+            OWED: f"you have not yet hosted {who} at your workplace",
+            PLANNED: f"you are due to host {who}{visit.when}",
+            UNCONFIRMED: f"you planned to host {who}{visit.when}, but nobody has told us "
+                         "that it took place",
+            DONE: f"you hosted {who}{visit.when}",
+        }[visit.state]
+    place = f"{partner}'s workplace" if first else "their workplace"
+    return {
+        OWED: f"you have not yet visited {place}",
+        PLANNED: f"you are due to visit {place}{visit.when}",
+        UNCONFIRMED: f"you planned to visit {place}{visit.when}, but nobody has told us "
+                     "that it took place",
+        DONE: f"you visited {place}{visit.when}",
+    }[visit.state]
+
+
+def situation(hosting: VisitView, visiting: VisitView, partner: str) -> str:
+    """One sentence: what the record says about both of a person's visits."""
+    if hosting.state == OWED and visiting.state == OWED:
+        return (f"Our records show that neither of your two half days with {partner} has "
+                f"taken place yet: you are still to host {partner} at your workplace, and to "
+                "spend half a day at theirs.")
+    good = (DONE, PLANNED)
+    joint = "but" if (hosting.state in good) != (visiting.state in good) else "and"
+    return (f"Our records show that {_clause(hosting, partner, True)}, {joint} "
+            f"{_clause(visiting, partner, False)}.")
+
+
+def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.date | None,
+               overdue: bool) -> list[str]:
+    """What the person is asked to do, one sentence each."""
+    steps = []
+    owed = [v for v in (hosting, visiting) if v.state == OWED]
+    unconfirmed = [v for v in (hosting, visiting) if v.state == UNCONFIRMED]
+    if owed:
+        what = "both half days" if len(owed) == 2 else (
+            "the half day when you host them" if owed[0].role == "host" else
+            "the half day when you visit them")
+        if overdue and end:
+            steps.append(f"The exchange period ended on {long_date(end)}, so please contact "
+                         f"{partner} this week to arrange {what}, or tell us if "
+                         f"{'they' if len(owed) == 2 else 'it'} can no longer go ahead.")
+        elif end:
+            steps.append(f"Please agree a date with {partner} for {what}, before "
+                         f"{long_date(end)} when the exchange period ends.")
+        else:
+            steps.append(f"Please agree a date with {partner} for {what}.")
+    for visit in unconfirmed:
+        what = "you hosted them" if visit.role == "host" else "you visited them"
+        steps.append(f"If {what}{visit.when} as planned, please reply to say so and we will "
+                     "update the record; if not, please arrange a new date.")
+    return steps
+
+
+def summary(hosting: VisitView, visiting: VisitView) -> str:
+    """A short line for the terminal: ``hosting owed; visiting planned 2027-05-04``."""
+    def one(label: str, visit: VisitView) -> str:
+        date = f" {visit.date.isoformat()}" if visit.date and visit.state != OWED else ""
+        return f"{label} {visit.state}{date}"
+
+    return f"{one('hosting', hosting)}; {one('visiting', visiting)}"

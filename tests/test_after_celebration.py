@@ -1,0 +1,366 @@
+"""After the celebration: `wessex findings` (template and action plan) and `wessex report`.
+
+The report's figures are checked against the files themselves: the test reads the pairs
+workbook, the volunteer workbook, the survey and the findings with openpyxl and counts for
+itself, never through wessex's own readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+import pytest
+
+from .conftest import Runner, person, write_book
+
+SWOT = {"Strength", "Weakness", "Opportunity", "Threat"}
+
+
+# The findings workbook --------------------------------------------------------------------
+
+def list_values(book: Any, formula: str) -> list[str]:
+    """What a list validation offers: an inline list ("a,b") or the cells a range points at
+    (``Lists!$A$2:$A$5``), read back from the file."""
+    if formula.startswith('"'):
+        return formula.strip('"').split(",")
+    match = re.fullmatch(r"=?(\w+)!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", formula)
+    assert match, formula
+    sheet, col, first, _, last = match.groups()
+    return [book[sheet][f"{col}{r}"].value for r in range(int(first), int(last) + 1)]
+
+
+def validation_for(sheet: Any, header: str) -> Any:
+    column = next(c.column_letter for c in sheet[1] if c.value == header)
+    found = [v for v in sheet.data_validations.dataValidation
+             if any(column in str(r) for r in v.sqref.ranges)]
+    assert len(found) == 1, header
+    return found[0]
+
+
+def test_the_template_has_working_drop_downs(run: Runner, tmp_path: Path) -> None:
+    run("findings", "template", "-o", "tables.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "tables.xlsx")
+    assert {"Actions", "SWOT"} <= set(book.sheetnames)
+    actions = book["Actions"]
+    headers = [c.value for c in actions[1]]
+    for wanted in ("Proposed action", "Lead", "By when", "Confidence"):
+        assert wanted in headers
+    confidence = validation_for(actions, "Confidence")
+    assert confidence.type == "list"
+    choices = list_values(book, confidence.formula1)
+    assert len(choices) >= 3 and all(choices), choices  # a real list, no blank entries
+    swot = validation_for(book["SWOT"], "Heading")
+    assert set(list_values(book, swot.formula1)) == SWOT
+    assert swot.errorStyle in (None, "stop")  # anything else is refused
+    assert "Very confident" in choices
+    # run twice: never overwritten without --force
+    run("findings", "template", "-o", "tables.xlsx", code=1)
+
+
+def fill(path: Path, actions: list[list[Any]], swot: list[list[Any]]) -> Path:
+    """A table's filled-in workbook, as typed in Excel into the template's columns."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Actions"]
+    headers = [c.value for c in sheet[1]]
+    for row in actions:
+        values = dict(zip(("Table", "Proposed action", "Lead", "By when", "Confidence",
+                           "Health inequalities", "Notes"), row, strict=True))
+        sheet.append([values.get(str(h)) for h in headers])
+    for row in swot:
+        book["SWOT"].append(row)
+    target = path.with_name(f"table-{actions[0][0]}.xlsx")
+    book.save(target)
+    return target
+
+
+def findings_files(run: Runner, tmp_path: Path) -> list[Path]:
+    run("findings", "template", "-o", "blank.xlsx")
+    blank = tmp_path / "blank.xlsx"
+    one = fill(blank, [
+        [1, "Named discharge contact on every ward", "Dr Helena Marsh", dt.date(2027, 10, 1),
+         "Very confident", "Should narrow them", "Fewer missed follow-ups in deprived wards"],
+        [1, "Joint teaching evening twice a year", "", "end of March", "Fairly confident",
+         "Could widen them", "Evening sessions shut out part-time carers"],
+    ], [[1, "Strength", "Seeing each other's pressures first hand"],
+        [1, "Threat", "Rota gaps make release hard"]])
+    two = fill(blank, [
+        [2, "Advice line for respiratory referrals", "helena marsh", dt.date(2027, 9, 1),
+         "Fairly confident", "No likely effect", ""],
+        [2, "A shared template for discharge letters", "", None, "Not very confident", "", ""],
+        [2, "Run the exchange again with pharmacists", "Tobias Wren", None, "Very confident",
+         "Not sure", ""],
+    ], [[2, "Opportunity", "Widen it to pharmacists"]])
+    return [one, two]
+
+
+def test_findings_read_back_as_a_plan_grouped_by_lead(run: Runner, tmp_path: Path) -> None:
+    one, two = findings_files(run, tmp_path)
+    data = json.loads(run("findings", one.name, two.name, "--json").output)
+    groups = [(g["lead"], [a["action"] for a in g["actions"]]) for g in data["groups"]]
+    assert groups == [
+        # one lead however it was typed; soonest first
+        ("Dr Helena Marsh", ["Advice line for respiratory referrals",
+                             "Named discharge contact on every ward"]),
+        ("Tobias Wren", ["Run the exchange again with pharmacists"]),
+        # no lead: grouped last; a date in words before none at all
+        (None, ["Joint teaching evening twice a year", "A shared template for discharge letters"]),
+    ]
+    assert data["without_lead"] == 2 and data["without_date"] == 2
+    assert data["swot"]["Strengths"] == [{"point": "Seeing each other's pressures first hand",
+                                          "table": "1"}]
+    assert [p["point"] for p in data["swot"]["Opportunities"]] == ["Widen it to pharmacists"]
+    table = " ".join(run("findings", one.name, two.name).output.split())
+    assert "No lead named yet" in table and "no date set" in table
+    assert "5 action(s) from 2 workbook(s); 2 with no lead, 2 with no date." in table
+
+
+def test_a_workbook_that_is_not_a_findings_form_is_refused(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "volunteers.xlsx", [person("Dr A Bell", "a.bell@nhs.net")])
+    result = run("findings", "volunteers.xlsx", code=1)
+    assert "wessex findings template" in result.output
+
+
+# The report -------------------------------------------------------------------------------
+
+def volunteers() -> list[dict[str, Any]]:
+    return [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside",
+               **{"Preference 1": "Oliver Pemberton"}),
+        person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield",
+               **{"Preference 1": "Cardiology", "Preference 2": "Arjun Rasmussen"}),
+        person("Dr Callum Whitlow", "callum@nhs.net", "GP", Organisation="Orchard Lane",
+               **{"Preference 2": "Noor Kerrigan"}),
+        person("Marta Juniper", "marta@nhs.net", "Practice nurse", Organisation="Harbourside"),
+        person("Dr Ravi Sandhu", "ravi@nhs.net", "GP", Organisation="Quayside"),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant", Organisation="Hospital - Cardio",
+               Specialty="Cardiology", **{"Preference 3": "Amelia Ashworth"}),
+        person("Arjun Rasmussen", "arjun@nhs.net", "Consultant", Organisation="Hospital - Resp",
+               Specialty="Respiratory"),
+        person("Noor Kerrigan", "noor@nhs.net", "Consultant", Organisation="Hospital - Psych",
+               Specialty="Psychiatry"),
+        person("Winifred Upton", "winifred@nhs.net", "Registrar", Organisation="Hospital - Ortho",
+               Specialty="Orthopaedics"),
+    ]
+
+
+def build_scheme(run: Runner, tmp_path: Path) -> dict[str, Path]:
+    """A finished scheme: pairs with tracking typed in, one withdrawal, survey, forms, findings."""
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Testshire Exchange"\n[dates]\nstart = 2027-04-19\n'
+        'end = 2027-07-19\n', encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", volunteers())
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    col = {c.value: c.column for c in sheet[1]}
+    # as an administrator would type them: dates, ticks, a done without a date
+    typed = {2: {"A hosts B: date": dt.date(2027, 5, 4), "A hosts B: done": "yes",
+                 "B hosts A: date": "20/5/2027", "B hosts A: done": "✓",
+                 "Reflection from A": "yes", "Reflection from B": "yes"},
+             3: {"A hosts B: done": "yes", "Reflection from B": "y"},
+             4: {"B hosts A: date": dt.date(2027, 6, 9), "B hosts A: done": "x"}}
+    for row, values in typed.items():
+        for title, value in values.items():
+            sheet.cell(row, col[title]).value = value
+    book.save(tmp_path / "pairs.xlsx")
+    last = sheet.cell(5, col["A name"]).value
+    run("withdraw", "pairs.xlsx", str(last), "--reason", "moved away")
+    answers = openpyxl.Workbook()
+    survey = answers.active
+    assert survey is not None
+    survey.append(["ID", "Start time", "Completion time", "Email", "Name", "Profession",
+                   "Did anything surprise or shock you?", "What will you take back?",
+                   "How useful was the exchange? (1 to 5)"])
+    rows = [("GP", "How much time Oliver Pemberton spends chasing letters by phone on 07700 "
+             "900123 every single week", "A named contact for discharge summaries", 5),
+            ("GP", "Nothing", "Better communication with the ward teams about referrals", 4),
+            ("Consultant", "How busy the practice reception was all morning long",
+             "Phone the practice before discharge when things are complicated", 4),
+            ("Consultant", "", "Use advice and guidance more often for referrals", 3),
+            ("Practice nurse", "The pressure on appointments at the surgery every day",
+             "More respect for how hard primary care works", 5)]
+    for n, (profession, surprise, back, rating) in enumerate(rows, start=1):
+        survey.append([n, dt.datetime(2027, 7, 20, 9), dt.datetime(2027, 7, 20, 9, 5),
+                       f"person{n}@nhs.net", f"Person {n}", profession, surprise, back, rating])
+    answers.save(tmp_path / "responses.xlsx")
+    forms = openpyxl.Workbook()
+    sheet = forms.active
+    assert sheet is not None
+    sheet.append(["Profession or side", "Gender", "Gender: your own term", "Age band"])
+    for n in range(12):
+        sheet.append(["GP" if n < 6 else "Consultant", "Man" if n == 0 else "Woman",
+                      "Zebra-term" if n == 0 else "", "40 to 44"])
+    forms.save(tmp_path / "forms.xlsx")
+    tables = findings_files(run, tmp_path)
+    return {"pairs": tmp_path / "pairs.xlsx", "responses": tmp_path / "responses.xlsx",
+            "forms": tmp_path / "forms.xlsx", "table1": tables[0], "table2": tables[1]}
+
+
+DONE = {"yes", "y", "✓", "x"}
+
+
+def expected_figures(files: dict[str, Path], roster: list[dict[str, Any]]) -> dict[str, str]:
+    """The key figures, counted here straight from the workbooks."""
+    book = openpyxl.load_workbook(files["pairs"])
+    rows = list(book["Pairs"].values)
+    head = list(rows[0])
+    pairs = [dict(zip(head, r, strict=False)) for r in rows[1:] if r[0]]
+    emails = {p[f"{x} email"] for p in pairs for x in "AB"}
+    unpaired = [r[1] for r in list(book["Unpaired"].values)[1:]]
+    withdrawn_rows = list(book["Withdrawn"].values)
+    w_head = list(withdrawn_rows[0])
+    withdrawn = [dict(zip(w_head, r, strict=False)) for r in withdrawn_rows[1:]]
+    everyone = emails | set(unpaired) | {w[f"{x} email"] for w in withdrawn for x in "AB"}
+    visits = [p[t] for p in pairs for t in ("A hosts B: done", "B hosts A: done")]
+    done = sum(1 for v in visits if str(v or "").strip().lower() in DONE)
+    complete = sum(1 for p in pairs if all(str(p[t] or "").lower() in DONE
+                                           for t in ("A hosts B: done", "B hosts A: done")))
+    reflections = sum(1 for p in pairs for t in ("Reflection from A", "Reflection from B")
+                      if str(p[t] or "").lower() in DONE)
+    by_email = {p["Email"]: p for p in roster}
+    by_name = {p["Name"].replace("Dr ", ""): p for p in roster}
+    met = 0
+    for pair in pairs:
+        for me, other in (("A", "B"), ("B", "A")):
+            chooser = by_email[pair[f"{me} email"]]
+            partner = by_email[pair[f"{other} email"]]
+            choices = [chooser.get(f"Preference {k}") for k in (1, 2, 3)]
+            if any(c and (by_name.get(c.replace("Dr ", "")) is partner or
+                          c == partner.get("Specialty")) for c in choices):
+                met += 1
+    answers = list(openpyxl.load_workbook(files["responses"]).active.values)[1:]  # type: ignore[union-attr]
+    return {"volunteered": str(len(everyone)), "paired": str(len(emails)),
+            "pairs": str(len(pairs)), "withdrew": str(len(withdrawn)),
+            "choice_met": str(met), "visits_done": f"{done} of {2 * len(pairs)}",
+            "pairs_complete": f"{complete} of {len(pairs)}",
+            "reflections": f"{reflections} of {2 * len(pairs)}",
+            "responses": str(len(answers)),
+            "mean": f"{statistics.fmean(r[-1] for r in answers):.1f}"}
+
+
+class Tables(HTMLParser):
+    """Every table of a page as rows of cell texts, and the key figures by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self.figures: dict[str, str] = {}
+        self.current: list[list[str]] | None = None
+        self.cell: list[str] | None = None
+        self.cell_id = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self.current = self.tables.setdefault(found.get("id") or str(len(self.tables)), [])
+        elif tag == "tr" and self.current is not None:
+            self.current.append([])
+        elif tag in ("td", "th"):
+            self.cell, self.cell_id = [], found.get("id") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None and self.current is not None:
+            text = " ".join("".join(self.cell).split())
+            self.current[-1].append(text)
+            if self.cell_id.startswith("fig-"):
+                self.figures[self.cell_id[4:]] = text
+            self.cell = None
+        elif tag == "table":
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+@pytest.fixture
+def scheme_files(run: Runner, tmp_path: Path) -> dict[str, Path]:
+    return build_scheme(run, tmp_path)
+
+
+def test_report_figures_match_the_files(run: Runner, scheme_files: dict[str, Path],
+                                        tmp_path: Path) -> None:
+    files = scheme_files
+    run("report", "pairs.xlsx", "--feedback", "responses.xlsx", "--equality", "forms.xlsx",
+        "--findings", files["table1"].name, "--findings", files["table2"].name,
+        "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    parsed = Tables()
+    parsed.feed(page)
+    expected = expected_figures(files, volunteers())
+    for key in ("volunteered", "paired", "pairs", "withdrew", "choice_met", "visits_done",
+                "pairs_complete", "reflections", "responses"):
+        assert parsed.figures[key] == expected[key], key
+    # who volunteered, by profession, counted from the volunteer workbook (nobody was
+    # withdrawn there, so everyone appears somewhere in the pairs workbook)
+    by_profession: dict[str, int] = {}
+    for p in volunteers():
+        by_profession[p["Profession"]] = by_profession.get(p["Profession"], 0) + 1
+    shown = {row[1]: int(row[2]) for row in parsed.tables["participation"][1:]}
+    assert shown == by_profession
+    assert f"mean {expected['mean']}" in page
+    # visits over time: a chart, and the dates typed in (ISO, UK text, a done without date)
+    assert "the first on 4 May 2027 and the last on 9 June 2027" in page
+    assert "1 completed visit(s) have no date" in page
+    assert page.count("<svg") == 2  # the timeline and the one rated question
+    assert re.search(r"@page\s*\{\s*size:\s*A4", page)  # prints on A4
+
+
+def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Path],
+                                         tmp_path: Path) -> None:
+    run("report", "pairs.xlsx", "--feedback", "responses.xlsx", "--equality", "forms.xlsx",
+        "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for p in volunteers():  # no volunteer's name, first or last, in the quotes
+        for word in p["Name"].replace("Dr ", "").split():
+            assert word not in page, word
+    assert "07700" not in page and "person1@nhs.net" not in page
+    assert "Gems" in page and "[name]" in page  # the quote naming Oliver is there, anonymised
+    parsed = Tables()
+    parsed.feed(page)
+    gender = next(t for t in parsed.tables.values() if t and t[0][:2] == ["", "All"]
+                  and t[1][0] == "Man")
+    assert gender[1][1] == "*"  # a single man is never shown as 1
+    assert "Zebra-term" not in page  # free text is never printed
+    assert "Forms returned: 10." in page  # 12 rounded to the nearest 5
+
+
+def test_report_action_plan_and_health_inequalities(run: Runner, scheme_files: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    files = scheme_files
+    run("report", "pairs.xlsx", "--findings", files["table1"].name, "--findings",
+        files["table2"].name, "-o", "report.html")
+    text = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
+    assert "2 still need a lead" in text and "2 have no date" in text
+    assert ("Of 5 proposed action(s), the tables expect 1 to narrow health inequalities and 1 "
+            "that could widen them; 1 should make no difference, 1 are uncertain and 1 were "
+            "not assessed.") in text
+    assert "Evening sessions shut out part-time carers" in text
+
+
+def test_report_as_word_has_the_same_figures(run: Runner, scheme_files: dict[str, Path],
+                                             tmp_path: Path) -> None:
+    run("report", "pairs.xlsx", "--feedback", "responses.xlsx", "-o", "report.docx")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    figures = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
+    expected = expected_figures(scheme_files, volunteers())
+    assert figures["Half-day visits completed"] == expected["visits_done"]
+    assert figures["Reflections returned"] == expected["reflections"]
+    assert figures["People who volunteered"] == expected["volunteered"]
+    assert len(document.inline_shapes) == 2  # timeline and rating charts
+
+
+def test_report_output_must_be_html_or_docx_and_is_not_overwritten(
+        run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
+    assert "report.html" in run("report", "pairs.xlsx", "-o", "report.pdf", code=1).output
+    run("report", "pairs.xlsx", "-o", "report.html")
+    run("report", "pairs.xlsx", "-o", "report.html", code=1)
+    run("report", "pairs.xlsx", "-o", "report.html", "--force")

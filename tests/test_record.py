@@ -1,0 +1,612 @@
+"""The pairs workbook as a record (issue 10): plans are not visits, what Excel computed and
+what LibreOffice left behind survives a save, writes land on the real file, a killed
+command does not lock anyone out, backups are each workbook's own and complete, drop-outs
+are handled end to end, and the same input gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+
+from wessex_cli import safe_write
+
+from .conftest import Runner, person, write_book
+
+TODAY = "2027-05-20"  # mid-exchange: the scheme runs 19 April to 19 July 2027
+DRAFT = "--allow-placeholders"  # these tests are about files, not the settings letters print
+
+
+def people() -> list[dict[str, object]]:
+    gps = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
+           for i in range(4)]
+    return gps + [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
+                         Organisation="Hospital") for i in range(4)]
+
+
+@pytest.fixture
+def paired(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    write_book(tmp_path / "v.xlsx", people())
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    return tmp_path / "pairs.xlsx"
+
+
+def columns(sheet: object) -> dict[str, int]:
+    return {c.value: c.column for c in sheet[1] if c.value}  # type: ignore[attr-defined]
+
+
+def row_of(path: Path, email: str) -> tuple[int, str]:
+    """(row, side) of the pair where ``email`` is person A or B."""
+    sheet = openpyxl.load_workbook(path)["Pairs"]
+    col = columns(sheet)
+    for r in range(2, sheet.max_row + 1):
+        for side in "AB":
+            if sheet.cell(r, col[f"{side} email"]).value == email:
+                return r, side
+    raise AssertionError(email)
+
+
+def status_json(run: Runner) -> dict[str, object]:
+    result: dict[str, object] = json.loads(run("status", "pairs.xlsx", "--json").stdout)
+    return result
+
+
+def visits_of(data: dict[str, object], host: str) -> dict[str, object]:
+    for pair in data["pairs"]:  # type: ignore[attr-defined]
+        for visit in pair["visits"]:
+            if visit["host"] == host:
+                return dict(visit)
+    raise AssertionError(host)
+
+
+# 1. Planned is not done ---------------------------------------------------------------------
+
+def test_a_plan_is_never_done_and_a_passed_plan_is_still_owed(
+        run: Runner, paired: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("visit", "pairs.xlsx", "gp0@example.org", "--planned", "30/6/2027")
+    data = status_json(run)
+    assert visits_of(data, "gp0@example.org") == {"host": "gp0@example.org", "visitor":
+                                                  visits_of(data, "gp0@example.org")["visitor"],
+                                                  "date": "2027-06-30", "done": False}
+    assert "planned for 30 Jun" in run("status", "pairs.xlsx").stdout
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-02")
+    shown = run("status", "pairs.xlsx").stdout
+    assert "planned 30 Jun — not confirmed" in shown
+    assert json.loads(run("status", "pairs.xlsx", "--json").stdout)["summary"]["visits_owed"] == 8
+    out = run("remind", DRAFT, "pairs.xlsx", "-o", "r")
+    assert "Dr GP 0" in out.stdout  # a passed plan is owed: its host is reminded
+
+
+def test_a_visit_dated_in_the_future_gets_no_certificate(run: Runner, paired: Path) -> None:
+    """Ticked done in Excel but dated next month: a plan, so no certificate and a warning."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    for title, value in (("A hosts B: date", dt.datetime(2027, 5, 4)), ("A hosts B: done", "yes"),
+                         ("B hosts A: date", dt.datetime(2027, 6, 10)),
+                         ("B hosts A: done", "yes")):
+        sheet.cell(2, col[title]).value = value
+    book.save(paired)
+    result = run("render", DRAFT, "certificate", "--pairs", "pairs.xlsx", "-o", "docs")
+    assert "Nobody needs" in result.stdout and not (paired.parent / "docs").exists()
+    assert "still to come" in result.output
+
+
+@pytest.mark.parametrize(("date", "today", "why"), [
+    ("30/5/2027", TODAY, "is still to come (today is 20 May 2027)"),
+    ("1/4/2027", TODAY, "is before the exchange starts (19 April 2027)"),
+    ("1/5/2027", "2028-06-01", "is more than a year from today"),
+])
+def test_doubtful_hosted_dates_need_force(run: Runner, paired: Path,
+                                          monkeypatch: pytest.MonkeyPatch, date: str,
+                                          today: str, why: str) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", today)
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", date, code=1)
+    assert why in result.output and "--force" in result.output and "--planned" in result.output
+    assert paired.read_bytes() == before
+    run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", date, "--force")
+    monkeypatch.setenv("WESSEX_TODAY", "2028-06-01")  # after every one of these dates
+    assert visits_of(status_json(run), "gp1@example.org")["done"] is True
+
+
+def test_replacing_a_date_says_what_it_replaced(run: Runner, paired: Path) -> None:
+    run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "30/6/2027")
+    moved = run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "2/7/2027").stdout
+    assert "replacing the plan of 2027-06-30" in moved
+    done = run("visit", "pairs.xlsx", "gp2@example.org", "--hosted", "18/5/2027").stdout
+    assert "replacing the plan of 2027-07-02" in done
+    fixed = run("visit", "pairs.xlsx", "gp2@example.org", "--hosted", "19/5/2027").stdout
+    assert "replacing the visit done of 2027-05-18" in fixed
+    refused = run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "1/7/2027", code=1)
+    assert "already recorded as done on 19 May 2027" in refused.output
+
+
+# 2. What Excel computed, and what LibreOffice left ------------------------------------------
+
+def with_cached_formula(path: Path, cell: str, formula: str, cached: str) -> None:
+    """Put a formula with a cached text result into the Pairs sheet, as Excel saves it."""
+    book = openpyxl.load_workbook(path)
+    book["Pairs"][cell] = formula
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode()
+    pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*(?:/>|></v>)</c>')
+    assert pattern.search(xml), xml[:400]
+    parts[name] = pattern.sub(
+        lambda m: f'<c r="{cell}"{m.group(1)} t="str"><f>{m.group(2)}</f><v>{cached}</v></c>',
+        xml).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_formula_cells_read_as_shown_and_survive_another_visit(run: Runner, paired: Path) -> None:
+    row, side = row_of(paired, "gp3@example.org")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    col = columns(sheet)
+    other = "B" if side == "A" else "A"
+    date_cell = sheet.cell(row, col[f"{side} hosts {other}: date"]).coordinate
+    done_cell = sheet.cell(row, col[f"{side} hosts {other}: done"]).coordinate
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"][date_cell] = dt.datetime(2027, 5, 6)
+    book.save(paired)
+    with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes")
+    assert visits_of(status_json(run), "gp3@example.org")["done"] is True
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")  # another row
+    data = status_json(run)
+    assert visits_of(data, "gp3@example.org")["done"] is True  # still done, not owed
+    assert visits_of(data, "gp0@example.org")["done"] is True
+    after = openpyxl.load_workbook(paired)["Pairs"][done_cell].value
+    assert after == f'=IF({date_cell}<>"","yes","no")'  # the formula itself is kept too
+    refused = run("visit", "pairs.xlsx", "gp3@example.org", "--hosted", "7/5/2027", code=1)
+    assert f"Pairs!{done_cell}" in refused.output and "formula" in refused.output
+
+
+def test_comments_and_an_empty_drawing_are_kept(run: Runner, paired: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["B2"].comment = Comment("Prefers Tuesdays", "Administrator")
+    book.save(paired)
+    with zipfile.ZipFile(paired, "a") as archive:  # what a LibreOffice re-save leaves
+        archive.writestr("xl/drawings/drawing1.xml",
+                         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/'
+                         'drawingml/2006/spreadsheetDrawing"/>')
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    after = openpyxl.load_workbook(paired)["Pairs"]["B2"].comment
+    assert after is not None and after.text == "Prefers Tuesdays"
+
+
+def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr("xl/drawings/drawing1.xml",
+                         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+                         'spreadsheetDrawing"><xdr:twoCellAnchor/></xdr:wsDr>')
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "images, shapes or charts" in result.output
+    assert paired.read_bytes() == before
+
+
+@pytest.mark.parametrize(("part", "named"), [
+    ("xl/threadedComments/threadedComment1.xml", "threaded comments"),
+    ("xl/media/image1.png", "pictures"),
+    ("xl/vbaProject.bin", "macros"),
+])
+def test_parts_openpyxl_would_drop_are_named(run: Runner, paired: Path, part: str,
+                                            named: str) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr(part, "x")
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert named in result.output and paired.read_bytes() == before
+
+
+def test_libreoffice_lock_file_is_honoured(run: Runner, paired: Path) -> None:
+    (paired.parent / ".~lock.pairs.xlsx#").write_text("Someone,host,01.01.2027 10:00;")
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "open in LibreOffice" in result.output
+    assert paired.read_bytes() == before
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_a_workbook_saved_by_libreoffice(run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A real LibreOffice re-save (comments, formulas it computed) then a visit."""
+    row, side = row_of(paired, "gp3@example.org")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    other = "B" if side == "A" else "A"
+    date_cell = sheet.cell(row, col[f"{side} hosts {other}: date"]).coordinate
+    sheet[date_cell] = dt.datetime(2027, 5, 6)
+    sheet.cell(row, col[f"{side} hosts {other}: done"]).value = \
+        f'=IF({date_cell}<>"","yes","no")'
+    sheet["B2"].comment = Comment("Prefers Tuesdays", "Administrator")
+    book.save(paired)
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+                    str(paired)], check=True, capture_output=True, timeout=120)
+    shutil.copy(out / "pairs.xlsx", paired)
+    assert visits_of(status_json(run), "gp3@example.org")["done"] is True
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    assert visits_of(status_json(run), "gp3@example.org")["done"] is True
+    after = openpyxl.load_workbook(paired)["Pairs"]["B2"].comment
+    assert after is not None and "Prefers Tuesdays" in after.text
+
+
+# 3. Writes land on the file the user named --------------------------------------------------
+
+def test_a_symbolic_link_is_followed_and_kept(run: Runner, paired: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "pairs.xlsx"
+    paired.rename(real)
+    paired.symlink_to(real)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    assert paired.is_symlink() and paired.resolve() == real.resolve()
+    assert visits_of(status_json(run), "gp0@example.org")["done"] is True
+    assert len(list((shared / "backups").glob("pairs-*.xlsx"))) == 1
+    assert not (tmp_path / "backups").exists()
+
+
+def test_permissions_are_kept_and_new_files_are_not_private(run: Runner, paired: Path,
+                                                           tmp_path: Path) -> None:
+    os.chmod(paired, 0o640)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    assert stat.S_IMODE(paired.stat().st_mode) == 0o640
+    old = os.umask(0o022)
+    try:
+        run("pair", "v.xlsx", "-o", "fresh.xlsx")
+        run("plan", "--start", "2027-04-19", "--ics", "dates.ics")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "fresh.xlsx").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "dates.ics").stat().st_mode) == 0o644
+
+
+def test_a_read_only_workbook_is_refused(run: Runner, paired: Path) -> None:
+    os.chmod(paired, 0o444)
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "read-only" in result.output
+    assert paired.read_bytes() == before
+    assert "read-only" in run("withdraw", "pairs.xlsx", "gp0@example.org", code=1).output
+    scheme = paired.with_name("scheme.toml")
+    os.chmod(scheme, 0o444)
+    text = scheme.read_text()
+    assert "read-only" in run("plan", "--start", "2027-04-26", "--save", code=1).output
+    assert scheme.read_text() == text
+
+
+# 4. A lock left by a killed process ---------------------------------------------------------
+
+def test_a_killed_lock_holder_does_not_lock_anyone_out(run: Runner, paired: Path) -> None:
+    with subprocess.Popen(
+            [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+             "from wessex_cli.safe_write import write_lock\n"
+             "with write_lock(Path(sys.argv[1])):\n    print('held', flush=True); "
+             "time.sleep(60)", str(paired)], stdout=subprocess.PIPE, text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+            busy = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027",
+                       code=1)
+            assert "another wessex command" in busy.output
+            holder.send_signal(signal.SIGKILL)
+            holder.wait(10)
+        finally:
+            holder.kill()
+    taken = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    assert f"process {holder.pid}" in taken.output and "taken over" in taken.output
+    again = run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", "10/5/2027")
+    assert "taken over" not in again.output  # a clean finish leaves nothing behind
+
+
+# 5. Backups ---------------------------------------------------------------------------------
+
+def test_each_workbook_keeps_its_own_backups(run: Runner, paired: Path) -> None:
+    shutil.copy(paired, paired.with_name("pairs-1.xlsx"))
+    for day in (5, 6):
+        run("visit", "pairs-1.xlsx", "gp0@example.org", "--hosted", f"{day}/5/2027")
+    for day in range(1, 8):
+        run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", f"{day}/5/2027")
+    names = sorted(p.name for p in (paired.parent / "backups").iterdir())
+    assert len([n for n in names if n.startswith("pairs-1-")]) == 2
+    assert len([n for n in names if re.fullmatch(r"pairs-\d{8}-\d{6}-\d{6}\.xlsx", n)]) == 5
+
+
+def test_two_workbooks_in_one_folder_have_separate_locks(run: Runner, paired: Path) -> None:
+    shutil.copy(paired, paired.with_name("pairs-1.xlsx"))
+    with safe_write.write_lock(paired):
+        run("visit", "pairs-1.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+        assert "another wessex command" in run("visit", "pairs.xlsx", "gp0@example.org",
+                                               "--hosted", "10/5/2027", code=1).output
+
+
+def test_a_full_disk_during_the_backup_leaves_no_backup_and_no_change(
+        run: Runner, paired: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", "5/5/2027")
+    before = paired.read_bytes()
+    backups = sorted((paired.parent / "backups").iterdir())
+
+    def half_then_full(src: object, dst: object) -> None:
+        Path(str(dst)).write_bytes(Path(str(src)).read_bytes()[:100])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_write.shutil, "copy2", half_then_full)
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "the disk is full" in result.output
+    assert sorted((paired.parent / "backups").iterdir()) == backups  # no truncated newest
+    assert paired.read_bytes() == before
+
+
+def test_a_full_disk_while_saving_changes_nothing(run: Runner, paired: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    before = paired.read_bytes()
+
+    def full(path: Path) -> None:  # the disk fills while the new version is flushed
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_write, "_fsync_file", full)
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "the disk is full" in result.output
+    assert paired.read_bytes() == before
+    assert not list(paired.parent.glob(".pairs-*"))
+
+
+def test_the_replace_flushes_the_file_and_its_folder(paired: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed: list[str] = []
+    real = os.fsync
+
+    def spy(fd: int) -> None:
+        flushed.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real(fd)
+
+    monkeypatch.setattr(safe_write.os, "fsync", spy)
+    safe_write.write_bytes(paired.with_name("x.txt"), b"hello")
+    assert flushed == ["file", "folder"]
+    flushed.clear()
+    safe_write.backup(paired)
+    assert flushed == ["file", "folder"]
+    flushed.clear()
+    safe_write.write_batch([(paired.parent / "new" / "a.txt", b"a"),
+                            (paired.parent / "new" / "b.txt", b"b")])
+    assert flushed == ["file", "file", "folder", "folder"]
+
+
+def test_every_writer_refuses_to_overwrite_without_force(run: Runner, paired: Path,
+                                                        tmp_path: Path) -> None:
+    run("plan", "--start", "2027-04-19", "--ics", "dates.ics")
+    assert "--force" in run("plan", "--start", "2027-04-19", "--ics", "dates.ics",
+                            code=1).output
+    run("plan", "--start", "2027-04-26", "--ics", "dates.ics", "--force")
+    assert len(list((tmp_path / "backups").glob("dates-*.ics"))) == 1
+    run("remind", DRAFT, "pairs.xlsx", "-o", "r")
+    assert "--force" in run("remind", DRAFT, "pairs.xlsx", "-o", "r", code=1).output
+    run("remind", DRAFT, "pairs.xlsx", "-o", "r", "--force")
+    assert len(list((tmp_path / "r" / "reminder" / "backups").iterdir())) == 8
+    run("render", DRAFT, "partner-introduction", "--pairs", "pairs.xlsx", "-o", "d")
+    assert "--force" in run("render", DRAFT, "partner-introduction", "--pairs", "pairs.xlsx",
+                            "-o", "d", code=1).output
+
+
+# 6. A drop-out, end to end ------------------------------------------------------------------
+
+def pair_ids(path: Path, sheet: str = "Pairs") -> list[str]:
+    book = openpyxl.load_workbook(path)[sheet]
+    col = columns(book)["Pair"]
+    return [book.cell(r, col).value for r in range(2, book.max_row + 1)]
+
+
+def test_withdrawn_stays_out_even_if_the_roster_says_active(run: Runner, paired: Path,
+                                                           tmp_path: Path) -> None:
+    row, _ = row_of(paired, "gp0@example.org")
+    gone_id = pair_ids(paired)[row - 2]
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    # The volunteer workbook still says active; a new GP has joined.
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert "Dr GP 0 withdrew on 20 May 2027 (pairs.xlsx, Withdrawn sheet); left out" \
+        in result.stdout
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    emails = {sheet.cell(r, c).value for r in range(2, sheet.max_row + 1)
+              for c in (columns(sheet)["A email"], columns(sheet)["B email"])}
+    assert "gp0@example.org" not in emails and "gp9@example.org" in emails
+    assert gone_id in pair_ids(paired, "Withdrawn")
+    assert gone_id not in pair_ids(paired)  # never reused by the new pair
+
+
+def test_new_pair_ids_skip_the_withdrawn_ones(run: Runner, paired: Path, tmp_path: Path) -> None:
+    run("withdraw", "pairs.xlsx", "gp0@example.org")
+    gone = pair_ids(paired, "Withdrawn")[0]
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert sorted(pair_ids(paired)) == sorted({"P001", "P002", "P003", "P004"} - {gone}
+                                              | {"P005"})
+
+
+def test_withdraw_in_sets_the_status_cell(run: Runner, paired: Path, tmp_path: Path) -> None:
+    result = run("withdraw", "pairs.xlsx", "Dr GP 2", "--in", "v.xlsx")
+    assert "Volunteers!P4" in result.stdout
+    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx")["Volunteers"]
+    assert sheet["P4"].value == "withdrawn" and sheet["A4"].value == "Dr GP 2"
+    assert len(list((tmp_path / "backups").glob("v-*.xlsx"))) == 1
+    before = paired.read_bytes()
+    (tmp_path / "nobody.csv").write_text("Name,Email\n")
+    refused = run("withdraw", "pairs.xlsx", "Dr GP 1", "--in", "nobody.csv", code=1)
+    assert "only in an .xlsx" in refused.output and paired.read_bytes() == before
+
+
+def test_capacity_two_leaves_both_pairs_unless_partner_names_one(run: Runner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    roster = [person("Dr GP 0", "gp0@example.org", "GP", Organisation="Practice 0"),
+              person("Dr GP 1", "gp1@example.org", "GP", Organisation="Practice 1"),
+              person("Consultant X", "cx@example.org", "Consultant", Organisation="Hospital",
+                     Capacity=2)]
+    write_book(tmp_path / "v.xlsx", roster)
+    run("pair", "v.xlsx")
+    shutil.copy(tmp_path / "pairs.xlsx", tmp_path / "both.xlsx")
+    both = run("withdraw", "both.xlsx", "Consultant X").stdout
+    assert both.count("to the Withdrawn sheet") == 2
+    assert pair_ids(tmp_path / "both.xlsx") == []
+    one = run("withdraw", "pairs.xlsx", "Consultant X", "--partner", "Dr GP 1").stdout
+    assert one.count("to the Withdrawn sheet") == 1 and "stays in the scheme" in one
+    assert len(pair_ids(tmp_path / "pairs.xlsx")) == 1
+    again = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
+    assert "left out" not in again  # still in the scheme with Dr GP 0
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    assert sheet.max_row == 2  # Dr GP 1 is not paired with Consultant X again
+
+
+def test_a_partner_lock_naming_the_withdrawn_is_released(run: Runner, paired: Path,
+                                                        tmp_path: Path) -> None:
+    run("withdraw", "pairs.xlsx", "gp0@example.org")
+    roster = [dict(p, Partner="gp0@example.org") if p["Email"] == "c3@example.org" else p
+              for p in people()]
+    write_book(tmp_path / "v.xlsx", roster)
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert "names Dr GP 0, who has withdrawn; that lock was released" in result.stdout
+
+
+# 7. pair --keep keeps what it can, names what it cannot; render --new -----------------------
+
+def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path,
+                                                      tmp_path: Path) -> None:
+    from openpyxl.styles import PatternFill
+
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    row, side = row_of(paired, "gp3@example.org")
+    other = "B" if side == "A" else "A"
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    date_cell = sheet.cell(row, col[f"{side} hosts {other}: date"]).coordinate
+    done_cell = sheet.cell(row, col[f"{side} hosts {other}: done"]).coordinate
+    sheet[date_cell] = dt.datetime(2027, 5, 6)
+    sheet.column_dimensions["B"].width = 33
+    extra = sheet.max_column + 1
+    sheet.cell(1, extra).value = "Room booked"
+    sheet.cell(row, extra).value = "Room 4"
+    sheet.cell(row, col["Notes"]).fill = PatternFill("solid", fgColor="FFFF00")
+    sheet.cell(row, col["Notes"]).comment = Comment("Prefers Tuesdays", "Administrator")
+    book.create_sheet("Budget")["A1"] = 250
+    book.save(paired)
+    with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes")
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
+    assert "Updated pairs.xlsx: 3 pair(s) kept as they were, 1 new; the previous version is " \
+        "in backups/." in said
+    after = openpyxl.load_workbook(paired)
+    sheet = after["Pairs"]
+    new_row, _ = row_of(paired, "gp3@example.org")
+    col = columns(sheet)
+    assert sheet.column_dimensions["B"].width == pytest.approx(33)
+    assert sheet.cell(new_row, col["Room booked"]).value == "Room 4"
+    notes = sheet.cell(new_row, col["Notes"])
+    assert notes.fill.fgColor.rgb == "00FFFF00"
+    assert notes.comment is not None and notes.comment.text == "Prefers Tuesdays"
+    assert after["Budget"]["A1"].value == 250
+    assert after["Withdrawn"].cell(2, 2).value == "moved away"
+    assert sheet.cell(new_row, col[f"{side} hosts {other}: done"]).value.startswith("=IF(")
+    assert visits_of(status_json(run), "gp3@example.org")["done"] is True
+    assert "gp9@example.org" in [sheet.cell(r, col["A email"]).value
+                                 for r in range(2, sheet.max_row + 1)]
+    assert len(set(pair_ids(paired))) == len(pair_ids(paired)) == 4  # 3 kept, 1 new
+
+
+def test_keep_moves_a_pair_it_cannot_keep_to_the_withdrawn_sheet(run: Runner, paired: Path,
+                                                                tmp_path: Path) -> None:
+    row, side = row_of(paired, "c1@example.org")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].cell(row, columns(book["Pairs"])["Notes"]).value = "met on the ward"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [dict(p, Status="inactive") if p["Email"] == "c1@example.org"
+                                     else p for p in people()])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    withdrawn = openpyxl.load_workbook(paired)["Withdrawn"]
+    titles = columns(withdrawn)
+    assert withdrawn.cell(2, titles["Withdrawn person"]).value == "Consultant 1"
+    assert withdrawn.cell(2, titles["Reason"]).value == \
+        "marked 'inactive' in the volunteer workbook"
+    assert withdrawn.cell(2, titles["Notes"]).value == "met on the ward"
+
+
+def test_keep_refuses_what_it_cannot_carry(run: Runner, paired: Path) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr("xl/charts/chart1.xml", "<chart/>")
+    before = paired.read_bytes()
+    refused = run("pair", "v.xlsx", "--keep", "pairs.xlsx", code=1)
+    assert "charts" in refused.output
+    assert paired.read_bytes() == before
+
+
+def test_render_new_writes_only_for_pairs_made_in_the_last_run(run: Runner, paired: Path,
+                                                              tmp_path: Path) -> None:
+    run("withdraw", "pairs.xlsx", "gp0@example.org")
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    run("render", DRAFT, "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "d",
+        "--format", "eml")
+    written = sorted(p.name for p in (tmp_path / "d").rglob("*.eml"))
+    assert len(written) == 2 and any("gp-9" in n for n in written)
+
+
+# 8. The same input gives the same bytes -----------------------------------------------------
+
+def test_same_input_and_seed_give_the_same_bytes_at_any_hour(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xlsxwriter.core
+
+    write_book(tmp_path / "v.xlsx", people())
+    outputs = []
+    for hour in (9, 17):
+        class Clock(type):  # datetime, with a clock stopped at ``hour``
+            def __instancecheck__(cls, value: object) -> bool:
+                return isinstance(value, dt.datetime)
+
+            def now(cls, tz: dt.tzinfo | None = None, hour: int = hour) -> dt.datetime:
+                return dt.datetime(2027, 3, 1, hour, 59, 58, tzinfo=tz)
+
+        monkeypatch.setattr(xlsxwriter.core, "datetime", Clock("datetime", (), {}))
+        run("pair", "v.xlsx", "-o", f"p{hour}.xlsx", "--seed", "7")
+        outputs.append((tmp_path / f"p{hour}.xlsx").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_preferences_import_refuses_a_read_only_volunteer_workbook(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    from .test_preferences_import import roster as survey_roster
+    from .test_preferences_import import survey
+
+    write_book(tmp_path / "volunteers.xlsx", survey_roster())
+    survey(tmp_path / "answers.xlsx", [
+        ["amelia@nhs.net", "Amelia Ashworth", "Oliver Pemberton", "", "", "Tuesday", "", ""]])
+    os.chmod(tmp_path / "volunteers.xlsx", 0o444)
+    before = (tmp_path / "volunteers.xlsx").read_bytes()
+    result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", code=1)
+    assert "read-only" in result.output
+    assert (tmp_path / "volunteers.xlsx").read_bytes() == before

@@ -1,0 +1,510 @@
+"""Issue 12: every word that reaches a clinician is true to the record and looks finished.
+
+Expected sentences are written by hand from the issue, never copied from the output.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from email import policy
+from email.header import decode_header, make_header
+from email.parser import BytesParser
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wessex_cli.documents import (
+    PairRecord,
+    Recipient,
+    Rendered,
+    list_templates,
+    load_template,
+    recipients,
+    render_all,
+)
+from wessex_cli.errors import SchemeError
+from wessex_cli.formats import to_eml
+from wessex_cli.scheme import Celebration, Contact, Scheme, load_scheme
+
+from .conftest import EXAMPLES, Runner
+
+COMPLETE = """\
+[scheme]
+name = "Northmoor Exchange"
+
+[administrator]
+name = "Robin Fairweather"
+email = "northmoor.exchange@nhs.net"
+
+[[leads]]
+name = "Dr Helena Marsh"
+role = "GP lead"
+
+[dates]
+start = 2027-04-19
+end = 2027-07-19
+
+[celebration]
+date = 2027-07-29
+time = "18:30"
+venue = "The Atrium, Northmoor Postgraduate Centre"
+"""
+
+
+def complete_scheme() -> Scheme:
+    return Scheme(name="Northmoor Exchange",
+                  administrator=Contact("Robin Fairweather", "northmoor.exchange@nhs.net"),
+                  leads=(Contact("Dr Helena Marsh", "h.marsh@nhs.net", role="GP lead"),),
+                  start=dt.date(2027, 4, 19), end=dt.date(2027, 7, 19),
+                  celebration=Celebration(date=dt.date(2027, 7, 29), venue="The Atrium"),
+                  given=frozenset({"celebration.time"}))
+
+
+BEN = {"name": "Dr Ben Aldous", "email": "ben.aldous@nhs.net", "profession": "GP",
+       "side": "primary", "organisation": "Moorside Surgery", "phone": "", "specialty": "",
+       "adjustments": ""}
+ROSA = {"name": "Dr Rosa Quill", "email": "rosa.quill@nhs.net", "profession": "Consultant",
+        "side": "secondary", "organisation": "Northmoor Hospital", "phone": "", "specialty": "",
+        "adjustments": ""}
+
+
+def reminders(done: tuple[bool, bool], dates: tuple[dt.date | None, dt.date | None],
+              now: dt.date) -> dict[str, Rendered]:
+    """Reminders for the pair Ben (A) and Rosa (B), by recipient's e-mail."""
+    scheme = complete_scheme()
+    template = load_template("reminder", scheme)
+    people = recipients(template, scheme, pairs=[PairRecord("P1", BEN, ROSA, done, dates)],
+                        now=now)
+    return {r.recipient.email: r for r, _ in render_all(template, people, "md", scheme)}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\\", "").split())
+
+
+JUNE = dt.date(2027, 6, 1)
+
+
+def test_both_visits_owed_is_said_plainly() -> None:
+    found = reminders((False, False), (None, None), JUNE)
+    ben = flat(found["ben.aldous@nhs.net"].markdown)
+    assert ("neither of your two half days with Dr Rosa Quill has taken place yet: you are "
+            "still to host Dr Rosa Quill at your workplace, and to spend half a day at "
+            "theirs.") in ben
+    assert "Please agree a date with Dr Rosa Quill for both half days, before Monday 19 July " \
+        "2027" in ben
+    assert "is still to happen" not in ben and "has not yet happened" not in ben
+    assert found["ben.aldous@nhs.net"].subject.startswith("Reminder:")
+    assert set(found) == {"ben.aldous@nhs.net", "rosa.quill@nhs.net"}
+
+
+def test_only_hosting_owed_and_only_visiting_owed() -> None:
+    # Rosa hosted Ben on 4 May: Ben owes the hosting, Rosa owes the visit.
+    found = reminders((False, True), (None, dt.date(2027, 5, 4)), JUNE)
+    ben = flat(found["ben.aldous@nhs.net"].markdown)
+    assert ("you have not yet hosted Dr Rosa Quill at your workplace, but you visited their "
+            "workplace on Tuesday 4 May 2027.") in ben
+    assert "for the half day when you host them" in ben
+    rosa = flat(found["rosa.quill@nhs.net"].markdown)
+    assert ("you hosted Dr Ben Aldous on Tuesday 4 May 2027, but you have not yet visited "
+            "their workplace.") in rosa
+    assert "for the half day when you visit them" in rosa
+
+
+def test_a_planned_visit_whose_date_has_passed_is_asked_about() -> None:
+    found = reminders((False, True), (dt.date(2027, 5, 20), dt.date(2027, 5, 4)), JUNE)
+    ben = flat(found["ben.aldous@nhs.net"].markdown)
+    assert ("you planned to host Dr Rosa Quill on Thursday 20 May 2027, but nobody has told us "
+            "that it took place") in ben
+    assert "If you hosted them on Thursday 20 May 2027 as planned, please reply" in ben
+    assert "Please agree a date" not in ben  # nothing is simply owed
+
+
+def test_a_planned_future_visit_is_named_and_not_chased() -> None:
+    found = reminders((False, False), (dt.date(2027, 6, 15), None), JUNE)
+    ben = flat(found["ben.aldous@nhs.net"].markdown)
+    assert ("you are due to host Dr Rosa Quill on Tuesday 15 June 2027, but you have not yet "
+            "visited their workplace.") in ben
+    assert "for the half day when you visit them" in ben
+    # Both arranged for dates to come: nothing to chase, nobody is written to.
+    assert reminders((False, False), (dt.date(2027, 6, 15), dt.date(2027, 6, 22)), JUNE) == {}
+
+
+def test_nobody_with_nothing_owed_is_written_to() -> None:
+    assert reminders((True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 18)), JUNE) == {}
+
+
+def test_after_the_end_date_the_reminder_is_firmer() -> None:
+    found = reminders((False, False), (None, None), dt.date(2027, 8, 2))
+    ben = found["ben.aldous@nhs.net"]
+    text = flat(ben.markdown)
+    assert ben.subject.startswith("Overdue:")
+    assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Rosa Quill "
+            "this week to arrange both half days, or tell us if they can no longer go ahead.") \
+        in text
+    assert "before Monday 19 July 2027" not in text
+
+
+# ---------------------------------------------------------------- placeholders
+
+
+def test_render_refuses_placeholders_and_lists_each_missing_setting(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path)  # away from the example's scheme.toml
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "out", code=1)
+    message = " ".join(result.output.split())
+    for line in ('under [administrator]: name = "Your Name"',
+                 'under [administrator]: email = "your.name@nhs.net"', "under [dates]: end = ",
+                 "under [celebration]: date = "):
+        assert line in message, line
+    assert "--allow-placeholders" in message
+    assert not (tmp_path / "out").exists()
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "out",
+        "--format", "txt", "--allow-placeholders")
+    text = next((tmp_path / "out" / "partner-introduction").glob("*.txt")).read_text()
+    assert "[celebration date]" in text and "[administrator's name]" in text
+    assert "exchange.admin@example.org" not in text and "to be confirmed" not in text
+
+
+def test_optional_mentions_do_not_need_the_setting(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'venue = "The Atrium, Northmoor Postgraduate Centre"\n', ""))
+    # The introduction names the venue only if there is one...
+    run("render", "partner-introduction", "--pairs", str(EXAMPLES / "pairs.xlsx"), "-o", "a")
+    # ...the invitation cannot do without it.
+    result = run("render", "celebration-invite", "--pairs", str(EXAMPLES / "pairs.xlsx"),
+                 "-o", "b", code=1)
+    assert "celebration venue" in result.output
+    assert "under [celebration]: venue =" in " ".join(result.output.split())
+    assert "administrator" not in result.output.split("uses:")[1]
+
+
+def test_remind_and_mailmerge_refuse_placeholders(run: Runner, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path)
+    result = run("remind", "pairs.xlsx", "-o", "r", code=1)
+    assert "administrator.name" in result.output
+    assert not (tmp_path / "r").exists()
+    result = run("mailmerge", "pairs.xlsx", "-o", "m.csv", code=1)
+    assert "celebration.venue" in result.output and not (tmp_path / "m.csv").exists()
+    run("mailmerge", "pairs.xlsx", "-o", "m.csv", "--allow-placeholders")
+    row = next(csv.DictReader(io.StringIO((tmp_path / "m.csv").read_text("utf-8-sig"))))
+    assert (row["CelebrationVenue"], row["AdminName"]) == ("[celebration venue]",
+                                                           "[administrator's name]")
+
+
+def test_a_missing_logo_is_named(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE + '\n[letterhead]\nlogo = "crest.png"\n')
+    with pytest.raises(SchemeError) as caught:
+        load_scheme(tmp_path / "scheme.toml")
+    assert "'letterhead.logo'" in str(caught.value) and "crest.png" in str(caught.value)
+
+
+def test_check_reports_settings_for_the_documents_due_next(run: Runner, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'venue = "The Atrium, Northmoor Postgraduate Centre"\n', "").replace(
+        'name = "Robin Fairweather"\n', ""))
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "v.xlsx")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-03-01")  # recruitment: call to action next
+    early = " ".join(run("check", "v.xlsx", code=None).output.split())
+    assert "administrator.name" in early and "call-to-action" in early
+    assert "celebration.venue" not in early  # not needed until the invitation
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-20")  # after the end: invitations next
+    late = " ".join(run("check", "v.xlsx", code=None).output.split())
+    assert "celebration.venue" in late and "celebration-invite" in late
+
+
+# ---------------------------------------------------------------- one celebration date
+
+
+def test_a_celebration_before_the_end_date_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "scheme.toml"
+    path.write_text(COMPLETE.replace("date = 2027-07-29", "date = 2027-07-01"))
+    with pytest.raises(SchemeError) as caught:
+        load_scheme(path)
+    assert "'celebration.date' (line 17)" in str(caught.value)
+
+
+def test_plan_invitation_and_calendar_show_the_same_date(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace("date = 2027-07-29",
+                                                           "date = 2027-09-14"))
+    milestones = json.loads(run("plan", "--json").stdout)["milestones"]
+    assert {m["name"]: m["date"] for m in milestones}["celebration"] == "2027-09-14"
+    run("plan", "--start", "2027-04-26", "--ics", "c.ics")  # another start keeps the date
+    assert "DTSTART:20270914T183000" in (tmp_path / "c.ics").read_text()
+    run("render", "celebration-invite", "--pairs", str(EXAMPLES / "pairs.xlsx"), "-o", "i")
+    eml = next((tmp_path / "i" / "celebration-invite").glob("*.eml")).read_bytes()
+    message = BytesParser(policy=policy.default).parsebytes(eml)
+    assert "Tuesday 14 September 2027" in message["Subject"]
+    # A start that would end the exchange after the celebration is refused, not moved.
+    result = run("plan", "--start", "2027-07-05", code=1)
+    assert "celebration.date" in result.output
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_professions_and_titles_are_canonical_and_grouped_once() -> None:
+    scheme = complete_scheme()
+    people = [dict(BEN, name="dr. ben aldous", profession="gp"),
+              dict(BEN, name="Dr Ada Lovat", email="ada@nhs.net", profession="GP"),
+              dict(ROSA, name="DR Rosa Quill", profession="consultant"),
+              dict(ROSA, name="Mr Ivo Dunmore", email="ivo@nhs.net", profession="Consultant ")]
+    template = load_template("preferences-request", scheme)
+    rendered = render_all(template, recipients(template, scheme, volunteers=people), "md",
+                          scheme)
+    text = flat(rendered[0][0].markdown)
+    assert "**GP** (2): Dr Ada Lovat (Moorside Surgery); Dr ben aldous" in text
+    assert "**Consultant** (2):" in text
+    assert "gp (" not in text and "consultant (" not in text and "Dr." not in text
+    assert "Dr Rosa Quill" in text  # "DR" becomes "Dr"; the name keeps its own case
+
+
+def test_patient_notice_names_the_clinicians_formally() -> None:
+    scheme = complete_scheme()
+    template = load_template("patient-notice", scheme)
+    pair = PairRecord("P1", dict(BEN, name="Dr. Ben Aldous"),
+                      dict(ROSA, name="Prof Siân Ó Briain"))
+    (rendered, _), = render_all(template, recipients(template, scheme, pairs=[pair]), "md",
+                                scheme)
+    text = flat(rendered.markdown)
+    assert "You do not have to agree to Prof Ó Briain being present" in text
+    assert "rather see Dr Aldous alone" in text
+    assert "Siân being" not in text and "see Ben" not in text
+
+
+# ---------------------------------------------------------------- attachments
+
+
+CLAIMS = {"equality and diversity monitoring form": "equality-form.docx",
+          "reflection template": "reflection.docx",
+          "notice you can show patients": "patient-notice.docx"}
+
+
+def test_every_attachment_the_text_promises_is_attached(run: Runner, tmp_path: Path) -> None:
+    scheme_args = ("--scheme", str(EXAMPLES / "scheme.toml"))
+    for profession in ("GP", "Consultant"):
+        run("render", "call-to-action", "--profession", profession, "-o", "out", *scheme_args)
+    assert {p.name for p in (tmp_path / "out").glob("*.eml")} == {
+        "call-to-action-gp.eml", "call-to-action-consultant.eml"}
+    for template in list_templates(load_scheme(EXAMPLES / "scheme.toml")):
+        if template.name != "call-to-action":
+            run("render", template.name, "--pairs", str(EXAMPLES / "pairs.xlsx"), "-o", "out",
+                "--format", "eml", *scheme_args)
+    checked = 0
+    for path in (tmp_path / "out").rglob("*.eml"):
+        message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        body = message.get_body(("plain",))
+        assert body is not None
+        text = " ".join(body.get_content().split())
+        attached = {part.get_filename() for part in message.iter_attachments()}
+        promises = [s for s in re.split(r"(?<=[.:])\s", text)
+                    if re.search(r"attach|enclos", s, re.I)]
+        for sentence in promises:
+            names = [name for claim, name in CLAIMS.items() if claim in sentence]
+            assert names, f"{path.name}: an attachment is promised but not known: {sentence}"
+            assert set(names) <= attached, (path.name, sentence, attached)
+            checked += 1
+    assert checked >= 60 + 30 + 2  # every introduction, every notice, both calls to action
+
+
+# ---------------------------------------------------------------- e-mail headers
+
+
+NAME_CHARS = st.sampled_from(list("aeoAEOrstnlmk") + list("áéíóúâêîôûçñøåäöüÓÑŁłŚśŻżÆæßđ") +
+                             ["😀", "李", "'", "-", ".", ",", '"', "(", ")", "="])
+WORDS = st.lists(st.text(NAME_CHARS, min_size=1, max_size=14), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=WORDS, subject=WORDS)
+def test_names_and_subjects_decode_exactly(name: list[str], subject: list[str]) -> None:
+    display, title = " ".join(name), "Reminder: " + " ".join(subject)
+    recipient = Recipient(display, "sian.obriain@nhs.net", {}, "x")
+    admin = Scheme(administrator=Contact(display, "admin@nhs.net"))
+    data = to_eml(Rendered(recipient, title, "Hello\n"), admin)
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert message["To"].addresses[0].display_name == display
+    assert message["From"].addresses[0].display_name == display
+    assert str(message["Subject"]) == title
+    head = data.split(b"\n\n", 1)[0].decode("ascii")  # the header is plain ASCII
+    assert all(len(line) <= 998 for line in head.splitlines())
+    raw_subject = re.search(r"^Subject: (.*?)\n(?=\S)", head + "\nX", re.M | re.S)
+    assert raw_subject is not None
+    # The e-mail package's older RFC 2047 decoder agrees, once the header is unfolded (RFC
+    # 5322: remove each line break before a space) as every mail client does first.
+    unfolded = raw_subject.group(1).replace("\n ", " ")
+    assert str(make_header(decode_header(unfolded))) == title
+
+
+def test_the_reported_name_keeps_its_space() -> None:
+    recipient = Recipient("Siân Ó Briain", "sian@nhs.net", {}, "x")
+    data = to_eml(Rendered(recipient, "Siân Ó Briain", "Hi\n"), complete_scheme())
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert str(message["To"]) == "Siân Ó Briain <sian@nhs.net>"
+    assert str(message["Subject"]) == "Siân Ó Briain"
+
+
+# ---------------------------------------------------------------- mail merge
+
+
+def test_mailmerge_gives_the_fields_a_letter_needs(run: Runner, tmp_path: Path) -> None:
+    run("mailmerge", str(EXAMPLES / "pairs.xlsx"), "--scheme", str(EXAMPLES / "scheme.toml"),
+        "-o", "m.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "m.csv").read_text("utf-8-sig"))))
+    amelia = next(r for r in rows if r["Email"] == "amelia.ashworth@nhs.net")
+    assert (amelia["Title"], amelia["FirstName"], amelia["Surname"], amelia["FullName"]) == \
+        ("Dr", "Amelia", "Ashworth", "Dr Amelia Ashworth")
+    assert amelia["Salutation"] == "Dear Dr Ashworth"
+    assert (amelia["Profession"], amelia["Organisation"]) == ("GP", "Harbourside Surgery")
+    assert (amelia["PartnerTitle"], amelia["PartnerSurname"]) == ("Prof", "Zielinski")
+    assert amelia["PartnerSalutation"] == "Dear Prof Zielinski"
+    assert amelia["PartnerProfession"] == "Consultant"
+    assert "Eastshire General Hospital" in amelia["PartnerOrganisation"]
+    assert all(" " not in header for header in rows[0])
+    help_text = " ".join(run("mailmerge", "--help").output.split())
+    for field in ("Title", "FirstName", "Surname", "FullName", "Salutation", "Dear Dr Ashworth",
+                  "Profession", "Organisation", "PartnerSalutation"):
+        assert field in help_text
+
+
+# ---------------------------------------------------------------- Word documents
+
+
+def tiny_png(path: Path) -> Path:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x00\x5e\xb8" * 4 for _ in range(4))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0,
+                                                                      0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_word_documents_are_a4_uk_english_dated_with_letterhead(run: Runner,
+                                                                tmp_path: Path) -> None:
+    tiny_png(tmp_path / "logo.png")
+    (tmp_path / "scheme.toml").write_text(COMPLETE + """
+[letterhead]
+organisation = "Northmoor Integrated Care Board"
+address = ["1 Moor Lane", "Northmoor NM1 1AA"]
+logo = "logo.png"
+""")
+    import os
+    os.environ["WESSEX_TODAY"] = "2027-04-12"
+    try:
+        run("render", "reflection", "--format", "docx")
+    finally:
+        del os.environ["WESSEX_TODAY"]
+    document = docx.Document(str(tmp_path / "documents" / "reflection.docx"))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    styles = document.styles.element.xml
+    assert 'w:lang w:val="en-GB"' in styles and "en-US" not in styles
+    assert document.paragraphs[0].text == "12 April 2027"
+    header = "\n".join(p.text for p in section.header.paragraphs)
+    assert "Northmoor Integrated Care Board" in header and "Northmoor NM1 1AA" in header
+    assert section.header.part.package.image_parts._image_parts  # the logo is in
+
+
+def test_the_certificate_is_a_certificate() -> None:
+    scheme = complete_scheme()
+    template = load_template("certificate", scheme)
+    pair = PairRecord("P1", BEN, ROSA, (True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 18)))
+    people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 8, 2))
+    rendered = {r.recipient.email: data for r, data in
+                render_all(template, people, "docx", scheme)}
+    document = docx.Document(io.BytesIO(rendered["ben.aldous@nhs.net"]))
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    text = " ".join(" ".join(p.text for p in paragraphs).split())
+    assert all(p.alignment == 1 for p in paragraphs)  # centred
+    assert "Northmoor Exchange" in text
+    assert "Monday 19 April 2027 to Monday 19 July 2027" in text
+    assert "hosted Dr Quill for half a day on Tuesday 4 May 2027" in text
+    assert "Dr Quill's workplace on Tuesday 18 May 2027" in text
+    assert "8 hours" in text and "Date of issue: Monday 2 August 2027" in text
+    assert text.count("Signed ____") == 1 and "Dr Helena Marsh, GP lead" in text
+    assert "pgBorders" in document.sections[0]._sectPr.xml
+
+
+# ---------------------------------------------------------------- init workbook
+
+
+def resolved_lists(path: Path) -> dict[str, list[str]]:
+    """Every list validation of the Volunteers sheet, by column header, resolved."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Volunteers"]
+    headers = {cell.column_letter: cell.value for cell in sheet[1]}
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        if validation.type != "list":
+            continue
+        column = re.match(r"[A-Z]+", str(validation.sqref)).group(0)  # type: ignore[union-attr]
+        target = re.fullmatch(r"=?'?(\w+)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)",
+                              validation.formula1)
+        assert target, validation.formula1
+        lists, first_col, first, last_col, last = target.groups()
+        assert first_col == last_col
+        values = [book[lists][f"{first_col}{r}"].value for r in range(int(first), int(last) + 1)]
+        found[str(headers[column])] = values
+    return found
+
+
+def test_init_workbook_drop_downs_hold_their_lists(run: Runner, tmp_path: Path) -> None:
+    run("init", "new")
+    lists = resolved_lists(tmp_path / "new" / "volunteers.xlsx")
+    assert set(lists) == {"Profession", "Side", "Status", "Host days", "Visit days"}
+    assert lists["Side"] == ["primary", "secondary"]
+    assert lists["Status"] == ["active", "withdrawn"]
+    assert "GP" in lists["Profession"] and "Consultant" in lists["Profession"]
+    assert {"any", "Mon", "Fri pm"} <= set(lists["Host days"]) and \
+        lists["Host days"] == lists["Visit days"]
+    assert all(all(v for v in values) for values in lists.values())  # no empty entries
+    if shutil.which("soffice") is None:
+        return
+    # LibreOffice reads the file and keeps every list when it saves it again.
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir",
+                    str(tmp_path / "lo"), str(tmp_path / "new" / "volunteers.xlsx")],
+                   check=True, capture_output=True, timeout=120)
+    again = resolved_lists(tmp_path / "lo" / "volunteers.xlsx")
+    assert again["Side"] == ["primary", "secondary"]
+    assert again["Status"] == ["active", "withdrawn"]
+
+
+def test_an_email_never_comes_from_the_placeholder_administrator() -> None:
+    scheme = dataclasses.replace(complete_scheme(), administrator=Contact(
+        "Robin Fairweather", "exchange.admin@example.org"))
+    template = load_template("equality-form", scheme)  # its text has no e-mail address
+    people = recipients(template, scheme)
+    render_all(template, people, "docx", scheme)  # as a Word form it is fine
+    with pytest.raises(SchemeError) as caught:
+        render_all(template, people, "eml", scheme)  # as an e-mail it would come From it
+    assert "administrator.email" in str(caught.value)
+
+
+def test_a_placeholder_through_a_filter_is_still_caught(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'venue = "The Atrium, Northmoor Postgraduate Centre"\n', ""))
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        "Come to {{ scheme.celebration.venue | upper }}.\n")
+    result = run("render", "notice", code=1)
+    assert "celebration.venue" in result.output
+    run("render", "notice", "--format", "txt", "--allow-placeholders")
+    assert "[CELEBRATION VENUE]" in (tmp_path / "documents" / "notice.txt").read_text()

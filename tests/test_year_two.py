@@ -1,0 +1,187 @@
+"""Running it again: `wessex init --from`, `wessex pair --history`, and other professions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from .conftest import EXAMPLES, Runner, person, write_book
+
+
+def four(**extra: dict[str, Any]) -> list[dict[str, Any]]:
+    people = [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside"),
+        person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield"),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant",
+               Organisation="Hospital - Cardio"),
+        person("Arjun Rasmussen", "arjun@nhs.net", "Consultant", Organisation="Hospital - Resp"),
+    ]
+    for p in people:
+        p.update(extra.get(p["Email"], {}))
+    return people
+
+
+def last_year(run: Runner, tmp_path: Path) -> Path:
+    """2026: Amelia with Oliver, Isla with Arjun (agreed partners), Amelia's visit done."""
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    agreed = {"amelia@nhs.net": {"Partner": "Oliver Pemberton"},
+              "isla@nhs.net": {"Partner": "Arjun Rasmussen"}}
+    write_book(folder / "volunteers.xlsx", four(**agreed))
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    run("visit", "2026/pairs.xlsx", "Oliver Pemberton", "--hosted", "4/5/2026")
+    return folder / "pairs.xlsx"
+
+
+def pairs_of(output: str) -> set[frozenset[str]]:
+    data = json.loads(output)
+    return {frozenset((p["a"]["email"], p["b"]["email"])) for p in data["pairs"]}
+
+
+def test_history_never_repeats_a_partner(run: Runner, tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)
+    # this year each asks for last year's partner again
+    write_book(tmp_path / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Preference 1": "Oliver Pemberton"},
+        "isla@nhs.net": {"Preference 1": "Arjun Rasmussen"}}))
+    again = {frozenset(("amelia@nhs.net", "oliver@nhs.net")),
+             frozenset(("isla@nhs.net", "arjun@nhs.net"))}
+    assert pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json").output) == again
+    fresh = pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                         str(old)).output)
+    assert fresh == {frozenset(("amelia@nhs.net", "arjun@nhs.net")),
+                     frozenset(("isla@nhs.net", "oliver@nhs.net"))}
+    why = run("pair", "volunteers.xlsx", "--history", str(old), "--why", "Amelia Ashworth").output
+    assert "Oliver Pemberton: rule 6 (partners in an earlier scheme)" in why
+    locked = run("pair", "volunteers.xlsx", "--dry-run", "--history", str(old), "--lock",
+                 "Amelia Ashworth=Oliver Pemberton", code=1)
+    assert "rule 6" in locked.output
+
+
+def test_the_only_candidate_was_last_years_partner(run: Runner, tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx", four()[0:3:2])  # Amelia and Oliver only
+    data = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                          str(old)).output)
+    assert data["pairs"] == []
+    reasons = {u["email"]: u["reason"] for u in data["unpaired"]}
+    assert "1 by partners in an earlier scheme" in reasons["amelia@nhs.net"]
+
+
+def test_a_withdrawn_pair_is_not_history(run: Runner, tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)
+    run("withdraw", str(old.relative_to(tmp_path)), "Isla Okonkwo", "--reason", "illness")
+    write_book(tmp_path / "volunteers.xlsx", four()[1::2])  # Isla and Arjun
+    data = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                          str(old)).output)
+    assert len(data["pairs"]) == 1
+
+
+def test_new_organisation_weight_prefers_somewhere_not_visited(run: Runner,
+                                                               tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)  # Amelia visited Hospital - Cardio (Oliver hosted her)
+    people = [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside"),
+        person("Dr Ravi Sandhu", "ravi@nhs.net", "GP", Organisation="Quayside"),
+        person("Noor Kerrigan", "noor@nhs.net", "Consultant",
+               Organisation="Hospital - Cardio"),
+        person("Winifred Upton", "winifred@nhs.net", "Consultant", Organisation="Hospital - Ortho"),
+    ]
+    write_book(tmp_path / "volunteers.xlsx", people)
+    wanted = frozenset(("amelia@nhs.net", "winifred@nhs.net"))
+    without = [pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                            str(old), "--seed", str(seed)).output) for seed in range(8)]
+    assert any(wanted not in found for found in without)  # a tie: the seed decides
+    (tmp_path / "scheme.toml").write_text("[weights]\nnew_organisation = 1\n", encoding="utf-8")
+    for seed in range(8):
+        output = run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history", str(old),
+                     "--seed", str(seed)).output
+        assert wanted in pairs_of(output)
+    reasons = [r for p in json.loads(output)["pairs"] for r in p["reasons"]]
+    assert "Dr Amelia Ashworth has not visited Hospital - Ortho before" in reasons
+
+
+def test_init_from_last_year_carries_everyone_forward(run: Runner, tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)
+    run("withdraw", str(old.relative_to(tmp_path)), "Isla Okonkwo", "--reason", "illness")
+    run("init", "2027", "--from", str(old))
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    rows = list(sheet.values)
+    head = list(rows[0])
+    people = {r[head.index("Email")]: dict(zip(head, r, strict=False)) for r in rows[1:]}
+    assert set(people) == {"amelia@nhs.net", "isla@nhs.net", "oliver@nhs.net", "arjun@nhs.net"}
+    assert all(p["Status"] is None and p["Partner"] is None for p in people.values())
+    assert people["oliver@nhs.net"]["Organisation"] == "Hospital - Cardio"
+    assert "partnered with Dr Amelia Ashworth" in people["oliver@nhs.net"]["Notes"]
+    assert "withdrew" in people["isla@nhs.net"]["Notes"]
+    assert "illness" in people["isla@nhs.net"]["Notes"]
+    assert "Dr Isla Okonkwo" in people["arjun@nhs.net"]["Notes"]
+    run("check", "2027/volunteers.xlsx")  # ready to use: no errors
+    # and never over an existing scheme
+    run("init", "2027", "--from", str(old), code=1)
+
+
+def test_an_admin_staff_scheme_works_end_to_end(run: Runner, tmp_path: Path) -> None:
+    folder = tmp_path / "2028"
+    folder.mkdir()
+    for name in ("scheme.toml", "volunteers.csv"):
+        shutil.copy(EXAMPLES / "admin-staff" / name, folder / name)
+    run("check", "2028/volunteers.csv")
+    data = json.loads(run("pair", "2028/volunteers.csv", "-o", "2028/pairs.xlsx",
+                          "--json").output)
+    practice = {"Practice manager", "Receptionist", "Care navigator"}
+    hospital = {"Ward clerk", "Service manager", "Outpatient receptionist"}
+    assert len(data["pairs"]) == 6
+    for pair in data["pairs"]:
+        assert pair["a"]["profession"] in practice and pair["b"]["profession"] in hospital
+    table = run("pair", "2028/volunteers.csv", "--dry-run").output
+    assert "General practice" in table and "Hospital" in table
+    run("render", "partner-introduction", "--pairs", "2028/pairs.xlsx", "-o", "letters")
+    assert len(list((tmp_path / "letters").rglob("*.eml"))) == 12
+    run("status", "2028/pairs.xlsx")
+    run("report", "2028/pairs.xlsx", "-o", "report.html")
+    assert "Ward clerk" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    # a second year of it: the professions come along from the scheme.toml beside the record
+    run("init", "2029", "--from", "2028/pairs.xlsx")
+    assert "Ward clerk" in (tmp_path / "2029" / "scheme.toml").read_text("utf-8")
+    run("check", "2029/volunteers.xlsx")
+
+
+def test_new_organisation_weight_works_for_the_second_side_too(run: Runner,
+                                                               tmp_path: Path) -> None:
+    old = last_year(run, tmp_path)
+    run("visit", "2026/pairs.xlsx", "Amelia Ashworth", "--hosted", "11/5/2026")  # Oliver visited
+    write_book(tmp_path / "volunteers.xlsx", [
+        person("Dr Kit Harbour", "kit@nhs.net", "GP", Organisation="Harbourside"),
+        person("Dr Ravi Sandhu", "ravi@nhs.net", "GP", Organisation="Quayside"),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant",
+               Organisation="Hospital - Cardio"),
+        person("Arjun Rasmussen", "arjun@nhs.net", "Consultant", Organisation="Hospital - Resp"),
+    ])
+    (tmp_path / "scheme.toml").write_text("[weights]\nnew_organisation = 2\n", encoding="utf-8")
+    for seed in range(6):
+        data = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                              str(old), "--seed", str(seed)).output)
+        assert frozenset(("ravi@nhs.net", "oliver@nhs.net")) in pairs_of(json.dumps(data))
+        assert data["summary"]["score"] == 2  # Arjun visited nowhere: no bonus for him
+
+
+def test_history_from_several_years(run: Runner, tmp_path: Path) -> None:
+    older = tmp_path / "2025"
+    older.mkdir()
+    agreed = {"amelia@nhs.net": {"Partner": "Arjun Rasmussen"},
+              "isla@nhs.net": {"Partner": "Oliver Pemberton"}}
+    write_book(older / "volunteers.xlsx", four(**agreed))
+    run("pair", "2025/volunteers.xlsx", "-o", "2025/pairs.xlsx")
+    old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
+    write_book(tmp_path / "volunteers.xlsx", four())
+    one = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                         str(old)).output)
+    assert len(one["pairs"]) == 2
+    both = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                          str(old), "--history", "2025/pairs.xlsx").output)
+    assert both["pairs"] == [] and len(both["unpaired"]) == 4
