@@ -235,8 +235,10 @@ def test_editing_is_refused_above_its_own_limit(run: Runner, tmp_path: Path) -> 
     # Below the reading limits, but openpyxl needs ~0.5 KB a cell to change a workbook.
     xlsx(tmp_path / "pairs.xlsx", [("A1", "Pair"), ("B1", "A email"), ("C1", "B email"),
                                    ("ALL600", "x")], sheet="Pairs")
-    output = run("visit", "pairs.xlsx", "Ann", "--planned", "2027-05-04", code=1).output
-    assert "more than the 500,000 wessex changes in place" in output
+    for args in (["visit", "pairs.xlsx", "Ann", "--planned", "2027-05-04"],
+                 ["withdraw", "pairs.xlsx", "Ann", "--reason", "moved"]):
+        output = run(*args, code=1).output
+        assert "more than the 500,000 wessex changes in place" in output
 
 
 def test_inspection_is_done_once_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
