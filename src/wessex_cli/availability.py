@@ -121,6 +121,7 @@ def parse_availability(text: str) -> int:
     return slots
 
 
+@lru_cache(maxsize=4096)  # a roster has few distinct slot sets; reasons ask for each often
 def describe(slots: int) -> str:
     """A slot set in words, as compact as the administrator would write it."""
     if slots == ALL_SLOTS:

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from .eligibility import EligibilityModel, Rule, rules_broken
 from .errors import PairingError
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .scoring import pair_score, preference_score, score_matrix
 from .text import did_you_mean
+
+if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs, so that
+    # the tracking commands, which read this module's records, stay light
+    import numpy as np
+
+    from .eligibility import EligibilityModel, Rule
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class PairingResult:
     @property
     def preference_met(self) -> int:
         """People with at least one partner they (or their chosen topic) had asked for."""
+        from .scoring import preference_score
+
         met: set[str] = set()
         for pair in self.pairs:
             if preference_score(pair.a, pair.b, self.scheme.weights)[0]:
@@ -139,6 +143,11 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     e-mail keys in ``apart`` (a pair one of whom withdrew from it alone) are never paired
     again. A Partner cell naming someone no longer active is released, not an error.
     """
+    import numpy as np
+
+    from .eligibility import EligibilityModel, rules_broken
+    from .scoring import pair_score, score_matrix
+
     if roster.errors:
         first = roster.errors[0]
         raise PairingError(
@@ -206,6 +215,9 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     right = [v for v in active if v.side == second_side]
     model = EligibilityModel(left, right)
     eligible = model.matrix()
+    # Distinct eligible people on the other side, counted before fixed pairs are taken out.
+    counts = {"left": np.count_nonzero(eligible, axis=1),
+              "right": np.count_nonzero(eligible, axis=0)}
     left_index = {v.key: n for n, v in enumerate(left)}
     right_index = {v.key: n for n, v in enumerate(right)}
     for pair in fixed:  # the same two people are never paired twice
@@ -228,7 +240,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         new_pairs.append(Pair(a, b, score, tuple(reasons)))
         used.update((a.key, b.key))
     pairs = _number(fixed, new_pairs, retired_ids)
-    unpaired = _unpaired(left, right, used, model, eligible, scheme, pairs)
+    problem = _Problem(left, right, eligible, scores, cap_left, cap_right, seed, chosen)
+    unpaired = _unpaired(problem, used, model, counts, scheme, pairs)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
                          released)
@@ -252,49 +265,146 @@ def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> 
     return sorted(numbered, key=lambda p: (len(p.pair_id), p.pair_id))
 
 
-def _unpaired(left: list[Volunteer], right: list[Volunteer], used: Counter[str],
-              model: EligibilityModel, eligible: np.ndarray[Any, Any], scheme: Scheme,
+RESOLVE_ARCS = 3_000_000  # eligible pairs re-solved in all to explain the unpaired
+
+
+@dataclass
+class _Problem:
+    """What the solver was given (fixed pairs already taken out) and what it chose."""
+
+    left: list[Volunteer]
+    right: list[Volunteer]
+    eligible: np.ndarray[Any, Any]
+    scores: np.ndarray[Any, Any]
+    cap_left: np.ndarray[Any, Any]
+    cap_right: np.ndarray[Any, Any]
+    seed: int
+    chosen: list[tuple[int, int]]
+
+    def score(self, chosen: list[tuple[int, int]]) -> int:
+        return sum(int(self.scores[i, j]) for i, j in chosen)
+
+    def forced(self, which: str, index: int) -> list[tuple[int, int]] | None:
+        """The best pairs in which this person has one partner more than now, among those
+        with the most pairs; None when no arrangement gives them one more."""
+        import numpy as np
+
+        from .solver import solve_matching
+
+        cap_left, cap_right = self.cap_left.copy(), self.cap_right.copy()
+        scores = self.scores.astype(np.int64)
+        # A bonus above any total score on each of their pairs: among the arrangements with
+        # the most pairs, the solver then gives them as many partners as it can.
+        bonus = int(min(cap_left.sum(), cap_right.sum())) * int(scores.max(initial=0)) + 1
+        side = 0 if which == "left" else 1
+        now = sum(1 for pair in self.chosen if pair[side] == index)
+        if which == "left":
+            cap_left[index] = now + 1
+            scores[index, :] += bonus
+        else:
+            cap_right[index] = now + 1
+            scores[:, index] += bonus
+        found = solve_matching(self.eligible, scores, cap_left, cap_right, self.seed)
+        if len(found) < len(self.chosen) or \
+                sum(1 for pair in found if pair[side] == index) <= now:
+            return None
+        return found
+
+
+def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
+              counts: dict[str, np.ndarray[Any, Any]], scheme: Scheme,
               pairs: list[Pair]) -> list[Unpaired]:
+    """Everyone with a place unfilled, each with a reason made of facts about this result."""
+    import numpy as np
+
     first, second = scheme.side_keys
+    left, right = problem.left, problem.right
     places = {first: sum(v.capacity for v in left), second: sum(v.capacity for v in right)}
-    partners: dict[str, list[str]] = {}
+    partners: dict[str, set[str]] = {}
     for pair in pairs:
-        partners.setdefault(pair.a.key, []).append(pair.b.name)
-        partners.setdefault(pair.b.key, []).append(pair.a.name)
+        partners.setdefault(pair.a.key, set()).add(pair.b.key)
+        partners.setdefault(pair.b.key, set()).add(pair.a.key)
+    arcs = int(np.count_nonzero(problem.eligible))
+    budget = RESOLVE_ARCS
     result = []
-    for side_people, which in ((left, "left"), (right, "right")):
+    for side_people, others, which in ((left, right, "left"), (right, left, "right")):
         for index, person in enumerate(side_people):
             missing = person.capacity - used[person.key]
             if missing <= 0:
                 continue
-            row = eligible[index] if which == "left" else eligible[:, index]
             other = second if person.side == first else first
-            candidates = int(row.sum()) + len(partners.get(person.key, []))
-            if candidates == 0:
-                counts = model.exclusion_counts(which, index)
-                detail = ", ".join(f"{n} by {rule.short}" for rule, n in counts.items() if n)
+            total = int(counts[which][index])
+            mine = partners.get(person.key, set())
+            row = problem.eligible[index] if which == "left" else problem.eligible[:, index]
+            open_partners = [others[k] for k in row.nonzero()[0] if others[k].key not in mine]
+            if total == 0:
+                rule_counts = model.exclusion_counts(which, index)
+                detail = ", ".join(f"{n} by {rule.short}" for rule, n in rule_counts.items()
+                                   if n)
                 reason = f"no eligible partner on the {other} side ({detail})"
-            elif places[person.side] > places[other]:
-                reason = (f"side imbalance: {places[person.side]} {person.side} places for "
-                          f"{places[other]} {other} places; all {candidates} eligible partners "
-                          "were needed for others")
+            elif not open_partners:
+                reason = (f"their only eligible partner{'s' if total > 1 else ''} "
+                          f"({total}) {'are' if total > 1 else 'is'} already paired with them")
             else:
-                reason = (f"all {candidates} eligible partners were paired with people who had "
-                          "no other eligible partner")
+                count = len(open_partners)
+                if all(used[q.key] >= q.capacity for q in open_partners):
+                    reason = (f"all {count} eligible partners already have as many partners "
+                              "as they can take" if count > 1 else "their 1 eligible partner "
+                              "already has as many partners as they can take")
+                else:  # cannot happen in an optimum with the most pairs; said plainly if it did
+                    reason = f"{count} eligible partner(s) not paired with them"
+                if budget >= arcs:
+                    budget -= arcs
+                    reason += "; " + _cost_of_pairing(problem, which, index)
+                else:
+                    reason += (f"; pairing them would cost another {person.side} volunteer a "
+                               "partner, as the number of pairs cannot grow")
+            if places[person.side] > places[other]:
+                reason = (f"side imbalance: {places[person.side]} {person.side} places for "
+                          f"{places[other]} {other} places; {reason}")
             if missing < person.capacity:
                 reason = f"{missing} of {person.capacity} places unfilled: {reason}"
             result.append(Unpaired(person, reason, missing))
     return sorted(result, key=lambda u: (u.person.side, u.person.name.casefold()))
 
 
+def _cost_of_pairing(problem: _Problem, which: str, index: int) -> str:
+    """What giving this person one more partner would cost, from a re-solve requiring it."""
+    found = problem.forced(which, index)
+    if found is None:
+        return "their eligible partners' places are all taken by kept or locked pairs"
+    side = 0 if which == "left" else 1
+    own, others = (problem.left, problem.right) if side == 0 else (problem.right, problem.left)
+    before: Counter[int] = Counter(pair[side] for pair in problem.chosen)
+    after: Counter[int] = Counter(pair[side] for pair in found)
+    new = sorted({pair[1 - side] for pair in found if pair[side] == index} -
+                 {pair[1 - side] for pair in problem.chosen if pair[side] == index})
+    losers = sorted((k for k in before if after[k] < before[k] and k != index),
+                    key=lambda k: own[k].name.casefold())
+    lost = " and ".join(own[k].name for k in losers)
+    leaves = f"leaves {lost} unpaired" if all(after[k] == 0 for k in losers) else \
+        f"takes a partner from {lost}"
+    partner = " and ".join(others[k].name for k in new)
+    drop = problem.score(problem.chosen) - (problem.score(found))
+    if not losers:  # cannot happen when the pairs were the most possible; said plainly
+        return f"pairing them with {partner} would change the total score by {-drop}"
+    if drop > 0:
+        return (f"pairing them would lower the total score by {drop}: the best way pairs "
+                f"them with {partner} and {leaves}")
+    return (f"pairing them with {partner} scores the same but {leaves}; the seeded "
+            "tie-break decided")
+
+
 def _upper_bound(scores: np.ndarray[Any, Any], eligible: np.ndarray[Any, Any],
                  cap_left: np.ndarray[Any, Any], cap_right: np.ndarray[Any, Any]) -> int:
     """No assignment scores more than half of what each person's best partners would give."""
+    import numpy as np
+
     if scores.size == 0:
         return 0
-    masked = np.where(eligible, scores, 0).astype(np.int64)
-    best_left = int((masked.max(axis=1) * cap_left).sum())
-    best_right = int((masked.max(axis=0) * cap_right).sum())
+    masked = np.where(eligible, scores, 0)  # in the scores' own small type: no int64 copy
+    best_left = int((masked.max(axis=1).astype(np.int64) * cap_left).sum())
+    best_right = int((masked.max(axis=0).astype(np.int64) * cap_right).sum())
     return (best_left + best_right) // 2
 
 
@@ -307,9 +417,14 @@ class Explanation:
     candidates: list[tuple[Volunteer, int, list[str]]]
     choices: list[tuple[str, str]]
     excluded: list[tuple[Volunteer, list[Rule]]]
+    unpaired_reason: str = ""  # the same reason the Unpaired table gives, if they are in it
 
 
 def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -> Explanation:
+    """One person's pairing explained: their candidates, their choices, who was excluded."""
+    from .eligibility import rules_broken
+    from .scoring import pair_score, topic_matches
+
     person = _lookup(roster, text, "--why")
     weights = result.scheme.weights
     others = [v for v in roster.volunteers if v.side != person.side and v.active]
@@ -338,9 +453,9 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
                 state += "; not eligible: " + ", ".join(r.short for r in broken)
             choices.append((f"{preference.rank}. {chosen.name}", state))
         else:
-            matching = [c for c in candidates
-                        if preference_score(person, c[0], weights)[0] > 0]
+            matching = [c for c in candidates if topic_matches(preference, c[0])]
             choices.append((f"{preference.rank}. {preference.text}",
                             f"{len(matching)} eligible candidate(s) match"))
+    reason = next((u.reason for u in result.unpaired if u.person.key == person.key), "")
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
-                       excluded)
+                       excluded, reason)

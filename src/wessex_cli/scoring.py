@@ -8,18 +8,31 @@ the objective the solver maximises cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .availability import describe
 from .eligibility import EligibilityModel
-from .roster import Volunteer
+from .roster import Preference, Volunteer
 from .scheme import Weights
 from .text import fold
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
-IntMatrix = npt.NDArray[np.int32]
+IntMatrix = npt.NDArray[np.signedinteger[Any]]
+
+
+def topic_matches(preference: Preference, chosen: Volunteer) -> bool:
+    """Whether a specialty or organisation choice names ``chosen``'s specialty or
+    organisation (a choice of a person never does)."""
+    return bool(preference.topic) and preference.topic in (fold(chosen.specialty),
+                                                           chosen.organisation_key)
+
+
+def cluster_key(person: Volunteer) -> str:
+    """The cluster as compared, '' for none: the same folding as the score matrix's codes."""
+    return fold(person.cluster)
 
 
 def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) -> tuple[int, str]:
@@ -33,8 +46,7 @@ def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) ->
                 text = f"{chosen.name} was {chooser.name}'s {ORDINAL[preference.rank]} choice"
             else:
                 continue
-        elif preference.topic and preference.topic in (fold(chosen.specialty),
-                                                      chosen.organisation_key):
+        elif topic_matches(preference, chosen):
             value = weights.topic[index]
             text = (f"{preference.text} was {chooser.name}'s {ORDINAL[preference.rank]} "
                     "choice")
@@ -46,7 +58,8 @@ def preference_score(chooser: Volunteer, chosen: Volunteer, weights: Weights) ->
 
 
 def cluster_score(a: Volunteer, b: Volunteer, weights: Weights) -> int:
-    same = bool(a.cluster) and fold(a.cluster) == fold(b.cluster)
+    """``cluster(a, b)``: the cluster weight when both have the same cluster, else 0."""
+    same = bool(cluster_key(a)) and cluster_key(a) == cluster_key(b)
     return weights.cluster if same else 0
 
 
@@ -67,7 +80,7 @@ def pair_score(a: Volunteer, b: Volunteer, weights: Weights) -> tuple[int, list[
     cluster = cluster_score(a, b, weights)
     new_ab, new_ba = new_organisation_score(a, b, weights), new_organisation_score(b, a, weights)
     reasons = [r for r in (why_ab, why_ba) if r]
-    if a.cluster and fold(a.cluster) == fold(b.cluster):
+    if cluster:
         reasons.append(f"same cluster ({a.cluster})")
     for visitor, host, bonus in ((a, b, new_ab), (b, a, new_ba)):
         if bonus:
@@ -81,41 +94,46 @@ def pair_score(a: Volunteer, b: Volunteer, weights: Weights) -> tuple[int, list[
 
 
 def score_matrix(model: EligibilityModel, weights: Weights) -> IntMatrix:
-    """Scores of every (left, right) pair, eligible or not (the solver masks the rest)."""
+    """Scores of every (left, right) pair, eligible or not (the solver masks the rest), in
+    the smallest integer type that holds the largest possible score (int16 by default)."""
     left, right = model.left, model.right
-    scores = np.zeros((len(left), len(right)), dtype=np.int32)
-    _add_preferences(scores, left.people, right.people, model, weights, transpose=False)
-    _add_preferences(scores, right.people, left.people, model, weights, transpose=True)
+    highest = (2 * max(*weights.person, *weights.topic) + weights.cluster
+               + 2 * weights.new_organisation)
+    dtype = np.int16 if highest <= np.iinfo(np.int16).max else np.int64
+    scores = _preferences(left.people, right.people, model, weights, dtype, transpose=False)
+    scores += _preferences(right.people, left.people, model, weights, dtype, transpose=True)
     if weights.cluster:
         same = (left.cluster[:, None] == right.cluster[None, :]) & (left.cluster[:, None] >= 0)
-        scores += same.astype(np.int32) * np.int32(weights.cluster)
+        np.add(scores, dtype(weights.cluster), out=scores, where=same)
     if weights.new_organisation:
-        _add_new_organisations(scores, model, np.int32(weights.new_organisation))
+        _add_new_organisations(scores, model, weights.new_organisation)
     return scores
 
 
-def _add_new_organisations(scores: IntMatrix, model: EligibilityModel, weight: np.int32) -> None:
+def _add_new_organisations(scores: IntMatrix, model: EligibilityModel, weight: int) -> None:
     """``new_organisation_score`` for every pair: only people with a history take part."""
     codes = model.vocab.codes
     left, right = model.left, model.right
     for i, person in enumerate(left.people):
         if person.visited:
             seen = [codes[k] for k in person.visited if k in codes]
-            scores[i, :] += (~np.isin(right.organisation, seen) &
-                             (right.organisation >= 0)).astype(np.int32) * weight
+            new = ~np.isin(right.organisation, seen) & (right.organisation >= 0)
+            scores[i, new] += weight
     for j, person in enumerate(right.people):
         if person.visited:
             seen = [codes[k] for k in person.visited if k in codes]
-            scores[:, j] += (~np.isin(left.organisation, seen) &
-                             (left.organisation >= 0)).astype(np.int32) * weight
+            new = ~np.isin(left.organisation, seen) & (left.organisation >= 0)
+            scores[new, j] += weight
 
 
-def _add_preferences(scores: IntMatrix, choosers: Sequence[Volunteer],
-                     candidates: Sequence[Volunteer], model: EligibilityModel,
-                     weights: Weights, transpose: bool) -> None:
-    """Add ``pref(chooser→candidate)`` for every pair; the best matching choice counts."""
+def _preferences(choosers: Sequence[Volunteer], candidates: Sequence[Volunteer],
+                 model: EligibilityModel, weights: Weights, dtype: type[np.signedinteger[Any]],
+                 transpose: bool) -> IntMatrix:
+    """``pref(chooser→candidate)`` for every (left, right) pair; the best matching choice
+    counts. With ``transpose`` the choosers are the right side (columns)."""
     n_choosers, n_candidates = len(choosers), len(candidates)
-    best = np.zeros((n_choosers, n_candidates), dtype=np.int32)
+    shape = (n_candidates, n_choosers) if transpose else (n_choosers, n_candidates)
+    best = np.zeros(shape, dtype=dtype)
     index_of = {p.key: j for j, p in enumerate(candidates)}
     arrays = model.right if not transpose else model.left
     codes = model.vocab.codes
@@ -134,17 +152,17 @@ def _add_preferences(scores: IntMatrix, choosers: Sequence[Volunteer],
                     topic_codes.append(codes[preference.topic])
         if person_rows:
             rows, cols = np.array(person_rows), np.array(person_cols)
-            best[rows, cols] = np.maximum(best[rows, cols], weights.person[rank - 1])
-        weight = np.int32(weights.topic[rank - 1])
+            if transpose:
+                rows, cols = cols, rows
+            best[rows, cols] = np.maximum(best[rows, cols], dtype(weights.person[rank - 1]))
+        weight = dtype(weights.topic[rank - 1])
         by_topic: dict[int, list[int]] = {}
         for row, code in zip(topic_rows, topic_codes, strict=True):
             by_topic.setdefault(code, []).append(row)
         for code, rows_list in by_topic.items():  # few topics, so few small updates
             cols = np.flatnonzero((arrays.specialty == code) | (arrays.organisation == code))
             if len(cols):
-                block = np.ix_(np.array(rows_list), cols)
+                block = np.ix_(cols, np.array(rows_list)) if transpose else \
+                    np.ix_(np.array(rows_list), cols)
                 best[block] = np.maximum(best[block], weight)
-    if transpose:
-        scores += best.T
-    else:
-        scores += best
+    return best

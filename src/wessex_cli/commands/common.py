@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..scheme import Scheme, load_scheme
+if TYPE_CHECKING:  # scheme.toml is read when a command runs, not for --help
+    from ..scheme import Scheme
 
 SchemeOption = Annotated[
     Path | None,
@@ -21,6 +22,8 @@ JsonOption = Annotated[
 
 def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
     """``--scheme`` if given, else scheme.toml here, else one beside the input file."""
+    from ..scheme import load_scheme
+
     scheme = load_scheme(path)
     if scheme.source is None and path is None and near is not None:
         scheme = load_scheme(None, near.parent)

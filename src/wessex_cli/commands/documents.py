@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..console import err, out, print_json
+from ..console import Table, err, escape, out, print_json
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 
 templates_app = typer.Typer(help="Copy a built-in template to change its wording.",

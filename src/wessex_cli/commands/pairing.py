@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..console import out, print_json
+from ..console import Table, escape, out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
 
 if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
@@ -163,6 +161,8 @@ def _print_why(explanation: Explanation) -> None:
     partners = ", ".join(explanation.partners) or "nobody"
     out.print(f"[bold]{escape(person.name)}[/] ({escape(person.profession)}, "
               f"{escape(person.organisation)}) is paired with {escape(partners)}.")
+    if explanation.unpaired_reason:
+        out.print(f"Why unpaired: {escape(explanation.unpaired_reason)}")
     if explanation.choices:
         out.print("Their choices:")
         for choice, state in explanation.choices:

@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from ..console import out
+from ..console import escape, out
 from .common import SchemeOption, scheme_for
 
 

@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..console import out, print_json
+from ..console import Table, escape, out, print_json
 from .common import JsonOption, SchemeOption, scheme_for
 
 

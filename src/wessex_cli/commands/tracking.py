@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from ..console import err, out, print_json
+from ..console import Table, err, escape, out, print_json
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",

@@ -1,0 +1,57 @@
+"""Layering that shows in the imports: help and tracking commands load only what they use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+HEAVY = ("numpy", "ortools", "scipy", "pandas", "jinja2", "openpyxl", "matplotlib",
+         "wessex_cli.solver", "wessex_cli.eligibility", "wessex_cli.scoring")
+
+PROBE = """
+import json, sys
+sys.argv = ["wessex", *json.loads(sys.argv[1])]
+from wessex_cli.cli import main
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+print(json.dumps([code, sorted(name for name in sys.modules)]))
+"""
+
+
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``wessex ARGS``."""
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(list(args))],
+                          capture_output=True, text=True, cwd=tmp_path, check=True,
+                          env={"COLUMNS": "100", "NO_COLOR": "1", "PATH": ""})
+    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0, done.stdout + done.stderr
+    return set(modules)
+
+
+@pytest.mark.parametrize(("args", "also_absent"), [
+    (("--help",), ("rich", "wessex_cli.scheme", "tomllib")),  # plain click text, no rich
+    (("pair", "--help"), ("rich",)),
+    (("status", str(EXAMPLES / "pairs.xlsx")), ()),
+    (("status", str(EXAMPLES / "pairs.xlsx"), "--json"), ("rich",)),
+])
+def test_help_and_status_load_no_solver_numpy_or_templates(
+        tmp_path: Path, args: tuple[str, ...], also_absent: tuple[str, ...]) -> None:
+    modules = loaded(tmp_path, *args)
+    assert "wessex_cli.cli" in modules  # the probe ran the command
+    assert not [m for m in (*HEAVY, *also_absent) if m in modules]
+
+
+def test_pair_does_load_the_solver(tmp_path: Path) -> None:
+    """The probe can see a heavy import when there is one."""
+    modules = loaded(tmp_path, "pair", str(EXAMPLES / "volunteers.xlsx"), "--scheme",
+                     str(EXAMPLES / "scheme.toml"), "--dry-run", "--json")
+    assert {"numpy", "ortools", "wessex_cli.solver"} <= modules
