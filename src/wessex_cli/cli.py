@@ -110,8 +110,10 @@ def _is_cli_control(exc: Exception) -> bool:
 
 def report_error(exc: WessexError) -> None:
     from .console import cell, err
+    from .text import strip_controls
 
-    err.print(f"[bold red]Error:[/] {cell(exc)}", soft_wrap=True)
+    # Every refusal passes here: no control character in it reaches the terminal.
+    err.print(f"[bold red]Error:[/] {cell(strip_controls(str(exc)))}", soft_wrap=True)
 
 
 app = typer.Typer(

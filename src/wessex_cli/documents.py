@@ -22,7 +22,7 @@ from typing import Any
 from .errors import TemplateError
 from .placeholders import note
 from .scheme import Scheme
-from .text import did_you_mean, one_line, slug
+from .text import did_you_mean, one_line, slug, strip_controls
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
@@ -113,6 +113,9 @@ class DocumentTemplate:
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     """Read one template file and check its front matter; a bad key value is a TemplateError."""
     name = path.name[: -len(SUFFIX)]
+    if not path.is_file():  # a pipe or a device would be waited on for ever
+        raise TemplateError(f"template '{name}' is not an ordinary file.",
+                            "Replace it with a text file, or remove it.", file=path)
     text = path.read_text(encoding="utf-8-sig")
     match = _FRONT.match(text)
     meta: dict[str, Any] = {}
@@ -247,11 +250,15 @@ def code_of_conduct(profession: str) -> str:
 
 def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]:
     """What every template sees: the scheme (missing settings as placeholders) and the date
-    of issue."""
+    of issue, as plain data only (``scheme.source``, a path, is not given: its methods could
+    read and write files)."""
     from .dates import today
     from .placeholders import template_view
+    from .sandbox import plain
 
-    return {"scheme": template_view(scheme), "today": now or today()}
+    data = plain(template_view(scheme))
+    data.pop("source", None)
+    return {"scheme": data, "today": now or today()}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
@@ -260,6 +267,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                now: dt.date | None = None) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use."""
     from .dates import today
+    from .sandbox import plain
     from .wording import canonical_profession
 
     now = now or today()
@@ -271,7 +279,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
         own = scheme.side(side_key)
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
-        base.update(profession=wanted, own_side=own, other_side=other)
+        base.update(profession=wanted, own_side=plain(own), other_side=plain(other))
         stem = f"{template.name}-{slug(wanted)}"
     if template.audience == "scheme":
         return [Recipient(scheme.name, scheme.administrator.email, base, stem)]
@@ -376,14 +384,11 @@ def _noted(value: Any) -> Any:
 
 
 def make_environment(escape: bool = True) -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """Jinja's immutable sandbox, strict, with every size and loop bounded (``sandbox``)."""
+    from .sandbox import make_sandbox
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                               keep_trailing_newline=True,
-                               finalize=markdown_escape if escape else _noted)
-    env.filters["longdate"] = _longdate
-    return env
+    return make_sandbox(finalize=markdown_escape if escape else _noted,
+                        filters={"longdate": _longdate})
 
 
 _COMPILED: dict[tuple[str, str, bool], Any] = {}
@@ -404,9 +409,14 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                  offset: int, escape: bool) -> str:
     from jinja2 import TemplateError as JinjaError
 
+    from .sandbox import Blocked, describe_block, render_bounded
+
     try:
-        return str(_compiled(template, source, escape).render(**context))
-    except JinjaError as exc:
+        return render_bounded(_compiled(template, source, escape), context)
+    except (JinjaError, Blocked, RecursionError, OverflowError, TypeError) as exc:
+        blocked = describe_block(exc)
+        if blocked is None and not isinstance(exc, JinjaError):
+            raise
         line = getattr(exc, "lineno", None)
         if line is None:
             tb = exc.__traceback__
@@ -415,6 +425,18 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                     line = tb.tb_lineno
                 tb = tb.tb_next
         where = f" line {line + offset - 1}" if line else ""
+        if blocked is not None:
+            what, limit = blocked
+            if limit:
+                raise TemplateError(f"template '{template.name}'{where} tries to use {what}, "
+                                    "more than a document may use.",
+                                    "Letters need no such loops or sizes; remove that part "
+                                    "of the template.", file=template.path) from None
+            raise TemplateError(f"template '{template.name}'{where} tries to use {what}, "
+                                "which templates cannot reach.",
+                                "Templates see only the fields 'wessex documents' lists; "
+                                "remove that part of the template.",
+                                file=template.path) from None
         message = getattr(exc, "message", None) or str(exc)
         raise TemplateError(f"template '{template.name}'{where}: {message}.",
                             "Check the field's spelling; 'wessex documents' lists the fields "
@@ -434,7 +456,7 @@ class Rendered:
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
     body = _render_text(template, template.body, recipient.context, template.first_line, True)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+    body = re.sub(r"\n{3,}", "\n\n", strip_controls(body)).strip() + "\n"
     subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
     return Rendered(recipient, subject, body, layout=template.layout)
 

@@ -173,6 +173,9 @@ def names_in_workbook(path: Path) -> list[str]:
         try:
             from python_calamine import CalamineWorkbook
 
+            from .inspection import inspect_input
+
+            inspect_input(path)  # a pipe or a hostile workbook is never opened here
             with CalamineWorkbook.from_path(str(path)) as book:
                 sheets = list(book.sheet_names) or [""]
         except Exception:  # noqa: BLE001 - unreadable here: read_grid explains it below

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .scheme import Scheme
-from .text import one_line
+from .text import one_line, strip_controls
 
 if TYPE_CHECKING:
     from .documents import Rendered
@@ -144,7 +144,7 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     certificate = layout == "certificate"
     document = docx.Document()
     core = document.core_properties
-    core.title = title
+    core.title = one_line(title)
     core.author = "wessex"
     core.language = "en-GB"
     fixed = dt.datetime(2000, 1, 1)
@@ -188,7 +188,8 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
             if block.inlines and block.inlines[0].text.startswith("Signed"):
                 paragraph.paragraph_format.space_before = Pt(30)
         for inline in block.inlines:
-            run = paragraph.add_run(inline.text)
+            # Word refuses control characters (python-docx raises); a template may hold one
+            run = paragraph.add_run(strip_controls(inline.text))
             run.bold = inline.bold or None
             run.italic = inline.italic or None
             if certificate and block.kind in ("h1", "h2"):
@@ -304,10 +305,14 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
 
     message = EmailMessage(policy=default)
     admin = scheme.administrator
+    from email.errors import HeaderParseError
+
+    from .text import address_from_cell
+
     try:
-        to = Address(addr_spec=one_line(rendered.recipient.email)).addr_spec
-        sender = Address(addr_spec=one_line(admin.email)).addr_spec
-    except (ValueError, IndexError) as exc:
+        to = Address(addr_spec=address_from_cell(one_line(rendered.recipient.email))).addr_spec
+        sender = Address(addr_spec=address_from_cell(one_line(admin.email))).addr_spec
+    except (ValueError, IndexError, HeaderParseError) as exc:
         raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
                             f"({exc}).", "Check the e-mail addresses in the workbook and in "
                             "scheme.toml [administrator].") from None

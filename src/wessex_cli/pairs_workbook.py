@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .pairing import KeptPair, PairingResult
-from .roster import PERSON_FIELDS, Roster, Volunteer, cell_text
-from .spreadsheet import read_grid
-from .text import email_key, header_key, person_key
+from .roster import PERSON_FIELDS, Roster, Volunteer, cell_text, email_problem
+from .spreadsheet import cell_ref, read_grid
+from .text import address_from_cell, email_key, header_key, person_key
 from .xlsx_out import SheetSpec, write_workbook
 
 TRACKING_COLUMNS = ("A hosts B: date", "A hosts B: done", "B hosts A: date", "B hosts A: done",
@@ -130,6 +130,9 @@ def read_withdrawals(path: Path) -> list[Withdrawn]:
     """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
     from python_calamine import CalamineWorkbook
 
+    from .inspection import inspect_input
+
+    inspect_input(path)
     with CalamineWorkbook.from_path(str(path)) as book:
         if "Withdrawn" not in book.sheet_names:
             return []
@@ -194,6 +197,7 @@ class PairRow:
     a: dict[str, str]
     b: dict[str, str]
     values: dict[str, Any]  # every column by its header, raw
+    warnings: list[str] = field(default_factory=list)  # cells cleaned or not understood
 
 
 def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
@@ -217,6 +221,11 @@ def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
                             sheet="Pairs", cell="A1")
     headers = [cell_text(c) for c in grid.rows[header_index]]
     lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
+    for cell, message in grid.warnings:
+        number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
+        cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
+                                              else message)
     rows = []
     for index in range(header_index + 1, len(grid.rows)):
         raw = grid.rows[index]
@@ -224,16 +233,26 @@ def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
         if not any(cell_text(v) for v in values.values()):
             continue
 
-        def person(letter: str, raw: list[Any] = raw) -> dict[str, str]:
+        notes = list(cleaned.get(index + 1, []))
+
+        def person(letter: str, raw: list[Any] = raw, row: int = index,
+                   notes: list[str] = notes) -> dict[str, str]:
             found = {}
             for fld in PERSON_FIELDS:
                 col = lookup.get(header_key(f"{letter} {fld}"))
                 found[fld] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
+                if fld == "email" and found[fld] and col is not None:
+                    found[fld] = address_from_cell(found[fld])
+                    why = email_problem(found[fld])
+                    if why:
+                        notes.append(f"{grid.sheet}!{cell_ref(row, col)}: '{found[fld]}' is not "
+                                     f"a valid e-mail address ({why.rstrip('.')}); correct it "
+                                     "before sending anything to this person.")
             return found
 
         id_col = lookup.get(header_key(ID_COLUMN))
         pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
-        rows.append(PairRow(index + 1, pair_id, person("A"), person("B"), values))
+        rows.append(PairRow(index + 1, pair_id, person("A"), person("B"), values, notes))
     return rows, headers
 
 

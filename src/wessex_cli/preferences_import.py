@@ -339,9 +339,11 @@ def _resolve(roster: Roster, scheme: Scheme, result: ImportResult) -> None:
 def _write(path: Path, roster: Roster, result: ImportResult) -> None:
     import openpyxl
 
+    from .inspection import check_editable, inspect_input
     from .record import features_that_would_be_lost, put_value
     from .safe_write import atomic_write, backup, refuse_if_open, refuse_if_read_only, write_lock
 
+    check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
     refuse_if_open(path)
     refuse_if_read_only(path)
     lost = features_that_would_be_lost(path)

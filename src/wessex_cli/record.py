@@ -119,6 +119,9 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
         raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
                             "as it is.", "Make the change by hand, or save the file as .xlsx.",
                             file=path)
+    from .inspection import check_editable, inspect_input
+
+    check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
     target = real_path(path)
     import openpyxl
 
@@ -446,6 +449,9 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
              partner: str | None = None) -> Withdrawal:
     """Move the person's pairs to the Withdrawn sheet: all of them, or only the one with
     ``partner`` (then, if they have another pair, they stay in the scheme with it)."""
+    from .text import strip_controls
+
+    reason = strip_controls(reason)  # typed text too: no control character enters a workbook
     moved: list[tuple[str, str]] = []
     with edit_workbook(path) as book:
         sheet = book["Pairs"]

@@ -22,7 +22,7 @@ from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_ref, read_grid
-from .text import cluster_text, email_key, fold, header_key, person_key, suggest
+from .text import address_from_cell, cluster_text, email_key, fold, header_key, person_key, suggest
 
 Severity = Literal["error", "warning"]
 
@@ -409,7 +409,9 @@ class _RowReader:
                           for title, col in self.extra)
             if not any(values.values()) and not any(v for _, v in extra):
                 continue  # a blank row
-            key = email_key(values["email"].replace(" ", ""))
+            if values["email"]:  # "Ann <ann@nhs.net>" is understood as ann@nhs.net
+                values["email"] = address_from_cell(values["email"])
+            key = email_key(values["email"])
             if key and key in seen_emails:
                 first_index, first_name = seen_emails[key]
                 self.dropped_rows += 1
@@ -452,7 +454,7 @@ class _RowReader:
                          "Type the volunteer's e-mail: it is how wessex tells people apart.")
             ok = False
         else:
-            email = values["email"] = email.strip("<>").replace(" ", "")
+            email = values["email"] = address_from_cell(email)
             why = email_problem(email)
             if why:
                 self.problem("error", row_index, "email",

@@ -310,7 +310,9 @@ class _SchemeReader:
         return node
 
     def text_value(self, key: str, default: str = "") -> str:
-        return str(self.get(key, str, default)).strip()
+        from .text import strip_controls
+
+        return strip_controls(str(self.get(key, str, default))).strip()
 
     def date(self, key: str, year: int | None = None) -> dt.date | None:
         from .dates import parse_date

@@ -55,6 +55,13 @@ def is_pairs_workbook(path: Path) -> bool:
         return False
     from python_calamine import CalamineWorkbook
 
+    from .errors import WessexError
+    from .inspection import inspect_input
+
+    try:
+        inspect_input(path)  # a pipe, a bomb or a huge sheet is never opened here
+    except WessexError:
+        return False  # the volunteer reader inspects it again and explains
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
             return any(name.casefold() == "pairs" for name in book.sheet_names)

@@ -124,8 +124,43 @@ def neutralise_formula(value: str) -> str:
 
 
 def one_line(value: str) -> str:
-    """A value safe for a single-line field such as an e-mail header: no line breaks at all."""
-    return " ".join(value.replace("\x00", " ").split())
+    """A value safe for a single-line field such as an e-mail header: no line breaks and no
+    control characters at all."""
+    return " ".join(strip_controls(value).split())
+
+
+# Terminal escape sequences (CSI such as ESC[31m, OSC such as ESC]0;title BEL, and two-byte
+# escapes) go as a whole; any other C0 or C1 control character (tab, line feed and carriage
+# return apart, which cells legitimately hold) becomes a space.
+_ESCAPES = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+            r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?")
+_CONTROLS = re.compile(f"({_ESCAPES})|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def has_controls(value: str) -> bool:
+    """True when ``value`` holds a control character that must not reach a terminal, an
+    e-mail header, a Word document or a workbook."""
+    return not value.isprintable() and _CONTROLS.search(value) is not None
+
+
+def strip_controls(value: str) -> str:
+    """``value`` without control characters: escape sequences removed, others made spaces."""
+    if value.isprintable():  # the common case, checked at C speed
+        return value
+    return _CONTROLS.sub(lambda m: "" if m.group(1) else " ", value)
+
+
+def address_from_cell(text: str) -> str:
+    """The e-mail address in a cell: ``Ann <ann@nhs.net>`` and ``<ann@nhs.net>`` give
+    ``ann@nhs.net``; anything else is returned without spaces, for the validator to judge."""
+    text = text.strip()
+    if "<" in text or ">" in text:
+        from email.utils import parseaddr
+
+        _, address = parseaddr(text)
+        if "@" in address and not any(c in address for c in "<>,;\"\\ "):
+            return address
+    return text.replace(" ", "")
 
 
 def suggest(word: str, choices: list[str], limit: int = 1, cutoff: float = 0.6) -> list[str]:

@@ -94,7 +94,7 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
 
 
     lookup = {header_key(h): h for h in headers if h}
-    warnings: list[str] = []
+    warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
 
     def raw(title: str) -> Any:
         header = lookup.get(header_key(title))

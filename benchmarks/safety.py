@@ -1,0 +1,165 @@
+"""Safety benchmark, run on demand: ``python benchmarks/safety.py [CASE...]``.
+
+Each case runs one wessex command on an input under 50 MB, honest (as large as the limits
+allow) or hostile (a few kilobytes claiming far more, a zip bomb, a file too large), in a
+fresh process timed from outside; the process reports its own peak memory (max RSS). A case
+fails when it uses more than 500 MB or 60 s. Inputs are generated into
+benchmarks/data/safety/; the script exits 1 when any case fails.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data" / "safety"
+MAX_MB = 500
+MAX_SECONDS = 60
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+CHILD = """
+import resource, sys
+from wessex_cli.cli import main
+sys.argv = ["wessex", *sys.argv[1:]]
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print("@@PEAK", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, code,
+      file=sys.stderr)
+"""
+
+
+def _roster(people: int) -> Path:
+    from run import make_roster  # the roster generator of the performance benchmark
+
+    return make_roster(DATA / f"roster-{people}.xlsx", people)
+
+
+def _pairs(rows: int) -> Path:
+    """A pairs workbook of ``rows`` pairs written by wessex's own writer."""
+    path = DATA / f"pairs-{rows}.xlsx"
+    if path.exists():
+        return path
+    from wessex_cli.pairs_workbook import PAIRS_HEADERS
+    from wessex_cli.xlsx_out import SheetSpec, write_workbook
+
+    body = []
+    for index in range(rows):
+        body.append([f"P{index:05d}", f"Dr GP {index}", f"gp{index}@example.org", "07700 900001",
+                     "GP", "primary", f"Practice {index % 500}", "", "",
+                     f"Consultant {index}", f"c{index}@nhs.net", "", "Consultant", "secondary",
+                     "General Hospital", "Cardiology", "", 2, "same cluster", "solver",
+                     None, "", None, "", "", "", ""])
+    write_workbook(path, [SheetSpec("Pairs", list(PAIRS_HEADERS), body)])
+    return path
+
+
+def _hostile(name: str) -> Path:
+    from tests.hostile.files import HEADER, ODS_HEADER, ods, ods_cell, ods_row, xlsx
+
+    path = DATA / name
+    if name == "xfd.xlsx":
+        xlsx(path, [*HEADER, ("XFD1048576", "x")])
+    elif name == "aaa.xlsx":
+        xlsx(path, [*HEADER, ("AAA200000", "x")])
+    elif name == "repeats.ods":
+        ods(path, ODS_HEADER + ods_row(ods_cell("x", 16_384), 1_048_576))
+    elif name == "bomb.xlsx":
+        xlsx(path, [*HEADER])
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, \
+                archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
+            for _ in range(256):
+                member.write(b" " * (1 << 24))  # 4 GB of spaces
+    elif name == "49mb.xlsx":
+        xlsx(path, [*HEADER])
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+            archive.writestr("xl/media/image1.png", os.urandom(49 * 1024 * 1024))
+    return path
+
+
+def _csv(rows: int, columns: int = 15) -> Path:
+    """Valid volunteers: the reading limits, not a table of problems, are measured."""
+    path = DATA / f"wide-{rows}-{columns}.csv"
+    if not path.exists():
+        extra = ",".join(f"note {n}" for n in range(columns - 3))
+        lines = ["Name,Email,Profession," + ",".join(f"Extra {n}" for n in range(columns - 3))]
+        lines += [f"Person {n},person.{n}@example.org,{'GP' if n % 2 else 'Consultant'},{extra}"
+                  for n in range(rows - 1)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
+    "check-66k": (lambda: ["check", str(_roster(66_000))],
+                  "check on 66,000 volunteers x 15 columns (the cell limit)"),
+    "check-csv-limit": (lambda: ["check", str(_csv(66_000))],
+                        "check on a CSV of 66,000 rows x 15 columns (the cell limit)"),
+    "check-csv-rows": (lambda: ["check", str(_csv(100_000, 10))],
+                       "check on a CSV of 100,000 rows x 10 columns (the row limit)"),
+    "status-37k": (lambda: ["status", str(_pairs(37_000)), "--json"],
+                   "status --json on 37,000 pairs x 27 columns (the cell limit)"),
+    "status-5k": (lambda: ["status", str(_pairs(5_000))], "status (table) on 5,000 pairs"),
+    "mailmerge-37k": (lambda: ["mailmerge", str(_pairs(37_000)), "-o",
+                               str(DATA / "out-merge.csv"), "--force"],
+                      "mailmerge of 37,000 pairs"),
+    "visit-18k": (lambda: ["visit", str(_pairs(18_000)), "Dr GP 17999", "--hosted",
+                           "2027-05-04"], "visit in 18,000 pairs (the edit limit)"),
+    "pair-10k": (lambda: ["pair", str(_roster(10_000)), "--dry-run", "--json"],
+                 "pair 10,000 volunteers"),
+    "xfd": (lambda: ["check", str(_hostile("xfd.xlsx"))], "check on one cell at XFD1048576"),
+    "aaa": (lambda: ["status", str(_hostile("aaa.xlsx"))], "status on one cell at AAA200000"),
+    "ods": (lambda: ["check", str(_hostile("repeats.ods"))],
+            "check on an .ods repeating a cell 16,384 x 1,048,576 times"),
+    "bomb": (lambda: ["check", str(_hostile("bomb.xlsx"))], "check on a 4 GB zip bomb"),
+    "49mb": (lambda: ["check", str(_hostile("49mb.xlsx"))], "check on a 49 MB workbook"),
+}
+
+
+def measure(args: list[str]) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True,
+                              text=True, timeout=MAX_SECONDS * 3, cwd=DATA, check=False)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, -1, "timed out"
+    seconds = time.perf_counter() - start
+    marker = [line for line in done.stderr.splitlines() if line.startswith("@@PEAK")]
+    if not marker:
+        return seconds, -1, done.stderr.strip().splitlines()[-1][:80] if done.stderr else "?"
+    _, peak, code = marker[-1].split(maxsplit=2)
+    return seconds, int(peak), f"exit {code}"
+
+
+def main(names: list[str]) -> int:
+    DATA.mkdir(parents=True, exist_ok=True)
+    chosen = names or list(CASES)
+    failed = 0
+    print(f"| case | input | time | peak memory | result | within {MAX_MB} MB and "
+          f"{MAX_SECONDS} s |")
+    print("|---|---|---|---|---|---|")
+    for name in chosen:
+        build, title = CASES[name]
+        args = build()
+        source = next((Path(a) for a in args[1:] if Path(a).exists()), None)
+        size = f"{source.stat().st_size / 1024 / 1024:.2f} MB" if source else "-"
+        seconds, peak, result = measure(args)
+        ok = 0 <= peak <= MAX_MB and seconds <= MAX_SECONDS
+        failed += not ok
+        print(f"| {title} | {size} | {seconds:.1f} s | {peak} MB | {result} | "
+              f"{'yes' if ok else 'NO'} |", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,518 @@
+"""One inspection of every input file before any reader sees it, against limits kept here.
+
+A workbook is a zip of XML, and both can lie about their size: a 5 KB .xlsx with one cell
+at ``AAA200000`` makes a reader allocate the whole used range (gigabytes), a 1 KB .ods can
+repeat a cell a billion times, and a zip can unpack to a thousand times its size. So
+before reading, every command that opens a file (through :func:`inspect_input`) checks:
+
+* the path is a regular file (a pipe or a device is refused, never waited on) and its size;
+* the zip directory: number of parts, total unpacked size, compression ratio, encryption,
+  and every part's checksum (by streaming it, so a part that lies about its size is found);
+* the used range of every sheet (the furthest row and column holding a cell, with .ods
+  repeats multiplied out), by streaming the sheet's XML through expat with DTDs and
+  entities forbidden, as defusedxml does, and stopping as soon as a limit is passed.
+
+All limits live in :data:`LIMITS`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import struct
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import SpreadsheetError
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """The largest input any command reads: far above any real scheme (a few hundred
+    volunteers), low enough that no command needs more than 500 MB to read it."""
+
+    file_bytes: int = 20 * 1024 * 1024  # the file as stored
+    unpacked_bytes: int = 200 * 1024 * 1024  # all parts of a workbook, unpacked
+    zip_parts: int = 10_000  # Excel writes a few dozen
+    part_ratio: int = 200  # real parts compress 5-20 times; bombs a thousand times or more
+    rows: int = 100_000  # the furthest row of a sheet
+    columns: int = 1_000  # the furthest column of a sheet
+    # rows x columns of a sheet's used range: reading costs about 350 bytes a cell from file
+    # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
+    cells: int = 1_000_000
+    edit_cells: int = 500_000  # a workbook wessex changes in place (visit, withdraw)
+
+
+LIMITS = InputLimits()
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class SheetExtent:
+    """How far a sheet reaches: its furthest row and column (1-based counts)."""
+
+    part: str
+    rows: int
+    columns: int
+    formulas_without_values: tuple[str, ...] = ()
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What the inspection found: the kind of file and each sheet's extent."""
+
+    path: Path
+    kind: str  # "xlsx", "ods" or "csv"
+    sheets: dict[str, SheetExtent] = field(default_factory=dict)  # by part (xlsx) or name
+
+    @property
+    def largest(self) -> int:
+        return max((s.cells for s in self.sheets.values()), default=0)
+
+
+def inspect_input(path: Path) -> Inspection:
+    """Check ``path`` against :data:`LIMITS` before anything reads it; raise
+    ``SpreadsheetError`` (naming the file and what to do) when it is not safe to read."""
+    info = _stat(path)
+    return _inspect_cached(str(path), path.resolve(), info.st_size, info.st_mtime_ns,
+                           info.st_ino)
+
+
+def check_editable(inspection: Inspection) -> None:
+    """Changing a workbook in place (openpyxl) costs far more per cell than reading it."""
+    if inspection.largest > LIMITS.edit_cells:
+        raise SpreadsheetError(
+            f"the workbook's largest sheet spans {inspection.largest:,} cells, more than the "
+            f"{LIMITS.edit_cells:,} wessex changes in place.",
+            "Record the change by hand in Excel, or remove rows and columns nobody uses.",
+            file=inspection.path)
+
+
+def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
+    """Raise when a sheet (or CSV) reaches further than :data:`LIMITS` allows."""
+    problem = None
+    if rows > LIMITS.rows:
+        problem = f"it reaches row {rows:,}, beyond the limit of {LIMITS.rows:,} rows"
+    elif columns > LIMITS.columns:
+        problem = (f"it reaches column {columns:,}, beyond the limit of {LIMITS.columns:,} "
+                   "columns")
+    elif rows * columns > LIMITS.cells:
+        problem = (f"its used range of {rows:,} rows by {columns:,} columns is more than "
+                   f"the limit of {LIMITS.cells:,} cells")
+    if problem:
+        raise SpreadsheetError(
+            f"the {'sheet' if sheet else 'file'} is too large to read safely: {problem}.",
+            "Delete the rows and columns beyond the list (select them, right-click, Delete), "
+            "save, and try again.", file=path, sheet=sheet or None)
+
+
+# ---------------------------------------------------------------- the path and the bytes
+
+def _stat(path: Path) -> os.stat_result:
+    if path.name.startswith("~$"):
+        raise SpreadsheetError(
+            "this is the lock file Excel keeps while a workbook is open, not the workbook.",
+            f"Use '{path.name[2:]}' instead; if Excel has it open, save and close it first.",
+            file=path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        folder = path.parent
+        hint = ("Check the name and the folder." if folder.exists() or str(folder) == "."
+                else f"The folder '{folder}' does not exist either.")
+        raise SpreadsheetError("there is no such file.", hint, file=path) from None
+    except OSError as exc:
+        raise SpreadsheetError(f"the file cannot be opened ({exc.strerror or exc}).",
+                               "Check the path and that you may read it.", file=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SpreadsheetError("this is a folder, not a file.",
+                               "Give the path of the workbook inside it.", file=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise SpreadsheetError(
+            "this is not an ordinary file (it is a pipe, a socket or a device), so it was not "
+            "read: wessex would wait on it for ever.",
+            "Save the workbook as a file and give its path.", file=path)
+    if info.st_size == 0:
+        raise SpreadsheetError("the file is empty (0 bytes).",
+                               "Save the workbook again from Excel and try once more.", file=path)
+    if info.st_size > LIMITS.file_bytes:
+        raise SpreadsheetError(
+            f"the file is {info.st_size / 1024 / 1024:.1f} MB, larger than the "
+            f"{LIMITS.file_bytes // 1024 // 1024} MB wessex reads (a list of 60,000 volunteers "
+            "takes about 4 MB).",
+            "Check you chose the right file; remove pictures and unused sheets from it.",
+            file=path)
+    return info
+
+
+@lru_cache(maxsize=32)
+def _inspect_cached(shown: str, _resolved: Path, _size: int, _mtime: int,
+                    _inode: int) -> Inspection:
+    path = Path(shown)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_MAGIC):
+        raise _ole_error(path)
+    if head.startswith(ZIP_MAGIC):
+        return _inspect_zip(path)
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods", ".xls"}:
+        raise SpreadsheetError(
+            f"the file is named {path.suffix} but is not a spreadsheet: it may be damaged or "
+            "only partly copied.", "Open it in Excel; if it opens, save it again as .xlsx.",
+            file=path)
+    return Inspection(path, "csv")
+
+
+def _ole_error(path: Path) -> SpreadsheetError:
+    """An OLE2 container is either an old .xls or a password-protected xlsx."""
+    with path.open("rb") as handle:
+        data = handle.read(4 * 1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data or \
+            "EncryptedPackage".encode("utf-16-le") in data:
+        return SpreadsheetError(
+            "the workbook is protected with a password, so it cannot be read.",
+            "Open it in Excel, remove the password (File > Info > Protect Workbook > "
+            "Encrypt with Password, clear it) and save it.", file=path)
+    return SpreadsheetError(
+        "this is an old Excel 97–2003 (.xls) workbook, which wessex does not read.",
+        "Open it in Excel and use File > Save As > Excel Workbook (.xlsx).", file=path)
+
+
+def _bomb(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        "the file unpacks to far more data than any workbook holds (a 'zip bomb'), so it was "
+        "not opened.", "Check where the file came from.", file=path)
+
+
+def _damaged(path: Path, detail: str = "") -> SpreadsheetError:
+    why = f" ({detail})" if detail else ""
+    return SpreadsheetError(
+        f"the file is damaged{why}: it looks like a workbook but cannot be opened (perhaps it "
+        "was only partly copied or downloaded).",
+        "Copy it again, or open and re-save it in Excel.", file=path)
+
+
+def _count_parts(path: Path, size: int) -> int:
+    """The number of parts the zip's end record claims, read before the directory is."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 66_000))
+        tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise _damaged(path)
+    _, _, _, _, total, _, _, _ = struct.unpack("<4s4H2LH", tail[at:at + 22])
+    return int(total)
+
+
+def _inspect_zip(path: Path) -> Inspection:
+    """Check the zip's directory and stream every part before any parser inflates it."""
+    parts = _count_parts(path, path.stat().st_size)
+    if parts > LIMITS.zip_parts:
+        raise SpreadsheetError(
+            f"the file holds {parts:,} parts where a workbook has a few dozen, so it was not "
+            "opened.", "Open it in Excel and save it again as a new .xlsx.", file=path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise _damaged(path) from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > LIMITS.zip_parts:
+            raise _bomb(path)
+        names = {info.filename for info in infos}
+        total = 0
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > LIMITS.unpacked_bytes or (info.file_size > 10_000_000 and
+                                                  ratio > LIMITS.part_ratio):
+                raise _bomb(path)
+            if info.flag_bits & 0x1:
+                raise SpreadsheetError("the workbook is encrypted, so it cannot be read.",
+                                       "Remove the password in Excel and save it.", file=path)
+        if "xl/workbook.bin" in names:
+            raise SpreadsheetError("this is a binary workbook (.xlsb), which wessex does not "
+                                   "read.", "Use File > Save As > Excel Workbook (.xlsx).",
+                                   file=path)
+        if "xl/workbook.xml" in names:
+            kind = "xlsx"
+        elif "content.xml" in names and _is_ods(archive):
+            kind = "ods"
+        else:
+            raise SpreadsheetError(
+                "this is a zip file but not a spreadsheet (perhaps a Word document?).",
+                "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
+        sheets: dict[str, SheetExtent] = {}
+        try:
+            titles = sheet_parts(archive) if kind == "xlsx" else {}
+            for info in infos:
+                if kind == "xlsx" and info.filename.startswith("xl/worksheets/") and \
+                        info.filename.endswith(".xml"):
+                    title = titles.get(info.filename, Path(info.filename).stem)
+                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
+                elif kind == "ods" and info.filename == "content.xml":
+                    for extent in _scan_ods(archive, info, path):
+                        sheets[extent.part] = extent
+                else:
+                    _stream(archive, info, path)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise _damaged(path, str(exc)) from None
+    return Inspection(path, kind, sheets)
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part and the sheet's name, from workbook.xml and its relations."""
+    from defusedxml.ElementTree import fromstring
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # noqa: BLE001 - damaged or hostile: the parts keep their own names
+        return {}
+    targets = {}
+    for element in rels.iter():
+        if local(element.tag) == "Relationship":
+            target = str(element.get("Target", ""))
+            targets[element.get("Id")] = target.lstrip("/") if target.startswith("/") \
+                else "xl/" + target
+    found = {}
+    for element in workbook.iter():
+        if local(element.tag) == "sheet":
+            rid = next((v for k, v in element.attrib.items() if local(k) == "id"), None)
+            if rid in targets:
+                found[targets[rid]] = str(element.get("name", ""))
+    return found
+
+
+def _is_ods(archive: zipfile.ZipFile) -> bool:
+    try:
+        return b"spreadsheet" in archive.read("mimetype")[:200]
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return True  # no mimetype member: let the reader decide
+
+
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Read a part to its end: zipfile checks its size and checksum on the way."""
+    with archive.open(info) as member:
+        first = member.read(4096)
+        if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in first or
+                                                           b"<!ENTITY" in first):
+            raise _entities(path)
+        while member.read(_CHUNK):
+            pass
+
+
+def _entities(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        "the workbook contains XML entity declarations, which Excel never writes and which "
+        "can be used to attack the reader; it was not opened.",
+        "Open it in Excel and save it again as a new .xlsx.", file=path)
+
+
+# ---------------------------------------------------------------- streaming the XML
+
+class _Forbidden(Exception):  # noqa: N818 - internal: a DTD or entity in a part
+    pass
+
+
+def _parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
+    """An expat parser hardened as defusedxml hardens its own: no DTD, no entities, no
+    external references. (expat's own handlers, rather than ElementTree's, because a
+    100,000-row sheet must be scanned in seconds.)"""
+    from xml.parsers import expat
+
+    from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+    def no_dtd(name: str, *_: Any) -> None:
+        raise DTDForbidden(name, None, None)
+
+    def no_entity(name: str, *_: Any) -> None:
+        raise EntitiesForbidden(name, None, None, None, None, None)
+
+    def no_external(context: str, base: Any, sysid: Any, pubid: Any) -> int:
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+    parser = expat.ParserCreate(namespace_separator="|") if namespaces else \
+        expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = no_dtd
+    parser.EntityDeclHandler = no_entity
+    parser.UnparsedEntityDeclHandler = no_entity
+    parser.ExternalEntityRefHandler = no_external
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    if start is not None:
+        parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    return parser
+
+
+def _feed(parser: Any, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    from xml.parsers import expat
+
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except DefusedXmlException:
+        raise _entities(path) from None
+    except expat.ExpatError as exc:
+        raise _damaged(path, f"{info.filename}: {exc}") from None
+
+
+def _local(name: str) -> str:
+    return name.rsplit("|", 1)[-1]
+
+
+@lru_cache(maxsize=4096)
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + (ord(letter) - 64)
+    return number
+
+
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
+def _split_ref(ref: str) -> tuple[int, int] | None:
+    """``"AB12"`` -> (12, 28); None when it is not an A1 reference (an attribute's value,
+    not XML, so a pattern reads it)."""
+    found = _REF.fullmatch(ref)
+    if found is None:
+        return None
+    return int(found.group(2)), _column_number(found.group(1))
+
+
+def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                     sheet: str) -> SheetExtent:
+    """The furthest row and column holding a cell, and formulas saved without a value.
+
+    Called for every element of the sheet, so it is kept lean: no namespace processing
+    (a tag is ``c`` or ``x:c``), and text is looked at only inside a formula cell's value.
+    """
+    state = [0, 0, 0, 0]  # row, column, furthest row, furthest column
+    formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
+    missing: list[str] = []
+    parser = _parser(None, None, namespaces=False)
+
+    def value_text(data: str) -> None:
+        if data.strip():
+            formula[1] = True
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = name[name.rfind(":") + 1:]
+        if tag == "c":
+            ref = attrs.get("r")
+            found = _split_ref(ref) if ref else None
+            if found is None:
+                state[1] += 1
+            else:
+                state[0], state[1] = found
+            if state[0] > state[2] or state[1] > state[3]:
+                state[2], state[3] = max(state[2], state[0]), max(state[3], state[1])
+                check_extent(path, sheet, state[2], state[3])
+            formula[0] = None
+        elif tag == "row":
+            given = attrs.get("r")
+            state[0] = int(given) if given and given.isdigit() else state[0] + 1
+            state[1] = 0
+        elif tag == "f":
+            formula[0], formula[1] = f"{_letters(state[1])}{state[0]}", False
+            parser.EndElementHandler = end  # only formula cells need their ends seen
+        elif tag == "v" and formula[0]:
+            parser.CharacterDataHandler = value_text
+
+    def end(name: str) -> None:
+        tag = name[name.rfind(":") + 1:]
+        if tag == "v":
+            parser.CharacterDataHandler = None
+        elif tag == "c" and formula[0]:
+            if not formula[1] and len(missing) < 1000:
+                missing.append(formula[0])
+            formula[0] = None
+            parser.EndElementHandler = None
+
+    parser.StartElementHandler = start
+    _feed(parser, archive, info, path)
+    return SheetExtent(info.filename, state[2], state[3], tuple(missing))
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _repeat(attrs: dict[str, str], name: str) -> int:
+    for key, value in attrs.items():
+        if _local(key) == name:
+            return int(value) if value.isdigit() else 1
+    return 1
+
+
+def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+              path: Path) -> list[SheetExtent]:
+    """Each table's furthest row and column holding content, repeats multiplied out.
+    Empty repeated rows and cells (LibreOffice writes a million of them) cost nothing."""
+    found: list[SheetExtent] = []
+    state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "depth": 0}
+    row: dict[str, int] = {}
+    cell: dict[str, int] = {}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = _local(name)
+        if cell:
+            cell["content"] = 1  # any element inside a cell is content
+            return
+        if tag == "table":
+            state.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), ""),
+                         row=0, rows=0, cols=0)
+        elif tag == "table-row":
+            row.clear()
+            row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0)
+        elif tag in ("table-cell", "covered-table-cell") and row:
+            has_value = any(_local(k) == "value-type" for k in attrs)
+            cell.update(repeat=_repeat(attrs, "number-columns-repeated"),
+                        content=int(has_value), depth=0)
+
+    def end(name: str) -> None:
+        tag = _local(name)
+        if cell and tag in ("table-cell", "covered-table-cell") and cell.get("depth", 0) == 0:
+            row["col"] += cell["repeat"]
+            if cell["content"]:
+                row["cols"] = row["col"]
+            cell.clear()
+        elif cell:
+            return
+        elif tag == "table-row" and row:
+            state["row"] += row["repeat"]
+            if row["cols"]:
+                state["rows"] = state["row"]
+                state["cols"] = max(state["cols"], row["cols"])
+                check_extent(path, state["table"], state["rows"], state["cols"])
+            row.clear()
+        elif tag == "table":
+            found.append(SheetExtent(state["table"], state["rows"], state["cols"]))
+
+    _feed(_parser(start, end), archive, info, path)
+    return found

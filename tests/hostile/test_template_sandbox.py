@@ -1,0 +1,142 @@
+"""Hostile templates: an administrator's own template cannot read or write files, reach
+Python's internals, or exhaust memory or time. Each attack is a user template in a
+templates/ folder beside scheme.toml; each must end in exit 1 with one message naming the
+template and line, with the secret never shown and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.documents import PairRecord, list_templates, load_template, recipients
+from wessex_cli.sandbox import is_plain
+from wessex_cli.scheme import load_scheme
+
+from ..conftest import Runner
+
+SECRET = "TOP-SECRET-4242"
+
+ATTACKS = {
+    "path-read": "{{ scheme.source.parent.joinpath('secret.txt').read_text() }}",
+    "path-write": "{{ scheme.source.parent.joinpath('written.txt').write_text('owned') }}",
+    "class-mro": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "mro-method": "{{ dict.mro() }}",
+    "subclasses": "{{ scheme.name.__class__.__base__.__subclasses__() }}",
+    "cycler": "{{ cycler.__init__.__globals__.os.popen('cat secret.txt').read() }}",
+    "joiner": "{{ joiner.__init__.__globals__['__builtins__']['open']('secret.txt').read() }}",
+    "namespace": "{{ namespace.__init__.__globals__ }}",
+    "self": "{{ self.__init__.__globals__ }}",
+    "self-context": "{{ self._TemplateReference__context }}",
+    "globals-of-filter": "{{ (''|attr('upper')).__globals__ }}",
+    "format-attr": "{{ '{0.__class__.__mro__}'.format(scheme.name) }}",
+    "format-map": "{{ '{x.__class__}'.format_map({'x': 1}) }}",
+    "format-width": "{{ '{:>999999999}'.format(1) }}",
+    "format-nested": "{{ '{:{w}}'.format(1, w=999999999) }}",
+    "printf-width": "{{ '%999999999d' % 1 }}",
+    "printf-star": "{{ '%*d' % (999999999, 1) }}",
+    "format-filter": "{{ '%999999999d' | format(1) }}",
+    "range": "{{ range(10**9) | list }}",
+    "repeat": "{{ 'x' * 10**9 }}",
+    "list-repeat": "{{ [0] * 10**9 }}",
+    "power": "{{ 2 ** 999999999 }}",
+    "power-chain": "{{ 10 ** 10 ** 10 ** 10 ** 10 }}",  # Jinja's ** groups from the left
+    "center": "{{ 'x' | center(10**9) }}",
+    "method-center": "{{ 'x'.center(999999999) }}",
+    "doubling-concat": "{% set ns = namespace(s='ab') %}{% for i in range(64) %}"
+                       "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+    "doubling-plus": "{% set ns = namespace(s='ab') %}{% for i in range(64) %}"
+                     "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s | length }}",
+    "replace-growth": "{{ 'abc'.replace('', 'x' * 90000).replace('', 'y' * 90000) }}",
+    "nested-loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
+                    "{% endfor %}",
+    "output-flood": "{% for i in range(100000) %}{{ 'z' * 90000 }}{% endfor %}",
+    "recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "include": "{% include 'secret.txt' %}",
+    "import": "{% import 'secret.txt' as s %}",
+    "extends": "{% extends 'secret.txt' %}",
+    "mutate-shared": "{{ scheme.sides.append(1) }}",
+    "lipsum": "{{ lipsum(10**6) }}",
+    "map-attribute": "{{ [scheme] | map(attribute='__class__') | list }}",
+    "sort-attribute": "{{ [scheme, scheme] | sort(attribute='__class__') }}",
+    "attr-filter": "{{ scheme | attr('__class__') }}",
+    "class-method": "{{ dict.fromkeys }}",
+    "indent-growth": "{{ ('a\\n' * 100000) | indent(100000) }}",
+    "replace-filter": "{{ 'abc' | replace('', 'x' * 90000) | replace('', 'y' * 90000) }}",
+    "join-growth": "{{ range(100000) | map('string') | join('x' * 90000) }}",
+}
+
+
+def _scheme_folder(tmp_path: Path, body: str) -> None:
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test exchange"\n', encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "attack.md.j2").write_text(
+        '+++\ntitle = "Attack"\naudience = "scheme"\n+++\nDear reader,\n' + body + "\n",
+        encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(ATTACKS))
+def test_attack_is_refused_with_template_and_line(run: Runner, tmp_path: Path,
+                                                  name: str) -> None:
+    _scheme_folder(tmp_path, ATTACKS[name])
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    output = result.output
+    assert SECRET not in output
+    assert "template 'attack' line 6" in output
+    assert ("which templates cannot reach" in output or
+            "more than a document may use" in output)
+    assert "spelling" not in output
+    assert not (tmp_path / "written.txt").exists()
+    assert not (tmp_path / "documents").exists()
+    assert len(output.strip().splitlines()) == 1  # one paragraph
+
+
+def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
+    # The same machinery lets ordinary Jinja through: loops, filters, ~, +, format, namespace.
+    _scheme_folder(tmp_path, "{% set ns = namespace(n=0) %}{% for i in range(3) %}"
+                             "{% set ns.n = ns.n + i %}{% endfor %}"
+                             "{{ scheme.name ~ '!' }} {{ ns.n }} {{ '%05.1f' | format(2.5) }} "
+                             "{{ '{:>4}'.format(7) }} {{ scheme.sides | map(attribute='label') "
+                             "| join(' / ') }} {{ 'ab' * 2 }}")
+    run("render", "attack", "--allow-placeholders")
+    text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
+    # (values are Markdown-escaped and their spaces collapsed, as in every document)
+    assert "Test exchange\\! 3 002.5 7 Primary care / Secondary care abab" in text
+
+
+def test_a_misspelt_field_is_still_a_spelling_problem(run: Runner, tmp_path: Path) -> None:
+    _scheme_folder(tmp_path, "{{ scheme.nmae }}")
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    assert "spelling" in result.output and "cannot reach" not in result.output
+
+
+def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Test"\n[dates]\nstart = 2027-05-03\nend = 2027-08-01\n'
+        '[celebration]\ndate = 2027-09-01\n[[leads]]\nname = "Dr Lead"\nemail = "l@nhs.net"\n',
+        encoding="utf-8")
+    scheme = load_scheme(tmp_path / "scheme.toml")
+    a = {"name": "Dr Ann Example", "email": "ann@nhs.net", "side": "primary",
+         "profession": "GP", "organisation": "Harbour Surgery"}
+    b = {"name": "Ben Sample", "email": "ben@example.org", "side": "secondary",
+         "profession": "Consultant", "organisation": "General Hospital"}
+    c = {**a, "name": "Cara Third", "email": "cara@nhs.net"}
+    d = {**b, "name": "Dev Fourth", "email": "dev@example.org"}
+    pairs = [PairRecord("P001", a, b, (True, True), (None, None)),
+             PairRecord("P002", c, d, (True, False), (None, None))]
+    found = []
+    for template in list_templates(scheme):
+        loaded = load_template(template.name, scheme)
+        for person in recipients(loaded, scheme, volunteers=[a, b, c, d], pairs=pairs,
+                                 profession="GP" if template.name == "call-to-action" else None):
+            found.append((template.name, person.context))
+    return found
+
+
+def test_every_render_context_is_plain_data(tmp_path: Path) -> None:
+    contexts = _every_context(tmp_path)
+    assert len({name for name, _ in contexts}) == 13
+    for name, context in contexts:
+        assert is_plain(context), name
+        assert "source" not in context["scheme"]  # type: ignore[operator]
