@@ -11,6 +11,7 @@ judged from its reader onwards. Used by ``tests/test_oracle.py`` and
 from __future__ import annotations
 
 import csv
+import functools
 import random
 import re
 from dataclasses import dataclass, field
@@ -43,11 +44,13 @@ TOPIC_WEIGHT = (3, 2, 1)
 CLUSTER_WEIGHT = 1
 
 
+@functools.cache
 def fold(text: str) -> str:
     """Case-folded, trimmed, spaces and punctuation collapsed (SPEC, "Pairing rules")."""
     return " ".join(re.sub(r"[^0-9a-z@.]+", " ", text.lower()).replace(".", " ").split())
 
 
+@functools.cache
 def name_key(text: str) -> str:
     words = fold(text).split()
     while len(words) > 1 and words[0] in TITLES:
@@ -55,6 +58,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+@functools.cache
 def slots(text: str) -> frozenset[tuple[str, str]]:
     """The half days a cell allows: blank = any; a day alone = both halves."""
     if not text.strip():
@@ -92,6 +96,18 @@ class Person:
         """Whether ``text`` (from someone's preference or avoid cell) names this person."""
         return text.strip().lower() == self.email.lower() or name_key(text) == name_key(self.name)
 
+    @functools.cached_property
+    def identity(self) -> frozenset[str]:
+        """What may name this person: the e-mail, or the name without titles."""
+        return frozenset({"mail:" + self.email.lower(), "name:" + name_key(self.name)})
+
+    @functools.cached_property
+    def avoided(self) -> frozenset[str]:
+        """Everyone this person's avoid cell could name, in the form of ``identity``
+        (read once: fill ``avoid`` before asking)."""
+        return frozenset(k for t in self.avoid
+                         for k in ("mail:" + t.strip().lower(), "name:" + name_key(t)))
+
     def row(self) -> dict[str, str]:
         prefs = self.preferences + [""] * (3 - len(self.preferences))
         return {"Name": self.name, "Email": self.email,
@@ -113,7 +129,7 @@ def eligible(a: Person, b: Person) -> bool:
     if (fold(a.registered) and fold(a.registered) == fold(b.organisation)) or \
             (fold(b.registered) and fold(b.registered) == fold(a.organisation)):
         return False
-    if any(b.names(t) for t in a.avoid) or any(a.names(t) for t in b.avoid):
+    if a.avoided & b.identity or b.avoided & a.identity:
         return False
     return bool(slots(a.host) & slots(b.visit)) and bool(slots(b.host) & slots(a.visit))
 
@@ -190,9 +206,17 @@ def best(case: Case) -> tuple[int, int]:
     return total_pairs + count, total_score + round(-stage2.fun)
 
 
+def _names(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    """Distinct fictional (first, last) names; a middle initial when the pool runs short."""
+    pool = [(f, s) for f in FIRST for s in LAST]
+    if count > len(pool):
+        pool += [(f"{f} {m}", s) for f in FIRST for m in "BCDFGHJKLMNPRSTVW" for s in LAST]
+    return rng.sample(pool, count)
+
+
 def _email(first: str, last: str) -> str:
     domain = "nhs.net" if (len(first) + len(last)) % 2 else "example.org"
-    return f"{first.lower()}.{last.lower()}@{domain}"
+    return f"{first.lower().replace(' ', '.')}.{last.lower()}@{domain}"
 
 
 def _days(rng: random.Random) -> str:
@@ -207,7 +231,7 @@ def generate(seed: int, max_side: int = 7, style: str = "mixed") -> Case:
     capacities 1–3, titles and case changes, dense exclusions, heavy preferences, no
     preferences at all, withdrawals, locks and kept pairs."""
     rng = random.Random(seed)
-    names = rng.sample([(f, s) for f in FIRST for s in LAST], 2 * max_side + 2)
+    names = _names(rng, 2 * max_side + 2)
     people: list[Person] = []
     for side, count in (("primary", rng.randint(1, max_side)),
                         ("secondary", rng.randint(1, max_side))):
@@ -273,7 +297,7 @@ def one_partner_family(seed: int, gps: int = 30, picky: int = 6) -> Case:
     they prefer. Every GP can be paired, but only if each picky consultant gets their one
     GP: a pricing step that forgets the number of pairs never finds those pairs."""
     rng = random.Random(seed)
-    names = rng.sample([(f, s) for f in FIRST for s in LAST], 2 * gps)
+    names = _names(rng, 2 * gps)
     doctors = []
     for k in range(gps):
         first, last = names.pop()
