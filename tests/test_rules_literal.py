@@ -71,6 +71,16 @@ def assert_refused(run: Runner, rule: int, people: list[dict[str, str]]) -> None
         reasons = {u["email"]: u["reason"] for u in found["unpaired"]}
         assert UNPAIRED_REASON[rule] in reasons[a]
         assert UNPAIRED_REASON[rule] in reasons[b]
+        warnings = check_warnings(run)
+        assert len(warnings) == 2
+        assert all("no eligible partner" in w and f"({UNPAIRED_REASON[rule]})" in w
+                   for w in warnings), warnings
+
+
+def check_warnings(run: Runner) -> list[str]:
+    """What `wessex check` says about people without an eligible partner."""
+    found = json.loads(run("check", "volunteers.csv", "--json").stdout)
+    return [p["message"] for p in found["problems"] if "eligible partner" in p["message"]]
 
 
 def assert_allowed(run: Runner, people: list[dict[str, str]]) -> None:
@@ -80,6 +90,7 @@ def assert_allowed(run: Runner, people: list[dict[str, str]]) -> None:
     assert [(p["a"]["email"], p["b"]["email"]) for p in found["pairs"]] == [(a, b)]
     locked = pair_json(run, people, "--lock", f"{a}={b}")
     assert locked["summary"]["pairs"] == 1
+    assert check_warnings(run) == []
 
 
 # Rule 1: "a and b are on different sides, both active"
