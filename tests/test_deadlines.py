@@ -154,3 +154,68 @@ def test_plan_warns_when_the_end_falls_on_a_bank_holiday(run: Runner) -> None:
     dates = {m["name"]: m["date"] for m in found["milestones"]}
     assert dates["end"] == "2027-08-30"
     assert any("bank holiday" in w and "30 August 2027" in w for w in found["warnings"])
+
+
+def visit_cells(run: Runner, monkeypatch: pytest.MonkeyPatch, today: str) -> list[str]:
+    """The "A hosts B" and "B hosts A" cells of pair P001 in the status table."""
+    monkeypatch.setenv("WESSEX_TODAY", today)
+    table = run("status", "pairs.xlsx").stdout
+    row = next(line for line in table.splitlines() if "P001" in line)
+    cells = [c.strip() for c in row.split("│")]
+    return cells[4:6]
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    ("2027-05-20", ["planned 2027-05-20", "owed"]),   # planned for today: still planned
+    ("2027-05-19", ["planned 2027-05-20", "owed"]),
+    ("2027-05-21", ["owed", "owed"]),                 # the planned day passed, not recorded
+    ("2027-07-12", ["owed", "owed"]),                 # the end day: owed, not overdue
+    ("2027-07-13", ["OVERDUE", "OVERDUE"]),           # the day after the end
+])
+def test_status_shows_each_visit_planned_owed_or_overdue(
+        run: Runner, monkeypatch: pytest.MonkeyPatch, today: str, expected: list[str]) -> None:
+    """`wessex status`: each visit done / dated / owed, overdue after the end date."""
+    paired(run, "2027-07-12")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-04")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--planned", "20/5/2027")
+    assert visit_cells(run, monkeypatch, today) == expected
+
+
+def test_status_shows_a_done_visit_with_its_date_even_after_the_end(
+        run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visit done shows as done with its date; only the one still owed is overdue."""
+    paired(run, "2027-07-12")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-04")
+    run("visit", "pairs.xlsx", "Oliver Pemberton", "--hosted", "today")
+    assert visit_cells(run, monkeypatch, "2027-07-13") == ["OVERDUE", "done 2027-05-04"]
+
+
+@pytest.mark.parametrize("done", ["4/5/2027", "2027-05-04", "yes", "✓", "x", "1", "Done"])
+def test_done_column_typed_as_a_word_or_a_date(run: Runner, monkeypatch: pytest.MonkeyPatch,
+                                               done: str) -> None:
+    """"Done" may be yes/y/✓/x/1/done or a date: each counts the visit as done."""
+    paired(run, "2027-07-12")
+    path = Path(run.folder / "pairs.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A hosts B: done") + 1, done)
+    book.save(path)
+    found = status(run, monkeypatch, "2027-07-13")
+    assert found["pairs"][0]["visits"][0]["done"] is True
+    assert found["summary"]["visits_done"] == 1
+
+
+@pytest.mark.parametrize("done", ["no", "", "not yet", "pending"])
+def test_done_column_saying_no_is_not_done(run: Runner, monkeypatch: pytest.MonkeyPatch,
+                                           done: str) -> None:
+    """A visit is never silently taken as done: no / blank / not yet / pending are not done."""
+    paired(run, "2027-07-12")
+    path = Path(run.folder / "pairs.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A hosts B: done") + 1, done or None)
+    book.save(path)
+    found = status(run, monkeypatch, "2027-07-13")
+    assert found["pairs"][0]["visits"][0]["done"] is False

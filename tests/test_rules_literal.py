@@ -342,3 +342,28 @@ def test_more_pairs_beat_a_higher_score(run: Runner) -> None:
         ("amelia.ashworth@nhs.net", "arjun.rasmussen@nhs.net"),
         ("isla.okonkwo@nhs.net", "oliver.pemberton@nhs.net")}
 
+
+
+def test_each_unpaired_reason_counts_only_their_own_exclusions(run: Runner) -> None:
+    """Everyone left unpaired gets a reason: no eligible partner, with the rules that excluded
+    each candidate counted — for each person their own candidates, not their neighbours'."""
+    isla = gp(Name="Dr Isla Okonkwo", Email="isla.okonkwo@nhs.net",
+              Organisation="Elmfield Surgery", Avoid="Oliver Pemberton")
+    freya = gp(Name="Dr Freya Quennell", Email="freya.quennell@nhs.net",
+               Organisation="Kingsway Practice", **{"Host days": "Sat"})
+    people = [gp(Organisation="Wessex General Hospital"), isla, freya,
+              consultant(**{"Visit days": "Mon"})]
+    found = pair_json(run, people)
+    assert found["pairs"] == []
+    reasons = {u["email"]: u["reason"] for u in found["unpaired"]}
+    assert reasons == {
+        "amelia.ashworth@nhs.net": "no eligible partner on the secondary side "
+                                   "(1 by same organisation)",
+        "isla.okonkwo@nhs.net": "no eligible partner on the secondary side "
+                                "(1 by named under avoid)",
+        "freya.quennell@nhs.net": "no eligible partner on the secondary side "
+                                  "(1 by no common half-day to host and visit both ways)",
+        "oliver.pemberton@nhs.net": "no eligible partner on the primary side "
+                                    "(1 by same organisation, 1 by named under avoid, 1 by no "
+                                    "common half-day to host and visit both ways)",
+    }

@@ -159,13 +159,25 @@ def test_mail_merge_writer_neutralises_every_formula_prefix(tmp_path: Path, valu
     if suffix == "csv":
         cells = csv_cells(path)
         assert not dangerous(cells[1]), cells
-        assert cells[1].endswith(value.lstrip(" \t\r")), cells
+        # OWASP: a single quote in front; the text itself kept.
+        assert cells[1].startswith("'") and cells[1].endswith(value.lstrip(" \t\r")), cells
+        assert len(cells[1]) <= len(value) + 1, cells
     else:
         formulas, strings = xlsx_cells(path)
         assert formulas == []
         assert any(s.endswith(value.lstrip(" \t\r").replace("&", "&amp;")
                               .replace("<", "&lt;").replace('"', "&quot;"))
                    or value.lstrip(" \t\r") in s for s in strings), strings
+
+
+@pytest.mark.parametrize("value", ["Dr Amelia Ashworth", "X=1", "1+1", "Cardiology - adult",
+                                   "amelia@nhs.net", "'quoted", "Xavier =1"])
+def test_text_that_is_no_formula_is_written_as_typed(tmp_path: Path, value: str) -> None:
+    """Neutralisation is only for values a spreadsheet would run as a formula: other text
+    reaches the csv exactly as typed."""
+    path = tmp_path / "merge.csv"
+    write_merge(path, ["Name", "Notes"], [["Amelia", value]])
+    assert csv_cells(path) == ["Amelia", value]
 
 
 def check_html(html: str, where: str) -> None:
