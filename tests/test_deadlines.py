@@ -219,3 +219,15 @@ def test_done_column_saying_no_is_not_done(run: Runner, monkeypatch: pytest.Monk
     book.save(path)
     found = status(run, monkeypatch, "2027-07-13")
     assert found["pairs"][0]["visits"][0]["done"] is False
+
+
+def test_status_shows_done_without_a_date(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visit marked done with no date shows as plain "done", never as owed or overdue."""
+    paired(run, "2027-07-12")
+    path = Path(run.folder / "pairs.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A hosts B: done") + 1, "yes")
+    book.save(path)
+    assert visit_cells(run, monkeypatch, "2027-07-13") == ["done", "OVERDUE"]
