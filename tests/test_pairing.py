@@ -286,6 +286,7 @@ def test_example_golden_json(run: Runner, tmp_path: Path) -> None:
 
 
 def test_same_input_and_seed_give_identical_workbooks(run: Runner, tmp_path: Path) -> None:
+    """Same input and seed, the same file byte for byte (the creation time is fixed)."""
     write_book(tmp_path / "v.xlsx", small_roster())
     run("pair", "v.xlsx", "-o", "one.xlsx", "--seed", "5")
     run("pair", "v.xlsx", "-o", "two.xlsx", "--seed", "5")

@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from .conftest import EXAMPLES, Runner, person, write_book
+
+
+@pytest.fixture(autouse=True)
+def last_summer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Last year's visits (May 2026) are in the past, and not more than a year ago."""
+    monkeypatch.setenv("WESSEX_TODAY", "2026-09-01")
 
 
 def four(**extra: dict[str, Any]) -> list[dict[str, Any]]:

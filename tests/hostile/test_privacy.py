@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
 from wessex_cli.feedback import Anonymiser
 
-from ..conftest import Runner
+from ..conftest import COMPLETE_SCHEME, Runner
 
 # The first characters a spreadsheet runs as a formula when it parses text (OWASP CSV
 # injection), written out by hand rather than taken from the code under test.
@@ -48,14 +48,6 @@ TYPED = [v for p in HOSTILE_PEOPLE for k, v in p.items()
          if k != "Notes" and v and v.startswith(DANGEROUS)]
 
 
-# Every setting a letter prints, so that documents render without placeholders.
-COMPLETE_SCHEME = (
-    '[scheme]\nname = "Test exchange"\n\n'
-    '[administrator]\nname = "Robin Fairweather"\nemail = "test.exchange@nhs.net"\n\n'
-    '[[leads]]\nname = "Dr Helena Marsh"\nemail = "helena.marsh@nhs.net"\nrole = "GP lead"\n\n'
-    '[dates]\nstart = 2027-04-19\nend = 2027-07-19\n\n'
-    '[celebration]\ndate = 2027-07-29\ntime = "18:30"\nvenue = "Hall"\n'
-)
 
 
 def write_hostile_roster(folder: Path) -> Path:
