@@ -575,7 +575,8 @@ def test_every_equality_drop_down_offers_its_whole_list(run: Runner, tmp_path: P
     assert set(seen) == {h for h in headers.values() if h != "Profession or side"}
     for title, expected in FORM_CHOICES.items():
         assert seen[title] == expected, title
-    assert seen["Married or in a civil partnership"] == ["Yes", "No", "Prefer not to say"]
+    marriage = "Married or in a civil partnership"
+    assert seen[marriage] == ["Yes", "No", "Prefer not to say"]
     # every choice, typed into a form, is read back as itself: no warning, no other category
     rows = [["Profession or side", *seen]]
     longest = max(len(c) for c in seen.values())
