@@ -56,7 +56,9 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
-def _sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
+def sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
+    """Rows of a pairs workbook's side sheet (Summary, Unpaired, Withdrawn) as header key ->
+    text; [] when the sheet is absent."""
     grid = read_grid(path, sheet)
     if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
         return []
@@ -67,7 +69,7 @@ def _sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
 
 def scheme_name(path: Path) -> str:
     """The scheme's name from the Summary sheet, else the file's name."""
-    for entry in _sheet_rows(path, "Summary"):
+    for entry in sheet_rows(path, "Summary"):
         if entry.get("item", "").casefold() == "scheme" and entry.get("value"):
             return entry["value"]
     return path.stem
@@ -95,9 +97,9 @@ def carry_forward(path: Path) -> list[dict[str, str]]:
             where = f" ({other['organisation']})" if other["organisation"] else ""
             state = "visit done" if visit.done else "visit not recorded as done"
             add(me, f"{label}: partnered with {other['name']}{where}; {state}.")
-    for entry in _sheet_rows(path, "Unpaired"):
+    for entry in sheet_rows(path, "Unpaired"):
         add(entry, f"{label}: volunteered but was not paired.")
-    for entry in _sheet_rows(path, "Withdrawn"):
+    for entry in sheet_rows(path, "Withdrawn"):
         gone = person_key(entry.get(header_key("Withdrawn person"), ""))
         reason = entry.get("reason", "")
         when = entry.get(header_key("Date withdrawn"), "")

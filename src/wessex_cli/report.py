@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .history import sheet_rows
 from .pairs_workbook import read_pair_rows
 from .roster import cell_text
 from .scheme import Scheme
-from .spreadsheet import read_grid
 from .text import email_key, header_key, person_key
 from .tracking import track
 
@@ -90,16 +90,6 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
-def _people_of(path: Path, sheet: str) -> list[dict[str, str]]:
-    """Rows of a side sheet (Unpaired, Withdrawn) as header -> text; [] when absent."""
-    grid = read_grid(path, sheet)
-    if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
-        return []
-    headers = [header_key(cell_text(c)) for c in grid.rows[0]]
-    return [{h: cell_text(r[n]) if n < len(r) else "" for n, h in enumerate(headers) if h}
-            for r in grid.rows[1:] if any(cell_text(c) for c in r)]
-
-
 def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                  equality: Path | None = None, findings: list[Path] | None = None) -> Report:
     """Gather the report from the pairs workbook and, when given, the feedback export,
@@ -119,10 +109,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     for row in rows:
         for person in (row.a, row.b):
             note(person["email"], person["side"], person["profession"], "paired")
-    for entry in _people_of(pairs_path, "Unpaired"):
+    for entry in sheet_rows(pairs_path, "Unpaired"):
         note(entry.get("email", ""), entry.get("side", ""), entry.get("profession", ""),
              "unpaired")
-    for entry in _people_of(pairs_path, "Withdrawn"):
+    for entry in sheet_rows(pairs_path, "Withdrawn"):
         gone = person_key(entry.get(header_key("Withdrawn person"), ""))
         for letter in ("a", "b"):
             name = entry.get(f"{letter}name", "")
