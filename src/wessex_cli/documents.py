@@ -323,7 +323,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         complete = all(state == "done" for state in states)
         dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
         for index, (person, partner) in enumerate(((a, b), (b, a))):
-            if template.only_complete and not complete:
+            if template.only_complete and not (complete and all(pair.visit_dates)):
+                # a certificate states both dates: an undated visit holds it back (the
+                # tracking warning names the cell to fill in)
                 continue
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "visit_dates": dates,
