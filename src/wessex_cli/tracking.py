@@ -117,6 +117,12 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
             unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                           f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)
+        uncalculated = f"{where(done_title)}: this cell has a formula that was never calculated"
+        if done_value in (None, "") and any(w.startswith(uncalculated) for w in warnings):
+            warnings = [w for w in warnings if not w.startswith(uncalculated)]
+            warnings.append(f"{where(done_title)}: formula with no saved result, so wessex "
+                            "cannot tell whether the visit was done; it is counted as not "
+                            "done. Open and save the workbook in Excel or LibreOffice.")
         done = parse_done(done_value, year)
         if done is None:
             warnings.append(f"{where(done_title)}: '{cell_text(done_value)}' is not yes or no; "
