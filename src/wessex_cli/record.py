@@ -360,10 +360,9 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
                 when = left.when or "an unrecorded date"
             gone = "the scheme" if left.whole_scheme else f"pair {left.pair_id}"
             raise TrackingError(
-                f"{left.person} withdrew from {gone} on {when} ({path.name}, Withdrawn "
-                f"sheet), so {doing}.", "To bring them back, move their row from the "
-                "Withdrawn sheet to the Pairs sheet in Excel (or pair them again with "
-                "'wessex pair --keep').", file=path, sheet="Withdrawn")
+                f"{left.person} withdrew from {gone} on {when} (Withdrawn sheet), so {doing}.",
+                "If they are back, delete that row of the Withdrawn sheet and run 'wessex "
+                f"pair VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
 
 
 def day_text(date: dt.date) -> str:
