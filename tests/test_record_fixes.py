@@ -6,6 +6,7 @@ two partners, a visit that changes nothing, and dates in the past."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -181,3 +182,18 @@ def test_an_impossible_date_says_why(run: Runner, paired: Path) -> None:
     said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "31/2/2027",
                         code=1).output.split())
     assert "February 2027 has no 31st" in said
+
+
+
+def test_check_still_sees_the_settings_a_certificate_prints(run: Runner, paired: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """Holding back undated certificates must not hide, from 'wessex check', the settings
+    a certificate prints (it finds them by rendering one for two invented people)."""
+    toml = paired.parent / "scheme.toml"
+    without = re.sub(r"\[\[leads\]\]\n(?:\w+ = .*\n)+", "", toml.read_text(encoding="utf-8"))
+    assert without.count("[[leads]]") == 0 and "[dates]" in without
+    toml.write_text(without, encoding="utf-8")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-15")  # after the celebration: certificates due
+    said = " ".join(run("check", "volunteers.xlsx").output.split())
+    assert "scheme leads (leads)" in said and "certificate" in said

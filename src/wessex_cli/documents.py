@@ -550,7 +550,8 @@ def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any
     b = {**a, "name": "Dr Bo Example", "email": "bo@example.org",
          "side": scheme.sides[1].key, "organisation": "A Hospital"}
     done = (True, True) if template.only_complete else (False, False)
-    pair = PairRecord("P1", a, b, done)
+    start = scheme.start or dt.date(2027, 5, 4)  # a certificate needs both visits dated
+    pair = PairRecord("P1", a, b, done, (start, start) if template.only_complete else (None, None))
     with collecting() as missing:
         people = recipients(template, scheme, volunteers=[a, b], pairs=[pair])
         for recipient in people[:1]:
