@@ -351,7 +351,7 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
     from .pairs_workbook import read_withdrawals
 
     wanted = email_key(who) if "@" in who else None
-    for left in read_withdrawals(path):
+    for left in reversed(read_withdrawals(path)):  # the latest row says it best
         if (wanted and left.key == wanted) or (not wanted and
                                                person_key(left.person) == person_key(who)):
             try:
