@@ -95,7 +95,20 @@ def _make(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"'{text}' is not a day of the calendar") from None
+        raise DateError(f"'{text}' is not a day of the calendar ({_why_not(year, month, day)})"
+                        ) from None
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    """Why a day, month and year make no date: "February 2027 has no 31st"."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"the year {year} is out of range"
+    if day < 1:
+        return "there is no day 0"
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{dt.date(year, month, 1):%B %Y} has no {day}{suffix}"
 
 
 def _from_words(text: str, year: int | None) -> dt.date:

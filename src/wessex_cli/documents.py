@@ -323,7 +323,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         complete = all(state == "done" for state in states)
         dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
         for index, (person, partner) in enumerate(((a, b), (b, a))):
-            if template.only_complete and not complete:
+            if template.only_complete and not (complete and all(pair.visit_dates)):
+                # a certificate states both dates: an undated visit holds it back (the
+                # tracking warning names the cell to fill in)
                 continue
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "visit_dates": dates,
@@ -548,7 +550,8 @@ def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any
     b = {**a, "name": "Dr Bo Example", "email": "bo@example.org",
          "side": scheme.sides[1].key, "organisation": "A Hospital"}
     done = (True, True) if template.only_complete else (False, False)
-    pair = PairRecord("P1", a, b, done)
+    start = scheme.start or dt.date(2027, 5, 4)  # a certificate needs both visits dated
+    pair = PairRecord("P1", a, b, done, (start, start) if template.only_complete else (None, None))
     with collecting() as missing:
         people = recipients(template, scheme, volunteers=[a, b], pairs=[pair])
         for recipient in people[:1]:

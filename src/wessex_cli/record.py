@@ -81,6 +81,7 @@ class Workbook:
     path: Path
     cached: dict[int, tuple[Any, str, Any]] = field(default_factory=dict)  # id(cell) ->
     # (cell, formula, cached value)
+    unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
 
     def __getitem__(self, name: str) -> Any:
         return self.book[name]
@@ -159,6 +160,8 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
                         editing.cached[id(cell)] = (cell, cell.value,
                                                     values[cell.coordinate].value)
         yield editing
+        if editing.unchanged:
+            return  # no new version, so no backup pushing out an older one either
         if keep_backup:
             backup(destination)
 
@@ -311,7 +314,9 @@ def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) 
 
 
 def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
-             everyone: Callable[[], list[str]] = list) -> SheetRow:
+             everyone: Callable[[], list[str]] = list,
+             doing: str = "there is no pair to change") -> SheetRow:
+    any_rows = bool(rows)
     if partner:
         partner_key = person_key(partner) if "@" not in partner else email_key(partner)
         rows = [r for r in rows if partner_key in (
@@ -320,6 +325,8 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
             email_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
                                                         "email")))))]
     if not rows:
+        if not any_rows:
+            refuse_if_withdrawn(path, who, doing)
         hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
@@ -328,9 +335,34 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
         names = "; ".join(
             f"row {r.number}: {cell_text(r.values.get(header_key('A name')))} & "
             f"{cell_text(r.values.get(header_key('B name')))}" for r in rows)
-        raise TrackingError(f"'{who}' matches more than one pair ({names}).",
-                            "Add --partner NAME, or use an e-mail address.", file=path)
+        others = [cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} name")))
+                  for r in rows]
+        partners = " or ".join(f'--partner "{other}"' for other in others)
+        also = "" if "@" in who else "; an e-mail address also tells people with the same " \
+            "name apart"
+        raise TrackingError(f"'{who}' has more than one pair ({names}).",
+                            f"Say which with {partners}{also}.", file=path)
     return rows[0]
+
+
+def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
+    """Explain that ``who`` is not in the Pairs sheet because they withdrew (Withdrawn
+    sheet), rather than saying nobody of that name exists."""
+    from .pairs_workbook import read_withdrawals
+
+    wanted = email_key(who) if "@" in who else None
+    for left in reversed(read_withdrawals(path)):  # the latest row says it best
+        if (wanted and left.key == wanted) or (not wanted and
+                                               person_key(left.person) == person_key(who)):
+            try:
+                when = day_text(dt.date.fromisoformat(left.when))
+            except ValueError:
+                when = left.when or "an unrecorded date"
+            gone = "the scheme" if left.whole_scheme else f"pair {left.pair_id}"
+            raise TrackingError(
+                f"{left.person} withdrew from {gone} on {when} (Withdrawn sheet), so {doing}.",
+                "If they are back, delete that row of the Withdrawn sheet and run 'wessex "
+                f"pair VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
 
 
 def day_text(date: dt.date) -> str:
@@ -353,7 +385,7 @@ def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[
 def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                  planned: dt.date | None = None, reflection: bool = False,
                  partner: str | None = None, force: bool = False, now: dt.date | None = None,
-                 start: dt.date | None = None) -> str:
+                 start: dt.date | None = None) -> Recorded:
     """Record that ``who`` hosted their partner (or plans to), or sent a reflection.
 
     A ``hosted`` date still to come, before ``start`` or more than a year from ``now`` is
@@ -367,17 +399,26 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     if hosted and not force:
         doubts = hosted_doubts(hosted, now, start)
         if doubts:
+            advice = ("If the visit has not happened yet, record it with --planned"
+                      if hosted > now else "Check the year and the day-first order "
+                      "(4/5/2027 is 4 May)")
             raise TrackingError(f"the visit date {day_text(hosted)} {' and '.join(doubts)}, so "
-                                "it was not recorded.", "If the visit has not happened yet, "
-                                "record it with --planned; if the date is right, add --force.",
-                                file=path)
+                                f"it was not recorded.", f"{advice}; if the date is right, add "
+                                "--force.", file=path)
+    if planned and planned < now and not force:
+        raise TrackingError(f"the planned date {day_text(planned)} has already passed (today "
+                            f"is {day_text(now)}), so it was not recorded.",
+                            "If the visit happened, record it with --hosted; check the date "
+                            "otherwise, or add --force to record the plan anyway.", file=path)
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
         row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
-                       lambda: names_in(sheet, columns, book))
+                       lambda: names_in(sheet, columns, book),
+                       "no visit can be recorded for them")
         other = "B" if row.side == "A" else "A"
         changes = []
+        visit_same = True  # nothing asked for differs from what the workbook says
         if hosted or planned:
             date_col = columns.get(header_key(f"{row.side} hosts {other}: date"))
             done_col = columns.get(header_key(f"{row.side} hosts {other}: done"))
@@ -398,37 +439,60 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                     "recorded over it.", "To correct the date, use --hosted DATE; add --force to "
                     "turn it back into a plan.", file=path, sheet="Pairs",
                     cell=done_cell.coordinate)
-            book.writable(cell)
             new = hosted or planned
-            if hosted:
+            same = before == new and was_done == bool(hosted)
+            visit_same = same
+            if same:
+                changes.append(f"{'hosted on' if hosted else 'planned for'} "
+                               f"{new.isoformat() if new else ''}, already recorded")
+            elif hosted:
+                book.writable(cell)
                 book.writable(done_cell)
                 done_cell.value = "yes"
                 changes.append(f"hosted on {hosted.isoformat()}")
             else:
+                book.writable(cell)
                 if was_done:
                     book.writable(done_cell)
                     done_cell.value = None
                 changes.append(f"planned for {planned.isoformat() if planned else ''}")
-            if before and before != new:
+            if not same and before and before != new:
                 changes.append(f"replacing {'the visit done' if was_done else 'the plan'} "
                                f"of {before.isoformat()}")
-            elif shown_before and not before:
+            elif not same and shown_before and not before:
                 changes.append(f"replacing '{shown_before}'")
-            elif before == new and was_done and hosted:
-                changes.append("already recorded: unchanged")
-            cell.value = new
-            cell.number_format = "yyyy-mm-dd"
+            if not same:
+                cell.value = new
+                cell.number_format = "yyyy-mm-dd"
         if reflection:
             col = columns.get(header_key(f"Reflection from {row.side}"))
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            book.writable(sheet.cell(row.number, col))
-            sheet.cell(row.number, col).value = "yes"
-            changes.append("reflection received")
+            if parse_done(book.shown(sheet.cell(row.number, col))):
+                changes.append("reflection received, already recorded")
+            else:
+                book.writable(sheet.cell(row.number, col))
+                sheet.cell(row.number, col).value = "yes"
+                changes.append("reflection received")
+                visit_same = False
+        book.unchanged = visit_same
         name = cell_text(row.values.get(header_key(f"{row.side} name")))
         partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-    return f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}"
+    return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}",
+                    book.unchanged)
+
+
+class Recorded(str):
+    """What ``record_visit`` did, said as text; ``unchanged`` when the workbook already said
+    all of it, so nothing was written."""
+
+    unchanged: bool
+
+    def __new__(cls, text: str, unchanged: bool = False) -> Recorded:
+        made = super().__new__(cls, text)
+        made.unchanged = unchanged
+        return made
 
 
 WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
@@ -460,7 +524,8 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         rows = found
         if partner or not found or len({email_key(cell_text(r.values.get(header_key(
                 f"{r.side} email")))) for r in found}) > 1:
-            rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book))]
+            rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
+                             "there is nothing to withdraw")]
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
             name = cell_text(row.values.get(header_key(f"{row.side} name")))
@@ -487,10 +552,12 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = F
     people = roster.find(who)
     if len(people) != 1:
         names = ", ".join(f"{v.name} <{v.email}>" for v in people)
+        near = "" if people else did_you_mean(who, [
+            v.email if "@" in who else v.name for v in roster.volunteers])
         raise TrackingError(f"'{who}' is {'not in' if not people else 'ambiguous in'} the "
-                            f"volunteer workbook{' (' + names + ')' if names else ''}, so its "
-                            "Status cell was not changed.", "Use their e-mail address, or set "
-                            "the cell by hand.", file=volunteers)
+                            f"volunteer workbook{' (' + names + ')' if names else ''}, so "
+                            "nothing was changed.", f"{near}Use the name or e-mail address as "
+                            "in the workbook, or set the cell by hand.", file=volunteers)
     status = roster.columns.get("status")
     if status is None:
         raise TrackingError("the volunteer workbook has no Status column, so nothing was "

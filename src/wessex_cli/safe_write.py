@@ -261,14 +261,17 @@ def write_lock(path: Path) -> Iterator[None]:
         lock.release()
 
 
-def guard_output(path: Path, force: bool, what: str = "file") -> Path | None:
+def guard_output(path: Path, force: bool, what: str = "file",
+                 option: str = "-o") -> Path | None:
     """Refuse to replace an existing output without ``--force``; with it, back it up first."""
-    return guard_outputs([path], force, what)[0] if path.exists() else None
+    return guard_outputs([path], force, what, option)[0] if path.exists() else None
 
 
-def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file") -> list[Path | None]:
+def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
+                  option: str = "-o") -> list[Path | None]:
     """The one rule for every writer: an existing file is replaced only with ``--force``,
-    never while open or read-only, and only after a backup of it has been kept."""
+    never while open or read-only, and only after a backup of it has been kept. ``option``
+    is the one that named the output, for the advice to choose another."""
     existing = [p for p in paths if p.exists()]
     for path in existing:
         refuse_if_open(path)
@@ -276,7 +279,7 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file") -> lis
         many = f"{len(existing)} files already exist (e.g. {existing[0].name})" \
             if len(existing) > 1 else "the file already exists"
         raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
-                          f"Choose another {what} with -o, or add --force to replace "
+                          f"Choose another {what} with {option}, or add --force to replace "
                           f"{'them' if len(existing) > 1 else 'it'} (a backup is kept in "
                           "backups/).", file=existing[0])
     for path in existing:

@@ -109,12 +109,20 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
     for (date_title, done_title), (host, visitor) in zip(
             VISIT_COLUMNS, ((row.a, row.b), (row.b, row.a)), strict=True):
         date = None
+        unreadable = ""
         try:
             date = parse_date(raw(date_title), year)
-        except ValueError:
-            warnings.append(f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
-                            "that wessex can read; write it like 4/5/2027 or 2027-05-04.")
+        except ValueError as exc:
+            why = str(exc).partition(" (")[2].rstrip(")")
+            unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
+                          f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)
+        uncalculated = f"{where(done_title)}: this cell has a formula that was never calculated"
+        if done_value in (None, "") and any(w.startswith(uncalculated) for w in warnings):
+            warnings = [w for w in warnings if not w.startswith(uncalculated)]
+            warnings.append(f"{where(done_title)}: formula with no saved result, so wessex "
+                            "cannot tell whether the visit was done; it is counted as not "
+                            "done. Open and save the workbook in Excel or LibreOffice.")
         done = parse_done(done_value, year)
         if done is None:
             warnings.append(f"{where(done_title)}: '{cell_text(done_value)}' is not yes or no; "
@@ -127,6 +135,16 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
                 date = parse_date(done_value, year)
             except ValueError:
                 date = None
+        if done and date is None:
+            # Done but undated: done for status, but a certificate states both dates, so
+            # none is written for this pair until the date cell holds a real date.
+            said = unreadable or (f"{where(date_title)}: the date is blank, but "
+                                  f"{where(done_title)} says the visit was done")
+            warnings.append(f"{said}. The visit counts as done, but no certificate goes to "
+                            "this pair until the date is filled in; write it like 4/5/2027 "
+                            "or 2027-05-04.")
+        elif unreadable:
+            warnings.append(f"{unreadable}; write it like 4/5/2027 or 2027-05-04.")
         if now is not None and done and date and date > now:
             warnings.append(f"{where(done_title)}: marked done, but the visit is dated "
                             f"{date.isoformat()}, which is still to come; it is counted as "

@@ -5,6 +5,7 @@ template and line, with the secret never shown and nothing written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
          "profession": "Consultant", "organisation": "General Hospital"}
     c = {**a, "name": "Cara Third", "email": "cara@nhs.net"}
     d = {**b, "name": "Dev Fourth", "email": "dev@example.org"}
-    pairs = [PairRecord("P001", a, b, (True, True), (None, None)),
+    pairs = [PairRecord("P001", a, b, (True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 11))),
              PairRecord("P002", c, d, (True, False), (None, None))]
     found = []
     for template in list_templates(scheme):

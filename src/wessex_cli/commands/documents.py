@@ -124,6 +124,11 @@ def render(
     if pairs:
         pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year)
         warn(warnings)
+        if new and not pair_records:
+            out.print("The last pairing made no new pairs, so there is nobody new to "
+                      f"introduce; nothing written. Leave out --new to write '"
+                      f"{escape(template.name)}' for every pair.")
+            return
     people = load_volunteers(volunteers, scheme) if volunteers else None
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today())

@@ -53,7 +53,7 @@ def plan(
                           "scheme.toml.")
     timeline = make_plan(first, scheme)
     if ics:
-        guard_output(ics, force, "calendar")
+        guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
     if save:
         refuse_if_read_only(scheme.source or Path(SCHEME_FILE))

@@ -29,8 +29,9 @@ def _date(text: str | None, option: str, year: int | None = None) -> dt.date | N
         return today()
     try:
         return parse_date(text, year)
-    except ValueError:
-        raise TrackingError(f"{option} '{text}' is not a date.",
+    except ValueError as exc:
+        why = str(exc).partition(" (")[2].rstrip(")")  # "February 2027 has no 31st"
+        raise TrackingError(f"{option} '{text}' is not a date{': ' + why if why else ''}.",
                             "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
 
 
@@ -148,6 +149,10 @@ def visit(
     done = record_visit(pairs, person, hosted=_date(hosted, "--hosted", scheme.year),
                         planned=_date(planned, "--planned", scheme.year), reflection=reflection,
                         partner=partner, force=force, start=scheme.start)
+    if done.unchanged:
+        out.print(f"Nothing to change: {escape(done)}. The workbook was left as it was "
+                  "(no new backup).")
+        return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
 
 

@@ -1,0 +1,199 @@
+"""Defects an administrator found in the record (tracking, visit, withdraw, --new, --ics),
+each shown through the command line on the example workbook: undated visits and the
+certificate, uncalculated formulas, the messages for withdrawn people and for someone with
+two partners, a visit that changes nothing, and dates in the past."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from .conftest import Runner
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TODAY = "2027-06-02"  # the example scheme runs 19 April to 19 July 2027
+DRAFT = "--allow-placeholders"
+# P001: Amelia Ashworth (A) & Chidi Zielinski (B); P002: Arjun Rasmussen & Noor Kerrigan;
+# P003: Callum Whitlow & Winifred Upton. Leon Ince is B in P018 (with Priya Varga) and in
+# P022 (with Zainab Abernethy). Tracking columns: U/V = A hosts B date/done, W/X = B hosts A.
+
+
+@pytest.fixture
+def paired(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    for name in ("volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    run("pair", "volunteers.xlsx")
+    return tmp_path / "pairs.xlsx"
+
+
+def fill(path: Path, cells: dict[str, object]) -> None:
+    book = openpyxl.load_workbook(path)
+    for ref, value in cells.items():
+        book["Pairs"][ref].value = value
+    book.save(path)
+
+
+def visits(run: Runner, pair_id: str) -> list[bool]:
+    data = json.loads(run("status", "pairs.xlsx", "--json").stdout)
+    found = next(p for p in data["pairs"] if p["id"] == pair_id)
+    return [v["done"] for v in found["visits"]]
+
+
+def backups(folder: Path) -> list[Path]:
+    return sorted((folder / "backups").glob("*")) if (folder / "backups").exists() else []
+
+
+# 1. A visit done but undated: done for status, but no certificate until the date is typed
+
+
+def test_a_done_visit_without_a_date_holds_back_the_certificate(run: Runner,
+                                                                paired: Path) -> None:
+    fill(paired, {"V2": "yes", "W2": "3/5/2027", "X2": "yes",  # P001: one visit undated
+                  "U3": "4/5/2027", "V3": "yes", "W3": "5/5/2027", "X3": "yes"})  # P002 dated
+    assert visits(run, "P001") == [True, True]  # status still counts it done
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Pairs!U2" in status and "Pairs!V2" in status and "no certificate" in status
+    result = run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "docs", "--format",
+                 "txt", DRAFT)
+    written = {p.name for p in (paired.parent / "docs").rglob("*.txt")}
+    assert written == {"arjun-rasmussen.txt", "noor-kerrigan.txt"}
+    assert "Pairs!U2" in " ".join(result.output.split())
+
+
+def test_an_impossible_date_beside_done_counts_done_but_undated(run: Runner,
+                                                                paired: Path) -> None:
+    fill(paired, {"U2": "31/2/2027", "V2": "yes", "W2": "3/5/2027", "X2": "yes"})
+    assert visits(run, "P001") == [True, True]
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Pairs!U2" in status and "February 2027 has no 31st" in status
+    assert "no certificate" in status
+    result = run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "docs", DRAFT)
+    assert "Nobody needs" in result.stdout and not (paired.parent / "docs").exists()
+
+
+# 2. A "done" formula that was never calculated is a warning naming the cell
+
+
+def test_an_uncalculated_done_formula_is_a_warning(run: Runner, paired: Path) -> None:
+    fill(paired, {"V4": '=IF(1=1,"yes","no")'})
+    result = run("status", "pairs.xlsx")
+    said = " ".join(result.output.split())
+    assert "Pairs!V4: formula with no saved result" in said and "not done" in said
+    assert "LibreOffice" in said and said.count("Pairs!V4") == 1
+    assert visits(run, "P003") == [False, False]
+
+
+# 3. --new after a re-pairing that made no new pairs
+
+
+def test_new_with_no_new_pairs_says_so(run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "-o", "pairs.xlsx")
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o",
+                 "intro", DRAFT)
+    said = " ".join(result.output.split())
+    assert "made no new pairs" in said and "nobody new to introduce" in said
+    assert "Give the pairs workbook" not in said
+    assert not (paired.parent / "intro").exists()
+
+
+# 4. Someone who withdrew is named as withdrawn, not as unknown
+
+
+def test_a_withdrawn_person_is_said_to_have_withdrawn(run: Runner, paired: Path) -> None:
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "sick leave")
+    before = paired.read_bytes()
+    again = " ".join(run("withdraw", "pairs.xlsx", "Oliver Pemberton", code=1).output.split())
+    visit = " ".join(run("visit", "pairs.xlsx", "oliver.pemberton@nhs.net", "--hosted",
+                         "1/5/2027", code=1).output.split())
+    for said in (again, visit):
+        assert "withdrew from the scheme on 2 June 2027" in said
+        assert "Withdrawn sheet" in said and "nobody called" not in said
+    assert paired.read_bytes() == before
+
+
+def test_a_misspelt_name_with_in_offers_a_suggestion(run: Runner, paired: Path) -> None:
+    before = paired.read_bytes()
+    result = run("withdraw", "pairs.xlsx", "Olivr Pemberton", "--in", "volunteers.xlsx",
+                 code=1)
+    assert "Did you mean 'Dr Oliver Pemberton'?" in " ".join(result.output.split())
+    assert paired.read_bytes() == before
+
+
+# 5. Two partners: the hint names --partner and both partners
+
+
+def test_two_partners_by_email_lists_the_partners(run: Runner, paired: Path) -> None:
+    result = run("visit", "pairs.xlsx", "leon.ince@nhs.net", "--hosted", "1/5/2027", code=1)
+    said = " ".join(result.output.split())
+    assert '--partner "Dr Priya Varga"' in said and '--partner "Dr Zainab Abernethy"' in said
+    assert "e-mail address" not in said
+
+
+# 6. The calendar already there: the advice names --ics
+
+
+def test_an_existing_calendar_names_ics(run: Runner, paired: Path) -> None:
+    run("plan", "--ics", "cal.ics")
+    said = " ".join(run("plan", "--ics", "cal.ics", code=1).output.split())
+    assert "with --ics" in said and "with -o" not in said
+
+
+# 7. A visit that changes nothing writes nothing
+
+
+def test_a_visit_already_recorded_writes_nothing(run: Runner, paired: Path) -> None:
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
+    before, kept = paired.read_bytes(), backups(paired.parent)
+    result = run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
+    assert "Nothing to change" in result.stdout and "Recorded" not in result.stdout
+    assert paired.read_bytes() == before and backups(paired.parent) == kept
+    changed = run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027",
+                  "--reflection")
+    assert "Recorded" in changed.stdout and paired.read_bytes() != before
+
+
+# 8. Dates in the past, before the start, and impossible
+
+
+def test_a_plan_in_the_past_is_refused_without_force(run: Runner, paired: Path) -> None:
+    before = paired.read_bytes()
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--planned", "1/5/2027",
+                        code=1).output.split())
+    assert "already passed" in said and "--hosted" in said and "--force" in said
+    assert paired.read_bytes() == before
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--planned", "1/5/2027", "--force")
+    assert paired.read_bytes() != before
+
+
+def test_a_visit_before_the_start_asks_to_check_the_year(run: Runner, paired: Path) -> None:
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "1/1/2027",
+                        code=1).output.split())
+    assert "before the exchange starts (19 April 2027)" in said and "year" in said
+    assert "--planned" not in said and "--force" in said
+
+
+def test_an_impossible_date_says_why(run: Runner, paired: Path) -> None:
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "31/2/2027",
+                        code=1).output.split())
+    assert "February 2027 has no 31st" in said
+
+
+
+def test_check_still_sees_the_settings_a_certificate_prints(run: Runner, paired: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """Holding back undated certificates must not hide, from 'wessex check', the settings
+    a certificate prints (it finds them by rendering one for two invented people)."""
+    toml = paired.parent / "scheme.toml"
+    without = re.sub(r"\[\[leads\]\]\n(?:\w+ = .*\n)+", "", toml.read_text(encoding="utf-8"))
+    assert without.count("[[leads]]") == 0 and "[dates]" in without
+    toml.write_text(without, encoding="utf-8")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-15")  # after the celebration: certificates due
+    said = " ".join(run("check", "volunteers.xlsx").output.split())
+    assert "scheme leads (leads)" in said and "certificate" in said
