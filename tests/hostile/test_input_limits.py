@@ -80,7 +80,7 @@ def test_small_file_claiming_a_huge_sheet_is_refused_before_reading(
 def _commands(path: str) -> dict[str, list[str]]:
     return {
         "check": ["check", path], "pair": ["pair", path, "--dry-run"],
-        "status": ["status", path], "visit": ["visit", path, "Ann", "--planned", "2027-05-04"],
+        "status": ["status", path], "visit": ["visit", path, "Ann", "--planned", "2027-06-20"],
         "withdraw": ["withdraw", path, "Ann", "--reason", "moved"], "remind": ["remind", path],
         "render-pairs": ["render", "partner-introduction", "--pairs", path],
         "render-volunteers": ["render", "call-to-action", "--volunteers", path],
@@ -246,7 +246,7 @@ def test_editing_is_refused_above_its_own_limit(run: Runner, tmp_path: Path) -> 
     # Below the reading limits, but openpyxl needs ~0.5 KB a cell to change a workbook.
     xlsx(tmp_path / "pairs.xlsx", [("A1", "Pair"), ("B1", "A email"), ("C1", "B email"),
                                    ("ALL600", "x")], sheet="Pairs")
-    for args in (["visit", "pairs.xlsx", "Ann", "--planned", "2027-05-04"],
+    for args in (["visit", "pairs.xlsx", "Ann", "--planned", "2027-06-20"],
                  ["withdraw", "pairs.xlsx", "Ann", "--reason", "moved"]):
         output = run(*args, code=1).output
         assert "more than the 500,000 wessex changes in place" in output
