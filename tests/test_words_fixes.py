@@ -8,6 +8,9 @@ import itertools
 import re
 import shutil
 from collections.abc import Callable
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 
 import openpyxl
@@ -286,3 +289,41 @@ def test_a_web_page_given_to_check_is_not_a_spreadsheet(run: Runner, tmp_path: P
     (tmp_path / "report.html").write_text("<!DOCTYPE html><p>Report</p>\n", encoding="utf-8")
     out = " ".join(run("check", "report.html", code=1).output.split())
     assert "web page (.html), not a spreadsheet" in out and "no header row" not in out
+
+
+# ---------------------------------------------------------------- 6. what the README says of .eml
+
+def _message(path: Path) -> EmailMessage:
+    with path.open("rb") as handle:
+        message = BytesParser(policy=policy.default).parse(handle)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_scheme_documents_go_to_the_schemes_mailbox_and_letters_to_people(
+        run: Runner, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("pair", "volunteers.xlsx")
+    run("render", "call-to-action", "--profession", "GP", "-o", "out")
+    run("render", "business-case", "--format", "eml", "-o", "out")
+    for name in ("call-to-action-gp.eml", "business-case.eml"):
+        message = _message(tmp_path / "out" / name)
+        # examples/scheme.toml: the administrator's mailbox is eastshire.exchange@nhs.net
+        assert message["To"].addresses[0].addr_spec == "eastshire.exchange@nhs.net"
+        assert message["From"].addresses[0].addr_spec == "eastshire.exchange@nhs.net"
+    gp = _message(tmp_path / "out" / "call-to-action-gp.eml")
+    assert [p.get_filename() for p in gp.iter_attachments()] == ["equality-form.docx"]
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "out")
+    amelia = _message(tmp_path / "out" / "partner-introduction" / "amelia-ashworth.eml")
+    assert amelia["To"].addresses[0].addr_spec == "amelia.ashworth@nhs.net"
+    assert {p.get_filename() for p in amelia.iter_attachments()} == {
+        "reflection.docx", "patient-notice.docx"}  # she hosts in a surgery
+    chidi = _message(tmp_path / "out" / "partner-introduction" / "chidi-zielinski.eml")
+    assert {p.get_filename() for p in chidi.iter_attachments()} == {"reflection.docx"}
+    chidi_text = chidi.get_body(("plain",))
+    assert chidi_text is not None and "notice" not in chidi_text.get_content()
+    # Other formats carry no attachments, and render says what to attach by hand.
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx",
+                        "--format", "docx", "-o", "letters").output.split())
+    assert "render reflection, patient-notice too and attach them" in said
