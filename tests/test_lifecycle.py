@@ -175,13 +175,13 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert set(late) == {"tomas.reyne@nhs.net", "maud.kestrel@nhs.net"}
     tomas = late["tomas.reyne@nhs.net"]
     assert str(tomas["subject"]).startswith("Overdue:")
-    assert ("you hosted Dr Maud Kestrel on Thursday 1 July 2027, but you have not yet visited "
+    assert ("you hosted Dr Maud Kestrel on Thursday 1 July 2027. You have not yet visited "
             "their workplace.") in str(tomas["text"])
     assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Maud "
             "Kestrel this week to arrange the half day when you visit them") in str(tomas["text"])
     maud = str(late["maud.kestrel@nhs.net"]["text"])
-    assert ("you have not yet hosted Dr Tomas Reyne at your workplace, but you visited their "
-            "workplace on Thursday 1 July 2027.") in maud
+    assert ("you visited Dr Tomas Reyne's workplace on Thursday 1 July 2027. You have not yet "
+            "hosted them at your workplace.") in maud
 
     # The celebration: the same date as the plan, to every active volunteer.
     run("render", "celebration-invite", "--volunteers", "volunteers.xlsx", "-o", "party")

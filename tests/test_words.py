@@ -115,11 +115,11 @@ def test_only_hosting_owed_and_only_visiting_owed() -> None:
     # Rosa hosted Ben on 4 May: Ben owes the hosting, Rosa owes the visit.
     found = reminders((False, True), (None, dt.date(2027, 5, 4)), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you have not yet hosted Dr Rosa Quill at your workplace, but you visited their "
-            "workplace on Tuesday 4 May 2027.") in ben
+    assert ("you visited Dr Rosa Quill's workplace on Tuesday 4 May 2027. You have not yet "
+            "hosted them at your workplace.") in ben
     assert "for the half day when you host them" in ben
     rosa = flat(found["rosa.quill@nhs.net"].markdown)
-    assert ("you hosted Dr Ben Aldous on Tuesday 4 May 2027, but you have not yet visited "
+    assert ("you hosted Dr Ben Aldous on Tuesday 4 May 2027. You have not yet visited "
             "their workplace.") in rosa
     assert "for the half day when you visit them" in rosa
 
@@ -127,7 +127,7 @@ def test_only_hosting_owed_and_only_visiting_owed() -> None:
 def test_a_planned_visit_whose_date_has_passed_is_asked_about() -> None:
     found = reminders((False, True), (dt.date(2027, 5, 20), dt.date(2027, 5, 4)), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you planned to host Dr Rosa Quill on Thursday 20 May 2027, but nobody has told us "
+    assert ("You planned to host them on Thursday 20 May 2027, but nobody has told us "
             "that it took place") in ben
     assert "If you hosted them on Thursday 20 May 2027 as planned, please reply" in ben
     assert "Please agree a date" not in ben  # nothing is simply owed
@@ -136,7 +136,7 @@ def test_a_planned_visit_whose_date_has_passed_is_asked_about() -> None:
 def test_a_planned_future_visit_is_named_and_not_chased() -> None:
     found = reminders((False, False), (dt.date(2027, 6, 15), None), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you are due to host Dr Rosa Quill on Tuesday 15 June 2027, but you have not yet "
+    assert ("you are due to host Dr Rosa Quill on Tuesday 15 June 2027. You have not yet "
             "visited their workplace.") in ben
     assert "for the half day when you visit them" in ben
     # Both arranged for dates to come: nothing to chase, nobody is written to.

@@ -74,6 +74,13 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+# Words that belong to the surname after them (folded: "Ó" is "o"). Alone they are not
+# names: "van" in "the van arrived" is kept.
+SURNAME_PARTICLES = frozenset({
+    "o", "ui", "ua", "mac", "mc", "nic", "ni", "mhic", "nig", "van", "von", "der", "den", "de",
+    "del", "della", "di", "da", "das", "dos", "du", "le", "la", "bin", "binti", "bint", "ibn",
+    "al", "el", "ap", "ab", "ter", "ten", "zu", "y", "st",
+})
 _NAME_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
@@ -95,7 +102,9 @@ class Anonymiser:
             tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
                 tokens.pop(0)
-            for token in tokens:
+            for place, token in enumerate(tokens):
+                if token in SURNAME_PARTICLES and place < len(tokens) - 1:
+                    continue  # "van" of "van der Berg": a name only next to the surname
                 parts = (token, *re.findall(r"[^\W_]+", token))
                 words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
                 initials.update(p for p in parts if len(p) == 1)
@@ -120,6 +129,13 @@ class Anonymiser:
         hits = [self._is_name(t.group(0)) for t in tokens]
         for index in range(1, len(tokens) - 1):
             if tokens[index].group(0) in self.initials and hits[index - 1] and hits[index + 1]:
+                hits[index] = True
+        # A particle goes with the surname after it ("Ó Briain", "van der Berg"), whether or
+        # not a first name comes before: right to left, so that particles chain.
+        for index in range(len(tokens) - 2, -1, -1):
+            if tokens[index].group(0) in SURNAME_PARTICLES and hits[index + 1] and \
+                    re.fullmatch(r"[ \t\u00a0]+", folded[tokens[index].end():
+                                                        tokens[index + 1].start()]):
                 hits[index] = True
         spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
         for index, token in enumerate(tokens):

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .history import sheet_rows
-from .pairs_workbook import read_pair_rows
-from .roster import cell_text
+from .pairs_workbook import PairRow, read_pair_rows
+from .roster import PERSON_FIELDS, cell_text
 from .scheme import Scheme
+from .spreadsheet import read_grid
 from .text import email_key, header_key, person_key
 from .tracking import track
 
@@ -66,6 +67,9 @@ class Figures:
     reflections_expected: int
     reflections_returned: int
     hosts_by_side: dict[str, tuple[int, int]]  # side -> (visits hosted, visits owed in all)
+    # Visits done by pairs that later withdrew (the Withdrawn sheet): they happened, so they
+    # are counted in visits_done and visits_total, and named apart.
+    visits_done_withdrawn: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The figures for --json, each side's hosting as done and total."""
@@ -90,12 +94,41 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
+def _withdrawn_pairs(path: Path) -> tuple[list[PairRow], list[str]]:
+    """The Withdrawn sheet's rows, read as the Pairs sheet's are: ``record`` copies each
+    withdrawn pair there whole, visits included."""
+    grid = read_grid(path, "Withdrawn")
+    if grid.sheet.casefold() != "withdrawn" or not grid.rows:
+        return [], []
+    headers = [cell_text(c) for c in grid.rows[0]]
+    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    rows = []
+    for index in range(1, len(grid.rows)):
+        raw = grid.rows[index]
+        if not any(cell_text(c) for c in raw):
+            continue
+
+        def person(letter: str, raw: list[Any] = raw) -> dict[str, str]:
+            found = {}
+            for name in PERSON_FIELDS:
+                col = lookup.get(header_key(f"{letter} {name}"))
+                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
+            return found
+
+        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
+        rows.append(PairRow(index + 1, cell_text(values.get("Pair")), person("A"),
+                            person("B"), values))
+    return rows, headers
+
+
 def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                  equality: Path | None = None, findings: list[Path] | None = None) -> Report:
     """Gather the report from the pairs workbook and, when given, the feedback export,
     equality forms and table findings."""
     rows, headers = read_pair_rows(pairs_path)
     tracked = [track(r, headers) for r in rows]
+    gone_rows, gone_headers = _withdrawn_pairs(pairs_path)
+    left = [track(r, gone_headers, "Withdrawn") for r in gone_rows]
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
 
     def note(email: str, side: str, profession: str, state: str) -> None:
@@ -149,10 +182,12 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     dates: list[dt.date] = []
     undated = 0
     warnings: list[str] = []
-    for pair in tracked:
+    for pair, withdrawn in [*((p, False) for p in tracked), *((p, True) for p in left)]:
         warnings += pair.warnings
         for visit, host_side in zip(pair.visits, (pair.row.a["side"], pair.row.b["side"]),
                                     strict=True):
+            if withdrawn and not visit.done:
+                continue  # a withdrawn pair's visit that never happened is owed by nobody
             tally = hosts.setdefault(host_side or "not stated", [0, 0])
             tally[1] += 1
             if visit.done:
@@ -162,16 +197,19 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                 else:
                     undated += 1
     paired_people = len({email_key(p["email"]) for r in rows for p in (r.a, r.b)})
+    withdrawn_done = sum(v.done for p in left for v in p.visits)
     states = Counter(e["state"] for e in people.values())
     figures = Figures(
         volunteered=len(people), paired_people=paired_people, pairs=len(rows),
         withdrew=states["withdrew"], unpaired=states["unpaired"],
         best_choice_met={k: best[k] for k in (*RANKS, "none")},
-        visits_total=2 * len(tracked), visits_done=sum(v.done for p in tracked for v in p.visits),
+        visits_total=2 * len(tracked) + withdrawn_done,
+        visits_done=sum(v.done for p in tracked for v in p.visits) + withdrawn_done,
         pairs_complete=sum(p.complete for p in tracked),
         reflections_expected=2 * len(tracked),
         reflections_returned=sum(sum(p.reflections) for p in tracked),
-        hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()})
+        hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
+        visits_done_withdrawn=withdrawn_done)
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings)
     if feedback is not None:
         from .feedback import analyse, names_in_workbook
@@ -342,7 +380,8 @@ def context(report: Report) -> dict[str, Any]:
         ("choice_met", "Paired people given one of their choices",
          str(sum(f.best_choice_met[r] for r in RANKS)),
          _percent(sum(f.best_choice_met[r] for r in RANKS), f.paired_people)),
-        ("visits_done", "Half-day visits completed", f"{f.visits_done} of {f.visits_total}",
+        ("visits_done", "Half-day visits completed",
+         f"{f.visits_done} of {f.visits_total}{_withdrawn_note(f)}",
          _percent(f.visits_done, f.visits_total)),
         ("pairs_complete", "Pairs with both visits done", f"{f.pairs_complete} of {f.pairs}",
          _percent(f.pairs_complete, f.pairs)),
@@ -362,6 +401,7 @@ def context(report: Report) -> dict[str, Any]:
     plan = report.plan
     return {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
+        "withdrawn_note": _withdrawn_note(f),
         "shares_note": SHARES_NOTE,
         "side_label": side_label,
         "participation": report.participation,
@@ -538,9 +578,17 @@ def _intro(report: Report) -> str:
             "forms and the findings of the celebration tables.")
 
 
+def _withdrawn_note(f: Figures) -> str:
+    n = f.visits_done_withdrawn
+    if not n:
+        return ""
+    return f", including {n} by {'a pair' if n == 1 else 'pairs'} that later withdrew"
+
+
 def _visits_sentence(values: dict[str, Any]) -> str:
     f: Figures = values["figures"]
-    text = f"{f.visits_done} of {f.visits_total} half-day visits were completed"
+    text = (f"{f.visits_done} of {f.visits_total} half-day visits were completed"
+            f"{_withdrawn_note(f)}")
     if values["first_visit"]:
         text += (f", the first on {values['date'](values['first_visit'])} and the last on "
                  f"{values['date'](values['last_visit'])}")

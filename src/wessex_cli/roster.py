@@ -288,6 +288,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
     header_index = find_header_row(rows)
     if header_index is None or _looks_like_pairs(rows):
         _refuse_pairs_workbook(grid)
+        _refuse_other_file(grid)
         raise RosterError(
             "no header row found: no row names at least two of the columns wessex knows "
             "(Name, Email, Profession, ...).",
@@ -353,6 +354,31 @@ def _refuse_pairs_workbook(grid: Grid) -> None:
         "Give the volunteer workbook here (the one with a row per volunteer). The pairs "
         "workbook is for status, visit, remind, render --pairs and pair --keep.",
         file=grid.path, sheet=grid.sheet)
+
+
+# Files read as text that are plainly not a volunteer list: said so by name, not as a
+# missing header row.
+_NOT_SPREADSHEETS = {".html": "a web page", ".htm": "a web page", ".md": "a Markdown document",
+                     ".eml": "an e-mail", ".json": "a JSON file", ".pdf": "a PDF document",
+                     ".j2": "a document template", ".svg": "a picture", ".ini": "a settings file",
+                     ".yaml": "a settings file", ".yml": "a settings file"}
+
+
+def _refuse_other_file(grid: Grid) -> None:
+    """Name the mix-up when the settings file, or another file that is not a spreadsheet, is
+    given where the volunteer workbook is expected."""
+    suffix = grid.path.suffix.lower()
+    if suffix == ".toml":
+        raise RosterError(
+            "this is a settings file (like scheme.toml), not a volunteer workbook.",
+            "Give the volunteer workbook here (.xlsx, .ods or .csv, a row per volunteer). "
+            "The settings are read from scheme.toml in the current folder, or from the file "
+            "given with --scheme.", file=grid.path)
+    if suffix in _NOT_SPREADSHEETS:
+        raise RosterError(
+            f"this is {_NOT_SPREADSHEETS[suffix]} ({suffix}), not a spreadsheet.",
+            "Give the volunteer workbook here (.xlsx, .ods or .csv, a row per volunteer).",
+            file=grid.path)
 
 
 @dataclass

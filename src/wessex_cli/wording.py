@@ -140,15 +140,27 @@ def _clause(visit: VisitView, partner: str, first: bool) -> str:
 
 
 def situation(hosting: VisitView, visiting: VisitView, partner: str) -> str:
-    """One sentence: what the record says about both of a person's visits."""
+    """What the record says about both of a person's visits, in one or two sentences.
+
+    Visits that went ahead or have a date to come are said first; a visit still owed, or
+    planned but never confirmed, follows in a sentence of its own, so that a visit done is
+    never joined by "but" to one missing."""
     if hosting.state == OWED and visiting.state == OWED:
         return (f"Our records show that neither of your two half days with {partner} has "
                 f"taken place yet: you are still to host {partner} at your workplace, and to "
                 "spend half a day at theirs.")
+    if hosting.state == UNCONFIRMED and visiting.state == UNCONFIRMED:
+        return (f"Our records show that you planned to host {partner}{hosting.when} and to "
+                f"visit their workplace{visiting.when}, but nobody has told us that either "
+                "half day took place.")
     good = (DONE, PLANNED)
-    joint = "but" if (hosting.state in good) != (visiting.state in good) else "and"
-    return (f"Our records show that {_clause(hosting, partner, True)}, {joint} "
-            f"{_clause(visiting, partner, False)}.")
+    if (hosting.state in good) == (visiting.state in good):
+        return (f"Our records show that {_clause(hosting, partner, True)}, and "
+                f"{_clause(visiting, partner, False)}.")
+    first, second = (hosting, visiting) if hosting.state in good else (visiting, hosting)
+    rest = _clause(second, partner, False)
+    return (f"Our records show that {_clause(first, partner, True)}. "
+            f"{rest[0].upper()}{rest[1:]}.")
 
 
 def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.date | None,
@@ -172,8 +184,10 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
             steps.append(f"Please agree a date with {partner} for {what}.")
     for visit in unconfirmed:
         what = "you hosted them" if visit.role == "host" else "you visited them"
+        instead = (f"please contact {partner} this week to arrange a new date, or tell us "
+                   "if it can no longer go ahead" if overdue else "please arrange a new date")
         steps.append(f"If {what}{visit.when} as planned, please reply to say so and we will "
-                     "update the record; if not, please arrange a new date.")
+                     f"update the record; if not, {instead}.")
     return steps
 
 

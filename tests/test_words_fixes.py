@@ -1,0 +1,329 @@
+"""Fixes to wording found by an administrator trying the tool: reminder sentences, import
+suggestions, anonymised surnames, withdrawn pairs in the report, and files given to check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import shutil
+from collections.abc import Callable
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wessex_cli.documents import PairRecord, Rendered, load_template, recipients, render_all
+from wessex_cli.feedback import Anonymiser
+from wessex_cli.scheme import Celebration, Contact, Scheme
+from wessex_cli.wording import VisitView, next_steps, situation
+
+from .conftest import EXAMPLES, Runner
+
+# ---------------------------------------------------------------- 1. reminder wording
+
+SCHEME = Scheme(name="Northmoor Exchange",
+                administrator=Contact("Robin Fairweather", "northmoor.exchange@nhs.net"),
+                start=dt.date(2027, 4, 19), end=dt.date(2027, 7, 19),
+                celebration=Celebration(date=dt.date(2027, 7, 29), venue="The Atrium"),
+                given=frozenset({"celebration.time"}))
+BEN = {"name": "Dr Ben Aldous", "email": "ben.aldous@nhs.net", "profession": "GP",
+       "side": "primary", "organisation": "Moorside Surgery", "phone": "", "specialty": "",
+       "adjustments": ""}
+ROSA = {"name": "Dr Rosa Quill", "email": "rosa.quill@nhs.net", "profession": "Consultant",
+        "side": "secondary", "organisation": "Northmoor Hospital", "phone": "", "specialty": "",
+        "adjustments": ""}
+BEFORE_END = dt.date(2027, 6, 1)
+AFTER_END = dt.date(2027, 8, 2)
+STATES = ("owed", "planned", "unconfirmed", "done")
+
+
+def visit(state: str, now: dt.date, offset: int) -> tuple[bool, dt.date | None]:
+    """(done, date) giving ``state`` on ``now``; ``offset`` keeps the two visits' dates apart."""
+    return {
+        "owed": (False, None),
+        "planned": (False, now + dt.timedelta(days=10 + offset)),
+        "unconfirmed": (False, now - dt.timedelta(days=10 + offset)),
+        "done": (True, now - dt.timedelta(days=20 + offset)),
+    }[state]
+
+
+def reminders(ben_hosts: str, rosa_hosts: str, now: dt.date) -> dict[str, Rendered]:
+    (d0, t0), (d1, t1) = visit(ben_hosts, now, 0), visit(rosa_hosts, now, 3)
+    template = load_template("reminder", SCHEME)
+    people = recipients(template, SCHEME, pairs=[PairRecord("P1", BEN, ROSA, (d0, d1),
+                                                            (t0, t1))], now=now)
+    return {r.recipient.email: r for r, _ in render_all(template, people, "md", SCHEME)}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\\", "").replace("*", "").split())
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=\.) (?=[A-Z])", text) if s]
+
+
+DONE_CLAUSE = re.compile(r"\byou (hosted|visited)\b")
+
+
+def check_sentences(text: str, partner: str) -> None:
+    assert partner in text, text
+    assert text.endswith("."), text
+    for sentence in sentences(text):
+        assert sentence.endswith("."), sentence
+        assert sentence[0].isupper(), sentence
+        assert sentence.count(" but ") <= 1, sentence
+        if " but " in sentence:
+            assert not DONE_CLAUSE.search(sentence), sentence  # done joined to missing
+
+
+@pytest.mark.parametrize("hosting,visiting", list(itertools.product(STATES, STATES)))
+@pytest.mark.parametrize("now", [BEFORE_END, AFTER_END])
+def test_every_combination_reads_as_english(hosting: str, visiting: str, now: dt.date) -> None:
+    h_done, h_date = visit(hosting, now, 0)
+    v_done, v_date = visit(visiting, now, 3)
+    host = VisitView("host", hosting, h_date)
+    away = VisitView("visit", visiting, v_date)
+    text = situation(host, away, "Dr Rosa Quill")
+    check_sentences(text, "Dr Rosa Quill")
+    assert text.startswith("Our records show that ")
+    for step in next_steps(host, away, "Dr Rosa Quill", SCHEME.end, now > SCHEME.end):
+        check_sentences(step, "Dr Rosa Quill" if "agree" in step or "contact" in step
+                        else "as planned")
+    # And the same through the rendered reminder, when one is sent at all.
+    found = reminders(hosting, visiting, now)
+    chased = {"owed", "unconfirmed"}
+    assert ("ben.aldous@nhs.net" in found) == bool({hosting, visiting} & chased)
+    for email, partner in (("ben.aldous@nhs.net", "Dr Rosa Quill"),
+                           ("rosa.quill@nhs.net", "Dr Ben Aldous")):
+        if email in found:
+            body = flat(found[email].markdown)
+            paragraph = body[body.index("Our records show"):body.index(" You can reach")]
+            check_sentences(paragraph, partner)
+            assert ", but you" not in paragraph and ", and but" not in paragraph
+
+
+def test_the_administrators_case_one_visit_done_the_other_unconfirmed() -> None:
+    # Ben was hosted by Rosa on 1 June (done); he planned to host her on 30 June (passed).
+    host = VisitView("host", "unconfirmed", dt.date(2027, 6, 30))
+    away = VisitView("visit", "done", dt.date(2027, 6, 1))
+    assert situation(host, away, "Dr Rosa Quill") == (
+        "Our records show that you visited Dr Rosa Quill's workplace on Tuesday 1 June 2027. "
+        "You planned to host them on Wednesday 30 June 2027, but nobody has told us that it "
+        "took place.")
+    assert next_steps(host, away, "Dr Rosa Quill", SCHEME.end, True) == [
+        "If you hosted them on Wednesday 30 June 2027 as planned, please reply to say so and "
+        "we will update the record; if not, please contact Dr Rosa Quill this week to arrange "
+        "a new date, or tell us if it can no longer go ahead."]
+
+
+def test_hand_written_sentences_for_other_combinations() -> None:
+    done = VisitView("host", "done", dt.date(2027, 5, 4))
+    owed = VisitView("visit", "owed", None)
+    assert situation(done, owed, "Dr Rosa Quill") == (
+        "Our records show that you hosted Dr Rosa Quill on Tuesday 4 May 2027. You have not "
+        "yet visited their workplace.")
+    both = situation(VisitView("host", "unconfirmed", dt.date(2027, 5, 4)),
+                     VisitView("visit", "unconfirmed", dt.date(2027, 5, 18)), "Dr Rosa Quill")
+    assert both == ("Our records show that you planned to host Dr Rosa Quill on Tuesday 4 May "
+                    "2027 and to visit their workplace on Tuesday 18 May 2027, but nobody has "
+                    "told us that either half day took place.")
+    planned = situation(VisitView("host", "owed", None),
+                        VisitView("visit", "planned", dt.date(2027, 6, 15)), "Dr Rosa Quill")
+    assert planned == ("Our records show that you are due to visit Dr Rosa Quill's workplace "
+                       "on Tuesday 15 June 2027. You have not yet hosted them at your "
+                       "workplace.")
+
+
+# ---------------------------------------------------------------- 2. import suggests as check does
+
+def _survey(path: Path, email: str, first: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet1"
+    sheet.append(["Email", "Name", "First choice"])
+    sheet.append([email, "", first])
+    book.save(path)
+
+
+def _hints(text: str) -> list[str]:
+    return re.findall(r"Did you mean '([^']*)'", " ".join(text.replace("│", " ").split()))
+
+
+@pytest.mark.parametrize("typed", ["Dr Noor Kerigan", "noor kerigan", "Kerigan"])
+def test_import_and_check_suggest_the_same_colleague(run: Runner, tmp_path: Path,
+                                                     typed: str) -> None:
+    # The examples list both Dr Noor Kerrigan and Dr Mei Corrigan; a slip in "Kerrigan"
+    # is Noor's name, and both commands must say so.
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    _survey(tmp_path / "prefs.xlsx", "amelia.ashworth@nhs.net", typed)
+    imported = run("preferences", "import", "prefs.xlsx", "--into", "volunteers.xlsx")
+    assert _hints(imported.output) == ["Dr Noor Kerrigan"]
+    checked = run("check", "volunteers.xlsx", code=None)
+    assert _hints(checked.output) == ["Dr Noor Kerrigan"]
+
+
+# ---------------------------------------------------------------- 3. particles of surnames
+
+SURNAMES = [("Siân", "Ó Briain"), ("Pieter", "van der Berg"), ("Ana", "de la Cruz"),
+            ("Aoife", "Mac Giolla Phádraig"), ("Rhodri", "ap Gwilym"), ("Yusra", "bin Haziq"),
+            ("Klara", "von Essen"), ("Inês", "da Silva"), ("Orlaith", "Ní Bhriain"),
+            ("Ewan", "Mc Lachlainn")]
+ACCENTS = str.maketrans("ÓóáâêéíÁ", "OoaaeeiA")
+
+
+@given(person=st.sampled_from(SURNAMES),
+       spelling=st.sampled_from([str, str.upper, str.lower, str.title,
+                                 lambda s: s.translate(ACCENTS)]),
+       title=st.sampled_from(["", "Dr ", "dr. ", "Prof "]),
+       first=st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_a_surname_with_particles_becomes_one_name_mark(
+        person: tuple[str, str], spelling: Callable[[str], str], title: str,
+        first: bool) -> None:
+    given_name, family = person
+    anonymise = Anonymiser([f"Dr {given_name} {family}"])
+    written = spelling(f"{given_name} {family}" if first else family)
+    assert anonymise(f"Thanks to {title}{written}, who was kind.") == \
+        "Thanks to [name], who was kind."
+    assert anonymise(f"{title}{written} was kind") == "[name] was kind"
+
+
+@pytest.mark.parametrize("quote,expected", [
+    ("Dr Ó Briain", "[name]"),
+    ("O Briain was kind", "[name] was kind"),
+    ("ó briain's clinic was busy", "[name]'s clinic was busy"),
+    ("We met Van Der Berg and de la Cruz.", "We met [name] and [name]."),
+    # A particle alone is an ordinary word, not a name.
+    ("The van arrived late; de facto we waited.", "The van arrived late; de facto we waited."),
+])
+def test_particles_in_quotes(quote: str, expected: str) -> None:
+    anonymise = Anonymiser(["Dr Siân Ó Briain", "Pieter van der Berg", "Ana de la Cruz"])
+    assert anonymise(quote) == expected
+
+
+def test_a_short_surname_that_looks_like_a_particle_is_still_removed() -> None:
+    assert Anonymiser(["Dr Mei Le"])("Dr Le said so; Le agreed") == "[name] said so; [name] agreed"
+
+
+# ---------------------------------------------------------------- 4. withdrawn pairs' visits
+
+def _done_visits(path: Path) -> tuple[int, int]:
+    """(done on the Pairs sheet, done on the Withdrawn sheet), counted from the cells."""
+    book = openpyxl.load_workbook(path)
+    counts = []
+    for name in ("Pairs", "Withdrawn"):
+        if name not in book.sheetnames:
+            counts.append(0)
+            continue
+        rows = list(book[name].iter_rows(values_only=True))
+        header = list(rows[0])
+        cols = [header.index("A hosts B: done"), header.index("B hosts A: done")]
+        counts.append(sum(1 for r in rows[1:] for c in cols
+                          if str(r[c] or "").strip().lower() == "yes"))
+    return counts[0], counts[1]
+
+
+def test_visits_of_a_pair_that_withdrew_are_counted_and_named(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli.report import build_report
+    from wessex_cli.scheme import load_scheme
+
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-10")
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "1/6/2027")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "2/6/2027")
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--hosted", "3/6/2027")
+    pairs = len(list(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].iter_rows())) - 1
+    scheme = load_scheme(tmp_path / "scheme.toml")
+    before = build_report(tmp_path / "pairs.xlsx", scheme).figures
+    assert (before.visits_done, before.visits_total) == (3, 2 * pairs)
+
+    run("withdraw", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga")
+    assert _done_visits(tmp_path / "pairs.xlsx") == (2, 1)  # the record itself
+    after = build_report(tmp_path / "pairs.xlsx", scheme).figures
+    # Three visits happened: two by pairs still running, one by the pair that withdrew;
+    # the withdrawn pair's other visit is owed by nobody.
+    assert after.visits_done == 3
+    assert after.visits_done_withdrawn == 1
+    assert after.visits_total == 2 * (pairs - 1) + 1
+    run("report", "pairs.xlsx", "-o", "report.html")
+    page = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "report.html").read_text()).split())
+    assert f"3 of {2 * (pairs - 1) + 1}, including 1 by a pair that later withdrew" in page
+    assert (f"3 of {2 * (pairs - 1) + 1} half-day visits were completed, including 1 by a "
+            "pair that later withdrew") in page
+
+
+# ---------------------------------------------------------------- 5. the wrong file given to check
+
+@pytest.mark.parametrize("command", ["check", "pair"])
+def test_the_settings_file_given_as_volunteers_is_named(run: Runner, tmp_path: Path,
+                                                        command: str) -> None:
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    out = " ".join(run(command, "scheme.toml", code=1).output.split())
+    assert "settings file" in out and "not a volunteer workbook" in out
+    assert "Give the volunteer workbook" in out
+    assert "no header row" not in out
+
+
+def test_the_pairs_workbook_given_to_check_is_named(run: Runner, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("pair", "volunteers.xlsx")
+    out = " ".join(run("check", "pairs.xlsx", code=1).output.split())
+    assert "this is a pairs workbook" in out and "Give the volunteer workbook" in out
+    assert "no header row" not in out
+
+
+def test_a_web_page_given_to_check_is_not_a_spreadsheet(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "report.html").write_text("<!DOCTYPE html><p>Report</p>\n", encoding="utf-8")
+    out = " ".join(run("check", "report.html", code=1).output.split())
+    assert "web page (.html), not a spreadsheet" in out and "no header row" not in out
+
+
+# ---------------------------------------------------------------- 6. what the README says of .eml
+
+def _message(path: Path) -> EmailMessage:
+    with path.open("rb") as handle:
+        message = BytesParser(policy=policy.default).parse(handle)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_scheme_documents_go_to_the_schemes_mailbox_and_letters_to_people(
+        run: Runner, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("pair", "volunteers.xlsx")
+    run("render", "call-to-action", "--profession", "GP", "-o", "out")
+    run("render", "business-case", "--format", "eml", "-o", "out")
+    for name in ("call-to-action-gp.eml", "business-case.eml"):
+        message = _message(tmp_path / "out" / name)
+        # examples/scheme.toml: the administrator's mailbox is eastshire.exchange@nhs.net
+        assert message["To"].addresses[0].addr_spec == "eastshire.exchange@nhs.net"
+        assert message["From"].addresses[0].addr_spec == "eastshire.exchange@nhs.net"
+    gp = _message(tmp_path / "out" / "call-to-action-gp.eml")
+    assert [p.get_filename() for p in gp.iter_attachments()] == ["equality-form.docx"]
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "out")
+    amelia = _message(tmp_path / "out" / "partner-introduction" / "amelia-ashworth.eml")
+    assert amelia["To"].addresses[0].addr_spec == "amelia.ashworth@nhs.net"
+    assert {p.get_filename() for p in amelia.iter_attachments()} == {
+        "reflection.docx", "patient-notice.docx"}  # she hosts in a surgery
+    chidi = _message(tmp_path / "out" / "partner-introduction" / "chidi-zielinski.eml")
+    assert {p.get_filename() for p in chidi.iter_attachments()} == {"reflection.docx"}
+    chidi_text = chidi.get_body(("plain",))
+    assert chidi_text is not None and "notice" not in chidi_text.get_content()
+    # Other formats carry no attachments, and render says what to attach by hand.
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx",
+                        "--format", "docx", "-o", "letters").output.split())
+    assert "render reflection, patient-notice too and attach them" in said
