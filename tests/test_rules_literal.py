@@ -368,3 +368,12 @@ def test_each_unpaired_reason_counts_only_their_own_exclusions(run: Runner) -> N
                                     "(1 by same organisation, 1 by named under avoid, 1 by no "
                                     "common half-day to host and visit both ways)",
     }
+
+
+def test_with_nobody_on_the_other_side_the_reason_says_so(run: Runner) -> None:
+    """Everyone left unpaired gets a reason: with no one active on the other side, that is
+    the reason — never an empty list of excluding rules."""
+    found = pair_json(run, [gp()])
+    [reason] = [u["reason"] for u in found["unpaired"]]
+    assert reason.endswith("nobody active on the secondary side to pair with"), reason
+    assert "()" not in reason

@@ -341,7 +341,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                 rule_counts = model.exclusion_counts(which, index)
                 detail = ", ".join(f"{n} by {rule.short}" for rule, n in rule_counts.items()
                                    if n)
-                reason = f"no eligible partner on the {other} side ({detail})"
+                reason = (f"no eligible partner on the {other} side ({detail})" if detail else
+                          f"nobody active on the {other} side to pair with")
             elif not open_partners:
                 reason = (f"their only eligible partner{'s' if total > 1 else ''} "
                           f"({total}) {'are' if total > 1 else 'is'} already paired with them")
