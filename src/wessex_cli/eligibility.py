@@ -1,4 +1,5 @@
-"""Who may be paired with whom: SPEC pairing rules 1–5, one at a time and vectorised.
+"""Who may be paired with whom: SPEC pairing rules 1–5 (and rule 6 of a second year: not
+last year's partner), one at a time and vectorised.
 
 ``rules_broken`` explains a single pair in words; ``EligibilityModel`` answers the same
 question for every pair of a roster at once with numpy, block by block so that memory
