@@ -84,3 +84,23 @@ def test_feedback_refuses_a_file_that_is_not_a_survey(run: Runner) -> None:
 
     result = run("feedback", str(EXAMPLES / "volunteers.xlsx"), code=1)
     assert "does not look like a survey export" in result.output
+
+
+def test_the_lock_example_in_pair_help_works_on_the_example_scheme(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    """The Example line of `wessex pair --help` is a command that runs on examples/."""
+    import json
+    import re
+    import shutil
+
+    from .conftest import EXAMPLES
+
+    example = re.search(r'--lock "([^"]+)"', run("pair", "--help").output)
+    assert example is not None
+    for name in ("volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    result = run("pair", "volunteers.xlsx", "--lock", example.group(1), "--dry-run", "--json")
+    a, b = (part.strip() for part in example.group(1).split("="))
+    assert any({a, b} <= {p["a"]["name"].removeprefix("Dr ").removeprefix("Prof "),
+                          p["b"]["name"].removeprefix("Dr ").removeprefix("Prof ")}
+               for p in json.loads(result.output)["pairs"])

@@ -55,7 +55,7 @@ def pair(
 ) -> None:
     """Pair the volunteers: the most pairs, then the best preferences, every rule kept.
 
-    Example: wessex pair volunteers.xlsx --lock "Dr Amelia Ashworth=Oliver Pemberton"
+    Example: wessex pair volunteers.xlsx --lock "Amelia Ashworth=Chidi Zielinski"
     """
     from ..check import without_errors
     from ..console import err

@@ -49,7 +49,9 @@ def import_command(
     if result.changes:
         rows: list[list[str | Text]] = []
         for change in result.changes:
-            state = {"written": "written", "overwritten": f"replaced '{change.old}'",
+            state = {"written": "would be written" if dry_run else "written",
+                     "overwritten": f"{'would replace' if dry_run else 'replaced'} "
+                                    f"'{change.old}'",
                      "kept": f"kept '{change.old}' (use --force to replace)",
                      "not written": "not written (see below)"}[change.status]
             rows.append([change.person, change.cell, change.column, change.new, state])
@@ -70,8 +72,10 @@ def import_command(
         out.print(f"Not answered yet ({len(result.not_answered)}): " + escape(
             "; ".join(f"{name} <{email}>" for name, email in result.not_answered)))
     written = len(result.written) if not dry_run else 0
+    wrote = (f"{len(result.written)} cell(s) would be written (--dry-run: nothing was)"
+             if dry_run else f"{written} cell(s) written")
     out.print(f"{len(result.answered)} answered, {len(result.not_answered)} not yet, "
-              f"{len(result.unknown)} unmatched; {written} cell(s) written, "
+              f"{len(result.unknown)} unmatched; {wrote}, "
               f"{len(result.kept)} kept as typed.")
     if written:
         out.print(f"Updated {escape(str(into))}; the previous version is in backups/.")
