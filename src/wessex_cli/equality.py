@@ -354,6 +354,11 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
     forms = [(header_index + 1 + offset, row)
              for offset, row in enumerate(grid.rows[header_index + 1:])
              if any(cell_text(c) for c in row)]
+    if not forms:  # a table of stars would say "too few to show", which is not the case
+        raise RosterError("no returned forms were found: the Forms sheet has its headers "
+                          "but no answers below them.",
+                          "Type or paste one row per returned form under the headers, then "
+                          "run 'wessex equality' again.", file=path, sheet=grid.sheet)
     groups: list[str] = []
     for _, row in forms:
         raw = cell_text(row[columns["group"]]) if "group" in columns and \

@@ -724,3 +724,11 @@ def test_letters_without_an_accent_mark_match_their_plain_form(name: str, writte
     for word in re.findall(r"[a-z]{2,}", written.casefold()):
         if word not in {"and", "came", "spoke", "clinic", "dr"}:
             assert word not in clean.casefold(), (word, clean)
+
+
+def test_a_blank_forms_workbook_says_no_forms_not_a_table_of_stars(run: Runner) -> None:
+    """Equality data is only shown aggregated: with no forms there is nothing to aggregate,
+    and a table of '*' ('too few to show') would say something untrue."""
+    run("equality", "template", "-o", "forms.xlsx")
+    result = run("equality", "forms.xlsx", code=1)
+    assert "no returned forms were found" in result.output and "*" not in result.output
