@@ -160,3 +160,17 @@ def test_scheme_moves_a_profession(tmp_path: Path) -> None:
     people = [*small_roster(), person("Pat Physio", "pat@example.org", "physio")]
     roster = read_roster(write_book(tmp_path / "v.xlsx", people), scheme)
     assert roster.volunteers[-1].side == "primary"
+
+
+def test_a_preference_naming_a_row_with_an_error_says_so(tmp_path: Path) -> None:
+    """A preference naming a colleague whose own row has an error is not 'nobody': the
+    warning names that row, and offers no other colleague in its place."""
+    people = small_roster()
+    people[3]["Host days"] = "Tuesday lunchtime"  # an error of its own
+    people[0]["Preference 1"] = people[3]["Name"]
+    write_book(tmp_path / "v.xlsx", people)
+    roster = read_roster(tmp_path / "v.xlsx")
+    texts = [p.text for p in roster.problems if p.severity == "warning"]
+    name = people[3]["Name"]
+    assert any(f"'{name}' is on row 5, which has an error" in t for t in texts), texts
+    assert not any("matches no volunteer" in t for t in texts), texts

@@ -643,6 +643,10 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                "used.", "Use the colleague's e-mail address instead.")
             elif fold(text) in topics:
                 preferences.append(Preference(rank, text, topic=fold(text)))
+            elif waiting(text):
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' is on row {waiting(text)}, which has an "
+                               "error of its own; it counts once that row is fixed.")
             else:
                 near = _suggest(text, vocabulary(), 1, 0.6)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
