@@ -327,3 +327,17 @@ def test_scheme_documents_go_to_the_schemes_mailbox_and_letters_to_people(
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx",
                         "--format", "docx", "-o", "letters").output.split())
     assert "render reflection, patient-notice too and attach them" in said
+
+
+def test_a_placeholder_draft_has_no_made_up_sender(run: Runner, tmp_path: Path) -> None:
+    """No placeholder ever goes out: a draft made with --allow-placeholders and no
+    administrator in scheme.toml carries no From, Reply-To or scheme To address (Outlook
+    sends it from the account it is opened in), never the made-up default address."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Bare exchange"\n',
+                                          encoding="utf-8")
+    run("render", "equality-form", "--format", "eml", "--allow-placeholders", "-o", "out")
+    [eml] = list((tmp_path / "out").rglob("*.eml"))
+    message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    assert message["From"] is None and message["Reply-To"] is None and message["To"] is None
+    assert b"exchange.admin@example.org" not in eml.read_bytes()
+    assert message["X-Unsent"] == "1"  # still a draft, for the administrator to address

@@ -318,10 +318,18 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
                             "scheme.toml [administrator].") from None
     # Written by hand (mailheaders): Python's own folding can lose or add spaces in
     # accented names.
+    from .placeholders import DEFAULT_ADMIN
+
+    # A draft made with --allow-placeholders has no administrator address of its own: no
+    # From or Reply-To then (Outlook sends from the account it is opened in), never the
+    # made-up default address;
+    senders = [] if sender == DEFAULT_ADMIN.email else [
+        address_header("From", admin.name, sender), address_header("Reply-To", admin.name, sender)]
+    # likewise a scheme document addressed to the scheme's (not yet given) mailbox
+    recipients = [] if to == DEFAULT_ADMIN.email else [
+        address_header("To", rendered.recipient.name, to)]
     own_headers = "\n".join([
-        address_header("To", rendered.recipient.name, to),
-        address_header("From", admin.name, sender),
-        address_header("Reply-To", admin.name, sender),
+        *recipients, *senders,
         unstructured_header("Subject", rendered.subject)]) + "\n"
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft, ready to send
     message.set_content(to_text(rendered.markdown))
