@@ -1,0 +1,158 @@
+"""Tests added to kill mutants that survived mutation testing (benchmarks/MUTATION.md).
+
+Each states the rule it defends. Expected values are worked out by hand from the rules in
+SPEC (small numbers suppressed, then rounded to 5; nobody identifiable; nothing half-written).
+"""
+
+from __future__ import annotations
+
+from wessex_cli.equality import build_table, protect
+from wessex_cli.feedback import Anonymiser, valid_nhs_number
+
+# ---------------------------------------------------------------- equality: small numbers
+
+
+def test_seven_is_hidden_but_eight_is_published_rounded() -> None:
+    # A count of 1 to 7 is suppressed; 8 is not small and is shown rounded to 10.
+    assert protect([[7], [7]]) == [["*"], ["*"]]
+    assert protect([[8], [8]]) == [["10"], ["10"]]
+
+
+def test_secondary_suppression_hides_the_smallest_other_count_not_the_total() -> None:
+    # Groups g1..g3 (column 0 is the row total, last row the column totals).
+    # Row A's 3 is hidden; so its row (total 32) would give it away: the smallest other
+    # count in the row (9, not 20) is hidden too. Column g1 then hides B's 10, column g3
+    # hides B's 11, and every row and column holds two hidden cells or none.
+    matrix = [[32, 3, 20, 9],
+              [33, 10, 12, 11],
+              [65, 13, 32, 20]]
+    assert protect(matrix) == [["30", "*", "20", "*"],
+                               ["35", "*", "10", "*"],
+                               ["65", "15", "30", "20"]]
+
+
+def test_secondary_suppression_never_spends_itself_on_a_zero() -> None:
+    # Hiding a 0 beside the 3 would still let 20 = 23 - 3 - 0 be read: the 20 is hidden.
+    matrix = [[23, 3, 0, 20],
+              [33, 10, 12, 11],
+              [56, 13, 12, 31]]
+    assert protect(matrix) == [["25", "*", "0", "*"],
+                               ["35", "*", "10", "*"],
+                               ["55", "15", "10", "30"]]
+
+
+GENDER_ROWS = ["Man", "Woman", "Intersex", "Non-binary", "Another answer",
+               "Prefer not to say", "Total"]
+
+
+def _zero_rows(width: int) -> list[list[str]]:
+    return [["0"] * width for _ in range(4)]  # Intersex, Non-binary, Another, Prefer
+
+
+def test_groups_of_eight_or_more_each_get_a_column() -> None:
+    answers = ([("Consultant", ["Man"])] * 9 + [("Consultant", ["Woman"])] * 10
+               + [("GP", ["Woman"])] * 8 + [("GP", [])] * 3)  # blanks are not answers
+    table = build_table("gender", answers)
+    assert table.title == "Gender"
+    assert table.rows == GENDER_ROWS  # "Another answer" always listed: the form has a write-in
+    assert table.columns == ["All", "Consultant", "GP"]
+    # Man 9/9/0, Woman 18/10/8, Total 27/19/8, each rounded to the nearest 5.
+    assert table.cells == [["10", "10", "0"], ["20", "10", "10"], *_zero_rows(3),
+                           ["25", "20", "10"]]
+    assert table.notes == []
+
+
+def test_an_ungrouped_table_has_only_the_all_column() -> None:
+    table = build_table("gender", [("GP", ["Woman"])] * 8, grouped=False)
+    assert table.columns == ["All"]
+    assert table.cells == [["0"], ["10"], *_zero_rows(1), ["10"]]
+
+
+def test_small_groups_are_pooled_when_together_they_reach_eight() -> None:
+    answers = ([("Pharmacist", ["Man"])] * 10 + [("GP", ["Woman"])] * 4
+               + [("Dentist", ["Woman"])] * 4)
+    table = build_table("gender", answers)
+    # The pooled column comes last, after the named groups in order.
+    assert table.columns == ["All", "Pharmacist", "Other groups"]
+    assert table.cells == [["10", "10", "0"], ["10", "0", "10"], *_zero_rows(3),
+                           ["20", "10", "10"]]
+    assert len(table.notes) == 1
+    assert "'Dentist' and 'GP'" in table.notes[0] and "'Other groups'" in table.notes[0]
+    assert "fewer than 8" in table.notes[0]
+
+
+def test_small_groups_too_small_together_are_not_broken_down() -> None:
+    # 3 + 2 = 5 people: even pooled they are too few, and a lone column for them could be
+    # worked out as All minus the big group; the table is not broken down at all.
+    answers = ([("Consultant", ["Man"])] * 10 + [("GP", ["Woman"])] * 3
+               + [("Dentist", ["Woman"])] * 2)
+    table = build_table("gender", answers)
+    assert table.columns == ["All"]
+    # 5 women are suppressed, so the 10 men are too (15 - 10 would give the 5 away).
+    assert table.cells == [["*"], ["*"], *_zero_rows(1), ["15"]]
+    assert len(table.notes) == 1
+    assert "'Dentist' and 'GP'" in table.notes[0]
+    assert "even a 0 in so small a group would tell something about the people in it" \
+        in table.notes[0]
+
+
+def test_fewer_than_eight_answers_show_no_figure_at_all() -> None:
+    table = build_table("gender", [("GP", ["Man"])] * 7 + [("GP", [])] * 4)
+    assert table.columns == ["All"]
+    assert table.cells == [["*"]] * 7
+    assert len(table.notes) == 1
+    assert "Fewer than 8 people answered this question, so no figure is shown." \
+        in table.notes[0]
+
+
+def test_another_answer_is_listed_only_when_the_form_offers_it_or_someone_gave_one() -> None:
+    plain = build_table("marriage", [("GP", ["Yes"])] * 8, grouped=False)
+    assert plain.rows == ["Yes", "No", "Prefer not to say", "Total"]
+    assert plain.cells == [["10"], ["0"], ["0"], ["10"]]
+    odd = build_table("marriage", [("GP", ["Yes"])] * 8 + [("GP", ["Another answer"])],
+                      grouped=False)
+    assert odd.rows == ["Yes", "No", "Another answer", "Prefer not to say", "Total"]
+
+
+# ---------------------------------------------------------------- feedback: nobody identifiable
+
+
+def test_an_nhs_number_a_phone_number_and_a_postcode_are_each_replaced_by_their_label() -> None:
+    anonymise = Anonymiser([])
+    # 9434765919: 9*10+4*9+3*8+4*7+7*6+6*5+5*4+9*3+1*2 = 299; 11 - 299 % 11 = 9, the last digit
+    assert anonymise("patient 943 476 5919 seen") == "patient [NHS number] seen"
+    assert anonymise("clinic at SO16 6YD today") == "clinic at [postcode] today"
+
+
+def test_phone_numbers_are_ten_to_thirteen_digits_and_other_numbers_stay() -> None:
+    anonymise = Anonymiser([])
+    assert anonymise("call 9434765918 now") == "call [phone] now"  # 10 digits, not an NHS no.
+    assert anonymise("call +44 (0)7700 900123 now") == "call [phone] now"  # 13 digits
+    assert anonymise("ref 0044 7700 900123 x") == "ref 0044 7700 900123 x"  # 14: not a phone
+    assert anonymise("ref 123 456 789 x") == "ref 123 456 789 x"  # 9 digits: a reference
+
+
+def test_an_nhs_number_must_be_ten_digits() -> None:
+    assert valid_nhs_number("9434765919")
+    assert not valid_nhs_number("94347659a9")
+    assert not valid_nhs_number("943476591")
+
+
+def test_a_one_word_name_and_each_part_of_a_hyphenated_name_are_removed() -> None:
+    assert Anonymiser(["Kwame"])("Kwame said hi") == "[name] said hi"
+    assert Anonymiser(["Ana Smith-Jones"])("Smith was kind, Jones too") == \
+        "[name] was kind, [name] too"
+
+
+def test_a_particle_inside_a_surname_is_not_a_name_on_its_own() -> None:
+    assert Anonymiser(["Pieter van der Berg"])("Der Spiegel lay on the desk") == \
+        "Der Spiegel lay on the desk"
+
+
+def test_an_initial_is_a_name_only_between_two_name_words() -> None:
+    anonymise = Anonymiser(["Rhys J Pask"])
+    assert anonymise("Rhys J Pask came") == "[name] came"
+    assert anonymise("Option J was chosen") == "Option J was chosen"
+    assert anonymise("Option J Pask came") == "Option J [name] came"
+    assert anonymise("Rhys J said") == "[name] J said"
+    assert anonymise("J Pask met Rhys") == "J [name] met [name]"
