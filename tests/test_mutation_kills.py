@@ -6,8 +6,16 @@ SPEC (small numbers suppressed, then rounded to 5; nobody identifiable; nothing 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
+from wessex_cli import safe_write
 from wessex_cli.equality import build_table, protect
+from wessex_cli.errors import OutputError
 from wessex_cli.feedback import Anonymiser, valid_nhs_number
+from wessex_cli.safe_write import write_batch
 
 # ---------------------------------------------------------------- equality: small numbers
 
@@ -39,6 +47,19 @@ def test_secondary_suppression_never_spends_itself_on_a_zero() -> None:
     assert protect(matrix) == [["25", "*", "0", "*"],
                                ["35", "*", "10", "*"],
                                ["55", "15", "10", "30"]]
+
+
+def test_a_row_total_hidden_to_protect_its_column_is_not_left_alone_in_its_row() -> None:
+    # Row B (4 = 2 + 2) is hidden and so is the total row's 2. Column 0 then hides A's 8,
+    # which would be 0 + 8 from A's own row: A's 8 in group g2 is hidden as well.
+    matrix = [[8, 0, 8],
+              [4, 2, 2],
+              [0, 0, 0],
+              [12, 2, 10]]
+    assert protect(matrix) == [["*", "0", "*"],
+                               ["*", "*", "*"],
+                               ["0", "0", "0"],
+                               ["10", "*", "*"]]
 
 
 GENDER_ROWS = ["Man", "Woman", "Intersex", "Non-binary", "Another answer",
@@ -152,7 +173,47 @@ def test_a_particle_inside_a_surname_is_not_a_name_on_its_own() -> None:
 def test_an_initial_is_a_name_only_between_two_name_words() -> None:
     anonymise = Anonymiser(["Rhys J Pask"])
     assert anonymise("Rhys J Pask came") == "[name] came"
+    assert anonymise("We met Rhys J Pask") == "We met [name]"
     assert anonymise("Option J was chosen") == "Option J was chosen"
     assert anonymise("Option J Pask came") == "Option J [name] came"
     assert anonymise("Rhys J said") == "[name] J said"
     assert anonymise("J Pask met Rhys") == "J [name] met [name]"
+
+
+# ---------------------------------------------------------------- safe writes: nothing half-written
+
+
+def test_a_batch_fills_existing_and_new_nested_folders(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    write_batch([(tmp_path / "old" / "a.txt", b"one"),
+                 (tmp_path / "x" / "y" / "z" / "b.txt", b"two"),
+                 (tmp_path / "x" / "y" / "z" / "c.txt", b"three")])
+    assert (tmp_path / "old" / "a.txt").read_bytes() == b"one"
+    assert (tmp_path / "x" / "y" / "z" / "b.txt").read_bytes() == b"two"
+    assert (tmp_path / "x" / "y" / "z" / "c.txt").read_bytes() == b"three"
+    assert [p.name for p in (tmp_path / "x" / "y").iterdir()] == ["z"]  # no staging left
+
+
+def test_a_new_folder_is_staged_hidden_beside_its_place_then_renamed_in_one_step(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Beside it (same disk), so the rename is one step; hidden and named for the folder, so
+    # a reader never takes the unfinished folder for the output.
+    renames: list[tuple[Path, Path]] = []
+    real_rename = os.rename
+
+    def spy(src: str | Path, dst: str | Path) -> None:
+        renames.append((Path(src), Path(dst)))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(safe_write.os, "rename", spy)
+    write_batch([(tmp_path / "letters" / "a.txt", b"one")])
+    [(staging, final)] = renames
+    assert final == tmp_path / "letters"
+    assert staging.parent == tmp_path and staging.name.startswith(".letters-")
+
+
+def test_a_failed_batch_leaves_no_folder_and_no_staging(tmp_path: Path) -> None:
+    # The same name twice cannot be created exclusively: the batch fails part-way.
+    with pytest.raises(OutputError, match="nothing was left half-written"):
+        write_batch([(tmp_path / "out" / "a.txt", b"one"), (tmp_path / "out" / "a.txt", b"2")])
+    assert list(tmp_path.iterdir()) == []
