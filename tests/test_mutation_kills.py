@@ -7,6 +7,7 @@ SPEC (small numbers suppressed, then rounded to 5; nobody identifiable; nothing 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,20 @@ def test_a_new_folder_is_staged_hidden_beside_its_place_then_renamed_in_one_step
 
 def test_a_failed_batch_leaves_no_folder_and_no_staging(tmp_path: Path) -> None:
     # The same name twice cannot be created exclusively: the batch fails part-way.
-    with pytest.raises(OutputError, match="nothing was left half-written"):
+    with pytest.raises(OutputError) as failure:
         write_batch([(tmp_path / "out" / "a.txt", b"one"), (tmp_path / "out" / "a.txt", b"2")])
     assert list(tmp_path.iterdir()) == []
+    # The message says which folder, that nothing is half-written, and what to check.
+    assert failure.value.file == tmp_path / "out"
+    assert "nothing was left half-written" in failure.value.message
+    assert "writable" in failure.value.hint
+
+
+def test_a_new_folder_gets_the_usual_permissions_not_a_private_temporary_folders(
+        tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_batch([(tmp_path / "letters" / "a.txt", b"one")])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "letters").stat().st_mode) == 0o755  # 0777 less the umask
