@@ -232,3 +232,14 @@ def test_a_new_folder_gets_the_usual_permissions_not_a_private_temporary_folders
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "letters").stat().st_mode) == 0o755  # 0777 less the umask
+
+
+def test_a_batch_stopped_by_any_other_error_also_leaves_nothing_behind(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def stop(_fd: int) -> None:
+        raise RuntimeError("stopped part-way")
+
+    monkeypatch.setattr(safe_write.os, "fsync", stop)
+    with pytest.raises(RuntimeError, match="stopped part-way"):
+        write_batch([(tmp_path / "out" / "a.txt", b"one")])
+    assert list(tmp_path.iterdir()) == []
