@@ -243,3 +243,32 @@ def test_a_batch_stopped_by_any_other_error_also_leaves_nothing_behind(
     with pytest.raises(RuntimeError, match="stopped part-way"):
         write_batch([(tmp_path / "out" / "a.txt", b"one")])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_leftovers_of_a_killed_run_are_all_removed_and_nothing_else(tmp_path: Path) -> None:
+    book = tmp_path / "pairs.xlsx"
+    book.write_bytes(b"record")
+    temp = tmp_path / ".pairs-a1b_c2d3.xlsx"  # what mkstemp names an unfinished save
+    temp.write_bytes(b"half")
+    (tmp_path / "backups").mkdir()
+    partial = tmp_path / "backups" / ".pairs-20261125-101500-123456.xlsx.partial"
+    partial.write_bytes(b"half")
+    kept = [tmp_path / "backups" / "pairs-20261125-101500-123456.xlsx",  # a whole backup
+            tmp_path / ".pairs-notes.xlsx"]  # not eight letters: not wessex's
+    for path in kept:
+        path.write_bytes(b"keep")
+    assert sorted(safe_write.remove_leftovers(book)) == sorted([temp, partial])
+    assert not temp.exists() and not partial.exists()
+    assert all(path.exists() for path in kept) and book.read_bytes() == b"record"
+
+
+def test_a_backup_that_cannot_be_made_stops_the_change_and_says_so(tmp_path: Path) -> None:
+    book = tmp_path / "pairs.xlsx"
+    book.write_bytes(b"record")
+    (tmp_path / "backups").write_bytes(b"a file where the folder should be")
+    with pytest.raises(OutputError) as failure:
+        safe_write.backup(book)
+    assert failure.value.file == book
+    assert "so the file was not changed" in failure.value.message
+    assert "Check the folder is writable" in failure.value.hint
+    assert book.read_bytes() == b"record"
