@@ -186,7 +186,8 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
         os.replace(partial, final)
         _fsync_folder(folder)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # "backups" may be a file: then no partial exists
+            partial.unlink(missing_ok=True)
         raise OutputError(f"could not keep a backup ({_reason(exc)}), so the file was not "
                           "changed.", "Check the folder is writable and has space.",
                           file=path) from None
