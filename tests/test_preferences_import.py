@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,38 @@ def test_a_workbook_open_in_excel_is_left_alone(run: Runner, tmp_path: Path) -> 
     result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", code=1)
     assert "open in Excel" in result.output
     assert book.read_bytes() == before
+
+
+def test_import_writes_through_a_link_and_keeps_formula_results(run: Runner,
+                                                                tmp_path: Path) -> None:
+    """Nothing typed is lost: the import edits the workbook the link points at (the link
+    stays a link) and keeps the values Excel computed for the administrator's formulas."""
+    import openpyxl
+
+    real = tmp_path / "shared" / "volunteers.xlsx"
+    real.parent.mkdir()
+    write_book(real, roster())
+    book = openpyxl.load_workbook(real)
+    sheet = book.active
+    sheet["Z1"] = "Count"
+    sheet["Z2"] = "=COUNTA(A:A)"
+    book.save(real)
+    with zipfile.ZipFile(real) as archive:  # give the formula a result, as Excel would
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    sheet_part = "xl/worksheets/sheet1.xml"
+    parts[sheet_part] = parts[sheet_part].replace(b"<f>COUNTA(A:A)</f><v></v>",
+                                                  b"<f>COUNTA(A:A)</f><v>6</v>")
+    parts[sheet_part] = parts[sheet_part].replace(b"<f>COUNTA(A:A)</f><v/>",
+                                                  b"<f>COUNTA(A:A)</f><v>6</v>")
+    with zipfile.ZipFile(real, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert openpyxl.load_workbook(real, data_only=True).active["Z2"].value == 6
+    (tmp_path / "volunteers.xlsx").symlink_to(real)
+    survey(tmp_path / "answers.xlsx", [
+        ["isla@nhs.net", "Isla Okonkwo", "Cardiology", "", "", "", "", ""]])
+    run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx")
+    assert (tmp_path / "volunteers.xlsx").is_symlink()
+    shown = openpyxl.load_workbook(real, data_only=True).active
+    assert "Cardiology" in [c.value for row in shown.iter_rows() for c in row]
+    assert shown["Z2"].value == 6

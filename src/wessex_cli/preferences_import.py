@@ -337,33 +337,21 @@ def _resolve(roster: Roster, scheme: Scheme, result: ImportResult) -> None:
 
 
 def _write(path: Path, roster: Roster, result: ImportResult) -> None:
-    import openpyxl
+    """Write the answers into their cells with the record's safe edit: locked, symbolic links
+    followed, read-only and open files refused, formulas' cached values kept, a backup first,
+    and the file replaced in one step."""
+    from .record import edit_workbook, put_value
 
-    from .inspection import check_editable, inspect_input
-    from .record import features_that_would_be_lost, put_value
-    from .safe_write import atomic_write, backup, refuse_if_open, refuse_if_read_only, write_lock
-
-    check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
-    refuse_if_open(path)
-    refuse_if_read_only(path)
-    lost = features_that_would_be_lost(path)
-    if lost:
-        raise RosterError(f"the volunteer workbook contains {', '.join(lost)}, which wessex "
-                          "cannot keep when it saves, so it was not changed.",
-                          "Move them to another workbook, or type the answers in by hand.",
-                          file=path)
-    with write_lock(path):
-        book = openpyxl.load_workbook(path)
+    with edit_workbook(path, require=roster.sheet) as book:
         sheet = book[roster.sheet]
         for change in result.written:
             r, c = _cell_position(change.cell)
             head = sheet.cell(roster.header_row, c + 1)
             if head.value in (None, ""):
-                head.value = change.column
+                put_value(head, change.column)
             target = sheet.cell(r + 1, c + 1)
+            book.writable(target, roster.sheet)  # never type over a formula
             put_value(target, change.new)  # text as typed, never a formula
-        backup(path)
-        atomic_write(path, lambda temp: book.save(temp))
 
 
 __all__ = ["ImportResult", "Change", "import_preferences", "classify"]
