@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .roster import cell_text
-from .spreadsheet import read_grid
+from .spreadsheet import cell_text, read_grid
 from .text import fold, header_key
 
 SUPPRESS_BELOW = 8

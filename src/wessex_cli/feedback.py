@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RosterError
-from .roster import COLUMN_ALIASES, cell_text
-from .spreadsheet import read_grid
+from .roster import COLUMN_ALIASES
+from .spreadsheet import cell_text, read_grid
 from .text import TITLES, fold, fold_char, header_key
 
 MIN_GROUP = 3

@@ -19,8 +19,7 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import RosterError
-from .roster import cell_text
-from .spreadsheet import cell_ref, read_grid
+from .spreadsheet import cell_ref, cell_text, read_grid
 from .text import header_key, person_key
 
 ACTIONS_SHEET = "Actions"

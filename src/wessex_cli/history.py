@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pairs_workbook import read_pair_rows
-from .roster import PERSON_FIELDS, Roster, cell_text
-from .spreadsheet import read_grid
+from .roster import PERSON_FIELDS, Roster
+from .spreadsheet import cell_text, read_grid
 from .text import email_key, fold, header_key, person_key
 from .tracking import track
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from . import __version__
 from .pairing import KeptPair, PairingResult
-from .roster import PERSON_FIELDS, Roster, Volunteer, cell_text, email_problem
-from .spreadsheet import cell_ref, read_grid
+from .roster import PERSON_FIELDS, Roster, Volunteer, email_problem
+from .spreadsheet import cell_ref, cell_text, read_grid
 from .text import address_from_cell, email_key, header_key, person_key
 from .xlsx_out import SheetSpec, write_workbook
 

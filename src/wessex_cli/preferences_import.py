@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RosterError
-from .roster import NO_PREFERENCE, Roster, Volunteer, cell_text, read_roster, roster_from_grid
+from .roster import NO_PREFERENCE, Roster, Volunteer, read_roster, roster_from_grid
 from .scheme import Scheme
-from .spreadsheet import Grid, cell_ref, read_grid
+from .spreadsheet import Grid, cell_ref, cell_text, read_grid
 from .text import email_key, fold, header_key, person_key
 
 TARGETS = ("preference_1", "preference_2", "preference_3", "host_days", "visit_days",

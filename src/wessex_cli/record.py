@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
-from .roster import cell_text
 from .safe_write import (
     atomic_write,
     backup,
@@ -34,6 +33,7 @@ from .safe_write import (
     remove_leftovers,
     write_lock,
 )
+from .spreadsheet import cell_text
 from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 
 DROPPED_PARTS = {

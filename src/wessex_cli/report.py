@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from .history import sheet_rows
 from .pairs_workbook import PairRow, read_pair_rows
-from .roster import PERSON_FIELDS, cell_text
+from .roster import PERSON_FIELDS
 from .scheme import Scheme
-from .spreadsheet import read_grid
+from .spreadsheet import cell_text, read_grid
 from .text import email_key, header_key, person_key
 from .tracking import track
 

@@ -9,7 +9,6 @@ caller decides whether errors stop the work (``wessex check`` lists them all).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -21,7 +20,8 @@ from typing import Literal
 from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
-from .spreadsheet import Cell, Grid, cell_ref, read_grid
+from .spreadsheet import Cell, Grid, cell_ref, cell_text, read_grid
+from .spreadsheet import find_header_row as _find_header_row
 from .text import address_from_cell, cluster_text, email_key, fold, header_key, person_key, suggest
 
 Severity = Literal["error", "warning"]
@@ -83,7 +83,6 @@ ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paire
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
 _SPLIT_LIST = re.compile(r"[;,\n]+")
-HEADER_SCAN_ROWS = 50
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 
@@ -207,26 +206,6 @@ class Roster:
         return self._index.people(text)
 
 
-def cell_text(value: Cell) -> str:
-    """A cell's value as the text the administrator sees: ``3.0`` -> ``"3"``, dates as ISO."""
-    if value is None:
-        return ""
-    kind = type(value)
-    if kind is str:
-        return " ".join(value.split())  # type: ignore[union-attr]
-    if kind is float:
-        number = float(value)  # type: ignore[arg-type]
-        return str(int(number)) if number.is_integer() else repr(number)
-    if kind is bool:
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="minutes") if value.time() else \
-            value.date().isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return " ".join(str(value).split())
-
-
 def _multiline_text(value: Cell) -> str:
     if isinstance(value, str):
         lines = (" ".join(line.split()) for line in value.splitlines())
@@ -236,12 +215,9 @@ def _multiline_text(value: Cell) -> str:
 
 def find_header_row(rows: list[list[Cell]]) -> int | None:
     """The index of the row that names the most known columns (at least two)."""
-    best, best_count = None, 1
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = {HEADER_LOOKUP.get(header_key(cell_text(c))) for c in row} - {None}
-        if len(found) > best_count:
-            best, best_count = index, len(found)
-    return best
+    return _find_header_row(
+        rows, lambda texts: len({HEADER_LOOKUP.get(header_key(t)) for t in texts} - {None}),
+        minimum=2)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,47 @@ class Grid:
     sheet: str
     rows: list[list[Cell]]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
+
+
+def cell_text(value: Cell) -> str:
+    """A cell's value as the text the administrator sees: ``3.0`` -> ``"3"``, dates as ISO."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is str:
+        return " ".join(value.split())  # type: ignore[union-attr]
+    if kind is float:
+        number = float(value)  # type: ignore[arg-type]
+        return str(int(number)) if number.is_integer() else repr(number)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes") if value.time() else \
+            value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+
+HEADER_SCAN_ROWS = 50  # a header row lower than this is not looked for
+
+
+def find_header_row(rows: Sequence[Sequence[Cell]], score: Callable[[list[str]], int],
+                    minimum: int = 1, scan: int = HEADER_SCAN_ROWS) -> int | None:
+    """The index of the header row: among the first ``scan`` rows, the first that scores
+    highest, if it scores at least ``minimum``; else None.
+
+    Every sheet reader finds its header this way, so that a title or a note typed above a
+    table is handled alike everywhere. ``score`` sees the row's cells as text
+    (:func:`cell_text`) and says how much the row looks like the header wanted (for
+    example, how many known columns it names)."""
+    best, best_score = None, minimum - 1
+    for index, row in enumerate(rows[:scan]):
+        found = score([cell_text(c) for c in row])
+        if found > best_score:
+            best, best_score = index, found
+    return best
 
 
 def column_letter(index: int) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .dates import parse_date
 from .pairs_workbook import PairRow
-from .roster import cell_text
+from .spreadsheet import cell_text
 from .text import header_key
 
 DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "visited",
