@@ -233,3 +233,24 @@ def test_status_shows_done_without_a_date(run: Runner, monkeypatch: pytest.Monke
     sheet.cell(2, headers.index("A hosts B: done") + 1, "yes")
     book.save(path)
     assert visit_cells(run, monkeypatch, "2027-07-13") == ["done", "OVERDUE"]
+
+
+def test_plan_sends_no_email_between_christmas_eve_and_new_year(run: Runner) -> None:
+    """E-mails sent over Christmas go unread: starting Monday 10 January 2028, the
+    preferences request (17 days before) would go on Friday 24 December 2027, so it goes on
+    Thursday 23 December; pairing (a week before: Monday 3 January 2028, the New Year bank
+    holiday) would go back to 23 December, more than the two weeks ahead the guide allows,
+    so it moves on to Tuesday 4 January."""
+    found = json.loads(run("plan", "--start", "2028-01-10", "--json").stdout)
+    dates = {m["name"]: m["date"] for m in found["milestones"]}
+    assert dates["preferences-request"] == "2027-12-23"
+    assert dates["pairing"] == "2028-01-04"
+    assert dates["introductions"] == "2028-01-07"  # an ordinary Friday
+    assert dates["call-to-action"] == "2027-12-06"
+
+
+def test_plan_warns_when_the_exchange_starts_in_the_christmas_break(run: Runner) -> None:
+    """A start on Wednesday 29 December 2027 is not a bank holiday, but most are away."""
+    found = json.loads(run("plan", "--start", "2027-12-29", "--json").stdout)
+    assert any("Christmas Eve and New Year" in w and "29 December 2027" in w
+               for w in found["warnings"])

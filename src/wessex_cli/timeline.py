@@ -3,7 +3,9 @@
 The guide's rhythm: the call to action four to six weeks before the start, the
 preferences request two to three weeks before, pairing, introductions a few days before,
 three months of visits, and the celebration shortly after. E-mail milestones move to the
-previous working day when they fall on a weekend or a bank holiday.
+previous working day when they fall on a weekend, a bank holiday or the days between
+Christmas Eve and New Year's Day, when an e-mail to a practice or a ward goes unread (to the
+next working day instead when the previous one is too early for the guide's timing).
 """
 
 from __future__ import annotations
@@ -67,10 +69,30 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return result
 
 
-def _working_day_before(day: dt.date, closed: dict[dt.date, str]) -> dt.date:
+def christmas_break(years: range) -> set[dt.date]:
+    """24 December to 1 January: not bank holidays all, but offices are thin and an e-mail
+    sent then is buried by the time people are back."""
+    return {dt.date(year, 12, day) for year in years for day in range(24, 32)} | \
+        {dt.date(year + 1, 1, 1) for year in years}
+
+
+def _working_day_before(day: dt.date, closed: dict[dt.date, str] | set[dt.date]) -> dt.date:
     while day.weekday() >= 5 or day in closed:
         day -= dt.timedelta(days=1)
     return day
+
+
+def _sending_day(day: dt.date, no_mail: set[dt.date], earliest: dt.date,
+                 latest: dt.date) -> dt.date:
+    """The working day before ``day``; if that leaves the window (a long break in the way),
+    the working day after it, if that is still in the window; else the day before anyway."""
+    before = _working_day_before(day, no_mail)
+    if before >= earliest:
+        return before
+    after = day
+    while after.weekday() >= 5 or after in no_mail:
+        after += dt.timedelta(days=1)
+    return after if after <= latest else before
 
 
 def _overlaps(start: dt.date, end: dt.date, first: dt.date, last: dt.date) -> bool:
@@ -109,12 +131,19 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
                 "taught.", "Move [celebration] date after the end date, or delete it and run "
                 "'wessex plan --save' to choose one.", file=scheme.source)
         celebration = scheme.celebration.date
-    closed = bank_holidays(range(start.year - 1, celebration.year + 1))
+    years = range(start.year - 1, celebration.year + 1)
+    closed = bank_holidays(years)
+    no_mail = set(closed) | christmas_break(years)
+    # Each e-mail's day as the guide times it, and the window it must stay in (days before the
+    # start): the call to action four to six weeks ahead, the preferences two to three,
+    # pairing about a week, the introductions a few days.
+    timing = {"call-to-action": (35, 42, 28), "preferences-request": (17, 21, 14),
+              "pairing": (7, 14, 5), "introductions": (3, 7, 1)}
     dates = {
-        "call-to-action": _working_day_before(start - dt.timedelta(weeks=5), closed),
-        "preferences-request": _working_day_before(start - dt.timedelta(days=17), closed),
-        "pairing": _working_day_before(start - dt.timedelta(days=7), closed),
-        "introductions": _working_day_before(start - dt.timedelta(days=3), closed),
+        name: _sending_day(start - dt.timedelta(days=target), no_mail,
+                           start - dt.timedelta(days=earliest), start - dt.timedelta(days=latest))
+        for name, (target, earliest, latest) in timing.items()
+    } | {
         "start": start, "end": end, "celebration": celebration,
     }
     plan = Plan([Milestone(name, dates[name]) for name in MILESTONES])
@@ -125,6 +154,10 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
         if milestone.date in closed:
             plan.warnings.append(f"{milestone.label} falls on a bank holiday "
                                  f"({closed[milestone.date]}, {milestone.date:%d %B %Y}).")
+        elif milestone.date in no_mail and milestone.name in ("start", "end", "celebration"):
+            plan.warnings.append(f"{milestone.label} falls between Christmas Eve and New "
+                                 f"Year's Day ({milestone.date:%d %B %Y}), when many are "
+                                 "away.")
         elif milestone.date.weekday() >= 5 and milestone.name in ("start", "end", "celebration"):
             plan.warnings.append(f"{milestone.label} falls on a {milestone.date:%A} "
                                  f"({milestone.date:%d %B %Y}).")

@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
+# The command for each milestone as it would be typed, with the walkthrough's file names
+# (README); tests/test_planning.py runs each one in a copy of examples/.
+MILESTONE_COMMANDS = {
+    "call-to-action": "wessex render call-to-action --profession GP",
+    "preferences-request": "wessex render preferences-request --volunteers volunteers.xlsx",
+    "pairing": "wessex pair volunteers.xlsx",
+    "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
+    "end": "wessex status pairs.xlsx; wessex remind pairs.xlsx",
+    "celebration": "wessex render celebration-invite --pairs pairs.xlsx",
+}
+
+
 def plan(
     start: Annotated[str | None, typer.Option("--start", metavar="DATE",
                                               help="Start date (default: "
@@ -62,14 +74,9 @@ def plan(
     if json:
         print_json(timeline.as_json())
         return
-    commands = {"call-to-action": "wessex render call-to-action",
-                "preferences-request": "wessex render preferences-request",
-                "pairing": "wessex pair", "introductions": "wessex render partner-introduction",
-                "end": "wessex status / remind", "celebration": "wessex render "
-                                                                "celebration-invite"}
     show_table(f"Timeline: {scheme.name}", [Column("Date"), Column("What"), Column("Command")],
                [[f"{milestone.date:%a %d %b %Y}", milestone.label,
-                 Text(commands.get(milestone.name, ""), "dim")]
+                 Text(MILESTONE_COMMANDS.get(milestone.name, ""), "dim")]
                 for milestone in timeline.milestones])
     for warning in timeline.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
