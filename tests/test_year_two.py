@@ -192,3 +192,41 @@ def test_history_from_several_years(run: Runner, tmp_path: Path) -> None:
     both = json.loads(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
                           str(old), "--history", "2025/pairs.xlsx").output)
     assert both["pairs"] == [] and len(both["unpaired"]) == 4
+
+
+def test_init_from_last_year_keeps_the_scheme_settings_but_not_its_dates(
+        run: Runner, tmp_path: Path) -> None:
+    """A second year starts from last year's scheme.toml: the administrator, the leads, the
+    letterhead (with its logo) and every comment come along; the dates, which were last
+    year's, do not, so no letter can print them."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    (old.parent / "crest.png").write_bytes(PNG_1x1)
+    (old.parent / "scheme.toml").write_text(
+        '[scheme]\nname = "Eastshire exchange"  # the name in every letter\n'
+        '[administrator]\nname = "Hester Vane"\nemail = "hester.vane@nhs.net"\n'
+        '[[leads]]\nname = "Dr Bea Lowry"\nemail = "bea.lowry@nhs.net"\nrole = "GP lead"\n'
+        '[letterhead]\norganisation = "Eastshire ICB"\nlogo = "crest.png"\n'
+        '[dates]\nstart = 2026-04-13\nend = 2026-07-13\n'
+        '[celebration]\ndate = 2026-07-23\nvenue = "Eastshire Postgraduate Centre"\n',
+        encoding="utf-8")
+    run("init", "2027", "--from", str(old))
+    text = (tmp_path / "2027" / "scheme.toml").read_text("utf-8")
+    settings = tomllib.loads(text)
+    assert settings["administrator"] == {"name": "Hester Vane", "email": "hester.vane@nhs.net"}
+    assert settings["leads"] == [{"name": "Dr Bea Lowry", "email": "bea.lowry@nhs.net",
+                                  "role": "GP lead"}]
+    assert settings["letterhead"]["logo"] == "crest.png"
+    assert (tmp_path / "2027" / "crest.png").read_bytes() == PNG_1x1
+    assert settings["celebration"]["venue"] == "Eastshire Postgraduate Centre"
+    assert "start" not in settings["dates"] and "end" not in settings["dates"]
+    assert "date" not in settings["celebration"]
+    assert "2026-0" not in text  # no date of last year's left, even in a comment
+    assert "# the name in every letter" in text
+    run("check", "2027/volunteers.xlsx", "--scheme", "2027/scheme.toml")
+
+
+PNG_1x1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8cfc0f01f0005000201a5f6d5dd0000000049454e44ae426082")

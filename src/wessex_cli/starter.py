@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .availability import DAYS
 from .errors import OutputError
-from .safe_write import write_text
+from .safe_write import write_bytes, write_text
 from .scheme import SCHEME_FILE, Scheme
 from .xlsx_out import SheetSpec, write_workbook
 
@@ -119,17 +119,41 @@ def _toml_list(values: tuple[str, ...]) -> str:
 
 
 def scheme_toml_text(scheme: Scheme | None = None) -> str:
+    """The commented scheme.toml a new folder starts with.
+
+    Started from an existing scheme (``init --from`` last year's record, or ``--scheme``),
+    it is that file's own text, every setting and comment kept (administrator, leads,
+    letterhead, weights...), less the dates, which belong to last year."""
     scheme = scheme or Scheme()
+    if scheme.source is not None and scheme.source.is_file():
+        return _without_dates(scheme.source.read_text(encoding="utf-8"), scheme.source)
     return SCHEME_TOML.format(name=scheme.name,
                               primary=_toml_list(scheme.sides[0].professions),
                               secondary=_toml_list(scheme.sides[1].professions))
 
 
+def _without_dates(text: str, source: Path) -> str:
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    note = f"set this year's date (last year's was removed when {source.name} was copied)"
+    for table, key, example in (("dates", "start", "2027-04-12"), ("dates", "end", "2027-07-12"),
+                                ("celebration", "date", "2027-07-22")):
+        section = document.get(table)
+        if isinstance(section, dict) and key in section:
+            del section[key]
+            section.add(tomlkit.comment(f"{key} = {example}  # {note}"))
+    return tomlkit.dumps(document)
+
+
 def write_starter(folder: Path, scheme: Scheme | None = None) -> list[Path]:
-    """Write scheme.toml and volunteers.xlsx into ``folder``; refuse if either exists."""
+    """Write scheme.toml and volunteers.xlsx into ``folder`` (and the letterhead's logo, when
+    the scheme started from has one); refuse if any of them exists."""
     scheme = scheme or Scheme()
     toml_path, book_path = folder / SCHEME_FILE, folder / "volunteers.xlsx"
-    existing = [p for p in (toml_path, book_path) if p.exists()]
+    logo = _logo_to_copy(scheme, folder)
+    targets = [toml_path, book_path] + ([logo[1]] if logo else [])
+    existing = [p for p in targets if p.exists()]
     if existing:
         names = " and ".join(p.name for p in existing)
         raise OutputError(f"{names} already exist{'s' if len(existing) == 1 else ''} in "
@@ -138,7 +162,23 @@ def write_starter(folder: Path, scheme: Scheme | None = None) -> list[Path]:
                           file=existing[0])
     write_text(toml_path, scheme_toml_text(scheme))
     write_volunteer_template(book_path, scheme)
-    return [toml_path, book_path]
+    if logo:
+        logo[1].parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(logo[1], logo[0].read_bytes())
+    return targets
+
+
+def _logo_to_copy(scheme: Scheme, folder: Path) -> tuple[Path, Path] | None:
+    """A logo named relative to the scheme started from goes along with its scheme.toml, so
+    that the copied setting still finds it."""
+    logo = scheme.letterhead.logo
+    if scheme.source is None or logo is None or not logo.is_file():
+        return None
+    try:
+        relative = logo.resolve().relative_to(scheme.source.resolve().parent)
+    except ValueError:  # an absolute path elsewhere: the copied setting still points to it
+        return None
+    return logo, folder / relative
 
 
 def write_volunteer_template(path: Path, scheme: Scheme) -> None:
