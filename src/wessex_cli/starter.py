@@ -140,7 +140,9 @@ def _without_dates(text: str, source: Path) -> str:
     for table, key, example in (("dates", "start", "2027-04-12"), ("dates", "end", "2027-07-12"),
                                 ("celebration", "date", "2027-07-22")):
         section = document.get(table)
-        if isinstance(section, tomlkit.items.Table) and key in section:
+        if isinstance(section, tomlkit.items.InlineTable) and key in section:
+            del section[key]  # an inline table, {start = ...}, has no room for a comment
+        elif isinstance(section, tomlkit.items.Table) and key in section:
             del section[key]
             section.add(tomlkit.comment(f"{key} = {example}  # {note}"))
     return tomlkit.dumps(document)
