@@ -723,3 +723,15 @@ def test_column_widths_never_cut_a_word_and_always_fit(rows: list[list[str]],
     for index, column in enumerate(columns):
         for text in [column.header, *(row[index] for row in rows)]:
             assert all(len(word) <= widths[index] for word in text.split())
+
+
+def test_unbalanced_sides_are_counted_in_words_that_agree(tmp_path: Path) -> None:
+    """Two GPs and one consultant: two primary places for one secondary place, so at least
+    one primary place goes unpaired (never "1 secondary places" or "place(s)")."""
+    people = [*small_scheme_people(),
+              person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Quayside")]
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(invoke(tmp_path, "check", "v.xlsx", "--json").output)
+    messages = " ".join(json.dumps(data).split())
+    assert ("2 primary places for 1 secondary place, so at least 1 primary place will go "
+            "unpaired") in messages

@@ -57,9 +57,9 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None) -> 
         more, fewer = (first, second) if cap_a > cap_b else (second, first)
         problems.append(Problem(
             "warning", "", "side",
-            f"the sides are unbalanced: {sides[more]['capacity']} {more} places for "
-            f"{sides[fewer]['capacity']} {fewer} places, so at least {abs(cap_a - cap_b)} "
-            f"{more} place(s) will go unpaired.",
+            f"the sides are unbalanced: {_places(sides[more]['capacity'], more)} for "
+            f"{_places(sides[fewer]['capacity'], fewer)}, so at least "
+            f"{_places(abs(cap_a - cap_b), more)} will go unpaired.",
             f"Recruit more {fewer} volunteers, or ask a {fewer} volunteer to take two partners "
             "(Capacity 2)."))
     left = [v for v in roster.active if v.side == first]
@@ -168,3 +168,8 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
     left_out.sort(key=lambda person: person.row)
     return replace(roster, volunteers=kept, problems=problems, rejected=[],
                    _index=None), left_out
+
+
+def _places(count: int, side: str) -> str:
+    """"1 primary place", "3 secondary places"."""
+    return f"{count} {side} place{'' if count == 1 else 's'}"
