@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,8 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(run: Runner, command: str) -> None:
     result = run(*command.split(), "--help")
-    assert "Example: wessex" in result.output
+    # each example on a line of its own, never rewrapped, so that it can be copied whole
+    assert re.search(r"Examples?:\n(    wessex [^\n]+\n)+", result.output), result.output
 
 
 def test_usage_errors_exit_2(run: Runner) -> None:
@@ -104,3 +106,14 @@ def test_the_lock_example_in_pair_help_works_on_the_example_scheme(run: Runner,
     assert any({a, b} <= {p["a"]["name"].removeprefix("Dr ").removeprefix("Prof "),
                           p["b"]["name"].removeprefix("Dr ").removeprefix("Prof ")}
                for p in json.loads(result.output)["pairs"])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_usage_names_every_argument_in_capitals(run: Runner, command: str) -> None:
+    """One way of naming what to type: `wessex check {VOLUNTEERS}`, `wessex visit {PAIRS}
+    {PERSON}`, never `{volunteers}` beside `{PAIRS}` (a literal word such as `template`
+    may follow a bar)."""
+    usage = run(*command.split(), "--help").output.splitlines()[0]
+    for token in re.findall(r"[{\[]([^}\]]+)[}\]]", usage.partition("[OPTIONS]")[2]):
+        first = token.split("|")[0].removesuffix("...")
+        assert first.isupper(), usage

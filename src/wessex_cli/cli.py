@@ -65,11 +65,14 @@ class WessexGroup(TyperGroup):
 
 
 def _name_arguments_only(command: Any) -> None:
-    """Help lists an argument by its name ("VOLUNTEERS"), without a Python type after it
-    ("<path>", "<list[str]>"): the help text says what the file is."""
+    """Help lists an argument by its name in capitals ("VOLUNTEERS", "PERSON", as the help
+    texts write them), without a Python type after it ("<path>", "<list[str]>"): the help
+    text says what the file is."""
     for param in getattr(command, "params", []):
         if param.param_type_name == "argument":
             param.display_type_rich = lambda ctx: None
+            if param.metavar is None and param.name:
+                param.metavar = param.name.upper()
     for inner in getattr(command, "commands", {}).values():
         _name_arguments_only(inner)
 

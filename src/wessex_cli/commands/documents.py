@@ -20,7 +20,9 @@ templates_app = typer.Typer(help="Copy a built-in template to change its wording
 def documents(scheme_file: SchemeOption = None, json: JsonOption = False) -> None:
     """List the document templates, where each is used and the fields it takes.
 
-    Example: wessex documents
+    \b
+    Example:
+      wessex documents
     """
     from ..documents import FORMATS, list_templates
 
@@ -51,7 +53,9 @@ def copy_template(
 ) -> None:
     """Copy a built-in template into your templates/ folder, where it overrides the original.
 
-    Example: wessex templates copy partner-introduction
+    \b
+    Example:
+      wessex templates copy partner-introduction
     """
     from ..documents import SUFFIX, builtin_dir, load_template
     from ..errors import OutputError
@@ -103,7 +107,9 @@ def render(
     administrator's name, a date, the venue...): the message lists each one with the line to
     add. --allow-placeholders writes a draft with each gap shown in [brackets].
 
-    Example: wessex render partner-introduction --pairs pairs.xlsx --format eml
+    \b
+    Example:
+      wessex render partner-introduction --pairs pairs.xlsx
     """
 
     from ..dates import today
@@ -187,10 +193,12 @@ def mailmerge(
     CelebrationTime, CelebrationVenue, AdminName,
     AdminEmail, AdminPhone, CPDHours.
 
-    In Word, "«Salutation»," or "Dear «Title» «Surname»," opens a letter. The scheme fields
-    must be set in scheme.toml (or pass --allow-placeholders for a bracketed draft).
+    In Word, open a letter with «Salutation», or with Dear «Title» «Surname». The scheme
+    fields must be set in scheme.toml (or pass --allow-placeholders for a bracketed draft).
 
-    Example: wessex mailmerge pairs.xlsx -o merge.csv
+    \b
+    Example:
+      wessex mailmerge pairs.xlsx -o merge.csv
     """
     from ..mailmerge import merge_rows, write_merge
     from ..safe_write import guard_output

@@ -30,7 +30,10 @@ def findings(
     'wessex findings template' writes the collection workbook (Actions and SWOT sheets
     with drop-down lists); give the filled-in workbooks back to read the plan.
 
-    Example: wessex findings template -o tables.xlsx   |   wessex findings table1.xlsx table2.xlsx
+    \b
+    Examples:
+      wessex findings template -o tables.xlsx
+      wessex findings table1.xlsx table2.xlsx
     """
     from ..errors import WessexError
     from ..findings import read_findings, write_template

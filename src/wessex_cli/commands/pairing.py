@@ -55,7 +55,10 @@ def pair(
 ) -> None:
     """Pair the volunteers: the most pairs, then the best preferences, every rule kept.
 
-    Example: wessex pair volunteers.xlsx --lock "Amelia Ashworth=Chidi Zielinski"
+    \b
+    Examples:
+      wessex pair volunteers.xlsx
+      wessex pair volunteers.xlsx --lock "Wilf Umeh=Leon Ince"
     """
     from ..check import without_errors
     from ..console import err

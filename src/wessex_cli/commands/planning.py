@@ -42,7 +42,9 @@ def plan(
 ) -> None:
     """The timeline: every e-mail's date, warnings, and a calendar to import.
 
-    Example: wessex plan --start 2027-04-19 --ics exchange.ics
+    \b
+    Example:
+      wessex plan --start 2027-04-19 --ics exchange.ics
     """
     from rich.text import Text
 
@@ -115,7 +117,9 @@ def feedback(
     every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
     included. One of them is needed, or --no-names-source.
 
-    Example: wessex feedback responses.xlsx --pairs pairs.xlsx -o pack.html
+    \b
+    Example:
+      wessex feedback answers.xlsx --pairs pairs.xlsx
     """
     from ..errors import WessexError
     from ..feedback import pack_from_files, pack_html, pack_markdown
@@ -172,7 +176,10 @@ def equality(
     shown. Free-text answers are never shown; an answer that is not one of the form's
     choices counts as 'Another answer', with a warning naming its cell.
 
-    Example: wessex equality forms.xlsx -o report.html   |   wessex equality template
+    \b
+    Examples:
+      wessex equality template
+      wessex equality forms.xlsx -o report.html
     """
     from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text

@@ -37,7 +37,9 @@ def import_command(
     Respondents are matched by e-mail, then by name. A value already in the workbook is kept
     unless --force is given. Lists who answered, who did not, and what could not be resolved.
 
-    Example: wessex preferences import responses.xlsx --into volunteers.xlsx
+    \b
+    Example:
+      wessex preferences import forms.xlsx --into roster.xlsx
     """
     from ..preferences_import import import_preferences
 

@@ -33,7 +33,11 @@ def report(
     Every figure is worked out from the files given; feedback quotes are anonymised and
     equality counts protected exactly as 'wessex feedback' and 'wessex equality' do.
 
-    Example: wessex report pairs.xlsx --feedback answers.xlsx --findings tables.xlsx -o report.html
+    \b
+    Examples:
+      wessex report pairs.xlsx -o report.html
+      wessex report pairs.xlsx --feedback answers.xlsx
+      wessex report pairs.xlsx --findings tables.xlsx
     """
     from ..errors import WessexError
     from ..report import build_report, report_docx, report_html

@@ -26,7 +26,10 @@ def init(
 ) -> None:
     """Write a commented scheme.toml and an empty volunteers.xlsx, never overwriting anything.
 
-    Example: wessex init exchange-2027   |   wessex init exchange-2028 --from pairs-2027.xlsx
+    \b
+    Examples:
+      wessex init exchange-2027
+      wessex init exchange-2028 --from pairs-2027.xlsx
     """
     from ..starter import write_starter
 
@@ -67,7 +70,9 @@ def check(
 
     Exits 1 if there is any error (warnings alone exit 0).
 
-    Example: wessex check volunteers.xlsx
+    \b
+    Example:
+      wessex check volunteers.xlsx
     """
     from ..check import check_file
 

@@ -44,7 +44,9 @@ def status(
 ) -> None:
     """Who has visited whom, who still owes a visit, and what is overdue.
 
-    Example: wessex status pairs.xlsx --owed
+    \b
+    Example:
+      wessex status pairs.xlsx --owed
     """
 
     from ..dates import today
@@ -134,7 +136,9 @@ def visit(
 
     A plan (--planned) is never counted as done.
 
-    Example: wessex visit pairs.xlsx "Amelia Ashworth" --hosted 4/5/2027
+    \b
+    Example:
+      wessex visit pairs.xlsx "Leon Ince" --hosted 4/5/2027
     """
     from ..errors import TrackingError
     from ..record import record_visit
@@ -172,7 +176,9 @@ def remind(
     planned for a date now past without being recorded as done. People with nothing owed
     and nothing to confirm get no e-mail.
 
-    Example: wessex remind pairs.xlsx
+    \b
+    Example:
+      wessex remind pairs.xlsx
     """
     from ..dates import today
     from ..documents import load_template, output_paths, recipients, render_all
@@ -217,7 +223,10 @@ def withdraw(
     """Record that PERSON dropped out: their pairs move to the Withdrawn sheet.
 
     Someone with two partners leaves both pairs unless --partner names one.
-    Example: wessex withdraw pairs.xlsx "Oliver Pemberton" --reason "long-term sick leave"
+
+    \b
+    Example:
+      wessex withdraw pairs.xlsx "Leon Ince" --reason illness
     """
     from ..dates import today
     from ..record import mark_withdrawn
