@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .spreadsheet import cell_text, read_grid
+from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import fold, header_key
 
 SUPPRESS_BELOW = 8
@@ -342,8 +342,7 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
     from .spreadsheet import cell_ref
 
     grid = read_grid(path, "Forms")
-    header_index = next((i for i, row in enumerate(grid.rows[:20])
-                         if len(find_columns([cell_text(c) for c in row])) >= 2), None)
+    header_index = find_header_row(grid.rows, lambda texts: len(find_columns(texts)), minimum=2)
     if header_index is None:
         raise RosterError("no header row with the monitoring questions was found.",
                           "Use 'wessex equality template' to get a workbook with the right "

@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
-from .spreadsheet import cell_text, read_grid
+from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import TITLES, fold, fold_char, header_key
 
 MIN_GROUP = 3
@@ -180,6 +180,14 @@ def _is_name_header(key: str) -> bool:
     return key in NAME_HEADERS or (key.endswith("name") and len(key) <= 16)
 
 
+def _names_header_score(texts: list[str]) -> int:
+    """2 for a row with a name column and an e-mail column, 1 for a name column alone."""
+    keys = [header_key(t) for t in texts]
+    if not any(_is_name_header(k) for k in keys):
+        return 0
+    return 2 if any("email" in k for k in keys) else 1
+
+
 def names_in_workbook(path: Path) -> list[str]:
     """Every name in a volunteer or pairs workbook: each sheet (Withdrawn and Unpaired
     included), each column headed like a name, partner or avoid column, every row (withdrawn
@@ -201,15 +209,11 @@ def names_in_workbook(path: Path) -> list[str]:
         grid = read_grid(path, sheet or "Volunteers")
         # the header row: one with a name column, preferably beside an e-mail column (a
         # title above the table such as "Scheme name" is not the header)
-        candidates = []
-        for index, row in enumerate(grid.rows[:20]):
-            keys = [header_key(cell_text(cell)) for cell in row]
-            columns = [c for c, key in enumerate(keys) if _is_name_header(key)]
-            if columns:
-                candidates.append((not any("email" in k for k in keys), index, columns))
-        if not candidates:
+        index = find_header_row(grid.rows, _names_header_score)
+        if index is None:
             continue
-        _, index, columns = min(candidates)
+        keys = [header_key(cell_text(cell)) for cell in grid.rows[index]]
+        columns = [c for c, key in enumerate(keys) if _is_name_header(key)]
         for data in grid.rows[index + 1:]:
             for column in columns:
                 value = cell_text(data[column]) if column < len(data) else ""
@@ -314,8 +318,10 @@ def read_responses(path: Path) -> Survey:
     grid = read_grid(path, "Responses")
     if not grid.rows:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
-    headers = [cell_text(c) for c in grid.rows[0]]
-    rows = [r for r in grid.rows[1:] if any(cell_text(c) for c in r)]
+    # the header row names the most reflective questions (a note may stand above it)
+    first = find_header_row(grid.rows, lambda texts: sum(1 for t in texts if _question_of(t))) or 0
+    headers = [cell_text(c) for c in grid.rows[first]]
+    rows = [r for r in grid.rows[first + 1:] if any(cell_text(c) for c in r)]
     keys = [header_key(h) for h in headers]
 
     def column(col: int) -> list[str]:
@@ -326,7 +332,7 @@ def read_responses(path: Path) -> Survey:
     reflective = {i: q for i, h in enumerate(headers) if (q := _question_of(h))}
     if not reflective:
         raise RosterError(
-            "none of the reflective questions was found in the first row, so this does not "
+            "none of the reflective questions was found in a header row, so this does not "
             "look like a survey export.",
             "The columns are recognised by their question text: one mentioning what "
             "surprised or shocked, what was expected, or what you will take back.",

@@ -19,7 +19,7 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import RosterError
-from .spreadsheet import cell_ref, cell_text, read_grid
+from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
 from .text import header_key, person_key
 
 ACTIONS_SHEET = "Actions"
@@ -211,11 +211,17 @@ def _columns(headers: list[str], known: dict[str, tuple[str, tuple[str, ...]]]) 
 
 def _header_row(rows: list[list[Any]], known: dict[str, tuple[str, tuple[str, ...]]],
                 needed: str) -> tuple[int, dict[str, int]] | None:
-    for index, row in enumerate(rows[:20]):
-        columns = _columns([cell_text(c) for c in row], known)
-        if needed in columns and len(columns) >= 2:
-            return index, columns
-    return None
+    """The header row (the one naming the most of ``known``, ``needed`` among them and at
+    least two in all) and where each known column is; None when no row qualifies."""
+
+    def score(texts: list[str]) -> int:
+        columns = _columns(texts, known)
+        return len(columns) if needed in columns else 0
+
+    index = find_header_row(rows, score, minimum=2)
+    if index is None:
+        return None
+    return index, _columns([cell_text(c) for c in rows[index]], known)
 
 
 def _pick(heading: str) -> str | None:

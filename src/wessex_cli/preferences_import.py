@@ -20,7 +20,7 @@ from typing import Any
 from .errors import RosterError
 from .roster import NO_PREFERENCE, Roster, Volunteer, read_roster, roster_from_grid
 from .scheme import Scheme
-from .spreadsheet import Grid, cell_ref, cell_text, read_grid
+from .spreadsheet import HEADER_SCAN_ROWS, Grid, cell_ref, cell_text, find_header_row, read_grid
 from .text import email_key, fold, header_key, person_key
 
 TARGETS = ("preference_1", "preference_2", "preference_3", "host_days", "visit_days",
@@ -117,42 +117,57 @@ def _clean(target: str, text: str) -> str:
     return text.strip()
 
 
+def _header_columns(headers: list[str]) -> tuple[list[int], list[int], dict[int, str]]:
+    """A row read as the survey's header: its e-mail columns, name columns, and question
+    columns (column -> volunteer column it fills, or "days")."""
+    questions: dict[int, str] = {}
+    pending: list[int] = []
+    for col, header in enumerate(headers):
+        found = classify(header)
+        if found == ["preference_?"]:
+            pending.append(col)
+        elif len(found) == 1:
+            if found[0] not in questions.values():
+                questions[col] = found[0]
+        elif found:
+            questions[col] = "days"
+    free = [f"preference_{k}" for k in (1, 2, 3) if f"preference_{k}" not in
+            questions.values()]
+    for col, target in zip(pending, free, strict=False):
+        questions[col] = target
+    emails = [c for c, h in enumerate(headers) if "email" in header_key(h)]
+    names = [c for c, h in enumerate(headers) if header_key(h) in _NAME_KEYS or
+             header_key(h).startswith("yourname")]
+    return emails, names, questions
+
+
+def _header_score(headers: list[str]) -> int:
+    """How many columns of a survey header a row names; 0 unless it has a question we fill
+    and an e-mail or name column."""
+    emails, names, questions = _header_columns(headers)
+    return len(questions) + len(emails) + len(names) if questions and (emails or names) else 0
+
+
 def _read_responses(path: Path) -> tuple[Grid, int, list[int], list[int], dict[int, str]]:
     """The grid, its header row, e-mail columns, name columns, and question columns."""
     grid = read_grid(path, "Sheet1")
-    for index, row in enumerate(grid.rows[:10]):
-        headers = [cell_text(c) for c in row]
-        questions: dict[int, str] = {}
-        pending: list[int] = []
-        for col, header in enumerate(headers):
-            found = classify(header)
-            if found == ["preference_?"]:
-                pending.append(col)
-            elif len(found) == 1:
-                if found[0] not in questions.values():
-                    questions[col] = found[0]
-            elif found:
-                questions[col] = "days"
-        free = [f"preference_{k}" for k in (1, 2, 3) if f"preference_{k}" not in
-                questions.values()]
-        for col, target in zip(pending, free, strict=False):
-            questions[col] = target
-        emails = [c for c, h in enumerate(headers) if "email" in header_key(h)]
-        names = [c for c, h in enumerate(headers) if header_key(h) in _NAME_KEYS or
-                 header_key(h).startswith("yourname")]
-        keys = {header_key(h) for h in headers}
+    index = find_header_row(grid.rows, _header_score)
+    for row in grid.rows[:HEADER_SCAN_ROWS if index is None else index + 1]:
+        keys = {header_key(cell_text(c)) for c in row}
         if {"aname", "bname"} <= keys or {"aemail", "bemail"} <= keys:
             raise RosterError(
                 "this is a pairs workbook (it has A and B columns), not the preferences "
                 "survey's export.", "Give the file you exported from Microsoft Forms or Google "
                 "Forms (.xlsx or .csv).", file=path, sheet=grid.sheet)
-        if questions and (emails or names):
-            return grid, index, emails, names, questions
-    raise RosterError(
-        "no header row with an e-mail or name column and a question about choices, days or "
-        "adjustments was found, so this does not look like the preferences survey's export.",
-        "Export the responses from Microsoft Forms or Google Forms as .xlsx or .csv and give "
-        "that file.", file=path, sheet=grid.sheet, cell="A1")
+    if index is None:
+        raise RosterError(
+            "no header row with an e-mail or name column and a question about choices, days "
+            "or adjustments was found, so this does not look like the preferences survey's "
+            "export.",
+            "Export the responses from Microsoft Forms or Google Forms as .xlsx or .csv and "
+            "give that file.", file=path, sheet=grid.sheet, cell="A1")
+    emails, names, questions = _header_columns([cell_text(c) for c in grid.rows[index]])
+    return grid, index, emails, names, questions
 
 
 class _Matcher:
