@@ -22,7 +22,16 @@ from .errors import RosterError
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_ref, cell_text, read_grid
 from .spreadsheet import find_header_row as _find_header_row
-from .text import address_from_cell, cluster_text, email_key, fold, header_key, person_key, suggest
+from .text import (
+    address_from_cell,
+    cluster_text,
+    email_key,
+    fold,
+    header_key,
+    organisation_key,
+    person_key,
+    suggest,
+)
 
 Severity = Literal["error", "warning"]
 
@@ -154,11 +163,13 @@ class Volunteer:
 
     @property
     def organisation_key(self) -> str:
-        return fold(self.organisation)
+        """The organisation as it compares (SPEC: folded, titles dropped)."""
+        return organisation_key(self.organisation)
 
     @property
     def registered_key(self) -> str:
-        return fold(self.registered_practice)
+        """The registered practice as it compares with an organisation."""
+        return organisation_key(self.registered_practice)
 
 
 @dataclass(frozen=True)
@@ -553,10 +564,16 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
     """Turn preferences, avoid and partner cells into references to people or topics."""
     index = _PeopleIndex(drafts)
     keys = [email_key(d.values["email"]) for d in drafts]
-    topics = {fold(d.values.get(c, "")) for d in drafts for c in ("specialty", "organisation")}
-    topics.discard("")
-    organisations = {fold(d.values.get("organisation", "")): d.values.get("organisation", "")
+    organisations = {organisation_key(d.values.get("organisation", "")):
+                     d.values.get("organisation", "")
                      for d in drafts if d.values.get("organisation")}
+    specialties = {fold(d.values.get("specialty", "")) for d in drafts} - {""}
+
+    def topic(text: str) -> str | None:
+        """The key a specialty or organisation choice compares under; None if it names none."""
+        if organisation_key(text) in organisations:
+            return organisation_key(text)
+        return fold(text) if fold(text) in specialties else None
 
     @lru_cache(maxsize=1)
     def vocabulary() -> list[str]:  # only built when a suggestion is needed
@@ -617,8 +634,8 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' could be any of: {names(hits)}; it is not "
                                "used.", "Use the colleague's e-mail address instead.")
-            elif fold(text) in topics:
-                preferences.append(Preference(rank, text, topic=fold(text)))
+            elif (key := topic(text)) is not None:
+                preferences.append(Preference(rank, text, topic=key))
             elif waiting(text):
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' is on row {waiting(text)}, which has an "
@@ -643,7 +660,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            "Name the agreed partner, or leave the cell blank.")
             partner = None
         registered = values.get("registered_practice", "")
-        if registered and fold(registered) not in organisations:
+        if registered and organisation_key(registered) not in organisations:
             near = _suggest(registered, list(organisations.values()), 1, 0.6)
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' matches no organisation in the "

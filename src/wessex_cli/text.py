@@ -10,12 +10,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-TITLES = frozenset(
-    {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame",
-     "rev", "revd", "reverend", "lord", "lady"}
-)
+# The one list of titles: each as ``fold`` leaves it, with the spelling documents print.
+# Names compare without them (``person_key``); letters show them canonically (``split_title``).
+TITLES: dict[str, str] = {
+    "dr": "Dr", "doctor": "Dr", "prof": "Prof", "professor": "Professor", "mr": "Mr",
+    "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame",
+    "rev": "Revd", "revd": "Revd", "reverend": "Revd", "lord": "Lord", "lady": "Lady",
+}
 _NON_WORD = re.compile(r"[^0-9a-z@]+")
-_SPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
 
@@ -50,13 +52,40 @@ def fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _without_titles(words: list[str], folded: list[str]) -> int:
+    """How many of ``words`` are leading titles (``folded`` is each word as ``fold`` leaves
+    it); the last word is never one, so a name made of a title alone stays a name."""
+    count = 0
+    while count < len(words) - 1 and folded[count] in TITLES:
+        count += 1
+    return count
+
+
 @lru_cache(maxsize=1 << 18)
 def person_key(name: str) -> str:
-    """A name's matching key: folded, with leading titles dropped (``"Dr A. Khan" -> "a khan"``)."""
+    """The one name folder: the key under which two names are the same person, with leading
+    titles, case, accents, punctuation and spacing dropped (``"Dr A. Khan" -> "a khan"``)."""
     words = fold(name).replace("@", " ").split()
-    while len(words) > 1 and words[0] in TITLES:
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(words[_without_titles(words, words):])
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """(canonical title, the rest of the name as typed): ``"dr. Siân Ó Briain"`` gives
+    ``("Dr", "Siân Ó Briain")``, for letters that print the title their own way. Only the
+    first title is taken, and the rest keeps the case the person typed."""
+    words = name.split()
+    if _without_titles(words[:2], [fold(w) for w in words[:2]]):
+        return TITLES[fold(words[0])], " ".join(words[1:])
+    return "", " ".join(words)
+
+
+def organisation_key(name: str) -> str:
+    """An organisation's matching key. SPEC ("Pairing rules"): names, e-mails and
+    organisations compare after case-folding, trimming, collapsing spaces and punctuation,
+    and dropping titles, so ``"Dr Patel's Surgery"`` and ``"Patel's surgery"`` are one
+    organisation. The same as ``person_key``, and unchanged by being applied twice, so an
+    already folded key (an earlier year's) compares as it is."""
+    return person_key(name)
 
 
 def email_key(email: str) -> str:
@@ -87,14 +116,6 @@ def cluster_text(value: str) -> str:
 def cluster_key(value: str) -> str:
     """The matching key of a cluster: folded; "" for no cluster."""
     return fold(cluster_text(value))
-
-
-def first_name(name: str) -> str:
-    """The first word of a name after any title: what a letter says after "Dear"."""
-    words = _SPACE.split(name.strip())
-    while len(words) > 1 and fold(words[0]) in TITLES:
-        words.pop(0)
-    return words[0] if words and words[0] else name
 
 
 def slug(text: str, fallback: str = "item") -> str:

@@ -11,13 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .text import header_key
+from .text import split_title as split_title  # documents read it here; one list, in text.py
 
-# Canonical spelling of the titles people type: "dr", "Dr.", "DR" all become "Dr".
-CANONICAL_TITLES = {
-    "dr": "Dr", "doctor": "Dr", "prof": "Prof", "professor": "Professor", "mr": "Mr",
-    "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame",
-    "rev": "Revd", "revd": "Revd", "reverend": "Revd",
-}
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg").
 _PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von",
               "le", "la", "ó", "ni", "ní", "nic", "mac", "bin", "binti", "al", "el", "ap",
@@ -30,17 +25,6 @@ UNCONFIRMED = "unconfirmed"  # a planned date has passed, but nobody has recorde
 DONE = "done"
 VISIT_STATES = (OWED, PLANNED, UNCONFIRMED, DONE)
 CHASED = (OWED, UNCONFIRMED)  # the states a reminder is written about
-
-
-def split_title(name: str) -> tuple[str, str]:
-    """(canonical title, the rest of the name as typed): ``"dr. Siân Ó Briain"`` gives
-    ``("Dr", "Siân Ó Briain")``. The name keeps the case the person typed."""
-    words = name.split()
-    if len(words) > 1:
-        key = words[0].rstrip(".").casefold()
-        if key in CANONICAL_TITLES:
-            return CANONICAL_TITLES[key], " ".join(words[1:])
-    return "", " ".join(words)
 
 
 def display_name(name: str) -> str:

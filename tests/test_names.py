@@ -1,0 +1,76 @@
+"""One title list and one name folder (text.py), used by everyone who compares names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wessex_cli import text, wording
+from wessex_cli.eligibility import Rule, rules_broken
+from wessex_cli.feedback import Anonymiser
+from wessex_cli.roster import Volunteer, read_roster
+from wessex_cli.scheme import Scheme, Weights
+from wessex_cli.scoring import preference_score
+
+from .conftest import person, write_book
+
+# Every title SPEC and the letters know, as people type them, and as letters print them.
+TYPED = {"Dr": "Dr", "DR.": "Dr", "Doctor": "Dr", "prof": "Prof", "Professor": "Professor",
+         "Mr": "Mr", "mrs.": "Mrs", "Ms": "Ms", "Miss": "Miss", "Mx": "Mx", "Sir": "Sir",
+         "Dame": "Dame", "Rev": "Revd", "Revd.": "Revd", "Reverend": "Revd", "Lord": "Lord",
+         "Lady": "Lady"}
+
+
+@pytest.mark.parametrize("typed", list(TYPED))
+def test_each_title_is_dropped_for_matching_and_printed_canonically(typed: str) -> None:
+    assert text.person_key(f"{typed} Siân  Ó-Briain") == "sian o briain"
+    assert wording.split_title(f"{typed} Siân Ó Briain") == (TYPED[typed], "Siân Ó Briain")
+    assert wording.formal_name(f"{typed} Siân Ó Briain") == f"{TYPED[typed]} Ó Briain"
+    assert Anonymiser(["Siân Ó Briain"])(f"Thanks to {typed} Briain.") == "Thanks to [name]."
+
+
+def test_the_title_list_is_one_list() -> None:
+    assert set(TYPED.values()) == set(text.TITLES.values())
+    assert wording.split_title is text.split_title
+    assert not hasattr(wording, "CANONICAL_TITLES")
+
+
+def test_a_title_alone_is_a_name_and_a_title_later_in_a_name_is_kept() -> None:
+    assert text.person_key("Dr") == "dr"
+    assert wording.split_title("Dr") == ("", "Dr")
+    assert text.person_key("Dr Prof Amelia Ashworth") == "amelia ashworth"
+    assert text.person_key("Amelia Lady Ashworth") == "amelia lady ashworth"
+
+
+def _roster(tmp_path: Path) -> dict[str, Volunteer]:
+    people = [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Dr Patel's Surgery",
+               **{"Preference 1": "patel’s   SURGERY"}),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant",
+               Organisation="Patel's Surgery"),
+        person("Arjun Rasmussen", "arjun@nhs.net", "Consultant",
+               Organisation="General Hospital", **{"Registered practice": "DR. PATEL'S SURGERY"}),
+        person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield Surgery",
+               **{"Preference 1": "Dr Patel's Surgery"}),
+    ]
+    roster = read_roster(write_book(tmp_path / "volunteers.xlsx", people), Scheme())
+    return {v.email: v for v in roster.volunteers}
+
+
+def test_organisations_compare_after_dropping_titles(tmp_path: Path) -> None:
+    # SPEC, "Pairing rules": names, e-mails and organisations compare after case-folding,
+    # trimming, collapsing spaces and punctuation, and dropping titles.
+    found = _roster(tmp_path)
+    amelia, oliver = found["amelia@nhs.net"], found["oliver@nhs.net"]
+    arjun = found["arjun@nhs.net"]
+    assert Rule.ORGANISATION in rules_broken(amelia, oliver)
+    assert Rule.REGISTERED in rules_broken(amelia, arjun)
+    # Amelia's first choice, typed without the title, names Oliver's organisation: 3 points.
+    assert preference_score(amelia, oliver, Weights())[0] == 3
+
+
+def test_an_organisation_choice_with_a_title_names_the_same_organisation(tmp_path: Path) -> None:
+    found = _roster(tmp_path)
+    isla, oliver = found["isla@nhs.net"], found["oliver@nhs.net"]
+    assert preference_score(isla, oliver, Weights())[0] == 3
