@@ -261,6 +261,8 @@ class FeedbackPack:
     # where the names removed from the quotes came from, besides the responses themselves;
     # empty when no roster or pairs workbook was given
     names_from: tuple[str, ...] = ()
+    # for the administrator (a column used in a way they may not expect), not printed in it
+    warnings: list[str] = field(default_factory=list)
 
     def people(self, question: str, group: str, quote: str) -> int:
         """How many respondents wrote ``quote`` (after anonymising) in answer to ``question``."""
@@ -307,6 +309,7 @@ class Survey:
     other_text: list[list[str]]  # each other free-text column: every response's answer
     rated: list[Rated]
     respondent_names: list[str]  # the names respondents typed in a name column
+    warnings: list[str] = field(default_factory=list)  # for the administrator, never the pack
 
 
 _NOT_AN_ANSWER = {"na", "none", "no", "nothing"}
@@ -343,6 +346,7 @@ def read_responses(path: Path) -> Survey:
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     rated: list[Rated] = []
     other_text: list[list[str]] = []
+    warnings: list[str] = []
     for col, header in enumerate(headers):
         if col in skip or not header or "email" in keys[col] or "date" in keys[col] or \
                 keys[col] in {"id", "starttime", "completiontime", "lastmodifiedtime", "timestamp"}:
@@ -352,6 +356,8 @@ def read_responses(path: Path) -> Survey:
         usable = [v for v in ratings if v is not None]
         if not present or len(usable) < 0.6 * len(present):
             other_text.append(column(col))  # another free-text question: for themes
+            if present:
+                warnings.append(_unrecognised(grid.sheet, first, col, header))
             continue
         top = max(usable)
         scale = (1, 5) if top <= 5 else (1, 6) if top <= 6 else (1, 10) if top <= 10 else None
@@ -360,7 +366,17 @@ def read_responses(path: Path) -> Survey:
         rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]]))
     groups = column(group_col) if group_col is not None else [""] * len(rows)
     return Survey(len(rows), groups, [(q, column(c)) for c, q in reflective.items()],
-                  other_text, rated, names)
+                  other_text, rated, names, warnings)
+
+
+def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
+    """The warning for a free-text column that is not one of the reflective questions."""
+    from .spreadsheet import cell_ref
+
+    return (f"{sheet}!{cell_ref(row, col)}: the column '{header}' is not one of the reflective "
+            "questions (what surprised you, what you expected, what you will take back), so "
+            "its answers are not quoted in the pack; they are anonymised and counted only "
+            "towards the themes.")
 
 
 def pool_groups(groups: list[str]) -> list[str]:
@@ -392,7 +408,7 @@ def anonymise_survey(survey: Survey, names: Iterable[str] = ()) -> Survey:
     return Survey(survey.responses, pool_groups(survey.groups),
                   [(q, [clean(t, True) for t in answers]) for q, answers in survey.reflective],
                   [[clean(t, False) for t in answers] for answers in survey.other_text],
-                  survey.rated, [])
+                  survey.rated, [], survey.warnings)
 
 
 def analyse_survey(survey: Survey, themes: dict[str, tuple[str, ...]] | None = None,
@@ -425,7 +441,7 @@ def analyse_survey(survey: Survey, themes: dict[str, tuple[str, ...]] | None = N
                          if any(w in f" {t.casefold()} " for t in answers for w in words))
               for theme, words in (themes or DEFAULT_THEMES).items()}
     return FeedbackPack(survey.responses, quotes, survey.rated, counts, participants,
-                        dict(Counter(survey.groups)), said_by, names_from)
+                        dict(Counter(survey.groups)), said_by, names_from, survey.warnings)
 
 
 def analyse(path: Path, names: Iterable[str] = (), participants: int | None = None,

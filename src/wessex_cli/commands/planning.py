@@ -152,6 +152,8 @@ def feedback(
     lines += [[f"Theme: {theme}", f"{count} of {pack.responses}"]
               for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
     show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)
+    for warning in pack.warnings:
+        out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if not pack.names_from:
         out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
                   "about themselves; read every quote before sharing the pack.")
