@@ -116,52 +116,71 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
         return [], True
     if "prefer not" in text:
         return [PREFER], True
-    categories = QUESTIONS[question][2]
     if question == "caring":
-        found: list[str] = []
-        known = True
-        for part in (" ".join(fold(p).split()) for p in re.split(r"[;,\n]+", answer)):
-            if not part:
-                continue
-            if "prefer not" in part:
-                match: str | None = PREFER
-            else:
-                padded = f" {part} "
-                match = next((category for category, needed in CARING_WORDS
-                              if all(f" {w}" in padded for w in needed)),
-                             None)
-            if match is None:
-                known = False
-                match = OTHER
-            if match not in found:
-                found.append(match)
-        return found, known
+        return _classify_caring(answer)
+    categories = QUESTIONS[question][2]
     if question == "ethnicity":
-        exact = next((c for c in categories if header_key(c) == header_key(text)), None)
-        if exact is not None:
-            return [exact], True
-        # "White" last: "Black British" and "Asian British" are not white backgrounds
-        for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
-            words = ETHNIC_GROUPS[group]
-            if any(text.startswith(w) or f" {w}" in f" {text}" for w in words):
-                if group == "White" and any(w in text for w in ("mixed", "white and")):
-                    continue
-                return [group], True
-        return [OTHER], False
-    if question == "age":
-        digits = [int(d) for d in re.findall(r"\d+", text)]
-        for category in categories:
-            bounds = [int(d) for d in re.findall(r"\d+", category)]
-            if not digits or not bounds:
+        match = _ethnic_group(text, categories)
+    elif question == "age":
+        match = _age_band(text, categories)
+    else:
+        match = _match(text, categories) or _synonym(question, text)
+    return ([match], True) if match is not None else ([OTHER], False)
+
+
+def _classify_caring(answer: str) -> tuple[list[str], bool]:
+    """Caring answers may tick several boxes ("Secondary carer; primary carer of a child"):
+    each part counts once, and an unrecognised part counts under "Another answer"."""
+    found: list[str] = []
+    known = True
+    for part in (" ".join(fold(p).split()) for p in re.split(r"[;,\n]+", answer)):
+        if not part:
+            continue
+        match = PREFER if "prefer not" in part else _caring_category(part)
+        if match is None:
+            known = False
+            match = OTHER
+        if match not in found:
+            found.append(match)
+    return found, known
+
+
+def _caring_category(part: str) -> str | None:
+    """The caring category whose words all appear in ``part`` (folded), first listed first."""
+    padded = f" {part} "
+    return next((category for category, needed in CARING_WORDS
+                 if all(f" {w}" in padded for w in needed)), None)
+
+
+def _ethnic_group(text: str, categories: tuple[str, ...]) -> str | None:
+    """The broad ethnic group an answer names: the group itself, or a background in it."""
+    exact = next((c for c in categories if header_key(c) == header_key(text)), None)
+    if exact is not None:
+        return exact
+    # "White" last: "Black British" and "Asian British" are not white backgrounds
+    for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
+        words = ETHNIC_GROUPS[group]
+        if any(text.startswith(w) or f" {w}" in f" {text}" for w in words):
+            if group == "White" and any(w in text for w in ("mixed", "white and")):
                 continue
-            low, high = bounds[0], bounds[-1] if len(bounds) > 1 else 200
-            if digits[0] == low or (len(digits) == 1 and low <= digits[0] <= high):
-                return [category], True
-        return [OTHER], False
-    match = _match(text, categories) or _synonym(question, text)
-    if match is not None:
-        return [match], True
-    return [OTHER], False
+            return group
+    return None
+
+
+def _age_band(text: str, categories: tuple[str, ...]) -> str | None:
+    """The age band an answer names: its first number starts a band ("30-34"), or a single
+    number falls inside one ("42")."""
+    digits = [int(d) for d in re.findall(r"\d+", text)]
+    if not digits:
+        return None
+    for category in categories:
+        bounds = [int(d) for d in re.findall(r"\d+", category)]
+        if not bounds:
+            continue
+        low, high = bounds[0], bounds[-1] if len(bounds) > 1 else 200
+        if digits[0] == low or (len(digits) == 1 and low <= digits[0] <= high):
+            return category
+    return None
 
 
 def _synonym(question: str, text: str) -> str | None:

@@ -44,35 +44,54 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
+@dataclass
+class _Reading:
+    """Where ``blocks`` is in markdown-it's token stream."""
+
+    blocks: list[Block] = field(default_factory=list)
+    pending: str | None = None  # the kind of the next inline run: "h2", "li"...
+    counters: list[int | None] = field(default_factory=list)  # per open list; None: bullets
+
+
 def blocks(markdown: str) -> list[Block]:
     """The document's blocks, from markdown-it's tokens: one structure for every output format."""
-    tokens = _parser().parse(markdown)
-    result: list[Block] = []
-    pending: str | None = None
-    counters: list[int | None] = []
-    for token in tokens:
-        if token.type == "heading_open":
-            pending = token.tag
-        elif token.type == "bullet_list_open":
-            counters.append(None)
-        elif token.type == "ordered_list_open":
-            counters.append(int(token.attrs.get("start", 1) or 1) - 1)
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            counters.pop()
-        elif token.type == "list_item_open":
-            pending = "li"
-            if counters and counters[-1] is not None:
-                counters[-1] = (counters[-1] or 0) + 1
-        elif token.type == "hr":
-            result.append(Block("write"))
-        elif token.type == "inline":
-            kind = pending or "p"
-            number = counters[-1] if kind == "li" and counters else None
-            result.append(Block(kind, _inlines(token.children or []), number))
-            pending = None  # a second paragraph in the same list item is a paragraph
-        elif token.type == "list_item_close":
-            pending = None
-    return result
+    reading = _Reading()
+    for token in _parser().parse(markdown):
+        if not _list_token(reading, token):
+            _content_token(reading, token)
+    return reading.blocks
+
+
+def _list_token(reading: _Reading, token: Any) -> bool:
+    """Follow lists opening and closing, numbering ordered items; False for other tokens."""
+    if token.type == "bullet_list_open":
+        reading.counters.append(None)
+    elif token.type == "ordered_list_open":
+        reading.counters.append(int(token.attrs.get("start", 1) or 1) - 1)
+    elif token.type in ("bullet_list_close", "ordered_list_close"):
+        reading.counters.pop()
+    elif token.type == "list_item_open":
+        reading.pending = "li"
+        if reading.counters and reading.counters[-1] is not None:
+            reading.counters[-1] = (reading.counters[-1] or 0) + 1
+    elif token.type == "list_item_close":
+        reading.pending = None
+    else:
+        return False
+    return True
+
+
+def _content_token(reading: _Reading, token: Any) -> None:
+    """A heading's start, a rule (a box to write in) or a run of text becomes a block."""
+    if token.type == "heading_open":
+        reading.pending = token.tag
+    elif token.type == "hr":
+        reading.blocks.append(Block("write"))
+    elif token.type == "inline":
+        kind = reading.pending or "p"
+        number = reading.counters[-1] if kind == "li" and reading.counters else None
+        reading.blocks.append(Block(kind, _inlines(token.children or []), number))
+        reading.pending = None  # a second paragraph in the same list item is a paragraph
 
 
 def _inlines(children: list[Any]) -> list[Inline]:
@@ -136,12 +155,27 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
             issued: dt.date | None = None, layout: str = "") -> bytes:
     """A Word document on A4 with UK English proofing, the letterhead from scheme.toml and
     the date of issue; ``layout = "certificate"`` centres everything inside a border."""
-    import docx
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
-
     certificate = layout == "certificate"
+    document = _a4_document(title)
+    _page_top(document, scheme, certificate, issued)
+    for block in blocks(markdown):
+        paragraph = _block_paragraph(document, block)
+        if paragraph is None:
+            continue
+        if certificate:
+            _centre_for_certificate(paragraph, block)
+        _add_runs(paragraph, block, certificate)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def _a4_document(title: str) -> Any:
+    """An empty Word document: fixed properties (the same input gives the same file), UK
+    English proofing, A4 margins, Arial 11."""
+    import docx
+    from docx.shared import Cm, Pt
+
     document = docx.Document()
     core = document.core_properties
     core.title = one_line(title)
@@ -158,6 +192,15 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    return document
+
+
+def _page_top(document: Any, scheme: Scheme | None, certificate: bool,
+              issued: dt.date | None) -> None:
+    """The letterhead, then a certificate's border or a letter's date on the right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
     if scheme is not None:
         _letterhead(section, scheme)
     if certificate:
@@ -165,41 +208,56 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     elif issued is not None:
         dated = document.add_paragraph(f"{issued.day} {issued:%B %Y}")
         dated.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for block in blocks(markdown):
-        if block.kind.startswith("h"):
-            paragraph = document.add_heading("", level=min(int(block.kind[1]), 4))
-        elif block.kind == "li":
-            paragraph = document.add_paragraph(
-                style="List Number" if block.number is not None else "List Bullet")
-        elif block.kind == "write":
-            table = document.add_table(rows=1, cols=1)
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            table.rows[0].height = Cm(4)
-            document.add_paragraph()
-            continue
-        else:
-            paragraph = document.add_paragraph()
-        if certificate:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.paragraph_format.space_after = Pt(10)
-            if block.kind == "h1":
-                paragraph.paragraph_format.space_before = Pt(36)
-            if block.inlines and block.inlines[0].text.startswith("Signed"):
-                paragraph.paragraph_format.space_before = Pt(30)
-        for inline in block.inlines:
-            # Word refuses control characters (python-docx raises); a template may hold one
-            run = paragraph.add_run(strip_controls(inline.text))
-            run.bold = inline.bold or None
-            run.italic = inline.italic or None
-            if certificate and block.kind in ("h1", "h2"):
-                run.font.size = Pt(28 if block.kind == "h1" else 22)
-                run.font.color.rgb = RGBColor(0x00, 0x5E, 0xB8)
-            elif certificate:
-                run.font.size = Pt(14 if inline.bold and len(block.inlines) == 1 else 12)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue())
+
+
+def _block_paragraph(document: Any, block: Block) -> Any:
+    """The paragraph a block is written into (heading, list item, plain); a write-in block
+    is drawn as an empty bordered box instead, and gives None."""
+    if block.kind.startswith("h"):
+        return document.add_heading("", level=min(int(block.kind[1]), 4))
+    if block.kind == "li":
+        return document.add_paragraph(
+            style="List Number" if block.number is not None else "List Bullet")
+    if block.kind == "write":
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.shared import Cm
+
+        table = document.add_table(rows=1, cols=1)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.rows[0].height = Cm(4)
+        document.add_paragraph()
+        return None
+    return document.add_paragraph()
+
+
+def _centre_for_certificate(paragraph: Any, block: Block) -> None:
+    """A certificate's paragraphs are centred, with room above the title and the signature."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(10)
+    if block.kind == "h1":
+        paragraph.paragraph_format.space_before = Pt(36)
+    if block.inlines and block.inlines[0].text.startswith("Signed"):
+        paragraph.paragraph_format.space_before = Pt(30)
+
+
+def _add_runs(paragraph: Any, block: Block, certificate: bool) -> None:
+    """The block's text, with its bold and italics; a certificate's in larger type."""
+    from docx.shared import Pt, RGBColor
+
+    for inline in block.inlines:
+        # Word refuses control characters (python-docx raises); a template may hold one
+        run = paragraph.add_run(strip_controls(inline.text))
+        run.bold = inline.bold or None
+        run.italic = inline.italic or None
+        if certificate and block.kind in ("h1", "h2"):
+            run.font.size = Pt(28 if block.kind == "h1" else 22)
+            run.font.color.rgb = RGBColor(0x00, 0x5E, 0xB8)
+        elif certificate:
+            run.font.size = Pt(14 if inline.bold and len(block.inlines) == 1 else 12)
 
 
 def _uk_english(document: Any) -> None:
