@@ -56,6 +56,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def slot(day: int, half: int) -> int:
+    """The bit of one half-day (``day`` 0 is Monday, ``half`` 0 the morning) in a mask."""
     return 1 << (2 * day + half)
 
 

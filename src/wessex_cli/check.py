@@ -14,19 +14,24 @@ from .scheme import Scheme
 
 @dataclass
 class CheckReport:
+    """What ``wessex check`` found: the roster as read, every problem, and head counts per side."""
+
     roster: Roster
     problems: list[Problem]
     sides: dict[str, dict[str, int]]
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that leave a row out of pairing."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
+        """The problems worth a look that do not stop the row being paired."""
         return [p for p in self.problems if p.severity == "warning"]
 
     def as_json(self) -> dict[str, Any]:
+        """The report as plain data for ``--json``, built from the same objects the tables show."""
         return {
             "file": str(self.roster.path),
             "volunteers": self.roster.rows,
@@ -129,6 +134,7 @@ def _row_of(cell: str) -> int:
 
 def check_file(path: Path | str, scheme: Scheme,
                progress: Callable[[int, int], None] | None = None) -> CheckReport:
+    """Read the volunteer workbook and check it: ``wessex check``'s core, usable without the CLI."""
     return check_roster(read_roster(path, scheme, progress), scheme)
 
 
@@ -141,6 +147,7 @@ class LeftOut:
     reasons: tuple[str, ...]
 
     def as_json(self) -> dict[str, Any]:
+        """This person and why they were left out, as plain data for ``--json``."""
         return {"name": self.name, "row": self.row, "reasons": list(self.reasons)}
 
 

@@ -19,6 +19,7 @@ class WessexGroup(TyperGroup):
     """A Typer group that reports WessexError (and file-system errors) without a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command; a WessexError becomes one paragraph and exit 1, not a traceback."""
         from .console import start_command
 
         start_command()
@@ -47,6 +48,7 @@ class WessexGroup(TyperGroup):
 
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The subcommand, with its arguments named in help the way the README writes them."""
         command = super().get_command(ctx, cmd_name)
         _name_arguments_only(command)
         return command
@@ -112,6 +114,7 @@ def _is_cli_control(exc: Exception) -> bool:
 
 
 def report_error(exc: WessexError) -> None:
+    """Print a refusal as one clear paragraph on stderr: the one place errors are shown."""
     from .console import cell, err
     from .text import strip_controls
 
@@ -160,4 +163,5 @@ _register()
 
 
 def main() -> None:
+    """The ``wessex`` console script."""
     app(prog_name="wessex")

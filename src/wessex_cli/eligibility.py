@@ -32,6 +32,7 @@ class Rule(IntEnum):
 
     @property
     def short(self) -> str:
+        """The rule in a few words, for tables and reasons."""
         return RULE_SHORT[self]
 
 
@@ -69,9 +70,11 @@ class Vocabulary:
     """Folded strings to small integer codes, shared by both sides so codes compare."""
 
     def __init__(self) -> None:
+        """An empty vocabulary: codes are given out in the order keys are first seen."""
         self.codes: dict[str, int] = {}
 
     def code(self, key: str, blank: int) -> int:
+        """The code of ``key``, or ``blank`` for an empty key (so blanks never match each other)."""
         if not key:
             return blank
         return self.codes.setdefault(key, len(self.codes))
@@ -92,6 +95,7 @@ class SideArrays:
 
     @classmethod
     def build(cls, people: Sequence[Volunteer], vocab: Vocabulary) -> SideArrays:
+        """One side's people as arrays of codes, in the vocabulary both sides share."""
         from .text import cluster_key, fold
 
         def codes(values: list[str], blank: int) -> npt.NDArray[np.int32]:
@@ -110,6 +114,7 @@ class SideArrays:
         )
 
     def __len__(self) -> int:
+        """How many people are on this side."""
         return len(self.people)
 
 
@@ -118,6 +123,8 @@ class EligibilityModel:
     active people only)."""
 
     def __init__(self, left: Sequence[Volunteer], right: Sequence[Volunteer]) -> None:
+        """Arrays for both sides, and the (left, right) index pairs that an avoid entry or an
+        earlier partnership forbids (rules 4 and 6)."""
         self.vocab = Vocabulary()
         self.left = SideArrays.build(left, self.vocab)
         self.right = SideArrays.build(right, self.vocab)
@@ -159,6 +166,7 @@ class EligibilityModel:
                 Rule.AVAILABILITY: availability, Rule.PARTNERED_BEFORE: before}
 
     def eligible(self, rows: slice) -> BoolMatrix:
+        """Which pairs in the given left rows break none of the rules (True: may be paired)."""
         masks = self.rule_masks(rows)
         broken = masks[Rule.ORGANISATION] | masks[Rule.REGISTERED]
         broken |= masks[Rule.AVOID]

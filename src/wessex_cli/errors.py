@@ -22,6 +22,7 @@ class WessexError(Exception):
     cell: str | None = None
 
     def __post_init__(self) -> None:
+        """Let ``Exception`` carry the message, so the error reads well wherever it is shown."""
         super().__init__(self.message)
 
     @property
@@ -37,6 +38,7 @@ class WessexError(Exception):
         return ", ".join(parts)
 
     def __str__(self) -> str:
+        """The whole paragraph: where, what, and what to do next."""
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text = f"{text} {self.hint}"

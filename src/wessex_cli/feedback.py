@@ -95,6 +95,7 @@ class Anonymiser:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
+        """Learn the words of every name (titles, lone particles left out) to find in answers."""
         words: set[str] = set()
         initials: set[str] = set()
         for name in names:
@@ -113,6 +114,7 @@ class Anonymiser:
         self.initials = frozenset(initials)
 
     def __call__(self, text: str) -> str:
+        """``text`` with e-mails, phone and NHS numbers, postcodes and known names replaced."""
         text = _EMAIL.sub("[e-mail]", text)
         text = _DIGITS.sub(self._number, text)
         text = _POSTCODE.sub("[postcode]", text)

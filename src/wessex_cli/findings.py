@@ -84,6 +84,7 @@ class Action:
     source: str  # "tables.xlsx, Actions!B5"
 
     def as_json(self) -> dict[str, Any]:
+        """The action as plain data for ``--json``."""
         return {"action": self.action, "lead": self.lead or None, "support": self.support,
                 "due": self.due.isoformat() if self.due else None,
                 "due_text": self.due_text or None, "confidence": self.confidence,
@@ -93,6 +94,8 @@ class Action:
 
 @dataclass
 class SwotPoint:
+    """One strength, weakness, opportunity or threat as a table wrote it, with its cell."""
+
     heading: str
     point: str
     table: str
@@ -101,6 +104,8 @@ class SwotPoint:
 
 @dataclass
 class ActionPlan:
+    """Every table's actions and SWOT points, with what could not be read as warnings."""
+
     actions: list[Action]
     swot: list[SwotPoint]
     files: list[Path]
@@ -121,16 +126,21 @@ class ActionPlan:
 
     @property
     def without_lead(self) -> list[Action]:
+        """Actions nobody has agreed to lead: the plan lists them apart to be picked up."""
         return [a for a in self.actions if not a.lead]
 
     @property
     def without_date(self) -> list[Action]:
+        """Actions with no date or time frame, listed apart so they get one."""
         return [a for a in self.actions if not a.due and not a.due_text]
 
     def swot_by_heading(self) -> dict[str, list[SwotPoint]]:
+        """The SWOT points under each heading, in the usual order, every heading present."""
         return {h: [p for p in self.swot if p.heading == h] for h in SWOT_HEADINGS}
 
     def inequality_counts(self) -> dict[str, int]:
+        """How many actions may narrow, widen or not touch health inequalities, and how many did not
+        say."""
         counts = dict.fromkeys(INEQUALITY_EFFECTS, 0)
         counts["Not considered"] = 0
         for action in self.actions:
@@ -140,6 +150,7 @@ class ActionPlan:
         return counts
 
     def as_json(self) -> dict[str, Any]:
+        """The plan as plain data for ``--json``, grouped by lead."""
         return {
             "files": [p.name for p in self.files],
             "groups": [{"lead": lead if lead != NO_LEAD else None,

@@ -65,6 +65,7 @@ class SheetExtent:
 
     @property
     def cells(self) -> int:
+        """How many cells the sheet spans, the figure the limits are checked against."""
         return self.rows * self.columns
 
 
@@ -78,6 +79,7 @@ class Inspection:
 
     @property
     def largest(self) -> int:
+        """The cell count of the biggest sheet, the one that decides whether reading is safe."""
         return max((s.cells for s in self.sheets.values()), default=0)
 
 

@@ -33,6 +33,7 @@ class Missing:
     lines: str  # what to add to scheme.toml
 
     def describe(self) -> str:
+        """What is missing and the lines of scheme.toml that would give it, for a warning."""
         return f"the {self.label} ({self.key}): add {self.lines}"
 
 
@@ -42,11 +43,13 @@ class Placeholder(str):
     missing: Missing
 
     def __new__(cls, missing: Missing) -> Placeholder:
+        """The placeholder text ``[label]``, remembering what setting it stands for."""
         value = super().__new__(cls, f"[{missing.label}]")
         value.missing = missing
         return value
 
     def __bool__(self) -> bool:
+        """False, so that a template's ``{% if %}`` skips a missing setting."""
         return False
 
 

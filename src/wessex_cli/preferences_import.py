@@ -45,12 +45,15 @@ class Change:
     status: str = "written"  # "written", "overwritten", "kept" (the administrator's value)
 
     def as_json(self) -> dict[str, str]:
+        """The change as plain data for ``--json``."""
         return {"person": self.person, "cell": self.cell, "column": self.column,
                 "old": self.old, "new": self.new, "status": self.status}
 
 
 @dataclass
 class ImportResult:
+    """What an import did or would do: who answered, who did not, and every cell it fills."""
+
     answered: list[tuple[str, str, str]] = field(default_factory=list)  # name, email, how
     not_answered: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # responses that match no volunteer
@@ -62,13 +65,16 @@ class ImportResult:
 
     @property
     def written(self) -> list[Change]:
+        """The changes that write a cell (new, or replacing a value with ``force``)."""
         return [c for c in self.changes if c.status in ("written", "overwritten")]
 
     @property
     def kept(self) -> list[Change]:
+        """The answers not written because the administrator had already typed a value."""
         return [c for c in self.changes if c.status == "kept"]
 
     def as_json(self) -> dict[str, Any]:
+        """The result as plain data for ``--json``."""
         return {
             "answered": [{"name": n, "email": e, "matched_by": how}
                          for n, e, how in self.answered],

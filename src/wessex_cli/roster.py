@@ -107,6 +107,7 @@ class Problem:
 
     @property
     def text(self) -> str:
+        """The message and its fix as one sentence, for plain-text output."""
         return f"{self.message} {self.fix}".strip()
 
 
@@ -201,13 +202,16 @@ class Roster:
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that left a row out."""
         return [p for p in self.problems if p.severity == "error"]
 
     @property
     def active(self) -> list[Volunteer]:
+        """The volunteers taking part (withdrawn people left out)."""
         return [v for v in self.volunteers if v.active]
 
     def by_key(self) -> dict[str, Volunteer]:
+        """Volunteers by their e-mail key, the identity every other file uses."""
         return {v.key: v for v in self.volunteers}
 
     def find(self, text: str) -> list[Volunteer]:
@@ -270,6 +274,7 @@ def read_roster(path: Path | str, scheme: Scheme | None = None,
 
 def roster_from_grid(grid: Grid, scheme: Scheme,
                      progress: Callable[[int, int], None] | None = None) -> Roster:
+    """``read_roster`` on a grid already read: header, rows, then the references between them."""
     rows = grid.rows
     sheet = grid.sheet
     header_index = find_header_row(rows)

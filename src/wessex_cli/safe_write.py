@@ -51,6 +51,7 @@ excel_lock_file = office_lock_file  # the older name, kept for callers
 
 
 def refuse_if_open(path: Path) -> None:
+    """Refuse to write a file Excel or LibreOffice has open: saving over it would lose its edits."""
     for where in dict.fromkeys((path, real_path(path))):
         lock = office_lock_file(where) if where.exists() else None
         if lock is not None:
@@ -147,6 +148,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a reader sees the old file or the new, never half."""
     def write(temp: Path) -> None:
         with open(temp, "wb") as handle:
             handle.write(data)
@@ -155,6 +157,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically, encoded as ``encoding``."""
     write_bytes(path, text.encode(encoding))
 
 

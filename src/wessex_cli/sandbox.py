@@ -56,6 +56,8 @@ class Blocked(Exception):  # noqa: N818 - a signal inside rendering, never shown
     """Something a template tried that the sandbox does not allow; ``what`` names it."""
 
     def __init__(self, what: str, limit: bool = True) -> None:
+        """``what`` names what was blocked; ``limit`` says it was too much work rather than
+        forbidden."""
         super().__init__(what)
         self.what = what
         self.limit = limit  # True: too much work, rather than something out of reach

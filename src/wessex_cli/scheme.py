@@ -43,6 +43,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Contact:
+    """A person to contact about the scheme: the administrator or a lead."""
+
     name: str
     email: str
     phone: str = ""
@@ -59,12 +61,15 @@ class Weights:
     new_organisation: int = 0  # year two: a partner's organisation this person has not visited
 
     def as_dict(self) -> dict[str, Any]:
+        """The weights as plain data, under the names scheme.toml gives them."""
         return {"person": list(self.person), "topic": list(self.topic), "cluster": self.cluster,
                 "new_organisation": self.new_organisation}
 
 
 @dataclass(frozen=True)
 class Celebration:
+    """When and where the celebration event is, as letters and the plan print it."""
+
     date: dt.date | None = None
     time: str = "18:30"
     end_time: str = "21:00"
@@ -125,9 +130,11 @@ class Scheme:
 
     @property
     def side_keys(self) -> tuple[str, str]:
+        """The two sides' keys, in scheme.toml order."""
         return (self.sides[0].key, self.sides[1].key)
 
     def side(self, key: str) -> Side:
+        """The side whose key is ``key`` (KeyError if none)."""
         for side in self.sides:
             if side.key == key:
                 return side

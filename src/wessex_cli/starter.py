@@ -184,6 +184,7 @@ def _logo_to_copy(scheme: Scheme, folder: Path) -> tuple[Path, Path] | None:
 
 
 def write_volunteer_template(path: Path, scheme: Scheme) -> None:
+    """A blank volunteer workbook with the right headers, drop-down lists and instructions."""
     headers = list(VOLUNTEER_HEADERS.values())
     col = {key: index for index, key in enumerate(VOLUNTEER_HEADERS)}
     professions = [p for side in scheme.sides for p in side.professions]

@@ -34,35 +34,44 @@ SUMMER = ((7, 22), (9, 2))  # England's school summer holidays, roughly: 22 July
 
 @dataclass
 class Milestone:
+    """One dated step of the scheme (the call to action, pairing, the start, the celebration...)."""
+
     name: str
     date: dt.date
 
     @property
     def label(self) -> str:
+        """The step's name as people read it."""
         return LABELS[self.name]
 
 
 @dataclass
 class Plan:
+    """The scheme's timetable, with warnings (holiday clashes) and a clearer start if one helps."""
+
     milestones: list[Milestone]
     warnings: list[str] = field(default_factory=list)
     suggestion: dt.date | None = None
 
     def date(self, name: str) -> dt.date:
+        """The date of the milestone called ``name``."""
         return next(m.date for m in self.milestones if m.name == name)
 
     def as_json(self) -> dict[str, Any]:
+        """The plan as plain data for ``--json``."""
         return {"milestones": [{"name": m.name, "date": m.date.isoformat()}
                                for m in self.milestones], "warnings": self.warnings}
 
 
 def bank_holidays(years: range) -> dict[dt.date, str]:
+    """England's bank holidays in ``years``, from the holidays library (kept up to date there)."""
     import holidays
 
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=list(years)).items())
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months (31 January + 1 is 28 or 29 February)."""
     from dateutil.relativedelta import relativedelta
 
     result: dt.date = day + relativedelta(months=months)
@@ -116,6 +125,8 @@ def period_clashes(start: dt.date, end: dt.date,
 
 
 def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
+    """The scheme's timetable from its start date: e-mails on working days before it, the end
+    three months on, the celebration after, with warnings for holiday clashes."""
     scheme = scheme or Scheme()
     end = add_months(start, 3)
     if scheme.start == start and scheme.end:

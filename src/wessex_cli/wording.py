@@ -60,6 +60,7 @@ def formal_name(name: str) -> str:
 
 
 def salutation(name: str) -> str:
+    """How a letter opens: ``Dear Dr Ashworth``, or the full name when there is no title."""
     return f"Dear {formal_name(name)}"
 
 
@@ -86,6 +87,7 @@ def visit_state(done: bool, date: dt.date | None, now: dt.date) -> str:
 
 
 def long_date(day: dt.date) -> str:
+    """A date as letters write it: ``Monday 3 May 2027``."""
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
@@ -99,6 +101,7 @@ class VisitView:
 
     @property
     def when(self) -> str:
+        """`` on <date>`` when the visit has a date, else nothing: for the middle of a sentence."""
         return f" on {long_date(self.date)}" if self.date else ""
 
 

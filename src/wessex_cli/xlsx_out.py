@@ -26,6 +26,8 @@ CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 @dataclass
 class SheetSpec:
+    """One sheet to write: headers, rows, column widths, wrapped columns and drop-down lists."""
+
     name: str
     headers: Sequence[str]
     rows: Sequence[Sequence[Value]]
@@ -37,6 +39,7 @@ class SheetSpec:
 
 
 def fitted_width(header: str, values: Sequence[Value], cap: float = 45) -> float:
+    """A column width that fits the header and the first 500 values, within ``cap``."""
     longest = max([len(header)] + [len(str(v)) for v in values[:500] if v is not None] or [8])
     return float(min(cap, max(8, longest + 2)))
 

@@ -7,6 +7,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    """Add the commands used after the exchange (findings, report, preferences) to ``app``."""
     from . import findings, preferences, report
 
     findings.register(app)

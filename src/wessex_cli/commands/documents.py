@@ -222,6 +222,7 @@ def mailmerge(
 
 
 def register(app: typer.Typer) -> None:
+    """Add the document commands (documents, templates, render, mailmerge) to ``app``."""
     app.command()(documents)
     app.add_typer(templates_app, name="templates")
     app.command()(render)

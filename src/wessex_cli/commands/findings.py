@@ -65,6 +65,7 @@ def findings(
 
 
 def print_plan(plan: ActionPlan) -> None:
+    """Print the action plan grouped by lead, then the SWOT points, for the terminal."""
     from ..findings import SWOT_PLURAL
     from ..report import long_date
 
@@ -90,4 +91,5 @@ def print_plan(plan: ActionPlan) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``wessex findings`` to ``app``."""
     app.command()(findings)

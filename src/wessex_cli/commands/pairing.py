@@ -233,4 +233,5 @@ def _print_why(explanation: Explanation) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``wessex pair`` to ``app``."""
     app.command()(pair)

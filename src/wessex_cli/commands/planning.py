@@ -228,6 +228,7 @@ def equality(
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``wessex plan``, ``feedback`` and ``equality`` to ``app``."""
     app.command()(plan)
     app.command()(feedback)
     app.command()(equality)

@@ -84,4 +84,5 @@ def import_command(
 
 
 def register(app: typer.Typer) -> None:
+    """Add the ``wessex preferences`` group to ``app``."""
     app.add_typer(preferences_app, name="preferences")

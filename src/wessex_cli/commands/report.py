@@ -69,4 +69,5 @@ def report(
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``wessex report`` to ``app``."""
     app.command()(report)

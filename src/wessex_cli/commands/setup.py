@@ -113,5 +113,6 @@ def _print_check(report: CheckReport, name: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    """Add ``wessex init`` and ``wessex check`` to ``app``."""
     app.command()(init)
     app.command()(check)

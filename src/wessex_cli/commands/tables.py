@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # rich loads when a table is printed, not for --help
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a terminal table: its header and whether numbers align right."""
+
     header: str
     right: bool = False  # numbers line up on the right
 
