@@ -113,3 +113,17 @@ EXPECTED: dict[str, object] = {
 def test_every_reader_finds_the_header_below_notes(tmp_path: Path, reader: str,
                                                    notes: list[list[Any]]) -> None:
     assert READERS[reader](tmp_path, notes) == EXPECTED[reader]
+
+
+def test_answers_that_echo_the_questions_do_not_outscore_the_header(tmp_path: Path) -> None:
+    # Every answer mentions a surprise or an expectation, in more cells than the header
+    # names reflective questions: the header is still the row above them.
+    path = _book(tmp_path / "responses.xlsx", "Responses", NOTES, [
+        ["Profession", "Did anything surprise you?", "What will you take back?",
+         "Any other comments?"],
+        ["GP", "Nothing surprised me", "What I expected", "As expected, nothing surprised me"],
+    ])
+    survey = feedback.read_responses(path)
+    assert survey.responses == 1
+    assert survey.reflective == [("surprise", ["Nothing surprised me"]),
+                                 ("take_back", ["What I expected"])]

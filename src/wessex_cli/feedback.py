@@ -315,6 +315,20 @@ class Survey:
 
 
 _NOT_AN_ANSWER = {"na", "none", "no", "nothing"}
+# The survey tool's own columns (Microsoft Forms' ID and times, Google Forms' timestamp).
+_TOOL_COLUMNS = frozenset({"id", "starttime", "completiontime", "lastmodifiedtime", "timestamp"})
+
+
+def _responses_header_score(texts: list[str]) -> int:
+    """How much a row looks like a survey export's header: two points for each reflective
+    question it names, each counted once, so that an answer mentioning what surprised or what
+    was expected cannot outscore the header above it; one more for a column the survey tool
+    adds (ID, Timestamp, Email, Name), which answers never are."""
+    keys = [header_key(t) for t in texts]
+    named = {q for t in texts if (q := _question_of(t))}
+    if not named:
+        return 0
+    return 2 * len(named) + any(k in _TOOL_COLUMNS or k in ("email", "name") for k in keys)
 
 
 def read_responses(path: Path) -> Survey:
@@ -323,8 +337,7 @@ def read_responses(path: Path) -> Survey:
     grid = read_grid(path, "Responses")
     if not grid.rows:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
-    # the header row names the most reflective questions (a note may stand above it)
-    first = find_header_row(grid.rows, lambda texts: sum(1 for t in texts if _question_of(t))) or 0
+    first = find_header_row(grid.rows, _responses_header_score) or 0
     headers = [cell_text(c) for c in grid.rows[first]]
     rows = [r for r in grid.rows[first + 1:] if any(cell_text(c) for c in r)]
     keys = [header_key(h) for h in headers]
@@ -351,7 +364,7 @@ def read_responses(path: Path) -> Survey:
     warnings: list[str] = []
     for col, header in enumerate(headers):
         if col in skip or not header or "email" in keys[col] or "date" in keys[col] or \
-                keys[col] in {"id", "starttime", "completiontime", "lastmodifiedtime", "timestamp"}:
+                keys[col] in _TOOL_COLUMNS:
             continue  # the survey tool's own columns (Forms' ID and times) are not answers
         present = [r[col] for r in rows if col < len(r) and cell_text(r[col])]
         ratings = [_rating(v) for v in present]
