@@ -58,6 +58,11 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def org_key(text: str) -> str:
+    """Organisations compare like names: SPEC lists them together, titles dropped."""
+    return name_key(text)
+
+
 @functools.cache
 def slots(text: str) -> frozenset[tuple[str, str]]:
     """The half days a cell allows: blank = any; a day alone = both halves."""
@@ -124,10 +129,10 @@ def eligible(a: Person, b: Person) -> bool:
     """SPEC rules 1–5, in SPEC's words."""
     if a.side == b.side or not a.active or not b.active:
         return False
-    if fold(a.organisation) and fold(a.organisation) == fold(b.organisation):
+    if org_key(a.organisation) and org_key(a.organisation) == org_key(b.organisation):
         return False
-    if (fold(a.registered) and fold(a.registered) == fold(b.organisation)) or \
-            (fold(b.registered) and fold(b.registered) == fold(a.organisation)):
+    if (org_key(a.registered) and org_key(a.registered) == org_key(b.organisation)) or \
+            (org_key(b.registered) and org_key(b.registered) == org_key(a.organisation)):
         return False
     if a.avoided & b.identity or b.avoided & a.identity:
         return False
@@ -143,7 +148,8 @@ def pref(x: Person, y: Person) -> int:
             continue
         if y.names(text):
             best = max(best, PERSON_WEIGHT[k])
-        elif fold(text) in {fold(y.specialty), fold(y.organisation)} - {""}:
+        elif fold(text) == fold(y.specialty) != "" or \
+                org_key(text) == org_key(y.organisation) != "":
             best = max(best, TOPIC_WEIGHT[k])
     return best
 
@@ -259,7 +265,9 @@ def generate(seed: int, max_side: int = 7, style: str = "mixed") -> Case:
             pool = PRACTICES if side == "primary" else HOSPITALS
             organisation = rng.choice(pool)
             if rng.random() < 0.3:
-                organisation = "  " + organisation.upper().replace(" ", "  ") + " "
+                # typed loosely, and every other time with a title ("Dr Harbourside Surgery")
+                title = "DR. " if len(people) % 2 else ""
+                organisation = "  " + title + organisation.upper().replace(" ", "  ") + " "
             people.append(Person(
                 name=f"{title}{first} {last}", email=_email(first, last), side=side,
                 organisation=organisation,
