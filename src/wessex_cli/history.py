@@ -11,14 +11,13 @@ partner (or withdrawal) written as a note.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .pairs_workbook import read_pair_rows
+from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
 from .spreadsheet import cell_text, read_grid
 from .text import email_key, fold, header_key, person_key
-from .tracking import track
 
 
 @dataclass
@@ -32,19 +31,18 @@ class History:
 def read_history(paths: list[Path]) -> History:
     history = History(files=list(paths))
     for path in paths:
-        rows, headers = read_pair_rows(path)
-        for row in rows:
-            a, b = email_key(row.a["email"]), email_key(row.b["email"])
+        for row in read_pairs_workbook(path, withdrawn=False).pairs:
+            a, b = row.a.key, row.b.key
             if not a or not b:
                 continue
             history.pairs += 1
             history.partners.setdefault(a, set()).add(b)
             history.partners.setdefault(b, set()).add(a)
-            a_hosts_b, b_hosts_a = track(row, headers).visits
-            if a_hosts_b.done and row.a["organisation"]:
-                history.visited.setdefault(b, set()).add(fold(row.a["organisation"]))
-            if b_hosts_a.done and row.b["organisation"]:
-                history.visited.setdefault(a, set()).add(fold(row.b["organisation"]))
+            a_hosts_b, b_hosts_a = row.visits
+            if a_hosts_b.done and row.a.organisation:
+                history.visited.setdefault(b, set()).add(fold(row.a.organisation))
+            if b_hosts_a.done and row.b.organisation:
+                history.visited.setdefault(a, set()).add(fold(row.b.organisation))
     return history
 
 
@@ -78,7 +76,6 @@ def scheme_name(path: Path) -> str:
 def carry_forward(path: Path) -> list[dict[str, str]]:
     """Last year's people as volunteer rows (canonical column -> text), one per e-mail."""
     label = scheme_name(path)
-    rows, headers = read_pair_rows(path)
     people: dict[str, dict[str, str]] = {}
     notes: dict[str, list[str]] = {}
 
@@ -91,26 +88,25 @@ def carry_forward(path: Path) -> list[dict[str, str]]:
             entry[name] = entry[name] or details.get(name, "")
         notes.setdefault(key, []).append(note)
 
-    for row in rows:
-        done = track(row, headers).visits
+    book = read_pairs_workbook(path)
+    for row in book.pairs:
+        done = row.visits
         for me, other, visit in ((row.a, row.b, done[1]), (row.b, row.a, done[0])):
-            where = f" ({other['organisation']})" if other["organisation"] else ""
+            where = f" ({other.organisation})" if other.organisation else ""
             state = "visit done" if visit.done else "visit not recorded as done"
-            add(me, f"{label}: partnered with {other['name']}{where}; {state}.")
+            add(asdict(me), f"{label}: partnered with {other.name}{where}; {state}.")
     for entry in sheet_rows(path, "Unpaired"):
         add(entry, f"{label}: volunteered but was not paired.")
-    for entry in sheet_rows(path, "Withdrawn"):
-        gone = person_key(entry.get(header_key("Withdrawn person"), ""))
-        reason = entry.get("reason", "")
-        when = entry.get(header_key("Date withdrawn"), "")
-        for letter, them in (("a", "b"), ("b", "a")):
-            details = {f: entry.get(f"{letter}{header_key(f)}", "") for f in PERSON_FIELDS}
-            partner = entry.get(f"{them}name", "")
-            if details["name"] and person_key(details["name"]) == gone:
-                add(details, f"{label}: withdrew{' on ' + when if when else ''}"
-                    f"{' (' + reason + ')' if reason else ''}; had been paired with {partner}.")
-            elif details["name"]:
-                add(details, f"{label}: first partner {partner} withdrew.")
+    for gone_pair in book.withdrawn:
+        gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
+        reason = cell_text(gone_pair.value("Reason"))
+        when = cell_text(gone_pair.value("Date withdrawn"))
+        for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
+            if me.name and person_key(me.name) == gone:
+                add(asdict(me), f"{label}: withdrew{' on ' + when if when else ''}"
+                    f"{' (' + reason + ')' if reason else ''}; had been paired with {them.name}.")
+            elif me.name:
+                add(asdict(me), f"{label}: first partner {them.name} withdrew.")
     result = []
     for key, entry in people.items():
         entry["notes"] = " ".join(notes[key])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
+from .model import PairRecord, Person
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .text import did_you_mean
@@ -40,22 +41,18 @@ class Pair:
         return {"name": person.name, "email": person.email, "side": person.side,
                 "profession": person.profession, "organisation": person.organisation}
 
+    def record(self) -> PairRecord:
+        """The pair as the record holds it from now on (both visits owed), the same class
+        the pairs workbook reads back, so documents can be written straight from a pairing."""
+        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
+                          tracking=self.tracking)
+
 
 @dataclass(frozen=True)
 class Unpaired:
     person: Volunteer
     reason: str
     places: int = 1  # places left unfilled (capacity minus partners found)
-
-
-@dataclass(frozen=True)
-class KeptPair:
-    """A pair read back from an earlier pairs workbook, with what the administrator typed."""
-
-    a_key: str
-    b_key: str
-    pair_id: str
-    tracking: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass
@@ -67,7 +64,7 @@ class PairingResult:
     upper_bound: int
     seed: int
     scheme: Scheme
-    dropped: list[KeptPair] = field(default_factory=list)
+    dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
     released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
 
     @property
@@ -134,7 +131,7 @@ def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
 
 
 def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
-                    keep: Sequence[KeptPair] = (), seed: int | None = None,
+                    keep: Sequence[PairRecord] = (), seed: int | None = None,
                     retired_ids: Sequence[str] = (),
                     apart: Sequence[tuple[str, str]] = ()) -> PairingResult:
     """The best pairs for ``roster`` under SPEC's rules and objective.
@@ -161,14 +158,14 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     weights = scheme.weights
     used: Counter[str] = Counter()
     fixed: list[Pair] = []
-    dropped: list[KeptPair] = []
+    dropped: list[PairRecord] = []
     taken: set[frozenset[str]] = set()
 
     def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
         return (x, y) if x.side == first_side else (y, x)
 
     for kept in keep:
-        x, y = by_key.get(kept.a_key), by_key.get(kept.b_key)
+        x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
             continue

@@ -24,6 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
+from .model import HALVES
+from .pairs_workbook import (
+    REFLECTION_COLUMNS,
+    VISIT_COLUMNS,
+    WITHDRAWN_HEADERS,
+    find_pairs_header,
+    person_header,
+)
 from .safe_write import (
     atomic_write,
     backup,
@@ -263,11 +271,22 @@ def append_values(sheet: Any, values: list[Any]) -> int:
 
 @dataclass
 class SheetRow:
-    """A Pairs row found by person: its row number and where each column is."""
+    """A Pairs row as the openpyxl editor finds it by person: its row number, its cells
+    by header key (values as shown), and which half of the row ("A" or "B") the person is."""
 
     number: int
     values: dict[str, Any]
-    side: str  # "A" or "B": which half of the row the person is
+    half: str
+
+    @property
+    def other(self) -> str:
+        """The partner's half of the row."""
+        return "B" if self.half == "A" else "A"
+
+    def person(self, name: str, half: str | None = None) -> str:
+        """Person field ``name`` (for example "email") of this row's person, or of the
+        person in ``half``, as text."""
+        return cell_text(self.values.get(header_key(person_header(half or self.half, name))))
 
 
 def _shown(book: Workbook | None, cell: Any) -> Any:
@@ -275,14 +294,25 @@ def _shown(book: Workbook | None, cell: Any) -> Any:
 
 
 def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
-    """header_key -> 1-based column, read from the first row naming 'A email'."""
-    for row in sheet.iter_rows(min_row=1, max_row=20):
-        keys = {header_key(cell_text(_shown(book, c))): c.column for c in row if c.value}
-        if header_key("A email") in keys:
-            keys["__row__"] = row[0].row
-            return keys
-    raise TrackingError("the Pairs sheet has no header row with 'A email'.",
-                        "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
+    """header_key -> 1-based column of a Pairs (or Withdrawn) sheet, from the header row the
+    calamine reader would find (``pairs_workbook.find_pairs_header``); ``"__row__"`` holds
+    that row's number."""
+    from .spreadsheet import HEADER_SCAN_ROWS
+
+    rows = [[_shown(book, c) for c in row]
+            for row in sheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
+    index = find_pairs_header(rows, sheet.title)
+    if index is None:
+        if sheet.title.casefold() == "withdrawn":
+            raise TrackingError("the Withdrawn sheet has no header row with 'Withdrawn "
+                                "person'.", "Restore the header row as 'wessex withdraw' "
+                                "wrote it.", sheet=sheet.title)
+        raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
+                            "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
+    keys = {header_key(cell_text(value)): column
+            for column, value in enumerate(rows[index], start=1) if cell_text(value)}
+    keys["__row__"] = index + 1
+    return keys
 
 
 def find_rows(sheet: Any, columns: dict[str, int], who: str,
@@ -294,19 +324,20 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str,
     for number in range(columns["__row__"] + 1, sheet.max_row + 1):
         values = {key: _shown(book, sheet.cell(number, col)) for key, col in columns.items()
                   if key != "__row__"}
-        for side in ("A", "B"):
-            email = email_key(cell_text(values.get(header_key(f"{side} email"))))
-            name = person_key(cell_text(values.get(header_key(f"{side} name"))))
+        for half in HALVES:
+            row = SheetRow(number, values, half)
+            email = email_key(row.person("email"))
+            name = person_key(row.person("name"))
             if (wanted_email and email == wanted_email) or (not wanted_email and name and
                                                              name == wanted_name):
-                found.append(SheetRow(number, values, side))
+                found.append(row)
     return found
 
 
 def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) -> list[str]:
     """Everyone named in the Pairs sheet, for suggestions."""
     found = []
-    for key in (header_key("A name"), header_key("B name")):
+    for key in (header_key(person_header(h, "name")) for h in HALVES):
         if key in columns:
             found += [cell_text(_shown(book, sheet.cell(r, columns[key])))
                       for r in range(columns["__row__"] + 1, sheet.max_row + 1)]
@@ -319,11 +350,8 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
     any_rows = bool(rows)
     if partner:
         partner_key = person_key(partner) if "@" not in partner else email_key(partner)
-        rows = [r for r in rows if partner_key in (
-            person_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
-                                                         "name")))),
-            email_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
-                                                        "email")))))]
+        rows = [r for r in rows if partner_key in (person_key(r.person("name", r.other)),
+                                                   email_key(r.person("email", r.other)))]
     if not rows:
         if not any_rows:
             refuse_if_withdrawn(path, who, doing)
@@ -333,10 +361,8 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
                             "workbook; 'wessex status' lists everyone.", file=path)
     if len(rows) > 1:
         names = "; ".join(
-            f"row {r.number}: {cell_text(r.values.get(header_key('A name')))} & "
-            f"{cell_text(r.values.get(header_key('B name')))}" for r in rows)
-        others = [cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} name")))
-                  for r in rows]
+            f"row {r.number}: {r.person('name', 'A')} & {r.person('name', 'B')}" for r in rows)
+        others = [r.person("name", r.other) for r in rows]
         partners = " or ".join(f'--partner "{other}"' for other in others)
         also = "" if "@" in who else "; an e-mail address also tells people with the same " \
             "name apart"
@@ -416,12 +442,12 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
-        other = "B" if row.side == "A" else "A"
         changes = []
         visit_same = True  # nothing asked for differs from what the workbook says
         if hosted or planned:
-            date_col = columns.get(header_key(f"{row.side} hosts {other}: date"))
-            done_col = columns.get(header_key(f"{row.side} hosts {other}: done"))
+            date_title, done_title = VISIT_COLUMNS[HALVES.index(row.half)]
+            date_col = columns.get(header_key(date_title))
+            done_col = columns.get(header_key(done_title))
             if date_col is None or done_col is None:
                 raise TrackingError("the Pairs sheet has lost its visit columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
@@ -465,7 +491,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 cell.value = new
                 cell.number_format = "yyyy-mm-dd"
         if reflection:
-            col = columns.get(header_key(f"Reflection from {row.side}"))
+            col = columns.get(header_key(REFLECTION_COLUMNS[HALVES.index(row.half)]))
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
@@ -477,8 +503,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 changes.append("reflection received")
                 visit_same = False
         book.unchanged = visit_same
-        name = cell_text(row.values.get(header_key(f"{row.side} name")))
-        partner_name = cell_text(row.values.get(header_key(f"{other} name")))
+        name, partner_name = row.person("name"), row.person("name", row.other)
     return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}",
                     book.unchanged)
 
@@ -495,7 +520,6 @@ class Recorded(str):
         return made
 
 
-WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
 WHOLE_SCHEME = "the scheme"
 ONE_PAIR = "this pair only"
 
@@ -522,15 +546,12 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
         rows = found
-        if partner or not found or len({email_key(cell_text(r.values.get(header_key(
-                f"{r.side} email")))) for r in found}) > 1:
+        if partner or not found or len({email_key(r.person("email")) for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
-            name = cell_text(row.values.get(header_key(f"{row.side} name")))
-            other = "B" if row.side == "A" else "A"
-            partner_name = cell_text(row.values.get(header_key(f"{other} name")))
+            name, partner_name = row.person("name"), row.person("name", row.other)
             _move_to_withdrawn(book, sheet, row.number, name, reason, when, scope)
             moved.append((name, partner_name))
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
@@ -587,11 +608,16 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     columns = header_map(sheet, book)
     headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
     if "Withdrawn" in book.sheetnames:
+        from .spreadsheet import HEADER_SCAN_ROWS
+
         target = book["Withdrawn"]
-        titles = [cell_text(c.value) for c in target[1]]
+        above = [[book.shown(c) for c in r]
+                 for r in target.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
+        title_row = (find_pairs_header(above, "Withdrawn") or 0) + 1  # none yet: the first
+        titles = [cell_text(c.value) for c in target[title_row]]
         for title in (*WITHDRAWN_HEADERS, *headers):
             if title and title not in titles:
-                put_value(target.cell(1, len(titles) + 1), title)
+                put_value(target.cell(title_row, len(titles) + 1), title)
                 titles.append(title)
     else:
         target = book.create_sheet("Withdrawn")
@@ -691,11 +717,11 @@ def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: in
                  by_key: dict[str, Any]) -> tuple[str, str, str]:
     """(person, reason, scope) for a kept pair that the new pairing could not keep."""
     found = []
-    for side in ("A", "B"):
+    for half in HALVES:
         email = email_key(cell_text(book.shown(sheet.cell(
-            number, columns.get(header_key(f"{side} email"), 1)))))
-        name = cell_text(book.shown(sheet.cell(number, columns.get(header_key(f"{side} name"),
-                                                                    1))))
+            number, columns.get(header_key(person_header(half, "email")), 1)))))
+        name = cell_text(book.shown(sheet.cell(
+            number, columns.get(header_key(person_header(half, "name")), 1))))
         volunteer = by_key.get(email)
         if volunteer is None:
             return name, "no longer in the volunteer workbook", WHOLE_SCHEME
