@@ -251,7 +251,7 @@ def child_status_wessex(path: str) -> dict[str, float]:
     from wessex_cli.pairs_workbook import read_pairs_workbook
 
     start = time.perf_counter()
-    tracked = read_pairs_workbook(Path(path), withdrawn=False).pairs
+    tracked = read_pairs_workbook(Path(path), side_sheets=False).pairs
     return {"seconds": time.perf_counter() - start, "rows": len(tracked), "mb": peak_mb()}
 
 

@@ -55,6 +55,10 @@ def test_every_person_field_reads_back_as_the_volunteer_typed_it(
     book = read_pairs_workbook(written)
     assert [p.pair_id for p in book.pairs] == [p.pair_id for p in result.pairs]
     assert book.withdrawn == [] and book.withdrawals == []
+    assert result.unpaired  # the example leaves people unpaired: the Unpaired sheet reads too
+    assert book.unpaired == [Person(u.person.name, u.person.email, "", u.person.profession,
+                                    u.person.side, u.person.organisation)
+                             for u in result.unpaired]
     for record, pair in zip(book.pairs, result.pairs, strict=True):
         for person, volunteer in ((record.a, pair.a), (record.b, pair.b)):
             assert type(person) is Person  # typed, not a dict

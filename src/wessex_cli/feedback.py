@@ -448,7 +448,7 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
     if pairs:
         from .pairs_workbook import read_pairs_workbook
 
-        rows = read_pairs_workbook(pairs, withdrawn=False).pairs
+        rows = read_pairs_workbook(pairs, side_sheets=False).pairs
         participants = len({r.a.email for r in rows} | {r.b.email for r in rows})
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")

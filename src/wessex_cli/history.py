@@ -11,13 +11,14 @@ partner (or withdrawal) written as a note.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .model import Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
 from .spreadsheet import cell_text, read_grid
-from .text import email_key, fold, header_key, person_key
+from .text import fold, header_key, person_key
 
 
 @dataclass
@@ -31,7 +32,7 @@ class History:
 def read_history(paths: list[Path]) -> History:
     history = History(files=list(paths))
     for path in paths:
-        for row in read_pairs_workbook(path, withdrawn=False).pairs:
+        for row in read_pairs_workbook(path, side_sheets=False).pairs:
             a, b = row.a.key, row.b.key
             if not a or not b:
                 continue
@@ -79,13 +80,13 @@ def carry_forward(path: Path) -> list[dict[str, str]]:
     people: dict[str, dict[str, str]] = {}
     notes: dict[str, list[str]] = {}
 
-    def add(details: dict[str, str], note: str) -> None:
-        key = email_key(details.get("email", ""))
+    def add(person: Person, note: str) -> None:
+        key = person.key
         if not key:
             return
-        entry = people.setdefault(key, {f: details.get(f, "") for f in PERSON_FIELDS})
+        entry = people.setdefault(key, {f: getattr(person, f) for f in PERSON_FIELDS})
         for name in PERSON_FIELDS:  # a later sheet may know what an earlier one did not
-            entry[name] = entry[name] or details.get(name, "")
+            entry[name] = entry[name] or getattr(person, name)
         notes.setdefault(key, []).append(note)
 
     book = read_pairs_workbook(path)
@@ -94,19 +95,19 @@ def carry_forward(path: Path) -> list[dict[str, str]]:
         for me, other, visit in ((row.a, row.b, done[1]), (row.b, row.a, done[0])):
             where = f" ({other.organisation})" if other.organisation else ""
             state = "visit done" if visit.done else "visit not recorded as done"
-            add(asdict(me), f"{label}: partnered with {other.name}{where}; {state}.")
-    for entry in sheet_rows(path, "Unpaired"):
-        add(entry, f"{label}: volunteered but was not paired.")
+            add(me, f"{label}: partnered with {other.name}{where}; {state}.")
+    for person in book.unpaired:
+        add(person, f"{label}: volunteered but was not paired.")
     for gone_pair in book.withdrawn:
         gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
         reason = cell_text(gone_pair.value("Reason"))
         when = cell_text(gone_pair.value("Date withdrawn"))
         for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
             if me.name and person_key(me.name) == gone:
-                add(asdict(me), f"{label}: withdrew{' on ' + when if when else ''}"
+                add(me, f"{label}: withdrew{' on ' + when if when else ''}"
                     f"{' (' + reason + ')' if reason else ''}; had been paired with {them.name}.")
             elif me.name:
-                add(asdict(me), f"{label}: first partner {them.name} withdrew.")
+                add(me, f"{label}: first partner {them.name} withdrew.")
     result = []
     for key, entry in people.items():
         entry["notes"] = " ".join(notes[key])

@@ -189,14 +189,15 @@ class Withdrawn:
 
 @dataclass
 class PairsWorkbook:
-    """A pairs workbook as read: the Pairs sheet's headers and pairs, and the Withdrawn
-    sheet's rows both as pairs (visits included) and as withdrawals."""
+    """A pairs workbook as read: the Pairs sheet's headers and pairs, the Withdrawn sheet's
+    rows both as pairs (visits included) and as withdrawals, and the Unpaired sheet's people."""
 
     path: Path
     headers: list[str]
     pairs: list[PairRecord]
     withdrawn: list[PairRecord] = field(default_factory=list)
     withdrawals: list[Withdrawn] = field(default_factory=list)
+    unpaired: list[Person] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:

@@ -33,6 +33,8 @@ REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
 TRACKING_COLUMNS = (*VISIT_COLUMNS[0], *VISIT_COLUMNS[1], *REFLECTION_COLUMNS, "Notes")
 ID_COLUMN = "Pair"
 WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
+UNPAIRED_HEADERS = ["Name", "Email", "Side", "Profession", "Organisation", "Places unfilled",
+                    "Reason"]
 
 
 def person_header(half: str, name: str) -> str:
@@ -65,10 +67,20 @@ def withdrawn_header_score(cells: list[str]) -> int:
     return len(keys & (_KNOWN | _WITHDRAWN)) if header_key("Withdrawn person") in keys else 0
 
 
+def unpaired_header_score(cells: list[str]) -> int:
+    """The same for the Unpaired sheet: 0 unless the row names 'Name' and 'Email'."""
+    keys = {header_key(c) for c in cells if c}
+    return len(keys & _UNPAIRED) if {"name", "email"} <= keys else 0
+
+
+_UNPAIRED = frozenset(header_key(h) for h in UNPAIRED_HEADERS)
+_SCORES = {"withdrawn": withdrawn_header_score, "unpaired": unpaired_header_score}
+
+
 def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> int | None:
-    """The index of the header row of a Pairs (or Withdrawn) sheet, whatever reads it."""
-    score = withdrawn_header_score if sheet.casefold() == "withdrawn" else pairs_header_score
-    return find_header_row(rows, score)
+    """The index of the header row of a Pairs (or Withdrawn, or Unpaired) sheet, whatever
+    reads it."""
+    return find_header_row(rows, _SCORES.get(sheet.casefold(), pairs_header_score))
 
 
 def file_sha256(path: Path) -> str:
@@ -115,8 +127,7 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
                                 "validate": "list", "source": ["yes", "no"],
                                 "error_type": "information"})
                                 for t in TRACKING_COLUMNS if "done" in t or "Reflection" in t])
-    unpaired = SheetSpec("Unpaired", ["Name", "Email", "Side", "Profession", "Organisation",
-                                      "Places unfilled", "Reason"],
+    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS,
                          [[u.person.name, u.person.email, u.person.side, u.person.profession,
                            u.person.organisation, u.places, u.reason] for u in result.unpaired],
                          widths={6: 80.0}, wrap_columns=frozenset({6}))
@@ -178,12 +189,13 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
 # ---------------------------------------------------------------- the reader
 
 def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | None = None,
-                        withdrawn: bool = True) -> PairsWorkbook:
+                        side_sheets: bool = True) -> PairsWorkbook:
     """The pairs workbook as the model: each Pairs row (located by header, so re-sorted,
     added and titled rows are fine) a :class:`PairRecord` with its visits read.
 
-    ``now`` and ``year`` are as for ``tracking.track``. ``withdrawn``: read the Withdrawn
-    sheet too (its pairs, and the withdrawals that ``pair --keep`` respects)."""
+    ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
+    sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
+    on the Unpaired sheet."""
     from .errors import TrackingError
 
     grid = read_grid(path, "Pairs")
@@ -198,8 +210,9 @@ def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | N
                             sheet="Pairs", cell="A1")
     headers, pairs = _pair_records(grid, header_index, now, year, check_emails=True)
     book = PairsWorkbook(path, headers, pairs)
-    if withdrawn:
+    if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path)
+        book.unpaired = _unpaired_sheet(path)
     return book
 
 
@@ -281,6 +294,24 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
     return pairs, found
 
 
+def _unpaired_sheet(path: Path) -> list[Person]:
+    """The people on the Unpaired sheet (its columns are a subset of a person's)."""
+    grid = read_grid(path, "Unpaired")
+    if grid.sheet.casefold() != "unpaired":
+        return []
+    header_index = find_pairs_header(grid.rows, "Unpaired")
+    if header_index is None:
+        return []
+    lookup = {header_key(cell_text(c)): n for n, c in enumerate(grid.rows[header_index])}
+    people = []
+    for raw in grid.rows[header_index + 1:]:
+        if not any(cell_text(c) for c in raw):
+            continue
+        people.append(Person(**{name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
+                                if name in lookup and lookup[name] < len(raw)}))
+    return people
+
+
 def read_withdrawals(path: Path) -> list[Withdrawn]:
     """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
     return _withdrawn_sheet(path)[1]
@@ -292,7 +323,7 @@ GENERATED = set(PAIRS_HEADERS) - set(TRACKING_COLUMNS)
 def kept_pairs(path: Path) -> list[PairRecord]:
     """The pairs of an earlier workbook that name both people, each with every column the
     administrator may have typed (``PairRecord.tracking``)."""
-    return [p for p in read_pairs_workbook(path, withdrawn=False).pairs
+    return [p for p in read_pairs_workbook(path, side_sheets=False).pairs
             if p.a.email and p.b.email]
 
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .history import sheet_rows
 from .pairs_workbook import read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
@@ -112,9 +111,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     for row in rows:
         for person in row.people:
             note(person.email, person.side, person.profession, "paired")
-    for entry in sheet_rows(pairs_path, "Unpaired"):
-        note(entry.get("email", ""), entry.get("side", ""), entry.get("profession", ""),
-             "unpaired")
+    for person in book.unpaired:
+        note(person.email, person.side, person.profession, "unpaired")
     for pair in left:
         gone = person_key(cell_text(pair.value("Withdrawn person")))
         for person in pair.people:

@@ -19,7 +19,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     from .pairs_workbook import read_pairs_workbook
     from .text import header_key
 
-    book = read_pairs_workbook(path, now=now or today(), year=year, withdrawn=False)
+    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=False)
     how = next((h for h in book.headers if header_key(h) == header_key("How paired")), None)
     pairs = book.pairs
     if only_new:

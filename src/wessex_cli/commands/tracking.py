@@ -55,7 +55,7 @@ def status(
 
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
-    tracked = read_pairs_workbook(pairs, now=now, year=scheme.year, withdrawn=False).pairs
+    tracked = read_pairs_workbook(pairs, now=now, year=scheme.year, side_sheets=False).pairs
     warn(w for pair in tracked for w in pair.warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     summary = summarise(tracked, end, now)
