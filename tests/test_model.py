@@ -168,3 +168,19 @@ def test_status_totals_come_from_the_model() -> None:
                                  "overdue": 2}
     # primary hosted in P001 and P002 (A hosts B) and is due to host in P003 (B hosts A)
     assert summary.hosted_by_side == {"primary": (2, 3), "secondary": (1, 3)}
+
+
+def test_letters_from_a_pairing_match_letters_from_its_workbook(
+        written: Path, paired: tuple[Scheme, PairingResult]) -> None:
+    from wessex_cli.documents import load_template, recipients, render_all
+
+    scheme, result = paired
+    template = load_template("partner-introduction", scheme)
+    now = dt.date(2027, 4, 1)
+    fresh = recipients(template, scheme, pairs=[p.record() for p in result.pairs], now=now)
+    read = recipients(template, scheme, pairs=read_pairs_workbook(written).pairs, now=now)
+    assert len(fresh) == 2 * len(result.pairs)  # one letter to each person of each pair
+    assert [r.context for r in fresh] == [r.context for r in read]
+    first = render_all(template, fresh[:1], "md", scheme, allow_placeholders=True)
+    again = render_all(template, read[:1], "md", scheme, allow_placeholders=True)
+    assert first[0][0].markdown == again[0][0].markdown

@@ -175,6 +175,25 @@ class PairRecord:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where a person stands in a pair: the pair, and which half of its row ("A" or "B")
+    is theirs (how the workbook editor reports finding someone)."""
+
+    pair: PairRecord
+    half: str
+
+    @property
+    def person(self) -> Person:
+        """The person found."""
+        return self.pair.a if self.half == "A" else self.pair.b
+
+    @property
+    def partner(self) -> Person:
+        """The other person of the pair."""
+        return self.pair.b if self.half == "A" else self.pair.a
+
+
+@dataclass(frozen=True)
 class Withdrawn:
     """One row of the Withdrawn sheet: who left which pair, when, and whether they left the
     scheme altogether (rows written before that column existed count as the scheme)."""

@@ -216,50 +216,71 @@ def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | N
     return book
 
 
+class PairsLayout:
+    """Where each column of a Pairs (or Withdrawn) sheet is, from the text of its header row:
+    what the calamine reader and the openpyxl editor both go by to make a row a pair."""
+
+    def __init__(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+
+    def column(self, title: str) -> int | None:
+        """The 0-based column headed ``title`` (matched by ``text.header_key``), if any."""
+        return self.lookup.get(header_key(title))
+
+    def pair(self, raw: Sequence[Cell], row: int, sheet: str = "Pairs",
+             notes: list[str] | None = None) -> PairRecord | None:
+        """Row number ``row`` (its cells ``raw``) as a pair record, its visits not yet read
+        (``tracking.track`` reads them); None for an empty row. Given ``notes``, an e-mail
+        cell that is not an address adds a warning there, and the record takes the notes."""
+        from .roster import email_problem
+
+        headers = self.headers
+        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
+        if not any(cell_text(v) for v in values.values()):
+            return None
+
+        def person(half: str) -> Person:
+            found = {}
+            for name in PERSON_FIELDS:
+                col = self.column(person_header(half, name))
+                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
+                if name == "email" and found[name] and col is not None:
+                    found[name] = address_from_cell(found[name])
+                    why = email_problem(found[name]) if notes is not None else None
+                    if notes is not None and why:
+                        notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{found[name]}' is "
+                                     f"not a valid e-mail address ({why.rstrip('.')}); correct "
+                                     "it before sending anything to this person.")
+            return Person(**found)
+
+        id_col = self.column(ID_COLUMN)
+        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
+        carried = tuple((h, _plain(values.get(h))) for h in headers
+                        if h and h not in GENERATED and values.get(h) not in (None, ""))
+        a, b = person("A"), person("B")
+        return PairRecord(pair_id, a, b, row=row, values=values, tracking=carried,
+                          warnings=notes if notes is not None else [])
+
+
 def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int | None,
                   check_emails: bool) -> tuple[list[str], list[PairRecord]]:
     """The headers and the pairs below them on a Pairs (or Withdrawn) sheet."""
-    from .roster import email_problem
     from .tracking import track
 
-    headers = [cell_text(c) for c in grid.rows[header_index]]
-    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]])
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
     for cell, message in grid.warnings if check_emails else ():
         number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
         cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
                                               else message)
-    id_col = lookup.get(header_key(ID_COLUMN))
     pairs = []
     for index in range(header_index + 1, len(grid.rows)):
-        raw = grid.rows[index]
-        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
-        if not any(cell_text(v) for v in values.values()):
-            continue
-        notes = list(cleaned.get(index + 1, []))
-
-        def person(half: str, raw: list[Cell] = raw, row: int = index,
-                   notes: list[str] = notes) -> Person:
-            found = {}
-            for name in PERSON_FIELDS:
-                col = lookup.get(header_key(person_header(half, name)))
-                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
-                if check_emails and name == "email" and found[name] and col is not None:
-                    found[name] = address_from_cell(found[name])
-                    why = email_problem(found[name])
-                    if why:
-                        notes.append(f"{grid.sheet}!{cell_ref(row, col)}: '{found[name]}' is not "
-                                     f"a valid e-mail address ({why.rstrip('.')}); correct it "
-                                     "before sending anything to this person.")
-            return Person(**found)
-
-        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
-        carried = tuple((h, _plain(values.get(h))) for h in headers
-                        if h and h not in GENERATED and values.get(h) not in (None, ""))
-        record = PairRecord(pair_id, person("A"), person("B"), row=index + 1, values=values,
-                            tracking=carried, warnings=notes)
-        pairs.append(track(record, headers, grid.sheet, now=now, year=year))
-    return headers, pairs
+        record = layout.pair(grid.rows[index], index + 1, grid.sheet,
+                             list(cleaned.get(index + 1, [])) if check_emails else None)
+        if record is not None:
+            pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
+    return layout.headers, pairs
 
 
 def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:

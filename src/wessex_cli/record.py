@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
-from .model import HALVES
+from .model import HALVES, Placement
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
     WITHDRAWN_HEADERS,
+    PairsLayout,
     find_pairs_header,
     person_header,
 )
@@ -269,26 +270,6 @@ def append_values(sheet: Any, values: list[Any]) -> int:
     return number
 
 
-@dataclass
-class SheetRow:
-    """A Pairs row as the openpyxl editor finds it by person: its row number, its cells
-    by header key (values as shown), and which half of the row ("A" or "B") the person is."""
-
-    number: int
-    values: dict[str, Any]
-    half: str
-
-    @property
-    def other(self) -> str:
-        """The partner's half of the row."""
-        return "B" if self.half == "A" else "A"
-
-    def person(self, name: str, half: str | None = None) -> str:
-        """Person field ``name`` (for example "email") of this row's person, or of the
-        person in ``half``, as text."""
-        return cell_text(self.values.get(header_key(person_header(half or self.half, name))))
-
-
 def _shown(book: Workbook | None, cell: Any) -> Any:
     return book.shown(cell) if book is not None else cell.value
 
@@ -316,21 +297,24 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
 
 
 def find_rows(sheet: Any, columns: dict[str, int], who: str,
-              book: Workbook | None = None) -> list[SheetRow]:
-    """Rows where ``who`` (name or e-mail, forgivingly) is person A or B."""
+              book: Workbook | None = None) -> list[Placement]:
+    """The pairs in which ``who`` (name or e-mail, forgivingly) is person A or B, each read
+    into the model as the calamine reader reads it (``pairs_workbook.PairsLayout``)."""
     wanted_email = email_key(who) if "@" in who else None
     wanted_name = person_key(who)
+    header_row = columns["__row__"]
+    layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]])
     found = []
-    for number in range(columns["__row__"] + 1, sheet.max_row + 1):
-        values = {key: _shown(book, sheet.cell(number, col)) for key, col in columns.items()
-                  if key != "__row__"}
+    for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
+        pair = layout.pair([_shown(book, c) for c in cells], number, sheet.title)
+        if pair is None:
+            continue
         for half in HALVES:
-            row = SheetRow(number, values, half)
-            email = email_key(row.person("email"))
-            name = person_key(row.person("name"))
-            if (wanted_email and email == wanted_email) or (not wanted_email and name and
-                                                             name == wanted_name):
-                found.append(row)
+            place = Placement(pair, half)
+            name = person_key(place.person.name)
+            if (wanted_email and place.person.key == wanted_email) or (
+                    not wanted_email and name and name == wanted_name):
+                found.append(place)
     return found
 
 
@@ -344,14 +328,15 @@ def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) 
     return [n for n in found if n]
 
 
-def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
+def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
              everyone: Callable[[], list[str]] = list,
-             doing: str = "there is no pair to change") -> SheetRow:
+             doing: str = "there is no pair to change") -> Placement:
+    """The one place of ``who`` to change (with ``partner``, if given), or a TrackingError
+    that says why there is none or which partner to name."""
     any_rows = bool(rows)
     if partner:
         partner_key = person_key(partner) if "@" not in partner else email_key(partner)
-        rows = [r for r in rows if partner_key in (person_key(r.person("name", r.other)),
-                                                   email_key(r.person("email", r.other)))]
+        rows = [r for r in rows if partner_key in (person_key(r.partner.name), r.partner.key)]
     if not rows:
         if not any_rows:
             refuse_if_withdrawn(path, who, doing)
@@ -361,8 +346,8 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
                             "workbook; 'wessex status' lists everyone.", file=path)
     if len(rows) > 1:
         names = "; ".join(
-            f"row {r.number}: {r.person('name', 'A')} & {r.person('name', 'B')}" for r in rows)
-        others = [r.person("name", r.other) for r in rows]
+            f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
+        others = [r.partner.name for r in rows]
         partners = " or ".join(f'--partner "{other}"' for other in others)
         also = "" if "@" in who else "; an e-mail address also tells people with the same " \
             "name apart"
@@ -451,7 +436,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if date_col is None or done_col is None:
                 raise TrackingError("the Pairs sheet has lost its visit columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            cell, done_cell = sheet.cell(row.number, date_col), sheet.cell(row.number, done_col)
+            cell = sheet.cell(row.pair.row, date_col)
+            done_cell = sheet.cell(row.pair.row, done_col)
             try:
                 before = parse_date(book.shown(cell))
             except ValueError:
@@ -495,16 +481,16 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            if parse_done(book.shown(sheet.cell(row.number, col))):
+            if parse_done(book.shown(sheet.cell(row.pair.row, col))):
                 changes.append("reflection received, already recorded")
             else:
-                book.writable(sheet.cell(row.number, col))
-                sheet.cell(row.number, col).value = "yes"
+                book.writable(sheet.cell(row.pair.row, col))
+                sheet.cell(row.pair.row, col).value = "yes"
                 changes.append("reflection received")
                 visit_same = False
         book.unchanged = visit_same
-        name, partner_name = row.person("name"), row.person("name", row.other)
-    return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}",
+        name, partner_name = row.person.name, row.partner.name
+    return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
                     book.unchanged)
 
 
@@ -546,13 +532,13 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
         rows = found
-        if partner or not found or len({email_key(r.person("email")) for r in found}) > 1:
+        if partner or not found or len({r.person.key for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
-            name, partner_name = row.person("name"), row.person("name", row.other)
-            _move_to_withdrawn(book, sheet, row.number, name, reason, when, scope)
+        for row in sorted(rows, key=lambda r: -r.pair.row):  # bottom first: numbers hold
+            name, partner_name = row.person.name, row.partner.name
+            _move_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
             moved.append((name, partner_name))
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
