@@ -184,3 +184,28 @@ def test_letters_from_a_pairing_match_letters_from_its_workbook(
     first = render_all(template, fresh[:1], "md", scheme, allow_placeholders=True)
     again = render_all(template, read[:1], "md", scheme, allow_placeholders=True)
     assert first[0][0].markdown == again[0][0].markdown
+
+
+def test_side_sheets_with_a_note_above_their_header_still_read(
+        written: Path, paired: tuple[Scheme, PairingResult]) -> None:
+    from wessex_cli.history import scheme_name
+    from wessex_cli.record import withdraw
+
+    scheme, result = paired
+    first, second = result.pairs[0], result.pairs[1]
+    withdraw(written, first.a.email, "moved away", dt.date(2027, 5, 2))
+    book = openpyxl.load_workbook(written)
+    for name in ("Withdrawn", "Summary", "Unpaired"):
+        book[name].insert_rows(1)
+        book[name]["A1"] = "Kept by the scheme office; do not sort"
+    book.save(written)
+    withdraw(written, second.b.email, "", dt.date(2027, 5, 3), partner=second.a.email)
+    read = read_pairs_workbook(written)
+    assert [(w.key, w.partner_key, w.pair_id, w.when, w.whole_scheme)
+            for w in read.withdrawals] == [
+        (first.a.key, first.b.key, first.pair_id, "2027-05-02", True),
+        (second.b.key, second.a.key, second.pair_id, "2027-05-03", True)]  # their only pair
+    assert [(p.a.email, p.b.email) for p in read.withdrawn] == [
+        (first.a.email, first.b.email), (second.a.email, second.b.email)]
+    assert len(read.unpaired) == len(result.unpaired)
+    assert scheme_name(written) == scheme.name

@@ -17,7 +17,7 @@ from pathlib import Path
 from .model import Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
-from .spreadsheet import cell_text, read_grid
+from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import fold, header_key, person_key
 
 
@@ -55,20 +55,24 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
-def sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
-    """Rows of a pairs workbook's side sheet (Summary, Unpaired, Withdrawn) as header key ->
-    text; [] when the sheet is absent."""
-    grid = read_grid(path, sheet)
-    if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
+def summary_rows(path: Path) -> list[dict[str, str]]:
+    """The Summary sheet of a pairs workbook as header key -> text, its header row (Item,
+    Value) found as every sheet reader finds one; [] when the sheet is absent."""
+    grid = read_grid(path, "Summary")
+    if grid.sheet.casefold() != "summary":
         return []
-    headers = [header_key(cell_text(c)) for c in grid.rows[0]]
+    index = find_header_row(grid.rows, lambda cells: 2 * ({"item", "value"} <= {
+        header_key(c) for c in cells}))
+    if index is None:
+        return []
+    headers = [header_key(cell_text(c)) for c in grid.rows[index]]
     return [{h: cell_text(r[n]) if n < len(r) else "" for n, h in enumerate(headers) if h}
-            for r in grid.rows[1:] if any(cell_text(c) for c in r)]
+            for r in grid.rows[index + 1:] if any(cell_text(c) for c in r)]
 
 
 def scheme_name(path: Path) -> str:
     """The scheme's name from the Summary sheet, else the file's name."""
-    for entry in sheet_rows(path, "Summary"):
+    for entry in summary_rows(path):
         if entry.get("item", "").casefold() == "scheme" and entry.get("value"):
             return entry["value"]
     return path.stem

@@ -42,8 +42,9 @@ class Pair:
                 "profession": person.profession, "organisation": person.organisation}
 
     def record(self) -> PairRecord:
-        """The pair as the record holds it from now on (both visits owed), the same class
-        the pairs workbook reads back, so documents can be written straight from a pairing."""
+        """The pair as the record holds it from now on, the same class the pairs workbook
+        reads back, so documents can be written straight from a pairing. Its visits are
+        owed; a kept pair's tracking cells travel in ``tracking`` as typed."""
         return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
                           tracking=self.tracking)
 

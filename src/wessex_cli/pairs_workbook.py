@@ -1,9 +1,11 @@
 """The pairs workbook: the scheme's running record from pairing to the end.
 
 Sheets: ``Pairs`` (one row per pair, both people, score, reasons, and the tracking columns
-the administrator fills in), ``Unpaired``, ``Summary`` and ``Settings``. The layout is
-fixed here once, so that writing (``wessex pair``) and reading back (``--keep``, ``status``,
-``visit``, documents) agree on every column.
+the administrator fills in), ``Unpaired``, ``Summary`` and ``Settings``, and, once someone
+withdraws, ``Withdrawn``. The columns are fixed here once (the schema below), so that
+writing (``wessex pair``, with xlsxwriter), reading back (``read_pairs_workbook``, with
+calamine, into the ``model`` classes) and editing in place (``record``, with openpyxl)
+agree on every column and find the header row the same way.
 """
 
 from __future__ import annotations
