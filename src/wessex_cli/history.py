@@ -78,19 +78,30 @@ def scheme_name(path: Path) -> str:
     return path.stem
 
 
-def carry_forward(path: Path) -> list[dict[str, str]]:
-    """Last year's people as volunteer rows (canonical column -> text), one per e-mail."""
+@dataclass(frozen=True)
+class Carried:
+    """One of last year's people for ``wessex init --from``: who they are, and a note of
+    what happened to them last year (for the Notes column)."""
+
+    person: Person
+    notes: str
+
+
+def carry_forward(path: Path) -> list[Carried]:
+    """Last year's people, one per e-mail, each with what last year's workbook says of them."""
     label = scheme_name(path)
-    people: dict[str, dict[str, str]] = {}
+    people: dict[str, Person] = {}
     notes: dict[str, list[str]] = {}
 
     def add(person: Person, note: str) -> None:
         key = person.key
         if not key:
             return
-        entry = people.setdefault(key, {f: getattr(person, f) for f in PERSON_FIELDS})
-        for name in PERSON_FIELDS:  # a later sheet may know what an earlier one did not
-            entry[name] = entry[name] or getattr(person, name)
+        known = people.setdefault(key, person)
+        # a later sheet may know what an earlier one did not
+        people[key] = dataclasses.replace(known, **{name: getattr(known, name) or
+                                                    getattr(person, name)
+                                                    for name in PERSON_FIELDS})
         notes.setdefault(key, []).append(note)
 
     book = read_pairs_workbook(path)
@@ -112,14 +123,11 @@ def carry_forward(path: Path) -> list[dict[str, str]]:
                     f"{' (' + reason + ')' if reason else ''}; had been paired with {them.name}.")
             elif me.name:
                 add(me, f"{label}: first partner {them.name} withdrew.")
-    result = []
-    for key, entry in people.items():
-        entry["notes"] = " ".join(notes[key])
-        result.append(entry)
-    return sorted(result, key=lambda e: (e.get("side", ""), e["name"].casefold()))
+    result = [Carried(person, " ".join(notes[key])) for key, person in people.items()]
+    return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
 
 
-def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tuple[str, str]
+def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, str]
                   ) -> None:
     """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
     import openpyxl
@@ -131,9 +139,10 @@ def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tupl
     book = openpyxl.load_workbook(book_path)
     sheet = book["Volunteers"]
     columns = {header_key(cell_text(c.value)): c.column for c in sheet[1] if c.value}
-    for number, person in enumerate(people, start=2):
+    for number, carried in enumerate(people, start=2):
         for canonical, title in VOLUNTEER_HEADERS.items():
-            value = person.get(canonical, "")
+            value = carried.notes if canonical == "notes" else \
+                getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else ""
             if canonical == "side" and value not in side_keys:
                 value = ""  # the profession decides, through this year's scheme.toml
             col = columns.get(header_key(title))
