@@ -14,7 +14,7 @@ This module imports nothing heavy, so that ``wessex status`` stays quick to star
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -107,6 +107,9 @@ class Visit:
         return visit_state(self.done, self.date, now)
 
 
+_OWED = Visit("", "")  # a placeholder for a visit not yet given its two people
+
+
 @dataclass
 class PairRecord:
     """One pair of the record: its two people, its two visits (A hosts B, then B hosts A),
@@ -119,7 +122,7 @@ class PairRecord:
     pair_id: str
     a: Person
     b: Person
-    visits: tuple[Visit, Visit] = (Visit("", ""), Visit("", ""))  # default: both owed
+    visits: tuple[Visit, Visit] = (_OWED, _OWED)  # the default: both owed
     reflections: tuple[bool, bool] = (False, False)
     row: int = 0
     values: dict[str, Any] = field(default_factory=dict)
@@ -127,10 +130,8 @@ class PairRecord:
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        first, second = self.visits
-        if not first.host_email and not second.host_email:  # the default: name who hosts
-            self.visits = (replace(first, host_email=self.a.email, visitor_email=self.b.email),
-                           replace(second, host_email=self.b.email, visitor_email=self.a.email))
+        if self.visits[0] is _OWED and self.visits[1] is _OWED:  # the default: say who hosts
+            self.visits = (Visit(self.a.email, self.b.email), Visit(self.b.email, self.a.email))
 
     @classmethod
     def with_visits(cls, pair_id: str, a: Person, b: Person,

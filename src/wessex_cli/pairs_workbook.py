@@ -225,6 +225,8 @@ class PairsLayout:
     def __init__(self, headers: list[str]) -> None:
         self.headers = headers
         self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+        self.people = {half: [(name, self.column(person_header(half, name)))
+                              for name in PERSON_FIELDS] for half in HALVES}
 
     def column(self, title: str) -> int | None:
         """The 0-based column headed ``title`` (matched by ``text.header_key``), if any."""
@@ -244,8 +246,7 @@ class PairsLayout:
 
         def person(half: str) -> Person:
             found = {}
-            for name in PERSON_FIELDS:
-                col = self.column(person_header(half, name))
+            for name, col in self.people[half]:
                 found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
                 if name == "email" and found[name] and col is not None:
                     found[name] = address_from_cell(found[name])

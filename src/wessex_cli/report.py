@@ -131,7 +131,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     # per person, not per pair: someone with two partners counts once, with their best
     met: dict[str, str] = {email_key(p.email): "none" for r in rows for p in r.people}
     for row in rows:
-        reasons = cell_text(row.values.get("Reasons"))
+        reasons = cell_text(row.value("Reasons"))
         for reason in (r.strip() for r in reasons.split(";")):
             match = _CHOICE.match(reason)
             if match is None:
