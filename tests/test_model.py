@@ -209,3 +209,21 @@ def test_side_sheets_with_a_note_above_their_header_still_read(
         (first.a.email, first.b.email), (second.a.email, second.b.email)]
     assert len(read.unpaired) == len(result.unpaired)
     assert scheme_name(written) == scheme.name
+
+
+def test_the_module_map_in_the_readme_names_real_modules_and_names() -> None:
+    import importlib
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("One volunteer's way through the core")
+    section = readme[start:readme.index("All example and test data", start)]
+    named = re.findall(r"`([a-z_]+)((?:\.[A-Za-z_]+)?)(?:\(\))?`", section)
+    assert len(named) > 20
+    for module, attribute in named:
+        found = importlib.import_module(f"wessex_cli.{module}")
+        if attribute:
+            assert hasattr(found, attribute[1:]), f"{module}{attribute}"
+    for cls in re.findall(r"`([A-Z][A-Za-z]+)(?:\.[a-z_]+\(\))?`", section):
+        assert any(hasattr(importlib.import_module(f"wessex_cli.{m}"), cls)
+                   for m in ("roster", "pairing", "model")), cls
