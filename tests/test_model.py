@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -84,13 +85,12 @@ def test_a_pair_from_the_solver_is_a_record_with_both_visits_owed(
     assert not record.complete and record.reflections == (False, False)
 
 
-def _rows_below_header(sheet: object) -> None:
+def _reverse_rows_below_header(sheet: Any) -> None:
     """Reverse the order of the data rows of a Pairs sheet whose header is row 1."""
-    ws = sheet  # openpyxl worksheet
-    values = [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]  # type: ignore[attr-defined]
+    values = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
     for number, row in enumerate(reversed(values), start=2):
         for column, value in enumerate(row, start=1):
-            ws.cell(number, column).value = value  # type: ignore[attr-defined]
+            sheet.cell(number, column).value = value
 
 
 def test_a_resorted_sheet_with_a_title_above_the_header_still_reads(written: Path) -> None:
@@ -98,7 +98,7 @@ def test_a_resorted_sheet_with_a_title_above_the_header_still_reads(written: Pat
     book = openpyxl.load_workbook(written)
     sheet = book["Pairs"]
     sheet["Z5"] = "yes"  # a stray cell in a column with no header is ignored
-    _rows_below_header(sheet)
+    _reverse_rows_below_header(sheet)
     sheet.insert_rows(1, amount=2)
     sheet["A1"] = "Northmoor exchange 2027: pairs (sorted by me)"
     book.save(written)
