@@ -19,8 +19,8 @@ FOCUS=(
     "wessex_cli.text.x_neutralise_formula*"
     "wessex_cli.text.x_fold*"
     "wessex_cli.text.x_person_key*"
-    "wessex_cli.tracking.xǁVisitǁstate*"
-    "wessex_cli.tracking.xǁTrackedPairǁoverdue*"
+    "wessex_cli.model.xǁVisitǁstatus*"
+    "wessex_cli.model.xǁPairRecordǁoverdue*"
     "wessex_cli.tracking.x_parse_done*"
 )
 if [[ "${1:-}" == "all" ]]; then

@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 from tests import oracle  # noqa: E402
 
 from wessex_cli import solver  # noqa: E402
-from wessex_cli.pairing import KeptPair, pair_volunteers  # noqa: E402
+from wessex_cli.model import PairRecord, Person  # noqa: E402
+from wessex_cli.pairing import pair_volunteers  # noqa: E402
 from wessex_cli.roster import read_roster  # noqa: E402
 from wessex_cli.scheme import Scheme  # noqa: E402
 
@@ -30,7 +31,8 @@ def disagreement(case: oracle.Case, folder: Path, seed: int) -> str:
     if roster.errors:
         return f"roster errors: {roster.errors[0].text}"
     result = pair_volunteers(roster, Scheme(), locks=[f"{a}={b}" for a, b in case.locks],
-                             keep=[KeptPair(a, b, "") for a, b in case.kept], seed=seed)
+                             keep=[PairRecord("", Person(email=a), Person(email=b))
+                                   for a, b in case.kept], seed=seed)
     found, best = (len(result.pairs), result.score), oracle.best(case)
     return "" if found == best else f"wessex {found}, reference {best}"
 

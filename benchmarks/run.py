@@ -183,19 +183,16 @@ def child_pair_wessex(path: str) -> dict[str, float]:
 
 
 def _render_setup(count: int) -> tuple[object, list[object], object]:
-    from wessex_cli.documents import PairRecord, load_template, recipients
+    from wessex_cli.documents import load_template, recipients
+    from wessex_cli.model import PairRecord, Person
     from wessex_cli.scheme import Scheme
 
     scheme = Scheme()
     template = load_template("partner-introduction", scheme)
-    pairs = [PairRecord(f"P{i}", {"name": f"Dr Person {i}", "email": f"a{i}@example.org",
-                                  "side": "primary", "profession": "GP",
-                                  "organisation": "Practice", "phone": "01632 960000",
-                                  "specialty": "", "adjustments": ""},
-                        {"name": f"Person {i}", "email": f"b{i}@example.org",
-                         "side": "secondary", "profession": "Consultant",
-                         "organisation": "Hospital", "phone": "", "specialty": "",
-                         "adjustments": ""}) for i in range(count // 2)]
+    pairs = [PairRecord(f"P{i}", Person(f"Dr Person {i}", f"a{i}@example.org", "01632 960000",
+                                        "GP", "primary", "Practice"),
+                        Person(f"Person {i}", f"b{i}@example.org", "", "Consultant",
+                               "secondary", "Hospital")) for i in range(count // 2)]
     return scheme, recipients(template, scheme, pairs=pairs), template
 
 
@@ -251,12 +248,10 @@ def child_status_raw(path: str) -> dict[str, float]:
 
 
 def child_status_wessex(path: str) -> dict[str, float]:
-    from wessex_cli.pairs_workbook import read_pair_rows
-    from wessex_cli.tracking import track
+    from wessex_cli.pairs_workbook import read_pairs_workbook
 
     start = time.perf_counter()
-    rows, headers = read_pair_rows(Path(path))
-    tracked = [track(row, headers) for row in rows]
+    tracked = read_pairs_workbook(Path(path), side_sheets=False).pairs
     return {"seconds": time.perf_counter() - start, "rows": len(tracked), "mb": peak_mb()}
 
 

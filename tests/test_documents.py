@@ -99,13 +99,13 @@ def test_hostile_values_are_escaped_everywhere(run: Runner, tmp_path: Path) -> N
 def test_header_injection_is_impossible() -> None:
     scheme = Scheme()
     template = load_template("partner-introduction", scheme)
+    from wessex_cli.model import PairRecord, Person
+
     pair_people = [
-        {"name": "Eve\r\nBcc: victim@example.org", "email": "eve@example.org", "side": "primary",
-         "profession": "GP", "organisation": "", "phone": "", "specialty": "", "adjustments": ""},
-        {"name": "Bob", "email": "bob@example.org", "side": "secondary", "profession": "GP",
-         "organisation": "", "phone": "", "specialty": "", "adjustments": ""},
+        Person("Eve\r\nBcc: victim@example.org", "eve@example.org", side="primary",
+               profession="GP"),
+        Person("Bob", "bob@example.org", side="secondary", profession="GP"),
     ]
-    from wessex_cli.documents import PairRecord
 
     people = recipients(template, scheme, pairs=[PairRecord("P1", *pair_people)])
     (rendered, data), _ = render_all(template, people, "eml", scheme, allow_placeholders=True)

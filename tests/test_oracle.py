@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from wessex_cli import solver
-from wessex_cli.pairing import KeptPair, pair_volunteers
+from wessex_cli.model import PairRecord, Person
+from wessex_cli.pairing import pair_volunteers
 from wessex_cli.roster import read_roster
 from wessex_cli.scheme import Scheme
 
@@ -24,7 +25,8 @@ def judge(case: oracle.Case, folder: Path, seed: int = 2027) -> None:
     roster = read_roster(case.write(folder / "volunteers.csv"))
     assert roster.errors == [], roster.errors
     result = pair_volunteers(roster, Scheme(), locks=[f"{a}={b}" for a, b in case.locks],
-                             keep=[KeptPair(a, b, "") for a, b in case.kept], seed=seed)
+                             keep=[PairRecord("", Person(email=a), Person(email=b))
+                                   for a, b in case.kept], seed=seed)
     by_email = {p.email: p for p in case.people}
     fixed = set(case.locks) | set(case.kept)
     made = [(p.a.email, p.b.email) for p in result.pairs]

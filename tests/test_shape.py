@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from wessex_cli.documents import PairRecord, list_templates, load_template, recipients
+from wessex_cli.documents import list_templates, load_template, recipients
+from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Scheme, load_scheme
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = dt.date(2027, 6, 1)
 
 
-def _person(name: str, email: str, side: str, profession: str) -> dict[str, str]:
-    return {"name": name, "email": email, "side": side, "profession": profession,
-            "organisation": "Somewhere", "phone": "", "specialty": "", "adjustments": ""}
+def _person(name: str, email: str, side: str, profession: str) -> Person:
+    return Person(name, email, side=side, profession=profession, organisation="Somewhere")
 
 
 @pytest.fixture
@@ -40,7 +40,8 @@ def _pairs(scheme: Scheme) -> list[PairRecord]:
     b = _person("Bo Lantern", "bo@example.org", hospital.key, hospital.professions[0])
     c = _person("Dr Cy Marsh", "cy@example.org", gp.key, gp.professions[0])
     d = _person("Di Fennel", "di@example.org", hospital.key, hospital.professions[0])
-    done = PairRecord("P1", a, b, (True, True), (dt.date(2027, 5, 3), dt.date(2027, 5, 10)))
+    done = PairRecord.with_visits("P1", a, b, (True, True),
+                                  (dt.date(2027, 5, 3), dt.date(2027, 5, 10)))
     owed = PairRecord("P2", c, d)
     return [done, owed]
 

@@ -27,7 +27,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wessex_cli.documents import (
-    PairRecord,
     Recipient,
     Rendered,
     list_templates,
@@ -37,6 +36,7 @@ from wessex_cli.documents import (
 )
 from wessex_cli.errors import SchemeError
 from wessex_cli.formats import to_eml
+from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Celebration, Contact, Scheme, load_scheme
 
 from .conftest import EXAMPLES, Runner
@@ -73,12 +73,10 @@ def complete_scheme() -> Scheme:
                   given=frozenset({"celebration.time"}))
 
 
-BEN = {"name": "Dr Ben Aldous", "email": "ben.aldous@nhs.net", "profession": "GP",
-       "side": "primary", "organisation": "Moorside Surgery", "phone": "", "specialty": "",
-       "adjustments": ""}
-ROSA = {"name": "Dr Rosa Quill", "email": "rosa.quill@nhs.net", "profession": "Consultant",
-        "side": "secondary", "organisation": "Northmoor Hospital", "phone": "", "specialty": "",
-        "adjustments": ""}
+BEN = Person("Dr Ben Aldous", "ben.aldous@nhs.net", profession="GP", side="primary",
+             organisation="Moorside Surgery")
+ROSA = Person("Dr Rosa Quill", "rosa.quill@nhs.net", profession="Consultant", side="secondary",
+              organisation="Northmoor Hospital")
 
 
 def reminders(done: tuple[bool, bool], dates: tuple[dt.date | None, dt.date | None],
@@ -86,8 +84,8 @@ def reminders(done: tuple[bool, bool], dates: tuple[dt.date | None, dt.date | No
     """Reminders for the pair Ben (A) and Rosa (B), by recipient's e-mail."""
     scheme = complete_scheme()
     template = load_template("reminder", scheme)
-    people = recipients(template, scheme, pairs=[PairRecord("P1", BEN, ROSA, done, dates)],
-                        now=now)
+    pair = PairRecord.with_visits("P1", BEN, ROSA, done, dates)
+    people = recipients(template, scheme, pairs=[pair], now=now)
     return {r.recipient.email: r for r, _ in render_all(template, people, "md", scheme)}
 
 
@@ -260,10 +258,11 @@ def test_plan_invitation_and_calendar_show_the_same_date(run: Runner, tmp_path: 
 
 def test_professions_and_titles_are_canonical_and_grouped_once() -> None:
     scheme = complete_scheme()
-    people = [dict(BEN, name="dr. ben aldous", profession="gp"),
-              dict(BEN, name="Dr Ada Lovat", email="ada@nhs.net", profession="GP"),
-              dict(ROSA, name="DR Rosa Quill", profession="consultant"),
-              dict(ROSA, name="Mr Ivo Dunmore", email="ivo@nhs.net", profession="Consultant ")]
+    people = [dataclasses.replace(BEN, name="dr. ben aldous", profession="gp"),
+              dataclasses.replace(BEN, name="Dr Ada Lovat", email="ada@nhs.net", profession="GP"),
+              dataclasses.replace(ROSA, name="DR Rosa Quill", profession="consultant"),
+              dataclasses.replace(ROSA, name="Mr Ivo Dunmore", email="ivo@nhs.net",
+                                  profession="Consultant ")]
     template = load_template("preferences-request", scheme)
     rendered = render_all(template, recipients(template, scheme, volunteers=people), "md",
                           scheme)
@@ -277,8 +276,8 @@ def test_professions_and_titles_are_canonical_and_grouped_once() -> None:
 def test_patient_notice_names_the_clinicians_formally() -> None:
     scheme = complete_scheme()
     template = load_template("patient-notice", scheme)
-    pair = PairRecord("P1", dict(BEN, name="Dr. Ben Aldous"),
-                      dict(ROSA, name="Prof Siân Ó Briain"))
+    pair = PairRecord("P1", dataclasses.replace(BEN, name="Dr. Ben Aldous"),
+                      dataclasses.replace(ROSA, name="Prof Siân Ó Briain"))
     (rendered, _), = render_all(template, recipients(template, scheme, pairs=[pair]), "md",
                                 scheme)
     text = flat(rendered.markdown)
@@ -426,7 +425,8 @@ logo = "logo.png"
 def test_the_certificate_is_a_certificate() -> None:
     scheme = complete_scheme()
     template = load_template("certificate", scheme)
-    pair = PairRecord("P1", BEN, ROSA, (True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 18)))
+    pair = PairRecord.with_visits("P1", BEN, ROSA, (True, True),
+                                  (dt.date(2027, 5, 4), dt.date(2027, 5, 18)))
     people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 8, 2))
     rendered = {r.recipient.email: data for r, data in
                 render_all(template, people, "docx", scheme)}

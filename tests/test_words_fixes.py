@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wessex_cli.documents import PairRecord, Rendered, load_template, recipients, render_all
+from wessex_cli.documents import Rendered, load_template, recipients, render_all
 from wessex_cli.feedback import Anonymiser
+from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Celebration, Contact, Scheme
 from wessex_cli.wording import VisitView, next_steps, situation
 
@@ -32,12 +33,10 @@ SCHEME = Scheme(name="Northmoor Exchange",
                 start=dt.date(2027, 4, 19), end=dt.date(2027, 7, 19),
                 celebration=Celebration(date=dt.date(2027, 7, 29), venue="The Atrium"),
                 given=frozenset({"celebration.time"}))
-BEN = {"name": "Dr Ben Aldous", "email": "ben.aldous@nhs.net", "profession": "GP",
-       "side": "primary", "organisation": "Moorside Surgery", "phone": "", "specialty": "",
-       "adjustments": ""}
-ROSA = {"name": "Dr Rosa Quill", "email": "rosa.quill@nhs.net", "profession": "Consultant",
-        "side": "secondary", "organisation": "Northmoor Hospital", "phone": "", "specialty": "",
-        "adjustments": ""}
+BEN = Person("Dr Ben Aldous", "ben.aldous@nhs.net", profession="GP", side="primary",
+             organisation="Moorside Surgery")
+ROSA = Person("Dr Rosa Quill", "rosa.quill@nhs.net", profession="Consultant", side="secondary",
+              organisation="Northmoor Hospital")
 BEFORE_END = dt.date(2027, 6, 1)
 AFTER_END = dt.date(2027, 8, 2)
 STATES = ("owed", "planned", "unconfirmed", "done")
@@ -56,8 +55,8 @@ def visit(state: str, now: dt.date, offset: int) -> tuple[bool, dt.date | None]:
 def reminders(ben_hosts: str, rosa_hosts: str, now: dt.date) -> dict[str, Rendered]:
     (d0, t0), (d1, t1) = visit(ben_hosts, now, 0), visit(rosa_hosts, now, 3)
     template = load_template("reminder", SCHEME)
-    people = recipients(template, SCHEME, pairs=[PairRecord("P1", BEN, ROSA, (d0, d1),
-                                                            (t0, t1))], now=now)
+    people = recipients(template, SCHEME, pairs=[PairRecord.with_visits("P1", BEN, ROSA, (d0, d1),
+                                                                        (t0, t1))], now=now)
     return {r.recipient.email: r for r, _ in render_all(template, people, "md", SCHEME)}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
+from .model import PairRecord, Person
 from .placeholders import note
 from .scheme import Scheme
 from .text import did_you_mean, one_line, slug, strip_controls
@@ -178,58 +179,34 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
 
 # ---------------------------------------------------------------- people and contexts
 
-def person_context(record: dict[str, str], scheme: Scheme | None = None) -> dict[str, str]:
-    """What a template may say about a person, from a Volunteer or a pairs-workbook row.
+def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, str]:
+    """What a template may say about a person: the one place a typed Person becomes the
+    plain dict that templates see.
 
     Titles and professions are shown in their canonical form ("dr." as "Dr", "gp" as "GP");
     the name itself keeps the case the person typed."""
     from . import wording
 
     scheme = scheme or Scheme()
-    name = wording.display_name(record.get("name", ""))
+    name = wording.display_name(person.name)
     known = tuple(p for side in scheme.sides for p in side.professions)
     return {
         "name": name, "first_name": wording.given_name(name) or name,
         "title": wording.split_title(name)[0], "surname": wording.surname(name),
         "formal_name": wording.formal_name(name), "salutation": wording.salutation(name),
-        "email": record.get("email", ""), "phone": record.get("phone", ""),
-        "profession": wording.canonical_profession(record.get("profession", ""), known),
-        "organisation": record.get("organisation", ""),
-        "specialty": record.get("specialty", ""), "side": record.get("side", ""),
-        "adjustments": " ".join(record.get("adjustments", "").split()),
+        "email": person.email, "phone": person.phone,
+        "profession": wording.canonical_profession(person.profession, known),
+        "organisation": person.organisation,
+        "specialty": person.specialty, "side": person.side,
+        "adjustments": " ".join(person.adjustments.split()),
     }
-
-
-def volunteer_record(volunteer: Any) -> dict[str, str]:
-    from .roster import PERSON_FIELDS
-
-    return {f: str(getattr(volunteer, f)) for f in PERSON_FIELDS}
-
-
-@dataclass
-class PairRecord:
-    """A pair as documents see it: two people and what tracking knows of their visits."""
-
-    pair_id: str
-    a: dict[str, str]
-    b: dict[str, str]
-    visits_done: tuple[bool, bool] = (False, False)  # (A hosted B, B hosted A)
-    visit_dates: tuple[dt.date | None, dt.date | None] = (None, None)
-    # The record's own state of each visit (wording.VISIT_STATES), when it keeps one;
-    # otherwise it is worked out from done and date.
-    states: tuple[str, str] | None = None
-
-    def visit_states(self, now: dt.date) -> tuple[str, str]:
-        from .wording import visit_state
-
-        if self.states is not None:
-            return self.states
-        return (visit_state(self.visits_done[0], self.visit_dates[0], now),
-                visit_state(self.visits_done[1], self.visit_dates[1], now))
 
 
 @dataclass
 class Recipient:
+    """One copy of a document: who receives it, what its template sees, and the file
+    name it is written under (without the extension)."""
+
     name: str
     email: str
     context: dict[str, Any]
@@ -237,6 +214,8 @@ class Recipient:
 
 
 def code_of_conduct(profession: str) -> str:
+    """The professional code a volunteer of ``profession`` follows, named in the letters
+    (confidentiality during a visit is governed by it)."""
     key = profession.casefold()
     if any(word in key for word in ("nurse", "matron", "sister", "anp")):
         return "the Nursing and Midwifery Council's Code"
@@ -262,7 +241,7 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
-               volunteers: Sequence[dict[str, str]] | None = None,
+               volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
                now: dt.date | None = None) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use."""
@@ -286,10 +265,10 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     if template.audience == "volunteer":
         people = list(volunteers or [])
         if not people and pairs:
-            seen: dict[str, dict[str, str]] = {}
+            seen: dict[str, Person] = {}
             for pair in pairs:
-                seen.setdefault(pair.a["email"].casefold(), pair.a)
-                seen.setdefault(pair.b["email"].casefold(), pair.b)
+                seen.setdefault(pair.a.email.casefold(), pair.a)
+                seen.setdefault(pair.b.email.casefold(), pair.b)
             people = list(seen.values())
         if not people:
             raise TemplateError(f"'{template.name}' is written to each volunteer.",
@@ -457,6 +436,8 @@ class Rendered:
 
 
 def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendered:
+    """One recipient's copy of ``template`` as Markdown with its subject, before it is
+    turned into an e-mail, a web page or a Word document."""
     body = _render_text(template, template.body, recipient.context, template.first_line, True)
     body = re.sub(r"\n{3,}", "\n\n", strip_controls(body)).strip() + "\n"
     subject = one_line(_render_text(template, template.subject, recipient.context, 1, False))
@@ -543,15 +524,15 @@ def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any
     and its attachments would print, found by rendering it for two invented people."""
     from .placeholders import collecting
 
-    a = {"name": "Dr Ada Example", "email": "ada@example.org", "profession":
-         scheme.sides[0].professions[0] if scheme.sides[0].professions else "GP",
-         "side": scheme.sides[0].key, "organisation": "A Surgery", "phone": "",
-         "specialty": "", "adjustments": ""}
-    b = {**a, "name": "Dr Bo Example", "email": "bo@example.org",
-         "side": scheme.sides[1].key, "organisation": "A Hospital"}
+    a = Person("Dr Ada Example", "ada@example.org", profession=scheme.sides[0].professions[0]
+               if scheme.sides[0].professions else "GP", side=scheme.sides[0].key,
+               organisation="A Surgery")
+    b = replace(a, name="Dr Bo Example", email="bo@example.org", side=scheme.sides[1].key,
+                organisation="A Hospital")
     done = (True, True) if template.only_complete else (False, False)
     start = scheme.start or dt.date(2027, 5, 4)  # a certificate needs both visits dated
-    pair = PairRecord("P1", a, b, done, (start, start) if template.only_complete else (None, None))
+    pair = PairRecord.with_visits("P1", a, b, done, (start, start) if template.only_complete
+                                  else (None, None))
     with collecting() as missing:
         people = recipients(template, scheme, volunteers=[a, b], pairs=[pair])
         for recipient in people[:1]:

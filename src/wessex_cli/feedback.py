@@ -483,10 +483,10 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
         names += names_in_workbook(volunteers)
         names_from.append("volunteer workbook")
     if pairs:
-        from .pairs_workbook import read_pair_rows
+        from .pairs_workbook import read_pairs_workbook
 
-        rows, _ = read_pair_rows(pairs)
-        participants = len({r.a["email"] for r in rows} | {r.b["email"] for r in rows})
+        rows = read_pairs_workbook(pairs, side_sheets=False).pairs
+        participants = len({r.a.email for r in rows} | {r.b.email for r in rows})
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")
     return analyse(responses, names, participants, themes, tuple(names_from))

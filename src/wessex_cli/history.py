@@ -14,15 +14,18 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pairs_workbook import read_pair_rows
+from .model import Person
+from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
-from .spreadsheet import cell_text, read_grid
-from .text import email_key, fold, header_key, person_key
-from .tracking import track
+from .spreadsheet import cell_text, find_header_row, read_grid
+from .text import fold, header_key, person_key
 
 
 @dataclass
 class History:
+    """What earlier schemes' pairs workbooks say: each person's past partners (rule 6:
+    never the same partner twice) and the organisations they visited."""
+
     partners: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> partners
     visited: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> folded orgs
     files: list[Path] = field(default_factory=list)
@@ -30,21 +33,21 @@ class History:
 
 
 def read_history(paths: list[Path]) -> History:
+    """The partners and visited organisations recorded in earlier pairs workbooks."""
     history = History(files=list(paths))
     for path in paths:
-        rows, headers = read_pair_rows(path)
-        for row in rows:
-            a, b = email_key(row.a["email"]), email_key(row.b["email"])
+        for row in read_pairs_workbook(path, side_sheets=False).pairs:
+            a, b = row.a.key, row.b.key
             if not a or not b:
                 continue
             history.pairs += 1
             history.partners.setdefault(a, set()).add(b)
             history.partners.setdefault(b, set()).add(a)
-            a_hosts_b, b_hosts_a = track(row, headers).visits
-            if a_hosts_b.done and row.a["organisation"]:
-                history.visited.setdefault(b, set()).add(fold(row.a["organisation"]))
-            if b_hosts_a.done and row.b["organisation"]:
-                history.visited.setdefault(a, set()).add(fold(row.b["organisation"]))
+            a_hosts_b, b_hosts_a = row.visits
+            if a_hosts_b.done and row.a.organisation:
+                history.visited.setdefault(b, set()).add(fold(row.a.organisation))
+            if b_hosts_a.done and row.b.organisation:
+                history.visited.setdefault(a, set()).add(fold(row.b.organisation))
     return history
 
 
@@ -56,69 +59,79 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
-def sheet_rows(path: Path, sheet: str) -> list[dict[str, str]]:
-    """Rows of a pairs workbook's side sheet (Summary, Unpaired, Withdrawn) as header key ->
-    text; [] when the sheet is absent."""
-    grid = read_grid(path, sheet)
-    if grid.sheet.casefold() != sheet.casefold() or not grid.rows:
+def summary_rows(path: Path) -> list[dict[str, str]]:
+    """The Summary sheet of a pairs workbook as header key -> text, its header row (Item,
+    Value) found as every sheet reader finds one; [] when the sheet is absent."""
+    grid = read_grid(path, "Summary")
+    if grid.sheet.casefold() != "summary":
         return []
-    headers = [header_key(cell_text(c)) for c in grid.rows[0]]
+    index = find_header_row(grid.rows, lambda cells: 2 * ({"item", "value"} <= {
+        header_key(c) for c in cells}))
+    if index is None:
+        return []
+    headers = [header_key(cell_text(c)) for c in grid.rows[index]]
     return [{h: cell_text(r[n]) if n < len(r) else "" for n, h in enumerate(headers) if h}
-            for r in grid.rows[1:] if any(cell_text(c) for c in r)]
+            for r in grid.rows[index + 1:] if any(cell_text(c) for c in r)]
 
 
 def scheme_name(path: Path) -> str:
     """The scheme's name from the Summary sheet, else the file's name."""
-    for entry in sheet_rows(path, "Summary"):
+    for entry in summary_rows(path):
         if entry.get("item", "").casefold() == "scheme" and entry.get("value"):
             return entry["value"]
     return path.stem
 
 
-def carry_forward(path: Path) -> list[dict[str, str]]:
-    """Last year's people as volunteer rows (canonical column -> text), one per e-mail."""
+@dataclass(frozen=True)
+class Carried:
+    """One of last year's people for ``wessex init --from``: who they are, and a note of
+    what happened to them last year (for the Notes column)."""
+
+    person: Person
+    notes: str
+
+
+def carry_forward(path: Path) -> list[Carried]:
+    """Last year's people, one per e-mail, each with what last year's workbook says of them."""
     label = scheme_name(path)
-    rows, headers = read_pair_rows(path)
-    people: dict[str, dict[str, str]] = {}
+    people: dict[str, Person] = {}
     notes: dict[str, list[str]] = {}
 
-    def add(details: dict[str, str], note: str) -> None:
-        key = email_key(details.get("email", ""))
+    def add(person: Person, note: str) -> None:
+        key = person.key
         if not key:
             return
-        entry = people.setdefault(key, {f: details.get(f, "") for f in PERSON_FIELDS})
-        for name in PERSON_FIELDS:  # a later sheet may know what an earlier one did not
-            entry[name] = entry[name] or details.get(name, "")
+        known = people.setdefault(key, person)
+        # a later sheet may know what an earlier one did not
+        people[key] = dataclasses.replace(known, **{name: getattr(known, name) or
+                                                    getattr(person, name)
+                                                    for name in PERSON_FIELDS})
         notes.setdefault(key, []).append(note)
 
-    for row in rows:
-        done = track(row, headers).visits
+    book = read_pairs_workbook(path)
+    for row in book.pairs:
+        done = row.visits
         for me, other, visit in ((row.a, row.b, done[1]), (row.b, row.a, done[0])):
-            where = f" ({other['organisation']})" if other["organisation"] else ""
+            where = f" ({other.organisation})" if other.organisation else ""
             state = "visit done" if visit.done else "visit not recorded as done"
-            add(me, f"{label}: partnered with {other['name']}{where}; {state}.")
-    for entry in sheet_rows(path, "Unpaired"):
-        add(entry, f"{label}: volunteered but was not paired.")
-    for entry in sheet_rows(path, "Withdrawn"):
-        gone = person_key(entry.get(header_key("Withdrawn person"), ""))
-        reason = entry.get("reason", "")
-        when = entry.get(header_key("Date withdrawn"), "")
-        for letter, them in (("a", "b"), ("b", "a")):
-            details = {f: entry.get(f"{letter}{header_key(f)}", "") for f in PERSON_FIELDS}
-            partner = entry.get(f"{them}name", "")
-            if details["name"] and person_key(details["name"]) == gone:
-                add(details, f"{label}: withdrew{' on ' + when if when else ''}"
-                    f"{' (' + reason + ')' if reason else ''}; had been paired with {partner}.")
-            elif details["name"]:
-                add(details, f"{label}: first partner {partner} withdrew.")
-    result = []
-    for key, entry in people.items():
-        entry["notes"] = " ".join(notes[key])
-        result.append(entry)
-    return sorted(result, key=lambda e: (e.get("side", ""), e["name"].casefold()))
+            add(me, f"{label}: partnered with {other.name}{where}; {state}.")
+    for person in book.unpaired:
+        add(person, f"{label}: volunteered but was not paired.")
+    for gone_pair in book.withdrawn:
+        gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
+        reason = cell_text(gone_pair.value("Reason"))
+        when = cell_text(gone_pair.value("Date withdrawn"))
+        for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
+            if me.name and person_key(me.name) == gone:
+                add(me, f"{label}: withdrew{' on ' + when if when else ''}"
+                    f"{' (' + reason + ')' if reason else ''}; had been paired with {them.name}.")
+            elif me.name:
+                add(me, f"{label}: first partner {them.name} withdrew.")
+    result = [Carried(person, " ".join(notes[key])) for key, person in people.items()]
+    return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
 
 
-def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tuple[str, str]
+def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, str]
                   ) -> None:
     """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
     import openpyxl
@@ -130,9 +143,10 @@ def write_carried(book_path: Path, people: list[dict[str, str]], side_keys: tupl
     book = openpyxl.load_workbook(book_path)
     sheet = book["Volunteers"]
     columns = {header_key(cell_text(c.value)): c.column for c in sheet[1] if c.value}
-    for number, person in enumerate(people, start=2):
+    for number, carried in enumerate(people, start=2):
         for canonical, title in VOLUNTEER_HEADERS.items():
-            value = person.get(canonical, "")
+            value = carried.notes if canonical == "notes" else \
+                getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else ""
             if canonical == "side" and value not in side_keys:
                 value = ""  # the profession decides, through this year's scheme.toml
             col = columns.get(header_key(title))

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .documents import PairRecord, person_context
+from .documents import person_context
+from .model import PairRecord, Person
 from .safe_write import write_bytes
 from .scheme import Scheme
 from .text import neutralise_formula
@@ -26,8 +27,8 @@ _NEEDS = ("dates.start", "dates.end", "celebration.date", "celebration.time",
           "celebration.venue", "administrator.name", "administrator.email")
 
 
-def _person_fields(record: dict[str, str], scheme: Scheme, prefix: str = "") -> dict[str, str]:
-    context = person_context(record, scheme)
+def _person_fields(person: Person, scheme: Scheme, prefix: str = "") -> dict[str, str]:
+    context = person_context(person, scheme)
     return {f"{prefix}{column}": context[key] for column, key in zip(PERSON, _KEYS, strict=True)}
 
 
@@ -54,7 +55,7 @@ def _scheme_fields(scheme: Scheme, allow_placeholders: bool) -> dict[str, str]:
             "AdminPhone": scheme.administrator.phone, "CPDHours": str(scheme.cpd_hours)}
 
 
-def merge_rows(scheme: Scheme, volunteers: Sequence[dict[str, str]] | None = None,
+def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, allow_placeholders: bool = False
                ) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: each person (and partner), then the scheme's fields."""
@@ -68,19 +69,21 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[dict[str, str]] | None = Non
         for pair in pairs:
             for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
                 row = {**_person_fields(person, scheme),
-                       "Adjustments": person.get("adjustments", ""),
+                       "Adjustments": person.adjustments,
                        **_person_fields(partner, scheme, "Partner"),
-                       "PartnerAdjustments": partner.get("adjustments", ""),
+                       "PartnerAdjustments": partner.adjustments,
                        "PairID": pair.pair_id, **common}
                 rows.append(row)
     else:
         for person in volunteers or []:
             rows.append({**_person_fields(person, scheme),
-                         "Adjustments": person.get("adjustments", ""), **common})
+                         "Adjustments": person.adjustments, **common})
     return headers, [[row.get(h, "") for h in headers] for row in rows]
 
 
 def write_merge(path: Path, headers: list[str], rows: list[list[str]]) -> None:
+    """The merge source as .xlsx or as UTF-8 CSV with a byte-order mark (which Excel and
+    Word need to show accents), whichever ``path`` ends in."""
     if path.suffix.lower() == ".xlsx":
         from .xlsx_out import SheetSpec, write_workbook
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
+from .model import PairRecord, Person
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .text import did_you_mean
@@ -37,29 +38,32 @@ class Pair:
     tracking: tuple[tuple[str, Any], ...] = ()  # columns carried from a kept pairs workbook
 
     def person_json(self, person: Volunteer) -> dict[str, str]:
+        """One person of the pair as ``--json`` shows them."""
         return {"name": person.name, "email": person.email, "side": person.side,
                 "profession": person.profession, "organisation": person.organisation}
+
+    def record(self) -> PairRecord:
+        """The pair as the record holds it from now on, the same class the pairs workbook
+        reads back, so documents can be written straight from a pairing. Its visits are
+        owed; a kept pair's tracking cells travel in ``tracking`` as typed."""
+        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
+                          tracking=self.tracking)
 
 
 @dataclass(frozen=True)
 class Unpaired:
+    """Someone left without a partner (or with places unfilled), and the reason why."""
+
     person: Volunteer
     reason: str
     places: int = 1  # places left unfilled (capacity minus partners found)
 
 
-@dataclass(frozen=True)
-class KeptPair:
-    """A pair read back from an earlier pairs workbook, with what the administrator typed."""
-
-    a_key: str
-    b_key: str
-    pair_id: str
-    tracking: tuple[tuple[str, Any], ...] = ()
-
-
 @dataclass
 class PairingResult:
+    """Everything ``wessex pair`` decided: the pairs, the unpaired with reasons, and the
+    figures of its summary."""
+
     pairs: list[Pair]
     unpaired: list[Unpaired]
     volunteers: int
@@ -67,15 +71,17 @@ class PairingResult:
     upper_bound: int
     seed: int
     scheme: Scheme
-    dropped: list[KeptPair] = field(default_factory=list)
+    dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
     released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
 
     @property
     def score(self) -> int:
+        """The total score of the pairs: what the solver maximised second."""
         return sum(p.score for p in self.pairs)
 
     @property
     def paired_people(self) -> int:
+        """People with at least one partner (a person with two counts once)."""
         return len({p.a.key for p in self.pairs} | {p.b.key for p in self.pairs})
 
     @property
@@ -93,15 +99,18 @@ class PairingResult:
 
     @property
     def with_preferences(self) -> int:
+        """Paired people who had named at least one preference."""
         people = {p.a.key: p.a for p in self.pairs} | {p.b.key: p.b for p in self.pairs}
         return sum(1 for v in people.values() if v.preferences)
 
     def summary(self) -> dict[str, int]:
+        """The headline figures, as the summary table and ``--json`` show them."""
         return {"volunteers": self.volunteers, "active": self.active, "pairs": len(self.pairs),
                 "paired": self.paired_people, "unpaired": len(self.unpaired),
                 "score": self.score}
 
     def as_json(self) -> dict[str, Any]:
+        """The whole result as ``wessex pair --json`` prints it."""
         return {
             "pairs": [{"a": p.person_json(p.a), "b": p.person_json(p.b), "score": p.score,
                        "reasons": list(p.reasons)} for p in self.pairs],
@@ -134,7 +143,7 @@ def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
 
 
 def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
-                    keep: Sequence[KeptPair] = (), seed: int | None = None,
+                    keep: Sequence[PairRecord] = (), seed: int | None = None,
                     retired_ids: Sequence[str] = (),
                     apart: Sequence[tuple[str, str]] = ()) -> PairingResult:
     """The best pairs for ``roster`` under SPEC's rules and objective.
@@ -161,14 +170,14 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     weights = scheme.weights
     used: Counter[str] = Counter()
     fixed: list[Pair] = []
-    dropped: list[KeptPair] = []
+    dropped: list[PairRecord] = []
     taken: set[frozenset[str]] = set()
 
     def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
         return (x, y) if x.side == first_side else (y, x)
 
     for kept in keep:
-        x, y = by_key.get(kept.a_key), by_key.get(kept.b_key)
+        x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
             continue

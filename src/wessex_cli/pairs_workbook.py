@@ -1,40 +1,93 @@
 """The pairs workbook: the scheme's running record from pairing to the end.
 
 Sheets: ``Pairs`` (one row per pair, both people, score, reasons, and the tracking columns
-the administrator fills in), ``Unpaired``, ``Summary`` and ``Settings``. The layout is
-fixed here once, so that writing (``wessex pair``) and reading back (``--keep``, ``status``,
-``visit``, documents) agree on every column.
+the administrator fills in), ``Unpaired``, ``Summary`` and ``Settings``, and, once someone
+withdraws, ``Withdrawn``. The columns are fixed here once (the schema below), so that
+writing (``wessex pair``, with xlsxwriter), reading back (``read_pairs_workbook``, with
+calamine, into the ``model`` classes) and editing in place (``record``, with openpyxl)
+agree on every column and find the header row the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .pairing import KeptPair, PairingResult
-from .roster import PERSON_FIELDS, Roster, Volunteer, email_problem
-from .spreadsheet import cell_ref, cell_text, read_grid
+from .model import HALVES, PERSON_FIELDS, PairRecord, PairsWorkbook, Person, Withdrawn
+from .spreadsheet import Cell, Grid, cell_ref, cell_text, find_header_row, read_grid
 from .text import address_from_cell, email_key, header_key, person_key
 from .xlsx_out import SheetSpec, write_workbook
 
-TRACKING_COLUMNS = ("A hosts B: date", "A hosts B: done", "B hosts A: date", "B hosts A: done",
-                    "Reflection from A", "Reflection from B", "Notes")
+if TYPE_CHECKING:
+    from .pairing import PairingResult
+    from .roster import Roster, Volunteer
+
+# ---------------------------------------------------------------- the schema
+# Every reader and writer of a pairs workbook takes its columns from here: the writer
+# below (xlsxwriter), the reader below (calamine) and the editor in ``record`` (openpyxl).
+
+VISIT_COLUMNS = (("A hosts B: date", "A hosts B: done"), ("B hosts A: date", "B hosts A: done"))
+REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
+TRACKING_COLUMNS = (*VISIT_COLUMNS[0], *VISIT_COLUMNS[1], *REFLECTION_COLUMNS, "Notes")
 ID_COLUMN = "Pair"
+WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
+UNPAIRED_HEADERS = ["Name", "Email", "Side", "Profession", "Organisation", "Places unfilled",
+                    "Reason"]
 
 
-def person_headers(letter: str) -> list[str]:
-    return [f"{letter} {f}" for f in PERSON_FIELDS]
+def person_header(half: str, name: str) -> str:
+    """The column holding field ``name`` of the person in half ``half`` ("A" or "B")."""
+    return f"{half} {name}"
+
+
+def person_headers(half: str) -> list[str]:
+    """The columns of one half of a Pairs row, in the order they are written."""
+    return [person_header(half, f) for f in PERSON_FIELDS]
 
 
 PAIRS_HEADERS = [ID_COLUMN, *person_headers("A"), *person_headers("B"), "Score", "Reasons",
                  "How paired", *TRACKING_COLUMNS]
+_EMAILS = frozenset(header_key(person_header(h, "email")) for h in HALVES)
+_KNOWN = frozenset(header_key(h) for h in PAIRS_HEADERS)
+_WITHDRAWN = frozenset(header_key(h) for h in WITHDRAWN_HEADERS)
+
+
+def pairs_header_score(cells: list[str]) -> int:
+    """How much a row looks like the Pairs sheet's header: the known columns it names, or 0
+    unless it names both e-mail columns (``spreadsheet.find_header_row``'s score)."""
+    keys = {header_key(c) for c in cells if c}
+    return len(keys & _KNOWN) if _EMAILS <= keys else 0
+
+
+def withdrawn_header_score(cells: list[str]) -> int:
+    """The same for the Withdrawn sheet: 0 unless the row names 'Withdrawn person'."""
+    keys = {header_key(c) for c in cells if c}
+    return len(keys & (_KNOWN | _WITHDRAWN)) if header_key("Withdrawn person") in keys else 0
+
+
+def unpaired_header_score(cells: list[str]) -> int:
+    """The same for the Unpaired sheet: 0 unless the row names 'Name' and 'Email'."""
+    keys = {header_key(c) for c in cells if c}
+    return len(keys & _UNPAIRED) if {"name", "email"} <= keys else 0
+
+
+_UNPAIRED = frozenset(header_key(h) for h in UNPAIRED_HEADERS)
+_SCORES = {"withdrawn": withdrawn_header_score, "unpaired": unpaired_header_score}
+
+
+def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> int | None:
+    """The index of the header row of a Pairs (or Withdrawn, or Unpaired) sheet, whatever
+    reads it."""
+    return find_header_row(rows, _SCORES.get(sheet.casefold(), pairs_header_score))
 
 
 def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, recorded in the Settings sheet so that the pairs can be
+    traced to the exact volunteer workbook they came from."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -43,6 +96,7 @@ def file_sha256(path: Path) -> str:
 
 
 def _person_values(person: Volunteer) -> list[Any]:
+    """The person columns of one half of a row, as the volunteer workbook gave them."""
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
@@ -77,8 +131,7 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
                                 "validate": "list", "source": ["yes", "no"],
                                 "error_type": "information"})
                                 for t in TRACKING_COLUMNS if "done" in t or "Reflection" in t])
-    unpaired = SheetSpec("Unpaired", ["Name", "Email", "Side", "Profession", "Organisation",
-                                      "Places unfilled", "Reason"],
+    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS,
                          [[u.person.name, u.person.email, u.person.side, u.person.profession,
                            u.person.organisation, u.places, u.reason] for u in result.unpaired],
                          widths={6: 80.0}, wrap_columns=frozenset({6}))
@@ -113,57 +166,6 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
     ])
 
 
-@dataclass(frozen=True)
-class Withdrawn:
-    """One row of the Withdrawn sheet: who left which pair, when, and whether they left the
-    scheme altogether (rows written before that column existed count as the scheme)."""
-
-    person: str  # name as written
-    key: str  # e-mail key of the person who withdrew ("" if it cannot be told)
-    partner_key: str
-    pair_id: str
-    when: str
-    whole_scheme: bool
-
-
-def read_withdrawals(path: Path) -> list[Withdrawn]:
-    """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
-    from python_calamine import CalamineWorkbook
-
-    from .inspection import inspect_input
-
-    inspect_input(path)
-    with CalamineWorkbook.from_path(str(path)) as book:
-        if "Withdrawn" not in book.sheet_names:
-            return []
-        rows = book.get_sheet_by_name("Withdrawn").to_python(skip_empty_area=False)
-    if not rows:
-        return []
-    lookup = {header_key(cell_text(c)): n for n, c in enumerate(rows[0])}
-
-    def get(raw: list[Any], title: str) -> str:
-        col = lookup.get(header_key(title))
-        return cell_text(raw[col]) if col is not None and col < len(raw) else ""
-
-    found = []
-    for raw in rows[1:]:
-        name = get(raw, "Withdrawn person")
-        if not name:
-            continue
-        side = "A" if person_key(get(raw, "A name")) == person_key(name) else \
-            "B" if person_key(get(raw, "B name")) == person_key(name) else ""
-        other = {"A": "B", "B": "A"}.get(side, "")
-        scope = get(raw, "Withdrew from").casefold()
-        when = _plain(raw[lookup[header_key("Date withdrawn")]]) \
-            if header_key("Date withdrawn") in lookup else ""
-        found.append(Withdrawn(
-            name, email_key(get(raw, f"{side} email")) if side else "",
-            email_key(get(raw, f"{other} email")) if other else "", get(raw, ID_COLUMN),
-            when.isoformat() if isinstance(when, dt.date) else cell_text(when),
-            not scope.startswith("this pair")))
-    return found
-
-
 def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
                         source: Path) -> tuple[Roster, list[str]]:
     """The roster with everyone who withdrew from the scheme (Withdrawn sheet of ``source``)
@@ -188,20 +190,16 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
     return replace(roster, volunteers=people, _index=None), notes
 
 
-@dataclass
-class PairRow:
-    """One row of the Pairs sheet as read back."""
+# ---------------------------------------------------------------- the reader
 
-    row: int
-    pair_id: str
-    a: dict[str, str]
-    b: dict[str, str]
-    values: dict[str, Any]  # every column by its header, raw
-    warnings: list[str] = field(default_factory=list)  # cells cleaned or not understood
+def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | None = None,
+                        side_sheets: bool = True) -> PairsWorkbook:
+    """The pairs workbook as the model: each Pairs row (located by header, so re-sorted,
+    added and titled rows are fine) a :class:`PairRecord` with its visits read.
 
-
-def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
-    """The Pairs sheet's rows, located by header (re-sorted and added rows are fine)."""
+    ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
+    sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
+    on the Unpaired sheet."""
     from .errors import TrackingError
 
     grid = read_grid(path, "Pairs")
@@ -209,68 +207,151 @@ def read_pair_rows(path: Path) -> tuple[list[PairRow], list[str]]:
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
                             file=path)
-    header_index = None
-    for index, row in enumerate(grid.rows[:20]):
-        keys = {header_key(cell_text(c)) for c in row}
-        if header_key("A email") in keys and header_key("B email") in keys:
-            header_index = index
-            break
+    header_index = find_pairs_header(grid.rows)
     if header_index is None:
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
-    headers = [cell_text(c) for c in grid.rows[header_index]]
-    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    headers, pairs = _pair_records(grid, header_index, now, year, check_emails=True)
+    book = PairsWorkbook(path, headers, pairs)
+    if side_sheets:
+        book.withdrawn, book.withdrawals = _withdrawn_sheet(path)
+        book.unpaired = _unpaired_sheet(path)
+    return book
+
+
+class PairsLayout:
+    """Where each column of a Pairs (or Withdrawn) sheet is, from the text of its header row:
+    what the calamine reader and the openpyxl editor both go by to make a row a pair."""
+
+    def __init__(self, headers: list[str]) -> None:
+        """Where each column is, from the header row as read."""
+        self.headers = headers
+        self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+        self.people = {half: [(name, self.column(person_header(half, name)))
+                              for name in PERSON_FIELDS] for half in HALVES}
+
+    def column(self, title: str) -> int | None:
+        """The 0-based column headed ``title`` (matched by ``text.header_key``), if any."""
+        return self.lookup.get(header_key(title))
+
+    def pair(self, raw: Sequence[Cell], row: int, sheet: str = "Pairs",
+             notes: list[str] | None = None) -> PairRecord | None:
+        """Row number ``row`` (its cells ``raw``) as a pair record, its visits not yet read
+        (``tracking.track`` reads them); None for an empty row. Given ``notes``, an e-mail
+        cell that is not an address adds a warning there, and the record takes the notes."""
+        from .roster import email_problem
+
+        headers = self.headers
+        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
+        if not any(cell_text(v) for v in values.values()):
+            return None
+
+        def person(half: str) -> Person:
+            found = {}
+            for name, col in self.people[half]:
+                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
+                if name == "email" and found[name] and col is not None:
+                    found[name] = address_from_cell(found[name])
+                    why = email_problem(found[name]) if notes is not None else None
+                    if notes is not None and why:
+                        notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{found[name]}' is "
+                                     f"not a valid e-mail address ({why.rstrip('.')}); correct "
+                                     "it before sending anything to this person.")
+            return Person(**found)
+
+        id_col = self.column(ID_COLUMN)
+        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
+        carried = tuple((h, _plain(values.get(h))) for h in headers
+                        if h and h not in GENERATED and values.get(h) not in (None, ""))
+        a, b = person("A"), person("B")
+        return PairRecord(pair_id, a, b, row=row, values=values, tracking=carried,
+                          warnings=notes if notes is not None else [])
+
+
+def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int | None,
+                  check_emails: bool) -> tuple[list[str], list[PairRecord]]:
+    """The headers and the pairs below them on a Pairs (or Withdrawn) sheet."""
+    from .tracking import track
+
+    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]])
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
-    for cell, message in grid.warnings:
+    for cell, message in grid.warnings if check_emails else ():
         number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
         cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
                                               else message)
-    rows = []
+    pairs = []
     for index in range(header_index + 1, len(grid.rows)):
-        raw = grid.rows[index]
-        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
-        if not any(cell_text(v) for v in values.values()):
+        record = layout.pair(grid.rows[index], index + 1, grid.sheet,
+                             list(cleaned.get(index + 1, [])) if check_emails else None)
+        if record is not None:
+            pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
+    return layout.headers, pairs
+
+
+def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
+    """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
+    withdrawn pair there whole, visits included), and as withdrawals."""
+    grid = read_grid(path, "Withdrawn")
+    if grid.sheet.casefold() != "withdrawn" or not grid.rows:
+        return [], []
+    header_index = find_pairs_header(grid.rows, "Withdrawn")
+    if header_index is None:
+        return [], []
+    headers, pairs = _pair_records(grid, header_index, None, None, check_emails=False)
+    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    found = []
+    for pair in pairs:
+        name = cell_text(pair.values.get(headers[lookup[header_key("Withdrawn person")]]))
+        if not name:
             continue
+        half = "A" if person_key(pair.a.name) == person_key(name) else \
+            "B" if person_key(pair.b.name) == person_key(name) else ""
+        other = {"A": "B", "B": "A"}.get(half, "")
+        halves = {"A": pair.a, "B": pair.b}
+        scope_col = lookup.get(header_key("Withdrew from"))
+        scope = cell_text(pair.values.get(headers[scope_col])) if scope_col is not None else ""
+        when_col = lookup.get(header_key("Date withdrawn"))
+        when = _plain(pair.values.get(headers[when_col])) if when_col is not None else ""
+        found.append(Withdrawn(
+            name, email_key(halves[half].email) if half else "",
+            email_key(halves[other].email) if other else "", pair.pair_id,
+            when.isoformat() if isinstance(when, dt.date) else cell_text(when),
+            not scope.casefold().startswith("this pair")))
+    return pairs, found
 
-        notes = list(cleaned.get(index + 1, []))
 
-        def person(letter: str, raw: list[Any] = raw, row: int = index,
-                   notes: list[str] = notes) -> dict[str, str]:
-            found = {}
-            for fld in PERSON_FIELDS:
-                col = lookup.get(header_key(f"{letter} {fld}"))
-                found[fld] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
-                if fld == "email" and found[fld] and col is not None:
-                    found[fld] = address_from_cell(found[fld])
-                    why = email_problem(found[fld])
-                    if why:
-                        notes.append(f"{grid.sheet}!{cell_ref(row, col)}: '{found[fld]}' is not "
-                                     f"a valid e-mail address ({why.rstrip('.')}); correct it "
-                                     "before sending anything to this person.")
-            return found
+def _unpaired_sheet(path: Path) -> list[Person]:
+    """The people on the Unpaired sheet (its columns are a subset of a person's)."""
+    grid = read_grid(path, "Unpaired")
+    if grid.sheet.casefold() != "unpaired":
+        return []
+    header_index = find_pairs_header(grid.rows, "Unpaired")
+    if header_index is None:
+        return []
+    lookup = {header_key(cell_text(c)): n for n, c in enumerate(grid.rows[header_index])}
+    people = []
+    for raw in grid.rows[header_index + 1:]:
+        if not any(cell_text(c) for c in raw):
+            continue
+        people.append(Person(**{name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
+                                if name in lookup and lookup[name] < len(raw)}))
+    return people
 
-        id_col = lookup.get(header_key(ID_COLUMN))
-        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
-        rows.append(PairRow(index + 1, pair_id, person("A"), person("B"), values, notes))
-    return rows, headers
+
+def read_withdrawals(path: Path) -> list[Withdrawn]:
+    """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
+    return _withdrawn_sheet(path)[1]
 
 
 GENERATED = set(PAIRS_HEADERS) - set(TRACKING_COLUMNS)
 
 
-def kept_pairs(path: Path) -> list[KeptPair]:
-    """The pairs of an earlier workbook with every column the administrator may have typed."""
-    rows, headers = read_pair_rows(path)
-    kept = []
-    for row in rows:
-        if not row.a["email"] or not row.b["email"]:
-            continue
-        tracking = tuple((h, _plain(row.values.get(h))) for h in headers
-                         if h and h not in GENERATED and row.values.get(h) not in (None, ""))
-        kept.append(KeptPair(email_key(row.a["email"]), email_key(row.b["email"]),
-                             row.pair_id, tracking))
-    return kept
+def kept_pairs(path: Path) -> list[PairRecord]:
+    """The pairs of an earlier workbook that name both people, each with every column the
+    administrator may have typed (``PairRecord.tracking``)."""
+    return [p for p in read_pairs_workbook(path, side_sheets=False).pairs
+            if p.a.email and p.b.email]
 
 
 def _plain(value: Any) -> Any:

@@ -24,6 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TrackingError
+from .model import HALVES, Placement
+from .pairs_workbook import (
+    REFLECTION_COLUMNS,
+    VISIT_COLUMNS,
+    WITHDRAWN_HEADERS,
+    PairsLayout,
+    find_pairs_header,
+    person_header,
+)
 from .safe_write import (
     atomic_write,
     backup,
@@ -62,6 +71,8 @@ def _harmless(archive: zipfile.ZipFile, name: str) -> bool:
 
 
 def features_that_would_be_lost(path: Path) -> list[str]:
+    """Parts of the workbook that saving through openpyxl would drop (charts, pivot
+    tables, macros...), so that wessex refuses to change it rather than lose them."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not _harmless(archive, n)]
@@ -84,13 +95,16 @@ class Workbook:
     unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
 
     def __getitem__(self, name: str) -> Any:
+        """The sheet called ``name``."""
         return self.book[name]
 
     @property
     def sheetnames(self) -> list[str]:
+        """The names of the workbook's sheets."""
         return list(self.book.sheetnames)
 
     def create_sheet(self, name: str) -> Any:
+        """A new sheet at the end of the workbook."""
         return self.book.create_sheet(name)
 
     def shown(self, cell: Any) -> Any:
@@ -261,69 +275,73 @@ def append_values(sheet: Any, values: list[Any]) -> int:
     return number
 
 
-@dataclass
-class SheetRow:
-    """A Pairs row found by person: its row number and where each column is."""
-
-    number: int
-    values: dict[str, Any]
-    side: str  # "A" or "B": which half of the row the person is
-
-
 def _shown(book: Workbook | None, cell: Any) -> Any:
     return book.shown(cell) if book is not None else cell.value
 
 
 def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
-    """header_key -> 1-based column, read from the first row naming 'A email'."""
-    for row in sheet.iter_rows(min_row=1, max_row=20):
-        keys = {header_key(cell_text(_shown(book, c))): c.column for c in row if c.value}
-        if header_key("A email") in keys:
-            keys["__row__"] = row[0].row
-            return keys
-    raise TrackingError("the Pairs sheet has no header row with 'A email'.",
-                        "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
+    """header_key -> 1-based column of a Pairs (or Withdrawn) sheet, from the header row the
+    calamine reader would find (``pairs_workbook.find_pairs_header``); ``"__row__"`` holds
+    that row's number."""
+    from .spreadsheet import HEADER_SCAN_ROWS
+
+    rows = [[_shown(book, c) for c in row]
+            for row in sheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
+    index = find_pairs_header(rows, sheet.title)
+    if index is None:
+        if sheet.title.casefold() == "withdrawn":
+            raise TrackingError("the Withdrawn sheet has no header row with 'Withdrawn "
+                                "person'.", "Restore the header row as 'wessex withdraw' "
+                                "wrote it.", sheet=sheet.title)
+        raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
+                            "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
+    keys = {header_key(cell_text(value)): column
+            for column, value in enumerate(rows[index], start=1) if cell_text(value)}
+    keys["__row__"] = index + 1
+    return keys
 
 
 def find_rows(sheet: Any, columns: dict[str, int], who: str,
-              book: Workbook | None = None) -> list[SheetRow]:
-    """Rows where ``who`` (name or e-mail, forgivingly) is person A or B."""
+              book: Workbook | None = None) -> list[Placement]:
+    """The pairs in which ``who`` (name or e-mail, forgivingly) is person A or B, each read
+    into the model as the calamine reader reads it (``pairs_workbook.PairsLayout``)."""
     wanted_email = email_key(who) if "@" in who else None
     wanted_name = person_key(who)
+    header_row = columns["__row__"]
+    layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]])
     found = []
-    for number in range(columns["__row__"] + 1, sheet.max_row + 1):
-        values = {key: _shown(book, sheet.cell(number, col)) for key, col in columns.items()
-                  if key != "__row__"}
-        for side in ("A", "B"):
-            email = email_key(cell_text(values.get(header_key(f"{side} email"))))
-            name = person_key(cell_text(values.get(header_key(f"{side} name"))))
-            if (wanted_email and email == wanted_email) or (not wanted_email and name and
-                                                             name == wanted_name):
-                found.append(SheetRow(number, values, side))
+    for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
+        pair = layout.pair([_shown(book, c) for c in cells], number, sheet.title)
+        if pair is None:
+            continue
+        for half in HALVES:
+            place = Placement(pair, half)
+            name = person_key(place.person.name)
+            if (wanted_email and place.person.key == wanted_email) or (
+                    not wanted_email and name and name == wanted_name):
+                found.append(place)
     return found
 
 
 def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) -> list[str]:
     """Everyone named in the Pairs sheet, for suggestions."""
     found = []
-    for key in (header_key("A name"), header_key("B name")):
+    for key in (header_key(person_header(h, "name")) for h in HALVES):
         if key in columns:
             found += [cell_text(_shown(book, sheet.cell(r, columns[key])))
                       for r in range(columns["__row__"] + 1, sheet.max_row + 1)]
     return [n for n in found if n]
 
 
-def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
+def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
              everyone: Callable[[], list[str]] = list,
-             doing: str = "there is no pair to change") -> SheetRow:
+             doing: str = "there is no pair to change") -> Placement:
+    """The one place of ``who`` to change (with ``partner``, if given), or a TrackingError
+    that says why there is none or which partner to name."""
     any_rows = bool(rows)
     if partner:
         partner_key = person_key(partner) if "@" not in partner else email_key(partner)
-        rows = [r for r in rows if partner_key in (
-            person_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
-                                                         "name")))),
-            email_key(cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} "
-                                                        "email")))))]
+        rows = [r for r in rows if partner_key in (person_key(r.partner.name), r.partner.key)]
     if not rows:
         if not any_rows:
             refuse_if_withdrawn(path, who, doing)
@@ -333,10 +351,8 @@ def pick_row(rows: list[SheetRow], who: str, partner: str | None, path: Path,
                             "workbook; 'wessex status' lists everyone.", file=path)
     if len(rows) > 1:
         names = "; ".join(
-            f"row {r.number}: {cell_text(r.values.get(header_key('A name')))} & "
-            f"{cell_text(r.values.get(header_key('B name')))}" for r in rows)
-        others = [cell_text(r.values.get(header_key(f"{'B' if r.side == 'A' else 'A'} name")))
-                  for r in rows]
+            f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
+        others = [r.partner.name for r in rows]
         partners = " or ".join(f'--partner "{other}"' for other in others)
         also = "" if "@" in who else "; an e-mail address also tells people with the same " \
             "name apart"
@@ -416,16 +432,17 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
-        other = "B" if row.side == "A" else "A"
         changes = []
         visit_same = True  # nothing asked for differs from what the workbook says
         if hosted or planned:
-            date_col = columns.get(header_key(f"{row.side} hosts {other}: date"))
-            done_col = columns.get(header_key(f"{row.side} hosts {other}: done"))
+            date_title, done_title = VISIT_COLUMNS[HALVES.index(row.half)]
+            date_col = columns.get(header_key(date_title))
+            done_col = columns.get(header_key(done_title))
             if date_col is None or done_col is None:
                 raise TrackingError("the Pairs sheet has lost its visit columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            cell, done_cell = sheet.cell(row.number, date_col), sheet.cell(row.number, done_col)
+            cell = sheet.cell(row.pair.row, date_col)
+            done_cell = sheet.cell(row.pair.row, done_col)
             try:
                 before = parse_date(book.shown(cell))
             except ValueError:
@@ -465,21 +482,20 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 cell.value = new
                 cell.number_format = "yyyy-mm-dd"
         if reflection:
-            col = columns.get(header_key(f"Reflection from {row.side}"))
+            col = columns.get(header_key(REFLECTION_COLUMNS[HALVES.index(row.half)]))
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            if parse_done(book.shown(sheet.cell(row.number, col))):
+            if parse_done(book.shown(sheet.cell(row.pair.row, col))):
                 changes.append("reflection received, already recorded")
             else:
-                book.writable(sheet.cell(row.number, col))
-                sheet.cell(row.number, col).value = "yes"
+                book.writable(sheet.cell(row.pair.row, col))
+                sheet.cell(row.pair.row, col).value = "yes"
                 changes.append("reflection received")
                 visit_same = False
         book.unchanged = visit_same
-        name = cell_text(row.values.get(header_key(f"{row.side} name")))
-        partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-    return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.number}",
+        name, partner_name = row.person.name, row.partner.name
+    return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
                     book.unchanged)
 
 
@@ -490,12 +506,12 @@ class Recorded(str):
     unchanged: bool
 
     def __new__(cls, text: str, unchanged: bool = False) -> Recorded:
+        """The text of the change, marked ``unchanged`` when nothing was written."""
         made = super().__new__(cls, text)
         made.unchanged = unchanged
         return made
 
 
-WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
 WHOLE_SCHEME = "the scheme"
 ONE_PAIR = "this pair only"
 
@@ -522,16 +538,13 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
         rows = found
-        if partner or not found or len({email_key(cell_text(r.values.get(header_key(
-                f"{r.side} email")))) for r in found}) > 1:
+        if partner or not found or len({r.person.key for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        for row in sorted(rows, key=lambda r: -r.number):  # bottom first: numbers hold
-            name = cell_text(row.values.get(header_key(f"{row.side} name")))
-            other = "B" if row.side == "A" else "A"
-            partner_name = cell_text(row.values.get(header_key(f"{other} name")))
-            _move_to_withdrawn(book, sheet, row.number, name, reason, when, scope)
+        for row in sorted(rows, key=lambda r: -r.pair.row):  # bottom first: numbers hold
+            name, partner_name = row.person.name, row.partner.name
+            _move_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
             moved.append((name, partner_name))
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
@@ -587,11 +600,16 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     columns = header_map(sheet, book)
     headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
     if "Withdrawn" in book.sheetnames:
+        from .spreadsheet import HEADER_SCAN_ROWS
+
         target = book["Withdrawn"]
-        titles = [cell_text(c.value) for c in target[1]]
+        above = [[book.shown(c) for c in r]
+                 for r in target.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
+        title_row = (find_pairs_header(above, "Withdrawn") or 0) + 1  # none yet: the first
+        titles = [cell_text(c.value) for c in target[title_row]]
         for title in (*WITHDRAWN_HEADERS, *headers):
             if title and title not in titles:
-                put_value(target.cell(1, len(titles) + 1), title)
+                put_value(target.cell(title_row, len(titles) + 1), title)
                 titles.append(title)
     else:
         target = book.create_sheet("Withdrawn")
@@ -691,11 +709,11 @@ def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: in
                  by_key: dict[str, Any]) -> tuple[str, str, str]:
     """(person, reason, scope) for a kept pair that the new pairing could not keep."""
     found = []
-    for side in ("A", "B"):
+    for half in HALVES:
         email = email_key(cell_text(book.shown(sheet.cell(
-            number, columns.get(header_key(f"{side} email"), 1)))))
-        name = cell_text(book.shown(sheet.cell(number, columns.get(header_key(f"{side} name"),
-                                                                    1))))
+            number, columns.get(header_key(person_header(half, "email")), 1)))))
+        name = cell_text(book.shown(sheet.cell(
+            number, columns.get(header_key(person_header(half, "name")), 1))))
         volunteer = by_key.get(email)
         if volunteer is None:
             return name, "no longer in the volunteer workbook", WHOLE_SCHEME

@@ -20,13 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .history import sheet_rows
-from .pairs_workbook import PairRow, read_pair_rows
-from .roster import PERSON_FIELDS
+from .pairs_workbook import read_pairs_workbook
 from .scheme import Scheme
-from .spreadsheet import cell_text, read_grid
+from .spreadsheet import cell_text
 from .text import email_key, header_key, person_key
-from .tracking import track
 
 if TYPE_CHECKING:
     from .equality import ProtectedTable
@@ -94,41 +91,13 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
-def _withdrawn_pairs(path: Path) -> tuple[list[PairRow], list[str]]:
-    """The Withdrawn sheet's rows, read as the Pairs sheet's are: ``record`` copies each
-    withdrawn pair there whole, visits included."""
-    grid = read_grid(path, "Withdrawn")
-    if grid.sheet.casefold() != "withdrawn" or not grid.rows:
-        return [], []
-    headers = [cell_text(c) for c in grid.rows[0]]
-    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
-    rows = []
-    for index in range(1, len(grid.rows)):
-        raw = grid.rows[index]
-        if not any(cell_text(c) for c in raw):
-            continue
-
-        def person(letter: str, raw: list[Any] = raw) -> dict[str, str]:
-            found = {}
-            for name in PERSON_FIELDS:
-                col = lookup.get(header_key(f"{letter} {name}"))
-                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
-            return found
-
-        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
-        rows.append(PairRow(index + 1, cell_text(values.get("Pair")), person("A"),
-                            person("B"), values))
-    return rows, headers
-
-
 def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                  equality: Path | None = None, findings: list[Path] | None = None) -> Report:
     """Gather the report from the pairs workbook and, when given, the feedback export,
     equality forms and table findings."""
-    rows, headers = read_pair_rows(pairs_path)
-    tracked = [track(r, headers) for r in rows]
-    gone_rows, gone_headers = _withdrawn_pairs(pairs_path)
-    left = [track(r, gone_headers, "Withdrawn") for r in gone_rows]
+    book = read_pairs_workbook(pairs_path)
+    rows = tracked = book.pairs
+    left = book.withdrawn
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
 
     def note(email: str, side: str, profession: str, state: str) -> None:
@@ -140,18 +109,15 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         if order.index(state) < order.index(entry["state"]):
             entry["state"] = state
     for row in rows:
-        for person in (row.a, row.b):
-            note(person["email"], person["side"], person["profession"], "paired")
-    for entry in sheet_rows(pairs_path, "Unpaired"):
-        note(entry.get("email", ""), entry.get("side", ""), entry.get("profession", ""),
-             "unpaired")
-    for entry in sheet_rows(pairs_path, "Withdrawn"):
-        gone = person_key(entry.get(header_key("Withdrawn person"), ""))
-        for letter in ("a", "b"):
-            name = entry.get(f"{letter}name", "")
-            state = "withdrew" if name and person_key(name) == gone else "unpaired"
-            note(entry.get(f"{letter}email", ""), entry.get(f"{letter}side", ""),
-                 entry.get(f"{letter}profession", ""), state)
+        for person in row.people:
+            note(person.email, person.side, person.profession, "paired")
+    for person in book.unpaired:
+        note(person.email, person.side, person.profession, "unpaired")
+    for pair in left:
+        gone = person_key(cell_text(pair.value("Withdrawn person")))
+        for person in pair.people:
+            state = "withdrew" if person.name and person_key(person.name) == gone else "unpaired"
+            note(person.email, person.side, person.profession, state)
     table: dict[tuple[str, str], ParticipationRow] = {}
     for entry in people.values():
         side = entry["side"] or "not stated"
@@ -163,17 +129,17 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     participation = sorted(table.values(), key=lambda r: (order.get(r.side, 9), r.side,
                                                           r.profession.casefold()))
     # per person, not per pair: someone with two partners counts once, with their best
-    met: dict[str, str] = {email_key(p["email"]): "none" for r in rows for p in (r.a, r.b)}
+    met: dict[str, str] = {email_key(p.email): "none" for r in rows for p in r.people}
     for row in rows:
-        reasons = cell_text(row.values.get("Reasons"))
+        reasons = cell_text(row.value("Reasons"))
         for reason in (r.strip() for r in reasons.split(";")):
             match = _CHOICE.match(reason)
             if match is None:
                 continue
             chooser = person_key(match["chooser"])
-            for person in (row.a, row.b):
-                if person_key(person["name"]) == chooser:
-                    key = email_key(person["email"])
+            for person in row.people:
+                if person_key(person.name) == chooser:
+                    key = email_key(person.email)
                     if met[key] == "none" or RANKS.index(match["rank"]) < RANKS.index(met[key]):
                         met[key] = match["rank"]
     best = Counter(met.values())
@@ -184,8 +150,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     warnings: list[str] = []
     for pair, withdrawn in [*((p, False) for p in tracked), *((p, True) for p in left)]:
         warnings += pair.warnings
-        for visit, host_side in zip(pair.visits, (pair.row.a["side"], pair.row.b["side"]),
-                                    strict=True):
+        for visit, host_side in zip(pair.visits, (pair.a.side, pair.b.side), strict=True):
             if withdrawn and not visit.done:
                 continue  # a withdrawn pair's visit that never happened is owed by nobody
             tally = hosts.setdefault(host_side or "not stated", [0, 0])
@@ -196,7 +161,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                     dates.append(visit.date)
                 else:
                     undated += 1
-    paired_people = len({email_key(p["email"]) for r in rows for p in (r.a, r.b)})
+    paired_people = len({email_key(p.email) for r in rows for p in r.people})
     withdrawn_done = sum(v.done for p in left for v in p.visits)
     states = Counter(e["state"] for e in people.values())
     figures = Figures(
@@ -221,8 +186,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]
-        places = [p["organisation"] for r in rows for p in (r.a, r.b)
-                  if p["side"] == scheme.side_keys[0]]
+        places = [p.organisation for r in rows for p in r.people
+                  if p.side == scheme.side_keys[0]]
         report.gems = [without_places(g, places)
                        for g in pick_gems(report.feedback, scheme.themes or None)]
     if equality is not None:

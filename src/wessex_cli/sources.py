@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .documents import PairRecord, volunteer_record
 from .errors import TemplateError
+from .model import PairRecord, Person
 from .scheme import Scheme
 
 
@@ -16,29 +16,23 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
     (How paired is not "kept"). ``year`` completes tracking dates typed without one."""
     from .dates import today
-    from .pairs_workbook import read_pair_rows
+    from .pairs_workbook import read_pairs_workbook
     from .text import header_key
-    from .tracking import track
 
-    rows, headers = read_pair_rows(path)
-    how = next((h for h in headers if header_key(h) == header_key("How paired")), None)
+    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=False)
+    how = next((h for h in book.headers if header_key(h) == header_key("How paired")), None)
+    pairs = book.pairs
     if only_new:
         if how is None:
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
-        rows = [r for r in rows if str(r.values.get(how) or "").strip().casefold() != "kept"]
-    records, warnings = [], []
-    for row in rows:
-        tracked = track(row, headers, now=now or today(), year=year)
-        warnings.extend(tracked.warnings)
-        records.append(PairRecord(row.pair_id, row.a, row.b,
-                                  (tracked.visits[0].done, tracked.visits[1].done),
-                                  (tracked.visits[0].date, tracked.visits[1].date)))
-    return records, warnings
+        pairs = [p for p in pairs if str(p.values.get(how) or "").strip().casefold() != "kept"]
+    return pairs, [w for pair in pairs for w in pair.warnings]
 
 
-def load_volunteers(path: Path, scheme: Scheme) -> list[dict[str, str]]:
+def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
+    """The active volunteers of a volunteer workbook, as the people documents are written to."""
     from .roster import read_roster
 
     roster = read_roster(path, scheme)
@@ -47,10 +41,12 @@ def load_volunteers(path: Path, scheme: Scheme) -> list[dict[str, str]]:
         raise TemplateError(f"the volunteer workbook has {len(roster.errors)} error(s), the "
                             f"first at {first.cell}: {first.text}",
                             f"Run 'wessex check {path.name}' and fix them first.", file=path)
-    return [volunteer_record(v) for v in roster.active]
+    return [Person.of(v) for v in roster.active]
 
 
 def is_pairs_workbook(path: Path) -> bool:
+    """Whether ``path`` is a pairs workbook written by ``wessex pair`` (it has a Pairs
+    sheet), so commands that take either kind of workbook know which they were given."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return False
     from python_calamine import CalamineWorkbook

@@ -8,11 +8,11 @@ is a warning with its cell, never a crash and never silently taken as done.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import parse_date
-from .pairs_workbook import PairRow
+from .model import PairRecord, Visit
+from .pairs_workbook import REFLECTION_COLUMNS, VISIT_COLUMNS
 from .spreadsheet import cell_text
 from .text import header_key
 
@@ -20,6 +20,8 @@ DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "vi
               "hosted", "ok", "✓", "✔", "☑", "tick", "ticked", "received"}
 NOT_DONE_WORDS = {"", "no", "n", "false", "0", "not yet", "notyet", "pending", "planned", "tbc",
                   "-", "✗", "✘", "cancelled", "owed"}
+
+
 def parse_done(value: Any, year: int | None = None) -> bool | None:
     """True/False for a "done" cell; None when it cannot be read (the caller warns)."""
     if isinstance(value, bool):
@@ -37,53 +39,10 @@ def parse_done(value: Any, year: int | None = None) -> bool | None:
         return None
 
 
-@dataclass
-class Visit:
-    host: str  # e-mail of the person hosting
-    visitor: str
-    date: dt.date | None
-    done: bool
-
-    def state(self, end: dt.date | None, now: dt.date) -> str:
-        """"done 2027-05-04", "planned for 4 May", "planned 4 May — not confirmed" (a plan
-        whose day has passed: still owed), "OVERDUE" or "owed"."""
-        if self.done:
-            return f"done {self.date.isoformat()}" if self.date else "done"
-        if self.date and self.date >= now:
-            return f"planned for {self.date.day} {self.date:%b}"
-        late = end and now > end
-        if self.date:
-            unconfirmed = f"planned {self.date.day} {self.date:%b} — not confirmed"
-            return f"OVERDUE: {unconfirmed}" if late else unconfirmed
-        return "OVERDUE" if late else "owed"
-
-
-@dataclass
-class TrackedPair:
-    row: PairRow
-    visits: list[Visit]
-    reflections: tuple[bool, bool]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def pair_id(self) -> str:
-        return self.row.pair_id
-
-    @property
-    def complete(self) -> bool:
-        return all(v.done for v in self.visits)
-
-    def overdue(self, end: dt.date | None, now: dt.date) -> bool:
-        return bool(end and now > end and not self.complete)
-
-
-VISIT_COLUMNS = (("A hosts B: date", "A hosts B: done"), ("B hosts A: date", "B hosts A: done"))
-REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
-
-
-def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
-          now: dt.date | None = None, year: int | None = None) -> TrackedPair:
-    """Read a Pairs row's visits and reflections, warning about unreadable cells.
+def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
+          now: dt.date | None = None, year: int | None = None) -> PairRecord:
+    """Read a Pairs row's visits and reflections into ``row`` (which is returned), warning
+    about unreadable cells.
 
     Given ``now`` (today, for status and documents), a visit marked done but dated after it
     is a plan, not a visit: it is counted as not done, with a warning, so no certificate is
@@ -91,7 +50,6 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
     as written. ``year`` (the scheme's) completes a date typed without one, such as "4/5".
     """
     from .spreadsheet import cell_ref
-
 
     lookup = {header_key(h): h for h in headers if h}
     warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
@@ -150,6 +108,9 @@ def track(row: PairRow, headers: list[str], sheet: str = "Pairs",
                             f"{date.isoformat()}, which is still to come; it is counted as "
                             "planned until then.")
             done = False
-        visits.append(Visit(host["email"], visitor["email"], date, done))
+        visits.append(Visit(host.email, visitor.email, date, done))
     reflections = tuple(bool(parse_done(raw(t), year)) for t in REFLECTION_COLUMNS)
-    return TrackedPair(row, visits, (reflections[0], reflections[1]), warnings)
+    row.visits = (visits[0], visits[1])
+    row.reflections = (reflections[0], reflections[1])
+    row.warnings = warnings
+    return row

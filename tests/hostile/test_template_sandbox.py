@@ -5,12 +5,14 @@ template and line, with the secret never shown and nothing written."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from wessex_cli.documents import PairRecord, list_templates, load_template, recipients
+from wessex_cli.documents import list_templates, load_template, recipients
+from wessex_cli.model import PairRecord, Person
 from wessex_cli.sandbox import is_plain
 from wessex_cli.scheme import load_scheme
 
@@ -118,14 +120,15 @@ def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
         '[celebration]\ndate = 2027-09-01\n[[leads]]\nname = "Dr Lead"\nemail = "l@nhs.net"\n',
         encoding="utf-8")
     scheme = load_scheme(tmp_path / "scheme.toml")
-    a = {"name": "Dr Ann Example", "email": "ann@nhs.net", "side": "primary",
-         "profession": "GP", "organisation": "Harbour Surgery"}
-    b = {"name": "Ben Sample", "email": "ben@example.org", "side": "secondary",
-         "profession": "Consultant", "organisation": "General Hospital"}
-    c = {**a, "name": "Cara Third", "email": "cara@nhs.net"}
-    d = {**b, "name": "Dev Fourth", "email": "dev@example.org"}
-    pairs = [PairRecord("P001", a, b, (True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 11))),
-             PairRecord("P002", c, d, (True, False), (None, None))]
+    a = Person("Dr Ann Example", "ann@nhs.net", side="primary", profession="GP",
+               organisation="Harbour Surgery")
+    b = Person("Ben Sample", "ben@example.org", side="secondary", profession="Consultant",
+               organisation="General Hospital")
+    c = dataclasses.replace(a, name="Cara Third", email="cara@nhs.net")
+    d = dataclasses.replace(b, name="Dev Fourth", email="dev@example.org")
+    pairs = [PairRecord.with_visits("P001", a, b, (True, True),
+                                    (dt.date(2027, 5, 4), dt.date(2027, 5, 11))),
+             PairRecord.with_visits("P002", c, d, (True, False), (None, None))]
     found = []
     for template in list_templates(scheme):
         loaded = load_template(template.name, scheme)

@@ -182,8 +182,8 @@ def _print_result(result: PairingResult) -> None:
         show_table("Unpaired", [Column("Name"), Column("Side"), Column("Reason")],
                    [[u.person.name, u.person.side, u.reason] for u in result.unpaired])
     for dropped in result.dropped:
-        out.print(Text(f"Pair {dropped.pair_id} was not kept: {dropped.a_key} or "
-                       f"{dropped.b_key} has withdrawn or left the list; the partner was "
+        out.print(Text(f"Pair {dropped.pair_id} was not kept: {dropped.a.key} or "
+                       f"{dropped.b.key} has withdrawn or left the list; the partner was "
                        "paired again if possible.", "yellow"))
     summary = result.summary()
     paired = summary["paired"]

@@ -15,6 +15,8 @@ from .tables import Column, show_table
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from ..model import PairRecord
+
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
 
@@ -50,61 +52,52 @@ def status(
     """
 
     from ..dates import today
-    from ..pairs_workbook import read_pair_rows
-    from ..tracking import track
+    from ..model import summarise
+    from ..pairs_workbook import read_pairs_workbook
 
     scheme = scheme_for(scheme_file, pairs)
-    rows, headers = read_pair_rows(pairs)
     now, end = today(), scheme.end
-    tracked = [track(row, headers, now=now, year=scheme.year) for row in rows]
+    tracked = read_pairs_workbook(pairs, now=now, year=scheme.year, side_sheets=False).pairs
     warn(w for pair in tracked for w in pair.warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
-    visits_done = sum(v.done for p in tracked for v in p.visits)
-    summary = {"pairs": len(tracked), "complete": sum(p.complete for p in tracked),
-               "visits_done": visits_done, "visits_owed": 2 * len(tracked) - visits_done,
-               "overdue": sum(p.overdue(end, now) for p in tracked)}
+    summary = summarise(tracked, end, now)
     if json:
-        print_json({"pairs": [_pair_json(p, end, now) for p in shown], "summary": summary})
+        print_json({"pairs": [_pair_json(p, end, now) for p in shown],
+                    "summary": summary.as_json()})
         return
     from rich.text import Text
 
     lines: list[list[str | Text]] = []
     for pair in shown:
-        states = [v.state(end, now) for v in pair.visits]
+        states = [v.status(end, now) for v in pair.visits]
         styled = [Text(s, "green" if s.startswith("done") else
                        "red" if s.startswith("OVERDUE") else
                        "yellow" if s.endswith("not confirmed") else "")
                   for s in states]
         reflections = f"{'A' if pair.reflections[0] else '-'}{'B' if pair.reflections[1] else '-'}"
-        lines.append([pair.pair_id, pair.row.a["name"], pair.row.b["name"], *styled,
+        lines.append([pair.pair_id, pair.a.name, pair.b.name, *styled,
                      reflections, Text("yes", "green") if pair.complete else "no"])
     show_table(f"Visits{' still owed' if owed else ''}",
                [Column(h) for h in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections",
                                     "Complete")], lines)
-    by_side: dict[str, list[int]] = {}
-    for pair in tracked:
-        for visit, host in zip(pair.visits, (pair.row.a, pair.row.b), strict=True):
-            entry = by_side.setdefault(host["side"] or "?", [0, 0])
-            entry[0] += visit.done
-            entry[1] += 1
     sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
-                      in by_side.items())
-    share = f"{100 * summary['complete'] / len(tracked):.0f}%" if tracked else "-"
+                      in summary.hosted_by_side.items())
+    share = f"{100 * summary.complete / summary.pairs:.0f}%" if tracked else "-"
     left = f"; {(end - now).days} days left" if end and end >= now else \
         ("; the exchange period has ended" if end else "")
-    out.print(f"{summary['complete']} of {summary['pairs']} pairs complete ({share}); "
-              f"{visits_done} of {2 * len(tracked)} visits done; {summary['overdue']} overdue"
-              f"{left}.")
+    out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
+              f"{summary.visits_done} of {2 * summary.pairs} visits done; {summary.overdue} "
+              f"overdue{left}.")
     if sides:
         out.print(sides + ".")
 
 
-def _pair_json(pair: Any, end: dt.date | None, now: dt.date) -> dict[str, Any]:
+def _pair_json(pair: PairRecord, end: dt.date | None, now: dt.date) -> dict[str, Any]:
     return {
         "id": pair.pair_id,
-        "a": {"name": pair.row.a["name"], "email": pair.row.a["email"]},
-        "b": {"name": pair.row.b["name"], "email": pair.row.b["email"]},
-        "visits": [{"host": v.host, "visitor": v.visitor,
+        "a": {"name": pair.a.name, "email": pair.a.email},
+        "b": {"name": pair.b.name, "email": pair.b.email},
+        "visits": [{"host": v.host_email, "visitor": v.visitor_email,
                     "date": v.date.isoformat() if v.date else None, "done": v.done}
                    for v in pair.visits],
         "complete": pair.complete,
@@ -254,6 +247,7 @@ def withdraw(
 
 
 def register(app: typer.Typer) -> None:
+    """Add status, visit, remind and withdraw to the ``wessex`` command."""
     app.command()(status)
     app.command()(visit)
     app.command()(remind)

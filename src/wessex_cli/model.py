@@ -1,0 +1,258 @@
+"""The nouns of the scheme's record, as plain typed data: a person, a visit, a pair, the
+pairs workbook as read.
+
+A pair leaves the solver as ``pairing.Pair`` (two ``roster.Volunteer``); ``Pair.record()``
+turns it into the :class:`PairRecord` that everything after pairing uses: the pairs
+workbook reader (``pairs_workbook.read_pairs_workbook``) gives the same class back with
+the visits the administrator recorded, and documents, status, reminders, the report and a
+re-pairing (``pair --keep``) all read it. People are :class:`Person`, never dicts; only
+``documents.person_context`` turns one into the plain dict a template sees.
+
+This module imports nothing heavy, so that ``wessex status`` stays quick to start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class _HasPersonFields(Protocol):
+    """Anything with the person fields (``roster.Volunteer`` has them)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+    @property
+    def phone(self) -> str: ...
+
+    @property
+    def profession(self) -> str: ...
+
+    @property
+    def side(self) -> str: ...
+
+    @property
+    def organisation(self) -> str: ...
+
+    @property
+    def specialty(self) -> str: ...
+
+    @property
+    def adjustments(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Person:
+    """One volunteer as the pairs record knows them: the columns the pairs workbook keeps
+    for each half of a pair. ``side`` is the care side (for example primary or secondary)."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    profession: str = ""
+    side: str = ""
+    organisation: str = ""
+    specialty: str = ""
+    adjustments: str = ""
+
+    @classmethod
+    def of(cls, source: _HasPersonFields) -> Person:
+        """The person fields of anything that has them (a ``roster.Volunteer``), as text."""
+        return cls(**{name: str(getattr(source, name)) for name in PERSON_FIELDS})
+
+    @property
+    def key(self) -> str:
+        """The person's identity: their e-mail, folded (``text.email_key``)."""
+        from .text import email_key
+
+        return email_key(self.email)
+
+
+PERSON_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Person))
+HALVES = ("A", "B")  # the two halves of a pairs-workbook row; not the care sides
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One half-day visit of a pair: who hosts whom, when, and whether it happened."""
+
+    host_email: str
+    visitor_email: str
+    date: dt.date | None = None
+    done: bool = False
+
+    def status(self, end: dt.date | None, now: dt.date) -> str:
+        """The visit as ``wessex status`` shows it: "done 2027-05-04", "planned for 4 May",
+        "planned 4 May — not confirmed" (its day has passed), "OVERDUE" or "owed"."""
+        if self.done:
+            return f"done {self.date.isoformat()}" if self.date else "done"
+        if self.date and self.date >= now:
+            return f"planned for {self.date.day} {self.date:%b}"
+        late = end and now > end
+        if self.date:
+            unconfirmed = f"planned {self.date.day} {self.date:%b} — not confirmed"
+            return f"OVERDUE: {unconfirmed}" if late else unconfirmed
+        return "OVERDUE" if late else "owed"
+
+    def state(self, now: dt.date) -> str:
+        """The visit's state word for letters on ``now`` (``wording.VISIT_STATES``)."""
+        from .wording import visit_state
+
+        return visit_state(self.done, self.date, now)
+
+
+_OWED = Visit("", "")  # a placeholder for a visit not yet given its two people
+
+
+@dataclass
+class PairRecord:
+    """One pair of the record: its two people, its two visits (A hosts B, then B hosts A),
+    the reflections received, and where it came from in the pairs workbook.
+
+    ``row`` is the sheet row number (0 for a pair not read from a sheet), ``values`` every
+    column of that row by its header as the reader found it, ``tracking`` the columns the
+    administrator fills in (and any they added), kept to carry into a re-pairing."""
+
+    pair_id: str
+    a: Person
+    b: Person
+    visits: tuple[Visit, Visit] = (_OWED, _OWED)  # the default: both owed
+    reflections: tuple[bool, bool] = (False, False)
+    row: int = 0
+    values: dict[str, Any] = field(default_factory=dict)
+    tracking: tuple[tuple[str, Any], ...] = ()
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Fill in the two owed visits, host and visitor named, when none are given."""
+        if self.visits[0] is _OWED and self.visits[1] is _OWED:  # the default: say who hosts
+            self.visits = (Visit(self.a.email, self.b.email), Visit(self.b.email, self.a.email))
+
+    @classmethod
+    def with_visits(cls, pair_id: str, a: Person, b: Person,
+                    done: tuple[bool, bool] = (False, False),
+                    dates: tuple[dt.date | None, dt.date | None] = (None, None)) -> PairRecord:
+        """A pair whose visits (A hosts B, B hosts A) are done and dated as given."""
+        return cls(pair_id, a, b, (Visit(a.email, b.email, dates[0], done[0]),
+                                   Visit(b.email, a.email, dates[1], done[1])))
+
+    def value(self, title: str) -> Any:
+        """The raw cell of this pair's row under column ``title`` (matched as headers are:
+        case, spaces and punctuation aside), None when there is no such column."""
+        from .text import header_key
+
+        wanted = header_key(title)
+        return next((v for h, v in self.values.items() if header_key(h) == wanted), None)
+
+    @property
+    def people(self) -> tuple[Person, Person]:
+        """Person A and person B."""
+        return self.a, self.b
+
+    @property
+    def complete(self) -> bool:
+        """Both visits done."""
+        return all(v.done for v in self.visits)
+
+    def overdue(self, end: dt.date | None, now: dt.date) -> bool:
+        """The exchange period has ended with a visit still not done."""
+        return bool(end and now > end and not self.complete)
+
+    @property
+    def visit_dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """The dates of the two visits (A hosts B, B hosts A), None where not known."""
+        first, second = self.visits
+        return first.date, second.date
+
+    def visit_states(self, now: dt.date) -> tuple[str, str]:
+        """The two visits' state words on ``now`` (``wording.VISIT_STATES``)."""
+        first, second = self.visits
+        return first.state(now), second.state(now)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a person stands in a pair: the pair, and which half of its row ("A" or "B")
+    is theirs (how the workbook editor reports finding someone)."""
+
+    pair: PairRecord
+    half: str
+
+    @property
+    def person(self) -> Person:
+        """The person found."""
+        return self.pair.a if self.half == "A" else self.pair.b
+
+    @property
+    def partner(self) -> Person:
+        """The other person of the pair."""
+        return self.pair.b if self.half == "A" else self.pair.a
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """One row of the Withdrawn sheet: who left which pair, when, and whether they left the
+    scheme altogether (rows written before that column existed count as the scheme)."""
+
+    person: str  # name as written
+    key: str  # e-mail key of the person who withdrew ("" if it cannot be told)
+    partner_key: str
+    pair_id: str
+    when: str
+    whole_scheme: bool
+
+
+@dataclass
+class PairsWorkbook:
+    """A pairs workbook as read: the Pairs sheet's headers and pairs, the Withdrawn sheet's
+    rows both as pairs (visits included) and as withdrawals, and the Unpaired sheet's people."""
+
+    path: Path
+    headers: list[str]
+    pairs: list[PairRecord]
+    withdrawn: list[PairRecord] = field(default_factory=list)
+    withdrawals: list[Withdrawn] = field(default_factory=list)
+    unpaired: list[Person] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning about a cell of the Pairs sheet, in row order."""
+        return [w for pair in self.pairs for w in pair.warnings]
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    """The totals ``wessex status`` prints: pairs, complete pairs, visits done and owed,
+    pairs overdue, and per care side the visits its people hosted and were due to host."""
+
+    pairs: int
+    complete: int
+    visits_done: int
+    visits_owed: int
+    overdue: int
+    hosted_by_side: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, int]:
+        """The figures ``status --json`` gives under "summary"."""
+        return {"pairs": self.pairs, "complete": self.complete, "visits_done": self.visits_done,
+                "visits_owed": self.visits_owed, "overdue": self.overdue}
+
+
+def summarise(pairs: list[PairRecord], end: dt.date | None, now: dt.date) -> VisitSummary:
+    """Totals over ``pairs`` as of ``now``, for a scheme whose exchange ends on ``end``."""
+    done = sum(v.done for p in pairs for v in p.visits)
+    by_side: dict[str, list[int]] = {}
+    for pair in pairs:
+        for visit, host in zip(pair.visits, pair.people, strict=True):
+            entry = by_side.setdefault(host.side or "?", [0, 0])
+            entry[0] += visit.done
+            entry[1] += 1
+    return VisitSummary(len(pairs), sum(p.complete for p in pairs), done, 2 * len(pairs) - done,
+                        sum(p.overdue(end, now) for p in pairs),
+                        {side: (d, due) for side, (d, due) in by_side.items()})
