@@ -230,3 +230,21 @@ def test_init_from_last_year_keeps_the_scheme_settings_but_not_its_dates(
 PNG_1x1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f6d5dd0000000049454e44ae426082")
+
+
+def test_an_organisation_visited_last_year_is_known_with_or_without_its_title(
+        run: Runner, tmp_path: Path) -> None:
+    """SPEC: organisations compare after dropping titles, so Oliver, who visited "Dr
+    Ashworth's Surgery" last year, has visited "ASHWORTH'S SURGERY" (no new-organisation
+    bonus for going there again)."""
+    from wessex_cli.history import read_history
+    from wessex_cli.text import organisation_key
+
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    write_book(folder / "volunteers.xlsx", four(**{"amelia@nhs.net": {
+        "Partner": "Oliver Pemberton", "Organisation": "Dr Ashworth's Surgery"}}))
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    run("visit", "2026/pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2026")
+    history = read_history([folder / "pairs.xlsx"])
+    assert history.visited["oliver@nhs.net"] == {organisation_key("ASHWORTH'S SURGERY")}

@@ -33,7 +33,6 @@ SUFFIX = ".md.j2"
 INHERITED = ("per_profession", "only_chased")
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
-TITLES = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx")
 
 
 def builtin_dir() -> Path:

@@ -18,7 +18,7 @@ from .model import Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
 from .spreadsheet import cell_text, find_header_row, read_grid
-from .text import fold, header_key, person_key
+from .text import header_key, organisation_key, person_key
 
 
 @dataclass
@@ -27,7 +27,7 @@ class History:
     never the same partner twice) and the organisations they visited."""
 
     partners: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> partners
-    visited: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> folded orgs
+    visited: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> organisation keys
     files: list[Path] = field(default_factory=list)
     pairs: int = 0
 
@@ -45,9 +45,9 @@ def read_history(paths: list[Path]) -> History:
             history.partners.setdefault(b, set()).add(a)
             a_hosts_b, b_hosts_a = row.visits
             if a_hosts_b.done and row.a.organisation:
-                history.visited.setdefault(b, set()).add(fold(row.a.organisation))
+                history.visited.setdefault(b, set()).add(organisation_key(row.a.organisation))
             if b_hosts_a.done and row.b.organisation:
-                history.visited.setdefault(a, set()).add(fold(row.b.organisation))
+                history.visited.setdefault(a, set()).add(organisation_key(row.b.organisation))
     return history
 
 
