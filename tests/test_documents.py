@@ -28,7 +28,10 @@ def test_gallery_matches_golden_files(tmp_path: Path) -> None:
     for relative in sorted(rendered):
         assert (tmp_path / "documents" / relative).read_bytes() == \
             (GALLERY / relative).read_bytes(), relative
-    assert len({p.parts[0].split(".")[0] for p in rendered}) == 13  # every built-in document
+    documents = {p.parts[0].split(".")[0] for p in rendered}
+    # every built-in document; the call to action once for each of two professions shown
+    assert len(documents) == 14
+    assert {"call-to-action-gp", "call-to-action-practice-nurse"} <= documents
 
 
 def test_eml_is_an_outlook_draft_with_attachments(run: Runner, tmp_path: Path) -> None:

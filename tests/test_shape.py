@@ -78,18 +78,20 @@ def test_a_copy_without_the_new_keys_keeps_the_builtin_behaviour(scheme: Scheme)
     assert reminder.user and reminder.only_chased
     people = recipients(reminder, scheme, pairs=_pairs(scheme), now=TODAY)
     assert sorted(r.email for r in people) == ["cy@example.org", "di@example.org"]
-    (advert,) = recipients(load_template("call-to-action", scheme), scheme, now=TODAY)
-    assert advert.stem.startswith("call-to-action-")
-    assert advert.context["profession"] == scheme.sides[0].professions[0]
+    adverts = recipients(load_template("call-to-action", scheme), scheme, now=TODAY)
+    assert all(advert.stem.startswith("call-to-action-") for advert in adverts)
+    assert [advert.context["profession"] for advert in adverts] == \
+        [p for side in scheme.sides for p in side.professions]
 
 
 def test_per_profession_is_read_from_front_matter(scheme: Scheme) -> None:
     _own(scheme, "advert", 'audience = "scheme"\nper_profession = true',
          "Wanted: {{ profession }} ({{ other_side.label }})\n")
-    (one,) = recipients(load_template("advert", scheme), scheme, now=TODAY)
+    one, *others = recipients(load_template("advert", scheme), scheme, now=TODAY)
     wanted = scheme.sides[0].professions[0]
     assert one.context["profession"] == wanted
     assert one.stem.startswith("advert-") and one.stem != "advert"
+    assert len(others) == sum(len(side.professions) for side in scheme.sides) - 1
     _own(scheme, "call-to-action", 'audience = "scheme"\nper_profession = false', "Plain\n")
     (plain,) = recipients(load_template("call-to-action", scheme), scheme, now=TODAY)
     assert plain.stem == "call-to-action" and "profession" not in plain.context

@@ -340,3 +340,18 @@ def test_a_placeholder_draft_has_no_made_up_sender(run: Runner, tmp_path: Path) 
     assert message["From"] is None and message["Reply-To"] is None and message["To"] is None
     assert b"exchange.admin@example.org" not in eml.read_bytes()
     assert message["X-Unsent"] == "1"  # still a draft, for the administrator to address
+
+
+def test_the_call_to_action_without_a_profession_is_written_for_every_profession(
+        run: Runner, tmp_path: Path) -> None:
+    """The example scheme recruits GP, practice nurse, ANP and practice pharmacist on one
+    side and consultant, registrar, ward nurse and hospital pharmacist on the other: without
+    --profession each gets its own call to action, never the GP's alone."""
+    run("render", "call-to-action", "--scheme", str(EXAMPLES / "scheme.toml"), "-o", "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"call-to-action-{name}.eml" for name in (
+            "gp", "practice-nurse", "anp", "practice-pharmacist", "consultant", "registrar",
+            "ward-nurse", "hospital-pharmacist"))
+    ward = (tmp_path / "out" / "call-to-action-ward-nurse.eml").read_text("utf-8")
+    assert "Subject: Ward nurse volunteers wanted" in ward
+    assert "from primary care into their hospital" in " ".join(ward.split())

@@ -251,14 +251,22 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     now = now or today()
     base = scheme_context(scheme, now)
     stem = template.name
-    if template.per_profession or profession:
-        known = tuple(p for side in scheme.sides for p in side.professions)
-        wanted = canonical_profession(profession or scheme.sides[0].professions[0], known)
+    known = tuple(p for side in scheme.sides for p in side.professions)
+
+    def worded_for(wanted: str) -> tuple[dict[str, Any], str]:
+        """The context and file name of the copy worded for one profession."""
         side_key = scheme.side_for_profession(wanted) or scheme.sides[0].key
         own = scheme.side(side_key)
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
-        base.update(profession=wanted, own_side=plain(own), other_side=plain(other))
-        stem = f"{template.name}-{slug(wanted)}"
+        return (base | {"profession": wanted, "own_side": plain(own),
+                        "other_side": plain(other)}, f"{template.name}-{slug(wanted)}")
+
+    if template.audience == "scheme" and template.per_profession and not profession:
+        # one copy for each profession the scheme recruits, never one of them silently
+        return [Recipient(scheme.name, scheme.administrator.email, *worded_for(wanted))
+                for wanted in dict.fromkeys(known)]
+    if template.per_profession or profession:
+        base, stem = worded_for(canonical_profession(profession or known[0], known))
     if template.audience == "scheme":
         return [Recipient(scheme.name, scheme.administrator.email, base, stem)]
     if template.audience == "volunteer":
@@ -503,10 +511,11 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                  folder: Path) -> list[Path]:
     """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ...
-    A document for the scheme is one file, named for its profession when it has one
-    (``call-to-action-gp.eml``)."""
+    A document for the scheme is one file for each copy, named for its profession when it
+    has one (``call-to-action-gp.eml``, ``call-to-action-consultant.eml``)."""
     if template.audience == "scheme":
-        return [folder / f"{(people[0].stem if people else '') or template.name}.{fmt}"]
+        return [folder / f"{person.stem or template.name}.{fmt}" for person in people] or \
+            [folder / f"{template.name}.{fmt}"]
     used: dict[str, int] = {}
     paths = []
     for person in people:

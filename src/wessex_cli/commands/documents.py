@@ -91,8 +91,9 @@ def render(
                                                  "(default: the document's own).")]
     = None,
     profession: Annotated[str | None, typer.Option(metavar="PROFESSION",
-                                                   help="Word the call to action for this "
-                                                        "profession.")] = None,
+                                                   help="Only the copy worded for this "
+                                                        "profession (the call to action "
+                                                        "has one for each).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files already there (a "
                                                         "backup of each is kept).")] = False,
     new: Annotated[bool, typer.Option("--new", help="Only the pairs the last 'wessex pair' "

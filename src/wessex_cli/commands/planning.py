@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # The command for each milestone as it would be typed, with the walkthrough's file names
 # (README); tests/test_planning.py runs each one in a copy of examples/.
 MILESTONE_COMMANDS = {
-    "call-to-action": "wessex render call-to-action --profession GP",
+    "call-to-action": "wessex render call-to-action",
     "preferences-request": "wessex render preferences-request --volunteers volunteers.xlsx",
     "pairing": "wessex pair volunteers.xlsx",
     "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
