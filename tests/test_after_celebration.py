@@ -119,7 +119,7 @@ def test_findings_read_back_as_a_plan_grouped_by_lead(run: Runner, tmp_path: Pat
     assert [p["point"] for p in data["swot"]["Opportunities"]] == ["Widen it to pharmacists"]
     table = " ".join(run("findings", one.name, two.name).output.split())
     assert "No lead named yet" in table and "no date set" in table
-    assert "5 action(s) from 2 workbook(s); 2 with no lead, 2 with no date." in table
+    assert "5 actions from 2 workbooks; 2 with no lead, 2 with no date." in table
 
 
 def test_a_workbook_that_is_not_a_findings_form_is_refused(run: Runner, tmp_path: Path) -> None:
@@ -309,7 +309,7 @@ def test_report_figures_match_the_files(run: Runner, scheme_files: dict[str, Pat
     assert f"mean {expected['mean']}" in page
     # visits over time: a chart, and the dates typed in (ISO, UK text, a done without date)
     assert "the first on 4 May 2027 and the last on 9 June 2027" in page
-    assert "1 completed visit(s) have no date" in page
+    assert "1 completed visit has no date and is not on the chart" in page
     assert page.count("<svg") == 2  # the timeline and the one rated question
     assert re.search(r"@page\s*\{\s*size:\s*A4", page)  # prints on A4
 

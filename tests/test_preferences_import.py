@@ -129,7 +129,7 @@ def test_dry_run_writes_nothing(run: Runner, tmp_path: Path) -> None:
     # the table and the summary agree: the one answer would be written, nothing was
     text = " ".join(result.output.split())
     assert re.findall(r"(\S+) written", text) == ["(not", "be", "be"], text
-    assert "1 cell(s) would be written (--dry-run: nothing was)" in text
+    assert "1 cell would be written (--dry-run: nothing was)" in text
 
 
 def test_google_forms_csv_and_a_close_name(run: Runner, tmp_path: Path) -> None:

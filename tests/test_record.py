@@ -519,7 +519,7 @@ def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
     said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
-    assert "Updated pairs.xlsx: 3 pair(s) kept as they were, 1 new; the previous version is " \
+    assert "Updated pairs.xlsx: 3 pairs kept as they were, 1 new; the previous version is " \
         "in backups/." in said
     after = openpyxl.load_workbook(paired)
     sheet = after["Pairs"]

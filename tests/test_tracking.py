@@ -223,7 +223,7 @@ def test_remind_writes_drafts_for_owed_visits(run: Runner, paired: Path,
     result = run("remind", "pairs.xlsx", "-o", "out", "--allow-placeholders")
     files = list((paired.parent / "out" / "reminder").glob("*.eml"))
     assert len(files) == 8  # gp0 still owes the visit to their partner
-    assert "Wrote 8 reminder(s)" in result.stdout
+    assert "Wrote 8 reminders" in result.stdout
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
     run("remind", "pairs.xlsx", "-o", "late", "--allow-placeholders")
     text = next((paired.parent / "late" / "reminder").glob("*.eml")).read_text()

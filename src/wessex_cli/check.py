@@ -10,6 +10,7 @@ from typing import Any
 
 from .roster import Problem, Roster, read_roster, side_counts
 from .scheme import Scheme
+from .text import plural
 
 
 @dataclass
@@ -179,4 +180,4 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
 
 def _places(count: int, side: str) -> str:
     """"1 primary place", "3 secondary places"."""
-    return f"{count} {side} place{'' if count == 1 else 's'}"
+    return plural(count, f"{side} place")

@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import SchemeError
 from .scheme import Contact, Scheme
+from .text import plural
 
 # What ``Scheme()`` says when scheme.toml is silent: text no letter may carry.
 DEFAULT_ADMIN = Contact("Scheme administrator", "exchange.admin@example.org")
@@ -152,7 +153,7 @@ def refusal(missing: dict[str, Missing], what: str, scheme: Scheme) -> SchemeErr
     """The one paragraph that says which settings to add before ``what`` can be written."""
     lines = "; ".join(m.describe() for m in missing.values())
     return SchemeError(f"{what} would go out with placeholders, because scheme.toml does not "
-                       f"give {len(missing)} setting(s) it uses: {lines}.",
+                       f"give {plural(len(missing), 'setting')} it uses: {lines}.",
                        "Add them to scheme.toml and run the command again, or add "
                        "--allow-placeholders for a draft in which each one is shown "
                        "in [brackets].", file=scheme.source)

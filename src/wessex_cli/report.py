@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .pairs_workbook import read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
-from .text import email_key, header_key, person_key
+from .text import email_key, header_key, person_key, plural
 
 if TYPE_CHECKING:
     from .equality import ProtectedTable
@@ -364,7 +364,7 @@ def context(report: Report) -> dict[str, Any]:
         equality = {"forms": str(round5(forms)) if forms >= SUPPRESS_BELOW else "*",
                     "tables": tables}
     plan = report.plan
-    return {
+    values = {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
         "withdrawn_note": _withdrawn_note(f),
         "shares_note": SHARES_NOTE,
@@ -393,6 +393,8 @@ def context(report: Report) -> dict[str, Any]:
         "month": lambda key: dt.date.fromisoformat(f"{key}-01").strftime("%B %Y"),
         "date": lambda d: long_date(d) if d else "",
     }
+    values["visits_sentence"] = _visits_sentence(values)  # one wording for the page and Word
+    return values
 
 
 def report_html(report: Report) -> str:
@@ -559,7 +561,10 @@ def _visits_sentence(values: dict[str, Any]) -> str:
                  f"{values['date'](values['last_visit'])}")
     text += f". {f.pairs_complete} of {f.pairs} pairs did both."
     if values["undated"]:
-        text += f" {values['undated']} completed visit(s) have no date and are not on the chart."
+        undated = values["undated"]
+        text += (f" {plural(undated, 'completed visit')} "
+                 f"{'has' if undated == 1 else 'have'} no date and "
+                 f"{'is' if undated == 1 else 'are'} not on the chart.")
     return text
 
 

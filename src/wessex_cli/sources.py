@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import TemplateError
 from .model import PairRecord, Person
 from .scheme import Scheme
+from .text import plural
 
 
 def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
@@ -38,8 +39,8 @@ def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
     roster = read_roster(path, scheme)
     if roster.errors:
         first = roster.errors[0]
-        raise TemplateError(f"the volunteer workbook has {len(roster.errors)} error(s), the "
-                            f"first at {first.cell}: {first.text}",
+        raise TemplateError(f"the volunteer workbook has {plural(len(roster.errors), 'error')}, "
+                            f"the first at {first.cell}: {first.text}",
                             f"Run 'wessex check {path.name}' and fix them first.", file=path)
     return [Person.of(v) for v in roster.active]
 

@@ -199,3 +199,9 @@ def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
     """``"Did you mean 'X'? "`` or nothing: the start of a hint."""
     near = suggest(word, choices, 1, cutoff)
     return f"Did you mean '{near[0]}'? " if near else ""
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
+    ``words`` is the plural when it is not the word with an "s"."""
+    return f"{count} {word if count == 1 else words or word + 's'}"

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..console import escape, out, print_json, progress, warn
+from ..text import plural
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -153,7 +154,7 @@ def render(
                               allow_placeholders=allow_placeholders)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
-    out.print(f"Wrote {len(paths)} {chosen} file(s) of '{escape(template.name)}' to "
+    out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
     if template.attachments and chosen != "eml":
         names = ", ".join(template.attachments)
@@ -218,7 +219,7 @@ def mailmerge(
                                    allow_placeholders=allow_placeholders)
     guard_output(output, force, "merge file")
     write_merge(output, headers, rows)
-    out.print(f"Wrote {len(rows)} row(s) with {len(headers)} merge fields to "
+    out.print(f"Wrote {plural(len(rows), 'row')} with {len(headers)} merge fields to "
               f"{escape(str(output))}.")
 
 

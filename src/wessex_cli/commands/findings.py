@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..console import escape, out, print_json
+from ..text import plural
 from .common import JsonOption
 from .tables import Column, show_table
 
@@ -84,7 +85,7 @@ def print_plan(plan: ActionPlan) -> None:
             out.print(f"[bold]{SWOT_PLURAL[heading]}[/]")
             for point in points:
                 out.print(f"  - {escape(point.point)}")
-    out.print(f"{len(plan.actions)} action(s) from {len(plan.files)} workbook(s); "
+    out.print(f"{plural(len(plan.actions), 'action')} from {plural(len(plan.files), 'workbook')}; "
               f"{len(plan.without_lead)} with no lead, {len(plan.without_date)} with no date.")
     for warning in plan.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")

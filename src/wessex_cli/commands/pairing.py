@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import cell, escape, out, print_json, progress
+from ..text import plural
 from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
 from .tables import Column, show_table
 
@@ -152,7 +153,7 @@ def pair(
                   f"{cell(volunteers.name)} --keep {cell(target.name)}' to pair them too.")
     if saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
-        out.print(f"Updated {cell(saved)}: {kept_count} pair(s) kept as they were, "
+        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were, "
                   f"{len(result.pairs) - kept_count} new"
                   f"{'; the previous version is in backups/' if in_place else ''}.")
     elif saved:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..console import escape, out, print_json
+from ..text import plural
 from .common import JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -74,8 +75,8 @@ def import_command(
         out.print(f"Not answered yet ({len(result.not_answered)}): " + escape(
             "; ".join(f"{name} <{email}>" for name, email in result.not_answered)))
     written = len(result.written) if not dry_run else 0
-    wrote = (f"{len(result.written)} cell(s) would be written (--dry-run: nothing was)"
-             if dry_run else f"{written} cell(s) written")
+    wrote = (f"{plural(len(result.written), 'cell')} would be written (--dry-run: nothing "
+             "was)" if dry_run else f"{plural(written, 'cell')} written")
     out.print(f"{len(result.answered)} answered, {len(result.not_answered)} not yet, "
               f"{len(result.unknown)} unmatched; {wrote}, "
               f"{len(result.kept)} kept as typed.")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..console import escape, out
+from ..text import plural
 from .common import SchemeOption, scheme_for
 
 
@@ -57,9 +58,10 @@ def report(
         write_text(output, report_html(result))
     f = result.figures
     out.print(f"{f.pairs} pairs; {f.visits_done} of {f.visits_total} visits done; "
-              f"{f.reflections_returned} reflection(s) returned"
-              + (f"; {result.feedback.responses} feedback response(s)" if result.feedback else "")
-              + (f"; {len(result.plan.actions)} action(s)" if result.plan else "") + ".")
+              f"{plural(f.reflections_returned, 'reflection')} returned"
+              + (f"; {plural(result.feedback.responses, 'feedback response')}"
+                 if result.feedback else "")
+              + (f"; {plural(len(result.plan.actions), 'action')}" if result.plan else "") + ".")
     for warning in result.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if result.warnings:  # notes about cells are for the administrator, not for the board

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..console import escape, out, print_json
+from ..text import plural
 from .common import JsonOption, SchemeOption, reading_progress, scheme_for
 from .tables import Column, show_table
 
@@ -109,7 +110,7 @@ def _print_check(report: CheckReport, name: str) -> None:
     if with_errors:
         out.print("People with errors are counted above but left out of the pairing until "
                   "their rows are fixed.")
-    out.print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
+    out.print(f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import escape, out, print_json, warn
+from ..text import plural
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -195,7 +196,7 @@ def remind(
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
         scheme.end else ""
-    out.print(f"Wrote {len(paths)} reminder(s){firm} to {escape(str(paths[0].parent))}:")
+    out.print(f"Wrote {plural(len(paths), 'reminder')}{firm} to {escape(str(paths[0].parent))}:")
     for person in people:
         out.print(f"  {escape(person.name)} <{escape(person.email)}>: "
                   f"{escape(person.context['owed_text'])}")
