@@ -406,11 +406,15 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     """The furthest row and column holding a cell, and formulas saved without a value.
 
     Called for every element of the sheet, so it is kept lean: no namespace processing
-    (a tag is ``c`` or ``x:c``), and text is looked at only inside a formula cell's value.
+    (a tag is ``c`` or ``x:c``), a cell reference split by ``rstrip`` with its letters
+    looked up in a table (the pattern only for letters not seen before), and text looked
+    at only inside a formula cell's value.
     """
     state = [0, 0, 0, 0]  # row, column, furthest row, furthest column
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
+    tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
+    columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
 
     def value_text(data: str) -> None:
@@ -418,14 +422,29 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             formula[1] = True
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        tag = name[name.rfind(":") + 1:]
+        tag = tags.get(name)
+        if tag is None:
+            tag = name[name.rfind(":") + 1:]
+            if len(tags) < 64:
+                tags[name] = tag
         if tag == "c":
             ref = attrs.get("r")
-            found = _split_ref(ref) if ref else None
-            if found is None:
-                state[1] += 1
+            if ref:
+                letters = ref.rstrip("0123456789")
+                column = columns.get(letters)
+                digits = len(ref) - len(letters)
+                if column is not None and 0 < digits <= 7:
+                    state[0], state[1] = int(ref[len(letters):]), column
+                else:
+                    found = _split_ref(ref)
+                    if found is None:
+                        state[1] += 1
+                    else:
+                        state[0], state[1] = found
+                        if len(columns) < 100_000:
+                            columns[letters] = found[1]
             else:
-                state[0], state[1] = found
+                state[1] += 1
             if state[0] > state[2] or state[1] > state[3]:
                 state[2], state[3] = max(state[2], state[0]), max(state[3], state[1])
                 check_extent(path, sheet, state[2], state[3])
