@@ -92,8 +92,13 @@ def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[Any],
 def _values(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[Any]) -> Values:
     """One compact matrix: the score of each eligible pair, -1 where a pair is not eligible."""
     small = int(scores.max(initial=0)) <= np.iinfo(np.int16).max  # a pair has three terms
-    values: Values = scores.astype(np.int16 if small else np.int64)
-    np.putmask(values, ~eligible, -1)
+    kind: Any = np.int16 if small else np.int64
+    values: Values = np.empty(scores.shape, dtype=kind)
+    step = max(1, BLOCK_CELLS // max(1, scores.shape[1]))
+    for start in range(0, scores.shape[0], step):  # one pass, block by block
+        rows = slice(start, start + step)
+        np.copyto(values[rows], scores[rows], casting="unsafe")
+        np.copyto(values[rows], kind(-1), where=~eligible[rows])
     return values
 
 
@@ -258,8 +263,10 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
     n_left, n_right = values.shape
     # gain = (score - reduced cost) * 64 + noise: the noise (0..63) breaks ties at random
     # without changing which arcs improve (gain > 63 exactly when the reduced cost < 0).
+    # |gain| <= (highest score + 2 * spread) * 64 + 63: the narrowest type that holds it,
+    # since every pass below runs over the whole matrix (int16 against zero potentials).
     spread = max(np.abs(d_left).max(), np.abs(d_right).max(), int(values.max()))
-    wide: Any = np.int32 if spread < 2**22 else np.int64
+    wide: Any = np.int16 if spread < 170 else np.int32 if spread < 2**22 else np.int64
     dl, dr = d_left.astype(wide) * 64, d_right.astype(wide) * 64
     noise = rng.integers(0, 64, size=(NOISE_ROWS, n_right)).astype(wide)
     col_gain: Int = np.zeros(n_right, wide)
@@ -269,25 +276,38 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
     used_r, used_c = used_r[order], used_c[order]
     for rows in _blocks(n_left, n_right):
         block = values[rows]
-        gain: Int = block.astype(wide) * 64
+        gain: Int = block.astype(wide)
+        gain *= 64
         gain += dr[None, :]
         gain -= dl[rows, None]
-        gain += noise[np.arange(rows.start, rows.stop) % NOISE_ROWS]
+        row = rows.start
+        while row < rows.stop:  # the noise rows, cyclically, added in place
+            first = row % NOISE_ROWS
+            count = min(NOISE_ROWS - first, rows.stop - row)
+            gain[row - rows.start:row - rows.start + count] += noise[first:first + count]
+            row += count
         np.putmask(gain, block < 0, 0)
         lo, hi = np.searchsorted(used_r, [rows.start, rows.stop])
         gain[used_r[lo:hi] - rows.start, used_c[lo:hi]] = 0  # arcs already carrying flow
         block_r = gain.argmax(axis=0)
         block_gain = gain[block_r, np.arange(n_right)]
-        inside = np.arange(gain.shape[0])
+        # Each row's PRICED_PER_ROW best improving arcs, best first. A row with no improving
+        # arc has none in later passes either, so once most rows are done the passes run
+        # over a copy of the rows still improving (the same arcs, found sooner).
+        live, inside = gain, np.arange(gain.shape[0])
         for _ in range(PRICED_PER_ROW):
-            best_c = gain.argmax(axis=1)
-            best_gain = gain[inside, best_c]
+            best_c = live.argmax(axis=1)
+            best_gain = live[np.arange(len(live)), best_c]
             improving = np.flatnonzero(best_gain > 63)
             if len(improving) == 0:
                 break
-            new_r.append(improving + rows.start)
+            new_r.append(inside[improving] + rows.start)
             new_c.append(best_c[improving])
-            gain[improving, best_c[improving]] = 0
+            if 2 * len(improving) < len(live):
+                live, inside = live[improving], inside[improving]
+                live[np.arange(len(live)), best_c[improving]] = 0
+            else:
+                live[improving, best_c[improving]] = 0
         better = block_gain > col_gain
         col_gain[better] = block_gain[better]
         col_row[better] = block_r[better] + rows.start
