@@ -173,19 +173,31 @@ class EligibilityModel:
             yield slice(start, min(start + step, len(self.left)))
 
     def matrix(self) -> BoolMatrix:
-        """The whole eligibility matrix (left x right): ``eligible`` for every row, written
-        block by block into one array through two scratch arrays, with no mask per rule
-        (the same rules, fewer passes over memory)."""
+        """The whole eligibility matrix (left x right)."""
+        out = np.empty((len(self.left), len(self.right)), dtype=bool)
+        for _ in self._eligible_blocks(out):
+            pass  # each block is computed in its own rows of ``out``
+        return out
+
+    def _eligible_blocks(self, out: BoolMatrix | None = None
+                         ) -> Iterator[tuple[slice, BoolMatrix]]:
+        """``eligible`` for every row, block by block, computed in place (into ``out``'s
+        rows, or into one reused buffer) through two scratch arrays, with no mask per rule:
+        the same rules as ``rule_masks``, with fewer passes over memory. Blocks are small
+        enough to stay in the processor's cache."""
         L, R = self.left, self.right
-        out = np.empty((len(L), len(R)), dtype=bool)
         if len(L) == 0 or len(R) == 0:
-            return out
-        scratch = np.empty((0, len(R)), dtype=bool)
+            return
+        buffer = scratch = np.empty((0, len(R)), dtype=bool)
         slots = np.empty((0, len(R)), dtype=np.int32)
-        for rows in self.blocks(1 << 18):  # blocks that stay in the processor's cache
-            broken = out[rows]
-            if scratch.shape[0] != broken.shape[0]:
-                scratch, slots = np.empty_like(broken), np.empty(broken.shape, np.int32)
+        for rows in self.blocks(1 << 18):
+            height = rows.stop - rows.start
+            if scratch.shape[0] != height:
+                scratch, slots = np.empty((height, len(R)), bool), np.empty((height, len(R)),
+                                                                           np.int32)
+                if out is None:
+                    buffer = np.empty((height, len(R)), bool)
+            broken = out[rows] if out is not None else buffer
             org_l, reg_l = L.organisation[rows, None], L.registered[rows, None]
             np.equal(org_l, R.organisation[None, :], out=broken)
             broken &= org_l >= 0
@@ -201,17 +213,15 @@ class EligibilityModel:
                 inside = (pick_i >= start) & (pick_i < stop)
                 broken[pick_i[inside] - start, pick_j[inside]] = True
             np.logical_not(broken, out=broken)
-        return out
+            yield rows, broken
 
     def eligible_counts(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """How many eligible partners each left and each right person has."""
         left = np.zeros(len(self.left), dtype=np.int64)
         right = np.zeros(len(self.right), dtype=np.int64)
-        if len(self.left) and len(self.right):
-            for rows in self.blocks():
-                block = self.eligible(rows)
-                left[rows] = block.sum(axis=1)
-                right += block.sum(axis=0)
+        for rows, block in self._eligible_blocks():
+            left[rows] = np.count_nonzero(block, axis=1)
+            right += np.count_nonzero(block, axis=0)
         return left, right
 
     def exclusion_counts(self, side: str, index: int) -> dict[Rule, int]:

@@ -210,15 +210,16 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
             break
     pieces_r, pieces_c = [], []
     if level > 0:
-        best_r, best_c = np.nonzero(values > level)
-        pieces_r.append(best_r)
-        pieces_c.append(best_c)
-        room = budget - len(best_r)
+        at_least = np.flatnonzero(values >= level)  # one pass, in the order np.nonzero gives
+        above = values.ravel()[at_least] > level
+        pieces_r.append(at_least[above] // n_right)
+        pieces_c.append(at_least[above] % n_right)
+        room = budget - int(np.count_nonzero(above))
         if room > 0:
-            edge_r, edge_c = np.nonzero(values == level)
-            pick = rng.choice(len(edge_r), size=min(room, len(edge_r)), replace=False)
-            pieces_r.append(edge_r[pick])
-            pieces_c.append(edge_c[pick])
+            edge = at_least[~above]
+            pick = rng.choice(len(edge), size=min(room, len(edge)), replace=False)
+            pieces_r.append(edge[pick] // n_right)
+            pieces_c.append(edge[pick] % n_right)
     # Each person's best among DRAWS random partners (ties broken by the draw order).
     for draws_r, draws_c in ((np.repeat(np.arange(n_left), DRAWS),
                               rng.integers(0, n_right, n_left * DRAWS)),
