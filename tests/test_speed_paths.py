@@ -99,6 +99,7 @@ def test_pricing_finds_the_same_arcs_in_any_width_and_block_size(
     (["$A$1", "$c$7"], 7, 3),  # absolute and lower-case references
     (["A1", "AB12", "b2"], 12, 28),
     (["A1", "A01", "Z3"], 3, 26),
+    (["A1", "C1", "A2", "C2", "$C$3"], 3, 3),  # letters seen before, from the table
 ])
 def test_cell_references_are_read_as_the_pattern_reads_them(
         tmp_path: Path, refs: list[str], rows: int, columns: int) -> None:
@@ -124,9 +125,9 @@ def _sheet(path: Path, body: str, prefix: str = "") -> Path:
 
 
 def test_cells_without_a_usable_reference_count_along_the_row(tmp_path: Path) -> None:
-    # No r, a reference that is not A1 style, and one with eight digits: each is the next
-    # cell of its row, as Excel reads them.
-    body = '<row r="4"><c r="B4"/><c/><c r="4"/><c r="A12345678"/></row>'
+    # No r, a reference that is not A1 style, and one with eight digits (its letters seen
+    # before): each is the next cell of its row, as Excel reads them.
+    body = '<row r="4"><c r="A4"/><c r="B4"/><c/><c r="4"/><c r="A12345678"/></row>'
     extent = inspect_input(_sheet(tmp_path / "odd.xlsx", body)).sheets[
         "xl/worksheets/sheet1.xml"]
     assert (extent.rows, extent.columns) == (4, 5)
