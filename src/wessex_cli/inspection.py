@@ -410,7 +410,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     looked up in a table (the pattern only for letters not seen before), and text looked
     at only inside a formula cell's value.
     """
-    state = [0, 0, 0, 0]  # row, column, furthest row, furthest column
+    row = column = far_row = far_column = 0  # this cell's row and column, the furthest
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
@@ -422,6 +422,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             formula[1] = True
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row, column, far_row, far_column
         tag = tags.get(name)
         if tag is None:
             tag = name[name.rfind(":") + 1:]
@@ -431,30 +432,29 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             ref = attrs.get("r")
             if ref:
                 letters = ref.rstrip("0123456789")
-                column = columns.get(letters)
-                digits = len(ref) - len(letters)
-                if column is not None and 0 < digits <= 7:
-                    state[0], state[1] = int(ref[len(letters):]), column
+                known = columns.get(letters)
+                if known is not None and 0 < len(ref) - len(letters) <= 7:
+                    row, column = int(ref[len(letters):]), known
                 else:
                     found = _split_ref(ref)
                     if found is None:
-                        state[1] += 1
+                        column += 1
                     else:
-                        state[0], state[1] = found
+                        row, column = found
                         if len(columns) < 100_000:
-                            columns[letters] = found[1]
+                            columns[letters] = column
             else:
-                state[1] += 1
-            if state[0] > state[2] or state[1] > state[3]:
-                state[2], state[3] = max(state[2], state[0]), max(state[3], state[1])
-                check_extent(path, sheet, state[2], state[3])
+                column += 1
+            if row > far_row or column > far_column:
+                far_row, far_column = max(far_row, row), max(far_column, column)
+                check_extent(path, sheet, far_row, far_column)
             formula[0] = None
         elif tag == "row":
             given = attrs.get("r")
-            state[0] = int(given) if given and given.isdigit() else state[0] + 1
-            state[1] = 0
+            row = int(given) if given and given.isdigit() else row + 1
+            column = 0
         elif tag == "f":
-            formula[0], formula[1] = f"{_letters(state[1])}{state[0]}", False
+            formula[0], formula[1] = f"{_letters(column)}{row}", False
             parser.EndElementHandler = end  # only formula cells need their ends seen
         elif tag == "v" and formula[0]:
             parser.CharacterDataHandler = value_text
@@ -471,7 +471,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
 
     parser.StartElementHandler = start
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, state[2], state[3], tuple(missing))
+    return SheetExtent(info.filename, far_row, far_column, tuple(missing))
 
 
 def _letters(index: int) -> str:
