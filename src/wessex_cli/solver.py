@@ -275,6 +275,7 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
     new_r, new_c = [], []
     order = np.argsort(used_r, kind="stable")
     used_r, used_c = used_r[order], used_c[order]
+    eligible = np.empty((max(1, BLOCK_CELLS // max(1, n_right)), n_right), dtype=bool)
     for rows in _blocks(n_left, n_right):
         block = values[rows]
         gain: Int = block.astype(wide)
@@ -287,11 +288,17 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
             count = min(NOISE_ROWS - first, rows.stop - row)
             gain[row - rows.start:row - rows.start + count] += noise[first:first + count]
             row += count
-        np.putmask(gain, block < 0, 0)
+        gain *= np.greater_equal(block, 0, out=eligible[:len(gain)])  # 0 where ineligible
         lo, hi = np.searchsorted(used_r, [rows.start, rows.stop])
         gain[used_r[lo:hi] - rows.start, used_c[lo:hi]] = 0  # arcs already carrying flow
-        block_r = gain.argmax(axis=0)
-        block_gain = gain[block_r, np.arange(n_right)]
+        # Each column's best row so far: only columns whose best in this block beats both
+        # their best before it and the threshold of an improving arc are looked at again
+        # (argmax down a column is slow; a column's maximum is not).
+        block_max = gain.max(axis=0)
+        better = np.flatnonzero(block_max > np.maximum(col_gain, 63))
+        if len(better):
+            col_row[better] = gain[:, better].argmax(axis=0) + rows.start
+            col_gain[better] = block_max[better]
         # Each row's PRICED_PER_ROW best improving arcs, best first. A row with no improving
         # arc has none in later passes either, so once most rows are done the passes run
         # over a copy of the rows still improving (the same arcs, found sooner).
@@ -309,9 +316,6 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
                 live[np.arange(len(live)), best_c[improving]] = 0
             else:
                 live[improving, best_c[improving]] = 0
-        better = block_gain > col_gain
-        col_gain[better] = block_gain[better]
-        col_row[better] = block_r[better] + rows.start
     improving_c = np.flatnonzero(col_gain > 63)
     new_r.append(col_row[improving_c])
     new_c.append(improving_c)
