@@ -149,3 +149,24 @@ def test_a_far_cell_after_many_near_ones_is_still_refused(tmp_path: Path) -> Non
     path = xlsx(tmp_path / "far.xlsx", [*cells, ("A100001", "x")])
     with pytest.raises(SpreadsheetError, match="row 100,001"):
         inspect_input(path)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_pricing_gives_every_improvable_row_and_column_an_arc(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row's and each column's most improving arc: with one arc a row, a column whose
+    arcs are no row's best still gets one."""
+    monkeypatch.setattr(solver, "PRICED_PER_ROW", 1)
+    rng = np.random.default_rng(100 + seed)
+    values = _values(rng, (19, 31))
+    d_left, d_right = rng.integers(-4, 4, 19), rng.integers(-4, 4, 31)
+    for cells in (1 << 20, 31):
+        monkeypatch.setattr(solver, "BLOCK_CELLS", cells)
+        rows, cols = solver._price(values, d_left, d_right, np.zeros(0, np.int64),
+                                   np.zeros(0, np.int64), np.random.default_rng(1))
+        reduced = -values.astype(np.int64) + d_left[:, None] - d_right[None, :]
+        improving = (values >= 0) & (reduced < 0)
+        assert set(rows.tolist()) == set(np.flatnonzero(improving.any(axis=1)).tolist())
+        assert set(cols.tolist()) >= set(np.flatnonzero(improving.any(axis=0)).tolist())
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            assert improving[i, j]
