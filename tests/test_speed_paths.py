@@ -170,3 +170,23 @@ def test_pricing_gives_every_improvable_row_and_column_an_arc(
         assert set(cols.tolist()) >= set(np.flatnonzero(improving.any(axis=0)).tolist())
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
             assert improving[i, j]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_values_and_upper_bound_match_their_plain_definitions(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli.pairing import _upper_bound
+
+    rng = np.random.default_rng(seed)
+    shape = (int(rng.integers(1, 40)), int(rng.integers(1, 40)))
+    scores = rng.integers(0, 12, size=shape).astype(np.int16)
+    eligible = rng.random(shape) < 0.6
+    cap_left, cap_right = rng.integers(0, 3, shape[0]), rng.integers(0, 3, shape[1])
+    masked = np.where(eligible, scores, 0).astype(np.int64)
+    bound = (int((masked.max(axis=1) * cap_left).sum()) +
+             int((masked.max(axis=0) * cap_right).sum())) // 2
+    for cells in (1 << 20, 7):  # one block, and blocks of a row
+        monkeypatch.setattr(solver, "BLOCK_CELLS", cells)
+        assert solver._values(eligible, scores).tolist() == \
+            np.where(eligible, scores, -1).tolist()
+    assert _upper_bound(scores, eligible, cap_left, cap_right) == bound
