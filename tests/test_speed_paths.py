@@ -189,4 +189,4 @@ def test_values_and_upper_bound_match_their_plain_definitions(
         monkeypatch.setattr(solver, "BLOCK_CELLS", cells)
         assert solver._values(eligible, scores).tolist() == \
             np.where(eligible, scores, -1).tolist()
-    assert _upper_bound(scores, eligible, cap_left, cap_right) == bound
+        assert _upper_bound(scores, eligible, cap_left, cap_right) == bound

@@ -403,9 +403,11 @@ def _upper_bound(scores: np.ndarray[Any, Any], eligible: np.ndarray[Any, Any],
 
     if scores.size == 0:
         return 0
+    from .solver import BLOCK_CELLS  # blocks that stay in the processor's cache
+
     row_best = np.zeros(scores.shape[0], np.int64)
     col_best = np.zeros(scores.shape[1], scores.dtype)
-    step = max(1, (1 << 18) // scores.shape[1])  # blocks that stay in the processor's cache
+    step = max(1, BLOCK_CELLS // scores.shape[1])
     for start in range(0, scores.shape[0], step):
         rows = slice(start, start + step)
         masked = scores[rows] * eligible[rows]  # scores are 0 or more: 0 where ineligible
