@@ -1,19 +1,25 @@
-"""Benchmarks, run on demand (never in the test suite): ``python benchmarks/run.py [NAME...]``.
+"""Benchmarks, run on demand (never in the test suite):
+``python benchmarks/run.py [--repeat N] [NAME...]``.
 
 Each measurement runs in a fresh process, timed from outside (start-up and imports
-included, as a user experiences them), so that peak memory (max RSS) is the pipeline's
-own. Every wessex figure is printed beside a reference measured in the same run, because
-machines are noisy and only ratios compare. Inputs are generated into benchmarks/data/.
+included, as a user experiences them). The process reports its own peak memory (VmHWM,
+see ``peak_mb``). Every wessex figure is printed beside a reference measured in the same
+run, the two run alternately several times, because the machine is shared and noisy and
+only ratios compare: the table gives medians and the range over the runs. Inputs are
+generated into benchmarks/data/.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -71,6 +77,14 @@ def make_roster(path: Path, people: int, seed: int = 1, named: float = 0.3,
 
 
 def peak_mb() -> float:
+    """This process's own peak resident memory (VmHWM). Not ``ru_maxrss``: Linux carries
+    that over ``exec`` from the parent that forked the child, so a large parent would be
+    counted as the child's peak."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -257,52 +271,86 @@ def child_status_wessex(path: str) -> dict[str, float]:
 
 # ------------------------------------------------------------ the parent
 
+REPEAT = 5  # fresh processes of each side per case; ``--repeat N`` changes it
+
+
+def child_environment() -> dict[str, str]:
+    """The environment of every measured process: as a user's, with Python's bytecode cache
+    on. (PYTHONDONTWRITEBYTECODE, set on some machines, would make every run compile
+    wessex's modules from source while the reference's libraries, installed with their
+    bytecode, would not: a cost no installed copy of wessex pays.)"""
+    environment = dict(os.environ)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
+
+
 def run_child(name: str, argument: str) -> dict[str, float]:
     for stale in ("render-reference", "render-wessex"):  # outside the timed region
         shutil.rmtree(OUT / stale, ignore_errors=True)
     began = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "_child", name, argument],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=True, env=child_environment())
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     # Whole-process wall time: imports and start-up count, as they do for a user.
     result["seconds"] = time.perf_counter() - began
     return result
 
 
-def median(results: list[dict[str, float]]) -> dict[str, float]:
-    """The median wall time; the largest peak memory."""
-    results = sorted(results, key=lambda r: r["seconds"])
-    middle = dict(results[len(results) // 2])
-    middle["mb"] = max(r["mb"] for r in results)
-    return middle
+@dataclass
+class Measured:
+    """One side of a case: every run's wall time and peak memory."""
+
+    seconds: list[float]
+    mb: list[float]
+
+    @staticmethod
+    def middle(values: list[float]) -> float:
+        return statistics.median(values)
+
+    def time(self) -> str:
+        low, high = min(self.seconds), max(self.seconds)
+        return f"{self.middle(self.seconds):.2f} s ({low:.2f}–{high:.2f})"
+
+    def memory(self) -> str:
+        return f"{self.middle(self.mb):.0f} MB" if self.mb else "-"
 
 
-def compare(ours: str, reference: str, argument: str,
-            repeat: int = 3) -> tuple[dict[str, float], dict[str, float]]:
-    """Fresh processes of both, alternating, so that load from other work on the machine
-    falls on both alike; the median of ``repeat`` runs of each."""
-    mine, theirs = [], []
-    for _ in range(repeat):
-        mine.append(run_child(ours, argument))
-        theirs.append(run_child(reference, argument))
-    return median(mine), median(theirs)
+def compare(ours: str, reference: str, argument: str) -> tuple[Measured, Measured]:
+    """Fresh processes of both, alternating (ours, reference, ours, ...), so that load from
+    other work on the machine falls on both alike: ``REPEAT`` runs of each."""
+    mine, theirs = Measured([], []), Measured([], [])
+    for _ in range(REPEAT):
+        for side, name in ((mine, ours), (theirs, reference)):
+            result = run_child(name, argument)
+            side.seconds.append(result["seconds"])
+            side.mb.append(result["mb"])
+    return mine, theirs
 
 
-def row(title: str, measured: tuple[dict[str, float], dict[str, float]]) -> str:
+def row(title: str, measured: tuple[Measured, Measured]) -> str:
+    """A table row: medians with the range over the runs, and the ratios of the medians
+    (with the range of the run-by-run ratios, each run of ours against the reference run
+    beside it)."""
     ours, reference = measured
-    ratio = ours["seconds"] / reference["seconds"]
-    memory = ours["mb"] / reference["mb"]
-    return (f"| {title} | {ours['seconds']:.2f} s | {reference['seconds']:.2f} s | {ratio:.2f}x "
-            f"| {ours['mb']:.0f} MB | {reference['mb']:.0f} MB | {memory:.2f}x |")
+    ratio = ours.middle(ours.seconds) / reference.middle(reference.seconds)
+    paired = [a / b for a, b in zip(ours.seconds, reference.seconds, strict=True)]
+    text = (f"| {title} | {ours.time()} | {reference.time()} | {ratio:.2f}x "
+            f"({min(paired):.2f}–{max(paired):.2f}) |")
+    if ours.mb and reference.mb:
+        memory = ours.middle(ours.mb) / reference.middle(reference.mb)
+        return text + f" {ours.memory()} | {reference.memory()} | {memory:.2f}x |"
+    return text + " - | - | - |"
 
 
-HEADER = ("| case | wessex | reference | time ratio | wessex peak | reference peak | "
-          "memory ratio |\n|---|---|---|---|---|---|---|")
+HEADER = ("| case | wessex, median (range) | reference, median (range) | time ratio (range) | "
+          "wessex peak | reference peak | memory ratio |\n|---|---|---|---|---|---|---|")
 
 
 def bench_read() -> list[str]:
     lines = []
-    for rows in (10_000, 100_000):
+    # 60,000 rows by 15 columns is the largest roster of this shape that the input limits
+    # accept (a million cells; inspection.LIMITS): 100,000 rows is refused before reading.
+    for rows in (10_000, 60_000):
         path = make_roster(DATA / f"roster-{rows}.xlsx", rows)
         lines.append(row(f"read {rows:,} rows (vs raw calamine)",
                          compare("read_wessex", "read_raw", str(path))))
@@ -330,26 +378,22 @@ def bench_check() -> list[str]:
 HELP = "import sys; sys.argv = ['wessex', '--help']; from wessex_cli.cli import main; main()"
 
 
-def time_command(command: list[str], repeat: int = 15) -> float:
-    """The median wall time of a whole command, as the shell would run it."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False)
-        times.append(time.perf_counter() - began)
-    return sorted(times)[len(times) // 2]
+def time_command(command: list[str]) -> float:
+    """The wall time of a whole command, as the shell would run it."""
+    began = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False, env=child_environment())
+    return time.perf_counter() - began
 
 
 def bench_help() -> list[str]:
     """What the console script runs, beside a bare ``import typer``; interleaved, so that
-    load on the machine falls on both alike."""
-    ours, reference = [], []
-    for _ in range(3):
-        ours.append(time_command([sys.executable, "-c", HELP], 5))
-        reference.append(time_command([sys.executable, "-c", "import typer"], 5))
-    mine, theirs = sorted(ours)[1], sorted(reference)[1]
-    return [f"| wessex --help (vs python -c 'import typer') | {mine:.2f} s | {theirs:.2f} s | "
-            f"{mine / theirs:.2f}x | - | - | - |"]
+    load on the machine falls on both alike (three times ``REPEAT`` runs of each: they are
+    short)."""
+    mine, theirs = Measured([], []), Measured([], [])
+    for _ in range(3 * REPEAT):
+        mine.seconds.append(time_command([sys.executable, "-c", HELP]))
+        theirs.seconds.append(time_command([sys.executable, "-c", "import typer"]))
+    return [row("wessex --help (vs python -c 'import typer')", (mine, theirs))]
 
 
 def bench_render() -> list[str]:
@@ -368,11 +412,19 @@ BENCHES = {"help": bench_help, "read": bench_read, "check": bench_check, "pair":
 
 
 def main(argv: list[str]) -> None:
+    global REPEAT
     if argv and argv[0] == "_child":
         result = globals()[f"child_{argv[1]}"](argv[2])
         sys.stdout.write(json.dumps(result) + "\n")
         return
+    if argv[:1] == ["--repeat"]:
+        REPEAT, argv = int(argv[1]), argv[2:]
     chosen = argv or list(BENCHES)
+    # One untimed run first, so that the bytecode cache is written before anything is timed.
+    subprocess.run([sys.executable, "-c", "import wessex_cli.cli, wessex_cli.check, "
+                    "wessex_cli.pairing, wessex_cli.pairs_workbook, wessex_cli.solver, "
+                    "wessex_cli.scoring, wessex_cli.documents, wessex_cli.tracking"],
+                   check=True, env=child_environment())
     sys.stdout.write(HEADER + "\n")
     for name in chosen:
         for line in BENCHES[name]():

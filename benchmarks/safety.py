@@ -2,7 +2,7 @@
 
 Each case runs one wessex command on an input under 50 MB, honest (as large as the limits
 allow) or hostile (a few kilobytes claiming far more, a zip bomb, a file too large), in a
-fresh process timed from outside; the process reports its own peak memory (max RSS). A case
+fresh process timed from outside; the process reports its own peak memory (VmHWM). A case
 fails when it uses more than 500 MB or 60 s. Inputs are generated into
 benchmarks/data/safety/; the script exits 1 when any case fails.
 """
@@ -26,8 +26,11 @@ MAX_SECONDS = 60
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+# The child reports its own high-water mark (VmHWM), not ru_maxrss: Linux carries
+# ru_maxrss over exec from the forking parent, so the parent's peak would be counted too.
 CHILD = """
 import resource, sys
+from pathlib import Path
 from wessex_cli.cli import main
 sys.argv = ["wessex", *sys.argv[1:]]
 code = 0
@@ -35,8 +38,11 @@ try:
     main()
 except SystemExit as exc:
     code = exc.code
-print("@@PEAK", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, code,
-      file=sys.stderr)
+status = Path("/proc/self/status")
+lines = status.read_text().splitlines() if status.exists() else []
+hwm = [int(line.split()[1]) for line in lines if line.startswith("VmHWM:")]
+peak = hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("@@PEAK", peak // 1024, code, file=sys.stderr)
 """
 
 

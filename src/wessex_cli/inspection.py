@@ -408,11 +408,15 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     """The furthest row and column holding a cell, and formulas saved without a value.
 
     Called for every element of the sheet, so it is kept lean: no namespace processing
-    (a tag is ``c`` or ``x:c``), and text is looked at only inside a formula cell's value.
+    (a tag is ``c`` or ``x:c``), a cell reference split by ``rstrip`` with its letters
+    looked up in a table (the pattern only for letters not seen before), and text looked
+    at only inside a formula cell's value.
     """
-    state = [0, 0, 0, 0]  # row, column, furthest row, furthest column
+    row = column = far_row = far_column = 0  # this cell's row and column, the furthest
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
+    tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
+    columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
 
     def value_text(data: str) -> None:
@@ -420,24 +424,39 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             formula[1] = True
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        tag = name[name.rfind(":") + 1:]
+        nonlocal row, column, far_row, far_column
+        tag = tags.get(name)
+        if tag is None:
+            tag = name[name.rfind(":") + 1:]
+            if len(tags) < 64:
+                tags[name] = tag
         if tag == "c":
             ref = attrs.get("r")
-            found = _split_ref(ref) if ref else None
-            if found is None:
-                state[1] += 1
+            if ref:
+                letters = ref.rstrip("0123456789")
+                known = columns.get(letters)
+                if known is not None and 0 < len(ref) - len(letters) <= 7:
+                    row, column = int(ref[len(letters):]), known
+                else:
+                    found = _split_ref(ref)
+                    if found is None:
+                        column += 1
+                    else:
+                        row, column = found
+                        if len(columns) < 100_000:
+                            columns[letters] = column
             else:
-                state[0], state[1] = found
-            if state[0] > state[2] or state[1] > state[3]:
-                state[2], state[3] = max(state[2], state[0]), max(state[3], state[1])
-                check_extent(path, sheet, state[2], state[3])
+                column += 1
+            if row > far_row or column > far_column:
+                far_row, far_column = max(far_row, row), max(far_column, column)
+                check_extent(path, sheet, far_row, far_column)
             formula[0] = None
         elif tag == "row":
             given = attrs.get("r")
-            state[0] = int(given) if given and given.isdigit() else state[0] + 1
-            state[1] = 0
+            row = int(given) if given and given.isdigit() else row + 1
+            column = 0
         elif tag == "f":
-            formula[0], formula[1] = f"{_letters(state[1])}{state[0]}", False
+            formula[0], formula[1] = f"{_letters(column)}{row}", False
             parser.EndElementHandler = end  # only formula cells need their ends seen
         elif tag == "v" and formula[0]:
             parser.CharacterDataHandler = value_text
@@ -454,7 +473,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
 
     parser.StartElementHandler = start
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, state[2], state[3], tuple(missing))
+    return SheetExtent(info.filename, far_row, far_column, tuple(missing))
 
 
 def _letters(index: int) -> str:

@@ -412,9 +412,18 @@ def _upper_bound(scores: np.ndarray[Any, Any], eligible: np.ndarray[Any, Any],
 
     if scores.size == 0:
         return 0
-    masked = np.where(eligible, scores, 0)  # in the scores' own small type: no int64 copy
-    best_left = int((masked.max(axis=1).astype(np.int64) * cap_left).sum())
-    best_right = int((masked.max(axis=0).astype(np.int64) * cap_right).sum())
+    from .solver import BLOCK_CELLS  # blocks that stay in the processor's cache
+
+    row_best = np.zeros(scores.shape[0], np.int64)
+    col_best = np.zeros(scores.shape[1], scores.dtype)
+    step = max(1, BLOCK_CELLS // scores.shape[1])
+    for start in range(0, scores.shape[0], step):
+        rows = slice(start, start + step)
+        masked = scores[rows] * eligible[rows]  # scores are 0 or more: 0 where ineligible
+        row_best[rows] = masked.max(axis=1)
+        np.maximum(col_best, masked.max(axis=0), out=col_best)
+    best_left = int((row_best * cap_left).sum())
+    best_right = int((col_best.astype(np.int64) * cap_right).sum())
     return (best_left + best_right) // 2
 
 

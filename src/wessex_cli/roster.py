@@ -413,16 +413,24 @@ class _RowReader:
         drafts: list[_Draft] = []
         total = len(self.grid.rows) - first
         seen_emails: dict[str, tuple[int, str]] = {}
-        mapped = list(self.columns.items())
+        # Each column with the function that cleans it, decided once rather than per cell;
+        # text cells (nearly all) are cleaned inline, as cell_text cleans them.
+        mapped = [(column, col, _multiline_text if column in MULTILINE else None)
+                  for column, col in self.columns.items()]
         for row_index in range(first, len(self.grid.rows)):
             if progress is not None and not (row_index - first) % PROGRESS_EVERY:
                 progress(row_index - first, total)
             raw = self.grid.rows[row_index]
             width = len(raw)
             values = {}
-            for column, col in mapped:
+            for column, col, clean in mapped:
                 cell = raw[col] if col < width else None
-                values[column] = _multiline_text(cell) if column in MULTILINE else cell_text(cell)
+                if clean is not None:
+                    values[column] = clean(cell)
+                elif type(cell) is str:
+                    values[column] = " ".join(cell.split())
+                else:
+                    values[column] = cell_text(cell)
             extra = tuple((title, cell_text(raw[col]) if col < width else "")
                           for title, col in self.extra)
             if not any(values.values()) and not any(v for _, v in extra):

@@ -96,10 +96,24 @@ def score_matrix(model: EligibilityModel, weights: Weights) -> IntMatrix:
                + 2 * weights.new_organisation)
     dtype = np.int16 if highest <= np.iinfo(np.int16).max else np.int64
     scores = _preferences(left.people, right.people, model, weights, dtype, transpose=False)
-    scores += _preferences(right.people, left.people, model, weights, dtype, transpose=True)
-    if weights.cluster:
-        same = (left.cluster[:, None] == right.cluster[None, :]) & (left.cluster[:, None] >= 0)
-        np.add(scores, dtype(weights.cluster), out=scores, where=same)
+    chosen_by_right = _preferences(right.people, left.people, model, weights, dtype,
+                                   transpose=True)
+    # The cluster term and the right side's choices, added block by block, so that the
+    # blocks and their scratch arrays stay in the processor's cache.
+    step = max(1, (1 << 18) // max(1, len(right)))
+    same = np.empty((min(step, len(left)), len(right)), dtype=bool)
+    bonus = np.empty(same.shape, dtype=dtype)
+    for start in range(0, len(left), step):
+        rows = slice(start, min(start + step, len(left)))
+        block = scores[rows]
+        block += chosen_by_right[rows]
+        if weights.cluster:
+            here = same[:block.shape[0]]
+            cluster = left.cluster[rows, None]
+            np.equal(cluster, right.cluster[None, :], out=here)
+            here &= cluster >= 0
+            block += np.multiply(here, dtype(weights.cluster), out=bonus[:block.shape[0]])
+    del chosen_by_right
     if weights.new_organisation:
         _add_new_organisations(scores, model, weights.new_organisation)
     return scores

@@ -92,8 +92,17 @@ def solve_matching(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[Any],
 def _values(eligible: npt.NDArray[np.bool_], scores: npt.NDArray[Any]) -> Values:
     """One compact matrix: the score of each eligible pair, -1 where a pair is not eligible."""
     small = int(scores.max(initial=0)) <= np.iinfo(np.int16).max  # a pair has three terms
-    values: Values = scores.astype(np.int16 if small else np.int64)
-    np.putmask(values, ~eligible, -1)
+    kind: Any = np.int16 if small else np.int64
+    values: Values = np.empty(scores.shape, dtype=kind)
+    step = max(1, BLOCK_CELLS // max(1, scores.shape[1]))
+    for start in range(0, scores.shape[0], step):  # block by block, in the cache
+        rows = slice(start, start + step)
+        block = values[rows]
+        # (score + 1) * eligible - 1: the score where eligible, -1 where not, by arithmetic
+        # (a masked copy is several times slower)
+        np.add(scores[rows], 1, out=block, casting="unsafe")
+        block *= eligible[rows]
+        block -= 1
     return values
 
 
@@ -205,15 +214,16 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
             break
     pieces_r, pieces_c = [], []
     if level > 0:
-        best_r, best_c = np.nonzero(values > level)
-        pieces_r.append(best_r)
-        pieces_c.append(best_c)
-        room = budget - len(best_r)
+        at_least = np.flatnonzero(values >= level)  # one pass, in the order np.nonzero gives
+        above = values.ravel()[at_least] > level
+        pieces_r.append(at_least[above] // n_right)
+        pieces_c.append(at_least[above] % n_right)
+        room = budget - int(np.count_nonzero(above))
         if room > 0:
-            edge_r, edge_c = np.nonzero(values == level)
-            pick = rng.choice(len(edge_r), size=min(room, len(edge_r)), replace=False)
-            pieces_r.append(edge_r[pick])
-            pieces_c.append(edge_c[pick])
+            edge = at_least[~above]
+            pick = rng.choice(len(edge), size=min(room, len(edge)), replace=False)
+            pieces_r.append(edge[pick] // n_right)
+            pieces_c.append(edge[pick] % n_right)
     # Each person's best among DRAWS random partners (ties broken by the draw order).
     for draws_r, draws_c in ((np.repeat(np.arange(n_left), DRAWS),
                               rng.integers(0, n_right, n_left * DRAWS)),
@@ -235,8 +245,20 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
     all_r = np.concatenate(pieces_r).astype(np.int64)
     all_c = np.concatenate(pieces_c).astype(np.int64)
     keep = values[all_r, all_c] >= 0
-    key = np.unique(all_r[keep] * n_right + all_c[keep])
+    key = _distinct(all_r[keep] * n_right + all_c[keep])
     return key // n_right, key % n_right
+
+
+def _distinct(keys: Int) -> Int:
+    """The distinct values of ``keys``, sorted: what ``np.unique`` returns, by a plain sort
+    (numpy 2's hash-based ``unique`` took ten times longer on these arrays)."""
+    ordered = np.sort(keys)
+    if len(ordered) < 2:
+        return ordered
+    first = np.empty(len(ordered), bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
@@ -246,8 +268,10 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
     n_left, n_right = values.shape
     # gain = (score - reduced cost) * 64 + noise: the noise (0..63) breaks ties at random
     # without changing which arcs improve (gain > 63 exactly when the reduced cost < 0).
+    # |gain| <= (highest score + 2 * spread) * 64 + 63: the narrowest type that holds it,
+    # since every pass below runs over the whole matrix (int16 against zero potentials).
     spread = max(np.abs(d_left).max(), np.abs(d_right).max(), int(values.max()))
-    wide: Any = np.int32 if spread < 2**22 else np.int64
+    wide: Any = np.int16 if spread < 170 else np.int32 if spread < 2**22 else np.int64
     dl, dr = d_left.astype(wide) * 64, d_right.astype(wide) * 64
     noise = rng.integers(0, 64, size=(NOISE_ROWS, n_right)).astype(wide)
     col_gain: Int = np.zeros(n_right, wide)
@@ -255,30 +279,47 @@ def _price(values: Values, d_left: Int, d_right: Int, used_r: Int, used_c: Int,
     new_r, new_c = [], []
     order = np.argsort(used_r, kind="stable")
     used_r, used_c = used_r[order], used_c[order]
+    eligible = np.empty((max(1, BLOCK_CELLS // max(1, n_right)), n_right), dtype=bool)
     for rows in _blocks(n_left, n_right):
         block = values[rows]
-        gain: Int = block.astype(wide) * 64
+        gain: Int = block.astype(wide)
+        gain *= 64
         gain += dr[None, :]
         gain -= dl[rows, None]
-        gain += noise[np.arange(rows.start, rows.stop) % NOISE_ROWS]
-        np.putmask(gain, block < 0, 0)
+        row = rows.start
+        while row < rows.stop:  # the noise rows, cyclically, added in place
+            first = row % NOISE_ROWS
+            count = min(NOISE_ROWS - first, rows.stop - row)
+            gain[row - rows.start:row - rows.start + count] += noise[first:first + count]
+            row += count
+        gain *= np.greater_equal(block, 0, out=eligible[:len(gain)])  # 0 where ineligible
         lo, hi = np.searchsorted(used_r, [rows.start, rows.stop])
         gain[used_r[lo:hi] - rows.start, used_c[lo:hi]] = 0  # arcs already carrying flow
-        block_r = gain.argmax(axis=0)
-        block_gain = gain[block_r, np.arange(n_right)]
-        inside = np.arange(gain.shape[0])
+        # Each column's best row so far: only columns whose best in this block beats both
+        # their best before it and the threshold of an improving arc are looked at again
+        # (argmax down a column is slow; a column's maximum is not).
+        block_max = gain.max(axis=0)
+        better = np.flatnonzero(block_max > np.maximum(col_gain, 63))
+        if len(better):
+            col_row[better] = gain[:, better].argmax(axis=0) + rows.start
+            col_gain[better] = block_max[better]
+        # Each row's PRICED_PER_ROW best improving arcs, best first. A row with no improving
+        # arc has none in later passes either, so once most rows are done the passes run
+        # over a copy of the rows still improving (the same arcs, found sooner).
+        live, inside = gain, np.arange(gain.shape[0])
         for _ in range(PRICED_PER_ROW):
-            best_c = gain.argmax(axis=1)
-            best_gain = gain[inside, best_c]
+            best_c = live.argmax(axis=1)
+            best_gain = live[np.arange(len(live)), best_c]
             improving = np.flatnonzero(best_gain > 63)
             if len(improving) == 0:
                 break
-            new_r.append(improving + rows.start)
+            new_r.append(inside[improving] + rows.start)
             new_c.append(best_c[improving])
-            gain[improving, best_c[improving]] = 0
-        better = block_gain > col_gain
-        col_gain[better] = block_gain[better]
-        col_row[better] = block_r[better] + rows.start
+            if 2 * len(improving) < len(live):
+                live, inside = live[improving], inside[improving]
+                live[np.arange(len(live)), best_c[improving]] = 0
+            else:
+                live[improving, best_c[improving]] = 0
     improving_c = np.flatnonzero(col_gain > 63)
     new_r.append(col_row[improving_c])
     new_c.append(improving_c)
@@ -306,7 +347,7 @@ def _column_generation(values: Values, cap_l: Int, cap_r: Int, perm_left: Int,
                               rows[chosen], cols[chosen], rng)
         if len(new_r) == 0:
             return list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
-        key = np.union1d(rows * n_right + cols, new_r * n_right + new_c)
+        key = _distinct(np.concatenate((rows * n_right + cols, new_r * n_right + new_c)))
         rows, cols = key // n_right, key % n_right
     # Fall back to the whole graph: slower, never wrong.
     rows, cols = np.nonzero(values >= 0)
