@@ -287,6 +287,14 @@ def test_skip_errors_pairs_the_others_and_says_who_was_left_out(tmp_path: Path) 
     assert data["summary"]["pairs"] == 1  # one GP left for three consultants
     assert [p["name"] for p in data["left_out"]] == ["Dr Isla Okonkwo", "Dr Noor Kerrigan"]
     assert "lunchtime" in data["left_out"][0]["reasons"][0]
+    # and written: the pairs workbook's Unpaired sheet lists them, with their row's error
+    invoke(tmp_path, "pair", "v.xlsx", "--skip-errors", "-o", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    isla = rows["Dr Isla Okonkwo"]
+    assert isla[1:3] == ("isla@example.org", "primary")
+    assert "--skip-errors" in isla[6] and "row 4" in isla[6] and "lunchtime" in isla[6]
+    assert "--skip-errors" in rows["Dr Noor Kerrigan"][6]
 
 
 # ---------------------------------------------------------------- 11.3 options keep their word

@@ -248,3 +248,35 @@ def test_an_organisation_visited_last_year_is_known_with_or_without_its_title(
     run("visit", "2026/pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2026")
     history = read_history([folder / "pairs.xlsx"])
     assert history.visited["oliver@nhs.net"] == {organisation_key("ASHWORTH'S SURGERY")}
+
+
+def test_the_settings_sheet_says_how_the_pairs_were_made_in_year_two(
+        run: Runner, tmp_path: Path) -> None:
+    """The pairs workbook records everything that decided its pairs: with --history the
+    earlier workbooks by name, and the new-organisation weight from scheme.toml."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx", four())
+    (tmp_path / "scheme.toml").write_text("[weights]\nnew_organisation = 3\n", encoding="utf-8")
+    run("pair", "volunteers.xlsx", "--history", str(old), "-o", "pairs.xlsx")
+    settings = dict(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"].iter_rows(
+        min_row=2, values_only=True))
+    assert settings["Weights: an organisation not visited before (year two)"] == 3
+    assert settings["History (earlier pairs workbooks)"] == "pairs.xlsx"
+
+
+def test_pairing_runs_without_the_command_line(tmp_path: Path) -> None:
+    """The core of 'wessex pair' is usable without the CLI: run_pairing reads, pairs and
+    writes, and prints nothing."""
+    from wessex_cli.pairing_run import PairingRequest, run_pairing
+    from wessex_cli.scheme import Scheme
+
+    write_book(tmp_path / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Partner": "Arjun Rasmussen"}}))
+    done = run_pairing(PairingRequest(tmp_path / "volunteers.xlsx", Scheme()))
+    assert done.saved == tmp_path / "pairs.xlsx" and done.saved.exists()
+    assert {frozenset((p.a.email, p.b.email)) for p in done.result.pairs} == {
+        frozenset(("amelia@nhs.net", "arjun@nhs.net")),
+        frozenset(("isla@nhs.net", "oliver@nhs.net"))}
+    dry = run_pairing(PairingRequest(tmp_path / "volunteers.xlsx", Scheme(),
+                                     output=tmp_path / "other.xlsx", dry_run=True))
+    assert dry.saved is None and not (tmp_path / "other.xlsx").exists()

@@ -146,10 +146,21 @@ class LeftOut:
     name: str
     row: int
     reasons: tuple[str, ...]
+    email: str = ""
+    side: str = ""
+    profession: str = ""
+    organisation: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """This person and why they were left out, as plain data for ``--json``."""
         return {"name": self.name, "row": self.row, "reasons": list(self.reasons)}
+
+    @property
+    def unpaired_reason(self) -> str:
+        """Why they are on the Unpaired sheet: their row and its errors."""
+        errors = " ".join(self.reasons).rstrip(".") or "run 'wessex check' to see it"
+        return (f"left out by --skip-errors, because row {self.row} has an error: {errors}. "
+                "Fix the row, then pair again with --keep.")
 
 
 def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
@@ -162,12 +173,14 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
         row = _row_of(problem.cell)
         if row:
             by_row.setdefault(row, []).append(problem.text)
-    left_out = [LeftOut(r.name or "(no name)", r.row, tuple(by_row.get(r.row, ())))
-                for r in roster.rejected]
+    left_out = [LeftOut(r.name or "(no name)", r.row, tuple(by_row.get(r.row, ())), r.email,
+                        r.side) for r in roster.rejected]
     kept = []
     for volunteer in roster.volunteers:
         if volunteer.row in by_row:
-            left_out.append(LeftOut(volunteer.name, volunteer.row, tuple(by_row[volunteer.row])))
+            left_out.append(LeftOut(volunteer.name, volunteer.row, tuple(by_row[volunteer.row]),
+                                    volunteer.email, volunteer.side, volunteer.profession,
+                                    volunteer.organisation))
         else:
             kept.append(volunteer)
     gone = {v.key for v in roster.volunteers} - {v.key for v in kept}

@@ -20,9 +20,10 @@ from . import __version__
 from .model import HALVES, PERSON_FIELDS, PairRecord, PairsWorkbook, Person, Withdrawn
 from .spreadsheet import Cell, Grid, cell_ref, cell_text, find_header_row, read_grid
 from .text import address_from_cell, email_key, header_key, person_key
-from .xlsx_out import SheetSpec, write_workbook
+from .xlsx_out import SheetSpec, Value, write_workbook
 
 if TYPE_CHECKING:
+    from .check import LeftOut
     from .pairing import PairingResult
     from .roster import Roster, Volunteer
 
@@ -100,8 +101,13 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> None:
+def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
+                         left_out: Sequence[LeftOut] = (), history: Sequence[Path] = ()) -> None:
     """Write a new pairs workbook atomically (the caller has checked it may be replaced).
+
+    ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
+    errors; ``history`` (``--history``) is named on the Settings sheet with the weights, so
+    that the workbook says how its pairs were made.
 
     A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
     this workbook's rows into the kept one (``record.carry_pairing``), keeping the rest.
@@ -131,9 +137,12 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
                                 "validate": "list", "source": ["yes", "no"],
                                 "error_type": "information"})
                                 for t in TRACKING_COLUMNS if "done" in t or "Reflection" in t])
-    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS,
-                         [[u.person.name, u.person.email, u.person.side, u.person.profession,
-                           u.person.organisation, u.places, u.reason] for u in result.unpaired],
+    unpaired_rows: list[list[Value]] = [
+        [u.person.name, u.person.email, u.person.side, u.person.profession,
+         u.person.organisation, u.places, u.reason] for u in result.unpaired]
+    unpaired_rows += [[p.name, p.email, p.side, p.profession, p.organisation, None,
+                       p.unpaired_reason] for p in left_out]
+    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS, unpaired_rows,
                          widths={6: 80.0}, wrap_columns=frozenset({6}))
     summary = result.summary()
     summary_rows: list[list[Any]] = [
@@ -154,6 +163,9 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path) -> Non
         ["Weights: person choices", ", ".join(map(str, scheme.weights.person))],
         ["Weights: specialty or organisation choices", ", ".join(map(str, scheme.weights.topic))],
         ["Weights: same cluster", scheme.weights.cluster],
+        ["Weights: an organisation not visited before (year two)",
+         scheme.weights.new_organisation],
+        ["History (earlier pairs workbooks)", ", ".join(p.name for p in history) or "(none)"],
         ["Input file", source.name],
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +14,6 @@ from .tables import Column, show_table
 
 if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
 
-    from ..check import LeftOut
     from ..pairing import Explanation, PairingResult
 
 
@@ -61,79 +57,24 @@ def pair(
       wessex pair volunteers.xlsx
       wessex pair volunteers.xlsx --lock "Wilf Umeh=Leon Ince"
     """
-    from ..check import without_errors
-    from ..console import err
-    from ..dates import today
-    from ..errors import RosterError
-    from ..pairing import explain, pair_volunteers
-    from ..pairs_workbook import (
-        kept_pairs,
-        leave_out_withdrawn,
-        read_withdrawals,
-        write_pairs_workbook,
-    )
-    from ..record import carry_pairing, edit_workbook
-    from ..roster import read_roster
-    from ..safe_write import guard_output, real_path, write_lock
+    from ..pairing_run import PairingRequest, run_pairing
 
     require_suffix(output, (".xlsx",), "the pairs workbook")
-    scheme = scheme_for(scheme_file, volunteers)
+    request = PairingRequest(volunteers, scheme_for(scheme_file, volunteers), output, keep,
+                             lock or [], seed, history or [], skip_errors, force, dry_run, why)
     with reading_progress(volunteers, quiet=json) as report:
-        roster = read_roster(volunteers, scheme, report)
-    if not roster.rows:
-        raise RosterError(f"no volunteers found in {volunteers.name}: the header row (row "
-                          f"{roster.header_row}) has nothing below it.",
-                          "Add one row per volunteer under the headers.", file=volunteers)
-    left_out: list[LeftOut] = []
-    if skip_errors:
-        roster, left_out = without_errors(roster)
-    if history:
-        from ..history import apply_history, read_history
-
-        roster = apply_history(roster, read_history(history))
-    target = output or volunteers.with_name("pairs.xlsx")
-    in_place = keep is not None and real_path(target) == real_path(keep)
-    notes: list[str] = []
-    saved = None
-    writing = not (dry_run or why)
-    if writing and not in_place:
-        guard_output(target, force, "pairs workbook")  # with --force: backed up first
-    # A kept workbook is read under its lock, so no 'wessex visit' can slip in between
-    # reading its tracking data and saving the new pairs; it is then changed, not rebuilt.
-    editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
-        if keep is not None and writing else None
-    with editing if editing is not None else write_lock(target) if writing else _no_lock() \
-            as book:
-        kept, retired, apart = [], [], []
-        if keep is not None:
-            kept = kept_pairs(keep)
-            withdrawals = read_withdrawals(keep)
-            retired = [w.pair_id for w in withdrawals if w.pair_id]
-            apart = [(w.key, w.partner_key) for w in withdrawals
-                     if not w.whole_scheme and w.key and w.partner_key]
-            roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
-        with progress(f"Pairing {len(roster.active):,} volunteers", None,
-                      quiet=json or len(roster.active) < PROGRESS_FROM):
-            result = pair_volunteers(roster, scheme, locks=lock or [], keep=kept, seed=seed,
-                                     retired_ids=retired, apart=apart)
-        if why:
-            explanation = explain(result, roster, why)
-            if json:
-                print_json(_why_json(explanation))
-            else:
-                _print_why(explanation)
-            return
-        if writing and book is not None:
-            with tempfile.TemporaryDirectory() as work:
-                fresh = Path(work) / "pairs.xlsx"
-                write_pairs_workbook(fresh, result, volunteers)
-                carry_pairing(book, fresh, roster, today())
-            saved = target
-        elif writing:
-            write_pairs_workbook(target, result, volunteers)
-            saved = target
-    notes += result.released
+        run = run_pairing(request, report, lambda active: progress(
+            f"Pairing {active:,} volunteers", None, quiet=json or active < PROGRESS_FROM))
+    if run.explanation is not None:
+        if json:
+            print_json(_why_json(run.explanation))
+        else:
+            _print_why(run.explanation)
+        return
+    result, notes, left_out, saved = run.result, run.notes, run.left_out, run.saved
     if json:
+        from ..console import err
+
         for text in notes:
             err.print(f"[yellow]Note:[/] {escape(text)}")
         data = result.as_json()
@@ -150,23 +91,18 @@ def pair(
                    [[person.name, str(person.row), " ".join(person.reasons)]
                     for person in left_out])
         out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
-                  f"{cell(volunteers.name)} --keep {cell(target.name)}' to pair them too.")
+                  f"{cell(volunteers.name)} --keep {cell(request.target.name)}' to pair them too.")
     if saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were, "
                   f"{len(result.pairs) - kept_count} new"
-                  f"{'; the previous version is in backups/' if in_place else ''}.")
+                  f"{'; the previous version is in backups/' if run.in_place else ''}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
 
 
 # Below this many volunteers the solver answers in well under a second: no spinner.
 PROGRESS_FROM = 1000
-
-
-@contextlib.contextmanager
-def _no_lock() -> Iterator[Any]:
-    yield None
 
 
 def _print_result(result: PairingResult) -> None:

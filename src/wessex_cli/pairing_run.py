@@ -1,0 +1,144 @@
+"""``wessex pair`` from file to file: read, leave out, keep, pair, and save.
+
+``run_pairing`` is the command's whole core. It reads the volunteer workbook, leaves out
+rows with errors (``--skip-errors``), applies earlier years (``--history``), keeps the pairs
+of an earlier pairs workbook (``--keep``: read under that workbook's lock, so that no
+``wessex visit`` can slip in between reading its tracking columns and saving the new pairs,
+and then changed in place rather than rebuilt), pairs, and writes the pairs workbook. It
+prints nothing; the command shows what it returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import RosterError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from .check import LeftOut
+    from .pairing import Explanation, PairingResult
+    from .roster import Roster
+    from .scheme import Scheme
+
+
+@dataclass
+class PairingRequest:
+    """What ``wessex pair`` was asked to do, its options as plain values."""
+
+    volunteers: Path
+    scheme: Scheme
+    output: Path | None = None  # default: pairs.xlsx beside the volunteer workbook
+    keep: Path | None = None
+    locks: list[str] = field(default_factory=list)
+    seed: int | None = None
+    history: list[Path] = field(default_factory=list)
+    skip_errors: bool = False
+    force: bool = False
+    dry_run: bool = False
+    why: str | None = None  # explain this person instead of writing anything
+
+    @property
+    def target(self) -> Path:
+        """The pairs workbook to write."""
+        return self.output or self.volunteers.with_name("pairs.xlsx")
+
+    @property
+    def writing(self) -> bool:
+        """Whether a pairs workbook is written (not for --dry-run or --why)."""
+        return not (self.dry_run or self.why)
+
+
+@dataclass
+class PairingRun:
+    """What ``run_pairing`` did: the pairs, who was left out and why, and what was saved."""
+
+    result: PairingResult
+    roster: Roster
+    left_out: list[LeftOut]
+    notes: list[str]  # withdrawals honoured, locks let go: each said to the administrator
+    saved: Path | None
+    in_place: bool  # --keep changed the kept workbook itself (a backup was kept)
+    explanation: Explanation | None = None
+
+
+def run_pairing(request: PairingRequest,
+                reading: Callable[[int, int], None] | None = None,
+                solving: Callable[[int], AbstractContextManager[Any]] | None = None
+                ) -> PairingRun:
+    """Pair the volunteers of ``request`` and save the pairs workbook.
+
+    ``reading(rows_read, rows)`` reports progress through a long sheet; ``solving(active)``
+    is entered while the solver runs (a spinner on a terminal)."""
+    from .check import without_errors
+    from .dates import today
+    from .pairing import explain, pair_volunteers
+    from .pairs_workbook import kept_pairs, leave_out_withdrawn, read_withdrawals
+    from .record import carry_pairing, edit_workbook
+    from .roster import read_roster
+    from .safe_write import guard_output, real_path, write_lock
+
+    roster = read_roster(request.volunteers, request.scheme, reading)
+    if not roster.rows:
+        raise RosterError(f"no volunteers found in {request.volunteers.name}: the header row "
+                          f"(row {roster.header_row}) has nothing below it.",
+                          "Add one row per volunteer under the headers.",
+                          file=request.volunteers)
+    left_out: list[LeftOut] = []
+    if request.skip_errors:
+        roster, left_out = without_errors(roster)
+    if request.history:
+        from .history import apply_history, read_history
+
+        roster = apply_history(roster, read_history(request.history))
+    target, keep = request.target, request.keep
+    in_place = keep is not None and real_path(target) == real_path(keep)
+    if request.writing and not in_place:
+        guard_output(target, request.force, "pairs workbook")  # with --force: backed up
+    editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
+        if keep is not None and request.writing else None
+    notes: list[str] = []
+    with editing if editing is not None else write_lock(target) if request.writing \
+            else _no_lock() as book:
+        kept, retired, apart = [], [], []
+        if keep is not None:
+            kept = kept_pairs(keep)
+            withdrawals = read_withdrawals(keep)
+            retired = [w.pair_id for w in withdrawals if w.pair_id]
+            apart = [(w.key, w.partner_key) for w in withdrawals
+                     if not w.whole_scheme and w.key and w.partner_key]
+            roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
+        with solving(len(roster.active)) if solving else contextlib.nullcontext():
+            result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
+                                     seed=request.seed, retired_ids=retired, apart=apart)
+        if request.why:
+            return PairingRun(result, roster, left_out, notes, None, in_place,
+                              explain(result, roster, request.why))
+        saved = None
+        if request.writing:
+            with tempfile.TemporaryDirectory() as work:
+                fresh = Path(work) / "pairs.xlsx" if book is not None else target
+                _write(fresh, result, request, left_out)
+                if book is not None:
+                    carry_pairing(book, fresh, roster, today())
+            saved = target
+    return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
+
+
+def _write(path: Path, result: PairingResult, request: PairingRequest,
+           left_out: list[LeftOut]) -> None:
+    from .pairs_workbook import write_pairs_workbook
+
+    write_pairs_workbook(path, result, request.volunteers, left_out=left_out,
+                         history=request.history)
+
+
+@contextlib.contextmanager
+def _no_lock() -> Iterator[Any]:
+    yield None
