@@ -88,7 +88,7 @@ def fill(matching: Matching, key: str) -> int:
 
 REASON = re.compile(
     r"^(?:(?P<missing>\d+) of (?P<capacity>\d+) places unfilled: )?"
-    r"(?:side imbalance: (?P<mine>\d+) (?P<side>\w+) places for (?P<theirs>\d+) \w+ places; )?"
+    r"(?:side imbalance: (?P<mine>\d+) (?P<side>\w+) places? for (?P<theirs>\d+) \w+ places?; )?"
     r"(?:(?P<none>no eligible partner on the \w+ side \(.*\))"
     r"|(?P<own>their only eligible partners? \((?P<own_n>\d+)\) (?:are|is) already paired "
     r"with them)"
@@ -231,8 +231,8 @@ def test_why_counts_the_candidates_of_each_choice_separately() -> None:
     roster = Roster(Path("t.xlsx"), "Volunteers", people, [], {}, [], len(people))
     result = pair_volunteers(roster, SCHEME)
     explanation = explain(result, roster, "p0@example.org")
-    assert explanation.choices == [("1. Org five", "1 eligible candidate(s) match"),
-                                   ("2. Org six", "2 eligible candidate(s) match")]
+    assert explanation.choices == [("1. Org five", "1 eligible candidate matches"),
+                                   ("2. Org six", "2 eligible candidates match")]
 
 
 def test_a_cluster_of_dash_is_no_cluster_in_scores_and_reasons() -> None:
@@ -258,6 +258,6 @@ def test_a_partner_held_by_a_lock_is_said_so() -> None:
     result = pair_volunteers(roster, SCHEME, locks=["p1@example.org=s0@example.org"])
     assert explain(result, roster, "p0@example.org").unpaired_reason == result.unpaired[0].reason
     assert [(u.person.name, u.reason) for u in result.unpaired] == [(
-        "primary 0", "side imbalance: 2 primary places for 1 secondary places; their 1 "
-        "eligible partner already has as many partners as they can take; their eligible "
-        "partners' places are all taken by kept or locked pairs")]
+        "primary 0", "side imbalance: 2 primary places for 1 secondary place; their 1 "
+        "eligible partner already has as many partners as they can take, in a kept or locked "
+        "pair")]

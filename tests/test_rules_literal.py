@@ -355,7 +355,7 @@ def test_each_unpaired_reason_counts_only_their_own_exclusions(run: Runner) -> N
     found = pair_json(run, people)
     assert found["pairs"] == []
     # The primary side also learns that it outnumbers the secondary: that prefix is true too.
-    imbalance = "side imbalance: 3 primary places for 1 secondary places; "
+    imbalance = "side imbalance: 3 primary places for 1 secondary place; "
     reasons = {u["email"]: u["reason"].removeprefix(imbalance) for u in found["unpaired"]}
     assert reasons == {
         "amelia.ashworth@nhs.net": "no eligible partner on the secondary side "

@@ -16,7 +16,7 @@ from .errors import PairingError
 from .model import PairRecord, Person
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .text import did_you_mean
+from .text import did_you_mean, plural
 
 if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs, so that
     # the tracking commands, which read this module's records, stay light
@@ -160,7 +160,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     if roster.errors:
         first = roster.errors[0]
         raise PairingError(
-            f"the volunteer workbook has {len(roster.errors)} error(s), the first at "
+            f"the volunteer workbook has {plural(len(roster.errors), 'error')}, the first at "
             f"{first.cell}: {first.text}",
             f"Fix them first: 'wessex check {roster.path.name}' lists them all.",
             file=roster.path)
@@ -362,16 +362,20 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                               "as they can take" if count > 1 else "their 1 eligible partner "
                               "already has as many partners as they can take")
                 else:  # cannot happen in an optimum with the most pairs; said plainly if it did
-                    reason = f"{count} eligible partner(s) not paired with them"
+                    reason = f"{plural(count, 'eligible partner')} not paired with them"
                 if budget >= arcs:
                     budget -= arcs
-                    reason += "; " + _cost_of_pairing(problem, which, index)
+                    cost = _cost_of_pairing(problem, which, index)
+                    # no re-solve frees a place: the partners are held by kept or locked
+                    # pairs, which is where the sentence above ends, not a second reason
+                    reason += f"; {cost}" if cost else \
+                        f", in {'a kept or locked pair' if count == 1 else 'kept or locked pairs'}"
                 else:
                     reason += (f"; pairing them would cost another {person.side} volunteer a "
                                "partner, as the number of pairs cannot grow")
             if places[person.side] > places[other]:
-                reason = (f"side imbalance: {places[person.side]} {person.side} places for "
-                          f"{places[other]} {other} places; {reason}")
+                reason = (f"side imbalance: {plural(places[person.side], person.side + ' place')}"
+                          f" for {plural(places[other], other + ' place')}; {reason}")
             if missing < person.capacity:
                 reason = f"{missing} of {person.capacity} places unfilled: {reason}"
             result.append(Unpaired(person, reason, missing))
@@ -379,10 +383,11 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
 
 
 def _cost_of_pairing(problem: _Problem, which: str, index: int) -> str:
-    """What giving this person one more partner would cost, from a re-solve requiring it."""
+    """What giving this person one more partner would cost, from a re-solve requiring it;
+    "" when no re-solve can, their partners being held by kept or locked pairs."""
     found = problem.forced(which, index)
     if found is None:
-        return "their eligible partners' places are all taken by kept or locked pairs"
+        return ""
     side = 0 if which == "left" else 1
     own, others = (problem.left, problem.right) if side == 0 else (problem.right, problem.left)
     before: Counter[int] = Counter(pair[side] for pair in problem.chosen)
@@ -474,7 +479,8 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
         else:
             matching = [c for c in candidates if topic_matches(preference, c[0])]
             choices.append((f"{preference.rank}. {preference.text}",
-                            f"{len(matching)} eligible candidate(s) match"))
+                            f"{plural(len(matching), 'eligible candidate')} "
+                            f"match{'es' if len(matching) == 1 else ''}"))
     reason = next((u.reason for u in result.unpaired if u.person.key == person.key), "")
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
                        excluded, reason)
