@@ -102,7 +102,7 @@ def test_both_visits_owed_is_said_plainly() -> None:
     assert ("neither of your two half days with Dr Rosa Quill has taken place yet: you are "
             "still to host Dr Rosa Quill at your workplace, and to spend half a day at "
             "theirs.") in ben
-    assert "Please agree a date with Dr Rosa Quill for both half days, before Monday 19 July " \
+    assert "Please agree dates with Dr Rosa Quill for both half days, before Monday 19 July " \
         "2027" in ben
     assert "is still to happen" not in ben and "has not yet happened" not in ben
     assert found["ben.aldous@nhs.net"].subject.startswith("Reminder:")
@@ -508,3 +508,27 @@ def test_a_placeholder_through_a_filter_is_still_caught(run: Runner, tmp_path: P
     assert "celebration.venue" in result.output
     run("render", "notice", "--format", "txt", "--allow-placeholders")
     assert "[CELEBRATION VENUE]" in (tmp_path / "documents" / "notice.txt").read_text()
+
+
+def test_the_patient_notice_carries_the_visit_day_never_the_day_it_was_printed() -> None:
+    """A notice put up in the surgery says when the visitor comes: Ben hosts Rosa on Friday
+    14 May 2027 (planned), so the notice says so, and is not dated 1 June (the day it was
+    rendered). Without a recorded day it says "Today" and carries no date at all."""
+    import docx
+
+    from wessex_cli.formats import to_bytes
+
+    scheme = complete_scheme()
+    template = load_template("patient-notice", scheme)
+    for dates, opening, dated in (((dt.date(2027, 5, 14), None),
+                                   "On Friday 14 May 2027, Dr Ben Aldous", "14 May 2027"),
+                                  ((None, None), "Today Dr Ben Aldous", None)):
+        pair = PairRecord.with_visits("P1", BEN, ROSA, (False, False), dates)
+        people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 6, 1))
+        (rendered, _), = render_all(template, people, "md", scheme)
+        assert flat(rendered.markdown).split(" (GP)")[0].endswith(opening)
+        page = docx.Document(io.BytesIO(to_bytes(rendered, "docx", scheme)))
+        text = "\n".join(p.text for p in page.paragraphs)
+        assert "1 June 2027" not in text
+        assert (dated in text) if dated else not re.search(r"\b20\d\d\b", text.split(
+            "Information for our patients")[0])

@@ -355,3 +355,50 @@ def test_the_call_to_action_without_a_profession_is_written_for_every_profession
     ward = (tmp_path / "out" / "call-to-action-ward-nurse.eml").read_text("utf-8")
     assert "Subject: Ward nurse volunteers wanted" in ward
     assert "from primary care into their hospital" in " ".join(ward.split())
+
+
+def test_a_person_with_two_partners_hears_of_both_and_what_was_shared_about_them(
+        run: Runner, tmp_path: Path) -> None:
+    """Leon offered two places: each introduction names the other partner. Adjustments a
+    volunteer asked for go to their partner, and their own letter says what was passed on,
+    so nothing about them is shared without their knowing."""
+    import dataclasses
+
+    from wessex_cli.documents import load_template, recipients, render_all
+    from wessex_cli.model import PairRecord, Person
+
+    from .conftest import COMPLETE_SCHEME
+
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    from wessex_cli.scheme import load_scheme
+
+    scheme = load_scheme(tmp_path / "scheme.toml")
+    leon = Person("Dr Leon Ince", "leon.ince@nhs.net", profession="Consultant",
+                  side="secondary", adjustments="Step-free access needed")
+    priya = Person("Dr Priya Varga", "priya.varga@nhs.net", profession="GP", side="primary")
+    zainab = dataclasses.replace(priya, name="Dr Zainab Abernethy",
+                                 email="zainab.abernethy@nhs.net")
+    template = load_template("partner-introduction", scheme)
+    people = recipients(template, scheme, pairs=[PairRecord.with_visits("P1", priya, leon),
+                                                 PairRecord.with_visits("P2", zainab, leon)])
+    letters = {(r.recipient.email, r.recipient.context["partner"]["name"]):
+               " ".join(r.markdown.split()) for r, _ in render_all(template, people, "md",
+                                                                    scheme)}
+    to_leon_about_priya = letters[("leon.ince@nhs.net", "Dr Priya Varga")]
+    assert "you are also paired with Dr Zainab Abernethy" in to_leon_about_priya
+    assert "you are also paired with Dr Priya Varga" in \
+        letters[("leon.ince@nhs.net", "Dr Zainab Abernethy")]
+    assert "we have passed on to Priya the adjustments you asked for (Step-free access " \
+        "needed)" in to_leon_about_priya
+    to_priya = letters[("priya.varga@nhs.net", "Dr Leon Ince")]
+    assert "Leon has asked for these adjustments" in to_priya and "Step-free" in to_priya
+    assert "also paired" not in to_priya and "passed on to" not in to_priya
+
+
+def test_a_profession_reads_in_lower_case_inside_a_sentence() -> None:
+    """"We are looking for ward nurse volunteers", but GP and ANP keep their capitals."""
+    from wessex_cli.documents import in_sentence
+
+    assert in_sentence("Ward nurse") == "ward nurse"
+    assert in_sentence("Hospital pharmacist") == "hospital pharmacist"
+    assert in_sentence("GP") == "GP" and in_sentence("ANP") == "ANP"

@@ -295,12 +295,20 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         raise TemplateError(f"'{template.name}' is written for each pair.",
                             "Give the pairs workbook with --pairs pairs.xlsx.")
     found: list[Recipient] = []
+    partners_of: dict[str, list[PairRecord]] = {}  # someone with two partners hears of both
+    for pair in pairs:
+        partners_of.setdefault(pair.a.key, []).append(pair)
+        partners_of.setdefault(pair.b.key, []).append(pair)
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         if template.audience == "host-visit":
-            for host, visitor in ((a, b), (b, a)):
+            for index, (host, visitor) in enumerate(((a, b), (b, a))):
                 if host["side"] == scheme.sides[0].key:
-                    context = {**base, "host": host, "visitor": visitor,
+                    # dated for the visit day when one is recorded, else not dated at all:
+                    # a notice put up on the day must not carry the day it was printed
+                    visit_day = pair.visit_dates[index]
+                    context = {**base, "host": host, "visitor": visitor, "today": visit_day,
+                               "visit_date": visit_day,
                                "code_of_conduct": code_of_conduct(visitor["profession"])}
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
@@ -308,13 +316,16 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         states = pair.visit_states(now)
         complete = all(state == "done" for state in states)
         dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
-        for index, (person, partner) in enumerate(((a, b), (b, a))):
+        for index, (person, partner, key) in enumerate(((a, b, pair.a.key),
+                                                        (b, a, pair.b.key))):
             if template.only_complete and not (complete and all(pair.visit_dates)):
                 # a certificate states both dates: an undated visit holds it back (the
                 # tracking warning names the cell to fill in)
                 continue
+            others = [(p.b if p.a.key == key else p.a).name
+                      for p in partners_of.get(key, []) if p is not pair]
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
-                       "visit_dates": dates,
+                       "visit_dates": dates, "other_partners": others,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
@@ -376,7 +387,15 @@ def make_environment(escape: bool = True) -> Any:
     from .sandbox import make_sandbox
 
     return make_sandbox(finalize=markdown_escape if escape else _noted,
-                        filters={"longdate": _longdate})
+                        filters={"longdate": _longdate, "in_sentence": in_sentence})
+
+
+def in_sentence(words: Any) -> Any:
+    """A profession as it reads inside a sentence: "ward nurse", "hospital pharmacist", but
+    "GP" and "ANP" (words in capitals are acronyms and keep them)."""
+    if not isinstance(words, str):
+        return words
+    return " ".join(w if w.isupper() else w[:1].lower() + w[1:] for w in words.split(" "))
 
 
 _COMPILED: dict[tuple[str, str, bool], Any] = {}
@@ -502,8 +521,10 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         person, partner = context.get("person"), context.get("partner")
         if not person or not partner or person["side"] != scheme.sides[0].key:
             return None
+        visit_day = (context.get("hosting") or {}).get("date")  # the day they host, if known
         return Recipient(recipient.name, recipient.email, {
-            **scheme_context(scheme, context.get("today")), "host": person, "visitor": partner,
+            **scheme_context(scheme, context.get("today")), "today": visit_day,
+            "visit_date": visit_day, "host": person, "visitor": partner,
             "code_of_conduct": code_of_conduct(partner["profession"])}, recipient.stem)
     return recipient
 

@@ -160,15 +160,16 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         what = "both half days" if len(owed) == 2 else (
             "the half day when you host them" if owed[0].role == "host" else
             "the half day when you visit them")
+        dates = "dates" if len(owed) == 2 else "a date"  # two half days, two days to agree
         if overdue and end:
             steps.append(f"The exchange period ended on {long_date(end)}, so please contact "
                          f"{partner} this week to arrange {what}, or tell us if "
                          f"{'they' if len(owed) == 2 else 'it'} can no longer go ahead.")
         elif end:
-            steps.append(f"Please agree a date with {partner} for {what}, before "
+            steps.append(f"Please agree {dates} with {partner} for {what}, before "
                          f"{long_date(end)} when the exchange period ends.")
         else:
-            steps.append(f"Please agree a date with {partner} for {what}.")
+            steps.append(f"Please agree {dates} with {partner} for {what}.")
     for visit in unconfirmed:
         what = "you hosted them" if visit.role == "host" else "you visited them"
         instead = (f"please contact {partner} this week to arrange a new date, or tell us "
