@@ -197,3 +197,64 @@ def test_check_still_sees_the_settings_a_certificate_prints(run: Runner, paired:
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-15")  # after the celebration: certificates due
     said = " ".join(run("check", "volunteers.xlsx").output.split())
     assert "scheme leads (leads)" in said and "certificate" in said
+
+
+def test_withdrawing_re_points_formulas_as_excel_does_and_fills_the_next_free_row(
+        run: Runner, paired: Path) -> None:
+    """The administrator's own column, =IF(<done cell>="","chase","ok") on every row, and a
+    count on a sheet of their own, still point at the same pairs after a row is deleted;
+    each withdrawal goes in the next free row of the Withdrawn sheet."""
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    head = [c.value for c in sheet[1]]
+    done = get_column_letter(head.index("A hosts B: done") + 1)
+    mine = sheet.max_column + 1
+    sheet.cell(1, mine, "Admin check")
+    last = sheet.max_row
+    for r in range(2, last + 1):
+        sheet.cell(r, mine, f'=IF({done}{r}="","chase","ok")')
+    book.create_sheet("Mine")["A1"] = f"=COUNTA(Pairs!A2:A{last})"
+    book.save(paired)
+    third = sheet.cell(4, head.index("A name") + 1).value  # the pair on row 4
+    fifth = sheet.cell(6, head.index("A name") + 1).value
+    run("withdraw", paired.name, third, "--reason", "moved away")
+    run("withdraw", paired.name, fifth, "--reason", "illness")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    for r in range(2, sheet.max_row + 1):  # each row's check still reads its own row
+        assert sheet.cell(r, mine).value == f'=IF({done}{r}="","chase","ok")', r
+    assert book["Mine"]["A1"].value == f"=COUNTA(Pairs!A2:A{last - 2})"
+    withdrawn = [r[0] for r in book["Withdrawn"].iter_rows(values_only=True)]
+    assert len(withdrawn) == 3 and all(withdrawn)  # header, then rows 2 and 3: no gap
+
+
+def test_the_report_and_next_year_count_visits_as_status_does(run: Runner,
+                                                               paired: Path) -> None:
+    """A visit ticked done but dated after today (2 June 2027) is planned, for the report
+    and for next year's notes as for status; "5 May" is in the scheme's year (2027)."""
+    import datetime as dt
+
+    from openpyxl.utils import get_column_letter
+
+    from wessex_cli.history import carry_forward
+    from wessex_cli.report import build_report
+    from wessex_cli.scheme import load_scheme
+
+    head = [c.value for c in openpyxl.load_workbook(paired)["Pairs"][1]]
+
+    def col(title: str) -> str:
+        return get_column_letter(head.index(title) + 1)
+
+    fill(paired, {f"{col('A hosts B: date')}2": "20/06/2027", f"{col('A hosts B: done')}2": "yes",
+                  f"{col('A hosts B: date')}3": "5 May", f"{col('A hosts B: done')}3": "yes"})
+    status = json.loads(run("status", "pairs.xlsx", "--json").stdout)["summary"]
+    assert status["visits_done"] == 1  # the 5 May one
+    report = build_report(paired, load_scheme(paired.parent / "scheme.toml"))
+    assert report.figures.visits_done == 1
+    assert report.visit_dates == [dt.date(2027, 5, 5)]
+    assert not any("5 May" in w for w in report.warnings)
+    notes = {c.person.name: c.notes for c in carry_forward(paired)}
+    a_name = openpyxl.load_workbook(paired)["Pairs"][f"{col('A name')}2"].value
+    assert "neither visit recorded as done" in notes[a_name]

@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import today
 from .model import Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import PERSON_FIELDS, Roster
@@ -36,7 +37,7 @@ def read_history(paths: list[Path]) -> History:
     """The partners and visited organisations recorded in earlier pairs workbooks."""
     history = History(files=list(paths))
     for path in paths:
-        for row in read_pairs_workbook(path, side_sheets=False).pairs:
+        for row in read_pairs_workbook(path, now=today(), side_sheets=False).pairs:
             a, b = row.a.key, row.b.key
             if not a or not b:
                 continue
@@ -108,23 +109,30 @@ def carry_forward(path: Path) -> list[Carried]:
                                                     for name in PERSON_FIELDS})
         notes.setdefault(key, []).append(note)
 
-    book = read_pairs_workbook(path)
+    book = read_pairs_workbook(path, now=today())  # a tick dated after today is not done
     for row in book.pairs:
-        done = row.visits
-        for me, other, visit in ((row.a, row.b, done[1]), (row.b, row.a, done[0])):
+        a_hosts_b, b_hosts_a = row.visits
+        for me, other, hosted, visited in ((row.a, row.b, a_hosts_b, b_hosts_a),
+                                           (row.b, row.a, b_hosts_a, a_hosts_b)):
             where = f" ({other.organisation})" if other.organisation else ""
-            state = "visit done" if visit.done else "visit not recorded as done"
-            add(me, f"{label}: partnered with {other.name}{where}; {state}.")
+            add(me, f"{label}: partnered with {other.name}{where}; "
+                    f"{_visits_note(hosted.done, visited.done)}.")
     for person in book.unpaired:
-        add(person, f"{label}: volunteered but was not paired.")
+        # someone with two places and one partner is on the Unpaired sheet too
+        add(person, f"{label}: offered more partners than were found." if person.key in people
+                    else f"{label}: volunteered but was not paired.")
     for gone_pair in book.withdrawn:
         gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
         reason = cell_text(gone_pair.value("Reason"))
         when = cell_text(gone_pair.value("Date withdrawn"))
+        this_pair = cell_text(gone_pair.value("Withdrew from")).casefold().startswith("this pair")
         for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
             if me.name and person_key(me.name) == gone:
-                add(me, f"{label}: withdrew{' on ' + when if when else ''}"
-                    f"{' (' + reason + ')' if reason else ''}; had been paired with {them.name}.")
+                left = f"left the pair with {them.name}" if this_pair else "withdrew"
+                add(me, f"{label}: {left}{' on ' + when if when else ''}"
+                    f"{' (' + reason + ')' if reason else ''}"
+                    f"{', staying in the scheme' if this_pair else ''}"
+                    f"{'' if this_pair else '; had been paired with ' + them.name}.")
             elif me.name:
                 add(me, f"{label}: first partner {them.name} withdrew.")
     result = [Carried(person, " ".join(notes[key])) for key, person in people.items()]
@@ -153,3 +161,14 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
             if value and col:
                 put_value(sheet.cell(number, col), value)  # text as typed, never a formula
     atomic_write(book_path, lambda temp: book.save(temp))
+
+
+def _visits_note(hosted: bool, visited: bool) -> str:
+    """Last year's two half days in words: both, one (which), or neither."""
+    if hosted and visited:
+        return "both visits done"
+    if hosted:
+        return "hosted them; the visit to their workplace not recorded as done"
+    if visited:
+        return "visited them; hosting them not recorded as done"
+    return "neither visit recorded as done"

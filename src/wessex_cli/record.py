@@ -621,12 +621,82 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     for column, title in enumerate(headers, start=1):
         if title and title not in record:
             record[title] = book.shown(sheet.cell(number, column))
-    line = target.max_row + 1
+    line = _last_used_row(target) + 1  # not max_row: formatted empty rows count in that
     for column, title in enumerate(titles, start=1):
         if title in record:
             put_value(target.cell(line, column), record[title])
     target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
+    delete_row(book, sheet, number)
+
+
+def _last_used_row(sheet: Any) -> int:
+    """The last row holding a value (0 for an empty sheet)."""
+    return max((cell.row for row in sheet.iter_rows() for cell in row
+                if cell.value not in (None, "")), default=0)
+
+
+def delete_row(book: Workbook, sheet: Any, number: int) -> None:
+    """Delete row ``number`` and re-point every formula that refers to this sheet's cells
+    as Excel does when a row is deleted (openpyxl moves the cells but not the references):
+    a reference below the row moves up one, a range across it shrinks by one, and a
+    reference to the deleted row itself becomes #REF!."""
     sheet.delete_rows(number)
+    for other in book.book.worksheets:
+        for row in other.iter_rows():
+            for cell in row:
+                # formulas only: text typed as "=..." (stored as text) is not one
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    moved = shift_references(cell.value, number, own=other is sheet,
+                                             sheet_name=sheet.title)
+                    if moved != cell.value:
+                        cell.value = moved
+
+
+_REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
+
+
+def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str) -> str:
+    """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
+    of that sheet was deleted (``own``: the formula is on that sheet, so references without
+    a sheet name are to it)."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+
+    try:
+        tokens = Tokenizer(formula).items
+    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse is left as it was
+        return formula
+    changed = False
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, bang, ref = token.value.rpartition("!")
+        named = where.strip("'").replace("''", "'")
+        if (bang and named != sheet_name) or (not bang and not own):
+            continue
+        moved = _shift_range(ref, deleted)
+        if moved != ref:
+            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
+            changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _shift_range(ref: str, deleted: int) -> str:
+    """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went."""
+    ends = list(_REF.finditer(ref))
+    if not ends or len(ends) > 2 or _REF.sub("", ref) not in ("", ":"):
+        return ref  # a whole column (V:V), a name or anything else: nothing row-bound
+    rows = [int(m.group(3)) for m in ends]
+    first, last = rows[0], rows[-1]
+    if first == last == deleted:
+        return "#REF!"
+
+    def moved(row: int, is_end: bool) -> int:
+        return row - 1 if row > deleted or (row == deleted and is_end and first < deleted) \
+            else row
+
+    parts = [f"{m.group(1)}{m.group(2)}{moved(int(m.group(3)), i == len(ends) - 1 and i > 0)}"
+             for i, m in enumerate(ends)]
+    return ":".join(parts)
 
 
 def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) -> None:

@@ -95,7 +95,11 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                  equality: Path | None = None, findings: list[Path] | None = None) -> Report:
     """Gather the report from the pairs workbook and, when given, the feedback export,
     equality forms and table findings."""
-    book = read_pairs_workbook(pairs_path)
+    from .dates import today
+
+    # read as 'status' reads it: a visit ticked but dated after today is planned, not done,
+    # and "4/5" is in the scheme's year, so the report and the tracking table agree
+    book = read_pairs_workbook(pairs_path, now=today(), year=scheme.year)
     rows = tracked = book.pairs
     left = book.withdrawn
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
