@@ -1,0 +1,246 @@
+"""Tests added to kill mutants of ``pairing`` (benchmarks/MUTATION.md): locks as typed, the
+people they name, and pair numbers. Each states the rule it defends; expected values are
+worked out by hand from SPEC ("a lock that breaks a rule is an error that names the rule";
+pair IDs are kept, and a withdrawn pair's ID is never given again)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.errors import PairingError
+from wessex_cli.pairing import KeptPair, pair_volunteers, parse_lock
+from wessex_cli.roster import Roster, read_roster
+from wessex_cli.scheme import Scheme
+
+COLUMNS = ["Name", "Email", "Profession", "Organisation", "Specialty"]
+PEOPLE = [
+    ["Dr Amelia Ashworth", "amelia.ashworth@nhs.net", "GP", "Harbourside Surgery", ""],
+    ["Dr Isla Okonkwo", "isla.okonkwo@nhs.net", "GP", "Elmfield Surgery", ""],
+    ["Oliver Pemberton", "oliver.pemberton@nhs.net", "Consultant", "Wessex General Hospital",
+     "Cardiology"],
+    ["Arjun Rasmussen", "arjun.rasmussen@nhs.net", "Consultant", "Downland Hospital",
+     "Respiratory"],
+]
+
+
+def roster_of(folder: Path, people: list[list[str]]) -> Roster:
+    path = folder / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(people)
+    roster = read_roster(path)
+    assert roster.errors == [], roster.errors
+    return roster
+
+
+def test_a_lock_is_split_at_its_first_equals_sign_and_trimmed() -> None:
+    assert parse_lock(" Dr Amelia Ashworth = oliver.pemberton@nhs.net ") == \
+        ("Dr Amelia Ashworth", "oliver.pemberton@nhs.net")
+    assert parse_lock("a=b=c") == ("a", "b=c")
+
+
+@pytest.mark.parametrize("typed", ["Amelia", "=Oliver", "Amelia=", " = ", ""])
+def test_a_lock_not_of_the_form_a_equals_b_is_refused_with_an_example(typed: str) -> None:
+    with pytest.raises(PairingError) as caught:
+        parse_lock(typed)
+    assert caught.value.message == f"--lock '{typed}' is not of the form \"A=B\"."
+    assert caught.value.hint == \
+        'Write it as --lock "Dr Amelia Ashworth=oliver.pemberton@nhs.net".'
+
+
+def test_a_lock_naming_someone_not_in_the_list_says_who_and_suggests(tmp_path: Path) -> None:
+    roster = roster_of(tmp_path, PEOPLE)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme(), locks=["Amelia Ashwort=Oliver Pemberton"])
+    assert caught.value.message == ("--lock 'Amelia Ashwort=Oliver Pemberton' names "
+                                    "'Amelia Ashwort', who is not in the volunteer list.")
+    assert caught.value.hint == ("Did you mean 'Dr Amelia Ashworth'? Use the name or e-mail "
+                                 "as in the workbook.")
+    assert caught.value.file == roster.path
+
+
+def test_a_lock_naming_two_people_of_the_same_name_asks_for_the_email(tmp_path: Path) -> None:
+    twins = [*PEOPLE, ["Oliver Pemberton", "o.pemberton2@nhs.net", "Consultant",
+                       "Downland Hospital", "Cardiology"]]
+    roster = roster_of(tmp_path, twins)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme(), locks=["Dr Amelia Ashworth=Oliver Pemberton"])
+    assert caught.value.message == (
+        "--lock 'Dr Amelia Ashworth=Oliver Pemberton': 'Oliver Pemberton' could be any of "
+        "Oliver Pemberton <oliver.pemberton@nhs.net>, Oliver Pemberton "
+        "<o.pemberton2@nhs.net>.")
+    assert caught.value.hint == "Use the e-mail address instead."
+    assert caught.value.file == roster.path
+    # The e-mail settles it.
+    result = pair_volunteers(roster, Scheme(),
+                             locks=["Dr Amelia Ashworth=o.pemberton2@nhs.net"])
+    assert ("amelia.ashworth@nhs.net", "o.pemberton2@nhs.net") in \
+        {(p.a.email, p.b.email) for p in result.pairs}
+
+
+def test_pairs_are_numbered_from_p001_in_name_order(tmp_path: Path) -> None:
+    result = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme())
+    assert [(p.pair_id, p.a.name) for p in result.pairs] == \
+        [("P001", "Dr Amelia Ashworth"), ("P002", "Dr Isla Okonkwo")]
+
+
+def test_a_withdrawn_pairs_number_is_never_given_again(tmp_path: Path) -> None:
+    """The next free numbers, skipping every retired one: P001 retired gives P002, P003."""
+    result = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(), retired_ids=["P001"])
+    assert [(p.pair_id, p.a.name) for p in result.pairs] == \
+        [("P002", "Dr Amelia Ashworth"), ("P003", "Dr Isla Okonkwo")]
+
+
+def people_with(extra: dict[int, tuple[str, str]]) -> list[list[str]]:
+    """PEOPLE with a Capacity and a Status column; extra[row] = (capacity, status)."""
+    return [[*p, *extra.get(n, ("", ""))] for n, p in enumerate(PEOPLE)]
+
+
+def roster_with(folder: Path, people: list[list[str]]) -> Roster:
+    path = folder / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "Capacity", "Status"])
+        writer.writerows(people)
+    roster = read_roster(path)
+    assert roster.errors == [], roster.errors
+    return roster
+
+
+def test_a_kept_pair_is_stored_gp_first_whichever_way_it_was_read(tmp_path: Path) -> None:
+    """A kept pair keeps its ID and its two people, each on their own side."""
+    roster = roster_of(tmp_path, PEOPLE)
+    kept = KeptPair("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net", "P007")
+    result = pair_volunteers(roster, Scheme(), keep=[kept])
+    mine = [p for p in result.pairs if p.pair_id == "P007"]
+    assert [(p.a.name, p.b.name, p.how) for p in mine] == \
+        [("Dr Amelia Ashworth", "Oliver Pemberton", "kept")]
+
+
+def test_a_kept_pair_with_someone_withdrawn_or_gone_is_dropped(tmp_path: Path) -> None:
+    """Someone withdrew, or left the list: the kept pair is dropped (and reported), never
+    kept with a withdrawn person, never a crash."""
+    roster = roster_with(tmp_path, people_with({2: ("", "Withdrawn")}))
+    withdrawn = KeptPair("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net", "P001")
+    gone = KeptPair("nobody@nhs.net", "arjun.rasmussen@nhs.net", "P002")
+    result = pair_volunteers(roster, Scheme(), keep=[withdrawn, gone])
+    assert result.dropped == [withdrawn, gone]
+    assert all(p.how != "kept" for p in result.pairs)
+    assert "oliver.pemberton@nhs.net" not in {p.b.email for p in result.pairs}
+
+
+def test_a_workbook_with_errors_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "volunteers.csv"
+    path.write_text("Name,Email,Profession,Organisation\nAmelia,not-an-email,GP,Harbourside\n",
+                    encoding="utf-8")
+    roster = read_roster(path)
+    assert roster.errors
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme())
+    assert caught.value.file == roster.path
+    assert "Fix them first: 'wessex check volunteers.csv' lists them all." == caught.value.hint
+
+
+def test_someone_whose_only_partners_are_already_theirs_is_told_so(tmp_path: Path) -> None:
+    """A GP with three places and two eligible consultants, both paired with her: "their only
+    eligible partners (2) are already paired with them"; with one consultant: "partner (1)
+    is"."""
+    two = roster_with(tmp_path, people_with({0: ("3", ""), 1: ("", "Withdrawn")}))
+    (gp,) = [u for u in pair_volunteers(two, Scheme()).unpaired
+             if u.person.name == "Dr Amelia Ashworth"]
+    assert gp.reason == ("1 of 3 places unfilled: side imbalance: 3 primary places for 2 "
+                         "secondary places; their only eligible partners (2) are already "
+                         "paired with them")
+    one = roster_with(tmp_path, people_with({0: ("2", ""), 1: ("", "Withdrawn"),
+                                              3: ("", "Withdrawn")}))
+    (gp,) = pair_volunteers(one, Scheme()).unpaired
+    assert gp.reason == ("1 of 2 places unfilled: side imbalance: 2 primary places for 1 "
+                         "secondary places; their only eligible partner (1) is already "
+                         "paired with them")
+
+
+@pytest.mark.parametrize("budget", [0, 2, 3])
+def test_the_cost_of_pairing_is_worked_out_within_the_re_solve_budget(
+        tmp_path: Path, budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two GPs and one consultant, all eligible (2 eligible pairs): one GP is unpaired.
+    Her cost is worked out by a re-solve when the budget still holds the 2 pairs (exactly
+    2 is enough); otherwise the reason says plainly why, without a re-solve."""
+    from wessex_cli import pairing
+
+    monkeypatch.setattr(pairing, "RESOLVE_ARCS", budget)
+    roster = roster_of(tmp_path, PEOPLE[:3])
+    (unpaired,) = pair_volunteers(roster, Scheme()).unpaired
+    start = ("side imbalance: 2 primary places for 1 secondary places; their 1 eligible "
+             "partner already has as many partners as they can take; ")
+    assert unpaired.reason.startswith(start)
+    if budget < 2:
+        assert unpaired.reason == start + ("pairing them would cost another primary "
+                                           "volunteer a partner, as the number of pairs "
+                                           "cannot grow")
+    else:
+        assert unpaired.reason.startswith(start + "pairing them with Oliver Pemberton")
+
+
+def test_the_re_solve_budget_is_spent_person_by_person(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three GPs and one consultant (3 eligible pairs), budget 3: the first unpaired GP's
+    cost is worked out, which spends the budget; the second is told plainly."""
+    from wessex_cli import pairing
+
+    monkeypatch.setattr(pairing, "RESOLVE_ARCS", 3)
+    three = [*PEOPLE[:3], ["Dr Priya Villiers", "priya.villiers@nhs.net", "GP",
+                           "Kingsway Practice", ""]]
+    reasons = [u.reason for u in pair_volunteers(roster_of(tmp_path, three), Scheme()).unpaired]
+    assert len(reasons) == 2
+    assert sum(r.endswith("as the number of pairs cannot grow") for r in reasons) == 1
+    assert sum("; pairing them with Oliver Pemberton" in r for r in reasons) == 1
+
+
+def test_a_lock_that_breaks_a_rule_is_an_error_that_names_the_rule(tmp_path: Path) -> None:
+    """SPEC: "a lock that breaks a rule is an error that names the rule"."""
+    roster = roster_of(tmp_path, PEOPLE)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme(), locks=["Dr Amelia Ashworth=Dr Isla Okonkwo"])
+    assert caught.value.message == (
+        "--lock 'Dr Amelia Ashworth=Dr Isla Okonkwo' locks Dr Amelia Ashworth with Dr Isla "
+        "Okonkwo, but that pair breaks rule 1 (same side or not active).")
+    assert caught.value.hint == "Remove the lock, or fix the workbook if it is wrong."
+    assert caught.value.file == roster.path
+
+
+def test_locks_beyond_someones_capacity_are_refused(tmp_path: Path) -> None:
+    """Each person has at most `capacity` partners: a second lock on a one-place GP fails."""
+    roster = roster_of(tmp_path, PEOPLE)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme(), locks=["Dr Amelia Ashworth=Oliver Pemberton",
+                                                 "Dr Amelia Ashworth=Arjun Rasmussen"])
+    assert caught.value.message == (
+        "--lock 'Dr Amelia Ashworth=Arjun Rasmussen' gives Dr Amelia Ashworth more partners "
+        "than their capacity (1).")
+    assert caught.value.hint == "Raise their Capacity, or remove a lock."
+    assert caught.value.file == roster.path
+
+
+def test_a_lock_stated_twice_counts_once_and_later_locks_still_hold(tmp_path: Path) -> None:
+    roster = roster_of(tmp_path, PEOPLE)
+    result = pair_volunteers(roster, Scheme(), locks=[
+        "Dr Amelia Ashworth=Oliver Pemberton", "amelia.ashworth@nhs.net=oliver.pemberton@nhs.net",
+        "Dr Isla Okonkwo=Arjun Rasmussen"])
+    assert sorted((p.a.name, p.b.name, p.how) for p in result.pairs) == [
+        ("Dr Amelia Ashworth", "Oliver Pemberton", "locked"),
+        ("Dr Isla Okonkwo", "Arjun Rasmussen", "locked")]
+
+
+def test_a_kept_pair_is_never_made_a_second_time(tmp_path: Path) -> None:
+    """The same two people are never paired twice, even with places to spare on both
+    sides: a GP and a consultant with two places each, kept together, stay one pair."""
+    roster = roster_with(tmp_path, people_with({0: ("2", ""), 1: ("", "Withdrawn"),
+                                                 2: ("2", ""), 3: ("", "Withdrawn")}))
+    kept = KeptPair("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net", "P001")
+    result = pair_volunteers(roster, Scheme(), keep=[kept])
+    assert [(p.a.name, p.b.name) for p in result.pairs] == \
+        [("Dr Amelia Ashworth", "Oliver Pemberton")]
