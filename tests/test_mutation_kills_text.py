@@ -43,16 +43,6 @@ def test_a_real_cluster_is_kept_as_written_and_compared_folded() -> None:
     assert text.cluster_text("Nordic") == "Nordic"
 
 
-def test_the_first_name_skips_titles() -> None:
-    """What a letter says after "Dear": the first word after any title."""
-    assert text.first_name("Dr Amelia Ashworth") == "Amelia"
-    assert text.first_name("  Prof. Dr  Kwame Okonkwo") == "Kwame"
-    assert text.first_name("Dr") == "Dr"          # a title alone is the name
-    assert text.first_name("Oliver") == "Oliver"
-    assert text.first_name("") == ""
-    assert text.first_name("   ") == "   "        # nothing to take: the name as given
-
-
 def test_a_slug_is_a_safe_readable_stem() -> None:
     assert text.slug("Dr Amelia Ashworth") == "amelia-ashworth"
     assert text.slug("Siân Ó'Briain-Jones") == "sian-o-briain-jones"
@@ -122,11 +112,6 @@ def test_did_you_mean_names_the_closest_choice_only_when_close() -> None:
 
 def test_an_email_key_keeps_every_letter_of_the_address() -> None:
     assert text.email_key("Xena.Ashworth@NHS.net") == "xena.ashworth@nhs.net"
-
-
-def test_only_leading_titles_are_skipped_and_one_word_always_remains() -> None:
-    assert text.first_name("Dr Amelia") == "Amelia"
-    assert text.first_name("Dr Prof") == "Prof"
 
 
 def test_half_bracketed_or_odd_addresses() -> None:
