@@ -371,3 +371,28 @@ def test_report_output_must_be_html_or_docx_and_is_not_overwritten(
     run("report", "pairs.xlsx", "-o", "report.html")
     run("report", "pairs.xlsx", "-o", "report.html", code=1)
     run("report", "pairs.xlsx", "-o", "report.html", "--force")
+
+
+def test_a_report_made_mid_scheme_says_so_and_counts_who_is_missing(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read on 1 June 2027 the exchange (to 19 July) is still running: the report says the
+    day its figures were read, that visits are still being made, how many are arranged for
+    the days ahead, and that someone not active when the pairs were made is not counted."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    people = [person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside"),
+              person("Oliver Pemberton", "oliver@nhs.net", "Consultant", Organisation="Hosp"),
+              person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield",
+                     Status="withdrawn")]
+    write_book(tmp_path / "volunteers.xlsx", people)
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n",
+                                          encoding="utf-8")
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--planned", "10/6/2027")
+    run("report", "pairs.xlsx", "-o", "report.html")
+    page = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "report.html").read_text("utf-8"))
+                    .split())
+    assert ("Figures as at 1 June 2027; the exchange runs until 19 July 2027, "
+            "so visits are still being made.") in page
+    assert "1 more visit is arranged for the days ahead." in page
+    assert ("the volunteer workbook listed 3 people, 1 of whom was no longer active; that "
+            "person is not counted below.") in page

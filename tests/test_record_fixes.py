@@ -258,3 +258,22 @@ def test_the_report_and_next_year_count_visits_as_status_does(run: Runner,
     notes = {c.person.name: c.notes for c in carry_forward(paired)}
     a_name = openpyxl.load_workbook(paired)["Pairs"][f"{col('A name')}2"].value
     assert "neither visit recorded as done" in notes[a_name]
+
+
+def test_keep_given_the_volunteer_workbook_says_so_not_use_force(run: Runner,
+                                                                 paired: Path) -> None:
+    """With pairs.xlsx already there, --keep volunteers.xlsx is the mistake to name, not
+    "pairs.xlsx exists: add --force" (which would lead to replacing the record)."""
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "volunteers.xlsx",
+                           code=1).output.split())
+    assert "no 'Pairs' sheet" in refused and "--force" not in refused
+
+
+def test_a_weekend_visit_is_recorded_with_a_note(run: Runner, paired: Path) -> None:
+    """Sunday 20 June 2027 may be right (hospitals work weekends), so it is recorded, but
+    the administrator is asked to check it; a Thursday is recorded without a note."""
+    name = openpyxl.load_workbook(paired)["Pairs"]["B2"].value
+    sunday = " ".join(run("visit", "pairs.xlsx", name, "--planned", "20/6/2027").output.split())
+    assert "Recorded" in sunday and "Sunday 20 June 2027 is a weekend day" in sunday
+    thursday = run("visit", "pairs.xlsx", name, "--planned", "24/6/2027").output
+    assert "Recorded" in thursday and "weekend" not in thursday

@@ -135,7 +135,7 @@ def test_best_choice_counts_each_person_once(run: Runner, tmp_path: Path) -> Non
     # Amelia and Isla had Oliver first; Oliver had Amelia first: three people, all 1st choice
     assert parsed.figures["paired"] == "3"
     assert choices == {"1st choice": 3, "2nd choice": 0, "3rd choice": 0,
-                       "none of their choices": 0}
+                       "none of their choices (or gave none)": 0}
 
 
 def test_cell_warnings_stay_on_the_terminal_not_in_the_board_report(

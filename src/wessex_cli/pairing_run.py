@@ -98,6 +98,17 @@ def run_pairing(request: PairingRequest,
 
         roster = apply_history(roster, read_history(request.history))
     target, keep = request.target, request.keep
+    if keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):  # others: refused
+        from .errors import TrackingError
+        from .inspection import inspect_input
+        from .sources import is_pairs_workbook
+
+        inspect_input(keep)  # an unsafe file is refused as such, before anything else
+        if not is_pairs_workbook(keep):  # said first: not "pairs.xlsx exists, use --force"
+            raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs "
+                                "workbook written by 'wessex pair'.",
+                                "Give --keep the pairs workbook to keep (pairs.xlsx).",
+                                file=keep)
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
         guard_output(target, request.force, "pairs workbook")  # with --force: backed up

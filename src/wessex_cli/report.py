@@ -67,6 +67,7 @@ class Figures:
     # Visits done by pairs that later withdrew (the Withdrawn sheet): they happened, so they
     # are counted in visits_done and visits_total, and named apart.
     visits_done_withdrawn: int = 0
+    visits_planned: int = 0  # dated after today and not done: arranged, still to come
 
     def as_json(self) -> dict[str, Any]:
         """The figures for --json, each side's hosting as done and total."""
@@ -89,6 +90,10 @@ class Report:
     equality: tuple[list[ProtectedTable], int] | None = None
     plan: ActionPlan | None = None
     warnings: list[str] = field(default_factory=list)
+    as_at: dt.date | None = None  # the day the figures were read
+    # (people listed, of them active) in the volunteer workbook when the pairs were made,
+    # from the Summary sheet: those not active then appear nowhere else in the record
+    listed: tuple[int, int] | None = None
 
 
 def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
@@ -178,8 +183,11 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         reflections_expected=2 * len(tracked),
         reflections_returned=sum(sum(p.reflections) for p in tracked),
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
-        visits_done_withdrawn=withdrawn_done)
-    report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings)
+        visits_done_withdrawn=withdrawn_done,
+        visits_planned=sum(1 for p in tracked for v in p.visits
+                           if not v.done and v.date is not None and v.date > today()))
+    report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
+                    as_at=today(), listed=_listed(pairs_path))
     if feedback is not None:
         from .feedback import analyse, names_in_workbook
 
@@ -375,7 +383,7 @@ def context(report: Report) -> dict[str, Any]:
         "side_label": side_label,
         "participation": report.participation,
         "choices": [(f"{r} choice", f.best_choice_met[r]) for r in RANKS] +
-                   [("none of their choices", f.best_choice_met["none"])],
+                   [("none of their choices (or gave none)", f.best_choice_met["none"])],
         "hosts": [(side_label.get(k, k), d, t) for k, (d, t) in f.hosts_by_side.items() if t],
         "first_visit": dates[0] if dates else None, "last_visit": dates[-1] if dates else None,
         "undated": report.undated_done,
@@ -398,6 +406,7 @@ def context(report: Report) -> dict[str, Any]:
         "date": lambda d: long_date(d) if d else "",
     }
     values["visits_sentence"] = _visits_sentence(values)  # one wording for the page and Word
+    values["intro"] = _intro(report)
     return values
 
 
@@ -539,14 +548,40 @@ EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to
                  "hidden so that it cannot be worked out from the totals.")
 
 
+def _listed(pairs_path: Path) -> tuple[int, int] | None:
+    """(listed, active) from the Summary sheet, when it has both as numbers."""
+    from .history import summary_rows
+
+    found = {row.get("item", ""): row.get("value", "") for row in
+             summary_rows(pairs_path)}
+    try:
+        return (int(found["Volunteers in the workbook"]), int(found["Active volunteers"]))
+    except (KeyError, ValueError):
+        return None
+
+
 def _intro(report: Report) -> str:
+    """The opening paragraph, the same in the page and in Word: what the report covers, the
+    day its figures were read (and whether the exchange is still running), and who is not in
+    them."""
     s = report.scheme
-    when = ""
-    if s.start and s.end:
-        when = f" from {long_date(s.start)} to {long_date(s.end)}"
-    return (f"This report sets out what the scheme{when} achieved, drawn from its own records: "
-            "the pairs workbook, and where given the feedback survey, the equality monitoring "
-            "forms and the findings of the celebration tables.")
+    when = f" ({long_date(s.start)} to {long_date(s.end)})" if s.start and s.end else ""
+    sources = ["the pairs workbook"] + (["the feedback survey"] if report.feedback else []) + \
+        (["the equality monitoring forms"] if report.equality else []) + \
+        (["the celebration tables' findings"] if report.plan else [])
+    listed = sources[0] if len(sources) == 1 else \
+        ", ".join(sources[:-1]) + " and " + sources[-1]
+    text = f"What the scheme{when} achieved, drawn from its own records: {listed}."
+    if report.as_at:
+        text += f" Figures as at {long_date(report.as_at)}"
+        text += (f"; the exchange runs until {long_date(s.end)}, so visits are still being "
+                 "made." if s.end and report.as_at <= s.end else ".")
+    if report.listed and report.listed[0] > report.listed[1]:
+        gone = report.listed[0] - report.listed[1]
+        text += (f" When the pairs were made the volunteer workbook listed {report.listed[0]} "
+                 f"people, {plural(gone, 'of whom was', 'of whom were')} no longer active; "
+                 f"{'they are' if gone > 1 else 'that person is'} not counted below.")
+    return text
 
 
 def _withdrawn_note(f: Figures) -> str:
@@ -564,6 +599,9 @@ def _visits_sentence(values: dict[str, Any]) -> str:
         text += (f", the first on {values['date'](values['first_visit'])} and the last on "
                  f"{values['date'](values['last_visit'])}")
     text += f". {f.pairs_complete} of {f.pairs} pairs did both."
+    if f.visits_planned:
+        text += (f" {plural(f.visits_planned, 'more visit')} "
+                 f"{'is' if f.visits_planned == 1 else 'are'} arranged for the days ahead.")
     if values["undated"]:
         undated = values["undated"]
         text += (f" {plural(undated, 'completed visit')} "

@@ -23,7 +23,7 @@ MILESTONE_COMMANDS = {
     "pairing": "wessex pair volunteers.xlsx",
     "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
     "end": "wessex status pairs.xlsx; wessex remind pairs.xlsx",
-    "celebration": "wessex render celebration-invite --pairs pairs.xlsx",
+    "celebration": "wessex render celebration-invite --volunteers volunteers.xlsx",
 }
 
 

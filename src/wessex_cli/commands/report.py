@@ -57,7 +57,7 @@ def report(
     else:
         write_text(output, report_html(result))
     f = result.figures
-    out.print(f"{f.pairs} pairs; {f.visits_done} of {f.visits_total} visits done; "
+    out.print(f"{plural(f.pairs, 'pair')}; {f.visits_done} of {f.visits_total} visits done; "
               f"{plural(f.reflections_returned, 'reflection')} returned"
               + (f"; {plural(result.feedback.responses, 'feedback response')}"
                  if result.feedback else "")

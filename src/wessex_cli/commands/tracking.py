@@ -144,6 +144,7 @@ def visit(
         raise TrackingError("give --hosted or --planned, not both.",
                             "--hosted is for a visit that happened; --planned for one to come.")
     scheme = scheme_for(scheme_file, pairs)
+    day = _date(hosted, "--hosted", scheme.year) or _date(planned, "--planned", scheme.year)
     done = record_visit(pairs, person, hosted=_date(hosted, "--hosted", scheme.year),
                         planned=_date(planned, "--planned", scheme.year), reflection=reflection,
                         partner=partner, force=force, start=scheme.start)
@@ -152,6 +153,9 @@ def visit(
                   "(no new backup).")
         return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
+    if day is not None and day.weekday() >= 5:  # surgeries are shut: a slip of the day?
+        out.print(f"[yellow]Note:[/] {day:%A} {day.day} {day:%B %Y} is a weekend day; if that "
+                  "is not the day meant, run the command again with the right date.")
 
 
 def remind(
