@@ -277,3 +277,23 @@ def test_a_weekend_visit_is_recorded_with_a_note(run: Runner, paired: Path) -> N
     assert "Recorded" in sunday and "Sunday 20 June 2027 is a weekend day" in sunday
     thursday = run("visit", "pairs.xlsx", name, "--planned", "24/6/2027").output
     assert "Recorded" in thursday and "weekend" not in thursday
+
+
+def test_status_says_nothing_of_the_administrators_own_uncalculated_formulas(
+        run: Runner, paired: Path) -> None:
+    """A formula column of the administrator's own, saved by a program that does not
+    calculate (never opened in Excel), is not wessex's business: status does not warn about
+    it row by row; an uncalculated formula in a column wessex reads is still named."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    head = [c.value for c in sheet[1]]
+    mine = sheet.max_column + 1
+    sheet.cell(1, mine, "Admin check")
+    for r in range(2, sheet.max_row + 1):
+        sheet.cell(r, mine, f"=LEN(B{r})")
+    sheet.cell(2, head.index("A hosts B: done") + 1, '=IF(1=1,"yes","no")')
+    book.save(paired)
+    output = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "never calculated" not in output  # nothing about the Admin check column
+    assert output.count("Warning:") == 1
+    assert "Pairs!V2: formula with no saved result" in output

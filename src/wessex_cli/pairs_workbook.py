@@ -288,7 +288,13 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
 
     layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]])
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
+    ours = {header_key(title) for title in PAIRS_HEADERS}
     for cell, message in grid.warnings if check_emails else ():
+        letters = "".join(ch for ch in cell if ch.isalpha())
+        column = sum((ord(ch.upper()) - 64) * 26 ** n for n, ch in enumerate(reversed(letters)))
+        header = layout.headers[column - 1] if 0 < column <= len(layout.headers) else ""
+        if "never calculated" in message and header_key(header) not in ours:
+            continue  # the administrator's own formula column: wessex does not read it
         number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
         cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
                                               else message)
