@@ -402,3 +402,19 @@ def test_a_profession_reads_in_lower_case_inside_a_sentence() -> None:
     assert in_sentence("Ward nurse") == "ward nurse"
     assert in_sentence("Hospital pharmacist") == "hospital pharmacist"
     assert in_sentence("GP") == "GP" and in_sentence("ANP") == "ANP"
+
+
+def test_a_preferences_request_rendered_after_its_reply_by_date_warns(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example scheme starts on 19 April 2027, so the request asks for replies by 9
+    April; rendered on 1 June (today, pinned) that date has passed, and render says so."""
+    result = run("render", "preferences-request", "--volunteers",
+                 str(EXAMPLES / "volunteers.xlsx"), "--scheme", str(EXAMPLES / "scheme.toml"),
+                 "-o", "out")
+    said = " ".join(result.output.split())
+    assert "ask for a reply by Friday 9 April 2027, which has passed" in said
+    monkeypatch.setenv("WESSEX_TODAY", "2027-03-15")  # in good time: nothing to say
+    early = run("render", "preferences-request", "--volunteers",
+                str(EXAMPLES / "volunteers.xlsx"), "--scheme", str(EXAMPLES / "scheme.toml"),
+                "-o", "early")
+    assert "has passed" not in early.output

@@ -333,6 +333,19 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     return found
 
 
+def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
+                    now: dt.date) -> str:
+    """A warning when the letters would ask for a reply by a day already gone (the
+    preferences request asks by ten days before the start); "" otherwise."""
+    deadline = people[0].context.get("deadline") if people else None
+    if not isinstance(deadline, dt.date) or deadline >= now or \
+            not re.search(r"\bdeadline\b", template.body):
+        return ""
+    return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (it is "
+            "ten days before the start date in scheme.toml). Change the date in each letter "
+            "before sending, or move [dates] start in scheme.toml and render again.")
+
+
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
                   partner: dict[str, str], scheme: Scheme, now: dt.date) -> dict[str, Any]:
     """A person's two visits, and the reminder's sentences about them."""

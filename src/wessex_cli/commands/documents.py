@@ -115,7 +115,14 @@ def render(
     """
 
     from ..dates import today
-    from ..documents import FORMATS, load_template, output_paths, recipients, render_all
+    from ..documents import (
+        FORMATS,
+        deadline_passed,
+        load_template,
+        output_paths,
+        recipients,
+        render_all,
+    )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs, load_volunteers
@@ -146,6 +153,9 @@ def render(
         out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written."
                   + why)
         return
+    late = deadline_passed(template, targets, today())
+    if late:
+        warn([late])
     paths = output_paths(template, targets, chosen, output)
     guard_outputs(paths, force, "folder")
     with progress(f"Rendering {template.name}", len(targets),
