@@ -135,6 +135,9 @@ def test_a_kept_pair_with_someone_withdrawn_or_gone_is_dropped(tmp_path: Path) -
     gone = kept_pair("nobody@nhs.net", "arjun.rasmussen@nhs.net", "P002")
     result = pair_volunteers(roster, Scheme(), keep=[withdrawn, gone])
     assert result.dropped == [withdrawn, gone]
+    # and who, by name: the administrator is not left to guess which of the two it was
+    assert result.dropped_why["P001"].startswith("Oliver Pemberton is no longer active")
+    assert result.dropped_why["P002"] == "nobody@nhs.net is no longer in the volunteer workbook"
     assert all(p.how != "kept" for p in result.pairs)
     assert "oliver.pemberton@nhs.net" not in {p.b.email for p in result.pairs}
 

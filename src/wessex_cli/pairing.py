@@ -73,6 +73,7 @@ class PairingResult:
     scheme: Scheme
     dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
     released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
+    dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
 
     @property
     def score(self) -> int:
@@ -112,7 +113,8 @@ class PairingResult:
     def as_json(self) -> dict[str, Any]:
         """The whole result as ``wessex pair --json`` prints it."""
         return {
-            "pairs": [{"a": p.person_json(p.a), "b": p.person_json(p.b), "score": p.score,
+            "pairs": [{"id": p.pair_id, "a": p.person_json(p.a), "b": p.person_json(p.b),
+                       "score": p.score,
                        "reasons": list(p.reasons)} for p in self.pairs],
             "unpaired": [{"name": u.person.name, "email": u.person.email,
                           "side": u.person.side, "reason": u.reason} for u in self.unpaired],
@@ -171,6 +173,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     used: Counter[str] = Counter()
     fixed: list[Pair] = []
     dropped: list[PairRecord] = []
+    dropped_why: dict[str, str] = {}
     taken: set[frozenset[str]] = set()
 
     def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
@@ -180,6 +183,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
+            dropped_why[kept.pair_id] = _why_dropped(kept, x, y)
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
@@ -253,7 +257,23 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
-                         released)
+                         released, dropped_why)
+
+
+def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> str:
+    """Who made a kept pair impossible, by name: gone from the list, not active, or now on
+    the same side as their partner."""
+    gone = [person.name or person.email for person, found in ((kept.a, x), (kept.b, y))
+            if found is None]
+    if gone:
+        return f"{' and '.join(gone)} {'is' if len(gone) == 1 else 'are'} no longer in the " \
+               "volunteer workbook"
+    assert x is not None and y is not None
+    idle = [v.name for v in (x, y) if not v.active]
+    if idle:
+        return f"{' and '.join(idle)} {'is' if len(idle) == 1 else 'are'} no longer active " \
+               f"({'; '.join(v.status or 'inactive' for v in (x, y) if not v.active)})"
+    return f"{x.name} and {y.name} are now on the same side"
 
 
 def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> list[Pair]:

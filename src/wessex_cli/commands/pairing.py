@@ -119,8 +119,9 @@ def _print_result(result: PairingResult) -> None:
         show_table("Unpaired", [Column("Name"), Column("Side"), Column("Reason")],
                    [[u.person.name, u.person.side, u.reason] for u in result.unpaired])
     for dropped in result.dropped:
-        out.print(Text(f"Pair {dropped.pair_id} was not kept: {dropped.a.key} or "
-                       f"{dropped.b.key} has withdrawn or left the list; the partner was "
+        out.print(Text(f"Pair {dropped.pair_id} was not kept: "
+                       f"{result.dropped_why.get(dropped.pair_id, 'someone has withdrawn')}; "
+                       "the partner was "
                        "paired again if possible.", "yellow"))
     summary = result.summary()
     paired = summary["paired"]
