@@ -253,3 +253,94 @@ def test_a_kept_pair_is_never_made_a_second_time(tmp_path: Path) -> None:
     result = pair_volunteers(roster, Scheme(), keep=[kept])
     assert [(p.a.name, p.b.name) for p in result.pairs] == \
         [("Dr Amelia Ashworth", "Oliver Pemberton")]
+
+
+# ---------------------------------------------------------------- survivors of the third run
+# The Partner column, the people kept apart after one left their pair, a kept pair's own
+# columns, and several broken rules in one lock (benchmarks/MUTATION.md, pairing).
+
+
+def roster_with_partner(folder: Path, people: list[list[str]], status: dict[int, str]
+                        ) -> Roster:
+    """PEOPLE with Partner and Status columns: Amelia names Oliver as her agreed partner."""
+    path = folder / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "Partner", "Status"])
+        for n, row in enumerate(people):
+            partner = "Oliver Pemberton" if n == 0 else ""
+            writer.writerow([*row[:5], partner, status.get(n, "")])
+    roster = read_roster(path)
+    assert roster.errors == [], roster.errors
+    return roster
+
+
+def test_a_partner_cell_is_a_lock_kept_as_agreed(tmp_path: Path) -> None:
+    """SPEC: a partner already agreed is kept exactly as written."""
+    result = pair_volunteers(roster_with_partner(tmp_path, PEOPLE, {}), Scheme())
+    (amelia,) = [p for p in result.pairs if p.a.name == "Dr Amelia Ashworth"]
+    assert (amelia.b.name, amelia.how) == ("Oliver Pemberton", "locked")
+    assert result.released == []
+
+
+def test_a_partner_who_withdrew_releases_the_lock_and_says_so(tmp_path: Path) -> None:
+    """Oliver (row 4) withdrew: Amelia's Partner cell no longer binds her, and the note
+    names the row, both people and what happened."""
+    result = pair_volunteers(roster_with_partner(tmp_path, PEOPLE, {2: "withdrawn"}),
+                             Scheme())
+    assert result.released == ["The Partner cell of row 2 (Dr Amelia Ashworth) names Oliver "
+                               "Pemberton, who has withdrawn; that lock was released."]
+    assert "oliver.pemberton@nhs.net" not in {p.b.email for p in result.pairs}
+    assert all(p.how != "locked" for p in result.pairs)
+
+
+def test_two_people_kept_apart_are_never_paired_again(tmp_path: Path) -> None:
+    """One of Amelia and Oliver left their pair (and stayed in the scheme): even as each
+    other's agreed partner, and whatever the scores, they are not paired again."""
+    roster = roster_with_partner(tmp_path, PEOPLE, {})
+    apart = [("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net")]
+    for seed in range(4):
+        result = pair_volunteers(roster, Scheme(), seed=seed, apart=apart)
+        pairs = {frozenset((p.a.email, p.b.email)) for p in result.pairs}
+        assert frozenset(apart[0]) not in pairs
+        assert len(result.pairs) == 2  # Amelia with Arjun, Isla with Oliver
+    assert result.released == ["The Partner cell of row 2 (Dr Amelia Ashworth) names Oliver "
+                               "Pemberton, who has withdrawn; that lock was released."]
+    # and the other way round: an apart pair given consultant first is kept apart too
+    back = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(),
+                           apart=[("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net")])
+    assert frozenset(apart[0]) not in {frozenset((p.a.email, p.b.email)) for p in back.pairs}
+
+
+def test_a_kept_pair_brings_the_columns_typed_in_its_row(tmp_path: Path) -> None:
+    """What the administrator typed in a kept pair's row travels with it into the new
+    workbook: nothing they typed is lost."""
+    typed = (("A hosts B: date", "2027-05-04"), ("Notes", "met at the Trust"))
+    kept = PairRecord("P004", Person("", "amelia.ashworth@nhs.net"),
+                      Person("", "oliver.pemberton@nhs.net"), tracking=typed)
+    result = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(), keep=[kept])
+    (mine,) = [p for p in result.pairs if p.pair_id == "P004"]
+    assert mine.tracking == typed
+
+
+def test_a_lock_breaking_two_rules_names_both(tmp_path: Path) -> None:
+    """A lock that breaks a rule is an error naming the rule: two rules, both named, in
+    order, separated by "; "."""
+    people = [["Dr Amelia Ashworth", "amelia.ashworth@nhs.net", "GP", "Harbourside Surgery",
+               "", "Oliver Pemberton"],
+              PEOPLE[1] + [""],
+              ["Oliver Pemberton", "oliver.pemberton@nhs.net", "Consultant",
+               "Harbourside Surgery", "Cardiology", ""],
+              PEOPLE[3] + [""]]
+    path = tmp_path / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "Avoid"])
+        writer.writerows(people)
+    roster = read_roster(path)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme(), locks=["Amelia Ashworth=Oliver Pemberton"])
+    message = caught.value.message
+    assert message.startswith("--lock 'Amelia Ashworth=Oliver Pemberton' locks Dr Amelia "
+                              "Ashworth with Oliver Pemberton, but that pair breaks rule ")
+    assert "(same organisation); rule " in message and "(named under avoid)" in message
