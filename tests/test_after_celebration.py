@@ -396,3 +396,29 @@ def test_a_report_made_mid_scheme_says_so_and_counts_who_is_missing(
     assert "1 more visit is arranged for the days ahead." in page
     assert ("the volunteer workbook listed 3 people, 1 of whom was no longer active; that "
             "person is not counted below.") in page
+
+
+def test_someone_withdrawn_after_pairing_is_not_also_called_missing(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Isla withdrew from the scheme after pairing, and the pairs were made again with
+    --keep: she is in the record (Withdrawn sheet) and counted there, so the opening says
+    only Noor, never active, is missing: 1 of 5 people, not 2."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    people = [person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Organisation="Harbourside"),
+              person("Oliver Pemberton", "oliver@nhs.net", "Consultant", Organisation="Hosp"),
+              person("Dr Isla Okonkwo", "isla@nhs.net", "GP", Organisation="Elmfield"),
+              person("Arjun Rasmussen", "arjun@nhs.net", "Consultant", Organisation="Resp"),
+              person("Dr Noor Kerrigan", "noor@nhs.net", "GP", Organisation="Quay",
+                     Status="withdrawn")]
+    write_book(tmp_path / "volunteers.xlsx", people)
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n",
+                                          encoding="utf-8")
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    run("withdraw", "pairs.xlsx", "Isla Okonkwo", "--reason", "moved", "--in",
+        "volunteers.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "-o", "pairs.xlsx")
+    run("report", "pairs.xlsx", "-o", "report.html")
+    page = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "report.html").read_text("utf-8"))
+                    .split())
+    assert "listed 5 people, 1 of whom was no longer active; that person is not counted" \
+        in page

@@ -344,3 +344,13 @@ def test_a_lock_breaking_two_rules_names_both(tmp_path: Path) -> None:
     assert message.startswith("--lock 'Amelia Ashworth=Oliver Pemberton' locks Dr Amelia "
                               "Ashworth with Oliver Pemberton, but that pair breaks rule ")
     assert "(same organisation); rule " in message and "(named under avoid)" in message
+
+
+def test_a_kept_pair_also_named_in_the_partner_column_is_one_pair(tmp_path: Path) -> None:
+    """After a re-pairing the Partner cell still names the partner of a kept pair: the same
+    two people are one pair (kept, with its ID), never a second, locked one."""
+    roster = roster_with_partner(tmp_path, PEOPLE, {})
+    kept = kept_pair("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net", "P001")
+    result = pair_volunteers(roster, Scheme(), keep=[kept])
+    mine = [(p.pair_id, p.how) for p in result.pairs if p.a.name == "Dr Amelia Ashworth"]
+    assert mine == [("P001", "kept")]

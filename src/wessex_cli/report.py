@@ -187,7 +187,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         visits_planned=sum(1 for p in tracked for v in p.visits
                            if not v.done and v.date is not None and v.date > today()))
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
-                    as_at=today(), listed=_listed(pairs_path))
+                    as_at=today(), listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
         from .feedback import analyse, names_in_workbook
 
@@ -548,16 +548,20 @@ EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to
                  "hidden so that it cannot be worked out from the totals.")
 
 
-def _listed(pairs_path: Path) -> tuple[int, int] | None:
-    """(listed, active) from the Summary sheet, when it has both as numbers."""
+def _listed(pairs_path: Path, withdrawals: list[Any]) -> tuple[int, int] | None:
+    """(listed, active) from the Summary sheet, when it has both as numbers; people who
+    withdrew from the scheme after being paired are in the record (the Withdrawn sheet) and
+    count as active here, so that nobody is left out twice."""
     from .history import summary_rows
 
     found = {row.get("item", ""): row.get("value", "") for row in
              summary_rows(pairs_path)}
+    recorded = len({w.key for w in withdrawals if w.whole_scheme and w.key})
     try:
-        return (int(found["Volunteers in the workbook"]), int(found["Active volunteers"]))
+        listed, active = int(found["Volunteers in the workbook"]), int(found["Active volunteers"])
     except (KeyError, ValueError):
         return None
+    return listed, min(listed, active + recorded)
 
 
 def _intro(report: Report) -> str:

@@ -137,8 +137,8 @@ def _without_dates(text: str, source: Path) -> str:
 
     document = tomlkit.parse(text)
     note = f"set this year's date (last year's was removed when {source.name} was copied)"
-    for table, key, example in (("dates", "start", "2027-04-12"), ("dates", "end", "2027-07-12"),
-                                ("celebration", "date", "2027-07-22")):
+    for table, key, example in (("dates", "start", "YYYY-MM-DD"), ("dates", "end", "YYYY-MM-DD"),
+                                ("celebration", "date", "YYYY-MM-DD")):
         section = document.get(table)
         if isinstance(section, tomlkit.items.InlineTable) and key in section:
             del section[key]  # an inline table, {start = ...}, has no room for a comment

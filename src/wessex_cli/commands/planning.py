@@ -119,7 +119,7 @@ def feedback(
 
     \b
     Example:
-      wessex feedback answers.xlsx --pairs pairs.xlsx
+      wessex feedback responses.xlsx --pairs pairs.xlsx
     """
     from ..errors import WessexError
     from ..feedback import pack_from_files, pack_html, pack_markdown

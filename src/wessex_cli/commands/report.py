@@ -16,7 +16,8 @@ def report(
     pairs: Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                           exists=True, dir_okay=False)],
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
-                                         help="report.html (prints on A4) or report.docx.")],
+                                         help="report.html (prints on A4) or "
+                                              "report.docx.")] = Path("report.html"),
     feedback: Annotated[Path | None, typer.Option("--feedback", exists=True, dir_okay=False,
                                                   metavar="RESPONSES",
                                                   help="The feedback survey export.")] = None,
@@ -36,8 +37,8 @@ def report(
 
     \b
     Examples:
-      wessex report pairs.xlsx -o report.html
-      wessex report pairs.xlsx --feedback answers.xlsx
+      wessex report pairs.xlsx
+      wessex report pairs.xlsx --feedback responses.xlsx
       wessex report pairs.xlsx --findings tables.xlsx
     """
     from ..errors import WessexError

@@ -247,7 +247,8 @@ def withdraw(
     kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active" if done.whole_scheme else
                 "The Withdrawn sheet keeps these two from being paired again")
-    out.print(f"Next: run 'wessex pair VOLUNTEERS --keep {escape(str(pairs))}' to find "
+    book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
+    out.print(f"Next: run 'wessex pair {book} --keep {escape(str(pairs))}' to find "
               f"{partners} a new partner. {kept_out}; every other pair stays as it is.")
 
 
