@@ -6,6 +6,7 @@ pair IDs are kept, and a withdrawn pair's ID is never given again)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -354,3 +355,69 @@ def test_a_kept_pair_also_named_in_the_partner_column_is_one_pair(tmp_path: Path
     result = pair_volunteers(roster, Scheme(), keep=[kept])
     mine = [(p.pair_id, p.how) for p in result.pairs if p.a.name == "Dr Amelia Ashworth"]
     assert mine == [("P001", "kept")]
+
+
+def test_a_released_partner_cell_leaves_the_next_rows_partner_cell_binding(
+        tmp_path: Path) -> None:
+    """Amelia's partner (Oliver) withdrew, so her lock is released; Isla's Partner cell,
+    further down, still binds her to Arjun."""
+    path = tmp_path / "volunteers.csv"
+    partners = {0: "Oliver Pemberton", 1: "Arjun Rasmussen"}
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "Partner", "Status"])
+        for n, row in enumerate(PEOPLE):
+            writer.writerow([*row, partners.get(n, ""), "withdrawn" if n == 2 else ""])
+    result = pair_volunteers(read_roster(path), Scheme())
+    assert [(p.a.name, p.b.name, p.how) for p in result.pairs] == \
+        [("Dr Isla Okonkwo", "Arjun Rasmussen", "locked")]
+    assert len(result.released) == 1
+
+
+def test_a_roster_with_errors_is_refused_with_their_count_and_the_first(tmp_path: Path) -> None:
+    """The core refuses a roster with errors, saying how many and where the first is, so a
+    script that skips 'check' is still stopped."""
+    bad = [[*PEOPLE[0][:1], "amelia.ashworth@nhs", *PEOPLE[0][2:]], PEOPLE[1],
+           [*PEOPLE[2][:1], "oliver@", *PEOPLE[2][2:]], PEOPLE[3]]
+    path = tmp_path / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(bad)
+    roster = read_roster(path)
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(roster, Scheme())
+    assert caught.value.message.startswith(
+        f"the volunteer workbook has 2 errors, the first at {roster.errors[0].cell}: ")
+    one = read_roster(path)
+    one = dataclasses.replace(one, problems=[one.errors[0]])
+    with pytest.raises(PairingError) as caught:
+        pair_volunteers(one, Scheme())
+    assert caught.value.message.startswith("the volunteer workbook has 1 error, the first at ")
+
+
+def test_people_kept_apart_who_are_not_both_in_the_list_are_no_trouble(tmp_path: Path) -> None:
+    """A withdrawal recorded for someone since gone from the list changes nothing else."""
+    result = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(),
+                             apart=[("amelia.ashworth@nhs.net", "gone@nhs.net"),
+                                    ("gone@nhs.net", "oliver.pemberton@nhs.net")])
+    assert len(result.pairs) == 2
+
+
+def test_the_result_keeps_its_seed_and_a_bound_that_counts_fixed_pairs(tmp_path: Path) -> None:
+    """The seed is recorded (the Settings sheet shows it, to run the pairing again), and
+    the upper bound on the total score includes what locked pairs score: never below the
+    score itself. Amelia's first choice is Oliver (SPEC: 6 for a 1st-choice person), so the
+    locked pair scores 6."""
+    people = [[*PEOPLE[0], "Oliver Pemberton"], *[[*p, ""] for p in PEOPLE[1:]]]
+    path = tmp_path / "volunteers.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "Preference 1"])
+        writer.writerows(people)
+    result = pair_volunteers(read_roster(path), Scheme(), seed=41,
+                             locks=["Amelia Ashworth=Oliver Pemberton"])
+    assert result.seed == 41
+    (locked,) = [p for p in result.pairs if p.how == "locked"]
+    assert locked.score == 6
+    assert result.upper_bound >= result.score >= 6
