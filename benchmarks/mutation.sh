@@ -4,7 +4,7 @@
 #
 #   pip install mutmut==3.8.1     # not a project dependency: a developer's tool
 #   benchmarks/mutation.sh        # the first run's functions (FOCUS) with the default tests
-#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write or text
+#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text, tracking
 #   benchmarks/mutation.sh RUN PATTERN...  # a sample: only these functions, RUN's tests
 #   KEEP=1 benchmarks/mutation.sh RUN ...   # go on with a stopped run (same tests)
 #   benchmarks/mutation.sh all    # every function of every module in [tool.mutmut]
@@ -75,9 +75,13 @@ case "$RUN" in
                "wessex_cli.text.x_did_you_mean*")
         TESTS=("tests/test_mutation_kills_text.py" "tests/test_reader.py"
                "tests/test_safety_outputs.py") ;;
+    tracking)  # reading the visits (tracking.track) and the record's model
+        FUNCS=("wessex_cli.tracking*" "wessex_cli.model*")
+        TESTS=("tests/test_tracking.py" "tests/test_deadlines.py" "tests/test_model.py") ;;
     focus) FUNCS=("${FOCUS[@]}") ;;
     all) FUNCS=() ;;
-    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write or text" >&2; exit 2 ;;
+    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text or tracking" >&2
+       exit 2 ;;
 esac
 if [[ $# -gt 1 ]]; then FUNCS=("${@:2}"); fi
 if [[ -n "${TESTS+x}" ]]; then
