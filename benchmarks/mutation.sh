@@ -77,7 +77,8 @@ case "$RUN" in
                "tests/test_safety_outputs.py") ;;
     tracking)  # reading the visits (tracking.track) and the record's model
         FUNCS=("wessex_cli.tracking*" "wessex_cli.model*")
-        TESTS=("tests/test_tracking.py" "tests/test_deadlines.py" "tests/test_model.py") ;;
+        TESTS=("tests/test_tracking.py" "tests/test_deadlines.py" "tests/test_model.py"
+               "tests/test_mutation_kills_tracking.py") ;;
     focus) FUNCS=("${FOCUS[@]}") ;;
     all) FUNCS=() ;;
     *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text or tracking" >&2
