@@ -117,3 +117,77 @@ def test_a_missing_column_reads_as_empty_and_is_named_at_column_a() -> None:
     found = track(record, headers, "Pairs", now=NOW, year=2027)
     assert found.visits[0].done is True
     assert found.warnings[0].startswith("Pairs!A3: the date is blank, but Pairs!")
+
+
+def test_a_date_in_the_date_column_wins_over_a_date_in_the_done_cell() -> None:
+    """The done cell may hold the day itself (a real date, or "4/5" in the scheme's year);
+    the date column, when filled, is the day."""
+    both = read({"A hosts B: date": "4/5/2027", "A hosts B: done": dt.date(2027, 5, 9)})
+    assert both.visits[0].date == dt.date(2027, 5, 4)
+    plain = read({"B hosts A: done": dt.date(2027, 5, 9)})
+    assert (plain.visits[1].done, plain.visits[1].date) == (True, dt.date(2027, 5, 9))
+    short = read({"A hosts B: done": "4/5"})
+    assert (short.visits[0].done, short.visits[0].date) == (True, dt.date(2027, 5, 4))
+    assert short.warnings == []
+    assert read({"Reflection from B": "4/5"}).reflections == (False, True)
+
+
+def test_an_empty_uncalculated_done_cell_is_also_said_in_plain_words() -> None:
+    where = f"Pairs!{col('B hosts A: done')}7"
+    record = PairRecord("P006", A, B, row=7, values={"B hosts A: done": ""},
+                        warnings=[f"{where}: this cell has a formula that was never "
+                                  "calculated, so its value is unknown."])
+    found = track(record, HEADERS, "Pairs", now=NOW, year=2027)
+    assert len(found.warnings) == 1 and "formula with no saved result" in found.warnings[0]
+
+
+def test_a_cell_is_found_by_its_header_whatever_its_spelling() -> None:
+    record = PairRecord("P006", A, B, values={"Reason ": "moved away", "notes": ""})
+    assert record.value("reason") == "moved away"
+    assert record.value("REASON") == "moved away"
+    assert record.value("Notes") == ""
+    assert record.value("Date withdrawn") is None
+
+
+def test_with_visits_sets_each_visit_host_first() -> None:
+    pair = PairRecord.with_visits("P1", A, B, (True, False), (dt.date(2027, 5, 4), None))
+    assert (pair.pair_id, pair.a, pair.b) == ("P1", A, B)
+    first, second = pair.visits
+    assert (first.host_email, first.visitor_email, first.date, first.done) == \
+        ("amelia@nhs.net", "oliver@nhs.net", dt.date(2027, 5, 4), True)
+    assert (second.host_email, second.visitor_email, second.date, second.done) == \
+        ("oliver@nhs.net", "amelia@nhs.net", None, False)
+    owed = PairRecord("P2", A, B)  # no visits given: both owed, each with its host
+    assert [(v.host_email, v.done) for v in owed.visits] == \
+        [("amelia@nhs.net", False), ("oliver@nhs.net", False)]
+
+
+def test_the_summary_counts_visits_by_the_hosts_side() -> None:
+    from wessex_cli.model import summarise
+
+    done = PairRecord.with_visits("P1", A, B, (True, True), (dt.date(2027, 5, 4),) * 2)
+    half = PairRecord.with_visits("P2", A, B, (False, True), (None, dt.date(2027, 5, 9)))
+    found = summarise([done, half], dt.date(2027, 7, 19), dt.date(2027, 8, 1))
+    assert (found.pairs, found.complete, found.visits_done, found.visits_owed,
+            found.overdue) == (2, 1, 3, 1, 1)
+    assert found.hosted_by_side == {"primary": (1, 2), "secondary": (2, 2)}
+
+
+def test_each_visit_state_as_the_letters_see_it() -> None:
+    """Done; a date to come is planned; a date gone by, not marked done, is unconfirmed
+    (still owed); no date is owed. For both visits of a pair, as of the day given."""
+    pair = PairRecord.with_visits("P1", A, B, (False, False),
+                                  (dt.date(2027, 6, 20), dt.date(2027, 5, 20)))
+    assert pair.visit_states(NOW) == ("planned", "unconfirmed")
+    assert pair.visit_states(dt.date(2027, 5, 1)) == ("planned", "planned")
+    assert PairRecord.with_visits("P2", A, B, (True, False)).visit_states(NOW) == \
+        ("done", "owed")
+    assert pair.visits[0].state(dt.date(2027, 6, 21)) == "unconfirmed"
+
+
+def test_a_person_whose_side_is_not_known_is_counted_under_a_question_mark() -> None:
+    from wessex_cli.model import summarise
+
+    nobody = Person("Sam Doe", "sam@nhs.net")
+    found = summarise([PairRecord.with_visits("P1", nobody, B, (True, False))], None, NOW)
+    assert found.hosted_by_side == {"?": (1, 1), "secondary": (0, 1)}
