@@ -421,3 +421,48 @@ def test_the_result_keeps_its_seed_and_a_bound_that_counts_fixed_pairs(tmp_path:
     (locked,) = [p for p in result.pairs if p.how == "locked"]
     assert locked.score == 6
     assert result.upper_bound >= result.score >= 6
+
+
+def test_a_kept_pair_that_cannot_stay_says_who_in_each_case(tmp_path: Path) -> None:
+    """Both gone from the list; both no longer active (their Status, as typed); or, after a
+    change of profession, both on the same side: each said with the people's names."""
+    gone = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(),
+                           keep=[kept_pair("ann@nhs.net", "bo@nhs.net", "P009")])
+    assert gone.dropped_why == {"P009": "ann@nhs.net and bo@nhs.net are no longer in the "
+                                        "volunteer workbook"}
+    both = roster_with(tmp_path, people_with({0: ("", "Withdrawn"), 2: ("", "Withdrawn")}))
+    idle = pair_volunteers(both, Scheme(), keep=[
+        kept_pair("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net", "P001")])
+    assert idle.dropped_why == {"P001": "Dr Amelia Ashworth and Oliver Pemberton are no "
+                                        "longer active (Withdrawn; Withdrawn)"}
+    one = roster_with(tmp_path, people_with({2: ("", "Withdrawn")}))
+    alone = pair_volunteers(one, Scheme(), keep=[
+        kept_pair("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net", "P001")])
+    assert alone.dropped_why == {"P001": "Oliver Pemberton is no longer active (Withdrawn)"}
+    same = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(), keep=[
+        kept_pair("amelia.ashworth@nhs.net", "isla.okonkwo@nhs.net", "P002")])
+    assert same.dropped_why == {"P002": "Dr Amelia Ashworth and Dr Isla Okonkwo are now on "
+                                        "the same side"}
+
+
+def test_the_upper_bound_is_half_of_everyone_at_their_best_in_whole_numbers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No pairing scores more than half the sum, over every person, of their best eligible
+    partner's score times their places. Worked by hand for three GPs and two consultants,
+    read in blocks of one row so that every block boundary is crossed."""
+    import numpy as np
+
+    from wessex_cli import pairing, solver
+
+    scores = np.array([[6, 3], [2, 0], [5, 9]], dtype=np.int16)
+    eligible = np.array([[True, True], [True, False], [False, True]])
+    cap_left = np.array([1, 1, 2], dtype=np.int64)
+    cap_right = np.array([1, 3], dtype=np.int64)
+    # rows' best (eligible only): 6, 2, 9 -> 6 + 2 + 18 = 26; columns': 6, 9 -> 6 + 27 = 33
+    for cells in (1, 2, 3, 1 << 20):
+        monkeypatch.setattr(solver, "BLOCK_CELLS", cells)
+        bound = pairing._upper_bound(scores, eligible, cap_left, cap_right)
+        assert bound == (26 + 33) // 2 and isinstance(bound, int)
+    empty = np.zeros((0, 2), dtype=np.int16)
+    assert pairing._upper_bound(empty, empty.astype(bool), np.zeros(0, np.int64),
+                                cap_right) == 0
