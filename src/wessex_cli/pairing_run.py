@@ -79,7 +79,7 @@ def run_pairing(request: PairingRequest,
     from .check import without_errors
     from .dates import today
     from .pairing import explain, pair_volunteers
-    from .pairs_workbook import kept_pairs, leave_out_withdrawn, read_withdrawals
+    from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
     from .record import carry_pairing, edit_workbook
     from .roster import read_roster
     from .safe_write import guard_output, real_path, write_lock
@@ -119,8 +119,9 @@ def run_pairing(request: PairingRequest,
             else _no_lock() as book:
         kept, retired, apart = [], [], []
         if keep is not None:
-            kept = kept_pairs(keep)
-            withdrawals = read_withdrawals(keep)
+            earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
+            kept = [p for p in earlier.pairs if p.a.email and p.b.email]
+            withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
@@ -132,12 +133,14 @@ def run_pairing(request: PairingRequest,
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
         saved = None
-        if request.writing:
+        if request.writing and book is None:
+            _write(target, result, request, left_out)
+            saved = target
+        elif book is not None:  # --keep: the new pairs are brought into the kept workbook
             with tempfile.TemporaryDirectory() as work:
-                fresh = Path(work) / "pairs.xlsx" if book is not None else target
+                fresh = Path(work) / "pairs.xlsx"
                 _write(fresh, result, request, left_out)
-                if book is not None:
-                    carry_pairing(book, fresh, roster, today())
+                carry_pairing(book, fresh, roster, today())
             saved = target
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
 

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import HALVES, PERSON_FIELDS, PairRecord, PairsWorkbook, Person, Withdrawn
-from .spreadsheet import Cell, Grid, cell_ref, cell_text, find_header_row, read_grid
+from .spreadsheet import (
+    UNCALCULATED,
+    Cell,
+    Grid,
+    cell_ref,
+    cell_text,
+    column_letter,
+    find_header_row,
+    read_grid,
+)
 from .text import address_from_cell, email_key, header_key, person_key
 from .xlsx_out import SheetSpec, Value, write_workbook
 
@@ -289,11 +298,10 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
     layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]])
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
     ours = {header_key(title) for title in PAIRS_HEADERS}
+    header_of = {column_letter(n): header for n, header in enumerate(layout.headers)}
     for cell, message in grid.warnings if check_emails else ():
-        letters = "".join(ch for ch in cell if ch.isalpha())
-        column = sum((ord(ch.upper()) - 64) * 26 ** n for n, ch in enumerate(reversed(letters)))
-        header = layout.headers[column - 1] if 0 < column <= len(layout.headers) else ""
-        if "never calculated" in message and header_key(header) not in ours:
+        header = header_of.get("".join(ch for ch in cell if ch.isalpha()), "")
+        if message.startswith(UNCALCULATED) and header_key(header) not in ours:
             continue  # the administrator's own formula column: wessex does not read it
         number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
         cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell

@@ -162,6 +162,10 @@ def _short(exc: BaseException) -> str:
     return text[:160]
 
 
+# How a reader's warning about such a cell begins: the pairs workbook's reader recognises it
+UNCALCULATED = "this cell has a formula that was never calculated"
+
+
 def _formulas_without_values(path: Path, sheet: str,
                              inspection: Inspection) -> list[tuple[str, str]]:
     """Cells holding a formula that was never calculated (written by a program, not Excel),
@@ -170,8 +174,8 @@ def _formulas_without_values(path: Path, sheet: str,
     extent = inspection.sheets.get(part or "")
     if extent is None:
         return []
-    return [(ref, "this cell has a formula that was never calculated, so its value is "
-             "unknown. Open the workbook in Excel and save it.")
+    return [(ref, f"{UNCALCULATED}, so its value is unknown. Open the workbook in Excel and "
+             "save it.")
             for ref in extent.formulas_without_values]
 
 

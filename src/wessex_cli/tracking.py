@@ -49,7 +49,7 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
     issued for it. Without ``now`` (looking back over a finished scheme) the cells are taken
     as written. ``year`` (the scheme's) completes a date typed without one, such as "4/5".
     """
-    from .spreadsheet import cell_ref
+    from .spreadsheet import UNCALCULATED, cell_ref
 
     lookup = {header_key(h): h for h in headers if h}
     warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
@@ -75,7 +75,7 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
             unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                           f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)
-        uncalculated = f"{where(done_title)}: this cell has a formula that was never calculated"
+        uncalculated = f"{where(done_title)}: {UNCALCULATED}"
         if done_value in (None, "") and any(w.startswith(uncalculated) for w in warnings):
             warnings = [w for w in warnings if not w.startswith(uncalculated)]
             warnings.append(f"{where(done_title)}: formula with no saved result, so wessex "

@@ -144,10 +144,11 @@ def visit(
         raise TrackingError("give --hosted or --planned, not both.",
                             "--hosted is for a visit that happened; --planned for one to come.")
     scheme = scheme_for(scheme_file, pairs)
-    day = _date(hosted, "--hosted", scheme.year) or _date(planned, "--planned", scheme.year)
-    done = record_visit(pairs, person, hosted=_date(hosted, "--hosted", scheme.year),
-                        planned=_date(planned, "--planned", scheme.year), reflection=reflection,
-                        partner=partner, force=force, start=scheme.start)
+    hosted_on = _date(hosted, "--hosted", scheme.year)
+    planned_on = _date(planned, "--planned", scheme.year)
+    done = record_visit(pairs, person, hosted=hosted_on, planned=planned_on,
+                        reflection=reflection, partner=partner, force=force, start=scheme.start)
+    day = hosted_on or planned_on
     if done.unchanged:
         out.print(f"Nothing to change: {escape(done)}. The workbook was left as it was "
                   "(no new backup).")
