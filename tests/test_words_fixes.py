@@ -418,3 +418,17 @@ def test_a_preferences_request_rendered_after_its_reply_by_date_warns(
                 str(EXAMPLES / "volunteers.xlsx"), "--scheme", str(EXAMPLES / "scheme.toml"),
                 "-o", "early")
     assert "has passed" not in early.output
+
+
+def test_a_profession_the_scheme_does_not_recruit_is_refused_with_a_suggestion(
+        run: Runner, tmp_path: Path) -> None:
+    """"nurse" is neither of the example scheme's nurses: no letter is guessed for a side,
+    and the nearest professions are named."""
+    refused = " ".join(run("render", "call-to-action", "--profession", "nurse", "--scheme",
+                           str(EXAMPLES / "scheme.toml"), "-o", "out", code=1).output.split())
+    assert "'nurse' is not one of the professions in scheme.toml" in refused
+    assert "Practice nurse" in refused and "Ward nurse" in refused
+    assert not (tmp_path / "out").exists()
+    run("render", "call-to-action", "--profession", "ward NURSE", "--scheme",
+        str(EXAMPLES / "scheme.toml"), "-o", "out")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["call-to-action-ward-nurse.eml"]

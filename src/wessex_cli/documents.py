@@ -266,7 +266,16 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         return [Recipient(scheme.name, scheme.administrator.email, *worded_for(wanted))
                 for wanted in dict.fromkeys(known)]
     if template.per_profession or profession:
-        base, stem = worded_for(canonical_profession(profession or known[0], known))
+        wanted = canonical_profession(profession or known[0], known)
+        if known and wanted not in known:  # never a letter worded for a side it guesses
+            from .text import did_you_mean
+
+            raise TemplateError(
+                f"--profession '{wanted}' is not one of the professions in scheme.toml "
+                f"({', '.join(known)}).",
+                f"{did_you_mean(wanted, list(known))}Use one of them, or add it to the "
+                "professions of its side in scheme.toml.", file=scheme.source)
+        base, stem = worded_for(wanted)
     if template.audience == "scheme":
         return [Recipient(scheme.name, scheme.administrator.email, base, stem)]
     if template.audience == "volunteer":
