@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,22 @@ from wessex_cli.cli import app
 from .conftest import Runner
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands  # type: ignore[union-attr]
-            ] + ["templates copy", "preferences import"]
+
+
+def _command_names() -> list[str]:
+    """Every command as a user types it ("templates copy"), from the click group."""
+    from typer.main import get_command
+
+    group: Any = get_command(app)
+    names = []
+    for name in group.list_commands(None):
+        inner = group.get_command(None, name)
+        names += [f"{name} {sub}" for sub in inner.commands] if hasattr(inner, "commands") \
+            else [name]
+    return names
+
+
+COMMANDS = _command_names()
 
 
 def test_the_command_list_is_complete() -> None:
@@ -117,3 +132,35 @@ def test_usage_names_every_argument_in_capitals(run: Runner, command: str) -> No
     for token in re.findall(r"[{\[]([^}\]]+)[}\]]", usage.partition("[OPTIONS]")[2]):
         first = token.split("|")[0].removesuffix("...")
         assert first.isupper(), usage
+
+
+def test_help_lists_every_command_without_building_any(run: Runner,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``wessex --help`` reads each command's summary from its registration: Typer's work of
+    reading every parameter's type hints is left until a command is used."""
+    import typer.main
+
+    built: list[str] = []
+    real = typer.main.get_command_from_info
+
+    def counting(info: Any, **kwargs: Any) -> Any:
+        built.append(info.callback.__name__)
+        return real(info, **kwargs)
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    result = run("--help")
+    assert built == []
+    for name in ("init", "check", "pair", "status", "report", "templates", "preferences"):
+        assert f"\n  {name} " in result.output
+    run("status", "--help")
+    assert built == ["status"]
+
+
+def test_the_usage_line_names_arguments_as_the_readme_does(run: Runner) -> None:
+    usage = run("visit", "--help").output.splitlines()[0]
+    assert usage == "Usage: wessex visit [OPTIONS] PAIRS PERSON"
+
+
+def test_a_mistyped_command_is_answered_with_the_nearest(run: Runner) -> None:
+    result = run("stauts", code=2)
+    assert "Did you mean 'status'?" in result.output

@@ -7,6 +7,7 @@ code 1, here and nowhere else; usage errors exit 2 as Typer does.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
@@ -47,23 +48,95 @@ class WessexGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        """The subcommand, with its arguments named in help the way the README writes them."""
-        command = super().get_command(ctx, cmd_name)
-        _name_arguments_only(command)
-        return command
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The group, its commands built only when one is asked for (see ``LazyCommands``)."""
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(_PENDING)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """Each command's whole first paragraph, wrapped, rather than cut off with "..."."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                summary = command.short_help or (command.help or "").split("\n\n")[0]
-                rows.append((name, " ".join(summary.split())))
+        """Each command's whole first paragraph, wrapped, rather than cut off with "...";
+        read from the command's registration, so listing them builds none."""
+        rows = [(name, " ".join(summary.split()))
+                for name, summary, hidden in _summaries(_PENDING) if not hidden]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The commands of ``wessex`` by name, each turned from its Typer registration into a
+    click command the first time it is looked up (click's pattern for lazily loaded
+    subcommands). Typer otherwise reads the type hints of every parameter of every command
+    on each start, which is most of the time ``wessex --help`` takes."""
+
+    def __init__(self, pending: dict[str, Any]) -> None:
+        """Commands registered as Typer ``CommandInfo`` or ``TyperInfo``, in help order."""
+        self._pending = pending
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        """The click command ``name``, built on first use."""
+        if name not in self._built:
+            self._built[name] = _build(self._pending[name])
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        """A command added after start-up (click's ``add_command``)."""
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        """Remove a command (click's mapping protocol)."""
+        self._built.pop(name, None)
+        self._pending = {k: v for k, v in self._pending.items() if k != name}
+
+    def __iter__(self) -> Iterator[str]:
+        """The names in the order help lists them."""
+        return iter([*self._pending, *(n for n in self._built if n not in self._pending)])
+
+    def __len__(self) -> int:
+        """How many commands there are, built or not."""
+        return len(set(self._pending) | set(self._built))
+
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` is a command, without building it."""
+        return name in self._pending or name in self._built
+
+
+def _build(info: Any) -> Any:
+    """A registered command or sub-group as the click command Typer would have made."""
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo
+
+    if isinstance(info, CommandInfo):
+        command = get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                        rich_markup_mode=None)
+    else:
+        command = get_group_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                      suggest_commands=app.suggest_commands,
+                                      rich_markup_mode=None)
+    _name_arguments_only(command)
+    return command
+
+
+def _summaries(pending: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """(name, first paragraph of its help, hidden) for each command, as Typer would give
+    them, read without building the command."""
+    import inspect
+
+    from typer.main import solve_typer_info_defaults
+    from typer.models import CommandInfo
+
+    found = []
+    for name, info in pending.items():
+        if isinstance(info, CommandInfo):
+            text = info.help if info.help is not None else inspect.getdoc(info.callback)
+            summary, hidden = info.short_help or (text or "").split("\n\n")[0], info.hidden
+        else:
+            solved = solve_typer_info_defaults(info)
+            summary = solved.short_help or (solved.help or "").split("\n\n")[0]
+            hidden = bool(solved.hidden)
+        found.append((name, summary, hidden))
+    return found
 
 
 def _name_arguments_only(command: Any) -> None:
@@ -75,6 +148,10 @@ def _name_arguments_only(command: Any) -> None:
             param.display_type_rich = lambda ctx: None
             if param.metavar is None and param.name:
                 param.metavar = param.name.upper()
+            if param.required and param.nargs == 1:
+                # Typer writes a required argument as "{PAIRS}" on the usage line; the
+                # README and every example write "PAIRS", and braces mean nothing to a reader.
+                param._usage_display_name = lambda param=param: param.metavar
     for inner in getattr(command, "commands", {}).values():
         _name_arguments_only(inner)
 
@@ -151,12 +228,26 @@ def _options(
     every letter ready, and a table of who still owes a visit."""
 
 
+_PENDING: dict[str, Any] = {}  # every command's Typer registration, by name, in help order
+
+
 def _register() -> None:
+    """Register every command module's commands, then hand them to ``LazyCommands``: the
+    app keeps only its own options, so start-up builds no command it is not asked for."""
+    from typer.main import get_command_name, solve_typer_info_defaults
+
     from .commands import after, documents, pairing, planning, setup, tracking
 
     for module in (setup, pairing, documents, tracking, planning):
         module.register(app)
     after.register(app)
+    for command in app.registered_commands:
+        _PENDING[command.name or get_command_name(getattr(command.callback, "__name__", ""))] = \
+            command
+    for group in app.registered_groups:
+        _PENDING[str(solve_typer_info_defaults(group).name)] = group
+    app.registered_commands.clear()
+    app.registered_groups.clear()
 
 
 _register()

@@ -1,0 +1,99 @@
+"""The plain-address fast path may spare email-validator work, never overrule it: every
+address it recognises is one email-validator accepts, and everything else still gets
+email-validator's own verdict and reason."""
+
+from __future__ import annotations
+
+import email_validator
+import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wessex_cli import roster
+from wessex_cli.roster import (
+    _PLAIN_EMAIL,
+    _SPECIAL_USE_DOMAINS,
+    email_problem,
+    plainly_valid_email,
+)
+
+
+def verdict(address: str) -> str | None:
+    """email-validator's own judgement: None, or its reason for refusing."""
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+def accepted_by_email_validator(address: str) -> bool:
+    return verdict(address) is None
+
+
+@settings(max_examples=400)
+@given(st.from_regex(_PLAIN_EMAIL, fullmatch=True))
+def test_every_address_the_fast_path_recognises_email_validator_accepts(address: str) -> None:
+    if plainly_valid_email(address):
+        assert accepted_by_email_validator(address), address
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aZ09._+-@", max_size=30))
+def test_near_misses_are_never_recognised_unless_email_validator_accepts(address: str) -> None:
+    """Double dots, leading dots, hyphens at a label's edge, a missing top-level name: the
+    fast path must leave all of them to the judge."""
+    if plainly_valid_email(address):
+        assert accepted_by_email_validator(address), address
+
+
+@pytest.mark.parametrize("address", [
+    "a" * 64 + "@nhs.net",  # the longest local part RFC 5321 allows
+    "jo@" + "b" * 63 + ".org",  # the longest label
+    "j@" + ".".join(["b" * 63] * 3) + "." + "b" * 56 + ".org",  # 254 in all
+])
+def test_lengths_at_the_limit_are_recognised_and_accepted(address: str) -> None:
+    assert plainly_valid_email(address)
+    assert accepted_by_email_validator(address)
+
+
+@pytest.mark.parametrize("address", [
+    "a" * 65 + "@nhs.net",  # one past the local part's limit
+    "jo@" + "b" * 64 + ".org",  # one past a label's limit
+    "jo@" + ".".join(["b" * 63] * 3) + "." + "b" * 57 + ".org",  # 255 in all
+    "a" * 64 + "@" + ".".join(["b" * 63] * 4) + ".org",  # too long after the @ and in all
+    "jo@ward.test", "jo@host.LOCALHOST", "jo@x.onion",  # special-use names
+    "jo..smith@nhs.net", ".jo@nhs.net", "jo.@nhs.net", "jo@-nhs.net", "jo@nhs-.net",
+    "jo@nhs", "jo@nhs.n3t", "jo@nhs..net", "jø@nhs.net", "jo@nhs.net ", "jo smith@nhs.net",
+])
+def test_anything_else_goes_to_email_validator(address: str) -> None:
+    assert not plainly_valid_email(address)
+    assert email_problem(address) == verdict(address)
+
+
+def test_an_address_the_fast_path_leaves_gets_email_validators_reason() -> None:
+    assert email_problem("jo@" + "b" * 64 + ".org") == (
+        "After the @-sign, periods cannot be separated by so many characters (1 character "
+        "too many).")
+    assert email_problem("jo@ward.test") is not None
+    assert email_problem("jø@nhs.net") is None  # internationalised: the judge allows it
+
+
+def test_the_special_use_names_are_email_validators_own() -> None:
+    assert set(email_validator.SPECIAL_USE_DOMAIN_NAMES) == set(_SPECIAL_USE_DOMAINS)
+
+
+def test_plain_nhs_addresses_never_reach_email_validator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes the fast path worth having: a roster of ordinary addresses is checked
+    without email-validator's per-address work."""
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("email-validator was asked")
+
+    monkeypatch.setattr(email_validator, "validate_email", refuse)
+    email_problem.cache_clear()
+    try:
+        assert roster.email_problem("jane.smith@nhs.net") is None
+        assert roster.email_problem("Ravi.Patel-Jones+exchange@example.org") is None
+    finally:
+        email_problem.cache_clear()
