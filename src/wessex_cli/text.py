@@ -32,6 +32,8 @@ def fold(value: str) -> str:
 
     ``"Siân Ó-Briain"`` becomes ``"sian o briain"``.
     """
+    if value.isascii():  # nothing to decompose: NFKD leaves ASCII as it is
+        return _NON_WORD.sub(" ", value.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", value)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()

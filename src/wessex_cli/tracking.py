@@ -8,6 +8,7 @@ is a warning with its cell, never a crash and never silently taken as done.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from .dates import parse_date
@@ -39,6 +40,15 @@ def parse_done(value: Any, year: int | None = None) -> bool | None:
         return None
 
 
+@lru_cache(maxsize=16)
+def _tracking_headers(headers: tuple[str, ...]) -> dict[str, str | None]:
+    """Each tracking column's title -> the header it has on this sheet (matched by
+    ``header_key``), worked out once per sheet rather than once per row."""
+    lookup = {header_key(h): h for h in headers if h}
+    titles = [title for pair in VISIT_COLUMNS for title in pair] + list(REFLECTION_COLUMNS)
+    return {title: lookup.get(header_key(title)) for title in titles}
+
+
 def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
           now: dt.date | None = None, year: int | None = None) -> PairRecord:
     """Read a Pairs row's visits and reflections into ``row`` (which is returned), warning
@@ -51,15 +61,15 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
     """
     from .spreadsheet import UNCALCULATED, cell_ref
 
-    lookup = {header_key(h): h for h in headers if h}
+    found = _tracking_headers(tuple(headers))
     warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
 
     def raw(title: str) -> Any:
-        header = lookup.get(header_key(title))
+        header = found[title]
         return row.values.get(header) if header else None
 
     def where(title: str) -> str:
-        header = lookup.get(header_key(title))
+        header = found[title]
         col = headers.index(header) if header in headers else 0
         return f"{sheet}!{cell_ref(row.row - 1, col)}"
 
@@ -75,8 +85,9 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
             unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                           f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)
-        uncalculated = f"{where(done_title)}: {UNCALCULATED}"
-        if done_value in (None, "") and any(w.startswith(uncalculated) for w in warnings):
+        uncalculated = f"{where(done_title)}: {UNCALCULATED}" if warnings else ""
+        if uncalculated and done_value in (None, "") and \
+                any(w.startswith(uncalculated) for w in warnings):
             warnings = [w for w in warnings if not w.startswith(uncalculated)]
             warnings.append(f"{where(done_title)}: formula with no saved result, so wessex "
                             "cannot tell whether the visit was done; it is counted as not "
