@@ -422,6 +422,20 @@ def test_top_level_help_summaries_are_whole() -> None:
         assert f"{name} {summary}" in text
 
 
+@pytest.mark.parametrize("group_name", ["templates", "preferences"])
+def test_sub_group_help_summaries_are_whole(group_name: str) -> None:
+    """``wessex templates --help`` lists ``copy`` with its whole summary, as the top level
+    does, not cut off with "..." at 45 characters."""
+    from typer.main import get_command
+
+    text = " ".join(_help(group_name).split())
+    group: Any = get_command(app).commands[group_name]  # type: ignore[attr-defined]
+    for name, command in group.commands.items():
+        summary = " ".join((command.help or "").split("\n\n")[0].split())
+        assert len(summary) > 45  # long enough that click would have cut it
+        assert f"{name} {summary}" in text
+
+
 def test_every_option_in_the_readme_exists() -> None:
     from typer.main import get_command
 

@@ -11,12 +11,12 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
+from .commands.common import WholeSummaryGroup
 from .errors import WessexError
 
 
-class WessexGroup(TyperGroup):
+class WessexGroup(WholeSummaryGroup):
     """A Typer group that reports WessexError (and file-system errors) without a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -53,14 +53,10 @@ class WessexGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = LazyCommands(_PENDING)
 
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """Each command's whole first paragraph, wrapped, rather than cut off with "...";
-        read from the command's registration, so listing them builds none."""
-        rows = [(name, " ".join(summary.split()))
-                for name, summary, hidden in _summaries(_PENDING) if not hidden]
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+    def command_summaries(self, ctx: Any) -> list[tuple[str, str]]:
+        """Each command's summary, read from its registration: listing them builds none."""
+        return [(name, summary) for name, summary, hidden in _summaries(_PENDING)
+                if not hidden]
 
 
 class LazyCommands(MutableMapping[str, Any]):

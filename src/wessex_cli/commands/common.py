@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ..console import progress, warn
 
@@ -23,6 +24,28 @@ SchemeOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON object instead of tables.")
 ]
+
+
+class WholeSummaryGroup(TyperGroup):
+    """A command group whose help lists each command's whole first paragraph, wrapped,
+    rather than cut off with "..." as click does at 45 characters."""
+
+    def command_summaries(self, ctx: Any) -> list[tuple[str, str]]:
+        """(name, first paragraph of its help) for each command help lists."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.short_help or (command.help or "").split("\n\n")[0]))
+        return rows
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The Commands section of help, one whole summary per command."""
+        rows = [(name, " ".join(summary.split())) for name, summary in
+                self.command_summaries(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:

@@ -9,12 +9,19 @@ import typer
 
 from ..console import escape, out, print_json, progress, warn
 from ..text import plural
-from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
+from .common import (
+    AllowPlaceholdersOption,
+    JsonOption,
+    SchemeOption,
+    WholeSummaryGroup,
+    scheme_for,
+)
 from .tables import Column, show_table
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
-templates_app = typer.Typer(help="Copy a built-in template to change its wording.",
+templates_app = typer.Typer(cls=WholeSummaryGroup,
+                            help="Copy a built-in template to change its wording.",
                             no_args_is_help=True)
 
 

@@ -9,13 +9,14 @@ import typer
 
 from ..console import escape, out, print_json
 from ..text import plural
-from .common import JsonOption, SchemeOption, scheme_for
+from .common import JsonOption, SchemeOption, WholeSummaryGroup, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-preferences_app = typer.Typer(help="Bring the preferences survey's answers into the volunteer "
+preferences_app = typer.Typer(cls=WholeSummaryGroup,
+                              help="Bring the preferences survey's answers into the volunteer "
                                    "workbook.", no_args_is_help=True, rich_markup_mode=None)
 
 
