@@ -291,3 +291,30 @@ def test_same_input_and_seed_give_identical_workbooks(run: Runner, tmp_path: Pat
     run("pair", "v.xlsx", "-o", "one.xlsx", "--seed", "5")
     run("pair", "v.xlsx", "-o", "two.xlsx", "--seed", "5")
     assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes()
+
+
+def test_a_locked_pair_kept_by_a_re_pairing_is_still_recorded_as_locked(run: Runner,
+                                                                        tmp_path: Path) -> None:
+    """SPEC: the pairs workbook says how each pair was made. A pair locked as agreed in the
+    first run, then carried by ``--keep`` (the lock no longer given), is still a locked pair:
+    "kept" would lose the agreement."""
+    people = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
+              for i in range(3)]
+    people += [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
+                      Organisation="Hospital") for i in range(3)]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx", "--lock", "gp0@example.org=c2@example.org")
+    people.append(person("Dr New GP", "new@example.org", "GP", Organisation="Practice 9"))
+    people.append(person("Consultant New", "cn@example.org", "Consultant",
+                         Organisation="Hospital"))
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r, strict=False))
+            for r in sheet.iter_rows(min_row=2, values_only=True)]
+    how = {(r["A email"], r["B email"]): r["How paired"] for r in rows}
+    assert how[("gp0@example.org", "c2@example.org")] == "locked"
+    assert sorted(how.values()) == ["kept", "kept", "locked", "optimised"]
+    locked_row = next(r for r in rows if r["A email"] == "gp0@example.org")
+    assert str(locked_row["Reasons"]).startswith("locked as agreed")

@@ -187,7 +187,14 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
-        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id, kept.tracking))
+        # A pair locked as agreed stays recorded as locked when it is kept: "kept" would
+        # lose the one thing the administrator needs to know about it.
+        if str(kept.value("How paired") or "").strip().casefold() == "locked":
+            fixed.append(Pair(a, b, score, ("locked as agreed", *reasons), "locked",
+                              kept.pair_id, kept.tracking))
+        else:
+            fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id,
+                              kept.tracking))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]
