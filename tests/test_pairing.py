@@ -293,11 +293,12 @@ def test_same_input_and_seed_give_identical_workbooks(run: Runner, tmp_path: Pat
     assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes()
 
 
-def test_a_locked_pair_kept_by_a_re_pairing_is_still_recorded_as_locked(run: Runner,
-                                                                        tmp_path: Path) -> None:
-    """SPEC: the pairs workbook says how each pair was made. A pair locked as agreed in the
-    first run, then carried by ``--keep`` (the lock no longer given), is still a locked pair:
-    "kept" would lose the agreement."""
+def test_a_locked_pair_kept_by_a_re_pairing_still_says_it_was_locked(run: Runner,
+                                                                      tmp_path: Path) -> None:
+    """SPEC: the pairs workbook says why each pair was made. A pair locked as agreed in the
+    first run, then carried by ``--keep`` (the lock no longer given), is kept (not new, so
+    no second introduction), and its reasons still say it was locked as agreed, run after
+    run."""
     people = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
               for i in range(3)]
     people += [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
@@ -314,7 +315,15 @@ def test_a_locked_pair_kept_by_a_re_pairing_is_still_recorded_as_locked(run: Run
     rows = [dict(zip(header, r, strict=False))
             for r in sheet.iter_rows(min_row=2, values_only=True)]
     how = {(r["A email"], r["B email"]): r["How paired"] for r in rows}
-    assert how[("gp0@example.org", "c2@example.org")] == "locked"
-    assert sorted(how.values()) == ["kept", "kept", "locked", "optimised"]
+    assert sorted(how.values()) == ["kept", "kept", "kept", "optimised"]
     locked_row = next(r for r in rows if r["A email"] == "gp0@example.org")
+    assert locked_row["B email"] == "c2@example.org"
     assert str(locked_row["Reasons"]).startswith("locked as agreed")
+    others = [r for r in rows if r["A email"] != "gp0@example.org"]
+    assert not any(str(r["Reasons"]).startswith("locked") for r in others)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # a third run: still said
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    again = [dict(zip(header, r, strict=False))
+             for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert [str(r["Reasons"]).startswith("locked as agreed") for r in again
+            if r["A email"] == "gp0@example.org"] == [True]

@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs
     from .eligibility import EligibilityModel, Rule
 
 
+LOCKED_REASON = "locked as agreed"  # the first reason of a locked pair, kept with it
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two volunteers paired: ``a`` from the first side (primary), ``b`` from the second."""
@@ -187,14 +190,12 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
-        # A pair locked as agreed stays recorded as locked when it is kept: "kept" would
-        # lose the one thing the administrator needs to know about it.
-        if str(kept.value("How paired") or "").strip().casefold() == "locked":
-            fixed.append(Pair(a, b, score, ("locked as agreed", *reasons), "locked",
-                              kept.pair_id, kept.tracking))
-        else:
-            fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id,
-                              kept.tracking))
+        # How paired says "kept" (it is not a new pair: no introduction goes again), and a
+        # pair first locked as agreed keeps saying so in its reasons, run after run.
+        if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
+                str(kept.value("Reasons") or "").startswith(LOCKED_REASON):
+            reasons = [LOCKED_REASON, *reasons]
+        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id, kept.tracking))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]
@@ -227,7 +228,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                                    f"capacity ({person.capacity}).",
                                    "Raise their Capacity, or remove a lock.", file=roster.path)
         score, reasons = pair_score(a, b, weights)
-        fixed.append(Pair(a, b, score, ("locked as agreed", *reasons), "locked"))
+        fixed.append(Pair(a, b, score, (LOCKED_REASON, *reasons), "locked"))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     active = roster.active
