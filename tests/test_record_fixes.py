@@ -297,3 +297,29 @@ def test_status_says_nothing_of_the_administrators_own_uncalculated_formulas(
     assert "never calculated" not in output  # nothing about the Admin check column
     assert output.count("Warning:") == 1
     assert "Pairs!V2: formula with no saved result" in output
+
+
+def test_a_second_render_names_the_letters_it_did_not_rewrite(run: Runner, paired: Path) -> None:
+    """After a withdrawal, rendering the introductions again (--force) rewrites the
+    others' letters but cannot know the withdrawn pair's old ones: the folder would send
+    them too, so the command names them (and deletes nothing)."""
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(paired)["Pairs"].iter_rows(values_only=True))
+    header = list(rows[0])
+    a_name, b_name = header.index("A name"), header.index("B name")
+    pair = next(r for r in rows[1:] if "Oliver Pemberton" in f"{r[a_name]} {r[b_name]}")
+    # each letter is named for its recipient, without a title: "Dr Dara X" -> dara-x.eml
+    stale = sorted("-".join(str(n).lower().split()[-2:]) + ".eml"
+                   for n in (pair[a_name], pair[b_name]))
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "intro", DRAFT)
+    folder = paired.parent / "intro" / "partner-introduction"
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "sick leave")
+    again = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "intro", DRAFT,
+                "--force")
+    said = " ".join(again.output.split())
+    assert f"holds 2 earlier files that this render did not write ({', '.join(stale)})" in said
+    assert "Check or delete them before sending" in said
+    assert all((folder / name).exists() for name in stale)  # named, not deleted
+    first = run("render", "reflection", "--pairs", "pairs.xlsx", "-o", "fresh", DRAFT)
+    assert "earlier file" not in first.output

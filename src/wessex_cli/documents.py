@@ -551,6 +551,23 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
     return recipient
 
 
+def earlier_files(template: DocumentTemplate, paths: Sequence[Path]) -> list[Path]:
+    """Files of the same kind already in the folder a render fills that it did not write:
+    letters from an earlier render, perhaps to someone since withdrawn or re-paired, which
+    would go out with the new ones if the folder were sent as it stands. A document for the
+    scheme is written into a folder shared with other things, so it is not looked at."""
+    if template.audience == "scheme":
+        return []
+    written = set(paths)
+    suffixes = {path.suffix for path in paths}
+    found: list[Path] = []
+    for folder in sorted({path.parent for path in paths}):
+        if folder.is_dir():
+            found += sorted(f for f in folder.iterdir()
+                            if f.is_file() and f.suffix in suffixes and f not in written)
+    return found
+
+
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                  folder: Path) -> list[Path]:
     """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ...

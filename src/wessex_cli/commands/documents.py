@@ -125,6 +125,7 @@ def render(
     from ..documents import (
         FORMATS,
         deadline_passed,
+        earlier_files,
         load_template,
         output_paths,
         recipients,
@@ -173,6 +174,12 @@ def render(
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
+    stale = earlier_files(template, paths)
+    if stale:
+        shown = ", ".join(path.name for path in stale[:5]) + (", ..." if len(stale) > 5 else "")
+        warn([f"{paths[0].parent} also holds {plural(len(stale), 'earlier file')} that this "
+              f"render did not write ({shown}): perhaps for someone since withdrawn or "
+              "re-paired. Check or delete them before sending the folder."])
     if template.attachments and chosen != "eml":
         names = ", ".join(template.attachments)
         them = "them" if len(template.attachments) > 1 else "it"
