@@ -138,6 +138,25 @@ def test_user_templates_are_sandboxed(run: Runner, tmp_path: Path) -> None:
     assert "tries to use '__class__', which templates cannot reach" in result.output
 
 
+def test_a_broken_template_stops_only_the_commands_that_use_it(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """A mistake in one of the administrator's templates is reported when that template (or
+    the list of them) is used; the other documents still render."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test"\n')
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "mine.md.j2").write_text('+++\ntitle = "unclosed\n+++\nHi\n')
+    assert "Wrote" in run("render", "reflection", "-o", "out", "--allow-placeholders").output
+    for command in (("render", "mine"), ("documents",)):
+        said = " ".join(run(*command, code=1).output.split())
+        assert "the front matter of template 'mine' is not valid TOML" in said
+
+
+def test_a_template_name_must_match_exactly(run: Runner, tmp_path: Path) -> None:
+    said = " ".join(run("render", "Reflection", code=1).output.split())
+    assert "there is no document template named 'Reflection'" in said
+    assert "Did you mean 'reflection'?" in said
+
+
 def test_templates_copy_then_override(run: Runner, tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test"\n')
     run("templates", "copy", "reflection")

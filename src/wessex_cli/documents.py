@@ -147,15 +147,17 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         only_chased=bool(meta.get("only_chased", False)), declared=frozenset(meta))
 
 
-def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
-    """Every template by name, an administrator's own overriding the built-in one."""
+def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemplate]:
+    """Every template by name, an administrator's own overriding the built-in one; with
+    ``only``, just the files named ``only`` (the listing compares exact names, as it does
+    on a disk that ignores case)."""
     found: dict[str, DocumentTemplate] = {}
-    for path in sorted(builtin_dir().glob(f"*{SUFFIX}")):
+    for path in sorted(_template_files(builtin_dir(), only)):
         template = load_template_file(path, user=False)
         found[template.name] = template
     folder = user_dir(scheme)
     if folder is not None:
-        for path in sorted(folder.glob(f"*{SUFFIX}")):
+        for path in sorted(_template_files(folder, only)):
             template = load_template_file(path, user=True)
             builtin = found.get(template.name)
             if builtin is not None:  # a copy made before these keys existed keeps working
@@ -165,12 +167,20 @@ def list_templates(scheme: Scheme) -> list[DocumentTemplate]:
     return list(found.values())
 
 
+def _template_files(folder: Path, only: str | None) -> list[Path]:
+    """The template files in ``folder``: all, or the one named ``only`` if it is there."""
+    paths = folder.glob(f"*{SUFFIX}")
+    return [p for p in paths if only is None or p.name == only + SUFFIX]
+
+
 def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
     """The template called ``name`` (the administrator's own first); an unknown name is a
-    TemplateError suggesting the closest one."""
+    TemplateError suggesting the closest one. Only that template's files are read, so a
+    mistake in another template stops only the commands that use it."""
+    found = list_templates(scheme, only=name)
+    if found:
+        return found[0]
     templates = {t.name: t for t in list_templates(scheme)}
-    if name in templates:
-        return templates[name]
     raise TemplateError(f"there is no document template named '{name}'.",
                         did_you_mean(name, list(templates), 0.5) +
                         "Run 'wessex documents' to list them.")
