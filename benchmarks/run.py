@@ -181,18 +181,15 @@ def child_pair_reference(path: str) -> dict[str, float]:
 
 
 def child_pair_wessex(path: str) -> dict[str, float]:
-    from wessex_cli.pairing import pair_volunteers
-    from wessex_cli.pairs_workbook import write_pairs_workbook
-    from wessex_cli.roster import read_roster
+    """What ``wessex pair`` runs: read and check, pair, write the pairs workbook."""
+    from wessex_cli.pairing_run import PairingRequest, run_pairing
     from wessex_cli.scheme import Scheme
 
-    start = time.perf_counter()
-    scheme = Scheme()
-    roster = read_roster(Path(path), scheme)
-    result = pair_volunteers(roster, scheme)
     OUT.mkdir(exist_ok=True)
-    write_pairs_workbook(OUT / "wessex.xlsx", result, Path(path))
-    return {"seconds": time.perf_counter() - start, "pairs": len(result.pairs),
+    (OUT / "wessex.xlsx").unlink(missing_ok=True)  # a new workbook, as the reference writes
+    start = time.perf_counter()
+    run = run_pairing(PairingRequest(Path(path), Scheme(), output=OUT / "wessex.xlsx"))
+    return {"seconds": time.perf_counter() - start, "pairs": len(run.result.pairs),
             "mb": peak_mb()}
 
 

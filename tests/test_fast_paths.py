@@ -1,4 +1,4 @@
-"""Shortcuts taken for speed change no answer.
+"""Shortcuts taken for speed change no answer, and leave nothing changed behind them.
 
 The plain-address fast path may spare email-validator work, never overrule it: every
 address it recognises is one email-validator accepts, and everything else still gets
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import email_validator
 import pytest
@@ -123,3 +124,41 @@ def test_fold_gives_the_same_key_with_or_without_the_ascii_shortcut(value: str) 
 def test_fold_of_ascii_and_accented_names_by_hand() -> None:
     assert text.fold("  Dr  O'Brien-Smith ") == "dr o brien smith"
     assert text.fold("Siân Ó-Briain") == "sian o briain"
+
+
+def test_the_collector_pauses_for_a_pairing_run_and_is_restored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``wessex pair`` reads, pairs and writes with the cyclic collector paused (speed),
+    and leaves it as it found it, on success and on a refusal alike."""
+    import gc
+
+    from wessex_cli import pairing
+    from wessex_cli.errors import RosterError
+    from wessex_cli.pairing_run import PairingRequest, run_pairing
+    from wessex_cli.scheme import Scheme
+
+    from .conftest import small_roster, write_book
+
+    write_book(tmp_path / "v.xlsx", small_roster())
+    seen: list[bool] = []
+    real = pairing.pair_volunteers
+
+    def watching(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pairing, "pair_volunteers", watching)
+    assert gc.isenabled()
+    run = run_pairing(PairingRequest(tmp_path / "v.xlsx", Scheme()))
+    assert run.saved == tmp_path / "pairs.xlsx" and run.result.pairs
+    assert seen == [False] and gc.isenabled()
+    write_book(tmp_path / "empty.xlsx", [])
+    with pytest.raises(RosterError):
+        run_pairing(PairingRequest(tmp_path / "empty.xlsx", Scheme()))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_pairing(PairingRequest(tmp_path / "v.xlsx", Scheme(), dry_run=True))
+        assert not gc.isenabled()  # paused before: still paused after
+    finally:
+        gc.enable()

@@ -76,6 +76,14 @@ def run_pairing(request: PairingRequest,
 
     ``reading(rows_read, rows)`` reports progress through a long sheet; ``solving(active)``
     is entered while the solver runs (a spinner on a terminal)."""
+    from .roster import collector_paused
+
+    with collector_paused():  # read, pair and write: no cycles worth the collector's passes
+        return _run_pairing(request, reading, solving)
+
+
+def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | None,
+                 solving: Callable[[int], AbstractContextManager[Any]] | None) -> PairingRun:
     from .check import without_errors
     from .dates import today
     from .pairing import explain, pair_volunteers

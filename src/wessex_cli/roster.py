@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -285,17 +286,26 @@ def read_roster(path: Path | str, scheme: Scheme | None = None,
     can be read (no such file, not a spreadsheet, no header row, a required column missing).
 
     ``progress(rows_read, rows_in_sheet)`` is called now and then on a long sheet."""
+    scheme = scheme or Scheme()
+    with collector_paused():
+        grid = read_grid(Path(path))
+        return roster_from_grid(grid, scheme, progress)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, then restore it as it was.
+
+    Reading a roster, pairing it and writing the pairs create millions of small objects and
+    no reference cycles that matter (plain reference counting frees them); the collector
+    would walk them all again and again (reading 100,000 rows took twice as long with it
+    on). Anything cyclic left over is collected once it runs again."""
     import gc
 
-    scheme = scheme or Scheme()
-    # Reading creates millions of small objects and no reference cycles; the cyclic
-    # collector would walk them all again and again (reading 100,000 rows took twice as
-    # long with it on), so it pauses while the roster is read.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        grid = read_grid(Path(path))
-        return roster_from_grid(grid, scheme, progress)
+        yield
     finally:
         if enabled:
             gc.enable()
