@@ -221,6 +221,14 @@ def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | N
     ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
     sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
     on the Unpaired sheet."""
+    from .roster import collector_paused
+
+    with collector_paused():  # thousands of records, no cycles: see collector_paused
+        return _read_pairs_workbook(path, now, year, side_sheets)
+
+
+def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
+                         side_sheets: bool) -> PairsWorkbook:
     from .errors import TrackingError
 
     grid = read_grid(path, "Pairs")
