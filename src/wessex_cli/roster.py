@@ -239,7 +239,7 @@ def find_header_row(rows: list[list[Cell]]) -> int | None:
 # The plainest addresses (``jane.smith@nhs.net``): ASCII letters, digits, ``_+-`` and
 # single dots before the @; after it, two or more dot-separated labels of letters and digits
 # with single inner hyphens, ending in a name of letters. Strictly narrower than what
-# email-validator accepts (tests/test_email_fast_path.py generates addresses from this
+# email-validator accepts (tests/test_fast_paths.py generates addresses from this
 # pattern and has email-validator judge each), so it only spares the judge work: anything
 # else, however ordinary, still goes to email-validator for its verdict and its reason.
 _PLAIN_EMAIL = re.compile(
