@@ -4,7 +4,8 @@
 #
 #   pip install mutmut==3.8.1     # not a project dependency: a developer's tool
 #   benchmarks/mutation.sh        # the first run's functions (FOCUS) with the default tests
-#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text, tracking
+#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text,
+#                                 # tracking, equality
 #   benchmarks/mutation.sh RUN PATTERN...  # a sample: only these functions, RUN's tests
 #   KEEP=1 benchmarks/mutation.sh RUN ...   # go on with a stopped run (same tests)
 #   benchmarks/mutation.sh all    # every function of every module in [tool.mutmut]
@@ -79,9 +80,20 @@ case "$RUN" in
         FUNCS=("wessex_cli.tracking*" "wessex_cli.model*")
         TESTS=("tests/test_tracking.py" "tests/test_deadlines.py" "tests/test_model.py"
                "tests/test_mutation_kills_tracking.py") ;;
+    equality)  # reading and classifying the forms (the suppression was in the second run)
+        FUNCS=("wessex_cli.equality.x_categorise*" "wessex_cli.equality.x_classify*"
+               "wessex_cli.equality.x__classify_caring*" "wessex_cli.equality.x__caring_category*"
+               "wessex_cli.equality.x__ethnic_group*" "wessex_cli.equality.x__age_band*"
+               "wessex_cli.equality.x__synonym*" "wessex_cli.equality.x__match*"
+               "wessex_cli.equality.x_find_columns*" "wessex_cli.equality.x_read_forms*"
+               "wessex_cli.equality.x_form_choices*" "wessex_cli.equality.x__listed*")
+        TESTS=("tests/test_planning.py" "tests/test_readers.py" "tests/test_words.py"
+               "tests/test_words_fixes.py" "tests/test_review15.py"
+               "tests/test_mutation_kills.py" "tests/test_mutation_kills_equality.py") ;;
     focus) FUNCS=("${FOCUS[@]}") ;;
     all) FUNCS=() ;;
-    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text or tracking" >&2
+    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text, tracking or" \
+            "equality" >&2
        exit 2 ;;
 esac
 if [[ $# -gt 1 ]]; then FUNCS=("${@:2}"); fi
