@@ -123,8 +123,9 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
         match = _ethnic_group(text, categories)
     elif question == "age":
         match = _age_band(text, categories)
-    else:
-        match = _match(text, categories) or _synonym(question, text)
+    else:  # the choice itself, then the other ways of typing it, then a choice with more
+        match = _named(text, categories) or _synonym(question, text) or \
+            _begins_with(text, categories)
     return ([match], True) if match is not None else ([OTHER], False)
 
 
@@ -136,7 +137,7 @@ def _classify_caring(answer: str) -> tuple[list[str], bool]:
     for part in (" ".join(fold(p).split()) for p in re.split(r"[;,\n]+", answer)):
         if not part:
             continue
-        match = PREFER if "prefer not" in part else _caring_category(part)
+        match = _caring_category(part)  # "prefer not" anywhere was answered by classify
         if match is None:
             known = False
             match = OTHER
@@ -160,7 +161,7 @@ def _ethnic_group(text: str, categories: tuple[str, ...]) -> str | None:
     # "White" last: "Black British" and "Asian British" are not white backgrounds
     for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
         words = ETHNIC_GROUPS[group]
-        if any(text.startswith(w) or f" {w}" in f" {text}" for w in words):
+        if any(f" {w} " in f" {text} " for w in words):  # whole words: not "Blackpool"
             if group == "White" and any(w in text for w in ("mixed", "white and")):
                 continue
             return group
@@ -190,13 +191,15 @@ def _synonym(question: str, text: str) -> str | None:
     return None
 
 
-def _match(text: str, categories: tuple[str, ...]) -> str | None:
-    """A category the answer names: the same letters, or the category's words followed by
-    more (``"Part-time (0.6)"``); never a different word that merely starts the same way."""
+def _named(text: str, categories: tuple[str, ...]) -> str | None:
+    """The category the answer names exactly (case, spaces and punctuation aside)."""
     key = header_key(text)
-    for category in categories:
-        if header_key(category) == key:
-            return category
+    return next((category for category in categories if header_key(category) == key), None)
+
+
+def _begins_with(text: str, categories: tuple[str, ...]) -> str | None:
+    """A category whose words the answer starts with, followed by more (``"Part-time
+    (0.6)"``); never a different word that merely starts the same way ("Womanly")."""
     words = fold(text).split()
     for category in categories:
         wanted = fold(category).split()

@@ -1,0 +1,290 @@
+"""Reading and classifying the equality monitoring forms, checked answer by answer against
+the form's own choices (the guide's monitoring form, as ``wessex equality template`` writes
+it). Every expected category below is written by hand from the form; none is pasted from
+the code's output. Found by mutation testing (benchmarks/MUTATION.md, the equality run)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wessex_cli import equality
+from wessex_cli.equality import OTHER, PREFER, classify, find_columns, form_choices
+from wessex_cli.errors import RosterError
+
+WHITE, MIXED = "White", "Mixed or multiple ethnic groups"
+ASIAN, BLACK = "Asian or Asian British", "Black, African, Caribbean or Black British"
+OTHER_ETHNIC = "Other ethnic group"
+CHILD, DISABLED_CHILD = "Primary carer of a child or children under 18", \
+    "Primary carer of a disabled child"
+DISABLED_ADULT, OLDER = "Primary carer of a disabled adult", "Primary carer of an older person"
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("16 to 24", "16 to 24"), ("16-24", "16 to 24"), ("16", "16 to 24"), ("24", "16 to 24"),
+    ("25", "25 to 29"), ("29", "25 to 29"), ("30-34", "30 to 34"), ("42", "40 to 44"),
+    ("44", "40 to 44"), ("45", "45 to 49"), ("aged 50 to 54", "50 to 54"),
+    ("64", "60 to 64"), ("65", "65 or over"), ("65+", "65 or over"), ("81", "65 or over"),
+    ("65 or over", "65 or over"),
+])
+def test_an_age_falls_in_its_band(answer: str, expected: str) -> None:
+    """A band typed as on the form, with a hyphen, or a single age inside it."""
+    assert classify("age", answer) == ([expected], True)
+
+
+@pytest.mark.parametrize("answer", ["15", "12 to 15", "forty", "0"])
+def test_an_age_outside_every_band_is_another_answer(answer: str) -> None:
+    assert classify("age", answer) == ([OTHER], False)
+
+
+def test_a_band_starting_in_one_band_counts_there_not_by_its_end() -> None:
+    """"30-39" starts the 30 to 34 band: the first number decides, the second is not a
+    single age to place."""
+    assert classify("age", "30-39") == (["30 to 34"], True)
+    assert classify("age", "31-33") == ([OTHER], False)  # starts no band and is not one age
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("White", WHITE), ("white british", WHITE), ("English", WHITE), ("Welsh", WHITE),
+    ("Irish", WHITE), ("Gypsy or Irish Traveller", WHITE), ("Roma", WHITE),
+    ("British", WHITE), ("Scottish", WHITE), ("Northern Irish", WHITE),
+    ("Mixed", MIXED), ("White and Black Caribbean", MIXED), ("White and Asian", MIXED),
+    ("Mixed white and black African", MIXED), ("Multiple ethnic groups", MIXED),
+    ("Asian British", ASIAN), ("Indian", ASIAN), ("Pakistani", ASIAN),
+    ("Bangladeshi", ASIAN), ("Chinese", ASIAN),
+    ("Black British", BLACK), ("African", BLACK), ("Caribbean", BLACK),
+    ("Arab", OTHER_ETHNIC), ("Any other ethnic group", OTHER_ETHNIC),
+    ("Other ethnic group", OTHER_ETHNIC),
+    ("Black, African, Caribbean or Black British", BLACK),
+    ("Mixed or multiple ethnic groups", MIXED), ("Asian or Asian British", ASIAN),
+])
+def test_an_ethnic_background_counts_under_its_broad_group(answer: str, expected: str) -> None:
+    """The form's five broad groups, named or through a background in them; "Black
+    British" and "Asian British" are not white backgrounds, and "White and ..." is mixed."""
+    assert classify("ethnicity", answer) == ([expected], True)
+
+
+@pytest.mark.parametrize("answer", ["Martian", "Whiteish", "Blackpool", "Asiatic"])
+def test_an_unknown_ethnic_answer_is_another_answer(answer: str) -> None:
+    """A word that merely begins like a group's ("Blackpool") names no group."""
+    assert classify("ethnicity", answer) == ([OTHER], False)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("None", ["None"]), ("no caring responsibilities", ["None"]), ("Not a carer", ["None"]),
+    ("Secondary carer", ["Secondary carer"]),
+    ("Primary carer of a child or children under 18", [CHILD]),
+    ("Primary carer of a disabled child", [DISABLED_CHILD]),
+    ("carer of a disabled adult", [DISABLED_ADULT]),
+    ("Primary carer of an older person", [OLDER]), ("my elderly mother", [OLDER]),
+    ("Secondary carer; primary carer of a child", ["Secondary carer", CHILD]),
+    ("Secondary carer, Secondary carer", ["Secondary carer"]),
+    ("disabled child\nolder person", [DISABLED_CHILD, OLDER]),
+])
+def test_caring_answers_count_each_box_ticked_once(answer: str, expected: list[str]) -> None:
+    assert classify("caring", answer) == (expected, True)
+
+
+def test_prefer_not_to_say_anywhere_in_a_caring_answer_is_the_answer() -> None:
+    """Ticking a box and "prefer not to say" together says the person prefers not to: the
+    answer counts once, under Prefer not to say, not under the box as well."""
+    assert classify("caring", "None; prefer not to say") == ([PREFER], True)
+
+
+def test_a_caring_part_not_on_the_form_is_another_answer_and_warned() -> None:
+    assert classify("caring", "gardening") == ([OTHER], False)
+    assert classify("caring", "Secondary carer; gardening") == (["Secondary carer", OTHER],
+                                                                 False)
+    assert classify("caring", " ; ,") == ([], True)  # only separators: nothing ticked
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("marriage", "married", "Yes"), ("marriage", "Civil partnership", "Yes"),
+    ("marriage", "civil partner", "Yes"), ("marriage", "Single", "No"),
+    ("marriage", "divorced", "No"), ("marriage", "widowed", "No"),
+    ("marriage", "not married", "No"),
+    ("gender", "male", "Man"), ("gender", "F", "Woman"), ("gender", "m", "Man"),
+    ("gender", "Non-binary", "Non-binary"), ("gender", "my own term", OTHER),
+    ("sexual_orientation", "straight", "Heterosexual"),
+    ("sexual_orientation", "gay man", "Gay"), ("sexual_orientation", "gay woman", "Lesbian"),
+    ("sexual_orientation", "Bisexual", "Bisexual"),
+    ("religion", "atheist", "No religion or belief"), ("religion", "none", "No religion or belief"),
+    ("religion", "Roman Catholic", "Christian"), ("religion", "Church of England", "Christian"),
+    ("religion", "Islam", "Muslim"), ("religion", "Judaism", "Jewish"),
+    ("religion", "sikhism", "Sikh"), ("religion", "another religion", OTHER),
+    ("working_pattern", "full time", "Full-time"), ("working_pattern", "LTFT", "Part-time"),
+    ("working_pattern", "Part-time (0.6)", "Part-time"),
+    ("working_pattern", "part time 3 days", "Part-time"),
+    ("flexible_working", "Compressed hours", "Compressed hours"),
+    ("flexible_working", "Job-share", "Job-share"), ("flexible_working", "other", OTHER),
+    ("disability", "Yes", "Yes"), ("disability", "no", "No"),
+])
+def test_the_ways_people_type_a_choice_count_as_that_choice(question: str, answer: str,
+                                                            expected: str) -> None:
+    assert classify(question, answer) == ([expected], True)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("gender", "Womanly"), ("sexual_orientation", "Gayish"), ("religion", "Christianish"),
+    ("marriage", "marriedish"), ("working_pattern", "fulltimer"), ("disability", "Yesterday"),
+    ("gender", "mx"),
+])
+def test_a_word_that_only_begins_like_a_choice_is_not_that_choice(question: str,
+                                                                  answer: str) -> None:
+    assert classify(question, answer) == ([OTHER], False)
+
+
+@pytest.mark.parametrize("question", list(equality.QUESTIONS))
+def test_blank_and_prefer_not_to_say_in_every_question(question: str) -> None:
+    assert classify(question, "   ") == ([], True)
+    assert classify(question, "I'd prefer not to say") == ([PREFER], True)
+    assert classify(question, "PREFER NOT TO SAY") == ([PREFER], True)
+
+
+def test_categorise_is_classify_without_the_flag() -> None:
+    assert equality.categorise("age", "42") == ["40 to 44"]
+    assert equality.categorise("caring", "Secondary carer; x") == ["Secondary carer", OTHER]
+
+
+# ---------------------------------------------------------------- the columns
+
+
+def test_each_heading_is_recognised_for_its_question() -> None:
+    headers = ["Ref", "Profession", "Gender", "Age band", "Ethnic group", "Disability",
+               "Sexual orientation", "Religion or belief", "Marital status",
+               "Working pattern", "Flexible working", "Caring responsibilities"]
+    assert find_columns(headers) == {
+        "group": 1, "gender": 2, "age": 3, "ethnicity": 4, "disability": 5,
+        "sexual_orientation": 6, "religion": 7, "marriage": 8, "working_pattern": 9,
+        "flexible_working": 10, "caring": 11}
+
+
+@pytest.mark.parametrize(("header", "question"), [
+    ("Side", "group"), ("Setting", "group"), ("Sector", "group"), ("Your profession", "group"),
+    ("Age", "age"), ("Ageband", "age"), ("Your age band", "age"), ("Ethnicity", "ethnicity"),
+    ("Are you married or in a civil partnership?", "marriage"), ("Spouse", "marriage"),
+    ("Faith", "religion"), ("Belief", "religion"), ("Orientation", "sexual_orientation"),
+    ("Full-time or part-time", "working_pattern"), ("Carer", "caring"),
+    ("Disabled?", "disability"),
+])
+def test_other_ways_of_heading_a_column(header: str, question: str) -> None:
+    assert find_columns(["Ref", header]) == {question: 1}
+
+
+@pytest.mark.parametrize("header", ["Stage", "Page", "Message", "Non-religion notes", "", "Ref"])
+def test_headings_that_only_contain_a_question_word_are_not_taken(header: str) -> None:
+    """"Stage" holds "age" but is not an age; notes about non-religion are not the
+    religion question."""
+    assert find_columns([header]) == {}
+
+
+def test_the_first_column_of_each_question_and_group_is_used() -> None:
+    assert find_columns(["Side", "Profession", "Gender", "Gender (other)", "Age", "Age 2"]) \
+        == {"group": 0, "gender": 2, "age": 4}
+
+
+# ---------------------------------------------------------------- the forms as read
+
+
+def _forms(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "forms.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tables(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[list[Any], bool]]:
+    """What read_forms hands to build_table for each question: (group, categories) per form,
+    and whether the table is broken down by group."""
+    seen: dict[str, tuple[list[Any], bool]] = {}
+    real = equality.build_table
+
+    def recording(question: str, answers: list[Any], grouped: bool = True) -> Any:
+        seen[question] = (list(answers), grouped)
+        return real(question, answers, grouped)
+
+    monkeypatch.setattr(equality, "build_table", recording)
+    return seen
+
+
+def test_each_form_counts_under_its_group_with_its_categories(
+        tmp_path: Path, tables: dict[str, tuple[list[Any], bool]]) -> None:
+    path = _forms(tmp_path, [
+        "Equality monitoring, Wessex 2027",  # a title above the table
+        "Profession,Gender,Age band,Caring responsibilities",
+        "GP,Woman,42,None",
+        "Consultant,male,,Secondary carer; primary carer of a child",
+        ",,,",  # an empty row is no form
+        ",Martian,15,gardening",
+        "Nurse,prefer not to say,65",  # a short row: the last answer is blank
+    ])
+    result = equality.read_forms(path)
+    assert result.forms == 4
+    assert tables["gender"] == ([("GP", ["Woman"]), ("Consultant", ["Man"]),
+                                 ("Not stated", [OTHER]), ("Nurse", [PREFER])], True)
+    assert tables["age"][0] == [("GP", ["40 to 44"]), ("Consultant", []),
+                                ("Not stated", [OTHER]), ("Nurse", ["65 or over"])]
+    assert tables["caring"][0] == [("GP", ["None"]),
+                                   ("Consultant", ["Secondary carer", CHILD]),
+                                   ("Not stated", [OTHER]), ("Nurse", [])]
+    assert set(tables) == {"gender", "age", "caring"}
+    assert [t.title for t in result.tables] == ["Gender", "Age band",
+                                                "Caring responsibilities"]
+    # each warning names its cell (row 6 of the file: the Martian) and never the words
+    assert result.warnings == [
+        f"forms!{col}6: the answer to '{title}' is not one of the form's choices, so it is "
+        f"counted as '{OTHER}'." for col, title in
+        (("B", "Gender"), ("C", "Age band"), ("D", "Caring responsibilities"))]
+    assert not any("Martian" in w or "gardening" in w for w in result.warnings)
+
+
+def test_groups_go_through_side_of_and_a_table_without_a_group_column_is_not_broken_down(
+        tmp_path: Path, tables: dict[str, tuple[list[Any], bool]]) -> None:
+    path = _forms(tmp_path, ["Profession,Gender,Ethnic group", "GP,Woman,Indian",
+                             "Consultant,Man,Arab", "Porter,Man,"])
+    equality.read_forms(path, side_of=lambda g: {"GP": "primary", "Consultant":
+                                                 "secondary"}.get(g, ""))
+    assert tables["gender"][0] == [("primary", ["Woman"]), ("secondary", ["Man"]),
+                                   ("Not stated", ["Man"])]
+    assert tables["ethnicity"][0] == [("primary", [ASIAN]), ("secondary", [OTHER_ETHNIC]),
+                                      ("Not stated", [])]
+    tables.clear()
+    ungrouped = _forms(tmp_path, ["Gender,Age band", "Woman,30", "Man,31"])
+    result = equality.read_forms(ungrouped)
+    assert tables["gender"] == ([("Not stated", ["Woman"]), ("Not stated", ["Man"])], False)
+    assert result.forms == 2 and result.warnings == []
+
+
+def test_forms_without_a_header_or_without_answers_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(RosterError, match="no header row with the monitoring questions"):
+        equality.read_forms(_forms(tmp_path, ["Name,Email", "A,a@example.org"]))
+    with pytest.raises(RosterError, match="no returned forms were found"):
+        equality.read_forms(_forms(tmp_path, ["Gender,Age band", ",", ","]))
+    # one recognised heading is not a header row: two are needed
+    with pytest.raises(RosterError, match="no header row"):
+        equality.read_forms(_forms(tmp_path, ["Gender,Notes", "Woman,x"]))
+
+
+def test_aggregate_returns_the_tables_and_the_number_of_forms(tmp_path: Path) -> None:
+    tables, forms = equality.aggregate(_forms(tmp_path, ["Gender,Age", "Woman,30", "Man,44"]))
+    assert forms == 2 and [t.title for t in tables] == ["Gender", "Age band"]
+
+
+# ---------------------------------------------------------------- the collection workbook
+
+
+def test_the_drop_downs_offer_a_write_in_only_where_the_form_has_one() -> None:
+    assert form_choices("gender") == ["Man", "Woman", "Intersex", "Non-binary", OTHER, PREFER]
+    assert form_choices("marriage") == ["Yes", "No", PREFER]
+    assert form_choices("religion")[-2:] == [OTHER, PREFER]
+    assert OTHER not in form_choices("age") and form_choices("age")[0] == "16 to 24"
+
+
+@pytest.mark.parametrize(("names", "said"), [
+    (["GP"], "'GP'"), (["GP", "Nurse"], "'GP' and 'Nurse'"),
+    (["GP", "Nurse", "ANP"], "'GP', 'Nurse' and 'ANP'"),
+])
+def test_groups_are_listed_in_plain_english(names: list[str], said: str) -> None:
+    assert equality._listed(names) == said
