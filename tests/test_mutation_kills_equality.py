@@ -34,7 +34,7 @@ def test_an_age_falls_in_its_band(answer: str, expected: str) -> None:
     assert classify("age", answer) == ([expected], True)
 
 
-@pytest.mark.parametrize("answer", ["15", "12 to 15", "forty", "0"])
+@pytest.mark.parametrize("answer", ["15", "12 to 15", "forty", "0", "201"])
 def test_an_age_outside_every_band_is_another_answer(answer: str) -> None:
     assert classify("age", answer) == ([OTHER], False)
 
@@ -98,13 +98,14 @@ def test_a_caring_part_not_on_the_form_is_another_answer_and_warned() -> None:
     assert classify("caring", "Secondary carer; gardening") == (["Secondary carer", OTHER],
                                                                  False)
     assert classify("caring", " ; ,") == ([], True)  # only separators: nothing ticked
+    assert classify("caring", "; Secondary carer") == (["Secondary carer"], True)
 
 
 @pytest.mark.parametrize(("question", "answer", "expected"), [
     ("marriage", "married", "Yes"), ("marriage", "Civil partnership", "Yes"),
     ("marriage", "civil partner", "Yes"), ("marriage", "Single", "No"),
     ("marriage", "divorced", "No"), ("marriage", "widowed", "No"),
-    ("marriage", "not married", "No"),
+    ("marriage", "not married", "No"), ("marriage", "married for ten years", "Yes"),
     ("gender", "male", "Man"), ("gender", "F", "Woman"), ("gender", "m", "Man"),
     ("gender", "Non-binary", "Non-binary"), ("gender", "my own term", OTHER),
     ("sexual_orientation", "straight", "Heterosexual"),
@@ -178,6 +179,14 @@ def test_headings_that_only_contain_a_question_word_are_not_taken(header: str) -
     """"Stage" holds "age" but is not an age; notes about non-religion are not the
     religion question."""
     assert find_columns([header]) == {}
+
+
+def test_a_heading_that_holds_another_questions_word_still_finds_its_own() -> None:
+    """"Religion (see page 2)" holds "age" in "page" and "Flexible working
+    (non-religion)" holds "religion": each is passed over for that question only."""
+    assert find_columns(["Religion (see page 2)"]) == {"religion": 0}
+    assert find_columns(["Flexible working (non-religion)"]) == {"flexible_working": 0}
+    assert find_columns(["", "Gender", "Age"]) == {"gender": 1, "age": 2}  # a blank cell
 
 
 def test_the_first_column_of_each_question_and_group_is_used() -> None:
@@ -258,13 +267,38 @@ def test_groups_go_through_side_of_and_a_table_without_a_group_column_is_not_bro
 
 
 def test_forms_without_a_header_or_without_answers_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(RosterError, match="no header row with the monitoring questions"):
+    with pytest.raises(RosterError) as no_header:
         equality.read_forms(_forms(tmp_path, ["Name,Email", "A,a@example.org"]))
-    with pytest.raises(RosterError, match="no returned forms were found"):
+    assert str(no_header.value) == (
+        "forms.csv, sheet 'forms': no header row with the monitoring questions was found. "
+        "Use 'wessex equality template' to get a workbook with the right columns.")
+    with pytest.raises(RosterError) as no_forms:
         equality.read_forms(_forms(tmp_path, ["Gender,Age band", ",", ","]))
+    assert str(no_forms.value) == (
+        "forms.csv, sheet 'forms': no returned forms were found: the Forms sheet has its "
+        "headers but no answers below them. Type or paste one row per returned form under "
+        "the headers, then run 'wessex equality' again.")
     # one recognised heading is not a header row: two are needed
     with pytest.raises(RosterError, match="no header row"):
         equality.read_forms(_forms(tmp_path, ["Gender,Notes", "Woman,x"]))
+
+
+def test_the_forms_sheet_is_read_wherever_it_is_in_the_workbook(tmp_path: Path) -> None:
+    """A collection workbook may have a notes sheet first: the sheet called Forms (any
+    case) holds the answers."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Gender", "Age band"])  # a header row, but not the forms
+    book.active.append(["Woman", "30"])
+    forms = book.create_sheet("FORMS")
+    for row in (["Profession", "Gender", "Age band"], ["GP", "Man", "44"],
+                ["Nurse", "Woman", "25"], ["GP", "Man", "60"]):
+        forms.append(row)
+    book.save(tmp_path / "forms.xlsx")
+    result = equality.read_forms(tmp_path / "forms.xlsx")
+    assert result.forms == 3
 
 
 def test_aggregate_returns_the_tables_and_the_number_of_forms(tmp_path: Path) -> None:

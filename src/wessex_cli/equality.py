@@ -120,7 +120,7 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
         return _classify_caring(answer)
     categories = QUESTIONS[question][2]
     if question == "ethnicity":
-        match = _ethnic_group(text, categories)
+        match = _ethnic_group(text)
     elif question == "age":
         match = _age_band(text, categories)
     else:  # the choice itself, then the other ways of typing it, then a choice with more
@@ -153,17 +153,12 @@ def _caring_category(part: str) -> str | None:
                  if all(f" {w}" in padded for w in needed)), None)
 
 
-def _ethnic_group(text: str, categories: tuple[str, ...]) -> str | None:
-    """The broad ethnic group an answer names: the group itself, or a background in it."""
-    exact = next((c for c in categories if header_key(c) == header_key(text)), None)
-    if exact is not None:
-        return exact
-    # "White" last: "Black British" and "Asian British" are not white backgrounds
+def _ethnic_group(text: str) -> str | None:
+    """The broad ethnic group an answer names, itself or through a background in it, by
+    whole words ("Blackpool" names none). "White" is tried last: "Black British" and
+    "Asian British" are not white backgrounds, nor is "White and Asian" (mixed)."""
     for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
-        words = ETHNIC_GROUPS[group]
-        if any(f" {w} " in f" {text} " for w in words):  # whole words: not "Blackpool"
-            if group == "White" and any(w in text for w in ("mixed", "white and")):
-                continue
+        if any(f" {w} " in f" {text} " for w in ETHNIC_GROUPS[group]):
             return group
     return None
 
