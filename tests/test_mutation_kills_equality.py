@@ -260,6 +260,11 @@ def test_groups_go_through_side_of_and_a_table_without_a_group_column_is_not_bro
     assert tables["ethnicity"][0] == [("primary", [ASIAN]), ("secondary", [OTHER_ETHNIC]),
                                       ("Not stated", [])]
     tables.clear()
+    # the group column last, and a row that stops before it: that form's group is not stated
+    equality.read_forms(_forms(tmp_path, ["Gender,Age band,Profession", "Woman,30",
+                                          "Man,31,GP"]))
+    assert tables["gender"][0] == [("Not stated", ["Woman"]), ("GP", ["Man"])]
+    tables.clear()
     ungrouped = _forms(tmp_path, ["Gender,Age band", "Woman,30", "Man,31"])
     result = equality.read_forms(ungrouped)
     assert tables["gender"] == ([("Not stated", ["Woman"]), ("Not stated", ["Man"])], False)
