@@ -327,3 +327,70 @@ def test_the_drop_downs_offer_a_write_in_only_where_the_form_has_one() -> None:
 ])
 def test_groups_are_listed_in_plain_english(names: list[str], said: str) -> None:
     assert equality._listed(names) == said
+
+
+def test_aggregate_passes_the_groups_on(tmp_path: Path,
+                                        tables: dict[str, tuple[list[Any], bool]]) -> None:
+    equality.aggregate(_forms(tmp_path, ["Profession,Gender", "GP,Woman", "Consultant,Man"]),
+                       side_of=lambda g: "primary" if g == "GP" else "secondary")
+    assert tables["gender"][0] == [("primary", ["Woman"]), ("secondary", ["Man"])]
+
+
+# ---------------------------------------------------------------- what is published
+
+
+def test_a_table_as_json_holds_only_the_published_cells() -> None:
+    table = equality.ProtectedTable("gender", "Gender", ["Man", "Woman", "Total"],
+                                    ["All", "primary"], [["10", "*"], ["*", "*"], ["15", "10"]],
+                                    ["A note."])
+    assert table.as_json() == {
+        "question": "gender", "title": "Gender", "columns": ["All", "primary"],
+        "rows": [{"category": "Man", "counts": {"All": "10", "primary": "*"}},
+                 {"category": "Woman", "counts": {"All": "*", "primary": "*"}},
+                 {"category": "Total", "counts": {"All": "15", "primary": "10"}}],
+        "notes": ["A note."]}
+
+
+@pytest.mark.parametrize(("forms", "shown"), [(7, "*"), (8, "10"), (12, "10"), (13, "15")])
+def test_the_number_of_forms_is_itself_protected(forms: int, shown: str) -> None:
+    """Fewer than 8 forms is shown as *, more is rounded to the nearest 5."""
+    page = equality.report_html([], forms, "Wessex Exchange 2027")
+    assert "<h1>Equality monitoring: Wessex Exchange 2027</h1>" in page
+    assert f"Forms returned: {shown}.</p>" in page
+
+
+def test_the_collection_workbook_has_a_drop_down_of_each_questions_choices(
+        tmp_path: Path) -> None:
+    """Each question's column offers exactly the form's choices for it (from the hidden
+    Lists sheet), and the first column is for the profession or side."""
+    import openpyxl
+
+    equality.write_template(tmp_path / "forms.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "forms.xlsx")
+    forms = book["Forms"]
+    headers = [c.value for c in forms[1]]
+    assert headers == ["Profession or side", "Gender", "Married or in a civil partnership",
+                       "Age band", "Ethnic group", "Disability or health condition",
+                       "Sexual orientation", "Religion or belief", "Working pattern",
+                       "Flexible working", "Caring responsibilities"]
+    lists = book["Lists"]
+    assert lists.sheet_state == "hidden"
+    by_column: dict[str, list[str]] = {}
+    for validation in forms.data_validations.dataValidation:
+        source = validation.formula1.lstrip("=")
+        sheet, cells = source.split("!")
+        assert sheet == "Lists"
+        first, last = cells.replace("$", "").split(":")
+        values = [c.value for row in lists[f"{first}:{last}"] for c in row]
+        for column in str(validation.sqref).split():
+            by_column[column.rstrip("0123456789:")[:1]] = values
+    assert by_column["B"] == ["Man", "Woman", "Intersex", "Non-binary", OTHER, PREFER]
+    assert by_column["C"] == ["Yes", "No", PREFER]
+    assert by_column["D"] == ["16 to 24", "25 to 29", "30 to 34", "35 to 39", "40 to 44",
+                              "45 to 49", "50 to 54", "55 to 59", "60 to 64", "65 or over",
+                              PREFER]
+    assert by_column["K"] == ["None", CHILD, DISABLED_CHILD, DISABLED_ADULT, OLDER,
+                              "Secondary carer", PREFER]
+    assert set(by_column) == set("BCDEFGHIJK")
+    # the Lists sheet's headings are the questions cut to 30 characters
+    assert lists["A1"].value == "Gender" and lists["B1"].value == "Married or in a civil partners"
