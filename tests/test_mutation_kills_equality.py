@@ -121,6 +121,8 @@ def test_a_caring_part_not_on_the_form_is_another_answer_and_warned() -> None:
     ("flexible_working", "Compressed hours", "Compressed hours"),
     ("flexible_working", "Job-share", "Job-share"), ("flexible_working", "other", OTHER),
     ("disability", "Yes", "Yes"), ("disability", "no", "No"),
+    ("gender", "nonbinary", "Non-binary"), ("flexible_working", "Flexitime", "Flexi-time"),
+    ("flexible_working", "Compressed hours (Fridays off)", "Compressed hours"),
 ])
 def test_the_ways_people_type_a_choice_count_as_that_choice(question: str, answer: str,
                                                             expected: str) -> None:
