@@ -4,7 +4,8 @@
 #
 #   pip install mutmut==3.8.1     # not a project dependency: a developer's tool
 #   benchmarks/mutation.sh        # the first run's functions (FOCUS) with the default tests
-#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text, equality, tracking
+#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text, equality,
+#                                 eligibility, tracking
 #   JOBS=1 benchmarks/mutation.sh RUN   # on one core (mutmut's --max-children; default 2)
 #   benchmarks/mutation.sh RUN PATTERN...  # a sample: only these functions, RUN's tests
 #   KEEP=1 benchmarks/mutation.sh RUN ...   # go on with a stopped run (same tests)
@@ -77,6 +78,10 @@ case "$RUN" in
                "wessex_cli.text.x_did_you_mean*")
         TESTS=("tests/test_mutation_kills_text.py" "tests/test_reader.py"
                "tests/test_safety_outputs.py") ;;
+    eligibility)  # the rules, pair by pair and vectorised (first run: with the default list)
+        FUNCS=("wessex_cli.eligibility*")
+        TESTS=("tests/test_rules_literal.py" "tests/test_speed_paths.py" "tests/test_pairing.py"
+               "tests/test_explanations.py") ;;
     equality)  # reading the forms and classifying their answers (suppression: second run)
         FUNCS=("wessex_cli.equality.x_categorise*" "wessex_cli.equality.x_classify*"
                "wessex_cli.equality.x__classify_caring*" "wessex_cli.equality.x__caring_category*"
@@ -91,7 +96,7 @@ case "$RUN" in
                "tests/test_mutation_kills_tracking.py") ;;
     focus) FUNCS=("${FOCUS[@]}") ;;
     all) FUNCS=() ;;
-    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text, equality or tracking" >&2
+    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text, equality, eligibility or tracking" >&2
        exit 2 ;;
 esac
 if [[ $# -gt 1 ]]; then FUNCS=("${@:2}"); fi
