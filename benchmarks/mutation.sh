@@ -81,7 +81,7 @@ case "$RUN" in
     eligibility)  # the rules, pair by pair and vectorised (first run: with the default list)
         FUNCS=("wessex_cli.eligibility*")
         TESTS=("tests/test_rules_literal.py" "tests/test_speed_paths.py" "tests/test_pairing.py"
-               "tests/test_explanations.py") ;;
+               "tests/test_explanations.py" "tests/test_mutation_kills_eligibility.py") ;;
     equality)  # reading the forms and classifying their answers (suppression: second run)
         FUNCS=("wessex_cli.equality.x_categorise*" "wessex_cli.equality.x_classify*"
                "wessex_cli.equality.x__classify_caring*" "wessex_cli.equality.x__caring_category*"
