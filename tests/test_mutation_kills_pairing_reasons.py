@@ -19,7 +19,7 @@ import pytest
 
 from wessex_cli.eligibility import Rule
 from wessex_cli.errors import PairingError
-from wessex_cli.pairing import _cost_of_pairing, _Problem, explain, pair_volunteers
+from wessex_cli.pairing import Pair, _cost_of_pairing, _Problem, explain, pair_volunteers
 from wessex_cli.roster import Roster, Volunteer
 from wessex_cli.scheme import Scheme
 
@@ -209,3 +209,22 @@ def test_why_naming_nobody_in_the_list_is_an_error_naming_the_option() -> None:
         explain(pair_volunteers(roster, Scheme()), roster, "Nobody Known")
     assert caught.value.message == \
         "--why names 'Nobody Known', who is not in the volunteer list."
+
+
+# --- the pair as the record holds it ----------------------------------------------------
+
+
+def test_a_pair_becomes_a_record_with_its_id_both_people_and_tracking_cells() -> None:
+    """Documents are written straight from a pairing: the record keeps the pair's ID, the
+    first side's person as ``a`` and the second's as ``b`` (their columns as text), and a
+    kept pair's tracking cells as typed."""
+    a = replace(person(0, "primary", 1), name="Dr Isla Okonkwo", email="isla.okonkwo@nhs.net")
+    b = replace(person(0, "secondary", 2), name="Oliver Pemberton",
+                email="oliver.pemberton@nhs.net")
+    tracking = (("Visit 1 date", "10/05/2027"), ("Notes", "parking at the back"))
+    record = Pair(a, b, 6, ("chosen",), "kept", "P007", tracking).record()
+    assert (record.pair_id, record.tracking) == ("P007", tracking)
+    assert (record.a.name, record.a.email, record.a.side) == \
+        ("Dr Isla Okonkwo", "isla.okonkwo@nhs.net", "primary")
+    assert (record.b.name, record.b.email, record.b.side) == \
+        ("Oliver Pemberton", "oliver.pemberton@nhs.net", "secondary")
