@@ -4,8 +4,9 @@
 #
 #   pip install mutmut==3.8.1     # not a project dependency: a developer's tool
 #   benchmarks/mutation.sh        # the first run's functions (FOCUS) with the default tests
-#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text,
-#                                 # tracking, equality
+#   benchmarks/mutation.sh RUN    # one narrowed run: solver, pairing, safe_write, text, equality,
+#                                 eligibility, tracking
+#   JOBS=1 benchmarks/mutation.sh RUN   # on one core (mutmut's --max-children; default 2)
 #   benchmarks/mutation.sh RUN PATTERN...  # a sample: only these functions, RUN's tests
 #   KEEP=1 benchmarks/mutation.sh RUN ...   # go on with a stopped run (same tests)
 #   benchmarks/mutation.sh all    # every function of every module in [tool.mutmut]
@@ -50,11 +51,12 @@ case "$RUN" in
                "wessex_cli.solver.x__blocks*" "wessex_cli.solver.x__candidates*"
                "wessex_cli.solver.x__price*" "wessex_cli.solver.x__column_generation*")
         TESTS=("tests/test_oracle.py" "tests/test_pairing.py"
-               "tests/test_mutation_kills_solver.py") ;;
+               "tests/test_mutation_kills_solver.py" "tests/test_mutation_kills_solver_start.py") ;;
     pairing)
         FUNCS=("wessex_cli.pairing*")
         TESTS=("tests/test_pairing.py" "tests/test_explanations.py"
-               "tests/test_rules_literal.py" "tests/test_mutation_kills_pairing.py") ;;
+               "tests/test_rules_literal.py" "tests/test_mutation_kills_pairing.py"
+               "tests/test_mutation_kills_pairing_reasons.py") ;;
     safe_write)  # everything but write_batch, backup, backups_of, remove_leftovers
         FUNCS=("wessex_cli.safe_write.x_real_path*" "wessex_cli.safe_write.x_office_lock_file*"
                "wessex_cli.safe_write.x_refuse_if_open*"
@@ -65,7 +67,7 @@ case "$RUN" in
                "wessex_cli.safe_write.x_note*" "wessex_cli.safe_write.x_write_lock*"
                "wessex_cli.safe_write.x_guard_output*")
         TESTS=("tests/test_mutation_kills_safe_write.py" "tests/test_files.py"
-               "tests/test_mutation_kills.py") ;;
+               "tests/test_mutation_kills.py" "tests/test_mutation_kills_safe_write_flush.py") ;;
     text)  # everything but neutralise_formula, fold and person_key (first run)
         FUNCS=("wessex_cli.text.x_clean_cell*" "wessex_cli.text.x_email_key*"
                "wessex_cli.text.x_header_key*" "wessex_cli.text.x_cluster_*"
@@ -76,24 +78,24 @@ case "$RUN" in
                "wessex_cli.text.x_did_you_mean*")
         TESTS=("tests/test_mutation_kills_text.py" "tests/test_reader.py"
                "tests/test_safety_outputs.py") ;;
+    eligibility)  # the rules, pair by pair and vectorised (first run: with the default list)
+        FUNCS=("wessex_cli.eligibility*")
+        TESTS=("tests/test_rules_literal.py" "tests/test_speed_paths.py" "tests/test_pairing.py"
+               "tests/test_explanations.py" "tests/test_mutation_kills_eligibility.py") ;;
+    equality)  # the whole module: reading and classifying the forms, suppression, output
+        FUNCS=("wessex_cli.equality*")
+        TESTS=("tests/test_planning.py" "tests/test_readers.py" "tests/test_words.py"
+               "tests/test_words_fixes.py" "tests/test_review15.py"
+               "tests/test_mutation_kills.py" "tests/test_mutation_kills_equality.py"
+               "tests/test_mutation_kills_equality_forms.py") ;;
     tracking)  # reading the visits (tracking.track) and the record's model
         FUNCS=("wessex_cli.tracking*" "wessex_cli.model*")
         TESTS=("tests/test_tracking.py" "tests/test_deadlines.py" "tests/test_model.py"
                "tests/test_mutation_kills_tracking.py") ;;
-    equality)  # reading and classifying the forms (the suppression was in the second run)
-        FUNCS=("wessex_cli.equality.x_categorise*" "wessex_cli.equality.x_classify*"
-               "wessex_cli.equality.x__classify_caring*" "wessex_cli.equality.x__caring_category*"
-               "wessex_cli.equality.x__ethnic_group*" "wessex_cli.equality.x__age_band*"
-               "wessex_cli.equality.x__synonym*" "wessex_cli.equality.x__match*"
-               "wessex_cli.equality.x_find_columns*" "wessex_cli.equality.x_read_forms*"
-               "wessex_cli.equality.x_form_choices*" "wessex_cli.equality.x__listed*")
-        TESTS=("tests/test_planning.py" "tests/test_readers.py" "tests/test_words.py"
-               "tests/test_words_fixes.py" "tests/test_review15.py"
-               "tests/test_mutation_kills.py" "tests/test_mutation_kills_equality.py") ;;
     focus) FUNCS=("${FOCUS[@]}") ;;
     all) FUNCS=() ;;
-    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text, tracking or" \
-            "equality" >&2
+    *) echo "unknown run '$RUN': focus, all, solver, pairing, safe_write, text, equality," \
+            "eligibility or tracking" >&2
        exit 2 ;;
 esac
 if [[ $# -gt 1 ]]; then FUNCS=("${@:2}"); fi

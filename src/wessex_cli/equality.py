@@ -120,7 +120,7 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
         return _classify_caring(answer)
     categories = QUESTIONS[question][2]
     if question == "ethnicity":
-        match = _ethnic_group(text)
+        match = _named(text, categories) or _ethnic_group(text)  # "OtherEthnicGroup" too
     elif question == "age":
         match = _age_band(text, categories)
     else:  # the choice itself, then the other ways of typing it, then a choice with more
