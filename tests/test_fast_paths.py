@@ -162,3 +162,27 @@ def test_the_collector_pauses_for_a_pairing_run_and_is_restored(
         assert not gc.isenabled()  # paused before: still paused after
     finally:
         gc.enable()
+
+
+def test_the_collector_pauses_for_a_check_and_is_restored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``wessex check`` runs its checks with the collector paused too, and restores it."""
+    import gc
+
+    from wessex_cli import check
+    from wessex_cli.scheme import Scheme
+
+    from .conftest import small_roster, write_book
+
+    write_book(tmp_path / "v.xlsx", small_roster())
+    seen: list[bool] = []
+    real = check.check_roster
+
+    def watching(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check, "check_roster", watching)
+    report = check.check_file(tmp_path / "v.xlsx", Scheme())
+    assert seen == [False] and gc.isenabled()
+    assert not report.errors

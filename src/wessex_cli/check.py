@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .roster import Problem, Roster, read_roster, side_counts
+from .roster import Problem, Roster, collector_paused, read_roster, side_counts
 from .scheme import Scheme
 from .text import plural
 
@@ -135,8 +135,12 @@ def _row_of(cell: str) -> int:
 
 def check_file(path: Path | str, scheme: Scheme,
                progress: Callable[[int, int], None] | None = None) -> CheckReport:
-    """Read the volunteer workbook and check it: ``wessex check``'s core, usable without the CLI."""
-    return check_roster(read_roster(path, scheme, progress), scheme)
+    """Read the volunteer workbook and check it: ``wessex check``'s core, usable without the CLI.
+
+    The cyclic collector pauses throughout (``roster.collector_paused``), the checks as well
+    as the read: they make no cycles worth its passes over the roster's objects."""
+    with collector_paused():
+        return check_roster(read_roster(path, scheme, progress), scheme)
 
 
 @dataclass(frozen=True)
