@@ -251,7 +251,7 @@ _SPECIAL_USE_DOMAINS = frozenset({"arpa", "invalid", "local", "localhost", "onio
 
 
 def plainly_valid_email(address: str) -> bool:
-    """True when ``address`` is of the plain form every valid NHS address takes, within
+    """True when ``address`` is of the plainest form (``jane.smith@nhs.net``), within
     the lengths the standard allows (64 before the @, 63 a label, 253 after, 254 in
     all) and not at a special-use name: a form email-validator always accepts."""
     if len(address) > 254 or not _PLAIN_EMAIL.fullmatch(address):
