@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from .commands.common import WholeSummaryGroup
+from .commands.common import WholeSummaryGroup, summary
 from .errors import WessexError
 
 
@@ -55,8 +55,7 @@ class WessexGroup(WholeSummaryGroup):
 
     def command_summaries(self, ctx: Any) -> list[tuple[str, str]]:
         """Each command's summary, read from its registration: listing them builds none."""
-        return [(name, summary) for name, summary, hidden in _summaries(_PENDING)
-                if not hidden]
+        return _summaries(_PENDING)
 
 
 class LazyCommands(MutableMapping[str, Any]):
@@ -114,9 +113,9 @@ def _build(info: Any) -> Any:
     return command
 
 
-def _summaries(pending: dict[str, Any]) -> list[tuple[str, str, bool]]:
-    """(name, first paragraph of its help, hidden) for each command, as Typer would give
-    them, read without building the command."""
+def _summaries(pending: dict[str, Any]) -> list[tuple[str, str]]:
+    """(name, summary) of each command help lists, as Typer would give them, read without
+    building the command."""
     import inspect
 
     from typer.main import solve_typer_info_defaults
@@ -126,12 +125,12 @@ def _summaries(pending: dict[str, Any]) -> list[tuple[str, str, bool]]:
     for name, info in pending.items():
         if isinstance(info, CommandInfo):
             text = info.help if info.help is not None else inspect.getdoc(info.callback)
-            summary, hidden = info.short_help or (text or "").split("\n\n")[0], info.hidden
+            if not info.hidden:
+                found.append((name, summary(info.short_help, text)))
         else:
             solved = solve_typer_info_defaults(info)
-            summary = solved.short_help or (solved.help or "").split("\n\n")[0]
-            hidden = bool(solved.hidden)
-        found.append((name, summary, hidden))
+            if not solved.hidden:
+                found.append((name, summary(solved.short_help, solved.help)))
     return found
 
 

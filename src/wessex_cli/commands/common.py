@@ -26,6 +26,11 @@ JsonOption = Annotated[
 ]
 
 
+def summary(short_help: str | None, help_text: str | None) -> str:
+    """What a list of commands says of one: its short help, else its help's first paragraph."""
+    return short_help or (help_text or "").split("\n\n")[0]
+
+
 class WholeSummaryGroup(TyperGroup):
     """A command group whose help lists each command's whole first paragraph, wrapped,
     rather than cut off with "..." as click does at 45 characters."""
@@ -36,7 +41,7 @@ class WholeSummaryGroup(TyperGroup):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((name, command.short_help or (command.help or "").split("\n\n")[0]))
+                rows.append((name, summary(command.short_help, command.help)))
         return rows
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
