@@ -293,6 +293,14 @@ def test_skip_errors_pairs_the_others_and_says_who_was_left_out(tmp_path: Path) 
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     isla = rows["Dr Isla Okonkwo"]
     assert isla[1:3] == ("isla@example.org", "primary")
+    # the profession and organisation typed in the row, for someone left out whole by an
+    # error in their days as for someone left out after being read (Noor)
+    header = [c.value for c in sheet[1]]
+    for name, profession, organisation in (
+            ("Dr Isla Okonkwo", "GP", "Elmfield Surgery"),
+            ("Dr Noor Kerrigan", "GP", "Kingsway Health Centre")):
+        row = dict(zip(header, rows[name], strict=False))
+        assert (row["Profession"], row["Organisation"]) == (profession, organisation), row
     assert "--skip-errors" in isla[6] and "row 4" in isla[6] and "lunchtime" in isla[6]
     assert "--skip-errors" in rows["Dr Noor Kerrigan"][6]
 

@@ -178,7 +178,7 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
         if row:
             by_row.setdefault(row, []).append(problem.text)
     left_out = [LeftOut(r.name or "(no name)", r.row, tuple(by_row.get(r.row, ())), r.email,
-                        r.side) for r in roster.rejected]
+                        r.side, r.profession, r.organisation) for r in roster.rejected]
     kept = []
     for volunteer in roster.volunteers:
         if volunteer.row in by_row:

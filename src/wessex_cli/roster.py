@@ -184,6 +184,8 @@ class Rejected:
     side: str  # "" when the row does not say
     capacity: int
     active: bool
+    profession: str = ""  # as typed: the Unpaired sheet shows who was left out
+    organisation: str = ""
 
 
 @dataclass
@@ -445,7 +447,8 @@ class _RowReader:
     def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
                active: bool) -> None:
         self.rejected.append(Rejected(row_index + 1, values["name"], values["email"], side,
-                                      capacity, active))
+                                      capacity, active, values.get("profession", ""),
+                                      values.get("organisation", "")))
 
     def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
                   ) -> list[_Draft]:
