@@ -239,6 +239,7 @@ def test_several_existing_outputs_are_counted_and_the_first_named(tmp_path: Path
     with pytest.raises(OutputError) as caught:
         safe_write.guard_outputs(paths, force=False)
     assert caught.value.message.startswith("2 files already exist (e.g. b.eml)")
+    assert f"(e.g. b.eml) in {tmp_path} and may hold your work" in caught.value.message
     assert "replace them" in caught.value.hint and "-o" in caught.value.hint
     assert caught.value.file == paths[1]
 

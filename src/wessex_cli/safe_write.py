@@ -280,8 +280,8 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
     for path in existing:
         refuse_if_open(path)
     if existing and not force:
-        many = f"{len(existing)} files already exist (e.g. {existing[0].name})" \
-            if len(existing) > 1 else "the file already exists"
+        many = f"{len(existing)} files already exist (e.g. {existing[0].name}) in " \
+            f"{existing[0].parent}" if len(existing) > 1 else "the file already exists"
         raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
                           f"Choose another {what} with {option}, or add --force to replace "
                           f"{'them' if len(existing) > 1 else 'it'} (a backup is kept in "
