@@ -441,6 +441,15 @@ def test_the_certificate_is_a_certificate() -> None:
     assert "8 hours" in text and "Date of issue: Monday 2 August 2027" in text
     assert text.count("Signed ____") == 1 and "Dr Helena Marsh, GP lead" in text
     assert "pgBorders" in document.sections[0]._sectPr.xml
+    # one sentence, the visits in the order they happened: Rosa's first visit was Ben's
+    # (4 May), so her certificate names it first
+    paragraph = next(p.text for p in paragraphs if "two-way workplace exchange" in p.text)
+    assert "hosted Dr Quill for half a day on Tuesday 4 May 2027" in paragraph
+    rosa = docx.Document(io.BytesIO(rendered[ROSA.email]))
+    said = " ".join(" ".join(p.text for p in rosa.paragraphs).split())
+    assert ("exchange with Dr Ben Aldous, GP, Moorside Surgery: spent half a day at Dr "
+            "Aldous's workplace on Tuesday 4 May 2027, and hosted Dr Aldous for half a day on "
+            "Tuesday 18 May 2027.") in said
 
 
 # ---------------------------------------------------------------- init workbook
