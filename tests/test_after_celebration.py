@@ -340,6 +340,21 @@ def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Pa
     assert "Forms returned: 10." in page  # 12 rounded to the nearest 5
 
 
+def test_an_action_plan_sentence_agrees_with_one() -> None:
+    import dataclasses
+
+    from wessex_cli.findings import Action, ActionPlan
+    from wessex_cli.report import _plan_sentence
+
+    fields = {f.name: "" for f in dataclasses.fields(Action)} | {"due": None}
+    led = Action(**{**fields, "action": "Shared clinic", "lead": "Dr Marsh",  # type: ignore
+                    "due": dt.date(2027, 9, 1)})
+    unled = Action(**{**fields, "action": "Joint teaching"})  # type: ignore[arg-type]
+    plan = ActionPlan([led, unled], [], [])
+    assert _plan_sentence(plan) == ("2 actions proposed by the celebration tables, grouped "
+                                    "by who leads them. 1 still needs a lead. 1 has no date.")
+
+
 def test_report_action_plan_and_health_inequalities(run: Runner, scheme_files: dict[str, Path],
                                                     tmp_path: Path) -> None:
     files = scheme_files
@@ -363,6 +378,9 @@ def test_report_as_word_has_the_same_figures(run: Runner, scheme_files: dict[str
     assert figures["Reflections returned"] == expected["reflections"]
     assert figures["People who volunteered"] == expected["volunteered"]
     assert len(document.inline_shapes) == 2  # timeline and rating charts
+    # proofread in UK English, as every letter is
+    assert 'w:lang w:val="en-GB"' in document.styles.element.xml
+    assert document.core_properties.language == "en-GB"
 
 
 def test_report_output_must_be_html_or_docx_and_is_not_overwritten(
@@ -394,6 +412,12 @@ def test_a_report_made_mid_scheme_says_so_and_counts_who_is_missing(
     assert ("Figures as at 1 June 2027; the exchange runs until 19 July 2027, "
             "so visits are still being made.") in page
     assert "1 more visit is arranged for the days ahead." in page
+    # a visit planned for today is still arranged, as status says ("planned for 10 Jun")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-10")
+    run("report", "pairs.xlsx", "-o", "today.html")
+    assert "1 more visit is arranged for the days ahead." in " ".join(
+        re.sub(r"<[^>]+>", " ", (tmp_path / "today.html").read_text("utf-8")).split())
+    assert "planned for 10 Jun" in run("status", "pairs.xlsx").output
     assert ("the volunteer workbook listed 3 people, 1 of whom was no longer active; that "
             "person is not counted below.") in page
 

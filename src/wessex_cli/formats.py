@@ -156,7 +156,7 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     """A Word document on A4 with UK English proofing, the letterhead from scheme.toml and
     the date of issue; ``layout = "certificate"`` centres everything inside a border."""
     certificate = layout == "certificate"
-    document = _a4_document(title)
+    document = a4_document(title)
     _page_top(document, scheme, certificate, issued)
     for block in blocks(markdown):
         paragraph = _block_paragraph(document, block)
@@ -170,7 +170,7 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     return stable_zip(buffer.getvalue())
 
 
-def _a4_document(title: str) -> Any:
+def a4_document(title: str) -> Any:
     """An empty Word document: fixed properties (the same input gives the same file), UK
     English proofing, A4 margins, Arial 11."""
     import docx

@@ -102,9 +102,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     equality forms and table findings."""
     from .dates import today
 
+    now = today()
     # read as 'status' reads it: a visit ticked but dated after today is planned, not done,
     # and "4/5" is in the scheme's year, so the report and the tracking table agree
-    book = read_pairs_workbook(pairs_path, now=today(), year=scheme.year)
+    book = read_pairs_workbook(pairs_path, now=now, year=scheme.year)
     rows = tracked = book.pairs
     left = book.withdrawn
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
@@ -184,10 +185,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         reflections_returned=sum(sum(p.reflections) for p in tracked),
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
         visits_done_withdrawn=withdrawn_done,
-        visits_planned=sum(1 for p in tracked for v in p.visits
-                           if not v.done and v.date is not None and v.date > today()))
+        # "planned" as status and the letters say it: not done, dated today or later
+        visits_planned=sum(1 for p in tracked for v in p.visits if v.state(now) == "planned"))
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
-                    as_at=today(), listed=_listed(pairs_path, book.withdrawals))
+                    as_at=now, listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
         from .feedback import analyse, names_in_workbook
 
@@ -433,24 +434,16 @@ def _inline_svg(data: bytes) -> Any:
 
 def report_docx(report: Report) -> bytes:
     """The board report as a Word document, the same content as the web page."""
-    import docx
     from docx.shared import Cm, Pt
 
-    from .formats import stable_zip
+    from .formats import a4_document, stable_zip
 
     values = context(report)
     f = report.figures
-    document = docx.Document()
-    core = document.core_properties
-    core.title = f"Evaluation: {report.scheme.name}"
-    core.author = "wessex"
-    core.created = core.modified = dt.datetime(2000, 1, 1)
-    core.last_modified_by = "wessex"
+    document = a4_document(f"Evaluation: {report.scheme.name}")  # as the letters: UK English
     section = document.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
-    document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
 
     def table(headers: list[str], rows: list[list[str]]) -> None:
@@ -481,7 +474,7 @@ def report_docx(report: Report) -> bytes:
         document.add_picture(io.BytesIO(data), width=Cm(15.5))
 
     document.add_heading(f"Evaluation: {report.scheme.name}", 0)
-    document.add_paragraph(_intro(report))
+    document.add_paragraph(values["intro"])
     document.add_heading("Key figures", 1)
     table(["Figure", "Value", "Share"], [[label, value, share]
                                           for _, label, value, share in values["key_figures"]])
@@ -495,7 +488,7 @@ def report_docx(report: Report) -> bytes:
                            "was given:")
     table(["Given", "People"], [[label, str(n)] for label, n in values["choices"]])
     document.add_heading("Visits", 1)
-    document.add_paragraph(_visits_sentence(values))
+    document.add_paragraph(values["visits_sentence"])
     if report.visit_dates:
         picture(timeline_chart(report, "png"))
     table(["Hosting side", "Visits hosted", "Visits due"],
@@ -654,9 +647,11 @@ def _plan_sentence(plan: ActionPlan) -> str:
     text = (f"{total} action{'' if total == 1 else 's'} proposed by the celebration tables, "
             "grouped by who leads them.")
     if plan.without_lead:
-        text += f" {len(plan.without_lead)} still need a lead."
+        n = len(plan.without_lead)
+        text += f" {n} still {'needs' if n == 1 else 'need'} a lead."
     if plan.without_date:
-        text += f" {len(plan.without_date)} have no date."
+        n = len(plan.without_date)
+        text += f" {n} {'has' if n == 1 else 'have'} no date."
     return text
 
 
