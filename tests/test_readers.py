@@ -127,3 +127,32 @@ def test_answers_that_echo_the_questions_do_not_outscore_the_header(tmp_path: Pa
     assert survey.responses == 1
     assert survey.reflective == [("surprise", ["Nothing surprised me"]),
                                  ("take_back", ["What I expected"])]
+
+
+def test_a_sheet_asked_for_alone_is_not_replaced_by_the_first(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """A pairs workbook without a Withdrawn sheet (or Unpaired, Summary, SWOT) is read
+    without parsing its Pairs sheet a second time in the missing sheet's place."""
+    from wessex_cli import spreadsheet
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+
+    path = _book(tmp_path / "pairs.xlsx", "Pairs", [], [
+        ["Pair", "A name", "A email", "B name", "B email"],
+        ["P001", "Dr Ann Lee", "ann@example.org", "Bo Ray", "bo@example.org"]])
+    alone = spreadsheet.read_grid(path, "Withdrawn", only=True)
+    assert (alone.sheet, alone.rows) == ("", [])
+    assert spreadsheet.read_grid(path, "Withdrawn").sheet == "Pairs"  # the usual fallback
+    sheets_read: list[str] = []
+    real = spreadsheet._read_workbook
+
+    def counting(path: Path, inspection: Any, preferred: str, only: bool = False) -> Any:
+        grid = real(path, inspection, preferred, only)
+        sheets_read.append(grid.sheet)
+        return grid
+
+    monkeypatch.setattr(spreadsheet, "_read_workbook", counting)
+    book = read_pairs_workbook(path)
+    assert [p.pair_id for p in book.pairs] == ["P001"]
+    assert book.withdrawn == [] and book.withdrawals == [] and book.unpaired == []
+    assert sheets_read.count("Pairs") == 1

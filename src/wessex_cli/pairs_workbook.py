@@ -326,7 +326,7 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
 def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
     withdrawn pair there whole, visits included), and as withdrawals."""
-    grid = read_grid(path, "Withdrawn")
+    grid = read_grid(path, "Withdrawn", only=True)
     if grid.sheet.casefold() != "withdrawn" or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
@@ -357,7 +357,7 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
 
 def _unpaired_sheet(path: Path) -> list[Person]:
     """The people on the Unpaired sheet (its columns are a subset of a person's)."""
-    grid = read_grid(path, "Unpaired")
+    grid = read_grid(path, "Unpaired", only=True)
     if grid.sheet.casefold() != "unpaired":
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")

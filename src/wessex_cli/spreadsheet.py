@@ -92,8 +92,11 @@ def cell_ref(row_index: int, col_index: int) -> str:
     return f"{column_letter(col_index)}{row_index + 1}"
 
 
-def read_grid(path: Path, preferred_sheet: str = "Volunteers") -> Grid:
-    """Read the sheet named ``preferred_sheet`` (any case), otherwise the first worksheet.
+def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
+              only: bool = False) -> Grid:
+    """Read the sheet named ``preferred_sheet`` (any case), otherwise the first worksheet;
+    with ``only``, a workbook without that sheet gives an empty grid whose sheet is "" (a
+    pairs workbook without a Withdrawn sheet, say), and no other sheet is read for nothing.
 
     The file is inspected first (``inspection.inspect_input``): nothing reads a file that
     could exhaust memory or time.
@@ -101,7 +104,7 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers") -> Grid:
     inspection = inspect_input(path)
     if inspection.kind == "csv":
         return _clean_controls(_read_csv(path))
-    return _clean_controls(_read_workbook(path, inspection, preferred_sheet))
+    return _clean_controls(_read_workbook(path, inspection, preferred_sheet, only))
 
 
 CONTROL_WARNINGS_LISTED = 50
@@ -131,7 +134,8 @@ def _clean_controls(grid: Grid) -> Grid:
     return grid
 
 
-def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str) -> Grid:
+def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
+                   only: bool = False) -> Grid:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -142,7 +146,9 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str) -> 
                 raise SpreadsheetError("the workbook has no worksheets.",
                                        "Add a sheet named 'Volunteers' with the list.", file=path)
             chosen = next((n for n in worksheets if n.strip().casefold() ==
-                           preferred_sheet.casefold()), worksheets[0])
+                           preferred_sheet.casefold()), None if only else worksheets[0])
+            if chosen is None:
+                return Grid(path, "", [])
             rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except SpreadsheetError:
         raise
