@@ -220,11 +220,6 @@ class PairsWorkbook:
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
 
-    @property
-    def warnings(self) -> list[str]:
-        """Every warning about a cell of the Pairs sheet, in row order."""
-        return [w for pair in self.pairs for w in pair.warnings]
-
 
 @dataclass(frozen=True)
 class VisitSummary:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,7 +124,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None and request.writing else None
     notes: list[str] = []
     with editing if editing is not None else write_lock(target) if request.writing \
-            else _no_lock() as book:
+            else contextlib.nullcontext() as book:
         kept, retired, apart = [], [], []
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
@@ -159,8 +159,3 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 
     write_pairs_workbook(path, result, request.volunteers, left_out=left_out,
                          history=request.history)
-
-
-@contextlib.contextmanager
-def _no_lock() -> Iterator[Any]:
-    yield None

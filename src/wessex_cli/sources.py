@@ -21,14 +21,13 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     from .text import header_key
 
     book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=False)
-    how = next((h for h in book.headers if header_key(h) == header_key("How paired")), None)
     pairs = book.pairs
     if only_new:
-        if how is None:
+        if not any(header_key(h) == header_key("How paired") for h in book.headers):
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
-        pairs = [p for p in pairs if str(p.values.get(how) or "").strip().casefold() != "kept"]
+        pairs = [p for p in pairs if str(p.value("How paired") or "").strip().casefold() != "kept"]
     return pairs, [w for pair in pairs for w in pair.warnings]
 
 

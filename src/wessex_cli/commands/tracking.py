@@ -54,12 +54,12 @@ def status(
 
     from ..dates import today
     from ..model import summarise
-    from ..pairs_workbook import read_pairs_workbook
+    from ..sources import load_pairs
 
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
-    tracked = read_pairs_workbook(pairs, now=now, year=scheme.year, side_sheets=False).pairs
-    warn(w for pair in tracked for w in pair.warnings)
+    tracked, warnings = load_pairs(pairs, now, year=scheme.year)
+    warn(warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     summary = summarise(tracked, end, now)
     if json:
