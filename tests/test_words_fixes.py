@@ -420,6 +420,23 @@ def test_a_preferences_request_rendered_after_its_reply_by_date_warns(
     assert "has passed" not in early.output
 
 
+def test_only_a_letter_that_gives_the_reply_by_date_warns_that_it_has_passed(
+        run: Runner, tmp_path: Path) -> None:
+    """The warning is about the date a letter prints: one that only uses the word
+    "deadline" in its text (here, the administrator's own copy of a letter to each
+    volunteer) prints no date, so nothing has passed."""
+    import shutil
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "note.md.j2").write_text(
+        '+++\ntitle = "A note"\naudience = "volunteer"\nformat = "md"\n+++\n'
+        "Dear {{ person.first_name }}, there is no deadline for this.\n", encoding="utf-8")
+    result = run("render", "note", "--volunteers", str(EXAMPLES / "volunteers.xlsx"), "-o",
+                 "out")
+    assert "Wrote" in result.output and "has passed" not in result.output
+
+
 def test_a_profession_the_scheme_does_not_recruit_is_refused_with_a_suggestion(
         run: Runner, tmp_path: Path) -> None:
     """"nurse" is neither of the example scheme's nurses: no letter is guessed for a side,

@@ -358,7 +358,7 @@ def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
     preferences request asks by ten days before the start); "" otherwise."""
     deadline = people[0].context.get("deadline") if people else None
     if not isinstance(deadline, dt.date) or deadline >= now or \
-            not re.search(r"\bdeadline\b", template.body):
+            "deadline" not in template.fields():  # the field, not the word in the text
         return ""
     return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (it is "
             "ten days before the start date in scheme.toml). Change the date in each letter "
