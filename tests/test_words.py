@@ -154,6 +154,8 @@ def test_after_the_end_date_the_reminder_is_firmer() -> None:
             "this week to arrange both half days, or tell us if they can no longer go ahead.") \
         in text
     assert "before Monday 19 July 2027" not in text
+    # said once: the opening does not also announce that the period is over
+    assert text.count("exchange period") == 1 and "is over" not in text
 
 
 # ---------------------------------------------------------------- placeholders

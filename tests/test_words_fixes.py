@@ -122,6 +122,22 @@ def test_the_administrators_case_one_visit_done_the_other_unconfirmed() -> None:
         "a new date, or tell us if it can no longer go ahead."]
 
 
+def test_overdue_with_one_half_day_owed_and_one_unconfirmed_asks_once() -> None:
+    """After the end date, Zainab still owes her visit and never confirmed hosting: one
+    request to contact her partner this week, not the same sentence twice."""
+    host = VisitView("host", "unconfirmed", dt.date(2027, 6, 30))
+    away = VisitView("visit", "owed", None)
+    steps = next_steps(host, away, "Dr Leon Ince", SCHEME.end, True)
+    assert steps == [
+        "The exchange period ended on Monday 19 July 2027, so please contact Dr Leon Ince this "
+        "week to arrange the half day when you visit them, or tell us if it can no longer go "
+        "ahead.",
+        "If you hosted them on Wednesday 30 June 2027 as planned, please reply to say so and "
+        "we will update the record; if not, please arrange a new date for it at the same "
+        "time."]
+    assert " ".join(steps).count("this week") == 1
+
+
 def test_hand_written_sentences_for_other_combinations() -> None:
     done = VisitView("host", "done", dt.date(2027, 5, 4))
     owed = VisitView("visit", "owed", None)

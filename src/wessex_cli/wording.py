@@ -172,7 +172,8 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
             steps.append(f"Please agree {dates} with {partner} for {what}.")
     for visit in unconfirmed:
         what = "you hosted them" if visit.role == "host" else "you visited them"
-        instead = (f"please contact {partner} this week to arrange a new date, or tell us "
+        instead = ("please arrange a new date for it at the same time" if overdue and owed else
+                   f"please contact {partner} this week to arrange a new date, or tell us "
                    "if it can no longer go ahead" if overdue else "please arrange a new date")
         steps.append(f"If {what}{visit.when} as planned, please reply to say so and we will "
                      f"update the record; if not, {instead}.")
