@@ -83,6 +83,17 @@ def test_problems_name_their_cells(tmp_path: Path) -> None:
     assert ("Volunteers!G11", "warning") in cells  # registered practice unknown
     typo = next(p for p in roster.problems if p.cell == "Volunteers!J10")
     assert "Did you mean 'Cardiology'" in typo.text
+    astronaut = next(p for p in roster.problems if p.cell == "Volunteers!C6")
+    assert "Did you mean" not in astronaut.text  # nothing near: no guess
+
+
+def test_a_misspelt_profession_gets_the_nearest_one_the_scheme_recruits(
+        tmp_path: Path) -> None:
+    roster = read_roster(write_book(tmp_path / "v.xlsx", [
+        person("A One", "one@example.org", "Consultnt")]))
+    problem = next(p for p in roster.problems if p.cell == "Volunteers!C2")
+    assert "the profession 'Consultnt' belongs to no side" in problem.text
+    assert "Did you mean 'Consultant'? Fill in the Side column" in problem.text
 
 
 def test_ambiguous_names_are_errors(tmp_path: Path) -> None:

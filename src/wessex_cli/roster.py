@@ -544,8 +544,11 @@ class _RowReader:
         elif side is None and not side_text:
             side = self.scheme.side_for_profession(profession)
             if side is None:
+                known = [p for s in self.scheme.sides for p in s.professions]
+                near = _suggest(profession, known, 1, 0.75)
                 self.problem("error", row_index, "profession",
                              f"the profession '{profession}' belongs to no side.",
+                             (f"Did you mean '{near[0]}'? " if near else "") +
                              "Fill in the Side column for this person, or add the profession "
                              "to [sides.primary] or [sides.secondary] professions in scheme.toml.")
                 ok = False
