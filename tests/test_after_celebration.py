@@ -383,6 +383,17 @@ def test_report_as_word_has_the_same_figures(run: Runner, scheme_files: dict[str
     assert document.core_properties.language == "en-GB"
 
 
+def test_report_without_o_writes_report_html_beside_the_equality_page(
+        run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
+    """The README's order in one folder: the equality page (equality.html), then the report
+    under its default name, report.html; neither is in the other's way."""
+    (tmp_path / "equality.html").write_text("the equality page", encoding="utf-8")
+    said = " ".join(run("report", "pairs.xlsx").output.split())
+    assert "report.html" in said
+    assert "<html" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert (tmp_path / "equality.html").read_text(encoding="utf-8") == "the equality page"
+
+
 def test_report_output_must_be_html_or_docx_and_is_not_overwritten(
         run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
     assert "report.html" in run("report", "pairs.xlsx", "-o", "report.pdf", code=1).output

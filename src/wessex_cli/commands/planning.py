@@ -165,7 +165,7 @@ def equality(
                                               "'template' to write a collection workbook.",
                                          metavar="FORMS|template")],
     output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
-                                                help="report.html (or forms.xlsx for "
+                                                help="equality.html (or forms.xlsx for "
                                                      "'template').")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     scheme_file: SchemeOption = None,
@@ -181,7 +181,7 @@ def equality(
     \b
     Examples:
       wessex equality template
-      wessex equality forms.xlsx -o report.html
+      wessex equality forms.xlsx -o equality.html
     """
     from ..equality import read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
