@@ -465,3 +465,23 @@ def test_a_profession_the_scheme_does_not_recruit_is_refused_with_a_suggestion(
     run("render", "call-to-action", "--profession", "ward NURSE", "--scheme",
         str(EXAMPLES / "scheme.toml"), "-o", "out")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["call-to-action-ward-nurse.eml"]
+
+
+def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> None:
+    """The call to action says the introduction letter will say how to plan the visits and
+    how confidentiality and the rules for visitors are sorted out; that letter does."""
+    scheme = SCHEME
+    call = load_template("call-to-action", scheme)
+    rendered = render_all(call, recipients(call, scheme), "md", scheme,
+                          allow_placeholders=True)
+    invitation = flat(rendered[0][0].markdown)
+    assert "your introduction letter will say how to plan the visits" in invitation
+    assert "rules for visitors are sorted out before any visit, as that letter explains" \
+        in invitation
+    intro = load_template("partner-introduction", scheme)
+    people = recipients(intro, scheme, pairs=[PairRecord.with_visits("P1", BEN, ROSA)])
+    letter = flat(render_all(intro, people, "md", scheme, allow_placeholders=True)[0][0]
+                  .markdown)
+    assert "Planning the half days. Agree beforehand what the visitor will see" in letter
+    assert "what your organisation asks of a visiting clinician" in letter
+    assert "joins a consultation only when the patient agrees" in letter
