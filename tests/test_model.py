@@ -227,3 +227,13 @@ def test_the_module_map_in_the_readme_names_real_modules_and_names() -> None:
     for cls in re.findall(r"`([A-Z][A-Za-z]+)(?:\.[a-z_]+\(\))?`", section):
         assert any(hasattr(importlib.import_module(f"wessex_cli.{m}"), cls)
                    for m in ("roster", "pairing", "model")), cls
+
+
+@pytest.mark.parametrize(("when", "said"), [("2027-06-02", "2 June 2027"),
+                                            ("early June", "early June"),
+                                            ("", "an unrecorded date")])
+def test_a_withdrawal_says_its_day_as_the_administrator_reads_it(when: str, said: str) -> None:
+    from wessex_cli.model import Withdrawn
+
+    assert Withdrawn("Oliver Pemberton", "oliver@nhs.net", "", "P002", when, True).said_when \
+        == said

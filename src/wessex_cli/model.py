@@ -207,6 +207,17 @@ class Withdrawn:
     when: str
     whole_scheme: bool
 
+    @property
+    def said_when(self) -> str:
+        """The day they withdrew as the administrator is told it ("4 May 2027"), or the
+        cell as written when it is not an ISO date."""
+        from .wording import day_month_year
+
+        try:
+            return day_month_year(dt.date.fromisoformat(self.when))
+        except ValueError:
+            return self.when or "an unrecorded date"
+
 
 @dataclass
 class PairsWorkbook:

@@ -198,12 +198,7 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
     for volunteer in roster.volunteers:
         left = gone.get(volunteer.key)
         if left and volunteer.active:
-            try:
-                when = dt.date.fromisoformat(left.when)
-                said = f"{when.day} {when:%B %Y}"
-            except ValueError:
-                said = left.when or "an unrecorded date"
-            notes.append(f"{volunteer.name} withdrew on {said} ({source.name}, Withdrawn "
+            notes.append(f"{volunteer.name} withdrew on {left.said_when} ({source.name}, Withdrawn "
                          "sheet); left out. To pair them again, delete that row of the "
                          "Withdrawn sheet.")
             volunteer = replace(volunteer, active=False, status="withdrawn")

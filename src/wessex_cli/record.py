@@ -44,6 +44,7 @@ from .safe_write import (
 )
 from .spreadsheet import cell_text
 from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
+from .wording import day_month_year
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
@@ -370,29 +371,21 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
     for left in reversed(read_withdrawals(path)):  # the latest row says it best
         if (wanted and left.key == wanted) or (not wanted and
                                                person_key(left.person) == person_key(who)):
-            try:
-                when = day_text(dt.date.fromisoformat(left.when))
-            except ValueError:
-                when = left.when or "an unrecorded date"
             gone = "the scheme" if left.whole_scheme else f"pair {left.pair_id}"
             raise TrackingError(
-                f"{left.person} withdrew from {gone} on {when} (Withdrawn sheet), so {doing}.",
+                f"{left.person} withdrew from {gone} on {left.said_when} (Withdrawn sheet), so "
+                f"{doing}.",
                 "If they are back, delete that row of the Withdrawn sheet and run 'wessex "
                 f"pair VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
-
-
-def day_text(date: dt.date) -> str:
-    """4 May 2027: the way a date is said back to the administrator."""
-    return f"{date.day} {date:%B %Y}"
 
 
 def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:
     """Why a --hosted date looks wrong: in the future, before the scheme, or far away."""
     doubts = []
     if hosted > now:
-        doubts.append(f"is still to come (today is {day_text(now)})")
+        doubts.append(f"is still to come (today is {day_month_year(now)})")
     if start and hosted < start:
-        doubts.append(f"is before the exchange starts ({day_text(start)})")
+        doubts.append(f"is before the exchange starts ({day_month_year(start)})")
     if abs((hosted - now).days) > 366:
         doubts.append("is more than a year from today")
     return doubts
@@ -418,12 +411,12 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             advice = ("If the visit has not happened yet, record it with --planned"
                       if hosted > now else "Check the year and the day-first order "
                       "(4/5/2027 is 4 May)")
-            raise TrackingError(f"the visit date {day_text(hosted)} {' and '.join(doubts)}, so "
-                                f"it was not recorded.", f"{advice}; if the date is right, add "
-                                "--force.", file=path)
+            raise TrackingError(f"the visit date {day_month_year(hosted)} "
+                                f"{' and '.join(doubts)}, so it was not recorded.",
+                                f"{advice}; if the date is right, add --force.", file=path)
     if planned and planned < now and not force:
-        raise TrackingError(f"the planned date {day_text(planned)} has already passed (today "
-                            f"is {day_text(now)}), so it was not recorded.",
+        raise TrackingError(f"the planned date {day_month_year(planned)} has already passed (today "
+                            f"is {day_month_year(now)}), so it was not recorded.",
                             "If the visit happened, record it with --hosted; check the date "
                             "otherwise, or add --force to record the plan anyway.", file=path)
     with edit_workbook(path) as book:
@@ -452,7 +445,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if planned and was_done and not force:
                 raise TrackingError(
                     f"this visit is already recorded as done"
-                    f"{' on ' + day_text(before) if before else ''}, so a plan was not "
+                    f"{' on ' + day_month_year(before) if before else ''}, so a plan was not "
                     "recorded over it.", "To correct the date, use --hosted DATE; add --force to "
                     "turn it back into a plan.", file=path, sheet="Pairs",
                     cell=done_cell.coordinate)

@@ -24,6 +24,7 @@ from .pairs_workbook import read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
 from .text import email_key, header_key, person_key, plural
+from .wording import day_month_year
 
 if TYPE_CHECKING:
     from .equality import ProtectedTable
@@ -333,11 +334,6 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
 
 # Rendering ---------------------------------------------------------------------------------
 
-def long_date(day: dt.date) -> str:
-    """4 May 2027 (``%-d`` is not portable: Windows has no such directive)."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
@@ -404,7 +400,7 @@ def context(report: Report) -> dict[str, Any]:
         if plan else [],
         "warnings": report.warnings,
         "month": lambda key: dt.date.fromisoformat(f"{key}-01").strftime("%B %Y"),
-        "date": lambda d: long_date(d) if d else "",
+        "date": lambda d: day_month_year(d) if d else "",
     }
     values["visits_sentence"] = _visits_sentence(values)  # one wording for the page and Word
     values["intro"] = _intro(report)
@@ -562,7 +558,7 @@ def _intro(report: Report) -> str:
     day its figures were read (and whether the exchange is still running), and who is not in
     them."""
     s = report.scheme
-    when = f" ({long_date(s.start)} to {long_date(s.end)})" if s.start and s.end else ""
+    when = f" ({day_month_year(s.start)} to {day_month_year(s.end)})" if s.start and s.end else ""
     sources = ["the pairs workbook"] + (["the feedback survey"] if report.feedback else []) + \
         (["the equality monitoring forms"] if report.equality else []) + \
         (["the celebration tables' findings"] if report.plan else [])
@@ -570,8 +566,8 @@ def _intro(report: Report) -> str:
         ", ".join(sources[:-1]) + " and " + sources[-1]
     text = f"What the scheme{when} achieved, drawn from its own records: {listed}."
     if report.as_at:
-        text += f" Figures as at {long_date(report.as_at)}"
-        text += (f"; the exchange runs until {long_date(s.end)}, so visits are still being "
+        text += f" Figures as at {day_month_year(report.as_at)}"
+        text += (f"; the exchange runs until {day_month_year(s.end)}, so visits are still being "
                  "made." if s.end and report.as_at <= s.end else ".")
     if report.listed and report.listed[0] > report.listed[1]:
         gone = report.listed[0] - report.listed[1]
@@ -620,7 +616,7 @@ def _docx_plan(document: Any, values: dict[str, Any],
             table(["Action", "By when", "Confidence", "Table"],
                   [[a.action + (f"\nSupported by {a.support}" if a.support else "") +
                     (f"\nHow we will know: {a.measure}" if a.measure else ""),
-                    long_date(a.due) if a.due else a.due_text or "no date set",
+                    day_month_year(a.due) if a.due else a.due_text or "no date set",
                     a.confidence or "-", a.table or "-"]
                    for a in actions])
         for heading, points in values["swot"]:

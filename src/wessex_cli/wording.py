@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .text import header_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
-# Words that belong to the surname that follows them ("Ó Briain", "van der Berg").
+# Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
+# on purpose than feedback.SURNAME_PARTICLES, which removes names and may take too much: a
+# salutation must not make "y" of "García y López" part of the surname.
 _PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "van", "von",
               "le", "la", "ó", "ni", "ní", "nic", "mac", "bin", "binti", "al", "el", "ap",
               "ter", "ten"}
@@ -89,6 +91,12 @@ def visit_state(done: bool, date: dt.date | None, now: dt.date) -> str:
 def long_date(day: dt.date) -> str:
     """A date as letters write it: ``Monday 3 May 2027``."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def day_month_year(day: dt.date) -> str:
+    """A date as reports and messages to the administrator say it: ``3 May 2027``
+    (``%-d`` is not portable: Windows has no such directive)."""
+    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def findings(
 def print_plan(plan: ActionPlan) -> None:
     """Print the action plan grouped by lead, then the SWOT points, for the terminal."""
     from ..findings import SWOT_PLURAL
-    from ..report import long_date
+    from ..wording import day_month_year
 
     if not plan.actions:
         out.print("No actions were found in the Actions sheet: is this the blank template, or "
@@ -77,7 +77,7 @@ def print_plan(plan: ActionPlan) -> None:
         show_table("Action plan", [Column("Lead"), Column("Action"), Column("By when"),
                                    Column("Confidence"), Column("Table", right=True)],
                    [[lead if n == 0 else "", action.action,
-                     long_date(action.due) if action.due else action.due_text or "no date set",
+                     day_month_year(action.due) if action.due else action.due_text or "no date set",
                      action.confidence or "-", action.table or "-"]
                     for lead, actions in plan.groups() for n, action in enumerate(actions)])
     for heading, points in plan.swot_by_heading().items():
