@@ -164,3 +164,10 @@ def test_the_usage_line_names_arguments_as_the_readme_does(run: Runner) -> None:
 def test_a_mistyped_command_is_answered_with_the_nearest(run: Runner) -> None:
     result = run("stauts", code=2)
     assert "Did you mean 'status'?" in result.output
+
+
+def test_a_format_render_does_not_write_is_a_usage_error(run: Runner) -> None:
+    """Exit 2 with the formats it does write, as for any option given a wrong value."""
+    result = run("render", "partner-introduction", "--format", "pdf", code=2)
+    said = " ".join(result.output.split())
+    assert "Invalid value for '--format': 'pdf' is not one of eml, html, txt, md, docx." in said

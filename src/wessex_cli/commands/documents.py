@@ -135,11 +135,12 @@ def render(
     from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs, load_volunteers
 
+    if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
+        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
+                                 param_hint="'--format'")
     scheme = scheme_for(scheme_file, pairs or volunteers)
     template = load_template(document, scheme)
     chosen = fmt or template.default_format
-    if chosen not in FORMATS:
-        raise TemplateError(f"--format {chosen} is not one of {', '.join(FORMATS)}.")
     pair_records = None
     if new and not pairs:
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
