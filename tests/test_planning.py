@@ -212,7 +212,7 @@ def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
              "celebration"]
     assert sorted(order) == sorted(MILESTONE_COMMANDS)
     for milestone in order:
-        for command in MILESTONE_COMMANDS[milestone].split(";"):
+        for command in MILESTONE_COMMANDS[milestone].split(", then "):
             words = shlex.split(command)
             assert words[0] == "wessex"
             run(*words[1:])

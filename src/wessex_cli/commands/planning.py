@@ -22,7 +22,7 @@ MILESTONE_COMMANDS = {
     "preferences-request": "wessex render preferences-request --volunteers volunteers.xlsx",
     "pairing": "wessex pair volunteers.xlsx",
     "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
-    "end": "wessex status pairs.xlsx; wessex remind pairs.xlsx",
+    "end": "wessex status pairs.xlsx, then wessex remind pairs.xlsx",  # no ";" on Windows
     "celebration": "wessex render celebration-invite --volunteers volunteers.xlsx",
 }
 
