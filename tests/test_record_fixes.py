@@ -323,3 +323,27 @@ def test_a_second_render_names_the_letters_it_did_not_rewrite(run: Runner, paire
     assert all((folder / name).exists() for name in stale)  # named, not deleted
     first = run("render", "reflection", "--pairs", "pairs.xlsx", "-o", "fresh", DRAFT)
     assert "earlier file" not in first.output
+
+
+def test_a_renamed_sheet_is_found_by_every_command_alike(run: Runner, paired: Path) -> None:
+    """An administrator who renames the sheets "pairs " and "withdrawn" (case, a stray space)
+    gets the same answer from the commands that read and the ones that change the workbook."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].title = "pairs "
+    book.save(paired)
+    assert "P001" in run("status", "pairs.xlsx").output
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "1/5/2027")
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "sick leave")
+    book = openpyxl.load_workbook(paired)
+    assert book.sheetnames.count("Withdrawn") == 1 and "pairs " in book.sheetnames
+    book["Withdrawn"].title = "renamed"  # openpyxl would call it "withdrawn1" in one step
+    book["renamed"].title = "withdrawn"
+    book.save(paired)
+    said = " ".join(run("visit", "pairs.xlsx", "oliver.pemberton@nhs.net", "--hosted",
+                        "1/5/2027", code=1).output.split())
+    assert "withdrew from the scheme on 2 June 2027" in said
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen", "--reason", "moved away")
+    names = openpyxl.load_workbook(paired).sheetnames
+    assert "withdrawn" in names and "Withdrawn" not in names  # added to, not doubled

@@ -381,7 +381,7 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
 
 def _read_swot(path: Path, warnings: list[str]) -> list[SwotPoint]:
     grid = read_grid(path, SWOT_SHEET, only=True)
-    if grid.sheet.casefold() != SWOT_SHEET.casefold():
+    if not grid.is_sheet(SWOT_SHEET):
         return []
     found = _header_row(grid.rows, SWOT_COLUMNS, "point")
     if found is None:

@@ -64,7 +64,7 @@ def summary_rows(path: Path) -> list[dict[str, str]]:
     """The Summary sheet of a pairs workbook as header key -> text, its header row (Item,
     Value) found as every sheet reader finds one; [] when the sheet is absent."""
     grid = read_grid(path, "Summary", only=True)
-    if grid.sheet.casefold() != "summary":
+    if not grid.is_sheet("Summary"):
         return []
     index = find_header_row(grid.rows, lambda cells: 2 * ({"item", "value"} <= {
         header_key(c) for c in cells}))

@@ -227,7 +227,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     from .errors import TrackingError
 
     grid = read_grid(path, "Pairs")
-    if grid.sheet.casefold() != "pairs":
+    if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
                             file=path)
@@ -322,7 +322,7 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
     withdrawn pair there whole, visits included), and as withdrawals."""
     grid = read_grid(path, "Withdrawn", only=True)
-    if grid.sheet.casefold() != "withdrawn" or not grid.rows:
+    if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
     if header_index is None:
@@ -353,7 +353,7 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
 def _unpaired_sheet(path: Path) -> list[Person]:
     """The people on the Unpaired sheet (its columns are a subset of a person's)."""
     grid = read_grid(path, "Unpaired", only=True)
-    if grid.sheet.casefold() != "unpaired":
+    if not grid.is_sheet("Unpaired"):
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")
     if header_index is None:

@@ -42,7 +42,7 @@ from .safe_write import (
     remove_leftovers,
     write_lock,
 )
-from .spreadsheet import cell_text
+from .spreadsheet import cell_text, same_sheet
 from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 from .wording import day_month_year
 
@@ -55,6 +55,11 @@ DROPPED_PARTS = {
 }
 ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
 NOTE_SHAPE = re.compile(rb"ObjectType=\"(\w+)\"")
+
+
+def _sheet_title(titles: list[str], name: str) -> str:
+    """The title of the sheet called ``name`` (``same_sheet``), or ``name`` itself."""
+    return next((title for title in titles if same_sheet(title, name)), name)
 
 
 def _harmless(archive: zipfile.ZipFile, name: str) -> bool:
@@ -96,8 +101,12 @@ class Workbook:
     unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
 
     def __getitem__(self, name: str) -> Any:
-        """The sheet called ``name``."""
-        return self.book[name]
+        """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
+        return self.book[_sheet_title(self.book.sheetnames, name)]
+
+    def has_sheet(self, name: str) -> bool:
+        """Whether the workbook has a sheet called ``name`` (``same_sheet``)."""
+        return any(same_sheet(title, name) for title in self.book.sheetnames)
 
     @property
     def sheetnames(self) -> list[str]:
@@ -163,7 +172,7 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
             raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
                                 "Open it in Excel and save it again, or restore a backup.",
                                 file=path) from None
-        if require and require not in book.sheetnames:
+        if require and not any(same_sheet(title, require) for title in book.sheetnames):
             raise TrackingError("this workbook has no 'Pairs' sheet.",
                                 "Give the pairs workbook written by 'wessex pair'.", file=path)
         editing = Workbook(book, path)
@@ -592,7 +601,7 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     delete it from Pairs."""
     columns = header_map(sheet, book)
     headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
-    if "Withdrawn" in book.sheetnames:
+    if book.has_sheet("Withdrawn"):
         from .spreadsheet import HEADER_SCAN_ROWS
 
         target = book["Withdrawn"]
@@ -757,7 +766,7 @@ def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) 
                 target.number_format = "yyyy-mm-dd"
     for name in ("Unpaired", "Summary", "Settings"):
         source = fresh[name]
-        if name in book.sheetnames:
+        if book.has_sheet(name):
             target = book[name]
             target.delete_rows(1, target.max_row + 1)
         else:

@@ -379,7 +379,7 @@ def _looks_like_pairs(rows: list[list[Cell]]) -> bool:
 
 def _refuse_pairs_workbook(grid: Grid) -> None:
     """Name the mix-up when the pairs workbook is given where volunteers are expected."""
-    if grid.sheet.casefold() != "pairs" and not _looks_like_pairs(grid.rows):
+    if not grid.is_sheet("Pairs") and not _looks_like_pairs(grid.rows):
         return
     raise RosterError(
         "this is a pairs workbook (the record 'wessex pair' writes), not a volunteer "

@@ -53,6 +53,7 @@ def is_pairs_workbook(path: Path) -> bool:
 
     from .errors import WessexError
     from .inspection import inspect_input
+    from .spreadsheet import same_sheet
 
     try:
         inspect_input(path)  # a pipe, a bomb or a huge sheet is never opened here
@@ -60,6 +61,6 @@ def is_pairs_workbook(path: Path) -> bool:
         return False  # the volunteer reader inspects it again and explains
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
-            return any(name.casefold() == "pairs" for name in book.sheet_names)
+            return any(same_sheet(name, "Pairs") for name in book.sheet_names)
     except Exception:  # noqa: BLE001 - not readable here: let the real reader explain
         return False

@@ -35,6 +35,17 @@ class Grid:
     rows: list[list[Cell]]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
 
+    def is_sheet(self, name: str) -> bool:
+        """Whether this grid is the sheet called ``name`` (``same_sheet``)."""
+        return same_sheet(self.sheet, name)
+
+
+def same_sheet(title: str, wanted: str) -> bool:
+    """Whether a sheet called ``title`` is the one called ``wanted``: any case, and spaces
+    around the name ignored ("pairs" and "Pairs " are the Pairs sheet), for every reader
+    and the editor alike."""
+    return title.strip().casefold() == wanted.strip().casefold()
+
 
 def cell_text(value: Cell) -> str:
     """A cell's value as the text the administrator sees: ``3.0`` -> ``"3"``, dates as ISO."""
@@ -145,8 +156,8 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
             if not worksheets:
                 raise SpreadsheetError("the workbook has no worksheets.",
                                        "Add a sheet named 'Volunteers' with the list.", file=path)
-            chosen = next((n for n in worksheets if n.strip().casefold() ==
-                           preferred_sheet.casefold()), None if only else worksheets[0])
+            chosen = next((n for n in worksheets if same_sheet(n, preferred_sheet)),
+                          None if only else worksheets[0])
             if chosen is None:
                 return Grid(path, "", [])
             rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
