@@ -431,6 +431,9 @@ def test_a_report_made_mid_scheme_says_so_and_counts_who_is_missing(
     assert "planned for 10 Jun" in run("status", "pairs.xlsx").output
     assert ("the volunteer workbook listed 3 people, 1 of whom was no longer active; that "
             "person is not counted below.") in page
+    # and the figure of withdrawals is not read as contradicting it: it counts only those
+    # who left a pair
+    assert "People who withdrew after being paired 0" in page
 
 
 def test_someone_withdrawn_after_pairing_is_not_also_called_missing(

@@ -350,7 +350,7 @@ def context(report: Report) -> dict[str, Any]:
         ("paired", "People paired", str(f.paired_people), _percent(f.paired_people,
                                                                    f.volunteered)),
         ("pairs", "Pairs", str(f.pairs), ""),
-        ("withdrew", "People who withdrew", str(f.withdrew), ""),
+        ("withdrew", "People who withdrew after being paired", str(f.withdrew), ""),
         ("choice_met", "Paired people given one of their choices",
          str(sum(f.best_choice_met[r] for r in RANKS)),
          _percent(sum(f.best_choice_met[r] for r in RANKS), f.paired_people)),
