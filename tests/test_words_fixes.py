@@ -485,3 +485,4 @@ def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> 
     assert "Planning the half days. Agree beforehand what the visitor will see" in letter
     assert "what your organisation asks of a visiting clinician" in letter
     assert "joins a consultation only when the patient agrees" in letter
+    assert "the celebration is on Thursday 29 July 2027 at 18:30, in The Atrium." in letter
