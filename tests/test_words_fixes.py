@@ -406,6 +406,11 @@ def test_a_person_with_two_partners_hears_of_both_and_what_was_shared_about_them
         letters[("leon.ince@nhs.net", "Dr Zainab Abernethy")]
     assert "we have passed on to Priya the adjustments you asked for (Step-free access " \
         "needed)" in to_leon_about_priya
+    # told as done (the invitation said so), with what to do if they change: not an offer to
+    # undo what the partner's letter, sent at the same time, has already said
+    assert "If you would rather we had not" not in to_leon_about_priya
+    assert "If they have changed, please tell Priya when you arrange the visits." \
+        in to_leon_about_priya
     to_priya = letters[("priya.varga@nhs.net", "Dr Leon Ince")]
     assert "Leon has asked for these adjustments" in to_priya and "Step-free" in to_priya
     assert "also paired" not in to_priya and "passed on to" not in to_priya
