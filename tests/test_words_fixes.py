@@ -491,3 +491,13 @@ def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> 
     assert "what your organisation asks of a visiting clinician" in letter
     assert "joins a consultation only when the patient agrees" in letter
     assert "the celebration is on Thursday 29 July 2027 at 18:30, in The Atrium." in letter
+
+
+def test_the_reflection_says_how_to_send_it_without_the_name_it_was_given() -> None:
+    """The copy attached to a partner introduction has the person's name filled in, so
+    "with or without your name" must say how to take it out."""
+    template = load_template("reflection", SCHEME)
+    text = flat(render_all(template, recipients(template, SCHEME), "md", SCHEME,
+                           allow_placeholders=True)[0][0].markdown)
+    assert "to send it without your name, delete the lines under About you" in text
+    assert "About you (optional)" in text
