@@ -327,3 +327,12 @@ def test_a_locked_pair_kept_by_a_re_pairing_still_says_it_was_locked(run: Runner
              for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert [str(r["Reasons"]).startswith("locked as agreed") for r in again
             if r["A email"] == "gp0@example.org"] == [True]
+
+
+def test_a_mistyped_lock_is_said_before_the_output_that_exists(run: Runner,
+                                                             tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    said = " ".join(run("pair", "v.xlsx", "--lock", "Amelia Ashworth", code=1).output.split())
+    assert "--lock 'Amelia Ashworth' is not of the form \"A=B\"" in said
+    assert "already exists" not in said

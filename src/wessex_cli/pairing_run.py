@@ -86,12 +86,14 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                  solving: Callable[[int], AbstractContextManager[Any]] | None) -> PairingRun:
     from .check import without_errors
     from .dates import today
-    from .pairing import explain, pair_volunteers
+    from .pairing import explain, pair_volunteers, parse_lock
     from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
     from .record import carry_pairing, edit_workbook
     from .roster import read_roster
     from .safe_write import guard_output, real_path, write_lock
 
+    for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
+        parse_lock(lock)
     roster = read_roster(request.volunteers, request.scheme, reading)
     if not roster.rows:
         raise RosterError(f"no volunteers found in {request.volunteers.name}: the header row "
