@@ -501,3 +501,14 @@ def test_the_reflection_says_how_to_send_it_without_the_name_it_was_given() -> N
                            allow_placeholders=True)[0][0].markdown)
     assert "to send it without your name, delete the lines under About you" in text
     assert "About you (optional)" in text
+
+
+def test_the_equality_form_instructions_agree_with_its_questions() -> None:
+    """One question (caring) takes several ticks, so "one box for each question" must allow
+    it; the answers are used by the exchange's organisers, not one of its organisations."""
+    template = load_template("equality-form", SCHEME)
+    text = flat(render_all(template, recipients(template, SCHEME), "md", SCHEME,
+                           allow_placeholders=True)[0][0].markdown)
+    assert "Tick one box for each question, unless it says otherwise." in text
+    assert "Caring responsibilities (tick all that apply)" in text
+    assert "The organisers of the exchange use the answers only" in text
