@@ -292,9 +292,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         people = list(volunteers or [])
         if not people and pairs:
             seen: dict[str, Person] = {}
-            for pair in pairs:
-                seen.setdefault(pair.a.email.casefold(), pair.a)
-                seen.setdefault(pair.b.email.casefold(), pair.b)
+            for pair in pairs:  # one letter each, people told apart as everywhere: by key
+                for someone in pair.people:
+                    seen.setdefault(someone.key, someone)
             people = list(seen.values())
         if not people:
             raise TemplateError(f"'{template.name}' is written to each volunteer.",
