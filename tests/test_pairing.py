@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import openpyxl
@@ -336,3 +337,27 @@ def test_a_mistyped_lock_is_said_before_the_output_that_exists(run: Runner,
     said = " ".join(run("pair", "v.xlsx", "--lock", "Amelia Ashworth", code=1).output.split())
     assert "--lock 'Amelia Ashworth' is not of the form \"A=B\"" in said
     assert "already exists" not in said
+
+
+def test_each_tracking_cell_says_how_it_is_read(run: Runner, tmp_path: Path) -> None:
+    """Selecting a tracking cell in Excel shows how wessex reads it: a date alone is a plan,
+    done = yes makes it a visit; the dates are checked as dates, the rest offer yes/no."""
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    header = [c.value for c in sheet[1]]
+    by_column = {str(v.sqref).split(":")[0].rstrip("0123456789"): v
+                 for v in sheet.data_validations.dataValidation}
+
+    def rule(title: str) -> Any:
+        return by_column[openpyxl.utils.get_column_letter(header.index(title) + 1)]
+
+    for title in ("A hosts B: date", "B hosts A: date"):
+        assert rule(title).type == "date"
+        assert "Until the done cell says yes, it counts as planned." in rule(title).prompt
+    for title in ("A hosts B: done", "B hosts A: done", "Reflection from A",
+                  "Reflection from B"):
+        assert (rule(title).type, rule(title).formula1) == ("list", '"yes,no"')
+        assert rule(title).prompt.startswith("yes once")
+    assert all(v.errorStyle == "information" for v in by_column.values())  # warns, keeps
+    assert openpyxl.utils.get_column_letter(header.index("Notes") + 1) not in by_column

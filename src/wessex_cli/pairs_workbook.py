@@ -110,6 +110,25 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
+def _tracking_validation(title: str) -> dict[str, Any]:
+    """The tracking cell's drop-down or date check, with the note Excel shows when the cell
+    is selected: how wessex will read what is typed there. Only a warning: the cell keeps
+    whatever is typed, and the readers say what they could not use."""
+    if title.endswith("date"):
+        return {"validate": "date", "criteria": ">", "value": dt.date(2000, 1, 1),
+                "error_type": "information", "input_title": "Date of the half day",
+                "input_message": "A date such as 4/5/2027 (day first). Until the done "
+                                 "cell says yes, it counts as planned."}
+    if "Reflection" in title:
+        return {"validate": "list", "source": ["yes", "no"], "error_type": "information",
+                "input_title": "Reflection received?",
+                "input_message": "yes once their written reflection has come in."}
+    return {"validate": "list", "source": ["yes", "no"], "error_type": "information",
+            "input_title": "Did the half day happen?",
+            "input_message": "yes once it has taken place; a date still to come stays "
+                             "planned until then."}
+
+
 def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
                          left_out: Sequence[LeftOut] = (), history: Sequence[Path] = ()) -> None:
     """Write a new pairs workbook atomically (the caller has checked it may be replaced).
@@ -142,10 +161,8 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
     pairs_sheet = SheetSpec("Pairs", headers, rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
-                            validations=[(PAIRS_HEADERS.index(t), {
-                                "validate": "list", "source": ["yes", "no"],
-                                "error_type": "information"})
-                                for t in TRACKING_COLUMNS if "done" in t or "Reflection" in t])
+                            validations=[(PAIRS_HEADERS.index(t), _tracking_validation(t))
+                                         for t in TRACKING_COLUMNS if t != "Notes"])
     unpaired_rows: list[list[Value]] = [
         [u.person.name, u.person.email, u.person.side, u.person.profession,
          u.person.organisation, u.places, u.reason] for u in result.unpaired]
