@@ -313,17 +313,6 @@ def test_two_people_kept_apart_are_never_paired_again(tmp_path: Path) -> None:
     assert frozenset(apart[0]) not in {frozenset((p.a.email, p.b.email)) for p in back.pairs}
 
 
-def test_a_kept_pair_brings_the_columns_typed_in_its_row(tmp_path: Path) -> None:
-    """What the administrator typed in a kept pair's row travels with it into the new
-    workbook: nothing they typed is lost."""
-    typed = (("A hosts B: date", "2027-05-04"), ("Notes", "met at the Trust"))
-    kept = PairRecord("P004", Person("", "amelia.ashworth@nhs.net"),
-                      Person("", "oliver.pemberton@nhs.net"), tracking=typed)
-    result = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(), keep=[kept])
-    (mine,) = [p for p in result.pairs if p.pair_id == "P004"]
-    assert mine.tracking == typed
-
-
 def test_a_lock_breaking_two_rules_names_both(tmp_path: Path) -> None:
     """A lock that breaks a rule is an error naming the rule: two rules, both named, in
     order, separated by "; "."""

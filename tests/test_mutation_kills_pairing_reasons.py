@@ -214,16 +214,18 @@ def test_why_naming_nobody_in_the_list_is_an_error_naming_the_option() -> None:
 # --- the pair as the record holds it ----------------------------------------------------
 
 
-def test_a_pair_becomes_a_record_with_its_id_both_people_and_tracking_cells() -> None:
+def test_a_pair_becomes_a_record_with_its_id_both_people_and_owed_visits() -> None:
     """Documents are written straight from a pairing: the record keeps the pair's ID, the
-    first side's person as ``a`` and the second's as ``b`` (their columns as text), and a
-    kept pair's tracking cells as typed."""
+    first side's person as ``a`` and the second's as ``b`` (their columns as text), and its
+    two visits are owed, A hosting B first."""
     a = replace(person(0, "primary", 1), name="Dr Isla Okonkwo", email="isla.okonkwo@nhs.net")
     b = replace(person(0, "secondary", 2), name="Oliver Pemberton",
                 email="oliver.pemberton@nhs.net")
-    tracking = (("Visit 1 date", "10/05/2027"), ("Notes", "parking at the back"))
-    record = Pair(a, b, 6, ("chosen",), "kept", "P007", tracking).record()
-    assert (record.pair_id, record.tracking) == ("P007", tracking)
+    record = Pair(a, b, 6, ("chosen",), "kept", "P007").record()
+    assert record.pair_id == "P007"
+    assert [(v.host_email, v.visitor_email, v.date, v.done) for v in record.visits] == [
+        ("isla.okonkwo@nhs.net", "oliver.pemberton@nhs.net", None, False),
+        ("oliver.pemberton@nhs.net", "isla.okonkwo@nhs.net", None, False)]
     assert (record.a.name, record.a.email, record.a.side) == \
         ("Dr Isla Okonkwo", "isla.okonkwo@nhs.net", "primary")
     assert (record.b.name, record.b.email, record.b.side) == \

@@ -5,21 +5,24 @@ references against the pattern it falls back to."""
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from pathlib import Path
 
 import numpy as np
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wessex_cli import solver
+from wessex_cli import solver, spreadsheet
 from wessex_cli.eligibility import EligibilityModel, rules_broken
-from wessex_cli.errors import SpreadsheetError
+from wessex_cli.errors import SchemeError, SpreadsheetError
 from wessex_cli.inspection import inspect_input
 from wessex_cli.roster import read_roster
 from wessex_cli.scheme import Weights
 from wessex_cli.scoring import pair_score, score_matrix
+from wessex_cli.spreadsheet import read_grid
 
 from . import oracle
 from .hostile.files import xlsx
@@ -190,3 +193,56 @@ def test_values_and_upper_bound_match_their_plain_definitions(
         assert solver._values(eligible, scores).tolist() == \
             np.where(eligible, scores, -1).tolist()
         assert _upper_bound(scores, eligible, cap_left, cap_right) == bound
+
+
+# --- work done while calamine reads (spreadsheet.read_grid's ``alongside``) --------------
+
+
+def _roster_file(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Volunteers"
+    sheet.append(["Name", "Email", "Profession"])
+    sheet.append(["Dr Ines Calloway", "ines.calloway@nhs.net", "GP"])
+    path = tmp_path / "volunteers.xlsx"
+    book.save(path)
+    return path
+
+
+def test_work_alongside_the_read_runs_in_another_thread_and_finishes_first(
+        tmp_path: Path) -> None:
+    seen: list[str] = []
+    grid = read_grid(_roster_file(tmp_path),
+                     alongside=lambda: seen.append(threading.current_thread().name))
+    assert seen == ["wessex-alongside"]  # done, and not in the reading thread
+    assert grid.rows[1][:2] == ["Dr Ines Calloway", "ines.calloway@nhs.net"]
+
+
+def test_what_the_work_alongside_raises_is_raised_after_the_read(tmp_path: Path) -> None:
+    def broken() -> None:
+        raise SchemeError("the template is broken.", "Mend it.")
+
+    with pytest.raises(SchemeError, match="the template is broken"):
+        read_grid(_roster_file(tmp_path), alongside=broken)
+
+
+def test_a_failed_read_is_the_error_raised_even_when_the_work_alongside_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(path: Path, *_: object) -> None:
+        raise SpreadsheetError("the workbook could not be read (damaged).", "Save it again.",
+                               file=path)
+
+    def broken() -> None:
+        raise SchemeError("the template is broken.", "Mend it.")
+
+    monkeypatch.setattr(spreadsheet, "_read_workbook", unreadable)
+    with pytest.raises(SpreadsheetError, match="could not be read"):
+        read_grid(_roster_file(tmp_path), alongside=broken)
+
+
+def test_a_csv_roster_runs_the_work_alongside_too(tmp_path: Path) -> None:
+    path = tmp_path / "volunteers.csv"
+    path.write_text("Name,Email,Profession\nDr Ines Calloway,ines.calloway@nhs.net,GP\n")
+    seen: list[bool] = []
+    read_grid(path, alongside=lambda: seen.append(True))
+    assert seen == [True]

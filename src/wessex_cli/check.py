@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import WessexError
 from .roster import Problem, Roster, collector_paused, read_roster, side_counts
 from .scheme import Scheme
 from .text import plural
@@ -45,12 +47,16 @@ class CheckReport:
         }
 
 
-def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None) -> CheckReport:
+def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
+                 settings: list[Problem] | None = None) -> CheckReport:
     """Roster problems, then what only the whole roster shows: imbalance, nobody to pair with,
-    and the scheme.toml settings that the documents due next would lack."""
+    and the scheme.toml settings that the documents due next would lack (``settings``, when
+    they have been worked out already: ``settings_problems``)."""
     from .eligibility import EligibilityModel
 
-    problems = list(roster.problems) + settings_problems(scheme, now)
+    if settings is None:
+        settings = settings_problems(scheme, now)
+    problems = list(roster.problems) + settings
     if not roster.rows:
         problems.append(Problem(
             "warning", f"{roster.sheet}!A{roster.header_row + 1}", "",
@@ -138,9 +144,20 @@ def check_file(path: Path | str, scheme: Scheme,
     """Read the volunteer workbook and check it: ``wessex check``'s core, usable without the CLI.
 
     The cyclic collector pauses throughout (``roster.collector_paused``), the checks as well
-    as the read: they make no cycles worth its passes over the roster's objects."""
+    as the read: they make no cycles worth its passes over the roster's objects. While the
+    sheet is read, the settings are checked and numpy (for the eligibility counts) imports,
+    neither needing the roster: calamine reads without holding Python's lock."""
+    settings: list[list[Problem]] = []
+
+    def meanwhile() -> None:
+        from . import eligibility  # noqa: F401  (numpy's import, ahead of its use)
+
+        with contextlib.suppress(WessexError):  # raised again where it always was, below
+            settings.append(settings_problems(scheme))
+
     with collector_paused():
-        return check_roster(read_roster(path, scheme, progress), scheme)
+        roster = read_roster(path, scheme, progress, alongside=meanwhile)
+        return check_roster(roster, scheme, settings=settings[0] if settings else None)
 
 
 @dataclass(frozen=True)

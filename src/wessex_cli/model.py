@@ -116,8 +116,8 @@ class PairRecord:
     the reflections received, and where it came from in the pairs workbook.
 
     ``row`` is the sheet row number (0 for a pair not read from a sheet), ``values`` every
-    column of that row by its header as the reader found it, ``tracking`` the columns the
-    administrator fills in (and any they added), kept to carry into a re-pairing."""
+    column of that row by its header as the reader found it (the administrator's own
+    columns too: ``value`` finds one by its title)."""
 
     pair_id: str
     a: Person
@@ -126,7 +126,6 @@ class PairRecord:
     reflections: tuple[bool, bool] = (False, False)
     row: int = 0
     values: dict[str, Any] = field(default_factory=dict)
-    tracking: tuple[tuple[str, Any], ...] = ()
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

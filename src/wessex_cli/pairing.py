@@ -38,7 +38,6 @@ class Pair:
     reasons: tuple[str, ...]
     how: str = "optimised"  # "optimised", "locked" or "kept"
     pair_id: str = ""
-    tracking: tuple[tuple[str, Any], ...] = ()  # columns carried from a kept pairs workbook
 
     def person_json(self, person: Volunteer) -> dict[str, str]:
         """One person of the pair as ``--json`` shows them."""
@@ -48,9 +47,9 @@ class Pair:
     def record(self) -> PairRecord:
         """The pair as the record holds it from now on, the same class the pairs workbook
         reads back, so documents can be written straight from a pairing. Its visits are
-        owed; a kept pair's tracking cells travel in ``tracking`` as typed."""
-        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
-                          tracking=self.tracking)
+        owed: what the administrator typed in a kept pair's row stays in that row, which
+        ``pair --keep`` leaves in place (``record.carry_pairing``)."""
+        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b))
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
                 str(kept.value("Reasons") or "").startswith(LOCKED_REASON):
             reasons = [LOCKED_REASON, *reasons]
-        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id, kept.tracking))
+        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]

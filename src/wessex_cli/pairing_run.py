@@ -11,7 +11,7 @@ prints nothing; the command shows what it returns.
 from __future__ import annotations
 
 import contextlib
-import tempfile
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +94,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
 
     for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
         parse_lock(lock)
-    roster = read_roster(request.volunteers, request.scheme, reading)
+    roster = read_roster(request.volunteers, request.scheme, reading,
+                         alongside=functools.partial(_heavy_imports, request.writing))
     if not roster.rows:
         raise RosterError(f"no volunteers found in {request.volunteers.name}: the header row "
                           f"(row {roster.header_row}) has nothing below it.",
@@ -147,12 +148,27 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             _write(target, result, request, left_out)
             saved = target
         elif book is not None:  # --keep: the new pairs are brought into the kept workbook
-            with tempfile.TemporaryDirectory() as work:
-                fresh = Path(work) / "pairs.xlsx"
-                _write(fresh, result, request, left_out)
-                carry_pairing(book, fresh, roster, today())
+            from .pairs_workbook import pairs_workbook_sheets
+
+            carry_pairing(book, pairs_workbook_sheets(result, request.volunteers,
+                                                      left_out=left_out,
+                                                      history=request.history),
+                          roster, today())
             saved = target
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
+
+
+def _heavy_imports(writing: bool) -> None:
+    """What pairing will import (numpy with the rules and scores, the min-cost flow solver,
+    and the workbook writer when one is written), done while calamine reads the roster
+    without holding Python's lock (``spreadsheet.read_grid``): about a tenth of a second
+    that no longer adds to the run."""
+    from ortools.graph.python import min_cost_flow  # noqa: F401
+
+    from . import eligibility, scoring, solver  # noqa: F401
+
+    if writing:
+        import xlsxwriter  # noqa: F401
 
 
 def _write(path: Path, result: PairingResult, request: PairingRequest,

@@ -61,6 +61,8 @@ def person_headers(half: str) -> list[str]:
 
 PAIRS_HEADERS = [ID_COLUMN, *person_headers("A"), *person_headers("B"), "Score", "Reasons",
                  "How paired", *TRACKING_COLUMNS]
+# The columns wessex writes and ``pair --keep`` refreshes; the rest are the administrator's.
+GENERATED = frozenset(PAIRS_HEADERS) - frozenset(TRACKING_COLUMNS)
 _EMAILS = frozenset(header_key(person_header(h, "email")) for h in HALVES)
 _KNOWN = frozenset(header_key(h) for h in PAIRS_HEADERS)
 _WITHDRAWN = frozenset(header_key(h) for h in WITHDRAWN_HEADERS)
@@ -133,33 +135,32 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
                          left_out: Sequence[LeftOut] = (), history: Sequence[Path] = ()) -> None:
     """Write a new pairs workbook atomically (the caller has checked it may be replaced).
 
+    A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
+    the same sheets into the kept one (``record.carry_pairing``), keeping the rest.
+    """
+    write_workbook(path, pairs_workbook_sheets(result, source, left_out=left_out,
+                                               history=history))
+
+
+def pairs_workbook_sheets(result: PairingResult, source: Path, *,
+                          left_out: Sequence[LeftOut] = (),
+                          history: Sequence[Path] = ()) -> list[SheetSpec]:
+    """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
+
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
     errors; ``history`` (``--history``) is named on the Settings sheet with the weights, so
     that the workbook says how its pairs were made.
-
-    A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
-    this workbook's rows into the kept one (``record.carry_pairing``), keeping the rest.
     """
     scheme = result.scheme
-    extra_titles: list[str] = []
-    for pair in result.pairs:
-        for title, _ in pair.tracking:
-            if title not in TRACKING_COLUMNS and title not in extra_titles:
-                extra_titles.append(title)
-    headers = PAIRS_HEADERS + extra_titles
-    rows = []
-    for pair in result.pairs:
-        tracking = dict(pair.tracking)
-        rows.append([pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
-                     "; ".join(pair.reasons), pair.how,
-                     *[tracking.get(t) for t in TRACKING_COLUMNS],
-                     *[tracking.get(t) for t in extra_titles]])
+    untracked = [None] * len(TRACKING_COLUMNS)  # the administrator fills these in
+    rows = [[pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
+             "; ".join(pair.reasons), pair.how, *untracked] for pair in result.pairs]
     reasons_col = PAIRS_HEADERS.index("Reasons")
     widths = {reasons_col: 70.0}
     for title in TRACKING_COLUMNS:
         widths[PAIRS_HEADERS.index(title)] = 16.0
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
-    pairs_sheet = SheetSpec("Pairs", headers, rows, widths=widths,
+    pairs_sheet = SheetSpec("Pairs", PAIRS_HEADERS, rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
                             validations=[(PAIRS_HEADERS.index(t), _tracking_validation(t))
                                          for t in TRACKING_COLUMNS if t != "Notes"])
@@ -197,11 +198,11 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
     ]
-    write_workbook(path, [
+    return [
         pairs_sheet, unpaired,
         SheetSpec("Summary", ["Item", "Value"], summary_rows, widths={0: 38.0, 1: 50.0}),
         SheetSpec("Settings", ["Setting", "Value"], settings_rows, widths={0: 42.0, 1: 70.0}),
-    ])
+    ]
 
 
 def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
@@ -271,6 +272,9 @@ class PairsLayout:
         self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
         self.people = {half: [(name, self.column(person_header(half, name)))
                               for name in PERSON_FIELDS] for half in HALVES}
+        self.named = [(n, h) for n, h in enumerate(headers) if h]
+        self.titled = len(self.named) == len(headers)  # no column without a title
+        self.id_col = self.column(ID_COLUMN)
 
     def column(self, title: str) -> int | None:
         """The 0-based column headed ``title`` (matched by ``text.header_key``), if any."""
@@ -283,30 +287,33 @@ class PairsLayout:
         cell that is not an address adds a warning there, and the record takes the notes."""
         from .roster import email_problem
 
-        headers = self.headers
-        values = {h: (raw[n] if n < len(raw) else None) for n, h in enumerate(headers) if h}
-        if not any(cell_text(v) for v in values.values()):
+        width = len(raw)
+        if self.titled and width >= len(self.headers):  # the usual row: zip stops at the end
+            values = dict(zip(self.headers, raw, strict=False))
+        else:
+            values = {h: (raw[n] if n < width else None) for n, h in self.named}
+        if not any(v not in (None, "") and cell_text(v) for v in values.values()):
             return None
 
         def person(half: str) -> Person:
             found = {}
             for name, col in self.people[half]:
-                found[name] = cell_text(raw[col]) if col is not None and col < len(raw) else ""
-                if name == "email" and found[name] and col is not None:
-                    found[name] = address_from_cell(found[name])
-                    why = email_problem(found[name]) if notes is not None else None
-                    if notes is not None and why:
-                        notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{found[name]}' is "
-                                     f"not a valid e-mail address ({why.rstrip('.')}); correct "
-                                     "it before sending anything to this person.")
+                cell = raw[col] if col is not None and col < width else None
+                found[name] = " ".join(cell.split()) if type(cell) is str else cell_text(cell)
+            if found["email"]:
+                email = found["email"] = address_from_cell(found["email"])
+                why = email_problem(email) if notes is not None else None
+                if notes is not None and why:
+                    col = self.people[half][PERSON_FIELDS.index("email")][1] or 0
+                    notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{email}' is not a valid "
+                                 f"e-mail address ({why.rstrip('.')}); correct it before "
+                                 "sending anything to this person.")
             return Person(**found)
 
-        id_col = self.column(ID_COLUMN)
-        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < len(raw) else ""
-        carried = tuple((h, _plain(values.get(h))) for h in headers
-                        if h and h not in GENERATED and values.get(h) not in (None, ""))
+        id_col = self.id_col
+        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < width else ""
         a, b = person("A"), person("B")
-        return PairRecord(pair_id, a, b, row=row, values=values, tracking=carried,
+        return PairRecord(pair_id, a, b, row=row, values=values,
                           warnings=notes if notes is not None else [])
 
 
@@ -390,18 +397,8 @@ def read_withdrawals(path: Path) -> list[Withdrawn]:
     return _withdrawn_sheet(path)[1]
 
 
-GENERATED = set(PAIRS_HEADERS) - set(TRACKING_COLUMNS)
-
-
-def kept_pairs(path: Path) -> list[PairRecord]:
-    """The pairs of an earlier workbook that name both people, each with every column the
-    administrator may have typed (``PairRecord.tracking``)."""
-    return [p for p in read_pairs_workbook(path, side_sheets=False).pairs
-            if p.a.email and p.b.email]
-
-
 def _plain(value: Any) -> Any:
-    """Keep dates as dates and numbers as numbers when they are carried into a new workbook."""
+    """A date cell as a date (calamine gives a datetime at midnight), anything else as read."""
     if isinstance(value, dt.datetime) and not value.time():
         return value.date()
     return value

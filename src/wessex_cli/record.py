@@ -18,10 +18,10 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import TrackingError
 from .model import HALVES, Placement
@@ -45,6 +45,9 @@ from .safe_write import (
 from .spreadsheet import cell_text, same_sheet
 from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 from .wording import day_month_year
+
+if TYPE_CHECKING:
+    from .xlsx_out import SheetSpec
 
 DROPPED_PARTS = {
     "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
@@ -701,9 +704,11 @@ def _shift_range(ref: str, deleted: int) -> str:
     return ":".join(parts)
 
 
-def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) -> None:
-    """Bring a new pairing (``fresh_path``, the workbook 'wessex pair' would write) into the
-    kept workbook without disturbing what the administrator made of it.
+def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
+                  when: dt.date) -> None:
+    """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
+    ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
+    what the administrator made of it.
 
     Rows of kept pairs stay where they are, with every cell, colour, comment and formula;
     only the columns wessex generates (people, score, reasons, how paired) are refreshed, and
@@ -715,10 +720,9 @@ def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) 
 
     from .pairs_workbook import GENERATED, ID_COLUMN
 
-    fresh = openpyxl.load_workbook(fresh_path)
-    new_sheet = fresh["Pairs"]
-    new_headers = [cell_text(c.value) for c in new_sheet[1]]
-    new_rows = {cell_text(r[0].value): r for r in new_sheet.iter_rows(min_row=2)}
+    by_name = {spec.name: spec for spec in fresh}
+    new_headers = list(by_name["Pairs"].headers)
+    new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     sheet = book["Pairs"]
     columns = header_map(sheet, book)
     header_row = columns["__row__"]
@@ -744,34 +748,34 @@ def carry_pairing(book: Workbook, fresh_path: Path, roster: Any, when: dt.date) 
             _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
             continue
         seen.add(pair_id)
-        for title, cell in zip(new_headers, row, strict=False):
+        for title, value in zip(new_headers, row, strict=False):
             if title not in GENERATED:
                 continue
             target = sheet.cell(number, columns[header_key(title)])
             shown = book.shown(target)
             if isinstance(target.value, str) and target.value.startswith("="):
                 continue  # the administrator's formula wins
-            if cell_text(shown) != cell_text(cell.value):
-                put_value(target, cell.value)
+            if cell_text(shown) != cell_text(value):
+                put_value(target, value)
     last = max((r for r in range(header_row + 1, sheet.max_row + 1)
                 if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
     for pair_id, row in new_rows.items():
         if pair_id in seen:
             continue
         last += 1
-        for title, cell in zip(new_headers, row, strict=False):
+        for title, value in zip(new_headers, row, strict=False):
             target = sheet.cell(last, columns[header_key(title)])
-            put_value(target, cell.value)
-            if isinstance(cell.value, dt.date):
+            put_value(target, value)
+            if isinstance(value, dt.date):
                 target.number_format = "yyyy-mm-dd"
     for name in ("Unpaired", "Summary", "Settings"):
-        source = fresh[name]
+        source = by_name[name]
         if book.has_sheet(name):
             target = book[name]
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
-        for values in source.iter_rows(values_only=True):
+        for values in (source.headers, *source.rows):
             append_values(target, list(values))
         for cell in target[1]:
             cell.font = openpyxl.styles.Font(bold=True)

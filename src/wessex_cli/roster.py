@@ -283,14 +283,16 @@ def email_problem(address: str) -> str | None:
 
 
 def read_roster(path: Path | str, scheme: Scheme | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Roster:
+                progress: Callable[[int, int], None] | None = None, *,
+                alongside: Callable[[], None] | None = None) -> Roster:
     """Read and check a volunteer workbook. Raises ``WessexError`` only when nothing usable
     can be read (no such file, not a spreadsheet, no header row, a required column missing).
 
-    ``progress(rows_read, rows_in_sheet)`` is called now and then on a long sheet."""
+    ``progress(rows_read, rows_in_sheet)`` is called now and then on a long sheet;
+    ``alongside`` runs while the sheet is read (``spreadsheet.read_grid``)."""
     scheme = scheme or Scheme()
     with collector_paused():
-        grid = read_grid(Path(path))
+        grid = read_grid(Path(path), alongside=alongside)
         return roster_from_grid(grid, scheme, progress)
 
 
@@ -521,8 +523,7 @@ class _RowReader:
             self.problem("error", row_index, "email", "the e-mail address is missing.",
                          "Type the volunteer's e-mail: it is how wessex tells people apart.")
             ok = False
-        else:
-            email = values["email"] = address_from_cell(email)
+        else:  # read_rows has taken the address out of the cell already
             why = email_problem(email)
             if why:
                 self.problem("error", row_index, "email",

@@ -104,18 +104,52 @@ def cell_ref(row_index: int, col_index: int) -> str:
 
 
 def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
-              only: bool = False) -> Grid:
+              only: bool = False, alongside: Callable[[], None] | None = None) -> Grid:
     """Read the sheet named ``preferred_sheet`` (any case), otherwise the first worksheet;
     with ``only``, a workbook without that sheet gives an empty grid whose sheet is "" (a
     pairs workbook without a Withdrawn sheet, say), and no other sheet is read for nothing.
 
     The file is inspected first (``inspection.inspect_input``): nothing reads a file that
     could exhaust memory or time.
+
+    ``alongside`` is work that does not need the grid (an import, a check of the settings):
+    it runs in a second thread while calamine reads, which it does without holding Python's
+    lock, so the work costs no time. What it raises is raised here once the read is done;
+    when the read itself fails, that failure is the one raised.
     """
     inspection = inspect_input(path)
     if inspection.kind == "csv":
+        if alongside is not None:
+            alongside()
         return _clean_controls(_read_csv(path))
-    return _clean_controls(_read_workbook(path, inspection, preferred_sheet, only))
+    worker = _Alongside(alongside) if alongside is not None else None
+    try:
+        grid = _read_workbook(path, inspection, preferred_sheet, only)
+    finally:
+        if worker is not None:
+            worker.thread.join()
+    if worker is not None and worker.error is not None:
+        raise worker.error
+    return _clean_controls(grid)
+
+
+class _Alongside:
+    """``read_grid``'s ``alongside`` work, running in its own thread from creation."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        """Start ``work`` now; ``error`` holds what it raised, once the thread has ended."""
+        import threading
+
+        self.error: BaseException | None = None
+        self.work = work
+        self.thread = threading.Thread(target=self._run, name="wessex-alongside", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.work()
+        except BaseException as exc:  # handed to the reading thread, which raises it
+            self.error = exc
 
 
 CONTROL_WARNINGS_LISTED = 50

@@ -25,6 +25,8 @@ NOT_DONE_WORDS = {"", "no", "n", "false", "0", "not yet", "notyet", "pending", "
 
 def parse_done(value: Any, year: int | None = None) -> bool | None:
     """True/False for a "done" cell; None when it cannot be read (the caller warns)."""
+    if value is None or value == "":  # most cells, until the visits happen
+        return False
     if isinstance(value, bool):
         return value
     if isinstance(value, dt.date | dt.datetime):
