@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import today
-from .model import Person
+from .model import PERSON_FIELDS, Person
 from .pairs_workbook import read_pairs_workbook
-from .roster import PERSON_FIELDS, Roster
+from .roster import Roster
 from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import header_key, organisation_key, person_key
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,29 +57,71 @@ def _scheme_fields(scheme: Scheme, allow_placeholders: bool) -> dict[str, str]:
             "AdminPhone": scheme.administrator.phone, "CPDHours": str(scheme.cpd_hours)}
 
 
+def merge_field(title: str, taken: Collection[str]) -> str:
+    """A Word merge-field name for a column the administrator added to the volunteer
+    workbook: its words run together, each capitalised ("Line manager" -> "LineManager",
+    "NHS number" -> "NHSNumber"), accents dropped, ASCII letters and digits only, beginning
+    with a letter, at most 40 characters (what Word accepts), and none of ``taken``."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", re.sub("['\u2019]", "", title))
+                    if not unicodedata.combining(c))
+    name = "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", plain))
+    return unused_field(name if name[:1].isalpha() else f"Column{name}", taken)
+
+
+def unused_field(name: str, taken: Collection[str]) -> str:
+    """``name`` cut to Word's 40 characters, with a number added if it is ``taken``."""
+    candidate, number = name[:40], 2
+    while candidate in taken:
+        candidate = f"{name[:40 - len(str(number))]}{number}"
+        number += 1
+    return candidate
+
+
 def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, allow_placeholders: bool = False
                ) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: each person (and partner), then the scheme's fields."""
-    headers = [*PERSON, "Adjustments"]
+    """Headers and rows: each person (and partner), then the scheme's fields.
+
+    Each person's Notes and the volunteer workbook's extra columns come too (SPEC: carried
+    through), after the fields wessex knows, under names Word accepts (``merge_field``)."""
+    people = [p for pair in pairs for p in (pair.a, pair.b)] if pairs is not None else \
+        list(volunteers or [])
+    titles = list(dict.fromkeys(title for person in people for title, _ in person.extra))
+    taken = {*PERSON, "Adjustments", "Notes", *PARTNER, "PartnerNotes", *SCHEME}
+    own: dict[str, str] = {}
+    for title in titles:
+        own[title] = merge_field(title, taken)
+        taken.add(own[title])
+    partners: dict[str, str] = {}
+    for title in titles:
+        partners[title] = unused_field(f"Partner{own[title]}", taken)
+        taken.add(partners[title])
+    headers = [*PERSON, "Adjustments", "Notes", *own.values()]
     if pairs is not None:
-        headers += list(PARTNER)
+        headers += [*PARTNER, "PartnerNotes", *partners.values()]
     headers += list(SCHEME)
     common = _scheme_fields(scheme, allow_placeholders)
+
+    def carried(person: Person, names: dict[str, str], prefix: str = "") -> dict[str, str]:
+        typed = dict(person.extra)
+        return {f"{prefix}Notes": person.notes,
+                **{name: typed.get(title, "") for title, name in names.items()}}
+
     rows: list[dict[str, str]] = []
     if pairs is not None:
         for pair in pairs:
             for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
                 row = {**_person_fields(person, scheme),
-                       "Adjustments": person.adjustments,
+                       "Adjustments": person.adjustments, **carried(person, own),
                        **_person_fields(partner, scheme, "Partner"),
                        "PartnerAdjustments": partner.adjustments,
+                       **carried(partner, partners, "Partner"),
                        "PairID": pair.pair_id, **common}
                 rows.append(row)
     else:
-        for person in volunteers or []:
+        for person in people:
             rows.append({**_person_fields(person, scheme),
-                         "Adjustments": person.adjustments, **common})
+                         "Adjustments": person.adjustments, **carried(person, own), **common})
     return headers, [[row.get(h, "") for h in headers] for row in rows]
 
 

@@ -14,7 +14,7 @@ This module imports nothing heavy, so that ``wessex status`` stays quick to star
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,10 +47,20 @@ class _HasPersonFields(Protocol):
     def adjustments(self) -> str: ...
 
 
+# The columns of each half of a Pairs row that say who the person is, in the order written.
+PERSON_FIELDS: tuple[str, ...] = ("name", "email", "phone", "profession", "side",
+                                  "organisation", "specialty", "adjustments")
+
+
 @dataclass(frozen=True)
 class Person:
     """One volunteer as the pairs record knows them: the columns the pairs workbook keeps
-    for each half of a pair. ``side`` is the care side (for example primary or secondary)."""
+    for each half of a pair. ``side`` is the care side (for example primary or secondary).
+
+    ``notes`` and ``extra`` (the volunteer workbook's Notes and its columns wessex does not
+    know, as (title, text)) are carried to the pairs workbook and the mail-merge source, as
+    the administrator typed them; they never decide a pairing and no built-in letter
+    prints them."""
 
     name: str = ""
     email: str = ""
@@ -60,11 +70,16 @@ class Person:
     organisation: str = ""
     specialty: str = ""
     adjustments: str = ""
+    notes: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, source: _HasPersonFields) -> Person:
-        """The person fields of anything that has them (a ``roster.Volunteer``), as text."""
-        return cls(**{name: str(getattr(source, name)) for name in PERSON_FIELDS})
+        """The person fields of anything that has them (a ``roster.Volunteer``), as text,
+        with its notes and extra columns when it has them."""
+        return cls(**{name: str(getattr(source, name)) for name in PERSON_FIELDS},
+                   notes=str(getattr(source, "notes", "") or ""),
+                   extra=tuple(getattr(source, "extra", ())))
 
     @property
     def key(self) -> str:
@@ -74,7 +89,6 @@ class Person:
         return email_key(self.email)
 
 
-PERSON_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Person))
 HALVES = ("A", "B")  # the two halves of a pairs-workbook row; not the care sides
 
 

@@ -61,10 +61,31 @@ def person_headers(half: str) -> list[str]:
 
 PAIRS_HEADERS = [ID_COLUMN, *person_headers("A"), *person_headers("B"), "Score", "Reasons",
                  "How paired", *TRACKING_COLUMNS]
-# The columns wessex writes and ``pair --keep`` refreshes; the rest are the administrator's.
-GENERATED = frozenset(PAIRS_HEADERS) - frozenset(TRACKING_COLUMNS)
 _EMAILS = frozenset(header_key(person_header(h, "email")) for h in HALVES)
 _KNOWN = frozenset(header_key(h) for h in PAIRS_HEADERS)
+# After those, what the volunteer workbook says of each person that wessex only carries:
+# "A notes", then "A <title>" for each of its columns wessex does not know, then B's.
+NOTES_FIELD = "notes"
+
+
+def carried_titles(people: Sequence[Person | Volunteer]) -> list[str]:
+    """The titles of the volunteer workbook's extra columns these people have, in their
+    order, each once; a title that would be read back as one of wessex's own columns once
+    prefixed ("Email", kept as an extra when the workbook has two) is left out."""
+    titles: list[str] = []
+    seen = {header_key(person_header("A", NOTES_FIELD))} | _KNOWN
+    for person in people:
+        for title, _ in person.extra:
+            key = header_key(person_header("A", title))
+            if key not in seen and header_key(person_header("B", title)) not in _KNOWN:
+                seen.add(key)
+                titles.append(title)
+    return titles
+
+
+def carried_headers(titles: Sequence[str]) -> list[str]:
+    """The carried columns of a Pairs sheet for extra columns ``titles``: A's, then B's."""
+    return [person_header(half, t) for half in HALVES for t in (NOTES_FIELD, *titles)]
 _WITHDRAWN = frozenset(header_key(h) for h in WITHDRAWN_HEADERS)
 
 
@@ -112,6 +133,12 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
+def _carried_values(person: Volunteer, titles: Sequence[str]) -> list[Any]:
+    """The person's notes and extra columns, as typed, under ``carried_headers(titles)``."""
+    typed = dict(person.extra)
+    return [person.notes, *[typed.get(title, "") for title in titles]]
+
+
 def _tracking_validation(title: str) -> dict[str, Any]:
     """The tracking cell's drop-down or date check, with the note Excel shows when the cell
     is selected: how wessex will read what is typed there. Only a warning: the cell keeps
@@ -153,14 +180,17 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     """
     scheme = result.scheme
     untracked = [None] * len(TRACKING_COLUMNS)  # the administrator fills these in
+    titles = carried_titles([p for pair in result.pairs for p in (pair.a, pair.b)])
     rows = [[pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
-             "; ".join(pair.reasons), pair.how, *untracked] for pair in result.pairs]
+             "; ".join(pair.reasons), pair.how, *untracked,
+             *_carried_values(pair.a, titles), *_carried_values(pair.b, titles)]
+            for pair in result.pairs]
     reasons_col = PAIRS_HEADERS.index("Reasons")
     widths = {reasons_col: 70.0}
     for title in TRACKING_COLUMNS:
         widths[PAIRS_HEADERS.index(title)] = 16.0
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
-    pairs_sheet = SheetSpec("Pairs", PAIRS_HEADERS, rows, widths=widths,
+    pairs_sheet = SheetSpec("Pairs", PAIRS_HEADERS + carried_headers(titles), rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
                             validations=[(PAIRS_HEADERS.index(t), _tracking_validation(t))
                                          for t in TRACKING_COLUMNS if t != "Notes"])
@@ -272,6 +302,12 @@ class PairsLayout:
         self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
         self.people = {half: [(name, self.column(person_header(half, name)))
                               for name in PERSON_FIELDS] for half in HALVES}
+        notes = {half: header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
+        self.carried = {half: [(h[len(half) + 1:], n) for n, h in enumerate(headers)
+                               if h[:len(half) + 1].upper() == f"{half} "
+                               and header_key(h) not in _KNOWN
+                               and header_key(h) != notes[half]] for half in HALVES}
+        self.notes = {half: self.lookup.get(notes[half]) for half in HALVES}
         self.named = [(n, h) for n, h in enumerate(headers) if h]
         self.titled = len(self.named) == len(headers)  # no column without a title
         self.id_col = self.column(ID_COLUMN)
@@ -279,6 +315,11 @@ class PairsLayout:
     def column(self, title: str) -> int | None:
         """The 0-based column headed ``title`` (matched by ``text.header_key``), if any."""
         return self.lookup.get(header_key(title))
+
+    @staticmethod
+    def text(raw: Sequence[Cell], col: int) -> str:
+        """The text of cell ``col`` of a row, "" past its end."""
+        return cell_text(raw[col]) if col < len(raw) else ""
 
     def pair(self, raw: Sequence[Cell], row: int, sheet: str = "Pairs",
              notes: list[str] | None = None) -> PairRecord | None:
@@ -296,7 +337,7 @@ class PairsLayout:
             return None
 
         def person(half: str) -> Person:
-            found = {}
+            found: dict[str, Any] = {}
             for name, col in self.people[half]:
                 cell = raw[col] if col is not None and col < width else None
                 found[name] = " ".join(cell.split()) if type(cell) is str else cell_text(cell)
@@ -308,7 +349,11 @@ class PairsLayout:
                     notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{email}' is not a valid "
                                  f"e-mail address ({why.rstrip('.')}); correct it before "
                                  "sending anything to this person.")
-            return Person(**found)
+            notes_col = self.notes[half]
+            return Person(**found,
+                          notes=self.text(raw, notes_col) if notes_col is not None else "",
+                          extra=tuple((title, self.text(raw, col))
+                                      for title, col in self.carried[half]))
 
         id_col = self.id_col
         pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < width else ""
@@ -387,8 +432,9 @@ def _unpaired_sheet(path: Path) -> list[Person]:
     for raw in grid.rows[header_index + 1:]:
         if not any(cell_text(c) for c in raw):
             continue
-        people.append(Person(**{name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
-                                if name in lookup and lookup[name] < len(raw)}))
+        columns: dict[str, Any] = {name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
+                                   if name in lookup and lookup[name] < len(raw)}
+        people.append(Person(**columns))
     return people
 
 

@@ -711,14 +711,15 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     what the administrator made of it.
 
     Rows of kept pairs stay where they are, with every cell, colour, comment and formula;
-    only the columns wessex generates (people, score, reasons, how paired) are refreshed, and
-    never over a formula. Pairs that could not be kept move to the Withdrawn sheet with the
-    reason, so nothing typed in their rows is lost. New pairs are added below. The Unpaired,
-    Summary and Settings sheets are rewritten; every other sheet is left alone.
+    only the columns wessex generates (people, score, reasons, how paired, and what it
+    carries from the volunteer workbook) are refreshed, and never over a formula. Pairs
+    that could not be kept move to the Withdrawn sheet with the reason, so nothing typed in
+    their rows is lost. New pairs are added below. The Unpaired, Summary and Settings sheets
+    are rewritten; every other sheet is left alone.
     """
     import openpyxl
 
-    from .pairs_workbook import GENERATED, ID_COLUMN
+    from .pairs_workbook import ID_COLUMN, TRACKING_COLUMNS
 
     by_name = {spec.name: spec for spec in fresh}
     new_headers = list(by_name["Pairs"].headers)
@@ -749,8 +750,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             continue
         seen.add(pair_id)
         for title, value in zip(new_headers, row, strict=False):
-            if title not in GENERATED:
-                continue
+            if title in TRACKING_COLUMNS:
+                continue  # the administrator's; every other column is refreshed
             target = sheet.cell(number, columns[header_key(title)])
             shown = book.shown(target)
             if isinstance(target.value, str) and target.value.startswith("="):

@@ -125,9 +125,6 @@ class Preference:
     topic: str | None = None
 
 
-# What letters and the pairs workbook say about a person, in this order.
-PERSON_FIELDS = ("name", "email", "phone", "profession", "side", "organisation", "specialty",
-                 "adjustments")
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,6 +215,11 @@ def mailmerge(
       Organisation, Specialty, Side
       Adjustments  reasonable adjustments the person
                    asked to share
+      Notes        the Notes cell of the volunteer
+                   workbook, as typed
+      and one field for each column of the volunteer
+      workbook that wessex does not know, its words
+      run together: Line manager becomes LineManager
     Fields of the scheme, the same on every row:
     SchemeName, StartDate, EndDate, CelebrationDate,
     CelebrationTime, CelebrationVenue, AdminName,
