@@ -165,15 +165,6 @@ class EligibilityModel:
         return {Rule.ORGANISATION: same_org, Rule.REGISTERED: registered, Rule.AVOID: avoid,
                 Rule.AVAILABILITY: availability, Rule.PARTNERED_BEFORE: before}
 
-    def eligible(self, rows: slice) -> BoolMatrix:
-        """Which pairs in the given left rows break none of the rules (True: may be paired)."""
-        masks = self.rule_masks(rows)
-        broken = masks[Rule.ORGANISATION] | masks[Rule.REGISTERED]
-        broken |= masks[Rule.AVOID]
-        broken |= masks[Rule.AVAILABILITY]
-        broken |= masks[Rule.PARTNERED_BEFORE]
-        return ~broken
-
     def blocks(self, target_cells: int = 4_000_000) -> Iterator[slice]:
         """Row slices of the left side small enough to keep each block's memory bounded."""
         step = max(1, target_cells // max(1, len(self.right)))
@@ -189,10 +180,10 @@ class EligibilityModel:
 
     def _eligible_blocks(self, out: BoolMatrix | None = None
                          ) -> Iterator[tuple[slice, BoolMatrix]]:
-        """``eligible`` for every row, block by block, computed in place (into ``out``'s
-        rows, or into one reused buffer) through two scratch arrays, with no mask per rule:
-        the same rules as ``rule_masks``, with fewer passes over memory. Blocks are small
-        enough to stay in the processor's cache."""
+        """Which pairs break none of the rules (True: may be paired), for every row, block
+        by block, computed in place (into ``out``'s rows, or into one reused buffer) through
+        two scratch arrays, with no mask per rule: the same rules as ``rule_masks``, with
+        fewer passes over memory. Blocks are small enough to stay in the processor's cache."""
         L, R = self.left, self.right
         if len(L) == 0 or len(R) == 0:
             return
