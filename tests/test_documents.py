@@ -30,7 +30,7 @@ def test_gallery_matches_golden_files(tmp_path: Path) -> None:
             (GALLERY / relative).read_bytes(), relative
     documents = {p.parts[0].split(".")[0] for p in rendered}
     # every built-in document; the call to action once for each of two professions shown
-    assert len(documents) == 14
+    assert len(documents) == 15
     assert {"call-to-action-gp", "call-to-action-practice-nurse"} <= documents
 
 
@@ -173,7 +173,8 @@ def test_templates_copy_then_override(run: Runner, tmp_path: Path) -> None:
 def test_documents_lists_every_template_with_fields(run: Runner) -> None:
     data = json.loads(run("documents", "--json").stdout)
     by_name = {d["name"]: d for d in data["documents"]}
-    assert len(by_name) == 13
+    assert len(by_name) == 14
+    assert by_name["certificate-email"]["audience"] == "pair"
     assert "partner.email" in by_name["partner-introduction"]["fields"]
     assert by_name["patient-notice"]["audience"] == "host-visit"
 

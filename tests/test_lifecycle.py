@@ -8,12 +8,14 @@ calendar for 2027.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -203,4 +205,22 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert "Dr Quill's workplace on Thursday 10 June 2027" in amara_text
     assert "Date of issue: Monday 2 August 2027" in amara_text
     assert "Signed" in amara_text and "Dr Helena Marsh, GP lead" in amara_text
+
+    # ... and to send them, a short e-mail to each of the four with their own certificate.
+    run("render", "certificate-email", "--pairs", "pairs.xlsx", "-o", "sent")
+    sent = mail(tmp_path / "sent")
+    assert set(sent) == {"amara.pell@nhs.net", "rosa.quill@nhs.net", "jonah.fisk@nhs.net",
+                         "idris.vell@nhs.net"}
+    amara = sent["amara.pell@nhs.net"]
+    assert amara["attached"] == {"certificate.docx"}
+    assert amara["text"].startswith("Dear Amara, Thank you for taking part in")
+    assert "both of your half days with Dr Rosa Quill as done" in str(amara["text"])
+    assert "attached to this e-mail as a Word document" in str(amara["text"])
+    (eml,) = (tmp_path / "sent" / "certificate-email").glob("amara-pell.eml")
+    message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    (attachment,) = message.iter_attachments()
+    words = " ".join(p.text for p in docx.Document(io.BytesIO(attachment.get_content()))
+                     .paragraphs)
+    assert "This is to certify that Dr Amara Pell GP, Pellbrook Surgery" in words
+    assert "on Tuesday 4 May 2027" in words and "on Thursday 10 June 2027" in words
     shutil.rmtree(tmp_path / "documents", ignore_errors=True)

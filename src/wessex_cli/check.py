@@ -101,7 +101,7 @@ STAGES = (("call-to-action", ("call-to-action", "equality-form")),
           ("introductions", ("partner-introduction", "patient-notice", "reflection")),
           ("end", ("reminder",)),
           ("celebration", ("celebration-invite", "event-planning")),
-          ("", ("certificate",)))
+          ("", ("certificate-email", "certificate")))
 
 
 def documents_due(scheme: Scheme, now: dt.date) -> tuple[str, ...]:
