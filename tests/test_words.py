@@ -99,10 +99,11 @@ JUNE = dt.date(2027, 6, 1)
 def test_both_visits_owed_is_said_plainly() -> None:
     found = reminders((False, False), (None, None), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("neither of your two half days with Dr Rosa Quill has taken place yet: you are "
-            "still to host Dr Rosa Quill at your workplace, and to spend half a day at "
+    assert "about your exchange with Dr Rosa Quill." in ben  # in full once, then "Dr Quill"
+    assert ("neither of your two half days with Dr Quill has taken place yet: you are "
+            "still to host Dr Quill at your workplace, and to spend half a day at "
             "theirs.") in ben
-    assert "Please agree dates with Dr Rosa Quill for both half days, before Monday 19 July " \
+    assert "Please agree dates with Dr Quill for both half days, before Monday 19 July " \
         "2027" in ben
     assert "is still to happen" not in ben and "has not yet happened" not in ben
     assert found["ben.aldous@nhs.net"].subject.startswith("Reminder:")
@@ -113,11 +114,11 @@ def test_only_hosting_owed_and_only_visiting_owed() -> None:
     # Rosa hosted Ben on 4 May: Ben owes the hosting, Rosa owes the visit.
     found = reminders((False, True), (None, dt.date(2027, 5, 4)), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you visited Dr Rosa Quill's workplace on Tuesday 4 May 2027. You have not yet "
+    assert ("you visited Dr Quill's workplace on Tuesday 4 May 2027. You have not yet "
             "hosted them at your workplace.") in ben
     assert "for the half day when you host them" in ben
     rosa = flat(found["rosa.quill@nhs.net"].markdown)
-    assert ("you hosted Dr Ben Aldous on Tuesday 4 May 2027. You have not yet visited "
+    assert ("you hosted Dr Aldous on Tuesday 4 May 2027. You have not yet visited "
             "their workplace.") in rosa
     assert "for the half day when you visit them" in rosa
 
@@ -134,7 +135,7 @@ def test_a_planned_visit_whose_date_has_passed_is_asked_about() -> None:
 def test_a_planned_future_visit_is_named_and_not_chased() -> None:
     found = reminders((False, False), (dt.date(2027, 6, 15), None), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you are due to host Dr Rosa Quill on Tuesday 15 June 2027. You have not yet "
+    assert ("you are due to host Dr Quill on Tuesday 15 June 2027. You have not yet "
             "visited their workplace.") in ben
     assert "for the half day when you visit them" in ben
     # Both arranged for dates to come: nothing to chase, nobody is written to.
@@ -150,7 +151,9 @@ def test_after_the_end_date_the_reminder_is_firmer() -> None:
     ben = found["ben.aldous@nhs.net"]
     text = flat(ben.markdown)
     assert ben.subject.startswith("Overdue:")
-    assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Rosa Quill "
+    assert text.startswith("Dear Ben, Your exchange with Dr Rosa Quill in **Northmoor Exchange** "
+                           "is not yet complete.")  # the partner in full, once
+    assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Quill "
             "this week to arrange both half days, or tell us if they can no longer go ahead.") \
         in text
     assert "before Monday 19 July 2027" not in text

@@ -373,7 +373,9 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
     hosting = VisitView("host", states[index], pair.visit_dates[index])
     visiting = VisitView("visit", states[1 - index], pair.visit_dates[1 - index])
     overdue = bool(scheme.end and now > scheme.end)
-    name = partner["name"]
+    # The letter names the partner in full once ("your exchange with Dr Noor Kerrigan");
+    # these sentences follow it, so they say "Dr Kerrigan" (the full name if no title).
+    name = partner["formal_name"]
     return {
         "hosting": {"state": hosting.state, "date": hosting.date},
         "visiting": {"state": visiting.state, "date": visiting.date},
