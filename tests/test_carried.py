@@ -115,18 +115,105 @@ def test_keep_refreshes_them_from_the_volunteer_workbook_and_keeps_the_tracking(
     assert carried["A hosts B: date"] == "4/5/2027"
 
 
-def test_an_extra_column_that_would_read_as_one_of_wessexs_own_is_not_carried(
-        run: Runner, tmp_path: Path) -> None:
-    """A second Email column is kept as an extra; as "A Email" it would be read back as the
-    person's address, so it stays in the volunteer workbook only."""
-    headers = [*HEADERS, "Email"]
-    rows = [{**p, "Email": p["Email"]} for p in _people()]
-    write_book(tmp_path / "v.xlsx", rows, headers)
+def test_a_second_column_of_the_same_title_is_carried_under_its_own(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """Two "Parking" columns, and a second Email: each value reaches the Pairs sheet under a
+    title of its own ("Parking (2)", "Email (2)"), never one read as the person's address,
+    and check says so."""
+    headers = [*HEADERS, "Parking", "Email", "parking"]
+    rows = [{**p, "Parking": f"Bay {n}"} for n, p in enumerate(_people(), start=1)]
+    path = write_book(tmp_path / "v.xlsx", rows, headers)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.cell(2, len(headers) - 1).value = "amelia.home@example.org"  # the second Email
+    sheet.cell(3, len(headers)).value = "Level 2"  # the second parking column
+    book.save(path)
+    checked = " ".join(run("check", "v.xlsx", code=None).output.split())
+    assert "a second 'Email' column; this one is not used to pair, and carried through to " \
+        "the pairs workbook and the mail merge as 'Email (2)'." in checked
+    assert "a second 'parking' column; this one is carried through to the pairs workbook " \
+        "and the mail merge as 'parking (2)'." in checked
     run("pair", "v.xlsx", "-o", "pairs.xlsx")
-    written, _ = _pairs_sheet(tmp_path / "pairs.xlsx")
-    assert written.count("A email") == 1 and "A Email" not in written
+    written, row = _pairs_sheet(tmp_path / "pairs.xlsx")
+    assert written[written.index("Notes") + 1:] == [
+        "A notes", "A Parking", "A Email (2)", "A parking (2)",
+        "B notes", "B Parking", "B Email (2)", "B parking (2)"]
+    carried = dict(zip(written, row, strict=True))
+    assert (carried["A Parking"], carried["A Email (2)"], carried["B parking (2)"]) == \
+        ("Bay 1", "amelia.home@example.org", "Level 2")
     (pair,) = read_pairs_workbook(tmp_path / "pairs.xlsx").pairs
     assert pair.a.email == "amelia.ashworth@nhs.net"
+
+
+def test_a_title_that_would_read_as_a_tracking_column_is_marked(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", [{**p, "hosts B: date": "ask"} for p in _people()],
+               [*HEADERS, "hosts B: date"])
+    run("pair", "v.xlsx", "-o", "pairs.xlsx")
+    written, row = _pairs_sheet(tmp_path / "pairs.xlsx")
+    carried = dict(zip(written, row, strict=True))
+    assert carried["A hosts B: date (volunteer list)"] == "ask"
+    assert carried["A hosts B: date"] is None  # the tracking column is left for the visit
+    (pair,) = read_pairs_workbook(tmp_path / "pairs.xlsx").pairs
+    assert pair.visits[0].date is None
+    assert pair.a.extra == (("hosts B: date (volunteer list)", "ask"),)
+
+
+def test_keep_copies_text_that_looks_like_a_formula_like_any_other(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """A note typed as "=1+1" in a CSV is text: written as text, and replaced by --keep
+    like any other text when the volunteer workbook changes (only a live formula typed in
+    the pairs workbook is left alone)."""
+    def roster(note: str) -> None:
+        (tmp_path / "v.csv").write_text(
+            "Name,Email,Profession,Notes\n"
+            "Dr Amelia Ashworth,amelia.ashworth@nhs.net,GP,\n"
+            f"Dr Hamza Eversley,hamza.eversley@nhs.net,Consultant,{note}\n", encoding="utf-8")
+
+    roster("=1+1")
+    run("pair", "v.csv", "-o", "pairs.xlsx")
+    assert dict(zip(*_pairs_sheet(tmp_path / "pairs.xlsx"), strict=True))["B notes"] == "=1+1"
+    roster("now plain text")
+    run("pair", "v.csv", "--keep", "pairs.xlsx")
+    assert dict(zip(*_pairs_sheet(tmp_path / "pairs.xlsx"), strict=True))["B notes"] == \
+        "now plain text"
+
+
+def test_keep_says_which_cells_it_copied_over_different_text(run: Runner, paired: Path,
+                                                             tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A notes") + 1).value = "Ann: keep away from ward 3"
+    book.save(paired)
+    column = openpyxl.utils.get_column_letter(headers.index("A notes") + 1)
+    write_book(tmp_path / "v.xlsx", _people(), ROSTER_HEADERS)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert f"Copied again from the volunteer workbook, over different text: Pairs!{column}2 " \
+        "(A notes)." in said
+    assert "backups" in said  # what was typed there is in the backup kept before the change
+
+
+def test_keep_empties_a_column_the_volunteer_workbook_no_longer_has(run: Runner,
+                                                                    paired: Path,
+                                                                    tmp_path: Path) -> None:
+    """A column taken out of the volunteer workbook (a home address, say) does not live on
+    in the pairs workbook; a column the administrator added to the Pairs sheet stays."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(1, sheet.max_column + 1).value = "A level"  # the administrator's own
+    sheet.cell(2, sheet.max_column).value = "ground floor"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", _people(), [*HEADERS, "Comments", "Line manager"])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "The volunteer workbook no longer has the column 'Parking', so its cells in the " \
+        "Pairs sheet were emptied" in said
+    carried = dict(zip(*_pairs_sheet(paired), strict=True))
+    assert carried["B Parking"] is None and carried["A Line manager"] == "Dr Rhys Penhallow"
+    assert carried["A level"] == "ground floor"
+    (pair,) = read_pairs_workbook(paired).pairs
+    assert [t for t, _ in pair.a.extra] == ["Line manager"]  # "A level" is nobody's
+    assert pair.value("A level") == "ground floor"
 
 
 @pytest.mark.parametrize(("title", "taken", "field"), [
@@ -136,6 +223,7 @@ def test_an_extra_column_that_would_read_as_one_of_wessexs_own_is_not_carried(
     ("2nd site", set(), "Column2ndSite"),  # a merge field begins with a letter
     ("!!", set(), "Column"),
     ("Notes", {"Notes"}, "Notes2"),  # never one already taken
+    ("SURNAME", {"Surname"}, "SURNAME2"),  # in any case: Word does not tell them apart
     ("Room booked " * 5, set(), "RoomBookedRoomBookedRoomBookedRoomBooked"),  # 40 at most
 ])
 def test_merge_field_names(title: str, taken: set[str], field: str) -> None:

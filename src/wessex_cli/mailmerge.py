@@ -69,9 +69,11 @@ def merge_field(title: str, taken: Collection[str]) -> str:
 
 
 def unused_field(name: str, taken: Collection[str]) -> str:
-    """``name`` cut to Word's 40 characters, with a number added if it is ``taken``."""
+    """``name`` cut to Word's 40 characters, with a number added if it is ``taken`` in any
+    case (Word does not tell «Surname» from «SURNAME»)."""
+    folded = {t.casefold() for t in taken}
     candidate, number = name[:40], 2
-    while candidate in taken:
+    while candidate.casefold() in folded:
         candidate = f"{name[:40 - len(str(number))]}{number}"
         number += 1
     return candidate

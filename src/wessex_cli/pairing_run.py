@@ -150,10 +150,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         elif book is not None:  # --keep: the new pairs are brought into the kept workbook
             from .pairs_workbook import pairs_workbook_sheets
 
-            carry_pairing(book, pairs_workbook_sheets(result, request.volunteers,
-                                                      left_out=left_out,
-                                                      history=request.history),
-                          roster, today())
+            notes += carry_pairing(book, pairs_workbook_sheets(result, request.volunteers,
+                                                               left_out=left_out,
+                                                               history=request.history),
+                                   roster, today())
             saved = target
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,22 +70,24 @@ NOTES_FIELD = "notes"
 
 def carried_titles(people: Sequence[Person | Volunteer]) -> list[str]:
     """The titles of the volunteer workbook's extra columns these people have, in their
-    order, each once; a title that would be read back as one of wessex's own columns once
-    prefixed ("Email", kept as an extra when the workbook has two) is left out."""
-    titles: list[str] = []
-    seen = {header_key(person_header("A", NOTES_FIELD))} | _KNOWN
-    for person in people:
-        for title, _ in person.extra:
-            key = header_key(person_header("A", title))
-            if key not in seen and header_key(person_header("B", title)) not in _KNOWN:
-                seen.add(key)
-                titles.append(title)
-    return titles
+    order, each once (the roster makes them distinct: a second "Parking" is "Parking (2)")."""
+    return list(dict.fromkeys(title for person in people for title, _ in person.extra))
 
 
 def carried_headers(titles: Sequence[str]) -> list[str]:
-    """The carried columns of a Pairs sheet for extra columns ``titles``: A's, then B's."""
-    return [person_header(half, t) for half in HALVES for t in (NOTES_FIELD, *titles)]
+    """The carried columns of a Pairs sheet for extra columns ``titles``: A's, then B's. A
+    title that, prefixed, would read as one of wessex's own columns ("hosts B: date" as
+    "A hosts B: date") is marked "(volunteer list)", so that nothing is lost or misread."""
+    headers = []
+    for half in HALVES:
+        for title in (NOTES_FIELD, *titles):
+            header = person_header(half, title)
+            if header_key(header) in _KNOWN:
+                header = f"{header} (volunteer list)"
+            headers.append(header)
+    return headers
+
+
 _WITHDRAWN = frozenset(header_key(h) for h in WITHDRAWN_HEADERS)
 
 
@@ -116,6 +118,30 @@ def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> i
     """The index of the header row of a Pairs (or Withdrawn, or Unpaired) sheet, whatever
     reads it."""
     return find_header_row(rows, _SCORES.get(sheet.casefold(), pairs_header_score))
+
+
+CARRIED_SETTING = "Column carried from the volunteer workbook"
+
+
+def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
+    """The columns the Settings sheet (its rows) says came from the volunteer workbook, as
+    ``header_key`` of their titles without "A " or "B "."""
+    wanted = header_key(CARRIED_SETTING)
+    return frozenset(header_key(cell_text(row[1])) for row in rows
+                     if len(row) > 1 and header_key(cell_text(row[0])) == wanted)
+
+
+def may_carry(headers: Sequence[str]) -> bool:
+    """Whether a Pairs (or Withdrawn) header row has columns beginning "A " or "B " that are
+    not wessex's own: only then is the Settings sheet read to tell whose they are."""
+    notes = {header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
+    return any(h[:2].upper() in ("A ", "B ") and header_key(h) not in _KNOWN | notes
+               for h in headers)
+
+
+def _carried_columns(path: Path, headers: Sequence[str]) -> frozenset[str]:
+    return carried_setting(read_grid(path, "Settings", only=True).rows) \
+        if may_carry(headers) else frozenset()
 
 
 def file_sha256(path: Path) -> str:
@@ -190,7 +216,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     for title in TRACKING_COLUMNS:
         widths[PAIRS_HEADERS.index(title)] = 16.0
     date_cols = frozenset(PAIRS_HEADERS.index(t) for t in TRACKING_COLUMNS if t.endswith("date"))
-    pairs_sheet = SheetSpec("Pairs", PAIRS_HEADERS + carried_headers(titles), rows, widths=widths,
+    carried = carried_headers(titles)
+    pairs_sheet = SheetSpec("Pairs", PAIRS_HEADERS + carried, rows, widths=widths,
                             wrap_columns=frozenset({reasons_col}), date_columns=date_cols,
                             validations=[(PAIRS_HEADERS.index(t), _tracking_validation(t))
                                          for t in TRACKING_COLUMNS if t != "Notes"])
@@ -227,6 +254,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
+        # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
+        *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
     ]
     return [
         pairs_sheet, unpaired,
@@ -284,7 +313,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
-    headers, pairs = _pair_records(grid, header_index, now, year, check_emails=True)
+    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]])
+    headers, pairs = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs)
     if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path)
@@ -296,8 +326,10 @@ class PairsLayout:
     """Where each column of a Pairs (or Withdrawn) sheet is, from the text of its header row:
     what the calamine reader and the openpyxl editor both go by to make a row a pair."""
 
-    def __init__(self, headers: list[str]) -> None:
-        """Where each column is, from the header row as read."""
+    def __init__(self, headers: list[str], carried: Collection[str] = ()) -> None:
+        """Where each column is, from the header row as read. ``carried``: the columns the
+        Settings sheet says came from the volunteer workbook (``carried_setting``); other
+        columns beginning "A " or "B " are the administrator's, and belong to nobody."""
         self.headers = headers
         self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
         self.people = {half: [(name, self.column(person_header(half, name)))
@@ -305,8 +337,7 @@ class PairsLayout:
         notes = {half: header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
         self.carried = {half: [(h[len(half) + 1:], n) for n, h in enumerate(headers)
                                if h[:len(half) + 1].upper() == f"{half} "
-                               and header_key(h) not in _KNOWN
-                               and header_key(h) != notes[half]] for half in HALVES}
+                               and header_key(h[len(half) + 1:]) in carried] for half in HALVES}
         self.notes = {half: self.lookup.get(notes[half]) for half in HALVES}
         self.named = [(n, h) for n, h in enumerate(headers) if h]
         self.titled = len(self.named) == len(headers)  # no column without a title
@@ -363,13 +394,16 @@ class PairsLayout:
 
 
 def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int | None,
-                  check_emails: bool) -> tuple[list[str], list[PairRecord]]:
+                  check_emails: bool, carried: Collection[str] = ()
+                  ) -> tuple[list[str], list[PairRecord]]:
     """The headers and the pairs below them on a Pairs (or Withdrawn) sheet."""
     from .tracking import track
 
-    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]])
+    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]], carried)
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
-    ours = {header_key(title) for title in PAIRS_HEADERS}
+    ours = {header_key(title) for title in PAIRS_HEADERS}  # and the volunteer workbook's:
+    ours |= {header_key(layout.headers[n]) for half in HALVES for _, n in layout.carried[half]}
+    ours |= {header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
     header_of = {column_letter(n): header for n, header in enumerate(layout.headers)}
     for cell, message in grid.warnings if check_emails else ():
         header = header_of.get("".join(ch for ch in cell if ch.isalpha()), "")
@@ -396,7 +430,8 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
     header_index = find_pairs_header(grid.rows, "Withdrawn")
     if header_index is None:
         return [], []
-    headers, pairs = _pair_records(grid, header_index, None, None, check_emails=False)
+    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]])
+    headers, pairs = _pair_records(grid, header_index, None, None, False, carried)
     lookup = {header_key(h): n for n, h in enumerate(headers) if h}
     found = []
     for pair in pairs:

@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,8 +126,9 @@ class Workbook:
         return found[2] if found and cell.value == found[1] else cell.value
 
     def writable(self, cell: Any, sheet: str = "Pairs") -> None:
-        """Refuse to replace a formula the administrator wrote."""
-        if isinstance(cell.value, str) and cell.value.startswith("="):
+        """Refuse to replace a formula the administrator wrote (text that only looks like
+        one, stored as text, is not a formula)."""
+        if is_formula(cell):
             raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
                                 "not overwrite.", "Type the value in Excel instead, or clear "
                                 "the formula and run the command again.", file=self.path,
@@ -262,6 +263,12 @@ def keep_cached_values(saved: Path, editing: Workbook) -> None:
     with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in infos:
             archive.writestr(info, parts[info.filename])
+
+
+def is_formula(cell: Any) -> bool:
+    """A live formula in an openpyxl cell, not text that begins with "=" (which wessex and
+    Excel's quote prefix store as text)."""
+    return bool(cell.data_type == "f")
 
 
 def put_value(cell: Any, value: Any) -> None:
@@ -705,7 +712,7 @@ def _shift_range(ref: str, deleted: int) -> str:
 
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
-                  when: dt.date) -> None:
+                  when: dt.date) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -716,12 +723,20 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     that could not be kept move to the Withdrawn sheet with the reason, so nothing typed in
     their rows is lost. New pairs are added below. The Unpaired, Summary and Settings sheets
     are rewritten; every other sheet is left alone.
+
+    Returns what the administrator should hear: the cells whose text the volunteer workbook
+    changed (a correction there, or something typed over wessex's copy here), and the
+    columns cleared because the volunteer workbook no longer has them.
     """
     import openpyxl
 
-    from .pairs_workbook import ID_COLUMN, TRACKING_COLUMNS
+    from .pairs_workbook import ID_COLUMN, TRACKING_COLUMNS, carried_setting
 
     by_name = {spec.name: spec for spec in fresh}
+    before = carried_setting(list(book["Settings"].iter_rows(values_only=True))) \
+        if book.has_sheet("Settings") else frozenset()
+    gone = before - carried_setting(by_name["Settings"].rows)
+    refreshed: list[str] = []
     new_headers = list(by_name["Pairs"].headers)
     new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     sheet = book["Pairs"]
@@ -754,10 +769,13 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 continue  # the administrator's; every other column is refreshed
             target = sheet.cell(number, columns[header_key(title)])
             shown = book.shown(target)
-            if isinstance(target.value, str) and target.value.startswith("="):
+            if is_formula(target):
                 continue  # the administrator's formula wins
             if cell_text(shown) != cell_text(value):
+                if cell_text(shown) and title[:2] in ("A ", "B "):  # a person's, not the score
+                    refreshed.append(f"{target.coordinate} ({title})")
                 put_value(target, value)
+    cleared = _clear_columns(sheet, columns, gone, header_row)
     last = max((r for r in range(header_row + 1, sheet.max_row + 1)
                 if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
     for pair_id, row in new_rows.items():
@@ -780,6 +798,43 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             append_values(target, list(values))
         for cell in target[1]:
             cell.font = openpyxl.styles.Font(bold=True)
+    said = []
+    if refreshed:
+        shown_cells = ", ".join(refreshed[:5]) + (f" and {len(refreshed) - 5} more"
+                                                  if len(refreshed) > 5 else "")
+        said.append(f"Copied again from the volunteer workbook, over different text: "
+                    f"Pairs!{shown_cells}. Type your own notes in the Notes column or a column "
+                    "of your own: wessex keeps those as they are.")
+    if cleared:
+        many = len(cleared) > 1
+        titles = ", ".join(f"'{title}'" for title in cleared)
+        said.append(f"The volunteer workbook no longer has the column{'s' if many else ''} "
+                    f"{titles}, so {'their' if many else 'its'} "
+                    "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
+    return said
+
+
+def _clear_columns(sheet: Any, columns: dict[str, int], gone: Collection[str],
+                   header_row: int) -> list[str]:
+    """Empty the Pairs sheet's copies ("A <title>", "B <title>") of the volunteer workbook's
+    columns named in ``gone`` (as ``header_key`` of the title), formulas aside; the titles of
+    those that held anything."""
+    cleared = []
+    for key in sorted(gone):
+        found = False
+        for half in HALVES:
+            column = columns.get(half.lower() + key)
+            if column is None:
+                continue
+            for number in range(header_row + 1, sheet.max_row + 1):
+                cell = sheet.cell(number, column)
+                if cell.value not in (None, "") and not is_formula(cell):
+                    cell.value = None
+                    found = True
+        if found:
+            cleared.append(cell_text(sheet.cell(header_row, columns.get("a" + key) or
+                                                columns.get("b" + key) or 1).value)[2:])
+    return cleared
 
 
 def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: int,

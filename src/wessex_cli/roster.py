@@ -340,12 +340,25 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             columns[canonical] = col
             written[canonical] = title
         else:
-            if canonical:
-                problems.append(Problem(
-                    "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
-                    f"a second '{written[canonical]}' column; this one is kept as an extra "
-                    "column and not used.", "Rename or delete one of them."))
             extra.append((title, col))
+    taken = {header_key(t) for t in written.values()}
+    for index, (title, col) in enumerate(extra):
+        # Extra columns are carried through by title, so each needs its own: a second
+        # "Parking" (or a second Email) is carried as "Parking (2)", with a warning.
+        key, unique, number = header_key(title), title, 1
+        while header_key(unique) in taken:
+            number += 1
+            unique = f"{title} ({number})"
+        taken.add(header_key(unique))
+        if unique != title:
+            extra[index] = (unique, col)
+            canonical = HEADER_LOOKUP.get(key)
+            problems.append(Problem(
+                "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
+                f"a second '{written[canonical] if canonical else title}' column; this one "
+                f"is {'not used to pair, and ' if canonical else ''}carried through to the "
+                f"pairs workbook and the mail merge as '{unique}'.",
+                "Rename or delete one of them."))
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         names = ", ".join(m.capitalize() for m in missing)

@@ -140,7 +140,7 @@ def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
 
 def test_every_render_context_is_plain_data(tmp_path: Path) -> None:
     contexts = _every_context(tmp_path)
-    assert len({name for name, _ in contexts}) == 13
+    assert len({name for name, _ in contexts}) == 14
     for name, context in contexts:
         assert is_plain(context), name
         assert "source" not in context["scheme"]  # type: ignore[operator]
