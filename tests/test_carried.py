@@ -228,3 +228,21 @@ def test_keep_empties_a_column_the_volunteer_workbook_no_longer_has(run: Runner,
 ])
 def test_merge_field_names(title: str, taken: set[str], field: str) -> None:
     assert merge_field(title, taken) == field
+
+
+def test_an_uncalculated_formula_in_a_carried_column_is_warned_about(paired: Path) -> None:
+    """The administrator's own formula columns are not read, so theirs go unremarked; a
+    carried column is read (the mail merge uses it), so a formula there that was never
+    calculated is named, as in the visit columns."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A Line manager") + 1).value = '=UPPER("x")'
+    sheet.cell(1, sheet.max_column + 1).value = "Budget"  # the administrator's own column
+    sheet.cell(2, sheet.max_column).value = "=1+1"
+    book.save(paired)  # openpyxl saves formulas without a calculated value
+    (pair,) = read_pairs_workbook(paired).pairs
+    column = openpyxl.utils.get_column_letter(headers.index("A Line manager") + 1)
+    assert [w for w in pair.warnings if "never calculated" in w] == [
+        f"Pairs!{column}2: this cell has a formula that was never calculated, so its value is "
+        "unknown. Open the workbook in Excel and save it."]
