@@ -8,6 +8,7 @@ itself, never through wessex's own readers.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import statistics
@@ -381,6 +382,27 @@ def test_report_as_word_has_the_same_figures(run: Runner, scheme_files: dict[str
     # proofread in UK English, as every letter is
     assert 'w:lang w:val="en-GB"' in document.styles.element.xml
     assert document.core_properties.language == "en-GB"
+
+
+def test_the_word_report_says_what_the_web_report_says(run: Runner,
+                                                      scheme_files: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    """Every sentence of the web page's prose is in the Word report too: a board reading
+    either reads the same report."""
+    run("report", "pairs.xlsx", "--feedback", "responses.xlsx", "-o", "report.docx")
+    run("report", "pairs.xlsx", "--feedback", "responses.xlsx", "-o", "report.html")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    word = " ".join(" ".join(p.text.split()) for p in document.paragraphs)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    prose = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", found)).split())
+             for found in re.findall(r"<p>(.*?)</p>", page, flags=re.S)]
+    assert "Everyone who volunteered, by side and profession, and what became of them." in prose
+    pairs = expected_figures(scheme_files, volunteers())["pairs"]
+    assert f"{pairs} pairs were made. Each volunteer could name three colleagues, " \
+        "specialties or organisations; this is the best of their choices each paired person " \
+        "was given." in prose
+    missing = [sentence for sentence in prose if sentence and sentence not in word]
+    assert missing == []
 
 
 def test_report_without_o_writes_report_html_beside_the_equality_page(

@@ -404,6 +404,16 @@ def context(report: Report) -> dict[str, Any]:
     }
     values["visits_sentence"] = _visits_sentence(values)  # one wording for the page and Word
     values["intro"] = _intro(report)
+    values["feedback_sentence"] = (
+        f"{plural(report.feedback.responses, 'feedback response')}. Every quote is anonymised "
+        "and professions with fewer than three respondents are pooled, as in the delegate "
+        "pack.") if report.feedback is not None else ""
+    values["participation_sentence"] = ("Everyone who volunteered, by side and profession, and "
+                                        "what became of them.")
+    values["choices_sentence"] = (
+        f"{plural(report.figures.pairs, 'pair')} {'was' if report.figures.pairs == 1 else 'were'}"
+        " made. Each volunteer could name three colleagues, specialties or organisations; "
+        "this is the best of their choices each paired person was given.")
     return values
 
 
@@ -476,12 +486,12 @@ def report_docx(report: Report) -> bytes:
                                           for _, label, value, share in values["key_figures"]])
     document.paragraphs[-1].text = SHARES_NOTE  # the empty paragraph after the table
     document.add_heading("Who took part", 1)
+    document.add_paragraph(values["participation_sentence"])
     table(["Side", "Profession", "Volunteered", "Paired", "Not paired", "Withdrew"],
           [[values["side_label"].get(r.side, r.side), r.profession, str(r.volunteered),
             str(r.paired), str(r.unpaired), str(r.withdrew)] for r in report.participation])
     document.add_heading("Pairs and preferences", 1)
-    document.add_paragraph(f"{f.pairs} pairs were made. The best choice each paired person "
-                           "was given:")
+    document.add_paragraph(values["choices_sentence"])
     table(["Given", "People"], [[label, str(n)] for label, n in values["choices"]])
     document.add_heading("Visits", 1)
     document.add_paragraph(values["visits_sentence"])
@@ -497,8 +507,7 @@ def report_docx(report: Report) -> bytes:
     if report.feedback is not None:
         pack = report.feedback
         document.add_heading("What participants said", 1)
-        document.add_paragraph(f"{pack.responses} feedback responses. Quotes are anonymised and "
-                               "small groups pooled, as in the delegate pack.")
+        document.add_paragraph(values["feedback_sentence"])
         for rated in pack.rated:
             document.add_heading(rated.question, 2)
             document.add_paragraph(f"{len(rated.values)} answers; mean {rated.mean:.1f}, median "
