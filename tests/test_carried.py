@@ -246,3 +246,78 @@ def test_an_uncalculated_formula_in_a_carried_column_is_warned_about(paired: Pat
     assert [w for w in pair.warnings if "never calculated" in w] == [
         f"Pairs!{column}2: this cell has a formula that was never calculated, so its value is "
         "unknown. Open the workbook in Excel and save it."]
+
+
+def test_keep_never_writes_over_the_administrators_column_of_the_same_title(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """The administrator added "A level" to the Pairs sheet; later the volunteer workbook
+    gains a Level column. Its copy goes beside theirs, marked, and theirs is untouched."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(1, sheet.max_column + 1).value = "A level"
+    sheet.cell(2, sheet.max_column).value = "passed maths, physics"
+    book.save(paired)
+    people = [{**p, "Level": level} for p, level in zip(_people(), ("ST3", "Consultant"),
+                                                         strict=True)]
+    write_book(tmp_path / "v.xlsx", people, [*ROSTER_HEADERS, "Level"])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "Copied again" not in said  # nothing of theirs was written over
+    carried = dict(zip(*_pairs_sheet(paired), strict=True))
+    assert carried["A level"] == "passed maths, physics"
+    assert (carried["A Level (volunteer list)"], carried["B Level (volunteer list)"]) == \
+        ("ST3", "Consultant")
+    (pair,) = read_pairs_workbook(paired).pairs
+    assert dict(pair.a.extra)["Level (volunteer list)"] == "ST3"
+    assert "level" not in {t.casefold() for t, _ in pair.a.extra}
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and again: still beside, still theirs
+    again = dict(zip(*_pairs_sheet(paired), strict=True))
+    assert again["A level"] == "passed maths, physics"
+    assert again["A Level (volunteer list)"] == "ST3"
+
+
+def test_a_second_column_for_something_wessex_reads_is_said_and_carried(
+        run: Runner, tmp_path: Path) -> None:
+    """Notes headed "Comments", then a "Notes" column; Phone, then "Mobile": the second of
+    each is not used, check says so, and it is carried under a title of its own."""
+    headers = [*HEADERS, "Phone", "Comments", "Mobile", "Notes"]
+    people = [{**p, "Phone": "07700 900001", "Comments": "c1", "Mobile": "07700 900002",
+               "Notes": "n1"} for p in _people()]
+    write_book(tmp_path / "v.xlsx", people, headers)
+    checked = " ".join(run("check", "v.xlsx", code=None).output.split())
+    assert "a second 'Phone' column ('Mobile'); this one is not used to pair, and carried " \
+        "through to the pairs workbook and the mail merge as 'Mobile'." in checked
+    assert "a second 'Comments' column ('Notes'); this one is not used to pair, and carried " \
+        "through to the pairs workbook and the mail merge as 'Notes (2)'." in checked
+    run("pair", "v.xlsx", "-o", "pairs.xlsx")
+    (pair,) = read_pairs_workbook(tmp_path / "pairs.xlsx").pairs
+    assert (pair.a.phone, pair.a.notes) == ("07700 900001", "c1")
+    assert pair.a.extra == (("Mobile", "07700 900002"), ("Notes (2)", "n1"))
+
+
+def test_emptying_a_column_the_volunteer_workbook_dropped_keeps_a_formula(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("A Parking") + 1).value = '=UPPER("bay 9")'
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", _people(), [*HEADERS, "Comments", "Line manager"])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    after = openpyxl.load_workbook(paired)["Pairs"]
+    assert after.cell(2, headers.index("A Parking") + 1).value == '=UPPER("bay 9")'
+    assert after.cell(2, headers.index("B Parking") + 1).value is None
+
+
+def test_a_note_keeps_its_line_breaks_to_the_mail_merge(run: Runner, tmp_path: Path) -> None:
+    people = _people("Keen to meet a GP\nwith a diabetes interest")
+    people[0]["Line manager"] = "Dr Rhys Penhallow\n(until June)"
+    write_book(tmp_path / "v.xlsx", people, ROSTER_HEADERS)
+    run("pair", "v.xlsx", "-o", "pairs.xlsx")
+    (pair,) = read_pairs_workbook(tmp_path / "pairs.xlsx").pairs
+    assert pair.b.notes == "Keen to meet a GP\nwith a diabetes interest"
+    assert dict(pair.a.extra)["Line manager"] == "Dr Rhys Penhallow\n(until June)"
+    run("mailmerge", "pairs.xlsx", "-o", "merge.csv", "--allow-placeholders")
+    rows = {r["Email"]: r for r in csv.DictReader(io.StringIO(
+        (tmp_path / "merge.csv").read_text("utf-8-sig"), newline=""))}
+    assert rows["hamza.eversley@nhs.net"]["Notes"] == \
+        "Keen to meet a GP\nwith a diabetes interest"

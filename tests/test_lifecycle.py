@@ -140,14 +140,14 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert set(chased) == {"jonah.fisk@nhs.net", "idris.vell@nhs.net", "sian.obriain@nhs.net",
                            "maud.kestrel@nhs.net"}
     jonah = str(chased["jonah.fisk@nhs.net"]["text"])
-    assert ("you planned to host Prof Vell on Wednesday 12 May 2027, but nobody has told "
-            "us that it took place, and you have not yet visited their workplace.") in jonah
+    assert ("you planned to host Idris on Wednesday 12 May 2027, but we have no record yet "
+            "that it went ahead, and you have not yet visited their workplace.") in jonah
     assert "for the half day when you visit them, before Monday 19 July 2027" in jonah
     idris = str(chased["idris.vell@nhs.net"]["text"])
-    assert ("you have not yet hosted Dr Fisk at your workplace, and you planned to visit "
+    assert ("you have not yet hosted Jonah at your workplace, and you planned to visit "
             "their workplace on Wednesday 12 May 2027") in idris
     sian = str(chased["sian.obriain@nhs.net"]["text"])
-    assert "neither of your two half days with Dr Kestrel has taken place yet" in sian
+    assert "neither of your two half days with Maud has taken place yet" in sian
     assert "about your exchange with Dr Maud Kestrel." in sian
     assert chased["sian.obriain@nhs.net"]["to"] == "Dr Siân Ó Briain"
     assert str(chased["maud.kestrel@nhs.net"]["subject"]).startswith("Reminder:")
@@ -162,7 +162,7 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     run("remind", "pairs.xlsx", "-o", "r2")
     chased = mail(tmp_path / "r2")
     assert "sian.obriain@nhs.net" not in chased
-    assert ("neither of your two half days with Dr Reyne has taken place yet"
+    assert ("neither of your two half days with Tomas has taken place yet"
             in str(chased["maud.kestrel@nhs.net"]["text"]))
 
     # The rest of the visits, then a firmer reminder after the end date.
@@ -179,12 +179,12 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     tomas = late["tomas.reyne@nhs.net"]
     assert str(tomas["subject"]).startswith("Overdue:")
     assert str(tomas["text"]).startswith("Dear Tomas, Your exchange with Dr Maud Kestrel in ")
-    assert ("you hosted Dr Kestrel on Thursday 1 July 2027. You have not yet visited "
+    assert ("you hosted Maud on Thursday 1 July 2027. You have not yet visited "
             "their workplace.") in str(tomas["text"])
-    assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr "
-            "Kestrel this week to arrange the half day when you visit them") in str(tomas["text"])
+    assert ("The exchange period ended on Monday 19 July 2027, so please contact "
+            "Maud this week to arrange the half day when you visit them") in str(tomas["text"])
     maud = str(late["maud.kestrel@nhs.net"]["text"])
-    assert ("you visited Dr Reyne's workplace on Thursday 1 July 2027. You have not yet "
+    assert ("you visited Tomas's workplace on Thursday 1 July 2027. You have not yet "
             "hosted them at your workplace.") in maud
 
     # The celebration: the same date as the plan, to every active volunteer.
@@ -214,9 +214,11 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert set(sent) == {"amara.pell@nhs.net", "rosa.quill@nhs.net", "jonah.fisk@nhs.net",
                          "idris.vell@nhs.net"}
     amara = sent["amara.pell@nhs.net"]
-    assert amara["attached"] == {"certificate.docx"}
-    assert amara["text"].startswith("Dear Amara, Thank you for taking part in")
-    assert "both of your half days with Dr Rosa Quill as done" in str(amara["text"])
+    assert amara["attached"] == {"certificate-amara-pell-with-rosa-quill.docx"}
+    assert str(amara["subject"]).endswith(
+        ": your certificate for the exchange with Dr Rosa Quill")
+    assert str(amara["text"]).startswith("Dear Amara, Thank you for taking part in")
+    assert "both of your half days with Dr Rosa Quill have taken place" in str(amara["text"])
     assert "attached to this e-mail as a Word document" in str(amara["text"])
     (eml,) = (tmp_path / "sent" / "certificate-email").glob("amara-pell.eml")
     message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())

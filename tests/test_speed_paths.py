@@ -25,6 +25,7 @@ from wessex_cli.scoring import pair_score, score_matrix
 from wessex_cli.spreadsheet import read_grid
 
 from . import oracle
+from .conftest import Runner, write_book
 from .hostile.files import xlsx
 
 
@@ -246,3 +247,40 @@ def test_a_csv_roster_runs_the_work_alongside_too(tmp_path: Path) -> None:
     seen: list[bool] = []
     read_grid(path, alongside=lambda: seen.append(True))
     assert seen == [True]
+
+
+def test_a_failed_csv_read_is_the_error_raised_too(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "volunteers.csv"
+    path.write_text("Name,Email,Profession\n")
+
+    def unreadable(given: Path) -> None:
+        raise SpreadsheetError("the file could not be read (damaged).", "Save it again.",
+                               file=given)
+
+    def broken() -> None:
+        raise SchemeError("the template is broken.", "Mend it.")
+
+    monkeypatch.setattr(spreadsheet, "_read_csv", unreadable)
+    with pytest.raises(SpreadsheetError, match="could not be read"):
+        read_grid(path, alongside=broken)
+
+
+def test_check_says_the_rosters_own_error_before_a_broken_template(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """The settings are checked while the roster is read; a template of the administrator's
+    own that cannot be read is still said where it always was, after the roster's error."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Northmoor Exchange"\n')
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "call-to-action.md.j2").write_text(
+        "+++\naudience = 'nobody'\n+++\nHello\n", encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [{"Name": "Dr Ines Calloway", "Profession": "GP"}],
+               ["Name", "Profession"])
+    said = " ".join(run("check", "v.xlsx", code=1).output.split())
+    assert "the required column Email is missing" in said
+    assert "audience" not in said
+    write_book(tmp_path / "v.xlsx", [{"Name": "Dr Ines Calloway", "Email":
+                                      "ines.calloway@nhs.net", "Profession": "GP"}],
+               ["Name", "Email", "Profession"])
+    said = " ".join(run("check", "v.xlsx", code=1).output.split())
+    assert "template 'call-to-action' has audience 'nobody'" in said

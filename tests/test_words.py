@@ -99,13 +99,14 @@ JUNE = dt.date(2027, 6, 1)
 def test_both_visits_owed_is_said_plainly() -> None:
     found = reminders((False, False), (None, None), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert "about your exchange with Dr Rosa Quill." in ben  # in full once, then "Dr Quill"
-    assert ("neither of your two half days with Dr Quill has taken place yet: you are "
-            "still to host Dr Quill at your workplace, and to spend half a day at "
+    assert "about your exchange with Dr Rosa Quill." in ben  # in full once, then "Rosa"
+    assert ("neither of your two half days with Rosa has taken place yet: you are "
+            "still to host them at your workplace, and to spend half a day at "
             "theirs.") in ben
-    assert "Please agree dates with Dr Quill for both half days, before Monday 19 July " \
+    assert "Please agree dates with Rosa for both half days, before Monday 19 July " \
         "2027" in ben
     assert "is still to happen" not in ben and "has not yet happened" not in ben
+    assert "If our record is wrong, just reply with the dates" in ben
     assert found["ben.aldous@nhs.net"].subject.startswith("Reminder:")
     assert set(found) == {"ben.aldous@nhs.net", "rosa.quill@nhs.net"}
 
@@ -114,11 +115,11 @@ def test_only_hosting_owed_and_only_visiting_owed() -> None:
     # Rosa hosted Ben on 4 May: Ben owes the hosting, Rosa owes the visit.
     found = reminders((False, True), (None, dt.date(2027, 5, 4)), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you visited Dr Quill's workplace on Tuesday 4 May 2027. You have not yet "
+    assert ("you visited Rosa's workplace on Tuesday 4 May 2027. You have not yet "
             "hosted them at your workplace.") in ben
     assert "for the half day when you host them" in ben
     rosa = flat(found["rosa.quill@nhs.net"].markdown)
-    assert ("you hosted Dr Aldous on Tuesday 4 May 2027. You have not yet visited "
+    assert ("you hosted Ben on Tuesday 4 May 2027. You have not yet visited "
             "their workplace.") in rosa
     assert "for the half day when you visit them" in rosa
 
@@ -126,16 +127,18 @@ def test_only_hosting_owed_and_only_visiting_owed() -> None:
 def test_a_planned_visit_whose_date_has_passed_is_asked_about() -> None:
     found = reminders((False, True), (dt.date(2027, 5, 20), dt.date(2027, 5, 4)), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("You planned to host them on Thursday 20 May 2027, but nobody has told us "
-            "that it took place") in ben
+    assert ("You planned to host them on Thursday 20 May 2027, but we have no record yet "
+            "that it went ahead") in ben
     assert "If you hosted them on Thursday 20 May 2027 as planned, please reply" in ben
     assert "Please agree a date" not in ben  # nothing is simply owed
+    # asked once to reply: the closing line's own "reply with the dates" is left out
+    assert "If our record is wrong" not in ben
 
 
 def test_a_planned_future_visit_is_named_and_not_chased() -> None:
     found = reminders((False, False), (dt.date(2027, 6, 15), None), JUNE)
     ben = flat(found["ben.aldous@nhs.net"].markdown)
-    assert ("you are due to host Dr Quill on Tuesday 15 June 2027. You have not yet "
+    assert ("you are due to host Rosa on Tuesday 15 June 2027. You have not yet "
             "visited their workplace.") in ben
     assert "for the half day when you visit them" in ben
     # Both arranged for dates to come: nothing to chase, nobody is written to.
@@ -153,7 +156,7 @@ def test_after_the_end_date_the_reminder_is_firmer() -> None:
     assert ben.subject.startswith("Overdue:")
     assert text.startswith("Dear Ben, Your exchange with Dr Rosa Quill in **Northmoor Exchange** "
                            "is not yet complete.")  # the partner in full, once
-    assert ("The exchange period ended on Monday 19 July 2027, so please contact Dr Quill "
+    assert ("The exchange period ended on Monday 19 July 2027, so please contact Rosa "
             "this week to arrange both half days, or tell us if they can no longer go ahead.") \
         in text
     assert "before Monday 19 July 2027" not in text
@@ -536,7 +539,7 @@ def test_the_patient_notice_carries_the_visit_day_never_the_day_it_was_printed()
     template = load_template("patient-notice", scheme)
     for dates, opening, dated in (((dt.date(2027, 5, 14), None),
                                    "On Friday 14 May 2027, Dr Ben Aldous", "14 May 2027"),
-                                  ((None, None), "Today Dr Ben Aldous", None)):
+                                  ((None, None), "Today, Dr Ben Aldous", None)):
         pair = PairRecord.with_visits("P1", BEN, ROSA, (False, False), dates)
         people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 6, 1))
         (rendered, _), = render_all(template, people, "md", scheme)

@@ -100,9 +100,9 @@ def test_every_combination_reads_as_english(hosting: str, visiting: str, now: dt
     chased = {"owed", "unconfirmed"}
     assert ("ben.aldous@nhs.net" in found) == bool({hosting, visiting} & chased)
     # The letter names the partner in full once, at the start; its sentences about the
-    # visits then say "Dr Quill".
-    for email, partner, formal in (("ben.aldous@nhs.net", "Dr Rosa Quill", "Dr Quill"),
-                                   ("rosa.quill@nhs.net", "Dr Ben Aldous", "Dr Aldous")):
+    # visits then use their first name, as "You can reach Rosa at" does.
+    for email, partner, formal in (("ben.aldous@nhs.net", "Dr Rosa Quill", "Rosa"),
+                                   ("rosa.quill@nhs.net", "Dr Ben Aldous", "Ben")):
         if email in found:
             body = flat(found[email].markdown)
             assert f"exchange with {partner}" in body[:body.index("Our records show")]
@@ -116,14 +116,16 @@ def test_the_administrators_case_one_visit_done_the_other_unconfirmed() -> None:
     # Ben was hosted by Rosa on 1 June (done); he planned to host her on 30 June (passed).
     host = VisitView("host", "unconfirmed", dt.date(2027, 6, 30))
     away = VisitView("visit", "done", dt.date(2027, 6, 1))
-    assert situation(host, away, "Dr Rosa Quill") == (
-        "Our records show that you visited Dr Rosa Quill's workplace on Tuesday 1 June 2027. "
-        "You planned to host them on Wednesday 30 June 2027, but nobody has told us that it "
-        "took place.")
-    assert next_steps(host, away, "Dr Rosa Quill", SCHEME.end, True) == [
-        "If you hosted them on Wednesday 30 June 2027 as planned, please reply to say so and "
-        "we will update the record; if not, please contact Dr Rosa Quill this week to arrange "
-        "a new date, or tell us if it can no longer go ahead."]
+    assert situation(host, away, "Rosa") == (
+        "Our records show that you visited Rosa's workplace on Tuesday 1 June 2027. "
+        "You planned to host them on Wednesday 30 June 2027, but we have no record yet that it "
+        "went ahead.")
+    # after the end date, and nothing owed: the letter still says first that it has ended
+    assert next_steps(host, away, "Rosa", SCHEME.end, True) == [
+        "The exchange period ended on Monday 19 July 2027. If you hosted them on Wednesday 30 "
+        "June 2027 as planned, please reply to say so and we will update the record; if not, "
+        "please contact Rosa this week to arrange a new date, or tell us if it can no longer "
+        "go ahead."]
 
 
 def test_overdue_with_one_half_day_owed_and_one_unconfirmed_asks_once() -> None:
@@ -131,31 +133,41 @@ def test_overdue_with_one_half_day_owed_and_one_unconfirmed_asks_once() -> None:
     request to contact her partner this week, not the same sentence twice."""
     host = VisitView("host", "unconfirmed", dt.date(2027, 6, 30))
     away = VisitView("visit", "owed", None)
-    steps = next_steps(host, away, "Dr Leon Ince", SCHEME.end, True)
+    steps = next_steps(host, away, "Leon", SCHEME.end, True)
     assert steps == [
-        "The exchange period ended on Monday 19 July 2027, so please contact Dr Leon Ince this "
+        "The exchange period ended on Monday 19 July 2027, so please contact Leon this "
         "week to arrange the half day when you visit them, or tell us if it can no longer go "
         "ahead.",
         "If you hosted them on Wednesday 30 June 2027 as planned, please reply to say so and "
-        "we will update the record; if not, please arrange a new date for it at the same "
-        "time."]
+        "we will update the record; if not, please agree a new date for it with Leon as "
+        "well."]
     assert " ".join(steps).count("this week") == 1
 
 
 def test_hand_written_sentences_for_other_combinations() -> None:
     done = VisitView("host", "done", dt.date(2027, 5, 4))
     owed = VisitView("visit", "owed", None)
-    assert situation(done, owed, "Dr Rosa Quill") == (
-        "Our records show that you hosted Dr Rosa Quill on Tuesday 4 May 2027. You have not "
+    assert situation(done, owed, "Rosa") == (
+        "Our records show that you hosted Rosa on Tuesday 4 May 2027. You have not "
         "yet visited their workplace.")
-    both = situation(VisitView("host", "unconfirmed", dt.date(2027, 5, 4)),
-                     VisitView("visit", "unconfirmed", dt.date(2027, 5, 18)), "Dr Rosa Quill")
-    assert both == ("Our records show that you planned to host Dr Rosa Quill on Tuesday 4 May "
-                    "2027 and to visit their workplace on Tuesday 18 May 2027, but nobody has "
-                    "told us that either half day took place.")
+    host_planned = VisitView("host", "unconfirmed", dt.date(2027, 5, 4))
+    visit_planned = VisitView("visit", "unconfirmed", dt.date(2027, 5, 18))
+    both = situation(host_planned, visit_planned, "Rosa")
+    assert both == ("Our records show that you planned to host Rosa on Tuesday 4 May "
+                    "2027 and to visit their workplace on Tuesday 18 May 2027, but we have no "
+                    "record yet that either half day went ahead.")
+    # two half days to confirm: one request, not the same paragraph twice
+    assert next_steps(host_planned, visit_planned, "Rosa", SCHEME.end, False) == [
+        "If either half day went ahead as planned (hosting them on Tuesday 4 May 2027, "
+        "visiting them on Tuesday 18 May 2027), please reply to tell us which, and we will "
+        "update the record; for any that did not, please arrange a new date."]
+    neither = situation(VisitView("host", "owed", None), VisitView("visit", "owed", None), "Rosa")
+    assert neither == ("Our records show that neither of your two half days with Rosa has "
+                       "taken place yet: you are still to host them at your workplace, and to "
+                       "spend half a day at theirs.")
     planned = situation(VisitView("host", "owed", None),
-                        VisitView("visit", "planned", dt.date(2027, 6, 15)), "Dr Rosa Quill")
-    assert planned == ("Our records show that you are due to visit Dr Rosa Quill's workplace "
+                        VisitView("visit", "planned", dt.date(2027, 6, 15)), "Rosa")
+    assert planned == ("Our records show that you are due to visit Rosa's workplace "
                        "on Tuesday 15 June 2027. You have not yet hosted them at your "
                        "workplace.")
 

@@ -374,8 +374,9 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
     visiting = VisitView("visit", states[1 - index], pair.visit_dates[1 - index])
     overdue = bool(scheme.end and now > scheme.end)
     # The letter names the partner in full once ("your exchange with Dr Noor Kerrigan");
-    # these sentences follow it, so they say "Dr Kerrigan" (the full name if no title).
-    name = partner["formal_name"]
+    # these sentences follow it and say "Noor", as the partner introduction and the
+    # letter's own "You can reach Noor" do: one form for a doctor and a nurse alike.
+    name = partner["first_name"]
     return {
         "hosting": {"state": hosting.state, "date": hosting.date},
         "visiting": {"state": visiting.state, "date": visiting.date},
@@ -532,7 +533,7 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
                 attach_for = _attachment_recipient(extra, recipient, scheme)
                 if attach_for is not None:
                     part = render_markdown(extra, attach_for)
-                    rendered.attachments.append((f"{extra.name}.docx",
+                    rendered.attachments.append((_attachment_name(extra, attach_for),
                                                  to_bytes(part, "docx", scheme)))
             for key, pattern in shown.items():
                 # A filter (| upper, | join) turns a placeholder into plain text: find it.
@@ -544,6 +545,18 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
             if progress:
                 progress(index + 1)
     return results
+
+
+def _attachment_name(template: DocumentTemplate, recipient: Recipient) -> str:
+    """The file name an attachment arrives under: the template's name, and for a document
+    about one pair (a certificate) whose it is and with whom, so that someone with two
+    partners saves two files, not one over the other."""
+    if template.audience != "pair":
+        return f"{template.name}.docx"
+    person, partner = recipient.context.get("person"), recipient.context.get("partner")
+    if not person or not partner:
+        return f"{template.name}.docx"
+    return f"{template.name}-{slug(person['name'])}-with-{slug(partner['name'])}.docx"
 
 
 def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,

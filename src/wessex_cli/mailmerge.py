@@ -13,6 +13,7 @@ from typing import Any
 
 from .documents import person_context
 from .model import PairRecord, Person
+from .pairs_workbook import carried_titles, carried_values
 from .safe_write import write_bytes
 from .scheme import Scheme
 from .text import neutralise_formula
@@ -88,7 +89,7 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
     through), after the fields wessex knows, under names Word accepts (``merge_field``)."""
     people = [p for pair in pairs for p in (pair.a, pair.b)] if pairs is not None else \
         list(volunteers or [])
-    titles = list(dict.fromkeys(title for person in people for title, _ in person.extra))
+    titles = carried_titles(people)
     taken = {*PERSON, "Adjustments", "Notes", *PARTNER, "PartnerNotes", *SCHEME}
     own: dict[str, str] = {}
     for title in titles:
@@ -105,9 +106,8 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
     common = _scheme_fields(scheme, allow_placeholders)
 
     def carried(person: Person, names: dict[str, str], prefix: str = "") -> dict[str, str]:
-        typed = dict(person.extra)
-        return {f"{prefix}Notes": person.notes,
-                **{name: typed.get(title, "") for title, name in names.items()}}
+        return dict(zip([f"{prefix}Notes", *names.values()], carried_values(person, titles),
+                        strict=True))
 
     rows: list[dict[str, str]] = []
     if pairs is not None:

@@ -162,13 +162,15 @@ def _heavy_imports(writing: bool) -> None:
     """What pairing will import (numpy with the rules and scores, the min-cost flow solver,
     and the workbook writer when one is written), done while calamine reads the roster
     without holding Python's lock (``spreadsheet.read_grid``): about a tenth of a second
-    that no longer adds to the run."""
-    from ortools.graph.python import min_cost_flow  # noqa: F401
+    that no longer adds to the run. A broken install is not said here: the same import
+    fails again where pairing needs it, after anything wrong with the roster is said."""
+    with contextlib.suppress(ImportError):
+        from ortools.graph.python import min_cost_flow  # noqa: F401
 
-    from . import eligibility, scoring, solver  # noqa: F401
+        from . import eligibility, scoring, solver  # noqa: F401
 
-    if writing:
-        import xlsxwriter  # noqa: F401
+        if writing:
+            import xlsxwriter  # noqa: F401
 
 
 def _write(path: Path, result: PairingResult, request: PairingRequest,

@@ -22,6 +22,7 @@ from .spreadsheet import (
     UNCALCULATED,
     Cell,
     Grid,
+    cell_lines,
     cell_ref,
     cell_text,
     column_letter,
@@ -78,11 +79,14 @@ def carried_headers(titles: Sequence[str]) -> list[str]:
     """The carried columns of a Pairs sheet for extra columns ``titles``: A's, then B's. A
     title that, prefixed, would read as one of wessex's own columns ("hosts B: date" as
     "A hosts B: date") is marked "(volunteer list)", so that nothing is lost or misread."""
+    notes = [person_header(half, NOTES_FIELD) for half in HALVES]
+    taken = _KNOWN | {header_key(h) for h in notes}
     headers = []
-    for half in HALVES:
-        for title in (NOTES_FIELD, *titles):
+    for half, note in zip(HALVES, notes, strict=True):
+        headers.append(note)
+        for title in titles:
             header = person_header(half, title)
-            if header_key(header) in _KNOWN:
+            if header_key(header) in taken:
                 header = f"{header} (volunteer list)"
             headers.append(header)
     return headers
@@ -159,7 +163,7 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-def _carried_values(person: Volunteer, titles: Sequence[str]) -> list[Any]:
+def carried_values(person: Person | Volunteer, titles: Sequence[str]) -> list[str]:
     """The person's notes and extra columns, as typed, under ``carried_headers(titles)``."""
     typed = dict(person.extra)
     return [person.notes, *[typed.get(title, "") for title in titles]]
@@ -209,7 +213,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     titles = carried_titles([p for pair in result.pairs for p in (pair.a, pair.b)])
     rows = [[pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
              "; ".join(pair.reasons), pair.how, *untracked,
-             *_carried_values(pair.a, titles), *_carried_values(pair.b, titles)]
+             *carried_values(pair.a, titles), *carried_values(pair.b, titles)]
             for pair in result.pairs]
     reasons_col = PAIRS_HEADERS.index("Reasons")
     widths = {reasons_col: 70.0}
@@ -349,8 +353,9 @@ class PairsLayout:
 
     @staticmethod
     def text(raw: Sequence[Cell], col: int) -> str:
-        """The text of cell ``col`` of a row, "" past its end."""
-        return cell_text(raw[col]) if col < len(raw) else ""
+        """The text of cell ``col`` of a row with its line breaks (a carried Notes cell is
+        as the volunteer typed it), "" past its end."""
+        return cell_lines(raw[col]) if col < len(raw) else ""
 
     def pair(self, raw: Sequence[Cell], row: int, sheet: str = "Pairs",
              notes: list[str] | None = None) -> PairRecord | None:

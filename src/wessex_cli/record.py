@@ -735,13 +735,14 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     by_name = {spec.name: spec for spec in fresh}
     before = carried_setting(list(book["Settings"].iter_rows(values_only=True))) \
         if book.has_sheet("Settings") else frozenset()
-    gone = before - carried_setting(by_name["Settings"].rows)
     refreshed: list[str] = []
-    new_headers = list(by_name["Pairs"].headers)
-    new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     sheet = book["Pairs"]
     columns = header_map(sheet, book)
     header_row = columns["__row__"]
+    by_name = _beside_the_administrators(by_name, sheet, header_row, before)
+    gone = before - carried_setting(by_name["Settings"].rows)
+    new_headers = list(by_name["Pairs"].headers)
+    new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
             column = sheet.max_column + 1
@@ -812,6 +813,36 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"{titles}, so {'their' if many else 'its'} "
                     "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
     return said
+
+
+def _beside_the_administrators(sheets: dict[str, SheetSpec], sheet: Any, header_row: int,
+                               before: Collection[str]) -> dict[str, SheetSpec]:
+    """The fresh sheets, with any carried column that the administrator already has a column
+    of the same title for ("A level", typed in the Pairs sheet before the volunteer workbook
+    had a Level column) renamed "A level (volunteer list)", on the Pairs and the Settings
+    sheet alike: the administrator's column is never written over."""
+    from dataclasses import replace
+
+    from .pairs_workbook import CARRIED_SETTING, PAIRS_HEADERS
+
+    ours = {header_key(h) for h in PAIRS_HEADERS} | {"a" + k for k in before} | \
+        {"b" + k for k in before} | {"anotes", "bnotes"}
+    theirs = {header_key(cell_text(c.value)) for c in sheet[header_row]} - ours
+    fresh = sheets["Pairs"]
+    clash = {title[2:] for title in fresh.headers
+             if title not in PAIRS_HEADERS and header_key(title) in theirs}
+    if not clash:
+        return sheets
+
+    def moved(title: str) -> str:
+        return f"{title} (volunteer list)" if title[2:] in clash else title
+
+    settings = sheets["Settings"]
+    rows = [[row[0], f"{row[1]} (volunteer list)"] if len(row) > 1 and row[0] ==
+            CARRIED_SETTING and row[1] in clash else list(row) for row in settings.rows]
+    return {**sheets, "Pairs": replace(fresh, headers=[moved(h) if h not in PAIRS_HEADERS
+                                                       else h for h in fresh.headers]),
+            "Settings": replace(settings, rows=rows)}
 
 
 def _clear_columns(sheet: Any, columns: dict[str, int], gone: Collection[str],

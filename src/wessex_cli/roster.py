@@ -21,7 +21,7 @@ from typing import Literal
 from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
-from .spreadsheet import Cell, Grid, cell_ref, cell_text, read_grid
+from .spreadsheet import Cell, Grid, cell_lines, cell_ref, cell_text, read_grid
 from .spreadsheet import find_header_row as _find_header_row
 from .text import (
     address_from_cell,
@@ -221,13 +221,6 @@ class Roster:
         return self._index.people(text)
 
 
-def _multiline_text(value: Cell) -> str:
-    if isinstance(value, str):
-        lines = (" ".join(line.split()) for line in value.splitlines())
-        return "\n".join(line for line in lines if line)
-    return cell_text(value)
-
-
 def find_header_row(rows: list[list[Cell]]) -> int | None:
     """The index of the row that names the most known columns (at least two)."""
     return _find_header_row(
@@ -341,24 +334,28 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             written[canonical] = title
         else:
             extra.append((title, col))
-    taken = {header_key(t) for t in written.values()}
+    # The titles in use, and the names of the columns wessex reads ("notes" when the Notes
+    # are headed "Comments"): a carried column may not take one of them.
+    taken = {header_key(t) for t in written.values()} | {header_key(c) for c in columns}
     for index, (title, col) in enumerate(extra):
         # Extra columns are carried through by title, so each needs its own: a second
-        # "Parking" (or a second Email) is carried as "Parking (2)", with a warning.
+        # "Parking" (or a second Email) is carried as "Parking (2)", with a warning; a second
+        # column for something wessex reads ("Mobile" beside "Phone") is said too.
         key, unique, number = header_key(title), title, 1
         while header_key(unique) in taken:
             number += 1
             unique = f"{title} ({number})"
         taken.add(header_key(unique))
-        if unique != title:
+        canonical = HEADER_LOOKUP.get(key)
+        if unique != title or canonical:
             extra[index] = (unique, col)
-            canonical = HEADER_LOOKUP.get(key)
+            first = written[canonical] if canonical else title
+            named = "" if header_key(first) == key else f" ('{title}')"
             problems.append(Problem(
                 "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
-                f"a second '{written[canonical] if canonical else title}' column; this one "
-                f"is {'not used to pair, and ' if canonical else ''}carried through to the "
-                f"pairs workbook and the mail merge as '{unique}'.",
-                "Rename or delete one of them."))
+                f"a second '{first}' column{named}; this one is "
+                f"{'not used to pair, and ' if canonical else ''}carried through to the pairs "
+                f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them."))
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         names = ", ".join(m.capitalize() for m in missing)
@@ -469,7 +466,7 @@ class _RowReader:
         seen_emails: dict[str, tuple[int, str]] = {}
         # Each column with the function that cleans it, decided once rather than per cell;
         # text cells (nearly all) are cleaned inline, as cell_text cleans them.
-        mapped = [(column, col, _multiline_text if column in MULTILINE else None)
+        mapped = [(column, col, cell_lines if column in MULTILINE else None)
                   for column, col in self.columns.items()]
         for row_index in range(first, len(self.grid.rows)):
             if progress is not None and not (row_index - first) % PROGRESS_EVERY:
@@ -485,7 +482,7 @@ class _RowReader:
                     values[column] = " ".join(cell.split())
                 else:
                     values[column] = cell_text(cell)
-            extra = tuple((title, cell_text(raw[col]) if col < width else "")
+            extra = tuple((title, cell_lines(raw[col]) if col < width else "")
                           for title, col in self.extra)
             if not any(values.values()) and not any(v for _, v in extra):
                 continue  # a blank row

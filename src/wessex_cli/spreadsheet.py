@@ -68,6 +68,15 @@ def cell_text(value: Cell) -> str:
 
 
 
+def cell_lines(value: Cell) -> str:
+    """``cell_text``, but a cell's line breaks kept (each line's spaces tidied, blank lines
+    dropped): for Notes, Adjustments and the columns carried through as typed."""
+    if isinstance(value, str):
+        lines = (" ".join(line.split()) for line in value.splitlines())
+        return "\n".join(line for line in lines if line)
+    return cell_text(value)
+
+
 HEADER_SCAN_ROWS = 50  # a header row lower than this is not looked for
 
 
@@ -118,10 +127,11 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
     when the read itself fails, that failure is the one raised.
     """
     inspection = inspect_input(path)
-    if inspection.kind == "csv":
+    if inspection.kind == "csv":  # read in Python: nothing to overlap, so read, then work
+        grid = _read_csv(path)
         if alongside is not None:
             alongside()
-        return _clean_controls(_read_csv(path))
+        return _clean_controls(grid)
     worker = _Alongside(alongside) if alongside is not None else None
     try:
         grid = _read_workbook(path, inspection, preferred_sheet, only)

@@ -120,16 +120,16 @@ def _clause(visit: VisitView, partner: str, first: bool) -> str:
         return {
             OWED: f"you have not yet hosted {who} at your workplace",
             PLANNED: f"you are due to host {who}{visit.when}",
-            UNCONFIRMED: f"you planned to host {who}{visit.when}, but nobody has told us "
-                         "that it took place",
+            UNCONFIRMED: f"you planned to host {who}{visit.when}, but we have no record "
+                         "yet that it went ahead",
             DONE: f"you hosted {who}{visit.when}",
         }[visit.state]
     place = f"{partner}'s workplace" if first else "their workplace"
     return {
         OWED: f"you have not yet visited {place}",
         PLANNED: f"you are due to visit {place}{visit.when}",
-        UNCONFIRMED: f"you planned to visit {place}{visit.when}, but nobody has told us "
-                     "that it took place",
+        UNCONFIRMED: f"you planned to visit {place}{visit.when}, but we have no record "
+                     "yet that it went ahead",
         DONE: f"you visited {place}{visit.when}",
     }[visit.state]
 
@@ -142,12 +142,12 @@ def situation(hosting: VisitView, visiting: VisitView, partner: str) -> str:
     never joined by "but" to one missing."""
     if hosting.state == OWED and visiting.state == OWED:
         return (f"Our records show that neither of your two half days with {partner} has "
-                f"taken place yet: you are still to host {partner} at your workplace, and to "
-                "spend half a day at theirs.")
+                "taken place yet: you are still to host them at your workplace, and to spend "
+                "half a day at theirs.")
     if hosting.state == UNCONFIRMED and visiting.state == UNCONFIRMED:
         return (f"Our records show that you planned to host {partner}{hosting.when} and to "
-                f"visit their workplace{visiting.when}, but nobody has told us that either "
-                "half day took place.")
+                f"visit their workplace{visiting.when}, but we have no record yet that either "
+                "half day went ahead.")
     good = (DONE, PLANNED)
     if (hosting.state in good) == (visiting.state in good):
         return (f"Our records show that {_clause(hosting, partner, True)}, and "
@@ -160,7 +160,9 @@ def situation(hosting: VisitView, visiting: VisitView, partner: str) -> str:
 
 def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.date | None,
                overdue: bool) -> list[str]:
-    """What the person is asked to do, one sentence each."""
+    """What the person is asked to do, one paragraph each: agree what is owed, confirm
+    what was planned (both planned visits in one paragraph), and, once the exchange period
+    is over, say so first when nothing owed has said it already."""
     steps = []
     owed = [v for v in (hosting, visiting) if v.state == OWED]
     unconfirmed = [v for v in (hosting, visiting) if v.state == UNCONFIRMED]
@@ -178,13 +180,27 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                          f"{long_date(end)} when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
-    for visit in unconfirmed:
-        what = "you hosted them" if visit.role == "host" else "you visited them"
-        instead = ("please arrange a new date for it at the same time" if overdue and owed else
-                   f"please contact {partner} this week to arrange a new date, or tell us "
-                   "if it can no longer go ahead" if overdue else "please arrange a new date")
-        steps.append(f"If {what}{visit.when} as planned, please reply to say so and we will "
-                     f"update the record; if not, {instead}.")
+    if not unconfirmed:
+        return steps
+    # After the end date, a letter with nothing owed still says first that the period is over.
+    ended = f"The exchange period ended on {long_date(end)}. " if overdue and end and \
+        not owed else ""
+    if overdue and owed:
+        instead = f"please agree a new date for it with {partner} as well"
+    elif overdue:
+        instead = (f"please contact {partner} this week to arrange a new date, or tell us if "
+                   "it can no longer go ahead")
+    else:
+        instead = "please arrange a new date"
+    if len(unconfirmed) == 2:
+        steps.append(f"{ended}If either half day went ahead as planned (hosting them"
+                     f"{hosting.when}, visiting them{visiting.when}), please reply to tell us "
+                     f"which, and we will update the record; for any that did not, {instead}.")
+        return steps
+    visit = unconfirmed[0]
+    what = "you hosted them" if visit.role == "host" else "you visited them"
+    steps.append(f"{ended}If {what}{visit.when} as planned, please reply to say so and we "
+                 f"will update the record; if not, {instead}.")
     return steps
 
 

@@ -215,8 +215,8 @@ def mailmerge(
       Organisation, Specialty, Side
       Adjustments  reasonable adjustments the person
                    asked to share
-      Notes        the Notes cell of the volunteer
-                   workbook, as typed
+      Notes        the volunteer's Notes, line breaks
+                   and all
       and one field for each column of the volunteer
       workbook that wessex does not know, its words
       run together: Line manager becomes LineManager
