@@ -227,4 +227,6 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
                      .paragraphs)
     assert "This is to certify that Dr Amara Pell GP, Pellbrook Surgery" in words
     assert "on Tuesday 4 May 2027" in words and "on Thursday 10 June 2027" in words
+    # sent by e-mail, it names who issues it, with no blank line to sign
+    assert "Signed" not in words and "Issued for the scheme by Dr Helena Marsh (GP lead)" in words
     shutil.rmtree(tmp_path / "documents", ignore_errors=True)

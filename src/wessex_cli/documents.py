@@ -246,7 +246,9 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
 
     data = plain(template_view(scheme))
     data.pop("source", None)
-    return {"scheme": data, "today": now or today()}
+    # ``attached``: the copy goes out attached to another document's e-mail (a certificate
+    # with its covering note), so a template can leave out what only paper needs.
+    return {"scheme": data, "today": now or today(), "attached": False}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
@@ -532,6 +534,8 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
             for extra in attachment_templates:
                 attach_for = _attachment_recipient(extra, recipient, scheme)
                 if attach_for is not None:
+                    attach_for = replace(attach_for,
+                                         context={**attach_for.context, "attached": True})
                     part = render_markdown(extra, attach_for)
                     rendered.attachments.append((_attachment_name(extra, attach_for),
                                                  to_bytes(part, "docx", scheme)))
