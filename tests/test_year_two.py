@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import EXAMPLES, Runner, person, write_book
+from .conftest import EXAMPLES, HEADERS, Runner, person, write_book
 
 
 @pytest.fixture(autouse=True)
@@ -280,3 +280,31 @@ def test_pairing_runs_without_the_command_line(tmp_path: Path) -> None:
     dry = run_pairing(PairingRequest(tmp_path / "volunteers.xlsx", Scheme(),
                                      output=tmp_path / "other.xlsx", dry_run=True))
     assert dry.saved is None and not (tmp_path / "other.xlsx").exists()
+
+
+def test_init_from_last_year_brings_back_their_notes_and_own_columns(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """Last year's volunteer workbook had Notes and a "Line manager" column of its own; both
+    travelled through the pairs workbook, and init --from brings them back: the column after
+    wessex's own, the note above what happened last year."""
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    people = four(**{"amelia@nhs.net": {"Notes": "Prefers afternoons",
+                                        "Line manager": "Dr Rhys Penhallow"},
+                     "oliver@nhs.net": {"Line manager": "Ms Dilys Carrow"}})
+    write_book(folder / "volunteers.xlsx", people, [*HEADERS, "Notes", "Line manager"])
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    run("init", "2027", "--from", "2026/pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    rows = list(sheet.values)
+    head = list(rows[0])
+    assert head[-1] == "Line manager" and head.index("Notes") < head.index("Line manager")
+    found = {r[head.index("Email")]: dict(zip(head, r, strict=False)) for r in rows[1:]}
+    assert found["amelia@nhs.net"]["Line manager"] == "Dr Rhys Penhallow"
+    assert found["oliver@nhs.net"]["Line manager"] == "Ms Dilys Carrow"
+    assert found["isla@nhs.net"]["Line manager"] is None
+    amelia_notes = found["amelia@nhs.net"]["Notes"].split("\n")
+    assert amelia_notes[0] == "Prefers afternoons"  # her own, then last year's record
+    assert amelia_notes[1].startswith("Workplace Exchange: partnered with ")
+    assert found["oliver@nhs.net"]["Notes"].startswith("Workplace Exchange: partnered with ")
+    run("check", "2027/volunteers.xlsx")  # ready to use: no errors

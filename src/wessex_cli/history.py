@@ -144,6 +144,7 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
     """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
     import openpyxl
 
+    from .pairs_workbook import carried_titles
     from .record import put_value
     from .safe_write import atomic_write
     from .starter import VOLUNTEER_HEADERS
@@ -151,9 +152,20 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
     book = openpyxl.load_workbook(book_path)
     sheet = book["Volunteers"]
     columns = {header_key(cell_text(c.value)): c.column for c in sheet[1] if c.value}
+    # last year's own columns of the volunteer workbook, carried through the pairs workbook,
+    # come back as columns of this year's, after wessex's own
+    titles = carried_titles([c.person for c in people])
+    for offset, title in enumerate(titles, start=sheet.max_column + 1):
+        put_value(sheet.cell(1, offset), title)
+        columns.setdefault(header_key(title), offset)
     for number, carried in enumerate(people, start=2):
+        for title, value in carried.person.extra:
+            if value:
+                put_value(sheet.cell(number, columns[header_key(title)]), value)
         for canonical, title in VOLUNTEER_HEADERS.items():
-            value = carried.notes if canonical == "notes" else \
+            # the volunteer's own note of last year, then what happened to them
+            value = "\n".join(n for n in (carried.person.notes, carried.notes) if n) \
+                if canonical == "notes" else \
                 getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else ""
             if canonical == "side" and value not in side_keys:
                 value = ""  # the profession decides, through this year's scheme.toml
