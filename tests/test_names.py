@@ -74,3 +74,28 @@ def test_an_organisation_choice_with_a_title_names_the_same_organisation(tmp_pat
     found = _roster(tmp_path)
     isla, oliver = found["isla@nhs.net"], found["oliver@nhs.net"]
     assert preference_score(isla, oliver, Weights())[0] == 3
+
+
+@pytest.mark.parametrize(("typed", "first", "family"), [
+    ("Dr Amelia Ashworth", "Amelia", "Ashworth"),
+    ("Dr Okafor", "", "Okafor"),  # a title and a surname: no first name to use
+    ("Dr J. R. Smith", "", "Smith"),  # an initial is not a name to greet anyone by
+    ("Penrose, Alys", "Alys", "Penrose"),  # surname first, with a comma
+    ("Tegan Rooke", "Tegan", "Rooke"),
+])
+def test_first_names_are_only_names(typed: str, first: str, family: str) -> None:
+    from wessex_cli.wording import given_name, surname
+
+    assert (given_name(typed), surname(typed)) == (first, family)
+
+
+@pytest.mark.parametrize(("typed", "greeted"), [
+    ("Dr Okafor", "Dr Okafor"), ("Dr J. R. Smith", "Dr Smith"), ("Penrose, Alys", "Alys"),
+    ("Dr Amelia Ashworth", "Amelia")])
+def test_a_letter_greets_by_first_name_or_else_formally(typed: str, greeted: str) -> None:
+    """"Dear Okafor," and "Dear J.," read as mistakes: without a first name to use, a letter
+    (and a reminder's "You can reach ...") names the person formally."""
+    from wessex_cli.documents import person_context
+    from wessex_cli.model import Person
+
+    assert person_context(Person(typed, "someone@nhs.net"))["first_name"] == greeted

@@ -612,3 +612,57 @@ def test_preferences_import_refuses_a_read_only_volunteer_workbook(run: Runner,
     result = run("preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", code=1)
     assert "read-only" in result.output
     assert (tmp_path / "volunteers.xlsx").read_bytes() == before
+
+
+def test_a_row_error_holds_a_kept_pair_and_never_ends_it(run: Runner, paired: Path,
+                                                           tmp_path: Path) -> None:
+    """A typo in the row of someone whose pair is done (--skip-errors, --keep): the pair
+    stays as it stands, visits and all, their partner is not paired again, and nobody is
+    recorded as withdrawn; once the row is fixed the pair is simply kept."""
+    row, side = row_of(paired, "gp1@example.org")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    partner = sheet.cell(row, columns(sheet)[f"{'B' if side == 'A' else 'A'} email"]).value
+    run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", "4/5/2027")
+    run("visit", "pairs.xlsx", str(partner), "--hosted", "11/5/2027")
+    pair_id = sheet.cell(row, columns(sheet)["Pair"]).value
+    typo = [{**p, "Host days": "Tuesday lunchtime"} if p["Email"] == "gp1@example.org" else p
+            for p in people()]
+    write_book(tmp_path / "v.xlsx", typo)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors").stdout.split())
+    assert f"Pair {pair_id} is kept as it stands: Dr GP 1's row (row 3) has an error" in said
+    assert "not kept" not in said
+    book = openpyxl.load_workbook(paired)
+    assert "Withdrawn" not in book.sheetnames
+    unpaired = [r[1] for r in book["Unpaired"].iter_rows(min_row=2, values_only=True)]
+    assert "gp1@example.org" not in unpaired and partner not in unpaired
+    data = status_json(run)
+    held = next(p for p in data["pairs"] if p["id"] == pair_id)  # type: ignore[attr-defined]
+    assert [v["done"] for v in held["visits"]] == [True, True]
+    emails = [(p["a"]["email"], p["b"]["email"]) for p in data["pairs"]]  # type: ignore
+    assert sum(partner in pair for pair in emails) == 1  # not paired again meanwhile
+    write_book(tmp_path / "v.xlsx", people())  # the row fixed
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "4 pairs kept as they were, 0 new" in said
+    assert [v["done"] for v in next(p for p in status_json(run)["pairs"]  # type: ignore
+                                    if p["id"] == pair_id)["visits"]] == [True, True]
+
+
+def test_keep_changes_the_workbook_it_names_wherever_it_is(run: Runner, paired: Path,
+                                                           tmp_path: Path) -> None:
+    """`--keep` without -o changes the workbook it names in place, whatever it is called and
+    wherever it is; it never writes a second pairs.xlsx beside the volunteers."""
+    (tmp_path / "records").mkdir()
+    moved = tmp_path / "records" / "exchange-pairs.xlsx"
+    paired.rename(moved)
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9"),
+                                     person("Consultant 9", "c9@example.org", "Consultant",
+                                            Organisation="Hospital 9")])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "records/exchange-pairs.xlsx").stdout
+                    .split())
+    assert "Updated records/exchange-pairs.xlsx: 4 pairs kept as they were, 1 new" in said
+    assert not (tmp_path / "pairs.xlsx").exists()
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+
+    pairs = {(p.a.email, p.b.email) for p in read_pairs_workbook(moved).pairs}
+    assert ("gp9@example.org", "c9@example.org") in pairs and len(pairs) == 5

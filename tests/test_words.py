@@ -549,3 +549,26 @@ def test_the_patient_notice_carries_the_visit_day_never_the_day_it_was_printed()
         assert "1 June 2027" not in text
         assert (dated in text) if dated else not re.search(r"\b20\d\d\b", text.split(
             "Information for our patients")[0])
+
+
+def test_a_subject_longer_than_word_keeps_still_makes_a_word_document() -> None:
+    """Word keeps at most 255 characters of a document's title (python-docx refuses more):
+    a long scheme name and a long name make a document, titled with the start of it."""
+    import io
+
+    import docx
+
+    from wessex_cli.formats import to_bytes
+
+    scheme = complete_scheme()
+    long_name = "Dr " + " ".join(["Bartholomew-Featherstonehaugh"] * 10)
+    partner = Person(long_name, "bart@nhs.net", profession="Consultant", side="secondary",
+                     organisation="Northmoor Hospital")
+    template = load_template("partner-introduction", scheme)
+    people = recipients(template, scheme, pairs=[PairRecord.with_visits("P1", BEN, partner)],
+                        now=dt.date(2027, 4, 12))
+    rendered = render_all(template, people, "docx", scheme)
+    title = docx.Document(io.BytesIO(rendered[0][1])).core_properties.title
+    assert len(title) == 255 and title.endswith("…")
+    assert title.startswith(rendered[0][0].subject[:254])
+    assert to_bytes(rendered[0][0], "docx", scheme)[:2] == b"PK"

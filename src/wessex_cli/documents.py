@@ -200,7 +200,8 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
     name = wording.display_name(person.name)
     known = tuple(p for side in scheme.sides for p in side.professions)
     return {
-        "name": name, "first_name": wording.given_name(name) or name,
+        # "Dear Alys"; "Dear Dr Okafor" when the name gives no first name to use
+        "name": name, "first_name": wording.given_name(name) or wording.formal_name(name),
         "title": wording.split_title(name)[0], "surname": wording.surname(name),
         "formal_name": wording.formal_name(name), "salutation": wording.salutation(name),
         "email": person.email, "phone": person.phone,

@@ -178,7 +178,8 @@ def a4_document(title: str) -> Any:
 
     document = docx.Document()
     core = document.core_properties
-    core.title = one_line(title)
+    title = one_line(title)  # Word keeps at most 255 characters of a document's title
+    core.title = title if len(title) <= 255 else title[:254] + "…"
     core.author = "wessex"
     core.language = "en-GB"
     fixed = dt.datetime(2000, 1, 1)

@@ -8,7 +8,7 @@ the summary figures. It prints nothing and writes nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,7 @@ class PairingResult:
     dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
     released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
     dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
+    held: list[PairRecord] = field(default_factory=list)  # kept as they stand: a row error
 
     @property
     def score(self) -> int:
@@ -149,12 +150,16 @@ def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
 def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                     keep: Sequence[PairRecord] = (), seed: int | None = None,
                     retired_ids: Sequence[str] = (),
-                    apart: Sequence[tuple[str, str]] = ()) -> PairingResult:
+                    apart: Sequence[tuple[str, str]] = (),
+                    held: Collection[str] = ()) -> PairingResult:
     """The best pairs for ``roster`` under SPEC's rules and objective.
 
     ``retired_ids`` (pairs on the Withdrawn sheet) are never given to a new pair; the
     e-mail keys in ``apart`` (a pair one of whom withdrew from it alone) are never paired
     again. A Partner cell naming someone no longer active is released, not an error.
+    ``held``: the e-mail keys of people left out for an error in their row (``pair
+    --skip-errors``). A kept pair with one of them is held as it stands, neither dropped nor
+    scored again, and its other person is not paired anew: a typo never dissolves a pair.
     """
     import numpy as np
 
@@ -181,7 +186,12 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
         return (x, y) if x.side == first_side else (y, x)
 
+    holding: list[PairRecord] = []
     for kept in keep:
+        if held and {kept.a.key, kept.b.key} & set(held):
+            holding.append(kept)
+            used.update(k for k in (kept.a.key, kept.b.key) if k in by_key)
+            continue
         x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
@@ -259,12 +269,12 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         assert score == int(scores[i, j]), "vectorised and explained scores must agree"
         new_pairs.append(Pair(a, b, score, tuple(reasons)))
         used.update((a.key, b.key))
-    pairs = _number(fixed, new_pairs, retired_ids)
+    pairs = _number(fixed, new_pairs, [*retired_ids, *(k.pair_id for k in holding)])
     problem = _Problem(left, right, eligible, scores, cap_left, cap_right, seed, chosen)
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
-                         released, dropped_why)
+                         released, dropped_why, holding)
 
 
 def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> str:

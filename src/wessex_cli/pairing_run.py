@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RosterError
+from .text import email_key
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -46,8 +47,10 @@ class PairingRequest:
 
     @property
     def target(self) -> Path:
-        """The pairs workbook to write."""
-        return self.output or self.volunteers.with_name("pairs.xlsx")
+        """The pairs workbook to write: ``-o``, else the one ``--keep`` names (it is changed
+        in place, wherever it is and whatever it is called), else pairs.xlsx beside the
+        volunteer workbook."""
+        return self.output or self.keep or self.volunteers.with_name("pairs.xlsx")
 
     @property
     def writing(self) -> bool:
@@ -137,9 +140,17 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
+        held = {email_key(person.email) for person in left_out if person.email}
         with solving(len(roster.active)) if solving else contextlib.nullcontext():
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
-                                     seed=request.seed, retired_ids=retired, apart=apart)
+                                     seed=request.seed, retired_ids=retired, apart=apart,
+                                     held=held)
+        for pair in result.held:
+            who = next(p for p in left_out if email_key(p.email) in
+                       {pair.a.key, pair.b.key})
+            notes.append(f"Pair {pair.pair_id} is kept as it stands: {who.name}'s row "
+                         f"(row {who.row}) has an error, so the pair is neither changed nor "
+                         "ended. Fix the row, then pair again with --keep.")
         if request.why:
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
@@ -150,10 +161,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         elif book is not None:  # --keep: the new pairs are brought into the kept workbook
             from .pairs_workbook import pairs_workbook_sheets
 
+            in_pairs = {key for pair in result.held for key in (pair.a.key, pair.b.key)}
+            unpaired = [p for p in left_out if email_key(p.email) not in in_pairs]
             notes += carry_pairing(book, pairs_workbook_sheets(result, request.volunteers,
-                                                               left_out=left_out,
+                                                               left_out=unpaired,
                                                                history=request.history),
-                                   roster, today())
+                                   roster, today(), held={p.pair_id for p in result.held})
             saved = target
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
 

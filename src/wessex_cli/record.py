@@ -712,7 +712,7 @@ def _shift_range(ref: str, deleted: int) -> str:
 
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
-                  when: dt.date) -> list[str]:
+                  when: dt.date, held: Collection[str] = ()) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -722,7 +722,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     carries from the volunteer workbook) are refreshed, and never over a formula. Pairs
     that could not be kept move to the Withdrawn sheet with the reason, so nothing typed in
     their rows is lost. New pairs are added below. The Unpaired, Summary and Settings sheets
-    are rewritten; every other sheet is left alone.
+    are rewritten; every other sheet is left alone. The rows of ``held`` pairs (one of
+    them left out for an error in their row) are left exactly as they are.
 
     Returns what the administrator should hear: the cells whose text the volunteer workbook
     changed (a correction there, or something typed over wessex's copy here), and the
@@ -757,7 +758,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     seen: set[str] = set()
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
-        if not pair_id:
+        if not pair_id or pair_id in held:
             continue
         row = new_rows.get(pair_id)
         if row is None:

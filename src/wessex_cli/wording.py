@@ -36,10 +36,17 @@ def display_name(name: str) -> str:
     return f"{title} {rest}".strip()
 
 
+def _in_order(rest: str) -> str:
+    """A name typed surname first with a comma ("Penrose, Alys") in the usual order."""
+    family, comma, given = rest.partition(",")
+    return f"{given.strip()} {family.strip()}" if comma and family.strip() and \
+        given.strip() and "," not in given else rest
+
+
 def surname(name: str) -> str:
     """The family name: the last word, with any particle before it (``Ó Briain``)."""
     _, rest = split_title(name)
-    words = rest.split()
+    words = _in_order(rest).split()
     if len(words) < 2:
         return rest
     start = len(words) - 1
@@ -49,9 +56,13 @@ def surname(name: str) -> str:
 
 
 def given_name(name: str) -> str:
-    """The first word after any title."""
+    """The first word after any title; "" when the name shows none: a title and a surname
+    alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys."""
     _, rest = split_title(name)
-    return rest.split()[0] if rest.split() else rest
+    words = _in_order(rest).split()
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2:
+        return ""
+    return words[0]
 
 
 def formal_name(name: str) -> str:

@@ -22,8 +22,10 @@ def pair(
                                                metavar="VOLUNTEERS")],
     output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False,
                                                 metavar="PAIRS.xlsx",
-                                                help="Pairs workbook to write (default: pairs.xlsx "
-                                                     "beside the volunteer workbook).")] = None,
+                                                help="Pairs workbook to write (default: the "
+                                                     "--keep workbook, changed in place; else "
+                                                     "pairs.xlsx beside the volunteer "
+                                                     "workbook).")] = None,
     keep: Annotated[Path | None, typer.Option("--keep", exists=True, dir_okay=False,
                                               metavar="PAIRS.xlsx",
                                               help="Keep the pairs (and tracking) of this pairs "
@@ -94,8 +96,10 @@ def pair(
                   f"{cell(volunteers.name)} --keep {cell(request.target.name)}' to pair them too.")
     if saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
-        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were, "
-                  f"{len(result.pairs) - kept_count} new"
+        stands = "it stands" if len(result.held) == 1 else "they stand"
+        held = f", {len(result.held)} held as {stands}" if result.held else ""
+        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were"
+                  f"{held}, {len(result.pairs) - kept_count} new"
                   f"{'; the previous version is in backups/' if run.in_place else ''}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
@@ -126,8 +130,10 @@ def _print_result(result: PairingResult) -> None:
     summary = result.summary()
     paired = summary["paired"]
     share = f"{100 * result.preference_met / paired:.0f}%" if paired else "-"
-    out.print(f"{summary['pairs']} pairs, {paired} people paired, {summary['unpaired']} "
-              f"unpaired; {result.preference_met} of {paired} paired people ({share}) have a "
+    people = "person" if paired == 1 else "people"
+    out.print(f"{plural(summary['pairs'], 'pair')}, {paired} {people} paired, "
+              f"{summary['unpaired']} unpaired; {result.preference_met} of {paired} paired "
+              f"{people} ({share}) {'has' if result.preference_met == 1 else 'have'} a "
               f"preference met; total score {result.score} (upper bound {result.upper_bound}).")
 
 
