@@ -277,8 +277,9 @@ def test_keep_never_writes_over_the_administrators_column_of_the_same_title(
 
 def test_a_second_column_for_something_wessex_reads_is_said_and_carried(
         run: Runner, tmp_path: Path) -> None:
-    """Notes headed "Comments", then a "Notes" column; Phone, then "Mobile": the second of
-    each is not used, check says so, and it is carried under a title of its own."""
+    """A "Comments" column, then a "Notes" column; Phone, then "Mobile": the column headed
+    with wessex's own name is used (Notes, Phone), the other is not, check says so, and it
+    is carried under a title of its own."""
     headers = [*HEADERS, "Phone", "Comments", "Mobile", "Notes"]
     people = [{**p, "Phone": "07700 900001", "Comments": "c1", "Mobile": "07700 900002",
                "Notes": "n1"} for p in _people()]
@@ -286,12 +287,12 @@ def test_a_second_column_for_something_wessex_reads_is_said_and_carried(
     checked = " ".join(run("check", "v.xlsx", code=None).output.split())
     assert "a second 'Phone' column ('Mobile'); this one is not used to pair, and carried " \
         "through to the pairs workbook and the mail merge as 'Mobile'." in checked
-    assert "a second 'Comments' column ('Notes'); this one is not used to pair, and carried " \
-        "through to the pairs workbook and the mail merge as 'Notes (2)'." in checked
+    assert "a second 'Notes' column ('Comments'); this one is not used to pair, and carried " \
+        "through to the pairs workbook and the mail merge as 'Comments'." in checked
     run("pair", "v.xlsx", "-o", "pairs.xlsx")
     (pair,) = read_pairs_workbook(tmp_path / "pairs.xlsx").pairs
-    assert (pair.a.phone, pair.a.notes) == ("07700 900001", "c1")
-    assert pair.a.extra == (("Mobile", "07700 900002"), ("Notes (2)", "n1"))
+    assert (pair.a.phone, pair.a.notes) == ("07700 900001", "n1")
+    assert pair.a.extra == (("Comments", "c1"), ("Mobile", "07700 900002"))
 
 
 def test_emptying_a_column_the_volunteer_workbook_dropped_keeps_a_formula(
@@ -321,3 +322,25 @@ def test_a_note_keeps_its_line_breaks_to_the_mail_merge(run: Runner, tmp_path: P
         (tmp_path / "merge.csv").read_text("utf-8-sig"), newline=""))}
     assert rows["hamza.eversley@nhs.net"]["Notes"] == \
         "Keen to meet a GP\nwith a diabetes interest"
+
+
+def test_keep_says_which_emptied_cells_it_filled_again(run: Runner, paired: Path,
+                                                       tmp_path: Path) -> None:
+    """The administrator emptied Hamza's note in the pairs workbook (to share it without
+    it); the volunteer workbook still has it, so --keep fills it in again, and says so."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("B notes") + 1).value = None
+    book.save(paired)
+    column = openpyxl.utils.get_column_letter(headers.index("B notes") + 1)
+    write_book(tmp_path / "v.xlsx", _people(), ROSTER_HEADERS)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert f"Filled again from the volunteer workbook, where they were empty: Pairs!{column}2 " \
+        "(B notes). To keep such a cell empty" in said
+    assert "Copied again" not in said
+    # a column new to the sheet is filled without a word: there was nothing to empty
+    write_book(tmp_path / "v.xlsx", [{**p, "Badge": "B-1"} for p in _people()],
+               [*ROSTER_HEADERS, "Badge"])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "Filled again" not in said and "Copied again" not in said

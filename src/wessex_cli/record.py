@@ -372,8 +372,11 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
     if len(rows) > 1:
         names = "; ".join(
             f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
-        others = [r.partner.name for r in rows]
-        partners = " or ".join(f'--partner "{other}"' for other in others)
+        # the partner's e-mail when it has one: it needs no quoting in any shell, and a name
+        # such as Zoë "Zed" O'Neil would break the quotes around it
+        others = [r.partner.email or r.partner.name for r in rows]
+        partners = " or ".join(f"--partner {o}" if " " not in o and '"' not in o
+                               else f'--partner "{o}"' for o in others)
         also = "" if "@" in who else "; an e-mail address also tells people with the same " \
             "name apart"
         raise TrackingError(f"'{who}' has more than one pair ({names}).",
@@ -744,6 +747,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     gone = before - carried_setting(by_name["Settings"].rows)
     new_headers = list(by_name["Pairs"].headers)
     new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
+    existing = set(columns)  # the columns the sheet had before this run
+    refilled: list[str] = []
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
             column = sheet.max_column + 1
@@ -774,8 +779,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if is_formula(target):
                 continue  # the administrator's formula wins
             if cell_text(shown) != cell_text(value):
-                if cell_text(shown) and title[:2] in ("A ", "B "):  # a person's, not the score
-                    refreshed.append(f"{target.coordinate} ({title})")
+                if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
+                    if cell_text(shown):
+                        refreshed.append(f"{target.coordinate} ({title})")
+                    elif header_key(title) in existing:  # emptied here, perhaps on purpose
+                        refilled.append(f"{target.coordinate} ({title})")
                 put_value(target, value)
     cleared = _clear_columns(sheet, columns, gone, header_row)
     last = max((r for r in range(header_row + 1, sheet.max_row + 1)
@@ -807,6 +815,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{shown_cells}. Type your own notes in the Notes column or a column "
                     "of your own: wessex keeps those as they are.")
+    if refilled:
+        shown_cells = ", ".join(refilled[:5]) + (f" and {len(refilled) - 5} more"
+                                                 if len(refilled) > 5 else "")
+        said.append(f"Filled again from the volunteer workbook, where they were empty: "
+                    f"Pairs!{shown_cells}. To keep such a cell empty (a detail taken out "
+                    "before the workbook is shared), empty it in the volunteer workbook.")
     if cleared:
         many = len(cleared) > 1
         titles = ", ".join(f"'{title}'" for title in cleared)
