@@ -728,9 +728,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     are rewritten; every other sheet is left alone. The rows of ``held`` pairs (one of
     them left out for an error in their row) are left exactly as they are.
 
-    Returns what the administrator should hear: the cells whose text the volunteer workbook
-    changed (a correction there, or something typed over wessex's copy here), and the
-    columns cleared because the volunteer workbook no longer has them.
+    Returns what the administrator should hear: the person cells whose text the volunteer
+    workbook changed (a correction there, or something typed over wessex's copy here), those
+    it filled where they had been emptied here, and the columns cleared because the volunteer
+    workbook no longer has them.
     """
     import openpyxl
 
