@@ -344,3 +344,16 @@ def test_keep_says_which_emptied_cells_it_filled_again(run: Runner, paired: Path
                [*ROSTER_HEADERS, "Badge"])
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
     assert "Filled again" not in said and "Copied again" not in said
+
+
+def test_keep_with_dry_run_says_what_it_would_change_and_changes_nothing(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    before = paired.read_bytes()
+    write_book(tmp_path / "v.xlsx", _people("Now prefers Thursdays"), ROSTER_HEADERS[:-1])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").stdout.split())
+    assert "--dry-run: nothing was saved. Without it, this run would also change pairs.xlsx " \
+        "as follows." in said
+    assert "Copied again from the volunteer workbook, over different text" in said
+    assert "(B notes)" in said
+    assert "no longer has the column 'Parking'" in said
+    assert paired.read_bytes() == before and not (tmp_path / "backups").exists()

@@ -154,20 +154,33 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if request.why:
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
+        in_pairs = {key for pair in result.held for key in (pair.a.key, pair.b.key)}
+        unpaired = [p for p in left_out if email_key(p.email) not in in_pairs]
         saved = None
         if request.writing and book is None:
             _write(target, result, request, left_out)
             saved = target
-        elif book is not None:  # --keep: the new pairs are brought into the kept workbook
+        elif keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):
+            # --keep: the new pairs are brought into the kept workbook; with --dry-run, into
+            # a copy in memory that is thrown away, so the run can say what it would change
             from .pairs_workbook import pairs_workbook_sheets
+            from .record import open_in_memory
 
-            in_pairs = {key for pair in result.held for key in (pair.a.key, pair.b.key)}
-            unpaired = [p for p in left_out if email_key(p.email) not in in_pairs]
-            notes += carry_pairing(book, pairs_workbook_sheets(result, request.volunteers,
-                                                               left_out=unpaired,
-                                                               history=request.history),
-                                   roster, today(), held={p.pair_id for p in result.held})
-            saved = target
+            if book is None:
+                from .inspection import check_editable, inspect_input
+
+                check_editable(inspect_input(keep))  # as a real run would refuse it
+            trial = book if book is not None else open_in_memory(keep)
+            said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
+                                                              left_out=unpaired,
+                                                              history=request.history),
+                                 roster, today(), held={p.pair_id for p in result.held})
+            if book is not None:
+                notes += said
+                saved = target
+            elif said:
+                notes += [f"--dry-run: nothing was saved. Without it, this run would also "
+                          f"change {keep.name} as follows.", *said]
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
 
 

@@ -135,6 +135,34 @@ class Workbook:
                                 sheet=sheet, cell=cell.coordinate)
 
 
+def open_in_memory(path: Path, require: str | None = "Pairs",
+                   target: Path | None = None) -> Workbook:
+    """The workbook at ``path`` (read from ``target``, its real path, when given) as
+    openpyxl's book with what Excel last showed in its formula cells: to change and save
+    (``edit_workbook``), or to try a change on and throw away (``pair --keep --dry-run``)."""
+    import openpyxl
+
+    source = target or path
+    try:
+        book = openpyxl.load_workbook(source)
+        shown = openpyxl.load_workbook(source, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
+        raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
+                            "Open it in Excel and save it again, or restore a backup.",
+                            file=path) from None
+    if require and not any(same_sheet(title, require) for title in book.sheetnames):
+        raise TrackingError("this workbook has no 'Pairs' sheet.",
+                            "Give the pairs workbook written by 'wessex pair'.", file=path)
+    opened = Workbook(book, path)
+    for sheet in book.worksheets:
+        values = shown[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    opened.cached[id(cell)] = (cell, cell.value, values[cell.coordinate].value)
+    return opened
+
+
 @contextlib.contextmanager
 def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
                   keep_backup: bool = True) -> Iterator[Workbook]:
@@ -152,7 +180,6 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
 
     check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
     target = real_path(path)
-    import openpyxl
 
     destination = real_path(save_to) if save_to is not None else target
     with write_lock(target), \
@@ -169,24 +196,8 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
                                 "keep when it saves, so it was not changed.",
                                 "Move them to another workbook, or record the change by hand "
                                 "in Excel.", file=path)
-        try:
-            book = openpyxl.load_workbook(target)
-            shown = openpyxl.load_workbook(target, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
-            raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
-                                "Open it in Excel and save it again, or restore a backup.",
-                                file=path) from None
-        if require and not any(same_sheet(title, require) for title in book.sheetnames):
-            raise TrackingError("this workbook has no 'Pairs' sheet.",
-                                "Give the pairs workbook written by 'wessex pair'.", file=path)
-        editing = Workbook(book, path)
-        for sheet in book.worksheets:
-            values = shown[sheet.title]
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f" and isinstance(cell.value, str):
-                        editing.cached[id(cell)] = (cell, cell.value,
-                                                    values[cell.coordinate].value)
+        editing = open_in_memory(path, require, target)
+        book = editing.book
         yield editing
         if editing.unchanged:
             return  # no new version, so no backup pushing out an older one either
