@@ -357,3 +357,40 @@ def test_keep_with_dry_run_says_what_it_would_change_and_changes_nothing(
     assert "(B notes)" in said
     assert "no longer has the column 'Parking'" in said
     assert paired.read_bytes() == before and not (tmp_path / "backups").exists()
+
+
+def test_a_pair_held_for_a_row_error_keeps_its_carried_columns(run: Runner, paired: Path,
+                                                               tmp_path: Path) -> None:
+    """The only pair is held (Amelia's days are mistyped) and no pair is new: the carried
+    columns are still the volunteer workbook's, so nothing in them is emptied."""
+    people = _people()
+    people[0]["Host days"] = "Tuesday lunchtime"
+    write_book(tmp_path / "v.xlsx", people, ROSTER_HEADERS)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors").stdout.split())
+    assert "is kept as it stands" in said and "no longer has the column" not in said
+    carried = dict(zip(*_pairs_sheet(paired), strict=True))
+    assert carried["A Line manager"] == "Dr Rhys Penhallow"
+    assert carried["B Parking"] == "Staff car park B"
+    (pair,) = read_pairs_workbook(paired).pairs
+    assert dict(pair.a.extra)["Line manager"] == "Dr Rhys Penhallow"
+
+
+def test_a_column_the_administrator_adds_beside_a_carried_one_of_that_title_stays_theirs(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """"A Line manager" is wessex's; the administrator adds a second "A line manager" of
+    their own to the right: --keep writes only the first, the reader reads only the first."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(1, sheet.max_column + 1).value = "A line manager"
+    sheet.cell(2, sheet.max_column).value = "admin's own: ask HR"
+    book.save(paired)
+    people = _people()
+    people[0]["Line manager"] = "Dr Wyn Talfryn"
+    write_book(tmp_path / "v.xlsx", people, ROSTER_HEADERS)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    headers, row = _pairs_sheet(paired)
+    assert row[headers.index("A Line manager")] == "Dr Wyn Talfryn"
+    assert row[len(headers) - 1 - headers[::-1].index("A line manager")] == \
+        "admin's own: ask HR"
+    (pair,) = read_pairs_workbook(paired).pairs
+    assert [v for t, v in pair.a.extra if t.casefold() == "line manager"] == ["Dr Wyn Talfryn"]

@@ -666,3 +666,32 @@ def test_keep_changes_the_workbook_it_names_wherever_it_is(run: Runner, paired: 
 
     pairs = {(p.a.email, p.b.email) for p in read_pairs_workbook(moved).pairs}
     assert ("gp9@example.org", "c9@example.org") in pairs and len(pairs) == 5
+
+
+def test_a_mistyped_address_holds_the_pair_too(run: Runner, paired: Path,
+                                               tmp_path: Path) -> None:
+    """The error may be in the address itself: the person is found by name, and their pair
+    is held, not ended as if they had left."""
+    row, _ = row_of(paired, "gp1@example.org")
+    pair_id = openpyxl.load_workbook(paired)["Pairs"].cell(row, 1).value
+    typo = [{**p, "Email": "gp1@example"} if p["Email"] == "gp1@example.org" else p
+            for p in people()]
+    write_book(tmp_path / "v.xlsx", typo)
+    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors",
+                          "--json").stdout)
+    assert [h["id"] for h in data["held"]] == [pair_id]
+    assert data["summary"]["pairs"] == 4  # the held pair is still a pair
+    assert "Withdrawn" not in openpyxl.load_workbook(paired).sheetnames
+
+
+def test_a_held_pair_whose_partner_withdrew_ends_for_that_reason(run: Runner, paired: Path,
+                                                                 tmp_path: Path) -> None:
+    row, side = row_of(paired, "gp1@example.org")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    partner = sheet.cell(row, columns(sheet)[f"{'B' if side == 'A' else 'A'} email"]).value
+    changed = [{**p, "Host days": "Tuesday lunchtime"} if p["Email"] == "gp1@example.org" else
+               {**p, "Status": "withdrawn"} if p["Email"] == partner else p for p in people()]
+    write_book(tmp_path / "v.xlsx", changed)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors").stdout.split())
+    assert "is kept as it stands" not in said
+    assert "was not kept: Consultant" in said and "is no longer active (withdrawn)" in said

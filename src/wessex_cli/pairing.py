@@ -16,7 +16,7 @@ from .errors import PairingError
 from .model import PairRecord, Person
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .text import did_you_mean, plural
+from .text import did_you_mean, person_key, plural
 
 if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs, so that
     # the tracking commands, which read this module's records, stay light
@@ -77,6 +77,7 @@ class PairingResult:
     released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
     dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
     held: list[PairRecord] = field(default_factory=list)  # kept as they stand: a row error
+    extra_columns: list[str] = field(default_factory=list)  # the roster's own, to carry
 
     @property
     def score(self) -> int:
@@ -86,7 +87,8 @@ class PairingResult:
     @property
     def paired_people(self) -> int:
         """People with at least one partner (a person with two counts once)."""
-        return len({p.a.key for p in self.pairs} | {p.b.key for p in self.pairs})
+        return len({key for p in self.pairs for key in (p.a.key, p.b.key)} |
+                   {key for h in self.held for key in (h.a.key, h.b.key)})
 
     @property
     def preference_met(self) -> int:
@@ -109,7 +111,8 @@ class PairingResult:
 
     def summary(self) -> dict[str, int]:
         """The headline figures, as the summary table and ``--json`` show them."""
-        return {"volunteers": self.volunteers, "active": self.active, "pairs": len(self.pairs),
+        return {"volunteers": self.volunteers, "active": self.active,
+                "pairs": len(self.pairs) + len(self.held),  # a held pair is still a pair
                 "paired": self.paired_people, "unpaired": len(self.unpaired),
                 "score": self.score}
 
@@ -121,6 +124,7 @@ class PairingResult:
                        "reasons": list(p.reasons)} for p in self.pairs],
             "unpaired": [{"name": u.person.name, "email": u.person.email,
                           "side": u.person.side, "reason": u.reason} for u in self.unpaired],
+            "held": [{"id": p.pair_id, "a": p.a.email, "b": p.b.email} for p in self.held],
             "summary": self.summary(),
         }
 
@@ -188,11 +192,20 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
 
     holding: list[PairRecord] = []
     for kept in keep:
-        if held and {kept.a.key, kept.b.key} & set(held):
-            holding.append(kept)
-            used.update(k for k in (kept.a.key, kept.b.key) if k in by_key)
-            continue
         x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
+        if held and held_in(kept, held):
+            partners = [v for v in (x, y) if v is not None]
+            idle = [v for v in partners if not v.active]
+            if not idle:  # the other is still in: hold the pair until the row is fixed
+                holding.append(kept)
+                used.update(v.key for v in partners)
+                continue
+            dropped.append(kept)  # the other has withdrawn: that ends the pair, row or not
+            dropped_why[kept.pair_id] = (
+                f"{' and '.join(v.name for v in idle)} "
+                f"{'is' if len(idle) == 1 else 'are'} no longer active "
+                f"({'; '.join(v.status or 'inactive' for v in idle)})")
+            continue
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
             dropped_why[kept.pair_id] = _why_dropped(kept, x, y)
@@ -274,7 +287,14 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
-                         released, dropped_why, holding)
+                         released, dropped_why, holding, list(roster.extra_columns))
+
+
+def held_in(kept: PairRecord, held: Collection[str]) -> bool:
+    """Whether one of a kept pair is among ``held`` (the e-mail keys and name keys of people
+    left out for an error in their row): by name too, as the error may be in the address."""
+    return bool({kept.a.key, kept.b.key, person_key(kept.a.name), person_key(kept.b.name)}
+                & set(held) - {""})
 
 
 def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RosterError
-from .text import email_key
+from .text import email_key, person_key
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -89,7 +89,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                  solving: Callable[[int], AbstractContextManager[Any]] | None) -> PairingRun:
     from .check import without_errors
     from .dates import today
-    from .pairing import explain, pair_volunteers, parse_lock
+    from .pairing import explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
     from .record import carry_pairing, edit_workbook
     from .roster import read_roster
@@ -140,22 +140,26 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
-        held = {email_key(person.email) for person in left_out if person.email}
+        # by address and by name: the error may be in the address itself
+        held = {email_key(p.email) for p in left_out if p.email} | \
+            {person_key(p.name) for p in left_out if p.name}
         with solving(len(roster.active)) if solving else contextlib.nullcontext():
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held)
         for pair in result.held:
-            who = next(p for p in left_out if email_key(p.email) in
-                       {pair.a.key, pair.b.key})
-            notes.append(f"Pair {pair.pair_id} is kept as it stands: {who.name}'s row "
-                         f"(row {who.row}) has an error, so the pair is neither changed nor "
-                         "ended. Fix the row, then pair again with --keep.")
+            rows = [f"{p.name}'s row (row {p.row})" for p in left_out
+                    if email_key(p.email) in {pair.a.key, pair.b.key} or
+                    person_key(p.name) in {person_key(pair.a.name), person_key(pair.b.name)}]
+            notes.append(f"Pair {pair.pair_id} is kept as it stands: {' and '.join(rows)} "
+                         f"{'has an error' if len(rows) == 1 else 'have errors'}, so the pair "
+                         "is neither changed nor ended. Fix the row, then pair again with "
+                         "--keep.")
         if request.why:
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
-        in_pairs = {key for pair in result.held for key in (pair.a.key, pair.b.key)}
-        unpaired = [p for p in left_out if email_key(p.email) not in in_pairs]
+        unpaired = [p for p in left_out if not any(
+            held_in(pair, {email_key(p.email), person_key(p.name)}) for pair in result.held)]
         saved = None
         if request.writing and book is None:
             _write(target, result, request, left_out)

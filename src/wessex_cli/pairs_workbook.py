@@ -210,7 +210,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     """
     scheme = result.scheme
     untracked = [None] * len(TRACKING_COLUMNS)  # the administrator fills these in
-    titles = carried_titles([p for pair in result.pairs for p in (pair.a, pair.b)])
+    # the roster's own columns, even when every pair is held or kept and none is new
+    titles = result.extra_columns or \
+        carried_titles([p for pair in result.pairs for p in (pair.a, pair.b)])
     rows = [[pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
              "; ".join(pair.reasons), pair.how, *untracked,
              *carried_values(pair.a, titles), *carried_values(pair.b, titles)]
@@ -335,13 +337,17 @@ class PairsLayout:
         Settings sheet says came from the volunteer workbook (``carried_setting``); other
         columns beginning "A " or "B " are the administrator's, and belong to nobody."""
         self.headers = headers
-        self.lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+        self.lookup: dict[str, int] = {}  # a title twice: the first column is wessex's
+        for n, h in enumerate(headers):
+            if h:
+                self.lookup.setdefault(header_key(h), n)
         self.people = {half: [(name, self.column(person_header(half, name)))
                               for name in PERSON_FIELDS] for half in HALVES}
         notes = {half: header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
         self.carried = {half: [(h[len(half) + 1:], n) for n, h in enumerate(headers)
                                if h[:len(half) + 1].upper() == f"{half} "
-                               and header_key(h[len(half) + 1:]) in carried] for half in HALVES}
+                               and header_key(h[len(half) + 1:]) in carried
+                               and self.lookup.get(header_key(h)) == n] for half in HALVES}
         self.notes = {half: self.lookup.get(notes[half]) for half in HALVES}
         self.named = [(n, h) for n, h in enumerate(headers) if h]
         self.titled = len(self.named) == len(headers)  # no column without a title

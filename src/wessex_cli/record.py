@@ -326,8 +326,10 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
                                 "wrote it.", sheet=sheet.title)
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
-    keys = {header_key(cell_text(value)): column
-            for column, value in enumerate(rows[index], start=1) if cell_text(value)}
+    keys: dict[str, int] = {}  # a title twice: the first column (wessex's own) is the one
+    for column, value in enumerate(rows[index], start=1):
+        if cell_text(value):
+            keys.setdefault(header_key(cell_text(value)), column)
     keys["__row__"] = index + 1
     return keys
 
