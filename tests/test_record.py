@@ -660,7 +660,9 @@ def test_keep_changes_the_workbook_it_names_wherever_it_is(run: Runner, paired: 
                                             Organisation="Hospital 9")])
     said = " ".join(run("pair", "v.xlsx", "--keep", "records/exchange-pairs.xlsx").stdout
                     .split())
-    assert "Updated records/exchange-pairs.xlsx: 4 pairs kept as they were, 1 new" in said
+    assert "Updated records/exchange-pairs.xlsx: 4 pairs kept as they were, 1 new; the " \
+        "previous version is in records/backups/." in said  # beside the workbook, not here
+    assert (tmp_path / "records" / "backups").is_dir()
     assert not (tmp_path / "pairs.xlsx").exists()
     from wessex_cli.pairs_workbook import read_pairs_workbook
 

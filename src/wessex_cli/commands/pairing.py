@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -93,14 +94,16 @@ def pair(
                    [[person.name, str(person.row), " ".join(person.reasons)]
                     for person in left_out])
         out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
-                  f"{cell(volunteers.name)} --keep {cell(request.target.name)}' to pair them too.")
+                  f"{cell(str(volunteers))} --keep {cell(str(request.target))}' to pair them "
+                  "too.")
     if saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
+        folder = str(saved.parent / "backups") + os.sep  # where the workbook is, not here
+        backups = f"; the previous version is in {cell(folder)}" if run.in_place else ""
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were"
-                  f"{held}, {len(result.pairs) - kept_count} new"
-                  f"{'; the previous version is in backups/' if run.in_place else ''}.")
+                  f"{held}, {len(result.pairs) - kept_count} new{backups}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
 
