@@ -640,6 +640,9 @@ def test_a_row_error_holds_a_kept_pair_and_never_ends_it(run: Runner, paired: Pa
     assert [v["done"] for v in held["visits"]] == [True, True]
     emails = [(p["a"]["email"], p["b"]["email"]) for p in data["pairs"]]  # type: ignore
     assert sum(partner in pair for pair in emails) == 1  # not paired again meanwhile
+    why = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors", "--why",
+                       str(partner)).stdout.split())
+    assert "Dr GP 1" in why and "nobody" not in why  # the held pair is still theirs
     write_book(tmp_path / "v.xlsx", people())  # the row fixed
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
     assert "4 pairs kept as they were, 0 new" in said

@@ -513,6 +513,9 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
     for pair in result.pairs:
         partner_of.setdefault(pair.a.key, []).append(pair.b.name)
         partner_of.setdefault(pair.b.key, []).append(pair.a.name)
+    for held in result.held:  # a pair held as it stands is still their pair
+        partner_of.setdefault(held.a.key, []).append(held.b.name)
+        partner_of.setdefault(held.b.key, []).append(held.a.name)
     candidates, excluded = [], []
     for other in others:
         broken = rules_broken(person, other)
