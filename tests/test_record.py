@@ -700,3 +700,15 @@ def test_a_held_pair_whose_partner_withdrew_ends_for_that_reason(run: Runner, pa
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors").stdout.split())
     assert "is kept as it stands" not in said
     assert "was not kept: Consultant" in said and "is no longer active (withdrawn)" in said
+
+
+@pytest.mark.parametrize("asked", [["--lock", "Dr GP 1=Consultant 3"], ["--why", "Dr GP 1"]])
+def test_naming_someone_left_out_for_an_error_says_so(run: Runner, tmp_path: Path,
+                                                      asked: list[str]) -> None:
+    typo = [{**p, "Host days": "Tuesday lunchtime"} if p["Email"] == "gp1@example.org" else p
+            for p in people()]
+    write_book(tmp_path / "v.xlsx", typo)
+    said = " ".join(run("pair", "v.xlsx", "--skip-errors", *asked, code=1).output.split())
+    assert "names 'Dr GP 1', whose row (row 3) has an error, so --skip-errors left them " \
+        "out." in said
+    assert "not in the volunteer list" not in said

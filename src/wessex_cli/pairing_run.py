@@ -107,6 +107,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     left_out: list[LeftOut] = []
     if request.skip_errors:
         roster, left_out = without_errors(roster)
+        _refuse_naming_the_left_out(request, left_out)
     if request.history:
         from .history import apply_history, read_history
 
@@ -186,6 +187,26 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 notes += [f"--dry-run: nothing was saved. Without it, this run would also "
                           f"change {keep.name} as follows.", *said]
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
+
+
+def _refuse_naming_the_left_out(request: PairingRequest, left_out: list[LeftOut]) -> None:
+    """A --lock or --why naming someone --skip-errors left out is told why, rather than that
+    nobody of that name is in the list."""
+    from .errors import PairingError
+    from .pairing import parse_lock
+
+    named = [(f"--lock '{text}'", who) for text in request.locks for who in parse_lock(text)]
+    if request.why:
+        named.append(("--why", request.why))
+    for where, who in named:
+        key = email_key(who) if "@" in who else person_key(who)
+        for person in left_out:
+            if key and key in {email_key(person.email), person_key(person.name)}:
+                raise PairingError(
+                    f"{where} names '{who}', whose row (row {person.row}) has an error, so "
+                    "--skip-errors left them out.",
+                    "Fix the row first: 'wessex check' lists its errors.",
+                    file=request.volunteers)
 
 
 def _heavy_imports(writing: bool) -> None:
