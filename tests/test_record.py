@@ -712,3 +712,20 @@ def test_naming_someone_left_out_for_an_error_says_so(run: Runner, tmp_path: Pat
     assert "names 'Dr GP 1', whose row (row 3) has an error, so --skip-errors left them " \
         "out." in said
     assert "not in the volunteer list" not in said
+
+
+def test_keep_with_nothing_to_change_saves_nothing_and_keeps_the_older_backups(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """Backups are the record's safety net and only the newest five are kept: a --keep that
+    would change nothing does not push an older one out."""
+    write_book(tmp_path / "v.xlsx", people())
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # the first --keep writes "kept"
+    before = paired.read_bytes()
+    backups = sorted((tmp_path / "backups").iterdir())
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "pairs.xlsx already says all this: 4 pairs kept as they were, nothing new; it was " \
+        "left as it was, with no new backup." in said
+    assert paired.read_bytes() == before
+    assert sorted((tmp_path / "backups").iterdir()) == backups
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx", "-o", "copy.xlsx")  # another file: written
+    assert (tmp_path / "copy.xlsx").exists()

@@ -69,6 +69,7 @@ class PairingRun:
     saved: Path | None
     in_place: bool  # --keep changed the kept workbook itself (a backup was kept)
     explanation: Explanation | None = None
+    unchanged: bool = False  # --keep found nothing to change: nothing saved, no backup
 
 
 def run_pairing(request: PairingRequest,
@@ -161,7 +162,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                               explain(result, roster, request.why))
         unpaired = [p for p in left_out if not any(
             held_in(pair, {email_key(p.email), person_key(p.name)}) for pair in result.held)]
-        saved = None
+        saved, unchanged = None, False
         if request.writing and book is None:
             _write(target, result, request, left_out)
             saved = target
@@ -183,10 +184,13 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             if book is not None:
                 notes += said
                 saved = target
+                unchanged = book.unchanged and in_place
+                book.unchanged = unchanged  # -o another file: it is written all the same
             elif said:
                 notes += [f"--dry-run: nothing was saved. Without it, this run would also "
                           f"change {keep.name} as follows.", *said]
-    return PairingRun(result, roster, left_out, notes + result.released, saved, in_place)
+    return PairingRun(result, roster, left_out, notes + result.released, saved, in_place,
+                      unchanged=unchanged)
 
 
 def _refuse_naming_the_left_out(request: PairingRequest, left_out: list[LeftOut]) -> None:

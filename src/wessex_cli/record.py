@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -763,8 +763,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     existing = set(columns)  # the columns the sheet had before this run
     refilled: list[str] = []
+    changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
+            changed = True
             column = sheet.max_column + 1
             put_value(sheet.cell(header_row, column), title)
             columns[header_key(title)] = column
@@ -783,6 +785,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
             _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
+            changed = True
             continue
         seen.add(pair_id)
         for title, value in zip(new_headers, row, strict=False):
@@ -799,12 +802,15 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     elif header_key(title) in existing:  # emptied here, perhaps on purpose
                         refilled.append(f"{target.coordinate} ({title})")
                 put_value(target, value)
+                changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
+    changed = changed or bool(cleared)
     last = max((r for r in range(header_row + 1, sheet.max_row + 1)
                 if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
     for pair_id, row in new_rows.items():
         if pair_id in seen:
             continue
+        changed = True
         last += 1
         for title, value in zip(new_headers, row, strict=False):
             target = sheet.cell(last, columns[header_key(title)])
@@ -815,13 +821,18 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         source = by_name[name]
         if book.has_sheet(name):
             target = book[name]
+            if _as_text(target.iter_rows(values_only=True)) == \
+                    _as_text([source.headers, *source.rows]):
+                continue  # the same as before, cell for cell
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
+        changed = True
         for values in (source.headers, *source.rows):
             append_values(target, list(values))
         for cell in target[1]:
             cell.font = openpyxl.styles.Font(bold=True)
+    book.unchanged = not changed
     said = []
     if refreshed:
         shown_cells = ", ".join(refreshed[:5]) + (f" and {len(refreshed) - 5} more"
@@ -842,6 +853,20 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"{titles}, so {'their' if many else 'its'} "
                     "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
     return said
+
+
+def _as_text(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
+    """A sheet's rows as text, blank cells and rows at the ends dropped: to tell whether
+    writing a sheet again would change it."""
+    found = []
+    for row in rows:
+        texts = [cell_text(value) for value in row]
+        while texts and not texts[-1]:
+            texts.pop()
+        found.append(texts)
+    while found and not found[-1]:
+        found.pop()
+    return found
 
 
 def _beside_the_administrators(sheets: dict[str, SheetSpec], sheet: Any, header_row: int,

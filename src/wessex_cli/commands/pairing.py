@@ -96,7 +96,10 @@ def pair(
         out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
                   f"{cell(str(volunteers))} --keep {cell(str(request.target))}' to pair them "
                   "too.")
-    if saved and keep is not None:
+    if saved and keep is not None and run.unchanged:
+        out.print(f"{cell(saved)} already says all this: {plural(len(result.pairs), 'pair')} "
+                  "kept as they were, nothing new; it was left as it was, with no new backup.")
+    elif saved and keep is not None:
         kept_count = sum(p.how == "kept" for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
