@@ -394,3 +394,12 @@ def test_a_column_the_administrator_adds_beside_a_carried_one_of_that_title_stay
         "admin's own: ask HR"
     (pair,) = read_pairs_workbook(paired).pairs
     assert [v for t, v in pair.a.extra if t.casefold() == "line manager"] == ["Dr Wyn Talfryn"]
+
+
+def test_a_long_list_of_cells_is_cut_to_five_and_a_count() -> None:
+    from wessex_cli.record import _first_few
+
+    cells = [f"A{n} (A notes)" for n in range(2, 9)]  # seven cells
+    assert _first_few(cells) == \
+        "A2 (A notes), A3 (A notes), A4 (A notes), A5 (A notes), A6 (A notes) and 2 more"
+    assert _first_few(cells[:5]) == ", ".join(cells[:5])

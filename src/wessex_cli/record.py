@@ -835,17 +835,13 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     book.unchanged = not changed
     said = []
     if refreshed:
-        shown_cells = ", ".join(refreshed[:5]) + (f" and {len(refreshed) - 5} more"
-                                                  if len(refreshed) > 5 else "")
         said.append(f"Copied again from the volunteer workbook, over different text: "
-                    f"Pairs!{shown_cells}. Type your own notes in the Notes column or a column "
-                    "of your own: wessex keeps those as they are.")
+                    f"Pairs!{_first_few(refreshed)}. Type your own notes in the Notes column or "
+                    "a column of your own: wessex keeps those as they are.")
     if refilled:
-        shown_cells = ", ".join(refilled[:5]) + (f" and {len(refilled) - 5} more"
-                                                 if len(refilled) > 5 else "")
         said.append(f"Filled again from the volunteer workbook, where they were empty: "
-                    f"Pairs!{shown_cells}. To keep such a cell empty (a detail taken out "
-                    "before the workbook is shared), empty it in the volunteer workbook.")
+                    f"Pairs!{_first_few(refilled)}. To keep such a cell empty (a detail taken "
+                    "out before the workbook is shared), empty it in the volunteer workbook.")
     if cleared:
         many = len(cleared) > 1
         titles = ", ".join(f"'{title}'" for title in cleared)
@@ -853,6 +849,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"{titles}, so {'their' if many else 'its'} "
                     "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
     return said
+
+
+def _first_few(cells: list[str], shown: int = 5) -> str:
+    """"D2 (A phone), AB3 (A notes) and 4 more": the first cells of a list, and a count."""
+    rest = len(cells) - shown
+    return ", ".join(cells[:shown]) + (f" and {rest} more" if rest > 0 else "")
 
 
 def _as_text(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
