@@ -631,6 +631,10 @@ def test_a_row_error_holds_a_kept_pair_and_never_ends_it(run: Runner, paired: Pa
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--skip-errors").stdout.split())
     assert f"Pair {pair_id} is kept as it stands: Dr GP 1's row (row 3) has an error" in said
     assert "not kept" not in said
+    # four pairs, eight people; the choices are known for the three pairs of this run
+    assert "4 pairs, 8 people paired, 0 unpaired; 0 of 6 paired people (pairs held as they " \
+        "stand aside) (0%) have a preference met" in said
+    assert "fix their rows, then run 'wessex pair v.xlsx --keep pairs.xlsx' again." in said
     book = openpyxl.load_workbook(paired)
     assert "Withdrawn" not in book.sheetnames
     unpaired = [r[1] for r in book["Unpaired"].iter_rows(min_row=2, values_only=True)]

@@ -94,8 +94,7 @@ def pair(
                    [[person.name, str(person.row), " ".join(person.reasons)]
                     for person in left_out])
         out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
-                  f"{cell(str(volunteers))} --keep {cell(str(request.target))}' to pair them "
-                  "too.")
+                  f"{cell(str(volunteers))} --keep {cell(str(request.target))}' again.")
     if saved and keep is not None and run.unchanged:
         out.print(f"{cell(saved)} already says all this: {plural(len(result.pairs), 'pair')} "
                   "kept as they were, nothing new; it was left as it was, with no new backup.")
@@ -135,12 +134,16 @@ def _print_result(result: PairingResult) -> None:
                        "paired again if possible.", "yellow"))
     summary = result.summary()
     paired = summary["paired"]
-    share = f"{100 * result.preference_met / paired:.0f}%" if paired else "-"
-    people = "person" if paired == 1 else "people"
-    out.print(f"{plural(summary['pairs'], 'pair')}, {paired} {people} paired, "
-              f"{summary['unpaired']} unpaired; {result.preference_met} of {paired} paired "
-              f"{people} ({share}) {'has' if result.preference_met == 1 else 'have'} a "
-              f"preference met; total score {result.score} (upper bound {result.upper_bound}).")
+    # preferences are known only for the pairs of this run, not for those held as they stand
+    scored = len({key for p in result.pairs for key in (p.a.key, p.b.key)})
+    share = f"{100 * result.preference_met / scored:.0f}%" if scored else "-"
+    held = " (pairs held as they stand aside)" if result.held else ""
+    out.print(f"{plural(summary['pairs'], 'pair')}, {paired} "
+              f"{'person' if paired == 1 else 'people'} paired, {summary['unpaired']} "
+              f"unpaired; {result.preference_met} of {scored} paired "
+              f"{'person' if scored == 1 else 'people'}{held} ({share}) "
+              f"{'has' if result.preference_met == 1 else 'have'} a preference met; total "
+              f"score {result.score} (upper bound {result.upper_bound}).")
 
 
 def _why_json(explanation: Explanation) -> dict[str, Any]:
