@@ -99,3 +99,9 @@ def test_a_letter_greets_by_first_name_or_else_formally(typed: str, greeted: str
     from wessex_cli.model import Person
 
     assert person_context(Person(typed, "someone@nhs.net"))["first_name"] == greeted
+
+
+def test_a_name_typed_surname_first_reads_in_the_usual_order_in_every_form() -> None:
+    assert wording.display_name("Penrose, Alys") == "Alys Penrose"
+    assert wording.formal_name("Dr Penrose, Alys") == "Dr Penrose"
+    assert wording.salutation("Penrose, Alys") == "Dear Alys Penrose"

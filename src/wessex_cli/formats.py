@@ -207,7 +207,9 @@ def _page_top(document: Any, scheme: Scheme | None, certificate: bool,
     if certificate:
         _page_border(section)
     elif issued is not None:
-        dated = document.add_paragraph(f"{issued.day} {issued:%B %Y}")
+        from .wording import day_month_year
+
+        dated = document.add_paragraph(day_month_year(issued))
         dated.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 

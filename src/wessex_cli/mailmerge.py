@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from .model import PairRecord, Person
 from .pairs_workbook import carried_titles, carried_values
 from .safe_write import write_bytes
 from .scheme import Scheme
-from .text import neutralise_formula
+from .text import neutralise_formula, without_accents
 
 PERSON = ("Title", "FirstName", "Surname", "FullName", "FormalName", "Salutation", "Email",
           "Phone", "Profession", "Organisation", "Specialty", "Side")
@@ -63,8 +62,7 @@ def merge_field(title: str, taken: Collection[str]) -> str:
     workbook: its words run together, each capitalised ("Line manager" -> "LineManager",
     "NHS number" -> "NHSNumber"), accents dropped, ASCII letters and digits only, beginning
     with a letter, at most 40 characters (what Word accepts), and none of ``taken``."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", re.sub("['\u2019]", "", title))
-                    if not unicodedata.combining(c))
+    plain = without_accents(re.sub("['\u2019]", "", title))
     name = "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", plain))
     return unused_field(name if name[:1].isalpha() else f"Column{name}", taken)
 

@@ -121,7 +121,7 @@ _SCORES = {"withdrawn": withdrawn_header_score, "unpaired": unpaired_header_scor
 def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> int | None:
     """The index of the header row of a Pairs (or Withdrawn, or Unpaired) sheet, whatever
     reads it."""
-    return find_header_row(rows, _SCORES.get(sheet.casefold(), pairs_header_score))
+    return find_header_row(rows, _SCORES.get(sheet.strip().casefold(), pairs_header_score))
 
 
 CARRIED_SETTING = "Column carried from the volunteer workbook"

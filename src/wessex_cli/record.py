@@ -320,7 +320,7 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
             for row in sheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
     index = find_pairs_header(rows, sheet.title)
     if index is None:
-        if sheet.title.casefold() == "withdrawn":
+        if same_sheet(sheet.title, "Withdrawn"):
             raise TrackingError("the Withdrawn sheet has no header row with 'Withdrawn "
                                 "person'.", "Restore the header row as 'wessex withdraw' "
                                 "wrote it.", sheet=sheet.title)

@@ -39,10 +39,21 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
 
 
-# Letters that Unicode does not decompose into a base letter and an accent.
+# Letters that Unicode does not decompose into a base letter and an accent (the cased table
+# keeps capitals capital, for text that is not folded).
+_PLAIN_CASED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                              "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th",
+                              "Þ": "Th", "ı": "i", "ß": "ss"})
 _NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
                                    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
                                    "Þ": "th", "ı": "i"})
+
+
+def without_accents(value: str) -> str:
+    """``value`` with its accents dropped and its case kept (``"Søren Ó"`` gives
+    ``"Soren O"``): for names that must be plain ASCII, such as Word's merge fields."""
+    return "".join(c for c in unicodedata.normalize("NFKD", value.translate(_PLAIN_CASED))
+                   if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4096)

@@ -29,24 +29,27 @@ VISIT_STATES = (OWED, PLANNED, UNCONFIRMED, DONE)
 CHASED = (OWED, UNCONFIRMED)  # the states a reminder is written about
 
 
+def _parts(name: str) -> tuple[str, str]:
+    """(canonical title, the rest in the usual order): every name form below starts here, so
+    a name typed surname first with a comma ("Penrose, Alys") reads "Alys Penrose" in all."""
+    title, rest = split_title(name)
+    family, comma, given = rest.partition(",")
+    if comma and family.strip() and given.strip() and "," not in given:
+        rest = f"{given.strip()} {family.strip()}"
+    return title, rest
+
+
 def display_name(name: str) -> str:
     """The name with its title in canonical form: ``"Dr. amelia Ashworth"`` keeps
     ``amelia`` as typed but writes ``Dr``."""
-    title, rest = split_title(name)
+    title, rest = _parts(name)
     return f"{title} {rest}".strip()
-
-
-def _in_order(rest: str) -> str:
-    """A name typed surname first with a comma ("Penrose, Alys") in the usual order."""
-    family, comma, given = rest.partition(",")
-    return f"{given.strip()} {family.strip()}" if comma and family.strip() and \
-        given.strip() and "," not in given else rest
 
 
 def surname(name: str) -> str:
     """The family name: the last word, with any particle before it (``Ó Briain``)."""
-    _, rest = split_title(name)
-    words = _in_order(rest).split()
+    _, rest = _parts(name)
+    words = rest.split()
     if len(words) < 2:
         return rest
     start = len(words) - 1
@@ -58,8 +61,7 @@ def surname(name: str) -> str:
 def given_name(name: str) -> str:
     """The first word after any title; "" when the name shows none: a title and a surname
     alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys."""
-    _, rest = split_title(name)
-    words = _in_order(rest).split()
+    words = _parts(name)[1].split()
     if len(words) < 2 or len(words[0].rstrip(".")) < 2:
         return ""
     return words[0]
@@ -68,7 +70,7 @@ def given_name(name: str) -> str:
 def formal_name(name: str) -> str:
     """How a patient or a formal letter names someone: ``Dr Ashworth`` with a title, the full
     name without one (a title is never guessed)."""
-    title, rest = split_title(name)
+    title, rest = _parts(name)
     return f"{title} {surname(name)}" if title and rest else rest
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import cell, escape, out, print_json, progress
+from ..safe_write import BACKUP_FOLDER
 from ..text import plural
 from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
 from .tables import Column, show_table
@@ -102,7 +103,7 @@ def pair(
         kept_count = sum(p.how == "kept" for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
-        folder = str(saved.parent / "backups") + os.sep  # where the workbook is, not here
+        folder = str(saved.parent / BACKUP_FOLDER) + os.sep  # where the workbook is
         backups = f"; the previous version is in {cell(folder)}" if run.in_place else ""
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were"
                   f"{held}, {len(result.pairs) - kept_count} new{backups}.")
