@@ -88,10 +88,6 @@ HEADER_LOOKUP = {header_key(alias): column for column, aliases in COLUMN_ALIASES
 REQUIRED = ("name", "email", "profession")
 
 
-def _alias_rank(canonical: str, title: str) -> int:
-    """0 for a header that is the column's own name ("Notes", "Email"), 1 for an alias."""
-    own = {header_key(canonical), header_key(COLUMN_ALIASES[canonical][0])}
-    return 0 if header_key(title) in own else 1
 MULTILINE = frozenset({"adjustments", "notes", "avoid"})
 INACTIVE_STATUS = {"withdrawn", "withdrew", "droppedout", "dropout", "dropped", "inactive",
                    "left", "cancelled", "canceled", "no", "notparticipating"}
@@ -330,19 +326,17 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
     written: dict[str, str] = {}
     extra: list[tuple[str, int]] = []
     problems: list[Problem] = []
-    # When two columns mean the same, the one headed with the column's own name wins
-    # ("Notes" over "Comments"), else the first; the other is carried as an extra.
-    chosen: dict[str, tuple[int, int]] = {}  # canonical -> (rank of its alias, column)
-    for col, raw in enumerate(header):
-        canonical = HEADER_LOOKUP.get(header_key(cell_text(raw)))
+    # Each titled header once: its column, title and the column it means (if any). When
+    # two mean the same, the one headed with the column's own name wins ("Notes" over
+    # "Comments"), else the first; the other is carried as an extra.
+    titled = [(col, title, HEADER_LOOKUP.get(header_key(title)))
+              for col, title in ((col, cell_text(raw)) for col, raw in enumerate(header)) if title]
+    chosen: dict[str, tuple[int, int]] = {}  # canonical -> (0 for its own name, column)
+    for col, title, canonical in titled:
         if canonical:
-            rank = _alias_rank(canonical, cell_text(raw))
+            rank = 0 if header_key(title) == header_key(canonical) else 1
             chosen[canonical] = min(chosen.get(canonical, (rank, col)), (rank, col))
-    for col, raw in enumerate(header):
-        title = cell_text(raw)
-        if not title:
-            continue
-        canonical = HEADER_LOOKUP.get(header_key(title))
+    for col, title, canonical in titled:
         if canonical and chosen[canonical][1] == col:
             columns[canonical] = col
             written[canonical] = title
