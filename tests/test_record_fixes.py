@@ -326,6 +326,13 @@ def test_a_second_render_names_the_letters_it_did_not_rewrite(run: Runner, paire
     assert all((folder / name).exists() for name in stale)  # named, not deleted
     first = run("render", "reflection", "--pairs", "pairs.xlsx", "-o", "fresh", DRAFT)
     assert "earlier file" not in first.output
+    # a document for the whole scheme goes into a folder shared with other things: the
+    # letters already there are not its own, so they are not called earlier copies
+    run("render", "reflection", "-o", "intro/partner-introduction", "--format", "eml", DRAFT)
+    assert (folder / "reflection.eml").exists()
+    scheme_doc = run("render", "reflection", "-o", "intro/partner-introduction", "--format",
+                     "eml", DRAFT, "--force")
+    assert "earlier file" not in scheme_doc.output
 
 
 def test_a_renamed_sheet_is_found_by_every_command_alike(run: Runner, paired: Path) -> None:
