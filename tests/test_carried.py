@@ -404,3 +404,25 @@ def test_a_long_list_of_cells_is_cut_to_five_and_a_count() -> None:
     assert _first_few(cells) == \
         "A2 (A notes), A3 (A notes), A4 (A notes), A5 (A notes), A6 (A notes) and 2 more"
     assert _first_few(cells[:5]) == ", ".join(cells[:5])
+
+
+def test_the_settings_sheet_is_read_once_for_both_sheets_that_carry(
+        run: Runner, paired: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Pairs and the Withdrawn sheets both carry the volunteer workbook's columns; the
+    Settings sheet that lists them is read once for both."""
+    from wessex_cli import pairs_workbook
+
+    run("withdraw", "pairs.xlsx", "Dr Amelia Ashworth", "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    assert "B Parking" in [c.value for c in book["Withdrawn"][1]]
+    read = pairs_workbook.read_grid
+    asked: list[str] = []
+
+    def counting(path: Path, sheet: str = "Volunteers", **options: object) -> object:
+        asked.append(sheet)
+        return read(path, sheet, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pairs_workbook, "read_grid", counting)
+    found = read_pairs_workbook(paired)
+    assert asked.count("Settings") <= 1
+    assert dict(found.withdrawn[0].b.extra)["Parking"] == "Staff car park B"

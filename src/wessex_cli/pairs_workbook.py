@@ -79,19 +79,19 @@ def carried_headers(titles: Sequence[str]) -> list[str]:
     """The carried columns of a Pairs sheet for extra columns ``titles``: A's, then B's. A
     title that, prefixed, would read as one of wessex's own columns ("hosts B: date" as
     "A hosts B: date") is marked "(volunteer list)", so that nothing is lost or misread."""
-    notes = [person_header(half, NOTES_FIELD) for half in HALVES]
-    taken = _KNOWN | {header_key(h) for h in notes}
     headers = []
-    for half, note in zip(HALVES, notes, strict=True):
-        headers.append(note)
+    for half in HALVES:
+        headers.append(person_header(half, NOTES_FIELD))
         for title in titles:
             header = person_header(half, title)
-            if header_key(header) in taken:
+            if header_key(header) in _OWN:
                 header = f"{header} (volunteer list)"
             headers.append(header)
     return headers
 
 
+# wessex's own columns of a Pairs row, the carried notes included
+_OWN = _KNOWN | {header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
 _WITHDRAWN = frozenset(header_key(h) for h in WITHDRAWN_HEADERS)
 
 
@@ -138,14 +138,27 @@ def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
 def may_carry(headers: Sequence[str]) -> bool:
     """Whether a Pairs (or Withdrawn) header row has columns beginning "A " or "B " that are
     not wessex's own: only then is the Settings sheet read to tell whose they are."""
-    notes = {header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
-    return any(h[:2].upper() in ("A ", "B ") and header_key(h) not in _KNOWN | notes
-               for h in headers)
+    return any(h[:2].upper() in ("A ", "B ") and header_key(h) not in _OWN for h in headers)
 
 
-def _carried_columns(path: Path, headers: Sequence[str]) -> frozenset[str]:
-    return carried_setting(read_grid(path, "Settings", only=True).rows) \
-        if may_carry(headers) else frozenset()
+def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
+    """Each header (as ``header_key``) and its column, numbered from ``start``; a title that
+    appears twice is the first column's (wessex writes its own columns before any the
+    administrator adds): the one rule for the reader and the editor alike."""
+    found: dict[str, int] = {}
+    for number, title in enumerate(titles, start=start):
+        if title:
+            found.setdefault(header_key(title), number)
+    return found
+
+
+def _carried_columns(path: Path, headers: Sequence[str],
+                     known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The carried columns the Settings sheet lists, read only when ``headers`` need them
+    and ``known`` (already read for another sheet of the workbook) is empty."""
+    if known or not may_carry(headers):
+        return known
+    return carried_setting(read_grid(path, "Settings", only=True).rows)
 
 
 def file_sha256(path: Path) -> str:
@@ -323,7 +336,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     headers, pairs = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs)
     if side_sheets:
-        book.withdrawn, book.withdrawals = _withdrawn_sheet(path)
+        book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
         book.unpaired = _unpaired_sheet(path)
     return book
 
@@ -337,10 +350,7 @@ class PairsLayout:
         Settings sheet says came from the volunteer workbook (``carried_setting``); other
         columns beginning "A " or "B " are the administrator's, and belong to nobody."""
         self.headers = headers
-        self.lookup: dict[str, int] = {}  # a title twice: the first column is wessex's
-        for n, h in enumerate(headers):
-            if h:
-                self.lookup.setdefault(header_key(h), n)
+        self.lookup = first_columns(headers)
         self.people = {half: [(name, self.column(person_header(half, name)))
                               for name in PERSON_FIELDS] for half in HALVES}
         notes = {half: header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
@@ -432,7 +442,8 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
     return layout.headers, pairs
 
 
-def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
+def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
+                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
     withdrawn pair there whole, visits included), and as withdrawals."""
     grid = read_grid(path, "Withdrawn", only=True)
@@ -441,7 +452,7 @@ def _withdrawn_sheet(path: Path) -> tuple[list[PairRecord], list[Withdrawn]]:
     header_index = find_pairs_header(grid.rows, "Withdrawn")
     if header_index is None:
         return [], []
-    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]])
+    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]], carried)
     headers, pairs = _pair_records(grid, header_index, None, None, False, carried)
     lookup = {header_key(h): n for n, h in enumerate(headers) if h}
     found = []

@@ -31,6 +31,7 @@ from .pairs_workbook import (
     WITHDRAWN_HEADERS,
     PairsLayout,
     find_pairs_header,
+    first_columns,
     person_header,
 )
 from .safe_write import (
@@ -326,10 +327,7 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
                                 "wrote it.", sheet=sheet.title)
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
-    keys: dict[str, int] = {}  # a title twice: the first column (wessex's own) is the one
-    for column, value in enumerate(rows[index], start=1):
-        if cell_text(value):
-            keys.setdefault(header_key(cell_text(value)), column)
+    keys = first_columns([cell_text(value) for value in rows[index]], start=1)
     keys["__row__"] = index + 1
     return keys
 
@@ -388,7 +386,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         # the partner's e-mail when it has one: it needs no quoting in any shell, and a name
         # such as Zoë "Zed" O'Neil would break the quotes around it
         others = [r.partner.email or r.partner.name for r in rows]
-        partners = " or ".join(f"--partner {o}" if " " not in o and '"' not in o
+        partners = " or ".join(f"--partner {o}" if "@" in o and " " not in o
                                else f'--partner "{o}"' for o in others)
         also = "" if "@" in who else "; an e-mail address also tells people with the same " \
             "name apart"
