@@ -129,12 +129,18 @@ def _sheet(path: Path, body: str, prefix: str = "") -> Path:
 
 
 def test_cells_without_a_usable_reference_count_along_the_row(tmp_path: Path) -> None:
-    # No r, a reference that is not A1 style, and one with eight digits (its letters seen
-    # before): each is the next cell of its row, as Excel reads them.
-    body = '<row r="4"><c r="A4"/><c r="B4"/><c/><c r="4"/><c r="A12345678"/></row>'
+    # No r, and a reference that is not A1 style: each is the next cell of its row.
+    body = '<row r="4"><c r="A4"/><c r="B4"/><c/><c r="4"/><c r="A1B"/></row>'
     extent = inspect_input(_sheet(tmp_path / "odd.xlsx", body)).sheets[
         "xl/worksheets/sheet1.xml"]
     assert (extent.rows, extent.columns) == (4, 5)
+
+
+def test_a_reference_with_many_digits_is_the_row_it_names(tmp_path: Path) -> None:
+    # Eight digits, its letters seen before: the reader puts it on row 12,345,678.
+    body = '<row r="4"><c r="A4"/><c r="B4"/><c r="A12345678"/></row>'
+    with pytest.raises(SpreadsheetError, match="row 12,345,678"):
+        inspect_input(_sheet(tmp_path / "far.xlsx", body))
 
 
 def test_prefixed_cells_are_scanned_and_limited_like_plain_ones(tmp_path: Path) -> None:

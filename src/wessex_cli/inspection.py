@@ -391,16 +391,22 @@ def _column_number(letters: str) -> int:
     return number
 
 
-_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+# Letters then digits, of any length: the reader (calamine) takes any such reference at its
+# word, so "A12345678" is row 12,345,678 to it, not a malformed reference to skip.
+_REF = re.compile(r"\$?([A-Za-z]+)\$?([0-9]+)")
+_BEYOND = 10**9  # a row or column number past every limit, for references too long to count
 
 
 def _split_ref(ref: str) -> tuple[int, int] | None:
     """``"AB12"`` -> (12, 28); None when it is not an A1 reference (an attribute's value,
-    not XML, so a pattern reads it)."""
+    not XML, so a pattern reads it). A number too long to be real counts as beyond every
+    limit."""
     found = _REF.fullmatch(ref)
     if found is None:
         return None
-    return int(found.group(2)), _column_number(found.group(1))
+    letters, digits = found.groups()
+    row = int(digits) if len(digits) <= 9 else _BEYOND
+    return row, _column_number(letters) if len(letters) <= 6 else _BEYOND
 
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -453,7 +459,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             formula[0] = None
         elif tag == "row":
             given = attrs.get("r")
-            row = int(given) if given and given.isdigit() else row + 1
+            row = (int(given) if len(given) <= 9 else _BEYOND) \
+                if given and given.isdigit() else row + 1
             column = 0
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{row}", False

@@ -51,6 +51,19 @@ def no_readers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openpyxl, "load_workbook", guarded(real_openpyxl))
 
 
+def _row_renumbered(path: Path, number: str, given: str) -> Path:
+    """Give the ``<row>`` of ``number`` another number, leaving its cells' references."""
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(f'<row r="{number}">'.encode(),
+                                        f'<row r="{given}">'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
 HOSTILE = {
     # one cell at the last cell of a sheet: a reader would allocate 17 billion cells
     "xfd.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("XFD1048576", "x")]),
@@ -58,6 +71,12 @@ HOSTILE = {
     "rows.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, (f"A{LIMITS.rows + 1}", "x")]),
     "columns.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ALM2", "x")]),  # column 1,001
     "cells.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ALL1501", "x")]),  # 1,000 x 1,501
+    # eight digits in a row that says it is row 3: the reader takes row 99,999,999 at its
+    # word (it ran out of memory and aborted the process when the inspection skipped such a
+    # reference as malformed)
+    "long-ref.xlsx": lambda p: _row_renumbered(
+        xlsx(p, [*HEADER, *PERSON, ("ALL99999999", "x")]), "99999999", "3"),
+    "long-letters.xlsx": lambda p: xlsx(p, [*HEADER, *PERSON, ("ABCDEFGH2", "x")]),
     # one non-empty cell repeated across a billion columns, one row a billion times
     "columns.ods": lambda p: ods(p, ODS_HEADER + ods_row(ods_cell("x", 1_000_000_000))),
     "rows.ods": lambda p: ods(p, ODS_HEADER + ods_row(ods_cell("x"), 1_000_000_000)),
@@ -291,6 +310,54 @@ def test_the_inspection_measures_what_the_reader_would_allocate(tmp_path: Path,
         return
     assert rows * columns <= LIMITS.cells
     assert len(grid.rows) == rows and max(len(r) for r in grid.rows) == columns
+
+
+def _calamine_position(ref: str) -> tuple[int, int] | None:
+    """Where python-calamine puts a cell whose reference is ``ref`` (1-based row, column),
+    written from its parser: letters then digits of any length, either case; anything else
+    is an error (None)."""
+    letters = ref.rstrip("0123456789")
+    digits = ref[len(letters):]
+    if not letters or not digits or not letters.isascii() or not letters.isalpha() \
+            or int(digits) == 0:
+        return None
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ref=st.one_of(st.from_regex(r"[A-Za-z]{1,5}[0-9]{1,12}", fullmatch=True),
+                     st.from_regex(r"\$?[A-Za-z]{0,4}\$?[0-9]{0,9}", fullmatch=True)))
+def test_no_cell_reference_reaches_further_than_the_inspection_measured(tmp_path: Path,
+                                                                        ref: str) -> None:
+    # Whatever a reference says, the reader puts its cell no further than the inspection
+    # measured (or refuses the file itself): the oracle is calamine's own reading of a
+    # reference, checked against calamine wherever it is small enough to read.
+    path = xlsx(tmp_path / "ref.xlsx", [("A1", "Name"), (ref, "x")])
+    position = _calamine_position(ref)
+    try:
+        extent = inspect_input(path).sheets["xl/worksheets/sheet1.xml"]
+    except SpreadsheetError as exc:
+        assert "too large to read safely" in str(exc)
+        # refused: too far for the limits, or a reference the reader would refuse itself
+        assert position is None or (position[0] > LIMITS.rows or
+                                          position[1] > LIMITS.columns or
+                                          position[0] * position[1] > LIMITS.cells)
+        return
+    assert position is None or (position[0] <= extent.rows and position[1] <= extent.columns)
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            sheet = book.get_sheet_by_index(0)
+    except CalamineError:
+        assert position is None  # the reader refuses what the oracle calls an error
+        return
+    assert position is not None
+    assert sheet.end == (max(position[0], 1) - 1, max(position[1], 1) - 1)
 
 
 @settings(max_examples=40, deadline=None,
