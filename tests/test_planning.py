@@ -55,6 +55,18 @@ def test_plan_warns_about_summer_and_bank_holidays() -> None:
     assert any("bank holiday (Easter Monday" in w for w in easter.warnings)
 
 
+def test_plan_warnings_read_as_sentences_with_dates_as_letters_write_them() -> None:
+    summer = make_plan(dt.date(2027, 6, 7))
+    assert summer.warnings[0] == (
+        "The exchange (7 June 2027 to 7 September 2027) overlaps the school summer holidays "
+        "(22 July to 2 September 2027), when many people are away.")
+    easter = make_plan(dt.date(2027, 3, 29))
+    assert "The start of the exchange falls on a bank holiday (Easter Monday, 29 March 2027)." \
+        in easter.warnings
+    weekend = make_plan(dt.date(2027, 5, 1))  # a Saturday
+    assert "The start of the exchange falls on a Saturday (1 May 2027)." in weekend.warnings
+
+
 def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
     toml = tmp_path / "scheme.toml"
     toml.write_text("# my notes\n[scheme]\nname = \"Test\"  # keep me\n\n[celebration]\n"

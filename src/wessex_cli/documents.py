@@ -397,13 +397,14 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
 
 def _longdate(value: Any) -> Any:
     from .placeholders import Placeholder
+    from .wording import long_date
 
     if isinstance(value, Placeholder):
         return value  # printed bracketed, and noted as missing
     if value is None or value == "":
         return ""
     if isinstance(value, dt.date):
-        return f"{value:%A} {value.day} {value:%B %Y}"
+        return long_date(value)
     return str(value)
 
 

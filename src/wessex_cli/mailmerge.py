@@ -16,6 +16,7 @@ from .pairs_workbook import carried_titles, carried_values
 from .safe_write import write_bytes
 from .scheme import Scheme
 from .text import neutralise_formula, without_accents
+from .wording import long_date
 
 PERSON = ("Title", "FirstName", "Surname", "FullName", "FormalName", "Salutation", "Email",
           "Phone", "Profession", "Organisation", "Specialty", "Side")
@@ -45,7 +46,7 @@ def _scheme_fields(scheme: Scheme, allow_placeholders: bool) -> dict[str, str]:
         return f"[{missing[key].label}]" if key in missing else value
 
     def day(key: str, value: Any) -> str:
-        return gap(key, f"{value:%A} {value.day} {value:%B %Y}" if value else "")
+        return gap(key, long_date(value) if value else "")
 
     return {"SchemeName": scheme.name, "StartDate": day("dates.start", scheme.start),
             "EndDate": day("dates.end", scheme.end),

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import SchemeError
 from .scheme import Scheme
+from .wording import day_month_year, long_date
 
 MILESTONES = ("call-to-action", "preferences-request", "pairing", "introductions", "start", "end",
               "celebration")
@@ -28,6 +29,17 @@ LABELS = {
     "start": "Exchange starts: visits can begin",
     "end": "Exchange ends: all visits done",
     "celebration": "Celebration event",
+}
+# Each step as the subject of a sentence ("... falls on a bank holiday"): the labels above
+# are headings, and "Exchange starts: visits can begin falls on ..." does not read.
+SUBJECTS = {
+    "call-to-action": "The call to action",
+    "preferences-request": "The preferences request",
+    "pairing": "Pairing",
+    "introductions": "The partner introductions",
+    "start": "The start of the exchange",
+    "end": "The end of the exchange",
+    "celebration": "The celebration event",
 }
 SUMMER = ((7, 22), (9, 2))  # England's school summer holidays, roughly: 22 July to 2 September
 
@@ -43,6 +55,11 @@ class Milestone:
     def label(self) -> str:
         """The step's name as people read it."""
         return LABELS[self.name]
+
+    @property
+    def subject(self) -> str:
+        """The step named as the subject of a sentence: "The start of the exchange"."""
+        return SUBJECTS[self.name]
 
 
 @dataclass
@@ -119,8 +136,9 @@ def period_clashes(start: dt.date, end: dt.date,
         holiday_start = dt.date(year, *summer[0])
         holiday_end = dt.date(year, *summer[1])
         if _overlaps(start, end, holiday_start, holiday_end):
-            clashes.append(f"the school summer holidays ({holiday_start:%d %B} to "
-                           f"{holiday_end:%d %B %Y}), when many people are away")
+            clashes.append(f"the school summer holidays ({holiday_start.day} "
+                           f"{holiday_start:%B} to {day_month_year(holiday_end)}), when many "
+                           "people are away")
     return clashes
 
 
@@ -159,25 +177,24 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     }
     plan = Plan([Milestone(name, dates[name]) for name in MILESTONES])
     for clash in period_clashes(start, end):
-        plan.warnings.append(f"The exchange ({start:%d %B %Y} to {end:%d %B %Y}) overlaps "
-                             f"{clash}.")
+        plan.warnings.append(f"The exchange ({day_month_year(start)} to "
+                             f"{day_month_year(end)}) overlaps {clash}.")
     for milestone in plan.milestones:
         if milestone.date in closed:
-            plan.warnings.append(f"{milestone.label} falls on a bank holiday "
-                                 f"({closed[milestone.date]}, {milestone.date:%d %B %Y}).")
+            plan.warnings.append(f"{milestone.subject} falls on a bank holiday "
+                                 f"({closed[milestone.date]}, {day_month_year(milestone.date)}).")
         elif milestone.date in no_mail and milestone.name in ("start", "end", "celebration"):
-            plan.warnings.append(f"{milestone.label} falls between Christmas Eve and New "
-                                 f"Year's Day ({milestone.date:%d %B %Y}), when many are "
+            plan.warnings.append(f"{milestone.subject} falls between Christmas Eve and New "
+                                 f"Year's Day ({day_month_year(milestone.date)}), when many are "
                                  "away.")
         elif milestone.date.weekday() >= 5 and milestone.name in ("start", "end", "celebration"):
-            plan.warnings.append(f"{milestone.label} falls on a {milestone.date:%A} "
-                                 f"({milestone.date:%d %B %Y}).")
+            plan.warnings.append(f"{milestone.subject} falls on a {milestone.date:%A} "
+                                 f"({day_month_year(milestone.date)}).")
     if plan.warnings and period_clashes(start, end):
         plan.suggestion = nearest_clear_start(start)
         if plan.suggestion:
             plan.warnings.append(f"The nearest start that avoids these periods is "
-                                 f"{plan.suggestion:%A} {plan.suggestion.day} "
-                                 f"{plan.suggestion:%B %Y}.")
+                                 f"{long_date(plan.suggestion)}.")
     return plan
 
 

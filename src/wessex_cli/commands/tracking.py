@@ -155,7 +155,9 @@ def visit(
         return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
     if day is not None and day.weekday() >= 5:  # surgeries are shut: a slip of the day?
-        out.print(f"[yellow]Note:[/] {day:%A} {day.day} {day:%B %Y} is a weekend day; if that "
+        from ..wording import long_date
+
+        out.print(f"[yellow]Note:[/] {long_date(day)} is a weekend day; if that "
                   "is not the day meant, run the command again with the right date.")
 
 
