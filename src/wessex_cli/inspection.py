@@ -232,7 +232,6 @@ def _inspect_zip(path: Path) -> Inspection:
         infos = archive.infolist()
         if len(infos) > LIMITS.zip_parts:
             raise _bomb(path)
-        names = {info.filename for info in infos}
         total = 0
         for info in infos:
             total += info.file_size
@@ -243,61 +242,217 @@ def _inspect_zip(path: Path) -> Inspection:
             if info.flag_bits & 0x1:
                 raise SpreadsheetError("the workbook is encrypted, so it cannot be read.",
                                        "Remove the password in Excel and save it.", file=path)
-        if "xl/workbook.bin" in names:
-            raise SpreadsheetError("this is a binary workbook (.xlsb), which wessex does not "
-                                   "read.", "Use File > Save As > Excel Workbook (.xlsx).",
-                                   file=path)
-        if "xl/workbook.xml" in names:
-            kind = "xlsx"
-        elif "content.xml" in names and _is_ods(archive):
-            kind = "ods"
-        else:
-            raise SpreadsheetError(
-                "this is a zip file but not a spreadsheet (perhaps a Word document?).",
-                "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
+        by_name = _parts_by_name(infos, path)
+        kind = _kind(archive, by_name, path)
         sheets: dict[str, SheetExtent] = {}
         try:
-            titles = sheet_parts(archive) if kind == "xlsx" else {}
+            titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
-                if kind == "xlsx" and info.filename.startswith("xl/worksheets/") and \
-                        info.filename.endswith(".xml"):
-                    title = titles.get(info.filename, Path(info.filename).stem)
+                if kind == "xlsx" and (info.filename in titles or (
+                        info.filename.startswith("xl/worksheets/") and
+                        info.filename.endswith(".xml"))):
+                    title = titles.get(info.filename) or Path(info.filename).stem
                     sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
                 elif kind == "ods" and info.filename == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
                 else:
                     _stream(archive, info, path)
+            if kind == "xlsx":
+                _check_shared_strings(archive, by_name.get("xl/sharedstrings.xml"), path)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise _damaged(path, str(exc)) from None
     return Inspection(path, kind, sheets)
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each worksheet's part and the sheet's name, from workbook.xml and its relations."""
+# ------------------------------------------------------------ which parts the reader reads
+#
+# python-calamine finds a part by its name folded to lower case, with "\" read as "/"; it
+# picks its reader by the file's extension, exactly as typed, and tries each reader in turn
+# for any other extension; it follows the package's relations to the workbook and its
+# sheets, wherever they point. So the inspection looks at the parts the same way, and
+# refuses any file in which the reader could read a part the inspection did not measure.
+
+_XLSX_PARTS = ("_rels/.rels", "xl/workbook.xml", "[content_types].xml")
+_ODS_PARTS = ("content.xml", "mimetype")
+# The reader chosen by each extension (as typed: ".XLSX" is none of these)
+_READER_BY_EXTENSION = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlam": "xlsx", ".ods": "ods",
+                        ".xls": "xls", ".xla": "xls", ".xlsb": "xlsb"}
+_SHEET_RELATIONS = ("worksheet", "chartsheet", "dialogsheet")
+_PACKAGE_PART_BYTES = 10 * 1024 * 1024  # workbook.xml and the relations: a few KB in life
+
+
+def _folded(name: str) -> str:
+    """A part's name as the reader looks it up."""
+    return name.replace("\\", "/").lower()
+
+
+def _unusual(path: Path, what: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"the file is not laid out as Excel or LibreOffice lays out a workbook ({what}), so "
+        "it was not opened.", "Open it in Excel or LibreOffice and save it again as a new "
+        ".xlsx.", file=path)
+
+
+def _parts_by_name(infos: list[zipfile.ZipInfo], path: Path) -> dict[str, zipfile.ZipInfo]:
+    """Every part by the name the reader looks it up by; two parts that the reader could
+    confuse (the same name, or names differing only in case or slashes) are refused."""
+    found: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        folded = _folded(info.filename)
+        if folded in found:
+            raise _unusual(path, f"two parts are named '{info.filename}'")
+        found[folded] = info
+    return found
+
+
+def _kind(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: Path) -> str:
+    """"xlsx" or "ods": what the zip holds, which must be what the reader will take it for."""
+    if any(name.endswith("workbook.bin") for name in by_name):
+        raise SpreadsheetError("this is a binary workbook (.xlsb), which wessex does not "
+                               "read.", "Use File > Save As > Excel Workbook (.xlsx).",
+                               file=path)
+    excel = any(name in by_name for name in _XLSX_PARTS)
+    libre = any(name in by_name for name in _ODS_PARTS)
+    if excel and libre:
+        raise _unusual(path, "it holds the parts of an Excel workbook and of an .ods "
+                             "spreadsheet at once")
+    if excel:
+        kind = "xlsx"
+    elif libre and _is_ods(archive):
+        kind = "ods"
+    else:
+        raise SpreadsheetError(
+            "this is a zip file but not a spreadsheet (perhaps a Word document?).",
+            "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
+    reader = _READER_BY_EXTENSION.get(path.suffix)
+    if reader is not None and reader != kind:
+        right, held = (".xlsx", "an Excel") if kind == "xlsx" else (".ods", "an .ods")
+        raise SpreadsheetError(
+            f"the file is named {path.suffix} but holds {held} spreadsheet, so it was not "
+            "opened.",
+            f"Rename it to end in {right}, or open it and save it again as {right}.", file=path)
+    return kind
+
+
+def _package_xml(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], name: str,
+                 path: Path) -> Any:
+    """A small package part (the relations, the workbook) parsed safely, or None when the
+    zip has no such part."""
     from defusedxml.ElementTree import fromstring
 
-    def local(tag: str) -> str:
-        return tag.rsplit("}", 1)[-1]
+    info = by_name.get(name)
+    if info is None:
+        return None
+    if info.file_size > _PACKAGE_PART_BYTES:
+        raise _bomb(path)
+    data = archive.read(info)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise _entities(path)
+    _check_encoding(data, info.filename, path)
+    try:
+        return fromstring(data)
+    except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike
+        raise _damaged(path, f"{info.filename} cannot be read") from None
+
+
+def _local(name: str) -> str:
+    """A tag or attribute without its namespace: ``{ns}sheet`` -> ``sheet``,
+    ``x:c`` -> ``c``."""
+    return name.rsplit("}", 1)[-1].rsplit("|", 1)[-1]
+
+
+def _workbook_sheets(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo],
+                     path: Path) -> dict[str, str]:
+    """Every part the reader could read as a sheet, by its name in the zip, with the sheet's
+    name: found as the reader finds them, through the package's relations."""
+    workbook = _package_xml(archive, by_name, "xl/workbook.xml", path)
+    package = _package_xml(archive, by_name, "_rels/.rels", path)
+    if package is None:
+        raise _damaged(path, "_rels/.rels is missing")
+    documents = [str(element.get("Target", "")) for element in package.iter()
+                 if _local(element.tag) == "Relationship" and
+                 str(element.get("Type", "")).endswith("/relationships/officeDocument")]
+    if not documents or any(_folded(t).lstrip("/") != "xl/workbook.xml" for t in documents):
+        raise _unusual(path, "its main part is not xl/workbook.xml")
+    relations = _package_xml(archive, by_name, "xl/_rels/workbook.xml.rels", path)
+    if relations is None or workbook is None:
+        raise _damaged(path, "the workbook's list of sheets is missing")
+    targets: dict[str, str] = {}  # relation id -> the part it names, as found in the zip
+    for element in relations.iter():
+        if _local(element.tag) != "Relationship" or \
+                str(element.get("Type", "")).rsplit("/", 1)[-1] not in _SHEET_RELATIONS:
+            continue
+        target = str(element.get("Target", ""))
+        info = by_name.get(_folded(target[1:] if target.startswith("/") else "xl/" + target))
+        if info is not None:
+            targets[str(element.get("Id", ""))] = info.filename
+    found = dict.fromkeys(targets.values(), "")
+    for element in workbook.iter():
+        if _local(element.tag) == "sheet":
+            for key, value in element.attrib.items():
+                if _local(key) == "id" and value in targets:
+                    found[targets[value]] = str(element.get("name", ""))
+    return found
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part and the sheet's name, as the reader finds them ({} when the
+    workbook cannot be followed: the inspection has refused such a file already)."""
+    try:
+        by_name = {_folded(info.filename): info for info in archive.infolist()}
+        return {part: name for part, name in
+                _workbook_sheets(archive, by_name, Path(archive.filename or "")).items()
+                if name}
+    except SpreadsheetError:
+        return {}
+
+
+# Encodings in which markup is written in the bytes of ASCII, so that expat and the reader
+# (which reads bytes as UTF-8) see the same tags; UTF-16 can hide one document inside another
+_SAFE_ENCODINGS = re.compile(r"(utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d|"
+                             r"cp125\d)", re.I)
+_DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _check_encoding(first: bytes, part: str, path: Path) -> None:
+    """Refuse an XML part that is not written in an ASCII-compatible encoding."""
+    head = first[3:] if first.startswith(b"\xef\xbb\xbf") else first
+    declared = _DECLARATION.match(head[:500])
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4] or (
+            declared is not None and
+            not _SAFE_ENCODINGS.fullmatch(declared.group(1).decode("ascii", "replace"))):
+        raise _unusual(path, f"{part} is not written in UTF-8")
+
+
+class _Found(Exception):  # noqa: N818 - internal: the element looked for has been seen
+    pass
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None,
+                          path: Path) -> None:
+    """The reader sets aside room for as many shared strings as the part's ``uniqueCount``
+    says, before reading one: a count beyond the cell limit is refused."""
+    if info is None:
+        return
+    count: list[str | None] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name[name.rfind(":") + 1:] == "sst":
+            count.append(attrs.get("uniqueCount"))
+            raise _Found
 
     try:
-        workbook = fromstring(archive.read("xl/workbook.xml"))
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # noqa: BLE001 - damaged or hostile: the parts keep their own names
-        return {}
-    targets = {}
-    for element in rels.iter():
-        if local(element.tag) == "Relationship":
-            target = str(element.get("Target", ""))
-            targets[element.get("Id")] = target.lstrip("/") if target.startswith("/") \
-                else "xl/" + target
-    found = {}
-    for element in workbook.iter():
-        if local(element.tag) == "sheet":
-            rid = next((v for k, v in element.attrib.items() if local(k) == "id"), None)
-            if rid in targets:
-                found[targets[rid]] = str(element.get("name", ""))
-    return found
+        _feed(_parser(start, namespaces=False), archive, info, path)
+    except _Found:
+        pass
+    given = count[0] if count else None
+    if given is not None and not (given.isascii() and given.isdigit() and
+                                  len(given) <= 9 and int(given) <= LIMITS.cells):
+        raise SpreadsheetError(
+            f"the workbook says it holds {given} different texts, more than the "
+            f"{LIMITS.cells:,} wessex reads, so it was not opened.",
+            "Open it in Excel and save it again as a new .xlsx.", file=path)
 
 
 def _is_ods(archive: zipfile.ZipFile) -> bool:
@@ -311,9 +466,10 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None
     """Read a part to its end: zipfile checks its size and checksum on the way."""
     with archive.open(info) as member:
         first = member.read(4096)
-        if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in first or
-                                                           b"<!ENTITY" in first):
-            raise _entities(path)
+        if _folded(info.filename).endswith((".xml", ".rels")):
+            if b"<!DOCTYPE" in first or b"<!ENTITY" in first:
+                raise _entities(path)
+            _check_encoding(first, info.filename, path)
         while member.read(_CHUNK):
             pass
 
@@ -370,17 +526,16 @@ def _feed(parser: Any, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
 
     try:
         with archive.open(info) as member:
-            while chunk := member.read(_CHUNK):
+            chunk = member.read(_CHUNK)
+            _check_encoding(chunk, info.filename, path)
+            while chunk:
                 parser.Parse(chunk, False)
+                chunk = member.read(_CHUNK)
         parser.Parse(b"", True)
     except DefusedXmlException:
         raise _entities(path) from None
     except expat.ExpatError as exc:
         raise _damaged(path, f"{info.filename}: {exc}") from None
-
-
-def _local(name: str) -> str:
-    return name.rsplit("|", 1)[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -409,28 +564,69 @@ def _split_ref(ref: str) -> tuple[int, int] | None:
     return row, _column_number(letters) if len(letters) <= 6 else _BEYOND
 
 
+def _lenient_ref(ref: str) -> tuple[int, int] | None:
+    """Where openpyxl (which edits the pairs workbook) puts a cell whose reference the A1
+    pattern does not read: it takes the letters before the first digit as the column and
+    passes the rest to ``int``, which allows spaces and underscores (``"XFD1_000_000"``)."""
+    at = next((i for i, char in enumerate(ref) if char.isdigit()), len(ref))
+    letters, rest = ref[:at], ref[at:]
+    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isupper():
+        return None
+    try:
+        row = int(rest) if len(rest) <= 40 else _BEYOND
+    except ValueError:
+        return None
+    return row, _column_number(letters)
+
+
+def _row_number(given: str) -> int | None:
+    """The row a ``<row r>`` names, read as generously as either reader reads it: calamine
+    parses it like a cell reference ("A99" is row 99), openpyxl through ``float``."""
+    found = _REF.fullmatch(given.strip())
+    if found is not None:
+        digits = found.group(2)
+        return int(digits) if len(digits) <= 9 else _BEYOND
+    try:
+        number = float(given) if len(given) <= 40 else float(_BEYOND)
+    except ValueError:
+        return None
+    return int(min(number, _BEYOND)) if number == number else None  # NaN names no row
+
+
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                      sheet: str) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value.
 
+    Cells are placed as python-calamine places them: a cell's own reference gives its
+    position; a cell without one goes on the reader's row counter (set by ``<row r>``, one
+    more at each ``</row>``), one column after the cell before it (back to the first at each
+    ``</row>``). A reference only openpyxl reads (see ``_lenient_ref``) counts as well.
+
     Called for every element of the sheet, so it is kept lean: no namespace processing
     (a tag is ``c`` or ``x:c``), a cell reference split by ``rstrip`` with its letters
-    looked up in a table (the pattern only for letters not seen before), and text looked
-    at only inside a formula cell's value.
+    looked up in a table (the pattern only for letters not seen before), ends of elements
+    looked at only for rows and formula cells, and text only inside a formula cell's value.
     """
-    row = column = far_row = far_column = 0  # this cell's row and column, the furthest
+    # the reader's row counter, the column of the cell just seen, that cell's row, the furthest
+    counter = column = cell_row = far_row = far_column = 0
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
 
+    def reach(row: int, col: int) -> None:
+        nonlocal far_row, far_column
+        if row > far_row or col > far_column:
+            far_row, far_column = max(far_row, row), max(far_column, col)
+            check_extent(path, sheet, far_row, far_column)
+
     def value_text(data: str) -> None:
         if data.strip():
             formula[1] = True
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal row, column, far_row, far_column
+        nonlocal counter, column, cell_row
         tag = tags.get(name)
         if tag is None:
             tag = name[name.rfind(":") + 1:]
@@ -438,47 +634,52 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                 tags[name] = tag
         if tag == "c":
             ref = attrs.get("r")
+            cell_row = counter + 1  # a cell's own reference never moves the counter
             if ref:
                 letters = ref.rstrip("0123456789")
                 known = columns.get(letters)
                 if known is not None and 0 < len(ref) - len(letters) <= 7:
-                    row, column = int(ref[len(letters):]), known
+                    cell_row, column = int(ref[len(letters):]), known
                 else:
                     found = _split_ref(ref)
-                    if found is None:
+                    if found is None:  # calamine refuses it; openpyxl may not
+                        lenient = _lenient_ref(ref)
+                        if lenient is not None:
+                            reach(*lenient)
                         column += 1
                     else:
-                        row, column = found
+                        cell_row, column = found
                         if len(columns) < 100_000:
                             columns[letters] = column
             else:
                 column += 1
-            if row > far_row or column > far_column:
-                far_row, far_column = max(far_row, row), max(far_column, column)
-                check_extent(path, sheet, far_row, far_column)
+            reach(cell_row, column)
             formula[0] = None
         elif tag == "row":
             given = attrs.get("r")
-            row = (int(given) if len(given) <= 9 else _BEYOND) \
-                if given and given.isdigit() else row + 1
-            column = 0
+            number = _row_number(given) if given else None
+            if number is not None:
+                counter = max(number - 1, 0)
         elif tag == "f":
-            formula[0], formula[1] = f"{_letters(column)}{row}", False
-            parser.EndElementHandler = end  # only formula cells need their ends seen
+            formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and formula[0]:
             parser.CharacterDataHandler = value_text
 
     def end(name: str) -> None:
-        tag = name[name.rfind(":") + 1:]
-        if tag == "v":
+        nonlocal counter, column
+        tag = tags.get(name) or name[name.rfind(":") + 1:]
+        if tag == "row":
+            counter += 1
+            column = 0
+        elif tag == "v":
             parser.CharacterDataHandler = None
         elif tag == "c" and formula[0]:
             if not formula[1] and len(missing) < 1000:
                 missing.append(formula[0])
             formula[0] = None
-            parser.EndElementHandler = None
 
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     _feed(parser, archive, info, path)
     return SheetExtent(info.filename, far_row, far_column, tuple(missing))
 
@@ -491,11 +692,22 @@ def _letters(index: int) -> str:
     return letters
 
 
+_COUNT = re.compile(r"\s*\+?([0-9]{1,12})\s*")  # as Rust reads a count: "+6000" is 6000
+# A cell's attributes that give it a value to the reader, even with no value-type
+_VALUE_ATTRIBUTES = frozenset({"value-type", "value", "boolean-value", "string-value",
+                               "date-value", "time-value", "formula"})
+
+
+def _count(value: str) -> int:
+    found = _COUNT.fullmatch(value)
+    return int(found.group(1)) if found else 1  # the reader refuses any other count
+
+
 def _repeat(attrs: dict[str, str], name: str) -> int:
-    for key, value in attrs.items():
-        if _local(key) == name:
-            return int(value) if value.isdigit() else 1
-    return 1
+    """A repeat count, the largest of every attribute of that name in any namespace (the
+    reader reads its own prefix's; a decoy in another namespace must not hide it)."""
+    return max((_count(value) for key, value in attrs.items() if _local(key) == name),
+               default=1)
 
 
 def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
@@ -519,7 +731,7 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             row.clear()
             row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0)
         elif tag in ("table-cell", "covered-table-cell") and row:
-            has_value = any(_local(k) == "value-type" for k in attrs)
+            has_value = any(_local(k) in _VALUE_ATTRIBUTES for k in attrs)
             cell.update(repeat=_repeat(attrs, "number-columns-repeated"),
                         content=int(has_value), depth=0)
 

@@ -1,0 +1,195 @@
+"""Files on which the inspection and the reader could disagree about what is read.
+
+The inspection measures a workbook before python-calamine reads it; calamine allocates the
+whole range of the cells it finds and aborts the process (not an exception: a crash) when
+that does not fit in memory. Each file here once passed the inspection as a few cells while
+calamine found a cell millions of rows away, or a count of billions, in something the
+inspection did not look at or read otherwise. Each is now refused before any reader sees
+it (the ``no_readers`` trap fails the test if one is reached), in one message."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.errors import SpreadsheetError
+from wessex_cli.spreadsheet import read_grid
+
+from ..conftest import small_roster, write_book
+from . import files
+from .files import ODS_HEADER, ods, ods_cell, ods_row
+from .test_input_limits import no_readers  # noqa: F401 - a fixture, used by name
+
+NAME_ROW = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" '
+            't="inlineStr"><is><t>Email</t></is></c><c r="C1" t="inlineStr"><is><t>Profession'
+            '</t></is></c></row>')
+FAR = '<row r="2"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>'
+
+
+def _sheet(body: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://'
+            'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            f'{body}</sheetData></worksheet>').encode()
+
+
+def _relations(target: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+            'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            f'Target="{target}"/></Relationships>').encode()
+
+
+def _book(path: Path, body: str = NAME_ROW, changes: dict[str, bytes] | None = None) -> Path:
+    """A minimal valid workbook whose sheet holds ``body``, with ``changes`` made to its
+    parts (by name)."""
+    parts: dict[str, bytes] = {
+        "[Content_Types].xml": files._CT, "_rels/.rels": files._RELS,
+        "xl/workbook.xml": files._workbook("Volunteers"),
+        "xl/_rels/workbook.xml.rels": files._WB_RELS, "xl/worksheets/sheet1.xml": _sheet(body)}
+    parts.update(changes or {})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+def _elsewhere(target: str, member: str) -> Callable[[Path], Path]:
+    """The sheet's relation points at ``target``; the far sheet is stored as ``member``."""
+    def build(path: Path) -> Path:
+        return _book(path, changes={"xl/_rels/workbook.xml.rels": _relations(target),
+                                    member: _sheet(NAME_ROW + FAR)})
+    return build
+
+
+def _shared_strings(count: str) -> Callable[[Path], Path]:
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+           f'org/spreadsheetml/2006/main" count="1" uniqueCount="{count}"><si><t>a</t></si>'
+           '</sst>').encode()
+    return lambda path: _book(path, changes={"xl/sharedStrings.xml": sst})
+
+
+def _utf16(path: Path) -> Path:
+    # To expat a UTF-16 document whose one sheet row is harmless; calamine reads the bytes
+    # as they are, and the ASCII run inside is markup to it: a cell at XFD1048576.
+    def utf16(text: str) -> bytes:
+        return text.encode("utf-16-le")
+
+    hidden = b'<sheetData><row r="1"><c r="XFD1048576" t="n"><v>2</v></c></row></sheetData>'
+    data = (b"\xff\xfe" + utf16('<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="'
+                                'http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                f'<sheetData>{NAME_ROW}</sheetData><x>') +
+            hidden + utf16("</x></worksheet>"))
+    return _book(path, changes={"xl/worksheets/sheet1.xml": data})
+
+
+def _ods_rows(rows: str) -> Callable[[Path], Path]:
+    return lambda path: ods(path, ODS_HEADER + rows)
+
+
+def _named_as_ods(path: Path) -> Path:
+    return _book(path)
+
+
+def _both_kinds(path: Path) -> Path:
+    ods(path.with_suffix(".tmp"), ODS_HEADER + ods_row(ods_cell("x", 16_384), 6_000))
+    with zipfile.ZipFile(path.with_suffix(".tmp")) as libre:
+        extra = {name: libre.read(name) for name in libre.namelist()}
+    _book(path)
+    with zipfile.ZipFile(path, "a") as archive:
+        for name, content in extra.items():
+            archive.writestr(name, content)
+    return path
+
+
+# name -> (how to build it, what the refusal says)
+CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    # calamine's row counter comes from <row r> and one more at each </row>, not from the
+    # cell before; "A99999999" in a row's r is row 99,999,999 to it
+    "row-counter.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="99999999"><c r="A2" t="n">'
+                                            '<v>1</v></c><c t="n"><v>2</v></c></row>'),
+                         "row 99,999,999"),
+    "row-letters.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="A99999999"><c t="n"><v>1</v>'
+                                            '</c></row>'), "row 99,999,999"),
+    "row-after.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="99999999"><c r="A2" t="n"><v>1'
+                                          '</v></c></row><row><c t="n"><v>2</v></c></row>'),
+                       "row 100,000,000"),
+    # openpyxl (which edits the pairs workbook) reads "1_000_000" and "1e6" as numbers
+    "underscores.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="2"><c r="C1_000_000" t="n">'
+                                            '<v>1</v></c></row>'), "row 1,000,000"),
+    "row-float.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="1e6"><c t="n"><v>1</v></c>'
+                                          '</row>'), "row 1,000,000"),
+    # the reader follows the relations, ignores case and reads "\" as "/"
+    "outside.xlsx": (_elsewhere("evil.xml", "xl/evil.xml"), "row 1,048,576"),
+    "absolute.xlsx": (_elsewhere("/evil.xml", "evil.xml"), "row 1,048,576"),
+    "binary-name.xlsx": (_elsewhere("worksheets/sheet2.bin", "xl/worksheets/sheet2.bin"),
+                         "row 1,048,576"),
+    "upper-case.xlsx": (_elsewhere("worksheets/sheet2.xml", "XL/Worksheets/Sheet2.xml"),
+                        "row 1,048,576"),
+    "backslash.xlsx": (_elsewhere("worksheets/sheet2.xml", "xl\\worksheets\\sheet2.xml"),
+                       "row 1,048,576"),
+    "same-name.xlsx": (lambda p: _book(p, changes={
+        "XL/Worksheets/Sheet1.xml": _sheet(NAME_ROW + FAR)}), "two parts are named"),
+    "redirected.xlsx": (lambda p: _book(p, changes={"_rels/.rels": files._RELS.replace(
+        b"xl/workbook.xml", b"other/workbook.xml")}), "main part is not xl/workbook.xml"),
+    # the reader sets aside room for uniqueCount strings before reading one
+    "unique-count.xlsx": (_shared_strings("10000000000"), "10000000000 different texts"),
+    "unique-count-form.xlsx": (_shared_strings("1e12"), "1e12 different texts"),
+    "utf16.xlsx": (_utf16, "not written in UTF-8"),
+    # the reader is chosen by the extension; the inspection must agree with it
+    "excel.ods": (_named_as_ods, "named .ods but holds an Excel spreadsheet"),
+    "both.xlsx": (_both_kinds, "of an Excel workbook and of an .ods spreadsheet at once"),
+    "hidden-binary.xlsx": (lambda p: _book(p, changes={"xl/Workbook.bin": b"\x00" * 64}),
+                           "binary workbook"),
+    # .ods: a value with no value-type, a formula alone, a "+" count and a decoy namespace
+    # are all read as calamine reads them
+    "value-alone.ods": (_ods_rows('<table:table-row table:number-rows-repeated="200000">'
+                                  '<table:table-cell office:value="1" table:number-columns-'
+                                  'repeated="3"/></table:table-row>'), "row 200,001"),
+    "formula-alone.ods": (_ods_rows('<table:table-row table:number-rows-repeated="200000">'
+                                    '<table:table-cell table:formula="of:=1"/></table:table-'
+                                    'row>'), "row 200,001"),
+    "plus.ods": (_ods_rows(ods_row(ods_cell("x")).replace(
+        "<table:table-row>", '<table:table-row table:number-rows-repeated="+200000">')),
+        "row 200,001"),
+    "decoy.ods": (_ods_rows('<table:table-row xmlns:d="urn:decoy" d:number-rows-repeated="1" '
+                            'table:number-rows-repeated="200000">' + ods_cell("x") +
+                            '</table:table-row>'), "row 200,001"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_file_the_reader_would_read_otherwise_is_refused_first(
+        tmp_path: Path, name: str, no_readers: None) -> None:  # noqa: F811
+    build, said = CASES[name]
+    path = build(tmp_path / name)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(SpreadsheetError) as caught:
+        read_grid(path)
+    assert said in str(caught.value)
+    assert caught.value.file == path
+
+
+@pytest.mark.parametrize("name", ["BOOK.XLSX", "book.xlsm", "book"])
+def test_a_workbook_under_another_extension_is_read_as_the_workbook_it_is(
+        tmp_path: Path, name: str) -> None:
+    # calamine tries each reader in turn for an extension it does not know (".XLSX" is one):
+    # an ordinary workbook is still read, whatever its name
+    path = tmp_path / name
+    write_book(path, small_roster())
+    grid = read_grid(path)
+    assert grid.rows[0][:3] == ["Name", "Email", "Profession"]
+
+
+def test_an_ordinary_workbook_with_every_usual_part_is_accepted(tmp_path: Path) -> None:
+    # shared strings with an honest count, and a picture (not XML): nothing here is refused
+    sst = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+           b'org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>Name</t></si><si>'
+           b'<t>Email</t></si><si><t>Profession</t></si></sst>')
+    body = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" '
+            't="s"><v>2</v></c></row>')
+    path = _book(tmp_path / "usual.xlsx", body, {
+        "xl/sharedStrings.xml": sst, "xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + bytes(40)})
+    assert read_grid(path).rows == [["Name", "Email", "Profession"]]
