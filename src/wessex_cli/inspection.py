@@ -45,6 +45,9 @@ class InputLimits:
     # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
     cells: int = 1_000_000
     edit_cells: int = 500_000  # a workbook wessex changes in place (visit, withdraw)
+    # characters in a sheet's cells once read: one long text that many cells share (a
+    # shared string, an .ods cell repeated) is a copy in each cell to the reader
+    text_chars: int = 50_000_000
 
 
 LIMITS = InputLimits()
@@ -62,6 +65,7 @@ class SheetExtent:
     rows: int
     columns: int
     formulas_without_values: tuple[str, ...] = ()
+    shared_cells: int = 0  # cells whose text is a shared string (t="s")
 
     @property
     def cells(self) -> int:
@@ -245,9 +249,12 @@ def _inspect_zip(path: Path) -> Inspection:
         by_name = _parts_by_name(infos, path)
         kind = _kind(archive, by_name, path)
         sheets: dict[str, SheetExtent] = {}
+        strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
         try:
             titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
+                if info is strings:
+                    continue  # read whole below, for the length of each string
                 if kind == "xlsx" and (info.filename in titles or (
                         info.filename.startswith("xl/worksheets/") and
                         info.filename.endswith(".xml"))):
@@ -258,8 +265,11 @@ def _inspect_zip(path: Path) -> Inspection:
                         sheets[extent.part] = extent
                 else:
                     _stream(archive, info, path)
-            if kind == "xlsx":
-                _check_shared_strings(archive, by_name.get("xl/sharedstrings.xml"), path)
+            if strings is not None:
+                lengths = _shared_string_lengths(archive, strings, path)
+                for part, extent in sheets.items():
+                    _check_shared_text(archive, archive.getinfo(part), path, extent,
+                                       titles.get(part) or Path(part).stem, lengths)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise _damaged(path, str(exc)) from None
     return Inspection(path, kind, sheets)
@@ -425,34 +435,80 @@ def _check_encoding(first: bytes, part: str, path: Path) -> None:
         raise _unusual(path, f"{part} is not written in UTF-8")
 
 
-class _Found(Exception):  # noqa: N818 - internal: the element looked for has been seen
-    pass
+def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"the sheet is too large to read safely: its cells hold {characters:,} characters "
+        f"once each copy of a repeated text is counted, beyond the limit of "
+        f"{LIMITS.text_chars:,}.", "A very long text is repeated in many cells: delete the "
+        "cells that do not belong to the list, save, and try again.", file=path,
+        sheet=sheet or None)
 
 
-def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None,
-                          path: Path) -> None:
-    """The reader sets aside room for as many shared strings as the part's ``uniqueCount``
-    says, before reading one: a count beyond the cell limit is refused."""
-    if info is None:
-        return
+def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                           path: Path) -> list[int]:
+    """The length of each shared string, in order; and the part's ``uniqueCount`` checked,
+    as the reader sets aside room for that many strings before reading one."""
+    lengths: list[int] = []
     count: list[str | None] = []
+    current = [0]  # characters in the string being read
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        if name[name.rfind(":") + 1:] == "sst":
+        tag = name[name.rfind(":") + 1:]
+        if tag == "si":
+            current[0] = 0
+        elif tag == "sst" and not count:
             count.append(attrs.get("uniqueCount"))
-            raise _Found
+            given = count[0]
+            if given is not None and not (given.isascii() and given.isdigit() and
+                                          len(given) <= 9 and int(given) <= LIMITS.cells):
+                raise SpreadsheetError(
+                    f"the workbook says it holds {given} different texts, more than the "
+                    f"{LIMITS.cells:,} wessex reads, so it was not opened.",
+                    "Open it in Excel and save it again as a new .xlsx.", file=path)
 
-    try:
-        _feed(_parser(start, namespaces=False), archive, info, path)
-    except _Found:
-        pass
-    given = count[0] if count else None
-    if given is not None and not (given.isascii() and given.isdigit() and
-                                  len(given) <= 9 and int(given) <= LIMITS.cells):
-        raise SpreadsheetError(
-            f"the workbook says it holds {given} different texts, more than the "
-            f"{LIMITS.cells:,} wessex reads, so it was not opened.",
-            "Open it in Excel and save it again as a new .xlsx.", file=path)
+    def end(name: str) -> None:
+        if name[name.rfind(":") + 1:] == "si":
+            lengths.append(current[0])
+
+    def text(data: str) -> None:
+        current[0] += len(data)
+
+    parser = _parser(start, end, namespaces=False)
+    parser.CharacterDataHandler = text
+    _feed(parser, archive, info, path)
+    return lengths
+
+
+def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                       extent: SheetExtent, title: str, lengths: list[int]) -> None:
+    """Refuse a sheet whose shared-string cells, each a copy to the reader, hold more
+    text than :data:`LIMITS` allows. The bound (cells x longest string) settles nearly every
+    file; only past it is the sheet read again for each cell's own string."""
+    if not lengths or extent.shared_cells * max(lengths) <= LIMITS.text_chars:
+        return
+    total = [0]
+    shared = [False]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = name[name.rfind(":") + 1:]
+        if tag == "c":
+            shared[0] = attrs.get("t") == "s"
+        elif tag == "v" and shared[0]:
+            parser.CharacterDataHandler = value
+
+    def value(data: str) -> None:
+        index = data.strip()
+        if index.isascii() and index.isdigit() and int(index) < len(lengths):
+            total[0] += lengths[int(index)]
+            if total[0] > LIMITS.text_chars:
+                raise _too_much_text(path, title, total[0])
+
+    def end(name: str) -> None:
+        if name[name.rfind(":") + 1:] == "v":
+            parser.CharacterDataHandler = None
+
+    parser = _parser(start, end, namespaces=False)
+    _feed(parser, archive, info, path)
 
 
 def _is_ods(archive: zipfile.ZipFile) -> bool:
@@ -611,6 +667,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     counter = column = cell_row = far_row = far_column = 0
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
+    shared = [0]  # cells holding a shared string
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -655,6 +712,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                 column += 1
             reach(cell_row, column)
             formula[0] = None
+            if attrs.get("t") == "s":
+                shared[0] += 1
         elif tag == "row":
             given = attrs.get("r")
             number = _row_number(given) if given else None
@@ -681,7 +740,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, far_row, far_column, tuple(missing))
+    return SheetExtent(info.filename, far_row, far_column, tuple(missing), shared[0])
 
 
 def _letters(index: int) -> str:
@@ -692,7 +751,7 @@ def _letters(index: int) -> str:
     return letters
 
 
-_COUNT = re.compile(r"\s*\+?([0-9]{1,12})\s*")  # as Rust reads a count: "+6000" is 6000
+_COUNT = re.compile(r"\s*\+?([0-9]+)\s*")  # as Rust reads a count: "+6000" is 6000
 # A cell's attributes that give it a value to the reader, even with no value-type
 _VALUE_ATTRIBUTES = frozenset({"value-type", "value", "boolean-value", "string-value",
                                "date-value", "time-value", "formula"})
@@ -700,7 +759,10 @@ _VALUE_ATTRIBUTES = frozenset({"value-type", "value", "boolean-value", "string-v
 
 def _count(value: str) -> int:
     found = _COUNT.fullmatch(value)
-    return int(found.group(1)) if found else 1  # the reader refuses any other count
+    if found is None:
+        return 1  # the reader refuses any other count
+    digits = found.group(1)
+    return int(digits) if len(digits) <= 12 else _BEYOND
 
 
 def _repeat(attrs: dict[str, str], name: str) -> int:
@@ -712,10 +774,12 @@ def _repeat(attrs: dict[str, str], name: str) -> int:
 
 def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
               path: Path) -> list[SheetExtent]:
-    """Each table's furthest row and column holding content, repeats multiplied out.
-    Empty repeated rows and cells (LibreOffice writes a million of them) cost nothing."""
+    """Each table's furthest row and column holding content, and the characters its cells
+    hold, repeats multiplied out (the reader copies a repeated cell's text into each copy,
+    and writes ``<text:s text:c="N"/>`` as N spaces). Empty repeated rows and cells
+    (LibreOffice writes a million of them) cost nothing."""
     found: list[SheetExtent] = []
-    state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "depth": 0}
+    state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0}
     row: dict[str, int] = {}
     cell: dict[str, int] = {}
 
@@ -723,22 +787,29 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         tag = _local(name)
         if cell:
             cell["content"] = 1  # any element inside a cell is content
+            if tag == "s":
+                cell["text"] += _repeat(attrs, "c")
             return
         if tag == "table":
             state.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), ""),
-                         row=0, rows=0, cols=0)
+                         row=0, rows=0, cols=0, text=0)
         elif tag == "table-row":
             row.clear()
-            row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0)
+            row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0, text=0)
         elif tag in ("table-cell", "covered-table-cell") and row:
-            has_value = any(_local(k) in _VALUE_ATTRIBUTES for k in attrs)
+            values = [v for k, v in attrs.items() if _local(k) in _VALUE_ATTRIBUTES]
             cell.update(repeat=_repeat(attrs, "number-columns-repeated"),
-                        content=int(has_value), depth=0)
+                        content=int(bool(values)), text=sum(map(len, values)))
+
+    def text(data: str) -> None:
+        if cell:
+            cell["text"] += len(data)
 
     def end(name: str) -> None:
         tag = _local(name)
-        if cell and tag in ("table-cell", "covered-table-cell") and cell.get("depth", 0) == 0:
+        if cell and tag in ("table-cell", "covered-table-cell"):
             row["col"] += cell["repeat"]
+            row["text"] += cell["text"] * cell["repeat"]
             if cell["content"]:
                 row["cols"] = row["col"]
             cell.clear()
@@ -750,9 +821,14 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 state["rows"] = state["row"]
                 state["cols"] = max(state["cols"], row["cols"])
                 check_extent(path, state["table"], state["rows"], state["cols"])
+            state["text"] += row["text"] * row["repeat"]
+            if state["text"] > LIMITS.text_chars:
+                raise _too_much_text(path, state["table"], state["text"])
             row.clear()
         elif tag == "table":
             found.append(SheetExtent(state["table"], state["rows"], state["cols"]))
 
-    _feed(_parser(start, end), archive, info, path)
+    parser = _parser(start, end)
+    parser.CharacterDataHandler = text
+    _feed(parser, archive, info, path)
     return found

@@ -104,6 +104,16 @@ def _both_kinds(path: Path) -> Path:
     return path
 
 
+def _shared_text(path: Path) -> Path:
+    # one text of 300,000 characters, the value of 200 cells: 60 million to the reader
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+           'org/spreadsheetml/2006/main" count="200" uniqueCount="1"><si><t>' + "a" * 300_000 +
+           '</t></si></sst>').encode()
+    body = NAME_ROW + "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c></row>'
+                              for n in range(2, 202))
+    return _book(path, body, {"xl/sharedStrings.xml": sst})
+
+
 # name -> (how to build it, what the refusal says)
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # calamine's row counter comes from <row r> and one more at each </row>, not from the
@@ -143,6 +153,13 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "both.xlsx": (_both_kinds, "of an Excel workbook and of an .ods spreadsheet at once"),
     "hidden-binary.xlsx": (lambda p: _book(p, changes={"xl/Workbook.bin": b"\x00" * 64}),
                            "binary workbook"),
+    # a long text copied into many cells, shared (.xlsx) or repeated (.ods): 60 million
+    # characters from a file of a few kilobytes
+    "shared-text.xlsx": (_shared_text, "characters once each copy of a repeated text"),
+    "spaces.ods": (_ods_rows(ods_row('<table:table-cell office:value-type="string" table:'
+                                     'number-columns-repeated="600"><text:p><text:s text:c='
+                                     '"100000"/></text:p></table:table-cell>')),
+                   "characters once each copy of a repeated text"),
     # .ods: a value with no value-type, a formula alone, a "+" count and a decoy namespace
     # are all read as calamine reads them
     "value-alone.ods": (_ods_rows('<table:table-row table:number-rows-repeated="200000">'
@@ -193,3 +210,16 @@ def test_an_ordinary_workbook_with_every_usual_part_is_accepted(tmp_path: Path) 
     path = _book(tmp_path / "usual.xlsx", body, {
         "xl/sharedStrings.xml": sst, "xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + bytes(40)})
     assert read_grid(path).rows == [["Name", "Email", "Profession"]]
+
+
+def test_one_long_text_among_many_short_ones_is_counted_once(tmp_path: Path) -> None:
+    # 200 cells and a string of 300,000 characters: the quick bound (cells x longest) is 60
+    # million, past the limit, so each cell's own string is counted: 300,199 in all
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+           'org/spreadsheetml/2006/main" count="200" uniqueCount="2"><si><t>' + "a" * 300_000 +
+           '</t></si><si><t>x</t></si></sst>').encode()
+    body = NAME_ROW + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>' + "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(3, 202))
+    grid = read_grid(_book(tmp_path / "notes.xlsx", body, {"xl/sharedStrings.xml": sst}))
+    assert len(grid.rows) == 201
+    assert len(grid.rows[1][0]) == 300_000 and grid.rows[2][0] == "x"
