@@ -14,9 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wessex_cli.errors import SpreadsheetError
-from wessex_cli.spreadsheet import read_grid
+from wessex_cli.inspection import inspect_input
+from wessex_cli.spreadsheet import column_letter, read_grid
 
 from ..conftest import small_roster, write_book
 from . import files
@@ -223,3 +226,49 @@ def test_one_long_text_among_many_short_ones_is_counted_once(tmp_path: Path) -> 
     grid = read_grid(_book(tmp_path / "notes.xlsx", body, {"xl/sharedStrings.xml": sst}))
     assert len(grid.rows) == 201
     assert len(grid.rows[1][0]) == 300_000 and grid.rows[2][0] == "x"
+
+
+_ROW_R = st.one_of(st.none(), st.integers(1, 3_000).map(str),
+                   st.integers(1, 3_000).map(lambda n: f"B{n}"))
+# cells' own rows lower than rows' numbers, so that a cell placed by the row counter is
+# the furthest, where a wrong model of the counter shows
+_CELL_R = st.one_of(st.none(), st.tuples(st.integers(1, 40), st.integers(1, 60)).map(
+    lambda rc: f"{column_letter(rc[0] - 1)}{rc[1]}"), st.just("a1"), st.just("$B$2"))
+
+
+def _cell(ref: str | None, empty: bool) -> str:
+    at = f' r="{ref}"' if ref else ""
+    return f'<c{at} t="n"/>' if empty else f'<c{at} t="n"><v>1</v></c>'
+
+
+_CELLS = st.lists(st.tuples(_CELL_R, st.booleans()), max_size=6).map(
+    lambda cells: "".join(_cell(ref, empty) for ref, empty in cells))
+_ROW = st.tuples(_ROW_R, _CELLS, st.booleans()).map(
+    lambda row: (f'<row r="{row[0]}">' if row[0] else "<row>") + row[1] + "</row>"
+    if row[1] or not row[2] else (f'<row r="{row[0]}"/>' if row[0] else "<row/>"))
+# rows, with now and then cells outside any row or a row inside another
+_BODY = st.lists(st.one_of(_ROW, _CELLS, st.tuples(_ROW_R, _ROW).map(
+    lambda outer: (f'<row r="{outer[0]}">' if outer[0] else "<row>") + outer[1] + "</row>")),
+    min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_BODY)
+def test_the_reader_places_no_cell_beyond_what_the_inspection_measured(
+        tmp_path: Path, body: str) -> None:
+    # Oracle: python-calamine itself, on sheets small enough that a wrong measure cannot
+    # hurt: wherever cells without references, rows with and without numbers, self-closing
+    # rows and cells, cells outside rows and rows inside rows put the reader's cells, the
+    # inspection measured at least as far.
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    path = _book(tmp_path / "sheet.xlsx", body)
+    extent = inspect_input(path).sheets["xl/worksheets/sheet1.xml"]
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            end = book.get_sheet_by_index(0).end
+    except CalamineError:
+        return  # the reader refuses the sheet itself (a reference it cannot read)
+    if end is not None:
+        assert end[0] + 1 <= extent.rows and end[1] + 1 <= extent.columns
