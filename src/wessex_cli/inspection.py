@@ -246,7 +246,7 @@ def _inspect_zip(path: Path) -> Inspection:
             if info.flag_bits & 0x1:
                 raise SpreadsheetError("the workbook is encrypted, so it cannot be read.",
                                        "Remove the password in Excel and save it.", file=path)
-        by_name = _parts_by_name(infos, path)
+        by_name = _parts_by_name(archive, infos, path)
         kind = _kind(archive, by_name, path)
         sheets: dict[str, SheetExtent] = {}
         strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
@@ -304,11 +304,47 @@ def _unusual(path: Path, what: str) -> SpreadsheetError:
         ".xlsx.", file=path)
 
 
-def _parts_by_name(infos: list[zipfile.ZipInfo], path: Path) -> dict[str, zipfile.ZipInfo]:
-    """Every part by the name the reader looks it up by; two parts that the reader could
-    confuse (the same name, or names differing only in case or slashes) are refused."""
+# Zip extra fields that give an entry another name (Info-ZIP Unicode Path) or comment: the
+# reader's zip library takes the name from them, Python's does not
+_RENAMING_EXTRAS = frozenset({0x7075, 0x6375})
+
+
+def _extra_ids(extra: bytes) -> set[int]:
+    """The ids of the fields in a zip entry's extra data."""
+    ids, at = set(), 0
+    while at + 4 <= len(extra):
+        kind, size = struct.unpack_from("<HH", extra, at)
+        ids.add(kind)
+        at += 4 + size
+    return ids
+
+
+def _local_extra(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The extra data of an entry's local header (which may differ from the directory's)."""
+    handle = archive.fp
+    if handle is None:
+        return b""
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return b""
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    handle.seek(info.header_offset + 30 + name_length)
+    return handle.read(extra_length)
+
+
+def _parts_by_name(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                   path: Path) -> dict[str, zipfile.ZipInfo]:
+    """Every part by the name the reader looks it up by. Refused: two parts that the reader
+    could confuse (the same name, or names differing only in case or slashes), a name that
+    is not plain ASCII (Excel's never are), and an entry that carries another name for
+    itself in an extra field."""
     found: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
+        if not info.filename.isascii() or "\x00" in info.filename:
+            raise _unusual(path, "a part's name is not plain ASCII")
+        if _RENAMING_EXTRAS & (_extra_ids(info.extra) | _extra_ids(_local_extra(archive, info))):
+            raise _unusual(path, f"the part '{info.filename}' carries a second name")
         folded = _folded(info.filename)
         if folded in found:
             raise _unusual(path, f"two parts are named '{info.filename}'")
@@ -372,37 +408,81 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].rsplit("|", 1)[-1]
 
 
+# An element's start tag with its attributes as written (quoted values may hold ">")
+_TAG = r"<(?:[^\s/>:!?]+:)?{name}(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_WORKBOOK_TYPES = ".main+xml"  # the content types of a workbook, with or without macros
+
+
+def _raw_tags(data: bytes, name: str) -> list[dict[str, str]]:
+    """The attributes of every ``name`` element, local name after the first colon, exactly
+    as written: python-calamine compares relation ids and targets before any unescaping,
+    openpyxl after, so a value the two could read differently is refused by the caller."""
+    found = []
+    for tag in re.finditer(_TAG.format(name=re.escape(name)), data.decode("utf-8", "replace")):
+        attrs: dict[str, str] = {}
+        for key, double, single in _ATTRIBUTE.findall(tag.group(1)):
+            attrs.setdefault(key, double or single)
+        found.append(attrs)
+    return found
+
+
+def _plain(values: list[str], path: Path) -> None:
+    if any(char in value for value in values for char in "&\t\r\n\\"):
+        raise _unusual(path, "a relation between its parts is written with escapes")
+
+
+def _package_part(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], name: str,
+                  path: Path) -> bytes | None:
+    """A package part's bytes, once it has been parsed safely (well-formed, no entities)."""
+    if _package_xml(archive, by_name, name, path) is None:
+        return None
+    return archive.read(by_name[name])
+
+
 def _workbook_sheets(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo],
                      path: Path) -> dict[str, str]:
-    """Every part the reader could read as a sheet, by its name in the zip, with the sheet's
-    name: found as the reader finds them, through the package's relations."""
-    workbook = _package_xml(archive, by_name, "xl/workbook.xml", path)
-    package = _package_xml(archive, by_name, "_rels/.rels", path)
+    """Every part either reader could read as a sheet, by its name in the zip, with the
+    sheet's name: found as python-calamine finds them (through ``_rels/.rels``, names
+    folded) and as openpyxl does (through ``[Content_Types].xml``, ``..`` resolved)."""
+    import html
+    import posixpath
+
+    workbook = _package_part(archive, by_name, "xl/workbook.xml", path)
+    package = _package_part(archive, by_name, "_rels/.rels", path)
     if package is None:
         raise _damaged(path, "_rels/.rels is missing")
-    documents = [str(element.get("Target", "")) for element in package.iter()
-                 if _local(element.tag) == "Relationship" and
-                 str(element.get("Type", "")).endswith("/relationships/officeDocument")]
-    if not documents or any(_folded(t).lstrip("/") != "xl/workbook.xml" for t in documents):
+    documents = [tag.get("Target", "") for tag in _raw_tags(package, "Relationship")
+                 if tag.get("Type", "").endswith("/relationships/officeDocument")]
+    _plain(documents, path)
+    if not documents or any(t.lower() not in ("xl/workbook.xml", "/xl/workbook.xml")
+                            for t in documents):
         raise _unusual(path, "its main part is not xl/workbook.xml")
-    relations = _package_xml(archive, by_name, "xl/_rels/workbook.xml.rels", path)
+    types = _package_part(archive, by_name, "[content_types].xml", path) or b""
+    mains = [tag.get("PartName", "") for tag in _raw_tags(types, "Override")
+             if _WORKBOOK_TYPES in tag.get("ContentType", "")]
+    _plain(mains, path)
+    if any(part.lower() != "/xl/workbook.xml" for part in mains):
+        raise _unusual(path, "its list of contents names another main part")
+    relations = _package_part(archive, by_name, "xl/_rels/workbook.xml.rels", path)
     if relations is None or workbook is None:
         raise _damaged(path, "the workbook's list of sheets is missing")
-    targets: dict[str, str] = {}  # relation id -> the part it names, as found in the zip
-    for element in relations.iter():
-        if _local(element.tag) != "Relationship" or \
-                str(element.get("Type", "")).rsplit("/", 1)[-1] not in _SHEET_RELATIONS:
+    sheets = _raw_tags(workbook, "sheet")
+    ids = {value: html.unescape(tag.get("name", "")) for tag in sheets
+           for key, value in tag.items() if key.split(":", 1)[-1] == "id"}
+    _plain(list(ids), path)
+    found: dict[str, str] = {}
+    for tag in _raw_tags(relations, "Relationship"):
+        target, kind, name = tag.get("Target", ""), tag.get("Type", ""), tag.get("Id", "")
+        _plain([target, kind, name], path)
+        if name not in ids and kind.rsplit("/", 1)[-1] not in _SHEET_RELATIONS:
             continue
-        target = str(element.get("Target", ""))
-        info = by_name.get(_folded(target[1:] if target.startswith("/") else "xl/" + target))
-        if info is not None:
-            targets[str(element.get("Id", ""))] = info.filename
-    found = dict.fromkeys(targets.values(), "")
-    for element in workbook.iter():
-        if _local(element.tag) == "sheet":
-            for key, value in element.attrib.items():
-                if _local(key) == "id" and value in targets:
-                    found[targets[value]] = str(element.get("name", ""))
+        # where each reader looks: calamine joins without resolving "..", openpyxl resolves
+        for part in (target[1:] if target.startswith("/") else "xl/" + target,
+                     posixpath.normpath(posixpath.join("xl", target)).lstrip("/")):
+            info = by_name.get(_folded(part))
+            if info is not None:
+                found[info.filename] = found.get(info.filename) or ids.get(name, "")
     return found
 
 
@@ -655,8 +735,9 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
 
     Cells are placed as python-calamine places them: a cell's own reference gives its
     position; a cell without one goes on the reader's row counter (set by ``<row r>``, one
-    more at each ``</row>``), one column after the cell before it (back to the first at each
-    ``</row>``). A reference only openpyxl reads (see ``_lenient_ref``) counts as well.
+    more at each ``</row>``, but not by a row written inside a cell, which the reader skips),
+    one column after the cell before it (back to the first at each ``</row>``). A reference
+    only openpyxl reads (see ``_lenient_ref``) counts as well.
 
     Called for every element of the sheet, so it is kept lean: no namespace processing
     (a tag is ``c`` or ``x:c``), a cell reference split by ``rstrip`` with its letters
@@ -667,6 +748,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     counter = column = cell_row = far_row = far_column = 0
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
+    inside = [False]  # within a cell, where the reader skips everything but the value
     shared = [0]  # cells holding a shared string
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
@@ -690,6 +772,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             if len(tags) < 64:
                 tags[name] = tag
         if tag == "c":
+            inside[0] = True
             ref = attrs.get("r")
             cell_row = counter + 1  # a cell's own reference never moves the counter
             if ref:
@@ -714,7 +797,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             formula[0] = None
             if attrs.get("t") == "s":
                 shared[0] += 1
-        elif tag == "row":
+        elif tag == "row" and not inside[0]:
             given = attrs.get("r")
             number = _row_number(given) if given else None
             if number is not None:
@@ -727,15 +810,17 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     def end(name: str) -> None:
         nonlocal counter, column
         tag = tags.get(name) or name[name.rfind(":") + 1:]
-        if tag == "row":
+        if tag == "row" and not inside[0]:
             counter += 1
             column = 0
         elif tag == "v":
             parser.CharacterDataHandler = None
-        elif tag == "c" and formula[0]:
-            if not formula[1] and len(missing) < 1000:
-                missing.append(formula[0])
-            formula[0] = None
+        elif tag == "c":
+            inside[0] = False
+            if formula[0]:
+                if not formula[1] and len(missing) < 1000:
+                    missing.append(formula[0])
+                formula[0] = None
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end

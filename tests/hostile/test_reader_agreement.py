@@ -9,7 +9,9 @@ it (the ``no_readers`` trap fails the test if one is reached), in one message.""
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,14 +47,19 @@ def _relations(target: str) -> bytes:
             f'Target="{target}"/></Relationships>').encode()
 
 
-def _book(path: Path, body: str = NAME_ROW, changes: dict[str, bytes] | None = None) -> Path:
+def _book(path: Path, body: str = NAME_ROW,
+          changes: dict[str, bytes | None] | None = None) -> Path:
     """A minimal valid workbook whose sheet holds ``body``, with ``changes`` made to its
-    parts (by name)."""
+    parts (by name; None leaves the part out)."""
     parts: dict[str, bytes] = {
         "[Content_Types].xml": files._CT, "_rels/.rels": files._RELS,
         "xl/workbook.xml": files._workbook("Volunteers"),
         "xl/_rels/workbook.xml.rels": files._WB_RELS, "xl/worksheets/sheet1.xml": _sheet(body)}
-    parts.update(changes or {})
+    for name, content in (changes or {}).items():
+        if content is None:
+            parts.pop(name)
+        else:
+            parts[name] = content
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
@@ -117,6 +124,42 @@ def _shared_text(path: Path) -> Path:
     return _book(path, body, {"xl/sharedStrings.xml": sst})
 
 
+def _second_name(path: Path) -> Path:
+    # an entry named media/logo.bin whose Info-ZIP Unicode Path field names it as the sheet:
+    # the reader's zip library takes that name, Python's does not
+    _book(path, changes={"xl/worksheets/sheet1.xml": None})
+    data = b"\x01" + struct.pack("<I", zlib.crc32(b"media/logo.bin")) + \
+        b"xl/worksheets/sheet1.xml"
+    entry = zipfile.ZipInfo("media/logo.bin")
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.extra = struct.pack("<HH", 0x7075, len(data)) + data
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(entry, _sheet(NAME_ROW + FAR))
+    return path
+
+
+def _backslash_main(path: Path) -> Path:
+    # "xl\workbook.xml": the reader finds no "/" in it and reads the workbook, its relations
+    # and its sheets from the zip's top level, all unmeasured
+    return _book(path, changes={
+        "_rels/.rels": files._RELS.replace(b"xl/workbook.xml", b"xl\\workbook.xml"),
+        "workbook.xml": files._workbook("Volunteers"),
+        "_rels/workbook.xml.rels": _relations("hidden/big.xml"),
+        "hidden/big.xml": _sheet(NAME_ROW + FAR)})
+
+
+def _hidden_sheet(path: Path) -> Path:
+    # a second sheet whose relation has a type no sheet has: openpyxl (visit, withdraw)
+    # reads it as a worksheet all the same, and finds it through ".."
+    workbook = files._workbook("Pairs").replace(
+        b"</sheets>", b'<sheet name="Notes" sheetId="2" r:id="rId2"/></sheets>')
+    relations = files._WB_RELS.replace(b"</Relationships>", (
+        b'<Relationship Id="rId2" Type="urn:x" Target="../notes/n1.xml"/></Relationships>'))
+    return _book(path, changes={"xl/workbook.xml": workbook,
+                                "xl/_rels/workbook.xml.rels": relations,
+                                "notes/n1.xml": _sheet(NAME_ROW + FAR)})
+
+
 # name -> (how to build it, what the refusal says)
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # calamine's row counter comes from <row r> and one more at each </row>, not from the
@@ -126,6 +169,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                          "row 99,999,999"),
     "row-letters.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="A99999999"><c t="n"><v>1</v>'
                                             '</c></row>'), "row 99,999,999"),
+    # a row written inside a cell: the reader skips it, its counter unmoved
+    "row-in-cell.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="5000000"><c r="A2"><f><row r='
+                                            '"1"></row></f><v>1</v></c><c><v>2</v></c></row>'),
+                         "row 5,000,000"),
     "row-after.xlsx": (lambda p: _book(p, NAME_ROW + '<row r="99999999"><c r="A2" t="n"><v>1'
                                           '</v></c></row><row><c t="n"><v>2</v></c></row>'),
                        "row 100,000,000"),
@@ -143,6 +190,14 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                         "row 1,048,576"),
     "backslash.xlsx": (_elsewhere("worksheets/sheet2.xml", "xl\\worksheets\\sheet2.xml"),
                        "row 1,048,576"),
+    "second-name.xlsx": (_second_name, "carries a second name"),
+    "backslash-main.xlsx": (_backslash_main, "written with escapes"),
+    "escaped-target.xlsx": (_elsewhere("data&amp;1.xml", "xl/data&amp;1.xml"),
+                            "written with escapes"),
+    "hidden-sheet.xlsx": (_hidden_sheet, "row 1,048,576"),
+    "other-main.xlsx": (lambda p: _book(p, changes={"[Content_Types].xml": files._CT.replace(
+        b'PartName="/xl/workbook.xml"', b'PartName="/other/book.xml"')}),
+        "names another main part"),
     "same-name.xlsx": (lambda p: _book(p, changes={
         "XL/Worksheets/Sheet1.xml": _sheet(NAME_ROW + FAR)}), "two parts are named"),
     "redirected.xlsx": (lambda p: _book(p, changes={"_rels/.rels": files._RELS.replace(
