@@ -793,7 +793,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                             columns[letters] = column
             else:
                 column += 1
-            reach(cell_row, column)
+            if cell_row > far_row or column > far_column:  # reach(), inline: every cell
+                reach(cell_row, column)
             formula[0] = None
             if attrs.get("t") == "s":
                 shared[0] += 1
@@ -859,10 +860,10 @@ def _repeat(attrs: dict[str, str], name: str) -> int:
 
 def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
               path: Path) -> list[SheetExtent]:
-    """Each table's furthest row and column holding content, and the characters its cells
-    hold, repeats multiplied out (the reader copies a repeated cell's text into each copy,
-    and writes ``<text:s text:c="N"/>`` as N spaces). Empty repeated rows and cells
-    (LibreOffice writes a million of them) cost nothing."""
+    """Each table's furthest row and column holding content, and the characters the cells
+    of all tables hold, repeats multiplied out (the reader copies a repeated cell's text into
+    each copy, and writes ``<text:s text:c="N"/>`` as N spaces). Empty repeated rows and
+    cells (LibreOffice writes a million of them) cost nothing."""
     found: list[SheetExtent] = []
     state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0}
     row: dict[str, int] = {}
@@ -877,7 +878,7 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             return
         if tag == "table":
             state.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), ""),
-                         row=0, rows=0, cols=0, text=0)
+                         row=0, rows=0, cols=0)  # text counts on: see below
         elif tag == "table-row":
             row.clear()
             row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0, text=0)
@@ -912,6 +913,15 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             row.clear()
         elif tag == "table":
             found.append(SheetExtent(state["table"], state["rows"], state["cols"]))
+            # the reader reads every table of an .ods when it opens the file, not only the
+            # one asked for: the tables' cells count together, as their text does
+            spanned = sum(extent.cells for extent in found)
+            if spanned > LIMITS.cells:
+                raise SpreadsheetError(
+                    f"the spreadsheet is too large to read safely: its sheets together span "
+                    f"{spanned:,} cells, more than the limit of {LIMITS.cells:,}.",
+                    "Delete the sheets, rows and columns nobody uses, save, and try again.",
+                    file=path)
 
     parser = _parser(start, end)
     parser.CharacterDataHandler = text

@@ -99,6 +99,21 @@ def _ods_rows(rows: str) -> Callable[[Path], Path]:
     return lambda path: ods(path, ODS_HEADER + rows)
 
 
+def _ods_tables(path: Path, count: int) -> Path:
+    table = ods_row(ods_cell("x", 400), 1_000)  # 1,000 rows x 400 columns
+    ods(path, ODS_HEADER + table)
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    more = "".join(f'</table:table><table:table table:name="More{n}">{table}'
+                   for n in range(count - 1))
+    parts["content.xml"] = parts["content.xml"].replace(b"</table:table>", more.encode() +
+                                                        b"</table:table>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
 def _named_as_ods(path: Path) -> Path:
     return _book(path)
 
@@ -218,6 +233,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                                      'number-columns-repeated="600"><text:p><text:s text:c='
                                      '"100000"/></text:p></table:table-cell>')),
                    "characters once each copy of a repeated text"),
+    # .ods: the reader reads every table when it opens the file: the first of 1,001 rows (a
+    # header) by 400 columns, two more of 1,000 by 400, are 1,200,400 cells together
+    "tables.ods": (lambda p: _ods_tables(p, 3), "sheets together span 1,200,400 cells"),
     # .ods: a value with no value-type, a formula alone, a "+" count and a decoy namespace
     # are all read as calamine reads them
     "value-alone.ods": (_ods_rows('<table:table-row table:number-rows-repeated="200000">'
