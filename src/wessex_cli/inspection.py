@@ -568,24 +568,25 @@ def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
         return
     total = [0]
     shared = [False]
+    index: list[str] = []  # the value's text, which may come in pieces
 
     def start(name: str, attrs: dict[str, str]) -> None:
         tag = name[name.rfind(":") + 1:]
         if tag == "c":
             shared[0] = attrs.get("t") == "s"
         elif tag == "v" and shared[0]:
-            parser.CharacterDataHandler = value
-
-    def value(data: str) -> None:
-        index = data.strip()
-        if index.isascii() and index.isdigit() and int(index) < len(lengths):
-            total[0] += lengths[int(index)]
-            if total[0] > LIMITS.text_chars:
-                raise _too_much_text(path, title, total[0])
+            index.clear()
+            parser.CharacterDataHandler = index.append
 
     def end(name: str) -> None:
-        if name[name.rfind(":") + 1:] == "v":
+        if name[name.rfind(":") + 1:] == "v" and parser.CharacterDataHandler is not None:
             parser.CharacterDataHandler = None
+            number = "".join(index).strip()
+            if number.isascii() and number.isdigit() and len(number) <= 9 and \
+                    int(number) < len(lengths):
+                total[0] += lengths[int(number)]
+                if total[0] > LIMITS.text_chars:
+                    raise _too_much_text(path, title, total[0])
 
     parser = _parser(start, end, namespaces=False)
     _feed(parser, archive, info, path)
