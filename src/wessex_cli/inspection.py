@@ -48,6 +48,9 @@ class InputLimits:
     # characters in a sheet's cells once read: one long text that many cells share (a
     # shared string, an .ods cell repeated) is a copy in each cell to the reader
     text_chars: int = 50_000_000
+    # styles x the longest number format: the reader reads each style's format in full when
+    # it opens a workbook (a thousand long formats in a million styles would take an hour)
+    style_work: int = 50_000_000
 
 
 LIMITS = InputLimits()
@@ -210,14 +213,25 @@ def _damaged(path: Path, detail: str = "") -> SpreadsheetError:
 
 
 def _count_parts(path: Path, size: int) -> int:
-    """The number of parts the zip's end record claims, read before the directory is."""
+    """The number of parts the zip's end record claims, read before the directory is.
+
+    Python's zipfile and the reader's zip library find the directory differently when a
+    file holds more than one end record, a comment that does not end the file, zip64
+    records (which no file under the size limit needs) or bytes before the first part: each
+    could then read another archive than the one inspected, so the zip must be plain."""
     with path.open("rb") as handle:
         handle.seek(max(0, size - 66_000))
         tail = handle.read()
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
         raise _damaged(path)
-    _, _, _, _, total, _, _, _ = struct.unpack("<4s4H2LH", tail[at:at + 22])
+    _, _, _, _, total, directory_size, directory_at, comment = struct.unpack(
+        "<4s4H2LH", tail[at:at + 22])
+    end_at = size - (len(tail) - at)
+    if tail.count(b"PK\x05\x06") != 1 or at + 22 + comment != len(tail) or \
+            b"PK\x06\x06" in tail or b"PK\x06\x07" in tail or \
+            directory_at + directory_size != end_at:
+        raise _unusual(path, "its zip directory can be read in more than one way")
     return int(total)
 
 
@@ -236,6 +250,8 @@ def _inspect_zip(path: Path) -> Inspection:
         infos = archive.infolist()
         if len(infos) > LIMITS.zip_parts:
             raise _bomb(path)
+        if infos and min(info.header_offset for info in infos) != 0:
+            raise _unusual(path, "there are bytes before its first part")
         total = 0
         for info in infos:
             total += info.file_size
@@ -250,11 +266,15 @@ def _inspect_zip(path: Path) -> Inspection:
         kind = _kind(archive, by_name, path)
         sheets: dict[str, SheetExtent] = {}
         strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
+        styles = by_name.get("xl/styles.xml") if kind == "xlsx" else None
         try:
             titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
                 if info is strings:
                     continue  # read whole below, for the length of each string
+                if info is styles:
+                    _check_styles(archive, info, path)
+                    continue
                 if kind == "xlsx" and (info.filename in titles or (
                         info.filename.startswith("xl/worksheets/") and
                         info.filename.endswith(".xml"))):
@@ -265,6 +285,9 @@ def _inspect_zip(path: Path) -> Inspection:
                         sheets[extent.part] = extent
                 else:
                     _stream(archive, info, path)
+            for part, extent in list(sheets.items()) if kind == "xlsx" else []:
+                sheets[part] = _with_comments(archive, by_name, path, extent,
+                                              titles.get(part) or Path(part).stem)
             if strings is not None:
                 lengths = _shared_string_lengths(archive, strings, path)
                 for part, extent in sheets.items():
@@ -403,9 +426,9 @@ def _package_xml(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], 
 
 
 def _local(name: str) -> str:
-    """A tag or attribute without its namespace: ``{ns}sheet`` -> ``sheet``,
-    ``x:c`` -> ``c``."""
-    return name.rsplit("}", 1)[-1].rsplit("|", 1)[-1]
+    """A tag or attribute without its namespace or prefix: ``{ns}sheet`` -> ``sheet``,
+    ``table:table-row`` -> ``table-row``."""
+    return name.rsplit("}", 1)[-1].rsplit("|", 1)[-1].rsplit(":", 1)[-1]
 
 
 # An element's start tag with its attributes as written (quoted values may hold ">")
@@ -513,6 +536,57 @@ def _check_encoding(first: bytes, part: str, path: Path) -> None:
             declared is not None and
             not _SAFE_ENCODINGS.fullmatch(declared.group(1).decode("ascii", "replace"))):
         raise _unusual(path, f"{part} is not written in UTF-8")
+
+
+def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: Path,
+                   extent: SheetExtent, title: str) -> SheetExtent:
+    """The sheet's extent grown to its comments: openpyxl (which edits the pairs workbook)
+    makes a cell where each comment is, wherever its relations put the comments part."""
+    import dataclasses
+    import posixpath
+
+    folder, name = posixpath.split(extent.part)
+    relations = _package_part(archive, by_name, _folded(f"{folder}/_rels/{name}.rels"), path)
+    if relations is None:
+        return extent
+    found = [extent.rows, extent.columns]
+
+    def start(element: str, attrs: dict[str, str]) -> None:
+        if element[element.rfind(":") + 1:] == "comment":
+            row, column = _range_corner(attrs.get("ref", ""))
+            found[0], found[1] = max(found[0], row), max(found[1], column)
+            check_extent(path, title, found[0], found[1])
+
+    for tag in _raw_tags(relations, "Relationship"):
+        if not tag.get("Type", "").endswith("/comments"):
+            continue
+        target = tag.get("Target", "")
+        _plain([target], path)
+        part = target[1:] if target.startswith("/") else \
+            posixpath.normpath(posixpath.join(folder, target))
+        info = by_name.get(_folded(part))
+        if info is not None:
+            _feed(_parser(start, namespaces=False), archive, info, path)
+    return dataclasses.replace(extent, rows=found[0], columns=found[1])
+
+
+def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse styles that would keep the reader busy for minutes when it opens the file: it
+    reads a style's number format in full for each style, so the work is the number of
+    styles times the longest format."""
+    counts = [0, 0]  # styles, the longest format code
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = name[name.rfind(":") + 1:]
+        if tag == "xf":
+            counts[0] += 1
+        elif tag == "numFmt":
+            counts[1] = max(counts[1], len(attrs.get("formatCode", "")))
+
+    _feed(_parser(start, namespaces=False), archive, info, path)
+    if counts[0] * counts[1] > LIMITS.style_work:
+        raise _unusual(path, f"{counts[0]:,} styles with number formats of up to "
+                             f"{counts[1]:,} characters")
 
 
 def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
@@ -716,6 +790,26 @@ def _lenient_ref(ref: str) -> tuple[int, int] | None:
     return row, _column_number(letters)
 
 
+_WHOLE_COLUMN, _WHOLE_ROW = 1_048_576, 16_384  # how far "A:A" and "1:1" reach
+
+
+def _range_corner(ranges: str) -> tuple[int, int]:
+    """The furthest row and column of a range list such as ``"A1:B2 D4"``, as openpyxl,
+    which makes a cell for each place a merge, hyperlink or comment covers, would read it
+    (a whole column reaching the last row, a reference only openpyxl reads counted too)."""
+    far_row = far_column = 0
+    for corner in re.split(r"[\s:]+", ranges.replace("$", "")):
+        if not corner:
+            continue
+        found = _split_ref(corner) or _lenient_ref(corner)
+        if found is None:
+            found = (_WHOLE_COLUMN, _column_number(corner) if corner.isalpha() and
+                     len(corner) <= 6 else _BEYOND) if not corner.isdigit() else \
+                (int(corner) if len(corner) <= 9 else _BEYOND, _WHOLE_ROW)
+        far_row, far_column = max(far_row, found[0]), max(far_column, found[1])
+    return far_row, far_column
+
+
 def _row_number(given: str) -> int | None:
     """The row a ``<row r>`` names, read as generously as either reader reads it: calamine
     parses it like a cell reference ("A99" is row 99), openpyxl through ``float``."""
@@ -804,6 +898,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             number = _row_number(given) if given else None
             if number is not None:
                 counter = max(number - 1, 0)
+        elif tag in ("mergeCell", "hyperlink") and not inside[0]:
+            reach(*_range_corner(attrs.get("ref", "")))  # openpyxl makes each cell of it
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and formula[0]:
@@ -859,6 +955,9 @@ def _repeat(attrs: dict[str, str], name: str) -> int:
                default=1)
 
 
+_ODS_STRUCTURE = frozenset({"table", "table-row", "table-cell", "covered-table-cell"})
+
+
 def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
               path: Path) -> list[SheetExtent]:
     """Each table's furthest row and column holding content, and the characters the cells
@@ -866,20 +965,25 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     each copy, and writes ``<text:s text:c="N"/>`` as N spaces). Empty repeated rows and
     cells (LibreOffice writes a million of them) cost nothing."""
     found: list[SheetExtent] = []
-    state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0}
+    state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0,
+                             "open": False}
     row: dict[str, int] = {}
     cell: dict[str, int] = {}
 
     def start(name: str, attrs: dict[str, str]) -> None:
         tag = _local(name)
+        if tag in _ODS_STRUCTURE and name != "table:" + tag:
+            raise _unusual(path, f"it names a {tag} '{name}', not 'table:{tag}'")
         if cell:
             cell["content"] = 1  # any element inside a cell is content
             if tag == "s":
                 cell["text"] += _repeat(attrs, "c")
             return
         if tag == "table":
+            if state["open"]:
+                raise _unusual(path, "a table is written inside another")
             state.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), ""),
-                         row=0, rows=0, cols=0)  # text counts on: see below
+                         row=0, rows=0, cols=0, open=True)  # text counts on: see below
         elif tag == "table-row":
             row.clear()
             row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0, text=0)
@@ -913,6 +1017,7 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _too_much_text(path, state["table"], state["text"])
             row.clear()
         elif tag == "table":
+            state["open"] = False
             found.append(SheetExtent(state["table"], state["rows"], state["cols"]))
             # the reader reads every table of an .ods when it opens the file, not only the
             # one asked for: the tables' cells count together, as their text does
@@ -924,7 +1029,8 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                     "Delete the sheets, rows and columns nobody uses, save, and try again.",
                     file=path)
 
-    parser = _parser(start, end)
+    # names compared as written, as the reader compares them ("table:table-row" exactly)
+    parser = _parser(start, end, namespaces=False)
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
     return found

@@ -34,10 +34,10 @@ NAME_ROW = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1
 FAR = '<row r="2"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row>'
 
 
-def _sheet(body: str) -> bytes:
+def _sheet(body: str, after: str = "") -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://'
             'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-            f'{body}</sheetData></worksheet>').encode()
+            f'{body}</sheetData>{after}</worksheet>').encode()
 
 
 def _relations(target: str) -> bytes:
@@ -175,6 +175,59 @@ def _hidden_sheet(path: Path) -> Path:
                                 "notes/n1.xml": _sheet(NAME_ROW + FAR)})
 
 
+def _two_archives(path: Path) -> Path:
+    # a workbook with a far cell, then an ordinary one whose end record claims a comment
+    # running past the end of the file: Python's zipfile reads the second archive, the
+    # reader's zip library skips that end record and reads the first
+    _book(path.with_suffix(".far"), NAME_ROW + FAR)
+    _book(path.with_suffix(".near"))
+    near = bytearray(path.with_suffix(".near").read_bytes())
+    struct.pack_into("<H", near, near.rfind(b"PK\x05\x06") + 20, 0xFFFF)
+    path.write_bytes(path.with_suffix(".far").read_bytes() + bytes(near))
+    return path
+
+
+def _zip64_locator(path: Path) -> Path:
+    # a zip64 locator before the end record: Python follows it, the reader's library only
+    # when the ordinary record's fields are full
+    _book(path)
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    data[end:end] = b"PK\x06\x07" + struct.pack("<LQL", 0, end, 1)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _prefixed(path: Path) -> Path:
+    # bytes before the first part (as in a self-extracting archive), themselves starting
+    # like a zip: Python's zipfile shifts every offset to fit, the reader's library may not
+    _book(path)
+    path.write_bytes(b"PK\x03\x04" + bytes(508) + path.read_bytes())
+    return path
+
+
+def _styles(path: Path) -> Path:
+    # the reader reads a style's number format in full for every style when it opens the
+    # file: 1,000 styles x a format of 100,000 characters
+    styles = ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.'
+              'openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt '
+              f'numFmtId="200" formatCode="{"0" * 100_000}"/></numFmts><cellXfs count="1000">'
+              + '<xf numFmtId="200"/>' * 1_000 + '</cellXfs></styleSheet>').encode()
+    return _book(path, changes={"xl/styles.xml": styles})
+
+
+def _comment(path: Path) -> Path:
+    # openpyxl makes a cell where a comment is, and visit then walks every cell up to it
+    relations = _relations("../comments1.xml").replace(
+        b"relationships/worksheet", b"relationships/comments")
+    comments = (b'<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.'
+                b'openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author>'
+                b'</authors><commentList><comment ref="ALL100000" authorId="0"><text><t>x</t>'
+                b'</text></comment></commentList></comments>')
+    return _book(path, changes={"xl/worksheets/_rels/sheet1.xml.rels": relations,
+                                "xl/comments1.xml": comments})
+
+
 # name -> (how to build it, what the refusal says)
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     # calamine's row counter comes from <row r> and one more at each </row>, not from the
@@ -213,6 +266,18 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "other-main.xlsx": (lambda p: _book(p, changes={"[Content_Types].xml": files._CT.replace(
         b'PartName="/xl/workbook.xml"', b'PartName="/other/book.xml"')}),
         "names another main part"),
+    "two-archives.xlsx": (_two_archives, "can be read in more than one way"),
+    "zip64.xlsx": (_zip64_locator, "can be read in more than one way"),
+    "prefixed.xlsx": (_prefixed, "can be read in more than one way"),
+    "styles.xlsx": (_styles, "1,000 styles with number formats of up to 100,000 characters"),
+    # openpyxl (visit, withdraw) makes a cell for each place a merge or a hyperlink covers
+    "merged.xlsx": (lambda p: _book(p, changes={"xl/worksheets/sheet1.xml": _sheet(
+        NAME_ROW, '<mergeCells count="1"><mergeCell ref="C20:ALL100000"/></mergeCells>')}),
+        "100,000 rows by 1,000 columns"),
+    "hyperlink.xlsx": (lambda p: _book(p, changes={"xl/worksheets/sheet1.xml": _sheet(
+        NAME_ROW, '<hyperlinks><hyperlink ref="ALL100000" location="Sheet1!A1"/></hyperlinks>'
+    )}), "100,000 rows by 1,000 columns"),
+    "comment.xlsx": (_comment, "100,000 rows by 1,000 columns"),
     "same-name.xlsx": (lambda p: _book(p, changes={
         "XL/Worksheets/Sheet1.xml": _sheet(NAME_ROW + FAR)}), "two parts are named"),
     "redirected.xlsx": (lambda p: _book(p, changes={"_rels/.rels": files._RELS.replace(
@@ -233,6 +298,17 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                                      'number-columns-repeated="600"><text:p><text:s text:c='
                                      '"100000"/></text:p></table:table-cell>')),
                    "characters once each copy of a repeated text"),
+    # .ods: the reader knows a table, row or cell by its literal name ("table:table-row"),
+    # so another prefix hides one from it or shows one to it; a table in a table joins them
+    "foreign-row.ods": (_ods_rows('<x:table-row xmlns:x="urn:x"><x:table-cell><table:table-'
+                                  'row table:number-rows-repeated="6000"><table:table-cell '
+                                  'office:value="1" table:number-columns-repeated="900"/>'
+                                  '</table:table-row></x:table-cell></x:table-row>'),
+                        "not 'table:table-row'"),
+    "foreign-table.ods": (_ods_rows('<x:table xmlns:x="urn:x" x:name="reset"/>'),
+                          "not 'table:table'"),
+    "nested-table.ods": (_ods_rows('<table:table table:name="inner"/>'),
+                         "a table is written inside another"),
     # .ods: the reader reads every table when it opens the file: the first of 1,001 rows (a
     # header) by 400 columns, two more of 1,000 by 400, are 1,200,400 cells together
     "tables.ods": (lambda p: _ods_tables(p, 3), "sheets together span 1,200,400 cells"),
