@@ -12,6 +12,16 @@ before reading, every command that opens a file (through :func:`inspect_input`) 
   repeats multiplied out), by streaming the sheet's XML through expat with DTDs and
   entities forbidden, as defusedxml does, and stopping as soon as a limit is passed.
 
+The readers are python-calamine (Rust: its own zip library and XML tokenizer, far more
+lenient than expat) and openpyxl, and an allocation too large for memory aborts the
+process rather than raising. So the inspection measures what *they* will read, not what
+a well-behaved workbook would hold: the zip as both libraries find it, the parts the
+readers reach through the package's relations (names folded as calamine folds them), cells
+placed by calamine's row counter, names and counts compared as calamine compares them, and
+the cells openpyxl makes for merges, hyperlinks and comments. Wherever the two could read
+one file two ways, the file is refused ("not laid out as Excel or LibreOffice lays out a
+workbook"). ``tests/hostile/test_reader_agreement.py`` holds a file for each way found.
+
 All limits live in :data:`LIMITS`.
 """
 
