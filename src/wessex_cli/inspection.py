@@ -55,6 +55,12 @@ class InputLimits:
     # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
     cells: int = 1_000_000
     edit_cells: int = 500_000  # a workbook wessex changes in place (visit, withdraw)
+    # openpyxl, which changes it, builds an object for every element of every part but the
+    # sheets (a workbook at the edit limit has some tens of thousands), every named style,
+    # every <row> element with a format, and each cell of a table's range when it saves
+    edit_elements: int = 500_000
+    edit_styles: int = 10_000
+    edit_sheet_elements: int = 2_000_000  # a sheet's: 500,000 cells of three elements each
     # characters in a sheet's cells once read: one long text that many cells share (a
     # shared string, an .ods cell repeated) is a copy in each cell to the reader
     text_chars: int = 50_000_000
@@ -79,11 +85,23 @@ class SheetExtent:
     columns: int
     formulas_without_values: tuple[str, ...] = ()
     shared_cells: int = 0  # cells whose text is a shared string (t="s")
+    elements: int = 0  # XML elements in the sheet's part
+    row_reach: int = 0  # the furthest <row r>, cells or not
 
     @property
     def cells(self) -> int:
         """How many cells the sheet spans, the figure the limits are checked against."""
         return self.rows * self.columns
+
+
+@dataclass
+class PartCounts:
+    """What openpyxl would build from the parts that are not sheets: their elements, the
+    named styles, and the largest table's range (it makes each cell of it on saving)."""
+
+    elements: int = 0
+    named_styles: int = 0
+    table_cells: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,6 +111,7 @@ class Inspection:
     path: Path
     kind: str  # "xlsx", "ods" or "csv"
     sheets: dict[str, SheetExtent] = field(default_factory=dict)  # by part (xlsx) or name
+    other: PartCounts = field(default_factory=lambda: PartCounts())  # the other XML parts
 
     @property
     def largest(self) -> int:
@@ -109,13 +128,25 @@ def inspect_input(path: Path) -> Inspection:
 
 
 def check_editable(inspection: Inspection) -> None:
-    """Changing a workbook in place (openpyxl) costs far more per cell than reading it."""
-    if inspection.largest > LIMITS.edit_cells:
+    """Changing a workbook in place (openpyxl) costs far more per cell than reading it, and
+    openpyxl builds what calamine never reads: see :class:`InputLimits`."""
+    other = inspection.other
+    problem = None
+    if inspection.largest > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
+        spans = max(inspection.largest, other.table_cells)
+        problem = f"its largest sheet or table spans {spans:,} cells, more than the " \
+                  f"{LIMITS.edit_cells:,}"
+    elif any(s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements
+             for s in inspection.sheets.values()):
+        problem = "a sheet holds more rows or parts than the ones"
+    elif other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles:
+        problem = (f"it holds {other.elements:,} elements outside its sheets and "
+                   f"{other.named_styles:,} named styles, more than in the workbooks")
+    if problem:
         raise SpreadsheetError(
-            f"the workbook's largest sheet spans {inspection.largest:,} cells, more than the "
-            f"{LIMITS.edit_cells:,} wessex changes in place.",
-            "Record the change by hand in Excel, or remove rows and columns nobody uses.",
-            file=inspection.path)
+            f"the workbook is too large to change safely: {problem} wessex changes in place.",
+            "Record the change by hand in Excel, or remove rows, columns, styles and sheets "
+            "nobody uses.", file=inspection.path)
 
 
 def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
@@ -277,13 +308,14 @@ def _inspect_zip(path: Path) -> Inspection:
         sheets: dict[str, SheetExtent] = {}
         strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
         styles = by_name.get("xl/styles.xml") if kind == "xlsx" else None
+        other = PartCounts()
         try:
             titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
                 if info is strings:
                     continue  # read whole below, for the length of each string
                 if info is styles:
-                    _check_styles(archive, info, path)
+                    _check_styles(archive, info, path, other)
                     continue
                 if kind == "xlsx" and (info.filename in titles or (
                         info.filename.startswith("xl/worksheets/") and
@@ -293,6 +325,8 @@ def _inspect_zip(path: Path) -> Inspection:
                 elif kind == "ods" and info.filename == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
+                elif kind == "xlsx" and _folded(info.filename).endswith((".xml", ".rels")):
+                    _count_part(archive, info, path, other)
                 else:
                     _stream(archive, info, path)
             for part, extent in list(sheets.items()) if kind == "xlsx" else []:
@@ -305,7 +339,7 @@ def _inspect_zip(path: Path) -> Inspection:
                                        titles.get(part) or Path(part).stem, lengths)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise _damaged(path, str(exc)) from None
-    return Inspection(path, kind, sheets)
+    return Inspection(path, kind, sheets, other)
 
 
 # ------------------------------------------------------------ which parts the reader reads
@@ -568,6 +602,7 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
             check_extent(path, title, found[0], found[1])
 
     for tag in _raw_tags(relations, "Relationship"):
+        _plain([tag.get("Type", "")], path)  # openpyxl compares it unescaped
         if not tag.get("Type", "").endswith("/comments"):
             continue
         target = tag.get("Target", "")
@@ -580,15 +615,51 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
     return dataclasses.replace(extent, rows=found[0], columns=found[1])
 
 
-def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                counts: PartCounts) -> None:
+    """Add a part's elements, and the range of any table it defines, to ``counts``, reading
+    it to its end (for its checksum). A part that is not well-formed XML stops counting but
+    is not refused: openpyxl, the only reader of most such parts, refuses it itself."""
+    from xml.parsers import expat
+
+    from defusedxml.common import DefusedXmlException
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        counts.elements += 1
+        if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
+            rows, columns = _range_corner(attrs["ref"])
+            counts.table_cells = max(counts.table_cells, rows * columns)
+
+    parser: Any = _parser(start, namespaces=False)
+    with archive.open(info) as member:
+        chunk = member.read(_CHUNK)
+        if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+            raise _entities(path)
+        _check_encoding(chunk, info.filename, path)
+        while chunk:
+            if parser is not None:
+                try:
+                    parser.Parse(chunk, False)
+                except DefusedXmlException:
+                    raise _entities(path) from None
+                except expat.ExpatError:
+                    parser = None
+            chunk = member.read(_CHUNK)
+
+
+def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                  others: PartCounts) -> None:
     """Refuse styles that would keep the reader busy for minutes when it opens the file: it
     reads a style's number format in full for each style, so the work is the number of
-    styles times the longest format."""
+    styles times the longest format. (Its elements and named styles count for editing.)"""
     counts = [0, 0]  # styles, the longest format code
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        others.elements += 1
         tag = name[name.rfind(":") + 1:]
-        if tag == "xf":
+        if tag == "cellStyle":
+            others.named_styles += 1
+        elif tag == "xf":
             counts[0] += 1
         elif tag == "numFmt":
             counts[1] = max(counts[1], len(attrs.get("formatCode", "")))
@@ -854,7 +925,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     inside = [False]  # within a cell, where the reader skips everything but the value
-    shared = [0]  # cells holding a shared string
+    shared = [0, 0, 0]  # cells holding a shared string, elements, the furthest <row r>
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -871,6 +942,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal counter, column, cell_row
+        shared[1] += 1
         tag = tags.get(name)
         if tag is None:
             tag = name[name.rfind(":") + 1:]
@@ -908,6 +980,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             number = _row_number(given) if given else None
             if number is not None:
                 counter = max(number - 1, 0)
+                shared[2] = max(shared[2], number)
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
             reach(*_range_corner(attrs.get("ref", "")))  # openpyxl makes each cell of it
         elif tag == "f":
@@ -933,7 +1006,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, far_row, far_column, tuple(missing), shared[0])
+    return SheetExtent(info.filename, far_row, far_column, tuple(missing), *shared)
 
 
 def _letters(index: int) -> str:

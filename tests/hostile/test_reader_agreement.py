@@ -216,16 +216,18 @@ def _styles(path: Path) -> Path:
     return _book(path, changes={"xl/styles.xml": styles})
 
 
+COMMENTS = (b'<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.'
+            b'openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author>'
+            b'</authors><commentList><comment ref="ALL100000" authorId="0"><text><t>x</t>'
+            b'</text></comment></commentList></comments>')
+
+
 def _comment(path: Path) -> Path:
     # openpyxl makes a cell where a comment is, and visit then walks every cell up to it
     relations = _relations("../comments1.xml").replace(
         b"relationships/worksheet", b"relationships/comments")
-    comments = (b'<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.'
-                b'openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author>'
-                b'</authors><commentList><comment ref="ALL100000" authorId="0"><text><t>x</t>'
-                b'</text></comment></commentList></comments>')
     return _book(path, changes={"xl/worksheets/_rels/sheet1.xml.rels": relations,
-                                "xl/comments1.xml": comments})
+                                "xl/comments1.xml": COMMENTS})
 
 
 # name -> (how to build it, what the refusal says)
@@ -421,3 +423,67 @@ def test_the_reader_places_no_cell_beyond_what_the_inspection_measured(
         return  # the reader refuses the sheet itself (a reference it cannot read)
     if end is not None:
         assert end[0] + 1 <= extent.rows and end[1] + 1 <= extent.columns
+
+
+def _table(path: Path) -> Path:
+    # a table with no columns listed: openpyxl makes every cell of its range when it saves
+    table = (b'<?xml version="1.0" encoding="UTF-8"?><table xmlns="http://schemas.openxmlformats.'
+             b'org/spreadsheetml/2006/main" id="1" name="T1" displayName="T1" ref="A1:ALL100000"'
+             b'/>')
+    return _book(path, changes={"xl/tables/table1.xml": table})
+
+
+def _named_styles(path: Path) -> Path:
+    # openpyxl builds a named style, with its fonts, fills and borders, for each one
+    styles = ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.'
+              'openxmlformats.org/spreadsheetml/2006/main"><cellStyleXfs count="20000">' +
+              '<xf/>' * 20_000 + '</cellStyleXfs><cellStyles count="20000">' +
+              "".join(f'<cellStyle name="S{n}" xfId="{n}"/>' for n in range(20_000)) +
+              '</cellStyles></styleSheet>').encode()
+    return _book(path, changes={"xl/styles.xml": styles})
+
+
+def _properties(path: Path) -> Path:
+    # a part openpyxl parses whole, of 600,000 empty elements
+    core = (b'<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="urn:x">' +
+            b"<a/>" * 600_000 + b"</cp:coreProperties>")
+    return _book(path, changes={"docProps/core.xml": core})
+
+
+def _row_formats(path: Path) -> Path:
+    # rows with a height and no cells: calamine has nothing to place, openpyxl keeps each
+    return _book(path, NAME_ROW + '<row r="400000" ht="15" customHeight="1"/>')
+
+
+# name -> (how to build it, what the refusal to change it says)
+EDITS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "table.xlsx": (_table, "sheet or table spans 100,000,000 cells"),
+    "named-styles.xlsx": (_named_styles, "20,000 named styles"),
+    "properties.xlsx": (_properties, "600,"),
+    "row-formats.xlsx": (_row_formats, "more rows or parts than"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_a_workbook_openpyxl_would_build_too_much_of_is_not_changed(
+        tmp_path: Path, name: str) -> None:
+    # each is read (calamine does not build these), but visit, withdraw and pair --keep,
+    # which change a workbook through openpyxl, refuse it before openpyxl opens it
+    from wessex_cli.inspection import check_editable
+
+    build, said = EDITS[name]
+    inspection = inspect_input(build(tmp_path / name))
+    with pytest.raises(SpreadsheetError) as caught:
+        check_editable(inspection)
+    assert "too large to change safely" in str(caught.value) and said in str(caught.value)
+
+
+def test_an_escaped_relation_type_does_not_hide_comments(tmp_path: Path) -> None:
+    # openpyxl reads the type unescaped, so "comment&#115;" is its comments relation
+    relations = _relations("../comments1.xml").replace(
+        b"relationships/worksheet", b"relationships/comment&#115;")
+    path = _book(tmp_path / "escaped.xlsx", changes={
+        "xl/worksheets/_rels/sheet1.xml.rels": relations,
+        "xl/comments1.xml": COMMENTS})
+    with pytest.raises(SpreadsheetError, match="written with escapes"):
+        inspect_input(path)
