@@ -220,6 +220,24 @@ def test_parts_openpyxl_would_drop_are_named(run: Runner, paired: Path, part: st
     assert named in result.output and paired.read_bytes() == before
 
 
+@pytest.mark.parametrize(("part", "content", "named"), [
+    # kept outside the folders Excel uses: openpyxl finds them through the relations all the
+    # same (and would decode the picture to write it again), so they are found by content
+    ("xl/pix/img.tiff", b"II*\x00" + bytes(60), "pictures"),
+    ("xl/art/picture.xml", b"\x89PNG\r\n\x1a\n" + bytes(60), "pictures"),
+    ("xl/art/drawing1.xml", b'<xdr:wsDr xmlns:xdr="urn:x"><xdr:oneCellAnchor/></xdr:wsDr>',
+     "images, shapes or charts"),
+    ("xl/art/chart1.xml", b'<c:chartSpace xmlns:c="urn:x"/>', "charts"),
+])
+def test_parts_openpyxl_would_drop_are_found_wherever_they_are(
+        run: Runner, paired: Path, part: str, content: bytes, named: str) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr(part, content)
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert named in result.output and paired.read_bytes() == before
+
+
 def test_libreoffice_lock_file_is_honoured(run: Runner, paired: Path) -> None:
     (paired.parent / ".~lock.pairs.xlsx#").write_text("Someone,host,01.01.2027 10:00;")
     before = paired.read_bytes()

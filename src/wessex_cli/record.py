@@ -91,7 +91,40 @@ def features_that_would_be_lost(path: Path) -> list[str]:
                             "Restore the latest copy from the backups/ folder.",
                             file=path) from None
     return sorted({what for prefix, what in DROPPED_PARTS.items()
-                   if any(n.startswith(prefix) for n in names)})
+                   if any(n.startswith(prefix) for n in names)} |
+                  _found_by_content(path, names))
+
+
+# What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
+# or a chart wherever it is kept, not only in the folders Excel uses
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
+               b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
+CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
+                 (re.compile(rb"<(?:\w+:)?chartSpace\b"), "charts"),
+                 (re.compile(rb"<(?:\w+:)?pivot(?:Table|Cache)Definition\b"), "pivot tables"))
+KNOWN_PARTS = re.compile(r"(xl/(worksheets/|sharedStrings|styles|workbook|theme/|_rels/|"
+                         r"calcChain|tables/|comments|printerSettings/)|docProps/|_rels/|"
+                         r"\[Content_Types\])", re.I)
+
+
+def _found_by_content(path: Path, names: list[str]) -> set[str]:
+    """Pictures, drawings, charts and pivot tables found by what the part holds, outside
+    the parts every workbook has (read in pieces, so a large part costs little memory)."""
+    found: set[str] = set()
+    with zipfile.ZipFile(path) as archive:
+        for name in names:
+            if KNOWN_PARTS.match(name):
+                continue
+            with archive.open(name) as member:
+                head = member.read(1 << 20)
+                if head.startswith(IMAGE_MAGIC):
+                    found.add("pictures")
+                tail = b""
+                while head:
+                    window = tail + head
+                    found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
+                    tail, head = window[-64:], member.read(1 << 20)
+    return found
 
 
 @dataclass
