@@ -117,10 +117,12 @@ CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
                    "status --json on 37,000 pairs x 27 columns (the cell limit)"),
     "status-5k": (lambda: ["status", str(_pairs(5_000))], "status (table) on 5,000 pairs"),
     "mailmerge-37k": (lambda: ["mailmerge", str(_pairs(37_000)), "-o",
-                               str(DATA / "out-merge.csv"), "--force"],
+                               str(DATA / "out-merge.csv"), "--force",
+                               "--allow-placeholders"],  # no scheme.toml beside it
                       "mailmerge of 37,000 pairs"),
     "visit-18k": (lambda: ["visit", str(_pairs(18_000)), "Dr GP 17999", "--hosted",
-                           "2027-05-04"], "visit in 18,000 pairs (the edit limit)"),
+                           "2027-05-04", "--force"],  # a date after today's, on purpose
+                  "visit in 18,000 pairs (the edit limit)"),
     "pair-10k": (lambda: ["pair", str(_roster(10_000)), "--dry-run", "--json"],
                  "pair 10,000 volunteers"),
     "xfd": (lambda: ["check", str(_hostile("xfd.xlsx"))], "check on one cell at XFD1048576"),

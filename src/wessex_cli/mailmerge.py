@@ -4,7 +4,6 @@ might use, column names without spaces (Word's merge fields refuse them)."""
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 from .documents import person_context
 from .model import PairRecord, Person
 from .pairs_workbook import carried_titles, carried_values
-from .safe_write import write_bytes
+from .safe_write import atomic_write
 from .scheme import Scheme
 from .text import neutralise_formula, without_accents
 from .wording import long_date
@@ -108,7 +107,9 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
         return dict(zip([f"{prefix}Notes", *names.values()], carried_values(person, titles),
                         strict=True))
 
-    rows: list[dict[str, str]] = []
+    # each row goes into the list in the headers' order straight away: at the largest
+    # workbook wessex reads, keeping every row as a dict as well took 100 MB more
+    rows: list[list[str]] = []
     if pairs is not None:
         for pair in pairs:
             for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
@@ -118,12 +119,13 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
                        "PartnerAdjustments": partner.adjustments,
                        **carried(partner, partners, "Partner"),
                        "PairID": pair.pair_id, **common}
-                rows.append(row)
+                rows.append([row.get(h, "") for h in headers])
     else:
         for person in people:
-            rows.append({**_person_fields(person, scheme),
-                         "Adjustments": person.adjustments, **carried(person, own), **common})
-    return headers, [[row.get(h, "") for h in headers] for row in rows]
+            row = {**_person_fields(person, scheme), "Adjustments": person.adjustments,
+                   **carried(person, own), **common}
+            rows.append([row.get(h, "") for h in headers])
+    return headers, rows
 
 
 def write_merge(path: Path, headers: list[str], rows: list[list[str]]) -> None:
@@ -134,12 +136,15 @@ def write_merge(path: Path, headers: list[str], rows: list[list[str]]) -> None:
 
         write_workbook(path, [SheetSpec("Merge", headers, rows)])
         return
-    buffer = io.StringIO()
-    # OWASP's advice for CSV a spreadsheet will open: every field quoted, and a formula-like
-    # value made inert with a leading apostrophe.
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([neutralise_formula(v) for v in row])
-    # UTF-8 with a byte-order mark: Excel and Word then read accents correctly.
-    write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+    def write(temp: Path) -> None:
+        # UTF-8 with a byte-order mark: Excel and Word then read accents correctly. Written
+        # row by row, not built whole in memory first.
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            # OWASP's advice for CSV a spreadsheet will open: every field quoted, and a
+            # formula-like value made inert with a leading apostrophe.
+            writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+            writer.writerow(headers)
+            for row in rows:
+                writer.writerow([neutralise_formula(v) for v in row])
+
+    atomic_write(path, write)
