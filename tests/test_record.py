@@ -228,6 +228,10 @@ def test_parts_openpyxl_would_drop_are_named(run: Runner, paired: Path, part: st
     ("xl/art/drawing1.xml", b'<xdr:wsDr xmlns:xdr="urn:x"><xdr:oneCellAnchor/></xdr:wsDr>',
      "images, shapes or charts"),
     ("xl/art/chart1.xml", b'<c:chartSpace xmlns:c="urn:x"/>', "charts"),
+    # among the parts every workbook has, with a prefix Excel never uses, as a BigTIFF
+    ("xl/theme/drawing1.xml", b'<x-d:wsDr xmlns:x-d="urn:x"><x-d:oneCellAnchor/></x-d:wsDr>',
+     "images, shapes or charts"),
+    ("xl/theme/image1.tiff", b"II+\x00" + bytes(60), "pictures"),
 ])
 def test_parts_openpyxl_would_drop_are_found_wherever_they_are(
         run: Runner, paired: Path, part: str, content: bytes, named: str) -> None:

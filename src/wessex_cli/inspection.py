@@ -61,6 +61,8 @@ class InputLimits:
     edit_elements: int = 500_000
     edit_styles: int = 10_000
     edit_sheet_elements: int = 2_000_000  # a sheet's: 500,000 cells of three elements each
+    edit_sheets: int = 100  # openpyxl loads every sheet, twice (formulas and their values)
+    edit_rules: int = 10_000  # conditional formats and data validations of a sheet
     # characters in a sheet's cells once read: one long text that many cells share (a
     # shared string, an .ods cell repeated) is a copy in each cell to the reader
     text_chars: int = 50_000_000
@@ -87,6 +89,7 @@ class SheetExtent:
     shared_cells: int = 0  # cells whose text is a shared string (t="s")
     elements: int = 0  # XML elements in the sheet's part
     row_reach: int = 0  # the furthest <row r>, cells or not
+    rules: int = 0  # conditional formats and data validations (openpyxl builds each)
 
     @property
     def cells(self) -> int:
@@ -136,9 +139,10 @@ def check_editable(inspection: Inspection) -> None:
         spans = max(inspection.largest, other.table_cells)
         problem = f"its largest sheet or table spans {spans:,} cells, more than the " \
                   f"{LIMITS.edit_cells:,}"
-    elif any(s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements
-             for s in inspection.sheets.values()):
-        problem = "a sheet holds more rows or parts than the ones"
+    elif len(inspection.sheets) > LIMITS.edit_sheets or any(
+            s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements or
+            s.rules > LIMITS.edit_rules for s in inspection.sheets.values()):
+        problem = "it has more sheets, or a sheet more rows, parts or rules, than the ones"
     elif other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles:
         problem = (f"it holds {other.elements:,} elements outside its sheets and "
                    f"{other.named_styles:,} named styles, more than in the workbooks")
@@ -535,9 +539,12 @@ def _workbook_sheets(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInf
     if relations is None or workbook is None:
         raise _damaged(path, "the workbook's list of sheets is missing")
     sheets = _raw_tags(workbook, "sheet")
-    ids = {value: html.unescape(tag.get("name", "")) for tag in sheets
-           for key, value in tag.items() if key.split(":", 1)[-1] == "id"}
+    named = [(value, html.unescape(tag.get("name", ""))) for tag in sheets
+             for key, value in tag.items() if key.split(":", 1)[-1] == "id"]
+    ids = dict(named)
     _plain(list(ids), path)
+    if len(ids) < len(named):  # openpyxl would load (and save) the one part once for each
+        raise _unusual(path, "two of its sheets are one and the same part")
     found: dict[str, str] = {}
     for tag in _raw_tags(relations, "Relationship"):
         target, kind, name = tag.get("Target", ""), tag.get("Type", ""), tag.get("Id", "")
@@ -549,6 +556,8 @@ def _workbook_sheets(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInf
                      posixpath.normpath(posixpath.join("xl", target)).lstrip("/")):
             info = by_name.get(_folded(part))
             if info is not None:
+                if name in ids and found.get(info.filename) not in (None, ids[name]):
+                    raise _unusual(path, "two of its sheets are one and the same part")
                 found[info.filename] = found.get(info.filename) or ids.get(name, "")
     return found
 
@@ -925,7 +934,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     inside = [False]  # within a cell, where the reader skips everything but the value
-    shared = [0, 0, 0]  # cells holding a shared string, elements, the furthest <row r>
+    # cells holding a shared string, elements, the furthest <row r>, rules
+    shared = [0, 0, 0, 0]
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -981,6 +991,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
             if number is not None:
                 counter = max(number - 1, 0)
                 shared[2] = max(shared[2], number)
+        elif tag in ("cfRule", "dataValidation") and not inside[0]:
+            shared[3] += 1
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
             reach(*_range_corner(attrs.get("ref", "")))  # openpyxl makes each cell of it
         elif tag == "f":

@@ -57,7 +57,8 @@ DROPPED_PARTS = {
     "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
     "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
 }
-ANCHOR = re.compile(rb"<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+# any prefix, as XML allows ("x-d:"), not only the word characters Excel uses
+ANCHOR = re.compile(rb"<(?:[^\s<>/:]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
 NOTE_SHAPE = re.compile(rb"ObjectType=\"(\w+)\"")
 
 
@@ -97,28 +98,32 @@ def features_that_would_be_lost(path: Path) -> list[str]:
 
 # What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
 # or a chart wherever it is kept, not only in the folders Excel uses
-IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
-               b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"II+\x00",
+               b"MM\x00+", b"BM", b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
 CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
-                 (re.compile(rb"<(?:\w+:)?chartSpace\b"), "charts"),
-                 (re.compile(rb"<(?:\w+:)?pivot(?:Table|Cache)Definition\b"), "pivot tables"))
-KNOWN_PARTS = re.compile(r"(xl/(worksheets/|sharedStrings|styles|workbook|theme/|_rels/|"
-                         r"calcChain|tables/|comments|printerSettings/)|docProps/|_rels/|"
-                         r"\[Content_Types\])", re.I)
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?chartSpace\b"), "charts"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?pivot(?:Table|Cache)Definition\b"),
+                  "pivot tables"))
+# binary parts openpyxl neither reads nor needs: printer settings, and the thumbnail Excel
+# for Mac saves (both dropped on saving, harmlessly)
+NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
 
 
 def _found_by_content(path: Path, names: list[str]) -> set[str]:
-    """Pictures, drawings, charts and pivot tables found by what the part holds, outside
-    the parts every workbook has (read in pieces, so a large part costs little memory)."""
+    """Pictures, drawings, charts and pivot tables found by what each part holds, whatever
+    its name (read in pieces, so a large part costs little memory). A part that is not XML
+    and not a picture is an embedded object: no part of a workbook wessex can change is."""
     found: set[str] = set()
     with zipfile.ZipFile(path) as archive:
         for name in names:
-            if KNOWN_PARTS.match(name):
-                continue
             with archive.open(name) as member:
                 head = member.read(1 << 20)
+                if NOT_READ.fullmatch(name):
+                    continue
                 if head.startswith(IMAGE_MAGIC):
                     found.add("pictures")
+                elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                    found.add("embedded objects")
                 tail = b""
                 while head:
                     window = tail + head

@@ -280,6 +280,11 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
         NAME_ROW, '<hyperlinks><hyperlink ref="ALL100000" location="Sheet1!A1"/></hyperlinks>'
     )}), "100,000 rows by 1,000 columns"),
     "comment.xlsx": (_comment, "100,000 rows by 1,000 columns"),
+    # openpyxl loads (and saves) a part once for each sheet that names it
+    "one-part-twice.xlsx": (lambda p: _book(p, changes={
+        "xl/workbook.xml": files._workbook("Volunteers").replace(
+            b"</sheets>", b'<sheet name="Again" sheetId="2" r:id="rId1"/></sheets>')}),
+        "two of its sheets are one and the same part"),
     "same-name.xlsx": (lambda p: _book(p, changes={
         "XL/Worksheets/Sheet1.xml": _sheet(NAME_ROW + FAR)}), "two parts are named"),
     "redirected.xlsx": (lambda p: _book(p, changes={"_rels/.rels": files._RELS.replace(
@@ -455,12 +460,37 @@ def _row_formats(path: Path) -> Path:
     return _book(path, NAME_ROW + '<row r="400000" ht="15" customHeight="1"/>')
 
 
+def _rules(path: Path) -> Path:
+    # openpyxl builds a heavy object for each conditional format
+    rules = "".join(f'<conditionalFormatting sqref="B{n}"><cfRule type="expression" priority='
+                    f'"{n}"><formula>{n}</formula></cfRule></conditionalFormatting>'
+                    for n in range(1, 10_002))
+    return _book(path, changes={"xl/worksheets/sheet1.xml": _sheet(NAME_ROW, rules)})
+
+
+def _many_sheets(path: Path) -> Path:
+    # openpyxl loads each sheet twice: 101 small ones
+    workbook = files._workbook("Volunteers").replace(b"</sheets>", "".join(
+        f'<sheet name="S{n}" sheetId="{n + 10}" r:id="rId{n + 10}"/>' for n in range(100)
+    ).encode() + b"</sheets>")
+    relations = files._WB_RELS.replace(b"</Relationships>", "".join(
+        f'<Relationship Id="rId{n + 10}" Type="http://schemas.openxmlformats.org/'
+        f'officeDocument/2006/relationships/worksheet" Target="worksheets/s{n}.xml"/>'
+        for n in range(100)).encode() + b"</Relationships>")
+    sheets: dict[str, bytes | None] = {f"xl/worksheets/s{n}.xml": _sheet(NAME_ROW)
+                                       for n in range(100)}
+    return _book(path, changes={"xl/workbook.xml": workbook,
+                                "xl/_rels/workbook.xml.rels": relations, **sheets})
+
+
 # name -> (how to build it, what the refusal to change it says)
 EDITS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "table.xlsx": (_table, "sheet or table spans 100,000,000 cells"),
     "named-styles.xlsx": (_named_styles, "20,000 named styles"),
     "properties.xlsx": (_properties, "600,"),
-    "row-formats.xlsx": (_row_formats, "more rows or parts than"),
+    "row-formats.xlsx": (_row_formats, "a sheet more rows, parts or rules"),
+    "rules.xlsx": (_rules, "a sheet more rows, parts or rules"),
+    "many-sheets.xlsx": (_many_sheets, "more sheets"),
 }
 
 
