@@ -326,7 +326,7 @@ def _inspect_zip(path: Path) -> Inspection:
                         info.filename.endswith(".xml"))):
                     title = titles.get(info.filename) or Path(info.filename).stem
                     sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
-                elif kind == "ods" and info.filename == "content.xml":
+                elif kind == "ods" and _folded(info.filename) == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
                 elif kind == "xlsx" and _folded(info.filename).endswith((".xml", ".rels")):

@@ -114,6 +114,18 @@ def _ods_tables(path: Path, count: int) -> Path:
     return path
 
 
+def _capital_content(path: Path) -> Path:
+    # the .ods content part named in capitals: measured as the part it is
+    ods(path, ODS_HEADER + ods_row(ods_cell("x", 900), 2_000))
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    parts["CONTENT.XML"] = parts.pop("content.xml")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
 def _named_as_ods(path: Path) -> Path:
     return _book(path)
 
@@ -314,6 +326,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                         "not 'table:table-row'"),
     "foreign-table.ods": (_ods_rows('<x:table xmlns:x="urn:x" x:name="reset"/>'),
                           "not 'table:table'"),
+    "capital-content.ods": (_capital_content, "2,001 rows by 900 columns"),
     "nested-table.ods": (_ods_rows('<table:table table:name="inner"/>'),
                          "a table is written inside another"),
     # .ods: the reader reads every table when it opens the file: the first of 1,001 rows (a
