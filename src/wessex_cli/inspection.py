@@ -66,6 +66,9 @@ class InputLimits:
     # characters in a sheet's cells once read: one long text that many cells share (a
     # shared string, an .ods cell repeated) is a copy in each cell to the reader
     text_chars: int = 50_000_000
+    # XML elements in one part: a sheet at the cell limit has about three million; past a
+    # few million, reading (the reader keeps every cell) and inspecting take minutes
+    part_elements: int = 4_000_000
     # styles x the longest number format: the reader reads each style's format in full when
     # it opens a workbook (a thousand long formats in a million styles would take an hour)
     style_work: int = 50_000_000
@@ -633,8 +636,13 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
 
     from defusedxml.common import DefusedXmlException
 
+    seen = [0]
+
     def start(name: str, attrs: dict[str, str]) -> None:
         counts.elements += 1
+        seen[0] += 1
+        if seen[0] > LIMITS.part_elements:
+            raise _too_many_elements(path, info.filename)
         if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
             rows, columns = _range_corner(attrs["ref"])
             counts.table_cells = max(counts.table_cells, rows * columns)
@@ -663,8 +671,13 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     styles times the longest format. (Its elements and named styles count for editing.)"""
     counts = [0, 0]  # styles, the longest format code
 
+    seen = [0]
+
     def start(name: str, attrs: dict[str, str]) -> None:
         others.elements += 1
+        seen[0] += 1
+        if seen[0] > LIMITS.part_elements:
+            raise _too_many_elements(path, info.filename)
         tag = name[name.rfind(":") + 1:]
         if tag == "cellStyle":
             others.named_styles += 1
@@ -677,6 +690,13 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     if counts[0] * counts[1] > LIMITS.style_work:
         raise _unusual(path, f"{counts[0]:,} styles with number formats of up to "
                              f"{counts[1]:,} characters")
+
+
+def _too_many_elements(path: Path, part: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"the file is too large to read safely: its part {part} holds more than "
+        f"{LIMITS.part_elements:,} XML elements.", "Open it in Excel or LibreOffice, delete "
+        "what does not belong to the list, and save it again.", file=path)
 
 
 def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
@@ -953,6 +973,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal counter, column, cell_row
         shared[1] += 1
+        if shared[1] > LIMITS.part_elements:
+            raise _too_many_elements(path, info.filename)
         tag = tags.get(name)
         if tag is None:
             tag = name[name.rfind(":") + 1:]
@@ -1061,11 +1083,14 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     cells (LibreOffice writes a million of them) cost nothing."""
     found: list[SheetExtent] = []
     state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0,
-                             "open": False}
+                             "open": False, "elements": 0}
     row: dict[str, int] = {}
     cell: dict[str, int] = {}
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        state["elements"] += 1
+        if state["elements"] > LIMITS.part_elements:
+            raise _too_many_elements(path, info.filename)
         tag = _local(name)
         if tag in _ODS_STRUCTURE and name != "table:" + tag:
             raise _unusual(path, f"it names a {tag} '{name}', not 'table:{tag}'")
@@ -1081,10 +1106,12 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                          row=0, rows=0, cols=0, open=True)  # text counts on: see below
         elif tag == "table-row":
             row.clear()
-            row.update(repeat=_repeat(attrs, "number-rows-repeated"), col=0, cols=0, text=0)
+            # a repeat of 0 is one row to the reader while it reads (it drops it only after)
+            row.update(repeat=max(_repeat(attrs, "number-rows-repeated"), 1), col=0, cols=0,
+                       text=0)
         elif tag in ("table-cell", "covered-table-cell") and row:
             values = [v for k, v in attrs.items() if _local(k) in _VALUE_ATTRIBUTES]
-            cell.update(repeat=_repeat(attrs, "number-columns-repeated"),
+            cell.update(repeat=max(_repeat(attrs, "number-columns-repeated"), 1),
                         content=int(bool(values)), text=sum(map(len, values)))
 
     def text(data: str) -> None:

@@ -530,3 +530,32 @@ def test_an_escaped_relation_type_does_not_hide_comments(tmp_path: Path) -> None
         "xl/comments1.xml": COMMENTS})
     with pytest.raises(SpreadsheetError, match="written with escapes"):
         inspect_input(path)
+
+
+def test_a_row_repeated_no_times_is_still_a_row_to_the_reader(tmp_path: Path,
+                                                              no_readers: None) -> None:  # noqa: F811
+    # calamine reads every <table:table-row>, repeat 0 or not, and drops it only afterwards:
+    # 1,000 such rows of 1,000 columns took it past a gigabyte from a file of a few KB
+    row = ('<table:table-row table:number-rows-repeated="0"><table:table-cell table:number-'
+           'columns-repeated="999"/><table:table-cell office:value-type="float" office:value='
+           '"1"/></table:table-row>')
+    path = ods(tmp_path / "zero.ods", ODS_HEADER + row * 1_000)
+    with pytest.raises(SpreadsheetError, match="1,001 rows by 1,000 columns"):
+        read_grid(path)
+
+
+def test_a_part_of_too_many_elements_is_refused(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # the reader keeps every cell element, and the inspection calls back for each: a part of
+    # millions of tiny elements took minutes (the limit lowered here to keep the file small)
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS",
+                        dataclasses.replace(inspection.LIMITS, part_elements=1_000))
+    cells = "".join(f'<row r="2"><c r="A2" t="n"><v>{n}</v></c></row>' for n in range(400))
+    with pytest.raises(SpreadsheetError, match="more than 1,000 XML elements"):
+        inspect_input(_book(tmp_path / "elements.xlsx", NAME_ROW + cells))
+    fewer = cells[:cells.index('<row r="2"><c r="A2" t="n"><v>100</v>')]  # 100 rows
+    assert inspect_input(_book(tmp_path / "fewer.xlsx", NAME_ROW + fewer)).kind == "xlsx"
