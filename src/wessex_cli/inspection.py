@@ -640,9 +640,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
 
     def start(name: str, attrs: dict[str, str]) -> None:
         counts.elements += 1
-        seen[0] += 1
-        if seen[0] > LIMITS.part_elements:
-            raise _too_many_elements(path, info.filename)
+        _one_more(seen, path, info.filename)
         if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
             rows, columns = _range_corner(attrs["ref"])
             counts.table_cells = max(counts.table_cells, rows * columns)
@@ -670,14 +668,11 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     reads a style's number format in full for each style, so the work is the number of
     styles times the longest format. (Its elements and named styles count for editing.)"""
     counts = [0, 0]  # styles, the longest format code
-
     seen = [0]
 
     def start(name: str, attrs: dict[str, str]) -> None:
         others.elements += 1
-        seen[0] += 1
-        if seen[0] > LIMITS.part_elements:
-            raise _too_many_elements(path, info.filename)
+        _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
         if tag == "cellStyle":
             others.named_styles += 1
@@ -690,6 +685,13 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     if counts[0] * counts[1] > LIMITS.style_work:
         raise _unusual(path, f"{counts[0]:,} styles with number formats of up to "
                              f"{counts[1]:,} characters")
+
+
+def _one_more(seen: list[int], path: Path, part: str) -> None:
+    """Count one more element of ``part``, refusing the file past the limit."""
+    seen[0] += 1
+    if seen[0] > LIMITS.part_elements:
+        raise _too_many_elements(path, part)
 
 
 def _too_many_elements(path: Path, part: str) -> SpreadsheetError:
