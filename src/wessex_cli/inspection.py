@@ -93,6 +93,7 @@ class SheetExtent:
     elements: int = 0  # XML elements in the sheet's part
     row_reach: int = 0  # the furthest <row r>, cells or not
     rules: int = 0  # conditional formats and data validations (openpyxl builds each)
+    title: str = ""  # the sheet's name in the workbook, when the workbook gives one
 
     @property
     def cells(self) -> int:
@@ -565,18 +566,6 @@ def _workbook_sheets(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInf
     return found
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each worksheet's part and the sheet's name, as the reader finds them ({} when the
-    workbook cannot be followed: the inspection has refused such a file already)."""
-    try:
-        by_name = {_folded(info.filename): info for info in archive.infolist()}
-        return {part: name for part, name in
-                _workbook_sheets(archive, by_name, Path(archive.filename or "")).items()
-                if name}
-    except SpreadsheetError:
-        return {}
-
-
 # Encodings in which markup is written in the bytes of ASCII, so that expat and the reader
 # (which reads bytes as UTF-8) see the same tags; UTF-16 can hide one document inside another
 _SAFE_ENCODINGS = re.compile(r"(utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d|"
@@ -1042,7 +1031,9 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, far_row, far_column, tuple(missing), *shared)
+    return SheetExtent(info.filename, far_row, far_column, tuple(missing),
+                       shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
+                       rules=shared[3], title=sheet)
 
 
 def _letters(index: int) -> str:

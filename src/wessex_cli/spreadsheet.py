@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SpreadsheetError
-from .inspection import LIMITS, Inspection, check_extent, inspect_input, sheet_parts
+from .inspection import LIMITS, Inspection, check_extent, inspect_input
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -231,23 +230,12 @@ def _formulas_without_values(path: Path, sheet: str,
                              inspection: Inspection) -> list[tuple[str, str]]:
     """Cells holding a formula that was never calculated (written by a program, not Excel),
     as the inspection found them in the sheet's part."""
-    part = _sheet_part(path, sheet)
-    extent = inspection.sheets.get(part or "")
+    extent = next((e for e in inspection.sheets.values() if e.title == sheet), None)
     if extent is None:
         return []
     return [(ref, f"{UNCALCULATED}, so its value is unknown. Open the workbook in Excel and "
              "save it.")
             for ref in extent.formulas_without_values]
-
-
-def _sheet_part(path: Path, sheet: str) -> str | None:
-    """The zip part holding the sheet named ``sheet``."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return None
-    return next((part for part, name in parts.items() if name == sheet), None)
 
 
 def _read_csv(path: Path) -> Grid:
