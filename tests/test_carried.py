@@ -179,16 +179,27 @@ def test_keep_copies_text_that_looks_like_a_formula_like_any_other(run: Runner,
         "now plain text"
 
 
-def test_keep_says_which_cells_it_copied_over_different_text(run: Runner, paired: Path,
-                                                             tmp_path: Path) -> None:
+def _set_pairs_cell(paired: Path, title: str, value: str | None) -> str:
+    """Type ``value`` into the first pair's ``title`` column, as the administrator would;
+    the column's letter."""
     book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
     headers = [c.value for c in sheet[1]]
-    sheet.cell(2, headers.index("A notes") + 1).value = "Ann: keep away from ward 3"
+    sheet.cell(2, headers.index(title) + 1).value = value
     book.save(paired)
-    column = openpyxl.utils.get_column_letter(headers.index("A notes") + 1)
+    return str(openpyxl.utils.get_column_letter(headers.index(title) + 1))
+
+
+def _keep_again(run: Runner, tmp_path: Path) -> str:
+    """Pair the same volunteers again with --keep; what it says, on one line."""
     write_book(tmp_path / "v.xlsx", _people(), ROSTER_HEADERS)
-    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    return " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+
+
+def test_keep_says_which_cells_it_copied_over_different_text(run: Runner, paired: Path,
+                                                             tmp_path: Path) -> None:
+    column = _set_pairs_cell(paired, "A notes", "Ann: keep away from ward 3")
+    said = _keep_again(run, tmp_path)
     assert f"Copied again from the volunteer workbook, over different text: Pairs!{column}2 " \
         "(A notes)." in said
     assert "backups" in said  # what was typed there is in the backup kept before the change
@@ -329,14 +340,8 @@ def test_keep_says_which_emptied_cells_it_filled_again(run: Runner, paired: Path
                                                        tmp_path: Path) -> None:
     """The administrator emptied Hamza's note in the pairs workbook (to share it without
     it); the volunteer workbook still has it, so --keep fills it in again, and says so."""
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    headers = [c.value for c in sheet[1]]
-    sheet.cell(2, headers.index("B notes") + 1).value = None
-    book.save(paired)
-    column = openpyxl.utils.get_column_letter(headers.index("B notes") + 1)
-    write_book(tmp_path / "v.xlsx", _people(), ROSTER_HEADERS)
-    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    column = _set_pairs_cell(paired, "B notes", None)
+    said = _keep_again(run, tmp_path)
     assert f"Filled again from the volunteer workbook, where they were empty: Pairs!{column}2 " \
         "(B notes). To keep such a cell empty" in said
     assert "Copied again" not in said

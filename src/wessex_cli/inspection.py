@@ -894,6 +894,15 @@ def _lenient_ref(ref: str) -> tuple[int, int] | None:
 _WHOLE_COLUMN, _WHOLE_ROW = 1_048_576, 16_384  # how far "A:A" and "1:1" reach
 
 
+def _whole_line(corner: str) -> tuple[int, int]:
+    """How far a corner that is a whole row ("7") or column ("C") reaches; anything else
+    counts as beyond every limit."""
+    if corner.isdigit():
+        return (int(corner) if len(corner) <= 9 else _BEYOND), _WHOLE_ROW
+    column = _column_number(corner) if corner.isalpha() and len(corner) <= 6 else _BEYOND
+    return _WHOLE_COLUMN, column
+
+
 def _range_corner(ranges: str) -> tuple[int, int]:
     """The furthest row and column of a range list such as ``"A1:B2 D4"``, as openpyxl,
     which makes a cell for each place a merge, hyperlink or comment covers, would read it
@@ -902,11 +911,7 @@ def _range_corner(ranges: str) -> tuple[int, int]:
     for corner in re.split(r"[\s:]+", ranges.replace("$", "")):
         if not corner:
             continue
-        found = _split_ref(corner) or _lenient_ref(corner)
-        if found is None:
-            found = (_WHOLE_COLUMN, _column_number(corner) if corner.isalpha() and
-                     len(corner) <= 6 else _BEYOND) if not corner.isdigit() else \
-                (int(corner) if len(corner) <= 9 else _BEYOND, _WHOLE_ROW)
+        found = _split_ref(corner) or _lenient_ref(corner) or _whole_line(corner)
         far_row, far_column = max(far_row, found[0]), max(far_column, found[1])
     return far_row, far_column
 

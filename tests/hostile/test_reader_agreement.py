@@ -288,6 +288,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "merged.xlsx": (lambda p: _book(p, changes={"xl/worksheets/sheet1.xml": _sheet(
         NAME_ROW, '<mergeCells count="1"><mergeCell ref="C20:ALL100000"/></mergeCells>')}),
         "100,000 rows by 1,000 columns"),
+    "whole-column.xlsx": (lambda p: _book(p, changes={"xl/worksheets/sheet1.xml": _sheet(
+        NAME_ROW, '<mergeCells count="1"><mergeCell ref="D:D"/></mergeCells>')}),
+        "row 1,048,576"),
     "hyperlink.xlsx": (lambda p: _book(p, changes={"xl/worksheets/sheet1.xml": _sheet(
         NAME_ROW, '<hyperlinks><hyperlink ref="ALL100000" location="Sheet1!A1"/></hyperlinks>'
     )}), "100,000 rows by 1,000 columns"),
