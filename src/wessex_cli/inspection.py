@@ -32,6 +32,7 @@ import re
 import stat
 import struct
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -832,22 +833,32 @@ def _parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
 
 
 def _feed(parser: Any, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Stream a part through ``parser``, a chunk at a time."""
+    with archive.open(info) as member:
+        _feed_chunks(parser, iter(lambda: member.read(_CHUNK), b""), info.filename, path)
+
+
+def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path) -> None:
     from xml.parsers import expat
 
     from defusedxml.common import DefusedXmlException
 
     try:
-        with archive.open(info) as member:
-            chunk = member.read(_CHUNK)
-            _check_encoding(chunk, info.filename, path)
-            while chunk:
-                parser.Parse(chunk, False)
-                chunk = member.read(_CHUNK)
+        for number, chunk in enumerate(chunks):
+            if number == 0:
+                _check_encoding(chunk, part, path)
+            parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except DefusedXmlException:
         raise _entities(path) from None
     except expat.ExpatError as exc:
-        raise _damaged(path, f"{info.filename}: {exc}") from None
+        raise _damaged(path, f"{part}: {exc}") from None
+
+
+def _pieces(data: bytes) -> Iterator[bytes]:
+    """``data`` in chunks, as a part is streamed (so a malformed part's error names the
+    same place either way)."""
+    return (data[at:at + _CHUNK] for at in range(0, len(data), _CHUNK))
 
 
 @lru_cache(maxsize=4096)
@@ -930,9 +941,61 @@ def _row_number(given: str) -> int | None:
     return int(min(number, _BEYOND)) if number == number else None  # NaN names no row
 
 
+# A sheet part up to this size is read whole, so that its rows can be measured at once when
+# they are written plainly (``plain_sheet``); a larger one is streamed.
+_WHOLE_SHEET_BYTES = 64 * 1024 * 1024
+
+
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                      sheet: str) -> SheetExtent:
-    """The furthest row and column holding a cell, and formulas saved without a value.
+    """The furthest row and column holding a cell, and formulas saved without a value:
+    measured at once when the sheet's rows are written plainly, else by streaming."""
+    part = info.filename
+    if info.file_size > _WHOLE_SHEET_BYTES:
+        return _stream_xlsx_sheet(lambda parser: _feed(parser, archive, info, path), path,
+                                  part, sheet)
+    with archive.open(info) as member:
+        data = member.read()
+    return _plain_xlsx_sheet(data, path, part, sheet) or _stream_xlsx_sheet(
+        lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet)
+
+
+def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetExtent | None:
+    """The sheet measured with its rows taken at once (``plain_sheet.plain_rows``) and only
+    what surrounds them streamed; None when that cannot be done, or finds a problem, so
+    that the streaming scan of the whole part decides (and words any refusal)."""
+    import dataclasses
+
+    from .plain_sheet import plain_rows
+
+    _check_encoding(data[:_CHUNK], part, path)
+    rows = plain_rows(data)
+    if rows is None:
+        return None
+    around = data[:rows.start] + data[rows.end:]
+    try:
+        extent = _stream_xlsx_sheet(
+            lambda parser: _feed_chunks(parser, _pieces(around), part, path), path, part,
+            sheet)
+    except SpreadsheetError:
+        return None
+    far_row, far_column = max(extent.rows, rows.rows), max(extent.columns, rows.columns)
+    elements = extent.elements + rows.elements
+    if elements > LIMITS.part_elements:
+        return None
+    try:
+        check_extent(path, sheet, far_row, far_column)
+    except SpreadsheetError:
+        return None
+    return dataclasses.replace(extent, rows=far_row, columns=far_column, elements=elements,
+                               shared_cells=extent.shared_cells + rows.shared_cells,
+                               row_reach=max(extent.row_reach, rows.row_reach))
+
+
+def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
+                       sheet: str) -> SheetExtent:
+    """The furthest row and column holding a cell, and formulas saved without a value,
+    from the sheet's XML as ``feed`` streams it through a parser.
 
     Cells are placed as python-calamine places them: a cell's own reference gives its
     position; a cell without one goes on the reader's row counter (set by ``<row r>``, one
@@ -970,7 +1033,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
         nonlocal counter, column, cell_row
         shared[1] += 1
         if shared[1] > LIMITS.part_elements:
-            raise _too_many_elements(path, info.filename)
+            raise _too_many_elements(path, part)
         tag = tags.get(name)
         if tag is None:
             tag = name[name.rfind(":") + 1:]
@@ -1035,8 +1098,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    _feed(parser, archive, info, path)
-    return SheetExtent(info.filename, far_row, far_column, tuple(missing),
+    feed(parser)
+    return SheetExtent(part, far_row, far_column, tuple(missing),
                        shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
                        rules=shared[3], title=sheet)
 
