@@ -148,8 +148,8 @@ def plain_sheets(draw: st.DrawFn, misleading: bool = False) -> bytes:
     data = (f"{head}{opened}<sheetData>{space}{space.join(rows)}{space}</sheetData>"
             f"{closed_after}{tail}").encode()
     if way == "bytes":
-        at = draw(st.integers(0, len(data)))
-        data = data[:at] + draw(st.sampled_from(_INSERTED)) + data[at:]
+        where = draw(st.integers(0, len(data)))
+        data = data[:where] + draw(st.sampled_from(_INSERTED)) + data[where:]
     return data
 
 
@@ -227,8 +227,8 @@ def test_workbooks_the_usual_writers_save_are_measured_the_quick_way(tmp_path: P
     made = [write_book(tmp_path / "roster.xlsx", small_roster()), examples / "volunteers.xlsx",
             examples / "pairs.xlsx"]
     book = openpyxl.Workbook()
-    book.active.append(["Name", "Email", 3, 4.5, True])  # type: ignore[union-attr]
-    book.active.append(["Siân Ó Briain", "sian@nhs.net", None, 1, False])  # type: ignore[union-attr]
+    book.active.append(["Name", "Email", 3, 4.5, True])
+    book.active.append(["Siân Ó Briain", "sian@nhs.net", None, 1, False])
     book.save(tmp_path / "openpyxl.xlsx")
     for memory in (False, True):
         name = tmp_path / f"xlsxwriter-{memory}.xlsx"
