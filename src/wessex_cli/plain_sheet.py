@@ -34,7 +34,8 @@ _OTHER = (rb"(?:[ \t\r\n]++(?!r=|xmlns)[A-Za-z_][A-Za-z0-9_.-]*+(?::[A-Za-z_][A-
 # A cell's style and type, each at most once, in either order
 _CELL_ATTRIBUTES = (rb'(?:(?: s="[0-9]{1,9}+")?(?: t="[A-Za-z]{1,9}+")?'
                     rb'|(?: t="[A-Za-z]{1,9}+")(?: s="[0-9]{1,9}+"))')
-_TEXT = (rb"(?:[^<&\x00-\x08\x0b\x0c\x0e-\x1f]++"
+# Text: no markup, no "]]>", references only to the five named entities or a character
+_TEXT = (rb"(?:[^<&\]\x00-\x08\x0b\x0c\x0e-\x1f]++|\](?!\]>)"
          rb"|&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)*+")
 _CONTENT = (rb"(?:<v>" + _TEXT + rb"</v>|<v/>|<is>" + _SPACE +
             rb'<t(?: xml:space="preserve")?>' + _TEXT + rb"</t>" + _SPACE + rb"</is>)?")
@@ -44,8 +45,8 @@ _ROW = (rb'<row r="(?P<row>[0-9]{1,7}+)"' + _OTHER + rb"*+" + _SPACE +
         rb"(?:/>|>" + _SPACE + rb"(?:" + _CELL + _SPACE + rb")*+</row>)")
 _ROWS = re.compile(_SPACE + rb"(?:" + _ROW + _SPACE + rb")*+")
 
-_ROW_WITH_CELLS = re.compile(rb'<row r="([0-9]{1,7})"[^>]*>' + _SPACE + rb"<c")
-_ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"([^>]*?)/?>')
+# A row's number, its other attributes, and "<c" when a cell follows (it holds cells)
+_ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"([^>]*?)/?>(?:(?=' + _SPACE + rb"(<c)))?")
 _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})')
 _SHARED = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"')
 _CHARACTER = re.compile(rb"&#(x?)([0-9a-fA-F]+);")
@@ -72,14 +73,15 @@ def plain_rows(data: bytes) -> PlainRows | None:
     """The measure of a sheet part's rows when every one is written plainly (see the
     module's docstring); None when anything among them is not, or when what surrounds them
     could change what they mean: then only the streaming scan can tell."""
-    start, end = data.find(_OPEN), data.find(_CLOSE)
-    if start < 0 or end < start or data.count(b"<sheetData") != 1 or \
-            data.count(b"</sheetData") != 1:
+    start = data.find(_OPEN)
+    end = data.find(_CLOSE, start) if start >= 0 else -1
+    if end < 0:
         return None
     start += len(_OPEN)
     # Before the rows, nothing in which "<sheetData>" could be other than a tag (a comment,
     # a CDATA section, a processing instruction after the declaration); and no cell before
-    # or after them, whose place would depend on the reader's row counter.
+    # or after them, whose place would depend on the reader's row counter. (Another
+    # <sheetData> after them is only more of what the inspection streams.)
     declaration = 0
     if data.startswith(b"<?xml", 3 if data.startswith(b"\xef\xbb\xbf") else 0):
         declaration = data.find(b"?>") + 2
@@ -87,21 +89,22 @@ def plain_rows(data: bytes) -> PlainRows | None:
             data.find(b"<?", declaration, start) >= 0 or \
             _CONTAINER.search(data, 0, start) or _CONTAINER.search(data, end):
         return None
-    if data.find(b"]]>", start, end) >= 0 or not _well_encoded(data, start, end):
+    if not _well_encoded(data, start, end) or _ROWS.fullmatch(data, start, end) is None:
         return None
-    if _ROWS.fullmatch(data, start, end) is None or not _characters_allowed(data, start, end):
+    if data.find(b"&#", start, end) >= 0 and not _characters_allowed(data, start, end):
         return None
     row_tags = _ROW_TAG.findall(data, start, end)
-    if any(_repeats_an_attribute(rest) for rest in {rest for _, rest in row_tags}):
+    if any(_repeats_an_attribute(rest) for rest in {rest for _, rest, _ in row_tags}):
         return None  # a malformed row: the streaming scan says so
     columns = set(_COLUMN.findall(data, start, end))
+    shared = len(_SHARED.findall(data, start, end)) if data.find(b't="s"', start, end) >= 0 \
+        else 0
     return PlainRows(
         start, end,
-        rows=max((int(number) for number in set(_ROW_WITH_CELLS.findall(data, start, end))),
-                 default=0),
+        rows=max((int(number) for number, _, cell in row_tags if cell), default=0),
         columns=max((_column_number(letters) for letters in columns), default=0),
-        row_reach=max((int(number) for number, _ in row_tags), default=0),
-        shared_cells=len(_SHARED.findall(data, start, end)),
+        row_reach=max((int(number) for number, _, _ in row_tags), default=0),
+        shared_cells=shared,
         elements=data.count(b"<", start, end) - data.count(b"</", start, end))
 
 
@@ -123,8 +126,6 @@ def _well_encoded(data: bytes, start: int, end: int) -> bool:
 def _characters_allowed(data: bytes, start: int, end: int) -> bool:
     """Whether every character reference among the rows (``&#233;``) names a character
     XML allows, as expat requires."""
-    if data.find(b"&#", start, end) < 0:
-        return True
     for hexadecimal, digits in set(_CHARACTER.findall(data, start, end)):
         code = int(digits, 16 if hexadecimal else 10)
         if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or
