@@ -37,6 +37,10 @@ FULL_WIDTH_START = ("\uff1d", "\uff0b", "\uff0d", "\uff20")  # ＝ ＋ － ＠
 SCRIPT = "<script>alert(1)</script>"
 MARKDOWN = "**bold** [link](http://evil.example.org) _under_"
 HTML_TAG = "<b>Wessex</b> & Co"
+# xlsxwriter copied a text shaped as its own rich text into the sheet unescaped: this one
+# closed its cell and added a formula cell of its own
+RICH = ('<r><t>x</t></r></is></c><c r="Z1"><f>HYPERLINK("http://evil.example.org","x")</f>'
+        '</c><c r="Z2" t="inlineStr"><is><r><t>y</t></r>')
 
 PEOPLE: list[dict[str, str]] = [
     {"Name": "Dr Amelia Ashworth", "Email": "amelia.ashworth@nhs.net",
@@ -44,7 +48,7 @@ PEOPLE: list[dict[str, str]] = [
      "Organisation": '=HYPERLINK("http://evil.example.org","x")',
      "Specialty": "", "Adjustments": f"{MARKDOWN} {SCRIPT}", "Notes": "-2+3"},
     {"Name": "Dr Isla Okonkwo", "Email": "isla.okonkwo@nhs.net", "Phone": "@SUM(1+1)",
-     "Profession": "GP", "Organisation": HTML_TAG, "Specialty": "",
+     "Profession": "GP", "Organisation": HTML_TAG, "Specialty": RICH,
      "Adjustments": "\uff1d1+1", "Notes": "\uff20SUM(A1)"},
     {"Name": "Oliver Pemberton", "Email": "oliver.pemberton@nhs.net", "Phone": "-1",
      "Profession": "Consultant", "Organisation": "\uff0bcmd|' /C calc'!A0",
@@ -168,6 +172,24 @@ def test_mail_merge_writer_neutralises_every_formula_prefix(tmp_path: Path, valu
         assert any(s.endswith(value.lstrip(" \t\r").replace("&", "&amp;")
                               .replace("<", "&lt;").replace('"', "&quot;"))
                    or value.lstrip(" \t\r") in s for s in strings), strings
+
+
+@pytest.mark.parametrize("notes", [RICH, "<r></r>", "<r>&amp;</r>"])
+def test_text_shaped_as_rich_text_is_written_as_typed(tmp_path: Path, notes: str) -> None:
+    """A text that begins "<r>" and ends "</r>" is text like any other in every workbook
+    written: no formula, and both readers read it back exactly as typed."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "merge.xlsx"
+    write_merge(path, ["Name", "Notes"], [["Amelia", notes], [notes, "x"]])
+    assert xlsx_cells(path)[0] == []
+    with CalamineWorkbook.from_path(str(path)) as book:
+        rows = book.get_sheet_by_index(0).to_python()
+    assert [row[:2] for row in rows[-2:]] == [["Amelia", notes], [notes, "x"]]
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert [[c.value for c in row][:2] for row in sheet.iter_rows()][-2:] == \
+        [["Amelia", notes], [notes, "x"]]
 
 
 @pytest.mark.parametrize("value", ["Dr Amelia Ashworth", "X=1", "1+1", "Cardiology - adult",

@@ -69,10 +69,10 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
         sheet = book.add_worksheet(spec.name)
         first = 0
         if spec.note:
-            sheet.write_string(0, 0, spec.note, note_fmt)
+            _write_text(sheet, 0, 0, spec.note, note_fmt)
             first = 1
         for col, header in enumerate(spec.headers):
-            sheet.write_string(first, col, header, header_fmt)
+            _write_text(sheet, first, col, header, header_fmt)
             values = [row[col] if col < len(row) else None for row in spec.rows]
             width = spec.widths.get(col, fitted_width(header, values))
             fmt = wrap_fmt if col in spec.wrap_columns else (
@@ -90,7 +90,7 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
         sheet = book.add_worksheet("Lists")
         columns = list(lists.values())
         for col, title in enumerate(lists):
-            sheet.write_string(0, col, title)
+            _write_text(sheet, 0, col, title)
         # row by row: in constant_memory mode a row, once left, can no longer be written to,
         # so filling the lists column by column would leave all but the first empty
         for r in range(1, max(map(len, columns), default=0) + 1):
@@ -113,7 +113,20 @@ def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any,
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
     else:
         text = str(value)
-        if looks_like_formula(text):
-            sheet.write_string(row, col, text, quoted_fmt)
-        else:
-            sheet.write_string(row, col, text)
+        _write_text(sheet, row, col, text, quoted_fmt if looks_like_formula(text) else None)
+
+
+def _write_text(sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
+    """Write ``text`` as a text cell, whatever it holds.
+
+    xlsxwriter takes a string that begins "<r>" and ends "</r>" for rich text it rendered
+    itself and copies it into the sheet unescaped, so a volunteer's cell typed that way
+    could put any XML in the workbook, a formula among it. Such a text is written as rich
+    text of three plain runs instead (its fewest), which xlsxwriter escapes: it reads back
+    as typed."""
+    if text.startswith("<r>") and text.endswith("</r>"):
+        sheet.write_rich_string(row, col, text[:1], text[1:2], text[2:], *([fmt] if fmt else []))
+    elif fmt is None:
+        sheet.write_string(row, col, text)
+    else:
+        sheet.write_string(row, col, text, fmt)
