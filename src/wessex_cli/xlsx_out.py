@@ -10,6 +10,8 @@ keeps it text too.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +52,11 @@ def write_workbook(path: Path, sheets: Sequence[SheetSpec],
     atomic_write(path, lambda temp: _write(temp, sheets, hidden_lists or {}))
 
 
-def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence[str]]) -> None:
+def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence[str]],
+           direct: bool = True) -> None:
+    """Write the workbook to ``temp``. ``direct``: a sheet's rows are written by
+    :func:`_write_rows_directly` (the same XML, several times faster); off only in the
+    test that holds the two ways to the same bytes."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
@@ -78,9 +84,11 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             fmt = wrap_fmt if col in spec.wrap_columns else (
                 date_fmt if col in spec.date_columns else top_fmt)
             sheet.set_column(col, col, width, fmt)
-        for r, row in enumerate(spec.rows, start=first + 1):
-            for col, value in enumerate(row):
-                _write_cell(sheet, r, col, value, date_fmt, quoted_fmt)
+        if not (direct and _write_rows_directly(sheet, first + 1, spec.rows, date_fmt,
+                                                quoted_fmt)):
+            for r, row in enumerate(spec.rows, start=first + 1):
+                for col, value in enumerate(row):
+                    _write_cell(sheet, r, col, value, date_fmt, quoted_fmt)
         sheet.freeze_panes(first + 1, 0)
         if spec.headers:
             sheet.autofilter(first, 0, first + max(len(spec.rows), 1), len(spec.headers) - 1)
@@ -130,3 +138,114 @@ def _write_text(sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> N
         sheet.write_string(row, col, text)
     else:
         sheet.write_string(row, col, text, fmt)
+
+
+# ---------------------------------------------------------------- rows written directly
+#
+# xlsxwriter spends some ten microseconds on each cell (a call through its checks, a tuple
+# stored, then two patterns and three escapes when the row is written out): most of the
+# time 'wessex pair' takes to write 10,000 volunteers. In its constant-memory mode it
+# writes each finished row's XML to a file of its own and copies that file into the sheet
+# when the workbook is closed, so the rows can be written to that file here at once, as
+# the same XML it would write for each cell (tests/test_xlsx_rows.py holds the two to the
+# same bytes). Every text is escaped here, including one shaped as rich text.
+
+_CONTROL = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_CONTROL_CHARACTER = re.compile(r"([\x00-\x08\x0b-\x1f])")
+_LONGEST_TEXT = 32_767 // 2  # xlsxwriter shortens texts longer than 32,767 UTF-16 units
+
+
+def _write_rows_directly(sheet: Any, first: int, rows: Sequence[Sequence[Value]],
+                         date_fmt: Any, quoted_fmt: Any) -> bool:
+    """Write ``rows`` from row ``first`` (0-based) on as xlsxwriter would, cell by cell;
+    False, having written nothing but the rows above, for anything it does not write the
+    same way (a number that is not finite, a text it would shorten, a worksheet without
+    the parts relied on)."""
+    if not (getattr(sheet, "constant_memory", False) and all(
+            hasattr(sheet, name) for name in ("fh", "previous_row", "col_info", "row_info",
+                                              "_write_single_row", "_check_dimensions",
+                                              "_convert_date_time"))):
+        return False
+    if sheet.row_info:
+        return False
+    from xlsxwriter.utility import xl_col_to_name
+
+    width = max(map(len, rows), default=0)
+    letters = [xl_col_to_name(col) for col in range(width)]
+    column_formats = [sheet.col_info[col].column_format if col in sheet.col_info else None
+                      for col in range(width)]
+    # A format is numbered when a cell first uses it, so each is looked up as the cell is
+    # written, in the order xlsxwriter would: the same numbers, the same styles part.
+    styles: dict[int, str] = {}
+
+    def style(fmt: Any) -> str:
+        found = styles.get(id(fmt))
+        if found is None:
+            found = styles[id(fmt)] = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
+        return found
+
+    # The last row holding anything is left to xlsxwriter, which writes it out (and numbers
+    # its formats) only when the workbook is closed, after the sheets that follow.
+    last = max((n for n, row in enumerate(rows) if any(v is not None and v != "" for v in row)),
+               default=-1)
+    if last > 0:
+        sheet._write_single_row(first)  # the rows above (the header) go out first
+    lines: list[str] = []  # built whole before any is written, so that False writes nothing
+    top = bottom = left = right = -1  # the rows and columns written to
+    for r, row in enumerate(rows[:max(last, 0)], start=first):
+        number = r + 1
+        cells: list[str] = []
+        for col, value in enumerate(row):  # the cases and their order are _write_cell's
+            if value is None or value == "":
+                continue
+            if not cells:
+                left = col if left < 0 else min(left, col)
+            ref = f"{letters[col]}{number}"
+            if isinstance(value, bool):
+                cells.append(f'<c r="{ref}"{style(column_formats[col])} t="b">'
+                             f"<v>{int(value)}</v></c>")
+            elif isinstance(value, int | float):
+                if not _finite(value):  # refused by xlsxwriter, in its own words
+                    return False
+                cells.append(f'<c r="{ref}"{style(column_formats[col])}><v>{value:.16G}</v></c>')
+            elif isinstance(value, dt.date):
+                serial = sheet._convert_date_time(dt.datetime.combine(value, dt.time()))
+                cells.append(f'<c r="{ref}"{style(date_fmt)}><v>{serial:.16G}</v></c>')
+            else:
+                text = str(value)
+                if len(text) > _LONGEST_TEXT:
+                    return False
+                cells.append(_text_cell(ref, text, style(
+                    quoted_fmt if looks_like_formula(text) else column_formats[col])))
+            right = max(right, col)
+        if cells:
+            lines.append(f'<row r="{number}">{"".join(cells)}</row>')
+            top, bottom = (r if top < 0 else top), r
+    if lines:
+        sheet._check_dimensions(top, left)
+        sheet._check_dimensions(bottom, right)
+        sheet.fh.writelines(lines)
+    for col, value in enumerate(rows[last] if last >= 0 else ()):
+        _write_cell(sheet, first + last, col, value, date_fmt, quoted_fmt)
+    return True
+
+
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def _text_cell(ref: str, text: str, style: str) -> str:
+    """A text cell, as xlsxwriter writes it inline: control characters as _xHHHH_ (and
+    such an escape already in the text escaped in turn), spaces at either end kept."""
+    if _CONTROL.search(text):
+        text = _ESCAPED_ESCAPE.sub(r"_x005F\1", text)
+        text = _CONTROL_CHARACTER.sub(lambda found: f"_x{ord(found.group(1)):04X}_", text)
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    keep = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t{keep}>{text}</t></is></c>'
