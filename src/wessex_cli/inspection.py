@@ -10,7 +10,9 @@ before reading, every command that opens a file (through :func:`inspect_input`) 
   and every part's checksum (by streaming it, so a part that lies about its size is found);
 * the used range of every sheet (the furthest row and column holding a cell, with .ods
   repeats multiplied out), by streaming the sheet's XML through expat with DTDs and
-  entities forbidden, as defusedxml does, and stopping as soon as a limit is passed.
+  entities forbidden, as defusedxml does, and stopping as soon as a limit is passed; an
+  .xlsx sheet whose rows are all written plainly has them measured at once instead
+  (``plain_sheet``), and only what surrounds them streamed.
 
 The readers are python-calamine (Rust: its own zip library and XML tokenizer, far more
 lenient than expat) and openpyxl, and an allocation too large for memory aborts the
