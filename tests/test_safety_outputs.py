@@ -192,6 +192,44 @@ def test_text_shaped_as_rich_text_is_written_as_typed(tmp_path: Path, notes: str
         [["Amelia", notes], [notes, "x"]]
 
 
+# One character more than a cell holds, so that the text as stored (cut to 32,767) is the
+# rich-text shape even though the text as typed is not
+_CUT_TO_RICH = RICH[:-len("</t></r>")] + "y" * (32_767 - len(RICH)) + "</t></r>!"
+
+
+@pytest.mark.parametrize("place", ["note", "header", "middle", "last"])
+@pytest.mark.parametrize("typed", [_CUT_TO_RICH, "<r>see _x0041_ and \x01 here</r>",
+                                   "<r>" + "x" * 32_761 + "</r>"])
+def test_text_shaped_as_rich_text_reads_back_in_every_place(tmp_path: Path, typed: str,
+                                                            place: str) -> None:
+    """Wherever a cell is (the note above a table, a header, a row the tool writes itself
+    or the last one, which xlsxwriter writes), text shaped as rich text, once cut to what a
+    cell holds, adds nothing to the workbook and reads back as typed (cut, if need be, but
+    never lost)."""
+    from python_calamine import CalamineWorkbook
+
+    from wessex_cli.xlsx_out import SheetSpec, write_workbook
+
+    rows: list[list[Any]] = [["a", "b"], ["c", "d"], ["e", "f"]]
+    headers, note = ["Name", "Notes"], ""
+    if place == "note":
+        note = typed
+    elif place == "header":
+        headers[1] = typed
+    else:
+        rows[1 if place == "middle" else 2][1] = typed
+    path = tmp_path / "book.xlsx"
+    write_workbook(path, [SheetSpec("Pairs", headers, rows, note=note)])
+    assert xlsx_cells(path)[0] == []
+    with zipfile.ZipFile(path) as book:
+        assert '<c r="Z1"' not in book.read("xl/worksheets/sheet1.xml").decode()
+    with CalamineWorkbook.from_path(str(path)) as book:
+        read = [str(cell) for row in book.get_sheet_by_index(0).to_python() for cell in row]
+    stored = next(cell for cell in read if cell.startswith("<r>"))
+    expected = typed[:32_767]
+    assert stored == expected or (expected.startswith(stored) and len(stored) > 32_000)
+
+
 @pytest.mark.parametrize("value", ["Dr Amelia Ashworth", "X=1", "1+1", "Cardiology - adult",
                                    "amelia@nhs.net", "'quoted", "Xavier =1"])
 def test_text_that_is_no_formula_is_written_as_typed(tmp_path: Path, value: str) -> None:

@@ -42,6 +42,8 @@ def _sheet_xml(sheets: list[SheetSpec], folder: Path, direct: bool) -> list[byte
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(rows=[[None, "a"], ["=b"], [None, None, "c"]], headers=[], note="",
          dates=frozenset(), wrapped=frozenset())  # no header: the rows set the dimension
+@example(rows=[["y" * 40_000, "😀" * 20_000, "a" * 16_384], ["z" * 32_768]], headers=["H"],
+         note="", dates=frozenset(), wrapped=frozenset())  # texts a cell cannot hold, cut
 @example(rows=[["a & b <c>", "x\x01y", "_x0041_", "\ufffe\uffff", " lead", "trail\n", "=1"],
                [True, 7, 2.5, dt.date(2027, 5, 4), dt.datetime(2027, 5, 4, 9, 30), "-1",
                 "@x", "\tz"], ["last"]],
@@ -68,16 +70,18 @@ def test_a_text_shaped_as_rich_text_is_escaped_like_any_other(tmp_path: Path) ->
     assert '<c r="B2" s="2" t="inlineStr"><is><t>&lt;r&gt;&lt;t&gt;x&lt;/t&gt;' in xml
 
 
-@pytest.mark.parametrize("value", [math.nan, math.inf, 10 ** 400, "x" * 20_000])
-def test_a_value_xlsxwriter_writes_otherwise_is_left_to_it(tmp_path: Path,
-                                                          value: Value) -> None:
+@pytest.mark.parametrize("row", [["b", math.nan], ["b", math.inf], ["b", 10 ** 400],
+                                 ["b"] * 16_385])
+def test_a_row_xlsxwriter_writes_otherwise_is_left_to_it(tmp_path: Path,
+                                                        row: list[Value]) -> None:
     # a number that is not finite (xlsxwriter refuses it), one too large for a float, a
-    # text it would shorten: the rows are then written cell by cell, nothing twice
+    # cell beyond the last column (xlsxwriter leaves it out): the rows are then written
+    # cell by cell, nothing twice
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(tmp_path / "book.xlsx"), {"constant_memory": True})
     sheet = book.add_worksheet("Pairs")
     plain = book.add_format()
-    assert not _write_rows_directly(sheet, 1, [["a", 1], ["b", value], ["c"]], plain, plain)
+    assert not _write_rows_directly(sheet, 1, [["a", 1], row, ["c"]], plain, plain)
     assert sheet.dim_rowmax is None  # nothing was written
     book.close()

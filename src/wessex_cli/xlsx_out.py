@@ -127,17 +127,51 @@ def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any,
 def _write_text(sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
     """Write ``text`` as a text cell, whatever it holds.
 
-    xlsxwriter takes a string that begins "<r>" and ends "</r>" for rich text it rendered
-    itself and copies it into the sheet unescaped, so a volunteer's cell typed that way
-    could put any XML in the workbook, a formula among it. Such a text is written as rich
-    text of three plain runs instead (its fewest), which xlsxwriter escapes: it reads back
-    as typed."""
-    if text.startswith("<r>") and text.endswith("</r>"):
-        sheet.write_rich_string(row, col, text[:1], text[1:2], text[2:], *([fmt] if fmt else []))
-    elif fmt is None:
+    xlsxwriter takes a string that begins "<r>" and ends "</r>" (once shortened to the
+    32,767 characters a cell holds) for rich text it rendered itself, and copies it into the
+    sheet unescaped: a volunteer's cell typed that way could put any XML in the workbook, a
+    formula among it. Such a text is handed over as that rich text, one run holding the
+    text escaped here (xlsxwriter escapes its control characters itself, once), so it
+    reads back as typed."""
+    text = _stored(text)
+    if _rich_shaped(text):
+        text = _one_run(text)
+    if fmt is None:
         sheet.write_string(row, col, text)
     else:
         sheet.write_string(row, col, text, fmt)
+
+
+_CELL_UNITS = 32_767  # what a cell holds, in UTF-16 units: xlsxwriter cuts a text there
+
+
+def _stored(text: str) -> str:
+    """``text`` as xlsxwriter stores it: cut to what a cell holds (a character beyond
+    U+FFFF counts twice, and is never split)."""
+    if len(text) <= _CELL_UNITS // 2:
+        return text
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > _CELL_UNITS:
+            return text[:index]
+    return text
+
+
+def _rich_shaped(text: str) -> bool:
+    return text.startswith("<r>") and text.endswith("</r>")
+
+
+def _one_run(text: str) -> str:
+    """Rich text of one run holding ``text``, escaped, within what a cell holds (else
+    xlsxwriter would cut the closing tags, and write the run as text): the text is cut a
+    little more if need be."""
+    while True:
+        run = '<r><t xml:space="preserve">' + \
+            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</t></r>"
+        if _stored(run) == run:
+            return run
+        text = text[:-max(1, (len(run) - _CELL_UNITS) // 2)]
 
 
 # ---------------------------------------------------------------- rows written directly
@@ -148,30 +182,30 @@ def _write_text(sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> N
 # writes each finished row's XML to a file of its own and copies that file into the sheet
 # when the workbook is closed, so the rows can be written to that file here at once, as
 # the same XML it would write for each cell (tests/test_xlsx_rows.py holds the two to the
-# same bytes). Every text is escaped here, including one shaped as rich text.
+# same bytes). Every text is escaped here, including one shaped as rich text (which
+# xlsxwriter is given as one run, ``_write_text``: so the same text, written differently).
 
 _CONTROL = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _ESCAPED_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL_CHARACTER = re.compile(r"([\x00-\x08\x0b-\x1f])")
-_LONGEST_TEXT = 32_767 // 2  # xlsxwriter shortens texts longer than 32,767 UTF-16 units
 
 
 def _write_rows_directly(sheet: Any, first: int, rows: Sequence[Sequence[Value]],
                          date_fmt: Any, quoted_fmt: Any) -> bool:
     """Write ``rows`` from row ``first`` (0-based) on as xlsxwriter would, cell by cell;
     False, having written nothing but the rows above, for anything it does not write the
-    same way (a number that is not finite, a text it would shorten, a worksheet without
-    the parts relied on)."""
+    same way (a number that is not finite, a cell beyond the sheet's last row or column, a
+    worksheet without the parts relied on)."""
     if not (getattr(sheet, "constant_memory", False) and all(
             hasattr(sheet, name) for name in ("fh", "previous_row", "col_info", "row_info",
                                               "_write_single_row", "_check_dimensions",
                                               "_convert_date_time"))):
         return False
-    if sheet.row_info:
-        return False
+    width = max(map(len, rows), default=0)
+    if sheet.row_info or width > 16_384 or first + len(rows) > 1_048_576:
+        return False  # beyond a sheet's last column or row: xlsxwriter leaves such cells out
     from xlsxwriter.utility import xl_col_to_name
 
-    width = max(map(len, rows), default=0)
     letters = [xl_col_to_name(col) for col in range(width)]
     column_formats = [sheet.col_info[col].column_format if col in sheet.col_info else None
                       for col in range(width)]
@@ -213,9 +247,7 @@ def _write_rows_directly(sheet: Any, first: int, rows: Sequence[Sequence[Value]]
                 serial = sheet._convert_date_time(dt.datetime.combine(value, dt.time()))
                 cells.append(f'<c r="{ref}"{style(date_fmt)}><v>{serial:.16G}</v></c>')
             else:
-                text = str(value)
-                if len(text) > _LONGEST_TEXT:
-                    return False
+                text = _stored(str(value))
                 cells.append(_text_cell(ref, text, style(
                     quoted_fmt if looks_like_formula(text) else column_formats[col])))
             right = max(right, col)
