@@ -22,6 +22,7 @@ sheet the same.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -50,8 +51,12 @@ _ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"([^>]*?)/?>(?:(?=' + _SPACE + rb"(
 _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})')
 _SHARED = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"')
 _CHARACTER = re.compile(rb"&#(x?)([0-9a-fA-F]+);")
-_ATTRIBUTE_NAME = re.compile(rb"([^\s=]+)=")
-_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
+# An attribute's name, after the space before it (so a long value costs one pass)
+_ATTRIBUTE_NAME = re.compile(rb'[ \t\r\n]([^\s="]+)="')
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
+_LONGEST_DECLARATION = 1_000
+_CHUNK = 1 << 20
+_MOST_ROWS, _MOST_CELLS, _MOST_REFERENCES = 200_000, 1_100_000, 100_000
 _CONTAINER = re.compile(rb"<(?:[^\s/<>]*:)?c[\s/>]")  # a cell, with any prefix
 _OPEN, _CLOSE = b"<sheetData>", b"</sheetData>"
 
@@ -79,17 +84,22 @@ def plain_rows(data: bytes) -> PlainRows | None:
         return None
     start += len(_OPEN)
     # Before the rows, nothing in which "<sheetData>" could be other than a tag (a comment,
-    # a CDATA section, a processing instruction after the declaration); and no cell before
-    # or after them, whose place would depend on the reader's row counter. (Another
+    # a CDATA section, a processing instruction, "<?xml-stylesheet" among them); and no cell
+    # before or after them, whose place would depend on the reader's row counter. (Another
     # <sheetData> after them is only more of what the inspection streams.)
-    declaration = 0
-    if data.startswith(b"<?xml", 3 if data.startswith(b"\xef\xbb\xbf") else 0):
-        declaration = data.find(b"?>") + 2
-    if declaration == 1 or data.find(b"<!", 0, start) >= 0 or \
-            data.find(b"<?", declaration, start) >= 0 or \
+    declaration = _declaration(data)
+    if declaration is None or data.find(b"<!", 0, start) >= 0 or \
+            data.find(b"<?", len(declaration), start) >= 0 or \
             _CONTAINER.search(data, 0, start) or _CONTAINER.search(data, end):
         return None
-    if not _well_encoded(data, start, end) or _ROWS.fullmatch(data, start, end) is None:
+    if not _well_encoded(data, start, end, declaration) or \
+            _ROWS.fullmatch(data, start, end) is None:
+        return None
+    # Past these counts the lists below would take hundreds of megabytes: such a sheet is
+    # beyond the limits anyway, and streaming it costs little memory
+    if data.count(b"<row ", start, end) > _MOST_ROWS or \
+            data.count(b"<c ", start, end) > _MOST_CELLS or \
+            data.count(b"&#", start, end) > _MOST_REFERENCES:
         return None
     if data.find(b"&#", start, end) >= 0 and not _characters_allowed(data, start, end):
         return None
@@ -108,19 +118,38 @@ def plain_rows(data: bytes) -> PlainRows | None:
         elements=data.count(b"<", start, end) - data.count(b"</", start, end))
 
 
-def _well_encoded(data: bytes, start: int, end: int) -> bool:
-    """Whether the rows' text is characters XML allows, in the encoding the part declares
-    (an ASCII part is in every encoding the inspection accepts)."""
+def _declaration(data: bytes) -> bytes | None:
+    """The part's XML declaration, with the byte-order mark before it ("" for none); None
+    for one the quick way does not read (too long, or never ended)."""
+    offset = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if not (data.startswith(b"<?xml", offset) and
+            data[offset + 5:offset + 6] in (b" ", b"\t", b"\r", b"\n")):
+        return data[:offset]
+    ends = data.find(b"?>", offset, offset + _LONGEST_DECLARATION)
+    return data[:ends + 2] if ends >= 0 else None
+
+
+def _well_encoded(data: bytes, start: int, end: int, declaration: bytes) -> bool:
+    """Whether the rows' text is characters XML allows, in the encoding the part declares:
+    UTF-8 (or one that reads ASCII alike, for a part all ASCII); another is left to expat.
+    The rows are decoded a chunk at a time, so a few wide characters cost little memory."""
+    named = _ENCODING.search(declaration)
+    encoding = named.group(1).lower() if named is not None else b"utf-8"
     if data.isascii():
-        return True
-    declared = _DECLARED.match(data[3:500] if data.startswith(b"\xef\xbb\xbf") else data[:500])
-    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-        return False  # another encoding: let expat read it
+        return encoding in (b"utf-8", b"us-ascii", b"iso-8859-1")
+    if encoding != b"utf-8":
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
     try:
-        text = data[start:end].decode("utf-8")
+        for at in range(start, end, _CHUNK):
+            text = decoder.decode(view[at:min(at + _CHUNK, end)])
+            if "\ufffe" in text or "\uffff" in text:
+                return False
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
-    return "\ufffe" not in text and "\uffff" not in text
+    return True
 
 
 def _characters_allowed(data: bytes, start: int, end: int) -> bool:

@@ -63,7 +63,7 @@ _PLAIN_ROW_ATTRIBUTES = ["", ' spans="1:3"', ' spans="1:3" x14ac:dyDescent="0.25
                          ' outlineLevel="0" collapsed="false"']
 _PLAIN_CELL_ATTRIBUTES = ["", ' t="s"', ' s="1" t="s"', ' t="s" s="1"', ' t="n"', ' s="2"',
                           ' t="inlineStr"', ' s="3" t="inlineStr"', ' t="b"', ' t="str"']
-_PLAIN_CONTENT = ["", "<v>1</v>", "<v/>", "<v>12.5</v>", "<v>a &amp; b &lt;c&gt;</v>",
+_PLAIN_CONTENT = ["", "<v>1</v>", "<v/>", "<v>12.5</v>", "<v>a &amp; b &lt;c&gt;</v>", "<v>😀</v>",
                   "<v>&#233;&#xE9;</v>", "<is><t>x</t></is>",
                   '<is><t xml:space="preserve"> Dr  Ann </t></is>', "<v>Siân Ó Briain</v>",
                   "<is>\n  <t>line\nbreak</t>\n</is>"]
@@ -81,7 +81,14 @@ _HEADS = ([DECLARATION + f"<worksheet {MAIN}>",
            DECLARATION + f'<worksheet {MAIN}><row r="70000"/>',
            '<?xml version="1.0" encoding="ISO-8859-1"?>' + f"<worksheet {MAIN}>",
            DECLARATION + f'<worksheet {MAIN} a="<sheetData>">',
-           DECLARATION + f"<worksheet {MAIN}><sheetData></sheetData>"])
+           DECLARATION + f"<worksheet {MAIN}><sheetData></sheetData>",
+           # a processing instruction at the very start, hiding rows of its own
+           '<?xml-stylesheet <sheetData><row r="50"><c r="Z50" t="s"><v>1</v></c></row>'
+           f"</sheetData> ?><worksheet {MAIN}>",
+           # encodings expat reads otherwise: a name it does not know, one declared late
+           '<?xml version="1.0" encoding="utf8"?>' + f"<worksheet {MAIN}>",
+           '<?xml version="1.0"' + " " * 600 + 'encoding="windows-1252"?>' +
+           f"<worksheet {MAIN}>"])
 _TAILS = (["</worksheet>", '<mergeCells count="1"><mergeCell ref="A1:D40"/></mergeCells>'
            "</worksheet>", '<dataValidations count="1"><dataValidation sqref="A1"><formula1>'
            '"a,b"</formula1></dataValidation></dataValidations><pageMargins left="0.7" '
@@ -243,3 +250,60 @@ def test_workbooks_the_usual_writers_save_are_measured_the_quick_way(tmp_path: P
         assert plain_rows(data) is not None, path.name
         measured = inspect_input(path).sheets[PART]
         assert dataclasses.replace(measured, title=TITLE) == streamed(data), path.name
+
+
+def _rows_sheet(rows: str, declaration: str = DECLARATION) -> bytes:
+    return f"{declaration}<worksheet {MAIN}><sheetData>{rows}</sheetData></worksheet>".encode()
+
+
+def test_a_long_attribute_value_is_read_in_one_pass() -> None:
+    # The attribute names of a row were once found by a pattern that started again at
+    # every byte of a value: a 1.7 KB workbook took over a minute (a 1 MB value, hours).
+    import signal
+
+    def too_slow(*_: object) -> None:
+        raise TimeoutError("plain_rows took far too long: work grows with the square")
+
+    data = _rows_sheet(f'<row r="1" spans="{"x" * 1_000_000}"><c r="A1"><v>1</v></c></row>')
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(30)  # some milliseconds when each value is read once
+    try:
+        rows = plain_rows(data)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert rows is not None and rows.rows == 1
+
+
+@pytest.mark.parametrize(("rows", "why"), [
+    ('<row r="1"/>' * 200_001, "more rows than any sheet within the limits"),
+    ('<row r="1">' + '<c r="A1"/>' * 1_100_001 + "</row>", "more cells than that"),
+    ('<row r="1"><c r="A1"><v>' + "&#33;" * 100_001 + "</v></c></row>",
+     "more character references than that"),
+])
+def test_rows_that_would_take_much_memory_to_list_are_streamed(rows: str, why: str) -> None:
+    # the quick way lists rows, cells and references as bytes objects: past these counts
+    # (beyond any sheet the limits accept) that took gigabytes, where streaming takes a few MB
+    assert plain_rows(_rows_sheet(rows)) is None, why
+
+
+def test_wide_characters_across_a_chunk_are_read_a_chunk_at_a_time() -> None:
+    # UTF-8 is checked a megabyte at a time (a whole sheet decoded at once, with one emoji
+    # in it, took four bytes a character): a character split between two chunks still reads
+    filler = "a" * ((1 << 20) - 60)
+    data = _rows_sheet(f'<row r="1"><c r="A1" t="inlineStr"><is><t>{filler}😀é</t></is></c>'
+                       "</row>")
+    rows = plain_rows(data)
+    assert rows is not None and quick(data) == streamed(data)
+    assert plain_rows(data.replace("😀".encode(), b"\xf0\x9f\x98")) is None  # cut short
+
+
+@pytest.mark.parametrize(("declaration", "why"), [
+    ('<?xml version="1.0" encoding="utf8"?>', "a name expat does not know"),
+    ('<?xml version="1.0"' + " " * 600 + 'encoding="windows-1252"?>', "declared late"),
+    ('<?xml version="1.0" encoding="ISO-8859-1"?>', "not UTF-8"),
+])
+def test_text_in_another_encoding_is_left_to_expat(declaration: str, why: str) -> None:
+    data = _rows_sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Siân</t></is></c></row>',
+                       declaration)
+    assert plain_rows(data) is None, why
