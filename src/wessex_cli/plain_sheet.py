@@ -96,12 +96,15 @@ def plain_rows(data: bytes) -> PlainRows | None:
             _ROWS.fullmatch(data, start, end) is None:
         return None
     # Past these counts the lists below would take hundreds of megabytes: such a sheet is
-    # beyond the limits anyway, and streaming it costs little memory
-    if data.count(b"<row ", start, end) > _MOST_ROWS or \
-            data.count(b"<c ", start, end) > _MOST_CELLS or \
-            data.count(b"&#", start, end) > _MOST_REFERENCES:
+    # beyond the limits anyway, and streaming it costs little memory. (Rows and cells are
+    # elements, so only a sheet of many elements needs them counted.)
+    elements = data.count(b"<", start, end) - data.count(b"</", start, end)
+    if (elements > _MOST_ROWS and data.count(b"<row ", start, end) > _MOST_ROWS) or \
+            (elements > _MOST_CELLS and data.count(b"<c ", start, end) > _MOST_CELLS):
         return None
-    if data.find(b"&#", start, end) >= 0 and not _characters_allowed(data, start, end):
+    if data.find(b"&#", start, end) >= 0 and (
+            data.count(b"&#", start, end) > _MOST_REFERENCES or
+            not _characters_allowed(data, start, end)):
         return None
     row_tags = _ROW_TAG.findall(data, start, end)
     if any(_repeats_an_attribute(rest) for rest in {rest for _, rest, _ in row_tags}):
@@ -114,8 +117,7 @@ def plain_rows(data: bytes) -> PlainRows | None:
         rows=max((int(number) for number, _, cell in row_tags if cell), default=0),
         columns=max((_column_number(letters) for letters in columns), default=0),
         row_reach=max((int(number) for number, _, _ in row_tags), default=0),
-        shared_cells=shared,
-        elements=data.count(b"<", start, end) - data.count(b"</", start, end))
+        shared_cells=shared, elements=elements)
 
 
 def _declaration(data: bytes) -> bytes | None:
