@@ -85,3 +85,21 @@ def test_a_row_xlsxwriter_writes_otherwise_is_left_to_it(tmp_path: Path,
     assert not _write_rows_directly(sheet, 1, [["a", 1], row, ["c"]], plain, plain)
     assert sheet.dim_rowmax is None  # nothing was written
     book.close()
+
+
+def test_an_xlsxwriter_laid_out_otherwise_is_left_to_write_its_own_cells(
+        tmp_path: Path) -> None:
+    # older xlsxwriter kept a column's settings as a list, not an object with its format:
+    # the direct writer then writes nothing, and the cells go through xlsxwriter's own calls
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "book.xlsx"), {"constant_memory": True})
+    sheet = book.add_worksheet("Pairs")
+    plain = book.add_format()
+    sheet.set_column(0, 0, 10, plain)
+    real = sheet.col_info
+    sheet.col_info = {0: [10, plain, False, 0, False, False]}
+    assert not _write_rows_directly(sheet, 1, [["a"], ["b"]], plain, plain)
+    assert sheet.dim_rowmax is None
+    sheet.col_info = real
+    book.close()

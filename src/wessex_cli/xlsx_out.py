@@ -199,8 +199,9 @@ def _write_rows_directly(sheet: Any, first: int, rows: Sequence[Sequence[Value]]
     if not (getattr(sheet, "constant_memory", False) and all(
             hasattr(sheet, name) for name in ("fh", "previous_row", "col_info", "row_info",
                                               "_write_single_row", "_check_dimensions",
-                                              "_convert_date_time"))):
-        return False
+                                              "_convert_date_time"))) or not all(
+            hasattr(info, "column_format") for info in sheet.col_info.values()):
+        return False  # an xlsxwriter laid out otherwise (its column settings were lists)
     width = max(map(len, rows), default=0)
     if sheet.row_info or width > 16_384 or first + len(rows) > 1_048_576:
         return False  # beyond a sheet's last column or row: xlsxwriter leaves such cells out
