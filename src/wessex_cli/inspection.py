@@ -946,6 +946,9 @@ def _row_number(given: str) -> int | None:
 # A sheet part up to this size is read whole, so that its rows can be measured at once when
 # they are written plainly (``plain_sheet``); a larger one is streamed.
 _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
+# A tag a megabyte long: Excel's longest are lists of ranges some kilobytes long, while expat
+# keeps every attribute of a tag at once (millions of them took it past 500 MB)
+_HUGE_TAG = re.compile(rb"<[^<>]{1048576}")
 
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -958,6 +961,8 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                                   part, sheet)
     with archive.open(info) as member:
         data = member.read()
+    if _HUGE_TAG.search(data):
+        raise _unusual(path, f"{part} holds a tag of more than a megabyte")
     return _plain_xlsx_sheet(data, path, part, sheet) or _stream_xlsx_sheet(
         lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet)
 

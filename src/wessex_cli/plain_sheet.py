@@ -57,6 +57,7 @@ _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
 _LONGEST_DECLARATION = 1_000
 _CHUNK = 1 << 20
 _MOST_ROWS, _MOST_CELLS, _MOST_REFERENCES = 200_000, 1_100_000, 100_000
+_MOST_ATTRIBUTES = 64  # on a row: Excel writes a dozen at most
 _CONTAINER = re.compile(rb"<(?:[^\s/<>]*:)?c[\s/>]")  # a cell, with any prefix
 _OPEN, _CLOSE = b"<sheetData>", b"</sheetData>"
 
@@ -166,6 +167,8 @@ def _characters_allowed(data: bytes, start: int, end: int) -> bool:
 
 
 def _repeats_an_attribute(attributes: bytes) -> bool:
+    if attributes.count(b'="') > _MOST_ATTRIBUTES:
+        return True  # not a row any program writes: streamed, without listing the names
     names = _ATTRIBUTE_NAME.findall(attributes)
     return len(names) != len(set(names)) or b"r" in names
 

@@ -32,6 +32,7 @@ from wessex_cli.plain_sheet import plain_rows
 from wessex_cli.spreadsheet import column_letter
 
 from ..conftest import small_roster, write_book
+from .test_input_limits import no_readers  # noqa: F401 - a fixture, used by name
 
 PATH, PART, TITLE = Path("sheet.xlsx"), "xl/worksheets/sheet1.xml", "Volunteers"
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -307,3 +308,23 @@ def test_text_in_another_encoding_is_left_to_expat(declaration: str, why: str) -
     data = _rows_sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Siân</t></is></c></row>',
                        declaration)
     assert plain_rows(data) is None, why
+
+
+def test_a_row_of_many_attributes_is_streamed_without_listing_them() -> None:
+    # names were listed before any was compared: millions of them took hundreds of MB
+    extra = "".join(f' a{n}=""' for n in range(65))
+    data = _rows_sheet(f'<row r="1"{extra}><c r="A1"><v>1</v></c></row>')
+    assert plain_rows(data) is None
+    assert quick(data) is None and isinstance(streamed(data), SheetExtent)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_tag_of_more_than_a_megabyte_is_refused_before_any_reading(tmp_path: Path) -> None:
+    # expat keeps every attribute of a tag at once: a 16 MB workbook of one row with seven
+    # million attributes took the inspection to 950 MB, whichever way it measured the sheet
+    from .test_reader_agreement import _book
+
+    attributes = "".join(f' a{n}=""' for n in range(200_000))
+    path = _book(tmp_path / "tag.xlsx", f'<row r="1"{attributes}><c r="A1"><v>1</v></c></row>')
+    with pytest.raises(SpreadsheetError, match="a tag of more than a megabyte"):
+        inspect_input(path)
