@@ -230,6 +230,30 @@ def test_text_shaped_as_rich_text_reads_back_in_every_place(tmp_path: Path, type
     assert stored == expected or (expected.startswith(stored) and len(stored) > 32_000)
 
 
+_AMPERSANDS = "<r>" + "&" * 32_760 + "</r>"
+_WIDE = "<r>" + "&" * 2_500 + "\U0001F600" * 10_047 + "a" * 10_159 + "</r>"
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    # a cell holds 32,767 UTF-16 units, 35 of them the run's tags: "&" takes five once
+    # escaped (&amp;), "<" and ">" four, a character beyond U+FFFF two
+    (_AMPERSANDS, "<r>" + "&" * 6_544),  # 9 + 6,544 x 5 = 32,729 of 32,732
+    (_WIDE, "<r>" + "&" * 2_500 + "\U0001F600" * 10_047 + "a" * 129),  # 32,603 + 129
+])
+def test_text_shaped_as_rich_text_too_long_once_escaped_keeps_all_that_fits(
+        tmp_path: Path, typed: str, kept: str) -> None:
+    """The run is cut once, at the longest start that fits: not to nothing (each cut once
+    assumed a character took two places), and not a character at a time (minutes)."""
+    from python_calamine import CalamineWorkbook
+
+    from wessex_cli.xlsx_out import SheetSpec, write_workbook
+
+    path = tmp_path / "book.xlsx"
+    write_workbook(path, [SheetSpec("Pairs", ["Name", "Notes"], [["a", "b"], ["c", typed]])])
+    with CalamineWorkbook.from_path(str(path)) as book:
+        assert book.get_sheet_by_index(0).to_python()[-1][1] == kept
+
+
 @pytest.mark.parametrize("value", ["Dr Amelia Ashworth", "X=1", "1+1", "Cardiology - adult",
                                    "amelia@nhs.net", "'quoted", "Xavier =1"])
 def test_text_that_is_no_formula_is_written_as_typed(tmp_path: Path, value: str) -> None:

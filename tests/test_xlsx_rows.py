@@ -42,6 +42,8 @@ def _sheet_xml(sheets: list[SheetSpec], folder: Path, direct: bool) -> list[byte
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(rows=[[None, "a"], ["=b"], [None, None, "c"]], headers=[], note="",
          dates=frozenset(), wrapped=frozenset())  # no header: the rows set the dimension
+@example(rows=[[" " * 32_767 + "=1+1", "x"], ["y"]], headers=["H"], note="",
+         dates=frozenset(), wrapped=frozenset())  # formula-like only past what is stored
 @example(rows=[["y" * 40_000, "😀" * 20_000, "a" * 16_384], ["z" * 32_768]], headers=["H"],
          note="", dates=frozenset(), wrapped=frozenset())  # texts a cell cannot hold, cut
 @example(rows=[["a & b <c>", "x\x01y", "_x0041_", "\ufffe\uffff", " lead", "trail\n", "=1"],

@@ -120,7 +120,7 @@ def _write_cell(sheet: Any, row: int, col: int, value: Value, date_fmt: Any,
     elif isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
     else:
-        text = str(value)
+        text = _stored(str(value))  # judged as stored, as the direct writer judges it
         _write_text(sheet, row, col, text, quoted_fmt if looks_like_formula(text) else None)
 
 
@@ -162,16 +162,25 @@ def _rich_shaped(text: str) -> bool:
     return text.startswith("<r>") and text.endswith("</r>")
 
 
+_RUN_OPEN, _RUN_CLOSE = '<r><t xml:space="preserve">', "</t></r>"
+
+
 def _one_run(text: str) -> str:
     """Rich text of one run holding ``text``, escaped, within what a cell holds (else
-    xlsxwriter would cut the closing tags, and write the run as text): the text is cut a
-    little more if need be."""
-    while True:
-        run = '<r><t xml:space="preserve">' + \
-            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</t></r>"
-        if _stored(run) == run:
-            return run
-        text = text[:-max(1, (len(run) - _CELL_UNITS) // 2)]
+    xlsxwriter would cut the closing tags, and write the run as text): the longest start
+    of the text that fits once escaped, found in one pass."""
+    room = _CELL_UNITS - len(_RUN_OPEN) - len(_RUN_CLOSE)
+    used = 0
+    for index, char in enumerate(text):
+        used += _ESCAPED_UNITS.get(char, 2 if ord(char) > 0xFFFF else 1)
+        if used > room:
+            text = text[:index]
+            break
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _RUN_OPEN + escaped + _RUN_CLOSE
+
+
+_ESCAPED_UNITS = {"&": 5, "<": 4, ">": 4}  # what each becomes: &amp; &lt; &gt;
 
 
 # ---------------------------------------------------------------- rows written directly
