@@ -951,6 +951,16 @@ _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
 _HUGE_TAG = re.compile(rb"<[^<>]{1048576}")
 
 
+def _has_huge_tag(data: bytes) -> bool:
+    """Whether ``data`` holds a tag of a megabyte or more. Such a tag holds no "<", so one
+    of the half-megabyte blocks lies wholly inside it: only a part with a block free of "<"
+    (a very long text or tag) is searched for one, a fraction of a millisecond for most."""
+    half = 1 << 19
+    if all(data.find(b"<", at, at + half) >= 0 for at in range(0, len(data) - half + 1, half)):
+        return False
+    return _HUGE_TAG.search(data) is not None
+
+
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                      sheet: str) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value:
@@ -961,7 +971,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                                   part, sheet)
     with archive.open(info) as member:
         data = member.read()
-    if _HUGE_TAG.search(data):
+    if _has_huge_tag(data):
         raise _unusual(path, f"{part} holds a tag of more than a megabyte")
     return _plain_xlsx_sheet(data, path, part, sheet) or _stream_xlsx_sheet(
         lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet)

@@ -328,3 +328,14 @@ def test_a_tag_of_more_than_a_megabyte_is_refused_before_any_reading(tmp_path: P
     path = _book(tmp_path / "tag.xlsx", f'<row r="1"{attributes}><c r="A1"><v>1</v></c></row>')
     with pytest.raises(SpreadsheetError, match="a tag of more than a megabyte"):
         inspect_input(path)
+
+
+@pytest.mark.parametrize("offset", [0, 1, 12_345, (1 << 19) - 1, 1 << 19, 3_000_001])
+def test_a_tag_of_a_megabyte_is_found_wherever_it_starts(offset: int) -> None:
+    # the search looks only where a half-megabyte block holds no "<": a tag of exactly a
+    # megabyte after "<" is found wherever it lies; one byte shorter is not such a tag
+    from wessex_cli.inspection import _has_huge_tag
+
+    before, after = b"<a>" * (offset // 3) + b"<", b"><b/>" * 10
+    assert _has_huge_tag(before + b"x" * (1 << 20) + after)
+    assert not _has_huge_tag(before + b"x" * ((1 << 20) - 1) + after)
