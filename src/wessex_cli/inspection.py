@@ -638,6 +638,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             counts.table_cells = max(counts.table_cells, rows * columns)
 
     parser: Any = _parser(start, namespaces=False)
+    names: set[bytes] = set()
     with archive.open(info) as member:
         chunk = member.read(_CHUNK)
         if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
@@ -645,6 +646,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         _check_encoding(chunk, info.filename, path)
         while chunk:
             if parser is not None:
+                _few_names(chunk, names, info.filename, path)
                 try:
                     parser.Parse(chunk, False)
                 except DefusedXmlException:
@@ -845,16 +847,34 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path) ->
 
     from defusedxml.common import DefusedXmlException
 
+    names: set[bytes] = set()
     try:
         for number, chunk in enumerate(chunks):
             if number == 0:
                 _check_encoding(chunk, part, path)
+            _few_names(chunk, names, part, path)
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except DefusedXmlException:
         raise _entities(path) from None
     except expat.ExpatError as exc:
         raise _damaged(path, f"{part}: {exc}") from None
+
+
+# A name followed by "=", after a space: an attribute's (or a word of text followed by "=",
+# which only makes the count larger)
+_ATTRIBUTE_NAME = re.compile(rb"[ \t\r\n]([^\s=<>\"']{1,1000})[ \t\r\n]*=")
+_MOST_ATTRIBUTE_NAMES = 50_000  # Excel's parts use a few hundred
+
+
+def _few_names(chunk: bytes, names: set[bytes], part: str, path: Path) -> None:
+    """Add the attribute names in ``chunk`` to ``names``, refusing a part that uses more
+    than :data:`_MOST_ATTRIBUTE_NAMES`: expat keeps every name it meets, and three million
+    (a 7 MB workbook) took it past 600 MB."""
+    names.update(_ATTRIBUTE_NAME.findall(chunk))
+    if len(names) > _MOST_ATTRIBUTE_NAMES:
+        raise _unusual(path, f"{part} uses more than {_MOST_ATTRIBUTE_NAMES:,} different "
+                             "attribute names")
 
 
 def _pieces(data: bytes) -> Iterator[bytes]:

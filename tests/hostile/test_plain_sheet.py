@@ -339,3 +339,22 @@ def test_a_tag_of_a_megabyte_is_found_wherever_it_starts(offset: int) -> None:
     before, after = b"<a>" * (offset // 3) + b"<", b"><b/>" * 10
     assert _has_huge_tag(before + b"x" * (1 << 20) + after)
     assert not _has_huge_tag(before + b"x" * ((1 << 20) - 1) + after)
+
+
+_MANY_NAMES = "".join(f'<row r="1" x{n}=""/>' for n in range(50_001))
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "docProps/app.xml"])
+@pytest.mark.usefixtures("no_readers")
+def test_a_part_of_too_many_attribute_names_is_refused(tmp_path: Path, part: str) -> None:
+    # expat keeps every attribute name it meets: three million different ones (a 7 MB
+    # workbook, one to a row, after the rows or in any other part) took it past 600 MB
+    from .test_reader_agreement import NAME_ROW, _book, _sheet
+
+    if part.startswith("xl/worksheets/"):  # after the rows, which expat reads
+        path = _book(tmp_path / "names.xlsx", changes={part: _sheet(NAME_ROW, _MANY_NAMES)})
+    else:
+        path = _book(tmp_path / "names.xlsx", changes={
+            part: f'<?xml version="1.0"?><Properties>{_MANY_NAMES}</Properties>'.encode()})
+    with pytest.raises(SpreadsheetError, match="more than 50,000 different attribute names"):
+        inspect_input(path)
