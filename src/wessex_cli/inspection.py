@@ -639,6 +639,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
 
     parser: Any = _parser(start, namespaces=False)
     names: set[bytes] = set()
+    since = [0]
     with archive.open(info) as member:
         chunk = member.read(_CHUNK)
         if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
@@ -647,6 +648,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         while chunk:
             if parser is not None:
                 _few_names(chunk, names, info.filename, path)
+                _no_huge_tag(chunk, since, info.filename, path)
                 try:
                     parser.Parse(chunk, False)
                 except DefusedXmlException:
@@ -848,11 +850,13 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path) ->
     from defusedxml.common import DefusedXmlException
 
     names: set[bytes] = set()
+    since = [0]  # bytes since the last "<"
     try:
         for number, chunk in enumerate(chunks):
             if number == 0:
                 _check_encoding(chunk, part, path)
             _few_names(chunk, names, part, path)
+            _no_huge_tag(chunk, since, part, path)
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except DefusedXmlException:
@@ -875,6 +879,25 @@ def _few_names(chunk: bytes, names: set[bytes], part: str, path: Path) -> None:
     if len(names) > _MOST_ATTRIBUTE_NAMES:
         raise _unusual(path, f"{part} uses more than {_MOST_ATTRIBUTE_NAMES:,} different "
                              "attribute names")
+
+
+_LONGEST_TAG = 1 << 20  # a megabyte: Excel's longest are lists of ranges some kilobytes long
+
+
+def _no_huge_tag(chunk: bytes, since: list[int], part: str, path: Path) -> None:
+    """Refuse a part with a megabyte or more between one "<" and the next, ``since`` the
+    count carried from chunk to chunk: a tag that long (or a text, where a cell holds
+    32,767 characters) is nothing a spreadsheet writes, and expat keeps all of a tag's
+    attributes at once (ten million on one row took it past 600 MB)."""
+    first = chunk.find(b"<")
+    if first < 0:
+        since[0] += len(chunk)
+    else:
+        since[0] += first
+        if since[0] < _LONGEST_TAG:
+            since[0] = len(chunk) - chunk.rfind(b"<") - 1
+    if since[0] >= _LONGEST_TAG:
+        raise _unusual(path, f"{part} holds a tag or text of a megabyte or more")
 
 
 def _pieces(data: bytes) -> Iterator[bytes]:
@@ -966,21 +989,6 @@ def _row_number(given: str) -> int | None:
 # A sheet part up to this size is read whole, so that its rows can be measured at once when
 # they are written plainly (``plain_sheet``); a larger one is streamed.
 _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
-# A tag a megabyte long: Excel's longest are lists of ranges some kilobytes long, while expat
-# keeps every attribute of a tag at once (millions of them took it past 500 MB)
-_HUGE_TAG = re.compile(rb"<[^<>]{1048576}")
-
-
-def _has_huge_tag(data: bytes) -> bool:
-    """Whether ``data`` holds a tag of a megabyte or more. Such a tag holds no "<", so one
-    of the half-megabyte blocks lies wholly inside it: only a part with a block free of "<"
-    (a very long text or tag) is searched for one, a fraction of a millisecond for most."""
-    half = 1 << 19
-    if all(data.find(b"<", at, at + half) >= 0 for at in range(0, len(data) - half + 1, half)):
-        return False
-    return _HUGE_TAG.search(data) is not None
-
-
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                      sheet: str) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value:
@@ -991,8 +999,6 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
                                   part, sheet)
     with archive.open(info) as member:
         data = member.read()
-    if _has_huge_tag(data):
-        raise _unusual(path, f"{part} holds a tag of more than a megabyte")
     return _plain_xlsx_sheet(data, path, part, sheet) or _stream_xlsx_sheet(
         lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet)
 
