@@ -29,6 +29,7 @@ All limits live in :data:`LIMITS`.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -624,10 +625,6 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     """Add a part's elements, and the range of any table it defines, to ``counts``, reading
     it to its end (for its checksum). A part that is not well-formed XML stops counting but
     is not refused: openpyxl, the only reader of most such parts, refuses it itself."""
-    from xml.parsers import expat
-
-    from defusedxml.common import DefusedXmlException
-
     seen = [0]
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -637,25 +634,13 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             rows, columns = _range_corner(attrs["ref"])
             counts.table_cells = max(counts.table_cells, rows * columns)
 
-    parser: Any = _parser(start, namespaces=False)
-    names: set[bytes] = set()
-    since = [0]
     with archive.open(info) as member:
-        chunk = member.read(_CHUNK)
-        if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+        chunks = iter(lambda: member.read(_CHUNK), b"")
+        first = next(chunks, b"")
+        if b"<!DOCTYPE" in first or b"<!ENTITY" in first:
             raise _entities(path)
-        _check_encoding(chunk, info.filename, path)
-        while chunk:
-            if parser is not None:
-                _few_names(chunk, names, info.filename, path)
-                _no_huge_tag(chunk, since, info.filename, path)
-                try:
-                    parser.Parse(chunk, False)
-                except DefusedXmlException:
-                    raise _entities(path) from None
-                except expat.ExpatError:
-                    parser = None
-            chunk = member.read(_CHUNK)
+        _feed_chunks(_parser(start, namespaces=False), itertools.chain([first], chunks),
+                     info.filename, path, damaged_ok=True)
 
 
 def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -844,7 +829,10 @@ def _feed(parser: Any, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
         _feed_chunks(parser, iter(lambda: member.read(_CHUNK), b""), info.filename, path)
 
 
-def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path) -> None:
+def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
+                 damaged_ok: bool = False) -> None:
+    """Parse ``chunks``, refusing entities, a part expat would keep too much of, and (unless
+    ``damaged_ok``: the rest is then read to its end for its checksum only) bad XML."""
     from xml.parsers import expat
 
     from defusedxml.common import DefusedXmlException
@@ -862,22 +850,25 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path) ->
     except DefusedXmlException:
         raise _entities(path) from None
     except expat.ExpatError as exc:
-        raise _damaged(path, f"{part}: {exc}") from None
+        if not damaged_ok:
+            raise _damaged(path, f"{part}: {exc}") from None
+        for _ in chunks:
+            pass
 
 
 # A name followed by "=", after a space: an attribute's (or a word of text followed by "=",
 # which only makes the count larger)
-_ATTRIBUTE_NAME = re.compile(rb"[ \t\r\n]([^\s=<>\"']{1,1000})[ \t\r\n]*=")
-_MOST_ATTRIBUTE_NAMES = 50_000  # Excel's parts use a few hundred
+_NAME_AND_EQUALS = re.compile(rb"[ \t\r\n]([^\s=<>\"']{1,1000})[ \t\r\n]*=")
+_MOST_NAME_AND_EQUALSS = 50_000  # Excel's parts use a few hundred
 
 
 def _few_names(chunk: bytes, names: set[bytes], part: str, path: Path) -> None:
     """Add the attribute names in ``chunk`` to ``names``, refusing a part that uses more
-    than :data:`_MOST_ATTRIBUTE_NAMES`: expat keeps every name it meets, and three million
+    than :data:`_MOST_NAME_AND_EQUALSS`: expat keeps every name it meets, and three million
     (a 7 MB workbook) took it past 600 MB."""
-    names.update(_ATTRIBUTE_NAME.findall(chunk))
-    if len(names) > _MOST_ATTRIBUTE_NAMES:
-        raise _unusual(path, f"{part} uses more than {_MOST_ATTRIBUTE_NAMES:,} different "
+    names.update(_NAME_AND_EQUALS.findall(chunk))
+    if len(names) > _MOST_NAME_AND_EQUALSS:
+        raise _unusual(path, f"{part} uses more than {_MOST_NAME_AND_EQUALSS:,} different "
                              "attribute names")
 
 
@@ -989,6 +980,8 @@ def _row_number(given: str) -> int | None:
 # A sheet part up to this size is read whole, so that its rows can be measured at once when
 # they are written plainly (``plain_sheet``); a larger one is streamed.
 _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
+
+
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                      sheet: str) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value:

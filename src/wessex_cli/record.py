@@ -116,10 +116,10 @@ def _found_by_content(path: Path, names: list[str]) -> set[str]:
     found: set[str] = set()
     with zipfile.ZipFile(path) as archive:
         for name in names:
+            if NOT_READ.fullmatch(name):
+                continue
             with archive.open(name) as member:
                 head = member.read(1 << 20)
-                if NOT_READ.fullmatch(name):
-                    continue
                 if head.startswith(IMAGE_MAGIC):
                     found.add("pictures")
                 elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):

@@ -231,8 +231,8 @@ def _write_rows_directly(sheet: Any, first: int, rows: Sequence[Sequence[Value]]
 
     # The last row holding anything is left to xlsxwriter, which writes it out (and numbers
     # its formats) only when the workbook is closed, after the sheets that follow.
-    last = max((n for n, row in enumerate(rows) if any(v is not None and v != "" for v in row)),
-               default=-1)
+    last = next((n for n in range(len(rows) - 1, -1, -1)
+                 if any(v is not None and v != "" for v in rows[n])), -1)
     if last > 0:
         sheet._write_single_row(first)  # the rows above (the header) go out first
     lines: list[str] = []  # built whole before any is written, so that False writes nothing
