@@ -211,6 +211,28 @@ def test_every_address_goes_through_email_validator(tmp_path: Path) -> None:
     assert "is not a valid e-mail address" in result.output
 
 
+def test_an_address_that_is_none_is_quoted_as_typed(tmp_path: Path) -> None:
+    # the address is taken out of the cell without its spaces (so "ann @nhs.net" reads);
+    # one that is still no address is quoted as the volunteer typed it, in the roster and
+    # in the pairs workbook alike
+    import openpyxl
+
+    people = small_scheme_people()
+    write_book(tmp_path / "v.xlsx", people)
+    invoke(tmp_path, "pair", "v.xlsx")
+    people[0]["Email"] = "not an address"
+    write_book(tmp_path / "w.xlsx", people)
+    said = " ".join(invoke(tmp_path, "check", "w.xlsx", code=1).output.split())
+    assert "'not an address' is not a valid e-mail address" in said
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    column = [c.value for c in sheet[1]].index("A email") + 1
+    sheet.cell(2, column).value = "not an address"
+    book.save(tmp_path / "pairs.xlsx")
+    said = " ".join(invoke(tmp_path, "status", "pairs.xlsx").output.split())
+    assert "'not an address' is not a valid e-mail address" in said
+
+
 def test_a_pairs_workbook_given_as_volunteers_is_named(tmp_path: Path) -> None:
     write_book(tmp_path / "v.xlsx", small_scheme_people())
     invoke(tmp_path, "pair", "v.xlsx")

@@ -394,11 +394,12 @@ class PairsLayout:
                 cell = raw[col] if col is not None and col < width else None
                 found[name] = " ".join(cell.split()) if type(cell) is str else cell_text(cell)
             if found["email"]:
-                email = found["email"] = address_from_cell(found["email"])
+                typed = found["email"]  # quoted as typed: the address loses its spaces
+                email = found["email"] = address_from_cell(typed)
                 why = email_problem(email) if notes is not None else None
                 if notes is not None and why:
                     col = self.people[half][PERSON_FIELDS.index("email")][1] or 0
-                    notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{email}' is not a valid "
+                    notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{typed}' is not a valid "
                                  f"e-mail address ({why.rstrip('.')}); correct it before "
                                  "sending anything to this person.")
             notes_col = self.notes[half]

@@ -541,8 +541,11 @@ class _RowReader:
         else:  # read_rows has taken the address out of the cell already
             why = email_problem(email)
             if why:
+                # quoted as typed: the address taken out of it has lost its spaces
+                col = self.columns["email"]
+                typed = " ".join(cell_text(raw[col]).split()) if col < len(raw) else email
                 self.problem("error", row_index, "email",
-                             f"'{email}' is not a valid e-mail address ({why.rstrip('.')}).",
+                             f"'{typed}' is not a valid e-mail address ({why.rstrip('.')}).",
                              "Correct the address.")
                 ok = False
         profession = values["profession"]
