@@ -224,6 +224,10 @@ def test_an_address_that_is_none_is_quoted_as_typed(tmp_path: Path) -> None:
     write_book(tmp_path / "w.xlsx", people)
     said = " ".join(invoke(tmp_path, "check", "w.xlsx", code=1).output.split())
     assert "'not an address' is not a valid e-mail address" in said
+    # and the Unpaired sheet of a pairing that leaves the row out shows the cell as typed
+    invoke(tmp_path, "pair", "w.xlsx", "-o", "w-pairs.xlsx", "--skip-errors")
+    unpaired = openpyxl.load_workbook(tmp_path / "w-pairs.xlsx")["Unpaired"]
+    assert "not an address" in [c.value for row in unpaired.iter_rows() for c in row]
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     sheet = book["Pairs"]
     column = [c.value for c in sheet[1]].index("A email") + 1

@@ -547,6 +547,7 @@ class _RowReader:
                 self.problem("error", row_index, "email",
                              f"'{typed}' is not a valid e-mail address ({why.rstrip('.')}).",
                              "Correct the address.")
+                values = {**values, "email": typed}  # and kept so, for the Unpaired sheet
                 ok = False
         profession = values["profession"]
         side_text = values.get("side", "")
