@@ -78,10 +78,11 @@ case "$RUN" in
                "wessex_cli.text.x_did_you_mean*")
         TESTS=("tests/test_mutation_kills_text.py" "tests/test_reader.py"
                "tests/test_safety_outputs.py") ;;
-    eligibility)  # the rules, pair by pair and vectorised (first run: with the default list)
-        FUNCS=("wessex_cli.eligibility*")
+    eligibility)  # the rules, pair by pair (rules) and vectorised (first run: default list)
+        FUNCS=("wessex_cli.eligibility*" "wessex_cli.rules*")
         TESTS=("tests/test_rules_literal.py" "tests/test_speed_paths.py" "tests/test_pairing.py"
-               "tests/test_explanations.py" "tests/test_mutation_kills_eligibility.py") ;;
+               "tests/test_explanations.py" "tests/test_mutation_kills_eligibility.py"
+               "tests/test_partnerless.py") ;;
     equality)  # the whole module: reading and classifying the forms, suppression, output
         FUNCS=("wessex_cli.equality*")
         TESTS=("tests/test_planning.py" "tests/test_readers.py" "tests/test_words.py"

@@ -17,8 +17,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wessex_cli.eligibility import EligibilityModel, Rule, rules_broken
+from wessex_cli.eligibility import EligibilityModel
 from wessex_cli.roster import Volunteer
+from wessex_cli.rules import Rule, rules_broken
 
 from .test_pairing import make
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wessex_cli.eligibility import Rule
 from wessex_cli.errors import PairingError
 from wessex_cli.pairing import Pair, _cost_of_pairing, _Problem, explain, pair_volunteers
 from wessex_cli.roster import Roster, Volunteer
+from wessex_cli.rules import Rule
 from wessex_cli.scheme import Scheme
 
 from .test_pairing import make

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from wessex_cli import text, wording
-from wessex_cli.eligibility import Rule, rules_broken
 from wessex_cli.feedback import Anonymiser
 from wessex_cli.roster import Volunteer, read_roster
+from wessex_cli.rules import Rule, rules_broken
 from wessex_cli.scheme import Scheme, Weights
 from wessex_cli.scoring import preference_score
 

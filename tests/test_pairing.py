@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
 from wessex_cli import solver
-from wessex_cli.eligibility import rules_broken
 from wessex_cli.errors import PairingError
 from wessex_cli.pairing import pair_volunteers
 from wessex_cli.roster import Preference, Roster, Volunteer, read_roster
+from wessex_cli.rules import rules_broken
 from wessex_cli.scheme import Scheme
 from wessex_cli.scoring import pair_score
 

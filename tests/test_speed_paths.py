@@ -16,10 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wessex_cli import solver, spreadsheet
-from wessex_cli.eligibility import EligibilityModel, rules_broken
+from wessex_cli.eligibility import EligibilityModel
 from wessex_cli.errors import SchemeError, SpreadsheetError
 from wessex_cli.inspection import inspect_input
 from wessex_cli.roster import read_roster
+from wessex_cli.rules import rules_broken
 from wessex_cli.scheme import Weights
 from wessex_cli.scoring import pair_score, score_matrix
 from wessex_cli.spreadsheet import read_grid

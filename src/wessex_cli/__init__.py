@@ -31,15 +31,16 @@ _LAZY = {
     "Preference": "roster", "Problem": "roster", "Roster": "roster", "Volunteer": "roster",
     "read_roster": "roster", "Scheme": "scheme", "load_scheme": "scheme",
     "pair_volunteers": "pairing", "PairingResult": "pairing", "Pair": "pairing",
-    "EligibilityModel": "eligibility", "rules_broken": "eligibility", "Rule": "eligibility",
+    "EligibilityModel": "eligibility", "rules_broken": "rules", "Rule": "rules",
     "check_roster": "check",
 }
 
 if TYPE_CHECKING:
     from .check import check_roster
-    from .eligibility import EligibilityModel, Rule, rules_broken
+    from .eligibility import EligibilityModel
     from .pairing import Pair, PairingResult, pair_volunteers
     from .roster import Preference, Problem, Roster, Volunteer, read_roster
+    from .rules import Rule, rules_broken
     from .scheme import Scheme, load_scheme
 
 

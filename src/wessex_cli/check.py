@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import WessexError
-from .roster import Problem, Roster, collector_paused, read_roster, side_counts
+from .roster import Problem, Roster, Volunteer, collector_paused, read_roster, side_counts
+from .rules import Partnerless, partnerless
 from .scheme import Scheme
 from .text import plural
 
@@ -52,8 +53,6 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
     """Roster problems, then what only the whole roster shows: imbalance, nobody to pair with,
     and the scheme.toml settings that the documents due next would lack (``settings``, when
     they have been worked out already: ``settings_problems``)."""
-    from .eligibility import EligibilityModel
-
     if settings is None:
         settings = settings_problems(scheme, now)
     problems = list(roster.problems) + settings
@@ -76,23 +75,35 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
             "(Capacity 2)."))
     left = [v for v in roster.active if v.side == first]
     right = [v for v in roster.active if v.side == second]
-    if left and right:
-        model = EligibilityModel(left, right)
-        left_counts, right_counts = model.eligible_counts()
-        for people, counts, which in ((left, left_counts, "left"), (right, right_counts, "right")):
-            for index, person in enumerate(people):
-                if counts[index]:
-                    continue
-                excluded = model.exclusion_counts(which, index)
-                reasons = ", ".join(f"{n} by {rule.short}" for rule, n in excluded.items() if n)
-                problems.append(Problem(
-                    "warning", f"{roster.sheet}!A{person.row}", "name",
-                    f"{person.name} has no eligible partner on the other side "
-                    f"({reasons or 'nobody to pair with'}).",
-                    "Widen their days to host and visit, or check their organisation, "
-                    "registered practice and avoid list."))
+    for nobody in without_partners(left, right):
+        reasons = ", ".join(f"{n} by {rule.short}" for rule, n in nobody.excluded.items() if n)
+        person = nobody.person
+        problems.append(Problem(
+            "warning", f"{roster.sheet}!A{person.row}", "name",
+            f"{person.name} has no eligible partner on the other side "
+            f"({reasons or 'nobody to pair with'}).",
+            "Widen their days to host and visit, or check their organisation, "
+            "registered practice and avoid list."))
     problems.sort(key=lambda p: (p.severity != "error", _row_of(p.cell), p.cell))
     return CheckReport(roster, problems, sides)
+
+
+def without_partners(left: list[Volunteer], right: list[Volunteer]) -> list[Partnerless]:
+    """Everyone with no eligible partner on the other side: judged pair by pair when that
+    is quick (``rules.partnerless``, nearly always), else by counting every pair at once."""
+    if not left or not right:
+        return []
+    found = partnerless(left, right)
+    if found is not None:
+        return found
+    from .eligibility import EligibilityModel  # numpy: only for a roster of hard cases
+
+    model = EligibilityModel(left, right)
+    left_counts, right_counts = model.eligible_counts()
+    return [Partnerless(person, model.exclusion_counts(which, index))
+            for people, counts, which in ((left, left_counts, "left"),
+                                          (right, right_counts, "right"))
+            for index, person in enumerate(people) if not counts[index]]
 
 
 # The documents each step of the timeline sends, in order (timeline.MILESTONES).
@@ -145,13 +156,11 @@ def check_file(path: Path | str, scheme: Scheme,
 
     The cyclic collector pauses throughout (``roster.collector_paused``), the checks as well
     as the read: they make no cycles worth its passes over the roster's objects. While the
-    sheet is read, the settings are checked and numpy (for the eligibility counts) imports,
-    neither needing the roster: calamine reads without holding Python's lock."""
+    sheet is read, the settings are checked, which needs no roster: calamine reads without
+    holding Python's lock."""
     settings: list[list[Problem]] = []
 
     def meanwhile() -> None:
-        from . import eligibility  # noqa: F401  (numpy's import, ahead of its use)
-
         with contextlib.suppress(WessexError):  # raised again where it always was, below
             settings.append(settings_problems(scheme))
 

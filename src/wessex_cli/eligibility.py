@@ -1,69 +1,23 @@
-"""Who may be paired with whom: SPEC pairing rules 1–5 (and rule 6 of a second year: not
-last year's partner), one at a time and vectorised.
+"""Who may be paired with whom, for every pair of a roster at once: the rules of ``rules``
+(SPEC pairing rules 1–5, and rule 6 of a second year) vectorised with numpy.
 
-``rules_broken`` explains a single pair in words; ``EligibilityModel`` answers the same
-question for every pair of a roster at once with numpy, block by block so that memory
-stays bounded however large the roster.
+``rules.rules_broken`` explains a single pair in words; ``EligibilityModel`` answers the
+same question for every pair at once, block by block so that memory stays bounded however
+large the roster.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
 
 import numpy as np
 import numpy.typing as npt
 
 from .roster import Volunteer
+from .rules import Rule
 
 BoolMatrix = npt.NDArray[np.bool_]
-
-
-class Rule(IntEnum):
-    """The rules in SPEC order; the value is the rule's number there."""
-
-    SIDE = 1
-    ORGANISATION = 2
-    REGISTERED = 3
-    AVOID = 4
-    AVAILABILITY = 5
-    PARTNERED_BEFORE = 6
-
-    @property
-    def short(self) -> str:
-        """The rule in a few words, for tables and reasons."""
-        return RULE_SHORT[self]
-
-
-RULE_SHORT = {
-    Rule.SIDE: "same side or not active",
-    Rule.ORGANISATION: "same organisation",
-    Rule.REGISTERED: "registered patient at the other's organisation",
-    Rule.AVOID: "named under avoid",
-    Rule.AVAILABILITY: "no common half-day to host and visit both ways",
-    Rule.PARTNERED_BEFORE: "partners in an earlier scheme",
-}
-
-
-def rules_broken(a: Volunteer, b: Volunteer) -> list[Rule]:
-    """Every rule the pair (a, b) breaks; empty when they may be paired."""
-    broken = []
-    if a.side == b.side or not a.active or not b.active or a.key == b.key:
-        broken.append(Rule.SIDE)
-    org_a, org_b = a.organisation_key, b.organisation_key
-    if org_a and org_a == org_b:
-        broken.append(Rule.ORGANISATION)
-    if (a.registered_key and a.registered_key == org_b) or \
-            (b.registered_key and b.registered_key == org_a):
-        broken.append(Rule.REGISTERED)
-    if b.key in a.avoid or a.key in b.avoid:
-        broken.append(Rule.AVOID)
-    if not (a.host_slots & b.visit_slots and b.host_slots & a.visit_slots):
-        broken.append(Rule.AVAILABILITY)
-    if b.key in a.previous or a.key in b.previous:
-        broken.append(Rule.PARTNERED_BEFORE)
-    return broken
 
 
 class Vocabulary:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs
     # the tracking commands, which read this module's records, stay light
     import numpy as np
 
-    from .eligibility import EligibilityModel, Rule
+    from .eligibility import EligibilityModel
+    from .rules import Rule
 
 
 LOCKED_REASON = "locked as agreed"  # the first reason of a locked pair, kept with it
@@ -167,7 +168,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     """
     import numpy as np
 
-    from .eligibility import EligibilityModel, rules_broken
+    from .eligibility import EligibilityModel
+    from .rules import rules_broken
     from .scoring import pair_score, score_matrix
 
     if roster.errors:
@@ -503,7 +505,7 @@ class Explanation:
 
 def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -> Explanation:
     """One person's pairing explained: their candidates, their choices, who was excluded."""
-    from .eligibility import rules_broken
+    from .rules import rules_broken
     from .scoring import pair_score, topic_matches
 
     person = _lookup(roster, text, "--why")
