@@ -173,11 +173,9 @@ def _clean_controls(grid: Grid) -> Grid:
     grid.sheet = strip_controls(grid.sheet)
     found = 0
     for row_index, row in enumerate(grid.rows):
-        try:  # a row of printable text (most rows) is passed over at once
-            if "".join(row).isprintable():  # type: ignore[arg-type]
-                continue
-        except TypeError:  # a number or a date among its cells: looked at cell by cell
-            pass
+        # a row whose texts are all printable (most rows) is passed over at once
+        if "".join([value for value in row if type(value) is str]).isprintable():
+            continue
         for col_index, value in enumerate(row):
             if type(value) is str and not value.isprintable() and has_controls(value):
                 row[col_index] = strip_controls(value)
