@@ -76,6 +76,9 @@ class InputLimits:
     # styles x the longest number format: the reader reads each style's format in full when
     # it opens a workbook (a thousand long formats in a million styles would take an hour)
     style_work: int = 50_000_000
+    # characters of the range lists (merged cells, hyperlinks, comments, tables) of a whole
+    # workbook: each range's corners are read in Python, a few seconds for ten million
+    range_chars: int = 10_000_000
 
 
 LIMITS = InputLimits()
@@ -321,6 +324,7 @@ def _inspect_zip(path: Path) -> Inspection:
         strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
         styles = by_name.get("xl/styles.xml") if kind == "xlsx" else None
         other = PartCounts()
+        ranges_left = [LIMITS.range_chars]  # what the range lists may still hold
         try:
             titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
@@ -333,17 +337,18 @@ def _inspect_zip(path: Path) -> Inspection:
                         info.filename.startswith("xl/worksheets/") and
                         info.filename.endswith(".xml"))):
                     title = titles.get(info.filename) or Path(info.filename).stem
-                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
+                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title,
+                                                             ranges_left)
                 elif kind == "ods" and _folded(info.filename) == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
                 elif kind == "xlsx" and _folded(info.filename).endswith((".xml", ".rels")):
-                    _count_part(archive, info, path, other)
+                    _count_part(archive, info, path, other, ranges_left)
                 else:
                     _stream(archive, info, path)
             for part, extent in list(sheets.items()) if kind == "xlsx" else []:
                 sheets[part] = _with_comments(archive, by_name, path, extent,
-                                              titles.get(part) or Path(part).stem)
+                                              titles.get(part) or Path(part).stem, ranges_left)
             if strings is not None:
                 lengths = _shared_string_lengths(archive, strings, path)
                 for part, extent in sheets.items():
@@ -475,6 +480,8 @@ def _package_xml(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], 
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _entities(path)
     _check_encoding(data, info.filename, path)
+    # streamed first, with the guards every part has (ElementTree keeps a deep part whole)
+    _feed_chunks(_parser(None, namespaces=False), _pieces(data), info.filename, path)
     try:
         return fromstring(data)
     except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike
@@ -588,7 +595,7 @@ def _check_encoding(first: bytes, part: str, path: Path) -> None:
 
 
 def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: Path,
-                   extent: SheetExtent, title: str) -> SheetExtent:
+                   extent: SheetExtent, title: str, ranges_left: list[int]) -> SheetExtent:
     """The sheet's extent grown to its comments: openpyxl (which edits the pairs workbook)
     makes a cell where each comment is, wherever its relations put the comments part."""
     import dataclasses
@@ -599,10 +606,12 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
     if relations is None:
         return extent
     found = [extent.rows, extent.columns]
+    seen = [0]
 
     def start(element: str, attrs: dict[str, str]) -> None:
+        _one_more(seen, path, part)
         if element[element.rfind(":") + 1:] == "comment":
-            row, column = _range_corner(attrs.get("ref", ""))
+            row, column = _range_corner(attrs.get("ref", ""), ranges_left, path)
             found[0], found[1] = max(found[0], row), max(found[1], column)
             check_extent(path, title, found[0], found[1])
 
@@ -621,7 +630,7 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
 
 
 def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                counts: PartCounts) -> None:
+                counts: PartCounts, ranges_left: list[int]) -> None:
     """Add a part's elements, and the range of any table it defines, to ``counts``, reading
     it to its end (for its checksum). A part that is not well-formed XML stops counting but
     is not refused: openpyxl, the only reader of most such parts, refuses it itself."""
@@ -631,7 +640,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         counts.elements += 1
         _one_more(seen, path, info.filename)
         if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
-            rows, columns = _range_corner(attrs["ref"])
+            rows, columns = _range_corner(attrs["ref"], ranges_left, path)
             counts.table_cells = max(counts.table_cells, rows * columns)
 
     with archive.open(info) as member:
@@ -698,24 +707,31 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     lengths: list[int] = []
     count: list[str | None] = []
     current = [0]  # characters in the string being read
+    seen = [0]
+    inside = [False]  # within a string: one inside another is refused (none is written so,
+    # and the reader would end the outer at the inner's end, keeping its text under one index)
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
         if tag == "si":
+            if inside[0]:
+                raise _unusual(path, f"{info.filename} writes a text inside another")
+            inside[0] = True
             current[0] = 0
         elif tag == "sst" and not count:
             count.append(attrs.get("uniqueCount"))
             given = count[0]
             if given is not None and not (given.isascii() and given.isdigit() and
                                           len(given) <= 9 and int(given) <= LIMITS.cells):
-                raise SpreadsheetError(
-                    f"the workbook says it holds {given} different texts, more than the "
-                    f"{LIMITS.cells:,} wessex reads, so it was not opened.",
-                    "Open it in Excel and save it again as a new .xlsx.", file=path)
+                raise _too_many_texts(path, f"says it holds {given}")
 
     def end(name: str) -> None:
         if name[name.rfind(":") + 1:] == "si":
+            inside[0] = False
             lengths.append(current[0])
+            if len(lengths) > LIMITS.cells:  # what it holds, whatever it says
+                raise _too_many_texts(path, f"holds over {LIMITS.cells:,}")
 
     def text(data: str) -> None:
         current[0] += len(data)
@@ -724,6 +740,13 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
     return lengths
+
+
+def _too_many_texts(path: Path, holds: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"the workbook {holds} different texts, more than the {LIMITS.cells:,} wessex reads, "
+        "so it was not opened.", "Open it in Excel and save it again as a new .xlsx.",
+        file=path)
 
 
 def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -839,6 +862,7 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
 
     names: set[bytes] = set()
     since = [0]  # bytes since the last "<"
+    _guard_elements(parser, part, path)
     try:
         for number, chunk in enumerate(chunks):
             if number == 0:
@@ -854,6 +878,41 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
             raise _damaged(path, f"{part}: {exc}") from None
         for _ in chunks:
             pass
+
+
+# Elements open at once, and different element names, in a part: Excel's parts nest a dozen
+# deep and use a few hundred names. expat keeps every open element and every name it meets,
+# so four million nested (or named differently) took it past a gigabyte.
+_DEEPEST, _MOST_ELEMENT_NAMES = 1_000, 50_000
+
+
+def _guard_elements(parser: Any, part: str, path: Path) -> None:
+    """Wrap the parser's element handlers so that a part nesting elements deeper than
+    :data:`_DEEPEST`, or using more than :data:`_MOST_ELEMENT_NAMES` element names, is
+    refused as it is read, before expat has kept much of it."""
+    start, end = parser.StartElementHandler, parser.EndElementHandler
+    depth = [0]
+    names: set[str] = set()
+
+    def opened(name: str, attrs: dict[str, str]) -> None:
+        depth[0] += 1
+        if depth[0] > _DEEPEST:
+            raise _unusual(path, f"{part} nests elements more than {_DEEPEST:,} deep")
+        if name not in names:
+            names.add(name)
+            if len(names) > _MOST_ELEMENT_NAMES:
+                raise _unusual(path, f"{part} uses more than {_MOST_ELEMENT_NAMES:,} "
+                                     "different element names")
+        if start is not None:
+            start(name, attrs)
+
+    def closed(name: str) -> None:
+        depth[0] -= 1
+        if end is not None:
+            end(name)
+
+    parser.StartElementHandler = opened
+    parser.EndElementHandler = closed
 
 
 # A name followed by "=", after a space: an attribute's (or a word of text followed by "=",
@@ -950,10 +1009,17 @@ def _whole_line(corner: str) -> tuple[int, int]:
     return _WHOLE_COLUMN, column
 
 
-def _range_corner(ranges: str) -> tuple[int, int]:
+def _range_corner(ranges: str, ranges_left: list[int], path: Path) -> tuple[int, int]:
     """The furthest row and column of a range list such as ``"A1:B2 D4"``, as openpyxl,
     which makes a cell for each place a merge, hyperlink or comment covers, would read it
-    (a whole column reaching the last row, a reference only openpyxl reads counted too)."""
+    (a whole column reaching the last row, a reference only openpyxl reads counted too).
+
+    ``ranges_left``: how many characters of range lists the workbook may still hold
+    (:data:`LIMITS`), charged before the list is read, since each corner costs Python work."""
+    ranges_left[0] -= len(ranges)
+    if ranges_left[0] < 0:
+        raise _unusual(path, f"its merged cells, hyperlinks, comments and tables list more "
+                             f"than {LIMITS.range_chars:,} characters of cell ranges")
     far_row = far_column = 0
     for corner in re.split(r"[\s:]+", ranges.replace("$", "")):
         if not corner:
@@ -983,20 +1049,22 @@ _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
 
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                     sheet: str) -> SheetExtent:
+                     sheet: str, ranges_left: list[int]) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value:
     measured at once when the sheet's rows are written plainly, else by streaming."""
     part = info.filename
     if info.file_size > _WHOLE_SHEET_BYTES:
         return _stream_xlsx_sheet(lambda parser: _feed(parser, archive, info, path), path,
-                                  part, sheet)
+                                  part, sheet, ranges_left)
     with archive.open(info) as member:
         data = member.read()
-    return _plain_xlsx_sheet(data, path, part, sheet) or _stream_xlsx_sheet(
-        lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet)
+    return _plain_xlsx_sheet(data, path, part, sheet, ranges_left) or _stream_xlsx_sheet(
+        lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet,
+        ranges_left)
 
 
-def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetExtent | None:
+def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
+                      ranges_left: list[int]) -> SheetExtent | None:
     """The sheet measured with its rows taken at once (``plain_sheet.plain_rows``) and only
     what surrounds them streamed; None when that cannot be done, or finds a problem, so
     that the streaming scan of the whole part decides (and words any refusal)."""
@@ -1012,7 +1080,7 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetEx
     try:
         extent = _stream_xlsx_sheet(
             lambda parser: _feed_chunks(parser, _pieces(around), part, path), path, part,
-            sheet)
+            sheet, ranges_left)
     except SpreadsheetError:
         return None
     far_row, far_column = max(extent.rows, rows.rows), max(extent.columns, rows.columns)
@@ -1029,7 +1097,7 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetEx
 
 
 def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
-                       sheet: str) -> SheetExtent:
+                       sheet: str, ranges_left: list[int] | None = None) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value,
     from the sheet's XML as ``feed`` streams it through a parser.
 
@@ -1054,6 +1122,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
+    ranges = ranges_left if ranges_left is not None else [LIMITS.range_chars]
 
     def reach(row: int, col: int) -> None:
         nonlocal far_row, far_column
@@ -1111,7 +1180,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag in ("cfRule", "dataValidation") and not inside[0]:
             shared[3] += 1
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
-            reach(*_range_corner(attrs.get("ref", "")))  # openpyxl makes each cell of it
+            reach(*_range_corner(attrs.get("ref", ""), ranges, path))  # openpyxl: each cell
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and formula[0]:
@@ -1192,6 +1261,8 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         if tag in _ODS_STRUCTURE and name != "table:" + tag:
             raise _unusual(path, f"it names a {tag} '{name}', not 'table:{tag}'")
         if cell:
+            if tag in _ODS_STRUCTURE:  # the reader would skip it, or end the cell there
+                raise _unusual(path, f"a {tag} is written inside a cell")
             cell["content"] = 1  # any element inside a cell is content
             if tag == "s":
                 cell["text"] += _repeat(attrs, "c")
@@ -1202,7 +1273,8 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             state.update(table=next((v for k, v in attrs.items() if _local(k) == "name"), ""),
                          row=0, rows=0, cols=0, open=True)  # text counts on: see below
         elif tag == "table-row":
-            row.clear()
+            if row:
+                raise _unusual(path, "a table-row is written inside another")
             # a repeat of 0 is one row to the reader while it reads (it drops it only after)
             row.update(repeat=max(_repeat(attrs, "number-rows-repeated"), 1), col=0, cols=0,
                        text=0)

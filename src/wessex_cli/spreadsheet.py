@@ -241,6 +241,9 @@ def _formulas_without_values(path: Path, sheet: str,
             for ref in extent.formulas_without_values]
 
 
+_SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
 def _read_csv(path: Path) -> Grid:
     data = path.read_bytes()
     warnings: list[tuple[str, str]] = []
@@ -265,6 +268,18 @@ def _read_csv(path: Path) -> Grid:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         pass
+    # The reader builds a whole record before its width can be looked at: one record of
+    # seven million fields (a 20 MB line of "x,") took it past 800 MB. Each separator makes
+    # at most one more field, so a file with fewer than twice the cell limit of them (room
+    # for the commas people type inside quoted text) holds no record that large.
+    separators = text.count(delimiter)
+    if separators > 2 * LIMITS.cells:
+        raise SpreadsheetError(
+            f"the CSV file is too large to read safely: it holds {separators:,} "
+            f"{_SEPARATOR_NAMES.get(delimiter, 'field separators')} between its fields, "
+            f"more than a list within the limit of {LIMITS.cells:,} cells could.",
+            "Open it in Excel or LibreOffice, delete what does not belong to the list, and "
+            "save it again.", file=path)
     rows: list[list[Cell]] = []
     widest = 0
     try:

@@ -1,0 +1,263 @@
+"""The eleventh attack round on the safety inspection: files the inspection passed, or read
+at great cost, before any reader was allowed near them. Each case is a small file built
+here; each must be refused before a reader opens it.
+
+Found (measured on the 2-core project machine before the fixes):
+- nesting: four million elements nested in a sheet or any other part, 0.6 to 1.7 GB
+  (expat keeps every open element); in a small package part ElementTree kept them too;
+- element names: four million different names, up to 980 MB (expat keeps every name);
+- shared strings: a text written inside another, which the reader ends at the inner
+  text's end, hid a long text from the measure (4 GB); millions of texts the part never
+  declared passed (940 MB); the part, and a comments part, were never counted;
+- .ods: a cell written inside a cell (in a note) ended the outer cell early, so a row of a
+  thousand cells repeated five thousand times measured as two cells (1.5 GB, 12 GB larger);
+- range lists: merged cells listing millions of corners in parts of 9 MB took 98 s;
+- CSV: one record of seven million fields took the reader to 800 MB before its width was
+  looked at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.errors import SpreadsheetError
+from wessex_cli.inspection import (
+    _DEEPEST,
+    _MOST_ELEMENT_NAMES,
+    LIMITS,
+    _feed_chunks,
+    _parser,
+    _pieces,
+    inspect_input,
+)
+from wessex_cli.spreadsheet import read_grid
+
+from .files import ODS_HEADER, ods, ods_cell, ods_row
+from .test_input_limits import no_readers  # noqa: F401 - a fixture, used by name
+from .test_reader_agreement import NAME_ROW, _book, _relations, _sheet
+
+PATH, PART = Path("book.xlsx"), "xl/worksheets/sheet1.xml"
+
+
+def fed(data: bytes) -> None:
+    """``data`` streamed through a parser as every part is."""
+    _feed_chunks(_parser(None, namespaces=False), _pieces(data), PART, PATH)
+
+
+def nested(depth: int) -> bytes:
+    return b"<a>" * depth + b"</a>" * depth
+
+
+def named(count: int) -> bytes:
+    return b"<root>" + b"".join(b"<n%d/>" % n for n in range(count - 1)) + b"</root>"
+
+
+def test_a_thousand_elements_deep_is_read_and_one_more_is_refused() -> None:
+    assert _DEEPEST == 1_000
+    fed(nested(1_000))
+    with pytest.raises(SpreadsheetError, match="nests elements more than 1,000 deep"):
+        fed(nested(1_001))
+
+
+def test_the_depth_is_of_elements_open_at_once_not_of_all_elements() -> None:
+    fed(b"<r>" + b"<a><b/></a>" * 5_000 + b"</r>")  # ten thousand elements, three deep
+
+
+def test_fifty_thousand_element_names_are_read_and_one_more_is_refused() -> None:
+    assert _MOST_ELEMENT_NAMES == 50_000
+    fed(named(50_000))  # the root and 49,999 others
+    with pytest.raises(SpreadsheetError, match="more than 50,000 different element names"):
+        fed(named(50_001))
+
+
+def test_the_guard_keeps_the_parsers_own_handlers() -> None:
+    seen: list[str] = []
+    parser = _parser(lambda name, attrs: seen.append(name), lambda name: seen.append("/" + name),
+                     namespaces=False)
+    _feed_chunks(parser, _pieces(b"<a><b/></a>"), PART, PATH)
+    assert seen == ["a", "b", "/b", "/a"]
+
+
+DEEP = "<x>" * 1_001 + "</x>" * 1_001
+DEEP_XML = ('<?xml version="1.0" encoding="UTF-8"?>' + DEEP).encode()
+
+
+def _comments(path: Path, content: bytes, target: str = "../comments1.xml",
+              member: str = "xl/comments1.xml") -> Path:
+    relations = _relations(target).replace(b"relationships/worksheet", b"relationships/comments")
+    return _book(path, changes={"xl/worksheets/_rels/sheet1.xml.rels": relations,
+                                member: content})
+
+
+# every kind of part the inspection parses, each holding elements 1,001 deep
+DEEP_PARTS = {
+    "sheet, after its rows": lambda p: _book(p, changes={PART: _sheet(NAME_ROW, DEEP)}),
+    "sheet, among its rows": lambda p: _book(p, NAME_ROW + "<row r=\"2\">" + DEEP + "</row>"),
+    "another part": lambda p: _book(p, changes={"docProps/app.xml": DEEP_XML}),
+    "the workbook": lambda p: _book(p, changes={"xl/workbook.xml": DEEP_XML}),
+    "shared strings": lambda p: _book(p, changes={"xl/sharedStrings.xml": DEEP_XML}),
+    "styles": lambda p: _book(p, changes={"xl/styles.xml": DEEP_XML}),
+    "comments, not named .xml": lambda p: _comments(p, DEEP_XML, "../c1.bin", "xl/c1.bin"),
+    "an .ods": lambda p: ods(p.with_suffix(".ods"), ODS_HEADER + DEEP),
+}
+
+
+@pytest.mark.parametrize("build", DEEP_PARTS.values(), ids=DEEP_PARTS.keys())
+@pytest.mark.usefixtures("no_readers")
+def test_deep_nesting_is_refused_in_every_part(tmp_path: Path, build: object) -> None:
+    path = build(tmp_path / "deep.xlsx")  # type: ignore[operator]
+    with pytest.raises(SpreadsheetError, match="more than 1,000 deep"):
+        inspect_input(path)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_many_element_names_are_refused_in_a_sheet(tmp_path: Path) -> None:
+    after = "".join(f"<n{n}/>" for n in range(50_001))
+    path = _book(tmp_path / "names.xlsx", changes={PART: _sheet(NAME_ROW, after)})
+    with pytest.raises(SpreadsheetError, match="more than 50,000 different element names"):
+        inspect_input(path)
+
+
+SST = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+       'spreadsheetml/2006/main">{}</sst>')
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_shared_text_inside_another_is_refused(tmp_path: Path) -> None:
+    # the reader ends the outer text at the inner one's end and keeps it under one index;
+    # the inspection read it as two empty texts, and let 4,000 cells copy a long one
+    strings = SST.format("<si><t>" + "x" * 1_000 + "</t><si/></si>").encode()
+    path = _book(tmp_path / "nested.xlsx", changes={"xl/sharedStrings.xml": strings})
+    with pytest.raises(SpreadsheetError, match="writes a text inside another"):
+        inspect_input(path)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_more_shared_texts_than_the_limit_are_refused_whatever_the_count_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, cells=1_000))
+    strings = SST.format("<si/>" * 1_001).encode()  # no uniqueCount: nothing claimed
+    path = _book(tmp_path / "texts.xlsx", changes={"xl/sharedStrings.xml": strings})
+    with pytest.raises(SpreadsheetError, match="holds over 1,000 different texts"):
+        inspect_input(path)
+    within = SST.format("<si/>" * 1_000).encode()
+    assert inspect_input(_book(tmp_path / "fine.xlsx",
+                               changes={"xl/sharedStrings.xml": within})).kind == "xlsx"
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_an_ods_cell_inside_a_cell_is_refused(tmp_path: Path) -> None:
+    # the nested cell's end closed the outer cell, and the nested row then hid the rest of
+    # the real row: a thousand cells in a row repeated 5,000 times measured as two
+    note = ('<office:annotation><text:p>note</text:p><table:table-cell/><table:table-row/>'
+            '</office:annotation>')
+    cell = ('<table:table-cell office:value-type="string"><text:p>x</text:p>' + note +
+            '</table:table-cell>')
+    path = ods(tmp_path / "note.ods", ODS_HEADER + ods_row(cell + ods_cell("y", 1_000), 5_000))
+    with pytest.raises(SpreadsheetError, match="a table-cell is written inside a cell"):
+        inspect_input(path)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_an_ods_row_inside_a_row_is_refused(tmp_path: Path) -> None:
+    row = ods_row(ods_cell("y", 900) + "<table:table-row/>", 5_000)
+    path = ods(tmp_path / "rows.ods", ODS_HEADER + row)
+    with pytest.raises(SpreadsheetError, match="a table-row is written inside another"):
+        inspect_input(path)
+
+
+def test_an_ods_note_is_still_read(tmp_path: Path) -> None:
+    cell = ('<table:table-cell office:value-type="string"><text:p>Ann</text:p><office:'
+            'annotation><text:p>a note</text:p></office:annotation></table:table-cell>')
+    path = ods(tmp_path / "note.ods", ODS_HEADER + ods_row(cell + ods_cell("ann@nhs.net")))
+    assert read_grid(path).rows[1][:2] == ["Ann", "ann@nhs.net"]
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_range_lists_longer_than_the_limit_are_refused_before_they_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, range_chars=10_000))
+    corners = "A1 " * 2_000  # 6,000 characters a merge: the second takes the total past
+    merges = f'<mergeCells><mergeCell ref="{corners}"/><mergeCell ref="{corners}"/></mergeCells>'
+    path = _book(tmp_path / "merges.xlsx", changes={PART: _sheet(NAME_ROW, merges)})
+    with pytest.raises(SpreadsheetError, match="more than 10,000 characters of cell ranges"):
+        inspect_input(path)
+    one = f'<mergeCells><mergeCell ref="{corners}"/></mergeCells>'
+    fine = _book(tmp_path / "merge.xlsx", changes={PART: _sheet(NAME_ROW, one)})
+    assert inspect_input(fine).kind == "xlsx"
+
+
+def test_the_range_limit_is_far_above_any_workbook() -> None:
+    assert LIMITS.range_chars == 10_000_000
+
+
+def test_a_csv_of_more_separators_than_the_cell_limit_allows_is_refused(tmp_path: Path) -> None:
+    # one record of seven million fields: the reader built it all before its width was seen
+    path = tmp_path / "wide.csv"
+    path.write_text("Name,Email,Profession\n" + "x," * (2 * LIMITS.cells), encoding="utf-8")
+    with pytest.raises(SpreadsheetError, match=r"holds 2,000,00\d commas"):
+        read_grid(path)
+
+
+def test_a_csv_at_the_cell_limit_with_commas_in_its_text_is_read(tmp_path: Path) -> None:
+    # 100,000 rows of three fields, each row's text holding five commas in quotes: 700,000
+    # commas in all, all of them read
+    path = tmp_path / "commas.csv"
+    path.write_text("Name,Email,Profession\n" + 'a,b,"c, d, e, f, g, h"\n' * 99_000,
+                    encoding="utf-8")
+    assert len(read_grid(path).rows) == 99_001
+
+
+def test_a_semicolon_csv_names_its_separator(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("Name;Email;Profession\n" + "Ann;ann@nhs.net;GP\n" * 1_000 +
+                    "x;" * (2 * LIMITS.cells), encoding="utf-8")
+    with pytest.raises(SpreadsheetError, match="semicolons between its fields"):
+        read_grid(path)
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/c1.bin"])
+@pytest.mark.usefixtures("no_readers")
+def test_the_shared_strings_and_a_comments_part_are_counted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str) -> None:
+    # neither was counted: twenty million elements in shared strings were all parsed
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, part_elements=1_000))
+    many = ('<?xml version="1.0"?><sst>' + "<si/>" * 1_000 + "</sst>").encode()
+    if part.endswith(".bin"):
+        path = _comments(tmp_path / "many.xlsx", many, "../c1.bin", part)
+    else:
+        path = _book(tmp_path / "many.xlsx", changes={part: many})
+    with pytest.raises(SpreadsheetError, match=f"{part} holds more than 1,000 XML elements"):
+        inspect_input(path)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_deep_package_part_is_refused_before_element_tree_keeps_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ElementTree builds the whole tree of a package part (up to 10 MB: 450 MB nested)
+    import defusedxml.ElementTree
+
+    real = defusedxml.ElementTree.fromstring
+
+    def trap(data: bytes, *args: object, **kwargs: object) -> object:
+        assert b"<x><x><x>" not in data, "ElementTree was given the deep part"
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(defusedxml.ElementTree, "fromstring", trap)
+    path = _book(tmp_path / "deep.xlsx", changes={"xl/workbook.xml": DEEP_XML})
+    with pytest.raises(SpreadsheetError, match="xl/workbook.xml nests elements more than"):
+        inspect_input(path)
