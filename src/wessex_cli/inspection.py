@@ -36,6 +36,7 @@ import stat
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +74,9 @@ class InputLimits:
     # XML elements in one part: a sheet at the cell limit has about three million; past a
     # few million, reading (the reader keeps every cell) and inspecting take minutes
     part_elements: int = 4_000_000
+    # XML elements streamed from all the parts of one file: twenty parts of millions each
+    # (a 200 KB zip) took the inspection 40 seconds
+    file_elements: int = 8_000_000
     # styles x the longest number format: the reader reads each style's format in full when
     # it opens a workbook (a thousand long formats in a million styles would take an hour)
     style_work: int = 50_000_000
@@ -293,6 +297,18 @@ def _count_parts(path: Path, size: int) -> int:
 
 def _inspect_zip(path: Path) -> Inspection:
     """Check the zip's directory and stream every part before any parser inflates it."""
+    budget = _ELEMENTS_LEFT.set([LIMITS.file_elements])
+    try:
+        return _inspect_parts(path)
+    finally:
+        _ELEMENTS_LEFT.reset(budget)
+
+
+# The elements the parts of the file being inspected may still hold (``_guard_elements``)
+_ELEMENTS_LEFT: ContextVar[list[int] | None] = ContextVar("elements_left", default=None)
+
+
+def _inspect_parts(path: Path) -> Inspection:
     parts = _count_parts(path, path.stat().st_size)
     if parts > LIMITS.zip_parts:
         raise SpreadsheetError(
@@ -889,13 +905,22 @@ _DEEPEST, _MOST_ELEMENT_NAMES = 1_000, 50_000
 def _guard_elements(parser: Any, part: str, path: Path) -> None:
     """Wrap the parser's element handlers so that a part nesting elements deeper than
     :data:`_DEEPEST`, or using more than :data:`_MOST_ELEMENT_NAMES` element names, is
-    refused as it is read, before expat has kept much of it."""
+    refused as it is read, before expat has kept much of it; and so that the parts of one
+    file together hold at most ``LIMITS.file_elements``."""
     start, end = parser.StartElementHandler, parser.EndElementHandler
     depth = [0]
     names: set[str] = set()
+    left = _ELEMENTS_LEFT.get() or [LIMITS.file_elements]  # the file's, when inspecting one
 
     def opened(name: str, attrs: dict[str, str]) -> None:
         depth[0] += 1
+        left[0] -= 1
+        if left[0] < 0:
+            raise SpreadsheetError(
+                f"the file is too large to read safely: its parts hold more than "
+                f"{LIMITS.file_elements:,} XML elements in all.", "Open it in Excel or "
+                "LibreOffice, delete what does not belong to the list, and save it again.",
+                file=path)
         if depth[0] > _DEEPEST:
             raise _unusual(path, f"{part} nests elements more than {_DEEPEST:,} deep")
         if name not in names:

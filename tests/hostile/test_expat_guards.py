@@ -14,6 +14,8 @@ Found (measured on the 2-core project machine before the fixes):
 - range lists: merged cells listing millions of corners in parts of 9 MB took 98 s;
 - CSV: one record of seven million fields took the reader to 800 MB before its width was
   looked at.
+- many parts: twenty parts of millions of elements each, every one within its own limit,
+  took 40 s; the parts of a file now count together.
 """
 
 from __future__ import annotations
@@ -261,3 +263,21 @@ def test_a_deep_package_part_is_refused_before_element_tree_keeps_it(
     path = _book(tmp_path / "deep.xlsx", changes={"xl/workbook.xml": DEEP_XML})
     with pytest.raises(SpreadsheetError, match="xl/workbook.xml nests elements more than"):
         inspect_input(path)
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_the_parts_of_one_file_share_one_count_of_elements(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # twenty sheet parts of millions of elements each, every part within its own limit,
+    # took the inspection 40 seconds: the file's parts count together
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, file_elements=2_000))
+    part = ('<?xml version="1.0"?><Properties>' + "<a/>" * 600 + "</Properties>").encode()
+    three = {f"docProps/extra{n}.xml": part for n in range(3)}
+    assert inspect_input(_book(tmp_path / "three.xlsx", changes=three)).kind == "xlsx"
+    four = {f"docProps/extra{n}.xml": part for n in range(4)}
+    with pytest.raises(SpreadsheetError, match="hold more than 2,000 XML elements in all"):
+        inspect_input(_book(tmp_path / "four.xlsx", changes=four))
