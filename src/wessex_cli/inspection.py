@@ -878,7 +878,7 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
 
     names: set[bytes] = set()
     since = [0]  # bytes since the last "<"
-    _guard_elements(parser, part, path)
+    settle = _guard_elements(parser, part, path)
     try:
         for number, chunk in enumerate(chunks):
             if number == 0:
@@ -894,6 +894,8 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
             raise _damaged(path, f"{part}: {exc}") from None
         for _ in chunks:
             pass
+    finally:
+        settle()
 
 
 # Elements open at once, and different element names, in a part: Excel's parts nest a dozen
@@ -902,42 +904,55 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
 _DEEPEST, _MOST_ELEMENT_NAMES = 1_000, 50_000
 
 
-def _guard_elements(parser: Any, part: str, path: Path) -> None:
+def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
     """Wrap the parser's element handlers so that a part nesting elements deeper than
     :data:`_DEEPEST`, or using more than :data:`_MOST_ELEMENT_NAMES` element names, is
     refused as it is read, before expat has kept much of it; and so that the parts of one
-    file together hold at most ``LIMITS.file_elements``."""
+    file together hold at most ``LIMITS.file_elements``. Returns what to call when the
+    part is read, to leave the file's count for its next part. (Called for every element
+    of every part streamed, so kept lean: counts in the closure, one test on the way.)"""
     start, end = parser.StartElementHandler, parser.EndElementHandler
-    depth = [0]
+    shared = _ELEMENTS_LEFT.get()  # the file's count, when a file is being inspected
+    left = shared[0] if shared is not None else LIMITS.file_elements
+    depth = 0
     names: set[str] = set()
-    left = _ELEMENTS_LEFT.get() or [LIMITS.file_elements]  # the file's, when inspecting one
 
     def opened(name: str, attrs: dict[str, str]) -> None:
-        depth[0] += 1
-        left[0] -= 1
-        if left[0] < 0:
+        nonlocal depth, left
+        depth += 1
+        left -= 1
+        if left < 0 or depth > _DEEPEST or name not in names:
+            admit(name)
+        if start is not None:
+            start(name, attrs)
+
+    def admit(name: str) -> None:
+        if left < 0:
             raise SpreadsheetError(
                 f"the file is too large to read safely: its parts hold more than "
                 f"{LIMITS.file_elements:,} XML elements in all.", "Open it in Excel or "
                 "LibreOffice, delete what does not belong to the list, and save it again.",
                 file=path)
-        if depth[0] > _DEEPEST:
+        if depth > _DEEPEST:
             raise _unusual(path, f"{part} nests elements more than {_DEEPEST:,} deep")
-        if name not in names:
-            names.add(name)
-            if len(names) > _MOST_ELEMENT_NAMES:
-                raise _unusual(path, f"{part} uses more than {_MOST_ELEMENT_NAMES:,} "
-                                     "different element names")
-        if start is not None:
-            start(name, attrs)
+        names.add(name)
+        if len(names) > _MOST_ELEMENT_NAMES:
+            raise _unusual(path, f"{part} uses more than {_MOST_ELEMENT_NAMES:,} "
+                                 "different element names")
 
     def closed(name: str) -> None:
-        depth[0] -= 1
+        nonlocal depth
+        depth -= 1
         if end is not None:
             end(name)
 
+    def settle() -> None:
+        if shared is not None:
+            shared[0] = left
+
     parser.StartElementHandler = opened
     parser.EndElementHandler = closed
+    return settle
 
 
 # A name followed by "=", after a space: an attribute's (or a word of text followed by "=",
