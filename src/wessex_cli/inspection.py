@@ -390,6 +390,7 @@ _READER_BY_EXTENSION = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlam": "xlsx", ".ods
                         ".xls": "xls", ".xla": "xls", ".xlsb": "xlsb"}
 _SHEET_RELATIONS = ("worksheet", "chartsheet", "dialogsheet")
 _PACKAGE_PART_BYTES = 10 * 1024 * 1024  # workbook.xml and the relations: a few KB in life
+_PACKAGE_ELEMENTS = 100_000  # and a few dozen elements (a defined name or a sheet each)
 
 
 def _folded(name: str) -> str:
@@ -496,8 +497,17 @@ def _package_xml(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], 
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _entities(path)
     _check_encoding(data, info.filename, path)
-    # streamed first, with the guards every part has (ElementTree keeps a deep part whole)
-    _feed_chunks(_parser(None, namespaces=False), _pieces(data), info.filename, path)
+    # streamed first, with the guards every part has, and counted: ElementTree keeps the
+    # whole part (a million elements in a 10 MB part took it to 430 MB)
+    seen = [0]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        seen[0] += 1
+        if seen[0] > _PACKAGE_ELEMENTS:
+            raise _unusual(path, f"{info.filename} holds more than {_PACKAGE_ELEMENTS:,} "
+                                 "XML elements")
+
+    _feed_chunks(_parser(start, namespaces=False), _pieces(data), info.filename, path)
     try:
         return fromstring(data)
     except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike
@@ -511,7 +521,9 @@ def _local(name: str) -> str:
 
 
 # An element's start tag with its attributes as written (quoted values may hold ">")
-_TAG = r"<(?:[^\s/>:!?]+:)?{name}(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+# (no "<" within a tag, even quoted, as XML allows none: each try stops at the next "<",
+# so a part of many unclosed tags is read in one pass, not one pass for each of them)
+_TAG = r"<(?:[^\s/<>:!?]+:)?{name}(?=[\s/>])((?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+)>"
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _WORKBOOK_TYPES = ".main+xml"  # the content types of a workbook, with or without macros
 
@@ -707,12 +719,20 @@ def _too_many_elements(path: Path, part: str) -> SpreadsheetError:
         "what does not belong to the list, and save it again.", file=path)
 
 
+def _text_size(text: str) -> int:
+    """Text as the limit counts it: a character a byte, one beyond ASCII by its size in
+    UTF-8 (the reader keeps it so, and Python up to four bytes: 49 million emoji passed a
+    count of characters and took the read to 600 MB)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
 def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
     return SpreadsheetError(
         f"the sheet is too large to read safely: its cells hold {characters:,} characters "
-        f"once each copy of a repeated text is counted, beyond the limit of "
-        f"{LIMITS.text_chars:,}.", "A very long text is repeated in many cells: delete the "
-        "cells that do not belong to the list, save, and try again.", file=path,
+        f"once each copy of a repeated text is counted (beyond ASCII, by their size in "
+        f"bytes), beyond the limit of {LIMITS.text_chars:,}.",
+        "A very long text is repeated in many cells: delete the cells that do not belong "
+        "to the list, save, and try again.", file=path,
         sheet=sheet or None)
 
 
@@ -750,7 +770,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _too_many_texts(path, f"holds over {LIMITS.cells:,}")
 
     def text(data: str) -> None:
-        current[0] += len(data)
+        current[0] += _text_size(data)
 
     parser = _parser(start, end, namespaces=False)
     parser.CharacterDataHandler = text
@@ -770,7 +790,8 @@ def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
     """Refuse a sheet whose shared-string cells, each a copy to the reader, hold more
     text than :data:`LIMITS` allows. The bound (cells x longest string) settles nearly every
     file; only past it is the sheet read again for each cell's own string."""
-    if not lengths or extent.shared_cells * max(lengths) <= LIMITS.text_chars:
+    longest = max(lengths, default=0)
+    if not lengths or extent.shared_cells * longest <= LIMITS.text_chars:
         return
     total = [0]
     shared = [False]
@@ -787,12 +808,16 @@ def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
     def end(name: str) -> None:
         if name[name.rfind(":") + 1:] == "v" and parser.CharacterDataHandler is not None:
             parser.CharacterDataHandler = None
-            number = "".join(index).strip()
+            number = "".join(index)
+            # The reader takes an index it cannot parse (" 1", "+1", "x") as 0, and may read
+            # others its own way: any index but plain digits counts as the longest string.
             if number.isascii() and number.isdigit() and len(number) <= 9 and \
                     int(number) < len(lengths):
                 total[0] += lengths[int(number)]
-                if total[0] > LIMITS.text_chars:
-                    raise _too_much_text(path, title, total[0])
+            else:
+                total[0] += longest
+            if total[0] > LIMITS.text_chars:
+                raise _too_much_text(path, title, total[0])
 
     parser = _parser(start, end, namespaces=False)
     _feed(parser, archive, info, path)
@@ -902,6 +927,9 @@ def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
 # deep and use a few hundred names. expat keeps every open element and every name it meets,
 # so four million nested (or named differently) took it past a gigabyte.
 _DEEPEST, _MOST_ELEMENT_NAMES = 1_000, 50_000
+# The different names of a part (element or attribute), all their characters: a few
+# thousand in life; 50,000 names of 4,000 characters took expat past 600 MB
+_MOST_NAME_CHARACTERS = 5_000_000
 
 
 def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
@@ -914,7 +942,7 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
     start, end = parser.StartElementHandler, parser.EndElementHandler
     shared = _ELEMENTS_LEFT.get()  # the file's count, when a file is being inspected
     left = shared[0] if shared is not None else LIMITS.file_elements
-    depth = 0
+    depth = spelled = 0  # elements open, characters of the different names
     names: set[str] = set()
 
     def opened(name: str, attrs: dict[str, str]) -> None:
@@ -927,6 +955,7 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
             start(name, attrs)
 
     def admit(name: str) -> None:
+        nonlocal spelled
         if left < 0:
             raise SpreadsheetError(
                 f"the file is too large to read safely: its parts hold more than "
@@ -936,9 +965,11 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
         if depth > _DEEPEST:
             raise _unusual(path, f"{part} nests elements more than {_DEEPEST:,} deep")
         names.add(name)
-        if len(names) > _MOST_ELEMENT_NAMES:
+        spelled += len(name)
+        if len(names) > _MOST_ELEMENT_NAMES or spelled > _MOST_NAME_CHARACTERS:
             raise _unusual(path, f"{part} uses more than {_MOST_ELEMENT_NAMES:,} "
-                                 "different element names")
+                                 f"different element names, or names of more than "
+                                 f"{_MOST_NAME_CHARACTERS:,} characters in all")
 
     def closed(name: str) -> None:
         nonlocal depth
@@ -957,18 +988,24 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
 
 # A name followed by "=", after a space: an attribute's (or a word of text followed by "=",
 # which only makes the count larger)
-_NAME_AND_EQUALS = re.compile(rb"[ \t\r\n]([^\s=<>\"']{1,1000})[ \t\r\n]*=")
+_NAME_AND_EQUALS = re.compile(rb"[ \t\r\n]([^\s=<>\"']++)[ \t\r\n]*+=")
 _MOST_NAME_AND_EQUALSS = 50_000  # Excel's parts use a few hundred
 
 
 def _few_names(chunk: bytes, names: set[bytes], part: str, path: Path) -> None:
     """Add the attribute names in ``chunk`` to ``names``, refusing a part that uses more
-    than :data:`_MOST_NAME_AND_EQUALSS`: expat keeps every name it meets, and three million
-    (a 7 MB workbook) took it past 600 MB."""
-    names.update(_NAME_AND_EQUALS.findall(chunk))
-    if len(names) > _MOST_NAME_AND_EQUALSS:
+    than :data:`_MOST_NAME_AND_EQUALSS`, or names of more than
+    :data:`_MOST_NAME_CHARACTERS` bytes in all: expat keeps every name it meets, and three
+    million (a 7 MB workbook) took it past 600 MB, as did 158,000 of 1,200 characters."""
+    found = set(_NAME_AND_EQUALS.findall(chunk)) - names
+    if not found:
+        return
+    names.update(found)
+    if len(names) > _MOST_NAME_AND_EQUALSS or \
+            sum(map(len, names)) > _MOST_NAME_CHARACTERS:
         raise _unusual(path, f"{part} uses more than {_MOST_NAME_AND_EQUALSS:,} different "
-                             "attribute names")
+                             f"attribute names, or names of more than "
+                             f"{_MOST_NAME_CHARACTERS:,} characters in all")
 
 
 _LONGEST_TAG = 1 << 20  # a megabyte: Excel's longest are lists of ranges some kilobytes long
@@ -1321,11 +1358,11 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         elif tag in ("table-cell", "covered-table-cell") and row:
             values = [v for k, v in attrs.items() if _local(k) in _VALUE_ATTRIBUTES]
             cell.update(repeat=max(_repeat(attrs, "number-columns-repeated"), 1),
-                        content=int(bool(values)), text=sum(map(len, values)))
+                        content=int(bool(values)), text=sum(map(_text_size, values)))
 
     def text(data: str) -> None:
         if cell:
-            cell["text"] += len(data)
+            cell["text"] += _text_size(data)
 
     def end(name: str) -> None:
         tag = _local(name)

@@ -173,8 +173,11 @@ def _clean_controls(grid: Grid) -> Grid:
     grid.sheet = strip_controls(grid.sheet)
     found = 0
     for row_index, row in enumerate(grid.rows):
+        texts = "".join([value for value in row if type(value) is str])
+        if len(texts) > LONGEST_CELL:
+            _refuse_a_long_cell(grid, row_index)
         # a row whose texts are all printable (most rows) is passed over at once
-        if "".join([value for value in row if type(value) is str]).isprintable():
+        if texts.isprintable():
             continue
         for col_index, value in enumerate(row):
             if type(value) is str and not value.isprintable() and has_controls(value):
@@ -189,6 +192,23 @@ def _clean_controls(grid: Grid) -> Grid:
         grid.warnings.append(("", f"{found - CONTROL_WARNINGS_LISTED} more cells held control "
                                   "characters; they were removed too."))
     return grid
+
+
+# Excel's limit for a cell. A longer one is no volunteer's entry, and every word of it
+# would be folded character by character (twelve million characters took 1 GB).
+LONGEST_CELL = 32_767
+
+
+def _refuse_a_long_cell(grid: Grid, row_index: int) -> None:
+    """Refuse the file if a cell of row ``row_index`` holds more than ``LONGEST_CELL``
+    characters (the row's texts together may, when no one cell does)."""
+    for col_index, value in enumerate(grid.rows[row_index]):
+        if type(value) is str and len(value) > LONGEST_CELL:
+            raise SpreadsheetError(
+                f"the cell holds {len(value):,} characters, more than a spreadsheet cell "
+                f"can ({LONGEST_CELL:,}).", "Shorten it: no cell of the list needs more "
+                "than a few hundred characters.", file=grid.path, sheet=grid.sheet or None,
+                cell=cell_ref(row_index, col_index))
 
 
 def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,

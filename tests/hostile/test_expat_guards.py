@@ -16,6 +16,12 @@ Found (measured on the 2-core project machine before the fixes):
   looked at.
 - many parts: twenty parts of millions of elements each, every one within its own limit,
   took 40 s; the parts of a file now count together.
+
+The twelfth round, on those fixes: a relations part of 20,000 unclosed tags (130 s for a
+2 KB file); shared-string indexes the reader reads as 0 (" 1", "x": 4 GB and a panic); a
+package part of a million elements (430 MB in ElementTree); names of thousands of
+characters (600 to 760 MB); a cell of twelve million characters (1.1 GB while its words
+were folded); 49 million emoji counted as characters (600 MB).
 """
 
 from __future__ import annotations
@@ -281,3 +287,106 @@ def test_the_parts_of_one_file_share_one_count_of_elements(
     four = {f"docProps/extra{n}.xml": part for n in range(4)}
     with pytest.raises(SpreadsheetError, match="hold more than 2,000 XML elements in all"):
         inspect_input(_book(tmp_path / "four.xlsx", changes=four))
+
+
+# ---------------------------------------------------------------- the twelfth round
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_package_part_of_many_unclosed_tags_is_read_in_one_pass(tmp_path: Path) -> None:
+    # a comment of 20,000 "<Relationship " and one stray quote: the pattern that finds the
+    # relations tried each from its start to the quote, 130 s for a 2 KB file
+    from wessex_cli.inspection import _raw_tags
+
+    assert _raw_tags(b'<Relationship Id="a<b" Target="x"/>', "Relationship") == []
+    comment = "<!-- " + "<Relationship " * 20_000 + '" -->'
+    relations = files_rels().replace(b"</Relationships>", comment.encode() + b"</Relationships>")
+    path = _book(tmp_path / "rels.xlsx", changes={"_rels/.rels": relations})
+    assert inspect_input(path).kind == "xlsx"
+
+
+def files_rels() -> bytes:
+    from . import files
+
+    return files._RELS
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_shared_text_index_the_reader_reads_its_own_way_counts_as_the_longest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the reader reads " 1", "+1" or "x" as index 0: these cells were not counted at all
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, text_chars=5_000))
+    strings = SST.format("<si><t>" + "a" * 1_000 + "</t></si><si><t>b</t></si>").encode()
+    cells = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>{index}</v></c></row>'
+                    for n, index in enumerate(["x", " 1", "+1", "1x", "-1", "x"], start=2))
+    path = _book(tmp_path / "index.xlsx", NAME_ROW + cells, {"xl/sharedStrings.xml": strings})
+    with pytest.raises(SpreadsheetError, match="hold 6,000 characters"):
+        inspect_input(path)
+    plain = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(2, 8))
+    assert inspect_input(_book(tmp_path / "fine.xlsx", NAME_ROW + plain,
+                               {"xl/sharedStrings.xml": strings})).kind == "xlsx"
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_a_package_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
+    workbook = files_workbook().replace(b"</workbook>", b"<x/>" * 100_001 + b"</workbook>")
+    path = _book(tmp_path / "book.xlsx", changes={"xl/workbook.xml": workbook})
+    with pytest.raises(SpreadsheetError, match="xl/workbook.xml holds more than 100,000"):
+        inspect_input(path)
+
+
+def files_workbook() -> bytes:
+    from . import files
+
+    return files._workbook("Volunteers")
+
+
+@pytest.mark.parametrize("kind", ["attribute", "element"])
+@pytest.mark.usefixtures("no_readers")
+def test_long_names_are_refused_by_their_characters_in_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    # names of over 1,000 characters were not counted; 48,700 element names of 3,900
+    # characters, under the count, took expat past 600 MB
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "_MOST_NAME_CHARACTERS", 10_000)
+    names = [f"n{n}" + "x" * 1_100 for n in range(10)]  # 11,000 characters in all
+    body = "".join(f'<a {name}=""/>' if kind == "attribute" else f"<{name}/>" for name in names)
+    part = f'<?xml version="1.0"?><Properties>{body}</Properties>'.encode()
+    path = _book(tmp_path / "names.xlsx", changes={"docProps/app.xml": part})
+    with pytest.raises(SpreadsheetError, match="names of more than 10,000 characters in all"):
+        inspect_input(path)
+    shorter = part.replace(b"x" * 1_100, b"x" * 900)
+    assert inspect_input(_book(tmp_path / "fine.xlsx",
+                               changes={"docProps/app.xml": shorter})).kind == "xlsx"
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_refused_naming_it(tmp_path: Path) -> None:
+    # every word of a cell near the header is folded a character at a time: twelve million
+    # characters took 1 GB
+    path = tmp_path / "long.csv"
+    path.write_text(f"Name,Email,Profession\nAnn,ann@nhs.net,{'ā' * 32_768}\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetError, match="holds 32,768 characters") as caught:
+        read_grid(path)
+    assert caught.value.cell == "C2"
+    path.write_text(f"Name,Email,Profession\nAnn,ann@nhs.net,{'ā' * 32_767}\n", encoding="utf-8")
+    assert len(read_grid(path).rows[1][2]) == 32_767
+
+
+@pytest.mark.usefixtures("no_readers")
+def test_text_beyond_ascii_counts_by_its_size(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # 49 million emoji passed a count of characters and took the read to 600 MB
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, text_chars=1_000))
+    emoji = ods(tmp_path / "emoji.ods", ODS_HEADER + ods_row(ods_cell("\U0001F600" * 300)))
+    with pytest.raises(SpreadsheetError, match="hold 1,2"):  # 1,200 bytes and the header's
+        inspect_input(emoji)
+    letters = ods(tmp_path / "letters.ods", ODS_HEADER + ods_row(ods_cell("a" * 300)))
+    assert inspect_input(letters).kind == "ods"

@@ -388,16 +388,17 @@ def test_an_ordinary_workbook_with_every_usual_part_is_accepted(tmp_path: Path) 
 
 
 def test_one_long_text_among_many_short_ones_is_counted_once(tmp_path: Path) -> None:
-    # 200 cells and a string of 300,000 characters: the quick bound (cells x longest) is 60
-    # million, past the limit, so each cell's own string is counted: 300,199 in all
+    # 2,000 cells and a string of 30,000 characters (a cell holds 32,767 at most): the quick
+    # bound (cells x longest) is 60 million, past the limit, so each cell's own string is
+    # counted: 31,999 in all
     sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
-           'org/spreadsheetml/2006/main" count="200" uniqueCount="2"><si><t>' + "a" * 300_000 +
+           'org/spreadsheetml/2006/main" count="2000" uniqueCount="2"><si><t>' + "a" * 30_000 +
            '</t></si><si><t>x</t></si></sst>').encode()
     body = NAME_ROW + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>' + "".join(
-        f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(3, 202))
+        f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(3, 2002))
     grid = read_grid(_book(tmp_path / "notes.xlsx", body, {"xl/sharedStrings.xml": sst}))
-    assert len(grid.rows) == 201
-    assert len(grid.rows[1][0]) == 300_000 and grid.rows[2][0] == "x"
+    assert len(grid.rows) == 2001
+    assert len(grid.rows[1][0]) == 30_000 and grid.rows[2][0] == "x"
 
 
 _ROW_R = st.one_of(st.none(), st.integers(1, 3_000).map(str),
