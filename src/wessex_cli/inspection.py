@@ -105,6 +105,7 @@ class SheetExtent:
     row_reach: int = 0  # the furthest <row r>, cells or not
     rules: int = 0  # conditional formats and data validations (openpyxl builds each)
     title: str = ""  # the sheet's name in the workbook, when the workbook gives one
+    loose: int = 0  # elements outside its rows, which openpyxl keeps when it does not know them
 
     @property
     def cells(self) -> int:
@@ -156,7 +157,8 @@ def check_editable(inspection: Inspection) -> None:
                   f"{LIMITS.edit_cells:,}"
     elif len(inspection.sheets) > LIMITS.edit_sheets or any(
             s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements or
-            s.rules > LIMITS.edit_rules for s in inspection.sheets.values()):
+            s.loose > LIMITS.edit_elements or s.rules > LIMITS.edit_rules
+            for s in inspection.sheets.values()):
         problem = "it has more sheets, or a sheet more rows, parts or rules, than the ones"
     elif other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles:
         problem = (f"it holds {other.elements:,} elements outside its sheets and "
@@ -366,7 +368,7 @@ def _inspect_parts(path: Path) -> Inspection:
                 sheets[part] = _with_comments(archive, by_name, path, extent,
                                               titles.get(part) or Path(part).stem, ranges_left)
             if strings is not None:
-                lengths = _shared_string_lengths(archive, strings, path)
+                lengths = _shared_string_lengths(archive, strings, path, other)
                 for part, extent in sheets.items():
                     _check_shared_text(archive, archive.getinfo(part), path, extent,
                                        titles.get(part) or Path(part).stem, lengths)
@@ -737,9 +739,12 @@ def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
 
 
 def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
-                           path: Path) -> list[int]:
+                           path: Path, counts: PartCounts) -> list[int]:
     """The length of each shared string, in order; and the part's ``uniqueCount`` checked,
-    as the reader sets aside room for that many strings before reading one."""
+    as the reader sets aside room for that many strings before reading one. Elements
+    outside the strings count in ``counts``: openpyxl, which edits the pairs workbook,
+    lets go of each string once read, but keeps anything else (3.9 million took it to
+    1.4 GB)."""
     lengths: list[int] = []
     count: list[str | None] = []
     current = [0]  # characters in the string being read
@@ -750,6 +755,8 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     def start(name: str, attrs: dict[str, str]) -> None:
         _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
+        if not inside[0] and tag != "si":
+            counts.elements += 1
         if tag == "si":
             if inside[0]:
                 raise _unusual(path, f"{info.filename} writes a text inside another")
@@ -1194,8 +1201,9 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     inside = [False]  # within a cell, where the reader skips everything but the value
-    # cells holding a shared string, elements, the furthest <row r>, rules
-    shared = [0, 0, 0, 0]
+    # cells holding a shared string, elements, the furthest <row r>, rules, elements outside
+    # the rows (<sheetData>), 1 while within them
+    shared = [0, 0, 0, 0, 0, 0]
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -1221,6 +1229,11 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             tag = name[name.rfind(":") + 1:]
             if len(tags) < 64:
                 tags[name] = tag
+        if not shared[5]:  # outside the rows: openpyxl keeps what it does not know there
+            if tag == "sheetData":
+                shared[5] = 1
+            else:
+                shared[4] += 1
         if tag == "c":
             inside[0] = True
             ref = attrs.get("r")
@@ -1269,6 +1282,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         if tag == "row" and not inside[0]:
             counter += 1
             column = 0
+        elif tag == "sheetData":
+            shared[5] = 0
         elif tag == "v":
             parser.CharacterDataHandler = None
         elif tag == "c":
@@ -1283,7 +1298,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     feed(parser)
     return SheetExtent(part, far_row, far_column, tuple(missing),
                        shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
-                       rules=shared[3], title=sheet)
+                       rules=shared[3], title=sheet, loose=shared[4])
 
 
 def _letters(index: int) -> str:
