@@ -106,6 +106,18 @@ def _csv(rows: int, columns: int = 15) -> Path:
     return path
 
 
+def _csv_of_errors(rows: int = 99_000) -> Path:
+    """Every row with two errors (an address that is none, a side that is not one): the
+    cost of the problems themselves, not of reading."""
+    path = DATA / f"errors-{rows}.csv"
+    if not path.exists():
+        lines = ["Name,Email,Profession,Side," + ",".join(f"Extra {n}" for n in range(6))]
+        lines += [f"Person {n},not an address {n},GP,middle,{','.join(['note'] * 6)}"
+                  for n in range(rows)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
     "check-66k": (lambda: ["check", str(_roster(66_000))],
                   "check on 66,000 volunteers x 15 columns (the cell limit)"),
@@ -113,6 +125,10 @@ CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
                         "check on a CSV of 66,000 rows x 15 columns (the cell limit)"),
     "check-csv-rows": (lambda: ["check", str(_csv(100_000, 10))],
                        "check on a CSV of 100,000 rows x 10 columns (the row limit)"),
+    "check-errors-json": (lambda: ["check", str(_csv_of_errors()), "--json"],
+                          "check --json on a CSV of 99,000 rows, each with two errors"),
+    "check-errors": (lambda: ["check", str(_csv_of_errors())],
+                     "check (the table) on a CSV of 99,000 rows, each with two errors"),
     "status-37k": (lambda: ["status", str(_pairs(37_000)), "--json"],
                    "status --json on 37,000 pairs x 27 columns (the cell limit)"),
     "status-5k": (lambda: ["status", str(_pairs(5_000))], "status (table) on 5,000 pairs"),

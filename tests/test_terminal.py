@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from wessex_cli.cli import app
 from wessex_cli.dates import parse_date
 
-from .conftest import EXAMPLES, HEADERS, person, write_book
+from .conftest import EXAMPLES, HEADERS, Runner, person, write_book
 
 GOLDEN = Path(__file__).resolve().parent / "golden_terminal"
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -791,3 +791,32 @@ def test_unbalanced_sides_are_counted_in_words_that_agree(tmp_path: Path) -> Non
     messages = " ".join(json.dumps(data).split())
     assert ("2 primary places for 1 secondary place, so at least 1 primary place will go "
             "unpaired") in messages
+
+
+def test_a_long_list_of_problems_is_cut_in_the_terminal_and_whole_in_json(
+        run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 198,000 problems took a minute and 1.5 GB to print as a table; --json lists them all
+    from wessex_cli.commands import setup
+
+    monkeypatch.setattr(setup, "PROBLEMS_SHOWN", 3)
+    lines = "".join(f"Person {n},not an address {n},GP\n" for n in range(5))
+    (run.folder / "bad.csv").write_text("Name,Email,Profession\n" + lines, encoding="utf-8")
+    shown = run("check", "bad.csv", code=1).output
+    # five addresses in error, then two warnings: no scheme.toml gives the administrator
+    assert shown.count("is not a valid e-mail address") == 3
+    assert "... and 4 more problems (errors first, then warnings): wessex check bad.csv " \
+        "--json lists them all." in " ".join(shown.split())
+    assert "5 errors, 2 warnings." in shown
+    listed = json.loads(run("check", "bad.csv", "--json", code=1).output)["problems"]
+    assert len([p for p in listed if "is not a valid e-mail" in p["message"]]) == 5
+
+
+def test_json_is_written_as_it_is_encoded_exactly_as_one_string_would_be(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from wessex_cli.console import print_json
+
+    data = {"problems": [{"cell": f"A{n}", "message": f"é {n}", "date": dt.date(2027, 5, 4)}
+                         for n in range(5_000)], "empty": [], "none": None}
+    print_json(data)
+    assert capsys.readouterr().out == json.dumps(data, indent=2, ensure_ascii=False,
+                                                 default=str) + "\n"

@@ -83,20 +83,35 @@ def check(
     if json:
         print_json(report.as_json())
     else:
-        _print_check(report, volunteers.name)
+        _print_check(report, volunteers)
     if report.errors:
         raise typer.Exit(1)
 
 
-def _print_check(report: CheckReport, name: str) -> None:
+# Problems listed in the terminal: past a thousand, the fix is a systematic one (a column
+# pasted wrongly), and a table of two hundred thousand took a minute and 1.5 GB to print
+PROBLEMS_SHOWN = 1_000
+
+
+def _print_check(report: CheckReport, path: Path) -> None:
+    import shlex
+
     from rich.text import Text
 
+    name = path.name
+
     if report.problems:
+        shown = report.problems[:PROBLEMS_SHOWN]
         show_table(f"Problems in {name}", [Column("Level"), Column("Cell"),
                                            Column("Problem and fix")],
                    [[Text("error", "red") if p.severity == "error" else
                      Text("warning", "yellow"), p.cell or "-", p.text]
-                    for p in report.problems], heading_columns=2)
+                    for p in shown], heading_columns=2)
+        if len(report.problems) > len(shown):
+            more = len(report.problems) - len(shown)
+            out.print(f"... and {more:,} more problem{'' if more == 1 else 's'} "
+                      "(errors first, then warnings): "
+                      f"wessex check {escape(shlex.quote(str(path)))} --json lists them all.")
     else:
         out.print(Text(f"No problems found in {name}.", "green"))
     with_errors = any(counts["with_errors"] for counts in report.sides.values())
