@@ -49,6 +49,21 @@ from .test_reader_agreement import NAME_ROW, _book, _relations, _sheet
 PATH, PART = Path("book.xlsx"), "xl/worksheets/sheet1.xml"
 
 
+def smaller_limits(monkeypatch: pytest.MonkeyPatch, **changes: int) -> None:
+    """The input limits with ``changes``, for one test: a file just past one is small."""
+    import dataclasses
+
+    from wessex_cli import inspection
+
+    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, **changes))
+
+
+def refused(path: Path, reason: str) -> None:
+    """The inspection refuses ``path``, saying ``reason`` (a pattern)."""
+    with pytest.raises(SpreadsheetError, match=reason):
+        inspect_input(path)
+
+
 def fed(data: bytes) -> None:
     """``data`` streamed through a parser as every part is."""
     _feed_chunks(_parser(None, namespaces=False), _pieces(data), PART, PATH)
@@ -116,16 +131,14 @@ DEEP_PARTS = {
 @pytest.mark.usefixtures("no_readers")
 def test_deep_nesting_is_refused_in_every_part(tmp_path: Path, build: object) -> None:
     path = build(tmp_path / "deep.xlsx")  # type: ignore[operator]
-    with pytest.raises(SpreadsheetError, match="more than 1,000 deep"):
-        inspect_input(path)
+    refused(path, "more than 1,000 deep")
 
 
 @pytest.mark.usefixtures("no_readers")
 def test_many_element_names_are_refused_in_a_sheet(tmp_path: Path) -> None:
     after = "".join(f"<n{n}/>" for n in range(50_001))
     path = _book(tmp_path / "names.xlsx", changes={PART: _sheet(NAME_ROW, after)})
-    with pytest.raises(SpreadsheetError, match="more than 50,000 different element names"):
-        inspect_input(path)
+    refused(path, "more than 50,000 different element names")
 
 
 SST = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
@@ -138,22 +151,16 @@ def test_a_shared_text_inside_another_is_refused(tmp_path: Path) -> None:
     # the inspection read it as two empty texts, and let 4,000 cells copy a long one
     strings = SST.format("<si><t>" + "x" * 1_000 + "</t><si/></si>").encode()
     path = _book(tmp_path / "nested.xlsx", changes={"xl/sharedStrings.xml": strings})
-    with pytest.raises(SpreadsheetError, match="writes a text inside another"):
-        inspect_input(path)
+    refused(path, "writes a text inside another")
 
 
 @pytest.mark.usefixtures("no_readers")
 def test_more_shared_texts_than_the_limit_are_refused_whatever_the_count_says(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, cells=1_000))
+    smaller_limits(monkeypatch, cells=1_000)
     strings = SST.format("<si/>" * 1_001).encode()  # no uniqueCount: nothing claimed
     path = _book(tmp_path / "texts.xlsx", changes={"xl/sharedStrings.xml": strings})
-    with pytest.raises(SpreadsheetError, match="holds over 1,000 different texts"):
-        inspect_input(path)
+    refused(path, "holds over 1,000 different texts")
     within = SST.format("<si/>" * 1_000).encode()
     assert inspect_input(_book(tmp_path / "fine.xlsx",
                                changes={"xl/sharedStrings.xml": within})).kind == "xlsx"
@@ -168,16 +175,14 @@ def test_an_ods_cell_inside_a_cell_is_refused(tmp_path: Path) -> None:
     cell = ('<table:table-cell office:value-type="string"><text:p>x</text:p>' + note +
             '</table:table-cell>')
     path = ods(tmp_path / "note.ods", ODS_HEADER + ods_row(cell + ods_cell("y", 1_000), 5_000))
-    with pytest.raises(SpreadsheetError, match="a table-cell is written inside a cell"):
-        inspect_input(path)
+    refused(path, "a table-cell is written inside a cell")
 
 
 @pytest.mark.usefixtures("no_readers")
 def test_an_ods_row_inside_a_row_is_refused(tmp_path: Path) -> None:
     row = ods_row(ods_cell("y", 900) + "<table:table-row/>", 5_000)
     path = ods(tmp_path / "rows.ods", ODS_HEADER + row)
-    with pytest.raises(SpreadsheetError, match="a table-row is written inside another"):
-        inspect_input(path)
+    refused(path, "a table-row is written inside another")
 
 
 def test_an_ods_note_is_still_read(tmp_path: Path) -> None:
@@ -190,16 +195,11 @@ def test_an_ods_note_is_still_read(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("no_readers")
 def test_range_lists_longer_than_the_limit_are_refused_before_they_are_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, range_chars=10_000))
+    smaller_limits(monkeypatch, range_chars=10_000)
     corners = "A1 " * 2_000  # 6,000 characters a merge: the second takes the total past
     merges = f'<mergeCells><mergeCell ref="{corners}"/><mergeCell ref="{corners}"/></mergeCells>'
     path = _book(tmp_path / "merges.xlsx", changes={PART: _sheet(NAME_ROW, merges)})
-    with pytest.raises(SpreadsheetError, match="more than 10,000 characters of cell ranges"):
-        inspect_input(path)
+    refused(path, "more than 10,000 characters of cell ranges")
     one = f'<mergeCells><mergeCell ref="{corners}"/></mergeCells>'
     fine = _book(tmp_path / "merge.xlsx", changes={PART: _sheet(NAME_ROW, one)})
     assert inspect_input(fine).kind == "xlsx"
@@ -239,18 +239,13 @@ def test_a_semicolon_csv_names_its_separator(tmp_path: Path) -> None:
 def test_the_shared_strings_and_a_comments_part_are_counted(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str) -> None:
     # neither was counted: twenty million elements in shared strings were all parsed
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, part_elements=1_000))
+    smaller_limits(monkeypatch, part_elements=1_000)
     many = ('<?xml version="1.0"?><sst>' + "<si/>" * 1_000 + "</sst>").encode()
     if part.endswith(".bin"):
         path = _comments(tmp_path / "many.xlsx", many, "../c1.bin", part)
     else:
         path = _book(tmp_path / "many.xlsx", changes={part: many})
-    with pytest.raises(SpreadsheetError, match=f"{part} holds more than 1,000 XML elements"):
-        inspect_input(path)
+    refused(path, f"{part} holds more than 1,000 XML elements")
 
 
 @pytest.mark.usefixtures("no_readers")
@@ -267,8 +262,7 @@ def test_a_deep_package_part_is_refused_before_element_tree_keeps_it(
 
     monkeypatch.setattr(defusedxml.ElementTree, "fromstring", trap)
     path = _book(tmp_path / "deep.xlsx", changes={"xl/workbook.xml": DEEP_XML})
-    with pytest.raises(SpreadsheetError, match="xl/workbook.xml nests elements more than"):
-        inspect_input(path)
+    refused(path, "xl/workbook.xml nests elements more than")
 
 
 @pytest.mark.usefixtures("no_readers")
@@ -276,17 +270,12 @@ def test_the_parts_of_one_file_share_one_count_of_elements(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # twenty sheet parts of millions of elements each, every part within its own limit,
     # took the inspection 40 seconds: the file's parts count together
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, file_elements=2_000))
+    smaller_limits(monkeypatch, file_elements=2_000)
     part = ('<?xml version="1.0"?><Properties>' + "<a/>" * 600 + "</Properties>").encode()
     three = {f"docProps/extra{n}.xml": part for n in range(3)}
     assert inspect_input(_book(tmp_path / "three.xlsx", changes=three)).kind == "xlsx"
     four = {f"docProps/extra{n}.xml": part for n in range(4)}
-    with pytest.raises(SpreadsheetError, match="hold more than 2,000 XML elements in all"):
-        inspect_input(_book(tmp_path / "four.xlsx", changes=four))
+    refused(_book(tmp_path / "four.xlsx", changes=four), "hold more than 2,000 XML elements in all")
 
 
 # ---------------------------------------------------------------- the twelfth round
@@ -314,17 +303,12 @@ def files_rels() -> bytes:
 def test_a_shared_text_index_the_reader_reads_its_own_way_counts_as_the_longest(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the reader reads " 1", "+1" or "x" as index 0: these cells were not counted at all
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, text_chars=5_000))
+    smaller_limits(monkeypatch, text_chars=5_000)
     strings = SST.format("<si><t>" + "a" * 1_000 + "</t></si><si><t>b</t></si>").encode()
     cells = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>{index}</v></c></row>'
                     for n, index in enumerate(["x", " 1", "+1", "1x", "-1", "x"], start=2))
     path = _book(tmp_path / "index.xlsx", NAME_ROW + cells, {"xl/sharedStrings.xml": strings})
-    with pytest.raises(SpreadsheetError, match="hold 6,000 characters"):
-        inspect_input(path)
+    refused(path, "hold 6,000 characters")
     plain = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(2, 8))
     assert inspect_input(_book(tmp_path / "fine.xlsx", NAME_ROW + plain,
                                {"xl/sharedStrings.xml": strings})).kind == "xlsx"
@@ -334,8 +318,7 @@ def test_a_shared_text_index_the_reader_reads_its_own_way_counts_as_the_longest(
 def test_a_package_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
     workbook = files_workbook().replace(b"</workbook>", b"<x/>" * 100_001 + b"</workbook>")
     path = _book(tmp_path / "book.xlsx", changes={"xl/workbook.xml": workbook})
-    with pytest.raises(SpreadsheetError, match="xl/workbook.xml holds more than 100,000"):
-        inspect_input(path)
+    refused(path, "xl/workbook.xml holds more than 100,000")
 
 
 def files_workbook() -> bytes:
@@ -357,8 +340,7 @@ def test_long_names_are_refused_by_their_characters_in_all(
     body = "".join(f'<a {name}=""/>' if kind == "attribute" else f"<{name}/>" for name in names)
     part = f'<?xml version="1.0"?><Properties>{body}</Properties>'.encode()
     path = _book(tmp_path / "names.xlsx", changes={"docProps/app.xml": part})
-    with pytest.raises(SpreadsheetError, match="names of more than 10,000 characters in all"):
-        inspect_input(path)
+    refused(path, "names of more than 10,000 characters in all")
     shorter = part.replace(b"x" * 1_100, b"x" * 900)
     assert inspect_input(_book(tmp_path / "fine.xlsx",
                                changes={"docProps/app.xml": shorter})).kind == "xlsx"
@@ -380,11 +362,7 @@ def test_a_cell_longer_than_a_spreadsheet_cell_is_refused_naming_it(tmp_path: Pa
 def test_text_beyond_ascii_counts_by_its_size(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # 49 million emoji passed a count of characters and took the read to 600 MB
-    import dataclasses
-
-    from wessex_cli import inspection
-
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, text_chars=1_000))
+    smaller_limits(monkeypatch, text_chars=1_000)
     emoji = ods(tmp_path / "emoji.ods", ODS_HEADER + ods_row(ods_cell("\U0001F600" * 300)))
     with pytest.raises(SpreadsheetError, match="hold 1,2"):  # 1,200 bytes and the header's
         inspect_input(emoji)
@@ -447,12 +425,9 @@ def test_elements_outside_the_shared_texts_count_against_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl lets go of each text once read, and keeps anything else: 3.9 million
     # elements beside the texts took visit to 1.4 GB
-    import dataclasses
-
-    from wessex_cli import inspection
     from wessex_cli.inspection import check_editable
 
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, edit_elements=2_000))
+    smaller_limits(monkeypatch, edit_elements=2_000)
     texts = "<si><t>x</t></si>" * 1_500  # 3,000 elements, inside the texts
     fine = _with_part(tmp_path, "xl/sharedStrings.xml", SST.format(texts).encode())
     check_editable(inspect_input(fine))
@@ -465,12 +440,9 @@ def test_elements_outside_a_sheets_rows_count_against_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl keeps the elements of a sheet it does not know: 1.95 million took visit to
     # 725 MB, within the limit for a sheet's elements
-    import dataclasses
-
-    from wessex_cli import inspection
     from wessex_cli.inspection import check_editable
 
-    monkeypatch.setattr(inspection, "LIMITS", dataclasses.replace(LIMITS, edit_elements=100))
+    smaller_limits(monkeypatch, edit_elements=100)
     rows = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in range(1, 200))
     check_editable(inspect_input(_book(tmp_path / "rows.xlsx", rows)))
     junk = _book(tmp_path / "junk.xlsx", changes={PART: _sheet(NAME_ROW, "<a/>" * 101)})
