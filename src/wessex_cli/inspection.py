@@ -59,7 +59,7 @@ class InputLimits:
     # rows x columns of a sheet's used range: reading costs about 350 bytes a cell from file
     # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
     cells: int = 1_000_000
-    edit_cells: int = 500_000  # a workbook wessex changes in place (visit, withdraw)
+    edit_cells: int = 500_000  # all the sheets of a workbook changed in place (visit, withdraw)
     # openpyxl, which changes it, builds an object for every element of every part but the
     # sheets (a workbook at the edit limit has some tens of thousands), every named style,
     # every <row> element with a format, and each cell of a table's range when it saves
@@ -151,9 +151,12 @@ def check_editable(inspection: Inspection) -> None:
     openpyxl builds what calamine never reads: see :class:`InputLimits`."""
     other = inspection.other
     problem = None
-    if inspection.largest > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
-        spans = max(inspection.largest, other.table_cells)
-        problem = f"its largest sheet or table spans {spans:,} cells, more than the " \
+    # openpyxl builds every cell of every sheet, twice (formulas, then their values): the
+    # sheets count together (twelve of 500,000 empty cells took visit to 4.5 GB)
+    together = sum(sheet.cells for sheet in inspection.sheets.values())
+    if together > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
+        spans = max(together, other.table_cells)
+        problem = f"its sheets together, or a table, span {spans:,} cells, more than the " \
                   f"{LIMITS.edit_cells:,}"
     elif len(inspection.sheets) > LIMITS.edit_sheets or any(
             s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements or
@@ -728,13 +731,17 @@ def _text_size(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
-def _too_much_text(path: Path, sheet: str, characters: int) -> SpreadsheetError:
+def _too_much_text(path: Path, sheet: str, characters: int,
+                   repeated: bool = True) -> SpreadsheetError:
+    """The refusal of a sheet whose cells hold more text than ``LIMITS.text_chars``:
+    ``repeated`` when a text shared by many cells (or an .ods cell repeated) is the cause."""
+    counted = "once each copy of a repeated text is counted " if repeated else ""
     return SpreadsheetError(
         f"the sheet is too large to read safely: its cells hold {characters:,} characters "
-        f"once each copy of a repeated text is counted (beyond ASCII, by their size in "
-        f"bytes), beyond the limit of {LIMITS.text_chars:,}.",
-        "A very long text is repeated in many cells: delete the cells that do not belong "
-        "to the list, save, and try again.", file=path,
+        f"{counted}(beyond ASCII, by their size in bytes), beyond the limit of "
+        f"{LIMITS.text_chars:,}.",
+        ("A very long text is repeated in many cells: delete" if repeated else "Delete") +
+        " the cells that do not belong to the list, save, and try again.", file=path,
         sheet=sheet or None)
 
 
@@ -1137,14 +1144,17 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     """The furthest row and column holding a cell, and formulas saved without a value:
     measured at once when the sheet's rows are written plainly, else by streaming."""
     part = info.filename
+    # A part larger than the text limit could hold more text than it in its cells' own
+    # (inline) texts: then they are counted as it streams. (190 MB of them took 970 MB.)
+    inline = info.file_size > LIMITS.text_chars
     if info.file_size > _WHOLE_SHEET_BYTES:
         return _stream_xlsx_sheet(lambda parser: _feed(parser, archive, info, path), path,
-                                  part, sheet, ranges_left)
+                                  part, sheet, ranges_left, inline)
     with archive.open(info) as member:
         data = member.read()
-    return _plain_xlsx_sheet(data, path, part, sheet, ranges_left) or _stream_xlsx_sheet(
-        lambda parser: _feed_chunks(parser, _pieces(data), part, path), path, part, sheet,
-        ranges_left)
+    return (None if inline else _plain_xlsx_sheet(data, path, part, sheet, ranges_left)) or \
+        _stream_xlsx_sheet(lambda parser: _feed_chunks(parser, _pieces(data), part, path),
+                           path, part, sheet, ranges_left, inline)
 
 
 def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
@@ -1181,7 +1191,8 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
 
 
 def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
-                       sheet: str, ranges_left: list[int] | None = None) -> SheetExtent:
+                       sheet: str, ranges_left: list[int] | None = None,
+                       inline: bool = False) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value,
     from the sheet's XML as ``feed`` streams it through a parser.
 
@@ -1194,7 +1205,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     Called for every element of the sheet, so it is kept lean: no namespace processing
     (a tag is ``c`` or ``x:c``), a cell reference split by ``rstrip`` with its letters
     looked up in a table (the pattern only for letters not seen before), ends of elements
-    looked at only for rows and formula cells, and text only inside a formula cell's value.
+    looked at only for rows and formula cells, and text only inside a formula cell's value
+    (and, with ``inline``, inside a cell's own text, against the text limit).
     """
     # the reader's row counter, the column of the cell just seen, that cell's row, the furthest
     counter = column = cell_row = far_row = far_column = 0
@@ -1218,6 +1230,13 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     def value_text(data: str) -> None:
         if data.strip():
             formula[1] = True
+
+    inline_size = [0, 0]  # the inline texts' size, the <is> elements open
+
+    def inline_text(data: str) -> None:
+        inline_size[0] += _text_size(data)
+        if inline_size[0] > LIMITS.text_chars:
+            raise _too_much_text(path, sheet, inline_size[0], repeated=False)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal counter, column, cell_row
@@ -1275,6 +1294,9 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and formula[0]:
             parser.CharacterDataHandler = value_text
+        elif tag == "is" and inline:
+            inline_size[1] += 1
+            parser.CharacterDataHandler = inline_text
 
     def end(name: str) -> None:
         nonlocal counter, column
@@ -1284,8 +1306,12 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             column = 0
         elif tag == "sheetData":
             shared[5] = 0
-        elif tag == "v":
-            parser.CharacterDataHandler = None
+        elif tag == "v":  # back to counting when a value was written inside a text
+            parser.CharacterDataHandler = inline_text if inline_size[1] else None
+        elif tag == "is" and inline:
+            inline_size[1] -= 1
+            if not inline_size[1]:
+                parser.CharacterDataHandler = None
         elif tag == "c":
             inside[0] = False
             if formula[0]:

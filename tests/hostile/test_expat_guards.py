@@ -22,6 +22,9 @@ The twelfth round, on those fixes: a relations part of 20,000 unclosed tags (130
 package part of a million elements (430 MB in ElementTree); names of thousands of
 characters (600 to 760 MB); a cell of twelve million characters (1.1 GB while its words
 were folded); 49 million emoji counted as characters (600 MB).
+
+The thirteenth: twelve sheets of 500,000 empty cells, each within the edit limit (visit:
+4.5 GB, two minutes); 190 MB of cells' own (inline) texts, never counted (970 MB).
 """
 
 from __future__ import annotations
@@ -448,3 +451,43 @@ def test_elements_outside_a_sheets_rows_count_against_editing(
     junk = _book(tmp_path / "junk.xlsx", changes={PART: _sheet(NAME_ROW, "<a/>" * 101)})
     with pytest.raises(SpreadsheetError, match="too large to change safely"):
         check_editable(inspect_input(junk))
+
+
+# ---------------------------------------------------------------- the thirteenth round
+
+def test_the_sheets_of_a_workbook_to_change_count_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # openpyxl builds every cell of every sheet, twice: twelve sheets of 500,000 empty cells,
+    # each within the limit, took visit to 4.5 GB and two minutes
+    import shutil
+
+    from wessex_cli.inspection import check_editable
+
+    from ..conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
+    # its sheets span 961 (Pairs), 14, 24 and 24 cells: 1,023 together
+    smaller_limits(monkeypatch, edit_cells=1_000)
+    with pytest.raises(SpreadsheetError, match="sheets together, or a table, span 1,023 cells"):
+        check_editable(inspect_input(tmp_path / "pairs.xlsx"))
+    smaller_limits(monkeypatch, edit_cells=1_023)
+    check_editable(inspect_input(tmp_path / "pairs.xlsx"))
+
+
+@pytest.mark.parametrize("cell", [
+    '<is><t>{}</t></is>',
+    '<is><r><t>{}</t></r></is>',  # rich text, in runs
+    '<is><v/><t>{}</t></is>',  # a value inside the text must not stop the count
+])
+@pytest.mark.usefixtures("no_readers")
+def test_cells_own_texts_count_against_the_text_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cell: str) -> None:
+    # 190 MB of inline texts, each cell under the cell limit, took check to 970 MB
+    smaller_limits(monkeypatch, text_chars=1_000)
+    cells = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr">{cell.format("a" * 300)}</c></row>'
+                    for n in range(2, 6))  # 1,200 characters
+    path = _book(tmp_path / "inline.xlsx", NAME_ROW + cells)
+    refused(path, r"cells hold 1,2\d\d characters \(beyond ASCII")
+    fewer = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr">{cell.format("a" * 300)}</c></row>'
+                    for n in range(2, 5))  # 900 and the header's, in a part over 1,000 bytes
+    assert inspect_input(_book(tmp_path / "fine.xlsx", NAME_ROW + fewer)).kind == "xlsx"

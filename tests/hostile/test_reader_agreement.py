@@ -502,7 +502,7 @@ def _many_sheets(path: Path) -> Path:
 
 # name -> (how to build it, what the refusal to change it says)
 EDITS: dict[str, tuple[Callable[[Path], Path], str]] = {
-    "table.xlsx": (_table, "sheet or table spans 100,000,000 cells"),
+    "table.xlsx": (_table, "sheets together, or a table, span 100,000,000 cells"),
     "named-styles.xlsx": (_named_styles, "20,000 named styles"),
     "properties.xlsx": (_properties, "600,"),
     "row-formats.xlsx": (_row_formats, "a sheet more rows, parts or rules"),
