@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import TrackingError
 from .model import HALVES, Placement
@@ -86,13 +86,18 @@ def _holds(archive: zipfile.ZipFile, name: str, mark: re.Pattern[bytes]) -> bool
     megabyte at a time: a part can unpack to 200 MB, which read whole (and searched for
     every shape) took a check of it to 940 MB."""
     with archive.open(name) as member:
-        tail = b""
-        while piece := member.read(1 << 20):
-            window = tail + piece
-            if mark.search(window):
-                return True
-            tail = window[-64:]
-    return False
+        return any(mark.search(window) for window in _windows(member))
+
+
+def _windows(member: IO[bytes], first: bytes = b"") -> Iterator[bytes]:
+    """A part a megabyte at a time (after ``first``, what was read of it already), each
+    piece with the last 64 bytes before it, so a mark of up to 64 bytes that straddles two
+    pieces is whole in one of them."""
+    tail, piece = b"", first or member.read(1 << 20)
+    while piece:
+        window = tail + piece
+        yield window
+        tail, piece = window[-64:], member.read(1 << 20)
 
 
 def features_that_would_be_lost(path: Path) -> list[str]:
@@ -138,11 +143,8 @@ def _found_by_content(path: Path, names: list[str]) -> set[str]:
                     found.add("pictures")
                 elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                     found.add("embedded objects")
-                tail = b""
-                while head:
-                    window = tail + head
+                for window in _windows(member, head):
                     found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
-                    tail, head = window[-64:], member.read(1 << 20)
     return found
 
 
