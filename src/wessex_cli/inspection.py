@@ -302,15 +302,28 @@ def _count_parts(path: Path, size: int) -> int:
 
 def _inspect_zip(path: Path) -> Inspection:
     """Check the zip's directory and stream every part before any parser inflates it."""
-    budget = _ELEMENTS_LEFT.set([LIMITS.file_elements])
+    budget = _BUDGET.set(_FileBudget())
     try:
         return _inspect_parts(path)
     finally:
-        _ELEMENTS_LEFT.reset(budget)
+        _BUDGET.reset(budget)
 
 
-# The elements the parts of the file being inspected may still hold (``_guard_elements``)
-_ELEMENTS_LEFT: ContextVar[list[int] | None] = ContextVar("elements_left", default=None)
+@dataclass
+class _FileBudget:
+    """What the parts of one file may still hold, charged as each part is read: elements
+    streamed (``_guard_elements``) and characters of range lists (``_range_corner``)."""
+
+    elements: int = field(default_factory=lambda: LIMITS.file_elements)
+    range_chars: int = field(default_factory=lambda: LIMITS.range_chars)
+
+
+_BUDGET: ContextVar[_FileBudget | None] = ContextVar("file_budget", default=None)
+
+
+def _budget() -> _FileBudget:
+    """The budget of the file being inspected (a fresh one for a part read on its own)."""
+    return _BUDGET.get() or _FileBudget()
 
 
 def _inspect_parts(path: Path) -> Inspection:
@@ -345,7 +358,6 @@ def _inspect_parts(path: Path) -> Inspection:
         strings = by_name.get("xl/sharedstrings.xml") if kind == "xlsx" else None
         styles = by_name.get("xl/styles.xml") if kind == "xlsx" else None
         other = PartCounts()
-        ranges_left = [LIMITS.range_chars]  # what the range lists may still hold
         try:
             titles = _workbook_sheets(archive, by_name, path) if kind == "xlsx" else {}
             for info in infos:
@@ -358,18 +370,17 @@ def _inspect_parts(path: Path) -> Inspection:
                         info.filename.startswith("xl/worksheets/") and
                         info.filename.endswith(".xml"))):
                     title = titles.get(info.filename) or Path(info.filename).stem
-                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title,
-                                                             ranges_left)
+                    sheets[info.filename] = _scan_xlsx_sheet(archive, info, path, title)
                 elif kind == "ods" and _folded(info.filename) == "content.xml":
                     for extent in _scan_ods(archive, info, path):
                         sheets[extent.part] = extent
                 elif kind == "xlsx" and _folded(info.filename).endswith((".xml", ".rels")):
-                    _count_part(archive, info, path, other, ranges_left)
+                    _count_part(archive, info, path, other)
                 else:
                     _stream(archive, info, path)
             for part, extent in list(sheets.items()) if kind == "xlsx" else []:
                 sheets[part] = _with_comments(archive, by_name, path, extent,
-                                              titles.get(part) or Path(part).stem, ranges_left)
+                                              titles.get(part) or Path(part).stem)
             if strings is not None:
                 lengths = _shared_string_lengths(archive, strings, path, other)
                 for part, extent in sheets.items():
@@ -628,7 +639,7 @@ def _check_encoding(first: bytes, part: str, path: Path) -> None:
 
 
 def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: Path,
-                   extent: SheetExtent, title: str, ranges_left: list[int]) -> SheetExtent:
+                   extent: SheetExtent, title: str) -> SheetExtent:
     """The sheet's extent grown to its comments: openpyxl (which edits the pairs workbook)
     makes a cell where each comment is, wherever its relations put the comments part."""
     import dataclasses
@@ -644,7 +655,7 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
     def start(element: str, attrs: dict[str, str]) -> None:
         _one_more(seen, path, part)
         if element[element.rfind(":") + 1:] == "comment":
-            row, column = _range_corner(attrs.get("ref", ""), ranges_left, path)
+            row, column = _range_corner(attrs.get("ref", ""), path)
             found[0], found[1] = max(found[0], row), max(found[1], column)
             check_extent(path, title, found[0], found[1])
 
@@ -663,7 +674,7 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
 
 
 def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                counts: PartCounts, ranges_left: list[int]) -> None:
+                counts: PartCounts) -> None:
     """Add a part's elements, and the range of any table it defines, to ``counts``, reading
     it to its end (for its checksum). A part that is not well-formed XML stops counting but
     is not refused: openpyxl, the only reader of most such parts, refuses it itself."""
@@ -673,7 +684,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         counts.elements += 1
         _one_more(seen, path, info.filename)
         if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
-            rows, columns = _range_corner(attrs["ref"], ranges_left, path)
+            rows, columns = _range_corner(attrs["ref"], path)
             counts.table_cells = max(counts.table_cells, rows * columns)
 
     with archive.open(info) as member:
@@ -954,8 +965,8 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
     part is read, to leave the file's count for its next part. (Called for every element
     of every part streamed, so kept lean: counts in the closure, one test on the way.)"""
     start, end = parser.StartElementHandler, parser.EndElementHandler
-    shared = _ELEMENTS_LEFT.get()  # the file's count, when a file is being inspected
-    left = shared[0] if shared is not None else LIMITS.file_elements
+    budget = _budget()
+    left = budget.elements
     depth = spelled = 0  # elements open, characters of the different names
     names: set[str] = set()
 
@@ -992,8 +1003,7 @@ def _guard_elements(parser: Any, part: str, path: Path) -> Callable[[], None]:
             end(name)
 
     def settle() -> None:
-        if shared is not None:
-            shared[0] = left
+        budget.elements = left
 
     parser.StartElementHandler = opened
     parser.EndElementHandler = closed
@@ -1100,15 +1110,16 @@ def _whole_line(corner: str) -> tuple[int, int]:
     return _WHOLE_COLUMN, column
 
 
-def _range_corner(ranges: str, ranges_left: list[int], path: Path) -> tuple[int, int]:
+def _range_corner(ranges: str, path: Path) -> tuple[int, int]:
     """The furthest row and column of a range list such as ``"A1:B2 D4"``, as openpyxl,
     which makes a cell for each place a merge, hyperlink or comment covers, would read it
     (a whole column reaching the last row, a reference only openpyxl reads counted too).
 
-    ``ranges_left``: how many characters of range lists the workbook may still hold
-    (:data:`LIMITS`), charged before the list is read, since each corner costs Python work."""
-    ranges_left[0] -= len(ranges)
-    if ranges_left[0] < 0:
+    The list is charged to the file's budget of range characters before it is read, since
+    each corner costs Python work."""
+    budget = _budget()
+    budget.range_chars -= len(ranges)
+    if budget.range_chars < 0:
         raise _unusual(path, f"its merged cells, hyperlinks, comments and tables list more "
                              f"than {LIMITS.range_chars:,} characters of cell ranges")
     far_row = far_column = 0
@@ -1140,7 +1151,7 @@ _WHOLE_SHEET_BYTES = 64 * 1024 * 1024
 
 
 def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                     sheet: str, ranges_left: list[int]) -> SheetExtent:
+                     sheet: str) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value:
     measured at once when the sheet's rows are written plainly, else by streaming."""
     part = info.filename
@@ -1149,16 +1160,15 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     inline = info.file_size > LIMITS.text_chars
     if info.file_size > _WHOLE_SHEET_BYTES:
         return _stream_xlsx_sheet(lambda parser: _feed(parser, archive, info, path), path,
-                                  part, sheet, ranges_left, inline)
+                                  part, sheet, inline)
     with archive.open(info) as member:
         data = member.read()
-    return (None if inline else _plain_xlsx_sheet(data, path, part, sheet, ranges_left)) or \
+    return (None if inline else _plain_xlsx_sheet(data, path, part, sheet)) or \
         _stream_xlsx_sheet(lambda parser: _feed_chunks(parser, _pieces(data), part, path),
-                           path, part, sheet, ranges_left, inline)
+                           path, part, sheet, inline)
 
 
-def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
-                      ranges_left: list[int]) -> SheetExtent | None:
+def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetExtent | None:
     """The sheet measured with its rows taken at once (``plain_sheet.plain_rows``) and only
     what surrounds them streamed; None when that cannot be done, or finds a problem, so
     that the streaming scan of the whole part decides (and words any refusal)."""
@@ -1174,7 +1184,7 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
     try:
         extent = _stream_xlsx_sheet(
             lambda parser: _feed_chunks(parser, _pieces(around), part, path), path, part,
-            sheet, ranges_left)
+            sheet)
     except SpreadsheetError:
         return None
     far_row, far_column = max(extent.rows, rows.rows), max(extent.columns, rows.columns)
@@ -1191,8 +1201,7 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str,
 
 
 def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
-                       sheet: str, ranges_left: list[int] | None = None,
-                       inline: bool = False) -> SheetExtent:
+                       sheet: str, inline: bool = False) -> SheetExtent:
     """The furthest row and column holding a cell, and formulas saved without a value,
     from the sheet's XML as ``feed`` streams it through a parser.
 
@@ -1219,7 +1228,6 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
-    ranges = ranges_left if ranges_left is not None else [LIMITS.range_chars]
 
     def reach(row: int, col: int) -> None:
         nonlocal far_row, far_column
@@ -1289,7 +1297,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag in ("cfRule", "dataValidation") and not inside[0]:
             shared[3] += 1
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
-            reach(*_range_corner(attrs.get("ref", ""), ranges, path))  # openpyxl: each cell
+            reach(*_range_corner(attrs.get("ref", ""), path))  # openpyxl: each cell
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and formula[0]:

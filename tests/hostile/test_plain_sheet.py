@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 from wessex_cli.errors import SpreadsheetError
 from wessex_cli.inspection import (
-    LIMITS,
     SheetExtent,
     _feed_chunks,
     _pieces,
@@ -53,7 +52,7 @@ def quick(data: bytes) -> SheetExtent | str | None:
     """The quick way: a measure, None where it leaves the sheet to streaming, or "refused"
     (only ever for an encoding both ways refuse before reading a tag)."""
     try:
-        return _plain_xlsx_sheet(data, PATH, PART, TITLE, [LIMITS.range_chars])
+        return _plain_xlsx_sheet(data, PATH, PART, TITLE)
     except SpreadsheetError:
         return "refused"
 
