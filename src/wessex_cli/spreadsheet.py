@@ -130,7 +130,7 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
         grid = _read_csv(path)
         if alongside is not None:
             alongside()
-        return _clean_controls(grid)
+        return _clean_cells(grid)
     worker = _Alongside(alongside) if alongside is not None else None
     try:
         grid = _read_workbook(path, inspection, preferred_sheet, only)
@@ -139,7 +139,7 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
             worker.thread.join()
     if worker is not None and worker.error is not None:
         raise worker.error
-    return _clean_controls(grid)
+    return _clean_cells(grid)
 
 
 class _Alongside:
@@ -164,10 +164,11 @@ class _Alongside:
 CONTROL_WARNINGS_LISTED = 50
 
 
-def _clean_controls(grid: Grid) -> Grid:
-    """Control characters (NUL, terminal escape sequences, other C0 and C1 codes) are taken
-    out of every cell here, where text enters, each with a warning naming its cell: nothing
-    downstream (a terminal, an e-mail header, a Word document, a workbook) ever sees one."""
+def _clean_cells(grid: Grid) -> Grid:
+    """Every cell's text as it enters, in one pass over the rows. Control characters (NUL,
+    terminal escape sequences, other C0 and C1 codes) are taken out, each with a warning
+    naming its cell: nothing downstream (a terminal, an e-mail header, a Word document, a
+    workbook) ever sees one. A cell longer than ``LONGEST_CELL`` refuses the file."""
     from .text import has_controls, strip_controls
 
     grid.sheet = strip_controls(grid.sheet)
