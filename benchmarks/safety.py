@@ -52,9 +52,10 @@ def _roster(people: int) -> Path:
     return make_roster(DATA / f"roster-{people}.xlsx", people)
 
 
-def _pairs(rows: int) -> Path:
-    """A pairs workbook of ``rows`` pairs written by wessex's own writer."""
-    path = DATA / f"pairs-{rows}.xlsx"
+def _pairs(rows: int, filled: bool = False) -> Path:
+    """A pairs workbook of ``rows`` pairs written by wessex's own writer; ``filled``: every
+    cell but the visits' holds a text of its own (the most openpyxl holds for a cell)."""
+    path = DATA / f"pairs-{rows}{'-filled' if filled else ''}.xlsx"
     if path.exists():
         return path
     from wessex_cli.pairs_workbook import PAIRS_HEADERS
@@ -67,6 +68,9 @@ def _pairs(rows: int) -> Path:
                      f"Consultant {index}", f"c{index}@nhs.net", "", "Consultant", "secondary",
                      "General Hospital", "Cardiology", "", 2, "same cluster", "solver",
                      None, "", None, "", "", "", ""])
+        if filled:
+            body[-1] = [value if value not in ("", None) or 20 <= column <= 23
+                        else f"text {index} {column}" for column, value in enumerate(body[-1])]
     write_workbook(path, [SheetSpec("Pairs", list(PAIRS_HEADERS), body)])
     return path
 
@@ -136,9 +140,12 @@ CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
                                str(DATA / "out-merge.csv"), "--force",
                                "--allow-placeholders"],  # no scheme.toml beside it
                       "mailmerge of 37,000 pairs"),
-    "visit-18k": (lambda: ["visit", str(_pairs(18_000)), "Dr GP 17999", "--hosted",
+    "visit-12k": (lambda: ["visit", str(_pairs(12_900)), "Dr GP 12899", "--hosted",
                            "2027-05-04", "--force"],  # a date after today's, on purpose
-                  "visit in 18,000 pairs (the edit limit)"),
+                  "visit in 12,900 pairs (the edit limit)"),
+    "visit-filled": (lambda: ["visit", str(_pairs(12_900, filled=True)), "Dr GP 12899",
+                              "--hosted", "2027-05-04", "--force"],
+                     "visit in 12,900 pairs, every cell holding a different text"),
     "pair-10k": (lambda: ["pair", str(_roster(10_000)), "--dry-run", "--json"],
                  "pair 10,000 volunteers"),
     "xfd": (lambda: ["check", str(_hostile("xfd.xlsx"))], "check on one cell at XFD1048576"),

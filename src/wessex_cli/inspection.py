@@ -59,13 +59,21 @@ class InputLimits:
     # rows x columns of a sheet's used range: reading costs about 350 bytes a cell from file
     # to checked roster (measured by benchmarks/safety.py), so a million stays under 500 MB
     cells: int = 1_000_000
-    edit_cells: int = 500_000  # all the sheets of a workbook changed in place (visit, withdraw)
+    # all the sheets of a workbook changed in place (visit, withdraw): openpyxl loads it
+    # twice, and 500,000 cells each holding a different text took visit to 485 MB, 400,000
+    # to 420 MB; the element limits below add at most some 90 MB to this one's
+    edit_cells: int = 350_000
     # openpyxl, which changes it, builds an object for every element of every part but the
     # sheets (a workbook at the edit limit has some tens of thousands), every named style,
     # every <row> element with a format, and each cell of a table's range when it saves
-    edit_elements: int = 500_000
+    edit_elements: int = 200_000
+    # of the sheets, it keeps every element outside their rows (and each row, emptied)
+    edit_outside_rows: int = 200_000
     edit_styles: int = 10_000
-    edit_sheet_elements: int = 2_000_000  # a sheet's: 500,000 cells of three elements each
+    # openpyxl reads the sheets' elements one at a time, keeping those outside a row
+    # (edit_outside_rows counts them), and all of one row's until the row ends
+    edit_sheet_elements: int = 2_000_000  # all the sheets': time, at three elements a cell
+    edit_row_elements: int = 50_000  # a row at the column limit has a few thousand
     edit_sheets: int = 100  # openpyxl loads every sheet, twice (formulas and their values)
     edit_rules: int = 10_000  # conditional formats and data validations of a sheet
     # characters in a sheet's cells once read: one long text that many cells share (a
@@ -105,7 +113,6 @@ class SheetExtent:
     row_reach: int = 0  # the furthest <row r>, cells or not
     rules: int = 0  # conditional formats and data validations (openpyxl builds each)
     title: str = ""  # the sheet's name in the workbook, when the workbook gives one
-    loose: int = 0  # elements outside its rows, which openpyxl keeps when it does not know them
 
     @property
     def cells(self) -> int:
@@ -148,20 +155,32 @@ def inspect_input(path: Path) -> Inspection:
 
 def check_editable(inspection: Inspection) -> None:
     """Changing a workbook in place (openpyxl) costs far more per cell than reading it, and
-    openpyxl builds what calamine never reads: see :class:`InputLimits`."""
+    openpyxl builds what calamine never reads: see :class:`InputLimits`. The sheets are
+    streamed again, as openpyxl will read them (:func:`edit_loads`)."""
     other = inspection.other
+    loads = edit_loads(inspection)
     problem = None
     # openpyxl builds every cell of every sheet, twice (formulas, then their values): the
     # sheets count together (twelve of 500,000 empty cells took visit to 4.5 GB)
-    together = sum(sheet.cells for sheet in inspection.sheets.values())
+    together = sum(max(sheet.cells, loads[part].cells if part in loads else 0)
+                   for part, sheet in inspection.sheets.items())
+    kept = sum(load.kept for load in loads.values())
+    widest = max(loads.values(), key=lambda load: load.largest_row, default=EditLoad())
     if together > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
         spans = max(together, other.table_cells)
         problem = f"its sheets together, or a table, span {spans:,} cells, more than the " \
                   f"{LIMITS.edit_cells:,}"
-    elif len(inspection.sheets) > LIMITS.edit_sheets or any(
-            s.row_reach > LIMITS.rows or s.elements > LIMITS.edit_sheet_elements or
-            s.loose > LIMITS.edit_elements or s.rules > LIMITS.edit_rules
-            for s in inspection.sheets.values()):
+    elif kept > LIMITS.edit_outside_rows:
+        problem = f"its sheets hold {kept:,} XML elements outside their rows, more than " \
+                  f"the {LIMITS.edit_outside_rows:,}"
+    elif widest.largest_row > LIMITS.edit_row_elements:
+        problem = f"a row of the sheet '{widest.title}' holds {widest.largest_row:,} XML " \
+                  f"elements, more than the {LIMITS.edit_row_elements:,} in a row"
+    elif len(inspection.sheets) > LIMITS.edit_sheets or \
+            sum(s.elements for s in inspection.sheets.values()) > \
+            LIMITS.edit_sheet_elements or any(
+                s.row_reach > LIMITS.rows or s.rules > LIMITS.edit_rules
+                for s in inspection.sheets.values()):
         problem = "it has more sheets, or a sheet more rows, parts or rules, than the ones"
     elif other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles:
         problem = (f"it holds {other.elements:,} elements outside its sheets and "
@@ -171,6 +190,73 @@ def check_editable(inspection: Inspection) -> None:
             f"the workbook is too large to change safely: {problem} wessex changes in place.",
             "Record the change by hand in Excel, or remove rows, columns, styles and sheets "
             "nobody uses.", file=inspection.path)
+
+
+@dataclass(frozen=True)
+class EditLoad:
+    """What openpyxl holds of a sheet as it loads it to change it."""
+
+    title: str = ""
+    cells: int = 0  # children of rows: openpyxl makes a cell of each, whatever its name
+    kept: int = 0  # elements not inside a row, which it keeps as read (a row's own, emptied)
+    largest_row: int = 0  # the most elements inside one row, all held until the row ends
+
+
+# openpyxl's name for a row: a row to it only in this namespace, whatever the prefix
+_OPENPYXL_ROW = "http://schemas.openxmlformats.org/spreadsheetml/2006/main|row"
+
+
+def edit_loads(inspection: Inspection) -> dict[str, EditLoad]:
+    """Each sheet of an Excel workbook measured as openpyxl will read it (nothing for
+    another kind of file, which wessex never changes). The reading scan goes by local names
+    alone, as calamine does; openpyxl goes by namespace, so a row written with a prefix bound
+    to another one (or under another default namespace) is, to openpyxl, an element it keeps
+    whole, and this scan counts it so."""
+    if inspection.kind != "xlsx":
+        return {}
+    budget = _BUDGET.set(_FileBudget())
+    try:
+        with zipfile.ZipFile(inspection.path) as archive:
+            return {part: _edit_load(archive, archive.getinfo(part), inspection.path,
+                                     sheet.title or part)
+                    for part, sheet in inspection.sheets.items()}
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:
+        raise _damaged(inspection.path, str(exc)) from None
+    finally:
+        _BUDGET.reset(budget)
+
+
+def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+               title: str) -> EditLoad:
+    """One sheet's :class:`EditLoad`, streamed with namespaces resolved as openpyxl's
+    parser resolves them. openpyxl empties each row when it ends, after making a cell of
+    each of its children; everything else it meets stays in its tree."""
+    rows: list[bool] = []  # for each element open, whether it is a row
+    within = 0  # rows open
+    cells = kept = in_row = largest = 0
+
+    def start(name: str, _attrs: dict[str, str]) -> None:
+        nonlocal within, cells, kept, in_row
+        if rows and rows[-1]:
+            cells += 1
+        if within:
+            in_row += 1
+        else:
+            kept += 1
+        is_row = name == _OPENPYXL_ROW
+        rows.append(is_row)
+        within += is_row
+
+    def end(_name: str) -> None:
+        nonlocal within, in_row, largest
+        if rows.pop():
+            within -= 1
+            if not within:
+                largest, in_row = max(largest, in_row), 0
+
+    _feed(_parser(start, end), archive, info, path)
+    return EditLoad(title, cells, kept, largest)
 
 
 def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
@@ -1222,9 +1308,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
     missing: list[str] = []
     inside = [False]  # within a cell, where the reader skips everything but the value
-    # cells holding a shared string, elements, the furthest <row r>, rules, elements outside
-    # the rows (<sheetData>), 1 while within them
-    shared = [0, 0, 0, 0, 0, 0]
+    # cells holding a shared string, elements, the furthest <row r>, rules
+    shared = [0, 0, 0, 0]
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -1256,11 +1341,6 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             tag = name[name.rfind(":") + 1:]
             if len(tags) < 64:
                 tags[name] = tag
-        if not shared[5]:  # outside the rows: openpyxl keeps what it does not know there
-            if tag == "sheetData":
-                shared[5] = 1
-            else:
-                shared[4] += 1
         if tag == "c":
             inside[0] = True
             ref = attrs.get("r")
@@ -1312,8 +1392,6 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         if tag == "row" and not inside[0]:
             counter += 1
             column = 0
-        elif tag == "sheetData":
-            shared[5] = 0
         elif tag == "v":  # back to counting when a value was written inside a text
             parser.CharacterDataHandler = inline_text if inline_size[1] else None
         elif tag == "is" and inline:
@@ -1332,7 +1410,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     feed(parser)
     return SheetExtent(part, far_row, far_column, tuple(missing),
                        shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
-                       rules=shared[3], title=sheet, loose=shared[4])
+                       rules=shared[3], title=sheet)
 
 
 def _letters(index: int) -> str:

@@ -25,6 +25,12 @@ were folded); 49 million emoji counted as characters (600 MB).
 
 The thirteenth: twelve sheets of 500,000 empty cells, each within the edit limit (visit:
 4.5 GB, two minutes); 190 MB of cells' own (inline) texts, never counted (970 MB).
+
+The fourteenth, on the edit limits (what openpyxl builds when visit changes a workbook):
+1.9 million elements inside one row, which openpyxl makes cells of whatever their names
+(1.1 GB for one load; visit loads twice); and rows openpyxl does not take for rows, as
+their namespace is another (a prefix bound elsewhere, another default), whose elements it
+keeps while the count of elements outside the rows went by local names.
 """
 
 from __future__ import annotations
@@ -65,6 +71,24 @@ def refused(path: Path, reason: str) -> None:
     """The inspection refuses ``path``, saying ``reason`` (a pattern)."""
     with pytest.raises(SpreadsheetError, match=reason):
         inspect_input(path)
+
+
+def editable(path: Path) -> None:
+    """``path`` may be changed in place (``check_editable`` passes it)."""
+    from wessex_cli.inspection import check_editable
+
+    check_editable(inspect_input(path))
+
+
+def not_editable(path: Path, reason: str) -> None:
+    """``path`` is read, but refused for changing in place, saying ``reason``."""
+    with pytest.raises(SpreadsheetError, match=reason):
+        editable(path)
+
+
+def value_rows(count: int) -> str:
+    """Rows 1 to ``count``, each of one cell holding a number."""
+    return "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in range(1, count + 1))
 
 
 def fed(data: bytes) -> None:
@@ -428,29 +452,27 @@ def test_elements_outside_the_shared_texts_count_against_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl lets go of each text once read, and keeps anything else: 3.9 million
     # elements beside the texts took visit to 1.4 GB
-    from wessex_cli.inspection import check_editable
-
     smaller_limits(monkeypatch, edit_elements=2_000)
     texts = "<si><t>x</t></si>" * 1_500  # 3,000 elements, inside the texts
     fine = _with_part(tmp_path, "xl/sharedStrings.xml", SST.format(texts).encode())
-    check_editable(inspect_input(fine))
+    editable(fine)
     junk = _with_part(tmp_path, "xl/sharedStrings.xml", SST.format("<a/>" * 2_000).encode())
-    with pytest.raises(SpreadsheetError, match="too large to change safely"):
-        check_editable(inspect_input(junk))
+    not_editable(junk, "too large to change safely")
 
 
 def test_elements_outside_a_sheets_rows_count_against_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl keeps the elements of a sheet it does not know: 1.95 million took visit to
-    # 725 MB, within the limit for a sheet's elements
-    from wessex_cli.inspection import check_editable
-
-    smaller_limits(monkeypatch, edit_elements=100)
-    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in range(1, 200))
-    check_editable(inspect_input(_book(tmp_path / "rows.xlsx", rows)))
+    # 725 MB, within the limit for a sheet's elements. A row's own elements it lets go of
+    # when the row ends, keeping the row itself, emptied.
+    smaller_limits(monkeypatch, edit_outside_rows=100)
+    # 90 rows of 270 elements inside them: the rows, the worksheet and sheetData are 92
+    rows = value_rows(90)
+    editable(_book(tmp_path / "rows.xlsx", rows))
+    more = value_rows(99)
+    not_editable(_book(tmp_path / "more.xlsx", more), "sheets hold 101 XML elements outside")
     junk = _book(tmp_path / "junk.xlsx", changes={PART: _sheet(NAME_ROW, "<a/>" * 101)})
-    with pytest.raises(SpreadsheetError, match="too large to change safely"):
-        check_editable(inspect_input(junk))
+    not_editable(junk, "too large to change safely")
 
 
 # ---------------------------------------------------------------- the thirteenth round
@@ -461,17 +483,14 @@ def test_the_sheets_of_a_workbook_to_change_count_together(
     # each within the limit, took visit to 4.5 GB and two minutes
     import shutil
 
-    from wessex_cli.inspection import check_editable
-
     from ..conftest import EXAMPLES
 
     shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
     # its sheets span 961 (Pairs), 14, 24 and 24 cells: 1,023 together
     smaller_limits(monkeypatch, edit_cells=1_000)
-    with pytest.raises(SpreadsheetError, match="sheets together, or a table, span 1,023 cells"):
-        check_editable(inspect_input(tmp_path / "pairs.xlsx"))
+    not_editable(tmp_path / "pairs.xlsx", "sheets together, or a table, span 1,023 cells")
     smaller_limits(monkeypatch, edit_cells=1_023)
-    check_editable(inspect_input(tmp_path / "pairs.xlsx"))
+    editable(tmp_path / "pairs.xlsx")
 
 
 @pytest.mark.parametrize("cell", [
@@ -491,3 +510,83 @@ def test_cells_own_texts_count_against_the_text_limit(
     fewer = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr">{cell.format("a" * 300)}</c></row>'
                     for n in range(2, 5))  # 900 and the header's, in a part over 1,000 bytes
     assert inspect_input(_book(tmp_path / "fine.xlsx", NAME_ROW + fewer)).kind == "xlsx"
+
+
+# ---------------------------------------------------------------- the fourteenth round
+
+OTHER_ROWS = [
+    # a prefix bound to another namespace: a row by its local name, not to openpyxl
+    '<sheetData>{name}</sheetData><x:sheetData xmlns:x="urn:other"><x:row>{junk}</x:row>'
+    '</x:sheetData>',
+    '<sheetData>{name}<x:row xmlns:x="urn:other">{junk}</x:row></sheetData>',
+    # the rows under another default namespace
+    '<sheetData>{name}<row r="2" xmlns="urn:other">{junk}</row></sheetData>',
+]
+
+
+@pytest.mark.parametrize("body", OTHER_ROWS)
+def test_rows_in_another_namespace_are_elements_openpyxl_keeps(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    smaller_limits(monkeypatch, edit_outside_rows=100)
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main">' +
+             body.format(name=NAME_ROW, junk="<a/>" * 101) + "</worksheet>").encode()
+    path = _book(tmp_path / "other.xlsx", changes={PART: sheet})
+    inspect_input(path)  # read, it is a small sheet
+    not_editable(path, "XML elements outside their rows")
+
+
+def test_a_sheet_under_another_default_namespace_is_all_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    smaller_limits(monkeypatch, edit_outside_rows=100)
+    rows = value_rows(39)
+    sheet = _sheet(rows)
+    editable(_book(tmp_path / "main.xlsx", changes={PART: sheet}))
+    other = sheet.replace(b"spreadsheetml/2006/main", b"spreadsheetml/2006/other")
+    not_editable(_book(tmp_path / "other.xlsx", changes={PART: other}),
+                 "sheets hold 119 XML elements outside")
+
+
+def test_every_child_of_a_row_is_a_cell_to_openpyxl(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 1.9 million <j/> in one row: no cell to calamine, 1.9 million to openpyxl (1.1 GB)
+    smaller_limits(monkeypatch, edit_cells=100)
+    row = '<row r="2"><c r="A2"><v>1</v></c>{}</row>'
+    editable(_book(tmp_path / "few.xlsx", NAME_ROW + row.format("<j/>" * 96)))  # 3 + 1 + 96
+    many = _book(tmp_path / "many.xlsx", NAME_ROW + row.format("<j/>" * 97))
+    assert inspect_input(many).sheets[PART].cells == 3 * 2  # as calamine places them
+    not_editable(many, "span 101 cells")
+
+
+def test_the_elements_inside_one_row_are_limited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # openpyxl holds all of a row until it ends: one cell of a million elements
+    smaller_limits(monkeypatch, edit_row_elements=50)
+    row = '<row r="2"><c r="A2"><v>1</v>{}</c></row>'
+    # the cell, its value and 48 more
+    editable(_book(tmp_path / "fine.xlsx", NAME_ROW + row.format("<x/>" * 48)))
+    deep = _book(tmp_path / "deep.xlsx", NAME_ROW + row.format("<x/>" * 49))
+    not_editable(deep, "a row of the sheet 'Volunteers' holds 51 XML")
+
+
+def test_the_elements_sheets_keep_count_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from wessex_cli.inspection import edit_loads
+
+    from ..conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
+    loads = edit_loads(inspect_input(tmp_path / "pairs.xlsx"))
+    kept = [load.kept for load in loads.values()]
+    assert len(kept) == 4 and max(kept) < sum(kept)
+    smaller_limits(monkeypatch, edit_outside_rows=sum(kept) - 1)
+    not_editable(tmp_path / "pairs.xlsx", f"sheets hold {sum(kept)} XML elements")
+    smaller_limits(monkeypatch, edit_outside_rows=sum(kept))
+    editable(tmp_path / "pairs.xlsx")
+    # and the time openpyxl takes, over all their elements
+    elements = [sheet.elements for sheet in inspect_input(tmp_path / "pairs.xlsx").sheets.values()]
+    smaller_limits(monkeypatch, edit_sheet_elements=sum(elements) - 1)
+    assert max(elements) < sum(elements) - 1
+    not_editable(tmp_path / "pairs.xlsx", "more sheets, or a sheet more rows, parts")

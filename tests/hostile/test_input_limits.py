@@ -268,7 +268,7 @@ def test_editing_is_refused_above_its_own_limit(run: Runner, tmp_path: Path) -> 
     for args in (["visit", "pairs.xlsx", "Ann", "--planned", "2027-06-20"],
                  ["withdraw", "pairs.xlsx", "Ann", "--reason", "moved"]):
         output = run(*args, code=1).output
-        assert "more than the 500,000 wessex changes in place" in output
+        assert "more than the 350,000 wessex changes in place" in output
 
 
 def test_inspection_is_done_once_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
