@@ -283,6 +283,25 @@ def test_a_shared_address_asks_to_correct_one_never_to_delete(tmp_path: Path) ->
     assert data["sides"]["primary"]["people"] == 2  # both are real volunteers
 
 
+def test_a_shared_address_is_an_error_on_both_rows_and_skip_errors_pairs_neither(
+        tmp_path: Path) -> None:
+    # Either row may hold the mistyped address: pairing the first would send its partner
+    # introduction, and its partner's, to the second person's inbox.
+    people = [*small_scheme_people(),
+              person("Dr Isla Okonkwo", "amelia@example.org", "GP",
+                     Organisation="Elmfield Surgery"),
+              person("Dr Rhys Tolley", "rhys@example.org", "Consultant",
+                     Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(invoke(tmp_path, "check", "v.xlsx", "--json", code=1).stdout)
+    errors = {p["cell"] for p in data["problems"] if p["severity"] == "error"}
+    assert errors == {"Volunteers!B2", "Volunteers!B4"}  # Amelia's row and Isla's
+    paired = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--dry-run", "--skip-errors",
+                               "--json").stdout)
+    assert [p["name"] for p in paired["left_out"]] == ["Dr Amelia Ashworth", "Dr Isla Okonkwo"]
+    assert paired["pairs"] == []  # no GP left to pair
+
+
 def test_a_repeated_row_of_the_same_person_may_be_deleted(tmp_path: Path) -> None:
     people = [*small_scheme_people(), small_scheme_people()[0]]
     write_book(tmp_path / "v.xlsx", people)

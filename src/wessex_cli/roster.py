@@ -512,6 +512,13 @@ class _RowReader:
                              f"{values['email']}, which row {first_index + 1} gives for "
                              f"{first_name or 'someone else'}; two people cannot share an "
                              "address.", "Correct one of the addresses.")
+                # Either row may be the mistyped one, so both are in error: --skip-errors
+                # must not pair the first and send its letters to the second's inbox.
+                self.problem("error", first_index, "email",
+                             f"{first_name or 'this row'} has the e-mail {values['email']}, "
+                             f"which row {row_index + 1} also gives for "
+                             f"{values['name'] or 'someone else'}; two people cannot share an "
+                             "address.", "Correct one of the addresses.")
                 draft = self.read_row(row_index, values, extra, raw)
                 if draft is not None:
                     self.reject(draft.row_index, values, draft.side, draft.capacity,
