@@ -51,3 +51,41 @@ def test_the_command_prints_the_warning(tmp_path: Path, run: Runner) -> None:
     assert "Warning: Responses!C1: the column 'Any other comments?' is not one of the " \
            "reflective questions" in text
     assert "counted only towards the themes." in text
+
+
+def rated_export(path: Path, header: str, answers: list[object]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Responses"
+    sheet.append(["Profession", "Did anything surprise you?", header])
+    for answer in answers:
+        sheet.append(["GP", "The phone queue", answer])
+    book.save(path)
+    return path
+
+
+def test_a_zero_on_a_zero_to_ten_question_counts(tmp_path: Path) -> None:
+    # eight answers, two of them 0: the mean is 48 / 8 = 6.0 (a 1-10 scale dropped the
+    # zeros without a word and gave 8.0 from six)
+    answers: list[object] = [0, 0, 8, 8, 8, 8, 8, 8]
+    for header in ("How likely are you to recommend the exchange?",
+                   "How likely are you to recommend it (0-10)?"):
+        survey = read_responses(rated_export(tmp_path / "r.xlsx", header, answers))
+        (rated,) = survey.rated
+        assert (rated.scale, len(rated.values), rated.mean) == ((0, 10), 8, 6.0), header
+        assert rated.distribution()[0] == 2
+        assert survey.warnings == []
+
+
+def test_an_answer_that_is_no_rating_is_named_not_dropped_quietly(tmp_path: Path) -> None:
+    answers: list[object] = [4, "five", 3, "very", 5, 9]
+    survey = read_responses(rated_export(tmp_path / "r.xlsx", "How useful was it (1-5)?",
+                                         answers))
+    (rated,) = survey.rated
+    assert sorted(rated.values) == [3, 4, 5, 5]  # "five" read as 5
+    assert survey.warnings == [
+        "Responses!C5: 'very' under 'How useful was it (1-5)?' is not a rating from 1 to 5, "
+        "so it is not counted.",
+        "Responses!C7: '9' under 'How useful was it (1-5)?' is not a rating from 1 to 5, so "
+        "it is not counted."]

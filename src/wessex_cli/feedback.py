@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
-from .spreadsheet import cell_text, find_header_row, read_grid
+from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
 from .text import TITLES, fold, fold_char, header_key
 
 MIN_GROUP = 3
@@ -226,7 +226,8 @@ def names_in_workbook(path: Path) -> list[str]:
 
 @dataclass
 class Rated:
-    """One rated question's answers on its scale (1-5, 1-6 or 1-10), for charts and summaries."""
+    """One rated question's answers on its scale (1-5, 1-6 or 1-10, or from 0), for charts and
+    summaries."""
 
     question: str
     scale: tuple[int, int]
@@ -287,16 +288,36 @@ def _question_of(header: str) -> str | None:
     return None
 
 
+_NUMBER_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+# A scale the question states: "(0-10)", "1 to 5", "0 – 10"
+_STATED_SCALE = re.compile(r"\b([01])\s*(?:-|–|—|to)\s*(5|6|7|10)\b")
+
+
 def _rating(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return int(value) if float(value).is_integer() else None
-    text = cell_text(value).casefold()
+    text = cell_text(value).casefold().strip()
     if text in LIKERT:
         return LIKERT[text]
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
     match = re.match(r"^(\d{1,2})\b", text)
     return int(match.group(1)) if match else None
+
+
+def _scale(header: str, usable: list[int]) -> tuple[int, int] | None:
+    """The question's scale: as its text states it ("0-10"), or else the smallest of 1-5,
+    1-6 and 1-10 holding every answer, from 0 when someone answered 0 (a "0 to 10" question
+    whose text does not say so); None past 10, which is no rating."""
+    stated = _STATED_SCALE.search(header)
+    if stated is not None:
+        return int(stated.group(1)), int(stated.group(2))
+    top = max(usable)
+    high = 5 if top <= 5 else 6 if top <= 6 else 10 if top <= 10 else None
+    return None if high is None else (0 if min(usable) == 0 else 1, high)
 
 
 @dataclass
@@ -339,7 +360,9 @@ def read_responses(path: Path) -> Survey:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
     first = find_header_row(grid.rows, _responses_header_score) or 0
     headers = [cell_text(c) for c in grid.rows[first]]
-    rows = [r for r in grid.rows[first + 1:] if any(cell_text(c) for c in r)]
+    numbered = [(n, r) for n, r in enumerate(grid.rows[first + 1:], start=first + 1)
+                if any(cell_text(c) for c in r)]
+    rows = [r for _, r in numbered]
     keys = [header_key(h) for h in headers]
 
     def column(col: int) -> list[str]:
@@ -366,18 +389,20 @@ def read_responses(path: Path) -> Survey:
         if col in skip or not header or "email" in keys[col] or "date" in keys[col] or \
                 keys[col] in _TOOL_COLUMNS:
             continue  # the survey tool's own columns (Forms' ID and times) are not answers
-        present = [r[col] for r in rows if col < len(r) and cell_text(r[col])]
-        ratings = [_rating(v) for v in present]
-        usable = [v for v in ratings if v is not None]
-        if not present or len(usable) < 0.6 * len(present):
+        present = [(n, r[col]) for n, r in numbered if col < len(r) and cell_text(r[col])]
+        ratings = [(n, v, _rating(v)) for n, v in present]
+        usable = [rating for _, _, rating in ratings if rating is not None]
+        scale = _scale(header, usable) if len(usable) >= 0.6 * len(present) > 0 else None
+        if scale is None:
             other_text.append(column(col))  # another free-text question: for themes
             if present:
                 warnings.append(_unrecognised(grid.sheet, first, col, header))
             continue
-        top = max(usable)
-        scale = (1, 5) if top <= 5 else (1, 6) if top <= 6 else (1, 10) if top <= 10 else None
-        if scale is None or min(usable) < 0:
-            continue
+        # every answer not counted is named, so that no mean quietly leaves one out
+        warnings += [f"{grid.sheet}!{cell_ref(n, col)}: '{cell_text(v)}' under '{header}' is "
+                     f"not a rating from {scale[0]} to {scale[1]}, so it is not counted."
+                     for n, v, rating in ratings
+                     if rating is None or not scale[0] <= rating <= scale[1]]
         rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]]))
     groups = column(group_col) if group_col is not None else [""] * len(rows)
     return Survey(len(rows), groups, [(q, column(c)) for c, q in reflective.items()],
@@ -386,8 +411,6 @@ def read_responses(path: Path) -> Survey:
 
 def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
     """The warning for a free-text column that is not one of the reflective questions."""
-    from .spreadsheet import cell_ref
-
     return (f"{sheet}!{cell_ref(row, col)}: the column '{header}' is not one of the reflective "
             "questions (what surprised you, what you expected, what you will take back), so "
             "its answers are not quoted in the pack; they are anonymised and counted only "
