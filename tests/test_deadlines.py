@@ -61,6 +61,16 @@ def test_overdue_the_day_after_the_end(run: Runner, monkeypatch: pytest.MonkeyPa
     assert [p["overdue"] for p in found["pairs"]] == [True]
 
 
+def test_the_summary_counts_pairs_overdue_not_visits(run: Runner,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """One pair owing both its visits after the end: the summary says one pair overdue
+    (the count is of pairs, as its JSON's is), beside the two visits owed."""
+    paired(run, "2027-07-12")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-13")
+    text = " ".join(run("status", "pairs.xlsx").stdout.split())
+    assert "0 of 2 visits done; 1 pair overdue; the exchange period has ended." in text
+
+
 def test_both_visits_done_is_never_overdue(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     """Overdue means a visit still owed after the end date: a pair whose two visits are
     done is not overdue, however late it is."""

@@ -87,8 +87,8 @@ def status(
     left = f"; {(end - now).days} days left" if end and end >= now else \
         ("; the exchange period has ended" if end else "")
     out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
-              f"{summary.visits_done} of {2 * summary.pairs} visits done; {summary.overdue} "
-              f"overdue{left}.")
+              f"{summary.visits_done} of {2 * summary.pairs} visits done; "
+              f"{plural(summary.overdue, 'pair')} overdue{left}.")
     if sides:
         out.print(sides + ".")
 
