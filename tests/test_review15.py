@@ -54,11 +54,12 @@ def test_typed_answers_are_read_as_the_list_means_them(run: Runner, tmp_path: Pa
     # an answer that cannot be placed is counted, once, and the table is told
     assert actions["Evening teaching"]["health_inequalities"] == "Not sure"
     assert sum(data["health_inequalities"].values()) == 3
-    assert any("'maybe, who knows?'" in w and "Actions!B3" in w for w in data["warnings"])
+    # each warning names the cell it is about: Health inequalities is column H
+    assert any("'maybe, who knows?'" in w and "Actions!H3" in w for w in data["warnings"])
     assert not any("Confidence" in w for w in data["warnings"])  # both answers are listed
     # a slip in a SWOT heading is forgiven; a missing one is named as missing
     assert [p["point"] for p in data["swot"]["Strengths"]] == ["Goodwill on both sides"]
-    assert any("SWOT!C3" in w and "no heading" in w for w in data["warnings"])
+    assert any("SWOT!B3" in w and "no heading" in w for w in data["warnings"])  # Heading: B
     assert not any("''" in w for w in data["warnings"])
 
 
@@ -66,7 +67,8 @@ def test_by_when_is_a_date_only_when_it_is_a_whole_real_date(run: Runner,
                                                               tmp_path: Path) -> None:
     table_book(run, tmp_path, "t.xlsx", [
         {"Proposed action": "A", "Lead": "Ann Bell", "By when": "2027-13-01"},
-        {"Proposed action": "B", "Lead": "Ann Bell", "By when": "March 2028"},
+        {"Proposed action": "B", "Lead": "Ann Bell", "By when": "March 2028",
+         "Confidence": "Confidant"},
         {"Proposed action": "C", "Lead": "Ann Bell", "By when": "31/12/2027"},
         {"Proposed action": "D", "Lead": "Ann Bell", "By when": "1 October 2027"},
         {"Proposed action": "E", "Lead": "Ann Bell", "By when": dt.date(2027, 9, 1)},
@@ -77,7 +79,9 @@ def test_by_when_is_a_date_only_when_it_is_a_whole_real_date(run: Runner,
     assert due["B"] == (None, "March 2028")  # no day named: not 1 March
     assert due["C"][0] == "2027-12-31" and due["D"][0] == "2027-10-01"
     assert due["E"][0] == "2027-09-01"
-    assert any("'2027-13-01'" in w and "not a real date" in w for w in data["warnings"])
+    assert any("Actions!F3: 'Confidant' under Confidence" in w for w in data["warnings"])
+    assert any("'2027-13-01'" in w and "not a real date" in w and "Actions!E2" in w
+               for w in data["warnings"])  # By when is column E
 
 
 # The report -------------------------------------------------------------------------------
@@ -143,8 +147,8 @@ def test_cell_warnings_stay_on_the_terminal_not_in_the_board_report(
     files = build_scheme(run, tmp_path)
     table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A"}], [[1, "Gossip", "x"]])
     result = run("report", files["pairs"].name, "--findings", "t.xlsx", "-o", "report.html")
-    assert "SWOT!C2" in result.output and "not printed in the report" in result.output
-    assert "SWOT!C2" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "SWOT!B2" in result.output and "not printed in the report" in result.output
+    assert "SWOT!B2" not in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_word_report_has_what_the_html_has(run: Runner, tmp_path: Path) -> None:

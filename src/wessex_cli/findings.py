@@ -355,21 +355,26 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
             text = {name: cell_text(value(name)) for name in ACTION_COLUMNS}
             if not any(text.values()):
                 continue
-            where = f"{path.name}, {grid.sheet}!{cell_ref(index, columns['action'])}"
+            def at(name: str, index: int = index, columns: dict[str, int] = columns) -> str:
+                """Where the cell of column ``name`` on this row is, for a warning about it."""
+                return f"{path.name}, {grid.sheet}!{cell_ref(index, columns[name])}"
+
+            where = at("action")
             if not text["action"]:
                 warnings.append(f"{where}: a row with no action was left out.")
                 continue
             due, problem = _due(value("due"))
             if problem:
-                warnings.append(f"{where}: {problem}")
+                warnings.append(f"{at('due')}: {problem}")
             confidence = _listed(text["confidence"], CONFIDENCE)
             if confidence and confidence not in CONFIDENCE:
-                warnings.append(f"{where}: '{confidence}' under Confidence is not one of the "
-                                "list; it is shown as written.")
+                warnings.append(f"{at('confidence')}: '{confidence}' under Confidence is not "
+                                "one of the list; it is shown as written.")
             inequalities = _inequality(text["inequalities"])
             if inequalities is None:
-                warnings.append(f"{where}: '{text['inequalities']}' under Health inequalities "
-                                "is not one of the list; it is counted as 'Not sure'.")
+                warnings.append(f"{at('inequalities')}: '{text['inequalities']}' under Health "
+                                "inequalities is not one of the list; it is counted as "
+                                "'Not sure'.")
                 inequalities = "Not sure"
             actions.append(Action(
                 text["action"], text["lead"], text["support"], due,
@@ -397,7 +402,9 @@ def _read_swot(path: Path, warnings: list[str]) -> list[SwotPoint]:
         heading = _pick(cells.get("heading", ""))
         if heading is None:
             typed = cells.get("heading", "")
-            warnings.append(f"{where}: " + (f"'{typed}' is not" if typed else "the point has no "
+            heading_at = f"{path.name}, {grid.sheet}!" \
+                f"{cell_ref(index, columns.get('heading', columns['point']))}"
+            warnings.append(f"{heading_at}: " + (f"'{typed}' is not" if typed else "the point has no "
                                             "heading: pick") +
                             " Strength, Weakness, Opportunity or Threat; the point was left out.")
             continue
