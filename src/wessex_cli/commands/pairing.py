@@ -19,6 +19,19 @@ if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairi
     from ..pairing import Explanation, PairingResult
 
 
+def _locks_well_formed(locks: list[str] | None) -> list[str] | None:
+    """A --lock that is not "A=B" is a usage error (exit 2), found before anything is read."""
+    from ..errors import PairingError
+    from ..pairing import parse_lock
+
+    for text in locks or []:
+        try:
+            parse_lock(text)
+        except PairingError as error:
+            raise typer.BadParameter(f"{error.message} {error.hint}") from None
+    return locks
+
+
 def pair(
     volunteers: Annotated[Path, typer.Argument(help="The volunteer workbook (.xlsx, .ods, .csv).",
                                                metavar="VOLUNTEERS")],
@@ -33,6 +46,7 @@ def pair(
                                               help="Keep the pairs (and tracking) of this pairs "
                                                    "workbook; pair only the others.")] = None,
     lock: Annotated[list[str] | None, typer.Option("--lock", metavar='"A=B"',
+                                                   callback=_locks_well_formed,
                                                    help='Force a pair: "A=B" (names or '
                                                    'e-mails). Repeat for more.')] = None,
     seed: Annotated[int | None, typer.Option(metavar="N", help="Tie-break seed (default: "
