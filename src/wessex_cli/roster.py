@@ -699,9 +699,14 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             else:
                 near = _suggest(entry, [d.values["name"] for d in drafts], 1, 0.75)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
+                # An error still, not a warning: a misspelt Avoid must never let the two be
+                # paired. But someone outside the scheme needs no avoiding, and the fix says so.
+                outside = ("delete the entry: nobody outside the list can be paired with "
+                           "them" if column == "avoid" else "clear the cell")
                 reader.problem("error", draft.row_index, column,
                                f"'{entry}' names nobody in the list.",
-                               hint + "Use a volunteer's name or e-mail exactly as listed.")
+                               hint + "Use a volunteer's name or e-mail exactly as listed; if "
+                               f"they are not taking part, {outside}.")
         return tuple(found)
 
     volunteers: list[Volunteer] = []
