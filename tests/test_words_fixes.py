@@ -528,3 +528,13 @@ def test_the_equality_form_instructions_agree_with_its_questions() -> None:
     assert "Tick one box for each question, unless it says otherwise." in text
     assert "Caring responsibilities (tick all that apply)" in text
     assert "The organisers of the exchange use the answers only" in text
+
+
+def test_the_business_case_names_every_profession_the_scheme_recruits(
+        run: Runner, tmp_path: Path) -> None:
+    # examples/scheme.toml recruits four professions on each side; the case named three
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("render", "business-case", "--format", "txt", "-o", "out")
+    text = " ".join((tmp_path / "out" / "business-case.txt").read_text(encoding="utf-8").split())
+    assert "from primary care (GP, Practice nurse, ANP, Practice pharmacist) and from " \
+           "secondary care (Consultant, Registrar, Ward nurse, Hospital pharmacist)" in text
