@@ -56,9 +56,12 @@ def test_every_person_field_reads_back_as_the_volunteer_typed_it(
     assert [p.pair_id for p in book.pairs] == [p.pair_id for p in result.pairs]
     assert book.withdrawn == [] and book.withdrawals == []
     assert result.unpaired  # the example leaves people unpaired: the Unpaired sheet reads too
-    assert book.unpaired == [Person(u.person.name, u.person.email, "", u.person.profession,
-                                    u.person.side, u.person.organisation)
-                             for u in result.unpaired]
+    # the unpaired too, whole: their details, notes and the workbook's own columns, for
+    # 'init --from' to carry into next year (the sheet held five fields until 2026-11-26)
+    assert book.unpaired == [Person.of(u.person) for u in result.unpaired]
+    maryam = book.unpaired[0]
+    assert (maryam.phone, maryam.specialty, maryam.extra) == (
+        "07700 900163", "General Practice", (("Years qualified", "24"),))  # examples row
     for record, pair in zip(book.pairs, result.pairs, strict=True):
         for person, volunteer in ((record.a, pair.a), (record.b, pair.b)):
             assert type(person) is Person  # typed, not a dict

@@ -308,3 +308,34 @@ def test_init_from_last_year_brings_back_their_notes_and_own_columns(run: Runner
     assert amelia_notes[1].startswith("Workplace Exchange: partnered with ")
     assert found["oliver@nhs.net"]["Notes"].startswith("Workplace Exchange: partnered with ")
     run("check", "2027/volunteers.xlsx")  # ready to use: no errors
+
+
+def test_init_from_last_year_carries_the_unpaired_whole_and_says_what_happened(
+        run: Runner, tmp_path: Path) -> None:
+    """Someone never paired comes back with every detail the paired come back with (the
+    Unpaired sheet held five of them); someone whose partner withdrew, and who found no new
+    partner, is said to have been paired, not to have volunteered and never been paired."""
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    people = [*four(), person("Dr Maryam Kowalczyk", "maryam@nhs.net", "GP",
+                              Organisation="Westcliff", Phone="07700 900163",
+                              Specialty="General Practice", Notes="Part time",
+                              **{"Line manager": "Dr Rhys Penhallow"})]
+    write_book(folder / "volunteers.xlsx", people,
+               [*HEADERS, "Phone", "Notes", "Line manager"])
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx", "--lock",
+        "Isla Okonkwo=Arjun Rasmussen", "--lock", "Amelia Ashworth=Oliver Pemberton")
+    run("withdraw", "2026/pairs.xlsx", "Arjun Rasmussen", "--reason", "moved away")
+    run("pair", "2026/volunteers.xlsx", "--keep", "2026/pairs.xlsx")  # no one left for Isla
+    run("init", "2027", "--from", "2026/pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    rows = list(sheet.values)
+    head = list(rows[0])
+    found = {r[head.index("Email")]: dict(zip(head, r, strict=False)) for r in rows[1:]}
+    maryam = found["maryam@nhs.net"]
+    assert (maryam["Phone"], maryam["Specialty"], maryam["Line manager"]) == (
+        "07700 900163", "General Practice", "Dr Rhys Penhallow")
+    assert maryam["Notes"] == "Part time\nWorkplace Exchange: volunteered but was not paired."
+    assert found["isla@nhs.net"]["Notes"] == (
+        "Workplace Exchange: first partner Arjun Rasmussen withdrew. "
+        "Workplace Exchange: no new partner was found.")

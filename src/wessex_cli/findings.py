@@ -355,24 +355,23 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
             text = {name: cell_text(value(name)) for name in ACTION_COLUMNS}
             if not any(text.values()):
                 continue
-            def at(name: str, index: int = index, columns: dict[str, int] = columns) -> str:
-                """Where the cell of column ``name`` on this row is, for a warning about it."""
-                return f"{path.name}, {grid.sheet}!{cell_ref(index, columns[name])}"
-
-            where = at("action")
+            # where each cell of the row is, for a warning about it (a plan is a few rows)
+            at = {name: f"{path.name}, {grid.sheet}!{cell_ref(index, col)}"
+                  for name, col in columns.items()}
+            where = at["action"]
             if not text["action"]:
                 warnings.append(f"{where}: a row with no action was left out.")
                 continue
             due, problem = _due(value("due"))
             if problem:
-                warnings.append(f"{at('due')}: {problem}")
+                warnings.append(f"{at['due']}: {problem}")
             confidence = _listed(text["confidence"], CONFIDENCE)
             if confidence and confidence not in CONFIDENCE:
-                warnings.append(f"{at('confidence')}: '{confidence}' under Confidence is not "
+                warnings.append(f"{at['confidence']}: '{confidence}' under Confidence is not "
                                 "one of the list; it is shown as written.")
             inequalities = _inequality(text["inequalities"])
             if inequalities is None:
-                warnings.append(f"{at('inequalities')}: '{text['inequalities']}' under Health "
+                warnings.append(f"{at['inequalities']}: '{text['inequalities']}' under Health "
                                 "inequalities is not one of the list; it is counted as "
                                 "'Not sure'.")
                 inequalities = "Not sure"
@@ -402,10 +401,9 @@ def _read_swot(path: Path, warnings: list[str]) -> list[SwotPoint]:
         heading = _pick(cells.get("heading", ""))
         if heading is None:
             typed = cells.get("heading", "")
-            heading_at = f"{path.name}, {grid.sheet}!" \
-                f"{cell_ref(index, columns.get('heading', columns['point']))}"
-            warnings.append(f"{heading_at}: " + (f"'{typed}' is not" if typed else "the point has no "
-                                            "heading: pick") +
+            column = columns.get("heading", columns["point"])
+            warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, column)}: " +
+                            (f"'{typed}' is not" if typed else "the point has no heading: pick") +
                             " Strength, Weakness, Opportunity or Threat; the point was left out.")
             continue
         points.append(SwotPoint(heading, cells["point"], cells.get("table", ""), where))

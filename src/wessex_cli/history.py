@@ -117,10 +117,7 @@ def carry_forward(path: Path) -> list[Carried]:
             where = f" ({other.organisation})" if other.organisation else ""
             add(me, f"{label}: partnered with {other.name}{where}; "
                     f"{_visits_note(hosted.done, visited.done)}.")
-    for person in book.unpaired:
-        # someone with two places and one partner is on the Unpaired sheet too
-        add(person, f"{label}: offered more partners than were found." if person.key in people
-                    else f"{label}: volunteered but was not paired.")
+    paired = set(people)  # the Withdrawn sheet's pairs are the pairs that ended
     for gone_pair in book.withdrawn:
         gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
         reason = cell_text(gone_pair.value("Reason"))
@@ -135,6 +132,12 @@ def carry_forward(path: Path) -> list[Carried]:
                     f"{'' if this_pair else '; had been paired with ' + them.name}.")
             elif me.name:
                 add(me, f"{label}: first partner {them.name} withdrew.")
+    for person in book.unpaired:  # last: after what happened to the pair they had
+        # someone with two places and one partner is on the Unpaired sheet too, and so is
+        # someone whose partner withdrew when no new partner was found
+        add(person, f"{label}: offered more partners than were found." if person.key in paired
+                    else f"{label}: no new partner was found." if person.key in people
+                    else f"{label}: volunteered but was not paired.")
     result = [Carried(person, " ".join(notes[key])) for key, person in people.items()]
     return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
 

@@ -46,8 +46,11 @@ REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")
 TRACKING_COLUMNS = (*VISIT_COLUMNS[0], *VISIT_COLUMNS[1], *REFLECTION_COLUMNS, "Notes")
 ID_COLUMN = "Pair"
 WITHDRAWN_HEADERS = ["Withdrawn person", "Reason", "Date withdrawn", "Withdrew from"]
+# After why each person was not paired, the rest of what the volunteer workbook said of
+# them, so that 'init --from' can carry them into next year as fully as the paired: their
+# other details, their notes, then the workbook's own columns (as on the Pairs sheet).
 UNPAIRED_HEADERS = ["Name", "Email", "Side", "Profession", "Organisation", "Places unfilled",
-                    "Reason"]
+                    "Reason", "Phone", "Specialty", "Adjustments", "Notes"]
 
 
 def person_header(half: str, name: str) -> str:
@@ -242,10 +245,14 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                                          for t in TRACKING_COLUMNS if t != "Notes"])
     unpaired_rows: list[list[Value]] = [
         [u.person.name, u.person.email, u.person.side, u.person.profession,
-         u.person.organisation, u.places, u.reason] for u in result.unpaired]
+         u.person.organisation, u.places, u.reason, u.person.phone, u.person.specialty,
+         u.person.adjustments, *carried_values(u.person, titles)] for u in result.unpaired]
     unpaired_rows += [[p.name, p.email, p.side, p.profession, p.organisation, None,
                        p.unpaired_reason] for p in left_out]
-    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS, unpaired_rows,
+    # the carried titles as the Pairs sheet has them, without "A " (the Settings sheet
+    # lists them so)
+    extra_headers = [header[len("A "):] for header in carried[1:len(titles) + 1]]
+    unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS + extra_headers, unpaired_rows,
                          widths={6: 80.0}, wrap_columns=frozenset({6}))
     summary = result.summary()
     summary_rows: list[list[Any]] = [
@@ -337,7 +344,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book = PairsWorkbook(path, headers, pairs)
     if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
-        book.unpaired = _unpaired_sheet(path)
+        book.unpaired = _unpaired_sheet(path, carried)
     return book
 
 
@@ -477,22 +484,30 @@ def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
     return pairs, found
 
 
-def _unpaired_sheet(path: Path) -> list[Person]:
-    """The people on the Unpaired sheet (its columns are a subset of a person's)."""
+def _unpaired_sheet(path: Path, carried: Collection[str] = ()) -> list[Person]:
+    """The people on the Unpaired sheet: a person's columns, their notes, and (after
+    wessex's own columns) those the Settings sheet lists as ``carried`` from the volunteer
+    workbook. An older workbook's sheet, without the details, gives what it has."""
     grid = read_grid(path, "Unpaired", only=True)
     if not grid.is_sheet("Unpaired"):
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")
     if header_index is None:
         return []
-    lookup = {header_key(cell_text(c)): n for n, c in enumerate(grid.rows[header_index])}
+    headers = [cell_text(c) for c in grid.rows[header_index]]
+    lookup = first_columns(headers)
+    extra = [(title, n) for n, title in enumerate(headers)
+             if n >= len(UNPAIRED_HEADERS) and header_key(title) in carried]
+    notes = lookup.get(header_key("Notes"))
     people = []
     for raw in grid.rows[header_index + 1:]:
         if not any(cell_text(c) for c in raw):
             continue
         columns: dict[str, Any] = {name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
                                    if name in lookup and lookup[name] < len(raw)}
-        people.append(Person(**columns))
+        people.append(Person(
+            **columns, notes=PairsLayout.text(raw, notes) if notes is not None else "",
+            extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra)))
     return people
 
 
