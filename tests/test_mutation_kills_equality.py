@@ -379,6 +379,10 @@ def test_the_collection_workbook_has_a_drop_down_of_each_questions_choices(
     assert lists.sheet_state == "hidden"
     by_column: dict[str, list[str]] = {}
     for validation in forms.data_validations.dataValidation:
+        if validation.type is None:  # the side: any text, with a note on what to type
+            assert str(validation.sqref).startswith("A2:")
+            assert validation.promptTitle == "Side of the exchange"
+            continue
         source = validation.formula1.lstrip("=")
         sheet, cells = source.split("!")
         assert sheet == "Lists"
@@ -393,6 +397,24 @@ def test_the_collection_workbook_has_a_drop_down_of_each_questions_choices(
                               PREFER]
     assert by_column["K"] == ["None", CHILD, DISABLED_CHILD, DISABLED_ADULT, OLDER,
                               "Secondary carer", PREFER]
+    # ethnicity: each background the printed form lists, under its group, each counted
+    # under that group
+    assert by_column["E"][:2] == ["White: British", "White: English"]
+    assert "Mixed or multiple ethnic groups: White and Black African" in by_column["E"]
+    assert "Other ethnic group: Arab" in by_column["E"] and by_column["E"][-1] == PREFER
+    assert len(by_column["E"]) == 8 + 4 + 5 + 3 + 2 + 1
+    for choice in by_column["E"][:-1]:
+        assert classify("ethnicity", choice) == ([choice.split(":")[0]], True), choice
     assert set(by_column) == set("BCDEFGHIJK")
     # the Lists sheet's headings are the questions cut to 30 characters
     assert lists["A1"].value == "Gender" and lists["B1"].value == "Married or in a civil partners"
+
+
+def test_a_question_with_several_ticks_says_its_total_counts_ticks() -> None:
+    # ten forms, one of them ticking two boxes: eleven ticks, which the total shows
+    answers = [("", ["Secondary carer", CHILD])] + [("", ["None"])] * 9
+    table = equality.build_table("caring", answers, grouped=False)
+    assert "the total counts the boxes ticked, not the people" in " ".join(table.notes)
+    assert table.cells[-1] == ["10"]  # 11, rounded to the nearest 5
+    single = equality.build_table("caring", [("", ["None"])] * 10, grouped=False)
+    assert not any("ticked" in note for note in single.notes)

@@ -538,3 +538,22 @@ def test_the_business_case_names_every_profession_the_scheme_recruits(
     text = " ".join((tmp_path / "out" / "business-case.txt").read_text(encoding="utf-8").split())
     assert "from primary care (GP, Practice nurse, ANP, Practice pharmacist) and from " \
            "secondary care (Consultant, Registrar, Ward nurse, Hospital pharmacist)" in text
+
+
+def test_the_equality_form_asks_what_its_collection_workbook_records(
+        run: Runner, tmp_path: Path) -> None:
+    """The tables are broken down by side, so the form asks it; and the workbook's
+    ethnicity drop-down offers the backgrounds the form prints, group by group."""
+    from wessex_cli.equality import ETHNIC_BACKGROUNDS
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("render", "equality-form", "--format", "md", "-o", "out")
+    form = (tmp_path / "out" / "equality-form.md").read_text(encoding="utf-8")
+    assert "## Your side of the exchange\n\n☐ Primary care ☐ Secondary care\n" in form
+    printed = {}
+    for line in form.splitlines():
+        if line.startswith("**") and ":**" in line:
+            group, boxes = line[2:].split(":**", 1)
+            printed[group] = [box.split(":")[0].strip() for box in boxes.split("☐")[1:]]
+    assert printed == {group: list(backgrounds)
+                       for group, backgrounds in ETHNIC_BACKGROUNDS.items()}

@@ -90,6 +90,22 @@ CARING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Primary carer of an older person", ("elderly",)),
     ("Primary carer of a child or children under 18", ("child",)),
 )
+# The backgrounds the printed form offers under each broad group: the collection
+# workbook's drop-down offers each ("White: Irish"), and the tables count the broad group.
+ETHNIC_BACKGROUNDS: dict[str, tuple[str, ...]] = {
+    "White": ("British", "English", "Welsh", "Scottish", "Northern Irish", "Irish",
+              "Gypsy or Irish Traveller", "Another white background"),
+    "Mixed or multiple ethnic groups": ("White and Asian", "White and Black African",
+                                        "White and Black Caribbean",
+                                        "Another mixed background"),
+    "Asian or Asian British": ("Indian", "Pakistani", "Bangladeshi", "Chinese",
+                               "Another Asian background"),
+    "Black, African, Caribbean or Black British": ("African", "Caribbean",
+                                                   "Another Black background"),
+    "Other ethnic group": ("Arab", "Another ethnic group"),
+}
+# Questions where the form asks to tick every box that applies: a total counts ticks
+SEVERAL_ANSWERS = frozenset({"caring"})
 ETHNIC_GROUPS = {
     "White": ("white", "english", "welsh", "scottish", "northern irish", "irish", "british",
               "gypsy", "traveller", "roma"),
@@ -322,6 +338,9 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
                 counts[category][column_of[group]] += 1
     matrix = [[counts[c][g] for g in columns] for c in rows]
     matrix.append([sum(row[i] for row in matrix) for i in range(len(columns))])
+    if question in SEVERAL_ANSWERS and any(len(cats) > 1 for _, cats in answered):
+        notes.append("People could tick more than one box, so the total counts the boxes "
+                     "ticked, not the people.")
     if len(answered) < SUPPRESS_BELOW:
         cells = [["*"] * len(columns) for _ in matrix]
         if answered:
@@ -414,8 +433,12 @@ def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> s
 
 
 def form_choices(question: str) -> list[str]:
-    """The choices the collection workbook's drop-down offers for ``question``: the table's
-    categories, with "Another answer" only where the printed form has a write-in box."""
+    """The choices the collection workbook's drop-down offers for ``question``: the form's,
+    as the table's categories, with "Another answer" only where the printed form has a
+    write-in box; for ethnicity each background the form lists, under its group."""
+    if question == "ethnicity":
+        return [f"{group}: {background}" for group, backgrounds in ETHNIC_BACKGROUNDS.items()
+                for background in backgrounds] + [PREFER]
     return [c for c in QUESTIONS[question][2] if c != OTHER or question in WRITE_IN]
 
 
@@ -429,13 +452,21 @@ def write_template(path: Path) -> None:
 
     titles = ["Profession or side"] + [QUESTIONS[q][0] for q in QUESTIONS]
     lists = {QUESTIONS[q][0][:30]: form_choices(q) for q in QUESTIONS}
-    validations = []
+    validations: list[tuple[int, dict[str, Any]]] = [(0, {
+        "validate": "any", "input_title": "Side of the exchange",
+        "input_message": "As ticked on the form, or the profession if the form gives one; "
+                         "blank if not answered."})]
     for index, question in enumerate(QUESTIONS, start=1):
         letter = _col(index - 1)
         last = len(form_choices(question)) + 1
-        validations.append((index, {"validate": "list",
-                                    "source": f"=Lists!${letter}$2:${letter}${last}",
-                                    "error_type": "information"}))
+        rule = {"validate": "list", "source": f"=Lists!${letter}$2:${letter}${last}",
+                "error_type": "information"}
+        if question in SEVERAL_ANSWERS:  # the list takes one: more are typed, with ";"
+            rule |= {"input_title": "Tick all that apply",
+                     "input_message": "Pick one, or type every box ticked, separated by ; "
+                                      "(for example: Secondary carer; Primary carer of an "
+                                      "older person)."}
+        validations.append((index, rule))
     sheet = SheetSpec("Forms", titles, [], widths=dict.fromkeys(range(len(titles)), 24.0),
                       validations=validations)
     write_workbook(path, [sheet], hidden_lists=lists)
