@@ -89,3 +89,28 @@ def test_an_answer_that_is_no_rating_is_named_not_dropped_quietly(tmp_path: Path
         "so it is not counted.",
         "Responses!C7: '9' under 'How useful was it (1-5)?' is not a rating from 1 to 5, so "
         "it is not counted."]
+
+
+def test_the_pack_shows_a_practice_as_the_report_does(tmp_path: Path, run: Runner) -> None:
+    """A practice named in a quote is "[practice]" in the delegate pack as in the board
+    report: with one or two volunteers from it, its name names them. A hospital is not."""
+    import shutil
+
+    from .conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Responses"
+    sheet.append(["Profession", "Did anything surprise you?"])
+    sheet.append(["GP", "The volume of paperwork at Harbourside Surgery shocked me"])
+    sheet.append(["GP", "Kingsway's triage, and the wards of Eastshire General Hospital"])
+    book.save(tmp_path / "responses.xlsx")
+    run("feedback", "responses.xlsx", "--pairs", "pairs.xlsx", "-o", "pack.md")
+    pack = (tmp_path / "pack.md").read_text(encoding="utf-8")
+    assert "The volume of paperwork at [practice] shocked me" in pack
+    assert "[practice] triage, and the wards of Eastshire General Hospital" in pack
+    assert "Harbourside" not in pack and "Kingsway" not in pack
+    assert "Each practice in the pairs workbook is shown as [practice]" in pack

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,6 +266,7 @@ class FeedbackPack:
     names_from: tuple[str, ...] = ()
     # for the administrator (a column used in a way they may not expect), not printed in it
     warnings: list[str] = field(default_factory=list)
+    places_hidden: bool = False  # the practices of the pairs workbook shown as [practice]
 
     def people(self, question: str, group: str, quote: str) -> int:
         """How many respondents wrote ``quote`` (after anonymising) in answer to ``question``."""
@@ -432,16 +433,42 @@ def pool_groups(groups: list[str]) -> list[str]:
     return pooled
 
 
-def anonymise_survey(survey: Survey, names: Iterable[str] = ()) -> Survey:
+_SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
+           r"health (?:centre|center)|group practice|clinic)")
+_GENERIC = re.compile(_SUFFIX + "$", re.I)
+
+
+def without_places(text: str, organisations: list[str]) -> str:
+    """A quote with each practice named in it ("Harbourside Surgery", or "Harbourside") as
+    "[practice]": in a scheme with one or two volunteers per practice, the practice names the
+    person as surely as their name does."""
+    words: set[str] = set()
+    for organisation in organisations:
+        name = " ".join(organisation.split())
+        if name:
+            words.add(name)
+            stem = _GENERIC.sub("", name)
+            if stem != name and len(stem) >= 4:
+                words.add(stem)
+    for word in sorted(words, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?:{_SUFFIX})?(?:'s)?(?!\w)", "[practice]",
+                      text, flags=re.I)
+    return text
+
+
+def anonymise_survey(survey: Survey, names: Iterable[str] = (),
+                     places: Sequence[str] = ()) -> Survey:
     """The survey as it may be published: every free-text answer anonymised (``names`` and
-    the respondents' own names removed), groups pooled, the respondents' names dropped.
-    An answer that only says "none", "n/a"... becomes empty."""
+    the respondents' own names removed, each practice of ``places`` as "[practice]"),
+    groups pooled, the respondents' names dropped. An answer that only says "none",
+    "n/a"... becomes empty."""
     anonymise = Anonymiser([*names, *survey.respondent_names])
+    practices = list(places)
 
     def clean(text: str, drop_non_answers: bool) -> str:
         if not text or (drop_non_answers and header_key(text) in _NOT_AN_ANSWER):
             return ""
-        return anonymise(text)
+        return without_places(anonymise(text), practices) if practices else anonymise(text)
 
     return Survey(survey.responses, pool_groups(survey.groups),
                   [(q, [clean(t, True) for t in answers]) for q, answers in survey.reflective],
@@ -484,35 +511,45 @@ def analyse_survey(survey: Survey, themes: dict[str, tuple[str, ...]] | None = N
 
 def analyse(path: Path, names: Iterable[str] = (), participants: int | None = None,
             themes: dict[str, tuple[str, ...]] | None = None,
-            names_from: tuple[str, ...] = ()) -> FeedbackPack:
+            names_from: tuple[str, ...] = (), places: Sequence[str] = ()) -> FeedbackPack:
     """Read a survey export, anonymise it and build the delegate pack.
 
     ``names`` are removed from every answer, with the names the respondents typed in any
-    name column; ``names_from`` says where ``names`` came from, for the pack's own words.
+    name column; ``names_from`` says where ``names`` came from, for the pack's own words;
+    each practice of ``places`` is shown as "[practice]".
     """
-    survey = anonymise_survey(read_responses(path), names)
-    return analyse_survey(survey, themes, participants, names_from)
+    survey = anonymise_survey(read_responses(path), names, places)
+    pack = analyse_survey(survey, themes, participants, names_from)
+    pack.places_hidden = bool(places)
+    return pack
 
 
 def pack_from_files(responses: Path, volunteers: Path | None = None,
                     pairs: Path | None = None,
-                    themes: dict[str, tuple[str, ...]] | None = None) -> FeedbackPack:
+                    themes: dict[str, tuple[str, ...]] | None = None,
+                    practice_side: str | None = None) -> FeedbackPack:
     """The delegate pack for ``wessex feedback``: every name in the given volunteer and pairs
-    workbooks removed from the answers, and the response rate from the pairs workbook."""
+    workbooks removed from the answers, the response rate from the pairs workbook, and each
+    organisation of its ``practice_side`` (a practice names its one or two volunteers as
+    surely as their names do) shown as "[practice]", as the board report shows it."""
     names: list[str] = []
     names_from: list[str] = []
     participants = None
+    places: list[str] = []
     if volunteers:
         names += names_in_workbook(volunteers)
         names_from.append("volunteer workbook")
     if pairs:
         from .pairs_workbook import read_pairs_workbook
 
-        rows = read_pairs_workbook(pairs, side_sheets=False).pairs
+        book = read_pairs_workbook(pairs)
+        rows = book.pairs
         participants = len({r.a.email for r in rows} | {r.b.email for r in rows})
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")
-    return analyse(responses, names, participants, themes, tuple(names_from))
+        everyone = [p for r in (*rows, *book.withdrawn) for p in (r.a, r.b)] + book.unpaired
+        places = [p.organisation for p in everyone if p.side == practice_side]
+    return analyse(responses, names, participants, themes, tuple(names_from), places)
 
 
 def chart_svg(rated: Rated) -> str:
@@ -555,9 +592,12 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
                 "may still be named below: read every quote before sharing this pack.",
                 details]
     sources = " and the ".join(pack.names_from)
+    places = ["Each practice in the pairs workbook is shown as [practice]: with one or two "
+              "volunteers from a practice, its name would name them."] \
+        if pack.places_hidden else []
     return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
             "included, and from the responses) are removed from every quote, whatever their "
-            "case, accents or title.", details,
+            "case, accents or title.", *places, details,
             "No quote names anyone known to the scheme."]
 
 

@@ -191,7 +191,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
                     as_at=now, listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
-        from .feedback import analyse, names_in_workbook
+        from .feedback import analyse, names_in_workbook, without_places
 
         # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
         names = names_in_workbook(pairs_path)
@@ -218,29 +218,6 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         report.plan = read_findings(findings)
         report.warnings += report.plan.warnings
     return report
-
-
-_SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
-           r"health (?:centre|center)|group practice|clinic)")
-_GENERIC = re.compile(_SUFFIX + "$", re.I)
-
-
-def without_places(text: str, organisations: list[str]) -> str:
-    """A quote with each practice named in it ("Harbourside Surgery", or "Harbourside") as
-    "[practice]": in a scheme with one or two volunteers per practice, the practice names the
-    person as surely as their name does."""
-    words: set[str] = set()
-    for organisation in organisations:
-        name = " ".join(organisation.split())
-        if name:
-            words.add(name)
-            stem = _GENERIC.sub("", name)
-            if stem != name and len(stem) >= 4:
-                words.add(stem)
-    for word in sorted(words, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?:{_SUFFIX})?(?:'s)?(?!\w)", "[practice]",
-                      text, flags=re.I)
-    return text
 
 
 def pick_gems(pack: FeedbackPack, themes: dict[str, tuple[str, ...]] | None = None,

@@ -132,7 +132,8 @@ def feedback(
         raise WessexError(f"--format {fmt} is not html or md.")
     require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
-    pack = pack_from_files(responses, volunteers, pairs, scheme.themes or None)
+    pack = pack_from_files(responses, volunteers, pairs, scheme.themes or None,
+                           scheme.side_keys[0])
     # after reading, so that a file that is not a survey export is named as such first
     if not pairs and not volunteers and not no_names_source:
         raise WessexError(
