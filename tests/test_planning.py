@@ -67,6 +67,22 @@ def test_plan_warnings_read_as_sentences_with_dates_as_letters_write_them() -> N
     assert "The start of the exchange falls on a Saturday (1 May 2027)." in weekend.warnings
 
 
+def test_a_celebration_set_long_after_a_new_end_is_warned_about() -> None:
+    """The guide holds the celebration shortly after the end. A start moved earlier with
+    --start leaves scheme.toml's celebration months later: the plan shows the date it set
+    (the invitations print it) and says so; six weeks after is still shortly."""
+    from wessex_cli.scheme import Celebration, Scheme
+
+    scheme = Scheme(celebration=Celebration(date=dt.date(2027, 7, 29)))
+    plan = make_plan(dt.date(2027, 1, 11), scheme)  # ends 11 April: 15 weeks before
+    assert {m.name: m.date for m in plan.milestones}["celebration"] == dt.date(2027, 7, 29)
+    assert ("The celebration set in scheme.toml (29 July 2027) is 15 weeks after the "
+            "exchange ends (11 April 2027); the guide holds it shortly after") in \
+        " ".join(plan.warnings)
+    near = Scheme(celebration=Celebration(date=dt.date(2027, 5, 23)))  # 42 days after
+    assert not any("celebration set" in w for w in make_plan(dt.date(2027, 1, 11), near).warnings)
+
+
 def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
     toml = tmp_path / "scheme.toml"
     toml.write_text("# my notes\n[scheme]\nname = \"Test\"  # keep me\n\n[celebration]\n"

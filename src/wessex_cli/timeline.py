@@ -142,6 +142,11 @@ def period_clashes(start: dt.date, end: dt.date,
     return clashes
 
 
+# Days after the end within which the celebration is "shortly after" (the guide's words; it
+# puts the whole scheme, calls and celebration included, at five to six months)
+CELEBRATION_WITHIN = 42
+
+
 def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     """The scheme's timetable from its start date: e-mails on working days before it, the end
     three months on, the celebration after, with warnings for holiday clashes."""
@@ -176,6 +181,13 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
         "start": start, "end": end, "celebration": celebration,
     }
     plan = Plan([Milestone(name, dates[name]) for name in MILESTONES])
+    if (celebration - end).days > CELEBRATION_WITHIN:  # only a date scheme.toml gives
+        plan.warnings.append(
+            f"The celebration set in scheme.toml ({day_month_year(celebration)}) is "
+            f"{(celebration - end).days // 7} weeks after the exchange ends "
+            f"({day_month_year(end)}); the guide holds it shortly after, while the visits "
+            "are fresh. Change [celebration] date, or delete it and run 'wessex plan --save' "
+            "to choose one.")
     for clash in period_clashes(start, end):
         plan.warnings.append(f"The exchange ({day_month_year(start)} to "
                              f"{day_month_year(end)}) overlaps {clash}.")
