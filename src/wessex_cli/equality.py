@@ -313,21 +313,7 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     used = {c for _, cats in answered for c in cats}
     rows = [c for c in categories if c != OTHER or question in WRITE_IN or OTHER in used]
     sizes = Counter(group for group, _ in answered)
-    notes: list[str] = []
-    column_of: dict[str, str] = {}
-    if grouped and sizes:
-        small = sorted(g for g in sizes if sizes[g] < SUPPRESS_BELOW)
-        big = sorted(g for g in sizes if sizes[g] >= SUPPRESS_BELOW)
-        if not small:
-            column_of = {g: g for g in big}
-        elif len(small) > 1 and sum(sizes[g] for g in small) >= SUPPRESS_BELOW:
-            column_of = {**{g: g for g in big}, **dict.fromkeys(small, POOLED)}
-            notes.append(f"{_listed(small)} are counted together as '{POOLED}': each had "
-                         f"fewer than {SUPPRESS_BELOW} answers.")
-        elif big:
-            notes.append(f"Not broken down by group: {_listed(small)} had fewer than "
-                         f"{SUPPRESS_BELOW} answers, and even a 0 in so small a group would "
-                         "tell something about the people in it.")
+    column_of, notes = _group_columns(sizes) if grouped else ({}, [])
     group_columns = sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))
     columns = ["All", *group_columns]
     counts = {c: dict.fromkeys(columns, 0) for c in rows}
@@ -349,6 +335,24 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     else:
         cells = protect(matrix)
     return ProtectedTable(question, title, [*rows, "Total"], columns, cells, notes)
+
+
+def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
+    """Each group's column (its own, or pooled), and the notes saying what was pooled or why
+    there is no breakdown: see :func:`build_table`."""
+    small = sorted(g for g in sizes if sizes[g] < SUPPRESS_BELOW)
+    big = sorted(g for g in sizes if sizes[g] >= SUPPRESS_BELOW)
+    if not small:
+        return {g: g for g in big}, []
+    if len(small) > 1 and sum(sizes[g] for g in small) >= SUPPRESS_BELOW:
+        return {**{g: g for g in big}, **dict.fromkeys(small, POOLED)}, [
+            f"{_listed(small)} are counted together as '{POOLED}': each had fewer than "
+            f"{SUPPRESS_BELOW} answers."]
+    if big:
+        return {}, [f"Not broken down by group: {_listed(small)} had fewer than "
+                    f"{SUPPRESS_BELOW} answers, and even a 0 in so small a group would tell "
+                    "something about the people in it."]
+    return {}, []
 
 
 def _listed(names: list[str]) -> str:
