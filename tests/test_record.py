@@ -755,3 +755,24 @@ def test_keep_with_nothing_to_change_saves_nothing_and_keeps_the_older_backups(
     assert sorted((tmp_path / "backups").iterdir()) == backups
     run("pair", "v.xlsx", "--keep", "pairs.xlsx", "-o", "copy.xlsx")  # another file: written
     assert (tmp_path / "copy.xlsx").exists()
+
+
+def test_a_note_with_mixed_formatting_keeps_it_through_a_visit(run: Runner,
+                                                               paired: Path) -> None:
+    """A word of a Notes cell made bold and red in Excel stays so when a visit is recorded
+    (openpyxl, loading plain text, wrote it back as plain)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    notes = sheet.cell(2, columns(sheet)["Notes"])
+    notes.value = CellRichText(["Call first: ", TextBlock(InlineFont(b=True, color="FFFF0000"),
+                                                          "allergic to latex")])
+    book.save(paired)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "18/5/2027")
+    after = openpyxl.load_workbook(paired, rich_text=True)["Pairs"]
+    kept = after.cell(2, columns(after)["Notes"]).value
+    assert isinstance(kept, CellRichText) and str(kept) == "Call first: allergic to latex"
+    bold = [block for block in kept if isinstance(block, TextBlock)]
+    assert [(b.text, b.font.b) for b in bold] == [("allergic to latex", True)]

@@ -70,6 +70,21 @@ class InputLimits:
     # of the sheets, it keeps every element outside their rows (and each row, emptied)
     edit_outside_rows: int = 200_000
     edit_styles: int = 10_000
+    # styles.xml's elements: openpyxl builds about 2.4 KB for each cell format over its two
+    # loads (190,000 took visit to 517 MB); Excel itself stops at 64,000 cell formats
+    edit_style_elements: int = 40_000
+    # the bytes of the parts that are not sheets or shared texts: openpyxl keeps the theme
+    # as it is, twice (a 190 MB theme took visit to 625 MB); Excel's are some kilobytes
+    edit_other_bytes: int = 20_000_000
+    # the ranges listed by a workbook's defined names: openpyxl reads a print area's in time
+    # that grows with their square (20,000 took visit two minutes); a print area has a few
+    edit_defined_ranges: int = 1_000
+    # the ranges that data validations and conditional formats list: openpyxl builds an
+    # object for each, twice (20 validations of 150,000 cells each took visit to 1.4 GB)
+    edit_listed_ranges: int = 100_000
+    # a conditional format's ranges for each of its rules: openpyxl sorts and prints them
+    # all again for every rule (150,000 ranges and 300 rules took visit four minutes)
+    edit_rule_ranges: int = 1_000_000
     # openpyxl reads the sheets' elements one at a time, keeping those outside a row
     # (edit_outside_rows counts them), and all of one row's until the row ends
     edit_sheet_elements: int = 2_000_000  # all the sheets': time, at three elements a cell
@@ -128,6 +143,8 @@ class PartCounts:
     elements: int = 0
     named_styles: int = 0
     table_cells: int = 0
+    style_elements: int = 0  # of styles.xml
+    unpacked: int = 0  # bytes, shared texts left out (limited as text)
 
 
 @dataclass(frozen=True)
@@ -155,41 +172,71 @@ def inspect_input(path: Path) -> Inspection:
 
 def check_editable(inspection: Inspection) -> None:
     """Changing a workbook in place (openpyxl) costs far more per cell than reading it, and
-    openpyxl builds what calamine never reads: see :class:`InputLimits`. The sheets are
-    streamed again, as openpyxl will read them (:func:`edit_loads`)."""
-    other = inspection.other
+    openpyxl builds what calamine never reads: see :class:`InputLimits`. The sheets and the
+    workbook part are streamed again, as openpyxl will read them (:func:`edit_loads`)."""
     loads = edit_loads(inspection)
-    problem = None
-    # openpyxl builds every cell of every sheet, twice (formulas, then their values): the
-    # sheets count together (twelve of 500,000 empty cells took visit to 4.5 GB)
-    together = sum(max(sheet.cells, loads[part].cells if part in loads else 0)
-                   for part, sheet in inspection.sheets.items())
-    kept = sum(load.kept for load in loads.values())
-    widest = max(loads.values(), key=lambda load: load.largest_row, default=EditLoad())
-    if together > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
-        spans = max(together, other.table_cells)
-        problem = f"its sheets together, or a table, span {spans:,} cells, more than the " \
-                  f"{LIMITS.edit_cells:,}"
-    elif kept > LIMITS.edit_outside_rows:
-        problem = f"its sheets hold {kept:,} XML elements outside their rows, more than " \
-                  f"the {LIMITS.edit_outside_rows:,}"
-    elif widest.largest_row > LIMITS.edit_row_elements:
-        problem = f"a row of the sheet '{widest.title}' holds {widest.largest_row:,} XML " \
-                  f"elements, more than the {LIMITS.edit_row_elements:,} in a row"
-    elif len(inspection.sheets) > LIMITS.edit_sheets or \
-            sum(s.elements for s in inspection.sheets.values()) > \
-            LIMITS.edit_sheet_elements or any(
-                s.row_reach > LIMITS.rows or s.rules > LIMITS.edit_rules
-                for s in inspection.sheets.values()):
-        problem = "it has more sheets, or a sheet more rows, parts or rules, than the ones"
-    elif other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles:
-        problem = (f"it holds {other.elements:,} elements outside its sheets and "
-                   f"{other.named_styles:,} named styles, more than in the workbooks")
+    sheets = loads.sheets
+    lost = sorted({what for load in sheets.values() for what in load.lost})
+    if lost:
+        raise SpreadsheetError(
+            f"the workbook contains {', '.join(lost)}, which wessex cannot keep when it "
+            "saves, so it was not changed.", "Move them to another workbook, or record the "
+            "change by hand in Excel.", file=inspection.path)
+    problem = _edit_problem(inspection, loads)
     if problem:
         raise SpreadsheetError(
             f"the workbook is too large to change safely: {problem} wessex changes in place.",
             "Record the change by hand in Excel, or remove rows, columns, styles and sheets "
             "nobody uses.", file=inspection.path)
+
+
+def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
+    """What about the workbook is beyond the edit limits, in words; None when nothing is."""
+    other, sheets = inspection.other, loads.sheets
+    # openpyxl builds every cell of every sheet, twice (formulas, then their values), and
+    # one for each place a merge or hyperlink covers: the sheets count together (twelve of
+    # 500,000 empty cells took visit to 4.5 GB)
+    together = sum(max(sheet.cells, sheets[part].cells if part in sheets else 0) +
+                   (sheets[part].covered if part in sheets else 0)
+                   for part, sheet in inspection.sheets.items())
+    kept = sum(load.kept for load in sheets.values())
+    widest = max(sheets.values(), key=lambda load: load.largest_row, default=EditLoad())
+    listed = sum(load.listed for load in sheets.values())
+    rule_ranges = sum(load.rule_ranges for load in sheets.values())
+    if together > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
+        spans = max(together, other.table_cells)
+        return f"its sheets together, or a table, span {spans:,} cells, more than the " \
+               f"{LIMITS.edit_cells:,}"
+    if kept > LIMITS.edit_outside_rows:
+        return f"its sheets hold {kept:,} XML elements outside their rows, more than the " \
+               f"{LIMITS.edit_outside_rows:,}"
+    if widest.largest_row > LIMITS.edit_row_elements:
+        return f"a row of the sheet '{widest.title}' holds {widest.largest_row:,} XML " \
+               f"elements, more than the {LIMITS.edit_row_elements:,} in a row"
+    if listed > LIMITS.edit_listed_ranges:
+        return f"its data validations and conditional formats list {listed:,} cell ranges, " \
+               f"more than the {LIMITS.edit_listed_ranges:,}"
+    if rule_ranges > LIMITS.edit_rule_ranges:
+        return f"its conditional formats' ranges, counted once for each of their rules, " \
+               f"come to {rule_ranges:,}, more than the {LIMITS.edit_rule_ranges:,}"
+    if loads.defined_ranges > LIMITS.edit_defined_ranges:
+        return f"its defined names (print areas among them) list {loads.defined_ranges:,} " \
+               f"cell ranges, more than the {LIMITS.edit_defined_ranges:,}"
+    if len(inspection.sheets) > LIMITS.edit_sheets or \
+            sum(s.elements for s in inspection.sheets.values()) > \
+            LIMITS.edit_sheet_elements or any(
+                s.row_reach > LIMITS.rows or s.rules > LIMITS.edit_rules
+                for s in inspection.sheets.values()):
+        return "it has more sheets, or a sheet more rows, parts or rules, than the ones"
+    if other.elements > LIMITS.edit_elements or other.named_styles > LIMITS.edit_styles or \
+            other.style_elements > LIMITS.edit_style_elements:
+        return (f"it holds {other.elements:,} elements outside its sheets "
+                f"({other.style_elements:,} of them styles) and {other.named_styles:,} "
+                "named styles, more than in the workbooks")
+    if other.unpacked > LIMITS.edit_other_bytes:
+        return f"its parts other than the sheets unpack to {other.unpacked:,} bytes, more " \
+               f"than the {LIMITS.edit_other_bytes:,} in the workbooks"
+    return None
 
 
 @dataclass(frozen=True)
@@ -200,26 +247,40 @@ class EditLoad:
     cells: int = 0  # children of rows: openpyxl makes a cell of each, whatever its name
     kept: int = 0  # elements not inside a row, which it keeps as read (a row's own, emptied)
     largest_row: int = 0  # the most elements inside one row, all held until the row ends
+    covered: int = 0  # the places merged ranges and hyperlinks cover: a cell for each
+    listed: int = 0  # ranges listed by data validations and conditional formats
+    rule_ranges: int = 0  # a conditional format's ranges, once for each of its rules
+    lost: tuple[str, ...] = ()  # what saving through openpyxl would drop or change
 
 
-# openpyxl's name for a row: a row to it only in this namespace, whatever the prefix
-_OPENPYXL_ROW = "http://schemas.openxmlformats.org/spreadsheetml/2006/main|row"
+@dataclass(frozen=True)
+class EditLoads:
+    """What openpyxl holds of a workbook: each sheet's load, and the workbook part's."""
+
+    sheets: dict[str, EditLoad] = field(default_factory=dict)
+    defined_ranges: int = 0  # the ranges its defined names list (print areas and titles)
 
 
-def edit_loads(inspection: Inspection) -> dict[str, EditLoad]:
-    """Each sheet of an Excel workbook measured as openpyxl will read it (nothing for
-    another kind of file, which wessex never changes). The reading scan goes by local names
-    alone, as calamine does; openpyxl goes by namespace, so a row written with a prefix bound
-    to another one (or under another default namespace) is, to openpyxl, an element it keeps
-    whole, and this scan counts it so."""
+# The spreadsheet namespace, in which openpyxl knows an element ("main|row")
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main|"
+_OPENPYXL_ROW = _MAIN + "row"
+
+
+def edit_loads(inspection: Inspection) -> EditLoads:
+    """Each sheet of an Excel workbook, and its workbook part, measured as openpyxl will read
+    them (nothing for another kind of file, which wessex never changes). The reading scan
+    goes by local names alone, as calamine does; openpyxl goes by namespace, so a row written
+    with a prefix bound to another one (or under another default namespace) is, to openpyxl,
+    an element it keeps whole, and this scan counts it so."""
     if inspection.kind != "xlsx":
-        return {}
+        return EditLoads()
     budget = _BUDGET.set(_FileBudget())
     try:
         with zipfile.ZipFile(inspection.path) as archive:
-            return {part: _edit_load(archive, archive.getinfo(part), inspection.path,
-                                     sheet.title or part)
-                    for part, sheet in inspection.sheets.items()}
+            sheets = {part: _edit_load(archive, archive.getinfo(part), inspection.path,
+                                       sheet.title or part)
+                      for part, sheet in inspection.sheets.items()}
+            return EditLoads(sheets, _defined_ranges(archive, inspection.path))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError,
             NotImplementedError) as exc:
         raise _damaged(inspection.path, str(exc)) from None
@@ -231,13 +292,16 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                title: str) -> EditLoad:
     """One sheet's :class:`EditLoad`, streamed with namespaces resolved as openpyxl's
     parser resolves them. openpyxl empties each row when it ends, after making a cell of
-    each of its children; everything else it meets stays in its tree."""
+    each of its children; everything else it meets stays in its tree. It drops a sheet's
+    extension list (the drop-downs, formats and sparklines Excel keeps there) with a
+    warning, and writes a hyperlink over a range into every cell of it."""
     rows: list[bool] = []  # for each element open, whether it is a row
     within = 0  # rows open
-    cells = kept = in_row = largest = 0
+    cells = kept = in_row = largest = covered = listed = rule_ranges = format_ranges = 0
+    lost: set[str] = set()
 
-    def start(name: str, _attrs: dict[str, str]) -> None:
-        nonlocal within, cells, kept, in_row
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal within, cells, kept, in_row, covered, listed, rule_ranges, format_ranges
         if rows and rows[-1]:
             cells += 1
         if within:
@@ -247,6 +311,23 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         is_row = name == _OPENPYXL_ROW
         rows.append(is_row)
         within += is_row
+        if is_row or not name.startswith(_MAIN):
+            return
+        tag = name[len(_MAIN):]
+        if tag in ("mergeCell", "hyperlink"):
+            area = _area(attrs.get("ref", ""))
+            covered += area
+            if tag == "hyperlink" and area > 1:
+                lost.add("a hyperlink over a range of cells (openpyxl would copy it into "
+                         "each)")
+        elif tag in ("dataValidation", "conditionalFormatting"):
+            format_ranges = len(attrs.get("sqref", "").split())
+            listed += format_ranges
+        elif tag == "cfRule":
+            rule_ranges += format_ranges
+        elif tag == "ext":
+            lost.add("drop-down lists, formats or sparklines kept in a sheet's extension "
+                     "list")
 
     def end(_name: str) -> None:
         nonlocal within, in_row, largest
@@ -256,7 +337,52 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                 largest, in_row = max(largest, in_row), 0
 
     _feed(_parser(start, end), archive, info, path)
-    return EditLoad(title, cells, kept, largest)
+    return EditLoad(title, cells, kept, largest, covered, listed, rule_ranges,
+                    tuple(sorted(lost)))
+
+
+def _area(ranges: str) -> int:
+    """How many places a range list such as ``"A1:B2 D4"`` covers, each range counted in
+    full (a whole row or column, or what cannot be read, as past every limit)."""
+    total = 0
+    for token in ranges.replace("$", "").split():
+        found = [_split_ref(corner) or _lenient_ref(corner) for corner in token.split(":")]
+        if not found or None in found:
+            return _BEYOND
+        corners = [corner for corner in found if corner is not None]
+        rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
+        columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
+        total += rows * columns
+        if total >= _BEYOND:
+            return _BEYOND
+    return total
+
+
+def _defined_ranges(archive: zipfile.ZipFile, path: Path) -> int:
+    """The cell ranges the workbook's defined names list, each name's text split at its
+    commas (``$A$1,$B$1``), openpyxl reading a print area's in quadratic time."""
+    info = next((i for i in archive.infolist() if _folded(i.filename) == "xl/workbook.xml"),
+                None)
+    if info is None:
+        return 0
+    ranges = [0, False]  # the count, whether inside a defined name
+
+    def start(name: str, _attrs: dict[str, str]) -> None:
+        if name == _MAIN + "definedName":
+            ranges[0] += 1
+            ranges[1] = True
+
+    def end(_name: str) -> None:
+        ranges[1] = False
+
+    def text(data: str) -> None:
+        if ranges[1]:
+            ranges[0] += data.count(",")
+
+    parser = _parser(start, end)
+    parser.CharacterDataHandler = text
+    _feed(parser, archive, info, path)
+    return int(ranges[0])
 
 
 def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
@@ -449,6 +575,9 @@ def _inspect_parts(path: Path) -> Inspection:
             for info in infos:
                 if info is strings:
                     continue  # read whole below, for the length of each string
+                if not (kind == "xlsx" and (info.filename in titles or
+                                            info.filename.startswith("xl/worksheets/"))):
+                    other.unpacked += info.file_size
                 if info is styles:
                     _check_styles(archive, info, path, other)
                     continue
@@ -792,6 +921,7 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
 
     def start(name: str, attrs: dict[str, str]) -> None:
         others.elements += 1
+        others.style_elements += 1
         _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
         if tag == "cellStyle":

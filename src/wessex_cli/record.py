@@ -199,7 +199,8 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
 
     source = target or path
     try:
-        book = openpyxl.load_workbook(source)
+        # rich text kept: a word made bold in a note would otherwise be saved back plain
+        book = openpyxl.load_workbook(source, rich_text=True)
         shown = openpyxl.load_workbook(source, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
         raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",

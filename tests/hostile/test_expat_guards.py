@@ -578,7 +578,7 @@ def test_the_elements_sheets_keep_count_together(
     from ..conftest import EXAMPLES
 
     shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
-    loads = edit_loads(inspect_input(tmp_path / "pairs.xlsx"))
+    loads = edit_loads(inspect_input(tmp_path / "pairs.xlsx")).sheets
     kept = [load.kept for load in loads.values()]
     assert len(kept) == 4 and max(kept) < sum(kept)
     smaller_limits(monkeypatch, edit_outside_rows=sum(kept) - 1)
@@ -590,3 +590,102 @@ def test_the_elements_sheets_keep_count_together(
     smaller_limits(monkeypatch, edit_sheet_elements=sum(elements) - 1)
     assert max(elements) < sum(elements) - 1
     not_editable(tmp_path / "pairs.xlsx", "more sheets, or a sheet more rows, parts")
+
+
+# ---------------------------------------------------------------- the fifteenth round
+#
+# What openpyxl builds beyond cells, each within the earlier limits: 20,000 unqualified
+# ranges in a print area (visit: two minutes), 20 validations of 150,000 cells each
+# (1.4 GB), a hyperlink over 350 x 999 cells (600 MB, and its target written into each
+# empty cell), 300 conditional-format rules over 150,000 ranges (four minutes), a theme of
+# 190 MB (625 MB), 190,000 cell formats (517 MB); and an Excel drop-down kept in a sheet's
+# extension list, dropped with only openpyxl's own warning.
+
+WORKBOOK_NAMES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="'
+                  'http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://'
+                  'schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet'
+                  ' name="Volunteers" sheetId="1" r:id="rId1"/></sheets><definedNames>'
+                  '<definedName name="_xlnm.Print_Area" localSheetId="0">{}</definedName>'
+                  '</definedNames></workbook>')
+
+
+def test_the_ranges_of_defined_names_are_limited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    smaller_limits(monkeypatch, edit_defined_ranges=20)
+    print_area = ",".join(f"$A${n}" for n in range(1, 21))  # 20 ranges, none named a sheet
+    editable(_book(tmp_path / "fine.xlsx", changes={
+        "xl/workbook.xml": WORKBOOK_NAMES.format(print_area).encode()}))
+    more = _book(tmp_path / "more.xlsx", changes={
+        "xl/workbook.xml": WORKBOOK_NAMES.format(print_area + ",$B$1").encode()})
+    not_editable(more, "defined names .print areas among them. list 21 cell ranges")
+
+
+@pytest.mark.parametrize("element", ['<dataValidations count="1"><dataValidation type="list" '
+                                     'sqref="{}"><formula1>"a,b"</formula1></dataValidation>'
+                                     '</dataValidations>',
+                                     '<conditionalFormatting sqref="{}"><cfRule type="expression"'
+                                     ' priority="1"><formula>1</formula></cfRule>'
+                                     '</conditionalFormatting>'])
+def test_the_ranges_validations_and_formats_list_are_limited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, element: str) -> None:
+    smaller_limits(monkeypatch, edit_listed_ranges=10)
+    cells = [f"A{n}" for n in range(1, 12)]
+    editable(_book(tmp_path / "fine.xlsx", changes={
+        PART: _sheet(NAME_ROW, element.format(" ".join(cells[:10])))}))
+    more = _book(tmp_path / "more.xlsx", changes={
+        PART: _sheet(NAME_ROW, element.format(" ".join(cells)))})
+    not_editable(more, "list 11 cell ranges, more than the 10")
+
+
+def test_a_conditional_formats_ranges_count_once_for_each_rule(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    smaller_limits(monkeypatch, edit_rule_ranges=12)
+    rule = '<cfRule type="expression" priority="1"><formula>1</formula></cfRule>'
+    formats = '<conditionalFormatting sqref="A1 A2 A3 A4">{}</conditionalFormatting>'
+    editable(_book(tmp_path / "fine.xlsx", changes={
+        PART: _sheet(NAME_ROW, formats.format(rule * 3))}))  # 4 ranges x 3 rules
+    more = _book(tmp_path / "more.xlsx", changes={
+        PART: _sheet(NAME_ROW, formats.format(rule * 4))})
+    not_editable(more, "counted once for each of their rules, come to 16")
+
+
+def test_a_hyperlink_over_a_range_is_refused_and_merged_ranges_count_as_cells(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    link = '<hyperlinks><hyperlink ref="{}" location="Volunteers!A1"/></hyperlinks>'
+    editable(_book(tmp_path / "one.xlsx", changes={PART: _sheet(NAME_ROW, link.format("B2"))}))
+    wide = _book(tmp_path / "wide.xlsx", changes={PART: _sheet(NAME_ROW, link.format("B2:C3"))})
+    not_editable(wide, "contains a hyperlink over a range of cells .openpyxl would copy it")
+    # a merged range is a cell to openpyxl for each place it covers, on top of the sheet's
+    # span (which the merge takes to row 3): 3 x 3 + 3 x 3
+    smaller_limits(monkeypatch, edit_cells=17)
+    merged = '<mergeCells count="1"><mergeCell ref="A1:C3"/></mergeCells>'
+    not_editable(_book(tmp_path / "merged.xlsx", changes={PART: _sheet(NAME_ROW, merged)}),
+                 "span 18 cells")
+    smaller_limits(monkeypatch, edit_cells=18)
+    editable(_book(tmp_path / "merged.xlsx", changes={PART: _sheet(NAME_ROW, merged)}))
+
+
+def test_a_sheets_extension_list_is_refused_as_openpyxl_drops_it(tmp_path: Path) -> None:
+    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://'
+           'schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations '
+           'count="0"/></ext></extLst>')
+    not_editable(_book(tmp_path / "ext.xlsx", changes={PART: _sheet(NAME_ROW, ext)}),
+                 "drop-down lists, formats or sparklines kept in a sheet's extension list")
+
+
+def test_the_parts_openpyxl_keeps_whole_and_the_styles_are_limited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    theme = b'<?xml version="1.0"?><a:theme xmlns:a="urn:t">' + b" " * 5_000 + b"</a:theme>"
+    path = _with_part(tmp_path, "xl/theme/theme1.xml", theme)
+    unpacked = inspect_input(path).other.unpacked
+    assert 5_000 < unpacked < 50_000
+    smaller_limits(monkeypatch, edit_other_bytes=unpacked)
+    editable(path)
+    smaller_limits(monkeypatch, edit_other_bytes=unpacked - 1)
+    not_editable(path, f"parts other than the sheets unpack to {unpacked:,} bytes")
+    styles = inspect_input(path).other.style_elements
+    assert 0 < styles < inspect_input(path).other.elements
+    smaller_limits(monkeypatch, edit_other_bytes=10**9, edit_style_elements=styles)
+    editable(path)
+    smaller_limits(monkeypatch, edit_style_elements=styles - 1)
+    not_editable(path, rf"\({styles} of them styles\)")
