@@ -203,25 +203,26 @@ def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
     widest = max(sheets.values(), key=lambda load: load.largest_row, default=EditLoad())
     listed = sum(load.listed for load in sheets.values())
     rule_ranges = sum(load.rule_ranges for load in sheets.values())
-    if together > LIMITS.edit_cells or other.table_cells > LIMITS.edit_cells:
-        spans = max(together, other.table_cells)
-        return f"its sheets together, or a table, span {spans:,} cells, more than the " \
-               f"{LIMITS.edit_cells:,}"
-    if kept > LIMITS.edit_outside_rows:
-        return f"its sheets hold {kept:,} XML elements outside their rows, more than the " \
-               f"{LIMITS.edit_outside_rows:,}"
-    if widest.largest_row > LIMITS.edit_row_elements:
-        return f"a row of the sheet '{widest.title}' holds {widest.largest_row:,} XML " \
-               f"elements, more than the {LIMITS.edit_row_elements:,} in a row"
-    if listed > LIMITS.edit_listed_ranges:
-        return f"its data validations and conditional formats list {listed:,} cell ranges, " \
-               f"more than the {LIMITS.edit_listed_ranges:,}"
-    if rule_ranges > LIMITS.edit_rule_ranges:
-        return f"its conditional formats' ranges, counted once for each of their rules, " \
-               f"come to {rule_ranges:,}, more than the {LIMITS.edit_rule_ranges:,}"
-    if loads.defined_ranges > LIMITS.edit_defined_ranges:
-        return f"its defined names (print areas among them) list {loads.defined_ranges:,} " \
-               f"cell ranges, more than the {LIMITS.edit_defined_ranges:,}"
+    spans = max(together, other.table_cells)
+    measured = [  # what openpyxl would build, its limit, and what it is in words
+        (spans, LIMITS.edit_cells, f"its sheets together, or a table, span {spans:,} cells"),
+        (kept, LIMITS.edit_outside_rows,
+         f"its sheets hold {kept:,} XML elements outside their rows"),
+        (widest.largest_row, LIMITS.edit_row_elements,
+         f"a row of the sheet '{widest.title}' holds {widest.largest_row:,} XML elements"),
+        (listed, LIMITS.edit_listed_ranges,
+         f"its data validations and conditional formats list {listed:,} cell ranges"),
+        (rule_ranges, LIMITS.edit_rule_ranges, "its conditional formats' ranges, counted "
+                                               f"once for each of their rules, come to "
+                                               f"{rule_ranges:,}"),
+        (loads.defined_ranges, LIMITS.edit_defined_ranges,
+         f"its defined names (print areas among them) list {loads.defined_ranges:,} cell "
+         "ranges"),
+        (other.unpacked, LIMITS.edit_other_bytes,
+         f"its parts other than the sheets unpack to {other.unpacked:,} bytes")]
+    for count, limit, said in measured:
+        if count > limit:
+            return f"{said}, more than the {limit:,}"
     if len(inspection.sheets) > LIMITS.edit_sheets or \
             sum(s.elements for s in inspection.sheets.values()) > \
             LIMITS.edit_sheet_elements or any(
@@ -233,9 +234,6 @@ def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
         return (f"it holds {other.elements:,} elements outside its sheets "
                 f"({other.style_elements:,} of them styles) and {other.named_styles:,} "
                 "named styles, more than in the workbooks")
-    if other.unpacked > LIMITS.edit_other_bytes:
-        return f"its parts other than the sheets unpack to {other.unpacked:,} bytes, more " \
-               f"than the {LIMITS.edit_other_bytes:,} in the workbooks"
     return None
 
 
