@@ -207,11 +207,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     if equality is not None:
         from .equality import aggregate
 
-        def side_of(text: str) -> str:
-            return (scheme.side_from_text(text) or scheme.side_for_profession(text)
-                    or "Not stated")
-
-        report.equality = aggregate(equality, side_of)
+        report.equality = aggregate(equality, scheme.side_of_answer)
     if findings:
         from .findings import read_findings
 

@@ -144,6 +144,11 @@ class Scheme:
         """The side a profession belongs to, matched forgivingly; None when unknown."""
         return _profession_sides(self.sides).get(header_key(profession))
 
+    def side_of_answer(self, text: str) -> str:
+        """The side an equality form's first column gives, as a side or a profession;
+        "Not stated" when it names neither."""
+        return self.side_from_text(text) or self.side_for_profession(text) or "Not stated"
+
     def side_from_text(self, text: str) -> str | None:
         """Read a ``side`` cell: the key, the label, or common words for each setting."""
         wanted = header_key(text)

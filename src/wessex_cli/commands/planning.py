@@ -201,12 +201,7 @@ def equality(
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
-
-    def side_of(text: str) -> str:
-        return (scheme.side_from_text(text) or scheme.side_for_profession(text)
-                or "Not stated")
-
-    result = read_forms(path, side_of)
+    result = read_forms(path, scheme.side_of_answer)
     tables, count = result.tables, result.forms
     warn(result.warnings)
     if output:
