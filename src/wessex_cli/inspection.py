@@ -316,16 +316,16 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             area = _area(attrs.get("ref", ""))
             covered += area
             if tag == "hyperlink" and area > 1:
-                lost.add("a hyperlink over a range of cells (openpyxl would copy it into "
-                         "each)")
+                lost.add("a hyperlink over a range of cells (saving would copy it into "
+                         "every cell of the range)")
         elif tag in ("dataValidation", "conditionalFormatting"):
             format_ranges = len(attrs.get("sqref", "").split())
             listed += format_ranges
         elif tag == "cfRule":
             rule_ranges += format_ranges
         elif tag == "ext":
-            lost.add("drop-down lists, formats or sparklines kept in a sheet's extension "
-                     "list")
+            lost.add("drop-down lists, conditional formats or sparklines that Excel keeps "
+                     "in its newer form")
 
     def end(_name: str) -> None:
         nonlocal within, in_row, largest

@@ -654,7 +654,7 @@ def test_a_hyperlink_over_a_range_is_refused_and_merged_ranges_count_as_cells(
     link = '<hyperlinks><hyperlink ref="{}" location="Volunteers!A1"/></hyperlinks>'
     editable(_book(tmp_path / "one.xlsx", changes={PART: _sheet(NAME_ROW, link.format("B2"))}))
     wide = _book(tmp_path / "wide.xlsx", changes={PART: _sheet(NAME_ROW, link.format("B2:C3"))})
-    not_editable(wide, "contains a hyperlink over a range of cells .openpyxl would copy it")
+    not_editable(wide, "contains a hyperlink over a range of cells .saving would copy it")
     # a merged range is a cell to openpyxl for each place it covers, on top of the sheet's
     # span (which the merge takes to row 3): 3 x 3 + 3 x 3
     smaller_limits(monkeypatch, edit_cells=17)
@@ -670,7 +670,8 @@ def test_a_sheets_extension_list_is_refused_as_openpyxl_drops_it(tmp_path: Path)
            'schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations '
            'count="0"/></ext></extLst>')
     not_editable(_book(tmp_path / "ext.xlsx", changes={PART: _sheet(NAME_ROW, ext)}),
-                 "drop-down lists, formats or sparklines kept in a sheet's extension list")
+                 "drop-down lists, conditional formats or sparklines that Excel keeps in "
+                 "its newer form")
 
 
 def test_the_parts_openpyxl_keeps_whole_and_the_styles_are_limited(
