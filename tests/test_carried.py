@@ -431,3 +431,32 @@ def test_the_settings_sheet_is_read_once_for_both_sheets_that_carry(
     found = read_pairs_workbook(paired)
     assert asked.count("Settings") <= 1
     assert dict(found.withdrawn[0].b.extra)["Parking"] == "Staff car park B"
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("4", 4), ("0", 0), ("2.5", 2.5), ("123456789012345", 123456789012345),
+    # text that a number would change, or that is no plain number: as typed
+    ("007", "007"), ("1.50", "1.50"), ("-4", "-4"), ("+4", "+4"), ("4 years", "4 years"),
+    ("1234567890123456", "1234567890123456"), ("1e5", "1e5"), ("", ""), ("٣", "٣"),
+    ("4.", "4."), (".5", ".5")])
+def test_a_plain_figure_is_carried_as_a_number(typed: str, written: object) -> None:
+    from wessex_cli.text import figure_or_text
+
+    assert figure_or_text(typed) == written and type(figure_or_text(typed)) is type(written)
+
+
+def test_a_column_of_figures_stays_figures_in_the_pairs_workbook(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """"Years qualified" 4 reached the pairs workbook as the text "4" (Excel's green
+    triangle, sorted as text); a staff number typed with its leading zeros stays text."""
+    people = _people()
+    people[0]["Parking"], people[1]["Parking"] = 4, "0042"
+    write_book(tmp_path / "v.xlsx", people, ROSTER_HEADERS)
+    run("pair", "v.xlsx", "-o", "pairs.xlsx")
+    headers, row = _pairs_sheet(tmp_path / "pairs.xlsx")
+    carried = dict(zip(headers, row, strict=True))
+    assert carried["A Parking"] == 4 and carried["B Parking"] == "0042"
+    run("mailmerge", "pairs.xlsx", "-o", "merge.csv", "--allow-placeholders")
+    merged = list(csv.DictReader(io.StringIO(
+        (tmp_path / "merge.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["Parking"] for r in merged] == ["4", "0042"]

@@ -19,7 +19,7 @@ from .model import PERSON_FIELDS, Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import Roster
 from .spreadsheet import cell_text, find_header_row, read_grid
-from .text import header_key, organisation_key, person_key
+from .text import figure_or_text, header_key, organisation_key, person_key
 
 
 @dataclass
@@ -164,7 +164,7 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
     for number, carried in enumerate(people, start=2):
         for title, value in carried.person.extra:
             if value:
-                put_value(sheet.cell(number, columns[header_key(title)]), value)
+                put_value(sheet.cell(number, columns[header_key(title)]), figure_or_text(value))
         for canonical, title in VOLUNTEER_HEADERS.items():
             # the volunteer's own note of last year, then what happened to them
             value = "\n".join(n for n in (carried.person.notes, carried.notes) if n) \

@@ -104,8 +104,8 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
     common = _scheme_fields(scheme, allow_placeholders)
 
     def carried(person: Person, names: dict[str, str], prefix: str = "") -> dict[str, str]:
-        return dict(zip([f"{prefix}Notes", *names.values()], carried_values(person, titles),
-                        strict=True))
+        return dict(zip([f"{prefix}Notes", *names.values()],  # a merge field is text
+                        map(str, carried_values(person, titles)), strict=True))
 
     # each row goes into the list in the headers' order straight away: at the largest
     # workbook wessex reads, keeping every row as a dict as well took 100 MB more

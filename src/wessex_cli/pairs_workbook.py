@@ -29,7 +29,7 @@ from .spreadsheet import (
     find_header_row,
     read_grid,
 )
-from .text import address_from_cell, email_key, header_key, person_key
+from .text import address_from_cell, email_key, figure_or_text, header_key, person_key
 from .xlsx_out import SheetSpec, Value, write_workbook
 
 if TYPE_CHECKING:
@@ -179,10 +179,12 @@ def _person_values(person: Volunteer) -> list[Any]:
     return [getattr(person, f) for f in PERSON_FIELDS]
 
 
-def carried_values(person: Person | Volunteer, titles: Sequence[str]) -> list[str]:
-    """The person's notes and extra columns, as typed, under ``carried_headers(titles)``."""
+def carried_values(person: Person | Volunteer, titles: Sequence[str]
+                   ) -> list[str | int | float]:
+    """The person's notes and extra columns, as typed (a plain figure as a number, as the
+    volunteer workbook's cell most likely held it), under ``carried_headers(titles)``."""
     typed = dict(person.extra)
-    return [person.notes, *[typed.get(title, "") for title in titles]]
+    return [person.notes, *[figure_or_text(typed.get(title, "")) for title in titles]]
 
 
 def _tracking_validation(title: str) -> dict[str, Any]:

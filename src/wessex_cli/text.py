@@ -214,6 +214,20 @@ def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
     return f"Did you mean '{near[0]}'? " if near else ""
 
 
+# A number as a spreadsheet shows one: no sign, no leading zero, no trailing zero after the
+# point, at most 15 digits (all Excel keeps), so that writing it as a number loses nothing
+_PLAIN_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
+
+
+def figure_or_text(text: str) -> str | int | float:
+    """``text`` as the number it plainly is ("4", "2.5"), so that a column of figures carried
+    from the volunteer workbook stays figures in the workbooks written from it; anything
+    else ("007", "1.50", "-4", "4 years", a 16-digit number) as the text it is."""
+    if not _PLAIN_NUMBER.fullmatch(text) or len(text.replace(".", "")) > 15:
+        return text
+    return float(text) if "." in text else int(text)
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
     ``words`` is the plural when it is not the word with an "s"."""
