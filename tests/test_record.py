@@ -141,8 +141,10 @@ def test_replacing_a_date_says_what_it_replaced(run: Runner, paired: Path) -> No
 
 # 2. What Excel computed, and what LibreOffice left ------------------------------------------
 
-def with_cached_formula(path: Path, cell: str, formula: str, cached: str) -> None:
-    """Put a formula with a cached text result into the Pairs sheet, as Excel saves it."""
+def with_cached_formula(path: Path, cell: str, formula: str, cached: str,
+                        array: bool = False) -> None:
+    """Put a formula with a cached text result into the Pairs sheet, as Excel saves it
+    (``array``: as a one-cell array formula, as Excel 365 saves one that could spill)."""
     book = openpyxl.load_workbook(path)
     book["Pairs"][cell] = formula
     book.save(path)
@@ -151,16 +153,20 @@ def with_cached_formula(path: Path, cell: str, formula: str, cached: str) -> Non
     name = "xl/worksheets/sheet1.xml"
     xml = parts[name].decode()
     pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v\s*(?:/>|></v>)</c>')
+    kind = f' t="array" ref="{cell}"' if array else ""
     assert pattern.search(xml), xml[:400]
     parts[name] = pattern.sub(
-        lambda m: f'<c r="{cell}"{m.group(1)} t="str"><f>{m.group(2)}</f><v>{cached}</v></c>',
+        lambda m: f'<c r="{cell}"{m.group(1)} t="str"><f{kind}>{m.group(2)}</f>'
+                  f'<v>{cached}</v></c>',
         xml).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
 
 
-def test_formula_cells_read_as_shown_and_survive_another_visit(run: Runner, paired: Path) -> None:
+@pytest.mark.parametrize("array", [False, True])
+def test_formula_cells_read_as_shown_and_survive_another_visit(run: Runner, paired: Path,
+                                                                array: bool) -> None:
     row, side = row_of(paired, "gp3@example.org")
     sheet = openpyxl.load_workbook(paired)["Pairs"]
     col = columns(sheet)
@@ -170,14 +176,15 @@ def test_formula_cells_read_as_shown_and_survive_another_visit(run: Runner, pair
     book = openpyxl.load_workbook(paired)
     book["Pairs"][date_cell] = dt.datetime(2027, 5, 6)
     book.save(paired)
-    with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes")
+    with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes", array)
     assert visits_of(status_json(run), "gp3@example.org")["done"] is True
     run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")  # another row
     data = status_json(run)
     assert visits_of(data, "gp3@example.org")["done"] is True  # still done, not owed
     assert visits_of(data, "gp0@example.org")["done"] is True
     after = openpyxl.load_workbook(paired)["Pairs"][done_cell].value
-    assert after == f'=IF({date_cell}<>"","yes","no")'  # the formula itself is kept too
+    text = after.text if array else after
+    assert text == f'=IF({date_cell}<>"","yes","no")'  # the formula itself is kept too
     refused = run("visit", "pairs.xlsx", "gp3@example.org", "--hosted", "7/5/2027", code=1)
     assert f"Pairs!{done_cell}" in refused.output and "formula" in refused.output
 
@@ -776,3 +783,12 @@ def test_a_note_with_mixed_formatting_keeps_it_through_a_visit(run: Runner,
     assert isinstance(kept, CellRichText) and str(kept) == "Call first: allergic to latex"
     bold = [block for block in kept if isinstance(block, TextBlock)]
     assert [(b.text, b.font.b) for b in bold] == [("allergic to latex", True)]
+
+
+def test_formulas_that_spill_are_refused_as_saving_would_drop_them(run: Runner,
+                                                                    paired: Path) -> None:
+    with zipfile.ZipFile(paired, "a") as archive:  # Excel 365 keeps them in metadata.xml
+        archive.writestr("xl/metadata.xml", '<metadata xmlns="http://schemas.openxmlformats.'
+                                            'org/spreadsheetml/2006/main"/>')
+    refused = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "formulas that spill over several cells" in refused.output

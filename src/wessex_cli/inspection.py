@@ -85,6 +85,13 @@ class InputLimits:
     # a conditional format's ranges for each of its rules: openpyxl sorts and prints them
     # all again for every rule (150,000 ranges and 300 rules took visit four minutes)
     edit_rule_ranges: int = 1_000_000
+    # the text of every cell and every shared string, used or not (openpyxl loads them all,
+    # twice, at up to 4 bytes a character: one emoji makes a whole text so; 190 MB of such
+    # text took visit to 1.55 GB), by its size in UTF-8
+    edit_text_chars: int = 10_000_000
+    # runs of mixed formatting in texts: openpyxl, keeping them, builds a run and a font for
+    # each (200,000 took visit to 2.4 GB and over a minute)
+    edit_text_runs: int = 20_000
     # openpyxl reads the sheets' elements one at a time, keeping those outside a row
     # (edit_outside_rows counts them), and all of one row's until the row ends
     edit_sheet_elements: int = 2_000_000  # all the sheets': time, at three elements a cell
@@ -145,6 +152,8 @@ class PartCounts:
     table_cells: int = 0
     style_elements: int = 0  # of styles.xml
     unpacked: int = 0  # bytes, shared texts left out (limited as text)
+    shared_text: int = 0  # the size of every shared string, used or not
+    text_runs: int = 0  # runs of mixed formatting in the shared strings
 
 
 @dataclass(frozen=True)
@@ -203,6 +212,8 @@ def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
     widest = max(sheets.values(), key=lambda load: load.largest_row, default=EditLoad())
     listed = sum(load.listed for load in sheets.values())
     rule_ranges = sum(load.rule_ranges for load in sheets.values())
+    text = sum(load.text for load in sheets.values()) + other.shared_text
+    runs = sum(load.runs for load in sheets.values()) + other.text_runs
     spans = max(together, other.table_cells)
     measured = [  # what openpyxl would build, its limit, and what it is in words
         (spans, LIMITS.edit_cells, f"its sheets together, or a table, span {spans:,} cells"),
@@ -219,7 +230,11 @@ def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
          f"its defined names (print areas among them) list {loads.defined_ranges:,} cell "
          "ranges"),
         (other.unpacked, LIMITS.edit_other_bytes,
-         f"its parts other than the sheets unpack to {other.unpacked:,} bytes")]
+         f"its parts other than the sheets unpack to {other.unpacked:,} bytes"),
+        (text, LIMITS.edit_text_chars,
+         f"its cells and shared texts hold {text:,} characters (by their size in UTF-8)"),
+        (runs, LIMITS.edit_text_runs,
+         f"its texts are written in {runs:,} runs of mixed formatting")]
     for count, limit, said in measured:
         if count > limit:
             return f"{said}, more than the {limit:,}"
@@ -249,6 +264,8 @@ class EditLoad:
     listed: int = 0  # ranges listed by data validations and conditional formats
     rule_ranges: int = 0  # a conditional format's ranges, once for each of its rules
     lost: tuple[str, ...] = ()  # what saving through openpyxl would drop or change
+    text: int = 0  # the size of its texts and values, as the shared strings' is measured
+    runs: int = 0  # runs of mixed formatting in its cells' own texts
 
 
 @dataclass(frozen=True)
@@ -259,6 +276,9 @@ class EditLoads:
     defined_ranges: int = 0  # the ranges its defined names list (print areas and titles)
 
 
+# What openpyxl reads of a sheet but does not save again
+_DROPPED_SHEET_PARTS = {"protectedRanges": "ranges protected with their own password",
+                        "customSheetViews": "custom views"}
 # The spreadsheet namespace, in which openpyxl knows an element ("main|row")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main|"
 _OPENPYXL_ROW = _MAIN + "row"
@@ -296,10 +316,11 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     rows: list[bool] = []  # for each element open, whether it is a row
     within = 0  # rows open
     cells = kept = in_row = largest = covered = listed = rule_ranges = format_ranges = 0
+    text = runs = 0
     lost: set[str] = set()
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal within, cells, kept, in_row, covered, listed, rule_ranges, format_ranges
+        nonlocal within, cells, kept, in_row, covered, listed, rule_ranges, format_ranges, runs
         if rows and rows[-1]:
             cells += 1
         if within:
@@ -323,9 +344,13 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             listed += format_ranges
         elif tag == "cfRule":
             rule_ranges += format_ranges
+        elif tag == "r":
+            runs += 1
         elif tag == "ext":
             lost.add("drop-down lists, conditional formats or sparklines that Excel keeps "
                      "in its newer form")
+        elif tag in _DROPPED_SHEET_PARTS:
+            lost.add(_DROPPED_SHEET_PARTS[tag])
 
     def end(_name: str) -> None:
         nonlocal within, in_row, largest
@@ -334,9 +359,15 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             if not within:
                 largest, in_row = max(largest, in_row), 0
 
-    _feed(_parser(start, end), archive, info, path)
+    def characters(data: str) -> None:
+        nonlocal text
+        text += _text_size(data)
+
+    parser = _parser(start, end)
+    parser.CharacterDataHandler = characters
+    _feed(parser, archive, info, path)
     return EditLoad(title, cells, kept, largest, covered, listed, rule_ranges,
-                    tuple(sorted(lost)))
+                    tuple(sorted(lost)), text, runs)
 
 
 def _area(ranges: str) -> int:
@@ -596,6 +627,7 @@ def _inspect_parts(path: Path) -> Inspection:
                                               titles.get(part) or Path(part).stem)
             if strings is not None:
                 lengths = _shared_string_lengths(archive, strings, path, other)
+                other.shared_text = sum(lengths)
                 for part, extent in sheets.items():
                     _check_shared_text(archive, archive.getinfo(part), path, extent,
                                        titles.get(part) or Path(part).stem, lengths)
@@ -989,6 +1021,8 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         tag = name[name.rfind(":") + 1:]
         if not inside[0] and tag != "si":
             counts.elements += 1
+        if inside[0] and tag == "r":
+            counts.text_runs += 1
         if tag == "si":
             if inside[0]:
                 raise _unusual(path, f"{info.filename} writes a text inside another")

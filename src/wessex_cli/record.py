@@ -56,6 +56,8 @@ DROPPED_PARTS = {
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
     "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
     "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
+    # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
+    "xl/metadata.xml": "formulas that spill over several cells",
 }
 # any prefix, as XML allows ("x-d:"), not only the word characters Excel uses
 ANCHOR = re.compile(rb"<(?:[^\s<>/:]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
@@ -209,12 +211,16 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
     if require and not any(same_sheet(title, require) for title in book.sheetnames):
         raise TrackingError("this workbook has no 'Pairs' sheet.",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
+    from openpyxl.worksheet.formula import ArrayFormula
+
     opened = Workbook(book, path)
     for sheet in book.worksheets:
         values = shown[sheet.title]
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f" and isinstance(cell.value, str):
+                # an array formula too (Ctrl+Shift+Enter, or what Excel 365 writes for a
+                # formula that could spill): a "done" it fills must still read as done
+                if cell.data_type == "f" and isinstance(cell.value, str | ArrayFormula):
                     opened.cached[id(cell)] = (cell, cell.value, values[cell.coordinate].value)
     return opened
 

@@ -690,3 +690,58 @@ def test_the_parts_openpyxl_keeps_whole_and_the_styles_are_limited(
     editable(path)
     smaller_limits(monkeypatch, edit_style_elements=styles - 1)
     not_editable(path, rf"\({styles} of them styles\)")
+
+
+# ---------------------------------------------------------------- the sixteenth round
+#
+# Rich text, now kept through a visit, costs openpyxl a run and a font for each run of
+# mixed formatting: 200,000 runs in one shared string took visit to 2.4 GB. And texts no
+# limit saw: shared strings no cell uses, and cells' own texts in parts under the reading
+# limit, 190 MB of either (one emoji making Python keep a text at 4 bytes a character)
+# took visit past 800 MB and 1.5 GB.
+
+
+def test_runs_of_mixed_formatting_are_limited_for_editing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    smaller_limits(monkeypatch, edit_text_runs=6)
+    run = "<r><rPr><b/></rPr><t>x</t></r>"
+    shared = _with_part(tmp_path, "xl/sharedStrings.xml",
+                        SST.format(f"<si>{run * 3}</si><si>{run * 3}</si>").encode())
+    editable(shared)
+    more = _with_part(tmp_path, "xl/sharedStrings.xml",
+                      SST.format(f"<si>{run * 3}</si><si>{run * 4}</si>").encode())
+    not_editable(more, "written in 7 runs of mixed formatting, more than the 6")
+    # and in a cell's own text, counted with the shared strings'
+    cell = f'<row r="2"><c r="A2" t="inlineStr"><is>{run}</is></c></row>'
+    inline = _book(tmp_path / "inline.xlsx", NAME_ROW + cell, changes={
+        "xl/sharedStrings.xml": SST.format(f"<si>{run * 6}</si>").encode()})
+    not_editable(inline, "written in 7 runs")
+
+
+def test_every_text_counts_for_editing_used_or_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # NAME_ROW's texts: "Name", "Email", "Profession" (19 characters); a shared string no
+    # cell uses of 81 more: 100
+    smaller_limits(monkeypatch, edit_text_chars=100)
+    unused = SST.format("<si><t>" + "x" * 81 + "</t></si>").encode()
+    path = _book(tmp_path / "book.xlsx", changes={"xl/sharedStrings.xml": unused})
+    editable(path)
+    smaller_limits(monkeypatch, edit_text_chars=99)
+    not_editable(path, "cells and shared texts hold 100 characters")
+    # beyond ASCII a character counts by its size in UTF-8: an emoji is 4, so 79 characters
+    # here count as 82 (19 + 82 = 101), where 81 x's passed
+    emoji = SST.format("<si><t>\U0001F600" + "x" * 78 + "</t></si>").encode()
+    smaller_limits(monkeypatch, edit_text_chars=100)
+    not_editable(_book(tmp_path / "emoji.xlsx", changes={"xl/sharedStrings.xml": emoji}),
+                 "hold 101 characters")
+
+
+@pytest.mark.parametrize(("after", "said"), [
+    ('<protectedRanges><protectedRange sqref="A1" name="Budget"/></protectedRanges>',
+     "ranges protected with their own password"),
+    ('<customSheetViews><customSheetView guid="{00000000-0000-0000-0000-000000000001}"/>'
+     '</customSheetViews>', "custom views")])
+def test_what_openpyxl_reads_but_never_saves_again_is_refused(tmp_path: Path, after: str,
+                                                              said: str) -> None:
+    not_editable(_book(tmp_path / "book.xlsx", changes={PART: _sheet(NAME_ROW, after)}),
+                 f"contains {said}, which wessex cannot keep")
