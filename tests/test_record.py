@@ -792,3 +792,36 @@ def test_formulas_that_spill_are_refused_as_saving_would_drop_them(run: Runner,
                                             'org/spreadsheetml/2006/main"/>')
     refused = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
     assert "formulas that spill over several cells" in refused.output
+
+
+def test_a_formulas_text_that_looks_like_an_error_stays_text(run: Runner, paired: Path) -> None:
+    """A formula showing "#TEAM A" was saved back as an error value, which no reader reads
+    ('status' then failed on the workbook); only Excel's own errors are errors."""
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    cell = sheet.cell(3, columns(sheet)["Notes"]).coordinate
+    with_cached_formula(paired, cell, '="#TEAM "&"A"', "#TEAM A")
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    with zipfile.ZipFile(paired) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert re.search(rf'<c r="{cell}"[^>]* t="str"><f>[^<]*</f><v>#TEAM A</v></c>', xml)
+    run("status", "pairs.xlsx")
+
+
+def test_a_data_tables_last_value_is_kept(run: Runner, paired: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    book.create_sheet("Budget")["A1"] = 2
+    book.save(paired)
+    with zipfile.ZipFile(paired) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = next(n for n in parts if n.startswith("xl/worksheets/") and b"<v>2</v>" in parts[n]
+                and n != "xl/worksheets/sheet1.xml")
+    table = ('<c r="B1"><f t="dataTable" ref="B1:B3" dt2D="0" dtr="0" r1="A1"/><v>111</v></c>')
+    parts[name] = re.sub(r'(<c r="A1"[^>]*>.*?</c>)', lambda m: m.group(1) + table,
+                         parts[name].decode(), count=1).encode()
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    with zipfile.ZipFile(paired) as archive:
+        xml = archive.read(name).decode()
+    assert re.search(r'<c r="B1"[^>]*><f t="dataTable"[^>]*>(?:</f>)?<v>111</v></c>', xml), xml

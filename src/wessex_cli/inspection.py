@@ -90,8 +90,12 @@ class InputLimits:
     # text took visit to 1.55 GB), by its size in UTF-8
     edit_text_chars: int = 10_000_000
     # runs of mixed formatting in texts: openpyxl, keeping them, builds a run and a font for
-    # each (200,000 took visit to 2.4 GB and over a minute)
-    edit_text_runs: int = 20_000
+    # each, some 12 KB (200,000 took visit to 2.4 GB and over a minute)
+    edit_text_runs: int = 5_000
+    # all of it together, as :func:`edit_memory` estimates it: each limit above alone stays
+    # well under 500 MB, but a file at all of them at once took visit to 560 MB; the rest
+    # of the process (Python, wessex, the reading first) takes some 70 MB
+    edit_memory: int = 430_000_000
     # openpyxl reads the sheets' elements one at a time, keeping those outside a row
     # (edit_outside_rows counts them), and all of one row's until the row ends
     edit_sheet_elements: int = 2_000_000  # all the sheets': time, at three elements a cell
@@ -152,7 +156,7 @@ class PartCounts:
     table_cells: int = 0
     style_elements: int = 0  # of styles.xml
     unpacked: int = 0  # bytes, shared texts left out (limited as text)
-    shared_text: int = 0  # the size of every shared string, used or not
+    shared_text: int = 0  # the size of the shared strings part's texts and attributes
     text_runs: int = 0  # runs of mixed formatting in the shared strings
 
 
@@ -185,7 +189,7 @@ def check_editable(inspection: Inspection) -> None:
     workbook part are streamed again, as openpyxl will read them (:func:`edit_loads`)."""
     loads = edit_loads(inspection)
     sheets = loads.sheets
-    lost = sorted({what for load in sheets.values() for what in load.lost})
+    lost = sorted({what for load in sheets.values() for what in load.lost} | set(loads.lost))
     if lost:
         raise SpreadsheetError(
             f"the workbook contains {', '.join(lost)}, which wessex cannot keep when it "
@@ -199,15 +203,42 @@ def check_editable(inspection: Inspection) -> None:
             "nobody uses.", file=inspection.path)
 
 
+# What openpyxl builds for each thing it loads, in bytes, over visit's two loads (measured
+# by the attack rounds of 2026-11-26 on the 2-core machine): a cell with a short text, a
+# byte of text (at worst 4 a character, twice), a run of mixed formatting with its font, an
+# element of the styles, another element outside the sheets or their rows, a byte of a part
+# kept whole (the theme)
+_BYTES_EACH = {"cell": 800, "text": 8, "run": 12_000, "style": 2_400, "element": 400,
+               "kept": 100, "part": 3}
+
+
+def _cells_built(inspection: Inspection, loads: EditLoads) -> int:
+    """The cells openpyxl builds, twice (formulas, then their values): every cell of every
+    sheet (its used range, or the children of its rows if more), and one for each place a
+    merge or hyperlink covers. The sheets count together: twelve of 500,000 empty cells
+    took visit to 4.5 GB."""
+    sheets = loads.sheets
+    return sum(max(sheet.cells, sheets[part].cells if part in sheets else 0) +
+               (sheets[part].covered if part in sheets else 0)
+               for part, sheet in inspection.sheets.items())
+
+
+def edit_memory(inspection: Inspection, loads: EditLoads) -> int:
+    """About how many bytes openpyxl would need to change the workbook in place: what each
+    edit limit measures, weighed by :data:`_BYTES_EACH`, all together."""
+    other, sheets = inspection.other, loads.sheets.values()
+    counts = {"cell": _cells_built(inspection, loads),
+              "text": sum(load.text for load in sheets) + other.shared_text,
+              "run": sum(load.runs for load in sheets) + other.text_runs,
+              "style": other.style_elements, "element": other.elements - other.style_elements,
+              "kept": sum(load.kept for load in sheets), "part": other.unpacked}
+    return sum(_BYTES_EACH[name] * count for name, count in counts.items())
+
+
 def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
     """What about the workbook is beyond the edit limits, in words; None when nothing is."""
     other, sheets = inspection.other, loads.sheets
-    # openpyxl builds every cell of every sheet, twice (formulas, then their values), and
-    # one for each place a merge or hyperlink covers: the sheets count together (twelve of
-    # 500,000 empty cells took visit to 4.5 GB)
-    together = sum(max(sheet.cells, sheets[part].cells if part in sheets else 0) +
-                   (sheets[part].covered if part in sheets else 0)
-                   for part, sheet in inspection.sheets.items())
+    together = _cells_built(inspection, loads)
     kept = sum(load.kept for load in sheets.values())
     widest = max(sheets.values(), key=lambda load: load.largest_row, default=EditLoad())
     listed = sum(load.listed for load in sheets.values())
@@ -238,6 +269,11 @@ def _edit_problem(inspection: Inspection, loads: EditLoads) -> str | None:
     for count, limit, said in measured:
         if count > limit:
             return f"{said}, more than the {limit:,}"
+    needed = edit_memory(inspection, loads)
+    if needed > LIMITS.edit_memory:
+        return f"its cells, texts, styles and other parts together would take about " \
+               f"{needed // 1_000_000:,} MB to change, more than the " \
+               f"{LIMITS.edit_memory // 1_000_000:,} MB"
     if len(inspection.sheets) > LIMITS.edit_sheets or \
             sum(s.elements for s in inspection.sheets.values()) > \
             LIMITS.edit_sheet_elements or any(
@@ -264,7 +300,7 @@ class EditLoad:
     listed: int = 0  # ranges listed by data validations and conditional formats
     rule_ranges: int = 0  # a conditional format's ranges, once for each of its rules
     lost: tuple[str, ...] = ()  # what saving through openpyxl would drop or change
-    text: int = 0  # the size of its texts and values, as the shared strings' is measured
+    text: int = 0  # the size of its texts, values and attributes, as the shared strings
     runs: int = 0  # runs of mixed formatting in its cells' own texts
 
 
@@ -274,11 +310,13 @@ class EditLoads:
 
     sheets: dict[str, EditLoad] = field(default_factory=dict)
     defined_ranges: int = 0  # the ranges its defined names list (print areas and titles)
+    lost: tuple[str, ...] = ()  # what saving would drop of the workbook part
 
 
 # What openpyxl reads of a sheet but does not save again
 _DROPPED_SHEET_PARTS = {"protectedRanges": "ranges protected with their own password",
-                        "customSheetViews": "custom views"}
+                        "customSheetViews": "custom views", "dataConsolidate": "consolidations",
+                        "cellWatches": "cells on the watch window"}
 # The spreadsheet namespace, in which openpyxl knows an element ("main|row")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main|"
 _OPENPYXL_ROW = _MAIN + "row"
@@ -298,7 +336,7 @@ def edit_loads(inspection: Inspection) -> EditLoads:
             sheets = {part: _edit_load(archive, archive.getinfo(part), inspection.path,
                                        sheet.title or part)
                       for part, sheet in inspection.sheets.items()}
-            return EditLoads(sheets, _defined_ranges(archive, inspection.path))
+            return EditLoads(sheets, *_workbook_part(archive, inspection.path))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError,
             NotImplementedError) as exc:
         raise _damaged(inspection.path, str(exc)) from None
@@ -321,6 +359,7 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal within, cells, kept, in_row, covered, listed, rule_ranges, format_ranges, runs
+        nonlocal text
         if rows and rows[-1]:
             cells += 1
         if within:
@@ -330,6 +369,8 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         is_row = name == _OPENPYXL_ROW
         rows.append(is_row)
         within += is_row
+        if attrs:  # a validation's prompt, say: openpyxl keeps an attribute's text too
+            text += _text_size("".join(attrs.values()))
         if is_row or not name.startswith(_MAIN):
             return
         tag = name[len(_MAIN):]
@@ -387,19 +428,23 @@ def _area(ranges: str) -> int:
     return total
 
 
-def _defined_ranges(archive: zipfile.ZipFile, path: Path) -> int:
+def _workbook_part(archive: zipfile.ZipFile, path: Path) -> tuple[int, tuple[str, ...]]:
     """The cell ranges the workbook's defined names list, each name's text split at its
-    commas (``$A$1,$B$1``), openpyxl reading a print area's in quadratic time."""
+    commas (``$A$1,$B$1``), openpyxl reading a print area's in quadratic time; and what
+    saving would drop of the workbook part (its custom views)."""
     info = next((i for i in archive.infolist() if _folded(i.filename) == "xl/workbook.xml"),
                 None)
     if info is None:
-        return 0
+        return 0, ()
     ranges = [0, False]  # the count, whether inside a defined name
+    lost: list[str] = []
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         if name == _MAIN + "definedName":
             ranges[0] += 1
             ranges[1] = True
+        elif name == _MAIN + "customWorkbookViews" and not lost:
+            lost.append("custom views")
 
     def end(_name: str) -> None:
         ranges[1] = False
@@ -411,7 +456,7 @@ def _defined_ranges(archive: zipfile.ZipFile, path: Path) -> int:
     parser = _parser(start, end)
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
-    return int(ranges[0])
+    return int(ranges[0]), tuple(lost)
 
 
 def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None:
@@ -627,7 +672,6 @@ def _inspect_parts(path: Path) -> Inspection:
                                               titles.get(part) or Path(part).stem)
             if strings is not None:
                 lengths = _shared_string_lengths(archive, strings, path, other)
-                other.shared_text = sum(lengths)
                 for part, extent in sheets.items():
                     _check_shared_text(archive, archive.getinfo(part), path, extent,
                                        titles.get(part) or Path(part).stem, lengths)
@@ -1019,6 +1063,8 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     def start(name: str, attrs: dict[str, str]) -> None:
         _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
+        if attrs:  # openpyxl keeps attributes' text too, inside the strings or out
+            counts.shared_text += _text_size("".join(attrs.values()))
         if not inside[0] and tag != "si":
             counts.elements += 1
         if inside[0] and tag == "r":
@@ -1043,7 +1089,9 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _too_many_texts(path, f"holds over {LIMITS.cells:,}")
 
     def text(data: str) -> None:
-        current[0] += _text_size(data)
+        size = _text_size(data)
+        current[0] += size
+        counts.shared_text += size  # every text of the part, a string's or not
 
     parser = _parser(start, end, namespaces=False)
     parser.CharacterDataHandler = text

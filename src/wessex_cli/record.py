@@ -211,7 +211,7 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
     if require and not any(same_sheet(title, require) for title in book.sheetnames):
         raise TrackingError("this workbook has no 'Pairs' sheet.",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
-    from openpyxl.worksheet.formula import ArrayFormula
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
     opened = Workbook(book, path)
     for sheet in book.worksheets:
@@ -219,8 +219,10 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
         for row in sheet.iter_rows():
             for cell in row:
                 # an array formula too (Ctrl+Shift+Enter, or what Excel 365 writes for a
-                # formula that could spill): a "done" it fills must still read as done
-                if cell.data_type == "f" and isinstance(cell.value, str | ArrayFormula):
+                # formula that could spill), and a data table: a "done" it fills must still
+                # read as done
+                if cell.data_type == "f" and \
+                        isinstance(cell.value, str | ArrayFormula | DataTableFormula):
                     opened.cached[id(cell)] = (cell, cell.value, values[cell.coordinate].value)
     return opened
 
@@ -277,6 +279,12 @@ CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(<f\b[^>]*?(?:/>|>.*?</f>))<v\s
                   re.S)
 
 
+# The values Excel stores as errors (t="e"), older and newer
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                          "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"})
+
+
 def _cached_xml(value: Any) -> tuple[str, str] | None:
     """(type attribute, text) of a cached value as Excel stores it, or None for none."""
     from xml.sax.saxutils import escape
@@ -292,7 +300,7 @@ def _cached_xml(value: Any) -> tuple[str, str] | None:
     if isinstance(value, int | float):
         return "", repr(value)
     text = str(value)
-    if text.startswith("#") and text.endswith(("!", "?", "A", "0")):
+    if text in EXCEL_ERRORS:  # only these: a formula's text "#TEAM A" stays text
         return ' t="e"', escape(text)
     return ' t="str"', escape(text)
 

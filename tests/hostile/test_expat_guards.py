@@ -720,20 +720,21 @@ def test_runs_of_mixed_formatting_are_limited_for_editing(
 
 def test_every_text_counts_for_editing_used_or_not(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # NAME_ROW's texts: "Name", "Email", "Profession" (19 characters); a shared string no
-    # cell uses of 81 more: 100
-    smaller_limits(monkeypatch, edit_text_chars=100)
+    # the sheet: NAME_ROW's texts and attributes, 53 characters (see the seventeenth
+    # round); the shared strings part: its namespace declaration, 57, and a string no cell
+    # uses of 81: 191
     unused = SST.format("<si><t>" + "x" * 81 + "</t></si>").encode()
     path = _book(tmp_path / "book.xlsx", changes={"xl/sharedStrings.xml": unused})
+    smaller_limits(monkeypatch, edit_text_chars=191)
     editable(path)
-    smaller_limits(monkeypatch, edit_text_chars=99)
-    not_editable(path, "cells and shared texts hold 100 characters")
+    smaller_limits(monkeypatch, edit_text_chars=190)
+    not_editable(path, "cells and shared texts hold 191 characters")
     # beyond ASCII a character counts by its size in UTF-8: an emoji is 4, so 79 characters
-    # here count as 82 (19 + 82 = 101), where 81 x's passed
+    # here count as 82 (110 + 82 = 192), where 81 x's passed
     emoji = SST.format("<si><t>\U0001F600" + "x" * 78 + "</t></si>").encode()
-    smaller_limits(monkeypatch, edit_text_chars=100)
+    smaller_limits(monkeypatch, edit_text_chars=191)
     not_editable(_book(tmp_path / "emoji.xlsx", changes={"xl/sharedStrings.xml": emoji}),
-                 "hold 101 characters")
+                 "hold 192 characters")
 
 
 @pytest.mark.parametrize(("after", "said"), [
@@ -744,4 +745,64 @@ def test_every_text_counts_for_editing_used_or_not(
 def test_what_openpyxl_reads_but_never_saves_again_is_refused(tmp_path: Path, after: str,
                                                               said: str) -> None:
     not_editable(_book(tmp_path / "book.xlsx", changes={PART: _sheet(NAME_ROW, after)}),
+                 f"contains {said}, which wessex cannot keep")
+
+
+# ---------------------------------------------------------------- the seventeenth round
+#
+# Text no count saw: validations' prompts (attributes: 180 MB took visit to 430 MB), text
+# between the shared strings; every limit just under, on one file (560 MB); and parts of a
+# sheet or workbook openpyxl drops without a word.
+
+
+def test_attributes_and_text_outside_the_strings_count_as_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # NAME_ROW: 19 characters of text and its cells' references (A1, B1, C1: 6) and types
+    # (inlineStr: 27) and the row's r (1): 53
+    prompt = '<dataValidations count="1"><dataValidation sqref="A2" prompt="{}"/>' \
+             '</dataValidations>'
+    smaller_limits(monkeypatch, edit_text_chars=100)
+    # and the validation's own attributes: sqref "A2" (2), count "1" (1): 56, then the
+    # prompt's 44 make 100
+    editable(_book(tmp_path / "fine.xlsx", changes={
+        PART: _sheet(NAME_ROW, prompt.format("p" * 44))}))
+    not_editable(_book(tmp_path / "long.xlsx", changes={
+        PART: _sheet(NAME_ROW, prompt.format("p" * 45))}), "hold 101 characters")
+    # the shared strings part: "x", 50 y's between the strings, "x", and its namespace
+    # declaration (57 characters: an attribute, as that part is read): 53 + 52 + 57
+    between = SST.format("<si><t>x</t></si>" + "y" * 50 + "<si><t>x</t></si>").encode()
+    path = _book(tmp_path / "sst.xlsx", changes={"xl/sharedStrings.xml": between})
+    smaller_limits(monkeypatch, edit_text_chars=162)
+    editable(path)
+    smaller_limits(monkeypatch, edit_text_chars=161)
+    not_editable(path, "hold 162 characters")
+
+
+def test_what_every_limit_builds_counts_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wessex_cli.inspection import _BYTES_EACH, edit_loads, edit_memory
+
+    path = _book(tmp_path / "book.xlsx")
+    inspection = inspect_input(path)
+    needed = edit_memory(inspection, edit_loads(inspection))
+    # 3 cells of 800 bytes and 53 characters of 8, the rest small
+    assert needed >= 3 * _BYTES_EACH["cell"] + 53 * _BYTES_EACH["text"]
+    smaller_limits(monkeypatch, edit_memory=needed)
+    editable(path)
+    smaller_limits(monkeypatch, edit_memory=needed - 1)
+    not_editable(path, "together would take about 0 MB to change")
+
+
+@pytest.mark.parametrize(("part", "content", "said"), [
+    (PART, _sheet(NAME_ROW, '<dataConsolidate><dataRefs count="0"/></dataConsolidate>'),
+     "consolidations"),
+    (PART, _sheet(NAME_ROW, '<cellWatches><cellWatch r="A1"/></cellWatches>'),
+     "cells on the watch window"),
+    ("xl/workbook.xml", WORKBOOK_NAMES.format("$A$1").replace(
+        "<definedNames>", '<customWorkbookViews><customWorkbookView name="Mine" guid="{0}" '
+                          'windowWidth="1" windowHeight="1" activeSheetId="1"/>'
+                          '</customWorkbookViews><definedNames>').encode(), "custom views")])
+def test_more_that_openpyxl_drops_is_refused(tmp_path: Path, part: str, content: bytes,
+                                             said: str) -> None:
+    not_editable(_book(tmp_path / "book.xlsx", changes={part: content}),
                  f"contains {said}, which wessex cannot keep")
