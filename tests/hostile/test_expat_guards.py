@@ -701,6 +701,15 @@ def test_the_parts_openpyxl_keeps_whole_and_the_styles_are_limited(
 # took visit past 800 MB and 1.5 GB.
 
 
+def text_at_the_limit(monkeypatch: pytest.MonkeyPatch, path: Path, characters: int) -> None:
+    """``path`` holds ``characters`` of text by the edit count: changed at that limit,
+    refused at one fewer."""
+    smaller_limits(monkeypatch, edit_text_chars=characters)
+    editable(path)
+    smaller_limits(monkeypatch, edit_text_chars=characters - 1)
+    not_editable(path, f"cells and shared texts hold {characters:,} characters")
+
+
 def test_runs_of_mixed_formatting_are_limited_for_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     smaller_limits(monkeypatch, edit_text_runs=6)
@@ -724,11 +733,8 @@ def test_every_text_counts_for_editing_used_or_not(
     # round); the shared strings part: its namespace declaration, 57, and a string no cell
     # uses of 81: 191
     unused = SST.format("<si><t>" + "x" * 81 + "</t></si>").encode()
-    path = _book(tmp_path / "book.xlsx", changes={"xl/sharedStrings.xml": unused})
-    smaller_limits(monkeypatch, edit_text_chars=191)
-    editable(path)
-    smaller_limits(monkeypatch, edit_text_chars=190)
-    not_editable(path, "cells and shared texts hold 191 characters")
+    text_at_the_limit(monkeypatch, _book(tmp_path / "book.xlsx", changes={
+        "xl/sharedStrings.xml": unused}), 191)
     # beyond ASCII a character counts by its size in UTF-8: an emoji is 4, so 79 characters
     # here count as 82 (110 + 82 = 192), where 81 x's passed
     emoji = SST.format("<si><t>\U0001F600" + "x" * 78 + "</t></si>").encode()
@@ -771,11 +777,8 @@ def test_attributes_and_text_outside_the_strings_count_as_text(
     # the shared strings part: "x", 50 y's between the strings, "x", and its namespace
     # declaration (57 characters: an attribute, as that part is read): 53 + 52 + 57
     between = SST.format("<si><t>x</t></si>" + "y" * 50 + "<si><t>x</t></si>").encode()
-    path = _book(tmp_path / "sst.xlsx", changes={"xl/sharedStrings.xml": between})
-    smaller_limits(monkeypatch, edit_text_chars=162)
-    editable(path)
-    smaller_limits(monkeypatch, edit_text_chars=161)
-    not_editable(path, "hold 162 characters")
+    text_at_the_limit(monkeypatch, _book(tmp_path / "sst.xlsx", changes={
+        "xl/sharedStrings.xml": between}), 162)
 
 
 def test_what_every_limit_builds_counts_together(
