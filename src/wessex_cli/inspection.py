@@ -157,7 +157,7 @@ class PartCounts:
     style_elements: int = 0  # of styles.xml
     unpacked: int = 0  # bytes, shared texts left out (limited as text)
     shared_text: int = 0  # the size of the shared strings part's texts and attributes
-    text_runs: int = 0  # runs of mixed formatting in the shared strings
+    text_runs: int = 0  # runs of mixed formatting in the shared strings and the notes
 
 
 @dataclass(frozen=True)
@@ -993,9 +993,12 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     def start(name: str, attrs: dict[str, str]) -> None:
         counts.elements += 1
         _one_more(seen, path, info.filename)
-        if name[name.rfind(":") + 1:] == "table" and "ref" in attrs:
+        tag = name[name.rfind(":") + 1:]
+        if tag == "table" and "ref" in attrs:
             rows, columns = _range_corner(attrs["ref"], path)
             counts.table_cells = max(counts.table_cells, rows * columns)
+        elif tag == "r":  # a run of a note's text, kept with its font like a cell's
+            counts.text_runs += 1
 
     with archive.open(info) as member:
         chunks = iter(lambda: member.read(_CHUNK), b"")

@@ -846,3 +846,17 @@ def test_rows_with_a_format_of_their_own_weigh_as_objects(tmp_path: Path) -> Non
     weighed = [edit_memory(inspect_input(tmp_path / f"{name}.xlsx"), load)
                for name, load in zip(("plain", "formatted"), loads, strict=True)]
     assert weighed[1] - weighed[0] >= 10 * _BYTES_EACH["row format"]
+
+
+def test_runs_in_notes_count_with_the_texts_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 95,000 runs in notes cost visit 152 MB, counted nowhere
+    smaller_limits(monkeypatch, edit_text_runs=4)
+    note = ('<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author></authors>'
+            '<commentList><comment ref="B2" authorId="0"><text>{}</text></comment>'
+            '</commentList></comments>')
+    run = "<r><rPr><b/></rPr><t>x</t></r>"
+    editable(_with_part(tmp_path, "xl/comments1.xml", note.format(run * 4).encode()))
+    not_editable(_with_part(tmp_path, "xl/comments1.xml", note.format(run * 5).encode()),
+                 "written in 5 runs of mixed formatting")
