@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -17,13 +18,15 @@ ROWS = [["GP", "The phone queue", "Lunch was late", 4],
         ["Nurse", "Shared notes", "Please run it again", 3]]
 
 
-def export(path: Path, headers: list[str] = HEADERS) -> Path:
+def export(path: Path, headers: list[str] = HEADERS,
+           rows: Sequence[Sequence[object]] = ROWS) -> Path:
+    """A survey export: a Responses sheet of ``headers``, then ``rows``."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Responses"
-    for row in [headers, *ROWS]:
-        sheet.append(row)
+    for row in [headers, *rows]:
+        sheet.append(list(row))
     book.save(path)
     return path
 
@@ -54,15 +57,8 @@ def test_the_command_prints_the_warning(tmp_path: Path, run: Runner) -> None:
 
 
 def rated_export(path: Path, header: str, answers: list[object]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Responses"
-    sheet.append(["Profession", "Did anything surprise you?", header])
-    for answer in answers:
-        sheet.append(["GP", "The phone queue", answer])
-    book.save(path)
-    return path
+    return export(path, ["Profession", "Did anything surprise you?", header],
+                  [["GP", "The phone queue", answer] for answer in answers])
 
 
 def test_a_zero_on_a_zero_to_ten_question_counts(tmp_path: Path) -> None:
@@ -100,14 +96,9 @@ def test_the_pack_shows_a_practice_as_the_report_does(tmp_path: Path, run: Runne
 
     shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Responses"
-    sheet.append(["Profession", "Did anything surprise you?"])
-    sheet.append(["GP", "The volume of paperwork at Harbourside Surgery shocked me"])
-    sheet.append(["GP", "Kingsway's triage, and the wards of Eastshire General Hospital"])
-    book.save(tmp_path / "responses.xlsx")
+    export(tmp_path / "responses.xlsx", ["Profession", "Did anything surprise you?"], [
+        ["GP", "The volume of paperwork at Harbourside Surgery shocked me"],
+        ["GP", "Kingsway's triage, and the wards of Eastshire General Hospital"]])
     run("feedback", "responses.xlsx", "--pairs", "pairs.xlsx", "-o", "pack.md")
     pack = (tmp_path / "pack.md").read_text(encoding="utf-8")
     assert "The volume of paperwork at [practice] shocked me" in pack

@@ -173,24 +173,26 @@ SST = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxml
 
 
 @pytest.mark.usefixtures("no_readers")
+def with_texts(path: Path, texts: str, body: str = NAME_ROW) -> Path:
+    """A workbook whose sheet holds ``body`` and whose shared strings part holds ``texts``."""
+    return _book(path, body, changes={"xl/sharedStrings.xml": SST.format(texts).encode()})
+
+
 def test_a_shared_text_inside_another_is_refused(tmp_path: Path) -> None:
     # the reader ends the outer text at the inner one's end and keeps it under one index;
     # the inspection read it as two empty texts, and let 4,000 cells copy a long one
-    strings = SST.format("<si><t>" + "x" * 1_000 + "</t><si/></si>").encode()
-    path = _book(tmp_path / "nested.xlsx", changes={"xl/sharedStrings.xml": strings})
-    refused(path, "writes a text inside another")
+    refused(with_texts(tmp_path / "nested.xlsx", "<si><t>" + "x" * 1_000 + "</t><si/></si>"),
+            "writes a text inside another")
 
 
 @pytest.mark.usefixtures("no_readers")
 def test_more_shared_texts_than_the_limit_are_refused_whatever_the_count_says(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     smaller_limits(monkeypatch, cells=1_000)
-    strings = SST.format("<si/>" * 1_001).encode()  # no uniqueCount: nothing claimed
-    path = _book(tmp_path / "texts.xlsx", changes={"xl/sharedStrings.xml": strings})
-    refused(path, "holds over 1,000 different texts")
-    within = SST.format("<si/>" * 1_000).encode()
-    assert inspect_input(_book(tmp_path / "fine.xlsx",
-                               changes={"xl/sharedStrings.xml": within})).kind == "xlsx"
+    # no uniqueCount: nothing claimed
+    refused(with_texts(tmp_path / "texts.xlsx", "<si/>" * 1_001),
+            "holds over 1,000 different texts")
+    assert inspect_input(with_texts(tmp_path / "fine.xlsx", "<si/>" * 1_000)).kind == "xlsx"
 
 
 @pytest.mark.usefixtures("no_readers")
@@ -732,15 +734,13 @@ def test_every_text_counts_for_editing_used_or_not(
     # the sheet: NAME_ROW's texts and attributes, 53 characters (see the seventeenth
     # round); the shared strings part: its namespace declaration, 57, and a string no cell
     # uses of 81: 191
-    unused = SST.format("<si><t>" + "x" * 81 + "</t></si>").encode()
-    text_at_the_limit(monkeypatch, _book(tmp_path / "book.xlsx", changes={
-        "xl/sharedStrings.xml": unused}), 191)
+    text_at_the_limit(monkeypatch, with_texts(tmp_path / "book.xlsx",
+                                              "<si><t>" + "x" * 81 + "</t></si>"), 191)
     # beyond ASCII a character counts by its size in UTF-8: an emoji is 4, so 79 characters
     # here count as 82 (110 + 82 = 192), where 81 x's passed
-    emoji = SST.format("<si><t>\U0001F600" + "x" * 78 + "</t></si>").encode()
     smaller_limits(monkeypatch, edit_text_chars=191)
-    not_editable(_book(tmp_path / "emoji.xlsx", changes={"xl/sharedStrings.xml": emoji}),
-                 "hold 192 characters")
+    not_editable(with_texts(tmp_path / "emoji.xlsx", "<si><t>\U0001F600" + "x" * 78 +
+                            "</t></si>"), "hold 192 characters")
 
 
 @pytest.mark.parametrize(("after", "said"), [
@@ -776,9 +776,8 @@ def test_attributes_and_text_outside_the_strings_count_as_text(
         PART: _sheet(NAME_ROW, prompt.format("p" * 45))}), "hold 101 characters")
     # the shared strings part: "x", 50 y's between the strings, "x", and its namespace
     # declaration (57 characters: an attribute, as that part is read): 53 + 52 + 57
-    between = SST.format("<si><t>x</t></si>" + "y" * 50 + "<si><t>x</t></si>").encode()
-    text_at_the_limit(monkeypatch, _book(tmp_path / "sst.xlsx", changes={
-        "xl/sharedStrings.xml": between}), 162)
+    text_at_the_limit(monkeypatch, with_texts(tmp_path / "sst.xlsx", "<si><t>x</t></si>" +
+                                              "y" * 50 + "<si><t>x</t></si>"), 162)
 
 
 def test_what_every_limit_builds_counts_together(
