@@ -488,6 +488,46 @@ def test_withdraw_in_sets_the_status_cell(run: Runner, paired: Path, tmp_path: P
     assert "only in an .xlsx" in refused.output and paired.read_bytes() == before
 
 
+def test_withdraw_moves_the_whole_row_with_its_notes_and_colours(run: Runner,
+                                                                paired: Path) -> None:
+    """Everything typed in a withdrawn pair's row reaches the Withdrawn sheet: it was copied
+    by title, so a second column with the same title got the first one's text, a column
+    without a title and a cell's note were dropped, and a column of the administrator's
+    called "Reason" lost its text to the reason for withdrawing."""
+    from openpyxl.styles import PatternFill
+
+    row, _ = row_of(paired, "gp0@example.org")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    last = sheet.max_column
+    for offset, title in enumerate(("Contact log", "Contact log", "Reason"), start=1):
+        sheet.cell(1, last + offset).value = title
+    for offset, text in enumerate(("rang 3 May", "rang again 10 May", "parking", None,
+                                   "typed under no title"), start=1):
+        sheet.cell(row, last + offset).value = text
+    name = sheet.cell(row, columns(sheet)["A name"])
+    name.comment = Comment("On leave from 1 June", "Administrator")
+    name.fill = PatternFill("solid", fgColor="FFFF00")
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    withdrawn = openpyxl.load_workbook(paired)["Withdrawn"]
+    headers = [c.value for c in withdrawn[1]]
+    moved = {n: withdrawn.cell(2, n + 1) for n in range(len(headers))}
+    logs = [moved[n].value for n, title in enumerate(headers) if title == "Contact log"]
+    assert logs == ["rang 3 May", "rang again 10 May"]
+    reasons = [moved[n].value for n, title in enumerate(headers) if title == "Reason"]
+    assert reasons == ["moved away", "parking"]
+    untitled = f"Pairs column {openpyxl.utils.get_column_letter(last + 5)}"
+    assert moved[headers.index(untitled)].value == "typed under no title"
+    assert f"Pairs column {openpyxl.utils.get_column_letter(last + 4)}" not in headers
+    name_cell = moved[headers.index("A name")]
+    assert name_cell.value == "Dr GP 0"
+    assert name_cell.comment is not None and name_cell.comment.text == "On leave from 1 June"
+    assert name_cell.fill.fgColor.rgb == "00FFFF00"
+    assert moved[headers.index("Date withdrawn")].number_format == "yyyy-mm-dd"
+    run("status", "pairs.xlsx")  # the sheet still reads
+
+
 def test_capacity_two_leaves_both_pairs_unless_partner_names_one(run: Runner, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch
                                                                 ) -> None:

@@ -690,10 +690,18 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = F
 
 def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
                        when: dt.date, scope: str) -> None:
-    """Copy row ``number`` of the Pairs sheet (values as shown) to the Withdrawn sheet and
-    delete it from Pairs."""
+    """Copy row ``number`` of the Pairs sheet whole to the Withdrawn sheet, then delete it
+    from Pairs: each cell's value as shown, its formatting, note and link, under the column
+    of the same title. Nothing in the row is left behind: the second of two columns with one
+    title goes under the second such column, a column without a title under "Pairs column
+    X", and a Pairs column called "Reason" (say) under a second "Reason", not over the
+    reason for withdrawing."""
+    from copy import copy
+
+    from openpyxl.utils import get_column_letter
+
     columns = header_map(sheet, book)
-    headers = [cell_text(book.shown(c)) for c in sheet[columns["__row__"]]]
+    header_row = columns["__row__"]
     if book.has_sheet("Withdrawn"):
         from .spreadsheet import HEADER_SCAN_ROWS
 
@@ -702,25 +710,48 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
                  for r in target.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
         title_row = (find_pairs_header(above, "Withdrawn") or 0) + 1  # none yet: the first
         titles = [cell_text(c.value) for c in target[title_row]]
-        for title in (*WITHDRAWN_HEADERS, *headers):
-            if title and title not in titles:
-                put_value(target.cell(title_row, len(titles) + 1), title)
-                titles.append(title)
     else:
         target = book.create_sheet("Withdrawn")
-        append_values(target, [*WITHDRAWN_HEADERS, *headers])
         target.freeze_panes = "A2"
-        titles = [*WITHDRAWN_HEADERS, *headers]
-    record: dict[str, Any] = {"Withdrawn person": person, "Reason": reason,
-                              "Date withdrawn": when, "Withdrew from": scope}
-    for column, title in enumerate(headers, start=1):
-        if title and title not in record:
-            record[title] = book.shown(sheet.cell(number, column))
-    line = _last_used_row(target) + 1  # not max_row: formatted empty rows count in that
-    for column, title in enumerate(titles, start=1):
-        if title in record:
-            put_value(target.cell(line, column), record[title])
-    target.cell(line, titles.index("Date withdrawn") + 1).number_format = "yyyy-mm-dd"
+        title_row, titles = 1, []
+    line = max(_last_used_row(target), title_row) + 1  # not max_row: formatted empty rows
+
+    def column_of(title: str, occurrence: int) -> int:
+        """The Withdrawn column of the ``occurrence``-th column titled ``title`` (from 0),
+        added at the end when the sheet has fewer."""
+        at = [n for n, t in enumerate(titles, start=1) if t == title]
+        if occurrence < len(at):
+            return at[occurrence]
+        put_value(target.cell(title_row, len(titles) + 1), title)
+        titles.append(title)
+        return len(titles)
+
+    seen: dict[str, int] = {}
+
+    def place(title: str) -> int:
+        seen[title] = seen.get(title, -1) + 1
+        return column_of(title, seen[title])
+
+    for title, value in zip(WITHDRAWN_HEADERS, (person, reason, when, scope), strict=True):
+        put_value(target.cell(line, place(title)), value)
+    target.cell(line, column_of("Date withdrawn", 0)).number_format = "yyyy-mm-dd"
+    for column in range(1, sheet.max_column + 1):
+        source = sheet.cell(number, column)
+        title = cell_text(book.shown(sheet.cell(header_row, column)))
+        value = book.shown(source)
+        if not title:
+            if value in (None, "") and source.comment is None:
+                continue  # an empty column without a title: nothing to keep
+            title = f"Pairs column {get_column_letter(column)}"
+        copied = target.cell(line, place(title))
+        if value is not None:
+            put_value(copied, value)
+        if source.has_style:
+            copied._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
+        if source.comment is not None:
+            copied.comment = copy(source.comment)
+        if source.hyperlink is not None:
+            copied.hyperlink = copy(source.hyperlink)
     delete_row(book, sheet, number)
 
 
