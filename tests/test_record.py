@@ -865,3 +865,120 @@ def test_a_data_tables_last_value_is_kept(run: Runner, paired: Path) -> None:
     with zipfile.ZipFile(paired) as archive:
         xml = archive.read(name).decode()
     assert re.search(r'<c r="B1"[^>]*><f t="dataTable"[^>]*>(?:</f>)?<v>111</v></c>', xml), xml
+
+
+# Notes as Excel writes them: the author's name in bold, a word in red, a box made larger,
+# set to stay shown and placed by hand (Anchor: column, offset, row, offset, twice)
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+EXCEL_NOTES = (f'<comments xmlns="{MAIN}"><authors><author>Pat Admin</author></authors>'
+               '<commentList><comment ref="{ref}" authorId="0" shapeId="0"><text>'
+               '<r><rPr><b/><sz val="9"/><rFont val="Tahoma"/></rPr><t>Pat Admin:</t></r>'
+               '<r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr>'
+               '<t xml:space="preserve"> call before </t></r>'
+               '<r><rPr><b/><sz val="9"/><color rgb="FFFF0000"/><rFont val="Tahoma"/></rPr>'
+               '<t>Tuesday</t></r></text></comment></commentList></comments>')
+EXCEL_DRAWING = (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:'
+    'office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>'
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+    'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+    '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+    '<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;'
+    'margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;'
+    'visibility:visible" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/>'
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div>'
+    '</v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+    '<x:Anchor>{anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row>'
+    '<x:Column>{column}</x:Column><x:Visible/></x:ClientData></v:shape></xml>')
+
+
+def with_excel_note(path: Path, row: int, column: int) -> None:
+    """Give the Pairs sheet's cell at (row, column) the note above, as Excel saves it."""
+    book = openpyxl.load_workbook(path)
+    cell = book["Pairs"].cell(row, column)
+    cell.comment = Comment("placeholder", "Pat Admin")
+    book.save(path)
+    anchor = f"{column}, 15, {row - 2}, 10, {column + 3}, 15, {row + 4}, 4"
+    xml = {"xl/comments/comment1.xml": EXCEL_NOTES.format(ref=cell.coordinate),
+           "xl/drawings/commentsDrawing1.vml": EXCEL_DRAWING.format(
+               anchor=anchor, row=row - 1, column=column - 1)}
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, xml.get(info.filename, archive.read(info))) for info in
+                 archive.infolist()]
+    assert all(name in [info.filename for info, _ in parts] for name in xml)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            archive.writestr(info, data)
+
+
+def runs(comments: str) -> list[tuple[str, bool, str | None]]:
+    """(text, bold, colour) of each run of formatting in a comments part's notes."""
+    from xml.etree import ElementTree
+
+    found = []
+    for run_ in ElementTree.fromstring(comments).iter(f"{{{MAIN}}}r"):
+        properties = run_.find(f"{{{MAIN}}}rPr")
+        bold = properties is not None and properties.find(f"{{{MAIN}}}b") is not None
+        colour = properties.find(f"{{{MAIN}}}color") if properties is not None else None
+        found.append((run_.findtext(f"{{{MAIN}}}t", ""), bold,
+                      colour.get("rgb") if colour is not None else None))
+    return found
+
+
+EXCEL_RUNS = [("Pat Admin:", True, None), (" call before ", False, None),
+              ("Tuesday", True, "FFFF0000")]
+
+
+def note_as_saved(path: Path, sheet: str) -> tuple[str, str]:
+    """(comments part, drawing part) of ``sheet`` in the workbook at ``path``."""
+    book = openpyxl.load_workbook(path)
+    index = book.sheetnames.index(sheet) + 1
+    with zipfile.ZipFile(path) as archive:
+        relations = archive.read(f"xl/worksheets/_rels/sheet{index}.xml.rels").decode()
+        comments = re.search(r'Target="/?([^"]*comment[^"]*\.xml)"', relations)
+        drawing = re.search(r'Target="/?([^"]*\.vml)"', relations)
+        assert comments is not None and drawing is not None
+        return (archive.read(comments.group(1)).decode(),
+                archive.read(drawing.group(1)).decode())
+
+
+def test_a_note_keeps_its_formatting_size_and_place_through_a_visit(run: Runner,
+                                                                    paired: Path) -> None:
+    """openpyxl wrote every note back plain, hidden, at its default size and place."""
+    row, _ = row_of(paired, "gp1@example.org")
+    column = columns(openpyxl.load_workbook(paired)["Pairs"])["Notes"]
+    with_excel_note(paired, row, column)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "18/5/2027")
+    comments, drawing = note_as_saved(paired, "Pairs")
+    assert runs(comments) == EXCEL_RUNS
+    assert "width:240px;height:120px" in drawing  # 180pt by 90pt
+    assert "visibility:visible" in drawing and "visibility:hidden" not in drawing
+    assert re.search(r"<\w+:Visible\s*/>", drawing)
+    anchor = f"{column}, 15, {row - 2}, 10, {column + 3}, 15, {row + 4}, 4"
+    assert re.search(rf"<\w+:SizeWithCells\s*/><\w+:Anchor>{anchor}</\w+:Anchor>", drawing)
+    note = openpyxl.load_workbook(paired)["Pairs"].cell(row, column).comment
+    assert note is not None and note.text == "Pat Admin: call before Tuesday"
+
+
+def test_a_note_keeps_its_look_when_its_row_moves_up_or_to_the_withdrawn_sheet(
+        run: Runner, paired: Path) -> None:
+    rows = sorted(row_of(paired, f"gp{i}@example.org")[0] for i in range(4))
+    above, noted = rows[0], rows[-1]
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    column = columns(sheet)["Notes"]
+    leaving = next(sheet.cell(above, columns(sheet)[f"{half} email"]).value for half in "AB"
+                   if sheet.cell(above, columns(sheet)[f"{half} email"]).value.startswith("gp"))
+    with_excel_note(paired, noted, column)
+    run("withdraw", "pairs.xlsx", leaving)
+    comments, drawing = note_as_saved(paired, "Pairs")
+    assert runs(comments) == EXCEL_RUNS
+    assert f'ref="{sheet.cell(noted - 1, column).coordinate}"' in comments
+    moved = f"{column}, 15, {noted - 3}, 10, {column + 3}, 15, {noted + 3}, 4"  # up one row
+    assert f">{moved}</" in drawing and "visibility:visible" in drawing
+    gone = next(sheet.cell(noted, columns(sheet)[f"{half} email"]).value for half in "AB"
+                if sheet.cell(noted, columns(sheet)[f"{half} email"]).value.startswith("gp"))
+    run("withdraw", "pairs.xlsx", gone)
+    comments, drawing = note_as_saved(paired, "Withdrawn")
+    assert runs(comments) == EXCEL_RUNS
+    assert "visibility:visible" in drawing and "width:240px" in drawing

@@ -1,9 +1,10 @@
 """Changing the pairs workbook in place, so that nothing the administrator typed is lost.
 
 Edits go through openpyxl, which keeps formatting, extra columns and sheets, comments and
-notes, but drops charts, images, pivot tables and macros: a workbook holding any of those
-is refused with a message saying what would be lost (an empty drawing part, as LibreOffice
-leaves behind, holds nothing and is not counted). openpyxl also writes formulas without
+notes (``workbook_notes`` puts back how the notes looked), but drops charts, images, pivot
+tables and macros: a workbook holding any of those is refused with a message saying what
+would be lost (an empty drawing part, as LibreOffice leaves behind, holds nothing and is
+not counted). openpyxl also writes formulas without
 the values Excel last computed for them; wessex puts those values back, so a "done" filled
 by a formula still reads as done afterwards, and it never overwrites a formula cell.
 
@@ -46,6 +47,7 @@ from .safe_write import (
 from .spreadsheet import cell_text, same_sheet
 from .text import did_you_mean, email_key, header_key, looks_like_formula, person_key
 from .wording import day_month_year
+from .workbook_notes import NoteLook, copy_note, read_looks, restored_parts
 
 if TYPE_CHECKING:
     from .xlsx_out import SheetSpec
@@ -159,6 +161,8 @@ class Workbook:
     cached: dict[int, tuple[Any, str, Any]] = field(default_factory=dict)  # id(cell) ->
     # (cell, formula, cached value)
     unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
+    notes: dict[int, tuple[Any, NoteLook]] = field(default_factory=dict)  # id(note) -> (note,
+    # how it looked: formatting, size, shown), put back after openpyxl saves (workbook_notes)
 
     def __getitem__(self, name: str) -> Any:
         """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
@@ -213,7 +217,7 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-    opened = Workbook(book, path)
+    opened = Workbook(book, path, notes=read_looks(source, book))
     for sheet in book.worksheets:
         values = shown[sheet.title]
         for row in sheet.iter_rows():
@@ -270,7 +274,7 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
 
         def write(temp: Path) -> None:
             book.save(temp)
-            keep_cached_values(temp, editing)
+            finish_saved(temp, editing)
 
         atomic_write(destination, write)
 
@@ -305,8 +309,24 @@ def _cached_xml(value: Any) -> tuple[str, str] | None:
     return ' t="str"', escape(text)
 
 
-def keep_cached_values(saved: Path, editing: Workbook) -> None:
-    """Put back the values Excel computed for the formulas that openpyxl saved without them."""
+def finish_saved(saved: Path, editing: Workbook) -> None:
+    """Put back what openpyxl leaves out when it saves: the values Excel computed for the
+    formulas, and how the notes looked (``workbook_notes``)."""
+    with zipfile.ZipFile(saved) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+        infos = archive.infolist()
+    changed = {**_cached_value_parts(parts, editing),
+               **restored_parts(editing.book, editing.notes, parts)}
+    if not changed:
+        return
+    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in infos:
+            archive.writestr(info, changed.get(info.filename, parts[info.filename]))
+
+
+def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str, bytes]:
+    """The sheet parts of openpyxl's output (``parts``) with the values Excel computed put
+    back in the formula cells that openpyxl saved without them; only those that change."""
     from xml.etree import ElementTree  # only openpyxl's own output, just written, is parsed
 
     wanted: dict[str, dict[str, tuple[str, str]]] = {}
@@ -316,15 +336,13 @@ def keep_cached_values(saved: Path, editing: Workbook) -> None:
         if xml is not None and cell.value == formula and still_there:
             wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
     if not wanted:
-        return
+        return {}
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    with zipfile.ZipFile(saved) as archive:
-        parts = {n: archive.read(n) for n in archive.namelist()}
-        infos = archive.infolist()
     workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
     rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    changed = {}
     for sheet in workbook.iter(f"{main}sheet"):
         cells = wanted.get(sheet.get("name", ""))
         target = targets.get(sheet.get(f"{rel}id"), "")
@@ -340,10 +358,8 @@ def keep_cached_values(saved: Path, editing: Workbook) -> None:
             return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
                     f"<v>{found[1]}</v></c>")
 
-        parts[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
-    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in infos:
-            archive.writestr(info, parts[info.filename])
+        changed[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
+    return changed
 
 
 def is_formula(cell: Any) -> bool:
@@ -749,7 +765,7 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         if source.has_style:
             copied._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
         if source.comment is not None:
-            copied.comment = copy(source.comment)
+            copy_note(book.notes, source, copied)
         if source.hyperlink is not None:
             copied.hyperlink = copy(source.hyperlink)
     delete_row(book, sheet, number)
