@@ -69,6 +69,31 @@ def test_history_never_repeats_a_partner(run: Runner, tmp_path: Path) -> None:
     assert "rule 6" in locked.output
 
 
+def test_a_re_pairing_keeps_last_years_partners_apart_as_the_first_did(
+        run: Runner, tmp_path: Path) -> None:
+    """'pair --keep', as 'withdraw' advises, paired last year's partners again: it did not
+    know the first pairing had been made with --history."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx", four())
+    run("pair", "volunteers.xlsx", "--history", str(old))  # Amelia-Arjun, Isla-Oliver
+    settings = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"]
+    assert ("History (earlier pairs workbooks)", "2026/pairs.xlsx") in \
+        list(settings.iter_rows(values_only=True))
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen")
+    run("withdraw", "pairs.xlsx", "Dr Isla Okonkwo")  # Amelia and Oliver, 2026's pair, free
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").stdout.split())
+    assert "Earlier partners kept apart again, as when pairs.xlsx was paired: from " \
+        "2026/pairs.xlsx (as its Settings sheet says, from pairs.xlsx's folder)." in said
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    assert sheet.max_row == 1  # no pair: the only one left would be 2026's again
+    (tmp_path / "2026").rename(tmp_path / "last-year")
+    refused = run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+    assert "names '2026/pairs.xlsx' under History" in refused.output
+    assert "--history" in refused.output
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--history", "last-year/pairs.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].max_row == 1
+
+
 def test_the_only_candidate_was_last_years_partner(run: Runner, tmp_path: Path) -> None:
     old = last_year(run, tmp_path)
     write_book(tmp_path / "volunteers.xlsx", four()[0:3:2])  # Amelia and Oliver only
@@ -253,7 +278,8 @@ def test_an_organisation_visited_last_year_is_known_with_or_without_its_title(
 def test_the_settings_sheet_says_how_the_pairs_were_made_in_year_two(
         run: Runner, tmp_path: Path) -> None:
     """The pairs workbook records everything that decided its pairs: with --history the
-    earlier workbooks by name, and the new-organisation weight from scheme.toml."""
+    earlier workbooks (from its own folder, for 'pair --keep' to find again), and the
+    new-organisation weight from scheme.toml."""
     old = last_year(run, tmp_path)
     write_book(tmp_path / "volunteers.xlsx", four())
     (tmp_path / "scheme.toml").write_text("[weights]\nnew_organisation = 3\n", encoding="utf-8")
@@ -261,7 +287,7 @@ def test_the_settings_sheet_says_how_the_pairs_were_made_in_year_two(
     settings = dict(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"].iter_rows(
         min_row=2, values_only=True))
     assert settings["Weights: an organisation not visited before (year two)"] == 3
-    assert settings["History (earlier pairs workbooks)"] == "pairs.xlsx"
+    assert settings["History (earlier pairs workbooks)"] == "2026/pairs.xlsx"
 
 
 def test_pairing_runs_without_the_command_line(tmp_path: Path) -> None:

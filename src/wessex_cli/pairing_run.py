@@ -109,11 +109,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     if request.skip_errors:
         roster, left_out = without_errors(roster)
         _refuse_naming_the_left_out(request, left_out)
-    if request.history:
-        from .history import apply_history, read_history
-
-        roster = apply_history(roster, read_history(request.history))
     target, keep = request.target, request.keep
+    notes: list[str] = []
     if keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):  # others: refused
         from .errors import TrackingError
         from .inspection import inspect_input
@@ -125,12 +122,22 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                 "workbook written by 'wessex pair'.",
                                 "Give --keep the pairs workbook to keep (pairs.xlsx).",
                                 file=keep)
+        if not request.history:
+            recorded = _history_of(keep)
+            request.history = [earlier for _, earlier in recorded]
+            if recorded:
+                notes.append(f"Earlier partners kept apart again, as when {keep.name} was "
+                             f"paired: from {', '.join(entry for entry, _ in recorded)} "
+                             f"(as its Settings sheet says, from {keep.name}'s folder).")
+    if request.history:
+        from .history import apply_history, read_history
+
+        roster = apply_history(roster, read_history(request.history))
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
         guard_output(target, request.force, "pairs workbook")  # with --force: backed up
     editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
         if keep is not None and request.writing else None
-    notes: list[str] = []
     with editing if editing is not None else write_lock(target) if request.writing \
             else contextlib.nullcontext() as book:
         kept, retired, apart = [], [], []
@@ -141,7 +148,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             retired = [w.pair_id for w in withdrawals if w.pair_id]
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
-            roster, notes = leave_out_withdrawn(roster, withdrawals, keep)
+            roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
+            notes += withdrawn
         # by address and by name: the error may be in the address itself
         held = {email_key(p.email) for p in left_out if p.email} | \
             {person_key(p.name) for p in left_out if p.name}
@@ -179,7 +187,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             trial = book if book is not None else open_in_memory(keep)
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
-                                                              history=request.history),
+                                                              history=request.history,
+                                                              written=keep),
                                  roster, today(), held={p.pair_id for p in result.held})
             if book is not None:
                 notes += said
@@ -191,6 +200,26 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           f"change {keep.name} as follows.", *said]
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place,
                       unchanged=unchanged)
+
+
+def _history_of(keep: Path) -> list[tuple[str, Path]]:
+    """The earlier pairs workbooks that ``keep`` was paired with (its Settings sheet names
+    them from its own folder), so that a re-pairing keeps last year's partners apart as
+    the first pairing did; refused, with what to do, when one of them is not there now."""
+    from .errors import PairingError
+    from .pairs_workbook import recorded_history
+
+    found = []
+    for entry in recorded_history(keep):
+        earlier = keep.parent / entry
+        if not earlier.is_file() or earlier.resolve() == keep.resolve():
+            raise PairingError(
+                f"{keep.name} was paired keeping earlier partners apart (its Settings sheet "
+                f"names '{entry}' under History), but wessex cannot find that workbook from "
+                f"{keep.name}'s folder, so it cannot tell who must not be paired again.",
+                "Give it again: --history PATH-TO-LAST-YEARS-pairs.xlsx.", file=keep)
+        found.append((entry, earlier))
+    return found
 
 
 def _refuse_naming_the_left_out(request: PairingRequest, left_out: list[LeftOut]) -> None:

@@ -130,6 +130,9 @@ def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> i
 CARRIED_SETTING = "Column carried from the volunteer workbook"
 
 
+HISTORY_SETTING = "History (earlier pairs workbooks)"
+
+
 def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
     """The columns the Settings sheet (its rows) says came from the volunteer workbook, as
     ``header_key`` of their titles without "A " or "B "."""
@@ -162,6 +165,29 @@ def _carried_columns(path: Path, headers: Sequence[str],
     if known or not may_carry(headers):
         return known
     return carried_setting(read_grid(path, "Settings", only=True).rows)
+
+
+def recorded_history(path: Path) -> list[str]:
+    """The earlier pairs workbooks the Settings sheet of ``path`` says its pairs were made
+    with (``--history``), as written there: each as a path from the workbook's folder."""
+    wanted = header_key(HISTORY_SETTING)
+    return [text for row in read_grid(path, "Settings", only=True).rows
+            if len(row) > 1 and header_key(cell_text(row[0])) == wanted
+            and (text := cell_text(row[1])) and text != "(none)"]
+
+
+def _beside(earlier: Path, written: Path | None) -> str:
+    """``earlier`` as a path from the folder of the workbook ``written`` ("../2027/pairs.xlsx"),
+    so that 'pair --keep' finds it again wherever the two folders are moved together; its
+    whole path where there is none (another drive on Windows)."""
+    import os
+
+    if written is None:
+        return earlier.name
+    try:
+        return Path(os.path.relpath(earlier.resolve(), written.resolve().parent)).as_posix()
+    except ValueError:
+        return str(earlier.resolve())
 
 
 def file_sha256(path: Path) -> str:
@@ -214,12 +240,13 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
     the same sheets into the kept one (``record.carry_pairing``), keeping the rest.
     """
     write_workbook(path, pairs_workbook_sheets(result, source, left_out=left_out,
-                                               history=history))
+                                               history=history, written=path))
 
 
 def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           left_out: Sequence[LeftOut] = (),
-                          history: Sequence[Path] = ()) -> list[SheetSpec]:
+                          history: Sequence[Path] = (),
+                          written: Path | None = None) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -277,7 +304,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Weights: same cluster", scheme.weights.cluster],
         ["Weights: an organisation not visited before (year two)",
          scheme.weights.new_organisation],
-        ["History (earlier pairs workbooks)", ", ".join(p.name for p in history) or "(none)"],
+        *([[HISTORY_SETTING, _beside(earlier, written)] for earlier in history] or
+          [[HISTORY_SETTING, "(none)"]]),
         ["Input file", source.name],
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
