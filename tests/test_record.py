@@ -982,3 +982,38 @@ def test_a_note_keeps_its_look_when_its_row_moves_up_or_to_the_withdrawn_sheet(
     comments, drawing = note_as_saved(paired, "Withdrawn")
     assert runs(comments) == EXCEL_RUNS
     assert "visibility:visible" in drawing and "width:240px" in drawing
+
+
+def test_a_total_below_the_pairs_is_not_a_pair(run: Runner, paired: Path,
+                                               tmp_path: Path) -> None:
+    """A row naming nobody (a total typed under the table) was read as a pair: status counted
+    its visits as owed and remind stopped on its empty address, saying 'string index out of
+    range'."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    below = sheet.max_row + 2
+    sheet.cell(below, 1).value = "Total"
+    sheet.cell(below, columns(sheet)["A hosts B: done"]).value = 12
+    book.save(paired)
+    result = run("status", "pairs.xlsx", "--json")
+    assert len(json.loads(result.stdout)["pairs"]) == 4
+    assert f"Pairs!A{below}: row {below} names nobody" in " ".join(result.stderr.split())
+    reminded = run("remind", "pairs.xlsx", "-o", "reminders", DRAFT)
+    assert "string index" not in reminded.output, reminded.output
+    assert len(list((tmp_path / "reminders").rglob("*.eml"))) == 8, reminded.output
+
+
+def test_a_person_without_an_address_is_named_not_a_python_error(run: Runner,
+                                                                 paired: Path) -> None:
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(2, columns(sheet)["B email"]).value = None
+    name = sheet.cell(2, columns(sheet)["B name"]).value
+    book.save(paired)
+    warned = " ".join(run("status", "pairs.xlsx").stderr.split())
+    cell = sheet.cell(2, columns(sheet)["B email"]).coordinate
+    assert f"Pairs!{cell}: {name} has no e-mail address; fill it in before sending" in warned
+    refused = run("remind", "pairs.xlsx", "-o", "reminders", DRAFT, code=1)
+    said = " ".join(refused.output.split())
+    assert f"{name} has no e-mail address, so no e-mail can be addressed to them." in said
+    assert "index" not in said

@@ -370,6 +370,11 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
 
     from .text import address_from_cell
 
+    if not rendered.recipient.email.strip():
+        raise TemplateError(f"{rendered.recipient.name or 'one person'} has no e-mail address, "
+                            "so no e-mail can be addressed to them.",
+                            "Fill in their e-mail in the workbook (the pairs workbook's Pairs "
+                            "sheet, or the volunteer workbook), then run this again.")
     try:
         to = Address(addr_spec=address_from_cell(one_line(rendered.recipient.email))).addr_spec
         sender = Address(addr_spec=address_from_cell(one_line(admin.email))).addr_spec

@@ -243,6 +243,7 @@ class PairsWorkbook:
     withdrawn: list[PairRecord] = field(default_factory=list)
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
 
 
 @dataclass(frozen=True)

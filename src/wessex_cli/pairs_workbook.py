@@ -370,8 +370,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
     carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]])
-    headers, pairs = _pair_records(grid, header_index, now, year, True, carried)
-    book = PairsWorkbook(path, headers, pairs)
+    headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
+    book = PairsWorkbook(path, headers, pairs, warnings=skipped)
     if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
         book.unpaired = _unpaired_sheet(path, carried)
@@ -439,6 +439,10 @@ class PairsLayout:
                     notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{typed}' is not a valid "
                                  f"e-mail address ({why.rstrip('.')}); correct it before "
                                  "sending anything to this person.")
+            elif notes is not None and found["name"]:
+                col = self.people[half][PERSON_FIELDS.index("email")][1] or 0
+                notes.append(f"{sheet}!{cell_ref(row - 1, col)}: {found['name']} has no e-mail "
+                             "address; fill it in before sending anything to them.")
             notes_col = self.notes[half]
             return Person(**found,
                           notes=self.text(raw, notes_col) if notes_col is not None else "",
@@ -454,8 +458,9 @@ class PairsLayout:
 
 def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int | None,
                   check_emails: bool, carried: Collection[str] = ()
-                  ) -> tuple[list[str], list[PairRecord]]:
-    """The headers and the pairs below them on a Pairs (or Withdrawn) sheet."""
+                  ) -> tuple[list[str], list[PairRecord], list[str]]:
+    """The headers and the pairs below them on a Pairs (or Withdrawn) sheet, and (with
+    ``check_emails``) a warning for each row below them that names nobody."""
     from .tracking import track
 
     layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]], carried)
@@ -471,13 +476,20 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
         number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
         cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
                                               else message)
-    pairs = []
+    pairs, skipped = [], []
     for index in range(header_index + 1, len(grid.rows)):
         record = layout.pair(grid.rows[index], index + 1, grid.sheet,
                              list(cleaned.get(index + 1, [])) if check_emails else None)
-        if record is not None:
-            pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
-    return layout.headers, pairs
+        if record is None:
+            continue
+        if not (record.a.name or record.a.email or record.b.name or record.b.email):
+            if check_emails:  # a total or a note of the administrator's below the pairs
+                skipped.append(f"{grid.sheet}!A{index + 1}: row {index + 1} names nobody (no "
+                               "name or e-mail on either side), so it is not counted as a "
+                               "pair; a total or note kept there is fine.")
+            continue
+        pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
+    return layout.headers, pairs, skipped
 
 
 def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
@@ -491,7 +503,7 @@ def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
     if header_index is None:
         return [], []
     carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]], carried)
-    headers, pairs = _pair_records(grid, header_index, None, None, False, carried)
+    headers, pairs, _ = _pair_records(grid, header_index, None, None, False, carried)
     lookup = {header_key(h): n for n, h in enumerate(headers) if h}
     found = []
     for pair in pairs:

@@ -28,7 +28,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
         pairs = [p for p in pairs if str(p.value("How paired") or "").strip().casefold() != "kept"]
-    return pairs, [w for pair in pairs for w in pair.warnings]
+    return pairs, [*book.warnings, *(w for pair in pairs for w in pair.warnings)]
 
 
 def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
