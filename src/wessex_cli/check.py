@@ -215,7 +215,10 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
             kept.append(volunteer)
     gone = {v.key for v in roster.volunteers} - {v.key for v in kept}
     kept = [replace(v, partner=None) if v.partner in gone else v for v in kept]
-    problems = [p for p in roster.problems if p.severity != "error" or not _row_of(p.cell)]
+    # an error in the header row (a column that keeps people apart, not read) stays: it is
+    # nobody's row, and leaving it out would pair without the column
+    problems = [p for p in roster.problems if p.severity != "error" or
+                _row_of(p.cell) in (0, roster.header_row)]
     left_out.sort(key=lambda person: person.row)
     return replace(roster, volunteers=kept, problems=problems, rejected=[],
                    _index=None), left_out

@@ -86,6 +86,51 @@ CANONICAL_ORDER = ("name", "email", "phone", "profession", "side", "organisation
 HEADER_LOOKUP = {header_key(alias): column for column, aliases in COLUMN_ALIASES.items()
                  for alias in (column, *aliases)}
 REQUIRED = ("name", "email", "profession")
+# What is lost when a column is not recognised under a header wessex does not know: said
+# when a header looks like one of these (a typo, or words of the administrator's own).
+IGNORED_COLUMN = {
+    "avoid": "the people listed there could be paired together",
+    "registered_practice": "someone could be paired with a colleague at the practice "
+                           "where they are a patient",
+    "host_days": "everyone counts as free to host on any day",
+    "visit_days": "everyone counts as free to visit on any day",
+    "capacity": "everyone takes one partner",
+    "partner": "no agreed partner is kept",
+    "status": "everyone counts as taking part",
+}
+# Columns that keep people apart: one not recognised stops the pairing until it is named
+EXCLUSION_COLUMNS = frozenset({"avoid", "registered_practice"})
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
+def column_meant(title: str) -> str | None:
+    """The column a header means: by its aliases (``header_key``), or the same without words
+    in brackets ("Do not pair with (names)", "Days to host (am/pm)")."""
+    found = HEADER_LOOKUP.get(header_key(title))
+    if found is None and ("(" in title or "[" in title):
+        found = HEADER_LOOKUP.get(header_key(_BRACKETED.sub(" ", title)))
+    return found
+
+
+def column_it_looks_like(title: str) -> tuple[str, str] | None:
+    """(column, the alias it is nearest) for a header wessex does not know that is close to
+    one of its names: a typo ("Do not pair wiht") or longer words ("Avoid pairing with")."""
+    import difflib
+
+    key = header_key(_BRACKETED.sub(" ", title))
+    if len(key) < 4:
+        return None
+    aliases = [alias for alias in HEADER_LOOKUP if len(alias) >= 5]
+    near = difflib.get_close_matches(key, aliases, n=1, cutoff=0.75)
+    if not near:
+        near = [alias for alias in sorted(aliases, key=len, reverse=True)
+                if key.startswith(alias)][:1]
+    if not near:
+        return None
+    column = HEADER_LOOKUP[near[0]]
+    named = next((a for a in (column.replace("_", " "), *COLUMN_ALIASES[column])
+                  if header_key(a) == near[0]), column)
+    return column, named
 
 
 MULTILINE = frozenset({"adjustments", "notes", "avoid"})
@@ -307,6 +352,11 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _column_label(column: str) -> str:
+    """"Registered practice" for "registered_practice": a column's name as a header."""
+    return column.replace("_", " ").capitalize()
+
+
 def roster_from_grid(grid: Grid, scheme: Scheme,
                      progress: Callable[[int, int], None] | None = None) -> Roster:
     """``read_roster`` on a grid already read: header, rows, then the references between them."""
@@ -329,7 +379,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
     # Each titled header once: its column, title and the column it means (if any). When
     # two mean the same, the one headed with the column's own name wins ("Notes" over
     # "Comments"), else the first; the other is carried as an extra.
-    titled = [(col, title, HEADER_LOOKUP.get(header_key(title)))
+    titled = [(col, title, column_meant(title))
               for col, title in ((col, cell_text(raw)) for col, raw in enumerate(header)) if title]
     chosen: dict[str, tuple[int, int]] = {}  # canonical -> (0 for its own name, column)
     for col, title, canonical in titled:
@@ -354,7 +404,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             number += 1
             unique = f"{title} ({number})"
         taken.add(header_key(unique))
-        canonical = HEADER_LOOKUP.get(key)
+        canonical = column_meant(title)
         if unique != title or canonical:
             extra[index] = (unique, col)
             first = written[canonical] if canonical else title
@@ -364,16 +414,35 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
                 f"a second '{first}' column{named}; this one is "
                 f"{'not used to pair, and ' if canonical else ''}carried through to the pairs "
                 f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them."))
+    unknown = [(title, col, column_it_looks_like(title)) for title, col in extra
+               if column_meant(title) is None]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         names = ", ".join(m.capitalize() for m in missing)
+        guess = next(((title, col) for title, col, near in unknown
+                      if near and near[0] == missing[0]), None)
+        where = cell_ref(header_index, guess[1]) if guess else f"A{header_index + 1}"
         raise RosterError(
             f"the required column{'s' if len(missing) > 1 else ''} {names} "
             f"{'are' if len(missing) > 1 else 'is'} missing from the header row "
-            f"(row {header_index + 1}).",
-            f"Add a column headed '{missing[0].capitalize()}' (aliases such as "
-            f"'{COLUMN_ALIASES[missing[0]][1]}' work too).",
-            file=grid.path, sheet=sheet, cell=f"A{header_index + 1}")
+            f"(row {header_index + 1})"
+            + (f"; '{guess[0]}' in {where} looks like it." if guess else "."),
+            (f"Rename '{guess[0]}' to '{missing[0].capitalize()}'." if guess else
+             f"Add a column headed '{missing[0].capitalize()}' (aliases such as "
+             f"'{COLUMN_ALIASES[missing[0]][1]}' work too)."),
+            file=grid.path, sheet=sheet, cell=where)
+    for title, col, near in unknown:
+        if near is None or near[0] in columns:
+            continue  # the column it looks like is there: this one is the administrator's
+        column, alias = near
+        lost = IGNORED_COLUMN.get(column, "it is only carried through to the pairs workbook")
+        problems.append(Problem(
+            "error" if column in EXCLUSION_COLUMNS else "warning",
+            f"{sheet}!{cell_ref(header_index, col)}", title,
+            f"'{title}' looks like the {_column_label(column)} column ('{alias}'), but it is "
+            f"not a header wessex knows, so this column is not read: {lost}.",
+            f"Rename the header '{_column_label(column)}' if that is what it holds, or give "
+            "it a title of your own that is not so close."))
     for cell, message in grid.warnings:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
     _SUGGESTIONS_LEFT[0] = 100
