@@ -39,7 +39,7 @@ from wessex_cli.formats import to_eml
 from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Celebration, Contact, Scheme, load_scheme
 
-from .conftest import EXAMPLES, Runner
+from .conftest import EXAMPLES, Runner, person, write_book
 
 COMPLETE = """\
 [scheme]
@@ -572,3 +572,57 @@ def test_a_subject_longer_than_word_keeps_still_makes_a_word_document() -> None:
     assert len(title) == 255 and title.endswith("…")
     assert title.startswith(rendered[0][0].subject[:254])
     assert to_bytes(rendered[0][0], "docx", scheme)[:2] == b"PK"
+
+
+def invitation(run: Runner, tmp_path: Path) -> str:
+    """The text of one celebration invitation for the example pairs."""
+    run("render", "celebration-invite", "--pairs", str(EXAMPLES / "pairs.xlsx"), "-o", "i",
+        "--force")
+    eml = next((tmp_path / "i" / "celebration-invite").glob("*.eml")).read_bytes()
+    message = BytesParser(policy=policy.default).parsebytes(eml)
+    body = message.get_body(("plain",))
+    assert body is not None
+    return " ".join(str(body.get_content()).split())
+
+
+def test_the_default_agenda_fits_the_events_own_hours(run: Runner, tmp_path: Path) -> None:
+    """An invitation for 16:00 to 18:00 listed refreshments at 18:30 and a guest speaker
+    nobody had booked, and called the afternoon an evening."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'time = "18:30"', 'time = "16:00"\nend_time = "18:00"'))
+    text = invitation(run, tmp_path)
+    assert "Thursday 29 July 2027, 16:00 to 18:00" in text
+    assert "- 16:00: Refreshments and arrivals - 16:15: Welcome - 16:50: What we saw" in text
+    assert "- 18:00: Close" in text
+    assert "Guest speaker" not in text and "evening" not in text
+    # a start alone: the event keeps the default length, two and a half hours
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace('time = "18:30"', 'time = "12:30"'))
+    assert "Thursday 29 July 2027, 12:30 to 15:00" in invitation(run, tmp_path)
+    # with a speaker, at 18:30, the times the agenda always had
+    (tmp_path / "scheme.toml").write_text(COMPLETE + 'speaker = "Professor Imogen Hale"\n')
+    text = invitation(run, tmp_path)
+    assert "- 18:30: Refreshments and arrivals - 18:50: Welcome - 19:05: Guest speaker - " \
+        "19:35: What we saw: feedback from the visits - 20:00: What next? Table-top " \
+        "discussions in mixed groups - 21:00: Close" in text
+
+
+def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """From the pairs workbook, the invitation went only to people in a pair: a volunteer
+    whose partner withdrew, or for whom nobody was found, was not invited."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE)
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
+        person("Dr Femi Fairbairn", "femi@example.org", "GP", Organisation="Quayside"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital"),
+        person("Arjun Rasmussen", "arjun@example.org", "Consultant", Organisation="Hospital")])
+    run("pair", "v.xlsx")
+    unpaired = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
+    assert unpaired.max_row == 2  # one GP has nobody
+    left = unpaired.cell(2, 1).value
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "i")
+    written = sorted(p.stem for p in (tmp_path / "i" / "celebration-invite").glob("*.eml"))
+    assert written == ["amelia-ashworth", "arjun-rasmussen", "femi-fairbairn", "isla-okonkwo",
+                       "oliver-pemberton"]
+    assert left in {"Dr Amelia Ashworth", "Dr Isla Okonkwo", "Dr Femi Fairbairn"}

@@ -255,8 +255,10 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
                volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
-               now: dt.date | None = None) -> list[Recipient]:
-    """Who gets a copy of ``template``, each with the fields it can use."""
+               now: dt.date | None = None, unpaired: Sequence[Person] = ()
+               ) -> list[Recipient]:
+    """Who gets a copy of ``template``, each with the fields it can use. A letter to each
+    volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well."""
     from .dates import today
     from .sandbox import plain
     from .wording import canonical_profession
@@ -298,6 +300,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             for pair in pairs:  # one letter each, people told apart as everywhere: by key
                 for someone in pair.people:
                     seen.setdefault(someone.key, someone)
+            for someone in unpaired:  # a volunteer nobody was found for is one all the same
+                seen.setdefault(someone.key, someone)
             people = list(seen.values())
         if not people:
             raise TemplateError(f"'{template.name}' is written to each volunteer.",

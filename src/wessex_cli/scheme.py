@@ -76,14 +76,43 @@ class Celebration:
     venue: str = "to be confirmed"
     speaker: str = ""
     speaker_topic: str = ""
-    agenda: tuple[tuple[str, str], ...] = (
-        ("18:30", "Refreshments and arrivals"),
-        ("18:50", "Welcome"),
-        ("19:05", "Guest speaker"),
-        ("19:35", "What we saw: feedback from the visits"),
-        ("20:00", "What next? Table-top discussions in mixed groups"),
-        ("21:00", "Close"),
-    )
+    agenda: tuple[tuple[str, str], ...] = ()  # as scheme.toml gives it, else default_agenda
+
+
+# The agenda when scheme.toml gives none: each item at its share of the way through the
+# event (for 18:30 to 21:00: 18:30, 18:50, 19:05, 19:35, 20:00, 21:00), the speaker's slot only
+# when there is a speaker
+DEFAULT_AGENDA = ((0, "Refreshments and arrivals"), (20, "Welcome"), (35, "Guest speaker"),
+                  (65, "What we saw: feedback from the visits"),
+                  (90, "What next? Table-top discussions in mixed groups"), (150, "Close"))
+
+
+def _minutes(clock: str) -> int | None:
+    """"18:30" (or "18.30") as minutes after midnight; None for anything else."""
+    found = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", clock)
+    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+
+
+def _later(clock: str, minutes: int) -> str:
+    """The time ``minutes`` after ``clock`` ("" when it cannot be read)."""
+    start = _minutes(clock)
+    if start is None:
+        return ""
+    return f"{(start + minutes) // 60 % 24:02d}:{(start + minutes) % 60:02d}"
+
+
+def default_agenda(start: str, end: str, speaker: str) -> tuple[tuple[str, str], ...]:
+    """The default agenda fitted to the event's own times (rounded to five minutes): an
+    event from 16:00 to 18:00 does not list refreshments at 18:30. Without times that can be
+    read, the items alone."""
+    items = [(share, what) for share, what in DEFAULT_AGENDA
+             if speaker or what != "Guest speaker"]
+    first, last = _minutes(start), _minutes(end)
+    if first is None or last is None:
+        return tuple(("", what) for _, what in items)
+    length = last - first if last > first else DEFAULT_AGENDA[-1][0]
+    return tuple((_later(start, 5 * round(share * length / DEFAULT_AGENDA[-1][0] / 5)), what)
+                 for share, what in items)
 
 
 @dataclass(frozen=True)
@@ -376,7 +405,14 @@ class _SchemeReader:
                                  str(lead.get("phone", "")), str(role)))
         agenda_raw = self.get("celebration.agenda", list, None)
         agenda = base.celebration.agenda
-        if agenda_raw is not None:
+        time = self.text_value("celebration.time", base.celebration.time)
+        # an event of the default length from its own start, not to 21:00 from 12:30
+        end_time = self.text_value("celebration.end_time", "") or \
+            _later(time, DEFAULT_AGENDA[-1][0]) or base.celebration.end_time
+        speaker = self.text_value("celebration.speaker", "")
+        if agenda_raw is None:
+            agenda = default_agenda(time, end_time, speaker)
+        else:
             items = []
             for item in agenda_raw:
                 if isinstance(item, str) and "=" not in item:
@@ -394,10 +430,10 @@ class _SchemeReader:
         celebration = Celebration(
             date=self.date("celebration.date", start.year if start else
                            end.year if end else None),
-            time=self.text_value("celebration.time", base.celebration.time),
-            end_time=self.text_value("celebration.end_time", base.celebration.end_time),
+            time=time,
+            end_time=end_time,
             venue=self.text_value("celebration.venue", base.celebration.venue),
-            speaker=self.text_value("celebration.speaker", ""),
+            speaker=speaker,
             speaker_topic=self.text_value("celebration.speaker_topic", ""),
             agenda=agenda,
         )

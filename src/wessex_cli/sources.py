@@ -31,6 +31,24 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     return pairs, [*book.warnings, *(w for pair in pairs for w in pair.warnings)]
 
 
+def load_unpaired(path: Path) -> tuple[list[Person], list[str]]:
+    """The people on the Unpaired sheet of a pairs workbook whom a letter can reach (an
+    address that is one), and a warning naming each it cannot."""
+    from .pairs_workbook import read_unpaired
+    from .roster import email_problem
+
+    reachable, warnings = [], []
+    for person in read_unpaired(path):
+        why = email_problem(person.email) if person.email else "there is none"
+        if why:
+            warnings.append(f"Unpaired sheet: {person.name or 'a person'} gets no letter: their "
+                            f"e-mail address '{person.email}' cannot be used "
+                            f"({why.rstrip('.')}).")
+        else:
+            reachable.append(person)
+    return reachable, warnings
+
+
 def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
     """The active volunteers of a volunteer workbook, as the people documents are written to."""
     from .roster import read_roster

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from .common import (
     scheme_for,
 )
 from .tables import Column, show_table
+
+if TYPE_CHECKING:
+    from ..model import Person
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
@@ -133,7 +136,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_pairs, load_volunteers
+    from ..sources import load_pairs, load_unpaired, load_volunteers
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -154,8 +157,12 @@ def render(
                       f"{escape(template.name)}' for every pair.")
             return
     people = load_volunteers(volunteers, scheme) if volunteers else None
+    unpaired: list[Person] = []
+    if pairs and not volunteers and not new and template.audience == "volunteer":
+        unpaired, skipped = load_unpaired(pairs)
+        warn(skipped)
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
-                         profession=profession, now=today())
+                         profession=profession, now=today(), unpaired=unpaired)
     if not targets:
         why = (" It goes only to people whose two visits are both recorded as done "
                "(wessex status shows them)." if template.only_complete else "")
