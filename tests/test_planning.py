@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -36,6 +37,12 @@ def test_plan_dates_follow_the_guide_for_every_start_in_a_year() -> None:
         assert 0 < (day - dates["introductions"]).days <= (12 if christmas else 7)
         assert not (dates["introductions"].month == 12 and dates["introductions"].day >= 24)
         assert dates["call-to-action"].weekday() < 5
+        # replies are due on a working day, two days or more before the pairs are made
+        assert dates["preferences-request"] < dates["replies"]
+        assert (dates["pairing"] - dates["replies"]).days >= 2
+        assert dates["replies"].weekday() < 5 and not any(
+            "The day replies are due falls" in w for w in plan.warnings)
+        assert dates["end"] < dates["invitations"] <= dates["celebration"]
         assert 89 <= (dates["end"] - day).days <= 92
         assert 0 < (dates["celebration"] - dates["end"]).days <= 21
         q4 = any(dt.date(y, 1, 1) <= dates["end"] and day <= dt.date(y, 3, 31)
@@ -46,6 +53,19 @@ def test_plan_dates_follow_the_guide_for_every_start_in_a_year() -> None:
             suggested = make_plan(plan.suggestion)
             assert not any("overlaps" in w for w in suggested.warnings)
         day += dt.timedelta(days=7)
+
+
+def test_replies_are_due_before_pairing_and_not_on_good_friday(run: Runner,
+                                                               tmp_path: Path) -> None:
+    """For a start on 24 April 2028 the letters asked for replies by Friday 14 April, Good
+    Friday, the day after the plan paired the volunteers."""
+    plan = {m.name: m.date for m in make_plan(dt.date(2028, 4, 24)).milestones}
+    assert plan["pairing"] == dt.date(2028, 4, 13)
+    assert plan["replies"] == dt.date(2028, 4, 11)  # Tuesday: Thursday less two days
+    shutil.copytree(EXAMPLES / "admin-staff", tmp_path, dirs_exist_ok=True)
+    run("render", "preferences-request", "--volunteers", "volunteers.csv", "-o", "p")
+    letter = next((tmp_path / "p" / "preferences-request").glob("*.eml")).read_text()
+    assert "reply by Tuesday 11 April 2028" in " ".join(letter.split())
 
 
 def test_plan_warns_about_summer_and_bank_holidays() -> None:
@@ -93,7 +113,7 @@ def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
     assert data["warnings"] == []
     calendar = Calendar.from_ical((tmp_path / "cal.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 7
+    assert len(events) == 9
     party = next(e for e in events if "Celebration" in str(e.get("summary")))
     assert party.decoded("dtstart") == dt.datetime(2027, 7, 29, 18, 30)
     assert str(party.get("location")) == "Hall"
@@ -237,7 +257,7 @@ def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
         shutil.copy(EXAMPLES / name, tmp_path / name)
     run = Runner(tmp_path)
     order = ["pairing", "call-to-action", "preferences-request", "introductions", "end",
-             "celebration"]
+             "invitations", "celebration"]
     assert sorted(order) == sorted(MILESTONE_COMMANDS)
     for milestone in order:
         for command in MILESTONE_COMMANDS[milestone].split(", then "):

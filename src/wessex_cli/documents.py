@@ -261,6 +261,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well."""
     from .dates import today
     from .sandbox import plain
+    from .timeline import reply_deadline
     from .wording import canonical_profession
 
     now = now or today()
@@ -314,7 +315,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         extra = {"volunteers": contexts,
                  "volunteers_by_profession": sorted(by_profession.items(),
                                                     key=lambda kv: kv[0].casefold()),
-                 "deadline": start - dt.timedelta(days=10) if start else None}
+                 "deadline": reply_deadline(start) if start else None}
         return [Recipient(c["name"], c["email"], {**base, **extra, "person": c}, slug(c["name"]))
                 for c in contexts]
     if not pairs:
@@ -362,14 +363,15 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
 def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
                     now: dt.date) -> str:
     """A warning when the letters would ask for a reply by a day already gone (the
-    preferences request asks by ten days before the start); "" otherwise."""
+    preferences request asks by two working days before pairing); "" otherwise."""
     deadline = people[0].context.get("deadline") if people else None
     if not isinstance(deadline, dt.date) or deadline >= now or \
             "deadline" not in template.fields():  # the field, not the word in the text
         return ""
-    return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (it is "
-            "ten days before the start date in scheme.toml). Change the date in each letter "
-            "before sending, or move [dates] start in scheme.toml and render again.")
+    return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (two "
+            "working days before pairing, as 'wessex plan' shows it for the start date in "
+            "scheme.toml). Change the date in each letter before sending, or move [dates] "
+            "start in scheme.toml and render again.")
 
 
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,

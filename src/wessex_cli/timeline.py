@@ -19,15 +19,17 @@ from .errors import SchemeError
 from .scheme import Scheme
 from .wording import day_month_year, long_date
 
-MILESTONES = ("call-to-action", "preferences-request", "pairing", "introductions", "start", "end",
-              "celebration")
+MILESTONES = ("call-to-action", "preferences-request", "replies", "pairing", "introductions",
+              "start", "end", "invitations", "celebration")
 LABELS = {
     "call-to-action": "Send the call to action (first e-mail)",
     "preferences-request": "Send the preferences request (second e-mail)",
+    "replies": "Replies to the preferences request due",
     "pairing": "Pair the volunteers (wessex pair)",
     "introductions": "Send the partner introductions (third e-mail)",
     "start": "Exchange starts: visits can begin",
     "end": "Exchange ends: all visits done",
+    "invitations": "Send the celebration invitations",
     "celebration": "Celebration event",
 }
 # Each step as the subject of a sentence ("... falls on a bank holiday"): the labels above
@@ -35,10 +37,12 @@ LABELS = {
 SUBJECTS = {
     "call-to-action": "The call to action",
     "preferences-request": "The preferences request",
+    "replies": "The day replies are due",
     "pairing": "Pairing",
     "introductions": "The partner introductions",
     "start": "The start of the exchange",
     "end": "The end of the exchange",
+    "invitations": "The celebration invitations",
     "celebration": "The celebration event",
 }
 SUMMER = ((7, 22), (9, 2))  # England's school summer holidays, roughly: 22 July to 2 September
@@ -168,17 +172,15 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     years = range(start.year - 1, celebration.year + 1)
     closed = bank_holidays(years)
     no_mail = set(closed) | christmas_break(years)
-    # Each e-mail's day as the guide times it, and the window it must stay in (days before the
-    # start): the call to action four to six weeks ahead, the preferences two to three,
-    # pairing about a week, the introductions a few days.
-    timing = {"call-to-action": (35, 42, 28), "preferences-request": (17, 21, 14),
-              "pairing": (7, 14, 5), "introductions": (3, 7, 1)}
-    dates = {
-        name: _sending_day(start - dt.timedelta(days=target), no_mail,
-                           start - dt.timedelta(days=earliest), start - dt.timedelta(days=latest))
-        for name, (target, earliest, latest) in timing.items()
-    } | {
-        "start": start, "end": end, "celebration": celebration,
+    # the invitations on the first working day after the end (a celebration straight after
+    # it is still given a day's notice)
+    invitations = end + dt.timedelta(days=1)
+    while (invitations.weekday() >= 5 or invitations in no_mail) and \
+            invitations < celebration - dt.timedelta(days=1):
+        invitations += dt.timedelta(days=1)
+    dates = _before_the_start(start, closed, no_mail) | {
+        "start": start, "end": end, "invitations": min(invitations, celebration),
+        "celebration": celebration,
     }
     plan = Plan([Milestone(name, dates[name]) for name in MILESTONES])
     if (celebration - end).days > CELEBRATION_WITHIN:  # only a date scheme.toml gives
@@ -208,6 +210,35 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
             plan.warnings.append(f"The nearest start that avoids these periods is "
                                  f"{long_date(plan.suggestion)}.")
     return plan
+
+
+def _before_the_start(start: dt.date, closed: dict[dt.date, str],
+                      no_mail: set[dt.date]) -> dict[str, dt.date]:
+    """The days of the steps before the start, each a working day: the e-mails as the guide
+    times them, in the window each must stay in (days before the start; the call to action
+    four to six weeks ahead, the preferences two to three, pairing about a week, the
+    introductions a few days), and the replies due two days before pairing, so that
+    nobody is asked to answer after the pairs are made."""
+    timing = {"call-to-action": (35, 42, 28), "preferences-request": (17, 21, 14),
+              "pairing": (7, 14, 5), "introductions": (3, 7, 1)}
+    dates = {name: _sending_day(start - dt.timedelta(days=target), no_mail,
+                                start - dt.timedelta(days=earliest),
+                                start - dt.timedelta(days=latest))
+             for name, (target, earliest, latest) in timing.items()}
+    dates["replies"] = _working_day_before(dates["pairing"] - dt.timedelta(days=2), no_mail)
+    if dates["replies"] <= dates["preferences-request"]:  # Christmas between the two e-mails:
+        # a working day in the break, rather than the day the request goes out
+        dates["replies"] = _working_day_before(dates["pairing"] - dt.timedelta(days=1),
+                                               closed)
+    return dates
+
+
+def reply_deadline(start: dt.date) -> dt.date:
+    """The day the preferences request asks for replies by, as ``wessex plan`` shows it: a
+    working day two days or more before pairing."""
+    years = range(start.year - 1, start.year + 1)
+    closed = bank_holidays(years)
+    return _before_the_start(start, closed, set(closed) | christmas_break(years))["replies"]
 
 
 def nearest_clear_start(start: dt.date) -> dt.date | None:

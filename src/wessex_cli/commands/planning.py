@@ -23,7 +23,8 @@ MILESTONE_COMMANDS = {
     "pairing": "wessex pair volunteers.xlsx",
     "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
     "end": "wessex status pairs.xlsx, then wessex remind pairs.xlsx",  # no ";" on Windows
-    "celebration": "wessex render celebration-invite --volunteers volunteers.xlsx",
+    "invitations": "wessex render celebration-invite --pairs pairs.xlsx",
+    "celebration": "wessex render event-planning",
 }
 
 
