@@ -190,3 +190,20 @@ def test_a_preference_naming_a_row_with_an_error_says_so(tmp_path: Path) -> None
     name = people[3]["Name"]
     assert any(f"'{name}' is on row 5, which has an error" in t for t in texts), texts
     assert not any("matches no volunteer" in t for t in texts), texts
+
+
+def test_a_volunteer_naming_themself_is_told_so(tmp_path: Path) -> None:
+    """A first choice or an Avoid entry naming the volunteer themself passed without a word:
+    neither can do anything."""
+    people = small_roster()
+    people[0]["Preference 1"] = people[0]["Name"]
+    people[1]["Avoid"] = people[1]["Email"]
+    roster = read_roster(write_book(tmp_path / "v.xlsx", people))
+    found = {p.cell: (p.severity, p.message) for p in roster.problems}
+    assert found["Volunteers!J2"] == (
+        "warning", f"preference '{people[0]['Name']}' is the volunteer themself, so it "
+        "cannot be honoured.")
+    assert found["Volunteers!M3"] == (
+        "warning", "the volunteer is named in their own Avoid cell, which keeps nobody apart.")
+    assert roster.volunteers[0].preferences == ()
+    assert roster.volunteers[1].avoid == ()

@@ -87,6 +87,23 @@ def test_status_reads_what_a_person_typed(run: Runner, paired: Path,
     assert late["summary"]["overdue"] == 3 and len(late["pairs"]) == 3
 
 
+def test_an_unreadable_reflection_cell_is_a_warning_at_its_cell(run: Runner,
+                                                                paired: Path) -> None:
+    """'received 3/6' in a reflection cell showed as not received, with no word of why."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Reflection from A") + 1
+    sheet.cell(2, column, "received 3/6")
+    sheet.cell(3, column, "yes")
+    book.save(paired)
+    result = run("status", "pairs.xlsx")
+    cell = sheet.cell(2, column).coordinate
+    assert f"Pairs!{cell}: 'received 3/6' is not yes or no; the reflection is counted as " \
+        "not received." in " ".join(result.stderr.split())
+    assert f"Pairs!{sheet.cell(3, column).coordinate}" not in result.stderr
+
+
 def test_visit_records_and_keeps_everything_else(run: Runner, paired: Path) -> None:
     book = openpyxl.load_workbook(paired)
     book["Pairs"]["A1"].font = openpyxl.styles.Font(bold=True, color="FF0000")

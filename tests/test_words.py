@@ -626,3 +626,17 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     assert written == ["amelia-ashworth", "arjun-rasmussen", "femi-fairbairn", "isla-okonkwo",
                        "oliver-pemberton"]
     assert left in {"Dr Amelia Ashworth", "Dr Isla Okonkwo", "Dr Femi Fairbairn"}
+
+
+def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """The call to action, rendered mid-exchange, still invited interest in an exchange that
+    had started, without a word."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE)  # 19 April to 19 July 2027
+    late = run("render", "call-to-action", "-o", "c")  # today is pinned to 1 June 2027
+    assert "'call-to-action' is meant to go out before the exchange starts, and it started " \
+        "on Monday 19 April 2027." in " ".join(late.stderr.split())
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace("2027-04-19", "2027-06-14").replace(
+        "2027-07-19", "2027-09-13").replace("2027-07-29", "2027-09-23"))
+    early = run("render", "call-to-action", "-o", "e")
+    assert "before the exchange starts" not in early.stderr

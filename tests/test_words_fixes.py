@@ -94,6 +94,7 @@ def test_every_combination_reads_as_english(hosting: str, visiting: str, now: dt
     assert text.startswith("Our records show that ")
     for step in next_steps(host, away, "Dr Rosa Quill", SCHEME.end, now > SCHEME.end):
         check_sentences(step, "Dr Rosa Quill" if "agree" in step or "contact" in step
+                        else "after the exchange period ends" if "bring it forward" in step
                         else "as planned")
     # And the same through the rendered reminder, when one is sent at all.
     found = reminders(hosting, visiting, now)
@@ -557,3 +558,29 @@ def test_the_equality_form_asks_what_its_collection_workbook_records(
             printed[group] = [box.split(":")[0].strip() for box in boxes.split("☐")[1:]]
     assert printed == {group: list(backgrounds)
                        for group, backgrounds in ETHNIC_BACKGROUNDS.items()}
+
+
+def test_a_visit_planned_after_the_end_is_pointed_out() -> None:
+    """A reminder asked for a date 'before 19 July, when the exchange period ends' beside a
+    visit planned for 27 July, and never said that the plan fell after the end."""
+    late = VisitView("host", "planned", dt.date(2027, 7, 27))
+    owed = VisitView("visit", "owed", None)
+    assert next_steps(late, owed, "Hamza", dt.date(2027, 7, 19), False) == [
+        "Please agree a date with Hamza for the half day when you visit them, before Monday "
+        "19 July 2027 when the exchange period ends.",
+        "The half day when you host them is planned for Tuesday 27 July 2027, after the "
+        "exchange period ends on Monday 19 July 2027. If you can, please bring it forward; if "
+        "not, let us know that it will go ahead then."]
+    in_time = VisitView("host", "planned", dt.date(2027, 7, 19))
+    assert len(next_steps(in_time, owed, "Hamza", dt.date(2027, 7, 19), False)) == 1
+
+
+def test_visit_says_when_a_plan_falls_after_the_end(run: Runner, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path)
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    said = " ".join(run("visit", "pairs.xlsx", "Femi Fairbairn", "--planned",
+                        "2027-07-27").stdout.split())
+    assert "Note: Tuesday 27 July 2027 is after the exchange ends (Monday 19 July 2027)" in said
+    said = " ".join(run("visit", "pairs.xlsx", "Femi Fairbairn", "--planned",
+                        "2027-07-13").stdout.split())
+    assert "after the exchange ends" not in said

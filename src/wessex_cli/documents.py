@@ -30,7 +30,7 @@ AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
-INHERITED = ("per_profession", "only_chased")
+INHERITED = ("per_profession", "only_chased", "before_start")
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -78,6 +78,9 @@ class DocumentTemplate:
     # front matter 'only_chased': written only to people with a visit still owed or not yet
     # confirmed
     only_chased: bool = False
+    # front matter 'before_start': sent before the exchange starts (recruiting): written once
+    # it has started, with a warning
+    before_start: bool = False
     declared: frozenset[str] = frozenset()  # the front matter's own keys
 
     def fields(self) -> list[str]:
@@ -144,7 +147,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         body=body, path=path, first_line=first_line, user=user,
         layout=str(meta.get("layout", "")),
         per_profession=bool(meta.get("per_profession", False)),
-        only_chased=bool(meta.get("only_chased", False)), declared=frozenset(meta))
+        only_chased=bool(meta.get("only_chased", False)),
+        before_start=bool(meta.get("before_start", False)), declared=frozenset(meta))
 
 
 def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemplate]:
@@ -358,6 +362,17 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
     return found
+
+
+def started_already(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:
+    """A warning when a letter meant to go out before the exchange starts (front matter
+    'before_start': the call to action, the preferences request) is written after the start
+    date in scheme.toml; "" otherwise."""
+    if not template.before_start or scheme.start is None or now < scheme.start:
+        return ""
+    return (f"'{template.name}' is meant to go out before the exchange starts, and it started "
+            f"on {_longdate(scheme.start)}. Check its dates before sending it, or set this "
+            "year's [dates] in scheme.toml ('wessex plan --start DATE --save').")
 
 
 def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],

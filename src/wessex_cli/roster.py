@@ -787,7 +787,12 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             if header_key(text) in NO_PREFERENCE:
                 continue
             hits = index.indices(text)
-            if len(hits) == 1:
+            if hits == [number]:  # their own name: no pair can honour it
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' is the volunteer themself, so it cannot "
+                               "be honoured.", "Name a colleague, a specialty or a workplace, "
+                               "or write 'no preference'.")
+            elif len(hits) == 1:
                 preferences.append(Preference(rank, text, person=keys[hits[0]]))
             elif len(hits) > 1:
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
@@ -807,6 +812,12 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                "organisation in the list, so it cannot be honoured.",
                                hint + "Check the spelling against the list.")
         avoid = people_in(draft, "avoid")
+        if keys[number] in avoid:  # nobody is paired with themself: the entry does nothing
+            reader.problem("warning", draft.row_index, "avoid",
+                           "the volunteer is named in their own Avoid cell, which keeps "
+                           "nobody apart.", "Name the colleague they should not be paired "
+                           "with, or delete the entry.")
+            avoid = tuple(key for key in avoid if key != keys[number])
         partner_keys = people_in(draft, "partner")
         partner = partner_keys[0] if partner_keys else None
         if len(partner_keys) > 1:

@@ -66,19 +66,6 @@ class Weights:
                 "new_organisation": self.new_organisation}
 
 
-@dataclass(frozen=True)
-class Celebration:
-    """When and where the celebration event is, as letters and the plan print it."""
-
-    date: dt.date | None = None
-    time: str = "18:30"
-    end_time: str = "21:00"
-    venue: str = "to be confirmed"
-    speaker: str = ""
-    speaker_topic: str = ""
-    agenda: tuple[tuple[str, str], ...] = ()  # as scheme.toml gives it, else default_agenda
-
-
 # The agenda when scheme.toml gives none: each item at its share of the way through the
 # event (for 18:30 to 21:00: 18:30, 18:50, 19:05, 19:35, 20:00, 21:00), the speaker's slot only
 # when there is a speaker
@@ -113,6 +100,20 @@ def default_agenda(start: str, end: str, speaker: str) -> tuple[tuple[str, str],
     length = last - first if last > first else DEFAULT_AGENDA[-1][0]
     return tuple((_later(start, 5 * round(share * length / DEFAULT_AGENDA[-1][0] / 5)), what)
                  for share, what in items)
+
+
+@dataclass(frozen=True)
+class Celebration:
+    """When and where the celebration event is, as letters and the plan print it."""
+
+    date: dt.date | None = None
+    time: str = "18:30"
+    end_time: str = "21:00"
+    venue: str = "to be confirmed"
+    speaker: str = ""
+    speaker_topic: str = ""
+    # as scheme.toml gives it, else default_agenda for the event's own times
+    agenda: tuple[tuple[str, str], ...] = default_agenda("18:30", "21:00", "")
 
 
 @dataclass(frozen=True)

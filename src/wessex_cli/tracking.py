@@ -122,7 +122,13 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
                             "planned until then.")
             done = False
         visits.append(Visit(host.email, visitor.email, date, done))
-    reflections = tuple(bool(parse_done(raw(t), year)) for t in REFLECTION_COLUMNS)
+    reflections = []
+    for title in REFLECTION_COLUMNS:
+        received = parse_done(raw(title), year)
+        if received is None:
+            warnings.append(f"{where(title)}: '{cell_text(raw(title))}' is not yes or no; the "
+                            "reflection is counted as not received.")
+        reflections.append(bool(received))
     row.visits = (visits[0], visits[1])
     row.reflections = (reflections[0], reflections[1])
     row.warnings = warnings

@@ -193,6 +193,14 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                          f"{long_date(end)} when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
+    for late in (v for v in (hosting, visiting) if v.state == PLANNED):
+        if late.date is None or end is None or late.date <= end:
+            continue
+        half = "The half day when you host them" if late.role == "host" else \
+            "The half day when you visit them"
+        steps.append(f"{half} is planned for {long_date(late.date)}, after the exchange period "
+                     f"ends on {long_date(end)}. If you can, please bring it forward; if not, "
+                     "let us know that it will go ahead then.")
     if not unconfirmed:
         return steps
     # After the end date, a letter with nothing owed still says first that the period is over.

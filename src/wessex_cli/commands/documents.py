@@ -133,6 +133,7 @@ def render(
         output_paths,
         recipients,
         render_all,
+        started_already,
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
@@ -169,9 +170,9 @@ def render(
         out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written."
                   + why)
         return
-    late = deadline_passed(template, targets, today())
-    if late:
-        warn([late])
+    late = [started_already(template, scheme, today()),
+            deadline_passed(template, targets, today())]
+    warn([text for text in late if text])
     paths = output_paths(template, targets, chosen, output)
     guard_outputs(paths, force, "folder")
     with progress(f"Rendering {template.name}", len(targets),

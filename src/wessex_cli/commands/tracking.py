@@ -159,6 +159,12 @@ def visit(
 
         out.print(f"[yellow]Note:[/] {long_date(day)} is a weekend day; if that "
                   "is not the day meant, run the command again with the right date.")
+    if planned_on and scheme.end and planned_on > scheme.end:
+        from ..wording import long_date
+
+        out.print(f"[yellow]Note:[/] {long_date(planned_on)} is after the exchange ends "
+                  f"({long_date(scheme.end)}); the visit counts as owed until it is done, and "
+                  "the reminders say so.")
 
 
 def remind(
