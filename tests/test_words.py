@@ -640,3 +640,20 @@ def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner
         "2027-07-19", "2027-09-13").replace("2027-07-29", "2027-09-23"))
     early = run("render", "call-to-action", "-o", "e")
     assert "before the exchange starts" not in early.stderr
+
+
+def test_the_monitoring_form_promises_only_what_it_can_keep() -> None:
+    """The business case called the form anonymous, though it goes back by e-mail to the
+    administrator who holds the volunteer list; now nothing says anonymous, and the form
+    asks for no name."""
+    scheme = load_scheme(EXAMPLES / "scheme.toml")
+    texts = {name: render_all(load_template(name, scheme),
+                              recipients(load_template(name, scheme), scheme), "md",
+                              scheme)[0][1].decode()
+             for name in ("business-case", "equality-form")}
+    assert "anonymous" not in texts["business-case"].casefold()
+    assert "confidential monitoring form that asks for no name" in \
+        " ".join(texts["business-case"].split())
+    form = " ".join(texts["equality-form"].split())
+    assert "Please do not write your name on it." in form
+    assert "anonymous" not in form.casefold()
