@@ -657,3 +657,45 @@ def test_the_monitoring_form_promises_only_what_it_can_keep() -> None:
     form = " ".join(texts["equality-form"].split())
     assert "Please do not write your name on it." in form
     assert "anonymous" not in form.casefold()
+
+
+def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    """For receptionists and ward clerks (examples/admin-staff) the patient notice said the
+    visitor was bound by a professional code, told patients to ask the receptionist who was
+    the host, and the call to action spoke of locum cover and revalidation."""
+    shutil.copytree(EXAMPLES / "admin-staff", tmp_path, dirs_exist_ok=True)
+    run("pair", "volunteers.csv")
+    run("render", "patient-notice", "--pairs", "pairs.xlsx", "-o", "n", "--format", "md")
+    notices = [" ".join(p.read_text().split())
+               for p in (tmp_path / "n" / "patient-notice").glob("*.md")]
+    assert notices
+    for notice in notices:
+        assert "professional code" not in notice and "bound by" not in notice
+        assert "works in the NHS and keeps what they see and hear confidential" in notice
+        assert "or any member of staff: nobody will mind" in notice
+    run("render", "call-to-action", "-o", "c", "--format", "md")
+    for letter in (tmp_path / "c").rglob("*.md"):
+        text = " ".join(letter.read_text().split())
+        assert "locum" not in text and "revalidation" not in text
+        assert "There is no payment and no cover for your time" in text
+    # a GP's copy still names locum cover and revalidation
+    (tmp_path / "gp").mkdir()
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "gp")
+    Runner(tmp_path / "gp")("render", "call-to-action", "--profession", "GP", "-o", "c",
+                            "--format", "md")
+    gp = " ".join(next((tmp_path / "gp" / "c").rglob("*.md")).read_text().split())
+    assert "no locum cover" in gp and "appraisal and revalidation" in gp
+
+
+@pytest.mark.parametrize("profession,regulator", [
+    ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
+    ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),
+    ("Consultant", "General Medical"), ("GP", "General Medical"),
+    ("Nurse consultant", "Nursing and Midwifery"), ("Receptionist", ""), ("Ward clerk", ""),
+    ("Practice manager", "")])
+def test_each_profession_is_given_its_regulators_code(profession: str, regulator: str) -> None:
+    from wessex_cli.documents import code_of_conduct
+
+    found = code_of_conduct(profession)
+    assert (regulator in found) if regulator else found == ""

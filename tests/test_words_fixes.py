@@ -505,8 +505,8 @@ def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> 
     letter = flat(render_all(intro, people, "md", scheme, allow_placeholders=True)[0][0]
                   .markdown)
     assert "Planning the half days. Agree beforehand what the visitor will see" in letter
-    assert "what your organisation asks of a visiting clinician" in letter
-    assert "joins a consultation only when the patient agrees" in letter
+    assert "what your organisation asks of a visiting colleague" in letter
+    assert "is present with a patient only when the patient agrees" in letter
     assert "the celebration is on Thursday 29 July 2027 at 18:30, in The Atrium." in letter
 
 

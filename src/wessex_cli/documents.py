@@ -213,6 +213,8 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
         "organisation": person.organisation,
         "specialty": person.specialty, "side": person.side,
         "adjustments": " ".join(person.adjustments.split()),
+        # "" for a role no regulator registers: no revalidation, no code to name
+        "code_of_conduct": code_of_conduct(person.profession),
     }
 
 
@@ -227,18 +229,37 @@ class Recipient:
     stem: str
 
 
+# Words of a profession -> the code its regulator sets, named in the letters (confidentiality
+# during a visit is governed by it). The first that matches wins: "pharmacy technician" is
+# the pharmacy regulator's, "nurse consultant" a nurse's.
+CODES = (
+    (("pharmac",), "the General Pharmaceutical Council's standards"),
+    (("nurse", "matron", "sister", "anp", "midwi", "health visitor"),
+     "the Nursing and Midwifery Council's Code"),
+    (("dentist", "dental"), "the General Dental Council's standards"),
+    (("optometrist", "optician"), "the General Optical Council's standards"),
+    (("physiotherap", "paramedic", "occupational therap", "dietit", "podiatr", "radiograph",
+      "psycholog", "speech and language", "orthoptist", "biomedical scientist"),
+     "the Health and Care Professions Council's standards"),
+    (("consultant", "registrar", "doctor", "gp", "physician", "surgeon", "specialist",
+      "general practitioner", "psychiatrist", "anaesthetist", "paediatrician"),
+     "the General Medical Council's guidance on good medical practice"),
+)
+
+
+# what a copy of the patient notice made before the person's own code_of_conduct field
+# existed prints for a role no regulator registers
+OLD_CODE = "their professional code of conduct"
+
+
 def code_of_conduct(profession: str) -> str:
-    """The professional code a volunteer of ``profession`` follows, named in the letters
-    (confidentiality during a visit is governed by it)."""
+    """The code of the regulator of ``profession`` ("" for a role no regulator registers,
+    such as a receptionist or a ward clerk: the letters then promise no such code)."""
     key = profession.casefold()
-    if any(word in key for word in ("nurse", "matron", "sister", "anp")):
-        return "the Nursing and Midwifery Council's Code"
-    if "pharmac" in key:
-        return "the General Pharmaceutical Council's standards"
-    if any(word in key for word in ("consultant", "registrar", "doctor", "gp", "physician",
-                                    "surgeon", "specialist", "general practitioner")):
-        return "the General Medical Council's guidance on good medical practice"
-    return "their professional code of conduct"
+    for words, code in CODES:
+        if any(word in key for word in words):
+            return code
+    return ""
 
 
 def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]:
@@ -279,7 +300,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         own = scheme.side(side_key)
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
         return (base | {"profession": wanted, "own_side": plain(own),
-                        "other_side": plain(other)}, f"{template.name}-{slug(wanted)}")
+                        "other_side": plain(other),
+                        "profession_code": code_of_conduct(wanted)},
+                f"{template.name}-{slug(wanted)}")
 
     if template.audience == "scheme" and template.per_profession and not profession:
         # one copy for each profession the scheme recruits, never one of them silently
@@ -340,7 +363,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                     visit_day = pair.visit_dates[index]
                     context = {**base, "host": host, "visitor": visitor, "today": visit_day,
                                "visit_date": visit_day,
-                               "code_of_conduct": code_of_conduct(visitor["profession"])}
+                               "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
             continue
@@ -599,7 +622,7 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         return Recipient(recipient.name, recipient.email, {
             **scheme_context(scheme, context.get("today")), "today": visit_day,
             "visit_date": visit_day, "host": person, "visitor": partner,
-            "code_of_conduct": code_of_conduct(partner["profession"])}, recipient.stem)
+            "code_of_conduct": partner["code_of_conduct"] or OLD_CODE}, recipient.stem)
     return recipient
 
 
