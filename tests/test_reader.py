@@ -207,3 +207,22 @@ def test_a_volunteer_naming_themself_is_told_so(tmp_path: Path) -> None:
         "warning", "the volunteer is named in their own Avoid cell, which keeps nobody apart.")
     assert roster.volunteers[0].preferences == ()
     assert roster.volunteers[1].avoid == ()
+
+
+def test_cells_merged_down_rows_are_named(tmp_path: Path) -> None:
+    """Two people's Cluster cells merged into one: the second person's row read as no
+    cluster, and nothing said so. A title merged across its row is not questioned."""
+    import openpyxl
+
+    path = write_book(tmp_path / "v.xlsx", small_roster(), above=[["Exchange 2027"]])
+    book = openpyxl.load_workbook(path)
+    sheet = book["Volunteers"]
+    sheet.merge_cells("A1:F1")  # the title, across
+    sheet.merge_cells("F3:F4")  # Cluster of the first two volunteers, down
+    book.save(path)
+    roster = read_roster(path)
+    found = {p.cell: p.message for p in roster.problems if p.severity == "warning"}
+    assert found["Volunteers!F4"] == (
+        "cells F3:F4 are merged, so only F3 holds a value and the cells below it read as "
+        "empty. Unmerge them and fill in each cell.")
+    assert not any(cell.startswith("Volunteers!A") or cell.endswith("!B1") for cell in found)

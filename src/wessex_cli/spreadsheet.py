@@ -227,7 +227,9 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
                           None if only else worksheets[0])
             if chosen is None:
                 return Grid(path, "", [])
-            rows = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            sheet = workbook.get_sheet_by_name(chosen)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
     except SpreadsheetError:
         raise
     except BaseException as exc:  # calamine may raise a Rust panic, a BaseException
@@ -236,9 +238,25 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
         raise SpreadsheetError(f"the workbook could not be read ({_short(exc)}).",
                                "Open it in Excel and save it again as .xlsx.", file=path) from None
     grid = Grid(path, chosen, rows)  # type: ignore[arg-type]
+    grid.warnings.extend(_merged_down(merged))
     if inspection.kind == "xlsx":
         grid.warnings.extend(_formulas_without_values(path, chosen, inspection))
     return grid
+
+
+def _merged_down(ranges: list[tuple[tuple[int, int], tuple[int, int]]]
+                 ) -> list[tuple[str, str]]:
+    """A warning at the second cell of each range merged down several rows (two people's
+    Cluster cells made one, say): a spreadsheet keeps the value in the first cell only, so
+    the rows below read as empty. A title merged across one row is left alone."""
+    found = []
+    for (top, left), (bottom, right) in ranges[:1000]:
+        if bottom > top:
+            first, span = cell_ref(top, left), f"{cell_ref(top, left)}:{cell_ref(bottom, right)}"
+            found.append((cell_ref(top + 1, left),
+                          f"cells {span} are merged, so only {first} holds a value and the "
+                          "cells below it read as empty. Unmerge them and fill in each cell."))
+    return found
 
 
 def _short(exc: BaseException) -> str:
