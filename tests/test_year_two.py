@@ -365,3 +365,39 @@ def test_init_from_last_year_carries_the_unpaired_whole_and_says_what_happened(
     assert found["isla@nhs.net"]["Notes"] == (
         "Workplace Exchange: first partner Arjun Rasmussen withdrew. "
         "Workplace Exchange: no new partner was found.")
+
+
+def test_init_from_brings_back_what_only_the_volunteer_workbook_held(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """init --from read only the pairs workbook, so Avoid, Capacity, Registered practice and
+    Cluster came back blank (next year's pairing could meet whom it must not), nobody
+    withdrawn before pairing came back, and the administrator's own wording stayed behind."""
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    people = four(**{"amelia@nhs.net": {"Avoid": "Arjun Rasmussen", "Cluster": "North"},
+                     "oliver@nhs.net": {"Registered practice": "Elmfield", "Capacity": 2}})
+    people.append(person("Dr Femi Fairbairn", "femi@nhs.net", "GP", Organisation="Quayside",
+                         Status="withdrawn"))
+    write_book(folder / "volunteers.xlsx", people)
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    (folder / "templates").mkdir()
+    (folder / "templates" / "reminder.md.j2").write_text("+++\ntitle = \"Mine\"\n+++\nHello\n")
+    said = " ".join(run("init", "2027", "--from", "2026/pairs.xlsx").stdout.split())
+    assert "Cluster, Registered practice, Avoid and Capacity came from " \
+        f"{Path('2026') / 'volunteers.xlsx'}" in said
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    headers = [c.value for c in sheet[1]]
+    rows = {row[headers.index("Email")]: dict(zip(headers, row, strict=False))
+            for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["amelia@nhs.net"]["Avoid"] == "arjun@nhs.net"
+    assert rows["amelia@nhs.net"]["Cluster"] == "North"
+    assert rows["oliver@nhs.net"]["Registered practice"] == "Elmfield"
+    assert str(rows["oliver@nhs.net"]["Capacity"]) == "2"
+    assert rows["isla@nhs.net"]["Avoid"] is None and rows["isla@nhs.net"]["Capacity"] is None
+    assert "volunteered (Status: withdrawn) but was not paired." in rows["femi@nhs.net"]["Notes"]
+    assert rows["femi@nhs.net"]["Status"] is None
+    assert (tmp_path / "2027" / "templates" / "reminder.md.j2").read_text().endswith("Hello\n")
+    # without last year's volunteer workbook, the blanks are said
+    (folder / "volunteers.xlsx").rename(folder / "elsewhere.xlsx")
+    said = " ".join(run("init", "2028", "--from", "2026/pairs.xlsx").stdout.split())
+    assert "so Cluster, Registered practice, Avoid and Capacity are blank" in said

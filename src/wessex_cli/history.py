@@ -17,7 +17,8 @@ from pathlib import Path
 from .dates import today
 from .model import PERSON_FIELDS, Person
 from .pairs_workbook import read_pairs_workbook
-from .roster import Roster
+from .roster import Roster, Volunteer
+from .scheme import Scheme
 from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import figure_or_text, header_key, organisation_key, person_key
 
@@ -90,10 +91,49 @@ class Carried:
 
     person: Person
     notes: str
+    # what last year's volunteer workbook said that the pairs workbook does not hold
+    # (cluster, registered practice, avoid, capacity), by the column's name
+    kept: dict[str, str] = field(default_factory=dict)
 
 
-def carry_forward(path: Path) -> list[Carried]:
-    """Last year's people, one per e-mail, each with what last year's workbook says of them."""
+# The volunteer workbook's columns that hold for another year, and are not in the pairs
+# workbook: where someone works and is a patient, whom they must not meet, how many partners
+KEPT_COLUMNS = ("cluster", "registered_practice", "avoid", "capacity")
+
+
+def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list[Volunteer]]:
+    """The volunteer workbook that last year's pairs workbook ``path`` was paired from (its
+    Settings sheet names it), if it is still beside it, and its volunteers."""
+    from .errors import WessexError
+    from .roster import read_roster
+
+    wanted = header_key("Input file")
+    for row in read_grid(path, "Settings", only=True).rows:
+        if len(row) > 1 and header_key(cell_text(row[0])) == wanted:
+            source = path.parent / Path(cell_text(row[1])).name
+            if source.is_file() and source.resolve() != path.resolve():
+                try:
+                    return source, read_roster(source, scheme).volunteers
+                except WessexError:
+                    return None, []
+    return None, []
+
+
+def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:
+    """The columns of ``KEPT_COLUMNS`` that ``volunteer`` filled, as text to write again (the
+    people avoided by e-mail: a name could match someone new)."""
+    kept = {"cluster": volunteer.cluster, "registered_practice": volunteer.registered_practice,
+            "avoid": "; ".join(by_key[key].email if key in by_key else key
+                               for key in volunteer.avoid),
+            "capacity": str(volunteer.capacity) if volunteer.capacity != 1 else ""}
+    return {name: text for name, text in kept.items() if text}
+
+
+def carry_forward(path: Path, scheme: Scheme | None = None) -> list[Carried]:
+    """Last year's people, one per e-mail, each with what last year's workbook says of them,
+    and (with last year's ``scheme``, when last year's volunteer workbook is still beside the
+    pairs workbook) what that said of them and the pairs workbook does not hold; everyone
+    that workbook listed but pairing never reached (withdrawn before it) comes back too."""
     label = scheme_name(path)
     people: dict[str, Person] = {}
     notes: dict[str, list[str]] = {}
@@ -138,7 +178,15 @@ def carry_forward(path: Path) -> list[Carried]:
         add(person, f"{label}: offered more partners than were found." if person.key in paired
                     else f"{label}: no new partner was found." if person.key in people
                     else f"{label}: volunteered but was not paired.")
-    result = [Carried(person, " ".join(notes[key])) for key, person in people.items()]
+    _, volunteers = last_years_volunteers(path, scheme) if scheme is not None else (None, [])
+    by_key = {v.key: v for v in volunteers}
+    for volunteer in volunteers:
+        if volunteer.key not in people:  # withdrawn before pairing: never in the pairs
+            status = f" (Status: {volunteer.status})" if volunteer.status else ""
+            add(Person.of(volunteer), f"{label}: volunteered{status} but was not paired.")
+    result = [Carried(person, " ".join(notes[key]),
+                      _kept(by_key[key], by_key) if key in by_key else {})
+              for key, person in people.items()]
     return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
 
 
@@ -169,7 +217,8 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
             # the volunteer's own note of last year, then what happened to them
             value = "\n".join(n for n in (carried.person.notes, carried.notes) if n) \
                 if canonical == "notes" else \
-                getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else ""
+                getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else \
+                carried.kept.get(canonical, "")
             if canonical == "side" and value not in side_keys:
                 value = ""  # the profession decides, through this year's scheme.toml
             col = columns.get(header_key(title))

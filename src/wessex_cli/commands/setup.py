@@ -39,7 +39,7 @@ def init(
     if last_year is not None:
         from ..history import carry_forward
 
-        carried = carry_forward(last_year)  # read before anything is written
+        carried = carry_forward(last_year, scheme)  # read before anything is written
     written = write_starter(folder, scheme)
     if carried is not None:
         from ..history import write_carried
@@ -47,11 +47,22 @@ def init(
         write_carried(written[1], carried, scheme.side_keys)
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
-    if carried is not None:
+    if carried is not None and last_year is not None:
+        from ..history import last_years_volunteers
+
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
                   "status reset, last year's partner in Notes. Ask them again for their days "
                   "and choices; run 'wessex pair ... --history' with last year's pairs workbook "
                   "so nobody meets the same partner.")
+        source, _ = last_years_volunteers(last_year, scheme)
+        if source is not None:
+            out.print(f"Cluster, Registered practice, Avoid and Capacity came from "
+                      f"{escape(str(source))}, last year's volunteer workbook: check them.")
+        else:
+            out.print("[yellow]Note:[/] last year's volunteer workbook is not beside "
+                      f"{escape(str(last_year))}, so Cluster, Registered practice, Avoid and "
+                      "Capacity are blank: copy them from it, or everyone's Avoid is lost.")
+        _copy_templates(last_year.parent, folder)
         import re
 
         if re.search(r"\b20\d\d\b", scheme.name):  # every letter would carry last year's
@@ -60,6 +71,20 @@ def init(
                       "any letter goes out.")
     out.print("Next: fill in the Volunteers sheet, then run "
               f"'wessex check {escape(str(written[1]))}'.")
+
+
+def _copy_templates(last_year: Path, folder: Path) -> None:
+    """Last year's own wording (templates/ beside last year's workbook) into the new
+    folder, never over a templates folder already there."""
+    import shutil
+
+    from ..safe_write import real_path
+
+    old, new = last_year / "templates", folder / "templates"
+    if not old.is_dir() or new.exists() or real_path(old) == real_path(new):
+        return
+    shutil.copytree(old, new)
+    out.print(f"Copied your own templates from {escape(str(old))} to {escape(str(new))}.")
 
 
 def check(
