@@ -699,3 +699,22 @@ def test_each_profession_is_given_its_regulators_code(profession: str, regulator
 
     found = code_of_conduct(profession)
     assert (regulator in found) if regulator else found == ""
+
+
+def test_a_question_stays_on_the_page_of_its_box(run: Runner, tmp_path: Path) -> None:
+    """In the findings and monitoring forms a question ended page 1 and its box began page
+    2: each paragraph before a box now keeps with it, and no box splits across pages."""
+    from docx.oxml.ns import qn
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    for name in ("event-findings", "equality-form"):
+        run("render", name, "-o", "forms", "--force")
+        body = docx.Document(str(tmp_path / "forms" / f"{name}.docx")).element.body
+        children = list(body)
+        tables = [n for n, child in enumerate(children) if child.tag == qn("w:tbl")]
+        assert tables, name
+        for at in tables:
+            before = children[at - 1]
+            assert before.tag == qn("w:p")
+            assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, name
+            assert children[at].find(f".//{qn('w:trPr')}/{qn('w:cantSplit')}") is not None

@@ -158,8 +158,13 @@ def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
     certificate = layout == "certificate"
     document = a4_document(title)
     _page_top(document, scheme, certificate, issued)
+    previous = None
     for block in blocks(markdown):
+        if block.kind == "write" and previous is not None:
+            # a question stays on the page of the box it is answered in
+            previous.paragraph_format.keep_with_next = True
         paragraph = _block_paragraph(document, block)
+        previous = paragraph
         if paragraph is None:
             continue
         if certificate:
@@ -223,12 +228,16 @@ def _block_paragraph(document: Any, block: Block) -> Any:
             style="List Number" if block.number is not None else "List Bullet")
     if block.kind == "write":
         from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.oxml.ns import qn
         from docx.shared import Cm
 
         table = document.add_table(rows=1, cols=1)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.rows[0].height = Cm(4)
+        # one box, never split across two pages
+        row = table.rows[0]._tr  # noqa: SLF001 - python-docx has no setting for it
+        row.get_or_add_trPr().append(row.makeelement(qn("w:cantSplit"), {}))
         document.add_paragraph()
         return None
     return document.add_paragraph()
