@@ -1017,3 +1017,20 @@ def test_a_person_without_an_address_is_named_not_a_python_error(run: Runner,
     said = " ".join(refused.output.split())
     assert f"{name} has no e-mail address, so no e-mail can be addressed to them." in said
     assert "index" not in said
+
+
+def test_a_first_name_alone_is_answered_with_the_person_it_may_mean(run: Runner,
+                                                                    paired: Path) -> None:
+    """'wessex visit pairs.xlsx Amelia' said nobody of that name was there, with no
+    suggestion; a surname got one."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(2, columns(sheet)["A name"]).value = "Dr Amelia Ashworth"
+    book.save(paired)
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia", "--hosted", "18/5/2027",
+                        code=1).output.split())
+    assert "Did you mean 'Dr Amelia Ashworth'?" in said
+    from wessex_cli.text import did_you_mean
+
+    assert did_you_mean("Leon", ["Dr Leon Ince", "Leon Marsh-Tate", "Dr Leona Price"]) == \
+        "Did you mean 'Dr Leon Ince' or 'Leon Marsh-Tate'? "

@@ -209,9 +209,20 @@ def suggest(word: str, choices: list[str], limit: int = 1, cutoff: float = 0.6) 
 
 
 def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
-    """``"Did you mean 'X'? "`` or nothing: the start of a hint."""
+    """``"Did you mean 'X'? "`` or nothing: the start of a hint. A single word that is not
+    near any choice may be one word of it: a first name alone ("Amelia") suggests the
+    person, or the few people, of that name."""
     near = suggest(word, choices, 1, cutoff)
-    return f"Did you mean '{near[0]}'? " if near else ""
+    if near:
+        return f"Did you mean '{near[0]}'? "
+    key = fold(word).strip(" .")
+    if not key or " " in key:
+        return ""
+    named = sorted({c for c in choices if key in fold(c).replace("-", " ").split()})
+    if not named or len(named) > 4:
+        return ""
+    quoted = " or ".join(f"'{n}'" for n in named)
+    return f"Did you mean {quoted}? "
 
 
 # A number as a spreadsheet shows one: no sign, no leading zero, no trailing zero after the
