@@ -401,3 +401,23 @@ def test_init_from_brings_back_what_only_the_volunteer_workbook_held(run: Runner
     (folder / "volunteers.xlsx").rename(folder / "elsewhere.xlsx")
     said = " ".join(run("init", "2028", "--from", "2026/pairs.xlsx").stdout.split())
     assert "so Cluster, Registered practice, Avoid and Capacity are blank" in said
+
+
+def test_a_new_address_does_not_free_someone_from_last_years_partner(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    """History was matched by e-mail alone: Amelia with a new address could be locked to
+    Oliver, last year's partner."""
+    old = last_year(run, tmp_path)
+    people = four()
+    people[0]["Email"] = "amelia.ashworth@harbourside.nhs.uk"
+    write_book(tmp_path / "volunteers.xlsx", people)
+    refused = run("pair", "volunteers.xlsx", "--dry-run", "--history", str(old), "--lock",
+                  "Dr Amelia Ashworth=Oliver Pemberton", code=1)
+    assert "rule 6" in refused.output
+    said = " ".join(run("pair", "volunteers.xlsx", "--dry-run", "--history",
+                        str(old)).stdout.split())
+    assert "Dr Amelia Ashworth (amelia.ashworth@harbourside.nhs.uk) is taken to be the Dr " \
+        "Amelia Ashworth of the earlier pairs (amelia@nhs.net)" in said
+    fresh = pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
+                         str(old)).stdout)
+    assert frozenset(("amelia.ashworth@harbourside.nhs.uk", "oliver@nhs.net")) not in fresh

@@ -32,6 +32,8 @@ class History:
     visited: dict[str, set[str]] = field(default_factory=dict)  # e-mail key -> organisation keys
     files: list[Path] = field(default_factory=list)
     pairs: int = 0
+    named: dict[str, set[str]] = field(default_factory=dict)  # name key -> e-mail keys
+    names: dict[str, str] = field(default_factory=dict)  # e-mail key -> the name written
 
 
 def read_history(paths: list[Path]) -> History:
@@ -43,6 +45,9 @@ def read_history(paths: list[Path]) -> History:
             if not a or not b:
                 continue
             history.pairs += 1
+            for person in (row.a, row.b):
+                history.named.setdefault(person_key(person.name), set()).add(person.key)
+                history.names[person.key] = person.name
             history.partners.setdefault(a, set()).add(b)
             history.partners.setdefault(b, set()).add(a)
             a_hosts_b, b_hosts_a = row.visits
@@ -53,11 +58,34 @@ def read_history(paths: list[Path]) -> History:
     return history
 
 
+def new_addresses(roster: Roster, history: History) -> dict[str, str]:
+    """Volunteer key -> the e-mail key the earlier workbooks knew them by, for each whose
+    address is not in them but whose name is, and is one person's there only (a new NHS
+    address from one year to the next): rule 6 must still keep them from last year's
+    partner."""
+    current = {v.key for v in roster.volunteers}
+    found = {}
+    for volunteer in roster.volunteers:
+        if volunteer.key in history.names:
+            continue
+        earlier = history.named.get(person_key(volunteer.name), set())
+        if len(earlier) == 1 and not earlier & current:
+            found[volunteer.key] = next(iter(earlier))
+    return found
+
+
 def apply_history(roster: Roster, history: History) -> Roster:
-    """The same roster, each volunteer carrying their earlier partners and visits."""
+    """The same roster, each volunteer carrying their earlier partners and visits (found by
+    name for someone with a new address: ``new_addresses``)."""
+    moved = new_addresses(roster, history)
+    now_known_as = {old: new for new, old in moved.items()}
+
+    def earlier(volunteer: Volunteer, table: dict[str, set[str]]) -> set[str]:
+        return table.get(moved.get(volunteer.key, volunteer.key), set())
+
     volunteers = [dataclasses.replace(
-        v, previous=tuple(sorted(history.partners.get(v.key, ()))),
-        visited=tuple(sorted(history.visited.get(v.key, ())))) for v in roster.volunteers]
+        v, previous=tuple(sorted(now_known_as.get(k, k) for k in earlier(v, history.partners))),
+        visited=tuple(sorted(earlier(v, history.visited)))) for v in roster.volunteers]
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 

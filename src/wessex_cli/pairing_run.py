@@ -130,9 +130,15 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                              f"paired: from {', '.join(entry for entry, _ in recorded)} "
                              f"(as its Settings sheet says, from {keep.name}'s folder).")
     if request.history:
-        from .history import apply_history, read_history
+        from .history import apply_history, new_addresses, read_history
 
-        roster = apply_history(roster, read_history(request.history))
+        history = read_history(request.history)
+        for key, old in new_addresses(roster, history).items():
+            person = roster.by_key()[key]
+            notes.append(f"{person.name} ({person.email}) is taken to be the "
+                         f"{history.names[old]} of the earlier pairs ({old}): the same name "
+                         "under another address, so their earlier partners are kept apart.")
+        roster = apply_history(roster, history)
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
         guard_output(target, request.force, "pairs workbook")  # with --force: backed up
