@@ -112,7 +112,7 @@ def test_visit_date_typed_in_each_accepted_form(run: Runner, monkeypatch: pytest
     found = status(run, monkeypatch, "2027-05-04")
     assert found["pairs"][0]["visits"][0] == {
         "host": "amelia.ashworth@nhs.net", "visitor": "oliver.pemberton@nhs.net",
-        "date": "2027-05-04", "done": True}
+        "date": "2027-05-04", "done": True, "state": "done"}
 
 
 @pytest.mark.parametrize("cell", [dt.datetime(2027, 5, 4), 46511, "4/5/2027", "04/05/2027",
@@ -132,7 +132,7 @@ def test_tracking_date_typed_in_excel(run: Runner, monkeypatch: pytest.MonkeyPat
     found = status(run, monkeypatch, "2027-07-13")
     assert found["pairs"][0]["visits"][1] == {
         "host": "oliver.pemberton@nhs.net", "visitor": "amelia.ashworth@nhs.net",
-        "date": "2027-05-04", "done": True}
+        "date": "2027-05-04", "done": True, "state": "done"}
     assert found["summary"]["overdue"] == 1  # Amelia's hosting is still owed
 
 

@@ -82,9 +82,11 @@ def test_a_plan_is_never_done_and_a_passed_plan_is_still_owed(
     data = status_json(run)
     assert visits_of(data, "gp0@example.org") == {"host": "gp0@example.org", "visitor":
                                                   visits_of(data, "gp0@example.org")["visitor"],
-                                                  "date": "2027-06-30", "done": False}
+                                                  "date": "2027-06-30", "done": False,
+                                                  "state": "planned"}
     assert "planned for 30 Jun" in run("status", "pairs.xlsx").stdout
     monkeypatch.setenv("WESSEX_TODAY", "2027-07-02")
+    assert visits_of(status_json(run), "gp0@example.org")["state"] == "unconfirmed"
     shown = run("status", "pairs.xlsx").stdout
     assert "planned 30 Jun — not confirmed" in shown
     assert json.loads(run("status", "pairs.xlsx", "--json").stdout)["summary"]["visits_owed"] == 8

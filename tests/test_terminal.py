@@ -332,6 +332,7 @@ def test_skip_errors_pairs_the_others_and_says_who_was_left_out(tmp_path: Path) 
     assert data["summary"]["pairs"] == 1  # one GP left for three consultants
     assert [p["name"] for p in data["left_out"]] == ["Dr Isla Okonkwo", "Dr Noor Kerrigan"]
     assert "lunchtime" in data["left_out"][0]["reasons"][0]
+    assert set(data["left_out"][0]) == {"name", "email", "row", "reasons"}  # as check's
     # and written: the pairs workbook's Unpaired sheet lists them, with their row's error
     invoke(tmp_path, "pair", "v.xlsx", "--skip-errors", "-o", "pairs.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]

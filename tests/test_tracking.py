@@ -82,6 +82,10 @@ def test_status_reads_what_a_person_typed(run: Runner, paired: Path,
     assert "is not yes or no" in result.stderr
     planned = run("status", "pairs.xlsx")
     assert "planned for 30 Jun" in planned.stdout and "1 of 4 pairs complete" in planned.stdout
+    # the JSON says what the table says: each visit's state, and the reflections
+    states = sorted(v["state"] for p in data["pairs"] for v in p["visits"])
+    assert states == ["done", "done", "owed", "owed", "owed", "owed", "owed", "planned"]
+    assert all(p["reflections"] == {"a": False, "b": False} for p in data["pairs"])
     monkeypatch.setenv("WESSEX_TODAY", "2027-08-01")
     late = json.loads(run("status", "pairs.xlsx", "--json", "--owed").stdout)
     assert late["summary"]["overdue"] == 3 and len(late["pairs"]) == 3

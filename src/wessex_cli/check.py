@@ -183,7 +183,8 @@ class LeftOut:
 
     def as_json(self) -> dict[str, Any]:
         """This person and why they were left out, as plain data for ``--json``."""
-        return {"name": self.name, "row": self.row, "reasons": list(self.reasons)}
+        return {"name": self.name, "email": self.email, "row": self.row,
+                "reasons": list(self.reasons)}
 
     @property
     def unpaired_reason(self) -> str:

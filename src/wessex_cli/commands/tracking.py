@@ -98,9 +98,13 @@ def _pair_json(pair: PairRecord, end: dt.date | None, now: dt.date) -> dict[str,
         "id": pair.pair_id,
         "a": {"name": pair.a.name, "email": pair.a.email},
         "b": {"name": pair.b.name, "email": pair.b.email},
+        # "state" as the table words it: owed, planned, unconfirmed (a planned date passed
+        # with nothing recorded) or done
         "visits": [{"host": v.host_email, "visitor": v.visitor_email,
-                    "date": v.date.isoformat() if v.date else None, "done": v.done}
-                   for v in pair.visits],
+                    "date": v.date.isoformat() if v.date else None, "done": v.done,
+                    "state": state}
+                   for v, state in zip(pair.visits, pair.visit_states(now), strict=True)],
+        "reflections": {"a": pair.reflections[0], "b": pair.reflections[1]},
         "complete": pair.complete,
         "overdue": pair.overdue(end, now),
     }
