@@ -20,7 +20,7 @@ import docx
 import openpyxl
 import pytest
 
-from .conftest import Runner, person, write_book
+from .conftest import EXAMPLES, Runner, person, write_book
 
 
 @pytest.fixture(autouse=True)
@@ -482,3 +482,21 @@ def test_someone_withdrawn_after_pairing_is_not_also_called_missing(
                     .split())
     assert "listed 5 people, 1 of whom was no longer active; that person is not counted" \
         in page
+
+
+def test_the_paper_findings_form_asks_what_the_workbook_collects() -> None:
+    """The findings workbook and the report read a table's confidence and the effect on
+    health inequalities, which the paper form the tables filled in never asked for."""
+    from wessex_cli.documents import load_template, recipients, render_all
+    from wessex_cli.findings import CONFIDENCE, INEQUALITY_EFFECTS, INSTRUCTIONS
+    from wessex_cli.scheme import load_scheme
+
+    scheme = load_scheme(EXAMPLES / "scheme.toml")
+    form = load_template("event-findings", scheme)
+    text = render_all(form, recipients(form, scheme), "md", scheme)[0][1].decode()
+    for choice in (*CONFIDENCE, *INEQUALITY_EFFECTS):
+        assert f"☐ {choice}" in text, choice
+    assert "## How confident we are" in text and "## Health inequalities" in text
+    # the group sheet's five questions are placed on the SWOT sheet's four headings
+    said = dict(INSTRUCTIONS)["From the group feedback sheet"]
+    assert all(word in said for word in ("Strength", "Weakness", "Opportunity", "Actions"))

@@ -64,6 +64,9 @@ INSTRUCTIONS = [
      "between groups of patients? Pick from the list and say why under Notes."),
     ("SWOT sheet", "One row per point: pick Strength, Weakness, Opportunity or Threat and "
      "write the point beside it."),
+    ("From the group feedback sheet", "What was good: Strength. The challenges: Weakness (or "
+     "Threat, for one from outside the exchange). The opportunities, and how to use them: "
+     "Opportunity. The next steps: rows of the Actions sheet."),
 ]
 
 
