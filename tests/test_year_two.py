@@ -320,6 +320,14 @@ def test_init_from_last_year_brings_back_their_notes_and_own_columns(run: Runner
                      "oliver@nhs.net": {"Line manager": "Ms Dilys Carrow"}})
     write_book(folder / "volunteers.xlsx", people, [*HEADERS, "Notes", "Line manager"])
     run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    book = openpyxl.load_workbook(folder / "pairs.xlsx")  # the administrator's note on a pair
+    pairs = book["Pairs"]
+    titles = [c.value for c in pairs[1]]
+    amelias = next(r for r in range(2, pairs.max_row + 1) if "amelia@nhs.net" in
+                   (pairs.cell(r, titles.index("A email") + 1).value,
+                    pairs.cell(r, titles.index("B email") + 1).value))
+    pairs.cell(amelias, titles.index("Notes") + 1).value = "Rescheduled twice"
+    book.save(folder / "pairs.xlsx")
     run("init", "2027", "--from", "2026/pairs.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
     rows = list(sheet.values)
@@ -332,6 +340,7 @@ def test_init_from_last_year_brings_back_their_notes_and_own_columns(run: Runner
     amelia_notes = found["amelia@nhs.net"]["Notes"].split("\n")
     assert amelia_notes[0] == "Prefers afternoons"  # her own, then last year's record
     assert amelia_notes[1].startswith("Workplace Exchange: partnered with ")
+    assert amelia_notes[1].endswith("The pair's notes: Rescheduled twice.")
     assert found["oliver@nhs.net"]["Notes"].startswith("Workplace Exchange: partnered with ")
     run("check", "2027/volunteers.xlsx")  # ready to use: no errors
 

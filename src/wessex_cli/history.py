@@ -183,8 +183,10 @@ def carry_forward(path: Path, scheme: Scheme | None = None) -> list[Carried]:
         for me, other, hosted, visited in ((row.a, row.b, a_hosts_b, b_hosts_a),
                                            (row.b, row.a, b_hosts_a, a_hosts_b)):
             where = f" ({other.organisation})" if other.organisation else ""
+            said = " ".join(cell_text(row.value("Notes")).split())  # the pair's own Notes
             add(me, f"{label}: partnered with {other.name}{where}; "
-                    f"{_visits_note(hosted.done, visited.done)}.")
+                    f"{_visits_note(hosted.done, visited.done)}."
+                    + (f" The pair's notes: {said.rstrip('.')}." if said else ""))
     paired = set(people)  # the Withdrawn sheet's pairs are the pairs that ended
     for gone_pair in book.withdrawn:
         gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
