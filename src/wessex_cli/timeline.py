@@ -242,12 +242,15 @@ def reply_deadline(start: dt.date) -> dt.date:
 
 
 def nearest_clear_start(start: dt.date) -> dt.date | None:
-    """The Monday nearest ``start`` whose three months avoid QOF Q4 and the summer."""
+    """The Monday nearest ``start`` whose three months avoid QOF Q4 and the summer, and that
+    is not itself a bank holiday (Easter Monday would be warned about in its turn)."""
     monday = start - dt.timedelta(days=start.weekday())
+    closed = bank_holidays(range(start.year - 1, start.year + 2))
     for weeks in range(0, 53):
         for sign in (1, -1) if weeks else (1,):
             candidate = monday + dt.timedelta(weeks=sign * weeks)
-            if not period_clashes(candidate, add_months(candidate, 3)):
+            if candidate not in closed and \
+                    not period_clashes(candidate, add_months(candidate, 3)):
                 return candidate
     return None
 
