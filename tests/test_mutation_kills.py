@@ -103,6 +103,15 @@ def test_small_groups_are_pooled_when_together_they_reach_eight() -> None:
     assert "fewer than 8" in table.notes[0]
 
 
+def test_when_every_group_is_small_the_pooled_column_is_not_shown() -> None:
+    """Pooled, they made an 'Other groups' column equal to 'All' in every row."""
+    answers = [("GP", ["Woman"])] * 5 + [("Dentist", ["Man"])] * 5
+    table = build_table("gender", answers)
+    assert table.columns == ["All"]
+    assert table.notes == ["Not broken down by group: each of 'Dentist' and 'GP' had fewer "
+                           "than 8 answers."]
+
+
 def test_small_groups_too_small_together_are_not_broken_down() -> None:
     # 3 + 2 = 5 people: even pooled they are too few, and a lone column for them could be
     # worked out as All minus the big group; the table is not broken down at all.

@@ -344,6 +344,9 @@ def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
     big = sorted(g for g in sizes if sizes[g] >= SUPPRESS_BELOW)
     if not small:
         return {g: g for g in big}, []
+    if not big and len(small) > 1:  # pooled, they would only repeat the "All" column
+        return {}, [f"Not broken down by group: each of {_listed(small)} had fewer than "
+                    f"{SUPPRESS_BELOW} answers."]
     if len(small) > 1 and sum(sizes[g] for g in small) >= SUPPRESS_BELOW:
         return {**{g: g for g in big}, **dict.fromkeys(small, POOLED)}, [
             f"{_listed(small)} are counted together as '{POOLED}': each had fewer than "
