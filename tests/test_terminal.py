@@ -359,7 +359,8 @@ def test_why_with_json_prints_json(tmp_path: Path) -> None:
     data = json.loads(invoke(tmp_path, "pair", "v.xlsx", "--why", "Amelia Ashworth",
                              "--json").stdout)
     assert data["person"]["name"] == "Dr Amelia Ashworth"
-    assert data["partners"] == ["Oliver Pemberton"]
+    # people as everywhere else in the JSON: name and e-mail
+    assert data["partners"] == [{"name": "Oliver Pemberton", "email": "oliver@example.org"}]
 
 
 def test_pair_refuses_an_output_that_is_not_xlsx(tmp_path: Path) -> None:

@@ -501,6 +501,7 @@ class Explanation:
     choices: list[tuple[str, str]]
     excluded: list[tuple[Volunteer, list[Rule]]]
     unpaired_reason: str = ""  # the same reason the Unpaired table gives, if they are in it
+    partner_emails: list[str] = field(default_factory=list)  # beside ``partners``, in order
 
 
 def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -> Explanation:
@@ -512,12 +513,13 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
     weights = result.scheme.weights
     others = [v for v in roster.volunteers if v.side != person.side and v.active]
     partner_of: dict[str, list[str]] = {}
-    for pair in result.pairs:
-        partner_of.setdefault(pair.a.key, []).append(pair.b.name)
-        partner_of.setdefault(pair.b.key, []).append(pair.a.name)
-    for held in result.held:  # a pair held as it stands is still their pair
-        partner_of.setdefault(held.a.key, []).append(held.b.name)
-        partner_of.setdefault(held.b.key, []).append(held.a.name)
+    emails_of: dict[str, list[str]] = {}
+    # a pair held as it stands is still their pair
+    halves = [(p.a, p.b) for p in result.pairs] + [(p.a, p.b) for p in result.held]
+    for first, second in halves:
+        for me, them in ((first, second), (second, first)):
+            partner_of.setdefault(me.key, []).append(them.name)
+            emails_of.setdefault(me.key, []).append(them.email)
     candidates, excluded = [], []
     for other in others:
         broken = rules_broken(person, other)
@@ -545,4 +547,4 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
                             f"match{'es' if len(matching) == 1 else ''}"))
     reason = next((u.reason for u in result.unpaired if u.person.key == person.key), "")
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
-                       excluded, reason)
+                       excluded, reason, emails_of.get(person.key, []))

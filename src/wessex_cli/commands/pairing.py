@@ -166,7 +166,8 @@ def _why_json(explanation: Explanation) -> dict[str, Any]:
     return {
         "person": {"name": person.name, "email": person.email, "side": person.side,
                    "profession": person.profession, "organisation": person.organisation},
-        "partners": explanation.partners,
+        "partners": [{"name": name, "email": email} for name, email in
+                     zip(explanation.partners, explanation.partner_emails, strict=True)],
         "choices": [{"choice": choice, "state": state}
                     for choice, state in explanation.choices],
         "candidates": [{"name": other.name, "email": other.email, "score": score,
