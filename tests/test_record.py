@@ -1036,3 +1036,64 @@ def test_a_first_name_alone_is_answered_with_the_person_it_may_mean(run: Runner,
 
     assert did_you_mean("Leon", ["Dr Leon Ince", "Leon Marsh-Tate", "Dr Leona Price"]) == \
         "Did you mean 'Dr Leon Ince' or 'Leon Marsh-Tate'? "
+
+
+def test_a_drawing_claiming_a_note_far_away_makes_no_cell_there(run: Runner,
+                                                                paired: Path) -> None:
+    """A note's box said to be at the last row of the sheet, where no note is: looking it up
+    must not make a cell there (every later pass over the sheet would walk to it)."""
+    column = columns(openpyxl.load_workbook(paired)["Pairs"])["Notes"]
+    with_excel_note(paired, 2, column)
+    with zipfile.ZipFile(paired) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            if info.filename.endswith(".vml"):
+                data = data.replace(b"<x:Row>1</x:Row>", b"<x:Row>1048575</x:Row>")
+                assert b"1048575" in data
+            archive.writestr(info, data)
+    from wessex_cli.record import open_in_memory
+
+    assert open_in_memory(paired).book["Pairs"].max_row < 100  # no cell made far away
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "18/5/2027")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    note = sheet.cell(2, column).comment
+    assert note is not None and note.text == "Pat Admin: call before Tuesday"
+
+
+def test_note_looks_read_as_excel_means_them(tmp_path: Path) -> None:
+    """Round 19: '<x:Visible>False</x:Visible>' was read as shown; one '$AA$3' reference
+    lost the formatting of every note in its part; a box moved above the sheet's top edge
+    lost its place altogether."""
+    from xml.etree import ElementTree
+
+    from wessex_cli.workbook_notes import NoteLook, _box, _formatted_texts, _place_boxes
+
+    x = "urn:schemas-microsoft-com:office:excel"
+    v = "urn:schemas-microsoft-com:vml"
+
+    def shape(inner: str, style: str = "visibility:hidden") -> ElementTree.Element:
+        return ElementTree.fromstring(
+            f'<v:shape xmlns:v="{v}" xmlns:x="{x}" style="{style}"><x:ClientData '
+            f'ObjectType="Note"><x:Row>2</x:Row><x:Column>0</x:Column>{inner}'
+            "</x:ClientData></v:shape>")
+
+    assert _box(shape("<x:Visible>False</x:Visible>"))[(3, 1)]["shown"] is False
+    assert _box(shape("<x:Visible/>"))[(3, 1)]["shown"] is True
+    assert _box(shape("", "visibility:visible"))[(3, 1)]["shown"] is True
+    part = tmp_path / "notes.zip"
+    with zipfile.ZipFile(part, "w") as archive:
+        archive.writestr("c.xml", EXCEL_NOTES.replace('ref="{ref}"', 'ref="$AA$3"').replace(
+            "</commentList>", EXCEL_NOTES.split("<commentList>")[1].split(
+                "</commentList>")[0].replace('ref="{ref}"', 'ref="AA4"') + "</commentList>"))
+    with zipfile.ZipFile(part) as archive:
+        assert set(_formatted_texts(archive, "c.xml")) == {"AA3", "AA4"}
+    from openpyxl.xml.functions import fromstring  # as openpyxl parses its own drawing
+
+    # the note was on row 3 with its box from row 0; now a row higher, the box stops at row 0
+    look = NoteLook(None, "", row=3, column=1, anchor=(1, 15, 0, 2, 3, 15, 4, 4))
+    root = fromstring(f'<xml xmlns:v="{v}" xmlns:x="{x}"><v:shape style="visibility:hidden">'
+                      '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+                      "<x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>")
+    assert _place_boxes(root, {(2, 1): look})
+    assert root.findtext(f".//{{{x}}}Anchor") == "1, 15, 0, 2, 3, 15, 3, 4"

@@ -59,7 +59,10 @@ def read_looks(path: Any, book: Any) -> dict[int, tuple[Any, NoteLook]]:
             boxes = _boxes(archive, [r.target for r in relations.find(DRAWING)])
             places = {coordinate_to_tuple(ref): text for ref, text in texts.items()}
             for (row, column) in places.keys() | boxes.keys():
-                note = sheet.cell(row, column).comment if row > 0 and column > 0 else None
+                # only a cell that is there: sheet.cell() would make one wherever a drawing
+                # claims a note (row 1,048,576, say), and later passes would walk to it
+                cell = sheet._cells.get((row, column))  # noqa: SLF001
+                note = cell.comment if cell is not None else None
                 if note is None:
                     continue
                 text = places.get((row, column))
@@ -90,10 +93,13 @@ def _formatted_texts(archive: zipfile.ZipFile, part: str) -> dict[str, Any]:
                 if element.tag != f"{main}comment":
                     continue
                 text = element.find(f"{main}text")
-                ref = element.get("ref", "")
+                ref = element.get("ref", "").replace("$", "")  # "$AA$3" too, as openpyxl
                 if text is not None and text.find(f"{main}r") is not None:
-                    coordinate_to_tuple(ref)  # a reference openpyxl reads
-                    found[ref] = Text.from_tree(text)
+                    try:
+                        coordinate_to_tuple(ref)
+                        found[ref] = Text.from_tree(text)
+                    except Exception:  # noqa: BLE001 - this note only keeps openpyxl's look
+                        pass
                 element.clear()
     except Exception:  # noqa: BLE001 - openpyxl read the notes: how they looked is a bonus
         return {}
@@ -129,8 +135,10 @@ def _box(shape: Any) -> dict[tuple[int, int], dict[str, Any]]:
     except ValueError:
         return {}
     style = _style(shape.get("style", ""))
-    box: dict[str, Any] = {"shown": data.find(f"{EXCEL}Visible") is not None or
-                           style.get("visibility") == "visible"}
+    visible = data.find(f"{EXCEL}Visible")  # <x:Visible/> is shown; "False" in it is not
+    box: dict[str, Any] = {"shown": style.get("visibility") == "visible" or (
+        visible is not None and (visible.text or "").strip().casefold() not in
+        ("false", "f", "0"))}
     for side in ("width", "height"):
         pixels = _pixels(style.get(side, ""))
         if pixels is not None:
@@ -182,7 +190,7 @@ def restored_parts(book: Any, looks: dict[int, tuple[Any, NoteLook]],
         placed: dict[tuple[int, int], NoteLook] = {}
         formatted = False
         for record in records:
-            cell = sheet[record.ref]
+            cell = sheet[record.ref]  # openpyxl wrote this record from the cell: it is there
             found = looks.get(id(cell.comment))
             if found is None or found[0] is not cell.comment or \
                     cell.comment.content != found[1].plain:
@@ -224,14 +232,14 @@ def _place_boxes(root: Any, placed: dict[tuple[int, int], NoteLook]) -> bool:
             continue
         if look.anchor:
             down, across = row - look.row, column - look.column
-            moved = [n + (across if i in (0, 4) else down if i in (2, 6) else 0)
+            # moved with the note; a box above or left of the sheet's edge stops at it
+            moved = [max(0, n + (across if i in (0, 4) else down if i in (2, 6) else 0))
                      for i, n in enumerate(look.anchor)]
-            if min(moved) >= 0:
-                anchor = Element(f"{EXCEL}Anchor")
-                anchor.text = ", ".join(str(n) for n in moved)
-                # Excel reads a note's children in the order of its schema: after the size
-                data.insert(_after(data, ("MoveWithCells", "SizeWithCells")), anchor)
-                changed = True
+            anchor = Element(f"{EXCEL}Anchor")
+            anchor.text = ", ".join(str(n) for n in moved)
+            # Excel reads a note's children in the order of its schema: after the size
+            data.insert(_after(data, ("MoveWithCells", "SizeWithCells")), anchor)
+            changed = True
         if look.shown:
             shape.set("style", shape.get("style", "").replace("visibility:hidden",
                                                               "visibility:visible"))
