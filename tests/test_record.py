@@ -1097,3 +1097,22 @@ def test_note_looks_read_as_excel_means_them(tmp_path: Path) -> None:
                       "<x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>")
     assert _place_boxes(root, {(2, 1): look})
     assert root.findtext(f".//{{{x}}}Anchor") == "1, 15, 0, 2, 3, 15, 3, 4"
+
+
+@pytest.mark.parametrize("title", ["Withdrawn person", "Withdrew from"])
+def test_a_pairs_column_titled_like_a_withdrawn_one_does_not_hide_it(run: Runner, paired: Path,
+                                                                     tmp_path: Path,
+                                                                     title: str) -> None:
+    """A Pairs column of the administrator's called 'Withdrawn person' went to a second such
+    column on the Withdrawn sheet, and the reader took that empty one: pair --keep paired the
+    withdrawn person again."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(1, sheet.max_column + 1).value = title
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
+    assert "Dr GP 0 withdrew on 20 May 2027" in " ".join(said.split())
+    emails = {c.value for row in openpyxl.load_workbook(paired)["Pairs"].iter_rows(min_row=2)
+              for c in row}
+    assert "gp0@example.org" not in emails

@@ -397,7 +397,8 @@ class PairsLayout:
                                and self.lookup.get(header_key(h)) == n] for half in HALVES}
         self.notes = {half: self.lookup.get(notes[half]) for half in HALVES}
         self.named = [(n, h) for n, h in enumerate(headers) if h]
-        self.titled = len(self.named) == len(headers)  # no column without a title
+        # no column without a title, nor two with one: each row's cells then zip to titles
+        self.titled = len(self.named) == len(headers) == len(set(headers))
         self.id_col = self.column(ID_COLUMN)
 
     def column(self, title: str) -> int | None:
@@ -421,7 +422,9 @@ class PairsLayout:
         if self.titled and width >= len(self.headers):  # the usual row: zip stops at the end
             values = dict(zip(self.headers, raw, strict=False))
         else:
-            values = {h: (raw[n] if n < width else None) for n, h in self.named}
+            values = {}  # the first of two columns with one title is the one read
+            for n, h in self.named:
+                values.setdefault(h, raw[n] if n < width else None)
         if not any(v not in (None, "") and cell_text(v) for v in values.values()):
             return None
 
@@ -504,7 +507,9 @@ def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
         return [], []
     carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]], carried)
     headers, pairs, _ = _pair_records(grid, header_index, None, None, False, carried)
-    lookup = {header_key(h): n for n, h in enumerate(headers) if h}
+    # the first of two columns with one title is wessex's own (withdraw writes its four
+    # columns first; a Pairs column of the same title goes to a second one)
+    lookup = first_columns(headers)
     found = []
     for pair in pairs:
         name = cell_text(pair.values.get(headers[lookup[header_key("Withdrawn person")]]))
