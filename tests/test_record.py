@@ -1116,3 +1116,49 @@ def test_a_pairs_column_titled_like_a_withdrawn_one_does_not_hide_it(run: Runner
     emails = {c.value for row in openpyxl.load_workbook(paired)["Pairs"].iter_rows(min_row=2)
               for c in row}
     assert "gp0@example.org" not in emails
+
+
+def test_a_withdrawn_row_takes_nothing_of_the_rows_below_with_it(run: Runner,
+                                                                 paired: Path) -> None:
+    """openpyxl moved the cells below a deleted row up but left merges, links, drop-downs
+    and conditional formats where they were: a merge then lay over the next pair's row and
+    hid what was typed there, and a link sat on another pair's cell."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    row, _ = row_of(paired, "gp0@example.org")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    below = row + 1
+    last = sheet.max_column
+    left, right = sheet.cell(1, last + 1).coordinate[:-1], sheet.cell(1, last + 2).coordinate[:-1]
+    sheet.cell(1, last + 1).value, sheet.cell(1, last + 2).value = "Own A", "Own B"
+    sheet.cell(below, last + 1).value = "merged note"
+    sheet.merge_cells(f"{left}{below}:{right}{below}")
+    sheet.cell(below + 1, last + 2).value = "typed after"
+    notes = sheet.cell(below, col["Notes"])
+    notes.value = "file"
+    notes.hyperlink = "https://example.org/file"
+    validation = DataValidation(type="list", formula1='"yes,no"')
+    validation.add(f"{notes.column_letter}{below}")
+    sheet.add_data_validation(validation)
+    sheet.conditional_formatting.add(f"{notes.column_letter}{below}", CellIsRule(
+        operator="equal", formula=['"file"'], fill=PatternFill("solid", fgColor="FFFF00")))
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "gp0@example.org")
+    after = openpyxl.load_workbook(paired)["Pairs"]
+    moved = row  # the row below is now where the withdrawn one was
+    assert [str(r) for r in after.merged_cells.ranges] == [f"{left}{moved}:{right}{moved}"]
+    assert after.cell(moved + 1, last + 2).value == "typed after"  # not under a merge
+    link = after.cell(moved, col["Notes"])
+    assert link.value == "file" and link.hyperlink is not None
+    assert link.hyperlink.target == "https://example.org/file"
+    assert after.cell(below, col["Notes"]).hyperlink is None
+    ranges = [str(v.sqref) for v in after.data_validations.dataValidation]
+    assert f"{notes.column_letter}{moved}" in ranges  # the administrator's drop-down, moved
+    assert f"{notes.column_letter}{below}" not in ranges
+    assert "U2:U5000" in ranges  # wessex's own (U2:U5001), a row shorter
+    assert [str(f.sqref) for f in after.conditional_formatting] == \
+        [f"{notes.column_letter}{moved}"]

@@ -783,6 +783,7 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     a reference below the row moves up one, a range across it shrinks by one, and a
     reference to the deleted row itself becomes #REF!."""
     sheet.delete_rows(number)
+    _move_ranges_up(sheet, number)
     for other in book.book.worksheets:
         for row in other.iter_rows():
             for cell in row:
@@ -792,6 +793,55 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
                                              sheet_name=sheet.title)
                     if moved != cell.value:
                         cell.value = moved
+
+
+def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[Any]:
+    """openpyxl CellRanges as they stand once row ``number`` is deleted: below it, a row
+    up; across it, a row shorter; on it alone, gone."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    kept = []
+    for found in ranges:
+        moved = CellRange(found.coord)
+        if moved.min_row > number:
+            moved.shift(row_shift=-1)
+        elif moved.max_row >= number:
+            if moved.min_row == moved.max_row:
+                continue
+            moved.shrink(bottom=1)
+        kept.append(moved)
+    return kept
+
+
+def _move_ranges_up(sheet: Any, number: int) -> None:
+    """What openpyxl's delete_rows leaves where it was, moved with the cells (as Excel does):
+    merged cells (else a merge stays over the next row and hides what was typed there),
+    links (else a link stays on the row below, on another pair), drop-down lists and
+    conditional formats."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+
+    merged = list(sheet.merged_cells.ranges)
+    for old in merged:
+        sheet.merged_cells.remove(old)
+    for new in _ranges_without_row(merged, number):
+        if new.size["rows"] * new.size["columns"] > 1:
+            sheet.merged_cells.add(new)
+    for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
+        link = getattr(cell, "hyperlink", None)
+        if link is not None and cell.row >= number:
+            link.ref = cell.coordinate
+    for validation in list(sheet.data_validations.dataValidation):
+        kept = _ranges_without_row(validation.sqref.ranges, number)
+        if kept:
+            validation.sqref = " ".join(r.coord for r in kept)
+        else:
+            sheet.data_validations.dataValidation.remove(validation)
+    formats = ConditionalFormattingList()
+    for formatting in sheet.conditional_formatting:
+        kept = _ranges_without_row(formatting.sqref.ranges, number)
+        for rule in formatting.rules if kept else ():
+            formats.add(" ".join(r.coord for r in kept), rule)
+    sheet.conditional_formatting = formats
 
 
 _REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
