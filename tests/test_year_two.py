@@ -430,3 +430,31 @@ def test_a_new_address_does_not_free_someone_from_last_years_partner(run: Runner
     fresh = pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
                          str(old)).stdout)
     assert frozenset(("amelia.ashworth@harbourside.nhs.uk", "oliver@nhs.net")) not in fresh
+
+
+def test_a_history_given_with_keep_adds_to_the_recorded_one(run: Runner,
+                                                            tmp_path: Path) -> None:
+    """--keep with a --history of another year replaced the recorded one without a word, and
+    last year's partners were paired again; pair --force without --history did the same."""
+    old = last_year(run, tmp_path)
+    older = tmp_path / "2025"
+    older.mkdir()
+    write_book(older / "volunteers.xlsx", four()[:3:2])  # Amelia and Oliver only
+    run("pair", "2025/volunteers.xlsx", "-o", "2025/pairs.xlsx")
+    write_book(tmp_path / "volunteers.xlsx", four())
+    run("pair", "volunteers.xlsx", "--history", str(old))
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen")
+    run("withdraw", "pairs.xlsx", "Dr Isla Okonkwo")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--history",
+                        "2025/pairs.xlsx").stdout.split())
+    assert "Earlier partners kept apart again, as when pairs.xlsx was paired: from " \
+        "2026/pairs.xlsx" in said
+    assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].max_row == 1
+    settings = [row[1] for row in openpyxl.load_workbook(tmp_path / "pairs.xlsx")[
+        "Settings"].iter_rows(values_only=True) if row[0] == "History (earlier pairs workbooks)"]
+    assert sorted(settings) == ["2025/pairs.xlsx", "2026/pairs.xlsx"]
+    before = (tmp_path / "pairs.xlsx").read_bytes()
+    refused = " ".join(run("pair", "volunteers.xlsx", "--force", code=1).output.split())
+    assert "pairs.xlsx was paired keeping earlier partners apart" in refused
+    assert "Give --history again" in refused
+    assert (tmp_path / "pairs.xlsx").read_bytes() == before

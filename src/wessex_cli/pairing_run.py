@@ -122,13 +122,18 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                 "workbook written by 'wessex pair'.",
                                 "Give --keep the pairs workbook to keep (pairs.xlsx).",
                                 file=keep)
-        if not request.history:
-            recorded = _history_of(keep)
-            request.history = [earlier for _, earlier in recorded]
-            if recorded:
-                notes.append(f"Earlier partners kept apart again, as when {keep.name} was "
-                             f"paired: from {', '.join(entry for entry, _ in recorded)} "
-                             f"(as its Settings sheet says, from {keep.name}'s folder).")
+        given = {earlier.resolve() for earlier in request.history}
+        recorded = [(entry, earlier) for entry, earlier in
+                    _history_of(keep, missing_ok=bool(request.history))
+                    if earlier.resolve() not in given]
+        request.history = [*request.history, *(earlier for _, earlier in recorded)]
+        if recorded:  # as well as any given now: a --history adds a year, drops none
+            notes.append(f"Earlier partners kept apart again, as when {keep.name} was "
+                         f"paired: from {', '.join(entry for entry, _ in recorded)} "
+                         f"(as its Settings sheet says, from {keep.name}'s folder).")
+    elif request.writing and request.force and not request.history and target.is_file() \
+            and target.suffix.lower() == ".xlsx":  # without --force, it is refused anyway
+        _refuse_to_drop_history(target)
     if request.history:
         from .history import apply_history, new_addresses, read_history
 
@@ -208,10 +213,32 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                       unchanged=unchanged)
 
 
-def _history_of(keep: Path) -> list[tuple[str, Path]]:
+def _refuse_to_drop_history(target: Path) -> None:
+    """Refuse to write a pairing made without --history over a pairs workbook that was made
+    with it (``pair --force``): last year's partners could meet again, unnoticed."""
+    from .errors import PairingError, WessexError
+    from .pairs_workbook import recorded_history
+    from .sources import is_pairs_workbook
+
+    try:
+        recorded = recorded_history(target) if is_pairs_workbook(target) else []
+    except (WessexError, OSError):
+        return  # not a pairs workbook wessex can read: guard_output says what it says
+    if recorded:
+        raise PairingError(
+            f"{target.name} was paired keeping earlier partners apart (its Settings sheet "
+            f"names {', '.join(recorded)} under History), and this pairing would replace it "
+            "without them, so last year's partners could be paired again.",
+            f"Give --history again (from this folder: "
+            f"{', '.join(str(target.parent / entry) for entry in recorded)}), or move "
+            f"{target.name} away first if this pairing is meant to have none.", file=target)
+
+
+def _history_of(keep: Path, missing_ok: bool = False) -> list[tuple[str, Path]]:
     """The earlier pairs workbooks that ``keep`` was paired with (its Settings sheet names
     them from its own folder), so that a re-pairing keeps last year's partners apart as
-    the first pairing did; refused, with what to do, when one of them is not there now."""
+    the first pairing did; refused, with what to do, when one of them is not there now
+    (left out with ``missing_ok``: the --history given instead is used)."""
     from .errors import PairingError
     from .pairs_workbook import recorded_history
 
@@ -219,6 +246,8 @@ def _history_of(keep: Path) -> list[tuple[str, Path]]:
     for entry in recorded_history(keep):
         earlier = keep.parent / entry
         if not earlier.is_file() or earlier.resolve() == keep.resolve():
+            if missing_ok:
+                continue
             raise PairingError(
                 f"{keep.name} was paired keeping earlier partners apart (its Settings sheet "
                 f"names '{entry}' under History), but wessex cannot find that workbook from "
