@@ -485,11 +485,13 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
                              list(cleaned.get(index + 1, [])) if check_emails else None)
         if record is None:
             continue
-        if not (record.a.name or record.a.email or record.b.name or record.b.email):
-            if check_emails:  # a total or a note of the administrator's below the pairs
-                skipped.append(f"{grid.sheet}!A{index + 1}: row {index + 1} names nobody (no "
-                               "name or e-mail on either side), so it is not counted as a "
-                               "pair; a total or note kept there is fine.")
+        if not (record.a.email or record.b.email):
+            # a total or a note of the administrator's below the pairs ("Total", and a count
+            # in each name column), or a row whose people nobody could write to
+            if check_emails:
+                skipped.append(f"{grid.sheet}!A{index + 1}: row {index + 1} has no e-mail "
+                               "address on either side, so it is not counted as a pair; a "
+                               "total or note kept there is fine.")
             continue
         pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
     return layout.headers, pairs, skipped
