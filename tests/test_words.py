@@ -626,6 +626,11 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     assert written == ["amelia-ashworth", "arjun-rasmussen", "femi-fairbairn", "isla-okonkwo",
                        "oliver-pemberton"]
     assert left in {"Dr Amelia Ashworth", "Dr Isla Okonkwo", "Dr Femi Fairbairn"}
+    # one withdraws from the scheme: their partner, in no pair now, is still invited
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton")
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "j")
+    again = sorted(p.stem for p in (tmp_path / "j" / "celebration-invite").glob("*.eml"))
+    assert again == [stem for stem in written if stem != "oliver-pemberton"]
 
 
 def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,

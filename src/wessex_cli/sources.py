@@ -31,14 +31,20 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     return pairs, [*book.warnings, *(w for pair in pairs for w in pair.warnings)]
 
 
-def load_unpaired(path: Path) -> tuple[list[Person], list[str]]:
-    """The people on the Unpaired sheet of a pairs workbook whom a letter can reach (an
-    address that is one), and a warning naming each it cannot."""
-    from .pairs_workbook import read_unpaired
+def load_without_a_pair(path: Path) -> tuple[list[Person], list[str]]:
+    """The volunteers of a pairs workbook who are in no pair now but still in the scheme: the
+    Unpaired sheet's, and on the Withdrawn sheet the partner of each who withdrew (until a
+    re-pairing finds them someone); those a letter can reach (an address that is one), and
+    a warning naming each it cannot."""
+    from .pairs_workbook import read_pairs_workbook
     from .roster import email_problem
 
+    book = read_pairs_workbook(path, side_sheets=True)
+    gone = {left.key for left in book.withdrawals if left.whole_scheme}
+    people = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
+                                if someone.key and someone.key not in gone)]
     reachable, warnings = [], []
-    for person in read_unpaired(path):
+    for person in people:
         why = email_problem(person.email) if person.email else "there is none"
         if why:
             warnings.append(f"Unpaired sheet: {person.name or 'a person'} gets no letter: their "

@@ -137,7 +137,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_pairs, load_unpaired, load_volunteers
+    from ..sources import load_pairs, load_volunteers, load_without_a_pair
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -160,7 +160,7 @@ def render(
     people = load_volunteers(volunteers, scheme) if volunteers else None
     unpaired: list[Person] = []
     if pairs and not volunteers and not new and template.audience == "volunteer":
-        unpaired, skipped = load_unpaired(pairs)
+        unpaired, skipped = load_without_a_pair(pairs)
         warn(skipped)
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired)
