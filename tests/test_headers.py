@@ -81,3 +81,10 @@ def test_a_misspelt_required_column_is_named_where_it_is(run: Runner, tmp_path: 
     said = " ".join(run("check", "v.xlsx", code=1).output.split())
     assert "Volunteers!C1: the required column Profession is missing from the header row " \
         "(row 1); 'Job titel' in C1 looks like it. Rename 'Job titel' to 'Profession'." in said
+
+
+def test_a_plural_cluster_header_is_read() -> None:
+    """'PCNs' was neither read as the Cluster column nor questioned."""
+    from wessex_cli.roster import column_meant
+
+    assert column_meant("PCNs") == "cluster" and column_meant("Clusters") == "cluster"

@@ -458,3 +458,23 @@ def test_a_history_given_with_keep_adds_to_the_recorded_one(run: Runner,
     assert "pairs.xlsx was paired keeping earlier partners apart" in refused
     assert "Give --history again" in refused
     assert (tmp_path / "pairs.xlsx").read_bytes() == before
+
+
+def test_init_from_a_pairs_workbook_written_elsewhere_finds_its_volunteers(
+        run: Runner, tmp_path: Path) -> None:
+    """The Settings sheet named the volunteer workbook by its name alone, so a pairs workbook
+    written with -o into another folder could not lead init --from back to it."""
+    (tmp_path / "lists").mkdir()
+    write_book(tmp_path / "lists" / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Avoid": "Arjun Rasmussen"}}))
+    run("pair", "lists/volunteers.xlsx", "-o", "out/2026/pairs.xlsx")
+    settings = dict(openpyxl.load_workbook(tmp_path / "out" / "2026" / "pairs.xlsx")[
+        "Settings"].iter_rows(min_row=2, values_only=True))
+    assert settings["Input file"] == "../../lists/volunteers.xlsx"
+    said = " ".join(run("init", "2027", "--from", "out/2026/pairs.xlsx").stdout.split())
+    assert "came from" in said and "are blank" not in said
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    headers = [c.value for c in sheet[1]]
+    avoid = {row[headers.index("Email")]: row[headers.index("Avoid")]
+             for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert avoid["amelia@nhs.net"] == "arjun@nhs.net"

@@ -138,7 +138,10 @@ def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list
     wanted = header_key("Input file")
     for row in read_grid(path, "Settings", only=True).rows:
         if len(row) > 1 and header_key(cell_text(row[0])) == wanted:
-            source = path.parent / Path(cell_text(row[1])).name
+            given = cell_text(row[1])  # from the pairs workbook's folder (its name alone
+            # in a workbook written before the path was recorded)
+            source = next((p for p in (path.parent / given, path.parent / Path(given).name)
+                           if p.is_file()), path.parent / given)
             if source.is_file() and source.resolve() != path.resolve():
                 try:
                     return source, read_roster(source, scheme).volunteers

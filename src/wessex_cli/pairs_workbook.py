@@ -306,7 +306,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
          scheme.weights.new_organisation],
         *([[HISTORY_SETTING, _beside(earlier, written)] for earlier in history] or
           [[HISTORY_SETTING, "(none)"]]),
-        ["Input file", source.name],
+        ["Input file", _beside(source, written)],  # from this workbook's folder
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],

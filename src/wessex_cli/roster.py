@@ -51,7 +51,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "specialty": ("specialty", "speciality", "specialism", "special interest", "specialities",
                   "specialties", "clinical specialty"),
     "cluster": ("cluster", "pcn", "locality", "network", "primary care network",
-                "locality cluster"),
+                "locality cluster", "pcns", "clusters", "pcn name"),
     "registered_practice": ("registered practice", "registered with", "registered at",
                             "gp practice", "own gp practice", "registered gp practice",
                             "patient at", "registered gp"),
