@@ -684,6 +684,10 @@ def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
         text = " ".join(letter.read_text().split())
         assert "locum" not in text and "revalidation" not in text
         assert "There is no payment and no cover for your time" in text
+    for name in ("business-case", "reflection"):  # the scheme's own documents too
+        run("render", name, "-o", "s", "--format", "md", "--force")
+        text = " ".join((tmp_path / "s" / f"{name}.md").read_text().split())
+        assert "revalidation" not in text and "locum" not in text and "clinical" not in text
     # a GP's copy still names locum cover and revalidation
     (tmp_path / "gp").mkdir()
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "gp")

@@ -274,7 +274,11 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
     data.pop("source", None)
     # ``attached``: the copy goes out attached to another document's e-mail (a certificate
     # with its covering note), so a template can leave out what only paper needs.
-    return {"scheme": data, "today": now or today(), "attached": False}
+    # ``regulated``: some profession of the scheme has a regulator (revalidation, locums and
+    # clinicians are then the scheme's words; for administrative staff alone they are not)
+    regulated = any(code_of_conduct(p) for side in scheme.sides for p in side.professions)
+    return {"scheme": data, "today": now or today(), "attached": False,
+            "regulated": regulated}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
