@@ -268,3 +268,14 @@ def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
             assert words[0] == "wessex"
             run(*words[1:])
     assert (tmp_path / "pairs.xlsx").exists()
+
+
+def test_a_celebration_time_that_cannot_be_read_is_said(run: Runner, tmp_path: Path) -> None:
+    """'7pm' printed as written on the invitation, but the calendar quietly used 18:30."""
+    (tmp_path / "scheme.toml").write_text(
+        '[dates]\nstart = 2027-04-19\n\n[celebration]\ndate = 2027-07-29\ntime = "7pm"\n'
+        'end_time = "21:00"\nvenue = "Hall"\n')
+    warnings = json.loads(run("plan", "--json").stdout)["warnings"]
+    assert any(w.startswith("The celebration's time in scheme.toml ('7pm') is not a time "
+                            "wessex can read: write it like 19:00.") for w in warnings)
+    assert not any("end time" in w for w in warnings)

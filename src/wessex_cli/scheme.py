@@ -74,7 +74,7 @@ DEFAULT_AGENDA = ((0, "Refreshments and arrivals"), (20, "Welcome"), (35, "Guest
                   (90, "What next? Table-top discussions in mixed groups"), (150, "Close"))
 
 
-def _minutes(clock: str) -> int | None:
+def clock_minutes(clock: str) -> int | None:
     """"18:30" (or "18.30") as minutes after midnight; None for anything else."""
     found = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", clock)
     return int(found.group(1)) * 60 + int(found.group(2)) if found else None
@@ -82,7 +82,7 @@ def _minutes(clock: str) -> int | None:
 
 def _later(clock: str, minutes: int) -> str:
     """The time ``minutes`` after ``clock`` ("" when it cannot be read)."""
-    start = _minutes(clock)
+    start = clock_minutes(clock)
     if start is None:
         return ""
     return f"{(start + minutes) // 60 % 24:02d}:{(start + minutes) % 60:02d}"
@@ -94,7 +94,7 @@ def default_agenda(start: str, end: str, speaker: str) -> tuple[tuple[str, str],
     read, the items alone."""
     items = [(share, what) for share, what in DEFAULT_AGENDA
              if speaker or what != "Guest speaker"]
-    first, last = _minutes(start), _minutes(end)
+    first, last = clock_minutes(start), clock_minutes(end)
     if first is None or last is None:
         return tuple(("", what) for _, what in items)
     length = last - first if last > first else DEFAULT_AGENDA[-1][0]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemeError
-from .scheme import Scheme
+from .scheme import Scheme, clock_minutes
 from .wording import day_month_year, long_date
 
 MILESTONES = ("call-to-action", "preferences-request", "replies", "pairing", "introductions",
@@ -190,6 +190,13 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
             f"({day_month_year(end)}); the guide holds it shortly after, while the visits "
             "are fresh. Change [celebration] date, or delete it and run 'wessex plan --save' "
             "to choose one.")
+    for setting in ("time", "end_time"):  # the calendar needs a time it can read
+        written = getattr(scheme.celebration, setting)
+        if f"celebration.{setting}" in scheme.given and clock_minutes(written) is None:
+            plan.warnings.append(
+                f"The celebration's {setting.replace('_', ' ')} in scheme.toml ('{written}') "
+                "is not a time wessex can read: write it like 19:00. Until then the calendar "
+                "shows 18:30 to 21:00, and the invitation's agenda has no times.")
     for clash in period_clashes(start, end):
         plan.warnings.append(f"The exchange ({day_month_year(start)} to "
                              f"{day_month_year(end)}) overlaps {clash}.")
