@@ -219,10 +219,14 @@ def test_cells_merged_down_rows_are_named(tmp_path: Path) -> None:
     sheet = book["Volunteers"]
     sheet.merge_cells("A1:F1")  # the title, across
     sheet.merge_cells("F3:F4")  # Cluster of the first two volunteers, down
+    sheet.merge_cells("D5:E5")  # a volunteer's Organisation and Specialty, across
     book.save(path)
     roster = read_roster(path)
     found = {p.cell: p.message for p in roster.problems if p.severity == "warning"}
     assert found["Volunteers!F4"] == (
         "cells F3:F4 are merged, so only F3 holds a value and the cells below it read as "
+        "empty. Unmerge them and fill in each cell.")
+    assert found["Volunteers!E5"] == (
+        "cells D5:E5 are merged, so only D5 holds a value and the cells beside it read as "
         "empty. Unmerge them and fill in each cell.")
     assert not any(cell.startswith("Volunteers!A") or cell.endswith("!B1") for cell in found)

@@ -445,6 +445,13 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             "it a title of your own that is not so close."))
     for cell, message in grid.warnings:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
+    for (top, left), (bottom, right) in grid.merged:  # across a volunteer's row: a title
+        if top == bottom and top > header_index and right > left:  # above it is no matter
+            span = f"{cell_ref(top, left)}:{cell_ref(top, right)}"
+            problems.append(Problem(
+                "warning", f"{sheet}!{cell_ref(top, left + 1)}", "",
+                f"cells {span} are merged, so only {cell_ref(top, left)} holds a value and "
+                "the cells beside it read as empty. Unmerge them and fill in each cell."))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1, progress)

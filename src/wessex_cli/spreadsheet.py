@@ -33,6 +33,9 @@ class Grid:
     sheet: str
     rows: list[list[Cell]]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
+    # merged ranges, ((top, left), (bottom, right)) from 0: merged across one row, a reader
+    # that knows where its header row is decides whether that hides a value
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
     def is_sheet(self, name: str) -> bool:
         """Whether this grid is the sheet called ``name`` (``same_sheet``)."""
@@ -239,6 +242,7 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
                                "Open it in Excel and save it again as .xlsx.", file=path) from None
     grid = Grid(path, chosen, rows)  # type: ignore[arg-type]
     grid.warnings.extend(_merged_down(merged))
+    grid.merged = merged[:1000]
     if inspection.kind == "xlsx":
         grid.warnings.extend(_formulas_without_values(path, chosen, inspection))
     return grid
