@@ -401,7 +401,7 @@ def test_init_from_brings_back_what_only_the_volunteer_workbook_held(run: Runner
     assert rows["amelia@nhs.net"]["Avoid"] == "arjun@nhs.net"
     assert rows["amelia@nhs.net"]["Cluster"] == "North"
     assert rows["oliver@nhs.net"]["Registered practice"] == "Elmfield"
-    assert str(rows["oliver@nhs.net"]["Capacity"]) == "2"
+    assert rows["oliver@nhs.net"]["Capacity"] == 2  # a number, as it was typed
     assert rows["isla@nhs.net"]["Avoid"] is None and rows["isla@nhs.net"]["Capacity"] is None
     assert "volunteered (Status: withdrawn) but was not paired." in rows["femi@nhs.net"]["Notes"]
     assert rows["femi@nhs.net"]["Status"] is None

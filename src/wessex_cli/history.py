@@ -256,7 +256,9 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
                 value = ""  # the profession decides, through this year's scheme.toml
             col = columns.get(header_key(title))
             if value and col:
-                put_value(sheet.cell(number, col), value)  # text as typed, never a formula
+                # text as typed, never a formula; a capacity a number, as typed last year
+                put_value(sheet.cell(number, col),
+                          figure_or_text(value) if canonical == "capacity" else value)
     atomic_write(book_path, lambda temp: book.save(temp))
 
 
