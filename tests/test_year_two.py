@@ -149,8 +149,7 @@ def test_init_from_last_year_carries_everyone_forward(run: Runner, tmp_path: Pat
     assert all(p["Status"] is None and p["Partner"] is None for p in people.values())
     assert people["oliver@nhs.net"]["Organisation"] == "Hospital - Cardio"
     assert "partnered with Dr Amelia Ashworth" in people["oliver@nhs.net"]["Notes"]
-    assert "withdrew" in people["isla@nhs.net"]["Notes"]
-    assert "illness" in people["isla@nhs.net"]["Notes"]
+    assert "withdrew on 1 September 2026 (illness)" in people["isla@nhs.net"]["Notes"]
     assert "Dr Isla Okonkwo" in people["arjun@nhs.net"]["Notes"]
     run("check", "2027/volunteers.xlsx")  # ready to use: no errors
     # and never over an existing scheme

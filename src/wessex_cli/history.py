@@ -19,7 +19,7 @@ from .model import PERSON_FIELDS, Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .spreadsheet import cell_text, find_header_row, read_grid
+from .spreadsheet import Cell, cell_text, find_header_row, read_grid
 from .text import figure_or_text, header_key, organisation_key, person_key
 
 
@@ -194,7 +194,7 @@ def carry_forward(path: Path, scheme: Scheme | None = None) -> list[Carried]:
     for gone_pair in book.withdrawn:
         gone = person_key(cell_text(gone_pair.value("Withdrawn person")))
         reason = cell_text(gone_pair.value("Reason"))
-        when = cell_text(gone_pair.value("Date withdrawn"))
+        when = _as_written(gone_pair.value("Date withdrawn"))
         this_pair = cell_text(gone_pair.value("Withdrew from")).casefold().startswith("this pair")
         for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
             if me.name and person_key(me.name) == gone:
@@ -260,6 +260,17 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
                 put_value(sheet.cell(number, col),
                           figure_or_text(value) if canonical == "capacity" else value)
     atomic_write(book_path, lambda temp: book.save(temp))
+
+
+def _as_written(value: Cell) -> str:
+    """A date cell as letters write dates ("1 June 2027"), anything else as its text."""
+    import datetime as dt
+
+    from .wording import day_month_year
+
+    if isinstance(value, dt.date):  # a datetime (calamine's) is a date too
+        return day_month_year(value if not isinstance(value, dt.datetime) else value.date())
+    return cell_text(value)
 
 
 def _visits_note(hosted: bool, visited: bool) -> str:
