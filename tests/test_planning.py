@@ -279,3 +279,18 @@ def test_a_celebration_time_that_cannot_be_read_is_said(run: Runner, tmp_path: P
     assert any(w.startswith("The celebration's time in scheme.toml ('7pm') is not a time "
                             "wessex can read: write it like 19:00.") for w in warnings)
     assert not any("end time" in w for w in warnings)
+
+
+def test_a_celebration_that_would_end_before_it_starts_is_said(run: Runner,
+                                                                tmp_path: Path) -> None:
+    """A start at 23:00 with no end ran, by the default length, to 01:30 unremarked."""
+    (tmp_path / "scheme.toml").write_text(
+        '[dates]\nstart = 2027-04-19\n\n[celebration]\ndate = 2027-07-29\ntime = "23:00"\n'
+        'venue = "Hall"\n')
+    warnings = json.loads(run("plan", "--json").stdout)["warnings"]
+    assert "The celebration would end at 01:30, no later than it starts (23:00): set " \
+        "[celebration] time and end_time in scheme.toml to the hours the event runs." in warnings
+    (tmp_path / "scheme.toml").write_text(
+        '[dates]\nstart = 2027-04-19\n\n[celebration]\ndate = 2027-07-29\ntime = "18:00"\n'
+        'venue = "Hall"\n')
+    assert not any("would end" in w for w in json.loads(run("plan", "--json").stdout)["warnings"])
