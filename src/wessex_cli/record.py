@@ -795,22 +795,12 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
                         cell.value = moved
 
 
-def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[Any]:
-    """openpyxl CellRanges as they stand once row ``number`` is deleted: below it, a row
-    up; across it, a row shorter; on it alone, gone."""
-    from openpyxl.worksheet.cell_range import CellRange
-
-    kept = []
-    for found in ranges:
-        moved = CellRange(found.coord)
-        if moved.min_row > number:
-            moved.shift(row_shift=-1)
-        elif moved.max_row >= number:
-            if moved.min_row == moved.max_row:
-                continue
-            moved.shrink(bottom=1)
-        kept.append(moved)
-    return kept
+def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[str]:
+    """openpyxl CellRanges as they stand once row ``number`` is deleted, as a formula's
+    references move (``_shift_range``): below it, a row up; across it, a row shorter; on it
+    alone, gone."""
+    moved = (_shift_range(found.coord, number) for found in ranges)
+    return [coord for coord in moved if coord != "#REF!"]
 
 
 def _move_ranges_up(sheet: Any, number: int) -> None:
@@ -819,13 +809,14 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     links (else a link stays on the row below, on another pair), drop-down lists and
     conditional formats."""
     from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.worksheet.cell_range import CellRange
 
     merged = list(sheet.merged_cells.ranges)
     for old in merged:
         sheet.merged_cells.remove(old)
-    for new in _ranges_without_row(merged, number):
-        if new.size["rows"] * new.size["columns"] > 1:
-            sheet.merged_cells.add(new)
+    for coord in _ranges_without_row(merged, number):
+        if ":" in coord:  # a merge of one cell is no merge
+            sheet.merged_cells.add(CellRange(coord))
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         link = getattr(cell, "hyperlink", None)
         if link is not None and cell.row >= number:
@@ -833,14 +824,14 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     for validation in list(sheet.data_validations.dataValidation):
         kept = _ranges_without_row(validation.sqref.ranges, number)
         if kept:
-            validation.sqref = " ".join(r.coord for r in kept)
+            validation.sqref = " ".join(kept)
         else:
             sheet.data_validations.dataValidation.remove(validation)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
         kept = _ranges_without_row(formatting.sqref.ranges, number)
         for rule in formatting.rules if kept else ():
-            formats.add(" ".join(r.coord for r in kept), rule)
+            formats.add(" ".join(kept), rule)
     sheet.conditional_formatting = formats
 
 
