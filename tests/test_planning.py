@@ -279,6 +279,13 @@ def test_a_celebration_time_that_cannot_be_read_is_said(run: Runner, tmp_path: P
     assert any(w.startswith("The celebration's time in scheme.toml ('7pm') is not a time "
                             "wessex can read: write it like 19:00.") for w in warnings)
     assert not any("end time" in w for w in warnings)
+    # a time the invitation reads, the calendar reads alike: 7:30 is not 18:30 there
+    (tmp_path / "scheme.toml").write_text(
+        '[dates]\nstart = 2027-04-19\n\n[celebration]\ndate = 2027-07-29\ntime = "7:30"\n'
+        'end_time = "9.45"\nvenue = "Hall"\n')
+    run("plan", "--ics", "c.ics")
+    calendar = (tmp_path / "c.ics").read_text()
+    assert "DTSTART:20270729T073000" in calendar and "DTEND:20270729T094500" in calendar
 
 
 def test_a_celebration_that_would_end_before_it_starts_is_said(run: Runner,

@@ -77,7 +77,9 @@ DEFAULT_AGENDA = ((0, "Refreshments and arrivals"), (20, "Welcome"), (35, "Guest
 def clock_minutes(clock: str) -> int | None:
     """"18:30" (or "18.30") as minutes after midnight; None for anything else."""
     found = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", clock)
-    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+    if found is None or int(found.group(1)) > 23 or int(found.group(2)) > 59:
+        return None
+    return int(found.group(1)) * 60 + int(found.group(2))
 
 
 def _later(clock: str, minutes: int) -> str:

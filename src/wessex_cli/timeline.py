@@ -302,10 +302,12 @@ def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
 
 
 def _clock(text: str, hour: int, minute: int) -> dt.time:
-    try:
-        return dt.time.fromisoformat(text.strip().replace(".", ":"))
-    except ValueError:
+    """The time of day in ``text`` as the invitations read it (``clock_minutes``: "7:30" too),
+    else ``hour``:``minute`` (the plan warns that it cannot read it)."""
+    minutes = clock_minutes(text)
+    if minutes is None:
         return dt.time(hour, minute)
+    return dt.time(minutes // 60, minutes % 60)
 
 
 def save_dates(path: Path, plan: Plan) -> None:
