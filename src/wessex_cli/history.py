@@ -11,6 +11,7 @@ partner (or withdrawal) written as a note.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,35 +125,29 @@ class Carried:
     kept: dict[str, str] = field(default_factory=dict)
 
 
-# The volunteer workbook's columns that hold for another year, and are not in the pairs
-# workbook: where someone works and is a patient, whom they must not meet, how many partners
-KEPT_COLUMNS = ("cluster", "registered_practice", "avoid", "capacity")
-
-
 def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list[Volunteer]]:
     """The volunteer workbook that last year's pairs workbook ``path`` was paired from (its
     Settings sheet names it), if it is still beside it, and its volunteers."""
     from .errors import WessexError
+    from .pairs_workbook import INPUT_SETTING, recorded_files
     from .roster import read_roster
 
-    wanted = header_key("Input file")
-    for row in read_grid(path, "Settings", only=True).rows:
-        if len(row) > 1 and header_key(cell_text(row[0])) == wanted:
-            given = cell_text(row[1])  # from the pairs workbook's folder (its name alone
-            # in a workbook written before the path was recorded)
-            source = next((p for p in (path.parent / given, path.parent / Path(given).name)
-                           if p.is_file()), path.parent / given)
-            if source.is_file() and source.resolve() != path.resolve():
-                try:
-                    return source, read_roster(source, scheme).volunteers
-                except WessexError:
-                    return None, []
+    for _, given in recorded_files(path, INPUT_SETTING):
+        # its name alone, in a workbook written before the path was recorded
+        source = given if given.is_file() else path.parent / given.name
+        if source.is_file() and source.resolve() != path.resolve():
+            try:
+                return source, read_roster(source, scheme).volunteers
+            except WessexError:
+                return None, []
     return None, []
 
 
 def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:
-    """The columns of ``KEPT_COLUMNS`` that ``volunteer`` filled, as text to write again (the
-    people avoided by e-mail: a name could match someone new)."""
+    """What the volunteer workbook says of ``volunteer`` that holds for another year and the
+    pairs workbook does not keep (where they work and are a patient, whom they must not
+    meet, how many partners), the columns they filled, as text to write again (the people
+    avoided by e-mail: a name could match someone new)."""
     kept = {"cluster": volunteer.cluster, "registered_practice": volunteer.registered_practice,
             "avoid": "; ".join(by_key[key].email if key in by_key else key
                                for key in volunteer.avoid),
@@ -160,11 +155,11 @@ def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:
     return {name: text for name, text in kept.items() if text}
 
 
-def carry_forward(path: Path, scheme: Scheme | None = None) -> list[Carried]:
+def carry_forward(path: Path, volunteers: Sequence[Volunteer] = ()) -> list[Carried]:
     """Last year's people, one per e-mail, each with what last year's workbook says of them,
-    and (with last year's ``scheme``, when last year's volunteer workbook is still beside the
-    pairs workbook) what that said of them and the pairs workbook does not hold; everyone
-    that workbook listed but pairing never reached (withdrawn before it) comes back too."""
+    and what last year's ``volunteers`` (``last_years_volunteers``) said of them that the
+    pairs workbook does not hold; everyone of those whom pairing never reached (withdrawn
+    before it) comes back too."""
     label = scheme_name(path)
     people: dict[str, Person] = {}
     notes: dict[str, list[str]] = {}
@@ -211,7 +206,6 @@ def carry_forward(path: Path, scheme: Scheme | None = None) -> list[Carried]:
         add(person, f"{label}: offered more partners than were found." if person.key in paired
                     else f"{label}: no new partner was found." if person.key in people
                     else f"{label}: volunteered but was not paired.")
-    _, volunteers = last_years_volunteers(path, scheme) if scheme is not None else (None, [])
     by_key = {v.key: v for v in volunteers}
     for volunteer in volunteers:
         if volunteer.key not in people:  # withdrawn before pairing: never in the pairs

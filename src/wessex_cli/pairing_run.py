@@ -217,20 +217,20 @@ def _refuse_to_drop_history(target: Path) -> None:
     """Refuse to write a pairing made without --history over a pairs workbook that was made
     with it (``pair --force``): last year's partners could meet again, unnoticed."""
     from .errors import PairingError, WessexError
-    from .pairs_workbook import recorded_history
+    from .pairs_workbook import HISTORY_SETTING, recorded_files
     from .sources import is_pairs_workbook
 
     try:
-        recorded = recorded_history(target) if is_pairs_workbook(target) else []
+        recorded = recorded_files(target, HISTORY_SETTING) if is_pairs_workbook(target) else []
     except (WessexError, OSError):
         return  # not a pairs workbook wessex can read: guard_output says what it says
     if recorded:
         raise PairingError(
             f"{target.name} was paired keeping earlier partners apart (its Settings sheet "
-            f"names {', '.join(recorded)} under History), and this pairing would replace it "
-            "without them, so last year's partners could be paired again.",
-            f"Give --history again (from this folder: "
-            f"{', '.join(str(target.parent / entry) for entry in recorded)}), or move "
+            f"names {', '.join(entry for entry, _ in recorded)} under History), and this "
+            "pairing would replace it without them, so last year's partners could be paired "
+            "again.", f"Give --history again (from this folder: "
+            f"{', '.join(str(earlier) for _, earlier in recorded)}), or move "
             f"{target.name} away first if this pairing is meant to have none.", file=target)
 
 
@@ -240,11 +240,10 @@ def _history_of(keep: Path, missing_ok: bool = False) -> list[tuple[str, Path]]:
     the first pairing did; refused, with what to do, when one of them is not there now
     (left out with ``missing_ok``: the --history given instead is used)."""
     from .errors import PairingError
-    from .pairs_workbook import recorded_history
+    from .pairs_workbook import HISTORY_SETTING, recorded_files
 
     found = []
-    for entry in recorded_history(keep):
-        earlier = keep.parent / entry
+    for entry, earlier in recorded_files(keep, HISTORY_SETTING):
         if not earlier.is_file() or earlier.resolve() == keep.resolve():
             if missing_ok:
                 continue

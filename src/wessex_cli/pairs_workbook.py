@@ -131,14 +131,21 @@ CARRIED_SETTING = "Column carried from the volunteer workbook"
 
 
 HISTORY_SETTING = "History (earlier pairs workbooks)"
+INPUT_SETTING = "Input file"
+
+
+def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
+    """What the Settings sheet (its rows) gives under ``title``, one value a row, in order
+    (a setting such as the history may take several rows)."""
+    wanted = header_key(title)
+    return [text for row in rows if len(row) > 1 and header_key(cell_text(row[0])) == wanted
+            and (text := cell_text(row[1]))]
 
 
 def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
     """The columns the Settings sheet (its rows) says came from the volunteer workbook, as
     ``header_key`` of their titles without "A " or "B "."""
-    wanted = header_key(CARRIED_SETTING)
-    return frozenset(header_key(cell_text(row[1])) for row in rows
-                     if len(row) > 1 and header_key(cell_text(row[0])) == wanted)
+    return frozenset(header_key(text) for text in setting_values(rows, CARRIED_SETTING))
 
 
 def may_carry(headers: Sequence[str]) -> bool:
@@ -167,13 +174,13 @@ def _carried_columns(path: Path, headers: Sequence[str],
     return carried_setting(read_grid(path, "Settings", only=True).rows)
 
 
-def recorded_history(path: Path) -> list[str]:
-    """The earlier pairs workbooks the Settings sheet of ``path`` says its pairs were made
-    with (``--history``), as written there: each as a path from the workbook's folder."""
-    wanted = header_key(HISTORY_SETTING)
-    return [text for row in read_grid(path, "Settings", only=True).rows
-            if len(row) > 1 and header_key(cell_text(row[0])) == wanted
-            and (text := cell_text(row[1])) and text != "(none)"]
+def recorded_files(path: Path, title: str) -> list[tuple[str, Path]]:
+    """The files the Settings sheet of ``path`` records under ``title`` (the history, the
+    input file): each as written there, a path from the workbook's folder (``_beside``
+    wrote it), and where that puts it."""
+    return [(entry, path.parent / entry) for entry in
+            setting_values(read_grid(path, "Settings", only=True).rows, title)
+            if entry != "(none)"]
 
 
 def _beside(earlier: Path, written: Path | None) -> str:
@@ -306,7 +313,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
          scheme.weights.new_organisation],
         *([[HISTORY_SETTING, _beside(earlier, written)] for earlier in history] or
           [[HISTORY_SETTING, "(none)"]]),
-        ["Input file", _beside(source, written)],  # from this workbook's folder
+        [INPUT_SETTING, _beside(source, written)],  # from this workbook's folder
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],

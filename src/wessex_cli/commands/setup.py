@@ -35,11 +35,13 @@ def init(
     from ..starter import write_starter
 
     scheme = scheme_for(scheme_file, last_year)  # last year's scheme.toml, if beside it
-    carried = None
+    carried, source = None, None
     if last_year is not None:
-        from ..history import carry_forward
+        from ..history import carry_forward, last_years_volunteers
 
-        carried = carry_forward(last_year, scheme)  # read before anything is written
+        # read before anything is written: the pairs, and the volunteer workbook behind them
+        source, volunteers = last_years_volunteers(last_year, scheme)
+        carried = carry_forward(last_year, volunteers)
     written = write_starter(folder, scheme)
     if carried is not None:
         from ..history import write_carried
@@ -48,13 +50,10 @@ def init(
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
     if carried is not None and last_year is not None:
-        from ..history import last_years_volunteers
-
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
                   "status reset, last year's partner in Notes. Ask them again for their days "
                   "and choices; run 'wessex pair ... --history' with last year's pairs workbook "
                   "so nobody meets the same partner.")
-        source, _ = last_years_volunteers(last_year, scheme)
         if source is not None:
             out.print(f"Cluster, Registered practice, Avoid and Capacity came from "
                       f"{escape(str(source))}, last year's volunteer workbook: check them.")
