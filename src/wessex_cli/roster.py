@@ -21,7 +21,7 @@ from typing import Literal
 from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
-from .spreadsheet import Cell, Grid, cell_lines, cell_ref, cell_text, read_grid
+from .spreadsheet import Cell, Grid, cell_lines, cell_ref, cell_text, merged_warning, read_grid
 from .spreadsheet import find_header_row as _find_header_row
 from .text import (
     address_from_cell,
@@ -445,13 +445,11 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             "it a title of your own that is not so close."))
     for cell, message in grid.warnings:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
-    for (top, left), (bottom, right) in grid.merged:  # across a volunteer's row: a title
-        if top == bottom and top > header_index and right > left:  # above it is no matter
-            span = f"{cell_ref(top, left)}:{cell_ref(top, right)}"
-            problems.append(Problem(
-                "warning", f"{sheet}!{cell_ref(top, left + 1)}", "",
-                f"cells {span} are merged, so only {cell_ref(top, left)} holds a value and "
-                "the cells beside it read as empty. Unmerge them and fill in each cell."))
+    for merged in grid.merged:  # across a volunteer's row (a title above it is no matter)
+        (top, _), (bottom, _) = merged
+        if top == bottom > header_index:
+            cell, message = merged_warning(merged)
+            problems.append(Problem("warning", f"{sheet}!{cell}", "", message))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1, progress)

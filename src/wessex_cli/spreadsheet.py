@@ -25,6 +25,9 @@ MAX_FILE_BYTES = LIMITS.file_bytes
 MAX_UNCOMPRESSED = LIMITS.unpacked_bytes
 
 
+Merged = tuple[tuple[int, int], tuple[int, int]]  # ((top, left), (bottom, right)), from 0
+
+
 @dataclass
 class Grid:
     """One sheet as rows of cells: ``rows[0][0]`` is cell A1 (nothing is shifted)."""
@@ -35,7 +38,7 @@ class Grid:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
     # merged ranges, ((top, left), (bottom, right)) from 0: merged across one row, a reader
     # that knows where its header row is decides whether that hides a value
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
 
     def is_sheet(self, name: str) -> bool:
         """Whether this grid is the sheet called ``name`` (``same_sheet``)."""
@@ -248,19 +251,24 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
     return grid
 
 
-def _merged_down(ranges: list[tuple[tuple[int, int], tuple[int, int]]]
-                 ) -> list[tuple[str, str]]:
-    """A warning at the second cell of each range merged down several rows (two people's
-    Cluster cells made one, say): a spreadsheet keeps the value in the first cell only, so
-    the rows below read as empty. A title merged across one row is left alone."""
-    found = []
-    for (top, left), (bottom, right) in ranges[:1000]:
-        if bottom > top:
-            first, span = cell_ref(top, left), f"{cell_ref(top, left)}:{cell_ref(bottom, right)}"
-            found.append((cell_ref(top + 1, left),
-                          f"cells {span} are merged, so only {first} holds a value and the "
-                          "cells below it read as empty. Unmerge them and fill in each cell."))
-    return found
+def merged_warning(merged: Merged) -> tuple[str, str]:
+    """(the first blanked cell, the warning) for a merged range: a spreadsheet keeps the
+    value in the first cell only, so the others read as empty."""
+    (top, left), (bottom, right) = merged
+    down = bottom > top
+    return (cell_ref(top + 1, left) if down else cell_ref(top, left + 1),
+            f"cells {cell_ref(top, left)}:{cell_ref(bottom, right)} are merged, so only "
+            f"{cell_ref(top, left)} holds a value and the cells "
+            f"{'below' if down else 'beside'} it read as empty. Unmerge them and fill in "
+            "each cell.")
+
+
+def _merged_down(ranges: list[Merged]) -> list[tuple[str, str]]:
+    """A warning for each range merged down several rows (two people's Cluster cells made
+    one, say). One merged across a row only a reader that knows its header row can judge
+    (a title above it is no matter): ``Grid.merged`` keeps them for it."""
+    return [merged_warning(merged) for merged in ranges[:1000]
+            if merged[1][0] > merged[0][0]]
 
 
 def _short(exc: BaseException) -> str:
