@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .errors import TemplateError
-from .model import PairRecord, Person
+from .model import PairRecord, PairsWorkbook, Person
 from .scheme import Scheme
 from .text import plural
 
@@ -16,11 +16,41 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
     (How paired is not "kept"). ``year`` completes tracking dates typed without one."""
+    _, pairs, warnings = _read_pairs(path, now, only_new, year, side_sheets=False)
+    return pairs, warnings
+
+
+def load_everyone(path: Path, year: int | None = None
+                  ) -> tuple[list[PairRecord], list[Person], list[str]]:
+    """As ``load_pairs``, and in the same read the volunteers in no pair now but still in
+    the scheme: the Unpaired sheet's, and on the Withdrawn sheet the partner of each who
+    withdrew (until a re-pairing finds them someone). Only those a letter can reach (an
+    address that is one); a warning names each it cannot."""
+    from .roster import email_problem
+
+    book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True)
+    gone = {left.key for left in book.withdrawals if left.whole_scheme}
+    reachable = []
+    for person in [*book.unpaired, *(someone for pair in book.withdrawn
+                                     for someone in pair.people
+                                     if someone.key and someone.key not in gone)]:
+        why = email_problem(person.email) if person.email else "there is none"
+        if why:
+            warnings.append(f"{person.name or 'A volunteer'}, in no pair now, gets no letter: "
+                            f"their e-mail address '{person.email}' cannot be used "
+                            f"({why.rstrip('.')}).")
+        else:
+            reachable.append(person)
+    return pairs, reachable, warnings
+
+
+def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,
+                side_sheets: bool) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
     from .pairs_workbook import read_pairs_workbook
     from .text import header_key
 
-    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=False)
+    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=side_sheets)
     pairs = book.pairs
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):
@@ -28,31 +58,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
         pairs = [p for p in pairs if str(p.value("How paired") or "").strip().casefold() != "kept"]
-    return pairs, [*book.warnings, *(w for pair in pairs for w in pair.warnings)]
-
-
-def load_without_a_pair(path: Path) -> tuple[list[Person], list[str]]:
-    """The volunteers of a pairs workbook who are in no pair now but still in the scheme: the
-    Unpaired sheet's, and on the Withdrawn sheet the partner of each who withdrew (until a
-    re-pairing finds them someone); those a letter can reach (an address that is one), and
-    a warning naming each it cannot."""
-    from .pairs_workbook import read_pairs_workbook
-    from .roster import email_problem
-
-    book = read_pairs_workbook(path, side_sheets=True)
-    gone = {left.key for left in book.withdrawals if left.whole_scheme}
-    people = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
-                                if someone.key and someone.key not in gone)]
-    reachable, warnings = [], []
-    for person in people:
-        why = email_problem(person.email) if person.email else "there is none"
-        if why:
-            warnings.append(f"Unpaired sheet: {person.name or 'a person'} gets no letter: their "
-                            f"e-mail address '{person.email}' cannot be used "
-                            f"({why.rstrip('.')}).")
-        else:
-            reachable.append(person)
-    return reachable, warnings
+    return book, pairs, [*book.warnings, *(w for pair in pairs for w in pair.warnings)]
 
 
 def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:

@@ -137,7 +137,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_pairs, load_volunteers, load_without_a_pair
+    from ..sources import load_everyone, load_pairs, load_volunteers
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -149,7 +149,11 @@ def render(
     if new and not pairs:
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
                             "run from the pairs workbook.")
-    if pairs:
+    unpaired: list[Person] = []  # a letter to each volunteer goes to them too
+    if pairs and not volunteers and not new and template.audience == "volunteer":
+        pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year)
+        warn(warnings)
+    elif pairs:
         pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year)
         warn(warnings)
         if new and not pair_records:
@@ -158,10 +162,6 @@ def render(
                       f"{escape(template.name)}' for every pair.")
             return
     people = load_volunteers(volunteers, scheme) if volunteers else None
-    unpaired: list[Person] = []
-    if pairs and not volunteers and not new and template.audience == "volunteer":
-        unpaired, skipped = load_without_a_pair(pairs)
-        warn(skipped)
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired)
     if not targets:
