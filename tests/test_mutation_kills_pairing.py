@@ -313,6 +313,35 @@ def test_two_people_kept_apart_are_never_paired_again(tmp_path: Path) -> None:
     assert frozenset(apart[0]) not in {frozenset((p.a.email, p.b.email)) for p in back.pairs}
 
 
+def test_an_unpaired_reason_says_the_only_partner_left_their_pair(tmp_path: Path) -> None:
+    """Amelia's only eligible partner is Oliver, and one of the two left their pair: the
+    Unpaired reason says so, not that Oliver is "already paired with them" (he is not)."""
+    roster = roster_of(tmp_path, [PEOPLE[0], PEOPLE[2]])
+    result = pair_volunteers(roster, Scheme(),
+                             apart=[("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net")])
+    assert result.pairs == []
+    reasons = {u.person.name: u.reason for u in result.unpaired}
+    expected = ("their only eligible partner (1) was in a pair with them that one of the two "
+                "left, so they are not paired again")
+    assert reasons == {"Dr Amelia Ashworth": expected, "Oliver Pemberton": expected}
+
+
+def test_an_unpaired_reason_counts_partners_paired_and_kept_apart(tmp_path: Path) -> None:
+    """Oliver can take two partners; Isla is paired with him, Amelia left her pair with him:
+    his second place is unfilled, and the reason counts both."""
+    roster = roster_of(tmp_path, [PEOPLE[0], PEOPLE[1], PEOPLE[2]])
+    roster.volunteers[2] = dataclasses.replace(roster.volunteers[2], capacity=2)
+    result = pair_volunteers(dataclasses.replace(roster, _index=None), Scheme(),
+                             apart=[("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net")])
+    assert [(p.a.name, p.b.name) for p in result.pairs] == [("Dr Isla Okonkwo",
+                                                             "Oliver Pemberton")]
+    reasons = {u.person.name: u.reason for u in result.unpaired}
+    assert reasons["Oliver Pemberton"] == (
+        "1 of 2 places unfilled: their only eligible partners (2): 1 is already paired with "
+        "them, and 1 was in a pair with them that one of the two left, so they are not paired "
+        "again")
+
+
 def test_a_lock_breaking_two_rules_names_both(tmp_path: Path) -> None:
     """A lock that breaks a rule is an error naming the rule: two rules, both named, in
     order, separated by "; "."""

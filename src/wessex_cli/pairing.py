@@ -286,7 +286,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         used.update((a.key, b.key))
     pairs = _number(fixed, new_pairs, [*retired_ids, *(k.pair_id for k in holding)])
     problem = _Problem(left, right, eligible, scores, cap_left, cap_right, seed, chosen)
-    unpaired = _unpaired(problem, used, model, counts, scheme, pairs)
+    unpaired = _unpaired(problem, used, model, counts, scheme, pairs, apart)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
                          released, dropped_why, holding, list(roster.extra_columns))
@@ -381,9 +381,12 @@ class _Problem:
 
 def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
               counts: dict[str, np.ndarray[Any, Any]], scheme: Scheme,
-              pairs: list[Pair]) -> list[Unpaired]:
-    """Everyone with a place unfilled, each with a reason made of facts about this result."""
+              pairs: list[Pair], apart: Sequence[tuple[str, str]] = ()) -> list[Unpaired]:
+    """Everyone with a place unfilled, each with a reason made of facts about this result.
+    ``apart``: the pairs one of whom left the pair (``pair_volunteers``), never paired again."""
     import numpy as np
+
+    from .rules import rules_broken
 
     first, second = scheme.side_keys
     left, right = problem.left, problem.right
@@ -392,6 +395,15 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
     for pair in pairs:
         partners.setdefault(pair.a.key, set()).add(pair.b.key)
         partners.setdefault(pair.b.key, set()).add(pair.a.key)
+    # who each person was kept apart from: counted among their eligible partners (the rules
+    # allow the pair), so a reason must say where those partners went
+    people = {v.key: v for v in (*left, *right)}
+    kept_apart: dict[str, set[str]] = {}
+    for x_key, y_key in apart:
+        x, y = people.get(x_key), people.get(y_key)
+        if x is not None and y is not None and not rules_broken(x, y):
+            kept_apart.setdefault(x_key, set()).add(y_key)
+            kept_apart.setdefault(y_key, set()).add(x_key)
     arcs = int(np.count_nonzero(problem.eligible))
     budget = RESOLVE_ARCS
     result = []
@@ -412,8 +424,18 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                 reason = (f"no eligible partner on the {other} side ({detail})" if detail else
                           f"nobody active on the {other} side to pair with")
             elif not open_partners:
-                reason = (f"their only eligible partner{'s' if total > 1 else ''} "
-                          f"({total}) {'are' if total > 1 else 'is'} already paired with them")
+                left_pair = len(kept_apart.get(person.key, set()) - mine)
+                reason = f"their only eligible partner{'s' if total > 1 else ''} ({total})"
+                if not left_pair:
+                    reason += f" {'are' if total > 1 else 'is'} already paired with them"
+                elif left_pair == total:
+                    reason += (f" {'were each' if total > 1 else 'was'} in a pair with them "
+                               "that one of the two left, so they are not paired again")
+                else:
+                    paired, were = total - left_pair, "were each" if left_pair > 1 else "was"
+                    reason += (f": {paired} {'are' if paired > 1 else 'is'} already paired "
+                               f"with them, and {left_pair} {were} in a pair with them that "
+                               "one of the two left, so they are not paired again")
             else:
                 count = len(open_partners)
                 if all(used[q.key] >= q.capacity for q in open_partners):
