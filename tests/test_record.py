@@ -204,6 +204,57 @@ def test_comments_and_an_empty_drawing_are_kept(run: Runner, paired: Path) -> No
     assert after is not None and after.text == "Prefers Tuesdays"
 
 
+def with_ignored_errors(path: Path, marks: str) -> None:
+    """Add Excel's "Ignore error" list (``marks``: its <ignoredError> elements) to the Pairs
+    sheet, where Excel writes it: after the page margins, before the drawing of notes."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode()
+    at = xml.index("<legacyDrawing") if "<legacyDrawing" in xml else xml.index("</worksheet>")
+    parts[name] = (xml[:at] + f"<ignoredErrors>{marks}</ignoredErrors>" + xml[at:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def ignored_errors(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The Pairs sheet's "Ignore error" marks (attributes), and its elements' names in order."""
+    from xml.etree import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    marks = [dict(e.attrib) for e in root.iter(f"{main}ignoredError")]
+    return marks, [child.tag.removeprefix(main) for child in root]
+
+
+def test_ignore_error_marks_survive_a_visit_and_move_with_a_withdrawn_row(
+        run: Runner, paired: Path) -> None:
+    """Phone numbers typed as text show Excel's green triangle; the administrator's "Ignore
+    error" on them was dropped by every save. The marks are kept, in the place the schema
+    gives them (Excel repairs a file with them elsewhere), and move up with the rows below
+    a withdrawn pair, as Excel moves them when a row is deleted."""
+    row, _ = row_of(paired, "gp0@example.org")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["B2"].comment = Comment("Prefers Tuesdays", "Administrator")  # a drawing
+    book.save(paired)
+    with_ignored_errors(paired, f'<ignoredError sqref="D2:D5 L{row}" numberStoredAsText="1"/>'
+                                f'<ignoredError sqref="W{row + 1}" twoDigitTextYear="1"/>')
+    run("visit", "pairs.xlsx", "c1@example.org", "--hosted", "10/5/2027")
+    marks, order = ignored_errors(paired)
+    assert marks == [{"sqref": f"D2:D5 L{row}", "numberStoredAsText": "1"},
+                     {"sqref": f"W{row + 1}", "twoDigitTextYear": "1"}]
+    assert order.index("pageMargins") < order.index("ignoredErrors") < \
+        order.index("legacyDrawing")
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    marks, _ = ignored_errors(paired)
+    # D2:D5 spans the deleted row: one row shorter; L on that row alone: gone; W below: up
+    assert marks == [{"sqref": "D2:D4", "numberStoredAsText": "1"},
+                     {"sqref": f"W{row}", "twoDigitTextYear": "1"}]
+    run("status", "pairs.xlsx")  # the sheet still reads
+
+
 def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:
     with zipfile.ZipFile(paired, "a") as archive:
         archive.writestr("xl/drawings/drawing1.xml",

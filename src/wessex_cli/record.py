@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .errors import TrackingError
+from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts, without_row
 from .model import HALVES, Placement
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
@@ -163,6 +164,8 @@ class Workbook:
     unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
     notes: dict[int, tuple[Any, NoteLook]] = field(default_factory=dict)  # id(note) -> (note,
     # how it looked: formatting, size, shown), put back after openpyxl saves (workbook_notes)
+    ignored: dict[str, Ignored] = field(default_factory=dict)  # sheet name -> the cells
+    # marked "Ignore error" there, put back after openpyxl saves (ignored_errors)
 
     def __getitem__(self, name: str) -> Any:
         """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
@@ -217,7 +220,7 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-    opened = Workbook(book, path, notes=read_looks(source, book))
+    opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source))
     for sheet in book.worksheets:
         values = shown[sheet.title]
         for row in sheet.iter_rows():
@@ -311,12 +314,15 @@ def _cached_xml(value: Any) -> tuple[str, str] | None:
 
 def finish_saved(saved: Path, editing: Workbook) -> None:
     """Put back what openpyxl leaves out when it saves: the values Excel computed for the
-    formulas, and how the notes looked (``workbook_notes``)."""
+    formulas, how the notes looked (``workbook_notes``) and the cells marked "Ignore error"
+    (``ignored_errors``)."""
     with zipfile.ZipFile(saved) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
         infos = archive.infolist()
     changed = {**_cached_value_parts(parts, editing),
                **restored_parts(editing.book, editing.notes, parts)}
+    # a sheet part may have had its formulas' values put back: the marks go into that
+    changed.update(restored_sheets(editing.book, editing.ignored, {**parts, **changed}))
     if not changed:
         return
     with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -327,8 +333,6 @@ def finish_saved(saved: Path, editing: Workbook) -> None:
 def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str, bytes]:
     """The sheet parts of openpyxl's output (``parts``) with the values Excel computed put
     back in the formula cells that openpyxl saved without them; only those that change."""
-    from xml.etree import ElementTree  # only openpyxl's own output, just written, is parsed
-
     wanted: dict[str, dict[str, tuple[str, str]]] = {}
     for cell, formula, value in editing.cached.values():
         xml = _cached_xml(value)
@@ -337,16 +341,9 @@ def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str,
             wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
     if not wanted:
         return {}
-    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
-    rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
     changed = {}
-    for sheet in workbook.iter(f"{main}sheet"):
-        cells = wanted.get(sheet.get("name", ""))
-        target = targets.get(sheet.get(f"{rel}id"), "")
-        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    for title, part in sheet_parts(parts.__getitem__).items():
+        cells = wanted.get(title)
         if not cells or part not in parts:
             continue
 
@@ -784,6 +781,9 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     reference to the deleted row itself becomes #REF!."""
     sheet.delete_rows(number)
     _move_ranges_up(sheet, number)
+    if book.ignored.get(sheet.title):
+        book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
+                                                lambda ref: _shift_range(ref, number))
     for other in book.book.worksheets:
         for row in other.iter_rows():
             for cell in row:
