@@ -710,7 +710,17 @@ def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),
     ("Consultant", "General Medical"), ("GP", "General Medical"),
     ("Nurse consultant", "Nursing and Midwifery"), ("Receptionist", ""), ("Ward clerk", ""),
-    ("Practice manager", "")])
+    ("Practice manager", ""),
+    # a word of a regulated title inside an unregulated one is not the regulated role
+    ("GP receptionist", ""), ("Consultant secretary", ""), ("Consultant's PA", ""),
+    ("IT specialist", ""), ("Pharmacy assistant", ""), ("Healthcare assistant", ""),
+    ("Student nurse", ""), ("Nursery nurse", ""), ("Dental receptionist", ""),
+    # and the regulated ones still are, each by its own regulator
+    ("Dental nurse", "General Dental"), ("Dental hygienist", "General Dental"),
+    ("Specialty doctor", "General Medical"), ("Consultant physician", "General Medical"),
+    ("GPs", "General Medical"), ("Clinical nurse specialist", "Nursing and Midwifery"),
+    ("Advanced Nurse Practitioner (ANP)", "Nursing and Midwifery"),
+    ("Ward sister", "Nursing and Midwifery")])
 def test_each_profession_is_given_its_regulators_code(profession: str, regulator: str) -> None:
     from wessex_cli.documents import code_of_conduct
 

@@ -230,21 +230,37 @@ class Recipient:
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
-# during a visit is governed by it). The first that matches wins: "pharmacy technician" is
-# the pharmacy regulator's, "nurse consultant" a nurse's.
+# during a visit is governed by it). Each word is matched at the start of a word of the
+# title ("pharmac": pharmacist, pharmacy), whole when it ends in "$" (a "nursery nurse" is
+# no nurse by "nursery"). The first that matches wins: a "pharmacy technician" is the
+# pharmacy regulator's, a "nurse consultant" a nurse's and a "dental nurse" the dental
+# regulator's.
 CODES = (
     (("pharmac",), "the General Pharmaceutical Council's standards"),
-    (("nurse", "matron", "sister", "anp", "midwi", "health visitor"),
+    (("dentist", "dental$", "dental hygienist", "dental therapist"),
+     "the General Dental Council's standards"),
+    (("nurse$", "nurses$", "matron$", "sister$", "anp$", "midwi", "health visitor"),
      "the Nursing and Midwifery Council's Code"),
-    (("dentist", "dental"), "the General Dental Council's standards"),
     (("optometrist", "optician"), "the General Optical Council's standards"),
     (("physiotherap", "paramedic", "occupational therap", "dietit", "podiatr", "radiograph",
       "psycholog", "speech and language", "orthoptist", "biomedical scientist"),
      "the Health and Care Professions Council's standards"),
-    (("consultant", "registrar", "doctor", "gp", "physician", "surgeon", "specialist",
-      "general practitioner", "psychiatrist", "anaesthetist", "paediatrician"),
+    (("consultant$", "consultants$", "registrar$", "doctor", "gp$", "gps$", "gpwsi$",
+      "physician", "surgeon", "general practitioner", "psychiatrist", "anaesthetist",
+      "paediatrician"),
      "the General Medical Council's guidance on good medical practice"),
 )
+# Words that make a title a role no regulator registers, whatever else it says: a "GP
+# receptionist", a "consultant secretary", a "pharmacy assistant" or a "student nurse" is
+# not bound by the regulator's code, and a letter saying so would mislead patients. (A
+# "nurse manager" may be registered, but a letter that leaves out the code says nothing
+# false; one that names a code the person is not bound by does.)
+UNREGISTERED_WORDS = frozenset({
+    "receptionist", "receptionists", "reception", "secretary", "secretaries", "clerk",
+    "clerks", "administrator", "administrative", "admin", "manager", "managers", "assistant",
+    "assistants", "student", "students", "coordinator", "co", "ordinator", "porter",
+    "cleaner", "pa", "it", "support", "navigator", "officer", "analyst", "volunteer",
+    "apprentice", "housekeeper", "buyer", "nursery"})
 
 
 # what a copy of the patient notice made before the person's own code_of_conduct field
@@ -254,11 +270,17 @@ OLD_CODE = "their professional code of conduct"
 
 def code_of_conduct(profession: str) -> str:
     """The code of the regulator of ``profession`` ("" for a role no regulator registers,
-    such as a receptionist or a ward clerk: the letters then promise no such code)."""
-    key = profession.casefold()
-    for words, code in CODES:
-        if any(word in key for word in words):
-            return code
+    such as a receptionist, a ward clerk or a consultant's secretary: the letters then
+    promise no such code)."""
+    words = re.findall(r"[a-z]+", profession.casefold())
+    if UNREGISTERED_WORDS.intersection(words):
+        return ""
+    title = " " + " ".join(words) + " "
+    for stems, code in CODES:
+        for stem in stems:
+            whole = stem.endswith("$")
+            if f" {stem.rstrip('$')}{' ' if whole else ''}" in title:
+                return code
     return ""
 
 
