@@ -541,6 +541,72 @@ def test_withdraw_in_sets_the_status_cell(run: Runner, paired: Path, tmp_path: P
     assert "only in an .xlsx" in refused.output and paired.read_bytes() == before
 
 
+def test_withdraw_moves_row_settings_formats_and_names_with_the_rows(run: Runner,
+                                                                    paired: Path) -> None:
+    """Withdrawing the pair in row 2 deletes that row, as Excel would: what belongs to the
+    rows below moves up with them. openpyxl left row heights, hidden rows (a filter's
+    too) and outline groups on their numbers, so they landed on the next pair; formulas of
+    conditional formats and drop-downs, defined names and the print area still pointed at
+    the old rows."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert sheet.max_row == 5  # four pairs, in rows 2 to 5
+    first = sheet.cell(2, columns(sheet)["A email"]).value
+    for row in range(2, 6):
+        sheet.row_dimensions[row].height = 20 + row
+    sheet.row_dimensions[5].hidden = True
+    sheet.row_dimensions[5].outlineLevel = 1
+    sheet.conditional_formatting.add("A3:C5", FormulaRule(formula=['$V3="yes"']))
+    sheet.conditional_formatting.add("D2:D5", FormulaRule(formula=['$V2="yes"']))
+    sheet.conditional_formatting.add("E3:E5", FormulaRule(formula=['$W$5="x"']))
+    rule = DataValidation(type="custom", formula1="U3>DATE(2027,1,1)", sqref="U3:U5")
+    sheet.add_data_validation(rule)
+    book.defined_names["Pair3"] = DefinedName("Pair3", attr_text="Pairs!$A$3:$C$3")
+    book.defined_names["FirstPair"] = DefinedName("FirstPair", attr_text="Pairs!$A$2")
+    sheet.print_area = "A1:AE5"
+    sheet.auto_filter.ref = "A1:AE5"
+    book.save(paired)
+
+    run("withdraw", "pairs.xlsx", first, "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert sheet.max_row == 4
+    heights = {row: sheet.row_dimensions[row].height for row in range(2, 5)}
+    assert heights == {2: 23, 3: 24, 4: 25}  # rows 3, 4, 5 are now 2, 3, 4
+    assert [r for r in range(2, 6) if sheet.row_dimensions[r].hidden] == [4]
+    assert [r for r in range(2, 6) if sheet.row_dimensions[r].outlineLevel] == [4]
+    formats = {str(f.sqref): [r.formula for r in f.rules] for f in sheet.conditional_formatting}
+    assert formats == {"A2:C4": [['$V2="yes"']],  # moved up with its first row
+                       "D2:D4": [['$V2="yes"']],  # its first row went: row 3 took its place
+                       "E2:E4": [['$W$4="x"']]}  # a fixed row below moves up
+    custom = [v for v in sheet.data_validations.dataValidation if v.type == "custom"]
+    assert [(str(v.sqref), v.formula1) for v in custom] == [("U2:U4", "U2>DATE(2027,1,1)")]
+    assert book.defined_names["Pair3"].attr_text == "Pairs!$A$2:$C$2"
+    assert book.defined_names["FirstPair"].attr_text == "#REF!"
+    assert sheet.print_area == "'Pairs'!$A$1:$AE$4"
+    assert sheet.auto_filter.ref == "A1:AE4"
+
+
+def test_withdraw_shrinks_a_table_over_the_pairs(run: Runner, paired: Path) -> None:
+    """A pairs sheet formatted as a table (Excel's Format as Table) loses the withdrawn
+    pair's row from the table too, so that counts of its rows stay true."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.auto_filter.ref = None  # a table brings its own filter
+    sheet.add_table(Table(displayName="PairsTable", ref="A1:C5"))
+    first = sheet.cell(2, columns(sheet)["A email"]).value
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", first, "--reason", "moved away")
+    table = openpyxl.load_workbook(paired)["Pairs"].tables["PairsTable"]
+    assert table.ref == "A1:C4"
+
+
 def test_withdraw_moves_the_whole_row_with_its_notes_and_colours(run: Runner,
                                                                 paired: Path) -> None:
     """Everything typed in a withdrawn pair's row reaches the Withdrawn sheet: it was copied

@@ -781,6 +781,8 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     reference to the deleted row itself becomes #REF!."""
     sheet.delete_rows(number)
     _move_ranges_up(sheet, number)
+    _move_row_settings_up(sheet, number)
+    _move_names_up(book.book, sheet, number)
     if book.ignored.get(sheet.title):
         book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
                                                 lambda ref: _shift_range(ref, number))
@@ -807,7 +809,7 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     """What openpyxl's delete_rows leaves where it was, moved with the cells (as Excel does):
     merged cells (else a merge stays over the next row and hides what was typed there),
     links (else a link stays on the row below, on another pair), drop-down lists and
-    conditional formats."""
+    conditional formats with their formulas, the filter's range and the tables' ranges."""
     from openpyxl.formatting.formatting import ConditionalFormattingList
     from openpyxl.worksheet.cell_range import CellRange
 
@@ -824,24 +826,94 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     for validation in list(sheet.data_validations.dataValidation):
         kept = _ranges_without_row(validation.sqref.ranges, number)
         if kept:
+            top = _top_row(validation.sqref.ranges)
+            for attribute in ("formula1", "formula2"):
+                formula = getattr(validation, attribute)
+                if formula:
+                    setattr(validation, attribute,
+                            _shift_anchored(formula, number, top, sheet.title))
             validation.sqref = " ".join(kept)
         else:
             sheet.data_validations.dataValidation.remove(validation)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
         kept = _ranges_without_row(formatting.sqref.ranges, number)
+        top = _top_row(formatting.sqref.ranges)
         for rule in formatting.rules if kept else ():
+            rule.formula = [_shift_anchored(f, number, top, sheet.title) for f in rule.formula]
             formats.add(" ".join(kept), rule)
     sheet.conditional_formatting = formats
+    if sheet.auto_filter.ref:
+        moved = _shift_range(sheet.auto_filter.ref, number)
+        sheet.auto_filter.ref = moved if moved != "#REF!" else None
+    for table in sheet.tables.values():
+        moved = _shift_range(table.ref, number)
+        # a table keeps a row below its header (Excel's tables cannot be a header alone)
+        if moved != "#REF!" and CellRange(moved).max_row > CellRange(table.ref).min_row:
+            table.ref = moved
+            if table.autoFilter is not None:
+                table.autoFilter.ref = moved
+
+
+def _top_row(ranges: Iterable[Any]) -> int:
+    """The first row of a drop-down's or a conditional format's ranges: its formula is
+    written as for that row's cell, as Excel keeps it."""
+    return min((found.min_row for found in ranges), default=0)
+
+
+def _shift_anchored(formula: str, number: int, top: int, title: str) -> str:
+    """A drop-down's or a conditional format's formula (written as for row ``top``, without
+    "=") once row ``number`` of its sheet is deleted. Its cell moves up with the rows below
+    the deleted one, so its references move as a formula's in that cell do
+    (``shift_references``); when the deleted row was its first, the row below takes its
+    place and the references relative to it stay as they were (``$V10`` on rows 10 to 31
+    stays ``$V10`` on rows 10 to 30), and only those fixed with "$" move."""
+    shifted = shift_references("=" + formula, number, own=True, sheet_name=title,
+                               fixed_rows_only=top == number)
+    return shifted[1:]
+
+
+def _move_row_settings_up(sheet: Any, number: int) -> None:
+    """Row heights, rows hidden (by hand or by a filter) and rows grouped in an outline moved
+    up with their rows, as Excel moves them (openpyxl leaves them on their numbers, so a
+    filter's hidden rows and a taller row landed on the next pair)."""
+    dimensions = sheet.row_dimensions
+    moved = {}
+    for index in sorted(n for n in dimensions if n >= number):
+        dimension = dimensions.pop(index)
+        if index > number:
+            dimension.index = index - 1
+            moved[index - 1] = dimension
+    dimensions.update(moved)
+
+
+def _move_names_up(book: Any, sheet: Any, number: int) -> None:
+    """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
+    re-points them when a row is deleted: a name for a row below moves up, one for the
+    deleted row alone becomes #REF!, a range across it shrinks."""
+    names = [*book.defined_names.values()]
+    for each in book.worksheets:
+        names += [*each.defined_names.values()]
+    for name in names:
+        text = name.attr_text or ""
+        moved = shift_references("=" + text, number, own=False, sheet_name=sheet.title)
+        if moved[1:] != text:
+            name.attr_text = moved[1:]
+    if sheet.print_area:
+        areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
+        kept = [a for a in (_shift_range(area, number) for area in areas) if a != "#REF!"]
+        if kept != areas:
+            sheet.print_area = kept or None
 
 
 _REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
 
 
-def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str) -> str:
+def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
+                     fixed_rows_only: bool = False) -> str:
     """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
     of that sheet was deleted (``own``: the formula is on that sheet, so references without
-    a sheet name are to it)."""
+    a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
     from openpyxl.formula.tokenizer import Token, Tokenizer
 
     try:
@@ -856,18 +928,22 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str) 
         named = where.strip("'").replace("''", "'")
         if (bang and named != sheet_name) or (not bang and not own):
             continue
-        moved = _shift_range(ref, deleted)
+        moved = _shift_range(ref, deleted, fixed_rows_only)
         if moved != ref:
             token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
             changed = True
     return "=" + "".join(t.value for t in tokens) if changed else formula
 
 
-def _shift_range(ref: str, deleted: int) -> str:
-    """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went."""
+def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
+    """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went (with
+    ``fixed_rows_only``, a row not written with "$" stays as it is)."""
     ends = list(_REF.finditer(ref))
     if not ends or len(ends) > 2 or _REF.sub("", ref) not in ("", ":"):
         return ref  # a whole column (V:V), a name or anything else: nothing row-bound
+    if fixed_rows_only:
+        if not all(m.group(2) for m in ends):
+            return ref  # a reference to keep as it was (a mixed range is left whole too)
     rows = [int(m.group(3)) for m in ends]
     first, last = rows[0], rows[-1]
     if first == last == deleted:
