@@ -727,6 +727,37 @@ def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path
     assert len(set(pair_ids(paired))) == len(pair_ids(paired)) == 4  # 3 kept, 1 new
 
 
+def test_a_new_pair_below_the_kept_ones_gets_their_drop_downs_and_filter(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A pair added by --keep under the kept ones had no yes/no drop-down in its done
+    cells and lay outside the filter: the ranges that reached the last kept pair now reach
+    the new one, as a row typed under a table joins it in Excel."""
+    from openpyxl.formatting.rule import FormulaRule
+
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].conditional_formatting.add("A2:C4", FormulaRule(formula=['$V2="yes"']))
+    book["Pairs"].conditional_formatting.add("D2:D3", FormulaRule(formula=['$V2="no"']))
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet.max_row == 5 and "gp9@example.org" in \
+        [sheet.cell(5, c).value for c in range(1, sheet.max_column + 1)]
+    col = columns(sheet)
+    done = [t for t in col if t.endswith(": done") or t.startswith("Reflection")]
+    assert len(done) == 4  # two visits, two reflections
+    for title in done:
+        cell = sheet.cell(5, col[title]).coordinate
+        lists = [v for v in sheet.data_validations.dataValidation
+                 if v.type == "list" and cell in v.sqref]
+        assert [v.formula1 for v in lists] == ['"yes,no"'], title
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.endswith("5")
+    formats = {str(f.sqref) for f in sheet.conditional_formatting}
+    assert formats == {"A2:C5", "D2:D3"}  # the one that stopped short stays as it was
+
+
 def test_keep_moves_a_pair_it_cannot_keep_to_the_withdrawn_sheet(run: Runner, paired: Path,
                                                                 tmp_path: Path) -> None:
     row, side = row_of(paired, "c1@example.org")

@@ -855,6 +855,44 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
                 table.autoFilter.ref = moved
 
 
+def _extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
+    """New pairs written below the last kept one (rows ``last_kept`` + 1 to ``last``) join
+    what covered the pairs down to that row, as a row typed under a table joins it in
+    Excel: the yes/no drop-downs, the conditional formats, the filter's range and a table's
+    range. A range that stops before the last pair covers only the rows it did."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def grown(ranges: Iterable[Any]) -> str | None:
+        found = [CellRange(r.coord) for r in ranges]
+        if not any(r.max_row == last_kept for r in found):
+            return None
+        for r in found:
+            if r.max_row == last_kept:
+                r.expand(down=last - last_kept)
+        return " ".join(r.coord for r in found)
+
+    for validation in sheet.data_validations.dataValidation:
+        sqref = grown(validation.sqref.ranges)
+        if sqref is not None:
+            validation.sqref = sqref
+    if sheet.auto_filter.ref:
+        ref = grown([CellRange(sheet.auto_filter.ref)])
+        sheet.auto_filter.ref = ref or sheet.auto_filter.ref
+    for table in sheet.tables.values():
+        ref = grown([CellRange(table.ref)])
+        if ref is not None:
+            table.ref = ref
+            if table.autoFilter is not None:
+                table.autoFilter.ref = ref
+    formats = ConditionalFormattingList()
+    for formatting in sheet.conditional_formatting:
+        sqref = grown(formatting.sqref.ranges) or str(formatting.sqref)
+        for rule in formatting.rules:
+            formats.add(sqref, rule)
+    sheet.conditional_formatting = formats
+
+
 def _top_row(ranges: Iterable[Any]) -> int:
     """The first row of a drop-down's or a conditional format's ranges: its formula is
     written as for that row's cell, as Excel keeps it."""
@@ -1038,6 +1076,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     changed = changed or bool(cleared)
     last = max((r for r in range(header_row + 1, sheet.max_row + 1)
                 if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
+    last_kept = last
     for pair_id, row in new_rows.items():
         if pair_id in seen:
             continue
@@ -1048,6 +1087,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             put_value(target, value)
             if isinstance(value, dt.date):
                 target.number_format = "yyyy-mm-dd"
+    if last > last_kept > header_row:
+        _extend_ranges_down(sheet, last_kept, last)
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
         if book.has_sheet(name):
