@@ -255,6 +255,44 @@ def test_ignore_error_marks_survive_a_visit_and_move_with_a_withdrawn_row(
     run("status", "pairs.xlsx")  # the sheet still reads
 
 
+def test_a_cell_style_of_a_libreoffice_workbook_stays_linked(run: Runner, paired: Path) -> None:
+    """LibreOffice lists unnamed style formats between the named ones ("Follow up" at
+    position 20 of 21, with 7 names). openpyxl kept the 7 named ones, numbered 0 to 6, and
+    left the cell pointing at 20: past the end, so openpyxl could not read the cell's style
+    back and Excel would offer to repair the file."""
+    from openpyxl.styles import NamedStyle
+
+    book = openpyxl.load_workbook(paired)
+    book.add_named_style(NamedStyle("Follow up"))
+    book["Pairs"]["B3"].style = "Follow up"
+    book.save(paired)
+    with zipfile.ZipFile(paired) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    styles = parts["xl/styles.xml"].decode()
+    # as LibreOffice writes it: 14 unnamed formats after the first, the named ones after them
+    first = re.search(r"<cellStyleXfs count=\"(\d+)\">(<xf [^>]*?(?:/>|>.*?</xf>))", styles)
+    assert first is not None
+    count = int(first.group(1))
+    styles = styles.replace(first.group(0), f'<cellStyleXfs count="{count + 14}">' +
+                            first.group(2) * 15)
+    styles = re.sub(r'xfId="([1-9][0-9]*)"', lambda m: f'xfId="{int(m.group(1)) + 14}"',
+                    styles)
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    # (openpyxl itself cannot read that cell's style: IndexError, as after a save before)
+    run("visit", "pairs.xlsx", "c1@example.org", "--hosted", "10/5/2027")
+    assert openpyxl.load_workbook(paired)["Pairs"]["B3"].style == "Follow up"
+    with zipfile.ZipFile(paired) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    listed = re.search(r'<cellStyleXfs count="(\d+)"', styles)
+    formats = re.search(r"<cellXfs.*?</cellXfs>", styles, re.S)
+    assert listed is not None and formats is not None
+    assert all(int(n) < int(listed.group(1))
+               for n in re.findall(r'xfId="(\d+)"', formats.group(0)))
+
+
 def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:
     with zipfile.ZipFile(paired, "a") as archive:
         archive.writestr("xl/drawings/drawing1.xml",

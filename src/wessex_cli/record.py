@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .cell_styles import relink_named_styles
 from .errors import TrackingError
 from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts, without_row
 from .model import HALVES, Placement
@@ -220,6 +221,7 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+    relink_named_styles(book, source)  # a LibreOffice workbook's cell styles (cell_styles)
     opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source))
     for sheet in book.worksheets:
         values = shown[sheet.title]
