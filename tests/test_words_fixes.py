@@ -24,7 +24,7 @@ from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Celebration, Contact, Scheme
 from wessex_cli.wording import VisitView, next_steps, situation
 
-from .conftest import EXAMPLES, Runner
+from .conftest import EXAMPLES, Runner, person, write_book
 
 # ---------------------------------------------------------------- 1. reminder wording
 
@@ -584,3 +584,22 @@ def test_visit_says_when_a_plan_falls_after_the_end(run: Runner, tmp_path: Path)
     said = " ".join(run("visit", "pairs.xlsx", "Femi Fairbairn", "--planned",
                         "2027-07-13").stdout.split())
     assert "after the exchange ends" not in said
+
+
+def test_a_profession_typed_loosely_is_written_as_the_scheme_spells_it(
+        run: Runner, tmp_path: Path) -> None:
+    """"gp" and "CONSULTANT " were shown as typed in the pairing table and the pairs
+    workbook, so the board report counted "gp" apart from "GP"; the README promises the
+    scheme's own spelling. A profession the scheme does not list keeps its words."""
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Ann Acre", "ann.acre@example.org", "gp", Organisation="Acre Surgery"),
+        person("Dr Bea Bell", "bea.bell@example.org", "GP", Organisation="Bell Surgery"),
+        person("Dr Cal Cole", "cal.cole@example.org", "CONSULTANT ", Organisation="Hospital"),
+        person("Dr Dee Dunn", "dee.dunn@example.org", "Consultant", Organisation="Hospital")])
+    table = run("pair", "v.xlsx").stdout
+    assert "gp," not in table and "CONSULTANT" not in table
+    sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
+    headers = [c.value for c in sheet[1]]
+    found = {sheet.cell(r, headers.index(f"{half} profession") + 1).value
+             for r in range(2, sheet.max_row + 1) for half in "AB"}
+    assert found == {"GP", "Consultant"}

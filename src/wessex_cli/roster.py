@@ -845,7 +845,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         volunteers.append(Volunteer(
             row=draft.row_index + 1, name=values["name"], email=values["email"],
             key=keys[number], phone=_phone(values.get("phone", "")),
-            profession=values["profession"], side=draft.side,
+            profession=reader.scheme.profession_as_listed(values["profession"]), side=draft.side,
             organisation=values.get("organisation", ""), specialty=values.get("specialty", ""),
             cluster=cluster_text(values.get("cluster", "")), registered_practice=registered,
             host_days=values.get("host_days", ""), visit_days=values.get("visit_days", ""),

@@ -172,6 +172,15 @@ class Scheme:
                 return side
         raise KeyError(key)
 
+    def profession_as_listed(self, profession: str) -> str:
+        """The profession as scheme.toml spells it ("gp" is "GP"), so that tables, the pairs
+        workbook and the board report count one profession once; one it does not list
+        keeps the words typed, with single spaces."""
+        from .wording import canonical_profession
+
+        return canonical_profession(profession,
+                                    tuple(p for side in self.sides for p in side.professions))
+
     def side_for_profession(self, profession: str) -> str | None:
         """The side a profession belongs to, matched forgivingly; None when unknown."""
         return _profession_sides(self.sides).get(header_key(profession))
