@@ -16,6 +16,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -291,6 +292,293 @@ def test_a_cell_style_of_a_libreoffice_workbook_stays_linked(run: Runner, paired
     assert listed is not None and formats is not None
     assert all(int(n) < int(listed.group(1))
                for n in re.findall(r'xfId="(\d+)"', formats.group(0)))
+
+
+# What Microsoft 365 and SharePoint write, as they write it (MS-OI29500 3.4.1.5, MS-OFFCRYPTO
+# 2.6.4; ECMA-376 Part 1 15.2.5): the label from the package, the library's items from the
+# workbook, each item with its properties part and its own relations
+LABELS = "http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels"
+CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+CUSTOM_PROPERTIES = \
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+LABEL_TYPE = "application/vnd.ms-office.classificationlabels+xml"
+ITEM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+SHAREPOINT_PARTS = {
+    "docMetadata/LabelInfo.xml":
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<clbl:labelList xmlns:clbl='
+        b'"http://schemas.microsoft.com/office/2020/mipLabelMetadata"><clbl:label id="{3de9faa6-'
+        b'9fe1-49b3-9a08-227a296b54a6}" enabled="1" method="Privileged" siteId="{37c354b2-85b0-'
+        b'47f5-b222-07b48d774ee3}" contentBits="0" removed="0"/></clbl:labelList>',
+    "customXml/item1.xml":
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?><p:properties xmlns:p="http://'
+        b'schemas.microsoft.com/office/2006/metadata/properties" xmlns:xsi="http://www.w3.org/'
+        b'2001/XMLSchema-instance"><documentManagement><RetentionPeriod xmlns="7c1f">7 years'
+        b'</RetentionPeriod></documentManagement></p:properties>',
+    "customXml/item2.xml":
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?><ct:contentTypeSchema ct:_="" '
+        b'ma:_="" ma:contentTypeName="Document" ma:contentTypeID="0x0101005F2C" xmlns:ct="http://'
+        b'schemas.microsoft.com/office/2006/metadata/contentType" xmlns:ma="http://schemas.'
+        b'microsoft.com/office/2006/metadata/properties/metaAttributes"/>',
+    "customXml/item3.xml":
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?><?mso-contentType?><FormTemplates'
+        b' xmlns="http://schemas.microsoft.com/sharepoint/v3/contenttype/forms"><Display>'
+        b'DocumentLibraryForm</Display></FormTemplates>',
+    **{f"customXml/itemProps{n}.xml":
+       f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\r\n<ds:datastoreItem ds:itemID='
+       f'"{{AAAA111{n}-2222-3333-4444-555566667777}}" xmlns:ds="http://schemas.openxmlformats.'
+       f'org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>'.encode()
+       for n in (1, 2, 3)},
+    **{f"customXml/_rels/item{n}.xml.rels":
+       f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://'
+       f'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
+       f'"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" '
+       f'Target="itemProps{n}.xml"/></Relationships>'.encode() for n in (1, 2, 3)},
+}
+MSIP = ('<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+        'name="MSIP_Label_3de9faa6-9fe1-49b3-9a08-227a296b54a6_Enabled">'
+        '<vt:lpwstr>true</vt:lpwstr></property>')
+
+
+def edit_parts(path: Path, edit: dict[str, Callable[[str], str]],
+               added: dict[str, bytes] | None = None) -> None:
+    """Change parts of the workbook (each through its function on the part's text) and add
+    others, rewriting its zip as Excel would."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    for name, change in edit.items():
+        parts[name] = change(parts[name].decode()).encode()
+    parts.update(added or {})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def before_end(end: str, xml: str) -> Callable[[str], str]:
+    """A change that puts ``xml`` before the closing tag ``end``."""
+    return lambda text: text.replace(end, xml + end)
+
+
+def labelled_as_excel_does(path: Path, sharing: str = '<fileSharing readOnlyRecommended="1"/>',
+                           protection: str = "") -> None:
+    """A sensitivity label, SharePoint's three items and "Always open read-only" (``sharing``:
+    the <fileSharing> element), added to the workbook as Excel 365 saves them; the Ids are
+    Excel's, free in the workbook as 'wessex pair' wrote it."""
+    with zipfile.ZipFile(path) as archive:
+        relations = archive.read("xl/_rels/workbook.xml.rels").decode()
+        assert 'Id="rId7"' not in relations and 'Id="rId6"' in relations
+        assert 'Id="rId4"' not in archive.read("_rels/.rels").decode()
+    items = "".join(f'<Relationship Id="rId{6 + n}" Type="{CUSTOM_XML}" '
+                    f'Target="../customXml/item{n}.xml"/>' for n in (1, 2, 3))
+    types = "".join(f'<Override PartName="/customXml/itemProps{n}.xml" '
+                    f'ContentType="{ITEM_PROPS_TYPE}"/>' for n in (1, 2, 3))
+    custom = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties xmlns="http:'
+              '//schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http:'
+              f'//schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{MSIP}</Properties>')
+    edit_parts(path, {
+        "_rels/.rels": before_end("</Relationships>", (
+            f'<Relationship Id="rId4" Type="{LABELS}" Target="docMetadata/LabelInfo.xml"/>'
+            f'<Relationship Id="rId5" Type="{CUSTOM_PROPERTIES}" Target="docProps/custom.xml"/>')),
+        "xl/_rels/workbook.xml.rels": before_end("</Relationships>", items),
+        "[Content_Types].xml": before_end("</Types>", (
+            f'<Override PartName="/docMetadata/LabelInfo.xml" ContentType="{LABEL_TYPE}"/>'
+            '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.'
+            f'openxmlformats-officedocument.custom-properties+xml"/>{types}')),
+        "xl/workbook.xml": lambda text: re.sub(
+            r"(<fileVersion[^>]*/>)(<workbookPr[^>]*/>)", rf"\g<1>{sharing}\g<2>{protection}",
+            text, count=1),
+    }, {**SHAREPOINT_PARTS, "docProps/custom.xml": custom.encode()})
+    assert sharing in zipfile.ZipFile(path).read("xl/workbook.xml").decode()
+
+
+def package_as_saved(path: Path) -> tuple[dict[str, bytes], list[tuple[str, str, str]],
+                                          list[tuple[str, str, str]], dict[str, str], str]:
+    """The label's and SharePoint's parts, the relations of the package and of the workbook
+    (Id, kind, target), the Overrides of the content types, and xl/workbook.xml."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+
+    def relations(name: str) -> list[tuple[str, str, str]]:
+        return [(r.get("Id", ""), r.get("Type", ""), r.get("Target", ""))
+                for r in ElementTree.fromstring(parts[name])]
+
+    overrides = [(o.get("PartName", ""), o.get("ContentType", ""))
+                 for o in ElementTree.fromstring(parts["[Content_Types].xml"])
+                 if o.tag.endswith("Override")]
+    assert len(overrides) == len(dict(overrides))  # none listed twice
+    return ({n: d for n, d in parts.items() if n.startswith(("customXml/", "docMetadata/"))},
+            relations("_rels/.rels"), relations("xl/_rels/workbook.xml.rels"), dict(overrides),
+            parts["xl/workbook.xml"].decode())
+
+
+def opens_everywhere(path: Path, tmp_path: Path) -> None:
+    """openpyxl and python-calamine read the workbook, and so does LibreOffice, when there."""
+    from python_calamine import CalamineWorkbook
+
+    assert "Pairs" in openpyxl.load_workbook(path).sheetnames
+    assert CalamineWorkbook.from_path(str(path)).sheet_names[0] == "Pairs"
+    if shutil.which("soffice"):
+        out = tmp_path / "pdf"
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", "pdf", "--outdir", str(out), str(path)],
+                       check=True, capture_output=True, timeout=120)
+        assert (out / f"{path.stem}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_sensitivity_label_and_sharepoint_metadata_survive_a_visit_and_a_withdrawal(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """Microsoft 365 labels the workbook ("OFFICIAL-SENSITIVE") in docMetadata/LabelInfo.xml
+    and SharePoint keeps its columns in customXml; openpyxl dropped both on every save, and
+    with them Excel's label (only the MSIP_ custom properties stayed) and the file's place in
+    its library. They are copied back byte for byte, with the relations and content types
+    openpyxl left out, under Ids of their own where openpyxl's use Excel's."""
+    labelled_as_excel_does(paired)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    parts, package, workbook, overrides, workbook_xml = package_as_saved(paired)
+    assert parts == SHAREPOINT_PARTS
+    # openpyxl gave rId4 to the custom properties: the label, Excel's rId4, takes rId5
+    assert package == [
+        ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                 "officeDocument", "xl/workbook.xml"),
+        ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                 "core-properties", "docProps/core.xml"),
+        ("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                 "extended-properties", "docProps/app.xml"),
+        ("rId4", CUSTOM_PROPERTIES, "docProps/custom.xml"),
+        ("rId5", LABELS, "docMetadata/LabelInfo.xml")]
+    # four sheets, styles and theme are openpyxl's rId1 to rId6: Excel's Ids are free
+    assert workbook[6:] == [("rId7", CUSTOM_XML, "../customXml/item1.xml"),
+                            ("rId8", CUSTOM_XML, "../customXml/item2.xml"),
+                            ("rId9", CUSTOM_XML, "../customXml/item3.xml")]
+    assert [r[0] for r in workbook[:6]] == [f"rId{n}" for n in range(1, 7)]
+    assert overrides["/docMetadata/LabelInfo.xml"] == LABEL_TYPE
+    assert [overrides[f"/customXml/itemProps{n}.xml"] for n in (1, 2, 3)] == \
+        [ITEM_PROPS_TYPE] * 3
+    assert "/customXml/item1.xml" not in overrides  # Excel's Default for .xml covers it
+    # the label's copy in the custom properties is openpyxl's to keep, and it does
+    assert openpyxl.load_workbook(paired).custom_doc_props[
+        "MSIP_Label_3de9faa6-9fe1-49b3-9a08-227a296b54a6_Enabled"].value == "true"
+    assert re.search(r'^<workbook [^>]*><fileSharing readOnlyRecommended="1"/><workbookPr',
+                     workbook_xml)
+    assert visits_of(status_json(run), "gp0@example.org")["done"] is True
+
+    run("withdraw", "pairs.xlsx", "c1@example.org", "--reason", "moved away")
+    parts, package, workbook, overrides, workbook_xml = package_as_saved(paired)
+    assert parts == SHAREPOINT_PARTS
+    assert package[4] == ("rId5", LABELS, "docMetadata/LabelInfo.xml") and len(package) == 5
+    # a fifth sheet (Withdrawn) gives openpyxl's theme rId7: item 1 takes the first Id free
+    assert [r[0] for r in workbook[:7]] == [f"rId{n}" for n in range(1, 8)]
+    assert workbook[7:] == [("rId10", CUSTOM_XML, "../customXml/item1.xml"),
+                            ("rId8", CUSTOM_XML, "../customXml/item2.xml"),
+                            ("rId9", CUSTOM_XML, "../customXml/item3.xml")]
+    assert overrides["/docMetadata/LabelInfo.xml"] == LABEL_TYPE
+    assert workbook_xml.count("<fileSharing") == 1
+    opens_everywhere(paired, tmp_path)
+
+
+def test_read_only_recommended_and_the_password_to_modify_are_kept_beside_protection(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """openpyxl drops <fileSharing> whole: "Always open read-only", who reserved the file and
+    the password to modify. It is put back as it was (its text escaped); the protection of
+    the workbook's structure openpyxl keeps and writes itself, once."""
+    sharing = ('<fileSharing readOnlyRecommended="1" userName="J &quot;Jo&quot; O\'Neil &amp; '
+               '&lt;Co&gt;" algorithmName="SHA-512" hashValue="q1Xz/9+AbA==" saltValue="c2FsdA=='
+               '" spinCount="100000"/>')
+    protection = ('<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA=='
+                  '" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/>')
+    labelled_as_excel_does(paired, sharing, protection)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    from xml.etree import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    root = ElementTree.fromstring(package_as_saved(paired)[4])
+    order = [child.tag.removeprefix(main) for child in root]
+    assert order[:4] == ["fileSharing", "workbookPr", "workbookProtection", "bookViews"]
+    assert dict(root[0].attrib) == {
+        "readOnlyRecommended": "1", "userName": "J \"Jo\" O'Neil & <Co>",
+        "algorithmName": "SHA-512", "hashValue": "q1Xz/9+AbA==", "saltValue": "c2FsdA==",
+        "spinCount": "100000"}
+    assert dict(root[2].attrib) == {
+        "workbookAlgorithmName": "SHA-512", "workbookHashValue": "aGFzaA==",
+        "workbookSaltValue": "c2FsdA==", "workbookSpinCount": "100000", "lockStructure": "1"}
+    opens_everywhere(paired, tmp_path)
+
+
+def test_a_label_or_library_part_not_named_as_excel_names_it_is_refused(
+        run: Runner, paired: Path) -> None:
+    """Only parts named as Excel names them are copied back: any other in those folders
+    would be lost, so the workbook is refused, the part named."""
+    labelled_as_excel_does(paired)
+    edit_parts(paired, {}, {"customXml/item4.xml.bak": b"<x/>"})
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert "document metadata under a name Excel does not use (customXml/item4.xml.bak)" in \
+        " ".join(result.output.split())
+    assert paired.read_bytes() == before
+
+
+def test_metadata_is_put_back_only_where_openpyxl_left_room() -> None:
+    """What a hostile workbook holds cannot take the place of what openpyxl wrote: no part,
+    relation or content type of openpyxl's is replaced or listed twice, a relation to one of
+    openpyxl's parts is not added, an Id that is not one is replaced, and <fileSharing>
+    attributes that are not of their type are left out."""
+    from wessex_cli.package_metadata import Metadata, Relation, restored_package
+
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Type="{CUSTOM_XML}" Target="/customXml/item2.xml" Id="rId1"/>'
+            "</Relationships>")
+    saved = {
+        "customXml/Item1.xml": b"openpyxl's",
+        "customXml/item2.xml": b"openpyxl's too",
+        "xl/_rels/workbook.xml.rels": rels.encode(),
+        "[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               b'content-types"><Override PartName="/customXml/ITEMPROPS1.xml" '
+                               b'ContentType="application/xml"/></Types>',
+        "xl/workbook.xml": b'<workbook xmlns="x"><workbookPr/><sheets/></workbook>',
+    }
+    metadata = Metadata(
+        parts={"customXml/item1.xml": b"hostile", "customXml/item2.xml": b"hostile",
+               "customXml/itemProps1.xml": b"<p/>", "customXml/item3.xml": b"<i/>"},
+        relations={"xl/_rels/workbook.xml.rels": [
+            Relation("rId1", CUSTOM_XML, "customXml/item2.xml"),  # openpyxl's already
+            Relation('x" Target="evil', CUSTOM_XML, "customXml/item3.xml"),
+            Relation("rId3", CUSTOM_XML, "customXml/item3.xml"),  # the same again
+            Relation("rId9", CUSTOM_XML, "xl/styles.xml")]},  # not a part copied back
+        content_types={"customXml/itemProps1.xml": ITEM_PROPS_TYPE,
+                       "customXml/item3.xml": "application/xml"},
+        sharing={"readOnlyRecommended": "1"})
+    changed = restored_package(metadata, saved)
+    assert changed == {
+        "customXml/itemProps1.xml": b"<p/>", "customXml/item3.xml": b"<i/>",
+        "xl/_rels/workbook.xml.rels": rels.replace("</Relationships>", (
+            f'<Relationship Id="rId2" Type="{CUSTOM_XML}" Target="../customXml/item3.xml"/>'
+            "</Relationships>")).encode(),
+        "[Content_Types].xml": saved["[Content_Types].xml"].replace(b"</Types>", (
+            b'<Override PartName="/customXml/item3.xml" ContentType="application/xml"/>'
+            b"</Types>")),
+        "xl/workbook.xml": b'<workbook xmlns="x"><fileSharing readOnlyRecommended="1"/>'
+                           b"<workbookPr/><sheets/></workbook>"}
+    # a later openpyxl that writes <fileSharing> itself, and the parts: nothing to put back
+    assert restored_package(metadata, {**saved, **changed}) == {}
+
+
+def test_file_sharing_is_read_only_as_its_types_allow(tmp_path: Path) -> None:
+    """An attribute of <fileSharing> that is not of its type, or not one Excel writes, is
+    not kept; the label's and library's parts are read by name alone."""
+    from wessex_cli.package_metadata import read_metadata
+
+    path = tmp_path / "book.xlsx"
+    openpyxl.Workbook().save(path)
+    edit_parts(path, {"xl/workbook.xml": lambda text: text.replace("<workbookPr", (
+        '<fileSharing readOnlyRecommended="yes" userName="A&#9;B" reservationPassword="CC1A" '
+        'hashValue="not base64!" spinCount="-1" onload="x"/><workbookPr'))},
+        {"customXml/item1.xml": b"<a/>", "customXml/../evil.xml": b"<b/>",
+         "customxml/item2.xml": b"<c/>", "docMetadata/LabelInfo.xml.rels": b"<d/>"})
+    found = read_metadata(path)
+    assert found.sharing == {"userName": "A\tB", "reservationPassword": "CC1A"}
+    assert found.parts == {"customXml/item1.xml": b"<a/>"}
+    assert found.relations == {} and found.content_types == {}
 
 
 def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:

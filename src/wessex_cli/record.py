@@ -6,7 +6,9 @@ tables and macros: a workbook holding any of those is refused with a message say
 would be lost (an empty drawing part, as LibreOffice leaves behind, holds nothing and is
 not counted). openpyxl also writes formulas without
 the values Excel last computed for them; wessex puts those values back, so a "done" filled
-by a formula still reads as done afterwards, and it never overwrites a formula cell.
+by a formula still reads as done afterwards, and it never overwrites a formula cell. It
+puts back too the sensitivity label, SharePoint's metadata and "Read-only recommended",
+which openpyxl drops (``package_metadata``).
 
 Every save is atomic, keeps a backup of the previous version in ``backups/``, follows a
 symbolic link to the real file, refuses a read-only file and one open in Excel or
@@ -28,6 +30,7 @@ from .cell_styles import relink_named_styles
 from .errors import TrackingError
 from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts, without_row
 from .model import HALVES, Placement
+from .package_metadata import Metadata, not_kept, read_metadata, restored_package
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
@@ -116,9 +119,11 @@ def features_that_would_be_lost(path: Path) -> list[str]:
         raise TrackingError("the pairs workbook is damaged and cannot be opened.",
                             "Restore the latest copy from the backups/ folder.",
                             file=path) from None
+    odd = not_kept(names)  # a label's or SharePoint's part that is not as Excel names it
+    metadata = {f"document metadata under a name Excel does not use ({', '.join(odd[:3])})"}
     return sorted({what for prefix, what in DROPPED_PARTS.items()
                    if any(n.startswith(prefix) for n in names)} |
-                  _found_by_content(path, names))
+                  _found_by_content(path, names) | (metadata if odd else set()))
 
 
 # What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
@@ -167,6 +172,8 @@ class Workbook:
     # how it looked: formatting, size, shown), put back after openpyxl saves (workbook_notes)
     ignored: dict[str, Ignored] = field(default_factory=dict)  # sheet name -> the cells
     # marked "Ignore error" there, put back after openpyxl saves (ignored_errors)
+    metadata: Metadata = field(default_factory=Metadata)  # the sensitivity label, SharePoint's
+    # custom XML and <fileSharing>, put back after openpyxl saves (package_metadata)
 
     def __getitem__(self, name: str) -> Any:
         """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
@@ -222,7 +229,15 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
     relink_named_styles(book, source)  # a LibreOffice workbook's cell styles (cell_styles)
-    opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source))
+    try:
+        metadata = read_metadata(source)
+    except Exception:  # noqa: BLE001 - what openpyxl read, defusedxml may still refuse
+        raise TrackingError("the workbook's list of its parts cannot be read, so its "
+                            "sensitivity label or document metadata could be lost; it was "
+                            "not changed.", "Open it in Excel and save it again.",
+                            file=path) from None
+    opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source),
+                      metadata=metadata)
     for sheet in book.worksheets:
         values = shown[sheet.title]
         for row in sheet.iter_rows():
@@ -316,8 +331,9 @@ def _cached_xml(value: Any) -> tuple[str, str] | None:
 
 def finish_saved(saved: Path, editing: Workbook) -> None:
     """Put back what openpyxl leaves out when it saves: the values Excel computed for the
-    formulas, how the notes looked (``workbook_notes``) and the cells marked "Ignore error"
-    (``ignored_errors``)."""
+    formulas, how the notes looked (``workbook_notes``), the cells marked "Ignore error"
+    (``ignored_errors``), and the sensitivity label, SharePoint's metadata and "Read-only
+    recommended" (``package_metadata``)."""
     with zipfile.ZipFile(saved) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
         infos = archive.infolist()
@@ -325,11 +341,16 @@ def finish_saved(saved: Path, editing: Workbook) -> None:
                **restored_parts(editing.book, editing.notes, parts)}
     # a sheet part may have had its formulas' values put back: the marks go into that
     changed.update(restored_sheets(editing.book, editing.ignored, {**parts, **changed}))
+    changed.update(restored_package(editing.metadata, {**parts, **changed}))
     if not changed:
         return
     with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in infos:
             archive.writestr(info, changed.get(info.filename, parts[info.filename]))
+        for name in sorted(changed.keys() - parts.keys()):  # the parts openpyxl dropped
+            added = zipfile.ZipInfo(name, infos[0].date_time)
+            added.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(added, changed[name])
 
 
 def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str, bytes]:
