@@ -139,8 +139,8 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
         for key, missing in settings_needed(load_template(name, scheme), scheme).items():
             needed.setdefault(key, (missing, []))[1].append(name)
     return [Problem("warning", "", "scheme.toml",
-                    f"scheme.toml does not give the {missing.label} ({key}), which "
-                    f"{', '.join(names)} (due next) would print.",
+                    f"{missing.sentence()}, which {', '.join(names)} (due next) would "
+                    "print.",
                     f"Add {missing.lines} before rendering.")
             for key, (missing, names) in needed.items()]
 

@@ -32,10 +32,21 @@ class Missing:
     key: str  # dotted, e.g. "celebration.venue"
     label: str  # what the reader sees, e.g. "celebration venue"
     lines: str  # what to add to scheme.toml
+    example: str = ""  # the example 'wessex init' wrote there, when it is still there
 
     def describe(self) -> str:
         """What is missing and the lines of scheme.toml that would give it, for a warning."""
+        if self.example:
+            return f"the {self.label} ({self.key}) is still init's example '{self.example}': " \
+                   f"write yours {self.lines}"
         return f"the {self.label} ({self.key}): add {self.lines}"
+
+    def sentence(self) -> str:
+        """The setting's state as a sentence's subject and verb: what scheme.toml lacks."""
+        if self.example:
+            return (f"scheme.toml still has init's example {self.label} ('{self.example}') "
+                    f"({self.key})")
+        return f"scheme.toml does not give the {self.label} ({self.key})"
 
 
 class Placeholder(str):
@@ -87,16 +98,20 @@ def missing_settings(scheme: Scheme) -> dict[str, Missing]:
 
     found: dict[str, Missing] = {}
 
-    def add(key: str, label: str, lines: str) -> None:
-        found[key] = Missing(key, label, lines)
+    def add(key: str, label: str, lines: str, example: str = "") -> None:
+        found[key] = Missing(key, label, lines, example)
 
     admin = scheme.administrator
+    # init writes the defaults into scheme.toml as examples; either way they are no one's
     if not admin.name.strip() or admin.name == DEFAULT_ADMIN.name:
         add("administrator.name", "administrator's name",
-            'under [administrator]: name = "Your Name"')
+            'under [administrator]: name = "Your Name"',
+            admin.name if admin.name == DEFAULT_ADMIN.name and _written(scheme, "name") else "")
     if not admin.email.strip() or admin.email == DEFAULT_ADMIN.email:
         add("administrator.email", "administrator's e-mail",
-            'under [administrator]: email = "your.name@nhs.net"')
+            'under [administrator]: email = "your.name@nhs.net"',
+            admin.email if admin.email == DEFAULT_ADMIN.email and _written(scheme, "email")
+            else "")
     start = scheme.start
     if start is None:
         add("dates.start", "start date", "under [dates]: start = 2027-04-19")
@@ -149,11 +164,26 @@ def template_view(scheme: Scheme) -> Scheme:
     return dataclasses.replace(scheme, **changes)
 
 
+def _written(scheme: Scheme, field: str) -> bool:
+    """Whether scheme.toml itself gives the administrator's ``field`` (as init writes it),
+    rather than leaving it out."""
+    import tomllib
+
+    if scheme.source is None:
+        return False
+    try:
+        data = tomllib.loads(scheme.source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    section = data.get("administrator")
+    return isinstance(section, dict) and field in section
+
+
 def refusal(missing: dict[str, Missing], what: str, scheme: Scheme) -> SchemeError:
     """The one paragraph that says which settings to add before ``what`` can be written."""
     lines = "; ".join(m.describe() for m in missing.values())
     return SchemeError(f"{what} would go out with placeholders, because scheme.toml does not "
-                       f"give {plural(len(missing), 'setting')} it uses: {lines}.",
+                       f"give {plural(len(missing), 'setting')} of its own it uses: {lines}.",
                        "Add them to scheme.toml and run the command again, or add "
                        "--allow-placeholders for a draft in which each one is shown "
                        "in [brackets].", file=scheme.source)
