@@ -231,8 +231,11 @@ def test_why_counts_the_candidates_of_each_choice_separately() -> None:
     roster = Roster(Path("t.xlsx"), "Volunteers", people, [], {}, [], len(people))
     result = pair_volunteers(roster, SCHEME)
     explanation = explain(result, roster, "p0@example.org")
-    assert explanation.choices == [("1. Org five", "1 eligible candidate matches"),
-                                   ("2. Org six", "2 eligible candidates match")]
+    # each named with where they went: a mutual choice left unmet is seen at once
+    assert explanation.choices == [
+        ("1. Org five", "1 eligible candidate matches: secondary 0 (their partner)"),
+        ("2. Org six", "2 eligible candidates match: secondary 1 (unpaired), secondary 2 "
+                       "(unpaired)")]
 
 
 def test_a_cluster_of_dash_is_no_cluster_in_scores_and_reasons() -> None:

@@ -513,6 +513,9 @@ def _upper_bound(scores: np.ndarray[Any, Any], eligible: np.ndarray[Any, Any],
     return (best_left + best_right) // 2
 
 
+WHY_NAMED = 3  # the candidates --why names for a choice of a topic; the rest are counted
+
+
 @dataclass
 class Explanation:
     """``--why NAME``: one person's candidates, who took their choices, who was excluded."""
@@ -551,6 +554,14 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
             score, reasons = pair_score(person, other, weights)
             candidates.append((other, score, reasons))
     candidates.sort(key=lambda c: (-c[1], c[0].name.casefold()))
+    mine = set(emails_of.get(person.key, []))
+
+    def where_to(other: Volunteer) -> str:
+        if other.email in mine:
+            return "their partner"
+        taken_by = partner_of.get(other.key, [])
+        return f"paired with {', '.join(taken_by)}" if taken_by else "unpaired"
+
     choices = []
     by_key = roster.by_key()
     for preference in person.preferences:
@@ -563,10 +574,14 @@ def explain(result: PairingResult, roster: Roster, text: str, limit: int = 10) -
                 state += "; not eligible: " + ", ".join(r.short for r in broken)
             choices.append((f"{preference.rank}. {chosen.name}", state))
         else:
-            matching = [c for c in candidates if topic_matches(preference, c[0])]
-            choices.append((f"{preference.rank}. {preference.text}",
-                            f"{plural(len(matching), 'eligible candidate')} "
-                            f"match{'es' if len(matching) == 1 else ''}"))
+            matching = [c[0] for c in candidates if topic_matches(preference, c[0])]
+            state = (f"{plural(len(matching), 'eligible candidate')} "
+                     f"match{'es' if len(matching) == 1 else ''}")
+            if matching:  # who they are, best first, and where each went
+                named = [f"{v.name} ({where_to(v)})" for v in matching[:WHY_NAMED]]
+                more = len(matching) - WHY_NAMED
+                state += ": " + ", ".join(named) + (f" and {more} more" if more > 0 else "")
+            choices.append((f"{preference.rank}. {preference.text}", state))
     reason = next((u.reason for u in result.unpaired if u.person.key == person.key), "")
     return Explanation(person, partner_of.get(person.key, []), candidates[:limit], choices,
                        excluded, reason, emails_of.get(person.key, []))
