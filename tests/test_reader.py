@@ -192,6 +192,20 @@ def test_a_preference_naming_a_row_with_an_error_says_so(tmp_path: Path) -> None
     assert not any("matches no volunteer" in t for t in texts), texts
 
 
+def test_a_preference_by_first_name_alone_suggests_the_colleague(tmp_path: Path) -> None:
+    """"Tom" is no near spelling of "Dr Tom Harris", so no suggestion was made; a first
+    name alone now suggests the people who have it (and is still not used: it may be
+    someone else's Tom)."""
+    people = [*small_roster(), person("Dr Tom Harris", "tom.harris@example.org", "Consultant",
+                                      Organisation="Downland Hospital")]
+    people[0]["Preference 1"] = "Tom"
+    write_book(tmp_path / "v.xlsx", people)
+    roster = read_roster(tmp_path / "v.xlsx")
+    hints = [p.fix for p in roster.problems if "preference 'Tom'" in p.text]
+    assert hints == ["Did you mean 'Dr Tom Harris'? Check the spelling against the list."]
+    assert roster.volunteers[0].preferences == ()
+
+
 def test_a_volunteer_naming_themself_is_told_so(tmp_path: Path) -> None:
     """A first choice or an Avoid entry naming the volunteer themself passed without a word:
     neither can do anything."""

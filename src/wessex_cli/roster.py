@@ -26,6 +26,7 @@ from .spreadsheet import find_header_row as _find_header_row
 from .text import (
     address_from_cell,
     cluster_text,
+    did_you_mean_by_word,
     email_key,
     fold,
     header_key,
@@ -811,7 +812,9 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                "error of its own; it counts once that row is fixed.")
             else:
                 near = _suggest(text, vocabulary(), 1, 0.6)
-                hint = f"Did you mean '{near[0]}'? " if near else ""
+                # a first name alone ("Tom") is no near spelling of a full name: by word
+                hint = f"Did you mean '{near[0]}'? " if near else \
+                    did_you_mean_by_word(text, vocabulary()) if _SUGGESTIONS_LEFT[0] else ""
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' matches no volunteer, specialty or "
                                "organisation in the list, so it cannot be honoured.",

@@ -215,6 +215,12 @@ def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
     near = suggest(word, choices, 1, cutoff)
     if near:
         return f"Did you mean '{near[0]}'? "
+    return did_you_mean_by_word(word, choices)
+
+
+def did_you_mean_by_word(word: str, choices: list[str]) -> str:
+    """``"Did you mean 'X'? "`` for the few choices (four at most) that have ``word``, a
+    single word, as one of theirs: a first name ("Tom") suggests "Dr Tom Harris"."""
     key = fold(word).strip(" .")
     if not key or " " in key:
         return ""
