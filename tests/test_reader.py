@@ -206,6 +206,18 @@ def test_a_preference_by_first_name_alone_suggests_the_colleague(tmp_path: Path)
     assert roster.volunteers[0].preferences == ()
 
 
+def test_a_date_in_host_days_is_called_a_date(tmp_path: Path) -> None:
+    """"3rd March" in Host days was explained as "'3' is not a day"; it is a date, and the
+    column wants days of the week."""
+    people = small_roster()
+    people[0]["Host days"] = "3rd March"
+    write_book(tmp_path / "v.xlsx", people)
+    errors = [p.message for p in read_roster(tmp_path / "v.xlsx").problems
+              if p.severity == "error"]
+    assert errors == ["cannot read '3rd March' as days: it is a date, and this column takes "
+                      "the days of the week that suit them."]
+
+
 def test_a_volunteer_naming_themself_is_told_so(tmp_path: Path) -> None:
     """A first choice or an Avoid entry naming the volunteer themself passed without a word:
     neither can do anything."""

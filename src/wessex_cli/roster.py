@@ -660,9 +660,11 @@ class _RowReader:
             try:
                 slots.append(parse_availability(text))
             except AvailabilityError as exc:
+                why = ("it is a date, and this column takes the days of the week that suit "
+                       "them" if _is_a_date(text) else
+                       f"'{exc}' is not a day, a range, am/pm or 'any'")
                 self.problem("error", row_index, column,
-                             f"cannot read '{text}' as days: '{exc}' is not a day, a range, "
-                             "am/pm or 'any'.",
+                             f"cannot read '{text}' as days: {why}.",
                              "Write days like 'Mon, Wed', 'Tue-Thu', 'Fri am' or 'any'.")
                 slots.append(0)
                 ok = False
@@ -869,6 +871,17 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
 
 
 _SUGGESTIONS_LEFT = [0]  # reset per roster: suggestions cost time on a large list
+
+
+def _is_a_date(text: str) -> bool:
+    """Whether an availability cell that is no days reads as a date ("3rd March",
+    "4/5/2027"): the fix is then days of the week, not another spelling."""
+    from .dates import parse_date
+
+    try:
+        return parse_date(text, 2000) is not None
+    except ValueError:
+        return False
 
 
 def _suggest(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
