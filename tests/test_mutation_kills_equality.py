@@ -20,6 +20,13 @@ OTHER_ETHNIC = "Other ethnic group"
 CHILD, DISABLED_CHILD = "Primary carer of a child or children under 18", \
     "Primary carer of a disabled child"
 DISABLED_ADULT, OLDER = "Primary carer of a disabled adult", "Primary carer of an older person"
+ONE_CHOICE = ("If the form ticks one choice on the list, type that choice as the list words it "
+              "and run again; an answer naming two choices cannot be counted in either.")
+ONE_AGE = ("If the form gives one age or one of the form's bands, type that (for example 46, "
+           "or 45 to 49) and run again; a range that crosses two bands cannot be counted in "
+           "either.")
+EACH_BOX = ("If the form ticks boxes on the list, type each as the list words it, separated "
+            "by ; and run again.")
 
 
 @pytest.mark.parametrize(("answer", "expected"), [
@@ -39,11 +46,11 @@ def test_an_age_outside_every_band_is_another_answer(answer: str) -> None:
     assert classify("age", answer) == ([OTHER], False)
 
 
-def test_a_band_starting_in_one_band_counts_there_not_by_its_end() -> None:
-    """"30-39" starts the 30 to 34 band: the first number decides, the second is not a
-    single age to place."""
-    assert classify("age", "30-39") == (["30 to 34"], True)
-    assert classify("age", "31-33") == ([OTHER], False)  # starts no band and is not one age
+def test_a_range_counts_in_a_band_only_when_it_lies_wholly_inside_it() -> None:
+    """"30-39" crosses 30 to 34 and 35 to 39: it belongs to neither, so it is another answer
+    (with a warning), never the band it starts in; "31-33" lies inside 30 to 34."""
+    assert classify("age", "30-39") == ([OTHER], False)
+    assert classify("age", "31-33") == (["30 to 34"], True)
 
 
 @pytest.mark.parametrize(("answer", "expected"), [
@@ -245,9 +252,10 @@ def test_each_form_counts_under_its_group_with_its_categories(
                                                 "Caring responsibilities"]
     # each warning names its cell (row 6 of the file: the Martian) and never the words
     assert result.warnings == [
-        f"forms!{col}6: the answer to '{title}' is not one of the form's choices, so it is "
-        f"counted as '{OTHER}'." for col, title in
-        (("B", "Gender"), ("C", "Age band"), ("D", "Caring responsibilities"))]
+        f"forms.csv, forms!{col}6: the answer to '{title}' is not one of the form's choices, "
+        f"so it is counted as '{OTHER}'. {fix}" for col, title, fix in
+        (("B", "Gender", ONE_CHOICE), ("C", "Age band", ONE_AGE),
+         ("D", "Caring responsibilities", EACH_BOX))]
     assert not any("Martian" in w or "gardening" in w for w in result.warnings)
 
 

@@ -100,8 +100,11 @@ def test_the_forms_sheet_is_read_below_its_header_with_a_column_per_group(
                       [["Equality monitoring, 2027"], ["Side", "Gender"], *rows])
     result = read_forms(path)
     assert result.forms == 24
-    assert result.warnings == ["Forms!B5: the answer to 'Gender' is not one of the form's "
-                               "choices, so it is counted as 'Another answer'."]
+    assert result.warnings == [
+        "forms.xlsx, Forms!B5: the answer to 'Gender' is not one of the form's choices, so it "
+        "is counted as 'Another answer'. If the form ticks one choice on the list, type that "
+        "choice as the list words it and run again; an answer naming two choices cannot be "
+        "counted in either."]
     [table] = result.tables
     assert table.columns == ["All", "Not stated", "Primary care", "Secondary care"]
     side_of = {"Primary care": "primary", "Secondary care": "secondary"}.get

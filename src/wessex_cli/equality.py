@@ -8,7 +8,8 @@ column holding one suppressed cell gets a second (secondary suppression). A colu
 or profession) with fewer than 8 answers is never shown on its own, since even its zeros
 describe the few people in it: small groups are pooled, or the table is not broken down.
 Free-text answers ("please specify") are never printed: they count under "Another answer",
-as does any answer wessex does not recognise (with a warning naming its cell).
+as does any answer wessex does not recognise, or that fits two choices (an age range
+crossing two bands, "Christian and Muslim"), with a warning naming its cell.
 """
 
 from __future__ import annotations
@@ -138,10 +139,15 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
     if question == "ethnicity":
         match = _named(text, categories) or _ethnic_group(text)  # "OtherEthnicGroup" too
     elif question == "age":
-        match = _age_band(text, categories)
+        match = _age_band(answer, categories)
     else:  # the choice itself, then the other ways of typing it, then a choice with more
-        match = _named(text, categories) or _synonym(question, text) or \
-            _begins_with(text, categories)
+        match = _named(text, categories)
+        if match is None:
+            match = _synonym(question, text) or _begins_with(text, categories)
+            # "Christian and Muslim", "Full time and part time": the first named is no
+            # more the answer than the second
+            if match is not None and _choices_named(question, text) - {match, OTHER}:
+                match = None
     return ([match], True) if match is not None else ([OTHER], False)
 
 
@@ -169,29 +175,72 @@ def _caring_category(part: str) -> str | None:
                  if all(f" {w}" in padded for w in needed)), None)
 
 
+# Words that say where someone is from, not their ethnic group: "Black British", "British
+# Indian", "Irish Chinese" name one group. Alone, they name a white background, as on the form.
+NATIONAL = frozenset({"british", "english", "welsh", "scottish", "northern irish", "irish"})
+
+
 def _ethnic_group(text: str) -> str | None:
     """The broad ethnic group an answer names, itself or through a background in it, by
-    whole words ("Blackpool" names none). "White" is tried last: "Black British" and
-    "Asian British" are not white backgrounds, nor is "White and Asian" (mixed)."""
-    for group in sorted(ETHNIC_GROUPS, key=lambda g: g == "White"):
-        if any(f" {w} " in f" {text} " for w in ETHNIC_GROUPS[group]):
-            return group
+    whole words ("Blackpool" names none). "Mixed" (or "White and ...") is the mixed group;
+    an answer naming two other groups ("Black and Asian", "Asian and white") is not placed
+    in either. A nationality ("Black British", "British Indian") does not make a second."""
+    named = {group for group, words in ETHNIC_GROUPS.items()
+             if any(f" {w} " in f" {text} " for w in words if group != "White" or
+                    w not in NATIONAL)}
+    if "Mixed or multiple ethnic groups" in named:
+        return "Mixed or multiple ethnic groups"
+    if len(named) == 1:
+        return named.pop()
+    if not named and any(f" {w} " in f" {text} " for w in NATIONAL):
+        return "White"
     return None
 
 
-def _age_band(text: str, categories: tuple[str, ...]) -> str | None:
-    """The age band an answer names: its first number starts a band ("30-34"), or a single
-    number falls inside one ("42")."""
-    digits = [int(d) for d in re.findall(r"\d+", text)]
-    if not digits:
+OLDEST = 200  # a larger number is not an age
+# Words an age answer may carry besides its numbers ("aged 50 to 54", "45 years").
+_AGE_FILLER = frozenset({"aged", "age", "years", "year", "yrs", "yr", "old", "band"})
+
+
+def _age_band(answer: str, categories: tuple[str, ...]) -> str | None:
+    """The age band an answer falls wholly within: one age ("42", "45.5"), a range ("45-49",
+    "aged 45 to 49") or an open band ("65+", "65 or over", "over 70"). A range that crosses
+    two bands ("45-54"), runs backwards, or words that do not read as ages ("40s", "under
+    25") fall within no band: such an answer is never put into one of the bands it touches.
+    """
+    low_high = _age_range(answer)
+    if low_high is None:
         return None
+    low, high = low_high
     for category in categories:
         bounds = [int(d) for d in re.findall(r"\d+", category)]
         if not bounds:
             continue
-        low, high = bounds[0], bounds[-1] if len(bounds) > 1 else 200
-        if digits[0] == low or (len(digits) == 1 and low <= digits[0] <= high):
+        band_low, band_high = bounds[0], bounds[-1] if len(bounds) > 1 else OLDEST
+        if band_low <= low and high <= band_high:
             return category
+    return None
+
+
+def _age_range(answer: str) -> tuple[int, int] | None:
+    """The whole ages an age answer covers, lowest and highest; None when it cannot be read
+    as one age or one range of ages."""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", answer.casefold())
+    tokens = [t for t in re.findall(r"\d+(?:\.\d+)?|[a-z]+|[+-]", text)
+              if t not in _AGE_FILLER]
+    numbers = [int(float(t)) for t in tokens if t[0].isdigit()]
+    if any(n > OLDEST for n in numbers):
+        return None
+    shape = ["N" if t[0].isdigit() else t for t in tokens]
+    if shape == ["N"]:
+        return numbers[0], numbers[0]
+    if shape in (["N", "to", "N"], ["N", "-", "N"]):
+        return (numbers[0], numbers[1]) if numbers[0] <= numbers[1] else None
+    if shape in (["N", "+"], ["N", "plus"], ["N", "or", "over"], ["N", "and", "over"],
+                 ["N", "or", "older"], ["N", "and", "older"], ["N", "or", "above"]):
+        return numbers[0], OLDEST
+    if shape in (["over", "N"], ["above", "N"], ["older", "than", "N"]):
+        return numbers[0] + 1, OLDEST
     return None
 
 
@@ -200,6 +249,23 @@ def _synonym(question: str, text: str) -> str | None:
         if any(text == w or text.startswith(w + " ") for w in words):
             return category
     return None
+
+
+def _choices_named(question: str, text: str) -> set[str]:
+    """Every choice whose words (or another way of typing it) stand whole anywhere in
+    ``text``; words inside a longer match ("married" in "not married") name only that."""
+    words = text.split()
+    spans: list[tuple[int, int, str]] = []
+    for category in QUESTIONS[question][2]:
+        phrases = {fold(category), *SYNONYMS.get(question, {}).get(category, ())}
+        for phrase in phrases:
+            wanted = phrase.split()
+            spans += [(start, start + len(wanted), category)
+                      for start in range(len(words) - len(wanted) + 1)
+                      if wanted and words[start:start + len(wanted)] == wanted]
+    return {category for start, end, category in spans
+            if not any(s <= start and end <= e and (s, e) != (start, end)
+                       for s, e, _ in spans)}
 
 
 def _named(text: str, categories: tuple[str, ...]) -> str | None:
@@ -417,12 +483,25 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
             answer = cell_text(row[col]) if col < len(row) else ""
             categories, known = classify(question, answer)
             if not known:
-                warnings.append(f"{grid.sheet}!{cell_ref(index, col)}: the answer to "
-                                f"'{title}' is not one of the form's choices, so it is counted "
-                                f"as '{OTHER}'.")
+                warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, col)}: the answer "
+                                f"to '{title}' is not one of the form's choices, so it is "
+                                f"counted as '{OTHER}'. {_fix_hint(question)}")
             answers.append((group, categories))
         tables.append(build_table(question, answers, grouped="group" in columns))
     return EqualityResult(tables, len(forms), warnings)
+
+
+def _fix_hint(question: str) -> str:
+    """What to do about an answer counted as "Another answer" because it was not recognised."""
+    if question == "age":
+        return ("If the form gives one age or one of the form's bands, type that (for example "
+                "46, or 45 to 49) and run again; a range that crosses two bands cannot be "
+                "counted in either.")
+    if question in SEVERAL_ANSWERS:
+        return ("If the form ticks boxes on the list, type each as the list words it, "
+                "separated by ; and run again.")
+    return ("If the form ticks one choice on the list, type that choice as the list words it "
+            "and run again; an answer naming two choices cannot be counted in either.")
 
 
 def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> str:
