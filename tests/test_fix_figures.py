@@ -5,14 +5,18 @@ Every expected value is worked out by hand; the data are fictional."""
 
 from __future__ import annotations
 
+import csv
 import json
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
-from tests.conftest import Runner
+from tests.conftest import EXAMPLES, Runner, person, write_book
 from wessex_cli.equality import OTHER, classify
+from wessex_cli.text import half_up, percent
 
 # ---------------------------------------------------------------- equality: one choice each
 
@@ -78,3 +82,100 @@ def test_equality_warns_about_an_age_range_crossing_two_bands(run: Runner,
     assert "counted as 'Another answer'" in warnings[0]
     assert "run again" in warnings[0]
     assert "45-54" not in warnings[0]  # the cell is named, never the answer
+
+
+# ---------------------------------------------------------------- rounding half up
+
+
+@pytest.mark.parametrize(("value", "places", "expected"), [
+    (4.25, 1, "4.3"),  # round() and "%.1f" give 4.2 (half to even)
+    (4.35, 1, "4.4"),  # the float is 4.34999...: a reader still rounds 4.35 up
+    (4.15, 1, "4.2"), (4.0, 1, "4.0"), (3.96, 1, "4.0"), (2.5, 0, "3"), (0.5, 0, "1"),
+    (Fraction(25, 2), 0, "13"), (Fraction(1, 3), 1, "0.3"),
+])
+def test_half_up_rounds_halves_up(value: float | Fraction, places: int, expected: str) -> None:
+    assert half_up(value, places) == expected
+
+
+@pytest.mark.parametrize(("part", "whole", "expected"), [
+    (1, 8, "13%"),  # 12.5
+    (3, 24, "13%"),  # 12.5
+    (1, 40, "3%"),  # 2.5
+    (5, 8, "63%"),  # 62.5
+    (1, 3, "33%"), (2, 3, "67%"), (0, 7, "0%"), (7, 7, "100%"), (0, 0, "-"),
+])
+def test_percent_rounds_halves_up(part: int, whole: int, expected: str) -> None:
+    assert percent(part, whole) == expected
+
+
+def _ratings(path: Path, ratings: list[int]) -> Path:
+    rows = [["Profession", "Q3. What will you take back to your own workplace?",
+             "How useful was the exchange? (1-5)"]]
+    rows += [["GP" if index % 2 else "Consultant", "Shorter letters", str(rating)]
+             for index, rating in enumerate(ratings)]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_the_delegate_pack_shows_a_mean_of_4_25_as_4_3(run: Runner, tmp_path: Path) -> None:
+    """5, 4, 5 and 3 make 17 / 4 = 4.25: to one place, 4.3."""
+    _ratings(tmp_path / "responses.csv", [5, 4, 5, 3])
+    result = run("feedback", "responses.csv", "-o", "pack.md", "--no-names-source")
+    assert "mean 4.3" in result.stdout
+    pack = (tmp_path / "pack.md").read_text(encoding="utf-8")
+    assert "(4 answers): mean 4.3, median 4.5." in pack
+    run("feedback", "responses.csv", "-o", "pack.html", "--no-names-source")
+    assert "4 answers; mean 4.3, median 4.5" in (tmp_path / "pack.html").read_text("utf-8")
+
+
+def test_the_board_report_shows_a_mean_of_4_35_as_4_4(run: Runner, tmp_path: Path) -> None:
+    """Twenty ratings summing to 87: 87 / 20 = 4.35, which a float holds as 4.3499..."""
+    _ratings(tmp_path / "responses.csv", [5] * 7 + [4] * 13)
+    run("report", str(EXAMPLES / "pairs.xlsx"), "--scheme", str(EXAMPLES / "scheme.toml"),
+        "--feedback", "responses.csv", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "20 answers; mean 4.4, median 4 on a scale of 1 to 5." in page
+
+
+def _eight_pairs(run: Runner, tmp_path: Path, preference: bool = False) -> Any:
+    people = []
+    for index, letter in enumerate("ABCDEFGH"):
+        people.append(person(f"Dr Gp{letter} Ashcombe", f"gp{index}@example.org", "GP",
+                             Organisation=f"Surgery {letter}"))
+        people.append(person(f"Cons{letter} Brightwell", f"cons{index}@example.org",
+                             "Consultant", Organisation=f"Hospital {letter}"))
+    if preference:  # two people of the sixteen name a colleague
+        people[0]["Preference 1"] = "ConsA Brightwell"
+        people[3]["Preference 1"] = "Dr GpB Ashcombe"
+    write_book(tmp_path / "volunteers.xlsx", people)
+    return run("pair", "volunteers.xlsx", "-o", "pairs.xlsx", "--seed", "1")
+
+
+def test_pair_shows_two_preferences_met_in_sixteen_people_as_13_percent(
+        run: Runner, tmp_path: Path) -> None:
+    """2 of 16 is 12.5%: 13%, not 12%."""
+    result = _eight_pairs(run, tmp_path, preference=True)
+    assert "2 of 16 paired people (13%) have a preference met" in " ".join(result.stdout.split())
+
+
+def test_status_shows_one_pair_complete_in_eight_as_13_percent(run: Runner,
+                                                               tmp_path: Path) -> None:
+    """1 of 8 pairs complete is 12.5%, shown as 13%."""
+    _eight_pairs(run, tmp_path)
+    pairs = json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]
+    first = next(p for p in pairs if p["a"]["email"] == "gp0@example.org")
+    for host in (first["a"]["email"], first["b"]["email"]):
+        run("visit", "pairs.xlsx", host, "--hosted", "2027-05-20")
+    result = run("status", "pairs.xlsx")
+    assert "1 of 8 pairs complete (13%)" in " ".join(result.stdout.split())
+
+
+def test_the_response_rate_of_2_in_16_shows_as_13_percent(run: Runner, tmp_path: Path) -> None:
+    """Two responses from the sixteen people paired: 12.5%, shown as 13%."""
+    _eight_pairs(run, tmp_path)
+    _ratings(tmp_path / "responses.csv", [4, 5])
+    result = run("feedback", "responses.csv", "--pairs", "pairs.xlsx", "-o", "pack.md")
+    [line] = [line for line in result.stdout.splitlines() if "Response rate" in line]
+    assert line.split("│")[2].strip() == "13%"
+    assert "2 responses from 16 participants (13%)." in (tmp_path / "pack.md").read_text("utf-8")

@@ -26,7 +26,7 @@ from typing import Any
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
-from .text import TITLES, fold, fold_char, header_key
+from .text import TITLES, fold, fold_char, half_up, header_key, percent
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -242,6 +242,11 @@ class Rated:
     def median(self) -> float:
         """The middle answer, less swayed than the mean by extremes; 0 when nobody answered."""
         return float(statistics.median(self.values)) if self.values else 0.0
+
+    @property
+    def shown_mean(self) -> str:
+        """The mean as every page and table shows it: one decimal place, rounded half up."""
+        return half_up(self.mean, 1)
 
     def distribution(self) -> dict[int, int]:
         """How many gave each point of the scale, unused points included, so every bar is drawn."""
@@ -612,9 +617,9 @@ def _mentioned(count: int, responses: int) -> str:
 def pack_view(pack: FeedbackPack, scheme_name: str) -> dict[str, Any]:
     """What the delegate pack shows, as plain data in reading order: the one source for its
     Markdown and its HTML page."""
-    rate = pack.response_rate
     summary = f"{pack.responses} responses" + (
-        f" from {pack.participants} participants ({rate:.0%})" if rate is not None else "") + "."
+        f" from {pack.participants} participants ({percent(pack.responses, pack.participants)})"
+        if pack.participants else "") + "."
     sections = [
         {"question": REFLECTIVE[question],
          "groups": [{"name": group,
@@ -623,7 +628,7 @@ def pack_view(pack: FeedbackPack, scheme_name: str) -> dict[str, Any]:
                     for group in sorted(groups)]}
         for question, groups in pack.quotes.items() if any(groups.values())]
     ratings = [{"question": rated.question, "answers": len(rated.values),
-                "mean": f"{rated.mean:.1f}", "median": f"{rated.median:g}",
+                "mean": rated.shown_mean, "median": f"{rated.median:g}",
                 "low": rated.scale[0], "high": rated.scale[1],
                 "distribution": ", ".join(f"{k}: {v}" for k, v in rated.distribution().items()),
                 "rated": rated}

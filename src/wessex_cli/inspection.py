@@ -528,8 +528,12 @@ def _stat(path: Path) -> os.stat_result:
         raise SpreadsheetError("the file is empty (0 bytes).",
                                "Save the workbook again from Excel and try once more.", file=path)
     if info.st_size > LIMITS.file_bytes:
+        from fractions import Fraction
+
+        from .text import half_up
+
         raise SpreadsheetError(
-            f"the file is {info.st_size / 1024 / 1024:.1f} MB, larger than the "
+            f"the file is {half_up(Fraction(info.st_size, 1024 * 1024), 1)} MB, larger than the "
             f"{LIMITS.file_bytes // 1024 // 1024} MB wessex reads (a list of 60,000 volunteers "
             "takes about 4 MB).",
             "Check you chose the right file; remove pictures and unused sheets from it.",

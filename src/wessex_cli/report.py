@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .pairs_workbook import read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
-from .text import email_key, header_key, person_key, plural
+from .text import email_key, header_key, percent, person_key, plural
 from .wording import day_month_year
 
 if TYPE_CHECKING:
@@ -307,10 +307,6 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
 
 # Rendering ---------------------------------------------------------------------------------
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "-"
-
-
 def context(report: Report) -> dict[str, Any]:
     """Everything the templates show, as plain values."""
     from .equality import SUPPRESS_BELOW, round5
@@ -320,25 +316,25 @@ def context(report: Report) -> dict[str, Any]:
     side_label = {s.key: s.label for s in report.scheme.sides}
     key_figures = [
         ("volunteered", "People who volunteered", str(f.volunteered), ""),
-        ("paired", "People paired", str(f.paired_people), _percent(f.paired_people,
+        ("paired", "People paired", str(f.paired_people), percent(f.paired_people,
                                                                    f.volunteered)),
         ("pairs", "Pairs", str(f.pairs), ""),
         ("withdrew", "People who withdrew after being paired", str(f.withdrew), ""),
         ("choice_met", "Paired people given one of their choices",
          str(sum(f.best_choice_met[r] for r in RANKS)),
-         _percent(sum(f.best_choice_met[r] for r in RANKS), f.paired_people)),
+         percent(sum(f.best_choice_met[r] for r in RANKS), f.paired_people)),
         ("visits_done", "Half-day visits completed",
          f"{f.visits_done} of {f.visits_total}{_withdrawn_note(f)}",
-         _percent(f.visits_done, f.visits_total)),
+         percent(f.visits_done, f.visits_total)),
         ("pairs_complete", "Pairs with both visits done", f"{f.pairs_complete} of {f.pairs}",
-         _percent(f.pairs_complete, f.pairs)),
+         percent(f.pairs_complete, f.pairs)),
         ("reflections", "Reflections returned",
          f"{f.reflections_returned} of {f.reflections_expected}",
-         _percent(f.reflections_returned, f.reflections_expected)),
+         percent(f.reflections_returned, f.reflections_expected)),
     ]
     if report.feedback is not None:
         key_figures.append(("responses", "Feedback responses", str(report.feedback.responses),
-                            _percent(report.feedback.responses, f.paired_people)))
+                            percent(report.feedback.responses, f.paired_people)))
     dates = report.visit_dates
     equality = None
     if report.equality is not None:
@@ -483,7 +479,7 @@ def report_docx(report: Report) -> bytes:
         document.add_paragraph(values["feedback_sentence"])
         for rated in pack.rated:
             document.add_heading(rated.question, 2)
-            document.add_paragraph(f"{len(rated.values)} answers; mean {rated.mean:.1f}, median "
+            document.add_paragraph(f"{len(rated.values)} answers; mean {rated.shown_mean}, median "
                                    f"{rated.median:g} on a scale of {rated.scale[0]} to "
                                    f"{rated.scale[1]}.")
             picture(rating_chart(rated, "png"))

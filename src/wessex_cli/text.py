@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 from functools import lru_cache
 
 # The one list of titles: each as ``fold`` leaves it, with the spelling documents print.
@@ -249,3 +250,22 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
     ``words`` is the plural when it is not the word with an "s"."""
     return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def half_up(value: float | Fraction, places: int = 0) -> str:
+    """A figure as a reader rounds it by hand, halves up: ``4.25`` to one place is ``"4.3"``,
+    12.5 to none is ``"13"``. The one rounding for every figure shown (means, percentages):
+    ``round()`` and format strings round halves to even and see 4.35 as 4.3499..., so they
+    give 4.2 and 12 and 4.3. A float is taken as the shortest decimal that reads back as it
+    (its ``repr``); a Fraction exactly."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    exact = (Decimal(value.numerator) / Decimal(value.denominator)
+             if isinstance(value, Fraction) else Decimal(repr(value)))
+    return f"{exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` as a whole-number percentage of ``whole``, rounded half up (1 of 8 is
+    ``"13%"``); ``"-"`` when there is no whole to be a share of."""
+    return f"{half_up(Fraction(100 * part, whole))}%" if whole else "-"

@@ -10,7 +10,7 @@ import typer
 
 from ..console import cell, escape, out, print_json, progress
 from ..safe_write import BACKUP_FOLDER
-from ..text import plural
+from ..text import percent, plural
 from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
 from .tables import Column, show_table
 
@@ -151,7 +151,7 @@ def _print_result(result: PairingResult) -> None:
     paired = summary["paired"]
     # preferences are known only for the pairs of this run, not for those held as they stand
     scored = len({key for p in result.pairs for key in (p.a.key, p.b.key)})
-    share = f"{100 * result.preference_met / scored:.0f}%" if scored else "-"
+    share = percent(result.preference_met, scored)
     held = " (pairs held as they stand aside)" if result.held else ""
     out.print(f"{plural(summary['pairs'], 'pair')}, {paired} "
               f"{'person' if paired == 1 else 'people'} paired, {summary['unpaired']} "

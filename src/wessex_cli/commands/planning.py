@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..console import escape, out, print_json, warn
+from ..text import percent
 from .common import JsonOption, SchemeOption, require_suffix, scheme_for
 from .tables import Column, show_table
 
@@ -148,9 +149,9 @@ def feedback(
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
     lines: list[list[str | Text]] = [["Responses", str(pack.responses)]]
-    if pack.response_rate is not None:
-        lines.append(["Response rate", f"{pack.response_rate:.0%}"])
-    lines += [[rated.question, f"mean {rated.mean:.1f}"] for rated in pack.rated]
+    if pack.participants:
+        lines.append(["Response rate", percent(pack.responses, pack.participants)])
+    lines += [[rated.question, f"mean {rated.shown_mean}"] for rated in pack.rated]
     lines += [[f"Theme: {theme}", f"{count} of {pack.responses}"]
               for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
     show_table("Feedback", [Column("Item"), Column("Value", right=True)], lines)

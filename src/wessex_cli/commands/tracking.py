@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import escape, out, print_json, warn
-from ..text import plural
+from ..text import percent, plural
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -83,7 +83,7 @@ def status(
                                     "Complete")], lines)
     sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
                       in summary.hosted_by_side.items())
-    share = f"{100 * summary.complete / summary.pairs:.0f}%" if tracked else "-"
+    share = percent(summary.complete, summary.pairs) if tracked else "-"
     left = f"; {(end - now).days} days left" if end and end >= now else \
         ("; the exchange period has ended" if end else "")
     out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
