@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import json
 import re
-import statistics
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -251,7 +251,8 @@ def expected_figures(files: dict[str, Path], roster: list[dict[str, Any]]) -> di
             "pairs_complete": f"{complete} of {len(pairs)}",
             "reflections": f"{reflections} of {2 * len(pairs)}",
             "responses": str(len(answers)),
-            "mean": f"{statistics.fmean(r[-1] for r in answers):.1f}"}
+            "mean": str((Decimal(sum(r[-1] for r in answers)) / len(answers))  # halves up
+                        .quantize(Decimal("0.1"), ROUND_HALF_UP))}
 
 
 class Tables(HTMLParser):
@@ -345,15 +346,16 @@ def test_an_action_plan_sentence_agrees_with_one() -> None:
     import dataclasses
 
     from wessex_cli.findings import Action, ActionPlan
-    from wessex_cli.report import _plan_sentence
+    from wessex_cli.report import plan_sentences
 
     fields = {f.name: "" for f in dataclasses.fields(Action)} | {"due": None}
     led = Action(**{**fields, "action": "Shared clinic", "lead": "Dr Marsh",  # type: ignore
                     "due": dt.date(2027, 9, 1)})
     unled = Action(**{**fields, "action": "Joint teaching"})  # type: ignore[arg-type]
     plan = ActionPlan([led, unled], [], [])
-    assert _plan_sentence(plan) == ("2 actions proposed by the celebration tables, grouped "
-                                    "by who leads them. 1 still needs a lead. 1 has no date.")
+    assert plan_sentences(plan) == [("2 actions proposed by the celebration tables, grouped "
+                                     "by who leads them.", False), ("1 still needs a lead.", True),
+                                    ("1 has no date.", True)]
 
 
 def test_report_action_plan_and_health_inequalities(run: Runner, scheme_files: dict[str, Path],

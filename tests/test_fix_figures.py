@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -179,3 +180,48 @@ def test_the_response_rate_of_2_in_16_shows_as_13_percent(run: Runner, tmp_path:
     [line] = [line for line in result.stdout.splitlines() if "Response rate" in line]
     assert line.split("│")[2].strip() == "13%"
     assert "2 responses from 16 participants (13%)." in (tmp_path / "pack.md").read_text("utf-8")
+
+
+# ---------------------------------------------------------------- the report's counts
+
+
+def _findings(run: Runner, tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
+    run("findings", "template", "-o", "blank.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "blank.xlsx")
+    sheet = book["Actions"]
+    headers = [cell.value for cell in sheet[1]]
+    for row in rows:
+        sheet.append([row.get(str(header)) for header in headers])
+    book.save(tmp_path / "tables1.xlsx")
+    return tmp_path / "tables1.xlsx"
+
+
+def _report_text(run: Runner, tmp_path: Path, rows: list[dict[str, Any]]) -> str:
+    _eight_pairs(run, tmp_path)
+    _findings(run, tmp_path, rows)
+    run("report", "pairs.xlsx", "--findings", "tables1.xlsx", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_the_report_says_one_action_still_needs_a_lead_and_has_no_date(
+        run: Runner, tmp_path: Path) -> None:
+    text = _report_text(run, tmp_path, [
+        {"Table": 1, "Proposed action": "Shared clinic letters", "Lead": "Dr Helena Marsh",
+         "Health inequalities": "Should narrow them"},  # no date
+        {"Table": 1, "Proposed action": "Joint teaching", "By when": "2027-10-01",
+         "Health inequalities": "No likely effect"},  # no lead
+    ])
+    assert ("2 actions proposed by the celebration tables, grouped by who leads them. "
+            "1 still needs a lead. 1 has no date.") in text
+    # eight pairs, no visit done: "0 of 16 ... were", and "0 of 8 pairs"
+    assert "0 of 16 half-day visits were completed. 0 of 8 pairs did both." in text
+
+
+def test_one_answer_to_a_rated_question_is_one_answer() -> None:
+    from wessex_cli.feedback import Rated
+
+    assert Rated("How useful?", (1, 5), [4]).summary == \
+        "1 answer; mean 4.0, median 4 on a scale of 1 to 5."
+    assert Rated("How useful?", (1, 5), [5, 4, 5, 3]).summary == \
+        "4 answers; mean 4.3, median 4.5 on a scale of 1 to 5."

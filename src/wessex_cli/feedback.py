@@ -26,7 +26,7 @@ from typing import Any
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
-from .text import TITLES, fold, fold_char, half_up, header_key, percent
+from .text import TITLES, fold, fold_char, half_up, header_key, percent, plural
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -247,6 +247,13 @@ class Rated:
     def shown_mean(self) -> str:
         """The mean as every page and table shows it: one decimal place, rounded half up."""
         return half_up(self.mean, 1)
+
+    @property
+    def summary(self) -> str:
+        """The sentence under the question in the pack and the report: how many answered,
+        the mean and the median on the scale."""
+        return (f"{plural(len(self.values), 'answer')}; mean {self.shown_mean}, median "
+                f"{self.median:g} on a scale of {self.scale[0]} to {self.scale[1]}.")
 
     def distribution(self) -> dict[int, int]:
         """How many gave each point of the scale, unused points included, so every bar is drawn."""
@@ -627,7 +634,8 @@ def pack_view(pack: FeedbackPack, scheme_name: str) -> dict[str, Any]:
                                 for quote in groups[group]]}
                     for group in sorted(groups)]}
         for question, groups in pack.quotes.items() if any(groups.values())]
-    ratings = [{"question": rated.question, "answers": len(rated.values),
+    ratings = [{"question": rated.question, "answers": plural(len(rated.values), "answer"),
+                "summary": rated.summary,
                 "mean": rated.shown_mean, "median": f"{rated.median:g}",
                 "low": rated.scale[0], "high": rated.scale[1],
                 "distribution": ", ".join(f"{k}: {v}" for k, v in rated.distribution().items()),
@@ -653,7 +661,7 @@ def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
     if view["ratings"]:
         lines += ["## Ratings", ""]
         for rating in view["ratings"]:
-            lines += [f"**{rating['question']}** ({rating['answers']} answers): mean "
+            lines += [f"**{rating['question']}** ({rating['answers']}): mean "
                       f"{rating['mean']}, median {rating['median']}. {rating['distribution']}",
                       ""]
     lines += ["## Common themes", ""]

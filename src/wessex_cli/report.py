@@ -360,6 +360,7 @@ def context(report: Report) -> dict[str, Any]:
         "equality": equality, "plan": plan,
         "swot": [(SWOT_PLURAL[h], points) for h, points in plan.swot_by_heading().items()]
         if plan else [],
+        "plan_sentences": plan_sentences(plan) if plan else [],
         "inequality_counts": plan.inequality_counts() if plan else {},
         "inequality_text": inequality_sentence(plan.inequality_counts(), len(plan.actions))
         if plan else "",
@@ -479,9 +480,7 @@ def report_docx(report: Report) -> bytes:
         document.add_paragraph(values["feedback_sentence"])
         for rated in pack.rated:
             document.add_heading(rated.question, 2)
-            document.add_paragraph(f"{len(rated.values)} answers; mean {rated.shown_mean}, median "
-                                   f"{rated.median:g} on a scale of {rated.scale[0]} to "
-                                   f"{rated.scale[1]}.")
+            document.add_paragraph(rated.summary)
             picture(rating_chart(rated, "png"))
         if values["themes"]:
             document.add_heading("Common themes", 2)
@@ -564,12 +563,12 @@ def _withdrawn_note(f: Figures) -> str:
 
 def _visits_sentence(values: dict[str, Any]) -> str:
     f: Figures = values["figures"]
-    text = (f"{f.visits_done} of {f.visits_total} half-day visits were completed"
-            f"{_withdrawn_note(f)}")
+    text = (f"{f.visits_done} of {f.visits_total} half-day visits "
+            f"{'was' if f.visits_done == 1 else 'were'} completed{_withdrawn_note(f)}")
     if values["first_visit"]:
         text += (f", the first on {values['date'](values['first_visit'])} and the last on "
                  f"{values['date'](values['last_visit'])}")
-    text += f". {f.pairs_complete} of {f.pairs} pairs did both."
+    text += f". {f.pairs_complete} of {plural(f.pairs, 'pair')} did both."
     if f.visits_planned:
         text += (f" {plural(f.visits_planned, 'more visit')} "
                  f"{'is' if f.visits_planned == 1 else 'are'} arranged for the days ahead.")
@@ -588,7 +587,7 @@ def _docx_plan(document: Any, values: dict[str, Any],
     if plan is None:
         document.add_paragraph(NO_PLAN)
     else:
-        document.add_paragraph(_plan_sentence(plan))
+        document.add_paragraph(" ".join(text for text, _ in plan_sentences(plan)))
         for lead, actions in plan.groups():
             document.add_heading(lead, 2)
             table(["Action", "By when", "Confidence", "Table"],
@@ -616,17 +615,17 @@ def _docx_plan(document: Any, values: dict[str, Any],
                                                         else ""), style="List Bullet")
 
 
-def _plan_sentence(plan: ActionPlan) -> str:
-    total = len(plan.actions)
-    text = (f"{total} action{'' if total == 1 else 's'} proposed by the celebration tables, "
-            "grouped by who leads them.")
+def plan_sentences(plan: ActionPlan) -> list[tuple[str, bool]]:
+    """The sentences above the action plan, each with whether it is a warning (the page
+    shows those in colour): how many actions, how many still need a lead or have no date."""
+    sentences = [(f"{plural(len(plan.actions), 'action')} proposed by the celebration tables, "
+                  "grouped by who leads them.", False)]
     if plan.without_lead:
-        n = len(plan.without_lead)
-        text += f" {n} still {'needs' if n == 1 else 'need'} a lead."
+        sentences.append((f"{plural(len(plan.without_lead), 'still needs', 'still need')} "
+                          "a lead.", True))
     if plan.without_date:
-        n = len(plan.without_date)
-        text += f" {n} {'has' if n == 1 else 'have'} no date."
-    return text
+        sentences.append((f"{plural(len(plan.without_date), 'has', 'have')} no date.", True))
+    return sentences
 
 
 def inequality_sentence(counts: dict[str, int], total: int) -> str:
