@@ -225,3 +225,44 @@ def test_one_answer_to_a_rated_question_is_one_answer() -> None:
         "1 answer; mean 4.0, median 4 on a scale of 1 to 5."
     assert Rated("How useful?", (1, 5), [5, 4, 5, 3]).summary == \
         "4 answers; mean 4.3, median 4.5 on a scale of 1 to 5."
+
+
+# ---------------------------------------------------------------- findings: unsure answers
+
+
+def test_a_question_marked_answer_counts_as_unsure_in_the_report(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    text = _report_text(run, tmp_path, [
+        {"Table": 1, "Proposed action": "Evening teaching", "Lead": "Dr Helena Marsh",
+         "By when": "2027-10-01", "Health inequalities": "widen?"},
+        {"Table": 1, "Proposed action": "Advice line", "Lead": "Dr Helena Marsh",
+         "By when": "2027-11-01", "Health inequalities": "Should narrow them"},
+    ])
+    assert ("Of 2 proposed actions, the tables expect 1 to narrow health inequalities and 0 to "
+            "risk widening them; 0 should make no difference, the tables were unsure about 1, "
+            "and 0 were not assessed.") in text
+    assert "Could widen them: check before going ahead" not in text
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("widen?", "Not sure"), ("Could widen them?", "Not sure"), ("narrow?", "Not sure"),
+    ("?", "Not sure"), ("not sure, might widen", "Not sure"),
+    ("widen", "Could widen them"), ("narrows the gap", "Should narrow them"),
+])
+def test_typed_health_inequality_answers(run: Runner, tmp_path: Path, typed: str,
+                                         expected: str) -> None:
+    _findings(run, tmp_path, [{"Table": 2, "Proposed action": "Shared letters",
+                               "Lead": "Tobias Wren", "Health inequalities": typed}])
+    plan = json.loads(run("findings", "tables1.xlsx", "--json").stdout)
+    assert [a["health_inequalities"] for g in plan["groups"] for a in g["actions"]] == [expected]
+    assert plan["warnings"] == []
+
+
+def test_an_answer_naming_two_effects_is_unsure_and_warned(run: Runner, tmp_path: Path) -> None:
+    _findings(run, tmp_path, [{"Table": 2, "Proposed action": "Shared letters",
+                               "Lead": "Tobias Wren", "Health inequalities": "narrow or widen"}])
+    plan = json.loads(run("findings", "tables1.xlsx", "--json").stdout)
+    assert [a["health_inequalities"] for g in plan["groups"] for a in g["actions"]] == \
+        ["Not sure"]
+    [warning] = plan["warnings"]
+    assert warning.startswith("tables1.xlsx, Actions!H2:")

@@ -302,24 +302,29 @@ def _listed(text: str, choices: tuple[str, ...]) -> str:
     return text
 
 
+# Typed answers to Health inequalities: words whose start names each effect
+INEQUALITY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("narrow", "reduce", "lessen", "close the gap"), "Should narrow them"),
+    (("widen", "worsen", "increase"), "Could widen them"),
+    (("no effect", "no likely", "none", "neutral", "no difference"), "No likely effect"),
+    (("not sure", "unsure", "don't know", "do not know", "unknown"), "Not sure"))
+
+
 def _inequality(text: str) -> str | None:
     """The Health inequalities answer as one of the list ("" when blank), forgiving typed
-    answers ("narrow", "unsure"); None when it cannot be placed."""
+    answers ("narrow", "unsure"); None when it cannot be placed, as one naming two effects
+    ("narrow or widen"). A question mark ("widen?") says the table was unsure."""
     if not text:
         return ""
     listed = _listed(text, INEQUALITY_EFFECTS)
     if listed in INEQUALITY_EFFECTS:
         return listed
-    words = text.casefold()
-    for stems, effect in ((("narrow", "reduce", "lessen", "close the gap"), "Should narrow them"),
-                          (("widen", "worsen", "increase"), "Could widen them"),
-                          (("no effect", "no likely", "none", "neutral", "no difference"),
-                           "No likely effect"),
-                          (("not sure", "unsure", "don't know", "do not know", "unknown"),
-                           "Not sure")):
-        if any(stem in words for stem in stems):
-            return effect
-    return None
+    words = text.casefold().replace("\u2019", "'")
+    found = {effect for stems, effect in INEQUALITY_WORDS
+             if any(re.search(rf"(?<![a-z]){re.escape(stem)}", words) for stem in stems)}
+    if "?" in words or "Not sure" in found:
+        return "Not sure"
+    return found.pop() if len(found) == 1 else None
 
 
 def read_findings(paths: Iterable[Path]) -> ActionPlan:
