@@ -313,7 +313,8 @@ INEQUALITY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
 def _inequality(text: str) -> str | None:
     """The Health inequalities answer as one of the list ("" when blank), forgiving typed
     answers ("narrow", "unsure"); None when it cannot be placed, as one naming two effects
-    ("narrow or widen"). A question mark ("widen?") says the table was unsure."""
+    ("narrow or widen"). A question mark after an effect ("widen?") says the table was
+    unsure of it."""
     if not text:
         return ""
     listed = _listed(text, INEQUALITY_EFFECTS)
@@ -322,7 +323,7 @@ def _inequality(text: str) -> str | None:
     words = text.casefold().replace("\u2019", "'")
     found = {effect for stems, effect in INEQUALITY_WORDS
              if any(re.search(rf"(?<![a-z]){re.escape(stem)}", words) for stem in stems)}
-    if "?" in words or "Not sure" in found:
+    if found and "?" in words or "Not sure" in found:  # "maybe?" alone is still warned about
         return "Not sure"
     return found.pop() if len(found) == 1 else None
 
