@@ -2,10 +2,11 @@
 
 Responses come as survey tools export them: one row per response, columns named by the
 question's text. Free text is anonymised before anything else sees it (names from the
-roster and the response, e-mails, phone numbers, NHS numbers with a valid check digit,
-postcodes), and a profession with fewer than three respondents is pooled. The pack says
-where the names came from, and says that no quote names anyone known to the scheme only
-when a volunteer or pairs workbook supplied the names.
+roster and the response with the short forms of their first names, any name after a title,
+e-mails, phone numbers, NHS numbers with a valid check digit, postcodes), and a profession
+with fewer than three respondents is pooled. The pack says where the names came from, and
+says that no quote names anyone known to the scheme only when a volunteer or pairs workbook
+supplied the names.
 
 Four steps, each usable alone: ``read_responses`` (the export into a ``Survey``),
 ``anonymise_survey`` (names and numbers removed, groups pooled), ``analyse_survey`` (quotes,
@@ -20,6 +21,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -83,26 +85,133 @@ SURNAME_PARTICLES = frozenset({
 })
 _NAME_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
+# British short forms that the ``nicknames`` package (hand-kept, but drawn from American
+# records) does not give: without them a volunteer "Catherine" written about as "Kate"
+# would be quoted.
+BRITISH_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "abigail": ("abi",), "alexandra": ("lexi",), "alfred": ("alf", "alfie"),
+    "barbara": ("barb",), "benjamin": ("benji",), "beverley": ("bev",),
+    "caroline": ("caz",), "catherine": ("kate", "cath", "kat", "katie"), "charles": ("chas",),
+    "charlotte": ("charlie",), "christina": ("chrissie",), "david": ("davy",),
+    "eleanor": ("nell",), "gareth": ("gaz",), "georgia": ("georgie",),
+    "georgina": ("georgie",), "gillian": ("gill", "gilly"), "helen": ("nell",),
+    "isabel": ("izzy",), "isabella": ("izzy",), "jeremy": ("jerry",), "juliet": ("jules",),
+    "kathleen": ("kath", "kathy"), "katherine": ("kath", "katie"), "kathryn": ("kath",),
+    "lawrence": ("laurie",), "madeleine": ("maddie",), "natalie": ("nat",),
+    "natasha": ("tash",), "nicola": ("nicky", "nic"), "olivia": ("liv", "livvy"),
+    "philippa": ("pip", "pippa"), "robert": ("robbie",), "rosalind": ("ros",),
+    "rosemary": ("rosie",),
+}
+
+
+@lru_cache(maxsize=1)
+def _short_form_table() -> dict[str, frozenset[str]]:
+    """Given name (lower case, unaccented) -> its usual short forms ("michael" -> "mike",
+    "mick", "mikey"...): the ``nicknames`` package's table with ``BRITISH_SHORT_FORMS``."""
+    from nicknames import NickNamer
+
+    table = {name: set(forms) for name, forms in NickNamer.default_lookup().items()}
+    for name, forms in BRITISH_SHORT_FORMS.items():
+        table.setdefault(name, set()).update(forms)
+    return {name: frozenset(forms) for name, forms in table.items()}
+
+
+def short_forms(given_name: str) -> frozenset[str]:
+    """The usual short forms of a given name, folded ("Michael" -> "mike", "mick"...)."""
+    return _short_form_table().get(fold(given_name), frozenset())
+
+
+# Titles before a name that the roster does not know ("Mr Patel", "Sister O'Neill"): the
+# roster's own titles, and the ward's. Abbreviations count in any case ("dr Patel"); a title
+# that is also a word ("miss", "nurse") only with a capital, so "we miss Mondays" stays.
+_TITLE_ABBREVIATIONS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "revd"})
+_TITLE_WORDS = (frozenset(TITLES) - _TITLE_ABBREVIATIONS) | {"sister", "nurse", "matron"}
+# Capitalised words that follow a title as a role, not as a surname: "Nurse Practitioner".
+_ROLES = frozenset({"practitioner", "practitioners", "specialist", "specialists", "consultant",
+                    "consultants", "prescriber", "prescribers", "associate", "associates",
+                    "lead", "leads", "led", "manager", "managers"})
+_TITLES_BEFORE_NAMES = _TITLE_ABBREVIATIONS | _TITLE_WORDS
+_WORD = r"[^\W\d_]\w*(?:['\u2019-][^\W\d_]\w*)*"  # "Patel", "O'Neill", "Smith-Jones"
+_TITLED_NAME = re.compile(
+    r"(?<!\w)(?P<title>" + "|".join(sorted(_TITLES_BEFORE_NAMES, key=len,
+                                           reverse=True)) + r")\.?\s+"
+    r"(?P<initials>(?:[^\W\d_]\.\s*|[^\W\d_]\s+(?=[^\W\d_]))*)"
+    r"(?P<particles>(?-i:(?:" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True)) +
+    r")(?:\s+|-))*)"
+    r"(?P<surname>" + _WORD + r")", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_ADJACENT_NAMES = re.compile(r"\[name\](?:[ \t\u00a0]+\[name\])+")
+
+
+def _titled_name_end(match: re.Match[str]) -> int | None:
+    """Where the name that ``match`` found after a title ends ("Mr Patel", "Dr A. Smith-Jones",
+    "Sister O'Neill", "Dr Sarah Jane Smith"), before any "'s"; None when what follows the
+    title is not a capitalised name ("we miss Mondays", "Nurse Practitioner clinics")."""
+    title, surname = match.group("title"), match.group("surname")
+    if (title.casefold() in _TITLE_WORDS and not title[0].isupper()) or \
+            not surname[0].isupper() or surname.casefold() in _ROLES or \
+            any(c.isalpha() and not c.isupper() for c in match.group("initials")) or \
+            (len(title) > 1 and title.isupper() and not surname.isupper()):
+        return None  # "MS Nurse", "MR Imaging": multiple sclerosis, magnetic resonance
+    end = match.end()
+    # up to two more capitalised words, written as the first is ("Dr Patel NHS" keeps
+    # "NHS", "MR JOHN PATEL" goes whole), with the particles before them ("Ó", "van der")
+    for _ in range(2):
+        word = _NEXT_WORD.match(match.string, end)
+        while word is not None and fold(word.group(1)) in SURNAME_PARTICLES:
+            word = _NEXT_WORD.match(match.string, word.end())
+        if _POSSESSIVE.search(match.string[:end]) or word is None or \
+                fold(word.group(1)) in _TITLES_BEFORE_NAMES or \
+                not word.group(1)[0].isupper() or word.group(1).isupper() != surname.isupper():
+            break
+        end = word.end()
+    return end - 2 if _POSSESSIVE.search(match.string[:end]) else end  # "[name]'s clinic"
+
+
+def remove_titled_names(text: str) -> str:
+    """``text`` with each capitalised name after a title ("Mr Patel", "Mrs O'Neill",
+    "Dr. Smith-Jones", "Sister Okafor") as "[name]", the title with it: such a name is a
+    person's, known to the scheme or not (a patient's, above all)."""
+    pieces: list[str] = []
+    done = 0
+    position = 0
+    while (match := _TITLED_NAME.search(text, position)) is not None:
+        end = _titled_name_end(match)
+        if end is None:
+            position = match.end("title")
+            continue
+        pieces += [text[done:match.start()], "[name]"]
+        done = position = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
 
 class Anonymiser:
     """Removes identifying details from free text.
 
     Names match whatever their case and accents ("SIAN" and "Sian" for Siân, "Tomas" for
     Tomás), with or without a title ("Dr Tomas"): each part of a name of two letters or more,
-    as a whole word or the root of one ("Sian's"). A run of name words, with a title before
-    it, becomes one "[name]". Matching looks words up in a set, so its cost does not grow
-    with the size of the roster.
+    as a whole word or the root of one ("Sian's"). The usual short forms of each given name
+    ("Mike" for Michael) match too, capitalised only, so that "will" stays for William. A
+    run of name words, with a title before it, becomes one "[name]", as does any capitalised
+    name after a title ("Mr Patel"), known or not. Matching looks words up in a set, so its
+    cost does not grow with the size of the roster.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
         """Learn the words of every name (titles, lone particles left out) to find in answers."""
         words: set[str] = set()
         initials: set[str] = set()
+        nicknames: set[str] = set()
         for name in names:
             folded, _ = _folded(name)
             tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
                 tokens.pop(0)
+            # the given names: every word but the surname, or the one word of "Michael"
+            for given in tokens[:-1] or tokens:
+                nicknames.update(f for f in short_forms(given) if len(f) >= 2)
             for place, token in enumerate(tokens):
                 if token in SURNAME_PARTICLES and place < len(tokens) - 1:
                     continue  # "van" of "van der Berg": a name only next to the surname
@@ -110,6 +219,7 @@ class Anonymiser:
                 words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
                 initials.update(p for p in parts if len(p) == 1)
         self.words = frozenset(words)
+        self.short_forms = frozenset(nicknames - words)
         # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
         self.initials = frozenset(initials)
 
@@ -118,17 +228,29 @@ class Anonymiser:
         text = _EMAIL.sub("[e-mail]", text)
         text = _DIGITS.sub(self._number, text)
         text = _POSTCODE.sub("[postcode]", text)
+        text = remove_titled_names(text)
         if self.words:
             text = self._remove_names(text)
-        return text
+        # a run of names is one "[name]", as in "_remove_names", even when one rule took a
+        # part and the other the rest ("Dr Aoife Mac Giolla Phádraig", "Dr Patel Mr Jones")
+        return _ADJACENT_NAMES.sub("[name]", text)
 
     def _is_name(self, token: str) -> bool:
         return token in self.words or any(p in self.words for p in re.findall(r"[^\W_]+", token))
 
+    def _is_short_form(self, token: str, written: str) -> bool:
+        """``token`` (folded) is a short form of a known given name, or its possessive
+        ("Mike's"), and is ``written`` capitalised: "Will", not "will", nor "ED", which is
+        more likely the emergency department than Edward."""
+        token = _POSSESSIVE.sub("", token)
+        return token in self.short_forms and written[0].isupper() and not written.isupper()
+
     def _remove_names(self, text: str) -> str:
         folded, origin = _folded(text)
         tokens = list(_NAME_TOKEN.finditer(folded))
-        hits = [self._is_name(t.group(0)) for t in tokens]
+        hits = [self._is_name(t.group(0)) or self._is_short_form(
+                    t.group(0), text[origin[t.start()]:origin[t.end() - 1] + 1])
+                for t in tokens]
         for index in range(1, len(tokens) - 1):
             if tokens[index].group(0) in self.initials and hits[index - 1] and hits[index + 1]:
                 hits[index] = True
@@ -145,7 +267,8 @@ class Anonymiser:
                 continue
             start, end = token.start(), token.end()
             possessive = re.search(r"['\u2019]s$", token.group(0))
-            if possessive and self._is_name(token.group(0)[:possessive.start()]):
+            stem = token.group(0)[:possessive.start()] if possessive else ""
+            if possessive and (self._is_name(stem) or stem in self.short_forms):
                 end -= 2  # keep "'s": "[name]'s clinic"
             previous = tokens[index - 1] if index else None
             if previous is not None and previous.group(0) in TITLES and \
@@ -594,12 +717,14 @@ def chart_svg(rated: Rated) -> str:
 
 def privacy_statement(pack: FeedbackPack) -> list[str]:
     """What the pack can truthfully say about the anonymising, sentence by sentence."""
-    details = ("E-mail addresses, phone numbers, NHS numbers and postcodes are removed, and "
+    details = ("A capitalised name written after a title such as Mr, Dr or Sister is "
+               "removed, as are e-mail addresses, phone numbers, NHS numbers and postcodes, and "
                f"professions with fewer than {MIN_GROUP} respondents are pooled.")
     if not pack.names_from:
-        return ["No volunteer or pairs workbook was given, so names were removed only from "
-                "what respondents wrote about themselves (the names they typed in the "
-                "survey).",
+        return ["No volunteer or pairs workbook was given, so the names of people in the "
+                "scheme were removed only from what respondents wrote about themselves (the "
+                "names they typed in the survey, and the usual short forms of their first "
+                "names).",
                 "Anyone else named in an answer, such as a partner, a colleague or a patient, "
                 "may still be named below: read every quote before sharing this pack.",
                 details]
@@ -609,7 +734,8 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
         if pack.places_hidden else []
     return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
             "included, and from the responses) are removed from every quote, whatever their "
-            "case, accents or title.", *places, details,
+            "case, accents or title, and so are the usual short forms of their first names "
+            "(Mike for Michael).", *places, details,
             "No quote names anyone known to the scheme."]
 
 

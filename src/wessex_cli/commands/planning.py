@@ -108,8 +108,9 @@ def feedback(
                                                          "remove.")] = None,
     no_names_source: Annotated[bool, typer.Option(
         "--no-names-source", help="Make the pack without a volunteer or pairs workbook: only "
-                                  "the names respondents typed about themselves are removed, "
-                                  "and the pack says so.")] = False,
+                                  "the names respondents typed about themselves (and names "
+                                  "after a title, such as Mr Patel) are removed, and the "
+                                  "pack says so.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
@@ -117,7 +118,8 @@ def feedback(
 
     Every name in the volunteer workbook (--volunteers) and the pairs workbook (--pairs,
     every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
-    included. One of them is needed, or --no-names-source.
+    included, with the usual short forms of first names (Mike for Michael); so is any name
+    after a title (Mr Patel). One of the workbooks is needed, or --no-names-source.
 
     \b
     Example:
@@ -158,8 +160,9 @@ def feedback(
     for warning in pack.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if not pack.names_from:
-        out.print("[yellow]Warning:[/] names were removed only from what respondents wrote "
-                  "about themselves; read every quote before sharing the pack.")
+        out.print("[yellow]Warning:[/] the names of people in the scheme were removed only "
+                  "from what respondents wrote about themselves; read every quote before "
+                  "sharing the pack.")
     out.print(f"Wrote the delegate pack to {escape(str(output))}.")
 
 
