@@ -404,8 +404,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 continue
             others = [(p.b if p.a.key == key else p.a).name
                       for p in partners_of.get(key, []) if p is not pair]
+            # whether this person's written reflection has come in (the Pairs sheet's
+            # "Reflection from A/B"): a certificate claims one only when it has
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "visit_dates": dates, "other_partners": others,
+                       "reflection_received": pair.reflections[index],
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to

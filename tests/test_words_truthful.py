@@ -1,0 +1,71 @@
+"""Letters that said more than the scheme knew: a certificate claiming a reflection nobody
+sent, a call to action inventing its organisers and dates, clinical words in letters to
+administrative staff, a form with nowhere to go back to, and the preferences request's
+list and its copies for people already paired. Each is shown through the command line on
+fictional data, with the words expected written out by hand."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from .conftest import EXAMPLES, Runner
+
+TODAY = "2027-08-02"  # after the example scheme's end (19 July 2027): certificates are due
+# P001: Dr Amelia Ashworth (A) & Prof Chidi Zielinski (B) in the example pairs workbook.
+# U/V: A hosts B date/done, W/X: B hosts A date/done, Y/Z: reflection from A/B.
+
+
+def words(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+@pytest.fixture
+def finished(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example scheme with P001's two visits done and only Prof Zielinski's reflection
+    received."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    for name in ("scheme.toml", "pairs.xlsx"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    for ref, value in {"U2": "4/5/2027", "V2": "yes", "W2": "18/5/2027", "X2": "yes",
+                       "Y2": None, "Z2": "yes"}.items():
+        sheet[ref].value = value
+    book.save(tmp_path / "pairs.xlsx")
+    return tmp_path
+
+
+# ---------------------------------------------------------------- 1. reflections
+
+
+def test_a_certificate_mentions_a_reflection_only_when_one_was_received(
+        run: Runner, finished: Path) -> None:
+    run("render", "certificate", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "c")
+    amelia = words(finished / "c" / "certificate" / "amelia-ashworth.txt")
+    chidi = words(finished / "c" / "certificate" / "chidi-zielinski.txt")
+    hours = ("This quality improvement activity is worth 8 hours of continuing professional "
+             "development and may be used for appraisal and revalidation.")
+    assert hours in amelia and hours in chidi  # the hours are the exchange's, either way
+    assert "reflection" not in amelia
+    assert (hours + " The scheme has also received a written reflection on the exchange "
+            "from Prof Zielinski.") in chidi
+
+
+def test_the_certificate_email_thanks_for_a_reflection_or_asks_for_one(
+        run: Runner, finished: Path) -> None:
+    run("render", "certificate-email", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "e")
+    amelia = words(finished / "e" / "certificate-email" / "amelia-ashworth.txt")
+    chidi = words(finished / "e" / "certificate-email" / "chidi-zielinski.txt")
+    assert ("the 8 hours of continuing professional development that the exchange is worth. "
+            "For your next appraisal and for revalidation, keep it with a reflection of your "
+            "own on what the two half days taught you") in amelia
+    assert "has reached us" not in amelia and "with a written reflection on it" not in amelia
+    assert ("the 8 hours of continuing professional development that the exchange is worth. "
+            "It also records that your written reflection has reached us: thank you for "
+            "sending it. Please keep the two together for your next appraisal and for "
+            "revalidation.") in chidi
+    assert "reflection of your own" not in chidi
