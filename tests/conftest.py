@@ -83,7 +83,9 @@ COMPLETE_SCHEME = (
     '[administrator]\nname = "Robin Fairweather"\nemail = "test.exchange@nhs.net"\n\n'
     '[[leads]]\nname = "Dr Helena Marsh"\nemail = "helena.marsh@nhs.net"\nrole = "GP lead"\n\n'
     '[dates]\nstart = 2027-04-19\nend = 2027-07-19\n\n'
-    '[celebration]\ndate = 2027-07-29\ntime = "18:30"\nvenue = "Hall"\n'
+    '[celebration]\ndate = 2027-07-29\ntime = "18:30"\nvenue = "Hall"\n\n'
+    '[sides.primary]\norganisation = "Test Integrated Care Board"\n\n'
+    '[sides.secondary]\norganisation = "Test Hospitals NHS Trust"\n'
 )
 
 

@@ -31,6 +31,9 @@ SETTINGS = {
     "# end = 2027-07-12": "end = 2027-07-19",
     "# date = 2027-07-22": "date = 2027-07-29",
     'venue = "to be confirmed"': 'venue = "The Atrium, Northmoor Postgraduate Centre"',
+    'organisation = ""              # who runs this side':
+        'organisation = "Northmoor Integrated Care Board"  # who runs this side',
+    'organisation = ""              # e.g.': 'organisation = "Northmoor Hospitals NHS Trust"  #',
 }
 
 PEOPLE = [  # typed as a busy administrator would: mixed case, stray dots

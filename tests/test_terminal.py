@@ -823,11 +823,12 @@ def test_a_long_list_of_problems_is_cut_in_the_terminal_and_whole_in_json(
     lines = "".join(f"Person {n},not an address {n},GP\n" for n in range(5))
     (run.folder / "bad.csv").write_text("Name,Email,Profession\n" + lines, encoding="utf-8")
     shown = run("check", "bad.csv", code=1).output
-    # five addresses in error, then two warnings: no scheme.toml gives the administrator
+    # five addresses in error, then six warnings: no scheme.toml gives the administrator's
+    # name and e-mail, the dates or the two sides' organisations the call to action prints
     assert shown.count("is not a valid e-mail address") == 3
-    assert "... and 4 more problems (errors first, then warnings): wessex check bad.csv " \
+    assert "... and 8 more problems (errors first, then warnings): wessex check bad.csv " \
         "--json lists them all." in " ".join(shown.split())
-    assert "5 errors, 2 warnings." in shown
+    assert "5 errors, 6 warnings." in shown
     listed = json.loads(run("check", "bad.csv", "--json", code=1).output)["problems"]
     assert len([p for p in listed if "is not a valid e-mail" in p["message"]]) == 5
 

@@ -53,6 +53,12 @@ email = "northmoor.exchange@nhs.net"
 name = "Dr Helena Marsh"
 role = "GP lead"
 
+[sides.primary]
+organisation = "Northmoor Integrated Care Board"
+
+[sides.secondary]
+organisation = "Northmoor Hospitals NHS Trust"
+
 [dates]
 start = 2027-04-19
 end = 2027-07-19
@@ -70,7 +76,11 @@ def complete_scheme() -> Scheme:
                   leads=(Contact("Dr Helena Marsh", "h.marsh@nhs.net", role="GP lead"),),
                   start=dt.date(2027, 4, 19), end=dt.date(2027, 7, 19),
                   celebration=Celebration(date=dt.date(2027, 7, 29), venue="The Atrium"),
-                  given=frozenset({"celebration.time"}))
+                  given=frozenset({"celebration.time"}),
+                  sides=(dataclasses.replace(Scheme().sides[0],
+                                             organisation="Northmoor Integrated Care Board"),
+                         dataclasses.replace(Scheme().sides[1],
+                                             organisation="Northmoor Hospitals NHS Trust")))
 
 
 BEN = Person("Dr Ben Aldous", "ben.aldous@nhs.net", profession="GP", side="primary",
@@ -242,7 +252,7 @@ def test_a_celebration_before_the_end_date_is_an_error(tmp_path: Path) -> None:
     path.write_text(COMPLETE.replace("date = 2027-07-29", "date = 2027-07-01"))
     with pytest.raises(SchemeError) as caught:
         load_scheme(path)
-    assert "'celebration.date' (line 17)" in str(caught.value)
+    assert "'celebration.date' (line 23)" in str(caught.value)
 
 
 def test_plan_invitation_and_calendar_show_the_same_date(run: Runner, tmp_path: Path) -> None:

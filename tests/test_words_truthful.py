@@ -69,3 +69,62 @@ def test_the_certificate_email_thanks_for_a_reflection_or_asks_for_one(
             "sending it. Please keep the two together for your next appraisal and for "
             "revalidation.") in chidi
     assert "reflection of your own" not in chidi
+
+
+# ---------------------------------------------------------------- 2. the call to action
+
+NO_ORGANISATIONS = ('[scheme]\nname = "Northvale Exchange"\n\n'
+                    '[administrator]\nname = "Sam Lee"\nemail = "sam.lee@nhs.net"\n')
+DATES = "\n[dates]\nstart = 2027-04-19\nend = 2027-07-19\n"
+ORGANISATIONS = ('\n[sides.primary]\norganisation = "Northvale ICB"\n'
+                 '\n[sides.secondary]\norganisation = "Northvale Hospitals Trust"\n')
+
+
+def test_a_call_to_action_without_organisers_or_dates_is_refused(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS, encoding="utf-8")
+    result = run("render", "call-to-action", "--profession", "GP", "--format", "txt", "-o",
+                 "t", code=1)
+    said = " ".join(result.output.split())
+    assert "the primary care organisation (sides.primary.organisation): add under " \
+           '[sides.primary]: organisation = "Eastshire Integrated Care Board"' in said
+    assert "the secondary care organisation (sides.secondary.organisation)" in said
+    assert "the start date (dates.start)" in said and "the end date (dates.end)" in said
+    assert not (tmp_path / "t").exists()
+
+
+def test_a_draft_call_to_action_shows_the_gaps_in_brackets(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS, encoding="utf-8")
+    run("render", "call-to-action", "--profession", "GP", "--format", "txt", "-o", "t",
+        "--allow-placeholders")
+    text = words(tmp_path / "t" / "call-to-action-gp.txt")
+    assert text.startswith("GP VOLUNTEERS WANTED ==================== Dear colleague, "
+                           "[primary care organisation] and [secondary care organisation] "
+                           "are running Northvale Exchange, a workplace exchange")
+    assert "If you could take part at some point between [start date] and [end date], " \
+           "please reply to Sam Lee" in text
+    assert "Primary care and" not in text and "during the scheme" not in text
+
+
+def test_a_call_to_action_names_the_organisers_and_dates_it_is_given(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS + DATES + ORGANISATIONS,
+                                          encoding="utf-8")
+    run("render", "call-to-action", "--profession", "GP", "--format", "txt", "-o", "t")
+    text = words(tmp_path / "t" / "call-to-action-gp.txt")
+    assert "Dear colleague, Northvale ICB and Northvale Hospitals Trust are running " \
+           "Northvale Exchange" in text
+    assert "between Monday 19 April 2027 and Monday 19 July 2027, please reply" in text
+    assert "[" not in text
+
+
+def test_check_warns_of_the_organisers_the_call_to_action_needs(run: Runner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-02-20")  # recruiting: the call to action is next
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS + DATES, encoding="utf-8")
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    said = " ".join(run("check", "volunteers.xlsx", code=None).output.split())
+    assert "scheme.toml does not give the primary care organisation " \
+           "(sides.primary.organisation), which call-to-action (due next) would print." in said
+

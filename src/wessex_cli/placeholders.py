@@ -23,6 +23,9 @@ from .text import plural
 # What ``Scheme()`` says when scheme.toml is silent: text no letter may carry.
 DEFAULT_ADMIN = Contact("Scheme administrator", "exchange.admin@example.org")
 DEFAULT_VENUE = "to be confirmed"
+# what the line to add to scheme.toml suggests for a side's organisation
+ORGANISATION_EXAMPLES = {"primary": "Eastshire Integrated Care Board",
+                         "secondary": "Eastshire Hospitals NHS Foundation Trust"}
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,13 @@ def missing_settings(scheme: Scheme) -> dict[str, Missing]:
     if not celebration.venue.strip() or celebration.venue == DEFAULT_VENUE:
         add("celebration.venue", "celebration venue",
             'under [celebration]: venue = "Postgraduate Centre, County Hospital"')
+    for side in scheme.sides:
+        # the body that runs each side, which the call to action names as the scheme's
+        # organisers: a side's label ("Primary care") is no organisation's name
+        if not side.organisation.strip():
+            example = ORGANISATION_EXAMPLES.get(side.key, "Name of the organisation")
+            add(f"sides.{side.key}.organisation", f"{side.label.lower()} organisation",
+                f'under [sides.{side.key}]: organisation = "{example}"')
     if not scheme.leads:
         add("leads", "scheme leads",
             'a [[leads]] block for each lead, with name = "Dr A Lead" and role = "GP lead"')
@@ -157,7 +167,9 @@ def template_view(scheme: Scheme) -> Scheme:
         "administrator": admin,
         "start": holder("dates.start", scheme.start),
         "end": holder("dates.end", scheme.end),
-        "celebration": dataclasses.replace(scheme.celebration, **celebration_changes)}
+        "celebration": dataclasses.replace(scheme.celebration, **celebration_changes),
+        "sides": tuple(dataclasses.replace(side, organisation=holder(
+            f"sides.{side.key}.organisation", side.organisation)) for side in scheme.sides)}
     if "leads" in missing:
         lead = Placeholder(missing["leads"])
         changes["leads"] = _MissingLeads((Contact(lead, "", "", ""),))
