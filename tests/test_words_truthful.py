@@ -128,3 +128,59 @@ def test_check_warns_of_the_organisers_the_call_to_action_needs(run: Runner, tmp
     assert "scheme.toml does not give the primary care organisation " \
            "(sides.primary.organisation), which call-to-action (due next) would print." in said
 
+
+# ---------------------------------------------------------------- 3. administrative staff
+
+
+@pytest.fixture
+def admin_staff(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fictional exchange of receptionists, practice managers and ward clerks, paired."""
+    monkeypatch.setenv("WESSEX_TODAY", "2028-04-10")
+    for name in ("scheme.toml", "volunteers.csv"):
+        shutil.copy(EXAMPLES / "admin-staff" / name, tmp_path / name)
+    run("pair", "volunteers.csv", "-o", "pairs.xlsx")
+    return tmp_path
+
+
+def test_the_business_case_for_administrative_staff_promises_no_consultant_time(
+        run: Runner, admin_staff: Path) -> None:
+    run("render", "business-case", "--format", "txt", "-o", "o")
+    text = words(admin_staff / "o" / "business-case.txt")
+    assert "supporting professional activity" not in text
+    assert "The two half days per participant: each employer agrees how its staff are " \
+           "released for them, for instance as protected development time." in text
+
+
+def test_event_planning_for_administrative_staff_suggests_other_roles(
+        run: Runner, admin_staff: Path) -> None:
+    run("render", "event-planning", "--format", "txt", "-o", "o")
+    text = words(admin_staff / "o" / "event-planning.txt")
+    assert "managers, receptionists, ward clerks" not in text
+    assert "Could other roles join next time, such as nurses, pharmacists or doctors from " \
+           "the same teams?" in text
+
+
+def test_a_practice_manager_is_not_told_to_ask_their_practice_manager(
+        run: Runner, admin_staff: Path) -> None:
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
+    text = words(admin_staff / "o" / "partner-introduction" / "corin-ashdown.txt")
+    assert "Practice manager" in (admin_staff / "volunteers.csv").read_text(encoding="utf-8")
+    assert "practice manager" not in text
+    assert "Before hosting, ask whoever looks after visitors where you work what a visiting " \
+           "colleague needs to sign or read, such as a visitor agreement or a " \
+           "confidentiality form." in text
+
+
+def test_clinicians_keep_the_clinical_words(run: Runner, finished: Path) -> None:
+    run("render", "business-case", "--format", "txt", "-o", "o")
+    run("render", "event-planning", "--format", "txt", "-o", "o")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
+    assert "for hospital consultants these may count as supporting professional activity; " \
+           "primary care colleagues arrange their own time." in words(
+               finished / "o" / "business-case.txt")
+    assert "Could other professions take part next time: managers, receptionists, ward " \
+           "clerks?" in words(finished / "o" / "event-planning.txt")
+    assert "Before hosting, check with your practice manager or department what your " \
+           "organisation asks of a visiting colleague" in words(
+               finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
+
