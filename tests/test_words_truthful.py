@@ -184,3 +184,31 @@ def test_clinicians_keep_the_clinical_words(run: Runner, finished: Path) -> None
            "organisation asks of a visiting colleague" in words(
                finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
 
+
+# ---------------------------------------------------------------- 4. where the form goes
+
+
+def test_the_equality_form_gives_the_letterhead_address_to_return_it_to(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(
+        NO_ORGANISATIONS + '\n[letterhead]\norganisation = "Northvale Exchange Office"\n'
+        'address = ["Northvale Postgraduate Centre", "Northvale NV1 9ZZ"]\n', encoding="utf-8")
+    run("render", "equality-form", "--format", "txt", "-o", "f")
+    text = words(tmp_path / "f" / "equality-form.txt")
+    assert "Please do not write your name on it. Return it in a sealed envelope marked " \
+           "Strictly confidential to Sam Lee, Northvale Exchange Office, Northvale " \
+           "Postgraduate Centre, Northvale NV1 9ZZ; nothing on the envelope need say who it " \
+           "is from." in text
+    assert "internal post" not in text
+
+
+def test_without_an_address_the_equality_form_is_handed_over(run: Runner,
+                                                            tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS, encoding="utf-8")
+    run("render", "equality-form", "--format", "txt", "-o", "f")
+    text = words(tmp_path / "f" / "equality-form.txt")
+    assert "Please do not write your name on it. Hand it to Sam Lee in a sealed envelope " \
+           "marked Strictly confidential, or ask Sam Lee for an address to post it to; " \
+           "nothing on the envelope need say who it is from." in text
+    assert "internal post" not in text
+
