@@ -285,7 +285,8 @@ def test_professions_and_titles_are_canonical_and_grouped_once() -> None:
     rendered = render_all(template, recipients(template, scheme, volunteers=people), "md",
                           scheme)
     text = flat(rendered[0][0].markdown)
-    assert "**GP** (2): Dr Ada Lovat (Moorside Surgery); Dr ben aldous" in text
+    # by surname, titles and case aside: aldous before Lovat
+    assert "**GP** (2): Dr ben aldous (Moorside Surgery); Dr Ada Lovat" in text
     assert "**Consultant** (2):" in text
     assert "gp (" not in text and "consultant (" not in text and "Dr." not in text
     assert "Dr Rosa Quill" in text  # "DR" becomes "Dr"; the name keeps its own case

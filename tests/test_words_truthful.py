@@ -7,12 +7,18 @@ fictional data, with the words expected written out by hand."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from .conftest import EXAMPLES, Runner
+from wessex_cli.documents import load_template, recipients
+from wessex_cli.model import PairRecord, Person
+from wessex_cli.scheme import Scheme
+from wessex_cli.wording import alphabetical
+
+from .conftest import EXAMPLES, Runner, person, write_book
 
 TODAY = "2027-08-02"  # after the example scheme's end (19 July 2027): certificates are due
 # P001: Dr Amelia Ashworth (A) & Prof Chidi Zielinski (B) in the example pairs workbook.
@@ -212,3 +218,92 @@ def test_without_an_address_the_equality_form_is_handed_over(run: Runner,
            "nothing on the envelope need say who it is from." in text
     assert "internal post" not in text
 
+
+# ---------------------------------------------------------------- 5. the preferences request
+
+PREFERENCES_SCHEME = NO_ORGANISATIONS + DATES + (
+    '\n[[leads]]\nname = "Dr Helena Marsh"\nemail = "helena.marsh@nhs.net"\n'
+    '\n[celebration]\ndate = 2027-07-29\ntime = "18:30"\nvenue = "Hall"\n')
+
+
+@pytest.fixture
+def volunteers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-03-22")
+    (tmp_path / "scheme.toml").write_text(PREFERENCES_SCHEME, encoding="utf-8")
+    return write_book(tmp_path / "volunteers.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP",
+               Organisation="Harbourside Surgery", Partner="Ned Pemberton"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield Surgery"),
+        person("Dr Yasmin Brook", "yasmin@example.org", "Consultant", Organisation="Hospital"),
+        person("Prof Chidi Adams", "chidi@example.org", "Consultant", Organisation="Hospital"),
+        person("Dr Oliver Pemberton", "oliver@example.org", "Consultant",
+               Organisation="Hospital"),
+        person("Ned Pemberton", "ned@example.org", "Consultant", Organisation="Hospital"),
+    ])
+
+
+def test_the_volunteers_are_listed_by_surname_then_given_name(run: Runner,
+                                                               volunteers: Path) -> None:
+    run("render", "preferences-request", "--volunteers", "volunteers.xlsx", "--format", "txt",
+        "-o", "p")
+    text = words(volunteers.parent / "p" / "preferences-request" / "isla-okonkwo.txt")
+    assert "Consultant (4): Prof Chidi Adams (Hospital); Dr Yasmin Brook (Hospital); " \
+           "Ned Pemberton (Hospital); Dr Oliver Pemberton (Hospital)" in text
+    assert "GP (2): Dr Amelia Ashworth (Harbourside Surgery); Dr Isla Okonkwo " \
+           "(Elmfield Surgery)" in text
+
+
+def test_people_with_an_agreed_partner_are_asked_for_days_not_choices(
+        run: Runner, volunteers: Path) -> None:
+    run("render", "preferences-request", "--volunteers", "volunteers.xlsx", "--format", "txt",
+        "-o", "p")
+    folder = volunteers.parent / "p" / "preferences-request"
+    for stem, partner in (("amelia-ashworth", "Ned Pemberton"),
+                          ("ned-pemberton", "Dr Amelia Ashworth")):  # either Partner cell
+        text = words(folder / f"{stem}.txt")
+        assert f"Your exchange partner is already agreed: you will be paired with {partner}, " \
+               "as arranged, so there is nobody for you to choose. Please reply by" in text
+        assert "with the days (and mornings or afternoons) when you could host, and when " \
+               "you could visit, so that we can check that the two of you can meet." in text
+        assert "up to three choices" not in text and "do not choose anyone" not in text
+        assert "Who has volunteered" in text  # the list is still there to read
+    isla = words(folder / "isla-okonkwo.txt")
+    assert "already agreed" not in isla
+    assert "1. up to three choices, in order: a colleague from the list" in isla
+
+
+def test_the_agreed_copy_has_its_own_subject(run: Runner, volunteers: Path) -> None:
+    run("render", "preferences-request", "--volunteers", "volunteers.xlsx", "-o", "p")
+    folder = volunteers.parent / "p" / "preferences-request"
+    subjects = {path.stem: next(line for line in path.read_text(encoding="utf-8").splitlines()
+                                if line.startswith("Subject:"))
+                for path in folder.glob("*.eml")}
+    assert subjects["ned-pemberton"] == \
+        "Subject: Northvale Exchange: the days you could host and visit"
+    assert subjects["isla-okonkwo"] == \
+        "Subject: Northvale Exchange: who would you like to be paired with?"
+
+
+def test_names_sort_by_surname_then_given_name_titles_aside() -> None:
+    names = ["Dr Yasmin Brook", "Prof Chidi Adams", "Dr Oliver Pemberton", "Ned Pemberton",
+             "Dr Siân Ó Briain", "Penrose, Alys"]
+    assert sorted(names, key=alphabetical) == [
+        "Prof Chidi Adams", "Dr Yasmin Brook", "Dr Siân Ó Briain", "Ned Pemberton",
+        "Dr Oliver Pemberton", "Penrose, Alys"]
+
+
+def test_a_locked_pair_in_the_pairs_workbook_needs_no_choices() -> None:
+    scheme = Scheme(name="Northvale Exchange")
+    amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
+                    side="primary")
+    ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
+    isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
+    oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
+    locked = PairRecord("P001", amelia, ned, values={"How paired": "locked"})
+    chosen = PairRecord("P002", isla, oliver, values={"How paired": "optimised"})
+    template = load_template("preferences-request", scheme)
+    found = {r.email: r.context["agreed_partners"]
+             for r in recipients(template, scheme, pairs=[locked, chosen])}
+    assert found == {"amelia@example.org": ["Ned Pemberton"],
+                     "ned@example.org": ["Dr Amelia Ashworth"],
+                     "isla@example.org": [], "oliver@example.org": []}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -306,14 +306,18 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
                volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
-               now: dt.date | None = None, unpaired: Sequence[Person] = ()
-               ) -> list[Recipient]:
+               now: dt.date | None = None, unpaired: Sequence[Person] = (),
+               agreed: Mapping[str, Sequence[str]] | None = None) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use. A letter to each
-    volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well."""
+    volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well.
+
+    ``agreed``: the partners already agreed for a volunteer (by key) with no place left to
+    choose for (``sources.agreed_partners``); from the pairs, a locked pair's people."""
     from .dates import today
     from .sandbox import plain
     from .timeline import reply_deadline
-    from .wording import canonical_profession
+    from .wording import alphabetical, canonical_profession
+    from .wording import display_name as wording_name
 
     now = now or today()
     base = scheme_context(scheme, now)
@@ -349,11 +353,20 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         return [Recipient(scheme.name, scheme.administrator.email, base, stem)]
     if template.audience == "volunteer":
         people = list(volunteers or [])
+        agreed_with = {key: list(names) for key, names in (agreed or {}).items()}
         if not people and pairs:
             seen: dict[str, Person] = {}
+            free: set[str] = set()  # in some pair 'wessex pair' chose, not one agreed
             for pair in pairs:  # one letter each, people told apart as everywhere: by key
-                for someone in pair.people:
+                locked = str(pair.value("How paired") or "").strip().casefold() == "locked"
+                for someone, other in ((pair.a, pair.b), (pair.b, pair.a)):
                     seen.setdefault(someone.key, someone)
+                    if locked:
+                        agreed_with.setdefault(someone.key, []).append(other.name)
+                    else:
+                        free.add(someone.key)
+            for key in free:
+                agreed_with.pop(key, None)
             for someone in unpaired:  # a volunteer nobody was found for is one all the same
                 seen.setdefault(someone.key, someone)
             people = list(seen.values())
@@ -362,15 +375,21 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                                 "Give the list with --volunteers VOLUNTEERS (or --pairs PAIRS).")
         contexts = [person_context(p, scheme) for p in people]
         by_profession: dict[str, list[dict[str, str]]] = {}
-        for person in sorted(contexts, key=lambda c: c["name"].casefold()):
+        for person in sorted(contexts, key=lambda c: alphabetical(c["name"])):
             by_profession.setdefault(person["profession"], []).append(person)
         start = scheme.start
         extra = {"volunteers": contexts,
                  "volunteers_by_profession": sorted(by_profession.items(),
                                                     key=lambda kv: kv[0].casefold()),
                  "deadline": reply_deadline(start) if start else None}
-        return [Recipient(c["name"], c["email"], {**base, **extra, "person": c}, slug(c["name"]))
-                for c in contexts]
+        # ``agreed_partners``: whom the Partner column already pairs this person with, so a
+        # letter asks them for no choices ([] for everyone still to be paired)
+        return [Recipient(c["name"], c["email"],
+                          {**base, **extra, "person": c,
+                           "agreed_partners": [wording_name(n) for n in
+                                               agreed_with.get(p.key, [])]},
+                          slug(c["name"]))
+                for p, c in zip(people, contexts, strict=True)]
     if not pairs:
         raise TemplateError(f"'{template.name}' is written for each pair.",
                             "Give the pairs workbook with --pairs pairs.xlsx.")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import TemplateError
 from .model import PairRecord, PairsWorkbook, Person
 from .scheme import Scheme
 from .text import plural
+
+if TYPE_CHECKING:
+    from .roster import Volunteer
 
 
 def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
@@ -63,6 +68,14 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
 
 def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
     """The active volunteers of a volunteer workbook, as the people documents are written to."""
+    return load_volunteers_agreed(path, scheme)[0]
+
+
+def load_volunteers_agreed(path: Path, scheme: Scheme
+                           ) -> tuple[list[Person], dict[str, tuple[str, ...]]]:
+    """As ``load_volunteers``, and from the same read ``agreed_partners``: whom the Partner
+    column already pairs each volunteer with, for letters that would otherwise ask them to
+    choose."""
     from .roster import read_roster
 
     roster = read_roster(path, scheme)
@@ -71,7 +84,22 @@ def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:
         raise TemplateError(f"the volunteer workbook has {plural(len(roster.errors), 'error')}, "
                             f"the first at {first.cell}: {first.text}",
                             f"Run 'wessex check {path.name}' and fix them first.", file=path)
-    return [Person.of(v) for v in roster.active]
+    return [Person.of(v) for v in roster.active], agreed_partners(roster.active)
+
+
+def agreed_partners(volunteers: Sequence[Volunteer]) -> dict[str, tuple[str, ...]]:
+    """The volunteers (by key) whose every place (their capacity) is taken by a partner
+    agreed in the Partner column, their own or the partner's: the names of those partners.
+    ``wessex pair`` keeps such a pair as given, so these people have nobody left to choose."""
+    active = {v.key: v for v in volunteers}
+    agreed: dict[str, dict[str, str]] = {}
+    for volunteer in volunteers:
+        partner = active.get(volunteer.partner or "")
+        if partner is not None:
+            agreed.setdefault(volunteer.key, {})[partner.key] = partner.name
+            agreed.setdefault(partner.key, {})[volunteer.key] = volunteer.name
+    return {key: tuple(names.values()) for key, names in agreed.items()
+            if len(names) >= active[key].capacity}
 
 
 def is_pairs_workbook(path: Path) -> bool:

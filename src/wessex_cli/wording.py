@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .text import header_key
+from .text import header_key, person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -56,6 +56,12 @@ def surname(name: str) -> str:
     while start > 1 and words[start - 1].casefold() in _PARTICLES:
         start -= 1
     return " ".join(words[start:])
+
+
+def alphabetical(name: str) -> tuple[str, str]:
+    """Where a name goes in a list of people: by surname, then given name, titles, case and
+    accents aside, so "Prof Chidi Zielinski" sorts among the Zs, not after every "Dr"."""
+    return person_key(surname(name)), person_key(_parts(name)[1])
 
 
 def given_name(name: str) -> str:

@@ -137,7 +137,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_everyone, load_pairs, load_volunteers
+    from ..sources import load_everyone, load_pairs, load_volunteers_agreed
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -161,9 +161,9 @@ def render(
                       f"introduce; nothing written. Leave out --new to write '"
                       f"{escape(template.name)}' for every pair.")
             return
-    people = load_volunteers(volunteers, scheme) if volunteers else None
+    people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
-                         profession=profession, now=today(), unpaired=unpaired)
+                         profession=profession, now=today(), unpaired=unpaired, agreed=agreed)
     if not targets:
         why = (" It goes only to people whose two visits are both recorded as done "
                "(wessex status shows them)." if template.only_complete else "")
