@@ -247,13 +247,16 @@ def test_status_shows_done_without_a_date(run: Runner, monkeypatch: pytest.Monke
 
 def test_plan_sends_no_email_between_christmas_eve_and_new_year(run: Runner) -> None:
     """E-mails sent over Christmas go unread: starting Monday 10 January 2028, the
-    preferences request (17 days before) would go on Friday 24 December 2027, so it goes on
-    Thursday 23 December; pairing (a week before: Monday 3 January 2028, the New Year bank
-    holiday) would go back to 23 December, more than the two weeks ahead the guide allows,
-    so it moves on to Tuesday 4 January."""
+    preferences request (17 days before) would go on Friday 24 December 2027, so it goes
+    before it; pairing (a week before: Monday 3 January 2028, the New Year bank holiday)
+    would go back to 23 December, more than the two weeks ahead the guide allows, so it
+    moves on to Tuesday 4 January. Replies are due on Friday 31 December (in the break, the
+    last working day before it), and a week of working days before that (23, 24, 29, 30 and
+    31 December: 27 and 28 are the Christmas bank holidays) is Wednesday 22 December."""
     found = json.loads(run("plan", "--start", "2028-01-10", "--json").stdout)
     dates = {m["name"]: m["date"] for m in found["milestones"]}
-    assert dates["preferences-request"] == "2027-12-23"
+    assert dates["preferences-request"] == "2027-12-22"
+    assert dates["replies"] == "2027-12-31"
     assert dates["pairing"] == "2028-01-04"
     assert dates["introductions"] == "2028-01-07"  # an ordinary Friday
     assert dates["call-to-action"] == "2027-12-06"

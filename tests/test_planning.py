@@ -71,6 +71,69 @@ def test_replies_are_due_before_pairing_and_not_on_good_friday(run: Runner,
     assert "reply by Tuesday 11 April 2028" in " ".join(letter.split())
 
 
+def test_the_preferences_request_leaves_a_week_for_replies_when_easter_pulls_pairing_in(
+        run: Runner, tmp_path: Path) -> None:
+    """For a start on Monday 13 April 2026 the plan sent the request on Friday 27 March and
+    wanted replies by Tuesday 31 March: two working days. Good Friday (3 April) and Easter
+    Monday (6 April) pull pairing back to Thursday 2 April, so the replies stay due on
+    Tuesday 31 March, and the request goes out a week before it, on Tuesday 24 March (three
+    weeks less six days before the start: inside the guide's two to three weeks)."""
+    data = json.loads(run("plan", "--start", "2026-04-13", "--json").stdout)
+    dates = {m["name"]: m["date"] for m in data["milestones"]}
+    assert dates["call-to-action"] == "2026-03-09"
+    assert dates["preferences-request"] == "2026-03-24"
+    assert dates["replies"] == "2026-03-31"
+    assert dates["pairing"] == "2026-04-02"
+    assert dates["introductions"] == "2026-04-10"
+    assert not any("working days for replies" in w for w in data["warnings"])
+    # Easter 2028 (Good Friday 14 April): a start on 24 April sent the request on Friday 7
+    # April for replies by Tuesday 11 April; now on Tuesday 4 April
+    dates = {m.name: m.date for m in make_plan(dt.date(2028, 4, 24)).milestones}
+    assert (dates["preferences-request"], dates["replies"], dates["pairing"]) == \
+        (dt.date(2028, 4, 4), dt.date(2028, 4, 11), dt.date(2028, 4, 13))
+    # an ordinary Monday start is as it was: Friday to Friday, pairing the Monday after
+    dates = {m.name: m.date for m in make_plan(dt.date(2027, 4, 19)).milestones}
+    assert (dates["preferences-request"], dates["replies"], dates["pairing"]) == \
+        (dt.date(2027, 4, 2), dt.date(2027, 4, 9), dt.date(2027, 4, 12))
+
+
+def test_a_request_that_christmas_leaves_short_of_a_week_is_warned_about() -> None:
+    """A start on Monday 6 January 2025: the request can go no sooner than Monday 16
+    December (three weeks before), pairing no later than Monday 23 December (the break
+    follows), and replies are due two days before it, on Friday 20 December: four working
+    days. The plan says so rather than print the dates as if they were fine."""
+    plan = make_plan(dt.date(2025, 1, 6))
+    dates = {m.name: m.date for m in plan.milestones}
+    assert (dates["preferences-request"], dates["replies"], dates["pairing"]) == \
+        (dt.date(2024, 12, 16), dt.date(2024, 12, 20), dt.date(2024, 12, 23))
+    assert ("The preferences request (16 December 2024) leaves only 4 working days for "
+            "replies (due 20 December 2024), not a week") in " ".join(plan.warnings)
+
+
+def test_every_start_for_three_years_gives_a_week_for_replies_or_says_why() -> None:
+    import holidays
+
+    closed = holidays.country_holidays("GB", subdiv="ENG", years=range(2025, 2030))
+    day = dt.date(2026, 1, 1)
+    while day < dt.date(2029, 1, 1):
+        plan = make_plan(day)
+        dates = {m.name: m.date for m in plan.milestones}
+        asked, due = dates["preferences-request"], dates["replies"]
+        working = [asked + dt.timedelta(days=n) for n in range(1, (due - asked).days + 1)]
+        working = [d for d in working if d.weekday() < 5 and d not in closed]
+        short = any("working days for replies" in w for w in plan.warnings)
+        assert (len(working) < 5) == short, (day, asked, due)
+        if short:  # only where Christmas crowds the weeks before the start: its break (24
+            # December to 1 January) between the week before the request and the start
+            near = [asked + dt.timedelta(days=n) for n in range(-7, (day - asked).days)]
+            assert any((d.month, d.day) >= (12, 24) or (d.month, d.day) == (1, 1)
+                       for d in near), day
+        # inside the guide's two to three weeks (a few days more across a break), and due
+        # before the pairs are made (the day before, when Christmas leaves no other day)
+        assert 14 <= (day - asked).days <= 25 and due < dates["pairing"]
+        day += dt.timedelta(days=1)
+
+
 def test_plan_warns_about_summer_and_bank_holidays() -> None:
     summer = make_plan(dt.date(2027, 6, 7))
     assert any("summer holidays" in w for w in summer.warnings)

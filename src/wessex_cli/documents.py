@@ -449,15 +449,16 @@ def started_already(template: DocumentTemplate, scheme: Scheme, now: dt.date) ->
 def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
                     now: dt.date) -> str:
     """A warning when the letters would ask for a reply by a day already gone (the
-    preferences request asks by two working days before pairing); "" otherwise."""
+    preferences request asks by the day 'wessex plan' gives: two days or more before
+    pairing, a week or more after the request); "" otherwise."""
     deadline = people[0].context.get("deadline") if people else None
     if not isinstance(deadline, dt.date) or deadline >= now or \
             "deadline" not in template.fields():  # the field, not the word in the text
         return ""
-    return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (two "
-            "working days before pairing, as 'wessex plan' shows it for the start date in "
-            "scheme.toml). Change the date in each letter before sending, or move [dates] "
-            "start in scheme.toml and render again.")
+    return (f"these letters ask for a reply by {_longdate(deadline)}, which has passed (the "
+            "day 'wessex plan' shows replies due for the start date in scheme.toml). Change "
+            "the date in each letter before sending, or move [dates] start in scheme.toml "
+            "and render again.")
 
 
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,

@@ -146,6 +146,10 @@ def period_clashes(start: dt.date, end: dt.date,
     return clashes
 
 
+# Working days (weekends and bank holidays aside) the preferences request leaves for the
+# replies: a week, however the holidays fall
+REPLY_DAYS = 5
+
 # Days after the end within which the celebration is "shortly after" (the guide's words; it
 # puts the whole scheme, calls and celebration included, at five to six months)
 CELEBRATION_WITHIN = 42
@@ -204,6 +208,13 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
             f"The celebration would end at {scheme.celebration.end_time}, no later than it "
             f"starts ({scheme.celebration.time}): set [celebration] time and end_time in "
             "scheme.toml to the hours the event runs.")
+    asked, due = plan.date("preferences-request"), plan.date("replies")
+    days = _working_days_between(asked, due, closed)
+    if days < REPLY_DAYS:  # only when Christmas leaves no room for a week
+        plan.warnings.append(
+            f"The preferences request ({day_month_year(asked)}) leaves only {days} working "
+            f"days for replies (due {day_month_year(due)}), not a week: the holidays leave "
+            "no room between the request and pairing. Consider a later start.")
     for clash in period_clashes(start, end):
         plan.warnings.append(f"The exchange ({day_month_year(start)} to "
                              f"{day_month_year(end)}) overlaps {clash}.")
@@ -231,8 +242,9 @@ def _before_the_start(start: dt.date, closed: dict[dt.date, str],
     """The days of the steps before the start, each a working day: the e-mails as the guide
     times them, in the window each must stay in (days before the start; the call to action
     four to six weeks ahead, the preferences two to three, pairing about a week, the
-    introductions a few days), and the replies due two days before pairing, so that
-    nobody is asked to answer after the pairs are made."""
+    introductions a few days), and the replies due two days or more before pairing, so that
+    nobody is asked to answer after the pairs are made, and at least a week of working days
+    (REPLY_DAYS) after the request goes out, so that nobody is asked to answer in two."""
     timing = {"call-to-action": (35, 42, 28), "preferences-request": (17, 21, 14),
               "pairing": (7, 14, 5), "introductions": (3, 7, 1)}
     dates = {name: _sending_day(start - dt.timedelta(days=target), no_mail,
@@ -244,12 +256,60 @@ def _before_the_start(start: dt.date, closed: dict[dt.date, str],
         # a working day in the break, rather than the day the request goes out
         dates["replies"] = _working_day_before(dates["pairing"] - dt.timedelta(days=1),
                                                closed)
+    if _working_days_between(dates["preferences-request"], dates["replies"],
+                             closed) >= REPLY_DAYS:
+        return dates
+    # A bank holiday pulled pairing, and with it the replies, towards the request (Easter):
+    # send the request sooner, as far as the guide's three weeks allow...
+    first = _working_day_after(start - dt.timedelta(days=timing["preferences-request"][1]),
+                               no_mail)
+    sooner = _working_day_before(_working_days_from(dates["replies"], -REPLY_DAYS, closed),
+                                 no_mail)
+    dates["preferences-request"] = max(sooner, first)
+    # ...and if that is still not a week (Christmas in the way), give the replies the days
+    # they lack when pairing can follow them inside its own window and before the
+    # introductions; else they stay short, and make_plan says so
+    replies = _working_days_from(dates["preferences-request"], REPLY_DAYS, closed)
+    pairing = _working_day_after(replies + dt.timedelta(days=2), no_mail)
+    if replies > dates["replies"] and pairing <= start - dt.timedelta(days=5) and \
+            pairing < dates["introductions"]:
+        dates["replies"] = replies
+        dates["pairing"] = max(dates["pairing"], pairing)
     return dates
+
+
+def _working_day_after(day: dt.date, closed: dict[dt.date, str] | set[dt.date]) -> dt.date:
+    """``day`` if it is a working day, else the next one."""
+    while day.weekday() >= 5 or day in closed:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _working_days_from(day: dt.date, count: int,
+                       closed: dict[dt.date, str] | set[dt.date]) -> dt.date:
+    """The ``count``-th working day after ``day`` (before it when ``count`` is negative)."""
+    step = dt.timedelta(days=1 if count > 0 else -1)
+    left = abs(count)
+    while left:
+        day += step
+        if day.weekday() < 5 and day not in closed:
+            left -= 1
+    return day
+
+
+def _working_days_between(first: dt.date, last: dt.date,
+                          closed: dict[dt.date, str] | set[dt.date]) -> int:
+    """The working days after ``first`` up to ``last``, ``last`` included: the days a letter
+    sent on ``first`` leaves for replies due on ``last``."""
+    return sum(1 for offset in range(1, (last - first).days + 1)
+               if (day := first + dt.timedelta(days=offset)).weekday() < 5
+               and day not in closed)
 
 
 def reply_deadline(start: dt.date) -> dt.date:
     """The day the preferences request asks for replies by, as ``wessex plan`` shows it: a
-    working day two days or more before pairing."""
+    working day two days or more before pairing, and a week of working days or more after
+    the request goes out."""
     years = range(start.year - 1, start.year + 1)
     closed = bank_holidays(years)
     return _before_the_start(start, closed, set(closed) | christmas_break(years))["replies"]
