@@ -30,7 +30,11 @@ AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
-INHERITED = ("per_profession", "only_chased", "before_start")
+INHERITED = ("per_profession", "only_chased", "before_start", "until", "until_advice")
+# front matter 'until': the day after which a document has served its purpose, as a sentence
+# names it, and the setting in scheme.toml that holds it
+UNTIL = {"end": ("the end of the exchange", "[dates] end"),
+         "celebration": ("the celebration", "[celebration] date")}
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -81,6 +85,11 @@ class DocumentTemplate:
     # front matter 'before_start': sent before the exchange starts (recruiting): written once
     # it has started, with a warning
     before_start: bool = False
+    # front matter 'until': "end" or "celebration", the day after which the document has served
+    # its purpose (an introduction once visits can no longer be made, an invitation once the
+    # event is over): written after it with a warning, which 'until_advice' ends with what to do
+    until: str = ""
+    until_advice: str = ""
     declared: frozenset[str] = frozenset()  # the front matter's own keys
 
     def fields(self) -> list[str]:
@@ -139,6 +148,10 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if fmt not in FORMATS:
         raise TemplateError(f"template '{name}' has format '{fmt}'.",
                             f"Use one of: {', '.join(FORMATS)}.", file=path)
+    until = str(meta.get("until", ""))
+    if until and until not in UNTIL:
+        raise TemplateError(f"template '{name}' has until = '{until}'.",
+                            f"Use one of: {', '.join(UNTIL)}, or leave it out.", file=path)
     return DocumentTemplate(
         name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
         subject=str(meta.get("subject", meta.get("title", name))),
@@ -148,7 +161,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         layout=str(meta.get("layout", "")),
         per_profession=bool(meta.get("per_profession", False)),
         only_chased=bool(meta.get("only_chased", False)),
-        before_start=bool(meta.get("before_start", False)), declared=frozenset(meta))
+        before_start=bool(meta.get("before_start", False)), until=until,
+        until_advice=str(meta.get("until_advice", "")), declared=frozenset(meta))
 
 
 def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemplate]:
@@ -444,6 +458,22 @@ def started_already(template: DocumentTemplate, scheme: Scheme, now: dt.date) ->
     return (f"'{template.name}' is meant to go out before the exchange starts, and it started "
             f"on {_longdate(scheme.start)}. Check its dates before sending it, or set this "
             "year's [dates] in scheme.toml ('wessex plan --start DATE --save').")
+
+
+def purpose_passed(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:
+    """A warning when a document is written after the day its front matter 'until' names (the
+    end of the exchange, the celebration), when it has served its purpose: the date that
+    passed, then what to do ('until_advice', else to check the date); "" otherwise."""
+    if template.until not in UNTIL:
+        return ""
+    day = scheme.end if template.until == "end" else scheme.celebration.date
+    if not isinstance(day, dt.date) or now <= day:
+        return ""
+    event, setting = UNTIL[template.until]
+    advice = " ".join(template.until_advice.split()) or (
+        f"Check {setting} in scheme.toml before sending it.")
+    return (f"'{template.name}' is meant for use up to {event}, which was on "
+            f"{_longdate(day)}. {advice}")
 
 
 def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],

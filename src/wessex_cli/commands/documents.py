@@ -131,6 +131,7 @@ def render(
         earlier_files,
         load_template,
         output_paths,
+        purpose_passed,
         recipients,
         render_all,
         started_already,
@@ -171,6 +172,7 @@ def render(
                   + why)
         return
     late = [started_already(template, scheme, today()),
+            purpose_passed(template, scheme, today()),
             deadline_passed(template, targets, today())]
     warn([text for text in late if text])
     paths = output_paths(template, targets, chosen, output)

@@ -1,0 +1,120 @@
+"""Letters written after the day they were for.
+
+The example scheme (examples/scheme.toml) runs from Monday 19 April to Monday 19 July 2027,
+with the celebration on Thursday 29 July 2027. Every date below is worked out by hand from
+those three.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.documents import list_templates
+from wessex_cli.scheme import load_scheme
+
+from .conftest import EXAMPLES, Runner
+from .test_lifecycle import mail
+
+
+@pytest.fixture
+def scheme_folder(tmp_path: Path) -> Path:
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / "pairs.xlsx")
+    return tmp_path
+
+
+def said(result: object) -> str:
+    return " ".join(str(getattr(result, "output", "")).split())
+
+
+def test_which_built_in_documents_have_a_day_after_which_they_are_out_of_date() -> None:
+    """Declared in each template's front matter: recruiting letters before the start, the
+    introduction and the patients' notice up to the end, the celebration's papers up to the
+    celebration; the reflection, the equality form and the certificates
+    have no such day."""
+    templates = {t.name: t for t in list_templates(load_scheme(EXAMPLES / "scheme.toml"))}
+    assert {n for n, t in templates.items() if t.before_start} == {
+        "business-case", "call-to-action", "preferences-request"}
+    assert {n: t.until for n, t in templates.items() if t.until} == {
+        "partner-introduction": "end", "patient-notice": "end",
+        "celebration-invite": "celebration", "event-planning": "celebration",
+        "event-findings": "celebration", "table-feedback": "celebration"}
+    assert all(t.until_advice for t in templates.values() if t.until)
+
+
+def test_an_invitation_written_after_the_celebration_says_the_day_has_passed(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Thursday 5 August 2027 the invitations asked people to an event a week gone."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-05")
+    result = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "late")
+    assert ("Warning: 'celebration-invite' is meant for use up to the celebration, which was "
+            "on Thursday 29 July 2027. Do not send these invitations to an event that is "
+            "over. If the celebration has moved, set its new day in [celebration] date in "
+            "scheme.toml and render again.") in said(result)
+    assert len(list((scheme_folder / "late" / "celebration-invite").glob("*.eml"))) == 60
+    # on the day itself the invitation is late but the event has not passed: no warning
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-29")
+    on_the_day = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "day")
+    assert "is meant for use up to" not in said(on_the_day)
+
+
+def test_an_introduction_written_after_the_end_says_the_exchange_has_ended(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-20")  # the day after the end
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "late")
+    assert ("Warning: 'partner-introduction' is meant for use up to the end of the exchange, "
+            "which was on Monday 19 July 2027. It asks each pair to arrange visits before "
+            "that day. If these pairs really are to meet now, move [dates] end in "
+            "scheme.toml") in said(result)
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-19")  # the last day: visits can still happen
+    last_day = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "day")
+    assert "is meant for use up to" not in said(last_day)
+
+
+@pytest.mark.parametrize("document,day", [
+    ("patient-notice", "the end of the exchange, which was on Monday 19 July 2027"),
+    ("event-planning", "the celebration, which was on Thursday 29 July 2027"),
+    ("event-findings", "the celebration, which was on Thursday 29 July 2027"),
+    ("table-feedback", "the celebration, which was on Thursday 29 July 2027"),
+])
+def test_the_other_documents_whose_day_has_passed_warn(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch,
+        document: str, day: str) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-05")
+    result = run("render", document, "--pairs", "pairs.xlsx", "-o", "late")
+    assert f"Warning: '{document}' is meant for use up to {day}." in said(result)
+
+
+def test_a_business_case_after_the_start_warns_like_the_call_to_action(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-19")
+    result = run("render", "business-case", "-o", "late")
+    assert ("'business-case' is meant to go out before the exchange starts, and it started "
+            "on Monday 19 April 2027.") in said(result)
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-18")
+    assert "meant to go out before" not in said(run("render", "business-case", "-o", "early"))
+
+
+def test_the_front_matter_decides_not_the_name(run: Runner, scheme_folder: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """An administrator's own letter that declares until = "end" warns after the end; a copy
+    of the invitation that declares no day does not; a day wessex does not know is an error
+    naming the template."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-05")
+    own = scheme_folder / "templates"
+    own.mkdir()
+    (own / "thanks.md.j2").write_text('+++\naudience = "scheme"\nuntil = "end"\n+++\nThanks\n')
+    result = run("render", "thanks", "-o", "t")
+    assert ("'thanks' is meant for use up to the end of the exchange, which was on Monday 19 "
+            "July 2027. Check [dates] end in scheme.toml before sending it.") in said(result)
+    (own / "celebration-invite.md.j2").write_text(
+        '+++\naudience = "volunteer"\nuntil = ""\n+++\nCome along\n')
+    quiet = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "c")
+    assert "is meant for use up to" not in said(quiet)
+    (own / "thanks.md.j2").write_text('+++\naudience = "scheme"\nuntil = "tomorrow"\n+++\nX\n')
+    bad = run("render", "thanks", "-o", "u", code=1)
+    assert "template 'thanks' has until = 'tomorrow'" in said(bad)
+    assert "Use one of: end, celebration" in said(bad)
