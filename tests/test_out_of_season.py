@@ -1,4 +1,4 @@
-"""Letters written after the day they were for.
+"""Letters written after the day they were for, and reminders before any visit is owed.
 
 The example scheme (examples/scheme.toml) runs from Monday 19 April to Monday 19 July 2027,
 with the celebration on Thursday 29 July 2027. Every date below is worked out by hand from
@@ -16,7 +16,6 @@ from wessex_cli.documents import list_templates
 from wessex_cli.scheme import load_scheme
 
 from .conftest import EXAMPLES, Runner
-from .test_lifecycle import mail
 
 
 @pytest.fixture
@@ -118,3 +117,16 @@ def test_the_front_matter_decides_not_the_name(run: Runner, scheme_folder: Path,
     bad = run("render", "thanks", "-o", "u", code=1)
     assert "template 'thanks' has until = 'tomorrow'" in said(bad)
     assert "Use one of: end, celebration" in said(bad)
+
+
+def test_remind_before_the_start_writes_nothing_and_says_why(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A week before the exchange starts, 60 reminders told people that neither half day had
+    taken place yet. No visit can be owed before Monday 19 April 2027."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-12")
+    result = run("remind", "pairs.xlsx", "-o", "rb")  # nothing to do: exit 0
+    assert ("The exchange starts on Monday 19 April 2027, so no visit is owed yet: nobody to "
+            "remind, nothing written.") in said(result)
+    assert not (scheme_folder / "rb").exists()
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-19")  # from the first day, as before
+    assert "Wrote 60 reminders" in said(run("remind", "pairs.xlsx", "-o", "r"))

@@ -185,7 +185,8 @@ def remind(
 
     Each reminder says which of the person's two half days is owed, planned, done, or
     planned for a date now past without being recorded as done. People with nothing owed
-    and nothing to confirm get no e-mail.
+    and nothing to confirm get no e-mail. Before the start date nothing is owed, so nothing
+    is written.
 
     \b
     Example:
@@ -195,12 +196,19 @@ def remind(
     from ..documents import load_template, output_paths, recipients, render_all
     from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs
+    from ..wording import long_date
 
     scheme = scheme_for(scheme_file, pairs)
     records, warnings = load_pairs(pairs, year=scheme.year)
     warn(warnings)
     template = load_template("reminder", scheme)
     now = today()
+    if scheme.start and now < scheme.start:  # nothing can be owed before the first visit day
+        out.print(f"The exchange starts on {long_date(scheme.start)}, so no visit is owed yet: "
+                  "nobody to remind, nothing written. Run 'wessex remind' once visits are "
+                  "under way, or correct [dates] start in scheme.toml if the exchange has "
+                  "started.")
+        return
     people = recipients(template, scheme, pairs=records, now=now)
     if not people:
         out.print("[green]Nobody owes a visit or has one to confirm: nobody to remind.[/]")
