@@ -172,7 +172,7 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert ("neither of your two half days with Tomas has taken place yet"
             in str(chased["maud.kestrel@nhs.net"]["text"]))
 
-    # The rest of the visits, then a firmer reminder after the end date.
+    # The rest of the visits, then a reminder after the end date asking what happened.
     on("2027-07-02")
     run("visit", "pairs.xlsx", "Jonah Fisk", "--hosted", "12/5/2027")
     run("visit", "pairs.xlsx", "Idris Vell", "--hosted", "2/6/2027")
@@ -180,7 +180,7 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     run("visit", "pairs.xlsx", "Tomas Reyne", "--hosted", "1/7/2027")
     on("2027-07-26")
     result = run("remind", "pairs.xlsx", "-o", "r3")
-    assert "firmer" in result.stdout
+    assert "the end date has passed: they are asked what happened" in result.stdout
     late = mail(tmp_path / "r3")
     assert set(late) == {"tomas.reyne@nhs.net", "maud.kestrel@nhs.net"}
     tomas = late["tomas.reyne@nhs.net"]
@@ -188,8 +188,10 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     assert str(tomas["text"]).startswith("Dear Tomas, Your exchange with Dr Maud Kestrel in ")
     assert ("you hosted Maud on Thursday 1 July 2027. You have not yet visited "
             "their workplace.") in str(tomas["text"])
-    assert ("The exchange period ended on Monday 19 July 2027, so please contact "
-            "Maud this week to arrange the half day when you visit them") in str(tomas["text"])
+    assert ("The exchange period ended on Monday 19 July 2027. If you did visit Maud's "
+            "workplace, please reply with the date so that we can record it; if not, please "
+            "tell us whether that half day can still happen, and when, or whether it will not "
+            "go ahead.") in " ".join(str(tomas["text"]).split())
     maud = str(late["maud.kestrel@nhs.net"]["text"])
     assert ("you visited Tomas's workplace on Thursday 1 July 2027. You have not yet "
             "hosted them at your workplace.") in maud

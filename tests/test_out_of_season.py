@@ -16,6 +16,7 @@ from wessex_cli.documents import list_templates
 from wessex_cli.scheme import load_scheme
 
 from .conftest import EXAMPLES, Runner
+from .test_lifecycle import mail
 
 
 @pytest.fixture
@@ -31,8 +32,8 @@ def said(result: object) -> str:
 
 def test_which_built_in_documents_have_a_day_after_which_they_are_out_of_date() -> None:
     """Declared in each template's front matter: recruiting letters before the start, the
-    introduction and the patients' notice up to the end, the celebration's papers up to the
-    celebration; the reflection, the equality form and the certificates
+    introduction and the patients' notice up to the end, the celebration's papers and the
+    reminder up to the celebration; the reflection, the equality form and the certificates
     have no such day."""
     templates = {t.name: t for t in list_templates(load_scheme(EXAMPLES / "scheme.toml"))}
     assert {n for n, t in templates.items() if t.before_start} == {
@@ -40,7 +41,8 @@ def test_which_built_in_documents_have_a_day_after_which_they_are_out_of_date() 
     assert {n: t.until for n, t in templates.items() if t.until} == {
         "partner-introduction": "end", "patient-notice": "end",
         "celebration-invite": "celebration", "event-planning": "celebration",
-        "event-findings": "celebration", "table-feedback": "celebration"}
+        "event-findings": "celebration", "table-feedback": "celebration",
+        "reminder": "celebration"}
     assert all(t.until_advice for t in templates.values() if t.until)
 
 
@@ -130,3 +132,23 @@ def test_remind_before_the_start_writes_nothing_and_says_why(
     assert not (scheme_folder / "rb").exists()
     monkeypatch.setenv("WESSEX_TODAY", "2027-04-19")  # from the first day, as before
     assert "Wrote 60 reminders" in said(run("remind", "pairs.xlsx", "-o", "r"))
+
+
+def test_reminders_after_the_end_ask_what_happened_and_after_the_celebration_warn(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-26")  # after the end, before the celebration
+    between = run("remind", "pairs.xlsx", "-o", "r1")
+    assert "is meant for use up to" not in said(between)
+    assert len(list((scheme_folder / "r1").rglob("*.eml"))) == 60  # nobody's visit recorded
+    letters = mail(scheme_folder / "r1")
+    for letter in letters.values():
+        text = str(letter["text"])
+        assert "The exchange period ended on Monday 19 July 2027. If either half day with " \
+            in text
+        assert "please reply with its date so that we can record it" in text
+        assert "this week" not in text and "arrange" not in text
+    monkeypatch.setenv("WESSEX_TODAY", "2027-08-05")
+    after = run("remind", "pairs.xlsx", "-o", "r2")
+    assert ("Warning: 'reminder' is meant for use up to the celebration, which was on "
+            "Thursday 29 July 2027. The scheme is over: rather than send reminders, ask these "
+            "people whether their visits took place") in said(after)

@@ -159,16 +159,21 @@ def test_nobody_with_nothing_owed_is_written_to() -> None:
     assert reminders((True, True), (dt.date(2027, 5, 4), dt.date(2027, 5, 18)), JUNE) == {}
 
 
-def test_after_the_end_date_the_reminder_is_firmer() -> None:
+def test_after_the_end_date_the_reminder_asks_what_happened() -> None:
+    """After the end date the reminder does not ask for visits to be arranged this week as
+    if there were time: it asks for the date of any half day that did take place, and of
+    the others whether they can still happen or will not."""
     found = reminders((False, False), (None, None), dt.date(2027, 8, 2))
     ben = found["ben.aldous@nhs.net"]
     text = flat(ben.markdown)
     assert ben.subject.startswith("Overdue:")
     assert text.startswith("Dear Ben, Your exchange with Dr Rosa Quill in **Northmoor Exchange** "
                            "is not yet complete.")  # the partner in full, once
-    assert ("The exchange period ended on Monday 19 July 2027, so please contact Rosa "
-            "this week to arrange both half days, or tell us if they can no longer go ahead.") \
-        in text
+    assert ("The exchange period ended on Monday 19 July 2027. If either half day with Rosa "
+            "did take place, please reply with its date so that we can record it; for any "
+            "that did not, please tell us whether it can still happen, and when, or whether "
+            "it will not go ahead.") in text
+    assert "this week" not in text and "arrange" not in text
     assert "before Monday 19 July 2027" not in text
     # said once: the opening does not also announce that the period is over
     assert text.count("exchange period") == 1 and "is over" not in text

@@ -93,7 +93,10 @@ def test_every_combination_reads_as_english(hosting: str, visiting: str, now: dt
     check_sentences(text, "Dr Rosa Quill")
     assert text.startswith("Our records show that ")
     for step in next_steps(host, away, "Dr Rosa Quill", SCHEME.end, now > SCHEME.end):
-        check_sentences(step, "Dr Rosa Quill" if "agree" in step or "contact" in step
+        # after the end date a half day owed is asked about, not arranged: it names the
+        # partner too ("If you did host Dr Rosa Quill, please reply with the date")
+        asked = "agree" in step or "contact" in step or "we can record it" in step
+        check_sentences(step, "Dr Rosa Quill" if asked
                         else "after the exchange period ends" if "bring it forward" in step
                         else "as planned")
     # And the same through the rendered reminder, when one is sent at all.
@@ -125,24 +128,26 @@ def test_the_administrators_case_one_visit_done_the_other_unconfirmed() -> None:
     assert next_steps(host, away, "Rosa", SCHEME.end, True) == [
         "The exchange period ended on Monday 19 July 2027. If you hosted them on Wednesday 30 "
         "June 2027 as planned, please reply to say so and we will update the record; if not, "
-        "please contact Rosa this week to arrange a new date, or tell us if it can no longer "
-        "go ahead."]
+        "please tell us whether that half day can still happen, and when, or whether it will "
+        "not go ahead."]
 
 
 def test_overdue_with_one_half_day_owed_and_one_unconfirmed_asks_once() -> None:
     """After the end date, Zainab still owes her visit and never confirmed hosting: one
-    request to contact her partner this week, not the same sentence twice."""
+    question about what happened, not the same question twice, and no request to arrange
+    visits as if the period had not ended."""
     host = VisitView("host", "unconfirmed", dt.date(2027, 6, 30))
     away = VisitView("visit", "owed", None)
     steps = next_steps(host, away, "Leon", SCHEME.end, True)
     assert steps == [
-        "The exchange period ended on Monday 19 July 2027, so please contact Leon this "
-        "week to arrange the half day when you visit them, or tell us if it can no longer go "
+        "The exchange period ended on Monday 19 July 2027. If you did visit Leon's "
+        "workplace, please reply with the date so that we can record it; if not, please tell "
+        "us whether that half day can still happen, and when, or whether it will not go "
         "ahead.",
         "If you hosted them on Wednesday 30 June 2027 as planned, please reply to say so and "
-        "we will update the record; if not, please agree a new date for it with Leon as "
-        "well."]
-    assert " ".join(steps).count("this week") == 1
+        "we will update the record; if not, please tell us in the same reply whether that "
+        "half day can still happen."]
+    assert " ".join(steps).count("ended") == 1 and "arrange" not in " ".join(steps)
 
 
 def test_hand_written_sentences_for_other_combinations() -> None:

@@ -181,19 +181,34 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                overdue: bool) -> list[str]:
     """What the person is asked to do, one paragraph each: agree what is owed, confirm
     what was planned (both planned visits in one paragraph), and, once the exchange period
-    is over, say so first when nothing owed has said it already."""
+    is over, say so first when nothing owed has said it already.
+
+    After the end date nobody is asked to arrange a visit as if there were time: they are
+    asked what happened (a date to record, if it went ahead unrecorded) and, for a half day
+    that did not, whether it can still happen or will not."""
     steps = []
     owed = [v for v in (hosting, visiting) if v.state == OWED]
     unconfirmed = [v for v in (hosting, visiting) if v.state == UNCONFIRMED]
+    # what to ask of a half day that did not happen, once the period is over
+    still = ("please tell us whether {} can still happen, and when, or whether it will not "
+             "go ahead")
     if owed:
         what = "both half days" if len(owed) == 2 else (
             "the half day when you host them" if owed[0].role == "host" else
             "the half day when you visit them")
         dates = "dates" if len(owed) == 2 else "a date"  # two half days, two days to agree
         if overdue and end:
-            steps.append(f"The exchange period ended on {long_date(end)}, so please contact "
-                         f"{partner} this week to arrange {what}, or tell us if "
-                         f"{'they' if len(owed) == 2 else 'it'} can no longer go ahead.")
+            if len(owed) == 2:
+                steps.append(f"The exchange period ended on {long_date(end)}. If either half "
+                             f"day with {partner} did take place, please reply with its date "
+                             f"so that we can record it; for any that did not, "
+                             f"{still.format('it')}.")
+            else:
+                happened = (f"you did host {partner}" if owed[0].role == "host" else
+                            f"you did visit {partner}'s workplace")
+                steps.append(f"The exchange period ended on {long_date(end)}. If {happened}, "
+                             "please reply with the date so that we can record it; if not, "
+                             f"{still.format('that half day')}.")
         elif end:
             steps.append(f"Please agree {dates} with {partner} for {what}, before "
                          f"{long_date(end)} when the exchange period ends.")
@@ -213,10 +228,9 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
     ended = f"The exchange period ended on {long_date(end)}. " if overdue and end and \
         not owed else ""
     if overdue and owed:
-        instead = f"please agree a new date for it with {partner} as well"
+        instead = "please tell us in the same reply whether that half day can still happen"
     elif overdue:
-        instead = (f"please contact {partner} this week to arrange a new date, or tell us if "
-                   "it can no longer go ahead")
+        instead = still.format("it" if len(unconfirmed) == 2 else "that half day")
     else:
         instead = "please arrange a new date"
     if len(unconfirmed) == 2:

@@ -186,14 +186,20 @@ def remind(
     Each reminder says which of the person's two half days is owed, planned, done, or
     planned for a date now past without being recorded as done. People with nothing owed
     and nothing to confirm get no e-mail. Before the start date nothing is owed, so nothing
-    is written.
+    is written; after the end date the reminders ask what happened.
 
     \b
     Example:
       wessex remind pairs.xlsx
     """
     from ..dates import today
-    from ..documents import load_template, output_paths, recipients, render_all
+    from ..documents import (
+        load_template,
+        output_paths,
+        purpose_passed,
+        recipients,
+        render_all,
+    )
     from ..safe_write import guard_outputs, write_batch
     from ..sources import load_pairs
     from ..wording import long_date
@@ -213,14 +219,15 @@ def remind(
     if not people:
         out.print("[green]Nobody owes a visit or has one to confirm: nobody to remind.[/]")
         return
+    warn([text for text in [purpose_passed(template, scheme, now)] if text])
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
     guard_outputs(paths, force, "folder")
     rendered = render_all(template, people, "eml", scheme,
                           allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
-    firm = " (the end date has passed: the wording is firmer)" if scheme.end and now > \
-        scheme.end else ""
+    firm = " (the end date has passed: they are asked what happened)" if scheme.end and \
+        now > scheme.end else ""
     out.print(f"Wrote {plural(len(paths), 'reminder')}{firm} to {escape(str(paths[0].parent))}:")
     for person in people:
         out.print(f"  {escape(person.name)} <{escape(person.email)}>: "
