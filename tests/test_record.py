@@ -867,6 +867,28 @@ def test_withdraw_in_sets_the_status_cell(run: Runner, paired: Path, tmp_path: P
     assert "only in an .xlsx" in refused.output and paired.read_bytes() == before
 
 
+def test_visit_or_withdraw_for_someone_left_unpaired_says_so(run: Runner, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """Four GPs and three consultants: one GP is on the Unpaired sheet. 'nobody called ...
+    is in the Pairs sheet' sent the administrator looking for a typo."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    write_book(tmp_path / "v.xlsx", people()[:7])
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    unpaired = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
+    headers = [c.value for c in unpaired[1]]
+    (name,) = [unpaired.cell(r, headers.index("Name") + 1).value
+               for r in range(2, unpaired.max_row + 1)]
+    for command, doing in ((["visit", "pairs.xlsx", name, "--hosted", "10/5/2027"],
+                            "no visit can be recorded for them"),
+                           (["withdraw", "pairs.xlsx", name], "there is nothing to withdraw")):
+        said = " ".join(run(*command, code=1).output.split())
+        assert f"{name} is on the Unpaired sheet: the pairing found them no partner, so " \
+            f"{doing}." in said
+        assert "nobody called" not in said
+
+
 def test_withdraw_moves_row_settings_formats_and_names_with_the_rows(run: Runner,
                                                                     paired: Path) -> None:
     """Withdrawing the pair in row 2 deletes that row, as Excel would: what belongs to the

@@ -481,6 +481,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
     if not rows:
         if not any_rows:
             refuse_if_withdrawn(path, who, doing)
+            refuse_if_unpaired(path, who, doing)
         hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
@@ -515,6 +516,23 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
                 f"{doing}.",
                 "If they are back, delete that row of the Withdrawn sheet and run 'wessex "
                 f"pair VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
+
+
+def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
+    """Explain that ``who`` is not in the Pairs sheet because the pairing left them without
+    a partner (Unpaired sheet), rather than saying nobody of that name exists."""
+    from .pairs_workbook import read_unpaired
+
+    wanted = email_key(who) if "@" in who else None
+    for person in read_unpaired(path):
+        if (wanted and person.key == wanted) or (not wanted and
+                                                 person_key(person.name) == person_key(who)):
+            raise TrackingError(
+                f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
+                f"so {doing}.", "The Unpaired sheet says why. To find them a partner, add a "
+                "volunteer who can be one to the volunteer workbook and run 'wessex pair "
+                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
+                "Status cell there.", file=path)
 
 
 def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:
