@@ -218,6 +218,21 @@ def test_a_date_in_host_days_is_called_a_date(tmp_path: Path) -> None:
                       "the days of the week that suit them."]
 
 
+def test_a_repeat_quotes_each_rows_own_address(tmp_path: Path) -> None:
+    """Row 3 has james.patel@nhs.net, row 6 repeats him as James.Patel@nhs.net: the message
+    quoted row 6's capitals as what row 3 has."""
+    people = small_roster()
+    people.insert(1, person("Dr James Patel", "james.patel@nhs.net", "GP",
+                            Organisation="Acre Surgery"))
+    people.append(person("Dr James Patel", "James.Patel@nhs.net", "GP",
+                         Organisation="Acre Surgery"))
+    write_book(tmp_path / "v.xlsx", people)
+    messages = [p.message for p in read_roster(tmp_path / "v.xlsx").problems
+                if "repeats them" in p.message]
+    assert messages == ["row 3 already has Dr James Patel with the e-mail james.patel@nhs.net "
+                        "(here James.Patel@nhs.net): this row repeats them."]
+
+
 def test_a_volunteer_naming_themself_is_told_so(tmp_path: Path) -> None:
     """A first choice or an Avoid entry naming the volunteer themself passed without a word:
     neither can do anything."""

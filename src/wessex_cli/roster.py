@@ -546,7 +546,7 @@ class _RowReader:
                   ) -> list[_Draft]:
         drafts: list[_Draft] = []
         total = len(self.grid.rows) - first
-        seen_emails: dict[str, tuple[int, str]] = {}
+        seen_emails: dict[str, tuple[int, str, str]] = {}  # key -> row, name, e-mail as typed
         # Each column with the function that cleans it, decided once rather than per cell;
         # text cells (nearly all) are cleaned inline, as cell_text cleans them.
         mapped = [(column, col, cell_lines if column in MULTILINE else None)
@@ -573,12 +573,14 @@ class _RowReader:
                 values["email"] = address_from_cell(values["email"])
             key = email_key(values["email"])
             if key and key in seen_emails:
-                first_index, first_name = seen_emails[key]
+                first_index, first_name, first_email = seen_emails[key]
                 self.dropped_rows += 1
                 if person_key(values["name"]) == person_key(first_name):
+                    written = values["email"] if values["email"] == first_email else \
+                        f"{first_email} (here {values['email']})"
                     self.problem("error", row_index, "email",
                                  f"row {first_index + 1} already has {first_name} with the "
-                                 f"e-mail {values['email']}: this row repeats them.",
+                                 f"e-mail {written}: this row repeats them.",
                                  f"Delete this repeat, keeping anything new it says in row "
                                  f"{first_index + 1}.")
                     continue
@@ -590,7 +592,7 @@ class _RowReader:
                 # Either row may be the mistyped one, so both are in error: --skip-errors
                 # must not pair the first and send its letters to the second's inbox.
                 self.problem("error", first_index, "email",
-                             f"{first_name or 'this row'} has the e-mail {values['email']}, "
+                             f"{first_name or 'this row'} has the e-mail {first_email}, "
                              f"which row {row_index + 1} also gives for "
                              f"{values['name'] or 'someone else'}; two people cannot share an "
                              "address.", "Correct one of the addresses.")
@@ -600,7 +602,7 @@ class _RowReader:
                                 draft.active)
                 continue
             if key:
-                seen_emails[key] = (row_index, values["name"])
+                seen_emails[key] = (row_index, values["name"], values["email"])
             draft = self.read_row(row_index, values, extra, raw)
             if draft is None:
                 self.dropped_rows += 1
