@@ -28,6 +28,17 @@ def test_check_example_json_is_golden(run: Runner) -> None:
     assert data == expected
 
 
+def test_check_json_counts_a_repeated_person_once(run: Runner, tmp_path: Path) -> None:
+    """A row repeating someone (same name, same address in capitals) is no second volunteer:
+    'volunteers' agrees with the sides' people (it said 6 beside 5), 'rows' counts rows."""
+    people = small_roster()
+    people.append({**people[0], "Email": str(people[0]["Email"]).upper()})
+    write_book(tmp_path / "v.xlsx", people)
+    data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
+    assert (data["volunteers"], data["rows"]) == (len(people) - 1, len(people))
+    assert sum(side["people"] for side in data["sides"].values()) == data["volunteers"]
+
+
 def test_check_lists_errors_and_exits_1(run: Runner, tmp_path: Path) -> None:
     people = [*small_roster(), {"Name": "Bad Email", "Email": "nope", "Profession": "GP"}]
     write_book(tmp_path / "v.xlsx", people)

@@ -38,7 +38,10 @@ class CheckReport:
         """The report as plain data for ``--json``, built from the same objects the tables show."""
         return {
             "file": str(self.roster.path),
-            "volunteers": self.roster.rows,
+            # the people the sides count (a row repeating someone is no second volunteer),
+            # and the rows they came from
+            "volunteers": sum(counts["people"] for counts in self.sides.values()),
+            "rows": self.roster.rows,
             "active": len(self.roster.active) + sum(r.active for r in self.roster.rejected),
             "rows_with_errors": [{"row": r.row, "name": r.name, "email": r.email, "side": r.side}
                             for r in self.roster.rejected],
