@@ -1106,6 +1106,49 @@ def test_a_new_pair_below_the_kept_ones_gets_their_drop_downs_and_filter(
     assert formats == {"A2:C5", "D2:D3"}  # the one that stopped short stays as it was
 
 
+def test_keep_dry_run_says_what_the_real_run_would_change(run: Runner, paired: Path,
+                                                          tmp_path: Path) -> None:
+    """The README promises that --keep --dry-run says what the real run would change: it
+    showed the whole table and said nothing of what would be kept, added or moved."""
+    gp1_pair = next(pid for pid, (a, b) in pair_emails(paired).items()
+                    if "gp1@example.org" in (a, b))
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    row = next(r for r in range(2, 6) if sheet.cell(r, 1).value == gp1_pair)
+    sheet.cell(row, columns(sheet)["A hosts B: date"]).value = dt.datetime(2027, 5, 6)
+    book.save(paired)
+    volunteers = people()
+    volunteers[1] = {**volunteers[1], "Status": "withdrawn"}
+    write_book(tmp_path / "v.xlsx", [*volunteers, person("Dr GP 9", "gp9@example.org", "GP",
+                                                         Organisation="Practice 9")])
+    before = paired.read_bytes()
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
+    assert paired.read_bytes() == before
+    assert ("Dry run: pairs.xlsx was not changed. The real run would keep 3 pairs as they "
+            f"are, add 1 new (P005) and move 1 to the Withdrawn sheet ({gp1_pair}).") in said
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and so it does
+    assert sorted(pair_ids(paired)) == sorted({"P001", "P002", "P003", "P004", "P005"} -
+                                              {gp1_pair})
+    assert pair_ids(paired, "Withdrawn") == [gp1_pair]
+    # the visit typed in the pair's row went with it, not to the new pair (which took the
+    # row's ID, and the row, before)
+    withdrawn = openpyxl.load_workbook(paired)["Withdrawn"]
+    assert withdrawn.cell(2, columns(withdrawn)["A hosts B: date"]).value == \
+        dt.datetime(2027, 5, 6)
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    new_row = next(r for r in range(2, 6) if sheet.cell(r, 1).value == "P005")
+    assert sheet.cell(new_row, columns(sheet)["A hosts B: date"]).value is None
+
+
+def pair_emails(path: Path) -> dict[str, tuple[str, str]]:
+    """Pair ID -> (A email, B email) on the Pairs sheet."""
+    sheet = openpyxl.load_workbook(path)["Pairs"]
+    col = columns(sheet)
+    return {sheet.cell(r, col["Pair"]).value: (sheet.cell(r, col["A email"]).value,
+                                               sheet.cell(r, col["B email"]).value)
+            for r in range(2, sheet.max_row + 1)}
+
+
 def test_keep_moves_a_pair_it_cannot_keep_to_the_withdrawn_sheet(run: Runner, paired: Path,
                                                                 tmp_path: Path) -> None:
     row, side = row_of(paired, "c1@example.org")

@@ -284,7 +284,10 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         assert score == int(scores[i, j]), "vectorised and explained scores must agree"
         new_pairs.append(Pair(a, b, score, tuple(reasons)))
         used.update((a.key, b.key))
-    pairs = _number(fixed, new_pairs, [*retired_ids, *(k.pair_id for k in holding)])
+    # a pair not kept keeps its ID too: its row moves to the Withdrawn sheet under it, and a
+    # new pair given that ID would be written over the row, visits and notes included
+    pairs = _number(fixed, new_pairs, [*retired_ids, *(k.pair_id for k in holding),
+                                       *(d.pair_id for d in dropped)])
     problem = _Problem(left, right, eligible, scores, cap_left, cap_right, seed, chosen)
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs, apart)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)

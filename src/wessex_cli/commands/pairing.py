@@ -110,6 +110,8 @@ def pair(
                     for person in left_out])
         out.print(f"{len(left_out)} left out; fix their rows, then run 'wessex pair "
                   f"{cell(str(volunteers))} --keep {cell(str(request.target))}' again.")
+    if dry_run:
+        out.print(_dry_run_summary(result, keep))
     if saved and keep is not None and run.unchanged:
         out.print(f"{cell(saved)} already says all this: {plural(len(result.pairs), 'pair')} "
                   "kept as they were, nothing new; it was left as it was, with no new backup.")
@@ -123,6 +125,25 @@ def pair(
                   f"{held}, {len(result.pairs) - kept_count} new{backups}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
+
+
+def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
+    """What a dry run would have done: with --keep, the pairs the real run would keep, add
+    and move to the Withdrawn sheet, by ID; else that nothing was written."""
+    if keep is None:
+        return "Dry run: nothing was written."
+    kept = [p for p in result.pairs if p.how == "kept"]
+    new = [p.pair_id for p in result.pairs if p.how != "kept"]
+    moved = [p.pair_id for p in result.dropped]
+
+    def listed(ids: list[str]) -> str:
+        return f" ({', '.join(ids[:10])}{', ...' if len(ids) > 10 else ''})" if ids else ""
+
+    stands = "it stands" if len(result.held) == 1 else "they stand"
+    held = f", hold {len(result.held)} as {stands}" if result.held else ""
+    return (f"Dry run: {cell(str(keep))} was not changed. The real run would keep "
+            f"{plural(len(kept), 'pair')} as they are{held}, add {len(new)} new{listed(new)} "
+            f"and move {len(moved)} to the Withdrawn sheet{listed(moved)}.")
 
 
 # Below this many volunteers the solver answers in well under a second: no spinner.
