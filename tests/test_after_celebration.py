@@ -130,6 +130,31 @@ def test_findings_read_back_as_a_plan_grouped_by_lead(run: Runner, tmp_path: Pat
     assert "5 actions from 2 workbooks; 2 with no lead, 2 with no date." in table
 
 
+def test_a_time_frame_in_words_takes_its_place_among_the_dates(run: Runner,
+                                                               tmp_path: Path) -> None:
+    """"31 October 2027" was listed before "end of September": words came after every date.
+    A month or season in words now takes its place (today is 1 June 2027, so a September
+    with no year is this year's, a March next year's); words naming none still come last."""
+    run("findings", "template", "-o", "blank.xlsx")
+    table = fill(tmp_path / "blank.xlsx", [
+        [1, "Audit the shared letters", "Dr Michael Brown", dt.date(2027, 10, 31), "", "", ""],
+        [1, "Agree a joint referral form", "Dr Michael Brown", "end of September", "", "", ""],
+        [1, "Repeat the exchange", "Dr Michael Brown", "end of March", "", "", ""],
+        [1, "Teach the new registrars", "Dr Michael Brown", "when the rota allows", "", "",
+         ""],
+        [1, "Open the clinic to pharmacists", "Dr Michael Brown", "Spring 2028", "", "", ""],
+    ], [])
+    data = json.loads(run("findings", table.name, "--json").output)
+    (group,) = data["groups"]
+    assert [a["action"] for a in group["actions"]] == [
+        "Agree a joint referral form",  # 30 September 2027
+        "Audit the shared letters",  # 31 October 2027
+        "Repeat the exchange",  # 31 March 2028
+        "Open the clinic to pharmacists",  # 31 May 2028
+        "Teach the new registrars"]  # no month: last
+    assert [a["due_text"] for a in group["actions"]][:1] == ["end of September"]  # as written
+
+
 def test_a_workbook_that_is_not_a_findings_form_is_refused(run: Runner, tmp_path: Path) -> None:
     write_book(tmp_path / "volunteers.xlsx", [person("Dr A Bell", "a.bell@nhs.net")])
     result = run("findings", "volunteers.xlsx", code=1)

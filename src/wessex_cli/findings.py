@@ -169,9 +169,43 @@ class ActionPlan:
 
 
 def _due_order(action: Action) -> tuple[int, dt.date, str]:
-    if action.due:
-        return (0, action.due, action.action.casefold())
+    """Dated actions and those whose words name a month or a season ("end of September",
+    "Spring 2028") in time order, then the other worded ones, then those with none."""
+    from .dates import today
+
+    when = action.due or (approximate_due(action.due_text, today()) if action.due_text else None)
+    if when:
+        return (0, when, action.action.casefold())
     return (1 if action.due_text else 2, dt.date.max, action.action.casefold())
+
+
+_MONTHS = {name: number for number in range(1, 13)
+           for name in (dt.date(2000, number, 1).strftime("%B").casefold(),
+                        dt.date(2000, number, 1).strftime("%b").casefold())} | {"sept": 9}
+# a season as the month it ends with, as "by spring" is read
+_SEASONS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+
+
+def approximate_due(text: str, now: dt.date) -> dt.date | None:
+    """The day worded time frame most plainly means, to put it in order among dates: "end
+    of September" the last of the next September from ``now`` (the year when it says one),
+    "early March" the 1st, "mid-June" the 15th, a season the end of its last month; None
+    for words that name no month or season ("when funding allows"). Only for ordering: the
+    plan shows the words as written."""
+    words = re.findall(r"[a-z]+|\d{4}", text.casefold())
+    # "may" is a month only as "May": "we may need funding" names none
+    months = [_MONTHS[w] for w in words if w in _MONTHS and
+              (w != "may" or re.search(r"\bMay\b", text))]
+    seasons = [_SEASONS[w] for w in words if w in _SEASONS]
+    if len(months) + len(seasons) != 1:
+        return None  # none, or "March or April": no one month to go by
+    month = (months or seasons)[0]
+    years = [int(w) for w in words if w.isdigit()]
+    year = years[0] if len(years) == 1 else now.year + (month < now.month)
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    day = 1 if {"early", "start", "beginning"} & set(words) else \
+        15 if {"mid", "middle"} & set(words) else last
+    return dt.date(year, month, day)
 
 
 def write_template(path: Path, tables: int = 12) -> None:
