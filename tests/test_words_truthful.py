@@ -172,6 +172,8 @@ def test_a_practice_manager_is_not_told_to_ask_their_practice_manager(
     text = words(admin_staff / "o" / "partner-introduction" / "corin-ashdown.txt")
     assert "Practice manager" in (admin_staff / "volunteers.csv").read_text(encoding="utf-8")
     assert "practice manager" not in text
+    assert "ward round" not in text and "(how the front desk, the ward office or the booking " \
+        "team runs a day, a team meeting" in text
     assert "Before hosting, ask whoever looks after visitors where you work what a visiting " \
            "colleague needs to sign or read, such as a visitor agreement or a " \
            "confidentiality form." in text
@@ -184,8 +186,10 @@ def test_clinicians_keep_the_clinical_words(run: Runner, finished: Path) -> None
     assert "for hospital consultants these may count as supporting professional activity; " \
            "primary care colleagues arrange their own time." in words(
                finished / "o" / "business-case.txt")
-    assert "Could other professions take part next time: managers, receptionists, ward " \
-           "clerks?" in words(finished / "o" / "event-planning.txt")
+    assert "Could other professions or roles take part next time, beyond those who took " \
+           "part this year?" in words(finished / "o" / "event-planning.txt")
+    assert "(a clinic, a ward round or home visits, a team meeting" in words(
+        finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
     assert "Before hosting, check with your practice manager or department what your " \
            "organisation asks of a visiting colleague" in words(
                finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
