@@ -257,3 +257,14 @@ def test_status_on_a_volunteer_workbook_says_so(run: Runner, tmp_path: Path) -> 
     assert "not a pairs workbook" in result.output
     with pytest.raises(TrackingError):
         record.record_visit(tmp_path / "v.xlsx", "gp0@example.org", reflection=True)
+
+
+def test_a_date_whose_weekday_is_wrong_is_refused() -> None:
+    """"Wednesday 4th May 2027" was taken as 4 May, a Tuesday: one of the two is a slip, and
+    wessex cannot tell which."""
+    from wessex_cli.dates import DateError, parse_date
+
+    assert parse_date("Tuesday 4th May 2027") == dt.date(2027, 5, 4)
+    assert parse_date("Tues 4 May", 2027) == dt.date(2027, 5, 4)
+    with pytest.raises(DateError, match=r"\(4 May 2027 is a Tuesday\)"):
+        parse_date("Wednesday 4th May 2027")

@@ -129,4 +129,14 @@ def _from_words(text: str, year: int | None) -> dt.date:
             raise DateError(f"'{text}' is not a date")
     if day is None or month is None:
         raise DateError(f"'{text}' is not a date")
-    return _make(_year(written_year, year, text), month, day, text)
+    made = _make(_year(written_year, year, text), month, day, text)
+    named = {_weekday_number(token) for token in tokens if token in WEEKDAYS}
+    if named and named != {made.weekday()}:  # "Wednesday 4th May 2027": a Tuesday
+        raise DateError(f"'{text}' gives a weekday its date does not fall on "
+                        f"({made.day} {made:%B %Y} is a {made:%A})")
+    return made
+
+
+def _weekday_number(token: str) -> int:
+    """0 for Monday ... 6 for Sunday, from a weekday's name or its short form."""
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(token[:3])
