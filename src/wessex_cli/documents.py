@@ -249,6 +249,7 @@ class Recipient:
 # no nurse by "nursery"). The first that matches wins: a "pharmacy technician" is the
 # pharmacy regulator's, a "nurse consultant" a nurse's and a "dental nurse" the dental
 # regulator's.
+MEDICAL_CODE = "the General Medical Council's guidance on good medical practice"
 CODES = (
     (("pharmac",), "the General Pharmaceutical Council's standards"),
     (("dentist", "dental$", "dental hygienist", "dental therapist"),
@@ -261,8 +262,7 @@ CODES = (
      "the Health and Care Professions Council's standards"),
     (("consultant$", "consultants$", "registrar$", "doctor", "gp$", "gps$", "gpwsi$",
       "physician", "surgeon", "general practitioner", "psychiatrist", "anaesthetist",
-      "paediatrician"),
-     "the General Medical Council's guidance on good medical practice"),
+      "paediatrician"), MEDICAL_CODE),
 )
 # Words that make a title a role no regulator registers, whatever else it says: a "GP
 # receptionist", a "consultant secretary", a "pharmacy assistant" or a "student nurse" is
@@ -274,7 +274,14 @@ UNREGISTERED_WORDS = frozenset({
     "clerks", "administrator", "administrative", "admin", "manager", "managers", "assistant",
     "assistants", "student", "students", "coordinator", "co", "ordinator", "porter",
     "cleaner", "pa", "it", "support", "navigator", "officer", "analyst", "volunteer",
-    "apprentice", "housekeeper", "buyer", "nursery"})
+    "apprentice", "housekeeper", "buyer", "nursery", "dispenser", "dispensers", "veterinary",
+    "vet", "technologist"})
+# Words of a title for someone still training for the register: a "trainee pharmacist",
+# "pre-registration pharmacist", "trainee nursing associate" or "trainee dental nurse" is not
+# yet on it. Doctors in training are (a "GP trainee" or "specialty trainee" is a registered
+# doctor), so a title the medical regulator's words name keeps its code.
+IN_TRAINING_WORDS = frozenset({"trainee", "trainees", "pre", "preregistration", "foundation",
+                               "student"})
 
 
 # what a copy of the patient notice made before the person's own code_of_conduct field
@@ -294,7 +301,8 @@ def code_of_conduct(profession: str) -> str:
         for stem in stems:
             whole = stem.endswith("$")
             if f" {stem.rstrip('$')}{' ' if whole else ''}" in title:
-                return code
+                training = IN_TRAINING_WORDS.intersection(words)
+                return "" if training and code != MEDICAL_CODE else code
     return ""
 
 
