@@ -889,6 +889,25 @@ def test_visit_or_withdraw_for_someone_left_unpaired_says_so(run: Runner, tmp_pa
         assert "nobody called" not in said
 
 
+def test_a_visit_for_the_partner_of_someone_who_withdrew_says_so(run: Runner,
+                                                                 paired: Path) -> None:
+    """gp0 withdrew; their partner is in no pair until --keep finds them one. 'nobody
+    called ... is in the Pairs sheet' was untrue, and the withdrawn person's own refusal
+    only told them to delete the row, as if they were back."""
+    partner = next(a if b == "gp0@example.org" else b
+                   for a, b in pair_emails(paired).values() if "gp0@example.org" in (a, b))
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    said = " ".join(run("visit", "pairs.xlsx", partner, "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "pair P00" in said and "with Dr GP 0 is on the Withdrawn sheet, and no new " \
+        "partner has been found for them yet, so no visit can be recorded for them." in said
+    assert "Run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find them one." in said
+    said = " ".join(run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "A half day that took place before then can be typed in the pair's row on the " \
+        "Withdrawn sheet." in said
+
+
 def test_withdraw_moves_row_settings_formats_and_names_with_the_rows(run: Runner,
                                                                     paired: Path) -> None:
     """Withdrawing the pair in row 2 deletes that row, as Excel would: what belongs to the

@@ -482,6 +482,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         if not any_rows:
             refuse_if_withdrawn(path, who, doing)
             refuse_if_unpaired(path, who, doing)
+            refuse_if_partner_withdrew(path, who, doing)
         hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
@@ -514,8 +515,29 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
             raise TrackingError(
                 f"{left.person} withdrew from {gone} on {left.said_when} (Withdrawn sheet), so "
                 f"{doing}.",
-                "If they are back, delete that row of the Withdrawn sheet and run 'wessex "
-                f"pair VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
+                "A half day that took place before then can be typed in the pair's row on the "
+                "Withdrawn sheet. If they are back, delete that row and run 'wessex pair "
+                f"VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
+
+
+def refuse_if_partner_withdrew(path: Path, who: str, doing: str) -> None:
+    """Explain that ``who`` is not in the Pairs sheet because their partner withdrew and no
+    new partner has been found yet, rather than saying nobody of that name exists."""
+    from .pairs_workbook import read_withdrawn_pairs
+
+    wanted = email_key(who) if "@" in who else None
+    for pair in reversed(read_withdrawn_pairs(path)):  # the latest row says it best
+        for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
+            if (wanted and person.key == wanted) or (not wanted and person.name and
+                                                     person_key(person.name) ==
+                                                     person_key(who)):
+                raise TrackingError(
+                    f"{person.name}'s pair {pair.pair_id} with {partner.name} is on the "
+                    f"Withdrawn sheet, and no new partner has been found for them yet, so "
+                    f"{doing}.", "Run 'wessex pair VOLUNTEERS --keep "
+                    f"{path.name}' to find them one. A half day that took place before the "
+                    "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
+                    file=path)
 
 
 def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
