@@ -4,9 +4,10 @@ Responses come as survey tools export them: one row per response, columns named 
 question's text. Free text is anonymised before anything else sees it (names from the
 roster and the response with the short forms of their first names, any name after a title,
 e-mails, phone numbers, NHS numbers with a valid check digit, postcodes), and a profession
-with fewer than three respondents is pooled. The pack says where the names came from, and
-says that no quote names anyone known to the scheme only when a volunteer or pairs workbook
-supplied the names.
+with fewer than three respondents is pooled. The pack says where the names came from and
+what is removed, and always asks for every quote to be read before the pack is shared: a
+nickname beyond the usual short forms ("Izzy" for Isla), or one written in lower case, is
+not recognised.
 
 Four steps, each usable alone: ``read_responses`` (the export into a ``Survey``),
 ``anonymise_survey`` (names and numbers removed, groups pooled), ``analyse_survey`` (quotes,
@@ -736,7 +737,8 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
             "included, and from the responses) are removed from every quote, whatever their "
             "case, accents or title, and so are the usual short forms of their first names "
             "(Mike for Michael).", *places, details,
-            "No quote names anyone known to the scheme."]
+            "A nickname beyond those short forms (Izzy for Isla), or one written in lower "
+            "case, is not recognised: read every quote before sharing this pack."]
 
 
 def _said_by(count: int) -> str:
