@@ -105,3 +105,13 @@ def test_the_pack_shows_a_practice_as_the_report_does(tmp_path: Path, run: Runne
     assert "[practice] triage, and the wards of Eastshire General Hospital" in pack
     assert "Harbourside" not in pack and "Kingsway" not in pack
     assert "Each practice in the pairs workbook is shown as [practice]" in pack
+
+
+def test_a_profession_typed_loosely_is_one_group() -> None:
+    """One GP typed "gp": with two "GP" that made groups of two and one, both pooled under
+    "Other professions", and the GPs' section disappeared. Spellings that differ only in case
+    and spaces are one group, shown as most respondents spelt it."""
+    from wessex_cli.feedback import pool_groups
+
+    assert pool_groups(["GP", "GP", "gp", "Nurse", "nurse ", "NURSE", "nurse", "Nurse",
+                        "Nurse"]) == ["GP"] * 3 + ["Nurse"] * 6

@@ -557,8 +557,17 @@ def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
 def pool_groups(groups: list[str]) -> list[str]:
     """Each response's group for publication: groups smaller than ``MIN_GROUP`` are pooled
     into "Other professions" (and, if that is still too small, everyone into one group), so
-    that no quote can be traced to one of a few people."""
-    named = [g or "Not stated" for g in groups]
+    that no quote can be traced to one of a few people. A group typed loosely ("gp" beside
+    "GP", "nurse " beside "Nurse") is one group, shown as most respondents spelt it: else
+    one GP who typed "gp" made a group of one, pooled away from the other GPs."""
+    spellings: dict[str, Counter[str]] = {}
+    for group in groups:
+        if group.strip():
+            spellings.setdefault(header_key(group), Counter())[" ".join(group.split())] += 1
+    # the commonest spelling; on a tie, one with capitals ("GP" before "gp")
+    shown = {key: max(found, key=lambda s: (found[s], s != s.lower(), s))
+             for key, found in spellings.items()}
+    named = [shown[header_key(g)] if g.strip() else "Not stated" for g in groups]
     sizes = Counter(named)
     pooled = [g if sizes[g] >= MIN_GROUP else OTHER_GROUP for g in named]
     if 0 < Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
