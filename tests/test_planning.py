@@ -45,6 +45,10 @@ def test_plan_dates_follow_the_guide_for_every_start_in_a_year() -> None:
         assert dates["end"] < dates["invitations"] <= dates["celebration"]
         assert 89 <= (dates["end"] - day).days <= 92
         assert 0 < (dates["celebration"] - dates["end"]).days <= 21
+        # the celebration it chooses is on a working day (a Saturday, then a warning that
+        # it fell on a Saturday, was the plan's own choice)
+        assert dates["celebration"].weekday() < 5
+        assert not any("The celebration event falls" in w for w in plan.warnings)
         q4 = any(dt.date(y, 1, 1) <= dates["end"] and day <= dt.date(y, 3, 31)
                  for y in (day.year, day.year + 1))
         assert q4 == any("QOF quarter 4" in w for w in plan.warnings)
@@ -54,6 +58,12 @@ def test_plan_dates_follow_the_guide_for_every_start_in_a_year() -> None:
             assert not any("overlaps" in w for w in suggested.warnings)
             assert not any("The start of the exchange falls" in w for w in suggested.warnings)
         day += dt.timedelta(days=7)
+
+
+def test_a_celebration_ten_days_after_the_end_on_a_saturday_moves_to_monday() -> None:
+    """Start 1 December 2027: the end is Wednesday 1 March 2028, ten days on a Saturday."""
+    dates = {m.name: m.date for m in make_plan(dt.date(2027, 12, 1)).milestones}
+    assert (dates["end"], dates["celebration"]) == (dt.date(2028, 3, 1), dt.date(2028, 3, 13))
 
 
 def test_replies_are_due_before_pairing_and_not_on_good_friday(run: Runner,

@@ -173,9 +173,12 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
                 "taught.", "Move [celebration] date after the end date, or delete it and run "
                 "'wessex plan --save' to choose one.", file=scheme.source)
         celebration = scheme.celebration.date
-    years = range(start.year - 1, celebration.year + 1)
+    years = range(start.year - 1, celebration.year + 2)
     closed = bank_holidays(years)
     no_mail = set(closed) | christmas_break(years)
+    if not scheme.celebration.date:  # one the plan chooses is on a working day
+        while celebration.weekday() >= 5 or celebration in no_mail:
+            celebration += dt.timedelta(days=1)
     # the invitations on the first working day after the end (a celebration straight after
     # it is still given a day's notice)
     invitations = end + dt.timedelta(days=1)
