@@ -477,3 +477,18 @@ def test_init_from_a_pairs_workbook_written_elsewhere_finds_its_volunteers(
     avoid = {row[headers.index("Email")]: row[headers.index("Avoid")]
              for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert avoid["amelia@nhs.net"] == "arjun@nhs.net"
+
+
+def test_a_history_workbook_that_is_not_one_is_named_as_given(run: Runner,
+                                                              tmp_path: Path) -> None:
+    """'volunteers.xlsx: this workbook has no Pairs sheet' read as this year's workbook, when
+    it was last year's, given with --history from another folder."""
+    (tmp_path / "2027").mkdir()
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "2027" / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    said = " ".join(run("pair", "volunteers.xlsx", "--history",
+                        str(Path("2027") / "volunteers.xlsx"), "--dry-run", code=1
+                        ).output.split())
+    assert f"the workbook given with --history ({Path('2027') / 'volunteers.xlsx'}): this " \
+        "workbook has no 'Pairs' sheet" in said

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import today
-from .model import PERSON_FIELDS, Person
+from .model import PERSON_FIELDS, PairsWorkbook, Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import Roster, Volunteer
 from .scheme import Scheme
@@ -41,7 +41,7 @@ def read_history(paths: list[Path]) -> History:
     """The partners and visited organisations recorded in earlier pairs workbooks."""
     history = History(files=list(paths))
     for path in paths:
-        for row in read_pairs_workbook(path, now=today(), side_sheets=False).pairs:
+        for row in _history_book(path).pairs:
             a, b = row.a.key, row.b.key
             if not a or not b:
                 continue
@@ -57,6 +57,21 @@ def read_history(paths: list[Path]) -> History:
             if b_hosts_a.done and row.b.organisation:
                 history.visited.setdefault(a, set()).add(organisation_key(row.b.organisation))
     return history
+
+
+def _history_book(path: Path) -> PairsWorkbook:
+    """An earlier year's pairs workbook, read; a problem with it names it as given with
+    --history ("../exchange-2027/pairs.xlsx"), not by its file name alone, which this
+    year's workbook may share."""
+    import dataclasses
+
+    from .errors import WessexError
+
+    try:
+        return read_pairs_workbook(path, now=today(), side_sheets=False)
+    except WessexError as exc:
+        raise dataclasses.replace(
+            exc, message=f"the workbook given with --history ({path}): {exc.message}") from None
 
 
 def new_addresses(roster: Roster, history: History) -> dict[str, str]:
