@@ -187,3 +187,16 @@ def test_random_cells_give_a_result_or_a_wessex_error(tmp_path: Path, cells: lis
     except WessexError:
         return
     assert all(p.cell.startswith(f"{roster.sheet}!") or not p.cell for p in roster.problems)
+
+
+def test_skip_errors_names_a_repeated_row_it_does_not_read(run: Runner, tmp_path: Path) -> None:
+    """A row repeating someone is no one to leave out (the first row is paired), but it may
+    hold what the first does not: --skip-errors named 3 rows left out of 4 with errors and
+    said nothing of the fourth."""
+    people = small_roster()
+    people.append({**people[0], "Email": str(people[0]["Email"]).upper(), "Phone": "07700"})
+    write_book(tmp_path / "v.xlsx", people)
+    said = " ".join(run("pair", "v.xlsx", "--skip-errors", "--dry-run").output.split())
+    assert f"1 row repeating someone listed earlier was not read (row {len(people) + 1}): " \
+        "move anything new in it (a phone number, a note) to that person's first row, then " \
+        "delete the repeat." in said

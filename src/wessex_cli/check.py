@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -226,6 +226,15 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
     left_out.sort(key=lambda person: person.row)
     return replace(roster, volunteers=kept, problems=problems, rejected=[],
                    _index=None), left_out
+
+
+def unread_rows(roster: Roster, left_out: Sequence[LeftOut]) -> list[int]:
+    """Rows with an error that are no one to leave out: a row repeating someone already
+    listed (same name, same address), not read at all. ``--skip-errors`` names them, so
+    what only they hold (a phone number, a note) is moved by hand."""
+    listed = {person.row for person in left_out} | {v.row for v in roster.volunteers}
+    return sorted({row for p in roster.errors if (row := _row_of(p.cell)) and
+                   row != roster.header_row} - listed)
 
 
 def _places(count: int, side: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RosterError
-from .text import email_key, person_key
+from .text import email_key, person_key, plural
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -88,7 +88,7 @@ def run_pairing(request: PairingRequest,
 
 def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | None,
                  solving: Callable[[int], AbstractContextManager[Any]] | None) -> PairingRun:
-    from .check import without_errors
+    from .check import unread_rows, without_errors
     from .dates import today
     from .pairing import explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
@@ -106,11 +106,19 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           "Add one row per volunteer under the headers.",
                           file=request.volunteers)
     left_out: list[LeftOut] = []
-    if request.skip_errors:
-        roster, left_out = without_errors(roster)
-        _refuse_naming_the_left_out(request, left_out)
-    target, keep = request.target, request.keep
     notes: list[str] = []
+    if request.skip_errors:
+        read = roster
+        roster, left_out = without_errors(read)
+        unread = unread_rows(read, left_out)
+        _refuse_naming_the_left_out(request, left_out)
+        if unread:
+            notes.append(f"{plural(len(unread), 'row')} repeating someone listed earlier "
+                         f"{'was' if len(unread) == 1 else 'were'} not read (row "
+                         f"{', '.join(map(str, unread))}): move anything new in "
+                         f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
+                         "to that person's first row, then delete the repeat.")
+    target, keep = request.target, request.keep
     if keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):  # others: refused
         from .errors import TrackingError
         from .inspection import inspect_input
