@@ -212,12 +212,15 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
             f"starts ({scheme.celebration.time}): set [celebration] time and end_time in "
             "scheme.toml to the hours the event runs.")
     asked, due = plan.date("preferences-request"), plan.date("replies")
-    days = _working_days_between(asked, due, closed)
+    # the days between Christmas Eve and New Year's Day are no days to reply in, though not
+    # all are bank holidays
+    days = _working_days_between(asked, due, no_mail)
     if days < REPLY_DAYS:  # only when Christmas leaves no room for a week
         plan.warnings.append(
             f"The preferences request ({day_month_year(asked)}) leaves only {days} working "
-            f"days for replies (due {day_month_year(due)}), not a week: the holidays leave "
-            "no room between the request and pairing. Consider a later start.")
+            f"day{'' if days == 1 else 's'} for replies (due {day_month_year(due)}) outside "
+            "the holidays, not a week: the holidays leave no room between the request and "
+            "pairing. Consider a later start.")
     for clash in period_clashes(start, end):
         plan.warnings.append(f"The exchange ({day_month_year(start)} to "
                              f"{day_month_year(end)}) overlaps {clash}.")
@@ -225,7 +228,8 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
         if milestone.date in closed:
             plan.warnings.append(f"{milestone.subject} falls on a bank holiday "
                                  f"({closed[milestone.date]}, {day_month_year(milestone.date)}).")
-        elif milestone.date in no_mail and milestone.name in ("start", "end", "celebration"):
+        elif milestone.date in no_mail and milestone.name in ("start", "end", "celebration",
+                                                               "replies"):
             plan.warnings.append(f"{milestone.subject} falls between Christmas Eve and New "
                                  f"Year's Day ({day_month_year(milestone.date)}), when many are "
                                  "away.")
