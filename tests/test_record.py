@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 
-from wessex_cli import safe_write
+from wessex_cli import record, safe_write
 
 from .conftest import Runner, person, write_book
 
@@ -1723,3 +1723,49 @@ def test_a_withdrawn_row_takes_nothing_of_the_rows_below_with_it(run: Runner,
     assert "U2:U5000" in ranges  # wessex's own (U2:U5001), a row shorter
     assert [str(f.sqref) for f in after.conditional_formatting] == \
         [f"{notes.column_letter}{moved}"]
+
+
+@pytest.mark.parametrize("formula,own,expected", [
+    # row 4 of Pairs is deleted
+    ("=A10+B3", True, "=A9+B3"),
+    ("=SUM(Pairs!A2:A10)", False, "=SUM(Pairs!A2:A9)"),
+    ("=pairs!A10", False, "=pairs!A9"),  # a sheet name in another case is the same sheet
+    ("='Pairs'!$B$4", False, "=#REF!"),
+    ("=Q1FY24*2", True, "=Q1FY24*2"),  # a name that looks like two cells is a name
+    ("=x1y2+XFE10", True, "=x1y2+XFE10"),  # past column XFD: no cell either
+    ("=SUM(Pairs!10:10)", False, "=SUM(Pairs!9:9)"),  # whole rows move too
+    ("=SUM($5:$9)", True, "=SUM($4:$8)"),
+    ("=SUM(4:4)", True, "=SUM(#REF!)"),
+    ("=SUM(Other!A10)", False, "=SUM(Other!A10)"),
+])
+def test_references_move_as_excel_moves_them_when_a_row_is_deleted(
+        formula: str, own: bool, expected: str) -> None:
+    """A name such as Q1FY24 was rewritten as the range Q1:FY23, whole rows and a sheet
+    name in lower case were left pointing at the old rows."""
+    assert record.shift_references(formula, 4, own=own, sheet_name="Pairs") == expected
+
+
+def test_withdraw_moves_an_array_formula_and_keeps_a_merge_of_two_rows_whole(
+        run: Runner, paired: Path) -> None:
+    """An array formula below the withdrawn row kept its range on the old row (a formula
+    whose range did not hold its own cell) and its references; a merge of rows 4 and 5,
+    with row 5 withdrawn, was written as a merge of one cell."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    first = sheet.cell(2, columns(sheet)["A email"]).value
+    last = sheet.max_column + 2
+    formula_column, merge_column = (openpyxl.utils.get_column_letter(n)
+                                    for n in (last, last + 1))
+    sheet.cell(5, last).value = ArrayFormula(f"{formula_column}5", "=SUM(A4:A5)")
+    sheet.merge_cells(f"{merge_column}2:{merge_column}3")  # across the withdrawn row
+    sheet.merge_cells(f"{merge_column}4:{merge_column}5")  # below it
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", first, "--reason", "moved away")  # row 2
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    moved = sheet.cell(4, last).value
+    assert isinstance(moved, ArrayFormula)
+    assert (moved.ref, moved.text) == (f"{formula_column}4", "=SUM(A3:A4)")
+    # the first merge is one cell now, so no merge; the second moved up whole
+    assert [str(r) for r in sheet.merged_cells.ranges] == [f"{merge_column}3:{merge_column}4"]

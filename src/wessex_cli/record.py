@@ -842,6 +842,8 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     as Excel does when a row is deleted (openpyxl moves the cells but not the references):
     a reference below the row moves up one, a range across it shrinks by one, and a
     reference to the deleted row itself becomes #REF!."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
     sheet.delete_rows(number)
     _move_ranges_up(sheet, number)
     _move_row_settings_up(sheet, number)
@@ -858,6 +860,14 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
                                              sheet_name=sheet.title)
                     if moved != cell.value:
                         cell.value = moved
+                elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
+                    # an array formula's text, and its range, which openpyxl left on the
+                    # old row (a formula whose range no longer held its own cell)
+                    cell.value.text = shift_references(cell.value.text or "", number,
+                                                       own=other is sheet,
+                                                       sheet_name=sheet.title)
+                    if other is sheet and cell.value.ref:
+                        cell.value.ref = _shift_range(cell.value.ref, number)
 
 
 def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[str]:
@@ -880,7 +890,8 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     for old in merged:
         sheet.merged_cells.remove(old)
     for coord in _ranges_without_row(merged, number):
-        if ":" in coord:  # a merge of one cell is no merge
+        if CellRange(coord).size["rows"] * CellRange(coord).size["columns"] > 1:
+            # a merge of one cell ("AG4:AG4", once its second row went) is no merge
             sheet.merged_cells.add(CellRange(coord))
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         link = getattr(cell, "hyperlink", None)
@@ -1008,6 +1019,12 @@ def _move_names_up(book: Any, sheet: Any, number: int) -> None:
 
 
 _REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
+# a reference as Excel writes one: a cell or a range of cells (a column within XFD), or a
+# range of whole rows ("10:10", "$5:$9"); a name such as Q1FY24 or x1y2 is none of these
+_CELL = r"\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}"
+_A_REFERENCE = re.compile(rf"{_CELL}(?::{_CELL})?")
+_ROWS = re.compile(r"(\$?)([1-9][0-9]{0,6}):(\$?)([1-9][0-9]{0,6})")
+_LAST_COLUMN = 16_384  # XFD
 
 
 def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
@@ -1027,7 +1044,8 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
             continue
         where, bang, ref = token.value.rpartition("!")
         named = where.strip("'").replace("''", "'")
-        if (bang and named != sheet_name) or (not bang and not own):
+        # sheet names match whatever their case, as Excel (and same_sheet) match them
+        if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
             continue
         moved = _shift_range(ref, deleted, fixed_rows_only)
         if moved != ref:
@@ -1039,9 +1057,14 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
 def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
     """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went (with
     ``fixed_rows_only``, a row not written with "$" stays as it is)."""
+    whole_rows = _ROWS.fullmatch(ref)
+    if whole_rows is not None:  # "10:10", "$5:$9"
+        return _shift_whole_rows(whole_rows, deleted, fixed_rows_only)
+    if not _A_REFERENCE.fullmatch(ref):
+        return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
     ends = list(_REF.finditer(ref))
-    if not ends or len(ends) > 2 or _REF.sub("", ref) not in ("", ":"):
-        return ref  # a whole column (V:V), a name or anything else: nothing row-bound
+    if any(_column_number(m.group(1).lstrip("$")) > _LAST_COLUMN for m in ends):
+        return ref  # past column XFD: a name, not a cell
     if fixed_rows_only:
         if not all(m.group(2) for m in ends):
             return ref  # a reference to keep as it was (a mixed range is left whole too)
@@ -1057,6 +1080,26 @@ def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
     parts = [f"{m.group(1)}{m.group(2)}{moved(int(m.group(3)), i == len(ends) - 1 and i > 0)}"
              for i, m in enumerate(ends)]
     return ":".join(parts)
+
+
+def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) -> str:
+    """A range of whole rows ("10:10", "$5:$9") after row ``deleted`` went."""
+    first, last = int(rows.group(2)), int(rows.group(4))
+    if fixed_rows_only and not (rows.group(1) and rows.group(3)):
+        return rows.group(0)
+    if first == last == deleted:
+        return "#REF!"
+    first -= first > deleted
+    last -= last >= deleted and last > first
+    return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
+
+
+def _column_number(letters: str) -> int:
+    """A column's number from its letters: A is 1, XFD 16,384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
