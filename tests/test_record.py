@@ -581,6 +581,43 @@ def test_file_sharing_is_read_only_as_its_types_allow(tmp_path: Path) -> None:
     assert found.relations == {} and found.content_types == {}
 
 
+def test_a_library_items_relations_and_types_are_copied_only_as_excel_writes_them(
+        tmp_path: Path) -> None:
+    """An item's relations part was copied byte for byte, so a target outside the package
+    or an external link in it was written back; an Override could give a label part a
+    worksheet's type; a spinCount past an unsigned int was kept."""
+    from wessex_cli.package_metadata import read_metadata
+
+    item_props = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/" \
+        "customXmlProps"
+    path = tmp_path / "book.xlsx"
+    openpyxl.Workbook().save(path)
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            f'relationships"><Relationship Id="rId1" Type="{item_props}" '
+            'Target="itemProps1.xml"/><Relationship Id="rId2" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/oleObject" '
+            'TargetMode="External" Target="file://evil.example/share/x.bin"/>'
+            '<Relationship Id="rId3" Type="x" Target="../../../../etc/passwd"/>'
+            '</Relationships>')
+    types = ('<Override PartName="/docMetadata/LabelInfo.xml" ContentType="application/vnd.'
+             'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName='
+             '"/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-'
+             'officedocument.customXmlProperties+xml"/></Types>')
+    edit_parts(path, {"xl/workbook.xml": lambda text: text.replace(
+                          "<workbookPr", '<fileSharing spinCount="9999999999"/><workbookPr'),
+                      "[Content_Types].xml": lambda text: text.replace("</Types>", types)},
+               {"customXml/item1.xml": b"<a/>", "customXml/itemProps1.xml": b"<p/>",
+                "customXml/_rels/item1.xml.rels": rels.encode(),
+                "docMetadata/LabelInfo.xml": b"<l/>"})
+    found = read_metadata(path)
+    kept = found.parts["customXml/_rels/item1.xml.rels"].decode()
+    assert f'<Relationship Id="rId1" Type="{item_props}" Target="itemProps1.xml"/>' in kept
+    assert "evil" not in kept and "passwd" not in kept and kept.count("<Relationship ") == 1
+    assert found.content_types == {"customXml/itemProps1.xml": "application/vnd."
+                                   "openxmlformats-officedocument.customXmlProperties+xml"}
+    assert found.sharing == {}
+
+
 def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:
     with zipfile.ZipFile(paired, "a") as archive:
         archive.writestr("xl/drawings/drawing1.xml",

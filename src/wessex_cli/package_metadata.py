@@ -53,7 +53,15 @@ SHARING = {"readOnlyRecommended": re.compile(r"1|0|true|false"),
            "reservationPassword": re.compile(r"[0-9A-Fa-f]{4}"),
            "algorithmName": re.compile(r"[A-Za-z0-9_-]{1,64}"),
            "hashValue": _BASE64, "saltValue": _BASE64,
-           "spinCount": re.compile(r"[0-9]{1,10}")}
+           # an unsignedInt: at most 4294967295, which nine digits cannot pass
+           "spinCount": re.compile(r"[0-9]{1,9}")}
+# the content types these parts have (MS-OI29500, ECMA-376): an Override naming another
+# (a worksheet's, the styles') is not copied
+KINDS = {"docMetadata/LabelInfo.xml": "application/vnd.ms-office.classificationlabels+xml",
+         "itemProps": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+         "item": "application/xml"}
+ITEM_PROPS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+              "customXmlProps")
 # What follows <fileSharing> in xl/workbook.xml (after fileVersion), in the schema's order
 _AFTER_SHARING = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:workbookPr|workbookProtection|"
                             rb"bookViews|sheets)[\s/>]")
@@ -97,6 +105,10 @@ def read_metadata(path: Any) -> Metadata:
         names = set(archive.namelist())
         found.parts = {name: archive.read(name) for name in sorted(names)
                        if PLAIN.fullmatch(name)}
+        for relations_part in [n for n in found.parts if n.startswith("customXml/_rels/")]:
+            # an item's relations: only to its own properties, which must be there
+            found.parts[relations_part] = _item_relations(found.parts[relations_part],
+                                                          relations_part, found.parts)
         for relations, owner in OWNERS.items():
             if relations not in names:
                 continue
@@ -112,7 +124,8 @@ def read_metadata(path: Any) -> Metadata:
         for entry in fromstring(archive.read("[Content_Types].xml")):
             name = wanted.get(entry.get("PartName", "").lower())
             kind = entry.get("ContentType", "")
-            if entry.tag == f"{CONTENT_TYPES}Override" and name and _MIME.fullmatch(kind):
+            if entry.tag == f"{CONTENT_TYPES}Override" and name and _MIME.fullmatch(kind) \
+                    and kind == _kind_of(name):
                 found.content_types[name] = kind
         workbook = fromstring(archive.read("xl/workbook.xml"))
         sharing = workbook.find(f"{MAIN}fileSharing")
@@ -121,6 +134,40 @@ def read_metadata(path: Any) -> Metadata:
                              if (value := sharing.get(name)) is not None and
                              allowed.fullmatch(value)}
     return found
+
+
+def _kind_of(name: str) -> str:
+    """The content type a copied part has (``KINDS``)."""
+    if name in KINDS:
+        return KINDS[name]
+    return KINDS["itemProps"] if posixpath.basename(name).startswith("itemProps") \
+        else KINDS["item"]
+
+
+def _item_relations(data: bytes, name: str, parts: dict[str, bytes]) -> bytes:
+    """A custom XML item's relations part as written again: only relations to that item's
+    properties part, internal and present; nothing else the file listed (a target outside
+    the package, an external link) is copied back."""
+    from defusedxml.ElementTree import fromstring
+
+    owner = "customXml/" + posixpath.basename(name)[:-len(".rels")]
+    kept = []
+    listed = list(fromstring(data))
+    for relation in listed:
+        target = _part(owner, relation.get("Target", ""))
+        if relation.tag == f"{PACKAGE_RELATIONS}Relationship" and \
+                relation.get("Type") == ITEM_PROPS and target in parts and \
+                posixpath.basename(target).startswith("itemProps") and \
+                relation.get("TargetMode", "Internal") == "Internal" and \
+                _ID.fullmatch(relation.get("Id", "")):
+            kept.append(f"<Relationship Id={quoteattr(relation.get('Id', ''))} "
+                        f"Type={quoteattr(ITEM_PROPS)} "
+                        f"Target={quoteattr(posixpath.basename(target))}/>")
+    if len(kept) == len(listed):
+        return data  # as Excel wrote it: byte for byte
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships">' +
+            "".join(kept) + "</Relationships>").encode()
 
 
 def _part(owner: str, target: str) -> str:
