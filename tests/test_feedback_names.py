@@ -154,6 +154,15 @@ def test_without_a_names_source_a_titled_name_is_still_removed(
     ("Mr Patel's Pharmacy", "[name]'s Pharmacy"),
     ("Dr Siân Ó Briain came", "[name] came"),
     ("Dr Aoife Mac Giolla Phádraig came", "[name] came"),
+    # initials without full stops, a given name in capitals, a hyphened initial: the
+    # surname after them went out in the quote
+    ("Dr AJ Patel saw my patient", "[name] saw my patient"),
+    ("Mr JOHN Patel came", "[name] came"),
+    ("Dr J-P Sartre wrote", "[name] wrote"),
+    # the ward's and the parish's short titles
+    ("Sr Okafor, Fr. Murphy and Cllr Patel", "[name], [name] and [name]"),
+    # a role between the title and the name
+    ("Nurse Practitioner Okafor ran it", "[name] ran it"),
 ])
 def test_a_capitalised_name_after_a_title_is_removed(written: str, expected: str) -> None:
     assert Anonymiser([])(written) == expected

@@ -125,7 +125,8 @@ def short_forms(given_name: str) -> frozenset[str]:
 # Titles before a name that the roster does not know ("Mr Patel", "Sister O'Neill"): the
 # roster's own titles, and the ward's. Abbreviations count in any case ("dr Patel"); a title
 # that is also a word ("miss", "nurse") only with a capital, so "we miss Mondays" stays.
-_TITLE_ABBREVIATIONS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "revd"})
+_TITLE_ABBREVIATIONS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "revd", "sr",
+                                  "fr", "cllr"})
 _TITLE_WORDS = (frozenset(TITLES) - _TITLE_ABBREVIATIONS) | {"sister", "nurse", "matron"}
 # Capitalised words that follow a title as a role, not as a surname: "Nurse Practitioner".
 _ROLES = frozenset({"practitioner", "practitioners", "specialist", "specialists", "consultant",
@@ -150,23 +151,35 @@ def _titled_name_end(match: re.Match[str]) -> int | None:
     "Sister O'Neill", "Dr Sarah Jane Smith"), before any "'s"; None when what follows the
     title is not a capitalised name ("we miss Mondays", "Nurse Practitioner clinics")."""
     title, surname = match.group("title"), match.group("surname")
+    end = match.end()
+    if surname.casefold() in _ROLES and title[0].isupper():
+        # "Nurse Practitioner Okafor": the name comes after the roles, if one does
+        word = _NEXT_WORD.match(match.string, end)
+        while word is not None and word.group(1).casefold() in _ROLES:
+            word = _NEXT_WORD.match(match.string, word.end())
+        if word is None or not word.group(1)[0].isupper() or \
+                fold(word.group(1)) in _TITLES_BEFORE_NAMES:
+            return None  # "Nurse Practitioner clinics": roles, and no name
+        surname, end = word.group(1), word.end()
     if (title.casefold() in _TITLE_WORDS and not title[0].isupper()) or \
             not surname[0].isupper() or surname.casefold() in _ROLES or \
             any(c.isalpha() and not c.isupper() for c in match.group("initials")) or \
             (len(title) > 1 and title.isupper() and not surname.isupper()):
         return None  # "MS Nurse", "MR Imaging": multiple sclerosis, magnetic resonance
-    end = match.end()
     # up to two more capitalised words, written as the first is ("Dr Patel NHS" keeps
-    # "NHS", "MR JOHN PATEL" goes whole), with the particles before them ("Ó", "van der")
+    # "NHS", "MR JOHN PATEL" goes whole), or after initials or a name in capitals ("Dr AJ
+    # Patel", "Mr JOHN Patel"), with the particles before them ("Ó", "van der")
+    last = surname
     for _ in range(2):
         word = _NEXT_WORD.match(match.string, end)
         while word is not None and fold(word.group(1)) in SURNAME_PARTICLES:
             word = _NEXT_WORD.match(match.string, word.end())
         if _ends_possessive(match.string, end) or word is None or \
                 fold(word.group(1)) in _TITLES_BEFORE_NAMES or \
-                not word.group(1)[0].isupper() or word.group(1).isupper() != surname.isupper():
+                not word.group(1)[0].isupper() or \
+                (word.group(1).isupper() and not last.isupper()):
             break
-        end = word.end()
+        end, last = word.end(), word.group(1)
     return end - 2 if _ends_possessive(match.string, end) else end  # "[name]'s clinic"
 
 
