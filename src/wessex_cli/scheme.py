@@ -176,10 +176,8 @@ class Scheme:
         """The profession as scheme.toml spells it ("gp" is "GP"), so that tables, the pairs
         workbook and the board report count one profession once; one it does not list
         keeps the words typed, with single spaces."""
-        from .wording import canonical_profession
-
-        return canonical_profession(profession,
-                                    tuple(p for side in self.sides for p in side.professions))
+        cleaned = " ".join(profession.split())
+        return _professions_listed(self.sides).get(header_key(cleaned), cleaned)
 
     def side_for_profession(self, profession: str) -> str | None:
         """The side a profession belongs to, matched forgivingly; None when unknown."""
@@ -202,6 +200,17 @@ class Scheme:
             if wanted in names:
                 return side.key
         return None
+
+
+@lru_cache(maxsize=16)
+def _professions_listed(sides: tuple[Side, Side]) -> dict[str, str]:
+    """Each profession scheme.toml lists, by ``header_key``, as it spells it (the first of
+    two that fold alike), worked out once: ``profession_as_listed`` asks for every row."""
+    found: dict[str, str] = {}
+    for side in sides:
+        for profession in side.professions:
+            found.setdefault(header_key(profession), profession)
+    return found
 
 
 @lru_cache(maxsize=16)
