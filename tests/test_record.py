@@ -618,6 +618,21 @@ def test_a_library_items_relations_and_types_are_copied_only_as_excel_writes_the
     assert found.sharing == {}
 
 
+def test_a_print_area_of_whole_rows_is_refused_not_dropped(run: Runner, paired: Path) -> None:
+    """openpyxl cannot read a print area of whole rows ("Pairs!$1:$31"): it dropped it, and
+    printed its own warning line on stderr. The change is refused, saying how to set one it
+    can keep."""
+    edit_parts(paired, {"xl/workbook.xml": lambda text: text.replace(
+        "<definedNames>", '<definedNames><definedName name="_xlnm.Print_Area" '
+        'localSheetId="0">Pairs!$1:$31</definedName>', 1)})
+    before = paired.read_bytes()
+    result = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    said = " ".join(result.output.split())
+    assert "its print area (Pairs!$1:$31) is whole rows or columns, which wessex cannot keep " \
+        "when it saves, so it was not changed." in said
+    assert "UserWarning" not in said and paired.read_bytes() == before
+
+
 def test_a_drawing_with_a_picture_is_named_and_refused(run: Runner, paired: Path) -> None:
     with zipfile.ZipFile(paired, "a") as archive:
         archive.writestr("xl/drawings/drawing1.xml",

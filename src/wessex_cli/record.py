@@ -212,17 +212,32 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
     """The workbook at ``path`` (read from ``target``, its real path, when given) as
     openpyxl's book with what Excel last showed in its formula cells: to change and save
     (``edit_workbook``), or to try a change on and throw away (``pair --keep --dry-run``)."""
+    import warnings
+
     import openpyxl
 
     source = target or path
     try:
-        # rich text kept: a word made bold in a note would otherwise be saved back plain
-        book = openpyxl.load_workbook(source, rich_text=True)
-        shown = openpyxl.load_workbook(source, data_only=True)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            # rich text kept: a word made bold in a note would otherwise be saved back plain
+            book = openpyxl.load_workbook(source, rich_text=True)
+            shown = openpyxl.load_workbook(source, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
         raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
                             "Open it in Excel and save it again, or restore a backup.",
                             file=path) from None
+    for warning in said:
+        text = str(warning.message)
+        if text.startswith("Print area cannot be set"):  # whole rows or columns ("$1:$31")
+            area = text.partition(": ")[2].rstrip(".")
+            raise TrackingError(
+                f"its print area ({area}) is whole rows or columns, which wessex cannot keep "
+                "when it saves, so it was not changed.", "Set the print area to cells in "
+                "Excel (select them, then Page Layout > Print Area > Set Print Area) and run "
+                "the command again.", file=path)
+        warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                               warning.lineno)
     if require and not any(same_sheet(title, require) for title in book.sheetnames):
         raise TrackingError("this workbook has no 'Pairs' sheet.",
                             "Give the pairs workbook written by 'wessex pair'.", file=path)
