@@ -44,6 +44,9 @@ def test_which_built_in_documents_have_a_day_after_which_they_are_out_of_date() 
         "event-findings": "celebration", "table-feedback": "celebration",
         "reminder": "celebration"}
     assert all(t.until_advice for t in templates.values() if t.until)
+    assert {n: t.from_ for n, t in templates.items() if t.from_} == {
+        "reminder": "start", "celebration-invite": "end"}
+    assert all(t.from_advice for t in templates.values() if t.from_)
 
 
 def test_an_invitation_written_after_the_celebration_says_the_day_has_passed(
@@ -152,3 +155,58 @@ def test_reminders_after_the_end_ask_what_happened_and_after_the_celebration_war
     assert ("Warning: 'reminder' is meant for use up to the celebration, which was on "
             "Thursday 29 July 2027. The scheme is over: rather than send reminders, ask these "
             "people whether their visits took place") in said(after)
+
+
+def test_reminders_rendered_before_the_start_warn_that_nothing_is_owed_yet(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A week before Monday 19 April 2027 'render reminder' wrote 60 chasing e-mails without a
+    word; 'wessex remind' refuses on the same day. From the first day, no warning."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-12")
+    result = run("render", "reminder", "--pairs", "pairs.xlsx", "-o", "early")
+    assert ("Warning: 'reminder' is meant for use from the start of the exchange, which is "
+            "not until Monday 19 April 2027. Before then no visit can be owed, so there is "
+            "nobody to chase: do not send these.") in said(result)
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-19")
+    on_the_day = run("render", "reminder", "--pairs", "pairs.xlsx", "-o", "day")
+    assert "is meant for use from" not in said(on_the_day)
+
+
+def test_invitations_rendered_before_the_end_warn_that_the_visits_are_not_over(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Saturday 10 July 2027, nine days before the exchange ends, the invitation to share
+    what was learnt went to 60 people with no warning."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-10")
+    result = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "early")
+    assert ("Warning: 'celebration-invite' is meant for use from the end of the exchange, "
+            "which is not until Monday 19 July 2027. The invitation speaks of what has been "
+            "learnt, so it goes out once the visits are over") in said(result)
+    assert "up to the celebration" not in said(result)
+    monkeypatch.setenv("WESSEX_TODAY", "2027-07-20")
+    after = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "late")
+    assert "is meant for use from" not in said(after)
+
+
+def test_an_own_copy_keeps_the_built_in_from_and_an_own_letter_declares_its_own(
+        run: Runner, scheme_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An administrator's copy of the reminder made before 'from' existed still warns; one
+    that says from = "" does not; an own letter with from = "end" gets the plain advice; a
+    day wessex does not know is an error naming the template."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-12")
+    own = scheme_folder / "templates"
+    own.mkdir()
+    old_copy = '+++\naudience = "pair"\nonly_chased = true\n+++\nHello {{ person.name }}\n'
+    (own / "reminder.md.j2").write_text(old_copy)
+    result = run("render", "reminder", "--pairs", "pairs.xlsx", "-o", "a")
+    assert "'reminder' is meant for use from the start of the exchange" in said(result)
+    (own / "reminder.md.j2").write_text(old_copy.replace("+++\nHello", 'from = ""\n+++\nHello'))
+    quiet = run("render", "reminder", "--pairs", "pairs.xlsx", "-o", "b")
+    assert "is meant for use from" not in said(quiet)
+    (own / "wrap-up.md.j2").write_text('+++\naudience = "scheme"\nfrom = "end"\n+++\nDone\n')
+    plain = run("render", "wrap-up", "-o", "c")
+    assert ("'wrap-up' is meant for use from the end of the exchange, which is not until "
+            "Monday 19 July 2027. Check [dates] end in scheme.toml before sending it.") \
+        in said(plain)
+    (own / "wrap-up.md.j2").write_text('+++\naudience = "scheme"\nfrom = "soon"\n+++\nX\n')
+    bad = run("render", "wrap-up", "-o", "d", code=1)
+    assert "template 'wrap-up' has from = 'soon'" in said(bad)
+    assert "Use one of: start, end" in said(bad)

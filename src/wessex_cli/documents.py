@@ -30,11 +30,19 @@ AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
-INHERITED = ("per_profession", "only_chased", "before_start", "until", "until_advice")
+INHERITED = ("per_profession", "only_chased", "before_start", "until", "until_advice", "from",
+             "from_advice")
+# the field a front matter key is kept in, where the key is a word Python reserves
+_FIELD = {"from": "from_"}
 # front matter 'until': the day after which a document has served its purpose, as a sentence
 # names it, and the setting in scheme.toml that holds it
 UNTIL = {"end": ("the end of the exchange", "[dates] end"),
          "celebration": ("the celebration", "[celebration] date")}
+# front matter 'from': the day before which a document is premature (nothing is owed before
+# the start; the celebration invitation speaks of the exchange as over), as a sentence names
+# it, and the setting in scheme.toml that holds it
+FROM = {"start": ("the start of the exchange", "[dates] start"),
+        "end": ("the end of the exchange", "[dates] end")}
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -90,6 +98,12 @@ class DocumentTemplate:
     # event is over): written after it with a warning, which 'until_advice' ends with what to do
     until: str = ""
     until_advice: str = ""
+    # front matter 'from': "start" or "end", the day before which the document is premature
+    # (a reminder before any visit is owed, an invitation to share what was learnt before
+    # the visits are over): written before it with a warning, which 'from_advice' ends with
+    # what to do
+    from_: str = ""
+    from_advice: str = ""
     declared: frozenset[str] = frozenset()  # the front matter's own keys
 
     def fields(self) -> list[str]:
@@ -152,6 +166,10 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if until and until not in UNTIL:
         raise TemplateError(f"template '{name}' has until = '{until}'.",
                             f"Use one of: {', '.join(UNTIL)}, or leave it out.", file=path)
+    start = str(meta.get("from", ""))
+    if start and start not in FROM:
+        raise TemplateError(f"template '{name}' has from = '{start}'.",
+                            f"Use one of: {', '.join(FROM)}, or leave it out.", file=path)
     return DocumentTemplate(
         name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
         subject=str(meta.get("subject", meta.get("title", name))),
@@ -162,7 +180,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         per_profession=bool(meta.get("per_profession", False)),
         only_chased=bool(meta.get("only_chased", False)),
         before_start=bool(meta.get("before_start", False)), until=until,
-        until_advice=str(meta.get("until_advice", "")), declared=frozenset(meta))
+        until_advice=str(meta.get("until_advice", "")), from_=start,
+        from_advice=str(meta.get("from_advice", "")), declared=frozenset(meta))
 
 
 def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemplate]:
@@ -179,8 +198,8 @@ def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemp
             template = load_template_file(path, user=True)
             builtin = found.get(template.name)
             if builtin is not None:  # a copy made before these keys existed keeps working
-                template = replace(template, **{key: getattr(builtin, key) for key in INHERITED
-                                                if key not in template.declared})
+                kept = [_FIELD.get(key, key) for key in INHERITED if key not in template.declared]
+                template = replace(template, **{key: getattr(builtin, key) for key in kept})
             found[template.name] = template
     return list(found.values())
 
@@ -481,6 +500,22 @@ def purpose_passed(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> 
     advice = " ".join(template.until_advice.split()) or (
         f"Check {setting} in scheme.toml before sending it.")
     return (f"'{template.name}' is meant for use up to {event}, which was on "
+            f"{_longdate(day)}. {advice}")
+
+
+def not_yet(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:
+    """A warning when a document is written before the day its front matter 'from' names (the
+    start of the exchange, its end), when it is premature: the day not yet reached, then what
+    to do ('from_advice', else to check the date); "" otherwise."""
+    if template.from_ not in FROM:
+        return ""
+    day = scheme.start if template.from_ == "start" else scheme.end
+    if not isinstance(day, dt.date) or now >= day:
+        return ""
+    event, setting = FROM[template.from_]
+    advice = " ".join(template.from_advice.split()) or (
+        f"Check {setting} in scheme.toml before sending it.")
+    return (f"'{template.name}' is meant for use from {event}, which is not until "
             f"{_longdate(day)}. {advice}")
 
 

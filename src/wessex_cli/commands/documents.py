@@ -130,6 +130,7 @@ def render(
         deadline_passed,
         earlier_files,
         load_template,
+        not_yet,
         output_paths,
         purpose_passed,
         recipients,
@@ -172,6 +173,7 @@ def render(
                   + why)
         return
     late = [started_already(template, scheme, today()),
+            not_yet(template, scheme, today()),
             purpose_passed(template, scheme, today()),
             deadline_passed(template, targets, today())]
     warn([text for text in late if text])
