@@ -166,6 +166,20 @@ def test_event_planning_for_administrative_staff_suggests_other_roles(
            "the same teams?" in text
 
 
+def test_event_planning_for_administrative_staff_suggests_sponsors_outside_medicine(
+        run: Runner, admin_staff: Path) -> None:
+    """A medical committee, a college of GPs and locum groups have nothing to do with an
+    exchange of receptionists and ward clerks; the employers' training money and the training
+    hub may."""
+    run("render", "event-planning", "--format", "txt", "-o", "o")
+    text = words(admin_staff / "o" / "event-planning.txt")
+    assert "Medical Committee" not in text and "Negotiating Committee" not in text
+    assert "General Practitioners" not in text and "locum" not in text
+    assert ("Do you need any? Places worth asking include: - ☐ the training or staff "
+            "development budgets of the employers taking part - ☐ the local training hub - ☐ "
+            "a leadership academy - ☐ hospital charities with an interest") in text
+
+
 def test_a_practice_manager_is_not_told_to_ask_their_practice_manager(
         run: Runner, admin_staff: Path) -> None:
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
@@ -188,6 +202,11 @@ def test_clinicians_keep_the_clinical_words(run: Runner, finished: Path) -> None
                finished / "o" / "business-case.txt")
     assert "Could other professions or roles take part next time, beyond those who took " \
            "part this year?" in words(finished / "o" / "event-planning.txt")
+    assert ("Do you need any? Bodies that have helped other schemes include: - ☐ the Local "
+            "Medical Committee or Local Negotiating Committee - ☐ the local faculty of the "
+            "Royal College of General Practitioners - ☐ a leadership academy - ☐ local locum "
+            "groups") in words(finished / "o" / "event-planning.txt")
+    assert "training hub" not in words(finished / "o" / "event-planning.txt")
     assert "(a clinic, a ward round or home visits, a team meeting" in words(
         finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
     assert "Before hosting, check with your practice manager or department what your " \
