@@ -517,11 +517,15 @@ def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> 
 
 def test_the_reflection_says_how_to_send_it_without_the_name_it_was_given() -> None:
     """The copy attached to a partner introduction has the person's name filled in, so
-    "with or without your name" must say how to take it out."""
+    "with or without your name" must say how to take it out; an e-mail names its sender, so
+    without an address to post it to, the administrator is asked for another way."""
     template = load_template("reflection", SCHEME)
     text = flat(render_all(template, recipients(template, SCHEME), "md", SCHEME,
                            allow_placeholders=True)[0][0].markdown)
-    assert "to send it without your name, delete the lines under About you" in text
+    assert ("You can e-mail it to Robin Fairweather (northmoor.exchange@nhs.net), though an "
+            "e-mail shows who sent it. To share it without your name, delete the lines under "
+            "About you, then ask Robin Fairweather for a way to return it that does not show "
+            "who it is from.") in text
     assert "About you (optional)" in text
 
 

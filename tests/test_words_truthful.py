@@ -242,6 +242,46 @@ def test_without_an_address_the_equality_form_is_handed_over(run: Runner,
     assert "internal post" not in text
 
 
+# ---------------------------------------------------------------- 4b. a reflection without a name
+
+
+def test_the_reflection_says_an_email_names_its_sender_and_where_to_post_one_without(
+        run: Runner, tmp_path: Path) -> None:
+    """Deleting one's name from a reflection and e-mailing it still says who sent it: the
+    copy without a name goes on paper to the letterhead's address."""
+    (tmp_path / "scheme.toml").write_text(
+        NO_ORGANISATIONS + '\n[letterhead]\norganisation = "Northvale Exchange Office"\n'
+        'address = ["Northvale Postgraduate Centre", "Northvale NV1 9ZZ"]\n', encoding="utf-8")
+    run("render", "reflection", "--format", "txt", "-o", "r")
+    text = words(tmp_path / "r" / "reflection.txt")
+    assert ("We would be grateful for a copy. You can e-mail it to Sam Lee (sam.lee@nhs.net), "
+            "though an e-mail shows who sent it. To share it without your name, delete the "
+            "lines under About you, then print it and post it, or send it in the internal "
+            "post, to Sam Lee, Northvale Exchange Office, Northvale Postgraduate Centre, "
+            "Northvale NV1 9ZZ, with nothing on the envelope to say who it is from.") in text
+
+
+def test_the_reflection_without_an_address_asks_for_a_way_back_without_a_name(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS, encoding="utf-8")
+    run("render", "reflection", "--format", "txt", "-o", "r")
+    text = words(tmp_path / "r" / "reflection.txt")
+    assert ("though an e-mail shows who sent it. To share it without your name, delete the "
+            "lines under About you, then ask Sam Lee for a way to return it that does not "
+            "show who it is from.") in text
+    assert "post" not in text
+
+
+def test_the_partner_introduction_agrees_with_the_reflection_it_attaches(
+        run: Runner, finished: Path) -> None:
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
+    text = words(finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
+    assert ("Attached you will find a reflection template for your CPD portfolio. We would "
+            "love to see your completed copy, sent by e-mail (which shows who it is from) or "
+            "without your name, as the template explains.") in text
+    assert "with or without your name on it" not in text
+
+
 # ---------------------------------------------------------------- 5. the preferences request
 
 PREFERENCES_SCHEME = NO_ORGANISATIONS + DATES + (
