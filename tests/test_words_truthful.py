@@ -231,15 +231,19 @@ def test_the_equality_form_gives_the_letterhead_address_to_return_it_to(
     assert "internal post" not in text
 
 
-def test_without_an_address_the_equality_form_is_handed_over(run: Runner,
-                                                            tmp_path: Path) -> None:
+def test_without_an_address_the_equality_form_goes_in_the_post_never_by_hand(
+        run: Runner, tmp_path: Path) -> None:
+    """Handing a sealed envelope to the administrator shows whose answers are inside; the
+    internal post, or the post to an address the administrator gives, does not."""
     (tmp_path / "scheme.toml").write_text(NO_ORGANISATIONS, encoding="utf-8")
     run("render", "equality-form", "--format", "txt", "-o", "f")
     text = words(tmp_path / "f" / "equality-form.txt")
-    assert "Please do not write your name on it. Hand it to Sam Lee in a sealed envelope " \
-           "marked Strictly confidential, or ask Sam Lee for an address to post it to; " \
-           "nothing on the envelope need say who it is from." in text
-    assert "internal post" not in text
+    assert "Please do not write your name on it. Seal it in an envelope marked Strictly " \
+           "confidential and addressed to Sam Lee, and send it in the internal post, or by " \
+           "post to the address Sam Lee can give you, rather than hand it over in person, " \
+           "which would show whose it is; nothing on the envelope need say who it is " \
+           "from." in text
+    assert "Hand it to" not in text
 
 
 # ---------------------------------------------------------------- 4b. a reflection without a name
