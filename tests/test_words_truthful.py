@@ -374,3 +374,48 @@ def test_a_locked_pair_in_the_pairs_workbook_needs_no_choices() -> None:
     assert found == {"amelia@example.org": ["Ned Pemberton"],
                      "ned@example.org": ["Dr Amelia Ashworth"],
                      "isla@example.org": [], "oliver@example.org": []}
+
+
+# ---------------------------------------------------------------- 6. letters that must agree
+
+
+def test_a_locked_pair_is_introduced_as_agreed_in_advance(run: Runner, volunteers: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Dr Ashworth's Partner cell names Ned Pemberton: her preferences request said so, and
+    her introduction must not then say the pairing weighed everyone's preferences."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-12")
+    run("pair", "volunteers.xlsx", "-o", "pairs.xlsx")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
+    folder = volunteers.parent / "o" / "partner-introduction"
+    for stem, partner in (("amelia-ashworth", "Ned Pemberton, Consultant, Hospital"),
+                          ("ned-pemberton", "Dr Amelia Ashworth, GP, Harbourside Surgery")):
+        text = words(folder / f"{stem}.txt")
+        assert ("Thank you for taking part in Northvale Exchange. As agreed in advance, your "
+                f"exchange partner is: - {partner}") in text
+        assert "preferences and availability" not in text
+    isla = words(folder / "isla-okonkwo.txt")
+    assert ("Thank you for taking part in Northvale Exchange. Taking into account everyone's "
+            "preferences and availability, we have paired you with:") in isla
+    assert "agreed in advance" not in isla
+
+
+def test_a_pair_kept_after_being_locked_is_still_agreed_in_advance() -> None:
+    """'wessex pair --keep' writes "kept" under How paired but keeps the locked reason first;
+    the pair's "how" is there for a template of one's own."""
+    scheme = Scheme(name="Northvale Exchange")
+    amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
+                    side="primary")
+    ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
+    isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
+    oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
+    kept = PairRecord("P001", amelia, ned, values={
+        "How paired": "kept", "Reasons": "locked as agreed; same cluster"})
+    chosen = PairRecord("P002", isla, oliver, values={"How paired": "optimised",
+                                                      "Reasons": "same cluster"})
+    template = load_template("partner-introduction", scheme)
+    found = {r.email: (r.context["how"], r.context["locked"])
+             for r in recipients(template, scheme, pairs=[kept, chosen])}
+    assert found == {"amelia@example.org": ("kept", True), "ned@example.org": ("kept", True),
+                     "isla@example.org": ("optimised", False),
+                     "oliver@example.org": ("optimised", False)}

@@ -355,6 +355,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     ``agreed``: the partners already agreed for a volunteer (by key) with no place left to
     choose for (``sources.agreed_partners``); from the pairs, a locked pair's people."""
     from .dates import today
+    from .pairing import LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
     from .wording import alphabetical, canonical_profession
@@ -441,6 +442,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         partners_of.setdefault(pair.b.key, []).append(pair)
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
+        # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
+        # two people were agreed in advance (the Partner column or --lock), as a pair later
+        # kept still says in its reasons, so no letter says the pairing chose them
+        how = str(pair.value("How paired") or "").strip().casefold()
+        locked = how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON)
         if template.audience == "host-visit":
             for index, (host, visitor) in enumerate(((a, b), (b, a))):
                 if host["side"] == scheme.sides[0].key:
@@ -467,6 +473,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             # whether this person's written reflection has come in (the Pairs sheet's
             # "Reflection from A/B"): a certificate claims one only when it has
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
+                       "how": how, "locked": locked,
                        "visit_dates": dates, "other_partners": others,
                        "reflection_received": pair.reflections[index],
                        **_visit_fields(pair, states, index, partner, scheme, now)}

@@ -49,8 +49,11 @@ class Pair:
         """The pair as the record holds it from now on, the same class the pairs workbook
         reads back, so documents can be written straight from a pairing. Its visits are
         owed: what the administrator typed in a kept pair's row stays in that row, which
-        ``pair --keep`` leaves in place (``record.carry_pairing``)."""
-        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b))
+        ``pair --keep`` leaves in place (``record.carry_pairing``). How it was paired and
+        its reasons are the cells the workbook gets, so that a letter written straight from
+        a pairing says what one written from the workbook does (a locked pair as agreed)."""
+        return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
+                          values={"Reasons": "; ".join(self.reasons), "How paired": self.how})
 
 
 @dataclass(frozen=True)
