@@ -419,3 +419,36 @@ def test_a_pair_kept_after_being_locked_is_still_agreed_in_advance() -> None:
     assert found == {"amelia@example.org": ("kept", True), "ned@example.org": ("kept", True),
                      "isla@example.org": ("optimised", False),
                      "oliver@example.org": ("optimised", False)}
+
+
+def test_someone_with_two_partners_is_thanked_for_their_reflection_in_both_emails(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dr Leon Ince has two partners in the example workbook (P018, row 19, with Dr Priya
+    Varga; P022, row 23, with Dr Zainab Abernethy), both exchanges done. His one reflection
+    is ticked on row 19 only: the two e-mails he gets the same day both thank him for it."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    for name in ("scheme.toml", "pairs.xlsx"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    assert (sheet["B19"].value, sheet["J19"].value) == ("Dr Priya Varga", "Dr Leon Ince")
+    assert (sheet["B23"].value, sheet["J23"].value) == ("Dr Zainab Abernethy", "Dr Leon Ince")
+    for row in (19, 23):
+        for column, value in {"U": "4/5/2027", "V": "yes", "W": "18/5/2027", "X": "yes"}.items():
+            sheet[f"{column}{row}"].value = value
+    sheet["Z19"].value = "yes"  # Reflection from B, Dr Ince, on his first pair's row only
+    book.save(tmp_path / "pairs.xlsx")
+    run("render", "certificate-email", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "e")
+    run("render", "certificate", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "c")
+    thanks = ("It also records that your written reflection has reached us: thank you for "
+              "sending it.")
+    for stem in ("leon-ince", "leon-ince-2"):
+        text = words(tmp_path / "e" / "certificate-email" / f"{stem}.txt")
+        assert thanks in text
+        assert "reflection of your own" not in text
+        certificate = words(tmp_path / "c" / "certificate" / f"{stem}.txt")
+        assert "The scheme has also received a written reflection on the exchange from " \
+               "Dr Ince." in certificate
+    for stem in ("priya-varga", "zainab-abernethy"):  # their own reflections never came
+        text = words(tmp_path / "e" / "certificate-email" / f"{stem}.txt")
+        assert thanks not in text and "reflection of your own" in text

@@ -437,9 +437,12 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                             "Give the pairs workbook with --pairs pairs.xlsx.")
     found: list[Recipient] = []
     partners_of: dict[str, list[PairRecord]] = {}  # someone with two partners hears of both
+    reflected: set[str] = set()  # whose written reflection has come in, on any pair's row
     for pair in pairs:
         partners_of.setdefault(pair.a.key, []).append(pair)
         partners_of.setdefault(pair.b.key, []).append(pair)
+        reflected.update(someone.key for someone, sent in zip(pair.people, pair.reflections,
+                                                               strict=True) if sent)
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
@@ -471,11 +474,13 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             others = [(p.b if p.a.key == key else p.a).name
                       for p in partners_of.get(key, []) if p is not pair]
             # whether this person's written reflection has come in (the Pairs sheet's
-            # "Reflection from A/B"): a certificate claims one only when it has
+            # "Reflection from A/B"): a certificate claims one only when it has. Someone
+            # with two partners writes one reflection, ticked on one row: both of their
+            # e-mails, sent the same day, must agree that it arrived
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "how": how, "locked": locked,
                        "visit_dates": dates, "other_partners": others,
-                       "reflection_received": pair.reflections[index],
+                       "reflection_received": key in reflected,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
