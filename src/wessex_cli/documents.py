@@ -503,32 +503,32 @@ def purpose_passed(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> 
     """A warning when a document is written after the day its front matter 'until' names (the
     end of the exchange, the celebration), when it has served its purpose: the date that
     passed, then what to do ('until_advice', else to check the date); "" otherwise."""
-    if template.until not in UNTIL:
-        return ""
-    day = scheme.end if template.until == "end" else scheme.celebration.date
-    if not isinstance(day, dt.date) or now <= day:
-        return ""
-    event, setting = UNTIL[template.until]
-    advice = " ".join(template.until_advice.split()) or (
-        f"Check {setting} in scheme.toml before sending it.")
-    return (f"'{template.name}' is meant for use up to {event}, which was on "
-            f"{_longdate(day)}. {advice}")
+    return _out_of_season(template, scheme, now, template.until, template.until_advice, UNTIL,
+                          too_late=True)
 
 
 def not_yet(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:
     """A warning when a document is written before the day its front matter 'from' names (the
     start of the exchange, its end), when it is premature: the day not yet reached, then what
     to do ('from_advice', else to check the date); "" otherwise."""
-    if template.from_ not in FROM:
+    return _out_of_season(template, scheme, now, template.from_, template.from_advice, FROM,
+                          too_late=False)
+
+
+def _out_of_season(template: DocumentTemplate, scheme: Scheme, now: dt.date, key: str,
+                   advice: str, names: dict[str, tuple[str, str]], *, too_late: bool) -> str:
+    """The warning of ``purpose_passed`` (``too_late``) or ``not_yet``: the day ``key`` names
+    in ``names`` ("start", "end", "celebration"), and whether today is past it or short of it."""
+    if key not in names:
         return ""
-    day = scheme.start if template.from_ == "start" else scheme.end
-    if not isinstance(day, dt.date) or now >= day:
+    day = {"start": scheme.start, "end": scheme.end,
+           "celebration": scheme.celebration.date}.get(key)
+    if not isinstance(day, dt.date) or (now <= day if too_late else now >= day):
         return ""
-    event, setting = FROM[template.from_]
-    advice = " ".join(template.from_advice.split()) or (
-        f"Check {setting} in scheme.toml before sending it.")
-    return (f"'{template.name}' is meant for use from {event}, which is not until "
-            f"{_longdate(day)}. {advice}")
+    event, setting = names[key]
+    said = " ".join(advice.split()) or f"Check {setting} in scheme.toml before sending it."
+    when = f"up to {event}, which was on" if too_late else f"from {event}, which is not until"
+    return f"'{template.name}' is meant for use {when} {_longdate(day)}. {said}"
 
 
 def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
