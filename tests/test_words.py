@@ -567,6 +567,18 @@ def test_the_patient_notice_carries_the_visit_day_never_the_day_it_was_printed()
             "Information for our patients")[0])
 
 
+def test_no_patient_notice_is_written_for_a_visit_already_done() -> None:
+    """A notice is for the day of the visit: one written afterwards, for a visit recorded as
+    done, told patients in the present tense that the GP "is welcoming a colleague"."""
+    scheme = complete_scheme()
+    template = load_template("patient-notice", scheme)
+    done = PairRecord.with_visits("P1", BEN, ROSA, (True, False), (dt.date(2027, 5, 4), None))
+    planned = PairRecord.with_visits("P1", BEN, ROSA, (False, False), (dt.date(2027, 6, 8), None))
+    assert recipients(template, scheme, pairs=[done], now=dt.date(2027, 6, 1)) == []
+    (notice,) = recipients(template, scheme, pairs=[planned], now=dt.date(2027, 6, 1))
+    assert notice.context["visit_date"] == dt.date(2027, 6, 8)
+
+
 def test_a_subject_longer_than_word_keeps_still_makes_a_word_document() -> None:
     """Word keeps at most 255 characters of a document's title (python-docx refuses more):
     a long scheme name and a long name make a document, titled with the start of it."""

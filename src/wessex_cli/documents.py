@@ -452,7 +452,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         locked = how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON)
         if template.audience == "host-visit":
             for index, (host, visitor) in enumerate(((a, b), (b, a))):
-                if host["side"] == scheme.sides[0].key:
+                # a visit already done needs no notice for the day: it has passed
+                if host["side"] == scheme.sides[0].key and not pair.visits[index].done:
                     # dated for the visit day when one is recorded, else not dated at all:
                     # a notice put up on the day must not carry the day it was printed
                     visit_day = pair.visit_dates[index]

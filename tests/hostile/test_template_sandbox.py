@@ -128,7 +128,7 @@ def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
     d = dataclasses.replace(b, name="Dev Fourth", email="dev@example.org")
     pairs = [PairRecord.with_visits("P001", a, b, (True, True),
                                     (dt.date(2027, 5, 4), dt.date(2027, 5, 11))),
-             PairRecord.with_visits("P002", c, d, (True, False), (None, None))]
+             PairRecord.with_visits("P002", c, d, (False, True), (None, None))]
     found = []
     for template in list_templates(scheme):
         loaded = load_template(template.name, scheme)
