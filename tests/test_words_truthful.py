@@ -162,6 +162,9 @@ def test_event_planning_for_administrative_staff_suggests_other_roles(
     run("render", "event-planning", "--format", "txt", "-o", "o")
     text = words(admin_staff / "o" / "event-planning.txt")
     assert "managers, receptionists, ward clerks" not in text
+    # sharing the learning where administrative staff will see it, not at grand rounds
+    assert "grand rounds" not in text and "college e-news" not in text
+    assert "☐ staff bulletins and intranet news in both organisations" in text
     assert "Could other roles join next time, such as nurses, pharmacists or doctors from " \
            "the same teams?" in text
 
