@@ -132,6 +132,9 @@ def test_remind_before_the_start_writes_nothing_and_says_why(
     result = run("remind", "pairs.xlsx", "-o", "rb")  # nothing to do: exit 0
     assert ("The exchange starts on Monday 19 April 2027, so no visit is owed yet: nobody to "
             "remind, nothing written.") in said(result)
+    # the setting is named as it is written, brackets and all (the terminal took them for
+    # a style and printed "correct  start")
+    assert "or correct [dates] start in scheme.toml" in said(result)
     assert not (scheme_folder / "rb").exists()
     monkeypatch.setenv("WESSEX_TODAY", "2027-04-19")  # from the first day, as before
     assert "Wrote 60 reminders" in said(run("remind", "pairs.xlsx", "-o", "r"))

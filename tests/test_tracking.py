@@ -268,3 +268,16 @@ def test_a_date_whose_weekday_is_wrong_is_refused() -> None:
     assert parse_date("Tues 4 May", 2027) == dt.date(2027, 5, 4)
     with pytest.raises(DateError, match=r"\(4 May 2027 is a Tuesday\)"):
         parse_date("Wednesday 4th May 2027")
+
+
+def test_a_date_error_quotes_its_reason_not_a_bracket_of_the_text() -> None:
+    """"5 May 2027 (Wed)" holds a bracket of its own: the reason was cut from it ("is not a
+    date: Wed)' is not a date")."""
+    from wessex_cli.dates import DateError, why_not
+
+    for text, reason in (("31/2/2027", "February 2027 has no 31st"),
+                         ("5 May 2027 (Wed)", ""), ("Wednesday 4th May 2027",
+                                                    "4 May 2027 is a Tuesday")):
+        with pytest.raises(DateError) as caught:
+            parse_date(text)
+        assert why_not(caught.value, text) == reason

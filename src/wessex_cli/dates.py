@@ -38,6 +38,15 @@ class DateError(ValueError):
     """A value that is not a date; ``str()`` says what is wrong with it."""
 
 
+def why_not(error: ValueError, value: Any) -> str:
+    """The reason in brackets at the end of ``parse_date``'s error about ``value`` ("February
+    2027 has no 31st"), "" when it gives none. The value itself, quoted at the start, is
+    passed over first: "5 May 2027 (Wed)" holds a bracket of its own."""
+    message, quoted = str(error), f"'{one_line(str(value))}'"
+    rest = message[len(quoted):] if message.startswith(quoted) else message
+    return rest.partition(" (")[2].removesuffix(")")
+
+
 def today() -> dt.date:
     """Today's date; ``WESSEX_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations)."""
     pinned = os.environ.get("WESSEX_TODAY")

@@ -11,7 +11,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from .dates import parse_date
+from .dates import parse_date, why_not
 from .model import PairRecord, Visit
 from .pairs_workbook import REFLECTION_COLUMNS, VISIT_COLUMNS
 from .spreadsheet import cell_text
@@ -83,7 +83,7 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
         try:
             date = parse_date(raw(date_title), year)
         except ValueError as exc:
-            why = str(exc).partition(" (")[2].rstrip(")")
+            why = why_not(exc, raw(date_title))
             unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                           f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)

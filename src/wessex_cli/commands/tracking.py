@@ -23,7 +23,7 @@ PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.x
 
 
 def _date(text: str | None, option: str, year: int | None = None) -> dt.date | None:
-    from ..dates import parse_date, today
+    from ..dates import parse_date, today, why_not
     from ..errors import TrackingError
 
     if text is None:
@@ -33,7 +33,7 @@ def _date(text: str | None, option: str, year: int | None = None) -> dt.date | N
     try:
         return parse_date(text, year)
     except ValueError as exc:
-        why = str(exc).partition(" (")[2].rstrip(")")  # "February 2027 has no 31st"
+        why = why_not(exc, text)  # "February 2027 has no 31st"
         raise TrackingError(f"{option} '{text}' is not a date{': ' + why if why else ''}.",
                             "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
 
@@ -210,10 +210,10 @@ def remind(
     template = load_template("reminder", scheme)
     now = today()
     if scheme.start and now < scheme.start:  # nothing can be owed before the first visit day
-        out.print(f"The exchange starts on {long_date(scheme.start)}, so no visit is owed yet: "
-                  "nobody to remind, nothing written. Run 'wessex remind' once visits are "
-                  "under way, or correct [dates] start in scheme.toml if the exchange has "
-                  "started.")
+        out.print(escape(f"The exchange starts on {long_date(scheme.start)}, so no visit is "
+                         "owed yet: nobody to remind, nothing written. Run 'wessex remind' "
+                         "once visits are under way, or correct [dates] start in scheme.toml "
+                         "if the exchange has started."))
         return
     people = recipients(template, scheme, pairs=records, now=now)
     if not people:
