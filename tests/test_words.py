@@ -753,7 +753,10 @@ def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
     ("Trainee pharmacist", ""), ("Pre-registration pharmacist", ""),
     ("Pharmacy dispenser", ""), ("Trainee nursing associate", ""),
     ("Trainee dental nurse", ""), ("Veterinary nurse", ""),
-    ("GP trainee", "General Medical"), ("Foundation doctor", "General Medical")])
+    ("GP trainee", "General Medical"), ("Foundation doctor", "General Medical"),
+    ("Psychological wellbeing practitioner", ""), ("Physiotherapy technician", ""),
+    ("Occupational therapy technician", ""), ("Radiography helper", ""),
+    ("Management consultant", ""), ("Dental technician", "General Dental")])
 def test_each_profession_is_given_its_regulators_code(profession: str, regulator: str) -> None:
     from wessex_cli.documents import code_of_conduct
 

@@ -269,10 +269,11 @@ class Recipient:
 # pharmacy regulator's, a "nurse consultant" a nurse's and a "dental nurse" the dental
 # regulator's.
 MEDICAL_CODE = "the General Medical Council's guidance on good medical practice"
+PHARMACY_CODE = "the General Pharmaceutical Council's standards"
+DENTAL_CODE = "the General Dental Council's standards"
 CODES = (
-    (("pharmac",), "the General Pharmaceutical Council's standards"),
-    (("dentist", "dental$", "dental hygienist", "dental therapist"),
-     "the General Dental Council's standards"),
+    (("pharmac",), PHARMACY_CODE),
+    (("dentist", "dental$", "dental hygienist", "dental therapist"), DENTAL_CODE),
     (("nurse$", "nurses$", "matron$", "sister$", "anp$", "midwi", "health visitor"),
      "the Nursing and Midwifery Council's Code"),
     (("optometrist", "optician"), "the General Optical Council's standards"),
@@ -294,7 +295,10 @@ UNREGISTERED_WORDS = frozenset({
     "assistants", "student", "students", "coordinator", "co", "ordinator", "porter",
     "cleaner", "pa", "it", "support", "navigator", "officer", "analyst", "volunteer",
     "apprentice", "housekeeper", "buyer", "nursery", "dispenser", "dispensers", "veterinary",
-    "vet", "technologist"})
+    "vet", "technologist", "helper", "helpers", "wellbeing", "management"})
+# A technician is registered only by the pharmacy and dental regulators (a "pharmacy
+# technician", a "dental technician"), not as a "physiotherapy technician"
+TECHNICIAN_WORDS = frozenset({"technician", "technicians"})
 # Words of a title for someone still training for the register: a "trainee pharmacist",
 # "pre-registration pharmacist", "trainee nursing associate" or "trainee dental nurse" is not
 # yet on it. Doctors in training are (a "GP trainee" or "specialty trainee" is a registered
@@ -321,7 +325,9 @@ def code_of_conduct(profession: str) -> str:
             whole = stem.endswith("$")
             if f" {stem.rstrip('$')}{' ' if whole else ''}" in title:
                 training = IN_TRAINING_WORDS.intersection(words)
-                return "" if training and code != MEDICAL_CODE else code
+                technician = TECHNICIAN_WORDS.intersection(words) and \
+                    code not in (PHARMACY_CODE, DENTAL_CODE)
+                return "" if (training and code != MEDICAL_CODE) or technician else code
     return ""
 
 
