@@ -143,12 +143,16 @@ def test_a_time_frame_in_words_takes_its_place_among_the_dates(run: Runner,
         [1, "Teach the new registrars", "Dr Michael Brown", "when the rota allows", "", "",
          ""],
         [1, "Open the clinic to pharmacists", "Dr Michael Brown", "Spring 2028", "", "", ""],
+        [1, "Write up the audit", "Dr Michael Brown", "by Christmas", "", "", ""],
+        [1, "Cost the clinic", "Dr Michael Brown", "end of the financial year", "", "", ""],
     ], [])
     data = json.loads(run("findings", table.name, "--json").output)
     (group,) = data["groups"]
     assert [a["action"] for a in group["actions"]] == [
         "Agree a joint referral form",  # 30 September 2027
         "Audit the shared letters",  # 31 October 2027
+        "Write up the audit",  # 25 December 2027
+        "Cost the clinic",  # 31 March 2028, the financial year's end (then by name)
         "Repeat the exchange",  # 31 March 2028
         "Open the clinic to pharmacists",  # 31 May 2028
         "Teach the new registrars"]  # no month: last

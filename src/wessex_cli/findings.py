@@ -193,6 +193,13 @@ def approximate_due(text: str, now: dt.date) -> dt.date | None:
     for words that name no month or season ("when funding allows"). Only for ordering: the
     plan shows the words as written."""
     words = re.findall(r"[a-z]+|\d{4}", text.casefold())
+    if "financial" in words and "year" in words:  # the NHS's: to 31 March
+        return dt.date(now.year + (now.month > 3), 3, 31)
+    if "christmas" in words or {"end", "year"} <= set(words) or "yearend" in words:
+        # "by Christmas", "end of the year": December, this year's until it has passed
+        years = [int(w) for w in words if w.isdigit()]
+        year = years[0] if len(years) == 1 else now.year + (now.month == 12 and now.day > 25)
+        return dt.date(year, 12, 25 if "christmas" in words else 31)
     # "may" is a month only as "May": "we may need funding" names none
     months = [_MONTHS[w] for w in words if w in _MONTHS and
               (w != "may" or re.search(r"\bMay\b", text))]
