@@ -158,12 +158,21 @@ def test_plan_moves_an_email_off_a_bank_holiday(run: Runner) -> None:
     assert dates["start"] == "2027-06-03" and dates["end"] == "2027-09-03"
 
 
-def test_plan_warns_when_the_end_falls_on_a_bank_holiday(run: Runner) -> None:
-    """Warnings for bank holidays: an end date three months after 30 May 2027 is Monday 30
-    August 2027, the summer bank holiday."""
+def test_plan_ends_on_a_working_day_and_warns_of_a_bank_holiday_it_was_given(
+        run: Runner, tmp_path: Path) -> None:
+    """Three months after 30 May 2027 is Monday 30 August 2027, the summer bank holiday:
+    the plan ends the exchange on Friday 27 August (it chose a Sunday end, then warned of
+    it). An end scheme.toml sets on the bank holiday stays, with the warning."""
     found = json.loads(run("plan", "--start", "2027-05-30", "--json").stdout)
     dates = {m["name"]: m["date"] for m in found["milestones"]}
-    assert dates["end"] == "2027-08-30"
+    assert dates["end"] == "2027-08-27"
+    assert not any("end of the exchange falls" in w for w in found["warnings"])
+    (tmp_path / "given").mkdir()
+    (tmp_path / "given" / "scheme.toml").write_text(
+        "[dates]\nstart = 2027-05-30\nend = 2027-08-30\n", encoding="utf-8")
+    found = json.loads(run("plan", "--start", "2027-05-30", "--json", "--scheme",
+                           str(tmp_path / "given" / "scheme.toml")).stdout)
+    assert {m["name"]: m["date"] for m in found["milestones"]}["end"] == "2027-08-30"
     assert any("bank holiday" in w and "30 August 2027" in w for w in found["warnings"])
 
 

@@ -160,8 +160,14 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     three months on, the celebration after, with warnings for holiday clashes."""
     scheme = scheme or Scheme()
     end = add_months(start, 3)
-    if scheme.start == start and scheme.end:
+    end_given = scheme.start == start and scheme.end is not None
+    if end_given and scheme.end:
         end = scheme.end
+    else:  # one the plan chooses is a working day: the last before three months are up
+        holidays_then = bank_holidays(range(end.year - 1, end.year + 1))
+        no_visits = set(holidays_then) | christmas_break(range(end.year - 1, end.year + 1))
+        while end.weekday() >= 5 or end in no_visits:
+            end -= dt.timedelta(days=1)
     celebration = end + dt.timedelta(days=10)
     if scheme.celebration.date:
         # The date in scheme.toml is the one the invitations print: the plan shows it too,
