@@ -1197,7 +1197,8 @@ def test_keep_dry_run_says_what_the_real_run_would_change(run: Runner, paired: P
     assert paired.read_bytes() == before
     assert ("Dry run: pairs.xlsx was not changed. The real run would keep 3 pairs as they "
             f"are, add 1 new (P005) and move 1 to the Withdrawn sheet ({gp1_pair}).") in said
-    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and so it does
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "3 pairs kept as they were, 1 new, 1 moved to the Withdrawn sheet" in said
     assert sorted(pair_ids(paired)) == sorted({"P001", "P002", "P003", "P004", "P005"} -
                                               {gp1_pair})
     assert pair_ids(paired, "Withdrawn") == [gp1_pair]

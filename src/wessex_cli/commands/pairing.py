@@ -121,8 +121,9 @@ def pair(
         held = f", {len(result.held)} held as {stands}" if result.held else ""
         folder = str(saved.parent / BACKUP_FOLDER) + os.sep  # where the workbook is
         backups = f"; the previous version is in {cell(folder)}" if run.in_place else ""
+        moved = f", {len(result.dropped)} moved to the Withdrawn sheet" if result.dropped else ""
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were"
-                  f"{held}, {len(result.pairs) - kept_count} new{backups}.")
+                  f"{held}, {len(result.pairs) - kept_count} new{moved}{backups}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
 
