@@ -1158,9 +1158,11 @@ def test_a_new_pair_below_the_kept_ones_gets_their_drop_downs_and_filter(
     book["Pairs"].conditional_formatting.add("A2:C4", FormulaRule(formula=['$V2="yes"']))
     book["Pairs"].conditional_formatting.add("D2:D3", FormulaRule(formula=['$V2="no"']))
     book.save(paired)
+    with_ignored_errors(paired, '<ignoredError sqref="D2:D4" numberStoredAsText="1"/>')
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert ignored_errors(paired)[0] == [{"sqref": "D2:D5", "numberStoredAsText": "1"}]
     sheet = openpyxl.load_workbook(paired)["Pairs"]
     assert sheet.max_row == 5 and "gp9@example.org" in \
         [sheet.cell(5, c).value for c in range(1, sheet.max_column + 1)]

@@ -28,7 +28,14 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .cell_styles import relink_named_styles
 from .errors import TrackingError
-from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts, without_row
+from .ignored_errors import (
+    Ignored,
+    grown_marks,
+    read_ignored,
+    restored_sheets,
+    sheet_parts,
+    without_row,
+)
 from .model import HALVES, Placement
 from .package_metadata import Metadata, not_kept, read_metadata, restored_package
 from .pairs_workbook import (
@@ -1210,6 +1217,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 target.number_format = "yyyy-mm-dd"
     if last > last_kept > header_row:
         _extend_ranges_down(sheet, last_kept, last)
+        if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
+            book.ignored[sheet.title] = grown_marks(book.ignored[sheet.title], last_kept, last)
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
         if book.has_sheet(name):
