@@ -939,6 +939,14 @@ def test_visit_or_withdraw_for_someone_left_unpaired_says_so(run: Runner, tmp_pa
         assert f"{name} is on the Unpaired sheet: the pairing found them no partner, so " \
             f"{doing}." in said
         assert "nobody called" not in said
+    # with --in, leaving is still recorded where it counts: their Status cell
+    said = " ".join(run("withdraw", "pairs.xlsx", name, "--in", "v.xlsx").output.split())
+    assert f"{name} is on the Unpaired sheet: nothing to move in pairs.xlsx. Wrote " \
+        "'withdrawn' in their Status cell" in said
+    volunteers = openpyxl.load_workbook(tmp_path / "v.xlsx")["Volunteers"]
+    status = [c.value for c in volunteers[1]].index("Status") + 1
+    assert [volunteers.cell(r, status).value for r in range(2, volunteers.max_row + 1)
+            if volunteers.cell(r, 1).value == name] == ["withdrawn"]
 
 
 def test_a_visit_for_the_partner_of_someone_who_withdrew_says_so(run: Runner,

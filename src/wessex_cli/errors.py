@@ -69,5 +69,13 @@ class TrackingError(WessexError):
     """The pairs workbook cannot be read back, or a person or visit cannot be found."""
 
 
+@dataclass
+class NotInAPair(TrackingError):
+    """The person is in the pairs workbook but in no pair now: on the Unpaired sheet, or
+    whose partner withdrew (``withdraw --in`` can still mark them in the volunteer workbook)."""
+
+    situation: str = ""  # where they are, as a sentence: "Dr X is on the Unpaired sheet"
+
+
 class OutputError(WessexError):
     """An output that would overwrite something, or a folder that cannot be written."""

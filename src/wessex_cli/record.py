@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .cell_styles import relink_named_styles
-from .errors import TrackingError
+from .errors import NotInAPair, TrackingError
 from .ignored_errors import (
     Ignored,
     grown_marks,
@@ -553,13 +553,14 @@ def refuse_if_partner_withdrew(path: Path, who: str, doing: str) -> None:
             if (wanted and person.key == wanted) or (not wanted and person.name and
                                                      person_key(person.name) ==
                                                      person_key(who)):
-                raise TrackingError(
-                    f"{person.name}'s pair {pair.pair_id} with {partner.name} is on the "
-                    f"Withdrawn sheet, and no new partner has been found for them yet, so "
-                    f"{doing}.", "Run 'wessex pair VOLUNTEERS --keep "
+                situation = (f"{person.name}'s pair {pair.pair_id} with {partner.name} is on "
+                             "the Withdrawn sheet, and no new partner has been found for them "
+                             "yet")
+                raise NotInAPair(
+                    f"{situation}, so {doing}.", "Run 'wessex pair VOLUNTEERS --keep "
                     f"{path.name}' to find them one. A half day that took place before the "
                     "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
-                    file=path)
+                    file=path, situation=situation)
 
 
 def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
@@ -571,12 +572,13 @@ def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
     for person in read_unpaired(path):
         if (wanted and person.key == wanted) or (not wanted and
                                                  person_key(person.name) == person_key(who)):
-            raise TrackingError(
+            raise NotInAPair(
                 f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
-                f"so {doing}.", "The Unpaired sheet says why. To find them a partner, add a "
+                f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
+                hint="The Unpaired sheet says why. To find them a partner, add a "
                 "volunteer who can be one to the volunteer workbook and run 'wessex pair "
                 f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
-                "Status cell there.", file=path)
+                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
 
 
 def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:

@@ -255,12 +255,25 @@ def withdraw(
       wessex withdraw pairs.xlsx "Leon Ince" --reason illness
     """
     from ..dates import today
+    from ..errors import NotInAPair
     from ..record import mark_withdrawn
     from ..record import withdraw as withdraw_person
 
     if volunteers is not None:  # everything that could stop the Status cell, before any change
         mark_withdrawn(volunteers, person, scheme_for(None, volunteers), check_only=True)
-    done = withdraw_person(pairs, person, reason, today(), partner)
+    try:
+        done = withdraw_person(pairs, person, reason, today(), partner)
+    except NotInAPair as exc:
+        if volunteers is None:
+            raise
+        # in no pair now (Unpaired sheet, or their partner withdrew): nothing moves in the
+        # pairs workbook, and the Status cell keeps them out of the next pairing
+        cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
+        out.print(escape(f"{exc.situation}: nothing to move in {pairs.name}. Wrote "
+                         f"'withdrawn' in their Status cell ({cell}) of {volunteers.name}, so "
+                         "the next pairing leaves them out; a backup of the previous version "
+                         "is in backups/."))
+        return
     for partner_name in done.partners:
         out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
                   "Withdrawn sheet.")
