@@ -36,6 +36,7 @@ def test_check_json_counts_a_repeated_person_once(run: Runner, tmp_path: Path) -
     write_book(tmp_path / "v.xlsx", people)
     data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
     assert (data["volunteers"], data["rows"]) == (len(people) - 1, len(people))
+    assert data["repeated_rows"] == [len(people) + 1]  # the repeat's spreadsheet row
     assert sum(side["people"] for side in data["sides"].values()) == data["volunteers"]
 
 

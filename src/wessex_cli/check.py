@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ class CheckReport:
             "active": len(self.roster.active) + sum(r.active for r in self.roster.rejected),
             "rows_with_errors": [{"row": r.row, "name": r.name, "email": r.email, "side": r.side}
                             for r in self.roster.rejected],
+            "repeated_rows": unread_rows(self.roster),  # each repeats someone: not read
             "sides": self.sides,
             "problems": [{"severity": p.severity, "cell": p.cell, "column": p.column,
                           "message": p.text} for p in self.problems],
@@ -228,11 +229,11 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
                    _index=None), left_out
 
 
-def unread_rows(roster: Roster, left_out: Sequence[LeftOut]) -> list[int]:
+def unread_rows(roster: Roster) -> list[int]:
     """Rows with an error that are no one to leave out: a row repeating someone already
-    listed (same name, same address), not read at all. ``--skip-errors`` names them, so
-    what only they hold (a phone number, a note) is moved by hand."""
-    listed = {person.row for person in left_out} | {v.row for v in roster.volunteers}
+    listed (same name, same address), not read at all. ``--skip-errors`` and ``check
+    --json`` name them, so what only they hold (a phone number, a note) is moved by hand."""
+    listed = {r.row for r in roster.rejected} | {v.row for v in roster.volunteers}
     return sorted({row for p in roster.errors if (row := _row_of(p.cell)) and
                    row != roster.header_row} - listed)
 

@@ -108,9 +108,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     left_out: list[LeftOut] = []
     notes: list[str] = []
     if request.skip_errors:
-        read = roster
-        roster, left_out = without_errors(read)
-        unread = unread_rows(read, left_out)
+        unread = unread_rows(roster)
+        roster, left_out = without_errors(roster)
         _refuse_naming_the_left_out(request, left_out)
         if unread:
             notes.append(f"{plural(len(unread), 'row')} repeating someone listed earlier "
