@@ -968,6 +968,27 @@ def test_a_visit_for_the_partner_of_someone_who_withdrew_says_so(run: Runner,
         "Withdrawn sheet." in said
 
 
+def test_a_visit_dated_before_a_new_pair_was_made_is_refused(run: Runner, paired: Path,
+                                                              tmp_path: Path) -> None:
+    """gp0 withdrew on 20 May; their partner was paired again with gp9. A half day on 10 May
+    was with gp0, not gp9: it was recorded on the new pair's row without a word."""
+    partner = next(a if b == "gp0@example.org" else b
+                   for a, b in pair_emails(paired).values() if "gp0@example.org" in (a, b))
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert any(partner in pair and "gp9@example.org" in pair
+               for pair in pair_emails(paired).values())
+    before = paired.read_bytes()
+    said = " ".join(run("visit", "pairs.xlsx", partner, "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "the visit date 10 May 2027 is before this pair was made: pair P00" in said
+    assert "(Dr GP 0 withdrew on 20 May 2027) was still under way then" in said
+    assert paired.read_bytes() == before
+    run("visit", "pairs.xlsx", partner, "--hosted", "20/5/2027")  # from that day: recorded
+
+
 def test_withdraw_moves_row_settings_formats_and_names_with_the_rows(run: Runner,
                                                                     paired: Path) -> None:
     """Withdrawing the pair in row 2 deletes that row, as Excel would: what belongs to the

@@ -581,6 +581,28 @@ def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
                 "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
 
 
+def _refuse_a_visit_before_the_pair(path: Path, row: Placement, hosted: dt.date) -> None:
+    """Refuse a half day dated before this pair existed: one of the two was then paired with
+    someone who has since withdrawn (the Withdrawn sheet's date), so the half day was with
+    that partner, and belongs on their row there."""
+    from .pairs_workbook import read_withdrawals
+
+    mine = {row.person.key, row.partner.key}
+    for left in read_withdrawals(path):
+        try:
+            when = dt.date.fromisoformat(left.when)
+        except ValueError:
+            continue
+        if hosted < when and ({left.key, left.partner_key} & mine) and \
+                {left.key, left.partner_key} != mine:
+            raise TrackingError(
+                f"the visit date {day_month_year(hosted)} is before this pair was made: "
+                f"pair {left.pair_id} ({left.person} withdrew on {left.said_when}) was still "
+                "under way then, so it was not recorded.",
+                f"A half day of pair {left.pair_id} is typed in its row on the Withdrawn sheet; "
+                "if the date is right for this pair, add --force.", file=path)
+
+
 def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[str]:
     """Why a --hosted date looks wrong: in the future, before the scheme, or far away."""
     doubts = []
@@ -629,6 +651,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                        "no visit can be recorded for them")
         changes = []
         visit_same = True  # nothing asked for differs from what the workbook says
+        if hosted and not force:
+            _refuse_a_visit_before_the_pair(path, row, hosted)
         if hosted or planned:
             date_title, done_title = VISIT_COLUMNS[HALVES.index(row.half)]
             date_col = columns.get(header_key(date_title))
