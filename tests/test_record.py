@@ -1252,6 +1252,22 @@ def pair_emails(path: Path) -> dict[str, tuple[str, str]]:
             for r in range(2, sheet.max_row + 1)}
 
 
+def test_keep_says_what_of_yours_the_rewritten_sheets_no_longer_hold(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """The Summary sheet is written afresh by --keep: a note and a formula typed beside it
+    went without a word. They are named, with where they still are (the backup)."""
+    book = openpyxl.load_workbook(paired)
+    book["Summary"]["D2"] = "check with finance"
+    book["Summary"]["D3"] = "=B2*2"
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "what you had typed in columns of your own there (Summary!D2, Summary!D3) is not " \
+        "in the new version; the backup in backups/ keeps it." in said
+
+
 def test_keep_moves_a_pair_it_cannot_keep_to_the_withdrawn_sheet(run: Runner, paired: Path,
                                                                 tmp_path: Path) -> None:
     row, side = row_of(paired, "c1@example.org")

@@ -1015,6 +1015,21 @@ def _extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
     sheet.conditional_formatting = formats
 
 
+def _own_cells(sheet: Any, headers: Sequence[str]) -> list[str]:
+    """The cells of a sheet wessex rewrites (Unpaired, Summary, Settings) that hold something
+    in a column not its own: past its columns, or under a heading it does not write."""
+    ours = {header_key(h) for h in headers}
+    titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
+    found = []
+    for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
+        title = titles[cell.column - 1] if cell.column <= len(titles) else ""
+        mine = cell.column <= len(headers) and header_key(title) in ours
+        if cell.value not in (None, "") and not mine and \
+                not (cell.row == 1 and header_key(cell_text(cell.value)) in ours):
+            found.append(f"{sheet.title}!{cell.coordinate}")
+    return sorted(found, key=lambda ref: (len(ref), ref))
+
+
 def _top_row(ranges: Iterable[Any]) -> int:
     """The first row of a drop-down's or a conditional format's ranges: its formula is
     written as for that row's cell, as Excel keeps it."""
@@ -1245,6 +1260,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         _extend_ranges_down(sheet, last_kept, last)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
             book.ignored[sheet.title] = grown_marks(book.ignored[sheet.title], last_kept, last)
+    rewritten_yours: list[str] = []  # cells of the administrator's own on the sheets rewritten
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
         if book.has_sheet(name):
@@ -1252,6 +1268,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if _as_text(target.iter_rows(values_only=True)) == \
                     _as_text([source.headers, *source.rows]):
                 continue  # the same as before, cell for cell
+            rewritten_yours += _own_cells(target, source.headers)
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
@@ -1262,6 +1279,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             cell.font = openpyxl.styles.Font(bold=True)
     book.unchanged = not changed
     said = []
+    if rewritten_yours:
+        said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
+                    f"pairing: what you had typed in columns of your own there "
+                    f"({_first_few(rewritten_yours)}) is not in the new version; the backup in "
+                    "backups/ keeps it.")
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_first_few(refreshed)}. Type your own notes in the Notes column or "
