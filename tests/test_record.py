@@ -1252,20 +1252,63 @@ def pair_emails(path: Path) -> dict[str, tuple[str, str]]:
             for r in range(2, sheet.max_row + 1)}
 
 
-def test_keep_says_what_of_yours_the_rewritten_sheets_no_longer_hold(
+def test_keep_carries_your_own_columns_on_the_rewritten_sheets_with_their_rows(
         run: Runner, paired: Path, tmp_path: Path) -> None:
-    """The Summary sheet is written afresh by --keep: a note and a formula typed beside it
-    went without a word. They are named, with where they still are (the backup)."""
-    book = openpyxl.load_workbook(paired)
-    book["Summary"]["D2"] = "check with finance"
-    book["Summary"]["D3"] = "=B2*2"
-    book.save(paired)
+    """The Unpaired, Summary and Settings sheets are written afresh by --keep: a note and a
+    formula typed beside them went without a word. They go with their rows (the Summary's by
+    its measure); a note beside someone no longer unpaired is named, kept in the backup."""
     run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # gp0's partner now has nobody
+    book = openpyxl.load_workbook(paired)
+    unpaired, summary = book["Unpaired"], book["Summary"]
+    note_column = unpaired.max_column + 1
+    unpaired.cell(1, note_column).value = "Contact"
+    unpaired.cell(2, note_column).value = "rang 3 May"
+    measure = summary["A3"].value
+    summary["D3"] = "check with finance"
+    summary["E3"] = "=B3*2"
+    book.save(paired)
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert "what you had typed in columns of your own there (Summary!D2, Summary!D3) is not " \
-        "in the new version; the backup in backups/ keeps it." in said
+    # the partner is paired with gp9 now: their Unpaired row, and the note beside it, went
+    letter = openpyxl.utils.get_column_letter(note_column)
+    assert f"but these had no row left to go with (Unpaired!{letter}2): the backup in " \
+        "backups/ keeps them." in said
+    summary = openpyxl.load_workbook(paired)["Summary"]
+    row = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == measure)
+    assert (summary.cell(row, 4).value, summary.cell(row, 5).value) == ("check with finance",
+                                                                       "=B3*2")
+
+
+def test_a_note_beside_someone_still_unpaired_follows_them(run: Runner, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """Five GPs, four consultants: one GP is unpaired, and a note is typed beside them. A
+    second unpaired GP joins: the sheet is written afresh, and the note stays with its
+    person (by e-mail), not with its row number."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    five = [*people()[:4], person("Dr GP 8", "gp8@example.org", "GP",
+                                  Organisation="Practice 8"), *people()[4:]]
+    write_book(tmp_path / "v.xlsx", five)
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    unpaired = book["Unpaired"]
+    email_col = [c.value for c in unpaired[1]].index("Email") + 1
+    (who,) = [unpaired.cell(r, email_col).value for r in range(2, unpaired.max_row + 1)]
+    note_column = unpaired.max_column + 1
+    unpaired.cell(1, note_column).value = "Contact"
+    unpaired.cell(2, note_column).value = "rang 3 May"
+    book.save(tmp_path / "pairs.xlsx")
+    write_book(tmp_path / "v.xlsx", [person("Dr Aa First", "aa@example.org", "GP",
+                                            Organisation="Practice A"), *five])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    unpaired = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
+    notes = {unpaired.cell(r, email_col).value: unpaired.cell(r, note_column).value
+             for r in range(2, unpaired.max_row + 1)}
+    assert len(notes) == 2 and notes[who] == "rang 3 May"
+    assert unpaired.cell(1, note_column).value == "Contact"
 
 
 def test_keep_moves_a_pair_it_cannot_keep_to_the_withdrawn_sheet(run: Runner, paired: Path,

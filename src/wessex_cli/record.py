@@ -1015,19 +1015,57 @@ def _extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
     sheet.conditional_formatting = formats
 
 
-def _own_cells(sheet: Any, headers: Sequence[str]) -> list[str]:
-    """The cells of a sheet wessex rewrites (Unpaired, Summary, Settings) that hold something
-    in a column not its own: past its columns, or under a heading it does not write."""
+def _own_columns(sheet: Any, headers: Sequence[str]
+                 ) -> list[tuple[int, str, dict[str, Any], list[str]]]:
+    """The administrator's own columns on a sheet wessex rewrites (Unpaired, Summary,
+    Settings): those past its columns or under a heading it does not write, each as (its
+    column, its heading, row key -> (value, the cell it was in), the cells of rows without a
+    key). A row's key is
+    its e-mail on a sheet with an Email column (the Unpaired people change from run to run),
+    else its first cell (a measure of the Summary, a setting)."""
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
-    found = []
+    key_col = next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
+    columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         title = titles[cell.column - 1] if cell.column <= len(titles) else ""
-        mine = cell.column <= len(headers) and header_key(title) in ours
-        if cell.value not in (None, "") and not mine and \
-                not (cell.row == 1 and header_key(cell_text(cell.value)) in ours):
-            found.append(f"{sheet.title}!{cell.coordinate}")
-    return sorted(found, key=lambda ref: (len(ref), ref))
+        if cell.value in (None, "") or cell.row == 1 or \
+                (cell.column <= len(headers) and header_key(title) in ours):
+            continue
+        entry = columns.setdefault(cell.column, (cell.column, title, {}, []))
+        key = header_key(cell_text(sheet.cell(cell.row, key_col).value))
+        if key and key not in entry[2]:
+            entry[2][key] = (cell.value, f"{sheet.title}!{cell.coordinate}")
+        else:
+            entry[3].append(f"{sheet.title}!{cell.coordinate}")
+    return [columns[n] for n in sorted(columns)]
+
+
+def _put_back_own_columns(sheet: Any, headers: Sequence[str],
+                          own: list[tuple[int, str, dict[str, Any], list[str]]]) -> list[str]:
+    """Write the administrator's own columns back beside the sheet written afresh, each
+    value on the row with the same key, under its heading, past wessex's columns; the cells
+    whose row is gone (someone paired since, a setting no longer written), named."""
+    if not own:
+        return []
+    titles = [cell_text(c.value) for c in sheet[1]]
+    key_col = next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
+    rows = {header_key(cell_text(sheet.cell(r, key_col).value)): r
+            for r in range(2, sheet.max_row + 1)}
+    lost: list[str] = []
+    next_free = len(headers) + 1
+    for old_column, title, values, unkeyed in own:
+        column = max(old_column, next_free)
+        next_free = column + 1
+        if title:
+            sheet.cell(1, column).value = title
+        for key, (value, was_at) in values.items():
+            if key in rows:
+                sheet.cell(rows[key], column).value = value
+            else:
+                lost.append(was_at)
+        lost += unkeyed
+    return lost
 
 
 def _top_row(ranges: Iterable[Any]) -> int:
@@ -1260,15 +1298,16 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         _extend_ranges_down(sheet, last_kept, last)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
             book.ignored[sheet.title] = grown_marks(book.ignored[sheet.title], last_kept, last)
-    rewritten_yours: list[str] = []  # cells of the administrator's own on the sheets rewritten
+    rewritten_yours: list[str] = []  # cells of the administrator's own that found no row
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
+        own: list[tuple[int, str, dict[str, Any], list[str]]] = []
         if book.has_sheet(name):
             target = book[name]
             if _as_text(target.iter_rows(values_only=True)) == \
                     _as_text([source.headers, *source.rows]):
                 continue  # the same as before, cell for cell
-            rewritten_yours += _own_cells(target, source.headers)
+            own = _own_columns(target, source.headers)
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
@@ -1277,13 +1316,15 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             append_values(target, list(values))
         for cell in target[1]:
             cell.font = openpyxl.styles.Font(bold=True)
+        rewritten_yours += _put_back_own_columns(target, source.headers, own)
     book.unchanged = not changed
     said = []
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
-                    f"pairing: what you had typed in columns of your own there "
-                    f"({_first_few(rewritten_yours)}) is not in the new version; the backup in "
-                    "backups/ keeps it.")
+                    f"pairing; your own columns there go with their rows (by e-mail on the "
+                    f"Unpaired sheet, by the first cell on the others), but these had no row "
+                    f"left to go with ({_first_few(rewritten_yours)}): the backup in backups/ "
+                    "keeps them.")
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_first_few(refreshed)}. Type your own notes in the Notes column or "
