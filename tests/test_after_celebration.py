@@ -531,3 +531,19 @@ def test_the_paper_findings_form_asks_what_the_workbook_collects() -> None:
     # the group sheet's five questions are placed on the SWOT sheet's four headings
     said = dict(INSTRUCTIONS)["From the group feedback sheet"]
     assert all(word in said for word in ("Strength", "Weakness", "Opportunity", "Actions"))
+
+
+@pytest.mark.parametrize(("words", "meant"), [
+    ("end of August", dt.date(2027, 8, 31)),  # said on 5 August: this August
+    ("early August", dt.date(2027, 8, 1)),
+    ("end of July", dt.date(2028, 7, 31)),  # July has gone: next year's
+    ("by Christmas", dt.date(2027, 12, 25)),
+    ("end of the financial year", dt.date(2028, 3, 31)),
+    ("Spring 2028", dt.date(2028, 5, 31)),
+    ("we may need funding", None),
+    ("March or April", None),
+])
+def test_a_time_frame_in_words_means_its_next_day(words: str, meant: dt.date | None) -> None:
+    from wessex_cli.findings import approximate_due
+
+    assert approximate_due(words, dt.date(2027, 8, 5)) == meant

@@ -179,9 +179,6 @@ def _due_order(action: Action) -> tuple[int, dt.date, str]:
     return (1 if action.due_text else 2, dt.date.max, action.action.casefold())
 
 
-_MONTHS = {name: number for number in range(1, 13)
-           for name in (dt.date(2000, number, 1).strftime("%B").casefold(),
-                        dt.date(2000, number, 1).strftime("%b").casefold())} | {"sept": 9}
 # a season as the month it ends with, as "by spring" is read
 _SEASONS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 
@@ -189,30 +186,42 @@ _SEASONS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 def approximate_due(text: str, now: dt.date) -> dt.date | None:
     """The day worded time frame most plainly means, to put it in order among dates: "end
     of September" the last of the next September from ``now`` (the year when it says one),
-    "early March" the 1st, "mid-June" the 15th, a season the end of its last month; None
-    for words that name no month or season ("when funding allows"). Only for ordering: the
-    plan shows the words as written."""
+    "early March" the 1st, "mid-June" the 15th, a season the end of its last month, "by
+    Christmas" 25 December, "end of the financial year" 31 March; None for words that name
+    no month or season ("when funding allows"). Only for ordering: the plan shows the words
+    as written."""
+    import calendar
+
+    from .dates import MONTHS
+
     words = re.findall(r"[a-z]+|\d{4}", text.casefold())
-    if "financial" in words and "year" in words:  # the NHS's: to 31 March
-        return dt.date(now.year + (now.month > 3), 3, 31)
-    if "christmas" in words or {"end", "year"} <= set(words) or "yearend" in words:
-        # "by Christmas", "end of the year": December, this year's until it has passed
-        years = [int(w) for w in words if w.isdigit()]
-        year = years[0] if len(years) == 1 else now.year + (now.month == 12 and now.day > 25)
-        return dt.date(year, 12, 25 if "christmas" in words else 31)
+    said = set(words)
+    years = [int(w) for w in words if w.isdigit()]
+
+    def next_one(month: int, day: int = 0) -> dt.date:
+        """That day (with ``day`` 0, that month) in the year written, else the next one from
+        ``now``: "end of August" on 5 August is this August's."""
+        passed = (month, day) < (now.month, now.day) if day else month < now.month
+        year = years[0] if len(years) == 1 else now.year + passed
+        return dt.date(year, month, day or 1)
+
+    if {"financial", "year"} <= said:  # the NHS's year: to 31 March
+        return next_one(3, 31)
+    if "christmas" in said:
+        return next_one(12, 25)
+    if {"end", "year"} <= said or "yearend" in said:
+        return next_one(12, 31)
     # "may" is a month only as "May": "we may need funding" names none
-    months = [_MONTHS[w] for w in words if w in _MONTHS and
+    months = [MONTHS[w] for w in words if w in MONTHS and
               (w != "may" or re.search(r"\bMay\b", text))]
     seasons = [_SEASONS[w] for w in words if w in _SEASONS]
     if len(months) + len(seasons) != 1:
         return None  # none, or "March or April": no one month to go by
     month = (months or seasons)[0]
-    years = [int(w) for w in words if w.isdigit()]
-    year = years[0] if len(years) == 1 else now.year + (month < now.month)
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    day = 1 if {"early", "start", "beginning"} & set(words) else \
-        15 if {"mid", "middle"} & set(words) else last
-    return dt.date(year, month, day)
+    last = next_one(month)  # the month meant, in the year meant
+    day = 1 if {"early", "start", "beginning"} & said else 15 if {"mid", "middle"} & said \
+        else calendar.monthrange(last.year, month)[1]
+    return last.replace(day=day)
 
 
 def write_template(path: Path, tables: int = 12) -> None:
