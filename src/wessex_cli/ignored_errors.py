@@ -107,21 +107,10 @@ def without_row(marks: Ignored, shift: Callable[[str], str]) -> Ignored:
     return kept
 
 
-def grown_marks(marks: Ignored, last_kept: int, last: int) -> Ignored:
-    """The marks once rows ``last_kept`` + 1 to ``last`` are added below the last kept pair:
-    a range that reached that pair's row reaches the new rows too, as the drop-downs do."""
-    grown = []
-    for mark in marks:
-        ranges = []
-        for found in mark["sqref"].split():
-            first, _, final = found.partition(":")
-            final = final or first
-            letters = final.rstrip("0123456789")
-            if final[len(letters):] == str(last_kept):
-                found = f"{first}:{letters}{last}"
-            ranges.append(found)
-        grown.append({**mark, "sqref": " ".join(ranges)})
-    return grown
+def grown_marks(marks: Ignored, grow: Callable[[str], str | None]) -> Ignored:
+    """The marks once pairs are added below the last kept one: each range list grown by
+    ``grow`` (``record``'s, as the drop-downs grow), or as it was."""
+    return [{**mark, "sqref": grow(mark["sqref"]) or mark["sqref"]} for mark in marks]
 
 
 def restored_sheets(book: Any, ignored: dict[str, Ignored],

@@ -986,13 +986,7 @@ def _extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
     from openpyxl.worksheet.cell_range import CellRange
 
     def grown(ranges: Iterable[Any]) -> str | None:
-        found = [CellRange(r.coord) for r in ranges]
-        if not any(r.max_row == last_kept for r in found):
-            return None
-        for r in found:
-            if r.max_row == last_kept:
-                r.expand(down=last - last_kept)
-        return " ".join(r.coord for r in found)
+        return grown_ranges(" ".join(r.coord for r in ranges), last_kept, last)
 
     for validation in sheet.data_validations.dataValidation:
         sqref = grown(validation.sqref.ranges)
@@ -1015,17 +1009,35 @@ def _extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
     sheet.conditional_formatting = formats
 
 
+def grown_ranges(ranges: str, last_kept: int, last: int) -> str | None:
+    """A range list ("V2:V30 X5") with each range that ends on row ``last_kept`` carried
+    down to row ``last``; None when none ends there (nothing to grow)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    found = [CellRange(r) for r in ranges.replace("$", "").split()]
+    if not any(r.max_row == last_kept for r in found):
+        return None
+    for r in found:
+        if r.max_row == last_kept:
+            r.expand(down=last - last_kept)
+    return " ".join(r.coord for r in found)
+
+
+def _row_key_column(titles: Sequence[str]) -> int:
+    """The column whose cell names a row of a sheet wessex rewrites: its Email column (the
+    Unpaired people change from run to run), else its first (a measure, a setting)."""
+    return next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
+
+
 def _own_columns(sheet: Any, headers: Sequence[str]
                  ) -> list[tuple[int, str, dict[str, Any], list[str]]]:
     """The administrator's own columns on a sheet wessex rewrites (Unpaired, Summary,
     Settings): those past its columns or under a heading it does not write, each as (its
     column, its heading, row key -> (value, the cell it was in), the cells of rows without a
-    key). A row's key is
-    its e-mail on a sheet with an Email column (the Unpaired people change from run to run),
-    else its first cell (a measure of the Summary, a setting)."""
+    key), a row's key being the text of its ``_row_key_column``."""
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
-    key_col = next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
+    key_col = _row_key_column(titles)
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         title = titles[cell.column - 1] if cell.column <= len(titles) else ""
@@ -1048,8 +1060,7 @@ def _put_back_own_columns(sheet: Any, headers: Sequence[str],
     whose row is gone (someone paired since, a setting no longer written), named."""
     if not own:
         return []
-    titles = [cell_text(c.value) for c in sheet[1]]
-    key_col = next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
+    key_col = _row_key_column([cell_text(c.value) for c in sheet[1]])
     rows = {header_key(cell_text(sheet.cell(r, key_col).value)): r
             for r in range(2, sheet.max_row + 1)}
     lost: list[str] = []
@@ -1125,7 +1136,6 @@ _REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
 _CELL = r"\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}"
 _A_REFERENCE = re.compile(rf"{_CELL}(?::{_CELL})?")
 _ROWS = re.compile(r"(\$?)([1-9][0-9]{0,6}):(\$?)([1-9][0-9]{0,6})")
-_LAST_COLUMN = 16_384  # XFD
 
 
 def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
@@ -1163,8 +1173,10 @@ def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
         return _shift_whole_rows(whole_rows, deleted, fixed_rows_only)
     if not _A_REFERENCE.fullmatch(ref):
         return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
+    from openpyxl.utils import column_index_from_string
+
     ends = list(_REF.finditer(ref))
-    if any(_column_number(m.group(1).lstrip("$")) > _LAST_COLUMN for m in ends):
+    if any(column_index_from_string(m.group(1).lstrip("$")) > 16_384 for m in ends):
         return ref  # past column XFD: a name, not a cell
     if fixed_rows_only:
         if not all(m.group(2) for m in ends):
@@ -1193,14 +1205,6 @@ def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) 
     first -= first > deleted
     last -= last >= deleted and last > first
     return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
-
-
-def _column_number(letters: str) -> int:
-    """A column's number from its letters: A is 1, XFD 16,384."""
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
@@ -1297,7 +1301,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     if last > last_kept > header_row:
         _extend_ranges_down(sheet, last_kept, last)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
-            book.ignored[sheet.title] = grown_marks(book.ignored[sheet.title], last_kept, last)
+            book.ignored[sheet.title] = grown_marks(
+                book.ignored[sheet.title], lambda ranges: grown_ranges(ranges, last_kept, last))
     rewritten_yours: list[str] = []  # cells of the administrator's own that found no row
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
