@@ -235,14 +235,13 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
 
     scheme = scheme or Scheme()
     name = wording.display_name(person.name)
-    known = tuple(p for side in scheme.sides for p in side.professions)
     return {
         # "Dear Alys"; "Dear Dr Okafor" when the name gives no first name to use
         "name": name, "first_name": wording.given_name(name) or wording.formal_name(name),
         "title": wording.split_title(name)[0], "surname": wording.surname(name),
         "formal_name": wording.formal_name(name), "salutation": wording.salutation(name),
         "email": person.email, "phone": person.phone,
-        "profession": wording.canonical_profession(person.profession, known),
+        "profession": scheme.profession_as_listed(person.profession),
         "organisation": person.organisation,
         "specialty": person.specialty, "side": person.side,
         "adjustments": " ".join(person.adjustments.split()),
@@ -364,7 +363,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     from .pairing import LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
-    from .wording import alphabetical, canonical_profession
+    from .wording import alphabetical
     from .wording import display_name as wording_name
 
     now = now or today()
@@ -387,7 +386,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         return [Recipient(scheme.name, scheme.administrator.email, *worded_for(wanted))
                 for wanted in dict.fromkeys(known)]
     if template.per_profession or profession:
-        wanted = canonical_profession(profession or known[0], known)
+        wanted = scheme.profession_as_listed(profession or known[0])
         if known and wanted not in known:  # never a letter worded for a side it guesses
             from .text import did_you_mean
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .text import header_key, person_key
+from .text import person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -83,17 +83,6 @@ def formal_name(name: str) -> str:
 def salutation(name: str) -> str:
     """How a letter opens: ``Dear Dr Ashworth``, or the full name when there is no title."""
     return f"Dear {formal_name(name)}"
-
-
-def canonical_profession(text: str, known: tuple[str, ...]) -> str:
-    """A profession as the scheme spells it (``"gp"`` becomes ``"GP"``); one it does not know
-    keeps the words typed, with single spaces."""
-    cleaned = " ".join(text.split())
-    key = header_key(cleaned)
-    for profession in known:
-        if header_key(profession) == key:
-            return profession
-    return cleaned
 
 
 # ---------------------------------------------------------------- visits
