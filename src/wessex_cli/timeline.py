@@ -159,14 +159,18 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
     """The scheme's timetable from its start date: e-mails on working days before it, the end
     three months on, the celebration after, with warnings for holiday clashes."""
     scheme = scheme or Scheme()
+    # the holidays of every year the plan can touch, worked out once: the year before the
+    # start (the e-mails) to the year after a celebration, however far scheme.toml puts it
+    last_year = max([start.year + 1] + [d.year for d in (scheme.end, scheme.celebration.date)
+                                        if isinstance(d, dt.date)])
+    years = range(start.year - 1, last_year + 2)
+    closed = bank_holidays(years)
+    no_mail = set(closed) | christmas_break(years)
     end = add_months(start, 3)
-    end_given = scheme.start == start and scheme.end is not None
-    if end_given and scheme.end:
+    if scheme.start == start and scheme.end:
         end = scheme.end
     else:  # one the plan chooses is a working day: the last before three months are up
-        holidays_then = bank_holidays(range(end.year - 1, end.year + 1))
-        no_visits = set(holidays_then) | christmas_break(range(end.year - 1, end.year + 1))
-        while end.weekday() >= 5 or end in no_visits:
+        while end.weekday() >= 5 or end in no_mail:
             end -= dt.timedelta(days=1)
     celebration = end + dt.timedelta(days=10)
     if scheme.celebration.date:
@@ -179,9 +183,6 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
                 "taught.", "Move [celebration] date after the end date, or delete it and run "
                 "'wessex plan --save' to choose one.", file=scheme.source)
         celebration = scheme.celebration.date
-    years = range(start.year - 1, celebration.year + 2)
-    closed = bank_holidays(years)
-    no_mail = set(closed) | christmas_break(years)
     if not scheme.celebration.date:  # one the plan chooses is on a working day
         while celebration.weekday() >= 5 or celebration in no_mail:
             celebration += dt.timedelta(days=1)
