@@ -567,16 +567,6 @@ def _unpaired_sheet(path: Path, carried: Collection[str] = ()) -> list[Person]:
     return people
 
 
-def read_unpaired(path: Path) -> list[Person]:
-    """The people on the Unpaired sheet of a pairs workbook (none if it has no such sheet)."""
-    return _unpaired_sheet(path)
-
-
-def read_withdrawn_pairs(path: Path) -> list[PairRecord]:
-    """The pairs on the Withdrawn sheet of a pairs workbook, as their rows there read."""
-    return _withdrawn_sheet(path)[0]
-
-
 def read_withdrawals(path: Path) -> list[Withdrawn]:
     """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
     return _withdrawn_sheet(path)[1]

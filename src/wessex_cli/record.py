@@ -502,9 +502,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         rows = [r for r in rows if partner_key in (person_key(r.partner.name), r.partner.key)]
     if not rows:
         if not any_rows:
-            refuse_if_withdrawn(path, who, doing)
-            refuse_if_unpaired(path, who, doing)
-            refuse_if_partner_withdrew(path, who, doing)
+            refuse_if_in_no_pair(path, who, doing)
         hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
@@ -524,15 +522,22 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
     return rows[0]
 
 
-def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
-    """Explain that ``who`` is not in the Pairs sheet because they withdrew (Withdrawn
-    sheet), rather than saying nobody of that name exists."""
-    from .pairs_workbook import read_withdrawals
+def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
+    """Explain why ``who`` is in no pair on the Pairs sheet, rather than saying nobody of
+    that name exists: they withdrew (Withdrawn sheet), the pairing found them no partner
+    (Unpaired sheet), or their partner withdrew and nobody new has been found. The workbook
+    is read once, for all three."""
+    from .pairs_workbook import read_pairs_workbook
 
+    recorded = read_pairs_workbook(path)
     wanted = email_key(who) if "@" in who else None
-    for left in reversed(read_withdrawals(path)):  # the latest row says it best
-        if (wanted and left.key == wanted) or (not wanted and
-                                               person_key(left.person) == person_key(who)):
+
+    def is_who(key: str, name: str) -> bool:
+        return bool(key == wanted) if wanted else bool(name) and person_key(name) == \
+            person_key(who)
+
+    for left in reversed(recorded.withdrawals):  # the latest row says it best
+        if is_who(left.key, left.person):
             gone = "the scheme" if left.whole_scheme else f"pair {left.pair_id}"
             raise TrackingError(
                 f"{left.person} withdrew from {gone} on {left.said_when} (Withdrawn sheet), so "
@@ -540,19 +545,18 @@ def refuse_if_withdrawn(path: Path, who: str, doing: str) -> None:
                 "A half day that took place before then can be typed in the pair's row on the "
                 "Withdrawn sheet. If they are back, delete that row and run 'wessex pair "
                 f"VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
-
-
-def refuse_if_partner_withdrew(path: Path, who: str, doing: str) -> None:
-    """Explain that ``who`` is not in the Pairs sheet because their partner withdrew and no
-    new partner has been found yet, rather than saying nobody of that name exists."""
-    from .pairs_workbook import read_withdrawn_pairs
-
-    wanted = email_key(who) if "@" in who else None
-    for pair in reversed(read_withdrawn_pairs(path)):  # the latest row says it best
+    for person in recorded.unpaired:
+        if is_who(person.key, person.name):
+            raise NotInAPair(
+                f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
+                f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
+                hint="The Unpaired sheet says why. To find them a partner, add a "
+                "volunteer who can be one to the volunteer workbook and run 'wessex pair "
+                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
+                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
+    for pair in reversed(recorded.withdrawn):
         for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
-            if (wanted and person.key == wanted) or (not wanted and person.name and
-                                                     person_key(person.name) ==
-                                                     person_key(who)):
+            if is_who(person.key, person.name):
                 situation = (f"{person.name}'s pair {pair.pair_id} with {partner.name} is on "
                              "the Withdrawn sheet, and no new partner has been found for them "
                              "yet")
@@ -561,24 +565,6 @@ def refuse_if_partner_withdrew(path: Path, who: str, doing: str) -> None:
                     f"{path.name}' to find them one. A half day that took place before the "
                     "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
                     file=path, situation=situation)
-
-
-def refuse_if_unpaired(path: Path, who: str, doing: str) -> None:
-    """Explain that ``who`` is not in the Pairs sheet because the pairing left them without
-    a partner (Unpaired sheet), rather than saying nobody of that name exists."""
-    from .pairs_workbook import read_unpaired
-
-    wanted = email_key(who) if "@" in who else None
-    for person in read_unpaired(path):
-        if (wanted and person.key == wanted) or (not wanted and
-                                                 person_key(person.name) == person_key(who)):
-            raise NotInAPair(
-                f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
-                f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
-                hint="The Unpaired sheet says why. To find them a partner, add a "
-                "volunteer who can be one to the volunteer workbook and run 'wessex pair "
-                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
-                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
 
 
 def _refuse_a_visit_before_the_pair(path: Path, row: Placement, hosted: dt.date) -> None:
