@@ -67,6 +67,30 @@ def test_an_answer_naming_one_choice_still_counts_there(question: str, answer: s
     assert classify(question, answer) == ([expected], True)
 
 
+@pytest.mark.parametrize(("question", "answer"), [
+    ("religion", "None of your business"), ("religion", "Mind your own business!"),
+    ("sexual_orientation", "Not telling"), ("disability", "Not disclosed"),
+    ("gender", "I'd rather not say"), ("ethnicity", "Don't wish to say"),
+    ("caring", "Declined"), ("marriage", "No comment"), ("age", "Withheld"),
+])
+def test_declining_in_other_words_is_prefer_not_to_say(question: str, answer: str) -> None:
+    # the form's own choice typed differently: never the choice one of its words names
+    # ("none" is "No religion or belief"; "no" is a marriage answer)
+    assert classify(question, answer) == (["Prefer not to say"], True)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("No children", ["None"]), ("no dependants", ["None"]), ("Not applicable", ["None"]),
+    ("N/A", ["None"]), ("No", ["None"]), ("Nobody", ["None"]),
+    ("Secondary carer; no children", ["Secondary carer", "None"]),
+    ("Primary carer of my children", ["Primary carer of a child or children under 18"]),
+])
+def test_a_caring_answer_that_says_no_cares_for_nobody(answer: str,
+                                                       expected: list[str]) -> None:
+    # "no children" names children only to say there are none: not a child carer
+    assert classify("caring", answer)[0] == expected
+
+
 def test_equality_warns_about_an_age_range_crossing_two_bands(run: Runner,
                                                               tmp_path: Path) -> None:
     book = openpyxl.Workbook()

@@ -131,7 +131,7 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
     text = " ".join(fold(answer).split())
     if not text:
         return [], True
-    if "prefer not" in text:
+    if _declines(text):
         return [PREFER], True
     if question == "caring":
         return _classify_caring(answer)
@@ -149,6 +149,23 @@ def classify(question: str, answer: str) -> tuple[list[str], bool]:
             if match is not None and _choices_named(question, text) - {match, OTHER}:
                 match = None
     return ([match], True) if match is not None else ([OTHER], False)
+
+
+# Ways of declining to answer besides the form's own "Prefer not to say": they mean that
+# choice, never the one a word in them names ("none of your business" is not "None", nor
+# "no religion"). Matched as whole words at the start of the folded answer.
+DECLINING = ("rather not", "would rather not", "i d rather not", "i would rather not",
+             "none of your business", "mind your own", "not telling", "not saying",
+             "not disclosed", "decline", "declined", "i decline", "do not wish",
+             "don t wish", "i do not wish", "i don t wish", "no comment", "not prepared to",
+             "not willing to", "withheld")
+
+
+def _declines(text: str) -> bool:
+    """Whether a folded answer declines to answer (``DECLINING``); "prefer not" anywhere
+    in it does too, as the form's choice may be typed after another word."""
+    return "prefer not" in text or any(f"{text} ".startswith(f"{words} ")
+                                        for words in DECLINING)
 
 
 def _classify_caring(answer: str) -> tuple[list[str], bool]:
@@ -169,8 +186,12 @@ def _classify_caring(answer: str) -> tuple[list[str], bool]:
 
 
 def _caring_category(part: str) -> str | None:
-    """The caring category whose words all appear in ``part`` (folded), first listed first."""
+    """The caring category whose words all appear in ``part`` (folded), first listed first.
+    A part that begins by saying no ("no children", "no dependants", "not applicable")
+    cares for nobody: the words after "no" name whom they do not care for."""
     padded = f" {part} "
+    if padded.startswith((" no ", " not ", " nil ", " n a ", " nobody ", " nope ")):
+        return "None"
     return next((category for category, needed in CARING_WORDS
                  if all(f" {w}" in padded for w in needed)), None)
 
