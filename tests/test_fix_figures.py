@@ -272,6 +272,8 @@ def test_a_question_marked_answer_counts_as_unsure_in_the_report(run: Runner,
     ("widen?", "Not sure"), ("Could widen them?", "Not sure"), ("narrow?", "Not sure"),
     ("not sure, might widen", "Not sure"),
     ("widen", "Could widen them"), ("narrows the gap", "Should narrow them"),
+    ("Increase", "Could widen them"), ("may increase the gaps", "Could widen them"),
+    ("reduce health inequalities", "Should narrow them"), ("lessens them.", "Should narrow them"),
 ])
 def test_typed_health_inequality_answers(run: Runner, tmp_path: Path, typed: str,
                                          expected: str) -> None:
@@ -280,6 +282,20 @@ def test_typed_health_inequality_answers(run: Runner, tmp_path: Path, typed: str
     plan = json.loads(run("findings", "tables1.xlsx", "--json").stdout)
     assert [a["health_inequalities"] for g in plan["groups"] for a in g["actions"]] == [expected]
     assert plan["warnings"] == []
+
+
+@pytest.mark.parametrize("typed", ["increase access", "Reduce waiting times",
+                                   "increases uptake in deprived areas"])
+def test_an_aim_is_not_an_effect_on_the_gaps(run: Runner, tmp_path: Path, typed: str) -> None:
+    # increasing access narrows inequalities: "increase" alone would have counted it as
+    # widening them. What the action does is not its effect: warned, left for the reader
+    _findings(run, tmp_path, [{"Table": 2, "Proposed action": "Shared letters",
+                               "Lead": "Tobias Wren", "Health inequalities": typed}])
+    plan = json.loads(run("findings", "tables1.xlsx", "--json").stdout)
+    assert [a["health_inequalities"] for g in plan["groups"] for a in g["actions"]] != \
+        ["Could widen them"]
+    [warning] = plan["warnings"]
+    assert warning.startswith("tables1.xlsx, Actions!H2:")
 
 
 def test_an_answer_naming_two_effects_is_unsure_and_warned(run: Runner, tmp_path: Path) -> None:

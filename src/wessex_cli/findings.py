@@ -352,12 +352,20 @@ def _listed(text: str, choices: tuple[str, ...]) -> str:
     return text
 
 
+# "reduce", "lessen" and "increase" say which way the gaps go only when nothing follows
+# them but the gaps themselves: "increase access" or "reduce waiting times" is what the
+# action does, not its effect on inequalities (increasing access narrows them), and is
+# warned about rather than counted
+_OF_THE_GAPS = (r"[a-z]*(?=\s*(?:$|[.,;:!?)]|(?:(?:the|health|these|those)\s+)*"
+                r"(?:gaps?\b|inequalit|disparit|differences?\b|them\b|it\b)))")
 # Typed answers to Health inequalities: words whose start names each effect
 INEQUALITY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("narrow", "reduce", "lessen", "close the gap"), "Should narrow them"),
-    (("widen", "worsen", "increase"), "Could widen them"),
+    (("narrow", "reduce" + _OF_THE_GAPS, "lessen" + _OF_THE_GAPS, "close the gap"),
+     "Should narrow them"),
+    (("widen", "worsen", "increase" + _OF_THE_GAPS), "Could widen them"),
     (("no effect", "no likely", "none", "neutral", "no difference"), "No likely effect"),
     (("not sure", "unsure", "don't know", "do not know", "unknown"), "Not sure"))
+# (each a regular expression: only _OF_THE_GAPS and the apostrophe are not plain letters)
 
 
 def _inequality(text: str) -> str | None:
@@ -372,7 +380,7 @@ def _inequality(text: str) -> str | None:
         return listed
     words = text.casefold().replace("\u2019", "'")
     found = {effect for stems, effect in INEQUALITY_WORDS
-             if any(re.search(rf"(?<![a-z]){re.escape(stem)}", words) for stem in stems)}
+             if any(re.search(rf"(?<![a-z]){stem}", words) for stem in stems)}
     if found and "?" in words or "Not sure" in found:  # "maybe?" alone is still warned about
         return "Not sure"
     return found.pop() if len(found) == 1 else None
