@@ -169,6 +169,27 @@ def test_a_capitalised_name_after_a_title_is_removed(written: str, expected: str
     assert Anonymiser(["Dr Michael Brown"])(written) == expected
 
 
+@pytest.mark.parametrize(("written", "expected"), [
+    # a title in lower case still names the person after it; the word itself stays
+    ("nurse Jones was kind", "nurse [name] was kind"),
+    ("my sister Kate came along", "my sister [name] came along"),
+    ("the doctor Achebe explained", "the doctor [name] explained"),
+    ("the nurse practitioner Okafor ran it", "the nurse practitioner [name] ran it"),
+    ("matron Hale's ward", "matron [name]'s ward"),
+    # ...but not a day, a month or "I" after it, nor a role with no name
+    ("we saw the doctor Monday", "we saw the doctor Monday"),
+    ("the doctor I shadowed", "the doctor I shadowed"),
+    ("the nurse Practitioner clinic", "the nurse Practitioner clinic"),
+    # a title word that ends a sentence is not followed by a name ("Dr." is: an abbreviation)
+    ("I asked the Nurse. Then we left", "I asked the Nurse. Then we left"),
+    ("ask a Doctor. He knows", "ask a Doctor. He knows"),
+    ("Dr. Patel and Sr. Okafor", "[name] and [name]"),
+])
+def test_names_after_titles_in_lower_case_and_sentence_ends(written: str,
+                                                            expected: str) -> None:
+    assert Anonymiser([])(written) == expected
+
+
 @pytest.mark.parametrize(("names", "written", "expected"), [
     (["Dr Michael Brown"], "How Mike ran his clinic", "How [name] ran his clinic"),
     (["Dr Michael Brown"], "Mick and Mikey", "[name] and [name]"),

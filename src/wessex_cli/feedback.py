@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
@@ -133,6 +134,11 @@ _ROLES = frozenset({"practitioner", "practitioners", "specialist", "specialists"
                     "consultants", "prescriber", "prescribers", "associate", "associates",
                     "lead", "leads", "led", "manager", "managers"})
 _TITLES_BEFORE_NAMES = _TITLE_ABBREVIATIONS | _TITLE_WORDS
+# Titles that name a person in lower case too ("nurse Jones", "my sister Kate"): words of
+# the ward and the clinic, never "miss" (which "we miss Mondays" shows is a verb); the name
+# after them must be capitalised and not a day, a month or "I" ("the doctor I saw")
+_LOWER_CASE_TITLES = frozenset({"nurse", "sister", "matron", "doctor", "professor"})
+_NOT_A_NAME_AFTER_A_WORD = frozenset({"i"}) | WEEKDAYS | frozenset(MONTHS)
 _WORD = r"[^\W\d_]\w*(?:['\u2019-][^\W\d_]\w*)*"  # "Patel", "O'Neill", "Smith-Jones"
 _TITLED_NAME = re.compile(
     r"(?<!\w)(?P<title>" + "|".join(sorted(_TITLES_BEFORE_NAMES, key=len,
@@ -146,13 +152,22 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _ADJACENT_NAMES = re.compile(r"\[name\](?:[ \t\u00a0]+\[name\])+")
 
 
-def _titled_name_end(match: re.Match[str]) -> int | None:
-    """Where the name that ``match`` found after a title ends ("Mr Patel", "Dr A. Smith-Jones",
-    "Sister O'Neill", "Dr Sarah Jane Smith"), before any "'s"; None when what follows the
-    title is not a capitalised name ("we miss Mondays", "Nurse Practitioner clinics")."""
+def _titled_name_span(match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the name that ``match`` found after a title starts and ends ("Mr Patel",
+    "Dr A. Smith-Jones", "Sister O'Neill", "Dr Sarah Jane Smith"), before any "'s"; None
+    when what follows the title is not a capitalised name ("we miss Mondays", "Nurse
+    Practitioner clinics"). A title goes with the name, but one in lower case is a word of
+    the sentence ("my sister Kate", "the nurse practitioner Okafor") and stays."""
     title, surname = match.group("title"), match.group("surname")
     end = match.end()
-    if surname.casefold() in _ROLES and title[0].isupper():
+    if "." in match.string[match.end("title"):match.start("initials")] and \
+            fold(title) not in _TITLE_ABBREVIATIONS:
+        return None  # "the Nurse. Then we left": a title word ends a sentence, "Dr." not
+    lower_case_title = not title[0].isupper() and fold(title) in _LOWER_CASE_TITLES
+    if lower_case_title and fold(surname) in _NOT_A_NAME_AFTER_A_WORD:
+        return None
+    start = match.start("initials") if lower_case_title else match.start()
+    if surname.casefold() in _ROLES and (title[0].isupper() or lower_case_title):
         # "Nurse Practitioner Okafor": the name comes after the roles, if one does
         word = _NEXT_WORD.match(match.string, end)
         while word is not None and word.group(1).casefold() in _ROLES:
@@ -161,7 +176,10 @@ def _titled_name_end(match: re.Match[str]) -> int | None:
                 fold(word.group(1)) in _TITLES_BEFORE_NAMES:
             return None  # "Nurse Practitioner clinics": roles, and no name
         surname, end = word.group(1), word.end()
-    if (title.casefold() in _TITLE_WORDS and not title[0].isupper()) or \
+        if lower_case_title:
+            start = word.start(1)
+    if (title.casefold() in _TITLE_WORDS and not title[0].isupper() and
+            not lower_case_title) or \
             not surname[0].isupper() or surname.casefold() in _ROLES or \
             any(c.isalpha() and not c.isupper() for c in match.group("initials")) or \
             (len(title) > 1 and title.isupper() and not surname.isupper()):
@@ -180,7 +198,7 @@ def _titled_name_end(match: re.Match[str]) -> int | None:
                 (word.group(1).isupper() and not last.isupper()):
             break
         end, last = word.end(), word.group(1)
-    return end - 2 if _ends_possessive(match.string, end) else end  # "[name]'s clinic"
+    return start, end - 2 if _ends_possessive(match.string, end) else end  # "[name]'s clinic"
 
 
 def _ends_possessive(text: str, end: int) -> bool:
@@ -197,12 +215,12 @@ def remove_titled_names(text: str) -> str:
     done = 0
     position = 0
     while (match := _TITLED_NAME.search(text, position)) is not None:
-        end = _titled_name_end(match)
-        if end is None:
+        span = _titled_name_span(match)
+        if span is None:
             position = match.end("title")
             continue
-        pieces += [text[done:match.start()], "[name]"]
-        done = position = end
+        pieces += [text[done:span[0]], "[name]"]
+        done = position = span[1]
     pieces.append(text[done:])
     return "".join(pieces)
 
