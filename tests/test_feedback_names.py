@@ -203,6 +203,11 @@ def test_names_after_titles_in_lower_case_and_sentence_ends(written: str,
     (["Catherine Hale"], "Kate and Cath", "[name] and [name]"),
     (["Dr Michael Brown"], "Kate, Will and Liz", "Kate, Will and Liz"),  # not their names
     (["Edward Stone"], "ED was busy; Ed helped", "ED was busy; [name] helped"),
+    # the workbook's short form, the quote's full name: "Bill" is William (or Robert)
+    (["Bill Thorne"], "William and Tom", "[name] and Tom"),
+    (["Kate Hale"], "Catherine ran it; Katherine too", "[name] ran it; [name] too"),
+    (["Dr Jo Ferreira"], "Joanna and Josephine helped", "[name] and [name] helped"),
+    (["Bill Thorne"], "I will ask Tom", "I will ask Tom"),  # not William's forms in turn
     (["Dr Michael Brown"], "MIKE and mike", "MIKE and mike"),  # capitalised only
 ])
 def test_short_forms_of_the_given_names_are_removed(names: list[str], written: str,

@@ -123,6 +123,23 @@ def short_forms(given_name: str) -> frozenset[str]:
     return _short_form_table().get(fold(given_name), frozenset())
 
 
+@lru_cache(maxsize=1)
+def _full_form_table() -> dict[str, frozenset[str]]:
+    """Short form -> the given names it is short for ("bill" -> "william", "robert"...): the
+    same table read backwards."""
+    table: dict[str, set[str]] = {}
+    for name, forms in _short_form_table().items():
+        for form in forms:
+            table.setdefault(form, set()).add(name)
+    return {form: frozenset(names) for form, names in table.items()}
+
+
+def full_forms(given_name: str) -> frozenset[str]:
+    """The given names a short form stands for, folded: a volunteer known as "Bill" in the
+    workbook is written about as "William" too ("Bill" -> "william", "robert"...)."""
+    return _full_form_table().get(fold(given_name), frozenset())
+
+
 # Titles before a name that the roster does not know ("Mr Patel", "Sister O'Neill"): the
 # roster's own titles, and the ward's. Abbreviations count in any case ("dr Patel"); a title
 # that is also a word ("miss", "nurse") only with a capital, so "we miss Mondays" stays.
@@ -249,7 +266,8 @@ class Anonymiser:
                 tokens.pop(0)
             # the given names: every word but the surname, or the one word of "Michael"
             for given in tokens[:-1] or tokens:
-                nicknames.update(f for f in short_forms(given) if len(f) >= 2)
+                nicknames.update(f for f in short_forms(given) | full_forms(given)
+                                 if len(f) >= 2)
             for place, token in enumerate(tokens):
                 if token in SURNAME_PARTICLES and place < len(tokens) - 1:
                     continue  # "van" of "van der Berg": a name only next to the surname
