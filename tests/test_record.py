@@ -1335,6 +1335,11 @@ def test_keep_refuses_what_it_cannot_carry(run: Runner, paired: Path) -> None:
     refused = run("pair", "v.xlsx", "--keep", "pairs.xlsx", code=1)
     assert "charts" in refused.output
     assert paired.read_bytes() == before
+    # the dry run refuses as the real run does: it said what the run "would change"
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run",
+                        code=1).output.split())
+    assert "the workbook contains charts, which wessex cannot keep when it saves" in said
+    assert "would keep" not in said
 
 
 def test_render_new_writes_only_for_pairs_made_in_the_last_run(run: Runner, paired: Path,

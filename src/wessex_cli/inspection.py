@@ -183,24 +183,20 @@ def inspect_input(path: Path) -> Inspection:
                            info.st_ino)
 
 
-def check_editable(inspection: Inspection) -> None:
+def check_editable(inspection: Inspection) -> EditLoads:
     """Changing a workbook in place (openpyxl) costs far more per cell than reading it, and
     openpyxl builds what calamine never reads: see :class:`InputLimits`. The sheets and the
-    workbook part are streamed again, as openpyxl will read them (:func:`edit_loads`)."""
+    workbook part are streamed again, as openpyxl will read them (:func:`edit_loads`), and
+    what that found a save would drop is returned (``EditLoads.dropped``) for
+    ``record.refuse_what_saving_would_lose`` to name with the rest."""
     loads = edit_loads(inspection)
-    sheets = loads.sheets
-    lost = sorted({what for load in sheets.values() for what in load.lost} | set(loads.lost))
-    if lost:
-        raise SpreadsheetError(
-            f"the workbook contains {', '.join(lost)}, which wessex cannot keep when it "
-            "saves, so it was not changed.", "Move them to another workbook, or record the "
-            "change by hand in Excel.", file=inspection.path)
     problem = _edit_problem(inspection, loads)
     if problem:
         raise SpreadsheetError(
             f"the workbook is too large to change safely: {problem} wessex changes in place.",
             "Record the change by hand in Excel, or remove rows, columns, styles and sheets "
             "nobody uses.", file=inspection.path)
+    return loads
 
 
 # What openpyxl builds for each thing it loads, in bytes, over visit's two loads (measured
@@ -314,6 +310,11 @@ class EditLoads:
     sheets: dict[str, EditLoad] = field(default_factory=dict)
     defined_ranges: int = 0  # the ranges its defined names list (print areas and titles)
     lost: tuple[str, ...] = ()  # what saving would drop of the workbook part
+
+    @property
+    def dropped(self) -> set[str]:
+        """What saving through openpyxl would drop of the sheets and the workbook part."""
+        return {what for load in self.sheets.values() for what in load.lost} | set(self.lost)
 
 
 # What openpyxl reads of a sheet but does not save again

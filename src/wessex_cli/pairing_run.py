@@ -196,12 +196,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # --keep: the new pairs are brought into the kept workbook; with --dry-run, into
             # a copy in memory that is thrown away, so the run can say what it would change
             from .pairs_workbook import pairs_workbook_sheets
-            from .record import open_in_memory
+            from .record import open_in_memory, refuse_what_saving_would_lose
 
             if book is None:
-                from .inspection import check_editable, inspect_input
-
-                check_editable(inspect_input(keep))  # as a real run would refuse it
+                refuse_what_saving_would_lose(keep)  # as a real run would refuse it
             trial = book if book is not None else open_in_memory(keep)
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,

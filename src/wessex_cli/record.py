@@ -116,12 +116,31 @@ def _windows(member: IO[bytes], first: bytes = b"") -> Iterator[bytes]:
         tail, piece = window[-64:], member.read(1 << 20)
 
 
+def refuse_what_saving_would_lose(path: Path, target: Path | None = None) -> None:
+    """Refuse, in one message, a workbook that saving through openpyxl would harm: one too
+    large to change safely (``inspection.check_editable``), or holding what a save would
+    drop, whether sheet settings and the workbook's (``EditLoads.dropped``) or whole parts
+    such as charts and macros (:func:`features_that_would_be_lost`). ``target``: the real
+    file behind a link. ``pair --keep --dry-run`` asks too, so that a trial refuses what
+    the real run would."""
+    from .inspection import check_editable, inspect_input
+
+    loads = check_editable(inspect_input(path))  # before openpyxl builds every cell
+    lost = sorted(loads.dropped | set(features_that_would_be_lost(target or real_path(path))))
+    if lost:
+        raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
+                            "keep when it saves, so it was not changed.",
+                            "Move them to another workbook, or record the change by hand "
+                            "in Excel.", file=path)
+
+
 def features_that_would_be_lost(path: Path) -> list[str]:
     """Parts of the workbook that saving through openpyxl would drop (charts, pivot
     tables, macros...), so that wessex refuses to change it rather than lose them."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not _harmless(archive, n)]
+            by_content = _found_by_content(archive, names)
     except (zipfile.BadZipFile, OSError, KeyError):
         raise TrackingError("the pairs workbook is damaged and cannot be opened.",
                             "Restore the latest copy from the backups/ folder.",
@@ -130,7 +149,7 @@ def features_that_would_be_lost(path: Path) -> list[str]:
     metadata = {f"document metadata under a name Excel does not use ({', '.join(odd[:3])})"}
     return sorted({what for prefix, what in DROPPED_PARTS.items()
                    if any(n.startswith(prefix) for n in names)} |
-                  _found_by_content(path, names) | (metadata if odd else set()))
+                  by_content | (metadata if odd else set()))
 
 
 # What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
@@ -146,23 +165,22 @@ CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
 NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
 
 
-def _found_by_content(path: Path, names: list[str]) -> set[str]:
+def _found_by_content(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
     """Pictures, drawings, charts and pivot tables found by what each part holds, whatever
     its name (read in pieces, so a large part costs little memory). A part that is not XML
     and not a picture is an embedded object: no part of a workbook wessex can change is."""
     found: set[str] = set()
-    with zipfile.ZipFile(path) as archive:
-        for name in names:
-            if NOT_READ.fullmatch(name):
-                continue
-            with archive.open(name) as member:
-                head = member.read(1 << 20)
-                if head.startswith(IMAGE_MAGIC):
-                    found.add("pictures")
-                elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-                    found.add("embedded objects")
-                for window in _windows(member, head):
-                    found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
+    for name in names:
+        if NOT_READ.fullmatch(name):
+            continue
+        with archive.open(name) as member:
+            head = member.read(1 << 20)
+            if head.startswith(IMAGE_MAGIC):
+                found.add("pictures")
+            elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                found.add("embedded objects")
+            for window in _windows(member, head):
+                found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
     return found
 
 
@@ -286,10 +304,8 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
         raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
                             "as it is.", "Make the change by hand, or save the file as .xlsx.",
                             file=path)
-    from .inspection import check_editable, inspect_input
-
-    check_editable(inspect_input(path))  # before openpyxl builds every cell in memory
     target = real_path(path)
+    refuse_what_saving_would_lose(path, target)
 
     destination = real_path(save_to) if save_to is not None else target
     with write_lock(target), \
@@ -300,12 +316,6 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
         if destination != target and destination.exists():
             refuse_if_open(destination)
             refuse_if_read_only(destination)
-        lost = features_that_would_be_lost(target)
-        if lost:
-            raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
-                                "keep when it saves, so it was not changed.",
-                                "Move them to another workbook, or record the change by hand "
-                                "in Excel.", file=path)
         editing = open_in_memory(path, require, target)
         book = editing.book
         yield editing

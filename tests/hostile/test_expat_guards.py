@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pytest
 
-from wessex_cli.errors import SpreadsheetError
+from wessex_cli.errors import SpreadsheetError, WessexError
 from wessex_cli.inspection import (
     _DEEPEST,
     _MOST_ELEMENT_NAMES,
@@ -74,15 +74,18 @@ def refused(path: Path, reason: str) -> None:
 
 
 def editable(path: Path) -> None:
-    """``path`` may be changed in place (``check_editable`` passes it)."""
-    from wessex_cli.inspection import check_editable
+    """``path`` may be changed in place (``record.refuse_what_saving_would_lose`` passes
+    it: it is neither too large to change nor holds what a save would drop)."""
+    from wessex_cli.record import refuse_what_saving_would_lose
 
-    check_editable(inspect_input(path))
+    refuse_what_saving_would_lose(path)
 
 
 def not_editable(path: Path, reason: str) -> None:
-    """``path`` is read, but refused for changing in place, saying ``reason``."""
-    with pytest.raises(SpreadsheetError, match=reason):
+    """``path`` is read (the inspection passes it), but refused for changing in place,
+    saying ``reason``."""
+    inspect_input(path)
+    with pytest.raises(WessexError, match=reason):
         editable(path)
 
 
