@@ -163,6 +163,11 @@ def test_without_a_names_source_a_titled_name_is_still_removed(
     ("Sr Okafor, Fr. Murphy and Cllr Patel", "[name], [name] and [name]"),
     # a role between the title and the name
     ("Nurse Practitioner Okafor ran it", "[name] ran it"),
+    # a name in brackets within the name: the surname after it went out in the quote
+    ("Dr Jo (Joanna) Smith came", "[name] came"),
+    ("Mrs Jo (Jo) Okafor's son", "[name]'s son"),
+    # ...but a word in brackets after the name is not part of it
+    ("Dr Patel (Cardiology) said", "[name] (Cardiology) said"),
 ])
 def test_a_capitalised_name_after_a_title_is_removed(written: str, expected: str) -> None:
     assert Anonymiser([])(written) == expected

@@ -165,6 +165,9 @@ _TITLED_NAME = re.compile(
     r")(?:\s+|-))*)"
     r"(?P<surname>" + _WORD + r")", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
+# the same, or a name in brackets within a name ("Dr Jo (Joanna) Smith")
+_NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:\((" + _WORD + r")\)(?=[ \t\u00a0])|(" + _WORD +
+                             r"))")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _ADJACENT_NAMES = re.compile(r"\[name\](?:[ \t\u00a0]+\[name\])+")
 
@@ -204,17 +207,24 @@ def _titled_name_span(match: re.Match[str]) -> tuple[int, int] | None:
     # up to two more capitalised words, written as the first is ("Dr Patel NHS" keeps
     # "NHS", "MR JOHN PATEL" goes whole), or after initials or a name in capitals ("Dr AJ
     # Patel", "Mr JOHN Patel"), with the particles before them ("Ó", "van der")
-    last = surname
-    for _ in range(2):
-        word = _NEXT_WORD.match(match.string, end)
-        while word is not None and fold(word.group(1)) in SURNAME_PARTICLES:
-            word = _NEXT_WORD.match(match.string, word.end())
-        if _ends_possessive(match.string, end) or word is None or \
-                fold(word.group(1)) in _TITLES_BEFORE_NAMES or \
-                not word.group(1)[0].isupper() or \
-                (word.group(1).isupper() and not last.isupper()):
+    last, taken = surname, 0
+    while taken < 2:
+        word = _NEXT_NAME_WORD.match(match.string, end)
+        while word is not None and fold(word.group(word.lastindex or 0)) in SURNAME_PARTICLES:
+            word = _NEXT_NAME_WORD.match(match.string, word.end())
+        found = word.group(word.lastindex or 0) if word is not None else ""
+        if word is None or _ends_possessive(match.string, end) or not found or \
+                fold(found) in _TITLES_BEFORE_NAMES or not found[0].isupper() or \
+                (found.isupper() and not last.isupper()):
             break
-        end, last = word.end(), word.group(1)
+        if word.group(1):  # in brackets: part of the name only with more of it after
+            after = _NEXT_WORD.match(match.string, word.end())
+            if after is None or not after.group(1)[0].isupper() or \
+                    fold(after.group(1)) in _TITLES_BEFORE_NAMES:
+                break
+        else:
+            taken += 1
+        end, last = word.end(), found
     return start, end - 2 if _ends_possessive(match.string, end) else end  # "[name]'s clinic"
 
 
