@@ -171,7 +171,7 @@ CASES: dict[str, tuple[Callable[[], list[str]], str]] = {
     "bomb": (lambda: ["check", str(_hostile("bomb.xlsx"))], "check on a 4 GB zip bomb"),
     "49mb": (lambda: ["check", str(_hostile("49mb.xlsx"))], "check on a 49 MB workbook"),
     "feedback-names": (lambda: ["feedback", str(_feedback_names()), "-o",
-                                str(DATA / "out-pack.html"), "--no-names-source"],
+                                str(DATA / "out-pack.html"), "--no-names-source", "--force"],
                        "feedback on 300 answers of 32,000 characters, a titled name every "
                        "few words"),
 }
