@@ -1253,10 +1253,14 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                             file=book.path, sheet="Pairs")
     by_key = roster.by_key()
     seen: set[str] = set()
+    emails = [columns[key] for key in (header_key(person_header(half, "email"))
+                                       for half in HALVES) if key in columns]
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
         if not pair_id or pair_id in held:
             continue
+        if not any(cell_text(book.shown(sheet.cell(number, column))) for column in emails):
+            continue  # a total or a heading of the administrator's, as the reader says: no pair
         row = new_rows.get(pair_id)
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
