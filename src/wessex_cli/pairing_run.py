@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from .check import LeftOut
+    from .model import PairsWorkbook
     from .pairing import Explanation, PairingResult
     from .roster import Roster
     from .scheme import Scheme
@@ -161,6 +162,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         kept, retired, apart = [], [], []
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
+            _refuse_a_pair_missing_an_address(keep, earlier)
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -216,6 +218,32 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           f"change {keep.name} as follows.", *said]
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place,
                       unchanged=unchanged)
+
+
+def _refuse_a_pair_missing_an_address(keep: Path, earlier: PairsWorkbook) -> None:
+    """Refuse to re-pair over a Pairs row that names both people but has lost one e-mail
+    address: the pair could not be kept, so its ID went to a new pair, which was written
+    over its row, and the visits and notes typed there were then another pair's."""
+    from .errors import TrackingError
+    from .pairs_workbook import person_header
+    from .spreadsheet import cell_ref
+    from .text import header_key
+
+    keys = [header_key(title) for title in earlier.headers]
+    for pair in earlier.pairs:
+        for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):
+            if person.email or not other.email:
+                continue
+            column = keys.index(header_key(person_header(half, "email")))
+            cell = cell_ref(pair.row - 1, column)
+            who = person.name or f"person {half}"
+            raise TrackingError(
+                f"row {pair.row} of the Pairs sheet (pair {pair.pair_id or 'without an ID'}) "
+                f"has no e-mail address for {who}, so the pair could be neither kept nor "
+                "ended: its ID, and the visits and notes in its row, would go to another "
+                "pair. Nothing was changed.",
+                f"Type {who}'s e-mail address in {cell} as the volunteer workbook has it, "
+                "then run the command again.", file=keep, sheet="Pairs", cell=cell)
 
 
 def _refuse_to_drop_history(target: Path) -> None:
