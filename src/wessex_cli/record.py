@@ -1029,31 +1029,35 @@ def _own_columns(sheet: Any, headers: Sequence[str]
                  ) -> list[tuple[int, str, dict[str, Any], list[str]]]:
     """The administrator's own columns on a sheet wessex rewrites (Unpaired, Summary,
     Settings): those past its columns or under a heading it does not write, each as (its
-    column, its heading, row key -> (value, the cell it was in), the cells of rows without a
-    key), a row's key being the text of its ``_row_key_column``."""
+    column, its heading, row key -> (the cell, with its value, look, note and link, and
+    where it was), the cells of rows without a key), a row's key being the text of its
+    ``_row_key_column``. A cell counts when it holds a value or a note."""
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
     key_col = _row_key_column(titles)
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         title = titles[cell.column - 1] if cell.column <= len(titles) else ""
-        if cell.value in (None, "") or cell.row == 1 or \
+        if (cell.value in (None, "") and cell.comment is None) or cell.row == 1 or \
                 (cell.column <= len(headers) and header_key(title) in ours):
             continue
         entry = columns.setdefault(cell.column, (cell.column, title, {}, []))
         key = header_key(cell_text(sheet.cell(cell.row, key_col).value))
         if key and key not in entry[2]:
-            entry[2][key] = (cell.value, f"{sheet.title}!{cell.coordinate}")
+            entry[2][key] = (cell, f"{sheet.title}!{cell.coordinate}")
         else:
             entry[3].append(f"{sheet.title}!{cell.coordinate}")
     return [columns[n] for n in sorted(columns)]
 
 
-def _put_back_own_columns(sheet: Any, headers: Sequence[str],
+def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
                           own: list[tuple[int, str, dict[str, Any], list[str]]]) -> list[str]:
     """Write the administrator's own columns back beside the sheet written afresh, each
-    value on the row with the same key, under its heading, past wessex's columns; the cells
-    whose row is gone (someone paired since, a setting no longer written), named."""
+    cell (its value, formatting, note and link) on the row with the same key, under its
+    heading, past wessex's columns; the cells whose row is gone (someone paired since, a
+    setting no longer written), named."""
+    from copy import copy
+
     if not own:
         return []
     key_col = _row_key_column([cell_text(c.value) for c in sheet[1]])
@@ -1061,16 +1065,27 @@ def _put_back_own_columns(sheet: Any, headers: Sequence[str],
             for r in range(2, sheet.max_row + 1)}
     lost: list[str] = []
     next_free = len(headers) + 1
-    for old_column, title, values, unkeyed in own:
+    for old_column, title, cells, unkeyed in own:
         column = max(old_column, next_free)
         next_free = column + 1
         if title:
             sheet.cell(1, column).value = title
-        for key, (value, was_at) in values.items():
-            if key in rows:
-                sheet.cell(rows[key], column).value = value
-            else:
+        for key, (source, was_at) in cells.items():
+            if key not in rows:
                 lost.append(was_at)
+                continue
+            target = sheet.cell(rows[key], column)
+            target.value = source.value
+            target.data_type = source.data_type  # text that looks like a formula stays text
+            shown = book.cached.get(id(source))
+            if shown is not None:  # a formula keeps the value Excel last showed
+                book.cached[id(target)] = (target, shown[1], shown[2])
+            if source.has_style:
+                target._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
+            if source.comment is not None:
+                copy_note(book.notes, source, target)
+            if source.hyperlink is not None:
+                target.hyperlink = copy(source.hyperlink)
         lost += unkeyed
     return lost
 
@@ -1321,7 +1336,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             append_values(target, list(values))
         for cell in target[1]:
             cell.font = openpyxl.styles.Font(bold=True)
-        rewritten_yours += _put_back_own_columns(target, source.headers, own)
+        rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
     book.unchanged = not changed
     said = []
     if rewritten_yours:
