@@ -903,6 +903,13 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
                     moved = shift_references(cell.value, number, own=other is sheet,
                                              sheet_name=sheet.title)
                     if moved != cell.value:
+                        shown = book.cached.get(id(cell))
+                        if shown is not None and shown[1] == cell.value and not \
+                                _reaches_row(cell.value, number, own=other is sheet,
+                                             sheet_name=sheet.title):
+                            # the same cells, re-pointed: what Excel showed still holds (a
+                            # "done" filled by a formula below the row still reads as done)
+                            book.cached[id(cell)] = (cell, moved, shown[2])
                         cell.value = moved
                 elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
                     # an array formula's text, and its range, which openpyxl left on the
@@ -1174,6 +1181,40 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
             token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
             changed = True
     return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> bool:
+    """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
+    range across it), so that what Excel last showed for it may no longer hold once the row
+    is gone; True for anything it cannot tell."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+    from openpyxl.worksheet.cell_range import CellRange
+
+    try:
+        tokens = Tokenizer(formula).items
+    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse: assume it does
+        return True
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, bang, ref = token.value.rpartition("!")
+        named = where.strip("'").replace("''", "'")
+        if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
+            continue
+        whole_rows = _ROWS.fullmatch(ref)
+        if whole_rows is not None:
+            rows = (int(whole_rows.group(2)), int(whole_rows.group(4)))
+        elif _A_REFERENCE.fullmatch(ref):
+            try:
+                found = CellRange(ref.replace("$", ""))
+            except ValueError:
+                return True
+            rows = (found.min_row, found.max_row)
+        else:
+            return True  # a whole column, a name, a table: it may hold the row
+        if rows[0] <= deleted <= rows[1]:
+            return True
+    return False
 
 
 def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
