@@ -1311,12 +1311,26 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     seen: set[str] = set()
     emails = [columns[key] for key in (header_key(person_header(half, "email"))
                                        for half in HALVES) if key in columns]
+    # a kept pair whose ID cell was emptied is numbered afresh: it takes that ID in its row
+    people_of = [new_headers.index(person_header(half, "email")) for half in HALVES]
+    by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
+                 for r in by_name["Pairs"].rows if cell_text(r[people_of[1]])}
+    numbered: list[str] = []
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
-        if not pair_id or pair_id in held:
+        if pair_id in held:
             continue
-        if not any(cell_text(book.shown(sheet.cell(number, column))) for column in emails):
+        found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
+        if not any(found):
             continue  # a total or a heading of the administrator's, as the reader says: no pair
+        if not pair_id:
+            pair_id = by_people.get(frozenset(email_key(e) for e in found), "")
+            target = sheet.cell(number, id_column)
+            if not pair_id or pair_id in seen or is_formula(target):
+                continue
+            put_value(target, pair_id)
+            numbered.append(f"{target.coordinate} ({pair_id})")
+            changed = True
         row = new_rows.get(pair_id)
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
@@ -1380,6 +1394,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
     book.unchanged = not changed
     said = []
+    if numbered:
+        said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
+                    f"Pairs!{_first_few(numbered)}.")
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
