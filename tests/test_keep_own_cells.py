@@ -61,3 +61,28 @@ def test_your_own_cells_on_rewritten_sheets_keep_their_look_note_and_link(
     note = summary.cell(row, 3).comment
     assert note is not None and note.text == "Finance: Jo"
     assert (summary.cell(row, 4).value, summary.cell(row, 4).data_type) == ("=to ask", "s")
+
+
+def test_a_merged_note_below_the_unpaired_neither_hides_a_new_row_nor_goes_unnamed(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note typed under the Unpaired people, across merged cells: the sheet written afresh
+    put the next unpaired person in that row and the merge stayed, hiding their address,
+    side and organisation in Excel; the note went without a word."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    five = [*people()[:4], person("Dr GP 8", "gp8@example.org", "GP",
+                                  Organisation="Practice 8"), *people()[4:]]
+    write_book(tmp_path / "v.xlsx", five)
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    paired = tmp_path / "pairs.xlsx"
+    book = openpyxl.load_workbook(paired)
+    book["Unpaired"]["A3"] = "Ask them again in September"
+    book["Unpaired"].merge_cells("A3:E3")
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [person("Dr Aa First", "aa@example.org", "GP",
+                                            Organisation="Practice A"), *five])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "had no row left to go with (Unpaired!A3)" in said
+    unpaired = openpyxl.load_workbook(paired)["Unpaired"]
+    assert not unpaired.merged_cells.ranges
+    assert unpaired.max_row == 3 and all(unpaired.cell(3, c).value for c in range(1, 6))

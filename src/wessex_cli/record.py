@@ -1033,20 +1033,26 @@ def _row_key_column(titles: Sequence[str]) -> int:
 
 
 def _own_columns(sheet: Any, headers: Sequence[str]
-                 ) -> list[tuple[int, str, dict[str, Any], list[str]]]:
+                 ) -> tuple[list[tuple[int, str, dict[str, Any], list[str]]], list[str]]:
     """The administrator's own columns on a sheet wessex rewrites (Unpaired, Summary,
     Settings): those past its columns or under a heading it does not write, each as (its
     column, its heading, row key -> (the cell, with its value, look, note and link, and
     where it was), the cells of rows without a key), a row's key being the text of its
-    ``_row_key_column``. A cell counts when it holds a value or a note."""
+    ``_row_key_column``. A cell counts when it holds a value or a note. Second, the cells
+    under wessex's own headings in a row without a key (a note typed below the people):
+    wessex writes no such row, so they have nowhere to go but are named."""
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
     key_col = _row_key_column(titles)
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
+    nowhere: list[str] = []
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         title = titles[cell.column - 1] if cell.column <= len(titles) else ""
-        if (cell.value in (None, "") and cell.comment is None) or cell.row == 1 or \
-                (cell.column <= len(headers) and header_key(title) in ours):
+        if (cell.value in (None, "") and cell.comment is None) or cell.row == 1:
+            continue
+        if cell.column <= len(headers) and header_key(title) in ours:
+            if not cell_text(sheet.cell(cell.row, key_col).value):
+                nowhere.append(f"{sheet.title}!{cell.coordinate}")
             continue
         entry = columns.setdefault(cell.column, (cell.column, title, {}, []))
         key = header_key(cell_text(sheet.cell(cell.row, key_col).value))
@@ -1054,7 +1060,7 @@ def _own_columns(sheet: Any, headers: Sequence[str]
             entry[2][key] = (cell, f"{sheet.title}!{cell.coordinate}")
         else:
             entry[3].append(f"{sheet.title}!{cell.coordinate}")
-    return [columns[n] for n in sorted(columns)]
+    return [columns[n] for n in sorted(columns)], nowhere
 
 
 def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
@@ -1382,7 +1388,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if _as_text(target.iter_rows(values_only=True)) == \
                     _as_text([source.headers, *source.rows]):
                 continue  # the same as before, cell for cell
-            own = _own_columns(target, source.headers)
+            own, nowhere = _own_columns(target, source.headers)
+            rewritten_yours += nowhere
+            for merged in list(target.merged_cells.ranges):  # it would hide the rows written
+                target.merged_cells.remove(merged)          # afresh under it
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
