@@ -614,8 +614,11 @@ def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[
 def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                  planned: dt.date | None = None, reflection: bool = False,
                  partner: str | None = None, force: bool = False, now: dt.date | None = None,
-                 start: dt.date | None = None) -> Recorded:
+                 start: dt.date | None = None, year: int | None = None) -> Recorded:
     """Record that ``who`` hosted their partner (or plans to), or sent a reflection.
+
+    ``year`` (the scheme's) completes a date already typed without one ("4/5"), as
+    ``status`` reads it.
 
     A ``hosted`` date still to come, before ``start`` or more than a year from ``now`` is
     refused (it is usually a plan or a typing slip) unless ``force``; a plan never marks the
@@ -659,11 +662,11 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             cell = sheet.cell(row.pair.row, date_col)
             done_cell = sheet.cell(row.pair.row, done_col)
             try:
-                before = parse_date(book.shown(cell))
+                before = parse_date(book.shown(cell), year)
             except ValueError:
                 before = None
             shown_before = cell_text(book.shown(cell))
-            was_done = bool(parse_done(book.shown(done_cell)))
+            was_done = bool(parse_done(book.shown(done_cell), year))
             if planned and was_done and not force:
                 raise TrackingError(
                     f"this visit is already recorded as done"
@@ -701,7 +704,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             if col is None:
                 raise TrackingError("the Pairs sheet has lost its reflection columns.",
                                     "Restore them as 'wessex pair' wrote them.", file=path)
-            if parse_done(book.shown(sheet.cell(row.pair.row, col))):
+            if parse_done(book.shown(sheet.cell(row.pair.row, col)), year):
                 changes.append("reflection received, already recorded")
             else:
                 book.writable(sheet.cell(row.pair.row, col))

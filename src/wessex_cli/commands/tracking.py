@@ -151,7 +151,8 @@ def visit(
     hosted_on = _date(hosted, "--hosted", scheme.year)
     planned_on = _date(planned, "--planned", scheme.year)
     done = record_visit(pairs, person, hosted=hosted_on, planned=planned_on,
-                        reflection=reflection, partner=partner, force=force, start=scheme.start)
+                        reflection=reflection, partner=partner, force=force, start=scheme.start,
+                        year=scheme.year)
     day = hosted_on or planned_on
     if done.unchanged:
         out.print(f"Nothing to change: {escape(done)}. The workbook was left as it was "
