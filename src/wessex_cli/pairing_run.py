@@ -162,7 +162,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         kept, retired, apart = [], [], []
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
-            _refuse_a_pair_missing_an_address(keep, earlier)
+            _refuse_rows_it_cannot_keep(keep, earlier)
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -220,17 +220,29 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                       unchanged=unchanged)
 
 
-def _refuse_a_pair_missing_an_address(keep: Path, earlier: PairsWorkbook) -> None:
+def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
     """Refuse to re-pair over a Pairs row that names both people but has lost one e-mail
     address: the pair could not be kept, so its ID went to a new pair, which was written
-    over its row, and the visits and notes typed there were then another pair's."""
+    over its row, and the visits and notes typed there were then another pair's. Refuse
+    too a pair in two rows (a row copied): it was kept twice, as two pairs."""
     from .errors import TrackingError
     from .pairs_workbook import person_header
     from .spreadsheet import cell_ref
     from .text import header_key
 
     keys = [header_key(title) for title in earlier.headers]
+    rows: dict[frozenset[str], list[int]] = {}
     for pair in earlier.pairs:
+        if pair.a.email and pair.b.email:
+            rows.setdefault(frozenset((pair.a.key, pair.b.key)), []).append(pair.row)
+    for pair in earlier.pairs:
+        twice = rows.get(frozenset((pair.a.key, pair.b.key)), [])
+        if len(twice) > 1:
+            raise TrackingError(
+                f"rows {' and '.join(map(str, twice))} of the Pairs sheet both hold the pair "
+                f"of {pair.a.name} and {pair.b.name}, so it would be kept twice, as two pairs. "
+                "Nothing was changed.", "Keep one row: move anything typed in the others into "
+                "it, delete them, and run the command again.", file=keep, sheet="Pairs")
         for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):
             if person.email or not other.email:
                 continue

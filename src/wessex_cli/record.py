@@ -517,6 +517,14 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
+    same = {frozenset((r.pair.a.key, r.pair.b.key)) for r in rows}
+    if len(rows) > 1 and len(same) == 1 and "" not in next(iter(same)):
+        numbers = " and ".join(str(r.pair.row) for r in rows)
+        raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
+                            f"{rows[0].pair.a.name} and {rows[0].pair.b.name}, so wessex "
+                            "cannot tell which row to change.", "Keep one row: move anything "
+                            "typed in the others into it, delete them, and run the command "
+                            "again.", file=path, sheet="Pairs")
     if len(rows) > 1:
         names = "; ".join(
             f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)

@@ -1,0 +1,37 @@
+"""A pair's row copied (to keep a second note, say): 'visit' refused, telling the
+administrator to say which with '--partner X or --partner X', the same option twice, so the
+visit could never be recorded; 'pair --keep' kept the pair twice and counted it as two."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record import paired, row_of
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def copy_row(path: Path, row: int) -> int:
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    below = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(below, column).value = sheet.cell(row, column).value
+    book.save(path)
+    return below
+
+
+def test_a_pair_in_two_rows_is_refused_naming_both(run: Runner, paired: Path) -> None:
+    row, _ = row_of(paired, "gp1@example.org")
+    below = copy_row(paired, row)
+    before = paired.read_bytes()
+    for command in (["visit", "pairs.xlsx", "gp1@example.org", "--hosted", "4/5/2027"],
+                    ["pair", "v.xlsx", "--keep", "pairs.xlsx"]):
+        said = " ".join(run(*command, code=1).output.split())
+        assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
+        assert "Keep one row: move anything typed in the others into it, delete them" in said
+        assert "--partner" not in said
+    assert paired.read_bytes() == before
