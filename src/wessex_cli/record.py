@@ -224,7 +224,19 @@ class Workbook:
 
     def writable(self, cell: Any, sheet: str = "Pairs") -> None:
         """Refuse to replace a formula the administrator wrote (text that only looks like
-        one, stored as text, is not a formula)."""
+        one, stored as text, is not a formula), or to write into merged cells."""
+        from openpyxl.cell.cell import MergedCell
+
+        if isinstance(cell, MergedCell) or any(
+                cell.coordinate in merged and merged.min_row < merged.max_row
+                for merged in cell.parent.merged_cells.ranges):  # over another row's cell
+            merged = next((str(m) for m in cell.parent.merged_cells.ranges
+                           if cell.coordinate in m), cell.coordinate)
+            raise TrackingError(f"this cell is one of the merged cells {merged}, so wessex "
+                                "cannot write in it without changing another row's cell.",
+                                "Unmerge them in Excel (Home > Merge & Center), fill in each "
+                                "cell, and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
         if is_formula(cell):
             raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
                                 "not overwrite.", "Type the value in Excel instead, or clear "
