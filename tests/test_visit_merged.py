@@ -35,3 +35,25 @@ def test_a_visit_into_merged_cells_is_refused_naming_them(run: Runner, paired: P
     assert f"Pairs!{cell.column_letter}{row}: this cell is one of the merged cells {merged}" \
         in said and "Unmerge them" in said
     assert paired.read_bytes() == before
+
+
+def test_keep_refuses_to_refresh_a_cell_merged_with_another_pairs(run: Runner, paired: Path,
+                                                                  tmp_path: Path) -> None:
+    """--keep stopped with the same internal problem when a cell it refreshes (the Reasons
+    of a pair) was merged with the next pair's."""
+    from .conftest import person, write_book
+    from .test_record import people
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    column = openpyxl.utils.get_column_letter(columns(sheet)["A organisation"])
+    sheet.merge_cells(f"{column}2:{column}3")
+    book.save(paired)
+    volunteers = [dict(p, Organisation=f"Renamed {p['Organisation']}") if p["Profession"] == "GP"
+                  else p for p in people()]
+    write_book(tmp_path / "v.xlsx", [*volunteers, person("Dr GP 9", "gp9@example.org")])
+    before = paired.read_bytes()
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", code=1).output.split())
+    assert "unexpected" not in said
+    assert f"Pairs!{column}3: this cell is one of the merged cells {column}2:{column}3" in said
+    assert paired.read_bytes() == before

@@ -225,22 +225,27 @@ class Workbook:
     def writable(self, cell: Any, sheet: str = "Pairs") -> None:
         """Refuse to replace a formula the administrator wrote (text that only looks like
         one, stored as text, is not a formula), or to write into merged cells."""
-        from openpyxl.cell.cell import MergedCell
-
-        if isinstance(cell, MergedCell) or any(
-                cell.coordinate in merged and merged.min_row < merged.max_row
-                for merged in cell.parent.merged_cells.ranges):  # over another row's cell
-            merged = next((str(m) for m in cell.parent.merged_cells.ranges
-                           if cell.coordinate in m), cell.coordinate)
-            raise TrackingError(f"this cell is one of the merged cells {merged}, so wessex "
-                                "cannot write in it without changing another row's cell.",
-                                "Unmerge them in Excel (Home > Merge & Center), fill in each "
-                                "cell, and run the command again.", file=self.path,
-                                sheet=sheet, cell=cell.coordinate)
+        self.unmerged(cell, sheet)
         if is_formula(cell):
             raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
                                 "not overwrite.", "Type the value in Excel instead, or clear "
                                 "the formula and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
+
+
+    def unmerged(self, cell: Any, sheet: str = "Pairs") -> None:
+        """Refuse to write in merged cells that reach another row (or in any but a merge's
+        first cell, which openpyxl cannot write): the value would show in the other row."""
+        from openpyxl.cell.cell import MergedCell
+
+        merged = next((m for m in cell.parent.merged_cells.ranges if cell.coordinate in m),
+                      None)
+        if isinstance(cell, MergedCell) or (merged is not None and
+                                            merged.min_row < merged.max_row):
+            raise TrackingError(f"this cell is one of the merged cells {merged or ''}, so "
+                                "wessex cannot write in it without changing another row's "
+                                "cell.", "Unmerge them in Excel (Home > Merge & Center), fill "
+                                "in each cell, and run the command again.", file=self.path,
                                 sheet=sheet, cell=cell.coordinate)
 
 
@@ -1375,6 +1380,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if is_formula(target):
                 continue  # the administrator's formula wins
             if cell_text(shown) != cell_text(value):
+                book.unmerged(target)
                 if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
                     if cell_text(shown):
                         refreshed.append(f"{target.coordinate} ({title})")
@@ -1394,6 +1400,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         last += 1
         for title, value in zip(new_headers, row, strict=False):
             target = sheet.cell(last, columns[header_key(title)])
+            book.unmerged(target)
             put_value(target, value)
             if isinstance(value, dt.date):
                 target.number_format = "yyyy-mm-dd"
