@@ -86,3 +86,24 @@ def test_a_merged_note_below_the_unpaired_neither_hides_a_new_row_nor_goes_unnam
     unpaired = openpyxl.load_workbook(paired)["Unpaired"]
     assert not unpaired.merged_cells.ranges
     assert unpaired.max_row == 3 and all(unpaired.cell(3, c).value for c in range(1, 6))
+
+
+def test_a_heading_of_your_own_with_nothing_under_it_yet_stays(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column title typed beside the Unpaired sheet, before anything was typed under it,
+    went without a word when --keep wrote the sheet afresh."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    five = [*people()[:4], person("Dr GP 8", "gp8@example.org", "GP",
+                                  Organisation="Practice 8"), *people()[4:]]
+    write_book(tmp_path / "v.xlsx", five)
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    paired = tmp_path / "pairs.xlsx"
+    book = openpyxl.load_workbook(paired)
+    mine = book["Unpaired"].max_column + 2
+    book["Unpaired"].cell(1, mine).value = "Contacted?"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [person("Dr Aa First", "aa@example.org", "GP",
+                                            Organisation="Practice A"), *five])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert openpyxl.load_workbook(paired)["Unpaired"].cell(1, mine).value == "Contacted?"

@@ -1074,6 +1074,9 @@ def _own_columns(sheet: Any, headers: Sequence[str]
     key_col = _row_key_column(titles)
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     nowhere: list[str] = []
+    for column, title in enumerate(titles, start=1):  # a heading of one's own, still empty
+        if title and not (column <= len(headers) and header_key(title) in ours):
+            columns[column] = (column, title, {}, [])
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         title = titles[cell.column - 1] if cell.column <= len(titles) else ""
         if (cell.value in (None, "") and cell.comment is None) or cell.row == 1:
