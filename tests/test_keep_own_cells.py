@@ -107,3 +107,22 @@ def test_a_heading_of_your_own_with_nothing_under_it_yet_stays(
                                             Organisation="Practice A"), *five])
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert openpyxl.load_workbook(paired)["Unpaired"].cell(1, mine).value == "Contacted?"
+
+
+def test_a_note_typed_below_the_summary_is_named(run: Runner, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note typed under the Summary's measures, in its own columns, went without a word
+    when --keep wrote the sheet afresh; the measures themselves are not named."""
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    write_book(tmp_path / "v.xlsx", people())
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    paired = tmp_path / "pairs.xlsx"
+    book = openpyxl.load_workbook(paired)
+    below = book["Summary"].max_row + 2
+    book["Summary"].cell(below, 1).value = "Checked by Robin, 3 May"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
+                                                       Organisation="Practice 9")])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"had no row left to go with (Summary!A{below})" in said

@@ -1060,20 +1060,25 @@ def _row_key_column(titles: Sequence[str]) -> int:
     return next((n for n, t in enumerate(titles, start=1) if header_key(t) == "email"), 1)
 
 
-def _own_columns(sheet: Any, headers: Sequence[str]
+def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = ()
                  ) -> tuple[list[tuple[int, str, dict[str, Any], list[str]]], list[str]]:
     """The administrator's own columns on a sheet wessex rewrites (Unpaired, Summary,
     Settings): those past its columns or under a heading it does not write, each as (its
     column, its heading, row key -> (the cell, with its value, look, note and link, and
     where it was), the cells of rows without a key), a row's key being the text of its
     ``_row_key_column``. A cell counts when it holds a value or a note. Second, the cells
-    under wessex's own headings in a row without a key (a note typed below the people):
-    wessex writes no such row, so they have nowhere to go but are named."""
+    under wessex's own headings in a row without a key (a note typed below the people), or,
+    on a sheet keyed by its first cell (Summary, Settings), whose key is none of those
+    ``written`` (a note typed below the measures): wessex writes no such row, so they have
+    nowhere to go but are named."""
+    from .pairs_workbook import CARRIED_SETTING, HISTORY_SETTING
+
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
     key_col = _row_key_column(titles)
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     nowhere: list[str] = []
+    known = {header_key(k) for k in (*written, CARRIED_SETTING, HISTORY_SETTING)}
     for column, title in enumerate(titles, start=1):  # a heading of one's own, still empty
         if title and not (column <= len(headers) and header_key(title) in ours):
             columns[column] = (column, title, {}, [])
@@ -1082,7 +1087,8 @@ def _own_columns(sheet: Any, headers: Sequence[str]
         if (cell.value in (None, "") and cell.comment is None) or cell.row == 1:
             continue
         if cell.column <= len(headers) and header_key(title) in ours:
-            if not cell_text(sheet.cell(cell.row, key_col).value):
+            key = header_key(cell_text(sheet.cell(cell.row, key_col).value))
+            if not key or (key_col == 1 and key not in known):
                 nowhere.append(f"{sheet.title}!{cell.coordinate}")
             continue
         entry = columns.setdefault(cell.column, (cell.column, title, {}, []))
@@ -1421,7 +1427,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if _as_text(target.iter_rows(values_only=True)) == \
                     _as_text([source.headers, *source.rows]):
                 continue  # the same as before, cell for cell
-            own, nowhere = _own_columns(target, source.headers)
+            own, nowhere = _own_columns(target, source.headers,
+                                        [cell_text(row[0]) for row in source.rows if row])
             rewritten_yours += nowhere
             for merged in list(target.merged_cells.ranges):  # it would hide the rows written
                 target.merged_cells.remove(merged)          # afresh under it
