@@ -348,6 +348,13 @@ def edit_loads(inspection: Inspection) -> EditLoads:
         _BUDGET.reset(budget)
 
 
+def _first_ranges(sqref: str, shown: int = 3) -> str:
+    """"R2:R31 T2:T31": the first ranges of a list, and how many more (a list can be long)."""
+    found = sqref.split()
+    more = f" and {len(found) - shown} more" if len(found) > shown else ""
+    return " ".join(found[:shown])[:200] + more
+
+
 def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                title: str) -> EditLoad:
     """One sheet's :class:`EditLoad`, streamed with namespaces resolved as openpyxl's
@@ -364,6 +371,8 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     # other cell of the group (a 4,000-character one in 30,000 cells took visit to 695 MB)
     shared: dict[str, list[int]] = {}  # group -> [the first formula's size, cells after it]
     formula: list[str | None] = [None]  # the group of the first formula being read
+    ranges: list[str] = [""]  # the cells of the conditional format or drop-down being read
+    newer: list[str] = []  # the cells of each extension found ("" when not known)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal within, cells, kept, in_row, covered, listed, rule_ranges, format_ranges, runs
@@ -398,21 +407,23 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
                 lost.add("a hyperlink over a range of cells (saving would copy it into "
                          "every cell of the range)")
         elif tag in ("dataValidation", "conditionalFormatting"):
-            format_ranges = len(attrs.get("sqref", "").split())
+            ranges[0] = attrs.get("sqref", "")
+            format_ranges = len(ranges[0].split())
             listed += format_ranges
         elif tag == "cfRule":
             rule_ranges += format_ranges
         elif tag == "r":
             runs += 1
         elif tag == "ext":
-            lost.add("drop-down lists, conditional formats or sparklines that Excel keeps "
-                     "in its newer form")
+            newer.append(ranges[0])
         elif tag in _DROPPED_SHEET_PARTS:
             lost.add(_DROPPED_SHEET_PARTS[tag])
 
-    def end(_name: str) -> None:
+    def end(name: str) -> None:
         nonlocal within, in_row, largest
         formula[0] = None
+        if name in (_MAIN + "conditionalFormatting", _MAIN + "dataValidation"):
+            ranges[0] = ""
         if rows.pop():
             within -= 1
             if not within:
@@ -429,6 +440,12 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
     parser.CharacterDataHandler = characters
     _feed(parser, archive, info, path)
     text += sum(size * copies for size, copies in shared.values())
+    if newer:
+        known = " ".join(dict.fromkeys(r for r in newer if r))
+        cells_named = f", cells {_first_ranges(known)}" if known else ""
+        lost.add("drop-down lists, conditional formats or sparklines that Excel keeps in its "
+                 f"newer form (sheet '{title}'{cells_named}: a data bar or an icon set, say, "
+                 "which Home > Conditional Formatting > Clear Rules removes)")
     return EditLoad(title, cells, kept, largest, covered, listed, rule_ranges,
                     tuple(sorted(lost)), text, runs, row_formats)
 
