@@ -153,6 +153,17 @@ def _check_number(value: Any, what: str) -> None:
         raise Blocked(f"{what} with the number {value} (the limit is {LIMITS.argument:,})")
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_bits(bits: int, what: str) -> None:
+    """A whole number a template builds stays within ``LIMITS.power_bits`` (about 1,200
+    digits, below the 4,300 Python will turn into text)."""
+    if bits > LIMITS.power_bits:
+        raise Blocked(f"{what} giving a number of about {bits:,} bits")
+
+
 def _estimate(value: Any, what: str, size: int) -> None:
     if size > LIMITS.value_chars:
         raise Blocked(f"{what} giving about {size:,} characters (the limit is "
@@ -287,7 +298,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class WessexSandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "+", "**", "%", "//", "/"})
+        intercepted_binops = frozenset({"*", "+", "-", "**", "%", "//", "/"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             what = f"'{operator}'"
@@ -304,10 +315,16 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                         raise Blocked(f"'**' giving a number of about {bits:,} bits")
             elif operator == "%" and isinstance(left, str):
                 _check_printf(left, what)
+            if operator == "*" and _whole(left) and _whole(right):
+                # each '*' may double a number's size: squaring a 2,000-bit number twenty
+                # times over builds gigabytes
+                _check_bits(left.bit_length() + right.bit_length(), what)
             try:
                 result = self.binop_table[operator](left, right)
             except (OverflowError, ZeroDivisionError) as exc:
                 raise Blocked(f"{what} that fails ({exc})") from None
+            if _whole(result):  # '+' in a loop grows one bit a turn; none may pass the limit
+                _check_bits(result.bit_length(), what)
             return _check_value(result, what)
 
         def call(__self, __context: Any, __obj: Any,  # noqa: N805

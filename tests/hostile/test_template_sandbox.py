@@ -67,6 +67,14 @@ ATTACKS = {
     "indent-growth": "{{ ('a\\n' * 100000) | indent(100000) }}",
     "replace-filter": "{{ 'abc' | replace('', 'x' * 90000) | replace('', 'y' * 90000) }}",
     "join-growth": "{{ range(100000) | map('string') | join('x' * 90000) }}",
+    # whole numbers grown by '*' (squaring doubles the size: gigabytes after twenty sets) or
+    # by '-' (a bit a turn, past the digits Python will print)
+    "square-chain": "{% set a0 = 2 ** 2000 %}" + "".join(
+        f"{{% set a{i} = a{i - 1} * a{i - 1} %}}" for i in range(1, 23)) + "{{ a22 > 0 }}",
+    "product": "{{ (2 ** 2000) * (2 ** 2000) * (2 ** 2000) * (2 ** 2000) }}",
+    "minus-doubling": "{% set ns = namespace(x=1) %}{% set ns.x = 2 ** 2000 %}"
+                      "{% for i in range(20000) %}{% set ns.x = ns.x - (0 - ns.x) %}"
+                      "{% endfor %}{{ ns.x }}",
 }
 
 
