@@ -44,6 +44,7 @@ UNTIL = {"end": ("the end of the exchange", "[dates] end"),
 FROM = {"start": ("the start of the exchange", "[dates] start"),
         "end": ("the end of the exchange", "[dates] end")}
 _FRONT = re.compile(r"\A\+\+\+\s*\n(.*?)\n\+\+\+\s*\n", re.S)
+TEMPLATE_BYTES = 5_000_000  # a template's file: letters are a few kilobytes
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
 
@@ -142,16 +143,28 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if not path.is_file():  # a pipe or a device would be waited on for ever
         raise TemplateError(f"template '{name}' is not an ordinary file.",
                             "Replace it with a text file, or remove it.", file=path)
-    text = path.read_text(encoding="utf-8-sig")
+    if path.stat().st_size > TEMPLATE_BYTES:
+        raise TemplateError(f"template '{name}' is larger than {TEMPLATE_BYTES // 1_000_000} MB, "
+                            "far more than any letter needs.",
+                            "Use a template of the usual size, or remove it.", file=path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"template '{name}' is not UTF-8 text (byte {exc.start}).",
+                            "Save it as UTF-8 text in your editor, then run this again.",
+                            file=path) from None
     match = _FRONT.match(text)
     meta: dict[str, Any] = {}
     body, first_line = text, 1
     if match:
         try:
             meta = tomllib.loads(match.group(1))
-        except tomllib.TOMLDecodeError as exc:
-            raise TemplateError(f"the front matter of template '{name}' is not valid TOML ({exc}).",
-                                "Fix the lines between the +++ markers.", file=path) from None
+        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+            reason = exc if isinstance(exc, tomllib.TOMLDecodeError) else \
+                "its brackets nest too deep"
+            raise TemplateError(f"the front matter of template '{name}' is not valid TOML "
+                                f"({reason}).", "Fix the lines between the +++ markers.",
+                                file=path) from None
         body = text[match.end():]
         first_line = text[: match.end()].count("\n") + 1
     audience = str(meta.get("audience", "scheme"))
@@ -166,6 +179,11 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if until and until not in UNTIL:
         raise TemplateError(f"template '{name}' has until = '{until}'.",
                             f"Use one of: {', '.join(UNTIL)}, or leave it out.", file=path)
+    attachments = meta.get("attachments", [])
+    if not isinstance(attachments, list) or not all(isinstance(a, str) for a in attachments):
+        raise TemplateError(f"template '{name}' has attachments = {attachments!r:.60}.",
+                            'Give a list of template names, as attachments = ["reflection"], '
+                            "or leave it out.", file=path)
     start = str(meta.get("from", ""))
     if start and start not in FROM:
         raise TemplateError(f"template '{name}' has from = '{start}'.",
@@ -173,7 +191,7 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     return DocumentTemplate(
         name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
         subject=str(meta.get("subject", meta.get("title", name))),
-        attachments=tuple(str(a) for a in meta.get("attachments", [])),
+        attachments=tuple(attachments),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
         body=body, path=path, first_line=first_line, user=user,
         layout=str(meta.get("layout", "")),

@@ -242,6 +242,9 @@ def load_scheme(path: Path | str | None = None, folder: Path | str | None = None
     raw_text = found.read_text(encoding="utf-8-sig", errors="replace")
     try:
         data = tomllib.loads(raw_text)
+    except RecursionError:
+        raise SchemeError("scheme.toml is not valid TOML: its brackets nest too deep.",
+                          "Check the brackets around lists and tables.", file=found) from None
     except tomllib.TOMLDecodeError as exc:
         raise _uk_date_error(raw_text, found) or SchemeError(
             f"scheme.toml is not valid TOML: {exc}.",

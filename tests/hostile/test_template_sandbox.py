@@ -152,3 +152,31 @@ def test_every_render_context_is_plain_data(tmp_path: Path) -> None:
     for name, context in contexts:
         assert is_plain(context), name
         assert "source" not in context["scheme"]  # type: ignore[operator]
+
+
+BROKEN_FILES = {
+    "attachments-number": b'+++\ntitle = "A"\nattachments = 5\n+++\nHello\n',
+    "attachments-tables": b'+++\ntitle = "A"\nattachments = [{a = 1}]\n+++\nHello\n',
+    "not-utf8": b'+++\ntitle = "A"\n+++\nHello \xff reader\n',
+    "deep-front-matter": b'+++\ntitle = "A"\nx = ' + b"[" * 100_000 + b"]" * 100_000 +
+                         b"\n+++\nHello\n",
+    "huge": b'+++\ntitle = "A"\n+++\nHello\n{# ' + b"x" * 6_000_000 + b" #}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_a_broken_template_file_is_refused_naming_it(run: Runner, tmp_path: Path,
+                                                     name: str) -> None:
+    _scheme_folder(tmp_path, "")
+    (tmp_path / "templates" / "attack.md.j2").write_bytes(BROKEN_FILES[name])
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    assert "template 'attack'" in result.output
+    assert "unexpected internal problem" not in result.output
+    assert not (tmp_path / "documents").exists()
+
+
+def test_a_scheme_toml_nested_too_deep_is_refused(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "T"\nx = ' + "[" * 100_000 +
+                                          "]" * 100_000 + "\n", encoding="utf-8")
+    result = run("documents", code=1)
+    assert "scheme.toml is not valid TOML" in result.output
