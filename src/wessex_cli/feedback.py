@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -66,12 +67,41 @@ def valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# Characters that show as nothing (Unicode's default-ignorable code points: zero-width
+# spaces and joiners, the soft hyphen, the combining grapheme joiner, variation selectors,
+# bidirectional marks, tags...). Inside a name ("Ash\u200bworth") they hid it from every
+# match below while the page still showed "Ashworth", so they go before anything is matched.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that show as nothing (``_INVISIBLE``) and without
+    any other format character (Unicode category Cf)."""
+    if text.isascii():
+        return text
+    text = _INVISIBLE.sub("", text)
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+# Cyrillic and Greek letters drawn as Latin ones: "Amеlia" with a Cyrillic "е" shows as
+# "Amelia", so it matches as "Amelia" does (in matching only; the text is left as written).
+_LOOK_LATIN = str.maketrans(
+    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜҮοαικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwhlABEKMHOPCTXIJSWYoaikvptuxABEZHIKMNOPTYX")
+
+
 def _folded(text: str) -> tuple[str, list[int]]:
     """``text`` folded character by character (``text.fold_char``: case and accents dropped,
-    separators kept), and for each folded character the index of the one it came from."""
+    separators kept, Cyrillic and Greek letters drawn as Latin ones read as those), and for
+    each folded character the index of the one it came from."""
     out: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
+    for index, char in enumerate(text.translate(_LOOK_LATIN)):
         folded = fold_char(char)
         out.append(folded)
         origin.extend([index] * len(folded))
@@ -270,7 +300,7 @@ class Anonymiser:
         initials: set[str] = set()
         nicknames: set[str] = set()
         for name in names:
-            folded, _ = _folded(name)
+            folded, _ = _folded(without_invisible(name))
             tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
                 tokens.pop(0)
@@ -291,7 +321,7 @@ class Anonymiser:
 
     def __call__(self, text: str) -> str:
         """``text`` with e-mails, phone and NHS numbers, postcodes and known names replaced."""
-        text = _EMAIL.sub("[e-mail]", text)
+        text = _EMAIL.sub("[e-mail]", without_invisible(text))
         text = _DIGITS.sub(self._number, text)
         text = _POSTCODE.sub("[postcode]", text)
         text = remove_titled_names(text)

@@ -741,3 +741,31 @@ def test_a_blank_forms_workbook_says_no_forms_not_a_table_of_stars(run: Runner) 
     run("equality", "template", "-o", "forms.xlsx")
     result = run("equality", "forms.xlsx", code=1)
     assert "no returned forms were found" in result.output and "*" not in result.output
+
+
+# A name with a character that shows as nothing inside it ("Fer\u200breira" shows as
+# "Ferreira"), or with a Cyrillic letter drawn as a Latin one, as a respondent who wants a
+# colleague named (or text pasted from a chat) writes it.
+HIDDEN_IN_NAMES = {
+    "zero-width space": "Tomás Fer\u200breira was a great host",
+    "soft hyphen": "Tomás Fer\u00adreira was a great host",
+    "word joiner": "Knyv\u2060ett ran the clinic",
+    "grapheme joiner": "Barthol\u034fomew ran the clinic",
+    "variation selector": "Lindq\ufe0fvist showed me theatre",
+    "tag character": "Quenn\U000e0041ell was there",
+    "cyrillic e": "Tomás F\u0435rreira was a great host",
+    "cyrillic a and o": "Nkechi Ad\u0435b\u0430y\u043e explained it",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HIDDEN_IN_NAMES))
+def test_a_name_hidden_by_invisible_or_look_alike_letters_is_still_removed(case: str) -> None:
+    anonymise = Anonymiser([r[0] for r in ROSTER])
+    shown = anonymise(HIDDEN_IN_NAMES[case])
+    # what a reader of the page would see: the invisible characters show as nothing and
+    # the look-alike letters as the Latin ones
+    seen = folded("".join(c for c in shown if c.isprintable()).translate(
+        str.maketrans("\u0435\u0430\u043e", "eao")))
+    assert "[name]" in shown
+    for part in ("ferreira", "knyvett", "bartholomew", "lindqvist", "quennell", "adebayo"):
+        assert part not in seen, (case, shown)
