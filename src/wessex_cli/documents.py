@@ -809,13 +809,15 @@ def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: s
     if template.audience == "scheme":
         return [folder / f"{person.stem or template.name}.{fmt}" for person in people] or \
             [folder / f"{template.name}.{fmt}"]
-    used: dict[str, int] = {}
+    taken: set[str] = set()
     paths = []
     for person in people:
         stem = person.stem or "recipient"
-        count = used.get(stem, 0) + 1
-        used[stem] = count
-        name = stem if count == 1 else f"{stem}-{count}"
+        name, count = stem, 1
+        while name in taken:  # a second Ann Smith is ann-smith-2, past anyone named that
+            count += 1
+            name = f"{stem}-{count}"
+        taken.add(name)
         paths.append(folder / template.name / f"{name}.{fmt}")
     return paths
 

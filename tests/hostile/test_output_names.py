@@ -1,0 +1,35 @@
+"""A volunteer's name decides the file their letter is saved under: a name chosen to clash
+with the number given to a namesake ("Ann Smith 2" beside two Ann Smiths) must not stop the
+letters being written, nor put two letters in one file."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..conftest import COMPLETE_SCHEME, Runner
+
+
+def test_a_name_like_a_namesakes_file_gets_a_file_of_its_own(run: Runner,
+                                                              tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    rows = [["Name", "Email", "Profession", "Organisation"],
+            ["Ann Smith", "ann1@nhs.net", "GP", "Surgery One"],
+            ["Ann Smith", "ann2@nhs.net", "GP", "Surgery Two"],
+            ["Ann Smith 2", "ann3@nhs.net", "GP", "Surgery Three"],
+            ["Bob Able", "bob1@nhs.net", "Consultant", "Hospital One"],
+            ["Bob Baker", "bob2@nhs.net", "Consultant", "Hospital Two"],
+            ["Bob Cole", "bob3@nhs.net", "Consultant", "Hospital Three"]]
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    run("pair", "v.csv")
+    for source in (["--pairs", "pairs.xlsx"], ["--volunteers", "v.csv"]):
+        document = "partner-introduction" if source[0] == "--pairs" else "preferences-request"
+        run("render", document, *source, "--format", "eml", "-o", "out", "--force",
+            "--allow-placeholders")
+        letters = sorted((tmp_path / "out" / document).glob("*.eml"))
+        assert len(letters) == 6, letters
+        to = sorted(line for f in letters for line in f.read_text("utf-8").splitlines()
+                    if line.startswith("To:"))
+        assert sorted(line.split("<")[-1] for line in to) == sorted(
+            f"{r[1]}>" for r in rows[1:]), to
