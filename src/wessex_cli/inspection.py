@@ -1105,10 +1105,20 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     seen = [0]
     inside = [False]  # within a string: one inside another is refused (none is written so,
     # and the reader would end the outer at the inner's end, keeping its text under one index)
+    depth = [0, 0]  # elements open inside the string; its texts directly in it (calamine
+    # joins two, openpyxl keeps the last)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
+        if inside[0]:
+            depth[0] += 1
+            if tag == "t" and depth[0] == 1:
+                depth[1] += 1
+                if depth[1] > 1:
+                    raise _unusual(path, f"{info.filename} gives a text in two pieces "
+                                         "outside its runs, which the readers would each "
+                                         "read differently")
         if attrs:  # openpyxl keeps attributes' text too, inside the strings or out
             counts.shared_text += _text_size("".join(attrs.values()))
         if not inside[0] and tag != "si":
@@ -1120,6 +1130,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _unusual(path, f"{info.filename} writes a text inside another")
             inside[0] = True
             current[0] = 0
+            depth[0] = depth[1] = 0
         elif tag == "sst" and not count:
             count.append(attrs.get("uniqueCount"))
             given = count[0]
@@ -1128,6 +1139,8 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _too_many_texts(path, f"says it holds {given}")
 
     def end(name: str) -> None:
+        if inside[0]:
+            depth[0] -= 1
         if name[name.rfind(":") + 1:] == "si":
             inside[0] = False
             lengths.append(current[0])
@@ -1581,6 +1594,19 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             formula[1] = True
 
     inline_size = [0, 0]  # the inline texts' size, the <is> elements open
+    # The cell being read, as the two readers could read it otherwise: its values (<v> or
+    # <is>: calamine keeps the last, openpyxl the first), whether it holds a shared string,
+    # the runs open in its text and its texts outside them (calamine joins two <t>,
+    # openpyxl keeps the last), and the shared string's index as written (calamine reads
+    # " 1", "+1" or "-1" as 0, openpyxl as 1, 1 and the last string)
+    cell: list[Any] = [0, False, 0, 0, 0]  # (and last, the <is> open: a <v> in it is no value)
+    index: list[str] = []
+
+    def one_more_value() -> None:
+        cell[0] += 1
+        if cell[0] > 1:
+            raise _unusual(path, f"a cell of {part} holds two values, which the readers "
+                                 "would each read differently")
 
     def inline_text(data: str) -> None:
         inline_size[0] += _text_size(data)
@@ -1622,7 +1648,9 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             if cell_row > far_row or column > far_column:  # reach(), inline: every cell
                 reach(cell_row, column)
             formula[0] = None
-            if attrs.get("t") == "s":
+            cell[0] = cell[2] = cell[3] = cell[4] = 0
+            cell[1] = attrs.get("t") == "s"
+            if cell[1]:
                 shared[0] += 1
         elif tag == "row" and not inside[0]:
             given = attrs.get("r")
@@ -1636,11 +1664,28 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             reach(*_range_corner(attrs.get("ref", ""), path))  # openpyxl: each cell
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
-        elif tag == "v" and formula[0]:
-            parser.CharacterDataHandler = value_text
-        elif tag == "is" and inline:
-            inline_size[1] += 1
-            parser.CharacterDataHandler = inline_text
+        elif tag == "v" and inside[0]:
+            if not cell[4]:
+                one_more_value()
+            if formula[0]:
+                parser.CharacterDataHandler = value_text
+            elif cell[1]:
+                index.clear()
+                parser.CharacterDataHandler = index.append
+        elif tag == "is":
+            if inside[0]:
+                one_more_value()
+                cell[4] += 1
+            if inline:
+                inline_size[1] += 1
+                parser.CharacterDataHandler = inline_text
+        elif tag in ("r", "rPh") and inside[0]:
+            cell[2] += 1
+        elif tag == "t" and inside[0] and not cell[2]:
+            cell[3] += 1
+            if cell[3] > 1:
+                raise _unusual(path, f"a cell of {part} holds two texts outside its runs, "
+                                     "which the readers would each read differently")
 
     def end(name: str) -> None:
         nonlocal counter, column
@@ -1649,11 +1694,22 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             counter += 1
             column = 0
         elif tag == "v":  # back to counting when a value was written inside a text
+            if parser.CharacterDataHandler == index.append:
+                number = "".join(index)
+                if number and not (number.isascii() and number.isdigit()):  # "": none
+                    raise _unusual(path, f"a cell of {part} gives its shared text's number "
+                                         f"as '{number[:20]}', which the readers would "
+                                         "each read differently")
             parser.CharacterDataHandler = inline_text if inline_size[1] else None
-        elif tag == "is" and inline:
-            inline_size[1] -= 1
-            if not inline_size[1]:
-                parser.CharacterDataHandler = None
+        elif tag in ("r", "rPh") and inside[0]:
+            cell[2] -= 1
+        elif tag == "is":
+            if inside[0]:
+                cell[4] -= 1
+            if inline:
+                inline_size[1] -= 1
+                if not inline_size[1]:
+                    parser.CharacterDataHandler = None
         elif tag == "c":
             inside[0] = False
             if formula[0]:

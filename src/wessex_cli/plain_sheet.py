@@ -50,6 +50,11 @@ _ROWS = re.compile(_SPACE + rb"(?:" + _ROW + _SPACE + rb")*+")
 _ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"([^>]*?)/?>(?:(?=' + _SPACE + rb"(<c)))?")
 _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})')
 _SHARED = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"')
+# A shared-string cell whose index is plain digits: the readers read " 1", "+1" or "-1"
+# each their own way, which only the streaming scan words a refusal for
+_SHARED_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"'
+                           rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb"(?:/>|>" + _SPACE +
+                           rb"(?:<v>[0-9]*+</v>" + _SPACE + rb"|<v/>" + _SPACE + rb")?</c>)")
 _CHARACTER = re.compile(rb"&#(x?)([0-9a-fA-F]+);")
 # An attribute's name, after the space before it (so a long value costs one pass)
 _ATTRIBUTE_NAME = re.compile(rb'[ \t\r\n]([^\s="]+)="')
@@ -113,6 +118,8 @@ def plain_rows(data: bytes) -> PlainRows | None:
     columns = set(_COLUMN.findall(data, start, end))
     shared = len(_SHARED.findall(data, start, end)) if data.find(b't="s"', start, end) >= 0 \
         else 0
+    if shared and len(_SHARED_INDEX.findall(data, start, end)) != shared:
+        return None
     return PlainRows(
         start, end,
         rows=max((int(number) for number, _, cell in row_tags if cell), default=0),

@@ -23,7 +23,7 @@ from wessex_cli.errors import SpreadsheetError
 from wessex_cli.inspection import inspect_input
 from wessex_cli.spreadsheet import column_letter, read_grid
 
-from ..conftest import small_roster, write_book
+from ..conftest import COMPLETE_SCHEME, Runner, small_roster, write_book
 from . import files
 from .files import ODS_HEADER, ods, ods_cell, ods_row
 from .test_input_limits import no_readers  # noqa: F401 - a fixture, used by name
@@ -563,3 +563,105 @@ def test_a_part_of_too_many_elements_is_refused(tmp_path: Path,
         inspect_input(_book(tmp_path / "elements.xlsx", NAME_ROW + cells))
     fewer = cells[:cells.index('<row r="2"><c r="A2" t="n"><v>100</v>')]  # 100 rows
     assert inspect_input(_book(tmp_path / "fewer.xlsx", NAME_ROW + fewer)).kind == "xlsx"
+
+
+# ---------------------------------------------------------------- the twenty-second round
+#
+# Cells that calamine (check, status, render) and openpyxl (visit, withdraw, pair --keep,
+# which edit the pairs workbook and save what they read) read as two different texts. A
+# shared text's number " 1", "+1" or "-1" is the first text to calamine and the second (or
+# the last) to openpyxl: a pairs workbook could show one e-mail address to 'status' and
+# 'render' and another to the program the administrator opens it in; a 'visit' to any pair
+# then saved openpyxl's, changing the address wessex writes to without a word.
+
+_TWO_TEXTS = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+              'org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>first</t></si>'
+              '<si><t>second</t></si><si><t>last</t></si></sst>')
+_OTHERWISE = {
+    "index-space": ('<c r="D1" t="s"><v> 1</v></c>', _TWO_TEXTS),
+    "index-plus": ('<c r="D1" t="s"><v>+1</v></c>', _TWO_TEXTS),
+    "index-minus": ('<c r="D1" t="s"><v>-1</v></c>', _TWO_TEXTS),
+    "index-wide": ('<c r="D1" t="s"><v>\uff11</v></c>', _TWO_TEXTS),
+    "two-values": ('<c r="D1" t="s"><v>0</v><v>1</v></c>', _TWO_TEXTS),
+    "value-and-text": ('<c r="D1" t="str"><v>first</v><is><t>second</t></is></c>',
+                       _TWO_TEXTS),
+    "text-and-value": ('<c r="D1" t="inlineStr"><is><t>first</t></is><v>second</v></c>',
+                       _TWO_TEXTS),
+    "two-inline-texts": ('<c r="D1" t="inlineStr"><is><t>fir</t><t>st</t></is></c>',
+                         _TWO_TEXTS),
+    "two-shared-pieces": ('<c r="D1" t="s"><v>0</v></c>', _TWO_TEXTS.replace(
+        "<si><t>first</t></si>", "<si><t>fir</t><t>st</t></si>")),
+}
+
+
+def _otherwise(path: Path, name: str) -> Path:
+    cell, strings = _OTHERWISE[name]
+    return _book(path, NAME_ROW.replace("</row>", cell + "</row>", 1),
+                 {"xl/sharedStrings.xml": strings.encode()})
+
+
+@pytest.mark.parametrize("name", sorted(_OTHERWISE))
+def test_a_cell_the_two_readers_read_as_different_texts_is_refused(tmp_path: Path,
+                                                                   name: str) -> None:
+    import openpyxl
+    import python_calamine
+
+    path = _otherwise(tmp_path / f"{name}.xlsx", name)
+    # (the readers do disagree: calamine's text, against openpyxl's or its failure)
+    first_row = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(
+        0).to_python()[0]
+    with path.open("rb") as handle:
+        try:
+            edited = openpyxl.load_workbook(handle).active["D1"].value  # type: ignore[index]
+        except Exception:  # noqa: BLE001 - openpyxl cannot read it at all
+            edited = "(unreadable)"
+    assert (first_row[3] if len(first_row) > 3 else None) != edited
+    with pytest.raises(SpreadsheetError) as caught:
+        inspect_input(path)
+    assert "which the readers would each read differently" in str(caught.value)
+
+
+def test_the_texts_of_cells_and_strings_as_written_are_read(tmp_path: Path) -> None:
+    cells = ('<c r="D1" t="s"><v>1</v></c><c r="E1" t="s"><v/></c><c r="F1" t="inlineStr">'
+             '<is><r><t>a</t></r><r><t>b</t></r></is></c><c r="G1" t="inlineStr"><is><v/>'
+             '<t>x</t></is></c>')
+    strings = _TWO_TEXTS.replace("<si><t>last</t></si>",
+                                 '<si><t>ab</t><rPh sb="0" eb="1"><t>A</t></rPh></si>')
+    path = _book(tmp_path / "fine.xlsx", NAME_ROW.replace("</row>", cells + "</row>", 1),
+                 {"xl/sharedStrings.xml": strings.encode()})
+    assert inspect_input(path).kind == "xlsx"
+    assert read_grid(path).rows[0][3:7] == ["second", "", "ab", "x"]
+
+
+def test_a_pairs_workbook_whose_address_the_readers_read_otherwise_is_refused(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    with zipfile.ZipFile(tmp_path / "pairs.xlsx") as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    address = sheet.split('<c r="K2"', 1)[1].split("<t>", 1)[1].split("</t>", 1)[0]
+    cell = sheet.split('<c r="K2"', 1)[1].split("</c>", 1)[0]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        f'<c r="K2"{cell}</c>', '<c r="K2" t="s"><v> 1</v></c>').encode()
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><si><t>mallory@evil.example</t></si><si><t>{address}</t>'
+        "</si></sst>").encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.'
+        b'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        b"</Relationships>")
+    with zipfile.ZipFile(tmp_path / "pairs.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    for command in (["status", "pairs.xlsx"],
+                    ["render", "partner-introduction", "--pairs", "pairs.xlsx", "--format",
+                     "eml", "--allow-placeholders"]):
+        result = run(*command, code=1)
+        assert "read differently" in result.output
+    assert not (tmp_path / "documents").exists()
