@@ -1542,6 +1542,43 @@ def test_formulas_that_spill_are_refused_as_saving_would_drop_them(run: Runner,
     assert "formulas that spill over several cells" in refused.output
 
 
+_ELSEWHERE = {
+    # (part, its content): each is found by what it holds, wherever the relations keep it
+    "formulas that spill over several cells": (
+        "xl/md.xml", '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        'main"><futureMetadata name="XLDAPR" count="1"><bk/></futureMetadata><cellMetadata '
+        'count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>'),
+    "pictures or data types placed in cells": (
+        "xl/values/rv.xml", '<rvData xmlns="http://schemas.microsoft.com/office/spreadsheetml/'
+        '2017/richdata" count="1"><rv s="0"><v>0</v><v>5</v></rv></rvData>'),
+    "threaded comments (their replies)": (
+        "xl/talk/tc1.xml", '<ThreadedComments xmlns="http://schemas.microsoft.com/office/'
+        'spreadsheetml/2018/threadedcomments"><threadedComment ref="A2" id="{1}" '
+        'personId="{2}"><text>Moved to June</text></threadedComment></ThreadedComments>'),
+    "slicers": ("xl/s/slicer1.xml", '<slicers xmlns="http://schemas.microsoft.com/office/'
+                                    'spreadsheetml/2009/9/main"/>'),
+    "timelines": ("xl/t/timeline1.xml", '<timelines xmlns="http://schemas.microsoft.com/'
+                                        'office/spreadsheetml/2010/11/main"/>'),
+    "form controls": ("xl/c/ctrl1.xml", '<formControlPr xmlns="http://schemas.microsoft.com/'
+                                        'office/spreadsheetml/2009/9/main" objectType="CheckBox"'
+                                        '/>'),
+}
+
+
+@pytest.mark.parametrize("what", sorted(_ELSEWHERE))
+def test_what_openpyxl_drops_is_refused_wherever_it_is_kept(run: Runner, paired: Path,
+                                                             what: str) -> None:
+    """Excel finds a part through the relations, under any name: metadata.xml kept as
+    xl/md.xml passed, and a visit turned a formula that spills into an old array formula."""
+    part, content = _ELSEWHERE[what]
+    with zipfile.ZipFile(paired, "a") as archive:
+        archive.writestr(part, '<?xml version="1.0" encoding="UTF-8"?>' + content)
+    before = paired.read_bytes()
+    refused = run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027", code=1)
+    assert what in refused.output
+    assert paired.read_bytes() == before
+
+
 def test_a_formulas_text_that_looks_like_an_error_stays_text(run: Runner, paired: Path) -> None:
     """A formula showing "#TEAM A" was saved back as an error value, which no reader reads
     ('status' then failed on the workbook); only Excel's own errors are errors."""

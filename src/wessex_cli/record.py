@@ -69,6 +69,7 @@ DROPPED_PARTS = {
     "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
     "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
+    "xl/richData/": "pictures or data types placed in cells",
     "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
     # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
     "xl/metadata.xml": "formulas that spill over several cells",
@@ -159,7 +160,20 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"I
 CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
                  (re.compile(rb"<(?:[^\s<>/:]+:)?chartSpace\b"), "charts"),
                  (re.compile(rb"<(?:[^\s<>/:]+:)?pivot(?:Table|Cache)Definition\b"),
-                  "pivot tables"))
+                  "pivot tables"),
+                 # the other parts DROPPED_PARTS names by Excel's folders, found by their
+                 # own elements too: Excel finds each through the relations, wherever it is
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:futureMetadata|cellMetadata)\b"),
+                  "formulas that spill over several cells"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:valueMetadata|rvData|rvStructures)\b"),
+                  "pictures or data types placed in cells"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?ThreadedComments\b"),
+                  "threaded comments (their replies)"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:slicers|slicerCacheDefinition)\b"),
+                  "slicers"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:timelines|timelineCacheDefinition)\b"),
+                  "timelines"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?formControlPr\b"), "form controls"))
 # binary parts openpyxl neither reads nor needs: printer settings, and the thumbnail Excel
 # for Mac saves (both dropped on saving, harmlessly)
 NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
