@@ -1559,6 +1559,9 @@ _ELSEWHERE = {
                                     'spreadsheetml/2009/9/main"/>'),
     "timelines": ("xl/t/timeline1.xml", '<timelines xmlns="http://schemas.microsoft.com/'
                                         'office/spreadsheetml/2010/11/main"/>'),
+    "data connections (Power Query, external data)": (
+        "xl/connections.xml", '<connections xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main"><connection id="1" name="Query - X" type="5"/></connections>'),
     "form controls": ("xl/c/ctrl1.xml", '<formControlPr xmlns="http://schemas.microsoft.com/'
                                         'office/spreadsheetml/2009/9/main" objectType="CheckBox"'
                                         '/>'),

@@ -70,6 +70,8 @@ DROPPED_PARTS = {
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
     "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
     "xl/richData/": "pictures or data types placed in cells",
+    "xl/connections.xml": "data connections (Power Query, external data)",
+    "xl/queryTables/": "data connections (Power Query, external data)",
     "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
     # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
     "xl/metadata.xml": "formulas that spill over several cells",
@@ -173,7 +175,9 @@ CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
                   "slicers"),
                  (re.compile(rb"<(?:[^\s<>/:]+:)?(?:timelines|timelineCacheDefinition)\b"),
                   "timelines"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?formControlPr\b"), "form controls"))
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?formControlPr\b"), "form controls"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:connections|queryTable)\b"),
+                  "data connections (Power Query, external data)"))
 # binary parts openpyxl neither reads nor needs: printer settings, and the thumbnail Excel
 # for Mac saves (both dropped on saving, harmlessly)
 NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
