@@ -756,7 +756,13 @@ def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
     ("GP trainee", "General Medical"), ("Foundation doctor", "General Medical"),
     ("Psychological wellbeing practitioner", ""), ("Physiotherapy technician", ""),
     ("Occupational therapy technician", ""), ("Radiography helper", ""),
-    ("Management consultant", ""), ("Dental technician", "General Dental")])
+    ("Management consultant", ""), ("Dental technician", "General Dental"),
+    # a consultant or registrar grade in another profession is not a doctor
+    ("Consultant clinical scientist", "Health and Care"), ("Consultant sonographer", ""),
+    ("Consultant practitioner", ""), ("Consultant embryologist", ""),
+    ("Consultant clinical perfusionist", ""), ("Consultant radiologist", "General Medical"),
+    ("Consultant psychiatrist", "General Medical"), ("Registrar", "General Medical"),
+    ("General practitioner", "General Medical")])
 def test_each_profession_is_given_its_regulators_code(profession: str, regulator: str) -> None:
     from wessex_cli.documents import code_of_conduct
 

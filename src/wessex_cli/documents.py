@@ -295,7 +295,8 @@ CODES = (
      "the Nursing and Midwifery Council's Code"),
     (("optometrist", "optician"), "the General Optical Council's standards"),
     (("physiotherap", "paramedic", "occupational therap", "dietit", "podiatr", "radiograph",
-      "psycholog", "speech and language", "orthoptist", "biomedical scientist"),
+      "psycholog", "speech and language", "orthoptist", "biomedical scientist",
+      "clinical scientist"),
      "the Health and Care Professions Council's standards"),
     (("consultant$", "consultants$", "registrar$", "doctor", "gp$", "gps$", "gpwsi$",
       "physician", "surgeon", "general practitioner", "psychiatrist", "anaesthetist",
@@ -322,6 +323,15 @@ TECHNICIAN_WORDS = frozenset({"technician", "technicians"})
 # doctor), so a title the medical regulator's words name keeps its code.
 IN_TRAINING_WORDS = frozenset({"trainee", "trainees", "pre", "preregistration", "foundation",
                                "student"})
+# "Consultant" and "registrar" are grades, not only doctors': a "consultant sonographer",
+# "consultant clinical scientist" (the HCPC's, matched above) or "consultant practitioner"
+# is no doctor, so a grade word alongside one of these is not the medical regulator's.
+MEDICAL_GRADES = frozenset({"consultant", "consultants", "registrar"})
+NOT_DOCTOR_WORDS = frozenset({
+    "sonographer", "sonographers", "scientist", "scientists", "practitioner",
+    "practitioners", "embryologist", "embryologists", "perfusionist", "perfusionists",
+    "therapist", "therapists", "counsellor", "counsellors", "technologist", "physiologist",
+    "physiologists", "audiologist", "audiologists"})
 
 
 # what a copy of the patient notice made before the person's own code_of_conduct field
@@ -344,7 +354,10 @@ def code_of_conduct(profession: str) -> str:
                 training = IN_TRAINING_WORDS.intersection(words)
                 technician = TECHNICIAN_WORDS.intersection(words) and \
                     code not in (PHARMACY_CODE, DENTAL_CODE)
-                return "" if (training and code != MEDICAL_CODE) or technician else code
+                grade_only = code == MEDICAL_CODE and stem.rstrip("$") in MEDICAL_GRADES \
+                    and NOT_DOCTOR_WORDS.intersection(words)
+                return "" if (training and code != MEDICAL_CODE) or technician or grade_only \
+                    else code
     return ""
 
 
