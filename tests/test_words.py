@@ -733,6 +733,45 @@ def test_letters_for_roles_no_regulator_registers_promise_no_code(run: Runner,
     assert "no locum cover" in gp and "appraisal and revalidation" in gp
 
 
+def test_revalidation_is_offered_only_to_those_their_regulator_revalidates(
+        run: Runner, tmp_path: Path) -> None:
+    """A paramedic's call to action, and a physiotherapist's certificate and covering note,
+    said the exchange counted "for revalidation": the HCPC (like the dental and optical
+    councils) does not revalidate, so only doctors, nurses and pharmacy professionals read
+    it, and a business case for HCPC professions alone leaves it out."""
+    scheme = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    scheme = scheme.replace('professions = ["GP", "Practice nurse", "ANP", "Practice pharmacist"]',
+                            'professions = ["First contact physiotherapist", "GP"]')
+    scheme = scheme.replace('professions = ["Consultant", "Registrar", "Ward nurse", '
+                            '"Hospital pharmacist"]', 'professions = ["Paramedic"]')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", [
+        {"Name": "Ada Physio", "Email": "ada@nhs.net",
+         "Profession": "First contact physiotherapist", "Organisation": "Brook Surgery"},
+        {"Name": "Ben Medic", "Email": "ben@nhs.net", "Profession": "Paramedic",
+         "Organisation": "Eastshire Ambulance Service"}])
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Ada Physio", "--hosted", "4/5/2027")
+    run("visit", "pairs.xlsx", "Ben Medic", "--hosted", "5/5/2027")
+    for name in ("certificate", "certificate-email"):
+        run("render", name, "--pairs", "pairs.xlsx", "-o", "c", "--format", "md")
+    letters = list((tmp_path / "c").rglob("*.md"))
+    assert len(letters) == 4
+    for letter in letters:
+        text = " ".join(letter.read_text(encoding="utf-8").split())
+        assert "appraisal" in text and "revalidation" not in text, letter.name
+    run("render", "call-to-action", "--profession", "Paramedic", "-o", "p", "--format", "md")
+    paramedic = " ".join(next((tmp_path / "p").rglob("*.md")).read_text().split())
+    assert "appraisal as quality improvement" in paramedic
+    run("render", "call-to-action", "--profession", "GP", "-o", "g", "--format", "md")
+    gp = " ".join(next((tmp_path / "g").rglob("*.md")).read_text().split())
+    assert "appraisal and revalidation" in gp  # a GP is still told
+    (tmp_path / "scheme.toml").write_text(scheme.replace(', "GP"]', "]"), encoding="utf-8")
+    run("render", "business-case", "-o", "b", "--format", "md")
+    case = " ".join((tmp_path / "b" / "business-case.md").read_text().split())
+    assert "for appraisal: about" in case and "revalidation" not in case
+
+
 @pytest.mark.parametrize("profession,regulator", [
     ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),

@@ -263,8 +263,10 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
         "organisation": person.organisation,
         "specialty": person.specialty, "side": person.side,
         "adjustments": " ".join(person.adjustments.split()),
-        # "" for a role no regulator registers: no revalidation, no code to name
+        # "" for a role no regulator registers: no code to name
         "code_of_conduct": code_of_conduct(person.profession),
+        # "yes" when their regulator revalidates them (GMC, NMC, GPhC), else ""
+        "revalidation": revalidation(person.profession),
     }
 
 
@@ -288,11 +290,16 @@ class Recipient:
 MEDICAL_CODE = "the General Medical Council's guidance on good medical practice"
 PHARMACY_CODE = "the General Pharmaceutical Council's standards"
 DENTAL_CODE = "the General Dental Council's standards"
+NURSING_CODE = "the Nursing and Midwifery Council's Code"
+# Only these three regulators revalidate their registrants; the others (the HCPC, the
+# dental and optical councils) renew registration on CPD, so a letter to a physiotherapist
+# or an optometrist that offers the exchange "for revalidation" promises what is not theirs.
+REVALIDATING_CODES = (MEDICAL_CODE, NURSING_CODE, PHARMACY_CODE)
 CODES = (
     (("pharmac",), PHARMACY_CODE),
     (("dentist", "dental$", "dental hygienist", "dental therapist"), DENTAL_CODE),
     (("nurse$", "nurses$", "matron$", "sister$", "anp$", "midwi", "health visitor"),
-     "the Nursing and Midwifery Council's Code"),
+     NURSING_CODE),
     (("optometrist", "optician"), "the General Optical Council's standards"),
     (("physiotherap", "paramedic", "occupational therap", "dietit", "podiatr", "radiograph",
       "psycholog", "speech and language", "orthoptist", "biomedical scientist",
@@ -361,6 +368,13 @@ def code_of_conduct(profession: str) -> str:
     return ""
 
 
+def revalidation(profession: str) -> str:
+    """"yes" when the regulator of ``profession`` revalidates its registrants (doctors,
+    nurses and midwives, pharmacy professionals), else "": the letters offer the exchange
+    "for revalidation" only to them."""
+    return "yes" if code_of_conduct(profession) in REVALIDATING_CODES else ""
+
+
 def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]:
     """What every template sees: the scheme (missing settings as placeholders) and the date
     of issue, as plain data only (``scheme.source``, a path, is not given: its methods could
@@ -376,8 +390,10 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
     # ``regulated``: some profession of the scheme has a regulator (revalidation, locums and
     # clinicians are then the scheme's words; for administrative staff alone they are not)
     regulated = any(code_of_conduct(p) for side in scheme.sides for p in side.professions)
+    # ``revalidating``: some profession of the scheme is revalidated by its regulator
+    revalidating = any(revalidation(p) for side in scheme.sides for p in side.professions)
     return {"scheme": data, "today": now or today(), "attached": False,
-            "regulated": regulated}
+            "regulated": regulated, "revalidating": revalidating}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
@@ -409,7 +425,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         other = scheme.sides[1] if own is scheme.sides[0] else scheme.sides[0]
         return (base | {"profession": wanted, "own_side": plain(own),
                         "other_side": plain(other),
-                        "profession_code": code_of_conduct(wanted)},
+                        "profession_code": code_of_conduct(wanted),
+                        "profession_revalidation": revalidation(wanted)},
                 f"{template.name}-{slug(wanted)}")
 
     if template.audience == "scheme" and template.per_profession and not profession:
