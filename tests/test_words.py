@@ -545,17 +545,20 @@ def test_a_placeholder_through_a_filter_is_still_caught(run: Runner, tmp_path: P
 
 def test_the_patient_notice_carries_the_visit_day_never_the_day_it_was_printed() -> None:
     """A notice put up in the surgery says when the visitor comes: Ben hosts Rosa on Friday
-    14 May 2027 (planned), so the notice says so, and is not dated 1 June (the day it was
-    rendered). Without a recorded day it says "Today" and carries no date at all."""
+    18 June 2027 (planned), so the notice says so, and is not dated 1 June (the day it was
+    rendered). Without a recorded day it says "Today" and carries no date at all, and so
+    does one whose planned day (Friday 14 May) has gone by with no visit recorded: the
+    visit is to be rearranged, and a notice naming 14 May would be put up on another day."""
     import docx
 
     from wessex_cli.formats import to_bytes
 
     scheme = complete_scheme()
     template = load_template("patient-notice", scheme)
-    for dates, opening, dated in (((dt.date(2027, 5, 14), None),
-                                   "On Friday 14 May 2027, Dr Ben Aldous", "14 May 2027"),
-                                  ((None, None), "Today, Dr Ben Aldous", None)):
+    for dates, opening, dated in (((dt.date(2027, 6, 18), None),
+                                   "On Friday 18 June 2027, Dr Ben Aldous", "18 June 2027"),
+                                  ((None, None), "Today, Dr Ben Aldous", None),
+                                  ((dt.date(2027, 5, 14), None), "Today, Dr Ben Aldous", None)):
         pair = PairRecord.with_visits("P1", BEN, ROSA, (False, False), dates)
         people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 6, 1))
         (rendered, _), = render_all(template, people, "md", scheme)
@@ -577,6 +580,28 @@ def test_no_patient_notice_is_written_for_a_visit_already_done() -> None:
     assert recipients(template, scheme, pairs=[done], now=dt.date(2027, 6, 1)) == []
     (notice,) = recipients(template, scheme, pairs=[planned], now=dt.date(2027, 6, 1))
     assert notice.context["visit_date"] == dt.date(2027, 6, 8)
+
+
+def test_a_notice_attached_to_an_introduction_is_undated_once_its_planned_day_has_gone(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notice attached to a partner introduction sent again after the host's planned
+    day had passed unrecorded told patients the visit was "On Thursday 10 June 2027"."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--planned", "10/6/2027")
+    for day, wanted in (("2027-06-01", "On Thursday 10 June 2027, Dr Amelia Ashworth"),
+                        ("2027-06-20", "Today, Dr Amelia Ashworth")):
+        monkeypatch.setenv("WESSEX_TODAY", day)
+        run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", day)
+        run("render", "patient-notice", "--pairs", "pairs.xlsx", "-o", day, "--format", "txt")
+        mail = BytesParser(policy=policy.default).parsebytes(
+            (tmp_path / day / "partner-introduction" / "amelia-ashworth.eml").read_bytes())
+        part, = (p for p in mail.walk() if p.get_filename() == "patient-notice.docx")
+        attached = docx.Document(io.BytesIO(part.get_content()))
+        assert any(p.text.startswith(wanted) for p in attached.paragraphs), day
+        notice, = (tmp_path / day / "patient-notice").glob("amelia-ashworth-*.txt")
+        assert wanted in " ".join(notice.read_text(encoding="utf-8").split()), day
 
 
 def test_a_subject_longer_than_word_keeps_still_makes_a_word_document() -> None:

@@ -508,8 +508,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 # a visit already done needs no notice for the day: it has passed
                 if host["side"] == scheme.sides[0].key and not pair.visits[index].done:
                     # dated for the visit day when one is recorded, else not dated at all:
-                    # a notice put up on the day must not carry the day it was printed
+                    # a notice put up on the day must not carry the day it was printed,
+                    # nor a planned day already gone by (the visit is to be rearranged)
                     visit_day = pair.visit_dates[index]
+                    if visit_day and visit_day < now:
+                        visit_day = None
                     context = {**base, "host": host, "visitor": visitor, "today": visit_day,
                                "visit_date": visit_day,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
@@ -806,7 +809,12 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         person, partner = context.get("person"), context.get("partner")
         if not person or not partner or person["side"] != scheme.sides[0].key:
             return None
-        visit_day = (context.get("hosting") or {}).get("date")  # the day they host, if known
+        from .wording import UNCONFIRMED
+
+        hosting = context.get("hosting") or {}
+        visit_day = hosting.get("date")  # the day they host, if known and not yet gone by
+        if hosting.get("state") == UNCONFIRMED:
+            visit_day = None
         return Recipient(recipient.name, recipient.email, {
             **scheme_context(scheme, context.get("today")), "today": visit_day,
             "visit_date": visit_day, "host": person, "visitor": partner,
