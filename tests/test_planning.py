@@ -18,7 +18,7 @@ from wessex_cli.equality import SUPPRESS_BELOW, categorise, protect
 from wessex_cli.feedback import Anonymiser, valid_nhs_number
 from wessex_cli.timeline import MILESTONES, make_plan
 
-from .conftest import EXAMPLES, Runner
+from .conftest import EXAMPLES, Runner, person, write_book
 
 VALID_NHS = ["9434765919", "9434765870", "4010232137"]
 
@@ -384,6 +384,28 @@ def test_a_celebration_time_that_cannot_be_read_is_said(run: Runner, tmp_path: P
     run("plan", "--ics", "c.ics")
     calendar = (tmp_path / "c.ics").read_text()
     assert "DTSTART:20270729T073000" in calendar and "DTEND:20270729T094500" in calendar
+
+
+def test_an_invitation_whose_event_ends_before_it_starts_is_warned_about(
+        run: Runner, tmp_path: Path) -> None:
+    """An end time typed before the start reached every delegate as "18:30 to 17:00", above
+    an agenda running to 21:00: only 'wessex plan' said so, not the render that wrote it."""
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Testshire Exchange"\n[administrator]\nname = "Robin"\n'
+        'email = "robin@nhs.net"\n[dates]\nstart = 2027-04-19\nend = 2027-07-19\n\n'
+        '[celebration]\ndate = 2027-07-29\ntime = "18:30"\nend_time = "17:00"\n'
+        'venue = "Hall"\n')
+    write_book(tmp_path / "v.xlsx", [person("Ann Bell", "ann@nhs.net")])
+    said = " ".join(run("render", "celebration-invite", "--volunteers", "v.xlsx",
+                        "--format", "txt", "--allow-placeholders").output.split())
+    assert "the celebration would end at 17:00, no later than it starts (18:30)" in said
+    said = " ".join(run("render", "event-findings", "--format", "txt").output.split())
+    assert "would end" not in said  # a document that prints no hours is not warned about
+    (tmp_path / "scheme.toml").write_text((tmp_path / "scheme.toml").read_text().replace(
+        '"17:00"', '"21:00"'))
+    said = " ".join(run("render", "celebration-invite", "--volunteers", "v.xlsx",
+                        "--format", "txt", "--allow-placeholders", "--force").output.split())
+    assert "would end" not in said
 
 
 def test_a_celebration_that_would_end_before_it_starts_is_said(run: Runner,

@@ -129,6 +129,7 @@ def render(
         FORMATS,
         deadline_passed,
         earlier_files,
+        hours_backwards,
         load_template,
         not_yet,
         output_paths,
@@ -175,7 +176,8 @@ def render(
     late = [started_already(template, scheme, today()),
             not_yet(template, scheme, today()),
             purpose_passed(template, scheme, today()),
-            deadline_passed(template, targets, today())]
+            deadline_passed(template, targets, today()),
+            hours_backwards(template, scheme)]
     warn([text for text in late if text])
     paths = output_paths(template, targets, chosen, output)
     guard_outputs(paths, force, "folder")
