@@ -797,6 +797,31 @@ def test_revalidation_is_offered_only_to_those_their_regulator_revalidates(
     assert "for appraisal: about" in case and "revalidation" not in case
 
 
+def test_an_exchange_finished_before_a_partner_withdrew_still_earns_its_certificate(
+        run: Runner, tmp_path: Path) -> None:
+    """Dr Leon Ince (two partners) did both half days with Dr Priya Varga, then withdrew
+    from the scheme: both pairs moved to the Withdrawn sheet, and neither Dr Varga nor he
+    had a certificate for the exchange they had finished. The unfinished pair earns none."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027",
+        "--reflection")
+    run("visit", "pairs.xlsx", "Priya Varga", "--hosted", "6/5/2027")
+    run("visit", "pairs.xlsx", "Zainab Abernethy", "--hosted", "12/5/2027")
+    run("withdraw", "pairs.xlsx", "Leon Ince", "--reason", "illness")
+    run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "c", "--format", "md")
+    written = {p.stem: " ".join(p.read_text(encoding="utf-8").split())
+               for p in (tmp_path / "c" / "certificate").glob("*.md")}
+    assert set(written) == {"priya-varga", "leon-ince"}
+    assert "Wednesday 5 May 2027" in written["priya-varga"]
+    assert "Thursday 6 May 2027" in written["priya-varga"]
+    assert "written reflection on the exchange from Dr Ince" in written["leon-ince"]
+    run("render", "certificate-email", "--pairs", "pairs.xlsx", "-o", "e")
+    assert {p.stem for p in (tmp_path / "e" / "certificate-email").glob("*.eml")} == \
+        {"priya-varga", "leon-ince"}
+
+
 @pytest.mark.parametrize("profession,regulator", [
     ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),

@@ -17,11 +17,23 @@ if TYPE_CHECKING:
 
 
 def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
-               year: int | None = None) -> tuple[list[PairRecord], list[str]]:
+               year: int | None = None, finished_withdrawn: bool = False
+               ) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
-    (How paired is not "kept"). ``year`` completes tracking dates typed without one."""
-    _, pairs, warnings = _read_pairs(path, now, only_new, year, side_sheets=False)
+    (How paired is not "kept"). ``year`` completes tracking dates typed without one.
+    ``finished_withdrawn``: the pairs on the Withdrawn sheet whose two visits were both done
+    and dated before one of them withdrew come too (their certificates are earned: someone
+    whose second partner dropped out keeps the exchange they finished with the first)."""
+    from .dates import today
+
+    book, pairs, warnings = _read_pairs(path, now, only_new, year,
+                                        side_sheets=finished_withdrawn)
+    if finished_withdrawn:
+        day = now or today()
+        pairs = [*pairs, *(pair for pair in book.withdrawn
+                           if all(visit.done and visit.date and visit.date <= day
+                                  for visit in pair.visits))]
     return pairs, warnings
 
 

@@ -157,7 +157,8 @@ def render(
         pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year)
         warn(warnings)
     elif pairs:
-        pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year)
+        pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year,
+                                            finished_withdrawn=template.only_complete and not new)
         warn(warnings)
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
