@@ -371,6 +371,28 @@ def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Pa
     assert "Forms returned: 10." in page  # 12 rounded to the nearest 5
 
 
+def test_a_reflection_from_someone_with_two_partners_counts_once(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """Dr Leon Ince (two partners) writes one reflection. Ticked on one row, the report said
+    "3 of 60" (his second row counted as owing one); ticked on both, "4 of 60": the same
+    three reflections from 59 people, as the certificates count them."""
+    import shutil
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    for who in ("Amelia Ashworth", "Phoebe Mbeki"):
+        run("visit", "pairs.xlsx", who, "--hosted", "4/5/2027", "--reflection")
+    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027",
+        "--reflection")
+    for partner in ("", "Zainab Abernethy"):
+        if partner:  # the same reflection ticked on his other row too
+            run("visit", "pairs.xlsx", "Leon Ince", "--partner", partner, "--reflection")
+        run("report", "pairs.xlsx", "-o", "report.html", "--force")
+        page = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert 'id="fig-reflections">3 of 59<' in page, partner
+
+
 def test_an_action_plan_sentence_agrees_with_one() -> None:
     import dataclasses
 

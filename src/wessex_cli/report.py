@@ -182,8 +182,12 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         visits_total=2 * len(tracked) + withdrawn_done,
         visits_done=sum(v.done for p in tracked for v in p.visits) + withdrawn_done,
         pairs_complete=sum(p.complete for p in tracked),
-        reflections_expected=2 * len(tracked),
-        reflections_returned=sum(sum(p.reflections) for p in tracked),
+        # one reflection from each paired person: someone with two partners writes one,
+        # ticked on either row, as their certificates count it
+        reflections_expected=len({someone.key for p in tracked for someone in p.people}),
+        reflections_returned=len({someone.key for p in tracked
+                                  for someone, sent in zip(p.people, p.reflections, strict=True)
+                                  if sent}),
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
         visits_done_withdrawn=withdrawn_done,
         # "planned" as status and the letters say it: not done, dated today or later
