@@ -177,6 +177,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held)
+        if keep is not None:
+            notes += _kept_but_broken(result, keep)
         for pair in result.held:
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
@@ -342,3 +344,25 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 
     write_pairs_workbook(path, result, request.volunteers, left_out=left_out,
                          history=request.history)
+
+
+def _kept_but_broken(result: PairingResult, keep: Path) -> list[str]:
+    """A warning for each kept pair that breaks a pairing rule now: an Avoid or Registered
+    practice added since the pairing, or a partner typed over by hand in the Pairs sheet. The
+    pair stays as it stands (SPEC: kept pairs and their tracking stay), but it is never
+    passed over in silence as if it were eligible."""
+    from .rules import rules_broken
+
+    said = []
+    for pair in result.pairs:
+        if pair.how != "kept":
+            continue
+        broken = rules_broken(pair.a, pair.b)
+        if broken:
+            rules = "; ".join(f"rule {r.value} ({r.short})" for r in broken)
+            said.append(f"Warning: pair {pair.pair_id} ({pair.a.name} and {pair.b.name}) is "
+                        f"kept as it stands, but it breaks {rules}. If they must not be "
+                        f"paired, run 'wessex withdraw {keep.name} \"{pair.a.name}\" --partner "
+                        f"\"{pair.b.name}\"', then pair again with --keep; if the volunteer "
+                        "workbook is wrong, correct it.")
+    return said
