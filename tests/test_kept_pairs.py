@@ -13,13 +13,46 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner, small_roster, write_book
+from .conftest import Runner, person, small_roster, write_book
 
 
 def _pairs_rows(path: Path) -> dict[str, dict[str, object]]:
     sheet = openpyxl.load_workbook(path)["Pairs"]
     rows = list(sheet.iter_rows(values_only=True))
     return {str(r[0]): dict(zip(rows[0], r, strict=False)) for r in rows[1:] if r[0]}
+
+
+def test_a_corrected_email_keeps_the_pair_and_its_visits(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    (pair_id, row), = [(k, r) for k, r in _pairs_rows(tmp_path / "pairs.xlsx").items()
+                       if r["B email"] == "oliver@example.org"]
+    run("visit", "pairs.xlsx", "Oliver Pemberton", "--hosted", "10/5/2027")
+    people = small_roster()
+    people[2]["Email"] = "oliver.pemberton@example.org"  # the address corrected
+    write_book(tmp_path / "v.xlsx", people)
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    text = " ".join(result.output.split())
+    assert "taken to be the same person by name" in text
+    rows = _pairs_rows(tmp_path / "pairs.xlsx")
+    assert set(rows) == {"P001", "P002"}  # no new pair of the same two people
+    kept = rows[pair_id]
+    assert (kept["A name"], kept["B email"]) == (row["A name"], "oliver.pemberton@example.org")
+    assert kept["B hosts A: date"] is not None  # the visit stays with the pair
+    assert "Withdrawn" not in openpyxl.load_workbook(tmp_path / "pairs.xlsx").sheetnames or \
+        openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Withdrawn"].max_row <= 1
+
+
+def test_two_people_of_that_name_are_not_guessed_between(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    people = small_roster()
+    people[2]["Email"] = "oliver.pemberton@example.org"
+    people.append(person("Oliver Pemberton", "o.pemberton@example.org", "Consultant",
+                         Organisation="General Hospital - Renal"))
+    write_book(tmp_path / "v.xlsx", people)
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "taken to be the same person" not in result.output
 
 
 def test_a_kept_pair_that_now_breaks_avoid_is_warned_about(run: Runner, tmp_path: Path) -> None:

@@ -78,7 +78,8 @@ class PairingResult:
     seed: int
     scheme: Scheme
     dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
-    released: list[str] = field(default_factory=list)  # Partner-cell locks let go, and why
+    # Partner-cell locks let go, and kept pairs found under a new address: each said
+    released: list[str] = field(default_factory=list)
     dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
     held: list[PairRecord] = field(default_factory=list)  # kept as they stand: a row error
     extra_columns: list[str] = field(default_factory=list)  # the roster's own, to carry
@@ -131,6 +132,27 @@ class PairingResult:
             "held": [{"id": p.pair_id, "a": p.a.email, "b": p.b.email} for p in self.held],
             "summary": self.summary(),
         }
+
+
+def _new_addresses(roster: Roster, keep: Sequence[PairRecord]) -> dict[str, Volunteer]:
+    """Kept people whose e-mail the volunteer workbook no longer has, by their old e-mail
+    key, found by a name that one volunteer alone has, and under an address no kept pair
+    uses: a corrected address is the same person (as ``--history`` takes it), not a
+    withdrawal that would move the pair, visits and all, to the Withdrawn sheet."""
+    by_key = roster.by_key()
+    in_keep = {p.key for kept in keep for p in (kept.a, kept.b)}
+    named: dict[str, list[Volunteer]] = {}
+    for volunteer in roster.volunteers:
+        named.setdefault(person_key(volunteer.name), []).append(volunteer)
+    found: dict[str, Volunteer] = {}
+    for kept in keep:
+        for person in (kept.a, kept.b):
+            if not person.key or person.key in by_key or not person.name:
+                continue
+            same = named.get(person_key(person.name), [])
+            if len(same) == 1 and same[0].key not in in_keep:
+                found[person.key] = same[0]
+    return found
 
 
 def parse_lock(text: str) -> tuple[str, str]:
@@ -196,8 +218,17 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         return (x, y) if x.side == first_side else (y, x)
 
     holding: list[PairRecord] = []
+    kept_notes: list[str] = []
+    readdressed = _new_addresses(roster, keep)
     for kept in keep:
-        x, y = by_key.get(kept.a.key), by_key.get(kept.b.key)
+        x = by_key.get(kept.a.key) or readdressed.get(kept.a.key)
+        y = by_key.get(kept.b.key) or readdressed.get(kept.b.key)
+        for was, now in ((kept.a, x), (kept.b, y)):
+            if now is not None and now.key != was.key:
+                kept_notes.append(
+                    f"Pair {kept.pair_id}: {now.name}'s e-mail is {now.email} in the volunteer "
+                    f"workbook, {was.email} in the pairs workbook; taken to be the same person "
+                    "by name, so the pair is kept with its visits and the new address.")
         if held and held_in(kept, held):
             partners = [v for v in (x, y) if v is not None]
             idle = [v for v in partners if not v.active]
@@ -295,7 +326,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs, apart)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
-                         released, dropped_why, holding, list(roster.extra_columns))
+                         [*kept_notes, *released], dropped_why, holding,
+                         list(roster.extra_columns))
 
 
 def held_in(kept: PairRecord, held: Collection[str]) -> bool:
