@@ -59,8 +59,9 @@ def name_key(text: str) -> str:
 
 
 def org_key(text: str) -> str:
-    """Organisations compare like names: SPEC lists them together, titles dropped."""
-    return name_key(text)
+    """Organisations compare like names: SPEC lists them together, titles dropped; an
+    apostrophe is dropped too ("St Mary's" and "St Marys" are one practice)."""
+    return name_key(re.sub("['\u2018\u2019]", "", text))
 
 
 @functools.cache

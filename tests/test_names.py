@@ -70,6 +70,22 @@ def test_organisations_compare_after_dropping_titles(tmp_path: Path) -> None:
     assert preference_score(amelia, oliver, Weights())[0] == 3
 
 
+@pytest.mark.parametrize("registered", ["St Marys Surgery", "ST MARY’S SURGERY",
+                                        "St. Marys surgery", "St Mary's Surgery"])
+def test_a_registered_practice_typed_without_its_apostrophe_still_keeps_them_apart(
+        tmp_path: Path, registered: str) -> None:
+    # Rule 3 must not hang on an apostrophe: "St Marys" is how most people type the practice
+    # the Organisation column spells "St. Mary's Surgery", and check's own "did you mean"
+    # named it while pair paired the patient with their own GP.
+    people = [person("Dr Alice Brook", "alice@nhs.net", "GP", Organisation="St. Mary's Surgery"),
+              person("Prof Karen Lowe", "karen@nhs.net", "Consultant",
+                     Organisation="General Hospital", **{"Registered practice": registered})]
+    roster = read_roster(write_book(tmp_path / "volunteers.xlsx", people), Scheme())
+    alice, karen = roster.volunteers
+    assert Rule.REGISTERED in rules_broken(alice, karen)
+    assert text.organisation_key("Patels Surgery") == text.organisation_key("Patel's surgery")
+
+
 def test_an_organisation_choice_with_a_title_names_the_same_organisation(tmp_path: Path) -> None:
     found = _roster(tmp_path)
     isla, oliver = found["isla@nhs.net"], found["oliver@nhs.net"]

@@ -93,13 +93,20 @@ def split_title(name: str) -> tuple[str, str]:
     return "", " ".join(words)
 
 
+# Apostrophes, straight or curly, inside an organisation's name: "St Mary's", "St Marys" and
+# "St Mary’s" are one practice as people type it, so they are dropped, not made a space.
+_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
+
+
 def organisation_key(name: str) -> str:
     """An organisation's matching key. SPEC ("Pairing rules"): names, e-mails and
     organisations compare after case-folding, trimming, collapsing spaces and punctuation,
     and dropping titles, so ``"Dr Patel's Surgery"`` and ``"Patel's surgery"`` are one
-    organisation. The same as ``person_key``, and unchanged by being applied twice, so an
-    already folded key (an earlier year's) compares as it is."""
-    return person_key(name)
+    organisation, and so are ``"St. Mary's Surgery"`` and ``"St Marys Surgery"``: the
+    registered practice that keeps a patient from their own GP must not hang on an
+    apostrophe. ``person_key`` without the apostrophes, and unchanged by being applied
+    twice, so an already folded key (an earlier year's) compares as it is."""
+    return person_key(name.translate(_APOSTROPHES))
 
 
 def email_key(email: str) -> str:
