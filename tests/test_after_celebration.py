@@ -569,3 +569,34 @@ def test_a_time_frame_in_words_means_its_next_day(words: str, meant: dt.date | N
     from wessex_cli.findings import approximate_due
 
     assert approximate_due(words, dt.date(2027, 8, 5)) == meant
+
+
+def test_report_names_the_cells_equality_and_feedback_would_warn_about(
+        run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
+    # README, "wessex report": warnings about cells in the files are printed on the
+    # terminal, not in the report. An equality answer counted as "Another answer", and a
+    # survey question never quoted, were said by 'equality' and 'feedback' but not by 'report'.
+    forms = openpyxl.load_workbook(scheme_files["forms"])
+    sheet = forms.active
+    assert sheet is not None
+    sheet["D3"] = "45-54"  # crosses two bands: 'Another answer', with a warning
+    forms.save(scheme_files["forms"])
+    survey = openpyxl.load_workbook(scheme_files["responses"])
+    answers = survey.active
+    assert answers is not None
+    column = answers.max_column + 1
+    answers.cell(1, column, "Any other comments?")
+    answers.cell(2, column, "Lunch was late")
+    survey.save(scheme_files["responses"])
+    alone = " ".join(run("equality", "forms.xlsx", "-o", "equality.html").output.split())
+    assert "Sheet!D3: the answer to 'Age band' is not one of the form's choices" in alone
+    result = run("report", "pairs.xlsx", "--equality", "forms.xlsx", "--feedback",
+                 "responses.xlsx", "-o", "report.html")
+    text = " ".join(result.output.split())
+    assert "forms.xlsx, Sheet!D3: the answer to 'Age band' is not one of the form's " \
+           "choices" in text
+    assert "responses.xlsx, Sheet!J1: the column 'Any other comments?' is not one of the " \
+           "reflective questions" in text
+    assert "These warnings are not printed in the report" in text
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Sheet!D3" not in page  # for the administrator, never the board

@@ -208,10 +208,17 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                   if p.side == scheme.side_keys[0]]
         report.gems = [without_places(g, places)
                        for g in pick_gems(report.feedback, scheme.themes or None)]
+        # as 'wessex feedback' says them (a question never quoted, a rating not read), with
+        # the file named, since the report reads several
+        report.warnings += [f"{feedback.name}, {w}" for w in report.feedback.warnings]
     if equality is not None:
-        from .equality import aggregate
+        from .equality import read_forms
 
-        report.equality = aggregate(equality, scheme.side_of_answer)
+        forms = read_forms(equality, scheme.side_of_answer)
+        report.equality = (forms.tables, forms.forms)
+        # as 'wessex equality' says them: an answer counted as "Another answer" is named by
+        # its cell on the terminal, never in the report
+        report.warnings += forms.warnings
     if findings:
         from .findings import read_findings
 
