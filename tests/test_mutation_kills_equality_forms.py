@@ -160,3 +160,21 @@ def test_a_forms_sheet_with_headers_and_no_answers_says_so(tmp_path: Path) -> No
         "below them.",
         "Type or paste one row per returned form under the headers, then run 'wessex "
         "equality' again.", path, "Forms")
+
+
+def test_a_first_column_naming_no_side_or_profession_is_named_by_its_cell(
+        tmp_path: Path) -> None:
+    """'Nurse' fits neither side of a scheme whose professions are 'Practice nurse' and 'Ward
+    nurse': the form counts under 'Not stated', and one such cell stops every table being
+    broken down by side. It was silent; it is named like an answer not on the list. A blank
+    cell, or one saying 'Prefer not to say', is not a slip and is not named."""
+    from wessex_cli.scheme import Scheme
+
+    path = tmp_path / "forms.csv"
+    path.write_text("Profession or side,Gender\n" + "GP,Woman\n" * 8 + "Consultant,Man\n" * 8 +
+                    "Nurse,Woman\n,Man\nPrefer not to say,Woman\n", encoding="utf-8")
+    result = read_forms(path, Scheme().side_of_answer)
+    assert result.warnings == [
+        "forms.csv, forms!A18: the first column names neither side nor a profession listed in "
+        "scheme.toml, so the form is counted under 'Not stated'. Type the side (for example "
+        "primary) or the profession as scheme.toml lists it, and run again."]

@@ -465,6 +465,11 @@ def aggregate(path: Path, side_of: Any = None) -> tuple[list[ProtectedTable], in
     return result.tables, result.forms
 
 
+# A first column saying so on purpose: counted under 'Not stated' without a warning.
+_NOT_STATED = frozenset({"notstated", "prefernottosay", "prefernottosaythis", "unknown",
+                         "notknown"})
+
+
 def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
     """The returned forms as protected tables, with a warning for each answer not recognised
     (naming its cell, never its words)."""
@@ -488,13 +493,21 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
                           "Type or paste one row per returned form under the headers, then "
                           "run 'wessex equality' again.", file=path, sheet=grid.sheet)
     groups: list[str] = []
-    for _, row in forms:
+    warnings = []
+    for index, row in forms:
         raw = cell_text(row[columns["group"]]) if "group" in columns and \
             columns["group"] < len(row) else ""
         group = side_of(raw) if side_of else raw
         groups.append(group or "Not stated")
+        if raw and group in ("", "Not stated") and header_key(raw) not in _NOT_STATED:
+            # said like an answer not recognised: one such cell can stop every table being
+            # broken down by side, and the note under them would name 'Not stated' only
+            warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, columns['group'])}: "
+                            "the first column names neither side nor a profession listed in "
+                            "scheme.toml, so the form is counted under 'Not stated'. Type the "
+                            "side (for example primary) or the profession as scheme.toml "
+                            "lists it, and run again.")
     tables = []
-    warnings = []
     for question, (title, _, _) in QUESTIONS.items():
         if question not in columns:
             continue
