@@ -862,6 +862,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             adjustments=values.get("adjustments", ""), notes=values.get("notes", ""),
             extra=draft.extra))
     by_key = {v.key: v for v in volunteers}
+    locks: dict[str, set[frozenset[str]]] = defaultdict(set)  # person -> the locks naming them
     for volunteer in volunteers:
         partner_of = by_key.get(volunteer.partner or "")
         if partner_of is not None and partner_of.side == volunteer.side:
@@ -869,7 +870,39 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            f"the locked partner {partner_of.name} is on the same side "
                            f"({volunteer.side}).", "Pairs must cross sides: name someone from "
                            "the other side, or leave the cell blank.")
+        elif partner_of is not None and volunteer.active and partner_of.active:
+            _check_lock(reader, volunteer, partner_of)
+            for person in (volunteer, partner_of):
+                locks[person.key].add(frozenset((volunteer.key, partner_of.key)))
+    # 'pair' refuses a lock that breaks a rule or gives someone more partners than their
+    # Capacity: said here, at the cell, so that 'check' never says "no problems" first
+    for volunteer in volunteers:
+        partner_of = by_key.get(volunteer.partner or "")
+        if partner_of is None or partner_of.side == volunteer.side:
+            continue
+        over = [p for p in (volunteer, partner_of) if len(locks[p.key]) > p.capacity]
+        for person in over:
+            reader.problem("error", volunteer.row - 1, "partner",
+                           f"{person.name} is the locked partner in "
+                           f"{len(locks[person.key])} Partner cells, more than their capacity "
+                           f"({person.capacity}).", "Keep one of those Partner entries, or "
+                           f"raise {person.name}'s Capacity.")
     return volunteers
+
+
+def _check_lock(reader: _RowReader, volunteer: Volunteer, partner: Volunteer) -> None:
+    """An error at the Partner cell for each pairing rule the locked pair breaks (the side
+    rule is said apart; a withdrawn partner is released by 'pair', not an error)."""
+    from .rules import rules_broken  # rules reads this module's Volunteer
+
+    broken = rules_broken(volunteer, partner)
+    if broken:
+        rules = "; ".join(f"rule {r.value} ({r.short})" for r in broken)
+        reader.problem("error", volunteer.row - 1, "partner",
+                       f"the locked partner {partner.name} may not be paired with "
+                       f"{volunteer.name}: that pair breaks {rules}.",
+                       "Remove the lock, or correct the cell that excludes them if it is "
+                       "wrong.")
 
 
 _SUGGESTIONS_LEFT = [0]  # reset per roster: suggestions cost time on a large list

@@ -1,0 +1,64 @@
+"""``wessex check`` names the Partner cells that ``wessex pair`` would refuse.
+
+SPEC: check lists every problem with its cell, and a lock that breaks a rule is an error
+naming the rule. A lock with an Avoid entry, a lock inside one organisation, or one person
+locked to two partners with a capacity of one: check said "No problems found" and pair
+then refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import Runner, person, write_book
+
+
+def _check(run: Runner, tmp_path: Path, people: list[dict[str, object]]) -> dict[str, str]:
+    write_book(tmp_path / "v.xlsx", people)  # type: ignore[arg-type]
+    data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
+    return {p["cell"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+
+
+def test_a_lock_with_an_avoid_entry_is_an_error_at_the_partner_cell(
+        run: Runner, tmp_path: Path) -> None:
+    errors = _check(run, tmp_path, [
+        person("Dr Eve Eyre", "eve@example.org", "GP", Organisation="Elm Surgery",
+               Partner="Dr Fay Finch", Avoid="fay@example.org"),
+        person("Dr Fay Finch", "fay@example.org", "Consultant", Organisation="Hospital")])
+    assert errors == {"Volunteers!O2": "the locked partner Dr Fay Finch may not be paired with "
+                      "Dr Eve Eyre: that pair breaks rule 4 (named under avoid). Remove the "
+                      "lock, or correct the cell that excludes them if it is wrong."}
+    run("pair", "v.xlsx", code=1)  # as pair refuses it
+
+
+def test_a_lock_inside_one_organisation_is_an_error(run: Runner, tmp_path: Path) -> None:
+    errors = _check(run, tmp_path, [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Hospital - A",
+               Partner="Dr Col Cole"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital - A")])
+    assert list(errors) == ["Volunteers!O2"]
+    assert "rule 2 (same organisation)" in errors["Volunteers!O2"]
+
+
+def test_two_locks_on_one_person_of_capacity_one_are_named(run: Runner,
+                                                            tmp_path: Path) -> None:
+    errors = _check(run, tmp_path, [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
+               Partner="Dr Col Cole"),
+        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital",
+               Partner="Dr Bea Birch")])
+    assert set(errors) == {"Volunteers!O2", "Volunteers!O4"}
+    assert all(m.startswith("Dr Col Cole is the locked partner in 2 Partner cells, more than "
+                            "their capacity (1).") for m in errors.values())
+
+
+def test_one_lock_written_in_both_rows_is_no_problem(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
+               Partner="col@example.org"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital",
+               Partner="Dr Ann Ash")])
+    run("check", "v.xlsx")
+    run("pair", "v.xlsx")
