@@ -113,6 +113,32 @@ def column_meant(title: str) -> str | None:
     return found
 
 
+# A name kept in two columns, as many mailing lists keep it.
+_FIRST_NAME = frozenset({"firstname", "forename", "forenames", "givenname", "first"})
+_SURNAME = frozenset({"surname", "lastname", "familyname", "last"})
+
+
+def _refuse_a_split_name(grid: Grid, sheet: str, header_index: int,
+                         extra: list[tuple[str, int]]) -> None:
+    """No Name column, but a first name and a surname column: renaming one of them to
+    Name (the fix for a misspelt header) would pair people by half their name, so the
+    error says to join the two."""
+    from .spreadsheet import column_letter
+
+    first = next(((t, c) for t, c in extra if header_key(t) in _FIRST_NAME), None)
+    last = next(((t, c) for t, c in extra if header_key(t) in _SURNAME), None)
+    if first is None or last is None:
+        return
+    header, row = header_index + 1, header_index + 2  # as Excel numbers them
+    a, b = column_letter(first[1]), column_letter(last[1])
+    raise RosterError(
+        f"the required column Name is missing from the header row (row {header}); the names "
+        f"are split between '{first[0]}' ({a}{header}) and '{last[0]}' ({b}{header}).",
+        f"Add a column headed 'Name' with the whole name (in Excel, type ={a}{row}&\" \"&{b}{row} "
+        "in its first row and fill it down); do not rename one of the two, which would keep "
+        "half of each name.", file=grid.path, sheet=sheet, cell=f"{a}{header}")
+
+
 def column_it_looks_like(title: str) -> tuple[str, str] | None:
     """(column, the alias it is nearest) for a header wessex does not know that is close to
     one of its names: a typo ("Do not pair wiht") or longer words ("Avoid pairing with")."""
@@ -418,6 +444,8 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
     unknown = [(title, col, column_it_looks_like(title)) for title, col in extra
                if column_meant(title) is None]
     missing = [c for c in REQUIRED if c not in columns]
+    if "name" in missing:
+        _refuse_a_split_name(grid, sheet, header_index, extra)
     if missing:
         names = ", ".join(m.capitalize() for m in missing)
         guess = next(((title, col) for title, col, near in unknown
