@@ -102,6 +102,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     """Gather the report from the pairs workbook and, when given, the feedback export,
     equality forms and table findings."""
     from .dates import today
+    from .tracking import dated_before
 
     now = today()
     # read as 'status' reads it: a visit ticked but dated after today is planned, not done,
@@ -161,6 +162,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     warnings: list[str] = []
     for pair, withdrawn in [*((p, False) for p in tracked), *((p, True) for p in left)]:
         warnings += pair.warnings
+        if not withdrawn:  # as 'status' names it: a visit dated before the exchange began
+            warnings += dated_before(pair, book.headers, scheme.start)
         for visit, host_side in zip(pair.visits, (pair.a.side, pair.b.side), strict=True):
             if withdrawn and not visit.done:
                 continue  # a withdrawn pair's visit that never happened is owed by nobody

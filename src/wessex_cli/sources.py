@@ -17,18 +17,19 @@ if TYPE_CHECKING:
 
 
 def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
-               year: int | None = None, finished_withdrawn: bool = False
-               ) -> tuple[list[PairRecord], list[str]]:
+               year: int | None = None, finished_withdrawn: bool = False,
+               start: dt.date | None = None) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
-    (How paired is not "kept"). ``year`` completes tracking dates typed without one.
+    (How paired is not "kept"). ``year`` completes tracking dates typed without one;
+    ``start`` (the scheme's) names a visit dated before it.
     ``finished_withdrawn``: the pairs on the Withdrawn sheet whose two visits were both done
     and dated before one of them withdrew come too (their certificates are earned: someone
     whose second partner dropped out keeps the exchange they finished with the first)."""
     from .dates import today
 
     book, pairs, warnings = _read_pairs(path, now, only_new, year,
-                                        side_sheets=finished_withdrawn)
+                                        side_sheets=finished_withdrawn, start=start)
     if finished_withdrawn:
         day = now or today()
         pairs = [*pairs, *(pair for pair in book.withdrawn
@@ -37,7 +38,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     return pairs, warnings
 
 
-def load_everyone(path: Path, year: int | None = None
+def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None
                   ) -> tuple[list[PairRecord], list[Person], list[str]]:
     """As ``load_pairs``, and in the same read the volunteers in no pair now but still in
     the scheme: the Unpaired sheet's, and on the Withdrawn sheet the partner of each who
@@ -45,7 +46,7 @@ def load_everyone(path: Path, year: int | None = None
     address that is one); a warning names each it cannot."""
     from .roster import email_problem
 
-    book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True)
+    book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
     gone = {left.key for left in book.withdrawals if left.whole_scheme}
     reachable = []
     for person in [*book.unpaired, *(someone for pair in book.withdrawn
@@ -62,12 +63,16 @@ def load_everyone(path: Path, year: int | None = None
 
 
 def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,
-                side_sheets: bool) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
+               side_sheets: bool, start: dt.date | None = None
+               ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
     from .pairs_workbook import read_pairs_workbook
     from .text import header_key
+    from .tracking import dated_before
 
     book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=side_sheets)
+    for pair in book.pairs:
+        pair.warnings = [*pair.warnings, *dated_before(pair, book.headers, start)]
     pairs = book.pairs
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):

@@ -133,3 +133,25 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
     row.reflections = (reflections[0], reflections[1])
     row.warnings = warnings
     return row
+
+
+def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
+                 sheet: str = "Pairs") -> list[str]:
+    """A warning for each visit marked done and dated before the exchange started: most
+    often last year typed by habit (4/5/2026 for 4/5/2027), and the certificate, for
+    appraisal, would state that date beside the scheme's own dates. The visit still counts;
+    the cell is named so that it can be corrected."""
+    from .spreadsheet import cell_ref
+
+    if start is None:
+        return []
+    found = _tracking_headers(tuple(headers))
+    said = []
+    for (date_title, _), visit in zip(VISIT_COLUMNS, row.visits, strict=True):
+        header = found[date_title]
+        if visit.done and visit.date is not None and visit.date < start and header:
+            said.append(f"{sheet}!{cell_ref(row.row - 1, headers.index(header))}: the visit "
+                        f"is dated {visit.date.isoformat()}, before the exchange started "
+                        f"({start.isoformat()}); if the year is wrong, correct it, as the "
+                        "certificate states the date.")
+    return said

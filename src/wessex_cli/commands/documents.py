@@ -154,11 +154,13 @@ def render(
                             "run from the pairs workbook.")
     unpaired: list[Person] = []  # a letter to each volunteer goes to them too
     if pairs and not volunteers and not new and template.audience == "volunteer":
-        pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year)
+        pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
+                                                         start=scheme.start)
         warn(warnings)
     elif pairs:
         pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year,
-                                            finished_withdrawn=template.only_complete and not new)
+                                            finished_withdrawn=template.only_complete and not new,
+                                            start=scheme.start)
         warn(warnings)
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
@@ -256,7 +258,7 @@ def mailmerge(
                                  "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
     if is_pairs_workbook(source):
-        records, warnings = load_pairs(source, year=scheme.year)
+        records, warnings = load_pairs(source, year=scheme.year, start=scheme.start)
         warn(warnings)
         headers, rows = merge_rows(scheme, pairs=records, allow_placeholders=allow_placeholders)
     else:

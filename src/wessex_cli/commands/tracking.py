@@ -58,7 +58,7 @@ def status(
 
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
-    tracked, warnings = load_pairs(pairs, now, year=scheme.year)
+    tracked, warnings = load_pairs(pairs, now, year=scheme.year, start=scheme.start)
     warn(warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     summary = summarise(tracked, end, now)
@@ -206,7 +206,7 @@ def remind(
     from ..wording import long_date
 
     scheme = scheme_for(scheme_file, pairs)
-    records, warnings = load_pairs(pairs, year=scheme.year)
+    records, warnings = load_pairs(pairs, year=scheme.year, start=scheme.start)
     warn(warnings)
     template = load_template("reminder", scheme)
     now = today()
