@@ -746,6 +746,54 @@ def _folded(name: str) -> str:
     return name.replace("\\", "/").lower()
 
 
+class _TextShape:
+    """The shape of one text (a cell's ``<is>`` or a shared ``<si>``), as far as the two
+    readers would read it alike: one ``<t>`` alone, or runs (``<r>``) of one ``<t>`` each,
+    with phonetic runs (``<rPh>``) after either. Two ``<t>`` side by side calamine joins and
+    openpyxl keeps the last of; a ``<t>`` after runs calamine reads last and openpyxl
+    first. ``what`` names where such a text is, for the refusal."""
+
+    __slots__ = ("path", "what", "texts", "runs", "run_texts", "in_run", "in_phonetic")
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path, self.what = path, what
+        self.texts = self.runs = self.run_texts = self.in_run = self.in_phonetic = 0
+
+    def reset(self) -> None:
+        self.texts = self.runs = self.run_texts = self.in_run = self.in_phonetic = 0
+
+    def start(self, tag: str) -> None:
+        if tag == "rPh":
+            self.in_phonetic += 1
+        elif self.in_phonetic:
+            return
+        elif tag == "r":
+            self.in_run += 1
+            self.runs += 1
+            self.run_texts = 0
+            if self.texts:
+                self._refuse()
+        elif tag == "t":
+            if self.in_run:
+                self.run_texts += 1
+                if self.run_texts > 1:
+                    self._refuse()
+            else:
+                self.texts += 1
+                if self.texts > 1 or self.runs:
+                    self._refuse()
+
+    def end(self, tag: str) -> None:
+        if tag == "rPh":
+            self.in_phonetic -= 1
+        elif tag == "r" and not self.in_phonetic:
+            self.in_run -= 1
+
+    def _refuse(self) -> None:
+        raise _unusual(self.path, f"{self.what} gives a text in pieces that the readers "
+                                  "would each put together differently")
+
+
 def _unusual(path: Path, what: str) -> SpreadsheetError:
     return SpreadsheetError(
         f"the file is not laid out as Excel or LibreOffice lays out a workbook ({what}), so "
@@ -1105,20 +1153,13 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     seen = [0]
     inside = [False]  # within a string: one inside another is refused (none is written so,
     # and the reader would end the outer at the inner's end, keeping its text under one index)
-    depth = [0, 0]  # elements open inside the string; its texts directly in it (calamine
-    # joins two, openpyxl keeps the last)
+    shape = _TextShape(path, info.filename)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         _one_more(seen, path, info.filename)
         tag = name[name.rfind(":") + 1:]
         if inside[0]:
-            depth[0] += 1
-            if tag == "t" and depth[0] == 1:
-                depth[1] += 1
-                if depth[1] > 1:
-                    raise _unusual(path, f"{info.filename} gives a text in two pieces "
-                                         "outside its runs, which the readers would each "
-                                         "read differently")
+            shape.start(tag)
         if attrs:  # openpyxl keeps attributes' text too, inside the strings or out
             counts.shared_text += _text_size("".join(attrs.values()))
         if not inside[0] and tag != "si":
@@ -1130,7 +1171,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 raise _unusual(path, f"{info.filename} writes a text inside another")
             inside[0] = True
             current[0] = 0
-            depth[0] = depth[1] = 0
+            shape.reset()
         elif tag == "sst" and not count:
             count.append(attrs.get("uniqueCount"))
             given = count[0]
@@ -1140,7 +1181,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
 
     def end(name: str) -> None:
         if inside[0]:
-            depth[0] -= 1
+            shape.end(name[name.rfind(":") + 1:])
         if name[name.rfind(":") + 1:] == "si":
             inside[0] = False
             lengths.append(current[0])
@@ -1595,12 +1636,13 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
 
     inline_size = [0, 0]  # the inline texts' size, the <is> elements open
     # The cell being read, as the two readers could read it otherwise: its values (<v> or
-    # <is>: calamine keeps the last, openpyxl the first), whether it holds a shared string,
-    # the runs open in its text and its texts outside them (calamine joins two <t>,
-    # openpyxl keeps the last), and the shared string's index as written (calamine reads
-    # " 1", "+1" or "-1" as 0, openpyxl as 1, 1 and the last string)
-    cell: list[Any] = [0, False, 0, 0, 0]  # (and last, the <is> open: a <v> in it is no value)
+    # <is>: calamine keeps the last, openpyxl the first), whether it holds a shared string
+    # (whose index, as written, is in ``index``: calamine reads " 1", "+1" or "-1" as 0,
+    # openpyxl as 1, 1 and the last string), the <is> open (a <v> in it is no value; its
+    # shape is ``shape``'s) and the cell's type (openpyxl reads an <is> only in inlineStr)
+    cell: list[Any] = [0, False, 0, ""]
     index: list[str] = []
+    shape = _TextShape(path, f"a cell of {part}")
 
     def one_more_value() -> None:
         cell[0] += 1
@@ -1648,8 +1690,9 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             if cell_row > far_row or column > far_column:  # reach(), inline: every cell
                 reach(cell_row, column)
             formula[0] = None
-            cell[0] = cell[2] = cell[3] = cell[4] = 0
-            cell[1] = attrs.get("t") == "s"
+            cell[0] = cell[2] = 0
+            cell[3] = attrs.get("t")
+            cell[1] = cell[3] == "s"
             if cell[1]:
                 shared[0] += 1
         elif tag == "row" and not inside[0]:
@@ -1665,7 +1708,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag == "f":
             formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
         elif tag == "v" and inside[0]:
-            if not cell[4]:
+            if not cell[2]:
                 one_more_value()
             if formula[0]:
                 parser.CharacterDataHandler = value_text
@@ -1675,17 +1718,17 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag == "is":
             if inside[0]:
                 one_more_value()
-                cell[4] += 1
+                if cell[3] != "inlineStr":  # calamine reads the text, openpyxl nothing
+                    raise _unusual(path, f"a cell of {part} holds a text of its own but is "
+                                         "not of the type that holds one, which the readers "
+                                         "would each read differently")
+                cell[2] += 1
+                shape.reset()
             if inline:
                 inline_size[1] += 1
                 parser.CharacterDataHandler = inline_text
-        elif tag in ("r", "rPh") and inside[0]:
-            cell[2] += 1
-        elif tag == "t" and inside[0] and not cell[2]:
-            cell[3] += 1
-            if cell[3] > 1:
-                raise _unusual(path, f"a cell of {part} holds two texts outside its runs, "
-                                     "which the readers would each read differently")
+        elif tag in ("r", "rPh", "t") and cell[2]:
+            shape.start(tag)
 
     def end(name: str) -> None:
         nonlocal counter, column
@@ -1701,11 +1744,11 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
                                          f"as '{number[:20]}', which the readers would "
                                          "each read differently")
             parser.CharacterDataHandler = inline_text if inline_size[1] else None
-        elif tag in ("r", "rPh") and inside[0]:
-            cell[2] -= 1
+        elif tag in ("r", "rPh") and cell[2]:
+            shape.end(tag)
         elif tag == "is":
             if inside[0]:
-                cell[4] -= 1
+                cell[2] -= 1
             if inline:
                 inline_size[1] -= 1
                 if not inline_size[1]:

@@ -52,6 +52,10 @@ _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})')
 _SHARED = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"')
 # A shared-string cell whose index is plain digits: the readers read " 1", "+1" or "-1"
 # each their own way, which only the streaming scan words a refusal for
+# A cell holding a text of its own, of the type that holds one: openpyxl reads an <is>
+# only in an inlineStr cell, calamine in any
+_INLINE = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="inlineStr"'
+                     rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb">" + _SPACE + rb"<is>")
 _SHARED_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"'
                            rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb"(?:/>|>" + _SPACE +
                            rb"(?:<v>[0-9]*+</v>" + _SPACE + rb"|<v/>" + _SPACE + rb")?</c>)")
@@ -119,6 +123,9 @@ def plain_rows(data: bytes) -> PlainRows | None:
     shared = len(_SHARED.findall(data, start, end)) if data.find(b't="s"', start, end) >= 0 \
         else 0
     if shared and len(_SHARED_INDEX.findall(data, start, end)) != shared:
+        return None
+    inline = data.count(b"<is>", start, end)
+    if inline and len(_INLINE.findall(data, start, end)) != inline:
         return None
     return PlainRows(
         start, end,

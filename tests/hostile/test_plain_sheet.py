@@ -146,6 +146,9 @@ def plain_sheets(draw: st.DrawFn, misleading: bool = False) -> bytes:
             if 't="s"' in attributes and content in _PLAIN_CONTENT and \
                     content not in ("", "<v>1</v>", "<v/>"):
                 content = "<v>1</v>"  # a writer gives a shared text by its number
+            if "<is>" in content and 'inlineStr' not in attributes and \
+                    attributes in _PLAIN_CELL_ATTRIBUTES:
+                attributes = ' t="inlineStr"'  # and a text of its own in the type for it
             closed = draw(st.booleans()) and not content
             cells.append(f"<c{at}{attributes}/>" if closed else
                          f"<c{at}{attributes}>{content}</c>")
