@@ -91,6 +91,32 @@ def test_a_caring_answer_that_says_no_cares_for_nobody(answer: str,
     assert classify("caring", answer)[0] == expected
 
 
+def test_the_equality_report_says_to_publish_its_figures_once(run: Runner,
+                                                              tmp_path: Path) -> None:
+    # rounding protects one set of figures: 12 women of 22 show as 10 of 20, and one more
+    # woman's form makes 15 of 25, which beside the first report tells how she answered
+    from wessex_cli.equality import build_table
+
+    before = build_table("gender", [("GP", ["Woman"])] * 12 + [("GP", ["Man"])] * 10,
+                         grouped=False)
+    after = build_table("gender", [("GP", ["Woman"])] * 13 + [("GP", ["Man"])] * 10,
+                        grouped=False)
+    row = {table.rows[n]: table.cells[n][0] for table in (before,)
+           for n in range(len(table.rows))}
+    assert (row["Woman"], row["Man"], row["Total"]) == ("10", "10", "20")
+    row = {after.rows[n]: after.cells[n][0] for n in range(len(after.rows))}
+    assert (row["Woman"], row["Man"], row["Total"]) == ("15", "10", "25")
+    # ...so both the page and the terminal say to publish once
+    rows = [["Side", "Gender"]] + [["GP", "Woman"]] * 12 + [["GP", "Man"]] * 10
+    with (tmp_path / "forms.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    said = " ".join(run("equality", "forms.csv", "-o", "report.html").output.split())
+    once = ("Publish these figures once, when every form is in: two versions a few forms "
+            "apart, side by side, can show how the late few answered.")
+    assert once in said
+    assert once in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
 def test_equality_warns_about_an_age_range_crossing_two_bands(run: Runner,
                                                               tmp_path: Path) -> None:
     book = openpyxl.Workbook()

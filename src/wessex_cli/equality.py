@@ -24,6 +24,11 @@ from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import fold, header_key
 
 SUPPRESS_BELOW = 8
+# Rounding and suppression protect one set of figures, not two: a report made again after a
+# few more forms came in, beside the first, shows how the newcomers answered (a Woman count
+# from 10 to 15 with the total from 20 to 25 is one more woman). Said wherever figures are.
+PUBLISH_ONCE = ("Publish these figures once, when every form is in: two versions a few forms "
+                "apart, side by side, can show how the late few answered.")
 PREFER = "Prefer not to say"
 OTHER = "Another answer"
 
@@ -544,7 +549,7 @@ def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> s
     from .pages import render_page
 
     return render_page(
-        "equality-report", title=scheme_name,
+        "equality-report", title=scheme_name, publish_once=PUBLISH_ONCE,
         forms=round5(forms) if forms >= SUPPRESS_BELOW else "*",
         tables=[{"title": table.title, "columns": table.columns, "notes": table.notes,
                  "rows": [{"category": row, "cells": cells}

@@ -189,7 +189,7 @@ def equality(
       wessex equality template
       wessex equality forms.xlsx -o equality.html
     """
-    from ..equality import read_forms, report_html, write_template
+    from ..equality import PUBLISH_ONCE, read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
 
     template = forms == "template" and not Path(forms).exists()
@@ -224,6 +224,7 @@ def equality(
     out.print("* = too few to show (1 to 7), or hidden so that it cannot be worked out from "
               "the totals. Other counts are rounded to the nearest 5. A group with fewer than 8 "
               "answers is never shown on its own.")
+    out.print(PUBLISH_ONCE)
     if output:
         out.print(f"Wrote {escape(str(output))}.")
 
