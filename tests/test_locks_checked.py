@@ -62,3 +62,20 @@ def test_one_lock_written_in_both_rows_is_no_problem(run: Runner, tmp_path: Path
                Partner="Dr Ann Ash")])
     run("check", "v.xlsx")
     run("pair", "v.xlsx")
+
+
+def test_a_row_whose_avoid_names_nobody_counts_with_errors_as_skip_errors_leaves_it_out(
+        run: Runner, tmp_path: Path) -> None:
+    # The error is found against the other rows (after the row was read): check counted the
+    # row as fine, and 'rows_with_errors' left it out, while 'pair --skip-errors' left the
+    # person out of the pairing.
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A", Avoid="Karen"),
+        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B",
+               Capacity="two"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital")])
+    data = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)
+    assert [r["row"] for r in data["rows_with_errors"]] == [2, 3]
+    assert data["sides"]["primary"]["with_errors"] == 2
+    pairing = json.loads(run("pair", "v.xlsx", "--skip-errors", "--dry-run", "--json").stdout)
+    assert sorted(p["row"] for p in pairing["left_out"]) == [2, 3]

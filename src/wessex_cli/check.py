@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import WessexError
-from .roster import Problem, Roster, Volunteer, collector_paused, read_roster, side_counts
+from .roster import (
+    Problem,
+    Roster,
+    Volunteer,
+    collector_paused,
+    error_rows,
+    read_roster,
+    side_counts,
+)
 from .rules import Partnerless, partnerless
 from .scheme import Scheme
 from .text import plural
@@ -36,6 +44,7 @@ class CheckReport:
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for ``--json``, built from the same objects the tables show."""
+        flagged = error_rows(self.roster)  # once: a roster may have thousands of errors
         return {
             "file": str(self.roster.path),
             # the people the sides count (a row repeating someone is no second volunteer),
@@ -43,8 +52,12 @@ class CheckReport:
             "volunteers": sum(counts["people"] for counts in self.sides.values()),
             "rows": self.roster.rows,
             "active": len(self.roster.active) + sum(r.active for r in self.roster.rejected),
-            "rows_with_errors": [{"row": r.row, "name": r.name, "email": r.email, "side": r.side}
-                            for r in self.roster.rejected],
+            "rows_with_errors": sorted(
+                [{"row": r.row, "name": r.name, "email": r.email, "side": r.side}
+                 for r in self.roster.rejected] +
+                [{"row": v.row, "name": v.name, "email": v.email, "side": v.side}
+                 for v in self.roster.volunteers if v.row in flagged],
+                key=lambda entry: int(entry["row"])),
             "repeated_rows": unread_rows(self.roster),  # each repeats someone: not read
             "sides": self.sides,
             "problems": [{"severity": p.severity, "cell": p.cell, "column": p.column,

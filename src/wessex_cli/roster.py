@@ -963,6 +963,16 @@ def _phone(text: str) -> str:
     return text
 
 
+def error_rows(roster: Roster) -> set[int]:
+    """The rows (as Excel numbers them) that hold an error, the header row aside."""
+    rows = set()
+    for problem in roster.errors:
+        digits = "".join(ch for ch in problem.cell.rsplit("!", 1)[-1] if ch.isdigit())
+        if digits and int(digits) != roster.header_row:
+            rows.add(int(digits))
+    return rows
+
+
 def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
     """People, active people and total capacity per side.
 
@@ -973,8 +983,11 @@ def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
         return {"people": 0, "active": 0, "capacity": 0, "with_errors": 0}
 
     counts = {key: blank() for key in scheme.side_keys}
+    # a row read whole but with an error found against the others (an Avoid or Partner
+    # naming nobody, a lock that breaks a rule) is left out by 'pair --skip-errors' too
+    flagged = error_rows(roster)
     people: list[tuple[str, bool, int, bool]] = [
-        (v.side, v.active, v.capacity, False) for v in roster.volunteers]
+        (v.side, v.active, v.capacity, v.row in flagged) for v in roster.volunteers]
     people += [(r.side or "side unknown", r.active, r.capacity, True) for r in roster.rejected]
     for side, active, capacity, with_errors in people:
         entry = counts.setdefault(side, blank())
