@@ -80,3 +80,20 @@ def test_kept_pairs_that_break_nothing_give_no_warning(run: Runner, tmp_path: Pa
     run("pair", "v.xlsx")
     result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "breaks rule" not in result.output
+
+
+def test_visit_by_a_name_two_people_share_asks_for_the_address(run: Runner,
+                                                                tmp_path: Path) -> None:
+    # Two volunteers called Sam Lee, paired with each other: 'visit "Sam Lee"' said "'Sam
+    # Lee' has more than one pair" and listed row 2 twice, and --partner "Sam Lee" could not
+    # settle it. It is two people: the address says which.
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Sam Lee", "sam.gp@example.org", "GP", Organisation="Surgery A"),
+        person("Dr Sam Lee", "sam.cons@example.org", "Consultant", Organisation="Hospital")])
+    run("pair", "v.xlsx")
+    result = run("visit", "pairs.xlsx", "Sam Lee", "--hosted", "4/5/2027", code=1)
+    text = " ".join(result.output.split())
+    assert "'Sam Lee' names 2 people in the Pairs sheet: Dr Sam Lee <sam.gp@example.org> " \
+           "(row 2); Dr Sam Lee <sam.cons@example.org> (row 2). Give the e-mail address of " \
+           "the one you mean in place of the name." in text
+    run("visit", "pairs.xlsx", "sam.gp@example.org", "--hosted", "4/5/2027")

@@ -560,6 +560,16 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
                             "cannot tell which row to change.", "Keep one row: move anything "
                             "typed in the others into it, delete them, and run the command "
                             "again.", file=path, sheet="Pairs")
+    people = {r.person.key: r.person for r in rows}
+    if len(people) > 1:
+        # several people of that name (two in one pair, even): which of them is the question,
+        # and only an address answers it; "more than one pair" would be untrue of each
+        listed = "; ".join(f"{p.name} <{p.email}> (row "
+                           f"{', '.join(str(r.pair.row) for r in rows if r.person.key == k)})"
+                           for k, p in people.items())
+        raise TrackingError(f"'{who}' names {len(people)} people in the Pairs sheet: {listed}.",
+                            "Give the e-mail address of the one you mean in place of the "
+                            "name.", file=path)
     if len(rows) > 1:
         names = "; ".join(
             f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
