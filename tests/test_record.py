@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 from openpyxl.comments import Comment
 
-from wessex_cli import record, safe_write
+from wessex_cli import safe_write, sheet_rows
 
 from .conftest import Runner, person, write_book
 
@@ -1801,7 +1801,7 @@ def test_a_drawing_claiming_a_note_far_away_makes_no_cell_there(run: Runner,
                 data = data.replace(b"<x:Row>1</x:Row>", b"<x:Row>1048575</x:Row>")
                 assert b"1048575" in data
             archive.writestr(info, data)
-    from wessex_cli.record import open_in_memory
+    from wessex_cli.workbook_edit import open_in_memory
 
     assert open_in_memory(paired).book["Pairs"].max_row < 100  # no cell made far away
     run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "18/5/2027")
@@ -1930,7 +1930,7 @@ def test_references_move_as_excel_moves_them_when_a_row_is_deleted(
         formula: str, own: bool, expected: str) -> None:
     """A name such as Q1FY24 was rewritten as the range Q1:FY23, whole rows and a sheet
     name in lower case were left pointing at the old rows."""
-    assert record.shift_references(formula, 4, own=own, sheet_name="Pairs") == expected
+    assert sheet_rows.shift_references(formula, 4, own=own, sheet_name="Pairs") == expected
 
 
 def test_withdraw_moves_an_array_formula_and_keeps_a_merge_of_two_rows_whole(

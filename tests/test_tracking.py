@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from wessex_cli import record
+from wessex_cli import record, safe_write, workbook_edit
 from wessex_cli.dates import parse_date
 from wessex_cli.errors import OutputError, TrackingError
 from wessex_cli.tracking import parse_done
@@ -157,7 +157,7 @@ def test_failed_writes_leave_the_original_byte_identical(run: Runner, paired: Pa
     def crash(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(record, "atomic_write", lambda path, write: (write(path.with_name(
+    monkeypatch.setattr(workbook_edit, "atomic_write", lambda path, write: (write(path.with_name(
         ".partial.xlsx")), crash()))
     with pytest.raises(OSError):
         record.record_visit(paired, "gp0@example.org", hosted=dt.date(2027, 5, 4),
@@ -207,9 +207,9 @@ def test_refuses_features_openpyxl_would_drop(run: Runner, paired: Path) -> None
 
 
 def test_second_writer_is_refused(run: Runner, paired: Path) -> None:
-    with record.write_lock(paired):
+    with safe_write.write_lock(paired):
         with pytest.raises(OutputError, match="another wessex command"):
-            with record.edit_workbook(paired):
+            with workbook_edit.edit_workbook(paired):
                 pass
 
 

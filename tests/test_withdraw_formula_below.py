@@ -38,7 +38,7 @@ def test_a_done_formula_below_a_withdrawn_pair_still_reads_as_done(run: Runner,
 
 
 def test_only_a_formula_that_reached_the_deleted_row_loses_what_excel_showed() -> None:
-    from wessex_cli.record import _reaches_row
+    from wessex_cli.sheet_rows import _reaches_row
 
     assert not _reaches_row('=IF(U10<>"","yes","")', 5, own=True, sheet_name="Pairs")
     assert not _reaches_row("=Pairs!C10+Summary!B5", 5, own=False, sheet_name="Pairs")

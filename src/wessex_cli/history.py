@@ -238,9 +238,9 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
     import openpyxl
 
     from .pairs_workbook import carried_titles
-    from .record import put_value
     from .safe_write import atomic_write
     from .starter import VOLUNTEER_HEADERS
+    from .workbook_edit import put_value
 
     book = openpyxl.load_workbook(book_path)
     sheet = book["Volunteers"]

@@ -4,7 +4,7 @@ A phone number typed as text ("07700900123") shows Excel's green triangle for a 
 stored as text; an administrator who chooses "Ignore error" has Excel note the cells in
 the sheet's ``<ignoredErrors>``. openpyxl reads no such list and writes none, so every
 visit recorded brought the triangles back. ``read_ignored`` takes the lists from the
-workbook as it was opened; a row deleted moves them (``record.delete_row``), and after
+workbook as it was opened; a row deleted moves them (``sheet_rows.delete_row``), and after
 openpyxl has saved, ``restored_sheets`` writes them back into its sheet parts.
 """
 
@@ -96,7 +96,7 @@ def _mark(attributes: dict[str, str]) -> dict[str, str] | None:
 
 
 def without_row(marks: Ignored, shift: Callable[[str], str]) -> Ignored:
-    """The marks once a row is deleted: each range moved by ``shift`` (``record``'s, as a
+    """The marks once a row is deleted: each range moved by ``shift`` (``sheet_rows``', as a
     formula's references move), a range on the deleted row alone gone."""
     kept = []
     for mark in marks:
@@ -109,7 +109,7 @@ def without_row(marks: Ignored, shift: Callable[[str], str]) -> Ignored:
 
 def grown_marks(marks: Ignored, grow: Callable[[str], str | None]) -> Ignored:
     """The marks once pairs are added below the last kept one: each range list grown by
-    ``grow`` (``record``'s, as the drop-downs grow), or as it was."""
+    ``grow`` (``sheet_rows``', as the drop-downs grow), or as it was."""
     return [{**mark, "sqref": grow(mark["sqref"]) or mark["sqref"]} for mark in marks]
 
 

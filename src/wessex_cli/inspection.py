@@ -188,7 +188,7 @@ def check_editable(inspection: Inspection) -> EditLoads:
     openpyxl builds what calamine never reads: see :class:`InputLimits`. The sheets and the
     workbook part are streamed again, as openpyxl will read them (:func:`edit_loads`), and
     what that found a save would drop is returned (``EditLoads.dropped``) for
-    ``record.refuse_what_saving_would_lose`` to name with the rest."""
+    ``workbook_edit.refuse_what_saving_would_lose`` to name with the rest."""
     loads = edit_loads(inspection)
     problem = _edit_problem(inspection, loads)
     if problem:

@@ -15,8 +15,8 @@ writes that itself.
 ``restored_package`` copies the parts back byte for byte and adds only the relations and
 content types openpyxl's output lacks, with Ids of their own where openpyxl's are in use.
 Only parts plainly named as Excel names them are copied, and never over a part openpyxl
-wrote; any other part in those folders is named by ``not_kept`` (``record`` refuses the
-workbook rather than lose it).
+wrote; any other part in those folders is named by ``not_kept`` (``workbook_edit`` refuses
+the workbook rather than lose it).
 """
 
 from __future__ import annotations

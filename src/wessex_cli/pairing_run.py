@@ -93,9 +93,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .dates import today
     from .pairing import explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
-    from .record import carry_pairing, edit_workbook
+    from .record import carry_pairing
     from .roster import read_roster
     from .safe_write import guard_output, real_path, write_lock
+    from .workbook_edit import edit_workbook
 
     for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
         parse_lock(lock)
@@ -200,7 +201,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # --keep: the new pairs are brought into the kept workbook; with --dry-run, into
             # a copy in memory that is thrown away, so the run can say what it would change
             from .pairs_workbook import pairs_workbook_sheets
-            from .record import open_in_memory, refuse_what_saving_would_lose
+            from .workbook_edit import open_in_memory, refuse_what_saving_would_lose
 
             if book is None:
                 refuse_what_saving_would_lose(keep)  # as a real run would refuse it

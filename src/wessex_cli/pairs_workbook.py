@@ -4,8 +4,8 @@ Sheets: ``Pairs`` (one row per pair, both people, score, reasons, and the tracki
 the administrator fills in), ``Unpaired``, ``Summary`` and ``Settings``, and, once someone
 withdraws, ``Withdrawn``. The columns are fixed here once (the schema below), so that
 writing (``wessex pair``, with xlsxwriter), reading back (``read_pairs_workbook``, with
-calamine, into the ``model`` classes) and editing in place (``record``, with openpyxl)
-agree on every column and find the header row the same way.
+calamine, into the ``model`` classes) and editing in place (``record``, with openpyxl
+through ``workbook_edit``) agree on every column and find the header row the same way.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- the schema
 # Every reader and writer of a pairs workbook takes its columns from here: the writer
-# below (xlsxwriter), the reader below (calamine) and the editor in ``record`` (openpyxl).
+# below (xlsxwriter), the reader below (calamine) and the editor in ``record`` (openpyxl,
+# through ``workbook_edit``).
 
 VISIT_COLUMNS = (("A hosts B: date", "A hosts B: done"), ("B hosts A: date", "B hosts A: done"))
 REFLECTION_COLUMNS = ("Reflection from A", "Reflection from B")

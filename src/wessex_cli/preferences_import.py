@@ -361,7 +361,7 @@ def _write(path: Path, roster: Roster, result: ImportResult) -> None:
     """Write the answers into their cells with the record's safe edit: locked, symbolic links
     followed, read-only and open files refused, formulas' cached values kept, a backup first,
     and the file replaced in one step."""
-    from .record import edit_workbook, put_value
+    from .workbook_edit import edit_workbook, put_value
 
     with edit_workbook(path, require=roster.sheet) as book:
         sheet = book[roster.sheet]

@@ -74,9 +74,9 @@ def refused(path: Path, reason: str) -> None:
 
 
 def editable(path: Path) -> None:
-    """``path`` may be changed in place (``record.refuse_what_saving_would_lose`` passes
+    """``path`` may be changed in place (``workbook_edit.refuse_what_saving_would_lose`` passes
     it: it is neither too large to change nor holds what a save would drop)."""
-    from wessex_cli.record import refuse_what_saving_would_lose
+    from wessex_cli.workbook_edit import refuse_what_saving_would_lose
 
     refuse_what_saving_would_lose(path)
 
@@ -441,7 +441,7 @@ def _vml(kinds: list[str]) -> bytes:
 ])
 def test_a_vml_drawing_is_harmless_only_when_it_holds_notes(
         tmp_path: Path, kinds: list[str], lost: list[str]) -> None:
-    from wessex_cli.record import features_that_would_be_lost
+    from wessex_cli.workbook_edit import features_that_would_be_lost
 
     path = _with_part(tmp_path, "xl/drawings/vmlDrawing1.vml", _vml(kinds))
     assert features_that_would_be_lost(path) == lost
@@ -449,7 +449,7 @@ def test_a_vml_drawing_is_harmless_only_when_it_holds_notes(
 
 def test_a_shape_is_found_across_the_pieces_a_drawing_is_read_in(tmp_path: Path) -> None:
     # a drawing is read a megabyte at a time (read whole, 190 MB of shapes took 940 MB)
-    from wessex_cli.record import features_that_would_be_lost
+    from wessex_cli.workbook_edit import features_that_would_be_lost
 
     for offset in (-12, -5, -1, 0, 3):
         padding = b" " * ((1 << 20) + offset - len(b'<xml><v:shape><x:ClientData '))

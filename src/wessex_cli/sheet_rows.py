@@ -1,0 +1,333 @@
+"""Rows deleted from a sheet, and pairs added below its last, as Excel would do it.
+
+openpyxl moves cells when a row is deleted, but nothing that points at them: formulas, merged
+cells, links, drop-down lists, conditional formats, the filter, tables, row heights and
+hidden rows, defined names and the print area stay on their old row numbers, so that they
+would land on the next pair. Here each moves as Excel moves it (a reference below the row up
+one, a range across it a row shorter, one to the row itself #REF!), and new pairs written
+under the last kept one join the ranges that covered the pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .ignored_errors import without_row
+
+if TYPE_CHECKING:
+    from .workbook_edit import Workbook
+
+
+def delete_row(book: Workbook, sheet: Any, number: int) -> None:
+    """Delete row ``number`` and re-point every formula that refers to this sheet's cells
+    as Excel does when a row is deleted (openpyxl moves the cells but not the references):
+    a reference below the row moves up one, a range across it shrinks by one, and a
+    reference to the deleted row itself becomes #REF!."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    sheet.delete_rows(number)
+    _move_ranges_up(sheet, number)
+    _move_row_settings_up(sheet, number)
+    _move_names_up(book.book, sheet, number)
+    if book.ignored.get(sheet.title):
+        book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
+                                                lambda ref: _shift_range(ref, number))
+    for other in book.book.worksheets:
+        for row in other.iter_rows():
+            for cell in row:
+                # formulas only: text typed as "=..." (stored as text) is not one
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    moved = shift_references(cell.value, number, own=other is sheet,
+                                             sheet_name=sheet.title)
+                    if moved != cell.value:
+                        shown = book.cached.get(id(cell))
+                        if shown is not None and shown[1] == cell.value and not \
+                                _reaches_row(cell.value, number, own=other is sheet,
+                                             sheet_name=sheet.title):
+                            # the same cells, re-pointed: what Excel showed still holds (a
+                            # "done" filled by a formula below the row still reads as done)
+                            book.cached[id(cell)] = (cell, moved, shown[2])
+                        cell.value = moved
+                elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
+                    # an array formula's text, and its range, which openpyxl left on the
+                    # old row (a formula whose range no longer held its own cell)
+                    cell.value.text = shift_references(cell.value.text or "", number,
+                                                       own=other is sheet,
+                                                       sheet_name=sheet.title)
+                    if other is sheet and cell.value.ref:
+                        cell.value.ref = _shift_range(cell.value.ref, number)
+
+
+def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[str]:
+    """openpyxl CellRanges as they stand once row ``number`` is deleted, as a formula's
+    references move (``_shift_range``): below it, a row up; across it, a row shorter; on it
+    alone, gone."""
+    moved = (_shift_range(found.coord, number) for found in ranges)
+    return [coord for coord in moved if coord != "#REF!"]
+
+
+def _move_ranges_up(sheet: Any, number: int) -> None:
+    """What openpyxl's delete_rows leaves where it was, moved with the cells (as Excel does):
+    merged cells (else a merge stays over the next row and hides what was typed there),
+    links (else a link stays on the row below, on another pair), drop-down lists and
+    conditional formats with their formulas, the filter's range and the tables' ranges."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.worksheet.cell_range import CellRange
+
+    merged = list(sheet.merged_cells.ranges)
+    for old in merged:
+        sheet.merged_cells.remove(old)
+    for coord in _ranges_without_row(merged, number):
+        if CellRange(coord).size["rows"] * CellRange(coord).size["columns"] > 1:
+            # a merge of one cell ("AG4:AG4", once its second row went) is no merge
+            sheet.merged_cells.add(CellRange(coord))
+    for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
+        link = getattr(cell, "hyperlink", None)
+        if link is not None and cell.row >= number:
+            link.ref = cell.coordinate
+    for validation in list(sheet.data_validations.dataValidation):
+        kept = _ranges_without_row(validation.sqref.ranges, number)
+        if kept:
+            top = _top_row(validation.sqref.ranges)
+            for attribute in ("formula1", "formula2"):
+                formula = getattr(validation, attribute)
+                if formula:
+                    setattr(validation, attribute,
+                            _shift_anchored(formula, number, top, sheet.title))
+            validation.sqref = " ".join(kept)
+        else:
+            sheet.data_validations.dataValidation.remove(validation)
+    formats = ConditionalFormattingList()
+    for formatting in sheet.conditional_formatting:
+        kept = _ranges_without_row(formatting.sqref.ranges, number)
+        top = _top_row(formatting.sqref.ranges)
+        for rule in formatting.rules if kept else ():
+            rule.formula = [_shift_anchored(f, number, top, sheet.title) for f in rule.formula]
+            formats.add(" ".join(kept), rule)
+    sheet.conditional_formatting = formats
+    if sheet.auto_filter.ref:
+        moved = _shift_range(sheet.auto_filter.ref, number)
+        sheet.auto_filter.ref = moved if moved != "#REF!" else None
+    for table in sheet.tables.values():
+        moved = _shift_range(table.ref, number)
+        # a table keeps a row below its header (Excel's tables cannot be a header alone)
+        if moved != "#REF!" and CellRange(moved).max_row > CellRange(table.ref).min_row:
+            table.ref = moved
+            if table.autoFilter is not None:
+                table.autoFilter.ref = moved
+
+
+def extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
+    """New pairs written below the last kept one (rows ``last_kept`` + 1 to ``last``) join
+    what covered the pairs down to that row, as a row typed under a table joins it in
+    Excel: the yes/no drop-downs, the conditional formats, the filter's range and a table's
+    range. A range that stops before the last pair covers only the rows it did."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def grown(ranges: Iterable[Any]) -> str | None:
+        return grown_ranges(" ".join(r.coord for r in ranges), last_kept, last)
+
+    for validation in sheet.data_validations.dataValidation:
+        sqref = grown(validation.sqref.ranges)
+        if sqref is not None:
+            validation.sqref = sqref
+    if sheet.auto_filter.ref:
+        ref = grown([CellRange(sheet.auto_filter.ref)])
+        sheet.auto_filter.ref = ref or sheet.auto_filter.ref
+    for table in sheet.tables.values():
+        ref = grown([CellRange(table.ref)])
+        if ref is not None:
+            table.ref = ref
+            if table.autoFilter is not None:
+                table.autoFilter.ref = ref
+    formats = ConditionalFormattingList()
+    for formatting in sheet.conditional_formatting:
+        sqref = grown(formatting.sqref.ranges) or str(formatting.sqref)
+        for rule in formatting.rules:
+            formats.add(sqref, rule)
+    sheet.conditional_formatting = formats
+
+
+def grown_ranges(ranges: str, last_kept: int, last: int) -> str | None:
+    """A range list ("V2:V30 X5") with each range that ends on row ``last_kept`` carried
+    down to row ``last``; None when none ends there (nothing to grow)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    found = [CellRange(r) for r in ranges.replace("$", "").split()]
+    if not any(r.max_row == last_kept for r in found):
+        return None
+    for r in found:
+        if r.max_row == last_kept:
+            r.expand(down=last - last_kept)
+    return " ".join(r.coord for r in found)
+
+
+def _top_row(ranges: Iterable[Any]) -> int:
+    """The first row of a drop-down's or a conditional format's ranges: its formula is
+    written as for that row's cell, as Excel keeps it."""
+    return min((found.min_row for found in ranges), default=0)
+
+
+def _shift_anchored(formula: str, number: int, top: int, title: str) -> str:
+    """A drop-down's or a conditional format's formula (written as for row ``top``, without
+    "=") once row ``number`` of its sheet is deleted. Its cell moves up with the rows below
+    the deleted one, so its references move as a formula's in that cell do
+    (``shift_references``); when the deleted row was its first, the row below takes its
+    place and the references relative to it stay as they were (``$V10`` on rows 10 to 31
+    stays ``$V10`` on rows 10 to 30), and only those fixed with "$" move."""
+    shifted = shift_references("=" + formula, number, own=True, sheet_name=title,
+                               fixed_rows_only=top == number)
+    return shifted[1:]
+
+
+def _move_row_settings_up(sheet: Any, number: int) -> None:
+    """Row heights, rows hidden (by hand or by a filter) and rows grouped in an outline moved
+    up with their rows, as Excel moves them (openpyxl leaves them on their numbers, so a
+    filter's hidden rows and a taller row landed on the next pair)."""
+    dimensions = sheet.row_dimensions
+    moved = {}
+    for index in sorted(n for n in dimensions if n >= number):
+        dimension = dimensions.pop(index)
+        if index > number:
+            dimension.index = index - 1
+            moved[index - 1] = dimension
+    dimensions.update(moved)
+
+
+def _move_names_up(book: Any, sheet: Any, number: int) -> None:
+    """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
+    re-points them when a row is deleted: a name for a row below moves up, one for the
+    deleted row alone becomes #REF!, a range across it shrinks."""
+    names = [*book.defined_names.values()]
+    for each in book.worksheets:
+        names += [*each.defined_names.values()]
+    for name in names:
+        text = name.attr_text or ""
+        moved = shift_references("=" + text, number, own=False, sheet_name=sheet.title)
+        if moved[1:] != text:
+            name.attr_text = moved[1:]
+    if sheet.print_area:
+        areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
+        kept = [a for a in (_shift_range(area, number) for area in areas) if a != "#REF!"]
+        if kept != areas:
+            sheet.print_area = kept or None
+
+
+_REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
+
+
+# a reference as Excel writes one: a cell or a range of cells (a column within XFD), or a
+# range of whole rows ("10:10", "$5:$9"); a name such as Q1FY24 or x1y2 is none of these
+_CELL = r"\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}"
+
+
+_A_REFERENCE = re.compile(rf"{_CELL}(?::{_CELL})?")
+
+
+_ROWS = re.compile(r"(\$?)([1-9][0-9]{0,6}):(\$?)([1-9][0-9]{0,6})")
+
+
+def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
+                     fixed_rows_only: bool = False) -> str:
+    """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
+    of that sheet was deleted (``own``: the formula is on that sheet, so references without
+    a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+
+    try:
+        tokens = Tokenizer(formula).items
+    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse is left as it was
+        return formula
+    changed = False
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, bang, ref = token.value.rpartition("!")
+        named = where.strip("'").replace("''", "'")
+        # sheet names match whatever their case, as Excel (and same_sheet) match them
+        if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
+            continue
+        moved = _shift_range(ref, deleted, fixed_rows_only)
+        if moved != ref:
+            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
+            changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> bool:
+    """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
+    range across it), so that what Excel last showed for it may no longer hold once the row
+    is gone; True for anything it cannot tell."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+    from openpyxl.worksheet.cell_range import CellRange
+
+    try:
+        tokens = Tokenizer(formula).items
+    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse: assume it does
+        return True
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, bang, ref = token.value.rpartition("!")
+        named = where.strip("'").replace("''", "'")
+        if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
+            continue
+        whole_rows = _ROWS.fullmatch(ref)
+        if whole_rows is not None:
+            rows = (int(whole_rows.group(2)), int(whole_rows.group(4)))
+        elif _A_REFERENCE.fullmatch(ref):
+            try:
+                found = CellRange(ref.replace("$", ""))
+            except ValueError:
+                return True
+            rows = (found.min_row, found.max_row)
+        else:
+            return True  # a whole column, a name, a table: it may hold the row
+        if rows[0] <= deleted <= rows[1]:
+            return True
+    return False
+
+
+def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
+    """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went (with
+    ``fixed_rows_only``, a row not written with "$" stays as it is)."""
+    whole_rows = _ROWS.fullmatch(ref)
+    if whole_rows is not None:  # "10:10", "$5:$9"
+        return _shift_whole_rows(whole_rows, deleted, fixed_rows_only)
+    if not _A_REFERENCE.fullmatch(ref):
+        return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
+    from openpyxl.utils import column_index_from_string
+
+    ends = list(_REF.finditer(ref))
+    if any(column_index_from_string(m.group(1).lstrip("$")) > 16_384 for m in ends):
+        return ref  # past column XFD: a name, not a cell
+    if fixed_rows_only:
+        if not all(m.group(2) for m in ends):
+            return ref  # a reference to keep as it was (a mixed range is left whole too)
+    rows = [int(m.group(3)) for m in ends]
+    first, last = rows[0], rows[-1]
+    if first == last == deleted:
+        return "#REF!"
+
+    def moved(row: int, is_end: bool) -> int:
+        return row - 1 if row > deleted or (row == deleted and is_end and first < deleted) \
+            else row
+
+    parts = [f"{m.group(1)}{m.group(2)}{moved(int(m.group(3)), i == len(ends) - 1 and i > 0)}"
+             for i, m in enumerate(ends)]
+    return ":".join(parts)
+
+
+def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) -> str:
+    """A range of whole rows ("10:10", "$5:$9") after row ``deleted`` went."""
+    first, last = int(rows.group(2)), int(rows.group(4))
+    if fixed_rows_only and not (rows.group(1) and rows.group(3)):
+        return rows.group(0)
+    if first == last == deleted:
+        return "#REF!"
+    first -= first > deleted
+    last -= last >= deleted and last > first
+    return f"{rows.group(1)}{first}:{rows.group(3)}{last}"

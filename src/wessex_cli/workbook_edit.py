@@ -1,0 +1,469 @@
+"""Opening a workbook to change it, and saving it, so that nothing the administrator typed
+is lost.
+
+Edits go through openpyxl, which keeps formatting, extra columns and sheets, comments and
+notes (``workbook_notes`` puts back how the notes looked), but drops charts, images, pivot
+tables and macros: a workbook holding any of those is refused with a message saying what
+would be lost (an empty drawing part, as LibreOffice leaves behind, holds nothing and is
+not counted). openpyxl also writes formulas without
+the values Excel last computed for them; wessex puts those values back, so a "done" filled
+by a formula still reads as done afterwards, and it never overwrites a formula cell. It
+puts back too the sensitivity label, SharePoint's metadata and "Read-only recommended",
+which openpyxl drops (``package_metadata``).
+
+Every save is atomic, keeps a backup of the previous version in ``backups/``, follows a
+symbolic link to the real file, refuses a read-only file and one open in Excel or
+LibreOffice, and holds a lock so that two wessex commands never write the same workbook.
+What changes the pairs workbook's rows is ``record``'s; deleting and adding rows as Excel
+does is ``sheet_rows``'.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .cell_styles import relink_named_styles
+from .errors import TrackingError
+from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts
+from .package_metadata import Metadata, not_kept, read_metadata, restored_package
+from .safe_write import (
+    atomic_write,
+    backup,
+    real_path,
+    refuse_if_open,
+    refuse_if_read_only,
+    remove_leftovers,
+    write_lock,
+)
+from .spreadsheet import same_sheet
+from .text import looks_like_formula
+from .workbook_notes import NoteLook, read_looks, restored_parts
+
+DROPPED_PARTS = {
+    "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
+    "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
+    "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
+    "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
+    "xl/richData/": "pictures or data types placed in cells",
+    "xl/connections.xml": "data connections (Power Query, external data)",
+    "xl/queryTables/": "data connections (Power Query, external data)",
+    "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
+    # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
+    "xl/metadata.xml": "formulas that spill over several cells",
+}
+
+
+# any prefix, as XML allows ("x-d:"), not only the word characters Excel uses
+ANCHOR = re.compile(rb"<(?:[^\s<>/:]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+
+
+# A VML shape that is not a comment's note (any other ObjectType, even an empty one)
+NOT_A_NOTE = re.compile(rb'ObjectType="(?!Note")')
+
+
+def _sheet_title(titles: list[str], name: str) -> str:
+    """The title of the sheet called ``name`` (``same_sheet``), or ``name`` itself."""
+    return next((title for title in titles if same_sheet(title, name)), name)
+
+
+def _harmless(archive: zipfile.ZipFile, name: str) -> bool:
+    """Drawing parts that openpyxl can drop or rebuild without losing anything: the empty
+    drawing LibreOffice writes, relationship files, and the shapes of comments (notes),
+    which openpyxl writes again from the comments themselves."""
+    if name.startswith("xl/drawings/_rels/") or name.endswith("/"):
+        return True
+    if name.startswith("xl/drawings/") and name.endswith(".xml"):
+        return not _holds(archive, name, ANCHOR)
+    if name.startswith("xl/drawings/") and name.endswith(".vml"):
+        return not _holds(archive, name, NOT_A_NOTE)
+    return False
+
+
+def _holds(archive: zipfile.ZipFile, name: str, mark: re.Pattern[bytes]) -> bool:
+    """Whether ``mark`` (a pattern of at most 64 bytes) is found in the part, read a
+    megabyte at a time: a part can unpack to 200 MB, which read whole (and searched for
+    every shape) took a check of it to 940 MB."""
+    with archive.open(name) as member:
+        return any(mark.search(window) for window in _windows(member))
+
+
+def _windows(member: IO[bytes], first: bytes = b"") -> Iterator[bytes]:
+    """A part a megabyte at a time (after ``first``, what was read of it already), each
+    piece with the last 64 bytes before it, so a mark of up to 64 bytes that straddles two
+    pieces is whole in one of them."""
+    tail, piece = b"", first or member.read(1 << 20)
+    while piece:
+        window = tail + piece
+        yield window
+        tail, piece = window[-64:], member.read(1 << 20)
+
+
+def refuse_what_saving_would_lose(path: Path, target: Path | None = None) -> None:
+    """Refuse, in one message, a workbook that saving through openpyxl would harm: one too
+    large to change safely (``inspection.check_editable``), or holding what a save would
+    drop, whether sheet settings and the workbook's (``EditLoads.dropped``) or whole parts
+    such as charts and macros (:func:`features_that_would_be_lost`). ``target``: the real
+    file behind a link. ``pair --keep --dry-run`` asks too, so that a trial refuses what
+    the real run would."""
+    from .inspection import check_editable, inspect_input
+
+    loads = check_editable(inspect_input(path))  # before openpyxl builds every cell
+    lost = sorted(loads.dropped | set(features_that_would_be_lost(target or real_path(path))))
+    if lost:
+        raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
+                            "keep when it saves, so it was not changed.",
+                            "Move them to another workbook, or record the change by hand "
+                            "in Excel.", file=path)
+
+
+def features_that_would_be_lost(path: Path) -> list[str]:
+    """Parts of the workbook that saving through openpyxl would drop (charts, pivot
+    tables, macros...), so that wessex refuses to change it rather than lose them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if not _harmless(archive, n)]
+            by_content = _found_by_content(archive, names)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        raise TrackingError("the pairs workbook is damaged and cannot be opened.",
+                            "Restore the latest copy from the backups/ folder.",
+                            file=path) from None
+    odd = not_kept(names)  # a label's or SharePoint's part that is not as Excel names it
+    metadata = {f"document metadata under a name Excel does not use ({', '.join(odd[:3])})"}
+    return sorted({what for prefix, what in DROPPED_PARTS.items()
+                   if any(n.startswith(prefix) for n in names)} |
+                  by_content | (metadata if odd else set()))
+
+
+# What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
+# or a chart wherever it is kept, not only in the folders Excel uses
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"II+\x00",
+               b"MM\x00+", b"BM", b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
+
+
+CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?chartSpace\b"), "charts"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?pivot(?:Table|Cache)Definition\b"),
+                  "pivot tables"),
+                 # the other parts DROPPED_PARTS names by Excel's folders, found by their
+                 # own elements too: Excel finds each through the relations, wherever it is
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:futureMetadata|cellMetadata)\b"),
+                  "formulas that spill over several cells"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:valueMetadata|rvData|rvStructures)\b"),
+                  "pictures or data types placed in cells"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?ThreadedComments\b"),
+                  "threaded comments (their replies)"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:slicers|slicerCacheDefinition)\b"),
+                  "slicers"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:timelines|timelineCacheDefinition)\b"),
+                  "timelines"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?formControlPr\b"), "form controls"),
+                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:connections|queryTable)\b"),
+                  "data connections (Power Query, external data)"))
+
+
+# binary parts openpyxl neither reads nor needs: printer settings, and the thumbnail Excel
+# for Mac saves (both dropped on saving, harmlessly)
+NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
+
+
+def _found_by_content(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
+    """Pictures, drawings, charts and pivot tables found by what each part holds, whatever
+    its name (read in pieces, so a large part costs little memory). A part that is not XML
+    and not a picture is an embedded object: no part of a workbook wessex can change is."""
+    found: set[str] = set()
+    for name in names:
+        if NOT_READ.fullmatch(name):
+            continue
+        with archive.open(name) as member:
+            head = member.read(1 << 20)
+            if head.startswith(IMAGE_MAGIC):
+                found.add("pictures")
+            elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                found.add("embedded objects")
+            for window in _windows(member, head):
+                found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
+    return found
+
+
+@dataclass
+class Workbook:
+    """An open pairs workbook: openpyxl's book, and what Excel last showed in formula cells."""
+
+    book: Any
+    path: Path
+    cached: dict[int, tuple[Any, str, Any]] = field(default_factory=dict)  # id(cell) ->
+    # (cell, formula, cached value)
+    unchanged: bool = False  # set by an edit that found nothing to change: nothing is saved
+    notes: dict[int, tuple[Any, NoteLook]] = field(default_factory=dict)  # id(note) -> (note,
+    # how it looked: formatting, size, shown), put back after openpyxl saves (workbook_notes)
+    ignored: dict[str, Ignored] = field(default_factory=dict)  # sheet name -> the cells
+    # marked "Ignore error" there, put back after openpyxl saves (ignored_errors)
+    metadata: Metadata = field(default_factory=Metadata)  # the sensitivity label, SharePoint's
+    # custom XML and <fileSharing>, put back after openpyxl saves (package_metadata)
+
+    def __getitem__(self, name: str) -> Any:
+        """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
+        return self.book[_sheet_title(self.book.sheetnames, name)]
+
+    def has_sheet(self, name: str) -> bool:
+        """Whether the workbook has a sheet called ``name`` (``same_sheet``)."""
+        return any(same_sheet(title, name) for title in self.book.sheetnames)
+
+    @property
+    def sheetnames(self) -> list[str]:
+        """The names of the workbook's sheets."""
+        return list(self.book.sheetnames)
+
+    def create_sheet(self, name: str) -> Any:
+        """A new sheet at the end of the workbook."""
+        return self.book.create_sheet(name)
+
+    def shown(self, cell: Any) -> Any:
+        """The value as Excel shows it: a formula cell's last computed value."""
+        found = self.cached.get(id(cell))
+        return found[2] if found and cell.value == found[1] else cell.value
+
+    def writable(self, cell: Any, sheet: str = "Pairs") -> None:
+        """Refuse to replace a formula the administrator wrote (text that only looks like
+        one, stored as text, is not a formula), or to write into merged cells."""
+        self.unmerged(cell, sheet)
+        if is_formula(cell):
+            raise TrackingError(f"this cell holds a formula ({cell.value}), which wessex will "
+                                "not overwrite.", "Type the value in Excel instead, or clear "
+                                "the formula and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
+
+
+    def unmerged(self, cell: Any, sheet: str = "Pairs") -> None:
+        """Refuse to write in merged cells that reach another row (or in any but a merge's
+        first cell, which openpyxl cannot write): the value would show in the other row."""
+        from openpyxl.cell.cell import MergedCell
+
+        merged = next((m for m in cell.parent.merged_cells.ranges if cell.coordinate in m),
+                      None)
+        if isinstance(cell, MergedCell) or (merged is not None and
+                                            merged.min_row < merged.max_row):
+            raise TrackingError(f"this cell is one of the merged cells {merged or ''}, so "
+                                "wessex cannot write in it without changing another row's "
+                                "cell.", "Unmerge them in Excel (Home > Merge & Center), fill "
+                                "in each cell, and run the command again.", file=self.path,
+                                sheet=sheet, cell=cell.coordinate)
+
+
+def open_in_memory(path: Path, require: str | None = "Pairs",
+                   target: Path | None = None) -> Workbook:
+    """The workbook at ``path`` (read from ``target``, its real path, when given) as
+    openpyxl's book with what Excel last showed in its formula cells: to change and save
+    (``edit_workbook``), or to try a change on and throw away (``pair --keep --dry-run``)."""
+    import warnings
+
+    import openpyxl
+
+    source = target or path
+    try:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            # rich text kept: a word made bold in a note would otherwise be saved back plain
+            book = openpyxl.load_workbook(source, rich_text=True)
+            shown = openpyxl.load_workbook(source, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
+        raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
+                            "Open it in Excel and save it again, or restore a backup.",
+                            file=path) from None
+    for warning in said:
+        text = str(warning.message)
+        if text.startswith("Print area cannot be set"):  # whole rows or columns ("$1:$31")
+            area = text.partition(": ")[2].rstrip(".")
+            raise TrackingError(
+                f"its print area ({area}) is whole rows or columns, which wessex cannot keep "
+                "when it saves, so it was not changed.", "Set the print area to cells in "
+                "Excel (select them, then Page Layout > Print Area > Set Print Area) and run "
+                "the command again.", file=path)
+        warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                               warning.lineno)
+    if require and not any(same_sheet(title, require) for title in book.sheetnames):
+        raise TrackingError("this workbook has no 'Pairs' sheet.",
+                            "Give the pairs workbook written by 'wessex pair'.", file=path)
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    relink_named_styles(book, source)  # a LibreOffice workbook's cell styles (cell_styles)
+    try:
+        metadata = read_metadata(source)
+    except Exception:  # noqa: BLE001 - what openpyxl read, defusedxml may still refuse
+        raise TrackingError("the workbook's list of its parts cannot be read, so its "
+                            "sensitivity label or document metadata could be lost; it was "
+                            "not changed.", "Open it in Excel and save it again.",
+                            file=path) from None
+    opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source),
+                      metadata=metadata)
+    for sheet in book.worksheets:
+        values = shown[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                # an array formula too (Ctrl+Shift+Enter, or what Excel 365 writes for a
+                # formula that could spill), and a data table: a "done" it fills must still
+                # read as done
+                if cell.data_type == "f" and \
+                        isinstance(cell.value, str | ArrayFormula | DataTableFormula):
+                    opened.cached[id(cell)] = (cell, cell.value, values[cell.coordinate].value)
+    return opened
+
+
+@contextlib.contextmanager
+def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
+                  keep_backup: bool = True) -> Iterator[Workbook]:
+    """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
+    save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
+    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
+    if not path.exists():
+        raise TrackingError("there is no such pairs workbook.",
+                            "Run 'wessex pair' first, or check the path.", file=path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
+                            "as it is.", "Make the change by hand, or save the file as .xlsx.",
+                            file=path)
+    target = real_path(path)
+    refuse_what_saving_would_lose(path, target)
+
+    destination = real_path(save_to) if save_to is not None else target
+    with write_lock(target), \
+            (write_lock(destination) if destination != target else contextlib.nullcontext()):
+        refuse_if_open(path)
+        refuse_if_read_only(target)
+        remove_leftovers(target)
+        if destination != target and destination.exists():
+            refuse_if_open(destination)
+            refuse_if_read_only(destination)
+        editing = open_in_memory(path, require, target)
+        book = editing.book
+        yield editing
+        if editing.unchanged:
+            return  # no new version, so no backup pushing out an older one either
+        if keep_backup:
+            backup(destination)
+
+        def write(temp: Path) -> None:
+            book.save(temp)
+            finish_saved(temp, editing)
+
+        atomic_write(destination, write)
+
+
+CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(<f\b[^>]*?(?:/>|>.*?</f>))<v\s*(?:/>|></v>)</c>',
+                  re.S)
+
+
+# The values Excel stores as errors (t="e"), older and newer
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                          "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"})
+
+
+def _cached_xml(value: Any) -> tuple[str, str] | None:
+    """(type attribute, text) of a cached value as Excel stores it, or None for none."""
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils.datetime import to_excel
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return "", repr(to_excel(value))
+    if isinstance(value, int | float):
+        return "", repr(value)
+    text = str(value)
+    if text in EXCEL_ERRORS:  # only these: a formula's text "#TEAM A" stays text
+        return ' t="e"', escape(text)
+    return ' t="str"', escape(text)
+
+
+def finish_saved(saved: Path, editing: Workbook) -> None:
+    """Put back what openpyxl leaves out when it saves: the values Excel computed for the
+    formulas, how the notes looked (``workbook_notes``), the cells marked "Ignore error"
+    (``ignored_errors``), and the sensitivity label, SharePoint's metadata and "Read-only
+    recommended" (``package_metadata``)."""
+    with zipfile.ZipFile(saved) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+        infos = archive.infolist()
+    changed = {**_cached_value_parts(parts, editing),
+               **restored_parts(editing.book, editing.notes, parts)}
+    # a sheet part may have had its formulas' values put back: the marks go into that
+    changed.update(restored_sheets(editing.book, editing.ignored, {**parts, **changed}))
+    changed.update(restored_package(editing.metadata, {**parts, **changed}))
+    if not changed:
+        return
+    with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in infos:
+            archive.writestr(info, changed.get(info.filename, parts[info.filename]))
+        for name in sorted(changed.keys() - parts.keys()):  # the parts openpyxl dropped
+            added = zipfile.ZipInfo(name, infos[0].date_time)
+            added.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(added, changed[name])
+
+
+def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str, bytes]:
+    """The sheet parts of openpyxl's output (``parts``) with the values Excel computed put
+    back in the formula cells that openpyxl saved without them; only those that change."""
+    wanted: dict[str, dict[str, tuple[str, str]]] = {}
+    for cell, formula, value in editing.cached.values():
+        xml = _cached_xml(value)
+        still_there = cell.parent._cells.get((cell.row, cell.column)) is cell  # not deleted
+        if xml is not None and cell.value == formula and still_there:
+            wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
+    if not wanted:
+        return {}
+    changed = {}
+    for title, part in sheet_parts(parts.__getitem__).items():
+        cells = wanted.get(title)
+        if not cells or part not in parts:
+            continue
+
+        def fill(match: re.Match[str], cells: dict[str, tuple[str, str]] = cells) -> str:
+            found = cells.get(match.group(1))
+            if found is None:
+                return match.group(0)
+            attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
+            return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
+                    f"<v>{found[1]}</v></c>")
+
+        changed[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
+    return changed
+
+
+def is_formula(cell: Any) -> bool:
+    """A live formula in an openpyxl cell, not text that begins with "=" (which wessex and
+    Excel's quote prefix store as text)."""
+    return bool(cell.data_type == "f")
+
+
+def put_value(cell: Any, value: Any) -> None:
+    """Write ``value`` into an openpyxl cell; text is always stored as text.
+
+    openpyxl turns any string starting with ``=`` into a live formula, so a reason typed as
+    ``=HYPERLINK(...)`` or a copied cell would run when the workbook is opened. Text is
+    forced back to a string cell, and formula-like text gets Excel's quote prefix so that
+    editing it later keeps it text.
+    """
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+
+
+def append_values(sheet: Any, values: list[Any]) -> int:
+    """Append a row through :func:`put_value`; returns its row number."""
+    number = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        if value is not None:
+            put_value(sheet.cell(number, column), value)
+    return number
