@@ -113,8 +113,9 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
     same = {frozenset((r.pair.a.key, r.pair.b.key)) for r in rows}
-    if len(rows) > 1 and len(same) == 1 and "" not in next(iter(same)):
-        numbers = " and ".join(str(r.pair.row) for r in rows)
+    in_rows = sorted({r.pair.row for r in rows})  # two people of the name share one row
+    if len(in_rows) > 1 and len(same) == 1 and "" not in next(iter(same)):
+        numbers = " and ".join(str(number) for number in in_rows)
         raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
                             f"{rows[0].pair.a.name} and {rows[0].pair.b.name}, so wessex "
                             "cannot tell which row to change.", "Keep one row: move anything "
