@@ -822,6 +822,27 @@ def test_an_exchange_finished_before_a_partner_withdrew_still_earns_its_certific
         {"priya-varga", "leon-ince"}
 
 
+def test_one_hour_of_cpd_is_not_one_hours(run: Runner, tmp_path: Path) -> None:
+    """With cpd_hours = 1 the certificate, its covering note, the call to action and the
+    business case all said "1 hours"."""
+    scheme = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    (tmp_path / "scheme.toml").write_text(scheme.replace("cpd_hours = 8", "cpd_hours = 1"),
+                                          encoding="utf-8")
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
+    run("visit", "pairs.xlsx", "Chidi Zielinski", "--hosted", "5/5/2027")
+    for name in ("certificate", "certificate-email"):
+        run("render", name, "--pairs", "pairs.xlsx", "-o", "d", "--format", "md")
+    for name in ("call-to-action", "business-case"):
+        run("render", name, "-o", "d", "--format", "md")
+    letters = list((tmp_path / "d").rglob("*.md"))
+    assert len(letters) > 4
+    for letter in letters:
+        text = " ".join(letter.read_text(encoding="utf-8").replace("**", "").split())
+        assert "1 hours" not in text and "1 hour" in text, letter.name
+
+
 @pytest.mark.parametrize("profession,regulator", [
     ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),
