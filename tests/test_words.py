@@ -843,6 +843,37 @@ def test_one_hour_of_cpd_is_not_one_hours(run: Runner, tmp_path: Path) -> None:
         assert "1 hours" not in text and "1 hour" in text, letter.name
 
 
+def test_a_scheme_without_doctors_is_not_offered_doctors_arrangements(run: Runner,
+                                                                       tmp_path: Path) -> None:
+    """A practice nurse and district nurse exchange: the business case told sponsors the half
+    days "may count as supporting professional activity" for hospital consultants, offered
+    "Hospital clinicians use supporting professional activity time" as funding, and the
+    planning checklist suggested the Local Medical Committee and the RCGP as sponsors."""
+    scheme = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    scheme = scheme.replace('professions = ["GP", "Practice nurse", "ANP", "Practice pharmacist"]',
+                            'professions = ["Practice nurse"]')
+    scheme = scheme.replace('professions = ["Consultant", "Registrar", "Ward nurse", '
+                            '"Hospital pharmacist"]', 'professions = ["District nurse"]')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    for name in ("business-case", "event-planning"):
+        run("render", name, "-o", "d", "--format", "md", "--allow-placeholders")
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split())
+                    for p in (tmp_path / "d").glob("*.md"))
+    for medical in ("supporting professional activity", "consultants", "Medical Committee",
+                    "General Practitioners"):
+        assert medical not in text, medical
+    assert "locums, receive backfill" in text  # nurses are clinicians, locums among them
+    # a scheme with doctors still offers them
+    (tmp_path / "gp").mkdir()
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "gp")
+    for name in ("business-case", "event-planning"):
+        Runner(tmp_path / "gp")("render", name, "-o", "d", "--format", "md")
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split())
+                    for p in (tmp_path / "gp" / "d").glob("*.md"))
+    assert "Hospital clinicians use supporting professional activity time" in text
+    assert "Local Medical Committee" in text
+
+
 @pytest.mark.parametrize("profession,regulator", [
     ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),

@@ -392,8 +392,13 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
     regulated = any(code_of_conduct(p) for side in scheme.sides for p in side.professions)
     # ``revalidating``: some profession of the scheme is revalidated by its regulator
     revalidating = any(revalidation(p) for side in scheme.sides for p in side.professions)
+    # ``medical``: some profession of the scheme is a doctor's (consultants' supporting
+    # professional activity, the medical committees and the RCGP are then the scheme's words;
+    # for nurses, pharmacists or therapists alone they are not)
+    medical = any(code_of_conduct(p) == MEDICAL_CODE for side in scheme.sides
+                  for p in side.professions)
     return {"scheme": data, "today": now or today(), "attached": False,
-            "regulated": regulated, "revalidating": revalidating}
+            "regulated": regulated, "revalidating": revalidating, "medical": medical}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
