@@ -61,3 +61,19 @@ def test_a_registered_practice_spelt_in_another_case_matches_its_organisation(
     assert found.problems == []
     ann, _, dee = found.volunteers
     assert rules_broken(ann, dee) == [Rule.REGISTERED]
+
+
+def test_a_locked_partner_on_the_same_side_is_an_error_in_the_partner_cell(
+        tmp_path: Path) -> None:
+    """SPEC: a lock that breaks a rule is an error, never silently dropped; pairs cross
+    sides (rule 1). Ann (GP, primary) names Bea (GP, primary) in Partner (column O); Carl
+    (Consultant, secondary) naming Ann crosses sides and is no problem."""
+    people = [person("Dr Ann Able", "ann@nhs.net", "GP", Organisation="Hill Surgery",
+                     Partner="Bea Bell"),
+              person("Bea Bell", "bea@nhs.net", "GP", Organisation="Dale Surgery"),
+              person("Carl Cole", "carl@nhs.net", "Consultant", Organisation="County Hospital",
+                     Partner="ann@nhs.net")]
+    found = read_roster(write_book(tmp_path / "v.xlsx", people))
+    assert [(p.severity, p.cell, p.message) for p in found.problems] == [
+        ("error", "Volunteers!O2",
+         "the locked partner Bea Bell is on the same side (primary).")]
