@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from wessex_cli.history import History, apply_history, new_addresses
+import pytest
+
+from wessex_cli.history import History, apply_history, new_addresses, read_history
 from wessex_cli.roster import Roster, Volunteer
 
+from .conftest import Runner, person, write_book
 from .test_pairing import make
 
 ANY = 0x3FFF
@@ -63,3 +66,23 @@ def test_someone_with_a_new_address_keeps_last_years_partner_and_visits() -> Non
     ann, carl = apply_history(people, history).volunteers
     assert (ann.previous, ann.visited) == (("carl@nhs.net",), ("county hospital",))
     assert carl.previous == ("ann@nhs.net",)
+
+
+def test_a_visit_to_an_organisation_is_recorded_even_when_the_visitors_own_is_blank(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2026: Amelia (GP, no organisation written) is paired with Oliver (Hospital - Cardio),
+    and Oliver hosted her. Last year's workbook says Amelia visited 'hospital cardio'; Oliver
+    visited nobody (his visit to Amelia was not done, and she has no organisation)."""
+    monkeypatch.setenv("WESSEX_TODAY", "2026-09-01")
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    write_book(folder / "volunteers.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@nhs.net", "GP", Partner="Oliver Pemberton"),
+        person("Oliver Pemberton", "oliver@nhs.net", "Consultant",
+               Organisation="Hospital - Cardio")])
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    run("visit", "2026/pairs.xlsx", "Oliver Pemberton", "--hosted", "4/5/2026")
+    history = read_history([folder / "pairs.xlsx"])
+    assert history.visited == {"amelia@nhs.net": {"hospital cardio"}}
+    assert history.partners == {"amelia@nhs.net": {"oliver@nhs.net"},
+                                "oliver@nhs.net": {"amelia@nhs.net"}}
