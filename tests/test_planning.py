@@ -224,6 +224,24 @@ def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
     assert "no start date" in Runner(tmp_path / "..")("plan", code=1).output
 
 
+def test_plan_save_with_the_same_dates_changes_nothing(run: Runner, tmp_path: Path) -> None:
+    # a second --save of the same dates made a backup each time, pushing out older versions
+    # (five are kept): the file and its backups stay as they were, and the output says so
+    from wessex_cli.safe_write import backups_of
+
+    toml = tmp_path / "scheme.toml"
+    toml.write_text("# my notes\n[scheme]\nname = \"Test\"\n")
+    first = run("plan", "--start", "2027-04-19", "--save").output
+    assert "Saved the dates in scheme.toml" in " ".join(first.split())
+    saved, backups = toml.read_bytes(), backups_of(toml)
+    assert len(backups) == 1  # the version before the dates
+    again = " ".join(run("plan", "--start", "2027-04-19", "--save").output.split())
+    assert "scheme.toml already holds these dates, so it was left as it was." in again
+    assert toml.read_bytes() == saved and backups_of(toml) == backups
+    moved = " ".join(run("plan", "--start", "2027-04-26", "--save").output.split())
+    assert "Saved the dates" in moved and len(backups_of(toml)) == 2
+
+
 def test_nhs_number_check_digit() -> None:
     assert all(valid_nhs_number(n) for n in VALID_NHS)
     assert not valid_nhs_number("9434765918")

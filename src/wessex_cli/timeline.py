@@ -384,15 +384,17 @@ def _clock(text: str, hour: int, minute: int) -> dt.time:
     return dt.time(minutes // 60, minutes % 60)
 
 
-def save_dates(path: Path, plan: Plan) -> None:
-    """Write start, end and celebration dates into scheme.toml, keeping every comment."""
+def save_dates(path: Path, plan: Plan) -> bool:
+    """Write start, end and celebration dates into scheme.toml, keeping every comment, and
+    the version before in backups/. False when it already says just that: nothing is written,
+    so no backup pushes out an older one (``plan --save`` run twice)."""
     import tomlkit
 
-    from .safe_write import write_text
+    from .safe_write import backup, refuse_if_read_only, write_text
 
+    before = path.read_text(encoding="utf-8") if path.exists() else None
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() \
-            else tomlkit.document()
+        document = tomlkit.parse(before) if before is not None else tomlkit.document()
     except tomlkit.exceptions.ParseError as exc:
         raise SchemeError(f"scheme.toml cannot be updated: {exc}.", file=path) from None
     dates = document.setdefault("dates", tomlkit.table())
@@ -400,4 +402,11 @@ def save_dates(path: Path, plan: Plan) -> None:
     dates["end"] = plan.date("end")
     celebration = document.setdefault("celebration", tomlkit.table())
     celebration["date"] = plan.date("celebration")
-    write_text(path, tomlkit.dumps(document))
+    after = tomlkit.dumps(document)
+    if after == before:
+        return False
+    refuse_if_read_only(path)
+    if before is not None:
+        backup(path)  # edited in place: keep the version before
+    write_text(path, after)
+    return True

@@ -52,7 +52,7 @@ def plan(
 
     from ..dates import parse_date
     from ..errors import SchemeError
-    from ..safe_write import backup, guard_output, refuse_if_read_only
+    from ..safe_write import guard_output
     from ..scheme import SCHEME_FILE
     from ..timeline import make_plan, save_dates, write_ics
 
@@ -71,10 +71,7 @@ def plan(
     if ics:
         guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
-    if save:
-        refuse_if_read_only(scheme.source or Path(SCHEME_FILE))
-        backup(scheme.source or Path(SCHEME_FILE))  # edited in place: keep the version before
-        save_dates(scheme.source or Path(SCHEME_FILE), timeline)
+    saved = save and save_dates(scheme.source or Path(SCHEME_FILE), timeline)
     if json:
         print_json(timeline.as_json())
         return
@@ -86,8 +83,10 @@ def plan(
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if ics:
         out.print(f"Wrote the calendar to {escape(str(ics))}.")
-    if save:
-        out.print("Saved the dates in scheme.toml.")
+    if saved:
+        out.print("Saved the dates in scheme.toml; the version before is in backups/.")
+    elif save:
+        out.print("scheme.toml already holds these dates, so it was left as it was.")
 
 
 def feedback(
