@@ -147,6 +147,37 @@ def test_google_forms_csv_and_a_close_name(run: Runner, tmp_path: Path) -> None:
     assert callum["Host days"] == callum["Visit days"] == "Tue, Wed"
 
 
+def test_a_later_answer_found_only_by_a_close_name_does_not_replace_her_own(
+        run: Runner, tmp_path: Path) -> None:
+    # Amelia answered from her own address; a later response by "Dr Ameila Ashworth" from
+    # another address matched her only by a close name, and replaced hers: her hearing loop
+    # was lost, and the other row could be someone else's choices put in her row
+    book = write_book(tmp_path / "volunteers.xlsx", roster())
+    survey(tmp_path / "answers.xlsx", [
+        ["amelia@nhs.net", "Amelia Ashworth", "Oliver Pemberton", "", "", "Tuesday;",
+         "Friday;", "A hearing loop, please"],
+        ["someone@else.example.org", "Dr Ameila Ashworth", "Respiratory", "", "", "Monday;",
+         "Monday;", ""],
+    ])
+    out = " ".join(run("preferences", "import", "answers.xlsx", "--into",
+                       "volunteers.xlsx").output.split())
+    amelia = cells(book)["amelia@nhs.net"]
+    assert amelia["Preference 1"] == "Oliver Pemberton"
+    assert amelia["Adjustments"] == "A hearing loop, please"
+    assert ("Dr Amelia Ashworth answered more than once; the answer in row 2 (matched by "
+            "e-mail) is used, not row 3 ('Dr Ameila Ashworth / someone@else.example.org', "
+            "matched by name (close match) only): check that row is not someone else's.") in out
+    # two answers from her own address: the later is used, as before
+    survey(tmp_path / "again.xlsx", [
+        ["amelia@nhs.net", "Amelia Ashworth", "Oliver Pemberton", "", "", "", "", ""],
+        ["amelia@nhs.net", "Amelia Ashworth", "Cardiology", "", "", "", "", ""],
+    ])
+    out = " ".join(run("preferences", "import", "again.xlsx", "--into", "volunteers.xlsx",
+                       "--force").output.split())
+    assert "the answer in row 3 is used" in out
+    assert cells(book)["amelia@nhs.net"]["Preference 1"] == "Cardiology"
+
+
 def test_a_formula_in_an_answer_is_stored_as_text(run: Runner, tmp_path: Path) -> None:
     book = write_book(tmp_path / "volunteers.xlsx", roster())
     survey(tmp_path / "answers.xlsx", [

@@ -176,6 +176,10 @@ def _read_responses(path: Path) -> tuple[Grid, int, list[int], list[int], dict[i
     return grid, index, emails, names, questions
 
 
+# How a response was matched to a volunteer, surest first (``_Matcher.match``)
+SURENESS = ("e-mail", "name", "name (close match)")
+
+
 class _Matcher:
     def __init__(self, roster: Roster) -> None:
         self.roster = roster
@@ -230,6 +234,7 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
             result.questions[name] = headers[col]
     matcher = _Matcher(roster)
     answers: dict[str, tuple[Volunteer, str, dict[str, str]]] = {}
+    rows_of: dict[str, int] = {}  # the row each answer used was read from
     for index in range(header + 1, len(grid.rows)):
         row = grid.rows[index]
 
@@ -257,9 +262,20 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
             for name in (("host_days", "visit_days") if target == "days" else (target,)):
                 values[name] = _clean(name, value)
         if volunteer.key in answers:
+            earlier, earlier_how = rows_of[volunteer.key], answers[volunteer.key][1]
+            if SURENESS.index(how) > SURENESS.index(earlier_how):
+                # a later answer found only by a name close to theirs may be someone else's:
+                # it does not replace one matched by their own address or name
+                who = " / ".join(names + emails)
+                result.duplicates.append(
+                    f"{volunteer.name} answered more than once; the answer in row {earlier} "
+                    f"(matched by {earlier_how}) is used, not row {index + 1} ('{who}', "
+                    f"matched by {how} only): check that row is not someone else's.")
+                continue
             result.duplicates.append(f"{volunteer.name} answered more than once; the answer "
                                      f"in row {index + 1} is used.")
         answers[volunteer.key] = (volunteer, how, values)
+        rows_of[volunteer.key] = index + 1
     for volunteer, how, _ in answers.values():
         result.answered.append((volunteer.name, volunteer.email, how))
     result.not_answered = [(v.name, v.email) for v in roster.active if v.key not in answers]
