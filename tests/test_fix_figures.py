@@ -117,6 +117,28 @@ def test_the_equality_report_says_to_publish_its_figures_once(run: Runner,
     assert once in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
+def test_a_group_whose_every_answer_is_the_same_is_not_shown_by_answer() -> None:
+    # ten consultants, every one "No" to disability: "Consultant: Yes 0, No 10" told what
+    # each of them answered, though no count was small
+    from wessex_cli.equality import build_table
+
+    table = build_table("disability", [("GP", ["Yes"])] * 10 + [("GP", ["No"])] * 10 +
+                        [("Consultant", ["No"])] * 10)
+    assert table.columns == ["All", "Consultant", "GP"]
+    cells = dict(zip(table.rows, table.cells, strict=True))
+    assert [cells[row][1] for row in ("Yes", "No", "Prefer not to say")] == ["*", "*", "*"]
+    assert cells["Total"] == ["30", "10", "20"]
+    # the GPs' "No" would give the consultants' away from the row's whole: hidden too
+    assert cells["No"][2] == "*"
+    assert "Every answer from Consultant was the same, so its answers are not shown one by " \
+        "one: the figures would tell what each of them said." in table.notes
+    # a group with answers of more than one kind is shown as before
+    mixed = build_table("disability", [("GP", ["Yes"])] * 10 + [("GP", ["No"])] * 10 +
+                        [("Consultant", ["No"])] * 10 + [("Consultant", ["Yes"])] * 10)
+    assert dict(zip(mixed.rows, mixed.cells, strict=True))["No"] == ["20", "10", "10"]
+    assert not mixed.notes
+
+
 def test_equality_warns_about_an_age_range_crossing_two_bands(run: Runner,
                                                               tmp_path: Path) -> None:
     book = openpyxl.Workbook()

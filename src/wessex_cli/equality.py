@@ -7,6 +7,8 @@ could still be worked out by subtraction from its row or column total, so every 
 column holding one suppressed cell gets a second (secondary suppression). A column (a side
 or profession) with fewer than 8 answers is never shown on its own, since even its zeros
 describe the few people in it: small groups are pooled, or the table is not broken down.
+Nor is a group whose every answer is one category shown answer by answer: its zeros would
+say what each member answered.
 Free-text answers ("please specify") are never printed: they count under "Another answer",
 as does any answer wessex does not recognise, or that fits two choices (an age range
 crossing two bands, "Christian and Muslim"), with a warning naming its cell.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -335,15 +338,18 @@ def round5(value: int) -> int:
     return 5 * ((value + 2) // 5)
 
 
-def protect(counts: list[list[int]]) -> list[list[str]]:
+def protect(counts: list[list[int]], hidden: Collection[tuple[int, int]] = ()
+            ) -> list[list[str]]:
     """Publishable values for an exact table whose last row and first column are totals.
 
     ``counts[r][c]``: rows are categories then the total row; column 0 is the overall
-    count (the row total of the other columns, or the only column).
+    count (the row total of the other columns, or the only column). ``hidden``: cells to
+    suppress whatever they hold (a group whose every answer is one category), with the
+    others their suppression then calls for.
     """
     n_rows, n_cols = len(counts), len(counts[0])
-    suppressed = [[1 <= counts[r][c] < SUPPRESS_BELOW for c in range(n_cols)]
-                  for r in range(n_rows)]
+    suppressed = [[1 <= counts[r][c] < SUPPRESS_BELOW or (r, c) in hidden
+                   for c in range(n_cols)] for r in range(n_rows)]
     lines: list[list[tuple[int, int]]] = []
     for r in range(n_rows):  # each row: the groups, then its total (column 0)
         if n_cols > 1:
@@ -425,8 +431,25 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
             notes.append(f"Fewer than {SUPPRESS_BELOW} people answered this question, so no "
                          "figure is shown.")
     else:
-        cells = protect(matrix)
+        cells = protect(matrix, _uniform_groups(matrix, columns, notes))
     return ProtectedTable(question, title, [*rows, "Total"], columns, cells, notes)
+
+
+def _uniform_groups(matrix: list[list[int]], columns: list[str],
+                    notes: list[str]) -> set[tuple[int, int]]:
+    """The category cells of each group whose every answer is one category: its zeros
+    would say what each of its members answered ("Secondary: Yes 10, No 0" is every one of
+    them), so none of them is shown, and a note says why. The whole ("All") is not a group
+    one can pick people out of, and stays."""
+    hidden: set[tuple[int, int]] = set()
+    total = len(matrix) - 1
+    for c in range(1, len(columns)):
+        if matrix[total][c] and any(matrix[r][c] == matrix[total][c] for r in range(total)):
+            hidden |= {(r, c) for r in range(total)}
+            notes.append(f"Every answer from {columns[c]} was the same, so its answers are "
+                         "not shown one by one: the figures would tell what each of them "
+                         "said.")
+    return hidden
 
 
 def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
