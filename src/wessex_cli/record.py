@@ -435,7 +435,6 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     title goes under the second such column, a column without a title under "Pairs column
     X", and a Pairs column called "Reason" (say) under a second "Reason", not over the
     reason for withdrawing."""
-    from copy import copy
 
     from openpyxl.utils import get_column_letter
 
@@ -485,13 +484,21 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         copied = target.cell(line, place(title))
         if value is not None:
             put_value(copied, value)
-        if source.has_style:
-            copied._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
-        if source.comment is not None:
-            copy_note(book.notes, source, copied)
-        if source.hyperlink is not None:
-            copied.hyperlink = copy(source.hyperlink)
+        _copy_look(book, source, copied)
     delete_row(book, sheet, number)
+
+
+def _copy_look(book: Workbook, source: Any, target: Any) -> None:
+    """Give ``target`` the formatting, note and link of ``source``, a cell of the same
+    workbook (a pair's row moved to the Withdrawn sheet, an own cell put back by its row)."""
+    from copy import copy
+
+    if source.has_style:
+        target._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
+    if source.comment is not None:
+        copy_note(book.notes, source, target)
+    if source.hyperlink is not None:
+        target.hyperlink = copy(source.hyperlink)
 
 
 def _last_used_row(sheet: Any) -> int:
@@ -552,7 +559,6 @@ def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
     cell (its value, formatting, note and link) on the row with the same key, under its
     heading, past wessex's columns; the cells whose row is gone (someone paired since, a
     setting no longer written), named."""
-    from copy import copy
 
     if not own:
         return []
@@ -576,12 +582,7 @@ def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
             shown = book.cached.get(id(source))
             if shown is not None:  # a formula keeps the value Excel last showed
                 book.cached[id(target)] = (target, shown[1], shown[2])
-            if source.has_style:
-                target._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
-            if source.comment is not None:
-                copy_note(book.notes, source, target)
-            if source.hyperlink is not None:
-                target.hyperlink = copy(source.hyperlink)
+            _copy_look(book, source, target)
         lost += unkeyed
     return lost
 

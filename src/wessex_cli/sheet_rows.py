@@ -11,7 +11,7 @@ under the last kept one join the ranges that covered the pairs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .ignored_errors import without_row
@@ -235,13 +235,35 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
     """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
     of that sheet was deleted (``own``: the formula is on that sheet, so references without
     a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
-    from openpyxl.formula.tokenizer import Token, Tokenizer
+    tokens = _tokens(formula)
+    if tokens is None:
+        return formula  # a formula openpyxl cannot parse is left as it was
+    changed = False
+    for token, where, bang, ref in _references_to(tokens, sheet_name, own):
+        moved = _shift_range(ref, deleted, fixed_rows_only)
+        if moved != ref:
+            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
+            changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _tokens(formula: str) -> list[Any] | None:
+    """A formula's tokens (openpyxl's tokenizer), or None when it cannot be parsed."""
+    from openpyxl.formula.tokenizer import Tokenizer
 
     try:
-        tokens = Tokenizer(formula).items
-    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse is left as it was
-        return formula
-    changed = False
+        return list(Tokenizer(formula).items)
+    except Exception:  # noqa: BLE001 - the tokenizer raises many kinds for odd formulas
+        return None
+
+
+def _references_to(tokens: list[Any], sheet_name: str, own: bool
+                   ) -> Iterator[tuple[Any, str, str, str]]:
+    """Each reference among a formula's ``tokens`` to a range of ``sheet_name``, as (the
+    token, the sheet part before "!", the "!" or "", the range): a reference without a sheet
+    name is to the formula's own sheet, so it counts when ``own``."""
+    from openpyxl.formula.tokenizer import Token
+
     for token in tokens:
         if token.type != Token.OPERAND or token.subtype != Token.RANGE:
             continue
@@ -250,31 +272,19 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
         # sheet names match whatever their case, as Excel (and same_sheet) match them
         if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
             continue
-        moved = _shift_range(ref, deleted, fixed_rows_only)
-        if moved != ref:
-            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
-            changed = True
-    return "=" + "".join(t.value for t in tokens) if changed else formula
+        yield token, where, bang, ref
 
 
 def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> bool:
     """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
     range across it), so that what Excel last showed for it may no longer hold once the row
     is gone; True for anything it cannot tell."""
-    from openpyxl.formula.tokenizer import Token, Tokenizer
     from openpyxl.worksheet.cell_range import CellRange
 
-    try:
-        tokens = Tokenizer(formula).items
-    except Exception:  # noqa: BLE001 - a formula openpyxl cannot parse: assume it does
-        return True
-    for token in tokens:
-        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
-            continue
-        where, bang, ref = token.value.rpartition("!")
-        named = where.strip("'").replace("''", "'")
-        if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
-            continue
+    tokens = _tokens(formula)
+    if tokens is None:
+        return True  # a formula openpyxl cannot parse: assume it does
+    for _, _, _, ref in _references_to(tokens, sheet_name, own):
         whole_rows = _ROWS.fullmatch(ref)
         if whole_rows is not None:
             rows = (int(whole_rows.group(2)), int(whole_rows.group(4)))
