@@ -40,10 +40,14 @@ def tracked_pairs(folder: Path) -> Path:
 def render_gallery(target: Path, work: Path) -> list[Path]:
     scheme = load_scheme(EXAMPLES / "scheme.toml")
     pairs, _ = load_pairs(tracked_pairs(work), now=TODAY)
+    # the introductions go out before any visit, from the workbook as 'wessex pair' wrote
+    # it (sent again mid-scheme, a letter says which half days are done)
+    fresh, _ = load_pairs(EXAMPLES / "pairs.xlsx", now=TODAY)
     volunteers = load_volunteers(EXAMPLES / "volunteers.xlsx", scheme)
     written = []
     for template in list_templates(scheme):
-        people = recipients(template, scheme, volunteers=volunteers, pairs=pairs,
+        people = recipients(template, scheme, volunteers=volunteers,
+                            pairs=fresh if template.name == "partner-introduction" else pairs,
                             now=TODAY)[:PER_DOCUMENT]
         for fmt in FORMATS:
             paths = output_paths(template, people, fmt, target)

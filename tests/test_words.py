@@ -604,6 +604,33 @@ def test_a_notice_attached_to_an_introduction_is_undated_once_its_planned_day_ha
         assert wanted in " ".join(notice.read_text(encoding="utf-8").split()), day
 
 
+def test_an_introduction_sent_again_says_which_half_days_are_done(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An introduction rendered again mid-scheme told a GP who had hosted to "plan both
+    visits", and attached a notice for patients "on the day you host", a day gone by."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "again")
+    folder = tmp_path / "again" / "partner-introduction"
+    mail = BytesParser(policy=policy.default).parsebytes(
+        (folder / "amelia-ashworth.eml").read_bytes())
+    text = " ".join(mail.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
+    assert "Our records show that you have already hosted Chidi. Please get in touch with " \
+        "Chidi directly to arrange the other half day, when you visit theirs" in text
+    assert "plan both visits" not in text and "notice you can show patients" not in text
+    assert [p.get_filename() for p in mail.iter_attachments()] == ["reflection.docx"]
+    # her partner, who has visited her, is told so and asked to host
+    partner = BytesParser(policy=policy.default).parsebytes(
+        (folder / "chidi-zielinski.eml").read_bytes())
+    said = " ".join(partner.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
+    assert "Our records show that you have already visited Amelia's workplace. Please get in " \
+        "touch with Amelia directly to arrange the other half day, when you host Amelia at " \
+        "your workplace" in said
+
+
 def test_a_subject_longer_than_word_keeps_still_makes_a_word_document() -> None:
     """Word keeps at most 255 characters of a document's title (python-docx refuses more):
     a long scheme name and a long name make a document, titled with the start of it."""

@@ -834,6 +834,8 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         from .wording import UNCONFIRMED
 
         hosting = context.get("hosting") or {}
+        if hosting.get("state") == "done":
+            return None  # they have hosted: the day the notice was for has passed
         visit_day = hosting.get("date")  # the day they host, if known and not yet gone by
         if hosting.get("state") == UNCONFIRMED:
             visit_day = None
