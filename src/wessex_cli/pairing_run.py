@@ -180,6 +180,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      held=held)
         if keep is not None:
             notes += _kept_but_broken(result, keep)
+            notes += _pairs_on_other_sheets(keep, result, roster)
         for pair in result.held:
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
@@ -345,6 +346,48 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 
     write_pairs_workbook(path, result, request.volunteers, left_out=left_out,
                          history=request.history)
+
+
+# The sheets of a pairs workbook that wessex writes and reads; any other is the
+# administrator's, and never read for pairs
+WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
+
+
+def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) -> list[str]:
+    """A warning for each row of the administrator's own sheets that holds the addresses of
+    two volunteers, one of them now paired afresh: a pair cut from the Pairs sheet to a sheet
+    of finished pairs ("Completed"), whose two people were paired again as new, and would be
+    introduced again. A list of contacts (one address a row) says nothing."""
+    from .inspection import inspect_input
+    from .spreadsheet import cell_ref, cell_text, read_grid, same_sheet
+
+    fresh = {person.key: person for pair in result.pairs if pair.how != "kept"
+             for person in (pair.a, pair.b)}
+    if not fresh or keep.suffix.lower() not in (".xlsx", ".xlsm", ".ods"):
+        return []
+    known = roster.by_key()
+    titles = [sheet.title for sheet in inspect_input(keep).sheets.values() if sheet.title and
+              not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
+    said: list[str] = []
+    for title in titles:
+        grid = read_grid(keep, title, only=True)
+        for number, row in enumerate(grid.rows):
+            found = {key: column for column, cell in reversed(list(enumerate(row)))
+                     if "@" in (text := cell_text(cell)) and (key := email_key(text)) in known}
+            again = [fresh[key] for key in found if key in fresh]
+            if len(found) < 2 or not again:
+                continue
+            for person in again:  # each person is named once
+                del fresh[person.key]
+            names = " and ".join(person.name for person in again)
+            cell = cell_ref(number, found[email_key(again[0].email)])
+            said.append(
+                f"Warning: {names} {'were' if len(again) > 1 else 'was'} paired afresh, but "
+                f"row {number + 1} of the sheet '{title}' ({title}!{cell}), which wessex "
+                "does not read for pairs, holds a pair of theirs. If it was moved there from "
+                "the Pairs sheet, move it back (a pair whose visits are done counts as done "
+                "there) and run 'wessex pair' with --keep again, or they are paired twice.")
+    return said
 
 
 def _kept_but_broken(result: PairingResult, keep: Path) -> list[str]:

@@ -1,0 +1,63 @@
+"""pair --keep and a pair the administrator moved to a sheet of their own: its two people
+were paired again as new, and would have been introduced again, without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from .conftest import Runner, person, write_book
+
+
+def people() -> list[dict[str, str]]:
+    gps = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
+           for i in range(3)]
+    return gps + [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
+                         Organisation="Hospital") for i in range(3)]
+
+
+@pytest.fixture
+def moved(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """A pairs workbook whose first pair was cut to a sheet 'Completed', and a 'Contacts'
+    sheet of one address a row; the two people of the moved pair, by e-mail."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    write_book(tmp_path / "v.xlsx", people())
+    (tmp_path / "scheme.toml").write_text("[dates]\nstart = 2027-04-19\nend = 2027-07-19\n")
+    run("pair", "v.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    pairs = book["Pairs"]
+    header = [c.value for c in pairs[1]]
+    row = [c.value for c in pairs[2]]
+    done = book.create_sheet("Completed")
+    done.append(header)
+    done.append(row)
+    pairs.delete_rows(2)
+    contacts = book.create_sheet("Contacts")
+    contacts.append(["Name", "Email"])
+    for someone in people():
+        contacts.append([someone["Name"], someone["Email"]])
+    book.save(tmp_path / "pairs.xlsx")
+    a = row[header.index("A email")]
+    b = row[header.index("B email")]
+    return str(a), str(b)
+
+
+def test_a_pair_moved_to_a_sheet_of_ones_own_is_named_when_paired_again(
+        run: Runner, moved: tuple[str, str]) -> None:
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
+    assert "paired afresh, but row 2 of the sheet 'Completed' (Completed!" in said
+    assert "which wessex does not read for pairs, holds a pair of theirs" in said
+    assert said.count("holds a pair of theirs") == 1  # the Contacts sheet says nothing
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "row 2 of the sheet 'Completed'" in said
+
+
+def test_a_list_of_contacts_alone_says_nothing(run: Runner, moved: tuple[str, str],
+                                                tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    del book["Completed"]
+    book.save(tmp_path / "pairs.xlsx")
+    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output
+    assert "holds a pair of theirs" not in said
