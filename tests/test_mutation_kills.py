@@ -72,14 +72,19 @@ def _zero_rows(width: int) -> list[list[str]]:
 
 
 def test_groups_of_eight_or_more_each_get_a_column() -> None:
+    # (each group's answers of two kinds: a group whose every answer is one kind is not
+    # shown answer by answer)
     answers = ([("Consultant", ["Man"])] * 9 + [("Consultant", ["Woman"])] * 10
-               + [("GP", ["Woman"])] * 8 + [("GP", [])] * 3)  # blanks are not answers
+               + [("GP", ["Man"])] * 4 + [("GP", ["Woman"])] * 4
+               + [("GP", [])] * 3)  # blanks are not answers
     table = build_table("gender", answers)
     assert table.title == "Gender"
     assert table.rows == GENDER_ROWS  # "Another answer" always listed: the form has a write-in
     assert table.columns == ["All", "Consultant", "GP"]
-    # Man 9/9/0, Woman 18/10/8, Total 27/19/8, each rounded to the nearest 5.
-    assert table.cells == [["10", "10", "0"], ["20", "10", "10"], *_zero_rows(3),
+    # Man 13/9/4, Woman 14/10/4, Total 27/19/8: the GPs' 4 and 4 are too few to show, and
+    # each row's other group is hidden so that they cannot be worked out from "All"; the
+    # rest rounded to the nearest 5. Eight GPs answered: their column is shown.
+    assert table.cells == [["15", "*", "*"], ["15", "*", "*"], *_zero_rows(3),
                            ["25", "20", "10"]]
     assert table.notes == []
 
@@ -91,12 +96,13 @@ def test_an_ungrouped_table_has_only_the_all_column() -> None:
 
 
 def test_small_groups_are_pooled_when_together_they_reach_eight() -> None:
-    answers = ([("Pharmacist", ["Man"])] * 10 + [("GP", ["Woman"])] * 4
-               + [("Dentist", ["Woman"])] * 4)
+    answers = ([("Pharmacist", ["Man"])] * 5 + [("Pharmacist", ["Woman"])] * 5
+               + [("GP", ["Woman"])] * 4 + [("Dentist", ["Man"])] * 4)
     table = build_table("gender", answers)
-    # The pooled column comes last, after the named groups in order.
+    # The pooled column comes last, after the named groups in order: 4 GPs and 4 dentists
+    # make 8 in 'Other groups'. Man 9/5/4, Woman 9/5/4: every group's count is under 8.
     assert table.columns == ["All", "Pharmacist", "Other groups"]
-    assert table.cells == [["10", "10", "0"], ["10", "0", "10"], *_zero_rows(3),
+    assert table.cells == [["10", "*", "*"], ["10", "*", "*"], *_zero_rows(3),
                            ["20", "10", "10"]]
     assert len(table.notes) == 1
     assert "'Dentist' and 'GP'" in table.notes[0] and "'Other groups'" in table.notes[0]
