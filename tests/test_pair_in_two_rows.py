@@ -35,3 +35,16 @@ def test_a_pair_in_two_rows_is_refused_naming_both(run: Runner, paired: Path) ->
         assert "Keep one row: move anything typed in the others into it, delete them" in said
         assert "--partner" not in said
     assert paired.read_bytes() == before
+
+
+def test_withdraw_refuses_a_pair_in_two_rows(run: Runner, paired: Path) -> None:
+    """'withdraw' of someone whose pair's row was copied moved both rows to the Withdrawn
+    sheet, saying 'Moved the pair ...' twice and 'find X and X a new partner'; it is refused
+    naming both rows, as 'visit' and 'pair --keep' are."""
+    row, _ = row_of(paired, "gp1@example.org")
+    below = copy_row(paired, row)
+    before = paired.read_bytes()
+    said = " ".join(run("withdraw", "pairs.xlsx", "gp1@example.org", code=1).output.split())
+    assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
+    assert "Keep one row: move anything typed in the others into it, delete them" in said
+    assert paired.read_bytes() == before

@@ -113,14 +113,8 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
     same = {frozenset((r.pair.a.key, r.pair.b.key)) for r in rows}
-    in_rows = sorted({r.pair.row for r in rows})  # two people of the name share one row
-    if len(in_rows) > 1 and len(same) == 1 and "" not in next(iter(same)):
-        numbers = " and ".join(str(number) for number in in_rows)
-        raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
-                            f"{rows[0].pair.a.name} and {rows[0].pair.b.name}, so wessex "
-                            "cannot tell which row to change.", "Keep one row: move anything "
-                            "typed in the others into it, delete them, and run the command "
-                            "again.", file=path, sheet="Pairs")
+    if len(same) == 1:
+        refuse_copied_rows(rows, path)
     people = {r.person.key: r.person for r in rows}
     if len(people) > 1:
         # several people of that name (two in one pair, even): which of them is the question,
@@ -144,6 +138,23 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         raise TrackingError(f"'{who}' has more than one pair ({names}).",
                             f"Say which with {partners}{also}.", file=path)
     return rows[0]
+
+
+def refuse_copied_rows(rows: list[Placement], path: Path) -> None:
+    """Refuse when one pair of ``rows`` stands in two rows or more of the Pairs sheet (a row
+    copied to keep a second note, say): which row to change cannot be told."""
+    by_pair: dict[frozenset[str], set[int]] = {}
+    for r in rows:
+        by_pair.setdefault(frozenset((r.pair.a.key, r.pair.b.key)), set()).add(r.pair.row)
+    for pair, in_rows in by_pair.items():  # two people of the name share one row: one row
+        if len(in_rows) > 1 and "" not in pair:
+            first = next(r for r in rows if r.pair.row in in_rows)
+            numbers = " and ".join(str(number) for number in sorted(in_rows))
+            raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
+                                f"{first.pair.a.name} and {first.pair.b.name}, so wessex "
+                                "cannot tell which row to change.", "Keep one row: move "
+                                "anything typed in the others into it, delete them, and run "
+                                "the command again.", file=path, sheet="Pairs")
 
 
 def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
@@ -372,6 +383,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
         rows = found
+        refuse_copied_rows(found, path)  # else both rows would move, as two pairs
         if partner or not found or len({r.person.key for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
