@@ -57,3 +57,22 @@ def test_keep_refuses_to_refresh_a_cell_merged_with_another_pairs(run: Runner, p
     assert "unexpected" not in said
     assert f"Pairs!{column}3: this cell is one of the merged cells {column}2:{column}3" in said
     assert paired.read_bytes() == before
+
+
+def test_a_merge_along_one_row_is_not_said_to_reach_another_row(run: Runner,
+                                                                 paired: Path) -> None:
+    """A cell merged with its neighbour in the same row (a date typed across two columns)
+    was refused as 'without changing another row's cell', which no other row had."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    first = sheet.cell(2, col["A hosts B: date"] - 1)
+    cell = sheet.cell(2, col["A hosts B: date"])
+    merged = f"{first.coordinate}:{cell.coordinate}"
+    sheet.merge_cells(merged)
+    who = sheet.cell(2, col["A email"]).value
+    book.save(paired)
+    said = " ".join(run("visit", "pairs.xlsx", who, "--hosted", "5/5/2027",
+                        code=1).output.split())
+    assert f"Pairs!{cell.coordinate}: this cell is one of the merged cells {merged}" in said
+    assert "another row" not in said and "only the first of merged cells" in said

@@ -250,11 +250,15 @@ class Workbook:
                       None)
         if isinstance(cell, MergedCell) or (merged is not None and
                                             merged.min_row < merged.max_row):
+            # merged along one row: only the first cell holds a value, none of another row's
+            why = "without changing another row's cell" if merged is None or \
+                merged.min_row < merged.max_row else "as only the first of merged cells " \
+                "holds a value"
             raise TrackingError(f"this cell is one of the merged cells {merged or ''}, so "
-                                "wessex cannot write in it without changing another row's "
-                                "cell.", "Unmerge them in Excel (Home > Merge & Center), fill "
-                                "in each cell, and run the command again.", file=self.path,
-                                sheet=sheet, cell=cell.coordinate)
+                                f"wessex cannot write in it {why}.", "Unmerge them in Excel "
+                                "(Home > Merge & Center), fill in each cell, and run the "
+                                "command again.", file=self.path, sheet=sheet,
+                                cell=cell.coordinate)
 
 
 def open_in_memory(path: Path, require: str | None = "Pairs",
