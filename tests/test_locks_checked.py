@@ -79,3 +79,32 @@ def test_a_row_whose_avoid_names_nobody_counts_with_errors_as_skip_errors_leaves
     assert data["sides"]["primary"]["with_errors"] == 2
     pairing = json.loads(run("pair", "v.xlsx", "--skip-errors", "--dry-run", "--json").stdout)
     assert sorted(p["row"] for p in pairing["left_out"]) == [2, 3]
+
+
+def test_a_kept_locked_pair_that_now_breaks_a_rule_is_kept_with_a_warning(
+        run: Runner, tmp_path: Path) -> None:
+    # A pair first made by a Partner lock, under way in the pairs workbook; an Avoid entry
+    # typed since. 'pair --keep' keeps any other pair that now breaks a rule, with a warning
+    # naming it, but the lock's error (right for a fresh pairing) refused the whole re-pairing
+    # mid-scheme, so nobody new could be paired until the Partner cell was emptied.
+    people = [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
+               Partner="Dr Col Cole"),
+        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital"),
+        person("Dr Dee Dale", "dee@example.org", "Consultant", Organisation="Hospital")]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx")
+    people[0]["Avoid"] = "col@example.org"
+    people.append(person("Dr Eli Eden", "eli@example.org", "GP", Organisation="Surgery C"))
+    people.append(person("Dr Fox Finn", "fox@example.org", "Consultant", Organisation="Hosp B"))
+    write_book(tmp_path / "v.xlsx", people)
+    run("check", "v.xlsx", code=1)  # a fresh pairing would refuse the lock: an error still
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "(Dr Ann Ash and Dr Col Cole) is kept as it stands, but it breaks rule 4" in said
+    assert "1 new" in said
+    # a lock not yet a pair is refused as before
+    people[4]["Partner"] = "Dr Col Cole"
+    write_book(tmp_path / "v.xlsx", people)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", code=1).output.split())
+    assert "Dr Col Cole is the locked partner in 2 Partner cells" in said

@@ -171,6 +171,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
             notes += withdrawn
+            roster = _locks_already_kept(roster, kept)
         # by address and by name: the error may be in the address itself
         held = {email_key(p.email) for p in left_out if p.email} | \
             {person_key(p.name) for p in left_out if p.name}
@@ -222,6 +223,31 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           f"change {keep.name} as follows.", *said]
     return PairingRun(result, roster, left_out, notes + result.released, saved, in_place,
                       unchanged=unchanged)
+
+
+def _locks_already_kept(roster: Roster, kept: list[Any]) -> Roster:
+    """The roster without its errors about Partner locks that are all kept pairs already
+    (a lock breaking a rule added since the pairing, or more than a Capacity lowered since):
+    the pair is kept as it stands, with the warning every kept pair that breaks a rule has,
+    rather than the whole re-pairing refused for a pair already under way."""
+    import dataclasses
+
+    if not kept:
+        return roster
+    keys = {v.key for v in roster.volunteers}
+    by_name: dict[str, list[str]] = {}
+    for volunteer in roster.volunteers:
+        by_name.setdefault(person_key(volunteer.name), []).append(volunteer.key)
+
+    def key_of(person: Any) -> str:  # a corrected address: the one volunteer of the name
+        named = by_name.get(person_key(person.name), [])
+        return person.key if person.key in keys or len(named) != 1 else named[0]
+
+    pairs = {frozenset((key_of(p.a), key_of(p.b))) for p in kept}
+    problems = [p for p in roster.problems if not (p.locks and p.locks <= pairs)]
+    if len(problems) == len(roster.problems):
+        return roster
+    return dataclasses.replace(roster, problems=problems)
 
 
 def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:

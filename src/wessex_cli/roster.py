@@ -179,6 +179,9 @@ class Problem:
     column: str
     message: str
     fix: str = ""
+    # for an error about Partner locks (one that breaks a rule, or more than a Capacity):
+    # the locks, as pairs of e-mail keys; 'pair --keep' lets it pass when each is a kept pair
+    locks: frozenset[frozenset[str]] = frozenset()
 
     @property
     def text(self) -> str:
@@ -558,11 +561,11 @@ class _RowReader:
         self.rejected: list[Rejected] = []
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
-                fix: str = "") -> None:
+                fix: str = "", locks: frozenset[frozenset[str]] = frozenset()) -> None:
         col = self.columns.get(column)
         cell = f"{self.grid.sheet}!{cell_ref(row_index, col)}" if col is not None else \
             f"{self.grid.sheet}!A{row_index + 1}"
-        self.problems.append(Problem(severity, cell, column, message, fix))
+        self.problems.append(Problem(severity, cell, column, message, fix, locks))
 
     def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
                active: bool) -> None:
@@ -914,7 +917,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            f"{person.name} is the locked partner in "
                            f"{len(locks[person.key])} Partner cells, more than their capacity "
                            f"({person.capacity}).", "Keep one of those Partner entries, or "
-                           f"raise {person.name}'s Capacity.")
+                           f"raise {person.name}'s Capacity.", frozenset(locks[person.key]))
     return volunteers
 
 
@@ -930,7 +933,7 @@ def _check_lock(reader: _RowReader, volunteer: Volunteer, partner: Volunteer) ->
                        f"the locked partner {partner.name} may not be paired with "
                        f"{volunteer.name}: that pair breaks {rules}.",
                        "Remove the lock, or correct the cell that excludes them if it is "
-                       "wrong.")
+                       "wrong.", frozenset({frozenset((volunteer.key, partner.key))}))
 
 
 _SUGGESTIONS_LEFT = [0]  # reset per roster: suggestions cost time on a large list
