@@ -371,6 +371,21 @@ def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Pa
     assert "Forms returned: 10." in page  # 12 rounded to the nearest 5
 
 
+def test_report_says_to_publish_the_equality_figures_once(
+        run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
+    """'wessex equality' and its page say to publish the figures once, when every form is in
+    (two roundings a few forms apart show how the late few answered); the evaluation report,
+    which prints the same figures, said nothing of it, in HTML or Word."""
+    from wessex_cli.equality import PUBLISH_ONCE
+
+    run("report", "pairs.xlsx", "--equality", "forms.xlsx", "-o", "report.html")
+    page = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
+    assert PUBLISH_ONCE in page
+    run("report", "pairs.xlsx", "--equality", "forms.xlsx", "-o", "report.docx")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    assert any(PUBLISH_ONCE in p.text for p in document.paragraphs)
+
+
 def test_a_reflection_from_someone_with_two_partners_counts_once(run: Runner,
                                                                    tmp_path: Path) -> None:
     """Dr Leon Ince (two partners) writes one reflection. Ticked on one row, the report said

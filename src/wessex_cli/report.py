@@ -323,7 +323,7 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
 
 def context(report: Report) -> dict[str, Any]:
     """Everything the templates show, as plain values."""
-    from .equality import SUPPRESS_BELOW, round5
+    from .equality import PUBLISH_ONCE, SUPPRESS_BELOW, round5
     from .findings import SWOT_PLURAL
 
     f = report.figures
@@ -354,7 +354,7 @@ def context(report: Report) -> dict[str, Any]:
     if report.equality is not None:
         tables, forms = report.equality
         equality = {"forms": str(round5(forms)) if forms >= SUPPRESS_BELOW else "*",
-                    "tables": tables}
+                    "tables": tables, "publish_once": PUBLISH_ONCE}
     plan = report.plan
     values = {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
@@ -507,7 +507,8 @@ def report_docx(report: Report) -> bytes:
     _docx_plan(document, values, table)
     if values["equality"] is not None:
         document.add_heading("Equality monitoring", 1)
-        document.add_paragraph(EQUALITY_NOTE + f" Forms returned: {values['equality']['forms']}.")
+        document.add_paragraph(EQUALITY_NOTE + f" Forms returned: {values['equality']['forms']}."
+                               f" {values['equality']['publish_once']}")
         for protected in values["equality"]["tables"]:
             document.add_heading(protected.title, 2)
             table(["", *(values["side_label"].get(c, c) for c in protected.columns)],
