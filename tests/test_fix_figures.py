@@ -354,3 +354,13 @@ def test_an_answer_naming_two_effects_is_unsure_and_warned(run: Runner, tmp_path
         ["Not sure"]
     [warning] = plan["warnings"]
     assert warning.startswith("tables1.xlsx, Actions!H2:")
+
+
+@pytest.mark.parametrize("answer", [
+    "No - secondary carer", "no children but I care for my disabled father",
+    "Not the main carer but I help with my dad"])
+def test_a_caring_answer_that_says_no_then_whom_they_care_for_is_named(answer: str) -> None:
+    # "No" at the start made the whole answer None, in silence, though it goes on to say
+    # whom they care for (before that fix, "No - secondary carer" counted as Secondary
+    # carer): it is not guessed at, but counted as another answer with its cell named
+    assert classify("caring", answer) == (["Another answer"], False)

@@ -193,12 +193,22 @@ def _classify_caring(answer: str) -> tuple[list[str], bool]:
     return found, known
 
 
+CONTRASTS = ("but", "however", "although", "though", "except", "apart from", "yet")
+
+
 def _caring_category(part: str) -> str | None:
     """The caring category whose words all appear in ``part`` (folded), first listed first.
     A part that begins by saying no ("no children", "no dependants", "not applicable")
     cares for nobody: the words after "no" name whom they do not care for."""
     padded = f" {part} "
     if padded.startswith((" no ", " not ", " nil ", " n a ", " nobody ", " nope ")):
+        # unless it goes on to say whom they do care for ("no children but I care for my
+        # father", "No - secondary carer"): then it is not read, and its cell is named
+        cared_for = " carer " in padded and any(
+            all(f" {w}" in padded for w in needed)
+            for category, needed in CARING_WORDS if category != "None")
+        if cared_for or any(f" {w} " in padded for w in CONTRASTS):
+            return None
         return "None"
     return next((category for category, needed in CARING_WORDS
                  if all(f" {w}" in padded for w in needed)), None)
