@@ -322,6 +322,12 @@ def test_a_question_marked_answer_counts_as_unsure_in_the_report(run: Runner,
     ("widen", "Could widen them"), ("narrows the gap", "Should narrow them"),
     ("Increase", "Could widen them"), ("may increase the gaps", "Could widen them"),
     ("reduce health inequalities", "Should narrow them"), ("lessens them.", "Should narrow them"),
+    # an answer, then why: since 'reduce' counted only before the gaps (104200a), these were
+    # warned about as unreadable; 'Reducing' never counted
+    ("Reduce - by seeing them sooner", "Should narrow them"),
+    ("Reduce (better access)", "Should narrow them"),
+    ("Reducing inequalities", "Should narrow them"),
+    ("increasing the gap", "Could widen them"),
 ])
 def test_typed_health_inequality_answers(run: Runner, tmp_path: Path, typed: str,
                                          expected: str) -> None:
@@ -333,7 +339,7 @@ def test_typed_health_inequality_answers(run: Runner, tmp_path: Path, typed: str
 
 
 @pytest.mark.parametrize("typed", ["increase access", "Reduce waiting times",
-                                   "increases uptake in deprived areas"])
+                                   "increases uptake in deprived areas", "Increasing access"])
 def test_an_aim_is_not_an_effect_on_the_gaps(run: Runner, tmp_path: Path, typed: str) -> None:
     # increasing access narrows inequalities: "increase" alone would have counted it as
     # widening them. What the action does is not its effect: warned, left for the reader

@@ -355,14 +355,15 @@ def _listed(text: str, choices: tuple[str, ...]) -> str:
 # "reduce", "lessen" and "increase" say which way the gaps go only when nothing follows
 # them but the gaps themselves: "increase access" or "reduce waiting times" is what the
 # action does, not its effect on inequalities (increasing access narrows them), and is
-# warned about rather than counted
-_OF_THE_GAPS = (r"[a-z]*(?=\s*(?:$|[.,;:!?)]|(?:(?:the|health|these|those)\s+)*"
+# warned about rather than counted; a dash or a bracket may follow ("Reduce - by better
+# access": the answer, then why), and "reducing" or "increasing" say it as well
+_OF_THE_GAPS = (r"[a-z]*(?=\s*(?:$|[.,;:!?)(\-\u2013\u2014]|(?:(?:the|health|these|those)\s+)*"
                 r"(?:gaps?\b|inequalit|disparit|differences?\b|them\b|it\b)))")
 # Typed answers to Health inequalities: words whose start names each effect
 INEQUALITY_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("narrow", "reduce" + _OF_THE_GAPS, "lessen" + _OF_THE_GAPS, "close the gap"),
+    (("narrow", "reduc" + _OF_THE_GAPS, "lessen" + _OF_THE_GAPS, "close the gap"),
      "Should narrow them"),
-    (("widen", "worsen", "increase" + _OF_THE_GAPS), "Could widen them"),
+    (("widen", "worsen", "increas" + _OF_THE_GAPS), "Could widen them"),
     (("no effect", "no likely", "none", "neutral", "no difference"), "No likely effect"),
     (("not sure", "unsure", "don't know", "do not know", "unknown"), "Not sure"))
 # (each a regular expression: only _OF_THE_GAPS and the apostrophe are not plain letters)
