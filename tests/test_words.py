@@ -901,6 +901,31 @@ def test_a_scheme_without_doctors_is_not_offered_doctors_arrangements(run: Runne
     assert "Local Medical Committee" in text
 
 
+def test_a_finished_exchange_on_both_sheets_earns_one_certificate(
+        run: Runner, tmp_path: Path) -> None:
+    """A withdrawal typed by mistake, undone by copying the row back to the Pairs sheet (the
+    Withdrawn row left): the exchange was read from both sheets, so each of the two had two
+    certificates (leon-ince.md and leon-ince-2.md) and two e-mails."""
+    import openpyxl
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027")
+    run("visit", "pairs.xlsx", "Priya Varga", "--hosted", "6/5/2027")
+    run("withdraw", "pairs.xlsx", "Priya Varga", "--reason", "typed by mistake")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    gone, pairs = book["Withdrawn"], book["Pairs"]
+    titles = [c.value for c in gone[1]]
+    below = pairs.max_row + 1
+    for column, title in enumerate((c.value for c in pairs[1]), start=1):
+        pairs.cell(below, column).value = gone.cell(2, titles.index(title) + 1).value
+    book.save(tmp_path / "pairs.xlsx")
+    run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "c", "--format", "md")
+    assert {p.stem for p in (tmp_path / "c" / "certificate").glob("*.md")} == \
+        {"priya-varga", "leon-ince"}
+
+
 @pytest.mark.parametrize("profession,regulator", [
     ("Practice nurse", "Nursing and Midwifery"), ("Midwife", "Nursing and Midwifery"),
     ("Pharmacy technician", "Pharmaceutical"), ("Physiotherapist", "Health and Care"),

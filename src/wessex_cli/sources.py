@@ -32,9 +32,15 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                                         side_sheets=finished_withdrawn, start=start)
     if finished_withdrawn:
         day = now or today()
-        pairs = [*pairs, *(pair for pair in book.withdrawn
-                           if all(visit.done and visit.date and visit.date <= day
-                                  for visit in pair.visits))]
+        # one exchange, one certificate: a pair still (or again) on the Pairs sheet, its row
+        # copied back after a withdrawal typed by mistake, or moved there twice, comes once
+        seen = {(pair.pair_id, frozenset((pair.a.key, pair.b.key))) for pair in pairs}
+        for pair in book.withdrawn:
+            same = (pair.pair_id, frozenset((pair.a.key, pair.b.key)))
+            if same not in seen and all(visit.done and visit.date and visit.date <= day
+                                        for visit in pair.visits):
+                seen.add(same)
+                pairs.append(pair)
     return pairs, warnings
 
 
