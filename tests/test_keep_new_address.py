@@ -53,3 +53,19 @@ def test_two_volunteers_of_that_name_are_not_guessed_between(run: Runner, paired
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "taken to be the same person" not in said
     assert "is no longer in the volunteer workbook" in said
+
+
+def test_someone_who_withdrew_is_not_paired_afresh_under_a_corrected_address(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    # The Withdrawn sheet keeps someone who left out of every re-pairing, even while the
+    # volunteer workbook says active; by address only, so an address corrected there since
+    # (as --keep now follows for a kept pair) paired them afresh, introduction and all
+    write_book(tmp_path / "v.xlsx", people())
+    run("withdraw", "pairs.xlsx", "gp1@example.org", "--reason", "moved away")
+    write_book(tmp_path / "v.xlsx", [dict(p, Email="gp.one@example.org")
+                                     if p["Email"] == "gp1@example.org" else p
+                                     for p in people()])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "withdrew on" in said and "left out" in said
+    hosts = {v["host"] for p in status_json(run)["pairs"] for v in p["visits"]}  # type: ignore[attr-defined]
+    assert "gp.one@example.org" not in hosts

@@ -335,12 +335,25 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
     from dataclasses import replace
 
     gone = {w.key: w for w in withdrawals if w.whole_scheme and w.key}
+    # an address corrected in the volunteer workbook since: the one volunteer of that name
+    # (as 'pair --keep' finds a kept pair's), so someone who left is not paired afresh
+    keys = {v.key for v in roster.volunteers}
+    named: dict[str, list[str]] = {}
+    for volunteer in roster.volunteers:
+        named.setdefault(person_key(volunteer.name), []).append(volunteer.key)
+    readdressed: set[str] = set()
+    for w in withdrawals:
+        found = named.get(person_key(w.person), []) if w.person else []
+        if w.whole_scheme and w.key not in keys and len(found) == 1 and found[0] not in gone:
+            gone[found[0]] = w
+            readdressed.add(found[0])
     notes, people = [], []
     for volunteer in roster.volunteers:
         left = gone.get(volunteer.key)
         if left and volunteer.active:
+            other = f", as {left.key}: the same name" if volunteer.key in readdressed else ""
             notes.append(f"{volunteer.name} withdrew on {left.said_when} ({source.name}, Withdrawn "
-                         "sheet); left out. To pair them again, delete that row of the "
+                         f"sheet{other}); left out. To pair them again, delete that row of the "
                          "Withdrawn sheet.")
             volunteer = replace(volunteer, active=False, status="withdrawn")
         people.append(volunteer)
