@@ -305,8 +305,10 @@ def test_two_people_kept_apart_are_never_paired_again(tmp_path: Path) -> None:
         pairs = {frozenset((p.a.email, p.b.email)) for p in result.pairs}
         assert frozenset(apart[0]) not in pairs
         assert len(result.pairs) == 2  # Amelia with Arjun, Isla with Oliver
+    # Oliver is still in the scheme (paired with Isla): only the pair was ended
     assert result.released == ["The Partner cell of row 2 (Dr Amelia Ashworth) names Oliver "
-                               "Pemberton, who has withdrawn; that lock was released."]
+                               "Pemberton, but their pair was ended (Withdrawn sheet); that "
+                               "lock was released."]
     # and the other way round: an apart pair given consultant first is kept apart too
     back = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(),
                            apart=[("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net")])

@@ -263,9 +263,11 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             partner = by_key[volunteer.partner]
             if not partner.active or frozenset((volunteer.key, partner.key)) in \
                     {frozenset(p) for p in apart}:
+                # one of the two left their pair alone: both are still in the scheme
+                what = "who has withdrawn" if not partner.active else \
+                    "but their pair was ended (Withdrawn sheet)"
                 released.append(f"The Partner cell of row {volunteer.row} ({volunteer.name}) "
-                                f"names {partner.name}, who has withdrawn; that lock was "
-                                "released.")
+                                f"names {partner.name}, {what}; that lock was released.")
                 continue
             lock_texts.append((f"the Partner column of row {volunteer.row}", volunteer.key,
                                partner.key))
