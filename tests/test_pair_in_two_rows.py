@@ -48,3 +48,13 @@ def test_withdraw_refuses_a_pair_in_two_rows(run: Runner, paired: Path) -> None:
     assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
     assert "Keep one row: move anything typed in the others into it, delete them" in said
     assert paired.read_bytes() == before
+
+
+def test_status_says_a_pair_stands_in_two_rows(run: Runner, paired: Path) -> None:
+    """'visit' and 'pair --keep' refuse a pair copied into two rows; 'status' counted it as
+    two pairs and 'render' wrote each letter twice (name.eml and name-2.eml), in silence."""
+    row, _ = row_of(paired, "gp1@example.org")
+    below = copy_row(paired, row)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
+    assert "so it is counted twice, and so is each letter to them" in said
