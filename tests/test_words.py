@@ -955,6 +955,8 @@ def test_a_finished_exchange_on_both_sheets_earns_one_certificate(
     ("Consultant practitioner", ""), ("Consultant embryologist", ""),
     ("Consultant clinical perfusionist", ""), ("Consultant radiologist", "General Medical"),
     ("Consultant psychiatrist", "General Medical"), ("Registrar", "General Medical"),
+    ("Consultant orthodontist", "General Dental"), ("Orthodontist", "General Dental"),
+    ("Specialty registrar in orthodontics", "General Dental"),
     ("General practitioner", "General Medical")])
 def test_each_profession_is_given_its_regulators_code(profession: str, regulator: str) -> None:
     from wessex_cli.documents import code_of_conduct

@@ -297,7 +297,10 @@ NURSING_CODE = "the Nursing and Midwifery Council's Code"
 REVALIDATING_CODES = (MEDICAL_CODE, NURSING_CODE, PHARMACY_CODE)
 CODES = (
     (("pharmac",), PHARMACY_CODE),
-    (("dentist", "dental$", "dental hygienist", "dental therapist"), DENTAL_CODE),
+    # a dental specialist (a "consultant orthodontist" in a hospital) is the dental
+    # regulator's, said before "consultant" names a doctor
+    (("dentist", "dental$", "dental hygienist", "dental therapist", "orthodont",
+      "endodont", "periodont", "prosthodont"), DENTAL_CODE),
     (("nurse$", "nurses$", "matron$", "sister$", "anp$", "midwi", "health visitor"),
      NURSING_CODE),
     (("optometrist", "optician"), "the General Optical Council's standards"),
