@@ -178,3 +178,17 @@ def test_a_first_column_naming_no_side_or_profession_is_named_by_its_cell(
         "forms.csv, forms!A18: the first column names neither side nor a profession listed in "
         "scheme.toml, so the form is counted under 'Not stated'. Type the side (for example "
         "primary) or the profession as scheme.toml lists it, and run again."]
+
+
+def test_a_side_named_by_its_workplace_is_that_side(tmp_path: Path) -> None:
+    """'Hospital' was read as the secondary side but 'Surgery', the primary side's workplace
+    in scheme.toml, was named as fitting neither side; each side's workplace reads as it."""
+    from wessex_cli.scheme import Scheme
+
+    scheme = Scheme()
+    assert scheme.side_of_answer("Hospital") == "secondary"
+    assert scheme.side_of_answer("Surgery") == "primary"
+    path = tmp_path / "forms.csv"
+    path.write_text("Profession or side,Gender\n" + "Surgery,Woman\n" * 8 +
+                    "Hospital,Man\n" * 8, encoding="utf-8")
+    assert read_forms(path, scheme.side_of_answer).warnings == []

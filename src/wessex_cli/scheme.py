@@ -195,8 +195,12 @@ class Scheme:
             return None
         synonyms = {"primary": ("primarycare", "generalpractice", "community", "gp"),
                     "secondary": ("secondarycare", "hospital", "acute", "trust")}
+        # each side's workplace too ("surgery", "ward"), when the two differ
+        places = {header_key(side.workplace) for side in self.sides}
         for side in self.sides:
             names = {header_key(side.key), header_key(side.label), *synonyms.get(side.key, ())}
+            if len(places) == len(self.sides) and header_key(side.workplace):
+                names.add(header_key(side.workplace))
             if wanted in names:
                 return side.key
         return None
