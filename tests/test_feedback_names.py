@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from wessex_cli.feedback import Anonymiser
+from wessex_cli.feedback import Anonymiser, remove_titled_names
 
 from .conftest import Runner, person, write_book
 
@@ -223,3 +223,17 @@ def test_short_forms_of_the_given_names_are_removed(names: list[str], written: s
 def test_a_known_name_longer_than_a_titled_one_is_still_one_mark() -> None:
     anonymise = Anonymiser(["Ann Marie Lindgren Hale"])
     assert anonymise("Dr Ann Marie Lindgren Hale spoke") == "[name] spoke"
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("I sat in the practice nurse ANP clinic", "I sat in the practice nurse ANP clinic"),
+    ("the doctor A&E liaison works well", "the doctor A&E liaison works well"),
+    ("the nurse NHS app was new to me", "the nurse NHS app was new to me"),
+    ("the nurse ANP Okafor showed me round", "the nurse [name] showed me round"),
+    ("the nurse AJ was lovely", "the nurse [name] was lovely"),
+])
+def test_a_ward_abbreviation_after_a_title_in_lower_case_is_no_name(said: str,
+                                                                    kept: str) -> None:
+    # since 7c6248d read names after 'nurse', 'doctor' in lower case, the ward's words in
+    # capitals were removed as names ('doctor [name]&E'); initials and names still go
+    assert remove_titled_names(said) == kept

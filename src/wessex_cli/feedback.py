@@ -185,6 +185,13 @@ _TITLES_BEFORE_NAMES = _TITLE_ABBREVIATIONS | _TITLE_WORDS
 # the ward and the clinic, never "miss" (which "we miss Mondays" shows is a verb); the name
 # after them must be capitalised and not a day, a month or "I" ("the doctor I saw")
 _LOWER_CASE_TITLES = frozenset({"nurse", "sister", "matron", "doctor", "professor"})
+# Abbreviations of the ward and the clinic, never initials: after a title in lower case
+# ("the practice nurse ANP clinic") they are words of the sentence. Initials that are not on
+# this list ("the nurse AJ") are removed as a name may be.
+_WARD_ABBREVIATIONS = frozenset({
+    "ANP", "ACP", "NHS", "MDT", "GP", "GPS", "ED", "ICU", "ITU", "HDU", "CCU", "AMU", "MAU",
+    "SAU", "OPD", "ENT", "IT", "PCN", "ICB", "CQC", "OOH", "TTO", "TTA", "EPR", "ECG", "CT",
+    "MRI", "DN", "HCA", "SHO", "FY", "ST", "COPD", "CKD", "DNACPR", "ReSPECT", "UTC", "WIC"})
 _NOT_A_NAME_AFTER_A_WORD = frozenset({"i"}) | WEEKDAYS | frozenset(MONTHS)
 _WORD = r"[^\W\d_]\w*(?:['\u2019-][^\W\d_]\w*)*"  # "Patel", "O'Neill", "Smith-Jones"
 _TITLED_NAME = re.compile(
@@ -216,6 +223,12 @@ def _titled_name_span(match: re.Match[str]) -> tuple[int, int] | None:
     lower_case_title = not title[0].isupper() and fold(title) in _LOWER_CASE_TITLES
     if lower_case_title and fold(surname) in _NOT_A_NAME_AFTER_A_WORD:
         return None
+    a_and_e = surname == "A" and match.string[match.end():match.end() + 2] == "&E"
+    if lower_case_title and not match.group("initials").strip() and (
+            surname in _WARD_ABBREVIATIONS or a_and_e):
+        after = _NEXT_WORD.match(match.string, match.end() + (2 if a_and_e else 0))
+        if after is None or not after.group(1)[0].isupper():  # "nurse ANP Okafor": a name
+            return None  # "the practice nurse ANP clinic", "doctor A&E": a word of the ward
     start = match.start("initials") if lower_case_title else match.start()
     if surname.casefold() in _ROLES and (title[0].isupper() or lower_case_title):
         # "Nurse Practitioner Okafor": the name comes after the roles, if one does
