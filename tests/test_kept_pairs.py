@@ -70,9 +70,10 @@ def test_a_kept_pair_that_now_breaks_avoid_is_warned_about(run: Runner, tmp_path
         in text
     assert f"'wessex withdraw pairs.xlsx \"{a}\" --partner \"{b}\"'" in text
     # --json: the warning goes to stderr, the JSON stays one object
-    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run",
-                          "--json").stdout)
+    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run", "--json")
+    data = json.loads(said.stdout)
     assert len(data["pairs"]) == 2
+    assert "Warning: pair" in said.stderr and "Note: Warning" not in said.stderr
 
 
 def test_kept_pairs_that_break_nothing_give_no_warning(run: Runner, tmp_path: Path) -> None:

@@ -93,8 +93,9 @@ def pair(
     if json:
         from ..console import err
 
-        for text in notes:
-            err.print(f"[yellow]Note:[/] {escape(text)}")
+        for text in notes:  # a note that is a warning already says so ("Note: Warning:")
+            said = "" if text.startswith("Warning:") else "[yellow]Note:[/] "
+            err.print(f"{said}{escape(text)}")
         data = result.as_json()
         if skip_errors:
             data["left_out"] = [person.as_json() for person in left_out]
