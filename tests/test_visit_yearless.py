@@ -36,3 +36,32 @@ def test_a_visit_typed_without_its_year_is_already_recorded(run: Runner, paired:
     said = " ".join(run("visit", "pairs.xlsx", "gp1@example.org", "--hosted",
                         "6/5/2027").output.split())
     assert "replacing the visit done of 2027-05-04" in said
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Mon 10 Jan", "2028-01-10"), ("10/1", "2028-01-10"), ("29/2", "2028-02-29"),
+    ("4 Nov", "2027-11-04"), ("10/1/2027", "2027-01-10")])
+def test_a_day_without_its_year_in_a_scheme_over_new_year_is_in_the_scheme(
+        typed: str, meant: str) -> None:
+    # a scheme from November 2027 to February 2028: "Mon 10 Jan" was refused as "10 January
+    # 2027 is a Sunday", and 'visit --hosted 10/1' as before the start
+    import datetime as dt
+
+    from wessex_cli.dates import parse_date
+    from wessex_cli.scheme import Scheme
+
+    scheme = Scheme(start=dt.date(2027, 11, 1), end=dt.date(2028, 2, 28))
+    assert str(parse_date(typed, scheme.year)) == meant
+    # a scheme within one year reads every month in it
+    assert str(parse_date("10/1", Scheme(start=dt.date(2027, 1, 4)).year)) == "2027-01-10"
+
+
+def test_visit_in_a_scheme_over_new_year(run: Runner, paired: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (paired.parent / "scheme.toml").write_text("[dates]\nstart = 2027-11-01\n"
+                                               "end = 2028-02-28\n")
+    monkeypatch.setenv("WESSEX_TODAY", "2028-02-01")
+    said = " ".join(run("visit", "pairs.xlsx", "gp1@example.org", "--hosted",
+                        "Mon 10 Jan").output.split())
+    assert "hosted on 2028-01-10" in said
+    assert visits_of(status_json(run), "gp1@example.org")["date"] == "2028-01-10"

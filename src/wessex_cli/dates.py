@@ -75,7 +75,7 @@ def parse_date(value: Any, year: int | None = None) -> dt.date | None:
     found = _NUMERIC.fullmatch(text)
     if found:
         day, month, year_text = int(found[1]), int(found[3]), found[4]
-        return _make(_year(year_text, year, text), month, day, text)
+        return _make(_year(year_text, year, text, month), month, day, text)
     return _from_words(text, year)
 
 
@@ -91,11 +91,33 @@ def _from_serial(value: float) -> dt.date:
     return converted.date()
 
 
-def _year(written: str | None, default: int | None, text: str) -> int:
+class SchemeYear(int):
+    """The scheme's year (its start's), as the int every reader is given, knowing too the
+    month the scheme starts in and whether it runs into the next year: a day and month typed
+    without a year then take the year that puts them in the scheme ("10 Jan" in a scheme of
+    November to February is the January after, not the one before it started)."""
+
+    first_month: int
+    runs_over_new_year: bool
+
+    def __new__(cls, year: int, first_month: int = 1,
+                runs_over_new_year: bool = False) -> SchemeYear:
+        """The year ``year``, for a scheme starting in ``first_month``."""
+        made = super().__new__(cls, year)
+        made.first_month, made.runs_over_new_year = first_month, runs_over_new_year
+        return made
+
+    def of_month(self, month: int) -> int:
+        """The year a day of ``month`` typed without one belongs to."""
+        return int(self) + 1 if self.runs_over_new_year and month < self.first_month \
+            else int(self)
+
+
+def _year(written: str | None, default: int | None, text: str, month: int) -> int:
     if written is None:
         if default is None:
             raise DateError(f"'{text}' has no year")
-        return default
+        return default.of_month(month) if isinstance(default, SchemeYear) else default
     number = int(written)
     return 2000 + number if len(written) == 2 else number
 
@@ -138,7 +160,7 @@ def _from_words(text: str, year: int | None) -> dt.date:
             raise DateError(f"'{text}' is not a date")
     if day is None or month is None:
         raise DateError(f"'{text}' is not a date")
-    made = _make(_year(written_year, year, text), month, day, text)
+    made = _make(_year(written_year, year, text, month), month, day, text)
     named = {_weekday_number(token) for token in tokens if token in WEEKDAYS}
     if named and named != {made.weekday()}:  # "Wednesday 4th May 2027": a Tuesday
         raise DateError(f"'{text}' gives a weekday its date does not fall on "

@@ -151,8 +151,16 @@ class Scheme:
 
     @property
     def year(self) -> int | None:
-        """The scheme's year: what a date typed without one ("4 May") belongs to."""
-        for day in (self.start, self.end, self.celebration.date):
+        """The scheme's year: what a date typed without one ("4 May") belongs to; for a
+        scheme that runs over New Year, the months before its start's are the next year's
+        (``dates.SchemeYear``)."""
+        from .dates import SchemeYear
+
+        if self.start is not None:
+            ends = self.end or self.celebration.date
+            return SchemeYear(self.start.year, self.start.month,
+                              ends is not None and ends.year > self.start.year)
+        for day in (self.end, self.celebration.date):
             if day is not None:
                 return day.year
         return None
