@@ -8,14 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from .conftest import Runner, person, write_book
-
-
-def people() -> list[dict[str, str]]:
-    gps = [person(f"Dr GP {i}", f"gp{i}@example.org", "GP", Organisation=f"Practice {i}")
-           for i in range(3)]
-    return gps + [person(f"Consultant {i}", f"c{i}@example.org", "Consultant",
-                         Organisation="Hospital") for i in range(3)]
+from .conftest import Runner, write_book
+from .test_record import people
 
 
 @pytest.fixture
