@@ -61,6 +61,7 @@ class Blocked(Exception):  # noqa: N818 - a signal inside rendering, never shown
         super().__init__(what)
         self.what = what
         self.limit = limit  # True: too much work, rather than something out of reach
+        self.lineno: int | None = None  # set when found while reading the template
 
 
 # ---------------------------------------------------------------- plain data
@@ -164,6 +165,14 @@ def _check_bits(bits: int, what: str) -> None:
         raise Blocked(f"{what} giving a number of about {bits:,} bits")
 
 
+def _check_whole(value: Any, what: str) -> None:
+    """A whole number a method or filter returns (``(0).from_bytes(...)``, ``|int``) is held
+    to the same limit as one built by an operator: a larger one cannot be printed, and
+    dividing it over and over takes hours."""
+    if _whole(value):
+        _check_bits(value.bit_length(), what)
+
+
 def _estimate(value: Any, what: str, size: int) -> None:
     if size > LIMITS.value_chars:
         raise Blocked(f"{what} giving about {size:,} characters (the limit is "
@@ -228,6 +237,14 @@ def _guard_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
             _estimate(owner, what, len(owner) * max(1, int(args[0]) if args else 8))
         if name in ("center", "ljust", "rjust", "zfill") and args:
             _estimate(owner, what, max(len(owner), int(args[0])))
+    if isinstance(owner, bytes | bytearray):
+        if name == "join" and args:
+            items = _materialise(args[0])
+            _estimate(owner, what, len(owner) * max(len(items) - 1, 0) +
+                      sum(_size(i) for i in items))
+            return (items, *args[1:])
+        if name == "replace" and len(args) >= 2:
+            _estimate(owner, what, len(owner) + (len(owner) + 1) * _size(args[1]))
     return args
 
 
@@ -263,7 +280,9 @@ def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             separator = extra[0] if extra else ""
             _estimate(value, what, _joined_size(separator, items))
             args = (*args[:lead], items, *args[lead + 1:])
-        return _check_value(func(*args, **kwargs), what)
+        result = func(*args, **kwargs)
+        _check_whole(result, what)
+        return _check_value(result, what)
 
     for attribute in ("jinja_pass_arg",):
         if hasattr(func, attribute):
@@ -304,7 +323,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
             what = f"'{operator}'"
             if operator == "*":
                 for seq, count in ((left, right), (right, left)):
-                    if isinstance(seq, str | list | tuple) and isinstance(count, int):
+                    if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
                         _estimate(seq, what, len(seq) * max(count, 0))
             elif operator == "+":
                 _estimate(left, what, _size(left) + _size(right))
@@ -335,6 +354,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                 raise SecurityError(f"{__obj!r} is not safely callable")
             args = _guard_method(__obj, args, kwargs)
             result = __context.call(__obj, *args, **kwargs)
+            _check_whole(result, f"'{_name(__obj)}'")
             return _check_value(result, f"'{_name(__obj)}'")
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -358,7 +378,15 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
             return checked
 
         def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
-            return _bound_tree(super()._parse(source, name, filename))
+            try:
+                tree = super()._parse(source, name, filename)
+            except ValueError:  # a number written with more digits than Python will read
+                long_number = re.search(r"\d{4301,}", source)
+                blocked = Blocked("a number written with more than 4,300 digits")
+                if long_number:
+                    blocked.lineno = source.count("\n", 0, long_number.start()) + 1
+                raise blocked from None
+            return _bound_tree(tree)
 
     env = WessexSandbox(undefined=StrictUndefined, autoescape=False,
                         keep_trailing_newline=True, finalize=finalize)
@@ -374,6 +402,11 @@ def _bound_tree(tree: Any) -> Any:
     """Route every loop and every ``~`` through the counting filters."""
     from jinja2 import nodes
 
+    for const in tree.find_all(nodes.Const):
+        if _whole(const.value) and const.value.bit_length() > LIMITS.power_bits:
+            blocked = Blocked(f"a number written with about {const.value.bit_length():,} bits")
+            blocked.lineno = const.lineno
+            raise blocked
     for loop in tree.find_all(nodes.For):
         loop.iter = nodes.Filter(loop.iter, "wessex_loop", [], [], None, None,
                                  lineno=loop.iter.lineno)

@@ -75,6 +75,23 @@ ATTACKS = {
     "minus-doubling": "{% set ns = namespace(x=1) %}{% set ns.x = 2 ** 2000 %}"
                       "{% for i in range(20000) %}{% set ns.x = ns.x - (0 - ns.x) %}"
                       "{% endfor %}{{ ns.x }}",
+    # whole numbers no operator built: a method's (from_bytes of a megabyte is 8 million
+    # bits, past the digits Python will print, and dividing it by a 4,000-bit number took
+    # 70 ms a time: 100,000 loop turns are two hours), a literal's
+    "from-bytes-print": "{{ (0).from_bytes(('a' * 3000).encode(), 'big') }}",
+    "from-bytes-divide": "{% set x = (0).from_bytes(('a' * 1000000).encode(), 'big') %}"
+                         "{% set y = (0).from_bytes(('c' * 500).encode(), 'big') %}"
+                         "{% for i in range(3) %}{% set z = x % y %}{% endfor %}",
+    "long-literal": "{{ " + "9" * 5000 + " }}",
+    "hex-literal": "{{ 0x" + "f" * 5000 + " }}",
+}
+
+# Bytes are measured before they are built, as text is: 'a'.encode() * 3e9 built 3 GB (and
+# (0).to_bytes(100000) * 100000 ten) before the result was found too long.
+BYTES_ATTACKS = {
+    "bytes-repeat": "{{ ('a'.encode() * 3000000000) | length }}",
+    "bytes-to-repeat": "{{ ((0).to_bytes(100000, 'big') * 100000) | length }}",
+    "bytes-join": "{{ 'ab'.encode().join([('a' * 1000000).encode()] * 1000) | length }}",
 }
 
 
@@ -101,6 +118,15 @@ def test_attack_is_refused_with_template_and_line(run: Runner, tmp_path: Path,
     assert not (tmp_path / "written.txt").exists()
     assert not (tmp_path / "documents").exists()
     assert len(output.strip().splitlines()) == 1  # one paragraph
+
+
+@pytest.mark.parametrize("name", sorted(BYTES_ATTACKS))
+def test_bytes_are_measured_before_they_are_built(run: Runner, tmp_path: Path,
+                                                  name: str) -> None:
+    _scheme_folder(tmp_path, BYTES_ATTACKS[name])
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    assert "template 'attack' line 6" in result.output
+    assert "giving about" in result.output  # estimated, not "giving a value of": built
 
 
 def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
