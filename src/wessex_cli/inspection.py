@@ -1644,6 +1644,10 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     index: list[str] = []
     shape = _TextShape(path, f"a cell of {part}")
 
+    def shared_value(data: str) -> None:
+        index.append(data)
+        value_text(data)
+
     def one_more_value() -> None:
         cell[0] += 1
         if cell[0] > 1:
@@ -1710,11 +1714,11 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag == "v" and inside[0]:
             if not cell[2]:
                 one_more_value()
-            if formula[0]:
-                parser.CharacterDataHandler = value_text
-            elif cell[1]:
+            if cell[1]:  # a formula's shown shared text too: openpyxl reads it for visit
                 index.clear()
-                parser.CharacterDataHandler = index.append
+                parser.CharacterDataHandler = shared_value
+            elif formula[0]:
+                parser.CharacterDataHandler = value_text
         elif tag == "is":
             if inside[0]:
                 one_more_value()
@@ -1737,7 +1741,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             counter += 1
             column = 0
         elif tag == "v":  # back to counting when a value was written inside a text
-            if parser.CharacterDataHandler == index.append:
+            if parser.CharacterDataHandler == shared_value:
                 number = "".join(index)
                 if number and not (number.isascii() and number.isdigit()):  # "": none
                     raise _unusual(path, f"a cell of {part} gives its shared text's number "

@@ -602,6 +602,10 @@ _OTHERWISE = {
     "text-in-a-str-cell": ('<c r="D1" t="str"><is><t>first</t></is></c>', _TWO_TEXTS),
     "text-in-a-number-cell": ('<c r="D1"><is><t>first</t></is></c>', _TWO_TEXTS),
     "text-in-a-shared-cell": ('<c r="D1" t="s"><is><t>first</t></is></c>', _TWO_TEXTS),
+    # a formula's shown value, which openpyxl reads (data_only) for visit and withdraw
+    "formula-index-plus": ('<c r="D1" t="s"><f>A1</f><v>+1</v></c>', _TWO_TEXTS),
+    "formula-index-space": ('<c r="D1" t="s"><f>A1</f><v> 1</v></c>', _TWO_TEXTS),
+    "formula-index-minus": ('<c r="D1" t="s"><f>A1</f><v>-1</v></c>', _TWO_TEXTS),
 }
 
 
@@ -644,8 +648,11 @@ def test_the_texts_of_cells_and_strings_as_written_are_read(tmp_path: Path) -> N
     assert read_grid(path).rows[0][3:7] == ["second", "", "ab", "x"]
 
 
+@pytest.mark.parametrize("cell", ['<c r="K2" t="s"><v> 1</v></c>',
+                                  # calamine: the first text; openpyxl (data_only): the second
+                                  '<c r="K2" t="s"><f>J2</f><v>+1</v></c>'])
 def test_a_pairs_workbook_whose_address_the_readers_read_otherwise_is_refused(
-        run: Runner, tmp_path: Path) -> None:
+        run: Runner, tmp_path: Path, cell: str) -> None:
     (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
     write_book(tmp_path / "v.xlsx", small_roster())
     run("pair", "v.xlsx")
@@ -653,9 +660,8 @@ def test_a_pairs_workbook_whose_address_the_readers_read_otherwise_is_refused(
         parts = {n: archive.read(n) for n in archive.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
     address = sheet.split('<c r="K2"', 1)[1].split("<t>", 1)[1].split("</t>", 1)[0]
-    cell = sheet.split('<c r="K2"', 1)[1].split("</c>", 1)[0]
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        f'<c r="K2"{cell}</c>', '<c r="K2" t="s"><v> 1</v></c>').encode()
+    written = sheet.split('<c r="K2"', 1)[1].split("</c>", 1)[0]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(f'<c r="K2"{written}</c>', cell).encode()
     parts["xl/sharedStrings.xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
         f'spreadsheetml/2006/main"><si><t>mallory@evil.example</t></si><si><t>{address}</t>'
