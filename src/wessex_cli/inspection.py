@@ -1613,6 +1613,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     looked at only for rows and formula cells, and text only inside a formula cell's value
     (and, with ``inline``, inside a cell's own text, against the text limit).
     """
+    from .plain_sheet import numbers_read_apart
+
     # the reader's row counter, the column of the cell just seen, that cell's row, the furthest
     counter = column = cell_row = far_row = far_column = 0
     formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
@@ -1645,6 +1647,10 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     shape = _TextShape(path, f"a cell of {part}")
 
     def shared_value(data: str) -> None:
+        index.append(data)
+        value_text(data)
+
+    def number_value(data: str) -> None:
         index.append(data)
         value_text(data)
 
@@ -1717,6 +1723,9 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             if cell[1]:  # a formula's shown shared text too: openpyxl reads it for visit
                 index.clear()
                 parser.CharacterDataHandler = shared_value
+            elif cell[3] in (None, "n"):  # a number, a formula's shown one too
+                index.clear()
+                parser.CharacterDataHandler = number_value
             elif formula[0]:
                 parser.CharacterDataHandler = value_text
         elif tag == "is":
@@ -1747,6 +1756,12 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
                     raise _unusual(path, f"a cell of {part} gives its shared text's number "
                                          f"as '{number[:20]}', which the readers would "
                                          "each read differently")
+            elif parser.CharacterDataHandler == number_value:
+                number = "".join(index)
+                if numbers_read_apart(number):  # (plain_sheet's)
+                    raise _unusual(path, f"a cell of {part} gives its number as "
+                                         f"'{number[:20]}', which the readers would each "
+                                         "read differently")
             parser.CharacterDataHandler = inline_text if inline_size[1] else None
         elif tag in ("r", "rPh") and cell[2]:
             shape.end(tag)

@@ -59,6 +59,12 @@ _INLINE = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="inlin
 _SHARED_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")? t="s"'
                            rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb"(?:/>|>" + _SPACE +
                            rb"(?:<v>[0-9]*+</v>" + _SPACE + rb"|<v/>" + _SPACE + rb")?</c>)")
+# A number cell whose value is not written as both readers read a number alike ("1_000",
+# " 1"): only the streaming scan words a refusal for it
+_ODD_NUMBER = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")?(?: t="n")?'
+                         rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb">" + _SPACE + rb"<v>"
+                         rb"(?![+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?</v>|</v>)"
+                         rb"([^<]*+)</v>")
 _CHARACTER = re.compile(rb"&#(x?)([0-9a-fA-F]+);")
 # An attribute's name, after the space before it (so a long value costs one pass)
 _ATTRIBUTE_NAME = re.compile(rb'[ \t\r\n]([^\s="]+)="')
@@ -127,6 +133,8 @@ def plain_rows(data: bytes) -> PlainRows | None:
     inline = data.count(b"<is>", start, end)
     if inline and len(_INLINE.findall(data, start, end)) != inline:
         return None
+    if any(_read_apart(odd) for odd in _ODD_NUMBER.findall(data, start, end)):
+        return None
     return PlainRows(
         start, end,
         rows=max((int(number) for number, _, cell in row_tags if cell), default=0),
@@ -192,3 +200,31 @@ def _column_number(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + letter - 64
     return number
+
+
+# A number as both readers read it alike. calamine reads " 1", "1_000" or "١٢" as text
+# (Rust's parse refuses them) and openpyxl as the number (Python's int and float take
+# them): 'status' showed a visit's cell as text, and a 'visit' to any pair saved the number.
+# (A text neither reads as a number, "a & b" in a cell of no type, is calamine's text and
+# stops openpyxl, which names the file as one it cannot open: no silent difference.)
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def numbers_read_apart(text: str) -> bool:
+    """Whether a number cell's value ``text`` is a number to openpyxl (as its reader casts
+    it) but not written as calamine reads one."""
+    if not text or _PLAIN_NUMBER.fullmatch(text):
+        return False
+    try:
+        float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_apart(value: bytes) -> bool:
+    """Whether a number cell's value (as written) is a number to openpyxl but not to
+    calamine ("1_000", " 1")."""
+    import html
+
+    return numbers_read_apart(html.unescape(value.decode("utf-8", "replace")))

@@ -606,6 +606,12 @@ _OTHERWISE = {
     "formula-index-plus": ('<c r="D1" t="s"><f>A1</f><v>+1</v></c>', _TWO_TEXTS),
     "formula-index-space": ('<c r="D1" t="s"><f>A1</f><v> 1</v></c>', _TWO_TEXTS),
     "formula-index-minus": ('<c r="D1" t="s"><f>A1</f><v>-1</v></c>', _TWO_TEXTS),
+    # a number Python reads and Rust does not: calamine's text, openpyxl's number, which a
+    # visit saves ('status' read a done cell's ' 1' one way, and after a visit another)
+    "number-space": ('<c r="D1"><v> 1</v></c>', _TWO_TEXTS),
+    "number-underscore": ('<c r="D1"><v>1_000</v></c>', _TWO_TEXTS),
+    "number-other-digits": ('<c r="D1" s="0"><v>\u0661\u0662</v></c>', _TWO_TEXTS),
+    "formula-number-space": ('<c r="D1"><f>A1</f><v>12 </v></c>', _TWO_TEXTS),
 }
 
 
