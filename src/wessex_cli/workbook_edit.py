@@ -64,8 +64,10 @@ DROPPED_PARTS = {
 ANCHOR = re.compile(rb"<(?:[^\s<>/:]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
 
 
-# A VML shape that is not a comment's note (any other ObjectType, even an empty one)
-NOT_A_NOTE = re.compile(rb'ObjectType="(?!Note")')
+# A VML shape that is not a comment's note (any other ObjectType, even an empty one), its
+# value in either quotes and with spaces about the "=", as XML allows: ObjectType='Button'
+# passed as a note, and a visit dropped the button
+NOT_A_NOTE = re.compile(rb"""ObjectType[ \t\r\n]*=[ \t\r\n]*(["'])(?!Note\1)""")
 
 
 def _sheet_title(titles: list[str], name: str) -> str:

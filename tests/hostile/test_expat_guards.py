@@ -430,14 +430,17 @@ def _with_part(tmp_path: Path, name: str, content: bytes) -> Path:
 
 def _vml(kinds: list[str]) -> bytes:
     return ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
-            'office:excel">' + "".join(f'<v:shape><x:ClientData ObjectType="{kind}"/>'
+            'office:excel">' + "".join(f'<v:shape><x:ClientData ObjectType{kind}/>'
                                        '</v:shape>' for kind in kinds) + "</xml>").encode()
 
 
 @pytest.mark.parametrize(("kinds", "lost"), [
-    (["Note", "Note"], []),  # the shapes of comments, which openpyxl writes again
-    (["Note", "Pict"], ["images, shapes or charts"]),
-    (["Note", ""], ["images, shapes or charts"]),
+    (['="Note"', "='Note'"], []),  # the shapes of comments, which openpyxl writes again
+    (['="Note"', '="Pict"'], ["images, shapes or charts"]),
+    (['="Note"', '=""'], ["images, shapes or charts"]),
+    # the value in single quotes, or spaces about the "=", as XML allows: a button passed
+    (['="Note"', "='Button'"], ["images, shapes or charts"]),
+    (['="Note"', ' = "Pict"'], ["images, shapes or charts"]),
 ])
 def test_a_vml_drawing_is_harmless_only_when_it_holds_notes(
         tmp_path: Path, kinds: list[str], lost: list[str]) -> None:
