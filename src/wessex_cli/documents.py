@@ -872,24 +872,33 @@ def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: s
     A document for the scheme is one file for each copy, named for its profession when it
     has one (``call-to-action-gp.eml``, ``call-to-action-consultant.eml``)."""
     if template.audience == "scheme":
-        return [folder / f"{person.stem or template.name}.{fmt}" for person in people] or \
+        # two professions whose names make one file name ("Nurse" on one side, "nurse" on
+        # the other) are numbered as namesakes are; they stopped the render with 'File exists'
+        return [folder / f"{name}.{fmt}"
+                for name in _numbered([p.stem or template.name for p in people])] or \
             [folder / f"{template.name}.{fmt}"]
+    return [folder / template.name / f"{name}.{fmt}"
+            for name in _numbered([p.stem or "recipient" for p in people])]
+
+
+def _numbered(stems: Sequence[str]) -> list[str]:
+    """Each stem as a file name of its own: a second Ann Smith is ann-smith-2, past anyone
+    named that."""
     taken: set[str] = set()
     last: dict[str, int] = {}  # stem -> the number its last namesake got
-    paths = []
-    for person in people:
-        stem = person.stem or "recipient"
+    names = []
+    for stem in stems:
         # each namesake's number is looked for from the last one's, not from 1: 20,000
         # recipients of one name ("recipient" for each without one) took 53 s, 100,000 hours
         count = last.get(stem, 0) + 1
         name = stem if count == 1 else f"{stem}-{count}"
-        while name in taken:  # a second Ann Smith is ann-smith-2, past anyone named that
+        while name in taken:
             count += 1
             name = f"{stem}-{count}"
         last[stem] = count
         taken.add(name)
-        paths.append(folder / template.name / f"{name}.{fmt}")
-    return paths
+        names.append(name)
+    return names
 
 
 def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any]:

@@ -52,3 +52,18 @@ def test_many_namesakes_are_numbered_in_little_time(tmp_path: Path) -> None:
     assert len(set(names)) == len(names)
     assert names[:5] == ["ann-smith", "ann-smith-2", "ann-smith-2-2", "ann-smith-3",
                          "ann-smith-4"]
+
+
+def test_professions_whose_names_make_one_file_name_get_a_file_each(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    # 'Nurse' on one side and 'nurse' on the other: the per-profession copies of a letter to
+    # the scheme were aimed at one file, and the render stopped with 'File exists'
+    scheme = COMPLETE_SCHEME.replace(
+        "[sides.primary]\n", '[sides.primary]\nprofessions = ["GP", "Nurse"]\n').replace(
+        "[sides.secondary]\n", '[sides.secondary]\nprofessions = ["Consultant", "nurse"]\n')
+    assert scheme.count("professions") == 2
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    run("render", "call-to-action", "--allow-placeholders")
+    written = sorted(p.name for p in (tmp_path / "documents").iterdir())
+    assert written == ["call-to-action-consultant.eml", "call-to-action-gp.eml",
+                       "call-to-action-nurse-2.eml", "call-to-action-nurse.eml"]
