@@ -248,7 +248,11 @@ class Workbook:
         first cell, which openpyxl cannot write): the value would show in the other row."""
         from openpyxl.cell.cell import MergedCell
 
-        merged = next((m for m in cell.parent.merged_cells.ranges if cell.coordinate in m),
+        # compared as numbers: 'coordinate in range' parses the coordinate for every range,
+        # which for each cell pair --keep wrote beside 15,000 merges took 249 s, not 4
+        row, column = cell.row, cell.column
+        merged = next((m for m in cell.parent.merged_cells.ranges
+                       if m.min_row <= row <= m.max_row and m.min_col <= column <= m.max_col),
                       None)
         if isinstance(cell, MergedCell) or (merged is not None and
                                             merged.min_row < merged.max_row):
