@@ -137,6 +137,9 @@ class DocumentTemplate:
         return sorted(f for f in usable if not any(g.startswith(f + ".") for g in usable))
 
 
+MAX_ATTACHMENTS = 10  # the Word files one document may carry (the built-in ones carry one)
+
+
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     """Read one template file and check its front matter; a bad key value is a TemplateError."""
     name = path.name[: -len(SUFFIX)]
@@ -184,6 +187,14 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         raise TemplateError(f"template '{name}' has attachments = {attachments!r:.60}.",
                             'Give a list of template names, as attachments = ["reflection"], '
                             "or leave it out.", file=path)
+    twice = len(set(attachments)) < len(attachments)
+    if len(attachments) > MAX_ATTACHMENTS or twice:
+        # each is a Word file rendered for every recipient: a thousand names (one name a
+        # thousand times) made a 50 MB e-mail for each, 29 s and 323 MB apiece
+        raise TemplateError(f"template '{name}' lists {len(attachments):,} attachments"
+                            f"{' with a name twice' if twice else ''}.",
+                            f"Name each template once, at most {MAX_ATTACHMENTS} of them.",
+                            file=path)
     start = str(meta.get("from", ""))
     if start and start not in FROM:
         raise TemplateError(f"template '{name}' has from = '{start}'.",

@@ -187,6 +187,12 @@ BROKEN_FILES = {
     "deep-front-matter": b'+++\ntitle = "A"\nx = ' + b"[" * 100_000 + b"]" * 100_000 +
                          b"\n+++\nHello\n",
     "huge": b'+++\ntitle = "A"\n+++\nHello\n{# ' + b"x" * 6_000_000 + b" #}\n",
+    # each attachment is a Word file made for every recipient: a thousand made a 50 MB
+    # e-mail for each, in 29 s and 323 MB
+    "attachments-many": b'+++\ntitle = "A"\nattachments = [' +
+                        b", ".join(b'"reflection"' for _ in range(1000)) + b"]\n+++\nHello\n",
+    "attachments-twice": b'+++\ntitle = "A"\nattachments = ["reflection", "reflection"]\n'
+                         b"+++\nHello\n",
 }
 
 
