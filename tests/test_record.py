@@ -1957,3 +1957,41 @@ def test_withdraw_moves_an_array_formula_and_keeps_a_merge_of_two_rows_whole(
     assert (moved.ref, moved.text) == (f"{formula_column}4", "=SUM(A3:A4)")
     # the first merge is one cell now, so no merge; the second moved up whole
     assert [str(r) for r in sheet.merged_cells.ranges] == [f"{merge_column}3:{merge_column}4"]
+
+
+def test_a_link_on_an_empty_cell_never_becomes_a_formula(run: Runner, paired: Path) -> None:
+    """openpyxl, reading a link on an empty cell, writes the link's address in as the
+    cell's value: a workbook whose link pointed at "=1+1" came out of a visit to another
+    pair with a live formula there."""
+    import re
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    last = sheet.max_column + 1
+    sheet.cell(1, last).value = "Rota"
+    cell = sheet.cell(3, last, "placeholder")
+    cell.hyperlink = "https://example.org/rota"
+    book.save(paired)
+    where = cell.coordinate
+    parts = {}
+    with zipfile.ZipFile(paired) as archive:
+        for name in archive.namelist():
+            parts[name] = archive.read(name)
+    sheet_part = "xl/worksheets/sheet1.xml"
+    # the cell emptied, as Excel leaves one whose text was deleted, and the link's target
+    # made formula-like
+    parts[sheet_part] = re.sub(rb'<c r="' + where.encode() + rb'"[^>]*>.*?</c>', b"",
+                               parts[sheet_part])
+    rels = "xl/worksheets/_rels/sheet1.xml.rels"
+    parts[rels] = parts[rels].replace(b"https://example.org/rota", b"=1+1")
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "4/5/2027")
+    after = openpyxl.load_workbook(paired, rich_text=True)["Pairs"][where]
+    with zipfile.ZipFile(paired) as archive:
+        saved = archive.read(sheet_part)
+    assert b"<f>1+1</f>" not in saved  # no formula was written
+    # the link stays, showing its address as text (openpyxl writes no link on an empty cell)
+    assert after.hyperlink is not None and after.hyperlink.target == "=1+1"
+    assert after.value == "=1+1" and after.data_type == "s"

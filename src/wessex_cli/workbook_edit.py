@@ -317,6 +317,15 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
         values = shown[sheet.title]
         for row in sheet.iter_rows():
             for cell in row:
+                link = cell.hyperlink
+                if link is not None and cell.data_type == "f" and \
+                        cell.value in (link.target, link.location):
+                    # a link on an empty cell: openpyxl wrote its address in as the cell's
+                    # value (it writes no link for an empty cell), and one beginning with
+                    # "=" as a live formula, which saving would have put in the workbook:
+                    # the address stays, as text
+                    put_value(cell, cell.value)
+                    continue
                 # an array formula too (Ctrl+Shift+Enter, or what Excel 365 writes for a
                 # formula that could spill), and a data table: a "done" it fills must still
                 # read as done
