@@ -280,4 +280,4 @@ def test_a_date_error_quotes_its_reason_not_a_bracket_of_the_text() -> None:
                                                     "4 May 2027 is a Tuesday")):
         with pytest.raises(DateError) as caught:
             parse_date(text)
-        assert why_not(caught.value, text) == reason
+        assert why_not(caught.value) == reason

@@ -35,16 +35,20 @@ _TOKENS = re.compile(r"[a-z]+|\d+|[^a-z\d\s,./-]")
 
 
 class DateError(ValueError):
-    """A value that is not a date; ``str()`` says what is wrong with it."""
+    """A value that is not a date; ``str()`` says what is wrong with it, and ``reason`` why,
+    when there is more to say than that ("February 2027 has no 31st"), for a message of the
+    caller's own."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        """The whole message, with ``reason`` after it in brackets when given."""
+        super().__init__(f"{message} ({reason})" if reason else message)
+        self.reason = reason
 
 
-def why_not(error: ValueError, value: Any) -> str:
-    """The reason in brackets at the end of ``parse_date``'s error about ``value`` ("February
-    2027 has no 31st"), "" when it gives none. The value itself, quoted at the start, is
-    passed over first: "5 May 2027 (Wed)" holds a bracket of its own."""
-    message, quoted = str(error), f"'{one_line(str(value))}'"
-    rest = message[len(quoted):] if message.startswith(quoted) else message
-    return rest.partition(" (")[2].removesuffix(")")
+def why_not(error: ValueError) -> str:
+    """Why ``parse_date`` refused a value ("February 2027 has no 31st"); "" when there is
+    no more to say than that it is not a date."""
+    return error.reason if isinstance(error, DateError) else ""
 
 
 def today() -> dt.date:
@@ -126,8 +130,8 @@ def _make(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"'{text}' is not a day of the calendar ({_why_not(year, month, day)})"
-                        ) from None
+        raise DateError(f"'{text}' is not a day of the calendar",
+                        _why_not(year, month, day)) from None
 
 
 def _why_not(year: int, month: int, day: int) -> str:
@@ -163,8 +167,8 @@ def _from_words(text: str, year: int | None) -> dt.date:
     made = _make(_year(written_year, year, text, month), month, day, text)
     named = {_weekday_number(token) for token in tokens if token in WEEKDAYS}
     if named and named != {made.weekday()}:  # "Wednesday 4th May 2027": a Tuesday
-        raise DateError(f"'{text}' gives a weekday its date does not fall on "
-                        f"({made.day} {made:%B %Y} is a {made:%A})")
+        raise DateError(f"'{text}' gives a weekday its date does not fall on",
+                        f"{made.day} {made:%B %Y} is a {made:%A}")
     return made
 
 

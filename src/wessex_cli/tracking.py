@@ -83,7 +83,7 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
         try:
             date = parse_date(raw(date_title), year)
         except ValueError as exc:
-            why = why_not(exc, raw(date_title))
+            why = why_not(exc)
             unreadable = (f"{where(date_title)}: '{cell_text(raw(date_title))}' is not a date "
                           f"that wessex can read{' (' + why + ')' if why else ''}")
         done_value = raw(done_title)

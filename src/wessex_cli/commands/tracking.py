@@ -33,7 +33,7 @@ def _date(text: str | None, option: str, year: int | None = None) -> dt.date | N
     try:
         return parse_date(text, year)
     except ValueError as exc:
-        why = why_not(exc, text)  # "February 2027 has no 31st"
+        why = why_not(exc)  # "February 2027 has no 31st"
         raise TrackingError(f"{option} '{text}' is not a date{': ' + why if why else ''}.",
                             "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
 
