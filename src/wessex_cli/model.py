@@ -14,6 +14,7 @@ This module imports nothing heavy, so that ``wessex status`` stays quick to star
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -244,6 +245,18 @@ class PairsWorkbook:
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
+
+
+def copied_rows(pairs: Iterable[PairRecord]) -> list[list[PairRecord]]:
+    """Each pair that stands in more than one row of its sheet (a row copied to keep a
+    second note, say), as its rows in order: the same two people, each with an address.
+    Counted twice, a pair would be two pairs, and which row to change could not be told.
+    One row found twice (two people of one name in it) is one row."""
+    rows: dict[frozenset[str], dict[int, PairRecord]] = {}
+    for pair in pairs:
+        if pair.a.key and pair.b.key:
+            rows.setdefault(frozenset((pair.a.key, pair.b.key)), {}).setdefault(pair.row, pair)
+    return [list(same.values()) for same in rows.values() if len(same) > 1]
 
 
 @dataclass(frozen=True)

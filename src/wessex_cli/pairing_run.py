@@ -256,23 +256,20 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
     over its row, and the visits and notes typed there were then another pair's. Refuse
     too a pair in two rows (a row copied): it was kept twice, as two pairs."""
     from .errors import TrackingError
+    from .model import copied_rows
     from .pairs_workbook import person_header
     from .spreadsheet import cell_ref
     from .text import header_key
 
+    for same in copied_rows(earlier.pairs):
+        raise TrackingError(
+            f"rows {' and '.join(str(pair.row) for pair in same)} of the Pairs sheet both hold "
+            f"the pair of {same[0].a.name} and {same[0].b.name}, so it would be kept twice, as "
+            "two pairs. Nothing was changed.", "Keep one row: move anything typed in the "
+            "others into it, delete them, and run the command again.", file=keep,
+            sheet="Pairs")
     keys = [header_key(title) for title in earlier.headers]
-    rows: dict[frozenset[str], list[int]] = {}
     for pair in earlier.pairs:
-        if pair.a.email and pair.b.email:
-            rows.setdefault(frozenset((pair.a.key, pair.b.key)), []).append(pair.row)
-    for pair in earlier.pairs:
-        twice = rows.get(frozenset((pair.a.key, pair.b.key)), [])
-        if len(twice) > 1:
-            raise TrackingError(
-                f"rows {' and '.join(map(str, twice))} of the Pairs sheet both hold the pair "
-                f"of {pair.a.name} and {pair.b.name}, so it would be kept twice, as two pairs. "
-                "Nothing was changed.", "Keep one row: move anything typed in the others into "
-                "it, delete them, and run the command again.", file=keep, sheet="Pairs")
         for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):
             if person.email or not other.email:
                 continue

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
-from .model import HALVES, Placement
+from .model import HALVES, Placement, copied_rows
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
@@ -143,18 +143,13 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
 def refuse_copied_rows(rows: list[Placement], path: Path) -> None:
     """Refuse when one pair of ``rows`` stands in two rows or more of the Pairs sheet (a row
     copied to keep a second note, say): which row to change cannot be told."""
-    by_pair: dict[frozenset[str], set[int]] = {}
-    for r in rows:
-        by_pair.setdefault(frozenset((r.pair.a.key, r.pair.b.key)), set()).add(r.pair.row)
-    for pair, in_rows in by_pair.items():  # two people of the name share one row: one row
-        if len(in_rows) > 1 and "" not in pair:
-            first = next(r for r in rows if r.pair.row in in_rows)
-            numbers = " and ".join(str(number) for number in sorted(in_rows))
-            raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
-                                f"{first.pair.a.name} and {first.pair.b.name}, so wessex "
-                                "cannot tell which row to change.", "Keep one row: move "
-                                "anything typed in the others into it, delete them, and run "
-                                "the command again.", file=path, sheet="Pairs")
+    for same in copied_rows(r.pair for r in rows):
+        numbers = " and ".join(str(number) for number in sorted(p.row for p in same))
+        raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
+                            f"{same[0].a.name} and {same[0].b.name}, so wessex cannot tell "
+                            "which row to change.", "Keep one row: move anything typed in "
+                            "the others into it, delete them, and run the command again.",
+                            file=path, sheet="Pairs")
 
 
 def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
