@@ -141,15 +141,12 @@ def _new_addresses(roster: Roster, keep: Sequence[PairRecord]) -> dict[str, Volu
     withdrawal that would move the pair, visits and all, to the Withdrawn sheet."""
     by_key = roster.by_key()
     in_keep = {p.key for kept in keep for p in (kept.a, kept.b)}
-    named: dict[str, list[Volunteer]] = {}
-    for volunteer in roster.volunteers:
-        named.setdefault(person_key(volunteer.name), []).append(volunteer)
     found: dict[str, Volunteer] = {}
     for kept in keep:
         for person in (kept.a, kept.b):
-            if not person.key or person.key in by_key or not person.name:
+            if not person.key or person.key in by_key or not person.name or "@" in person.name:
                 continue
-            same = named.get(person_key(person.name), [])
+            same = roster.find(person.name)  # by name, titles, case and accents aside
             if len(same) == 1 and same[0].key not in in_keep:
                 found[person.key] = same[0]
     return found

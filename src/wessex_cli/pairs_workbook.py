@@ -337,13 +337,11 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
     gone = {w.key: w for w in withdrawals if w.whole_scheme and w.key}
     # an address corrected in the volunteer workbook since: the one volunteer of that name
     # (as 'pair --keep' finds a kept pair's), so someone who left is not paired afresh
-    keys = {v.key for v in roster.volunteers}
-    named: dict[str, list[str]] = {}
-    for volunteer in roster.volunteers:
-        named.setdefault(person_key(volunteer.name), []).append(volunteer.key)
+    keys = roster.by_key()
     readdressed: set[str] = set()
     for w in withdrawals:
-        found = named.get(person_key(w.person), []) if w.person else []
+        found = [v.key for v in roster.find(w.person)] if w.person and "@" not in w.person \
+            else []
         if w.whole_scheme and w.key not in keys and len(found) == 1 and found[0] not in gone:
             gone[found[0]] = w
             readdressed.add(found[0])
