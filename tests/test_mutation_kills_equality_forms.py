@@ -115,10 +115,11 @@ def test_the_forms_sheet_is_read_below_its_header_with_a_column_per_group(
 def test_short_rows_are_blank_answers_and_no_side(tmp_path: Path) -> None:
     """A CSV row may stop early: the missing cells are blank (not answered, no side). 16
     forms have a side; 'Woman,40' and 'Man' have none, so 'Not stated' has 2 and the tables
-    are not broken down. Age: 17 answers, all '40 to 44' (published as 15)."""
+    are not broken down. Age: 17 answers, 9 '40 to 44' (published as 10) and 8 '50 to 54'
+    (a column whose every answer is one band is not shown by band)."""
     path = tmp_path / "forms.csv"
     path.write_text("Gender,Age band,Side\n" + "Woman,42,Primary care\n" * 8 +
-                    "Man,44,Secondary care\n" * 8 + "Woman,40\nMan\n", encoding="utf-8")
+                    "Man,52,Secondary care\n" * 8 + "Woman,40\nMan\n", encoding="utf-8")
     result = read_forms(path)
     assert result.forms == 18
     assert result.warnings == []
@@ -126,13 +127,13 @@ def test_short_rows_are_blank_answers_and_no_side(tmp_path: Path) -> None:
     for table in (gender, age):
         assert table.columns == ["All"]
         assert table.notes == [NOT_BROKEN_DOWN]
-    assert age.cells[age.rows.index("40 to 44")] == ["15"]
+    assert age.cells[age.rows.index("40 to 44")] == ["10"]
     assert age.cells[age.rows.index("Total")] == ["15"]
 
 
 def test_forms_without_a_group_column_are_not_broken_down(tmp_path: Path) -> None:
     path = tmp_path / "forms.csv"
-    path.write_text("Gender,Age band\n" + "Woman,42\n" * 8, encoding="utf-8")
+    path.write_text("Gender,Age band\n" + "Woman,42\n" * 8 + "Man,52\n" * 8, encoding="utf-8")
     [gender, age] = read_forms(path).tables
     assert gender.columns == age.columns == ["All"]
     assert gender.notes == age.notes == []

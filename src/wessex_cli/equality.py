@@ -7,8 +7,8 @@ could still be worked out by subtraction from its row or column total, so every 
 column holding one suppressed cell gets a second (secondary suppression). A column (a side
 or profession) with fewer than 8 answers is never shown on its own, since even its zeros
 describe the few people in it: small groups are pooled, or the table is not broken down.
-Nor is a group whose every answer is one category shown answer by answer: its zeros would
-say what each member answered.
+Nor is a group whose every answer is one category shown answer by answer, "All" included:
+its zeros would say what each member answered.
 Free-text answers ("please specify") are never printed: they count under "Another answer",
 as does any answer wessex does not recognise, or that fits two choices (an age range
 crossing two bands, "Christian and Muslim"), with a warning naming its cell.
@@ -447,18 +447,18 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
 
 def _uniform_groups(matrix: list[list[int]], columns: list[str],
                     notes: list[str]) -> set[tuple[int, int]]:
-    """The category cells of each group whose every answer is one category: its zeros
-    would say what each of its members answered ("Secondary: Yes 10, No 0" is every one of
-    them), so none of them is shown, and a note says why. The whole ("All") is not a group
-    one can pick people out of, and stays."""
+    """The category cells of each column whose every answer is one category: its zeros
+    would say what each person in it answered ("Secondary: Yes 10, No 0" is every one of
+    them), so none of them is shown, and a note says why. "All" too: whoever knows who sent
+    a form back would know each one's answer."""
     hidden: set[tuple[int, int]] = set()
     total = len(matrix) - 1
-    for c in range(1, len(columns)):
+    for c in range(len(columns)):
         if matrix[total][c] and any(matrix[r][c] == matrix[total][c] for r in range(total)):
             hidden |= {(r, c) for r in range(total)}
-            notes.append(f"Every answer from {columns[c]} was the same, so its answers are "
-                         "not shown one by one: the figures would tell what each of them "
-                         "said.")
+            whose = "everyone who answered" if columns[c] == "All" else columns[c]
+            notes.append(f"Every answer from {whose} was the same, so its answers are not "
+                         "shown one by one: the figures would tell what each of them said.")
     return hidden
 
 
