@@ -55,3 +55,25 @@ def test_a_list_of_contacts_alone_says_nothing(run: Runner, moved: tuple[str, st
     book.save(tmp_path / "pairs.xlsx")
     said = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output
     assert "holds a pair of theirs" not in said
+
+
+def test_visit_for_someone_whose_partner_withdrew_names_the_pair_not_the_unpaired_sheet(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Dr Marta Juniper's partner Dr Isla Okonkwo withdrew, and the re-pairing found her
+    # nobody (the Unpaired sheet lists her): 'visit' said only that the pairing found her no
+    # partner, where her half day with Isla, before the withdrawal, belongs on the Withdrawn
+    # sheet.
+    import shutil
+
+    from .conftest import EXAMPLES
+
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    for name in ("volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("withdraw", "pairs.xlsx", "Dr Isla Okonkwo", "--reason", "moved away")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    said = " ".join(run("visit", "pairs.xlsx", "Marta Juniper", "--hosted", "5/5",
+                        code=1).output.split())
+    assert "Dr Marta Juniper's pair P011 with Dr Isla Okonkwo is on the Withdrawn sheet" in said
+    assert "Unpaired sheet" not in said

@@ -173,17 +173,12 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                 f"{left.person} withdrew from {gone} on {left.said_when} (Withdrawn sheet), so "
                 f"{doing}.",
                 "A half day that took place before then can be typed in the pair's row on the "
-                "Withdrawn sheet. If they are back, delete that row and run 'wessex pair "
+                "Withdrawn sheet. If they are back, delete that row, make their Status in the "
+                "volunteer workbook active if it says withdrawn, and run 'wessex pair "
                 f"VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
-    for person in recorded.unpaired:
-        if is_who(person.key, person.name):
-            raise NotInAPair(
-                f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
-                f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
-                hint="The Unpaired sheet says why. To find them a partner, add a "
-                "volunteer who can be one to the volunteer workbook and run 'wessex pair "
-                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
-                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
+    # a partner who withdrew says more than the Unpaired sheet: someone offered two places
+    # may be on it too, for the place nobody took, while their half day with the partner
+    # who left belongs on the Withdrawn sheet
     for pair in reversed(recorded.withdrawn):
         for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
             if is_who(person.key, person.name):
@@ -195,6 +190,15 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                     f"{path.name}' to find them one. A half day that took place before the "
                     "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
                     file=path, situation=situation)
+    for person in recorded.unpaired:
+        if is_who(person.key, person.name):
+            raise NotInAPair(
+                f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
+                f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
+                hint="The Unpaired sheet says why. To find them a partner, add a "
+                "volunteer who can be one to the volunteer workbook and run 'wessex pair "
+                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
+                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
 
 
 def _refuse_a_visit_before_the_pair(path: Path, row: Placement, hosted: dt.date) -> None:
