@@ -14,13 +14,13 @@ from .roster import (
     Problem,
     Roster,
     Volunteer,
-    collector_paused,
     error_rows,
     read_roster,
     side_counts,
 )
 from .rules import Partnerless, partnerless
 from .scheme import Scheme
+from .spreadsheet import collector_paused
 from .text import plural
 
 
@@ -171,7 +171,7 @@ def check_file(path: Path | str, scheme: Scheme,
                progress: Callable[[int, int], None] | None = None) -> CheckReport:
     """Read the volunteer workbook and check it: ``wessex check``'s core, usable without the CLI.
 
-    The cyclic collector pauses throughout (``roster.collector_paused``), the checks as well
+    The cyclic collector pauses throughout (``spreadsheet.collector_paused``), the checks as well
     as the read: they make no cycles worth its passes over the roster's objects. While the
     sheet is read, the settings are checked, which needs no roster: calamine reads without
     holding Python's lock."""

@@ -81,7 +81,7 @@ def run_pairing(request: PairingRequest,
 
     ``reading(rows_read, rows)`` reports progress through a long sheet; ``solving(active)``
     is entered while the solver runs (a spinner on a terminal)."""
-    from .roster import collector_paused
+    from .spreadsheet import collector_paused
 
     with collector_paused():  # read, pair and write: no cycles worth the collector's passes
         return _run_pairing(request, reading, solving)

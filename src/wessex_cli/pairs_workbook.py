@@ -25,11 +25,19 @@ from .spreadsheet import (
     cell_lines,
     cell_ref,
     cell_text,
+    collector_paused,
     column_letter,
     find_header_row,
     read_grid,
 )
-from .text import address_from_cell, email_key, figure_or_text, header_key, person_key
+from .text import (
+    address_from_cell,
+    email_key,
+    figure_or_text,
+    header_key,
+    person_key,
+    single_spaced,
+)
 from .xlsx_out import SheetSpec, Value, write_workbook
 
 if TYPE_CHECKING:
@@ -368,8 +376,6 @@ def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | N
     ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
     sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
     on the Unpaired sheet."""
-    from .roster import collector_paused
-
     with collector_paused():  # thousands of records, no cycles: see collector_paused
         return _read_pairs_workbook(path, now, year, side_sheets)
 
@@ -378,7 +384,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                          side_sheets: bool) -> PairsWorkbook:
     from .errors import TrackingError
 
-    grid = read_grid(path, "Pairs")
+    grid = read_grid(path, "Pairs", alongside=_import_record_readers)
     if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
@@ -395,6 +401,12 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
         book.unpaired = _unpaired_sheet(path, carried)
     return book
+
+
+def _import_record_readers() -> None:
+    """The modules that make rows into records, imported while calamine reads (which it
+    does without Python's lock): a tracking command pays for neither import on its own."""
+    from . import roster, tracking  # noqa: F401
 
 
 class PairsLayout:
@@ -451,7 +463,7 @@ class PairsLayout:
             found: dict[str, Any] = {}
             for name, col in self.people[half]:
                 cell = raw[col] if col is not None and col < width else None
-                found[name] = " ".join(cell.split()) if type(cell) is str else cell_text(cell)
+                found[name] = single_spaced(cell) if type(cell) is str else cell_text(cell)
             if found["email"]:
                 typed = found["email"]  # quoted as typed: the address loses its spaces
                 email = found["email"] = address_from_cell(typed)

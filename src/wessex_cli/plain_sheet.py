@@ -65,6 +65,8 @@ _ODD_NUMBER = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")?(?: t
                          rb'(?: s="[0-9]{1,9}")?' + _SPACE + rb">" + _SPACE + rb"<v>"
                          rb"(?![+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?</v>|</v>)"
                          rb"([^<]*+)</v>")
+_VALUE_TEXT = re.compile(rb"<v>([^<]*+)</v>")
+_NUMBER = re.compile(rb"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _CHARACTER = re.compile(rb"&#(x?)([0-9a-fA-F]+);")
 # An attribute's name, after the space before it (so a long value costs one pass)
 _ATTRIBUTE_NAME = re.compile(rb'[ \t\r\n]([^\s="]+)="')
@@ -131,9 +133,13 @@ def plain_rows(data: bytes) -> PlainRows | None:
     if shared and len(_SHARED_INDEX.findall(data, start, end)) != shared:
         return None
     inline = data.count(b"<is>", start, end)
-    if inline and len(_INLINE.findall(data, start, end)) != inline:
+    # The rows being in the plain form, "t="inlineStr"><is>" can only be a cell of that
+    # type opening its text: when every <is> is one of these, none needs the search
+    if inline and data.count(b't="inlineStr"><is>', start, end) != inline and \
+            len(_INLINE.findall(data, start, end)) != inline:
         return None
-    if any(_read_apart(odd) for odd in _ODD_NUMBER.findall(data, start, end)):
+    if not _all_values_numbers(data, start, end) and \
+            any(_read_apart(odd) for odd in _ODD_NUMBER.findall(data, start, end)):
         return None
     return PlainRows(
         start, end,
@@ -141,6 +147,15 @@ def plain_rows(data: bytes) -> PlainRows | None:
         columns=max((_column_number(letters) for letters in columns), default=0),
         row_reach=max((int(number) for number, _, _ in row_tags), default=0),
         shared_cells=shared, elements=elements)
+
+
+def _all_values_numbers(data: bytes, start: int, end: int) -> bool:
+    """Whether every ``<v>`` among the rows is written as both readers read a number (or
+    is empty): then no number cell can be read apart and ``_ODD_NUMBER`` need not search.
+    The values are few and short where a sheet keeps its text as shared strings (indexes)
+    or inline, so checking each distinct one costs less than the search."""
+    values = set(_VALUE_TEXT.findall(data, start, end))
+    return all(not value or _NUMBER.fullmatch(value) for value in values)
 
 
 def _declaration(data: bytes) -> bytes | None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,16 @@ from typing import Literal
 from .availability import AvailabilityError, parse_availability
 from .errors import RosterError
 from .scheme import Scheme
-from .spreadsheet import Cell, Grid, cell_lines, cell_ref, cell_text, merged_warning, read_grid
+from .spreadsheet import (
+    Cell,
+    Grid,
+    cell_lines,
+    cell_ref,
+    cell_text,
+    collector_paused,
+    merged_warning,
+    read_grid,
+)
 from .spreadsheet import find_header_row as _find_header_row
 from .text import (
     address_from_cell,
@@ -361,25 +369,6 @@ def read_roster(path: Path | str, scheme: Scheme | None = None,
     with collector_paused():
         grid = read_grid(Path(path), alongside=alongside)
         return roster_from_grid(grid, scheme, progress)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, then restore it as it was.
-
-    Reading a roster, pairing it and writing the pairs create millions of small objects and
-    no reference cycles that matter (plain reference counting frees them); the collector
-    would walk them all again and again (reading 100,000 rows took twice as long with it
-    on). Anything cyclic left over is collected once it runs again."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _column_label(column: str) -> str:

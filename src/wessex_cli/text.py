@@ -165,6 +165,16 @@ def neutralise_formula(value: str) -> str:
     return "'" + value if looks_like_formula(value) else value
 
 
+def single_spaced(value: str) -> str:
+    """``value`` with its runs of white space one space, none at either end: what
+    ``" ".join(value.split())`` gives, without building the list for text that is single
+    spaced already (most cells). A printable text's only white space is " " (every other
+    space character is a separator or a control, which ``isprintable`` refuses)."""
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value
+    return " ".join(value.split())
+
+
 def one_line(value: str) -> str:
     """A value safe for a single-line field such as an e-mail header: no line breaks and no
     control characters at all."""

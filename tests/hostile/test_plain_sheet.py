@@ -63,7 +63,8 @@ _PLAIN_ROW_ATTRIBUTES = ["", ' spans="1:3"', ' spans="1:3" x14ac:dyDescent="0.25
                          ' customFormat="false" ht="12.8" hidden="false" customHeight="false"'
                          ' outlineLevel="0" collapsed="false"']
 _PLAIN_CELL_ATTRIBUTES = ["", ' t="s"', ' s="1" t="s"', ' t="s" s="1"', ' t="n"', ' s="2"',
-                          ' t="inlineStr"', ' s="3" t="inlineStr"', ' t="b"', ' t="str"']
+                          ' t="inlineStr"', ' s="3" t="inlineStr"', ' t="inlineStr" s="3"',
+                          ' t="b"', ' t="str"']
 _PLAIN_CONTENT = ["", "<v>1</v>", "<v/>", "<v>12.5</v>", "<v>a &amp; b &lt;c&gt;</v>", "<v>😀</v>",
                   "<v>&#233;&#xE9;</v>", "<is><t>x</t></is>",
                   '<is><t xml:space="preserve"> Dr  Ann </t></is>', "<v>Siân Ó Briain</v>",
@@ -142,7 +143,9 @@ def plain_sheets(draw: st.DrawFn, misleading: bool = False) -> bytes:
                            ["<v>&#1;</v>", "<v>]]></v>", "<v>&bogus;</v>", "<v>\x01</v>",
                             "<is><r><t>x</t></r></is>", "<f>1+1</f>", "<f>1+1</f><v>2</v>",
                             '<row r="9999"/>', "<v>\ufffe</v>", "<v>&#xD800;</v>",
-                            "<!-- -->", '<![CDATA[<c r="ZZ99"/>]]>', '<c r="Q77"/>'])
+                            "<!-- -->", '<![CDATA[<c r="ZZ99"/>]]>', '<c r="Q77"/>',
+                            # numbers the two readers read apart
+                            "<v> 1</v>", "<v>1_000</v>", "<v>+-1</v>"])
             if 't="s"' in attributes and content in _PLAIN_CONTENT and \
                     content not in ("", "<v>1</v>", "<v/>"):
                 content = "<v>1</v>"  # a writer gives a shared text by its number
@@ -226,6 +229,40 @@ def test_the_measure_of_plain_rows_is_counted_by_hand() -> None:
     assert (rows.rows, rows.columns, rows.row_reach) == (4, 27, 9)
     # two shared-string cells; 3 rows + 4 cells + 4 values
     assert (rows.shared_cells, rows.elements) == (2, 11)
+
+
+def _rows_sheet(rows: str) -> bytes:
+    return f"{DECLARATION}<worksheet {MAIN}><sheetData>{rows}</sheetData></worksheet>".encode()
+
+
+@pytest.mark.parametrize("number", [" 1", "1_000", "12 ", "\u0661\u0662"])
+def test_a_number_read_apart_among_plain_texts_and_numbers_is_streamed(number: str) -> None:
+    """Where every value is a plain number the search for odd ones is skipped: one value
+    that is not must still send the sheet to the streaming scan (which refuses it)."""
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Ann</t></is></c><c r="B1"><v>2</v></c>'
+            f'<c r="C1" s="1"><v>{number}</v></c><c r="D1" t="s"><v>0</v></c></row>')
+    assert plain_rows(_rows_sheet(rows)) is None
+    assert streamed(_rows_sheet(rows)) == "refused"
+
+
+def test_texts_of_every_type_beside_plain_numbers_are_measured_the_quick_way() -> None:
+    """A text value (a formula's shown "Yes", an error) is no number, so the search runs and
+    finds no number cell read apart; an inline text whose style follows its type is one the
+    quick count of 't="inlineStr"><is>' misses, and the search finds."""
+    rows = ('<row r="1"><c r="A1" t="str"><v>Yes</v></c><c r="B1" t="e"><v>#N/A</v></c>'
+            '<c r="C1" t="inlineStr" s="2"><is><t>Ann</t></is></c><c r="D1"><v>-1.5e3</v></c>'
+            '</row><row r="2"><c r="E2" t="inlineStr"><is><t>Bo</t></is></c></row>')
+    measured = plain_rows(_rows_sheet(rows))
+    assert measured is not None and (measured.rows, measured.columns) == (2, 5)
+    assert quick(_rows_sheet(rows)) == streamed(_rows_sheet(rows))
+
+
+def test_an_inline_text_in_a_cell_of_another_type_is_streamed() -> None:
+    """The count of 't="inlineStr"><is>' falls short of the <is> count here, and the search
+    finds the text in a number cell: the readers read it apart, so it is streamed."""
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Ann</t></is></c>'
+            '<c r="B1"><is><t>Bo</t></is></c></row>')
+    assert plain_rows(_rows_sheet(rows)) is None
 
 
 def _sheet_of(path: Path) -> bytes:
