@@ -17,7 +17,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -835,10 +835,151 @@ def test_a_long_list_of_problems_is_cut_in_the_terminal_and_whole_in_json(
 
 def test_json_is_written_as_it_is_encoded_exactly_as_one_string_would_be(
         capsys: pytest.CaptureFixture[str]) -> None:
-    from wessex_cli.console import print_json
+    from wessex_cli.console import json_chunks, print_json
 
     data = {"problems": [{"cell": f"A{n}", "message": f"é {n}", "date": dt.date(2027, 5, 4)}
                          for n in range(5_000)], "empty": [], "none": None}
     print_json(data)
-    assert capsys.readouterr().out == json.dumps(data, indent=2, ensure_ascii=False,
-                                                 default=str) + "\n"
+    written = capsys.readouterr().out
+    assert written == "".join(json_chunks(data)) + "\n"
+    assert json.loads(written) == json.loads(json.dumps(data, default=str))
+
+
+def test_json_has_one_record_a_line_and_everything_else_indented(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A list of objects (pairs, problems) one object to a line, as sqlite-utils prints
+    rows; the rest indented two spaces. Written by hand, as a script or a person sees it."""
+    from wessex_cli.console import print_json
+
+    print_json({"pairs": [{"id": "P001", "visits": [{"done": True}], "date": None},
+                          {"id": "P002", "name": "Siân"}],
+                "summary": {"pairs": 2, "sides": ["primary", "secondary"], "none": {}},
+                "unpaired": []})
+    assert capsys.readouterr().out == (
+        '{\n'
+        '  "pairs": [\n'
+        '    {"id": "P001", "visits": [{"done": true}], "date": null},\n'
+        '    {"id": "P002", "name": "Siân"}\n'
+        '  ],\n'
+        '  "summary": {\n'
+        '    "pairs": 2,\n'
+        '    "sides": [\n'
+        '      "primary",\n'
+        '      "secondary"\n'
+        '    ],\n'
+        '    "none": {}\n'
+        '  },\n'
+        '  "unpaired": []\n'
+        '}\n')
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) |
+    st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300)
+@given(_JSON_VALUES)
+def test_json_as_written_reads_back_as_the_json_module_writes_it(value: object) -> None:
+    from wessex_cli.console import json_chunks
+
+    assert json.loads("".join(json_chunks(value))) == json.loads(json.dumps(value))
+
+
+
+
+def _table_both_ways(title: str, headers: list[tuple[str, bool]], rows: list[list[Any]],
+                     width: int, colour: bool) -> tuple[str, str] | None:
+    """A table as ``show_table`` draws it, and as rich draws the same table with every row
+    added (what show_table did before it drew the rows itself); None when the rows do not
+    fit side by side at this width (then they are blocks, which rich does not draw)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from wessex_cli.commands.tables import Column, as_text, column_widths, show_table
+
+    def console() -> Console:
+        return Console(file=io.StringIO(), width=width, color_system="truecolor" if colour
+                       else None, force_terminal=colour, legacy_windows=False)
+
+    columns = [Column(header, right) for header, right in headers]
+    cells = [[as_text(value) for value in row] for row in rows]
+    widths = column_widths(columns, cells, width)
+    if widths is None:
+        return None
+    ours = console()
+    show_table(title, columns, rows, console=ours)
+    theirs = console()
+    table = Table(title=Text(title))
+    for column, column_width in zip(columns, widths, strict=True):
+        table.add_column(column.header, justify="right" if column.right else "left",
+                         width=column_width, overflow="fold")
+    for row in cells:
+        table.add_row(*row)
+    theirs.print(table)
+    return ours.file.getvalue(), theirs.file.getvalue()  # type: ignore[attr-defined]
+
+
+_CELL_TEXT = st.lists(st.sampled_from(list("ab Zé漢-\n\t") + [
+    "Orthopaedics", "2027-05-04", "OVERDUE", "not confirmed", "  "]), max_size=8).map("".join)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[list[tuple[str, bool]], list[list[Any]]]:
+    """Headers, and rows of cells each (text, style, how much of it underlined, as rich
+    Text or as a plain string): made into cells by ``_cells``, outside the strategy."""
+    headers = draw(st.lists(st.tuples(st.sampled_from(["Pair", "A hosts B", "Reflections",
+                                                       "Name", "N"]), st.booleans()),
+                            min_size=1, max_size=5))
+    rows = [[(draw(_CELL_TEXT), draw(st.sampled_from(["", "green", "red", "bold yellow"])),
+              draw(st.integers(0, 30)), draw(st.booleans())) for _ in headers]
+            for _ in range(draw(st.integers(0, 4)))]
+    return headers, rows
+
+
+def _cells(rows: list[list[Any]]) -> list[list[Any]]:
+    from rich.text import Text
+
+    made: list[list[Any]] = []
+    for row in rows:
+        made.append([])
+        for plain, style, underlined, rich_text in row:
+            if not rich_text:
+                made[-1].append(plain)
+                continue
+            text = Text(plain, style)
+            if plain and underlined:
+                text.stylize("underline", 0, min(underlined, len(plain)))
+            made[-1].append(text)
+    return made
+
+
+@settings(max_examples=300, deadline=None)
+@given(_tables(), st.integers(20, 130), st.booleans())
+def test_a_table_with_its_rows_drawn_by_wessex_is_byte_for_byte_richs(
+        table: tuple[list[tuple[str, bool]], list[list[Any]]], width: int,
+        colour: bool) -> None:
+    headers, rows = table
+    drawn = _table_both_ways("Visits", headers, _cells(rows), width=width, colour=colour)
+    if drawn is not None:
+        assert drawn[0] == drawn[1]
+
+
+def test_a_table_of_wrapped_and_styled_cells_is_richs_by_hand() -> None:
+    """The forms the property test may seldom meet together: a cell wrapped over three lines
+    beside one of a line, a right-aligned number, a coloured state, a wide character."""
+    from rich.text import Text
+
+    rows: list[list[Any]] = [
+        ["P001", "Dr Amelia Ashworth of Harbourside Surgery", Text("OVERDUE", "red"), "12"],
+        ["P002", "漢字 name", Text("done 4 May", "green"), "3"]]
+    for colour in (False, True):
+        drawn = _table_both_ways("Visits still owed", [("Pair", False), ("A", False),
+                                                       ("A hosts B", False), ("N", True)],
+                                 rows, width=40, colour=colour)
+        assert drawn is not None and drawn[0] == drawn[1]
+        assert drawn[0].count("\n") > 8  # the long name did wrap

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .text import email_key
+
 
 class _HasPersonFields(Protocol):
     """Anything with the person fields (``roster.Volunteer`` has them)."""
@@ -85,8 +87,6 @@ class Person:
     @property
     def key(self) -> str:
         """The person's identity: their e-mail, folded (``text.email_key``)."""
-        from .text import email_key
-
         return email_key(self.email)
 
 
