@@ -29,7 +29,7 @@ def test_keep_leaves_a_total_and_a_heading_of_the_administrators_where_they_are(
                   for p in people()]
     write_book(tmp_path / "v.xlsx", volunteers)
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert "3 pairs kept as they were, 0 new, 1 moved to the Withdrawn sheet" in said
+    assert "3 pairs kept with their visits and notes, 0 new, 1 moved to the Withdrawn sheet" in said
     after = openpyxl.load_workbook(paired)
     sheet = after["Pairs"]
     # the pair of c1 moved up from rows 2-5: the total and the heading move up one with it

@@ -1155,8 +1155,8 @@ def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
     said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
-    assert "Updated pairs.xlsx: 3 pairs kept as they were, 1 new; the previous version is " \
-        "in backups/." in said
+    assert "Updated pairs.xlsx: 3 pairs kept with their visits and notes, 1 new; the " \
+        "previous version is in backups/." in said
     after = openpyxl.load_workbook(paired)
     sheet = after["Pairs"]
     new_row, _ = row_of(paired, "gp3@example.org")
@@ -1226,10 +1226,11 @@ def test_keep_dry_run_says_what_the_real_run_would_change(run: Runner, paired: P
     before = paired.read_bytes()
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
     assert paired.read_bytes() == before
-    assert ("Dry run: pairs.xlsx was not changed. The real run would keep 3 pairs as they "
-            f"are, add 1 new (P005) and move 1 to the Withdrawn sheet ({gp1_pair}).") in said
+    assert ("Dry run: pairs.xlsx was not changed. The real run would keep 3 pairs with their "
+            "visits and notes, add 1 new (P005) and move 1 to the Withdrawn sheet "
+            f"({gp1_pair}).") in said
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert "3 pairs kept as they were, 1 new, 1 moved to the Withdrawn sheet" in said
+    assert "3 pairs kept with their visits and notes, 1 new, 1 moved to the Withdrawn sheet" in said
     assert sorted(pair_ids(paired)) == sorted({"P001", "P002", "P003", "P004", "P005"} -
                                               {gp1_pair})
     assert pair_ids(paired, "Withdrawn") == [gp1_pair]
@@ -1426,7 +1427,7 @@ def test_a_row_error_holds_a_kept_pair_and_never_ends_it(run: Runner, paired: Pa
     assert "Dr GP 1" in why and "nobody" not in why  # the held pair is still theirs
     write_book(tmp_path / "v.xlsx", people())  # the row fixed
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
-    assert "4 pairs kept as they were, 0 new" in said
+    assert "4 pairs kept with their visits and notes, 0 new" in said
     assert [v["done"] for v in next(p for p in status_json(run)["pairs"]  # type: ignore
                                     if p["id"] == pair_id)["visits"]] == [True, True]
 
@@ -1444,8 +1445,9 @@ def test_keep_changes_the_workbook_it_names_wherever_it_is(run: Runner, paired: 
                                             Organisation="Hospital 9")])
     said = " ".join(run("pair", "v.xlsx", "--keep", "records/exchange-pairs.xlsx").stdout
                     .split())
-    assert "Updated records/exchange-pairs.xlsx: 4 pairs kept as they were, 1 new; the " \
-        "previous version is in records/backups/." in said  # beside the workbook, not here
+    # the backup beside the workbook, not here
+    assert "Updated records/exchange-pairs.xlsx: 4 pairs kept with their visits and notes, " \
+        "1 new; the previous version is in records/backups/." in said
     assert (tmp_path / "records" / "backups").is_dir()
     assert not (tmp_path / "pairs.xlsx").exists()
     from wessex_cli.pairs_workbook import read_pairs_workbook

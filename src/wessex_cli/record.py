@@ -30,7 +30,7 @@ from .pairs_workbook import (
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only
 from .sheet_rows import delete_row, extend_ranges_down, grown_ranges
 from .spreadsheet import cell_text, same_sheet
-from .text import did_you_mean, email_key, header_key, person_key
+from .text import did_you_mean, email_key, header_key, person_key, plural
 from .wording import day_month_year
 from .workbook_edit import Workbook, append_values, edit_workbook, is_formula, put_value
 from .workbook_notes import copy_note
@@ -634,6 +634,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     existing = set(columns)  # the columns the sheet had before this run
     refilled: list[str] = []
+    restated: dict[str, list[str]] = {}  # a kept pair's Score, Reasons or How paired rewritten
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -691,6 +692,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                         refreshed.append(f"{target.coordinate} ({title})")
                     elif header_key(title) in existing:  # emptied here, perhaps on purpose
                         refilled.append(f"{target.coordinate} ({title})")
+                elif header_key(title) in existing:  # Score, Reasons, How paired: said too
+                    restated.setdefault(title, []).append(target.coordinate)
                 put_value(target, value)
                 changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
@@ -748,6 +751,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
                     f"left to go with ({_first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
+    said += _restated(restated)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_first_few(refreshed)}. Type your own notes in the Notes column or "
@@ -762,6 +766,23 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         said.append(f"The volunteer workbook no longer has the column{'s' if many else ''} "
                     f"{titles}, so {'their' if many else 'its'} "
                     "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
+    return said
+
+
+def _restated(restated: dict[str, list[str]]) -> list[str]:
+    """What was rewritten in the rows of kept pairs besides the people's cells: How paired
+    (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
+    the rest) and the Score and Reasons worked out again from the volunteer workbook."""
+    said = []
+    how = restated.pop("How paired", [])[::-1]  # found from the bottom row up
+    if how:
+        said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
+                    f"from the pairing before (Pairs!{_first_few(how)}), so that 'render "
+                    "--new' writes only to the new pairs.")
+    if restated:
+        cells = [f"{cell} ({title})" for title, found in restated.items() for cell in found[::-1]]
+        said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
+                    f"preferences or details changed there: Pairs!{_first_few(cells)}.")
     return said
 
 

@@ -123,8 +123,10 @@ def pair(
         folder = str(saved.parent / BACKUP_FOLDER) + os.sep  # where the workbook is
         backups = f"; the previous version is in {cell(folder)}" if run.in_place else ""
         moved = f", {len(result.dropped)} moved to the Withdrawn sheet" if result.dropped else ""
-        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept as they were"
-                  f"{held}, {len(result.pairs) - kept_count} new{moved}{backups}.")
+        # kept with what was typed in their rows; what wessex rewrote there is said above
+        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept with their "
+                  f"visits and notes{held}, {len(result.pairs) - kept_count} new{moved}"
+                  f"{backups}.")
     elif saved:
         out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
 
@@ -144,8 +146,8 @@ def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
     stands = "it stands" if len(result.held) == 1 else "they stand"
     held = f", hold {len(result.held)} as {stands}" if result.held else ""
     return (f"Dry run: {cell(str(keep))} was not changed. The real run would keep "
-            f"{plural(len(kept), 'pair')} as they are{held}, add {len(new)} new{listed(new)} "
-            f"and move {len(moved)} to the Withdrawn sheet{listed(moved)}.")
+            f"{plural(len(kept), 'pair')} with their visits and notes{held}, add {len(new)} "
+            f"new{listed(new)} and move {len(moved)} to the Withdrawn sheet{listed(moved)}.")
 
 
 # Below this many volunteers the solver answers in well under a second: no spinner.

@@ -1,0 +1,71 @@
+"""What ``pair --keep`` says of the kept pairs is what it did to their rows: it said "4 pairs
+kept as they were" while it rewrote each one's How paired from "optimised" to "kept" (the
+mark 'render --new' goes by), and any Score and Reasons the volunteer workbook changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from .conftest import Runner, write_book
+from .test_record import columns, pair_emails, paired, people
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _cells(path: Path) -> dict[str, Any]:
+    sheet = openpyxl.load_workbook(path)["Pairs"]
+    return {cell.coordinate: cell.value for row in sheet.iter_rows() for cell in row}
+
+
+def test_keep_says_how_paired_was_rewritten_and_nothing_else(run: Runner, paired: Path,
+                                                            tmp_path: Path) -> None:
+    before = _cells(paired)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    after = _cells(paired)
+    how = get_column_letter(columns(openpyxl.load_workbook(paired)["Pairs"])["How paired"])
+    # SPEC: the pairs already made stay as they are; How paired alone now says "kept"
+    assert {ref: (before[ref], after[ref]) for ref in before if before[ref] != after[ref]} \
+        == {f"{how}{row}": ("optimised", "kept") for row in (2, 3, 4, 5)}
+    assert after.keys() == before.keys()
+    assert (f"How paired now says 'kept' for 4 pairs carried over from the pairing before "
+            f"(Pairs!{how}2, {how}3, {how}4, {how}5), so that 'render --new' writes only to "
+            "the new pairs.") in said
+    assert "Updated pairs.xlsx: 4 pairs kept with their visits and notes, 0 new; the " \
+        "previous version is in backups/." in said
+    assert "as they were" not in said
+    assert "Worked out again" not in said  # no Score or Reasons changed
+    # a second run finds every pair marked kept already, and so nothing to change
+    again = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "already says all this: 4 pairs kept as they were, nothing new" in again
+    assert _cells(paired) == after
+
+
+def test_keep_names_a_score_worked_out_again(run: Runner, paired: Path,
+                                             tmp_path: Path) -> None:
+    """Dr GP 2 names their partner as first choice after the pairing: the kept pair's Score
+    becomes 6 (SPEC: a first preference naming the person scores 6) and the output says so,
+    cell by cell, rather than that the pair was kept as it was."""
+    partner = next(b if a == "gp2@example.org" else a for a, b in pair_emails(paired).values()
+                   if "gp2@example.org" in (a, b))
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # How paired says "kept" from now on
+    volunteers = [dict(p, **{"Preference 1": partner}) if p["Email"] == "gp2@example.org"
+                  else p for p in people()]
+    write_book(tmp_path / "v.xlsx", volunteers)
+    before = _cells(paired)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    after = _cells(paired)
+    col = columns(openpyxl.load_workbook(paired)["Pairs"])
+    changed = {ref for ref in before if before[ref] != after[ref]}
+    row = next(int(ref[len(get_column_letter(col["Score"])):]) for ref in changed)
+    score = f"{get_column_letter(col['Score'])}{row}"
+    reasons = f"{get_column_letter(col['Reasons'])}{row}"
+    assert changed == {score, reasons}
+    assert (before[score], after[score]) == (0, 6)
+    assert (f"Worked out again from the volunteer workbook for kept pairs, whose preferences "
+            f"or details changed there: Pairs!{score} (Score), {reasons} (Reasons).") in said
+    assert "How paired now says" not in said
+    assert "Updated pairs.xlsx: 4 pairs kept with their visits and notes, 0 new" in said
