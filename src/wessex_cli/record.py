@@ -28,7 +28,13 @@ from .pairs_workbook import (
     person_header,
 )
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only
-from .sheet_rows import delete_row, extend_ranges_down, grown_ranges
+from .sheet_rows import (
+    delete_row,
+    extend_ranges_down,
+    grown_ranges,
+    insert_rows,
+    rows_cannot_move,
+)
 from .spreadsheet import cell_text, same_sheet
 from .text import did_you_mean, email_key, header_key, person_key, plural
 from .wording import day_month_year
@@ -608,9 +614,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     only the columns wessex generates (people, score, reasons, how paired, and what it
     carries from the volunteer workbook) are refreshed, and never over a formula. Pairs
     that could not be kept move to the Withdrawn sheet with the reason, so nothing typed in
-    their rows is lost. New pairs are added below. The Unpaired, Summary and Settings sheets
-    are rewritten; every other sheet is left alone. The rows of ``held`` pairs (one of
-    them left out for an error in their row) are left exactly as they are.
+    their rows is lost. New pairs are added straight under the last pair: rows of the
+    administrator's below it (a total) move down, their formulas re-pointed, unless merged
+    cells stop that, when the pairs go below them and the output says where. The Unpaired,
+    Summary and Settings sheets are rewritten; every other sheet is left alone. The rows of
+    ``held`` pairs (one of them left out for an error in their row) are left exactly as
+    they are.
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -698,8 +707,35 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
     changed = changed or bool(cleared)
-    last = max((r for r in range(header_row + 1, sheet.max_row + 1)
-                if any(c.value not in (None, "") for c in sheet[r])), default=header_row)
+    filled = [r for r in range(header_row + 1, sheet.max_row + 1)
+              if any(c.value not in (None, "") for c in sheet[r])]
+    last = max(filled, default=header_row)
+    # the last pair, held or kept; below it, rows of the administrator's (a total, a heading)
+    last_pair = max((r for r in filled if any(cell_text(book.shown(sheet.cell(r, column)))
+                                              for column in emails)), default=header_row)
+    adding = sum(pair_id not in seen for pair_id in new_rows)
+    placed = ""  # where the new pairs went, when not straight under the last pair
+    if adding and last > last_pair:
+        theirs = [r for r in filled if r > last_pair]
+        where = f"row {theirs[0]}" if len(theirs) == 1 else \
+            f"rows {theirs[0]} to {theirs[-1]}"
+        why = rows_cannot_move(book, sheet, last_pair + 1)
+        if why:
+            rows = f"row {last + 1}" if adding == 1 else f"rows {last + 1} to {last + adding}"
+            new = "The new pair" if adding == 1 else f"The {adding} new pairs"
+            placed = (f"{new} went to {rows} of the Pairs sheet, "
+                      f"below your own {where} under the pairs, not straight under the last "
+                      f"pair (row {last_pair}): {why}, so wessex did not move your rows. A "
+                      "total there does not count the new pairs: move them up in Excel.")
+        else:
+            insert_rows(book, sheet, last_pair + 1, adding, join=last_pair > header_row)
+            placed = (f"Your own {where} under the pairs moved down {plural(adding, 'row')}, "
+                      f"with what refers to {'it' if len(theirs) == 1 else 'them'}, so that "
+                      f"the new {'pair stands' if adding == 1 else 'pairs stand'} straight "
+                      "under the last pair; "
+                      "a formula's range that reached the last pair (a total's) reaches the "
+                      "new pairs too.")
+            last = last_pair
     last_kept = last
     for pair_id, row in new_rows.items():
         if pair_id in seen:
@@ -741,7 +777,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             cell.font = openpyxl.styles.Font(bold=True)
         rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
     book.unchanged = not changed
-    said = []
+    said = [placed] if placed else []
     if numbered:
         said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
                     f"Pairs!{_first_few(numbered)}.")

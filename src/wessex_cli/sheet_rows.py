@@ -5,7 +5,8 @@ cells, links, drop-down lists, conditional formats, the filter, tables, row heig
 hidden rows, defined names and the print area stay on their old row numbers, so that they
 would land on the next pair. Here each moves as Excel moves it (a reference below the row up
 one, a range across it a row shorter, one to the row itself #REF!), and new pairs written
-under the last kept one join the ranges that covered the pairs.
+under the last kept one join the ranges that covered the pairs. Rows of the administrator's
+under the pairs (a total) move down to make room for new pairs, re-pointed in the same way.
 """
 
 from __future__ import annotations
@@ -341,3 +342,164 @@ def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) 
     first -= first > deleted
     last -= last >= deleted and last > first
     return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
+
+
+def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = True) -> None:
+    """Make ``count`` empty rows at row ``at`` for new pairs, moving down what stood there
+    (a total, a heading of the administrator's) and re-pointing what refers to it as Excel
+    does when rows are inserted: a reference at or below ``at`` moves down, a range across it
+    grows. A formula's range that ends on the row above (the last pair: "=SUM(R2:R31)" in a
+    total under pair 30) grows over the new rows too, so that the total counts the new pairs,
+    as the drop-downs and the filter that reached the last pair do (``extend_ranges_down``);
+    not with ``join`` False (the row above is the header, not a pair)."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    sheet.insert_rows(at, count)
+    _move_ranges_down(sheet, at, count)
+    dimensions = sheet.row_dimensions
+    moved = {}
+    for index in sorted((n for n in dimensions if n >= at), reverse=True):
+        dimension = dimensions.pop(index)
+        dimension.index = index + count
+        moved[index + count] = dimension
+    dimensions.update(moved)
+    _move_names_down(book.book, sheet, at, count)
+    if book.ignored.get(sheet.title):
+        book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
+                                                lambda ref: _range_down(ref, at, count))
+    for other in book.book.worksheets:
+        own = other is sheet
+        for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
+            if cell.data_type == "f" and isinstance(cell.value, str):
+                # a changed formula loses the value Excel showed: Excel works it out again
+                cell.value = _inserted(cell.value, at, count, own=own,
+                                       sheet_name=sheet.title, join=join)
+            elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
+                cell.value.text = _inserted(cell.value.text or "", at, count, own=own,
+                                            sheet_name=sheet.title, join=join)
+                if own and cell.value.ref:
+                    cell.value.ref = _range_down(cell.value.ref, at, count)
+
+
+def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
+    """Why the rows from ``at`` down cannot be moved down safely ("" when they can): merged
+    cells across the row above and ``at`` (Excel would widen the merge over the new pairs),
+    or a formula referring to the sheet that openpyxl cannot read, whose references would
+    stay where they were."""
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row < at <= merged.max_row:
+            return (f"the merged cells {merged.coord} reach across the last pair's row and "
+                    "the row below it")
+    for other in book.book.worksheets:
+        for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
+            text = cell.value if isinstance(cell.value, str) else \
+                getattr(cell.value, "text", None)
+            if cell.data_type == "f" and text and _tokens(text) is None:
+                return f"wessex cannot read the formula in {other.title}!{cell.coordinate}"
+    return ""
+
+
+def _inserted(formula: str, at: int, count: int, *, own: bool, sheet_name: str,
+              join: bool = False) -> str:
+    """``formula`` with its references to ``sheet_name`` re-pointed after ``count`` rows were
+    inserted at row ``at`` (``join``: a range ending on the row above grows over them)."""
+    tokens = _tokens(formula)
+    if tokens is None:
+        return formula  # a formula openpyxl cannot parse is left as it was
+    changed = False
+    for token, where, bang, ref in _references_to(tokens, sheet_name, own):
+        moved = _range_down(ref, at, count, join)
+        if moved != ref:
+            token.value = f"{where}{bang}{moved}"
+            changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _range_down(ref: str, at: int, count: int, join: bool = False) -> str:
+    """One reference (``V11``, ``$V$2:$V$40``, ``5:9``) after ``count`` rows were inserted at
+    row ``at``: a row at or below it moves down; with ``join``, a range ending on the row
+    above reaches down over the inserted rows."""
+    whole_rows = _ROWS.fullmatch(ref)
+    if whole_rows is not None:
+        first, last = int(whole_rows.group(2)), int(whole_rows.group(4))
+        first, last = _rows_down(first, last, at, count, join)
+        return f"{whole_rows.group(1)}{first}:{whole_rows.group(3)}{last}"
+    if not _A_REFERENCE.fullmatch(ref):
+        return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
+    from openpyxl.utils import column_index_from_string
+
+    ends = list(_REF.finditer(ref))
+    if any(column_index_from_string(m.group(1).lstrip("$")) > 16_384 for m in ends):
+        return ref  # past column XFD: a name, not a cell
+    rows = [int(m.group(3)) for m in ends]
+    if len(ends) == 1:
+        moved = [rows[0] + count if rows[0] >= at else rows[0]]
+    else:
+        moved = list(_rows_down(rows[0], rows[-1], at, count, join))
+    return ":".join(f"{m.group(1)}{m.group(2)}{row}" for m, row in zip(ends, moved, strict=True))
+
+
+def _rows_down(first: int, last: int, at: int, count: int, join: bool) -> tuple[int, int]:
+    """A range's first and last rows after ``count`` rows were inserted at row ``at``."""
+    grows = last >= at or (join and last == at - 1 and first < last)
+    return (first + count if first >= at else first, last + count if grows else last)
+
+
+def _move_ranges_down(sheet: Any, at: int, count: int) -> None:
+    """What openpyxl's insert_rows leaves where it was, moved down with the cells (as Excel
+    moves it): merged cells, links, drop-down lists and conditional formats with their
+    formulas, the filter's range and the tables' ranges."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.worksheet.cell_range import CellRange
+
+    def down(ranges: Iterable[Any]) -> str:
+        return " ".join(_range_down(found.coord, at, count) for found in ranges)
+
+    merged = list(sheet.merged_cells.ranges)
+    for old in merged:
+        sheet.merged_cells.remove(old)
+    for found in merged:
+        sheet.merged_cells.add(CellRange(_range_down(found.coord, at, count)))
+    for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
+        link = getattr(cell, "hyperlink", None)
+        if link is not None and cell.row >= at:
+            link.ref = cell.coordinate
+    for validation in sheet.data_validations.dataValidation:
+        for attribute in ("formula1", "formula2"):
+            formula = getattr(validation, attribute)
+            if formula:
+                setattr(validation, attribute, _inserted("=" + formula, at, count, own=True,
+                                                         sheet_name=sheet.title)[1:])
+        validation.sqref = down(validation.sqref.ranges)
+    formats = ConditionalFormattingList()
+    for formatting in sheet.conditional_formatting:
+        for rule in formatting.rules:
+            rule.formula = [_inserted("=" + f, at, count, own=True, sheet_name=sheet.title)[1:]
+                            for f in rule.formula]
+            formats.add(down(formatting.sqref.ranges), rule)
+    sheet.conditional_formatting = formats
+    if sheet.auto_filter.ref:
+        sheet.auto_filter.ref = _range_down(sheet.auto_filter.ref, at, count)
+    for table in sheet.tables.values():
+        table.ref = _range_down(table.ref, at, count)
+        if table.autoFilter is not None:
+            table.autoFilter.ref = table.ref
+
+
+def _move_names_down(book: Any, sheet: Any, at: int, count: int) -> None:
+    """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
+    re-points them when rows are inserted at ``at``: a name for a row below moves down, a
+    range across it grows."""
+    names = [*book.defined_names.values()]
+    for each in book.worksheets:
+        names += [*each.defined_names.values()]
+    for name in names:
+        text = name.attr_text or ""
+        moved = _inserted("=" + text, at, count, own=False, sheet_name=sheet.title)
+        if moved[1:] != text:
+            name.attr_text = moved[1:]
+    if sheet.print_area:
+        areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
+        shifted = [_range_down(area, at, count) for area in areas]
+        if shifted != areas:
+            sheet.print_area = shifted

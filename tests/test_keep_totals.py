@@ -1,0 +1,100 @@
+"""``pair --keep`` puts new pairs straight under the last pair, above a total of the
+administrator's: they went below it, so the total did not count them and the table was
+split in two. A row with no e-mail address on either side is not a pair (the reader's rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from .conftest import Runner, person, write_book
+from .test_record import columns, paired, people
+
+__all__ = ["paired"]  # the fixture, used by name
+
+NEWCOMERS = [person("Dr Ione Gatacre", "ione.gatacre@example.org", "GP",
+                    Organisation="Larkrise Surgery"),
+             person("Mr Piers Ottley", "piers.ottley@nhs.net", "Consultant",
+                    Organisation="Hollin Vale Hospital")]
+
+
+def _add_total(paired: Path) -> str:
+    """A total under the four pairs (rows 2-5), a note two rows below, and a sheet of the
+    administrator's that reads the total; returns the Score column's letter."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    score = get_column_letter(columns(sheet)["Score"])
+    sheet["A6"] = "Total"
+    sheet["B6"] = "=COUNTA(A2:A5)"
+    sheet[f"{score}6"] = f"=SUM({score}2:{score}5)"
+    sheet["A8"] = "Checked by the lead"
+    book.create_sheet("Board")["A1"] = f"=Pairs!{score}6"
+    book.save(paired)
+    return score
+
+
+def test_a_new_pair_goes_above_the_administrators_total(run: Runner, paired: Path,
+                                                        tmp_path: Path) -> None:
+    score = _add_total(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    # the new pair (P005) straight under the last kept one, in row 6
+    assert sheet["A6"].value == "P005"
+    assert {sheet.cell(6, col["A email"]).value, sheet.cell(6, col["B email"]).value} == \
+        {"ione.gatacre@example.org", "piers.ottley@nhs.net"}
+    # the total and the note one row down, the total now over the five pairs
+    assert [sheet["A7"].value, sheet["B7"].value, sheet[f"{score}7"].value] == \
+        ["Total", "=COUNTA(A2:A6)", f"=SUM({score}2:{score}6)"]
+    assert sheet["A8"].value is None and sheet["A9"].value == "Checked by the lead"
+    assert sheet.max_row == 9
+    assert book["Board"]["A1"].value == f"=Pairs!{score}7"
+    assert [sheet.cell(r, 1).value for r in range(2, 7)] == \
+        ["P001", "P002", "P003", "P004", "P005"]
+    assert ("Your own rows 6 to 8 under the pairs moved down 1 row, with what refers to "
+            "them, so that the new pair stands straight under the last pair; a formula's "
+            "range that reached the last pair (a total's) reaches the new pairs too.") in said
+    assert "Updated pairs.xlsx: 4 pairs kept with their visits and notes, 1 new" in said
+
+
+def test_when_the_rows_cannot_move_it_says_where_the_new_pair_went(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """Notes merged across the last pair's row and the total's: moving the total down would
+    stretch the merge over the new pair, so the pair goes below, and the output says where."""
+    score = _add_total(paired)
+    book = openpyxl.load_workbook(paired)
+    notes = get_column_letter(columns(book["Pairs"])["Notes"])
+    book["Pairs"].merge_cells(f"{notes}5:{notes}6")
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet["A6"].value == "Total" and sheet[f"{score}6"].value == \
+        f"=SUM({score}2:{score}5)"
+    assert sheet["A9"].value == "P005"
+    assert ("The new pair went to row 9 of the Pairs sheet, below your own rows 6 to 8 under "
+            f"the pairs, not straight under the last pair (row 5): the merged cells "
+            f"{notes}5:{notes}6 reach across the last pair's row and the row below it, so "
+            "wessex did not move your rows. A total there does not count the new pairs: "
+            "move them up in Excel.") in said
+
+
+def test_references_move_as_excel_moves_them_when_rows_go_in() -> None:
+    """Two rows inserted at row 6, under the last pair in row 5: at or below row 6 a
+    reference moves down two; a range across row 6 grows; a range ending on row 5 grows over
+    the new rows only for a formula (a total), never a single cell."""
+    from wessex_cli.sheet_rows import _inserted, _range_down
+
+    cases = {"R5": "R5", "R6": "R8", "$R$9": "$R$11", "R2:R9": "R2:R11", "R7:R9": "R9:R11",
+             "R2:R5": "R2:R5", "6:6": "8:8", "2:4": "2:4", "R:R": "R:R"}
+    assert {ref: _range_down(ref, 6, 2) for ref in cases} == cases
+    assert _range_down("R2:R5", 6, 2, join=True) == "R2:R7"
+    assert _range_down("R5:R5", 6, 2, join=True) == "R5:R5"
+    assert _inserted("=SUM(R2:R5)+Pairs!B6+Other!B6", 6, 2, own=True, sheet_name="Pairs",
+                     join=True) == "=SUM(R2:R7)+Pairs!B8+Other!B6"
+    assert _inserted("=SUM(R2:R5)+'Pairs'!B6", 6, 2, own=False, sheet_name="Pairs",
+                     join=True) == "=SUM(R2:R5)+'Pairs'!B8"
