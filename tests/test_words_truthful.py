@@ -210,11 +210,13 @@ def test_clinicians_keep_the_clinical_words(run: Runner, finished: Path) -> None
             "Royal College of General Practitioners - ☐ a leadership academy - ☐ local locum "
             "groups") in words(finished / "o" / "event-planning.txt")
     assert "training hub" not in words(finished / "o" / "event-planning.txt")
+    # Dr Rasmussen, a GP of P002 (P001's two visits are done: it gets no introduction)
+    assert not (finished / "o" / "partner-introduction" / "amelia-ashworth.txt").exists()
     assert "(a clinic, a ward round or home visits, a team meeting" in words(
-        finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
+        finished / "o" / "partner-introduction" / "arjun-rasmussen.txt")
     assert "Before hosting, check with your practice manager or department what your " \
            "organisation asks of a visiting colleague" in words(
-               finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
+               finished / "o" / "partner-introduction" / "arjun-rasmussen.txt")
 
 
 # ---------------------------------------------------------------- 4. where the form goes
@@ -282,7 +284,8 @@ def test_the_reflection_without_an_address_asks_for_a_way_back_without_a_name(
 def test_the_partner_introduction_agrees_with_the_reflection_it_attaches(
         run: Runner, finished: Path) -> None:
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "o")
-    text = words(finished / "o" / "partner-introduction" / "amelia-ashworth.txt")
+    # P001's two visits are done, so it gets no introduction: Dr Rasmussen's, of P002
+    text = words(finished / "o" / "partner-introduction" / "arjun-rasmussen.txt")
     assert ("Attached you will find a reflection template for your CPD portfolio. We would "
             "love to see your completed copy, sent by e-mail (which shows who it is from) or "
             "without your name, as the template explains.") in text

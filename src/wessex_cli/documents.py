@@ -30,8 +30,8 @@ AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
 SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
-INHERITED = ("per_profession", "only_chased", "before_start", "until", "until_advice", "from",
-             "from_advice")
+INHERITED = ("per_profession", "only_chased", "only_incomplete", "before_start", "until",
+             "until_advice", "from", "from_advice")
 # the field a front matter key is kept in, where the key is a word Python reserves
 _FIELD = {"from": "from_"}
 # front matter 'until': the day after which a document has served its purpose, as a sentence
@@ -91,6 +91,10 @@ class DocumentTemplate:
     # front matter 'only_chased': written only to people with a visit still owed or not yet
     # confirmed
     only_chased: bool = False
+    # front matter 'only_incomplete': not written for a pair whose two half-day visits are
+    # both recorded as done (an introduction to two people who have already visited each
+    # other); a pair with one visit done is still written to
+    only_incomplete: bool = False
     # front matter 'before_start': sent before the exchange starts (recruiting): written once
     # it has started, with a warning
     before_start: bool = False
@@ -208,6 +212,7 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         layout=str(meta.get("layout", "")),
         per_profession=bool(meta.get("per_profession", False)),
         only_chased=bool(meta.get("only_chased", False)),
+        only_incomplete=bool(meta.get("only_incomplete", False)),
         before_start=bool(meta.get("before_start", False)), until=until,
         until_advice=str(meta.get("until_advice", "")), from_=start,
         from_advice=str(meta.get("from_advice", "")), declared=frozenset(meta))
@@ -510,6 +515,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     found: list[Recipient] = []
     partners_of: dict[str, list[PairRecord]] = {}  # someone with two partners hears of both
     reflected: set[str] = set()  # whose written reflection has come in, on any pair's row
+    finished = {id(pair) for pair in passed_over(template, pairs, now)}
     for pair in pairs:
         partners_of.setdefault(pair.a.key, []).append(pair)
         partners_of.setdefault(pair.b.key, []).append(pair)
@@ -538,6 +544,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
             continue
+        if id(pair) in finished:
+            continue  # both half days done: nobody to introduce (the render says how many)
         states = pair.visit_states(now)
         complete = all(state == "done" for state in states)
         dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
@@ -547,8 +555,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 # a certificate states both dates: an undated visit holds it back (the
                 # tracking warning names the cell to fill in)
                 continue
+            # (not a partner whose pair gets no letter, its two visits done)
             others = [(p.b if p.a.key == key else p.a).name
-                      for p in partners_of.get(key, []) if p is not pair]
+                      for p in partners_of.get(key, []) if p is not pair and id(p) not in finished]
             # whether this person's written reflection has come in (the Pairs sheet's
             # "Reflection from A/B"): a certificate claims one only when it has. Someone
             # with two partners writes one reflection, ticked on one row: both of their
@@ -562,6 +571,17 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
     return found
+
+
+def passed_over(template: DocumentTemplate, pairs: Sequence[PairRecord] | None,
+                now: dt.date) -> list[PairRecord]:
+    """The pairs a template declaring 'only_incomplete' (the partner introduction) is not
+    written for: both of their half-day visits recorded as done on ``now``. [] for any other
+    template."""
+    if not template.only_incomplete or template.audience != "pair":
+        return []
+    return [pair for pair in pairs or ()
+            if all(state == "done" for state in pair.visit_states(now))]
 
 
 def started_already(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:

@@ -133,6 +133,7 @@ def render(
         load_template,
         not_yet,
         output_paths,
+        passed_over,
         purpose_passed,
         recipients,
         render_all,
@@ -170,11 +171,19 @@ def render(
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed)
+    finished = passed_over(template, pair_records, today())
+    named = ", ".join(pair.pair_id for pair in finished[:10]) + \
+        (", ..." if len(finished) > 10 else "")
+    left_out = (f"Left out {plural(len(finished), 'pair')} whose two half-day visits are both "
+                f"recorded as done ({escape(named)}): people who have already visited each "
+                f"other need no '{escape(template.name)}'.") if finished else ""
     if not targets:
         why = (" It goes only to people whose two visits are both recorded as done "
                "(wessex status shows them)." if template.only_complete else "")
         out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written."
                   + why)
+        if left_out:
+            out.print(left_out)
         return
     late = [started_already(template, scheme, today()),
             not_yet(template, scheme, today()),
@@ -192,12 +201,15 @@ def render(
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
+    if left_out:
+        out.print(left_out)
     stale = earlier_files(template, paths)
     if stale:
         shown = ", ".join(path.name for path in stale[:5]) + (", ..." if len(stale) > 5 else "")
         warn([f"{paths[0].parent} also holds {plural(len(stale), 'earlier file')} that this "
               f"render did not write ({shown}): perhaps for someone since withdrawn or "
-              "re-paired. Check or delete them before sending the folder."])
+              f"re-paired{', or in a pair left out above' if finished else ''}. Check or "
+              "delete them before sending the folder."])
     if template.attachments and chosen != "eml":
         names = ", ".join(template.attachments)
         them = "them" if len(template.attachments) > 1 else "it"
@@ -249,6 +261,7 @@ def mailmerge(
     Example:
       wessex mailmerge pairs.xlsx -o merge.csv
     """
+    from ..dates import today
     from ..mailmerge import merge_rows, write_merge
     from ..safe_write import guard_output
     from ..sources import is_pairs_workbook, load_pairs, load_volunteers
@@ -257,9 +270,12 @@ def mailmerge(
         raise typer.BadParameter(f"'{output.name}' must end in .csv or .xlsx, the two forms "
                                  "Word and Outlook read.", param_hint="'-o'")
     scheme = scheme_for(scheme_file, source)
+    finished: list[str] = []  # pairs with both half days done, for the note below
     if is_pairs_workbook(source):
         records, warnings = load_pairs(source, year=scheme.year, start=scheme.start)
         warn(warnings)
+        finished = [pair.pair_id for pair in records
+                    if all(state == "done" for state in pair.visit_states(today()))]
         headers, rows = merge_rows(scheme, pairs=records, allow_placeholders=allow_placeholders)
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
@@ -268,6 +284,12 @@ def mailmerge(
     write_merge(output, headers, rows)
     out.print(f"Wrote {plural(len(rows), 'row')} with {len(headers)} merge fields to "
               f"{escape(str(output))}.")
+    if finished:
+        named = ", ".join(finished[:10]) + (", ..." if len(finished) > 10 else "")
+        out.print(f"Note: {plural(len(finished), 'pair')} ({escape(named)}) "
+                  f"{'has' if len(finished) == 1 else 'have'} both half-day visits recorded "
+                  "as done. Their rows are in the file, as a certificate needs them; leave "
+                  "them out (by PairID) if you merge partner introductions.")
 
 
 def register(app: typer.Typer) -> None:
