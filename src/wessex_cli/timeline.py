@@ -384,6 +384,46 @@ def _clock(text: str, hour: int, minute: int) -> dt.time:
     return dt.time(minutes // 60, minutes % 60)
 
 
+def dates_moved(scheme: Scheme, plan: Plan) -> str:
+    """The dates in scheme.toml that saving ``plan`` would change, as a phrase: "the start
+    from 19 April 2027 to 3 May 2027 and the end from 19 July 2027 to 3 August 2027" ("" when
+    the start stays, or scheme.toml has none yet)."""
+    if scheme.start is None or scheme.start == plan.date("start"):
+        return ""
+    moved = []
+    for name, was in (("start", scheme.start), ("end", scheme.end),
+                      ("celebration", scheme.celebration.date)):
+        now = plan.date(name)
+        if isinstance(was, dt.date) and was != now:
+            moved.append(f"the {name} from {day_month_year(was)} to {day_month_year(now)}")
+    return moved[0] if len(moved) == 1 else f"{', '.join(moved[:-1])} and {moved[-1]}"
+
+
+def moving_a_running_scheme(scheme: Scheme, plan: Plan, today: dt.date) -> str:
+    """Why saving ``plan`` would move an exchange already under way (its start in
+    scheme.toml is ``today`` or before): the dates it would change, and what the letters
+    already sent said; "" when the start stays or the exchange has not started yet."""
+    moved = dates_moved(scheme, plan)
+    if not moved or scheme.start is None or scheme.start > today:
+        return ""
+    said = (f" (the partner introductions asked for the visits by {long_date(scheme.end)})"
+            if scheme.end else "")
+    return (f"the exchange started on {long_date(scheme.start)}, the start in scheme.toml "
+            f"(today is {long_date(today)}), and --save would move {moved}. The reminders, "
+            "certificates and invitations written from then on would give the new dates, "
+            f"while the letters already sent gave the old ones{said}.")
+
+
+def next_exchange_advice(scheme: Scheme, today: dt.date) -> str:
+    """Once the exchange in scheme.toml has ended, what to do instead of moving its dates for
+    the next one: a folder of its own; "" before its end."""
+    if scheme.end is None or today <= scheme.end:
+        return ""
+    return ("If that exchange is over and this is the next one, give it a folder of its own "
+            "('wessex init NEWFOLDER --from pairs.xlsx' carries the settings over, without the "
+            "dates), so that the certificates of the last one keep its dates.")
+
+
 def save_dates(path: Path, plan: Plan) -> bool:
     """Write start, end and celebration dates into scheme.toml, keeping every comment, and
     the version before in backups/. False when it already says just that: nothing is written,

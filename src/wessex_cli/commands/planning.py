@@ -38,11 +38,17 @@ def plan(
     ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE.ics", dir_okay=False,
                                              help="Write a calendar (.ics) file.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing calendar (a "
-                                                        "backup is kept).")] = False,
+                                                        "backup is kept); with --save, move "
+                                                        "the start of an exchange already "
+                                                        "under way.")] = False,
     scheme_file: SchemeOption = None,
     json: JsonOption = False,
 ) -> None:
     """The timeline: every e-mail's date, warnings, and a calendar to import.
+
+    Once the exchange has started (the start in scheme.toml is today or earlier), --save
+    with another --start is refused unless --force is given: every date moves with it,
+    and the letters already sent gave the old ones.
 
     \b
     Example:
@@ -50,11 +56,18 @@ def plan(
     """
     from rich.text import Text
 
-    from ..dates import parse_date
+    from ..dates import parse_date, today
     from ..errors import SchemeError
     from ..safe_write import guard_output
     from ..scheme import SCHEME_FILE
-    from ..timeline import make_plan, save_dates, write_ics
+    from ..timeline import (
+        dates_moved,
+        make_plan,
+        moving_a_running_scheme,
+        next_exchange_advice,
+        save_dates,
+        write_ics,
+    )
 
     require_suffix(ics, (".ics",), "the calendar", "--ics")
     scheme = scheme_for(scheme_file)
@@ -68,10 +81,22 @@ def plan(
                           "Give one with --start 2027-04-19, or set [dates] start in "
                           "scheme.toml.")
     timeline = make_plan(first, scheme)
+    running = moving_a_running_scheme(scheme, timeline, today()) if save else ""
+    if running and not force:  # refused before anything is written, the calendar included
+        raise SchemeError(running, " ".join(filter(None, (
+            "Nothing was saved. To see the new timeline without saving it, leave out --save. "
+            "If the exchange really is to move, run the command again with --force, and tell "
+            "everyone taking part the new dates.", next_exchange_advice(scheme, today())))),
+            file=scheme.source)
     if ics:
         guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
     saved = save and save_dates(scheme.source or Path(SCHEME_FILE), timeline)
+    if saved and running:
+        timeline.warnings.append(
+            f"The exchange was under way, and --force moved {dates_moved(scheme, timeline)} "
+            "in scheme.toml. The letters already sent gave the old dates: tell everyone "
+            "taking part the new ones.")
     if json:
         print_json(timeline.as_json())
         return
