@@ -1777,14 +1777,14 @@ def test_a_person_without_an_address_is_named_not_a_python_error(run: Runner,
 def test_a_first_name_alone_is_answered_with_the_person_it_may_mean(run: Runner,
                                                                     paired: Path) -> None:
     """'wessex visit pairs.xlsx Amelia' said nobody of that name was there, with no
-    suggestion; a surname got one."""
+    suggestion; a surname got one. A first name nobody else has now finds the person
+    (tests/test_visit_by_surname.py); the suggestion still answers a near miss."""
     book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
     sheet.cell(2, columns(sheet)["A name"]).value = "Dr Amelia Ashworth"
     book.save(paired)
-    said = " ".join(run("visit", "pairs.xlsx", "Amelia", "--hosted", "18/5/2027",
-                        code=1).output.split())
-    assert "Did you mean 'Dr Amelia Ashworth'?" in said
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia", "--hosted", "18/5/2027").output.split())
+    assert said.startswith("Recorded: Dr Amelia Ashworth (hosted on 2027-05-18)")
     from wessex_cli.text import did_you_mean
 
     assert did_you_mean("Leon", ["Dr Leon Ince", "Leon Marsh-Tate", "Dr Leona Price"]) == \

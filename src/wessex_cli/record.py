@@ -2,9 +2,10 @@
 pair's row), ``wessex withdraw`` (a pair moved to the Withdrawn sheet) and ``wessex pair
 --keep`` (a new pairing carried in, the administrator's own columns with it).
 
-A person's row is found by name or address as every reader finds it. Opening and saving
-without losing anything is ``workbook_edit``'s; deleting and adding rows as Excel would,
-``sheet_rows``'.
+A person's row is found by name or address as every reader finds it, or by a surname or
+first name that nobody else in the workbook has (``text.named``): never a guess between
+two. Opening and saving without losing anything is ``workbook_edit``'s; deleting and adding
+rows as Excel would, ``sheet_rows``'.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
-from .model import HALVES, Placement, copied_rows
+from .model import HALVES, PairsWorkbook, Person, Placement, copied_rows
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
@@ -36,7 +37,15 @@ from .sheet_rows import (
     rows_cannot_move,
 )
 from .spreadsheet import cell_text, same_sheet
-from .text import did_you_mean, email_key, header_key, person_key, plural
+from .text import (
+    did_you_mean,
+    email_key,
+    header_key,
+    named,
+    names_by_part,
+    person_key,
+    plural,
+)
 from .wording import day_month_year
 from .workbook_edit import Workbook, append_values, edit_workbook, is_formula, put_value
 from .workbook_notes import copy_note
@@ -72,24 +81,82 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
 
 def find_rows(sheet: Any, columns: dict[str, int], who: str,
               book: Workbook | None = None) -> list[Placement]:
-    """The pairs in which ``who`` (name or e-mail, forgivingly) is person A or B, each read
-    into the model as the calamine reader reads it (``pairs_workbook.PairsLayout``)."""
+    """The pairs in which ``who`` is person A or B, each read into the model as the calamine
+    reader reads it (``pairs_workbook.PairsLayout``). ``who`` is an e-mail, a name (titles,
+    case and accents aside), or, when it is nobody's name in the sheet, a surname or first
+    name (``text.named``): then everyone it names, for ``pick_row`` to refuse several."""
     wanted_email = email_key(who) if "@" in who else None
-    wanted_name = person_key(who)
     header_row = columns["__row__"]
     layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]])
-    found = []
+    places = []
     for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
         pair = layout.pair([_shown(book, c) for c in cells], number, sheet.title)
-        if pair is None:
-            continue
-        for half in HALVES:
-            place = Placement(pair, half)
-            name = person_key(place.person.name)
-            if (wanted_email and place.person.key == wanted_email) or (
-                    not wanted_email and name and name == wanted_name):
-                found.append(place)
-    return found
+        if pair is not None:
+            places += [Placement(pair, half) for half in HALVES]
+    if wanted_email:
+        return [place for place in places if place.person.key == wanted_email]
+    positions, _ = named(who, [place.person.name for place in places])
+    return [places[n] for n in positions]
+
+
+def _by_part(who: str, rows: list[Placement]) -> bool:
+    """``rows`` were found by a part of the name (a surname, a first name), not all of it."""
+    return "@" not in who and bool(rows) and person_key(rows[0].person.name) != person_key(who)
+
+
+def _type_more(names: Iterable[str]) -> str:
+    """How to say which of several people: their full name when it tells them apart, else
+    their address."""
+    keys = [person_key(name) for name in names]
+    if len(set(keys)) == len(keys):
+        return "Type the full name or the e-mail address of the one you mean."
+    return "Give the e-mail address of the one you mean in place of the name."
+
+
+def _people_off_the_pairs_sheet(recorded: PairsWorkbook) -> list[tuple[str, Person, str]]:
+    """(identity, person, where) of each person on the Withdrawn and Unpaired sheets, once
+    each; identity is the e-mail key, or the name's key for someone without one."""
+    found: dict[str, tuple[str, Person, str]] = {}
+
+    def add(person: Person, where: str) -> None:
+        identity = person.key or "name:" + person_key(person.name)
+        if person.name or person.key:
+            found.setdefault(identity, (identity, person, where))
+
+    for pair in recorded.withdrawn:
+        add(pair.a, "Withdrawn sheet")
+        add(pair.b, "Withdrawn sheet")
+    for left in recorded.withdrawals:
+        add(Person(name=left.person, email=left.key), "Withdrawn sheet")
+    for person in recorded.unpaired:
+        add(person, "Unpaired sheet")
+    return list(found.values())
+
+
+def refuse_others_by_part(path: Path, who: str, rows: list[Placement]) -> None:
+    """When ``who`` found ``rows`` of the Pairs sheet by a surname or first name only, refuse
+    if it also names someone on the Withdrawn or Unpaired sheet: never a guess between two
+    people of the scheme. Several people in the Pairs sheet alone are ``pick_row``'s."""
+    if not _by_part(who, rows):
+        return
+    from .pairs_workbook import read_pairs_workbook
+
+    mine = {r.person.key for r in rows}
+    others = [(person, where) for identity, person, where in
+              _people_off_the_pairs_sheet(read_pairs_workbook(path))
+              if identity not in mine and names_by_part(who, person.name)]
+    if not others:
+        return
+    people = {r.person.key: r.person for r in rows}
+    listed = [f"{p.name} <{p.email}> (Pairs row "
+              f"{', '.join(str(r.pair.row) for r in rows if r.person.key == k)})"
+              for k, p in people.items()]
+    listed += [f"{p.name} <{p.email}> ({where})" if p.email else f"{p.name} ({where})"
+               for p, where in others]
+    raise TrackingError(f"'{who}' names {len(listed)} people in the pairs workbook: "
+                        f"{'; '.join(listed)}.",
+                        _type_more([*(p.name for p in people.values()),
+                                    *(p.name for p, _ in others)]), file=path)
 
 
 def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) -> list[str]:
@@ -108,9 +175,10 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
     """The one place of ``who`` to change (with ``partner``, if given), or a TrackingError
     that says why there is none or which partner to name."""
     any_rows = bool(rows)
-    if partner:
-        partner_key = person_key(partner) if "@" not in partner else email_key(partner)
-        rows = [r for r in rows if partner_key in (person_key(r.partner.name), r.partner.key)]
+    if partner and "@" in partner:
+        rows = [r for r in rows if r.partner.key == email_key(partner)]
+    elif partner:  # a name, or a surname or first name that only one of them has
+        rows = [rows[n] for n in named(partner, [r.partner.name for r in rows])[0]]
     if not rows:
         if not any_rows:
             refuse_if_in_no_pair(path, who, doing)
@@ -129,8 +197,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
                            f"{', '.join(str(r.pair.row) for r in rows if r.person.key == k)})"
                            for k, p in people.items())
         raise TrackingError(f"'{who}' names {len(people)} people in the Pairs sheet: {listed}.",
-                            "Give the e-mail address of the one you mean in place of the "
-                            "name.", file=path)
+                            _type_more(p.name for p in people.values()), file=path)
     if len(rows) > 1:
         names = "; ".join(
             f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
@@ -167,6 +234,18 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
 
     recorded = read_pairs_workbook(path)
     wanted = email_key(who) if "@" in who else None
+    if wanted is None:  # a surname or first name: of one person on these sheets, or refused
+        everyone = _people_off_the_pairs_sheet(recorded)
+        positions, by_part = named(who, [person.name for _, person, _ in everyone])
+        if by_part and len(positions) > 1:
+            listed = "; ".join(f"{p.name} <{p.email}> ({where})" if p.email else
+                               f"{p.name} ({where})"
+                               for _, p, where in (everyone[n] for n in positions))
+            raise TrackingError(f"'{who}' names {len(positions)} people in the pairs "
+                                f"workbook, none of them in the Pairs sheet: {listed}.",
+                                _type_more(everyone[n][1].name for n in positions), file=path)
+        if by_part and positions:
+            who = everyone[positions[0]][1].name
 
     def is_who(key: str, name: str) -> bool:
         return bool(key == wanted) if wanted else bool(name) and person_key(name) == \
@@ -275,7 +354,9 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
-        row = pick_row(find_rows(sheet, columns, who, book), who, partner, path,
+        found = find_rows(sheet, columns, who, book)
+        refuse_others_by_part(path, who, found)
+        row = pick_row(found, who, partner, path,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
         changes = []
@@ -387,6 +468,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
+        refuse_others_by_part(path, who, found)
         rows = found
         refuse_copied_rows(found, path)  # else both rows would move, as two pairs
         if partner or not found or len({r.person.key for r in found}) > 1:
@@ -413,15 +495,17 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = F
                             "workbook, so nothing was changed.", "Leave out --in and set the "
                             "cell by hand, or save the workbook as .xlsx.", file=volunteers)
     roster = read_roster(volunteers, scheme)
-    people = roster.find(who)
+    people = roster.named(who)
     if len(people) != 1:
         names = ", ".join(f"{v.name} <{v.email}>" for v in people)
         near = "" if people else did_you_mean(who, [
             v.email if "@" in who else v.name for v in roster.volunteers])
+        advice = f"{near}Use the name or e-mail address as in the workbook" if not people \
+            else _type_more(v.name for v in people)[:-1]
         raise TrackingError(f"'{who}' is {'not in' if not people else 'ambiguous in'} the "
                             f"volunteer workbook{' (' + names + ')' if names else ''}, so "
-                            "nothing was changed.", f"{near}Use the name or e-mail address as "
-                            "in the workbook, or set the cell by hand.", file=volunteers)
+                            f"nothing was changed.", f"{advice}, or set the cell by hand.",
+                            file=volunteers)
     status = roster.columns.get("status")
     if status is None:
         raise TrackingError("the volunteer workbook has no Status column, so nothing was "

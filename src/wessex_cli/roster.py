@@ -38,6 +38,7 @@ from .text import (
     email_key,
     fold,
     header_key,
+    named,
     organisation_key,
     person_key,
     suggest,
@@ -304,6 +305,15 @@ class Roster:
         if self._index is None:
             self._index = _PeopleIndex(self.volunteers)
         return self._index.people(text)
+
+    def named(self, text: str) -> list[Volunteer]:
+        """Volunteers as the administrator names one in a command (``withdraw --in``): by
+        e-mail or name as ``find``; by surname or first name (``text.named``) when ``text``
+        is nobody's name. Every one it names, for the caller to refuse several."""
+        if "@" in text:
+            return self.find(text)
+        positions, _ = named(text, [v.name for v in self.volunteers])
+        return [self.volunteers[n] for n in positions]
 
 
 def find_header_row(rows: list[list[Cell]]) -> int | None:

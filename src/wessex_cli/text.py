@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -81,6 +82,31 @@ def person_key(name: str) -> str:
     titles, case, accents, punctuation and spacing dropped (``"Dr A. Khan" -> "a khan"``)."""
     words = fold(name).replace("@", " ").split()
     return " ".join(words[_without_titles(words, words):])
+
+
+def names_by_part(part: str, name: str) -> bool:
+    """Whether ``part`` is the first or the last words of ``name``, whole words and not all
+    of them, compared as ``person_key`` compares names (titles, case, accents and
+    punctuation aside): ``"Ashworth"``, ``"amelia"`` and ``"Dr Ashworth"`` are parts of
+    "Dr Amelia Ashworth", ``"Ash"`` is not. What a person is called by when only one
+    person is: a surname or a first name (``named``)."""
+    wanted = person_key(part).split()
+    words = person_key(name).split()
+    return 0 < len(wanted) < len(words) and (words[:len(wanted)] == wanted or
+                                             words[-len(wanted):] == wanted)
+
+
+def named(text: str, names: Sequence[str]) -> tuple[list[int], bool]:
+    """The positions in ``names`` of the names ``text`` gives, and whether it gave them
+    only by part: every name that ``text`` is (``person_key``); when it is none of them,
+    every name of which it is the first or the last words (``names_by_part``: a surname or
+    a first name). Several positions may be one person (their rows) or several people:
+    the caller tells them apart, and refuses rather than guesses between people."""
+    key = person_key(text)
+    whole = [n for n, name in enumerate(names) if key and person_key(name) == key]
+    if whole:
+        return whole, False
+    return [n for n, name in enumerate(names) if names_by_part(text, name)], True
 
 
 def split_title(name: str) -> tuple[str, str]:

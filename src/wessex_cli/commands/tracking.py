@@ -112,7 +112,8 @@ def _pair_json(pair: PairRecord, end: dt.date | None, now: dt.date) -> dict[str,
 
 def visit(
     pairs: PairsArgument,
-    person: Annotated[str, typer.Argument(help="Who hosted: name or e-mail.")],
+    person: Annotated[str, typer.Argument(help="Who hosted: name or e-mail, or a surname "
+                                                "or first name nobody else has.")],
     hosted: Annotated[str | None, typer.Option("--hosted", metavar="DATE",
                                                help="The date they hosted their "
                                                     "partner (4/5/2027, or today).")]
@@ -237,7 +238,8 @@ def remind(
 
 def withdraw(
     pairs: PairsArgument,
-    person: Annotated[str, typer.Argument(help="Who has dropped out: name or e-mail.")],
+    person: Annotated[str, typer.Argument(help="Who has dropped out: name or e-mail, or a "
+                                                "surname or first name nobody else has.")],
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT",
                                         help="Why, for the record.")] = "",
     partner: Annotated[str | None, typer.Option("--partner", metavar="NAME",
