@@ -216,12 +216,54 @@ def test_plan_cli_json_ics_and_save(run: Runner, tmp_path: Path) -> None:
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 9
     party = next(e for e in events if "Celebration" in str(e.get("summary")))
-    assert party.decoded("dtstart") == dt.datetime(2027, 7, 29, 18, 30)
+    assert party.decoded("dtstart").replace(tzinfo=None) == dt.datetime(2027, 7, 29, 18, 30)
     assert str(party.get("location")) == "Hall"
     text = toml.read_text()
     assert "# my notes" in text and "# keep me" in text and "start = 2027-04-19" in text
     run("plan")  # the saved start is used next time
     assert "no start date" in Runner(tmp_path / "..")("plan", code=1).output
+
+
+@pytest.mark.parametrize(("start", "party", "offset", "in_utc"), [
+    # summer: 18:30 in England is British Summer Time, an hour ahead of UTC
+    ("2027-04-19", "2027-07-29", dt.timedelta(hours=1), dt.datetime(2027, 7, 29, 17, 30)),
+    # winter: Greenwich Mean Time, UTC itself
+    ("2027-09-06", "2027-12-09", dt.timedelta(0), dt.datetime(2027, 12, 9, 18, 30)),
+])
+def test_the_celebration_in_the_calendar_is_at_englands_time(
+        run: Runner, tmp_path: Path, start: str, party: str, offset: dt.timedelta,
+        in_utc: dt.datetime) -> None:
+    """The calendar's celebration had a floating time, which a device reads in its own zone:
+    18:30 in England became 18:30 in Dublin's winter or New York. It carries Europe/London,
+    defined in the file (VTIMEZONE) for Outlook; the milestones stay whole days."""
+    (tmp_path / "scheme.toml").write_text(
+        f'[dates]\nstart = {start}\n\n[celebration]\ndate = {party}\ntime = "18:30"\n'
+        'end_time = "21:00"\nvenue = "Hall"\n')
+    run("plan", "--ics", "c.ics")
+    text = (tmp_path / "c.ics").read_text()
+    day = party.replace("-", "")
+    assert f"DTSTART;TZID=Europe/London:{day}T183000" in text
+    assert f"DTEND;TZID=Europe/London:{day}T210000" in text
+    calendar = Calendar.from_ical(text)
+    events = list(calendar.walk("VEVENT"))
+    (celebration,) = [e for e in events if "Celebration" in str(e.get("summary"))]
+    begin = celebration.decoded("dtstart")
+    assert str(begin.tzinfo) == "Europe/London" and begin.utcoffset() == offset
+    assert begin.astimezone(dt.UTC) == in_utc.replace(tzinfo=dt.UTC)
+    assert celebration.decoded("dtend").astimezone(dt.UTC) == \
+        (in_utc + dt.timedelta(hours=2, minutes=30)).replace(tzinfo=dt.UTC)
+    # the zone is defined in the file, as RFC 5545 asks: read from its VTIMEZONE alone (not
+    # the TZID looked up in this machine's zones), it gives the same offset
+    (zone,) = calendar.timezones
+    assert zone.tz_name == "Europe/London" and calendar.get_missing_tzids() == set()
+    own = zone.to_tz(lookup_tzid=False)
+    assert begin.replace(tzinfo=own).utcoffset() == offset
+    # the eight milestones are all-day: dates, a day long, in no zone
+    days = [e for e in events if e is not celebration]
+    assert len(days) == 8
+    assert all(type(e.decoded("dtstart")) is dt.date and
+               e.decoded("dtend") - e.decoded("dtstart") == dt.timedelta(days=1) for e in days)
+    assert text.count("DTSTART;VALUE=DATE:") == 8
 
 
 def test_plan_save_with_the_same_dates_changes_nothing(run: Runner, tmp_path: Path) -> None:
@@ -402,7 +444,8 @@ def test_a_celebration_time_that_cannot_be_read_is_said(run: Runner, tmp_path: P
         'end_time = "9.45"\nvenue = "Hall"\n')
     run("plan", "--ics", "c.ics")
     calendar = (tmp_path / "c.ics").read_text()
-    assert "DTSTART:20270729T073000" in calendar and "DTEND:20270729T094500" in calendar
+    assert "DTSTART;TZID=Europe/London:20270729T073000" in calendar and \
+        "DTEND;TZID=Europe/London:20270729T094500" in calendar
 
 
 def test_an_invitation_whose_event_ends_before_it_starts_is_warned_about(

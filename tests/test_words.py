@@ -266,7 +266,7 @@ def test_plan_invitation_and_calendar_show_the_same_date(run: Runner, tmp_path: 
     milestones = json.loads(run("plan", "--json").stdout)["milestones"]
     assert {m["name"]: m["date"] for m in milestones}["celebration"] == "2027-09-14"
     run("plan", "--start", "2027-04-26", "--ics", "c.ics")  # another start keeps the date
-    assert "DTSTART:20270914T183000" in (tmp_path / "c.ics").read_text()
+    assert "DTSTART;TZID=Europe/London:20270914T183000" in (tmp_path / "c.ics").read_text()
     run("render", "celebration-invite", "--pairs", str(EXAMPLES / "pairs.xlsx"), "-o", "i")
     eml = next((tmp_path / "i" / "celebration-invite").glob("*.eml")).read_bytes()
     message = BytesParser(policy=policy.default).parsebytes(eml)

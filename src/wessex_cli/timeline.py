@@ -343,19 +343,30 @@ def nearest_clear_start(start: dt.date) -> dt.date | None:
     return None
 
 
+# The scheme runs in England: a calendar's times are England's, wherever a device reads them.
+SCHEME_ZONE = "Europe/London"
+
+
 def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
-    """An RFC 5545 calendar: all-day milestones and the celebration as a timed event."""
+    """An RFC 5545 calendar: all-day milestones (DATE values, the same day everywhere) and
+    the celebration as a timed event at England's time (``SCHEME_ZONE``), not a floating
+    time that each device reads in its own zone. The zone's VTIMEZONE is the icalendar
+    library's, for the celebration's year alone: one change to summer time and one back,
+    without the RDATE lists a longer span brings, which Outlook reads badly."""
     import hashlib
+    from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
 
     from .safe_write import write_bytes
 
+    england = ZoneInfo(SCHEME_ZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//wessex//workplace exchange//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", scheme.name)
     stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    timed: list[dt.date] = []
     for milestone in plan.milestones:
         event = Event()
         uid = hashlib.sha256(f"{scheme.name}|{milestone.name}".encode()).hexdigest()[:24]
@@ -365,13 +376,17 @@ def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
         if milestone.name == "celebration":
             begin, finish = _clock(scheme.celebration.time, 18, 30), \
                 _clock(scheme.celebration.end_time, 21, 0)
-            event.add("dtstart", dt.datetime.combine(milestone.date, begin))
-            event.add("dtend", dt.datetime.combine(milestone.date, finish))
+            event.add("dtstart", dt.datetime.combine(milestone.date, begin, england))
+            event.add("dtend", dt.datetime.combine(milestone.date, finish, england))
             event.add("location", scheme.celebration.venue)
+            timed.append(milestone.date)
         else:
             event.add("dtstart", milestone.date)
             event.add("dtend", milestone.date + dt.timedelta(days=1))
         calendar.add_component(event)
+    if timed:
+        calendar.add_missing_timezones(first_date=dt.date(min(timed).year, 1, 1),
+                                       last_date=dt.date(max(timed).year + 1, 1, 1))
     write_bytes(path, calendar.to_ical())
 
 
