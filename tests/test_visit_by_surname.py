@@ -150,3 +150,40 @@ def test_withdraw_in_refuses_a_surname_two_volunteers_have(run: Runner, tmp_path
             "changed. Type the full name or the e-mail address of the one you mean, or set "
             "the cell by hand.") in said
     assert (tmp_path / "pairs.xlsx").read_bytes() == before
+
+
+def test_withdraw_in_refuses_a_surname_that_is_another_person_in_each_workbook(
+        run: Runner, tmp_path: Path) -> None:
+    """The one Okonkwo of the pairs workbook has left the volunteer workbook, and another
+    Okonkwo has joined it: each workbook finds one, but two people. Moving Isla's pair and
+    writing 'withdrawn' beside Nell would record a withdrawal nobody made."""
+    write_book(tmp_path / "v.xlsx", _roster())
+    run("pair", "v.xlsx")
+    joined = [p for p in _roster() if p["Name"] != "Dr Isla Okonkwo"] + [
+        person("Nell Okonkwo", "nell.okonkwo@example.org", "Consultant",
+               Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "v.xlsx", joined)
+    pairs_before = (tmp_path / "pairs.xlsx").read_bytes()
+    volunteers_before = (tmp_path / "v.xlsx").read_bytes()
+    said = " ".join(run("withdraw", "pairs.xlsx", "Okonkwo", "--in", "v.xlsx",
+                        code=1).output.split())
+    assert ("'Okonkwo' is Dr Isla Okonkwo <isla.okonkwo@nhs.net> in the pairs workbook but "
+            "Nell Okonkwo <nell.okonkwo@example.org> in the volunteer workbook: two people, so "
+            "nothing was changed in either.") in said
+    assert (tmp_path / "pairs.xlsx").read_bytes() == pairs_before
+    assert (tmp_path / "v.xlsx").read_bytes() == volunteers_before
+
+
+def test_withdraw_in_takes_one_person_under_a_corrected_address(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """The same full name under an address corrected in the volunteer workbook only is the
+    same person: the pair moves and their Status cell is written."""
+    write_book(tmp_path / "v.xlsx", _roster())
+    run("pair", "v.xlsx")
+    corrected = [dict(p, Email="isla.okonkwo2@nhs.net") if p["Name"] == "Dr Isla Okonkwo"
+                 else p for p in _roster()]
+    write_book(tmp_path / "v.xlsx", corrected)
+    said = " ".join(run("withdraw", "pairs.xlsx", "Okonkwo", "--in", "v.xlsx").output.split())
+    assert "Moved the pair of Dr Isla Okonkwo and Bartholomew Quist to the Withdrawn sheet." \
+        in said
+    assert _cells(tmp_path / "v.xlsx", "Volunteers")[2][15] == "withdrawn"

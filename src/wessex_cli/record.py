@@ -457,9 +457,15 @@ class Withdrawal:
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
-             partner: str | None = None) -> Withdrawal:
+             partner: str | None = None, listed: Person | None = None) -> Withdrawal:
     """Move the person's pairs to the Withdrawn sheet: all of them, or only the one with
-    ``partner`` (then, if they have another pair, they stay in the scheme with it)."""
+    ``partner`` (then, if they have another pair, they stay in the scheme with it).
+
+    ``listed``: whom ``who`` names in the volunteer workbook (``withdraw --in``, whose Status
+    cell is written next). Someone else in the pairs workbook (a surname each workbook has
+    once, for two people) is refused before anything moves: one person's pair would move
+    and another's Status say withdrawn. The same e-mail or the same full name is the same
+    person (an address corrected in one workbook only)."""
     from .text import strip_controls
 
     reason = strip_controls(reason)  # typed text too: no control character enters a workbook
@@ -474,6 +480,8 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         if partner or not found or len({r.person.key for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
+        if listed is not None:
+            _refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         for row in sorted(rows, key=lambda r: -r.pair.row):  # bottom first: numbers hold
             name, partner_name = row.person.name, row.partner.name
@@ -482,12 +490,49 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
 
-def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = False) -> str:
+def _refuse_another_person(paired: Person, listed: Person, who: str, path: Path) -> None:
+    if email_key(paired.email) == email_key(listed.email) or \
+            person_key(paired.name) == person_key(listed.name):
+        return
+    raise TrackingError(
+        f"'{who}' is {paired.name} <{paired.email}> in the pairs workbook but {listed.name} "
+        f"<{listed.email}> in the volunteer workbook: two people, so nothing was changed in "
+        "either.", "Type the full name or the e-mail address of the one who has dropped out.",
+        file=path)
+
+
+def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> Person:
+    """The one volunteer ``who`` names in the volunteer workbook, once everything that could
+    stop ``mark_withdrawn`` writing their Status cell is checked (run before the pairs
+    move, and given to ``withdraw``, which holds the pairs workbook's person to them)."""
+    _, people, _ = _status_cell(volunteers, who, scheme)
+    refuse_if_open(volunteers)
+    refuse_if_read_only(real_path(volunteers))
+    return Person.of(people[0])
+
+
+def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
     """Write 'withdrawn' in the person's Status cell of the volunteer workbook (atomically,
-    with a backup). Returns the cell, e.g. ``Volunteers!P7``. ``check_only``: find the cell
-    and raise if it cannot be written, but change nothing (run before the pairs move)."""
+    with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
     from openpyxl.utils import get_column_letter
 
+    roster, people, status = _status_cell(volunteers, who, scheme)
+    with edit_workbook(volunteers, require=roster.sheet) as book:
+        sheet = book[roster.sheet]
+        column = next((c.column for c in sheet[roster.header_row]
+                       if cell_text(book.shown(c)) == status), None)
+        if column is None:
+            raise TrackingError(f"the Status column '{status}' was not found again.",
+                                file=volunteers, sheet=roster.sheet)
+        cell = sheet.cell(people[0].row, column)
+        book.writable(cell, roster.sheet)
+        cell.value = "withdrawn"
+    return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"
+
+
+def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any], str]:
+    """The volunteer workbook read, the one volunteer ``who`` names there (a list of one),
+    and the title of its Status column; a TrackingError when any of them is missing."""
     from .roster import read_roster
 
     if volunteers.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -511,21 +556,7 @@ def mark_withdrawn(volunteers: Path, who: str, scheme: Any, check_only: bool = F
         raise TrackingError("the volunteer workbook has no Status column, so nothing was "
                             "written there.", "Add a Status column (or set it by hand).",
                             file=volunteers, sheet=roster.sheet)
-    if check_only:
-        refuse_if_open(volunteers)
-        refuse_if_read_only(real_path(volunteers))
-        return ""
-    with edit_workbook(volunteers, require=roster.sheet) as book:
-        sheet = book[roster.sheet]
-        column = next((c.column for c in sheet[roster.header_row]
-                       if cell_text(book.shown(c)) == status), None)
-        if column is None:
-            raise TrackingError(f"the Status column '{status}' was not found again.",
-                                file=volunteers, sheet=roster.sheet)
-        cell = sheet.cell(people[0].row, column)
-        book.writable(cell, roster.sheet)
-        cell.value = "withdrawn"
-    return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"
+    return roster, people, status
 
 
 def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,

@@ -259,13 +259,14 @@ def withdraw(
     """
     from ..dates import today
     from ..errors import NotInAPair
-    from ..record import mark_withdrawn
+    from ..record import mark_withdrawn, volunteer_to_withdraw
     from ..record import withdraw as withdraw_person
 
-    if volunteers is not None:  # everything that could stop the Status cell, before any change
-        mark_withdrawn(volunteers, person, scheme_for(None, volunteers), check_only=True)
+    listed = None  # everything that could stop the Status cell is checked before any change
+    if volunteers is not None:
+        listed = volunteer_to_withdraw(volunteers, person, scheme_for(None, volunteers))
     try:
-        done = withdraw_person(pairs, person, reason, today(), partner)
+        done = withdraw_person(pairs, person, reason, today(), partner, listed)
     except NotInAPair as exc:
         if volunteers is None:
             raise
