@@ -187,3 +187,23 @@ def test_withdraw_in_takes_one_person_under_a_corrected_address(run: Runner,
     assert "Moved the pair of Dr Isla Okonkwo and Bartholomew Quist to the Withdrawn sheet." \
         in said
     assert _cells(tmp_path / "v.xlsx", "Volunteers")[2][15] == "withdrawn"
+
+
+def test_withdraw_in_refuses_another_person_for_someone_in_no_pair(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """Isla Okonkwo's partner withdrew, so she is in no pair; the volunteer workbook's only
+    Okonkwo is now Nell. Nothing moves in the pairs workbook either way, but 'withdrawn'
+    beside Nell would leave out of the next pairing someone who never withdrew."""
+    write_book(tmp_path / "v.xlsx", _roster())
+    run("pair", "v.xlsx")
+    run("withdraw", "pairs.xlsx", "Bartholomew Quist")
+    joined = [p for p in _roster() if p["Name"] != "Dr Isla Okonkwo"] + [
+        person("Nell Okonkwo", "nell.okonkwo@example.org", "Consultant",
+               Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "v.xlsx", joined)
+    volunteers_before = (tmp_path / "v.xlsx").read_bytes()
+    said = " ".join(run("withdraw", "pairs.xlsx", "Okonkwo", "--in", "v.xlsx",
+                        code=1).output.split())
+    assert ("'Okonkwo' is Dr Isla Okonkwo <isla.okonkwo@nhs.net> in the pairs workbook but "
+            "Nell Okonkwo <nell.okonkwo@example.org> in the volunteer workbook") in said
+    assert (tmp_path / "v.xlsx").read_bytes() == volunteers_before

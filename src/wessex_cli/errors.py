@@ -75,6 +75,8 @@ class NotInAPair(TrackingError):
     whose partner withdrew (``withdraw --in`` can still mark them in the volunteer workbook)."""
 
     situation: str = ""  # where they are, as a sentence: "Dr X is on the Unpaired sheet"
+    name: str = ""  # whom the pairs workbook found, for withdraw --in to hold to the list's
+    email: str = ""
 
 
 class OutputError(WessexError):

@@ -274,7 +274,7 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                     f"{situation}, so {doing}.", "Run 'wessex pair VOLUNTEERS --keep "
                     f"{path.name}' to find them one. A half day that took place before the "
                     "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
-                    file=path, situation=situation)
+                    file=path, situation=situation, name=person.name, email=person.email)
     for person in recorded.unpaired:
         if is_who(person.key, person.name):
             raise NotInAPair(
@@ -283,7 +283,8 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                 hint="The Unpaired sheet says why. To find them a partner, add a "
                 "volunteer who can be one to the volunteer workbook and run 'wessex pair "
                 f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
-                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path)
+                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path,
+                name=person.name, email=person.email)
 
 
 def _refuse_a_visit_before_the_pair(path: Path, row: Placement, hosted: dt.date) -> None:
@@ -481,7 +482,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw")]
         if listed is not None:
-            _refuse_another_person(rows[0].person, listed, who, path)
+            refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         for row in sorted(rows, key=lambda r: -r.pair.row):  # bottom first: numbers hold
             name, partner_name = row.person.name, row.partner.name
@@ -490,7 +491,10 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
 
-def _refuse_another_person(paired: Person, listed: Person, who: str, path: Path) -> None:
+def refuse_another_person(paired: Person, listed: Person, who: str, path: Path) -> None:
+    """Refuse when ``who`` found ``paired`` in the pairs workbook and ``listed`` in the
+    volunteer workbook and they are two people: neither the same e-mail nor the same full
+    name (one is the same person under an address corrected in one workbook)."""
     if email_key(paired.email) == email_key(listed.email) or \
             person_key(paired.name) == person_key(listed.name):
         return

@@ -259,7 +259,8 @@ def withdraw(
     """
     from ..dates import today
     from ..errors import NotInAPair
-    from ..record import mark_withdrawn, volunteer_to_withdraw
+    from ..model import Person
+    from ..record import mark_withdrawn, refuse_another_person, volunteer_to_withdraw
     from ..record import withdraw as withdraw_person
 
     listed = None  # everything that could stop the Status cell is checked before any change
@@ -268,8 +269,9 @@ def withdraw(
     try:
         done = withdraw_person(pairs, person, reason, today(), partner, listed)
     except NotInAPair as exc:
-        if volunteers is None:
+        if volunteers is None or listed is None:
             raise
+        refuse_another_person(Person(exc.name, exc.email), listed, person, pairs)
         # in no pair now (Unpaired sheet, or their partner withdrew): nothing moves in the
         # pairs workbook, and the Status cell keeps them out of the next pairing
         cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
