@@ -91,3 +91,23 @@ def test_after_the_end_it_points_to_a_folder_for_the_next_exchange(
     assert "the exchange started on Monday 19 April 2027" in said
     assert "'wessex init NEWFOLDER --from pairs.xlsx'" in said
     assert toml.read_bytes() == before
+
+
+def test_moving_before_the_start_counts_the_letters_written_with_the_old_dates(
+        run: Runner, toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the start the move is allowed, but the call to action rendered earlier gave
+    the old dates: the warning counts what render wrote into documents/."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-03-01")
+    quiet = " ".join(run("plan", "--start", "2027-04-26", "--save").output.split())
+    assert "documents/" not in quiet  # nothing written yet: nothing to warn about
+    run("plan", "--start", "2027-04-19", "--save")  # back again
+    run("render", "call-to-action")
+    written = sum(1 for path in (tmp_path / "documents").rglob("*") if path.is_file())
+    assert written >= 1
+    said = " ".join(run("plan", "--start", "2027-04-26", "--save").output.split())
+    assert (f"documents/ holds {written:,} file{'s' if written != 1 else ''} written before "
+            f"the move of {MOVED}: any that give a date give the old one.") in said
+    assert "Saved the dates in scheme.toml" in said
+    # the same dates again: nothing moves, nothing to warn about
+    again = " ".join(run("plan", "--start", "2027-04-26", "--save").output.split())
+    assert "documents/" not in again

@@ -429,6 +429,20 @@ def moving_a_running_scheme(scheme: Scheme, plan: Plan, today: dt.date) -> str:
             f"while the letters already sent gave the old ones{said}.")
 
 
+def letters_with_old_dates(scheme: Scheme, plan: Plan, folder: Path) -> str:
+    """Before the exchange starts, moving its dates is allowed, but letters already written
+    into ``folder`` (render's default, beside scheme.toml) gave the old ones: a warning
+    that counts them, or "" when the dates stay or the folder holds none."""
+    moved = dates_moved(scheme, plan)
+    written = sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
+    if not moved or not written:
+        return ""
+    return (f"{folder.name}/ holds {written:,} file{'s' if written != 1 else ''} written "
+            f"before the move of {moved}: any that give a date give the old one. Render "
+            "again (with --force, which keeps a backup of each) whatever has not been sent, "
+            "and tell those who had a letter the new dates.")
+
+
 def next_exchange_advice(scheme: Scheme, today: dt.date) -> str:
     """Once the exchange in scheme.toml has ended, what to do instead of moving its dates for
     the next one: a folder of its own; "" before its end."""

@@ -62,6 +62,7 @@ def plan(
     from ..scheme import SCHEME_FILE
     from ..timeline import (
         dates_moved,
+        letters_with_old_dates,
         make_plan,
         moving_a_running_scheme,
         next_exchange_advice,
@@ -91,7 +92,12 @@ def plan(
     if ics:
         guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
-    saved = save and save_dates(scheme.source or Path(SCHEME_FILE), timeline)
+    source = scheme.source or Path(SCHEME_FILE)
+    written = letters_with_old_dates(scheme, timeline, source.parent / "documents") \
+        if save and not running else ""
+    saved = save and save_dates(source, timeline)
+    if saved and written:
+        timeline.warnings.append(written)
     if saved and running:
         timeline.warnings.append(
             f"The exchange was under way, and --force moved {dates_moved(scheme, timeline)} "
