@@ -98,3 +98,29 @@ def test_references_move_as_excel_moves_them_when_rows_go_in() -> None:
                      join=True) == "=SUM(R2:R7)+Pairs!B8+Other!B6"
     assert _inserted("=SUM(R2:R5)+'Pairs'!B6", 6, 2, own=False, sheet_name="Pairs",
                      join=True) == "=SUM(R2:R5)+'Pairs'!B8"
+
+
+def test_a_name_for_the_pairs_grows_over_the_new_pairs_as_a_totals_range_does(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A total written through a defined name (=SUM(Scores), Scores being the four pairs'
+    scores) counts the new pair as =SUM(R2:R5) does, and a print area that was the pairs
+    prints the new pair too: the names stayed on rows 2 to 5, the total left the pair out
+    though the output said a total's range reached the new pairs."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    score = _add_total(paired)
+    book = openpyxl.load_workbook(paired)
+    book.defined_names["Scores"] = DefinedName("Scores", attr_text=f"Pairs!${score}$2:${score}$5")
+    book.defined_names["Lead"] = DefinedName("Lead", attr_text=f"Pairs!${score}$3")
+    book.defined_names["TheTotal"] = DefinedName("TheTotal", attr_text=f"Pairs!${score}$6")
+    book["Pairs"].print_area = "A1:H5"
+    book["Board"]["A2"] = "=SUM(Scores)"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    assert book.defined_names["Scores"].attr_text == f"Pairs!${score}$2:${score}$6"
+    assert book.defined_names["Lead"].attr_text == f"Pairs!${score}$3"  # one cell: stays
+    assert book.defined_names["TheTotal"].attr_text == f"Pairs!${score}$7"  # moved down
+    assert book["Pairs"].print_area == "'Pairs'!$A$1:$H$6"
+    assert book["Board"]["A2"].value == "=SUM(Scores)"

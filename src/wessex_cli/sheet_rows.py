@@ -363,7 +363,7 @@ def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = Tr
         dimension.index = index + count
         moved[index + count] = dimension
     dimensions.update(moved)
-    _move_names_down(book.book, sheet, at, count)
+    _move_names_down(book.book, sheet, at, count, join)
     if book.ignored.get(sheet.title):
         book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
                                                 lambda ref: _range_down(ref, at, count))
@@ -486,20 +486,22 @@ def _move_ranges_down(sheet: Any, at: int, count: int) -> None:
             table.autoFilter.ref = table.ref
 
 
-def _move_names_down(book: Any, sheet: Any, at: int, count: int) -> None:
+def _move_names_down(book: Any, sheet: Any, at: int, count: int, join: bool = False) -> None:
     """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
     re-points them when rows are inserted at ``at``: a name for a row below moves down, a
-    range across it grows."""
+    range across it grows; with ``join``, a range ending on the row above (a name for the
+    pairs' scores, that a total adds up) grows over the new rows, as a formula's does."""
     names = [*book.defined_names.values()]
     for each in book.worksheets:
         names += [*each.defined_names.values()]
     for name in names:
         text = name.attr_text or ""
-        moved = _inserted("=" + text, at, count, own=False, sheet_name=sheet.title)
+        moved = _inserted("=" + text, at, count, own=False, sheet_name=sheet.title,
+                          join=join)
         if moved[1:] != text:
             name.attr_text = moved[1:]
     if sheet.print_area:
         areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
-        shifted = [_range_down(area, at, count) for area in areas]
+        shifted = [_range_down(area, at, count, join) for area in areas]
         if shifted != areas:
             sheet.print_area = shifted
