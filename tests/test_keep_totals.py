@@ -124,3 +124,26 @@ def test_a_name_for_the_pairs_grows_over_the_new_pairs_as_a_totals_range_does(
     assert book.defined_names["TheTotal"].attr_text == f"Pairs!${score}$7"  # moved down
     assert book["Pairs"].print_area == "'Pairs'!$A$1:$H$6"
     assert book["Board"]["A2"].value == "=SUM(Scores)"
+def test_a_tables_totals_row_stays_out_of_its_filter(run: Runner, paired: Path,
+                                                     tmp_path: Path) -> None:
+    """The pairs made an Excel table with a totals row (row 6), its filter over the header
+    and the pairs only (A1 to row 5), as Excel writes it. The new pair goes in row 6, the
+    totals row to row 7; the filter was set to the whole table, totals row and all, which
+    Excel repairs on opening (and a sort would move the total in among the pairs)."""
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    last = get_column_letter(sheet.max_column)
+    sheet["A6"] = "Total"
+    table = Table(displayName="PairsTable", ref=f"A1:{last}6", totalsRowCount=1,
+                  autoFilter=AutoFilter(ref=f"A1:{last}5"))
+    sheet.add_table(table)
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet["A6"].value == "P005" and sheet["A7"].value == "Total"
+    table = sheet.tables["PairsTable"]
+    assert (table.ref, table.autoFilter.ref) == (f"A1:{last}7", f"A1:{last}6")

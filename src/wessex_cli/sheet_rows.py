@@ -116,8 +116,7 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
         # a table keeps a row below its header (Excel's tables cannot be a header alone)
         if moved != "#REF!" and CellRange(moved).max_row > CellRange(table.ref).min_row:
             table.ref = moved
-            if table.autoFilter is not None:
-                table.autoFilter.ref = moved
+            _filter_with_table(table)
 
 
 def extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
@@ -142,14 +141,28 @@ def extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
         ref = grown([CellRange(table.ref)])
         if ref is not None:
             table.ref = ref
-            if table.autoFilter is not None:
-                table.autoFilter.ref = ref
+            _filter_with_table(table)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
         sqref = grown(formatting.sqref.ranges) or str(formatting.sqref)
         for rule in formatting.rules:
             formats.add(sqref, rule)
     sheet.conditional_formatting = formats
+
+
+def _filter_with_table(table: Any) -> None:
+    """A table's filter over its header and rows once the table's range moved: not over a
+    totals row, which Excel keeps out of the filter (a filter over it, Excel repairs the
+    table on opening, and a sort moves the total in among the rows)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    if table.autoFilter is None:
+        return
+    found = CellRange(table.ref)
+    totals = table.totalsRowCount or 0
+    if totals and found.max_row - totals >= found.min_row:
+        found.shrink(bottom=totals)
+    table.autoFilter.ref = found.coord
 
 
 def grown_ranges(ranges: str, last_kept: int, last: int) -> str | None:
@@ -482,8 +495,7 @@ def _move_ranges_down(sheet: Any, at: int, count: int) -> None:
         sheet.auto_filter.ref = _range_down(sheet.auto_filter.ref, at, count)
     for table in sheet.tables.values():
         table.ref = _range_down(table.ref, at, count)
-        if table.autoFilter is not None:
-            table.autoFilter.ref = table.ref
+        _filter_with_table(table)
 
 
 def _move_names_down(book: Any, sheet: Any, at: int, count: int, join: bool = False) -> None:
