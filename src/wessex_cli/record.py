@@ -752,7 +752,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     by_name = {spec.name: spec for spec in fresh}
     before = carried_setting(list(book["Settings"].iter_rows(values_only=True))) \
         if book.has_sheet("Settings") else frozenset()
-    refreshed: list[str] = []
+    refreshed: list[_At] = []
     sheet = book["Pairs"]
     columns = header_map(sheet, book)
     header_row = columns["__row__"]
@@ -761,8 +761,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     new_headers = list(by_name["Pairs"].headers)
     new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
     existing = set(columns)  # the columns the sheet had before this run
-    refilled: list[str] = []
-    restated: dict[str, list[str]] = {}  # a kept pair's Score, Reasons or How paired rewritten
+    refilled: list[_At] = []
+    restated: dict[str, list[_At]] = {}  # a kept pair's Score, Reasons or How paired rewritten
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -783,7 +783,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     people_of = [new_headers.index(person_header(half, "email")) for half in HALVES]
     by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
                  for r in by_name["Pairs"].rows if cell_text(r[people_of[1]])}
-    numbered: list[str] = []
+    numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
         if pair_id in held:
@@ -797,7 +797,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if not pair_id or pair_id in seen or is_formula(target):
                 continue
             put_value(target, pair_id)
-            numbered.append(f"{target.coordinate} ({pair_id})")
+            numbered.append(_At(target, f" ({pair_id})"))
             changed = True
         row = new_rows.get(pair_id)
         if row is None:
@@ -817,11 +817,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 book.unmerged(target)
                 if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
                     if cell_text(shown):
-                        refreshed.append(f"{target.coordinate} ({title})")
+                        refreshed.append(_At(target, f" ({title})"))
                     elif header_key(title) in existing:  # emptied here, perhaps on purpose
-                        refilled.append(f"{target.coordinate} ({title})")
+                        refilled.append(_At(target, f" ({title})"))
                 elif header_key(title) in existing:  # Score, Reasons, How paired: said too
-                    restated.setdefault(title, []).append(target.coordinate)
+                    restated.setdefault(title, []).append(_At(target))
                 put_value(target, value)
                 changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
@@ -924,7 +924,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     return said
 
 
-def _restated(restated: dict[str, list[str]]) -> list[str]:
+def _restated(restated: dict[str, list[_At]]) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
     the rest) and the Score and Reasons worked out again from the volunteer workbook."""
@@ -941,10 +941,26 @@ def _restated(restated: dict[str, list[str]]) -> list[str]:
     return said
 
 
-def _first_few(cells: list[str], shown: int = 5) -> str:
+def _first_few(cells: Sequence[object], shown: int = 5) -> str:
     """"D2 (A phone), AB3 (A notes) and 4 more": the first cells of a list, and a count."""
     rest = len(cells) - shown
-    return ", ".join(cells[:shown]) + (f" and {rest} more" if rest > 0 else "")
+    return ", ".join(str(cell) for cell in cells[:shown]) + \
+        (f" and {rest} more" if rest > 0 else "")
+
+
+@dataclass(frozen=True)
+class _At:
+    """A cell that the output names, by where it stands when the output is written: a kept
+    pair's row moves up when a pair above it goes to the Withdrawn sheet, after the row was
+    seen (the rows are gone through from the bottom up), and openpyxl moves the cell itself,
+    so its address is read at the end ("T4" for the pair now in row 4, not the "T5" it
+    stood in)."""
+
+    cell: Any
+    note: str = ""  # " (A phone)"
+
+    def __str__(self) -> str:
+        return f"{self.cell.coordinate}{self.note}"
 
 
 def _as_text(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
