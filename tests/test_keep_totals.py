@@ -147,3 +147,24 @@ def test_a_tables_totals_row_stays_out_of_its_filter(run: Runner, paired: Path,
     assert sheet["A6"].value == "P005" and sheet["A7"].value == "Total"
     table = sheet.tables["PairsTable"]
     assert (table.ref, table.autoFilter.ref) == (f"A1:{last}7", f"A1:{last}6")
+def test_the_rows_moved_are_named_as_the_administrator_left_them_and_where_they_are(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """Dr GP 1's pair (row 3) is not kept and two new pairs come: the total (row 6) and the
+    note (row 8) go up a row with the pair's and down two for the new pairs. The output
+    named them by the rows between ("rows 5 to 7 ... moved down 2 rows"), rows they never
+    stood in for the administrator."""
+    score = _add_total(paired)
+    more = [person("Dr Wenna Polgrain", "wenna.polgrain@example.org", "GP",
+                   Organisation="Tremough Practice"),
+            person("Ms Osric Vellan", "osric.vellan@nhs.net", "Consultant",
+                   Organisation="Hollin Vale Hospital")]
+    write_book(tmp_path / "v.xlsx", [p for p in people() if p["Email"] != "gp1@example.org"]
+               + NEWCOMERS + more)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert [sheet.cell(r, 1).value for r in range(2, 10)] == \
+        ["P001", "P003", "P004", "P005", "P006", "Total", None, "Checked by the lead"]
+    assert sheet[f"{score}7"].value == f"=SUM({score}2:{score}6)"
+    assert ("Your own rows 6 to 8 under the pairs are now rows 7 to 9, below the new pairs, "
+            "with what refers to them, so that the new pairs stand straight under the last "
+            "pair;") in said

@@ -784,6 +784,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
                  for r in by_name["Pairs"].rows if cell_text(r[people_of[1]])}
     numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
+    went = 0  # rows of pairs not kept, gone to the Withdrawn sheet
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
         if pair_id in held:
@@ -803,6 +804,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
             _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
+            went += 1
             changed = True
             continue
         seen.add(pair_id)
@@ -836,19 +838,27 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     placed = ""  # where the new pairs went, when not straight under the last pair
     if adding and last > last_pair:
         theirs = [r for r in filled if r > last_pair]
-        where = f"row {theirs[0]}" if len(theirs) == 1 else \
-            f"rows {theirs[0]} to {theirs[-1]}"
+
+        def rows_of(moved: int) -> str:
+            first, end = theirs[0] + moved, theirs[-1] + moved
+            return f"row {first}" if first == end else f"rows {first} to {end}"
+
+        # as the administrator last saw them: above them, the rows of pairs not kept went
+        where = rows_of(went)
         why = rows_cannot_move(book, sheet, last_pair + 1)
         if why:
             rows = f"row {last + 1}" if adding == 1 else f"rows {last + 1} to {last + adding}"
             new = "The new pair" if adding == 1 else f"The {adding} new pairs"
             placed = (f"{new} went to {rows} of the Pairs sheet, "
-                      f"below your own {where} under the pairs, not straight under the last "
+                      f"below your own {rows_of(0)} under the pairs, not straight under the last "
                       f"pair (row {last_pair}): {why}, so wessex did not move your rows. A "
                       "total there does not count the new pairs: move them up in Excel.")
         else:
             insert_rows(book, sheet, last_pair + 1, adding, join=last_pair > header_row)
-            placed = (f"Your own {where} under the pairs moved down {plural(adding, 'row')}, "
+            # once pairs went, the rows moved up first: say where they are now
+            moved = f"are now {rows_of(adding)}, below the new pairs" if went else \
+                f"moved down {plural(adding, 'row')}"
+            placed = (f"Your own {where} under the pairs {moved}, "
                       f"with what refers to {'it' if len(theirs) == 1 else 'them'}, so that "
                       f"the new {'pair stands' if adding == 1 else 'pairs stand'} straight "
                       "under the last pair; "
