@@ -168,3 +168,38 @@ def test_the_rows_moved_are_named_as_the_administrator_left_them_and_where_they_
     assert ("Your own rows 6 to 8 under the pairs are now rows 7 to 9, below the new pairs, "
             "with what refers to them, so that the new pairs stand straight under the last "
             "pair;") in said
+
+
+def test_drop_downs_and_colours_on_another_sheet_follow_the_rows_they_point_at(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A sheet of the administrator's with a drop-down of the Pair IDs (rows 2 to 5 of the
+    Pairs sheet), one of the names kept under the pairs (rows 8 to 9), and a cell coloured
+    when the total (row 6) is above 0. Its formulas stayed on the old rows once the total
+    and the names moved down: the colour read the new pair's score, the list its ID."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    score = _add_total(paired)
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A9"] = "Ms Tamsin Rowe"
+    board = book["Board"]
+    ids = DataValidation(type="list", formula1="Pairs!$A$2:$A$5")
+    ids.add("B1")
+    leads = DataValidation(type="list", formula1="Pairs!$A$8:$A$9")
+    leads.add("C1")
+    board.add_data_validation(ids)
+    board.add_data_validation(leads)
+    board.conditional_formatting.add("A1", FormulaRule(formula=[f"Pairs!${score}$6>0"],
+                                                       fill=PatternFill("solid", "FFC7CE")))
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A7"].value == "Total" and book["Pairs"]["A10"].value == \
+        "Ms Tamsin Rowe"
+    board = book["Board"]
+    assert {str(v.sqref): v.formula1 for v in board.data_validations.dataValidation} == \
+        {"B1": "Pairs!$A$2:$A$6", "C1": "Pairs!$A$9:$A$10"}
+    assert [rule.formula for formatting in board.conditional_formatting
+            for rule in formatting.rules] == [[f"Pairs!${score}$7>0"]]

@@ -12,7 +12,7 @@ under the pairs (a total) move down to make room for new pairs, re-pointed in th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .ignored_errors import without_row
@@ -59,6 +59,24 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
                                                        sheet_name=sheet.title)
                     if other is sheet and cell.value.ref:
                         cell.value.ref = _shift_range(cell.value.ref, number)
+        if other is not sheet:  # its own are moved with their ranges (_move_ranges_up)
+            _rules_pointed(other, lambda formula: shift_references(
+                "=" + formula, number, own=False, sheet_name=sheet.title)[1:])
+
+
+def _rules_pointed(other: Any, moved: Callable[[str], str]) -> None:
+    """The drop-down lists and conditional formats of another sheet than the one whose rows
+    moved, their formulas passed through ``moved`` (which re-points what refers to that
+    sheet): a drop-down of the Pair IDs on a sheet of the administrator's, a colour set by
+    the total under the pairs. They stayed on the old rows, as on another pair's cells."""
+    for validation in other.data_validations.dataValidation:
+        for attribute in ("formula1", "formula2"):
+            formula = getattr(validation, attribute)
+            if formula:
+                setattr(validation, attribute, moved(formula))
+    for formatting in other.conditional_formatting:
+        for rule in formatting.rules:
+            rule.formula = [moved(formula) for formula in rule.formula]
 
 
 def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[str]:
@@ -392,6 +410,9 @@ def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = Tr
                                             sheet_name=sheet.title, join=join)
                 if own and cell.value.ref:
                     cell.value.ref = _range_down(cell.value.ref, at, count)
+        if not own:  # its own are moved with their ranges (_move_ranges_down)
+            _rules_pointed(other, lambda formula: _inserted(
+                "=" + formula, at, count, own=False, sheet_name=sheet.title, join=join)[1:])
 
 
 def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
