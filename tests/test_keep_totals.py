@@ -203,3 +203,32 @@ def test_drop_downs_and_colours_on_another_sheet_follow_the_rows_they_point_at(
         {"B1": "Pairs!$A$2:$A$6", "C1": "Pairs!$A$9:$A$10"}
     assert [rule.formula for formatting in board.conditional_formatting
             for rule in formatting.rules] == [[f"Pairs!${score}$7>0"]]
+
+
+def test_a_done_worked_out_from_a_cell_under_the_pairs_still_reads_as_done(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """P001's "A hosts B: done" is a formula of the administrator's that reads a cell under
+    the pairs (row 8, the lead's mark), saved by Excel with its result, "yes". The new pair
+    moves the mark down to row 9 and the formula with it; the result was dropped with the
+    old text, so that status read the visit as not done, with a warning, until the
+    workbook was opened and saved again."""
+    from .test_record import status_json, visits_of, with_cached_formula
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    date = get_column_letter(col["A hosts B: date"])
+    done = get_column_letter(col["A hosts B: done"])
+    sheet[f"{date}2"] = "2027-05-03"
+    sheet["A7"] = "Confirmed by the lead"
+    sheet["A8"] = "x"
+    book.save(paired)
+    with_cached_formula(paired, f"{done}2", '=IF($A$8="x","yes","no")', "yes")
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet[f"{done}2"].value == '=IF($A$9="x","yes","no")'
+    assert sheet["A6"].value == "P005" and sheet["A9"].value == "x"
+    data = status_json(run)
+    host = sheet.cell(2, col["A email"]).value
+    assert visits_of(data, host)["done"] is True

@@ -402,9 +402,17 @@ def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = Tr
         own = other is sheet
         for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
             if cell.data_type == "f" and isinstance(cell.value, str):
-                # a changed formula loses the value Excel showed: Excel works it out again
-                cell.value = _inserted(cell.value, at, count, own=own,
-                                       sheet_name=sheet.title, join=join)
+                pointed = _inserted(cell.value, at, count, own=own, sheet_name=sheet.title,
+                                    join=join)
+                shown = book.cached.get(id(cell))
+                if pointed != cell.value and shown is not None and shown[1] == cell.value and \
+                        not _reaches_new_rows(cell.value, at, own=own,
+                                              sheet_name=sheet.title, join=join):
+                    # the same cells, re-pointed: what Excel showed still holds (a "done"
+                    # worked out from a cell under the pairs still reads as done); a range
+                    # grown over the new rows loses it, and Excel works it out again
+                    book.cached[id(cell)] = (cell, pointed, shown[2])
+                cell.value = pointed
             elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
                 cell.value.text = _inserted(cell.value.text or "", at, count, own=own,
                                             sheet_name=sheet.title, join=join)
@@ -431,6 +439,33 @@ def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
             if cell.data_type == "f" and text and _tokens(text) is None:
                 return f"wessex cannot read the formula in {other.title}!{cell.coordinate}"
     return ""
+
+
+def _reaches_new_rows(formula: str, at: int, *, own: bool, sheet_name: str,
+                      join: bool) -> bool:
+    """Whether ``formula`` refers to a range of ``sheet_name`` across row ``at``, which grows
+    over the rows put in there (new pairs are written in them), or with ``join`` to one
+    ending on the row above; True for anything it cannot tell (``_reaches_row``)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    tokens = _tokens(formula)
+    if tokens is None:
+        return True
+    for _, _, _, ref in _references_to(tokens, sheet_name, own):
+        whole_rows = _ROWS.fullmatch(ref)
+        if whole_rows is not None:
+            first, last = int(whole_rows.group(2)), int(whole_rows.group(4))
+        elif _A_REFERENCE.fullmatch(ref):
+            try:
+                found = CellRange(ref.replace("$", ""))
+            except ValueError:
+                return True
+            first, last = found.min_row, found.max_row
+        else:
+            return True  # a whole column, a name, a table: it may hold the new rows
+        if first < at <= last or (join and last == at - 1 and first < last):
+            return True
+    return False
 
 
 def _inserted(formula: str, at: int, count: int, *, own: bool, sheet_name: str,
