@@ -1345,6 +1345,24 @@ def test_keep_refuses_what_it_cannot_carry(run: Runner, paired: Path) -> None:
     assert "would keep" not in said
 
 
+def test_a_chart_in_a_drawing_is_named_once(tmp_path: Path) -> None:
+    """Excel keeps a chart in a drawing: the refusal lists charts, and the drawing as images
+    or shapes, not 'charts, images, shapes or charts'."""
+    from openpyxl.chart import BarChart, Reference
+
+    from wessex_cli.workbook_edit import features_that_would_be_lost
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for number in range(1, 4):
+        sheet.append([number])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=3))
+    sheet.add_chart(chart, "C1")
+    book.save(tmp_path / "chart.xlsx")
+    assert features_that_would_be_lost(tmp_path / "chart.xlsx") == ["charts", "images or shapes"]
+
+
 def test_render_new_writes_only_for_pairs_made_in_the_last_run(run: Runner, paired: Path,
                                                               tmp_path: Path) -> None:
     run("withdraw", "pairs.xlsx", "gp0@example.org")

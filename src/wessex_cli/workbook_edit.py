@@ -46,8 +46,9 @@ from .spreadsheet import same_sheet
 from .text import looks_like_formula
 from .workbook_notes import NoteLook, read_looks, restored_parts
 
+DRAWINGS = "images, shapes or charts"  # a drawing holds any of them
 DROPPED_PARTS = {
-    "xl/charts/": "charts", "xl/drawings/": "images, shapes or charts",
+    "xl/charts/": "charts", "xl/drawings/": DRAWINGS,
     "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
     "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
     "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
@@ -138,9 +139,12 @@ def features_that_would_be_lost(path: Path) -> list[str]:
                             file=path) from None
     odd = not_kept(names)  # a label's or SharePoint's part that is not as Excel names it
     metadata = {f"document metadata under a name Excel does not use ({', '.join(odd[:3])})"}
-    return sorted({what for prefix, what in DROPPED_PARTS.items()
-                   if any(n.startswith(prefix) for n in names)} |
-                  by_content | (metadata if odd else set()))
+    found = {what for prefix, what in DROPPED_PARTS.items()
+             if any(n.startswith(prefix) for n in names)} | by_content | \
+        (metadata if odd else set())
+    if "charts" in found and DRAWINGS in found:  # not "charts, images, shapes or charts"
+        found = (found - {DRAWINGS}) | {"images or shapes"}
+    return sorted(found)
 
 
 # What a part is, by its own bytes: openpyxl follows the relations to a drawing, a picture
@@ -149,7 +153,7 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"I
                b"MM\x00+", b"BM", b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
 
 
-CONTENT_MARKS = ((ANCHOR, "images, shapes or charts"),
+CONTENT_MARKS = ((ANCHOR, DRAWINGS),
                  (re.compile(rb"<(?:[^\s<>/:]+:)?chartSpace\b"), "charts"),
                  (re.compile(rb"<(?:[^\s<>/:]+:)?pivot(?:Table|Cache)Definition\b"),
                   "pivot tables"),

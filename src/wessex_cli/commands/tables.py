@@ -119,7 +119,10 @@ class _DrawnRows:
     (the table with no rows), and each row is its cells wrapped by rich's own ``Text.wrap``
     in their widths, side by side between the borders rich uses, a short cell padded with
     blank lines below. ``tests/test_terminal.py`` holds the two to the same output, byte
-    for byte, with and without colour."""
+    for byte, with and without colour, for text of printing characters (wide, accented,
+    right to left, emoji). A zero-width character (a joiner, a variation selector, a soft
+    hyphen) is where they part: rich pushes its right border out by a column there, where
+    the rows drawn here keep it in line."""
 
     def __init__(self, table: RichTable, columns: Sequence[Column], widths: Sequence[int],
                  rows: Sequence[Sequence[Text]]) -> None:
