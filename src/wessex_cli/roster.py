@@ -269,6 +269,7 @@ class Rejected:
     active: bool
     profession: str = ""  # as typed: the Unpaired sheet shows who was left out
     organisation: str = ""
+    specialty: str = ""
 
 
 @dataclass
@@ -570,7 +571,8 @@ class _RowReader:
                active: bool) -> None:
         self.rejected.append(Rejected(row_index + 1, values["name"], values["email"], side,
                                       capacity, active, values.get("profession", ""),
-                                      values.get("organisation", "")))
+                                      values.get("organisation", ""),
+                                      values.get("specialty", "")))
 
     def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
                   ) -> list[_Draft]:
@@ -782,6 +784,18 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         """The row of someone left out for an error of their own (0: nobody)."""
         return rejected_rows.get(email_key(entry) if "@" in entry else person_key(entry), 0)
 
+    # A specialty or organisation found only on rows left out for an error: the entry is
+    # spelt right, and counts once such a row is fixed.
+    rejected_topics: dict[str, int] = {}
+    for r in reader.rejected:
+        rejected_topics.setdefault(fold(r.specialty), r.row)
+        rejected_topics.setdefault(organisation_key(r.organisation), r.row)
+    rejected_topics.pop("", None)
+
+    def waiting_topic(text: str) -> int:
+        """The row, left out for an error, whose specialty or organisation `text` is (0: none)."""
+        return rejected_topics.get(fold(text)) or rejected_topics.get(organisation_key(text), 0)
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -844,6 +858,11 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' is on row {waiting(text)}, which has an "
                                "error of its own; it counts once that row is fixed.")
+            elif waiting_topic(text):
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' is the specialty or organisation only of "
+                               f"row {waiting_topic(text)}, which has an error of its own; it "
+                               "counts once that row is fixed.")
             else:
                 near = _suggest(text, vocabulary(), 1, 0.6)
                 # a first name alone ("Tom") is no near spelling of a full name: by word
@@ -872,7 +891,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            "Name the agreed partner, or leave the cell blank.")
             partner = None
         registered = values.get("registered_practice", "")
-        if registered and organisation_key(registered) not in organisations:
+        if registered and organisation_key(registered) not in organisations and \
+                (left_out := rejected_topics.get(organisation_key(registered), 0)):
+            reader.problem("warning", draft.row_index, "registered_practice",
+                           f"registered practice '{registered}' is the organisation only of "
+                           f"row {left_out}, which has an error of its own; it keeps them "
+                           "apart once that row is fixed.")
+        elif registered and organisation_key(registered) not in organisations:
             near = _suggest(registered, list(organisations.values()), 1, 0.6)
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' matches no organisation in the "
