@@ -272,8 +272,11 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                              "yet")
                 raise NotInAPair(
                     f"{situation}, so {doing}.", "Run 'wessex pair VOLUNTEERS --keep "
-                    f"{path.name}' to find them one. A half day that took place before the "
-                    "withdrawal can be typed in the pair's row on the Withdrawn sheet.",
+                    f"{path.name}' to find them one. If they have left, write withdrawn in "
+                    "their Status cell in the volunteer workbook ('wessex withdraw ... --in "
+                    "VOLUNTEERS' does), or that run would pair them again. A half day that "
+                    "took place before the withdrawal can be typed in the pair's row on the "
+                    "Withdrawn sheet.",
                     file=path, situation=situation, name=person.name, email=person.email)
     for person in recorded.unpaired:
         if is_who(person.key, person.name):
