@@ -281,3 +281,14 @@ def test_a_date_error_quotes_its_reason_not_a_bracket_of_the_text() -> None:
         with pytest.raises(DateError) as caught:
             parse_date(text)
         assert why_not(caught.value) == reason
+
+
+@pytest.mark.parametrize(("today", "said"), [
+    ("2027-07-17", "; 2 days left."), ("2027-07-18", "; 1 day left."),
+    ("2027-07-19", "; today is its last day."),  # visits can still happen on the end date
+    ("2027-07-20", "; the exchange period has ended.")])
+def test_status_counts_the_days_left_as_a_person_would(run: Runner, paired: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       today: str, said: str) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", today)  # the exchange ends on Monday 19 July 2027
+    assert said in " ".join(run("status", "pairs.xlsx").output.split())

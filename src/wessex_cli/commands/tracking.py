@@ -84,8 +84,8 @@ def status(
     sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
                       in summary.hosted_by_side.items())
     share = percent(summary.complete, summary.pairs) if tracked else "-"
-    left = f"; {(end - now).days} days left" if end and end >= now else \
-        ("; the exchange period has ended" if end else "")
+    left = "" if end is None else "; the exchange period has ended" if end < now else \
+        "; today is its last day" if end == now else f"; {plural((end - now).days, 'day')} left"
     out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
               f"{summary.visits_done} of {2 * summary.pairs} visits done; "
               f"{plural(summary.overdue, 'pair')} overdue{left}.")
