@@ -292,3 +292,21 @@ def test_status_counts_the_days_left_as_a_person_would(run: Runner, paired: Path
                                                        today: str, said: str) -> None:
     monkeypatch.setenv("WESSEX_TODAY", today)  # the exchange ends on Monday 19 July 2027
     assert said in " ".join(run("status", "pairs.xlsx").output.split())
+
+
+def test_no_certificate_for_a_done_pair_without_a_date_says_why(run: Runner,
+                                                                 paired: Path) -> None:
+    """status counts the pair complete (both done), but a certificate states both dates:
+    the message says a date is needed, not only that the visits must be done."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = {c.value: c.column for c in sheet[1]}
+    sheet.cell(2, col["A hosts B: date"], dt.datetime(2027, 5, 4))
+    sheet.cell(2, col["A hosts B: done"], "yes")
+    sheet.cell(2, col["B hosts A: done"], "yes")  # its date left blank
+    book.save(paired)
+    assert "1 of 4 pairs complete" in " ".join(run("status", "pairs.xlsx").output.split())
+    said = " ".join(run("render", "certificate", "--pairs", "pairs.xlsx",
+                        "--allow-placeholders").output.split())
+    assert "Nobody needs 'certificate' at the moment; nothing written. It goes only to people " \
+        "whose two visits are both recorded as done, each with its date" in said

@@ -178,8 +178,10 @@ def render(
                 f"recorded as done ({escape(named)}): people who have already visited each "
                 f"other need no '{escape(template.name)}'.") if finished else ""
     if not targets:
-        why = (" It goes only to people whose two visits are both recorded as done "
-               "(wessex status shows them)." if template.only_complete else "")
+        why = (" It goes only to people whose two visits are both recorded as done, each "
+               "with its date, since a certificate states both (wessex status shows who is "
+               "done, and warns of a date missing or unreadable)." if template.only_complete
+               else "")
         out.print(f"Nobody needs '{escape(template.name)}' at the moment; nothing written."
                   + why)
         if left_out:
