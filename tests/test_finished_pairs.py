@@ -140,3 +140,60 @@ def test_a_copy_of_the_introduction_keeps_leaving_finished_pairs_out(scheme: Sch
                    encoding="utf-8")
     assert len(recipients(load_template("partner-introduction", scheme), scheme,
                           pairs=_two_partners(), now=TODAY)) == 4
+
+
+def test_one_half_done_and_the_other_planned_gives_the_planned_date(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    """Arjun has hosted Noor; Noor's turn to host is already booked for Wednesday 2 June
+    2027. Their letters name that day instead of asking them to arrange a half day that is
+    arranged (the reminder, too, counts a planned date as arranged)."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "2/6/2027")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
+        "-o", "out")
+    folder = tmp_path / "out" / "partner-introduction"
+    arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
+    noor = " ".join((folder / "noor-kerrigan.txt").read_text(encoding="utf-8").split())
+    assert "Our records show that you have already hosted Noor. The other half day, when " \
+        "you visit theirs, is planned for Wednesday 2 June 2027: if that date has to move, " \
+        "please agree a new one with Noor for a day by Monday 19 July 2027, as the exchange " \
+        "only works if it goes both ways." in arjun
+    assert "Our records show that you have already visited Arjun's workplace. The other " \
+        "half day, when you host Arjun at your workplace, is planned for Wednesday 2 June " \
+        "2027: if that date has to move, please agree a new one with Arjun for a day by " \
+        "Monday 19 July 2027, as the exchange only works if it goes both ways." in noor
+    assert "to arrange the other half day" not in arjun + noor
+
+
+def test_no_half_done_but_dates_planned_gives_those_dates(run: Runner,
+                                                          tmp_path: Path) -> None:
+    """Nothing done yet, but Arjun is booked to host Noor on Monday 7 June 2027 (and, in a
+    second run, Noor to host Arjun on Monday 14 June 2027): the letters give the booked
+    days and ask only for what is not booked."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--planned", "7/6/2027")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
+        "-o", "one")
+    folder = tmp_path / "one" / "partner-introduction"
+    arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
+    noor = " ".join((folder / "noor-kerrigan.txt").read_text(encoding="utf-8").split())
+    assert "Our records show that you are to host Noor at your workplace on Monday 7 June " \
+        "2027. Please get in touch with Noor directly to arrange the other half day, when " \
+        "you visit theirs, and complete both by Monday 19 July 2027" in arjun
+    assert "Our records show that you are to visit Arjun's workplace on Monday 7 June 2027. " \
+        "Please get in touch with Arjun directly to arrange the other half day, when you " \
+        "host Arjun at your workplace, and complete both by Monday 19 July 2027" in noor
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "14/6/2027")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
+        "-o", "two")
+    folder = tmp_path / "two" / "partner-introduction"
+    arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
+    assert "Our records show that you are to host Noor at your workplace on Monday 7 June " \
+        "2027, and to visit Noor's workplace on Monday 14 June 2027. If either date has to " \
+        "move, please agree a new one with Noor for a day by Monday 19 July 2027" in arjun
+    assert "arrange your two half days" not in arjun
