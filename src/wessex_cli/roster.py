@@ -786,15 +786,23 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
 
     # A specialty or organisation found only on rows left out for an error: the entry is
     # spelt right, and counts once such a row is fixed.
+    # (Worked out at the first entry that matches nothing: 99,000 rows in error and no
+    # unmatched entry need none of it.)
     rejected_topics: dict[str, int] = {}
-    for r in reader.rejected:
-        rejected_topics.setdefault(fold(r.specialty), r.row)
-        rejected_topics.setdefault(organisation_key(r.organisation), r.row)
-    rejected_topics.pop("", None)
+
+    def topics() -> dict[str, int]:
+        """Each specialty and organisation (folded) of the rows left out -> the first row."""
+        if not rejected_topics:
+            for r in reader.rejected:
+                rejected_topics.setdefault(fold(r.specialty), r.row)
+                rejected_topics.setdefault(organisation_key(r.organisation), r.row)
+            rejected_topics.pop("", None)
+            rejected_topics["\0"] = 0  # worked out (even for no rows): not again
+        return rejected_topics
 
     def waiting_topic(text: str) -> int:
         """The row, left out for an error, whose specialty or organisation `text` is (0: none)."""
-        return rejected_topics.get(fold(text)) or rejected_topics.get(organisation_key(text), 0)
+        return topics().get(fold(text)) or topics().get(organisation_key(text), 0)
 
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
@@ -892,7 +900,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             partner = None
         registered = values.get("registered_practice", "")
         if registered and organisation_key(registered) not in organisations and \
-                (left_out := rejected_topics.get(organisation_key(registered), 0)):
+                (left_out := topics().get(organisation_key(registered), 0)):
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' is the organisation only of "
                            f"row {left_out}, which has an error of its own; it keeps them "
