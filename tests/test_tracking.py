@@ -310,3 +310,11 @@ def test_no_certificate_for_a_done_pair_without_a_date_says_why(run: Runner,
                         "--allow-placeholders").output.split())
     assert "Nobody needs 'certificate' at the moment; nothing written. It goes only to people " \
         "whose two visits are both recorded as done, each with its date" in said
+
+
+def test_the_reflections_cell_says_whose_came_in() -> None:
+    from wessex_cli.commands.tracking import _reflections_in
+
+    assert [_reflections_in(r) for r in ((True, True), (True, False), (False, True),
+                                          (False, False))] == \
+        ["from both", "from A", "from B", "none yet"]

@@ -75,7 +75,7 @@ def status(
                        "red" if s.startswith("OVERDUE") else
                        "yellow" if s.endswith("not confirmed") else "")
                   for s in states]
-        reflections = f"{'A' if pair.reflections[0] else '-'}{'B' if pair.reflections[1] else '-'}"
+        reflections = _reflections_in(pair.reflections)
         lines.append([pair.pair_id, pair.a.name, pair.b.name, *styled,
                      reflections, Text("yes", "green") if pair.complete else "no"])
     show_table(f"Visits{' still owed' if owed else ''}",
@@ -91,6 +91,12 @@ def status(
               f"{plural(summary.overdue, 'pair')} overdue{left}.")
     if sides:
         out.print(sides + ".")
+
+
+def _reflections_in(received: tuple[bool, bool]) -> str:
+    """The Reflections cell in words ("from A", "none yet"), where "A-" needed a key."""
+    return {(True, True): "from both", (True, False): "from A", (False, True): "from B",
+            (False, False): "none yet"}[received]
 
 
 def _pair_json(pair: PairRecord, end: dt.date | None, now: dt.date) -> dict[str, Any]:
