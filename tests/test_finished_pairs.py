@@ -197,3 +197,32 @@ def test_no_half_done_but_dates_planned_gives_those_dates(run: Runner,
         "2027, and to visit Noor's workplace on Monday 14 June 2027. If either date has to " \
         "move, please agree a new one with Noor for a day by Monday 19 July 2027" in arjun
     assert "arrange your two half days" not in arjun
+
+
+def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
+                                                               tmp_path: Path) -> None:
+    """Arjun has hosted Noor; Noor's turn was planned for Thursday 20 May 2027, before
+    today (1 June 2027), and nobody recorded it: it may have happened. The letter asks to
+    say so, or to agree a new date, not to arrange a half day as if none was planned."""
+    import openpyxl
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    titles = {cell.value: cell.column for cell in sheet[1]}
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, titles["A email"]).value == "arjun.rasmussen@nhs.net")
+    sheet.cell(row, titles["B hosts A: date"], dt.datetime(2027, 5, 20))
+    book.save(tmp_path / "pairs.xlsx")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
+        "-o", "out")
+    arjun = " ".join((tmp_path / "out" / "partner-introduction" / "arjun-rasmussen.txt")
+                     .read_text(encoding="utf-8").split())
+    assert "Our records show that you have already hosted Noor. The other half day, when " \
+        "you visit theirs, was planned for Thursday 20 May 2027, but it has not been " \
+        "recorded as done: if it took place, please let Robin Fairweather know; if not, please " \
+        "agree a new date with Noor for a day by Monday 19 July 2027." in arjun
+    assert "to arrange the other half day" not in arjun
