@@ -153,24 +153,25 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"I
                b"MM\x00+", b"BM", b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
 
 
+def _element(*names: str) -> re.Pattern[bytes]:
+    """An element of one of ``names`` opening, under any namespace prefix."""
+    return re.compile(rb"<(?:[^\s<>/:]+:)?(?:" + "|".join(names).encode() + rb")\b")
+
+
 CONTENT_MARKS = ((ANCHOR, DRAWINGS),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?chartSpace\b"), "charts"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?pivot(?:Table|Cache)Definition\b"),
-                  "pivot tables"),
+                 (_element("chartSpace"), "charts"),
+                 (_element("pivotTableDefinition", "pivotCacheDefinition"), "pivot tables"),
                  # the other parts DROPPED_PARTS names by Excel's folders, found by their
                  # own elements too: Excel finds each through the relations, wherever it is
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:futureMetadata|cellMetadata)\b"),
+                 (_element("futureMetadata", "cellMetadata"),
                   "formulas that spill over several cells"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:valueMetadata|rvData|rvStructures)\b"),
+                 (_element("valueMetadata", "rvData", "rvStructures"),
                   "pictures or data types placed in cells"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?ThreadedComments\b"),
-                  "threaded comments (their replies)"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:slicers|slicerCacheDefinition)\b"),
-                  "slicers"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:timelines|timelineCacheDefinition)\b"),
-                  "timelines"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?formControlPr\b"), "form controls"),
-                 (re.compile(rb"<(?:[^\s<>/:]+:)?(?:connections|queryTable)\b"),
+                 (_element("ThreadedComments"), "threaded comments (their replies)"),
+                 (_element("slicers", "slicerCacheDefinition"), "slicers"),
+                 (_element("timelines", "timelineCacheDefinition"), "timelines"),
+                 (_element("formControlPr"), "form controls"),
+                 (_element("connections", "queryTable"),
                   "data connections (Power Query, external data)"))
 
 
