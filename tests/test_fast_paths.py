@@ -190,12 +190,12 @@ def test_the_collector_pauses_for_a_check_and_is_restored(
 
 @settings(max_examples=500)
 @given(st.text(max_size=30) | st.text(alphabet=" \t\n\u00a0\u3000\u2028ab", max_size=12))
-def test_single_spaced_is_the_split_and_join_it_shortcuts(value: str) -> None:
-    assert text.single_spaced(value) == " ".join(value.split())
+def test_clean_cell_is_the_split_and_join_it_shortcuts(value: str) -> None:
+    assert text.clean_cell(value) == " ".join(value.split())
 
 
-def test_single_spaced_by_hand() -> None:
-    assert text.single_spaced("Ann  Lee") == "Ann Lee"
-    assert text.single_spaced(" Ann Lee") == "Ann Lee"
-    assert text.single_spaced("Ann\u00a0Lee\n") == "Ann Lee"  # a no-break space is space
-    assert text.single_spaced("Ann Lee") == "Ann Lee"
+def test_clean_cell_by_hand() -> None:
+    assert text.clean_cell("Ann  Lee") == "Ann Lee"
+    assert text.clean_cell(" Ann Lee") == "Ann Lee"
+    assert text.clean_cell("Ann\u00a0Lee\n") == "Ann Lee"  # a no-break space is space
+    assert text.clean_cell("Ann Lee") == "Ann Lee"

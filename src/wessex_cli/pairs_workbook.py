@@ -32,11 +32,11 @@ from .spreadsheet import (
 )
 from .text import (
     address_from_cell,
+    clean_cell,
     email_key,
     figure_or_text,
     header_key,
     person_key,
-    single_spaced,
 )
 from .xlsx_out import SheetSpec, Value, write_workbook
 
@@ -463,7 +463,7 @@ class PairsLayout:
             found: dict[str, Any] = {}
             for name, col in self.people[half]:
                 cell = raw[col] if col is not None and col < width else None
-                found[name] = single_spaced(cell) if type(cell) is str else cell_text(cell)
+                found[name] = clean_cell(cell) if type(cell) is str else cell_text(cell)
             if found["email"]:
                 typed = found["email"]  # quoted as typed: the address loses its spaces
                 email = found["email"] = address_from_cell(typed)

@@ -24,7 +24,12 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
 
 def clean_cell(value: str) -> str:
-    """Trim, fold line breaks and runs of whitespace into single spaces."""
+    """Trim, fold line breaks and runs of whitespace into single spaces: what
+    ``" ".join(value.split())`` gives, without building the list for text that is single
+    spaced already (most cells). A printable text's only white space is " " (every other
+    space character is a separator or a control, which ``isprintable`` refuses)."""
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value
     return " ".join(value.split())
 
 
@@ -189,16 +194,6 @@ def neutralise_formula(value: str) -> str:
     typed (see ``xlsx_out``), so no apostrophe ever reaches a letter from there.
     """
     return "'" + value if looks_like_formula(value) else value
-
-
-def single_spaced(value: str) -> str:
-    """``value`` with its runs of white space one space, none at either end: what
-    ``" ".join(value.split())`` gives, without building the list for text that is single
-    spaced already (most cells). A printable text's only white space is " " (every other
-    space character is a separator or a control, which ``isprintable`` refuses)."""
-    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
-        return value
-    return " ".join(value.split())
 
 
 def one_line(value: str) -> str:
