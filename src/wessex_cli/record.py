@@ -508,33 +508,47 @@ def refuse_another_person(paired: Person, listed: Person, who: str, path: Path) 
         file=path)
 
 
-def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> Person:
-    """The one volunteer ``who`` names in the volunteer workbook, once everything that could
-    stop ``mark_withdrawn`` writing their Status cell is checked (run before the pairs
-    move, and given to ``withdraw``, which holds the pairs workbook's person to them)."""
-    _, people, _ = _status_cell(volunteers, who, scheme)
+@dataclass(frozen=True)
+class StatusCell:
+    """Where ``mark_withdrawn`` writes: the volunteer, their row and the Status column of
+    the volunteer workbook, found once (``volunteer_to_withdraw``) before anything changes."""
+
+    path: Path
+    sheet: str
+    header_row: int
+    status: str  # the Status column's title as the workbook writes it
+    row: int
+    person: Person
+
+
+def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell:
+    """The Status cell of the one volunteer ``who`` names in the volunteer workbook, once
+    everything that could stop ``mark_withdrawn`` writing it is checked (run before the
+    pairs move; its person is given to ``withdraw``, which holds the pairs workbook's
+    person to them)."""
+    roster, people, status = _status_cell(volunteers, who, scheme)
     refuse_if_open(volunteers)
     refuse_if_read_only(real_path(volunteers))
-    return Person.of(people[0])
+    return StatusCell(volunteers, roster.sheet, roster.header_row, status, people[0].row,
+                      Person.of(people[0]))
 
 
-def mark_withdrawn(volunteers: Path, who: str, scheme: Any) -> str:
-    """Write 'withdrawn' in the person's Status cell of the volunteer workbook (atomically,
-    with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
+def mark_withdrawn(target: StatusCell) -> str:
+    """Write 'withdrawn' in the Status cell ``target`` of the volunteer workbook
+    (atomically, with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
     from openpyxl.utils import get_column_letter
 
-    roster, people, status = _status_cell(volunteers, who, scheme)
-    with edit_workbook(volunteers, require=roster.sheet) as book:
-        sheet = book[roster.sheet]
-        column = next((c.column for c in sheet[roster.header_row]
-                       if cell_text(book.shown(c)) == status), None)
+    with edit_workbook(target.path, require=target.sheet) as book:
+        sheet = book[target.sheet]
+        column = next((c.column for c in sheet[target.header_row]
+                       if cell_text(book.shown(c)) == target.status), None)
         if column is None:
-            raise TrackingError(f"the Status column '{status}' was not found again.",
-                                file=volunteers, sheet=roster.sheet)
-        cell = sheet.cell(people[0].row, column)
-        book.writable(cell, roster.sheet)
+            raise TrackingError(f"the Status column '{target.status}' was not found again.",
+                                file=target.path, sheet=target.sheet)
+        cell = sheet.cell(target.row, column)
+        book.writable(cell, target.sheet)
         cell.value = "withdrawn"
-    return f"{roster.sheet}!{get_column_letter(column)}{people[0].row}"
+    return f"{target.sheet}!{get_column_letter(column)}{target.row}"
 
 
 def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any], str]:

@@ -269,18 +269,19 @@ def withdraw(
     from ..record import mark_withdrawn, refuse_another_person, volunteer_to_withdraw
     from ..record import withdraw as withdraw_person
 
-    listed = None  # everything that could stop the Status cell is checked before any change
+    status = None  # everything that could stop the Status cell is checked before any change
     if volunteers is not None:
-        listed = volunteer_to_withdraw(volunteers, person, scheme_for(None, volunteers))
+        status = volunteer_to_withdraw(volunteers, person, scheme_for(None, volunteers))
     try:
-        done = withdraw_person(pairs, person, reason, today(), partner, listed)
+        done = withdraw_person(pairs, person, reason, today(), partner,
+                               status.person if status else None)
     except NotInAPair as exc:
-        if volunteers is None or listed is None:
+        if volunteers is None or status is None:
             raise
-        refuse_another_person(Person(exc.name, exc.email), listed, person, pairs)
+        refuse_another_person(Person(exc.name, exc.email), status.person, person, pairs)
         # in no pair now (Unpaired sheet, or their partner withdrew): nothing moves in the
         # pairs workbook, and the Status cell keeps them out of the next pairing
-        cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
+        cell = mark_withdrawn(status)
         out.print(escape(f"{exc.situation}: nothing to move in {pairs.name}. Wrote "
                          f"'withdrawn' in their Status cell ({cell}) of {volunteers.name}, so "
                          "the next pairing leaves them out; a backup of the previous version "
@@ -293,8 +294,8 @@ def withdraw(
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
-    if volunteers is not None and done.whole_scheme:
-        cell = mark_withdrawn(volunteers, person, scheme_for(None, volunteers))
+    if volunteers is not None and status is not None and done.whole_scheme:
+        cell = mark_withdrawn(status)
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
                   f"{escape(volunteers.name)}; a backup of the previous version is in backups/.")
     kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
