@@ -788,17 +788,15 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
     # spelt right, and counts once such a row is fixed.
     # (Worked out at the first entry that matches nothing: 99,000 rows in error and no
     # unmatched entry need none of it.)
-    rejected_topics: dict[str, int] = {}
-
+    @lru_cache(maxsize=1)
     def topics() -> dict[str, int]:
         """Each specialty and organisation (folded) of the rows left out -> the first row."""
-        if not rejected_topics:
-            for r in reader.rejected:
-                rejected_topics.setdefault(fold(r.specialty), r.row)
-                rejected_topics.setdefault(organisation_key(r.organisation), r.row)
-            rejected_topics.pop("", None)
-            rejected_topics["\0"] = 0  # worked out (even for no rows): not again
-        return rejected_topics
+        found: dict[str, int] = {}
+        for r in reader.rejected:
+            found.setdefault(fold(r.specialty), r.row)
+            found.setdefault(organisation_key(r.organisation), r.row)
+        found.pop("", None)
+        return found
 
     def waiting_topic(text: str) -> int:
         """The row, left out for an error, whose specialty or organisation `text` is (0: none)."""
@@ -866,11 +864,11 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' is on row {waiting(text)}, which has an "
                                "error of its own; it counts once that row is fixed.")
-            elif waiting_topic(text):
+            elif left_out := waiting_topic(text):
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' is the specialty or organisation only of "
-                               f"row {waiting_topic(text)}, which has an error of its own; it "
-                               "counts once that row is fixed.")
+                               f"row {left_out}, which has an error of its own; it counts "
+                               "once that row is fixed.")
             else:
                 near = _suggest(text, vocabulary(), 1, 0.6)
                 # a first name alone ("Tom") is no near spelling of a full name: by word
@@ -899,13 +897,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            "Name the agreed partner, or leave the cell blank.")
             partner = None
         registered = values.get("registered_practice", "")
-        if registered and organisation_key(registered) not in organisations and \
-                (left_out := topics().get(organisation_key(registered), 0)):
+        unknown = bool(registered) and organisation_key(registered) not in organisations
+        if unknown and (left_out := topics().get(organisation_key(registered), 0)):
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' is the organisation only of "
                            f"row {left_out}, which has an error of its own; it keeps them "
                            "apart once that row is fixed.")
-        elif registered and organisation_key(registered) not in organisations:
+        elif unknown:
             near = _suggest(registered, list(organisations.values()), 1, 0.6)
             reader.problem("warning", draft.row_index, "registered_practice",
                            f"registered practice '{registered}' matches no organisation in the "

@@ -431,7 +431,8 @@ def moving_a_running_scheme(scheme: Scheme, plan: Plan, today: dt.date) -> str:
 
 def letters_with_old_dates(scheme: Scheme, plan: Plan, folder: Path) -> str:
     """Before the exchange starts, moving its dates is allowed, but letters already written
-    into ``folder`` (render's default, beside scheme.toml) gave the old ones: a warning
+    into ``folder`` (render's default, documents/ in the current folder) gave the old ones:
+    a warning
     that counts them, or "" when the dates stay or the folder holds none."""
     moved = dates_moved(scheme, plan)
     written = sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0

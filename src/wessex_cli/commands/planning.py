@@ -93,7 +93,8 @@ def plan(
         guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
     source = scheme.source or Path(SCHEME_FILE)
-    written = letters_with_old_dates(scheme, timeline, source.parent / "documents") \
+    # render's own default folder, in the folder it runs in (as this command does)
+    written = letters_with_old_dates(scheme, timeline, Path("documents")) \
         if save and not running else ""
     saved = save and save_dates(source, timeline)
     if saved and written:
