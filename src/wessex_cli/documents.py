@@ -515,7 +515,6 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     found: list[Recipient] = []
     partners_of: dict[str, list[PairRecord]] = {}  # someone with two partners hears of both
     reflected: set[str] = set()  # whose written reflection has come in, on any pair's row
-    finished = {id(pair) for pair in passed_over(template, pairs, now)}
     for pair in pairs:
         partners_of.setdefault(pair.a.key, []).append(pair)
         partners_of.setdefault(pair.b.key, []).append(pair)
@@ -544,10 +543,10 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
             continue
-        if id(pair) in finished:
-            continue  # both half days done: nobody to introduce (the render says how many)
+        complete = pair.complete
+        if complete and template.only_incomplete:
+            continue  # both half days done: nobody to introduce (passed_over says who)
         states = pair.visit_states(now)
-        complete = all(state == "done" for state in states)
         dates = ", ".join(_longdate(d) for d in pair.visit_dates if d)
         for index, (person, partner, key) in enumerate(((a, b, pair.a.key),
                                                         (b, a, pair.b.key))):
@@ -557,7 +556,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 continue
             # (not a partner whose pair gets no letter, its two visits done)
             others = [(p.b if p.a.key == key else p.a).name
-                      for p in partners_of.get(key, []) if p is not pair and id(p) not in finished]
+                      for p in partners_of.get(key, []) if p is not pair and
+                      not (p.complete and template.only_incomplete)]
             # whether this person's written reflection has come in (the Pairs sheet's
             # "Reflection from A/B"): a certificate claims one only when it has. Someone
             # with two partners writes one reflection, ticked on one row: both of their
@@ -573,15 +573,14 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     return found
 
 
-def passed_over(template: DocumentTemplate, pairs: Sequence[PairRecord] | None,
-                now: dt.date) -> list[PairRecord]:
+def passed_over(template: DocumentTemplate,
+                pairs: Sequence[PairRecord] | None) -> list[PairRecord]:
     """The pairs a template declaring 'only_incomplete' (the partner introduction) is not
-    written for: both of their half-day visits recorded as done on ``now``. [] for any other
+    written for: both of their half-day visits recorded as done. [] for any other
     template."""
     if not template.only_incomplete or template.audience != "pair":
         return []
-    return [pair for pair in pairs or ()
-            if all(state == "done" for state in pair.visit_states(now))]
+    return [pair for pair in pairs or () if pair.complete]
 
 
 def started_already(template: DocumentTemplate, scheme: Scheme, now: dt.date) -> str:

@@ -171,7 +171,7 @@ def render(
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed)
-    finished = passed_over(template, pair_records, today())
+    finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
     left_out = (f"Left out {plural(len(finished), 'pair')} whose two half-day visits are both "
@@ -263,7 +263,6 @@ def mailmerge(
     Example:
       wessex mailmerge pairs.xlsx -o merge.csv
     """
-    from ..dates import today
     from ..mailmerge import merge_rows, write_merge
     from ..safe_write import guard_output
     from ..sources import is_pairs_workbook, load_pairs, load_volunteers
@@ -276,8 +275,7 @@ def mailmerge(
     if is_pairs_workbook(source):
         records, warnings = load_pairs(source, year=scheme.year, start=scheme.start)
         warn(warnings)
-        finished = [pair.pair_id for pair in records
-                    if all(state == "done" for state in pair.visit_states(today()))]
+        finished = [pair.pair_id for pair in records if pair.complete]
         headers, rows = merge_rows(scheme, pairs=records, allow_placeholders=allow_placeholders)
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
