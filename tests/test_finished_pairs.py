@@ -226,3 +226,22 @@ def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
         "recorded as done: if it took place, please let Robin Fairweather know; if not, please " \
         "agree a new date with Noor for a day by Monday 19 July 2027." in arjun
     assert "to arrange the other half day" not in arjun
+
+
+def test_a_half_day_planned_after_the_end_is_not_given_as_arranged(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """Arjun has hosted Noor; Noor's turn is booked for Sunday 25 July 2027, after the
+    exchange ends on Monday 19 July 2027. The letter must not say it is planned and may
+    stay so: it asks for the half day by the end, as for one not yet arranged."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "25/7/2027", "--force")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
+        "-o", "out")
+    arjun = " ".join((tmp_path / "out" / "partner-introduction" / "arjun-rasmussen.txt")
+                     .read_text(encoding="utf-8").split())
+    assert "is planned for Sunday 25 July 2027" not in arjun
+    assert "Please get in touch with Noor directly to arrange the other half day, when you " \
+        "visit theirs, and complete it by Monday 19 July 2027" in arjun
