@@ -630,11 +630,7 @@ def hours_backwards(template: DocumentTemplate, scheme: Scheme) -> str:
     """A warning when the document prints the celebration's hours and scheme.toml gives an
     end no later than the start: an invitation read "18:30 to 17:00" above an agenda that
     ran on to 21:00 ('wessex plan' warned; the letters themselves did not). "" otherwise."""
-    from .scheme import clock_minutes
-
-    begins, ends = (clock_minutes(t) for t in (scheme.celebration.time,
-                                                scheme.celebration.end_time))
-    if begins is None or ends is None or ends > begins or \
+    if not scheme.celebration.runs_backwards or \
             "scheme.celebration.end_time" not in template.fields():
         return ""
     return (f"the celebration would end at {scheme.celebration.end_time}, no later than it "

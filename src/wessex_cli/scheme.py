@@ -117,6 +117,12 @@ class Celebration:
     # as scheme.toml gives it, else default_agenda for the event's own times
     agenda: tuple[tuple[str, str], ...] = default_agenda("18:30", "21:00", "")
 
+    @property
+    def runs_backwards(self) -> bool:
+        """Both hours readable, and the end no later than the start ("18:30 to 17:00")."""
+        begins, ends = clock_minutes(self.time), clock_minutes(self.end_time)
+        return begins is not None and ends is not None and ends <= begins
+
 
 @dataclass(frozen=True)
 class Letterhead:

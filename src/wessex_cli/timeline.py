@@ -211,9 +211,7 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
                 f"The celebration's {setting.replace('_', ' ')} in scheme.toml ('{written}') "
                 "is not a time wessex can read: write it like 19:00. Until then the calendar "
                 "shows 18:30 to 21:00, and the invitation's agenda has no times.")
-    begins, ends = (clock_minutes(t) for t in (scheme.celebration.time,
-                                                scheme.celebration.end_time))
-    if begins is not None and ends is not None and ends <= begins:
+    if scheme.celebration.runs_backwards:
         plan.warnings.append(
             f"The celebration would end at {scheme.celebration.end_time}, no later than it "
             f"starts ({scheme.celebration.time}): set [celebration] time and end_time in "
