@@ -483,3 +483,22 @@ def test_a_celebration_that_would_end_before_it_starts_is_said(run: Runner,
         '[dates]\nstart = 2027-04-19\n\n[celebration]\ndate = 2027-07-29\ntime = "18:00"\n'
         'venue = "Hall"\n')
     assert not any("would end" in w for w in json.loads(run("plan", "--json").stdout)["warnings"])
+
+
+def test_an_invitation_printing_hours_that_run_backwards_is_warned(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    """The invitation prints the celebration's hours: '18:30 to 17:00' is said when it is
+    rendered, not only by 'wessex plan'."""
+    import shutil
+
+    from .conftest import EXAMPLES
+
+    text = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    assert 'end_time = "21:00"' in text
+    (tmp_path / "scheme.toml").write_text(text.replace('end_time = "21:00"',
+                                                       'end_time = "17:00"'), encoding="utf-8")
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    said = " ".join(run("render", "celebration-invite", "--volunteers", "volunteers.xlsx",
+                        "--format", "txt").output.split())
+    assert "the celebration would end at 17:00, no later than it starts (18:30), and " \
+        "'celebration-invite' says so" in said
