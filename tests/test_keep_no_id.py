@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner
+from .conftest import Runner, write_book
 from .test_record import columns, paired, row_of, status_json
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -35,3 +35,30 @@ def test_a_kept_pair_without_its_id_takes_a_new_one_in_its_own_row(run: Runner,
     pairs = status_json(run)["pairs"]
     assert isinstance(pairs, list) and len(pairs) == 4
     assert len({p["id"] for p in pairs}) == 4
+
+
+def test_a_pair_whose_id_was_emptied_and_is_not_kept_goes_to_the_withdrawn_sheet(
+        run: Runner, tmp_path: Path) -> None:
+    """P001's ID cell was emptied, and its GP has since left the volunteer workbook: the
+    output says one pair moved to the Withdrawn sheet, and so it must have (it stayed on the
+    Pairs sheet, its partner listed as unpaired too)."""
+    from .test_record import people
+
+    write_book(tmp_path / "v.xlsx", people())
+    run("pair", "v.xlsx")
+    paired = tmp_path / "pairs.xlsx"
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    gone = sheet.cell(2, col["A email"]).value
+    sheet["A2"] = None
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [p for p in people() if gone not in p.values()])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "1 moved to the Withdrawn sheet" in said
+    book = openpyxl.load_workbook(paired)
+    emails = [book["Pairs"].cell(r, col["A email"]).value
+              for r in range(2, book["Pairs"].max_row + 1)]
+    assert gone not in emails
+    withdrawn = book["Withdrawn"]
+    assert gone in [cell.value for row in withdrawn.iter_rows() for cell in row]

@@ -812,12 +812,14 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         if not pair_id:
             pair_id = by_people.get(frozenset(email_key(e) for e in found), "")
             target = sheet.cell(number, id_column)
-            if not pair_id or pair_id in seen or is_formula(target):
+            if pair_id in seen or is_formula(target):
                 continue
-            put_value(target, pair_id)
-            numbered.append(_At(target, f" ({pair_id})"))
-            changed = True
-        row = new_rows.get(pair_id)
+            if pair_id:
+                put_value(target, pair_id)
+                numbered.append(_At(target, f" ({pair_id})"))
+                changed = True
+            # else a pair the new pairing did not keep: it goes, as one with its ID does
+        row = new_rows.get(pair_id) if pair_id else None
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
             _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
