@@ -276,14 +276,14 @@ def withdraw(
         done = withdraw_person(pairs, person, reason, today(), partner,
                                status.person if status else None)
     except NotInAPair as exc:
-        if volunteers is None or status is None:
+        if status is None:  # no --in: nothing to write anywhere
             raise
         refuse_another_person(Person(exc.name, exc.email), status.person, person, pairs)
         # in no pair now (Unpaired sheet, or their partner withdrew): nothing moves in the
         # pairs workbook, and the Status cell keeps them out of the next pairing
         cell = mark_withdrawn(status)
         out.print(escape(f"{exc.situation}: nothing to move in {pairs.name}. Wrote "
-                         f"'withdrawn' in their Status cell ({cell}) of {volunteers.name}, so "
+                         f"'withdrawn' in their Status cell ({cell}) of {status.path.name}, so "
                          "the next pairing leaves them out; a backup of the previous version "
                          "is in backups/."))
         return
@@ -294,10 +294,10 @@ def withdraw(
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
-    if volunteers is not None and status is not None and done.whole_scheme:
+    if status is not None and done.whole_scheme:
         cell = mark_withdrawn(status)
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
-                  f"{escape(volunteers.name)}; a backup of the previous version is in backups/.")
+                  f"{escape(status.path.name)}; a backup of the previous version is in backups/.")
     kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active" if done.whole_scheme else
                 "The Withdrawn sheet keeps these two from being paired again")
