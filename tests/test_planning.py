@@ -502,3 +502,32 @@ def test_an_invitation_printing_hours_that_run_backwards_is_warned(run: Runner,
                         "--format", "txt").output.split())
     assert "the celebration would end at 17:00, no later than it starts (18:30), and " \
         "'celebration-invite' says so" in said
+
+
+def test_the_calendar_is_stamped_with_the_time_it_was_written(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every event carried DTSTAMP 2000-01-01 on every save: a calendar program that already
+    held the milestones from an earlier file had no sign that the new one was newer (RFC
+    5546 takes the later DTSTAMP as the newer version, SEQUENCE being equal), so a moved date
+    could be kept at its old day. Each save now stamps its events with the moment of
+    writing, and the UIDs stay the same, so the events are the same events, updated."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test"\n')
+
+    def events(stamp_env: str | None) -> dict[str, tuple[dt.datetime, dt.date]]:
+        if stamp_env is None:
+            monkeypatch.delenv("WESSEX_TODAY", raising=False)
+        else:
+            monkeypatch.setenv("WESSEX_TODAY", stamp_env)
+        run("plan", "--start", "2027-04-19", "--ics", "cal.ics", "--force")
+        calendar = Calendar.from_ical((tmp_path / "cal.ics").read_bytes())
+        return {str(e.get("uid")): (e.decoded("dtstamp"), e.decoded("dtstart"))
+                for e in calendar.walk("VEVENT")}
+
+    pinned = events("2027-03-01")
+    assert {stamp for stamp, _ in pinned.values()} == \
+        {dt.datetime(2027, 3, 1, tzinfo=dt.UTC)}
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    written = events(None)
+    after = dt.datetime.now(dt.UTC)
+    assert written.keys() == pinned.keys()  # the same events, not new ones beside them
+    assert all(before <= stamp <= after for stamp, _ in written.values())

@@ -57,6 +57,14 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
+def now() -> dt.datetime:
+    """This moment in UTC, to the second; with ``WESSEX_TODAY`` pinned, the start of that day
+    (so that files stamped with it are alike from run to run, as the tests need)."""
+    if os.environ.get("WESSEX_TODAY"):
+        return dt.datetime.combine(today(), dt.time(0, 0), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def parse_date(value: Any, year: int | None = None) -> dt.date | None:
     """A date from a cell or an option; None for blank; ``DateError`` when it is not one.
 

@@ -350,12 +350,18 @@ def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
     the celebration as a timed event at England's time (``SCHEME_ZONE``), not a floating
     time that each device reads in its own zone. The zone's VTIMEZONE is the icalendar
     library's, for the celebration's year alone: one change to summer time and one back,
-    without the RDATE lists a longer span brings, which Outlook reads badly."""
+    without the RDATE lists a longer span brings, which Outlook reads badly.
+
+    Each event keeps its UID from one save to the next (the scheme's name and the
+    milestone's), and is stamped with the time of writing: a calendar program told of an
+    event it already holds takes the copy with the later DTSTAMP as the newer (RFC 5546,
+    2.1.5), so a date moved by ``plan --save`` replaces the old one on import."""
     import hashlib
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
 
+    from .dates import now
     from .safe_write import write_bytes
 
     england = ZoneInfo(SCHEME_ZONE)
@@ -363,7 +369,7 @@ def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
     calendar.add("prodid", "-//wessex//workplace exchange//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", scheme.name)
-    stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    stamp = now()
     timed: list[dt.date] = []
     for milestone in plan.milestones:
         event = Event()
