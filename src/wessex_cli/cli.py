@@ -146,7 +146,7 @@ def _name_arguments_only(command: Any) -> None:
             if param.required and param.nargs == 1:
                 # Typer writes a required argument as "{PAIRS}" on the usage line; the
                 # README and every example write "PAIRS", and braces mean nothing to a reader.
-                param._usage_display_name = lambda param=param: param.metavar
+                param.get_usage_pieces = lambda ctx, param=param: [param.metavar]
     for inner in getattr(command, "commands", {}).values():
         _name_arguments_only(inner)
 
