@@ -11,7 +11,8 @@ import pytest
 
 from .conftest import EXAMPLES
 
-HEAVY = ("numpy", "ortools", "scipy", "pandas", "jinja2", "openpyxl", "matplotlib",
+# pydantic: Typer 0.29 brought it, imported to parse any parameter (the pin in pyproject)
+HEAVY = ("numpy", "ortools", "scipy", "pandas", "jinja2", "openpyxl", "matplotlib", "pydantic",
          "wessex_cli.solver", "wessex_cli.eligibility", "wessex_cli.scoring")
 
 PROBE = """
