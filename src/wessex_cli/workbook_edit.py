@@ -46,23 +46,54 @@ from .spreadsheet import same_sheet
 from .text import looks_like_formula
 from .workbook_notes import NoteLook, read_looks, restored_parts
 
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something a save through openpyxl drops, as the refusal names it (``what``): the
+    parts Excel keeps it in, by name, and the elements that open such a part, found by
+    content wherever it is kept (openpyxl follows the relations, not Excel's folders)."""
+
+    what: str
+    parts: tuple[str, ...]
+    elements: tuple[str, ...] = ()
+
+
 DRAWINGS = "images, shapes or charts"  # a drawing holds any of them
-DROPPED_PARTS = {
-    "xl/charts/": "charts", "xl/drawings/": DRAWINGS,
-    "xl/pivotTables/": "pivot tables", "xl/pivotCache/": "pivot tables",
-    "xl/vbaProject.bin": "macros", "xl/media/": "pictures", "xl/slicers/": "slicers",
-    "xl/timelines/": "timelines", "xl/threadedComments/": "threaded comments (their replies)",
-    "xl/richData/": "pictures or data types placed in cells",
-    "xl/connections.xml": "data connections (Power Query, external data)",
-    "xl/queryTables/": "data connections (Power Query, external data)",
-    "xl/embeddings/": "embedded objects", "xl/ctrlProps/": "form controls",
+PICTURES, EMBEDDED = "pictures", "embedded objects"  # found by their bytes too
+DROPPED = (
+    Dropped(DRAWINGS, ("xl/drawings/",), ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor")),
+    Dropped("charts", ("xl/charts/",), ("chartSpace",)),
+    Dropped("pivot tables", ("xl/pivotTables/", "xl/pivotCache/"),
+            ("pivotTableDefinition", "pivotCacheDefinition")),
+    Dropped("macros", ("xl/vbaProject.bin",)),
+    Dropped(PICTURES, ("xl/media/",)),
+    Dropped("slicers", ("xl/slicers/",), ("slicers", "slicerCacheDefinition")),
+    Dropped("timelines", ("xl/timelines/",), ("timelines", "timelineCacheDefinition")),
+    Dropped("threaded comments (their replies)", ("xl/threadedComments/",),
+            ("ThreadedComments",)),
+    Dropped("pictures or data types placed in cells", ("xl/richData/",),
+            ("valueMetadata", "rvData", "rvStructures")),
+    Dropped("data connections (Power Query, external data)",
+            ("xl/connections.xml", "xl/queryTables/"),
+            ("connections", "queryTable")),
+    Dropped(EMBEDDED, ("xl/embeddings/",)),
+    Dropped("form controls", ("xl/ctrlProps/",), ("formControlPr",)),
     # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
-    "xl/metadata.xml": "formulas that spill over several cells",
-}
+    Dropped("formulas that spill over several cells", ("xl/metadata.xml",),
+            ("futureMetadata", "cellMetadata")),
+)
+DROPPED_PARTS = {part: dropped.what for dropped in DROPPED for part in dropped.parts}
+ELEMENTS = {name: dropped.what for dropped in DROPPED for name in dropped.elements}
 
 
-# any prefix, as XML allows ("x-d:"), not only the word characters Excel uses
-ANCHOR = re.compile(rb"<(?:[^\s<>/:]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b")
+def _element(*names: str) -> re.Pattern[bytes]:
+    """An element of one of ``names`` opening, under any namespace prefix (as XML allows,
+    "x-d:", not only the word characters Excel uses); group 1 is its name."""
+    return re.compile(rb"<(?:[^\s<>/:]+:)?(" + "|".join(names).encode() + rb")\b")
+
+
+ANCHOR = _element(*DROPPED[0].elements)  # a shape, picture or chart placed in a drawing
+CONTENT_MARK = _element(*ELEMENTS)  # any of them: a part searched once for all
 
 
 # A VML shape that is not a comment's note (any other ObjectType, even an empty one), its
@@ -153,28 +184,6 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"I
                b"MM\x00+", b"BM", b"\x01\x00\x00\x00", b"\xd7\xcd\xc6\x9a", b"RIFF")
 
 
-def _element(*names: str) -> re.Pattern[bytes]:
-    """An element of one of ``names`` opening, under any namespace prefix."""
-    return re.compile(rb"<(?:[^\s<>/:]+:)?(?:" + "|".join(names).encode() + rb")\b")
-
-
-CONTENT_MARKS = ((ANCHOR, DRAWINGS),
-                 (_element("chartSpace"), "charts"),
-                 (_element("pivotTableDefinition", "pivotCacheDefinition"), "pivot tables"),
-                 # the other parts DROPPED_PARTS names by Excel's folders, found by their
-                 # own elements too: Excel finds each through the relations, wherever it is
-                 (_element("futureMetadata", "cellMetadata"),
-                  "formulas that spill over several cells"),
-                 (_element("valueMetadata", "rvData", "rvStructures"),
-                  "pictures or data types placed in cells"),
-                 (_element("ThreadedComments"), "threaded comments (their replies)"),
-                 (_element("slicers", "slicerCacheDefinition"), "slicers"),
-                 (_element("timelines", "timelineCacheDefinition"), "timelines"),
-                 (_element("formControlPr"), "form controls"),
-                 (_element("connections", "queryTable"),
-                  "data connections (Power Query, external data)"))
-
-
 # binary parts openpyxl neither reads nor needs: printer settings, and the thumbnail Excel
 # for Mac saves (both dropped on saving, harmlessly)
 NOT_READ = re.compile(r"xl/printerSettings/[^/]+\.bin|docProps/thumbnail\.\w+", re.I)
@@ -191,11 +200,11 @@ def _found_by_content(archive: zipfile.ZipFile, names: list[str]) -> set[str]:
         with archive.open(name) as member:
             head = member.read(1 << 20)
             if head.startswith(IMAGE_MAGIC):
-                found.add("pictures")
+                found.add(PICTURES)
             elif head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-                found.add("embedded objects")
+                found.add(EMBEDDED)
             for window in _windows(member, head):
-                found.update(what for mark, what in CONTENT_MARKS if mark.search(window))
+                found.update(ELEMENTS[mark[1].decode()] for mark in CONTENT_MARK.finditer(window))
     return found
 
 

@@ -462,6 +462,67 @@ def test_a_shape_is_found_across_the_pieces_a_drawing_is_read_in(tmp_path: Path)
         assert features_that_would_be_lost(path) == ["images, shapes or charts"], offset
 
 
+# Each element a save would drop, and what the refusal calls it: written out here, not taken
+# from workbook_edit's table, in a part named nothing Excel uses (so found by content alone)
+MARKS = [
+    (b'<xdr:wsDr xmlns:xdr="urn:x"><xdr:twoCellAnchor/></xdr:wsDr>', "images, shapes or charts"),
+    (b"<oneCellAnchor/>", "images, shapes or charts"),
+    (b"<a-b:absoluteAnchor/>", "images, shapes or charts"),
+    (b'<c:chartSpace xmlns:c="urn:x"/>', "charts"),
+    (b"<pivotTableDefinition/>", "pivot tables"),
+    (b"<pivotCacheDefinition/>", "pivot tables"),
+    (b"<futureMetadata/>", "formulas that spill over several cells"),
+    (b"<cellMetadata/>", "formulas that spill over several cells"),
+    (b"<valueMetadata/>", "pictures or data types placed in cells"),
+    (b"<rvData/>", "pictures or data types placed in cells"),
+    (b"<rvStructures/>", "pictures or data types placed in cells"),
+    (b"<ThreadedComments/>", "threaded comments (their replies)"),
+    (b"<slicers/>", "slicers"),
+    (b"<x14:slicerCacheDefinition/>", "slicers"),
+    (b"<timelines/>", "timelines"),
+    (b"<timelineCacheDefinition/>", "timelines"),
+    (b"<formControlPr/>", "form controls"),
+    (b"<connections/>", "data connections (Power Query, external data)"),
+    (b"<queryTable/>", "data connections (Power Query, external data)"),
+]
+
+
+@pytest.mark.parametrize(("mark", "named"), MARKS)
+def test_each_element_a_save_would_drop_is_found_alone(tmp_path: Path, mark: bytes,
+                                                       named: str) -> None:
+    from wessex_cli.workbook_edit import features_that_would_be_lost
+
+    path = _with_part(tmp_path, "xl/own/part1.xml", b"<root>" + mark + b"</root>")
+    assert features_that_would_be_lost(path) == [named]
+
+
+def test_two_elements_in_one_part_are_both_named(tmp_path: Path) -> None:
+    # side by side, in one piece, and one a megabyte further on, in the next piece
+    from wessex_cli.workbook_edit import features_that_would_be_lost
+
+    far = b" " * (1 << 20)
+    path = _with_part(tmp_path, "xl/own/part1.xml", b"<root><slicers/><c:chartSpace/>" + far +
+                      b"<connections/></root>")
+    assert features_that_would_be_lost(path) == [
+        "charts", "data connections (Power Query, external data)", "slicers"]
+    # the same element twice, and a word that only begins like one, name it once
+    path = _with_part(tmp_path, "xl/own/part1.xml",
+                      b"<root><timelines/><timelinesX/><rvData/><rvData/></root>")
+    assert features_that_would_be_lost(path) == ["pictures or data types placed in cells",
+                                                 "timelines"]
+
+
+def test_an_element_is_found_across_the_pieces_a_part_is_read_in(tmp_path: Path) -> None:
+    from wessex_cli.workbook_edit import features_that_would_be_lost
+
+    for offset in (-12, -5, -1, 0, 3):
+        padding = b" " * ((1 << 20) + offset - len(b"<root>"))
+        path = _with_part(tmp_path, "xl/own/part1.xml",
+                          b"<root>" + padding + b"<x:formControlPr/><pivotTableDefinition/>"
+                          b"</root>")
+        assert features_that_would_be_lost(path) == ["form controls", "pivot tables"], offset
+
+
 def test_elements_outside_the_shared_texts_count_against_editing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # openpyxl lets go of each text once read, and keeps anything else: 3.9 million
