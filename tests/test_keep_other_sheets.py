@@ -57,6 +57,33 @@ def test_a_list_of_contacts_alone_says_nothing(run: Runner, moved: tuple[str, st
     assert "holds a pair of theirs" not in said
 
 
+def test_the_administrators_sheets_are_read_in_one_opening(
+        run: Runner, moved: tuple[str, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # each of the administrator's sheets opened the workbook again: as many openings as
+    # sheets, where one reads them all
+    import python_calamine
+
+    opened: list[str] = []
+    real = python_calamine.CalamineWorkbook.from_path
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    with_two = opened.count("pairs.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    for title in ("Notes", "Rota", "Budget"):
+        book.create_sheet(title).append(["a note", "not a pair"])
+    book.save(tmp_path / "pairs.xlsx")
+    opened.clear()
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
+    assert opened.count("pairs.xlsx") == with_two  # five sheets of theirs, not two
+    assert "row 2 of the sheet 'Completed'" in said and said.count("holds a pair of theirs") == 1
+
+
 def test_visit_for_someone_whose_partner_withdrew_names_the_pair_not_the_unpaired_sheet(
         run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Dr Marta Juniper's partner Dr Isla Okonkwo withdrew, and the re-pairing found her

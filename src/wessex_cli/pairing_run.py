@@ -382,7 +382,7 @@ def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) ->
     of finished pairs ("Completed"), whose two people were paired again as new, and would be
     introduced again. A list of contacts (one address a row) says nothing."""
     from .inspection import inspect_input
-    from .spreadsheet import cell_ref, cell_text, read_grid, same_sheet
+    from .spreadsheet import cell_ref, cell_text, read_grids, same_sheet
 
     fresh = {person.key: person for pair in result.pairs if pair.how != "kept"
              for person in (pair.a, pair.b)}
@@ -392,8 +392,7 @@ def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) ->
     titles = [sheet.title for sheet in inspect_input(keep).sheets.values() if sheet.title and
               not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
     said: list[str] = []
-    for title in titles:
-        grid = read_grid(keep, title, only=True)
+    for title, grid in zip(titles, read_grids(keep, titles), strict=True):
         for number, row in enumerate(grid.rows):
             found = {key: column for column, cell in reversed(list(enumerate(row)))
                      if "@" in (text := cell_text(cell)) and (key := email_key(text)) in known}

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import SpreadsheetError
 from .inspection import LIMITS, Inspection, check_extent, inspect_input
@@ -238,10 +239,33 @@ def _refuse_a_long_cell(grid: Grid, row_index: int) -> None:
                 cell=cell_ref(row_index, col_index))
 
 
+def read_grids(path: Path, titles: Sequence[str]) -> list[Grid]:
+    """The sheets called ``titles``, each as ``read_grid(path, title, only=True)`` reads it
+    (a title the workbook has no worksheet of gives an empty grid whose sheet is ""), from
+    one opening of the workbook rather than one for each."""
+    if not titles:
+        return []
+    inspection = inspect_input(path)
+    if inspection.kind == "csv":
+        return [read_grid(path, title, only=True) for title in titles]
+    return [_clean_cells(grid) for grid in _read_sheets(path, inspection, lambda worksheets: [
+        next((n for n in worksheets if same_sheet(n, title)), None) for title in titles])]
+
+
 def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
                    only: bool = False) -> Grid:
+    return _read_sheets(path, inspection, lambda worksheets: [
+        next((n for n in worksheets if same_sheet(n, preferred_sheet)),
+             None if only else worksheets[0])])[0]
+
+
+def _read_sheets(path: Path, inspection: Inspection,
+                 choose: Callable[[list[str]], list[str | None]]) -> list[Grid]:
+    """The worksheets ``choose`` picks from the names of all of them (None: an empty grid
+    whose sheet is ""), read with one opening of the workbook."""
     from python_calamine import CalamineWorkbook
 
+    read: list[tuple[str | None, Any, list[Merged]]] = []  # calamine's rows, as Grid's
     try:
         with CalamineWorkbook.from_path(str(path)) as workbook:
             metadata = workbook.sheets_metadata
@@ -249,13 +273,13 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
             if not worksheets:
                 raise SpreadsheetError("the workbook has no worksheets.",
                                        "Add a sheet named 'Volunteers' with the list.", file=path)
-            chosen = next((n for n in worksheets if same_sheet(n, preferred_sheet)),
-                          None if only else worksheets[0])
-            if chosen is None:
-                return Grid(path, "", [])
-            sheet = workbook.get_sheet_by_name(chosen)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+            for chosen in choose(worksheets):
+                if chosen is None:
+                    read.append((None, [], []))
+                    continue
+                sheet = workbook.get_sheet_by_name(chosen)
+                read.append((chosen, sheet.to_python(skip_empty_area=False),
+                             list(getattr(sheet, "merged_cell_ranges", None) or [])))
     except SpreadsheetError:
         raise
     except BaseException as exc:  # calamine may raise a Rust panic, a BaseException
@@ -263,12 +287,18 @@ def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
             raise
         raise SpreadsheetError(f"the workbook could not be read ({_short(exc)}).",
                                "Open it in Excel and save it again as .xlsx.", file=path) from None
-    grid = Grid(path, chosen, rows)  # type: ignore[arg-type]
-    grid.warnings.extend(_merged_down(merged))
-    grid.merged = merged[:1000]
-    if inspection.kind == "xlsx":
-        grid.warnings.extend(_formulas_without_values(path, chosen, inspection))
-    return grid
+    grids = []
+    for chosen, rows, merged in read:
+        if chosen is None:
+            grids.append(Grid(path, "", []))
+            continue
+        grid = Grid(path, chosen, rows)
+        grid.warnings.extend(_merged_down(merged))
+        grid.merged = merged[:1000]
+        if inspection.kind == "xlsx":
+            grid.warnings.extend(_formulas_without_values(path, chosen, inspection))
+        grids.append(grid)
+    return grids
 
 
 def merged_warning(merged: Merged) -> tuple[str, str]:
