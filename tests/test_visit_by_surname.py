@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from wessex_cli.text import named, names_by_part
 
@@ -115,6 +116,41 @@ def test_a_surname_shared_with_someone_unpaired_is_refused(run: Runner, tmp_path
     said = " ".join(run("visit", "pairs.xlsx", "tomas", "--hosted", "4/5/2027",
                         code=1).output.split())
     assert "Tomás Ashworth is on the Unpaired sheet: the pairing found them no partner" in said
+
+
+def test_a_surname_shared_with_someone_withdrawn_is_refused_from_the_open_workbook(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tomás Ashworth withdrew: the word names him on the Withdrawn sheet as well as Amelia
+    # on the Pairs sheet. The sheets are read from the workbook open for the change; calamine
+    # read the file again (three openings) while the change held it
+    import python_calamine
+
+    write_book(tmp_path / "v.xlsx", _roster(
+        person("Tomás Ashworth", "tomas.ashworth@nhs.net", "GP", Organisation="Quayside Surgery"),
+        person("Dr Cy Vale", "cy.vale@nhs.net", "Consultant",
+               Organisation="General Hospital - Renal")))
+    run("pair", "v.xlsx")
+    run("withdraw", "pairs.xlsx", "tomas.ashworth@nhs.net")
+    before = (tmp_path / "pairs.xlsx").read_bytes()
+    opened: list[str] = []
+    real = python_calamine.CalamineWorkbook.from_path
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    listed = ("'ashworth' names 2 people in the pairs workbook: Dr Amelia Ashworth "
+              "<amelia.ashworth@example.org> (Pairs row 2); Tomás Ashworth "
+              "<tomas.ashworth@nhs.net> (Withdrawn sheet). Type the full name or the e-mail "
+              "address of the one you mean.")
+    said = " ".join(run("visit", "pairs.xlsx", "ashworth", "--hosted", "4/5/2027",
+                        code=1).output.split())
+    assert listed in said
+    said = " ".join(run("withdraw", "pairs.xlsx", "ashworth", code=1).output.split())
+    assert listed in said
+    assert opened == []
+    assert (tmp_path / "pairs.xlsx").read_bytes() == before
 
 
 def test_withdraw_by_a_surname_and_its_status_cell(run: Runner, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -532,13 +532,22 @@ def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
                     ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
     withdrawn pair there whole, visits included), and as withdrawals."""
-    grid = read_grid(path, "Withdrawn", only=True)
+    return withdrawn_rows(read_grid(path, "Withdrawn", only=True),
+                          lambda headers: _carried_columns(path, headers, carried))
+
+
+def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None
+                   ) -> tuple[list[PairRecord], list[Withdrawn]]:
+    """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
+    workbook open for a change), as pairs and as withdrawals; ``carried_of(headers)``: the
+    columns carried from the volunteer workbook (``_carried_columns``), none without it."""
     if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
     if header_index is None:
         return [], []
-    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]], carried)
+    headers = [cell_text(c) for c in grid.rows[header_index]]
+    carried = carried_of(headers) if carried_of is not None else frozenset()
     headers, pairs, _ = _pair_records(grid, header_index, None, None, False, carried)
     # the first of two columns with one title is wessex's own (withdraw writes its four
     # columns first; a Pairs column of the same title goes to a second one)
@@ -568,7 +577,12 @@ def _unpaired_sheet(path: Path, carried: Collection[str] = ()) -> list[Person]:
     """The people on the Unpaired sheet: a person's columns, their notes, and (after
     wessex's own columns) those the Settings sheet lists as ``carried`` from the volunteer
     workbook. An older workbook's sheet, without the details, gives what it has."""
-    grid = read_grid(path, "Unpaired", only=True)
+    return unpaired_rows(read_grid(path, "Unpaired", only=True), carried)
+
+
+def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
+    """The people of ``grid``, an Unpaired sheet however read (``record`` reads it from the
+    workbook open for a change), with the ``carried`` columns as ``_unpaired_sheet``'s."""
     if not grid.is_sheet("Unpaired"):
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")

@@ -133,17 +133,36 @@ def _people_off_the_pairs_sheet(recorded: PairsWorkbook) -> list[tuple[str, Pers
     return list(found.values())
 
 
-def refuse_others_by_part(path: Path, who: str, rows: list[Placement]) -> None:
+def _side_sheets(book: Workbook) -> PairsWorkbook:
+    """The Withdrawn and Unpaired sheets of the workbook open for a change, read from it as
+    the calamine reader reads them from the file (``pairs_workbook.withdrawn_rows`` and
+    ``unpaired_rows``); its pairs are not read."""
+    from .pairs_workbook import unpaired_rows, withdrawn_rows
+    from .spreadsheet import Grid
+
+    def grid(title: str) -> Grid:
+        if not book.has_sheet(title):
+            return Grid(book.path, "", [])
+        sheet = book[title]
+        return Grid(book.path, sheet.title,
+                    [[book.shown(cell) for cell in row] for row in sheet.iter_rows()])
+
+    withdrawn, withdrawals = withdrawn_rows(grid("Withdrawn"))
+    return PairsWorkbook(book.path, [], [], withdrawn, withdrawals,
+                         unpaired_rows(grid("Unpaired")))
+
+
+def refuse_others_by_part(book: Workbook, who: str, rows: list[Placement]) -> None:
     """When ``who`` found ``rows`` of the Pairs sheet by a surname or first name only, refuse
-    if it also names someone on the Withdrawn or Unpaired sheet: never a guess between two
-    people of the scheme. Several people in the Pairs sheet alone are ``pick_row``'s."""
+    if it also names someone on the Withdrawn or Unpaired sheet of ``book`` (open for the
+    change): never a guess between two people of the scheme. Several people in the Pairs
+    sheet alone are ``pick_row``'s."""
     if not _by_part(who, rows):
         return
-    from .pairs_workbook import read_pairs_workbook
-
+    path = book.path
     mine = {r.person.key for r in rows}
     others = [(person, where) for identity, person, where in
-              _people_off_the_pairs_sheet(read_pairs_workbook(path))
+              _people_off_the_pairs_sheet(_side_sheets(book))
               if identity not in mine and names_by_part(who, person.name)]
     if not others:
         return
@@ -359,7 +378,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
-        refuse_others_by_part(path, who, found)
+        refuse_others_by_part(book, who, found)
         row = pick_row(found, who, partner, path,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
@@ -478,7 +497,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
         found = find_rows(sheet, columns, who, book)
-        refuse_others_by_part(path, who, found)
+        refuse_others_by_part(book, who, found)
         rows = found
         refuse_copied_rows(found, path)  # else both rows would move, as two pairs
         if partner or not found or len({r.person.key for r in found}) > 1:
