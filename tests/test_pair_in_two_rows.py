@@ -28,10 +28,14 @@ def test_a_pair_in_two_rows_is_refused_naming_both(run: Runner, paired: Path) ->
     row, _ = row_of(paired, "gp1@example.org")
     below = copy_row(paired, row)
     before = paired.read_bytes()
-    for command in (["visit", "pairs.xlsx", "gp1@example.org", "--hosted", "4/5/2027"],
-                    ["pair", "v.xlsx", "--keep", "pairs.xlsx"]):
+    for command, so in (
+            (["visit", "pairs.xlsx", "gp1@example.org", "--hosted", "4/5/2027"],
+             "so wessex cannot tell which row to change."),
+            (["pair", "v.xlsx", "--keep", "pairs.xlsx"],
+             "so it would be kept twice, as two pairs. Nothing was changed.")):
         said = " ".join(run(*command, code=1).output.split())
         assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
+        assert so in said
         assert "Keep one row: move anything typed in the others into it, delete them" in said
         assert "--partner" not in said
     assert paired.read_bytes() == before
@@ -44,9 +48,16 @@ def test_withdraw_refuses_a_pair_in_two_rows(run: Runner, paired: Path) -> None:
     row, _ = row_of(paired, "gp1@example.org")
     below = copy_row(paired, row)
     before = paired.read_bytes()
-    said = " ".join(run("withdraw", "pairs.xlsx", "gp1@example.org", code=1).output.split())
-    assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
-    assert "Keep one row: move anything typed in the others into it, delete them" in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    titles = [cell.value for cell in sheet[1]]
+    partner = sheet.cell(row, titles.index("B email" if sheet.cell(
+        row, titles.index("A email") + 1).value == "gp1@example.org" else "A email") + 1).value
+    for more in ([], ["--partner", str(partner)]):  # naming the partner, the same
+        said = " ".join(run("withdraw", "pairs.xlsx", "gp1@example.org", *more,
+                            code=1).output.split())
+        assert f"rows {row} and {below} of the Pairs sheet both hold the pair of" in said
+        assert "so wessex cannot tell which row to change." in said
+        assert "Keep one row: move anything typed in the others into it, delete them" in said
     assert paired.read_bytes() == before
 
 

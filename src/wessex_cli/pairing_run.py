@@ -256,18 +256,13 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
     over its row, and the visits and notes typed there were then another pair's. Refuse
     too a pair in two rows (a row copied): it was kept twice, as two pairs."""
     from .errors import TrackingError
-    from .model import copied_rows
     from .pairs_workbook import person_header
+    from .record import refuse_copied_rows
     from .spreadsheet import cell_ref
     from .text import header_key
 
-    for same in copied_rows(earlier.pairs):
-        raise TrackingError(
-            f"rows {' and '.join(str(pair.row) for pair in same)} of the Pairs sheet both hold "
-            f"the pair of {same[0].a.name} and {same[0].b.name}, so it would be kept twice, as "
-            "two pairs. Nothing was changed.", "Keep one row: move anything typed in the "
-            "others into it, delete them, and run the command again.", file=keep,
-            sheet="Pairs")
+    refuse_copied_rows(earlier.pairs, keep, "it would be kept twice, as two pairs. Nothing "
+                       "was changed.")
     keys = [header_key(title) for title in earlier.headers]
     for pair in earlier.pairs:
         for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):

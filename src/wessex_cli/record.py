@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
-from .model import HALVES, PairsWorkbook, Person, Placement, copied_rows
+from .model import HALVES, PairRecord, PairsWorkbook, Person, Placement, copied_rows
 from .pairs_workbook import (
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
@@ -190,9 +190,11 @@ def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) 
 
 def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
              everyone: Callable[[], list[str]] = list,
-             doing: str = "there is no pair to change") -> Placement:
+             doing: str = "there is no pair to change", copies_refused: bool = False
+             ) -> Placement:
     """The one place of ``who`` to change (with ``partner``, if given), or a TrackingError
-    that says why there is none or which partner to name."""
+    that says why there is none or which partner to name. ``copies_refused``: a pair in two
+    rows was refused among all of ``rows`` already (``withdraw``), not to be sought again."""
     any_rows = bool(rows)
     if partner and "@" in partner:
         rows = [r for r in rows if r.partner.key == email_key(partner)]
@@ -206,8 +208,8 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
     same = {frozenset((r.pair.a.key, r.pair.b.key)) for r in rows}
-    if len(same) == 1:
-        refuse_copied_rows(rows, path)
+    if len(same) == 1 and not copies_refused:
+        refuse_copied_rows((r.pair for r in rows), path)
     people = {r.person.key: r.person for r in rows}
     if len(people) > 1:
         # several people of that name (two in one pair, even): which of them is the question,
@@ -232,16 +234,17 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
     return rows[0]
 
 
-def refuse_copied_rows(rows: list[Placement], path: Path) -> None:
-    """Refuse when one pair of ``rows`` stands in two rows or more of the Pairs sheet (a row
-    copied to keep a second note, say): which row to change cannot be told."""
-    for same in copied_rows(r.pair for r in rows):
+def refuse_copied_rows(pairs: Iterable[PairRecord], path: Path,
+                       so: str = "wessex cannot tell which row to change.") -> None:
+    """Refuse when one of ``pairs`` stands in two rows or more of the Pairs sheet (a row
+    copied to keep a second note, say), saying what would follow (``so``): which row to
+    change cannot be told, or (``pair --keep``) the pair would be kept twice."""
+    for same in copied_rows(pairs):
         numbers = " and ".join(str(number) for number in sorted(p.row for p in same))
         raise TrackingError(f"rows {numbers} of the Pairs sheet both hold the pair of "
-                            f"{same[0].a.name} and {same[0].b.name}, so wessex cannot tell "
-                            "which row to change.", "Keep one row: move anything typed in "
-                            "the others into it, delete them, and run the command again.",
-                            file=path, sheet="Pairs")
+                            f"{same[0].a.name} and {same[0].b.name}, so {so}",
+                            "Keep one row: move anything typed in the others into it, delete "
+                            "them, and run the command again.", file=path, sheet="Pairs")
 
 
 def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
@@ -499,10 +502,11 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         found = find_rows(sheet, columns, who, book)
         refuse_others_by_part(book, who, found)
         rows = found
-        refuse_copied_rows(found, path)  # else both rows would move, as two pairs
+        # else both rows would move, as two pairs
+        refuse_copied_rows((r.pair for r in found), path)
         if partner or not found or len({r.person.key for r in found}) > 1:
             rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
-                             "there is nothing to withdraw")]
+                             "there is nothing to withdraw", copies_refused=True)]
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
