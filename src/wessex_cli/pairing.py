@@ -134,7 +134,7 @@ class PairingResult:
         }
 
 
-def _new_addresses(roster: Roster, keep: Sequence[PairRecord]) -> dict[str, Volunteer]:
+def readdressed(roster: Roster, keep: Sequence[PairRecord]) -> dict[str, Volunteer]:
     """Kept people whose e-mail the volunteer workbook no longer has, by their old e-mail
     key, found by a name that one volunteer alone has, and under an address no kept pair
     uses: a corrected address is the same person (as ``--history`` takes it), not a
@@ -216,10 +216,10 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
 
     holding: list[PairRecord] = []
     kept_notes: list[str] = []
-    readdressed = _new_addresses(roster, keep)
+    moved = readdressed(roster, keep)
     for kept in keep:
-        x = by_key.get(kept.a.key) or readdressed.get(kept.a.key)
-        y = by_key.get(kept.b.key) or readdressed.get(kept.b.key)
+        x = by_key.get(kept.a.key) or moved.get(kept.a.key)
+        y = by_key.get(kept.b.key) or moved.get(kept.b.key)
         for was, now in ((kept.a, x), (kept.b, y)):
             if now is not None and now.key != was.key:
                 kept_notes.append(

@@ -229,19 +229,19 @@ def _locks_already_kept(roster: Roster, kept: list[Any]) -> Roster:
     """The roster without its errors about Partner locks that are all kept pairs already
     (a lock breaking a rule added since the pairing, or more than a Capacity lowered since):
     the pair is kept as it stands, with the warning every kept pair that breaks a rule has,
-    rather than the whole re-pairing refused for a pair already under way."""
+    rather than the whole re-pairing refused for a pair already under way. A person of a
+    kept pair whose address was corrected is found as pairing finds them (``readdressed``):
+    a pair it will not keep leaves its lock to be refused."""
     import dataclasses
+
+    from .pairing import readdressed
 
     if not kept:
         return roster
-    keys = {v.key for v in roster.volunteers}
-    by_name: dict[str, list[str]] = {}
-    for volunteer in roster.volunteers:
-        by_name.setdefault(person_key(volunteer.name), []).append(volunteer.key)
+    moved = readdressed(roster, kept)
 
-    def key_of(person: Any) -> str:  # a corrected address: the one volunteer of the name
-        named = by_name.get(person_key(person.name), [])
-        return person.key if person.key in keys or len(named) != 1 else named[0]
+    def key_of(person: Any) -> str:
+        return moved[person.key].key if person.key in moved else str(person.key)
 
     pairs = {frozenset((key_of(p.a), key_of(p.b))) for p in kept}
     problems = [p for p in roster.problems if not (p.locks and p.locks <= pairs)]
