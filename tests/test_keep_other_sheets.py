@@ -3,6 +3,7 @@ were paired again as new, and would have been introduced again, without a word."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -44,6 +45,11 @@ def test_a_pair_moved_to_a_sheet_of_ones_own_is_named_when_paired_again(
     assert "paired afresh, but row 2 of the sheet 'Completed' (Completed!" in said
     assert "which wessex does not read for pairs, holds a pair of theirs" in said
     assert said.count("holds a pair of theirs") == 1  # the Contacts sheet says nothing
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run", "--json")
+    warnings = json.loads(result.stdout)["warnings"]
+    assert len(warnings) == 1 and "row 2 of the sheet 'Completed' (Completed!" in warnings[0]
+    assert warnings[0].endswith("or they are paired twice.")
+    assert "Note: Warning" not in result.stderr and "Warning: " in result.stderr
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "row 2 of the sheet 'Completed'" in said
 

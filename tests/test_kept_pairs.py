@@ -74,6 +74,11 @@ def test_a_kept_pair_that_now_breaks_avoid_is_warned_about(run: Runner, tmp_path
     data = json.loads(said.stdout)
     assert len(data["pairs"]) == 2
     assert "Warning: pair" in said.stderr and "Note: Warning" not in said.stderr
+    # and, for scripts, under "warnings", told by its kind rather than by its first word
+    assert data["warnings"] == [
+        f"pair P001 ({a} and {b}) is kept as it stands, but it breaks rule 4 (named under "
+        f"avoid). If they must not be paired, run 'wessex withdraw pairs.xlsx \"{a}\" --partner "
+        f"\"{b}\"', then pair again with --keep; if the volunteer workbook is wrong, correct it."]
 
 
 def test_kept_pairs_that_break_nothing_give_no_warning(run: Runner, tmp_path: Path) -> None:
@@ -81,6 +86,9 @@ def test_kept_pairs_that_break_nothing_give_no_warning(run: Runner, tmp_path: Pa
     run("pair", "v.xlsx")
     result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "breaks rule" not in result.output
+    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run", "--json").stdout)
+    assert data["warnings"] == []
+    assert "warnings" not in json.loads(run("pair", "v.xlsx", "--dry-run", "--json").stdout)
 
 
 def test_visit_by_a_name_two_people_share_asks_for_the_address(run: Runner,

@@ -14,6 +14,7 @@ import contextlib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,27 @@ class PairingRequest:
         return not (self.dry_run or self.why)
 
 
+class NoteKind(Enum):
+    """What a note after the pairing is: said for the record, or a warning of something that
+    may be wrong and wants the administrator's look (the terminal begins it "Warning:",
+    ``--json`` lists it under "warnings")."""
+
+    NOTE = "note"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing ``wessex pair`` says after the pairs, and its kind."""
+
+    text: str
+    kind: NoteKind = NoteKind.NOTE
+
+    def __str__(self) -> str:
+        """As the terminal says it: a warning begins "Warning:"."""
+        return f"Warning: {self.text}" if self.kind is NoteKind.WARNING else self.text
+
+
 @dataclass
 class PairingRun:
     """What ``run_pairing`` did: the pairs, who was left out and why, and what was saved."""
@@ -66,7 +88,7 @@ class PairingRun:
     result: PairingResult
     roster: Roster
     left_out: list[LeftOut]
-    notes: list[str]  # withdrawals honoured, locks let go: each said to the administrator
+    notes: list[Note]  # withdrawals honoured, locks let go: each said to the administrator
     saved: Path | None
     in_place: bool  # --keep changed the kept workbook itself (a backup was kept)
     explanation: Explanation | None = None
@@ -108,17 +130,17 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           "Add one row per volunteer under the headers.",
                           file=request.volunteers)
     left_out: list[LeftOut] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     if request.skip_errors:
         unread = unread_rows(roster)
         roster, left_out = without_errors(roster)
         _refuse_naming_the_left_out(request, left_out)
         if unread:
-            notes.append(f"{plural(len(unread), 'row')} repeating someone listed earlier "
+            notes.append(Note(f"{plural(len(unread), 'row')} repeating someone listed earlier "
                          f"{'was' if len(unread) == 1 else 'were'} not read (row "
                          f"{', '.join(map(str, unread))}): move anything new in "
                          f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
-                         "to that person's first row, then delete the repeat.")
+                         "to that person's first row, then delete the repeat."))
     target, keep = request.target, request.keep
     if keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):  # others: refused
         from .errors import TrackingError
@@ -137,9 +159,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                     if earlier.resolve() not in given]
         request.history = [*request.history, *(earlier for _, earlier in recorded)]
         if recorded:  # as well as any given now: a --history adds a year, drops none
-            notes.append(f"Earlier partners kept apart again, as when {keep.name} was "
-                         f"paired: from {', '.join(entry for entry, _ in recorded)} "
-                         f"(as its Settings sheet says, from {keep.name}'s folder).")
+            notes.append(Note(f"Earlier partners kept apart again, as when {keep.name} was "
+                              f"paired: from {', '.join(entry for entry, _ in recorded)} "
+                              f"(as its Settings sheet says, from {keep.name}'s folder)."))
     elif request.writing and request.force and not request.history and target.is_file() \
             and target.suffix.lower() == ".xlsx":  # without --force, it is refused anyway
         _refuse_to_drop_history(target)
@@ -149,9 +171,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         history = read_history(request.history)
         for key, old in new_addresses(roster, history).items():
             person = roster.by_key()[key]
-            notes.append(f"{person.name} ({person.email}) is taken to be the "
-                         f"{history.names[old]} of the earlier pairs ({old}): the same name "
-                         "under another address, so their earlier partners are kept apart.")
+            notes.append(Note(f"{person.name} ({person.email}) is taken to be the "
+                              f"{history.names[old]} of the earlier pairs ({old}): the same "
+                              "name under another address, so their earlier partners are "
+                              "kept apart."))
         roster = apply_history(roster, history)
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
@@ -170,7 +193,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
-            notes += withdrawn
+            notes += map(Note, withdrawn)
             roster = _locks_already_kept(roster, kept)
         # by address and by name: the error may be in the address itself
         held = {email_key(p.email) for p in left_out if p.email} | \
@@ -186,10 +209,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
                     person_key(p.name) in {person_key(pair.a.name), person_key(pair.b.name)}]
-            notes.append(f"Pair {pair.pair_id} is kept as it stands: {' and '.join(rows)} "
-                         f"{'has an error' if len(rows) == 1 else 'have errors'}, so the pair "
-                         "is neither changed nor ended. Fix the row, then pair again with "
-                         "--keep.")
+            notes.append(Note(f"Pair {pair.pair_id} is kept as it stands: "
+                              f"{' and '.join(rows)} "
+                              f"{'has an error' if len(rows) == 1 else 'have errors'}, so the "
+                              "pair is neither changed nor ended. Fix the row, then pair again "
+                              "with --keep."))
         if request.why:
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
@@ -214,15 +238,15 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               written=keep),
                                  roster, today(), held={p.pair_id for p in result.held})
             if book is not None:
-                notes += said
+                notes += map(Note, said)
                 saved = target
                 unchanged = book.unchanged and in_place
                 book.unchanged = unchanged  # -o another file: it is written all the same
             elif said:
-                notes += [f"--dry-run: nothing was saved. Without it, this run would also "
-                          f"change {keep.name} as follows.", *said]
-    return PairingRun(result, roster, left_out, notes + result.released, saved, in_place,
-                      unchanged=unchanged)
+                notes += map(Note, [f"--dry-run: nothing was saved. Without it, this run "
+                                    f"would also change {keep.name} as follows.", *said])
+    return PairingRun(result, roster, left_out, [*notes, *map(Note, result.released)], saved,
+                      in_place, unchanged=unchanged)
 
 
 def _locks_already_kept(roster: Roster, kept: list[Any]) -> Roster:
@@ -371,7 +395,7 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
 
 
-def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) -> list[str]:
+def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) -> list[Note]:
     """A warning for each row of the administrator's own sheets that holds the addresses of
     two volunteers, one of them now paired afresh: a pair cut from the Pairs sheet to a sheet
     of finished pairs ("Completed"), whose two people were paired again as new, and would be
@@ -386,7 +410,7 @@ def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) ->
     known = roster.by_key()
     titles = [sheet.title for sheet in inspect_input(keep).sheets.values() if sheet.title and
               not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
-    said: list[str] = []
+    said: list[Note] = []
     for title, grid in zip(titles, read_grids(keep, titles), strict=True):
         for number, row in enumerate(grid.rows):
             found = {key: column for column, cell in reversed(list(enumerate(row)))
@@ -398,32 +422,33 @@ def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) ->
                 del fresh[person.key]
             names = " and ".join(person.name for person in again)
             cell = cell_ref(number, found[email_key(again[0].email)])
-            said.append(
-                f"Warning: {names} {'were' if len(again) > 1 else 'was'} paired afresh, but "
+            said.append(Note(
+                f"{names} {'were' if len(again) > 1 else 'was'} paired afresh, but "
                 f"row {number + 1} of the sheet '{title}' ({title}!{cell}), which wessex "
                 "does not read for pairs, holds a pair of theirs. If it was moved there from "
                 "the Pairs sheet, move it back (a pair whose visits are done counts as done "
-                "there) and run 'wessex pair' with --keep again, or they are paired twice.")
+                "there) and run 'wessex pair' with --keep again, or they are paired twice.",
+                NoteKind.WARNING))
     return said
 
 
-def _kept_but_broken(result: PairingResult, keep: Path) -> list[str]:
+def _kept_but_broken(result: PairingResult, keep: Path) -> list[Note]:
     """A warning for each kept pair that breaks a pairing rule now: an Avoid or Registered
     practice added since the pairing, or a partner typed over by hand in the Pairs sheet. The
     pair stays as it stands (SPEC: kept pairs and their tracking stay), but it is never
     passed over in silence as if it were eligible."""
     from .rules import rules_broken
 
-    said = []
+    said: list[Note] = []
     for pair in result.pairs:
         if pair.how != "kept":
             continue
         broken = rules_broken(pair.a, pair.b)
         if broken:
             rules = "; ".join(f"rule {r.value} ({r.short})" for r in broken)
-            said.append(f"Warning: pair {pair.pair_id} ({pair.a.name} and {pair.b.name}) is "
-                        f"kept as it stands, but it breaks {rules}. If they must not be "
-                        f"paired, run 'wessex withdraw {keep.name} \"{pair.a.name}\" --partner "
-                        f"\"{pair.b.name}\"', then pair again with --keep; if the volunteer "
-                        "workbook is wrong, correct it.")
+            said.append(Note(f"pair {pair.pair_id} ({pair.a.name} and {pair.b.name}) is "
+                             f"kept as it stands, but it breaks {rules}. If they must not be "
+                             f"paired, run 'wessex withdraw {keep.name} \"{pair.a.name}\" "
+                             f"--partner \"{pair.b.name}\"', then pair again with --keep; if "
+                             "the volunteer workbook is wrong, correct it.", NoteKind.WARNING))
     return said

@@ -75,7 +75,7 @@ def pair(
       wessex pair volunteers.xlsx
       wessex pair volunteers.xlsx --lock "Wilf Umeh=Leon Ince"
     """
-    from ..pairing_run import PairingRequest, run_pairing
+    from ..pairing_run import NoteKind, PairingRequest, run_pairing
 
     require_suffix(output, (".xlsx",), "the pairs workbook")
     request = PairingRequest(volunteers, scheme_for(scheme_file, volunteers), output, keep,
@@ -93,17 +93,19 @@ def pair(
     if json:
         from ..console import err
 
-        for text in notes:  # a note that is a warning already says so ("Note: Warning:")
-            said = "" if text.startswith("Warning:") else "[yellow]Note:[/] "
-            err.print(f"{said}{escape(text)}")
+        for note in notes:  # a warning says so itself, not "Note: Warning:"
+            said = "" if note.kind is NoteKind.WARNING else "[yellow]Note:[/] "
+            err.print(f"{said}{escape(str(note))}")
         data = result.as_json()
         if skip_errors:
             data["left_out"] = [person.as_json() for person in left_out]
+        if keep is not None:  # only --keep warns: a kept pair breaking a rule, a pair moved
+            data["warnings"] = [note.text for note in notes if note.kind is NoteKind.WARNING]
         print_json(data)
         return
     _print_result(result)
-    for text in notes:
-        out.print(f"[yellow]{escape(text)}[/]")
+    for note in notes:
+        out.print(f"[yellow]{escape(str(note))}[/]")
     if left_out:
         show_table("Left out: their rows have errors",
                    [Column("Name"), Column("Row", right=True), Column("Why")],
