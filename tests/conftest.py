@@ -63,6 +63,22 @@ def run(tmp_path: Path) -> Runner:
     return Runner(tmp_path)
 
 
+@pytest.fixture
+def calamine_opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of each file python-calamine opens from now on, once an opening."""
+    import python_calamine
+
+    opened: list[str] = []
+    real = python_calamine.CalamineWorkbook.from_path
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    return opened
+
+
 def small_roster() -> list[dict[str, Any]]:
     return [
         person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside Surgery",

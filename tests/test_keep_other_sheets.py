@@ -65,19 +65,11 @@ def test_a_list_of_contacts_alone_says_nothing(run: Runner, moved: tuple[str, st
 
 def test_the_administrators_sheets_are_read_in_one_opening(
         run: Runner, moved: tuple[str, str], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        calamine_opened: list[str]) -> None:
     # each of the administrator's sheets opened the workbook again: as many openings as
     # sheets, where one reads them all
-    import python_calamine
-
-    opened: list[str] = []
-    real = python_calamine.CalamineWorkbook.from_path
-
-    def counting(path: str, *args: object, **kwargs: object) -> object:
-        opened.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    opened = calamine_opened
+    opened.clear()  # what the setup opened
     run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     with_two = opened.count("pairs.xlsx")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")

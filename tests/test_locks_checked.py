@@ -81,18 +81,23 @@ def test_a_row_whose_avoid_names_nobody_counts_with_errors_as_skip_errors_leaves
     assert sorted(p["row"] for p in pairing["left_out"]) == [2, 3]
 
 
+def _ann_locked_to_col(**ann: object) -> list[dict[str, object]]:
+    """Two GPs and two consultants, Ann's Partner cell naming Col (her row given ``ann``)."""
+    return [
+        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
+               Partner="Dr Col Cole", **ann),
+        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
+        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital"),
+        person("Dr Dee Dale", "dee@example.org", "Consultant", Organisation="Hospital")]
+
+
 def test_a_kept_locked_pair_that_now_breaks_a_rule_is_kept_with_a_warning(
         run: Runner, tmp_path: Path) -> None:
     # A pair first made by a Partner lock, under way in the pairs workbook; an Avoid entry
     # typed since. 'pair --keep' keeps any other pair that now breaks a rule, with a warning
     # naming it, but the lock's error (right for a fresh pairing) refused the whole re-pairing
     # mid-scheme, so nobody new could be paired until the Partner cell was emptied.
-    people = [
-        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
-               Partner="Dr Col Cole"),
-        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
-        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital"),
-        person("Dr Dee Dale", "dee@example.org", "Consultant", Organisation="Hospital")]
+    people = _ann_locked_to_col()
     write_book(tmp_path / "v.xlsx", people)
     run("pair", "v.xlsx")
     people[0]["Avoid"] = "col@example.org"
@@ -127,12 +132,7 @@ def test_a_kept_locked_pair_under_a_corrected_address_is_kept_with_a_warning(
         run: Runner, tmp_path: Path) -> None:
     # Ann's address corrected in the volunteer workbook (she is found by her name, as
     # pairing finds her), and an Avoid typed since against her locked partner: kept
-    people = [
-        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
-               Partner="Dr Col Cole"),
-        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
-        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital"),
-        person("Dr Dee Dale", "dee@example.org", "Consultant", Organisation="Hospital")]
+    people = _ann_locked_to_col()
     write_book(tmp_path / "v.xlsx", people)
     run("pair", "v.xlsx")
     _email_in_row_of(tmp_path / "pairs.xlsx", "col@example.org", "ann.old@example.org")
@@ -150,13 +150,8 @@ def test_a_locked_pair_pairing_cannot_keep_leaves_its_lock_refused_at_the_cell(
     # address to be hers and cannot keep that pair. Its lock, which breaks a rule (an Avoid
     # typed since), is then no kept pair: refused at its cell as check says, as in a fresh
     # pairing; a rule of its own took the old address to be Ann's and let the error go
-    people = [
-        person("Dr Ann Ash", "ann@example.org", "GP", Organisation="Surgery A",
-               Partner="Dr Col Cole", Capacity=2),
-        person("Dr Bea Birch", "bea@example.org", "GP", Organisation="Surgery B"),
-        person("Dr Col Cole", "col@example.org", "Consultant", Organisation="Hospital"),
-        person("Dr Dee Dale", "dee@example.org", "Consultant", Organisation="Hospital"),
-        person("Dr Eve Eld", "eve@example.org", "Consultant", Organisation="Hospital")]
+    people = [*_ann_locked_to_col(Capacity=2),
+              person("Dr Eve Eld", "eve@example.org", "Consultant", Organisation="Hospital")]
     write_book(tmp_path / "v.xlsx", people)
     run("pair", "v.xlsx")
     _email_in_row_of(tmp_path / "pairs.xlsx", "col@example.org", "ann.old@example.org")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from wessex_cli.text import named, names_by_part
 
@@ -119,12 +118,10 @@ def test_a_surname_shared_with_someone_unpaired_is_refused(run: Runner, tmp_path
 
 
 def test_a_surname_shared_with_someone_withdrawn_is_refused_from_the_open_workbook(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        run: Runner, tmp_path: Path, calamine_opened: list[str]) -> None:
     # Tomás Ashworth withdrew: the word names him on the Withdrawn sheet as well as Amelia
     # on the Pairs sheet. The sheets are read from the workbook open for the change; calamine
     # read the file again (three openings) while the change held it
-    import python_calamine
-
     write_book(tmp_path / "v.xlsx", _roster(
         person("Tomás Ashworth", "tomas.ashworth@nhs.net", "GP", Organisation="Quayside Surgery"),
         person("Dr Cy Vale", "cy.vale@nhs.net", "Consultant",
@@ -132,14 +129,8 @@ def test_a_surname_shared_with_someone_withdrawn_is_refused_from_the_open_workbo
     run("pair", "v.xlsx")
     run("withdraw", "pairs.xlsx", "tomas.ashworth@nhs.net")
     before = (tmp_path / "pairs.xlsx").read_bytes()
-    opened: list[str] = []
-    real = python_calamine.CalamineWorkbook.from_path
-
-    def counting(path: str, *args: object, **kwargs: object) -> object:
-        opened.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    opened = calamine_opened
+    opened.clear()  # what the setup opened
     listed = ("'ashworth' names 2 people in the pairs workbook: Dr Amelia Ashworth "
               "<amelia.ashworth@example.org> (Pairs row 2); Tomás Ashworth "
               "<tomas.ashworth@nhs.net> (Withdrawn sheet). Type the full name or the e-mail "
