@@ -896,7 +896,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                       f"pair (row {last_pair}): {why}, so wessex did not move your rows. A "
                       "total there does not count the new pairs: move them up in Excel.")
         else:
-            insert_rows(book, sheet, last_pair + 1, adding, join=last_pair > header_row)
+            insert_rows(book, sheet, last_pair + 1, adding)
             # once pairs went, the rows moved up first: say where they are now
             moved = f"are now {rows_of(adding)}, below the new pairs" if went else \
                 f"moved down {plural(adding, 'row')}"
@@ -920,7 +920,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if isinstance(value, dt.date):
                 target.number_format = "yyyy-mm-dd"
     if last > last_kept > header_row:
-        extend_ranges_down(sheet, last_kept, last)
+        extend_ranges_down(book, sheet, last_kept, last, header_row)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
             book.ignored[sheet.title] = grown_marks(
                 book.ignored[sheet.title], lambda ranges: grown_ranges(ranges, last_kept, last))

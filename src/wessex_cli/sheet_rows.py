@@ -31,7 +31,7 @@ def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     sheet.delete_rows(number)
     _move_ranges_up(sheet, number)
     _move_row_settings_up(sheet, number)
-    _move_names_up(book.book, sheet, number)
+    _repoint_names(book.book, sheet, lambda ref: _shift_range(ref, number))
     if book.ignored.get(sheet.title):
         book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
                                                 lambda ref: _shift_range(ref, number))
@@ -137,11 +137,14 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
             _filter_with_table(table)
 
 
-def extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
+def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int,
+                       header_row: int) -> None:
     """New pairs written below the last kept one (rows ``last_kept`` + 1 to ``last``) join
     what covered the pairs down to that row, as a row typed under a table joins it in
-    Excel: the yes/no drop-downs, the conditional formats, the filter's range and a table's
-    range. A range that stops before the last pair covers only the rows it did."""
+    Excel: the yes/no drop-downs, the conditional formats, the filter's range, a table's
+    range, and a range of rows in a formula (a total's, on any sheet), a defined name or the
+    print area. A range that stops before the last pair covers only the rows it did, and a
+    formula in a kept pair's own row (under ``header_row``) keeps to the rows it named."""
     from openpyxl.formatting.formatting import ConditionalFormattingList
     from openpyxl.worksheet.cell_range import CellRange
 
@@ -166,6 +169,38 @@ def extend_ranges_down(sheet: Any, last_kept: int, last: int) -> None:
         for rule in formatting.rules:
             formats.add(sqref, rule)
     sheet.conditional_formatting = formats
+    _grow_formulas(book, sheet, last_kept, last, header_row)
+
+
+def _grow_formulas(book: Workbook, sheet: Any, last_kept: int, last: int,
+                   header_row: int) -> None:
+    """The formulas, defined names and print area that refer to ``sheet``'s rows, each range
+    of theirs ending on row ``last_kept`` carried down to row ``last`` (``extend_ranges_down``);
+    not the formulas in the kept pairs' own rows (a running count stays on its row). What
+    Excel showed for a grown formula no longer matches it, so Excel works it out again."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    def grow(ref: str) -> str:
+        # a range ending on the last pair, none of its rows below it: those are re-pointed
+        # by the rows moving (insert_rows), not grown
+        moved = _range_down(ref, last_kept + 1, last - last_kept)
+        return _range_down(ref, last_kept + 1, last - last_kept, join=True) \
+            if moved == ref else ref
+
+    for other in book.book.worksheets:
+        own = other is sheet
+        for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
+            if own and header_row < cell.row <= last_kept or cell.data_type != "f":
+                continue
+            if isinstance(cell.value, str):
+                cell.value = _repointed(cell.value, grow, own=own, sheet_name=sheet.title)
+            elif isinstance(cell.value, ArrayFormula):
+                cell.value.text = _repointed(cell.value.text or "", grow, own=own,
+                                             sheet_name=sheet.title)
+        if not own:  # its own are grown with their ranges, above
+            _rules_pointed(other, lambda formula: _repointed(
+                "=" + formula, grow, own=False, sheet_name=sheet.title)[1:])
+    _repoint_names(book.book, sheet, grow)
 
 
 def _filter_with_table(table: Any) -> None:
@@ -229,21 +264,21 @@ def _move_row_settings_up(sheet: Any, number: int) -> None:
     dimensions.update(moved)
 
 
-def _move_names_up(book: Any, sheet: Any, number: int) -> None:
-    """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
-    re-points them when a row is deleted: a name for a row below moves up, one for the
-    deleted row alone becomes #REF!, a range across it shrinks."""
+def _repoint_names(book: Any, sheet: Any, move: Callable[[str], str]) -> None:
+    """Defined names and the print area that refer to the sheet's rows, each reference
+    passed through ``move`` as a formula's is (``_repointed``): a name for a deleted row
+    alone becomes #REF!, a part of the print area that was that row alone goes."""
     names = [*book.defined_names.values()]
     for each in book.worksheets:
         names += [*each.defined_names.values()]
     for name in names:
         text = name.attr_text or ""
-        moved = shift_references("=" + text, number, own=False, sheet_name=sheet.title)
+        moved = _repointed("=" + text, move, own=False, sheet_name=sheet.title)
         if moved[1:] != text:
             name.attr_text = moved[1:]
     if sheet.print_area:
         areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
-        kept = [a for a in (_shift_range(area, number) for area in areas) if a != "#REF!"]
+        kept = [a for a in map(move, areas) if a != "#REF!"]
         if kept != areas:
             sheet.print_area = kept or None
 
@@ -267,12 +302,21 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
     """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
     of that sheet was deleted (``own``: the formula is on that sheet, so references without
     a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
+    return _repointed(formula, lambda ref: _shift_range(ref, deleted, fixed_rows_only),
+                      own=own, sheet_name=sheet_name)
+
+
+def _repointed(formula: str, move: Callable[[str], str], *, own: bool, sheet_name: str
+               ) -> str:
+    """``formula`` with each of its references to ``sheet_name`` passed through ``move``
+    (one reference to where it stands once rows moved, or "#REF!"; ``own``: the formula is
+    on that sheet, so references without a sheet name are to it)."""
     tokens = _tokens(formula)
     if tokens is None:
         return formula  # a formula openpyxl cannot parse is left as it was
     changed = False
     for token, where, bang, ref in _references_to(tokens, sheet_name, own):
-        moved = _shift_range(ref, deleted, fixed_rows_only)
+        moved = move(ref)
         if moved != ref:
             token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
             changed = True
@@ -375,15 +419,16 @@ def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) 
     return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
 
 
-def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = True) -> None:
+def insert_rows(book: Workbook, sheet: Any, at: int, count: int) -> None:
     """Make ``count`` empty rows at row ``at`` for new pairs, moving down what stood there
     (a total, a heading of the administrator's) and re-pointing what refers to it as Excel
     does when rows are inserted: a reference at or below ``at`` moves down, a range across it
-    grows. A formula's range that ends on the row above (the last pair: "=SUM(R2:R31)" in a
-    total under pair 30) grows over the new rows too, so that the total counts the new pairs,
-    as the drop-downs and the filter that reached the last pair do (``extend_ranges_down``);
-    not with ``join`` False (the row above is the header, not a pair)."""
+    grows. A range ending on the row above (the last pair) is grown by
+    ``extend_ranges_down`` once the pairs are written, as it is when nothing had to move."""
     from openpyxl.worksheet.formula import ArrayFormula
+
+    def move(ref: str) -> str:
+        return _range_down(ref, at, count)
 
     sheet.insert_rows(at, count)
     _move_ranges_down(sheet, at, count)
@@ -394,33 +439,30 @@ def insert_rows(book: Workbook, sheet: Any, at: int, count: int, join: bool = Tr
         dimension.index = index + count
         moved[index + count] = dimension
     dimensions.update(moved)
-    _move_names_down(book.book, sheet, at, count, join)
+    _repoint_names(book.book, sheet, move)
     if book.ignored.get(sheet.title):
-        book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
-                                                lambda ref: _range_down(ref, at, count))
+        book.ignored[sheet.title] = without_row(book.ignored[sheet.title], move)
     for other in book.book.worksheets:
         own = other is sheet
         for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
             if cell.data_type == "f" and isinstance(cell.value, str):
-                pointed = _inserted(cell.value, at, count, own=own, sheet_name=sheet.title,
-                                    join=join)
+                pointed = _repointed(cell.value, move, own=own, sheet_name=sheet.title)
                 shown = book.cached.get(id(cell))
                 if pointed != cell.value and shown is not None and shown[1] == cell.value and \
-                        not _reaches_new_rows(cell.value, at, own=own,
-                                              sheet_name=sheet.title, join=join):
+                        not _reaches_new_rows(cell.value, at, own=own, sheet_name=sheet.title):
                     # the same cells, re-pointed: what Excel showed still holds (a "done"
                     # worked out from a cell under the pairs still reads as done); a range
                     # grown over the new rows loses it, and Excel works it out again
                     book.cached[id(cell)] = (cell, pointed, shown[2])
                 cell.value = pointed
             elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
-                cell.value.text = _inserted(cell.value.text or "", at, count, own=own,
-                                            sheet_name=sheet.title, join=join)
+                cell.value.text = _repointed(cell.value.text or "", move, own=own,
+                                             sheet_name=sheet.title)
                 if own and cell.value.ref:
-                    cell.value.ref = _range_down(cell.value.ref, at, count)
+                    cell.value.ref = move(cell.value.ref)
         if not own:  # its own are moved with their ranges (_move_ranges_down)
-            _rules_pointed(other, lambda formula: _inserted(
-                "=" + formula, at, count, own=False, sheet_name=sheet.title, join=join)[1:])
+            _rules_pointed(other, lambda formula: _repointed(
+                "=" + formula, move, own=False, sheet_name=sheet.title)[1:])
 
 
 def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
@@ -441,11 +483,10 @@ def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
     return ""
 
 
-def _reaches_new_rows(formula: str, at: int, *, own: bool, sheet_name: str,
-                      join: bool) -> bool:
+def _reaches_new_rows(formula: str, at: int, *, own: bool, sheet_name: str) -> bool:
     """Whether ``formula`` refers to a range of ``sheet_name`` across row ``at``, which grows
-    over the rows put in there (new pairs are written in them), or with ``join`` to one
-    ending on the row above; True for anything it cannot tell (``_reaches_row``)."""
+    over the rows put in there (new pairs are written in them); True for anything it cannot
+    tell (``_reaches_row``)."""
     from openpyxl.worksheet.cell_range import CellRange
 
     tokens = _tokens(formula)
@@ -463,7 +504,7 @@ def _reaches_new_rows(formula: str, at: int, *, own: bool, sheet_name: str,
             first, last = found.min_row, found.max_row
         else:
             return True  # a whole column, a name, a table: it may hold the new rows
-        if first < at <= last or (join and last == at - 1 and first < last):
+        if first < at <= last:
             return True
     return False
 
@@ -472,16 +513,8 @@ def _inserted(formula: str, at: int, count: int, *, own: bool, sheet_name: str,
               join: bool = False) -> str:
     """``formula`` with its references to ``sheet_name`` re-pointed after ``count`` rows were
     inserted at row ``at`` (``join``: a range ending on the row above grows over them)."""
-    tokens = _tokens(formula)
-    if tokens is None:
-        return formula  # a formula openpyxl cannot parse is left as it was
-    changed = False
-    for token, where, bang, ref in _references_to(tokens, sheet_name, own):
-        moved = _range_down(ref, at, count, join)
-        if moved != ref:
-            token.value = f"{where}{bang}{moved}"
-            changed = True
-    return "=" + "".join(t.value for t in tokens) if changed else formula
+    return _repointed(formula, lambda ref: _range_down(ref, at, count, join), own=own,
+                      sheet_name=sheet_name)
 
 
 def _range_down(ref: str, at: int, count: int, join: bool = False) -> str:
@@ -552,24 +585,3 @@ def _move_ranges_down(sheet: Any, at: int, count: int) -> None:
     for table in sheet.tables.values():
         table.ref = _range_down(table.ref, at, count)
         _filter_with_table(table)
-
-
-def _move_names_down(book: Any, sheet: Any, at: int, count: int, join: bool = False) -> None:
-    """Defined names and the print area that refer to the sheet's rows re-pointed as Excel
-    re-points them when rows are inserted at ``at``: a name for a row below moves down, a
-    range across it grows; with ``join``, a range ending on the row above (a name for the
-    pairs' scores, that a total adds up) grows over the new rows, as a formula's does."""
-    names = [*book.defined_names.values()]
-    for each in book.worksheets:
-        names += [*each.defined_names.values()]
-    for name in names:
-        text = name.attr_text or ""
-        moved = _inserted("=" + text, at, count, own=False, sheet_name=sheet.title,
-                          join=join)
-        if moved[1:] != text:
-            name.attr_text = moved[1:]
-    if sheet.print_area:
-        areas = [area.rpartition("!")[2] for area in sheet.print_area.split(",")]
-        shifted = [_range_down(area, at, count, join) for area in areas]
-        if shifted != areas:
-            sheet.print_area = shifted
