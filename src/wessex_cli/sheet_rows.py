@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .ignored_errors import without_row
@@ -21,47 +22,86 @@ if TYPE_CHECKING:
     from .workbook_edit import Workbook
 
 
+@dataclass(frozen=True)
+class _Move:
+    """How one edit moves a sheet's rows, which ``_rows_moved`` applies to all that points
+    at them: rows deleted or inserted, as a reference, a row and a range of rows see it."""
+
+    first: int  # the first row that moves or goes; those above stay as they are
+    ref: Callable[[str, bool], str]  # one reference once rows moved ("#REF!": it went);
+    # with True, a row not written with "$" stays (a drop-down's whose first row went)
+    row: Callable[[int], int | None]  # a row's number once rows moved (None: it went)
+    reaches: Callable[[int, int], bool]  # whether a range of these rows may hold otherwise
+
+
+def _deleted(number: int) -> _Move:
+    """Row ``number`` deleted: a row below moves up one, a range across it shrinks by one,
+    a reference to the row alone becomes #REF! (``_shift_range``)."""
+    return _Move(number, lambda ref, fixed: _shift_range(ref, number, fixed),
+                 lambda row: None if row == number else row - (row > number),
+                 lambda first, last: first <= number <= last)
+
+
 def delete_row(book: Workbook, sheet: Any, number: int) -> None:
     """Delete row ``number`` and re-point every formula that refers to this sheet's cells
     as Excel does when a row is deleted (openpyxl moves the cells but not the references):
     a reference below the row moves up one, a range across it shrinks by one, and a
     reference to the deleted row itself becomes #REF!."""
+    sheet.delete_rows(number)
+    _rows_moved(book, sheet, _deleted(number))
+
+
+def insert_rows(book: Workbook, sheet: Any, at: int, count: int) -> None:
+    """Make ``count`` empty rows at row ``at`` for new pairs, moving down what stood there
+    (a total, a heading of the administrator's) and re-pointing what refers to it as Excel
+    does when rows are inserted: a reference at or below ``at`` moves down, a range across it
+    grows. A range ending on the row above (the last pair) is grown by
+    ``extend_ranges_down`` once the pairs are written, as it is when nothing had to move."""
+    sheet.insert_rows(at, count)
+    _rows_moved(book, sheet, _Move(at, lambda ref, _: _range_down(ref, at, count),
+                                   lambda row: row + count if row >= at else row,
+                                   lambda first, last: first < at <= last))
+
+
+def _rows_moved(book: Workbook, sheet: Any, move: _Move) -> None:
+    """Once openpyxl moved ``sheet``'s cells, move all that points at its rows as ``move``
+    says, on every sheet: formulas (each read once), what is set by range on the sheet
+    (``_move_ranges``), row heights, names, the "Ignore error" marks."""
     from openpyxl.worksheet.formula import ArrayFormula
 
-    sheet.delete_rows(number)
-    _move_ranges_up(sheet, number)
-    _move_row_settings_up(sheet, number)
-    _repoint_names(book.book, sheet, lambda ref: _shift_range(ref, number))
+    def plain(ref: str) -> str:
+        return move.ref(ref, False)
+
+    _move_ranges(sheet, move)
+    _move_row_settings(sheet, move)
+    _repoint_names(book.book, sheet, plain)
     if book.ignored.get(sheet.title):
-        book.ignored[sheet.title] = without_row(book.ignored[sheet.title],
-                                                lambda ref: _shift_range(ref, number))
+        book.ignored[sheet.title] = without_row(book.ignored[sheet.title], plain)
     for other in book.book.worksheets:
-        for row in other.iter_rows():
-            for cell in row:
-                # formulas only: text typed as "=..." (stored as text) is not one
-                if cell.data_type == "f" and isinstance(cell.value, str):
-                    moved = shift_references(cell.value, number, own=other is sheet,
+        own = other is sheet
+        for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
+            # formulas only: text typed as "=..." (stored as text) is not one
+            if cell.data_type == "f" and isinstance(cell.value, str):
+                moved, reaches = _moved_formula(cell.value, plain, move.reaches, own=own,
+                                                sheet_name=sheet.title)
+                if moved != cell.value:
+                    shown = book.cached.get(id(cell))
+                    if shown is not None and shown[1] == cell.value and not reaches:
+                        # the same cells, re-pointed: what Excel showed still holds (a
+                        # "done" filled by a formula below the rows still reads as done); a
+                        # range across them shrank or grew, and Excel works it out again
+                        book.cached[id(cell)] = (cell, moved, shown[2])
+                    cell.value = moved
+            elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
+                # an array formula's text, and its range, which openpyxl left on the
+                # old rows (a formula whose range no longer held its own cell)
+                cell.value.text = _repointed(cell.value.text or "", plain, own=own,
                                              sheet_name=sheet.title)
-                    if moved != cell.value:
-                        shown = book.cached.get(id(cell))
-                        if shown is not None and shown[1] == cell.value and not \
-                                _reaches_row(cell.value, number, own=other is sheet,
-                                             sheet_name=sheet.title):
-                            # the same cells, re-pointed: what Excel showed still holds (a
-                            # "done" filled by a formula below the row still reads as done)
-                            book.cached[id(cell)] = (cell, moved, shown[2])
-                        cell.value = moved
-                elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
-                    # an array formula's text, and its range, which openpyxl left on the
-                    # old row (a formula whose range no longer held its own cell)
-                    cell.value.text = shift_references(cell.value.text or "", number,
-                                                       own=other is sheet,
-                                                       sheet_name=sheet.title)
-                    if other is sheet and cell.value.ref:
-                        cell.value.ref = _shift_range(cell.value.ref, number)
-        if other is not sheet:  # its own are moved with their ranges (_move_ranges_up)
-            _rules_pointed(other, lambda formula: shift_references(
-                "=" + formula, number, own=False, sheet_name=sheet.title)[1:])
+                if own and cell.value.ref:
+                    cell.value.ref = plain(cell.value.ref)
+        if not own:  # its own are moved with their ranges (_move_ranges)
+            _rules_pointed(other, lambda formula: _repointed(
+                "=" + formula, plain, own=False, sheet_name=sheet.title)[1:])
 
 
 def _rules_pointed(other: Any, moved: Callable[[str], str]) -> None:
@@ -79,18 +119,17 @@ def _rules_pointed(other: Any, moved: Callable[[str], str]) -> None:
             rule.formula = [moved(formula) for formula in rule.formula]
 
 
-def _ranges_without_row(ranges: Iterable[Any], number: int) -> list[str]:
-    """openpyxl CellRanges as they stand once row ``number`` is deleted, as a formula's
-    references move (``_shift_range``): below it, a row up; across it, a row shorter; on it
-    alone, gone."""
-    moved = (_shift_range(found.coord, number) for found in ranges)
+def _moved_ranges(ranges: Iterable[Any], move: _Move) -> list[str]:
+    """openpyxl CellRanges as they stand once rows moved, as a formula's references move:
+    a range that was deleted rows alone is gone."""
+    moved = (move.ref(found.coord, False) for found in ranges)
     return [coord for coord in moved if coord != "#REF!"]
 
 
-def _move_ranges_up(sheet: Any, number: int) -> None:
-    """What openpyxl's delete_rows leaves where it was, moved with the cells (as Excel does):
-    merged cells (else a merge stays over the next row and hides what was typed there),
-    links (else a link stays on the row below, on another pair), drop-down lists and
+def _move_ranges(sheet: Any, move: _Move) -> None:
+    """What openpyxl's delete_rows and insert_rows leave where it was, moved with the cells
+    (as Excel does): merged cells (else a merge stays over another row and hides what was
+    typed there), links (else a link stays on another pair), drop-down lists and
     conditional formats with their formulas, the filter's range and the tables' ranges."""
     from openpyxl.formatting.formatting import ConditionalFormattingList
     from openpyxl.worksheet.cell_range import CellRange
@@ -98,39 +137,39 @@ def _move_ranges_up(sheet: Any, number: int) -> None:
     merged = list(sheet.merged_cells.ranges)
     for old in merged:
         sheet.merged_cells.remove(old)
-    for coord in _ranges_without_row(merged, number):
+    for coord in _moved_ranges(merged, move):
         if CellRange(coord).size["rows"] * CellRange(coord).size["columns"] > 1:
             # a merge of one cell ("AG4:AG4", once its second row went) is no merge
             sheet.merged_cells.add(CellRange(coord))
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         link = getattr(cell, "hyperlink", None)
-        if link is not None and cell.row >= number:
+        if link is not None and cell.row >= move.first:
             link.ref = cell.coordinate
     for validation in list(sheet.data_validations.dataValidation):
-        kept = _ranges_without_row(validation.sqref.ranges, number)
+        kept = _moved_ranges(validation.sqref.ranges, move)
         if kept:
             top = _top_row(validation.sqref.ranges)
             for attribute in ("formula1", "formula2"):
                 formula = getattr(validation, attribute)
                 if formula:
                     setattr(validation, attribute,
-                            _shift_anchored(formula, number, top, sheet.title))
+                            _anchored(formula, move, top, sheet.title))
             validation.sqref = " ".join(kept)
         else:
             sheet.data_validations.dataValidation.remove(validation)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
-        kept = _ranges_without_row(formatting.sqref.ranges, number)
+        kept = _moved_ranges(formatting.sqref.ranges, move)
         top = _top_row(formatting.sqref.ranges)
         for rule in formatting.rules if kept else ():
-            rule.formula = [_shift_anchored(f, number, top, sheet.title) for f in rule.formula]
+            rule.formula = [_anchored(f, move, top, sheet.title) for f in rule.formula]
             formats.add(" ".join(kept), rule)
     sheet.conditional_formatting = formats
     if sheet.auto_filter.ref:
-        moved = _shift_range(sheet.auto_filter.ref, number)
+        moved = move.ref(sheet.auto_filter.ref, False)
         sheet.auto_filter.ref = moved if moved != "#REF!" else None
     for table in sheet.tables.values():
-        moved = _shift_range(table.ref, number)
+        moved = move.ref(table.ref, False)
         # a table keeps a row below its header (Excel's tables cannot be a header alone)
         if moved != "#REF!" and CellRange(moved).max_row > CellRange(table.ref).min_row:
             table.ref = moved
@@ -238,29 +277,29 @@ def _top_row(ranges: Iterable[Any]) -> int:
     return min((found.min_row for found in ranges), default=0)
 
 
-def _shift_anchored(formula: str, number: int, top: int, title: str) -> str:
+def _anchored(formula: str, move: _Move, top: int, title: str) -> str:
     """A drop-down's or a conditional format's formula (written as for row ``top``, without
-    "=") once row ``number`` of its sheet is deleted. Its cell moves up with the rows below
-    the deleted one, so its references move as a formula's in that cell do
-    (``shift_references``); when the deleted row was its first, the row below takes its
-    place and the references relative to it stay as they were (``$V10`` on rows 10 to 31
-    stays ``$V10`` on rows 10 to 30), and only those fixed with "$" move."""
-    shifted = shift_references("=" + formula, number, own=True, sheet_name=title,
-                               fixed_rows_only=top == number)
-    return shifted[1:]
+    "=") once rows moved. Its cell moves with the rows, so its references move as a
+    formula's in that cell do; when row ``top`` was deleted, the row below takes its place
+    and the references relative to it stay as they were (``$V10`` on rows 10 to 31 stays
+    ``$V10`` on rows 10 to 30), and only those fixed with "$" move."""
+    fixed = move.row(top) is None
+    return _repointed("=" + formula, lambda ref: move.ref(ref, fixed), own=True,
+                      sheet_name=title)[1:]
 
 
-def _move_row_settings_up(sheet: Any, number: int) -> None:
+def _move_row_settings(sheet: Any, move: _Move) -> None:
     """Row heights, rows hidden (by hand or by a filter) and rows grouped in an outline moved
-    up with their rows, as Excel moves them (openpyxl leaves them on their numbers, so a
+    with their rows, as Excel moves them (openpyxl leaves them on their numbers, so a
     filter's hidden rows and a taller row landed on the next pair)."""
     dimensions = sheet.row_dimensions
     moved = {}
-    for index in sorted(n for n in dimensions if n >= number):
+    for index in sorted(n for n in dimensions if n >= move.first):
         dimension = dimensions.pop(index)
-        if index > number:
-            dimension.index = index - 1
-            moved[index - 1] = dimension
+        row = move.row(index)
+        if row is not None:
+            dimension.index = row
+            moved[row] = dimension
     dimensions.update(moved)
 
 
@@ -311,16 +350,7 @@ def _repointed(formula: str, move: Callable[[str], str], *, own: bool, sheet_nam
     """``formula`` with each of its references to ``sheet_name`` passed through ``move``
     (one reference to where it stands once rows moved, or "#REF!"; ``own``: the formula is
     on that sheet, so references without a sheet name are to it)."""
-    tokens = _tokens(formula)
-    if tokens is None:
-        return formula  # a formula openpyxl cannot parse is left as it was
-    changed = False
-    for token, where, bang, ref in _references_to(tokens, sheet_name, own):
-        moved = move(ref)
-        if moved != ref:
-            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
-            changed = True
-    return "=" + "".join(t.value for t in tokens) if changed else formula
+    return _moved_formula(formula, move, None, own=own, sheet_name=sheet_name)[0]
 
 
 def _tokens(formula: str) -> list[Any] | None:
@@ -355,26 +385,47 @@ def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> b
     """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
     range across it), so that what Excel last showed for it may no longer hold once the row
     is gone; True for anything it cannot tell."""
-    from openpyxl.worksheet.cell_range import CellRange
+    move = _deleted(deleted)
+    return _moved_formula(formula, lambda ref: move.ref(ref, False), move.reaches, own=own,
+                          sheet_name=sheet_name)[1]
 
+
+def _moved_formula(formula: str, move: Callable[[str], str],
+                   reaches: Callable[[int, int], bool] | None, *, own: bool, sheet_name: str
+                   ) -> tuple[str, bool]:
+    """``formula`` re-pointed as ``_repointed`` says, tokenized once, and with ``reaches``
+    whether it refers to the rows that went or came, so that what Excel showed for it may no
+    longer hold; True for anything it cannot tell (a whole column, a name may hold them)."""
     tokens = _tokens(formula)
     if tokens is None:
-        return True  # a formula openpyxl cannot parse: assume it does
-    for _, _, _, ref in _references_to(tokens, sheet_name, own):
-        whole_rows = _ROWS.fullmatch(ref)
-        if whole_rows is not None:
-            rows = (int(whole_rows.group(2)), int(whole_rows.group(4)))
-        elif _A_REFERENCE.fullmatch(ref):
-            try:
-                found = CellRange(ref.replace("$", ""))
-            except ValueError:
-                return True
-            rows = (found.min_row, found.max_row)
-        else:
-            return True  # a whole column, a name, a table: it may hold the row
-        if rows[0] <= deleted <= rows[1]:
-            return True
-    return False
+        return formula, True  # a formula openpyxl cannot parse is left as it was
+    changed = found = False
+    for token, where, bang, ref in _references_to(tokens, sheet_name, own):
+        if reaches is not None and not found:
+            rows = _rows_of(ref)
+            found = rows is None or reaches(*rows)
+        moved = move(ref)
+        if moved != ref:
+            token.value = f"{where}{bang}{moved}" if moved != "#REF!" else "#REF!"
+            changed = True
+    return ("=" + "".join(t.value for t in tokens) if changed else formula), found
+
+
+def _rows_of(ref: str) -> tuple[int, int] | None:
+    """The first and last rows of a reference (``V11``, ``$V$2:$V$40``, ``5:9``), or None
+    for one not bound to rows (a whole column, a name, a table)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    whole_rows = _ROWS.fullmatch(ref)
+    if whole_rows is not None:
+        return int(whole_rows.group(2)), int(whole_rows.group(4))
+    if not _A_REFERENCE.fullmatch(ref):
+        return None
+    try:
+        found = CellRange(ref.replace("$", ""))
+    except ValueError:
+        return None
+    return found.min_row, found.max_row
 
 
 def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
@@ -419,52 +470,6 @@ def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) 
     return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
 
 
-def insert_rows(book: Workbook, sheet: Any, at: int, count: int) -> None:
-    """Make ``count`` empty rows at row ``at`` for new pairs, moving down what stood there
-    (a total, a heading of the administrator's) and re-pointing what refers to it as Excel
-    does when rows are inserted: a reference at or below ``at`` moves down, a range across it
-    grows. A range ending on the row above (the last pair) is grown by
-    ``extend_ranges_down`` once the pairs are written, as it is when nothing had to move."""
-    from openpyxl.worksheet.formula import ArrayFormula
-
-    def move(ref: str) -> str:
-        return _range_down(ref, at, count)
-
-    sheet.insert_rows(at, count)
-    _move_ranges_down(sheet, at, count)
-    dimensions = sheet.row_dimensions
-    moved = {}
-    for index in sorted((n for n in dimensions if n >= at), reverse=True):
-        dimension = dimensions.pop(index)
-        dimension.index = index + count
-        moved[index + count] = dimension
-    dimensions.update(moved)
-    _repoint_names(book.book, sheet, move)
-    if book.ignored.get(sheet.title):
-        book.ignored[sheet.title] = without_row(book.ignored[sheet.title], move)
-    for other in book.book.worksheets:
-        own = other is sheet
-        for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
-            if cell.data_type == "f" and isinstance(cell.value, str):
-                pointed = _repointed(cell.value, move, own=own, sheet_name=sheet.title)
-                shown = book.cached.get(id(cell))
-                if pointed != cell.value and shown is not None and shown[1] == cell.value and \
-                        not _reaches_new_rows(cell.value, at, own=own, sheet_name=sheet.title):
-                    # the same cells, re-pointed: what Excel showed still holds (a "done"
-                    # worked out from a cell under the pairs still reads as done); a range
-                    # grown over the new rows loses it, and Excel works it out again
-                    book.cached[id(cell)] = (cell, pointed, shown[2])
-                cell.value = pointed
-            elif cell.data_type == "f" and isinstance(cell.value, ArrayFormula):
-                cell.value.text = _repointed(cell.value.text or "", move, own=own,
-                                             sheet_name=sheet.title)
-                if own and cell.value.ref:
-                    cell.value.ref = move(cell.value.ref)
-        if not own:  # its own are moved with their ranges (_move_ranges_down)
-            _rules_pointed(other, lambda formula: _repointed(
-                "=" + formula, move, own=False, sheet_name=sheet.title)[1:])
-
-
 def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
     """Why the rows from ``at`` down cannot be moved down safely ("" when they can): merged
     cells across the row above and ``at`` (Excel would widen the merge over the new pairs),
@@ -481,32 +486,6 @@ def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
             if cell.data_type == "f" and text and _tokens(text) is None:
                 return f"wessex cannot read the formula in {other.title}!{cell.coordinate}"
     return ""
-
-
-def _reaches_new_rows(formula: str, at: int, *, own: bool, sheet_name: str) -> bool:
-    """Whether ``formula`` refers to a range of ``sheet_name`` across row ``at``, which grows
-    over the rows put in there (new pairs are written in them); True for anything it cannot
-    tell (``_reaches_row``)."""
-    from openpyxl.worksheet.cell_range import CellRange
-
-    tokens = _tokens(formula)
-    if tokens is None:
-        return True
-    for _, _, _, ref in _references_to(tokens, sheet_name, own):
-        whole_rows = _ROWS.fullmatch(ref)
-        if whole_rows is not None:
-            first, last = int(whole_rows.group(2)), int(whole_rows.group(4))
-        elif _A_REFERENCE.fullmatch(ref):
-            try:
-                found = CellRange(ref.replace("$", ""))
-            except ValueError:
-                return True
-            first, last = found.min_row, found.max_row
-        else:
-            return True  # a whole column, a name, a table: it may hold the new rows
-        if first < at <= last:
-            return True
-    return False
 
 
 def _inserted(formula: str, at: int, count: int, *, own: bool, sheet_name: str,
@@ -545,43 +524,3 @@ def _rows_down(first: int, last: int, at: int, count: int, join: bool) -> tuple[
     """A range's first and last rows after ``count`` rows were inserted at row ``at``."""
     grows = last >= at or (join and last == at - 1 and first < last)
     return (first + count if first >= at else first, last + count if grows else last)
-
-
-def _move_ranges_down(sheet: Any, at: int, count: int) -> None:
-    """What openpyxl's insert_rows leaves where it was, moved down with the cells (as Excel
-    moves it): merged cells, links, drop-down lists and conditional formats with their
-    formulas, the filter's range and the tables' ranges."""
-    from openpyxl.formatting.formatting import ConditionalFormattingList
-    from openpyxl.worksheet.cell_range import CellRange
-
-    def down(ranges: Iterable[Any]) -> str:
-        return " ".join(_range_down(found.coord, at, count) for found in ranges)
-
-    merged = list(sheet.merged_cells.ranges)
-    for old in merged:
-        sheet.merged_cells.remove(old)
-    for found in merged:
-        sheet.merged_cells.add(CellRange(_range_down(found.coord, at, count)))
-    for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
-        link = getattr(cell, "hyperlink", None)
-        if link is not None and cell.row >= at:
-            link.ref = cell.coordinate
-    for validation in sheet.data_validations.dataValidation:
-        for attribute in ("formula1", "formula2"):
-            formula = getattr(validation, attribute)
-            if formula:
-                setattr(validation, attribute, _inserted("=" + formula, at, count, own=True,
-                                                         sheet_name=sheet.title)[1:])
-        validation.sqref = down(validation.sqref.ranges)
-    formats = ConditionalFormattingList()
-    for formatting in sheet.conditional_formatting:
-        for rule in formatting.rules:
-            rule.formula = [_inserted("=" + f, at, count, own=True, sheet_name=sheet.title)[1:]
-                            for f in rule.formula]
-            formats.add(down(formatting.sqref.ranges), rule)
-    sheet.conditional_formatting = formats
-    if sheet.auto_filter.ref:
-        sheet.auto_filter.ref = _range_down(sheet.auto_filter.ref, at, count)
-    for table in sheet.tables.values():
-        table.ref = _range_down(table.ref, at, count)
-        _filter_with_table(table)
