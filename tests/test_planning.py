@@ -531,3 +531,12 @@ def test_the_calendar_is_stamped_with_the_time_it_was_written(
     after = dt.datetime.now(dt.UTC)
     assert written.keys() == pinned.keys()  # the same events, not new ones beside them
     assert all(before <= stamp <= after for stamp, _ in written.values())
+
+
+@pytest.mark.parametrize("start", ["9999-10-01", "0001-01-01"])
+def test_a_start_in_no_possible_year_is_refused(run: Runner, start: str) -> None:
+    """The plan counts weeks on from the start: year 9999 ran past the calendar's last day
+    and year 1 before its first, each an "unexpected internal problem"."""
+    refused = run("plan", "--start", start, code=1)
+    assert f"--start {start} is not in a year an exchange could run (1990 to 2200)" in \
+        " ".join(refused.output.split())

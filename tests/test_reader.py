@@ -271,3 +271,35 @@ def test_cells_merged_down_rows_are_named(tmp_path: Path) -> None:
         "cells D5:E5 are merged, so only D5 holds a value and the cells beside it read as "
         "empty. Unmerge them and fill in each cell.")
     assert not any(cell.startswith("Volunteers!A") or cell.endswith("!B1") for cell in found)
+
+
+@pytest.mark.parametrize(("setting", "named", "said"), [
+    # TOML's own values, each valid TOML, each beyond what the setting can mean: they ended
+    # in "an unexpected internal problem" (a seed below 0, a weight past 64 bits wrapping to
+    # a negative score, a year whose plan runs past 9999-12-31) or went into certificates
+    ("[pairing]\nseed = -1", "pairing.seed", "from 0 to 4,294,967,295, not -1"),
+    ("[weights]\nperson = [9223372036854775807, 4, 2]", "weights.person", "from 0 to 1,000,000"),
+    ("[weights]\ncluster = 9223372036854775807", "weights.cluster", "from 0 to 1,000,000"),
+    ("[weights]\nnew_organisation = -2", "weights.new_organisation", "from 0 to 1,000,000"),
+    ("[dates]\nstart = 9999-10-01", "dates.start", "(9999-10-01) is not in a year"),
+    ("[dates]\nend = 1066-10-14", "dates.end", "(1066-10-14) is not in a year"),
+    ("[scheme]\ncpd_hours = nan", "scheme.cpd_hours", "above 0 and up to 100, not nan"),
+    ("[scheme]\ncpd_hours = inf", "scheme.cpd_hours", "above 0 and up to 100, not inf"),
+    ("[scheme]\ncpd_hours = -3", "scheme.cpd_hours", "above 0 and up to 100, not -3"),
+])
+def test_a_setting_out_of_its_range_is_refused_naming_it(
+        tmp_path: Path, setting: str, named: str, said: str) -> None:
+    toml = tmp_path / "scheme.toml"
+    toml.write_text(setting + "\n")
+    with pytest.raises(SchemeError) as refused:
+        load_scheme(toml)
+    assert f"'{named}' (line 2)" in str(refused.value)
+    assert said in str(refused.value)
+
+
+def test_settings_at_the_edges_of_their_range_are_taken(tmp_path: Path) -> None:
+    toml = tmp_path / "scheme.toml"
+    toml.write_text("[scheme]\ncpd_hours = 0.5\n[pairing]\nseed = 0\n[weights]\n"
+                    "person = [1000000, 0, 0]\n[dates]\nstart = 2027-04-19\n")
+    scheme = load_scheme(toml)
+    assert (scheme.cpd_hours, scheme.seed, scheme.weights.person) == (0.5, 0, (1000000, 0, 0))

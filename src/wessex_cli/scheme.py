@@ -18,6 +18,8 @@ from .errors import SchemeError
 from .text import header_key
 
 SCHEME_FILE = "scheme.toml"
+SCHEME_YEARS = (1990, 2200)  # the years a date in scheme.toml may fall in
+MOST_WEIGHT = 1_000_000  # a weight's largest value: scores add up over thousands of pairs
 
 DEFAULT_PRIMARY = (
     "GP", "General practitioner", "GP registrar", "GP trainee", "Practice nurse",
@@ -402,10 +404,25 @@ class _SchemeReader:
 
         value = self.get(key, (dt.date, str), None)
         try:
-            return parse_date(value, year)
+            day = parse_date(value, year)
         except ValueError as exc:
             raise self.fail(key, f"is not a date ({exc})",
                             "Write dates in scheme.toml as 2027-05-04 (year-month-day).") from None
+        # the plan counts weeks and working days on from each date: a year like 9999 is a
+        # slip of the keyboard, and would run past the calendar's last day
+        if day is not None and not SCHEME_YEARS[0] <= day.year <= SCHEME_YEARS[1]:
+            raise self.fail(key, f"({day}) is not in a year an exchange could run "
+                            f"({SCHEME_YEARS[0]} to {SCHEME_YEARS[1]})",
+                            "Check the year: dates are written 2027-05-04 (year-month-day).")
+        return day
+
+    def whole_number(self, key: str, default: int, most: int) -> int:
+        """A whole number from 0 to ``most``: beyond it a weight would overflow the
+        solver's arithmetic, or a seed the random generator's."""
+        value = self.get(key, int, default)
+        if not 0 <= value <= most:
+            raise self.fail(key, f"must be a whole number from 0 to {most:,}, not {value}")
+        return int(value)
 
     def contact(self, key: str, default: Contact) -> Contact:
         table = self.get(key, dict, None)
@@ -418,9 +435,10 @@ class _SchemeReader:
 
     def triple(self, key: str, default: tuple[int, int, int]) -> tuple[int, int, int]:
         value = self.get(key, list, list(default))
-        if len(value) != 3 or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
-                                      for v in value):
-            raise self.fail(key, "must be three whole numbers ≥ 0 for the 1st, 2nd and 3rd choice",
+        if len(value) != 3 or not all(isinstance(v, int) and not isinstance(v, bool) and
+                                      0 <= v <= MOST_WEIGHT for v in value):
+            raise self.fail(key, f"must be three whole numbers from 0 to {MOST_WEIGHT:,} for "
+                            "the 1st, 2nd and 3rd choice",
                             "For example: person = [6, 4, 2]")
         return (value[0], value[1], value[2])
 
@@ -479,12 +497,8 @@ class _SchemeReader:
             speaker_topic=self.text_value("celebration.speaker_topic", ""),
             agenda=agenda,
         )
-        cluster = self.get("weights.cluster", int, base.weights.cluster)
-        if cluster < 0:
-            raise self.fail("weights.cluster", "must be 0 or more")
-        new_organisation = self.get("weights.new_organisation", int, 0)
-        if new_organisation < 0:
-            raise self.fail("weights.new_organisation", "must be 0 or more")
+        cluster = self.whole_number("weights.cluster", base.weights.cluster, MOST_WEIGHT)
+        new_organisation = self.whole_number("weights.new_organisation", 0, MOST_WEIGHT)
         weights = Weights(self.triple("weights.person", base.weights.person),
                           self.triple("weights.topic", base.weights.topic), cluster,
                           new_organisation)
@@ -506,6 +520,9 @@ class _SchemeReader:
                             "Move the celebration after [dates] end, or delete the line and "
                             "let 'wessex plan --save' choose one.")
         cpd = self.get("scheme.cpd_hours", (int, float), base.cpd_hours)
+        if not 0 < cpd <= 100:  # also refuses nan and inf, which no comparison holds for
+            raise self.fail("scheme.cpd_hours", f"must be a number of hours above 0 and up to "
+                            f"100, not {cpd}", "For example: cpd_hours = 8")
         return Scheme(
             name=self.text_value("scheme.name", base.name),
             locality=self.text_value("scheme.locality", ""),
@@ -517,7 +534,7 @@ class _SchemeReader:
             end=end,
             celebration=celebration,
             weights=weights,
-            seed=self.get("pairing.seed", int, base.seed),
+            seed=self.whole_number("pairing.seed", base.seed, 2**32 - 1),
             source=self.path,
             themes=themes,
             letterhead=self.letterhead(),

@@ -59,7 +59,7 @@ def plan(
     from ..dates import parse_date, today
     from ..errors import SchemeError
     from ..safe_write import guard_output
-    from ..scheme import SCHEME_FILE
+    from ..scheme import SCHEME_FILE, SCHEME_YEARS
     from ..timeline import (
         dates_moved,
         letters_with_old_dates,
@@ -77,6 +77,10 @@ def plan(
     except ValueError:
         raise SchemeError(f"--start '{start}' is not a date.",
                           "Write it as YYYY-MM-DD or day/month/year.") from None
+    if first is not None and not SCHEME_YEARS[0] <= first.year <= SCHEME_YEARS[1]:
+        raise SchemeError(f"--start {first} is not in a year an exchange could run "
+                          f"({SCHEME_YEARS[0]} to {SCHEME_YEARS[1]}).",
+                          "Check the year: write it as YYYY-MM-DD or day/month/year.")
     if first is None:
         raise SchemeError("there is no start date.",
                           "Give one with --start 2027-04-19, or set [dates] start in "
