@@ -57,9 +57,9 @@ def test_a_half_filled_person_is_costed_for_their_second_place() -> None:
               person(0, "secondary", 3, prefs=(1,)), person(1, "secondary", 2)]
     assert reasons(people) == {"primary 0": (
         "1 of 2 places unfilled: side imbalance: 3 primary places for 2 secondary places; "
-        "their 1 eligible partner already has as many partners as they can take; pairing "
-        "them would lower the total score by 12: the best way pairs them with secondary 0 "
-        "and leaves primary 1 unpaired")}
+        "their 1 eligible partner already has as many partners as they can take; at best, "
+        "pairing them with secondary 0 would leave primary 1 unpaired and lower the total "
+        "score by 12")}
 
 
 def test_a_half_filled_person_whose_other_partner_is_locked_has_no_cost() -> None:
@@ -82,9 +82,8 @@ def test_a_partner_taken_from_someone_with_two_is_a_partner_taken_not_a_person_l
               person(0, "secondary", 3, prefs=(1,)), person(1, "secondary", 1)]
     assert reasons(people) == {"primary 0": (
         "side imbalance: 3 primary places for 2 secondary places; their 1 eligible partner "
-        "already has as many partners as they can take; pairing them would lower the total "
-        "score by 12: the best way pairs them with secondary 0 and takes a partner from "
-        "primary 1")}
+        "already has as many partners as they can take; at best, pairing them with "
+        "secondary 0 would take a partner from primary 1 and lower the total score by 12")}
 
 
 def test_a_secondary_person_is_costed_for_one_partner_with_their_own_scores() -> None:
@@ -100,8 +99,8 @@ def test_a_secondary_person_is_costed_for_one_partner_with_their_own_scores() ->
               person(2, "secondary", 1, cluster=1, prefs=(1,))]
     assert reasons(people) == {"secondary 0": (
         "side imbalance: 4 secondary places for 2 primary places; all 2 eligible partners "
-        "already have as many partners as they can take; pairing them would lower the total "
-        "score by 7: the best way pairs them with primary 1 and leaves secondary 2 unpaired")}
+        "already have as many partners as they can take; at best, pairing them with primary 1 "
+        "would leave secondary 2 unpaired and lower the total score by 7")}
 
 
 # --- the cost sentence itself, on a given choice of pairs ------------------------------
@@ -131,8 +130,8 @@ def test_the_cost_names_every_new_partner_and_every_loser_in_alphabetical_order(
     Zoe), and the score falls by 8 - 6 = 2."""
     problem = replace(problem_of_four(), chosen=[(0, 2), (1, 0), (2, 1)])
     assert _cost_of_pairing(problem, "left", 0) == (
-        "pairing them would lower the total score by 2: the best way pairs them with Noor "
-        "Hale and Ben Tarrant and leaves amy Blythe and Zoe Quill unpaired")
+        "at best, pairing them with Noor Hale and Ben Tarrant would leave amy Blythe and Zoe "
+        "Quill unpaired and lower the total score by 2")
 
 
 def test_a_cost_with_nobody_losing_says_how_the_score_changes_with_its_sign() -> None:

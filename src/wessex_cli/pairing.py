@@ -515,15 +515,16 @@ def _cost_of_pairing(problem: _Problem, which: str, index: int) -> str:
     losers = sorted((k for k in before if after[k] < before[k] and k != index),
                     key=lambda k: own[k].name.casefold())
     lost = " and ".join(own[k].name for k in losers)
-    leaves = f"leaves {lost} unpaired" if all(after[k] == 0 for k in losers) else \
-        f"takes a partner from {lost}"
+    unpaired = all(after[k] == 0 for k in losers)
+    leaves = f"leaves {lost} unpaired" if unpaired else f"takes a partner from {lost}"
     partner = " and ".join(others[k].name for k in new)
     drop = problem.score(problem.chosen) - (problem.score(found))
     if not losers:  # cannot happen when the pairs were the most possible; said plainly
         return f"pairing them with {partner} would change the total score by {-drop}"
-    if drop > 0:
-        return (f"pairing them would lower the total score by {drop}: the best way pairs "
-                f"them with {partner} and {leaves}")
+    if drop > 0:  # a pairing that was not made: said as one, not as what happened
+        would = f"leave {lost} unpaired" if unpaired else f"take a partner from {lost}"
+        return f"at best, pairing them with {partner} would {would} and lower the total " \
+            f"score by {drop}"
     return (f"pairing them with {partner} scores the same but {leaves}; the seeded "
             "tie-break decided")
 
