@@ -13,7 +13,7 @@ from wessex_cli.rules import Rule, rules_broken
 from wessex_cli.scheme import Scheme, Weights
 from wessex_cli.scoring import preference_score
 
-from .conftest import person, write_book
+from .conftest import Runner, person, small_roster, write_book
 
 # Every title SPEC and the letters know, as people type them, and as letters print them.
 TYPED = {"Dr": "Dr", "DR.": "Dr", "Doctor": "Dr", "prof": "Prof", "Professor": "Professor",
@@ -121,3 +121,40 @@ def test_a_name_typed_surname_first_reads_in_the_usual_order_in_every_form() -> 
     assert wording.display_name("Penrose, Alys") == "Alys Penrose"
     assert wording.formal_name("Dr Penrose, Alys") == "Dr Penrose"
     assert wording.salutation("Penrose, Alys") == "Dear Alys Penrose"
+
+
+# A name pasted with a character that shows as nothing is the name the page shows, in every
+# comparison of names, not only in the anonymiser.
+INVISIBLE = ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_a_name_with_an_invisible_character_is_the_name_it_shows(mark: str) -> None:
+    assert text.person_key(f"Ash{mark}worth") == "ashworth"
+    assert text.person_key(f"Dr Amelia{mark} Ashworth") == "amelia ashworth"
+    assert Anonymiser([f"Amelia Ash{mark}worth"])("Ashworth was kind.") == "[name] was kind."
+    # the characters that carry meaning stay: an ordinary hyphen and an apostrophe
+    assert text.person_key("Ash-worth") == "ash worth"
+    assert text.person_key("O'Brien") == "o brien"
+
+
+def test_a_preference_pasted_with_a_zero_width_space_is_met(run: Runner,
+                                                            tmp_path: Path) -> None:
+    people = small_roster()
+    people[0]["Preference 1"] = "Oliver Pem\u200bberton"
+    write_book(tmp_path / "v.xlsx", people)
+    check = run("check", "v.xlsx").output
+    assert "0 errors" in check
+    assert "matches no volunteer" not in check
+    pairs = run("pair", "v.xlsx").output
+    assert "Oliver Pemberton was Dr Amelia Ashworth's 1st choice" in pairs
+
+
+def test_an_avoid_entry_pasted_with_a_soft_hyphen_is_kept(run: Runner, tmp_path: Path) -> None:
+    people = small_roster()
+    people[0]["Preference 1"] = None
+    people[0]["Avoid"] = "Oliver Pem\u00adberton"  # same cluster: paired with him otherwise
+    write_book(tmp_path / "v.xlsx", people)
+    assert "matches no volunteer" not in run("check", "v.xlsx").output
+    pairs = run("pair", "v.xlsx").output
+    assert "P001 │ Dr Amelia Ashworth      │ Arjun Rasmussen" in pairs

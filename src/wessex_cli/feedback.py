@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,16 @@ from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
 from .roster import COLUMN_ALIASES
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
-from .text import TITLES, fold, fold_char, half_up, header_key, percent, plural
+from .text import (
+    TITLES,
+    fold,
+    fold_char,
+    half_up,
+    header_key,
+    percent,
+    plural,
+    without_invisible,
+)
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -68,27 +76,6 @@ def valid_nhs_number(digits: str) -> bool:
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])
-
-
-# Characters that show as nothing (Unicode's default-ignorable code points: zero-width
-# spaces and joiners, the soft hyphen, the combining grapheme joiner, variation selectors,
-# bidirectional marks, tags...). Inside a name ("Ash\u200bworth") they hid it from every
-# match below while the page still showed "Ashworth", so they go before anything is matched.
-_INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
-
-
-def without_invisible(text: str) -> str:
-    """``text`` without the characters that show as nothing (``_INVISIBLE``) and without
-    any other format character (Unicode category Cf)."""
-    if text.isascii():
-        return text
-    text = _INVISIBLE.sub("", text)
-    if text.isprintable():
-        return text
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 # Cyrillic and Greek letters drawn as Latin ones: "Amеlia" with a Cyrillic "е" shows as

@@ -33,15 +33,37 @@ def clean_cell(value: str) -> str:
     return " ".join(value.split())
 
 
+# Characters that show as nothing (Unicode's default-ignorable code points: zero-width
+# spaces and joiners, the soft hyphen, the combining grapheme joiner, variation selectors,
+# bidirectional marks, tags...). Inside a name ("Ash\u200bworth") they split it in two for
+# every match while the page still showed "Ashworth", so ``fold`` drops them before comparing.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that show as nothing (``_INVISIBLE``) and without
+    any other format character (Unicode category Cf)."""
+    if text.isascii():
+        return text
+    text = _INVISIBLE.sub("", text)
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 @lru_cache(maxsize=1 << 18)
 def fold(value: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key.
 
-    ``"Siân Ó-Briain"`` becomes ``"sian o briain"``.
+    ``"Siân Ó-Briain"`` becomes ``"sian o briain"``; characters that show as nothing go
+    (``without_invisible``), so ``"Ash\u200bworth"`` is ``"ashworth"``, not two words.
     """
     if value.isascii():  # nothing to decompose: NFKD leaves ASCII as it is
         return _NON_WORD.sub(" ", value.casefold()).strip()
-    decomposed = unicodedata.normalize("NFKD", value)
+    decomposed = unicodedata.normalize("NFKD", without_invisible(value))
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
 
