@@ -8,7 +8,7 @@ import pytest
 
 from wessex_cli import text, wording
 from wessex_cli.feedback import Anonymiser
-from wessex_cli.roster import Volunteer, read_roster
+from wessex_cli.roster import Volunteer, error_rows, read_roster
 from wessex_cli.rules import Rule, rules_broken
 from wessex_cli.scheme import Scheme, Weights
 from wessex_cli.scoring import preference_score
@@ -158,3 +158,14 @@ def test_an_avoid_entry_pasted_with_a_soft_hyphen_is_kept(run: Runner, tmp_path:
     assert "matches no volunteer" not in run("check", "v.xlsx").output
     pairs = run("pair", "v.xlsx").output
     assert "P001 │ Dr Amelia Ashworth      │ Arjun Rasmussen" in pairs
+
+
+def test_an_error_carries_the_row_it_was_found_on(tmp_path: Path) -> None:
+    # two rows above the header: the header is row 3, the volunteers rows 4 to 7, and the
+    # Avoid naming nobody is on Dr Isla Okonkwo's row, the 5th
+    people = small_roster()
+    people[1]["Avoid"] = "Nobody Atall"
+    path = write_book(tmp_path / "v.xlsx", people, above=[["Exchange 2027"], []])
+    roster = read_roster(path, Scheme())
+    assert [(p.row, p.cell) for p in roster.errors] == [(5, "Volunteers!M5")]
+    assert error_rows(roster) == {5}

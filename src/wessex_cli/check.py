@@ -218,9 +218,8 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
     be paired now. A locked partner who is left out frees the other person to be paired."""
     by_row: dict[int, list[str]] = {}
     for problem in roster.errors:
-        row = _row_of(problem.cell)
-        if row:
-            by_row.setdefault(row, []).append(problem.text)
+        if problem.row:
+            by_row.setdefault(problem.row, []).append(problem.text)
     left_out = [LeftOut(r.name or "(no name)", r.row, tuple(by_row.get(r.row, ())), r.email,
                         r.side, r.profession, r.organisation) for r in roster.rejected]
     kept = []
@@ -236,7 +235,7 @@ def without_errors(roster: Roster) -> tuple[Roster, list[LeftOut]]:
     # an error in the header row (a column that keeps people apart, not read) stays: it is
     # nobody's row, and leaving it out would pair without the column
     problems = [p for p in roster.problems if p.severity != "error" or
-                _row_of(p.cell) in (0, roster.header_row)]
+                p.row in (0, roster.header_row)]
     left_out.sort(key=lambda person: person.row)
     return replace(roster, volunteers=kept, problems=problems, rejected=[],
                    _index=None), left_out
@@ -247,8 +246,7 @@ def unread_rows(roster: Roster) -> list[int]:
     listed (same name, same address), not read at all. ``--skip-errors`` and ``check
     --json`` name them, so what only they hold (a phone number, a note) is moved by hand."""
     listed = {r.row for r in roster.rejected} | {v.row for v in roster.volunteers}
-    return sorted({row for p in roster.errors if (row := _row_of(p.cell)) and
-                   row != roster.header_row} - listed)
+    return sorted(error_rows(roster) - listed)
 
 
 def _places(count: int, side: str) -> str:

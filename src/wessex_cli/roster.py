@@ -191,6 +191,9 @@ class Problem:
     # for an error about Partner locks (one that breaks a rule, or more than a Capacity):
     # the locks, as pairs of e-mail keys; 'pair --keep' lets it pass when each is a kept pair
     locks: frozenset[frozenset[str]] = frozenset()
+    # the row of ``cell`` as Excel numbers it, 0 for a problem with no row (set where the
+    # problem is found, so that nobody reads it back out of the cell's text)
+    row: int = 0
 
     @property
     def text(self) -> str:
@@ -443,7 +446,8 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
                 "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
                 f"a second '{first}' column{named}; this one is "
                 f"{'not used to pair, and ' if canonical else ''}carried through to the pairs "
-                f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them."))
+                f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them.",
+                row=header_index + 1))
     unknown = [(title, col, column_it_looks_like(title)) for title, col in extra
                if column_meant(title) is None]
     missing = [c for c in REQUIRED if c not in columns]
@@ -474,7 +478,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             f"'{title}' looks like the {_column_label(column)} column ('{alias}'), but it is "
             f"not a header wessex knows, so this column is not read: {lost}.",
             f"Rename the header '{_column_label(column)}' if that is what it holds, or give "
-            "it a title of your own that is not so close."))
+            "it a title of your own that is not so close.", row=header_index + 1))
     for cell, message in grid.warnings:
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
     for merged in grid.merged:  # across a volunteer's row (a title above it is no matter)
@@ -565,7 +569,7 @@ class _RowReader:
         col = self.columns.get(column)
         cell = f"{self.grid.sheet}!{cell_ref(row_index, col)}" if col is not None else \
             f"{self.grid.sheet}!A{row_index + 1}"
-        self.problems.append(Problem(severity, cell, column, message, fix, locks))
+        self.problems.append(Problem(severity, cell, column, message, fix, locks, row_index + 1))
 
     def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
                active: bool) -> None:
@@ -998,12 +1002,7 @@ def _phone(text: str) -> str:
 
 def error_rows(roster: Roster) -> set[int]:
     """The rows (as Excel numbers them) that hold an error, the header row aside."""
-    rows = set()
-    for problem in roster.errors:
-        digits = "".join(ch for ch in problem.cell.rsplit("!", 1)[-1] if ch.isdigit())
-        if digits and int(digits) != roster.header_row:
-            rows.add(int(digits))
-    return rows
+    return {p.row for p in roster.errors if p.row and p.row != roster.header_row}
 
 
 def side_counts(roster: Roster, scheme: Scheme) -> dict[str, dict[str, int]]:
