@@ -418,11 +418,11 @@ def dates_moved(scheme: Scheme, plan: Plan) -> str:
     return moved[0] if len(moved) == 1 else f"{', '.join(moved[:-1])} and {moved[-1]}"
 
 
-def moving_a_running_scheme(scheme: Scheme, plan: Plan, today: dt.date) -> str:
-    """Why saving ``plan`` would move an exchange already under way (its start in
-    scheme.toml is ``today`` or before): the dates it would change, and what the letters
-    already sent said; "" when the start stays or the exchange has not started yet."""
-    moved = dates_moved(scheme, plan)
+def moving_a_running_scheme(scheme: Scheme, moved: str, today: dt.date) -> str:
+    """Why saving a plan would move an exchange already under way (its start in
+    scheme.toml is ``today`` or before): the dates it would change (``moved``, as
+    ``dates_moved`` gives them), and what the letters already sent said; "" when the start
+    stays or the exchange has not started yet."""
     if not moved or scheme.start is None or scheme.start > today:
         return ""
     said = (f" (the partner introductions asked for the visits by {long_date(scheme.end)})"
@@ -433,14 +433,15 @@ def moving_a_running_scheme(scheme: Scheme, plan: Plan, today: dt.date) -> str:
             f"while the letters already sent gave the old ones{said}.")
 
 
-def letters_with_old_dates(scheme: Scheme, plan: Plan, folder: Path) -> str:
+def letters_with_old_dates(moved: str, folder: Path) -> str:
     """Before the exchange starts, moving its dates is allowed, but letters already written
     into ``folder`` (render's default, documents/ in the current folder) gave the old ones:
-    a warning
-    that counts them, or "" when the dates stay or the folder holds none."""
-    moved = dates_moved(scheme, plan)
-    written = sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
-    if not moved or not written:
+    a warning that counts them, or "" when the dates stay (``moved``, as ``dates_moved``
+    gives them, is "") or the folder holds none."""
+    if not moved or not folder.is_dir():
+        return ""
+    written = sum(1 for path in folder.rglob("*") if path.is_file())
+    if not written:
         return ""
     return (f"{folder.name}/ holds {written:,} file{'s' if written != 1 else ''} written "
             f"before the move of {moved}: any that give a date give the old one. Render "

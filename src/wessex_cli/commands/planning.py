@@ -86,7 +86,8 @@ def plan(
                           "Give one with --start 2027-04-19, or set [dates] start in "
                           "scheme.toml.")
     timeline = make_plan(first, scheme)
-    running = moving_a_running_scheme(scheme, timeline, today()) if save else ""
+    moved = dates_moved(scheme, timeline) if save else ""  # once, for each message below
+    running = moving_a_running_scheme(scheme, moved, today())
     if running and not force:  # refused before anything is written, the calendar included
         raise SchemeError(running, " ".join(filter(None, (
             "Nothing was saved. To see the new timeline without saving it, leave out --save. "
@@ -98,14 +99,13 @@ def plan(
         write_ics(ics, timeline, scheme)
     source = scheme.source or Path(SCHEME_FILE)
     # render's own default folder, in the folder it runs in (as this command does)
-    written = letters_with_old_dates(scheme, timeline, Path("documents")) \
-        if save and not running else ""
+    written = letters_with_old_dates(moved, Path("documents")) if not running else ""
     saved = save and save_dates(source, timeline)
     if saved and written:
         timeline.warnings.append(written)
     if saved and running:
         timeline.warnings.append(
-            f"The exchange was under way, and --force moved {dates_moved(scheme, timeline)} "
+            f"The exchange was under way, and --force moved {moved} "
             "in scheme.toml. The letters already sent gave the old dates: tell everyone "
             "taking part the new ones.")
     if json:
