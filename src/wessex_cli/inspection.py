@@ -1646,11 +1646,10 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     index: list[str] = []
     shape = _TextShape(path, f"a cell of {part}")
 
-    def shared_value(data: str) -> None:
-        index.append(data)
-        value_text(data)
+    shared_text = [False]  # whether the <v> being collected numbers a shared text
 
-    def number_value(data: str) -> None:
+    def collect_value(data: str) -> None:
+        """A <v>'s text, kept to be checked at its end: a shared text's number or a number."""
         index.append(data)
         value_text(data)
 
@@ -1720,12 +1719,12 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag == "v" and inside[0]:
             if not cell[2]:
                 one_more_value()
-            if cell[1]:  # a formula's shown shared text too: openpyxl reads it for visit
+            if cell[1] or cell[3] in (None, "n"):
+                # a shared text's number (a formula's shown shared text too: openpyxl reads
+                # it for visit), or a number (a formula's shown one too)
                 index.clear()
-                parser.CharacterDataHandler = shared_value
-            elif cell[3] in (None, "n"):  # a number, a formula's shown one too
-                index.clear()
-                parser.CharacterDataHandler = number_value
+                shared_text[0] = cell[1]
+                parser.CharacterDataHandler = collect_value
             elif formula[0]:
                 parser.CharacterDataHandler = value_text
         elif tag == "is":
@@ -1750,13 +1749,13 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             counter += 1
             column = 0
         elif tag == "v":  # back to counting when a value was written inside a text
-            if parser.CharacterDataHandler == shared_value:
+            if parser.CharacterDataHandler == collect_value and shared_text[0]:
                 number = "".join(index)
                 if number and not (number.isascii() and number.isdigit()):  # "": none
                     raise _unusual(path, f"a cell of {part} gives its shared text's number "
                                          f"as '{number[:20]}', which the readers would "
                                          "each read differently")
-            elif parser.CharacterDataHandler == number_value:
+            elif parser.CharacterDataHandler == collect_value:
                 number = "".join(index)
                 if numbers_read_apart(number):  # (plain_sheet's)
                     raise _unusual(path, f"a cell of {part} gives its number as "
