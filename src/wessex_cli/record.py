@@ -80,11 +80,12 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
 
 
 def find_rows(sheet: Any, columns: dict[str, int], who: str,
-              book: Workbook | None = None) -> list[Placement]:
+              book: Workbook | None = None) -> tuple[list[Placement], bool]:
     """The pairs in which ``who`` is person A or B, each read into the model as the calamine
-    reader reads it (``pairs_workbook.PairsLayout``). ``who`` is an e-mail, a name (titles,
-    case and accents aside), or, when it is nobody's name in the sheet, a surname or first
-    name (``text.named``): then everyone it names, for ``pick_row`` to refuse several."""
+    reader reads it (``pairs_workbook.PairsLayout``), and whether they were found by part of
+    a name. ``who`` is an e-mail, a name (titles, case and accents aside), or, when it is
+    nobody's name in the sheet, a surname or first name (``text.named``): then everyone it
+    names, for ``pick_row`` to refuse several."""
     wanted_email = email_key(who) if "@" in who else None
     header_row = columns["__row__"]
     layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]])
@@ -94,14 +95,9 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str,
         if pair is not None:
             places += [Placement(pair, half) for half in HALVES]
     if wanted_email:
-        return [place for place in places if place.person.key == wanted_email]
-    positions, _ = named(who, [place.person.name for place in places])
-    return [places[n] for n in positions]
-
-
-def _by_part(who: str, rows: list[Placement]) -> bool:
-    """``rows`` were found by a part of the name (a surname, a first name), not all of it."""
-    return "@" not in who and bool(rows) and person_key(rows[0].person.name) != person_key(who)
+        return [place for place in places if place.person.key == wanted_email], False
+    positions, by_part = named(who, [place.person.name for place in places])
+    return [places[n] for n in positions], by_part
 
 
 def _type_more(names: Iterable[str]) -> str:
@@ -152,12 +148,13 @@ def _side_sheets(book: Workbook) -> PairsWorkbook:
                          unpaired_rows(grid("Unpaired")))
 
 
-def refuse_others_by_part(book: Workbook, who: str, rows: list[Placement]) -> None:
-    """When ``who`` found ``rows`` of the Pairs sheet by a surname or first name only, refuse
-    if it also names someone on the Withdrawn or Unpaired sheet of ``book`` (open for the
-    change): never a guess between two people of the scheme. Several people in the Pairs
-    sheet alone are ``pick_row``'s."""
-    if not _by_part(who, rows):
+def refuse_others_by_part(book: Workbook, who: str, rows: list[Placement],
+                          by_part: bool) -> None:
+    """When ``who`` found ``rows`` of the Pairs sheet by a surname or first name only
+    (``by_part``, as ``find_rows`` tells it), refuse if it also names someone on the
+    Withdrawn or Unpaired sheet of ``book`` (open for the change): never a guess between two
+    people of the scheme. Several people in the Pairs sheet alone are ``pick_row``'s."""
+    if not by_part or not rows:
         return
     path = book.path
     mine = {r.person.key for r in rows}
@@ -380,8 +377,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
-        found = find_rows(sheet, columns, who, book)
-        refuse_others_by_part(book, who, found)
+        found, by_part = find_rows(sheet, columns, who, book)
+        refuse_others_by_part(book, who, found, by_part)
         row = pick_row(found, who, partner, path,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
@@ -499,8 +496,8 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
-        found = find_rows(sheet, columns, who, book)
-        refuse_others_by_part(book, who, found)
+        found, by_part = find_rows(sheet, columns, who, book)
+        refuse_others_by_part(book, who, found, by_part)
         rows = found
         # else both rows would move, as two pairs
         refuse_copied_rows((r.pair for r in found), path)

@@ -38,7 +38,7 @@ from .text import (
     email_key,
     fold,
     header_key,
-    named,
+    names_by_part,
     organisation_key,
     person_key,
     suggest,
@@ -313,11 +313,13 @@ class Roster:
     def named(self, text: str) -> list[Volunteer]:
         """Volunteers as the administrator names one in a command (``withdraw --in``): by
         e-mail or name as ``find``; by surname or first name (``text.named``) when ``text``
-        is nobody's name. Every one it names, for the caller to refuse several."""
+        is nobody's name. Every one it names, for the caller to refuse several. Whole names
+        are looked up in ``find``'s index; only a text that is nobody's name is compared
+        with each."""
         if "@" in text:
             return self.find(text)
-        positions, _ = named(text, [v.name for v in self.volunteers])
-        return [self.volunteers[n] for n in positions]
+        whole = self.find(text) if person_key(text) else []
+        return whole or [v for v in self.volunteers if names_by_part(text, v.name)]
 
 
 def find_header_row(rows: list[list[Cell]]) -> int | None:
