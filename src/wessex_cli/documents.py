@@ -434,7 +434,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     from .pairing import LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
-    from .wording import alphabetical
+    from .wording import VisitView, alphabetical, day_to_come
     from .wording import display_name as wording_name
 
     now = now or today()
@@ -534,9 +534,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                     # dated for the visit day when one is recorded, else not dated at all:
                     # a notice put up on the day must not carry the day it was printed,
                     # nor a planned day already gone by (the visit is to be rearranged)
-                    visit_day = pair.visit_dates[index]
-                    if visit_day and visit_day < now:
-                        visit_day = None
+                    visit_day = day_to_come(VisitView("host", pair.visits[index].state(now),
+                                                      pair.visit_dates[index]))
                     context = {**base, "host": host, "visitor": visitor, "today": visit_day,
                                "visit_date": visit_day,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
@@ -860,14 +859,13 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         person, partner = context.get("person"), context.get("partner")
         if not person or not partner or person["side"] != scheme.sides[0].key:
             return None
-        from .wording import UNCONFIRMED
+        from .wording import DONE, VisitView, day_to_come
 
         hosting = context.get("hosting") or {}
-        if hosting.get("state") == "done":
+        if hosting.get("state") == DONE:
             return None  # they have hosted: the day the notice was for has passed
-        visit_day = hosting.get("date")  # the day they host, if known and not yet gone by
-        if hosting.get("state") == UNCONFIRMED:
-            visit_day = None
+        # the day they host, if known and not yet gone by
+        visit_day = day_to_come(VisitView("host", hosting.get("state", ""), hosting.get("date")))
         return Recipient(recipient.name, recipient.email, {
             **scheme_context(scheme, context.get("today")), "today": visit_day,
             "visit_date": visit_day, "host": person, "visitor": partner,

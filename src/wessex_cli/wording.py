@@ -234,6 +234,12 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
     return steps
 
 
+def day_to_come(visit: VisitView) -> dt.date | None:
+    """The day a visit is planned for while it is still to come, else None: what a notice
+    for the day may print (never a planned day gone by, nor one done)."""
+    return visit.date if visit.state == PLANNED else None
+
+
 def summary(hosting: VisitView, visiting: VisitView) -> str:
     """A short line for the terminal: ``hosting owed; visiting planned 2027-05-04``."""
     def one(label: str, visit: VisitView) -> str:
