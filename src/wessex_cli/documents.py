@@ -680,6 +680,38 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
 
 # ---------------------------------------------------------------- rendering
 
+class MarkdownText(str):
+    """Text already written as Markdown (its data escaped, its dates in bold), which the
+    finalizer prints as it is; only a filter makes it, never the (plain) render context."""
+
+
+def _visit_sentences(hosting: Any, visiting: Any, partner: Any, administrator: Any,
+                     end: Any, today: Any) -> MarkdownText:
+    """The partner introduction's paragraph on the two half days (a filter: ``hosting |
+    visit_sentences(visiting, partner.first_name, scheme.administrator.name, scheme.end,
+    today)``), from wording.introduction_visits, names escaped and dates in bold."""
+    from .dates import today as render_day
+    from .wording import VisitView, introduction_visits
+
+    def date(value: Any) -> dt.date | None:
+        """A date given, else None (a template may pass anything)."""
+        return value if isinstance(value, dt.date) else None
+
+    def day(value: dt.date | None) -> str:
+        """A date in bold, as the letter gives dates (None: the end date, perhaps missing)."""
+        return f"**{markdown_escape(_longdate(end if value is None else value))}**"
+
+    def view(role: str, visit: Any) -> VisitView:
+        """A visit as the context gives it (``hosting``: its state and date)."""
+        visit = visit if isinstance(visit, dict) else {}
+        return VisitView(role, str(visit.get("state", "")), date(visit.get("date")))
+
+    now = date(today) or render_day()
+    return MarkdownText(" ".join(introduction_visits(
+        view("host", hosting), view("visit", visiting), markdown_escape(str(partner)),
+        markdown_escape(administrator), date(end), now, day)))
+
+
 def _longdate(value: Any) -> Any:
     from .placeholders import Placeholder
     from .wording import long_date
@@ -696,6 +728,8 @@ def _longdate(value: Any) -> Any:
 def markdown_escape(value: Any) -> Any:
     """Values from data are text, never Markdown: escape its markup characters."""
     note(value)
+    if isinstance(value, MarkdownText):
+        return value
     if isinstance(value, str):
         return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
     return value
@@ -711,7 +745,8 @@ def make_environment(escape: bool = True) -> Any:
     from .sandbox import make_sandbox
 
     return make_sandbox(finalize=markdown_escape if escape else _noted,
-                        filters={"longdate": _longdate, "in_sentence": in_sentence})
+                        filters={"longdate": _longdate, "in_sentence": in_sentence,
+                                 "visit_sentences": _visit_sentences})
 
 
 def in_sentence(words: Any) -> Any:

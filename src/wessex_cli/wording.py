@@ -8,6 +8,7 @@ same thing about the same person, and so that the reminder's sentences can be te
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .text import person_key
@@ -238,6 +239,123 @@ def day_to_come(visit: VisitView) -> dt.date | None:
     """The day a visit is planned for while it is still to come, else None: what a notice
     for the day may print (never a planned day gone by, nor one done)."""
     return visit.date if visit.state == PLANNED else None
+
+
+def _by_end(end: dt.date | None) -> str:
+    """The end date as the plain letter writes it; unknown, the period's end in words."""
+    return long_date(end) if end else "the end of the exchange period"
+
+
+def introduction_visits(hosting: VisitView, visiting: VisitView, partner: str,
+                        administrator: str, end: dt.date | None, today: dt.date,
+                        day: Callable[[dt.date | None], str] = _by_end) -> list[str]:
+    """The partner introduction's sentences about the two half days: what is done, what is
+    planned, and what to do about the rest, by the end date while it is to come; after it,
+    to say what happened (no day is asked for by a date gone by).
+
+    ``day`` writes a date (the letter's in bold; None is the end date unknown). A half day
+    planned after the end is not arranged in time: it is asked for as one not arranged."""
+    def timely(visit: VisitView) -> str:
+        """The state the letter speaks of: planned after the end (or undated) is not arranged."""
+        if visit.state == PLANNED and (visit.date is None or (end and visit.date > end)):
+            return OWED
+        return visit.state
+
+    def lead(visit: VisitView, named: bool = False) -> str:
+        """A half day in a phrase; ``named``: it says whose workplace ("theirs" follows)."""
+        if visit.role == "host":
+            return f"when you host {partner} at your workplace"
+        return f"when you visit {partner}'s workplace" if named else "when you visit theirs"
+
+    hosted, visited = timely(hosting), timely(visiting)
+    by = f"for a day by {day(end)}"
+    if end and today > end:
+        ended = f"The exchange period ended on {day(end)}"
+        told = f"so that the record can be updated; if not, please tell {administrator} " \
+               "whether it can still happen, and when, or whether it will not go ahead."
+        either = f"so that the record can be updated; for any that did not, please tell " \
+                 f"{administrator} whether it can still happen, and when, or whether it will " \
+                 "not go ahead."
+        ask = f"if it took place, please let {administrator} know {told}"
+        ask_date = f"if it took place, please let {administrator} know its date {told}"
+    else:
+        ended = ""
+        ask = ask_date = (f"if it took place, please let {administrator} know; if not, please "
+                          f"agree a new date with {partner} {by}.")
+        either = ""
+    def the_other(other: VisitView, complete: str) -> str:
+        """While the period lasts, the half day neither done nor planned: gone by
+        unrecorded, or to arrange (``complete`` "it", or "both" when one is planned)."""
+        if timely(other) == UNCONFIRMED:
+            return (f"The other half day, {lead(other)}, was planned for {day(other.date)}, "
+                    f"but it has not been recorded as done: {ask}")
+        return (f"Please get in touch with {partner} directly to arrange the other half day, "
+                f"{lead(other)}, and complete {complete} by {day(end)}: the exchange only works "
+                "if it goes both ways.")
+
+    if DONE in (hosted, visited):
+        done, other = (hosting, visiting) if hosted == DONE else (visiting, hosting)
+        did = f"hosted {partner}" if done.role == "host" else f"visited {partner}'s workplace"
+        state = timely(other)
+        if state == DONE:
+            return [f"Our records show that you have already hosted {partner} and visited "
+                    f"{partner}'s workplace: thank you for completing both half days."]
+        first = f"Our records show that you have already {did}."
+        if state == PLANNED:
+            return [first, f"The other half day, {lead(other)}, is planned for "
+                           f"{day(other.date)}: if that date has to move, please agree a new "
+                           f"one with {partner} {by}, as the exchange only works if it goes "
+                           "both ways."]
+        if ended:
+            if state == UNCONFIRMED:
+                return [first, f"{ended}, and the other half day, {lead(other)}, was planned "
+                               f"for {day(other.date)}, but it has not been recorded as done: "
+                               f"{ask}"]
+            return [first, f"{ended}, and the other half day, {lead(other)}, has not been "
+                           f"recorded as done: {ask_date}"]
+        return [first, the_other(other, "it")]
+    if hosted == PLANNED and visited == PLANNED:
+        return [f"Our records show that you are to host {partner} at your workplace on "
+                f"{day(hosting.date)}, and to visit {partner}'s workplace on "
+                f"{day(visiting.date)}.",
+                f"If either date has to move, please agree a new one with {partner} {by}, as "
+                "the exchange only works if it goes both ways."]
+    if PLANNED in (hosted, visited):
+        planned, other = (hosting, visiting) if hosted == PLANNED else (visiting, hosting)
+        to = f"host {partner} at your workplace" if planned.role == "host" else \
+            f"visit {partner}'s workplace"
+        first = f"Our records show that you are to {to} on {day(planned.date)}."
+        return [first, the_other(other, "both")]
+    if hosted == UNCONFIRMED and visited == UNCONFIRMED:
+        both = (f"both half days were planned, when you host {partner} at your workplace on "
+                f"{day(hosting.date)} and when you visit theirs on {day(visiting.date)}, but "
+                "neither has been recorded as done: ")
+        if ended:
+            return [f"{ended}.", f"Our records show that {both}if either took place, please "
+                                 f"let {administrator} know which {either}"]
+        return [f"Our records show that {both}if either took place, please let "
+                f"{administrator} know which; for any that did not, please agree a new date "
+                f"with {partner} {by}."]
+    if UNCONFIRMED in (hosted, visited):
+        gone, other = (hosting, visiting) if hosted == UNCONFIRMED else (visiting, hosting)
+        first = (f"Our records show that the half day {lead(gone, True)} was planned for "
+                 f"{day(gone.date)}, but it has not been recorded as done")
+        if ended:
+            return [f"{ended}.", f"{first}, and neither has the other half day, "
+                                 f"{lead(other)}.",
+                    f"If either took place, please let {administrator} know its date {either}"]
+        return [f"{first}: {ask}",
+                f"Please also get in touch with {partner} directly to arrange the other half "
+                f"day, {lead(other)}, and complete it by {day(end)}: the exchange only works if "
+                "it goes both ways."]
+    if ended:
+        return [f"{ended}, and neither of your two half days with {partner} has been recorded "
+                "as done.",
+                f"If either took place, please let {administrator} know its date {either}"]
+    return [f"Please get in touch with {partner} directly to arrange your two half days: one "
+            f"where you host {partner} at your workplace, and one where you visit theirs.",
+            "The exchange only works if it goes both ways, so please plan both visits and "
+            f"complete them by {day(end)}."]
 
 
 def summary(hosting: VisitView, visiting: VisitView) -> str:
