@@ -169,3 +169,44 @@ def test_an_error_carries_the_row_it_was_found_on(tmp_path: Path) -> None:
     roster = read_roster(path, Scheme())
     assert [(p.row, p.cell) for p in roster.errors] == [(5, "Volunteers!M5")]
     assert error_rows(roster) == {5}
+
+
+@pytest.mark.parametrize(("name", "typed"), [
+    ("Όλιβερ Πέμπερτον", "ολιβερ πεμπερτον"),  # Greek, typed without accents or capitals
+    ("Оливер Пембертон", "Оливер Пембертон"),  # Cyrillic
+    ("أوليفر بيمبرتون", "أوليفر بيمبرتون"),  # Arabic, right to left
+    ("潘伯顿", "潘伯顿"),  # Chinese, one word
+])
+def test_an_avoid_entry_in_another_script_is_kept(run: Runner, tmp_path: Path, name: str,
+                                                  typed: str) -> None:
+    """A name with no Latin letter folded to nothing, and an Avoid cell that folds to
+    nothing reads as blank: the pair the administrator forbade was made, without a word."""
+    people = small_roster()
+    people[2]["Name"] = name
+    people[0]["Preference 1"] = people[1]["Preference 1"] = None
+    people[0]["Avoid"] = typed  # same cluster as Amelia: paired with her otherwise
+    write_book(tmp_path / "v.xlsx", people)
+    assert "0 errors" in run("check", "v.xlsx").output
+    pairs = run("pair", "v.xlsx").output
+    assert "P001 │ Dr Amelia Ashworth      │ Arjun Rasmussen" in pairs
+
+
+def test_a_name_in_another_script_after_a_title_is_not_the_title_alone(
+        run: Runner, tmp_path: Path) -> None:
+    """"Dr 王伟" and "Dr 李娜" were both "dr": a preference for someone not in the list was
+    taken for the one Dr who was, and a Partner lock would have paired them "as agreed"."""
+    people = small_roster()
+    people[2]["Name"] = "Dr 李娜"
+    people[0]["Preference 1"] = "Dr 王伟"
+    write_book(tmp_path / "v.xlsx", people)
+    assert text.person_key("Dr 王伟") == "王伟"
+    check = " ".join(run("check", "v.xlsx", code=None).output.split())
+    assert "Dr 王伟" in check and "matches no volunteer" in check
+
+
+def test_letters_without_a_decomposition_fold_to_their_plain_letter() -> None:
+    """"Søren" folded to "s ren" (ø has no accent to drop, and was not a-z): two words that
+    neither "Soren" nor "Søren" typed by part would reach."""
+    assert text.person_key("Dr Søren Łukasiewicz") == text.person_key("Soren Lukasiewicz") == \
+        "soren lukasiewicz"
+    assert text.names_by_part("Søren", "Dr Søren Łukasiewicz")

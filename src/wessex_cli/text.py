@@ -19,8 +19,10 @@ TITLES: dict[str, str] = {
     "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame",
     "rev": "Revd", "revd": "Revd", "reverend": "Revd", "lord": "Lord", "lady": "Lady",
 }
-_NON_WORD = re.compile(r"[^0-9a-z@]+")
-_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+# A letter or digit of any script is part of a word: a name in Greek, Arabic or Chinese
+# must not fold to nothing, which reads as a blank cell ("no preference", no Avoid).
+_NON_WORD = re.compile(r"(?:[^\w@]|_)+")
+_NOT_ALNUM = re.compile(r"[\W_]")
 
 
 def clean_cell(value: str) -> str:
@@ -58,14 +60,17 @@ def without_invisible(text: str) -> str:
 def fold(value: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key.
 
-    ``"Siân Ó-Briain"`` becomes ``"sian o briain"``; characters that show as nothing go
-    (``without_invisible``), so ``"Ash\u200bworth"`` is ``"ashworth"``, not two words.
+    ``"Siân Ó-Briain"`` becomes ``"sian o briain"``, ``"Søren"`` ``"soren"``; characters
+    that show as nothing go (``without_invisible``), so ``"Ash\u200bworth"`` is
+    ``"ashworth"``, not two words. Letters of every script are kept (``"Νίκος"`` is
+    ``"νικος"``), so that no name folds to nothing.
     """
     if value.isascii():  # nothing to decompose: NFKD leaves ASCII as it is
         return _NON_WORD.sub(" ", value.casefold()).strip()
-    decomposed = unicodedata.normalize("NFKD", without_invisible(value))
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", ascii_only.casefold()).strip()
+    decomposed = unicodedata.normalize("NFKD", without_invisible(value).translate(
+        _NO_DECOMPOSITION))
+    unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", unaccented.casefold()).strip()
 
 
 # Letters that Unicode does not decompose into a base letter and an accent (the cased table
