@@ -35,9 +35,9 @@ def test_a_name_like_a_namesakes_file_gets_a_file_of_its_own(run: Runner,
             f"{r[1]}>" for r in rows[1:]), to
 
 
-def test_many_namesakes_are_numbered_in_little_time(tmp_path: Path) -> None:
+def test_many_namesakes_are_numbered_each_once(tmp_path: Path) -> None:
     # Each namesake's number was looked for from 1: 20,000 letters to one name took 53 s.
-    import time
+    # (The growth is benchmarks/complexity.py's "namesakes"; the suite times nothing.)
     from types import SimpleNamespace
 
     from wessex_cli.documents import output_paths
@@ -45,9 +45,7 @@ def test_many_namesakes_are_numbered_in_little_time(tmp_path: Path) -> None:
     template = SimpleNamespace(audience="volunteers", name="letter")
     people = [SimpleNamespace(stem="ann-smith") for _ in range(20_000)]
     people[1:1] = [SimpleNamespace(stem="ann-smith-2"), SimpleNamespace(stem="ann-smith-2")]
-    started = time.perf_counter()
     paths = output_paths(template, people, "eml", tmp_path)  # type: ignore[arg-type]
-    assert time.perf_counter() - started < 2.0
     names = [p.stem for p in paths]
     assert len(set(names)) == len(names)
     assert names[:5] == ["ann-smith", "ann-smith-2", "ann-smith-2-2", "ann-smith-3",

@@ -772,15 +772,12 @@ def test_a_name_hidden_by_invisible_or_look_alike_letters_is_still_removed(case:
 
 
 @pytest.mark.parametrize("unit", ["a", "Smith-", "A.", "O'"])
-def test_a_long_answer_without_spaces_is_anonymised_in_little_time(unit: str) -> None:
+def test_a_long_answer_without_spaces_is_anonymised(unit: str) -> None:
     # An e-mail address was looked for from every start in a run of letters with no '@',
     # reading to the run's end each time: one 32,000-character answer took 5 s, a survey of
-    # them hours. An address's part before the '@' is at most 64 characters.
-    import time
-
+    # them hours. An address's part before the '@' is at most 64 characters. (The growth is
+    # benchmarks/complexity.py's "unspaced-answer"; the suite times nothing.)
     text = (unit * 32_000)[:32_000]
     anonymise = Anonymiser(["Dr Catherine Ashworth"])
-    started = time.perf_counter()
-    anonymise(text)
-    assert time.perf_counter() - started < 1.0
+    assert anonymise(text) == text  # no name and no address in it: nothing taken out
     assert anonymise("mail " + "x" * 40 + ".ann@nhs.net now") == "mail [e-mail] now"
