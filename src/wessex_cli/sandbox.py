@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import PurePath
 from string import Formatter
+from time import monotonic as _now  # the clock of the render deadline (tests move it on)
 from typing import Any
 
 
@@ -38,6 +39,9 @@ class TemplateLimits:
     iterations: int = 1_000_000  # loop turns in one document, all told
     output_chars: int = 5_000_000  # the rendered document itself
     power_bits: int = 4096  # the largest whole number ``**`` may produce
+    # a letter renders in milliseconds; within every limit above, a loop that scans a long
+    # text each turn could still run for hours (a million turns of 'count' over a megabyte)
+    seconds: float = 30.0
 
 
 LIMITS = TemplateLimits()
@@ -117,6 +121,7 @@ def is_plain(value: Any) -> bool:
 class _Budget:
     work: int
     iterations: int
+    deadline: float  # on the monotonic clock
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("wessex_template_budget", default=None)
@@ -132,6 +137,14 @@ def _spend(work: int = 0, iterations: int = 0) -> None:
         raise Blocked(f"more than {LIMITS.work:,} characters of text built in one document")
     if budget.iterations < 0:
         raise Blocked(f"more than {LIMITS.iterations:,} loop turns in one document")
+    _in_time(budget)
+
+
+def _in_time(budget: _Budget) -> None:
+    """Stop a document that has taken longer than ``LIMITS.seconds``: checked at every loop
+    turn, value built and piece of output, so nothing runs long between two checks."""
+    if _now() > budget.deadline:
+        raise Blocked(f"more than {LIMITS.seconds:g} seconds spent on one document")
 
 
 def _size(value: Any) -> int:
@@ -433,7 +446,8 @@ def _replace(tree: Any, old: Any, new: Any) -> None:
 
 def render_bounded(compiled: Any, context: dict[str, Any]) -> str:
     """Render with fresh budgets; the output too has a maximum size."""
-    token = _BUDGET.set(_Budget(LIMITS.work, LIMITS.iterations))
+    budget = _Budget(LIMITS.work, LIMITS.iterations, _now() + LIMITS.seconds)
+    token = _BUDGET.set(budget)
     try:
         parts: list[str] = []
         total = 0
@@ -444,6 +458,10 @@ def render_bounded(compiled: Any, context: dict[str, Any]) -> str:
                 # thrown in where the template is, so that the error names its line
                 chunks.throw(Blocked(f"a document longer than {LIMITS.output_chars:,} "
                                      "characters"))
+            try:
+                _in_time(budget)  # a test with no loop or call ('in') between two outputs
+            except Blocked as late:
+                chunks.throw(late)
             parts.append(chunk)
         return "".join(parts)
     finally:

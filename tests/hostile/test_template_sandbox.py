@@ -212,3 +212,29 @@ def test_a_scheme_toml_nested_too_deep_is_refused(run: Runner, tmp_path: Path) -
                                           "]" * 100_000 + "\n", encoding="utf-8")
     result = run("documents", code=1)
     assert "scheme.toml is not valid TOML" in result.output
+
+
+# Within every limit above (a value of a million characters, a million loop turns, nothing
+# printed), each turn scanned a megabyte: one letter took about an hour, a render days. The
+# clock is moved on rather than waited for; each is stopped at its first look at the clock
+# after the document's time is up, wherever it is: a loop turn, a call, a piece of output.
+SLOW = {
+    "count-in-loop": "{% set s = 'ab' * 500000 %}{% for i in range(1000) %}"
+                     "{{ '' if s.count('ba') > 0 else '' }}{% endfor %}",
+    "in-without-a-loop": "{% set s = 'ab' * 500000 %}" + "{{ 'x' in s }}" * 50,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLOW))
+def test_a_document_that_takes_too_long_is_stopped(run: Runner, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   name: str) -> None:
+    from wessex_cli import sandbox
+
+    clock = iter(range(0, 10**6, 10))  # ten seconds on at each look
+    monkeypatch.setattr(sandbox, "_now", lambda: float(next(clock)))
+    _scheme_folder(tmp_path, SLOW[name])
+    output = " ".join(run("render", "attack", "--allow-placeholders", code=1).output.split())
+    assert "template 'attack' line 6" in output
+    assert "more than 30 seconds spent on one document" in output
+    assert not (tmp_path / "documents").exists()
