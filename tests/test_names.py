@@ -210,3 +210,16 @@ def test_letters_without_a_decomposition_fold_to_their_plain_letter() -> None:
     assert text.person_key("Dr Søren Łukasiewicz") == text.person_key("Soren Lukasiewicz") == \
         "soren lukasiewicz"
     assert text.names_by_part("Søren", "Dr Søren Łukasiewicz")
+
+
+@pytest.mark.parametrize(("avoid", "refused"), [
+    ("\U0001f642", True), ("\u2620", True),  # a symbol: no name read, so named as nobody
+    ("-", False), ("?", False), ("n/a", False), ("\u2014", False),  # the ways to say none
+])
+def test_an_avoid_entry_with_no_readable_letter_is_not_taken_for_a_blank(
+        run: Runner, tmp_path: Path, avoid: str, refused: bool) -> None:
+    people = small_roster()
+    people[0]["Avoid"] = avoid
+    write_book(tmp_path / "v.xlsx", people)
+    check = " ".join(run("check", "v.xlsx", code=1 if refused else 0).output.split())
+    assert (f"'{avoid}' names nobody in the list" in check) == refused

@@ -175,6 +175,19 @@ INACTIVE_STATUS = {"withdrawn", "withdrew", "droppedout", "dropout", "dropped", 
 ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paired", "new"}
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
+
+
+def names_no_one(entry: str) -> bool:
+    """Whether an Avoid or Partner entry says "nobody": a word for none ("n/a", "none"), or
+    marks only ("-", "?"). A symbol or emoji, with no letter wessex can read, is not taken
+    for a blank: it is looked up, and named as matching nobody, since a misread Avoid must
+    never let the two be paired."""
+    import unicodedata
+
+    key = header_key(entry)
+    if key:
+        return key in NO_PREFERENCE
+    return all(unicodedata.category(c)[0] in "PZC" for c in entry)
 _SPLIT_LIST = re.compile(r"[;,\n]+")
 PROGRESS_EVERY = 500  # rows between two progress reports
 
@@ -818,7 +831,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         if not text:
             return ()
         for entry in (e.strip() for e in _SPLIT_LIST.split(text)):
-            if not entry or header_key(entry) in NO_PREFERENCE:
+            if not entry or names_no_one(entry):
                 continue
             hits = index.indices(entry)
             if len(hits) == 1:
