@@ -87,17 +87,20 @@ def test_references_move_as_excel_moves_them_when_rows_go_in() -> None:
     """Two rows inserted at row 6, under the last pair in row 5: at or below row 6 a
     reference moves down two; a range across row 6 grows; a range ending on row 5 grows over
     the new rows only for a formula (a total), never a single cell."""
-    from wessex_cli.sheet_rows import _inserted, _range_down
+    from wessex_cli.sheet_rows import _range_down, _repointed
+
+    def joined(ref: str) -> str:  # a range ending on the last pair reaches the new rows
+        return _range_down(ref, 6, 2, join=True)
 
     cases = {"R5": "R5", "R6": "R8", "$R$9": "$R$11", "R2:R9": "R2:R11", "R7:R9": "R9:R11",
              "R2:R5": "R2:R5", "6:6": "8:8", "2:4": "2:4", "R:R": "R:R"}
     assert {ref: _range_down(ref, 6, 2) for ref in cases} == cases
     assert _range_down("R2:R5", 6, 2, join=True) == "R2:R7"
     assert _range_down("R5:R5", 6, 2, join=True) == "R5:R5"
-    assert _inserted("=SUM(R2:R5)+Pairs!B6+Other!B6", 6, 2, own=True, sheet_name="Pairs",
-                     join=True) == "=SUM(R2:R7)+Pairs!B8+Other!B6"
-    assert _inserted("=SUM(R2:R5)+'Pairs'!B6", 6, 2, own=False, sheet_name="Pairs",
-                     join=True) == "=SUM(R2:R5)+'Pairs'!B8"
+    assert _repointed("=SUM(R2:R5)+Pairs!B6+Other!B6", joined, own=True,
+                      sheet_name="Pairs") == "=SUM(R2:R7)+Pairs!B8+Other!B6"
+    assert _repointed("=SUM(R2:R5)+'Pairs'!B6", joined, own=False,
+                      sheet_name="Pairs") == "=SUM(R2:R5)+'Pairs'!B8"
 
 
 def test_a_name_for_the_pairs_grows_over_the_new_pairs_as_a_totals_range_does(

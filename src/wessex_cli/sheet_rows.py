@@ -488,14 +488,6 @@ def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
     return ""
 
 
-def _inserted(formula: str, at: int, count: int, *, own: bool, sheet_name: str,
-              join: bool = False) -> str:
-    """``formula`` with its references to ``sheet_name`` re-pointed after ``count`` rows were
-    inserted at row ``at`` (``join``: a range ending on the row above grows over them)."""
-    return _repointed(formula, lambda ref: _range_down(ref, at, count, join), own=own,
-                      sheet_name=sheet_name)
-
-
 def _range_down(ref: str, at: int, count: int, join: bool = False) -> str:
     """One reference (``V11``, ``$V$2:$V$40``, ``5:9``) after ``count`` rows were inserted at
     row ``at``: a row at or below it moves down; with ``join``, a range ending on the row
