@@ -10,6 +10,7 @@ caller decides whether errors stop the work (``wessex check`` lists them all).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -175,6 +176,8 @@ INACTIVE_STATUS = {"withdrawn", "withdrew", "droppedout", "dropout", "dropped", 
 ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paired", "new"}
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
+_SPLIT_LIST = re.compile(r"[;,\n]+")
+PROGRESS_EVERY = 500  # rows between two progress reports
 
 
 def names_no_one(entry: str) -> bool:
@@ -182,14 +185,10 @@ def names_no_one(entry: str) -> bool:
     marks only ("-", "?"). A symbol or emoji, with no letter wessex can read, is not taken
     for a blank: it is looked up, and named as matching nobody, since a misread Avoid must
     never let the two be paired."""
-    import unicodedata
-
     key = header_key(entry)
     if key:
         return key in NO_PREFERENCE
     return all(unicodedata.category(c)[0] in "PZC" for c in entry)
-_SPLIT_LIST = re.compile(r"[;,\n]+")
-PROGRESS_EVERY = 500  # rows between two progress reports
 
 
 @dataclass(frozen=True)
