@@ -223,3 +223,16 @@ def test_an_avoid_entry_with_no_readable_letter_is_not_taken_for_a_blank(
     write_book(tmp_path / "v.xlsx", people)
     check = " ".join(run("check", "v.xlsx", code=1 if refused else 0).output.split())
     assert (f"'{avoid}' names nobody in the list" in check) == refused
+
+
+@pytest.mark.parametrize(("preference", "warned"), [
+    ("\U0001f642", True), ("\u2620", True),  # a symbol: not silently "no preference"
+    ("-", False), ("?", False), ("n/a", False), ("No preference", False),
+])
+def test_a_preference_with_no_readable_letter_is_named_as_unmatched(
+        run: Runner, tmp_path: Path, preference: str, warned: bool) -> None:
+    people = small_roster()
+    people[0]["Preference 1"] = preference
+    write_book(tmp_path / "v.xlsx", people)
+    check = " ".join(run("check", "v.xlsx").output.split())
+    assert (f"preference '{preference}' matches no volunteer" in check) == warned

@@ -862,7 +862,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         preferences = []
         for rank in (1, 2, 3):
             text = values.get(f"preference_{rank}", "")
-            if header_key(text) in NO_PREFERENCE:
+            if names_no_one(text):  # an emoji alone is looked up, and named as matching none
                 continue
             hits = index.indices(text)
             if hits == [number]:  # their own name: no pair can honour it
