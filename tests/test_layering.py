@@ -56,3 +56,4 @@ def test_pair_does_load_the_solver(tmp_path: Path) -> None:
     modules = loaded(tmp_path, "pair", str(EXAMPLES / "volunteers.xlsx"), "--scheme",
                      str(EXAMPLES / "scheme.toml"), "--dry-run", "--json")
     assert {"numpy", "ortools", "wessex_cli.solver"} <= modules
+
