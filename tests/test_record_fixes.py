@@ -357,3 +357,32 @@ def test_a_renamed_sheet_is_found_by_every_command_alike(run: Runner, paired: Pa
     run("withdraw", "pairs.xlsx", "Arjun Rasmussen", "--reason", "moved away")
     names = openpyxl.load_workbook(paired).sheetnames
     assert "withdrawn" in names and "Withdrawn" not in names  # added to, not doubled
+
+
+def test_new_tells_the_kept_pairs_letters_from_those_of_people_gone(run: Runner,
+                                                                     paired: Path) -> None:
+    """After a re-pairing, 'render --new' writes the new pairs' letters into the folder
+    holding everyone's: it names the new files to send, and warns only of the letters of
+    people no longer in a pair (the kept pairs' 58 were all called 'perhaps withdrawn')."""
+    folder = paired.parent
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "intro", DRAFT)
+    for gone in ("Oliver Pemberton", "Dara Arkwright"):  # P017, both of them
+        run("withdraw", "pairs.xlsx", gone, "--reason", "moved away", "--in", "volunteers.xlsx")
+    book = openpyxl.load_workbook(folder / "volunteers.xlsx")
+    sheet = book["Volunteers"]
+    late = ["Dr Ophelia Quinn", "ophelia.quinn@nhs.net", "07700 900999", "Consultant",
+            "Eastshire General Hospital - Neurology", "Neurology", "Cluster 4", None, "any",
+            "any"]
+    row = sheet.max_row + 1
+    for column, value in enumerate(late, start=1):
+        sheet.cell(row, column, value)
+    book.save(folder / "volunteers.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # Maryam Kowalczyk, unpaired, and her
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o",
+                 "intro", DRAFT)
+    said = " ".join(result.output.split())
+    assert "Send only the 2 new files (maryam-kowalczyk.eml, ophelia-quinn.eml)" in said
+    assert "the folder's 58 other files, for the pairs kept from before" in said
+    assert ("holds 2 earlier files that this render did not write (dara-arkwright.eml, "
+            "oliver-pemberton.eml)") in said
+    assert (folder / "intro" / "partner-introduction" / "oliver-pemberton.eml").exists()

@@ -925,6 +925,17 @@ def earlier_files(template: DocumentTemplate, paths: Sequence[Path]) -> list[Pat
     return found
 
 
+def kept_pairs_files(template: DocumentTemplate, scheme: Scheme,
+                     pairs: Sequence[PairRecord], fmt: str, folder: Path,
+                     now: dt.date) -> set[Path]:
+    """The files a render of ``template`` for every pair on the Pairs sheet would be
+    written to, whether or not a pair still needs one: after 'render --new', the letters
+    already there for the pairs kept from before, which are not letters of someone gone."""
+    every = replace(template, only_complete=False, only_incomplete=False, only_chased=False)
+    return set(output_paths(every, recipients(every, scheme, pairs=pairs, now=now), fmt,
+                            folder))
+
+
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                  folder: Path) -> list[Path]:
     """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ...

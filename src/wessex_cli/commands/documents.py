@@ -130,6 +130,7 @@ def render(
         deadline_passed,
         earlier_files,
         hours_backwards,
+        kept_pairs_files,
         load_template,
         not_yet,
         output_paths,
@@ -206,6 +207,18 @@ def render(
     if left_out:
         out.print(left_out)
     stale = earlier_files(template, paths)
+    if new and stale and pairs:
+        # the kept pairs' letters are not someone gone's: only the new files are to be sent
+        every, _ = load_pairs(pairs, year=scheme.year, start=scheme.start)
+        theirs = kept_pairs_files(template, scheme, every, chosen, output, today())
+        kept = [path for path in stale if path in theirs]
+        stale = [path for path in stale if path not in theirs]
+        if kept:
+            fresh = ", ".join(path.name for path in paths[:10]) + \
+                (", ..." if len(paths) > 10 else "")
+            out.print(f"Send only the {plural(len(paths), 'new file')} ({escape(fresh)}): the "
+                      f"folder's {plural(len(kept), 'other file')}, for the pairs kept from "
+                      "before, were left as they were.")
     if stale:
         shown = ", ".join(path.name for path in stale[:5]) + (", ..." if len(stale) > 5 else "")
         warn([f"{paths[0].parent} also holds {plural(len(stale), 'earlier file')} that this "
