@@ -251,6 +251,28 @@ def test_init_from_last_year_keeps_the_scheme_settings_but_not_its_dates(
     run("check", "2027/volunteers.xlsx", "--scheme", "2027/scheme.toml")
 
 
+def test_init_from_last_year_leaves_out_last_years_guest_speaker(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """The guest speaker was booked for last year's celebration: carried into the new
+    scheme.toml, this year's invitation named them and no check could tell. It goes as the
+    dates go, with a line saying where to set this year's, and init's note asks for it."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    (old.parent / "scheme.toml").write_text(
+        '[scheme]\nname = "Eastshire exchange 2026"\n'
+        '[celebration]\ndate = 2026-07-23\nvenue = "Eastshire Postgraduate Centre"\n'
+        'speaker = "Professor Imogen Hale"\nspeaker_topic = "Working across the interface"\n',
+        encoding="utf-8")
+    said = " ".join(run("init", "2027", "--from", str(old)).output.split())
+    text = (tmp_path / "2027" / "scheme.toml").read_text("utf-8")
+    celebration = tomllib.loads(text)["celebration"]
+    assert celebration == {"venue": "Eastshire Postgraduate Centre"}
+    assert "Imogen Hale" not in text and "Working across" not in text
+    assert "# speaker = \"\"  # set this year's speaker, if any" in text
+    assert "change it (and set this year's dates and guest speaker)" in said
+
+
 PNG_1x1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f6d5dd0000000049454e44ae426082")

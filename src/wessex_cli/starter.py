@@ -123,28 +123,35 @@ def scheme_toml_text(scheme: Scheme | None = None) -> str:
 
     Started from an existing scheme (``init --from`` last year's record, or ``--scheme``),
     it is that file's own text, every setting and comment kept (administrator, leads,
-    letterhead, weights...), less the dates, which belong to last year."""
+    letterhead, weights...), less the dates and the celebration's guest speaker, which
+    belong to last year."""
     scheme = scheme or Scheme()
     if scheme.source is not None and scheme.source.is_file():
-        return _without_dates(scheme.source.read_text(encoding="utf-8"), scheme.source)
+        return _without_last_years(scheme.source.read_text(encoding="utf-8"), scheme.source)
     return SCHEME_TOML.format(name=scheme.name,
                               primary=_toml_list(scheme.sides[0].professions),
                               secondary=_toml_list(scheme.sides[1].professions))
 
 
-def _without_dates(text: str, source: Path) -> str:
+def _without_last_years(text: str, source: Path) -> str:
+    """Last year's scheme.toml less its dates and its guest speaker: this year's invitation
+    would name a speaker booked for last year's celebration, and no check can tell."""
     import tomlkit
 
     document = tomlkit.parse(text)
-    note = f"set this year's date (last year's was removed when {source.name} was copied)"
-    for table, key, example in (("dates", "start", "YYYY-MM-DD"), ("dates", "end", "YYYY-MM-DD"),
-                                ("celebration", "date", "YYYY-MM-DD")):
+    removed = f"last year's was removed when {source.name} was copied"
+    for table, key, example, what in (
+            ("dates", "start", "YYYY-MM-DD", "date"), ("dates", "end", "YYYY-MM-DD", "date"),
+            ("celebration", "date", "YYYY-MM-DD", "date"),
+            ("celebration", "speaker", '""', "speaker, if any"),
+            ("celebration", "speaker_topic", '""', "speaker's topic")):
         section = document.get(table)
         if isinstance(section, tomlkit.items.InlineTable) and key in section:
             del section[key]  # an inline table, {start = ...}, has no room for a comment
         elif isinstance(section, tomlkit.items.Table) and key in section:
             del section[key]
-            section.add(tomlkit.comment(f"{key} = {example}  # {note}"))
+            section.add(tomlkit.comment(f"{key} = {example}  # set this year's {what} "
+                                        f"({removed})"))
     return tomlkit.dumps(document)
 
 

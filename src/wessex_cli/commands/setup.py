@@ -66,7 +66,8 @@ def init(
 
         if re.search(r"\b20\d\d\b", scheme.name):  # every letter would carry last year's
             out.print(f"[yellow]Note:[/] the new scheme.toml keeps last year's name "
-                      f"'{escape(scheme.name)}': change it (and set this year's dates) before "
+                      f"'{escape(scheme.name)}': change it (and set this year's dates"
+                      f"{' and guest speaker' if scheme.celebration.speaker else ''}) before "
                       "any letter goes out.")
     out.print("Next: fill in the Volunteers sheet, then run "
               f"'wessex check {escape(str(written[1]))}'.")
