@@ -386,3 +386,24 @@ def test_new_tells_the_kept_pairs_letters_from_those_of_people_gone(run: Runner,
     assert ("holds 2 earlier files that this render did not write (dara-arkwright.eml, "
             "oliver-pemberton.eml)") in said
     assert (folder / "intro" / "partner-introduction" / "oliver-pemberton.eml").exists()
+
+
+def test_the_merge_source_gives_the_days_a_certificate_states(run: Runner,
+                                                              paired: Path) -> None:
+    """The mail-merge source is said to serve certificates, which state both half days, yet
+    it held no visit date at all. Each row now has the day that person hosted and the day
+    they visited, once done; a plan (or a 'done' dated after today) gives none."""
+    import csv
+
+    fill(paired, {"U2": "4/5/2027", "V2": "yes", "W2": "12/5/2027", "X2": "yes",  # P001 done
+                  "U3": "20/6/2027", "V3": "yes"})  # P002: 'done' on a day still to come
+    run("mailmerge", "pairs.xlsx", "-o", "merge.csv")
+    with (paired.parent / "merge.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["Email"]: row for row in csv.DictReader(handle)}
+    amelia, chidi = rows["amelia.ashworth@nhs.net"], rows["chidi.zielinski@nhs.net"]
+    assert (amelia["HostedOn"], amelia["VisitedOn"]) == ("Tuesday 4 May 2027",
+                                                         "Wednesday 12 May 2027")
+    assert (chidi["HostedOn"], chidi["VisitedOn"]) == ("Wednesday 12 May 2027",
+                                                       "Tuesday 4 May 2027")
+    arjun = rows["arjun.rasmussen@nhs.net"]
+    assert (arjun["HostedOn"], arjun["VisitedOn"]) == ("", "")

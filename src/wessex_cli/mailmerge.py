@@ -4,6 +4,7 @@ might use, column names without spaces (Word's merge fields refuse them)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -15,13 +16,16 @@ from .pairs_workbook import carried_titles, carried_values
 from .safe_write import atomic_write
 from .scheme import Scheme
 from .text import neutralise_formula, without_accents
-from .wording import long_date
+from .wording import DONE, long_date
 
 PERSON = ("Title", "FirstName", "Surname", "FullName", "FormalName", "Salutation", "Email",
           "Phone", "Profession", "Organisation", "Specialty", "Side")
 _KEYS = ("title", "first_name", "surname", "name", "formal_name", "salutation", "email",
          "phone", "profession", "organisation", "specialty", "side")
 PARTNER = tuple(f"Partner{f}" for f in PERSON) + ("PartnerAdjustments", "PairID")
+# the days this person hosted their partner and visited them, as a certificate states them:
+# filled in only once the visit is done (a done visit dated after today is still planned)
+VISITS = ("HostedOn", "VisitedOn")
 SCHEME = ("SchemeName", "StartDate", "EndDate", "CelebrationDate", "CelebrationTime",
           "CelebrationVenue", "AdminName", "AdminEmail", "AdminPhone", "CPDHours")
 # The scheme.toml settings behind the scheme fields: each must be set (no placeholders).
@@ -79,8 +83,8 @@ def unused_field(name: str, taken: Collection[str]) -> str:
 
 
 def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
-               pairs: Sequence[PairRecord] | None = None, allow_placeholders: bool = False
-               ) -> tuple[list[str], list[list[str]]]:
+               pairs: Sequence[PairRecord] | None = None, allow_placeholders: bool = False,
+               now: dt.date | None = None) -> tuple[list[str], list[list[str]]]:
     """Headers and rows: each person (and partner), then the scheme's fields.
 
     Each person's Notes and the volunteer workbook's extra columns come too (SPEC: carried
@@ -88,7 +92,10 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
     people = [p for pair in pairs for p in (pair.a, pair.b)] if pairs is not None else \
         list(volunteers or [])
     titles = carried_titles(people)
-    taken = {*PERSON, "Adjustments", "Notes", *PARTNER, "PartnerNotes", *SCHEME}
+    from .dates import today
+
+    now = now or today()
+    taken = {*PERSON, "Adjustments", "Notes", *PARTNER, *VISITS, "PartnerNotes", *SCHEME}
     own: dict[str, str] = {}
     for title in titles:
         own[title] = merge_field(title, taken)
@@ -99,7 +106,7 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
         taken.add(partners[title])
     headers = [*PERSON, "Adjustments", "Notes", *own.values()]
     if pairs is not None:
-        headers += [*PARTNER, "PartnerNotes", *partners.values()]
+        headers += [*PARTNER, *VISITS, "PartnerNotes", *partners.values()]
     headers += list(SCHEME)
     common = _scheme_fields(scheme, allow_placeholders)
 
@@ -112,8 +119,12 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
     rows: list[list[str]] = []
     if pairs is not None:
         for pair in pairs:
-            for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
-                row = {**_person_fields(person, scheme),
+            done = [long_date(visit.date) if visit.date and visit.state(now) == DONE else ""
+                    for visit in pair.visits]  # A hosts B, B hosts A
+            for person, partner, (hosted, visited) in ((pair.a, pair.b, done),
+                                                       (pair.b, pair.a, done[::-1])):
+                row = {"HostedOn": hosted, "VisitedOn": visited,
+**_person_fields(person, scheme),
                        "Adjustments": person.adjustments, **carried(person, own),
                        **_person_fields(partner, scheme, "Partner"),
                        "PartnerAdjustments": partner.adjustments,

@@ -264,6 +264,10 @@ def mailmerge(
       and one field for each column of the volunteer
       workbook that wessex does not know, its words
       run together: Line manager becomes LineManager
+      HostedOn     (from a pairs workbook) the day this
+                   person hosted their partner, once
+                   recorded as done: Tuesday 4 May 2027
+      VisitedOn    the day they visited the partner
     Fields of the scheme, the same on every row:
     SchemeName, StartDate, EndDate, CelebrationDate,
     CelebrationTime, CelebrationVenue, AdminName,
