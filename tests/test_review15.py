@@ -84,6 +84,22 @@ def test_by_when_is_a_date_only_when_it_is_a_whole_real_date(run: Runner,
                for w in data["warnings"])  # By when is column E
 
 
+def test_a_by_when_that_is_no_day_says_what_is_wrong_in_the_order_it_was_typed(
+        run: Runner, tmp_path: Path) -> None:
+    """'2027-13-01' was said not to be a date "(day/month/year)": typed year first, that
+    order was not the one it was read in, and the warning never said what was wrong."""
+    table_book(run, tmp_path, "t.xlsx", [
+        {"Proposed action": "A", "Lead": "Ann Bell", "By when": "2027-13-01"},
+        {"Proposed action": "B", "Lead": "Ann Bell", "By when": "31/4/2028"},
+    ])
+    warnings = json.loads(run("findings", "t.xlsx", "--json").output)["warnings"]
+    assert any("'2027-13-01' under By when is not a real date (there is no month 13)" in w
+               for w in warnings)
+    assert any("'31/4/2028' under By when is not a real date (April 2028 has no 31st)" in w
+               for w in warnings)
+    assert not any("day/month/year" in w for w in warnings)
+
+
 # The report -------------------------------------------------------------------------------
 
 def test_health_inequality_sentence_adds_up(run: Runner, tmp_path: Path) -> None:

@@ -139,10 +139,10 @@ def _make(year: int, month: int, day: int, text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise DateError(f"'{text}' is not a day of the calendar",
-                        _why_not(year, month, day)) from None
+                        no_such_day(year, month, day)) from None
 
 
-def _why_not(year: int, month: int, day: int) -> str:
+def no_such_day(year: int, month: int, day: int) -> str:
     """Why a day, month and year make no date: "February 2027 has no 31st"."""
     if not 1 <= month <= 12:
         return f"there is no month {month}"

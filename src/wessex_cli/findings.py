@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
+from .dates import no_such_day, parse_date
 from .errors import RosterError
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
 from .text import header_key, person_key
@@ -330,11 +330,14 @@ def _due(value: Any) -> tuple[dt.date | None, str]:
         first, middle, last = (int(g) for g in numeric.groups())
         year, month, day = (first, middle, last) if len(numeric[1]) == 4 else (last, middle,
                                                                                  first)
+        year += 2000 if year < 100 else 0
         try:
-            return dt.date(year + 2000 if year < 100 else year, month, day), ""
+            return dt.date(year, month, day), ""
         except ValueError:
-            return None, (f"'{text}' under By when is not a real date (day/month/year); it is "
-                          "kept as written. Correct it in the workbook.")
+            # read as the administrator wrote it: 2027-13-01 year first, 13/1/2027 day first
+            why = no_such_day(year, month, day)
+            return None, (f"'{text}' under By when is not a real date ({why}); it is kept "
+                          "as written. Correct it in the workbook.")
     has_day = re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text)
     if has_day and re.search(r"(?<!\d)\d{4}(?!\d)", text) and re.search(r"[A-Za-z]{3}", text):
         try:
