@@ -407,3 +407,14 @@ def test_the_merge_source_gives_the_days_a_certificate_states(run: Runner,
                                                        "Tuesday 4 May 2027")
     arjun = rows["arjun.rasmussen@nhs.net"]
     assert (arjun["HostedOn"], arjun["VisitedOn"]) == ("", "")
+
+
+def test_withdraw_says_where_the_way_back_is(run: Runner, paired: Path) -> None:
+    """A withdrawal typed for the wrong person moves a pair, visits and all; 'pair --keep'
+    can only make a new pair after it. The backup holds the pair as it was, but withdraw,
+    unlike visit, never said that it had made one."""
+    before = paired.read_bytes()
+    said = " ".join(run("withdraw", "pairs.xlsx", "Luca Jessop").output.split())
+    assert ("A backup of the previous version of pairs.xlsx is in backups/: copy it back over "
+            "the workbook if this was a mistake.") in said
+    assert [copy.read_bytes() for copy in backups(paired.parent)] == [before]

@@ -290,6 +290,9 @@ def withdraw(
     for partner_name in done.partners:
         out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
                   "Withdrawn sheet.")
+    # the way back from a withdrawal typed by mistake: the pair as it was, visits and ID
+    out.print(f"A backup of the previous version of {escape(pairs.name)} is in backups/: "
+              "copy it back over the workbook if this was a mistake.")
     name, partners = escape(done.person), " and ".join(escape(p) for p in done.partners)
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
