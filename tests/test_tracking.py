@@ -284,6 +284,10 @@ def test_a_date_error_quotes_its_reason_not_a_bracket_of_the_text() -> None:
 
 
 @pytest.mark.parametrize(("today", "said"), [
+    # before the start, the days are not yet days for visits (it said "95 days left")
+    ("2027-04-15", "; the exchange starts on Monday 19 April 2027, in 4 days."),
+    ("2027-04-18", "; the exchange starts on Monday 19 April 2027, in 1 day."),
+    ("2027-04-19", "; 91 days left."),
     ("2027-07-17", "; 2 days left."), ("2027-07-18", "; 1 day left."),
     ("2027-07-19", "; today is its last day."),  # visits can still happen on the end date
     ("2027-07-20", "; the exchange period has ended.")])

@@ -55,6 +55,7 @@ def status(
     from ..dates import today
     from ..model import summarise
     from ..sources import load_pairs
+    from ..wording import long_date
 
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
@@ -84,8 +85,12 @@ def status(
     sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
                       in summary.hosted_by_side.items())
     share = percent(summary.complete, summary.pairs) if tracked else "-"
+    start = scheme.start
     left = "" if end is None else "; the exchange period has ended" if end < now else \
         "; today is its last day" if end == now else f"; {plural((end - now).days, 'day')} left"
+    if start is not None and now < start:  # the days left are not yet days for visits
+        left = f"; the exchange starts on {long_date(start)}, in " \
+               f"{plural((start - now).days, 'day')}"
     out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
               f"{summary.visits_done} of {2 * summary.pairs} visits done; "
               f"{plural(summary.overdue, 'pair')} overdue{left}.")
