@@ -282,6 +282,19 @@ def test_a_weekend_visit_is_recorded_with_a_note(run: Runner, paired: Path) -> N
     assert "Recorded" in thursday and "weekend" not in thursday
 
 
+def test_a_visit_on_a_bank_holiday_is_recorded_with_a_note(run: Runner, paired: Path) -> None:
+    """Monday 31 May 2027, the spring bank holiday, was recorded without a word, while a
+    Saturday is queried: a surgery is as shut on the one as on the other."""
+    name = openpyxl.load_workbook(paired)["Pairs"]["B2"].value
+    said = " ".join(run("visit", "pairs.xlsx", name, "--hosted", "31/5/2027").output.split())
+    assert "Recorded" in said
+    # the holiday's name in brackets is the holidays library's ("Spring Bank Holiday")
+    assert "Note: Monday 31 May 2027 is a bank holiday (" in said
+    assert "); if that is not the day meant, run the command again with the right date." in said
+    tuesday = run("visit", "pairs.xlsx", name, "--hosted", "1/6/2027").output
+    assert "Recorded" in tuesday and "Note:" not in tuesday
+
+
 def test_status_says_nothing_of_the_administrators_own_uncalculated_formulas(
         run: Runner, paired: Path) -> None:
     """A formula column of the administrator's own, saved by a program that does not
