@@ -80,9 +80,10 @@ def valid_nhs_number(digits: str) -> bool:
 
 # Cyrillic and Greek letters drawn as Latin ones: "Amеlia" with a Cyrillic "е" shows as
 # "Amelia", so it matches as "Amelia" does (in matching only; the text is left as written).
-_LOOK_LATIN = str.maketrans(
-    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅԜҮοαικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdqwhlABEKMHOPCTXIJSWYoaikvptuxABEZHIKMNOPTYX")
+# Looked up after case folding, so that a capital and its small letter read alike: keyed on
+# the capitals, "ΕΛΕΝΗ" (Ν as N) never matched "Ελένη" (ν as v), nor "ДМИТРИЙ" "Дмитрий".
+_LOOK_LATIN = str.maketrans("аеорсухіјѕԁԛԝһӏвкмнтүοαικνρτυχβεζημ",
+                            "aeopcyxijsdqwhlbkmhtyoaikvptuxbezhm")
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -91,8 +92,8 @@ def _folded(text: str) -> tuple[str, list[int]]:
     each folded character the index of the one it came from."""
     out: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text.translate(_LOOK_LATIN)):
-        folded = fold_char(char)
+    for index, char in enumerate(text):
+        folded = fold_char(char).translate(_LOOK_LATIN)
         out.append(folded)
         origin.extend([index] * len(folded))
     return "".join(out), origin

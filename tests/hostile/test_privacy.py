@@ -781,3 +781,18 @@ def test_a_long_answer_without_spaces_is_anonymised(unit: str) -> None:
     anonymise = Anonymiser(["Dr Catherine Ashworth"])
     assert anonymise(text) == text  # no name and no address in it: nothing taken out
     assert anonymise("mail " + "x" * 40 + ".ann@nhs.net now") == "mail [e-mail] now"
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Ελένη Παπαδοπούλου", "ΕΛΕΝΗ ΠΑΠΑΔΟΠΟΥΛΟΥ showed me round"),
+    ("Ελένη Παπαδοπούλου", "ελενη showed me round"),
+    ("Дмитрий Иванов", "ДМИТРИЙ showed me round"),
+    ("ДМИТРИЙ ИВАНОВ", "Иванов showed me round"),
+    ("Νίκος Βασιλείου", "ΝΙΚΟΣ showed me round"),
+])
+def test_a_name_in_greek_or_cyrillic_is_removed_whatever_its_case(name: str,
+                                                                  written: str) -> None:
+    """The look-alike letters were read as Latin before case was folded, capitals by their
+    own shapes: Greek "Ν" as N but "ν" as v, Cyrillic "Т" as T but "т" left as it was, so
+    a name typed in capitals and the workbook's in small letters were two different words."""
+    assert Anonymiser([name])(written) == "[name] showed me round"
