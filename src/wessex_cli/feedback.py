@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,13 @@ SURNAME_PARTICLES = frozenset({
     "al", "el", "ap", "ab", "ter", "ten", "zu", "y", "st",
 })
 _NAME_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul's letters
+# as folding leaves them, kana, Chinese characters): "王小明很好" is one run of letters, so a
+# name in it is looked for inside the run, not as a whole word.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u3040-\u30ff"
+                       "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                       "\U00020000-\U0003134f]")
+_SCRIPT_RUNS = re.compile(f"({_UNSPACED.pattern}+)|(?:(?!{_UNSPACED.pattern}).)+", re.DOTALL)
 
 # British short forms that the ``nicknames`` package (hand-kept, but drawn from American
 # records) does not give: without them a volunteer "Catherine" written about as "Kate"
@@ -294,8 +302,9 @@ class Anonymiser:
     as a whole word or the root of one ("Sian's"). The usual short forms of each given name
     ("Mike" for Michael) match too, capitalised only, so that "will" stays for William. A
     run of name words, with a title before it, becomes one "[name]", as does any capitalised
-    name after a title ("Mr Patel"), known or not. Matching looks words up in a set, so its
-    cost does not grow with the size of the roster.
+    name after a title ("Mr Patel"), known or not. In a script written without spaces a name
+    is found inside the word around it ("王小明很好"). Matching looks words up in a set, so
+    its cost does not grow with the size of the roster.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
@@ -318,7 +327,11 @@ class Anonymiser:
                 parts = (token, *re.findall(r"[^\W_]+", token))
                 words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
                 initials.update(p for p in parts if len(p) == 1)
+            if any(_UNSPACED.search(t) for t in tokens):
+                words.add("".join(tokens))  # "王 小明" is written "王小明" too
         self.words = frozenset(words)
+        self.unspaced = frozenset(w for w in words if _UNSPACED.search(w))
+        self.unspaced_lengths = sorted({len(w) for w in self.unspaced}, reverse=True)
         self.short_forms = frozenset(nicknames - words)
         # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
         self.initials = frozenset(initials)
@@ -347,33 +360,33 @@ class Anonymiser:
 
     def _remove_names(self, text: str) -> str:
         folded, origin = _folded(text)
-        tokens = list(_NAME_TOKEN.finditer(folded))
-        hits = [self._is_name(t.group(0)) or self._is_short_form(
-                    t.group(0), text[origin[t.start()]:origin[t.end() - 1] + 1])
-                for t in tokens]
+        places = [piece for t in _NAME_TOKEN.finditer(folded)
+                  for piece in self._pieces(folded, t.start(), t.end())]
+        tokens = [folded[start:end] for start, end in places]
+        hits = [self._is_name(token) or self._is_short_form(
+                    token, text[origin[start]:origin[end - 1] + 1])
+                for token, (start, end) in zip(tokens, places, strict=True)]
         for index in range(1, len(tokens) - 1):
-            if tokens[index].group(0) in self.initials and hits[index - 1] and hits[index + 1]:
+            if tokens[index] in self.initials and hits[index - 1] and hits[index + 1]:
                 hits[index] = True
         # A particle goes with the surname after it ("Ó Briain", "van der Berg"), whether or
         # not a first name comes before: right to left, so that particles chain.
         for index in range(len(tokens) - 2, -1, -1):
-            if tokens[index].group(0) in SURNAME_PARTICLES and hits[index + 1] and \
-                    re.fullmatch(r"[ \t\u00a0]+", folded[tokens[index].end():
-                                                        tokens[index + 1].start()]):
+            if tokens[index] in SURNAME_PARTICLES and hits[index + 1] and \
+                    re.fullmatch(r"[ \t\u00a0]+", folded[places[index][1]:places[index + 1][0]]):
                 hits[index] = True
         spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
         for index, token in enumerate(tokens):
             if not hits[index]:
                 continue
-            start, end = token.start(), token.end()
-            possessive = re.search(r"['\u2019]s$", token.group(0))
-            stem = token.group(0)[:possessive.start()] if possessive else ""
+            start, end = places[index]
+            possessive = re.search(r"['\u2019]s$", token)
+            stem = token[:possessive.start()] if possessive else ""
             if possessive and (self._is_name(stem) or stem in self.short_forms):
                 end -= 2  # keep "'s": "[name]'s clinic"
-            previous = tokens[index - 1] if index else None
-            if previous is not None and previous.group(0) in TITLES and \
-                    re.fullmatch(r"\.?\s+", folded[previous.end():start]):
-                start = previous.start()  # "Dr Tomas", "Dr. Tomas"
+            if index and tokens[index - 1] in TITLES and \
+                    re.fullmatch(r"\.?\s+", folded[places[index - 1][1]:start]):
+                start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas"
             if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:
@@ -386,6 +399,26 @@ class Anonymiser:
             done = last
         pieces.append(text[done:])
         return "".join(pieces)
+
+    def _pieces(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the word of ``folded`` from ``start`` to ``end`` (a ``_NAME_TOKEN``) is
+        compared with the names: whole, or, when part of it is written in a script without
+        spaces, cut where that script starts and ends ("Ameliaの") and around each known name
+        inside it ("王小明很好" gives "王小明" and "很好"; longest name first at each place)."""
+        if not _UNSPACED.search(folded, start, end):
+            return [(start, end)]
+        cuts = [start]
+        for run in _SCRIPT_RUNS.finditer(folded, start, end):
+            cuts.append(run.start())
+            place = run.start()
+            while run.group(1) and self.unspaced and place < run.end():
+                length = next((n for n in self.unspaced_lengths if place + n <= run.end() and
+                               folded[place:place + n] in self.unspaced), 0)
+                if length:
+                    cuts += [place, place + length]
+                place += length or 1
+        cuts.append(end)
+        return [(a, b) for a, b in pairwise(cuts) if a < b]
 
     @staticmethod
     def _number(match: re.Match[str]) -> str:

@@ -796,3 +796,18 @@ def test_a_name_in_greek_or_cyrillic_is_removed_whatever_its_case(name: str,
     own shapes: Greek "Ν" as N but "ν" as v, Cyrillic "Т" as T but "т" left as it was, so
     a name typed in capitals and the workbook's in small letters were two different words."""
     assert Anonymiser([name])(written) == "[name] showed me round"
+
+
+@pytest.mark.parametrize(("name", "written", "shown"), [
+    ("王小明", "我和王小明一起看门诊", "我和[name]一起看门诊"),  # Chinese: no spaces at all
+    ("王 小明", "小明很好", "[name]很好"),  # the given name, the workbook's second part
+    ("田中 太郎", "田中さんは優しかった", "[name]さんは優しかった"),  # Japanese, with "-san"
+    ("สมชาย ใจดี", "สมชายเป็นคนดี", "[name]เป็นคนดี"),  # Thai
+    ("김 민수", "민수가 도와줬어요", "[name]가 도와줬어요"),  # Korean, a particle after it
+    ("Amelia Ashworth", "Ameliaさんと", "[name]さんと"),  # a Latin name in Japanese text
+])
+def test_a_name_in_a_script_without_spaces_is_removed_from_the_words_around_it(
+        name: str, written: str, shown: str) -> None:
+    """Chinese, Japanese and Thai put no space between words, so "王小明" was looked for
+    as a whole word and the answer's "我和王小明一起" was one word that was no name."""
+    assert Anonymiser([name])(written) == shown
