@@ -65,8 +65,11 @@ LIKERT = {"strongly disagree": 1, "disagree": 2, "neither agree nor disagree": 3
 # search tried every start in a long run of letters with no "@" and read the run to its end
 # from each (a 32,000-character answer written without spaces took 5 s)
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+")
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.I)
-_DIGITS = re.compile(r"(?<![\w])(?:\+?\d[\d ()-]{8,16}\d)(?![\w])")
+# Between the digits and the two halves of a postcode, any space (the no-break and thin
+# spaces that Word and Outlook put in a signature among them), and in a number a dot or any
+# dash: "07700\u00a0900123", "07700.900.123" and "0117–496–0000" are phone numbers too.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s{0,2}[0-9][A-Z]{2}\b", re.I)
+_DIGITS = re.compile(r"(?<![\w])(?:\+?\d[\d\s().\u2010-\u2015-]{8,16}\d)(?![\w])")
 
 
 def valid_nhs_number(digits: str) -> bool:

@@ -811,3 +811,20 @@ def test_a_name_in_a_script_without_spaces_is_removed_from_the_words_around_it(
     """Chinese, Japanese and Thai put no space between words, so "王小明" was looked for
     as a whole word and the answer's "我和王小明一起" was one word that was no name."""
     assert Anonymiser([name])(written) == shown
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("ring me on 07700\u00a0900123", "ring me on [phone]"),  # no-break space, from Outlook
+    ("ring me on 0117\u202f496\u202f0000", "ring me on [phone]"),  # narrow no-break space
+    ("ring me on 07700.900.123", "ring me on [phone]"),
+    ("ring me on 0117\u2013496\u20130000", "ring me on [phone]"),  # en dashes
+    ("my number is 943\u00a0476\u00a05919", "my number is [NHS number]"),
+    ("we are at BS1\u00a04DJ", "we are at [postcode]"),
+    ("we are at BS1  4DJ", "we are at [postcode]"),
+    ("rated 4.5 out of 5 on 1.6.2027", "rated 4.5 out of 5 on 1.6.2027"),  # no number
+])
+def test_a_number_or_postcode_spaced_as_a_signature_spaces_it_is_removed(
+        written: str, shown: str) -> None:
+    """Only a plain space or a hyphen could stand between the digits: a phone number pasted
+    from an e-mail signature, with no-break spaces, stayed in the quote."""
+    assert Anonymiser(["Eleni Papadopoulou"])(written) == shown
