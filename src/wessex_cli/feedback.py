@@ -135,6 +135,14 @@ BRITISH_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "natasha": ("tash",), "nicola": ("nicky", "nic"), "olivia": ("liv", "livvy"),
     "philippa": ("pip", "pippa"), "robert": ("robbie",), "rosalind": ("ros",),
     "rosemary": ("rosie",),
+    # spellings the table does not list, with the short forms of the spelling it does
+    "katharine": ("kate", "kath", "kathy", "katie", "kat"),
+    "catharine": ("kate", "cath", "cathy", "katie", "kat"),
+    "kathrine": ("kate", "kath", "kathy", "katie"), "rebekah": ("becky", "becca", "bex"),
+    "rebecca": ("bex",), "isobel": ("izzy", "issy"), "elisabeth": ("liz", "lizzie", "beth"),
+    "alistair": ("ali", "al"), "alasdair": ("ali", "al"), "bethany": ("beth",),
+    "annabel": ("annie", "bel"), "annabelle": ("annie", "belle"), "mohammed": ("mo",),
+    "mohammad": ("mo",), "muhammad": ("mo",),
 }
 
 
