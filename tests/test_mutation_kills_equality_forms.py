@@ -96,6 +96,8 @@ def test_the_forms_sheet_is_read_below_its_header_with_a_column_per_group(
     choice: counted as 'Another answer', its cell named."""
     rows: list[list[str]] = sides(8)
     rows[2] = ["Primary care", "zebra"]
+    # one answer unlike the rest in each group: a group all alike is never broken down
+    rows[10], rows[18] = ["Secondary care", "Woman"], ["", "Man"]
     path = forms_book(tmp_path / "forms.xlsx",
                       [["Equality monitoring, 2027"], ["Side", "Gender"], *rows])
     result = read_forms(path)

@@ -68,6 +68,10 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 # elsewhere "Another answer" holds only answers wessex did not recognise.
 WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_working"})
 POOLED = "Other groups"
+# Said under a table not broken down because a group's answers were all alike; it names no
+# group, since which one was is what the breakdown would have told.
+UNIFORM_GROUP = ("Not broken down by group, so that no one's answer can be worked out from "
+                 "the figures.")
 # Words that name a form's choice in other ways people type it.
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "marriage": {"Yes": ("married", "civil partnership", "civil partner", "spouse"),
@@ -422,16 +426,13 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     rows = [c for c in categories if c != OTHER or question in WRITE_IN or OTHER in used]
     sizes = Counter(group for group, _ in answered)
     column_of, notes = _group_columns(sizes) if grouped else ({}, [])
-    group_columns = sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))
-    columns = ["All", *group_columns]
-    counts = {c: dict.fromkeys(columns, 0) for c in rows}
-    for group, cats in answered:
-        for category in cats:
-            counts[category]["All"] += 1
-            if group in column_of:
-                counts[category][column_of[group]] += 1
-    matrix = [[counts[c][g] for g in columns] for c in rows]
-    matrix.append([sum(row[i] for row in matrix) for i in range(len(columns))])
+    columns, matrix = _counted(rows, answered, column_of)
+    if any(_alike(matrix, c) for c in range(1, len(columns))):
+        # hiding such a group's cells was not enough: the "All" column bounds each answer
+        # ("Man 20" of "Total 20" leaves the others 4 at most), and only one answer could
+        # hold a group of 10 who all said the same
+        columns, matrix = _counted(rows, answered, {})
+        notes = [UNIFORM_GROUP]
     if question in SEVERAL_ANSWERS and any(len(cats) > 1 for _, cats in answered):
         notes.append("People could tick more than one box, so the total counts the boxes "
                      "ticked, not the people.")
@@ -441,25 +442,42 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
             notes.append(f"Fewer than {SUPPRESS_BELOW} people answered this question, so no "
                          "figure is shown.")
     else:
-        cells = protect(matrix, _uniform_groups(matrix, columns, notes))
+        cells = protect(matrix, _uniform_answers(matrix, notes))
     return ProtectedTable(question, title, [*rows, "Total"], columns, cells, notes)
 
 
-def _uniform_groups(matrix: list[list[int]], columns: list[str],
-                    notes: list[str]) -> set[tuple[int, int]]:
-    """The category cells of each column whose every answer is one category: its zeros
-    would say what each person in it answered ("Secondary: Yes 10, No 0" is every one of
-    them), so none of them is shown, and a note says why. "All" too: whoever knows who sent
-    a form back would know each one's answer."""
-    hidden: set[tuple[int, int]] = set()
-    total = len(matrix) - 1
-    for c in range(len(columns)):
-        if matrix[total][c] and any(matrix[r][c] == matrix[total][c] for r in range(total)):
-            hidden |= {(r, c) for r in range(total)}
-            whose = "everyone who answered" if columns[c] == "All" else columns[c]
-            notes.append(f"Every answer from {whose} was the same, so its answers are not "
-                         "shown one by one: the figures would tell what each of them said.")
-    return hidden
+def _counted(rows: list[str], answered: list[tuple[str, list[str]]],
+             column_of: dict[str, str]) -> tuple[list[str], list[list[int]]]:
+    """The columns ("All", then each group's column of ``column_of``) and the exact counts
+    by category, a total row last."""
+    columns = ["All", *sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))]
+    counts = {c: dict.fromkeys(columns, 0) for c in rows}
+    for group, cats in answered:
+        for category in cats:
+            counts[category]["All"] += 1
+            if group in column_of:
+                counts[category][column_of[group]] += 1
+    matrix = [[counts[c][g] for g in columns] for c in rows]
+    matrix.append([sum(row[i] for row in matrix) for i in range(len(columns))])
+    return columns, matrix
+
+
+def _alike(matrix: list[list[int]], column: int) -> bool:
+    """Whether everyone counted in ``column`` of ``matrix`` gave the same answer."""
+    total = matrix[-1][column]
+    return bool(total) and any(row[column] == total for row in matrix[:-1])
+
+
+def _uniform_answers(matrix: list[list[int]], notes: list[str]) -> set[tuple[int, int]]:
+    """The category cells of the "All" column when everyone gave the same answer: its zeros
+    would say what each of them answered ("Yes 10, No 0"), to whoever knows who sent a
+    form back, so none is shown, and a note says why. (A group's column with every answer
+    alike is never shown: see ``build_table``.)"""
+    if not _alike(matrix, 0):
+        return set()
+    notes.append("Every answer from everyone who answered was the same, so its answers are "
+                 "not shown one by one: the figures would tell what each of them said.")
+    return {(r, 0) for r in range(len(matrix) - 1)}
 
 
 def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:

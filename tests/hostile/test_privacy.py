@@ -427,7 +427,8 @@ def test_a_small_column_is_not_shown_even_as_zeros(run: Runner, tmp_path: Path) 
 def test_small_groups_are_pooled_when_together_large_enough(run: Runner,
                                                             tmp_path: Path) -> None:
     rows = [["Side", "Gender"]]
-    rows += [["primary", "Woman"]] * 10 + [["secondary", "Man"]] * 5
+    # (one primary "Man": a group whose every answer is alike is never broken down)
+    rows += [["primary", "Woman"]] * 9 + [["primary", "Man"]] + [["secondary", "Man"]] * 5
     rows += [["", "Woman"]] * 4  # side not stated
     write_forms(tmp_path / "forms.csv", rows)
     table = json.loads(run("equality", "forms.csv", "--json").stdout)["tables"][0]
@@ -828,3 +829,18 @@ def test_a_number_or_postcode_spaced_as_a_signature_spaces_it_is_removed(
     """Only a plain space or a hyphen could stand between the digits: a phone number pasted
     from an e-mail signature, with no-break spaces, stayed in the quote."""
     assert Anonymiser(["Eleni Papadopoulou"])(written) == shown
+
+
+def test_a_group_whose_answers_are_alike_cannot_be_read_off_the_all_column() -> None:
+    """Ten secondary-care forms all "Woman", and one "Man" among the primary ones. The
+    secondary column was all stars, but "All" showed Woman 20 of Total 20, which leaves at
+    most 4 for every other answer: only "Woman" could hold the ten secondary people, so
+    the stars told what each of them said."""
+    answers = [("secondary", ["Woman"])] * 10 + [("primary", ["Woman"])] * 9 + \
+        [("primary", ["Man"])]
+    table = build_table("gender", answers)
+    assert table.columns == ["All"]
+    cells = dict(zip(table.rows, (row[0] for row in table.cells), strict=True))
+    # 1 man: hidden, and so is the woman's count, or Total - Woman would give him away
+    assert (cells["Man"], cells["Woman"], cells["Total"]) == ("*", "*", "20")
+    assert not any("secondary" in note or "primary" in note for note in table.notes)
