@@ -197,10 +197,17 @@ def cluster_key(value: str) -> str:
     return fold(cluster_text(value))
 
 
+# Names Windows keeps for its devices, whatever the extension: a letter saved as "nul.eml"
+# goes nowhere, and "con.docx" cannot be written at all.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul",
+                             *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+
+
 def slug(text: str, fallback: str = "item") -> str:
-    """A safe, readable file name stem (``"Dr Amelia Ashworth" -> "amelia-ashworth"``)."""
+    """A safe, readable file name stem (``"Dr Amelia Ashworth" -> "amelia-ashworth"``); one
+    Windows keeps for a device is numbered (``"Nul" -> "nul-1"``)."""
     stem = "-".join(person_key(text).replace("@", " ").split())[:80].strip("-")
-    return stem or fallback
+    return f"{stem}-1" if stem in WINDOWS_DEVICES else stem or fallback
 
 
 # What makes a spreadsheet run a cell as a formula when it parses text (OWASP, "CSV

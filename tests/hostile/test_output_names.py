@@ -65,3 +65,23 @@ def test_professions_whose_names_make_one_file_name_get_a_file_each(run: Runner,
     written = sorted(p.name for p in (tmp_path / "documents").iterdir())
     assert written == ["call-to-action-consultant.eml", "call-to-action-gp.eml",
                        "call-to-action-nurse-2.eml", "call-to-action-nurse.eml"]
+
+
+def test_a_name_windows_keeps_for_a_device_is_no_file_name(run: Runner,
+                                                          tmp_path: Path) -> None:
+    # Volunteers known by one name, "Con" and "Nul": their letters were con.eml and
+    # nul.eml, which Windows cannot write ("con") or writes to nowhere ("nul"), the letter
+    # reported as written all the same
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    rows = [["Name", "Email", "Profession", "Organisation"],
+            ["Con", "con@nhs.net", "GP", "Surgery One"],
+            ["Dr Com\u00b9", "com@nhs.net", "GP", "Surgery Two"],  # a superscript one
+            ["Nul", "nul@nhs.net", "Consultant", "Hospital One"],
+            ["Lpt9", "lpt@nhs.net", "Consultant", "Hospital Two"]]
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    run("pair", "v.csv")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml",
+        "-o", "out", "--allow-placeholders")
+    written = sorted(p.name for p in (tmp_path / "out" / "partner-introduction").iterdir())
+    assert written == ["com1-1.eml", "con-1.eml", "lpt9-1.eml", "nul-1.eml"]
