@@ -78,9 +78,11 @@ def fold(value: str) -> str:
 _PLAIN_CASED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th",
                               "Þ": "Th", "ı": "i", "ß": "ss"})
+# The Arabic tatweel only stretches a word to fit a line ("محـمد" is "محمد"), as an accent
+# only marks a letter: it goes as accents do.
 _NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
                                    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
-                                   "Þ": "th", "ı": "i"})
+                                   "Þ": "th", "ı": "i", "\u0640": None})
 
 
 def without_accents(value: str) -> str:

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
 from wessex_cli.feedback import Anonymiser
+from wessex_cli.text import fold
 
 from ..conftest import COMPLETE_SCHEME, Runner
 
@@ -844,3 +845,12 @@ def test_a_group_whose_answers_are_alike_cannot_be_read_off_the_all_column() -> 
     # 1 man: hidden, and so is the woman's count, or Total - Woman would give him away
     assert (cells["Man"], cells["Woman"], cells["Total"]) == ("*", "*", "20")
     assert not any("secondary" in note or "primary" in note for note in table.notes)
+
+
+def test_an_arabic_name_stretched_with_tatweel_is_still_removed() -> None:
+    """The tatweel (U+0640) draws a word longer to fit its line and changes no letter:
+    "محـمد" is "محمد", but it was a letter to the matching, and the name stayed."""
+    anonymise = Anonymiser(["محمد الأحمد"])
+    assert anonymise("مع محـمد في العيادة") == "مع [name] في العيادة"
+    assert anonymise("الأحــمد") == "[name]"
+    assert fold("محـمد") == fold("محمد")
