@@ -887,10 +887,11 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
         if pack.places_hidden else []
     return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
             "included, and from the responses) are removed from every quote, whatever their "
-            "case, accents or title, and so are the usual short forms of their first names "
-            "(Mike for Michael).", *places, details,
-            "A nickname beyond those short forms (Izzy for Isla), or one written in lower "
-            "case, is not recognised: read every quote before sharing this pack."]
+            "case, accents or title, and so are the usual English short forms of their first "
+            "names (Mike for Michael).", *places, details,
+            "A nickname beyond those short forms (Izzy for Isla), one written in lower case, "
+            "or a name spelt in another alphabet (Eleni for Ελένη) or with a grammatical "
+            "ending is not recognised: read every quote before sharing this pack."]
 
 
 def _said_by(count: int) -> str:
