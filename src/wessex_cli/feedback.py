@@ -726,22 +726,65 @@ _SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
 _GENERIC = re.compile(_SUFFIX + "$", re.I)
 
 
+# The words of ``_SUFFIX``, as ``_folded`` leaves them: a practice's stem ("Harbourside") is
+# the practice with any of them after it
+_SUFFIX_WORDS = tuple(tuple(words.split()) for words in (
+    "surgery", "practice", "medical centre", "medical center", "medical group",
+    "medical practice", "health centre", "health center", "group practice", "clinic"))
+_LETTERS = re.compile(r"[^\W_]+")
+_BETWEEN_WORDS = re.compile(r"\W{1,3}")  # "St. Mary's", "Harbourside  Surgery", " - "
+
+
+def _place_words(organisation: str) -> set[tuple[str, ...]]:
+    """The words by which a quote names ``organisation``, as ``_folded`` leaves them: the whole
+    name and, for "Harbourside Surgery", its stem "Harbourside" (four letters or more)."""
+    name = " ".join(without_invisible(organisation).split())
+    stem = _GENERIC.sub("", name)
+    names = [name, stem] if stem != name and len(stem) >= 4 else [name]
+    return {words for n in names if (words := tuple(_LETTERS.findall(_folded(n)[0])))}
+
+
 def without_places(text: str, organisations: list[str]) -> str:
     """A quote with each practice named in it ("Harbourside Surgery", or "Harbourside") as
     "[practice]": in a scheme with one or two volunteers per practice, the practice names the
-    person as surely as their name does."""
-    words: set[str] = set()
-    for organisation in organisations:
-        name = " ".join(organisation.split())
-        if name:
-            words.add(name)
-            stem = _GENERIC.sub("", name)
-            if stem != name and len(stem) >= 4:
-                words.add(stem)
-    for word in sorted(words, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?:{_SUFFIX})?(?:'s)?(?!\w)", "[practice]",
-                      text, flags=re.I)
-    return text
+    person as surely as their name does. Compared as names are, case, accents, look-alike
+    letters and punctuation aside ("St Mary’s" and "ST. MARY'S" for "St Mary's Surgery", "Ty
+    Gwyn" for "Tŷ Gwyn"), with a suffix ("Surgery") or "'s" after it taken too."""
+    keys = {words for organisation in organisations for words in _place_words(organisation)}
+    if not keys:
+        return text
+    folded, origin = _folded(without_invisible(text))
+    text = without_invisible(text)
+    tokens = list(_LETTERS.finditer(folded))
+    words = [t.group(0) for t in tokens]
+
+    def joined(first: int, last: int) -> bool:
+        """Whether tokens ``first`` to ``last`` are written as one name."""
+        return all(_BETWEEN_WORDS.fullmatch(folded, tokens[i].end(), tokens[i + 1].start())
+                   for i in range(first, last))
+
+    lengths = sorted({len(k) for k in keys}, reverse=True)
+    pieces: list[str] = []
+    done = index = 0
+    while index < len(tokens):
+        size = next((n for n in lengths if index + n <= len(tokens) and
+                     tuple(words[index:index + n]) in keys and joined(index, index + n - 1)),
+                    0)
+        if not size:
+            index += 1
+            continue
+        end = index + size
+        suffix = next((s for s in _SUFFIX_WORDS if tuple(words[end:end + len(s)]) == s and
+                       joined(end - 1, end + len(s) - 1)), ())
+        end += len(suffix)
+        if words[end:end + 1] == ["s"] and \
+                folded[tokens[end - 1].end():tokens[end].start()] in ("'", "\u2019"):
+            end += 1  # "Harbourside's"
+        pieces += [text[done:origin[tokens[index].start()]], "[practice]"]
+        done = origin[tokens[end - 1].end() - 1] + 1
+        index = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def anonymise_survey(survey: Survey, names: Iterable[str] = (),

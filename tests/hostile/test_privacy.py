@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
-from wessex_cli.feedback import Anonymiser
+from wessex_cli.feedback import Anonymiser, without_places
 from wessex_cli.text import fold
 
 from ..conftest import COMPLETE_SCHEME, Runner
@@ -854,3 +854,21 @@ def test_an_arabic_name_stretched_with_tatweel_is_still_removed() -> None:
     assert anonymise("مع محـمد في العيادة") == "مع [name] في العيادة"
     assert anonymise("الأحــمد") == "[name]"
     assert fold("محـمد") == fold("محمد")
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("The team at St Mary\u2019s were kind", "The team at [practice] were kind"),  # iPhone's
+    ("ST. MARY'S SURGERY was busy", "[practice] was busy"),
+    ("Ty Gwyn runs a diabetes clinic", "[practice] runs a diabetes clinic"),  # no accent
+    ("I shadowed at St Luke's", "I shadowed at [practice]"),  # "St. Luke's Practice"
+    ("Harbourside\u2019s reception", "[practice] reception"),
+    ("the harbour side of town", "the harbour side of town"),  # not the practice
+])
+def test_a_practice_is_hidden_whatever_its_punctuation_case_or_accents(written: str,
+                                                                      shown: str) -> None:
+    """A practice was looked for exactly as the workbook spells it, case aside: "St Mary’s"
+    with the curly apostrophe a phone types, "Ty Gwyn" for Tŷ Gwyn or "St Luke's" for "St.
+    Luke's Practice" named the practice, and so its one or two volunteers."""
+    practices = ["St Mary's Surgery", "Tŷ Gwyn Medical Centre", "St. Luke's Practice",
+                 "Harbourside Surgery"]
+    assert without_places(written, practices) == shown
