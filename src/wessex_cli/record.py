@@ -917,7 +917,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             if isinstance(value, dt.date):
                 target.number_format = "yyyy-mm-dd"
     if last > last_kept > header_row:
-        extend_ranges_down(book, sheet, last_kept, last, header_row)
+        extend_ranges_down(book, sheet, last_kept, last)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
             book.ignored[sheet.title] = grown_marks(
                 book.ignored[sheet.title], lambda ranges: grown_ranges(ranges, last_kept, last))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .ignored_errors import without_row
@@ -100,23 +101,25 @@ def _rows_moved(book: Workbook, sheet: Any, move: _Move) -> None:
                 if own and cell.value.ref:
                     cell.value.ref = plain(cell.value.ref)
         if not own:  # its own are moved with their ranges (_move_ranges)
-            _rules_pointed(other, lambda formula: _repointed(
+            _rules_pointed(other, lambda formula, _: _repointed(
                 "=" + formula, plain, own=False, sheet_name=sheet.title)[1:])
 
 
-def _rules_pointed(other: Any, moved: Callable[[str], str]) -> None:
-    """The drop-down lists and conditional formats of another sheet than the one whose rows
-    moved, their formulas passed through ``moved`` (which re-points what refers to that
-    sheet): a drop-down of the Pair IDs on a sheet of the administrator's, a colour set by
-    the total under the pairs. They stayed on the old rows, as on another pair's cells."""
+def _rules_pointed(other: Any, moved: Callable[[str, int], str]) -> None:
+    """The formulas of ``other``'s drop-down lists and conditional formats, each passed
+    through ``moved`` with the first row it is written for: a drop-down of the Pair IDs, a
+    colour set by the total under the pairs, re-pointed or grown with the rows they name
+    (else they stayed on the old rows, on another pair's cells)."""
     for validation in other.data_validations.dataValidation:
+        top = _top_row(validation.sqref.ranges)
         for attribute in ("formula1", "formula2"):
             formula = getattr(validation, attribute)
             if formula:
-                setattr(validation, attribute, moved(formula))
+                setattr(validation, attribute, moved(formula, top))
     for formatting in other.conditional_formatting:
+        top = _top_row(formatting.sqref.ranges)
         for rule in formatting.rules:
-            rule.formula = [moved(formula) for formula in rule.formula]
+            rule.formula = [moved(formula, top) for formula in rule.formula]
 
 
 def _moved_ranges(ranges: Iterable[Any], move: _Move) -> list[str]:
@@ -176,14 +179,14 @@ def _move_ranges(sheet: Any, move: _Move) -> None:
             _filter_with_table(table)
 
 
-def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int,
-                       header_row: int) -> None:
+def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) -> None:
     """New pairs written below the last kept one (rows ``last_kept`` + 1 to ``last``) join
     what covered the pairs down to that row, as a row typed under a table joins it in
     Excel: the yes/no drop-downs, the conditional formats, the filter's range, a table's
-    range, and a range of rows in a formula (a total's, on any sheet), a defined name or the
-    print area. A range that stops before the last pair covers only the rows it did, and a
-    formula in a kept pair's own row (under ``header_row``) keeps to the rows it named."""
+    range, and a range of rows in a formula (a total's, on any sheet, or a share of the
+    pairs' in a pair's own row), a drop-down's or a conditional format's formula, a defined
+    name or the print area. A range that stops before the last pair covers only the rows it
+    did, and one that ends on its own formula's row (a running count) keeps to it."""
     from openpyxl.formatting.formatting import ConditionalFormattingList
     from openpyxl.worksheet.cell_range import CellRange
 
@@ -208,38 +211,54 @@ def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int,
         for rule in formatting.rules:
             formats.add(sqref, rule)
     sheet.conditional_formatting = formats
-    _grow_formulas(book, sheet, last_kept, last, header_row)
+    _grow_formulas(book, sheet, last_kept, last)
 
 
-def _grow_formulas(book: Workbook, sheet: Any, last_kept: int, last: int,
-                   header_row: int) -> None:
-    """The formulas, defined names and print area that refer to ``sheet``'s rows, each range
-    of theirs ending on row ``last_kept`` carried down to row ``last`` (``extend_ranges_down``);
-    not the formulas in the kept pairs' own rows (a running count stays on its row). What
-    Excel showed for a grown formula no longer matches it, so Excel works it out again."""
+def _grow_formulas(book: Workbook, sheet: Any, last_kept: int, last: int) -> None:
+    """The formulas, drop-downs' and conditional formats' formulas, defined names and print
+    area that refer to ``sheet``'s rows, each range of theirs ending on row ``last_kept``
+    carried down to row ``last`` (``extend_ranges_down``), but for a range on ``sheet`` whose
+    last row is its formula's own, not written with "$" (``=SUM($R$2:R5)`` in row 5, a
+    running count): it stays on that row. What Excel showed for a grown formula no longer
+    matches it, so Excel works it out again."""
     from openpyxl.worksheet.formula import ArrayFormula
 
-    def grow(ref: str) -> str:
+    def grow(ref: str, row: int = 0) -> str:
         # a range ending on the last pair, none of its rows below it: those are re-pointed
         # by the rows moving (insert_rows), not grown
         moved = _range_down(ref, last_kept + 1, last - last_kept)
-        return _range_down(ref, last_kept + 1, last - last_kept, join=True) \
-            if moved == ref else ref
+        if moved != ref or _ends_on_its_row(ref, row):
+            return ref
+        return _range_down(ref, last_kept + 1, last - last_kept, join=True)
+
+    def rule_grown(formula: str, top: int, *, own: bool) -> str:
+        # a drop-down's or a conditional format's formula is written as for its first row
+        return _repointed("=" + formula, partial(grow, row=top if own else 0), own=own,
+                          sheet_name=sheet.title)[1:]
 
     for other in book.book.worksheets:
         own = other is sheet
         for cell in other._cells.values():  # noqa: SLF001 - the cells there are, none made
-            if own and header_row < cell.row <= last_kept or cell.data_type != "f":
+            if cell.data_type != "f":
                 continue
+            mine = partial(grow, row=cell.row if own else 0)
             if isinstance(cell.value, str):
-                cell.value = _repointed(cell.value, grow, own=own, sheet_name=sheet.title)
+                cell.value = _repointed(cell.value, mine, own=own, sheet_name=sheet.title)
             elif isinstance(cell.value, ArrayFormula):
-                cell.value.text = _repointed(cell.value.text or "", grow, own=own,
+                cell.value.text = _repointed(cell.value.text or "", mine, own=own,
                                              sheet_name=sheet.title)
-        if not own:  # its own are grown with their ranges, above
-            _rules_pointed(other, lambda formula: _repointed(
-                "=" + formula, grow, own=False, sheet_name=sheet.title)[1:])
+        _rules_pointed(other, partial(rule_grown, own=own))
     _repoint_names(book.book, sheet, grow)
+
+
+def _ends_on_its_row(ref: str, row: int) -> bool:
+    """Whether a reference's last row is ``row`` and not written with "$" (``$R$2:R5`` in
+    row 5's formula): a range copied down row by row that ends on each one's own."""
+    whole_rows = _ROWS.fullmatch(ref)
+    if whole_rows is not None:
+        return not whole_rows.group(3) and int(whole_rows.group(4)) == row
+    ends = list(_REF.finditer(ref)) if _A_REFERENCE.fullmatch(ref) else []
+    return bool(ends) and not ends[-1].group(2) and int(ends[-1].group(3)) == row
 
 
 def _filter_with_table(table: Any) -> None:
