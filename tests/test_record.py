@@ -1057,6 +1057,25 @@ def test_withdraw_shrinks_a_table_over_the_pairs(run: Runner, paired: Path) -> N
     assert table.ref == "A1:C4"
 
 
+def test_withdraw_moves_a_table_of_one_row_under_the_pairs_up_with_its_cells(
+        run: Runner, paired: Path) -> None:
+    """A table of the administrator's under the pairs, a header in row 8 and one row in row
+    9, moves up a row with its cells when the pair in row 2 goes: it stayed on rows 8 and 9,
+    its header on the row under its own, as its one row was compared with its old header."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet["A8"], sheet["B8"], sheet["A9"], sheet["B9"] = "Month", "Visits", "May", 3
+    sheet.add_table(Table(displayName="Tally", ref="A8:B9"))
+    first = sheet.cell(2, columns(sheet)["A email"]).value
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", first, "--reason", "moved away")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert [sheet["A7"].value, sheet["A8"].value] == ["Month", "May"]
+    assert sheet.tables["Tally"].ref == "A7:B8"
+
+
 def test_withdraw_moves_the_whole_row_with_its_notes_and_colours(run: Runner,
                                                                 paired: Path) -> None:
     """Everything typed in a withdrawn pair's row reaches the Withdrawn sheet: it was copied

@@ -174,7 +174,7 @@ def _move_ranges(sheet: Any, move: _Move) -> None:
     for table in sheet.tables.values():
         moved = move.ref(table.ref, False)
         # a table keeps a row below its header (Excel's tables cannot be a header alone)
-        if moved != "#REF!" and CellRange(moved).max_row > CellRange(table.ref).min_row:
+        if moved != "#REF!" and CellRange(moved).max_row > CellRange(moved).min_row:
             table.ref = moved
             _filter_with_table(table)
 
