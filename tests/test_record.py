@@ -1116,16 +1116,23 @@ def test_withdraw_moves_the_whole_row_with_its_notes_and_colours(run: Runner,
     run("status", "pairs.xlsx")  # the sheet still reads
 
 
-def test_capacity_two_leaves_both_pairs_unless_partner_names_one(run: Runner, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch
-                                                                ) -> None:
-    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+def paired_twice(run: Runner, tmp_path: Path) -> Path:
+    """The pairs workbook of two GPs and Consultant X, who takes two partners: the pairs of
+    X with each, rows 2 and 3."""
     roster = [person("Dr GP 0", "gp0@example.org", "GP", Organisation="Practice 0"),
               person("Dr GP 1", "gp1@example.org", "GP", Organisation="Practice 1"),
               person("Consultant X", "cx@example.org", "Consultant", Organisation="Hospital",
                      Capacity=2)]
     write_book(tmp_path / "v.xlsx", roster)
     run("pair", "v.xlsx")
+    return tmp_path / "pairs.xlsx"
+
+
+def test_capacity_two_leaves_both_pairs_unless_partner_names_one(run: Runner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    paired_twice(run, tmp_path)
     shutil.copy(tmp_path / "pairs.xlsx", tmp_path / "both.xlsx")
     both = run("withdraw", "both.xlsx", "Consultant X").stdout
     assert both.count("to the Withdrawn sheet") == 2

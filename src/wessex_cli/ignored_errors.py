@@ -4,7 +4,7 @@ A phone number typed as text ("07700900123") shows Excel's green triangle for a 
 stored as text; an administrator who chooses "Ignore error" has Excel note the cells in
 the sheet's ``<ignoredErrors>``. openpyxl reads no such list and writes none, so every
 visit recorded brought the triangles back. ``read_ignored`` takes the lists from the
-workbook as it was opened; a row deleted moves them (``sheet_rows.delete_row``), and after
+workbook as it was opened; rows deleted move them (``sheet_rows.delete_rows``), and after
 openpyxl has saved, ``restored_sheets`` writes them back into its sheet parts.
 """
 

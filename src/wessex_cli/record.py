@@ -30,7 +30,7 @@ from .pairs_workbook import (
 )
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only
 from .sheet_rows import (
-    delete_row,
+    delete_rows,
     extend_ranges_down,
     grown_ranges,
     insert_rows,
@@ -507,10 +507,11 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        for row in sorted(rows, key=lambda r: -r.pair.row):  # bottom first: numbers hold
+        for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
-            _move_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
+            _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
             moved.append((name, partner_name))
+        delete_rows(book, sheet, {row.pair.row for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
 
 
@@ -600,14 +601,14 @@ def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any
     return roster, people, status
 
 
-def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
+def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
                        when: dt.date, scope: str) -> None:
-    """Copy row ``number`` of the Pairs sheet whole to the Withdrawn sheet, then delete it
-    from Pairs: each cell's value as shown, its formatting, note and link, under the column
-    of the same title. Nothing in the row is left behind: the second of two columns with one
-    title goes under the second such column, a column without a title under "Pairs column
-    X", and a Pairs column called "Reason" (say) under a second "Reason", not over the
-    reason for withdrawing."""
+    """Copy row ``number`` of the Pairs sheet whole to the Withdrawn sheet, to be deleted
+    from Pairs with the others that go (``sheet_rows.delete_rows``): each cell's value as
+    shown, its formatting, note and link, under the column of the same title. Nothing in
+    the row is left behind: the second of two columns with one title goes under the second
+    such column, a column without a title under "Pairs column X", and a Pairs column called
+    "Reason" (say) under a second "Reason", not over the reason for withdrawing."""
 
     from openpyxl.utils import get_column_letter
 
@@ -658,7 +659,6 @@ def _move_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         if value is not None:
             put_value(copied, value)
         _copy_look(book, source, copied)
-    delete_row(book, sheet, number)
 
 
 def _copy_look(book: Workbook, source: Any, target: Any) -> None:
@@ -821,7 +821,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
                  for r in by_name["Pairs"].rows if cell_text(r[people_of[1]])}
     numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
-    went = 0  # rows of pairs not kept, gone to the Withdrawn sheet
+    going: list[int] = []  # rows of pairs not kept, copied to the Withdrawn sheet
+    kept: list[tuple[Any, Sequence[Any]]] = []  # each kept pair's Pair cell, its fresh row
     for number in range(sheet.max_row, header_row, -1):
         pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
         if pair_id in held:
@@ -842,15 +843,19 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         row = new_rows.get(pair_id) if pair_id else None
         if row is None:
             person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
-            _move_to_withdrawn(book, sheet, number, person, reason, when, scope)
-            went += 1
+            _copy_to_withdrawn(book, sheet, number, person, reason, when, scope)
+            going.append(number)
             changed = True
             continue
         seen.add(pair_id)
+        kept.append((sheet.cell(number, id_column), row))
+    if going:  # all at once, then the kept rows (a merge with a row that went is gone)
+        delete_rows(book, sheet, going)
+    for pair_cell, row in kept:  # from the bottom up, as found
         for title, value in zip(new_headers, row, strict=False):
             if title in TRACKING_COLUMNS:
                 continue  # the administrator's; every other column is refreshed
-            target = sheet.cell(number, columns[header_key(title)])
+            target = sheet.cell(pair_cell.row, columns[header_key(title)])
             shown = book.shown(target)
             if is_formula(target):
                 continue  # the administrator's formula wins
@@ -883,7 +888,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             return f"row {first}" if first == end else f"rows {first} to {end}"
 
         # as the administrator last saw them: above them, the rows of pairs not kept went
-        where = rows_of(went)
+        where = rows_of(len(going))
         why = rows_cannot_move(book, sheet, last_pair + 1)
         if why:
             rows = f"row {last + 1}" if adding == 1 else f"rows {last + 1} to {last + adding}"
@@ -895,7 +900,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         else:
             insert_rows(book, sheet, last_pair + 1, adding)
             # once pairs went, the rows moved up first: say where they are now
-            moved = f"are now {rows_of(adding)}, below the new pairs" if went else \
+            moved = f"are now {rows_of(adding)}, below the new pairs" if going else \
                 f"moved down {plural(adding, 'row')}"
             placed = (f"Your own {where} under the pairs {moved}, "
                       f"with what refers to {'it' if len(theirs) == 1 else 'them'}, so that "

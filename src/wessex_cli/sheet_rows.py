@@ -1,18 +1,20 @@
 """Rows deleted from a sheet, and pairs added below its last, as Excel would do it.
 
-openpyxl moves cells when a row is deleted, but nothing that points at them: formulas, merged
-cells, links, drop-down lists, conditional formats, the filter, tables, row heights and
-hidden rows, defined names and the print area stay on their old row numbers, so that they
-would land on the next pair. Here each moves as Excel moves it (a reference below the row up
-one, a range across it a row shorter, one to the row itself #REF!), and new pairs written
-under the last kept one join the ranges that covered the pairs. Rows of the administrator's
-under the pairs (a total) move down to make room for new pairs, re-pointed in the same way.
+openpyxl moves cells when rows are deleted or inserted, but nothing that points at them:
+formulas, merged cells, links, drop-down lists, conditional formats, the filter, tables,
+row heights and hidden rows, defined names and the print area stay on their old row
+numbers, so that they would land on the next pair. Here each moves as Excel moves it (a
+reference below a deleted row up one, a range across it a row shorter, one to the row
+itself #REF!; several rows in one pass), and new pairs written under the last kept one
+join the ranges that covered the pairs. Rows of the administrator's under the pairs (a
+total) move down to make room for new pairs, re-pointed in the same way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -29,27 +31,54 @@ class _Move:
     at them: rows deleted or inserted, as a reference, a row and a range of rows see it."""
 
     first: int  # the first row that moves or goes; those above stay as they are
-    ref: Callable[[str, bool], str]  # one reference once rows moved ("#REF!": it went);
-    # with True, a row not written with "$" stays (a drop-down's whose first row went)
+    ref: Callable[[str, int], str]  # one reference once rows moved ("#REF!": it went), in
+    # a formula written for the row given (0: none; a drop-down's or a colour rule's first)
     row: Callable[[int], int | None]  # a row's number once rows moved (None: it went)
     reaches: Callable[[int, int], bool]  # whether a range of these rows may hold otherwise
 
 
-def _deleted(number: int) -> _Move:
-    """Row ``number`` deleted: a row below moves up one, a range across it shrinks by one,
-    a reference to the row alone becomes #REF! (``_shift_range``)."""
-    return _Move(number, lambda ref, fixed: _shift_range(ref, number, fixed),
-                 lambda row: None if row == number else row - (row > number),
-                 lambda first, last: first <= number <= last)
+def _deleted(numbers: Collection[int]) -> _Move:
+    """Rows ``numbers`` deleted, all at once as one at a time from the bottom up: a row
+    below moves up by as many as went above it, a range across them shrinks by as many, a
+    reference to rows that all went becomes #REF! (``_without_rows``)."""
+    gone = sorted(set(numbers))
+    return _Move(gone[0], lambda ref, anchor: _without_rows(ref, gone, anchor),
+                 lambda row: None if _went(gone, row) else row - bisect_left(gone, row),
+                 lambda first, last: bisect_right(gone, last) > bisect_left(gone, first))
 
 
-def delete_row(book: Workbook, sheet: Any, number: int) -> None:
-    """Delete row ``number`` and re-point every formula that refers to this sheet's cells
-    as Excel does when a row is deleted (openpyxl moves the cells but not the references):
-    a reference below the row moves up one, a range across it shrinks by one, and a
-    reference to the deleted row itself becomes #REF!."""
-    sheet.delete_rows(number)
-    _rows_moved(book, sheet, _deleted(number))
+def _went(gone: Sequence[int], row: int) -> bool:
+    """Whether ``row`` is one of ``gone`` (in order)."""
+    at = bisect_left(gone, row)
+    return at < len(gone) and gone[at] == row
+
+
+def delete_rows(book: Workbook, sheet: Any, numbers: Collection[int]) -> None:
+    """Delete the rows ``numbers`` and re-point every formula that refers to this sheet's
+    cells as Excel does when rows are deleted: a reference below them moves up, a range
+    across them shrinks, a reference to rows that all went becomes #REF!. One pass for all
+    of them, the same as deleting each from the bottom up, where each moved every row and
+    formula below it again."""
+    move = _deleted(numbers)
+    _cells_moved(sheet, move)
+    _rows_moved(book, sheet, move)
+
+
+def _cells_moved(sheet: Any, move: _Move) -> None:
+    """The sheet's cells (values, formatting, notes, links) moved as ``move`` says, those of
+    rows that went dropped: the same cell objects, which wessex holds for what Excel showed
+    in them and for the cells it names (openpyxl's delete_rows moves every cell below once
+    for each row)."""
+    cells = sheet._cells  # noqa: SLF001 - the cells there are, none made
+    kept = {}
+    for (row, column), cell in cells.items():
+        moved = move.row(row) if row >= move.first else row
+        if moved is not None:
+            cell.row = moved
+            kept[moved, column] = cell
+    cells.clear()
+    cells.update(kept)
+    sheet._current_row = sheet.max_row if cells else 0  # noqa: SLF001 - as delete_rows does
 
 
 def insert_rows(book: Workbook, sheet: Any, at: int, count: int) -> None:
@@ -71,7 +100,7 @@ def _rows_moved(book: Workbook, sheet: Any, move: _Move) -> None:
     from openpyxl.worksheet.formula import ArrayFormula
 
     def plain(ref: str) -> str:
-        return move.ref(ref, False)
+        return move.ref(ref, 0)
 
     _move_ranges(sheet, move)
     _move_row_settings(sheet, move)
@@ -125,7 +154,7 @@ def _rules_pointed(other: Any, moved: Callable[[str, int], str]) -> None:
 def _moved_ranges(ranges: Iterable[Any], move: _Move) -> list[str]:
     """openpyxl CellRanges as they stand once rows moved, as a formula's references move:
     a range that was deleted rows alone is gone."""
-    moved = (move.ref(found.coord, False) for found in ranges)
+    moved = (move.ref(found.coord, 0) for found in ranges)
     return [coord for coord in moved if coord != "#REF!"]
 
 
@@ -141,9 +170,11 @@ def _move_ranges(sheet: Any, move: _Move) -> None:
     for old in merged:
         sheet.merged_cells.remove(old)
     for coord in _moved_ranges(merged, move):
-        if CellRange(coord).size["rows"] * CellRange(coord).size["columns"] > 1:
+        found = CellRange(coord)
+        if found.size["rows"] * found.size["columns"] > 1:
             # a merge of one cell ("AG4:AG4", once its second row went) is no merge
-            sheet.merged_cells.add(CellRange(coord))
+            sheet.merged_cells.add(found)
+        _first_cell_plain(sheet, found.min_row, found.min_col)
     for cell in sheet._cells.values():  # noqa: SLF001 - the cells there are, none made
         link = getattr(cell, "hyperlink", None)
         if link is not None and cell.row >= move.first:
@@ -169,14 +200,33 @@ def _move_ranges(sheet: Any, move: _Move) -> None:
             formats.add(" ".join(kept), rule)
     sheet.conditional_formatting = formats
     if sheet.auto_filter.ref:
-        moved = move.ref(sheet.auto_filter.ref, False)
+        moved = move.ref(sheet.auto_filter.ref, 0)
         sheet.auto_filter.ref = moved if moved != "#REF!" else None
     for table in sheet.tables.values():
-        moved = move.ref(table.ref, False)
-        # a table keeps a row below its header (Excel's tables cannot be a header alone)
-        if moved != "#REF!" and CellRange(moved).max_row > CellRange(moved).min_row:
-            table.ref = moved
+        moved = move.ref(table.ref, 0)
+        if moved != "#REF!":
+            # a table keeps a row below its header (Excel's tables cannot be a header
+            # alone): one whose rows all went keeps the row now under its header
+            found = CellRange(moved)
+            found.expand(down=int(found.max_row == found.min_row))
+            table.ref = found.coord
             _filter_with_table(table)
+
+
+def _first_cell_plain(sheet: Any, row: int, column: int) -> None:
+    """The first cell of a merge (or of what is left of one) as a plain cell, with its
+    formatting: once the merge's first row went, the cell now first was one openpyxl keeps
+    for the merge's other cells, which takes no value, so a pair's cell there refused one."""
+    from copy import copy
+
+    from openpyxl.cell.cell import Cell, MergedCell
+
+    cells = sheet._cells  # noqa: SLF001 - the cells there are, none made
+    found = cells.get((row, column))
+    if isinstance(found, MergedCell):
+        plain = Cell(sheet, row=row, column=column)
+        plain._style = copy(found._style)  # noqa: SLF001 - one sheet's styles
+        cells[row, column] = plain
 
 
 def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) -> None:
@@ -302,8 +352,7 @@ def _anchored(formula: str, move: _Move, top: int, title: str) -> str:
     formula's in that cell do; when row ``top`` was deleted, the row below takes its place
     and the references relative to it stay as they were (``$V10`` on rows 10 to 31 stays
     ``$V10`` on rows 10 to 30), and only those fixed with "$" move."""
-    fixed = move.row(top) is None
-    return _repointed("=" + formula, lambda ref: move.ref(ref, fixed), own=True,
+    return _repointed("=" + formula, lambda ref: move.ref(ref, top), own=True,
                       sheet_name=title)[1:]
 
 
@@ -360,7 +409,8 @@ def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
     """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
     of that sheet was deleted (``own``: the formula is on that sheet, so references without
     a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
-    return _repointed(formula, lambda ref: _shift_range(ref, deleted, fixed_rows_only),
+    return _repointed(formula, lambda ref: _without_rows(ref, [deleted],
+                                                         deleted if fixed_rows_only else 0),
                       own=own, sheet_name=sheet_name)
 
 
@@ -404,7 +454,7 @@ def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> b
     """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
     range across it), so that what Excel last showed for it may no longer hold once the row
     is gone; True for anything it cannot tell."""
-    move = _deleted(deleted)
+    move = _deleted([deleted])
     return _moved_formula(formula, lambda ref: move.ref(ref, False), move.reaches, own=own,
                           sheet_name=sheet_name)[1]
 
@@ -447,46 +497,36 @@ def _rows_of(ref: str) -> tuple[int, int] | None:
     return found.min_row, found.max_row
 
 
-def _shift_range(ref: str, deleted: int, fixed_rows_only: bool = False) -> str:
-    """One reference (``V11``, ``$V$2:$V$40``) after row ``deleted`` went (with
-    ``fixed_rows_only``, a row not written with "$" stays as it is)."""
+def _without_rows(ref: str, gone: Sequence[int], anchor: int = 0) -> str:
+    """One reference (``V11``, ``$V$2:$V$40``, ``5:9``) once the rows ``gone`` (in order)
+    went: a row below them moves up by as many as went above it, a range across them
+    shrinks by as many as went within it, and a reference whose rows all went is #REF!.
+    When ``anchor``, the row a drop-down's or a colour rule's formula is written for, went,
+    the row below takes its place: a reference not wholly written with "$" is moved as if
+    that row had stayed (it was relative to the row, which is still the first)."""
     whole_rows = _ROWS.fullmatch(ref)
     if whole_rows is not None:  # "10:10", "$5:$9"
-        return _shift_whole_rows(whole_rows, deleted, fixed_rows_only)
-    if not _A_REFERENCE.fullmatch(ref):
+        ends = [("", whole_rows.group(1), whole_rows.group(2)),
+                ("", whole_rows.group(3), whole_rows.group(4))]
+    elif _A_REFERENCE.fullmatch(ref):
+        ends = [(m.group(1), m.group(2), m.group(3)) for m in _REF.finditer(ref)]
+        from openpyxl.utils import column_index_from_string
+
+        if any(column_index_from_string(column.lstrip("$")) > 16_384 for column, _, _ in ends):
+            return ref  # past column XFD: a name, not a cell
+    else:
         return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
-    from openpyxl.utils import column_index_from_string
-
-    ends = list(_REF.finditer(ref))
-    if any(column_index_from_string(m.group(1).lstrip("$")) > 16_384 for m in ends):
-        return ref  # past column XFD: a name, not a cell
-    if fixed_rows_only:
-        if not all(m.group(2) for m in ends):
-            return ref  # a reference to keep as it was (a mixed range is left whole too)
-    rows = [int(m.group(3)) for m in ends]
-    first, last = rows[0], rows[-1]
-    if first == last == deleted:
+    if anchor and _went(gone, anchor) and not all(fixed for _, fixed, _ in ends):
+        gone = [row for row in gone if row != anchor]
+    first, last = int(ends[0][2]), int(ends[-1][2])
+    if first <= last and bisect_right(gone, last) - bisect_left(gone, first) == \
+            last - first + 1:
         return "#REF!"
-
-    def moved(row: int, is_end: bool) -> int:
-        return row - 1 if row > deleted or (row == deleted and is_end and first < deleted) \
-            else row
-
-    parts = [f"{m.group(1)}{m.group(2)}{moved(int(m.group(3)), i == len(ends) - 1 and i > 0)}"
-             for i, m in enumerate(ends)]
-    return ":".join(parts)
-
-
-def _shift_whole_rows(rows: re.Match[str], deleted: int, fixed_rows_only: bool) -> str:
-    """A range of whole rows ("10:10", "$5:$9") after row ``deleted`` went."""
-    first, last = int(rows.group(2)), int(rows.group(4))
-    if fixed_rows_only and not (rows.group(1) and rows.group(3)):
-        return rows.group(0)
-    if first == last == deleted:
-        return "#REF!"
-    first -= first > deleted
-    last -= last >= deleted and last > first
-    return f"{rows.group(1)}{first}:{rows.group(3)}{last}"
+    # the last row of a range that went gives way to the one above it that stays
+    rows = [first - bisect_left(gone, first),
+            last - bisect_left(gone, last) - (first < last and _went(gone, last))]
+    return ":".join(f"{column}{fixed}{row}" for (column, fixed, _), row
+                    in zip(ends, rows[:1] if len(ends) == 1 else rows, strict=True))
 
 
 def rows_cannot_move(book: Workbook, sheet: Any, at: int) -> str:
