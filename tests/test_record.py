@@ -970,10 +970,9 @@ def test_a_visit_for_the_partner_of_someone_who_withdrew_says_so(run: Runner,
         "Withdrawn sheet." in said
 
 
-def test_a_visit_dated_before_a_new_pair_was_made_is_refused(run: Runner, paired: Path,
-                                                              tmp_path: Path) -> None:
-    """gp0 withdrew on 20 May; their partner was paired again with gp9. A half day on 10 May
-    was with gp0, not gp9: it was recorded on the new pair's row without a word."""
+def _paired_again(run: Runner, paired: Path, tmp_path: Path) -> str:
+    """gp0 withdraws (on 20 May, today) and their partner is paired again with gp9, who
+    joins; the partner's address."""
     partner = next(a if b == "gp0@example.org" else b
                    for a, b in pair_emails(paired).values() if "gp0@example.org" in (a, b))
     run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
@@ -982,6 +981,14 @@ def test_a_visit_dated_before_a_new_pair_was_made_is_refused(run: Runner, paired
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert any(partner in pair and "gp9@example.org" in pair
                for pair in pair_emails(paired).values())
+    return partner
+
+
+def test_a_visit_dated_before_a_new_pair_was_made_is_refused(run: Runner, paired: Path,
+                                                              tmp_path: Path) -> None:
+    """gp0 withdrew on 20 May; their partner was paired again with gp9. A half day on 10 May
+    was with gp0, not gp9: it was recorded on the new pair's row without a word."""
+    partner = _paired_again(run, paired, tmp_path)
     before = paired.read_bytes()
     said = " ".join(run("visit", "pairs.xlsx", partner, "--hosted", "10/5/2027",
                         code=1).output.split())
@@ -989,6 +996,22 @@ def test_a_visit_dated_before_a_new_pair_was_made_is_refused(run: Runner, paired
     assert "(Dr GP 0 withdrew on 20 May 2027) was still under way then" in said
     assert paired.read_bytes() == before
     run("visit", "pairs.xlsx", partner, "--hosted", "20/5/2027")  # from that day: recorded
+
+
+def test_visit_reads_the_withdrawn_and_unpaired_sheets_from_the_workbook_it_holds_open(
+        run: Runner, paired: Path, tmp_path: Path, calamine_opened: list[str]) -> None:
+    """gp0 withdrew on 20 May and their partner was paired again. A visit of that partner
+    dated before then, and one of gp0, are refused from the Withdrawn sheet as the change
+    holds it open: the file was opened again with python-calamine, once for each."""
+    partner = _paired_again(run, paired, tmp_path)
+    calamine_opened.clear()  # what the setup opened
+    said = " ".join(run("visit", "pairs.xlsx", partner, "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "(Dr GP 0 withdrew on 20 May 2027) was still under way then" in said
+    said = " ".join(run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "Dr GP 0 withdrew from the scheme on 20 May 2027 (Withdrawn sheet)" in said
+    assert calamine_opened == []
 
 
 def test_withdraw_moves_row_settings_formats_and_names_with_the_rows(run: Runner,

@@ -605,13 +605,9 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
     return people
 
 
-def read_withdrawals(path: Path) -> list[Withdrawn]:
-    """The Withdrawn sheet of a pairs workbook (none if it has no such sheet)."""
-    return _withdrawn_sheet(path)[1]
-
-
 def _plain(value: Any) -> Any:
-    """A date cell as a date (calamine gives a datetime at midnight), anything else as read."""
-    if isinstance(value, dt.datetime) and not value.time():
+    """A date cell as a date (openpyxl, and calamine for a cell that shows a time, give a
+    datetime at midnight), anything else as read."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():  # a time is never false
         return value.date()
     return value

@@ -185,13 +185,15 @@ def names_in(sheet: Any, columns: dict[str, int], book: Workbook | None = None) 
     return [n for n in found if n]
 
 
-def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
+def pick_row(rows: list[Placement], who: str, partner: str | None, book: Workbook,
              everyone: Callable[[], list[str]] = list,
              doing: str = "there is no pair to change", copies_refused: bool = False
              ) -> Placement:
-    """The one place of ``who`` to change (with ``partner``, if given), or a TrackingError
-    that says why there is none or which partner to name. ``copies_refused``: a pair in two
-    rows was refused among all of ``rows`` already (``withdraw``), not to be sought again."""
+    """The one place of ``who`` to change (with ``partner``, if given) in ``book`` (open for
+    the change), or a TrackingError that says why there is none or which partner to name.
+    ``copies_refused``: a pair in two rows was refused among all of ``rows`` already
+    (``withdraw``), not to be sought again."""
+    path = book.path
     any_rows = bool(rows)
     if partner and "@" in partner:
         rows = [r for r in rows if r.partner.key == email_key(partner)]
@@ -199,7 +201,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, path: Path,
         rows = [rows[n] for n in named(partner, [r.partner.name for r in rows])[0]]
     if not rows:
         if not any_rows:
-            refuse_if_in_no_pair(path, who, doing)
+            refuse_if_in_no_pair(book, who, doing)
         hint = did_you_mean(who, everyone()) if not partner else ""
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
@@ -244,14 +246,13 @@ def refuse_copied_rows(pairs: Iterable[PairRecord], path: Path,
                             "them, and run the command again.", file=path, sheet="Pairs")
 
 
-def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
+def refuse_if_in_no_pair(book: Workbook, who: str, doing: str) -> None:
     """Explain why ``who`` is in no pair on the Pairs sheet, rather than saying nobody of
     that name exists: they withdrew (Withdrawn sheet), the pairing found them no partner
-    (Unpaired sheet), or their partner withdrew and nobody new has been found. The workbook
-    is read once, for all three."""
-    from .pairs_workbook import read_pairs_workbook
-
-    recorded = read_pairs_workbook(path)
+    (Unpaired sheet), or their partner withdrew and nobody new has been found. The sheets
+    are read from ``book``, open for the change, not from the file again."""
+    path = book.path
+    recorded = _side_sheets(book)
     wanted = email_key(who) if "@" in who else None
     if wanted is None:  # a surname or first name: of one person on these sheets, or refused
         everyone = _people_off_the_pairs_sheet(recorded)
@@ -309,14 +310,13 @@ def refuse_if_in_no_pair(path: Path, who: str, doing: str) -> None:
                 name=person.name, email=person.email)
 
 
-def _refuse_a_visit_before_the_pair(path: Path, row: Placement, hosted: dt.date) -> None:
+def _refuse_a_visit_before_the_pair(book: Workbook, row: Placement, hosted: dt.date) -> None:
     """Refuse a half day dated before this pair existed: one of the two was then paired with
-    someone who has since withdrawn (the Withdrawn sheet's date), so the half day was with
-    that partner, and belongs on their row there."""
-    from .pairs_workbook import read_withdrawals
-
+    someone who has since withdrawn (the Withdrawn sheet's date, read from ``book``, open for
+    the change), so the half day was with that partner, and belongs on their row there."""
+    path = book.path
     mine = {row.person.key, row.partner.key}
-    for left in read_withdrawals(path):
+    for left in _side_sheets(book).withdrawals:
         try:
             when = dt.date.fromisoformat(left.when)
         except ValueError:
@@ -379,13 +379,13 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         columns = header_map(sheet, book)
         found, by_part = find_rows(sheet, columns, who, book)
         refuse_others_by_part(book, who, found, by_part)
-        row = pick_row(found, who, partner, path,
+        row = pick_row(found, who, partner, book,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
         changes = []
         visit_same = True  # nothing asked for differs from what the workbook says
         if hosted and not force:
-            _refuse_a_visit_before_the_pair(path, row, hosted)
+            _refuse_a_visit_before_the_pair(book, row, hosted)
         if hosted or planned:
             date_title, done_title = VISIT_COLUMNS[HALVES.index(row.half)]
             date_col = columns.get(header_key(date_title))
@@ -502,7 +502,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         # else both rows would move, as two pairs
         refuse_copied_rows((r.pair for r in found), path)
         if partner or not found or len({r.person.key for r in found}) > 1:
-            rows = [pick_row(found, who, partner, path, lambda: names_in(sheet, columns, book),
+            rows = [pick_row(found, who, partner, book, lambda: names_in(sheet, columns, book),
                              "there is nothing to withdraw", copies_refused=True)]
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
