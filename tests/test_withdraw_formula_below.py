@@ -38,11 +38,17 @@ def test_a_done_formula_below_a_withdrawn_pair_still_reads_as_done(run: Runner,
 
 
 def test_only_a_formula_that_reached_the_deleted_row_loses_what_excel_showed() -> None:
-    from wessex_cli.sheet_rows import _reaches_row
+    from wessex_cli.sheet_rows import _deleted, _moved_formula
 
-    assert not _reaches_row('=IF(U10<>"","yes","")', 5, own=True, sheet_name="Pairs")
-    assert not _reaches_row("=Pairs!C10+Summary!B5", 5, own=False, sheet_name="Pairs")
-    assert _reaches_row("=SUM(Pairs!R2:R31)", 5, own=False, sheet_name="Pairs")
-    assert _reaches_row("=COUNTIF(V:V,\"yes\")", 5, own=True, sheet_name="Pairs")
-    assert _reaches_row("=U5", 5, own=True, sheet_name="Pairs")
-    assert not _reaches_row("=U5", 5, own=False, sheet_name="Pairs")  # another sheet's U5
+    move = _deleted([5])  # as delete_rows moves a formula when row 5 goes
+
+    def reaches(formula: str, own: bool) -> bool:
+        return _moved_formula(formula, lambda ref: move.ref(ref, 0), move.reaches, own=own,
+                              sheet_name="Pairs")[1]
+
+    assert not reaches('=IF(U10<>"","yes","")', own=True)
+    assert not reaches("=Pairs!C10+Summary!B5", own=False)
+    assert reaches("=SUM(Pairs!R2:R31)", own=False)
+    assert reaches("=COUNTIF(V:V,\"yes\")", own=True)
+    assert reaches("=U5", own=True)
+    assert not reaches("=U5", own=False)  # another sheet's U5

@@ -404,16 +404,6 @@ _A_REFERENCE = re.compile(rf"{_CELL}(?::{_CELL})?")
 _ROWS = re.compile(r"(\$?)([1-9][0-9]{0,6}):(\$?)([1-9][0-9]{0,6})")
 
 
-def shift_references(formula: str, deleted: int, *, own: bool, sheet_name: str,
-                     fixed_rows_only: bool = False) -> str:
-    """``formula`` with its references to ``sheet_name`` re-pointed after row ``deleted``
-    of that sheet was deleted (``own``: the formula is on that sheet, so references without
-    a sheet name are to it; ``fixed_rows_only``: only rows written with "$" move)."""
-    return _repointed(formula, lambda ref: _without_rows(ref, [deleted],
-                                                         deleted if fixed_rows_only else 0),
-                      own=own, sheet_name=sheet_name)
-
-
 def _repointed(formula: str, move: Callable[[str], str], *, own: bool, sheet_name: str
                ) -> str:
     """``formula`` with each of its references to ``sheet_name`` passed through ``move``
@@ -448,15 +438,6 @@ def _references_to(tokens: list[Any], sheet_name: str, own: bool
         if (bang and named.casefold() != sheet_name.casefold()) or (not bang and not own):
             continue
         yield token, where, bang, ref
-
-
-def _reaches_row(formula: str, deleted: int, *, own: bool, sheet_name: str) -> bool:
-    """Whether ``formula`` refers to row ``deleted`` of ``sheet_name`` (a cell on it, or a
-    range across it), so that what Excel last showed for it may no longer hold once the row
-    is gone; True for anything it cannot tell."""
-    move = _deleted([deleted])
-    return _moved_formula(formula, lambda ref: move.ref(ref, False), move.reaches, own=own,
-                          sheet_name=sheet_name)[1]
 
 
 def _moved_formula(formula: str, move: Callable[[str], str],
