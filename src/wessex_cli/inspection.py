@@ -1667,7 +1667,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     index: list[str] = []
     shape = _TextShape(path, f"a cell of {part}")
 
-    shared_text = [False]  # whether the <v> being collected numbers a shared text
+    shared_text = False  # whether the <v> being collected numbers a shared text
 
     def collect_value(data: str) -> None:
         """A <v>'s text, kept to be checked at its end: a shared text's number or a number."""
@@ -1686,7 +1686,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             raise _too_much_text(path, sheet, inline_size[0], repeated=False)
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal counter, column, cell_row
+        nonlocal counter, column, cell_row, shared_text
         shared[1] += 1
         if shared[1] > LIMITS.part_elements:
             raise _too_many_elements(path, part)
@@ -1744,7 +1744,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
                 # a shared text's number (a formula's shown shared text too: openpyxl reads
                 # it for visit), or a number (a formula's shown one too)
                 index.clear()
-                shared_text[0] = cell[1]
+                shared_text = cell[1]
                 parser.CharacterDataHandler = collect_value
             elif formula[0]:
                 parser.CharacterDataHandler = value_text
@@ -1770,7 +1770,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             counter += 1
             column = 0
         elif tag == "v":  # back to counting when a value was written inside a text
-            if parser.CharacterDataHandler == collect_value and shared_text[0]:
+            if parser.CharacterDataHandler == collect_value and shared_text:
                 number = "".join(index)
                 if number and not (number.isascii() and number.isdigit()):  # "": none
                     raise _unusual(path, f"a cell of {part} gives its shared text's number "
