@@ -656,9 +656,10 @@ def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
                   partner: dict[str, str], scheme: Scheme, now: dt.date) -> dict[str, Any]:
     """A person's two visits, and the reminder's sentences about them."""
-    from .wording import CHASED, VisitView, next_steps, situation, summary
+    from .wording import CHASED, DONE, VisitView, next_steps, situation, summary
 
     hosting = VisitView("host", states[index], pair.visit_dates[index])
+    hosted = hosting.state == DONE
     visiting = VisitView("visit", states[1 - index], pair.visit_dates[1 - index])
     overdue = bool(scheme.end and now > scheme.end)
     # The letter names the partner in full once ("your exchange with Dr Noor Kerrigan");
@@ -668,7 +669,10 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
     return {
         "hosting": {"state": hosting.state, "date": hosting.date},
         "visiting": {"state": visiting.state, "date": visiting.date},
-        "hosted_date": hosting.date if hosting.state == "done" else None,
+        # ``hosted``: they have hosted this partner; the partner introduction's offer of a
+        # notice for patients and the notice attached to it follow this one decision
+        "hosted": hosted,
+        "hosted_date": hosting.date if hosted else None,
         "visited_date": visiting.date if visiting.state == "done" else None,
         "overdue": overdue,
         "chased": hosting.state in CHASED or visiting.state in CHASED,
@@ -894,11 +898,11 @@ def _attachment_recipient(template: DocumentTemplate, recipient: Recipient,
         person, partner = context.get("person"), context.get("partner")
         if not person or not partner or person["side"] != scheme.sides[0].key:
             return None
-        from .wording import DONE, VisitView, day_to_come
+        from .wording import VisitView, day_to_come
 
-        hosting = context.get("hosting") or {}
-        if hosting.get("state") == DONE:
+        if context.get("hosted"):
             return None  # they have hosted: the day the notice was for has passed
+        hosting = context.get("hosting") or {}
         # the day they host, if known and not yet gone by
         visit_day = day_to_come(VisitView("host", hosting.get("state", ""), hosting.get("date")))
         return Recipient(recipient.name, recipient.email, {
