@@ -61,8 +61,9 @@ def test_no_introduction_for_a_pair_whose_two_visits_are_done(run: Runner,
     mail = BytesParser(policy=policy.default).parsebytes(
         (folder / "arjun-rasmussen.eml").read_bytes())
     text = " ".join(mail.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
-    assert "Our records show that you have already hosted Noor. Please get in touch with " \
-        "Noor directly to arrange the other half day, when you visit theirs" in text
+    assert "Our records show that you hosted Noor on Wednesday 5 May 2027. You have not yet " \
+        "visited their workplace. Please agree a date with Noor for the half day when you " \
+        "visit them, before Monday 19 July 2027 when the exchange period ends." in text
     # a mail-merge source serves certificates too: the finished pair keeps its rows, and
     # the output says which pair not to introduce
     merged = " ".join(run("mailmerge", "pairs.xlsx", "-o", "merge.csv").stdout.split())
@@ -157,14 +158,12 @@ def test_one_half_done_and_the_other_planned_gives_the_planned_date(run: Runner,
     folder = tmp_path / "out" / "partner-introduction"
     arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
     noor = " ".join((folder / "noor-kerrigan.txt").read_text(encoding="utf-8").split())
-    assert "Our records show that you have already hosted Noor. The other half day, when " \
-        "you visit theirs, is planned for Wednesday 2 June 2027: if that date has to move, " \
-        "please agree a new one with Noor for a day by Monday 19 July 2027, as the exchange " \
-        "only works if it goes both ways." in arjun
-    assert "Our records show that you have already visited Arjun's workplace. The other " \
-        "half day, when you host Arjun at your workplace, is planned for Wednesday 2 June " \
-        "2027: if that date has to move, please agree a new one with Arjun for a day by " \
-        "Monday 19 July 2027, as the exchange only works if it goes both ways." in noor
+    assert "Our records show that you hosted Noor on Wednesday 5 May 2027, and you are due " \
+        "to visit their workplace on Wednesday 2 June 2027. If the day when you visit them " \
+        "has to move, please agree a new one with Noor within the exchange period." in arjun
+    assert "Our records show that you are due to host Arjun on Wednesday 2 June 2027, and you " \
+        "visited their workplace on Wednesday 5 May 2027. If the day when you host them has " \
+        "to move, please agree a new one with Arjun within the exchange period." in noor
     assert "to arrange the other half day" not in arjun + noor
 
 
@@ -182,20 +181,24 @@ def test_no_half_done_but_dates_planned_gives_those_dates(run: Runner,
     folder = tmp_path / "one" / "partner-introduction"
     arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
     noor = " ".join((folder / "noor-kerrigan.txt").read_text(encoding="utf-8").split())
-    assert "Our records show that you are to host Noor at your workplace on Monday 7 June " \
-        "2027. Please get in touch with Noor directly to arrange the other half day, when " \
-        "you visit theirs, and complete both by Monday 19 July 2027" in arjun
-    assert "Our records show that you are to visit Arjun's workplace on Monday 7 June 2027. " \
-        "Please get in touch with Arjun directly to arrange the other half day, when you " \
-        "host Arjun at your workplace, and complete both by Monday 19 July 2027" in noor
+    assert "Our records show that you are due to host Noor on Monday 7 June 2027. You have " \
+        "not yet visited their workplace. Please agree a date with Noor for the half day when " \
+        "you visit them, before Monday 19 July 2027 when the exchange period ends. If the day " \
+        "when you host them has to move, please agree a new one with Noor within the exchange " \
+        "period." in arjun
+    assert "Our records show that you are due to visit Arjun's workplace on Monday 7 June " \
+        "2027. You have not yet hosted them at your workplace. Please agree a date with Arjun " \
+        "for the half day when you host them, before Monday 19 July 2027 when the exchange " \
+        "period ends. If the day when you visit them has to move, please agree a new one with " \
+        "Arjun within the exchange period." in noor
     run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "14/6/2027")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
         "-o", "two")
     folder = tmp_path / "two" / "partner-introduction"
     arjun = " ".join((folder / "arjun-rasmussen.txt").read_text(encoding="utf-8").split())
-    assert "Our records show that you are to host Noor at your workplace on Monday 7 June " \
-        "2027, and to visit Noor's workplace on Monday 14 June 2027. If either date has to " \
-        "move, please agree a new one with Noor for a day by Monday 19 July 2027" in arjun
+    assert "Our records show that you are due to host Noor on Monday 7 June 2027, and you are " \
+        "due to visit their workplace on Monday 14 June 2027. If either day has to move, " \
+        "please agree a new one with Noor within the exchange period." in arjun
     assert "arrange your two half days" not in arjun
 
 
@@ -221,18 +224,19 @@ def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
         "-o", "out")
     arjun = " ".join((tmp_path / "out" / "partner-introduction" / "arjun-rasmussen.txt")
                      .read_text(encoding="utf-8").split())
-    assert "Our records show that you have already hosted Noor. The other half day, when " \
-        "you visit theirs, was planned for Thursday 20 May 2027, but it has not been " \
-        "recorded as done: if it took place, please let Robin Fairweather know; if not, please " \
-        "agree a new date with Noor for a day by Monday 19 July 2027." in arjun
+    assert "Our records show that you hosted Noor on Wednesday 5 May 2027. You planned to " \
+        "visit their workplace on Thursday 20 May 2027, but we have no record yet that it went " \
+        "ahead. If you visited them on Thursday 20 May 2027 as planned, please reply to say so " \
+        "and we will update the record; if not, please arrange a new date." in arjun
     assert "to arrange the other half day" not in arjun
 
 
 def test_a_half_day_planned_after_the_end_is_not_given_as_arranged(run: Runner,
                                                                    tmp_path: Path) -> None:
     """Arjun has hosted Noor; Noor's turn is booked for Sunday 25 July 2027, after the
-    exchange ends on Monday 19 July 2027. The letter must not say it is planned and may
-    stay so: it asks for the half day by the end, as for one not yet arranged."""
+    exchange ends on Monday 19 July 2027. The letter must not let that day stand unremarked:
+    as the reminder does, it says the day falls after the end and asks for it to be brought
+    forward, or to be told that it will go ahead then."""
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
     shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
     run("pair", "volunteers.xlsx")
@@ -242,6 +246,9 @@ def test_a_half_day_planned_after_the_end_is_not_given_as_arranged(run: Runner,
         "-o", "out")
     arjun = " ".join((tmp_path / "out" / "partner-introduction" / "arjun-rasmussen.txt")
                      .read_text(encoding="utf-8").split())
-    assert "is planned for Sunday 25 July 2027" not in arjun
-    assert "Please get in touch with Noor directly to arrange the other half day, when you " \
-        "visit theirs, and complete it by Monday 19 July 2027" in arjun
+    assert "Our records show that you hosted Noor on Wednesday 5 May 2027, and you are due to " \
+        "visit their workplace on Sunday 25 July 2027. The half day when you visit them is " \
+        "planned for Sunday 25 July 2027, after the exchange period ends on Monday 19 July " \
+        "2027. If you can, please bring it forward; if not, let us know that it will go ahead " \
+        "then." in arjun
+    assert "has to move" not in arjun  # as if it could stay where it is

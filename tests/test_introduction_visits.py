@@ -1,16 +1,16 @@
 """The partner introduction's paragraph about the two half days (``wording.introduction_visits``)
 for every pair of states: done, planned, planned for a day gone by without being recorded
-(unconfirmed), and not arranged (or planned only after the end), before the end date, on it
+(unconfirmed), not arranged, and planned for a day after the end, before the end date, on it
 and after it.
 
 Expected sentences are written by hand. The people and dates: the partner is Noor, the
-administrator Robin Fairweather, the exchange ends on Monday 19 July 2027; the letter is
-written on Tuesday 1 June 2027 (before the end), on the end date, or on Monday 2 August 2027
-(after it). SPEC.md: both half days should happen before the end date; after it a pair is
-overdue. After the end nobody is asked for a day "by" a date gone by: they are asked what
-happened, as the reminder asks (wording.next_steps).
+exchange ends on Monday 19 July 2027; the letter is written on Tuesday 1 June 2027 (before the
+end), on the end date, or on Monday 2 August 2027 (after it). SPEC.md: both half days should
+happen before the end date; after it a pair is overdue. The letter says what the reminder says
+of the same record (wording.situation and wording.next_steps), and only what an introduction
+alone needs in its own words: nothing arranged yet while the period lasts, and what to do if a
+planned date has to move. After the end nobody is asked for a day "by" a date gone by.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -42,145 +42,164 @@ VISIT = {"done": VisitView("visit", DONE, dt.date(2027, 5, 12)),
          "owed": VisitView("visit", OWED, None),
          "late": VisitView("visit", PLANNED, dt.date(2027, 8, 9))}
 
-THANKS = ("Our records show that you have already hosted Noor and visited Noor's workplace: "
-          "thank you for completing both half days.")
-NEW_DATE = ("if it took place, please let Robin Fairweather know; if not, please agree a new "
-            "date with Noor for a day by Monday 19 July 2027.")
-HOSTED = "Our records show that you have already hosted Noor."
-VISITED = "Our records show that you have already visited Noor's workplace."
-TO_HOST = "Our records show that you are to host Noor at your workplace on Monday 7 June 2027."
-TO_VISIT = "Our records show that you are to visit Noor's workplace on Monday 14 June 2027."
-ARRANGE_VISIT = ("Please get in touch with Noor directly to arrange the other half day, when "
-                 "you visit theirs, and complete {} by Monday 19 July 2027: the exchange only "
-                 "works if it goes both ways.")
-ARRANGE_HOST = ("Please get in touch with Noor directly to arrange the other half day, when "
-                "you host Noor at your workplace, and complete {} by Monday 19 July 2027: the "
-                "exchange only works if it goes both ways.")
+# what the record says of each half day, named first and then after the other ("them")
+HOSTED_NOOR = "you hosted Noor on Wednesday 5 May 2027"
+HOSTED_THEM = "you hosted them on Wednesday 5 May 2027"
+TO_HOST_NOOR = "you are due to host Noor on Monday 7 June 2027"
+TO_HOST_THEM = "you are due to host them on Monday 7 June 2027"
+LATE_HOST_NOOR = "you are due to host Noor on Sunday 25 July 2027"
+LATE_HOST_THEM = "you are due to host them on Sunday 25 July 2027"
+UNRECORDED_HOST_NOOR = ("you planned to host Noor on Thursday 20 May 2027, but we have no record "
+                        "yet that it went ahead")
+UNRECORDED_HOST_THEM = ("you planned to host them on Thursday 20 May 2027, but we have no record "
+                        "yet that it went ahead")
+NOT_HOSTED_NOOR = "you have not yet hosted Noor at your workplace"
+NOT_HOSTED_THEM = "you have not yet hosted them at your workplace"
+VISITED_NOOR = "you visited Noor's workplace on Wednesday 12 May 2027"
+VISITED_THEM = "you visited their workplace on Wednesday 12 May 2027"
+TO_VISIT_NOOR = "you are due to visit Noor's workplace on Monday 14 June 2027"
+TO_VISIT_THEM = "you are due to visit their workplace on Monday 14 June 2027"
+LATE_VISIT_NOOR = "you are due to visit Noor's workplace on Monday 9 August 2027"
+LATE_VISIT_THEM = "you are due to visit their workplace on Monday 9 August 2027"
+UNRECORDED_VISIT_NOOR = ("you planned to visit Noor's workplace on Monday 24 May 2027, but we "
+                         "have no record yet that it went ahead")
+UNRECORDED_VISIT_THEM = ("you planned to visit their workplace on Monday 24 May 2027, but we "
+                         "have no record yet that it went ahead")
+NOT_VISITED_NOOR = "you have not yet visited Noor's workplace"
+NOT_VISITED_THEM = "you have not yet visited their workplace"
+SHOW = "Our records show that"
+
+# what is asked while the period lasts
+AGREE_HOST = ("Please agree a date with Noor for the half day when you host them, before Monday "
+              "19 July 2027 when the exchange period ends.")
+AGREE_VISIT = ("Please agree a date with Noor for the half day when you visit them, before "
+               "Monday 19 July 2027 when the exchange period ends.")
+AGREE_BOTH = ("Please agree dates with Noor for both half days, before Monday 19 July 2027 when "
+              "the exchange period ends.")
+CONFIRM_HOST = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say so "
+                "and we will update the record; if not, please arrange a new date.")
+CONFIRM_VISIT = ("If you visited them on Monday 24 May 2027 as planned, please reply to say so "
+                 "and we will update the record; if not, please arrange a new date.")
+CONFIRM_BOTH = ("If either half day went ahead as planned (hosting them on Thursday 20 May 2027, "
+                "visiting them on Monday 24 May 2027), please reply to tell us which, and we "
+                "will update the record; for any that did not, please arrange a new date.")
+FORWARD_HOST = ("The half day when you host them is planned for Sunday 25 July 2027, after the "
+                "exchange period ends on Monday 19 July 2027. If you can, please bring it "
+                "forward; if not, let us know that it will go ahead then.")
+FORWARD_VISIT = ("The half day when you visit them is planned for Monday 9 August 2027, after "
+                 "the exchange period ends on Monday 19 July 2027. If you can, please bring it "
+                 "forward; if not, let us know that it will go ahead then.")
+MOVE_HOST = ("If the day when you host them has to move, please agree a new one with Noor "
+             "within the exchange period.")
+MOVE_VISIT = ("If the day when you visit them has to move, please agree a new one with Noor "
+              "within the exchange period.")
+MOVE_BOTH = ("If either day has to move, please agree a new one with Noor within the exchange "
+             "period.")
 BOTH_OWED = ("Please get in touch with Noor directly to arrange your two half days: one where "
              "you host Noor at your workplace, and one where you visit theirs. The exchange only "
              "works if it goes both ways, so please plan both visits and complete them by "
              "Monday 19 July 2027.")
 
 BEFORE_END = {
-    ("done", "done"): THANKS,
-    ("done", "planned"): f"{HOSTED} The other half day, when you visit theirs, is planned for "
-                         "Monday 14 June 2027: if that date has to move, please agree a new one "
-                         "with Noor for a day by Monday 19 July 2027, as the exchange only works "
-                         "if it goes both ways.",
-    ("done", "unconfirmed"): f"{HOSTED} The other half day, when you visit theirs, was planned "
-                             "for Monday 24 May 2027, but it has not been recorded as done: "
-                             f"{NEW_DATE}",
-    ("done", "owed"): f"{HOSTED} {ARRANGE_VISIT.format('it')}",
-    ("done", "late"): f"{HOSTED} {ARRANGE_VISIT.format('it')}",
-    ("planned", "done"): f"{VISITED} The other half day, when you host Noor at your workplace, "
-                         "is planned for Monday 7 June 2027: if that date has to move, please "
-                         "agree a new one with Noor for a day by Monday 19 July 2027, as the "
-                         "exchange only works if it goes both ways.",
-    ("unconfirmed", "done"): f"{VISITED} The other half day, when you host Noor at your "
-                             "workplace, was planned for Thursday 20 May 2027, but it has not "
-                             f"been recorded as done: {NEW_DATE}",
-    ("owed", "done"): f"{VISITED} {ARRANGE_HOST.format('it')}",
-    ("late", "done"): f"{VISITED} {ARRANGE_HOST.format('it')}",
-    ("planned", "planned"): "Our records show that you are to host Noor at your workplace on "
-                            "Monday 7 June 2027, and to visit Noor's workplace on Monday 14 "
-                            "June 2027. If either date has to move, please agree a new one "
-                            "with Noor for a day by Monday 19 July 2027, as the exchange only "
-                            "works if it goes both ways.",
-    ("planned", "unconfirmed"): f"{TO_HOST} The other half day, when you visit theirs, was "
-                                "planned for Monday 24 May 2027, but it has not been recorded "
-                                f"as done: {NEW_DATE}",
-    ("planned", "owed"): f"{TO_HOST} {ARRANGE_VISIT.format('both')}",
-    ("planned", "late"): f"{TO_HOST} {ARRANGE_VISIT.format('both')}",
-    ("unconfirmed", "planned"): f"{TO_VISIT} The other half day, when you host Noor at your "
-                                "workplace, was planned for Thursday 20 May 2027, but it has "
-                                f"not been recorded as done: {NEW_DATE}",
-    ("owed", "planned"): f"{TO_VISIT} {ARRANGE_HOST.format('both')}",
-    ("late", "planned"): f"{TO_VISIT} {ARRANGE_HOST.format('both')}",
-    ("unconfirmed", "unconfirmed"): "Our records show that both half days were planned, when "
-                                    "you host Noor at your workplace on Thursday 20 May 2027 "
-                                    "and when you visit theirs on Monday 24 May 2027, but "
-                                    "neither has been recorded as done: if either took place, "
-                                    "please let Robin Fairweather know which; for any that did "
-                                    "not, please agree a new date with Noor for a day by Monday "
-                                    "19 July 2027.",
-    # the reviewer's case: nothing done, a planned day gone by (it said "arrange your two
-    # half days")
-    ("unconfirmed", "owed"): "Our records show that the half day when you host Noor at your "
-                             "workplace was planned for Thursday 20 May 2027, but it has not "
-                             f"been recorded as done: {NEW_DATE} Please also get in touch with "
-                             "Noor directly to arrange the other half day, when you visit "
-                             "theirs, and complete it by Monday 19 July 2027: the exchange only "
-                             "works if it goes both ways.",
-    ("owed", "unconfirmed"): "Our records show that the half day when you visit Noor's "
-                             "workplace was planned for Monday 24 May 2027, but it has not been "
-                             f"recorded as done: {NEW_DATE} Please also get in touch with Noor "
-                             "directly to arrange the other half day, when you host Noor at "
-                             "your workplace, and complete it by Monday 19 July 2027: the "
-                             "exchange only works if it goes both ways.",
+    ("done", "done"): f"{SHOW} {HOSTED_NOOR}, and {VISITED_THEM}.",
+    ("done", "planned"): f"{SHOW} {HOSTED_NOOR}, and {TO_VISIT_THEM}. {MOVE_VISIT}",
+    ("done", "unconfirmed"): f"{SHOW} {HOSTED_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "
+                             f"{CONFIRM_VISIT}",
+    ("done", "owed"): f"{SHOW} {HOSTED_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT}",
+    ("done", "late"): f"{SHOW} {HOSTED_NOOR}, and {LATE_VISIT_THEM}. {FORWARD_VISIT}",
+    ("planned", "done"): f"{SHOW} {TO_HOST_NOOR}, and {VISITED_THEM}. {MOVE_HOST}",
+    ("unconfirmed", "done"): f"{SHOW} {VISITED_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
+                             f"{CONFIRM_HOST}",
+    ("owed", "done"): f"{SHOW} {VISITED_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {AGREE_HOST}",
+    ("late", "done"): f"{SHOW} {LATE_HOST_NOOR}, and {VISITED_THEM}. {FORWARD_HOST}",
+    ("planned", "planned"): f"{SHOW} {TO_HOST_NOOR}, and {TO_VISIT_THEM}. {MOVE_BOTH}",
+    ("planned", "unconfirmed"): f"{SHOW} {TO_HOST_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "
+                                f"{CONFIRM_VISIT} {MOVE_HOST}",
+    ("planned", "owed"): f"{SHOW} {TO_HOST_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT} "
+                         f"{MOVE_HOST}",
+    ("planned", "late"): f"{SHOW} {TO_HOST_NOOR}, and {LATE_VISIT_THEM}. {FORWARD_VISIT} "
+                         f"{MOVE_HOST}",
+    ("unconfirmed", "planned"): f"{SHOW} {TO_VISIT_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
+                                f"{CONFIRM_HOST} {MOVE_VISIT}",
+    ("owed", "planned"): f"{SHOW} {TO_VISIT_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {AGREE_HOST} "
+                         f"{MOVE_VISIT}",
+    ("late", "planned"): f"{SHOW} {LATE_HOST_NOOR}, and {TO_VISIT_THEM}. {FORWARD_HOST} "
+                         f"{MOVE_VISIT}",
+    ("unconfirmed", "unconfirmed"): "Our records show that you planned to host Noor on Thursday "
+                                    "20 May 2027 and to visit their workplace on Monday 24 May "
+                                    "2027, but we have no record yet that either half day went "
+                                    f"ahead. {CONFIRM_BOTH}",
+    # the reviewer's case: nothing done, a planned day gone by
+    ("unconfirmed", "owed"): f"{SHOW} {UNRECORDED_HOST_NOOR}, and {NOT_VISITED_THEM}. "
+                             f"{AGREE_VISIT} {CONFIRM_HOST}",
+    ("owed", "unconfirmed"): f"{SHOW} {NOT_HOSTED_NOOR}, and {UNRECORDED_VISIT_THEM}. "
+                             f"{AGREE_HOST} {CONFIRM_VISIT}",
+    ("unconfirmed", "late"): f"{SHOW} {LATE_VISIT_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
+                             f"{FORWARD_VISIT} {CONFIRM_HOST}",
+    ("late", "unconfirmed"): f"{SHOW} {LATE_HOST_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "
+                             f"{FORWARD_HOST} {CONFIRM_VISIT}",
     ("owed", "owed"): BOTH_OWED,
-    ("late", "owed"): BOTH_OWED,
-    ("owed", "late"): BOTH_OWED,
-    ("late", "late"): BOTH_OWED,
+    ("late", "owed"): f"{SHOW} {LATE_HOST_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT} "
+                      f"{FORWARD_HOST}",
+    ("owed", "late"): f"{SHOW} {LATE_VISIT_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {AGREE_HOST} "
+                      f"{FORWARD_VISIT}",
+    ("late", "late"): f"{SHOW} {LATE_HOST_NOOR}, and {LATE_VISIT_THEM}. {FORWARD_HOST} "
+                      f"{FORWARD_VISIT}",
 }
 
-ENDED = "The exchange period ended on Monday 19 July 2027"
-IF_NOT = ("if not, please tell Robin Fairweather whether it can still happen, and when, or "
-          "whether it will not go ahead.")
-ANY_NOT = ("for any that did not, please tell Robin Fairweather whether it can still happen, "
-           "and when, or whether it will not go ahead.")
+ENDED = "The exchange period ended on Monday 19 July 2027."
+STILL = "whether it can still happen, and when, or whether it will not go ahead."
+STILL_ONE = ("please tell us whether that half day can still happen, and when, or whether it "
+             "will not go ahead.")
 
-# after the end no half day is planned in time: a day planned after it is not arranged
+# After the end (2 August) a half day is done, unrecorded or not arranged
 AFTER_END = {
-    ("done", "done"): THANKS,
-    ("done", "unconfirmed"): f"{HOSTED} {ENDED}, and the other half day, when you visit theirs, "
-                             "was planned for Monday 24 May 2027, but it has not been recorded "
-                             "as done: if it took place, please let Robin Fairweather know so "
-                             f"that the record can be updated; {IF_NOT}",
-    ("done", "owed"): f"{HOSTED} {ENDED}, and the other half day, when you visit theirs, has "
-                      "not been recorded as done: if it took place, please let Robin "
-                      f"Fairweather know its date so that the record can be updated; {IF_NOT}",
-    ("done", "late"): f"{HOSTED} {ENDED}, and the other half day, when you visit theirs, has "
-                      "not been recorded as done: if it took place, please let Robin "
-                      f"Fairweather know its date so that the record can be updated; {IF_NOT}",
-    ("unconfirmed", "done"): f"{VISITED} {ENDED}, and the other half day, when you host Noor at "
-                             "your workplace, was planned for Thursday 20 May 2027, but it has "
-                             "not been recorded as done: if it took place, please let Robin "
-                             f"Fairweather know so that the record can be updated; {IF_NOT}",
-    ("owed", "done"): f"{VISITED} {ENDED}, and the other half day, when you host Noor at your "
-                      "workplace, has not been recorded as done: if it took place, please let "
-                      "Robin Fairweather know its date so that the record can be updated; "
-                      f"{IF_NOT}",
-    ("unconfirmed", "unconfirmed"): f"{ENDED}. Our records show that both half days were "
-                                    "planned, when you host Noor at your workplace on Thursday "
-                                    "20 May 2027 and when you visit theirs on Monday 24 May "
-                                    "2027, but neither has been recorded as done: if either "
-                                    "took place, please let Robin Fairweather know which so "
-                                    f"that the record can be updated; {ANY_NOT}",
-    ("unconfirmed", "owed"): f"{ENDED}. Our records show that the half day when you host Noor "
-                             "at your workplace was planned for Thursday 20 May 2027, but it "
-                             "has not been recorded as done, and neither has the other half "
-                             "day, when you visit theirs. If either took place, please let "
-                             "Robin Fairweather know its date so that the record can be "
-                             f"updated; {ANY_NOT}",
-    ("owed", "unconfirmed"): f"{ENDED}. Our records show that the half day when you visit "
-                             "Noor's workplace was planned for Monday 24 May 2027, but it has "
-                             "not been recorded as done, and neither has the other half day, "
-                             "when you host Noor at your workplace. If either took place, "
-                             "please let Robin Fairweather know its date so that the record can "
-                             f"be updated; {ANY_NOT}",
-    ("owed", "owed"): f"{ENDED}, and neither of your two half days with Noor has been recorded "
-                      "as done. If either took place, please let Robin Fairweather know its "
-                      f"date so that the record can be updated; {ANY_NOT}",
-    ("late", "owed"): f"{ENDED}, and neither of your two half days with Noor has been recorded "
-                      "as done. If either took place, please let Robin Fairweather know its "
-                      f"date so that the record can be updated; {ANY_NOT}",
+    ("done", "done"): f"{SHOW} {HOSTED_NOOR}, and {VISITED_THEM}.",
+    ("done", "unconfirmed"): f"{SHOW} {HOSTED_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. {ENDED} "
+                             "If you visited them on Monday 24 May 2027 as planned, please "
+                             "reply to say so and we will update the record; if not, "
+                             f"{STILL_ONE}",
+    ("done", "owed"): f"{SHOW} {HOSTED_NOOR}. Y{NOT_VISITED_THEM[1:]}. {ENDED} If you did "
+                      "visit Noor's workplace, please reply with the date so that we can "
+                      f"record it; if not, {STILL_ONE}",
+    ("unconfirmed", "done"): f"{SHOW} {VISITED_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. {ENDED} "
+                             "If you hosted them on Thursday 20 May 2027 as planned, please "
+                             "reply to say so and we will update the record; if not, "
+                             f"{STILL_ONE}",
+    ("owed", "done"): f"{SHOW} {VISITED_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {ENDED} If you did host "
+                      "Noor, please reply with the date so that we can record it; if not, "
+                      f"{STILL_ONE}",
+    ("unconfirmed", "unconfirmed"): "Our records show that you planned to host Noor on Thursday "
+                                    "20 May 2027 and to visit their workplace on Monday 24 May "
+                                    f"2027, but we have no record yet that either half day went "
+                                    f"ahead. {ENDED} If either half day went ahead as planned "
+                                    "(hosting them on Thursday 20 May 2027, visiting them on "
+                                    "Monday 24 May 2027), please reply to tell us which, and we "
+                                    "will update the record; for any that did not, please tell "
+                                    f"us {STILL}",
+    ("unconfirmed", "owed"): f"{SHOW} {UNRECORDED_HOST_NOOR}, and {NOT_VISITED_THEM}. {ENDED} "
+                             "If you did visit Noor's workplace, please reply with the date so "
+                             f"that we can record it; if not, {STILL_ONE} If you hosted them on "
+                             "Thursday 20 May 2027 as planned, please reply to say so and we "
+                             "will update the record; if not, please tell us in the same reply "
+                             "whether that half day can still happen.",
+    ("owed", "unconfirmed"): f"{SHOW} {NOT_HOSTED_NOOR}, and {UNRECORDED_VISIT_THEM}. {ENDED} "
+                             "If you did host Noor, please reply with the date so that we can "
+                             f"record it; if not, {STILL_ONE} If you visited them on Monday 24 "
+                             "May 2027 as planned, please reply to say so and we will update "
+                             "the record; if not, please tell us in the same reply whether that "
+                             "half day can still happen.",
+    ("owed", "owed"): "Our records show that neither of your two half days with Noor has taken "
+                      "place yet: you are still to host them at your workplace, and to spend "
+                      f"half a day at theirs. {ENDED} If either half day with Noor did take "
+                      "place, please reply with its date so that we can record it; for any "
+                      f"that did not, please tell us {STILL}",
 }
 
 
 def _paragraph(hosting: VisitView, visiting: VisitView, today: dt.date,
                end: dt.date | None = END) -> str:
-    return " ".join(introduction_visits(hosting, visiting, "Noor", "Robin Fairweather", end,
-                                        today))
+    return " ".join(introduction_visits(hosting, visiting, "Noor", end, today))
 
 
 @pytest.mark.parametrize(("states", "expected"), list(BEFORE_END.items()),
@@ -200,23 +219,38 @@ def test_after_the_end(states: tuple[str, str], expected: str) -> None:
 def test_on_the_end_date_a_day_can_still_be_asked_for() -> None:
     """The end date is the last day of the period, not after it."""
     assert _paragraph(HOST["owed"], VISIT["owed"], END) == BOTH_OWED
-    assert _paragraph(HOST["done"], VISIT["unconfirmed"], END) == BEFORE_END[("done",
-                                                                              "unconfirmed")]
+    assert _paragraph(HOST["done"], VISIT["owed"], END) == BEFORE_END[("done", "owed")]
     today = VisitView("visit", PLANNED, END)
     assert _paragraph(HOST["done"], today, END) == (
-        f"{HOSTED} The other half day, when you visit theirs, is planned for Monday 19 July "
-        "2027: if that date has to move, please agree a new one with Noor for a day by Monday "
-        "19 July 2027, as the exchange only works if it goes both ways.")
+        f"{SHOW} {HOSTED_NOOR}, and you are due to visit their workplace on Monday 19 July "
+        f"2027. {MOVE_VISIT}")
     # the day after, it has ended
     assert _paragraph(HOST["owed"], VISIT["owed"], END + dt.timedelta(days=1)) == \
         AFTER_END[("owed", "owed")]
 
 
-def test_no_end_date_says_the_end_of_the_period_in_words() -> None:
+def test_no_end_date_asks_for_no_day() -> None:
+    """With no end date in scheme.toml nothing is asked for by a day, as in the reminder."""
     assert _paragraph(HOST["done"], VISIT["owed"], BEFORE, None) == (
-        f"{HOSTED} Please get in touch with Noor directly to arrange the other half day, when "
-        "you visit theirs, and complete it by the end of the exchange period: the exchange "
-        "only works if it goes both ways.")
+        f"{SHOW} {HOSTED_NOOR}. Y{NOT_VISITED_THEM[1:]}. Please agree a date with Noor for the "
+        "half day when you visit them.")
+    assert _paragraph(HOST["owed"], VISIT["owed"], BEFORE, None).endswith(
+        "so please plan both visits and complete them by the end of the exchange period.")
+    assert _paragraph(HOST["done"], VISIT["planned"], BEFORE, None) == (
+        f"{SHOW} {HOSTED_NOOR}, and {TO_VISIT_THEM}. {MOVE_VISIT}")
+
+
+def test_the_letter_says_what_the_reminder_says() -> None:
+    """One record, one account: where the introduction and the reminder speak of the same
+    half days, their sentences are the same ones (Rosa, in the reminder's test, is Noor)."""
+    from wessex_cli.wording import next_steps, situation
+
+    for hosting, visiting in (("done", "owed"), ("unconfirmed", "owed"), ("owed", "done")):
+        for today in (BEFORE, AFTER):
+            host, visit = HOST[hosting], VISIT[visiting]
+            said = introduction_visits(host, visit, "Noor", END, today)
+            assert said == [situation(host, visit, "Noor"),
+                            *next_steps(host, visit, "Noor", END, today > END)]
 
 
 def test_the_letter_after_the_end_asks_what_happened(run: Runner, tmp_path: Path,
@@ -233,13 +267,14 @@ def test_the_letter_after_the_end_asks_what_happened(run: Runner, tmp_path: Path
         "-o", "out")
     folder = tmp_path / "out" / "partner-introduction"
     arjun = " ".join((folder / "arjun-rasmussen.md").read_text(encoding="utf-8").split())
-    assert "The exchange period ended on **Monday 19 July 2027**. Our records show that the " \
-        "half day when you host Noor at your workplace was planned for **Thursday 20 May " \
-        "2027**, but it has not been recorded as done, and neither has the other half day, " \
-        "when you visit theirs. If either took place, please let Robin Fairweather know its " \
-        "date so that the record can be updated; for any that did not, please tell Robin " \
-        "Fairweather whether it can still happen, and when, or whether it will not go " \
-        "ahead." in arjun
+    assert "Our records show that you planned to host Noor on **Thursday 20 May 2027**, but we " \
+        "have no record yet that it went ahead, and you have not yet visited their workplace. " \
+        "The exchange period ended on **Monday 19 July 2027**. If you did visit Noor's " \
+        "workplace, please reply with the date so that we can record it; if not, please tell " \
+        "us whether that half day can still happen, and when, or whether it will not go " \
+        "ahead. If you hosted them on **Thursday 20 May 2027** as planned, please reply to " \
+        "say so and we will update the record; if not, please tell us in the same reply " \
+        "whether that half day can still happen." in arjun
     assert "by **Monday 19 July 2027**" not in arjun
 
 
@@ -264,3 +299,16 @@ def test_the_letter_escapes_names_and_keeps_its_dates_bold(tmp_path: Path) -> No
         "where you host Sam\\_my at your workplace, and one where you visit theirs. The " \
         "exchange only works if it goes both ways, so please plan both visits and complete " \
         "them by **Monday 19 July 2027**." in text
+
+
+def test_the_filter_refuses_what_is_not_a_pairs_visits() -> None:
+    """A template that hands visit_sentences something else is told so, where the sentences
+    would otherwise fail on a state they do not know."""
+    from wessex_cli.documents import _visit_sentences
+    from wessex_cli.errors import TemplateError
+
+    owed = {"state": "owed", "date": None}
+    assert "Please get in touch with Noor" in _visit_sentences(owed, owed, "Noor", "Robin",
+                                                              END, BEFORE)
+    with pytest.raises(TemplateError, match="other than a pair's visits"):
+        _visit_sentences({"state": "hosted"}, owed, "Noor", "Robin", END, BEFORE)

@@ -693,27 +693,37 @@ def _visit_sentences(hosting: Any, visiting: Any, partner: Any, administrator: A
                      end: Any, today: Any) -> MarkdownText:
     """The partner introduction's paragraph on the two half days (a filter: ``hosting |
     visit_sentences(visiting, partner.first_name, scheme.administrator.name, scheme.end,
-    today)``), from wording.introduction_visits, names escaped and dates in bold."""
+    today)``), from wording.introduction_visits, names escaped and dates in bold.
+    ``administrator`` is no longer said (the letter asks for a reply, as the reminder does):
+    it stays in the call so that templates written for it still render."""
     from .dates import today as render_day
-    from .wording import VisitView, introduction_visits
+    from .wording import VISIT_STATES, VisitView, introduction_visits
 
     def date(value: Any) -> dt.date | None:
         """A date given, else None (a template may pass anything)."""
         return value if isinstance(value, dt.date) else None
 
-    def day(value: dt.date | None) -> str:
-        """A date in bold, as the letter gives dates (None: the end date, perhaps missing)."""
-        return f"**{markdown_escape(_longdate(end if value is None else value))}**"
+    def day(value: dt.date) -> str:
+        """A date in bold, as the letter gives dates."""
+        return f"**{markdown_escape(_longdate(value))}**"
 
     def view(role: str, visit: Any) -> VisitView:
         """A visit as the context gives it (``hosting``: its state and date)."""
         visit = visit if isinstance(visit, dict) else {}
-        return VisitView(role, str(visit.get("state", "")), date(visit.get("date")))
+        state = str(visit.get("state", ""))
+        if state not in VISIT_STATES:
+            raise TemplateError("visit_sentences is given something other than a pair's "
+                                "visits.", "Give it hosting and visiting, as the partner "
+                                "introduction does.")
+        return VisitView(role, state, date(visit.get("date")))
 
+    # an end date missing from scheme.toml is noted as missing (the render refuses without
+    # --allow-placeholders), though the sentences, as the reminder's, can do without it
+    note(end)
     now = date(today) or render_day()
     return MarkdownText(" ".join(introduction_visits(
         view("host", hosting), view("visit", visiting), markdown_escape(str(partner)),
-        markdown_escape(administrator), date(end), now, day)))
+        date(end), now, day)))
 
 
 def _longdate(value: Any) -> Any:

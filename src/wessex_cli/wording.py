@@ -116,62 +116,64 @@ class VisitView:
     state: str
     date: dt.date | None
 
-    @property
-    def when(self) -> str:
-        """`` on <date>`` when the visit has a date, else nothing: for the middle of a sentence."""
-        return f" on {long_date(self.date)}" if self.date else ""
+    def when(self, day: Callable[[dt.date], str] = long_date) -> str:
+        """`` on <date>`` when the visit has a date, else nothing: for the middle of a
+        sentence (``day`` writes the date: the partner introduction's are in bold)."""
+        return f" on {day(self.date)}" if self.date else ""
 
 
-def _clause(visit: VisitView, partner: str, first: bool) -> str:
+def _clause(visit: VisitView, partner: str, first: bool, day: Callable[[dt.date], str]) -> str:
     """What the record says about one visit, as part of a sentence."""
     who = partner if first else "them"
+    when = visit.when(day)
     if visit.role == "host":
         return {
             OWED: f"you have not yet hosted {who} at your workplace",
-            PLANNED: f"you are due to host {who}{visit.when}",
-            UNCONFIRMED: f"you planned to host {who}{visit.when}, but we have no record "
+            PLANNED: f"you are due to host {who}{when}",
+            UNCONFIRMED: f"you planned to host {who}{when}, but we have no record "
                          "yet that it went ahead",
-            DONE: f"you hosted {who}{visit.when}",
+            DONE: f"you hosted {who}{when}",
         }[visit.state]
     place = f"{partner}'s workplace" if first else "their workplace"
     return {
         OWED: f"you have not yet visited {place}",
-        PLANNED: f"you are due to visit {place}{visit.when}",
-        UNCONFIRMED: f"you planned to visit {place}{visit.when}, but we have no record "
+        PLANNED: f"you are due to visit {place}{when}",
+        UNCONFIRMED: f"you planned to visit {place}{when}, but we have no record "
                      "yet that it went ahead",
-        DONE: f"you visited {place}{visit.when}",
+        DONE: f"you visited {place}{when}",
     }[visit.state]
 
 
-def situation(hosting: VisitView, visiting: VisitView, partner: str) -> str:
+def situation(hosting: VisitView, visiting: VisitView, partner: str,
+              day: Callable[[dt.date], str] = long_date) -> str:
     """What the record says about both of a person's visits, in one or two sentences.
 
     Visits that went ahead or have a date to come are said first; a visit still owed, or
     planned but never confirmed, follows in a sentence of its own, so that a visit done is
-    never joined by "but" to one missing."""
+    never joined by "but" to one missing. ``day`` writes a date."""
     if hosting.state == OWED and visiting.state == OWED:
         return (f"Our records show that neither of your two half days with {partner} has "
                 "taken place yet: you are still to host them at your workplace, and to spend "
                 "half a day at theirs.")
     if hosting.state == UNCONFIRMED and visiting.state == UNCONFIRMED:
-        return (f"Our records show that you planned to host {partner}{hosting.when} and to "
-                f"visit their workplace{visiting.when}, but we have no record yet that either "
-                "half day went ahead.")
+        return (f"Our records show that you planned to host {partner}{hosting.when(day)} and "
+                f"to visit their workplace{visiting.when(day)}, but we have no record yet "
+                "that either half day went ahead.")
     good = (DONE, PLANNED)
     if (hosting.state in good) == (visiting.state in good):
-        return (f"Our records show that {_clause(hosting, partner, True)}, and "
-                f"{_clause(visiting, partner, False)}.")
+        return (f"Our records show that {_clause(hosting, partner, True, day)}, and "
+                f"{_clause(visiting, partner, False, day)}.")
     first, second = (hosting, visiting) if hosting.state in good else (visiting, hosting)
-    rest = _clause(second, partner, False)
-    return (f"Our records show that {_clause(first, partner, True)}. "
+    rest = _clause(second, partner, False, day)
+    return (f"Our records show that {_clause(first, partner, True, day)}. "
             f"{rest[0].upper()}{rest[1:]}.")
 
 
 def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.date | None,
-               overdue: bool) -> list[str]:
+               overdue: bool, day: Callable[[dt.date], str] = long_date) -> list[str]:
     """What the person is asked to do, one paragraph each: agree what is owed, confirm
     what was planned (both planned visits in one paragraph), and, once the exchange period
-    is over, say so first when nothing owed has said it already.
+    is over, say so first when nothing owed has said it already. ``day`` writes a date.
 
     After the end date nobody is asked to arrange a visit as if there were time: they are
     asked what happened (a date to record, if it went ahead unrecorded) and, for a half day
@@ -189,19 +191,19 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         dates = "dates" if len(owed) == 2 else "a date"  # two half days, two days to agree
         if overdue and end:
             if len(owed) == 2:
-                steps.append(f"The exchange period ended on {long_date(end)}. If either half "
+                steps.append(f"The exchange period ended on {day(end)}. If either half "
                              f"day with {partner} did take place, please reply with its date "
                              f"so that we can record it; for any that did not, "
                              f"{still.format('it')}.")
             else:
                 happened = (f"you did host {partner}" if owed[0].role == "host" else
                             f"you did visit {partner}'s workplace")
-                steps.append(f"The exchange period ended on {long_date(end)}. If {happened}, "
+                steps.append(f"The exchange period ended on {day(end)}. If {happened}, "
                              "please reply with the date so that we can record it; if not, "
                              f"{still.format('that half day')}.")
         elif end:
             steps.append(f"Please agree {dates} with {partner} for {what}, before "
-                         f"{long_date(end)} when the exchange period ends.")
+                         f"{day(end)} when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
     for late in (v for v in (hosting, visiting) if v.state == PLANNED):
@@ -209,13 +211,13 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
             continue
         half = "The half day when you host them" if late.role == "host" else \
             "The half day when you visit them"
-        steps.append(f"{half} is planned for {long_date(late.date)}, after the exchange period "
-                     f"ends on {long_date(end)}. If you can, please bring it forward; if not, "
+        steps.append(f"{half} is planned for {day(late.date)}, after the exchange period "
+                     f"ends on {day(end)}. If you can, please bring it forward; if not, "
                      "let us know that it will go ahead then.")
     if not unconfirmed:
         return steps
     # After the end date, a letter with nothing owed still says first that the period is over.
-    ended = f"The exchange period ended on {long_date(end)}. " if overdue and end and \
+    ended = f"The exchange period ended on {day(end)}. " if overdue and end and \
         not owed else ""
     if overdue and owed:
         instead = "please tell us in the same reply whether that half day can still happen"
@@ -225,13 +227,14 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         instead = "please arrange a new date"
     if len(unconfirmed) == 2:
         steps.append(f"{ended}If either half day went ahead as planned (hosting them"
-                     f"{hosting.when}, visiting them{visiting.when}), please reply to tell us "
-                     f"which, and we will update the record; for any that did not, {instead}.")
+                     f"{hosting.when(day)}, visiting them{visiting.when(day)}), please reply "
+                     "to tell us which, and we will update the record; for any that did not, "
+                     f"{instead}.")
         return steps
     visit = unconfirmed[0]
     what = "you hosted them" if visit.role == "host" else "you visited them"
-    steps.append(f"{ended}If {what}{visit.when} as planned, please reply to say so and we "
-                 f"will update the record; if not, {instead}.")
+    steps.append(f"{ended}If {what}{visit.when(day)} as planned, please reply to say so and "
+                 f"we will update the record; if not, {instead}.")
     return steps
 
 
@@ -241,121 +244,32 @@ def day_to_come(visit: VisitView) -> dt.date | None:
     return visit.date if visit.state == PLANNED else None
 
 
-def _by_end(end: dt.date | None) -> str:
-    """The end date as the plain letter writes it; unknown, the period's end in words."""
-    return long_date(end) if end else "the end of the exchange period"
-
-
 def introduction_visits(hosting: VisitView, visiting: VisitView, partner: str,
-                        administrator: str, end: dt.date | None, today: dt.date,
-                        day: Callable[[dt.date | None], str] = _by_end) -> list[str]:
-    """The partner introduction's sentences about the two half days: what is done, what is
-    planned, and what to do about the rest, by the end date while it is to come; after it,
-    to say what happened (no day is asked for by a date gone by).
-
-    ``day`` writes a date (the letter's in bold; None is the end date unknown). A half day
-    planned after the end is not arranged in time: it is asked for as one not arranged."""
-    def timely(visit: VisitView) -> str:
-        """The state the letter speaks of: planned after the end (or undated) is not arranged."""
-        if visit.state == PLANNED and (visit.date is None or (end and visit.date > end)):
-            return OWED
-        return visit.state
-
-    def lead(visit: VisitView, named: bool = False) -> str:
-        """A half day in a phrase; ``named``: it says whose workplace ("theirs" follows)."""
-        if visit.role == "host":
-            return f"when you host {partner} at your workplace"
-        return f"when you visit {partner}'s workplace" if named else "when you visit theirs"
-
-    hosted, visited = timely(hosting), timely(visiting)
-    by = f"for a day by {day(end)}"
-    if end and today > end:
-        ended = f"The exchange period ended on {day(end)}"
-        told = f"so that the record can be updated; if not, please tell {administrator} " \
-               "whether it can still happen, and when, or whether it will not go ahead."
-        either = f"so that the record can be updated; for any that did not, please tell " \
-                 f"{administrator} whether it can still happen, and when, or whether it will " \
-                 "not go ahead."
-        ask = f"if it took place, please let {administrator} know {told}"
-        ask_date = f"if it took place, please let {administrator} know its date {told}"
-    else:
-        ended = ""
-        ask = ask_date = (f"if it took place, please let {administrator} know; if not, please "
-                          f"agree a new date with {partner} {by}.")
-        either = ""
-    def the_other(other: VisitView, complete: str) -> str:
-        """While the period lasts, the half day neither done nor planned: gone by
-        unrecorded, or to arrange (``complete`` "it", or "both" when one is planned)."""
-        if timely(other) == UNCONFIRMED:
-            return (f"The other half day, {lead(other)}, was planned for {day(other.date)}, "
-                    f"but it has not been recorded as done: {ask}")
-        return (f"Please get in touch with {partner} directly to arrange the other half day, "
-                f"{lead(other)}, and complete {complete} by {day(end)}: the exchange only works "
-                "if it goes both ways.")
-
-    if DONE in (hosted, visited):
-        done, other = (hosting, visiting) if hosted == DONE else (visiting, hosting)
-        did = f"hosted {partner}" if done.role == "host" else f"visited {partner}'s workplace"
-        state = timely(other)
-        if state == DONE:
-            return [f"Our records show that you have already hosted {partner} and visited "
-                    f"{partner}'s workplace: thank you for completing both half days."]
-        first = f"Our records show that you have already {did}."
-        if state == PLANNED:
-            return [first, f"The other half day, {lead(other)}, is planned for "
-                           f"{day(other.date)}: if that date has to move, please agree a new "
-                           f"one with {partner} {by}, as the exchange only works if it goes "
-                           "both ways."]
-        if ended:
-            if state == UNCONFIRMED:
-                return [first, f"{ended}, and the other half day, {lead(other)}, was planned "
-                               f"for {day(other.date)}, but it has not been recorded as done: "
-                               f"{ask}"]
-            return [first, f"{ended}, and the other half day, {lead(other)}, has not been "
-                           f"recorded as done: {ask_date}"]
-        return [first, the_other(other, "it")]
-    if hosted == PLANNED and visited == PLANNED:
-        return [f"Our records show that you are to host {partner} at your workplace on "
-                f"{day(hosting.date)}, and to visit {partner}'s workplace on "
-                f"{day(visiting.date)}.",
-                f"If either date has to move, please agree a new one with {partner} {by}, as "
-                "the exchange only works if it goes both ways."]
-    if PLANNED in (hosted, visited):
-        planned, other = (hosting, visiting) if hosted == PLANNED else (visiting, hosting)
-        to = f"host {partner} at your workplace" if planned.role == "host" else \
-            f"visit {partner}'s workplace"
-        first = f"Our records show that you are to {to} on {day(planned.date)}."
-        return [first, the_other(other, "both")]
-    if hosted == UNCONFIRMED and visited == UNCONFIRMED:
-        both = (f"both half days were planned, when you host {partner} at your workplace on "
-                f"{day(hosting.date)} and when you visit theirs on {day(visiting.date)}, but "
-                "neither has been recorded as done: ")
-        if ended:
-            return [f"{ended}.", f"Our records show that {both}if either took place, please "
-                                 f"let {administrator} know which {either}"]
-        return [f"Our records show that {both}if either took place, please let "
-                f"{administrator} know which; for any that did not, please agree a new date "
-                f"with {partner} {by}."]
-    if UNCONFIRMED in (hosted, visited):
-        gone, other = (hosting, visiting) if hosted == UNCONFIRMED else (visiting, hosting)
-        first = (f"Our records show that the half day {lead(gone, True)} was planned for "
-                 f"{day(gone.date)}, but it has not been recorded as done")
-        if ended:
-            return [f"{ended}.", f"{first}, and neither has the other half day, "
-                                 f"{lead(other)}.",
-                    f"If either took place, please let {administrator} know its date {either}"]
-        return [f"{first}: {ask}",
-                f"Please also get in touch with {partner} directly to arrange the other half "
-                f"day, {lead(other)}, and complete it by {day(end)}: the exchange only works if "
-                "it goes both ways."]
-    if ended:
-        return [f"{ended}, and neither of your two half days with {partner} has been recorded "
-                "as done.",
-                f"If either took place, please let {administrator} know its date {either}"]
-    return [f"Please get in touch with {partner} directly to arrange your two half days: one "
-            f"where you host {partner} at your workplace, and one where you visit theirs.",
-            "The exchange only works if it goes both ways, so please plan both visits and "
-            f"complete them by {day(end)}."]
+                        end: dt.date | None, today: dt.date,
+                        day: Callable[[dt.date], str] = long_date) -> list[str]:
+    """The partner introduction's sentences about the two half days: the reminder's own
+    (``situation`` and ``next_steps``), so both letters say one thing of one record, on any
+    day. Only the introduction's own cases differ: nothing yet arranged while the period
+    lasts (it introduces the two), and a planned date that may have to move."""
+    overdue = bool(end and today > end)
+    if hosting.state == OWED and visiting.state == OWED and not overdue:
+        by = day(end) if end else "the end of the exchange period"
+        return [f"Please get in touch with {partner} directly to arrange your two half days: "
+                f"one where you host {partner} at your workplace, and one where you visit "
+                "theirs.",
+                "The exchange only works if it goes both ways, so please plan both visits and "
+                f"complete them by {by}."]
+    said = [situation(hosting, visiting, partner, day),
+            *next_steps(hosting, visiting, partner, end, overdue, day)]
+    # a planned day within the period (none is, once it has ended)
+    in_time = [v for v in (hosting, visiting) if v.state == PLANNED and v.date and
+               not (end and v.date > end)]
+    if in_time:
+        which = "either day" if len(in_time) == 2 else \
+            f"the day when you {'host' if in_time[0].role == 'host' else 'visit'} them"
+        said.append(f"If {which} has to move, please agree a new one with {partner} within "
+                    "the exchange period.")
+    return said
 
 
 def summary(hosting: VisitView, visiting: VisitView) -> str:
