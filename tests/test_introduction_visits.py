@@ -152,7 +152,9 @@ STILL = "whether it can still happen, and when, or whether it will not go ahead.
 STILL_ONE = ("please tell us whether that half day can still happen, and when, or whether it "
              "will not go ahead.")
 
-# After the end (2 August) a half day is done, unrecorded or not arranged
+# After the end (2 August) a half day is done, unrecorded, not arranged, or planned after
+# the end and still to come (the visit on 9 August; hosting on 25 July would be unrecorded):
+# that one is not to be brought forward into a period gone by
 AFTER_END = {
     ("done", "done"): f"{SHOW} {HOSTED_NOOR}, and {VISITED_THEM}.",
     ("done", "unconfirmed"): f"{SHOW} {HOSTED_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. {ENDED} "
@@ -162,6 +164,10 @@ AFTER_END = {
     ("done", "owed"): f"{SHOW} {HOSTED_NOOR}. Y{NOT_VISITED_THEM[1:]}. {ENDED} If you did "
                       "visit Noor's workplace, please reply with the date so that we can "
                       f"record it; if not, {STILL_ONE}",
+    ("done", "late"): f"{SHOW} {HOSTED_NOOR}, and {LATE_VISIT_THEM}. The half day when you "
+                      "visit them is planned for Monday 9 August 2027, after the exchange "
+                      "period, which ended on Monday 19 July 2027. Please let us know whether "
+                      "it will still go ahead then.",
     ("unconfirmed", "done"): f"{SHOW} {VISITED_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. {ENDED} "
                              "If you hosted them on Thursday 20 May 2027 as planned, please "
                              "reply to say so and we will update the record; if not, "
@@ -194,6 +200,11 @@ AFTER_END = {
                       f"half a day at theirs. {ENDED} If either half day with Noor did take "
                       "place, please reply with its date so that we can record it; for any "
                       f"that did not, please tell us {STILL}",
+    ("owed", "late"): f"{SHOW} {LATE_VISIT_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {ENDED} If you did "
+                      "host Noor, please reply with the date so that we can record it; if not, "
+                      f"{STILL_ONE} The half day when you visit them is planned for Monday 9 "
+                      "August 2027, after the exchange period, which ended on Monday 19 July "
+                      "2027. Please let us know whether it will still go ahead then.",
 }
 
 

@@ -97,7 +97,7 @@ def test_every_combination_reads_as_english(hosting: str, visiting: str, now: dt
         # partner too ("If you did host Dr Rosa Quill, please reply with the date")
         asked = "agree" in step or "contact" in step or "we can record it" in step
         check_sentences(step, "Dr Rosa Quill" if asked
-                        else "after the exchange period ends" if "bring it forward" in step
+                        else "after the exchange period" if "go ahead then" in step
                         else "as planned")
     # And the same through the rendered reminder, when one is sent at all.
     found = reminders(hosting, visiting, now)

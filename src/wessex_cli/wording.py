@@ -211,6 +211,11 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
             continue
         half = "The half day when you host them" if late.role == "host" else \
             "The half day when you visit them"
+        if overdue:  # the period is over: there is nothing left to bring it forward into
+            steps.append(f"{half} is planned for {day(late.date)}, after the exchange "
+                         f"period, which ended on {day(end)}. Please let us know whether it "
+                         "will still go ahead then.")
+            continue
         steps.append(f"{half} is planned for {day(late.date)}, after the exchange period "
                      f"ends on {day(end)}. If you can, please bring it forward; if not, "
                      "let us know that it will go ahead then.")
