@@ -323,3 +323,66 @@ def test_the_filter_refuses_what_is_not_a_pairs_visits() -> None:
                                                               END, BEFORE)
     with pytest.raises(TemplateError, match="other than a pair's visits"):
         _visit_sentences({"state": "hosted"}, owed, "Noor", "Robin", END, BEFORE)
+
+
+
+def _letter(folder: Path, hosting: tuple[bool, dt.date | None],
+            visiting: tuple[bool, dt.date | None], today: dt.date) -> str:
+    """The GP's introduction, as Markdown on one line, written on ``today`` (the scheme runs
+    from 19 April to Monday 19 July 2027; the celebration is on Thursday 29 July)."""
+    from wessex_cli.documents import load_template, recipients, render_markdown
+    from wessex_cli.model import PairRecord, Person
+    from wessex_cli.scheme import load_scheme
+
+    from .conftest import COMPLETE_SCHEME
+
+    (folder / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    scheme = load_scheme(folder / "scheme.toml")
+    gp = Person("Dr Tamsin Eddowes", "tamsin.eddowes@nhs.net", side="primary", profession="GP")
+    other = Person("Dr Noor Lund", "noor.lund@nhs.net", side="secondary",
+                   profession="Consultant")
+    pair = PairRecord.with_visits("P1", gp, other, (hosting[0], visiting[0]),
+                                  (hosting[1], visiting[1]))
+    template = load_template("partner-introduction", scheme)
+    letter, = (r for r in recipients(template, scheme, pairs=[pair], now=today)
+               if r.email == gp.email)
+    return " ".join(render_markdown(template, letter).markdown.split())
+
+
+NOTHING: tuple[bool, dt.date | None] = (False, None)
+PLAN = "**Planning the half days.**"
+SAVE = "Please save the date: the celebration is on **Thursday 29 July 2027**"
+HOPE = "We hope you find the exchange worthwhile."
+NOTICE = "We also attach a notice you can show patients on the day you host"
+BEFORE_HOSTING = "Before hosting, check with your practice manager"
+
+
+def test_the_whole_letter_is_true_before_during_and_after_the_period(tmp_path: Path) -> None:
+    """Before the start and in the middle, the letter asks the pair to plan and invites them
+    to the celebration. After the end it plans only a half day still to take place and
+    offers the notice for a day the GP may still host; after the celebration it no longer
+    asks anyone to save its date. No day says "We hope you enjoy the exchange", which read
+    as if it were still to come once it was over."""
+    for today in (dt.date(2027, 4, 12), BEFORE):
+        text = _letter(tmp_path, NOTHING, NOTHING, today)
+        assert f"{PLAN} Agree beforehand what the visitor will see" in text, today
+        assert BEFORE_HOSTING in text and f"{NOTICE}." in text and SAVE in text, today
+        assert HOPE in text and "enjoy the exchange" not in text, today
+    between = _letter(tmp_path, NOTHING, NOTHING, dt.date(2027, 7, 24))  # ended, not held
+    assert f"{PLAN} If a half day is still to take place, agree beforehand what the visitor " \
+        "will see" in between
+    assert f"{NOTICE}, should you still host Noor." in between
+    assert SAVE in between and HOPE in between
+    after = _letter(tmp_path, NOTHING, NOTHING, AFTER)  # both the end and the celebration
+    assert f"{PLAN} If a half day is still to take place" in after
+    assert "save the date" not in after and "celebration" not in after
+    assert HOPE in after and "enjoy the exchange" not in after
+
+
+def test_who_has_hosted_is_not_told_how_to_prepare_to_host(tmp_path: Path) -> None:
+    """The GP hosted Noor on 5 May: the letter of 1 June neither tells her what to check
+    before hosting nor offers a notice for the day she hosts."""
+    text = _letter(tmp_path, (True, dt.date(2027, 5, 5)), NOTHING, BEFORE)
+    assert "Our records show that you hosted Noor on **Wednesday 5 May 2027**." in text
+    assert f"{PLAN} Agree beforehand what the visitor will see" in text
+    assert BEFORE_HOSTING not in text and NOTICE not in text

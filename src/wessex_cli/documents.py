@@ -416,8 +416,13 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
     # for nurses, pharmacists or therapists alone they are not)
     medical = any(code_of_conduct(p) == MEDICAL_CODE for side in scheme.sides
                   for p in side.professions)
-    return {"scheme": data, "today": now or today(), "attached": False,
-            "regulated": regulated, "revalidating": revalidating, "medical": medical}
+    now = now or today()
+    # ``celebration_over``: the celebration's day has gone by, so no letter asks anyone to
+    # save the date
+    held = scheme.celebration.date
+    return {"scheme": data, "today": now, "attached": False,
+            "regulated": regulated, "revalidating": revalidating, "medical": medical,
+            "celebration_over": bool(held and now > held)}
 
 
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
