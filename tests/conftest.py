@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,23 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEADERS = ["Name", "Email", "Profession", "Organisation", "Specialty", "Cluster",
            "Registered practice", "Host days", "Visit days", "Preference 1", "Preference 2",
            "Preference 3", "Avoid", "Capacity", "Partner", "Status"]
+
+
+_FEW_PAIRS: dict[int, bytes] = {}
+
+
+def few_pairs(path: Path, pairs: int = 2) -> Path:
+    """examples/pairs.xlsx cut to its first pairs (P001 Amelia Ashworth and Chidi Zielinski,
+    P002 Arjun Rasmussen and Noor Kerrigan, ...), for a test about one letter's words or one
+    warning: every pair rendered is its people's documents to write, about 0.15 s each."""
+    if pairs not in _FEW_PAIRS:
+        book = openpyxl.load_workbook(EXAMPLES / "pairs.xlsx")
+        book["Pairs"].delete_rows(2 + pairs, book["Pairs"].max_row)
+        kept = io.BytesIO()
+        book.save(kept)
+        _FEW_PAIRS[pairs] = kept.getvalue()
+    path.write_bytes(_FEW_PAIRS[pairs])
+    return path
 
 
 def person(name: str, email: str, profession: str = "GP", **fields: Any) -> dict[str, Any]:
