@@ -22,7 +22,7 @@ from wessex_cli.documents import list_templates, load_template, recipients, rend
 from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Scheme, load_scheme
 
-from .conftest import COMPLETE_SCHEME, EXAMPLES, Runner, small_roster, write_book
+from .conftest import COMPLETE_SCHEME, EXAMPLES, Runner, few_pairs, small_roster, write_book
 
 TODAY = dt.date(2027, 6, 1)
 
@@ -39,10 +39,9 @@ def _pair_of(run: Runner, name: str) -> str:
 def test_no_introduction_for_a_pair_whose_two_visits_are_done(run: Runner,
                                                                tmp_path: Path) -> None:
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
+    few_pairs(tmp_path / "pairs.xlsx", 3)  # P001 will be done, P002 half done, P003 not begun
     first = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "before")
-    assert "Wrote 60 eml files" in first.stdout and "Left out" not in first.stdout
+    assert "Wrote 6 eml files" in first.stdout and "Left out" not in first.stdout
     # Amelia and Chidi have hosted each other; Arjun has hosted Noor, who has still to host
     run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
     run("visit", "pairs.xlsx", "Chidi Zielinski", "--hosted", "11/5/2027")
@@ -50,13 +49,13 @@ def test_no_introduction_for_a_pair_whose_two_visits_are_done(run: Runner,
     done = _pair_of(run, "Dr Amelia Ashworth")
     result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "again")
     said = " ".join(result.stdout.split())
-    assert "Wrote 58 eml files of 'partner-introduction' to again/partner-introduction." in said
+    assert "Wrote 4 eml files of 'partner-introduction' to again/partner-introduction." in said
     assert f"Left out 1 pair whose two half-day visits are both recorded as done ({done}): " \
         "people who have already visited each other need no 'partner-introduction'." in said
     folder = tmp_path / "again" / "partner-introduction"
     assert not (folder / "amelia-ashworth.eml").exists()
     assert not (folder / "chidi-zielinski.eml").exists()
-    assert len(list(folder.iterdir())) == 58
+    assert len(list(folder.iterdir())) == 4
     # the pair with one half day done is still introduced, told which one is done
     mail = BytesParser(policy=policy.default).parsebytes(
         (folder / "arjun-rasmussen.eml").read_bytes())
@@ -67,7 +66,7 @@ def test_no_introduction_for_a_pair_whose_two_visits_are_done(run: Runner,
     # a mail-merge source serves certificates too: the finished pair keeps its rows, and
     # the output says which pair not to introduce
     merged = " ".join(run("mailmerge", "pairs.xlsx", "-o", "merge.csv").stdout.split())
-    assert "Wrote 60 rows" in merged
+    assert "Wrote 6 rows" in merged
     assert f"Note: 1 pair ({done}) has both half-day visits recorded as done. Their rows are " \
         "in the file, as a certificate needs them; leave them out (by PairID) if you merge " \
         "partner introductions." in merged
@@ -149,8 +148,7 @@ def test_one_half_done_and_the_other_planned_gives_the_planned_date(run: Runner,
     2027. Their letters name that day instead of asking them to arrange a half day that is
     arranged (the reminder, too, counts a planned date as arranged)."""
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
+    few_pairs(tmp_path / "pairs.xlsx", 2)  # Arjun and Noor are P002
     run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
     run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "2/6/2027")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
@@ -173,8 +171,7 @@ def test_no_half_done_but_dates_planned_gives_those_dates(run: Runner,
     second run, Noor to host Arjun on Monday 14 June 2027): the letters give the booked
     days and ask only for what is not booked."""
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
+    few_pairs(tmp_path / "pairs.xlsx", 2)  # Arjun and Noor are P002
     run("visit", "pairs.xlsx", "Arjun Rasmussen", "--planned", "7/6/2027")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
         "-o", "one")
@@ -210,8 +207,7 @@ def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
     import openpyxl
 
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
+    few_pairs(tmp_path / "pairs.xlsx", 2)  # Arjun and Noor are P002
     run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     sheet = book["Pairs"]
@@ -238,8 +234,7 @@ def test_a_half_day_planned_after_the_end_is_not_given_as_arranged(run: Runner,
     as the reminder does, it says the day falls after the end and asks for it to be brought
     forward, or to be told that it will go ahead then."""
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
+    few_pairs(tmp_path / "pairs.xlsx", 2)  # Arjun and Noor are P002
     run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "5/5/2027")
     run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "25/7/2027", "--force")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
