@@ -38,7 +38,11 @@ def accepted_by_email_validator(address: str) -> bool:
     return verdict(address) is None
 
 
-@settings(max_examples=400)
+# 100: drawing from the pattern is what costs (about 0.1 s an address, email-validator is
+# quick), and 100 addresses fail the test for each loosening of the pattern tried (a hyphen
+# at a label's edge, an empty part between dots, no cap on a label) as 400 did; a local
+# part over 64 is caught by the parametrized cases below, which no draw reached at 400.
+@settings(max_examples=100)
 @given(st.from_regex(_PLAIN_EMAIL, fullmatch=True))
 def test_every_address_the_fast_path_recognises_email_validator_accepts(address: str) -> None:
     if plainly_valid_email(address):
