@@ -102,6 +102,16 @@ def test_a_withdrawn_pairs_number_is_never_given_again(tmp_path: Path) -> None:
         [("P002", "Dr Amelia Ashworth"), ("P003", "Dr Isla Okonkwo")]
 
 
+def test_a_new_pair_is_numbered_after_the_highest_kept_one_never_in_a_gap(
+        tmp_path: Path) -> None:
+    """Kept P007 (P001 to P006 gone from the sheets: a row deleted by hand leaves no trace
+    of its ID): the new pair is P008, so no ID in an older letter or backup names two pairs."""
+    roster = roster_of(tmp_path, PEOPLE)
+    kept = kept_pair("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net", "P007")
+    result = pair_volunteers(roster, Scheme(), keep=[kept])
+    assert sorted(p.pair_id for p in result.pairs) == ["P007", "P008"]
+
+
 def people_with(extra: dict[int, tuple[str, str]]) -> list[list[str]]:
     """PEOPLE with a Capacity and a Status column; extra[row] = (capacity, status)."""
     return [[*p, *extra.get(n, ("", ""))] for n, p in enumerate(PEOPLE)]

@@ -7,6 +7,7 @@ the summary figures. It prints nothing and writes nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -353,15 +354,17 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> 
 
 
 def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> list[Pair]:
-    """Kept pairs keep their IDs; the others get the next free numbers (never one that a
-    withdrawn pair held), in name order."""
+    """Kept pairs keep their IDs; the others are numbered on from the highest ID a kept or
+    withdrawn pair holds, in name order. Never in a gap below it: a pair whose row was
+    deleted by hand left that gap, and its ID is still in the letters and backups sent."""
     from dataclasses import replace
 
     taken = {p.pair_id for p in fixed if p.pair_id} | set(retired)
     numbered = [p for p in fixed if p.pair_id]
     rest = sorted([p for p in fixed if not p.pair_id] + new,
                   key=lambda p: (p.a.name.casefold(), p.b.name.casefold()))
-    counter = 1
+    counter = 1 + max((int(i[1:]) for i in taken if re.fullmatch(r"P[0-9]{1,9}", i)),
+                      default=0)
     for pair in rest:
         while f"P{counter:03d}" in taken:
             counter += 1
