@@ -35,7 +35,7 @@ def test_a_visit_typed_without_its_year_is_already_recorded(run: Runner, paired:
     assert paired.read_bytes() == before
     said = " ".join(run("visit", "pairs.xlsx", "gp1@example.org", "--hosted",
                         "6/5/2027").output.split())
-    assert "replacing the visit done of 2027-05-04" in said
+    assert "replacing the visit recorded as done on 2027-05-04" in said
 
 
 @pytest.mark.parametrize(("typed", "meant"), [

@@ -426,8 +426,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                     done_cell.value = None
                 changes.append(f"planned for {planned.isoformat() if planned else ''}")
             if not same and before and before != new:
-                changes.append(f"replacing {'the visit done' if was_done else 'the plan'} "
-                               f"of {before.isoformat()}")
+                changes.append("replacing " + (f"the visit recorded as done on {before}"
+                                               if was_done else f"the plan for {before}"))
             elif not same and shown_before and not before:
                 changes.append(f"replacing '{shown_before}'")
             if not same:
