@@ -233,15 +233,28 @@ def test_an_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> 
 
 
 def test_several_existing_outputs_are_counted_and_the_first_named(tmp_path: Path) -> None:
+    """In one folder, the error is the folder's ("Error: letters: 2 files already exist in
+    this folder"), not the first file's, which read as if that file held the others."""
     paths = [tmp_path / "a.eml", tmp_path / "b.eml", tmp_path / "c.eml"]
     paths[1].write_text("1")
     paths[2].write_text("2")
     with pytest.raises(OutputError) as caught:
         safe_write.guard_outputs(paths, force=False)
-    assert caught.value.message.startswith("2 files already exist (e.g. b.eml)")
-    assert f"(e.g. b.eml) in {tmp_path} and may hold your work" in caught.value.message
+    assert caught.value.message == ("2 files already exist in this folder (e.g. b.eml) and "
+                                    "may hold your work, so nothing was overwritten.")
     assert "replace them" in caught.value.hint and "-o" in caught.value.hint
-    assert caught.value.file == paths[1]
+    assert caught.value.file == tmp_path
+
+
+def test_several_existing_outputs_in_two_folders_name_the_first_file(tmp_path: Path) -> None:
+    (tmp_path / "notices").mkdir()
+    paths = [tmp_path / "a.eml", tmp_path / "notices" / "a.docx"]
+    for path in paths:
+        path.write_text("1")
+    with pytest.raises(OutputError) as caught:
+        safe_write.guard_outputs(paths, force=False)
+    assert caught.value.message.startswith(f"2 files already exist (e.g. {paths[0]}) and")
+    assert caught.value.file == paths[0]
 
 
 def test_with_force_a_backup_is_kept_first(tmp_path: Path) -> None:

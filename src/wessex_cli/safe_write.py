@@ -280,12 +280,17 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
     for path in existing:
         refuse_if_open(path)
     if existing and not force:
-        many = f"{len(existing)} files already exist (e.g. {existing[0].name}) in " \
-            f"{existing[0].parent}" if len(existing) > 1 else "the file already exists"
+        # several in one folder: the message is about the folder, which the error names
+        folders = {p.parent for p in existing}
+        one_folder = len(existing) > 1 and len(folders) == 1
+        many = f"{len(existing)} files already exist in this folder (e.g. " \
+            f"{existing[0].name})" if one_folder else \
+            f"{len(existing)} files already exist (e.g. {existing[0]})" if len(existing) > 1 \
+            else "the file already exists"
         raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
                           f"Choose another {what} with {option}, or add --force to replace "
                           f"{'them' if len(existing) > 1 else 'it'} (a backup is kept in "
-                          "backups/).", file=existing[0])
+                          "backups/).", file=existing[0].parent if one_folder else existing[0])
     for path in existing:
         refuse_if_read_only(path)
     return [backup(p) if p.exists() else None for p in paths]
