@@ -278,6 +278,16 @@ def test_why_explains_one_person(run: Runner, tmp_path: Path) -> None:
     assert "Arjun Rasmussen: rule 4 (named under avoid)" in result.output
 
 
+def test_why_and_lock_take_a_surname_as_visit_and_withdraw_do(run: Runner, tmp_path: Path
+                                                             ) -> None:
+    write_book(tmp_path / "v.xlsx", small_roster())
+    result = run("pair", "v.xlsx", "--why", "Ashworth")
+    assert "is paired with Oliver Pemberton" in result.output
+    locked = run("pair", "v.xlsx", "--lock", "Ashworth=Rasmussen", "--dry-run", "--json")
+    pairs = {(p["a"]["name"], p["b"]["name"]) for p in json.loads(locked.stdout)["pairs"]}
+    assert ("Dr Amelia Ashworth", "Arjun Rasmussen") in pairs
+
+
 def test_example_golden_json(run: Runner, tmp_path: Path) -> None:
     """The shipped example pairs exactly as recorded in examples/pairs.json."""
     result = run("pair", str(EXAMPLES / "volunteers.xlsx"), "--scheme",

@@ -163,7 +163,7 @@ def parse_lock(text: str) -> tuple[str, str]:
 
 
 def _lookup(roster: Roster, text: str, where: str) -> Volunteer:
-    found = roster.find(text)
+    found = roster.named(text)  # a surname alone too, as visit and withdraw take one
     if not found:
         hint = did_you_mean(text, [v.name for v in roster.volunteers])
         raise PairingError(f"{where} names '{text}', who is not in the volunteer list.",
