@@ -21,6 +21,9 @@ from .conftest import Runner, person, write_book
     ("4/5/2027", dt.date(2027, 5, 4)), ("2027-05-04", dt.date(2027, 5, 4)),
     (dt.datetime(2027, 5, 4, 0, 0), dt.date(2027, 5, 4)), (46511, dt.date(2027, 5, 4)),
     ("4 May 2027", dt.date(2027, 5, 4)), ("", None), (None, None),
+    # year first with slashes or dots; Excel's own d-mmm-yy, its two digits the year
+    ("2027/05/04", dt.date(2027, 5, 4)), ("2027.5.4", dt.date(2027, 5, 4)),
+    ("4-May-27", dt.date(2027, 5, 4)), ("04-SEPT-27", dt.date(2027, 9, 4)),
 ])
 def test_dates_in_every_form(value: object, expected: dt.date | None) -> None:
     assert parse_date(value) == expected
@@ -257,6 +260,19 @@ def test_status_on_a_volunteer_workbook_says_so(run: Runner, tmp_path: Path) -> 
     assert "not a pairs workbook" in result.output
     with pytest.raises(TrackingError):
         record.record_visit(tmp_path / "v.xlsx", "gp0@example.org", reflection=True)
+
+
+@pytest.mark.parametrize(("typed", "why"), [
+    ("2027/13/04", "there is no month 13"), ("31-Feb-27", "February 2027 has no 31st"),
+    ("2027/05-04", ""), ("4-Maybe-27", ""),  # two separators, a word that is no month
+])
+def test_a_year_first_or_excel_short_date_that_is_no_day_says_why(typed: str, why: str
+                                                                   ) -> None:
+    from wessex_cli.dates import DateError
+
+    with pytest.raises(DateError) as caught:
+        parse_date(typed)
+    assert caught.value.reason == why
 
 
 def test_a_date_whose_weekday_is_wrong_is_refused() -> None:

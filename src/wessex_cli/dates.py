@@ -29,6 +29,10 @@ _FILLER = frozenset({"st", "nd", "rd", "th", "of"})
 
 # 2027-05-04, optionally with the time a spreadsheet adds ("2027-05-04 00:00:00").
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+# 2027/05/04 and 2027.05.04: year first is always year, month, day.
+_YEAR_FIRST = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
+# 4-May-27: Excel's own d-mmm-yy, whose two digits are the year (not a day, as in "4 May 27")
+_EXCEL_SHORT = re.compile(r"(\d{1,2})-([a-z]{3,9})-(\d{2})")
 # 4/5/2027, 4.5.27, 4-5-2027, 4/5 (day first, as in the UK).
 _NUMERIC = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?")
 _TOKENS = re.compile(r"[a-z]+|\d+|[^a-z\d\s,./-]")
@@ -84,6 +88,12 @@ def parse_date(value: Any, year: int | None = None) -> dt.date | None:
     found = _ISO.fullmatch(text)
     if found:
         return _make(int(found[1]), int(found[2]), int(found[3]), text)
+    found = _YEAR_FIRST.fullmatch(text)
+    if found:
+        return _make(int(found[1]), int(found[3]), int(found[4]), text)
+    found = _EXCEL_SHORT.fullmatch(text.casefold())
+    if found and found[2] in MONTHS:
+        return _make(2000 + int(found[3]), MONTHS[found[2]], int(found[1]), text)
     found = _NUMERIC.fullmatch(text)
     if found:
         day, month, year_text = int(found[1]), int(found[3]), found[4]
