@@ -30,8 +30,14 @@ def few_pairs(path: Path, pairs: int = 2) -> Path:
     P002 Arjun Rasmussen and Noor Kerrigan, ...), for a test about one letter's words or one
     warning: every pair rendered is its people's documents to write, about 0.15 s each."""
     if pairs not in _FEW_PAIRS:
+        from wessex_cli.pairs_workbook import PAIRS_SETTING
+
         book = openpyxl.load_workbook(EXAMPLES / "pairs.xlsx")
         book["Pairs"].delete_rows(2 + pairs, book["Pairs"].max_row)
+        # as if 'wessex pair' had written these pairs only: no warning of pairs deleted
+        for setting, value in book["Settings"].iter_rows(min_row=2, max_col=2):
+            if setting.value == PAIRS_SETTING:
+                value.value = f"P001-P{pairs:03d}"
         kept = io.BytesIO()
         book.save(kept)
         _FEW_PAIRS[pairs] = kept.getvalue()

@@ -432,3 +432,34 @@ def test_withdraw_says_where_the_way_back_is(run: Runner, paired: Path) -> None:
     assert ("A backup of the previous version of pairs.xlsx is in backups/: copy it back over "
             "the workbook if this was a mistake.") in said
     assert [copy.read_bytes() for copy in backups(paired.parent)] == [before]
+
+
+def test_a_pair_row_deleted_by_hand_is_warned_of_until_pair_keep_says_so(
+        run: Runner, paired: Path) -> None:
+    """P003's row deleted in Excel: status counted 29 pairs without a word, and pair --keep
+    paired Callum and Winifred afresh under P003 again, their visits gone."""
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A4"].value == "P003"
+    book["Pairs"].delete_rows(4)
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "pair P003, on the Pairs sheet when wessex last wrote this workbook, is on " \
+        "neither the Pairs nor the Withdrawn sheet now" in said
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "Warning: pair P003, on the Pairs sheet" in kept
+    ids = [p["id"] for p in json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]]
+    assert "P003" not in ids and "P031" in ids  # numbered on, never in the gap
+    # written again, the workbook records the pairs it now holds: said once, not for ever
+    assert "neither the Pairs nor the Withdrawn" not in run("status", "pairs.xlsx").output
+
+
+def test_a_withdrawn_pair_is_not_taken_for_a_deleted_one(run: Runner, tmp_path: Path) -> None:
+    few_pairs(tmp_path / "pairs.xlsx", 3)
+    assert "neither the Pairs" not in run("status", "pairs.xlsx").output
+    run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
+    assert "neither the Pairs" not in run("status", "pairs.xlsx").output
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    book["Withdrawn"].delete_rows(2)  # Callum is back
+    book.save(tmp_path / "pairs.xlsx")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "pair P003, on the Pairs sheet" in said and "nothing is lost" in said

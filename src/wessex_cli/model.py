@@ -245,6 +245,9 @@ class PairsWorkbook:
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
+    # pairs wessex last wrote that are on no sheet now (rows deleted by hand), as a warning
+    # (also among ``warnings``): 'pair --keep' says it too, before pairing their people anew
+    deleted: list[str] = field(default_factory=list)
 
 
 def copied_rows(pairs: Iterable[PairRecord]) -> list[list[PairRecord]]:

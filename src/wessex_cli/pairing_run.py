@@ -187,6 +187,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
+            notes += [Note(text, NoteKind.WARNING) for text in earlier.deleted]
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,6 +141,9 @@ CARRIED_SETTING = "Column carried from the volunteer workbook"
 
 
 HISTORY_SETTING = "History (earlier pairs workbooks)"
+# The pairs on the Pairs sheet when wessex last wrote it ('pair', 'pair --keep'): a pair on
+# neither the Pairs nor the Withdrawn sheet now had its row deleted by hand since
+PAIRS_SETTING = "Pairs when wessex last wrote this workbook"
 INPUT_SETTING = "Input file"
 
 
@@ -326,6 +330,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
+        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs])],
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
     ]
@@ -400,7 +405,65 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
         book.unpaired = _unpaired_sheet(path, carried)
+    book.deleted = _pairs_deleted(book, side_sheets)
+    book.warnings += book.deleted
     return book
+
+
+def id_ranges(ids: Sequence[str]) -> str:
+    """Pair IDs as the Settings sheet lists them: runs of numbers as one ("P001-P030, P032"),
+    any other ID as it is; "(none)" for none."""
+    numbers = sorted(int(i[1:]) for i in ids if re.fullmatch(r"P[0-9]{1,9}", i))
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    written = [f"P{a:03d}" if a == b else f"P{a:03d}-P{b:03d}" for a, b in runs]
+    return ", ".join(written + sorted(i for i in ids if not re.fullmatch(r"P[0-9]{1,9}", i))
+                     ) or "(none)"
+
+
+_MOST_IDS = 200_000  # more pairs than any sheet the inspection lets through could hold
+
+
+def _ids_of(texts: Sequence[str]) -> set[str]:
+    """The IDs ``id_ranges`` wrote in the cells ``texts``; none for a list longer than any
+    workbook could hold (a cell typed over, not written by wessex)."""
+    found: set[str] = set()
+    for part in (p.strip() for text in texts for p in text.split(",")):
+        run = re.fullmatch(r"P([0-9]{1,9})-P([0-9]{1,9})", part)
+        if run and 0 <= int(run[2]) - int(run[1]) <= _MOST_IDS - len(found):
+            found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
+        elif run or len(found) >= _MOST_IDS:
+            return set()
+        elif part and part != "(none)":
+            found.add(part)
+    return found
+
+
+def _pairs_deleted(book: PairsWorkbook, side_sheets: bool) -> list[str]:
+    """A warning for each pair the Settings sheet says wessex last wrote on the Pairs sheet
+    that is on neither the Pairs nor the Withdrawn sheet now: its row was deleted by hand,
+    and its visits with it (a workbook older than the setting has none)."""
+    written = setting_values(read_grid(book.path, "Settings", only=True).rows, PAIRS_SETTING)
+    missing = _ids_of(written) - {p.pair_id for p in book.pairs}
+    if not missing:
+        return []
+    withdrawn = book.withdrawn if side_sheets else _withdrawn_sheet(book.path)[0]
+    missing -= {p.pair_id for p in withdrawn}
+    if not missing:
+        return []
+    gone = id_ranges(sorted(missing))
+    one = len(missing) == 1
+    return [f"{'pair' if one else 'pairs'} {gone}, on the Pairs sheet when wessex last wrote "
+            f"this workbook, {'is' if one else 'are'} on neither the Pairs nor the Withdrawn "
+            "sheet now. If a row was deleted by mistake, that pair and its recorded visits are "
+            "no longer counted, and 'pair --keep' pairs its two people as new: copy the row "
+            "back from the newest copy in backups/ that has it (to end a pair, use 'wessex "
+            "withdraw'). If you deleted a Withdrawn row because someone came back, nothing "
+            "is lost."]
 
 
 def _import_record_readers() -> None:
