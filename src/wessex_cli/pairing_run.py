@@ -393,7 +393,6 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 
 # The sheets of a pairs workbook that wessex writes and reads; any other is the
 # administrator's, and never read for pairs
-WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
 
 
 def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) -> list[Note]:
@@ -401,16 +400,15 @@ def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) ->
     two volunteers, one of them now paired afresh: a pair cut from the Pairs sheet to a sheet
     of finished pairs ("Completed"), whose two people were paired again as new, and would be
     introduced again. A list of contacts (one address a row) says nothing."""
-    from .inspection import inspect_input
-    from .spreadsheet import cell_ref, cell_text, read_grids, same_sheet
+    from .pairs_workbook import administrators_sheets
+    from .spreadsheet import cell_ref, cell_text, read_grids
 
     fresh = {person.key: person for pair in result.pairs if pair.how != "kept"
              for person in (pair.a, pair.b)}
     if not fresh or keep.suffix.lower() not in (".xlsx", ".xlsm", ".ods"):
         return []
     known = roster.by_key()
-    titles = [sheet.title for sheet in inspect_input(keep).sheets.values() if sheet.title and
-              not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
+    titles = administrators_sheets(keep)
     said: list[Note] = []
     for title, grid in zip(titles, read_grids(keep, titles), strict=True):
         for number, row in enumerate(grid.rows):

@@ -30,6 +30,8 @@ from .spreadsheet import (
     column_letter,
     find_header_row,
     read_grid,
+    read_grids,
+    same_sheet,
 )
 from .text import (
     address_from_cell,
@@ -161,12 +163,6 @@ def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
     return frozenset(header_key(text) for text in setting_values(rows, CARRIED_SETTING))
 
 
-def may_carry(headers: Sequence[str]) -> bool:
-    """Whether a Pairs (or Withdrawn) header row has columns beginning "A " or "B " that are
-    not wessex's own: only then is the Settings sheet read to tell whose they are."""
-    return any(h[:2].upper() in ("A ", "B ") and header_key(h) not in _OWN for h in headers)
-
-
 def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
     """Each header (as ``header_key``) and its column, numbered from ``start``; a title that
     appears twice is the first column's (wessex writes its own columns before any the
@@ -176,15 +172,6 @@ def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
         if title:
             found.setdefault(header_key(title), number)
     return found
-
-
-def _carried_columns(path: Path, headers: Sequence[str],
-                     known: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The carried columns the Settings sheet lists, read only when ``headers`` need them
-    and ``known`` (already read for another sheet of the workbook) is empty."""
-    if known or not may_carry(headers):
-        return known
-    return carried_setting(read_grid(path, "Settings", only=True).rows)
 
 
 def recorded_files(path: Path, title: str) -> list[tuple[str, Path]]:
@@ -399,15 +386,34 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
-    carried = _carried_columns(path, [cell_text(c) for c in grid.rows[header_index]])
+    # read once: the columns carried from the volunteer workbook, and the pairs last written
+    settings = read_grid(path, "Settings", only=True).rows
+    carried = carried_setting(settings)
     headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped)
     if side_sheets:
         book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
         book.unpaired = _unpaired_sheet(path, carried)
-    book.deleted = _pairs_deleted(book, side_sheets)
+    book.deleted = _pairs_deleted(book, settings, side_sheets)
     book.warnings += book.deleted
     return book
+
+
+WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
+
+
+def administrators_sheets(path: Path) -> list[str]:
+    """The titles of the sheets of the pairs workbook ``path`` that are not wessex's own."""
+    from .inspection import inspect_input
+
+    return [sheet.title for sheet in inspect_input(path).sheets.values() if sheet.title and
+            not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
+
+
+def _texts_on_other_sheets(path: Path) -> set[str]:
+    """Every cell's text on the administrator's own sheets of the pairs workbook."""
+    return {cell_text(cell) for grid in read_grids(path, administrators_sheets(path))
+            for row in grid.rows for cell in row}
 
 
 def id_ranges(ids: Sequence[str]) -> str:
@@ -443,16 +449,19 @@ def _ids_of(texts: Sequence[str]) -> set[str]:
     return found
 
 
-def _pairs_deleted(book: PairsWorkbook, side_sheets: bool) -> list[str]:
-    """A warning for each pair the Settings sheet says wessex last wrote on the Pairs sheet
-    that is on neither the Pairs nor the Withdrawn sheet now: its row was deleted by hand,
-    and its visits with it (a workbook older than the setting has none)."""
-    written = setting_values(read_grid(book.path, "Settings", only=True).rows, PAIRS_SETTING)
-    missing = _ids_of(written) - {p.pair_id for p in book.pairs}
-    if not missing:
-        return []
-    withdrawn = book.withdrawn if side_sheets else _withdrawn_sheet(book.path)[0]
-    missing -= {p.pair_id for p in withdrawn}
+def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
+                   side_sheets: bool) -> list[str]:
+    """A warning for the pairs the Settings sheet (its rows) says wessex last wrote on the
+    Pairs sheet that are on no sheet now: not the Pairs sheet, not the Withdrawn sheet, and
+    not moved whole (their ID with them) to a sheet of the administrator's, which 'pair
+    --keep' names by row. Their rows were deleted by hand, and their visits with them (a
+    workbook older than the setting has none)."""
+    missing = _ids_of(setting_values(settings, PAIRS_SETTING)) - {p.pair_id for p in book.pairs}
+    if missing:
+        missing -= {p.pair_id for p in
+                    (book.withdrawn if side_sheets else _withdrawn_sheet(book.path)[0])}
+    if missing:
+        missing -= _texts_on_other_sheets(book.path)
     if not missing:
         return []
     gone = id_ranges(sorted(missing))
@@ -594,16 +603,16 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
 def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
                     ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
-    withdrawn pair there whole, visits included), and as withdrawals."""
-    return withdrawn_rows(read_grid(path, "Withdrawn", only=True),
-                          lambda headers: _carried_columns(path, headers, carried))
+    withdrawn pair there whole, visits included), and as withdrawals; ``carried``: the
+    columns the Settings sheet says came from the volunteer workbook."""
+    return withdrawn_rows(read_grid(path, "Withdrawn", only=True), lambda headers: carried)
 
 
 def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None
                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
     workbook open for a change), as pairs and as withdrawals; ``carried_of(headers)``: the
-    columns carried from the volunteer workbook (``_carried_columns``), none without it."""
+    columns carried from the volunteer workbook (``carried_setting``), none without it."""
     if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
