@@ -112,6 +112,24 @@ def test_a_new_pair_is_numbered_after_the_highest_kept_one_never_in_a_gap(
     assert sorted(p.pair_id for p in result.pairs) == ["P007", "P008"]
 
 
+def test_a_dropped_pair_says_what_became_of_each_person_still_in_the_scheme(
+        tmp_path: Path) -> None:
+    """Oliver withdrew from kept P001: Arjun, the one consultant left, is locked to Amelia, so
+    she is paired anew under P002 (P001 stays with the ended pair) and Isla is unpaired;
+    Oliver, withdrawn, is in neither sentence."""
+    from wessex_cli.pairing import after_dropped
+
+    roster = roster_with(tmp_path, people_with({2: ("", "Withdrawn")}))
+    lock = ["Dr Amelia Ashworth=Arjun Rasmussen"]
+    for gp, said in (("amelia.ashworth@nhs.net",
+                      "Dr Amelia Ashworth is now paired with Arjun Rasmussen (P002)."),
+                     ("isla.okonkwo@nhs.net", "Dr Isla Okonkwo is unpaired.")):
+        kept = kept_pair(gp, "oliver.pemberton@nhs.net", "P001")
+        result = pair_volunteers(roster, Scheme(), keep=[kept], locks=lock)
+        assert result.dropped == [kept]
+        assert after_dropped(result, kept) == said
+
+
 def people_with(extra: dict[int, tuple[str, str]]) -> list[list[str]]:
     """PEOPLE with a Capacity and a Status column; extra[row] = (capacity, status)."""
     return [[*p, *extra.get(n, ("", ""))] for n, p in enumerate(PEOPLE)]

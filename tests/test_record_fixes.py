@@ -463,3 +463,24 @@ def test_a_withdrawn_pair_is_not_taken_for_a_deleted_one(run: Runner, tmp_path: 
     book.save(tmp_path / "pairs.xlsx")
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "pair P003, on the Pairs sheet" in said and "nothing is lost" in said
+
+
+def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """Kwame Quayle's row deleted from the volunteer workbook: his pair (P012, with Zofia
+    Yeoman) ends, and the message said "the partner was paired again if possible" where
+    Zofia was left unpaired, with no word of how to undo the deletion."""
+    book = openpyxl.load_workbook(tmp_path / "volunteers.xlsx")
+    sheet = book["Volunteers"]
+    row = next(r for r in range(1, sheet.max_row + 1)
+               if "Kwame" in str(sheet.cell(r, 1).value))
+    sheet.delete_rows(row)
+    book.save(tmp_path / "v2.xlsx")
+    trial = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
+    assert "Pair P012 was not kept: Dr Kwame Quayle is no longer in the volunteer workbook. " \
+        "Zofia Yeoman is unpaired. If a row was deleted from the volunteer workbook by " \
+        "mistake, put it back and pair with --keep again." in trial
+    assert "paired again if possible" not in trial
+    done = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "put it back, copy the pairs workbook's previous version back from backups/ and " \
+        "pair with --keep again." in done

@@ -353,6 +353,28 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> 
     return f"{x.name} and {y.name} are now on the same side"
 
 
+def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True) -> str:
+    """What became of the people of a kept pair that could not be kept: each one still in the
+    scheme is in a new pair, named, or unpaired; for someone gone from the volunteer
+    workbook, how to undo a row deleted there by mistake (``saved``: the run changed the
+    pairs workbook, whose previous version is then in backups/)."""
+    said = []
+    for key in (person.key for person in (dropped.a, dropped.b) if person.key):
+        paired = next((f"{me.name} is now paired with {other.name} ({pair.pair_id})"
+                       for pair in result.pairs
+                       for me, other in ((pair.a, pair.b), (pair.b, pair.a)) if me.key == key),
+                      None)
+        unpaired = next((f"{u.person.name} is unpaired" for u in result.unpaired
+                         if u.person.key == key), None)
+        if outcome := paired or unpaired:  # someone withdrawn or gone is in neither
+            said.append(outcome)
+    why = result.dropped_why.get(dropped.pair_id, "")
+    restore = ", copy the pairs workbook's previous version back from backups/" if saved else ""
+    undo = f" If a row was deleted from the volunteer workbook by mistake, put it back{restore} " \
+        "and pair with --keep again." if "no longer in the volunteer workbook" in why else ""
+    return ("; ".join(said) + "." if said else "") + undo
+
+
 def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> list[Pair]:
     """Kept pairs keep their IDs; the others are numbered on from the highest ID a kept or
     withdrawn pair holds, in name order. Never in a gap below it: a pair whose row was

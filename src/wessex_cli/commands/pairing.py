@@ -103,7 +103,7 @@ def pair(
             data["warnings"] = [note.text for note in notes if note.kind is NoteKind.WARNING]
         print_json(data)
         return
-    _print_result(result)
+    _print_result(result, saved=not dry_run)
     for note in notes:
         out.print(f"[yellow]{escape(str(note))}[/]")
     if left_out:
@@ -156,8 +156,10 @@ def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
 PROGRESS_FROM = 1000
 
 
-def _print_result(result: PairingResult) -> None:
+def _print_result(result: PairingResult, saved: bool) -> None:
     from rich.text import Text
+
+    from ..pairing import after_dropped
 
     scheme = result.scheme
     show_table("Pairs", [Column("Pair"), Column(scheme.sides[0].label),
@@ -171,9 +173,8 @@ def _print_result(result: PairingResult) -> None:
                    [[u.person.name, u.person.side, u.reason] for u in result.unpaired])
     for dropped in result.dropped:
         out.print(Text(f"Pair {dropped.pair_id} was not kept: "
-                       f"{result.dropped_why.get(dropped.pair_id, 'someone has withdrawn')}; "
-                       "the partner was "
-                       "paired again if possible.", "yellow"))
+                       f"{result.dropped_why.get(dropped.pair_id, 'someone has withdrawn')}. "
+                       f"{after_dropped(result, dropped, saved)}".rstrip(), "yellow"))
     summary = result.summary()
     paired = summary["paired"]
     # preferences are known only for the pairs of this run, not for those held as they stand
