@@ -123,8 +123,7 @@ def merge_rows(scheme: Scheme, volunteers: Sequence[Person] | None = None,
                     for visit in pair.visits]  # A hosts B, B hosts A
             for person, partner, (hosted, visited) in ((pair.a, pair.b, done),
                                                        (pair.b, pair.a, done[::-1])):
-                row = {"HostedOn": hosted, "VisitedOn": visited,
-**_person_fields(person, scheme),
+                row = {**_person_fields(person, scheme), "HostedOn": hosted, "VisitedOn": visited,
                        "Adjustments": person.adjustments, **carried(person, own),
                        **_person_fields(partner, scheme, "Partner"),
                        "PartnerAdjustments": partner.adjustments,

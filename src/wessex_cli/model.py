@@ -14,6 +14,7 @@ This module imports nothing heavy, so that ``wessex status`` stays quick to star
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,6 +249,12 @@ class PairsWorkbook:
     # pairs wessex last wrote that are on no sheet now (rows deleted by hand), as a warning
     # (also among ``warnings``): 'pair --keep' says it too, before pairing their people anew
     deleted: list[str] = field(default_factory=list)
+
+
+def pair_number(pair_id: str) -> int | None:
+    """The number of an ID wessex gives ("P007" is 7), None for one typed otherwise: the
+    one rule for numbering new pairs on and for listing IDs as runs."""
+    return int(pair_id[1:]) if re.fullmatch(r"P[0-9]{1,9}", pair_id) else None
 
 
 def copied_rows(pairs: Iterable[PairRecord]) -> list[list[PairRecord]]:

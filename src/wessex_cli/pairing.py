@@ -7,14 +7,13 @@ the summary figures. It prints nothing and writes nothing.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
-from .model import PairRecord, Person
+from .model import PairRecord, Person, pair_number
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .text import did_you_mean, person_key, plural
@@ -385,8 +384,7 @@ def _number(fixed: list[Pair], new: list[Pair], retired: Sequence[str] = ()) -> 
     numbered = [p for p in fixed if p.pair_id]
     rest = sorted([p for p in fixed if not p.pair_id] + new,
                   key=lambda p: (p.a.name.casefold(), p.b.name.casefold()))
-    counter = 1 + max((int(i[1:]) for i in taken if re.fullmatch(r"P[0-9]{1,9}", i)),
-                      default=0)
+    counter = 1 + max((n for i in taken if (n := pair_number(i)) is not None), default=0)
     for pair in rest:
         while f"P{counter:03d}" in taken:
             counter += 1

@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .model import HALVES, PERSON_FIELDS, PairRecord, PairsWorkbook, Person, Withdrawn
+from .model import (
+    HALVES,
+    PERSON_FIELDS,
+    PairRecord,
+    PairsWorkbook,
+    Person,
+    Withdrawn,
+    pair_number,
+)
 from .spreadsheet import (
     UNCALCULATED,
     Cell,
@@ -419,7 +427,7 @@ def _texts_on_other_sheets(path: Path) -> set[str]:
 def id_ranges(ids: Sequence[str]) -> str:
     """Pair IDs as the Settings sheet lists them: runs of numbers as one ("P001-P030, P032"),
     any other ID as it is; "(none)" for none."""
-    numbers = sorted(int(i[1:]) for i in ids if re.fullmatch(r"P[0-9]{1,9}", i))
+    numbers = sorted(n for i in ids if (n := pair_number(i)) is not None)
     runs: list[tuple[int, int]] = []
     for number in numbers:
         if runs and runs[-1][1] == number - 1:
@@ -427,8 +435,7 @@ def id_ranges(ids: Sequence[str]) -> str:
         else:
             runs.append((number, number))
     written = [f"P{a:03d}" if a == b else f"P{a:03d}-P{b:03d}" for a, b in runs]
-    return ", ".join(written + sorted(i for i in ids if not re.fullmatch(r"P[0-9]{1,9}", i))
-                     ) or "(none)"
+    return ", ".join(written + sorted(i for i in ids if pair_number(i) is None)) or "(none)"
 
 
 _MOST_IDS = 200_000  # more pairs than any sheet the inspection lets through could hold
