@@ -91,6 +91,15 @@ def bank_holidays(years: range) -> dict[dt.date, str]:
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=list(years)).items())
 
 
+def closed_on(day: dt.date) -> str:
+    """Why surgeries and clinics are shut on ``day`` ("a weekend day", "a bank holiday
+    (Spring bank holiday)"), "" on a working day: a visit recorded then may be a slip."""
+    if day.weekday() >= 5:
+        return "a weekend day"
+    holiday = bank_holidays(range(day.year, day.year + 1)).get(day)
+    return f"a bank holiday ({holiday})" if holiday else ""
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus ``months`` calendar months (31 January + 1 is 28 or 29 February)."""
     from dateutil.relativedelta import relativedelta

@@ -171,14 +171,11 @@ def visit(
                   "(no new backup).")
         return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
-    if day is not None:  # surgeries are shut at weekends and on bank holidays: a slip?
-        from ..timeline import bank_holidays
+    if day is not None:
+        from ..timeline import closed_on
         from ..wording import long_date
 
-        holiday = bank_holidays(range(day.year, day.year + 1)).get(day)
-        shut = "a weekend day" if day.weekday() >= 5 else \
-            f"a bank holiday ({holiday})" if holiday else ""
-        if shut:
+        if shut := closed_on(day):
             out.print(f"[yellow]Note:[/] {long_date(day)} is {shut}; if that is not the day "
                       "meant, run the command again with the right date.")
     if planned_on and scheme.end and planned_on > scheme.end:
