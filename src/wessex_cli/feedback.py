@@ -721,16 +721,12 @@ def pool_groups(groups: list[str]) -> list[str]:
     return pooled
 
 
-_SUFFIX = (r"\s+(?:surgery|practice|medical (?:centre|center|group|practice)|"
-           r"health (?:centre|center)|group practice|clinic)")
-_GENERIC = re.compile(_SUFFIX + "$", re.I)
-
-
-# The words of ``_SUFFIX``, as ``_folded`` leaves them: a practice's stem ("Harbourside") is
-# the practice with any of them after it
-_SUFFIX_WORDS = tuple(tuple(words.split()) for words in (
-    "surgery", "practice", "medical centre", "medical center", "medical group",
-    "medical practice", "health centre", "health center", "group practice", "clinic"))
+# The words that end a practice's name: its stem ("Harbourside") names it in a quote too
+_SUFFIXES = ("surgery", "practice", "medical centre", "medical center", "medical group",
+             "medical practice", "health centre", "health center", "group practice", "clinic")
+_GENERIC = re.compile(r"\s+(?:" + "|".join(map(re.escape, _SUFFIXES)) + ")$", re.I)
+# the same, as ``_folded`` leaves them, word by word
+_SUFFIX_WORDS = tuple(tuple(words.split()) for words in _SUFFIXES)
 _LETTERS = re.compile(r"[^\W_]+")
 _BETWEEN_WORDS = re.compile(r"\W{1,3}")  # "St. Mary's", "Harbourside  Surgery", " - "
 
