@@ -83,6 +83,8 @@ class PairingResult:
     dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
     held: list[PairRecord] = field(default_factory=list)  # kept as they stand: a row error
     extra_columns: list[str] = field(default_factory=list)  # the roster's own, to carry
+    # dropped pairs one of whose people is in the volunteer workbook no more (a row deleted)
+    gone_from_roster: set[str] = field(default_factory=set)
 
     @property
     def score(self) -> int:
@@ -209,6 +211,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     fixed: list[Pair] = []
     dropped: list[PairRecord] = []
     dropped_why: dict[str, str] = {}
+    gone: set[str] = set()
     taken: set[frozenset[str]] = set()
 
     def orient(x: Volunteer, y: Volunteer) -> tuple[Volunteer, Volunteer]:
@@ -242,6 +245,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
             dropped_why[kept.pair_id] = _why_dropped(kept, x, y)
+            if x is None or y is None:
+                gone.add(kept.pair_id)
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
@@ -326,7 +331,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
                          [*kept_notes, *released], dropped_why, holding,
-                         list(roster.extra_columns))
+                         list(roster.extra_columns), gone)
 
 
 def held_in(kept: PairRecord, held: Collection[str]) -> bool:
@@ -367,10 +372,9 @@ def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True
                          if u.person.key == key), None)
         if outcome := paired or unpaired:  # someone withdrawn or gone is in neither
             said.append(outcome)
-    why = result.dropped_why.get(dropped.pair_id, "")
     restore = ", copy the pairs workbook's previous version back from backups/" if saved else ""
     undo = f" If a row was deleted from the volunteer workbook by mistake, put it back{restore} " \
-        "and pair with --keep again." if "no longer in the volunteer workbook" in why else ""
+        "and pair with --keep again." if dropped.pair_id in result.gone_from_roster else ""
     return ("; ".join(said) + "." if said else "") + undo
 
 
