@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .text import email_key
+from .wording import day_month_year, visit_state
 
 
 class _HasPersonFields(Protocol):
@@ -118,8 +119,6 @@ class Visit:
 
     def state(self, now: dt.date) -> str:
         """The visit's state word for letters on ``now`` (``wording.VISIT_STATES``)."""
-        from .wording import visit_state
-
         return visit_state(self.done, self.date, now)
 
 
@@ -226,8 +225,6 @@ class Withdrawn:
     def said_when(self) -> str:
         """The day they withdrew as the administrator is told it ("4 May 2027"), or the
         cell as written when it is not an ISO date."""
-        from .wording import day_month_year
-
         try:
             return day_month_year(dt.date.fromisoformat(self.when))
         except ValueError:

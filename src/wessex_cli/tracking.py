@@ -14,7 +14,7 @@ from typing import Any
 from .dates import parse_date, why_not
 from .model import PairRecord, Visit
 from .pairs_workbook import REFLECTION_COLUMNS, VISIT_COLUMNS
-from .spreadsheet import cell_text
+from .spreadsheet import UNCALCULATED, cell_ref, cell_text
 from .text import header_key
 
 DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "visited",
@@ -61,8 +61,6 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
     issued for it. Without ``now`` (looking back over a finished scheme) the cells are taken
     as written. ``year`` (the scheme's) completes a date typed without one, such as "4/5".
     """
-    from .spreadsheet import UNCALCULATED, cell_ref
-
     found = _tracking_headers(tuple(headers))
     warnings: list[str] = list(row.warnings)  # cells the reader cleaned or could not use
 
@@ -141,8 +139,6 @@ def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
     often last year typed by habit (4/5/2026 for 4/5/2027), and the certificate, for
     appraisal, would state that date beside the scheme's own dates. The visit still counts;
     the cell is named so that it can be corrected."""
-    from .spreadsheet import cell_ref
-
     if start is None:
         return []
     found = _tracking_headers(tuple(headers))
