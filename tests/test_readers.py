@@ -144,15 +144,35 @@ def test_a_sheet_asked_for_alone_is_not_replaced_by_the_first(tmp_path: Path,
     assert (alone.sheet, alone.rows) == ("", [])
     assert spreadsheet.read_grid(path, "Withdrawn").sheet == "Pairs"  # the usual fallback
     sheets_read: list[str] = []
-    real = spreadsheet._read_workbook
+    real = spreadsheet._read_sheets
 
-    def counting(path: Path, inspection: Any, preferred: str, only: bool = False) -> Any:
-        grid = real(path, inspection, preferred, only)
-        sheets_read.append(grid.sheet)
-        return grid
+    def counting(path: Path, inspection: Any, choose: Any) -> Any:
+        grids = real(path, inspection, choose)
+        sheets_read.extend(grid.sheet for grid in grids)
+        return grids
 
-    monkeypatch.setattr(spreadsheet, "_read_workbook", counting)
+    monkeypatch.setattr(spreadsheet, "_read_sheets", counting)
     book = read_pairs_workbook(path)
     assert [p.pair_id for p in book.pairs] == ["P001"]
     assert book.withdrawn == [] and book.withdrawals == [] and book.unpaired == []
     assert sheets_read.count("Pairs") == 1
+
+
+def test_the_pairs_workbook_is_opened_once_for_all_its_sheets(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pairs, Settings, Withdrawn and Unpaired come from one opening of the workbook (each
+    sheet opened it again, the Settings sheet twice)."""
+    import python_calamine
+
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+
+    opened: list[str] = []
+    real = python_calamine.CalamineWorkbook.from_path
+
+    def counting(path: str) -> Any:
+        opened.append(path)
+        return real(path)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", counting)
+    book = read_pairs_workbook(Path(__file__).parent.parent / "examples" / "pairs.xlsx")
+    assert len(book.pairs) == 30 and len(opened) == 1

@@ -243,7 +243,7 @@ def test_a_failed_read_is_the_error_raised_even_when_the_work_alongside_fails(
     def broken() -> None:
         raise SchemeError("the template is broken.", "Mend it.")
 
-    monkeypatch.setattr(spreadsheet, "_read_workbook", unreadable)
+    monkeypatch.setattr(spreadsheet, "_read_sheets", unreadable)
     with pytest.raises(SpreadsheetError, match="could not be read"):
         read_grid(_roster_file(tmp_path), alongside=broken)
 

@@ -384,7 +384,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                          side_sheets: bool) -> PairsWorkbook:
     from .errors import TrackingError
 
-    grid = read_grid(path, "Pairs", alongside=_import_record_readers)
+    # one opening of the workbook for every sheet the record is read from
+    grid, settings_grid, withdrawn_grid, unpaired_grid = read_grids(
+        path, ("Pairs", "Settings", "Withdrawn", "Unpaired" if side_sheets else ""),
+        alongside=_import_record_readers)
     if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
@@ -395,14 +398,14 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
     # read once: the columns carried from the volunteer workbook, and the pairs last written
-    settings = read_grid(path, "Settings", only=True).rows
+    settings = settings_grid.rows
     carried = carried_setting(settings)
     headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped)
     if side_sheets:
-        book.withdrawn, book.withdrawals = _withdrawn_sheet(path, carried)
-        book.unpaired = _unpaired_sheet(path, carried)
-    book.deleted = _pairs_deleted(book, settings, side_sheets)
+        book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried)
+        book.unpaired = unpaired_rows(unpaired_grid, carried)
+    book.deleted = _pairs_deleted(book, settings, withdrawn_grid)
     book.warnings += book.deleted
     return book
 
@@ -457,7 +460,7 @@ def _ids_of(texts: Sequence[str]) -> set[str]:
 
 
 def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
-                   side_sheets: bool) -> list[str]:
+                   withdrawn: Grid) -> list[str]:
     """A warning for the pairs the Settings sheet (its rows) says wessex last wrote on the
     Pairs sheet that are on no sheet now: not the Pairs sheet, not the Withdrawn sheet, and
     not moved whole (their ID with them) to a sheet of the administrator's, which 'pair
@@ -465,8 +468,7 @@ def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
     workbook older than the setting has none)."""
     missing = _ids_of(setting_values(settings, PAIRS_SETTING)) - {p.pair_id for p in book.pairs}
     if missing:
-        missing -= {p.pair_id for p in
-                    (book.withdrawn if side_sheets else _withdrawn_sheet(book.path)[0])}
+        missing -= {p.pair_id for p in (book.withdrawn or withdrawn_rows(withdrawn)[0])}
     if missing:
         missing -= _texts_on_other_sheets(book.path)
     if not missing:
@@ -607,14 +609,6 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
     return layout.headers, pairs, skipped
 
 
-def _withdrawn_sheet(path: Path, carried: frozenset[str] = frozenset()
-                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
-    """The Withdrawn sheet's rows, read as the Pairs sheet's are (``record`` copies each
-    withdrawn pair there whole, visits included), and as withdrawals; ``carried``: the
-    columns the Settings sheet says came from the volunteer workbook."""
-    return withdrawn_rows(read_grid(path, "Withdrawn", only=True), lambda headers: carried)
-
-
 def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None
                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
@@ -652,16 +646,10 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
     return pairs, found
 
 
-def _unpaired_sheet(path: Path, carried: Collection[str] = ()) -> list[Person]:
-    """The people on the Unpaired sheet: a person's columns, their notes, and (after
-    wessex's own columns) those the Settings sheet lists as ``carried`` from the volunteer
-    workbook. An older workbook's sheet, without the details, gives what it has."""
-    return unpaired_rows(read_grid(path, "Unpaired", only=True), carried)
-
-
 def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
     """The people of ``grid``, an Unpaired sheet however read (``record`` reads it from the
-    workbook open for a change), with the ``carried`` columns as ``_unpaired_sheet``'s."""
+    workbook open for a change), with the ``carried`` columns (those the Settings sheet
+    lists as from the volunteer workbook) after wessex's own."""
     if not grid.is_sheet("Unpaired"):
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")

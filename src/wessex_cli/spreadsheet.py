@@ -133,21 +133,52 @@ def read_grid(path: Path, preferred_sheet: str = "Volunteers", *,
     lock, so the work costs no time. What it raises is raised here once the read is done;
     when the read itself fails, that failure is the one raised.
     """
+    def choose(worksheets: list[str]) -> list[str | None]:
+        return [next((n for n in worksheets if same_sheet(n, preferred_sheet)),
+                     None if only else worksheets[0])]
+
+    return _read(path, choose, alongside, lambda: [_read_csv(path)])[0]
+
+
+def read_grids(path: Path, titles: Sequence[str], *,
+               alongside: Callable[[], None] | None = None) -> list[Grid]:
+    """The sheets called ``titles``, each as ``read_grid(path, title, only=True)`` reads it
+    (a title the workbook has no worksheet of gives an empty grid whose sheet is ""), from
+    one opening of the workbook rather than one for each; ``alongside`` as for ``read_grid``."""
+    if not titles:
+        return []
+
+    def choose(worksheets: list[str]) -> list[str | None]:
+        return [next((n for n in worksheets if same_sheet(n, title)), None) for title in titles]
+
+    def csv_grids() -> list[Grid]:  # a CSV is one sheet: each title gets it or nothing
+        grid = _read_csv(path)
+        return [grid if same_sheet(grid.sheet, title) else Grid(path, "", [])
+                for title in titles]
+
+    return _read(path, choose, alongside, csv_grids)
+
+
+def _read(path: Path, choose: Callable[[list[str]], list[str | None]],
+          alongside: Callable[[], None] | None, csv_grids: Callable[[], list[Grid]]
+          ) -> list[Grid]:
+    """The inspected read behind ``read_grid`` and ``read_grids``: the worksheets ``choose``
+    picks (``csv_grids`` for a CSV file), with ``alongside`` run while calamine reads."""
     inspection = inspect_input(path)
     if inspection.kind == "csv":  # read in Python: nothing to overlap, so read, then work
-        grid = _read_csv(path)
+        grids = csv_grids()
         if alongside is not None:
             alongside()
-        return _clean_cells(grid)
+        return [_clean_cells(grid) for grid in grids]
     worker = _Alongside(alongside) if alongside is not None else None
     try:
-        grid = _read_workbook(path, inspection, preferred_sheet, only)
+        grids = _read_sheets(path, inspection, choose)
     finally:
         if worker is not None:
             worker.thread.join()
     if worker is not None and worker.error is not None:
         raise worker.error
-    return _clean_cells(grid)
+    return [_clean_cells(grid) for grid in grids]
 
 
 @contextmanager
@@ -237,26 +268,6 @@ def _refuse_a_long_cell(grid: Grid, row_index: int) -> None:
                 f"can ({LONGEST_CELL:,}).", "Shorten it: no cell of the list needs more "
                 "than a few hundred characters.", file=grid.path, sheet=grid.sheet or None,
                 cell=cell_ref(row_index, col_index))
-
-
-def read_grids(path: Path, titles: Sequence[str]) -> list[Grid]:
-    """The sheets called ``titles``, each as ``read_grid(path, title, only=True)`` reads it
-    (a title the workbook has no worksheet of gives an empty grid whose sheet is ""), from
-    one opening of the workbook rather than one for each."""
-    if not titles:
-        return []
-    inspection = inspect_input(path)
-    if inspection.kind == "csv":
-        return [read_grid(path, title, only=True) for title in titles]
-    return [_clean_cells(grid) for grid in _read_sheets(path, inspection, lambda worksheets: [
-        next((n for n in worksheets if same_sheet(n, title)), None) for title in titles])]
-
-
-def _read_workbook(path: Path, inspection: Inspection, preferred_sheet: str,
-                   only: bool = False) -> Grid:
-    return _read_sheets(path, inspection, lambda worksheets: [
-        next((n for n in worksheets if same_sheet(n, preferred_sheet)),
-             None if only else worksheets[0])])[0]
 
 
 def _read_sheets(path: Path, inspection: Inspection,
