@@ -434,10 +434,11 @@ def test_withdraw_says_where_the_way_back_is(run: Runner, paired: Path) -> None:
     assert [copy.read_bytes() for copy in backups(paired.parent)] == [before]
 
 
-def test_a_pair_row_deleted_by_hand_is_warned_of_until_pair_keep_says_so(
+def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
         run: Runner, paired: Path) -> None:
     """P003's row deleted in Excel: status counted 29 pairs without a word, and pair --keep
-    paired Callum and Winifred afresh under P003 again, their visits gone."""
+    paired Callum and Winifred afresh under P003 again, their visits gone (then, warned of,
+    it still paired them afresh: the visits in the deleted row were lost for good)."""
     book = openpyxl.load_workbook(paired)
     assert book["Pairs"]["A4"].value == "P003"
     book["Pairs"].delete_rows(4)
@@ -445,24 +446,62 @@ def test_a_pair_row_deleted_by_hand_is_warned_of_until_pair_keep_says_so(
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "pair P003, on the Pairs sheet when wessex last wrote this workbook, is on " \
         "neither the Pairs nor the Withdrawn sheet now" in said
-    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "copy its row back from the newest copy in backups/ that has it" in said
+    before = paired.read_bytes()
+    refused = run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+    said = " ".join(refused.output.split())
+    assert "Pair P003, on the Pairs sheet" in said and "Nothing was changed." in said
+    assert "run it again with --force" in said
+    assert paired.read_bytes() == before
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force")
+                    .output.split())
     assert "Warning: pair P003, on the Pairs sheet" in kept
+    assert "With --force, the people of P003 were paired again as if new." in kept
     ids = [p["id"] for p in json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]]
     assert "P003" not in ids and "P031" in ids  # numbered on, never in the gap
     # written again, the workbook records the pairs it now holds: said once, not for ever
     assert "neither the Pairs nor the Withdrawn" not in run("status", "pairs.xlsx").output
 
 
+def test_a_pair_whose_id_was_emptied_may_be_the_missing_one_so_pair_keep_goes_on(
+        run: Runner, paired: Path) -> None:
+    """P003's ID cell emptied, its row still there: P003 is missing from every sheet, but
+    may be that row, which pair --keep gives a new ID; no refusal, a warning that says so."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"].value = None
+    book.save(paired)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on neither "
+            "the Pairs nor the Withdrawn sheet now (unless it is the pair in row 4 of the "
+            "Pairs sheet, whose ID is blank or not one wessex wrote)") in said
+
+
 def test_a_withdrawn_pair_is_not_taken_for_a_deleted_one(run: Runner, tmp_path: Path) -> None:
+    """withdraw takes the pair it moves out of the Settings sheet's list of the pairs on the
+    Pairs sheet, so deleting its Withdrawn row to pair someone again (as withdraw's note
+    advises) is no deleted pair: pair --keep goes on (it was warned of as one)."""
     few_pairs(tmp_path / "pairs.xlsx", 3)
     assert "neither the Pairs" not in run("status", "pairs.xlsx").output
     run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
     assert "neither the Pairs" not in run("status", "pairs.xlsx").output
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    listed = [row[1] for row in book["Settings"].iter_rows(values_only=True)
+              if row[0] == "Pairs when wessex last wrote this workbook"]
+    assert listed == ["P001-P002"]  # P003 was Callum's
     book["Withdrawn"].delete_rows(2)  # Callum is back
     book.save(tmp_path / "pairs.xlsx")
-    said = " ".join(run("status", "pairs.xlsx").output.split())
-    assert "pair P003, on the Pairs sheet" in said and "nothing is lost" in said
+    assert "neither the Pairs" not in run("status", "pairs.xlsx").output
+
+
+def test_the_list_of_pairs_written_loses_only_the_pairs_withdrawn() -> None:
+    from wessex_cli.pairs_workbook import ids_without
+
+    assert ids_without("P001-P030", {"P003"}) == "P001-P002, P004-P030"
+    assert ids_without("P001-P003, X9", {"P001", "P002", "P003"}) == "X9"
+    assert ids_without("P001", {"P001"}) == "(none)"
+    assert ids_without("(none)", {"P001"}) == "(none)"
+    assert ids_without("see my notes", {"P001"}) == "see my notes"  # a typed ID of its own
+    assert ids_without("P1-P999999999", {"P001"}) is None  # typed over: no list wessex wrote
 
 
 def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner(

@@ -243,9 +243,12 @@ class PairsWorkbook:
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
-    # pairs wessex last wrote that are on no sheet now (rows deleted by hand), as a warning
-    # (also among ``warnings``): 'pair --keep' says it too, before pairing their people anew
+    # the IDs of the pairs wessex last wrote that are on no sheet now (rows deleted by hand,
+    # warned of among ``warnings``): 'pair --keep' will not pair their people anew unforced,
+    # unless ``renamed`` gives rows of pairs whose ID is none wessex wrote (emptied, typed
+    # over): the missing pairs may be those
     deleted: list[str] = field(default_factory=list)
+    renamed: list[int] = field(default_factory=list)
 
 
 def pair_number(pair_id: str) -> int | None:

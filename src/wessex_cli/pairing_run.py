@@ -187,7 +187,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
-            notes += [Note(text, NoteKind.WARNING) for text in earlier.deleted]
+            if earlier.deleted:
+                notes.append(_pairs_deleted_since(keep, earlier, request.force))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -303,6 +304,28 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
                 "pair. Nothing was changed.",
                 f"Type {who}'s e-mail address in {cell} as the volunteer workbook has it, "
                 "then run the command again.", file=keep, sheet="Pairs", cell=cell)
+
+
+def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool) -> Note:
+    """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
+    rows deleted by hand, their visits with them), unless ``force``: their people would be
+    paired as new, the visits recorded in the deleted rows lost for good. Forced, or when a
+    pair whose ID was emptied or typed over may be one of them, a warning."""
+    from .errors import TrackingError
+    from .pairs_workbook import deleted_warning, id_ranges
+
+    ids = earlier.deleted
+    said = deleted_warning(ids, earlier.renamed)
+    if earlier.renamed:
+        return Note(said, NoteKind.WARNING)
+    if not force:
+        raise TrackingError(f"{said[0].upper()}{said[1:]} Nothing was changed.",
+                            f"Copy {'the row' if len(ids) == 1 else 'the rows'} back, then "
+                            "run the command again; to pair the people afresh without "
+                            "their recorded visits, run it again with --force.",
+                            file=keep, sheet="Pairs")
+    return Note(f"{said} With --force, the people of {id_ranges(ids)} were paired again as "
+                "if new.", NoteKind.WARNING)
 
 
 def _refuse_to_drop_history(target: Path) -> None:

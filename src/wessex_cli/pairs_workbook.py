@@ -151,8 +151,9 @@ CARRIED_SETTING = "Column carried from the volunteer workbook"
 
 
 HISTORY_SETTING = "History (earlier pairs workbooks)"
-# The pairs on the Pairs sheet when wessex last wrote it ('pair', 'pair --keep'): a pair on
-# neither the Pairs nor the Withdrawn sheet now had its row deleted by hand since
+# The pairs on the Pairs sheet when wessex last wrote it ('pair', 'pair --keep'; 'withdraw'
+# takes out those it moves): a pair on neither the Pairs nor the Withdrawn sheet now had its
+# row deleted by hand since
 PAIRS_SETTING = "Pairs when wessex last wrote this workbook"
 INPUT_SETTING = "Input file"
 
@@ -406,7 +407,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried)
         book.unpaired = unpaired_rows(unpaired_grid, carried)
     book.deleted = _pairs_deleted(book, settings, withdrawn_grid)
-    book.warnings += book.deleted
+    if book.deleted:
+        written = _ids_of(setting_values(settings, PAIRS_SETTING))
+        book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
+        book.warnings.append(deleted_warning(book.deleted, book.renamed))
     return book
 
 
@@ -459,29 +463,48 @@ def _ids_of(texts: Sequence[str]) -> set[str]:
     return found
 
 
+def ids_without(written: str, gone: Collection[str]) -> str | None:
+    """The text of a Settings cell listing pair IDs (``id_ranges``) with the IDs ``gone``
+    taken out: what 'withdraw' leaves there once their rows have moved to the Withdrawn
+    sheet. None when the cell holds no list wessex wrote (typed over): left as it is."""
+    ids = _ids_of([written])
+    return id_ranges(sorted(ids - set(gone))) if ids or written == "(none)" else None
+
+
 def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
                    withdrawn: Grid) -> list[str]:
-    """A warning for the pairs the Settings sheet (its rows) says wessex last wrote on the
-    Pairs sheet that are on no sheet now: not the Pairs sheet, not the Withdrawn sheet, and
-    not moved whole (their ID with them) to a sheet of the administrator's, which 'pair
-    --keep' names by row. Their rows were deleted by hand, and their visits with them (a
-    workbook older than the setting has none)."""
+    """The IDs of the pairs the Settings sheet (its rows) says wessex last wrote on the
+    Pairs sheet that are on no sheet now: not the Pairs sheet, not the Withdrawn sheet
+    (``withdrawn``), and not moved whole (their ID with them) to a sheet of the
+    administrator's, which 'pair --keep' names by row. Their rows were deleted by hand, and
+    their visits with them (a workbook older than the setting has none)."""
     missing = _ids_of(setting_values(settings, PAIRS_SETTING)) - {p.pair_id for p in book.pairs}
     if missing:
         missing -= {p.pair_id for p in (book.withdrawn or withdrawn_rows(withdrawn)[0])}
     if missing:
         missing -= _texts_on_other_sheets(book.path)
-    if not missing:
-        return []
-    gone = id_ranges(sorted(missing))
-    one = len(missing) == 1
-    return [f"{'pair' if one else 'pairs'} {gone}, on the Pairs sheet when wessex last wrote "
-            f"this workbook, {'is' if one else 'are'} on neither the Pairs nor the Withdrawn "
-            "sheet now. If a row was deleted by mistake, that pair and its recorded visits are "
-            "no longer counted, and 'pair --keep' pairs its two people as new: copy the row "
-            "back from the newest copy in backups/ that has it (to end a pair, use 'wessex "
-            "withdraw'). If you deleted a Withdrawn row because someone came back, nothing "
-            "is lost."]
+    return sorted(missing)
+
+
+def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
+    """The warning for the pairs ``ids`` wessex last wrote on the Pairs sheet, on no sheet
+    now (``_pairs_deleted``): what is lost with a deleted row, and the way back. ``renamed``:
+    the rows of pairs whose ID is none wessex wrote, which may be some of them."""
+    one = len(ids) == 1
+    rows, them = ("its row", "it") if one else ("their rows", "them")
+    unless = ""
+    if renamed:
+        where = ", ".join(map(str, renamed[:5])) + (", ..." if len(renamed) > 5 else "")
+        unless = (f" (unless {'it is' if one else 'they are'} the "
+                  f"{'pair' if len(renamed) == 1 else 'pairs'} in row {where} of the Pairs "
+                  f"sheet, whose ID {'is' if len(renamed) == 1 else 'are'} blank or not one "
+                  "wessex wrote)")
+    return (f"{'pair' if one else 'pairs'} {id_ranges(ids)}, on the Pairs sheet when wessex "
+            f"last wrote this workbook, {'is' if one else 'are'} on neither the Pairs nor "
+            f"the Withdrawn sheet now{unless}. If {rows} {'was' if one else 'were'} deleted, "
+            f"the visits recorded there are no longer counted: copy {rows} back from the "
+            f"newest copy in backups/ that has {them}. To end a pair, use 'wessex withdraw'; "
+            "never delete its row.")
 
 
 def _import_record_readers() -> None:

@@ -20,12 +20,14 @@ from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
 from .model import HALVES, PairRecord, PairsWorkbook, Person, Placement, copied_rows
 from .pairs_workbook import (
+    PAIRS_SETTING,
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
     WITHDRAWN_HEADERS,
     PairsLayout,
     find_pairs_header,
     first_columns,
+    ids_without,
     person_header,
 )
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only
@@ -512,7 +514,22 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
             moved.append((name, partner_name))
         delete_rows(book, sheet, {row.pair.row for row in rows})
+        _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
+
+
+def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
+    """Take the pairs ``moved`` to the Withdrawn sheet out of the Settings sheet's list of
+    the pairs wessex last wrote on the Pairs sheet: that list finds rows deleted by hand, and
+    a Withdrawn row deleted so that someone can be paired again is no such row."""
+    if not book.has_sheet("Settings"):
+        return
+    wanted = header_key(PAIRS_SETTING)
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if header_key(cell_text(key.value)) == wanted and not is_formula(value):
+            left = ids_without(cell_text(value.value), moved)
+            if left is not None:
+                put_value(value, left)
 
 
 def refuse_another_person(paired: Person, listed: Person, who: str, path: Path) -> None:

@@ -62,7 +62,9 @@ def pair(
         "--skip-errors", help="Leave out the people whose rows have an error, pair everyone "
                               "else, and list who was left out and why.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pairs workbook "
-                                                        "(a backup is kept).")] = False,
+                                                        "(a backup is kept); with --keep, pair "
+                                                        "again although rows of pairs were "
+                                                        "deleted by hand.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run",
                                           help="Show the pairs; write nothing.")] = False,
     scheme_file: SchemeOption = None,
