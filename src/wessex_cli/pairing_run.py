@@ -312,18 +312,21 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool) -> Not
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when a
     pair whose ID was emptied or typed over may be one of them, a warning."""
     from .errors import TrackingError
-    from .pairs_workbook import deleted_warning, id_ranges
+    from .pairs_workbook import deleted_pairs, deleted_warning, id_ranges
 
     ids = earlier.deleted
     said = deleted_warning(ids, earlier.renamed)
     if earlier.renamed:
         return Note(said, NoteKind.WARNING)
     if not force:
-        raise TrackingError(f"{said[0].upper()}{said[1:]} Nothing was changed.",
-                            f"Copy {'the row' if len(ids) == 1 else 'the rows'} back, then "
-                            "run the command again; to pair the people afresh without "
-                            "their recorded visits, run it again with --force.",
-                            file=keep, sheet="Pairs")
+        found = deleted_pairs(ids)
+        rows, them = ("its row", "it") if len(ids) == 1 else ("their rows", "them")
+        raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
+                            f"visits recorded in {rows} for good. Nothing was changed.",
+                            f"Copy {rows} back from the newest copy in backups/ that has "
+                            f"{them}, then run the command again (to end a pair, use 'wessex "
+                            "withdraw'); to pair the people afresh all the same, run it again "
+                            "with --force.", file=keep, sheet="Pairs")
     return Note(f"{said} With --force, the people of {id_ranges(ids)} were paired again as "
                 "if new.", NoteKind.WARNING)
 

@@ -492,6 +492,15 @@ def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
     the rows of pairs whose ID is none wessex wrote, which may be some of them."""
     one = len(ids) == 1
     rows, them = ("its row", "it") if one else ("their rows", "them")
+    return (f"{deleted_pairs(ids, renamed)} If {rows} {'was' if one else 'were'} deleted, "
+            f"the visits recorded there are no longer counted: copy {rows} back from the "
+            f"newest copy in backups/ that has {them}. To end a pair, use 'wessex withdraw'; "
+            "never delete its row.")
+
+
+def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
+    """Which pairs wessex last wrote are on no sheet now (``deleted_warning``'s finding)."""
+    one = len(ids) == 1
     unless = ""
     if renamed:
         where = ", ".join(map(str, renamed[:5])) + (", ..." if len(renamed) > 5 else "")
@@ -501,10 +510,7 @@ def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
                   "wessex wrote)")
     return (f"{'pair' if one else 'pairs'} {id_ranges(ids)}, on the Pairs sheet when wessex "
             f"last wrote this workbook, {'is' if one else 'are'} on neither the Pairs nor "
-            f"the Withdrawn sheet now{unless}. If {rows} {'was' if one else 'were'} deleted, "
-            f"the visits recorded there are no longer counted: copy {rows} back from the "
-            f"newest copy in backups/ that has {them}. To end a pair, use 'wessex withdraw'; "
-            "never delete its row.")
+            f"the Withdrawn sheet now{unless}.")
 
 
 def _import_record_readers() -> None:
