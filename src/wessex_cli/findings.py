@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import no_such_day, parse_date
+from .dates import parse_date, why_not
 from .errors import RosterError
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
 from .text import header_key, person_key
@@ -308,43 +308,26 @@ def _pick(heading: str) -> str | None:
     return spellings[found[0]] if found else None
 
 
-_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
-
-
 def _due(value: Any) -> tuple[dt.date | None, str]:
     """A 'by when' cell as a date, or None when it is words ("end of March", "Spring 2028",
     which stay as written); the second value says why a would-be date was not taken.
 
-    Only a whole date is a date: "March 2028" names no day, so it is not turned into
-    1 March; "2027-13-01" is a slip, not 13 January."""
+    Dates are read by ``parse_date``, as visit reads the tracking cells (2027/05/04 and
+    4-May-27 too). Only a whole date is a date: "March 2028" and "4/5" name no day or no
+    year, so they stay words; "2027-13-01" is a slip, not 13 January, and is warned of."""
     if value is None or isinstance(value, bool):
         return None, ""
-    if isinstance(value, dt.date | int | float):
-        try:
-            return parse_date(value), ""
-        except ValueError:
-            return None, f"'{cell_text(value)}' under By when is not a date; it is kept as written."
     text = cell_text(value)
-    numeric = _NUMERIC_DATE.match(text)
-    if numeric:
-        first, middle, last = (int(g) for g in numeric.groups())
-        year, month, day = (first, middle, last) if len(numeric[1]) == 4 else (last, middle,
-                                                                                 first)
-        year += 2000 if year < 100 else 0
-        try:
-            return dt.date(year, month, day), ""
-        except ValueError:
-            # read as the administrator wrote it: 2027-13-01 year first, 13/1/2027 day first
-            why = no_such_day(year, month, day)
-            return None, (f"'{text}' under By when is not a real date ({why}); it is kept "
-                          "as written. Correct it in the workbook.")
-    has_day = re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text)
-    if has_day and re.search(r"(?<!\d)\d{4}(?!\d)", text) and re.search(r"[A-Za-z]{3}", text):
-        try:
-            return parse_date(text), ""  # "1 October 2027", "Oct 1st, 2027"
-        except ValueError:
-            pass
-    return None, ""
+    try:
+        return parse_date(value), ""
+    except ValueError as error:
+        if not isinstance(value, str):  # a number that is no Excel date
+            return None, f"'{text}' under By when is not a date; it is kept as written."
+        why = why_not(error)  # "February 2027 has no 31st"; "" for words
+        if not why:
+            return None, ""
+        return None, (f"'{text}' under By when is not a real date ({why}); it is kept "
+                      "as written. Correct it in the workbook.")
 
 
 def _listed(text: str, choices: tuple[str, ...]) -> str:
