@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import SchemeError
 from .scheme import Scheme, clock_minutes
+from .text import plural
 from .wording import day_month_year, long_date
 
 MILESTONES = ("call-to-action", "preferences-request", "replies", "pairing", "introductions",
@@ -98,6 +99,20 @@ def closed_on(day: dt.date) -> str:
         return "a weekend day"
     holiday = bank_holidays(range(day.year, day.year + 1)).get(day)
     return f"a bank holiday ({holiday})" if holiday else ""
+
+
+def time_left(start: dt.date | None, end: dt.date | None, today: dt.date) -> str:
+    """Where ``today`` stands in the exchange period, in status's words: the days to the
+    start while it is still to come (they are not yet days for visits), else the days left
+    to ``end``, which is a day for visits too; "" with neither date to go by."""
+    if start is not None and today < start:
+        days = plural((start - today).days, "day")
+        return f"the exchange starts on {long_date(start)}, in {days}"
+    if end is None:
+        return ""
+    if end < today:
+        return "the exchange period has ended"
+    return "today is its last day" if end == today else f"{plural((end - today).days, 'day')} left"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -55,7 +55,7 @@ def status(
     from ..dates import today
     from ..model import summarise
     from ..sources import load_pairs
-    from ..wording import long_date
+    from ..timeline import time_left
 
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
@@ -85,15 +85,10 @@ def status(
     sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
                       in summary.hosted_by_side.items())
     share = percent(summary.complete, summary.pairs) if tracked else "-"
-    start = scheme.start
-    left = "" if end is None else "; the exchange period has ended" if end < now else \
-        "; today is its last day" if end == now else f"; {plural((end - now).days, 'day')} left"
-    if start is not None and now < start:  # the days left are not yet days for visits
-        left = f"; the exchange starts on {long_date(start)}, in " \
-               f"{plural((start - now).days, 'day')}"
+    left = time_left(scheme.start, end, now)
     out.print(f"{summary.complete} of {summary.pairs} pairs complete ({share}); "
               f"{summary.visits_done} of {2 * summary.pairs} visits done; "
-              f"{plural(summary.overdue, 'pair')} overdue{left}.")
+              f"{plural(summary.overdue, 'pair')} overdue{'; ' + left if left else ''}.")
     if sides:
         out.print(sides + ".")
 
