@@ -77,7 +77,8 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
         problems.append(Problem(
             "warning", f"{roster.sheet}!A{roster.header_row + 1}", "",
             f"no volunteers found: the header row (row {roster.header_row}) has nothing "
-            "below it.", "Add one row per volunteer under the headers."))
+            "below it.", "Add one row per volunteer under the headers.",
+            row=roster.header_row + 1))
     sides = side_counts(roster, scheme)
     first, second = scheme.side_keys
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
@@ -100,8 +101,8 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
             f"{person.name} has no eligible partner on the other side "
             f"({reasons or 'nobody to pair with'}).",
             "Widen their days to host and visit, or check their organisation, "
-            "registered practice and avoid list."))
-    problems.sort(key=lambda p: (p.severity != "error", _row_of(p.cell), p.cell))
+            "registered practice and avoid list.", row=person.row))
+    problems.sort(key=lambda p: (p.severity != "error", p.row, p.cell))
     return CheckReport(roster, problems, sides)
 
 
@@ -160,11 +161,6 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
                     "print.",
                     f"Add {missing.lines} before rendering.")
             for key, (missing, names) in needed.items()]
-
-
-def _row_of(cell: str) -> int:
-    digits = "".join(ch for ch in cell.rsplit("!", 1)[-1] if ch.isdigit())
-    return int(digits) if digits else 0
 
 
 def check_file(path: Path | str, scheme: Scheme,

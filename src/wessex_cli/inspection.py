@@ -133,7 +133,8 @@ class SheetExtent:
     part: str
     rows: int
     columns: int
-    formulas_without_values: tuple[str, ...] = ()
+    # (row, column) of each, as Excel numbers them (column A is 1)
+    formulas_without_values: tuple[tuple[int, int], ...] = ()
     shared_cells: int = 0  # cells whose text is a shared string (t="s")
     elements: int = 0  # XML elements in the sheet's part
     row_reach: int = 0  # the furthest <row r>, cells or not
@@ -1638,8 +1639,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
 
     # the reader's row counter, the column of the cell just seen, that cell's row, the furthest
     counter = column = cell_row = far_row = far_column = 0
-    formula: list[Any] = [None, False]  # the formula cell's reference, its value seen
-    missing: list[str] = []
+    formula: list[Any] = [None, False]  # the formula cell's (row, column), its value seen
+    missing: list[tuple[int, int]] = []
     inside = [False]  # within a cell, where the reader skips everything but the value
     # cells holding a shared string, elements, the furthest <row r>, rules
     shared = [0, 0, 0, 0]
@@ -1736,7 +1737,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
             reach(*_range_corner(attrs.get("ref", ""), path))  # openpyxl: each cell
         elif tag == "f":
-            formula[0], formula[1] = f"{_letters(column)}{cell_row}", False
+            formula[0], formula[1] = (cell_row, column), False
         elif tag == "v" and inside[0]:
             if not cell[2]:
                 one_more_value()
@@ -1805,14 +1806,6 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     return SheetExtent(part, far_row, far_column, tuple(missing),
                        shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
                        rules=shared[3], title=sheet)
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 _COUNT = re.compile(r"\s*\+?([0-9]+)\s*")  # as Rust reads a count: "+6000" is 6000

@@ -493,13 +493,13 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             f"not a header wessex knows, so this column is not read: {lost}.",
             f"Rename the header '{_column_label(column)}' if that is what it holds, or give "
             "it a title of your own that is not so close.", row=header_index + 1))
-    for cell, message in grid.warnings:
-        problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message))
-    for merged in grid.merged:  # across a volunteer's row (a title above it is no matter)
-        (top, _), (bottom, _) = merged
-        if top == bottom > header_index:
-            cell, message = merged_warning(merged)
-            problems.append(Problem("warning", f"{sheet}!{cell}", "", message))
+    merged_across = [merged_warning(merged) for merged in grid.merged
+                     # across a volunteer's row (a title above it is no matter)
+                     if merged[0][0] == merged[1][0] > header_index]
+    for warning in [*grid.warnings, *merged_across]:
+        cell, message = warning
+        problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message,
+                                row=warning.row))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1, progress)

@@ -30,6 +30,30 @@ MAX_UNCOMPRESSED = LIMITS.unpacked_bytes
 Merged = tuple[tuple[int, int], tuple[int, int]]  # ((top, left), (bottom, right)), from 0
 
 
+class SheetWarning(tuple[str, str]):
+    """A reader's warning about a cell: (cell, message) as the readers unpack it, knowing too
+    the cell's row and column as Excel numbers them (0 for a warning about no one cell), so
+    that putting warnings in order never reads them back out of the cell's text."""
+
+    row: int
+    column: int
+
+    def __new__(cls, cell: str, message: str, row: int = 0, column: int = 0) -> SheetWarning:
+        """The warning ``message`` about ``cell`` ("C7"), in row ``row`` and column ``column``."""
+        made = super().__new__(cls, (cell, message))
+        made.row, made.column = row, column
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str, int, int]:
+        """What a copy is made from: the row and column too, not the pair alone."""
+        return self[0], self[1], self.row, self.column
+
+    @classmethod
+    def at(cls, row_index: int, col_index: int, message: str) -> SheetWarning:
+        """The warning about the cell at zero-based ``row_index``, ``col_index``."""
+        return cls(cell_ref(row_index, col_index), message, row_index + 1, col_index + 1)
+
+
 @dataclass
 class Grid:
     """One sheet as rows of cells: ``rows[0][0]`` is cell A1 (nothing is shifted)."""
@@ -37,7 +61,7 @@ class Grid:
     path: Path
     sheet: str
     rows: list[list[Cell]]
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
+    warnings: list[SheetWarning] = field(default_factory=list)  # (cell, message)
     # merged ranges, ((top, left), (bottom, right)) from 0: merged across one row, a reader
     # that knows where its header row is decides whether that hides a value
     merged: list[Merged] = field(default_factory=list)
@@ -243,13 +267,13 @@ def _clean_cells(grid: Grid) -> Grid:
                 row[col_index] = strip_controls(value)
                 found += 1
                 if found <= CONTROL_WARNINGS_LISTED:
-                    grid.warnings.append((cell_ref(row_index, col_index), (
+                    grid.warnings.append(SheetWarning.at(row_index, col_index, (
                         "this cell held control characters (invisible codes such as NUL or "
                         "terminal escape sequences, usually pasted from another program); "
                         "they were removed. Check the cell reads as intended.")))
     if found > CONTROL_WARNINGS_LISTED:
-        grid.warnings.append(("", f"{found - CONTROL_WARNINGS_LISTED} more cells held control "
-                                  "characters; they were removed too."))
+        grid.warnings.append(SheetWarning("", f"{found - CONTROL_WARNINGS_LISTED} more cells "
+                                              "held control characters; they were removed too."))
     return grid
 
 
@@ -312,19 +336,20 @@ def _read_sheets(path: Path, inspection: Inspection,
     return grids
 
 
-def merged_warning(merged: Merged) -> tuple[str, str]:
+def merged_warning(merged: Merged) -> SheetWarning:
     """(the first blanked cell, the warning) for a merged range: a spreadsheet keeps the
     value in the first cell only, so the others read as empty."""
     (top, left), (bottom, right) = merged
     down = bottom > top
-    return (cell_ref(top + 1, left) if down else cell_ref(top, left + 1),
-            f"cells {cell_ref(top, left)}:{cell_ref(bottom, right)} are merged, so only "
-            f"{cell_ref(top, left)} holds a value and the cells "
-            f"{'below' if down else 'beside'} it read as empty. Unmerge them and fill in "
-            "each cell.")
+    return SheetWarning.at(
+        top + 1 if down else top, left if down else left + 1,
+        f"cells {cell_ref(top, left)}:{cell_ref(bottom, right)} are merged, so only "
+        f"{cell_ref(top, left)} holds a value and the cells "
+        f"{'below' if down else 'beside'} it read as empty. Unmerge them and fill in "
+        "each cell.")
 
 
-def _merged_down(ranges: list[Merged]) -> list[tuple[str, str]]:
+def _merged_down(ranges: list[Merged]) -> list[SheetWarning]:
     """A warning for each range merged down several rows (two people's Cluster cells made
     one, say). One merged across a row only a reader that knows its header row can judge
     (a title above it is no matter): ``Grid.merged`` keeps them for it."""
@@ -342,15 +367,15 @@ UNCALCULATED = "this cell has a formula that was never calculated"
 
 
 def _formulas_without_values(path: Path, sheet: str,
-                             inspection: Inspection) -> list[tuple[str, str]]:
+                             inspection: Inspection) -> list[SheetWarning]:
     """Cells holding a formula that was never calculated (written by a program, not Excel),
     as the inspection found them in the sheet's part."""
     extent = next((e for e in inspection.sheets.values() if e.title == sheet), None)
     if extent is None:
         return []
-    return [(ref, f"{UNCALCULATED}, so its value is unknown. Open the workbook in Excel and "
-             "save it.")
-            for ref in extent.formulas_without_values]
+    return [SheetWarning.at(row - 1, column - 1, f"{UNCALCULATED}, so its value is unknown. "
+                            "Open the workbook in Excel and save it.")
+            for row, column in extent.formulas_without_values]
 
 
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
@@ -358,7 +383,7 @@ _SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertic
 
 def _read_csv(path: Path) -> Grid:
     data = path.read_bytes()
-    warnings: list[tuple[str, str]] = []
+    warnings: list[SheetWarning] = []
     if b"\x00" in data[:4096]:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             text = data.decode("utf-16")
@@ -371,9 +396,9 @@ def _read_csv(path: Path) -> Grid:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-            warnings.append(("", "the CSV file is not UTF-8; it was read as Windows text "
-                             "(cp1252). If accents look wrong, save it from Excel as "
-                             "'CSV UTF-8 (Comma delimited)'."))
+            warnings.append(SheetWarning("", "the CSV file is not UTF-8; it was read as "
+                                         "Windows text (cp1252). If accents look wrong, save "
+                                         "it from Excel as 'CSV UTF-8 (Comma delimited)'."))
     sample = text[:8192]
     delimiter = ","
     try:
