@@ -212,3 +212,19 @@ def test_call_to_action_follows_the_profession(run: Runner, tmp_path: Path, fmt:
         "--allow-placeholders")
     text = (tmp_path / "documents" / f"call-to-action-consultant.{fmt}").read_text()
     assert "CONSULTANT VOLUNTEERS WANTED" in text and "hospital" in text
+
+
+def test_the_built_in_templates_are_no_ones_own_where_they_are_kept(tmp_path: Path) -> None:
+    """Run where the built-in templates are kept (a checkout of wessex), or beside a
+    scheme.toml whose templates/ is that folder, every template was listed as '(yours)'."""
+    from wessex_cli.documents import builtin_dir
+
+    def customs(run: Runner) -> set[bool]:
+        return {d["custom"] for d in json.loads(run("documents", "--json").stdout)["documents"]}
+
+    assert customs(Runner(builtin_dir().parent)) == {False}
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test"\n')
+    (tmp_path / "templates").symlink_to(builtin_dir(), target_is_directory=True)
+    assert customs(Runner(tmp_path)) == {False}
+    listed = Runner(tmp_path)("documents").output
+    assert "partner-introduction" in listed and "(yours)" not in listed

@@ -60,11 +60,14 @@ def builtin_dir() -> Path:
 
 def user_dir(scheme: Scheme) -> Path | None:
     """The administrator's own templates: ``templates/`` beside scheme.toml (or the current
-    folder without one), whose files override the built-in ones of the same name."""
-    if scheme.source is None:
-        return Path.cwd() / "templates" if (Path.cwd() / "templates").is_dir() else None
-    folder = scheme.source.parent / "templates"
-    return folder if folder.is_dir() else None
+    folder without one), whose files override the built-in ones of the same name. None when
+    there is none, or when that folder is the built-in templates' own (run in a checkout of
+    wessex), whose files are no one's own."""
+    base = Path.cwd() if scheme.source is None else scheme.source.parent
+    folder = base / "templates"
+    if not folder.is_dir() or folder.samefile(builtin_dir()):
+        return None
+    return folder
 
 
 @dataclass(frozen=True)
