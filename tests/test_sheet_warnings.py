@@ -58,3 +58,11 @@ def test_a_copied_warning_keeps_its_row_and_column() -> None:
     warning = SheetWarning.at(6, 2, "looked at")
     copied = copy.copy(warning)
     assert (copied, copied.row, copied.column) == (("C7", "looked at"), 7, 3)
+
+
+def test_check_lists_a_rows_warnings_from_left_to_right(tmp_path: Path) -> None:
+    """Row 3's warnings in F3 and AB3: AB3 was listed first, its text sorting before F3's."""
+    _awkward_book(tmp_path)
+    report = check_roster(read_roster(tmp_path / "v.xlsx"), Scheme())
+    in_row_3 = [p.cell for p in report.warnings if p.row == 3]
+    assert in_row_3 == ["Volunteers!F3", "Volunteers!AB3"]

@@ -78,7 +78,7 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
             "warning", f"{roster.sheet}!A{roster.header_row + 1}", "",
             f"no volunteers found: the header row (row {roster.header_row}) has nothing "
             "below it.", "Add one row per volunteer under the headers.",
-            row=roster.header_row + 1))
+            row=roster.header_row + 1, col=1))
     sides = side_counts(roster, scheme)
     first, second = scheme.side_keys
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
@@ -101,8 +101,8 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
             f"{person.name} has no eligible partner on the other side "
             f"({reasons or 'nobody to pair with'}).",
             "Widen their days to host and visit, or check their organisation, "
-            "registered practice and avoid list.", row=person.row))
-    problems.sort(key=lambda p: (p.severity != "error", p.row, p.cell))
+            "registered practice and avoid list.", row=person.row, col=1))
+    problems.sort(key=lambda p: (p.severity != "error", p.row, p.col))
     return CheckReport(roster, problems, sides)
 
 

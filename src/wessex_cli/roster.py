@@ -203,9 +203,11 @@ class Problem:
     # for an error about Partner locks (one that breaks a rule, or more than a Capacity):
     # the locks, as pairs of e-mail keys; 'pair --keep' lets it pass when each is a kept pair
     locks: frozenset[frozenset[str]] = frozenset()
-    # the row of ``cell`` as Excel numbers it, 0 for a problem with no row (set where the
-    # problem is found, so that nobody reads it back out of the cell's text)
+    # the row and column of ``cell`` as Excel numbers them (column A is 1), 0 for a problem
+    # with no cell (set where the problem is found, so that nobody reads them back out of
+    # the cell's text)
     row: int = 0
+    col: int = 0
 
     @property
     def text(self) -> str:
@@ -461,7 +463,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
                 f"a second '{first}' column{named}; this one is "
                 f"{'not used to pair, and ' if canonical else ''}carried through to the pairs "
                 f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them.",
-                row=header_index + 1))
+                row=header_index + 1, col=col + 1))
     unknown = [(title, col, column_it_looks_like(title)) for title, col in extra
                if column_meant(title) is None]
     missing = [c for c in REQUIRED if c not in columns]
@@ -492,14 +494,14 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             f"'{title}' looks like the {_column_label(column)} column ('{alias}'), but it is "
             f"not a header wessex knows, so this column is not read: {lost}.",
             f"Rename the header '{_column_label(column)}' if that is what it holds, or give "
-            "it a title of your own that is not so close.", row=header_index + 1))
+            "it a title of your own that is not so close.", row=header_index + 1, col=col + 1))
     merged_across = [merged_warning(merged) for merged in grid.merged
                      # across a volunteer's row (a title above it is no matter)
                      if merged[0][0] == merged[1][0] > header_index]
     for warning in [*grid.warnings, *merged_across]:
         cell, message = warning
         problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message,
-                                row=warning.row))
+                                row=warning.row, col=warning.column))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1, progress)
@@ -580,10 +582,9 @@ class _RowReader:
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "", locks: frozenset[frozenset[str]] = frozenset()) -> None:
-        col = self.columns.get(column)
-        cell = f"{self.grid.sheet}!{cell_ref(row_index, col)}" if col is not None else \
-            f"{self.grid.sheet}!A{row_index + 1}"
-        self.problems.append(Problem(severity, cell, column, message, fix, locks, row_index + 1))
+        col = self.columns.get(column, 0)  # a column not there: the row's first cell
+        self.problems.append(Problem(severity, f"{self.grid.sheet}!{cell_ref(row_index, col)}",
+                                     column, message, fix, locks, row_index + 1, col + 1))
 
     def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
                active: bool) -> None:
