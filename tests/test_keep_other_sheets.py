@@ -102,3 +102,15 @@ def test_visit_for_someone_whose_partner_withdrew_names_the_pair_not_the_unpaire
                         code=1).output.split())
     assert "Dr Marta Juniper's pair P011 with Dr Isla Okonkwo is on the Withdrawn sheet" in said
     assert "Unpaired sheet" not in said
+
+
+def test_the_administrators_sheets_are_read_once_when_a_pair_was_moved_there(
+        run: Runner, moved: tuple[str, str], calamine_opened: list[str]) -> None:
+    """A pair missing from the Pairs sheet has the administrator's sheets read to find it
+    (on 'Completed'); 'pair --keep' looked there again for pairs of people paired afresh."""
+    calamine_opened.clear()  # what the setup opened
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
+    assert "row 2 of the sheet 'Completed'" in said
+    # the openings: is it a pairs workbook, its history (Settings), wessex's own sheets,
+    # and the administrator's sheets, once
+    assert calamine_opened.count("pairs.xlsx") == 4

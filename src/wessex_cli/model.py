@@ -18,10 +18,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .text import email_key
 from .wording import day_month_year, visit_state
+
+if TYPE_CHECKING:
+    from .spreadsheet import Grid
 
 
 class _HasPersonFields(Protocol):
@@ -249,6 +252,10 @@ class PairsWorkbook:
     # over): the missing pairs may be those
     deleted: list[str] = field(default_factory=list)
     renamed: list[int] = field(default_factory=list)
+    # the administrator's own sheets (title, grid), when looking for the deleted pairs read
+    # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
+    # again; None when they were not read
+    other_sheets: list[tuple[str, Grid]] | None = None
 
 
 def pair_number(pair_id: str) -> int | None:

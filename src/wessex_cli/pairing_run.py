@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .pairing import Explanation, PairingResult
     from .roster import Roster
     from .scheme import Scheme
+    from .spreadsheet import Grid
 
 
 @dataclass
@@ -206,7 +207,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      held=held)
         if keep is not None:
             notes += _kept_but_broken(result, keep)
-            notes += _pairs_on_other_sheets(keep, result, roster)
+            notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)
         for pair in result.held:
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
@@ -421,22 +422,23 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 # administrator's, and never read for pairs
 
 
-def _pairs_on_other_sheets(keep: Path, result: PairingResult, roster: Roster) -> list[Note]:
+def _pairs_on_other_sheets(keep: Path, sheets: list[tuple[str, Grid]] | None,
+                           result: PairingResult, roster: Roster) -> list[Note]:
     """A warning for each row of the administrator's own sheets that holds the addresses of
     two volunteers, one of them now paired afresh: a pair cut from the Pairs sheet to a sheet
     of finished pairs ("Completed"), whose two people were paired again as new, and would be
-    introduced again. A list of contacts (one address a row) says nothing."""
-    from .pairs_workbook import administrators_sheets
-    from .spreadsheet import cell_ref, cell_text, read_grids
+    introduced again. A list of contacts (one address a row) says nothing. ``sheets``: those
+    sheets as reading the workbook read them, if it did (else they are read here)."""
+    from .pairs_workbook import administrators_grids
+    from .spreadsheet import cell_ref, cell_text
 
     fresh = {person.key: person for pair in result.pairs if pair.how != "kept"
              for person in (pair.a, pair.b)}
     if not fresh or keep.suffix.lower() not in (".xlsx", ".xlsm", ".ods"):
         return []
     known = roster.by_key()
-    titles = administrators_sheets(keep)
     said: list[Note] = []
-    for title, grid in zip(titles, read_grids(keep, titles), strict=True):
+    for title, grid in sheets if sheets is not None else administrators_grids(keep):
         for number, row in enumerate(grid.rows):
             found = {key: column for column, cell in reversed(list(enumerate(row)))
                      if "@" in (text := cell_text(cell)) and (key := email_key(text)) in known}

@@ -425,10 +425,11 @@ def administrators_sheets(path: Path) -> list[str]:
             not any(same_sheet(sheet.title, ours) for ours in WESSEX_SHEETS)]
 
 
-def _texts_on_other_sheets(path: Path) -> set[str]:
-    """Every cell's text on the administrator's own sheets of the pairs workbook."""
-    return {cell_text(cell) for grid in read_grids(path, administrators_sheets(path))
-            for row in grid.rows for cell in row}
+def administrators_grids(path: Path) -> list[tuple[str, Grid]]:
+    """The administrator's own sheets of the pairs workbook ``path`` (title, grid), read in
+    one opening."""
+    titles = administrators_sheets(path)
+    return list(zip(titles, read_grids(path, titles), strict=True))
 
 
 def id_ranges(ids: Sequence[str]) -> str:
@@ -482,7 +483,9 @@ def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
     if missing:
         missing -= {p.pair_id for p in (book.withdrawn or withdrawn_rows(withdrawn)[0])}
     if missing:
-        missing -= _texts_on_other_sheets(book.path)
+        book.other_sheets = administrators_grids(book.path)
+        missing -= {cell_text(cell) for _, grid in book.other_sheets
+                    for row in grid.rows for cell in row}
     return sorted(missing)
 
 
