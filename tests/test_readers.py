@@ -166,3 +166,26 @@ def test_the_pairs_workbook_is_opened_once_for_all_its_sheets(
 
     book = read_pairs_workbook(Path(__file__).parent.parent / "examples" / "pairs.xlsx")
     assert len(book.pairs) == 30 and calamine_opened == ["pairs.xlsx"]
+
+
+def test_a_formula_never_calculated_is_warned_of_in_wessex_columns_only(
+        tmp_path: Path) -> None:
+    """The reader's warning about an uncalculated formula is kept for a column wessex reads
+    (a column carried from the volunteer workbook too) and dropped for a column of the
+    administrator's own, found by the column the warning carries."""
+    import shutil
+
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+
+    path = tmp_path / "pairs.xlsx"
+    shutil.copy(Path(__file__).parent.parent / "examples" / "pairs.xlsx", path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    assert (sheet["AE1"].value, sheet["AF1"].value) == ("B Years qualified", None)
+    sheet["AF1"] = "My check"
+    sheet["AE2"] = "=1+1"  # carried from the volunteer workbook: read by wessex
+    sheet["AF2"] = "=2+2"  # the administrator's own column
+    book.save(path)  # openpyxl saves no value for a formula: never calculated
+    warned = " ".join(read_pairs_workbook(path).pairs[0].warnings)
+    assert "Pairs!AE2: this cell has a formula that was never calculated" in warned
+    assert "AF2" not in warned

@@ -35,7 +35,6 @@ from .spreadsheet import (
     cell_ref,
     cell_text,
     collector_paused,
-    column_letter,
     find_header_row,
     read_grid,
     read_grids,
@@ -615,14 +614,14 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
     ours = {header_key(title) for title in PAIRS_HEADERS}  # and the volunteer workbook's:
     ours |= {header_key(layout.headers[n]) for half in HALVES for _, n in layout.carried[half]}
     ours |= {header_key(person_header(half, NOTES_FIELD)) for half in HALVES}
-    header_of = {column_letter(n): header for n, header in enumerate(layout.headers)}
-    for cell, message in grid.warnings if check_emails else ():
-        header = header_of.get("".join(ch for ch in cell if ch.isalpha()), "")
+    for warning in grid.warnings if check_emails else ():
+        cell, message = warning
+        header = layout.headers[warning.column - 1] \
+            if 0 < warning.column <= len(layout.headers) else ""
         if message.startswith(UNCALCULATED) and header_key(header) not in ours:
             continue  # the administrator's own formula column: wessex does not read it
-        number = int("".join(ch for ch in cell if ch.isdigit()) or 0)
-        cleaned.setdefault(number, []).append(f"{grid.sheet}!{cell}: {message}" if cell
-                                              else message)
+        cleaned.setdefault(warning.row, []).append(f"{grid.sheet}!{cell}: {message}" if cell
+                                                   else message)
     pairs, skipped = [], []
     for index in range(header_index + 1, len(grid.rows)):
         record = layout.pair(grid.rows[index], index + 1, grid.sheet,
