@@ -223,7 +223,8 @@ def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
     assert "Our records show that you hosted Noor on Wednesday 5 May 2027. You planned to " \
         "visit their workplace on Thursday 20 May 2027, but we have no record yet that it went " \
         "ahead. If you visited them on Thursday 20 May 2027 as planned, please reply to say so " \
-        "and we will update the record; if not, please arrange a new date." in arjun
+        "and we will update the record; if not, please agree a new date with Noor, before " \
+        "Monday 19 July 2027 when the exchange period ends." in arjun
     assert "to arrange the other half day" not in arjun
 
 

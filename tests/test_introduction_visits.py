@@ -77,12 +77,15 @@ AGREE_VISIT = ("Please agree a date with Noor for the half day when you visit th
 AGREE_BOTH = ("Please agree dates with Noor for both half days, before Monday 19 July 2027 when "
               "the exchange period ends.")
 CONFIRM_HOST = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say so "
-                "and we will update the record; if not, please arrange a new date.")
+                "and we will update the record; if not, please agree a new date with Noor, before "
+                "Monday 19 July 2027 when the exchange period ends.")
 CONFIRM_VISIT = ("If you visited them on Monday 24 May 2027 as planned, please reply to say so "
-                 "and we will update the record; if not, please arrange a new date.")
+                 "and we will update the record; if not, please agree a new date with Noor, "
+                 "before Monday 19 July 2027 when the exchange period ends.")
 CONFIRM_BOTH = ("If either half day went ahead as planned (hosting them on Thursday 20 May 2027, "
                 "visiting them on Monday 24 May 2027), please reply to tell us which, and we "
-                "will update the record; for any that did not, please arrange a new date.")
+                "will update the record; for any that did not, please agree a new date with Noor, "
+                "before Monday 19 July 2027 when the exchange period ends.")
 FORWARD_HOST = ("The half day when you host them is planned for Sunday 25 July 2027, after the "
                 "exchange period ends on Monday 19 July 2027. If you can, please bring it "
                 "forward; if not, let us know that it will go ahead then.")

@@ -166,7 +166,8 @@ def test_hand_written_sentences_for_other_combinations() -> None:
     assert next_steps(host_planned, visit_planned, "Rosa", SCHEME.end, False) == [
         "If either half day went ahead as planned (hosting them on Tuesday 4 May 2027, "
         "visiting them on Tuesday 18 May 2027), please reply to tell us which, and we will "
-        "update the record; for any that did not, please arrange a new date."]
+        "update the record; for any that did not, please agree a new date with Rosa, before "
+        "Monday 19 July 2027 when the exchange period ends."]
     neither = situation(VisitView("host", "owed", None), VisitView("visit", "owed", None), "Rosa")
     assert neither == ("Our records show that neither of your two half days with Rosa has "
                        "taken place yet: you are still to host them at your workplace, and to "
@@ -612,3 +613,35 @@ def test_a_profession_typed_loosely_is_written_as_the_scheme_spells_it(
     found = {sheet.cell(r, headers.index(f"{half} profession") + 1).value
              for r in range(2, sheet.max_row + 1) for half in "AB"}
     assert found == {"GP", "Consultant"}
+
+
+def test_a_reminder_for_a_planned_day_gone_unrecorded_says_with_whom_and_by_when(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arjun was to host Noor on 20 May 2027; on 1 June nobody has recorded it, and the
+    exchange runs to 19 July. If it did not go ahead, the reminder asks for a new date as it
+    asks for a half day owed: with Noor, before the end (it said only "please arrange a new
+    date"). With no end date in scheme.toml, it still names Noor."""
+    from .conftest import few_pairs
+
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    few_pairs(tmp_path / "pairs.xlsx", 2)  # Arjun and Noor are P002
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-10")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--planned", "20/5/2027")
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--hosted", "5/5/2027")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    run("remind", "pairs.xlsx", "-o", "out")
+    message = BytesParser(policy=policy.default).parsebytes(
+        (tmp_path / "out" / "reminder" / "arjun-rasmussen.eml").read_bytes())
+    assert isinstance(message, EmailMessage)
+    body = message.get_body(("plain",))
+    assert body is not None
+    said = " ".join(body.get_content().split())
+    assert "If you hosted them on Thursday 20 May 2027 as planned, please reply to say so and " \
+        "we will update the record; if not, please agree a new date with Noor, before Monday " \
+        "19 July 2027 when the exchange period ends." in said
+    assert "arrange a new date" not in said
+    unrecorded = VisitView("host", "unconfirmed", dt.date(2027, 5, 20))
+    done = VisitView("visit", "done", dt.date(2027, 5, 5))
+    assert next_steps(unrecorded, done, "Noor", None, False) == [
+        "If you hosted them on Thursday 20 May 2027 as planned, please reply to say so and we "
+        "will update the record; if not, please agree a new date with Noor."]

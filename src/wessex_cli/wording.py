@@ -228,8 +228,11 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         instead = "please tell us in the same reply whether that half day can still happen"
     elif overdue:
         instead = still.format("it" if len(unconfirmed) == 2 else "that half day")
-    else:
-        instead = "please arrange a new date"
+    elif not end:
+        instead = f"please agree a new date with {partner}"
+    else:  # as for a half day owed: with whom, and by when
+        instead = (f"please agree a new date with {partner}, before {day(end)} when the "
+                   "exchange period ends")
     if len(unconfirmed) == 2:
         steps.append(f"{ended}If either half day went ahead as planned (hosting them"
                      f"{hosting.when(day)}, visiting them{visiting.when(day)}), please reply "
