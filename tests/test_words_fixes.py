@@ -645,3 +645,42 @@ def test_a_reminder_for_a_planned_day_gone_unrecorded_says_with_whom_and_by_when
     assert next_steps(unrecorded, done, "Noor", None, False) == [
         "If you hosted them on Thursday 20 May 2027 as planned, please reply to say so and we "
         "will update the record; if not, please agree a new date with Noor."]
+
+
+@pytest.mark.parametrize(("done", "dates", "when"), [
+    ((False, False), (None, None), "when you arrange the visits"),
+    # both arranged, nothing left to arrange
+    ((False, False), (dt.date(2027, 6, 10), dt.date(2027, 6, 24)),
+     "before your next half day together"),
+    # Priya has hosted Leon; Leon's turn is still to be arranged
+    ((True, False), (dt.date(2027, 5, 4), None), "when you arrange the other half day"),
+    # Priya has hosted; Leon's turn is booked
+    ((True, False), (dt.date(2027, 5, 4), dt.date(2027, 6, 24)),
+     "before your next half day together"),
+    # Leon's turn was planned for a day gone by, not recorded; Priya's not yet arranged
+    ((False, False), (None, dt.date(2027, 5, 20)), "before your next half day together"),
+])
+def test_the_change_to_adjustments_is_asked_for_when_it_is_still_true(
+        tmp_path: Path, done: tuple[bool, bool], dates: tuple[dt.date | None, dt.date | None],
+        when: str) -> None:
+    """Leon's introduction says his adjustments went to Priya, and when to tell her of a
+    change: 'when you arrange the visits' only while nothing is arranged (it said so of
+    visits already booked, or half done)."""
+    from wessex_cli.scheme import load_scheme
+
+    from .conftest import COMPLETE_SCHEME
+
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    scheme = load_scheme(tmp_path / "scheme.toml")
+    leon = Person("Dr Leon Ince", "leon.ince@nhs.net", profession="Consultant",
+                  side="secondary", adjustments="Step-free access needed")
+    priya = Person("Dr Priya Varga", "priya.varga@nhs.net", profession="GP", side="primary")
+    template = load_template("partner-introduction", scheme)
+    pair = PairRecord.with_visits("P1", priya, leon, done, dates)
+    people = recipients(template, scheme, pairs=[pair], now=dt.date(2027, 6, 1))
+    letters = {r.recipient.email: " ".join(r.markdown.split())
+               for r, _ in render_all(template, people, "md", scheme)}
+    to_leon = letters["leon.ince@nhs.net"]
+    assert f"If they have changed, please tell Priya {when}." in to_leon
+    assert to_leon.count("If they have changed") == 1
+    assert "If they have changed" not in letters["priya.varga@nhs.net"]  # nothing to change

@@ -664,7 +664,7 @@ def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
                   partner: dict[str, str], scheme: Scheme, now: dt.date) -> dict[str, Any]:
     """A person's two visits, and the reminder's sentences about them."""
-    from .wording import CHASED, DONE, VisitView, next_steps, situation, summary
+    from .wording import CHASED, DONE, VisitView, next_steps, situation, summary, when_to_tell
 
     hosting = VisitView("host", states[index], pair.visit_dates[index])
     hosted = hosting.state == DONE
@@ -687,6 +687,8 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
         "situation": situation(hosting, visiting, name),
         "next_steps": next_steps(hosting, visiting, name, scheme.end, overdue),
         "owed_text": summary(hosting, visiting),
+        # when to tell the partner that one's adjustments have changed
+        "tell_changes": when_to_tell(hosting, visiting),
     }
 
 

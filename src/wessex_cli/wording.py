@@ -246,6 +246,20 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
     return steps
 
 
+def when_to_tell(hosting: VisitView, visiting: VisitView) -> str:
+    """When the person is to tell their partner of a change to their adjustments, true to
+    what is arranged: "when you arrange the visits" only while neither half day is; "" once
+    both are done, when there is no half day left to plan around them."""
+    left = [v for v in (hosting, visiting) if v.state != DONE]
+    if not left:
+        return ""
+    if len(left) == 2 and all(v.state == OWED for v in left):
+        return "when you arrange the visits"
+    if len(left) == 1 and left[0].state == OWED:
+        return "when you arrange the other half day"
+    return "before your next half day together"
+
+
 def day_to_come(visit: VisitView) -> dt.date | None:
     """The day a visit is planned for while it is still to come, else None: what a notice
     for the day may print (never a planned day gone by, nor one done)."""
