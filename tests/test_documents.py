@@ -228,3 +228,36 @@ def test_the_built_in_templates_are_no_ones_own_where_they_are_kept(tmp_path: Pa
     assert customs(Runner(tmp_path)) == {False}
     listed = Runner(tmp_path)("documents").output
     assert "partner-introduction" in listed and "(yours)" not in listed
+
+
+def test_no_built_in_template_sets_a_name_the_letter_is_given(tmp_path: Path) -> None:
+    """Whether someone has hosted is decided once, as 'hosted' in a pair letter's context;
+    a template that set its own 'hosted' (the certificate's sentence did) would make the
+    name mean something else below that line. No template assigns a context field."""
+    from jinja2 import nodes
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from wessex_cli.documents import list_templates, recipients
+    from wessex_cli.scheme import load_scheme
+    from wessex_cli.sources import load_pairs, load_volunteers
+
+    from .golden import EXAMPLES, tracked_pairs
+
+    scheme = load_scheme(EXAMPLES / "scheme.toml")
+    pairs, _ = load_pairs(tracked_pairs(tmp_path))  # P001 done: a certificate to give
+    volunteers = load_volunteers(EXAMPLES / "volunteers.xlsx", scheme)
+    env = SandboxedEnvironment()
+    clashes = []
+    for template in list_templates(scheme):
+        people = recipients(template, scheme, volunteers=volunteers, pairs=pairs)
+        assert people, template.name
+        given = set(people[0].context)
+        if template.name == "certificate":
+            assert "hosted" in given
+        targets = [node.target for node in env.parse(template.body).find_all(
+            (nodes.Assign, nodes.AssignBlock))]
+        assigned = {name.name for target in targets  # a name, or a tuple of names
+                    for name in ([target] if isinstance(target, nodes.Name) else
+                                 target.find_all(nodes.Name))}
+        clashes += [(template.name, name) for name in sorted(assigned & given)]
+    assert clashes == []
