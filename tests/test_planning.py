@@ -407,6 +407,39 @@ def test_equality_cli(run: Runner, tmp_path: Path) -> None:
     assert re.search(r"<td>\*</td>", page)
 
 
+
+def test_equality_groups_are_headed_by_the_sides_labels_everywhere(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    """The example scheme calls its sides "Primary care" and "Secondary care": so do the
+    terminal's tables, the equality page and the board report (the first two headed the
+    columns "primary" and "secondary", and so did every note naming a group)."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    rows = [["Profession or side", "Gender"]]
+    rows += [["GP", "Woman" if i % 2 else "Man"] for i in range(20)]
+    rows += [["Consultant", "Woman" if i % 3 else "Man"] for i in range(20)]
+    with (tmp_path / "forms.csv").open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    shown = run("equality", "forms.csv", "-o", "equality.html").stdout
+    header = next(line for line in shown.splitlines() if "Answer" in line)
+    assert re.findall(r"\w[\w ]*\w", header) == ["Answer", "All", "Primary care",
+                                                 "Secondary care"]
+    with (tmp_path / "few.csv").open("w", newline="") as handle:  # 3 from secondary care
+        csv.writer(handle).writerows(rows[:24])
+    shown = " ".join(run("equality", "few.csv").stdout.split())
+    assert "Not broken down by group: 'Secondary care' had fewer than 8 answers" in shown
+    page = (tmp_path / "equality.html").read_text(encoding="utf-8")
+    assert re.findall(r"<th>([^<]+)</th>", page)[:3] == ["All", "Primary care",
+                                                         "Secondary care"]
+    assert ">primary<" not in page and ">secondary<" not in page
+    data = json.loads(run("equality", "forms.csv", "--json").stdout)
+    assert data["tables"][0]["columns"] == ["All", "Primary care", "Secondary care"]
+    run("report", str(EXAMPLES / "pairs.xlsx"), "--equality", "forms.csv", "-o", "report.html")
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    part = report[report.index("Equality monitoring"):]
+    assert re.findall(r"<th>([^<]+)</th>", part)[:3] == ["All", "Primary care",
+                                                         "Secondary care"]
+
+
 def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
     """The plan's Command column is something to copy: each command, typed in a folder with
     the walkthrough's files (a copy of examples/), runs and succeeds."""
@@ -540,3 +573,20 @@ def test_a_start_in_no_possible_year_is_refused(run: Runner, start: str) -> None
     refused = run("plan", "--start", start, code=1)
     assert f"--start {start} is not in a year an exchange could run (1990 to 2200)" in \
         " ".join(refused.output.split())
+
+
+def test_equality_sides_labelled_alike_are_still_two_columns() -> None:
+    """A scheme.toml giving both sides one label would make the two one column: then each
+    is counted under its key."""
+    import dataclasses
+
+    from wessex_cli.scheme import Scheme
+
+    scheme = Scheme()
+    assert (scheme.group_of_answer("GP"), scheme.group_of_answer("Hospital")) == \
+        ("Primary care", "Secondary care")
+    alike = dataclasses.replace(scheme, sides=tuple(dataclasses.replace(side, label="Care")
+                                                    for side in scheme.sides))
+    assert (alike.group_of_answer("GP"), alike.group_of_answer("Consultant")) == \
+        ("primary", "secondary")
+    assert alike.group_of_answer("Hospital porter") == "Not stated"

@@ -217,7 +217,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     if equality is not None:
         from .equality import read_forms
 
-        forms = read_forms(equality, scheme.side_of_answer)
+        forms = read_forms(equality, scheme.group_of_answer)
         report.equality = (forms.tables, forms.forms)
         # as 'wessex equality' says them: an answer counted as "Another answer" is named by
         # its cell on the terminal, never in the report
@@ -511,7 +511,7 @@ def report_docx(report: Report) -> bytes:
                                f" {values['equality']['publish_once']}")
         for protected in values["equality"]["tables"]:
             document.add_heading(protected.title, 2)
-            table(["", *(values["side_label"].get(c, c) for c in protected.columns)],
+            table(["", *protected.columns],
                   [[r, *c] for r, c in
                                              zip(protected.rows, protected.cells, strict=True)])
             for note in protected.notes:  # what was pooled or hidden, under the table

@@ -204,6 +204,16 @@ class Scheme:
         "Not stated" when it names neither."""
         return self.side_from_text(text) or self.side_for_profession(text) or "Not stated"
 
+    def group_of_answer(self, text: str) -> str:
+        """The column an equality form is counted under: its side's label, as every table
+        of them heads it ("Primary care"), or "Not stated"; a side's key where the two
+        labels are alike, so that the sides are never counted as one."""
+        side = self.side_of_answer(text)
+        labels = {header_key(s.label) for s in self.sides}
+        if side == "Not stated" or len(labels) < len(self.sides):
+            return side
+        return self.side(side).label
+
     def side_from_text(self, text: str) -> str | None:
         """Read a ``side`` cell: the key, the label, or common words for each setting."""
         wanted = header_key(text)

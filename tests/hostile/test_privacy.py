@@ -433,7 +433,7 @@ def test_small_groups_are_pooled_when_together_large_enough(run: Runner,
     rows += [["", "Woman"]] * 4  # side not stated
     write_forms(tmp_path / "forms.csv", rows)
     table = json.loads(run("equality", "forms.csv", "--json").stdout)["tables"][0]
-    assert table["columns"] == ["All", "primary", "Other groups"]
+    assert table["columns"] == ["All", "Primary care", "Other groups"]  # the side's label
     assert any("counted together as 'Other groups'" in n for n in table["notes"])
 
 

@@ -241,7 +241,7 @@ def equality(
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
-    result = read_forms(path, scheme.side_of_answer)
+    result = read_forms(path, scheme.group_of_answer)
     tables, count = result.tables, result.forms
     warn(result.warnings)
     if output:
