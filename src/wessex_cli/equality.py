@@ -4,7 +4,8 @@ Disclosure control, in the way official statistics do it: a count of 1 to 7 is s
 ``*`` (primary suppression); every other count is rounded to the nearest 5 and 0 stays 0;
 totals are computed from the exact counts and then rounded the same way. A suppressed count
 could still be worked out by subtraction from its row or column total, so every row and
-column holding one suppressed cell gets a second (secondary suppression). A column (a side
+column holding one suppressed cell gets a second (secondary suppression), and more while
+the rounded figures it shows would leave its hidden cells one value each. A column (a side
 or profession) with fewer than 8 answers is never shown on its own, since even its zeros
 describe the few people in it: small groups are pooled, or the table is not broken down.
 Nor is a group whose every answer is one category shown answer by answer, "All" included:
@@ -352,6 +353,32 @@ def round5(value: int) -> int:
     return 5 * ((value + 2) // 5)
 
 
+def _published_range(count: int) -> tuple[int, int]:
+    """What a reader can tell of ``count`` from its published figure: 0 is exact; a
+    rounded figure is within 2 of the count, which is at least ``SUPPRESS_BELOW``."""
+    if not count:
+        return 0, 0
+    shown = round5(count)
+    return max(shown - 2, SUPPRESS_BELOW), shown + 2
+
+
+def _exposed(line: list[tuple[int, int]], counts: list[list[int]],
+             suppressed: list[list[bool]]) -> bool:
+    """Whether the line's hidden cells can be worked out from what it shows: one alone,
+    or several whose shown total, less its shown parts, leaves each one value only.
+    Stars are each 1 at least, so "10" beside "Total 10" can leave four stars 4 at most
+    between them (each shown figure 8 at least, the total 12 at most): each is 1."""
+    hidden = [cell for cell in line if suppressed[cell[0]][cell[1]]]
+    if len(hidden) == 1:
+        return True
+    total = line[-1]
+    if not hidden or suppressed[total[0]][total[1]]:
+        return False
+    most = _published_range(counts[total[0]][total[1]])[1] - sum(
+        _published_range(counts[r][c])[0] for r, c in line[:-1] if not suppressed[r][c])
+    return most - (len(hidden) - 1) < 2  # the most one hidden cell can hold, 1 at least
+
+
 def protect(counts: list[list[int]], hidden: Collection[tuple[int, int]] = ()
             ) -> list[list[str]]:
     """Publishable values for an exact table whose last row and first column are totals.
@@ -374,8 +401,7 @@ def protect(counts: list[list[int]], hidden: Collection[tuple[int, int]] = ()
     while changed:
         changed = False
         for line in lines:
-            hidden = [cell for cell in line if suppressed[cell[0]][cell[1]]]
-            if len(hidden) != 1:
+            if not _exposed(line, counts, suppressed):
                 continue
             candidates = [cell for cell in line[:-1] if not suppressed[cell[0]][cell[1]]
                           and counts[cell[0]][cell[1]] > 0]
