@@ -1741,6 +1741,10 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
         elif tag == "v" and inside[0]:
             if not cell[2]:
                 one_more_value()
+            if formula[0] and cell[3] == "str":
+                # a text result, empty too: Excel and LibreOffice save a formula giving ""
+                # as <v></v> in a "str" cell (openpyxl's, never calculated, has no type)
+                formula[1] = True
             if cell[1] or cell[3] in (None, "n"):
                 # a shared text's number (a formula's shown shared text too: openpyxl reads
                 # it for visit), or a number (a formula's shown one too)

@@ -1,0 +1,32 @@
+"""The workbooks as Excel or LibreOffice save them after the administrator has edited them:
+what wessex reads from them, and what its edits keep. (Each file is built in the test, its
+XML shaped as those programs write it, so no spreadsheet program is needed to run them.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record import columns, paired, status_json, visits_of, with_cached_formula
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def test_a_done_formula_whose_result_is_empty_text_was_calculated(run: Runner,
+                                                                  paired: Path) -> None:
+    # =IF(date<>"","yes","") with no date: Excel and LibreOffice save the empty text it
+    # gives as <c t="str"><f>..</f><v></v></c>, a value (openpyxl's own, never calculated,
+    # has no type); so the visit is simply not done, and nothing asks to save it again
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    host = sheet.cell(2, col["A email"]).value
+    date = sheet.cell(2, col["A hosts B: date"]).coordinate
+    done = sheet.cell(2, col["A hosts B: done"]).coordinate
+    with_cached_formula(paired, done, f'=IF({date}<>"","yes","")', "")
+    result = run("status", "pairs.xlsx", "--json")
+    assert "no saved result" not in result.stderr
+    assert "never calculated" not in result.stderr
+    assert visits_of(status_json(run), host)["done"] is False
