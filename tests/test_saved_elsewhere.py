@@ -4,6 +4,8 @@ XML shaped as those programs write it, so no spreadsheet program is needed to ru
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -30,3 +32,24 @@ def test_a_done_formula_whose_result_is_empty_text_was_calculated(run: Runner,
     assert "no saved result" not in result.stderr
     assert "never calculated" not in result.stderr
     assert visits_of(status_json(run), host)["done"] is False
+
+
+def test_a_formula_giving_empty_text_keeps_its_result_through_an_edit(run: Runner,
+                                                                     paired: Path) -> None:
+    # the same formula, then a visit recorded for the other side of the pair: the save
+    # puts back the empty text it showed, so the next read still finds it calculated
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    visitor = sheet.cell(2, col["B email"]).value
+    date = sheet.cell(2, col["A hosts B: date"]).coordinate
+    done = sheet.cell(2, col["A hosts B: done"]).coordinate
+    with_cached_formula(paired, done, f'=IF({date}<>"","yes","")', "")
+    run("visit", "pairs.xlsx", visitor, "--hosted", "12/5/2027")
+    with zipfile.ZipFile(paired) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    kept = re.search(rf'<c r="{done}"[^>]*>.*?</c>', xml)
+    assert kept is not None and 't="str"' in kept.group(0) and "<v></v>" in kept.group(0)
+    result = run("status", "pairs.xlsx", "--json")
+    assert "no saved result" not in result.stderr
+    assert visits_of(status_json(run), visitor)["done"] is True

@@ -345,8 +345,14 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
                 # read as done
                 if cell.data_type == "f" and \
                         isinstance(cell.value, str | ArrayFormula | DataTableFormula):
-                    opened.cached[id(cell)] = (cell, cell.value, values[cell.coordinate].value)
+                    opened.cached[id(cell)] = (cell, cell.value, _shown(values[cell.coordinate]))
     return opened
+
+
+def _shown(cell: Any) -> Any:
+    """What Excel showed in a formula cell: empty text when it saved the formula as giving
+    text but with nothing in it (openpyxl reads that as no value, as if never calculated)."""
+    return "" if cell.value is None and cell.data_type == "str" else cell.value
 
 
 @contextlib.contextmanager
