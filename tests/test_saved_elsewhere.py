@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+from openpyxl.worksheet.table import Table, TableFormula
 
 from .conftest import Runner
+from .test_keep_grow import _kept_with_a_column
 from .test_record import columns, paired, status_json, visits_of, with_cached_formula
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -53,3 +56,26 @@ def test_a_formula_giving_empty_text_keeps_its_result_through_an_edit(run: Runne
     result = run("status", "pairs.xlsx", "--json")
     assert "no saved result" not in result.stderr
     assert visits_of(status_json(run), visitor)["done"] is True
+
+
+def _table_with_a_calculated_column(sheet: Any, score: str, column: str) -> None:
+    # as Excel saves a table whose own column was filled by typing a formula in its first
+    # row: each row's formula, and the formula kept with the table's column
+    table = Table(displayName="PairsTable", ref=f"A1:{column}5")
+    table._initialise_columns()  # noqa: SLF001 - the columns, to be named as in the sheet
+    for number, found in enumerate(table.tableColumns, start=1):
+        found.name = str(sheet.cell(1, number).value)
+    table.tableColumns[-1].calculatedColumnFormula = TableFormula(attr_text=f"{score}2*2")
+    sheet.add_table(table)
+
+
+def test_a_new_pair_in_a_table_gets_the_formula_of_its_calculated_column(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    # a row added to a table in Excel takes the formulas of its calculated columns; the
+    # new pair's row is added to the table, so it takes the column's formula too
+    score, doubled, sheet = _kept_with_a_column(
+        run, paired, tmp_path, False, "Doubled", lambda score, row: f"={score}{row}*2",
+        _table_with_a_calculated_column)
+    assert sheet.tables["PairsTable"].ref == f"A1:{doubled}6"
+    assert [sheet[f"{doubled}{row}"].value for row in range(2, 7)] == \
+        [f"={score}{row}*2" for row in range(2, 7)]

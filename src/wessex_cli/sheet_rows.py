@@ -255,6 +255,7 @@ def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) ->
         if ref is not None:
             table.ref = ref
             _filter_with_table(table)
+            _calculated_columns_down(sheet, table, last_kept, last)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
         sqref = grown(formatting.sqref.ranges) or str(formatting.sqref)
@@ -262,6 +263,27 @@ def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) ->
             formats.add(sqref, rule)
     sheet.conditional_formatting = formats
     _grow_formulas(book, sheet, last_kept, last)
+
+
+def _calculated_columns_down(sheet: Any, table: Any, last_kept: int, last: int) -> None:
+    """The rows a table grew over take the formula of each of its calculated columns (a
+    formula typed in the table's column, which Excel fills down it), as row ``last_kept``
+    holds it, moved to their row: as a row added to the table in Excel takes it."""
+    from openpyxl.formula.translate import Translator
+    from openpyxl.worksheet.cell_range import CellRange
+
+    first = CellRange(table.ref).min_col
+    for offset, column in enumerate(table.tableColumns or ()):
+        if column.calculatedColumnFormula is None:
+            continue
+        above = sheet._cells.get((last_kept, first + offset))  # noqa: SLF001 - none made
+        if above is None or above.data_type != "f" or not isinstance(above.value, str):
+            continue
+        for row in range(last_kept + 1, last + 1):
+            cell = sheet.cell(row, first + offset)
+            if cell.value is None:
+                cell.value = Translator(above.value, above.coordinate).translate_formula(
+                    cell.coordinate)
 
 
 def _grow_formulas(book: Workbook, sheet: Any, last_kept: int, last: int) -> None:
