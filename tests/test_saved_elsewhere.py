@@ -79,3 +79,36 @@ def test_a_new_pair_in_a_table_gets_the_formula_of_its_calculated_column(
     assert sheet.tables["PairsTable"].ref == f"A1:{doubled}6"
     assert [sheet[f"{doubled}{row}"].value for row in range(2, 7)] == \
         [f"={score}{row}*2" for row in range(2, 7)]
+
+
+def _as_libreoffice_saves_true(path: Path, cell: str) -> None:
+    # TRUE typed in LibreOffice is saved as the formula TRUE() with its value
+    book = openpyxl.load_workbook(path)
+    book["Pairs"][cell] = "=TRUE()"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>TRUE\(\)</f><v\s*(?:/>|></v>)</c>')
+    xml, found = pattern.subn(rf'<c r="{cell}"\1 t="b"><f aca="false">TRUE()</f><v>1</v></c>',
+                              parts[name].decode())
+    assert found == 1
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+
+
+def test_a_done_typed_true_in_libreoffice_can_be_dated_by_visit(run: Runner,
+                                                               paired: Path) -> None:
+    # done ticked TRUE in LibreOffice, no date: 'visit --hosted' gives it its date; the
+    # TRUE() LibreOffice saved is what was typed, not a formula of the administrator's
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    col = columns(sheet)
+    host = sheet.cell(2, col["A email"]).value
+    done = sheet.cell(2, col["A hosts B: done"]).coordinate
+    _as_libreoffice_saves_true(paired, done)
+    assert visits_of(status_json(run), host)["done"] is True
+    run("visit", "pairs.xlsx", host, "--hosted", "12/5/2027")
+    found = visits_of(status_json(run), host)
+    assert (found["date"], found["done"]) == ("2027-05-12", True)

@@ -478,10 +478,16 @@ def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str,
     return changed
 
 
+# How LibreOffice saves TRUE or FALSE typed in a cell: as a formula giving it
+_TYPED_BOOLEAN = re.compile(r"=\s*(?:TRUE|FALSE)\s*\(\s*\)\s*", re.IGNORECASE)
+
+
 def is_formula(cell: Any) -> bool:
     """A live formula in an openpyxl cell, not text that begins with "=" (which wessex and
-    Excel's quote prefix store as text)."""
-    return bool(cell.data_type == "f")
+    Excel's quote prefix store as text), nor TRUE or FALSE typed in LibreOffice, which it
+    saves as the formula TRUE() or FALSE()."""
+    return bool(cell.data_type == "f") and not (
+        isinstance(cell.value, str) and _TYPED_BOOLEAN.fullmatch(cell.value))
 
 
 def put_value(cell: Any, value: Any) -> None:
