@@ -19,18 +19,22 @@ from .test_record import columns, paired, status_json, visits_of, with_cached_fo
 __all__ = ["paired"]  # the fixture, used by name
 
 
-def test_a_done_formula_whose_result_is_empty_text_was_calculated(run: Runner,
-                                                                  paired: Path) -> None:
-    # =IF(date<>"","yes","") with no date: Excel and LibreOffice save the empty text it
-    # gives as <c t="str"><f>..</f><v></v></c>, a value (openpyxl's own, never calculated,
-    # has no type); so the visit is simply not done, and nothing asks to save it again
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
+def _done_giving_empty_text(paired: Path) -> tuple[str, str, str]:
+    """P001's first done cell filled by =IF(date<>"","yes",""), with no date, as Excel and
+    LibreOffice save the empty text it gives: <c t="str"><f>..</f><v></v></c>, a value
+    (openpyxl's own, never calculated, has no type). Returns the cell, A's and B's e-mail."""
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
     col = columns(sheet)
-    host = sheet.cell(2, col["A email"]).value
     date = sheet.cell(2, col["A hosts B: date"]).coordinate
     done = sheet.cell(2, col["A hosts B: done"]).coordinate
     with_cached_formula(paired, done, f'=IF({date}<>"","yes","")', "")
+    return done, sheet.cell(2, col["A email"]).value, sheet.cell(2, col["B email"]).value
+
+
+def test_a_done_formula_whose_result_is_empty_text_was_calculated(run: Runner,
+                                                                  paired: Path) -> None:
+    # the visit is simply not done, and nothing asks to save the workbook again
+    _, host, _ = _done_giving_empty_text(paired)
     result = run("status", "pairs.xlsx", "--json")
     assert "no saved result" not in result.stderr
     assert "never calculated" not in result.stderr
@@ -39,15 +43,9 @@ def test_a_done_formula_whose_result_is_empty_text_was_calculated(run: Runner,
 
 def test_a_formula_giving_empty_text_keeps_its_result_through_an_edit(run: Runner,
                                                                      paired: Path) -> None:
-    # the same formula, then a visit recorded for the other side of the pair: the save
-    # puts back the empty text it showed, so the next read still finds it calculated
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    col = columns(sheet)
-    visitor = sheet.cell(2, col["B email"]).value
-    date = sheet.cell(2, col["A hosts B: date"]).coordinate
-    done = sheet.cell(2, col["A hosts B: done"]).coordinate
-    with_cached_formula(paired, done, f'=IF({date}<>"","yes","")', "")
+    # a visit recorded for the other side of the pair: the save puts back the empty text
+    # the formula showed, so the next read still finds it calculated
+    done, _, visitor = _done_giving_empty_text(paired)
     run("visit", "pairs.xlsx", visitor, "--hosted", "12/5/2027")
     with zipfile.ZipFile(paired) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
