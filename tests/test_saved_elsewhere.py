@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.table import Table, TableFormula
 
-from .conftest import Runner
+from .conftest import Runner, write_book
 from .test_keep_grow import _kept_with_a_column
-from .test_record import columns, paired, status_json, visits_of, with_cached_formula
+from .test_keep_totals import NEWCOMERS
+from .test_record import columns, paired, people, status_json, visits_of, with_cached_formula
 
 __all__ = ["paired"]  # the fixture, used by name
 
@@ -110,3 +112,21 @@ def test_a_done_typed_true_in_libreoffice_can_be_dated_by_visit(run: Runner,
     run("visit", "pairs.xlsx", host, "--hosted", "12/5/2027")
     found = visits_of(status_json(run), host)
     assert (found["date"], found["done"]) == ("2027-05-12", True)
+
+
+def test_the_sheets_written_afresh_keep_how_their_headings_looked(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    # pair --keep writes the Summary and Settings sheets again: their headings keep the
+    # look they had, wessex's own fill and one the administrator gave them
+    book = openpyxl.load_workbook(paired)
+    assert book["Settings"]["A1"].fill.fgColor.rgb == "FFDCE6F1"  # as 'pair' wrote it
+    for cell in book["Summary"][1]:
+        cell.fill = PatternFill("solid", fgColor="FFFFC000")
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    assert [(c.value, c.fill.fgColor.rgb, c.font.b) for c in book["Summary"][1]] == \
+        [("Item", "FFFFC000", True), ("Value", "FFFFC000", True)]
+    assert [(c.value, c.fill.fgColor.rgb, c.font.b) for c in book["Settings"][1]] == \
+        [("Setting", "FFDCE6F1", True), ("Value", "FFDCE6F1", True)]

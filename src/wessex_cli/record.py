@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -947,6 +948,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     for name in ("Unpaired", "Summary", "Settings"):
         source = by_name[name]
         own: list[tuple[int, str, dict[str, Any], list[str]]] = []
+        looks: dict[str, Any] = {}
         if book.has_sheet(name):
             target = book[name]
             if _as_text(target.iter_rows(values_only=True)) == \
@@ -957,6 +959,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             rewritten_yours += nowhere
             for merged in list(target.merged_cells.ranges):  # it would hide the rows written
                 target.merged_cells.remove(merged)          # afresh under it
+            looks = _heading_looks(target)
             target.delete_rows(1, target.max_row + 1)
         else:
             target = book.create_sheet(name)
@@ -964,7 +967,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         for values in (source.headers, *source.rows):
             append_values(target, list(values))
         for cell in target[1]:
-            cell.font = openpyxl.styles.Font(bold=True)
+            look = looks.get(header_key(cell_text(cell.value)))
+            if look is None:
+                cell.font = openpyxl.styles.Font(bold=True)
+            else:
+                cell._style = copy(look)  # noqa: SLF001 - one sheet's styles
         rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
     book.unchanged = not changed
     said = [placed] if placed else []
@@ -993,6 +1000,13 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"{titles}, so {'their' if many else 'its'} "
                     "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
     return said
+
+
+def _heading_looks(sheet: Any) -> dict[str, Any]:
+    """How each heading of a sheet written afresh looked (wessex's fill, or the
+    administrator's), by its text, to be given again to the heading written in its place."""
+    return {header_key(cell_text(cell.value)): copy(cell._style)  # noqa: SLF001
+            for cell in sheet[1] if cell_text(cell.value) and cell.has_style}
 
 
 def _restated(restated: dict[str, list[_At]]) -> list[str]:
