@@ -871,7 +871,7 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
 
         book = read_pairs_workbook(pairs)
         rows = book.pairs
-        participants = len({r.a.email for r in rows} | {r.b.email for r in rows})
+        participants = len(book.paired_people())
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")
         everyone = [p for r in (*rows, *book.withdrawn) for p in (r.a, r.b)] + book.unpaired

@@ -257,6 +257,15 @@ class PairsWorkbook:
     # again; None when they were not read
     other_sheets: list[tuple[str, Grid]] | None = None
 
+    def paired_people(self) -> set[str]:
+        """The e-mail keys of everyone paired this year who did not withdraw: the Pairs
+        sheet's people and the partners someone withdrew from (they were paired, and may
+        have hosted, visited or answered the survey before their partner left), unless they
+        later left the scheme themselves."""
+        gone = {w.key for w in self.withdrawals if w.whole_scheme}
+        left = {w.partner_key for w in self.withdrawals} - gone
+        return ({email_key(p.email) for pair in self.pairs for p in pair.people} | left) - {""}
+
 
 def pair_number(pair_id: str) -> int | None:
     """The number of an ID wessex gives ("P007" is 7), None for one typed otherwise: the

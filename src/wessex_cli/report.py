@@ -69,6 +69,8 @@ class Figures:
     # are counted in visits_done and visits_total, and named apart.
     visits_done_withdrawn: int = 0
     visits_planned: int = 0  # dated after today and not done: arranged, still to come
+    # paired people whose partner withdrew and who are in no pair of the Pairs sheet now
+    partner_withdrew: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The figures for --json, each side's hosting as done and total."""
@@ -111,6 +113,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     rows = tracked = book.pairs
     left = book.withdrawn
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
+    paired = book.paired_people()
 
     def note(email: str, side: str, profession: str, state: str) -> None:
         key = email_key(email)
@@ -128,7 +131,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     for pair in left:
         gone = person_key(cell_text(pair.value("Withdrawn person")))
         for person in pair.people:
-            state = "withdrew" if person.name and person_key(person.name) == gone else "unpaired"
+            # the partner they left was paired (Figures.paired_people), paired anew or not
+            state = "withdrew" if person.name and person_key(person.name) == gone else \
+                "paired" if email_key(person.email) in paired else "unpaired"
             note(person.email, person.side, person.profession, state)
     table: dict[tuple[str, str], ParticipationRow] = {}
     for entry in people.values():
@@ -141,8 +146,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     participation = sorted(table.values(), key=lambda r: (order.get(r.side, 9), r.side,
                                                           r.profession.casefold()))
     # per person, not per pair: someone with two partners counts once, with their best
-    met: dict[str, str] = {email_key(p.email): "none" for r in rows for p in r.people}
-    for row in rows:
+    # and the partner someone withdrew from was given the choice their pair met
+    met: dict[str, str] = dict.fromkeys(paired, "none")
+    for row in [*rows, *left]:
         reasons = cell_text(row.value("Reasons"))
         for reason in (r.strip() for r in reasons.split(";")):
             match = _CHOICE.match(reason)
@@ -150,8 +156,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                 continue
             chooser = person_key(match["chooser"])
             for person in row.people:
-                if person_key(person.name) == chooser:
-                    key = email_key(person.email)
+                key = email_key(person.email)
+                if person_key(person.name) == chooser and key in met:
                     if met[key] == "none" or RANKS.index(match["rank"]) < RANKS.index(met[key]):
                         met[key] = match["rank"]
     best = Counter(met.values())
@@ -175,7 +181,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                     dates.append(visit.date)
                 else:
                     undated += 1
-    paired_people = len({email_key(p.email) for r in rows for p in r.people})
+    paired_people = len(paired)
     withdrawn_done = sum(v.done for p in left for v in p.visits)
     states = Counter(e["state"] for e in people.values())
     figures = Figures(
@@ -194,7 +200,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
         visits_done_withdrawn=withdrawn_done,
         # "planned" as status and the letters say it: not done, dated today or later
-        visits_planned=sum(1 for p in tracked for v in p.visits if v.state(now) == "planned"))
+        visits_planned=sum(1 for p in tracked for v in p.visits if v.state(now) == "planned"),
+        partner_withdrew=len(paired - {email_key(p.email) for r in rows for p in r.people}))
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
                     as_at=now, listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
@@ -392,8 +399,11 @@ def context(report: Report) -> dict[str, Any]:
         f"{plural(report.feedback.responses, 'feedback response')}. Every quote is anonymised "
         "and professions with fewer than three respondents are pooled, as in the delegate "
         "pack.") if report.feedback is not None else ""
-    values["participation_sentence"] = ("Everyone who volunteered, by side and profession, and "
-                                        "what became of them.")
+    n = report.figures.partner_withdrew
+    values["participation_sentence"] = (
+        "Everyone who volunteered, by side and profession, and what became of them." +
+        (f" Paired includes {plural(n, 'person', 'people')} whose partner withdrew and who "
+         f"{'has' if n == 1 else 'have'} no new partner." if n else ""))
     values["choices_sentence"] = (
         f"{plural(report.figures.pairs, 'pair')} {'was' if report.figures.pairs == 1 else 'were'}"
         " made. Each volunteer could name three colleagues, specialties or organisations; "
