@@ -381,6 +381,8 @@ def test_init_from_last_year_carries_the_unpaired_whole_and_says_what_happened(
                [*HEADERS, "Phone", "Notes", "Line manager"])
     run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx", "--lock",
         "Isla Okonkwo=Arjun Rasmussen", "--lock", "Amelia Ashworth=Oliver Pemberton")
+    # Isla hosted Arjun before he left: a half day she did, which her note must keep
+    run("visit", "2026/pairs.xlsx", "Isla Okonkwo", "--hosted", "2026-07-14")
     run("withdraw", "2026/pairs.xlsx", "Arjun Rasmussen", "--reason", "moved away")
     run("pair", "2026/volunteers.xlsx", "--keep", "2026/pairs.xlsx")  # no one left for Isla
     run("init", "2027", "--from", "2026/pairs.xlsx")
@@ -392,9 +394,14 @@ def test_init_from_last_year_carries_the_unpaired_whole_and_says_what_happened(
     assert (maryam["Phone"], maryam["Specialty"], maryam["Line manager"]) == (
         "07700 900163", "General Practice", "Dr Rhys Penhallow")
     assert maryam["Notes"] == "Part time\nWorkplace Exchange: volunteered but was not paired."
+    # the scheme named once; her partner, his workplace, when he left and what she did
     assert found["isla@nhs.net"]["Notes"] == (
-        "Workplace Exchange: first partner Arjun Rasmussen withdrew. "
-        "Workplace Exchange: no new partner was found.")
+        "Workplace Exchange: partnered with Arjun Rasmussen (Hospital - Resp), who withdrew on "
+        "1 September 2026; hosted them; the visit to their workplace not recorded as done. "
+        "No new partner was found.")
+    assert found["arjun@nhs.net"]["Notes"] == (
+        "Workplace Exchange: withdrew on 1 September 2026 (moved away); had been paired with "
+        "Dr Isla Okonkwo; visited them; hosting them not recorded as done.")
 
 
 def test_init_from_brings_back_what_only_the_volunteer_workbook_held(run: Runner,

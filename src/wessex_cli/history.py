@@ -197,7 +197,7 @@ def carry_forward(path: Path, volunteers: Sequence[Volunteer] = ()) -> list[Carr
                                            (row.b, row.a, b_hosts_a, a_hosts_b)):
             where = f" ({other.organisation})" if other.organisation else ""
             said = " ".join(cell_text(row.value("Notes")).split())  # the pair's own Notes
-            add(me, f"{label}: partnered with {other.name}{where}; "
+            add(me, f"partnered with {other.name}{where}; "
                     f"{_visits_note(hosted.done, visited.done)}."
                     + (f" The pair's notes: {said.rstrip('.')}." if said else ""))
     paired = set(people)  # the Withdrawn sheet's pairs are the pairs that ended
@@ -206,27 +206,32 @@ def carry_forward(path: Path, volunteers: Sequence[Volunteer] = ()) -> list[Carr
         reason = cell_text(gone_pair.value("Reason"))
         when = _as_written(gone_pair.value("Date withdrawn"))
         this_pair = cell_text(gone_pair.value("Withdrew from")).casefold().startswith("this pair")
-        for me, them in ((gone_pair.a, gone_pair.b), (gone_pair.b, gone_pair.a)):
+        on = f" on {when}" if when else ""
+        a_hosts_b, b_hosts_a = gone_pair.visits
+        for me, them, hosted, visited in ((gone_pair.a, gone_pair.b, a_hosts_b, b_hosts_a),
+                                          (gone_pair.b, gone_pair.a, b_hosts_a, a_hosts_b)):
+            # the half days they did before the pair ended happened: said as a pair's are
+            done = _visits_note(hosted.done, visited.done)
             if me.name and person_key(me.name) == gone:
                 left = f"left the pair with {them.name}" if this_pair else "withdrew"
-                add(me, f"{label}: {left}{' on ' + when if when else ''}"
-                    f"{' (' + reason + ')' if reason else ''}"
+                add(me, f"{left}{on}{' (' + reason + ')' if reason else ''}"
                     f"{', staying in the scheme' if this_pair else ''}"
-                    f"{'' if this_pair else '; had been paired with ' + them.name}.")
+                    f"{'' if this_pair else '; had been paired with ' + them.name}; {done}.")
             elif me.name:
-                add(me, f"{label}: first partner {them.name} withdrew.")
+                where = f" ({them.organisation})" if them.organisation else ""
+                add(me, f"partnered with {them.name}{where}, who withdrew{on}; {done}.")
     for person in book.unpaired:  # last: after what happened to the pair they had
         # someone with two places and one partner is on the Unpaired sheet too, and so is
         # someone whose partner withdrew when no new partner was found
-        add(person, f"{label}: offered more partners than were found." if person.key in paired
-                    else f"{label}: no new partner was found." if person.key in people
-                    else f"{label}: volunteered but was not paired.")
+        add(person, "offered more partners than were found." if person.key in paired
+                    else "no new partner was found." if person.key in people
+                    else "volunteered but was not paired.")
     by_key = {v.key: v for v in volunteers}
     for volunteer in volunteers:
         if volunteer.key not in people:  # withdrawn before pairing: never in the pairs
             status = f" (Status: {volunteer.status})" if volunteer.status else ""
-            add(Person.of(volunteer), f"{label}: volunteered{status} but was not paired.")
-    result = [Carried(person, " ".join(notes[key]),
+            add(Person.of(volunteer), f"volunteered{status} but was not paired.")
+    result = [Carried(person, _said_of(label, notes[key]),
                       _kept(by_key[key], by_key) if key in by_key else {})
               for key, person in people.items()]
     return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
@@ -280,6 +285,12 @@ def _as_written(value: Cell) -> str:
     if isinstance(value, dt.date):  # a datetime (calamine's) is a date too
         return day_month_year(value if not isinstance(value, dt.datetime) else value.date())
     return cell_text(value)
+
+
+def _said_of(label: str, notes: Sequence[str]) -> str:
+    """One person's notes as one paragraph, the scheme named once at its start: each note
+    after the first a sentence of its own."""
+    return f"{label}: " + " ".join([notes[0], *(n[:1].upper() + n[1:] for n in notes[1:])])
 
 
 def _visits_note(hosted: bool, visited: bool) -> str:
