@@ -34,7 +34,9 @@ def test_a_visit_done_today_is_done_not_planned() -> None:
 def test_an_unreadable_reflection_cell_is_not_taken_as_received() -> None:
     """'maybe' is neither yes nor no: the reflection is counted as not received (the other,
     'yes', is received), with a warning naming the cell."""
-    found = read({"Reflection from A": "maybe", "Reflection from B": "yes"}, now=NOW)
+    # a visit done, so that the reflection received is not questioned as one before any visit
+    found = read({"Reflection from A": "maybe", "Reflection from B": "yes",
+                  "A hosts B: date": "4/5/2027", "A hosts B: done": "yes"}, now=NOW)
     assert found.reflections == (False, True)
     assert found.warnings == [
         f"Pairs!{col('Reflection from A')}7: 'maybe' is not yes or no; the reflection is "

@@ -103,6 +103,10 @@ def test_an_unreadable_reflection_cell_is_a_warning_at_its_cell(run: Runner,
     column = header.index("Reflection from A") + 1
     sheet.cell(2, column, "received 3/6")
     sheet.cell(3, column, "yes")
+    # a visit done in that pair, so that its reflection received is not questioned as one
+    # before any visit
+    sheet.cell(3, header.index("A hosts B: date") + 1, "4/5/2027")
+    sheet.cell(3, header.index("A hosts B: done") + 1, "yes")
     book.save(paired)
     result = run("status", "pairs.xlsx")
     cell = sheet.cell(2, column).coordinate

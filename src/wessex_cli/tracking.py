@@ -127,10 +127,23 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
             warnings.append(f"{where(title)}: '{cell_text(raw(title))}' is not yes or no; the "
                             "reflection is counted as not received.")
         reflections.append(bool(received))
+    for title, writer, received in zip(REFLECTION_COLUMNS, row.people, reflections,
+                                       strict=True):
+        if received and not any(v.done for v in visits):
+            # a reflection is written after a visit: the tick or the visits may be wrong
+            warnings.append(_reflection_before_visits(where(title), writer.name, row.pair_id))
     row.visits = (visits[0], visits[1])
     row.reflections = (reflections[0], reflections[1])
     row.warnings = warnings
     return row
+
+
+def _reflection_before_visits(cell: str, name: str, pair_id: str) -> str:
+    """The warning for a reflection ticked as received by a pair with neither visit done."""
+    return (f"{cell}: {name or 'this person'}'s reflection is ticked as received, but pair "
+            f"{pair_id} has no visit recorded as done (a reflection comes after a visit). If "
+            "a visit has happened, record it with 'wessex visit'; if the tick is in the wrong "
+            "row, move it to the right person's row. Until then it counts as received.")
 
 
 def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
