@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
-from .model import PairRecord, Person
+from .model import PairRecord, Person, Visit
 from .placeholders import note
 from .scheme import Scheme
 from .text import did_you_mean, one_line, slug, strip_controls
@@ -954,9 +954,13 @@ def kept_pairs_files(template: DocumentTemplate, scheme: Scheme,
                      now: dt.date) -> set[Path]:
     """The files a render of ``template`` for every pair on the Pairs sheet would be
     written to, whether or not a pair still needs one: after 'render --new', the letters
-    already there for the pairs kept from before, which are not letters of someone gone."""
+    already there for the pairs kept from before, which are not letters of someone gone.
+    Their visits are taken as still owed: a patient notice is written only for a visit to
+    come, and one written before its visit was done is a kept pair's all the same."""
     every = replace(template, only_complete=False, only_incomplete=False, only_chased=False)
-    return set(output_paths(every, recipients(every, scheme, pairs=pairs, now=now), fmt,
+    owed = [replace(pair, visits=(Visit(pair.a.email, pair.b.email),
+                                  Visit(pair.b.email, pair.a.email))) for pair in pairs]
+    return set(output_paths(every, recipients(every, scheme, pairs=owed, now=now), fmt,
                             folder))
 
 

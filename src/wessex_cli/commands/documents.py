@@ -224,7 +224,7 @@ def render(
         warn([f"{paths[0].parent} also holds {plural(len(stale), 'earlier file')} that this "
               f"render did not write ({shown}): perhaps for someone since withdrawn or "
               f"re-paired{', or in a pair left out above' if finished else ''}. Check or "
-              "delete them before sending the folder."])
+              f"delete {'it' if len(stale) == 1 else 'them'} before sending the folder."])
     if template.attachments and chosen != "eml":
         names = ", ".join(template.attachments)
         them = "them" if len(template.attachments) > 1 else "it"
