@@ -58,9 +58,12 @@ def people() -> list[dict[str, object]]:
         first, last = names[index]
         practice = practices[index % len(practices)]
         title = "Dr " if role == "GP" else ""
+        # the role's last word as a specialty ("Practice nurse": Nurse), an abbreviation as
+        # written ("ANP", which capitalize() made "Anp")
+        word = role.split()[-1]
         rows.append({"name": f"{title}{first} {last}", "role": role, "org": practice,
                      "cluster": PRACTICES[practice], "specialty": "General Practice"
-                     if role == "GP" else role.split()[-1].capitalize()})
+                     if role == "GP" else word if word.isupper() else word.capitalize()})
     for index, role in enumerate(secondary_roles):
         first, last = names[len(primary_roles) + index]
         specialty = SPECIALTIES[index % len(SPECIALTIES)]
