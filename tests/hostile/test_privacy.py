@@ -872,3 +872,22 @@ def test_a_practice_is_hidden_whatever_its_punctuation_case_or_accents(written: 
     practices = ["St Mary's Surgery", "Tŷ Gwyn Medical Centre", "St. Luke's Practice",
                  "Harbourside Surgery"]
     assert without_places(written, practices) == shown
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("write to jo.bloggs (at) example.org", "write to [e-mail]"),
+    ("write to jo [at] example dot org.", "write to [e-mail]."),
+    ("write to jo AT example DOT org", "write to [e-mail]"),
+    ("write to jo {at} nhs (dot) net", "write to [e-mail]"),
+    ("write to jo\uff20example.org", "write to [e-mail]"),  # the fullwidth at sign
+    ("write to jo @ example.org", "write to [e-mail]"),
+    # ordinary sentences with "at", "@" and dots stay as written
+    ("we met at 9.30 and left @ 12.15", "we met at 9.30 and left @ 12.15"),
+    ("seen at clinic.Then we talked at length", "seen at clinic.Then we talked at length"),
+    ("we looked at it (at last) on the screen", "we looked at it (at last) on the screen"),
+])
+def test_an_e_mail_address_written_to_dodge_harvesters_is_removed(written: str,
+                                                                  shown: str) -> None:
+    """Only an address written with a plain "@" was found: "jo (at) example.org", as people
+    write one so that a harvester misses it, stayed in the quote."""
+    assert Anonymiser(["Eleni Papadopoulou"])(written) == shown
