@@ -747,7 +747,27 @@ def _place_words(organisation: str) -> set[tuple[str, ...]]:
     name = " ".join(without_invisible(organisation).split())
     stem = _GENERIC.sub("", name)
     names = [name, stem] if stem != name and len(stem) >= 4 else [name]
-    return {words for n in names if (words := tuple(_LETTERS.findall(_folded(n)[0])))}
+    return {words for n in names
+            if (words := tuple(w for w, _, _, _ in _place_tokens(_folded(n)[0])))}
+
+
+_APOSTROPHE_S = re.compile(r"['\u2019\u2018`]s(?![^\W_])")
+
+
+def _place_tokens(folded: str) -> list[tuple[str, int, int, bool]]:
+    """The words of ``folded`` as a practice's name is compared: (word, start, end, whether
+    it ends in "'s"). An "'s" is part of its word, without the apostrophe, so "St Mary's"
+    and "St Marys" are one name as people type it; "Harbourside's" is "harboursides",
+    which also names "Harbourside"."""
+    found: list[tuple[str, int, int, bool]] = []
+    for token in _LETTERS.finditer(folded):
+        if token.group(0) == "s" and found and found[-1][2] == token.start() - 1 and \
+                _APOSTROPHE_S.match(folded, token.start() - 1):
+            word, start, _, _ = found.pop()
+            found.append((word + "s", start, token.end(), True))
+        else:
+            found.append((token.group(0), token.start(), token.end(), False))
+    return found
 
 
 def without_places(text: str, organisations: list[str]) -> str:
@@ -755,39 +775,47 @@ def without_places(text: str, organisations: list[str]) -> str:
     "[practice]": in a scheme with one or two volunteers per practice, the practice names the
     person as surely as their name does. Compared as names are, case, accents, look-alike
     letters and punctuation aside ("St Mary’s" and "ST. MARY'S" for "St Mary's Surgery", "Ty
-    Gwyn" for "Tŷ Gwyn"), with a suffix ("Surgery") or "'s" after it taken too."""
+    Gwyn" for "Tŷ Gwyn", "St Marys" for "St Mary's"), with a suffix ("Surgery") or "'s"
+    after it taken too."""
     keys = {words for organisation in organisations for words in _place_words(organisation)}
     if not keys:
         return text
     folded, origin = _folded(without_invisible(text))
     text = without_invisible(text)
-    tokens = list(_LETTERS.finditer(folded))
-    words = [t.group(0) for t in tokens]
+    tokens = _place_tokens(folded)
+    words = [t[0] for t in tokens]
+    # a word may also be read without its "'s": "Harbourside's" names "Harbourside"
+    bare = [t[0][:-1] if t[3] else t[0] for t in tokens]
 
     def joined(first: int, last: int) -> bool:
         """Whether tokens ``first`` to ``last`` are written as one name."""
-        return all(_BETWEEN_WORDS.fullmatch(folded, tokens[i].end(), tokens[i + 1].start())
+        return all(_BETWEEN_WORDS.fullmatch(folded, tokens[i][2], tokens[i + 1][1])
                    for i in range(first, last))
+
+    def names(at: int, key: tuple[str, ...]) -> bool:
+        """Whether the tokens from ``at`` are the words of ``key``, the last one possessive
+        or not, and written as one name."""
+        last = at + len(key) - 1
+        return last < len(tokens) and (tuple(words[at:last + 1]) == key or (
+            tuple(words[at:last]) == key[:-1] and bare[last] == key[-1])) and \
+            joined(at, last)
 
     lengths = sorted({len(k) for k in keys}, reverse=True)
     pieces: list[str] = []
     done = index = 0
     while index < len(tokens):
-        size = next((n for n in lengths if index + n <= len(tokens) and
-                     tuple(words[index:index + n]) in keys and joined(index, index + n - 1)),
+        size = next((n for n in lengths if any(names(index, k) for k in keys if len(k) == n)),
                     0)
         if not size:
             index += 1
             continue
         end = index + size
-        suffix = next((s for s in _SUFFIX_WORDS if tuple(words[end:end + len(s)]) == s and
-                       joined(end - 1, end + len(s) - 1)), ())
-        end += len(suffix)
-        if words[end:end + 1] == ["s"] and \
-                folded[tokens[end - 1].end():tokens[end].start()] in ("'", "\u2019"):
-            end += 1  # "Harbourside's"
-        pieces += [text[done:origin[tokens[index].start()]], "[practice]"]
-        done = origin[tokens[end - 1].end() - 1] + 1
+        if words[end - 1] == bare[end - 1]:  # no "'s" yet: a suffix may follow
+            suffix = next((s for s in _SUFFIX_WORDS if names(end - 1, (words[end - 1], *s))),
+                          ())
+            end += len(suffix)
+        pieces += [text[done:origin[tokens[index][1]]], "[practice]"]
+        done = origin[tokens[end - 1][2] - 1] + 1
         index = end
     pieces.append(text[done:])
     return "".join(pieces)

@@ -891,3 +891,19 @@ def test_an_e_mail_address_written_to_dodge_harvesters_is_removed(written: str,
     """Only an address written with a plain "@" was found: "jo (at) example.org", as people
     write one so that a harvester misses it, stayed in the quote."""
     assert Anonymiser(["Eleni Papadopoulou"])(written) == shown
+
+
+@pytest.mark.parametrize(("practice", "written", "shown"), [
+    ("St Mary's Surgery", "The team at St Marys were kind", "The team at [practice] were kind"),
+    ("St Mary's Surgery", "ST MARYS SURGERY was busy", "[practice] was busy"),
+    ("St Johns Practice", "St John\u2019s reception", "[practice] reception"),
+    ("St Johns Practice", "St John's Practice's nurses", "[practice] nurses"),
+    ("St Mary's Surgery", "Mary showed me the St Marks leaflet",
+     "Mary showed me the St Marks leaflet"),
+])
+def test_a_practice_is_hidden_with_or_without_its_apostrophe(practice: str, written: str,
+                                                             shown: str) -> None:
+    """Most people type "St Marys" for "St Mary's Surgery" (the pairing rules already read
+    them as one practice), but the quote's "Marys" was compared with "Mary" and "s", and the
+    practice, with its one or two volunteers, was named."""
+    assert without_places(written, [practice]) == shown
