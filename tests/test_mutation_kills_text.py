@@ -49,8 +49,13 @@ def test_a_slug_is_a_safe_readable_stem() -> None:
     assert text.slug("a@nhs.net") == "a-nhs-net"
     assert text.slug("***") == "item"
     assert text.slug("", fallback="pair") == "pair"
-    long = text.slug("x" * 79 + " yz")
-    assert long == "x" * 79 and len(long) <= 80  # cut at 80, trailing hyphen dropped
+    # over 40 characters: cut at 33, the hyphen there dropped, and six hex digits of the
+    # hash of the whole stem after it, so that two long names alike at the start differ
+    long = text.slug("x" * 32 + " " + "y" * 20)
+    assert long[:33] == "x" * 32 + "-" and len(long) == 39, long
+    assert all(c in "0123456789abcdef" for c in long[33:])
+    assert long != text.slug("x" * 32 + " " + "z" * 20)
+    assert text.slug("x" * 40) == "x" * 40  # 40 itself is not cut
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+44 1234", "-5", "@SUM(A1)", "\tx", "\rx",

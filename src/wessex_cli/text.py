@@ -205,10 +205,23 @@ WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul",
                              *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
 
 
+# The longest stem ``slug`` gives: a file named for two people ("amelia-ashworth-hosts-...",
+# "certificate-...-with-...") inside the output folder stays far below the 260 characters of
+# a Windows path, which two names of 80 characters in a deep folder passed.
+SLUG_LIMIT = 40
+
+
 def slug(text: str, fallback: str = "item") -> str:
     """A safe, readable file name stem (``"Dr Amelia Ashworth" -> "amelia-ashworth"``); one
-    Windows keeps for a device is numbered (``"Nul" -> "nul-1"``)."""
-    stem = "-".join(person_key(text).replace("@", " ").split())[:80].strip("-")
+    Windows keeps for a device is numbered (``"Nul" -> "nul-1"``). A stem longer than
+    ``SLUG_LIMIT`` keeps its start and ends in six letters of its hash, so two long names
+    that start alike still get two stems, the same on every run."""
+    stem = "-".join(person_key(text).replace("@", " ").split())
+    if len(stem) > SLUG_LIMIT:
+        from hashlib import sha256
+
+        digest = sha256(stem.encode()).hexdigest()[:6]
+        stem = f"{stem[:SLUG_LIMIT - 7].strip('-')}-{digest}"
     return f"{stem}-1" if stem in WINDOWS_DEVICES else stem or fallback
 
 

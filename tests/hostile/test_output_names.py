@@ -85,3 +85,37 @@ def test_a_name_windows_keeps_for_a_device_is_no_file_name(run: Runner,
         "-o", "out", "--allow-placeholders")
     written = sorted(p.name for p in (tmp_path / "out" / "partner-introduction").iterdir())
     assert written == ["com1-1.eml", "con-1.eml", "lpt9-1.eml", "nul-1.eml"]
+
+
+def test_two_long_names_make_file_names_a_windows_path_can_hold(run: Runner,
+                                                              tmp_path: Path) -> None:
+    # Each name gave up to 80 characters of a file name, and a file named for two people
+    # ("...-hosts-...", "certificate-...-with-...") took 170 and more: inside a deep folder
+    # the path passed the 260 characters Windows allows, and the letter could not be saved.
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    long_gp = "Dr Bartholomew Alexander Fitzwilliam-Montgomery Ravenscroft-Haverstocks"
+    long_consultant = "Professor Wilhelmina Josephine Featherstonehaugh-Cholmondeley Smythe-Ord"
+    rows = [["Name", "Email", "Profession", "Organisation"],
+            [long_gp + " Ashbury", "a@nhs.net", "GP", "Surgery One"],
+            [long_gp + " Ashdown", "b@nhs.net", "GP", "Surgery Two"],
+            [long_consultant + " Abbot", "c@nhs.net", "Consultant", "Hospital One"],
+            [long_consultant + " Abney", "d@nhs.net", "Consultant", "Hospital Two"]]
+    assert sorted({len(r[0]) for r in rows[1:]}) == [78, 79]  # the Name, titles aside
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    run("pair", "v.csv")
+    names: list[str] = []
+    for document in ("partner-introduction", "patient-notice"):
+        for attempt in range(2):  # the same names on every run
+            run("render", document, "--pairs", "pairs.xlsx", "-o", f"out{attempt}",
+                "--allow-placeholders", "--force")
+        written = sorted(p.name for p in (tmp_path / "out0" / document).iterdir())
+        assert written == sorted(p.name for p in (tmp_path / "out1" / document).iterdir())
+        names += written
+    assert len(names) == 4 + 2, names  # a letter each, a notice for each GP host
+    assert len(set(names)) == len(names)
+    # readable: each starts with the start of the person's name...
+    assert all(n.startswith("bartholomew-alexander-fitzwill") or
+               n.startswith("wilhelmina-josephine-feathersto") for n in names), names
+    # ...and short: a name of nearly 80 characters gives 40 at most, two of them under 100
+    assert max(len(n) for n in names) < 100, names
