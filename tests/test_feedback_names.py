@@ -94,7 +94,8 @@ def test_the_delegate_pack_quotes_no_titled_name_and_no_short_form(
         "Michael)." in markdown
     # what the matching does not catch, for whoever reads the pack before sharing it
     assert "or a name spelt in another alphabet (Eleni for Ελένη) or with a grammatical " \
-        "ending is not recognised: read every quote" in markdown
+        "ending (other than a Russian or Ukrainian case ending) is not recognised: read " \
+        "every quote" in markdown
     assert "A capitalised name written after a title such as Mr, Dr or Sister is removed" \
         in markdown
 

@@ -129,6 +129,23 @@ _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u3040-\u30ff"
                        "\U00020000-\U0003134f]")
 _SCRIPT_RUNS = re.compile(f"({_UNSPACED.pattern}+)|(?:(?!{_UNSPACED.pattern}).)+", re.DOTALL)
 
+# A name in Russian or Ukrainian text takes the ending of its case: "Ивана", "Ивану" for
+# Иван, "Ивановой" for Иванова. Looked for only in a word written in Cyrillic, where no
+# English word can be a name with an ending, and on a stem of three letters or more; each
+# ending as ``_folded`` leaves it (some Cyrillic letters read as Latin ones).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CASE_ENDINGS = tuple(sorted({
+    "".join(fold_char(c) for c in ending).translate(_LOOK_LATIN) for ending in (
+        "а", "я", "у", "ю", "е", "и", "ы", "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ым",
+        "им", "ых", "их", "ого", "его", "ому", "ему", "ов", "ев", "ам", "ям", "ами", "ями",
+        "ах", "ях", "ую", "ая", "ий", "ий", "і", "ї", "ові", "еві")}, key=len, reverse=True))
+_DROPPED_BEFORE_AN_ENDING = frozenset(
+    fold_char(c).translate(_LOOK_LATIN) for c in "аяйьоыиі")
+# Arabic writes "and", "with", "the" as letters joined to the word: "والأحمد" is "and
+# al-Ahmad"; longest first, leaving three letters or more
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
 # British short forms that the ``nicknames`` package (hand-kept, but drawn from American
 # records) does not give: without them a volunteer "Catherine" written about as "Kate"
 # would be quoted.
@@ -315,6 +332,16 @@ def remove_titled_names(text: str) -> str:
     return "".join(pieces)
 
 
+def _stems(word: str) -> set[str]:
+    """The stems a Cyrillic name word (folded) takes its case endings on, three letters or
+    more: the word itself, and without a last vowel, "й" or "ь" ("мари" of "мария",
+    "иванов" of "иванова")."""
+    found = {word} if len(word) >= 3 else set()
+    if word[-1:] in _DROPPED_BEFORE_AN_ENDING and len(word) >= 4:
+        found.add(word[:-1])
+    return found
+
+
 class Anonymiser:
     """Removes identifying details from free text.
 
@@ -333,6 +360,7 @@ class Anonymiser:
         words: set[str] = set()
         initials: set[str] = set()
         nicknames: set[str] = set()
+        stems: set[str] = set()
         for name in names:
             folded, _ = _folded(without_invisible(name))
             tokens = _NAME_TOKEN.findall(folded)
@@ -350,10 +378,19 @@ class Anonymiser:
                 initials.update(p for p in parts if len(p) == 1)
             if any(_UNSPACED.search(t) for t in tokens):
                 words.add("".join(tokens))  # "王 小明" is written "王小明" too
+            for token in tokens:
+                pieces = re.findall(r"[^\W_]+", token)
+                if len(pieces) > 1:  # "Ji-woo" is written "Jiwoo", "Al-Rashid" "Alrashid"
+                    words.add("".join(pieces))
+                if token.startswith("ال") and len(token) >= 5:
+                    words.add(token[2:])  # "الأحمد" is "أحمد" too
+            stems.update(stem for token in tokens if _CYRILLIC.search(name)
+                         for stem in _stems(token))
         self.words = frozenset(words)
         self.unspaced = frozenset(w for w in words if _UNSPACED.search(w))
         self.unspaced_lengths = sorted({len(w) for w in self.unspaced}, reverse=True)
         self.short_forms = frozenset(nicknames - words)
+        self.stems = frozenset(stems)  # of the Cyrillic names, for their case endings
         # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
         self.initials = frozenset(initials)
 
@@ -370,7 +407,23 @@ class Anonymiser:
         return _ADJACENT_NAMES.sub("[name]", text)
 
     def _is_name(self, token: str) -> bool:
-        return token in self.words or any(p in self.words for p in re.findall(r"[^\W_]+", token))
+        pieces = re.findall(r"[^\W_]+", token)
+        return token in self.words or any(p in self.words for p in pieces) or \
+            (len(pieces) > 1 and "".join(pieces) in self.words)  # "Ji-woo" for "Jiwoo"
+
+    def _is_inflected(self, token: str, written: str) -> bool:
+        """``token`` (folded) is a name with a grammatical ending or prefix: written in
+        Cyrillic with a case ending ("Ивана", "Ивановой"), in Arabic with a joined prefix
+        ("والأحمد"), or in Latin letters with "Al" or "El" run into it ("AlRashid")."""
+        if _CYRILLIC.search(written):
+            return any(token.endswith(e) and token[:-len(e)] in self.stems
+                       for e in _CASE_ENDINGS)
+        if _ARABIC.search(written):
+            return any(token.startswith(p) and len(token) - len(p) >= 3 and
+                       token[len(p):] in self.words for p in _ARABIC_PREFIXES)
+        # only with the name's capital kept ("AlRashid"): "Alpine" is no "Al" and Pine
+        return token[:2] in ("al", "el") and written[2:3].isupper() and \
+            written[:1].isupper() and token[2:] in self.words
 
     def _is_short_form(self, token: str, written: str) -> bool:
         """``token`` (folded) is a short form of a known given name, or its possessive
@@ -384,9 +437,10 @@ class Anonymiser:
         places = [piece for t in _NAME_TOKEN.finditer(folded)
                   for piece in self._pieces(folded, t.start(), t.end())]
         tokens = [folded[start:end] for start, end in places]
-        hits = [self._is_name(token) or self._is_short_form(
-                    token, text[origin[start]:origin[end - 1] + 1])
-                for token, (start, end) in zip(tokens, places, strict=True)]
+        written = [text[origin[start]:origin[end - 1] + 1] for start, end in places]
+        hits = [self._is_name(token) or self._is_short_form(token, shown) or
+                self._is_inflected(token, shown)
+                for token, shown in zip(tokens, written, strict=True)]
         for index in range(1, len(tokens) - 1):
             if tokens[index] in self.initials and hits[index - 1] and hits[index + 1]:
                 hits[index] = True
@@ -394,6 +448,7 @@ class Anonymiser:
         # not a first name comes before: right to left, so that particles chain.
         for index in range(len(tokens) - 2, -1, -1):
             if tokens[index] in SURNAME_PARTICLES and hits[index + 1] and \
+                    not _CYRILLIC.search(written[index]) and \
                     re.fullmatch(r"[ \t\u00a0]+", folded[places[index][1]:places[index + 1][0]]):
                 hits[index] = True
         spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
@@ -968,7 +1023,8 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
             "names (Mike for Michael).", *places, details,
             "A nickname beyond those short forms (Izzy for Isla), one written in lower case, "
             "or a name spelt in another alphabet (Eleni for Ελένη) or with a grammatical "
-            "ending is not recognised: read every quote before sharing this pack."]
+            "ending (other than a Russian or Ukrainian case ending) is not recognised: read "
+            "every quote before sharing this pack."]
 
 
 def _said_by(count: int) -> str:

@@ -907,3 +907,37 @@ def test_a_practice_is_hidden_with_or_without_its_apostrophe(practice: str, writ
     them as one practice), but the quote's "Marys" was compared with "Mary" and "s", and the
     practice, with its one or two volunteers, was named."""
     assert without_places(written, [practice]) == shown
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Jiwoo showed me the ward", "[name] showed me the ward"),  # Kim Ji-woo, family first
+    ("Min-jun showed me the ward", "[name] showed me the ward"),  # Park Minjun
+    ("я была у Ивана в клинике", "я была у [name] в клинике"),  # Иван, genitive
+    ("мы говорили с Ивановой", "мы говорили с [name]"),  # Иванова, instrumental
+    ("спасибо Марии и Андрею", "спасибо [name] и [name]"),  # Мария, Андрей, dative
+    ("AlRashid ran the clinic", "[name] ran the clinic"),  # Ahmed Rashid, "Al" run in
+    ("شكرا والأحمد", "شكرا [name]"),  # "and al-Ahmad"
+    ("كنت مع أحمد", "كنت مع [name]"),  # الأحمد without its "al"
+])
+def test_a_name_with_an_ending_a_prefix_or_its_hyphen_moved_is_removed(written: str,
+                                                                       shown: str) -> None:
+    """A name was found only as the workbook spelt its words: "Jiwoo" for Ji-woo, "Ивана"
+    for Иван (the case a Russian sentence puts it in) and "والأحمد" stayed in the quote."""
+    anonymise = Anonymiser(["Kim Ji-woo", "Park Minjun", "Иван Петров", "Мария Иванова",
+                            "Андрей Соколов", "Ahmed Rashid", "محمد الأحمد"])
+    assert anonymise(written) == shown
+
+
+@pytest.mark.parametrize("ordinary", [
+    "Иногда в пятницу мы обсуждали пациентов, было интересно",
+    "Отделение работает хорошо, персонал внимателен к людям",
+    "also the elderly almond grower was in the Alpine alcove",
+    "ivana and ivanov in lower case Latin are no Cyrillic words",
+    "كان الفريق ممتازا والعمل منظما",
+])
+def test_ordinary_text_keeps_its_words_beside_those_names(ordinary: str) -> None:
+    """The endings and prefixes are looked for in their own script only, on a stem of three
+    letters or more: no ordinary word of the answer goes with them."""
+    anonymise = Anonymiser(["Kim Ji-woo", "Иван Петров", "Мария Иванова", "Андрей Соколов",
+                            "Ahmed Rashid", "Lena Cove", "Tom Pine", "Mond", "محمد الأحمد"])
+    assert anonymise(ordinary) == ordinary
