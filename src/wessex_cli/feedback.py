@@ -29,7 +29,7 @@ from typing import Any
 
 from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
-from .roster import COLUMN_ALIASES
+from .roster import COLUMN_ALIASES, column_meant, names_no_one
 from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
 from .text import (
     TITLES,
@@ -522,10 +522,51 @@ def _names_header_score(texts: list[str]) -> int:
     return 2 if any("email" in k for k in keys) else 1
 
 
+# Columns whose entries are a topic, not a person: what a preference naming a specialty or
+# a workplace is written as
+_TOPIC_COLUMNS = frozenset({"profession", "side", "organisation", "specialty", "cluster",
+                            "registered_practice"})
+# Words of a specialty or a workplace, never of a person's name: a preference "Acute
+# Medicine" or "Harbour Lane Clinic" is no person to remove from the quotes
+_TOPIC_WORDS = frozenset({
+    "surgery", "practice", "medical", "centre", "center", "group", "clinic", "hospital",
+    "medicine", "care", "health", "service", "services", "team", "unit", "ward", "department",
+    "trust", "nhs", "community", "acute", "general", "primary", "secondary", "mental", "hub",
+    "pcn", "and", "of", "the"})
+
+
+def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
+    """The entries of preference cells that name a person: not a topic of the workbook (a
+    specialty, a workplace), no e-mail, and written as a name is, two capitalised words or
+    more ("Yolanda Brisk") or one after a title ("Dr Brisk"), none of them a word of a
+    specialty or a workplace. A first name alone ("Yolanda") cannot be told from a
+    specialty ("Frailty") and is not taken."""
+    found = []
+    for entry in entries:
+        words = entry.split()
+        titled = len(words) > 1 and fold(words[0]) in TITLES
+        folded = fold(entry)
+        if "@" in entry or names_no_one(entry) or folded in topics or \
+                fold(entry.replace("'", "")) in topics or (len(words) < 2 and not titled):
+            continue
+        if all(w[:1].isupper() for w in words) and \
+                not set(folded.split()) & (_TOPIC_WORDS | {w for t in topics
+                                                         for w in t.split()}):
+            found.append(entry)
+    return found
+
+
+def _entries(rows: Sequence[Sequence[Any]], column: int) -> list[str]:
+    """Every entry of a column, a cell holding several (";", "," or a new line) giving each."""
+    return [part.strip() for data in rows if column < len(data)
+            for part in re.split(r"[;,\n]+", cell_text(data[column])) if part.strip()]
+
+
 def names_in_workbook(path: Path) -> list[str]:
     """Every name in a volunteer or pairs workbook: each sheet (Withdrawn and Unpaired
-    included), each column headed like a name, partner or avoid column, every row (withdrawn
-    people and rows with errors included)."""
+    included), each column headed like a name, partner or avoid column ("Preferred partner"
+    too), every row (withdrawn people and rows with errors included), and the names of
+    people written in preference cells (``_preference_names``)."""
     sheets = [""]
     if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"}:
         try:
@@ -546,13 +587,22 @@ def names_in_workbook(path: Path) -> list[str]:
         index = find_header_row(grid.rows, _names_header_score)
         if index is None:
             continue
-        keys = [header_key(cell_text(cell)) for cell in grid.rows[index]]
-        columns = [c for c, key in enumerate(keys) if _is_name_header(key)]
-        for data in grid.rows[index + 1:]:
-            for column in columns:
-                value = cell_text(data[column]) if column < len(data) else ""
-                found += [part for part in re.split(r"[;,\n]+", value)
-                          if part.strip() and "@" not in part]
+        headers = [cell_text(cell) for cell in grid.rows[index]]
+        keys = [header_key(h) for h in headers]
+        meant = [column_meant(h) or "" for h in headers]
+        preferences = [c for c, m in enumerate(meant) if m.startswith("preference_")]
+        columns = [c for c, key in enumerate(keys) if c not in preferences and (
+            _is_name_header(key) or (("partner" in key or "colleague" in key) and
+                                     meant[c] != "capacity"))]
+        rows = grid.rows[index + 1:]
+        for column in columns:
+            found += [part for part in _entries(rows, column) if "@" not in part]
+        if preferences:
+            topics = {key for c, m in enumerate(meant) if m in _TOPIC_COLUMNS
+                      for entry in _entries(rows, c) for key in (fold(entry),
+                                                                 fold(entry.replace("'", "")))}
+            found += _preference_names([e for c in preferences for e in _entries(rows, c)],
+                                       topics)
     return found
 
 

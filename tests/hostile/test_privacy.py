@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
-from wessex_cli.feedback import Anonymiser, without_places
+from wessex_cli.feedback import Anonymiser, names_in_workbook, without_places
 from wessex_cli.text import fold
 
 from ..conftest import COMPLETE_SCHEME, Runner
@@ -941,3 +941,22 @@ def test_ordinary_text_keeps_its_words_beside_those_names(ordinary: str) -> None
     anonymise = Anonymiser(["Kim Ji-woo", "Иван Петров", "Мария Иванова", "Андрей Соколов",
                             "Ahmed Rashid", "Lena Cove", "Tom Pine", "Mond", "محمد الأحمد"])
     assert anonymise(ordinary) == ordinary
+
+
+def test_people_named_only_in_preference_cells_are_removed(tmp_path: Path) -> None:
+    """A colleague named in a Preference or a "Preferred partner" cell who is no volunteer
+    was no name to remove: "Yolanda Brisk was lovely" stayed in the quote. A specialty or a
+    workplace chosen there is no name, and stays."""
+    rows = [["Name", "Email", "Profession", "Organisation", "Specialty", "Preference 1",
+             "Second choice", "Third choice", "Preferred partner", "Capacity"],
+            ["Amelia Ashworth", "a@nhs.net", "GP", "Surgery One", "Dermatology",
+             "Yolanda Brisk", "Acute Medicine", "Dr Quillfeather", "Xanthe Pellow", "2"],
+            ["Bob Able", "b@nhs.net", "Consultant", "St Mary's Hospital", "Cardiology",
+             "St Marys Hospital", "Cardiology", "Frailty", "", "1"]]
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    anonymise = Anonymiser(names_in_workbook(tmp_path / "v.csv"))
+    assert anonymise("Yolanda Brisk and Xanthe Pellow were lovely; Quillfeather too") == \
+        "[name] and [name] were lovely; [name] too"
+    kept = "Acute Medicine, Cardiology and Frailty at St Marys Hospital were busy"
+    assert anonymise(kept) == kept
