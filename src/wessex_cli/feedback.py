@@ -928,9 +928,9 @@ def without_places(text: str, organisations: list[str]) -> str:
 
 def anonymise_survey(survey: Survey, names: Iterable[str] = (),
                      places: Sequence[str] = ()) -> Survey:
-    """The survey as it may be published: every free-text answer anonymised (``names`` and
-    the respondents' own names removed, each practice of ``places`` as "[practice]"),
-    groups pooled, the respondents' names dropped. An answer that only says "none",
+    """The survey as it may be published: every free-text answer and group anonymised
+    (``names`` and the respondents' own names removed, each practice of ``places`` as
+    "[practice]"), groups pooled, the respondents' names dropped. An answer that only says "none",
     "n/a"... becomes empty."""
     anonymise = Anonymiser([*names, *survey.respondent_names])
     practices = list(places)
@@ -940,7 +940,8 @@ def anonymise_survey(survey: Survey, names: Iterable[str] = (),
             return ""
         return without_places(anonymise(text), practices) if practices else anonymise(text)
 
-    return Survey(survey.responses, pool_groups(survey.groups),
+    # the group is a respondent's own words too, printed as a heading over the quotes
+    return Survey(survey.responses, pool_groups([clean(g, False) for g in survey.groups]),
                   [(q, [clean(t, True) for t in answers]) for q, answers in survey.reflective],
                   [[clean(t, False) for t in answers] for answers in survey.other_text],
                   survey.rated, [], survey.warnings)

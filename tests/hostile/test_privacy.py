@@ -23,7 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wessex_cli.equality import SUPPRESS_BELOW, build_table, categorise
-from wessex_cli.feedback import Anonymiser, names_in_workbook, without_places
+from wessex_cli.feedback import (
+    Anonymiser,
+    analyse,
+    names_in_workbook,
+    pack_markdown,
+    without_places,
+)
 from wessex_cli.text import fold
 
 from ..conftest import COMPLETE_SCHEME, Runner
@@ -960,3 +966,19 @@ def test_people_named_only_in_preference_cells_are_removed(tmp_path: Path) -> No
         "[name] and [name] were lovely; [name] too"
     kept = "Acute Medicine, Cardiology and Frailty at St Marys Hospital were busy"
     assert anonymise(kept) == kept
+
+
+def test_a_name_or_practice_typed_as_a_profession_is_no_heading(tmp_path: Path) -> None:
+    """The profession a respondent types heads their quotes in the pack, and it was printed
+    as typed: three who wrote "Harbourside Surgery" under Profession named the practice over
+    their quotes, which hid it as [practice], and a name there was shown as a heading."""
+    answers = [("", "Harbourside Surgery", f"Reception was busy on day {n}") for n in range(3)]
+    answers += [("", "Dr Amelia Ashworth", f"Theatre was quiet on day {n}") for n in range(3)]
+    write_survey(tmp_path, answers)
+    pack = analyse(tmp_path / "responses.csv", ["Dr Amelia Ashworth"],
+                   places=["Harbourside Surgery"])
+    page = pack_markdown(pack, "Scheme")
+    headings = sorted(line for line in page.splitlines() if line.startswith("### "))
+    # the group is anonymised as the quotes are; each question has both groups
+    assert headings == ["### [name]"] * 2 + ["### [practice]"] * 2, headings
+    assert "Harbourside" not in page and "Ashworth" not in page
