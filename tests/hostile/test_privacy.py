@@ -982,3 +982,11 @@ def test_a_name_or_practice_typed_as_a_profession_is_no_heading(tmp_path: Path) 
     # the group is anonymised as the quotes are; each question has both groups
     assert headings == ["### [name]"] * 2 + ["### [practice]"] * 2, headings
     assert "Harbourside" not in page and "Ashworth" not in page
+
+
+def test_an_address_typed_as_a_name_takes_no_domain_out_of_the_quotes(tmp_path: Path) -> None:
+    """A respondent who typed their e-mail address in the name column made "nhs" and "net"
+    names: every quote's "NHS" read "[name]". The part before the "@" is their name."""
+    write_survey(tmp_path, [("amelia.ashworth@nhs.net", "GP", "Amelia liked the NHS app")] * 3)
+    page = pack_markdown(analyse(tmp_path / "responses.csv"), "Scheme")
+    assert "> [name] liked the NHS app (said by 3 people)" in page
