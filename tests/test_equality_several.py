@@ -80,7 +80,7 @@ forms = st.tuples(st.lists(GROUPS, min_size=0, max_size=30).map(
                            max_size=12)).map(lambda parts: parts[0] + parts[1])
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(forms, st.booleans())
 def test_no_count_of_a_tick_several_question_can_be_worked_out(
         answers: list[tuple[str, frozenset[str]]], grouped: bool) -> None:
