@@ -523,3 +523,27 @@ def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner
     done = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "put it back, copy the pairs workbook's previous version back from backups/ and " \
         "pair with --keep again." in done
+
+
+def test_the_rows_that_may_be_a_missing_pair_are_named_in_agreeing_words() -> None:
+    """A missing pair and the rows whose ID is none wessex wrote are counted apart: one
+    missing pair beside several such rows is 'one of the pairs in rows ...', each with IDs
+    (it said 'it is the pairs in row 2, 3' and 'whose ID are')."""
+    from wessex_cli.pairs_workbook import deleted_pairs
+
+    start = ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on "
+             "neither the Pairs nor the Withdrawn sheet now")
+    assert deleted_pairs(["P003"], [4]) == (
+        f"{start} (unless it is the pair in row 4 of the Pairs sheet, whose ID is blank or "
+        "not one wessex wrote).")
+    assert deleted_pairs(["P003"], [2, 5]) == (
+        f"{start} (unless it is one of the pairs in rows 2 and 5 of the Pairs sheet, whose "
+        "IDs are blank or not ones wessex wrote).")
+    several = ("pairs P003-P004, on the Pairs sheet when wessex last wrote this workbook, are "
+               "on neither the Pairs nor the Withdrawn sheet now")
+    assert deleted_pairs(["P003", "P004"], [4]) == (
+        f"{several} (unless one of them is the pair in row 4 of the Pairs sheet, whose ID is "
+        "blank or not one wessex wrote).")
+    assert deleted_pairs(["P003", "P004"], [2, 3, 4, 5, 6, 7]) == (
+        f"{several} (unless they are among the pairs in rows 2, 3, 4, 5, 6 and 1 more of the "
+        "Pairs sheet, whose IDs are blank or not ones wessex wrote).")

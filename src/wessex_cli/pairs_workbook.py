@@ -505,11 +505,18 @@ def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
     one = len(ids) == 1
     unless = ""
     if renamed:
-        where = ", ".join(map(str, renamed[:5])) + (", ..." if len(renamed) > 5 else "")
-        unless = (f" (unless {'it is' if one else 'they are'} the "
-                  f"{'pair' if len(renamed) == 1 else 'pairs'} in row {where} of the Pairs "
-                  f"sheet, whose ID {'is' if len(renamed) == 1 else 'are'} blank or not one "
-                  "wessex wrote)")
+        rows = [str(row) for row in renamed[:5]]
+        rest = len(renamed) - len(rows)
+        where = ", ".join(rows) + f" and {rest} more" if rest else \
+            " and ".join([", ".join(rows[:-1]), rows[-1]] if len(rows) > 1 else rows)
+        if len(renamed) == 1:
+            which = "it is" if one else "one of them is"
+            unless = (f" (unless {which} the pair in row {where} of the Pairs sheet, whose ID "
+                      "is blank or not one wessex wrote)")
+        else:
+            which = "it is one of" if one else "they are among"
+            unless = (f" (unless {which} the pairs in rows {where} of the Pairs sheet, whose "
+                      "IDs are blank or not ones wessex wrote)")
     return (f"{'pair' if one else 'pairs'} {id_ranges(ids)}, on the Pairs sheet when wessex "
             f"last wrote this workbook, {'is' if one else 'are'} on neither the Pairs nor "
             f"the Withdrawn sheet now{unless}.")
