@@ -547,3 +547,18 @@ def test_the_rows_that_may_be_a_missing_pair_are_named_in_agreeing_words() -> No
     assert deleted_pairs(["P003", "P004"], [2, 3, 4, 5, 6, 7]) == (
         f"{several} (unless they are among the pairs in rows 2, 3, 4, 5, 6 and 1 more of the "
         "Pairs sheet, whose IDs are blank or not ones wessex wrote).")
+
+
+def test_a_forced_dry_run_says_the_people_of_a_deleted_pair_would_be_paired_again(
+        run: Runner, paired: Path) -> None:
+    """--keep --force --dry-run changes nothing, so it says what the real run would do with
+    the people of a deleted row (it said they 'were paired again as if new')."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)  # P003
+    book.save(paired)
+    before = paired.read_bytes()
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force",
+                        "--dry-run").output.split())
+    assert "With --force, the people of P003 would be paired again as if new." in said
+    assert "were paired again" not in said
+    assert paired.read_bytes() == before

@@ -189,7 +189,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
             if earlier.deleted:
-                notes.append(_pairs_deleted_since(keep, earlier, request.force))
+                notes.append(_pairs_deleted_since(keep, earlier, request.force,
+                                                  request.writing))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -307,11 +308,13 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
                 "then run the command again.", file=keep, sheet="Pairs", cell=cell)
 
 
-def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool) -> Note:
+def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
+                         writing: bool = True) -> Note:
     """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
     rows deleted by hand, their visits with them), unless ``force``: their people would be
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when a
-    pair whose ID was emptied or typed over may be one of them, a warning."""
+    pair whose ID was emptied or typed over may be one of them, a warning (of what the run
+    does, or would do when it is not ``writing``)."""
     from .errors import TrackingError
     from .pairs_workbook import deleted_pairs, deleted_warning, id_ranges
 
@@ -328,7 +331,8 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool) -> Not
                             f"{them}, then run the command again (to end a pair, use 'wessex "
                             "withdraw'); to pair the people afresh all the same, run it again "
                             "with --force.", file=keep, sheet="Pairs")
-    return Note(f"{said} With --force, the people of {id_ranges(ids)} were paired again as "
+    done = "were" if writing else "would be"
+    return Note(f"{said} With --force, the people of {id_ranges(ids)} {done} paired again as "
                 "if new.", NoteKind.WARNING)
 
 
