@@ -562,3 +562,24 @@ def test_a_forced_dry_run_says_the_people_of_a_deleted_pair_would_be_paired_agai
     assert "With --force, the people of P003 would be paired again as if new." in said
     assert "were paired again" not in said
     assert paired.read_bytes() == before
+
+
+def test_the_refusal_says_a_withdrawn_row_deleted_before_withdraw_kept_the_list_is_forced(
+        run: Runner, paired: Path) -> None:
+    """A workbook withdraw changed before it kept the Settings sheet's list still lists the
+    pair it moved; its Withdrawn row deleted so that someone is paired again, as withdraw
+    advises, is then refused as a deleted pair. The refusal said only to copy the row back,
+    which would withdraw them again; it says too that --force pairs them as wanted."""
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen")  # P002 to the Withdrawn sheet
+    book = openpyxl.load_workbook(paired)
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if key.value == "Pairs when wessex last wrote this workbook":
+            assert value.value == "P001, P003-P030"
+            value.value = "P001-P030"  # as withdraw left it before it edited the list
+    book["Withdrawn"].delete_rows(2)  # Arjun is back
+    book.save(paired)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                    .output.split())
+    assert ("To pair the people afresh all the same, run it again with --force: nothing is "
+            "lost if you deleted a row of the Withdrawn sheet so that its people could be "
+            "paired again.") in said

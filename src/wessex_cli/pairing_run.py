@@ -329,8 +329,10 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                             f"visits recorded in {rows} for good. Nothing was changed.",
                             f"Copy {rows} back from the newest copy in backups/ that has "
                             f"{them}, then run the command again (to end a pair, use 'wessex "
-                            "withdraw'); to pair the people afresh all the same, run it again "
-                            "with --force.", file=keep, sheet="Pairs")
+                            "withdraw'). To pair the people afresh all the same, run it again "
+                            "with --force: nothing is lost if you deleted a row of the "
+                            "Withdrawn sheet so that its people could be paired again.",
+                            file=keep, sheet="Pairs")
     done = "were" if writing else "would be"
     return Note(f"{said} With --force, the people of {id_ranges(ids)} {done} paired again as "
                 "if new.", NoteKind.WARNING)
