@@ -583,3 +583,19 @@ def test_the_refusal_says_a_withdrawn_row_deleted_before_withdraw_kept_the_list_
     assert ("To pair the people afresh all the same, run it again with --force: nothing is "
             "lost if you deleted a row of the Withdrawn sheet so that its people could be "
             "paired again.") in said
+
+
+def test_fewer_rows_without_a_known_id_than_missing_pairs_still_stop_pair_keep(
+        run: Runner, paired: Path) -> None:
+    """P003's row deleted (a half day done in it) and P005's ID emptied: one row cannot be
+    two missing pairs, so P003 is deleted for certain. pair --keep only warned, paired
+    Callum and Winifred afresh, and the half day recorded for them was lost for good."""
+    fill(paired, {"U4": "10/5/2027", "V4": "yes", "A6": None})
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)
+    book.save(paired)
+    before = paired.read_bytes()
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                    .output.split())
+    assert "Nothing was changed." in said and "run it again with --force" in said
+    assert paired.read_bytes() == before

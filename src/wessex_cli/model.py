@@ -248,8 +248,8 @@ class PairsWorkbook:
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
     # the IDs of the pairs wessex last wrote that are on no sheet now (rows deleted by hand,
     # warned of among ``warnings``): 'pair --keep' will not pair their people anew unforced,
-    # unless ``renamed`` gives rows of pairs whose ID is none wessex wrote (emptied, typed
-    # over): the missing pairs may be those
+    # unless ``renamed`` gives as many rows of pairs whose ID is none wessex wrote (emptied,
+    # typed over): the missing pairs may be those
     deleted: list[str] = field(default_factory=list)
     renamed: list[int] = field(default_factory=list)
     # the administrator's own sheets (title, grid), when looking for the deleted pairs read

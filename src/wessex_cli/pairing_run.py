@@ -312,18 +312,18 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                          writing: bool = True) -> Note:
     """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
     rows deleted by hand, their visits with them), unless ``force``: their people would be
-    paired as new, the visits recorded in the deleted rows lost for good. Forced, or when a
-    pair whose ID was emptied or typed over may be one of them, a warning (of what the run
-    does, or would do when it is not ``writing``)."""
+    paired as new, the visits recorded in the deleted rows lost for good. Forced, or when
+    the pairs whose ID was emptied or typed over are as many and so may be them all, a
+    warning (of what the run does, or would do when it is not ``writing``)."""
     from .errors import TrackingError
     from .pairs_workbook import deleted_pairs, deleted_warning, id_ranges
 
     ids = earlier.deleted
     said = deleted_warning(ids, earlier.renamed)
-    if earlier.renamed:
+    if len(earlier.renamed) >= len(ids):
         return Note(said, NoteKind.WARNING)
-    if not force:
-        found = deleted_pairs(ids)
+    if not force:  # fewer such rows than missing pairs: one at least was deleted
+        found = deleted_pairs(ids, earlier.renamed)
         rows, them = ("its row", "it") if len(ids) == 1 else ("their rows", "them")
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
                             f"visits recorded in {rows} for good. Nothing was changed.",
