@@ -453,6 +453,11 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
     assert "Pair P003, on the Pairs sheet" in said and "Nothing was changed." in said
     assert "run it again with --force" in said
     assert paired.read_bytes() == before
+    # --why writes nothing: it explains, rather than being refused
+    explained = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--why",
+                             "Callum Whitlow").output.split())
+    assert "Dr Callum Whitlow (GP, Orchard Lane Practice) is paired with" in explained
+    assert paired.read_bytes() == before
     kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force")
                     .output.split())
     assert "Warning: pair P003, on the Pairs sheet" in kept

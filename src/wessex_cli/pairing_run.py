@@ -190,7 +190,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             _refuse_rows_it_cannot_keep(keep, earlier)
             if earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
-                                                  request.writing))
+                                                  request.writing, bool(request.why)))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             retired = [w.pair_id for w in withdrawals if w.pair_id]
@@ -309,18 +309,19 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
 
 
 def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
-                         writing: bool = True) -> Note:
+                         writing: bool = True, explaining: bool = False) -> Note:
     """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
     rows deleted by hand, their visits with them), unless ``force``: their people would be
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when
     the pairs whose ID was emptied or typed over are as many and so may be them all, a
-    warning (of what the run does, or would do when it is not ``writing``)."""
+    warning (of what the run does, or would do when it is not ``writing``); ``explaining``
+    (--why, which pairs to explain and writes nothing), the warning alone."""
     from .errors import TrackingError
     from .pairs_workbook import deleted_pairs, deleted_warning, id_ranges
 
     ids = earlier.deleted
     said = deleted_warning(ids, earlier.renamed)
-    if len(earlier.renamed) >= len(ids):
+    if len(earlier.renamed) >= len(ids) or explaining:  # --why changes nothing: it is told
         return Note(said, NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
         found = deleted_pairs(ids, earlier.renamed)

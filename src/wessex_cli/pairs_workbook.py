@@ -466,7 +466,8 @@ def _ids_of(texts: Sequence[str]) -> set[str]:
 def ids_without(written: str, gone: Collection[str]) -> str | None:
     """The text of a Settings cell listing pair IDs (``id_ranges``) with the IDs ``gone``
     taken out: what 'withdraw' leaves there once their rows have moved to the Withdrawn
-    sheet. None when the cell holds no list wessex wrote (typed over): left as it is."""
+    sheet. None when the cell holds no list wessex could have written (a run of more IDs
+    than any workbook holds): left as it is. Any other text is taken as IDs of their own."""
     ids = _ids_of([written])
     return id_ranges(sorted(ids - set(gone))) if ids or written == "(none)" else None
 
