@@ -71,21 +71,28 @@ SHOW = "Our records show that"
 
 # what is asked while the period lasts
 AGREE_HOST = ("Please agree a date with Noor for the half day when you host them, before Monday "
-              "19 July 2027 when the exchange period ends.")
+              "19 July 2027, when the exchange period ends.")
 AGREE_VISIT = ("Please agree a date with Noor for the half day when you visit them, before "
-               "Monday 19 July 2027 when the exchange period ends.")
-AGREE_BOTH = ("Please agree dates with Noor for both half days, before Monday 19 July 2027 when "
-              "the exchange period ends.")
+               "Monday 19 July 2027, when the exchange period ends.")
+AGREE_BOTH = ("Please agree dates with Noor for both half days, before Monday 19 July 2027, "
+              "when the exchange period ends.")
 CONFIRM_HOST = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say so "
                 "and we will update the record; if not, please agree a new date with Noor, before "
-                "Monday 19 July 2027 when the exchange period ends.")
+                "Monday 19 July 2027, when the exchange period ends.")
 CONFIRM_VISIT = ("If you visited them on Monday 24 May 2027 as planned, please reply to say so "
                  "and we will update the record; if not, please agree a new date with Noor, "
-                 "before Monday 19 July 2027 when the exchange period ends.")
+                 "before Monday 19 July 2027, when the exchange period ends.")
 CONFIRM_BOTH = ("If either half day went ahead as planned (hosting them on Thursday 20 May 2027, "
                 "visiting them on Monday 24 May 2027), please reply to tell us which, and we "
                 "will update the record; for any that did not, please agree a new date with Noor, "
-                "before Monday 19 July 2027 when the exchange period ends.")
+                "before Monday 19 July 2027, when the exchange period ends.")
+# beside a half day owed, whose sentence gave the end date already
+CONFIRM_HOST_TOO = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say "
+                    "so and we will update the record; if not, please agree a new date for it "
+                    "with Noor as well, before the same day.")
+CONFIRM_VISIT_TOO = ("If you visited them on Monday 24 May 2027 as planned, please reply to say "
+                     "so and we will update the record; if not, please agree a new date for it "
+                     "with Noor as well, before the same day.")
 FORWARD_HOST = ("The half day when you host them is planned for Sunday 25 July 2027, after the "
                 "exchange period ends on Monday 19 July 2027. If you can, please bring it "
                 "forward; if not, let us know that it will go ahead then.")
@@ -134,9 +141,9 @@ BEFORE_END = {
                                     f"ahead. {CONFIRM_BOTH}",
     # the reviewer's case: nothing done, a planned day gone by
     ("unconfirmed", "owed"): f"{SHOW} {UNRECORDED_HOST_NOOR}, and {NOT_VISITED_THEM}. "
-                             f"{AGREE_VISIT} {CONFIRM_HOST}",
+                             f"{AGREE_VISIT} {CONFIRM_HOST_TOO}",
     ("owed", "unconfirmed"): f"{SHOW} {NOT_HOSTED_NOOR}, and {UNRECORDED_VISIT_THEM}. "
-                             f"{AGREE_HOST} {CONFIRM_VISIT}",
+                             f"{AGREE_HOST} {CONFIRM_VISIT_TOO}",
     ("unconfirmed", "late"): f"{SHOW} {LATE_VISIT_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
                              f"{FORWARD_VISIT} {CONFIRM_HOST}",
     ("late", "unconfirmed"): f"{SHOW} {LATE_HOST_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "

@@ -618,7 +618,7 @@ def test_an_introduction_sent_again_says_which_half_days_are_done(
     text = " ".join(mail.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
     assert "Our records show that you hosted Chidi on Tuesday 4 May 2027. You have not yet " \
         "visited their workplace. Please agree a date with Chidi for the half day when you " \
-        "visit them, before Monday 19 July 2027 when the exchange period ends." in text
+        "visit them, before Monday 19 July 2027, when the exchange period ends." in text
     assert "plan both visits" not in text and "notice you can show patients" not in text
     assert [p.get_filename() for p in mail.iter_attachments()] == ["reflection.docx"]
     # her partner, who has visited her, is told so and asked to host
@@ -627,7 +627,7 @@ def test_an_introduction_sent_again_says_which_half_days_are_done(
     said = " ".join(partner.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
     assert "Our records show that you visited Amelia's workplace on Tuesday 4 May 2027. You " \
         "have not yet hosted them at your workplace. Please agree a date with Amelia for the " \
-        "half day when you host them, before Monday 19 July 2027 when the exchange period " \
+        "half day when you host them, before Monday 19 July 2027, when the exchange period " \
         "ends." in said
 
 

@@ -203,7 +203,7 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                              f"{still.format('that half day')}.")
         elif end:
             steps.append(f"Please agree {dates} with {partner} for {what}, before "
-                         f"{day(end)} when the exchange period ends.")
+                         f"{day(end)}, when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
     for late in (v for v in (hosting, visiting) if v.state == PLANNED):
@@ -230,8 +230,10 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         instead = still.format("it" if len(unconfirmed) == 2 else "that half day")
     elif not end:
         instead = f"please agree a new date with {partner}"
+    elif owed:  # the sentence before asked for a date by the end already: not twice
+        instead = f"please agree a new date for it with {partner} as well, before the same day"
     else:  # as for a half day owed: with whom, and by when
-        instead = (f"please agree a new date with {partner}, before {day(end)} when the "
+        instead = (f"please agree a new date with {partner}, before {day(end)}, when the "
                    "exchange period ends")
     if len(unconfirmed) == 2:
         steps.append(f"{ended}If either half day went ahead as planned (hosting them"
