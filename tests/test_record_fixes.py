@@ -604,3 +604,10 @@ def test_fewer_rows_without_a_known_id_than_missing_pairs_still_stop_pair_keep(
                     .output.split())
     assert "Nothing was changed." in said and "run it again with --force" in said
     assert paired.read_bytes() == before
+
+
+def test_status_names_the_sides_by_their_labels(run: Runner, paired: Path) -> None:
+    """The line under the table said 'primary hosts' where the report and equality say
+    'Primary care', the label scheme.toml gives the side."""
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Primary care hosts: 0 of 30 done; Secondary care hosts: 0 of 30 done." in said

@@ -181,6 +181,11 @@ class Scheme:
         """The two sides' keys, in scheme.toml order."""
         return (self.sides[0].key, self.sides[1].key)
 
+    def side_label(self, key: str) -> str:
+        """The label of the side whose key is ``key`` ("Primary care"), as every output
+        names a side; ``key`` itself when no side has it (a cell typed otherwise)."""
+        return next((side.label for side in self.sides if side.key == key), key)
+
     def side(self, key: str) -> Side:
         """The side whose key is ``key`` (KeyError if none)."""
         for side in self.sides:

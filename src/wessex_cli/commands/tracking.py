@@ -82,7 +82,8 @@ def status(
     show_table(f"Visits{' still owed' if owed else ''}",
                [Column(h) for h in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections",
                                     "Complete")], lines)
-    sides = "; ".join(f"{side} hosts: {done} of {due} done" for side, (done, due)
+    sides = "; ".join(f"{scheme.side_label(side)} hosts: {done} of {due} done"
+                      for side, (done, due)
                       in summary.hosted_by_side.items())
     share = percent(summary.complete, summary.pairs) if tracked else "-"
     left = time_left(scheme.start, end, now)
