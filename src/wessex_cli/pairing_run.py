@@ -317,7 +317,7 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
     warning (of what the run does, or would do when it is not ``writing``); ``explaining``
     (--why, which pairs to explain and writes nothing), the warning alone."""
     from .errors import TrackingError
-    from .pairs_workbook import deleted_pairs, deleted_warning, id_ranges
+    from .pairs_workbook import copy_back, deleted_pairs, deleted_warning, id_ranges, rows_of
 
     ids = earlier.deleted
     said = deleted_warning(ids, earlier.renamed)
@@ -325,14 +325,14 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
         return Note(said, NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
         found = deleted_pairs(ids, earlier.renamed)
-        rows, them = ("its row", "it") if len(ids) == 1 else ("their rows", "them")
+        way_back = copy_back(ids)
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
-                            f"visits recorded in {rows} for good. Nothing was changed.",
-                            f"Copy {rows} back from the newest copy in backups/ that has "
-                            f"{them}, then run the command again (to end a pair, use 'wessex "
-                            "withdraw'). To pair the people afresh all the same, run it again "
-                            "with --force: nothing is lost if you deleted a row of the "
-                            "Withdrawn sheet so that its people could be paired again.",
+                            f"visits recorded in {rows_of(ids)} for good. Nothing was changed.",
+                            f"{way_back[0].upper()}{way_back[1:]}, then run the command again "
+                            "(to end a pair, use 'wessex withdraw'). To pair the people "
+                            "afresh all the same, run it again with --force: nothing is "
+                            "lost if you deleted a row of the Withdrawn sheet so that its "
+                            "people could be paired again.",
                             file=keep, sheet="Pairs")
     done = "were" if writing else "would be"
     return Note(f"{said} With --force, the people of {id_ranges(ids)} {done} paired again as "

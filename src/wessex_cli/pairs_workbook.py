@@ -494,11 +494,20 @@ def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
     now (``_pairs_deleted``): what is lost with a deleted row, and the way back. ``renamed``:
     the rows of pairs whose ID is none wessex wrote, which may be some of them."""
     one = len(ids) == 1
-    rows, them = ("its row", "it") if one else ("their rows", "them")
-    return (f"{deleted_pairs(ids, renamed)} If {rows} {'was' if one else 'were'} deleted, "
-            f"the visits recorded there are no longer counted: copy {rows} back from the "
-            f"newest copy in backups/ that has {them}. To end a pair, use 'wessex withdraw'; "
-            "never delete its row.")
+    return (f"{deleted_pairs(ids, renamed)} If {rows_of(ids)} {'was' if one else 'were'} "
+            f"deleted, the visits recorded there are no longer counted: {copy_back(ids)}. To "
+            "end a pair, use 'wessex withdraw'; never delete its row.")
+
+
+def rows_of(ids: Sequence[str]) -> str:
+    """"its row" of one pair, "their rows" of several."""
+    return "its row" if len(ids) == 1 else "their rows"
+
+
+def copy_back(ids: Sequence[str]) -> str:
+    """The way back for the rows of the pairs ``ids``, deleted by hand: where a copy is."""
+    them = "it" if len(ids) == 1 else "them"
+    return f"copy {rows_of(ids)} back from the newest copy in backups/ that has {them}"
 
 
 def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
