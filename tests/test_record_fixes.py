@@ -611,3 +611,23 @@ def test_status_names_the_sides_by_their_labels(run: Runner, paired: Path) -> No
     'Primary care', the label scheme.toml gives the side."""
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "Primary care hosts: 0 of 30 done; Secondary care hosts: 0 of 30 done." in said
+
+
+def test_a_pair_withdrawn_after_its_id_was_emptied_does_not_stop_pair_keep(
+        run: Runner, paired: Path) -> None:
+    """P003's ID emptied, then Callum withdrawn: his pair's Withdrawn row has no ID, so P003
+    was on no sheet, and every later pair --keep was refused as if its row were deleted."""
+    from wessex_cli.pairs_workbook import deleted_pairs
+
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A4"].value == "P003"
+    book["Pairs"]["A4"].value = None
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on neither "
+            "the Pairs nor the Withdrawn sheet now (unless it is the pair in row 2 of the "
+            "Withdrawn sheet, whose ID is blank or not one wessex wrote)") in said
+    assert deleted_pairs(["P003", "P009"], [4], [2, 3]).endswith(
+        "(unless they are among the pairs in row 4 of the Pairs sheet and rows 2 and 3 of the "
+        "Withdrawn sheet, whose IDs are blank or not ones wessex wrote).")

@@ -248,10 +248,12 @@ class PairsWorkbook:
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
     # the IDs of the pairs wessex last wrote that are on no sheet now (rows deleted by hand,
     # warned of among ``warnings``): 'pair --keep' will not pair their people anew unforced,
-    # unless ``renamed`` gives as many rows of pairs whose ID is none wessex wrote (emptied,
-    # typed over): the missing pairs may be those
+    # unless ``renamed`` and ``unnamed_withdrawn`` give as many rows of pairs whose ID is
+    # none wessex wrote (emptied or typed over on the Pairs sheet; withdrawn once emptied):
+    # the missing pairs may be those
     deleted: list[str] = field(default_factory=list)
     renamed: list[int] = field(default_factory=list)
+    unnamed_withdrawn: list[int] = field(default_factory=list)
     # the administrator's own sheets (title, grid), when looking for the deleted pairs read
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read

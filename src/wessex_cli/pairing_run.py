@@ -320,11 +320,12 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
     from .pairs_workbook import copy_back, deleted_pairs, deleted_warning, id_ranges, rows_of
 
     ids = earlier.deleted
-    said = deleted_warning(ids, earlier.renamed)
-    if len(earlier.renamed) >= len(ids) or explaining:  # --why changes nothing: it is told
+    maybe = (earlier.renamed, earlier.unnamed_withdrawn)  # rows that may be the missing pairs
+    said = deleted_warning(ids, *maybe)
+    if sum(map(len, maybe)) >= len(ids) or explaining:  # --why changes nothing: it is told
         return Note(said, NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
-        found = deleted_pairs(ids, earlier.renamed)
+        found = deleted_pairs(ids, *maybe)
         way_back = copy_back(ids)
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
                             f"visits recorded in {rows_of(ids)} for good. Nothing was changed.",

@@ -409,7 +409,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     if book.deleted:
         written = _ids_of(setting_values(settings, PAIRS_SETTING))
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
-        book.warnings.append(deleted_warning(book.deleted, book.renamed))
+        book.unnamed_withdrawn = [p.row for p in book.withdrawn or
+                                  withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
+        book.warnings.append(deleted_warning(book.deleted, book.renamed,
+                                             book.unnamed_withdrawn))
     return book
 
 
@@ -489,14 +492,15 @@ def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
     return sorted(missing)
 
 
-def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
+def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = (),
+                    unnamed_withdrawn: Sequence[int] = ()) -> str:
     """The warning for the pairs ``ids`` wessex last wrote on the Pairs sheet, on no sheet
-    now (``_pairs_deleted``): what is lost with a deleted row, and the way back. ``renamed``:
-    the rows of pairs whose ID is none wessex wrote, which may be some of them."""
-    one = len(ids) == 1
-    return (f"{deleted_pairs(ids, renamed)} If {rows_of(ids)} {'was' if one else 'were'} "
-            f"deleted, the visits recorded there are no longer counted: {copy_back(ids)}. To "
-            "end a pair, use 'wessex withdraw'; never delete its row.")
+    now (``_pairs_deleted``): what is lost with a deleted row, and the way back. ``renamed``
+    and ``unnamed_withdrawn``: the rows that may be some of them (``deleted_pairs``)."""
+    found = deleted_pairs(ids, renamed, unnamed_withdrawn)
+    return (f"{found} If {rows_of(ids)} {'was' if len(ids) == 1 else 'were'} deleted, the "
+            f"visits recorded there are no longer counted: {copy_back(ids)}. To end a pair, "
+            "use 'wessex withdraw'; never delete its row.")
 
 
 def rows_of(ids: Sequence[str]) -> str:
@@ -510,26 +514,37 @@ def copy_back(ids: Sequence[str]) -> str:
     return f"copy {rows_of(ids)} back from the newest copy in backups/ that has {them}"
 
 
-def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = ()) -> str:
-    """Which pairs wessex last wrote are on no sheet now (``deleted_warning``'s finding)."""
+def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = (),
+                  unnamed_withdrawn: Sequence[int] = ()) -> str:
+    """Which pairs wessex last wrote are on no sheet now (``deleted_warning``'s finding),
+    and, as rows that may be them, ``renamed`` (Pairs rows whose ID is none wessex wrote) and
+    ``unnamed_withdrawn`` (Withdrawn rows without an ID: withdrawn once their ID was gone)."""
     one = len(ids) == 1
+    total = len(renamed) + len(unnamed_withdrawn)
     unless = ""
-    if renamed:
-        rows = [str(row) for row in renamed[:5]]
-        rest = len(renamed) - len(rows)
-        where = ", ".join(rows) + f" and {rest} more" if rest else \
-            " and ".join([", ".join(rows[:-1]), rows[-1]] if len(rows) > 1 else rows)
-        if len(renamed) == 1:
-            which = "it is" if one else "one of them is"
-            unless = (f" (unless {which} the pair in row {where} of the Pairs sheet, whose ID "
-                      "is blank or not one wessex wrote)")
+    if total:
+        places = [_rows_in(rows, sheet) for rows, sheet in
+                  ((renamed, "Pairs"), (unnamed_withdrawn, "Withdrawn")) if rows]
+        if total == 1:
+            which, kind, whose = ("it is" if one else "one of them is"), "pair", "ID is"
+            wrote = "not one wessex wrote"
         else:
-            which = "it is one of" if one else "they are among"
-            unless = (f" (unless {which} the pairs in rows {where} of the Pairs sheet, whose "
-                      "IDs are blank or not ones wessex wrote)")
+            which, kind, whose = ("it is one of" if one else "they are among"), "pairs", "IDs are"
+            wrote = "not ones wessex wrote"
+        unless = f" (unless {which} the {kind} in {' and '.join(places)}, whose {whose} " \
+                 f"blank or {wrote})"
     return (f"{'pair' if one else 'pairs'} {id_ranges(ids)}, on the Pairs sheet when wessex "
             f"last wrote this workbook, {'is' if one else 'are'} on neither the Pairs nor "
             f"the Withdrawn sheet now{unless}.")
+
+
+def _rows_in(rows: Sequence[int], sheet: str) -> str:
+    """"row 4 of the Pairs sheet", "rows 2, 3 and 5 of ...", five named and the rest counted."""
+    shown = [str(row) for row in rows[:5]]
+    rest = len(rows) - len(shown)
+    where = ", ".join(shown) + f" and {rest} more" if rest else \
+        " and ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
+    return f"{'row' if len(rows) == 1 else 'rows'} {where} of the {sheet} sheet"
 
 
 def _import_record_readers() -> None:
