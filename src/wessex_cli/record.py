@@ -386,6 +386,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                        lambda: names_in(sheet, columns, book),
                        "no visit can be recorded for them")
         changes = []
+        notes: list[str] = []  # said after what was recorded
         visit_same = True  # nothing asked for differs from what the workbook says
         if hosted and not force:
             _refuse_a_visit_before_the_pair(book, row, hosted)
@@ -448,10 +449,31 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 sheet.cell(row.pair.row, col).value = "yes"
                 changes.append("reflection received")
                 visit_same = False
+                notes += _reflection_before_any_visit(book, sheet, columns, row, year,
+                                                      sheet.cell(row.pair.row, col), path)
         book.unchanged = visit_same
         name, partner_name = row.person.name, row.partner.name
     return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
-                    book.unchanged)
+                    book.unchanged, notes)
+
+
+def _reflection_before_any_visit(book: Workbook, sheet: Any, columns: dict[str, int],
+                                 row: Placement, year: int | None, ticked: Any,
+                                 path: Path) -> list[str]:
+    """A note when a reflection is recorded (in the cell ``ticked`` of the workbook at
+    ``path``) for a pair with neither half day done: a reflection comes after a visit, so
+    the visit may be unrecorded, or the row wrong (what ``status`` warns of afterwards, said
+    as it is typed)."""
+    from .tracking import parse_done
+
+    done_cols = [columns.get(header_key(done)) for _, done in VISIT_COLUMNS]
+    if any(col is not None and parse_done(book.shown(sheet.cell(row.pair.row, col)), year)
+           for col in done_cols):
+        return []
+    return [f"pair {row.pair.pair_id} has no half day recorded as done yet, and a reflection "
+            "comes after a visit. If the two have met, record the half day too: 'wessex visit "
+            f"{path.name} NAME --hosted DATE', NAME being whoever hosted. If the reflection is "
+            f"someone else's, clear {sheet.title}!{ticked.coordinate} and record it for them."]
 
 
 class Recorded(str):
@@ -459,11 +481,15 @@ class Recorded(str):
     all of it, so nothing was written."""
 
     unchanged: bool
+    notes: list[str]
 
-    def __new__(cls, text: str, unchanged: bool = False) -> Recorded:
-        """The text of the change, marked ``unchanged`` when nothing was written."""
+    def __new__(cls, text: str, unchanged: bool = False,
+                notes: list[str] | None = None) -> Recorded:
+        """The text of the change, marked ``unchanged`` when nothing was written, with the
+        ``notes`` to say after it."""
         made = super().__new__(cls, text)
         made.unchanged = unchanged
+        made.notes = notes or []
         return made
 
 

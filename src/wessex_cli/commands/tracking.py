@@ -167,6 +167,8 @@ def visit(
                   "(no new backup).")
         return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
+    for note in done.notes:
+        out.print(f"[yellow]Note:[/] {escape(note[0].upper() + note[1:])}")
     if day is not None:
         from ..timeline import closed_on
         from ..wording import long_date
