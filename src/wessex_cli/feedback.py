@@ -527,12 +527,12 @@ def _names_header_score(texts: list[str]) -> int:
 _TOPIC_COLUMNS = frozenset({"profession", "side", "organisation", "specialty", "cluster",
                             "registered_practice"})
 # Words of a specialty or a workplace, never of a person's name: a preference "Acute
-# Medicine" or "Harbour Lane Clinic" is no person to remove from the quotes
+# Medicine" or "Harbour Lane Clinic" is no person to remove from the quotes (with the words
+# that end a practice's name, ``_SUFFIXES``)
 _TOPIC_WORDS = frozenset({
-    "surgery", "practice", "medical", "centre", "center", "group", "clinic", "hospital",
-    "medicine", "care", "health", "service", "services", "team", "unit", "ward", "department",
-    "trust", "nhs", "community", "acute", "general", "primary", "secondary", "mental", "hub",
-    "pcn", "and", "of", "the"})
+    "hospital", "medicine", "care", "service", "services", "team", "unit", "ward",
+    "department", "trust", "nhs", "community", "acute", "general", "primary", "secondary",
+    "mental", "hub", "pcn", "and", "of", "the"})
 
 
 def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
@@ -541,6 +541,8 @@ def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
     more ("Yolanda Brisk") or one after a title ("Dr Brisk"), none of them a word of a
     specialty or a workplace. A first name alone ("Yolanda") cannot be told from a
     specialty ("Frailty") and is not taken."""
+    topic_words = _TOPIC_WORDS | {w for words in _SUFFIX_WORDS for w in words} | \
+        {w for topic in topics for w in topic.split()}
     found = []
     for entry in entries:
         words = entry.split()
@@ -549,9 +551,7 @@ def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
         if "@" in entry or names_no_one(entry) or folded in topics or \
                 fold(entry.replace("'", "")) in topics or (len(words) < 2 and not titled):
             continue
-        if all(w[:1].isupper() for w in words) and \
-                not set(folded.split()) & (_TOPIC_WORDS | {w for t in topics
-                                                         for w in t.split()}):
+        if all(w[:1].isupper() for w in words) and not set(folded.split()) & topic_words:
             found.append(entry)
     return found
 
@@ -776,8 +776,8 @@ def read_responses(path: Path) -> Survey:
     name_cols = [i for i, k in enumerate(keys) if i not in reflective and _is_name_header(k)]
     # an address typed for a name gives the name before its "@": "amelia.ashworth@nhs.net"
     # names Amelia Ashworth, and "nhs" and "net" are no names to take from every quote
-    names = [part.split("@")[0] for r in rows for i in name_cols if i < len(r)
-             for part in re.split(r"[;,\n]+", cell_text(r[i])) if part.split("@")[0].strip()]
+    names = [part.split("@")[0] for i in name_cols for part in _entries(rows, i)
+             if part.split("@")[0].strip()]
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     rated: list[Rated] = []
     other_text: list[list[str]] = []
