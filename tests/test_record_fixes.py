@@ -461,7 +461,7 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
     kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force")
                     .output.split())
     assert "Warning: pair P003, on the Pairs sheet" in kept
-    assert "With --force, the people of P003 were paired again as if new." in kept
+    assert "With --force, the people of P003 were paired again as if new:" in kept
     ids = [p["id"] for p in json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]]
     assert "P003" not in ids and "P031" in ids  # numbered on, never in the gap
     # written again, the workbook records the pairs it now holds: said once, not for ever
@@ -552,6 +552,29 @@ def test_the_rows_that_may_be_a_missing_pair_are_named_in_agreeing_words() -> No
     assert deleted_pairs(["P003", "P004"], [2, 3, 4, 5, 6, 7]) == (
         f"{several} (unless they are among the pairs in rows 2, 3, 4, 5, 6 and 1 more of the "
         "Pairs sheet, whose IDs are blank or not ones wessex wrote).")
+
+
+def test_a_forced_pairing_no_longer_says_to_copy_the_deleted_row_back(
+        run: Runner, paired: Path) -> None:
+    """Once --force has paired the people of a deleted row again, its row copied back from
+    backups/ would put them in a second pair: the warning said to copy it back all the same
+    (it gave the status warning's way back, then 'With --force, ... were paired again')."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)  # P003
+    book.save(paired)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force")
+                    .output.split())
+    assert "With --force, the people of P003 were paired again as if new: the visits " \
+        "recorded in its row are no longer counted, and it is not to be copied back " \
+        "from backups/ now, as its people are in this pairing." in said
+    assert "copy its row back" not in said
+    # a dry run has written nothing yet: the row can still be copied back before the real run
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)
+    book.save(paired)
+    dry = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force",
+                       "--dry-run").output.split())
+    assert "copy its row back from the newest copy in backups/ that has it" in dry
 
 
 def test_a_forced_dry_run_says_the_people_of_a_deleted_pair_would_be_paired_again(

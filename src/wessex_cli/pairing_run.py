@@ -315,7 +315,8 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when
     the pairs whose ID was emptied or typed over are as many and so may be them all, a
     warning (of what the run does, or would do when it is not ``writing``); ``explaining``
-    (--why, which pairs to explain and writes nothing), the warning alone."""
+    (--why, which pairs to explain and writes nothing), the warning alone; once forced and
+    written, no longer the way back, as the row copied back would pair its people twice."""
     from .errors import TrackingError
     from .pairs_workbook import copy_back, deleted_pairs, deleted_warning, id_ranges, rows_of
 
@@ -324,8 +325,8 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
     said = deleted_warning(ids, *maybe)
     if sum(map(len, maybe)) >= len(ids) or explaining:  # --why changes nothing: it is told
         return Note(said, NoteKind.WARNING)
+    found = deleted_pairs(ids, *maybe)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
-        found = deleted_pairs(ids, *maybe)
         way_back = copy_back(ids)
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
                             f"visits recorded in {rows_of(ids)} for good. Nothing was changed.",
@@ -335,9 +336,16 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                             "lost if you deleted a row of the Withdrawn sheet so that its "
                             "people could be paired again.",
                             file=keep, sheet="Pairs")
-    done = "were" if writing else "would be"
-    return Note(f"{said} With --force, the people of {id_ranges(ids)} {done} paired again as "
-                "if new.", NoteKind.WARNING)
+    if not writing:  # a dry run: the rows can still be copied back before the real run
+        return Note(f"{said} With --force, the people of {id_ranges(ids)} would be paired "
+                    "again as if new.", NoteKind.WARNING)
+    one = len(ids) == 1
+    return Note(f"{found} With --force, the people of {id_ranges(ids)} "
+                f"were paired again as if new: the visits recorded in {rows_of(ids)} are no "
+                f"longer counted, and {'it is' if one else 'they are'} not to be copied back "
+                f"from backups/ now, as {'its' if one else 'their'} people are in this "
+                "pairing. To end a pair, use 'wessex withdraw'; never delete its row.",
+                NoteKind.WARNING)
 
 
 def _refuse_to_drop_history(target: Path) -> None:
