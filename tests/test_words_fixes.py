@@ -302,6 +302,33 @@ def test_visits_of_a_pair_that_withdrew_are_counted_and_named(
             "pair that later withdrew") in page
 
 
+
+def test_visits_all_on_one_day_name_that_day_once(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report's visits sentence named the day of the first and of the last visit even
+    when they were the same visit ('the first on 12 May 2027 and the last on 12 May 2027')."""
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-06-01")
+    run("pair", "volunteers.xlsx")
+
+    def sentence() -> str:
+        run("report", "pairs.xlsx", "-o", "report.html", "--force")
+        page = " ".join(re.sub(r"<[^>]+>", " ", (tmp_path / "report.html").read_text()).split())
+        return page.split("half-day visits", 1)[1].split(" pairs did both")[0]
+
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "12/5/2027")
+    assert sentence() == " was completed, on 12 May 2027. 0 of 30"
+    run("visit", "pairs.xlsx", "Noor Kerrigan", "--hosted", "12/5/2027")
+    assert sentence() == " were completed, all on 12 May 2027. 0 of 30"
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    book["Pairs"]["V4"].value = "yes"  # P003: a half day done, its date not typed in
+    book.save(tmp_path / "pairs.xlsx")
+    assert sentence() == " were completed, every dated one on 12 May 2027. 0 of 30"
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--hosted", "13/5/2027")
+    assert sentence() == (" were completed, the first on 12 May 2027 and the last on 13 May "
+                          "2027. 1 of 30")
+
 # ---------------------------------------------------------------- 5. the wrong file given to check
 
 @pytest.mark.parametrize("command", ["check", "pair"])

@@ -590,9 +590,13 @@ def _visits_sentence(values: dict[str, Any]) -> str:
     f: Figures = values["figures"]
     text = (f"{f.visits_done} of {f.visits_total} half-day visits "
             f"{'was' if f.visits_done == 1 else 'were'} completed{_withdrawn_note(f)}")
-    if values["first_visit"]:
-        text += (f", the first on {values['date'](values['first_visit'])} and the last on "
-                 f"{values['date'](values['last_visit'])}")
+    first, last = values["first_visit"], values["last_visit"]
+    if first and first == last:  # one day: named once
+        every = "" if f.visits_done == 1 else "all " if not values["undated"] else \
+            "every dated one "
+        text += f", {every}on {values['date'](first)}"
+    elif first:
+        text += f", the first on {values['date'](first)} and the last on {values['date'](last)}"
     text += f". {f.pairs_complete} of {plural(f.pairs, 'pair')} did both."
     if f.visits_planned:
         text += (f" {plural(f.visits_planned, 'more visit')} "
