@@ -174,6 +174,14 @@ def test_a_plan_in_the_past_is_refused_without_force(run: Runner, paired: Path) 
     assert paired.read_bytes() != before
 
 
+def test_visit_help_says_force_records_a_plan_already_past(run: Runner) -> None:
+    """The refusal of a past --planned date says to add --force; the help said --force was
+    for a --hosted date only ('Record a --hosted date even though it is still to come,
+    before the start or a year away')."""
+    said = " ".join(run("visit", "--help").output.split())
+    assert "or a --planned date already past" in said
+
+
 def test_a_visit_before_the_start_asks_to_check_the_year(run: Runner, paired: Path) -> None:
     said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "1/1/2027",
                         code=1).output.split())

@@ -135,7 +135,8 @@ def visit(
                                                      "with two.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Record a --hosted date even though "
                                                         "it is still to come, before the start "
-                                                        "or a year away.")] = False,
+                                                        "or a year away, or a --planned date "
+                                                        "already past.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
     """Record in the pairs workbook that PERSON hosted their partner on a date.
