@@ -447,6 +447,9 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
     """P003's row deleted in Excel: status counted 29 pairs without a word, and pair --keep
     paired Callum and Winifred afresh under P003 again, their visits gone (then, warned of,
     it still paired them afresh: the visits in the deleted row were lost for good)."""
+    from wessex_cli.safe_write import backup
+
+    backup(paired)  # as an earlier visit or withdraw leaves one
     book = openpyxl.load_workbook(paired)
     assert book["Pairs"]["A4"].value == "P003"
     book["Pairs"].delete_rows(4)
@@ -662,3 +665,19 @@ def test_a_pair_withdrawn_after_its_id_was_emptied_does_not_stop_pair_keep(
     assert deleted_pairs(["P003", "P009"], [4], [2, 3]).endswith(
         "(unless they are among the pairs in row 4 of the Pairs sheet and rows 2 and 3 of the "
         "Withdrawn sheet, whose IDs are blank or not ones wessex wrote).")
+
+
+def test_a_deleted_pair_row_with_no_backup_to_copy_back_says_so(run: Runner,
+                                                                 paired: Path) -> None:
+    """A workbook no command has changed since 'pair' has no backup: the warning sent the
+    administrator to 'the newest copy in backups/', a folder with none."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert ("there is no backup of pairs.xlsx in backups/ to copy its row back from, so "
+            "restore it from a copy of your own, or type it in again (each pair's ID and "
+            "people are in the letters sent)") in said
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                       .output.split())
+    assert "There is no backup of pairs.xlsx in backups/" in refused

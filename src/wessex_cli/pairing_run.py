@@ -322,12 +322,12 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
 
     ids = earlier.deleted
     maybe = (earlier.renamed, earlier.unnamed_withdrawn)  # rows that may be the missing pairs
-    said = deleted_warning(ids, *maybe)
+    said = deleted_warning(ids, keep, *maybe)
     if sum(map(len, maybe)) >= len(ids) or explaining:  # --why changes nothing: it is told
         return Note(said, NoteKind.WARNING)
     found = deleted_pairs(ids, *maybe)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
-        way_back = copy_back(ids)
+        way_back = copy_back(ids, keep)
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
                             f"visits recorded in {rows_of(ids)} for good. Nothing was changed.",
                             f"{way_back[0].upper()}{way_back[1:]}, then run the command again "

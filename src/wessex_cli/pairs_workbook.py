@@ -411,7 +411,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in book.withdrawn or
                                   withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
-        book.warnings.append(deleted_warning(book.deleted, book.renamed,
+        book.warnings.append(deleted_warning(book.deleted, path, book.renamed,
                                              book.unnamed_withdrawn))
     return book
 
@@ -492,15 +492,16 @@ def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
     return sorted(missing)
 
 
-def deleted_warning(ids: Sequence[str], renamed: Sequence[int] = (),
+def deleted_warning(ids: Sequence[str], path: Path, renamed: Sequence[int] = (),
                     unnamed_withdrawn: Sequence[int] = ()) -> str:
-    """The warning for the pairs ``ids`` wessex last wrote on the Pairs sheet, on no sheet
-    now (``_pairs_deleted``): what is lost with a deleted row, and the way back. ``renamed``
-    and ``unnamed_withdrawn``: the rows that may be some of them (``deleted_pairs``)."""
+    """The warning for the pairs ``ids`` wessex last wrote on the Pairs sheet of ``path``,
+    on no sheet now (``_pairs_deleted``): what is lost with a deleted row, and the way back.
+    ``renamed`` and ``unnamed_withdrawn``: the rows that may be some of them
+    (``deleted_pairs``)."""
     found = deleted_pairs(ids, renamed, unnamed_withdrawn)
     return (f"{found} If {rows_of(ids)} {'was' if len(ids) == 1 else 'were'} deleted, the "
-            f"visits recorded there are no longer counted: {copy_back(ids)}. To end a pair, "
-            "use 'wessex withdraw'; never delete its row.")
+            f"visits recorded there are no longer counted: {copy_back(ids, path)}. To end a "
+            "pair, use 'wessex withdraw'; never delete its row.")
 
 
 def rows_of(ids: Sequence[str]) -> str:
@@ -508,9 +509,17 @@ def rows_of(ids: Sequence[str]) -> str:
     return "its row" if len(ids) == 1 else "their rows"
 
 
-def copy_back(ids: Sequence[str]) -> str:
-    """The way back for the rows of the pairs ``ids``, deleted by hand: where a copy is."""
+def copy_back(ids: Sequence[str], path: Path) -> str:
+    """The way back for the rows of the pairs ``ids``, deleted by hand from the workbook
+    ``path``: where a copy is (a workbook no command has changed since 'pair' has none in
+    backups/)."""
+    from .safe_write import backups_of
+
     them = "it" if len(ids) == 1 else "them"
+    if not backups_of(path):
+        return (f"there is no backup of {path.name} in backups/ to copy {rows_of(ids)} back "
+                f"from, so restore {them} from a copy of your own, or type {them} in again "
+                "(each pair's ID and people are in the letters sent)")
     return f"copy {rows_of(ids)} back from the newest copy in backups/ that has {them}"
 
 
