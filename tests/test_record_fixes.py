@@ -681,3 +681,10 @@ def test_a_deleted_pair_row_with_no_backup_to_copy_back_says_so(run: Runner,
     refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
                        .output.split())
     assert "There is no backup of pairs.xlsx in backups/" in refused
+
+
+def test_the_unpaired_table_names_the_side_by_its_label(run: Runner, paired: Path) -> None:
+    """pair's Unpaired table said 'primary' beside a Pairs table headed 'Primary care'."""
+    said = run("pair", "volunteers.xlsx", "--dry-run").output
+    row = next(line for line in said.splitlines() if "Maryam Kowalczyk" in line)
+    assert "Primary care" in row and "primary " not in row.split("│")[2]

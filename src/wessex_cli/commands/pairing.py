@@ -172,7 +172,8 @@ def _print_result(result: PairingResult, saved: bool) -> None:
                  "; ".join(p.reasons[:-1]) or "-"] for p in result.pairs])
     if result.unpaired:
         show_table("Unpaired", [Column("Name"), Column("Side"), Column("Reason")],
-                   [[u.person.name, u.person.side, u.reason] for u in result.unpaired])
+                   [[u.person.name, scheme.side_label(u.person.side), u.reason]
+                    for u in result.unpaired])
     for dropped in result.dropped:
         out.print(Text(f"Pair {dropped.pair_id} was not kept: "
                        f"{result.dropped_why.get(dropped.pair_id, 'someone has withdrawn')}. "
