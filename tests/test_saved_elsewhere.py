@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.table import Table, TableFormula
 
@@ -81,37 +82,24 @@ def test_a_new_pair_in_a_table_gets_the_formula_of_its_calculated_column(
         [f"={score}{row}*2" for row in range(2, 7)]
 
 
-def _as_libreoffice_saves_true(path: Path, cell: str) -> None:
-    # TRUE typed in LibreOffice is saved as the formula TRUE() with its value
+def _as_libreoffice_saves(path: Path, cell: str, typed: str = "TRUE") -> None:
+    # TRUE or FALSE typed in LibreOffice is saved as the formula TRUE() or FALSE() with its
+    # value
     book = openpyxl.load_workbook(path)
-    book["Pairs"][cell] = "=TRUE()"
+    book["Pairs"][cell] = f"={typed}()"
     book.save(path)
     with zipfile.ZipFile(path) as archive:
         parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
     name = "xl/worksheets/sheet1.xml"
-    pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>TRUE\(\)</f><v\s*(?:/>|></v>)</c>')
-    xml, found = pattern.subn(rf'<c r="{cell}"\1 t="b"><f aca="false">TRUE()</f><v>1</v></c>',
-                              parts[name].decode())
+    pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>{typed}\(\)</f><v\s*(?:/>|></v>)</c>')
+    value = 1 if typed == "TRUE" else 0
+    xml, found = pattern.subn(rf'<c r="{cell}"\1 t="b"><f aca="false">{typed}()</f>'
+                              rf'<v>{value}</v></c>', parts[name].decode())
     assert found == 1
     parts[name] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for part, data in parts.items():
             archive.writestr(part, data)
-
-
-def test_a_done_typed_true_in_libreoffice_can_be_dated_by_visit(run: Runner,
-                                                               paired: Path) -> None:
-    # done ticked TRUE in LibreOffice, no date: 'visit --hosted' gives it its date; the
-    # TRUE() LibreOffice saved is what was typed, not a formula of the administrator's
-    sheet = openpyxl.load_workbook(paired)["Pairs"]
-    col = columns(sheet)
-    host = sheet.cell(2, col["A email"]).value
-    done = sheet.cell(2, col["A hosts B: done"]).coordinate
-    _as_libreoffice_saves_true(paired, done)
-    assert visits_of(status_json(run), host)["done"] is True
-    run("visit", "pairs.xlsx", host, "--hosted", "12/5/2027")
-    found = visits_of(status_json(run), host)
-    assert (found["date"], found["done"]) == ("2027-05-12", True)
 
 
 def test_the_sheets_written_afresh_keep_how_their_headings_looked(
@@ -130,3 +118,20 @@ def test_the_sheets_written_afresh_keep_how_their_headings_looked(
         [("Item", "FFFFC000", True), ("Value", "FFFFC000", True)]
     assert [(c.value, c.fill.fgColor.rgb, c.font.b) for c in book["Settings"][1]] == \
         [("Setting", "FFDCE6F1", True), ("Value", "FFDCE6F1", True)]
+
+
+@pytest.mark.parametrize("typed", ["TRUE", "FALSE"])
+def test_a_done_typed_true_or_false_in_libreoffice_can_be_dated_by_visit(
+        run: Runner, paired: Path, typed: str) -> None:
+    # done typed TRUE or FALSE in LibreOffice, no date: 'visit --hosted' gives it its date
+    # and ticks it; the TRUE() or FALSE() LibreOffice saved is what was typed, not a formula
+    # of the administrator's
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    col = columns(sheet)
+    host = sheet.cell(2, col["A email"]).value
+    done = sheet.cell(2, col["A hosts B: done"]).coordinate
+    _as_libreoffice_saves(paired, done, typed)
+    assert visits_of(status_json(run), host)["done"] is (typed == "TRUE")
+    run("visit", "pairs.xlsx", host, "--hosted", "12/5/2027")
+    found = visits_of(status_json(run), host)
+    assert (found["date"], found["done"]) == ("2027-05-12", True)
