@@ -8,6 +8,8 @@ import html
 import re
 from pathlib import Path
 
+import openpyxl
+
 from .conftest import EXAMPLES, Runner, few_pairs
 
 
@@ -41,3 +43,22 @@ def test_partner_of_someone_who_withdrew_is_counted_paired(run: Runner, tmp_path
     # is the one GP not paired
     assert re.search(r"Primary care GP (\d+) (\d+) (\d+) 0 ", page).groups() == ("4", "3", "1")
     assert "Paired includes 1 person whose partner withdrew and who has no new partner." in page
+
+
+def test_someone_who_left_after_their_partner_withdrew_is_not_counted_paired(
+        run: Runner, tmp_path: Path) -> None:
+    few_pairs(tmp_path / "pairs.xlsx", 3)  # P001 Amelia Ashworth and Chidi Zielinski, ...
+    run("withdraw", "pairs.xlsx", "Chidi Zielinski", "--reason", "illness")
+    # then Amelia left the scheme too: the administrator types her own row of P001 on the
+    # Withdrawn sheet, as 'withdraw' writes one for someone leaving the scheme
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Withdrawn"]
+    sheet.append([cell.value for cell in sheet[2]])
+    sheet.cell(3, 1).value = "Amelia Ashworth"
+    book.save(tmp_path / "pairs.xlsx")
+    run("report", "pairs.xlsx", "--scheme", str(EXAMPLES / "scheme.toml"), "-o", "report.html")
+    page = _text((tmp_path / "report.html").read_text())
+    # six were paired; Chidi and Amelia both left the scheme, so four remain, and nobody is
+    # left whose partner withdrew while they stayed
+    assert "People paired 4 " in page
+    assert "whose partner withdrew" not in page
