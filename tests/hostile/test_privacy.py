@@ -990,3 +990,16 @@ def test_an_address_typed_as_a_name_takes_no_domain_out_of_the_quotes(tmp_path: 
     write_survey(tmp_path, [("amelia.ashworth@nhs.net", "GP", "Amelia liked the NHS app")] * 3)
     page = pack_markdown(analyse(tmp_path / "responses.csv"), "Scheme")
     assert "> [name] liked the NHS app (said by 3 people)" in page
+
+
+def test_a_preference_written_as_a_sentence_is_no_name(tmp_path: Path) -> None:
+    """A preference cell is taken for a name only when every word is capitalised: "Happy
+    anywhere" names nobody, and its words stay in every quote."""
+    rows = [["Name", "Email", "Profession", "Organisation", "Specialty", "Preference 1"],
+            ["Amelia Ashworth", "a@nhs.net", "GP", "Surgery One", "Dermatology",
+             "Happy anywhere"]]
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    anonymise = Anonymiser(names_in_workbook(tmp_path / "v.csv"))
+    kept = "Happy to go anywhere, and happy to host next year"
+    assert anonymise(kept) == kept
