@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
-from .model import PairRecord, Person, Visit
+from .model import PairRecord, Person
 from .placeholders import note
 from .scheme import Scheme
 from .text import did_you_mean, one_line, slug, strip_controls
@@ -958,8 +958,7 @@ def kept_pairs_files(template: DocumentTemplate, scheme: Scheme,
     Their visits are taken as still owed: a patient notice is written only for a visit to
     come, and one written before its visit was done is a kept pair's all the same."""
     every = replace(template, only_complete=False, only_incomplete=False, only_chased=False)
-    owed = [replace(pair, visits=(Visit(pair.a.email, pair.b.email),
-                                  Visit(pair.b.email, pair.a.email))) for pair in pairs]
+    owed = [pair.owed() for pair in pairs]
     return set(output_paths(every, recipients(every, scheme, pairs=owed, now=now), fmt,
                             folder))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -158,6 +158,10 @@ class PairRecord:
         """A pair whose visits (A hosts B, B hosts A) are done and dated as given."""
         return cls(pair_id, a, b, (Visit(a.email, b.email, dates[0], done[0]),
                                    Visit(b.email, a.email, dates[1], done[1])))
+
+    def owed(self) -> PairRecord:
+        """This pair as it was before any visit: both visits owed and undated, the rest kept."""
+        return replace(self, visits=(_OWED, _OWED))
 
     def value(self, title: str) -> Any:
         """The raw cell of this pair's row under column ``title`` (matched as headers are:
