@@ -776,8 +776,8 @@ def read_responses(path: Path) -> Survey:
     name_cols = [i for i, k in enumerate(keys) if i not in reflective and _is_name_header(k)]
     # an address typed for a name gives the name before its "@": "amelia.ashworth@nhs.net"
     # names Amelia Ashworth, and "nhs" and "net" are no names to take from every quote
-    names = [part.split("@")[0] for r in rows for i in name_cols if i < len(r)
-             for part in re.split(r"[;,\n]+", cell_text(r[i])) if part.split("@")[0].strip()]
+    names = [name for i in name_cols for entry in _entries(rows, i)
+             if (name := entry.split("@")[0].strip())]
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     rated: list[Rated] = []
     other_text: list[list[str]] = []
