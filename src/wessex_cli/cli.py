@@ -30,10 +30,7 @@ class WessexGroup(WholeSummaryGroup):
             report_error(exc)
             raise typer.Exit(1) from None
         except OSError as exc:
-            name = f" {exc.filename}" if exc.filename else ""
-            report_error(WessexError(f"the file{name} could not be used: {exc.strerror or exc}.",
-                                     "Check the path, that the file is closed in Excel, and that "
-                                     "the folder is writable."))
+            report_error(_file_problem(exc))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             report_error(WessexError("stopped. Nothing half-written was left behind."))
@@ -56,6 +53,23 @@ class WessexGroup(WholeSummaryGroup):
     def command_summaries(self, ctx: Any) -> list[tuple[str, str]]:
         """Each command's summary, read from its registration: listing them builds none."""
         return _summaries(_PENDING)
+
+
+def _file_problem(exc: OSError) -> WessexError:
+    """An operating system's refusal of a file, in words: a path too long for the computer
+    is named by its end, as the whole of it would fill the screen."""
+    from .safe_write import SHORTER_FOLDER, path_too_long
+
+    too_long = path_too_long(exc)
+    if too_long is not None:
+        name = os.fsdecode(exc.filename2 or exc.filename)
+        shown = name if len(name) <= 80 else "..." + name[-77:]
+        return WessexError(f"could not use {shown}: {too_long}.",
+                           SHORTER_FOLDER)
+    name = f" {exc.filename}" if exc.filename else ""
+    return WessexError(f"the file{name} could not be used: {exc.strerror or exc}.",
+                       "Check the path, that the file is closed in Excel, and that the folder "
+                       "is writable.")
 
 
 class LazyCommands(MutableMapping[str, Any]):

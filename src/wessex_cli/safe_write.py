@@ -100,7 +100,36 @@ def _fsync_file(path: Path) -> None:
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
-    return str(exc.strerror or exc)
+    return path_too_long(exc) or str(exc.strerror or exc)
+
+
+# Windows refuses a path of 260 characters or more (unless long paths are turned on), and
+# says only that the file was not found
+_WINDOWS_PATH_LIMIT = 260
+_ON_WINDOWS = os.name == "nt"
+SHORTER_FOLDER = ("Use a folder with a shorter path, nearer the top of the drive (a command's "
+                  "output folder is chosen with -o), or shorten the names of the folders on "
+                  "the way to it.")
+
+
+def path_too_long(exc: OSError) -> str | None:
+    """Why ``exc`` happened when its path was longer than the computer takes for a file, in
+    words ("its path is 4,210 characters long, ..."); None when that is not why."""
+    name = exc.filename2 or exc.filename
+    if not isinstance(name, str | bytes | os.PathLike):
+        return None
+    length = len(os.path.abspath(os.fsdecode(name)))
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"its path is {length:,} characters long, more than this computer allows"
+    if _ON_WINDOWS and exc.errno == errno.ENOENT and length >= _WINDOWS_PATH_LIMIT:
+        return (f"its path is {length:,} characters long, and Windows allows fewer than "
+                f"{_WINDOWS_PATH_LIMIT} unless long paths are turned on")
+    return None
+
+
+def _fix(exc: OSError, usual: str) -> str:
+    """The way out to suggest for ``exc``: a shorter folder when the path was too long."""
+    return SHORTER_FOLDER if path_too_long(exc) else usual
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -140,8 +169,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise OutputError(f"could not save the file ({_reason(exc)}); the previous "
-                          "version is unchanged.", "Close it in Excel if it is open, and "
-                          "check the folder is writable and has space.", file=path) from None
+                          "version is unchanged.", _fix(exc, "Close it in Excel if it is open, "
+                          "and check the folder is writable and has space."),
+                          file=path) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -192,7 +222,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
         with contextlib.suppress(OSError):  # "backups" may be a file: then no partial exists
             partial.unlink(missing_ok=True)
         raise OutputError(f"could not keep a backup ({_reason(exc)}), so the file was not "
-                          "changed.", "Check the folder is writable and has space.",
+                          "changed.", _fix(exc, "Check the folder is writable and has space."),
                           file=path) from None
     old = backups_of(target)
     for stale in old[:-keep] if keep else []:
@@ -323,8 +353,8 @@ def write_batch(files: list[tuple[Path, bytes]]) -> None:
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise OutputError(f"could not write the files ({_reason(exc)}); nothing was "
-                              "left half-written.", "Check the folder is writable and has "
-                              "space.", file=folder) from None
+                              "left half-written.", _fix(exc, "Check the folder is writable "
+                              "and has space."), file=folder) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -1,0 +1,108 @@
+"""An output folder whose path is longer than the computer takes for a file: the message
+says so, shows the end of the path rather than thousands of characters of it, and says
+what to do (a shorter folder), where it said only "File name too long" and advised
+closing the file in Excel."""
+
+from __future__ import annotations
+
+import errno
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wessex_cli import safe_write
+
+from .conftest import Runner
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+LINUX_PATH_MAX = 4096  # bytes with the closing NUL: a longer path is refused by the kernel
+
+
+def _scheme(folder: Path) -> None:
+    for name in ("pairs.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+
+
+def _deep(folder: Path, length: int) -> Path:
+    """A path under ``folder`` whose absolute form is ``length`` characters long."""
+    path = folder.resolve()
+    while len(str(path)) < length:
+        room = length - len(str(path)) - 1
+        path /= "d" * min(200, max(room, 1))
+    assert len(str(path)) == length
+    return path
+
+
+def _said_length(output: str) -> int:
+    found = re.search(r"its path is ([\d,]+) characters long, more than this computer allows",
+                      output)
+    assert found is not None, output
+    return int(found.group(1).replace(",", ""))
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="Linux's own limit on a path's length")
+def test_a_folder_too_deep_to_make_is_named_by_its_end(tmp_path: Path, run: Runner) -> None:
+    _scheme(tmp_path)
+    deep = _deep(tmp_path, 4_400)
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", str(deep),
+                 code=1)
+    output = " ".join(result.output.split())
+    assert _said_length(output) >= LINUX_PATH_MAX
+    assert "Use a folder with a shorter path, nearer the top of the drive" in output
+    assert "closed in Excel" not in output  # no file of theirs is open
+    assert "d" * 200 not in output  # the end of the path, not all of it
+    assert "could not use ...d" in output
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="Linux's own limit on a path's length")
+def test_files_too_deep_to_write_in_a_folder_that_exists(tmp_path: Path, run: Runner) -> None:
+    # the letters' folder could be made, but a letter's path inside it is past the limit:
+    # nothing is written, and the message is the same
+    _scheme(tmp_path)
+    deep = _deep(tmp_path, 4_055)
+    deep.mkdir(parents=True)
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", str(deep),
+                 code=1)
+    output = " ".join(result.output.split())
+    assert _said_length(output) >= LINUX_PATH_MAX
+    assert "/partner-introduction/amelia-ashworth.eml: its path is" in output
+    assert "Use a folder with a shorter path" in output
+    assert list(deep.iterdir()) == []
+
+
+def test_a_long_path_on_windows_is_said_to_be_too_long(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    # Windows answers a path of 260 characters or more with "not found"
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    long = _deep(tmp_path, 300) / "letter.eml"
+    said = safe_write.path_too_long(FileNotFoundError(errno.ENOENT, "not found", str(long)))
+    assert said == (f"its path is {len(str(long)):,} characters long, and Windows allows "
+                    "fewer than 260 unless long paths are turned on")
+    short = tmp_path / "letter.eml"
+    assert len(str(short)) < 260
+    assert safe_write.path_too_long(
+        FileNotFoundError(errno.ENOENT, "not found", str(short))) is None
+    # elsewhere a missing file is just missing
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
+    assert safe_write.path_too_long(
+        FileNotFoundError(errno.ENOENT, "not found", str(long))) is None
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="Linux's own limit on a path's length")
+def test_write_batch_says_a_path_is_too_long(tmp_path: Path) -> None:
+    # a new folder is filled under a temporary name (some 30 characters) first: that one
+    # can be made here, a letter's path inside it cannot
+    from wessex_cli.errors import OutputError
+
+    parent = _deep(tmp_path, 4_040)
+    parent.mkdir(parents=True)
+    letter = parent / "partner-introduction" / ("x" * 40 + ".eml")
+    with pytest.raises(OutputError) as raised:
+        safe_write.write_batch([(letter, b"Dear Amelia")])
+    said = str(raised.value)
+    assert "could not write the files (its path is" in said
+    assert _said_length(said) >= LINUX_PATH_MAX
+    assert raised.value.hint == safe_write.SHORTER_FOLDER
+    assert list(parent.iterdir()) == []  # nothing half-written
