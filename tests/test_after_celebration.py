@@ -371,7 +371,7 @@ def test_report_keeps_every_privacy_rule(run: Runner, scheme_files: dict[str, Pa
                   and t[1][0] == "Man")
     assert gender[1][1] == "*"  # a single man is never shown as 1
     assert "Zebra-term" not in page  # free text is never printed
-    assert "Forms returned: 10." in page  # 12 rounded to the nearest 5
+    assert "Forms returned: about 10 (rounded to the nearest 5)." in page  # 12 forms
 
 
 def test_report_says_to_publish_the_equality_figures_once(
@@ -387,6 +387,23 @@ def test_report_says_to_publish_the_equality_figures_once(
     run("report", "pairs.xlsx", "--equality", "forms.xlsx", "-o", "report.docx")
     document = docx.Document(str(tmp_path / "report.docx"))
     assert any(PUBLISH_ONCE in p.text for p in document.paragraphs)
+
+
+def test_the_report_says_the_number_of_forms_is_rounded(
+        run: Runner, scheme_files: dict[str, Path], tmp_path: Path) -> None:
+    """12 forms came back: the report shows 10, rounded so that the total cannot undo a
+    suppressed cell, and says so in HTML and Word ('Forms returned: 10.' read as exact)."""
+    from wessex_cli.equality import PUBLISH_ONCE
+
+    said = "Forms returned: about 10 (rounded to the nearest 5)."
+    run("report", "pairs.xlsx", "--equality", "forms.xlsx", "-o", "report.html")
+    page = " ".join((tmp_path / "report.html").read_text(encoding="utf-8").split())
+    assert said in page and "Forms returned: 10." not in page
+    run("report", "pairs.xlsx", "--equality", "forms.xlsx", "-o", "report.docx")
+    document = docx.Document(str(tmp_path / "report.docx"))
+    assert [p.text for p in document.paragraphs if "Forms returned" in p.text] == [
+        "Counts are rounded to the nearest 5; * marks a count from 1 to 7, or one hidden so "
+        f"that it cannot be worked out from the totals. {said} " + PUBLISH_ONCE]
 
 
 def test_a_reflection_from_someone_with_two_partners_counts_once(run: Runner,

@@ -247,7 +247,7 @@ def test_equality_page_escapes_and_shows_published_counts() -> None:
             "</tr><tr><th>Woman</th><td>10</td><td>*</td></tr><tr><th>Total</th><td>15</td>"
             "<td>5</td></tr></table><p class=\"note\">Pooled &lt;small&gt; groups</p>"
             "</body></html>\n") in page
-    assert "Forms returned: 40." in report_html([], 41, "S")
+    assert "Forms returned: about 40 (rounded to the nearest 5)." in report_html([], 41, "S")
 
 
 def test_pack_from_files_takes_names_and_rate_from_the_workbooks(tmp_path: Path) -> None:

@@ -620,14 +620,23 @@ def _fix_hint(question: str) -> str:
             "and run again; an answer naming two choices cannot be counted in either.")
 
 
+def forms_returned(forms: int) -> str:
+    """The number of forms as published, after "Forms returned: ": rounded like every count
+    (an exact total could undo a suppressed cell) and saying so, "about 40 (rounded to the
+    nearest 5)" of 39, which alone read as exact; "*" when too few to publish."""
+    if forms < SUPPRESS_BELOW:
+        return "*"
+    return f"about {round5(forms)} (rounded to the nearest 5)"
+
+
 def report_html(tables: list[ProtectedTable], forms: int, scheme_name: str) -> str:
     """The published tables as one web page (``templates/pages/equality-report.html.j2``);
-    the number of forms is itself rounded, or hidden when small."""
+    the number of forms is itself rounded, or hidden when small (``forms_returned``)."""
     from .pages import render_page
 
     return render_page(
         "equality-report", title=scheme_name, publish_once=PUBLISH_ONCE,
-        forms=round5(forms) if forms >= SUPPRESS_BELOW else "*",
+        forms=forms_returned(forms),
         tables=[{"title": table.title, "columns": table.columns, "notes": table.notes,
                  "rows": [{"category": row, "cells": cells}
                           for row, cells in zip(table.rows, table.cells, strict=True)]}

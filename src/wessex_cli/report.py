@@ -330,7 +330,7 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
 
 def context(report: Report) -> dict[str, Any]:
     """Everything the templates show, as plain values."""
-    from .equality import PUBLISH_ONCE, SUPPRESS_BELOW, round5
+    from .equality import PUBLISH_ONCE, forms_returned
     from .findings import SWOT_PLURAL
 
     f = report.figures
@@ -360,7 +360,7 @@ def context(report: Report) -> dict[str, Any]:
     equality = None
     if report.equality is not None:
         tables, forms = report.equality
-        equality = {"forms": str(round5(forms)) if forms >= SUPPRESS_BELOW else "*",
+        equality = {"forms": forms_returned(forms),
                     "tables": tables, "publish_once": PUBLISH_ONCE}
     plan = report.plan
     values = {
