@@ -418,8 +418,31 @@ def test_the_collection_workbook_has_a_drop_down_of_each_questions_choices(
     for choice in by_column["E"][:-1]:
         assert classify("ethnicity", choice) == ([choice.split(":")[0]], True), choice
     assert set(by_column) == set("BCDEFGHIJK")
-    # the Lists sheet's headings are the questions cut to 30 characters
-    assert lists["A1"].value == "Gender" and lists["B1"].value == "Married or in a civil partners"
+    assert lists["A1"].value == "Gender"
+
+
+def test_each_list_of_choices_is_headed_by_its_whole_question(tmp_path: Path) -> None:
+    """The hidden Lists sheet, shown again in Excel, heads each column of choices with the
+    question whole, the one whose drop-down draws on it: a cell has no 30-character limit
+    (it read 'Married or in a civil partners')."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    equality.write_template(tmp_path / "forms.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "forms.xlsx")
+    forms, lists = book["Forms"], book["Lists"]
+    headed = {}
+    for validation in forms.data_validations.dataValidation:
+        if validation.type == "list":
+            source = validation.formula1.lstrip("=").removeprefix("Lists!$").split("$")[0]
+            served = str(validation.sqref).rstrip("0123456789:")[:1]
+            headed[forms[f"{served}1"].value] = lists[f"{source}1"].value
+    assert headed["Married or in a civil partnership"] == "Married or in a civil partnership"
+    assert len(headed) == 10 and all(q == h for q, h in headed.items())
+    # as another reader sees the file: the same headings, in the drop-downs' order
+    calamine = CalamineWorkbook.from_path(str(tmp_path / "forms.xlsx"))
+    assert calamine.get_sheet_by_name("Lists").to_python()[0][:3] == [
+        "Gender", "Married or in a civil partnership", "Age band"]
 
 
 def test_a_question_with_several_ticks_says_its_total_counts_ticks() -> None:

@@ -657,12 +657,13 @@ def write_template(path: Path) -> None:
     """A collection workbook: one column per question, drop-downs of the categories.
 
     Each drop-down refers to its own column of the hidden Lists sheet, which holds exactly
-    that question's choices.
+    that question's choices under the question whole (a cell's text has no length limit to
+    keep within).
     """
     from .xlsx_out import SheetSpec, write_workbook
 
     titles = ["Profession or side"] + [QUESTIONS[q][0] for q in QUESTIONS]
-    lists = {QUESTIONS[q][0][:30]: form_choices(q) for q in QUESTIONS}
+    lists = {QUESTIONS[q][0]: form_choices(q) for q in QUESTIONS}
     validations: list[tuple[int, dict[str, Any]]] = [(0, {
         "validate": "any", "input_title": "Side of the exchange",
         "input_message": "As ticked on the form, or the profession if the form gives one; "
