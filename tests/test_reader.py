@@ -169,6 +169,21 @@ def test_scheme_defaults_and_bad_settings(tmp_path: Path) -> None:
         load_scheme(bad)
 
 
+@pytest.mark.parametrize(("toml", "line"), [
+    ('[sides.primary]\nprofessions = ["GP"]\n\n'
+     '[sides.secondary]\nprofessions = ["Consultant", 3]', 5),
+    ('[sides]\nprimary.professions = ["GP"]\n"secondary" . professions = [3]', 3),
+])
+def test_a_bad_setting_of_the_second_side_names_its_own_line(tmp_path: Path, toml: str,
+                                                              line: int) -> None:
+    """Both sides set 'professions' and the second side's is wrong: the error names its line
+    (it named the first 'professions =' in the file, the first side's, line 2)."""
+    (tmp_path / "scheme.toml").write_text(toml + "\n")
+    with pytest.raises(SchemeError) as refused:
+        load_scheme(tmp_path / "scheme.toml")
+    assert f"'sides.secondary.professions' (line {line}) must be a list" in str(refused.value)
+
+
 def test_scheme_moves_a_profession(tmp_path: Path) -> None:
     toml = tmp_path / "scheme.toml"
     toml.write_text('[sides.primary]\nprofessions = ["GP", "Physio"]\n')

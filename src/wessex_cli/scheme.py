@@ -388,11 +388,25 @@ class _SchemeReader:
         self.read_keys: set[str] = set()  # every key looked up: the settings wessex knows
 
     def fail(self, key: str, problem: str, hint: str = "") -> SchemeError:
-        leaf = key.rsplit(".", 1)[-1]
-        line = next((n for n, t in enumerate(self.text.splitlines(), 1)
-                     if re.match(rf"\s*{re.escape(leaf)}\s*=", t)), None)
+        line = self.line_of(key)
         where = f"'{key}'" + (f" (line {line})" if line else "")
         return SchemeError(f"setting {where} {problem}.", hint, file=self.path)
+
+    def line_of(self, key: str) -> int | None:
+        """The line setting ``key``: under its own [table] ("professions" under
+        [sides.secondary], not the first side's), else the first setting its last part."""
+        leaf = key.rsplit(".", 1)[-1]
+        lines = self.text.splitlines()
+        table = ""
+        for number, text in enumerate(lines, 1):
+            heading = re.match(r"\s*\[\[?([^\]]*)\]", text)
+            setting = re.match(r"\s*([^=#\[]+?)\s*=", text)
+            if heading:
+                table = _dotted(heading[1])
+            elif setting and ".".join(filter(None, (table, _dotted(setting[1])))) == key:
+                return number
+        return next((n for n, t in enumerate(lines, 1)
+                     if re.match(rf"\s*{re.escape(leaf)}\s*=", t)), None)
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
         self.read_keys.add(key)
@@ -576,6 +590,12 @@ class _SchemeReader:
                                 "Give the path of a PNG or JPEG file, relative to scheme.toml.")
         return Letterhead(self.text_value("letterhead.organisation", ""),
                           tuple(line.strip() for line in address if line.strip()), logo)
+
+
+def _dotted(key: str) -> str:
+    """A TOML key or table name as dotted words: ``sides . "secondary"`` is
+    ``sides.secondary``."""
+    return ".".join(part.strip().strip("\"'") for part in key.split("."))
 
 
 def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
