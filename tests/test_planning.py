@@ -408,6 +408,27 @@ def test_equality_cli(run: Runner, tmp_path: Path) -> None:
 
 
 
+@pytest.mark.parametrize(("label", "column"), [
+    ("All", "All"), ("all", "All"), ("Not stated", "Not stated"),
+    ("other groups", "Other groups")])
+def test_a_side_labelled_as_a_column_of_the_equality_tables_is_refused(
+        run: Runner, tmp_path: Path, label: str, column: str) -> None:
+    """A side labelled 'All' headed two columns 'All' (the --json kept one key of the two,
+    and the side's forms were counted twice in it); labelled 'Not stated', its forms and
+    those naming no side were one column. scheme.toml is refused, naming the key's line."""
+    (tmp_path / "scheme.toml").write_text(
+        f'[sides.primary]\nlabel = "GPs"\n\n[sides.secondary]\nlabel = "{label}"\n')
+    rows = [["Profession or side", "Gender"]]
+    rows += [[side, "Woman" if i % 2 else "Man"] for side in ("primary", "secondary")
+             for i in range(10)]
+    with (tmp_path / "forms.csv").open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    said = " ".join(run("equality", "forms.csv", "--json", code=1).output.split())
+    assert (f"setting 'sides.secondary.label' (line 5) is '{label}': the equality tables have "
+            f"a column of their own headed '{column}', so two columns would be headed alike. "
+            'Give the side another label, for example: label = "Secondary care".') in said
+
+
 def test_equality_groups_are_headed_by_the_sides_labels_everywhere(run: Runner,
                                                                     tmp_path: Path) -> None:
     """The example scheme calls its sides "Primary care" and "Secondary care": so do the

@@ -69,6 +69,11 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 # elsewhere "Another answer" holds only answers wessex did not recognise.
 WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_working"})
 POOLED = "Other groups"
+ALL = "All"  # the column counting everyone, before the groups' own
+NOT_STATED = "Not stated"  # the group of a form that names no side
+# The columns a table may have besides the sides' own, which scheme.toml may not label a
+# side as (``scheme._SchemeReader.side_label``): two columns would be headed alike.
+OWN_COLUMNS = (ALL, NOT_STATED, POOLED)
 # Said under a table not broken down because a group's answers were all alike; it names no
 # group, since which one was is what the breakdown would have told.
 UNIFORM_GROUP = ("Not broken down by group, so that no one's answer can be worked out from "
@@ -476,11 +481,11 @@ def _counted(rows: list[str], answered: list[tuple[str, list[str]]],
              column_of: dict[str, str]) -> tuple[list[str], list[list[int]]]:
     """The columns ("All", then each group's column of ``column_of``) and the exact counts
     by category, a total row last."""
-    columns = ["All", *sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))]
+    columns = [ALL, *sorted(set(column_of.values()), key=lambda c: (c == POOLED, c))]
     counts = {c: dict.fromkeys(columns, 0) for c in rows}
     for group, cats in answered:
         for category in cats:
-            counts[category]["All"] += 1
+            counts[category][ALL] += 1
             if group in column_of:
                 counts[category][column_of[group]] += 1
     matrix = [[counts[c][g] for g in columns] for c in rows]
@@ -580,8 +585,8 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
         raw = cell_text(row[columns["group"]]) if "group" in columns and \
             columns["group"] < len(row) else ""
         group = side_of(raw) if side_of else raw
-        groups.append(group or "Not stated")
-        if raw and group in ("", "Not stated") and header_key(raw) not in _NOT_STATED:
+        groups.append(group or NOT_STATED)
+        if raw and group in ("", NOT_STATED) and header_key(raw) not in _NOT_STATED:
             # said like an answer not recognised: one such cell can stop every table being
             # broken down by side, and the note under them would name 'Not stated' only
             warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, columns['group'])}: "

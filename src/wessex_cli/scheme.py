@@ -445,6 +445,22 @@ class _SchemeReader:
                             "Check the year: dates are written 2027-05-04 (year-month-day).")
         return day
 
+    def side_label(self, key: str, default: str) -> str:
+        """A side's label, which heads the side's column in the equality tables: never one
+        of the tables' own columns ("All"), which would head two columns alike, and in --json
+        leave one key for the two, the other's counts lost."""
+        from .equality import OWN_COLUMNS
+
+        label = self.text_value(key, default)
+        taken = next((c for c in OWN_COLUMNS if header_key(c) == header_key(label)), None)
+        if taken is not None:
+            kept = ", ".join(f"'{c}'" for c in OWN_COLUMNS[:-1]) + f" and '{OWN_COLUMNS[-1]}'"
+            raise self.fail(key, f"is '{label}': the equality tables have a column of their "
+                            f"own headed '{taken}', so two columns would be headed alike",
+                            f'Give the side another label, for example: label = "{default}". '
+                            f"The tables keep {kept} for columns of their own.")
+        return label
+
     def whole_number(self, key: str, default: int, most: int) -> int:
         """A whole number from 0 to ``most``: beyond it a weight would overflow the
         solver's arithmetic, or a seed the random generator's."""
@@ -480,7 +496,7 @@ class _SchemeReader:
             if not all(isinstance(p, str) for p in professions):
                 raise self.fail(f"{key}.professions", "must be a list of profession names")
             sides.append(Side(default_side.key,
-                              self.text_value(f"{key}.label", default_side.label),
+                              self.side_label(f"{key}.label", default_side.label),
                               tuple(p.strip() for p in professions if p.strip()),
                               self.text_value(f"{key}.organisation", ""),
                               self.text_value(f"{key}.workplace", default_side.workplace)))
