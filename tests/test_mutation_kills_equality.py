@@ -362,11 +362,12 @@ def test_a_table_as_json_holds_only_the_published_cells() -> None:
 
 
 @pytest.mark.parametrize(("forms", "shown"), [
-    (7, "*"), (8, "about 10 (rounded to the nearest 5)"),
+    (0, "none"), (1, "fewer than 8"), (7, "fewer than 8"),
+    (8, "about 10 (rounded to the nearest 5)"),
     (12, "about 10 (rounded to the nearest 5)"), (13, "about 15 (rounded to the nearest 5)"),
     (39, "about 40 (rounded to the nearest 5)")])
 def test_the_number_of_forms_is_itself_protected(forms: int, shown: str) -> None:
-    """Fewer than 8 forms is shown as *, more is rounded to the nearest 5 and says so: 39
+    """Fewer than 8 forms is said as such, more is rounded to the nearest 5 and says so: 39
     forms shown as "Forms returned: 40" read as 40 exactly."""
     page = equality.report_html([], forms, "Wessex Exchange 2027")
     assert "<h1>Equality monitoring: Wessex Exchange 2027</h1>" in page

@@ -628,9 +628,12 @@ def _fix_hint(question: str) -> str:
 def forms_returned(forms: int) -> str:
     """The number of forms as published, after "Forms returned: ": rounded like every count
     (an exact total could undo a suppressed cell) and saying so, "about 40 (rounded to the
-    nearest 5)" of 39, which alone read as exact; "*" when too few to publish."""
+    nearest 5)" of 39, which alone read as exact; "fewer than 8" when too few to publish
+    (a "*" there read as a footnote mark, and says no less)."""
+    if forms == 0:
+        return "none"
     if forms < SUPPRESS_BELOW:
-        return "*"
+        return f"fewer than {SUPPRESS_BELOW}"
     return f"about {round5(forms)} (rounded to the nearest 5)"
 
 
