@@ -429,6 +429,23 @@ def test_a_side_labelled_as_a_column_of_the_equality_tables_is_refused(
             'Give the side another label, for example: label = "Secondary care".') in said
 
 
+@pytest.mark.parametrize(("label", "said"), [
+    ("gps", "is 'gps', the other side's label too, so the two sides could not be told apart "
+            "in the tables. Give each side its own label"),
+    ("G.P.s", "is 'G.P.s', the other side's label too"),
+    ("  ", "is empty: the label names the side in every table and report. Give the side a "
+           "label")])
+def test_a_side_labelled_as_the_other_side_or_not_at_all_is_refused(
+        run: Runner, tmp_path: Path, label: str, said: str) -> None:
+    """Two sides labelled alike headed two columns alike in every table, and an empty label
+    headed a column with nothing; scheme.toml is refused, naming the second side's line."""
+    (tmp_path / "scheme.toml").write_text(
+        f'[sides.primary]\nlabel = "GPs"\n\n[sides.secondary]\nlabel = "{label}"\n')
+    (tmp_path / "volunteers.csv").write_text("Name,Email\n")
+    output = " ".join(run("check", "volunteers.csv", code=1).output.split())
+    assert f"setting 'sides.secondary.label' (line 5) {said}" in output
+
+
 def test_equality_groups_are_headed_by_the_sides_labels_everywhere(run: Runner,
                                                                     tmp_path: Path) -> None:
     """The example scheme calls its sides "Primary care" and "Secondary care": so do the

@@ -445,13 +445,21 @@ class _SchemeReader:
                             "Check the year: dates are written 2027-05-04 (year-month-day).")
         return day
 
-    def side_label(self, key: str, default: str) -> str:
-        """A side's label, which heads the side's column in the equality tables: never one
-        of the tables' own columns ("All"), which would head two columns alike, and in --json
+    def side_label(self, key: str, default: str, other: str = "") -> str:
+        """A side's label, which heads the side's column in the equality tables and names
+        the side in every table: never empty, never the ``other`` side's, and never one of
+        the tables' own columns ("All"), which would head two columns alike, and in --json
         leave one key for the two, the other's counts lost."""
         from .equality import OWN_COLUMNS
 
         label = self.text_value(key, default)
+        if not header_key(label):
+            raise self.fail(key, "is empty: the label names the side in every table and "
+                            "report", f'Give the side a label, for example: label = "{default}".')
+        if other and header_key(label) == header_key(other):
+            raise self.fail(key, f"is '{label}', the other side's label too, so the two sides "
+                            "could not be told apart in the tables",
+                            f'Give each side its own label, for example: label = "{default}".')
         taken = next((c for c in OWN_COLUMNS if header_key(c) == header_key(label)), None)
         if taken is not None:
             kept = ", ".join(f"'{c}'" for c in OWN_COLUMNS[:-1]) + f" and '{OWN_COLUMNS[-1]}'"
@@ -496,7 +504,8 @@ class _SchemeReader:
             if not all(isinstance(p, str) for p in professions):
                 raise self.fail(f"{key}.professions", "must be a list of profession names")
             sides.append(Side(default_side.key,
-                              self.side_label(f"{key}.label", default_side.label),
+                              self.side_label(f"{key}.label", default_side.label,
+                                              sides[0].label if sides else ""),
                               tuple(p.strip() for p in professions if p.strip()),
                               self.text_value(f"{key}.organisation", ""),
                               self.text_value(f"{key}.workplace", default_side.workplace)))
