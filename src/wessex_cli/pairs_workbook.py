@@ -403,7 +403,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped)
     if side_sheets:
-        book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried)
+        book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
+                                                          now, year)
         book.unpaired = unpaired_rows(unpaired_grid, carried)
     book.deleted = _pairs_deleted(book, settings, withdrawn_grid)
     if book.deleted:
@@ -681,11 +682,14 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
     return layout.headers, pairs, skipped
 
 
-def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None
+def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None,
+                   now: dt.date | None = None, year: int | None = None
                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
     workbook open for a change), as pairs and as withdrawals; ``carried_of(headers)``: the
-    columns carried from the volunteer workbook (``carried_setting``), none without it."""
+    columns carried from the volunteer workbook (``carried_setting``), none without it.
+    ``now`` and ``year`` are as for the Pairs sheet (``tracking.track``): a visit ticked
+    done there but dated after today is no more done on this sheet than on that one."""
     if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
@@ -693,7 +697,7 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
         return [], []
     headers = [cell_text(c) for c in grid.rows[header_index]]
     carried = carried_of(headers) if carried_of is not None else frozenset()
-    headers, pairs, _ = _pair_records(grid, header_index, None, None, False, carried)
+    headers, pairs, _ = _pair_records(grid, header_index, now, year, False, carried)
     # the first of two columns with one title is wessex's own (withdraw writes its four
     # columns first; a Pairs column of the same title goes to a second one)
     lookup = first_columns(headers)
