@@ -71,6 +71,10 @@ class Figures:
     visits_planned: int = 0  # dated after today and not done: arranged, still to come
     # paired people whose partner withdrew and who are in no pair of the Pairs sheet now
     partner_withdrew: int = 0
+    # Reflections returned by people in no pair of the Pairs sheet now (their pair is on the
+    # Withdrawn sheet): counted in reflections_returned and reflections_expected, as a
+    # withdrawn pair's visit done is in the visits, and named apart.
+    reflections_returned_withdrawn: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The figures for --json, each side's hosting as done and total."""
@@ -183,6 +187,12 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
                     undated += 1
     paired_people = len(paired)
     withdrawn_done = sum(v.done for p in left for v in p.visits)
+    # one reflection due from each person in a pair now: someone with two partners writes
+    # one, ticked on either row, as their certificates count it; from someone whose pair
+    # ended (the Withdrawn sheet), one returned is counted, one never written owed by nobody
+    in_pairs = {someone.key for p in tracked for someone in p.people}
+    returned = {someone.key for p in [*tracked, *left]
+                for someone, sent in zip(p.people, p.reflections, strict=True) if sent}
     states = Counter(e["state"] for e in people.values())
     figures = Figures(
         volunteered=len(people), paired_people=paired_people, pairs=len(rows),
@@ -191,12 +201,9 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         visits_total=2 * len(tracked) + withdrawn_done,
         visits_done=sum(v.done for p in tracked for v in p.visits) + withdrawn_done,
         pairs_complete=sum(p.complete for p in tracked),
-        # one reflection from each paired person: someone with two partners writes one,
-        # ticked on either row, as their certificates count it
-        reflections_expected=len({someone.key for p in tracked for someone in p.people}),
-        reflections_returned=len({someone.key for p in tracked
-                                  for someone, sent in zip(p.people, p.reflections, strict=True)
-                                  if sent}),
+        reflections_expected=len(in_pairs | returned),
+        reflections_returned=len(returned),
+        reflections_returned_withdrawn=len(returned - in_pairs),
         hosts_by_side={k: (v[0], v[1]) for k, v in hosts.items()},
         visits_done_withdrawn=withdrawn_done,
         # "planned" as status and the letters say it: not done, dated today or later
@@ -350,7 +357,7 @@ def context(report: Report) -> dict[str, Any]:
         ("pairs_complete", "Pairs with both visits done", f"{f.pairs_complete} of {f.pairs}",
          percent(f.pairs_complete, f.pairs)),
         ("reflections", "Reflections returned",
-         f"{f.reflections_returned} of {f.reflections_expected}",
+         f"{f.reflections_returned} of {f.reflections_expected}{_ended_note(f)}",
          percent(f.reflections_returned, f.reflections_expected)),
     ]
     if report.feedback is not None:
@@ -366,6 +373,8 @@ def context(report: Report) -> dict[str, Any]:
     values = {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
         "withdrawn_note": _withdrawn_note(f),
+        "reflections_sentence": f"Reflections returned: {f.reflections_returned} of "
+                                f"{f.reflections_expected}{_ended_note(f)}.",
         "shares_note": SHARES_NOTE,
         "side_label": side_label,
         "participation": report.participation,
@@ -439,7 +448,6 @@ def report_docx(report: Report) -> bytes:
     from .formats import a4_document, stable_zip
 
     values = context(report)
-    f = report.figures
     document = a4_document(f"Evaluation: {report.scheme.name}")  # as the letters: UK English
     section = document.sections[0]
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -496,8 +504,7 @@ def report_docx(report: Report) -> bytes:
     if values["by_month"]:
         table(["Month", "Visits completed"],
               [[values["month"](key), str(n)] for key, n in values["by_month"]])
-    document.add_paragraph(f"Reflections returned: {f.reflections_returned} of "
-                           f"{f.reflections_expected}.")
+    document.add_paragraph(values["reflections_sentence"])
     if report.feedback is not None:
         pack = report.feedback
         document.add_heading("What participants said", 1)
@@ -584,6 +591,15 @@ def _withdrawn_note(f: Figures) -> str:
     if not n:
         return ""
     return f", including {n} by {'a pair' if n == 1 else 'pairs'} that later withdrew"
+
+
+def _ended_note(f: Figures) -> str:
+    """The reflections among those returned from people whose pair has since ended."""
+    n = f.reflections_returned_withdrawn
+    if not n:
+        return ""
+    return f", including {n} from {'someone whose pair' if n == 1 else 'people whose pairs'} " \
+        "later ended"
 
 
 def _visits_sentence(values: dict[str, Any]) -> str:
