@@ -135,3 +135,28 @@ def test_a_done_typed_true_or_false_in_libreoffice_can_be_dated_by_visit(
     run("visit", "pairs.xlsx", host, "--hosted", "12/5/2027")
     found = visits_of(status_json(run), host)
     assert (found["date"], found["done"]) == ("2027-05-12", True)
+
+
+def test_a_value_in_a_calculated_column_of_the_rows_a_table_grows_over_is_kept() -> None:
+    """The rows a table grows over take its calculated column's formula only where they
+    hold nothing: a value already there (typed over the formula, as Excel lets a row of a
+    calculated column differ) stays. Built here as the edit leaves it: a table over rows 1
+    to 3, column C calculated, rows 4 and 5 written below it, C4 holding a value."""
+    from wessex_cli import sheet_rows
+    from wessex_cli.workbook_edit import Workbook
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Pairs"
+    sheet.append(["Pair", "Score", "Doubled"])
+    for row in range(2, 6):
+        sheet[f"A{row}"], sheet[f"B{row}"] = f"P{row - 1:03d}", row
+    sheet["C2"], sheet["C3"] = "=B2*2", "=B3*2"
+    sheet["C4"] = "n/a"  # typed over: not the column's formula
+    _table_with_a_calculated_column(sheet, "B", "C")
+    sheet.tables["PairsTable"].ref = "A1:C3"
+    sheet_rows.extend_ranges_down(Workbook(book, Path("pairs.xlsx")), sheet, 3, 5)
+    assert sheet.tables["PairsTable"].ref == "A1:C5"
+    assert [sheet[f"C{row}"].value for row in range(2, 6)] == \
+        ["=B2*2", "=B3*2", "n/a", "=B5*2"]
