@@ -252,11 +252,12 @@ def test_a_withdrawal_says_its_day_as_the_administrator_reads_it(when: str, said
 
 
 def test_the_settings_list_of_pairs_reads_back_as_written() -> None:
-    from wessex_cli.pairs_workbook import _ids_of, id_ranges
+    from wessex_cli.pairs_workbook import _ids_in, id_ranges
 
-    ids = ["P001", "P002", "P003", "P007", "P009", "P010", "X1"]
-    assert id_ranges(ids) == "P001-P003, P007, P009-P010, X1"
-    assert _ids_of([id_ranges(ids)]) == set(ids)
-    assert _ids_of(["(none)"]) == set() and id_ranges([]) == "(none)"
+    ids = ["P001", "P002", "P003", "P007", "P009", "P010"]
+    assert id_ranges(ids) == "P001-P003, P007, P009-P010"
+    assert _ids_in(id_ranges(ids)) == (set(ids), [])
+    assert id_ranges([*ids, "X1"]) == "P001-P003, P007, P009-P010, X1"  # said, not listed
+    assert _ids_in("(none)") == (set(), []) and id_ranges([]) == "(none)"
     # a cell typed over with a range no workbook could hold is no list, not a million IDs
-    assert _ids_of(["P1-P999999999"]) == set()
+    assert _ids_in("P1-P999999999") == (set(), ["P1-P999999999"])

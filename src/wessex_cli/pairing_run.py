@@ -188,6 +188,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
+            notes += [_unread_list(said, keep, request, in_place) for said in earlier.unread_list]
             if earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
                                                   request.writing, bool(request.why)))
@@ -346,6 +347,19 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                 f"from backups/ now, as {'its' if one else 'their'} people are in this "
                 "pairing. To end a pair, use 'wessex withdraw'; never delete its row.",
                 NoteKind.WARNING)
+
+
+def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:
+    """The warning for a cell of the Settings sheet's list of pairs holding text that is no
+    pair ID (``pairs_workbook.written_pairs``), and where that text is once this run has
+    written the list afresh over it."""
+    if request.why:
+        return Note(said, NoteKind.WARNING)
+    if not request.writing:
+        return Note(f"{said} Without --dry-run, this run would write it afresh.",
+                    NoteKind.WARNING)
+    where = f"the previous version of {keep.name}, in backups/," if in_place else keep.name
+    return Note(f"{said} This run wrote it afresh; {where} has your text.", NoteKind.WARNING)
 
 
 def _refuse_to_drop_history(target: Path) -> None:

@@ -325,7 +325,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
-        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs])],
+        # wessex's own IDs only: an ID typed by hand, kept, is no ID wessex wrote
+        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs
+                                   if pair_number(pair.pair_id) is not None])],
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
     ]
@@ -406,9 +408,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year)
         book.unpaired = unpaired_rows(unpaired_grid, carried)
-    book.deleted = _pairs_deleted(book, settings, withdrawn_grid)
+    written, book.unread_list = written_pairs(settings)
+    book.warnings += book.unread_list
+    book.deleted = _pairs_deleted(book, written, withdrawn_grid)
     if book.deleted:
-        written = _ids_of(setting_values(settings, PAIRS_SETTING))
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in book.withdrawn or
                                   withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
@@ -452,38 +455,64 @@ def id_ranges(ids: Sequence[str]) -> str:
 _MOST_IDS = 200_000  # more pairs than any sheet the inspection lets through could hold
 
 
-def _ids_of(texts: Sequence[str]) -> set[str]:
-    """The IDs ``id_ranges`` wrote in the cells ``texts``; none for a list longer than any
-    workbook could hold (a cell typed over, not written by wessex)."""
+def _ids_in(text: str, room: int = _MOST_IDS) -> tuple[set[str], list[str]]:
+    """The pair IDs in a cell of the Settings sheet's list, read only where shaped as
+    ``id_ranges`` writes them ("P007", "P001-P030"; "(none)" for none), at most ``room``;
+    and the parts of the cell that are not (text typed there, or a run longer than any
+    workbook could hold), which are no IDs."""
     found: set[str] = set()
-    for part in (p.strip() for text in texts for p in text.split(",")):
+    other = []
+    for part in (p.strip() for p in text.split(",")):
         run = re.fullmatch(r"P([0-9]{1,9})-P([0-9]{1,9})", part)
-        if run and 0 <= int(run[2]) - int(run[1]) <= _MOST_IDS - len(found):
+        if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
-        elif run or len(found) >= _MOST_IDS:
-            return set()
-        elif part and part != "(none)":
+        elif pair_number(part) is not None and len(found) < room:
             found.add(part)
-    return found
+        elif part and part != "(none)":
+            other.append(part)
+    return found, other
+
+
+def written_pairs(rows: Sequence[Sequence[Cell]]) -> tuple[set[str], list[str]]:
+    """The pairs the Settings sheet (its rows) lists as on the Pairs sheet when wessex last
+    wrote it, and a warning naming the cell for anything else typed in that list: a
+    sentence typed over it is no pair ID, and read as one it would be a pair deleted."""
+    wanted = header_key(PAIRS_SETTING)
+    found: set[str] = set()
+    said = []
+    for number, row in enumerate(rows):
+        if len(row) > 1 and header_key(cell_text(row[0])) == wanted:
+            ids, other = _ids_in(cell_text(row[1]), _MOST_IDS - len(found))
+            found |= ids
+            if other:
+                what = ", ".join(f"'{part}'" for part in other)
+                one = len(other) == 1
+                said.append(f"Settings!{cell_ref(number, 1)}: {what} "
+                            f"{'is not a pair ID' if one else 'are not pair IDs'}, so "
+                            f"{'it is' if one else 'they are'} not read in the list of the "
+                            "pairs on the Pairs sheet when wessex last wrote this workbook "
+                            "(written like 'P001-P029, P031'), by which a pair row deleted "
+                            "by hand is found. Keep your own text in column C of that row: "
+                            "'wessex pair --keep' writes this cell afresh.")
+    return found, said
 
 
 def ids_without(written: str, gone: Collection[str]) -> str | None:
     """The text of a Settings cell listing pair IDs (``id_ranges``) with the IDs ``gone``
     taken out: what 'withdraw' leaves there once their rows have moved to the Withdrawn
-    sheet. None when the cell holds no list wessex could have written (a run of more IDs
-    than any workbook holds): left as it is. Any other text is taken as IDs of their own."""
-    ids = _ids_of([written])
-    return id_ranges(sorted(ids - set(gone))) if ids or written == "(none)" else None
+    sheet. None when the cell holds anything else (text typed there, a run of more IDs than
+    any workbook holds): left as it is, so that nothing typed is lost."""
+    ids, other = _ids_in(written)
+    return None if other else id_ranges(sorted(ids - set(gone)))
 
 
-def _pairs_deleted(book: PairsWorkbook, settings: Sequence[Sequence[Cell]],
-                   withdrawn: Grid) -> list[str]:
-    """The IDs of the pairs the Settings sheet (its rows) says wessex last wrote on the
-    Pairs sheet that are on no sheet now: not the Pairs sheet, not the Withdrawn sheet
-    (``withdrawn``), and not moved whole (their ID with them) to a sheet of the
-    administrator's, which 'pair --keep' names by row. Their rows were deleted by hand, and
-    their visits with them (a workbook older than the setting has none)."""
-    missing = _ids_of(setting_values(settings, PAIRS_SETTING)) - {p.pair_id for p in book.pairs}
+def _pairs_deleted(book: PairsWorkbook, written: set[str], withdrawn: Grid) -> list[str]:
+    """The IDs of the pairs the Settings sheet says wessex last wrote on the Pairs sheet
+    (``written``: ``written_pairs``) that are on no sheet now: not the Pairs sheet, not the
+    Withdrawn sheet (``withdrawn``), and not moved whole (their ID with them) to a sheet of
+    the administrator's, which 'pair --keep' names by row. Their rows were deleted by hand,
+    and their visits with them (a workbook older than the setting has none)."""
+    missing = written - {p.pair_id for p in book.pairs}
     if missing:
         missing -= {p.pair_id for p in (book.withdrawn or withdrawn_rows(withdrawn)[0])}
     if missing:

@@ -1,0 +1,123 @@
+"""The Settings sheet's list of the pairs wessex last wrote is read only where it holds pair
+IDs as wessex writes them; anything else typed there is warned of by its cell. Every part
+of the cell was read as an ID of its own: a sentence typed over the list became 'pair see
+the Pairs sheet ... is on neither the Pairs nor the Withdrawn sheet', and pair --keep was
+refused as if a row had been deleted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from wessex_cli.pairs_workbook import PAIRS_SETTING
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _type_in_list(path: Path, text: str) -> str:
+    """Type ``text`` over the list's cell; returns the cell, as 'Settings!B12'."""
+    book = openpyxl.load_workbook(path)
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if key.value == PAIRS_SETTING:
+            assert value.value == "P001-P030"
+            value.value = text
+            book.save(path)
+            return f"Settings!{value.coordinate}"
+    raise AssertionError("no list of pairs")
+
+
+def _listed(path: Path) -> list[object]:
+    return [row[1] for row in openpyxl.load_workbook(path)["Settings"].iter_rows(
+        values_only=True) if row[0] == PAIRS_SETTING]
+
+
+def test_a_sentence_typed_over_the_list_is_warned_of_by_its_cell_not_read_as_pairs(
+        run: Runner, paired: Path) -> None:
+    cell = _type_in_list(paired, "see the Pairs sheet, row 4")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "on neither the Pairs nor the Withdrawn sheet" not in said
+    assert (f"{cell}: 'see the Pairs sheet', 'row 4' are not pair IDs, so they are not read "
+            "in the list of the pairs on the Pairs sheet when wessex last wrote this "
+            "workbook") in said
+    assert "Keep your own text in column C of that row" in said
+
+
+def test_a_note_beside_the_ids_leaves_the_ids_read_and_pair_keep_goes_on(
+        run: Runner, paired: Path) -> None:
+    """'checked by Sam' added to the list: the IDs are still read (a row of them deleted is
+    still found), and pair --keep is not refused for a pair 'checked by Sam'; it writes the
+    list afresh and says where the text typed there is kept."""
+    cell = _type_in_list(paired, "P001-P030, checked by Sam")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"{cell}: 'checked by Sam' is not a pair ID, so it is not read" in said
+    assert "neither the Pairs nor the Withdrawn" not in said
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(4)  # P003's row, deleted by hand
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "pair P003, on the Pairs sheet when wessex last wrote this workbook, is on " \
+        "neither the Pairs nor the Withdrawn sheet now" in said
+    assert "checked by Sam, " not in said  # not a pair deleted
+    # the row copied back, pair --keep goes on, writing the list afresh
+    _restore_p003(paired)
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert (f"Warning: {cell}: 'checked by Sam' is not a pair ID") in kept
+    assert ("This run wrote it afresh; the previous version of pairs.xlsx, in backups/, has "
+            "your text.") in kept
+    assert _listed(paired) == ["P001-P030"]
+    backups = sorted((paired.parent / "backups").glob("*.xlsx"))
+    assert len(backups) == 1
+    assert _listed(backups[0]) == ["P001-P030, checked by Sam"]
+
+
+def _restore_p003(path: Path) -> None:
+    """Put P003's row back in row 4, as examples/pairs.xlsx (the same pairing) has it."""
+    source = openpyxl.load_workbook(EXAMPLES / "pairs.xlsx")["Pairs"]
+    assert source["A4"].value == "P003"
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    sheet.insert_rows(4)
+    for column in range(1, source.max_column + 1):
+        sheet.cell(4, column).value = source.cell(4, column).value
+    book.save(path)
+
+
+def test_withdraw_leaves_a_list_with_text_typed_in_it_as_typed(run: Runner,
+                                                               paired: Path) -> None:
+    _type_in_list(paired, "P001-P030, checked by Sam")
+    run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
+    assert _listed(paired) == ["P001-P030, checked by Sam"]
+
+
+def test_ids_typed_by_hand_and_kept_are_not_listed_as_ids_wessex_wrote(
+        run: Runner, paired: Path) -> None:
+    """P003 and P004 given IDs of the administrator's own: pair --keep keeps them, and lists
+    only its own IDs, so the next reading warns of nothing it wrote itself (it listed
+    'X3, X4' there, then read them back as IDs of its own)."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = "X3", "X4"
+    book.save(paired)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert openpyxl.load_workbook(paired)["Pairs"]["A4"].value == "X3"
+    assert _listed(paired) == ["P001-P002, P005-P030"]
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Settings!" not in said
+
+
+def test_the_list_reads_only_ids_as_wessex_writes_them() -> None:
+    from wessex_cli.pairs_workbook import ids_without, written_pairs
+
+    rows = [["Setting", "Value"], [PAIRS_SETTING, "P001-P003, P007, note"],
+            [PAIRS_SETTING, "(none)"], [PAIRS_SETTING, "P1-P999999999"]]
+    found, said = written_pairs(rows)
+    assert found == {"P001", "P002", "P003", "P007"}
+    assert [w.split(":")[0] for w in said] == ["Settings!B2", "Settings!B4"]
+    assert said[0].startswith("Settings!B2: 'note' is not a pair ID")
+    assert ids_without("P001-P003, X9", {"P001"}) is None  # the typed 'X9' stays
+    assert ids_without("P001-P003", {"P002"}) == "P001, P003"
