@@ -482,14 +482,16 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
 def test_a_pair_whose_id_was_emptied_may_be_the_missing_one_so_pair_keep_goes_on(
         run: Runner, paired: Path) -> None:
     """P003's ID cell emptied, its row still there: P003 is missing from every sheet, but
-    may be that row, which pair --keep gives a new ID; no refusal, a warning that says so."""
+    may be that row; status warns, naming it, and pair --keep is not refused (it gives the
+    row that ID back: test_keep_id_back)."""
     book = openpyxl.load_workbook(paired)
     book["Pairs"]["A4"].value = None
     book.save(paired)
-    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    said = " ".join(run("status", "pairs.xlsx").output.split())
     assert ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on neither "
             "the Pairs nor the Withdrawn sheet now (unless it is the pair in row 4 of the "
             "Pairs sheet, whose ID is blank or not one wessex wrote)") in said
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
 
 
 def test_a_withdrawn_pair_is_not_taken_for_a_deleted_one(run: Runner, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from .check import LeftOut
-    from .model import PairsWorkbook
+    from .model import PairRecord, PairsWorkbook
     from .pairing import Explanation, PairingResult
     from .roster import Roster
     from .scheme import Scheme
@@ -115,7 +115,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .check import unread_rows, without_errors
     from .dates import today
     from .pairing import explain, held_in, pair_volunteers, parse_lock
-    from .pairs_workbook import leave_out_withdrawn, read_pairs_workbook
+    from .pairs_workbook import leave_out_withdrawn, missing_id_back, read_pairs_workbook
     from .record import carry_pairing
     from .roster import read_roster
     from .safe_write import guard_output, real_path, write_lock
@@ -185,11 +185,19 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     with editing if editing is not None else write_lock(target) if request.writing \
             else contextlib.nullcontext() as book:
         kept, retired, apart = [], [], []
+        # by address and by name: the error may be in the address itself
+        held = {email_key(p.email) for p in left_out if p.email} | \
+            {person_key(p.name) for p in left_out if p.name}
+        given_back: dict[int, str] = {}  # a row whose ID was emptied or typed over -> its ID
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
             notes += [_unread_list(said, keep, request, in_place) for said in earlier.unread_list]
-            if earlier.deleted:
+            back = missing_id_back(earlier)
+            if back is not None and not held_in(back[0], held):  # a held row stays as it is
+                notes.append(_id_given_back(earlier, *back, request.writing))
+                back[0].pair_id = given_back[back[0].row] = back[1]
+            elif earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
                                                   request.writing, bool(request.why)))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
@@ -200,9 +208,6 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
             notes += map(Note, withdrawn)
             roster = _locks_already_kept(roster, kept)
-        # by address and by name: the error may be in the address itself
-        held = {email_key(p.email) for p in left_out if p.email} | \
-            {person_key(p.name) for p in left_out if p.name}
         with solving(len(roster.active)) if solving else contextlib.nullcontext():
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
@@ -241,7 +246,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               left_out=unpaired,
                                                               history=request.history,
                                                               written=keep),
-                                 roster, today(), held={p.pair_id for p in result.held})
+                                 roster, today(), held={p.pair_id for p in result.held},
+                                 given_back=given_back)
             if book is not None:
                 notes += map(Note, said)
                 saved = target
@@ -347,6 +353,32 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                 f"from backups/ now, as {'its' if one else 'their'} people are in this "
                 "pairing. To end a pair, use 'wessex withdraw'; never delete its row.",
                 NoteKind.WARNING)
+
+
+def _id_given_back(earlier: PairsWorkbook, pair: PairRecord, pair_id: str,
+                   writing: bool) -> Note:
+    """What 'pair --keep' says of the one row whose ID was emptied or typed over, given
+    back the ID of the one pair missing from every sheet (``missing_id_back``): which cell,
+    what it held, and how to undo it if that row is another pair."""
+    from .pairs_workbook import ID_COLUMN, copy_back, first_columns
+    from .spreadsheet import cell_ref
+    from .text import header_key
+
+    column = first_columns(earlier.headers).get(header_key(ID_COLUMN), 0)
+    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
+    was = pair.pair_id
+    held, undo = ("was blank", f"empty {cell} again") if not was else \
+        (f"said '{was}'", f"type '{was}' back in {cell}")
+    people = " and ".join(person.name or person.email for person in pair.people)
+    said = (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is "
+            f"on no sheet now, and {cell} ({people}) {held}: the only pair without an ID "
+            f"wessex wrote, it is taken to be {pair_id}")
+    if not writing:
+        return Note(f"{said}, and would have its ID back there, as the letters sent name it.",
+                    NoteKind.WARNING)
+    return Note(f"{said}, and has its ID back there, as the letters sent name it. If that "
+                f"row is another pair, {undo}, and for {pair_id}: "
+                f"{copy_back([pair_id], earlier.path)}.", NoteKind.WARNING)
 
 
 def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:

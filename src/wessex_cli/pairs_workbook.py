@@ -522,6 +522,18 @@ def _pairs_deleted(book: PairsWorkbook, written: set[str], withdrawn: Grid) -> l
     return sorted(missing)
 
 
+def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
+    """The one pair of the Pairs sheet whose ID is blank or none wessex wrote, and the ID of
+    the one pair wessex last wrote that is on no sheet now, when there is exactly one of
+    each (and no Withdrawn row without an ID that might be it): the row is that pair, its ID
+    emptied or typed over, and 'pair --keep' gives it that ID back, as the letters sent name
+    it, rather than a new one. None otherwise: which row is which cannot be told."""
+    if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
+        return None
+    pair = next(p for p in book.pairs if p.row == book.renamed[0])
+    return pair, book.deleted[0]
+
+
 def deleted_warning(ids: Sequence[str], path: Path, renamed: Sequence[int] = (),
                     unnamed_withdrawn: Sequence[int] = ()) -> str:
     """The warning for the pairs ``ids`` wessex last wrote on the Pairs sheet of ``path``,

@@ -11,7 +11,7 @@ rows as Excel would, ``sheet_rows``'.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -805,7 +805,8 @@ def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
 
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
-                  when: dt.date, held: Collection[str] = ()) -> list[str]:
+                  when: dt.date, held: Collection[str] = (),
+                  given_back: Mapping[int, str] | None = None) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -819,7 +820,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     cells stop that, when the pairs go below them and the output says where. The Unpaired,
     Summary and Settings sheets are rewritten; every other sheet is left alone. The rows of
     ``held`` pairs (one of them left out for an error in their row) are left exactly as
-    they are.
+    they are. ``given_back``: rows of the Pairs sheet whose Pair cell, emptied or typed
+    over, takes the ID of the one pair missing from every sheet
+    (``pairs_workbook.missing_id_back``; 'pair --keep' says so).
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -874,9 +877,14 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
         if not any(found):
             continue  # a total or a heading of the administrator's, as the reader says: no pair
+        target = sheet.cell(number, id_column)
+        if given_back and number in given_back:
+            pair_id = given_back[number]
+            if not is_formula(target):  # a formula's row is still the pair's, as it stands
+                put_value(target, pair_id)
+                changed = True
         if not pair_id:
             pair_id = by_people.get(frozenset(email_key(e) for e in found), "")
-            target = sheet.cell(number, id_column)
             if pair_id in seen or is_formula(target):
                 continue
             if pair_id:

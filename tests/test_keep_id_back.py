@@ -1,0 +1,117 @@
+"""pair --keep gives the one pair whose ID cell was emptied or typed over the ID of the one
+pair missing from every sheet, and says so: that row is that pair, and the letters sent
+name it by that ID. It gave the row a new ID (P031), so the record no longer matched the
+letters; with more such rows or more missing pairs, which is which cannot be told, and
+each such row still takes a new ID as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+# P003 is Dr Callum Whitlow (A) and Dr Winifred Upton (B), in row 4; P004 in row 5.
+CALLUM = "Pairs!A4 (Dr Callum Whitlow and Dr Winifred Upton)"
+
+
+@pytest.fixture
+def done(paired: Path) -> Path:
+    """The example scheme paired (P001 to P030, test_record_fixes' fixture), Callum's half
+    day done on 10 May."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert (sheet["A4"].value, sheet["B4"].value) == ("P003", "Dr Callum Whitlow")
+    sheet["U4"], sheet["V4"] = "10/5/2027", "yes"
+    book.save(paired)
+    return paired
+
+
+def _ids(path: Path, *cells: str) -> list[object]:
+    sheet = openpyxl.load_workbook(path)["Pairs"]
+    return [sheet[cell].value for cell in cells]
+
+
+def _pair_ids(run: Runner) -> list[str]:
+    return [p["id"] for p in json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]]
+
+
+def test_an_emptied_id_is_given_back_when_it_is_the_only_one_missing(
+        run: Runner, done: Path) -> None:
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert (f"Warning: Pair P003, on the Pairs sheet when wessex last wrote this workbook, is "
+            f"on no sheet now, and {CALLUM} was blank: the only pair without an ID wessex "
+            "wrote, it is taken to be P003, and has its ID back there, as the letters sent "
+            "name it. If that row is another pair, empty Pairs!A4 again, and for P003:") in said
+    assert "given a new one there" not in said
+    assert "on neither the Pairs nor the Withdrawn sheet" not in said
+    assert _ids(done, "A4", "V4") == ["P003", "yes"]  # its row, its half day
+    ids = _pair_ids(run)
+    assert "P003" in ids and "P031" not in ids and len(ids) == 30
+    assert "neither the Pairs" not in run("status", "pairs.xlsx").output
+
+
+def test_an_id_typed_over_is_given_back_and_what_was_typed_is_said(
+        run: Runner, done: Path) -> None:
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = "Callum pair"
+    book.save(done)
+    before = done.read_bytes()
+    trial = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+                     .output.split())
+    assert (f"{CALLUM} said 'Callum pair': the only pair without an ID wessex wrote, it is "
+            "taken to be P003, and would have its ID back there, as the letters sent name "
+            "it.") in trial
+    assert done.read_bytes() == before
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "If that row is another pair, type 'Callum pair' back in Pairs!A4, and for P003:" \
+        in said
+    assert _ids(done, "A4") == ["P003"]
+    backups = sorted((done.parent / "backups").glob("*.xlsx"))
+    assert len(backups) == 1 and _ids(backups[0], "A4") == ["Callum pair"]  # kept there
+
+
+def test_a_pair_given_its_id_back_and_not_kept_goes_to_the_withdrawn_sheet_under_it(
+        run: Runner, done: Path) -> None:
+    """Callum is inactive in the volunteer workbook since: his pair moves to the Withdrawn
+    sheet with the ID it had, not with the blank, which would leave P003 missing again."""
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    volunteers = openpyxl.load_workbook(done.parent / "volunteers.xlsx")
+    sheet = volunteers["Volunteers"]
+    header = [c.value for c in sheet[3]]  # under the title
+    row = next(r for r in range(4, sheet.max_row + 1)
+               if sheet.cell(r, header.index("Full name") + 1).value == "Dr Callum Whitlow")
+    sheet.cell(row, header.index("Status") + 1).value = "inactive"
+    volunteers.save(done.parent / "volunteers.xlsx")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "Pair P003 was not kept: Dr Callum Whitlow is no longer active" in said
+    withdrawn = openpyxl.load_workbook(done)["Withdrawn"]
+    header = [c.value for c in withdrawn[1]]
+    assert [r[header.index("Pair")] for r in withdrawn.iter_rows(min_row=2, values_only=True)] \
+        == ["P003"]
+    assert "neither the Pairs" not in run("status", "pairs.xlsx").output
+
+
+def test_two_emptied_ids_for_two_missing_pairs_take_new_ones_as_before(
+        run: Runner, done: Path) -> None:
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = None, None  # P003 and P004
+    book.save(done)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "Warning: pairs P003-P004, on the Pairs sheet when wessex last wrote this workbook, " \
+        "are on neither the Pairs nor the Withdrawn sheet now (unless they are among the " \
+        "pairs in rows 4 and 5 of the Pairs sheet" in said
+    assert "has its ID back" not in said
+    assert "A kept pair had no ID in its Pair cell, so it was given a new one there: " \
+        "Pairs!" in said
+    assert _ids(done, "A4", "A5") == ["P031", "P032"]  # numbered on, in name order
