@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.table import Table, TableFormula
 
 from .conftest import Runner, write_book
@@ -160,3 +161,71 @@ def test_a_value_in_a_calculated_column_of_the_rows_a_table_grows_over_is_kept()
     assert sheet.tables["PairsTable"].ref == "A1:C5"
     assert [sheet[f"C{row}"].value for row in range(2, 6)] == \
         ["=B2*2", "=B3*2", "n/a", "=B5*2"]
+
+
+def _calamine_rows(path: Path) -> list[list[Any]]:
+    """The Pairs sheet as python-calamine, wessex's reader, reads it."""
+    from python_calamine import CalamineWorkbook
+
+    rows: list[list[Any]] = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(
+        "Pairs").to_python()
+    return rows
+
+
+def _with_empty_texts(paired: Path) -> str:
+    """A column of the administrator's, 'Checked', whose cells in rows 2 and 3 (P001, P002)
+    hold text of no characters, as some programs save it: an inline text with an empty
+    <t/>, and the shared text "". Returns the column's letter."""
+    column = get_column_letter(openpyxl.load_workbook(paired)["Pairs"].max_column + 1)
+    with zipfile.ZipFile(paired) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode()
+    # wessex writes its texts inline: a list of shared texts is added, holding the one ""
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        b'uniqueCount="1"><si><t></t></si></sst>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    relations = "xl/_rels/workbook.xml.rels"
+    parts[relations] = parts[relations].replace(
+        b"</Relationships>", b'<Relationship Id="rIdTexts" Type="http://schemas.openxmlformats'
+        b'.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        b"</Relationships>")
+    for row, cell in ((1, '<c r="{}1" t="inlineStr"><is><t>Checked</t></is></c>'),
+                      (2, '<c r="{}2" t="inlineStr"><is><t/></is></c>'),
+                      (3, '<c r="{}3" t="s"><v>0</v></c>')):
+        xml, found = re.subn(rf'(<row r="{row}"[^>]*>.*?)</row>',
+                             lambda m, cell=cell: m.group(1) + cell.format(column) + "</row>",
+                             xml, count=1, flags=re.S)
+        assert found == 1
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    assert [openpyxl.load_workbook(paired)["Pairs"][f"{column}{r}"].value for r in (2, 3)] \
+        == ["", ""]
+    return column
+
+
+def test_empty_texts_stay_empty_texts_through_a_visit_and_a_withdrawal(
+        run: Runner, paired: Path) -> None:
+    # an empty text is not an empty cell: ISBLANK is false of it and COUNTA counts it, so a
+    # save keeps it as it was, and the row withdrawn takes it to the Withdrawn sheet
+    column = _with_empty_texts(paired)
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    col = columns(sheet)
+    p002_a = sheet.cell(3, col["A email"]).value
+    run("visit", "pairs.xlsx", sheet.cell(2, col["A email"]).value, "--hosted", "12/5/2027")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert [(sheet[f"{column}{r}"].value, sheet[f"{column}{r}"].data_type) for r in (2, 3, 4)] \
+        == [("", "s"), ("", "s"), (None, "n")]
+    shown = _calamine_rows(paired)
+    assert [shown[r - 1][column_index_from_string(column) - 1] for r in (2, 3)] == ["", ""]
+    run("withdraw", "pairs.xlsx", p002_a, "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    withdrawn = book["Withdrawn"]
+    checked = [c.column for c in withdrawn[1] if c.value == "Checked"]
+    assert len(checked) == 1 and withdrawn.cell(2, checked[0]).value == ""
+    assert book["Pairs"][f"{column}2"].value == ""  # P001's, still in row 2

@@ -8,8 +8,9 @@ would be lost (an empty drawing part, as LibreOffice leaves behind, holds nothin
 not counted). openpyxl also writes formulas without
 the values Excel last computed for them; wessex puts those values back, so a "done" filled
 by a formula still reads as done afterwards, and it never overwrites a formula cell. It
-puts back too the sensitivity label, SharePoint's metadata and "Read-only recommended",
-which openpyxl drops (``package_metadata``).
+puts back too the cells holding text of no characters, which openpyxl saves as empty
+cells, and the sensitivity label, SharePoint's metadata and "Read-only recommended", which
+openpyxl drops (``package_metadata``).
 
 Every save is atomic, keeps a backup of the previous version in ``backups/``, follows a
 symbolic link to the real file, refuses a read-only file and one open in Excel or
@@ -24,10 +25,10 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from .cell_styles import relink_named_styles
 from .errors import TrackingError
@@ -223,6 +224,8 @@ class Workbook:
     # marked "Ignore error" there, put back after openpyxl saves (ignored_errors)
     metadata: Metadata = field(default_factory=Metadata)  # the sensitivity label, SharePoint's
     # custom XML and <fileSharing>, put back after openpyxl saves (package_metadata)
+    empty_texts: dict[int, Any] = field(default_factory=dict)  # id(cell) -> a cell holding
+    # text of no characters, which openpyxl saves as an empty cell: put back after it saves
 
     def __getitem__(self, name: str) -> Any:
         """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
@@ -245,6 +248,12 @@ class Workbook:
         """The value as Excel shows it: a formula cell's last computed value."""
         found = self.cached.get(id(cell))
         return found[2] if found and cell.value == found[1] else cell.value
+
+    def copy_empty_text(self, source: Any, target: Any) -> None:
+        """Keep as empty text the copy ``target`` of ``source`` (a row moved to another sheet,
+        a cell put back by its row) when ``source`` held the empty text it was opened with."""
+        if self.empty_texts.get(id(source)) is source:
+            self.empty_texts[id(target)] = target
 
     def writable(self, cell: Any, sheet: str = "Pairs") -> None:
         """Refuse to replace a formula the administrator wrote (text that only looks like
@@ -340,6 +349,8 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
                     # the address stays, as text
                     put_value(cell, cell.value)
                     continue
+                if cell.value == "" and cell.data_type == "s":
+                    opened.empty_texts[id(cell)] = cell
                 # an array formula too (Ctrl+Shift+Enter, or what Excel 365 writes for a
                 # formula that could spill), and a data table: a "done" it fills must still
                 # read as done
@@ -427,15 +438,17 @@ def _cached_xml(value: Any) -> tuple[str, str] | None:
 
 def finish_saved(saved: Path, editing: Workbook) -> None:
     """Put back what openpyxl leaves out when it saves: the values Excel computed for the
-    formulas, how the notes looked (``workbook_notes``), the cells marked "Ignore error"
-    (``ignored_errors``), and the sensitivity label, SharePoint's metadata and "Read-only
-    recommended" (``package_metadata``)."""
+    formulas, the empty texts, how the notes looked (``workbook_notes``), the cells marked
+    "Ignore error" (``ignored_errors``), and the sensitivity label, SharePoint's metadata
+    and "Read-only recommended" (``package_metadata``)."""
     with zipfile.ZipFile(saved) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
         infos = archive.infolist()
-    changed = {**_cached_value_parts(parts, editing),
-               **restored_parts(editing.book, editing.notes, parts)}
-    # a sheet part may have had its formulas' values put back: the marks go into that
+    changed = _cached_value_parts(parts, editing)
+    changed.update(_empty_text_parts({**parts, **changed}, editing))
+    changed.update(restored_parts(editing.book, editing.notes, parts))
+    # a sheet part may have had its formulas' values or empty texts put back: the marks go
+    # into that
     changed.update(restored_sheets(editing.book, editing.ignored, {**parts, **changed}))
     changed.update(restored_package(editing.metadata, {**parts, **changed}))
     if not changed:
@@ -455,26 +468,62 @@ def _cached_value_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str,
     wanted: dict[str, dict[str, tuple[str, str]]] = {}
     for cell, formula, value in editing.cached.values():
         xml = _cached_xml(value)
-        still_there = cell.parent._cells.get((cell.row, cell.column)) is cell  # not deleted
-        if xml is not None and cell.value == formula and still_there:
+        if xml is not None and cell.value == formula and _still_there(cell):
             wanted.setdefault(cell.parent.title, {})[cell.coordinate] = xml
-    if not wanted:
-        return {}
+
+    def fill(match: re.Match[str], found: tuple[str, str]) -> str:
+        attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
+        return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
+                f"<v>{found[1]}</v></c>")
+
+    return _rewritten_cells(parts, wanted, CELL, fill)
+
+
+# A cell openpyxl saved with no value: how it saves one holding text of no characters
+EMPTY_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*?)\s*(?:/>|></c>)')
+
+
+def _empty_text_parts(parts: dict[str, bytes], editing: Workbook) -> dict[str, bytes]:
+    """The sheet parts of openpyxl's output (``parts``) with the empty texts the workbook
+    held put back: openpyxl saves a text of no characters as an empty cell, which formulas
+    tell apart (ISBLANK, COUNTA); only the parts that change."""
+    wanted: dict[str, dict[str, bool]] = {}
+    for cell in editing.empty_texts.values():
+        if cell.value == "" and cell.data_type == "s" and _still_there(cell):
+            wanted.setdefault(cell.parent.title, {})[cell.coordinate] = True
+
+    def fill(match: re.Match[str], _: bool) -> str:
+        attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
+        return f'<c r="{match.group(1)}"{attributes} t="inlineStr"><is><t></t></is></c>'
+
+    return _rewritten_cells(parts, wanted, EMPTY_CELL, fill)
+
+
+T = TypeVar("T")  # what is put back in a cell (_rewritten_cells)
+
+
+def _still_there(cell: Any) -> bool:
+    """Whether ``cell`` is still its sheet's cell at its place (not deleted with its row)."""
+    return cell.parent._cells.get((cell.row, cell.column)) is cell  # noqa: SLF001
+
+
+def _rewritten_cells(parts: dict[str, bytes], wanted: dict[str, dict[str, T]],
+                     pattern: re.Pattern[str],
+                     fill: Callable[[re.Match[str], T], str]) -> dict[str, bytes]:
+    """The sheet parts of ``parts`` holding cells of ``wanted`` (sheet title -> coordinate
+    -> what to put back), each cell that ``pattern`` (group 1 its coordinate) finds there
+    written as ``fill`` makes it; only the parts that change."""
     changed = {}
-    for title, part in sheet_parts(parts.__getitem__).items():
+    for title, part in sheet_parts(parts.__getitem__).items() if wanted else ():
         cells = wanted.get(title)
         if not cells or part not in parts:
             continue
 
-        def fill(match: re.Match[str], cells: dict[str, tuple[str, str]] = cells) -> str:
+        def one(match: re.Match[str], cells: dict[str, T] = cells) -> str:
             found = cells.get(match.group(1))
-            if found is None:
-                return match.group(0)
-            attributes = re.sub(r'\s+t="[^"]*"', "", match.group(2))
-            return (f'<c r="{match.group(1)}"{attributes}{found[0]}>{match.group(3)}'
-                    f"<v>{found[1]}</v></c>")
+            return match.group(0) if found is None else fill(match, found)
 
-        changed[part] = CELL.sub(fill, parts[part].decode("utf-8")).encode("utf-8")
+        changed[part] = pattern.sub(one, parts[part].decode("utf-8")).encode("utf-8")
     return changed
 
 
