@@ -50,7 +50,14 @@ from .text import (
     plural,
 )
 from .wording import day_month_year
-from .workbook_edit import Workbook, append_values, edit_workbook, is_formula, put_value
+from .workbook_edit import (
+    Workbook,
+    append_values,
+    edit_workbook,
+    is_formula,
+    put_date,
+    put_value,
+)
 from .workbook_notes import copy_note
 
 if TYPE_CHECKING:
@@ -434,9 +441,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                                                if was_done else f"the plan for {before}"))
             elif not same and shown_before and not before:
                 changes.append(f"replacing '{shown_before}'")
-            if not same:
-                cell.value = new
-                cell.number_format = "yyyy-mm-dd"
+            if not same and new is not None:
+                put_date(cell, new)
         if reflection:
             col = columns.get(header_key(REFLECTION_COLUMNS[HALVES.index(row.half)]))
             if col is None:
@@ -689,8 +695,10 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         return column_of(title, seen[title])
 
     for title, value in zip(WITHDRAWN_HEADERS, (person, reason, when, scope), strict=True):
-        put_value(target.cell(line, place(title)), value)
-    target.cell(line, column_of("Date withdrawn", 0)).number_format = "yyyy-mm-dd"
+        if isinstance(value, dt.date):
+            put_date(target.cell(line, place(title)), value)
+        else:
+            put_value(target.cell(line, place(title)), value)
     for column in range(1, sheet.max_column + 1):
         source = sheet.cell(number, column)
         title = cell_text(book.shown(sheet.cell(header_row, column)))
@@ -973,9 +981,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         for title, value in zip(new_headers, row, strict=False):
             target = sheet.cell(last, columns[header_key(title)])
             book.unmerged(target)
-            put_value(target, value)
             if isinstance(value, dt.date):
-                target.number_format = "yyyy-mm-dd"
+                put_date(target, value)
+            else:
+                put_value(target, value)
     if last > last_kept > header_row:
         extend_ranges_down(book, sheet, last_kept, last)
         if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too

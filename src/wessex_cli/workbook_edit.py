@@ -554,6 +554,51 @@ def put_value(cell: Any, value: Any) -> None:
             cell.quotePrefix = True
 
 
+# How a date wessex writes is shown where neither its cell nor its row or column shows dates:
+# "12 May 2027", the day first as in the UK, and the month in words, so that no computer's
+# date settings (a laptop set to US English) can show it as 5 December; wessex's messages
+# and letters write dates so too
+DATE_FORMAT = "d mmm yyyy"
+
+
+def put_date(cell: Any, day: dt.date) -> None:
+    """Write ``day`` into an openpyxl cell as a date (a number Excel sorts and filters as a
+    date), shown as the cell shows dates: in its own date format; for a cell with no
+    formatting of its own, in its row's or column's, whose look Excel gives a cell typed
+    there (a column formatted DD/MM/YYYY); else in :data:`DATE_FORMAT`."""
+    from copy import copy
+
+    if not cell.has_style:
+        look = _row_or_column_style(cell)
+        if look is not None:
+            cell._style = copy(look)  # noqa: SLF001 - one workbook's styles
+    shown = cell.number_format if shows_a_day(cell.number_format) else DATE_FORMAT
+    cell.value = day
+    cell.number_format = shown  # openpyxl gives a date yyyy-mm-dd unless it has a date format
+
+
+def _row_or_column_style(cell: Any) -> Any:
+    """The style of ``cell``'s row when it has one, else of its column, else None: what
+    Excel formats a cell with when a value is typed in it."""
+    sheet = cell.parent
+    row = sheet.row_dimensions.get(cell.row)  # get: indexing would add the row
+    if row is not None and row.has_style:
+        return row._style  # noqa: SLF001
+    for column in sheet.column_dimensions.values():
+        if (column.min or 0) <= cell.column <= (column.max or 0) and column.has_style:
+            return column._style  # noqa: SLF001
+    return None
+
+
+def shows_a_day(number_format: str) -> bool:
+    """Whether a number format shows a date with its day or year (DD/MM/YYYY, "mmm yyyy"),
+    not a time alone ("hh:mm"), which would hide the date written."""
+    from openpyxl.styles.numbers import is_date_format
+
+    codes = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.split(";")[0])
+    return bool(is_date_format(number_format) and re.search(r"[dy]", codes, re.IGNORECASE))
+
+
 def append_values(sheet: Any, values: list[Any]) -> int:
     """Append a row through :func:`put_value`; returns its row number."""
     number = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
