@@ -255,7 +255,7 @@ def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) ->
         if ref is not None:
             table.ref = ref
             _filter_with_table(table)
-            _calculated_columns_down(sheet, table, last_kept, last)
+            _calculated_columns_down(book, sheet, table, last_kept, last)
     formats = ConditionalFormattingList()
     for formatting in sheet.conditional_formatting:
         sqref = grown(formatting.sqref.ranges) or str(formatting.sqref)
@@ -265,25 +265,158 @@ def extend_ranges_down(book: Workbook, sheet: Any, last_kept: int, last: int) ->
     _grow_formulas(book, sheet, last_kept, last)
 
 
-def _calculated_columns_down(sheet: Any, table: Any, last_kept: int, last: int) -> None:
+def _calculated_columns_down(book: Workbook, sheet: Any, table: Any, last_kept: int,
+                             last: int) -> None:
     """The rows a table grew over take the formula of each of its calculated columns (a
     formula typed in the table's column, which Excel fills down it), as row ``last_kept``
-    holds it, moved to their row: as a row added to the table in Excel takes it."""
+    holds it, moved to their row: as a row added to the table in Excel takes it. Each keeps
+    the value its formula gives where a kept row shows it (``_results_of_kept_rows``)."""
     from openpyxl.formula.translate import Translator
     from openpyxl.worksheet.cell_range import CellRange
 
-    first = CellRange(table.ref).min_col
+    area = CellRange(table.ref)
+    first = area.min_col
     for offset, column in enumerate(table.tableColumns or ()):
         if column.calculatedColumnFormula is None:
             continue
         above = sheet._cells.get((last_kept, first + offset))  # noqa: SLF001 - none made
         if above is None or above.data_type != "f" or not isinstance(above.value, str):
             continue
+        filled = []
         for row in range(last_kept + 1, last + 1):
             cell = sheet.cell(row, first + offset)
             if cell.value is None:
                 cell.value = Translator(above.value, above.coordinate).translate_formula(
                     cell.coordinate)
+                filled.append(cell)
+        names = {str(c.name).casefold(): first + n
+                 for n, c in enumerate(table.tableColumns) if c.name is not None}
+        _results_of_kept_rows(book, sheet, _RowFormula.of(above, table.displayName, names),
+                              range(area.min_row + (table.headerRowCount or 0), last_kept + 1),
+                              filled)
+
+
+# Functions whose result the values they are given decide: a formula using no other (none
+# of TODAY, RAND, OFFSET, INDIRECT, ROW...) gives the same result wherever it reads the
+# same values (the "_xlfn." prefix of Excel's newer functions taken off)
+_PURE = frozenset("""IF IFS IFERROR IFNA AND OR NOT XOR SWITCH CHOOSE ISBLANK ISNUMBER ISTEXT
+    ISNONTEXT ISLOGICAL ISERROR ISERR ISNA N T LEN TRIM CLEAN UPPER LOWER PROPER LEFT RIGHT
+    MID CONCATENATE CONCAT TEXTJOIN REPT SUBSTITUTE REPLACE FIND SEARCH EXACT TEXT VALUE SUM
+    PRODUCT MAX MIN AVERAGE COUNT COUNTA ABS ROUND ROUNDUP ROUNDDOWN INT TRUNC MOD SIGN DATE
+    YEAR MONTH DAY WEEKDAY DATEDIF DAYS EDATE EOMONTH HOUR MINUTE SECOND""".split())
+_ONE_CELL = re.compile(r"\$?([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})")
+# a table's cell in the formula's own row, as Excel saves [@Column]: its escapes (' before
+# [ ] # ') taken off the column's name
+_THIS_ROW = re.compile(r"([^\[\]!]+)\[\[#This Row\],\[((?:[^\[\]']|'.)+)\]\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _RowFormula:
+    """A formula of one row that reads single cells only, of its own sheet, through pure
+    functions: its text in any row (``text``), and the cells it reads there (``cells``)."""
+
+    tokens: tuple[Any, ...]  # openpyxl's tokens, as in the row it was read in
+    moving: tuple[tuple[int, str, int], ...]  # (token index, column letters, row offset) of
+    # each reference whose row moves with the formula's
+    cells: tuple[tuple[int | None, int, int], ...]  # each cell read: (its row, or None for
+    # the formula's own row plus the offset; the offset; its column)
+
+    @staticmethod
+    def of(cell: Any, table: str, names: dict[str, int]) -> _RowFormula | None:
+        """The formula of ``cell``, in a table called ``table`` whose columns are ``names``
+        (name casefolded -> sheet column), or None when it reads anything else."""
+        from openpyxl.formula.tokenizer import Token
+        from openpyxl.utils import column_index_from_string
+
+        tokens = _tokens(cell.value)
+        if tokens is None:
+            return None
+        moving: list[tuple[int, str, int]] = []
+        cells: list[tuple[int | None, int, int]] = []
+        for index, token in enumerate(tokens):
+            if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                name = token.value[:-1].upper().removeprefix("_XLFN.")
+                if name not in _PURE:
+                    return None
+            elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+                plain = _ONE_CELL.fullmatch(token.value)
+                own = _THIS_ROW.fullmatch(token.value)
+                if plain is not None:
+                    column = column_index_from_string(plain[1].upper())
+                    if plain[2]:
+                        cells.append((int(plain[3]), 0, column))
+                    else:
+                        offset = int(plain[3]) - cell.row
+                        moving.append((index, token.value[:plain.start(3)], offset))
+                        cells.append((None, offset, column))
+                elif own is not None and own[1].casefold() == table.casefold() and \
+                        re.sub("'(.)", r"\1", own[2]).casefold() in names:
+                    cells.append((None, 0, names[re.sub("'(.)", r"\1", own[2]).casefold()]))
+                else:
+                    return None
+        return _RowFormula(tuple(tokens), tuple(moving), tuple(cells))
+
+    def text(self, row: int) -> str:
+        """The formula as it reads in ``row``: its references moved down or up with it."""
+        values = [token.value for token in self.tokens]
+        for index, letters, offset in self.moving:
+            values[index] = f"{letters}{row + offset}"
+        return "=" + "".join(values)
+
+
+def _results_of_kept_rows(book: Workbook, sheet: Any, formula: _RowFormula | None,
+                          kept: range, filled: list[Any]) -> None:
+    """Give each of the ``filled`` cells (a calculated column's, in new rows) the value
+    Excel showed for ``formula`` in a ``kept`` row where it reads the same values: what it
+    gives there, it gives here. Without it a reader that does not calculate (wessex's own)
+    found the cell never calculated; where no kept row reads the same values, or two that
+    do show different results, the cell is left for Excel to work out."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    if formula is None or not filled:
+        return
+
+    def read(row: int) -> tuple[tuple[str, Any], ...] | None:
+        found = []
+        for fixed, offset, column in formula.cells:
+            cell = sheet._cells.get((fixed or row + offset, column))  # noqa: SLF001
+            value = None if cell is None else _known_value(book, cell)
+            if value is _UNKNOWN:
+                return None
+            if isinstance(value, CellRichText):  # formulas read its text
+                value = str(value)
+            found.append((type(value).__name__, value))
+        return tuple(found)
+
+    shown: dict[tuple[tuple[str, Any], ...], Any] = {}
+    differing: set[tuple[tuple[str, Any], ...]] = set()
+    for row in kept:
+        cell = sheet._cells.get((row, filled[0].column))  # noqa: SLF001
+        if cell is None or cell.value != formula.text(row):
+            continue
+        value, values = _known_value(book, cell), read(row)
+        if value is _UNKNOWN or values is None:
+            continue
+        if shown.setdefault(values, value) != value:
+            differing.add(values)
+    for cell in filled:
+        values = read(cell.row)
+        if values in shown and values not in differing and cell.value == formula.text(cell.row):
+            book.cached[id(cell)] = (cell, cell.value, shown[values])
+
+
+_UNKNOWN = object()  # a formula's value that Excel has not shown
+
+
+def _known_value(book: Workbook, cell: Any) -> Any:
+    """A cell's value as Excel showed it: a formula's last result, or ``_UNKNOWN`` for one
+    it never showed."""
+    if cell.data_type != "f":
+        return cell.value
+    found = book.cached.get(id(cell))
+    known = found is not None and found[0] is cell and found[1] == cell.value and \
+        found[2] is not None
+    return found[2] if known and found is not None else _UNKNOWN
 
 
 def _grow_formulas(book: Workbook, sheet: Any, last_kept: int, last: int) -> None:
