@@ -497,7 +497,7 @@ class _SchemeReader:
 
     def read(self) -> Scheme:
         base = Scheme()
-        sides = []
+        sides: list[Side] = []
         for default_side in base.sides:
             key = f"sides.{default_side.key}"
             professions = self.get(f"{key}.professions", list, list(default_side.professions))
