@@ -70,7 +70,7 @@ def test_a_date_cell_formatted_on_its_own_keeps_its_look(run: Runner, paired: Pa
     letter, cell = _date_cell(paired, "c2@example.org")
     book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
-    assert sheet.column_dimensions[letter].number_format == "yyyy-mm-dd"  # as pair wrote it
+    assert sheet.column_dimensions[letter].number_format == "d mmm yyyy"  # as pair wrote it
     sheet[cell].number_format = "dd/mm/yy"
     sheet[cell].fill = PatternFill("solid", fgColor="FFFFFF00")
     book.save(paired)

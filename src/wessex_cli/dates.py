@@ -17,6 +17,12 @@ from typing import Any
 
 from .text import one_line
 
+# How a date is shown in a workbook wessex writes, or in a cell of the administrator's that
+# has no date format of its own: "12 May 2027", the day first as in the UK, and the month
+# in words, so that no computer's date settings (a laptop set to US English) can show it as
+# 5 December; wessex's messages and letters write dates so too
+DATE_FORMAT = "d mmm yyyy"
+
 MONTHS = {name: number for number, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
      ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),

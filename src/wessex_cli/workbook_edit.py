@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from .cell_styles import relink_named_styles
+from .dates import DATE_FORMAT
 from .errors import TrackingError
 from .ignored_errors import Ignored, read_ignored, restored_sheets, sheet_parts
 from .package_metadata import Metadata, not_kept, read_metadata, restored_package
@@ -552,13 +553,6 @@ def put_value(cell: Any, value: Any) -> None:
         cell.data_type = "s"
         if looks_like_formula(value):
             cell.quotePrefix = True
-
-
-# How a date wessex writes is shown where neither its cell nor its row or column shows dates:
-# "12 May 2027", the day first as in the UK, and the month in words, so that no computer's
-# date settings (a laptop set to US English) can show it as 5 December; wessex's messages
-# and letters write dates so too
-DATE_FORMAT = "d mmm yyyy"
 
 
 def put_date(cell: Any, day: dt.date) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import DATE_FORMAT
 from .safe_write import atomic_write
 from .text import looks_like_formula
 
@@ -67,7 +68,7 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
     header_fmt = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     wrap_fmt = book.add_format({"text_wrap": True, "valign": "top"})
-    date_fmt = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    date_fmt = book.add_format({"num_format": DATE_FORMAT, "valign": "top"})
     top_fmt = book.add_format({"valign": "top"})
     note_fmt = book.add_format({"italic": True, "font_color": "#555555"})
     quoted_fmt = book.add_format({"quote_prefix": True, "valign": "top"})
