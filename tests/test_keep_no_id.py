@@ -25,8 +25,10 @@ def test_a_kept_pair_without_its_id_takes_a_new_one_in_its_own_row(run: Runner,
     book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
     col = columns(sheet)
+    other_row = row_of(paired, "gp3@example.org")[0]
+    emptied = {sheet.cell(row, col["Pair"]).value, sheet.cell(other_row, col["Pair"]).value}
     sheet.cell(row, col["Pair"]).value = None
-    sheet.cell(row_of(paired, "gp3@example.org")[0], col["Pair"]).value = None
+    sheet.cell(other_row, col["Pair"]).value = None
     sheet.cell(row, col[f"{side} hosts {other}: date"]).value = dt.datetime(2027, 5, 6)
     sheet.cell(row, col[f"{side} hosts {other}: done"]).value = "yes"
     book.save(paired)
@@ -38,6 +40,10 @@ def test_a_kept_pair_without_its_id_takes_a_new_one_in_its_own_row(run: Runner,
     pairs = status_json(run)["pairs"]
     assert isinstance(pairs, list) and len(pairs) == 4
     assert len({p["id"] for p in pairs}) == 4
+    # numbered on from P004, the highest wessex wrote: never one of the two emptied IDs,
+    # which the letters sent give to pairs whose rows these may not be
+    assert {sheet.cell(r, col["Pair"]).value for r in (row, other_row)} == {"P005", "P006"}
+    assert not emptied & {p["id"] for p in pairs}
 
 
 def test_a_pair_whose_id_was_emptied_and_is_not_kept_goes_to_the_withdrawn_sheet(

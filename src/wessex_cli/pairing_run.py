@@ -202,7 +202,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                   request.writing, bool(request.why)))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
-            retired = [w.pair_id for w in withdrawals if w.pair_id]
+            # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
+            # a pair numbered afresh never takes it, whichever it was
+            retired = [w.pair_id for w in withdrawals if w.pair_id] + list(earlier.deleted)
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
