@@ -647,7 +647,7 @@ def test_status_names_the_sides_by_their_labels(run: Runner, paired: Path) -> No
     """The line under the table said 'primary hosts' where the report and equality say
     'Primary care', the label scheme.toml gives the side."""
     said = " ".join(run("status", "pairs.xlsx").output.split())
-    assert "Primary care hosts: 0 of 30 done; Secondary care hosts: 0 of 30 done." in said
+    assert "Primary care hosts: 0 of 30 done. Secondary care hosts: 0 of 30 done." in said
 
 
 def test_a_pair_withdrawn_after_its_id_was_emptied_does_not_stop_pair_keep(

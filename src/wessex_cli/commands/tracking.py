@@ -82,7 +82,9 @@ def status(
     show_table(f"Visits{' still owed' if owed else ''}",
                [Column(h) for h in ("Pair", "A", "B", "A hosts B", "B hosts A", "Reflections",
                                     "Complete")], lines)
-    sides = "; ".join(f"{scheme.side_label(side)} hosts: {done} of {due} done"
+    # a sentence each: a side's label starts it as typed in scheme.toml ("Primary care",
+    # "NHS Trust"), which after a semicolon would be a capital mid-sentence
+    sides = ". ".join(f"{scheme.side_label(side)} hosts: {done} of {due} done"
                       for side, (done, due)
                       in summary.hosted_by_side.items())
     share = percent(summary.complete, summary.pairs) if tracked else "-"
