@@ -88,8 +88,9 @@ def fill(matching: Matching, key: str) -> int:
 
 REASON = re.compile(
     r"^(?:(?P<missing>\d+) of (?P<capacity>\d+) places unfilled: )?"
-    r"(?:side imbalance: (?P<mine>\d+) (?P<side>\w+) places? for (?P<theirs>\d+) \w+ places?; )?"
-    r"(?:(?P<none>no eligible partner on the \w+ side \(.*\))"
+    r"(?:side imbalance: (?P<mine>\d+) (?P<side>[\w ]+?) places? for (?P<theirs>\d+) "
+    r"[\w ]+? places?; )?"
+    r"(?:(?P<none>no eligible partner on the [\w ]+ side \(.*\))"
     r"|(?P<own>their only eligible partners? \((?P<own_n>\d+)\) (?:are|is) already paired "
     r"with them)"
     r"|(?:(?:all (?P<full_n>\d+) eligible partners already have|their (?P<full_1>1) eligible "
@@ -144,7 +145,7 @@ def test_every_unpaired_reason_is_a_fact(roster: Roster) -> None:
             assert have == 0
         other_side = "secondary" if person.side == "primary" else "primary"
         if match["side"]:
-            assert match["side"] == person.side
+            assert match["side"] == SCHEME.side_label(person.side)  # "Primary care"
             assert (int(match["mine"]), int(match["theirs"])) == \
                 (places[person.side], places[other_side])
             assert places[person.side] > places[other_side]
@@ -194,12 +195,12 @@ def test_without_a_re_solve_the_weaker_sentence_is_still_true(roster: Roster) ->
     current: Matching = tuple((p.a.key, p.b.key) for p in result.pairs)
     for unpaired in result.unpaired:
         person = unpaired.person
-        weak = re.search(r"pairing them would cost another (\w+) volunteer a partner",
+        weak = re.search(r"pairing them would cost another ([\w ]+?) volunteer a partner",
                          unpaired.reason)
         if not weak:
             assert "eligible partner" in unpaired.reason and "score" not in unpaired.reason
             continue
-        assert weak[1] == person.side
+        assert weak[1] == SCHEME.side_label(person.side)
         same_side = [v for v in roster.volunteers if v.side == person.side and v is not person]
         for _, m in matchings:
             if fill(m, person.key) > fill(current, person.key):
@@ -218,8 +219,8 @@ def test_a_reason_never_counts_a_partner_twice() -> None:
     assert len(result.pairs) == 2
     reasons = {u.person.name: u.reason for u in result.unpaired}
     assert list(reasons) == ["primary 0"]
-    assert reasons["primary 0"].startswith("1 of 2 places unfilled: side imbalance: 3 primary "
-                                           "places for 2 secondary places; their 1 eligible "
+    assert reasons["primary 0"].startswith("1 of 2 places unfilled: side imbalance: 3 Primary care "
+                                           "places for 2 Secondary care places; their 1 eligible "
                                            "partner already has")
 
 
@@ -264,6 +265,6 @@ def test_a_partner_held_by_a_lock_is_said_so() -> None:
     result = pair_volunteers(roster, SCHEME, locks=["p1@example.org=s0@example.org"])
     assert explain(result, roster, "p0@example.org").unpaired_reason == result.unpaired[0].reason
     assert [(u.person.name, u.reason) for u in result.unpaired] == [(
-        "primary 0", "side imbalance: 2 primary places for 1 secondary place; their 1 "
+        "primary 0", "side imbalance: 2 Primary care places for 1 Secondary care place; their 1 "
         "eligible partner already has as many partners as they can take, in a kept or locked "
         "pair")]

@@ -355,16 +355,16 @@ def test_each_unpaired_reason_counts_only_their_own_exclusions(run: Runner) -> N
     found = pair_json(run, people)
     assert found["pairs"] == []
     # The primary side also learns that it outnumbers the secondary: that prefix is true too.
-    imbalance = "side imbalance: 3 primary places for 1 secondary place; "
+    imbalance = "side imbalance: 3 Primary care places for 1 Secondary care place; "
     reasons = {u["email"]: u["reason"].removeprefix(imbalance) for u in found["unpaired"]}
     assert reasons == {
-        "amelia.ashworth@nhs.net": "no eligible partner on the secondary side "
+        "amelia.ashworth@nhs.net": "no eligible partner on the Secondary care side "
                                    "(1 by same organisation)",
-        "isla.okonkwo@nhs.net": "no eligible partner on the secondary side "
+        "isla.okonkwo@nhs.net": "no eligible partner on the Secondary care side "
                                 "(1 by named under avoid)",
-        "freya.quennell@nhs.net": "no eligible partner on the secondary side "
+        "freya.quennell@nhs.net": "no eligible partner on the Secondary care side "
                                   "(1 by no common half-day to host and visit both ways)",
-        "oliver.pemberton@nhs.net": "no eligible partner on the primary side "
+        "oliver.pemberton@nhs.net": "no eligible partner on the Primary care side "
                                     "(1 by same organisation, 1 by named under avoid, 1 by no "
                                     "common half-day to host and visit both ways)",
     }
@@ -375,5 +375,5 @@ def test_with_nobody_on_the_other_side_the_reason_says_so(run: Runner) -> None:
     the reason — never an empty list of excluding rules."""
     found = pair_json(run, [gp()])
     [reason] = [u["reason"] for u in found["unpaired"]]
-    assert reason.endswith("nobody active on the secondary side to pair with"), reason
+    assert reason.endswith("nobody active on the Secondary care side to pair with"), reason
     assert "()" not in reason

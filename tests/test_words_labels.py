@@ -3,9 +3,10 @@ scheme.toml gives them, as typed, in sentences that read properly around them.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from .conftest import Runner, few_pairs
+from .conftest import Runner, few_pairs, person, write_book
 
 # labels an administrator may choose: an acronym and a proper name, never to be lower-cased
 LABELS = ('[sides.primary]\nlabel = "General practice"\n\n'
@@ -21,3 +22,28 @@ def test_status_gives_each_side_a_sentence_of_its_own(run: Runner, tmp_path: Pat
     # two pairs, nobody has hosted yet: each side hosts once a pair
     assert "General practice hosts: 0 of 2 done. NHS Trust hosts: 0 of 2 done." in said
     assert "; NHS Trust" not in said
+
+
+def test_an_unbalanced_roster_is_counted_in_the_sides_labels(run: Runner,
+                                                              tmp_path: Path) -> None:
+    """check's warning and pair's reason counted places by the sides' keys ('2 primary
+    places for 1 secondary place') where every other output names a side by its label."""
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP",
+               Organisation="Harbourside Surgery"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Quayside"),
+        # at Isla's organisation: Amelia's partner, and nobody Isla may be paired with
+        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Quayside",
+               Specialty="Cardiology")])
+    (tmp_path / "scheme.toml").write_text(LABELS, encoding="utf-8")
+    checked = [p["message"] for p in
+               json.loads(run("check", "v.xlsx", "--json").output)["problems"]]
+    assert ("the sides are unbalanced: 2 General practice places for 1 NHS Trust place, so "
+            "at least 1 General practice place will go unpaired. Recruit more NHS Trust "
+            "volunteers, or ask one of the NHS Trust volunteers to take two partners "
+            "(Capacity 2).") in checked
+    (unpaired,) = json.loads(run("pair", "v.xlsx", "--dry-run", "--json").output)["unpaired"]
+    assert unpaired["name"] == "Dr Isla Okonkwo"
+    assert unpaired["reason"].startswith("side imbalance: 2 General practice places for 1 NHS "
+                                         "Trust place; no eligible partner on the NHS Trust "
+                                         "side (")

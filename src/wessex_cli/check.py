@@ -84,13 +84,16 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
     if cap_a != cap_b and roster.active:
         more, fewer = (first, second) if cap_a > cap_b else (second, first)
+        # the sides by their labels from scheme.toml, as typed: never after "a", which a
+        # label such as "Acute trust" would need to be "an"
+        many, few = scheme.side_label(more), scheme.side_label(fewer)
         problems.append(Problem(
             "warning", "", "side",
-            f"the sides are unbalanced: {_places(sides[more]['capacity'], more)} for "
-            f"{_places(sides[fewer]['capacity'], fewer)}, so at least "
-            f"{_places(abs(cap_a - cap_b), more)} will go unpaired.",
-            f"Recruit more {fewer} volunteers, or ask a {fewer} volunteer to take two partners "
-            "(Capacity 2)."))
+            f"the sides are unbalanced: {_places(sides[more]['capacity'], many)} for "
+            f"{_places(sides[fewer]['capacity'], few)}, so at least "
+            f"{_places(abs(cap_a - cap_b), many)} will go unpaired.",
+            f"Recruit more {few} volunteers, or ask one of the {few} volunteers to take two "
+            "partners (Capacity 2)."))
     left = [v for v in roster.active if v.side == first]
     right = [v for v in roster.active if v.side == second]
     for nobody in without_partners(left, right):
@@ -246,5 +249,5 @@ def unread_rows(roster: Roster) -> list[int]:
 
 
 def _places(count: int, side: str) -> str:
-    """"1 primary place", "3 secondary places"."""
+    """"1 Primary care place", "3 Secondary care places": ``side`` is the side's label."""
     return plural(count, f"{side} place")

@@ -477,6 +477,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
             if missing <= 0:
                 continue
             other = second if person.side == first else first
+            # the sides as every output names them: their labels from scheme.toml
+            own_label, other_label = scheme.side_label(person.side), scheme.side_label(other)
             total = int(counts[which][index])
             mine = partners.get(person.key, set())
             row = problem.eligible[index] if which == "left" else problem.eligible[:, index]
@@ -485,8 +487,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                 rule_counts = model.exclusion_counts(which, index)
                 detail = ", ".join(f"{n} by {rule.short}" for rule, n in rule_counts.items()
                                    if n)
-                reason = (f"no eligible partner on the {other} side ({detail})" if detail else
-                          f"nobody active on the {other} side to pair with")
+                reason = (f"no eligible partner on the {other_label} side ({detail})" if detail
+                          else f"nobody active on the {other_label} side to pair with")
             elif not open_partners:
                 left_pair = len(kept_apart.get(person.key, set()) - mine)
                 reason = f"their only eligible partner{'s' if total > 1 else ''} ({total})"
@@ -516,11 +518,11 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                     reason += f"; {cost}" if cost else \
                         f", in {'a kept or locked pair' if count == 1 else 'kept or locked pairs'}"
                 else:
-                    reason += (f"; pairing them would cost another {person.side} volunteer a "
+                    reason += (f"; pairing them would cost another {own_label} volunteer a "
                                "partner, as the number of pairs cannot grow")
             if places[person.side] > places[other]:
-                reason = (f"side imbalance: {plural(places[person.side], person.side + ' place')}"
-                          f" for {plural(places[other], other + ' place')}; {reason}")
+                reason = (f"side imbalance: {plural(places[person.side], own_label + ' place')}"
+                          f" for {plural(places[other], other_label + ' place')}; {reason}")
             if missing < person.capacity:
                 reason = f"{missing} of {person.capacity} places unfilled: {reason}"
             result.append(Unpaired(person, reason, missing))
