@@ -454,7 +454,7 @@ def test_a_person_with_two_partners_hears_of_both_and_what_was_shared_about_them
     assert "you are also paired with Dr Zainab Abernethy" in to_leon_about_priya
     assert "you are also paired with Dr Priya Varga" in \
         letters[("leon.ince@nhs.net", "Dr Zainab Abernethy")]
-    assert "we have passed on to Priya the adjustments you asked for (Step-free access " \
+    assert "We have passed on to Priya the adjustments you asked for (Step-free access " \
         "needed)" in to_leon_about_priya
     # told as done (the invitation said so), with what to do if they change: not an offer to
     # undo what the partner's letter, sent at the same time, has already said
