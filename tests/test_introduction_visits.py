@@ -117,23 +117,23 @@ BEFORE_END = {
                              f"{CONFIRM_VISIT}",
     ("done", "owed"): f"{SHOW} {HOSTED_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT}",
     ("done", "late"): f"{SHOW} {HOSTED_NOOR}, and {LATE_VISIT_THEM}. {FORWARD_VISIT}",
-    ("planned", "done"): f"{SHOW} {TO_HOST_NOOR}, and {VISITED_THEM}. {MOVE_HOST}",
+    ("planned", "done"): f"{SHOW} {VISITED_NOOR}, and {TO_HOST_THEM}. {MOVE_HOST}",
     ("unconfirmed", "done"): f"{SHOW} {VISITED_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
                              f"{CONFIRM_HOST}",
     ("owed", "done"): f"{SHOW} {VISITED_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {AGREE_HOST}",
-    ("late", "done"): f"{SHOW} {LATE_HOST_NOOR}, and {VISITED_THEM}. {FORWARD_HOST}",
+    ("late", "done"): f"{SHOW} {VISITED_NOOR}, and {LATE_HOST_THEM}. {FORWARD_HOST}",
     ("planned", "planned"): f"{SHOW} {TO_HOST_NOOR}, and {TO_VISIT_THEM}. {MOVE_BOTH}",
-    ("planned", "unconfirmed"): f"{SHOW} {TO_HOST_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "
+    ("planned", "unconfirmed"): f"{SHOW} {UNRECORDED_VISIT_NOOR}. Y{TO_HOST_THEM[1:]}. "
                                 f"{CONFIRM_VISIT} {MOVE_HOST}",
     ("planned", "owed"): f"{SHOW} {TO_HOST_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT} "
                          f"{MOVE_HOST}",
     ("planned", "late"): f"{SHOW} {TO_HOST_NOOR}, and {LATE_VISIT_THEM}. {FORWARD_VISIT} "
                          f"{MOVE_HOST}",
-    ("unconfirmed", "planned"): f"{SHOW} {TO_VISIT_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
+    ("unconfirmed", "planned"): f"{SHOW} {UNRECORDED_HOST_NOOR}. Y{TO_VISIT_THEM[1:]}. "
                                 f"{CONFIRM_HOST} {MOVE_VISIT}",
     ("owed", "planned"): f"{SHOW} {TO_VISIT_NOOR}. Y{NOT_HOSTED_THEM[1:]}. {AGREE_HOST} "
                          f"{MOVE_VISIT}",
-    ("late", "planned"): f"{SHOW} {LATE_HOST_NOOR}, and {TO_VISIT_THEM}. {FORWARD_HOST} "
+    ("late", "planned"): f"{SHOW} {TO_VISIT_NOOR}, and {LATE_HOST_THEM}. {FORWARD_HOST} "
                          f"{MOVE_VISIT}",
     ("unconfirmed", "unconfirmed"): "Our records show that you planned to host Noor on Thursday "
                                     "20 May 2027 and to visit their workplace on Monday 24 May "
@@ -142,11 +142,11 @@ BEFORE_END = {
     # the reviewer's case: nothing done, a planned day gone by
     ("unconfirmed", "owed"): f"{SHOW} {UNRECORDED_HOST_NOOR}, and {NOT_VISITED_THEM}. "
                              f"{AGREE_VISIT} {CONFIRM_HOST_TOO}",
-    ("owed", "unconfirmed"): f"{SHOW} {NOT_HOSTED_NOOR}, and {UNRECORDED_VISIT_THEM}. "
+    ("owed", "unconfirmed"): f"{SHOW} {UNRECORDED_VISIT_NOOR}, and {NOT_HOSTED_THEM}. "
                              f"{AGREE_HOST} {CONFIRM_VISIT_TOO}",
-    ("unconfirmed", "late"): f"{SHOW} {LATE_VISIT_NOOR}. Y{UNRECORDED_HOST_THEM[1:]}. "
+    ("unconfirmed", "late"): f"{SHOW} {UNRECORDED_HOST_NOOR}. Y{LATE_VISIT_THEM[1:]}. "
                              f"{FORWARD_VISIT} {CONFIRM_HOST}",
-    ("late", "unconfirmed"): f"{SHOW} {LATE_HOST_NOOR}. Y{UNRECORDED_VISIT_THEM[1:]}. "
+    ("late", "unconfirmed"): f"{SHOW} {UNRECORDED_VISIT_NOOR}. Y{LATE_HOST_THEM[1:]}. "
                              f"{FORWARD_HOST} {CONFIRM_VISIT}",
     ("owed", "owed"): BOTH_OWED,
     ("late", "owed"): f"{SHOW} {LATE_HOST_NOOR}. Y{NOT_VISITED_THEM[1:]}. {AGREE_VISIT} "
@@ -199,7 +199,7 @@ AFTER_END = {
                              "Thursday 20 May 2027 as planned, please reply to say so and we "
                              "will update the record; if not, please tell us in the same reply "
                              "whether that half day can still happen.",
-    ("owed", "unconfirmed"): f"{SHOW} {NOT_HOSTED_NOOR}, and {UNRECORDED_VISIT_THEM}. {ENDED} "
+    ("owed", "unconfirmed"): f"{SHOW} {UNRECORDED_VISIT_NOOR}, and {NOT_HOSTED_THEM}. {ENDED} "
                              "If you did host Noor, please reply with the date so that we can "
                              f"record it; if not, {STILL_ONE} If you visited them on Monday 24 "
                              "May 2027 as planned, please reply to say so and we will update "

@@ -1,5 +1,6 @@
 """The partner introduction read as its recipient reads it, on any day it may be sent: before
-the half days are arranged, once they are booked, once one is done."""
+the half days are arranged, once they are booked, once one is done; its two half days in the
+order they come."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from wessex_cli.documents import load_template, recipients, render_all
 from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import load_scheme
+from wessex_cli.wording import UNCONFIRMED, VisitView, introduction_visits
 
 from .conftest import COMPLETE_SCHEME
 
@@ -54,3 +56,33 @@ def test_the_adjustments_are_asked_for_in_words_true_once_visits_are_booked(
         in letters["leon.ince@nhs.net"]
     for letter in letters.values():
         assert "plan the visits around" not in letter and "planned around" not in letter
+
+
+def test_the_half_days_are_listed_in_date_order(tmp_path: Path) -> None:
+    """Leon hosts Priya on Monday 14 June, ten days before she hosts him: her introduction
+    listed her hosting first all the same, the later day before the earlier."""
+    letters = introductions(tmp_path, PairRecord.with_visits(
+        "P1", PRIYA, LEON, (False, False), (dt.date(2027, 6, 24), dt.date(2027, 6, 14))))
+    assert ("Our records show that you are due to visit Leon's workplace on **Monday 14 June "
+            "2027**, and you are due to host them on **Thursday 24 June 2027**.") \
+        in letters["priya.varga@nhs.net"]
+    # Leon's letter already ran in date order: his hosting is the earlier day
+    assert ("Our records show that you are due to host Priya on **Monday 14 June 2027**, and "
+            "you are due to visit their workplace on **Thursday 24 June 2027**.") \
+        in letters["leon.ince@nhs.net"]
+
+
+def test_two_half_days_gone_by_unrecorded_are_asked_about_in_date_order() -> None:
+    """Both planned days passed without a record, the visit (Thursday 20 May) before the
+    hosting (Monday 24 May): each sentence that names both gives the earlier first."""
+    hosting = VisitView("host", UNCONFIRMED, dt.date(2027, 5, 24))
+    visiting = VisitView("visit", UNCONFIRMED, dt.date(2027, 5, 20))
+    said = introduction_visits(hosting, visiting, "Noor", dt.date(2027, 7, 19), TODAY)
+    assert said == [
+        "Our records show that you planned to visit Noor's workplace on Thursday 20 May 2027 "
+        "and to host them on Monday 24 May 2027, but we have no record yet that either half "
+        "day went ahead.",
+        "If either half day went ahead as planned (visiting them on Thursday 20 May 2027, "
+        "hosting them on Monday 24 May 2027), please reply to tell us which, and we will "
+        "update the record; for any that did not, please agree a new date with Noor, before "
+        "Monday 19 July 2027, when the exchange period ends."]

@@ -151,8 +151,9 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
             "that it went ahead, and you have not yet visited their workplace.") in jonah
     assert "for the half day when you visit them, before Monday 19 July 2027" in jonah
     idris = str(chased["idris.vell@nhs.net"]["text"])
-    assert ("you have not yet hosted Jonah at your workplace, and you planned to visit "
-            "their workplace on Wednesday 12 May 2027") in idris
+    assert ("you planned to visit Jonah's workplace on Wednesday 12 May 2027, but we have no "
+            "record yet that it went ahead, and you have not yet hosted them at your "
+            "workplace.") in idris
     sian = str(chased["sian.obriain@nhs.net"]["text"])
     assert "neither of your two half days with Maud has taken place yet" in sian
     assert "about your exchange with Dr Maud Kestrel." in sian

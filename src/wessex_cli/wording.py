@@ -144,26 +144,41 @@ def _clause(visit: VisitView, partner: str, first: bool, day: Callable[[dt.date]
     }[visit.state]
 
 
+def in_date_order(hosting: VisitView, visiting: VisitView) -> tuple[VisitView, VisitView]:
+    """The two half days as a letter lists them: by date when both have one, a dated one
+    before one without, hosting first when neither is dated (a letter reads as the weeks
+    run, whichever of the two comes first)."""
+    if visiting.date and (hosting.date is None or visiting.date < hosting.date):
+        return visiting, hosting
+    return hosting, visiting
+
+
 def situation(hosting: VisitView, visiting: VisitView, partner: str,
               day: Callable[[dt.date], str] = long_date) -> str:
     """What the record says about both of a person's visits, in one or two sentences.
 
-    Visits that went ahead or have a date to come are said first; a visit still owed, or
-    planned but never confirmed, follows in a sentence of its own, so that a visit done is
-    never joined by "but" to one missing. ``day`` writes a date."""
+    The two are said in date order (``in_date_order``). A visit done or with a date to
+    come and one still owed, or planned but never confirmed, are said in a sentence each,
+    so that a visit done is never joined by "but" to one missing; the first of the two is
+    the one done or to come unless both are dated. ``day`` writes a date."""
     if hosting.state == OWED and visiting.state == OWED:
         return (f"Our records show that neither of your two half days with {partner} has "
                 "taken place yet: you are still to host them at your workplace, and to spend "
                 "half a day at theirs.")
+    first, second = in_date_order(hosting, visiting)
     if hosting.state == UNCONFIRMED and visiting.state == UNCONFIRMED:
-        return (f"Our records show that you planned to host {partner}{hosting.when(day)} and "
-                f"to visit their workplace{visiting.when(day)}, but we have no record yet "
+        said = (f"host {partner}{hosting.when(day)} and to visit their workplace"
+                f"{visiting.when(day)}") if first is hosting else \
+            (f"visit {partner}'s workplace{visiting.when(day)} and to host them"
+             f"{hosting.when(day)}")
+        return (f"Our records show that you planned to {said}, but we have no record yet "
                 "that either half day went ahead.")
     good = (DONE, PLANNED)
     if (hosting.state in good) == (visiting.state in good):
-        return (f"Our records show that {_clause(hosting, partner, True, day)}, and "
-                f"{_clause(visiting, partner, False, day)}.")
-    first, second = (hosting, visiting) if hosting.state in good else (visiting, hosting)
+        return (f"Our records show that {_clause(first, partner, True, day)}, and "
+                f"{_clause(second, partner, False, day)}.")
+    if not (hosting.date and visiting.date):  # one undated: the visit done or to come first
+        first, second = (hosting, visiting) if hosting.state in good else (visiting, hosting)
     rest = _clause(second, partner, False, day)
     return (f"Our records show that {_clause(first, partner, True, day)}. "
             f"{rest[0].upper()}{rest[1:]}.")
@@ -206,7 +221,7 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                          f"{day(end)}, when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
-    for late in (v for v in (hosting, visiting) if v.state == PLANNED):
+    for late in (v for v in in_date_order(hosting, visiting) if v.state == PLANNED):
         if late.date is None or end is None or late.date <= end:
             continue
         half = "The half day when you host them" if late.role == "host" else \
@@ -236,8 +251,9 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
         instead = (f"please agree a new date with {partner}, before {day(end)}, when the "
                    "exchange period ends")
     if len(unconfirmed) == 2:
-        steps.append(f"{ended}If either half day went ahead as planned (hosting them"
-                     f"{hosting.when(day)}, visiting them{visiting.when(day)}), please reply "
+        planned = ", ".join(f"{'hosting' if v.role == 'host' else 'visiting'} them{v.when(day)}"
+                            for v in in_date_order(hosting, visiting))
+        steps.append(f"{ended}If either half day went ahead as planned ({planned}), please reply "
                      "to tell us which, and we will update the record; for any that did not, "
                      f"{instead}.")
         return steps
