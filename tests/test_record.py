@@ -133,11 +133,11 @@ def test_doubtful_hosted_dates_need_force(run: Runner, paired: Path,
 def test_replacing_a_date_says_what_it_replaced(run: Runner, paired: Path) -> None:
     run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "30/6/2027")
     moved = run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "2/7/2027").stdout
-    assert "replacing the plan for 2027-06-30" in moved
+    assert "replacing the plan for 30 June 2027" in moved
     done = run("visit", "pairs.xlsx", "gp2@example.org", "--hosted", "18/5/2027").stdout
-    assert "replacing the plan for 2027-07-02" in done
+    assert "replacing the plan for 2 July 2027" in done
     fixed = run("visit", "pairs.xlsx", "gp2@example.org", "--hosted", "19/5/2027").stdout
-    assert "replacing the visit recorded as done on 2027-05-18" in fixed
+    assert "replacing the visit recorded as done on 18 May 2027" in fixed
     refused = run("visit", "pairs.xlsx", "gp2@example.org", "--planned", "1/7/2027", code=1)
     assert "already recorded as done on 19 May 2027" in refused.output
 
@@ -1892,7 +1892,7 @@ def test_a_first_name_alone_is_answered_with_the_person_it_may_mean(run: Runner,
     sheet.cell(2, columns(sheet)["A name"]).value = "Dr Amelia Ashworth"
     book.save(paired)
     said = " ".join(run("visit", "pairs.xlsx", "Amelia", "--hosted", "18/5/2027").output.split())
-    assert said.startswith("Recorded: Dr Amelia Ashworth (hosted on 2027-05-18)")
+    assert said.startswith("Recorded: Dr Amelia Ashworth (hosted on 18 May 2027)")
     from wessex_cli.text import did_you_mean
 
     assert did_you_mean("Leon", ["Dr Leon Ince", "Leon Marsh-Tate", "Dr Leona Price"]) == \

@@ -35,7 +35,7 @@ def test_a_visit_typed_without_its_year_is_already_recorded(run: Runner, paired:
     assert paired.read_bytes() == before
     said = " ".join(run("visit", "pairs.xlsx", "gp1@example.org", "--hosted",
                         "6/5/2027").output.split())
-    assert "replacing the visit recorded as done on 2027-05-04" in said
+    assert "replacing the visit recorded as done on 4 May 2027" in said
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -63,5 +63,5 @@ def test_visit_in_a_scheme_over_new_year(run: Runner, paired: Path,
     monkeypatch.setenv("WESSEX_TODAY", "2028-02-01")
     said = " ".join(run("visit", "pairs.xlsx", "gp1@example.org", "--hosted",
                         "Mon 10 Jan").output.split())
-    assert "hosted on 2028-01-10" in said
+    assert "hosted on 10 January 2028" in said
     assert visits_of(status_json(run), "gp1@example.org")["date"] == "2028-01-10"

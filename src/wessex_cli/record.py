@@ -424,21 +424,22 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             visit_same = same
             if same:
                 changes.append(f"{'hosted on' if hosted else 'planned for'} "
-                               f"{new.isoformat() if new else ''}, already recorded")
+                               f"{day_month_year(new) if new else ''}, already recorded")
             elif hosted:
                 book.writable(cell)
                 book.writable(done_cell)
                 done_cell.value = "yes"
-                changes.append(f"hosted on {hosted.isoformat()}")
+                changes.append(f"hosted on {day_month_year(hosted)}")
             else:
                 book.writable(cell)
                 if was_done:
                     book.writable(done_cell)
                     done_cell.value = None
-                changes.append(f"planned for {planned.isoformat() if planned else ''}")
+                changes.append(f"planned for {day_month_year(planned) if planned else ''}")
             if not same and before and before != new:
-                changes.append("replacing " + (f"the visit recorded as done on {before}"
-                                               if was_done else f"the plan for {before}"))
+                was = day_month_year(before)
+                changes.append("replacing " + (f"the visit recorded as done on {was}"
+                                               if was_done else f"the plan for {was}"))
             elif not same and shown_before and not before:
                 changes.append(f"replacing '{shown_before}'")
             if not same and new is not None:

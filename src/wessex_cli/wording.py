@@ -313,9 +313,10 @@ def introduction_visits(hosting: VisitView, visiting: VisitView, partner: str,
 
 
 def summary(hosting: VisitView, visiting: VisitView) -> str:
-    """A short line for the terminal: ``hosting owed; visiting planned 2027-05-04``."""
+    """A short line for the terminal: ``hosting owed; visiting planned 4 May 2027``, its date
+    as messages to the administrator give one (``day_month_year``)."""
     def one(label: str, visit: VisitView) -> str:
-        date = f" {visit.date.isoformat()}" if visit.date and visit.state != OWED else ""
+        date = f" {day_month_year(visit.date)}" if visit.date and visit.state != OWED else ""
         return f"{label} {visit.state}{date}"
 
     return f"{one('hosting', hosting)}; {one('visiting', visiting)}"
