@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, few_pairs
+from .conftest import COMPLETE_SCHEME, Runner, few_pairs, person, write_book
 
 
 def said(run: Runner, *args: str) -> str:
@@ -35,3 +35,26 @@ def test_visit_and_remind_give_dates_as_the_letters_do(run: Runner, tmp_path: Pa
     pairs = json.loads(run("status", "pairs.xlsx", "--json").output)["pairs"]
     assert [v["date"] for v in pairs[0]["visits"]] == [None, "2027-05-12"]
     assert [v["date"] for v in pairs[1]["visits"]] == ["2027-07-02", None]
+
+
+def test_remind_says_which_partner_each_reminder_is_about(run: Runner, tmp_path: Path) -> None:
+    """Oliver took two partners and owes both his half days with each: the list gave him two
+    lines alike, 'Oliver Pemberton <oliver@example.org>: hosting owed; visiting owed'."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP",
+               Organisation="Harbourside Surgery"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Quayside Surgery"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant",
+               Organisation="General Hospital - Cardiology", Specialty="Cardiology",
+               Capacity=2)])
+    run("pair", "v.xlsx")
+    ids = {pair["a"]["email"]: pair["id"]
+           for pair in json.loads(run("status", "pairs.xlsx", "--json").output)["pairs"]}
+    lines = [line.strip() for line in run("remind", "pairs.xlsx").output.splitlines()]
+    assert f"Oliver Pemberton <oliver@example.org>, with Dr Amelia Ashworth " \
+           f"({ids['amelia@example.org']}): hosting owed; visiting owed" in lines
+    assert f"Oliver Pemberton <oliver@example.org>, with Dr Isla Okonkwo " \
+           f"({ids['isla@example.org']}): hosting owed; visiting owed" in lines
+    assert f"Dr Isla Okonkwo <isla@example.org>, with Oliver Pemberton " \
+           f"({ids['isla@example.org']}): hosting owed; visiting owed" in lines

@@ -246,7 +246,10 @@ def remind(
         now > scheme.end else ""
     out.print(f"Wrote {plural(len(paths), 'reminder')}{firm} to {escape(str(paths[0].parent))}:")
     for person in people:
-        out.print(f"  {escape(person.name)} <{escape(person.email)}>: "
+        # the partner and the pair: someone with two partners has a reminder for each
+        pair_id = person.context["pair_id"]
+        about = f"with {person.context['partner']['name']}" + (f" ({pair_id})" if pair_id else "")
+        out.print(f"  {escape(person.name)} <{escape(person.email)}>, {escape(about)}: "
                   f"{escape(person.context['owed_text'])}")
 
 
