@@ -457,7 +457,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 changes.append("reflection received")
                 visit_same = False
                 notes += _reflection_before_any_visit(book, sheet, columns, row, year,
-                                                      sheet.cell(row.pair.row, col), path)
+                                                      sheet.cell(row.pair.row, col))
         book.unchanged = visit_same
         name, partner_name = row.person.name, row.partner.name
     return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
@@ -465,22 +465,18 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
 
 
 def _reflection_before_any_visit(book: Workbook, sheet: Any, columns: dict[str, int],
-                                 row: Placement, year: int | None, ticked: Any,
-                                 path: Path) -> list[str]:
-    """A note when a reflection is recorded (in the cell ``ticked`` of the workbook at
-    ``path``) for a pair with neither half day done: a reflection comes after a visit, so
-    the visit may be unrecorded, or the row wrong (what ``status`` warns of afterwards, said
-    as it is typed)."""
-    from .tracking import parse_done
+                                 row: Placement, year: int | None, ticked: Any) -> list[str]:
+    """A note when a reflection is recorded (in the cell ``ticked``) for a pair with neither
+    half day done: a reflection comes after a visit, so the visit may be unrecorded, or the
+    row wrong; in the words ``status`` warns of it afterwards (``reflection_before_visits``)."""
+    from .tracking import parse_done, reflection_before_visits
 
     done_cols = [columns.get(header_key(done)) for _, done in VISIT_COLUMNS]
     if any(col is not None and parse_done(book.shown(sheet.cell(row.pair.row, col)), year)
            for col in done_cols):
         return []
-    return [f"pair {row.pair.pair_id} has no half day recorded as done yet, and a reflection "
-            "comes after a visit. If the two have met, record the half day too: 'wessex visit "
-            f"{path.name} NAME --hosted DATE', NAME being whoever hosted. If the reflection is "
-            f"someone else's, clear {sheet.title}!{ticked.coordinate} and record it for them."]
+    return [reflection_before_visits(f"{sheet.title}!{ticked.coordinate}", row.person.name,
+                                     row.pair.pair_id)]
 
 
 class Recorded(str):

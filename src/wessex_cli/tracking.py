@@ -131,19 +131,23 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
                                        strict=True):
         if received and not any(v.done for v in visits):
             # a reflection is written after a visit: the tick or the visits may be wrong
-            warnings.append(_reflection_before_visits(where(title), writer.name, row.pair_id))
+            warnings.append(reflection_before_visits(where(title), writer.name, row.pair_id))
     row.visits = (visits[0], visits[1])
     row.reflections = (reflections[0], reflections[1])
     row.warnings = warnings
     return row
 
 
-def _reflection_before_visits(cell: str, name: str, pair_id: str) -> str:
-    """The warning for a reflection ticked as received by a pair with neither visit done."""
-    return (f"{cell}: {name or 'this person'}'s reflection is ticked as received, but pair "
-            f"{pair_id} has no visit recorded as done (a reflection comes after a visit). If "
-            "a visit has happened, record it with 'wessex visit'; if the tick is in the wrong "
-            "row, move it to the right person's row. Until then it counts as received.")
+def reflection_before_visits(cell: str, name: str, pair_id: str) -> str:
+    """A reflection received (in ``cell``, "Pairs!Y3") by a pair with neither half day done,
+    in the words of status's, report's and remind's warning and of visit --reflection's note
+    alike: a reflection comes after a visit, so the visit or the cell may be wrong."""
+    pair = f"pair {pair_id}" if pair_id else "their pair"
+    return (f"{cell}: {name or 'this person'}'s reflection is recorded as received, but {pair} "
+            "has no half day recorded as done, and a reflection comes after a visit. If the two "
+            "have met, record the half day too: 'wessex visit' with the name of whoever hosted "
+            f"and --hosted DATE. If the reflection is someone else's, clear {cell} and record it "
+            "for whoever wrote it. Meanwhile it counts as received.")
 
 
 def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
