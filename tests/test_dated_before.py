@@ -26,8 +26,8 @@ def _paired_with_a_typo(run: Runner, tmp_path: Path) -> str:
         sheet.cell(2, headers.index(title) + 1).value = value
     book.save(tmp_path / "pairs.xlsx")
     column = openpyxl.utils.get_column_letter(headers.index("A hosts B: date") + 1)
-    return f"Pairs!{column}2: the visit is dated 2026-05-04, before the exchange started " \
-           "(2027-04-19); if the year is wrong, correct it, as the certificate states the date."
+    return f"Pairs!{column}2: the visit is dated 4 May 2026, before the exchange started " \
+           "(19 April 2027); if the year is wrong, correct it, as the certificate states the date."
 
 
 def test_status_names_a_visit_dated_before_the_start(run: Runner, tmp_path: Path) -> None:

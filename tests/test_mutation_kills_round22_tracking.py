@@ -27,7 +27,7 @@ def test_a_visit_done_today_is_done_not_planned() -> None:
     assert found.visits[0].done is True
     assert found.visits[1].done is False  # tomorrow: planned
     assert found.warnings == [
-        f"Pairs!{col('B hosts A: done')}7: marked done, but the visit is dated 2027-06-02, "
+        f"Pairs!{col('B hosts A: done')}7: marked done, but the visit is dated 2 June 2027, "
         "which is still to come; it is counted as planned until then."]
 
 

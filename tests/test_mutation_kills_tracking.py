@@ -92,7 +92,7 @@ def test_done_but_dated_after_today_is_planned_until_then() -> None:
     found = read({"A hosts B: date": "20/6/2027", "A hosts B: done": "yes"})
     assert found.visits[0].done is False
     assert found.warnings == [
-        f"Pairs!{col('A hosts B: done')}7: marked done, but the visit is dated 2027-06-20, "
+        f"Pairs!{col('A hosts B: done')}7: marked done, but the visit is dated 20 June 2027, "
         "which is still to come; it is counted as planned until then."]
     looking_back = read({"A hosts B: date": "20/6/2027", "A hosts B: done": "yes"}, now=None)
     assert looking_back.visits[0].done is True and looking_back.warnings == []

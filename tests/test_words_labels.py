@@ -42,6 +42,11 @@ def test_an_unbalanced_roster_is_counted_in_the_sides_labels(run: Runner,
             "at least 1 General practice place will go unpaired. Recruit more NHS Trust "
             "volunteers, or ask one of the NHS Trust volunteers to take two partners "
             "(Capacity 2).") in checked
+    # and the table under the problems names the sides so too (it gave the keys, 'primary')
+    table = run("check", "v.xlsx").output
+    rows = [line.split("│")[1].strip() for line in table.splitlines()
+            if line.startswith("│") and line.split("│")[2].strip().isdigit()]
+    assert rows == ["General practice", "NHS Trust"]
     (unpaired,) = json.loads(run("pair", "v.xlsx", "--dry-run", "--json").output)["unpaired"]
     assert unpaired["name"] == "Dr Isla Okonkwo"
     assert unpaired["reason"].startswith("side imbalance: 2 General practice places for 1 NHS "

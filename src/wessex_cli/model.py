@@ -108,10 +108,10 @@ class Visit:
     done: bool = False
 
     def status(self, end: dt.date | None, now: dt.date) -> str:
-        """The visit as ``wessex status`` shows it: "done 2027-05-04", "planned for 4 May",
+        """The visit as ``wessex status`` shows it: "done 4 May", "planned for 4 May",
         "planned 4 May — not confirmed" (its day has passed), "OVERDUE" or "owed"."""
         if self.done:
-            return f"done {self.date.isoformat()}" if self.date else "done"
+            return f"done {self.date.day} {self.date:%b}" if self.date else "done"
         if self.date and self.date >= now:
             return f"planned for {self.date.day} {self.date:%b}"
         late = end and now > end

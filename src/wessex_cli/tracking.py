@@ -16,6 +16,7 @@ from .model import PairRecord, Visit
 from .pairs_workbook import REFLECTION_COLUMNS, VISIT_COLUMNS
 from .spreadsheet import UNCALCULATED, cell_ref, cell_text
 from .text import header_key
+from .wording import day_month_year
 
 DONE_WORDS = {"yes", "y", "true", "done", "x", "1", "complete", "completed", "visited",
               "hosted", "ok", "✓", "✔", "☑", "tick", "ticked", "received"}
@@ -116,7 +117,7 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
             warnings.append(f"{unreadable}; write it like 4/5/2027 or 2027-05-04.")
         if now is not None and done and date and date > now:
             warnings.append(f"{where(done_title)}: marked done, but the visit is dated "
-                            f"{date.isoformat()}, which is still to come; it is counted as "
+                            f"{day_month_year(date)}, which is still to come; it is counted as "
                             "planned until then.")
             done = False
         visits.append(Visit(host.email, visitor.email, date, done))
@@ -164,7 +165,7 @@ def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
         header = found[date_title]
         if visit.done and visit.date is not None and visit.date < start and header:
             said.append(f"{sheet}!{cell_ref(row.row - 1, headers.index(header))}: the visit "
-                        f"is dated {visit.date.isoformat()}, before the exchange started "
-                        f"({start.isoformat()}); if the year is wrong, correct it, as the "
-                        "certificate states the date.")
+                        f"is dated {day_month_year(visit.date)}, before the exchange "
+                        f"started ({day_month_year(start)}); if the year is wrong, correct it, "
+                        "as the certificate states the date.")
     return said

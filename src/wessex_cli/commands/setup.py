@@ -14,6 +14,7 @@ from .tables import Column, show_table
 
 if TYPE_CHECKING:
     from ..check import CheckReport
+    from ..scheme import Scheme
 
 
 def init(
@@ -108,7 +109,7 @@ def check(
     if json:
         print_json(report.as_json())
     else:
-        _print_check(report, volunteers)
+        _print_check(report, volunteers, scheme)
     if report.errors:
         raise typer.Exit(1)
 
@@ -118,7 +119,7 @@ def check(
 PROBLEMS_SHOWN = 1_000
 
 
-def _print_check(report: CheckReport, path: Path) -> None:
+def _print_check(report: CheckReport, path: Path, scheme: Scheme) -> None:
     import shlex
 
     from rich.text import Text
@@ -144,7 +145,8 @@ def _print_check(report: CheckReport, path: Path) -> None:
     if with_errors:
         headers.append("With errors")
     show_table("Volunteers per side", [Column(h, right=h != "Side") for h in headers],
-               [[side, str(counts["people"]), str(counts["active"]), str(counts["capacity"]),
+               [[scheme.side_label(side), str(counts["people"]), str(counts["active"]),
+                 str(counts["capacity"]),
                  *([str(counts["with_errors"])] if with_errors else [])]
                 for side, counts in report.sides.items()])
     if with_errors:
