@@ -22,6 +22,8 @@ from .text import one_line
 # in words, so that no computer's date settings (a laptop set to US English) can show it as
 # 5 December; wessex's messages and letters write dates so too
 DATE_FORMAT = "d mmm yyyy"
+# a date as DATE_FORMAT shows it at its widest: what a column of such dates is made to fit
+DATE_SHOWN = "30 Sep 2027"
 
 MONTHS = {name: number for number, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .dates import DATE_SHOWN
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
 from .model import HALVES, PairRecord, PairsWorkbook, Person, Placement, copied_rows
@@ -53,6 +54,7 @@ from .wording import day_month_year
 from .workbook_edit import (
     Workbook,
     append_values,
+    column_width,
     edit_workbook,
     is_formula,
     put_date,
@@ -655,9 +657,13 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     shown, its formatting, note and link, under the column of the same title. Nothing in
     the row is left behind: the second of two columns with one title goes under the second
     such column, a column without a title under "Pairs column X", and a Pairs column called
-    "Reason" (say) under a second "Reason", not over the reason for withdrawing."""
+    "Reason" (say) under a second "Reason", not over the reason for withdrawing. A column
+    the sheet gains is as wide as on the Pairs sheet, or as its title and value need, so
+    that a date shows as one, not as "########"."""
 
     from openpyxl.utils import get_column_letter
+
+    from .xlsx_out import fitted_width
 
     columns = header_map(sheet, book)
     header_row = columns["__row__"]
@@ -675,27 +681,30 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         title_row, titles = 1, []
     line = max(_last_used_row(target), title_row) + 1  # not max_row: formatted empty rows
 
-    def column_of(title: str, occurrence: int) -> int:
+    def column_of(title: str, occurrence: int, width: float) -> int:
         """The Withdrawn column of the ``occurrence``-th column titled ``title`` (from 0),
-        added at the end when the sheet has fewer."""
+        added at the end when the sheet has fewer, ``width`` wide unless set already."""
         at = [n for n, t in enumerate(titles, start=1) if t == title]
         if occurrence < len(at):
             return at[occurrence]
         put_value(target.cell(title_row, len(titles) + 1), title)
         titles.append(title)
+        if column_width(target, len(titles)) is None:
+            target.column_dimensions[get_column_letter(len(titles))].width = width
         return len(titles)
 
     seen: dict[str, int] = {}
 
-    def place(title: str) -> int:
+    def place(title: str, width: float) -> int:
         seen[title] = seen.get(title, -1) + 1
-        return column_of(title, seen[title])
+        return column_of(title, seen[title], width)
 
     for title, value in zip(WITHDRAWN_HEADERS, (person, reason, when, scope), strict=True):
         if isinstance(value, dt.date):
-            put_date(target.cell(line, place(title)), value)
+            put_date(target.cell(line, place(title, fitted_width(title, [DATE_SHOWN]))),
+                     value)
         else:
-            put_value(target.cell(line, place(title)), value)
+            put_value(target.cell(line, place(title, fitted_width(title, [str(value)]))), value)
     for column in range(1, sheet.max_column + 1):
         source = sheet.cell(number, column)
         title = cell_text(book.shown(sheet.cell(header_row, column)))
@@ -704,7 +713,9 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
             if value in (None, "") and source.comment is None:
                 continue  # an empty column without a title: nothing to keep
             title = f"Pairs column {get_column_letter(column)}"
-        copied = target.cell(line, place(title))
+        width = column_width(sheet, column) or fitted_width(
+            title, [DATE_SHOWN if isinstance(value, dt.date) else value])
+        copied = target.cell(line, place(title, width))
         if value is not None:
             put_value(copied, value)
         _copy_look(book, source, copied)

@@ -584,6 +584,15 @@ def _row_or_column_style(cell: Any) -> Any:
     return None
 
 
+def column_width(sheet: Any, column: int) -> float | None:
+    """The width set for the 1-based ``column`` of ``sheet``, alone or in a range of columns
+    (``<col min max>``, as openpyxl reads it), or None where the column is as wide as any."""
+    for dimension in sheet.column_dimensions.values():
+        if (dimension.min or 0) <= column <= (dimension.max or 0) and dimension.width:
+            return float(dimension.width)
+    return None
+
+
 def shows_a_day(number_format: str) -> bool:
     """Whether a number format shows a date with its day or year (DD/MM/YYYY, "mmm yyyy"),
     not a time alone ("hh:mm"), which would hide the date written."""
