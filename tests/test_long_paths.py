@@ -106,3 +106,41 @@ def test_write_batch_says_a_path_is_too_long(tmp_path: Path) -> None:
     assert _said_length(said) >= LINUX_PATH_MAX
     assert raised.value.hint == safe_write.SHORTER_FOLDER
     assert list(parent.iterdir()) == []  # nothing half-written
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="Linux's own limit on a path's length")
+def test_a_workbook_too_deep_to_read_is_said_to_be(tmp_path: Path, run: Runner) -> None:
+    # the pairs workbook given by a path past the computer's limit: the same words as for a
+    # file written, and the way out is to move the workbook, where it said "the file cannot
+    # be opened (File name too long)" and to check the path and that you may read it
+    _scheme(tmp_path)  # run, as the README has it, from the folder of scheme.toml
+    deep = _deep(tmp_path, 4_400)
+    result = run("status", str(deep / "pairs.xlsx"), code=1)
+    output = " ".join(result.output.split())
+    assert _said_length(output) >= LINUX_PATH_MAX
+    assert "Move the workbook to a folder with a shorter path, nearer the top of the drive" \
+        in output
+    assert "that you may read it" not in output
+    assert "d" * 200 not in output
+
+
+def test_a_workbook_too_deep_to_find_on_windows_is_not_said_to_be_missing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Windows answers a path of 260 characters or more with "not found": the workbook is
+    # there, and "there is no such file. Check the name and the folder." sent the
+    # administrator looking for a file they can see
+    from wessex_cli.errors import SpreadsheetError
+    from wessex_cli.inspection import inspect_input
+
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    long = _deep(tmp_path, 300) / "pairs.xlsx"
+    with pytest.raises(SpreadsheetError) as raised:
+        inspect_input(long)
+    assert raised.value.message == (
+        f"the file cannot be opened: its path is {len(str(long)):,} characters long, and "
+        "Windows allows fewer than 260 unless long paths are turned on.")
+    assert raised.value.hint.startswith("Move the workbook to a folder with a shorter path")
+    # a short path to a file that is not there is still missing
+    with pytest.raises(SpreadsheetError) as raised:
+        inspect_input(tmp_path / "pairs.xlsx")
+    assert raised.value.message == "there is no such file."

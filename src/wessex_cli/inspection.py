@@ -519,6 +519,20 @@ def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None
 
 # ---------------------------------------------------------------- the path and the bytes
 
+def _refuse_too_long(exc: OSError, path: Path) -> None:
+    """Say so when ``path`` could not be read for being longer than the computer takes (on
+    Windows, which says "not found", 260 characters or more): the workbook is there, and
+    the way out is a shorter path, not a look for a file that is not."""
+    from .safe_write import path_too_long
+
+    too_long = path_too_long(exc)
+    if too_long is not None:
+        raise SpreadsheetError(
+            f"the file cannot be opened: {too_long}.",
+            "Move the workbook to a folder with a shorter path, nearer the top of the drive, "
+            "or shorten the names of the folders on the way to it.", file=path) from None
+
+
 def _stat(path: Path) -> os.stat_result:
     if path.name.startswith("~$"):
         raise SpreadsheetError(
@@ -527,14 +541,16 @@ def _stat(path: Path) -> os.stat_result:
             file=path)
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except OSError as exc:
+        _refuse_too_long(exc, path)
+        if not isinstance(exc, FileNotFoundError):
+            raise SpreadsheetError(f"the file cannot be opened ({exc.strerror or exc}).",
+                                   "Check the path and that you may read it.",
+                                   file=path) from None
         folder = path.parent
         hint = ("Check the name and the folder." if folder.exists() or str(folder) == "."
                 else f"The folder '{folder}' does not exist either.")
         raise SpreadsheetError("there is no such file.", hint, file=path) from None
-    except OSError as exc:
-        raise SpreadsheetError(f"the file cannot be opened ({exc.strerror or exc}).",
-                               "Check the path and that you may read it.", file=path) from None
     if stat.S_ISDIR(info.st_mode):
         raise SpreadsheetError("this is a folder, not a file.",
                                "Give the path of the workbook inside it.", file=path)
