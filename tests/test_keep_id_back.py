@@ -115,3 +115,29 @@ def test_two_emptied_ids_for_two_missing_pairs_take_new_ones_as_before(
     assert "A kept pair had no ID in its Pair cell, so it was given a new one there: " \
         "Pairs!" in said
     assert _ids(done, "A4", "A5") == ["P031", "P032"]  # numbered on, in name order
+
+
+def test_status_says_to_type_the_id_back_in_the_one_emptied_cell(run: Runner,
+                                                                 done: Path) -> None:
+    # status named the row only as "unless it is the pair in row 4", and advised copying
+    # P003's row back from a backup or typing it in again: the pair would then be in two
+    # rows. The row is there; its ID is what to type back.
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert (f"Warning: Pair P003, on the Pairs sheet when wessex last wrote this workbook, is "
+            f"on no sheet now, and {CALLUM} is blank: the only pair without an ID wessex "
+            "wrote, it is most likely P003. Type P003 in Pairs!A4 ('wessex pair --keep' "
+            "gives it back there too).") in said
+    assert "If that row is another pair, P003's row was deleted:" in said
+    assert "on neither the Pairs nor the Withdrawn sheet" not in said
+
+
+def test_status_says_what_was_typed_over_the_one_id(run: Runner, done: Path) -> None:
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = "see notes"
+    book.save(done)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert (f"{CALLUM} says 'see notes': the only pair without an ID wessex wrote, it is most "
+            "likely P003. Type P003 in Pairs!A4") in said

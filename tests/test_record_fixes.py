@@ -482,15 +482,16 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
 def test_a_pair_whose_id_was_emptied_may_be_the_missing_one_so_pair_keep_goes_on(
         run: Runner, paired: Path) -> None:
     """P003's ID cell emptied, its row still there: P003 is missing from every sheet, but
-    may be that row; status warns, naming it, and pair --keep is not refused (it gives the
-    row that ID back: test_keep_id_back)."""
+    may be that row; status warns, naming its cell and the ID to type back there, and pair
+    --keep is not refused (it gives the row that ID back: test_keep_id_back)."""
     book = openpyxl.load_workbook(paired)
     book["Pairs"]["A4"].value = None
     book.save(paired)
     said = " ".join(run("status", "pairs.xlsx").output.split())
-    assert ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on neither "
-            "the Pairs nor the Withdrawn sheet now (unless it is the pair in row 4 of the "
-            "Pairs sheet, whose ID is blank or not one wessex wrote)") in said
+    assert ("Pair P003, on the Pairs sheet when wessex last wrote this workbook, is on no "
+            "sheet now, and Pairs!A4 (Dr Callum Whitlow and Dr Winifred Upton) is blank: the "
+            "only pair without an ID wessex wrote, it is most likely P003. Type P003 in "
+            "Pairs!A4") in said
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
 
 

@@ -362,19 +362,12 @@ def _id_given_back(earlier: PairsWorkbook, pair: PairRecord, pair_id: str,
     """What 'pair --keep' says of the one row whose ID was emptied or typed over, given
     back the ID of the one pair missing from every sheet (``missing_id_back``): which cell,
     what it held, and how to undo it if that row is another pair."""
-    from .pairs_workbook import ID_COLUMN, copy_back, first_columns
-    from .spreadsheet import cell_ref
-    from .text import header_key
+    from .pairs_workbook import copy_back, id_back_finding
 
-    column = first_columns(earlier.headers).get(header_key(ID_COLUMN), 0)
-    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
+    cell, found = id_back_finding(earlier, pair, pair_id, held_now=False)
     was = pair.pair_id
-    held, undo = ("was blank", f"empty {cell} again") if not was else \
-        (f"said '{was}'", f"type '{was}' back in {cell}")
-    people = " and ".join(person.name or person.email for person in pair.people)
-    said = (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is "
-            f"on no sheet now, and {cell} ({people}) {held}: the only pair without an ID "
-            f"wessex wrote, it is taken to be {pair_id}")
+    undo = f"type '{was}' back in {cell}" if was else f"empty {cell} again"
+    said = f"{found} taken to be {pair_id}"
     if not writing:
         return Note(f"{said}, and would have its ID back there, as the letters sent name it.",
                     NoteKind.WARNING)

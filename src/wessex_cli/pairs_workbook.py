@@ -415,7 +415,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in book.withdrawn or
                                   withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
-        book.warnings.append(deleted_warning(book.deleted, path, book.renamed,
+        back = missing_id_back(book)
+        book.warnings.append(_id_back_warning(book, *back) if back is not None else
+                             deleted_warning(book.deleted, path, book.renamed,
                                              book.unnamed_withdrawn))
     return book
 
@@ -532,6 +534,34 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
         return None
     pair = next(p for p in book.pairs if p.row == book.renamed[0])
     return pair, book.deleted[0]
+
+
+def id_back_finding(book: PairsWorkbook, pair: PairRecord, pair_id: str,
+                    held_now: bool) -> tuple[str, str]:
+    """The ID cell of ``missing_id_back``'s row, and its finding in words up to the ID it is
+    taken to be ("Pair P003, ... is on no sheet now, and Pairs!A4 (A and B) is blank: the
+    only pair without an ID wessex wrote, it is"); ``held_now``: the cell as it is (status),
+    else as it was before 'pair --keep' gave the ID back."""
+    column = first_columns(book.headers).get(header_key(ID_COLUMN), 0)
+    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
+    was = pair.pair_id
+    held = ("is blank" if held_now else "was blank") if not was else \
+        (f"says '{was}'" if held_now else f"said '{was}'")
+    people = " and ".join(person.name or person.email for person in pair.people)
+    return cell, (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, "
+                  f"is on no sheet now, and {cell} ({people}) {held}: the only pair without "
+                  "an ID wessex wrote, it is")
+
+
+def _id_back_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
+    """What status (any command reading the workbook) says of ``missing_id_back``'s row: the
+    ID to type back in its cell, rather than a row to copy back, which would put the pair
+    in two rows."""
+    cell, found = id_back_finding(book, pair, pair_id, held_now=True)
+    kept = " (what it says can go in the pair's Notes)" if pair.pair_id else ""
+    return (f"{found} most likely {pair_id}. Type {pair_id} in {cell}{kept} ('wessex pair "
+            f"--keep' gives it back there too). If that row is another pair, {pair_id}'s row "
+            f"was deleted: {copy_back([pair_id], book.path)}.")
 
 
 def deleted_warning(ids: Sequence[str], path: Path, renamed: Sequence[int] = (),
