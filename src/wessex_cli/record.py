@@ -424,12 +424,14 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
             new = hosted or planned
             same = before == new and was_done == bool(hosted)
             visit_same = same
+            typed = ""  # words of the administrator's in the done cell, written over
             if same:
                 changes.append(f"{'hosted on' if hosted else 'planned for'} "
                                f"{day_month_year(new) if new else ''}, already recorded")
             elif hosted:
                 book.writable(cell)
                 book.writable(done_cell)
+                typed = _own_words(book, done_cell, year)
                 done_cell.value = "yes"
                 changes.append(f"hosted on {day_month_year(hosted)}")
             else:
@@ -446,6 +448,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 changes.append(f"replacing '{shown_before}'")
             if not same and new is not None:
                 put_date(cell, new)
+            if typed:
+                changes.append(typed)
         if reflection:
             col = columns.get(header_key(REFLECTION_COLUMNS[HALVES.index(row.half)]))
             if col is None:
@@ -455,8 +459,9 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                 changes.append("reflection received, already recorded")
             else:
                 book.writable(sheet.cell(row.pair.row, col))
+                typed = _own_words(book, sheet.cell(row.pair.row, col), year)
                 sheet.cell(row.pair.row, col).value = "yes"
-                changes.append("reflection received")
+                changes.append(f"reflection received{', ' + typed if typed else ''}")
                 visit_same = False
                 notes += _reflection_before_any_visit(book, sheet, columns, row, year,
                                                       sheet.cell(row.pair.row, col))
@@ -464,6 +469,18 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         name, partner_name = row.person.name, row.partner.name
     return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
                     book.unchanged, notes)
+
+
+def _own_words(book: Workbook, cell: Any, year: int | None) -> str:
+    """"replacing 'cancelled' in V2" when a yes/no cell that visit writes "yes" in holds
+    words of the administrator's, not yes or no (which status warns of); else "": the
+    message says what is written over, as the backup alone keeps it."""
+    from .tracking import parse_done
+
+    shown = book.shown(cell)
+    if parse_done(shown, year) is not None:
+        return ""
+    return f"replacing '{cell_text(shown)}' in {cell.coordinate}"
 
 
 def _reflection_before_any_visit(book: Workbook, sheet: Any, columns: dict[str, int],
