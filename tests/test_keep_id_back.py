@@ -141,3 +141,27 @@ def test_status_says_what_was_typed_over_the_one_id(run: Runner, done: Path) -> 
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert (f"{CALLUM} says 'see notes': the only pair without an ID wessex wrote, it is most "
             "likely P003. Type P003 in Pairs!A4") in said
+
+
+def test_an_id_the_administrator_typed_back_is_not_taken_away(run: Runner, done: Path) -> None:
+    # P003's cell emptied while a note was typed over the Settings list: nothing told which
+    # pair was missing, so pair --keep numbered the row P031. The administrator types P003
+    # back, as the letters sent name it; P031 is then missing and the row's ID one wessex
+    # did not write, and pair --keep gave the row P031 back "as the letters sent name it",
+    # over the ID typed to match them.
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = None
+    settings = book["Settings"]
+    listed = next(row[1] for row in settings.iter_rows()
+                  if row[0].value == "Pairs when wessex last wrote this workbook")
+    listed.value = "see the Pairs sheet"
+    book.save(done)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _ids(done, "A4") == ["P031"]
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = "P003"
+    book.save(done)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "taken to be P031" not in said
+    assert _ids(done, "A4") == ["P003"]
+    assert "Type P031 in" not in " ".join(run("status", "pairs.xlsx").output.split())

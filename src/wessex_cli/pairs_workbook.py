@@ -529,10 +529,15 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     the one pair wessex last wrote that is on no sheet now, when there is exactly one of
     each (and no Withdrawn row without an ID that might be it): the row is that pair, its ID
     emptied or typed over, and 'pair --keep' gives it that ID back, as the letters sent name
-    it, rather than a new one. None otherwise: which row is which cannot be told."""
+    it, rather than a new one. None otherwise: which row is which cannot be told; and for a
+    row holding an ID written as wessex writes them ('P003'), typed there to match the
+    letters over one wessex gave it when it could not tell (the Settings list typed over),
+    which is the administrator's to keep."""
     if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
         return None
     pair = next(p for p in book.pairs if p.row == book.renamed[0])
+    if pair_number(pair.pair_id) is not None:
+        return None
     return pair, book.deleted[0]
 
 
