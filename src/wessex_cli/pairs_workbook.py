@@ -146,6 +146,29 @@ def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> i
     return find_header_row(rows, _SCORES.get(sheet.strip().casefold(), pairs_header_score))
 
 
+def refuse_pairs_above(rows: Sequence[Sequence[Cell]], header: int, sheet: str = "Pairs",
+                       path: Path | None = None) -> None:
+    """Refuse a Pairs (or Withdrawn) sheet with rows of pairs (an address in both e-mail
+    columns) above its header row, the index ``header`` of ``rows``: a sheet sorted with its
+    header row, whose pairs would be read as titles, and so as deleted."""
+    from .errors import TrackingError
+
+    columns = [n for n, value in enumerate(rows[header]) if header_key(cell_text(value))
+               in _EMAILS]
+    above = [number for number, row in enumerate(rows[:header], start=1)
+             if all(n < len(row) and "@" in cell_text(row[n]) for n in columns)]
+    if not columns or not above:
+        return
+    which = f"row {above[0]}" if len(above) == 1 else f"rows {above[0]} to {above[-1]}"
+    raise TrackingError(
+        f"the header row is below {len(above)} {'row' if len(above) == 1 else 'rows'} of "
+        f"pairs ({which}), which would be read as titles above it: the sheet was sorted "
+        "with its header row, perhaps.",
+        "Put the header row back above the pairs: in Excel, undo the sort (Ctrl+Z), or cut "
+        f"row {header + 1} and insert it above row {above[0]}. To sort the pairs, tick 'My "
+        "data has headers' in Data > Sort.", file=path, sheet=sheet, cell=cell_ref(header, 0))
+
+
 CARRIED_SETTING = "Column carried from the volunteer workbook"
 
 
@@ -399,6 +422,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", file=path,
                             sheet="Pairs", cell="A1")
+    refuse_pairs_above(grid.rows, header_index, path=path)
     # read once: the columns carried from the volunteer workbook, and the pairs last written
     settings = settings_grid.rows
     carried = carried_setting(settings)
@@ -771,6 +795,7 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
     header_index = find_pairs_header(grid.rows, "Withdrawn")
     if header_index is None:
         return [], []
+    refuse_pairs_above(grid.rows, header_index, "Withdrawn")
     headers = [cell_text(c) for c in grid.rows[header_index]]
     carried = carried_of(headers) if carried_of is not None else frozenset()
     headers, pairs, _ = _pair_records(grid, header_index, now, year, False, carried)

@@ -31,6 +31,7 @@ from .pairs_workbook import (
     first_columns,
     ids_without,
     person_header,
+    refuse_pairs_above,
 )
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only
 from .sheet_rows import (
@@ -86,6 +87,7 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
                                 "wrote it.", sheet=sheet.title)
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
                             "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
+    refuse_pairs_above(rows, index, sheet.title)
     keys = first_columns([cell_text(value) for value in rows[index]], start=1)
     keys["__row__"] = index + 1
     return keys
