@@ -434,7 +434,12 @@ def test_a_side_labelled_as_a_column_of_the_equality_tables_is_refused(
             "in the tables. Give each side its own label"),
     ("G.P.s", "is 'G.P.s', the other side's label too"),
     ("  ", "is empty: the label names the side in every table and report. Give the side a "
-           "label")])
+           "label"),
+    # a Side cell may say 'primary' or 'GP' for the first side: a second side so labelled
+    # took such cells as well
+    ("Primary", "is 'Primary', a word a Side cell may use for the primary side, so a Side "
+                "cell reading it could mean either side. Give the side a label of its own"),
+    ("G P", "is 'G P', a word a Side cell may use for the primary side")])
 def test_a_side_labelled_as_the_other_side_or_not_at_all_is_refused(
         run: Runner, tmp_path: Path, label: str, said: str) -> None:
     """Two sides labelled alike headed two columns alike in every table, and an empty label

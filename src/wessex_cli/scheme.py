@@ -224,17 +224,21 @@ class Scheme:
         wanted = header_key(text)
         if not wanted:
             return None
-        synonyms = {"primary": ("primarycare", "generalpractice", "community", "gp"),
-                    "secondary": ("secondarycare", "hospital", "acute", "trust")}
         # each side's workplace too ("surgery", "ward"), when the two differ
         places = {header_key(side.workplace) for side in self.sides}
         for side in self.sides:
-            names = {header_key(side.key), header_key(side.label), *synonyms.get(side.key, ())}
+            names = {header_key(side.key), header_key(side.label), *SIDE_WORDS.get(side.key, ())}
             if len(places) == len(self.sides) and header_key(side.workplace):
                 names.add(header_key(side.workplace))
             if wanted in names:
                 return side.key
         return None
+
+
+# Words a Side cell may hold for each side besides its key and label (as header_key folds
+# them): a label may not be one of the other side's, or a cell of it would go to this side
+SIDE_WORDS = {"primary": ("primarycare", "generalpractice", "community", "gp"),
+              "secondary": ("secondarycare", "hospital", "acute", "trust")}
 
 
 @lru_cache(maxsize=16)
@@ -445,9 +449,10 @@ class _SchemeReader:
                             "Check the year: dates are written 2027-05-04 (year-month-day).")
         return day
 
-    def side_label(self, key: str, default: str, other: str = "") -> str:
+    def side_label(self, key: str, default: str, other_key: str, other: str = "") -> str:
         """A side's label, which heads the side's column in the equality tables and names
-        the side in every table: never empty, never the ``other`` side's, and never one of
+        the side in every table: never empty, never the ``other`` side's label, nor a word
+        a Side cell gives for the side keyed ``other_key`` ("Hospital"), and never one of
         the tables' own columns ("All"), which would head two columns alike, and in --json
         leave one key for the two, the other's counts lost."""
         from .equality import OWN_COLUMNS
@@ -456,6 +461,10 @@ class _SchemeReader:
         if not header_key(label):
             raise self.fail(key, "is empty: the label names the side in every table and "
                             "report", f'Give the side a label, for example: label = "{default}".')
+        if header_key(label) in {other_key, *SIDE_WORDS.get(other_key, ())}:
+            raise self.fail(key, f"is '{label}', a word a Side cell may use for the {other_key} "
+                            "side, so a Side cell reading it could mean either side",
+                            f'Give the side a label of its own, for example: label = "{default}".')
         if other and header_key(label) == header_key(other):
             raise self.fail(key, f"is '{label}', the other side's label too, so the two sides "
                             "could not be told apart in the tables",
@@ -498,6 +507,8 @@ class _SchemeReader:
     def read(self) -> Scheme:
         base = Scheme()
         sides: list[Side] = []
+        first, second = (side.key for side in base.sides)
+        other_keys = {first: second, second: first}
         for default_side in base.sides:
             key = f"sides.{default_side.key}"
             professions = self.get(f"{key}.professions", list, list(default_side.professions))
@@ -505,6 +516,7 @@ class _SchemeReader:
                 raise self.fail(f"{key}.professions", "must be a list of profession names")
             sides.append(Side(default_side.key,
                               self.side_label(f"{key}.label", default_side.label,
+                                              other_keys[default_side.key],
                                               sides[0].label if sides else ""),
                               tuple(p.strip() for p in professions if p.strip()),
                               self.text_value(f"{key}.organisation", ""),
