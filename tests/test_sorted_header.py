@@ -70,3 +70,27 @@ def test_a_withdrawn_sheet_sorted_with_its_header_is_refused(run: Runner, paired
     assert ("Withdrawn!A3: the header row is below 2 rows of pairs (rows 1 to 2), which would "
             "be read as titles above it") in said
     assert "cut row 3 and insert it above row 1" in said
+
+
+def test_a_sheet_of_more_pairs_than_rows_looked_at_for_a_header_is_refused_alike(
+        run: Runner, paired: Path) -> None:
+    # 60 pairs, sorted with the header: the header goes to row 61, past the 50 rows a header
+    # is looked for in, and the sheet was refused for having no header row at all, with no
+    # word of the sort or the way back
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = {c.value: c.column for c in sheet[1]}
+    for row in range(2, 32):
+        values = [c.value for c in sheet[row]]
+        values[col["Pair"] - 1] = f"P{row + 29:03d}"  # P031 to P060
+        for title in ("A email", "B email"):
+            values[col[title] - 1] = "more." + values[col[title] - 1]
+        sheet.append(values)
+    book.save(paired)
+    _sort_with_header(paired)
+    for args in (("status", "pairs.xlsx"),
+                 ("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "12/5/2027")):
+        said = " ".join(run(*args, code=1).output.split())
+        assert ("Pairs!A61: the header row is below 60 rows of pairs (rows 1 to 60), which "
+                "would be read as titles above it") in said, args
+        assert "cut row 61 and insert it above row 1" in said, args

@@ -80,6 +80,9 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
     rows = [[_shown(book, c) for c in row]
             for row in sheet.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS)]
     index = find_pairs_header(rows, sheet.title)
+    if index is None and sheet.max_row > HEADER_SCAN_ROWS:  # sorted below many pairs?
+        rows = [[_shown(book, c) for c in row] for row in sheet.iter_rows(min_row=1)]
+        index = find_pairs_header(rows, sheet.title)
     if index is None:
         if same_sheet(sheet.title, "Withdrawn"):
             raise TrackingError("the Withdrawn sheet has no header row with 'Withdrawn "
