@@ -446,8 +446,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in book.withdrawn or
                                   withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
-        back = missing_id_back(book)
+        back, retyped = missing_id_back(book), _retyped_id(book)
         book.warnings.append(_id_back_warning(book, *back) if back is not None else
+                             _retyped_warning(book, *retyped) if retyped is not None else
                              deleted_warning(book.deleted, path, book.renamed,
                                              book.unnamed_withdrawn))
     return book
@@ -570,6 +571,32 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     if pair_number(pair.pair_id) is not None:
         return None
     return pair, book.deleted[0]
+
+
+def _retyped_id(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
+    """The one pair of the Pairs sheet holding an ID written as wessex writes them but not
+    one it wrote, and the one ID wessex wrote that is on no sheet now, when there is exactly
+    one of each (``missing_id_back``'s case, but for an ID typed in wessex's form): most
+    likely the administrator typed the ID the letters give over the one wessex gave it."""
+    if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
+        return None
+    pair = next(p for p in book.pairs if p.row == book.renamed[0])
+    return (pair, book.deleted[0]) if pair_number(pair.pair_id) is not None else None
+
+
+def _retyped_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
+    """What status says of ``_retyped_id``'s row: nothing is lost if the administrator
+    changed the ID, and the way back only if the row is another pair (copying the missing
+    pair's row back over a changed ID would put the pair in two rows)."""
+    column = first_columns(book.headers).get(header_key(ID_COLUMN), 0)
+    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
+    people = " and ".join(person.name or person.email for person in pair.people)
+    return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
+            f"no sheet now, and {cell} ({people}) says {pair.pair_id}, which is none of the "
+            f"IDs wessex last wrote. If you changed {pair_id} to {pair.pair_id} there (to match the "
+            "letters sent, say), nothing is lost, and the next 'wessex pair --keep' records "
+            f"it. If that row is another pair, {pair_id}'s row was deleted: "
+            f"{copy_back([pair_id], book.path)}.")
 
 
 def id_back_finding(book: PairsWorkbook, pair: PairRecord, pair_id: str,
