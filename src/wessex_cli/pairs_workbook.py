@@ -564,13 +564,17 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     it, rather than a new one. None otherwise: which row is which cannot be told; and for a
     row holding an ID written as wessex writes them ('P003'), typed there to match the
     letters over one wessex gave it when it could not tell (the Settings list typed over),
-    which is the administrator's to keep."""
+    which is the administrator's to keep (``_retyped_id``)."""
+    found = _one_for_one(book)
+    return found if found is not None and pair_number(found[0].pair_id) is None else None
+
+
+def _one_for_one(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
+    """The one Pairs row whose ID is none wessex wrote, and the one ID wessex wrote that is
+    on no sheet now, when there is exactly one of each and no Withdrawn row without an ID."""
     if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
         return None
-    pair = next(p for p in book.pairs if p.row == book.renamed[0])
-    if pair_number(pair.pair_id) is not None:
-        return None
-    return pair, book.deleted[0]
+    return next(p for p in book.pairs if p.row == book.renamed[0]), book.deleted[0]
 
 
 def _retyped_id(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
@@ -578,10 +582,8 @@ def _retyped_id(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     one it wrote, and the one ID wessex wrote that is on no sheet now, when there is exactly
     one of each (``missing_id_back``'s case, but for an ID typed in wessex's form): most
     likely the administrator typed the ID the letters give over the one wessex gave it."""
-    if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
-        return None
-    pair = next(p for p in book.pairs if p.row == book.renamed[0])
-    return (pair, book.deleted[0]) if pair_number(pair.pair_id) is not None else None
+    found = _one_for_one(book)
+    return found if found is not None and pair_number(found[0].pair_id) is not None else None
 
 
 def _retyped_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
