@@ -595,9 +595,9 @@ def _retyped_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str
     people = " and ".join(person.name or person.email for person in pair.people)
     return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
             f"no sheet now, and {cell} ({people}) says {pair.pair_id}, which is none of the "
-            f"IDs wessex last wrote. If you changed {pair_id} to {pair.pair_id} there (to match the "
-            "letters sent, say), nothing is lost, and the next 'wessex pair --keep' records "
-            f"it. If that row is another pair, {pair_id}'s row was deleted: "
+            f"IDs wessex last wrote. If you changed {pair_id} to {pair.pair_id} there (to "
+            "match the letters sent, say), nothing is lost, and the next 'wessex pair --keep' "
+            f"records it. If that row is another pair, {pair_id}'s row was deleted: "
             f"{copy_back([pair_id], book.path)}.")
 
 
