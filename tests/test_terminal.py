@@ -802,6 +802,19 @@ def test_column_widths_never_cut_a_word_and_always_fit(rows: list[list[str]],
             assert all(len(word) <= widths[index] for word in text.split())
 
 
+
+def test_a_cell_of_several_lines_wants_the_width_of_its_longest_line() -> None:
+    """A cell of two lines wants room for its longer line, not for the two run together;
+    a word in a wide script counts two columns a character."""
+    from rich.text import Text
+
+    from wessex_cli.commands.tables import Column, column_widths
+
+    rows = [[Text("Harbourside Surgery\nOrchard Lane"), Text("漢字 ab")]]
+    # "Harbourside Surgery" is 19; "漢字" is 4 columns, the longer word of "漢字 ab" (7)
+    assert column_widths([Column("N"), Column("M")], rows, 80) == [19, 7]
+    assert column_widths([Column("N"), Column("M")], rows, 7 + 11 + 4) == [11, 4]
+
 def test_unbalanced_sides_are_counted_in_words_that_agree(tmp_path: Path) -> None:
     """Two GPs and one consultant: two primary places for one secondary place, so at least
     one primary place goes unpaired (never "1 secondary places" or "place(s)")."""
@@ -983,3 +996,33 @@ def test_a_table_of_wrapped_and_styled_cells_is_richs_by_hand() -> None:
                                  rows, width=40, colour=colour)
         assert drawn is not None and drawn[0] == drawn[1]
         assert drawn[0].count("\n") > 8  # the long name did wrap
+
+
+# Printable ASCII, spaces often (runs of them, at either end), words longer than a width
+_ASCII_CELL = st.lists(st.sampled_from([" ", "  ", "a", "Zb", "-", "P001", "Orthopaedics",
+                                        "done 4 May", "x" * 14, "!~"]),
+                       max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_CELL, st.integers(1, 24), st.sampled_from(["left", "right"]), st.booleans())
+def test_a_cell_of_ascii_is_drawn_as_rich_wraps_and_renders_it(
+        plain: str, width: int, justify: Any, colour: bool) -> None:
+    """The strings ``folded`` makes of a cell of printable ASCII, and the segments
+    ``_cell_lines`` draws each line with (a styled line rendered once and reused, for its
+    text in its style), are rich's own: ``Text.wrap``, then ``Text.render`` of each line."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from wessex_cli.commands.tables import _cell_lines, _styled, folded
+
+    console = Console(file=io.StringIO(), width=80, force_terminal=colour,
+                      color_system="truecolor" if colour else None, legacy_windows=False)
+    drawn: dict[Any, Any] = {}  # one for the table: the same line in each style, twice
+    for style in ["", "green", "bold red"] * 2:
+        richs = Text(plain, style).wrap(console, width, justify=justify, overflow="fold")
+        assert folded(plain, width, justify) == [line.plain for line in richs]
+        assert _cell_lines(Text(plain, style), width, justify, console, drawn) == \
+            [list(_styled(line).render(console)) for line in richs]

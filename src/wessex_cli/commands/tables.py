@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # rich loads when a table is printed, not for --help
 
     from rich.console import Console, ConsoleOptions
     from rich.segment import Segment
+    from rich.style import Style
     from rich.table import Table as RichTable
     from rich.text import Text
 
@@ -61,8 +62,15 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]],
     maxs = [_longest_line(c.header) for c in columns]
     for row in rows:
         for index, cell in enumerate(row):
-            words[index] = max(words[index], _longest_word(cell.plain))
-            maxs[index] = max(maxs[index], _longest_line(cell.plain))
+            plain = cell.plain
+            if plain.isascii() and plain.isprintable():  # a character a cell, one line
+                word, line = max(map(len, plain.split()), default=0), len(plain)
+            else:
+                word, line = _longest_word(plain), _longest_line(plain)
+            if word > words[index]:
+                words[index] = word
+            if line > maxs[index]:
+                maxs[index] = line
     room = width - (3 * len(columns) + 1)  # borders and one space of padding each side
     mins = [max(w, _longest_line(c.header)) for w, c in zip(words, columns, strict=True)]
     if sum(mins) > room:
@@ -143,21 +151,23 @@ class _DrawnRows:
         justify: list[Literal["left", "right"]] = [
             "right" if column.right else "left" for column in self.columns]
         blank = [Segment(" " * width) for width in self.widths]
+        drawn: dict[tuple[str, str | Style], list[Segment]] = {}  # a styled line, rendered
         for row in self.rows:
-            wrapped = [_wrapped(cell, width, justify[index], console)
+            wrapped = [_cell_lines(cell, width, justify[index], console, drawn)
                        for index, (cell, width) in enumerate(zip(row, self.widths,
                                                                  strict=True))]
+            segments = []
             for number in range(max(len(cell_lines) for cell_lines in wrapped)):
-                yield left
+                segments.append(left)
                 for index, cell_lines in enumerate(wrapped):
                     if index:
-                        yield middle
+                        segments.append(middle)
                     if number < len(cell_lines):
-                        yield from _styled(cell_lines[number]).render(console)
+                        segments += cell_lines[number]
                     else:
-                        yield blank[index]
-                yield right
-                yield Segment.line()
+                        segments.append(blank[index])
+                segments += (right, Segment.line())
+            yield from _joined(segments)
         yield from lines[-1]  # the bottom border
         yield Segment.line()
 
@@ -185,6 +195,78 @@ def _wrapped(cell: Text, width: int, justify: Literal["left", "right"],
         line.align(justify, width)
         return [line]
     return list(cell.wrap(console, width, justify=justify, overflow="fold"))
+
+
+def _cell_lines(cell: Text, width: int, justify: Literal["left", "right"], console: Console,
+                drawn: dict[tuple[str, str | Style], list[Segment]]) -> list[list[Segment]]:
+    """A cell's lines in its width, each as the segments that draw it (``_wrapped``, then
+    ``Text.render``). A cell of printable ASCII without spans of style (almost every one)
+    is wrapped as strings (``folded``), each line one segment, or for a styled cell the
+    segments rendered once for each line text (``drawn``) and reused: rich's ``Text`` for
+    each line was most of the time of a long table."""
+    from rich.segment import Segment
+    from rich.text import Text
+
+    plain, style = cell.plain, cell.style
+    if cell.spans or not (plain.isascii() and plain.isprintable()):
+        return [list(_styled(line).render(console))
+                for line in _wrapped(cell, width, justify, console)]
+    if len(plain) <= width:  # one line, padded (``folded``'s first case, spared its call)
+        lines = [plain.rstrip().rjust(width) if justify == "right" else plain.ljust(width)]
+    else:
+        lines = folded(plain, width, justify)
+    if not style:
+        return [[Segment(line)] for line in lines]
+    found = []
+    for line in lines:
+        segments = drawn.get((line, style))
+        if segments is None:
+            segments = drawn[line, style] = list(_styled(Text(line, style)).render(console))
+        found.append(segments)
+    return found
+
+
+def folded(plain: str, width: int, justify: Literal["left", "right"]) -> list[str]:
+    """The lines of ``plain``, printable ASCII (one terminal cell a character, no line
+    break, no tab, no space but " "), as ``Text.wrap`` folds and pads them in ``width``
+    (``tests/test_terminal.py`` holds the two to the same lines): rich's own division into
+    words (``divide_line``), each line cut to the width (a fold leaves only spaces past
+    it), then padded."""
+    from rich._wrap import divide_line
+
+    # a text that fits is one line: divide_line would find no place to divide it
+    bounds = [0, *(divide_line(plain, width, fold=True) if len(plain) > width else ()),
+              len(plain)]
+    lines = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        line = plain[start:end]  # cut to the width below (Text.rstrip_end cuts no more)
+        if justify == "right":
+            line = line.rstrip()[:width]
+            lines.append(" " * (width - len(line)) + line)
+        else:
+            line = line[:width]
+            lines.append(line + " " * (width - len(line)))
+    return lines
+
+
+def _joined(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with each run of plain ones (no style, no control) made one: the same
+    text, written alike, for a fraction of the work per segment of rich's writing."""
+    from rich.segment import Segment
+
+    joined: list[Segment] = []
+    run: list[str] = []
+    for segment in segments:
+        if segment.style is None and not segment.control:
+            run.append(segment.text)
+            continue
+        if run:
+            joined.append(Segment("".join(run)))
+            run = []
+        joined.append(segment)
+    if run:
+        joined.append(Segment("".join(run)))
+    return joined
 
 
 def _show_blocks(title: str | None, columns: Sequence[Column], rows: Sequence[Sequence[Text]],
