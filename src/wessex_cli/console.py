@@ -96,12 +96,17 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def json_chunks(value: Any, depth: int = 0) -> Iterator[str]:
-    """``value`` as :func:`print_json` writes it, in pieces (no final line break)."""
-    import json
+def json_chunks(value: Any, depth: int = 0,
+                compact: Callable[[Any], str] | None = None) -> Iterator[str]:
+    """``value`` as :func:`print_json` writes it, in pieces (no final line break).
 
-    def compact(item: Any) -> str:
-        return json.dumps(item, ensure_ascii=False, default=str)
+    ``compact`` encodes one value on one line: ``json.dumps(item, ensure_ascii=False,
+    default=str)``, through one encoder made here for the whole value (``json.dumps`` with
+    options makes an encoder for each call, a third of the time of 5,000 pairs)."""
+    if compact is None:
+        import json
+
+        compact = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
     inner, outer = "  " * (depth + 1), "  " * depth
     if isinstance(value, dict) and value:
@@ -110,7 +115,7 @@ def json_chunks(value: Any, depth: int = 0) -> Iterator[str]:
             # a key as the encoder writes it ("1" for 1, "true" for True)
             name = compact(key) if isinstance(key, str) else compact({key: 0})[1:-4]
             yield f"{',' if number else ''}\n{inner}{name}: "
-            yield from json_chunks(item, depth + 1)
+            yield from json_chunks(item, depth + 1, compact)
         yield f"\n{outer}}}"
     elif isinstance(value, list | tuple) and value:
         records = all(isinstance(item, dict) for item in value)
@@ -120,7 +125,7 @@ def json_chunks(value: Any, depth: int = 0) -> Iterator[str]:
             if records:
                 yield compact(item)
             else:
-                yield from json_chunks(item, depth + 1)
+                yield from json_chunks(item, depth + 1, compact)
         yield f"\n{outer}]"
     else:
         yield compact(value)
