@@ -752,6 +752,23 @@ def test_safe_console_cleans_every_print() -> None:
     assert sink.getvalue() == "a\N{REPLACEMENT CHARACTER}[31mb\N{REPLACEMENT CHARACTER}c\n"
 
 
+
+def test_every_character_clean_replaces_is_one_isprintable_refuses() -> None:
+    """``clean`` passes printable text at once: sound only while every character it would
+    replace is a control or a format character, which ``isprintable`` refuses."""
+    from wessex_cli.console import _CONTROL, clean
+
+    assert not [hex(code) for code in _CONTROL if chr(code).isprintable()]
+    # one of each kind, by hand: ESC, DEL, a C1 control, a right-to-left override
+    assert clean("a\x1bb\x7fc\x9bd\u202ee\tf\n") == "a\ufffdb\ufffdc\ufffdd\ufffde\tf\n"
+
+
+@given(st.text())
+def test_clean_gives_what_the_translation_gives(text: str) -> None:
+    from wessex_cli.console import _CONTROL, clean
+
+    assert clean(text) == text.translate(_CONTROL)
+
 def test_examples_still_read(tmp_path: Path) -> None:
     result = invoke(EXAMPLES, "check", "volunteers.xlsx", "--json")
     assert json.loads(result.stdout)["volunteers"] == 61

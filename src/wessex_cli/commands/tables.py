@@ -151,14 +151,14 @@ class _DrawnRows:
         justify: list[Literal["left", "right"]] = [
             "right" if column.right else "left" for column in self.columns]
         blank = [Segment(" " * width) for width in self.widths]
+        newline = Segment.line()
         drawn: dict[tuple[str, str | Style], list[Segment]] = {}  # a styled line, rendered
         for row in self.rows:
             wrapped = [_cell_lines(cell, width, justify[index], console, drawn)
                        for index, (cell, width) in enumerate(zip(row, self.widths,
                                                                  strict=True))]
-            segments = []
             for number in range(max(len(cell_lines) for cell_lines in wrapped)):
-                segments.append(left)
+                segments = [left]
                 for index, cell_lines in enumerate(wrapped):
                     if index:
                         segments.append(middle)
@@ -166,8 +166,10 @@ class _DrawnRows:
                         segments += cell_lines[number]
                     else:
                         segments.append(blank[index])
-                segments += (right, Segment.line())
-            yield from _joined(segments)
+                segments.append(right)
+                # the line break apart: a line's text, all printable, is cleaned at once
+                yield from _joined(segments)
+                yield newline
         yield from lines[-1]  # the bottom border
         yield Segment.line()
 
