@@ -1026,20 +1026,35 @@ _ASCII_CELL = st.lists(st.sampled_from([" ", "  ", "a", "Zb", "-", "P001", "Orth
 def test_a_cell_of_ascii_is_drawn_as_rich_wraps_and_renders_it(
         plain: str, width: int, justify: Any, colour: bool) -> None:
     """The strings ``folded`` makes of a cell of printable ASCII, and the segments
-    ``_cell_lines`` draws each line with (a styled line rendered once and reused, for its
+    ``_CellDrawing`` draws each line with (a styled line rendered once and reused, for its
     text in its style), are rich's own: ``Text.wrap``, then ``Text.render`` of each line."""
     import io
 
     from rich.console import Console
     from rich.text import Text
 
-    from wessex_cli.commands.tables import _cell_lines, _styled, folded
+    from wessex_cli.commands.tables import _CellDrawing, _styled, folded
 
     console = Console(file=io.StringIO(), width=80, force_terminal=colour,
                       color_system="truecolor" if colour else None, legacy_windows=False)
-    drawn: dict[Any, Any] = {}  # one for the table: the same line in each style, twice
+    drawing = _CellDrawing(console)  # one for the table: each line in each style, twice
     for style in ["", "green", "bold red"] * 2:
         richs = Text(plain, style).wrap(console, width, justify=justify, overflow="fold")
         assert folded(plain, width, justify) == [line.plain for line in richs]
-        assert _cell_lines(Text(plain, style), width, justify, console, drawn) == \
-            [list(_styled(line).render(console)) for line in richs]
+        drawn = [list(_styled(line).render(console)) for line in richs]
+        assert drawing.lines(Text(plain, style), width, justify) == drawn
+        if not style:  # a plain string, as show_table keeps one
+            assert drawing.lines(plain, width, justify) == drawn
+
+
+def test_a_plain_string_cell_is_cleaned_as_as_text_cleans_it() -> None:
+    """A cell given as a plain string holding an escape sequence is measured and drawn as
+    its cleaned text (each control character one replacement character, a column wide),
+    as rich draws the cells ``as_text`` makes."""
+    rows: list[list[Any]] = [["P001", "Ann\x1b[31m Lee"], ["P002", "Bo\x07b"]]
+    for colour in (False, True):
+        drawn = _table_both_ways("Visits", [("Pair", False), ("A", False)], rows, width=40,
+                                 colour=colour)
+        assert drawn is not None and drawn[0] == drawn[1]
+        assert "│ Ann\N{REPLACEMENT CHARACTER}[31m Lee │" in drawn[0]
+        assert "\x1b" not in drawn[0] or colour  # in colour, the header's bold is one

@@ -43,6 +43,20 @@ def as_text(value: Cell) -> Text:
     return Text(clean(value))
 
 
+def _kept(value: Cell) -> str | Text:
+    """A cell as ``show_table`` keeps it: a plain string cleaned, and still a string (what
+    ``as_text`` would make of it is made only where rich draws it: a Text for every cell
+    took a third of the time of a long table), rich Text as ``as_text`` makes it."""
+    return clean(value) if isinstance(value, str) else as_text(value)
+
+
+def _rich(cell: str | Text) -> Text:
+    """A kept cell (``_kept``) as ``as_text`` makes it."""
+    from rich.text import Text
+
+    return Text(cell) if isinstance(cell, str) else cell
+
+
 def _longest_word(text: str) -> int:
     from rich.cells import cell_len
     return max((cell_len(word) for word in text.split()), default=0)
@@ -53,7 +67,7 @@ def _longest_line(text: str) -> int:
     return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
-def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]],
+def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str | Text]],
                   width: int) -> list[int] | None:
     """Content widths that fit ``width`` without breaking a word, or None if none do.
 
@@ -62,7 +76,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]],
     maxs = [_longest_line(c.header) for c in columns]
     for row in rows:
         for index, cell in enumerate(row):
-            plain = cell.plain
+            plain = cell if isinstance(cell, str) else cell.plain
             if plain.isascii() and plain.isprintable():  # a character a cell, one line
                 word, line = max(map(len, plain.split()), default=0), len(plain)
             else:
@@ -108,10 +122,11 @@ def show_table(title: str | None, columns: Sequence[Column], rows: Sequence[Sequ
     from rich.text import Text
 
     console = console or out
-    cells = [[as_text(value) for value in row] for row in rows]
+    cells = [[_kept(value) for value in row] for row in rows]
     widths = column_widths(columns, cells, console.width)
     if widths is None:
-        _show_blocks(title, columns, cells, console, heading_columns)
+        _show_blocks(title, columns, [[_rich(cell) for cell in row] for row in cells], console,
+                     heading_columns)
         return
     table = Table(title=Text(clean(title)) if title else None)  # a name, never markup
     for column, width in zip(columns, widths, strict=True):
@@ -133,7 +148,7 @@ class _DrawnRows:
     the rows drawn here keep it in line."""
 
     def __init__(self, table: RichTable, columns: Sequence[Column], widths: Sequence[int],
-                 rows: Sequence[Sequence[Text]]) -> None:
+                 rows: Sequence[Sequence[str | Text]]) -> None:
         self.table, self.columns, self.widths, self.rows = table, columns, widths, rows
 
     def __rich_console__(self, console: Console, options: ConsoleOptions
@@ -152,9 +167,9 @@ class _DrawnRows:
             "right" if column.right else "left" for column in self.columns]
         blank = [Segment(" " * width) for width in self.widths]
         newline = Segment.line()
-        drawn: dict[tuple[str, str | Style], list[Segment]] = {}  # a styled line, rendered
+        draw = _CellDrawing(console).lines
         for row in self.rows:
-            wrapped = [_cell_lines(cell, width, justify[index], console, drawn)
+            wrapped = [draw(cell, width, justify[index])
                        for index, (cell, width) in enumerate(zip(row, self.widths,
                                                                  strict=True))]
             for number in range(max(len(cell_lines) for cell_lines in wrapped)):
@@ -199,33 +214,45 @@ def _wrapped(cell: Text, width: int, justify: Literal["left", "right"],
     return list(cell.wrap(console, width, justify=justify, overflow="fold"))
 
 
-def _cell_lines(cell: Text, width: int, justify: Literal["left", "right"], console: Console,
-                drawn: dict[tuple[str, str | Style], list[Segment]]) -> list[list[Segment]]:
-    """A cell's lines in its width, each as the segments that draw it (``_wrapped``, then
-    ``Text.render``). A cell of printable ASCII without spans of style (almost every one)
-    is wrapped as strings (``folded``), each line one segment, or for a styled cell the
-    segments rendered once for each line text (``drawn``) and reused: rich's ``Text`` for
-    each line was most of the time of a long table."""
-    from rich.segment import Segment
-    from rich.text import Text
+class _CellDrawing:
+    """The cells of one table drawn line by line, each line as the segments that draw it
+    (``_wrapped``, then ``Text.render``). A cell of printable ASCII without spans of style
+    (almost every one) is wrapped as strings (``folded``), each line one segment, or for a
+    styled cell the segments rendered once for each line text (``drawn``) and reused: rich's
+    ``Text`` for each line was most of the time of a long table."""
 
-    plain, style = cell.plain, cell.style
-    if cell.spans or not (plain.isascii() and plain.isprintable()):
-        return [list(_styled(line).render(console))
-                for line in _wrapped(cell, width, justify, console)]
-    if len(plain) <= width:  # one line, padded (``folded``'s first case, spared its call)
-        lines = [plain.rstrip().rjust(width) if justify == "right" else plain.ljust(width)]
-    else:
-        lines = folded(plain, width, justify)
-    if not style:
-        return [[Segment(line)] for line in lines]
-    found = []
-    for line in lines:
-        segments = drawn.get((line, style))
-        if segments is None:
-            segments = drawn[line, style] = list(_styled(Text(line, style)).render(console))
-        found.append(segments)
-    return found
+    def __init__(self, console: Console) -> None:
+        from rich.segment import Segment
+        from rich.text import Text
+
+        self.console, self.segment, self.text = console, Segment, Text
+        self.drawn: dict[tuple[str, str | Style], list[Segment]] = {}  # a line, rendered
+
+    def lines(self, cell: str | Text, width: int, justify: Literal["left", "right"]
+              ) -> list[list[Segment]]:
+        """The lines of ``cell`` (kept as ``_kept`` keeps it) in ``width``, as segments."""
+        style: str | Style
+        if isinstance(cell, str):
+            plain, style, spans = cell, "", None
+        else:
+            plain, style, spans = cell.plain, cell.style, cell.spans
+        if spans or not (plain.isascii() and plain.isprintable()):
+            return [list(_styled(line).render(self.console))
+                    for line in _wrapped(_rich(cell), width, justify, self.console)]
+        if len(plain) <= width:  # one line, padded (``folded``'s first case, spared its call)
+            lines = [plain.rstrip().rjust(width) if justify == "right" else plain.ljust(width)]
+        else:
+            lines = folded(plain, width, justify)
+        if not style:
+            return [[self.segment(line)] for line in lines]
+        found = []
+        for line in lines:
+            segments = self.drawn.get((line, style))
+            if segments is None:
+                segments = self.drawn[line, style] = list(
+                    _styled(self.text(line, style)).render(self.console))
+            found.append(segments)
+        return found
 
 
 def folded(plain: str, width: int, justify: Literal["left", "right"]) -> list[str]:
