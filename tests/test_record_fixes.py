@@ -518,10 +518,11 @@ def test_the_list_of_pairs_written_loses_only_the_pairs_withdrawn() -> None:
     assert ids_without("P001-P030", {"P003"}) == "P001-P002, P004-P030"
     assert ids_without("P001", {"P001"}) == "(none)"
     assert ids_without("(none)", {"P001"}) == "(none)"
-    # text typed in the list is no ID: the cell is left as typed, nothing of it lost
-    assert ids_without("P001-P003, X9", {"P001", "P002", "P003"}) is None
-    assert ids_without("see my notes", {"P001"}) is None
-    assert ids_without("P1-P999999999", {"P001"}) is None  # typed over: no list wessex wrote
+    # text typed in the list is no ID: it stays as typed, nothing of it lost
+    assert ids_without("P001-P003, X9", {"P001", "P002", "P003"}) == "X9"
+    assert ids_without("see my notes", {"P001"}) == "see my notes"
+    # typed over: no list wessex wrote, left as it is
+    assert ids_without("P1-P999999999", {"P001"}) == "P1-P999999999"
 
 
 def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner(

@@ -88,26 +88,31 @@ def _restore_p003(path: Path) -> None:
     book.save(path)
 
 
-def test_withdraw_leaves_a_list_with_text_typed_in_it_as_typed(run: Runner,
-                                                               paired: Path) -> None:
+def test_withdraw_keeps_text_typed_in_the_list_and_takes_the_moved_pair_out(
+        run: Runner, paired: Path) -> None:
+    """Callum's pair P003 moves to the Withdrawn sheet: the list no longer holds it (else,
+    that row deleted so that he can be paired again, P003 would be a pair deleted by hand),
+    and the text typed there stays."""
     _type_in_list(paired, "P001-P030, checked by Sam")
     run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
-    assert _listed(paired) == ["P001-P030, checked by Sam"]
+    assert _listed(paired) == ["P001-P002, P004-P030, checked by Sam"]
 
 
-def test_ids_typed_by_hand_and_kept_are_not_listed_as_ids_wessex_wrote(
+def test_ids_typed_by_hand_and_kept_are_listed_and_read_back_as_ids(
         run: Runner, paired: Path) -> None:
-    """P003 and P004 given IDs of the administrator's own: pair --keep keeps them, and lists
-    only its own IDs, so the next reading warns of nothing it wrote itself (it listed
-    'X3, X4' there, then read them back as IDs of its own)."""
+    """P003 and P004 given IDs of the administrator's own: pair --keep keeps them and lists
+    them after its own, and the next reading takes them as the IDs they are (a pair holds
+    them), warning of nothing it wrote itself; withdrawn, X3 leaves the list as P003 would."""
     book = openpyxl.load_workbook(paired)
     book["Pairs"]["A4"], book["Pairs"]["A5"] = "X3", "X4"
     book.save(paired)
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert openpyxl.load_workbook(paired)["Pairs"]["A4"].value == "X3"
-    assert _listed(paired) == ["P001-P002, P005-P030"]
+    assert _listed(paired) == ["P001-P002, P005-P030, X3, X4"]
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "Settings!" not in said
+    run("withdraw", "pairs.xlsx", "Callum Whitlow", "--reason", "moved away")
+    assert _listed(paired) == ["P001-P002, P005-P030, X4"]
 
 
 def test_the_list_reads_only_ids_as_wessex_writes_them() -> None:
@@ -119,5 +124,10 @@ def test_the_list_reads_only_ids_as_wessex_writes_them() -> None:
     assert found == {"P001", "P002", "P003", "P007"}
     assert [w.split(":")[0] for w in said] == ["Settings!B2", "Settings!B4"]
     assert said[0].startswith("Settings!B2: 'note' is not a pair ID")
-    assert ids_without("P001-P003, X9", {"P001"}) is None  # the typed 'X9' stays
+    # 'X9' is read as an ID where a pair holds it now, else as text
+    assert written_pairs(rows[:2], {"note"}) == ({"P001", "P002", "P003", "P007", "note"}, [])
+    assert ids_without("P001-P003, X9", {"P001"}) == "P002-P003, X9"  # the typed 'X9' stays
+    assert ids_without("P001-P003, X9", {"X9"}) == "P001-P003"  # a pair of that ID gone
     assert ids_without("P001-P003", {"P002"}) == "P001, P003"
+    assert ids_without("P002, note", {"P002"}) == "note"
+    assert ids_without("P002", {"P002"}) == "(none)"

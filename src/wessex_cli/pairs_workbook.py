@@ -355,9 +355,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
-        # wessex's own IDs only: an ID typed by hand, kept, is no ID wessex wrote
-        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs
-                                   if pair_number(pair.pair_id) is not None])],
+        # an ID of the administrator's own too ('X3'), kept: its row is no row typed over
+        # since, which a pair deleted by hand might be (``missing_id_back``)
+        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs])],
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
     ]
@@ -439,7 +439,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year)
         book.unpaired = unpaired_rows(unpaired_grid, carried)
-    written, book.unread_list = written_pairs(settings)
+    # an ID of the administrator's own is read in the list where a pair holds it now
+    known = {p.pair_id for p in [*book.pairs, *(book.withdrawn or withdrawn_rows(
+        withdrawn_grid)[0])] if p.pair_id and pair_number(p.pair_id) is None}
+    written, book.unread_list = written_pairs(settings, known)
     book.warnings += book.unread_list
     book.deleted = _pairs_deleted(book, written, withdrawn_grid)
     if book.deleted:
@@ -489,34 +492,38 @@ def id_ranges(ids: Sequence[str]) -> str:
 _MOST_IDS = 200_000  # more pairs than any sheet the inspection lets through could hold
 
 
-def _ids_in(text: str, room: int = _MOST_IDS) -> tuple[set[str], list[str]]:
+def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
+            ) -> tuple[set[str], list[str]]:
     """The pair IDs in a cell of the Settings sheet's list, read only where shaped as
-    ``id_ranges`` writes them ("P007", "P001-P030"; "(none)" for none), at most ``room``;
-    and the parts of the cell that are not (text typed there, or a run longer than any
-    workbook could hold), which are no IDs."""
+    ``id_ranges`` writes them ("P007", "P001-P030"; "(none)" for none) or ``known`` (IDs of
+    the administrator's own that pairs hold, "X3"), at most ``room``; and the parts of the
+    cell that are not (text typed there, or a run longer than any workbook could hold),
+    which are no IDs."""
     found: set[str] = set()
     other = []
     for part in (p.strip() for p in text.split(",")):
         run = re.fullmatch(r"P([0-9]{1,9})-P([0-9]{1,9})", part)
         if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
-        elif pair_number(part) is not None and len(found) < room:
+        elif (pair_number(part) is not None or part in known) and len(found) < room:
             found.add(part)
         elif part and part != "(none)":
             other.append(part)
     return found, other
 
 
-def written_pairs(rows: Sequence[Sequence[Cell]]) -> tuple[set[str], list[str]]:
+def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
+                  ) -> tuple[set[str], list[str]]:
     """The pairs the Settings sheet (its rows) lists as on the Pairs sheet when wessex last
-    wrote it, and a warning naming the cell for anything else typed in that list: a
-    sentence typed over it is no pair ID, and read as one it would be a pair deleted."""
+    wrote it (``known``: IDs of the administrator's own a pair holds now), and a warning
+    naming the cell for anything else typed in that list: a sentence typed over it is no
+    pair ID, and read as one it would be a pair deleted."""
     wanted = header_key(PAIRS_SETTING)
     found: set[str] = set()
     said = []
     for number, row in enumerate(rows):
         if len(row) > 1 and header_key(cell_text(row[0])) == wanted:
-            ids, other = _ids_in(cell_text(row[1]), _MOST_IDS - len(found))
+            ids, other = _ids_in(cell_text(row[1]), _MOST_IDS - len(found), known)
             found |= ids
             if other:
                 what = ", ".join(f"'{part}'" for part in other)
@@ -531,13 +538,17 @@ def written_pairs(rows: Sequence[Sequence[Cell]]) -> tuple[set[str], list[str]]:
     return found, said
 
 
-def ids_without(written: str, gone: Collection[str]) -> str | None:
+def ids_without(written: str, gone: Collection[str]) -> str:
     """The text of a Settings cell listing pair IDs (``id_ranges``) with the IDs ``gone``
     taken out: what 'withdraw' leaves there once their rows have moved to the Withdrawn
-    sheet. None when the cell holds anything else (text typed there, a run of more IDs than
-    any workbook holds): left as it is, so that nothing typed is lost."""
-    ids, other = _ids_in(written)
-    return None if other else id_ranges(sorted(ids - set(gone)))
+    sheet. Anything else in the cell (an ID of the administrator's own, text typed there)
+    stays as it is, after the IDs, so that nothing typed is lost; a cell holding none of
+    ``gone`` is given back as it is."""
+    ids, other = _ids_in(written, known=gone)
+    if not ids & set(gone):
+        return written
+    left = sorted(ids - set(gone))
+    return ", ".join(([id_ranges(left)] if left or not other else []) + other)
 
 
 def _pairs_deleted(book: PairsWorkbook, written: set[str], withdrawn: Grid) -> list[str]:

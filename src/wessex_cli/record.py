@@ -582,7 +582,7 @@ def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
     for key, value in book["Settings"].iter_rows(max_col=2):
         if header_key(cell_text(key.value)) == wanted and not is_formula(value):
             left = ids_without(cell_text(value.value), moved)
-            if left is not None:
+            if left != cell_text(value.value):  # else left as it is, typed text and all
                 put_value(value, left)
 
 

@@ -1,0 +1,48 @@
+"""A pair kept under an ID of the administrator's own ('X3') was on the Pairs sheet when
+wessex last wrote it: it is no row whose ID was emptied or typed over since. It was left out
+of the Settings sheet's list of the pairs wessex wrote, so every later reading took its row
+for one that might be a pair deleted by hand: a row of P010 deleted next was given back as
+X3's row (X3 renamed P010, the letters of both pairs then naming the wrong people), where
+pair --keep refuses a pair deleted with no row that may be it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _keep_x3(run: Runner, paired: Path) -> None:
+    """P003's ID typed over as 'X3' and P004's emptied, kept by pair --keep: two rows for
+    the two pairs missing, so X3 stays and P004's row is numbered afresh."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert (sheet["A4"].value, sheet["A5"].value, sheet["A11"].value) == \
+        ("P003", "P004", "P010")
+    sheet["A4"], sheet["A5"] = "X3", None
+    book.save(paired)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert openpyxl.load_workbook(paired)["Pairs"]["A4"].value == "X3"
+
+
+def test_a_row_deleted_next_is_not_given_back_as_the_hand_numbered_pairs_row(
+        run: Runner, paired: Path) -> None:
+    _keep_x3(run, paired)
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(11)  # P010's row, deleted by hand
+    book.save(paired)
+    before = paired.read_bytes()
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                       .output.split())
+    assert "Pair P010, on the Pairs sheet when wessex last wrote this workbook, is on " \
+        "neither the Pairs nor the Withdrawn sheet now" in refused
+    assert "Nothing was changed" in refused
+    assert paired.read_bytes() == before
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "unless" not in status  # X3's row is named as no row that may be P010
+    assert "is not a pair ID" not in status  # X3, listed, is read as the ID it is
