@@ -144,3 +144,31 @@ def test_a_workbook_too_deep_to_find_on_windows_is_not_said_to_be_missing(
     with pytest.raises(SpreadsheetError) as raised:
         inspect_input(tmp_path / "pairs.xlsx")
     assert raised.value.message == "there is no such file."
+
+
+# One name (a file's or a folder's) may have 255 bytes on Linux, macOS and Windows alike
+NAME_MAX = 255
+
+
+@pytest.mark.parametrize("length", [300, 248])
+def test_a_file_name_too_long_is_said_to_be_the_name_not_the_path(
+        tmp_path: Path, run: Runner, length: int) -> None:
+    """A pairs workbook named with 300 characters, in a short folder: its path was said to
+    be '322 characters long, more than this computer allows' (it allows 4,096), with advice
+    to use a folder nearer the top of the drive, which changes nothing. One of 248 fits,
+    but not the names wessex gives its lock and its copy beside it: that said 'File name
+    too long. Check the folder is not read-only'."""
+    _scheme(tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path / "volunteers.xlsx")
+    name = "p" * (length - len(".xlsx")) + ".xlsx"
+    assert len(str(tmp_path.resolve() / name)) < 1_000
+    output = " ".join(run("pair", "volunteers.xlsx", "-o", name, code=1).output.split())
+    found = re.search(r"a file or folder name in its path is ([\d,]+) characters long, more "
+                      rf"than the {NAME_MAX} this computer allows for one name", output)
+    assert found is not None, output
+    assert int(found.group(1).replace(",", "")) > NAME_MAX
+    assert "Give the file a shorter name, of 200 characters at most" in output
+    assert "folder with a shorter path" not in output
+    assert "read-only" not in output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "pairs.xlsx", "scheme.toml", "volunteers.xlsx"]  # nothing written beside them

@@ -110,26 +110,58 @@ _ON_WINDOWS = os.name == "nt"
 SHORTER_FOLDER = ("Use a folder with a shorter path, nearer the top of the drive (a command's "
                   "output folder is chosen with -o), or shorten the names of the folders on "
                   "the way to it.")
+# One name in a path (a file's, a folder's) may have 255 bytes on Linux, macOS and Windows;
+# wessex's lock and temporary copy beside a file add some 15 characters to its name
+_NAME_MAX = 255
+SHORTER_NAME = ("Give the file a shorter name, of 200 characters at most (a command's output "
+                "is named with -o), and any folder on the way to it whose name is as long.")
 
 
-def path_too_long(exc: OSError) -> str | None:
-    """Why ``exc`` happened when its path was longer than the computer takes for a file, in
-    words ("its path is 4,210 characters long, ..."); None when that is not why."""
+def _failed_path(exc: OSError) -> str | None:
+    """The path ``exc`` is about, made absolute: the second one of two (a file renamed)."""
     name = exc.filename2 or exc.filename
     if not isinstance(name, str | bytes | os.PathLike):
         return None
-    length = len(os.path.abspath(os.fsdecode(name)))
+    return os.path.abspath(os.fsdecode(name))
+
+
+def _longest_name(path: str) -> int:
+    """The length in bytes, as the computer counts it, of the longest name in ``path``."""
+    return max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
+
+
+def path_too_long(exc: OSError) -> str | None:
+    """Why ``exc`` happened when its path, or one name in it, was longer than the computer
+    takes for a file, in words ("its path is 4,210 characters long, ..."); None when that
+    is not why."""
+    path = _failed_path(exc)
+    if path is None:
+        return None
     if exc.errno == errno.ENAMETOOLONG:
-        return f"its path is {length:,} characters long, more than this computer allows"
-    if _ON_WINDOWS and exc.errno == errno.ENOENT and length >= _WINDOWS_PATH_LIMIT:
-        return (f"its path is {length:,} characters long, and Windows allows fewer than "
+        longest = _longest_name(path)
+        if longest > _NAME_MAX:  # a path far shorter than the limit on a path's length
+            return (f"a file or folder name in its path is {longest:,} characters long, more "
+                    f"than the {_NAME_MAX} this computer allows for one name")
+        return f"its path is {len(path):,} characters long, more than this computer allows"
+    if _ON_WINDOWS and exc.errno == errno.ENOENT and len(path) >= _WINDOWS_PATH_LIMIT:
+        return (f"its path is {len(path):,} characters long, and Windows allows fewer than "
                 f"{_WINDOWS_PATH_LIMIT} unless long paths are turned on")
     return None
 
 
+def too_long_fix(exc: OSError) -> str | None:
+    """The way out to suggest when ``exc`` came of a path too long (``path_too_long``): a
+    shorter name when one name in it was too long, else a shorter folder; None otherwise."""
+    if path_too_long(exc) is None:
+        return None
+    path = _failed_path(exc)
+    return SHORTER_NAME if path is not None and _longest_name(path) > _NAME_MAX else \
+        SHORTER_FOLDER
+
+
 def _fix(exc: OSError, usual: str) -> str:
-    """The way out to suggest for ``exc``: a shorter folder when the path was too long."""
-    return SHORTER_FOLDER if path_too_long(exc) else usual
+    """The way out to suggest for ``exc``: ``too_long_fix``'s when the path was too long."""
+    return too_long_fix(exc) or usual
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -155,9 +187,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
                                              dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write in the folder {folder} ({exc.strerror}).",
-                          "Check the folder is not read-only, or choose another with -o.",
-                          file=path) from None
+        raise OutputError(f"cannot write in the folder {folder} ({_reason(exc)}).",
+                          _fix(exc, "Check the folder is not read-only, or choose another "
+                               "with -o."), file=path) from None
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -272,8 +304,8 @@ def write_lock(path: Path) -> Iterator[None]:
         raise OutputError("another wessex command is changing this file right now.",
                           "Wait for it to finish, then run this again.", file=path) from None
     except OSError as exc:
-        raise OutputError(f"cannot write beside {target.name} ({exc.strerror}).",
-                          "Check the folder is not read-only.", file=path) from None
+        raise OutputError(f"cannot write beside {target.name} ({_reason(exc)}).",
+                          _fix(exc, "Check the folder is not read-only."), file=path) from None
     try:
         try:
             previous = owner.read_text(encoding="utf-8").strip()
