@@ -80,3 +80,18 @@ def test_a_date_cell_formatted_on_its_own_keeps_its_look(run: Runner, paired: Pa
         (dt.datetime(2027, 5, 12), "dd/mm/yy", "FFFFFF00")
     assert _calamine_cell(paired, cell) in MAY_12
     assert visits_of(status_json(run), "c2@example.org")["date"] == "2027-05-12"
+
+
+def test_a_formatted_row_shows_the_date_before_its_formatted_column(
+        run: Runner, paired: Path) -> None:
+    # a whole row formatted in Excel as well as the whole column: a value typed where they
+    # cross takes the row's look, as Excel gives it, so the date written does too
+    letter, cell = _date_cell(paired, "gp0@example.org")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.column_dimensions[letter].number_format = "DD/MM/YYYY"
+    sheet.row_dimensions[int(cell[len(letter):])].number_format = "dd.mm.yyyy"
+    book.save(paired)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "12/5/2027")
+    written = openpyxl.load_workbook(paired)["Pairs"][cell]
+    assert (written.value, written.number_format) == (dt.datetime(2027, 5, 12), "dd.mm.yyyy")
