@@ -174,3 +174,59 @@ def test_an_id_the_administrator_typed_back_is_not_taken_away(run: Runner, done:
     assert _ids(done, "A4") == ["P003"]
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "Type P031 in" not in said and "P031" not in said  # recorded: nothing to say
+
+
+def _volunteer(done: Path, name: str, column: str, value: str) -> None:
+    """Type ``value`` in ``name``'s cell of ``column`` in the volunteer workbook beside."""
+    volunteers = openpyxl.load_workbook(done.parent / "volunteers.xlsx")
+    sheet = volunteers["Volunteers"]
+    header = [c.value for c in sheet[3]]  # under the title
+    row = next(r for r in range(4, sheet.max_row + 1)
+               if sheet.cell(r, header.index("Full name") + 1).value == name)
+    sheet.cell(row, header.index(column) + 1).value = value
+    volunteers.save(done.parent / "volunteers.xlsx")
+
+
+def test_a_row_held_for_an_error_keeps_its_emptied_id_as_it_stands(
+        run: Runner, done: Path) -> None:
+    """Callum's days to host mistyped, his pair is held (--skip-errors): its row is left
+    exactly as it is, the blank Pair cell too, and no ID is given back to it."""
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    _volunteer(done, "Dr Callum Whitlow", "Days to host", "Tuesday lunchtime")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+                    .output.split())
+    assert "has its ID back" not in said
+    assert "is kept as it stands" in said
+    assert _ids(done, "A4", "V4") == [None, "yes"]
+
+
+def test_a_withdrawn_row_without_an_id_may_be_the_missing_pair_so_none_is_given_back(
+        run: Runner, done: Path) -> None:
+    """P004 withdrawn, its Pair cell on the Withdrawn sheet emptied since, and P003's on the
+    Pairs sheet: two rows without an ID for P003, missing, so which is P003 cannot be told.
+    Callum's row is numbered afresh, as with two emptied rows."""
+    run("withdraw", "pairs.xlsx", str(_ids(done, "B5")[0]), "--reason", "moved away")
+    book = openpyxl.load_workbook(done)
+    withdrawn = book["Withdrawn"]
+    header = [c.value for c in withdrawn[1]]
+    assert withdrawn.cell(2, header.index("Pair") + 1).value == "P004"
+    withdrawn.cell(2, header.index("Pair") + 1).value = None
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "has its ID back" not in said
+    assert "unless it is one of the pairs in row 4 of the Pairs sheet and row 2 of the " \
+        "Withdrawn sheet" in said
+    assert _ids(done, "A4") == ["P031"]
+
+
+def test_an_id_cell_holding_a_formula_is_left_to_it(run: Runner, done: Path) -> None:
+    """A formula typed in Callum's Pair cell: the row is still given P003 in wessex's
+    reading, but the formula, the administrator's, is not written over."""
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"] = '="C"&"W"'
+    book.save(done)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _ids(done, "A4") == ['="C"&"W"']
