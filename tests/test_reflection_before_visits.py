@@ -52,3 +52,12 @@ def test_the_note_and_the_warnings_give_one_finding_in_one_wording(run: Runner,
                "report": run("report", "pairs.xlsx", "-o", "report.html").output}
     for command, output in outputs.items():
         assert FINDING in " ".join(output.split()), command
+
+
+def test_a_row_without_a_pair_id_is_said_to_be_their_pair() -> None:
+    # the Pair cell emptied: "pair " with nothing after it would end mid-sentence
+    from wessex_cli.tracking import reflection_before_visits
+
+    said = reflection_before_visits("Pairs!Y3", "Dr Arjun Rasmussen", "")
+    assert said.startswith("Pairs!Y3: Dr Arjun Rasmussen's reflection is recorded as "
+                           "received, but their pair has no half day recorded as done, ")

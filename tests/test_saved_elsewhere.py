@@ -229,3 +229,28 @@ def test_empty_texts_stay_empty_texts_through_a_visit_and_a_withdrawal(
     checked = [c.column for c in withdrawn[1] if c.value == "Checked"]
     assert len(checked) == 1 and withdrawn.cell(2, checked[0]).value == ""
     assert book["Pairs"][f"{column}2"].value == ""  # P001's, still in row 2
+
+
+def test_the_empty_text_of_a_row_withdrawn_is_not_put_in_the_row_moved_up_into_its_place(
+        run: Runner, paired: Path) -> None:
+    # P002's empty text (row 3) goes to the Withdrawn sheet with its row; P003's cell below
+    # it, empty but formatted, moves up into row 3 and stays an empty cell: the empty text
+    # is put back only where its own cell still is
+    column = _with_empty_texts(paired)
+    with zipfile.ZipFile(paired) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml, found = re.subn(r'(<row r="4"[^>]*>.*?)</row>',
+                         lambda m: m.group(1) + f'<c r="{column}4" s="1"/></row>',
+                         parts[name].decode(), count=1, flags=re.S)
+    assert found == 1
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(paired, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert (sheet[f"{column}4"].value, sheet[f"{column}4"].has_style) == (None, True)
+    run("withdraw", "pairs.xlsx", sheet.cell(3, columns(sheet)["A email"]).value,
+        "--reason", "moved away")
+    moved_up = openpyxl.load_workbook(paired)["Pairs"][f"{column}3"]
+    assert (moved_up.value, moved_up.has_style) == (None, True)
