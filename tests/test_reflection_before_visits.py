@@ -61,3 +61,22 @@ def test_a_row_without_a_pair_id_is_said_to_be_their_pair() -> None:
     said = reflection_before_visits("Pairs!Y3", "Dr Arjun Rasmussen", "")
     assert said.startswith("Pairs!Y3: Dr Arjun Rasmussen's reflection is recorded as "
                            "received, but their pair has no half day recorded as done, ")
+
+
+def test_on_the_withdrawn_sheet_the_half_day_is_to_be_typed_there(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    """Arjun's pair withdrawn with his reflection ticked: the report's warning of its row
+    said to record the half day with 'wessex visit', which refuses a withdrawn pair and
+    says to type it in the pair's row on the Withdrawn sheet (four columns of its own
+    first: the reflection is in AC)."""
+    few_pairs(tmp_path / "pairs.xlsx", 2)
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    run("visit", "pairs.xlsx", "Arjun Rasmussen", "--reflection")
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen", "--reason", "moved away")
+    said = " ".join(run("report", "pairs.xlsx", "-o", "report.html").output.split())
+    assert ("Withdrawn!AC2: Dr Arjun Rasmussen's reflection is recorded as received, but "
+            "pair P002 has no half day recorded as done, and a reflection comes after a "
+            "visit. If the two met before their pair ended, type the half day's date and "
+            "'yes' in its row on the Withdrawn sheet. If the reflection is someone else's, "
+            "clear Withdrawn!AC2 and record it for whoever wrote it. Meanwhile it counts as "
+            "received.") in said

@@ -14,7 +14,7 @@ from typing import Any
 from .dates import parse_date, why_not
 from .model import PairRecord, Visit
 from .pairs_workbook import REFLECTION_COLUMNS, VISIT_COLUMNS
-from .spreadsheet import UNCALCULATED, cell_ref, cell_text
+from .spreadsheet import UNCALCULATED, cell_ref, cell_text, same_sheet
 from .text import header_key
 from .wording import day_month_year
 
@@ -132,23 +132,30 @@ def track(row: PairRecord, headers: list[str], sheet: str = "Pairs",
                                        strict=True):
         if received and not any(v.done for v in visits):
             # a reflection is written after a visit: the tick or the visits may be wrong
-            warnings.append(reflection_before_visits(where(title), writer.name, row.pair_id))
+            warnings.append(reflection_before_visits(where(title), writer.name, row.pair_id,
+                                                     same_sheet(sheet, "Withdrawn")))
     row.visits = (visits[0], visits[1])
     row.reflections = (reflections[0], reflections[1])
     row.warnings = warnings
     return row
 
 
-def reflection_before_visits(cell: str, name: str, pair_id: str) -> str:
+def reflection_before_visits(cell: str, name: str, pair_id: str,
+                             withdrawn: bool = False) -> str:
     """A reflection received (in ``cell``, "Pairs!Y3") by a pair with neither half day done,
     in the words of status's, report's and remind's warning and of visit --reflection's note
-    alike: a reflection comes after a visit, so the visit or the cell may be wrong."""
+    alike: a reflection comes after a visit, so the visit or the cell may be wrong. A pair
+    ``withdrawn`` (its row on the Withdrawn sheet) has its half day typed there, as 'wessex
+    visit' refuses it."""
     pair = f"pair {pair_id}" if pair_id else "their pair"
+    record = ("If the two met before their pair ended, type the half day's date and 'yes' in "
+              "its row on the Withdrawn sheet.") if withdrawn else \
+        ("If the two have met, record the half day too: 'wessex visit' with the name of "
+         "whoever hosted and --hosted DATE.")
     return (f"{cell}: {name or 'this person'}'s reflection is recorded as received, but {pair} "
-            "has no half day recorded as done, and a reflection comes after a visit. If the two "
-            "have met, record the half day too: 'wessex visit' with the name of whoever hosted "
-            f"and --hosted DATE. If the reflection is someone else's, clear {cell} and record it "
-            "for whoever wrote it. Meanwhile it counts as received.")
+            f"has no half day recorded as done, and a reflection comes after a visit. {record} "
+            f"If the reflection is someone else's, clear {cell} and record it for whoever "
+            "wrote it. Meanwhile it counts as received.")
 
 
 def dated_before(row: PairRecord, headers: list[str], start: dt.date | None,
