@@ -261,6 +261,9 @@ class PairsWorkbook:
     # a warning for each cell of the Settings sheet's list of the pairs wessex last wrote that
     # holds something other than pair IDs (among ``warnings`` too): not read as IDs
     unread_list: list[str] = field(default_factory=list)
+    # pairs deleted by hand before, paired past with --force: IDs never to give again
+    # (``pairs_workbook.GONE_SETTING``)
+    gone: list[str] = field(default_factory=list)
     # the administrator's own sheets (title, grid), when looking for the deleted pairs read
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read

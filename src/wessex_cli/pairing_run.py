@@ -185,6 +185,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     with editing if editing is not None else write_lock(target) if request.writing \
             else contextlib.nullcontext() as book:
         kept, retired, apart = [], [], []
+        gone: set[str] = set()  # IDs of pairs deleted by hand, on no sheet: never given again
         # by address and by name: the error may be in the address itself
         held = {email_key(p.email) for p in left_out if p.email} | \
             {person_key(p.name) for p in left_out if p.name}
@@ -204,9 +205,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
-            retired = [w.pair_id for w in withdrawals if w.pair_id] + list(earlier.deleted)
+            retired = [w.pair_id for w in withdrawals if w.pair_id] + list(earlier.deleted) + \
+                earlier.gone
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
+            gone = {*earlier.deleted, *earlier.gone}
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
             notes += map(Note, withdrawn)
             roster = _locks_already_kept(roster, kept)
@@ -244,10 +247,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             if book is None:
                 refuse_what_saving_would_lose(keep)  # as a real run would refuse it
             trial = book if book is not None else open_in_memory(keep)
+            on_sheet = {p.pair_id for p in result.pairs}  # an ID given back is no longer gone
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
-                                                              written=keep),
+                                                              written=keep,
+                                                              gone=gone - on_sheet),
                                  roster, today(), held={p.pair_id for p in result.held},
                                  given_back=given_back)
             if book is not None:

@@ -184,6 +184,10 @@ HISTORY_SETTING = "History (earlier pairs workbooks)"
 # takes out those it moves): a pair on neither the Pairs nor the Withdrawn sheet now had its
 # row deleted by hand since
 PAIRS_SETTING = "Pairs when wessex last wrote this workbook"
+# The IDs of pairs whose rows were deleted by hand and paired past (pair --keep --force):
+# on no sheet, so in no list of the pairs written, but in the letters sent, so never given
+# to a new pair. The row is written only when there are some.
+GONE_SETTING = "Pair IDs of rows deleted, never given again"
 INPUT_SETTING = "Input file"
 
 
@@ -291,12 +295,14 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
 def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           left_out: Sequence[LeftOut] = (),
                           history: Sequence[Path] = (),
-                          written: Path | None = None) -> list[SheetSpec]:
+                          written: Path | None = None,
+                          gone: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
     errors; ``history`` (``--history``) is named on the Settings sheet with the weights, so
-    that the workbook says how its pairs were made.
+    that the workbook says how its pairs were made; ``gone``: the IDs of pairs deleted by
+    hand that no pair is to take (``GONE_SETTING``).
     """
     scheme = result.scheme
     untracked = [None] * len(TRACKING_COLUMNS)  # the administrator fills these in
@@ -360,6 +366,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs])],
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
+        *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
     ]
     return [
         pairs_sheet, unpaired,
@@ -445,6 +452,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     written, book.unread_list = written_pairs(settings, known)
     book.warnings += book.unread_list
     book.deleted = _pairs_deleted(book, written, withdrawn_grid)
+    book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     if book.deleted:
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in book.withdrawn or
