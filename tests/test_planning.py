@@ -435,6 +435,8 @@ def test_a_side_labelled_as_a_column_of_the_equality_tables_is_refused(
     ("G.P.s", "is 'G.P.s', the other side's label too"),
     ("  ", "is empty: the label names the side in every table and report. Give the side a "
            "label"),
+    ("---", "is '---', with no letter or digit: the label names the side in every table and "
+            "report"),
     # a Side cell may say 'primary' or 'GP' for the first side: a second side so labelled
     # took such cells as well
     ("Primary", "is 'Primary', a word a Side cell may use for the primary side, so a Side "

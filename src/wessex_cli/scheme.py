@@ -449,7 +449,8 @@ class _SchemeReader:
                             "Check the year: dates are written 2027-05-04 (year-month-day).")
         return day
 
-    def side_label(self, key: str, default: str, other_key: str, other: str = "") -> str:
+    def checked_side_label(self, key: str, default: str, other_key: str,
+                           other: str = "") -> str:
         """A side's label, which heads the side's column in the equality tables and names
         the side in every table: never empty, never the ``other`` side's label, nor a word
         a Side cell gives for the side keyed ``other_key`` ("Hospital"), and never one of
@@ -459,7 +460,8 @@ class _SchemeReader:
 
         label = self.text_value(key, default)
         if not header_key(label):
-            raise self.fail(key, "is empty: the label names the side in every table and "
+            said = "is empty" if not label else f"is '{label}', with no letter or digit"
+            raise self.fail(key, f"{said}: the label names the side in every table and "
                             "report", f'Give the side a label, for example: label = "{default}".')
         if header_key(label) in {other_key, *SIDE_WORDS.get(other_key, ())}:
             raise self.fail(key, f"is '{label}', a word a Side cell may use for the {other_key} "
@@ -515,9 +517,9 @@ class _SchemeReader:
             if not all(isinstance(p, str) for p in professions):
                 raise self.fail(f"{key}.professions", "must be a list of profession names")
             sides.append(Side(default_side.key,
-                              self.side_label(f"{key}.label", default_side.label,
-                                              other_keys[default_side.key],
-                                              sides[0].label if sides else ""),
+                              self.checked_side_label(f"{key}.label", default_side.label,
+                                                      other_keys[default_side.key],
+                                                      sides[0].label if sides else ""),
                               tuple(p.strip() for p in professions if p.strip()),
                               self.text_value(f"{key}.organisation", ""),
                               self.text_value(f"{key}.workplace", default_side.workplace)))
