@@ -88,8 +88,8 @@ def fill(matching: Matching, key: str) -> int:
 
 REASON = re.compile(
     r"^(?:(?P<missing>\d+) of (?P<capacity>\d+) places unfilled: )?"
-    r"(?:side imbalance: (?P<mine>\d+) (?P<side>[\w ]+?) places? for (?P<theirs>\d+) "
-    r"[\w ]+? places?; )?"
+    r"(?:side imbalance: (?P<mine>\d+) places? on the (?P<side>[\w ]+?) side for "
+    r"(?P<theirs>\d+) on the [\w ]+? side; )?"
     r"(?:(?P<none>no eligible partner on the [\w ]+ side \(.*\))"
     r"|(?P<own>their only eligible partners? \((?P<own_n>\d+)\) (?:are|is) already paired "
     r"with them)"
@@ -187,7 +187,8 @@ def test_every_unpaired_reason_is_a_fact(roster: Roster) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roster=rosters())
 def test_without_a_re_solve_the_weaker_sentence_is_still_true(roster: Roster) -> None:
-    """Past the re-solve budget: 'pairing them would cost another SIDE volunteer a partner'."""
+    """Past the re-solve budget: 'pairing them would cost another volunteer on the SIDE side
+    a partner'."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pairing, "RESOLVE_ARCS", 0)
         result = pair_volunteers(roster, SCHEME)
@@ -195,8 +196,8 @@ def test_without_a_re_solve_the_weaker_sentence_is_still_true(roster: Roster) ->
     current: Matching = tuple((p.a.key, p.b.key) for p in result.pairs)
     for unpaired in result.unpaired:
         person = unpaired.person
-        weak = re.search(r"pairing them would cost another ([\w ]+?) volunteer a partner",
-                         unpaired.reason)
+        weak = re.search(r"pairing them would cost another volunteer on the ([\w ]+?) side a "
+                         r"partner", unpaired.reason)
         if not weak:
             assert "eligible partner" in unpaired.reason and "score" not in unpaired.reason
             continue
@@ -219,9 +220,9 @@ def test_a_reason_never_counts_a_partner_twice() -> None:
     assert len(result.pairs) == 2
     reasons = {u.person.name: u.reason for u in result.unpaired}
     assert list(reasons) == ["primary 0"]
-    assert reasons["primary 0"].startswith("1 of 2 places unfilled: side imbalance: 3 Primary care "
-                                           "places for 2 Secondary care places; their 1 eligible "
-                                           "partner already has")
+    assert reasons["primary 0"].startswith("1 of 2 places unfilled: side imbalance: 3 places on "
+                                           "the Primary care side for 2 on the Secondary care "
+                                           "side; their 1 eligible partner already has")
 
 
 def test_why_counts_the_candidates_of_each_choice_separately() -> None:
@@ -265,6 +266,7 @@ def test_a_partner_held_by_a_lock_is_said_so() -> None:
     result = pair_volunteers(roster, SCHEME, locks=["p1@example.org=s0@example.org"])
     assert explain(result, roster, "p0@example.org").unpaired_reason == result.unpaired[0].reason
     assert [(u.person.name, u.reason) for u in result.unpaired] == [(
-        "primary 0", "side imbalance: 2 Primary care places for 1 Secondary care place; their 1 "
+        "primary 0", "side imbalance: 2 places on the Primary care side for 1 on the Secondary "
+        "care side; their 1 "
         "eligible partner already has as many partners as they can take, in a kept or locked "
         "pair")]

@@ -190,14 +190,16 @@ def test_someone_whose_only_partners_are_already_theirs_is_told_so(tmp_path: Pat
     two = roster_with(tmp_path, people_with({0: ("3", ""), 1: ("", "Withdrawn")}))
     (gp,) = [u for u in pair_volunteers(two, Scheme()).unpaired
              if u.person.name == "Dr Amelia Ashworth"]
-    assert gp.reason == ("1 of 3 places unfilled: side imbalance: 3 Primary care places for 2 "
-                         "Secondary care places; their only eligible partners (2) are already "
+    assert gp.reason == ("1 of 3 places unfilled: side imbalance: 3 places on the Primary care "
+                         "side for 2 on the Secondary care side; their only eligible partners "
+                         "(2) are already "
                          "paired with them")
     one = roster_with(tmp_path, people_with({0: ("2", ""), 1: ("", "Withdrawn"),
                                               3: ("", "Withdrawn")}))
     (gp,) = pair_volunteers(one, Scheme()).unpaired
-    assert gp.reason == ("1 of 2 places unfilled: side imbalance: 2 Primary care places for 1 "
-                         "Secondary care place; their only eligible partner (1) is already "
+    assert gp.reason == ("1 of 2 places unfilled: side imbalance: 2 places on the Primary care "
+                         "side for 1 on the Secondary care side; their only eligible partner "
+                         "(1) is already "
                          "paired with them")
 
 
@@ -212,13 +214,14 @@ def test_the_cost_of_pairing_is_worked_out_within_the_re_solve_budget(
     monkeypatch.setattr(pairing, "RESOLVE_ARCS", budget)
     roster = roster_of(tmp_path, PEOPLE[:3])
     (unpaired,) = pair_volunteers(roster, Scheme()).unpaired
-    start = ("side imbalance: 2 Primary care places for 1 Secondary care place; their 1 eligible "
+    start = ("side imbalance: 2 places on the Primary care side for 1 on the Secondary care "
+             "side; their 1 eligible "
              "partner already has as many partners as they can take; ")
     assert unpaired.reason.startswith(start)
     if budget < 2:
-        assert unpaired.reason == start + ("pairing them would cost another Primary care "
-                                           "volunteer a partner, as the number of pairs "
-                                           "cannot grow")
+        assert unpaired.reason == start + ("pairing them would cost another volunteer on "
+                                           "the Primary care side a partner, as the number "
+                                           "of pairs cannot grow")
     else:
         assert unpaired.reason.startswith(start + "pairing them with Oliver Pemberton")
 

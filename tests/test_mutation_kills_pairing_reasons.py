@@ -56,8 +56,8 @@ def test_a_half_filled_person_is_costed_for_their_second_place() -> None:
     people = [person(0, "primary", 1, cap=2), person(1, "primary", 2, prefs=(0,)),
               person(0, "secondary", 3, prefs=(1,)), person(1, "secondary", 2)]
     assert reasons(people) == {"primary 0": (
-        "1 of 2 places unfilled: side imbalance: 3 Primary care places for 2 Secondary care "
-        "places; "
+        "1 of 2 places unfilled: side imbalance: 3 places on the Primary care side for 2 on "
+        "the Secondary care side; "
         "their 1 eligible partner already has as many partners as they can take; at best, "
         "pairing them with secondary 0 would leave primary 1 unpaired and lower the total "
         "score by 12")}
@@ -69,8 +69,8 @@ def test_a_half_filled_person_whose_other_partner_is_locked_has_no_cost() -> Non
     people = [person(0, "primary", 1, cap=2), person(1, "primary", 2),
               person(0, "secondary", 3), person(1, "secondary", 2)]
     assert reasons(people, ["p1@example.org=s0@example.org"]) == {"primary 0": (
-        "1 of 2 places unfilled: side imbalance: 3 Primary care places for 2 Secondary care "
-        "places; "
+        "1 of 2 places unfilled: side imbalance: 3 places on the Primary care side for 2 on "
+        "the Secondary care side; "
         "their 1 eligible partner already has as many partners as they can take, in a kept "
         "or locked pair")}
 
@@ -83,7 +83,8 @@ def test_a_partner_taken_from_someone_with_two_is_a_partner_taken_not_a_person_l
     people = [person(0, "primary", 1), person(1, "primary", 2, cap=2, prefs=(0,)),
               person(0, "secondary", 3, prefs=(1,)), person(1, "secondary", 1)]
     assert reasons(people) == {"primary 0": (
-        "side imbalance: 3 Primary care places for 2 Secondary care places; their 1 eligible "
+        "side imbalance: 3 places on the Primary care side for 2 on the Secondary care side; "
+        "their 1 eligible "
         "partner "
         "already has as many partners as they can take; at best, pairing them with "
         "secondary 0 would take a partner from primary 1 and lower the total score by 12")}
@@ -101,7 +102,8 @@ def test_a_secondary_person_is_costed_for_one_partner_with_their_own_scores() ->
               person(1, "secondary", 2, prefs=(0,)),
               person(2, "secondary", 1, cluster=1, prefs=(1,))]
     assert reasons(people) == {"secondary 0": (
-        "side imbalance: 4 Secondary care places for 2 Primary care places; all 2 eligible "
+        "side imbalance: 4 places on the Secondary care side for 2 on the Primary care side; "
+        "all 2 eligible "
         "partners "
         "already have as many partners as they can take; at best, pairing them with primary 1 "
         "would leave secondary 2 unpaired and lower the total score by 7")}
@@ -195,8 +197,8 @@ def test_why_for_an_unpaired_person_has_no_partners_and_their_reason() -> None:
     assert why.partners == []
     assert why.unpaired_reason == \
         next(u.reason for u in result.unpaired if u.person.name == "secondary 5")
-    assert why.unpaired_reason.startswith("side imbalance: 14 Secondary care places for 3 "
-                                          "Primary care")
+    assert why.unpaired_reason.startswith("side imbalance: 14 places on the Secondary care "
+                                          "side for 3 on the Primary care side")
 
 
 def test_why_shows_a_choice_of_someone_not_in_the_list_as_matching_nobody() -> None:

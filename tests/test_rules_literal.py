@@ -355,7 +355,8 @@ def test_each_unpaired_reason_counts_only_their_own_exclusions(run: Runner) -> N
     found = pair_json(run, people)
     assert found["pairs"] == []
     # The primary side also learns that it outnumbers the secondary: that prefix is true too.
-    imbalance = "side imbalance: 3 Primary care places for 1 Secondary care place; "
+    imbalance = ("side imbalance: 3 places on the Primary care side for 1 on the Secondary "
+                 "care side; ")
     reasons = {u["email"]: u["reason"].removeprefix(imbalance) for u in found["unpaired"]}
     assert reasons == {
         "amelia.ashworth@nhs.net": "no eligible partner on the Secondary care side "

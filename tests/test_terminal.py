@@ -840,8 +840,8 @@ def test_unbalanced_sides_are_counted_in_words_that_agree(tmp_path: Path) -> Non
     write_book(tmp_path / "v.xlsx", people)
     data = json.loads(invoke(tmp_path, "check", "v.xlsx", "--json").output)
     messages = " ".join(json.dumps(data).split())
-    assert ("2 Primary care places for 1 Secondary care place, so at least 1 Primary care "
-            "place will go unpaired") in messages
+    assert ("2 places on the Primary care side for 1 on the Secondary care side, so at least "
+            "1 place on the Primary care side will go unpaired") in messages
 
 
 def test_a_long_list_of_problems_is_cut_in_the_terminal_and_whole_in_json(

@@ -38,9 +38,10 @@ def test_an_unbalanced_roster_is_counted_in_the_sides_labels(run: Runner,
     (tmp_path / "scheme.toml").write_text(LABELS, encoding="utf-8")
     checked = [p["message"] for p in
                json.loads(run("check", "v.xlsx", "--json").output)["problems"]]
-    assert ("the sides are unbalanced: 2 General practice places for 1 NHS Trust place, so "
-            "at least 1 General practice place will go unpaired. Recruit more NHS Trust "
-            "volunteers, or ask one of the NHS Trust volunteers to take two partners "
+    assert ("the sides are unbalanced: 2 places on the General practice side for 1 on the NHS "
+            "Trust side, so at least 1 place on the General practice side will go unpaired. "
+            "Recruit more volunteers for the NHS Trust side, or ask one of its volunteers to "
+            "take two partners "
             "(Capacity 2).") in checked
     # and the table under the problems names the sides so too (it gave the keys, 'primary')
     table = run("check", "v.xlsx").output
@@ -49,6 +50,7 @@ def test_an_unbalanced_roster_is_counted_in_the_sides_labels(run: Runner,
     assert rows == ["General practice", "NHS Trust"]
     (unpaired,) = json.loads(run("pair", "v.xlsx", "--dry-run", "--json").output)["unpaired"]
     assert unpaired["name"] == "Dr Isla Okonkwo"
-    assert unpaired["reason"].startswith("side imbalance: 2 General practice places for 1 NHS "
-                                         "Trust place; no eligible partner on the NHS Trust "
+    assert unpaired["reason"].startswith("side imbalance: 2 places on the General practice "
+                                         "side for 1 on the NHS Trust side; no eligible "
+                                         "partner on the NHS Trust "
                                          "side (")

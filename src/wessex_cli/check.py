@@ -84,16 +84,16 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
     if cap_a != cap_b and roster.active:
         more, fewer = (first, second) if cap_a > cap_b else (second, first)
-        # the sides by their labels from scheme.toml, as typed: never after "a", which a
-        # label such as "Acute trust" would need to be "an"
+        # the sides by their labels from scheme.toml, as typed, and only as "the ... side":
+        # never after "a" (an "Acute trust"), nor before a noun ("GPs volunteers")
         many, few = scheme.side_label(more), scheme.side_label(fewer)
         problems.append(Problem(
             "warning", "", "side",
-            f"the sides are unbalanced: {_places(sides[more]['capacity'], many)} for "
-            f"{_places(sides[fewer]['capacity'], few)}, so at least "
-            f"{_places(abs(cap_a - cap_b), many)} will go unpaired.",
-            f"Recruit more {few} volunteers, or ask one of the {few} volunteers to take two "
-            "partners (Capacity 2)."))
+            f"the sides are unbalanced: {plural(sides[more]['capacity'], 'place')} on the "
+            f"{many} side for {sides[fewer]['capacity']:,} on the {few} side, so at least "
+            f"{plural(abs(cap_a - cap_b), 'place')} on the {many} side will go unpaired.",
+            f"Recruit more volunteers for the {few} side, or ask one of its volunteers to "
+            "take two partners (Capacity 2)."))
     left = [v for v in roster.active if v.side == first]
     right = [v for v in roster.active if v.side == second]
     for nobody in without_partners(left, right):
@@ -246,8 +246,3 @@ def unread_rows(roster: Roster) -> list[int]:
     --json`` name them, so what only they hold (a phone number, a note) is moved by hand."""
     listed = {r.row for r in roster.rejected} | {v.row for v in roster.volunteers}
     return sorted(error_rows(roster) - listed)
-
-
-def _places(count: int, side: str) -> str:
-    """"1 Primary care place", "3 Secondary care places": ``side`` is the side's label."""
-    return plural(count, f"{side} place")

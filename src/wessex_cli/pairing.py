@@ -518,11 +518,13 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                     reason += f"; {cost}" if cost else \
                         f", in {'a kept or locked pair' if count == 1 else 'kept or locked pairs'}"
                 else:
-                    reason += (f"; pairing them would cost another {own_label} volunteer a "
-                               "partner, as the number of pairs cannot grow")
+                    reason += (f"; pairing them would cost another volunteer on the "
+                               f"{own_label} side a partner, as the number of pairs cannot "
+                               "grow")
             if places[person.side] > places[other]:
-                reason = (f"side imbalance: {plural(places[person.side], own_label + ' place')}"
-                          f" for {plural(places[other], other_label + ' place')}; {reason}")
+                reason = (f"side imbalance: {plural(places[person.side], 'place')} on the "
+                          f"{own_label} side for {places[other]:,} on the {other_label} side; "
+                          f"{reason}")
             if missing < person.capacity:
                 reason = f"{missing} of {person.capacity} places unfilled: {reason}"
             result.append(Unpaired(person, reason, missing))
