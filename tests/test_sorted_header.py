@@ -42,7 +42,9 @@ def test_status_visit_and_keep_refuse_a_header_sorted_below_the_pairs(run: Runne
                  ("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "12/5/2027"),
                  ("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")):
         said = " ".join(run(*args, code=1).output.split())
-        assert ("Pairs!A31: the header row is below 30 rows of pairs (rows 1 to 30), which "
+        # each names the workbook too (visit named only the cell)
+        assert ("pairs.xlsx, Pairs!A31: the header row is below 30 rows of pairs (rows 1 to "
+                "30), which "
                 "would be read as titles above it: the sheet was sorted with its header "
                 "row, perhaps.") in said, args
         assert WAY_BACK in said, args

@@ -83,14 +83,16 @@ def header_map(sheet: Any, book: Workbook | None = None) -> dict[str, int]:
     if index is None and sheet.max_row > HEADER_SCAN_ROWS:  # sorted below many pairs?
         rows = [[_shown(book, c) for c in row] for row in sheet.iter_rows(min_row=1)]
         index = find_pairs_header(rows, sheet.title)
+    path = book.path if book is not None else None  # named in a refusal, as status names it
     if index is None:
         if same_sheet(sheet.title, "Withdrawn"):
             raise TrackingError("the Withdrawn sheet has no header row with 'Withdrawn "
                                 "person'.", "Restore the header row as 'wessex withdraw' "
-                                "wrote it.", sheet=sheet.title)
+                                "wrote it.", file=path, sheet=sheet.title)
         raise TrackingError("the Pairs sheet has no header row with 'A email' and 'B email'.",
-                            "Restore the header row as 'wessex pair' wrote it.", sheet="Pairs")
-    refuse_pairs_above(rows, index, sheet.title)
+                            "Restore the header row as 'wessex pair' wrote it.", file=path,
+                            sheet="Pairs")
+    refuse_pairs_above(rows, index, sheet.title, path)
     keys = first_columns([cell_text(value) for value in rows[index]], start=1)
     keys["__row__"] = index + 1
     return keys
