@@ -59,3 +59,22 @@ def test_a_width_the_administrator_gave_the_withdrawn_sheet_stays(run: Runner,
     sheet = openpyxl.load_workbook(paired)["Withdrawn"]
     assert get_column_letter(columns(sheet)["Contact log"]) == after
     assert _widths(sheet)["Contact log"] == 50
+
+
+def test_a_withdrawn_sheet_made_before_takes_widths_where_it_has_none(
+        run: Runner, paired: Path) -> None:
+    # a Withdrawn sheet as an older wessex made it: every column at the default width, so
+    # the next date withdrawn showed as "###" however often withdraw ran
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Withdrawn"]
+    for letter in list(sheet.column_dimensions):
+        del sheet.column_dimensions[letter]
+    sheet.column_dimensions[get_column_letter(columns(sheet)["Reason"])].width = 40  # theirs
+    book.save(paired)
+    assert set(_widths(openpyxl.load_workbook(paired)["Withdrawn"]).values()) == {None, 40}
+    run("withdraw", "pairs.xlsx", "gp1@example.org", "--reason", "retired")
+    widths = _widths(openpyxl.load_workbook(paired)["Withdrawn"])
+    assert (widths["Date withdrawn"] or 0) >= 12  # "12 May 2027" is 11 characters
+    assert widths["Reason"] == 40  # a width set is kept
+    assert all(width is not None for width in widths.values())

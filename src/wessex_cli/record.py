@@ -707,9 +707,12 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
 
     def column_of(title: str, occurrence: int, width: float) -> int:
         """The Withdrawn column of the ``occurrence``-th column titled ``title`` (from 0),
-        added at the end when the sheet has fewer, ``width`` wide unless set already."""
+        added at the end when the sheet has fewer, ``width`` wide unless set already (a
+        column of a sheet an older wessex made has none, and showed its dates as "###")."""
         at = [n for n, t in enumerate(titles, start=1) if t == title]
         if occurrence < len(at):
+            if column_width(target, at[occurrence]) is None:
+                target.column_dimensions[get_column_letter(at[occurrence])].width = width
             return at[occurrence]
         put_value(target.cell(title_row, len(titles) + 1), title)
         titles.append(title)
