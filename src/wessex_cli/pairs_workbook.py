@@ -143,13 +143,13 @@ _SCORES = {"withdrawn": withdrawn_header_score, "unpaired": unpaired_header_scor
 
 def find_pairs_header(rows: Sequence[Sequence[Cell]], sheet: str = "Pairs") -> int | None:
     """The index of the header row of a Pairs (or Withdrawn, or Unpaired) sheet, whatever
-    reads it. A Pairs or Withdrawn sheet whose header is not among the first rows looked
-    at is looked through to its end: a sheet of many pairs sorted with its header row has
-    it at the bottom, and ``refuse_pairs_above`` then says so, where "no header row" did."""
+    reads it. A sheet whose header is not among the first rows looked at is looked through
+    to its end: a sheet of many pairs sorted with its header row has it at the bottom, and
+    ``refuse_pairs_above`` then says so, where "no header row" did."""
     score = _SCORES.get(sheet.strip().casefold(), pairs_header_score)
     found = find_header_row(rows, score)
-    if found is None and score is not unpaired_header_score and len(rows) > HEADER_SCAN_ROWS:
-        return find_header_row(rows, score, scan=len(rows))
+    if found is None and len(rows) > HEADER_SCAN_ROWS:
+        found = find_header_row(rows, score, scan=len(rows))
     return found
 
 
