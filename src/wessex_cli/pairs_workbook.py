@@ -609,11 +609,7 @@ def _retyped_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str
     """What status says of ``_retyped_id``'s row: nothing is lost if the administrator
     changed the ID, and the way back only if the row is another pair (copying the missing
     pair's row back over a changed ID would put the pair in two rows)."""
-    column = first_columns(book.headers).get(header_key(ID_COLUMN), 0)
-    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
-    people = " and ".join(person.name or person.email for person in pair.people)
-    return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
-            f"no sheet now, and {cell} ({people}) says {pair.pair_id}, which is none of the "
+    return (f"{_missing_and(book, pair, pair_id)} says {pair.pair_id}, which is none of the "
             f"IDs wessex last wrote. If you changed {pair_id} to {pair.pair_id} there (to "
             "match the letters sent, say), nothing is lost, and the next 'wessex pair --keep' "
             f"records it. If that row is another pair, {pair_id}'s row was deleted: "
@@ -626,15 +622,25 @@ def id_back_finding(book: PairsWorkbook, pair: PairRecord, pair_id: str,
     taken to be ("Pair P003, ... is on no sheet now, and Pairs!A4 (A and B) is blank: the
     only pair without an ID wessex wrote, it is"); ``held_now``: the cell as it is (status),
     else as it was before 'pair --keep' gave the ID back."""
-    column = first_columns(book.headers).get(header_key(ID_COLUMN), 0)
-    cell = f"Pairs!{cell_ref(pair.row - 1, column)}"
     was = pair.pair_id
     held = ("is blank" if held_now else "was blank") if not was else \
         (f"says '{was}'" if held_now else f"said '{was}'")
+    return _id_cell(book, pair), (f"{_missing_and(book, pair, pair_id)} {held}: the only "
+                                  "pair without an ID wessex wrote, it is")
+
+
+def _id_cell(book: PairsWorkbook, pair: PairRecord) -> str:
+    """The Pair cell of ``pair``'s row: "Pairs!A4"."""
+    column = first_columns(book.headers).get(header_key(ID_COLUMN), 0)
+    return f"Pairs!{cell_ref(pair.row - 1, column)}"
+
+
+def _missing_and(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
+    """The finding both warnings of one missing pair and one row without a written ID
+    start with: "Pair P003, ... is on no sheet now, and Pairs!A4 (A and B)"."""
     people = " and ".join(person.name or person.email for person in pair.people)
-    return cell, (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, "
-                  f"is on no sheet now, and {cell} ({people}) {held}: the only pair without "
-                  "an ID wessex wrote, it is")
+    return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
+            f"no sheet now, and {_id_cell(book, pair)} ({people})")
 
 
 def _id_back_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
