@@ -172,3 +172,17 @@ def test_a_file_name_too_long_is_said_to_be_the_name_not_the_path(
     assert "read-only" not in output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "pairs.xlsx", "scheme.toml", "volunteers.xlsx"]  # nothing written beside them
+
+
+def test_a_workbook_whose_own_name_is_too_long_is_to_be_renamed_not_moved(
+        tmp_path: Path, run: Runner) -> None:
+    # a name of 300 characters in a short folder: moving the workbook nearer the top of the
+    # drive, as the message advised, keeps the name that stops it being opened
+    _scheme(tmp_path)
+    name = "p" * 295 + ".xlsx"
+    output = " ".join(run("status", name, code=1).output.split())
+    assert ("the file cannot be opened: a file or folder name in its path is 300 characters "
+            f"long, more than the {NAME_MAX} this computer allows for one name") in output
+    assert "Rename the workbook, or the folder on its way whose name is as long, with a " \
+        "shorter name (200 characters at most)." in output
+    assert "Move the workbook" not in output
