@@ -208,7 +208,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         visits_done_withdrawn=withdrawn_done,
         # "planned" as status and the letters say it: not done, dated today or later
         visits_planned=sum(1 for p in tracked for v in p.visits if v.state(now) == "planned"),
-        partner_withdrew=len(paired - {email_key(p.email) for r in rows for p in r.people}))
+        partner_withdrew=len(paired - in_pairs))
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
                     as_at=now, listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
