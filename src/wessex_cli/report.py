@@ -342,6 +342,7 @@ def context(report: Report) -> dict[str, Any]:
 
     f = report.figures
     side_label = {s.key: s.label for s in report.scheme.sides}
+    reflections = f"{f.reflections_returned} of {f.reflections_expected}{_ended_note(f)}"
     key_figures = [
         ("volunteered", "People who volunteered", str(f.volunteered), ""),
         ("paired", "People paired", str(f.paired_people), percent(f.paired_people,
@@ -356,8 +357,7 @@ def context(report: Report) -> dict[str, Any]:
          percent(f.visits_done, f.visits_total)),
         ("pairs_complete", "Pairs with both visits done", f"{f.pairs_complete} of {f.pairs}",
          percent(f.pairs_complete, f.pairs)),
-        ("reflections", "Reflections returned",
-         f"{f.reflections_returned} of {f.reflections_expected}{_ended_note(f)}",
+        ("reflections", "Reflections returned", reflections,
          percent(f.reflections_returned, f.reflections_expected)),
     ]
     if report.feedback is not None:
@@ -373,8 +373,7 @@ def context(report: Report) -> dict[str, Any]:
     values = {
         "scheme": report.scheme, "figures": f, "key_figures": key_figures,
         "withdrawn_note": _withdrawn_note(f),
-        "reflections_sentence": f"Reflections returned: {f.reflections_returned} of "
-                                f"{f.reflections_expected}{_ended_note(f)}.",
+        "reflections_sentence": f"Reflections returned: {reflections}.",
         "shares_note": SHARES_NOTE,
         "side_label": side_label,
         "participation": report.participation,
