@@ -78,3 +78,14 @@ def test_a_withdrawn_sheet_made_before_takes_widths_where_it_has_none(
     assert (widths["Date withdrawn"] or 0) >= 12  # "12 May 2027" is 11 characters
     assert widths["Reason"] == 40  # a width set is kept
     assert all(width is not None for width in widths.values())
+
+
+def test_a_date_is_measured_as_a_workbook_shows_it() -> None:
+    """A date column is made as wide as "30 Sep 2027" needs (11 characters, and 2 of room),
+    a date and time too: written in the workbook's date format, it shows the same."""
+    import datetime as dt
+
+    from wessex_cli.xlsx_out import fitted_width
+
+    assert fitted_width("Date", [dt.date(2027, 9, 30)]) == 13
+    assert fitted_width("Date", [dt.datetime(2027, 9, 30, 14, 5)]) == 13

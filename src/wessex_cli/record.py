@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dates import DATE_SHOWN
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
 from .model import HALVES, PairRecord, PairsWorkbook, Person, Placement, copied_rows
@@ -728,7 +727,7 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
 
     for title, value in zip(WITHDRAWN_HEADERS, (person, reason, when, scope), strict=True):
         if isinstance(value, dt.date):
-            put_date(target.cell(line, place(title, fitted_width(title, [DATE_SHOWN]))),
+            put_date(target.cell(line, place(title, fitted_width(title, [value]))),
                      value)
         else:
             put_value(target.cell(line, place(title, fitted_width(title, [str(value)]))), value)
@@ -740,8 +739,7 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
             if value in (None, "") and source.comment is None:
                 continue  # an empty column without a title: nothing to keep
             title = f"Pairs column {get_column_letter(column)}"
-        width = column_width(sheet, column) or fitted_width(
-            title, [DATE_SHOWN if isinstance(value, dt.date) else value])
+        width = column_width(sheet, column) or fitted_width(title, [value])
         copied = target.cell(line, place(title, width))
         if value is not None:
             put_value(copied, value)

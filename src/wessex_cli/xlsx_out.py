@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import DATE_FORMAT
+from .dates import DATE_FORMAT, DATE_SHOWN
 from .safe_write import atomic_write
 from .text import looks_like_formula
 
@@ -42,8 +42,10 @@ class SheetSpec:
 
 
 def fitted_width(header: str, values: Sequence[Value], cap: float = 45) -> float:
-    """A column width that fits the header and the first 500 values, within ``cap``."""
-    longest = max([len(header)] + [len(str(v)) for v in values[:500] if v is not None] or [8])
+    """A column width that fits the header and the first 500 values, within ``cap``; a
+    date as a workbook shows it (``DATE_SHOWN``), not as ``str`` writes it."""
+    longest = max([len(header)] + [len(DATE_SHOWN) if isinstance(v, dt.date) else len(str(v))
+                                   for v in values[:500] if v is not None] or [8])
     return float(min(cap, max(8, longest + 2)))
 
 
