@@ -304,21 +304,50 @@ def test_a_name_two_volunteers_share_is_said_to_be_shared(run: Runner, tmp_path:
 def test_a_practice_named_in_a_gem_is_removed(run: Runner, tmp_path: Path) -> None:
     """Harbourside had one GP in the scheme: a quote naming it names her."""
     files = build_scheme(run, tmp_path)
+    page = _reported_with(run, tmp_path, files["pairs"], [
+        "The reception team at Harbourside Surgery answered calls all morning long without "
+        "a break", "Everyone at harbourside knows every family on their list well",
+        "Discharge letters need a clear list of actions for the GP"])
+    assert "Gems" in page and "answered calls all morning" in page
+    assert "harbourside" not in page.casefold()
+    assert "The reception team at [practice] answered" in page
+
+
+def test_a_withdrawn_volunteers_practice_named_in_a_gem_is_removed(
+        run: Runner, tmp_path: Path) -> None:
+    """A practice whose one volunteer is in no pair now (the Withdrawn or Unpaired sheet)
+    names that person in a quote as surely as any other: the report hides it, as
+    'feedback' does."""
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+    from wessex_cli.scheme import load_scheme
+
+    files = build_scheme(run, tmp_path)
+    primary = load_scheme(tmp_path / "scheme.toml").side_keys[0]
+    book = read_pairs_workbook(files["pairs"])
+    paired = {p.organisation for r in book.pairs for p in r.people}
+    gone = [p.organisation for p in [*(q for r in book.withdrawn for q in r.people),
+                                     *book.unpaired]
+            if p.side == primary and p.organisation and p.organisation not in paired]
+    assert gone  # five GPs for four consultants, and a withdrawal: one practice is left out
+    page = _reported_with(run, tmp_path, files["pairs"], [
+        f"The reception team at {gone[0]} answered calls all morning long without a break",
+        "Discharge letters need a clear list of actions for the GP"])
+    assert "The reception team at [practice] answered" in page
+    assert gone[0].casefold() not in page.casefold()
+
+
+def _reported_with(run: Runner, tmp_path: Path, pairs: Path, answers: list[str]) -> str:
+    """The report page of ``pairs`` with a survey of GPs who each gave one of ``answers``
+    to what they will take back."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["ID", "Email", "Profession", "What will you take back?"])
-    for n, text in enumerate(["The reception team at Harbourside Surgery answered calls all "
-                              "morning long without a break",
-                              "Everyone at harbourside knows every family on their list well",
-                              "Discharge letters need a clear list of actions for the GP"]):
+    for n, text in enumerate(answers):
         sheet.append([n + 1, f"r{n}@nhs.net", "GP", text])
     book.save(tmp_path / "answers.xlsx")
-    run("report", files["pairs"].name, "--feedback", "answers.xlsx", "-o", "report.html")
-    page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "Gems" in page and "answered calls all morning" in page
-    assert "harbourside" not in page.casefold()
-    assert "The reception team at [practice] answered" in page
+    run("report", pairs.name, "--feedback", "answers.xlsx", "-o", "report.html")
+    return (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_json_says_whether_the_workbook_was_saved(run: Runner, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
@@ -41,6 +41,9 @@ from .text import (
     plural,
     without_invisible,
 )
+
+if TYPE_CHECKING:
+    from .model import PairsWorkbook
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -1016,13 +1019,18 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
         from .pairs_workbook import read_pairs_workbook
 
         book = read_pairs_workbook(pairs)
-        rows = book.pairs
         participants = len(book.paired_people())
         names += names_in_workbook(pairs)
         names_from.append("pairs workbook")
-        everyone = [p for r in (*rows, *book.withdrawn) for p in (r.a, r.b)] + book.unpaired
-        places = [p.organisation for p in everyone if p.side == practice_side]
+        places = practices(book, practice_side)
     return analyse(responses, names, participants, themes, tuple(names_from), places)
+
+
+def practices(book: PairsWorkbook, side: str | None) -> list[str]:
+    """The organisations of everyone on ``side`` in a pairs workbook, its Withdrawn and
+    Unpaired sheets' people too: what a quote may not name (``without_places``)."""
+    everyone = [p for r in (*book.pairs, *book.withdrawn) for p in (r.a, r.b)] + book.unpaired
+    return [p.organisation for p in everyone if p.side == side]
 
 
 def chart_svg(rated: Rated) -> str:

@@ -212,7 +212,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
                     as_at=now, listed=_listed(pairs_path, book.withdrawals))
     if feedback is not None:
-        from .feedback import analyse, names_in_workbook, without_places
+        from .feedback import analyse, names_in_workbook, practices, without_places
 
         # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
         names = names_in_workbook(pairs_path)
@@ -221,8 +221,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]
-        places = [p.organisation for r in rows for p in r.people
-                  if p.side == scheme.side_keys[0]]
+        places = practices(book, scheme.side_keys[0])  # as 'feedback' takes them
         report.gems = [without_places(g, places)
                        for g in pick_gems(report.feedback, scheme.themes or None)]
         # as 'wessex feedback' says them (a question never quoted, a rating not read), with
