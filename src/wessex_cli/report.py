@@ -340,7 +340,7 @@ def context(report: Report) -> dict[str, Any]:
     from .findings import SWOT_PLURAL
 
     f = report.figures
-    side_label = {s.key: s.label for s in report.scheme.sides}
+    side_label = report.scheme.side_label  # a side's label, as every output names it
     reflections = f"{f.reflections_returned} of {f.reflections_expected}{_ended_note(f)}"
     key_figures = [
         ("volunteered", "People who volunteered", str(f.volunteered), ""),
@@ -378,7 +378,7 @@ def context(report: Report) -> dict[str, Any]:
         "participation": report.participation,
         "choices": [(f"{r} choice", f.best_choice_met[r]) for r in RANKS] +
                    [("none of their choices (or gave none)", f.best_choice_met["none"])],
-        "hosts": [(side_label.get(k, k), d, t) for k, (d, t) in f.hosts_by_side.items() if t],
+        "hosts": [(side_label(k), d, t) for k, (d, t) in f.hosts_by_side.items() if t],
         "first_visit": dates[0] if dates else None, "last_visit": dates[-1] if dates else None,
         "undated": report.undated_done,
         "by_month": sorted(Counter(d.strftime("%Y-%m") for d in dates).items()),
@@ -488,7 +488,7 @@ def report_docx(report: Report) -> bytes:
     document.add_heading("Who took part", 1)
     document.add_paragraph(values["participation_sentence"])
     table(["Side", "Profession", "Volunteered", "Paired", "Not paired", "Withdrew"],
-          [[values["side_label"].get(r.side, r.side), r.profession, str(r.volunteered),
+          [[values["side_label"](r.side), r.profession, str(r.volunteered),
             str(r.paired), str(r.unpaired), str(r.withdrew)] for r in report.participation])
     document.add_heading("Pairs and preferences", 1)
     document.add_paragraph(values["choices_sentence"])
