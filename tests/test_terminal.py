@@ -108,6 +108,17 @@ def test_uk_date_in_scheme_toml_is_explained(tmp_path: Path, written: str) -> No
     assert "line 2" in result.output and "TOML" not in result.output
 
 
+@pytest.mark.parametrize("written", ["31/2/2027", "2027-02-31", "31 Feb 2027"])
+def test_a_day_the_calendar_lacks_in_scheme_toml_is_named(tmp_path: Path, written: str) -> None:
+    """31 February is a date in form but no day: the message says so, at its line, not that
+    quotes or '=' are wrong (the old advice for any TOML it could not read)."""
+    (tmp_path / "scheme.toml").write_text(f"[dates]\nstart = {written}\n", encoding="utf-8")
+    result = invoke(tmp_path, "plan", code=1)
+    text = " ".join(result.output.split())
+    assert "'start' (line 2)" in text and "February 2027 has no 31st" in text
+    assert "year-month-day" in text and "quotes around text" not in text
+
+
 def test_other_toml_mistakes_keep_the_toml_message(tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text('[scheme]\nname = Eastshire 2027\n',
                                           encoding="utf-8")

@@ -298,7 +298,7 @@ _UNQUOTED_VALUE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*=\s*([^\s\"'\[{#][^#]*?)\s
 
 def _uk_date_error(text: str, path: Path) -> SchemeError | None:
     """A kind message for the most likely TOML mistake: a date not written year first."""
-    from .dates import parse_date
+    from .dates import parse_date, why_not
 
     for number, line in enumerate(text.splitlines(), 1):
         found = _UNQUOTED_VALUE.fullmatch(line)
@@ -311,8 +311,14 @@ def _uk_date_error(text: str, path: Path) -> SchemeError | None:
             pass
         try:
             meant = parse_date(found[2], 2027)
-        except ValueError:
-            continue
+        except ValueError as exc:
+            if not why_not(exc):
+                continue
+            return SchemeError(  # 31/2/2027 or 2027-02-31: a date's form, but no such day
+                f"setting '{found[1]}' (line {number}) is {found[2]}, which is not a day of "
+                f"the calendar ({why_not(exc)}).",
+                "Write the day meant as year-month-day, such as 2027-05-04 (no quotes).",
+                file=path)
         example = meant.isoformat() if meant else "2027-05-04"
         return SchemeError(
             f"setting '{found[1]}' (line {number}) is the date {found[2]}, written in a form "
