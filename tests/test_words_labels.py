@@ -54,3 +54,21 @@ def test_an_unbalanced_roster_is_counted_in_the_sides_labels(run: Runner,
                                          "side for 1 on the NHS Trust side; no eligible "
                                          "partner on the NHS Trust "
                                          "side (")
+
+
+def test_an_address_with_a_space_in_it_is_warned_of_by_its_cell(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    """'spaced name@nhs.net' was read as spacedname@nhs.net without a word, where the space
+    may be a dot mistyped: every letter would go to another inbox."""
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia ashworth@nhs.net", "GP"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant")])
+    problems = json.loads(run("check", "v.xlsx", "--json").output)["problems"]
+    spaced = [p for p in problems if "has a space in it" in p["message"]]
+    assert [(p["severity"], p["message"]) for p in spaced] == [(
+        "warning", "'amelia ashworth@nhs.net' has a space in it, which no address can hold, "
+        "so wessex writes to ameliaashworth@nhs.net. If a dot or an underscore was meant "
+        "where the space is, correct the cell.")]
+    assert spaced[0]["cell"].endswith("B2")
+    assert not any("has a space" in p["message"] for p in problems
+                   if "oliver" in p["message"])

@@ -621,7 +621,16 @@ class _RowReader:
             if not any(values.values()) and not any(v for _, v in extra):
                 continue  # a blank row
             if values["email"]:  # "Ann <ann@nhs.net>" is understood as ann@nhs.net
-                values["email"] = address_from_cell(values["email"])
+                typed = values["email"]
+                values["email"] = address_from_cell(typed)
+                if " " in typed and "<" not in typed and "@" in values["email"]:
+                    # the space is taken out, as no address holds one, but it may stand for
+                    # a dot or an underscore mistyped: the letters would go elsewhere
+                    self.problem("warning", row_index, "email",
+                                 f"'{typed}' has a space in it, which no address can hold, so "
+                                 f"wessex writes to {values['email']}.",
+                                 "If a dot or an underscore was meant where the space is, "
+                                 "correct the cell.")
             key = email_key(values["email"])
             if key and key in seen_emails:
                 first_index, first_name, first_email = seen_emails[key]
