@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -230,3 +231,31 @@ def test_an_id_cell_holding_a_formula_is_left_to_it(run: Runner, done: Path) -> 
     book.save(done)
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert _ids(done, "A4") == ['="C"&"W"']
+
+
+def test_a_workbook_read_as_history_makes_its_withdrawn_rows_into_records_once(
+        run: Runner, done: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The case above read as --history reads an earlier workbook (without its side
+    sheets): the Withdrawn sheet is made into records once, for the IDs it holds, the pairs
+    missing and its rows without an ID alike (it was made three times), and read the same."""
+    from wessex_cli import pairs_workbook
+
+    run("withdraw", "pairs.xlsx", str(_ids(done, "B5")[0]), "--reason", "moved away")
+    book = openpyxl.load_workbook(done)
+    withdrawn = book["Withdrawn"]
+    header = [c.value for c in withdrawn[1]]
+    withdrawn.cell(2, header.index("Pair") + 1).value = None
+    book["Pairs"]["A4"] = None
+    book.save(done)
+    made = []
+    real = pairs_workbook.withdrawn_rows
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pairs_workbook, "withdrawn_rows", counted)
+    read = pairs_workbook.read_pairs_workbook(done, side_sheets=False)
+    assert read.deleted == ["P003"]  # withdraw took P004 out of the list of pairs written
+    assert read.unnamed_withdrawn == [2]
+    assert len(made) == 1

@@ -446,17 +446,18 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year)
         book.unpaired = unpaired_rows(unpaired_grid, carried)
+    # the Withdrawn sheet's pairs, made into records once for every use below
+    withdrawn = book.withdrawn if side_sheets else withdrawn_rows(withdrawn_grid)[0]
     # an ID of the administrator's own is read in the list where a pair holds it now
-    known = {p.pair_id for p in [*book.pairs, *(book.withdrawn or withdrawn_rows(
-        withdrawn_grid)[0])] if p.pair_id and pair_number(p.pair_id) is None}
+    known = {p.pair_id for p in [*book.pairs, *withdrawn]
+             if p.pair_id and pair_number(p.pair_id) is None}
     written, book.unread_list = written_pairs(settings, known)
     book.warnings += book.unread_list
-    book.deleted = _pairs_deleted(book, written, withdrawn_grid)
+    book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     if book.deleted:
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
-        book.unnamed_withdrawn = [p.row for p in book.withdrawn or
-                                  withdrawn_rows(withdrawn_grid)[0] if not p.pair_id]
+        book.unnamed_withdrawn = [p.row for p in withdrawn if not p.pair_id]
         back, retyped = missing_id_back(book), _retyped_id(book)
         book.warnings.append(_id_back_warning(book, *back) if back is not None else
                              _retyped_warning(book, *retyped) if retyped is not None else
@@ -559,15 +560,16 @@ def ids_without(written: str, gone: Collection[str]) -> str:
     return ", ".join(([id_ranges(left)] if left or not other else []) + other)
 
 
-def _pairs_deleted(book: PairsWorkbook, written: set[str], withdrawn: Grid) -> list[str]:
+def _pairs_deleted(book: PairsWorkbook, written: set[str],
+                   withdrawn: Sequence[PairRecord]) -> list[str]:
     """The IDs of the pairs the Settings sheet says wessex last wrote on the Pairs sheet
     (``written``: ``written_pairs``) that are on no sheet now: not the Pairs sheet, not the
-    Withdrawn sheet (``withdrawn``), and not moved whole (their ID with them) to a sheet of
-    the administrator's, which 'pair --keep' names by row. Their rows were deleted by hand,
-    and their visits with them (a workbook older than the setting has none)."""
+    Withdrawn sheet (``withdrawn``, its pairs), and not moved whole (their ID with them) to a
+    sheet of the administrator's, which 'pair --keep' names by row. Their rows were deleted
+    by hand, and their visits with them (a workbook older than the setting has none)."""
     missing = written - {p.pair_id for p in book.pairs}
     if missing:
-        missing -= {p.pair_id for p in (book.withdrawn or withdrawn_rows(withdrawn)[0])}
+        missing -= {p.pair_id for p in withdrawn}
     if missing:
         book.other_sheets = administrators_grids(book.path)
         missing -= {cell_text(cell) for _, grid in book.other_sheets
