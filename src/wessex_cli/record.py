@@ -710,14 +710,14 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         column of a sheet an older wessex made has none, and showed its dates as "###")."""
         at = [n for n, t in enumerate(titles, start=1) if t == title]
         if occurrence < len(at):
-            if column_width(target, at[occurrence]) is None:
-                target.column_dimensions[get_column_letter(at[occurrence])].width = width
-            return at[occurrence]
-        put_value(target.cell(title_row, len(titles) + 1), title)
-        titles.append(title)
-        if column_width(target, len(titles)) is None:
-            target.column_dimensions[get_column_letter(len(titles))].width = width
-        return len(titles)
+            column = at[occurrence]
+        else:
+            put_value(target.cell(title_row, len(titles) + 1), title)
+            titles.append(title)
+            column = len(titles)
+        if column_width(target, column) is None:
+            target.column_dimensions[get_column_letter(column)].width = width
+        return column
 
     seen: dict[str, int] = {}
 
