@@ -750,10 +750,7 @@ def _copy_look(book: Workbook, source: Any, target: Any) -> None:
     """Give ``target`` the formatting, note and link of ``source``, a cell of the same
     workbook (a pair's row moved to the Withdrawn sheet, an own cell put back by its row),
     and keep it empty text if ``source`` was (``Workbook.copy_empty_text``)."""
-    from copy import copy
-
     book.copy_empty_text(source, target)
-
     if source.has_style:
         target._style = copy(source._style)  # noqa: SLF001 - one workbook's styles
     if source.comment is not None:
