@@ -57,3 +57,14 @@ def test_pair_does_load_the_solver(tmp_path: Path) -> None:
                      str(EXAMPLES / "scheme.toml"), "--dry-run", "--json")
     assert {"numpy", "ortools", "wessex_cli.solver"} <= modules
 
+
+
+def test_status_beside_a_scheme_file_loads_no_equality_module(tmp_path: Path) -> None:
+    """Reading scheme.toml checks a side's label against the equality tables' own columns;
+    those names are the scheme's, so status (which reads no equality form) does not load
+    the equality module for them."""
+    for name in ("pairs.xlsx", "scheme.toml"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    modules = loaded(tmp_path, "status", "pairs.xlsx")
+    assert "wessex_cli.scheme" in modules  # scheme.toml was read
+    assert "wessex_cli.equality" not in modules

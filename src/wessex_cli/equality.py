@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .scheme import ALL, NOT_STATED, POOLED
 from .spreadsheet import cell_text, find_header_row, read_grid
 from .text import fold, header_key
 
@@ -68,12 +69,6 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 # Questions whose printed form offers a write-in answer ("My own term", "Other: ...");
 # elsewhere "Another answer" holds only answers wessex did not recognise.
 WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_working"})
-POOLED = "Other groups"
-ALL = "All"  # the column counting everyone, before the groups' own
-NOT_STATED = "Not stated"  # the group of a form that names no side
-# The columns a table may have besides the sides' own, which scheme.toml may not label a
-# side as (``scheme._SchemeReader.side_label``): two columns would be headed alike.
-OWN_COLUMNS = (ALL, NOT_STATED, POOLED)
 # Said under a table not broken down because a group's answers were all alike; it names no
 # group, since which one was is what the breakdown would have told.
 UNIFORM_GROUP = ("Not broken down by group, so that no one's answer can be worked out from "

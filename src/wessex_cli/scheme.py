@@ -207,7 +207,7 @@ class Scheme:
     def side_of_answer(self, text: str) -> str:
         """The side an equality form's first column gives, as a side or a profession;
         "Not stated" when it names neither."""
-        return self.side_from_text(text) or self.side_for_profession(text) or "Not stated"
+        return self.side_from_text(text) or self.side_for_profession(text) or NOT_STATED
 
     def group_of_answer(self, text: str) -> str:
         """The column an equality form is counted under: its side's label, as every table
@@ -215,7 +215,7 @@ class Scheme:
         labels are alike, so that the sides are never counted as one."""
         side = self.side_of_answer(text)
         labels = {header_key(s.label) for s in self.sides}
-        if side == "Not stated" or len(labels) < len(self.sides):
+        if side == NOT_STATED or len(labels) < len(self.sides):
             return side
         return self.side(side).label
 
@@ -234,6 +234,14 @@ class Scheme:
                 return side.key
         return None
 
+
+# The equality tables' columns besides the sides' own ("Other groups" pools the small
+# groups), which no side may be labelled (``_SchemeReader.checked_side_label``): two columns
+# would be headed alike. Here, not in ``equality``, so that reading a scheme loads no more.
+POOLED = "Other groups"
+ALL = "All"  # the column counting everyone, before the groups' own
+NOT_STATED = "Not stated"  # the group of a form that names no side
+OWN_COLUMNS = (ALL, NOT_STATED, POOLED)
 
 # Words a Side cell may hold for each side besides its key and label (as header_key folds
 # them): a label may not be one of the other side's, or a cell of it would go to this side
@@ -462,8 +470,6 @@ class _SchemeReader:
         a Side cell gives for the side keyed ``other_key`` ("Hospital"), and never one of
         the tables' own columns ("All"), which would head two columns alike, and in --json
         leave one key for the two, the other's counts lost."""
-        from .equality import OWN_COLUMNS
-
         label = self.text_value(key, default)
         if not header_key(label):
             said = "is empty" if not label else f"is '{label}', with no letter or digit"
