@@ -276,6 +276,8 @@ def _calculated_columns_down(book: Workbook, sheet: Any, table: Any, last_kept: 
 
     area = CellRange(table.ref)
     first = area.min_col
+    names = {str(c.name).casefold(): first + n
+             for n, c in enumerate(table.tableColumns or ()) if c.name is not None}
     for offset, column in enumerate(table.tableColumns or ()):
         if column.calculatedColumnFormula is None:
             continue
@@ -283,14 +285,12 @@ def _calculated_columns_down(book: Workbook, sheet: Any, table: Any, last_kept: 
         if above is None or above.data_type != "f" or not isinstance(above.value, str):
             continue
         filled = []
+        moved = Translator(above.value, above.coordinate)  # the formula, parsed once
         for row in range(last_kept + 1, last + 1):
             cell = sheet.cell(row, first + offset)
             if cell.value is None:
-                cell.value = Translator(above.value, above.coordinate).translate_formula(
-                    cell.coordinate)
+                cell.value = moved.translate_formula(cell.coordinate)
                 filled.append(cell)
-        names = {str(c.name).casefold(): first + n
-                 for n, c in enumerate(table.tableColumns) if c.name is not None}
         _results_of_kept_rows(book, sheet, _RowFormula.of(above, table.displayName, names),
                               range(area.min_row + (table.headerRowCount or 0), last_kept + 1),
                               filled)
