@@ -205,11 +205,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
-            retired = [w.pair_id for w in withdrawals if w.pair_id] + list(earlier.deleted) + \
-                earlier.gone
+            gone = {*earlier.deleted, *earlier.gone}
+            retired = [w.pair_id for w in withdrawals if w.pair_id] + sorted(gone)
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
-            gone = {*earlier.deleted, *earlier.gone}
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
             notes += map(Note, withdrawn)
             roster = _locks_already_kept(roster, kept)

@@ -350,8 +350,8 @@ class _RowFormula:
                         moving.append((index, token.value[:plain.start(3)], offset))
                         cells.append((None, offset, column))
                 elif own is not None and own[1].casefold() == table.casefold() and \
-                        re.sub("'(.)", r"\1", own[2]).casefold() in names:
-                    cells.append((None, 0, names[re.sub("'(.)", r"\1", own[2]).casefold()]))
+                        (named := re.sub("'(.)", r"\1", own[2]).casefold()) in names:
+                    cells.append((None, 0, names[named]))
                 else:
                     return None
         return _RowFormula(tuple(tokens), tuple(moving), tuple(cells))
