@@ -173,6 +173,11 @@ def test_scheme_defaults_and_bad_settings(tmp_path: Path) -> None:
     ('[sides.primary]\nprofessions = ["GP"]\n\n'
      '[sides.secondary]\nprofessions = ["Consultant", 3]', 5),
     ('[sides]\nprimary.professions = ["GP"]\n"secondary" . professions = [3]', 3),
+    # an inline table: the line that opens it (it named the first side's line 2)
+    ('[sides.primary]\nprofessions = ["GP"]\n\n[sides]\n'
+     'secondary = { label = "Hospital teams", professions = ["Consultant", 3] }', 5),
+    ('sides.secondary = { "professions" = [3] }\n\n[sides.primary]\nprofessions = ["GP"]',
+     1),
 ])
 def test_a_bad_setting_of_the_second_side_names_its_own_line(tmp_path: Path, toml: str,
                                                               line: int) -> None:

@@ -412,7 +412,9 @@ class _SchemeReader:
 
     def line_of(self, key: str) -> int | None:
         """The line setting ``key``: under its own [table] ("professions" under
-        [sides.secondary], not the first side's), else the first setting its last part."""
+        [sides.secondary], not the first side's), or in an inline table on the line that
+        sets its table (``secondary = { professions = [3] }``), else the first setting its
+        last part."""
         leaf = key.rsplit(".", 1)[-1]
         lines = self.text.splitlines()
         table = ""
@@ -421,7 +423,13 @@ class _SchemeReader:
             setting = re.match(r"\s*([^=#\[]+?)\s*=", text)
             if heading:
                 table = _dotted(heading[1])
-            elif setting and ".".join(filter(None, (table, _dotted(setting[1])))) == key:
+                continue
+            if not setting:
+                continue
+            path = ".".join(filter(None, (table, _dotted(setting[1]))))
+            if path == key or (key.startswith(path + ".") and
+                               re.search(rf"[{{,]\s*[\"']?{re.escape(leaf)}[\"']?\s*=",
+                                         text[setting.end():])):
                 return number
         return next((n for n, t in enumerate(lines, 1)
                      if re.match(rf"\s*{re.escape(leaf)}\s*=", t)), None)
