@@ -186,3 +186,30 @@ def test_a_workbook_whose_own_name_is_too_long_is_to_be_renamed_not_moved(
     assert "Rename the workbook, or the folder on its way whose name is as long, with a " \
         "shorter name (200 characters at most)." in output
     assert "Move the workbook" not in output
+
+
+def test_a_scheme_file_too_deep_for_windows_is_still_read(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    # Windows says a file at the end of a path of 260 characters or more is not there: the
+    # administrator's scheme.toml looked missing and its settings gave way to the defaults
+    # without a word. It is looked for again in the form Windows reads at any length.
+    from wessex_cli.scheme import find_scheme
+
+    folder = _deep(tmp_path, 270)
+    folder.mkdir(parents=True)
+    (folder / "scheme.toml").write_text('[scheme]\nname = "Deep Vale Exchange"\n')
+    real_is_file = Path.is_file
+
+    def windows_is_file(path: Path) -> bool:  # as Windows answers, long paths not turned on
+        text = str(path)
+        if text.startswith("\\\\?\\"):
+            return real_is_file(Path(text[4:]))
+        return len(text) < 260 and real_is_file(path)
+
+    monkeypatch.setattr(Path, "is_file", windows_is_file)
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    assert find_scheme(None, folder) == Path("\\\\?\\" + str(folder / "scheme.toml"))
+    # a folder with no scheme.toml still has none; and elsewhere nothing changes
+    assert find_scheme(None, folder / "d") is None
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
+    assert find_scheme(None, folder) is None

@@ -130,6 +130,20 @@ def _longest_name(path: str) -> int:
     return max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
 
 
+def windows_long_form(path: Path) -> Path | None:
+    r"""On Windows, a path of 260 characters or more written in the form that reaches it
+    even when long paths are not turned on (``\\?\C:\...``): a file that is there must
+    not look missing. None elsewhere, and for a shorter path."""
+    if not _ON_WINDOWS or len(str(path)) < _WINDOWS_PATH_LIMIT:
+        return None
+    text = os.path.abspath(path)
+    if text.startswith("\\\\?\\"):
+        return Path(text)
+    if text.startswith("\\\\"):  # a network share, \\server\share\...
+        return Path("\\\\?\\UNC\\" + text[2:])
+    return Path("\\\\?\\" + text)
+
+
 def path_too_long(exc: OSError) -> str | None:
     """Why ``exc`` happened when its path, or one name in it, was longer than the computer
     takes for a file, in words ("its path is 4,210 characters long, ..."); None when that

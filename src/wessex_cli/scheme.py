@@ -278,7 +278,14 @@ def find_scheme(path: Path | str | None, folder: Path | str | None = None) -> Pa
                               "Check the path, or run 'wessex init' to write one.", file=path)
         return path
     candidate = Path(folder or Path.cwd()) / SCHEME_FILE
-    return candidate if candidate.is_file() else None
+    if candidate.is_file():
+        return candidate
+    # Windows says a file at the end of a path too long for it is not there: the scheme's
+    # own settings would then give way to the defaults without a word
+    from .safe_write import windows_long_form
+
+    long_form = windows_long_form(candidate)
+    return long_form if long_form is not None and long_form.is_file() else None
 
 
 def load_scheme(path: Path | str | None = None, folder: Path | str | None = None) -> Scheme:
