@@ -75,10 +75,10 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
     problems = list(roster.problems) + settings
     if not roster.rows:
         problems.append(Problem(
-            "warning", f"{roster.sheet}!A{roster.header_row + 1}", "",
+            "warning", "",
             f"no volunteers found: the header row (row {roster.header_row}) has nothing "
             "below it.", "Add one row per volunteer under the headers.",
-            row=roster.header_row + 1, col=1))
+            sheet=roster.sheet, row=roster.header_row + 1, col=1))
     sides = side_counts(roster, scheme)
     first, second = scheme.side_keys
     cap_a, cap_b = sides[first]["capacity"], sides[second]["capacity"]
@@ -88,7 +88,7 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
         # never after "a" (an "Acute trust"), nor before a noun ("GPs volunteers")
         many, few = scheme.side_label(more), scheme.side_label(fewer)
         problems.append(Problem(
-            "warning", "", "side",
+            "warning", "side",
             f"the sides are unbalanced: {plural(sides[more]['capacity'], 'place')} on the "
             f"{many} side for {sides[fewer]['capacity']:,} on the {few} side, so at least "
             f"{plural(abs(cap_a - cap_b), 'place')} on the {many} side will go unpaired.",
@@ -100,11 +100,11 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
         reasons = ", ".join(f"{n} by {rule.short}" for rule, n in nobody.excluded.items() if n)
         person = nobody.person
         problems.append(Problem(
-            "warning", f"{roster.sheet}!A{person.row}", "name",
+            "warning", "name",
             f"{person.name} has no eligible partner on the other side "
             f"({reasons or 'nobody to pair with'}).",
             "Widen their days to host and visit, or check their organisation, "
-            "registered practice and avoid list.", row=person.row, col=1))
+            "registered practice and avoid list.", sheet=roster.sheet, row=person.row, col=1))
     problems.sort(key=lambda p: (p.severity != "error", p.row, p.col))
     return CheckReport(roster, problems, sides)
 
@@ -159,7 +159,7 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
     for name in due:
         for key, missing in settings_needed(load_template(name, scheme), scheme).items():
             needed.setdefault(key, (missing, []))[1].append(name)
-    return [Problem("warning", "", "scheme.toml",
+    return [Problem("warning", "scheme.toml",
                     f"{missing.sentence()}, which {', '.join(names)} (due next) would "
                     "print.",
                     f"Add {missing.lines} before rendering.")

@@ -196,18 +196,22 @@ class Problem:
     """One thing wrong with the workbook, where it is, and how to fix it."""
 
     severity: Severity
-    cell: str
     column: str
     message: str
     fix: str = ""
     # for an error about Partner locks (one that breaks a rule, or more than a Capacity):
     # the locks, as pairs of e-mail keys; 'pair --keep' lets it pass when each is a kept pair
     locks: frozenset[frozenset[str]] = frozenset()
-    # the row and column of ``cell`` as Excel numbers them (column A is 1), 0 for a problem
-    # with no cell (set where the problem is found, so that nobody reads them back out of
-    # the cell's text)
+    # where it is: the sheet, and the row and column as Excel numbers them (column A is 1);
+    # row 0 for a problem with no cell. ``cell`` is made from them, never the other way.
+    sheet: str = ""
     row: int = 0
     col: int = 0
+
+    @property
+    def cell(self) -> str:
+        """Where the problem is ("Volunteers!C7"), or "" when it is in no one cell."""
+        return f"{self.sheet}!{cell_ref(self.row - 1, self.col - 1)}" if self.row else ""
 
     @property
     def text(self) -> str:
@@ -459,11 +463,11 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
             first = written[canonical] if canonical else title
             named = "" if header_key(first) == key else f" ('{title}')"
             problems.append(Problem(
-                "warning", f"{sheet}!{cell_ref(header_index, col)}", title,
+                "warning", title,
                 f"a second '{first}' column{named}; this one is "
                 f"{'not used to pair, and ' if canonical else ''}carried through to the pairs "
                 f"workbook and the mail merge as '{unique}'.", "Rename or delete one of them.",
-                row=header_index + 1, col=col + 1))
+                sheet=sheet, row=header_index + 1, col=col + 1))
     unknown = [(title, col, column_it_looks_like(title)) for title, col in extra
                if column_meant(title) is None]
     missing = [c for c in REQUIRED if c not in columns]
@@ -489,19 +493,18 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
         column, alias = near
         lost = IGNORED_COLUMN.get(column, "it is only carried through to the pairs workbook")
         problems.append(Problem(
-            "error" if column in EXCLUSION_COLUMNS else "warning",
-            f"{sheet}!{cell_ref(header_index, col)}", title,
+            "error" if column in EXCLUSION_COLUMNS else "warning", title,
             f"'{title}' looks like the {_column_label(column)} column ('{alias}'), but it is "
             f"not a header wessex knows, so this column is not read: {lost}.",
             f"Rename the header '{_column_label(column)}' if that is what it holds, or give "
-            "it a title of your own that is not so close.", row=header_index + 1, col=col + 1))
+            "it a title of your own that is not so close.", sheet=sheet, row=header_index + 1,
+            col=col + 1))
     merged_across = [merged_warning(merged) for merged in grid.merged
                      # across a volunteer's row (a title above it is no matter)
                      if merged[0][0] == merged[1][0] > header_index]
     for warning in [*grid.warnings, *merged_across]:
-        cell, message = warning
-        problems.append(Problem("warning", f"{sheet}!{cell}" if cell else "", "", message,
-                                row=warning.row, col=warning.column))
+        problems.append(Problem("warning", "", warning[1], sheet=sheet, row=warning.row,
+                                col=warning.column))
     _SUGGESTIONS_LEFT[0] = 100
     reader = _RowReader(grid, scheme, columns, extra, problems)
     drafts = reader.read_rows(header_index + 1, progress)
@@ -583,8 +586,8 @@ class _RowReader:
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "", locks: frozenset[frozenset[str]] = frozenset()) -> None:
         col = self.columns.get(column, 0)  # a column not there: the row's first cell
-        self.problems.append(Problem(severity, f"{self.grid.sheet}!{cell_ref(row_index, col)}",
-                                     column, message, fix, locks, row_index + 1, col + 1))
+        self.problems.append(Problem(severity, column, message, fix, locks, self.grid.sheet,
+                                     row_index + 1, col + 1))
 
     def reject(self, row_index: int, values: dict[str, str], side: str, capacity: int,
                active: bool) -> None:
