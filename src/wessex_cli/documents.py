@@ -664,7 +664,16 @@ def deadline_passed(template: DocumentTemplate, people: Sequence[Recipient],
 def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
                   partner: dict[str, str], scheme: Scheme, now: dt.date) -> dict[str, Any]:
     """A person's two visits, and the reminder's sentences about them."""
-    from .wording import CHASED, DONE, VisitView, next_steps, situation, summary, when_to_tell
+    from .wording import (
+        CHASED,
+        DONE,
+        VisitView,
+        in_date_order,
+        next_steps,
+        situation,
+        summary,
+        when_to_tell,
+    )
 
     hosting = VisitView("host", states[index], pair.visit_dates[index])
     hosted = hosting.state == DONE
@@ -677,6 +686,9 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
     return {
         "hosting": {"state": hosting.state, "date": hosting.date},
         "visiting": {"state": visiting.state, "date": visiting.date},
+        # the two as a letter lists them ("host", "visit", or the other way), by the one
+        # rule the sentences above follow: the certificate says its two half days so
+        "in_date_order": [v.role for v in in_date_order(hosting, visiting)],
         # ``hosted``: they have hosted this partner; the partner introduction's offer of a
         # notice for patients and the notice attached to it follow this one decision
         "hosted": hosted,
