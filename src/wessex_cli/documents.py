@@ -671,6 +671,7 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
         in_date_order,
         next_steps,
         situation,
+        still_together,
         summary,
         when_to_tell,
     )
@@ -701,6 +702,8 @@ def _visit_fields(pair: PairRecord, states: tuple[str, str], index: int,
         "owed_text": summary(hosting, visiting),
         # when to tell the partner that one's adjustments have changed
         "tell_changes": when_to_tell(hosting, visiting),
+        # what is to allow for someone's adjustments ("your half days together allow")
+        "together": still_together(hosting, visiting),
     }
 
 

@@ -278,6 +278,14 @@ def when_to_tell(hosting: VisitView, visiting: VisitView) -> str:
     return "before your next half day together"
 
 
+def still_together(hosting: VisitView, visiting: VisitView) -> str:
+    """The half days still to spend together, as the subject of "allow(s)": the other one
+    once either is done, so that a letter never asks to plan around a visit gone by."""
+    if DONE in (hosting.state, visiting.state):
+        return "your other half day together allows"
+    return "your half days together allow"
+
+
 def day_to_come(visit: VisitView) -> dt.date | None:
     """The day a visit is planned for while it is still to come, else None: what a notice
     for the day may print (never a planned day gone by, nor one done)."""
