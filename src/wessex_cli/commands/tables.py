@@ -57,14 +57,14 @@ def _rich(cell: str | Text) -> Text:
     return Text(cell) if isinstance(cell, str) else cell
 
 
-def _longest_word(text: str) -> int:
+def _longest(text: str) -> tuple[int, int]:
+    """The terminal cells of ``text``'s longest word and of its longest line; printable
+    ASCII (one cell a character, one line, as almost every cell is) measured by len."""
+    if text.isascii() and text.isprintable():
+        return max(map(len, text.split()), default=0), len(text)
     from rich.cells import cell_len
-    return max((cell_len(word) for word in text.split()), default=0)
-
-
-def _longest_line(text: str) -> int:
-    from rich.cells import cell_len
-    return max((cell_len(line) for line in text.splitlines()), default=0)
+    return (max((cell_len(word) for word in text.split()), default=0),
+            max((cell_len(line) for line in text.splitlines()), default=0))
 
 
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str | Text]],
@@ -73,22 +73,19 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str | Text]
 
     Headers stay on one line when there is room for that, else they wrap between words."""
     words = [0] * len(columns)
-    maxs = [_longest_line(c.header) for c in columns]
+    headers = [_longest(c.header) for c in columns]  # (longest word, longest line)
+    maxs = [line for _, line in headers]
     for row in rows:
         for index, cell in enumerate(row):
-            plain = cell if isinstance(cell, str) else cell.plain
-            if plain.isascii() and plain.isprintable():  # a character a cell, one line
-                word, line = max(map(len, plain.split()), default=0), len(plain)
-            else:
-                word, line = _longest_word(plain), _longest_line(plain)
+            word, line = _longest(cell if isinstance(cell, str) else cell.plain)
             if word > words[index]:
                 words[index] = word
             if line > maxs[index]:
                 maxs[index] = line
     room = width - (3 * len(columns) + 1)  # borders and one space of padding each side
-    mins = [max(w, _longest_line(c.header)) for w, c in zip(words, columns, strict=True)]
+    mins = [max(w, line) for w, (_, line) in zip(words, headers, strict=True)]
     if sum(mins) > room:
-        mins = [max(w, _longest_word(c.header)) for w, c in zip(words, columns, strict=True)]
+        mins = [max(w, word) for w, (word, _) in zip(words, headers, strict=True)]
     if sum(mins) > room:
         return None
     if sum(maxs) <= room:
@@ -239,10 +236,7 @@ class _CellDrawing:
         if spans or not (plain.isascii() and plain.isprintable()):
             return [list(_styled(line).render(self.console))
                     for line in _wrapped(_rich(cell), width, justify, self.console)]
-        if len(plain) <= width:  # one line, padded (``folded``'s first case, spared its call)
-            lines = [plain.rstrip().rjust(width) if justify == "right" else plain.ljust(width)]
-        else:
-            lines = folded(plain, width, justify)
+        lines = folded(plain, width, justify)
         if not style:
             return [[self.segment(line)] for line in lines]
         found = []
@@ -261,11 +255,11 @@ def folded(plain: str, width: int, justify: Literal["left", "right"]) -> list[st
     (``tests/test_terminal.py`` holds the two to the same lines): rich's own division into
     words (``divide_line``), each line cut to the width (a fold leaves only spaces past
     it), then padded."""
+    if len(plain) <= width:  # one line, padded (almost every cell): nothing to divide
+        return [plain.rstrip().rjust(width) if justify == "right" else plain.ljust(width)]
     from rich._wrap import divide_line
 
-    # a text that fits is one line: divide_line would find no place to divide it
-    bounds = [0, *(divide_line(plain, width, fold=True) if len(plain) > width else ()),
-              len(plain)]
+    bounds = [0, *divide_line(plain, width, fold=True), len(plain)]
     lines = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         line = plain[start:end]  # cut to the width below (Text.rstrip_end cuts no more)
