@@ -211,13 +211,10 @@ class Scheme:
 
     def group_of_answer(self, text: str) -> str:
         """The column an equality form is counted under: its side's label, as every table
-        of them heads it ("Primary care"), or "Not stated"; a side's key where the two
-        labels are alike, so that the sides are never counted as one."""
+        of them heads it ("Primary care"), or "Not stated". The two labels are never alike
+        (``_SchemeReader.checked_side_label`` refuses them), so the sides are two columns."""
         side = self.side_of_answer(text)
-        labels = {header_key(s.label) for s in self.sides}
-        if side == NOT_STATED or len(labels) < len(self.sides):
-            return side
-        return self.side(side).label
+        return side if side == NOT_STATED else self.side(side).label
 
     def side_from_text(self, text: str) -> str | None:
         """Read a ``side`` cell: the key, the label, or common words for each setting."""
