@@ -458,11 +458,14 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     if book.deleted:
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in withdrawn if not p.pair_id]
-        back, retyped = missing_id_back(book), _retyped_id(book)
-        book.warnings.append(_id_back_warning(book, *back) if back is not None else
-                             _retyped_warning(book, *retyped) if retyped is not None else
-                             deleted_warning(book.deleted, path, book.renamed,
-                                             book.unnamed_withdrawn))
+        found = _one_for_one(book)
+        if found is None:
+            warning = deleted_warning(book.deleted, path, book.renamed, book.unnamed_withdrawn)
+        elif pair_number(found[0].pair_id) is None:  # blank, or an ID of the administrator's
+            warning = _id_back_warning(book, *found)  # (``missing_id_back``)
+        else:  # written as wessex writes them ('P003'): most likely typed over the one given
+            warning = _retyped_warning(book, *found)
+        book.warnings.append(warning)
     return book
 
 
@@ -585,7 +588,7 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     it, rather than a new one. None otherwise: which row is which cannot be told; and for a
     row holding an ID written as wessex writes them ('P003'), typed there to match the
     letters over one wessex gave it when it could not tell (the Settings list typed over),
-    which is the administrator's to keep (``_retyped_id``)."""
+    which is the administrator's to keep (``_retyped_warning``)."""
     found = _one_for_one(book)
     return found if found is not None and pair_number(found[0].pair_id) is None else None
 
@@ -598,19 +601,12 @@ def _one_for_one(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     return next(p for p in book.pairs if p.row == book.renamed[0]), book.deleted[0]
 
 
-def _retyped_id(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
-    """The one pair of the Pairs sheet holding an ID written as wessex writes them but not
-    one it wrote, and the one ID wessex wrote that is on no sheet now, when there is exactly
-    one of each (``missing_id_back``'s case, but for an ID typed in wessex's form): most
-    likely the administrator typed the ID the letters give over the one wessex gave it."""
-    found = _one_for_one(book)
-    return found if found is not None and pair_number(found[0].pair_id) is not None else None
-
-
 def _retyped_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
-    """What status says of ``_retyped_id``'s row: nothing is lost if the administrator
-    changed the ID, and the way back only if the row is another pair (copying the missing
-    pair's row back over a changed ID would put the pair in two rows)."""
+    """What status says of ``_one_for_one``'s row when it holds an ID written as wessex
+    writes them but not one it wrote (most likely the administrator typed the ID the letters
+    give over the one wessex gave it): nothing is lost if the administrator changed the ID,
+    and the way back only if the row is another pair (copying the missing pair's row back
+    over a changed ID would put the pair in two rows)."""
     return (f"{_missing_and(book, pair, pair_id)} says {pair.pair_id}, which is none of the "
             f"IDs wessex last wrote. If you changed {pair_id} to {pair.pair_id} there (to "
             "match the letters sent, say), nothing is lost, and the next 'wessex pair --keep' "
