@@ -586,7 +586,7 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
             # broken down by side, and the note under them would name 'Not stated' only
             warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, columns['group'])}: "
                             "the first column names neither side nor a profession listed in "
-                            "scheme.toml, so the form is counted under 'Not stated'. Type the "
+                            f"scheme.toml, so the form is counted under '{NOT_STATED}'. Type the "
                             "side (for example primary) or the profession as scheme.toml "
                             "lists it, and run again.")
     tables = []
