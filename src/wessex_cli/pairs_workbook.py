@@ -11,7 +11,6 @@ through ``workbook_edit``) agree on every column and find the header row the sam
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -49,12 +48,12 @@ from .text import (
     header_key,
     person_key,
 )
-from .xlsx_out import SheetSpec, Value, write_workbook
 
 if TYPE_CHECKING:
     from .check import LeftOut
     from .pairing import PairingResult
     from .roster import Roster, Volunteer
+    from .xlsx_out import SheetSpec, Value
 
 # ---------------------------------------------------------------- the schema
 # Every reader and writer of a pairs workbook takes its columns from here: the writer
@@ -242,6 +241,8 @@ def _beside(earlier: Path, written: Path | None) -> str:
 def file_sha256(path: Path) -> str:
     """The SHA-256 of a file, recorded in the Settings sheet so that the pairs can be
     traced to the exact volunteer workbook they came from."""
+    import hashlib  # a tracking command, which reads the workbook only, never loads it
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -288,6 +289,8 @@ def write_pairs_workbook(path: Path, result: PairingResult, source: Path, *,
     A re-pairing (``pair --keep``) does not rewrite the kept workbook with this: it brings
     the same sheets into the kept one (``record.carry_pairing``), keeping the rest.
     """
+    from .xlsx_out import write_workbook
+
     write_workbook(path, pairs_workbook_sheets(result, source, left_out=left_out,
                                                history=history, written=path))
 
@@ -304,6 +307,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     that the workbook says how its pairs were made; ``gone``: the IDs of pairs deleted by
     hand that no pair is to take (``GONE_SETTING``).
     """
+    from .xlsx_out import SheetSpec
+
     scheme = result.scheme
     untracked = [None] * len(TRACKING_COLUMNS)  # the administrator fills these in
     # the roster's own columns, even when every pair is held or kept and none is new
