@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
 from .roster import COLUMN_ALIASES, column_meant, names_no_one
-from .spreadsheet import cell_ref, cell_text, find_header_row, read_grid
+from .spreadsheet import Grid, cell_ref, cell_text, find_header_row, read_grid
 from .text import (
     TITLES,
     fold,
@@ -582,9 +582,14 @@ def names_in_workbook(path: Path) -> list[str]:
                 sheets = list(book.sheet_names) or [""]
         except Exception:  # noqa: BLE001 - unreadable here: read_grid explains it below
             sheets = [""]
+    return names_in_grids(read_grid(path, sheet or "Volunteers") for sheet in sheets)
+
+
+def names_in_grids(grids: Iterable[Grid]) -> list[str]:
+    """Every name in the sheets ``grids`` of one workbook, as ``names_in_workbook`` finds
+    them: for a pairs workbook already read (``PairsWorkbook.sheets``)."""
     found: list[str] = []
-    for sheet in sheets:
-        grid = read_grid(path, sheet or "Volunteers")
+    for grid in grids:
         # the header row: one with a name column, preferably beside an e-mail column (a
         # title above the table such as "Scheme name" is not the header)
         index = find_header_row(grid.rows, _names_header_score)
@@ -1018,9 +1023,9 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
     if pairs:
         from .pairs_workbook import read_pairs_workbook
 
-        book = read_pairs_workbook(pairs)
+        book = read_pairs_workbook(pairs, every_sheet=True)  # its names, from the one read
         participants = len(book.paired_people())
-        names += names_in_workbook(pairs)
+        names += names_in_grids(book.sheets or ())
         names_from.append("pairs workbook")
         places = practices(book, practice_side)
     return analyse(responses, names, participants, themes, tuple(names_from), places)

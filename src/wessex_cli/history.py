@@ -20,7 +20,7 @@ from .model import PERSON_FIELDS, PairsWorkbook, Person
 from .pairs_workbook import read_pairs_workbook
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .spreadsheet import Cell, cell_text, find_header_row, read_grid
+from .spreadsheet import Cell, Grid, cell_text, find_header_row, read_grid
 from .text import figure_or_text, header_key, organisation_key, person_key
 
 
@@ -108,7 +108,12 @@ def apply_history(roster: Roster, history: History) -> Roster:
 def summary_rows(path: Path) -> list[dict[str, str]]:
     """The Summary sheet of a pairs workbook as header key -> text, its header row (Item,
     Value) found as every sheet reader finds one; [] when the sheet is absent."""
-    grid = read_grid(path, "Summary", only=True)
+    return summary_of(read_grid(path, "Summary", only=True))
+
+
+def summary_of(grid: Grid) -> list[dict[str, str]]:
+    """The Summary sheet already read, as ``summary_rows`` gives it; [] for a grid that is
+    not the Summary sheet (none in the workbook)."""
     if not grid.is_sheet("Summary"):
         return []
     index = find_header_row(grid.rows, lambda cells: 2 * ({"item", "value"} <= {

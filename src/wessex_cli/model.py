@@ -268,6 +268,9 @@ class PairsWorkbook:
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read
     other_sheets: list[tuple[str, Grid]] | None = None
+    # every worksheet, wessex's and the administrator's, when the reader was asked for them
+    # (``every_sheet``): a name a feedback pack leaves out may be on any of them
+    sheets: list[Grid] | None = None
 
     def paired_people(self) -> set[str]:
         """The e-mail keys of everyone paired this year who did not withdraw: the Pairs

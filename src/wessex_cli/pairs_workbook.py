@@ -36,6 +36,7 @@ from .spreadsheet import (
     cell_text,
     collector_paused,
     find_header_row,
+    read_every_grid,
     read_grid,
     read_grids,
     same_sheet,
@@ -413,25 +414,32 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
 # ---------------------------------------------------------------- the reader
 
 def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | None = None,
-                        side_sheets: bool = True) -> PairsWorkbook:
+                        side_sheets: bool = True, every_sheet: bool = False) -> PairsWorkbook:
     """The pairs workbook as the model: each Pairs row (located by header, so re-sorted,
     added and titled rows are fine) a :class:`PairRecord` with its visits read.
 
     ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
     sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
-    on the Unpaired sheet."""
+    on the Unpaired sheet. ``every_sheet``: keep every worksheet as read, in the record's
+    ``sheets``, from the same opening (the names anywhere in it, for 'feedback')."""
     with collector_paused():  # thousands of records, no cycles: see collector_paused
-        return _read_pairs_workbook(path, now, year, side_sheets)
+        return _read_pairs_workbook(path, now, year, side_sheets, every_sheet)
 
 
 def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
-                         side_sheets: bool) -> PairsWorkbook:
+                         side_sheets: bool, every_sheet: bool) -> PairsWorkbook:
     from .errors import TrackingError
 
     # one opening of the workbook for every sheet the record is read from
-    grid, settings_grid, withdrawn_grid, unpaired_grid = read_grids(
-        path, ("Pairs", "Settings", "Withdrawn", "Unpaired" if side_sheets else ""),
-        alongside=_import_record_readers)
+    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if side_sheets else "")
+    every = None
+    if every_sheet:  # each sheet read_grids would give, taken from them all
+        every = read_every_grid(path, alongside=_import_record_readers)
+        grids = [next((g for g in every if title and same_sheet(g.sheet, title)),
+                      Grid(path, "", [])) for title in titles]
+    else:
+        grids = read_grids(path, titles, alongside=_import_record_readers)
+    grid, settings_grid, withdrawn_grid, unpaired_grid = grids
     if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
@@ -446,7 +454,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     settings = settings_grid.rows
     carried = carried_setting(settings)
     headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
-    book = PairsWorkbook(path, headers, pairs, warnings=skipped)
+    book = PairsWorkbook(path, headers, pairs, warnings=skipped, sheets=every)
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year)

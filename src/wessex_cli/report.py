@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .equality import ProtectedTable
     from .feedback import FeedbackPack
     from .findings import ActionPlan
+    from .model import PairsWorkbook
 
 RANKS = ("1st", "2nd", "3rd")
 SURVEY_METADATA = {"id", "responseid", "starttime", "completiontime", "lastmodifiedtime",
@@ -113,7 +114,8 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     now = today()
     # read as 'status' reads it: a visit ticked but dated after today is planned, not done,
     # and "4/5" is in the scheme's year, so the report and the tracking table agree
-    book = read_pairs_workbook(pairs_path, now=now, year=scheme.year)
+    # every sheet from one reading: the Summary's counts, and the names a quote may not carry
+    book = read_pairs_workbook(pairs_path, now=now, year=scheme.year, every_sheet=True)
     rows = tracked = book.pairs
     left = book.withdrawn
     people: dict[str, dict[str, str]] = {}  # email key -> side, profession, state
@@ -210,12 +212,12 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
         visits_planned=sum(1 for p in tracked for v in p.visits if v.state(now) == "planned"),
         partner_withdrew=len(paired - in_pairs))
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
-                    as_at=now, listed=_listed(pairs_path, book.withdrawals))
+                    as_at=now, listed=_listed(book))
     if feedback is not None:
-        from .feedback import analyse, names_in_workbook, practices, without_places
+        from .feedback import analyse, names_in_grids, practices, without_places
 
         # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
-        names = names_in_workbook(pairs_path)
+        names = names_in_grids(book.sheets or ())
         report.feedback = analyse(feedback, names, paired_people, scheme.themes or None,
                                   ("pairs workbook",))
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
@@ -544,15 +546,16 @@ EQUALITY_NOTE = ("Counts are rounded to the nearest 5; * marks a count from 1 to
                  "hidden so that it cannot be worked out from the totals.")
 
 
-def _listed(pairs_path: Path, withdrawals: list[Any]) -> tuple[int, int] | None:
-    """(listed, active) from the Summary sheet, when it has both as numbers; people who
-    withdrew from the scheme after being paired are in the record (the Withdrawn sheet) and
-    count as active here, so that nobody is left out twice."""
-    from .history import summary_rows
+def _listed(book: PairsWorkbook) -> tuple[int, int] | None:
+    """(listed, active) from the Summary sheet (of ``book.sheets``), when it has both as
+    numbers; people who withdrew from the scheme after being paired are in the record (the
+    Withdrawn sheet) and count as active here, so that nobody is left out twice."""
+    from .history import summary_of
 
+    summary = next((g for g in book.sheets or () if g.is_sheet("Summary")), None)
     found = {row.get("item", ""): row.get("value", "") for row in
-             summary_rows(pairs_path)}
-    recorded = len({w.key for w in withdrawals if w.whole_scheme and w.key})
+             (summary_of(summary) if summary is not None else [])}
+    recorded = len({w.key for w in book.withdrawals if w.whole_scheme and w.key})
     try:
         listed, active = int(found["Volunteers in the workbook"]), int(found["Active volunteers"])
     except (KeyError, ValueError):

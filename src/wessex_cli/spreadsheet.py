@@ -183,6 +183,16 @@ def read_grids(path: Path, titles: Sequence[str], *,
     return _read(path, choose, alongside, csv_grids)
 
 
+def read_every_grid(path: Path, *, alongside: Callable[[], None] | None = None
+                    ) -> list[Grid]:
+    """Every worksheet of the workbook in its order (a CSV's one sheet), each as ``read_grid``
+    reads it, from one opening of the workbook; ``alongside`` as for ``read_grid``."""
+    def choose(worksheets: list[str]) -> list[str | None]:
+        return list(worksheets)
+
+    return _read(path, choose, alongside, lambda: [_read_csv(path)])
+
+
 def _read(path: Path, choose: Callable[[list[str]], list[str | None]],
           alongside: Callable[[], None] | None, csv_grids: Callable[[], list[Grid]]
           ) -> list[Grid]:
