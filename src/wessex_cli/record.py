@@ -961,7 +961,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                         refilled.append(_At(target, f" ({title})"))
                 elif header_key(title) in existing:  # Score, Reasons, How paired: said too
                     restated.setdefault(title, []).append(_At(target))
-                put_value(target, value)
+                put_value(target, None if value == "" else value)
                 changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
     changed = changed or bool(cleared)
@@ -1013,7 +1013,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
             book.unmerged(target)
             if isinstance(value, dt.date):
                 put_date(target, value)
-            else:
+            elif value not in (None, ""):  # nothing for an empty cell, as Excel saves one
                 put_value(target, value)
     if last > last_kept > header_row:
         extend_ranges_down(book, sheet, last_kept, last)

@@ -603,9 +603,10 @@ def shows_a_day(number_format: str) -> bool:
 
 
 def append_values(sheet: Any, values: list[Any]) -> int:
-    """Append a row through :func:`put_value`; returns its row number."""
+    """Append a row through :func:`put_value`, nothing for an empty value (as Excel saves
+    a cell that holds nothing, not as text of no characters); returns its row number."""
     number = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
     for column, value in enumerate(values, start=1):
-        if value is not None:
+        if value not in (None, ""):
             put_value(sheet.cell(number, column), value)
     return number
