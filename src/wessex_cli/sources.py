@@ -18,18 +18,24 @@ if TYPE_CHECKING:
 
 def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                year: int | None = None, finished_withdrawn: bool = False,
-               start: dt.date | None = None) -> tuple[list[PairRecord], list[str]]:
+               start: dt.date | None = None, withdrawn_warnings: bool = False
+               ) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
     (How paired is not "kept"). ``year`` completes tracking dates typed without one;
     ``start`` (the scheme's) names a visit dated before it.
     ``finished_withdrawn``: the pairs on the Withdrawn sheet whose two visits were both done
     and dated before one of them withdrew come too (their certificates are earned: someone
-    whose second partner dropped out keeps the exchange they finished with the first)."""
+    whose second partner dropped out keeps the exchange they finished with the first).
+    ``withdrawn_warnings``: the warnings of the Withdrawn sheet's rows come too (a half day
+    typed there that cannot be read), as the report gives them (status)."""
     from .dates import today
 
     book, pairs, warnings = _read_pairs(path, now, only_new, year,
-                                        side_sheets=finished_withdrawn, start=start)
+                                        side_sheets=finished_withdrawn or withdrawn_warnings,
+                                        start=start)
+    if withdrawn_warnings:
+        warnings += [said for pair in book.withdrawn for said in pair.warnings]
     if finished_withdrawn:
         day = now or today()
         # one exchange, one certificate: a pair still (or again) on the Pairs sheet, its row
