@@ -288,6 +288,13 @@ def pair_number(pair_id: str) -> int | None:
     return int(pair_id[1:]) if re.fullmatch(r"P[0-9]{1,9}", pair_id) else None
 
 
+def standard_id(pair_id: str) -> str:
+    """A pair ID as wessex writes it: "P7" (or "P0007") typed for P007 is that pair's ID,
+    the same number, and is read so by every reader; any other ID as typed."""
+    number = pair_number(pair_id)
+    return f"P{number:03d}" if number is not None else pair_id
+
+
 def copied_rows(pairs: Iterable[PairRecord]) -> list[list[PairRecord]]:
     """Each pair that stands in more than one row of its sheet (a row copied to keep a
     second note, say), as its rows in order: the same two people, each with an address.

@@ -25,6 +25,7 @@ from .model import (
     Person,
     Withdrawn,
     pair_number,
+    standard_id,
 )
 from .spreadsheet import (
     HEADER_SCAN_ROWS,
@@ -531,7 +532,7 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
         if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
         elif (pair_number(part) is not None or part in known) and len(found) < room:
-            found.add(part)
+            found.add(standard_id(part))
         elif part and part != "(none)":
             other.append(part)
     return found, other
@@ -810,7 +811,8 @@ class PairsLayout:
                                       for title, col in self.carried[half]))
 
         id_col = self.id_col
-        pair_id = cell_text(raw[id_col]) if id_col is not None and id_col < width else ""
+        pair_id = standard_id(cell_text(raw[id_col])) if id_col is not None and \
+            id_col < width else ""
         a, b = person("A"), person("B")
         return PairRecord(pair_id, a, b, row=row, values=values,
                           warnings=notes if notes is not None else [])

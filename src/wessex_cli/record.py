@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotInAPair, TrackingError
 from .ignored_errors import grown_marks
-from .model import HALVES, PairRecord, PairsWorkbook, Person, Placement, copied_rows
+from .model import (
+    HALVES,
+    PairRecord,
+    PairsWorkbook,
+    Person,
+    Placement,
+    copied_rows,
+    standard_id,
+)
 from .pairs_workbook import (
     PAIRS_SETTING,
     REFLECTION_COLUMNS,
@@ -911,14 +919,20 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
     going: list[int] = []  # rows of pairs not kept, copied to the Withdrawn sheet
     kept: list[tuple[Any, Sequence[Any]]] = []  # each kept pair's Pair cell, its fresh row
+    shortened: list[_At] = []  # Pair cells typed without the zeros ('P7'), written 'P007'
     for number in range(sheet.max_row, header_row, -1):
-        pair_id = cell_text(book.shown(sheet.cell(number, id_column)))
+        typed = cell_text(book.shown(sheet.cell(number, id_column)))
+        pair_id = standard_id(typed)  # as the reader reads it
         if pair_id in held:
             continue
         found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
         if not any(found):
             continue  # a total or a heading of the administrator's, as the reader says: no pair
         target = sheet.cell(number, id_column)
+        if pair_id != typed and pair_id in new_rows and not is_formula(target):
+            put_value(target, pair_id)
+            shortened.append(_At(target, f" (was '{typed}')"))
+            changed = True
         if given_back and number in given_back:
             pair_id = given_back[number]
             if not is_formula(target):  # a formula's row is still the pair's, as it stands
@@ -1054,6 +1068,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     if numbered:
         said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
                     f"Pairs!{_first_few(numbered)}.")
+    if shortened:
+        one = len(shortened) == 1
+        said.append(f"{'A Pair cell' if one else 'Pair cells'} typed without the zeros wessex "
+                    f"writes now {'holds' if one else 'hold'} the ID as wessex writes it, as the "
+                    f"letters sent name it (the same pair): Pairs!{_first_few(shortened[::-1])}.")
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
