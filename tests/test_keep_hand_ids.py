@@ -46,3 +46,43 @@ def test_a_row_deleted_next_is_not_given_back_as_the_hand_numbered_pairs_row(
     status = " ".join(run("status", "pairs.xlsx").output.split())
     assert "unless" not in status  # X3's row is named as no row that may be P010
     assert "is not a pair ID" not in status  # X3, listed, is read as the ID it is
+
+
+def test_the_hand_numbered_pairs_row_deleted_is_a_pair_deleted(run: Runner,
+                                                                paired: Path) -> None:
+    """X3's own row deleted by hand: X3, listed, is held by no pair now, and was read as
+    text typed in the list ("'X3' is not a pair ID"), so pair --keep paired Callum and
+    Winifred afresh and their visits were lost. It is a pair deleted, as P010 would be."""
+    _keep_x3(run, paired)
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A4"].value == "X3"
+    book["Pairs"]["U4"], book["Pairs"]["V4"] = "10/5/2027", "yes"
+    book.save(paired)
+    book["Pairs"].delete_rows(4)  # X3's row, its half day with it
+    book.save(paired)
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "is not a pair ID" not in status
+    assert "Warning: pair X3, on the Pairs sheet when wessex last wrote this workbook, is on " \
+        "neither the Pairs nor the Withdrawn sheet now. If its row was deleted, the visits " \
+        "recorded there are no longer counted: copy its row back from the newest copy in " \
+        "backups/ that has it." in status
+    before = paired.read_bytes()
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                       .output.split())
+    assert "Pair X3, on the Pairs sheet when wessex last wrote this workbook, is on neither " \
+        "the Pairs nor the Withdrawn sheet now. Pairing again now would lose the visits " \
+        "recorded in its row for good. Nothing was changed." in refused
+    assert paired.read_bytes() == before
+
+
+def test_text_typed_in_the_list_is_no_id_unless_shaped_like_one() -> None:
+    """An ID of the administrator's own, listed, is read as one when no pair holds it now
+    (its row deleted) if it is one word of letters and figures ('X3', 'CW-12'); words,
+    sentences and dates typed beside the IDs are text, as before."""
+    from wessex_cli.pairs_workbook import PAIRS_SETTING, written_pairs
+
+    found, said = written_pairs([[PAIRS_SETTING, "P001, CW-12, X3, note, checked by Sam, "
+                                  "1/6/2027, 27-05"]])
+    assert found == {"P001", "CW-12", "X3"}
+    assert said[0].startswith("Settings!B1: 'note', 'checked by Sam', '1/6/2027', '27-05' are "
+                              "not pair IDs")

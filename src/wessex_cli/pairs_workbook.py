@@ -521,8 +521,9 @@ _MOST_IDS = 200_000  # more pairs than any sheet the inspection lets through cou
 def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
             ) -> tuple[set[str], list[str]]:
     """The pair IDs in a cell of the Settings sheet's list, read only where shaped as
-    ``id_ranges`` writes them ("P007", "P001-P030"; "(none)" for none) or ``known`` (IDs of
-    the administrator's own that pairs hold, "X3"), at most ``room``; and the parts of the
+    ``id_ranges`` writes them ("P007", "P001-P030"; "(none)" for none), ``known`` (IDs of
+    the administrator's own that pairs hold, "X3") or shaped like such an ID (one held by no
+    pair now, its row deleted: ``_shaped_like_id``), at most ``room``; and the parts of the
     cell that are not (text typed there, or a run longer than any workbook could hold),
     which are no IDs."""
     found: set[str] = set()
@@ -531,11 +532,20 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
         run = re.fullmatch(r"P([0-9]{1,9})-P([0-9]{1,9})", part)
         if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
-        elif (pair_number(part) is not None or part in known) and len(found) < room:
+        elif (pair_number(part) is not None or part in known or
+              (not run and _shaped_like_id(part))) and len(found) < room:
             found.add(standard_id(part))
         elif part and part != "(none)":
             other.append(part)
     return found, other
+
+
+def _shaped_like_id(part: str) -> bool:
+    """Whether a part of the Settings list is shaped like an ID of the administrator's own
+    ('X3', 'CW-12'): one word of letters and figures, both; not a word, a sentence or a
+    date typed beside the IDs ('note', 'checked by Sam', '1/6/2027')."""
+    return len(part) <= 20 and not any(c.isspace() for c in part) and \
+        any(c.isdigit() for c in part) and any(c.isalpha() for c in part)
 
 
 def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
