@@ -131,3 +131,49 @@ def test_the_list_reads_only_ids_as_wessex_writes_them() -> None:
     assert ids_without("P001-P003", {"P002"}) == "P001, P003"
     assert ids_without("P002, note", {"P002"}) == "note"
     assert ids_without("P002", {"P002"}) == "(none)"
+
+
+CALLUM = "Pairs!A4 (Dr Callum Whitlow and Dr Winifred Upton)"  # P003, row 4
+
+
+def test_an_id_emptied_while_the_list_is_typed_over_is_named_with_the_likely_id(
+        run: Runner, paired: Path) -> None:
+    """P003's Pair cell emptied and a note typed over the list: nothing said which pair was
+    missing, and pair --keep numbered the row P031 without a word on what the letters name
+    it. The row is warned of by its cell; P003, the one number up to P030 on no sheet, is
+    named as most likely, for the administrator to confirm from the letters."""
+    cell = _type_in_list(paired, "see the Pairs sheet")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"] = None
+    book.save(paired)
+    found = (f"{CALLUM} has no pair ID, and which ID it had cannot be told: the list of the "
+             f"pairs wessex last wrote ({cell}), by which the missing pair is found, was typed "
+             "over.")
+    likely = ("P003 is the only ID up to P030 on no sheet, so it is most likely P003: if the "
+              "letters sent name the pair so, type P003 in Pairs!A4. Left blank, 'wessex pair "
+              "--keep' gives it a new one.")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Warning: {found} {likely}" in said
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"Warning: {found} {likely}" in kept
+    assert ("A kept pair had no ID in its Pair cell, so it was given a new one there: "
+            "Pairs!A4 (P031). If the letters sent name it otherwise, type that ID over the new "
+            "one: nothing is lost, and the next 'wessex pair --keep' records it.") in kept
+
+
+def test_two_ids_emptied_while_the_list_is_typed_over_are_each_named(
+        run: Runner, paired: Path) -> None:
+    """Two rows without an ID: which is which cannot be told, so no ID is named likely."""
+    cell = _type_in_list(paired, "see the Pairs sheet")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = None, None
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    for row in ("Pairs!A4 (Dr Callum Whitlow and Dr Winifred Upton)",
+                "Pairs!A5 (Dr Declan Dunmore and Dr Viktor Trelawny)"):
+        ref = row.split(" ")[0]
+        assert (f"Warning: {row} has no pair ID, and which ID it had cannot be told: the list "
+                f"of the pairs wessex last wrote ({cell}), by which the missing pair is found, "
+                f"was typed over. Type in {ref} the ID the letters sent give this pair. Left "
+                "blank, 'wessex pair --keep' gives it a new one.") in said
+    assert "most likely" not in said

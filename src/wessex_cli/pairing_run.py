@@ -194,6 +194,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
             notes += [_unread_list(said, keep, request, in_place) for said in earlier.unread_list]
+            notes += [Note(said, NoteKind.WARNING) for said in earlier.unknown_ids]
             back = missing_id_back(earlier)
             if back is not None and not held_in(back[0], held):  # a held row stays as it is
                 notes.append(_id_given_back(earlier, *back, request.writing))

@@ -469,6 +469,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += book.unread_list
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
+    if book.unread_list and not written:  # the list typed over: nothing is found missing
+        book.unknown_ids = _ids_unknown(book, withdrawn, settings)
+        book.warnings += book.unknown_ids
     if book.deleted:
         book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
         book.unnamed_withdrawn = [p.row for p in withdrawn if not p.pair_id]
@@ -604,6 +607,40 @@ def _pairs_deleted(book: PairsWorkbook, written: set[str],
     return sorted(missing)
 
 
+def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
+                 settings: Sequence[Sequence[Cell]]) -> list[str]:
+    """A warning for each Pairs row without an ID when no ID could be read from the Settings
+    list of the pairs wessex last wrote (typed over): the pair missing, and so the ID the
+    row had, cannot be told from it. With one such row (and no Withdrawn row without an
+    ID), the one number up to the highest ID that is on no sheet and was never deleted
+    (``GONE_SETTING``) is most likely it: wessex never numbers a pair into a gap."""
+    blank = [pair for pair in book.pairs if not pair.pair_id]
+    if not blank:
+        return []
+    held = {n for i in [*(p.pair_id for p in [*book.pairs, *withdrawn]), *book.gone]
+            if (n := pair_number(i)) is not None}
+    top = max(held, default=0)
+    gaps = [n for n in range(1, top + 1) if n not in held] if top <= _MOST_IDS else []
+    wanted = header_key(PAIRS_SETTING)
+    cells = " and ".join(f"Settings!{cell_ref(n, 1)}" for n, row in enumerate(settings)
+                         if len(row) > 1 and header_key(cell_text(row[0])) == wanted)
+    said = []
+    for pair in blank:
+        cell = _id_cell(book, pair)
+        found = (f"{cell} ({_people_of(pair)}) has no pair ID, and which ID it had cannot be "
+                 f"told: the list of the pairs wessex last wrote ({cells}), by which the "
+                 "missing pair is found, was typed over.")
+        if len(blank) == 1 and len(gaps) == 1 and all(p.pair_id for p in withdrawn):
+            likely = f"P{gaps[0]:03d}"
+            todo = (f"{likely} is the only ID up to P{top:03d} on no sheet, so it is most "
+                    f"likely {likely}: if the letters sent name the pair so, type {likely} "
+                    f"in {cell}.")
+        else:
+            todo = f"Type in {cell} the ID the letters sent give this pair."
+        said.append(f"{found} {todo} Left blank, 'wessex pair --keep' gives it a new one.")
+    return said
+
+
 def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     """The one pair of the Pairs sheet whose ID is blank or none wessex wrote, and the ID of
     the one pair wessex last wrote that is on no sheet now, when there is exactly one of
@@ -660,9 +697,13 @@ def _id_cell(book: PairsWorkbook, pair: PairRecord) -> str:
 def _missing_and(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
     """The finding both warnings of one missing pair and one row without a written ID
     start with: "Pair P003, ... is on no sheet now, and Pairs!A4 (A and B)"."""
-    people = " and ".join(person.name or person.email for person in pair.people)
     return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
-            f"no sheet now, and {_id_cell(book, pair)} ({people})")
+            f"no sheet now, and {_id_cell(book, pair)} ({_people_of(pair)})")
+
+
+def _people_of(pair: PairRecord) -> str:
+    """The two people of a pair as a warning names its row: "A and B"."""
+    return " and ".join(person.name or person.email for person in pair.people)
 
 
 def _id_back_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:

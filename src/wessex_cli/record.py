@@ -1067,7 +1067,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     said = [placed] if placed else []
     if numbered:
         said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
-                    f"Pairs!{_first_few(numbered)}.")
+                    f"Pairs!{_first_few(numbered)}. If the letters sent name "
+                    f"{'it' if len(numbered) == 1 else 'one of them'} otherwise, type that ID "
+                    "over the new one: nothing is lost, and the next 'wessex pair --keep' "
+                    "records it.")
     if shortened:
         one = len(shortened) == 1
         said.append(f"{'A Pair cell' if one else 'Pair cells'} typed without the zeros wessex "
