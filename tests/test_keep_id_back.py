@@ -259,3 +259,77 @@ def test_a_workbook_read_as_history_makes_its_withdrawn_rows_into_records_once(
     assert read.deleted == ["P003"]  # withdraw took P004 out of the list of pairs written
     assert read.unnamed_withdrawn == [2]
     assert len(made) == 1
+
+
+def test_a_missing_pair_that_a_row_without_an_id_may_be_says_what_to_type_and_the_way_back(
+        run: Runner, done: Path) -> None:
+    """P003's row (Callum's half day in it) deleted, and P004, withdrawn, has its Pair cell
+    on the Withdrawn sheet emptied: that row may be P003, so pair --keep is not refused, and
+    which is which cannot be told (the workbook's only record of a pair's people is its
+    row). The warning said only "if its row was deleted, copy it back", and pair --keep
+    paired Callum and Winifred afresh, their half day lost, with the same words, where
+    copying the row back would put them in two pairs. It now says what to type where, and
+    after pair --keep how to undo it; followed, the pair and its half day are back."""
+    import shutil
+
+    run("withdraw", "pairs.xlsx", str(_ids(done, "B5")[0]), "--reason", "moved away")
+    with_p003 = sorted((done.parent / "backups").glob("*.xlsx"))[-1]
+    book = openpyxl.load_workbook(done)
+    withdrawn = book["Withdrawn"]
+    pair_column = [c.value for c in withdrawn[1]].index("Pair") + 1
+    withdrawn.cell(2, pair_column).value = None
+    book["Pairs"].delete_rows(4)  # P003's row
+    book.save(done)
+    found = ("pair P003, on the Pairs sheet when wessex last wrote this workbook, is on "
+             "neither the Pairs nor the Withdrawn sheet now (unless it is the pair in row 2 of "
+             "the Withdrawn sheet, whose ID is blank or not one wessex wrote). Which is which "
+             "cannot be told from the workbook: type in the Pair cell of each of those rows the "
+             "ID the letters sent give its pair. If P003 is then in none of them, its row was "
+             "deleted")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert (f"Warning: {found}, and the visits recorded there are no longer counted: copy its "
+            "row back from the newest copy in backups/ that has it, before 'wessex pair "
+            "--keep' pairs its people again as if new. To end a pair, use 'wessex withdraw'; "
+            "never delete its row.") in said
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert (f"Warning: {found}, and this run paired its people again as if new, the visits "
+            "recorded in its row no longer counted. To undo that, copy the previous version "
+            "of pairs.xlsx back from backups/, put its row back into it (copy its row back "
+            "from the newest copy in backups/ that has it), and run 'wessex pair --keep' "
+            "again.") in said
+    assert "Dr Callum Whitlow" not in [r[1] for r in openpyxl.load_workbook(done)["Pairs"]
+                                       .iter_rows(min_row=2, max_row=4, values_only=True)]
+    # the way back, as said: the previous version, P003's row from the copy that has it,
+    # and P004 typed in the Withdrawn row as the letters name it
+    shutil.copy(sorted((done.parent / "backups").glob("*.xlsx"))[-1], done)
+    source = openpyxl.load_workbook(with_p003)["Pairs"]
+    book = openpyxl.load_workbook(done)
+    sheet = book["Pairs"]
+    sheet.insert_rows(4)
+    for column in range(1, source.max_column + 1):
+        sheet.cell(4, column).value = source.cell(4, column).value
+    book["Withdrawn"].cell(2, pair_column).value = "P004"
+    book.save(done)
+    assert "Warning" not in run("status", "pairs.xlsx").output
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _ids(done, "A4", "B4", "V4") == ["P003", "Dr Callum Whitlow", "yes"]
+
+
+def test_two_emptied_ids_for_two_missing_pairs_say_what_to_type(
+        run: Runner, done: Path) -> None:
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = None, None  # P003 and P004
+    book.save(done)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert ("whose IDs are blank or not ones wessex wrote). Which is which cannot be told "
+            "from the workbook: type in the Pair cell of each of those rows the ID the letters "
+            "sent give its pair. Any of P003-P004 whose ID is then in none of them had its row "
+            "deleted, and the visits recorded there are no longer counted: there is no backup "
+            "of pairs.xlsx in backups/ to copy their rows back from, so restore them from a "
+            "copy of your own, or type them in again (each pair's ID and people are in the "
+            "letters sent), before 'wessex pair --keep' pairs their people again as if new.") \
+        in said
+    book = openpyxl.load_workbook(done)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = "P003", "P004"  # as the letters name them
+    book.save(done)
+    assert "Warning" not in run("status", "pairs.xlsx").output

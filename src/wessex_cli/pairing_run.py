@@ -201,7 +201,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 back[0].pair_id = given_back[back[0].row] = back[1]
             elif earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
-                                                  request.writing, bool(request.why)))
+                                                  request.writing, bool(request.why),
+                                                  in_place))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
@@ -323,23 +324,50 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
 
 
 def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
-                         writing: bool = True, explaining: bool = False) -> Note:
+                         writing: bool = True, explaining: bool = False,
+                         in_place: bool = True) -> Note:
     """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
     rows deleted by hand, their visits with them), unless ``force``: their people would be
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when
     the pairs whose ID was emptied or typed over are as many and so may be them all, a
     warning (of what the run does, or would do when it is not ``writing``); ``explaining``
     (--why, which pairs to explain and writes nothing), the warning alone; once forced and
-    written, no longer the way back, as the row copied back would pair its people twice."""
+    written, no longer the way back, as the row copied back would pair its people twice.
+    ``in_place``: the run writes over ``keep``, whose previous version is then in backups/."""
     from .errors import TrackingError
-    from .pairs_workbook import copy_back, deleted_pairs, deleted_warning, id_ranges, rows_of
+    from .pairs_workbook import (
+        END_A_PAIR,
+        copy_back,
+        deleted_pairs,
+        deleted_warning,
+        id_ranges,
+        rows_of,
+        which_is_which,
+    )
 
     ids = earlier.deleted
     maybe = (earlier.renamed, earlier.unnamed_withdrawn)  # rows that may be the missing pairs
     said = deleted_warning(ids, keep, *maybe)
-    if sum(map(len, maybe)) >= len(ids) or explaining:  # --why changes nothing: it is told
-        return Note(said, NoteKind.WARNING)
     found = deleted_pairs(ids, *maybe)
+    if explaining:  # --why changes nothing: it is told
+        return Note(said, NoteKind.WARNING)
+    if sum(map(len, maybe)) >= len(ids):
+        # which is which cannot be told: the rows are kept as they are (any new ID they take
+        # can be typed over), and a pair among the missing whose row was deleted is paired
+        # again as if new; the way back is the previous version, which has no such pair yet
+        one = len(ids) == 1
+        its = "its" if one else "their"
+        if not writing:
+            return Note(f"{found} {which_is_which(ids)}: {copy_back(ids, keep)}, before "
+                        f"running without --dry-run, which would pair {its} people again as "
+                        f"if new. {END_A_PAIR}", NoteKind.WARNING)
+        undo = f"copy the previous version of {keep.name} back from backups/" if in_place \
+            else f"pair again from {keep.name}, which this run left as it was"
+        return Note(f"{found} {which_is_which(ids)}, and this run paired {its} people again "
+                    f"as if new, the visits recorded in {rows_of(ids)} no longer counted. To "
+                    f"undo that, {undo}, put {rows_of(ids)} back into it ("
+                    f"{copy_back(ids, keep)}), and run 'wessex pair --keep' again. "
+                    f"{END_A_PAIR}", NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
         way_back = copy_back(ids, keep)
         raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "

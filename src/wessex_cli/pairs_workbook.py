@@ -724,9 +724,29 @@ def deleted_warning(ids: Sequence[str], path: Path, renamed: Sequence[int] = (),
     ``renamed`` and ``unnamed_withdrawn``: the rows that may be some of them
     (``deleted_pairs``)."""
     found = deleted_pairs(ids, renamed, unnamed_withdrawn)
+    if len(renamed) + len(unnamed_withdrawn) >= len(ids):  # those rows may be them all
+        return (f"{found} {which_is_which(ids)}, and the visits recorded there are no longer "
+                f"counted: {copy_back(ids, path)}, before 'wessex pair --keep' pairs "
+                f"{'its' if len(ids) == 1 else 'their'} people again as if new. {END_A_PAIR}")
     return (f"{found} If {rows_of(ids)} {'was' if len(ids) == 1 else 'were'} deleted, the "
-            f"visits recorded there are no longer counted: {copy_back(ids, path)}. To end a "
-            "pair, use 'wessex withdraw'; never delete its row.")
+            f"visits recorded there are no longer counted: {copy_back(ids, path)}. "
+            f"{END_A_PAIR}")
+
+
+END_A_PAIR = "To end a pair, use 'wessex withdraw'; never delete its row."
+
+
+def which_is_which(ids: Sequence[str]) -> str:
+    """What to do when the rows whose ID is blank or none wessex wrote are as many as the
+    pairs ``ids`` missing, and so may be them (``deleted_pairs``): which is which cannot be
+    told from the workbook, whose only record of a pair's people is its row, so the IDs the
+    letters give are typed in those rows; a pair whose ID is then in none of them was
+    deleted ("... its row was deleted", for the caller to say what follows)."""
+    one = len(ids) == 1
+    then = f"If {ids[0]} is then in none of them, its row was deleted" if one else \
+        f"Any of {id_ranges(ids)} whose ID is then in none of them had its row deleted"
+    return ("Which is which cannot be told from the workbook: type in the Pair cell of each "
+            f"of those rows the ID the letters sent give its pair. {then}")
 
 
 def rows_of(ids: Sequence[str]) -> str:
