@@ -297,15 +297,20 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
     """Refuse to re-pair over a Pairs row that names both people but has lost one e-mail
     address: the pair could not be kept, so its ID went to a new pair, which was written
     over its row, and the visits and notes typed there were then another pair's. Refuse
-    too a pair in two rows (a row copied): it was kept twice, as two pairs."""
+    too a pair in two rows (a row copied): it was kept twice, as two pairs; and two rows
+    under one pair ID: they were kept as one, one row written over the other."""
     from .errors import TrackingError
-    from .pairs_workbook import person_header
+    from .pairs_workbook import OWN_ID_FIX, person_header, rows_sharing_an_id
     from .record import refuse_copied_rows
     from .spreadsheet import cell_ref
     from .text import header_key
 
     refuse_copied_rows(earlier.pairs, keep, "it would be kept twice, as two pairs. Nothing "
                        "was changed.")
+    for shared in rows_sharing_an_id(earlier):
+        raise TrackingError(f"{shared}, so the rows would be kept as one pair, one written "
+                            "over the other, and a pair and its visits lost. Nothing was "
+                            "changed.", OWN_ID_FIX, file=keep, sheet="Pairs")
     keys = [header_key(title) for title in earlier.headers]
     for pair in earlier.pairs:
         for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):

@@ -467,6 +467,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
              if p.pair_id and pair_number(p.pair_id) is None}
     written, book.unread_list = written_pairs(settings, known)
     book.warnings += book.unread_list
+    book.warnings += [f"{shared}. The letters and 'wessex pair --keep' know a pair by its ID, "
+                      f"so these rows would be taken as one pair. {OWN_ID_FIX}"
+                      for shared in rows_sharing_an_id(book)]
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     if book.unread_list and not written:  # the list typed over: nothing is found missing
@@ -699,6 +702,33 @@ def _missing_and(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
     start with: "Pair P003, ... is on no sheet now, and Pairs!A4 (A and B)"."""
     return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
             f"no sheet now, and {_id_cell(book, pair)} ({_people_of(pair)})")
+
+
+# What to do about two rows under one pair ID, for the warning and for pair --keep's refusal
+OWN_ID_FIX = ("Keep the ID in the row of the pair whose letters name it. In the other, type "
+              "the ID its own letters gave, or empty its Pair cell so that 'wessex pair --keep' "
+              "gives it a new one.")
+
+
+def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
+    """Each pair ID that more than one row of the Pairs sheet holds, in words: its cells, the
+    ID and each row's people ("Pairs!A31 and A32 both hold the pair ID P030 (A and B; C and
+    B)"). A pair is known by its ID to the letters and to 'pair --keep', which would keep
+    the rows as one pair, one written over the other."""
+    rows: dict[str, dict[int, PairRecord]] = {}
+    for pair in book.pairs:
+        if pair.pair_id:
+            rows.setdefault(pair.pair_id, {}).setdefault(pair.row, pair)
+    found = []
+    for pair_id, same in rows.items():
+        if len(same) < 2:
+            continue
+        shared = list(same.values())
+        cells = [_id_cell(book, pair) for pair in shared]
+        listed = ", ".join(cells[:-1]) + " and " + cells[-1].removeprefix("Pairs!")
+        found.append(f"{listed} {'both hold' if len(shared) == 2 else 'all hold'} the pair "
+                     f"ID {pair_id} ({'; '.join(_people_of(pair) for pair in shared)})")
+    return found
 
 
 def _people_of(pair: PairRecord) -> str:

@@ -1,0 +1,61 @@
+"""Two rows under one pair ID: a pair typed in by hand with the ID of the row above copied
+with it. 'pair --keep' knows a pair by its ID, so it kept the two rows as one, writing the
+hand-typed pair over the other: Wilf Umeh's pair was gone from the sheet, and nothing was
+said. Every reading now warns of the rows by their cells, and pair --keep refuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _second_row_as_p030(paired: Path) -> None:
+    """Row 32: the unpaired Maryam Kowalczyk with P030's partner, typed by copying row 31
+    (P030, Wilf Umeh and Prof Jude Greaves), its ID with it."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert (sheet["A31"].value, sheet["B31"].value, sheet.max_row) == ("P030", "Wilf Umeh", 31)
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(32, column).value = sheet.cell(31, column).value
+    sheet["B32"], sheet["C32"] = "Dr Maryam Kowalczyk", "maryam.kowalczyk@nhs.net"
+    sheet["D32"], sheet["G32"] = None, "Westcliff Medical Group"
+    book.save(paired)
+
+
+def test_two_rows_under_one_id_are_warned_of_and_not_kept_as_one(run: Runner,
+                                                                  paired: Path) -> None:
+    _second_row_as_p030(paired)
+    run("visit", "pairs.xlsx", "Maryam Kowalczyk", "--hosted", "20/5/2027")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert ("Pairs!A31 and A32 both hold the pair ID P030 (Wilf Umeh and Prof Jude Greaves; "
+            "Dr Maryam Kowalczyk and Prof Jude Greaves)") in said
+    assert "Keep the ID in the row of the pair whose letters name it" in said
+    scripted = run("status", "pairs.xlsx", "--json")  # the warnings beside the JSON
+    assert "both hold the pair ID P030" in " ".join(scripted.stderr.split())
+    assert len(json.loads(scripted.stdout)["pairs"]) == 31
+
+    before = paired.read_bytes()
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                       .output.split())
+    assert "Pairs!A31 and A32 both hold the pair ID P030" in refused
+    assert "Nothing was changed" in refused
+    assert paired.read_bytes() == before
+
+    # the way out the message gives: the hand-typed row's Pair cell emptied
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A32"] = None
+    book.save(paired)
+    assert "both hold" not in run("status", "pairs.xlsx").output
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    pairs = json.loads(run("status", "pairs.xlsx", "--json").stdout)["pairs"]
+    by_id = {p["id"]: p for p in pairs}
+    assert by_id["P030"]["a"]["name"] == "Wilf Umeh"
+    assert by_id["P031"]["a"]["name"] == "Dr Maryam Kowalczyk"
+    assert [v["done"] for v in by_id["P031"]["visits"]] == [True, False]  # her half day kept
