@@ -849,6 +849,34 @@ def test_an_exchange_finished_before_a_partner_withdrew_still_earns_its_certific
         {"priya-varga", "leon-ince"}
 
 
+def test_a_finished_withdrawn_pairs_unreadable_cell_is_warned_of_with_its_certificate(
+        run: Runner, tmp_path: Path) -> None:
+    """The Withdrawn sheet's finished pair comes to 'render' for its certificates: a cell of
+    its row that cannot be read is warned of, as the Pairs sheet's are (its warnings were
+    gathered before the pair was added, so nothing was said)."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
+    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
+    run("pair", "volunteers.xlsx")
+    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027")
+    run("visit", "pairs.xlsx", "Priya Varga", "--hosted", "6/5/2027")
+    run("withdraw", "pairs.xlsx", "Leon Ince", "--reason", "illness")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Withdrawn"]
+    headers = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if "Priya Varga" in str(sheet.cell(r, headers.index("B name") + 1).value) or
+               "Priya Varga" in str(sheet.cell(r, headers.index("A name") + 1).value))
+    column = headers.index("Reflection from B") + 1
+    sheet.cell(row, column).value = "maybe"
+    book.save(tmp_path / "pairs.xlsx")
+    cell = f"Withdrawn!{openpyxl.utils.get_column_letter(column)}{row}"
+    said = " ".join(run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "c",
+                        "--format", "md").output.split())
+    assert f"{cell}: 'maybe' is not yes or no" in said
+    assert {p.stem for p in (tmp_path / "c" / "certificate").glob("*.md")} == \
+        {"priya-varga", "leon-ince"}
+
+
 def test_one_hour_of_cpd_is_not_one_hours(run: Runner, tmp_path: Path) -> None:
     """With cpd_hours = 1 the certificate, its covering note, the call to action and the
     business case all said "1 hours"."""

@@ -47,6 +47,8 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                                         for visit in pair.visits):
                 seen.add(same)
                 pairs.append(pair)
+                if not withdrawn_warnings:  # else given above with the others
+                    warnings += pair.warnings
     return pairs, warnings
 
 
