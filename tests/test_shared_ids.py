@@ -59,3 +59,16 @@ def test_two_rows_under_one_id_are_warned_of_and_not_kept_as_one(run: Runner,
     assert by_id["P030"]["a"]["name"] == "Wilf Umeh"
     assert by_id["P031"]["a"]["name"] == "Dr Maryam Kowalczyk"
     assert [v["done"] for v in by_id["P031"]["visits"]] == [True, False]  # her half day kept
+
+
+def test_a_pairs_row_copied_is_said_once(run: Runner, paired: Path) -> None:
+    # the same pair in two rows, under its ID: the copied-row warning says it, alone
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(32, column).value = sheet.cell(31, column).value
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "rows 31 and 32 of the Pairs sheet both hold the pair of Wilf Umeh and Prof Jude " \
+        "Greaves, so it is counted twice" in said
+    assert "both hold the pair ID" not in said

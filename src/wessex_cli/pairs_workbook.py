@@ -721,9 +721,10 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
             rows.setdefault(pair.pair_id, {}).setdefault(pair.row, pair)
     found = []
     for pair_id, same in rows.items():
-        if len(same) < 2:
-            continue
         shared = list(same.values())
+        people = {frozenset((p.a.key, p.b.key)) for p in shared}
+        if len(shared) < 2 or (len(people) == 1 and "" not in next(iter(people))):
+            continue  # one row, or one pair's row copied: ``model.copied_rows`` says so
         cells = [_id_cell(book, pair) for pair in shared]
         listed = ", ".join(cells[:-1]) + " and " + cells[-1].removeprefix("Pairs!")
         found.append(f"{listed} {'both hold' if len(shared) == 2 else 'all hold'} the pair "
