@@ -298,6 +298,7 @@ class Recipient:
     email: str
     context: dict[str, Any]
     stem: str
+    email_cell: str = ""  # where the address was read ("Pairs!C7"), to name in a refusal
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
@@ -515,7 +516,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                           {**base, **extra, "person": c,
                            "agreed_partners": [wording_name(n) for n in
                                                agreed_with.get(p.key, [])]},
-                          slug(c["name"]))
+                          slug(c["name"]), p.email_cell)
                 for p, c in zip(people, contexts, strict=True)]
     if not pairs:
         raise TemplateError(f"'{template.name}' is written for each pair.",
@@ -548,7 +549,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                                "visit_date": visit_day,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
                     found.append(Recipient(host["name"], host["email"], context,
-                                           f"{slug(host['name'])}-hosts-{slug(visitor['name'])}"))
+                                           f"{slug(host['name'])}-hosts-{slug(visitor['name'])}",
+                                           pair.people[index].email_cell))
             continue
         complete = pair.complete
         if complete and template.only_incomplete:
@@ -576,7 +578,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
-            found.append(Recipient(person["name"], person["email"], context, slug(person["name"])))
+            found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
+                                   pair.people[index].email_cell))
     return found
 
 
@@ -868,6 +871,33 @@ def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendere
     return Rendered(recipient, subject, body, layout=template.layout)
 
 
+def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) -> None:
+    """Raise a ``TemplateError`` naming the cell of each person with no address or one that
+    is not an address: no draft is written that Outlook could not send, nor any of the
+    others, so that the corrected run writes the whole batch at once."""
+    from .roster import email_problem
+
+    faults = []
+    for person in people:
+        why = email_problem(person.email) if person.email.strip() else ""
+        if person.email.strip() and not why:
+            continue
+        where = f"{person.email_cell}: " if person.email_cell else ""
+        who = person.name or "someone"
+        faults.append(f"{where}'{person.email}' is not a valid e-mail address "
+                      f"({why.rstrip('.')}), for {who}" if why else
+                      f"{where}{who} has no e-mail address")
+    if not faults:
+        return
+    shown = "; ".join(faults[:10]) + (f"; and {len(faults) - 10} more" if len(faults) > 10
+                                      else "")
+    raise TemplateError(
+        f"no e-mail of '{template.name}' was written, as {len(faults)} of the {len(people)} "
+        f"cannot be addressed: {shown}.",
+        "Fill in or correct the address in each cell named (wessex status lists them all), "
+        "then run this again.")
+
+
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                scheme: Scheme, progress: Callable[[int], None] | None = None,
                allow_placeholders: bool = False) -> list[tuple[Rendered, bytes]]:
@@ -878,6 +908,8 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     from .formats import to_bytes
     from .placeholders import collecting, missing_settings, refusal, template_view
 
+    if fmt == "eml" and template.audience != "scheme":
+        refuse_unaddressed(template, people)
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach

@@ -80,6 +80,9 @@ class Person:
     adjustments: str = ""
     notes: str = ""
     extra: tuple[tuple[str, str], ...] = ()
+    # where the e-mail address was read ("Pairs!C7"), for a message that names the cell to
+    # correct; not part of who the person is
+    email_cell: str = field(default="", compare=False)
 
     @classmethod
     def of(cls, source: _HasPersonFields) -> Person:

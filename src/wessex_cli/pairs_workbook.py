@@ -893,21 +893,21 @@ class PairsLayout:
             for name, col in self.people[half]:
                 cell = raw[col] if col is not None and col < width else None
                 found[name] = clean_cell(cell) if type(cell) is str else cell_text(cell)
+            email_col = self.people[half][PERSON_FIELDS.index("email")][1]
+            email_cell = f"{sheet}!{cell_ref(row - 1, email_col or 0)}"
             if found["email"]:
                 typed = found["email"]  # quoted as typed: the address loses its spaces
                 email = found["email"] = address_from_cell(typed)
                 why = email_problem(email) if notes is not None else None
                 if notes is not None and why:
-                    col = self.people[half][PERSON_FIELDS.index("email")][1] or 0
-                    notes.append(f"{sheet}!{cell_ref(row - 1, col)}: '{typed}' is not a valid "
+                    notes.append(f"{email_cell}: '{typed}' is not a valid "
                                  f"e-mail address ({why.rstrip('.')}); correct it before "
                                  "sending anything to this person.")
             elif notes is not None and found["name"]:
-                col = self.people[half][PERSON_FIELDS.index("email")][1] or 0
-                notes.append(f"{sheet}!{cell_ref(row - 1, col)}: {found['name']} has no e-mail "
+                notes.append(f"{email_cell}: {found['name']} has no e-mail "
                              "address; fill it in before sending anything to them.")
             notes_col = self.notes[half]
-            return Person(**found,
+            return Person(**found, email_cell=email_cell if email_col is not None else "",
                           notes=self.text(raw, notes_col) if notes_col is not None else "",
                           extra=tuple((title, self.text(raw, col))
                                       for title, col in self.carried[half]))

@@ -1,0 +1,64 @@
+"""An e-mail is written to nobody whose address is missing or not an address: the render
+stops before writing any, naming the cell of each, as a missing address stopped it (an
+invalid one was warned of and its draft written all the same). Letters in other formats
+need no address and are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record import DRAFT, columns, paired, people  # noqa: F401 - paired: a fixture
+
+
+def _two_bad(book_path: Path) -> tuple[str, str]:
+    """Break GP 0's address (no dot after the @) and blank Consultant ?'s in row 3: their
+    cells, as the administrator finds them."""
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    typo = sheet.cell(2, col["A email"])
+    typo.value = "gp0@example"  # the example.org of people() lost its ".org"
+    blank = sheet.cell(3, col["B email"])
+    blank.value = None
+    book.save(book_path)
+    return typo.coordinate, blank.coordinate
+
+
+def test_no_draft_is_written_while_an_address_is_missing_or_invalid(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    typo, blank = _two_bad(paired)
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    typo_name = sheet.cell(2, columns(sheet)["A name"]).value
+    blank_name = sheet.cell(3, columns(sheet)["B name"]).value
+    refused = run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT, code=1)
+    said = " ".join(refused.stderr.split())
+    assert "no e-mail of 'partner-introduction' was written, as 2 of the 8 cannot be " \
+        "addressed" in said
+    assert f"Pairs!{typo}: 'gp0@example' is not a valid e-mail address" in said
+    assert f"for {typo_name}" in said
+    assert f"Pairs!{blank}: {blank_name} has no e-mail address" in said
+    assert not (tmp_path / "documents").exists()  # none of the six good ones either
+    reminded = run("remind", "pairs.xlsx", "-o", "reminders", DRAFT, code=1)
+    assert f"Pairs!{typo}: 'gp0@example'" in " ".join(reminded.stderr.split())
+    assert not (tmp_path / "reminders").exists()
+
+
+def test_a_letter_in_another_format_needs_no_address(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    _two_bad(paired)
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
+    assert len(list((tmp_path / "documents" / "partner-introduction").iterdir())) == 8
+
+
+def test_an_invalid_address_alone_stops_the_drafts(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    """The warning said 'correct it before sending anything to this person', and the draft
+    to 'gp0@example' was written with the others, ready to send."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = "gp0@example"
+    book.save(paired)
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT, code=1)
+    assert not (tmp_path / "documents").exists()
