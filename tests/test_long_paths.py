@@ -77,16 +77,17 @@ def test_a_long_path_on_windows_is_said_to_be_too_long(monkeypatch: pytest.Monke
     # Windows answers a path of 260 characters or more with "not found"
     monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
     long = _deep(tmp_path, 300) / "letter.eml"
-    said = safe_write.path_too_long(FileNotFoundError(errno.ENOENT, "not found", str(long)))
-    assert said == (f"its path is {len(str(long)):,} characters long, and Windows allows "
-                    "fewer than 260 unless long paths are turned on")
+    said = safe_write.too_long(FileNotFoundError(errno.ENOENT, "not found", str(long)))
+    assert said is not None
+    assert said.reason == (f"its path is {len(str(long)):,} characters long, and Windows "
+                           "allows fewer than 260 unless long paths are turned on")
     short = tmp_path / "letter.eml"
     assert len(str(short)) < 260
-    assert safe_write.path_too_long(
+    assert safe_write.too_long(
         FileNotFoundError(errno.ENOENT, "not found", str(short))) is None
     # elsewhere a missing file is just missing
     monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
-    assert safe_write.path_too_long(
+    assert safe_write.too_long(
         FileNotFoundError(errno.ENOENT, "not found", str(long))) is None
 
 
@@ -163,7 +164,7 @@ def test_a_file_name_too_long_is_said_to_be_the_name_not_the_path(
     name = "p" * (length - len(".xlsx")) + ".xlsx"
     assert len(str(tmp_path.resolve() / name)) < 1_000
     output = " ".join(run("pair", "volunteers.xlsx", "-o", name, code=1).output.split())
-    found = re.search(r"a file or folder name in its path is ([\d,]+) characters long, more "
+    found = re.search(r"the file's name is ([\d,]+) characters long, more "
                       rf"than the {NAME_MAX} this computer allows for one name", output)
     assert found is not None, output
     assert int(found.group(1).replace(",", "")) > NAME_MAX
@@ -181,10 +182,9 @@ def test_a_workbook_whose_own_name_is_too_long_is_to_be_renamed_not_moved(
     _scheme(tmp_path)
     name = "p" * 295 + ".xlsx"
     output = " ".join(run("status", name, code=1).output.split())
-    assert ("the file cannot be opened: a file or folder name in its path is 300 characters "
+    assert ("the file cannot be opened: the file's name is 300 characters "
             f"long, more than the {NAME_MAX} this computer allows for one name") in output
-    assert "Rename the workbook, or the folder on its way whose name is as long, with a " \
-        "shorter name (200 characters at most)." in output
+    assert "Rename the workbook with a shorter name (200 characters at most)." in output
     assert "Move the workbook" not in output
 
 
@@ -213,3 +213,22 @@ def test_a_scheme_file_too_deep_for_windows_is_still_read(monkeypatch: pytest.Mo
     assert find_scheme(None, folder / "d") is None
     monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
     assert find_scheme(None, folder) is None
+
+
+def test_a_folder_name_too_long_is_named_as_the_folder_to_rename(tmp_path: Path,
+                                                                 run: Runner) -> None:
+    """A folder of 300 characters on the way: the advice was to give the file a shorter
+    name, though the file's own name was short; now the folder is named, by its two ends."""
+    _scheme(tmp_path)
+    folder = "letters-" + "d" * 280 + "-2027"
+    shown = "letters-dddddddddddddddd...ddddddd-2027"  # 24 characters, '...', the last 12
+    output = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
+                          folder, code=1).output.split())
+    assert (f"the name of the folder '{shown}' in its path is 293 characters long, more "
+            f"than the {NAME_MAX} this computer allows for one name") in output
+    assert f"Give the folder '{shown}' a shorter name, of 200 characters at most" in output
+    assert "Give the file" not in output
+    read = " ".join(run("status", f"{folder}/pairs.xlsx", code=1).output.split())
+    assert f"Rename the folder '{shown}' with a shorter name (200 characters at most), or " \
+        "move the workbook out of it." in read
+    assert "Rename the workbook" not in read

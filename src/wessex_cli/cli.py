@@ -58,13 +58,13 @@ class WessexGroup(WholeSummaryGroup):
 def _file_problem(exc: OSError) -> WessexError:
     """An operating system's refusal of a file, in words: a path too long for the computer
     is named by its end, as the whole of it would fill the screen."""
-    from .safe_write import path_too_long, too_long_fix
+    from .safe_write import too_long
 
-    too_long, fix = path_too_long(exc), too_long_fix(exc)
-    if too_long is not None and fix is not None:
+    found = too_long(exc)
+    if found is not None:
         name = os.fsdecode(exc.filename2 or exc.filename)
         shown = name if len(name) <= 80 else "..." + name[-77:]
-        return WessexError(f"could not use {shown}: {too_long}.", fix)
+        return WessexError(f"could not use {shown}: {found.reason}.", found.fix)
     name = f" {exc.filename}" if exc.filename else ""
     return WessexError(f"the file{name} could not be used: {exc.strerror or exc}.",
                        "Check the path, that the file is closed in Excel, and that the folder "

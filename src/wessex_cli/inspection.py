@@ -523,17 +523,18 @@ def _refuse_too_long(exc: OSError, path: Path) -> None:
     """Say so when ``path`` could not be read for being longer than the computer takes (on
     Windows, which says "not found", 260 characters or more): the workbook is there, and
     the way out is a shorter path, not a look for a file that is not."""
-    from .safe_write import SHORTER_NAME, path_too_long, too_long_fix
+    from .safe_write import too_long
 
-    too_long = path_too_long(exc)
-    if too_long is not None:
+    found = too_long(exc)
+    if found is not None:
         # one name too long: moving the workbook keeps it, renaming mends it
-        raise SpreadsheetError(
-            f"the file cannot be opened: {too_long}.",
-            "Rename the workbook, or the folder on its way whose name is as long, with a "
-            "shorter name (200 characters at most)." if too_long_fix(exc) == SHORTER_NAME else
-            "Move the workbook to a folder with a shorter path, nearer the top of the drive, "
-            "or shorten the names of the folders on the way to it.", file=path) from None
+        fix = ("Move the workbook to a folder with a shorter path, nearer the top of the "
+               "drive, or shorten the names of the folders on the way to it." if not found.name
+               else f"Rename the folder '{found.name}' with a shorter name (200 characters at "
+               "most), or move the workbook out of it." if found.folder else
+               "Rename the workbook with a shorter name (200 characters at most).")
+        raise SpreadsheetError(f"the file cannot be opened: {found.reason}.", fix,
+                               file=path) from None
 
 
 def _stat(path: Path) -> os.stat_result:

@@ -24,6 +24,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import OutputError
 
@@ -100,7 +101,8 @@ def _fsync_file(path: Path) -> None:
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
-    return path_too_long(exc) or str(exc.strerror or exc)
+    found = too_long(exc)
+    return found.reason if found else str(exc.strerror or exc)
 
 
 # Windows refuses a path of 260 characters or more (unless long paths are turned on), and
@@ -114,7 +116,20 @@ SHORTER_FOLDER = ("Use a folder with a shorter path, nearer the top of the drive
 # wessex's lock and temporary copy beside a file add some 15 characters to its name
 _NAME_MAX = 255
 SHORTER_NAME = ("Give the file a shorter name, of 200 characters at most (a command's output "
-                "is named with -o), and any folder on the way to it whose name is as long.")
+                "is named with -o).")
+_SHOWN_NAME = 40  # a name longer than this is shown by its two ends
+
+
+class TooLong(NamedTuple):
+    """Why a path was longer than the computer takes, in words (``reason``), and the way out
+    (``fix``). ``name`` is the one name in it that was too long, shortened for display ("" when
+    the whole path was), and ``folder`` whether that name is a folder's on the way to the
+    file rather than the file's own."""
+
+    reason: str
+    fix: str
+    name: str = ""
+    folder: bool = False
 
 
 def _failed_path(exc: OSError) -> str | None:
@@ -125,9 +140,9 @@ def _failed_path(exc: OSError) -> str | None:
     return os.path.abspath(os.fsdecode(name))
 
 
-def _longest_name(path: str) -> int:
-    """The length in bytes, as the computer counts it, of the longest name in ``path``."""
-    return max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
+def _shown(name: str) -> str:
+    """``name`` as a message shows it: whole when short, else its start and end."""
+    return name if len(name) <= _SHOWN_NAME else f"{name[:24]}...{name[-12:]}"
 
 
 def windows_long_form(path: Path) -> Path | None:
@@ -144,38 +159,39 @@ def windows_long_form(path: Path) -> Path | None:
     return Path("\\\\?\\" + text)
 
 
-def path_too_long(exc: OSError) -> str | None:
-    """Why ``exc`` happened when its path, or one name in it, was longer than the computer
-    takes for a file, in words ("its path is 4,210 characters long, ..."); None when that
-    is not why."""
+def too_long(exc: OSError) -> TooLong | None:
+    """Why ``exc`` happened and what to do, when its path, or one name in it (the file's or
+    a folder's, named), was longer than the computer takes; None when that is not why."""
     path = _failed_path(exc)
     if path is None:
         return None
     if exc.errno == errno.ENAMETOOLONG:
-        longest = _longest_name(path)
-        if longest > _NAME_MAX:  # a path far shorter than the limit on a path's length
-            return (f"a file or folder name in its path is {longest:,} characters long, more "
-                    f"than the {_NAME_MAX} this computer allows for one name")
-        return f"its path is {len(path):,} characters long, more than this computer allows"
+        parts = Path(path).parts
+        # a path far shorter than the limit on a path's length: one name in it is too long
+        over = [n for n, part in enumerate(parts) if len(os.fsencode(part)) > _NAME_MAX]
+        if not over:
+            return TooLong(f"its path is {len(path):,} characters long, more than this "
+                           "computer allows", SHORTER_FOLDER)
+        name, shown = parts[over[0]], _shown(parts[over[0]])
+        allows = (f"{len(os.fsencode(name)):,} characters long, more than the {_NAME_MAX} "
+                  "this computer allows for one name")
+        if over[0] == len(parts) - 1:
+            return TooLong(f"the file's name is {allows}", SHORTER_NAME, shown)
+        return TooLong(f"the name of the folder '{shown}' in its path is {allows}",
+                       f"Give the folder '{shown}' a shorter name, of 200 characters at "
+                       "most, or use another folder (a command's output folder is chosen "
+                       "with -o).", shown, folder=True)
     if _ON_WINDOWS and exc.errno == errno.ENOENT and len(path) >= _WINDOWS_PATH_LIMIT:
-        return (f"its path is {len(path):,} characters long, and Windows allows fewer than "
-                f"{_WINDOWS_PATH_LIMIT} unless long paths are turned on")
+        return TooLong(f"its path is {len(path):,} characters long, and Windows allows fewer "
+                       f"than {_WINDOWS_PATH_LIMIT} unless long paths are turned on",
+                       SHORTER_FOLDER)
     return None
 
 
-def too_long_fix(exc: OSError) -> str | None:
-    """The way out to suggest when ``exc`` came of a path too long (``path_too_long``): a
-    shorter name when one name in it was too long, else a shorter folder; None otherwise."""
-    if path_too_long(exc) is None:
-        return None
-    path = _failed_path(exc)
-    return SHORTER_NAME if path is not None and _longest_name(path) > _NAME_MAX else \
-        SHORTER_FOLDER
-
-
 def _fix(exc: OSError, usual: str) -> str:
-    """The way out to suggest for ``exc``: ``too_long_fix``'s when the path was too long."""
-    return too_long_fix(exc) or usual
+    """The way out to suggest for ``exc``: ``too_long``'s when the path was too long."""
+    found = too_long(exc)
+    return found.fix if found else usual
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
