@@ -1012,7 +1012,8 @@ def kept_pairs_files(template: DocumentTemplate, scheme: Scheme,
 
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                  folder: Path) -> list[Path]:
-    """``folder/partner-introduction/amelia-ashworth.eml``; clashes get -2, -3, ...
+    """``folder/partner-introduction/amelia-ashworth.eml``, or ``folder/amelia-ashworth.eml``
+    when ``folder`` is already named for the document; clashes get -2, -3, ...
     A document for the scheme is one file for each copy, named for its profession when it
     has one (``call-to-action-gp.eml``, ``call-to-action-consultant.eml``)."""
     if template.audience == "scheme":
@@ -1021,8 +1022,9 @@ def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: s
         return [folder / f"{name}.{fmt}"
                 for name in _numbered([p.stem or template.name for p in people])] or \
             [folder / f"{template.name}.{fmt}"]
-    return [folder / template.name / f"{name}.{fmt}"
-            for name in _numbered([p.stem or "recipient" for p in people])]
+    # '-o letters/reminder' is the folder to fill, not one to make letters/reminder/reminder in
+    own = folder if folder.name.casefold() == template.name.casefold() else folder / template.name
+    return [own / f"{name}.{fmt}" for name in _numbered([p.stem or "recipient" for p in people])]
 
 
 def _numbered(stems: Sequence[str]) -> list[str]:
