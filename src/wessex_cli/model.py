@@ -112,14 +112,19 @@ class Visit:
 
     def status(self, end: dt.date | None, now: dt.date) -> str:
         """The visit as ``wessex status`` shows it: "done 4 May", "planned for 4 May",
-        "planned 4 May — not confirmed" (its day has passed), "OVERDUE" or "owed"."""
+        "planned 4 May — not confirmed" (its day has passed), "OVERDUE" or "owed"; a day
+        of another year than ``now``'s with its year, as a calendar shows it ("done 9 Dec
+        2027" in January 2028)."""
+        day = f"{self.date.day} {self.date:%b}" if self.date else ""
+        if self.date and self.date.year != now.year:
+            day += f" {self.date.year}"
         if self.done:
-            return f"done {self.date.day} {self.date:%b}" if self.date else "done"
+            return f"done {day}" if self.date else "done"
         if self.date and self.date >= now:
-            return f"planned for {self.date.day} {self.date:%b}"
+            return f"planned for {day}"
         late = end and now > end
         if self.date:
-            unconfirmed = f"planned {self.date.day} {self.date:%b} — not confirmed"
+            unconfirmed = f"planned {day} — not confirmed"
             return f"OVERDUE: {unconfirmed}" if late else unconfirmed
         return "OVERDUE" if late else "owed"
 
