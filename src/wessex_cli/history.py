@@ -21,7 +21,7 @@ from .pairs_workbook import read_pairs_workbook
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_text, find_header_row, read_grid
-from .text import figure_or_text, header_key, organisation_key, person_key
+from .text import figure_or_text, first_capital, header_key, organisation_key, person_key
 
 
 @dataclass
@@ -295,7 +295,7 @@ def _as_written(value: Cell) -> str:
 def _said_of(label: str, notes: Sequence[str]) -> str:
     """One person's notes as one paragraph, the scheme named once at its start: each note
     after the first a sentence of its own."""
-    return f"{label}: " + " ".join([notes[0], *(n[:1].upper() + n[1:] for n in notes[1:])])
+    return f"{label}: " + " ".join([notes[0], *map(first_capital, notes[1:])])
 
 
 def _visits_note(hosted: bool, visited: bool) -> str:

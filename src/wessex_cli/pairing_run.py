@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RosterError
-from .text import email_key, person_key, plural
+from .text import email_key, first_capital, person_key, plural
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -375,9 +375,9 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                     f"{END_A_PAIR}", NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
         way_back = copy_back(ids, keep)
-        raise TrackingError(f"{found[0].upper()}{found[1:]} Pairing again now would lose the "
+        raise TrackingError(f"{first_capital(found)} Pairing again now would lose the "
                             f"visits recorded in {rows_of(ids)} for good. Nothing was changed.",
-                            f"{way_back[0].upper()}{way_back[1:]}, then run the command again "
+                            f"{first_capital(way_back)}, then run the command again "
                             "(to end a pair, use 'wessex withdraw'). To pair the people "
                             "afresh all the same, run it again with --force: nothing is "
                             "lost if you deleted a row of the Withdrawn sheet so that its "

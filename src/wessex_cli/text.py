@@ -333,6 +333,12 @@ def figure_or_text(text: str) -> str | int | float:
     return float(text) if "." in text else int(text)
 
 
+def first_capital(text: str) -> str:
+    """``text`` begun with a capital, to open a sentence; the rest as it was (``capitalize``
+    would make an 'NHS' or a name in it small)."""
+    return text[:1].upper() + text[1:]
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
     ``words`` is the plural when it is not the word with an "s"."""

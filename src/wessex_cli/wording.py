@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import person_key
+from .text import first_capital, person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -181,7 +181,7 @@ def situation(hosting: VisitView, visiting: VisitView, partner: str,
         first, second = (hosting, visiting) if hosting.state in good else (visiting, hosting)
     rest = _clause(second, partner, False, day)
     return (f"Our records show that {_clause(first, partner, True, day)}. "
-            f"{rest[0].upper()}{rest[1:]}.")
+            f"{first_capital(rest)}.")
 
 
 def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.date | None,

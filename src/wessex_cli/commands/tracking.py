@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import escape, out, print_json, warn
-from ..text import percent, plural
+from ..text import first_capital, percent, plural
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -172,7 +172,7 @@ def visit(
         return
     out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
     for note in done.notes:
-        out.print(f"[yellow]Note:[/] {escape(note[0].upper() + note[1:])}")
+        out.print(f"[yellow]Note:[/] {escape(first_capital(note))}")
     if day is not None:
         from ..timeline import closed_on
         from ..wording import long_date
