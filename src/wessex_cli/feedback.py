@@ -39,6 +39,7 @@ from .text import (
     header_key,
     percent,
     plural,
+    without_apostrophes,
     without_invisible,
 )
 
@@ -543,16 +544,17 @@ def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
     specialty, a workplace), no e-mail, and written as a name is, two capitalised words or
     more ("Yolanda Brisk") or one after a title ("Dr Brisk"), none of them a word of a
     specialty or a workplace. A first name alone ("Yolanda") cannot be told from a
-    specialty ("Frailty") and is not taken."""
+    specialty ("Frailty") and is not taken. Entries and ``topics`` are compared folded and
+    without apostrophes, straight or curly ("St Mary’s" is "st marys")."""
     topic_words = _TOPIC_WORDS | {w for words in _SUFFIX_WORDS for w in words} | \
         {w for topic in topics for w in topic.split()}
     found = []
     for entry in entries:
         words = entry.split()
         titled = len(words) > 1 and fold(words[0]) in TITLES
-        folded = fold(entry)
+        folded = fold(without_apostrophes(entry))
         if "@" in entry or names_no_one(entry) or folded in topics or \
-                fold(entry.replace("'", "")) in topics or (len(words) < 2 and not titled):
+                (len(words) < 2 and not titled):
             continue
         if all(w[:1].isupper() for w in words) and not set(folded.split()) & topic_words:
             found.append(entry)
@@ -606,9 +608,9 @@ def names_in_grids(grids: Iterable[Grid]) -> list[str]:
         for column in columns:
             found += [part for part in _entries(rows, column) if "@" not in part]
         if preferences:
-            topics = {key for c, m in enumerate(meant) if m in _TOPIC_COLUMNS
-                      for entry in _entries(rows, c) for key in (fold(entry),
-                                                                 fold(entry.replace("'", "")))}
+            # each topic once, its apostrophes gone: "St Mary’s", "St Mary's" and "St Marys"
+            topics = {fold(without_apostrophes(entry)) for c, m in enumerate(meant)
+                      if m in _TOPIC_COLUMNS for entry in _entries(rows, c)}
             found += _preference_names([e for c in preferences for e in _entries(rows, c)],
                                        topics)
     return found

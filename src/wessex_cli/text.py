@@ -166,7 +166,13 @@ def organisation_key(name: str) -> str:
     registered practice that keeps a patient from their own GP must not hang on an
     apostrophe. ``person_key`` without the apostrophes, and unchanged by being applied
     twice, so an already folded key (an earlier year's) compares as it is."""
-    return person_key(name.translate(_APOSTROPHES))
+    return person_key(without_apostrophes(name))
+
+
+def without_apostrophes(text: str) -> str:
+    """``text`` with its apostrophes gone, straight or curly: "St Mary's", "St Mary’s" and
+    "St Marys" become one, as people type a workplace's name."""
+    return text.translate(_APOSTROPHES)
 
 
 def email_key(email: str) -> str:

@@ -1003,3 +1003,23 @@ def test_a_preference_written_as_a_sentence_is_no_name(tmp_path: Path) -> None:
     anonymise = Anonymiser(names_in_workbook(tmp_path / "v.csv"))
     kept = "Happy to go anywhere, and happy to host next year"
     assert anonymise(kept) == kept
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_workplace_with_an_apostrophe_lends_no_name_its_words(tmp_path: Path,
+                                                                apostrophe: str) -> None:
+    """The topics were kept in two forms, "St Mary's" as "st mary s" and as "st marys": the
+    first made "mary" a word of a workplace, so a colleague "Mary Hollins" named in a
+    preference was taken for a topic and stayed in the quote. Each topic is now kept once,
+    without its apostrophes, straight or curly; the workplace typed either way stays."""
+    rows = [["Name", "Email", "Profession", "Organisation", "Specialty", "Preference 1",
+             "Second choice", "Capacity"],
+            ["Amelia Ashworth", "a@nhs.net", "GP", "Surgery One", "Dermatology",
+             "Mary Hollins", "St Marys Hospital", "1"],
+            ["Bob Able", "b@nhs.net", "Consultant", f"St Mary{apostrophe}s Hospital",
+             "Cardiology", "Cardiology", f"St Mary{apostrophe}s Hospital", "1"]]
+    with (tmp_path / "v.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    names = names_in_workbook(tmp_path / "v.csv")
+    assert "Mary Hollins" in names
+    assert not any("Hospital" in name for name in names)
