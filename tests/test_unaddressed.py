@@ -62,3 +62,24 @@ def test_an_invalid_address_alone_stops_the_drafts(
     book.save(paired)
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT, code=1)
     assert not (tmp_path / "documents").exists()
+
+
+def test_two_people_without_an_address_are_two_people(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A letter to each volunteer told people apart by their e-mail alone: two without one
+    were one person, so the second got no invitation in any format, and the refusal to
+    write e-mails named only the first."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    cells = [sheet.cell(2, col["A email"]), sheet.cell(3, col["B email"])]
+    for cell in cells:
+        cell.value = None
+    book.save(paired)
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
+    assert len(list((tmp_path / "documents" / "celebration-invite").iterdir())) == 8
+    refused = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "mail", DRAFT,
+                  code=1)
+    said = " ".join(refused.stderr.split())
+    assert "as 2 of the 8 cannot be addressed" in said
+    assert all(f"Pairs!{cell.coordinate}: " in said for cell in cells)

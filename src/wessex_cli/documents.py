@@ -23,7 +23,7 @@ from .errors import TemplateError
 from .model import PairRecord, Person
 from .placeholders import note
 from .scheme import Scheme
-from .text import did_you_mean, one_line, slug, strip_controls
+from .text import did_you_mean, one_line, person_key, slug, strip_controls
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
@@ -488,15 +488,15 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             for pair in pairs:  # one letter each, people told apart as everywhere: by key
                 locked = str(pair.value("How paired") or "").strip().casefold() == "locked"
                 for someone, other in ((pair.a, pair.b), (pair.b, pair.a)):
-                    seen.setdefault(someone.key, someone)
+                    seen.setdefault(_letter_key(someone), someone)
                     if locked:
-                        agreed_with.setdefault(someone.key, []).append(other.name)
+                        agreed_with.setdefault(_letter_key(someone), []).append(other.name)
                     else:
-                        free.add(someone.key)
+                        free.add(_letter_key(someone))
             for key in free:
                 agreed_with.pop(key, None)
             for someone in unpaired:  # a volunteer nobody was found for is one all the same
-                seen.setdefault(someone.key, someone)
+                seen.setdefault(_letter_key(someone), someone)
             people = list(seen.values())
         if not people:
             raise TemplateError(f"'{template.name}' is written to each volunteer.",
@@ -515,7 +515,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         return [Recipient(c["name"], c["email"],
                           {**base, **extra, "person": c,
                            "agreed_partners": [wording_name(n) for n in
-                                               agreed_with.get(p.key, [])]},
+                                               agreed_with.get(_letter_key(p), [])]},
                           slug(c["name"]), p.email_cell)
                 for p, c in zip(people, contexts, strict=True)]
     if not pairs:
@@ -581,6 +581,13 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
                                    pair.people[index].email_cell))
     return found
+
+
+def _letter_key(someone: Person) -> str:
+    """Who gets one letter to each volunteer: their key, or for someone with no e-mail
+    address their name, so that two people without one are not taken for one person (the
+    second lost their letter, and a refusal to write e-mails named only the first)."""
+    return someone.key or "\0" + person_key(someone.name)
 
 
 def passed_over(template: DocumentTemplate,
