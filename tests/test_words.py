@@ -711,14 +711,19 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "j")
     again = sorted(p.stem for p in (tmp_path / "j" / "celebration-invite").glob("*.eml"))
     assert again == [stem for stem in written if stem != "oliver-pemberton"]
-    # one whose address cannot be used is named, not written to, and the rest still are
+    # one whose address cannot be used is named by its cell, and no e-mail is written, as
+    # for someone in a pair (it was left out and the rest written); a letter still reaches
+    # them
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     book["Unpaired"].cell(2, 2).value = "not an address"
     book.save(tmp_path / "pairs.xlsx")
-    said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "k")
-    assert f"{left}, in no pair now, gets no letter: their e-mail address 'not an address' " \
-        "cannot be used" in " ".join(said.stderr.split())
-    assert len(list((tmp_path / "k" / "celebration-invite").glob("*.eml"))) == len(again) - 1
+    said = " ".join(run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "k",
+                        code=1).stderr.split())
+    assert "Unpaired!B2: 'not an address' is not a valid e-mail address" in said
+    assert f"for {left}, in no pair now; correct it before sending anything to them" in said
+    assert not (tmp_path / "k").exists()
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "k", "--format", "docx")
+    assert len(list((tmp_path / "k" / "celebration-invite").glob("*.docx"))) == len(again)
 
 
 def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,

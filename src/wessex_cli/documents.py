@@ -901,8 +901,7 @@ def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) 
     raise TemplateError(
         f"no e-mail of '{template.name}' was written, as {len(faults)} of the {len(people)} "
         f"cannot be addressed: {shown}.",
-        "Fill in or correct the address in each cell named (wessex status lists them all), "
-        "then run this again.")
+        "Fill in or correct the address in each cell named, then run this again.")
 
 
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,

@@ -1014,14 +1014,16 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
              if n >= len(UNPAIRED_HEADERS) and header_key(title) in carried]
     notes = lookup.get(header_key("Notes"))
     people = []
-    for raw in grid.rows[header_index + 1:]:
+    for index, raw in enumerate(grid.rows[header_index + 1:], start=header_index + 1):
         if not any(cell_text(c) for c in raw):
             continue
         columns: dict[str, Any] = {name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
                                    if name in lookup and lookup[name] < len(raw)}
         people.append(Person(
             **columns, notes=PairsLayout.text(raw, notes) if notes is not None else "",
-            extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra)))
+            extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra),
+            email_cell=f"{grid.sheet}!{cell_ref(index, lookup['email'])}" if "email" in lookup
+            else ""))
     return people
 
 

@@ -56,24 +56,27 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
                   ) -> tuple[list[PairRecord], list[Person], list[str]]:
     """As ``load_pairs``, and in the same read the volunteers in no pair now but still in
     the scheme: the Unpaired sheet's, and on the Withdrawn sheet the partner of each who
-    withdrew (until a re-pairing finds them someone). Only those a letter can reach (an
-    address that is one); a warning names each it cannot."""
+    withdrew (until a re-pairing finds them someone). A warning names the cell of each
+    whose address is missing or is not one: a letter reaches them, an e-mail cannot
+    (``documents.refuse_unaddressed``)."""
     from .roster import email_problem
 
     book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
     gone = {left.key for left in book.withdrawals if left.whole_scheme}
-    reachable = []
-    for person in [*book.unpaired, *(someone for pair in book.withdrawn
-                                     for someone in pair.people
-                                     if someone.key and someone.key not in gone)]:
-        why = email_problem(person.email) if person.email else "there is none"
-        if why:
-            warnings.append(f"{person.name or 'A volunteer'}, in no pair now, gets no letter: "
-                            f"their e-mail address '{person.email}' cannot be used "
-                            f"({why.rstrip('.')}).")
-        else:
-            reachable.append(person)
-    return pairs, reachable, warnings
+    others = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
+                                if someone.key and someone.key not in gone)]
+    for person in others:
+        where = f"{person.email_cell}: " if person.email_cell else ""
+        who = f"{person.name or 'a volunteer'}, in no pair now"
+        why = email_problem(person.email) if person.email else None
+        if not person.email:
+            warnings.append(f"{where}{who}, has no e-mail address; fill it in before sending "
+                            "anything to them.")
+        elif why:
+            warnings.append(f"{where}'{person.email}' is not a valid e-mail address "
+                            f"({why.rstrip('.')}), for {who}; correct it before sending "
+                            "anything to them.")
+    return pairs, others, warnings
 
 
 def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,
