@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .conftest import Runner
-from .test_record import DRAFT, paired, people  # noqa: F401 - paired: a fixture
+from .test_record import DRAFT, TODAY, paired, people  # noqa: F401 - paired: a fixture
 
 
 def test_a_folder_named_for_the_document_is_filled_not_nested(
@@ -24,3 +24,12 @@ def test_another_folder_holds_a_folder_for_the_document(
         run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
     run("render", "reminder", "--pairs", "pairs.xlsx", "-o", "out", DRAFT)
     assert len(list((tmp_path / "out" / "reminder").glob("*.eml"))) == 8
+
+
+def test_remind_writes_where_its_help_says(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    # the help said "default: reminders/DATE", and the drafts went to reminders/DATE/reminder
+    shown = " ".join(run("remind", "--help").output.split())
+    assert "(default: reminders/DATE/reminder)" in shown
+    run("remind", "pairs.xlsx", DRAFT)
+    assert len(list((tmp_path / "reminders" / TODAY / "reminder").glob("*.eml"))) == 8

@@ -191,8 +191,10 @@ def visit(
 def remind(
     pairs: PairsArgument,
     output: Annotated[Path | None, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
-                                                help="Folder for the e-mails (default: "
-                                                     "reminders/DATE).")] = None,
+                                                help="Where the e-mails go: a folder "
+                                                     "'reminder' inside DIR, or DIR itself if "
+                                                     "so named (default: "
+                                                     "reminders/DATE/reminder).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace reminders already written "
                                                         "there (a backup is kept).")] = False,
     allow_placeholders: AllowPlaceholdersOption = False,
