@@ -48,9 +48,11 @@ def test_no_draft_is_written_while_an_address_is_missing_or_invalid(
 
 def test_a_letter_in_another_format_needs_no_address(
         run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    """The notice for patients, one for each GP hosting, gives nobody's address (a letter
+    that gives the partner's is held back while it is wrong: test_partner_address)."""
     _two_bad(paired)
-    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
-    assert len(list((tmp_path / "documents" / "partner-introduction").iterdir())) == 8
+    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
+    assert len(list((tmp_path / "documents" / "patient-notice").iterdir())) == 4
 
 
 def test_an_invalid_address_alone_stops_the_drafts(

@@ -299,6 +299,7 @@ class Recipient:
     context: dict[str, Any]
     stem: str
     email_cell: str = ""  # where the address was read ("Pairs!C7"), to name in a refusal
+    partner_cell: str = ""  # the same for the partner of a document about one pair
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
@@ -579,7 +580,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
-                                   pair.people[index].email_cell))
+                                   pair.people[index].email_cell,
+                                   pair.people[1 - index].email_cell))
     return found
 
 
@@ -894,14 +896,55 @@ def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) 
         faults.append(f"{where}'{person.email}' is not a valid e-mail address "
                       f"({why.rstrip('.')}), for {who}" if why else
                       f"{where}{who} has no e-mail address")
+    _refuse_batch(faults, len(people), f"no e-mail of '{template.name}' was written",
+                  "cannot be addressed")
+
+
+def _refuse_batch(faults: Sequence[str], total: int, refused: str, why: str) -> None:
+    """Raise the refusal of a whole batch for the addresses of ``faults`` (each naming its
+    cell), the first ten listed: "<refused>, as 2 of the 60 <why>: ..."."""
     if not faults:
         return
     shown = "; ".join(faults[:10]) + (f"; and {len(faults) - 10} more" if len(faults) > 10
                                       else "")
-    raise TemplateError(
-        f"no e-mail of '{template.name}' was written, as {len(faults)} of the {len(people)} "
-        f"cannot be addressed: {shown}.",
-        "Fill in or correct the address in each cell named, then run this again.")
+    raise TemplateError(f"{refused}, as {len(faults)} of the {total} {why}: {shown}.",
+                        "Fill in or correct the address in each cell named, then run this "
+                        "again.")
+
+
+# printed for a partner's address in a trial render: found in the text, the letter gives it
+ADDRESS_MARK = "wessexpartneraddressmark"
+
+
+def refuse_misaddressed_partners(template: DocumentTemplate,
+                                 people: Sequence[Recipient]) -> None:
+    """Raise a ``TemplateError`` when a copy, in any format, would give the partner's e-mail
+    address while it is missing or not an address (a Word introduction telling its reader to
+    write to 'name@nhs', or "E-mail:" and nothing): a letter must not say the wrong thing, and
+    with none written the corrected run writes the whole batch, no --force needed."""
+    from .roster import email_problem
+
+    faults = []
+    for person in people:
+        partner = person.context.get("partner")
+        if not isinstance(partner, Mapping):
+            continue
+        address = str(partner.get("email") or "").strip()
+        why = email_problem(address) if address else None
+        if address and not why:
+            continue
+        trial = replace(person, context={**person.context,
+                                         "partner": {**partner, "email": ADDRESS_MARK}})
+        if ADDRESS_MARK not in render_markdown(template, trial).markdown:
+            continue  # this document does not give the partner's address
+        cell = person.partner_cell
+        faults.append(
+            f"{person.name}'s would give {partner['name']}'s as '{address}', which is not a "
+            f"valid e-mail address ({(why or '').rstrip('.')})" + (f" ({cell})" if cell else "")
+            if why else f"{person.name}'s would give none for {partner['name']}" +
+            (f", whose cell {cell} is empty" if cell else ""))
+    _refuse_batch(faults, len(people), f"no copy of '{template.name}' was written",
+                  "would give a partner's e-mail address that is missing or not an address")
 
 
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
@@ -916,6 +959,7 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
 
     if fmt == "eml" and template.audience != "scheme":
         refuse_unaddressed(template, people)
+    refuse_misaddressed_partners(template, people)
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach

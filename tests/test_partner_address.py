@@ -1,0 +1,60 @@
+"""A letter in any format that gives the partner's e-mail address (the partner introduction,
+the reminder) is not written while that address is missing or not an address: the Word
+letter told its reader to write to 'gp0@example', or printed "E-mail:" and nothing, and the
+corrected run then needed --force over the letters already written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record import DRAFT, columns, paired  # noqa: F401 - paired: a fixture
+
+
+def _names(book_path: Path, row: int) -> tuple[str, str]:
+    sheet = openpyxl.load_workbook(book_path)["Pairs"]
+    col = columns(sheet)
+    return sheet.cell(row, col["A name"]).value, sheet.cell(row, col["B name"]).value
+
+
+def test_no_word_letter_gives_a_partner_address_that_is_wrong_or_missing(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    sheet.cell(2, col["A email"]).value = "gp0@example"  # its ".org" lost
+    sheet.cell(3, col["B email"]).value = None
+    typo, blank = sheet.cell(2, col["A email"]).coordinate, sheet.cell(3, col["B email"]).coordinate
+    book.save(paired)
+    mistyped, told_wrong = _names(paired, 2)  # B's letter would give A's address
+    told_nothing, missing = _names(paired, 3)  # A's letter would give B's none
+    for args in (["render", "partner-introduction", "--format", "docx"],
+                 ["render", "reminder", "--format", "txt"]):
+        refused = run(*args, "--pairs", "pairs.xlsx", DRAFT, code=1)
+        said = " ".join(refused.stderr.split())
+        assert f"{told_wrong}'s would give {mistyped}'s as 'gp0@example', which is not a " \
+            f"valid e-mail address" in said
+        assert f"(Pairs!{typo})" in said
+        assert f"{told_nothing}'s would give none for {missing}, whose cell Pairs!{blank} " \
+            "is empty" in said
+        assert "Fill in or correct the address in each cell named" in said
+        assert not (tmp_path / "documents").exists()  # not one letter of the batch
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"][typo].value = "gp0@example.org"
+    book["Pairs"][blank].value = "c9@example.org"
+    book.save(paired)
+    # corrected, the same command writes them all, with no --force
+    run("render", "partner-introduction", "--format", "docx", "--pairs", "pairs.xlsx", DRAFT)
+    assert len(list((tmp_path / "documents" / "partner-introduction").iterdir())) == 8
+
+
+def test_a_letter_that_gives_no_partner_address_needs_none(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    """The celebration invitation names nobody's address: written whatever the cells say."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = "gp0@example"
+    book.save(paired)
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
+    assert len(list((tmp_path / "documents" / "celebration-invite").iterdir())) == 8
