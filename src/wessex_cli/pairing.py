@@ -80,10 +80,11 @@ class PairingResult:
     dropped: list[PairRecord] = field(default_factory=list)  # kept pairs that could not stay
     # Partner-cell locks let go, and kept pairs found under a new address: each said
     released: list[str] = field(default_factory=list)
-    dropped_why: dict[str, str] = field(default_factory=dict)  # pair id -> who, and why
+    dropped_why: dict[str, str] = field(default_factory=dict)  # dropped_key -> who, and why
     held: list[PairRecord] = field(default_factory=list)  # kept as they stand: a row error
     extra_columns: list[str] = field(default_factory=list)  # the roster's own, to carry
-    # dropped pairs one of whose people is in the volunteer workbook no more (a row deleted)
+    # dropped pairs one of whose people is in the volunteer workbook no more (a row deleted),
+    # by dropped_key
     gone_from_roster: set[str] = field(default_factory=set)
 
     @property
@@ -237,16 +238,16 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                 used.update(v.key for v in partners)
                 continue
             dropped.append(kept)  # the other has withdrawn: that ends the pair, row or not
-            dropped_why[kept.pair_id] = (
+            dropped_why[dropped_key(kept)] = (
                 f"{' and '.join(v.name for v in idle)} "
                 f"{'is' if len(idle) == 1 else 'are'} no longer active "
                 f"({'; '.join(v.status or 'inactive' for v in idle)})")
             continue
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
-            dropped_why[kept.pair_id] = _why_dropped(kept, x, y)
+            dropped_why[dropped_key(kept)] = _why_dropped(kept, x, y)
             if x is None or y is None:
-                gone.add(kept.pair_id)
+                gone.add(dropped_key(kept))
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
@@ -341,6 +342,13 @@ def held_in(kept: PairRecord, held: Collection[str]) -> bool:
                 & set(held) - {""})
 
 
+def dropped_key(kept: PairRecord) -> str:
+    """A kept pair that could not be kept, as ``dropped_why`` and ``gone_from_roster`` file
+    it: its ID, or its row ("row 32") for a pair typed in by hand without one, so that two
+    such rows are not taken for one."""
+    return kept.pair_id or f"row {kept.row}"
+
+
 def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> str:
     """Who made a kept pair impossible, by name: gone from the list, not active, or now on
     the same side as their partner."""
@@ -374,7 +382,7 @@ def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True
             said.append(outcome)
     restore = ", copy the pairs workbook's previous version back from backups/" if saved else ""
     undo = f" If a row was deleted from the volunteer workbook by mistake, put it back{restore} " \
-        "and pair with --keep again." if dropped.pair_id in result.gone_from_roster else ""
+        "and pair with --keep again." if dropped_key(dropped) in result.gone_from_roster else ""
     return ("; ".join(said) + "." if said else "") + undo
 
 

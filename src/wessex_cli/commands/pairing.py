@@ -137,12 +137,15 @@ def pair(
 
 def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
     """What a dry run would have done: with --keep, the pairs the real run would keep, add
-    and move to the Withdrawn sheet, by ID; else that nothing was written."""
+    and move to the Withdrawn sheet, by ID (by row for one typed in without); else that
+    nothing was written."""
+    from ..pairing import dropped_key
+
     if keep is None:
         return "Dry run: nothing was written."
     kept = [p for p in result.pairs if p.how == "kept"]
     new = [p.pair_id for p in result.pairs if p.how != "kept"]
-    moved = [p.pair_id for p in result.dropped]
+    moved = [dropped_key(p) for p in result.dropped]
 
     def listed(ids: list[str]) -> str:
         return f" ({', '.join(ids[:10])}{', ...' if len(ids) > 10 else ''})" if ids else ""
@@ -161,7 +164,7 @@ PROGRESS_FROM = 1000
 def _print_result(result: PairingResult, saved: bool) -> None:
     from rich.text import Text
 
-    from ..pairing import after_dropped
+    from ..pairing import after_dropped, dropped_key
 
     scheme = result.scheme
     show_table("Pairs", [Column("Pair"), Column(scheme.sides[0].label),
@@ -175,8 +178,11 @@ def _print_result(result: PairingResult, saved: bool) -> None:
                    [[u.person.name, scheme.side_label(u.person.side), u.reason]
                     for u in result.unpaired])
     for dropped in result.dropped:
-        out.print(Text(f"Pair {dropped.pair_id} was not kept: "
-                       f"{result.dropped_why.get(dropped.pair_id, 'someone has withdrawn')}. "
+        # a pair typed in by hand may have no ID: its row says which it is
+        which = f"Pair {dropped.pair_id}" if dropped.pair_id else \
+            f"The pair in row {dropped.row} of the Pairs sheet, with no ID,"
+        why = result.dropped_why.get(dropped_key(dropped), "someone has withdrawn")
+        out.print(Text(f"{which} was not kept: {why}. "
                        f"{after_dropped(result, dropped, saved)}".rstrip(), "yellow"))
     summary = result.summary()
     paired = summary["paired"]
