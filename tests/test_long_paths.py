@@ -6,6 +6,7 @@ closing the file in Excel."""
 from __future__ import annotations
 
 import errno
+import os
 import re
 import shutil
 from pathlib import Path
@@ -232,3 +233,34 @@ def test_a_folder_name_too_long_is_named_as_the_folder_to_rename(tmp_path: Path,
     assert f"Rename the folder '{shown}' with a shorter name (200 characters at most), or " \
         "move the workbook out of it." in read
     assert "Rename the workbook" not in read
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="Linux's own limit on a path's length")
+def test_a_workbook_too_deep_to_change_is_not_said_to_be_damaged(
+        tmp_path: Path, run: Runner) -> None:
+    # the pairs workbook read by a short path (a link to a deep folder, or from inside it)
+    # whose whole path is past the computer's limit: 'visit' said "the pairs workbook is
+    # damaged and cannot be opened. Restore the latest copy from the backups/ folder",
+    # advice that loses every change made since that copy
+    _scheme(tmp_path)
+    names = [f"{n:02d}" + "d" * 198 for n in range(21)]
+    folder = os.open(tmp_path, os.O_RDONLY)
+    for name in names:  # made one folder at a time: the whole path is past the limit
+        os.mkdir(name, dir_fd=folder)
+        inner = os.open(name, os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    os.close(folder)
+    (tmp_path / "link").symlink_to("/".join(names[:19]))
+    workbook = Path("link", *names[19:], "pairs.xlsx")
+    shutil.copy(EXAMPLES / "pairs.xlsx", tmp_path / workbook)
+    before = (tmp_path / workbook).read_bytes()
+    assert len(os.path.realpath(tmp_path / workbook)) > LINUX_PATH_MAX
+    result = run("visit", str(workbook), "Amelia Ashworth", "--hosted", "4/5/2027", code=1)
+    output = " ".join(result.output.split())
+    assert "damaged" not in output
+    assert "backups" not in output
+    assert _said_length(output) >= LINUX_PATH_MAX
+    assert "Move the workbook to a folder with a shorter path, nearer the top of the drive" \
+        in output
+    assert (tmp_path / workbook).read_bytes() == before

@@ -519,7 +519,7 @@ def check_extent(path: Path, sheet: str | None, rows: int, columns: int) -> None
 
 # ---------------------------------------------------------------- the path and the bytes
 
-def _refuse_too_long(exc: OSError, path: Path) -> None:
+def refuse_too_long(exc: OSError, path: Path) -> None:
     """Say so when ``path`` could not be read for being longer than the computer takes (on
     Windows, which says "not found", 260 characters or more): the workbook is there, and
     the way out is a shorter path, not a look for a file that is not."""
@@ -546,7 +546,7 @@ def _stat(path: Path) -> os.stat_result:
     try:
         info = path.stat()
     except OSError as exc:
-        _refuse_too_long(exc, path)
+        refuse_too_long(exc, path)
         if not isinstance(exc, FileNotFoundError):
             raise SpreadsheetError(f"the file cannot be opened ({exc.strerror or exc}).",
                                    "Check the path and that you may read it.",

@@ -164,11 +164,15 @@ def refuse_what_saving_would_lose(path: Path, target: Path | None = None) -> Non
 def features_that_would_be_lost(path: Path) -> list[str]:
     """Parts of the workbook that saving through openpyxl would drop (charts, pivot
     tables, macros...), so that wessex refuses to change it rather than lose them."""
+    from .inspection import refuse_too_long
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not _harmless(archive, n)]
             by_content = _found_by_content(archive, names)
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+        if isinstance(exc, OSError):  # a path too long is no damage: restoring loses work
+            refuse_too_long(exc, path)
         raise TrackingError("the pairs workbook is damaged and cannot be opened.",
                             "Restore the latest copy from the backups/ folder.",
                             file=path) from None
