@@ -379,9 +379,16 @@ def email_problem(address: str) -> str | None:
 
     email-validator (without a DNS look-up) judges every address but those of the plain
     form :func:`plainly_valid_email` recognises, which it is proven to accept: no looser
-    shortcut that could let through what it would refuse."""
+    shortcut that could let through what it would refuse. A cell of two or more addresses
+    is said to hold them, as its separator would read as a mistyped character."""
     if plainly_valid_email(address):
         return None
+    # two addresses in one cell (a work one and another): said so, not as a character wrong
+    pieces = re.split(r"[;,/]", address)
+    if len(pieces) > 1 and all("@" in piece for piece in pieces):
+        others = "the other" if len(pieces) == 2 else "the others"
+        return (f"It holds {len(pieces)} addresses, and a cell takes one: keep the one to "
+                f"write to, and put {others} in Notes.")
     from email_validator import EmailNotValidError, validate_email
 
     try:

@@ -1,0 +1,51 @@
+"""A cell holding two addresses (a work one and another, as administrators keep them) is
+said to, with what to do, at check and at render: it was "The part after the @-sign
+contains invalid characters: ';', '@'", which sent the administrator looking for a typo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from wessex_cli.roster import email_problem
+
+from .conftest import Runner, person, write_book
+from .test_record import DRAFT, columns, paired  # noqa: F401 - paired: a fixture
+
+TWO = "It holds 2 addresses, and a cell takes one: keep the one to write to, and put the " \
+    "other in Notes"
+
+
+@pytest.mark.parametrize("cell", ["ann@example.org;ann.home@example.org",
+                                  "ann@example.org,ann.home@example.org",
+                                  "ann@example.org/ann.home@example.org"])
+def test_two_addresses_are_said_to_be_two(cell: str) -> None:
+    assert email_problem(cell) == TWO + "."
+
+
+def test_three_are_counted_and_a_typo_is_still_a_typo() -> None:
+    assert email_problem("a@example.org;b@example.org;c@example.org") == \
+        "It holds 3 addresses, and a cell takes one: keep the one to write to, and put " \
+        "the others in Notes."
+    assert "2 addresses" not in (email_problem("ann@example,org") or "")
+    assert "2 addresses" not in (email_problem("ann@example.org;") or "")
+
+
+def test_check_and_render_say_so_naming_the_cell(run: Runner, tmp_path: Path,
+                                                 paired: Path) -> None:  # noqa: F811
+    write_book(tmp_path / "two.xlsx", [
+        person("Ann Lee", "ann@example.org; ann.home@example.org", "GP"),
+        person("Bo Hale", "bo@example.org", "Consultant")])
+    said = " ".join(run("check", "two.xlsx", code=1).output.split())
+    assert "Volunteers!B2 │ 'ann@example.org; ann.home@example.org' is not a valid " in said
+    assert "It holds 2 addresses, and a cell takes one" in said
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = \
+        "gp0@example.org; gp0.home@example.org"
+    book.save(paired)
+    refused = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT,
+                           code=1).stderr.split())
+    assert "Pairs!C2: 'gp0@example.org; gp0.home@example.org' is not a valid e-mail " \
+        f"address ({TWO})" in refused
