@@ -234,14 +234,17 @@ def test_an_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> 
 
 def test_several_existing_outputs_are_counted_and_the_first_named(tmp_path: Path) -> None:
     """In one folder, the error is the folder's ("Error: letters: 2 files already exist in
-    this folder"), not the first file's, which read as if that file held the others."""
+    the folder out/letters"), not the first file's, which read as if that file held the
+    others; and the folder is given whole (it was named only by its last part, "reminder:",
+    which read as the document's name, reminders/2027-06-01/reminder never said)."""
     paths = [tmp_path / "a.eml", tmp_path / "b.eml", tmp_path / "c.eml"]
     paths[1].write_text("1")
     paths[2].write_text("2")
     with pytest.raises(OutputError) as caught:
         safe_write.guard_outputs(paths, force=False)
-    assert caught.value.message == ("2 files already exist in this folder (e.g. b.eml) and "
-                                    "may hold your work, so nothing was overwritten.")
+    assert caught.value.message == (f"2 files already exist in the folder {tmp_path} (e.g. "
+                                    "b.eml) and may hold your work, so nothing was "
+                                    "overwritten.")
     assert "replace them" in caught.value.hint and "-o" in caught.value.hint
     assert caught.value.file == tmp_path
 

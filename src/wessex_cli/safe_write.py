@@ -375,8 +375,8 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
         # several in one folder: the message is about the folder, which the error names
         folders = {p.parent for p in existing}
         one_folder = len(existing) > 1 and len(folders) == 1
-        many = f"{len(existing)} files already exist in this folder (e.g. " \
-            f"{existing[0].name})" if one_folder else \
+        many = f"{len(existing)} files already exist in the folder {existing[0].parent} " \
+            f"(e.g. {existing[0].name})" if one_folder else \
             f"{len(existing)} files already exist (e.g. {existing[0]})" if len(existing) > 1 \
             else "the file already exists"
         raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
