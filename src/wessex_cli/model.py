@@ -294,9 +294,10 @@ class PairsWorkbook:
 
 
 def pair_number(pair_id: str) -> int | None:
-    """The number of an ID wessex gives ("P007" is 7), None for one typed otherwise: the
-    one rule for numbering new pairs on and for listing IDs as runs."""
-    return int(pair_id[1:]) if re.fullmatch(r"P[0-9]{1,9}", pair_id) else None
+    """The number of an ID wessex gives ("P007" is 7, and so are "P7" and "p007" typed for
+    it), None for one typed otherwise: the one rule for numbering new pairs on and for
+    listing IDs as runs."""
+    return int(pair_id[1:]) if re.fullmatch(r"[Pp][0-9]{1,9}", pair_id) else None
 
 
 def standard_id(pair_id: str) -> str:

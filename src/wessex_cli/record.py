@@ -919,7 +919,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
     going: list[int] = []  # rows of pairs not kept, copied to the Withdrawn sheet
     kept: list[tuple[Any, Sequence[Any]]] = []  # each kept pair's Pair cell, its fresh row
-    shortened: list[_At] = []  # Pair cells typed without the zeros ('P7'), written 'P007'
+    shortened: list[_At] = []  # Pair cells typed 'P7' or 'p007', written 'P007'
     for number in range(sheet.max_row, header_row, -1):
         typed = cell_text(book.shown(sheet.cell(number, id_column)))
         pair_id = standard_id(typed)  # as the reader reads it
@@ -1073,9 +1073,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     "records it.")
     if shortened:
         one = len(shortened) == 1
-        said.append(f"{'A Pair cell' if one else 'Pair cells'} typed without the zeros wessex "
-                    f"writes now {'holds' if one else 'hold'} the ID as wessex writes it, as the "
-                    f"letters sent name it (the same pair): Pairs!{_first_few(shortened[::-1])}.")
+        said.append(f"{'A Pair cell' if one else 'Pair cells'} typed otherwise than wessex "
+                    f"writes it now {'holds' if one else 'hold'} the ID as wessex writes it, as "
+                    "the letters sent name it (the same pair): "
+                    f"Pairs!{_first_few(shortened[::-1])}.")
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
