@@ -539,11 +539,12 @@ def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner
     trial = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
     assert "Pair P012 was not kept: Dr Kwame Quayle is no longer in the volunteer workbook. " \
         "Zofia Yeoman is unpaired. If a row was deleted from the volunteer workbook by " \
-        "mistake, put it back and pair with --keep again." in trial
+        "mistake, or was never there (a pair typed in by hand), put it back or add it and " \
+        "pair with --keep again." in trial
     assert "paired again if possible" not in trial
     done = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert "put it back, copy the pairs workbook's previous version back from backups/ and " \
-        "pair with --keep again." in done
+    assert "put it back or add it, copy the pairs workbook's previous version back from " \
+        "backups/ and pair with --keep again." in done
 
 
 def test_the_rows_that_may_be_a_missing_pair_are_named_in_agreeing_words() -> None:

@@ -381,8 +381,9 @@ def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True
         if outcome := paired or unpaired:  # someone withdrawn or gone is in neither
             said.append(outcome)
     restore = ", copy the pairs workbook's previous version back from backups/" if saved else ""
-    undo = f" If a row was deleted from the volunteer workbook by mistake, put it back{restore} " \
-        "and pair with --keep again." if dropped_key(dropped) in result.gone_from_roster else ""
+    undo = (" If a row was deleted from the volunteer workbook by mistake, or was never there "
+            f"(a pair typed in by hand), put it back or add it{restore} and pair with --keep "
+            "again.") if dropped_key(dropped) in result.gone_from_roster else ""
     return ("; ".join(said) + "." if said else "") + undo
 
 
