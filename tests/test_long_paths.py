@@ -264,3 +264,29 @@ def test_a_workbook_too_deep_to_change_is_not_said_to_be_damaged(
     assert "Move the workbook to a folder with a shorter path, nearer the top of the drive" \
         in output
     assert (tmp_path / workbook).read_bytes() == before
+
+
+def test_a_scheme_file_named_from_a_short_relative_folder_is_measured_whole(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A pairs workbook named from the folder one is in ('deep\pairs.xlsx') gives a folder
+    # whose own text is short; Windows measures the whole path it stands for, and said the
+    # scheme.toml there was not there. The long form was tried only for a long text.
+    from wessex_cli.scheme import find_scheme
+
+    folder = _deep(tmp_path, 270)
+    folder.mkdir(parents=True)
+    (folder / "scheme.toml").write_text('[scheme]\nname = "Deep Vale Exchange"\n')
+    real_is_file = Path.is_file
+
+    def windows_is_file(path: Path) -> bool:  # the whole path, as Windows measures it
+        text = str(path)
+        if text.startswith("\\\\?\\"):
+            return real_is_file(Path(text[4:]))
+        return len(os.path.abspath(text)) < 260 and real_is_file(path)
+
+    monkeypatch.chdir(folder.parent)
+    relative = Path(folder.name)
+    assert len(str(relative / "scheme.toml")) < 260
+    monkeypatch.setattr(Path, "is_file", windows_is_file)
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    assert find_scheme(None, relative) == Path("\\\\?\\" + str(folder / "scheme.toml"))

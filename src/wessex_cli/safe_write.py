@@ -148,10 +148,13 @@ def _shown(name: str) -> str:
 def windows_long_form(path: Path) -> Path | None:
     r"""On Windows, a path of 260 characters or more written in the form that reaches it
     even when long paths are not turned on (``\\?\C:\...``): a file that is there must
-    not look missing. None elsewhere, and for a shorter path."""
-    if not _ON_WINDOWS or len(str(path)) < _WINDOWS_PATH_LIMIT:
+    not look missing. None elsewhere, and for a shorter path: measured whole, as Windows
+    measures it, though it was named from the folder one is in."""
+    if not _ON_WINDOWS:
         return None
     text = os.path.abspath(path)
+    if len(text) < _WINDOWS_PATH_LIMIT:
+        return None
     if text.startswith("\\\\?\\"):
         return Path(text)
     if text.startswith("\\\\"):  # a network share, \\server\share\...
