@@ -10,6 +10,9 @@ from pathlib import Path
 
 import openpyxl
 
+from wessex_cli.model import PairRecord, PairsWorkbook, Person
+from wessex_cli.pairs_workbook import rows_sharing_an_id
+
 from .conftest import Runner
 from .test_record_fixes import paired
 
@@ -72,3 +75,33 @@ def test_a_pairs_row_copied_is_said_once(run: Runner, paired: Path) -> None:
     assert "rows 31 and 32 of the Pairs sheet both hold the pair of Wilf Umeh and Prof Jude " \
         "Greaves, so it is counted twice" in said
     assert "both hold the pair ID" not in said
+
+
+def _row(pair_id: str, row: int, a: tuple[str, str], b: tuple[str, str]) -> PairRecord:
+    return PairRecord(pair_id, Person(name=a[0], email=a[1]), Person(name=b[0], email=b[1]),
+                      row=row)
+
+
+ANN, BO = ("Ann Ash", "ann@example.org"), ("Bo Birch", "bo@example.org")
+CY, DI = ("Cy Cole", "cy@example.org"), ("Di Dunn", "di@example.org")
+
+
+def test_three_rows_under_one_id_are_named_as_a_list_of_one_sheets_cells() -> None:
+    # the sheet named once, before the first cell, as for two rows ("Pairs!A31 and A32"):
+    # the middle cell kept its own "Pairs!"
+    book = PairsWorkbook(Path("pairs.xlsx"), ["Pair"], [
+        _row("P030", 31, ANN, BO), _row("P030", 32, CY, BO), _row("P030", 33, DI, ANN)])
+    assert rows_sharing_an_id(book) == [
+        "Pairs!A31, A32 and A33 all hold the pair ID P030 (Ann Ash and Bo Birch; Cy Cole and "
+        "Bo Birch; Di Dunn and Ann Ash)"]
+
+
+def test_a_row_copied_without_an_address_is_warned_of_as_an_id_held_twice() -> None:
+    # model.copied_rows names a pair copied only when each of its people has an address:
+    # this copy would be said by nobody else
+    nameless = ("Ann Ash", "")
+    book = PairsWorkbook(Path("pairs.xlsx"), ["Pair"], [
+        _row("P004", 5, nameless, BO), _row("P004", 6, nameless, BO)])
+    assert rows_sharing_an_id(book) == [
+        "Pairs!A5 and A6 both hold the pair ID P004 (Ann Ash and Bo Birch; Ann Ash and "
+        "Bo Birch)"]

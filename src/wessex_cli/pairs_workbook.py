@@ -725,8 +725,8 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
         people = {frozenset((p.a.key, p.b.key)) for p in shared}
         if len(shared) < 2 or (len(people) == 1 and "" not in next(iter(people))):
             continue  # one row, or one pair's row copied: ``model.copied_rows`` says so
-        cells = [_id_cell(book, pair) for pair in shared]
-        listed = ", ".join(cells[:-1]) + " and " + cells[-1].removeprefix("Pairs!")
+        cells = [_id_cell(book, pair).removeprefix("Pairs!") for pair in shared]
+        listed = f"Pairs!{', '.join(cells[:-1])} and {cells[-1]}"  # the sheet named once
         found.append(f"{listed} {'both hold' if len(shared) == 2 else 'all hold'} the pair "
                      f"ID {pair_id} ({'; '.join(_people_of(pair) for pair in shared)})")
     return found
