@@ -715,13 +715,12 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
     ID and each row's people ("Pairs!A31 and A32 both hold the pair ID P030 (A and B; C and
     B)"). A pair is known by its ID to the letters and to 'pair --keep', which would keep
     the rows as one pair, one written over the other."""
-    rows: dict[str, dict[int, PairRecord]] = {}
+    rows: dict[str, list[PairRecord]] = {}  # each pair is a row of its own
     for pair in book.pairs:
         if pair.pair_id:
-            rows.setdefault(pair.pair_id, {}).setdefault(pair.row, pair)
+            rows.setdefault(pair.pair_id, []).append(pair)
     found = []
-    for pair_id, same in rows.items():
-        shared = list(same.values())
+    for pair_id, shared in rows.items():
         people = {frozenset((p.a.key, p.b.key)) for p in shared}
         if len(shared) < 2 or (len(people) == 1 and "" not in next(iter(people))):
             continue  # one row, or one pair's row copied: ``model.copied_rows`` says so
