@@ -178,6 +178,9 @@ def test_scheme_defaults_and_bad_settings(tmp_path: Path) -> None:
      'secondary = { label = "Hospital teams", professions = ["Consultant", 3] }', 5),
     ('sides.secondary = { "professions" = [3] }\n\n[sides.primary]\nprofessions = ["GP"]',
      1),
+    # both sides inline: the second's line, not the first table setting 'professions'
+    ('[sides]\nprimary = { professions = ["GP"] }\n'
+     'secondary = { professions = ["Consultant", 3] }', 3),
 ])
 def test_a_bad_setting_of_the_second_side_names_its_own_line(tmp_path: Path, toml: str,
                                                               line: int) -> None:
