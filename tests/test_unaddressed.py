@@ -85,3 +85,17 @@ def test_two_people_without_an_address_are_two_people(
     said = " ".join(refused.stderr.split())
     assert "as 2 of the 8 cannot be addressed" in said
     assert all(f"Pairs!{cell.coordinate}: " in said for cell in cells)
+
+
+def test_the_refusal_itself_names_the_cell(run: Runner, paired: Path) -> None:  # noqa: F811
+    """The reader's warning above the refusal names the cell too; the refusal is what stops
+    the batch, so it names the cell itself, whether the letter is to a pair's person or to
+    each volunteer."""
+    book = openpyxl.load_workbook(paired)
+    cell = book["Pairs"].cell(2, columns(book["Pairs"])["A email"])
+    cell.value = "gp0@example"
+    book.save(paired)
+    for template in ("partner-introduction", "celebration-invite"):
+        refused = run("render", template, "--pairs", "pairs.xlsx", DRAFT, code=1)
+        assert (f"as 1 of the 8 cannot be addressed: Pairs!{cell.coordinate}: 'gp0@example' "
+                "is not a valid e-mail address") in " ".join(refused.stderr.split())
