@@ -177,3 +177,54 @@ def test_two_ids_emptied_while_the_list_is_typed_over_are_each_named(
                 f"was typed over. Type in {ref} the ID the letters sent give this pair. Left "
                 "blank, 'wessex pair --keep' gives it a new one.") in said
     assert "most likely" not in said
+
+
+def _typed_over_warnings(path: Path) -> list[str]:
+    from wessex_cli.pairs_workbook import read_pairs_workbook
+
+    return [w for w in read_pairs_workbook(path).warnings if "was typed over" in w]
+
+
+def test_the_likely_id_passes_over_an_id_deleted_before(paired: Path) -> None:
+    """P005 was deleted and paired past with --force: never given again, so not a gap a
+    pair can have come from; P003 is still the one ID up to P030 on no sheet."""
+    from wessex_cli.pairs_workbook import GONE_SETTING
+
+    _type_in_list(paired, "see the Pairs sheet")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"] = None
+    book["Pairs"].delete_rows(6)  # P005
+    book["Settings"].append([GONE_SETTING, "P005"])
+    book.save(paired)
+    [warning] = _typed_over_warnings(paired)
+    assert "P003 is the only ID up to P030 on no sheet, so it is most likely P003" in warning
+
+
+def test_two_rows_without_an_id_and_one_gap_name_no_likely_id(paired: Path) -> None:
+    """P003's cell emptied and a pair typed in below by hand without an ID: one gap, two
+    rows, and which row had P003 cannot be told."""
+    _type_in_list(paired, "see the Pairs sheet")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet["A4"] = None
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(32, column).value = sheet.cell(31, column).value
+    sheet["A32"] = None
+    sheet["B32"], sheet["C32"] = "Dr Ada Quill", "ada.quill@nhs.net"
+    sheet["J32"], sheet["K32"] = "Dr Ben Quarry", "ben.quarry@nhs.net"
+    book.save(paired)
+    warnings = _typed_over_warnings(paired)
+    assert [w.split(" (")[0] for w in warnings] == ["Pairs!A4", "Pairs!A32"]
+    assert not any("most likely" in w for w in warnings)
+
+
+def test_no_list_at_all_is_not_a_list_typed_over(paired: Path) -> None:
+    """A workbook without the list (written before wessex kept one) has nothing typed over
+    it: a row without an ID is not warned of as if it had been."""
+    book = openpyxl.load_workbook(paired)
+    settings = book["Settings"]
+    settings.delete_rows(next(row[0].row for row in settings.iter_rows(max_col=1)
+                              if row[0].value == PAIRS_SETTING))
+    book["Pairs"]["A4"] = None
+    book.save(paired)
+    assert _typed_over_warnings(paired) == []
