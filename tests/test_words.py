@@ -726,6 +726,30 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     assert len(list((tmp_path / "k" / "celebration-invite").glob("*.docx"))) == len(again)
 
 
+def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """The Unpaired sheet's address emptied: the warning and the .eml refusal name its cell,
+    and the letter in another format is still written to them."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE)
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital")])
+    run("pair", "v.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    left = book["Unpaired"].cell(2, 1).value
+    book["Unpaired"].cell(2, 2).value = None
+    book.save(tmp_path / "pairs.xlsx")
+    said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d", "--format",
+               "docx")
+    assert f"Unpaired!B2: {left}, in no pair now, has no e-mail address; fill it in before " \
+        "sending anything to them." in " ".join(said.stderr.split())
+    assert len(list((tmp_path / "d" / "celebration-invite").glob("*.docx"))) == 3
+    refused = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "e", code=1)
+    assert f"cannot be addressed: Unpaired!B2: {left} has no e-mail address" in \
+        " ".join(refused.stderr.split())
+
+
 def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,
                                                                      tmp_path: Path) -> None:
     """The call to action, rendered mid-exchange, still invited interest in an exchange that
