@@ -750,6 +750,48 @@ def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
         " ".join(refused.stderr.split())
 
 
+def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
+        run: Runner, tmp_path: Path) -> None:
+    """Her address emptied on the Withdrawn sheet, the partner of one who left the scheme
+    was dropped from every letter without a word, as if she had left too; she is named by
+    the cell, as on the Unpaired sheet, and still written to. Once 'pair --keep' has put her
+    on the Unpaired sheet with her address, that row is hers and she gets one letter."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE)
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
+        person("Dr Femi Fairbairn", "femi@example.org", "GP", Organisation="Quayside"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital"),
+        person("Arjun Rasmussen", "arjun@example.org", "Consultant", Organisation="Hospital")])
+    run("pair", "v.xlsx")
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Withdrawn"]
+    headers = [cell.value for cell in sheet[1]]
+    half = "A" if sheet.cell(2, headers.index("A name") + 1).value != "Oliver Pemberton" \
+        else "B"
+    partner = sheet.cell(2, headers.index(f"{half} name") + 1).value
+    address = sheet.cell(2, headers.index(f"{half} email") + 1)
+    his = sheet.cell(2, headers.index(f"{'B' if half == 'A' else 'A'} email") + 1)
+    his.value = None  # he left the scheme: told apart by his name, and not written to
+    book.save(tmp_path / "pairs.xlsx")
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "c", "--format", "docx")
+    assert sorted(p.stem for p in (tmp_path / "c" / "celebration-invite").glob("*.docx")) == \
+        ["amelia-ashworth", "arjun-rasmussen", "femi-fairbairn", "isla-okonkwo"]
+    his.value, address.value = "oliver@example.org", None
+    book.save(tmp_path / "pairs.xlsx")
+    said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d", "--format",
+               "docx")
+    assert f"Withdrawn!{address.coordinate}: {partner}, in no pair now, has no e-mail " \
+        "address" in " ".join(said.stderr.split())
+    assert len(list((tmp_path / "d" / "celebration-invite").glob("*.docx"))) == 4
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # on the Unpaired sheet, with her address
+    said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "e", "--format",
+               "docx")
+    assert "Withdrawn!" not in said.stderr
+    assert len(list((tmp_path / "e" / "celebration-invite").glob("*.docx"))) == 4
+
+
 def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,
                                                                      tmp_path: Path) -> None:
     """The call to action, rendered mid-exchange, still invited interest in an exchange that

@@ -60,11 +60,24 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     whose address is missing or is not one: a letter reaches them, an e-mail cannot
     (``documents.refuse_unaddressed``)."""
     from .roster import email_problem
+    from .text import person_key
 
     book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
     gone = {left.key for left in book.withdrawals if left.whole_scheme}
+    # someone whose address was emptied on the Withdrawn sheet is known by name: not the one
+    # who left the scheme, nor someone on the Pairs or Unpaired sheet now, who is written to
+    # there
+    named = {person_key(someone.name) for someone in [
+        *book.unpaired, *(person for pair in book.pairs for person in pair.people)]} | \
+        {person_key(left.person) for left in book.withdrawals if left.whole_scheme}
+
+    def still_here(someone: Person) -> bool:
+        if someone.key:
+            return someone.key not in gone
+        return bool(someone.name) and person_key(someone.name) not in named
+
     others = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
-                                if someone.key and someone.key not in gone)]
+                                if still_here(someone))]
     for person in others:
         where = f"{person.email_cell}: " if person.email_cell else ""
         who = f"{person.name or 'a volunteer'}, in no pair now"
