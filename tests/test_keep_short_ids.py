@@ -55,3 +55,11 @@ def test_the_settings_list_reads_p7_as_p007() -> None:
 
     assert written_pairs([[PAIRS_SETTING, "P001-P006, P7, P0008"]]) == (
         {"P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008"}, [])
+
+
+def test_two_short_ids_are_named_in_the_order_of_the_sheet(run: Runner, paired: Path) -> None:
+    _type(paired, {"A8": "P7", "A9": "P08"})
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert ("Pair cells typed without the zeros wessex writes now hold the ID as wessex "
+            "writes it, as the letters sent name it (the same pair): Pairs!A8 (was 'P7'), "
+            "A9 (was 'P08').") in said

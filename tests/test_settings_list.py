@@ -228,3 +228,14 @@ def test_no_list_at_all_is_not_a_list_typed_over(paired: Path) -> None:
     book["Pairs"]["A4"] = None
     book.save(paired)
     assert _typed_over_warnings(paired) == []
+
+
+def test_two_kept_pairs_numbered_afresh_are_each_one_of_them(run: Runner,
+                                                             paired: Path) -> None:
+    _type_in_list(paired, "see the Pairs sheet")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A4"], book["Pairs"]["A5"] = None, None
+    book.save(paired)
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "If the letters sent name one of them otherwise, type that ID over the new one" \
+        in kept
