@@ -239,3 +239,19 @@ def test_two_kept_pairs_numbered_afresh_are_each_one_of_them(run: Runner,
     kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "If the letters sent name one of them otherwise, type that ID over the new one" \
         in kept
+
+
+def test_a_run_written_with_another_dash_is_no_id_of_the_administrators_own() -> None:
+    """'P001–P030' (an en dash, as Word and Outlook write one pasted from them) names pairs
+    written as wessex writes them: not one ID of the administrator's own, held by no pair
+    and so taken for a pair deleted (every row of the sheet then one that might be it). It
+    is text typed over the list, as before own IDs were read."""
+    from wessex_cli.pairs_workbook import written_pairs
+
+    for typed in ("P001–P030", "P001-P015;P016-P030"):
+        found, said = written_pairs([[PAIRS_SETTING, typed]])
+        assert found == set()
+        assert said[0].startswith(f"Settings!B1: '{typed}' is not a pair ID")
+    # one word of letters and figures naming no two pairs is still one ID
+    assert written_pairs([[PAIRS_SETTING, "P001-P002, CW-12, X3"]]) == (
+        {"P001", "P002", "CW-12", "X3"}, [])

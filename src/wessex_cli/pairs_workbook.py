@@ -549,9 +549,11 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
 def _shaped_like_id(part: str) -> bool:
     """Whether a part of the Settings list is shaped like an ID of the administrator's own
     ('X3', 'CW-12'): one word of letters and figures, both; not a word, a sentence or a
-    date typed beside the IDs ('note', 'checked by Sam', '1/6/2027')."""
+    date typed beside the IDs ('note', 'checked by Sam', '1/6/2027'), nor a run of wessex's
+    IDs written otherwise than it writes them ('P001–P030', an en dash)."""
     return len(part) <= 20 and not any(c.isspace() for c in part) and \
-        any(c.isdigit() for c in part) and any(c.isalpha() for c in part)
+        any(c.isdigit() for c in part) and any(c.isalpha() for c in part) and \
+        len(re.findall(r"P[0-9]", part)) < 2
 
 
 def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
