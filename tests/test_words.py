@@ -18,6 +18,7 @@ import zlib
 from email import policy
 from email.header import decode_header, make_header
 from email.parser import BytesParser
+from email.utils import parseaddr
 from pathlib import Path
 
 import docx
@@ -38,6 +39,7 @@ from wessex_cli.errors import SchemeError
 from wessex_cli.formats import to_eml
 from wessex_cli.model import PairRecord, Person
 from wessex_cli.scheme import Celebration, Contact, Scheme, load_scheme
+from wessex_cli.text import slug
 
 from .conftest import EXAMPLES, Runner, few_pairs, person, write_book
 
@@ -790,6 +792,29 @@ def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
                "docx")
     assert "Withdrawn!" not in said.stderr
     assert len(list((tmp_path / "e" / "celebration-invite").glob("*.docx"))) == 4
+
+
+def test_an_unpaired_address_with_its_name_is_read_as_on_the_pairs_sheet(
+        run: Runner, tmp_path: Path) -> None:
+    """'Amelia <amelia@example.org>', as Outlook copies an address, is the address on the
+    Pairs sheet; on the Unpaired sheet it was taken as typed, not an address, and stopped
+    every e-mail of the batch."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE)
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
+        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital")])
+    run("pair", "v.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    left = book["Unpaired"].cell(2, 1).value
+    address = book["Unpaired"].cell(2, 2).value
+    book["Unpaired"].cell(2, 2).value = f"{left} <{address}>"
+    book.save(tmp_path / "pairs.xlsx")
+    said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "m")
+    assert "Unpaired!B2" not in said.stderr
+    [mail] = (tmp_path / "m" / "celebration-invite").glob(f"{slug(left)}.eml")
+    sent = BytesParser(policy=policy.default).parsebytes(mail.read_bytes())
+    assert parseaddr(str(sent["To"]))[1] == address
 
 
 def test_a_recruiting_letter_written_after_the_start_is_warned_about(run: Runner,

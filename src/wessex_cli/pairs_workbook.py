@@ -1004,6 +1004,8 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
     """The people of ``grid``, an Unpaired sheet however read (``record`` reads it from the
     workbook open for a change), with the ``carried`` columns (those the Settings sheet
     lists as from the volunteer workbook) after wessex's own."""
+    from .roster import email_problem
+
     if not grid.is_sheet("Unpaired"):
         return []
     header_index = find_pairs_header(grid.rows, "Unpaired")
@@ -1020,6 +1022,11 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
             continue
         columns: dict[str, Any] = {name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
                                    if name in lookup and lookup[name] < len(raw)}
+        # 'Ann <ann@nhs.net>' is Ann's address, as on the Pairs sheet; what is none stays as
+        # typed, for the warning to quote
+        address = address_from_cell(columns.get("email", ""))
+        if address and email_problem(address) is None:
+            columns["email"] = address
         people.append(Person(
             **columns, notes=PairsLayout.text(raw, notes) if notes is not None else "",
             extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra),
