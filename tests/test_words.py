@@ -688,10 +688,8 @@ def test_the_default_agenda_fits_the_events_own_hours(run: Runner, tmp_path: Pat
         "discussions in mixed groups - 21:00: Close" in text
 
 
-def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
-                                                                 tmp_path: Path) -> None:
-    """From the pairs workbook, the invitation went only to people in a pair: a volunteer
-    whose partner withdrew, or for whom nobody was found, was not invited."""
+def _five_paired(run: Runner, tmp_path: Path) -> None:
+    """Three GPs and two consultants paired from v.xlsx: one GP is left unpaired."""
     (tmp_path / "scheme.toml").write_text(COMPLETE)
     write_book(tmp_path / "v.xlsx", [
         person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
@@ -700,6 +698,13 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
         person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital"),
         person("Arjun Rasmussen", "arjun@example.org", "Consultant", Organisation="Hospital")])
     run("pair", "v.xlsx")
+
+
+def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """From the pairs workbook, the invitation went only to people in a pair: a volunteer
+    whose partner withdrew, or for whom nobody was found, was not invited."""
+    _five_paired(run, tmp_path)
     unpaired = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
     assert unpaired.max_row == 2  # one GP has nobody
     left = unpaired.cell(2, 1).value
@@ -728,10 +733,11 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     assert len(list((tmp_path / "k" / "celebration-invite").glob("*.docx"))) == len(again)
 
 
-def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
-                                                                   tmp_path: Path) -> None:
-    """The Unpaired sheet's address emptied: the warning and the .eml refusal name its cell,
-    and the letter in another format is still written to them."""
+def _unpaired_address_typed(run: Runner, tmp_path: Path, typed: str | None
+                            ) -> tuple[str, str]:
+    """Three volunteers paired, one GP left on the Unpaired sheet; ``typed`` put in her
+    address cell (B2), '{address}' standing for the address she had. Her name and that
+    address."""
     (tmp_path / "scheme.toml").write_text(COMPLETE)
     write_book(tmp_path / "v.xlsx", [
         person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
@@ -739,9 +745,17 @@ def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
         person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital")])
     run("pair", "v.xlsx")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
-    left = book["Unpaired"].cell(2, 1).value
-    book["Unpaired"].cell(2, 2).value = None
+    cell, address = book["Unpaired"].cell(2, 2), str(book["Unpaired"].cell(2, 2).value)
+    cell.value = typed.format(address=address) if typed is not None else None
     book.save(tmp_path / "pairs.xlsx")
+    return str(book["Unpaired"].cell(2, 1).value), address
+
+
+def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """The Unpaired sheet's address emptied: the warning and the .eml refusal name its cell,
+    and the letter in another format is still written to them."""
+    left, _ = _unpaired_address_typed(run, tmp_path, None)
     said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d", "--format",
                "docx")
     assert f"Unpaired!B2: {left}, in no pair now, has no e-mail address; fill it in before " \
@@ -758,14 +772,7 @@ def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
     was dropped from every letter without a word, as if she had left too; she is named by
     the cell, as on the Unpaired sheet, and still written to. Once 'pair --keep' has put her
     on the Unpaired sheet with her address, that row is hers and she gets one letter."""
-    (tmp_path / "scheme.toml").write_text(COMPLETE)
-    write_book(tmp_path / "v.xlsx", [
-        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
-        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
-        person("Dr Femi Fairbairn", "femi@example.org", "GP", Organisation="Quayside"),
-        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital"),
-        person("Arjun Rasmussen", "arjun@example.org", "Consultant", Organisation="Hospital")])
-    run("pair", "v.xlsx")
+    _five_paired(run, tmp_path)
     run("withdraw", "pairs.xlsx", "Oliver Pemberton")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     sheet = book["Withdrawn"]
@@ -799,17 +806,7 @@ def test_an_unpaired_address_with_its_name_is_read_as_on_the_pairs_sheet(
     """'Amelia <amelia@example.org>', as Outlook copies an address, is the address on the
     Pairs sheet; on the Unpaired sheet it was taken as typed, not an address, and stopped
     every e-mail of the batch."""
-    (tmp_path / "scheme.toml").write_text(COMPLETE)
-    write_book(tmp_path / "v.xlsx", [
-        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Harbourside"),
-        person("Dr Isla Okonkwo", "isla@example.org", "GP", Organisation="Elmfield"),
-        person("Oliver Pemberton", "oliver@example.org", "Consultant", Organisation="Hospital")])
-    run("pair", "v.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
-    left = book["Unpaired"].cell(2, 1).value
-    address = book["Unpaired"].cell(2, 2).value
-    book["Unpaired"].cell(2, 2).value = f"{left} <{address}>"
-    book.save(tmp_path / "pairs.xlsx")
+    left, address = _unpaired_address_typed(run, tmp_path, "Someone <{address}>")
     said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "m")
     assert "Unpaired!B2" not in said.stderr
     [mail] = (tmp_path / "m" / "celebration-invite").glob(f"{slug(left)}.eml")
