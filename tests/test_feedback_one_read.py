@@ -24,18 +24,28 @@ QUOTED = "[name] showed me how the practice triages every morning call"
 def files(tmp_path: Path) -> tuple[Path, Path]:
     """The example pairs workbook with a sheet of the administrator's naming one more
     person, and survey answers naming her."""
-    book = openpyxl.load_workbook(EXAMPLES / "pairs.xlsx")
+    return _with_contacts(tmp_path, "pairs.xlsx"), _responses(tmp_path)
+
+
+def _with_contacts(tmp_path: Path, name: str) -> Path:
+    """The example workbook ``name`` with a sheet of the administrator's naming one more
+    person, saved in ``tmp_path``."""
+    book = openpyxl.load_workbook(EXAMPLES / name)
     own = book.create_sheet("Contacts")
     own.append(["Name", "Email"])
     own.append(["Ottoline Brackwater", "ottoline.brackwater@example.org"])
-    pairs = tmp_path / "pairs.xlsx"
-    book.save(pairs)
+    book.save(tmp_path / name)
+    return tmp_path / name
+
+
+def _responses(tmp_path: Path) -> Path:
+    """Three GPs' survey answers, each naming her."""
     responses = tmp_path / "responses.csv"
     with responses.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Profession", "What surprised you?"])
         writer.writerows([["GP", SAID]] * 3)
-    return pairs, responses
+    return responses
 
 
 def opened(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[Path]:
@@ -76,3 +86,16 @@ def test_the_report_reads_the_pairs_workbook_once(monkeypatch: pytest.MonkeyPatc
     assert report.feedback is not None
     assert report.feedback.quotes["surprise"] == {"GP": [QUOTED]}
     assert report.gems == [QUOTED]
+
+
+def test_the_pack_reads_the_volunteer_workbook_once(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    """Its names came from one opening to list the sheets and one more for each sheet; a
+    sheet of the administrator's own is still read for its names."""
+    from wessex_cli.feedback import pack_from_files
+
+    volunteers = _with_contacts(tmp_path, "volunteers.xlsx")
+    reads = opened(monkeypatch, volunteers)
+    pack = pack_from_files(_responses(tmp_path), volunteers=volunteers)
+    assert len(reads) == 1
+    assert pack.quotes["surprise"] == {"GP": [QUOTED]}

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import MONTHS, WEEKDAYS
 from .errors import RosterError
 from .roster import COLUMN_ALIASES, column_meant, names_no_one
-from .spreadsheet import Grid, cell_ref, cell_text, find_header_row, read_grid
+from .spreadsheet import Grid, cell_ref, cell_text, find_header_row, read_every_grid, read_grid
 from .text import (
     TITLES,
     fold,
@@ -571,20 +571,9 @@ def names_in_workbook(path: Path) -> list[str]:
     """Every name in a volunteer or pairs workbook: each sheet (Withdrawn and Unpaired
     included), each column headed like a name, partner or avoid column ("Preferred partner"
     too), every row (withdrawn people and rows with errors included), and the names of
-    people written in preference cells (``_preference_names``)."""
-    sheets = [""]
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".ods"}:
-        try:
-            from python_calamine import CalamineWorkbook
-
-            from .inspection import inspect_input
-
-            inspect_input(path)  # a pipe or a hostile workbook is never opened here
-            with CalamineWorkbook.from_path(str(path)) as book:
-                sheets = list(book.sheet_names) or [""]
-        except Exception:  # noqa: BLE001 - unreadable here: read_grid explains it below
-            sheets = [""]
-    return names_in_grids(read_grid(path, sheet or "Volunteers") for sheet in sheets)
+    people written in preference cells (``_preference_names``). Every sheet from one
+    inspected opening (``spreadsheet.read_every_grid``)."""
+    return names_in_grids(read_every_grid(path))
 
 
 def names_in_grids(grids: Iterable[Grid]) -> list[str]:
