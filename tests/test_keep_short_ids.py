@@ -60,6 +60,6 @@ def test_the_settings_list_reads_p7_as_p007() -> None:
 def test_two_short_ids_are_named_in_the_order_of_the_sheet(run: Runner, paired: Path) -> None:
     _type(paired, {"A8": "P7", "A9": "P08"})
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert ("Pair cells typed without the zeros wessex writes now hold the ID as wessex "
+    assert ("Pair cells typed otherwise than wessex writes them now hold the ID as wessex "
             "writes it, as the letters sent name it (the same pair): Pairs!A8 (was 'P7'), "
             "A9 (was 'P08').") in said

@@ -1074,7 +1074,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     if shortened:
         one = len(shortened) == 1
         said.append(f"{'A Pair cell' if one else 'Pair cells'} typed otherwise than wessex "
-                    f"writes it now {'holds' if one else 'hold'} the ID as wessex writes it, as "
+                    f"writes {'it' if one else 'them'} now {'holds' if one else 'hold'} the ID as "
+                    "wessex writes it, as "
                     "the letters sent name it (the same pair): "
                     f"Pairs!{_first_few(shortened[::-1])}.")
     if rewritten_yours:
