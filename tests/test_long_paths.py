@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from wessex_cli import safe_write
+from wessex_cli.errors import SchemeError
 
 from .conftest import Runner
 
@@ -214,6 +215,11 @@ def test_a_scheme_file_too_deep_for_windows_is_still_read(monkeypatch: pytest.Mo
     assert find_scheme(None, folder / "d") is None
     monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
     assert find_scheme(None, folder) is None
+    # given with --scheme, the same file was refused as "there is no scheme file at ..."
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    assert find_scheme(folder / "scheme.toml") == Path("\\\\?\\" + str(folder / "scheme.toml"))
+    with pytest.raises(SchemeError, match="there is no scheme file at"):
+        find_scheme(folder / "other.toml")
 
 
 def test_a_folder_name_too_long_is_named_as_the_folder_to_rename(tmp_path: Path,

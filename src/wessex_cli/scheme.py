@@ -269,19 +269,24 @@ def _profession_sides(sides: tuple[Side, Side]) -> dict[str, str]:
 def find_scheme(path: Path | str | None, folder: Path | str | None = None) -> Path | None:
     """``--scheme PATH`` if given, else ``scheme.toml`` in ``folder`` (default: here) if present."""
     if path is not None:
-        path = Path(path)
-        if not path.is_file():
+        given = _found_at(Path(path))
+        if given is None:
             raise SchemeError(f"there is no scheme file at {path}.",
                               "Check the path, or run 'wessex init' to write one.", file=path)
+        return given
+    return _found_at(Path(folder or Path.cwd()) / SCHEME_FILE)
+
+
+def _found_at(path: Path) -> Path | None:
+    """``path`` when a file is there, else None. Windows says a file at the end of a path too
+    long for it is not there: it is looked for again by the long form of its path, or the
+    scheme's own settings would give way to the defaults without a word (or --scheme be
+    refused as missing)."""
+    if path.is_file():
         return path
-    candidate = Path(folder or Path.cwd()) / SCHEME_FILE
-    if candidate.is_file():
-        return candidate
-    # Windows says a file at the end of a path too long for it is not there: the scheme's
-    # own settings would then give way to the defaults without a word
     from .safe_write import windows_long_form
 
-    long_form = windows_long_form(candidate)
+    long_form = windows_long_form(path)
     return long_form if long_form is not None and long_form.is_file() else None
 
 
