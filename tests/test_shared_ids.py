@@ -105,3 +105,20 @@ def test_a_row_copied_without_an_address_is_warned_of_as_an_id_held_twice() -> N
     assert rows_sharing_an_id(book) == [
         "Pairs!A5 and A6 both hold the pair ID P004 (Ann Ash and Bo Birch; Ann Ash and "
         "Bo Birch)"]
+
+
+def test_every_id_two_rows_share_is_named(run: Runner, paired: Path) -> None:
+    # two IDs each under two rows: pair --keep named only the first, and once it was mended
+    # refused again for the second
+    _second_row_as_p030(paired)
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert (sheet["A30"].value, sheet["B30"].value) == ("P029", "Vivienne Thackeray")
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(33, column).value = sheet.cell(30, column).value
+    sheet["B33"], sheet["C33"] = "Ines Okafor", "ines.okafor@example.org"
+    book.save(paired)
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
+                       .output.split())
+    assert "Pairs!A31 and A32 both hold the pair ID P030" in refused
+    assert "Pairs!A30 and A33 both hold the pair ID P029" in refused

@@ -307,10 +307,11 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
 
     refuse_copied_rows(earlier.pairs, keep, "it would be kept twice, as two pairs. Nothing "
                        "was changed.")
-    for shared in rows_sharing_an_id(earlier):
-        raise TrackingError(f"{shared}, so the rows would be kept as one pair, one written "
-                            "over the other, and a pair and its visits lost. Nothing was "
-                            "changed.", OWN_ID_FIX, file=keep, sheet="Pairs")
+    shared = rows_sharing_an_id(earlier)
+    if shared:
+        raise TrackingError(f"{'; '.join(shared)}, so the rows would be kept as one pair, one "
+                            "written over the other, and a pair and its visits lost. Nothing "
+                            "was changed.", OWN_ID_FIX, file=keep, sheet="Pairs")
     keys = [header_key(title) for title in earlier.headers]
     for pair in earlier.pairs:
         for half, person, other in (("A", pair.a, pair.b), ("B", pair.b, pair.a)):
