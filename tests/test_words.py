@@ -942,17 +942,23 @@ def test_an_exchange_finished_before_a_partner_withdrew_still_earns_its_certific
         {"priya-varga", "leon-ince"}
 
 
-def test_a_finished_withdrawn_pairs_unreadable_cell_is_warned_of_with_its_certificate(
-        run: Runner, tmp_path: Path) -> None:
-    """The Withdrawn sheet's finished pair comes to 'render' for its certificates: a cell of
-    its row that cannot be read is warned of, as the Pairs sheet's are (its warnings were
-    gathered before the pair was added, so nothing was said)."""
+def _finished_then_withdrawn(run: Runner, tmp_path: Path, who: str, reason: str) -> None:
+    """The example pairs workbook with Dr Leon Ince and Dr Priya Varga's two half days done
+    (5 and 6 May 2027), then ``who`` withdrawn from the scheme for ``reason``."""
     shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
     shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
     run("pair", "volunteers.xlsx")
     run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027")
     run("visit", "pairs.xlsx", "Priya Varga", "--hosted", "6/5/2027")
-    run("withdraw", "pairs.xlsx", "Leon Ince", "--reason", "illness")
+    run("withdraw", "pairs.xlsx", who, "--reason", reason)
+
+
+def test_a_finished_withdrawn_pairs_unreadable_cell_is_warned_of_with_its_certificate(
+        run: Runner, tmp_path: Path) -> None:
+    """The Withdrawn sheet's finished pair comes to 'render' for its certificates: a cell of
+    its row that cannot be read is warned of, as the Pairs sheet's are (its warnings were
+    gathered before the pair was added, so nothing was said)."""
+    _finished_then_withdrawn(run, tmp_path, "Leon Ince", "illness")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     sheet = book["Withdrawn"]
     headers = [cell.value for cell in sheet[1]]
@@ -1029,12 +1035,7 @@ def test_a_finished_exchange_on_both_sheets_earns_one_certificate(
     certificates (leon-ince.md and leon-ince-2.md) and two e-mails."""
     import openpyxl
 
-    shutil.copy(EXAMPLES / "scheme.toml", tmp_path)
-    shutil.copy(EXAMPLES / "volunteers.xlsx", tmp_path)
-    run("pair", "volunteers.xlsx")
-    run("visit", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga", "--hosted", "5/5/2027")
-    run("visit", "pairs.xlsx", "Priya Varga", "--hosted", "6/5/2027")
-    run("withdraw", "pairs.xlsx", "Priya Varga", "--reason", "typed by mistake")
+    _finished_then_withdrawn(run, tmp_path, "Priya Varga", "typed by mistake")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
     gone, pairs = book["Withdrawn"], book["Pairs"]
     titles = [c.value for c in gone[1]]
