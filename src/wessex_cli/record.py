@@ -1077,7 +1077,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"writes {'it' if one else 'them'} now {'holds' if one else 'hold'} the ID as "
                     "wessex writes it, as "
                     "the letters sent name it (the same pair): "
-                    f"Pairs!{_first_few(shortened[::-1])}.")
+                    f"Pairs!{_first_few(shortened)}.")
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
@@ -1114,20 +1114,25 @@ def _restated(restated: dict[str, list[_At]]) -> list[str]:
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
     the rest) and the Score and Reasons worked out again from the volunteer workbook."""
     said = []
-    how = restated.pop("How paired", [])[::-1]  # found from the bottom row up
+    how = restated.pop("How paired", [])
     if how:
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
                     f"from the pairing before (Pairs!{_first_few(how)}), so that 'render "
                     "--new' writes only to the new pairs.")
     if restated:
-        cells = [f"{cell} ({title})" for title, found in restated.items() for cell in found[::-1]]
+        cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
                     f"preferences or details changed there: Pairs!{_first_few(cells)}.")
     return said
 
 
 def _first_few(cells: Sequence[object], shown: int = 5) -> str:
-    """"D2 (A phone), AB3 (A notes) and 4 more": the first cells of a list, and a count."""
+    """"D2 (A phone), AB3 (A notes) and 4 more": the first cells of a list, and a count.
+    Cells (``_At``) are named in the sheet's order, row by row, whatever order found them."""
+    found = [cell for cell in cells if isinstance(cell, _At)]
+    if len(found) == len(cells):
+        found.sort(key=_At.place)
+        cells = found
     rest = len(cells) - shown
     return ", ".join(str(cell) for cell in cells[:shown]) + \
         (f" and {rest} more" if rest > 0 else "")
@@ -1146,6 +1151,10 @@ class _At:
 
     def __str__(self) -> str:
         return f"{self.cell.coordinate}{self.note}"
+
+    def place(self) -> tuple[int, int]:
+        """Where the cell stands now, row first: the order the sheet shows cells in."""
+        return self.cell.row, self.cell.column
 
 
 def _as_text(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
