@@ -99,3 +99,22 @@ def test_the_refusal_itself_names_the_cell(run: Runner, paired: Path) -> None:  
         refused = run("render", template, "--pairs", "pairs.xlsx", DRAFT, code=1)
         assert (f"as 1 of the 8 cannot be addressed: Pairs!{cell.coordinate}: 'gp0@example' "
                 "is not a valid e-mail address") in " ".join(refused.stderr.split())
+
+
+def test_the_warning_and_the_refusal_word_the_fault_alike(run: Runner,
+                                                          paired: Path) -> None:  # noqa: F811
+    """The reader of the Pairs sheet warned 'correct it before sending anything to this
+    person', naming nobody, where the refusal below it and the warning of someone in no pair
+    name whom the address is for: one wording for all three now."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    cell = sheet.cell(2, columns(sheet)["A email"])
+    cell.value = "gp0@example"
+    name = sheet.cell(2, columns(sheet)["A name"]).value
+    book.save(paired)
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT,
+                        code=1).stderr.split())
+    fault = (f"Pairs!{cell.coordinate}: 'gp0@example' is not a valid e-mail address (The part "
+             f"after the @-sign is not valid. It should have a period), for {name}")
+    assert f"{fault}; correct it before sending anything to them." in said  # the warning
+    assert f"cannot be addressed: {fault}." in said  # the refusal

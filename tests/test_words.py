@@ -727,7 +727,7 @@ def test_the_invitation_from_the_pairs_reaches_the_unpaired_too(run: Runner,
     said = " ".join(run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "k",
                         code=1).stderr.split())
     assert "Unpaired!B2: 'not an address' is not a valid e-mail address" in said
-    assert f"for {left}, in no pair now; correct it before sending anything to them" in said
+    assert f"for {left} (in no pair now); correct it before sending anything to them" in said
     assert not (tmp_path / "k").exists()
     run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "k", "--format", "docx")
     assert len(list((tmp_path / "k" / "celebration-invite").glob("*.docx"))) == len(again)
@@ -758,7 +758,7 @@ def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
     left, _ = _unpaired_address_typed(run, tmp_path, None)
     said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d", "--format",
                "docx")
-    assert f"Unpaired!B2: {left}, in no pair now, has no e-mail address; fill it in before " \
+    assert f"Unpaired!B2: {left} (in no pair now) has no e-mail address; fill it in before " \
         "sending anything to them." in " ".join(said.stderr.split())
     assert len(list((tmp_path / "d" / "celebration-invite").glob("*.docx"))) == 3
     refused = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "e", code=1)
@@ -791,7 +791,7 @@ def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
     book.save(tmp_path / "pairs.xlsx")
     said = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d", "--format",
                "docx")
-    assert f"Withdrawn!{address.coordinate}: {partner}, in no pair now, has no e-mail " \
+    assert f"Withdrawn!{address.coordinate}: {partner} (in no pair now) has no e-mail " \
         "address" in " ".join(said.stderr.split())
     assert len(list((tmp_path / "d" / "celebration-invite").glob("*.docx"))) == 4
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # on the Unpaired sheet, with her address

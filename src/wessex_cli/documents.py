@@ -884,18 +884,10 @@ def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) 
     """Raise a ``TemplateError`` naming the cell of each person with no address or one that
     is not an address: no draft is written that Outlook could not send, nor any of the
     others, so that the corrected run writes the whole batch at once."""
-    from .roster import email_problem
+    from .roster import address_fault
 
-    faults = []
-    for person in people:
-        why = email_problem(person.email) if person.email.strip() else ""
-        if person.email.strip() and not why:
-            continue
-        where = f"{person.email_cell}: " if person.email_cell else ""
-        who = person.name or "someone"
-        faults.append(f"{where}'{person.email}' is not a valid e-mail address "
-                      f"({why.rstrip('.')}), for {who}" if why else
-                      f"{where}{who} has no e-mail address")
+    faults = [fault for person in people
+              if (fault := address_fault(person.email_cell, person.email, person.name))]
     _refuse_batch(faults, len(people), f"no e-mail of '{template.name}' was written",
                   "cannot be addressed")
 

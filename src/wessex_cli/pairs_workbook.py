@@ -877,7 +877,7 @@ class PairsLayout:
         """Row number ``row`` (its cells ``raw``) as a pair record, its visits not yet read
         (``tracking.track`` reads them); None for an empty row. Given ``notes``, an e-mail
         cell that is not an address adds a warning there, and the record takes the notes."""
-        from .roster import email_problem
+        from .roster import address_fault
 
         width = len(raw)
         if self.titled and width >= len(self.headers):  # the usual row: zip stops at the end
@@ -896,17 +896,12 @@ class PairsLayout:
                 found[name] = clean_cell(cell) if type(cell) is str else cell_text(cell)
             email_col = self.people[half][PERSON_FIELDS.index("email")][1]
             email_cell = f"{sheet}!{cell_ref(row - 1, email_col or 0)}"
-            if found["email"]:
-                typed = found["email"]  # quoted as typed: the address loses its spaces
-                email = found["email"] = address_from_cell(typed)
-                why = email_problem(email) if notes is not None else None
-                if notes is not None and why:
-                    notes.append(f"{email_cell}: '{typed}' is not a valid "
-                                 f"e-mail address ({why.rstrip('.')}); correct it before "
-                                 "sending anything to this person.")
-            elif notes is not None and found["name"]:
-                notes.append(f"{email_cell}: {found['name']} has no e-mail "
-                             "address; fill it in before sending anything to them.")
+            # the fault quotes the cell as typed; the address read loses its spaces
+            if notes is not None and (found["email"] or found["name"]):
+                fault = address_fault(email_cell, found["email"], found["name"], advise=True)
+                if fault:
+                    notes.append(fault)
+            found["email"] = address_from_cell(found["email"])
             notes_col = self.notes[half]
             return Person(**found, email_cell=email_cell if email_col is not None else "",
                           notes=self.text(raw, notes_col) if notes_col is not None else "",

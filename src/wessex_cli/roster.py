@@ -373,6 +373,25 @@ def plainly_valid_email(address: str) -> bool:
             and labels[-1].lower() not in _SPECIAL_USE_DOMAINS)
 
 
+def address_fault(cell: str, typed: str, name: str, about: str = "",
+                  advise: bool = False) -> str:
+    """What is wrong with the address ``typed`` in ``cell`` for ``name`` ("" when it is an
+    address), in the one wording of every warning and refusal; ``about`` says more of who
+    they are, and ``advise`` adds what to do, for a warning (a refusal says it once)."""
+    from .text import address_from_cell
+
+    address = address_from_cell(typed)
+    why = email_problem(address) if address else None
+    if address and not why:
+        return ""
+    where = f"{cell}: " if cell else ""
+    who = (name or "a volunteer") + (f" ({about})" if about else "")
+    fault, fix = (f"{where}'{typed.strip()}' is not a valid e-mail address "
+                  f"({why.rstrip('.')}), for {who}", "correct it") if why else \
+        (f"{where}{who} has no e-mail address", "fill it in")
+    return f"{fault}; {fix} before sending anything to them." if advise else fault
+
+
 @lru_cache(maxsize=1 << 18)
 def email_problem(address: str) -> str | None:
     """None when ``address`` is a valid e-mail address, else why not.

@@ -59,7 +59,7 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     withdrew (until a re-pairing finds them someone). A warning names the cell of each
     whose address is missing or is not one: a letter reaches them, an e-mail cannot
     (``documents.refuse_unaddressed``)."""
-    from .roster import email_problem
+    from .roster import address_fault
     from .text import person_key
 
     book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
@@ -79,16 +79,10 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     others = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
                                 if still_here(someone))]
     for person in others:
-        where = f"{person.email_cell}: " if person.email_cell else ""
-        who = f"{person.name or 'a volunteer'}, in no pair now"
-        why = email_problem(person.email) if person.email else None
-        if not person.email:
-            warnings.append(f"{where}{who}, has no e-mail address; fill it in before sending "
-                            "anything to them.")
-        elif why:
-            warnings.append(f"{where}'{person.email}' is not a valid e-mail address "
-                            f"({why.rstrip('.')}), for {who}; correct it before sending "
-                            "anything to them.")
+        fault = address_fault(person.email_cell, person.email, person.name, "in no pair now",
+                              advise=True)
+        if fault:
+            warnings.append(fault)
     return pairs, others, warnings
 
 
