@@ -49,3 +49,43 @@ def test_check_and_render_say_so_naming_the_cell(run: Runner, tmp_path: Path,
                            code=1).stderr.split())
     assert "Pairs!C2: 'gp0@example.org; gp0.home@example.org' is not a valid e-mail " \
         f"address ({TWO})" in refused
+
+
+def test_the_refusal_quotes_the_cell_as_typed_as_the_warning_does(
+        run: Runner, paired: Path) -> None:  # noqa: F811
+    """The warning quoted the cell as typed, and the refusal below it the address with its
+    spaces taken out ('gp0@example.org;gp0.home@example.org'), which is in no cell."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = \
+        "gp0@example.org; gp0.home@example.org"
+    book.save(paired)
+    for template in ("partner-introduction", "celebration-invite"):  # a pair's, everyone's
+        refused = " ".join(run("render", template, "--pairs", "pairs.xlsx", DRAFT,
+                               code=1).stderr.split())
+        assert "cannot be addressed: Pairs!C2: 'gp0@example.org; gp0.home@example.org' is " \
+            f"not a valid e-mail address ({TWO})" in refused
+        assert "gp0@example.org;gp0.home" not in refused
+
+
+def test_the_warning_of_a_withdrawn_partner_quotes_the_cell_as_typed(
+        run: Runner, tmp_path: Path) -> None:
+    """On the Withdrawn sheet, read as the Pairs sheet is, the partner of one who left the
+    scheme was warned of as 'oliver@example.org;oliver.home@example.org', in no cell."""
+    from .test_words import _five_paired
+
+    _five_paired(run, tmp_path)
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Withdrawn"]
+    headers = [cell.value for cell in sheet[1]]
+    half = "A" if sheet.cell(2, headers.index("A name") + 1).value != "Oliver Pemberton" \
+        else "B"
+    partner = sheet.cell(2, headers.index(f"{half} name") + 1).value
+    address = sheet.cell(2, headers.index(f"{half} email") + 1)
+    address.value = "partner@example.org; partner.home@example.org"
+    book.save(tmp_path / "pairs.xlsx")
+    said = " ".join(run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d",
+                        "--format", "docx").stderr.split())
+    assert f"Withdrawn!{address.coordinate}: 'partner@example.org; partner.home@example.org' " \
+        f"is not a valid e-mail address ({TWO}), for {partner} (in no pair now); correct it" \
+        in said

@@ -300,6 +300,7 @@ class Recipient:
     stem: str
     email_cell: str = ""  # where the address was read ("Pairs!C7"), to name in a refusal
     partner_cell: str = ""  # the same for the partner of a document about one pair
+    email_typed: str = ""  # that cell as typed, for a refusal to quote (``Person.email_typed``)
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
@@ -517,7 +518,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                           {**base, **extra, "person": c,
                            "agreed_partners": [wording_name(n) for n in
                                                agreed_with.get(_letter_key(p), [])]},
-                          slug(c["name"]), p.email_cell)
+                          slug(c["name"]), p.email_cell, email_typed=p.email_typed)
                 for p, c in zip(people, contexts, strict=True)]
     if not pairs:
         raise TemplateError(f"'{template.name}' is written for each pair.",
@@ -551,7 +552,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}",
-                                           pair.people[index].email_cell))
+                                           pair.people[index].email_cell,
+                                           email_typed=pair.people[index].email_typed))
             continue
         complete = pair.complete
         if complete and template.only_incomplete:
@@ -581,7 +583,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
                                    pair.people[index].email_cell,
-                                   pair.people[1 - index].email_cell))
+                                   pair.people[1 - index].email_cell,
+                                   email_typed=pair.people[index].email_typed))
     return found
 
 
@@ -887,7 +890,8 @@ def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) 
     from .roster import address_fault
 
     faults = [fault for person in people
-              if (fault := address_fault(person.email_cell, person.email, person.name))]
+              if (fault := address_fault(person.email_cell, person.email_typed or person.email,
+                                         person.name))]
     _refuse_batch(faults, len(people), f"no e-mail of '{template.name}' was written",
                   "cannot be addressed")
 

@@ -83,6 +83,9 @@ class Person:
     # where the e-mail address was read ("Pairs!C7"), for a message that names the cell to
     # correct; not part of who the person is
     email_cell: str = field(default="", compare=False)
+    # that cell as typed ("ann@nhs.net; ann@home.org"), quoted by a message saying it is no
+    # address: ``email`` is the address read from it, its spaces taken out
+    email_typed: str = field(default="", compare=False)
 
     @classmethod
     def of(cls, source: _HasPersonFields) -> Person:

@@ -897,13 +897,15 @@ class PairsLayout:
             email_col = self.people[half][PERSON_FIELDS.index("email")][1]
             email_cell = f"{sheet}!{cell_ref(row - 1, email_col or 0)}"
             # the fault quotes the cell as typed; the address read loses its spaces
-            if notes is not None and (found["email"] or found["name"]):
-                fault = address_fault(email_cell, found["email"], found["name"], advise=True)
+            typed = found["email"]
+            if notes is not None and (typed or found["name"]):
+                fault = address_fault(email_cell, typed, found["name"], advise=True)
                 if fault:
                     notes.append(fault)
-            found["email"] = address_from_cell(found["email"])
+            found["email"] = address_from_cell(typed)
             notes_col = self.notes[half]
             return Person(**found, email_cell=email_cell if email_col is not None else "",
+                          email_typed=typed,
                           notes=self.text(raw, notes_col) if notes_col is not None else "",
                           extra=tuple((title, self.text(raw, col))
                                       for title, col in self.carried[half]))
@@ -1019,11 +1021,13 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
                                    if name in lookup and lookup[name] < len(raw)}
         # 'Ann <ann@nhs.net>' is Ann's address, as on the Pairs sheet; what is none stays as
         # typed, for the warning to quote
-        address = address_from_cell(columns.get("email", ""))
+        typed = columns.get("email", "")
+        address = address_from_cell(typed)
         if address and email_problem(address) is None:
             columns["email"] = address
         people.append(Person(
-            **columns, notes=PairsLayout.text(raw, notes) if notes is not None else "",
+            **columns, email_typed=typed,
+            notes=PairsLayout.text(raw, notes) if notes is not None else "",
             extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra),
             email_cell=f"{grid.sheet}!{cell_ref(index, lookup['email'])}" if "email" in lookup
             else ""))
