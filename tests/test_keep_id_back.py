@@ -129,9 +129,9 @@ def test_status_says_to_type_the_id_back_in_the_one_emptied_cell(run: Runner,
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert (f"Warning: Pair P003, on the Pairs sheet when wessex last wrote this workbook, is "
             f"on no sheet now, and {CALLUM} is blank: the only pair without an ID wessex "
-            "wrote, it is most likely P003. Type P003 in Pairs!A4 ('wessex pair --keep' "
-            "gives it back there too).") in said
-    assert "If that row is another pair, P003's row was deleted:" in said
+            "wrote, it is most likely P003. Type P003 in Pairs!A4, or leave it to the next "
+            "'wessex pair --keep', which gives it back there. If that row is another pair, "
+            "P003's row was deleted:") in said
     assert "on neither the Pairs nor the Withdrawn sheet" not in said
 
 
@@ -141,7 +141,10 @@ def test_status_says_what_was_typed_over_the_one_id(run: Runner, done: Path) -> 
     book.save(done)
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert (f"{CALLUM} says 'see notes': the only pair without an ID wessex wrote, it is most "
-            "likely P003. Type P003 in Pairs!A4") in said
+            "likely P003. Type P003 in Pairs!A4, or leave it to the next 'wessex pair --keep', "
+            "which gives it back there. What the cell says now can go in the pair's Notes. If "
+            "that row is another pair, P003's row was deleted:") in said
+    assert ") (" not in said  # no two asides side by side
 
 
 def test_an_id_the_administrator_typed_back_is_not_taken_away(run: Runner, done: Path) -> None:

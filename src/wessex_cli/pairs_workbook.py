@@ -743,10 +743,10 @@ def _id_back_warning(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str
     ID to type back in its cell, rather than a row to copy back, which would put the pair
     in two rows."""
     cell, found = id_back_finding(book, pair, pair_id, held_now=True)
-    kept = " (what it says can go in the pair's Notes)" if pair.pair_id else ""
-    return (f"{found} most likely {pair_id}. Type {pair_id} in {cell}{kept} ('wessex pair "
-            f"--keep' gives it back there too). If that row is another pair, {pair_id}'s row "
-            f"was deleted: {copy_back([pair_id], book.path)}.")
+    kept = " What the cell says now can go in the pair's Notes." if pair.pair_id else ""
+    return (f"{found} most likely {pair_id}. Type {pair_id} in {cell}, or leave it to the next "
+            f"'wessex pair --keep', which gives it back there.{kept} If that row is another "
+            f"pair, {pair_id}'s row was deleted: {copy_back([pair_id], book.path)}.")
 
 
 def deleted_warning(ids: Sequence[str], path: Path, renamed: Sequence[int] = (),
