@@ -71,17 +71,9 @@ def test_the_warning_of_a_withdrawn_partner_quotes_the_cell_as_typed(
         run: Runner, tmp_path: Path) -> None:
     """On the Withdrawn sheet, read as the Pairs sheet is, the partner of one who left the
     scheme was warned of as 'oliver@example.org;oliver.home@example.org', in no cell."""
-    from .test_words import _five_paired
+    from .test_words import withdrawn_partner
 
-    _five_paired(run, tmp_path)
-    run("withdraw", "pairs.xlsx", "Oliver Pemberton")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
-    sheet = book["Withdrawn"]
-    headers = [cell.value for cell in sheet[1]]
-    half = "A" if sheet.cell(2, headers.index("A name") + 1).value != "Oliver Pemberton" \
-        else "B"
-    partner = sheet.cell(2, headers.index(f"{half} name") + 1).value
-    address = sheet.cell(2, headers.index(f"{half} email") + 1)
+    book, partner, address, _ = withdrawn_partner(run, tmp_path)
     address.value = "partner@example.org; partner.home@example.org"
     book.save(tmp_path / "pairs.xlsx")
     said = " ".join(run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "d",

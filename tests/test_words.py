@@ -20,6 +20,7 @@ from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
@@ -766,12 +767,9 @@ def test_someone_unpaired_without_an_address_is_named_by_their_cell(run: Runner,
         " ".join(refused.stderr.split())
 
 
-def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
-        run: Runner, tmp_path: Path) -> None:
-    """Her address emptied on the Withdrawn sheet, the partner of one who left the scheme
-    was dropped from every letter without a word, as if she had left too; she is named by
-    the cell, as on the Unpaired sheet, and still written to. Once 'pair --keep' has put her
-    on the Unpaired sheet with her address, that row is hers and she gets one letter."""
+def withdrawn_partner(run: Runner, tmp_path: Path) -> tuple[Any, str, Any, Any]:
+    """_five_paired, Oliver Pemberton withdrawn from the scheme: the workbook opened, the name
+    of his partner on the Withdrawn sheet, her address cell and his."""
     _five_paired(run, tmp_path)
     run("withdraw", "pairs.xlsx", "Oliver Pemberton")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
@@ -779,9 +777,19 @@ def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
     headers = [cell.value for cell in sheet[1]]
     half = "A" if sheet.cell(2, headers.index("A name") + 1).value != "Oliver Pemberton" \
         else "B"
-    partner = sheet.cell(2, headers.index(f"{half} name") + 1).value
+    partner = str(sheet.cell(2, headers.index(f"{half} name") + 1).value)
     address = sheet.cell(2, headers.index(f"{half} email") + 1)
     his = sheet.cell(2, headers.index(f"{'B' if half == 'A' else 'A'} email") + 1)
+    return book, partner, address, his
+
+
+def test_a_partner_of_someone_withdrawn_without_an_address_is_named_not_lost(
+        run: Runner, tmp_path: Path) -> None:
+    """Her address emptied on the Withdrawn sheet, the partner of one who left the scheme
+    was dropped from every letter without a word, as if she had left too; she is named by
+    the cell, as on the Unpaired sheet, and still written to. Once 'pair --keep' has put her
+    on the Unpaired sheet with her address, that row is hers and she gets one letter."""
+    book, partner, address, his = withdrawn_partner(run, tmp_path)
     his.value = None  # he left the scheme: told apart by his name, and not written to
     book.save(tmp_path / "pairs.xlsx")
     run("render", "celebration-invite", "--pairs", "pairs.xlsx", "-o", "c", "--format", "docx")
