@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 
 from .conftest import Runner
+from .test_keep_added_by_hand import nora_joins
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -34,15 +35,10 @@ def test_a_new_pair_and_the_unpaired_sheet_have_no_cells_of_empty_text(
     # Dr Callum Whitlow leaves, so Dr Winifred Upton goes to the Unpaired sheet; Dr Amelia
     # Ashworth (P001, row 2) has her phone taken out
     volunteers = paired.parent / "volunteers.xlsx"
+    nora_joins(volunteers)
     book = openpyxl.load_workbook(volunteers)
     sheet = book["Volunteers"]
     header = [cell.value for cell in sheet[3]]  # under the title
-    row: list[object] = [None] * len(header)
-    row[header.index("Full name")] = "Dr Nora Quill"
-    row[header.index("E-mail")] = "nora.quill@nhs.net"
-    row[header.index("Job title")] = "Consultant"
-    row[header.index("Practice")] = "Eastshire General Hospital - Cardiology"
-    sheet.append(row)
     callum = next(r for r in range(4, sheet.max_row + 1)
                   if sheet.cell(r, header.index("Full name") + 1).value == "Dr Callum Whitlow")
     sheet.cell(callum, header.index("Status") + 1).value = "withdrawn"

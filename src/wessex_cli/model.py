@@ -275,6 +275,9 @@ class PairsWorkbook:
     # a warning for each Pairs row without an ID when no ID could be read from that list
     # (typed over): which pair is missing, and so the row's ID, cannot be told from it
     unknown_ids: list[str] = field(default_factory=list)
+    # the IDs that list gives, when it is there and read whole (None when it is not): a pair
+    # under none of them, or under no ID, was typed in by hand since (``added_by_hand``)
+    listed: frozenset[str] | None = None
     # pairs deleted by hand before, paired past with --force: IDs never to give again
     # (``pairs_workbook.GONE_SETTING``)
     gone: list[str] = field(default_factory=list)

@@ -29,6 +29,11 @@ if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs
 LOCKED_REASON = "locked as agreed"  # the first reason of a locked pair, kept with it
 
 
+# How paired of a pair kept that wessex never wrote on the Pairs sheet (typed in there by
+# hand): not "kept", so that 'render --new' introduces it, once; the next re-pairing says "kept"
+ADDED_BY_HAND = "added by hand"
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two volunteers paired: ``a`` from the first side (primary), ``b`` from the second."""
@@ -37,8 +42,13 @@ class Pair:
     b: Volunteer
     score: int
     reasons: tuple[str, ...]
-    how: str = "optimised"  # "optimised", "locked" or "kept"
+    how: str = "optimised"  # "optimised", "locked", "kept" or ADDED_BY_HAND
     pair_id: str = ""
+
+    @property
+    def carried(self) -> bool:
+        """Whether the pair was on the Pairs sheet before this run, kept with its row."""
+        return self.how in ("kept", ADDED_BY_HAND)
 
     def person_json(self, person: Volunteer) -> dict[str, str]:
         """One person of the pair as ``--json`` shows them."""
@@ -181,7 +191,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                     keep: Sequence[PairRecord] = (), seed: int | None = None,
                     retired_ids: Sequence[str] = (),
                     apart: Sequence[tuple[str, str]] = (),
-                    held: Collection[str] = ()) -> PairingResult:
+                    held: Collection[str] = (), added: Collection[int] = ()
+                    ) -> PairingResult:
     """The best pairs for ``roster`` under SPEC's rules and objective.
 
     ``retired_ids`` (pairs on the Withdrawn sheet) are never given to a new pair; the
@@ -190,6 +201,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     ``held``: the e-mail keys of people left out for an error in their row (``pair
     --skip-errors``). A kept pair with one of them is held as it stands, neither dropped nor
     scored again, and its other person is not paired anew: a typo never dissolves a pair.
+    ``added``: the rows of kept pairs typed in by hand (``pairs_workbook.added_by_hand``),
+    kept as ``ADDED_BY_HAND``.
     """
     import numpy as np
 
@@ -251,12 +264,14 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             continue
         a, b = orient(x, y)
         score, reasons = pair_score(a, b, weights)
-        # How paired says "kept" (it is not a new pair: no introduction goes again), and a
-        # pair first locked as agreed keeps saying so in its reasons, run after run.
+        # How paired says "kept" (it is not a new pair: no introduction goes again) unless
+        # wessex never wrote it, and a pair first locked as agreed keeps saying so in its
+        # reasons, run after run.
         if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
                 str(kept.value("Reasons") or "").startswith(LOCKED_REASON):
             reasons = [LOCKED_REASON, *reasons]
-        fixed.append(Pair(a, b, score, tuple(reasons), "kept", kept.pair_id))
+        how = ADDED_BY_HAND if kept.row in added else "kept"
+        fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]

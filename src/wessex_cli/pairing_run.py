@@ -115,7 +115,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .check import unread_rows, without_errors
     from .dates import today
     from .pairing import explain, held_in, pair_volunteers, parse_lock
-    from .pairs_workbook import leave_out_withdrawn, missing_id_back, read_pairs_workbook
+    from .pairs_workbook import (
+        added_by_hand,
+        leave_out_withdrawn,
+        missing_id_back,
+        read_pairs_workbook,
+    )
     from .record import carry_pairing
     from .roster import read_roster
     from .safe_write import guard_output, real_path, write_lock
@@ -190,6 +195,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         held = {email_key(p.email) for p in left_out if p.email} | \
             {person_key(p.name) for p in left_out if p.name}
         given_back: dict[int, str] = {}  # a row whose ID was emptied or typed over -> its ID
+        added: set[int] = set()  # rows of pairs typed in by hand, never introduced
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
@@ -204,6 +210,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                   request.writing, bool(request.why),
                                                   in_place))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
+            added = added_by_hand(earlier)
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
@@ -217,7 +224,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         with solving(len(roster.active)) if solving else contextlib.nullcontext():
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
-                                     held=held)
+                                     held=held, added=added)
         if keep is not None:
             notes += _kept_but_broken(result, keep)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)
@@ -528,7 +535,7 @@ def _pairs_on_other_sheets(keep: Path, sheets: list[tuple[str, Grid]] | None,
     from .pairs_workbook import administrators_grids
     from .spreadsheet import cell_ref, cell_text
 
-    fresh = {person.key: person for pair in result.pairs if pair.how != "kept"
+    fresh = {person.key: person for pair in result.pairs if not pair.carried
              for person in (pair.a, pair.b)}
     if not fresh or keep.suffix.lower() not in (".xlsx", ".xlsm", ".ods"):
         return []
@@ -564,7 +571,7 @@ def _kept_but_broken(result: PairingResult, keep: Path) -> list[Note]:
 
     said: list[Note] = []
     for pair in result.pairs:
-        if pair.how != "kept":
+        if not pair.carried:
             continue
         broken = rules_broken(pair.a, pair.b)
         if broken:

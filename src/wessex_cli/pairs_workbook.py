@@ -466,6 +466,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     known = {p.pair_id for p in [*book.pairs, *withdrawn]
              if p.pair_id and pair_number(p.pair_id) is None}
     written, book.unread_list = written_pairs(settings, known)
+    if setting_values(settings, PAIRS_SETTING) and not book.unread_list:
+        book.listed = frozenset(written)
     book.warnings += book.unread_list
     book.warnings += [f"{shared}. The letters and 'wessex pair --keep' know a pair by its ID, "
                       f"so these rows would be taken as one pair. {OWN_ID_FIX}"
@@ -580,6 +582,16 @@ def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
                             "by hand is found. Keep your own text in column C of that row: "
                             "'wessex pair --keep' writes this cell afresh.")
     return found, said
+
+
+def added_by_hand(book: PairsWorkbook) -> set[int]:
+    """The rows of the Pairs sheet whose pair wessex never wrote there: its ID (or no ID) is
+    not in the Settings list of the pairs wessex last wrote, read whole, while every pair
+    listed is still on a sheet (a row whose ID was typed over may be a pair deleted). Typed
+    in by hand, such a pair was never introduced by a letter of wessex's."""
+    if book.listed is None or book.deleted:
+        return set()
+    return {pair.row for pair in book.pairs if pair.pair_id not in book.listed}
 
 
 def ids_without(written: str, gone: Collection[str]) -> str:

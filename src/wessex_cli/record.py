@@ -1112,9 +1112,21 @@ def _heading_looks(sheet: Any) -> dict[str, Any]:
 def _restated(restated: dict[str, list[_At]]) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
-    the rest) and the Score and Reasons worked out again from the volunteer workbook."""
+    the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``) and the Score
+    and Reasons worked out again from the volunteer workbook."""
+    from .pairing import ADDED_BY_HAND
+
     said = []
-    how = restated.pop("How paired", [])
+    written = restated.pop("How paired", [])  # _first_few puts them in the sheet's order
+    how = [at for at in written if cell_text(at.cell.value) != ADDED_BY_HAND]
+    added = [at for at in written if cell_text(at.cell.value) == ADDED_BY_HAND]
+    if added:
+        one = len(added) == 1
+        said.append(f"How paired now says '{ADDED_BY_HAND}' for {plural(len(added), 'pair')} "
+                    f"not in the list of the pairs wessex last wrote (Pairs!"
+                    f"{_first_few(added)}): typed in by hand, {'it was' if one else 'they were'} "
+                    f"never introduced, so 'render --new' writes to {'it' if one else 'them'} "
+                    "as to the new pairs. The next 'wessex pair --keep' says 'kept'.")
     if how:
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
                     f"from the pairing before (Pairs!{_first_few(how)}), so that 'render "

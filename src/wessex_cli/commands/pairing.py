@@ -121,7 +121,7 @@ def pair(
         out.print(f"{cell(saved)} already says all this: {plural(len(result.pairs), 'pair')} "
                   "kept as they were, nothing new; it was left as it was, with no new backup.")
     elif saved and keep is not None:
-        kept_count = sum(p.how == "kept" for p in result.pairs)
+        kept_count = sum(p.carried for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
         folder = str(saved.parent / BACKUP_FOLDER) + os.sep  # where the workbook is
@@ -143,8 +143,8 @@ def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
 
     if keep is None:
         return "Dry run: nothing was written."
-    kept = [p for p in result.pairs if p.how == "kept"]
-    new = [p.pair_id for p in result.pairs if p.how != "kept"]
+    kept = [p for p in result.pairs if p.carried]
+    new = [p.pair_id for p in result.pairs if not p.carried]
     moved = [dropped_key(p) for p in result.dropped]
 
     def listed(ids: list[str]) -> str:

@@ -1,0 +1,87 @@
+"""A pair the administrator typed into the Pairs sheet by hand (a row copied from the one
+above, its 'How paired' cell saying "kept" with it) was carried over by 'pair --keep' as a
+pair of the pairing before, How paired "kept", so 'render --new' found nobody new and the
+pair was never introduced. Its ID is not in the Settings list of the pairs wessex last
+wrote: wessex never introduced it, so How paired says it was added by hand, and --new
+writes to it, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record_fixes import DRAFT, paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def nora_joins(volunteers: Path) -> None:
+    """A consultant joins the volunteer workbook (in the examples' layout): Dr Nora Quill."""
+    book = openpyxl.load_workbook(volunteers)
+    sheet = book["Volunteers"]
+    header = [cell.value for cell in sheet[3]]  # under the title
+    row: list[object] = [None] * len(header)
+    row[header.index("Full name")] = "Dr Nora Quill"
+    row[header.index("E-mail")] = "nora.quill@nhs.net"
+    row[header.index("Job title")] = "Consultant"
+    row[header.index("Practice")] = "Eastshire General Hospital - Cardiology"
+    sheet.append(row)
+    book.save(volunteers)
+
+
+def _typed_in(paired: Path, pair_id: str | None) -> int:
+    """Row 31 (P030) copied below it, its people typed over with Dr Maryam Kowalczyk
+    (unpaired) and Dr Nora Quill, and How paired left as copied: "kept". Its row number."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(31, 1).value == "P030" and sheet.max_row == 31
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(32, column).value = sheet.cell(31, column).value
+    typed = {"Pair": pair_id, "A name": "Dr Maryam Kowalczyk",
+             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
+             "B email": "nora.quill@nhs.net", "How paired": "kept"}
+    for title, value in typed.items():
+        sheet.cell(32, header.index(title) + 1).value = value
+    book.save(paired)
+    return 32
+
+
+def _how_paired(paired: Path) -> dict[str, str]:
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    return {str(row[0]): str(row[header.index("How paired")])
+            for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+
+
+def test_a_pair_typed_in_by_hand_is_introduced_as_new(run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    nora_joins(paired.parent / "volunteers.xlsx")
+    _typed_in(paired, "P031")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    how = _how_paired(paired)
+    assert how["P031"] == "added by hand"
+    assert {how[f"P{n:03d}"] for n in range(1, 31)} == {"kept"}
+    assert "How paired now says 'added by hand' for 1 pair not in the list of the pairs " \
+        "wessex last wrote (Pairs!T32)" in said
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o",
+                 "intro", DRAFT)
+    assert "nobody new" not in result.output
+    folder = paired.parent / "intro" / "partner-introduction"
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == ["maryam-kowalczyk.eml", "nora-quill.eml"]  # to each of the two
+    # introduced once: the next re-pairing carries it over as wessex's own
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _how_paired(paired)["P031"] == "kept"
+
+
+def test_a_pair_typed_in_without_an_id_is_new_too(run: Runner, paired: Path) -> None:
+    nora_joins(paired.parent / "volunteers.xlsx")
+    _typed_in(paired, None)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    how = _how_paired(paired)
+    assert how["P031"] == "added by hand"  # numbered afresh
+    assert {how[f"P{n:03d}"] for n in range(1, 31)} == {"kept"}
+
