@@ -371,12 +371,9 @@ def _shown(cell: Any) -> Any:
     return "" if cell.value is None and cell.data_type == "str" else cell.value
 
 
-@contextlib.contextmanager
-def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
-                  keep_backup: bool = True) -> Iterator[Workbook]:
-    """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
-    save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
-    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
+def refuse_unchangeable(path: Path) -> None:
+    """Refuse a workbook that no change can be made to: none there, or not an .xlsx one;
+    said before anything is read from it."""
     if not path.exists():
         raise TrackingError("there is no such pairs workbook.",
                             "Run 'wessex pair' first, or check the path.", file=path)
@@ -384,6 +381,15 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
         raise TrackingError("wessex can change only .xlsx workbooks, so this file was left "
                             "as it is.", "Make the change by hand, or save the file as .xlsx.",
                             file=path)
+
+
+@contextlib.contextmanager
+def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | None = None,
+                  keep_backup: bool = True) -> Iterator[Workbook]:
+    """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
+    save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
+    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
+    refuse_unchangeable(path)
     target = real_path(path)
     refuse_what_saving_would_lose(path, target)
 

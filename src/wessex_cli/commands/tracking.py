@@ -17,9 +17,21 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..model import PairRecord
+    from ..scheme import Scheme
 
 PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
                                                metavar="PAIRS", dir_okay=False)]
+
+
+def _warn_before_changing(pairs: Path, scheme: Scheme) -> None:
+    """Say the pairs workbook's warnings as 'status' gives them (a pair deleted by hand, two
+    rows under one pair ID), before a command changes it: they would go unsaid otherwise
+    until the next 'status'. A workbook no change can be made to is refused first."""
+    from ..sources import load_pairs
+    from ..workbook_edit import refuse_unchangeable
+
+    refuse_unchangeable(pairs)
+    warn(load_pairs(pairs, year=scheme.year, start=scheme.start, withdrawn_warnings=True)[1])
 
 
 def _date(text: str | None, option: str, year: int | None = None) -> dt.date | None:
@@ -162,6 +174,7 @@ def visit(
     scheme = scheme_for(scheme_file, pairs)
     hosted_on = _date(hosted, "--hosted", scheme.year)
     planned_on = _date(planned, "--planned", scheme.year)
+    _warn_before_changing(pairs, scheme)
     done = record_visit(pairs, person, hosted=hosted_on, planned=planned_on,
                         reflection=reflection, partner=partner, force=force, start=scheme.start,
                         year=scheme.year)
@@ -284,8 +297,10 @@ def withdraw(
     from ..record import withdraw as withdraw_person
 
     status = None  # everything that could stop the Status cell is checked before any change
+    scheme = scheme_for(None, pairs if volunteers is None else volunteers)
     if volunteers is not None:
-        status = volunteer_to_withdraw(volunteers, person, scheme_for(None, volunteers))
+        status = volunteer_to_withdraw(volunteers, person, scheme)
+    _warn_before_changing(pairs, scheme)
     try:
         done = withdraw_person(pairs, person, reason, today(), partner,
                                status.person if status else None)
