@@ -415,24 +415,29 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
 # ---------------------------------------------------------------- the reader
 
 def read_pairs_workbook(path: Path, *, now: dt.date | None = None, year: int | None = None,
-                        side_sheets: bool = True, every_sheet: bool = False) -> PairsWorkbook:
+                        side_sheets: bool = True, every_sheet: bool = False,
+                        unpaired: bool = True) -> PairsWorkbook:
     """The pairs workbook as the model: each Pairs row (located by header, so re-sorted,
     added and titled rows are fine) a :class:`PairRecord` with its visits read.
 
     ``now`` and ``year`` are as for ``tracking.track``. ``side_sheets``: read the Withdrawn
     sheet too (its pairs, and the withdrawals that ``pair --keep`` respects), and the people
-    on the Unpaired sheet. ``every_sheet``: keep every worksheet as read, in the record's
-    ``sheets``, from the same opening (the names anywhere in it, for 'feedback')."""
+    on the Unpaired sheet, unless not ``unpaired`` (the Withdrawn sheet alone: its pairs
+    and their warnings, for 'status'). ``every_sheet``: keep every worksheet as read, in
+    the record's ``sheets``, from the same opening (the names anywhere in it, for
+    'feedback')."""
     with collector_paused():  # thousands of records, no cycles: see collector_paused
-        return _read_pairs_workbook(path, now, year, side_sheets, every_sheet)
+        return _read_pairs_workbook(path, now, year, side_sheets, every_sheet,
+                                    side_sheets and unpaired)
 
 
 def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
-                         side_sheets: bool, every_sheet: bool) -> PairsWorkbook:
+                         side_sheets: bool, every_sheet: bool, unpaired: bool
+                         ) -> PairsWorkbook:
     from .errors import TrackingError
 
     # one opening of the workbook for every sheet the record is read from
-    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if side_sheets else "")
+    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if unpaired else "")
     every = None
     if every_sheet:  # each sheet read_grids would give, taken from them all
         every = read_every_grid(path, alongside=_import_record_readers)
@@ -459,7 +464,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year)
-        book.unpaired = unpaired_rows(unpaired_grid, carried)
+        book.unpaired = unpaired_rows(unpaired_grid, carried) if unpaired else []
     # the Withdrawn sheet's pairs, made into records once for every use below
     withdrawn = book.withdrawn if side_sheets else withdrawn_rows(withdrawn_grid)[0]
     # an ID of the administrator's own is read in the list where a pair holds it now

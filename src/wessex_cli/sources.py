@@ -33,7 +33,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
 
     book, pairs, warnings = _read_pairs(path, now, only_new, year,
                                         side_sheets=finished_withdrawn or withdrawn_warnings,
-                                        start=start)
+                                        start=start, unpaired=False)
     if withdrawn_warnings:
         warnings += [said for pair in book.withdrawn for said in pair.warnings]
     if finished_withdrawn:
@@ -87,7 +87,7 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
 
 
 def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,
-               side_sheets: bool, start: dt.date | None = None
+               side_sheets: bool, start: dt.date | None = None, unpaired: bool = True
                ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
     from .model import copied_rows
@@ -95,7 +95,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     from .text import header_key
     from .tracking import dated_before
 
-    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=side_sheets)
+    book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=side_sheets,
+                               unpaired=unpaired)
     for pair in book.pairs:
         pair.warnings = [*pair.warnings, *dated_before(pair, book.headers, start)]
     pairs = book.pairs
