@@ -546,18 +546,28 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
         if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
         elif (pair_number(part) is not None or part in known or
-              (not run and _shaped_like_id(part))) and len(found) < room:
+              (not run and _shaped_like_id(part, known))) and len(found) < room:
             found.add(standard_id(part))
         elif part and part != "(none)":
             other.append(part)
     return found, other
 
 
-def _shaped_like_id(part: str) -> bool:
+# a version typed beside the list ('v2', 'Rev3', 'draft2'): its letters, else None
+_VERSION = re.compile(r"(v|ver|version|rev|revision|draft)[-_.]?[0-9]+", re.IGNORECASE)
+
+
+def _shaped_like_id(part: str, known: Collection[str] = ()) -> bool:
     """Whether a part of the Settings list is shaped like an ID of the administrator's own
     ('X3', 'CW-12'): one word of letters and figures, both; not a word, a sentence or a
     date typed beside the IDs ('note', 'checked by Sam', '1/6/2027'), nor a run of wessex's
-    IDs written otherwise than it writes them ('P001–P030', an en dash)."""
+    IDs written otherwise than it writes them ('P001–P030', an en dash), nor a version
+    ('v2', 'Rev3', 'draft2') unless a pair holds an ID with its letters now (``known``:
+    'V1', so 'V2' was one too), as a note typed there is most often."""
+    version = _VERSION.fullmatch(part)
+    if version and not any(re.match(rf"{version[1]}[-_.]?[0-9]", other, re.IGNORECASE)
+                           for other in known):
+        return False
     return len(part) <= 20 and not any(c.isspace() for c in part) and \
         any(c.isdigit() for c in part) and any(c.isalpha() for c in part) and \
         len(re.findall(r"P[0-9]", part)) < 2
