@@ -17,6 +17,12 @@ from .test_record_fixes import paired
 __all__ = ["paired"]  # the fixture, used by name
 
 
+# how a note typed in the list would be told from X3, an ID of the administrator's own
+OWN_X3 = "('X3' is an ID of your own, as the Settings sheet's list 'Pairs when wessex last " \
+    "wrote this workbook' gives it: if it is a note typed there, not a pair's ID, move it to " \
+    "column C of that row.)"
+
+
 def _keep_x3(run: Runner, paired: Path) -> None:
     """P003's ID typed over as 'X3' and P004's emptied, kept by pair --keep: two rows for
     the two pairs missing, so X3 stays and P004's row is numbered afresh."""
@@ -63,15 +69,15 @@ def test_the_hand_numbered_pairs_row_deleted_is_a_pair_deleted(run: Runner,
     status = " ".join(run("status", "pairs.xlsx").output.split())
     assert "is not a pair ID" not in status
     assert "Warning: pair X3, on the Pairs sheet when wessex last wrote this workbook, is on " \
-        "neither the Pairs nor the Withdrawn sheet now. If its row was deleted, the visits " \
-        "recorded there are no longer counted: copy its row back from the newest copy in " \
-        "backups/ that has it." in status
+        f"neither the Pairs nor the Withdrawn sheet now. {OWN_X3} If its row was deleted, " \
+        "the visits recorded there are no longer counted: copy its row back from the newest " \
+        "copy in backups/ that has it." in status
     before = paired.read_bytes()
     refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
                        .output.split())
     assert "Pair X3, on the Pairs sheet when wessex last wrote this workbook, is on neither " \
-        "the Pairs nor the Withdrawn sheet now. Pairing again now would lose the visits " \
-        "recorded in its row for good. Nothing was changed." in refused
+        f"the Pairs nor the Withdrawn sheet now. {OWN_X3} Pairing again now would lose the " \
+        "visits recorded in its row for good. Nothing was changed." in refused
     assert paired.read_bytes() == before
 
 

@@ -848,7 +848,23 @@ def deleted_pairs(ids: Sequence[str], renamed: Sequence[int] = (),
                  f"blank or {wrote})"
     return (f"{'pair' if one else 'pairs'} {id_ranges(ids)}, on the Pairs sheet when wessex "
             f"last wrote this workbook, {'is' if one else 'are'} on neither the Pairs nor "
-            f"the Withdrawn sheet now{unless}.")
+            f"the Withdrawn sheet now{unless}.{_own_ids_read(ids)}")
+
+
+def _own_ids_read(ids: Sequence[str]) -> str:
+    """For the IDs among ``ids`` not written as wessex writes them ('X3'), which were read
+    from the Settings list as IDs of the administrator's own (``_shaped_like_id``), how to
+    tell a note typed in that list ('batch2') from them: "" when there are none."""
+    own = [pair_id for pair_id in ids if pair_number(pair_id) is None]
+    if not own:
+        return ""
+    one = len(own) == 1
+    quoted = ", ".join(f"'{pair_id}'" for pair_id in own)
+    return (f" ({quoted} "
+            f"{'is an ID' if one else 'are IDs'} of your own, as the Settings sheet's list "
+            f"'{PAIRS_SETTING}' gives {'it' if one else 'them'}: if "
+            f"{'it is' if one else 'they are'} a note typed there, not a pair's ID, move "
+            f"{'it' if one else 'them'} to column C of that row.)")
 
 
 def _rows_in(rows: Sequence[int], sheet: str) -> str:
