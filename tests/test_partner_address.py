@@ -34,11 +34,12 @@ def test_no_word_letter_gives_a_partner_address_that_is_wrong_or_missing(
                  ["render", "reminder", "--format", "txt"]):
         refused = run(*args, "--pairs", "pairs.xlsx", DRAFT, code=1)
         said = " ".join(refused.stderr.split())
-        assert f"{told_wrong}'s would give {mistyped}'s as 'gp0@example', which is not a " \
-            f"valid e-mail address" in said
-        assert f"(Pairs!{typo})" in said
-        assert f"{told_nothing}'s would give none for {missing}, whose cell Pairs!{blank} " \
-            "is empty" in said
+        # each named by its cell first, as the warnings above it are
+        assert f"Pairs!{typo}: 'gp0@example' is not a valid e-mail address (" in said
+        assert f"), for {mistyped}, and {told_wrong}'s copy would give it as their partner's " \
+            "address" in said
+        assert f"Pairs!{blank}: {missing} has no e-mail address, and {told_nothing}'s copy " \
+            "would leave their partner's address blank" in said
         assert "Fill in or correct the address in each cell named" in said
         assert not (tmp_path / "documents").exists()  # not one letter of the batch
     book = openpyxl.load_workbook(paired)
@@ -58,3 +59,18 @@ def test_a_letter_that_gives_no_partner_address_needs_none(
     book.save(paired)
     run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
     assert len(list((tmp_path / "documents" / "celebration-invite").iterdir())) == 8
+
+
+def test_the_refusal_quotes_the_partners_cell_as_typed(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    # it quoted the address with its spaces taken out ('gp0@exampleorg'), where the warning
+    # above it quoted the cell as typed
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(2, columns(sheet)["A email"]).value = "gp0@example org"
+    book.save(paired)
+    refused = run("render", "partner-introduction", "--format", "docx", "--pairs", "pairs.xlsx",
+                  DRAFT, code=1)
+    said = " ".join(refused.stderr.split())
+    assert said.count("'gp0@example org' is not a valid e-mail address") == 2  # both alike
+    assert "exampleorg" not in said

@@ -301,6 +301,7 @@ class Recipient:
     email_cell: str = ""  # where the address was read ("Pairs!C7"), to name in a refusal
     partner_cell: str = ""  # the same for the partner of a document about one pair
     email_typed: str = ""  # that cell as typed, for a refusal to quote (``Person.email_typed``)
+    partner_typed: str = ""  # the partner's, likewise
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
@@ -584,7 +585,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
                                    pair.people[index].email_cell,
                                    pair.people[1 - index].email_cell,
-                                   email_typed=pair.people[index].email_typed))
+                                   email_typed=pair.people[index].email_typed,
+                                   partner_typed=pair.people[1 - index].email_typed))
     return found
 
 
@@ -918,7 +920,7 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
     address while it is missing or not an address (a Word introduction telling its reader to
     write to 'name@nhs', or "E-mail:" and nothing): a letter must not say the wrong thing, and
     with none written the corrected run writes the whole batch, no --force needed."""
-    from .roster import email_problem
+    from .roster import address_fault
 
     faults = []
     for person in people:
@@ -926,19 +928,17 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
         if not isinstance(partner, Mapping):
             continue
         address = str(partner.get("email") or "").strip()
-        why = email_problem(address) if address else None
-        if address and not why:
+        fault = address_fault(person.partner_cell, person.partner_typed or address,
+                              str(partner.get("name") or ""))
+        if not fault:
             continue
         trial = replace(person, context={**person.context,
                                          "partner": {**partner, "email": ADDRESS_MARK}})
         if ADDRESS_MARK not in render_markdown(template, trial).markdown:
             continue  # this document does not give the partner's address
-        cell = person.partner_cell
-        faults.append(
-            f"{person.name}'s would give {partner['name']}'s as '{address}', which is not a "
-            f"valid e-mail address ({(why or '').rstrip('.')})" + (f" ({cell})" if cell else "")
-            if why else f"{person.name}'s would give none for {partner['name']}" +
-            (f", whose cell {cell} is empty" if cell else ""))
+        faults.append(f"{fault}, and {person.name}'s copy would " +
+                      ("give it as their partner's address" if address else
+                       "leave their partner's address blank"))
     _refuse_batch(faults, len(people), f"no copy of '{template.name}' was written",
                   "would give a partner's e-mail address that is missing or not an address")
 
