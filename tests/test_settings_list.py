@@ -255,3 +255,16 @@ def test_a_run_written_with_another_dash_is_no_id_of_the_administrators_own() ->
     # one word of letters and figures naming no two pairs is still one ID
     assert written_pairs([[PAIRS_SETTING, "P001-P002, CW-12, X3"]]) == (
         {"P001", "P002", "CW-12", "X3"}, [])
+
+
+def test_a_run_typed_with_a_small_p_is_read_as_the_ids_of_the_run(
+        run: Runner, paired: Path) -> None:
+    """'p001-p030' typed over the list is pairs P001 to P030, as 'p007' is P007 on the Pairs
+    sheet: not one ID of the administrator's own, held by no row and so warned of as a pair
+    deleted (and pair --keep refused for it)."""
+    _type_in_list(paired, "p001-p030")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "neither the Pairs nor the Withdrawn" not in said
+    assert "not a pair ID" not in said
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _listed(paired) == ["P001-P030"]

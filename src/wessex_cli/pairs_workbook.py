@@ -542,7 +542,7 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
     found: set[str] = set()
     other = []
     for part in (p.strip() for p in text.split(",")):
-        run = re.fullmatch(r"P([0-9]{1,9})-P([0-9]{1,9})", part)
+        run = re.fullmatch(r"[Pp]([0-9]{1,9})-[Pp]([0-9]{1,9})", part)  # 'p001-p030' too
         if run and 0 <= int(run[2]) - int(run[1]) < room - len(found):
             found |= {f"P{n:03d}" for n in range(int(run[1]), int(run[2]) + 1)}
         elif (pair_number(part) is not None or part in known or
@@ -570,7 +570,7 @@ def _shaped_like_id(part: str, known: Collection[str] = ()) -> bool:
         return False
     return len(part) <= 20 and not any(c.isspace() for c in part) and \
         any(c.isdigit() for c in part) and any(c.isalpha() for c in part) and \
-        len(re.findall(r"P[0-9]", part)) < 2
+        len(re.findall(r"[Pp][0-9]", part)) < 2
 
 
 def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
