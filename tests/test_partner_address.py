@@ -74,3 +74,28 @@ def test_the_refusal_quotes_the_partners_cell_as_typed(
     said = " ".join(refused.stderr.split())
     assert said.count("'gp0@example org' is not a valid e-mail address") == 2  # both alike
     assert "exampleorg" not in said
+
+
+def test_a_partner_address_given_in_the_subject_or_in_capitals_is_found(
+        run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A template of the administrator's own that gives the partner's address in its subject
+    line, or in capitals, gives it all the same: it was looked for in the body only, as
+    written, and the letter went out with 'gp0@example' in it."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    sheet.cell(2, columns(sheet)["A email"]).value = "gp0@example"  # its ".org" lost
+    book.save(paired)
+    mistyped, told_wrong = _names(paired, 2)
+    own = tmp_path / "templates"
+    own.mkdir()
+    bodies = {"subject-line": ('subject = "Write to {{ partner.email }}"', "Dear you"),
+              "capitals": ("", "WRITE TO {{ partner.email | upper }}")}
+    for name, (subject, body) in bodies.items():
+        (own / f"{name}.md.j2").write_text(f'+++\naudience = "pair"\n{subject}\n+++\n{body}\n',
+                                           encoding="utf-8")
+        refused = run("render", name, "--format", "docx", "--pairs", "pairs.xlsx", DRAFT,
+                      code=1)
+        said = " ".join(refused.stderr.split())
+        assert f"), for {mistyped}, and {told_wrong}'s copy would give it as their partner's " \
+            "address" in said
+        assert not (tmp_path / "documents").exists()

@@ -934,7 +934,9 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
             continue
         trial = replace(person, context={**person.context,
                                          "partner": {**partner, "email": ADDRESS_MARK}})
-        if ADDRESS_MARK not in render_markdown(template, trial).markdown:
+        copy = render_markdown(template, trial)
+        # in its subject too, and in capitals ('{{ partner.email | upper }}') all the same
+        if ADDRESS_MARK not in f"{copy.subject}\n{copy.markdown}".casefold():
             continue  # this document does not give the partner's address
         faults.append(f"{fault}, and {person.name}'s copy would " +
                       ("give it as their partner's address" if address else
