@@ -19,6 +19,13 @@ def _names(book_path: Path, row: int) -> tuple[str, str]:
     return sheet.cell(row, col["A name"]).value, sheet.cell(row, col["B name"]).value
 
 
+def _type_a_email(book_path: Path, typed: str) -> None:
+    """Type ``typed`` in the first pair's A email cell (row 2)."""
+    book = openpyxl.load_workbook(book_path)
+    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = typed
+    book.save(book_path)
+
+
 def test_no_word_letter_gives_a_partner_address_that_is_wrong_or_missing(
         run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
     book = openpyxl.load_workbook(paired)
@@ -54,9 +61,7 @@ def test_no_word_letter_gives_a_partner_address_that_is_wrong_or_missing(
 def test_a_letter_that_gives_no_partner_address_needs_none(
         run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
     """The celebration invitation names nobody's address: written whatever the cells say."""
-    book = openpyxl.load_workbook(paired)
-    book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = "gp0@example"
-    book.save(paired)
+    _type_a_email(paired, "gp0@example")
     run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "docx", DRAFT)
     assert len(list((tmp_path / "documents" / "celebration-invite").iterdir())) == 8
 
@@ -65,10 +70,7 @@ def test_the_refusal_quotes_the_partners_cell_as_typed(
         run: Runner, paired: Path, tmp_path: Path) -> None:  # noqa: F811
     # it quoted the address with its spaces taken out ('gp0@exampleorg'), where the warning
     # above it quoted the cell as typed
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    sheet.cell(2, columns(sheet)["A email"]).value = "gp0@example org"
-    book.save(paired)
+    _type_a_email(paired, "gp0@example org")
     refused = run("render", "partner-introduction", "--format", "docx", "--pairs", "pairs.xlsx",
                   DRAFT, code=1)
     said = " ".join(refused.stderr.split())
@@ -81,10 +83,7 @@ def test_a_partner_address_given_in_the_subject_or_in_capitals_is_found(
     """A template of the administrator's own that gives the partner's address in its subject
     line, or in capitals, gives it all the same: it was looked for in the body only, as
     written, and the letter went out with 'gp0@example' in it."""
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    sheet.cell(2, columns(sheet)["A email"]).value = "gp0@example"  # its ".org" lost
-    book.save(paired)
+    _type_a_email(paired, "gp0@example")  # its ".org" lost
     mistyped, told_wrong = _names(paired, 2)
     own = tmp_path / "templates"
     own.mkdir()
