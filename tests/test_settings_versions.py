@@ -24,6 +24,16 @@ def test_a_version_beside_the_list_is_no_pair_id() -> None:
     assert said[0].startswith("Settings!B1: 'v2', 'Rev3', 'draft2' are not pair IDs")
 
 
+def test_a_version_with_a_point_is_no_pair_id_either() -> None:
+    """'v2.1', 'Rev1.0.3', 'draft_2.4': a version numbered with a point is as much a note as
+    'v2' (it was read as an own ID, held by no row, and so a pair deleted)."""
+    from wessex_cli.pairs_workbook import PAIRS_SETTING, written_pairs
+
+    found, said = written_pairs([[PAIRS_SETTING, "P001-P003, v2.1, Rev1.0.3, draft_2.4"]])
+    assert found == {"P001", "P002", "P003"}
+    assert said[0].startswith("Settings!B1: 'v2.1', 'Rev1.0.3', 'draft_2.4' are not pair IDs")
+
+
 def test_a_version_is_an_id_where_pairs_are_numbered_with_its_letters() -> None:
     from wessex_cli.pairs_workbook import PAIRS_SETTING, written_pairs
 

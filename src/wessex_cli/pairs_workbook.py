@@ -553,8 +553,9 @@ def _ids_in(text: str, room: int = _MOST_IDS, known: Collection[str] = ()
     return found, other
 
 
-# a version typed beside the list ('v2', 'Rev3', 'draft2'): its letters, else None
-_VERSION = re.compile(r"(v|ver|version|rev|revision|draft)[-_.]?[0-9]+", re.IGNORECASE)
+# a version typed beside the list ('v2', 'Rev3', 'draft2', 'v2.1'): its letters, else None
+_VERSION = re.compile(r"(v|ver|version|rev|revision|draft)[-_.]?[0-9]+(?:\.[0-9]+)*",
+                      re.IGNORECASE)
 
 
 def _shaped_like_id(part: str, known: Collection[str] = ()) -> bool:
