@@ -31,15 +31,17 @@ def nora_joins(volunteers: Path) -> None:
     book.save(volunteers)
 
 
-def _typed_in(paired: Path, pair_id: str | None) -> int:
-    """Row 31 (P030) copied below it, its people typed over with Dr Maryam Kowalczyk
-    (unpaired) and Dr Nora Quill, and How paired left as copied: "kept". Its row number."""
+def _typed_in(paired: Path, pair_id: str | None, copied: str = "P030") -> int:
+    """The row of pair ``copied`` (P030, the last) copied below the last, its people typed
+    over with Dr Maryam Kowalczyk (unpaired) and Dr Nora Quill, and How paired left as
+    copied: "kept". Its row number."""
     book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
     header = [cell.value for cell in sheet[1]]
-    assert sheet.cell(31, 1).value == "P030" and sheet.max_row == 31
+    source = int(copied[1:]) + 1  # P017 is in row 18
+    assert sheet.cell(source, 1).value == copied and sheet.max_row == 31
     for column in range(1, sheet.max_column + 1):
-        sheet.cell(32, column).value = sheet.cell(31, column).value
+        sheet.cell(32, column).value = sheet.cell(source, column).value
     typed = {"Pair": pair_id, "A name": "Dr Maryam Kowalczyk",
              "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
              "B email": "nora.quill@nhs.net", "How paired": "kept"}
@@ -85,3 +87,26 @@ def test_a_pair_typed_in_without_an_id_is_new_too(run: Runner, paired: Path) -> 
     assert how["P031"] == "added by hand"  # numbered afresh
     assert {how[f"P{n:03d}"] for n in range(1, 31)} == {"kept"}
 
+
+
+def test_a_pair_typed_in_over_a_copy_of_a_locked_row_is_not_said_to_be_agreed(
+        run: Runner, paired: Path) -> None:
+    """P017 was agreed in advance: its Reasons say "locked as agreed". Its row copied to type
+    a pair in by hand, the copied Reasons made the new pair one agreed in advance, and its
+    introduction said so ("As agreed in advance, your exchange partner is"), though the
+    two had agreed nothing: the administrator paired them."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = _typed_in(paired, "P031", copied="P017")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert not str(sheet.cell(row, header.index("Reasons") + 1).value).startswith("locked")
+    assert str(sheet.cell(18, header.index("Reasons") + 1).value).startswith("locked as agreed")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "intro",
+        "--format", "txt", DRAFT)
+    for letter in (paired.parent / "intro" / "partner-introduction").iterdir():
+        text = " ".join(letter.read_text(encoding="utf-8").split())
+        assert "agreed in advance" not in text
+        assert "Taking into account everyone's preferences and availability, we have paired " \
+            "you with" in text

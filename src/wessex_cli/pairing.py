@@ -266,11 +266,12 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         score, reasons = pair_score(a, b, weights)
         # How paired says "kept" (it is not a new pair: no introduction goes again) unless
         # wessex never wrote it, and a pair first locked as agreed keeps saying so in its
-        # reasons, run after run.
-        if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
-                str(kept.value("Reasons") or "").startswith(LOCKED_REASON):
-            reasons = [LOCKED_REASON, *reasons]
+        # reasons, run after run. The Reasons of a pair typed in by hand are not wessex's:
+        # copied with the row above, they would make it a pair agreed in advance.
         how = ADDED_BY_HAND if kept.row in added else "kept"
+        if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
+                (how == "kept" and str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
+            reasons = [LOCKED_REASON, *reasons]
         fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
