@@ -110,3 +110,19 @@ def test_a_pair_typed_in_over_a_copy_of_a_locked_row_is_not_said_to_be_agreed(
         assert "agreed in advance" not in text
         assert "Taking into account everyone's preferences and availability, we have paired " \
             "you with" in text
+
+
+def test_a_pair_typed_over_a_copied_row_is_warned_of_the_half_day_it_carries(
+        run: Runner, paired: Path) -> None:
+    """P030's row, its half day done, copied to type a new pair in: the copy carried the half
+    day, and status, the reminders and a certificate counted it as the new pair's, without
+    a word."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    run("visit", "pairs.xlsx", "Wilf Umeh", "--hosted", "10/5/2027")  # P030's first half day
+    nora_joins(paired.parent / "volunteers.xlsx")
+    _typed_in(paired, "P031")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "Warning: row 32 of the Pairs sheet (Dr Maryam Kowalczyk and Dr Nora Quill), typed " \
+        "in by hand, already has a half day done recorded: copied with the row it was typed " \
+        "over? If not so for these two, empty those cells" in said
+    assert "row 31 of the Pairs sheet" not in said  # Wilf Umeh's own half day is his

@@ -211,6 +211,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                   in_place))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             added = added_by_hand(earlier)
+            notes += [Note(found, NoteKind.WARNING) for pair in earlier.pairs
+                      if pair.row in added and (found := _recorded_before_added(pair))]
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
@@ -298,6 +300,26 @@ def _locks_already_kept(roster: Roster, kept: list[Any]) -> Roster:
     if len(problems) == len(roster.problems):
         return roster
     return dataclasses.replace(roster, problems=problems)
+
+
+def _recorded_before_added(pair: PairRecord) -> str:
+    """What a pair typed in by hand (``added_by_hand``) already has recorded, a half day or a
+    reflection, in words; "" for nothing. Most likely it came with the row copied to type the
+    pair in, and status, the reminders and a certificate would count it as the new pair's."""
+    recorded = []
+    if any(visit.done for visit in pair.visits):
+        recorded.append("a half day done")
+    elif any(visit.date for visit in pair.visits):
+        recorded.append("a half day's date")
+    if any(pair.reflections):
+        recorded.append("a reflection received")
+    if not recorded:
+        return ""
+    people = " and ".join(person.name or person.email for person in pair.people)
+    return (f"row {pair.row} of the Pairs sheet ({people}), typed in by hand, already has "
+            f"{' and '.join(recorded)} recorded: copied with the row it was typed over? If not "
+            "so for these two, empty those cells: status, the reminders and the certificates "
+            "count them as this pair's.")
 
 
 def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
