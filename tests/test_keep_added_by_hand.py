@@ -108,8 +108,10 @@ def test_a_pair_typed_in_over_a_copy_of_a_locked_row_is_not_said_to_be_agreed(
     for letter in (paired.parent / "intro" / "partner-introduction").iterdir():
         text = " ".join(letter.read_text(encoding="utf-8").split())
         assert "agreed in advance" not in text
-        assert "Taking into account everyone's preferences and availability, we have paired " \
-            "you with" in text
+        # nor chosen by the pairing from everyone's preferences: the administrator chose them
+        assert "preferences and availability" not in text
+        assert "Thank you for taking part in Eastshire Learning from Liaison Exchange 2027. " \
+            "We have paired you with:" in text
 
 
 def test_a_pair_typed_over_a_copied_row_is_warned_of_the_half_day_it_carries(
