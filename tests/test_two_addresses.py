@@ -33,6 +33,20 @@ def test_three_are_counted_and_a_typo_is_still_a_typo() -> None:
     assert "2 addresses" not in (email_problem("ann@example.org;") or "")
 
 
+@pytest.mark.parametrize(("cell", "said"), [
+    # pasted from Outlook, which ends each address with "; "
+    ("ann@example.org;", "It ends in ';' after the address: take the ';' out."),
+    ("ann@example.org,", "It ends in ',' after the address: take the ',' out."),
+    # a note typed after it (its spaces taken out, as an address cell's are)
+    ("ann@example.org;seenotes", "It holds an address and, after ';', other text: keep the "
+                                 "address alone, and put the rest in Notes."),
+])
+def test_one_address_and_a_separator_is_said_so(cell: str, said: str) -> None:
+    # it was "The part after the @-sign contains invalid characters: ';'"
+    assert email_problem(cell) == said
+    assert email_problem("ann@example;org") not in (said, None)  # a typo is still a typo
+
+
 def test_check_and_render_say_so_naming_the_cell(run: Runner, tmp_path: Path,
                                                  paired: Path) -> None:  # noqa: F811
     write_book(tmp_path / "two.xlsx", [

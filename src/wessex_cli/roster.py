@@ -408,6 +408,15 @@ def email_problem(address: str) -> str | None:
         others = "the other" if len(pieces) == 2 else "the others"
         return (f"It holds {len(pieces)} addresses, and a cell takes one: keep the one to "
                 f"write to, and put {others} in Notes.")
+    # one address, and after a separator nothing (copied from Outlook, which ends each
+    # address with "; ") or a note: said so, not as a character wrong in the address
+    if len(pieces) > 1 and sum("@" in piece for piece in pieces) == 1 and \
+            "@" in pieces[0] and plainly_valid_email(pieces[0]):
+        mark = address[len(pieces[0])]
+        if not "".join(pieces[1:]).strip():
+            return f"It ends in '{mark}' after the address: take the '{mark}' out."
+        return (f"It holds an address and, after '{mark}', other text: keep the address "
+                "alone, and put the rest in Notes.")
     from email_validator import EmailNotValidError, validate_email
 
     try:
