@@ -128,3 +128,15 @@ def test_a_pair_typed_over_a_copied_row_is_warned_of_the_half_day_it_carries(
         "in by hand, already has a half day done recorded: copied with the row it was typed " \
         "over? If not so for these two, empty those cells" in said
     assert "row 31 of the Pairs sheet" not in said  # Wilf Umeh's own half day is his
+
+
+def test_a_copied_plan_and_reflection_are_warned_of_too(run: Runner, paired: Path) -> None:
+    # a half day only planned (dated, not done) and a reflection ticked, copied with the row
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    run("visit", "pairs.xlsx", "Wilf Umeh", "--planned", "10/6/2027")
+    run("visit", "pairs.xlsx", "Jude Greaves", "--reflection")
+    nora_joins(paired.parent / "volunteers.xlsx")
+    _typed_in(paired, "P031")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "row 32 of the Pairs sheet (Dr Maryam Kowalczyk and Dr Nora Quill), typed in by " \
+        "hand, already has a half day's date and a reflection received recorded" in said
