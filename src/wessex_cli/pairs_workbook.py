@@ -24,6 +24,7 @@ from .model import (
     PairsWorkbook,
     Person,
     Withdrawn,
+    copied_rows,
     pair_number,
     standard_id,
 )
@@ -751,8 +752,7 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
             rows.setdefault(pair.pair_id, []).append(pair)
     found = []
     for pair_id, shared in rows.items():
-        people = {frozenset((p.a.key, p.b.key)) for p in shared}
-        if len(shared) < 2 or (len(people) == 1 and "" not in next(iter(people))):
+        if len(shared) < 2 or [len(same) for same in copied_rows(shared)] == [len(shared)]:
             continue  # one row, or one pair's row copied: ``model.copied_rows`` says so
         cells = [_id_cell(book, pair).removeprefix("Pairs!") for pair in shared]
         listed = f"Pairs!{', '.join(cells[:-1])} and {cells[-1]}"  # the sheet named once
