@@ -298,10 +298,10 @@ class Recipient:
     email: str
     context: dict[str, Any]
     stem: str
-    email_cell: str = ""  # where the address was read ("Pairs!C7"), to name in a refusal
-    partner_cell: str = ""  # the same for the partner of a document about one pair
-    email_typed: str = ""  # that cell as typed, for a refusal to quote (``Person.email_typed``)
-    partner_typed: str = ""  # the partner's, likewise
+    # the record's person written to, and for a document about one pair their partner: their
+    # e-mail cells, as typed, for a refusal to name and quote
+    sent_to: Person | None = None
+    partner: Person | None = None
 
 
 # Words of a profession -> the code its regulator sets, named in the letters (confidentiality
@@ -519,7 +519,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                           {**base, **extra, "person": c,
                            "agreed_partners": [wording_name(n) for n in
                                                agreed_with.get(_letter_key(p), [])]},
-                          slug(c["name"]), p.email_cell, email_typed=p.email_typed)
+                          slug(c["name"]), p)
                 for p, c in zip(people, contexts, strict=True)]
     if not pairs:
         raise TemplateError(f"'{template.name}' is written for each pair.",
@@ -553,8 +553,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}",
-                                           pair.people[index].email_cell,
-                                           email_typed=pair.people[index].email_typed))
+                                           pair.people[index]))
             continue
         complete = pair.complete
         if complete and template.only_incomplete:
@@ -583,10 +582,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
-                                   pair.people[index].email_cell,
-                                   pair.people[1 - index].email_cell,
-                                   email_typed=pair.people[index].email_typed,
-                                   partner_typed=pair.people[1 - index].email_typed))
+                                   pair.people[index], pair.people[1 - index]))
     return found
 
 
@@ -891,9 +887,11 @@ def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) 
     others, so that the corrected run writes the whole batch at once."""
     from .roster import address_fault
 
-    faults = [fault for person in people
-              if (fault := address_fault(person.email_cell, person.email_typed or person.email,
-                                         person.name))]
+    faults = []
+    for person in people:
+        of_record = person.sent_to or Person(person.name, person.email)
+        if fault := address_fault(of_record.email_cell, of_record.email_as_typed, person.name):
+            faults.append(fault)
     _refuse_batch(faults, len(people), f"no e-mail of '{template.name}' was written",
                   "cannot be addressed")
 
@@ -928,8 +926,9 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
         if not isinstance(partner, Mapping):
             continue
         address = str(partner.get("email") or "").strip()
-        fault = address_fault(person.partner_cell, person.partner_typed or address,
-                              str(partner.get("name") or ""))
+        name = str(partner.get("name") or "")
+        of_record = person.partner or Person(name, address)
+        fault = address_fault(of_record.email_cell, of_record.email_as_typed, name)
         if not fault:
             continue
         trial = replace(person, context={**person.context,

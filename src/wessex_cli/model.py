@@ -100,6 +100,12 @@ class Person:
         """The person's identity: their e-mail, folded (``text.email_key``)."""
         return email_key(self.email)
 
+    @property
+    def email_as_typed(self) -> str:
+        """The e-mail cell as the administrator typed it, for a message to quote; the address
+        itself for a person not read from a cell."""
+        return self.email_typed or self.email
+
 
 HALVES = ("A", "B")  # the two halves of a pairs-workbook row; not the care sides
 

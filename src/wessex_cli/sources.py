@@ -79,8 +79,8 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     others = [*book.unpaired, *(someone for pair in book.withdrawn for someone in pair.people
                                 if still_here(someone))]
     for person in others:
-        fault = address_fault(person.email_cell, person.email_typed or person.email,
-                              person.name, "in no pair now", advise=True)
+        fault = address_fault(person.email_cell, person.email_as_typed, person.name,
+                              "in no pair now", advise=True)
         if fault:
             warnings.append(fault)
     return pairs, others, warnings
