@@ -1067,7 +1067,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     said = [placed] if placed else []
     if numbered:
         said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
-                    f"Pairs!{_first_few(numbered)}. If the letters sent name "
+                    f"Pairs!{_cells_named(numbered)}. If the letters sent name "
                     f"{'it' if len(numbered) == 1 else 'one of them'} otherwise, type that ID "
                     "over the new one: nothing is lost, and the next 'wessex pair --keep' "
                     "records it.")
@@ -1077,7 +1077,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"writes {'it' if one else 'them'} now {'holds' if one else 'hold'} the ID as "
                     "wessex writes it, as "
                     "the letters sent name it (the same pair): "
-                    f"Pairs!{_first_few(shortened)}.")
+                    f"Pairs!{_cells_named(shortened)}.")
     if rewritten_yours:
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
@@ -1087,11 +1087,11 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     said += _restated(restated)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
-                    f"Pairs!{_first_few(refreshed)}. Type your own notes in the Notes column or "
+                    f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
                     "a column of your own: wessex keeps those as they are.")
     if refilled:
         said.append(f"Filled again from the volunteer workbook, where they were empty: "
-                    f"Pairs!{_first_few(refilled)}. To keep such a cell empty (a detail taken "
+                    f"Pairs!{_cells_named(refilled)}. To keep such a cell empty (a detail taken "
                     "out before the workbook is shared), empty it in the volunteer workbook.")
     if cleared:
         many = len(cleared) > 1
@@ -1124,30 +1124,32 @@ def _restated(restated: dict[str, list[_At]]) -> list[str]:
         one = len(added) == 1
         said.append(f"How paired now says '{ADDED_BY_HAND}' for {plural(len(added), 'pair')} "
                     f"not in the list of the pairs wessex last wrote (Pairs!"
-                    f"{_first_few(added)}): typed in by hand, {'it was' if one else 'they were'} "
+                    f"{_cells_named(added)}): typed in by hand, {'it was' if one else 'they were'} "
                     f"never introduced, so 'render --new' writes to {'it' if one else 'them'} "
                     "as to the new pairs. The next 'wessex pair --keep' says 'kept'.")
     if how:
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
-                    f"from the pairing before (Pairs!{_first_few(how)}), so that 'render "
+                    f"from the pairing before (Pairs!{_cells_named(how)}), so that 'render "
                     "--new' writes only to the new pairs.")
     if restated:
         cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
-                    f"preferences or details changed there: Pairs!{_first_few(cells)}.")
+                    f"preferences or details changed there: Pairs!{_cells_named(cells)}.")
     return said
 
 
-def _first_few(cells: Sequence[object], shown: int = 5) -> str:
-    """"D2 (A phone), AB3 (A notes) and 4 more": the first cells of a list, and a count.
-    Cells (``_At``) are named in the sheet's order, row by row, whatever order found them."""
-    found = [cell for cell in cells if isinstance(cell, _At)]
-    if len(found) == len(cells):
-        found.sort(key=_At.place)
-        cells = found
-    rest = len(cells) - shown
-    return ", ".join(str(cell) for cell in cells[:shown]) + \
+def _first_few(items: Sequence[object], shown: int = 5) -> str:
+    """"D2 (A phone), AB3 (A notes) and 4 more": the first items of a list, and a count."""
+    rest = len(items) - shown
+    return ", ".join(str(item) for item in items[:shown]) + \
         (f" and {rest} more" if rest > 0 else "")
+
+
+def _cells_named(cells: Sequence[_At]) -> str:
+    """``_first_few`` of cells, in the sheet's order, row by row, whatever order found them
+    (the rows are gone through from the bottom up)."""
+    ordered: list[_At] = sorted(cells, key=_At.place)
+    return _first_few(ordered)
 
 
 @dataclass(frozen=True)
