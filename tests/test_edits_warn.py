@@ -55,3 +55,26 @@ def test_two_rows_under_one_id_are_said_by_visit(run: Runner, paired: Path) -> N
     said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "20/5/2027")
                     .output.split())
     assert "Warning: Pairs!A5 and A32 both hold the pair ID P004" in said
+
+
+def test_withdraw_warns_by_the_scheme_of_the_pairs_workbook(run: Runner,
+                                                            paired: Path) -> None:
+    # with --in a volunteer workbook in a folder of another scheme.toml, the pairs
+    # workbook's warnings were read with that scheme: a half day dated before the start of
+    # the pairs workbook's own scheme (19 April 2027) went unsaid, as status says it
+    folder = paired.parent
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A3"].value == "P002" and book["Pairs"]["U3"].value is None
+    book["Pairs"]["U3"], book["Pairs"]["V3"] = "1/3/2027", "yes"
+    book.save(paired)
+    for name, place in (("pairs.xlsx", "record"), ("scheme.toml", "record"),
+                        ("volunteers.xlsx", "elsewhere")):
+        (folder / place).mkdir(exist_ok=True)
+        (folder / name).rename(folder / place / name)
+    (folder / "elsewhere" / "scheme.toml").write_text("[dates]\nstart = 2027-02-01\n")
+    before = "Pairs!U3: the visit is dated 1 March 2027, before the exchange started"
+    assert before in " ".join(run("status", "record/pairs.xlsx").output.split())
+    said = " ".join(run("withdraw", "record/pairs.xlsx", "Amelia Ashworth", "--reason",
+                        "moved", "--in", "elsewhere/volunteers.xlsx").output.split())
+    assert before in said
+    assert said.index(before) < said.index("Moved the pair")

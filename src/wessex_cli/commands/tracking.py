@@ -297,10 +297,10 @@ def withdraw(
     from ..record import withdraw as withdraw_person
 
     status = None  # everything that could stop the Status cell is checked before any change
-    scheme = scheme_for(None, pairs if volunteers is None else volunteers)
     if volunteers is not None:
-        status = volunteer_to_withdraw(volunteers, person, scheme)
-    _warn_before_changing(pairs, scheme)
+        status = volunteer_to_withdraw(volunteers, person, scheme_for(None, volunteers))
+    # the pairs workbook's warnings are read as status reads them, with its own scheme
+    _warn_before_changing(pairs, scheme_for(None, pairs))
     try:
         done = withdraw_person(pairs, person, reason, today(), partner,
                                status.person if status else None)
