@@ -106,3 +106,31 @@ def test_visit_by_a_name_two_people_share_asks_for_the_address(run: Runner,
            "(row 2); Dr Sam Lee <sam.cons@example.org> (row 2). Give the e-mail address of " \
            "the one you mean in place of the name." in text
     run("visit", "pairs.xlsx", "sam.gp@example.org", "--hosted", "4/5/2027")
+
+
+def test_a_pair_typed_in_with_someone_already_paired_is_warned_about(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    # The administrator copies a row to type in a pair for a new GP, and keeps its consultant,
+    # who takes one partner and has one already: pair --keep kept both pairs without a word.
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    people = [*small_roster(), person("Dr Mei Corrigan", "mei@example.org", "GP",
+                                      Organisation="Westcliff Surgery")]
+    write_book(tmp_path / "v.xlsx", people)
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(4, column).value = sheet.cell(2, column).value
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(4, header.index("A name") + 1).value = "Dr Mei Corrigan"
+    sheet.cell(4, header.index("A email") + 1).value = "mei@example.org"
+    sheet.cell(4, 1).value = None
+    first_a, consultant = sheet.cell(2, 2).value, sheet.cell(2, header.index("B name") + 1).value
+    book.save(tmp_path / "pairs.xlsx")
+    result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    text = " ".join(result.output.split())
+    assert f"Warning: {consultant} is kept in 2 pairs, with {first_a} (P001) and Dr Mei " \
+           "Corrigan (P003), but the volunteer workbook lets them take 1 partner. If they " \
+           "take them all, raise the number of partners in their row to 2; if not, run " \
+           f"'wessex withdraw pairs.xlsx \"{consultant}\" --partner NAME' for the pair to " \
+           "end, then pair again with --keep." in text

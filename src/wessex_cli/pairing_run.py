@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from .check import LeftOut
     from .model import PairRecord, PairsWorkbook
-    from .pairing import Explanation, PairingResult
-    from .roster import Roster
+    from .pairing import Explanation, Pair, PairingResult
+    from .roster import Roster, Volunteer
     from .scheme import Scheme
     from .spreadsheet import Grid
 
@@ -603,4 +603,29 @@ def _kept_but_broken(result: PairingResult, keep: Path) -> list[Note]:
                              f"paired, run 'wessex withdraw {keep.name} \"{pair.a.name}\" "
                              f"--partner \"{pair.b.name}\"', then pair again with --keep; if "
                              "the volunteer workbook is wrong, correct it.", NoteKind.WARNING))
+    return said + _kept_beyond_capacity(result, keep)
+
+
+def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
+    """A warning for each person whose pairs, kept ones among them, are more than the
+    partners the volunteer workbook lets them take: a pair typed in by hand with someone
+    already paired. Kept as they stand, but never passed over in silence."""
+    # a person's key -> (the person, a partner, their pair), for each of their pairs
+    partners_of: dict[str, list[tuple[Volunteer, Volunteer, Pair]]] = {}
+    for pair in result.pairs:
+        for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
+            partners_of.setdefault(person.key, []).append((person, partner, pair))
+    said: list[Note] = []
+    for found in partners_of.values():
+        person = found[0][0]
+        if len(found) <= person.capacity or not any(pair.carried for *_, pair in found):
+            continue
+        partners = [f"{partner.name} ({pair.pair_id})" for _, partner, pair in found]
+        said.append(Note(f"{person.name} is kept in {len(found)} pairs, with "
+                         f"{' and '.join(partners)}, but the volunteer workbook lets them "
+                         f"take {plural(person.capacity, 'partner')}. If they take them all, "
+                         f"raise the number of partners in their row to {len(found)}; if not, "
+                         f"run 'wessex withdraw {keep.name} \"{person.name}\" --partner "
+                         "NAME' for the pair to end, then pair again with --keep.",
+                         NoteKind.WARNING))
     return said
