@@ -694,3 +694,25 @@ def test_the_unpaired_table_names_the_side_by_its_label(run: Runner, paired: Pat
     said = run("pair", "volunteers.xlsx", "--dry-run").output
     row = next(line for line in said.splitlines() if "Maryam Kowalczyk" in line)
     assert "Primary care" in row and "primary " not in row.split("│")[2]
+
+
+# 5. A pair ID typed where a person is named
+
+
+def test_a_pair_id_for_a_person_names_the_two_people(run: Runner, paired: Path) -> None:
+    """The status table leads with the pair ID, so 'P002' (or 'p2') is a natural thing to type
+    for a pair; visit and withdraw name a person, and which of the two only the administrator
+    knows: the refusal names both, and nothing is written."""
+    before = paired.read_bytes()
+    for command in (("visit", "pairs.xlsx", "P002", "--hosted", "1/5/2027"),
+                    ("withdraw", "pairs.xlsx", "p2", "--reason", "moved away")):
+        said = " ".join(run(*command, code=1).output.split())
+        assert "is not a person but the ID of the pair of Dr Arjun Rasmussen and " \
+               "Dr Noor Kerrigan (Pairs row 3)" in said
+        assert "in place of the pair ID: Dr Arjun Rasmussen or Dr Noor Kerrigan." in said
+        assert "nobody called" not in said
+    assert paired.read_bytes() == before
+    # an ID no pair holds is still nobody
+    said = " ".join(run("visit", "pairs.xlsx", "P999", "--hosted", "1/5/2027",
+                        code=1).output.split())
+    assert "nobody called 'P999'" in said

@@ -123,7 +123,26 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str,
     if wanted_email:
         return [place for place in places if place.person.key == wanted_email], False
     positions, by_part = named(who, [place.person.name for place in places])
+    if not positions:
+        _refuse_a_pair_id(who, places, book)
     return [places[n] for n in positions], by_part
+
+
+def _refuse_a_pair_id(who: str, places: list[Placement], book: Workbook | None) -> None:
+    """Refuse ``who`` when it is no one's name but the ID of a pair in the sheet ('P001',
+    copied from the status table's first column): the command names a person, and which of
+    the two is meant (who hosted, who withdraws) only the administrator can say."""
+    wanted = standard_id(who.strip())
+    pairs = {place.pair.row: place.pair for place in places if place.pair.pair_id == wanted}
+    if not wanted or len(pairs) != 1:
+        return  # no pair holds it, or two rows do, which every reading already warns of
+    pair = next(iter(pairs.values()))
+    people = [person.name or person.email for person in pair.people]
+    raise TrackingError(
+        f"'{who}' is not a person but the ID of the pair of {people[0]} and {people[1]} (Pairs "
+        f"row {pair.row}).", "Give the name or e-mail address of the one you mean in place of "
+        f"the pair ID: {people[0]} or {people[1]}.",
+        file=book.path if book is not None else None)
 
 
 def _type_more(names: Iterable[str]) -> str:
