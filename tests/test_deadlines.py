@@ -115,6 +115,16 @@ def test_visit_date_typed_in_each_accepted_form(run: Runner, monkeypatch: pytest
         "date": "2027-05-04", "done": True, "state": "done"}
 
 
+def test_visit_hosted_yesterday(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visit is most often recorded the day after it: "yesterday" on Wednesday 5 May 2027
+    is Tuesday 4 May."""
+    paired(run, "2027-07-12")
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-05")
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", " Yesterday ")
+    found = status(run, monkeypatch, "2027-05-05")
+    assert found["pairs"][0]["visits"][0]["date"] == "2027-05-04"
+
+
 @pytest.mark.parametrize("cell", [dt.datetime(2027, 5, 4), 46511, "4/5/2027", "04/05/2027",
                                   "2027-05-04", "4 May 2027", " 4/5/2027 "])
 def test_tracking_date_typed_in_excel(run: Runner, monkeypatch: pytest.MonkeyPatch,

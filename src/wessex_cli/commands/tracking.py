@@ -40,14 +40,17 @@ def _date(text: str | None, option: str, year: int | None = None) -> dt.date | N
 
     if text is None:
         return None
-    if text.strip().casefold() == "today":
-        return today()
+    # a visit is most often recorded the day after it, so "yesterday" is as good as "today"
+    relative = {"today": 0, "yesterday": 1}.get(text.strip().casefold())
+    if relative is not None:
+        return today() - dt.timedelta(days=relative)
     try:
         return parse_date(text, year)
     except ValueError as exc:
         why = why_not(exc)  # "February 2027 has no 31st"
         raise TrackingError(f"{option} '{text}' is not a date{': ' + why if why else ''}.",
-                            "Write it like 4/5/2027 (day first), 2027-05-04 or 'today'.") from None
+                            "Write it like 4/5/2027 (day first), 2027-05-04, 'today' or "
+                            "'yesterday'.") from None
 
 
 def status(
@@ -138,7 +141,7 @@ def visit(
                                                 "or first name nobody else has.")],
     hosted: Annotated[str | None, typer.Option("--hosted", metavar="DATE",
                                                help="The date they hosted their "
-                                                    "partner (4/5/2027, or today).")]
+                                                    "partner (4/5/2027, today or yesterday).")]
     = None,
     planned: Annotated[str | None, typer.Option("--planned", metavar="DATE",
                                                 help="A date planned for them to "
