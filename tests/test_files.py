@@ -140,6 +140,26 @@ def test_excel_lock_file_and_missing_paths(run: Runner, tmp_path: Path) -> None:
     assert "folder" in run("check", "folder.xlsx", code=1).output
 
 
+def test_a_missing_file_suggests_the_one_nearly_named(run: Runner, tmp_path: Path) -> None:
+    """A name mistyped ("pairs.xls", "volunters.xlsx", no extension) is met with the file of
+    that folder it most likely meant; Excel's lock file and hidden files are never offered,
+    and a name like nothing there offers nothing."""
+    for name in ("pairs.xlsx", "volunteers.xlsx", "~$budget.xlsx", ".budget.xlsm"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pairs.xlsx").write_bytes(b"x")
+
+    def said(name: str) -> str:
+        return " ".join(run("status", name, code=1).output.split())
+
+    assert "Did you mean 'pairs.xlsx'? Check the name and the folder." in said("pairs.xls")
+    assert "Did you mean 'pairs.xlsx'?" in said("pairs")
+    assert "Did you mean 'volunteers.xlsx'?" in said("volunters.xlsx")
+    assert f"Did you mean '{Path('sub', 'pairs.xlsx')}'?" in said(str(Path("sub", "pairs.xls")))
+    assert "Did you mean" not in said("budget.xlsx")  # only a lock file and a hidden file
+    assert "Did you mean" not in said("timetable.docx")
+
+
 def test_formula_without_cached_value_warns(run: Runner, tmp_path: Path) -> None:
     people = small_roster()
     people[0]["Cluster"] = "=1+1"

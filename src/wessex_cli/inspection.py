@@ -552,7 +552,8 @@ def _stat(path: Path) -> os.stat_result:
                                    "Check the path and that you may read it.",
                                    file=path) from None
         folder = path.parent
-        hint = ("Check the name and the folder." if folder.exists() or str(folder) == "."
+        hint = (_near_file(path) + "Check the name and the folder."
+                if folder.exists() or str(folder) == "."
                 else f"The folder '{folder}' does not exist either.")
         raise SpreadsheetError("there is no such file.", hint, file=path) from None
     if stat.S_ISDIR(info.st_mode):
@@ -596,6 +597,22 @@ def _inspect_cached(shown: str, _resolved: Path, _size: int, _mtime: int,
             "only partly copied.", "Open it in Excel; if it opens, save it again as .xlsx.",
             file=path)
     return Inspection(path, "csv")
+
+
+def _near_file(missing: Path) -> str:
+    """"Did you mean 'pairs.xlsx'? " for a file in the folder of ``missing`` whose name is
+    close to the one typed ("pairs.xls", "pairs", "volunters.xlsx"), or nothing. Lock files
+    and hidden files are never suggested."""
+    from .text import suggest
+
+    try:
+        with os.scandir(missing.parent) as entries:
+            names = [entry.name for entry in itertools.islice(entries, 10_000)
+                     if entry.is_file() and not entry.name.startswith(("~$", "."))]
+    except OSError:  # a folder that cannot be listed suggests nothing
+        return ""
+    near = suggest(missing.name, names)
+    return f"Did you mean '{missing.with_name(near[0])}'? " if near else ""
 
 
 def _ole_error(path: Path) -> SpreadsheetError:
