@@ -185,6 +185,18 @@ def test_render_needs_pairs_for_pair_documents(run: Runner) -> None:
         run("render", "partner-intro", code=1).output
 
 
+def test_a_shortened_document_name_suggests_the_template(run: Runner) -> None:
+    """A word of a template's name shortened ("intro", "celeb") suggests the templates it
+    begins a word of, two at most; a word beginning many ("e", and "thanks", none) suggests
+    nothing."""
+    def said(name: str) -> str:
+        return " ".join(run("render", name, code=1).output.split())
+
+    assert "Did you mean 'partner-introduction'? Run 'wessex documents'" in said("intro")
+    assert "Did you mean 'celebration-invite'?" in said("celeb")
+    assert "Did you mean" not in said("thanks") + said("pa")
+
+
 def test_render_refuses_to_overwrite(run: Runner, tmp_path: Path) -> None:
     run("render", "reflection", "--allow-placeholders")
     assert "--force" in run("render", "reflection", "--allow-placeholders", code=1).output

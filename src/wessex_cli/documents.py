@@ -254,10 +254,20 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
     found = list_templates(scheme, only=name)
     if found:
         return found[0]
-    templates = {t.name: t for t in list_templates(scheme)}
+    names = [t.name for t in list_templates(scheme)]
     raise TemplateError(f"there is no document template named '{name}'.",
-                        did_you_mean(name, list(templates), 0.5) +
+                        (did_you_mean(name, names, 0.5) or _begun_by(name, names)) +
                         "Run 'wessex documents' to list them.")
+
+
+def _begun_by(typed: str, names: list[str]) -> str:
+    """``"Did you mean 'X'? "`` for the few template names (two at most) one of whose words
+    ``typed`` begins, as a word is shortened ("intro" for partner-introduction), or nothing."""
+    key = typed.strip().casefold()
+    begun = [n for n in names if len(key) >= 3 and any(
+        word.startswith(key) for word in n.casefold().split("-"))]
+    quoted = " or ".join(f"'{n}'" for n in begun)
+    return f"Did you mean {quoted}? " if 0 < len(begun) <= 2 else ""
 
 
 # ---------------------------------------------------------------- people and contexts
