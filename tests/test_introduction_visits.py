@@ -206,7 +206,7 @@ AFTER_END = {
                              "the record; if not, please tell us in the same reply whether that "
                              "half day can still happen.",
     ("owed", "owed"): "Our records show that neither of your two half days with Noor has taken "
-                      "place yet: you are still to host them at your workplace, and to spend "
+                      "place yet: you are still to host Noor at your workplace, and to spend "
                       f"half a day at theirs. {ENDED} If either half day with Noor did take "
                       "place, please reply with its date so that we can record it; for any "
                       f"that did not, please tell us {STILL}",

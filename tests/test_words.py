@@ -114,7 +114,7 @@ def test_both_visits_owed_is_said_plainly() -> None:
     ben = flat(found["ben.aldous@nhs.net"].markdown)
     assert "about your exchange with Dr Rosa Quill." in ben  # in full once, then "Rosa"
     assert ("neither of your two half days with Rosa has taken place yet: you are "
-            "still to host them at your workplace, and to spend half a day at "
+            "still to host Rosa at your workplace, and to spend half a day at "
             "theirs.") in ben
     assert "Please agree dates with Rosa for both half days, before Monday 19 July " \
         "2027" in ben

@@ -170,7 +170,7 @@ def test_hand_written_sentences_for_other_combinations() -> None:
         "Monday 19 July 2027, when the exchange period ends."]
     neither = situation(VisitView("host", "owed", None), VisitView("visit", "owed", None), "Rosa")
     assert neither == ("Our records show that neither of your two half days with Rosa has "
-                       "taken place yet: you are still to host them at your workplace, and to "
+                       "taken place yet: you are still to host Rosa at your workplace, and to "
                        "spend half a day at theirs.")
     planned = situation(VisitView("host", "owed", None),
                         VisitView("visit", "planned", dt.date(2027, 6, 15)), "Rosa")

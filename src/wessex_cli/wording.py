@@ -163,8 +163,8 @@ def situation(hosting: VisitView, visiting: VisitView, partner: str,
     the one done or to come unless both are dated. ``day`` writes a date."""
     if hosting.state == OWED and visiting.state == OWED:
         return (f"Our records show that neither of your two half days with {partner} has "
-                "taken place yet: you are still to host them at your workplace, and to spend "
-                "half a day at theirs.")
+                f"taken place yet: you are still to host {partner} at your workplace, and to "
+                "spend half a day at theirs.")
     first, second = in_date_order(hosting, visiting)
     if hosting.state == UNCONFIRMED and visiting.state == UNCONFIRMED:
         said = (f"host {partner}{hosting.when(day)} and to visit their workplace"
