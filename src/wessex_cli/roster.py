@@ -378,18 +378,28 @@ def address_fault(cell: str, typed: str, name: str, about: str = "",
     """What is wrong with the address ``typed`` in ``cell`` for ``name`` ("" when it is an
     address), in the one wording of every warning and refusal; ``about`` says more of who
     they are, and ``advise`` adds what to do, for a warning (a refusal says it once)."""
+    found = address_fault_and_fix(typed, name, about)
+    if found is None:
+        return ""
+    fault, fix = found
+    where = f"{cell}: " if cell else ""
+    return f"{where}{fault}; {fix}." if advise else f"{where}{fault}"
+
+
+def address_fault_and_fix(typed: str, name: str, about: str = "") -> tuple[str, str] | None:
+    """The fault and the fix of ``address_fault``, apart (None when ``typed`` is an address),
+    for 'check', whose table gives the cell a column of its own and the fix a sentence."""
     from .text import address_from_cell
 
     address = address_from_cell(typed)
     why = email_problem(address) if address else None
     if address and not why:
-        return ""
-    where = f"{cell}: " if cell else ""
+        return None
     who = (name or "a volunteer") + (f" ({about})" if about else "")
-    fault, fix = (f"{where}'{typed.strip()}' is not a valid e-mail address "
-                  f"({why.rstrip('.')}), for {who}", "correct it") if why else \
-        (f"{where}{who} has no e-mail address", "fill it in")
-    return f"{fault}; {fix} before sending anything to them." if advise else fault
+    if why:
+        return (f"'{typed.strip()}' is not a valid e-mail address ({why.rstrip('.')}), "
+                f"for {who}", "correct it before sending anything to them")
+    return f"{who} has no e-mail address", "fill it in before sending anything to them"
 
 
 @lru_cache(maxsize=1 << 18)
@@ -721,14 +731,14 @@ class _RowReader:
                          "Type the volunteer's e-mail: it is how wessex tells people apart.")
             ok = False
         else:  # read_rows has taken the address out of the cell already
-            why = email_problem(email)
-            if why:
-                # quoted as typed: the address taken out of it has lost its spaces
-                col = self.columns["email"]
-                typed = " ".join(cell_text(raw[col]).split()) if col < len(raw) else email
-                self.problem("error", row_index, "email",
-                             f"'{typed}' is not a valid e-mail address ({why.rstrip('.')}).",
-                             "Correct the address.")
+            # quoted as typed: the address taken out of it has lost its spaces
+            col = self.columns["email"]
+            typed = " ".join(cell_text(raw[col]).split()) if col < len(raw) else email
+            found = address_fault_and_fix(typed, values["name"])
+            if found:  # in the words of every other address warning
+                fault, fix = found
+                self.problem("error", row_index, "email", f"{fault}.",
+                             f"{fix[0].upper()}{fix[1:]}.")
                 values = {**values, "email": typed}  # and kept so, for the Unpaired sheet
                 ok = False
         profession = values["profession"]
