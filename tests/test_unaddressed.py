@@ -115,6 +115,6 @@ def test_the_warning_and_the_refusal_word_the_fault_alike(run: Runner,
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", DRAFT,
                         code=1).stderr.split())
     fault = (f"Pairs!{cell.coordinate}: 'gp0@example' is not a valid e-mail address (The part "
-             f"after the @-sign is not valid. It should have a period), for {name}")
+             f"after the @-sign is not valid. It should have a full stop), for {name}")
     assert f"{fault}; correct it before sending anything to them." in said  # the warning
     assert f"cannot be addressed: {fault}." in said  # the refusal

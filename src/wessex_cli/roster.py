@@ -392,7 +392,7 @@ def address_fault_and_fix(typed: str, name: str, about: str = "") -> tuple[str, 
     from .text import address_from_cell
 
     address = address_from_cell(typed)
-    why = email_problem(address) if address else None
+    why = british(email_problem(address) or "") if address else None
     if address and not why:
         return None
     who = (name or "a volunteer") + (f" ({about})" if about else "")
@@ -400,6 +400,22 @@ def address_fault_and_fix(typed: str, name: str, about: str = "") -> tuple[str, 
         return (f"'{typed.strip()}' is not a valid e-mail address ({why.rstrip('.')}), "
                 f"for {who}", "correct it before sending anything to them")
     return f"{who} has no e-mail address", "fill it in before sending anything to them"
+
+
+# email-validator's reasons are in American English, and the administrator is in the UK:
+# its words that British English spells or says otherwise, and how it does
+_BRITISH = ((re.compile(r"\bperiods\b"), "full stops"), (re.compile(r"\bperiod\b"), "full stop"),
+            (re.compile(r"\bemail\b"), "e-mail"), (re.compile(r"\bEmail\b"), "E-mail"),
+            (re.compile(r"\b(I|i)nternationalized\b"), r"\1nternationalised"),
+            (re.compile(r"\bnormaliz(ation|ing)\b"), r"normalis\1"))
+
+
+def british(reason: str) -> str:
+    """email-validator's ``reason`` in British English and wessex's spelling: "An e-mail
+    address cannot end with a full stop" for its "An email address cannot end with a period"."""
+    for american, said in _BRITISH:
+        reason = american.sub(said, reason)
+    return reason
 
 
 @lru_cache(maxsize=1 << 18)
