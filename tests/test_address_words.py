@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from wessex_cli.roster import address_fault
 
 from .conftest import Runner, person, small_roster, write_book
@@ -43,3 +45,48 @@ def test_the_validators_reasons_are_worded_in_british_english(run: Runner,
                                               code=1).stdout)).split())
     assert "An e-mail address cannot have a full stop immediately before the @-sign" in said
     assert "period" not in said
+
+
+def test_a_refusal_leaves_the_fault_to_the_warning_just_above_it(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """The partner of someone who left the scheme, her address mistyped on the Withdrawn
+    sheet: the warning said what was wrong and what to do, and the refusal to write the
+    drafts said the same again. The refusal now names the cell and whose it is."""
+    from .test_words import withdrawn_partner
+
+    book, partner, address, _ = withdrawn_partner(run, tmp_path)
+    address.value = "partner@example"
+    book.save(tmp_path / "pairs.xlsx")
+    said = " ".join(run("render", "celebration-invite", "--pairs", "pairs.xlsx",
+                        code=1).stderr.split())
+    fault = f"Withdrawn!{address.coordinate}: 'partner@example' is not a valid e-mail address"
+    assert f"{fault} (The part after the @-sign is not valid. It should have a full stop), " \
+           f"for {partner} (in no pair now); correct it before sending anything to them." \
+           in said
+    assert said.count(fault) == 1
+    assert f"cannot be addressed: Withdrawn!{address.coordinate} ({partner}'s address, " \
+           "warned of above). Fill in or correct the address in each cell named" in said
+
+
+def test_a_refusal_no_warning_came_before_says_the_fault_itself() -> None:
+    """What no warning above has said, the refusal says in full: its cell, what is wrong
+    and for whom."""
+    from wessex_cli.documents import Recipient, load_template, refuse_unaddressed
+    from wessex_cli.errors import TemplateError
+    from wessex_cli.model import Person
+    from wessex_cli.scheme import Scheme
+
+    template = load_template("reminder", Scheme())
+    ann = Person("Ann Lee", "ann@nhs", email_cell="Pairs!C2")
+    fault = "Pairs!C2: 'ann@nhs' is not a valid e-mail address"
+    with pytest.raises(TemplateError) as refused:
+        refuse_unaddressed(template, [Recipient("Ann Lee", "ann@nhs", {}, "ann-lee", ann)])
+    assert f"cannot be addressed: {fault} (The part after the @-sign is not valid. It " \
+           "should have a full stop), for Ann Lee." in str(refused.value)
+    warned = [f"{fault} (The part after the @-sign is not valid. It should have a full "
+              "stop), for Ann Lee; correct it before sending anything to them."]
+    with pytest.raises(TemplateError) as refused:
+        refuse_unaddressed(template, [Recipient("Ann Lee", "ann@nhs", {}, "ann-lee", ann)],
+                           warned)
+    assert "cannot be addressed: Pairs!C2 (Ann Lee's address, warned of above)." in \
+        str(refused.value)

@@ -1880,7 +1880,8 @@ def test_a_person_without_an_address_is_named_not_a_python_error(run: Runner,
     assert f"Pairs!{cell}: {name} has no e-mail address; fill it in before sending" in warned
     refused = run("remind", "pairs.xlsx", "-o", "reminders", DRAFT, code=1)
     said = " ".join(refused.output.split())
-    assert f"Pairs!{cell}: {name} has no e-mail address." in said  # the cell to fill in
+    # the cell to fill in, named by the refusal too (what is wrong, the warning above says)
+    assert f"Pairs!{cell} ({name}'s address, warned of above)." in said
     assert "index" not in said
 
 

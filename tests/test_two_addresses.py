@@ -68,16 +68,19 @@ def test_check_and_render_say_so_naming_the_cell(run: Runner, tmp_path: Path,
 def test_the_refusal_quotes_the_cell_as_typed_as_the_warning_does(
         run: Runner, paired: Path) -> None:  # noqa: F811
     """The warning quoted the cell as typed, and the refusal below it the address with its
-    spaces taken out ('gp0@example.org;gp0.home@example.org'), which is in no cell."""
+    spaces taken out ('gp0@example.org;gp0.home@example.org'), which is in no cell (the
+    refusal now leaves the quoting to the warning, and names the cell)."""
     book = openpyxl.load_workbook(paired)
     book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = \
         "gp0@example.org; gp0.home@example.org"
+    name = book["Pairs"].cell(2, columns(book["Pairs"])["A name"]).value
     book.save(paired)
     for template in ("partner-introduction", "celebration-invite"):  # a pair's, everyone's
         refused = " ".join(run("render", template, "--pairs", "pairs.xlsx", DRAFT,
                                code=1).stderr.split())
-        assert "cannot be addressed: Pairs!C2: 'gp0@example.org; gp0.home@example.org' is " \
-            f"not a valid e-mail address ({TWO})" in refused
+        assert "Pairs!C2: 'gp0@example.org; gp0.home@example.org' is not a valid e-mail " \
+            f"address ({TWO})" in refused
+        assert f"cannot be addressed: Pairs!C2 ({name}'s address, warned of above)" in refused
         assert "gp0@example.org;gp0.home" not in refused
 
 

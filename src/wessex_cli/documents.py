@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -891,19 +891,33 @@ def render_markdown(template: DocumentTemplate, recipient: Recipient) -> Rendere
     return Rendered(recipient, subject, body, layout=template.layout)
 
 
-def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient]) -> None:
+def refuse_unaddressed(template: DocumentTemplate, people: Sequence[Recipient],
+                       warned: Collection[str] = ()) -> None:
     """Raise a ``TemplateError`` naming the cell of each person with no address or one that
     is not an address: no draft is written that Outlook could not send, nor any of the
-    others, so that the corrected run writes the whole batch at once."""
-    from .roster import address_fault
-
+    others, so that the corrected run writes the whole batch at once. ``warned``: the
+    warnings printed above it, whose words it does not repeat (``_fault_once``)."""
     faults = []
     for person in people:
         of_record = person.sent_to or Person(person.name, person.email)
-        if fault := address_fault(of_record.email_cell, of_record.email_as_typed, person.name):
+        if fault := _fault_once(of_record, person.name, warned):
             faults.append(fault)
     _refuse_batch(faults, len(people), f"no e-mail of '{template.name}' was written",
                   "cannot be addressed")
+
+
+def _fault_once(of_record: Person, name: str, warned: Collection[str]) -> str:
+    """``roster.address_fault``'s words for ``name``'s address in ``of_record``; or, when a
+    warning in ``warned`` already gave them with the fix, its cell and whose it is: a refusal
+    repeated the warning printed just above it word for word."""
+    from .roster import address_fault
+
+    cell = of_record.email_cell
+    fault = address_fault(cell, of_record.email_as_typed, name)
+    # a warning of the cell says the fault and then more: who they are, and the fix
+    if fault and cell and any(said.startswith(fault) for said in warned):
+        return f"{cell} ({name}'s address, warned of above)"
+    return fault
 
 
 def _refuse_batch(faults: Sequence[str], total: int, refused: str, why: str) -> None:
@@ -922,14 +936,13 @@ def _refuse_batch(faults: Sequence[str], total: int, refused: str, why: str) -> 
 ADDRESS_MARK = "wessexpartneraddressmark"
 
 
-def refuse_misaddressed_partners(template: DocumentTemplate,
-                                 people: Sequence[Recipient]) -> None:
+def refuse_misaddressed_partners(template: DocumentTemplate, people: Sequence[Recipient],
+                                 warned: Collection[str] = ()) -> None:
     """Raise a ``TemplateError`` when a copy, in any format, would give the partner's e-mail
     address while it is missing or not an address (a Word introduction telling its reader to
     write to 'name@nhs', or "E-mail:" and nothing): a letter must not say the wrong thing, and
-    with none written the corrected run writes the whole batch, no --force needed."""
-    from .roster import address_fault
-
+    with none written the corrected run writes the whole batch, no --force needed.
+    ``warned``: as ``refuse_unaddressed``'s."""
     faults = []
     for person in people:
         partner = person.context.get("partner")
@@ -937,8 +950,7 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
             continue
         address = str(partner.get("email") or "").strip()
         name = str(partner.get("name") or "")
-        of_record = person.partner or Person(name, address)
-        fault = address_fault(of_record.email_cell, of_record.email_as_typed, name)
+        fault = _fault_once(person.partner or Person(name, address), name, warned)
         if not fault:
             continue
         trial = replace(person, context={**person.context,
@@ -956,17 +968,19 @@ def refuse_misaddressed_partners(template: DocumentTemplate,
 
 def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,
                scheme: Scheme, progress: Callable[[int], None] | None = None,
-               allow_placeholders: bool = False) -> list[tuple[Rendered, bytes]]:
+               allow_placeholders: bool = False, warned: Collection[str] = ()
+               ) -> list[tuple[Rendered, bytes]]:
     """Render every recipient's copy in memory: all or nothing.
 
     A document that prints a setting scheme.toml lacks is refused (a ``SchemeError`` listing
-    each one and the line to add) unless ``allow_placeholders`` asks for a bracketed draft."""
+    each one and the line to add) unless ``allow_placeholders`` asks for a bracketed draft.
+    ``warned``: the warnings printed before it, which a refusal of an address names only."""
     from .formats import to_bytes
     from .placeholders import collecting, missing_settings, refusal, template_view
 
     if fmt == "eml" and template.audience != "scheme":
-        refuse_unaddressed(template, people)
-    refuse_misaddressed_partners(template, people)
+        refuse_unaddressed(template, people, warned)
+    refuse_misaddressed_partners(template, people, warned)
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach

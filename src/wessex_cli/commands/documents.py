@@ -155,6 +155,7 @@ def render(
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
                             "run from the pairs workbook.")
     unpaired: list[Person] = []  # a letter to each volunteer goes to them too
+    warnings: list[str] = []  # printed as read: a refusal below names their cells only
     if pairs and not volunteers and not new and template.audience == "volunteer":
         pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
                                                          start=scheme.start)
@@ -199,7 +200,7 @@ def render(
     with progress(f"Rendering {template.name}", len(targets),
                   quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
         rendered = render_all(template, targets, chosen, scheme, progress=done,
-                              allow_placeholders=allow_placeholders)
+                              allow_placeholders=allow_placeholders, warned=warnings)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "

@@ -258,7 +258,7 @@ def remind(
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
     guard_outputs(paths, force, "folder")
-    rendered = render_all(template, people, "eml", scheme,
+    rendered = render_all(template, people, "eml", scheme, warned=warnings,
                           allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     firm = " (the end date has passed: they are asked what happened)" if scheme.end and \
