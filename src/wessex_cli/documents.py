@@ -446,12 +446,15 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
                now: dt.date | None = None, unpaired: Sequence[Person] = (),
-               agreed: Mapping[str, Sequence[str]] | None = None) -> list[Recipient]:
+               agreed: Mapping[str, Sequence[str]] | None = None,
+               partnered: Sequence[PairRecord] = ()) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use. A letter to each
     volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well.
 
     ``agreed``: the partners already agreed for a volunteer (by key) with no place left to
-    choose for (``sources.agreed_partners``); from the pairs, a locked pair's people."""
+    choose for (``sources.agreed_partners``); from the pairs, a locked pair's people.
+    ``partnered``: every pair of the workbook when ``pairs`` are some of them ('render
+    --new'), for whom else each person is paired with, told them in a letter before."""
     from .dates import today
     from .pairing import LOCKED_REASON
     from .sandbox import plain
@@ -542,6 +545,13 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         partners_of.setdefault(pair.b.key, []).append(pair)
         reflected.update(someone.key for someone, sent in zip(pair.people, pair.reflections,
                                                                strict=True) if sent)
+    # the pairs not written for now (kept from before 'render --new'), by each of their people
+    written = {_couple(pair) for pair in pairs}
+    before_of: dict[str, list[PairRecord]] = {}
+    for pair in partnered:
+        if _couple(pair) not in written:
+            before_of.setdefault(pair.a.key, []).append(pair)
+            before_of.setdefault(pair.b.key, []).append(pair)
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
@@ -576,10 +586,13 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 # a certificate states both dates: an undated visit holds it back (the
                 # tracking warning names the cell to fill in)
                 continue
-            # (not a partner whose pair gets no letter, its two visits done)
-            others = [(p.b if p.a.key == key else p.a).name
-                      for p in partners_of.get(key, []) if p is not pair and
-                      not (p.complete and template.only_incomplete)]
+            # the other partners written to now, and those written to before (kept when
+            # 'render --new' writes to the new pairs): not one whose pair gets no letter,
+            # its two visits done
+            others, before = ([(p.b if p.a.key == key else p.a).name
+                               for p in among.get(key, []) if p is not pair and
+                               not (p.complete and template.only_incomplete)]
+                              for among in (partners_of, before_of))
             # whether this person's written reflection has come in (the Pairs sheet's
             # "Reflection from A/B"): a certificate claims one only when it has. Someone
             # with two partners writes one reflection, ticked on one row: both of their
@@ -587,6 +600,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "how": how, "locked": locked,
                        "visit_dates": dates, "other_partners": others,
+                       "partners_before": before,
                        "reflection_received": key in reflected,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
@@ -594,6 +608,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
                                    pair.people[index], pair.people[1 - index]))
     return found
+
+
+def _couple(pair: PairRecord) -> frozenset[str]:
+    """A pair's two people, by key: the same pair whichever read of the workbook holds it."""
+    return frozenset((pair.a.key, pair.b.key))
 
 
 def _letter_key(someone: Person) -> str:

@@ -19,7 +19,7 @@ from .common import (
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
-    from ..model import Person
+    from ..model import PairRecord, Person
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
@@ -155,6 +155,7 @@ def render(
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
                             "run from the pairs workbook.")
     unpaired: list[Person] = []  # a letter to each volunteer goes to them too
+    every: list[PairRecord] = []  # with --new, the pairs kept as well as the new
     warnings: list[str] = []  # printed as read: a refusal below names their cells only
     if pairs and not volunteers and not new and template.audience == "volunteer":
         pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
@@ -170,9 +171,12 @@ def render(
                       f"introduce; nothing written. Leave out --new to write '"
                       f"{escape(template.name)}' for every pair.")
             return
+        if new:  # every pair: whom else the new pairs' people are paired with
+            every = load_pairs(pairs, year=scheme.year, start=scheme.start)[0]
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
-                         profession=profession, now=today(), unpaired=unpaired, agreed=agreed)
+                         profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
+                         partnered=every)
     finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
@@ -210,7 +214,6 @@ def render(
     stale = earlier_files(template, paths)
     if new and stale and pairs:
         # the kept pairs' letters are not someone gone's: only the new files are to be sent
-        every, _ = load_pairs(pairs, year=scheme.year, start=scheme.start)
         theirs = kept_pairs_files(template, scheme, every, chosen, output, today())
         kept = [path for path in stale if path in theirs]
         stale = [path for path in stale if path not in theirs]
