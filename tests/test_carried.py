@@ -403,12 +403,12 @@ def test_a_column_the_administrator_adds_beside_a_carried_one_of_that_title_stay
 
 
 def test_a_long_list_of_cells_is_cut_to_five_and_a_count() -> None:
-    from wessex_cli.record import _first_few
+    from wessex_cli.text import first_few
 
     cells = [f"A{n} (A notes)" for n in range(2, 9)]  # seven cells
-    assert _first_few(cells) == \
+    assert first_few(cells) == \
         "A2 (A notes), A3 (A notes), A4 (A notes), A5 (A notes), A6 (A notes) and 2 more"
-    assert _first_few(cells[:5]) == ", ".join(cells[:5])
+    assert first_few(cells[:5]) == ", ".join(cells[:5])
 
 
 def test_the_settings_sheet_is_read_once_for_both_sheets_that_carry(

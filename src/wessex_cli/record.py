@@ -52,6 +52,7 @@ from .spreadsheet import cell_text, same_sheet
 from .text import (
     did_you_mean,
     email_key,
+    first_few,
     header_key,
     named,
     names_by_part,
@@ -1101,7 +1102,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                     f"pairing; your own columns there go with their rows (by e-mail on the "
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
-                    f"left to go with ({_first_few(rewritten_yours)}): the backup in backups/ "
+                    f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
     said += _restated(restated)
     if refreshed:
@@ -1136,7 +1137,7 @@ def _restated(restated: dict[str, list[_At]]) -> list[str]:
     from .pairing import ADDED_BY_HAND
 
     said = []
-    written = restated.pop("How paired", [])  # _first_few puts them in the sheet's order
+    written = restated.pop("How paired", [])  # first_few puts them in the sheet's order
     how = [at for at in written if cell_text(at.cell.value) != ADDED_BY_HAND]
     added = [at for at in written if cell_text(at.cell.value) == ADDED_BY_HAND]
     if added:
@@ -1157,18 +1158,11 @@ def _restated(restated: dict[str, list[_At]]) -> list[str]:
     return said
 
 
-def _first_few(items: Sequence[object], shown: int = 5) -> str:
-    """"D2 (A phone), AB3 (A notes) and 4 more": the first items of a list, and a count."""
-    rest = len(items) - shown
-    return ", ".join(str(item) for item in items[:shown]) + \
-        (f" and {rest} more" if rest > 0 else "")
-
-
 def _cells_named(cells: Sequence[_At]) -> str:
-    """``_first_few`` of cells, in the sheet's order, row by row, whatever order found them
+    """``first_few`` of cells, in the sheet's order, row by row, whatever order found them
     (the rows are gone through from the bottom up)."""
     ordered: list[_At] = sorted(cells, key=_At.place)
-    return _first_few(ordered)
+    return first_few(ordered)
 
 
 @dataclass(frozen=True)

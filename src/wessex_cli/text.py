@@ -345,6 +345,13 @@ def first_capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def first_few(items: Sequence[object], shown: int = 5) -> str:
+    """"D2 (A phone), AB3 (A notes) and 4 more": the first items of a list, and a count."""
+    rest = len(items) - shown
+    return ", ".join(str(item) for item in items[:shown]) + \
+        (f" and {rest} more" if rest > 0 else "")
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
     ``words`` is the plural when it is not the word with an "s"."""
