@@ -26,7 +26,7 @@ from typing import Any
 
 from .scheme import ALL, NOT_STATED, POOLED
 from .spreadsheet import cell_text, find_header_row, read_grid
-from .text import fold, header_key
+from .text import first_few, fold, header_key
 
 SUPPRESS_BELOW = 8
 # Rounding and suppression protect one set of figures, not two: a report made again after a
@@ -576,35 +576,55 @@ def read_forms(path: Path, side_of: Any = None) -> EqualityResult:
                           "run 'wessex equality' again.", file=path, sheet=grid.sheet)
     groups: list[str] = []
     warnings = []
+    unnamed: list[str] = []  # the first column's cells naming neither side nor a profession
     for index, row in forms:
         raw = cell_text(row[columns["group"]]) if "group" in columns and \
             columns["group"] < len(row) else ""
         group = side_of(raw) if side_of else raw
         groups.append(group or NOT_STATED)
         if raw and group in ("", NOT_STATED) and header_key(raw) not in _NOT_STATED:
-            # said like an answer not recognised: one such cell can stop every table being
-            # broken down by side, and the note under them would name 'Not stated' only
-            warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, columns['group'])}: "
-                            "the first column names neither side nor a profession listed in "
-                            f"scheme.toml, so the form is counted under '{NOT_STATED}'. Type the "
-                            "side (for example primary) or the profession as scheme.toml "
-                            "lists it, and run again.")
+            unnamed.append(cell_ref(index, columns["group"]))
+    # said like an answer not recognised: one such cell can stop every table being broken
+    # down by side, and the note under them would name 'Not stated' only
+    warnings += _said_of_forms(path, grid.sheet, unnamed, (
+        "the first column names neither side nor a profession listed in scheme.toml, so "
+        "{form} counted under " f"'{NOT_STATED}'. Type the side (for example primary) or "
+        "the profession as scheme.toml lists it, and run again."),
+        ("the form is", "each form is"))
     tables = []
     for question, (title, _, _) in QUESTIONS.items():
         if question not in columns:
             continue
         col = columns[question]
         answers = []
+        unknown: list[str] = []  # the cells of the answers not recognised
         for (index, row), group in zip(forms, groups, strict=True):
             answer = cell_text(row[col]) if col < len(row) else ""
             categories, known = classify(question, answer)
             if not known:
-                warnings.append(f"{path.name}, {grid.sheet}!{cell_ref(index, col)}: the answer "
-                                f"to '{title}' is not one of the form's choices, so it is "
-                                f"counted as '{OTHER}'. {_fix_hint(question)}")
+                unknown.append(cell_ref(index, col))
             answers.append((group, categories))
+        warnings += _said_of_forms(path, grid.sheet, unknown,
+                                   f"{{form}} counted as '{OTHER}'. {_fix_hint(question)}",
+                                   (f"the answer to '{title}' is not one of the form's "
+                                    "choices, so it is", f"the answers to '{title}' are not "
+                                    "among the form's choices, so each is"))
         tables.append(build_table(question, answers, grouped="group" in columns))
     return EqualityResult(tables, len(forms), warnings)
+
+
+def _said_of_forms(path: Path, sheet: str, cells: list[str], text: str,
+                   form: tuple[str, str]) -> list[str]:
+    """One warning of the forms whose ``cells`` are alike ([] for none), where each had a
+    warning of its own: "forms.xlsx, Forms!B5: <text>", or for many, "forms.xlsx, 7 forms
+    (Forms!B5, B9, B12, B14, B20 and 2 more): <text>", its "{form}" the first of ``form``
+    for one form and the second for many."""
+    if not cells:
+        return []
+    if len(cells) == 1:
+        return [f"{path.name}, {sheet}!{cells[0]}: " + text.format(form=form[0])]
+    return [f"{path.name}, {len(cells)} forms ({sheet}!{first_few(cells)}): " +
+            text.format(form=form[1])]
 
 
 def _fix_hint(question: str) -> str:
