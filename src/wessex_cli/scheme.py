@@ -239,6 +239,15 @@ POOLED = "Other groups"
 ALL = "All"  # the column counting everyone, before the groups' own
 NOT_STATED = "Not stated"  # the group of a form that names no side
 OWN_COLUMNS = (ALL, NOT_STATED, POOLED)
+ANSWER = "Answer"  # the equality tables' first column: the answers, a row each
+# The headings of the table of pairs 'wessex pair' prints besides the sides' two columns
+PAIR_COLUMNS = ("Pair", "Score", "Why")
+# Each table a side's label heads a column of, and the headings of its own there: a side
+# labelled like one of them would head a second column alike (``checked_side_label``)
+_HEADINGS_BESIDE = (("the equality tables have", "The tables keep", "their",
+                     (ANSWER, *OWN_COLUMNS)),
+                    ("the table of pairs 'wessex pair' prints has", "That table keeps", "its",
+                     PAIR_COLUMNS))
 
 # Words a Side cell may hold for each side besides its key and label (as header_key folds
 # them): a label may not be one of the other side's, or a cell of it would go to this side
@@ -485,8 +494,8 @@ class _SchemeReader:
         """A side's label, which heads the side's column in the equality tables and names
         the side in every table: never empty, never the ``other`` side's label, nor a word
         a Side cell gives for the side keyed ``other_key`` ("Hospital"), and never one of
-        the tables' own columns ("All"), which would head two columns alike, and in --json
-        leave one key for the two, the other's counts lost."""
+        the tables' own columns ("All", "Answer", "Pair"), which would head two columns
+        alike, and in --json leave one key for the two, the other's counts lost."""
         label = self.text_value(key, default)
         if not header_key(label):
             said = "is empty" if not label else f"is '{label}', with no letter or digit"
@@ -500,13 +509,14 @@ class _SchemeReader:
             raise self.fail(key, f"is '{label}', the other side's label too, so the two sides "
                             "could not be told apart in the tables",
                             f'Give each side its own label, for example: label = "{default}".')
-        taken = next((c for c in OWN_COLUMNS if header_key(c) == header_key(label)), None)
-        if taken is not None:
-            kept = ", ".join(f"'{c}'" for c in OWN_COLUMNS[:-1]) + f" and '{OWN_COLUMNS[-1]}'"
-            raise self.fail(key, f"is '{label}': the equality tables have a column of their "
-                            f"own headed '{taken}', so two columns would be headed alike",
-                            f'Give the side another label, for example: label = "{default}". '
-                            f"The tables keep {kept} for columns of their own.")
+        for table, keep, whose, headings in _HEADINGS_BESIDE:
+            taken = next((c for c in headings if header_key(c) == header_key(label)), None)
+            if taken is not None:
+                kept = ", ".join(f"'{c}'" for c in headings[:-1]) + f" and '{headings[-1]}'"
+                raise self.fail(key, f"is '{label}': {table} a column of {whose} own headed "
+                                f"'{taken}', so two columns would be headed alike",
+                                f'Give the side another label, for example: label = '
+                                f'"{default}". {keep} {kept} for columns of {whose} own.')
         return label
 
     def whole_number(self, key: str, default: int, most: int) -> int:

@@ -165,11 +165,13 @@ def _print_result(result: PairingResult, saved: bool) -> None:
     from rich.text import Text
 
     from ..pairing import after_dropped, dropped_key
+    from ..scheme import PAIR_COLUMNS
 
     scheme = result.scheme
-    show_table("Pairs", [Column("Pair"), Column(scheme.sides[0].label),
-                         Column(scheme.sides[1].label), Column("Score", right=True),
-                         Column("Why")],
+    pair, score, why = PAIR_COLUMNS  # no side is labelled as one (scheme.toml refuses it)
+    show_table("Pairs", [Column(pair), Column(scheme.sides[0].label),
+                         Column(scheme.sides[1].label), Column(score, right=True),
+                         Column(why)],
                [[p.pair_id, f"{p.a.name}\n{p.a.profession}, {p.a.organisation}",
                  f"{p.b.name}\n{p.b.profession}, {p.b.organisation}", str(p.score),
                  "; ".join(p.reasons[:-1]) or "-"] for p in result.pairs])

@@ -226,6 +226,7 @@ def equality(
     """
     from ..equality import PUBLISH_ONCE, read_forms, report_html, write_template
     from ..safe_write import guard_output, write_text
+    from ..scheme import ANSWER
 
     template = forms == "template" and not Path(forms).exists()
     require_suffix(output, (".xlsx",) if template else (".html", ".htm"),
@@ -252,7 +253,7 @@ def equality(
                     **({"wrote": str(output)} if output else {})})
         return
     for table in tables:
-        show_table(table.title, [Column("Answer"), *(Column(c, right=True) for c in table.columns)],
+        show_table(table.title, [Column(ANSWER), *(Column(c, right=True) for c in table.columns)],
                    [[row, *cells] for row, cells in zip(table.rows, table.cells, strict=True)])
         for note in table.notes:
             out.print(f"Note: {escape(note)}")
