@@ -129,6 +129,15 @@ COMPLETE_SCHEME = (
 )
 
 
+def small_paired(run: Runner, folder: Path) -> openpyxl.Workbook:
+    """``small_roster`` paired in ``folder`` (v.xlsx, pairs.xlsx) under COMPLETE_SCHEME, so
+    that its letters render without placeholders: the pairs workbook, opened."""
+    (folder / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    write_book(folder / "v.xlsx", small_roster())
+    run("pair", "v.xlsx")
+    return openpyxl.load_workbook(folder / "pairs.xlsx")
+
+
 # No test depends on the clock or on luck: today is pinned (a test may pin another day with
 # monkeypatch.setenv), and hypothesis draws the same examples on every run, everywhere.
 # HYPOTHESIS_PROFILE=explore brings back random exploration for a local bug hunt.

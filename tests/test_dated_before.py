@@ -11,14 +11,11 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import COMPLETE_SCHEME, Runner, small_roster, write_book
+from .conftest import Runner, small_paired
 
 
 def _paired_with_a_typo(run: Runner, tmp_path: Path) -> str:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", small_roster())
-    run("pair", "v.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    book = small_paired(run, tmp_path)
     sheet = book["Pairs"]
     headers = [c.value for c in sheet[1]]
     for title, value in (("A hosts B: date", "4/5/2026"), ("A hosts B: done", "yes"),

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, small_roster, write_book
+from .conftest import Runner, person, small_paired, small_roster, write_book
 
 
 def test_a_new_partners_introduction_names_the_partner_already_there(run: Runner,
                                                                      tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", small_roster())
-    run("pair", "v.xlsx")  # Amelia Ashworth with Oliver Pemberton, her first choice
+    small_paired(run, tmp_path)  # Amelia Ashworth with Oliver Pemberton, her first choice
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "first")
     # she takes a second partner, and a consultant joins
     people = [{**small_roster()[0], "Capacity": 2}, *small_roster()[1:],
