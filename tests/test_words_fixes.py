@@ -451,9 +451,12 @@ def test_a_person_with_two_partners_hears_of_both_and_what_was_shared_about_them
                " ".join(r.markdown.split()) for r, _ in render_all(template, people, "md",
                                                                     scheme)}
     to_leon_about_priya = letters[("leon.ince@nhs.net", "Dr Priya Varga")]
-    assert "you are also paired with Dr Zainab Abernethy" in to_leon_about_priya
-    assert "you are also paired with Dr Priya Varga" in \
+    # no "as you offered": a pair kept beyond capacity, or typed in by hand, was no offer
+    assert "You are also paired with Dr Zainab Abernethy, introduced in a letter of its own: " \
+        "each pair has its own two half days." in to_leon_about_priya
+    assert "You are also paired with Dr Priya Varga, introduced" in \
         letters[("leon.ince@nhs.net", "Dr Zainab Abernethy")]
+    assert "offered" not in to_leon_about_priya
     assert "We have passed on to Priya the adjustments you asked for (Step-free access " \
         "needed)" in to_leon_about_priya
     # told as done (the invitation said so), with what to do if they change: not an offer to
