@@ -287,6 +287,9 @@ class PairsWorkbook:
     # pairs deleted by hand before, paired past with --force: IDs never to give again
     # (``pairs_workbook.GONE_SETTING``)
     gone: list[str] = field(default_factory=list)
+    # the pairs wessex wrote that it moved to the Withdrawn sheet since
+    # (``pairs_workbook.MOVED_SETTING``): one back on the Pairs sheet is not added by hand
+    moved: frozenset[str] = frozenset()
     # the administrator's own sheets (title, grid), when looking for the deleted pairs read
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read

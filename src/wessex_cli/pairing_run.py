@@ -120,6 +120,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         leave_out_withdrawn,
         missing_id_back,
         read_pairs_workbook,
+        returned_pairs,
     )
     from .record import carry_pairing
     from .roster import read_roster
@@ -211,6 +212,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                   in_place))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             added = added_by_hand(earlier)
+            notes += map(Note, returned_pairs(earlier))
             notes += [Note(found, NoteKind.WARNING) for pair in earlier.pairs
                       if pair.row in added and (found := _recorded_before_added(pair))]
             withdrawals = earlier.withdrawals
@@ -258,11 +260,16 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 refuse_what_saving_would_lose(keep)  # as a real run would refuse it
             trial = book if book is not None else open_in_memory(keep)
             on_sheet = {p.pair_id for p in result.pairs}  # an ID given back is no longer gone
+            # the pairs wessex wrote that are on the Withdrawn sheet now or were: moved there
+            # before, or by this run (listed, neither kept, held nor deleted)
+            moved = ({*earlier.moved, *(earlier.listed or ())} - gone - on_sheet -
+                     {p.pair_id for p in result.held})
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
                                                               written=keep,
-                                                              gone=gone - on_sheet),
+                                                              gone=gone - on_sheet,
+                                                              moved=moved),
                                  roster, today(), held={p.pair_id for p in result.held},
                                  given_back=given_back)
             if book is not None:

@@ -190,6 +190,11 @@ PAIRS_SETTING = "Pairs when wessex last wrote this workbook"
 # on no sheet, so in no list of the pairs written, but in the letters sent, so never given
 # to a new pair. The row is written only when there are some.
 GONE_SETTING = "Pair IDs of rows deleted, never given again"
+# The pairs wessex listed in PAIRS_SETTING that 'withdraw' or a re-pairing moved to the
+# Withdrawn sheet since: a row copied back from there (a withdrawal undone by hand) is a
+# pair wessex wrote and introduced, not one added by hand. The row is written only when
+# there are some; a workbook older than it has none, and reads as before.
+MOVED_SETTING = "Pairs moved to the Withdrawn sheet"
 INPUT_SETTING = "Input file"
 
 
@@ -302,13 +307,15 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           left_out: Sequence[LeftOut] = (),
                           history: Sequence[Path] = (),
                           written: Path | None = None,
-                          gone: Collection[str] = ()) -> list[SheetSpec]:
+                          gone: Collection[str] = (),
+                          moved: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
     errors; ``history`` (``--history``) is named on the Settings sheet with the weights, so
     that the workbook says how its pairs were made; ``gone``: the IDs of pairs deleted by
-    hand that no pair is to take (``GONE_SETTING``).
+    hand that no pair is to take (``GONE_SETTING``); ``moved``: the IDs of pairs wessex
+    wrote that are on the Withdrawn sheet now or were (``MOVED_SETTING``).
     """
     from .xlsx_out import SheetSpec
 
@@ -375,6 +382,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
+        *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
     ]
     return [
         pairs_sheet, unpaired,
@@ -478,13 +486,16 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += [f"{shared}. The letters and 'wessex pair --keep' know a pair by its ID, "
                       f"so these rows would be taken as one pair. {OWN_ID_FIX}"
                       for shared in rows_sharing_an_id(book)]
+    book.moved = frozenset(_ids_in(", ".join(setting_values(settings, MOVED_SETTING)),
+                                   known=known)[0])
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     if book.unread_list and not written:  # the list typed over: nothing is found missing
         book.unknown_ids = _ids_unknown(book, withdrawn, settings)
         book.warnings += book.unknown_ids
     if book.deleted:
-        book.renamed = [p.row for p in book.pairs if p.pair_id not in written]
+        book.renamed = [p.row for p in book.pairs
+                        if p.pair_id not in written and p.pair_id not in book.moved]
         book.unnamed_withdrawn = [p.row for p in withdrawn if not p.pair_id]
         found = _one_for_one(book)
         if found is None:
@@ -603,12 +614,42 @@ def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
 
 def added_by_hand(book: PairsWorkbook) -> set[int]:
     """The rows of the Pairs sheet whose pair wessex never wrote there: its ID (or no ID) is
-    not in the Settings list of the pairs wessex last wrote, read whole, while every pair
-    listed is still on a sheet (a row whose ID was typed over may be a pair deleted). Typed
-    in by hand, such a pair was never introduced by a letter of wessex's."""
+    not in the Settings list of the pairs wessex last wrote, read whole, nor among the pairs
+    it moved to the Withdrawn sheet (``returned_pairs``), while every pair listed is still
+    on a sheet (a row whose ID was typed over may be a pair deleted). Typed in by hand, such
+    a pair was never introduced by a letter of wessex's."""
     if book.listed is None or book.deleted:
         return set()
-    return {pair.row for pair in book.pairs if pair.pair_id not in book.listed}
+    return {pair.row for pair in book.pairs
+            if pair.pair_id not in book.listed and pair.pair_id not in book.moved}
+
+
+def returned_pairs(book: PairsWorkbook) -> list[str]:
+    """A note for each pair on the Pairs sheet that wessex moved to the Withdrawn sheet
+    (``MOVED_SETTING``) and that is on it no longer: its row copied back, most likely a
+    withdrawal undone. Its people were introduced, so it is kept as a pair wessex wrote."""
+    on_withdrawn = {pair.pair_id for pair in book.withdrawn}
+    return [f"{_id_cell(book, pair)}: pair {pair.pair_id} ({_people_of(pair)}), moved to the "
+            "Withdrawn sheet before, is back on the Pairs sheet (a withdrawal undone, its row "
+            "copied back?), so it is kept as it was, with what is recorded in its row, and "
+            "'render --new' does not introduce its people again. If that row is another pair "
+            f"typed in under {pair.pair_id}, empty its Pair cell: 'wessex pair --keep' gives "
+            "it a new ID, and 'render --new' introduces it."
+            for pair in book.pairs if pair.pair_id in book.moved and
+            (book.listed is None or pair.pair_id not in book.listed) and
+            pair.pair_id not in on_withdrawn]
+
+
+def ids_listed(written: str, among: Collection[str]) -> set[str]:
+    """Which of the IDs ``among`` the Settings cell ``written`` lists (``id_ranges``)."""
+    return _ids_in(written, known=among)[0] & set(among)
+
+
+def ids_with(written: str, more: Collection[str]) -> str:
+    """The text of a Settings cell listing pair IDs (``id_ranges``) with the IDs ``more``
+    added, anything else typed there kept after them (``ids_without``'s counterpart)."""
+    ids, other = _ids_in(written, known=more)
+    return ", ".join([id_ranges(sorted(ids | set(more))), *other])
 
 
 def ids_without(written: str, gone: Collection[str]) -> str:

@@ -29,6 +29,7 @@ from .model import (
     standard_id,
 )
 from .pairs_workbook import (
+    MOVED_SETTING,
     PAIRS_SETTING,
     REFLECTION_COLUMNS,
     VISIT_COLUMNS,
@@ -36,6 +37,8 @@ from .pairs_workbook import (
     PairsLayout,
     find_pairs_header,
     first_columns,
+    ids_listed,
+    ids_with,
     ids_without,
     person_header,
     refuse_pairs_above,
@@ -603,16 +606,34 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
 
 def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
     """Take the pairs ``moved`` to the Withdrawn sheet out of the Settings sheet's list of
-    the pairs wessex last wrote on the Pairs sheet: that list finds rows deleted by hand, and
-    a Withdrawn row deleted so that someone can be paired again is no such row."""
+    the pairs wessex last wrote on the Pairs sheet (that list finds rows deleted by hand, and
+    a Withdrawn row deleted so that someone can be paired again is no such row), and record
+    them among the pairs moved there (``MOVED_SETTING``): a row copied back, the withdrawal
+    undone, is then known as a pair wessex wrote, not one typed in by hand."""
     if not book.has_sheet("Settings"):
         return
-    wanted = header_key(PAIRS_SETTING)
-    for key, value in book["Settings"].iter_rows(max_col=2):
-        if header_key(cell_text(key.value)) == wanted and not is_formula(value):
-            left = ids_without(cell_text(value.value), moved)
-            if left != cell_text(value.value):  # else left as it is, typed text and all
-                put_value(value, left)
+    settings = book["Settings"]
+    taken: set[str] = set()
+    for value in _setting_cells(settings, PAIRS_SETTING):
+        left = ids_without(cell_text(value.value), moved)
+        if left != cell_text(value.value):  # else left as it is, typed text and all
+            taken |= ids_listed(cell_text(value.value), moved)
+            put_value(value, left)
+    if not taken:
+        return
+    recorded = _setting_cells(settings, MOVED_SETTING)
+    if recorded:
+        put_value(recorded[0], ids_with(cell_text(recorded[0].value), taken))
+    else:
+        append_values(settings, [MOVED_SETTING, ids_with("", taken)])
+
+
+def _setting_cells(settings: Any, title: str) -> list[Any]:
+    """The value cells of the Settings sheet's rows titled ``title`` that hold no formula
+    (the administrator's, which wessex never writes over)."""
+    wanted = header_key(title)
+    return [value for key, value in settings.iter_rows(max_col=2)
+            if header_key(cell_text(key.value)) == wanted and not is_formula(value)]
 
 
 def refuse_another_person(paired: Person, listed: Person, who: str, path: Path) -> None:

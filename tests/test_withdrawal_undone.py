@@ -1,0 +1,88 @@
+"""A withdrawal typed by mistake, undone by hand: the pair's row copied back from the Withdrawn
+sheet to the Pairs sheet, and its Withdrawn row deleted. 'withdraw' had taken the pair's ID
+out of the Settings list of the pairs wessex last wrote, so 'pair --keep' called the pair
+"added by hand" and 'render --new' wrote both people a second introduction. The Settings
+sheet now records the pairs moved to the Withdrawn sheet, so the pair comes back as kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
+
+from .conftest import Runner
+from .test_record_fixes import DRAFT, paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _setting(path: Path, title: str) -> list[object]:
+    return [row[1] for row in openpyxl.load_workbook(path)["Settings"].iter_rows(
+        values_only=True) if row[0] == title]
+
+
+def _copy_back(path: Path) -> int:
+    """Row 2 of the Withdrawn sheet copied back under the last pair, each cell under the
+    column of its title, and deleted from the Withdrawn sheet, as an administrator undoes a
+    withdrawal; the row it went to."""
+    book = openpyxl.load_workbook(path)
+    pairs, withdrawn = book["Pairs"], book["Withdrawn"]
+    titles = [cell.value for cell in withdrawn[1]]
+    values = dict(zip(titles, (cell.value for cell in withdrawn[2]), strict=True))
+    row = pairs.max_row + 1
+    for cell in pairs[1]:
+        if cell.value in values:
+            pairs.cell(row, cell.column).value = values[cell.value]
+    withdrawn.delete_rows(2)
+    book.save(path)
+    return row
+
+
+def test_a_withdrawal_undone_by_hand_brings_the_pair_back_kept(run: Runner,
+                                                               paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    assert _setting(paired, PAIRS_SETTING) == ["P001-P004, P006-P030"]
+    assert _setting(paired, MOVED_SETTING) == ["P005"]
+    row = _copy_back(paired)
+    assert row == 31  # 29 pairs in rows 2 to 30
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "added by hand" not in said
+    assert f"Pairs!A{row}: pair P005 (Dr Elif Strand and Anwen Zubair), moved to the " \
+        "Withdrawn sheet before, is back on the Pairs sheet" in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row, 1).value == "P005"
+    assert sheet.cell(row, header.index("How paired") + 1).value == "kept"
+    # wessex writes it again: listed, no longer among the pairs moved
+    assert _setting(paired, PAIRS_SETTING) == ["P001-P030"]
+    assert _setting(paired, MOVED_SETTING) == []
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o",
+                 "intro", DRAFT)
+    assert "nobody new" in result.output
+    assert not (paired.parent / "intro").exists()
+
+
+def test_the_pairs_moved_stay_recorded_through_a_re_pairing(run: Runner,
+                                                            paired: Path) -> None:
+    """Withdrawn, then paired again with --keep before the mistake is seen: the record of
+    P005 is written again with the Settings sheet, and P029's, ended by the re-pairing (its
+    person made inactive in the volunteer workbook), joins it."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert sheet["A29"].value == "P029"
+    leaving = sheet["C29"].value
+    book.save(paired)
+    volunteers = openpyxl.load_workbook(paired.parent / "volunteers.xlsx")
+    roster = volunteers["Volunteers"]
+    header = [cell.value for cell in roster[3]]
+    for cells in roster.iter_rows(min_row=4):
+        if cells[header.index("E-mail")].value == leaving:
+            cells[header.index("Status")].value = "withdrawn"
+    volunteers.save(paired.parent / "volunteers.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _setting(paired, MOVED_SETTING) == ["P005, P029"]
+    assert "P029" not in str(_setting(paired, PAIRS_SETTING))
