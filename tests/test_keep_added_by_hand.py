@@ -140,3 +140,50 @@ def test_a_copied_plan_and_reflection_are_warned_of_too(run: Runner, paired: Pat
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "row 32 of the Pairs sheet (Dr Maryam Kowalczyk and Dr Nora Quill), typed in by " \
         "hand, already has a half day's date and a reflection received recorded" in said
+
+
+def test_render_new_before_pair_keep_names_a_pair_typed_in_and_waits_for_the_record(
+        run: Runner, paired: Path) -> None:
+    """A pair typed in by hand over a copy of a kept row, How paired "kept" copied with it,
+    and 'render --new' run before 'pair --keep': --new went by the cell, left the pair out
+    and said nobody was new, so the two were never introduced. It goes by the record now:
+    the pair is in no list of the pairs wessex wrote, so it is named, with the way to have
+    it introduced once ('pair --keep' marks it, then --new writes to it). Written to now,
+    the next --new after 'pair --keep' would write to it a second time."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = _typed_in(paired, "P031")
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "intro", DRAFT).output.split())
+    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is in no list " \
+        "of the pairs wessex wrote, so it was typed in by hand" in said
+    assert "run 'wessex pair --keep' first" in said
+    assert not (paired.parent / "intro").exists()  # nobody else is new
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "intro", DRAFT).output.split())
+    assert "typed in by hand" not in said
+    folder = paired.parent / "intro" / "partner-introduction"
+    assert sorted(p.name for p in folder.iterdir()) == ["maryam-kowalczyk.eml",
+                                                       "nora-quill.eml"]
+
+
+def test_render_new_leaves_a_pair_typed_in_out_whatever_its_how_paired_cell_says(
+        run: Runner, paired: Path) -> None:
+    """Copied from a row the first pairing wrote, How paired says "optimised": --new wrote
+    to the pair before 'pair --keep', which then made it "added by hand", and the next --new
+    wrote to both of them again. Before 'pair --keep' it is named and left out."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = _typed_in(paired, "P031")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(row, header.index("How paired") + 1).value = "optimised"
+    book.save(paired)
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "intro", DRAFT).output.split())
+    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is in no list " \
+        "of the pairs wessex wrote" in said
+    folder = paired.parent / "intro" / "partner-introduction"
+    assert "maryam-kowalczyk.eml" not in {p.name for p in folder.iterdir()}
+    assert len(list(folder.iterdir())) == 60  # the 30 pairs of the first pairing, all new

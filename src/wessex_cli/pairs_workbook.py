@@ -624,6 +624,18 @@ def added_by_hand(book: PairsWorkbook) -> set[int]:
             if pair.pair_id not in book.listed and pair.pair_id not in book.moved}
 
 
+def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
+    """What 'render --new' says of each pair typed in by hand since wessex last wrote the
+    Pairs sheet (``added``: ``added_by_hand``), which it leaves out: introduced now, it would
+    be introduced again once 'pair --keep' has marked it "added by hand"."""
+    return [f"{_id_cell(book, pair)} ({_people_of(pair)}): "
+            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is in no list of the "
+            "pairs wessex wrote, so it was typed in by hand since the last 'wessex pair', and "
+            "--new leaves it out, whatever its How paired cell says. To introduce it, once, "
+            "run 'wessex pair --keep' first, which marks it 'added by hand', then this command "
+            "again." for pair in book.pairs if pair.row in added]
+
+
 def returned_pairs(book: PairsWorkbook) -> list[str]:
     """A note for each pair on the Pairs sheet that wessex moved to the Withdrawn sheet
     (``MOVED_SETTING``) and that is on it no longer: its row copied back, most likely a

@@ -91,7 +91,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
                ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
     from .model import copied_rows
-    from .pairs_workbook import read_pairs_workbook
+    from .pairs_workbook import added_by_hand, read_pairs_workbook, typed_in_since
     from .text import header_key
     from .tracking import dated_before
 
@@ -111,7 +111,13 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
-        pairs = [p for p in pairs if str(p.value("How paired") or "").strip().casefold() != "kept"]
+        # a pair typed in by hand since the last pairing is new to nobody's record yet,
+        # whatever its How paired cell (copied with a row) says: 'pair --keep' marks it
+        # "added by hand", and --new then introduces it, once
+        added = added_by_hand(book)
+        copied += typed_in_since(book, added)
+        pairs = [p for p in pairs if p.row not in added and
+                 str(p.value("How paired") or "").strip().casefold() != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
 
 
