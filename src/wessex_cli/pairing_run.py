@@ -384,6 +384,7 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
         deleted_warning,
         id_ranges,
         rows_of,
+        typed_in_under_a_note,
         which_is_which,
     )
 
@@ -408,8 +409,9 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
         return Note(f"{found} {which_is_which(ids)}, and this run paired {its} people again "
                     f"as if new, the visits recorded in {rows_of(ids)} no longer counted. To "
                     f"undo that, {undo}, put {rows_of(ids)} back into it ("
-                    f"{copy_back(ids, keep)}), and run 'wessex pair --keep' again. "
-                    f"{END_A_PAIR}", NoteKind.WARNING)
+                    f"{copy_back(ids, keep)}), and run 'wessex pair --keep' again."
+                    f"{typed_in_under_a_note(ids, earlier.renamed)} {END_A_PAIR}",
+                    NoteKind.WARNING)
     if not force:  # fewer such rows than missing pairs: one at least was deleted
         way_back = copy_back(ids, keep)
         raise TrackingError(f"{first_capital(found)} Pairing again now would lose the "

@@ -743,8 +743,11 @@ def missing_id_back(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
 
 def _one_for_one(book: PairsWorkbook) -> tuple[PairRecord, str] | None:
     """The one Pairs row whose ID is none wessex wrote, and the one ID wessex wrote that is
-    on no sheet now, when there is exactly one of each and no Withdrawn row without an ID."""
-    if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn:
+    on no sheet now, when there is exactly one of each and no Withdrawn row without an ID.
+    None for an ID of the administrator's own ('X3'): read from the Settings list, it may be
+    a note typed there ('batch2', ``_own_ids_read``), never an ID to give a row."""
+    if len(book.deleted) != 1 or len(book.renamed) != 1 or book.unnamed_withdrawn or \
+            pair_number(book.deleted[0]) is None:
         return None
     return next(p for p in book.pairs if p.row == book.renamed[0]), book.deleted[0]
 
@@ -919,6 +922,22 @@ def _own_ids_read(ids: Sequence[str]) -> str:
             f"'{PAIRS_SETTING}' gives {'it' if one else 'them'}: if "
             f"{'it is' if one else 'they are'} a note typed there, not a pair's ID, move "
             f"{'it' if one else 'them'} to column C of that row.)")
+
+
+def typed_in_under_a_note(ids: Sequence[str], renamed: Sequence[int]) -> str:
+    """For 'pair --keep', which numbers afresh the Pairs rows without an ID wessex wrote
+    (``renamed``) while only IDs of the administrator's own are missing (``ids``, perhaps
+    notes typed in the Settings list, ``_own_ids_read``): such a row is then most likely a
+    pair typed in by hand, never introduced, which "kept" would leave out of 'render --new';
+    how to have it introduced. "" otherwise."""
+    if not renamed or any(pair_number(pair_id) is not None for pair_id in ids):
+        return ""
+    one = len(renamed) == 1
+    return (f" If {'that is a note' if len(ids) == 1 else 'those are notes'}, the "
+            f"{'pair' if one else 'pairs'} in {_rows_in(renamed, 'Pairs')} "
+            f"{'was' if one else 'were'} typed in by hand, and never introduced: type "
+            f"'added by hand' in {'its' if one else 'each'} How paired cell, and "
+            f"'render --new' introduces {'it' if one else 'them'}, once.")
 
 
 def _rows_in(rows: Sequence[int], sheet: str) -> str:
