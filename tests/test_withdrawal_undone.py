@@ -86,3 +86,60 @@ def test_the_pairs_moved_stay_recorded_through_a_re_pairing(run: Runner,
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert _setting(paired, MOVED_SETTING) == ["P005, P029"]
     assert "P029" not in str(_setting(paired, PAIRS_SETTING))
+
+
+def _copy_back_only(path: Path) -> int:
+    """Row 2 of the Withdrawn sheet copied back under the last pair, its Withdrawn row left
+    there; the row it went to."""
+    book = openpyxl.load_workbook(path)
+    pairs, withdrawn = book["Pairs"], book["Withdrawn"]
+    titles = [cell.value for cell in withdrawn[1]]
+    values = dict(zip(titles, (cell.value for cell in withdrawn[2]), strict=True))
+    row = pairs.max_row + 1
+    for cell in pairs[1]:
+        if cell.value in values:
+            pairs.cell(row, cell.column).value = values[cell.value]
+    book.save(path)
+    return row
+
+
+def test_a_pair_on_both_sheets_is_warned_of_with_both_cells(run: Runner,
+                                                            paired: Path) -> None:
+    """The row copied back, its Withdrawn row left: status said nothing, and 'pair --keep'
+    ended the pair a second time. Withdrawn!E2 is the Pair cell after withdraw's four
+    columns."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    row = _copy_back_only(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Pairs!A{row} and Withdrawn!E2 both hold the pair ID P005, the pair of Dr Elif " \
+        "Strand and Anwen Zubair on both sheets: 'wessex pair --keep' ends it again, as the " \
+        "Withdrawn sheet says. If the withdrawal was a mistake, delete row 2 of the " \
+        f"Withdrawn sheet, once anything typed only there is in the Pairs row; if not, " \
+        f"delete row {row} of the Pairs sheet" in said
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+                    .output.split())
+    assert f"Warning: Pairs!A{row} and Withdrawn!E2 both hold the pair ID P005" in said
+
+
+def test_another_pair_under_a_withdrawn_pairs_id_is_warned_of(run: Runner,
+                                                              paired: Path) -> None:
+    """A pair typed in by hand under P005, the ID of a pair withdrawn, whose letters give
+    it: status said nothing, and 'pair --keep' kept the new pair under it."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "moved away")
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet["A30"].value == "P030" and sheet.max_row == 30
+    for column in range(1, sheet.max_column + 1):  # P030's row copied to type one in
+        sheet.cell(31, column).value = sheet.cell(30, column).value
+    typed = {"Pair": "P005", "A name": "Dr Maryam Kowalczyk",
+             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
+             "B email": "nora.quill@nhs.net"}
+    for title, value in typed.items():
+        sheet.cell(31, header.index(title) + 1).value = value
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Pairs!A31 and Withdrawn!E2 both hold the pair ID P005 (Dr Maryam Kowalczyk and " \
+        "Dr Nora Quill; Dr Elif Strand and Anwen Zubair, withdrawn), and the withdrawn " \
+        "pair's letters name it so. In the Pairs row, type the ID its own letters gave, or " \
+        "empty its Pair cell so that 'wessex pair --keep' gives it a new one." in said

@@ -290,6 +290,9 @@ class PairsWorkbook:
     # the pairs wessex wrote that it moved to the Withdrawn sheet since
     # (``pairs_workbook.MOVED_SETTING``): one back on the Pairs sheet is not added by hand
     moved: frozenset[str] = frozenset()
+    # a warning for each Pairs row holding the ID of a Withdrawn row (among ``warnings``
+    # too), which 'pair --keep' says as well
+    on_both_sheets: list[str] = field(default_factory=list)
     # the administrator's own sheets (title, grid), when looking for the deleted pairs read
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read

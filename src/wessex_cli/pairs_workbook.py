@@ -488,6 +488,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                       for shared in rows_sharing_an_id(book)]
     book.moved = frozenset(_ids_in(", ".join(setting_values(settings, MOVED_SETTING)),
                                    known=known)[0])
+    book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
+    book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     if book.unread_list and not written:  # the list typed over: nothing is found missing
@@ -815,6 +817,44 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
         found.append(f"{listed} {'both hold' if len(shared) == 2 else 'all hold'} the pair "
                      f"ID {pair_id} ({'; '.join(_people_of(pair) for pair in shared)})")
     return found
+
+
+def rows_sharing_an_id_with_withdrawn(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
+                                      grid: Grid) -> list[str]:
+    """A warning for each row of the Pairs sheet holding the pair ID of a row of the
+    Withdrawn sheet (``withdrawn``, its pairs; ``grid``, the sheet as read), naming both
+    cells: the same pair, a withdrawal undone without its Withdrawn row deleted, which
+    'pair --keep' would end again; or another pair under an ID the withdrawn pair's
+    letters give, which it would keep under that ID."""
+    ended: dict[str, list[PairRecord]] = {}
+    for pair in withdrawn:
+        if pair.pair_id:
+            ended.setdefault(pair.pair_id, []).append(pair)
+    if not ended:
+        return []
+    header = find_pairs_header(grid.rows, "Withdrawn")
+    titles = [cell_text(c) for c in grid.rows[header]] if header is not None else []
+    column = first_columns(titles).get(header_key(ID_COLUMN), 0)
+    said = []
+    for pair in book.pairs:
+        for other in ended.get(pair.pair_id, []) if pair.pair_id else []:
+            cells = (f"{_id_cell(book, pair)} and Withdrawn!{cell_ref(other.row - 1, column)} "
+                     f"both hold the pair ID {pair.pair_id}")
+            if {p.key for p in pair.people} == {p.key for p in other.people}:
+                said.append(
+                    f"{cells}, the pair of {_people_of(pair)} on both sheets: 'wessex pair "
+                    "--keep' ends it again, as the Withdrawn sheet says. If the withdrawal "
+                    f"was a mistake, delete row {other.row} of the Withdrawn sheet, once "
+                    "anything typed only there is in the Pairs row; if not, delete row "
+                    f"{pair.row} of the Pairs sheet, once anything typed only there is in the "
+                    "Withdrawn row.")
+            else:
+                said.append(
+                    f"{cells} ({_people_of(pair)}; {_people_of(other)}, withdrawn), and the "
+                    "withdrawn pair's letters name it so. In the Pairs row, type the ID its "
+                    "own letters gave, or empty its Pair cell so that 'wessex pair --keep' "
+                    "gives it a new one.")
+    return said
 
 
 def _people_of(pair: PairRecord) -> str:
