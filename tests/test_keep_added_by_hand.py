@@ -187,3 +187,79 @@ def test_render_new_leaves_a_pair_typed_in_out_whatever_its_how_paired_cell_says
     folder = paired.parent / "intro" / "partner-introduction"
     assert "maryam-kowalczyk.eml" not in {p.name for p in folder.iterdir()}
     assert len(list(folder.iterdir())) == 60  # the 30 pairs of the first pairing, all new
+
+
+def _locked_row_typed_over(paired: Path, how: str = "locked") -> int:
+    """P017's row (agreed in advance: How paired "locked" as the first pairing wrote it)
+    copied below the last, its people typed over with Dr Maryam Kowalczyk and Dr Nora Quill,
+    How paired left as copied; its row number."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(18, header.index("How paired") + 1).value == how
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(32, column).value = sheet.cell(18, column).value
+    typed = {"Pair": "P031", "A name": "Dr Maryam Kowalczyk",
+             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
+             "B email": "nora.quill@nhs.net"}
+    for title, value in typed.items():
+        sheet.cell(32, header.index(title) + 1).value = value
+    book.save(paired)
+    return 32
+
+
+def _introductions(run: Runner, paired: Path) -> list[str]:
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "intro",
+        "--format", "txt", DRAFT)
+    folder = paired.parent / "intro" / "partner-introduction"
+    return [" ".join(letter.read_text(encoding="utf-8").split())
+            for letter in sorted(folder.iterdir())]
+
+
+def test_a_copied_locked_how_paired_cell_is_no_agreement_and_is_warned_of(
+        run: Runner, paired: Path) -> None:
+    """How paired "locked", copied from an agreed pair's row of the first pairing: the pair
+    typed in by hand was taken as agreed in advance without a word, and its introduction
+    said 'As agreed in advance', though only the Partner column or --lock agrees a pair."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = _locked_row_typed_over(paired)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"Warning: Pairs!T{row} says 'locked' for the pair of Dr Maryam Kowalczyk and Dr " \
+        "Nora Quill, typed in by hand (copied with the row it was typed over?), but no lock " \
+        "names the two" in said
+    assert "type each one's name in the other's Partner cell in the volunteer workbook" in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert not str(sheet.cell(row, header.index("Reasons") + 1).value).startswith("locked")
+    letters = _introductions(run, paired)
+    assert len(letters) == 2
+    assert all("agreed in advance" not in text and "We have paired you with" in text
+               for text in letters)
+
+
+def test_a_pair_typed_in_that_the_partner_column_locks_is_agreed(run: Runner,
+                                                                 paired: Path) -> None:
+    """Each named in the other's Partner cell, as the warning says to do: the pair typed in
+    is agreed in advance, and its introduction says so (a lock naming a pair kept was passed
+    over, so it said 'We have paired you with')."""
+    volunteers = paired.parent / "volunteers.xlsx"
+    nora_joins(volunteers)
+    book = openpyxl.load_workbook(volunteers)
+    sheet = book["Volunteers"]
+    header = [cell.value for cell in sheet[3]]
+    partner = "Partner"
+    for cells in sheet.iter_rows(min_row=4):
+        name = cells[header.index("Full name")].value
+        if name in ("Dr Maryam Kowalczyk", "Dr Nora Quill"):
+            cells[header.index(partner)].value = "Dr Nora Quill" \
+                if name == "Dr Maryam Kowalczyk" else "Dr Maryam Kowalczyk"
+    book.save(volunteers)
+    row = _typed_in(paired, "P031")  # How paired "kept", copied from P030
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "says 'locked'" not in said
+    pairs = openpyxl.load_workbook(paired)["Pairs"]
+    titles = [cell.value for cell in pairs[1]]
+    assert str(pairs.cell(row, titles.index("Reasons") + 1).value).startswith(
+        "locked as agreed")
+    letters = _introductions(run, paired)
+    assert len(letters) == 2 and all("agreed in advance" in text for text in letters)

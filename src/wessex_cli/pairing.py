@@ -266,16 +266,19 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         score, reasons = pair_score(a, b, weights)
         # How paired says "kept" (it is not a new pair: no introduction goes again) unless
         # wessex never wrote it, and a pair first locked as agreed keeps saying so in its
-        # reasons, run after run. The Reasons of a pair typed in by hand are not wessex's:
-        # copied with the row above, they would make it a pair agreed in advance.
+        # reasons, run after run. The Reasons and How paired of a pair typed in by hand are
+        # not wessex's: copied with the row above, they would make it a pair agreed in
+        # advance, which only a lock makes it (below)
         how = ADDED_BY_HAND if kept.row in added else "kept"
-        if str(kept.value("How paired") or "").strip().casefold() == "locked" or \
-                (how == "kept" and str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
+        if how == "kept" and (
+                str(kept.value("How paired") or "").strip().casefold() == "locked" or
+                str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
             reasons = [LOCKED_REASON, *reasons]
         fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]
+    agreed: set[frozenset[str]] = set()  # kept pairs a lock names: agreed in advance
     released: list[str] = []
     for volunteer in roster.volunteers:
         if volunteer.partner and volunteer.active:
@@ -293,7 +296,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     for where, left_text, right_text in lock_texts:
         x, y = _lookup(roster, left_text, where), _lookup(roster, right_text, where)
         if frozenset((x.key, y.key)) in taken:
-            continue  # the same lock stated twice (both rows, or a row and --lock)
+            agreed.add(frozenset((x.key, y.key)))  # a pair kept, or the lock stated twice
+            continue
         broken = rules_broken(x, y)
         if broken:
             rules = "; ".join(f"rule {r.value} ({r.short})" for r in broken)
@@ -310,6 +314,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         fixed.append(Pair(a, b, score, (LOCKED_REASON, *reasons), "locked"))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
+    fixed = [_agreed(pair) if pair.how == ADDED_BY_HAND and
+             frozenset((pair.a.key, pair.b.key)) in agreed else pair for pair in fixed]
     active = roster.active
     left = [v for v in active if v.side == first_side]
     right = [v for v in active if v.side == second_side]
@@ -349,6 +355,15 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
                          [*kept_notes, *released], dropped_why, holding,
                          list(roster.extra_columns), gone)
+
+
+def _agreed(pair: Pair) -> Pair:
+    """A pair typed in by hand that a lock names (the Partner column, --lock), as one agreed
+    in advance: its reasons say so first, as a locked pair's do."""
+    from dataclasses import replace
+
+    return pair if pair.reasons[:1] == (LOCKED_REASON,) else \
+        replace(pair, reasons=(LOCKED_REASON, *pair.reasons))
 
 
 def held_in(kept: PairRecord, held: Collection[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -232,6 +232,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      held=held, added=added)
         if keep is not None:
             notes += _kept_but_broken(result, keep)
+            notes += _locked_by_copy(earlier, added, result, request.writing, in_place)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)
         for pair in result.held:
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
@@ -328,6 +329,46 @@ def _recorded_before_added(pair: PairRecord) -> str:
             f"{' and '.join(recorded)} recorded: copied with the row it was typed over? If not "
             "so for these two, empty those cells: status, the reminders and the certificates "
             "count them as this pair's.")
+
+
+def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: PairingResult,
+                    writing: bool, in_place: bool) -> list[Note]:
+    """A warning for each pair typed in by hand (``added``) whose How paired cell says
+    "locked", most likely copied with the row it was typed over, that no lock (the Partner
+    column, --lock) names: it is not taken as agreed in advance, and its introduction says
+    the administrator paired them."""
+    from .pairing import LOCKED_REASON
+    from .pairs_workbook import first_columns
+    from .spreadsheet import cell_ref
+    from .text import header_key
+
+    column = first_columns(earlier.headers).get(header_key("How paired"))
+    agreed = {frozenset((p.a.key, p.b.key)) for p in result.pairs
+              if p.reasons[:1] == (LOCKED_REASON,)}
+    warnings = []
+    for pair in earlier.pairs:
+        if column is None or pair.row not in added or \
+                str(pair.value("How paired") or "").strip().casefold() != "locked" or \
+                frozenset((pair.a.key, pair.b.key)) in agreed:
+            continue
+        people = " and ".join(person.name or person.email for person in pair.people)
+        if writing:
+            undo = f"copy the previous version of {earlier.path.name} back from backups/" \
+                if in_place else f"pair again from {earlier.path.name}, which this run left " \
+                "as it was"
+            todo = (f"the cell now says 'added by hand'. If the two did agree in advance, "
+                    f"{undo}, type each one's name in the other's Partner cell in the "
+                    "volunteer workbook, and run 'wessex pair --keep' again.")
+        else:
+            todo = ("if the two did agree in advance, type each one's name in the other's "
+                    "Partner cell in the volunteer workbook before running without --dry-run.")
+        warnings.append(Note(
+            f"Pairs!{cell_ref(pair.row - 1, column)} says 'locked' for the pair of {people}, "
+            "typed in by hand (copied with the row it was typed over?), but no lock names the "
+            "two: a pair is agreed in advance by the Partner column of the volunteer workbook "
+            "or --lock. So it is not taken as agreed, and its introduction says that you "
+            f"paired them; {todo}", NoteKind.WARNING))
+    return warnings
 
 
 def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
