@@ -267,6 +267,9 @@ class PairsWorkbook:
     withdrawals: list[Withdrawn] = field(default_factory=list)
     unpaired: list[Person] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # rows of the Pairs sheet not read
+    # a warning for each row of the Withdrawn sheet not read (no address on either side),
+    # said with the warnings of its rows (status, the report, 'pair --keep')
+    withdrawn_unread: list[str] = field(default_factory=list)
     # the IDs of the pairs wessex last wrote that are on no sheet now (rows deleted by hand,
     # warned of among ``warnings``): 'pair --keep' will not pair their people anew unforced,
     # unless ``renamed`` and ``unnamed_withdrawn`` give as many rows of pairs whose ID is

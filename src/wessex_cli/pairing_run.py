@@ -214,6 +214,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             added = added_by_hand(earlier)
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
+            notes += [Note(said, NoteKind.WARNING) for said in earlier.withdrawn_unread]
             notes += [Note(found, NoteKind.WARNING) for pair in earlier.pairs
                       if pair.row in added and (found := _recorded_before_added(pair))]
             withdrawals = earlier.withdrawals

@@ -472,7 +472,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book = PairsWorkbook(path, headers, pairs, warnings=skipped, sheets=every)
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
-                                                          now, year)
+                                                          now, year, book.withdrawn_unread)
         book.unpaired = unpaired_rows(unpaired_grid, carried) if unpaired else []
     # the Withdrawn sheet's pairs, made into records once for every use below
     withdrawn = book.withdrawn if side_sheets else withdrawn_rows(withdrawn_grid)[0]
@@ -1103,23 +1103,46 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
         if not (record.a.email or record.b.email):
             # a total or a note of the administrator's below the pairs ("Total", and a count
             # in each name column), or a row whose people nobody could write to
-            if check_emails:
-                skipped.append(f"{grid.sheet}!A{index + 1}: row {index + 1} has no e-mail "
-                               "address on either side, so it is not counted as a pair; a "
-                               "total or note kept there is fine.")
+            said = _no_address(record, grid.sheet)
+            if said:
+                skipped.append(said)
             continue
         pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
     return layout.headers, pairs, skipped
 
 
+def _no_address(record: PairRecord, sheet: str) -> str:
+    """The warning for a row of ``sheet`` with no e-mail address on either side, which is
+    not read: a total or note is fine there (on the Withdrawn sheet, "" for a row naming
+    nobody); a withdrawn pair whose two addresses were emptied is counted nowhere, its
+    withdrawal with it."""
+    row = record.row
+    names = [person.name for person in record.people if person.name]
+    if sheet != "Withdrawn":
+        return (f"{sheet}!A{row}: row {row} has no e-mail address on either side, so it is "
+                "not counted as a pair; a total or note kept there is fine.")
+    if not names:
+        return ""
+    cells = " and ".join(person.email_cell.removeprefix(f"{sheet}!") if n else
+                         person.email_cell for n, person in enumerate(record.people)
+                         if person.email_cell)
+    return (f"{sheet}!A{row}: row {row} ({' and '.join(names)}) has no e-mail address on "
+            f"either side{f' ({cells} are empty)' if cells else ''}, so it is not read: "
+            "status and the report count neither the pair nor the withdrawal, and 'wessex "
+            "pair --keep' does not leave out whoever withdrew. Type the two addresses back in "
+            "(the copies in backups/ have them).")
+
+
 def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None,
-                   now: dt.date | None = None, year: int | None = None
+                   now: dt.date | None = None, year: int | None = None,
+                   unread: list[str] | None = None
                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
     workbook open for a change), as pairs and as withdrawals; ``carried_of(headers)``: the
     columns carried from the volunteer workbook (``carried_setting``), none without it.
     ``now`` and ``year`` are as for the Pairs sheet (``tracking.track``): a visit ticked
-    done there but dated after today is no more done on this sheet than on that one."""
+    done there but dated after today is no more done on this sheet than on that one.
+    ``unread``, given, takes a warning for each row not read (no address on either side)."""
     if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
@@ -1128,7 +1151,9 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
     refuse_pairs_above(grid.rows, header_index, "Withdrawn")
     headers = [cell_text(c) for c in grid.rows[header_index]]
     carried = carried_of(headers) if carried_of is not None else frozenset()
-    headers, pairs, _ = _pair_records(grid, header_index, now, year, False, carried)
+    headers, pairs, skipped = _pair_records(grid, header_index, now, year, False, carried)
+    if unread is not None:
+        unread += skipped
     # the first of two columns with one title is wessex's own (withdraw writes its four
     # columns first; a Pairs column of the same title goes to a second one)
     lookup = first_columns(headers)

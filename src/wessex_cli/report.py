@@ -171,7 +171,7 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     hosts = {first: [0, 0], second: [0, 0]}
     dates: list[dt.date] = []
     undated = 0
-    warnings: list[str] = []
+    warnings: list[str] = list(book.withdrawn_unread)
     for pair, withdrawn in [*((p, False) for p in tracked), *((p, True) for p in left)]:
         warnings += pair.warnings
         if not withdrawn:  # as 'status' names it: a visit dated before the exchange began

@@ -35,7 +35,8 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                                         side_sheets=finished_withdrawn or withdrawn_warnings,
                                         start=start, unpaired=False)
     if withdrawn_warnings:
-        warnings += [said for pair in book.withdrawn for said in pair.warnings]
+        warnings += [*book.withdrawn_unread,
+                     *(said for pair in book.withdrawn for said in pair.warnings)]
     if finished_withdrawn:
         day = now or today()
         # one exchange, one certificate: a pair still (or again) on the Pairs sheet, its row
