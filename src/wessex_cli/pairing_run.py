@@ -264,16 +264,20 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             trial = book if book is not None else open_in_memory(keep)
             on_sheet = {p.pair_id for p in result.pairs}  # an ID given back is no longer gone
             # the pairs wessex wrote that are on the Withdrawn sheet now or were: moved there
-            # before, or by this run (listed, neither kept, held nor deleted)
-            moved = ({*earlier.moved, *(earlier.listed or ())} - gone - on_sheet -
-                     {p.pair_id for p in result.held})
+            # before, or by this run (listed, neither kept, held nor deleted); a pair held as
+            # it stands stays listed, its row on the Pairs sheet
+            held_ids = {p.pair_id for p in result.held}
+            written_before = {*earlier.moved, *(earlier.listed or ())}
+            moved = written_before - gone - on_sheet - held_ids
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
                                                               written=keep,
                                                               gone=gone - on_sheet,
-                                                              moved=moved),
-                                 roster, today(), held={p.pair_id for p in result.held},
+                                                              moved=moved,
+                                                              held=held_ids &
+                                                              written_before),
+                                 roster, today(), held=held_ids,
                                  given_back=given_back)
             if book is not None:
                 notes += map(Note, said)

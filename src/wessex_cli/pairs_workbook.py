@@ -308,14 +308,17 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           history: Sequence[Path] = (),
                           written: Path | None = None,
                           gone: Collection[str] = (),
-                          moved: Collection[str] = ()) -> list[SheetSpec]:
+                          moved: Collection[str] = (),
+                          held: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
     errors; ``history`` (``--history``) is named on the Settings sheet with the weights, so
     that the workbook says how its pairs were made; ``gone``: the IDs of pairs deleted by
     hand that no pair is to take (``GONE_SETTING``); ``moved``: the IDs of pairs wessex
-    wrote that are on the Withdrawn sheet now or were (``MOVED_SETTING``).
+    wrote that are on the Withdrawn sheet now or were (``MOVED_SETTING``); ``held``: the IDs
+    of pairs held as they stand (``--skip-errors``) that wessex wrote, listed with the pairs
+    (their rows are still on the Pairs sheet, none typed in by hand).
     """
     from .xlsx_out import SheetSpec
 
@@ -378,7 +381,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
         # an ID of the administrator's own too ('X3'), kept: its row is no row typed over
         # since, which a pair deleted by hand might be (``missing_id_back``)
-        [PAIRS_SETTING, id_ranges([pair.pair_id for pair in result.pairs])],
+        [PAIRS_SETTING, id_ranges([*(pair.pair_id for pair in result.pairs), *held])],
         # which "A ..." and "B ..." columns are the volunteer workbook's, not the administrator's
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),

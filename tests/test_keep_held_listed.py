@@ -1,0 +1,47 @@
+"""A pair held as it stands by 'pair --keep --skip-errors' (one of its people has an error in
+their row) was left out of the Settings list of the pairs wessex last wrote, though its row
+stayed on the Pairs sheet: once the row was fixed, the next 'pair --keep' took it for a pair
+typed in by hand, How paired "added by hand", and 'render --new' would have introduced its
+two people to each other a second time. It stays listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from wessex_cli.pairs_workbook import PAIRS_SETTING
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _host_days(volunteers: Path, text: str) -> None:
+    """Dr Isla Okonkwo's host days (Volunteers!I6, in P011) typed as ``text``."""
+    book = openpyxl.load_workbook(volunteers)
+    sheet = book["Volunteers"]
+    assert sheet["A6"].value == "Dr Isla Okonkwo"
+    sheet["I6"].value = text
+    book.save(volunteers)
+
+
+def test_a_pair_held_for_an_error_stays_listed_and_is_not_added_by_hand(
+        run: Runner, paired: Path) -> None:
+    volunteers = paired.parent / "volunteers.xlsx"
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    _host_days(volunteers, "Tuesday lunchtime")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+                    .output.split())
+    assert "Pair P011 is kept as it stands" in said
+    listed = [row[1] for row in openpyxl.load_workbook(paired)["Settings"].iter_rows(
+        values_only=True) if row[0] == PAIRS_SETTING]
+    assert listed == ["P001-P030"]
+    _host_days(volunteers, "Mon")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "added by hand" not in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet["A12"].value == "P011"
+    assert sheet.cell(12, header.index("How paired") + 1).value == "kept"
