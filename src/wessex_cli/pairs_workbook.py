@@ -1036,7 +1036,7 @@ class PairsLayout:
         """Row number ``row`` (its cells ``raw``) as a pair record, its visits not yet read
         (``tracking.track`` reads them); None for an empty row. Given ``notes``, an e-mail
         cell that is not an address adds a warning there, and the record takes the notes."""
-        from .roster import address_fault
+        from .roster import address_fault, spaced_address_warning
 
         width = len(raw)
         if self.titled and width >= len(self.headers):  # the usual row: zip stops at the end
@@ -1058,7 +1058,8 @@ class PairsLayout:
             # the fault quotes the cell as typed; the address read loses its spaces
             typed = found["email"]
             if notes is not None and (typed or found["name"]):
-                fault = address_fault(email_cell, typed, found["name"], advise=True)
+                fault = address_fault(email_cell, typed, found["name"], advise=True) or \
+                    spaced_address_warning(email_cell, typed)
                 if fault:
                     notes.append(fault)
             found["email"] = address_from_cell(typed)

@@ -373,6 +373,30 @@ def plainly_valid_email(address: str) -> bool:
             and labels[-1].lower() not in _SPECIAL_USE_DOMAINS)
 
 
+def space_in_address(typed: str, address: str) -> tuple[str, str] | None:
+    """What to say of an address cell typed with a space in it ('ann smith@nhs.net'), and
+    what to do, once the address read from it (``address``, the space taken out, as no
+    address holds one) is one; None otherwise. The space may stand for a dot or an
+    underscore mistyped, and the letters would then go elsewhere."""
+    if " " not in typed or "<" in typed or "@" not in address:
+        return None
+    return (f"'{typed}' has a space in it, which no address can hold, so wessex writes to "
+            f"{address}.", "If a dot or an underscore was meant where the space is, correct "
+            "the cell.")
+
+
+def spaced_address_warning(cell: str, typed: str) -> str:
+    """``space_in_address`` as a warning of the pairs workbook naming its cell ("" for
+    none), in the volunteer workbook's words for the same mistype; an address that is none
+    even without the space is ``address_fault``'s."""
+    from .text import address_from_cell
+
+    typed = typed.strip()
+    address = address_from_cell(typed)
+    spaced = space_in_address(typed, address) if email_problem(address) is None else None
+    return f"{f'{cell}: ' if cell else ''}{' '.join(spaced)}" if spaced else ""
+
+
 def address_fault(cell: str, typed: str, name: str, about: str = "",
                   advise: bool = False) -> str:
     """What is wrong with the address ``typed`` in ``cell`` for ``name`` ("" when it is an
@@ -687,14 +711,9 @@ class _RowReader:
             if values["email"]:  # "Ann <ann@nhs.net>" is understood as ann@nhs.net
                 typed = values["email"]
                 values["email"] = address_from_cell(typed)
-                if " " in typed and "<" not in typed and "@" in values["email"]:
-                    # the space is taken out, as no address holds one, but it may stand for
-                    # a dot or an underscore mistyped: the letters would go elsewhere
-                    self.problem("warning", row_index, "email",
-                                 f"'{typed}' has a space in it, which no address can hold, so "
-                                 f"wessex writes to {values['email']}.",
-                                 "If a dot or an underscore was meant where the space is, "
-                                 "correct the cell.")
+                spaced = space_in_address(typed, values["email"])
+                if spaced:
+                    self.problem("warning", row_index, "email", *spaced)
             key = email_key(values["email"])
             if key and key in seen_emails:
                 first_index, first_name, first_email = seen_emails[key]

@@ -60,7 +60,7 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     withdrew (until a re-pairing finds them someone). A warning names the cell of each
     whose address is missing or is not one: a letter reaches them, an e-mail cannot
     (``documents.refuse_unaddressed``)."""
-    from .roster import address_fault
+    from .roster import address_fault, spaced_address_warning
     from .text import person_key
 
     book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
@@ -81,7 +81,8 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
                                 if still_here(someone))]
     for person in others:
         fault = address_fault(person.email_cell, person.email_as_typed, person.name,
-                              "in no pair now", advise=True)
+                              "in no pair now", advise=True) or \
+            spaced_address_warning(person.email_cell, person.email_as_typed)
         if fault:
             warnings.append(fault)
     return pairs, others, warnings
