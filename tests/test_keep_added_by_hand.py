@@ -31,24 +31,34 @@ def nora_joins(volunteers: Path) -> None:
     book.save(volunteers)
 
 
+def type_a_pair_in(path: Path, source: int, pair_id: str | None,
+                   how: str | None = None) -> int:
+    """Row ``source`` of the Pairs sheet copied below the last, its people typed over with
+    Dr Maryam Kowalczyk (unpaired) and Dr Nora Quill, its Pair cell with ``pair_id`` and,
+    given ``how``, its How paired cell (else left as copied); its row number."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(row, column).value = sheet.cell(source, column).value
+    typed = {"Pair": pair_id, "A name": "Dr Maryam Kowalczyk",
+             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
+             "B email": "nora.quill@nhs.net", **({"How paired": how} if how else {})}
+    for title, value in typed.items():
+        sheet.cell(row, header.index(title) + 1).value = value
+    book.save(path)
+    return row
+
+
 def _typed_in(paired: Path, pair_id: str | None, copied: str = "P030") -> int:
     """The row of pair ``copied`` (P030, the last) copied below the last, its people typed
     over with Dr Maryam Kowalczyk (unpaired) and Dr Nora Quill, and How paired left as
     copied: "kept". Its row number."""
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    header = [cell.value for cell in sheet[1]]
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
     source = int(copied[1:]) + 1  # P017 is in row 18
     assert sheet.cell(source, 1).value == copied and sheet.max_row == 31
-    for column in range(1, sheet.max_column + 1):
-        sheet.cell(32, column).value = sheet.cell(source, column).value
-    typed = {"Pair": pair_id, "A name": "Dr Maryam Kowalczyk",
-             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
-             "B email": "nora.quill@nhs.net", "How paired": "kept"}
-    for title, value in typed.items():
-        sheet.cell(32, header.index(title) + 1).value = value
-    book.save(paired)
-    return 32
+    return type_a_pair_in(paired, source, pair_id, "kept")
 
 
 def _how_paired(paired: Path) -> dict[str, str]:
@@ -189,23 +199,14 @@ def test_render_new_leaves_a_pair_typed_in_out_whatever_its_how_paired_cell_says
     assert len(list(folder.iterdir())) == 60  # the 30 pairs of the first pairing, all new
 
 
-def _locked_row_typed_over(paired: Path, how: str = "locked") -> int:
+def _locked_row_typed_over(paired: Path) -> int:
     """P017's row (agreed in advance: How paired "locked" as the first pairing wrote it)
     copied below the last, its people typed over with Dr Maryam Kowalczyk and Dr Nora Quill,
     How paired left as copied; its row number."""
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
     header = [cell.value for cell in sheet[1]]
-    assert sheet.cell(18, header.index("How paired") + 1).value == how
-    for column in range(1, sheet.max_column + 1):
-        sheet.cell(32, column).value = sheet.cell(18, column).value
-    typed = {"Pair": "P031", "A name": "Dr Maryam Kowalczyk",
-             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
-             "B email": "nora.quill@nhs.net"}
-    for title, value in typed.items():
-        sheet.cell(32, header.index(title) + 1).value = value
-    book.save(paired)
-    return 32
+    assert sheet.cell(18, header.index("How paired") + 1).value == "locked"
+    return type_a_pair_in(paired, 18, "P031")
 
 
 def _introductions(run: Runner, paired: Path) -> list[str]:

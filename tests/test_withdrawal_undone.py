@@ -13,6 +13,7 @@ import openpyxl
 from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
 
 from .conftest import Runner
+from .test_keep_added_by_hand import type_a_pair_in
 from .test_record_fixes import DRAFT, paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -23,10 +24,10 @@ def _setting(path: Path, title: str) -> list[object]:
         values_only=True) if row[0] == title]
 
 
-def _copy_back(path: Path) -> int:
+def _copy_back(path: Path, undone: bool = True) -> int:
     """Row 2 of the Withdrawn sheet copied back under the last pair, each cell under the
-    column of its title, and deleted from the Withdrawn sheet, as an administrator undoes a
-    withdrawal; the row it went to."""
+    column of its title, and (``undone``) deleted from the Withdrawn sheet, as an
+    administrator undoes a withdrawal; the row it went to."""
     book = openpyxl.load_workbook(path)
     pairs, withdrawn = book["Pairs"], book["Withdrawn"]
     titles = [cell.value for cell in withdrawn[1]]
@@ -35,7 +36,8 @@ def _copy_back(path: Path) -> int:
     for cell in pairs[1]:
         if cell.value in values:
             pairs.cell(row, cell.column).value = values[cell.value]
-    withdrawn.delete_rows(2)
+    if undone:
+        withdrawn.delete_rows(2)
     book.save(path)
     return row
 
@@ -88,28 +90,13 @@ def test_the_pairs_moved_stay_recorded_through_a_re_pairing(run: Runner,
     assert "P029" not in str(_setting(paired, PAIRS_SETTING))
 
 
-def _copy_back_only(path: Path) -> int:
-    """Row 2 of the Withdrawn sheet copied back under the last pair, its Withdrawn row left
-    there; the row it went to."""
-    book = openpyxl.load_workbook(path)
-    pairs, withdrawn = book["Pairs"], book["Withdrawn"]
-    titles = [cell.value for cell in withdrawn[1]]
-    values = dict(zip(titles, (cell.value for cell in withdrawn[2]), strict=True))
-    row = pairs.max_row + 1
-    for cell in pairs[1]:
-        if cell.value in values:
-            pairs.cell(row, cell.column).value = values[cell.value]
-    book.save(path)
-    return row
-
-
 def test_a_pair_on_both_sheets_is_warned_of_with_both_cells(run: Runner,
                                                             paired: Path) -> None:
     """The row copied back, its Withdrawn row left: status said nothing, and 'pair --keep'
     ended the pair a second time. Withdrawn!E2 is the Pair cell after withdraw's four
     columns."""
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
-    row = _copy_back_only(paired)
+    row = _copy_back(paired, undone=False)
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert f"Pairs!A{row} and Withdrawn!E2 both hold the pair ID P005, the pair of Dr Elif " \
         "Strand and Anwen Zubair on both sheets: 'wessex pair --keep' ends it again, as the " \
@@ -126,18 +113,9 @@ def test_another_pair_under_a_withdrawn_pairs_id_is_warned_of(run: Runner,
     """A pair typed in by hand under P005, the ID of a pair withdrawn, whose letters give
     it: status said nothing, and 'pair --keep' kept the new pair under it."""
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "moved away")
-    book = openpyxl.load_workbook(paired)
-    sheet = book["Pairs"]
-    header = [cell.value for cell in sheet[1]]
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
     assert sheet["A30"].value == "P030" and sheet.max_row == 30
-    for column in range(1, sheet.max_column + 1):  # P030's row copied to type one in
-        sheet.cell(31, column).value = sheet.cell(30, column).value
-    typed = {"Pair": "P005", "A name": "Dr Maryam Kowalczyk",
-             "A email": "maryam.kowalczyk@nhs.net", "B name": "Dr Nora Quill",
-             "B email": "nora.quill@nhs.net"}
-    for title, value in typed.items():
-        sheet.cell(31, header.index(title) + 1).value = value
-    book.save(paired)
+    assert type_a_pair_in(paired, 30, "P005") == 31  # P030's row copied to type one in
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "Pairs!A31 and Withdrawn!E2 both hold the pair ID P005 (Dr Maryam Kowalczyk and " \
         "Dr Nora Quill; Dr Elif Strand and Anwen Zubair, withdrawn), and the withdrawn " \
