@@ -860,6 +860,17 @@ def rows_sharing_an_id_with_withdrawn(book: PairsWorkbook, withdrawn: Sequence[P
     return said
 
 
+def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
+    """A warning for each pair that stands in more than one row (``model.copied_rows``):
+    counted once a row, it would be counted twice, and so would each letter to its people,
+    as 'visit' and 'pair --keep' refuse it."""
+    return [f"rows {' and '.join(str(p.row) for p in same)} of the Pairs sheet both hold the "
+            f"pair of {same[0].a.name} and {same[0].b.name}, so it is counted "
+            f"{'twice' if len(same) == 2 else f'{len(same)} times'}, and so is each letter to "
+            "them. Keep one row: move anything typed in the others into it, and delete them."
+            for same in copied_rows(pairs)]
+
+
 def _people_of(pair: PairRecord) -> str:
     """The two people of a pair as a warning names its row: "A and B"."""
     return " and ".join(person.name or person.email for person in pair.people)

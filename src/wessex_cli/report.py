@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .pairs_workbook import read_pairs_workbook
+from .pairs_workbook import copied_row_warnings, read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
 from .text import email_key, header_key, percent, person_key, plural
@@ -171,7 +171,10 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     hosts = {first: [0, 0], second: [0, 0]}
     dates: list[dt.date] = []
     undated = 0
-    warnings: list[str] = list(book.withdrawn_unread)
+    # what 'status' says of the workbook itself (a pair deleted by hand, two rows under one
+    # ID, a row copied whole), then of each row, as it says them
+    warnings: list[str] = [*book.warnings, *copied_row_warnings(tracked),
+                           *book.withdrawn_unread]
     for pair, withdrawn in [*((p, False) for p in tracked), *((p, True) for p in left)]:
         warnings += pair.warnings
         if not withdrawn:  # as 'status' names it: a visit dated before the exchange began

@@ -92,8 +92,12 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
                side_sheets: bool, start: dt.date | None = None, unpaired: bool = True
                ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
-    from .model import copied_rows
-    from .pairs_workbook import added_by_hand, read_pairs_workbook, typed_in_since
+    from .pairs_workbook import (
+        added_by_hand,
+        copied_row_warnings,
+        read_pairs_workbook,
+        typed_in_since,
+    )
     from .text import header_key
     from .tracking import dated_before
 
@@ -102,12 +106,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     for pair in book.pairs:
         pair.warnings = [*pair.warnings, *dated_before(pair, book.headers, start)]
     pairs = book.pairs
-    copied = [  # as 'visit' and 'pair --keep' refuse it: here it would count twice
-        f"rows {' and '.join(str(p.row) for p in same)} of the Pairs sheet both hold the pair "
-        f"of {same[0].a.name} and {same[0].b.name}, so it is counted "
-        f"{'twice' if len(same) == 2 else f'{len(same)} times'}, and so is each letter to "
-        "them. Keep one row: move anything typed in the others into it, and delete them."
-        for same in copied_rows(pairs)]
+    copied = copied_row_warnings(pairs)
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
