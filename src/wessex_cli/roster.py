@@ -392,6 +392,8 @@ def spaced_address_warning(cell: str, typed: str) -> str:
     from .text import address_from_cell
 
     typed = typed.strip()
+    if " " not in typed:  # most cells: nothing more to look at
+        return ""
     address = address_from_cell(typed)
     spaced = space_in_address(typed, address) if email_problem(address) is None else None
     return f"{f'{cell}: ' if cell else ''}{' '.join(spaced)}" if spaced else ""
@@ -416,9 +418,10 @@ def address_fault_and_fix(typed: str, name: str, about: str = "") -> tuple[str, 
     from .text import address_from_cell
 
     address = address_from_cell(typed)
-    why = british(email_problem(address) or "") if address else None
-    if address and not why:
+    problem = email_problem(address) if address else None
+    if address and not problem:
         return None
+    why = british(problem) if problem else None
     who = (name or "a volunteer") + (f" ({about})" if about else "")
     if why:
         return (f"'{typed.strip()}' is not a valid e-mail address ({why.rstrip('.')}), "
