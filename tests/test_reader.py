@@ -24,6 +24,19 @@ def test_availability_forms(text: str, expected: str) -> None:
     assert describe(parse_availability(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # days joined by "and", "&" or "/" are read as English reads them: the half after the
+    # last is the half of each ("Tuesday and Thursday afternoons")
+    ("Tues & Thurs pm", "Tue pm, Thu pm"), ("Mon and Wed mornings", "Mon am, Wed am"),
+    ("Tues/Thurs PM", "Tue pm, Thu pm"), ("Mon & Wed am, Fri", "Mon am, Wed am, Fri"),
+    # a comma ends the run, and a day with a half of its own keeps it
+    ("Mon, Wed pm", "Mon, Wed pm"), ("Mon & Tue, Wed pm", "Mon, Tue, Wed pm"),
+    ("Mon am & Wed", "Mon am, Wed"), ("Tue-Thu & Fri am", "Tue, Wed, Thu, Fri am"),
+])
+def test_days_joined_by_and_share_the_half_after_them(text: str, expected: str) -> None:
+    assert describe(parse_availability(text)) == expected
+
+
 def test_availability_rejects_unknown_words() -> None:
     with pytest.raises(AvailabilityError):
         parse_availability("lunchtime")

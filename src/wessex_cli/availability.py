@@ -31,6 +31,7 @@ ANY_WORDS = {"any", "anyday", "anytime", "all", "flexible", "either", "everyday"
              "anydays", "nopreference", "nopref", "open"}
 WEEKDAY_WORDS = {"weekday", "weekdays", "monfri", "mondaytofriday"}
 SEPARATORS = {",", "/", ";", "&", "+", "and", "or", "|", "."}
+JOINERS = {"and", "&", "/", "+"}  # "Tue & Thu pm": both days take the half after them
 RANGE_WORDS = {"-", "–", "—", "to", "through", "thru", "till", "until"}
 _TOKEN = re.compile(r"a\.m\.?|p\.m\.?|[a-z]+|\d+|\S")
 
@@ -66,6 +67,8 @@ def parse_availability(text: str) -> int:
 
     >>> describe(parse_availability("Mon, Wed pm"))
     'Mon, Wed pm'
+    >>> describe(parse_availability("Tue & Thu pm"))
+    'Tue pm, Thu pm'
     """
     tokens = _tokens(text)
     if not tokens:
@@ -73,6 +76,7 @@ def parse_availability(text: str) -> int:
     slots = 0
     index = 0
     prefix_halves: list[int] = []  # "all day Friday", "am Tue": the half comes first
+    joined: tuple[int, ...] = ()  # "Tue &" of "Tue & Thu pm": days waiting for the next's half
     while index < len(tokens):
         token = tokens[index]
         if token in HALF_OF and index + 1 < len(tokens) and tokens[index + 1] in DAY_OF:
@@ -80,6 +84,9 @@ def parse_availability(text: str) -> int:
             index += 1
             continue
         if token in SEPARATORS:
+            if token not in JOINERS:  # "Mon, Wed pm": a comma ends the run, Mon is all day
+                slots |= _whole_days(joined)
+                joined = ()
             index += 1
             continue
         if token in ANY_WORDS:
@@ -116,10 +123,23 @@ def parse_availability(text: str) -> int:
             halves = list(HALF_OF[token])
         halves = halves or prefix_halves
         prefix_halves = []
+        if token in DAY_OF and len(days) == 1:  # a single day shares its half with those joined
+            if not halves and index < len(tokens) and tokens[index] in JOINERS:
+                joined += days
+                continue
+            days = joined + days
+        else:
+            slots |= _whole_days(joined)
+        joined = ()
         for day in days:
             for half in (halves or [0, 1]):
                 slots |= slot(day, half)
-    return slots
+    return slots | _whole_days(joined)
+
+
+def _whole_days(days: tuple[int, ...]) -> int:
+    """Both halves of each of ``days``."""
+    return sum(slot(day, 0) | slot(day, 1) for day in set(days))
 
 
 @lru_cache(maxsize=4096)  # a roster has few distinct slot sets; reasons ask for each often
