@@ -111,7 +111,22 @@ def test_a_misspelt_profession_gets_the_nearest_one_the_scheme_recruits(
         person("A One", "one@example.org", "Consultnt")]))
     problem = next(p for p in roster.problems if p.cell == "Volunteers!C2")
     assert "the profession 'Consultnt' belongs to no side" in problem.text
-    assert "Did you mean 'Consultant'? Fill in the Side column" in problem.text
+    assert "Did you mean 'Consultant'? Otherwise add a column headed Side" in problem.text
+
+
+def test_a_profession_of_no_side_is_told_which_side_cell_takes_the_side(
+        tmp_path: Path) -> None:
+    """The problem is named at the Profession cell, but the fix goes in the Side cell of
+    the same row: the message names that cell and the words it takes."""
+    roster = read_roster(write_book(tmp_path / "v.xlsx", [
+        person("A One", "one@example.org", "GP"),
+        person("Bo Two", "two@example.org", "Physiotherapist")],
+        headers=["Name", "Email", "Profession", "Side"]))
+    problem = next(p for p in roster.problems if p.cell == "Volunteers!C3")
+    assert problem.text == (
+        "the profession 'Physiotherapist' belongs to no side. Type primary or secondary in "
+        "their Side cell (D3), or add the profession to [sides.primary] or [sides.secondary] "
+        "professions in scheme.toml.")
 
 
 def test_ambiguous_names_are_errors(tmp_path: Path) -> None:

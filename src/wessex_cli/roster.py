@@ -796,11 +796,17 @@ class _RowReader:
             if side is None:
                 known = [p for s in self.scheme.sides for p in s.professions]
                 near = _suggest(profession, known, 1, 0.75)
+                words = " or ".join(self.scheme.side_keys)
+                side_col = self.columns.get("side")
+                where = (f"type {words} in their Side cell ({cell_ref(row_index, side_col)})"
+                         if side_col is not None else
+                         f"add a column headed Side and type {words} in this row")
+                fix = (f"{where}, or add the profession to [sides.primary] or "
+                       "[sides.secondary] professions in scheme.toml.")
                 self.problem("error", row_index, "profession",
                              f"the profession '{profession}' belongs to no side.",
-                             (f"Did you mean '{near[0]}'? " if near else "") +
-                             "Fill in the Side column for this person, or add the profession "
-                             "to [sides.primary] or [sides.secondary] professions in scheme.toml.")
+                             f"Did you mean '{near[0]}'? Otherwise {fix}" if near else
+                             fix[0].upper() + fix[1:])
                 ok = False
         slots = []
         for column in ("host_days", "visit_days"):
