@@ -354,3 +354,20 @@ def test_settings_at_the_edges_of_their_range_are_taken(tmp_path: Path) -> None:
                     "person = [1000000, 0, 0]\n[dates]\nstart = 2027-04-19\n")
     scheme = load_scheme(toml)
     assert (scheme.cpd_hours, scheme.seed, scheme.weights.person) == (0.5, 0, (1000000, 0, 0))
+
+
+def test_two_people_joined_by_and_in_an_avoid_cell_are_told_to_be_separated(
+        tmp_path: Path) -> None:
+    """Avoid takes a list separated by ';': two names joined by 'and' are an error still (a
+    misread Avoid must never let the two be paired), told how to write them."""
+    roster = read_roster(write_book(tmp_path / "v.xlsx", [
+        person("Ann Hughes", "ann@example.org", "GP", Avoid="Bob Stone and Carol Ng"),
+        person("Bob Stone", "bob@example.org", "Consultant", Avoid="Ann Hughes & Dee Ray"),
+        person("Carol Ng", "carol@example.org", "Consultant")]))
+    both = next(p for p in roster.problems if p.cell == "Volunteers!M2")
+    assert both.severity == "error"
+    assert both.text == ("'Bob Stone and Carol Ng' is 2 people in one entry, so it names "
+                         "nobody in the list. Separate them with ';': 'Bob Stone; Carol Ng'.")
+    # Dee Ray is nobody in the list: the entry is not two volunteers, and is named as before
+    other = next(p for p in roster.problems if p.cell == "Volunteers!M3")
+    assert other.text.startswith("'Ann Hughes & Dee Ray' names nobody in the list.")

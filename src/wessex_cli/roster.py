@@ -177,6 +177,7 @@ ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paire
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
 _SPLIT_LIST = re.compile(r"[;,\n]+")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)  # "Bob Stone and Carol Ng" in one entry
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 
@@ -946,6 +947,14 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                f"'{entry}' could be any of: {names(hits)}.",
                                "Use the person's e-mail address instead of the name.")
             else:
+                parts = _AND.split(entry)
+                if column == "avoid" and len(parts) > 1 and \
+                        all(len(index.indices(part)) == 1 for part in parts):
+                    reader.problem("error", draft.row_index, column,
+                                   f"'{entry}' is {len(parts)} people in one entry, so it "
+                                   "names nobody in the list.",
+                                   f"Separate them with ';': '{'; '.join(parts)}'.")
+                    continue
                 near = _suggest(entry, [d.values["name"] for d in drafts], 1, 0.75)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
                 # An error still, not a warning: a misspelt Avoid must never let the two be
