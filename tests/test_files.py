@@ -82,6 +82,23 @@ def test_init_writes_and_refuses_to_overwrite(run: Runner, tmp_path: Path) -> No
     run("check", "scheme/volunteers.xlsx", "--scheme", "scheme/scheme.toml")
 
 
+def test_init_says_when_its_scheme_toml_is_a_copy_of_one_here(run: Runner,
+                                                              tmp_path: Path) -> None:
+    """The README's walkthrough runs init beside the example scheme.toml: the new one is a
+    copy of it, less its dates, and init says so (a new administrator would otherwise take
+    it for the commented one init writes, and wonder where its notes about last year's
+    dates came from)."""
+    said = " ".join(run("init", "plain").output.split())
+    assert "is a copy of" not in said  # no scheme.toml here: the commented one
+    (tmp_path / "scheme.toml").write_text(
+        '[scheme]\nname = "Dale Exchange"\n[dates]\nstart = 2027-04-19\n', encoding="utf-8")
+    said = " ".join(run("init", "copied").output.split())
+    assert (f"{Path('copied') / 'scheme.toml'} is a copy of {tmp_path / 'scheme.toml'}, its "
+            "dates and guest speaker, if it had any, left for you to set.") in said
+    copied = (tmp_path / "copied" / "scheme.toml").read_text(encoding="utf-8")
+    assert 'name = "Dale Exchange"' in copied and "start = 2027-04-19" not in copied
+
+
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():

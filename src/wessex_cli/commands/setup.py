@@ -50,6 +50,9 @@ def init(
         write_carried(written[1], carried, scheme.side_keys)
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
+    if scheme.source is not None:  # not the commented default: say whose settings these are
+        out.print(f"{escape(str(written[0]))} is a copy of {escape(str(scheme.source))}, its "
+                  "dates and guest speaker, if it had any, left for you to set.")
     if carried is not None and last_year is not None:
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
                   "status reset, last year's partner in Notes. Ask them again for their days "
