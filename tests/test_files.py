@@ -82,6 +82,21 @@ def test_init_writes_and_refuses_to_overwrite(run: Runner, tmp_path: Path) -> No
     run("check", "scheme/volunteers.xlsx", "--scheme", "scheme/scheme.toml")
 
 
+def test_the_instructions_explain_every_column_of_the_starter_workbook(
+        run: Runner, tmp_path: Path) -> None:
+    """The administrator fills in the sheet from the Instructions: a column they are not
+    told of (Cluster, which changes the pairs) is guessed at or left empty."""
+    import re
+
+    run("init", "scheme")
+    book = openpyxl.load_workbook(tmp_path / "scheme" / "volunteers.xlsx")
+    topics = " / ".join(str(row[0]) for row in book["Instructions"].iter_rows(values_only=True))
+    headers = [str(c.value) for c in book["Volunteers"][1]]
+    assert headers[:2] == ["Name", "Email"]  # told of in 'One row per volunteer'
+    unexplained = [h for h in headers[2:] if re.sub(r" \d$", "", h) not in topics]
+    assert unexplained == []
+
+
 def test_init_says_when_its_scheme_toml_is_a_copy_of_one_here(run: Runner,
                                                               tmp_path: Path) -> None:
     """The README's walkthrough runs init beside the example scheme.toml: the new one is a

@@ -92,10 +92,16 @@ INSTRUCTIONS = [
     ("How to fill in this workbook", ""),
     ("One row per volunteer", "Fill in the 'Volunteers' sheet. Name, Email and Profession are "
      "required; everything else is optional."),
+    ("Phone", "A number the partner can call: the introduction gives it to them."),
     ("Profession and Side", "Side is worked out from the profession using scheme.toml "
      "(GP: primary, Consultant: secondary). Fill in Side only for professions it does not know."),
     ("Organisation", "The GP practice, or the hospital and department, where the person works. "
      "People from the same organisation are never paired."),
+    ("Specialty", "The person's specialty (e.g. Cardiology, General Practice). A colleague "
+     "who names it as a choice can be paired with them for it."),
+    ("Cluster", "The locality cluster or primary care network the person works in. Two people "
+     "in the same cluster score a little higher, so neighbours are paired when nothing else "
+     "decides."),
     ("Registered practice", "The GP practice where the person is registered as a patient. "
      "Nobody is paired with a GP from their own practice."),
     ("Host days / Visit days", "When they can host and when they can visit, e.g. 'Mon, Wed', "
@@ -109,6 +115,8 @@ INSTRUCTIONS = [
     ("Status", "Write 'withdrawn' when someone drops out; they are left out of the pairing."),
     ("Adjustments", "Any reasonable adjustments or access needs the person wants shared with "
      "their partner. Never used for matching."),
+    ("Notes", "Your own notes about the person: carried through to the pairs workbook, never "
+     "used for pairing and never printed in wessex's own letters."),
     ("Extra columns", "Add any column you like: wessex keeps it and carries it through."),
     ("Check your work", "Run 'wessex check volunteers.xlsx' to list every problem with its cell."),
 ]
