@@ -629,3 +629,28 @@ def test_equality_groups_are_headed_by_the_sides_labels() -> None:
     assert (scheme.group_of_answer("GP"), scheme.group_of_answer("Hospital")) == \
         ("Primary care", "Secondary care")
     assert scheme.group_of_answer("Hospital porter") == "Not stated"
+
+
+@pytest.mark.parametrize(("today", "start", "end"), [
+    # 1 June 2027: six weeks on is Monday 19 July, whose three months meet the summer
+    # holidays (22 July to 2 September) until the start of Monday 6 September
+    ("2027-06-01", "2027-09-06", "2027-12-06"),
+    # 10 January 2028, a year two set up after the last: six weeks on is 21 February, in QOF
+    # quarter 4 until Monday 3 April 2028 (Easter Monday is the 17th)
+    ("2028-01-10", "2028-04-03", "2028-07-03"),
+])
+def test_a_missing_start_is_asked_for_with_a_date_still_to_come(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: str, start: str,
+        end: str) -> None:
+    """The line to add for a start scheme.toml lacks gives a date this scheme could take:
+    a scheme.toml copied for a new year, its dates taken out, was told to add
+    'start = 2027-04-19' whatever the year."""
+    monkeypatch.setenv("WESSEX_TODAY", today)
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Dale Exchange"\n',
+                                          encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [person("Ann Hughes", "ann@example.org", "GP"),
+                                     person("Bob Stone", "bob@example.org", "Consultant")])
+    said = " ".join(p["message"] for p in
+                    json.loads(run("check", "v.xlsx", "--json").stdout)["problems"])
+    assert f"Add under [dates]: start = {start} (or the day you choose" in said
+    assert f"Add under [dates]: end = {end} (three months after the start)" in said

@@ -97,7 +97,8 @@ def note(value: Any) -> None:
 
 def missing_settings(scheme: Scheme) -> dict[str, Missing]:
     """Every placeholder-prone setting that this scheme.toml does not give."""
-    from .timeline import add_months
+    from .dates import today
+    from .timeline import add_months, suggested_start
 
     found: dict[str, Missing] = {}
 
@@ -115,19 +116,20 @@ def missing_settings(scheme: Scheme) -> dict[str, Missing]:
             'under [administrator]: email = "your.name@nhs.net"',
             admin.email if admin.email == DEFAULT_ADMIN.email and _written(scheme, "email")
             else "")
-    start = scheme.start
-    if start is None:
-        add("dates.start", "start date", "under [dates]: start = 2027-04-19")
+    # an example date this year's scheme could take, never one already past
+    start = scheme.start or suggested_start(today())
+    if scheme.start is None:
+        add("dates.start", "start date", f"under [dates]: start = {start.isoformat()} (or "
+            "the day you choose; 'wessex plan --start' shows the dates it leads to)")
+    end = scheme.end or add_months(start, 3)
     if scheme.end is None:
-        end = add_months(start, 3) if start else None
         add("dates.end", "end date",
-            f"under [dates]: end = {end.isoformat() if end else '2027-07-19'}"
-            "  (three months after the start)")
+            f"under [dates]: end = {end.isoformat()} (three months after the start)")
     celebration = scheme.celebration
     if celebration.date is None:
-        after = scheme.end + dt.timedelta(days=10) if scheme.end else None
+        after = end + dt.timedelta(days=10)
         add("celebration.date", "celebration date",
-            f"under [celebration]: date = {after.isoformat() if after else '2027-07-29'} "
+            f"under [celebration]: date = {after.isoformat()} "
             "(after the end date; 'wessex plan --save' writes one)")
     if "celebration.time" not in scheme.given or not celebration.time.strip():
         add("celebration.time", "celebration time", 'under [celebration]: time = "18:30"')

@@ -365,6 +365,21 @@ def nearest_clear_start(start: dt.date) -> dt.date | None:
     return None
 
 
+def suggested_start(today: dt.date) -> dt.date:
+    """A start to suggest where scheme.toml gives none: the first Monday six weeks or more
+    away (the call to action goes four to six weeks before it) whose three months avoid
+    QOF quarter 4 and the summer, and that is not a bank holiday."""
+    earliest = today + dt.timedelta(weeks=6)
+    monday = earliest + dt.timedelta(days=-earliest.weekday() % 7)
+    closed = bank_holidays(range(monday.year, monday.year + 2))
+    for weeks in range(53):
+        candidate = monday + dt.timedelta(weeks=weeks)
+        if candidate not in closed and \
+                not period_clashes(candidate, add_months(candidate, 3)):
+            return candidate
+    return monday
+
+
 # The scheme runs in England: a calendar's times are England's, wherever a device reads them.
 SCHEME_ZONE = "Europe/London"
 
