@@ -404,6 +404,23 @@ def test_pair_help_names_history_as_a_file(run: Runner) -> None:
     assert "list[Path]" not in output and "--history OLD-PAIRS.xlsx" in output
 
 
+def test_an_answer_off_a_list_is_told_the_lists_choices(run: Runner, tmp_path: Path) -> None:
+    """A warning of a Confidence or Health inequalities answer off the list says what to
+    pick instead, as the SWOT heading's does."""
+    table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A", "Lead": "Ann Bell",
+                                          "Confidence": "confident?",
+                                          "Health inequalities": "narrow or widen"}])
+    warnings = json.loads(run("findings", "t.xlsx", "--json").output)["warnings"]
+    assert any(w.endswith(
+        ": 'confident?' under Confidence is not one of the list; it is shown as written. To "
+        "have it read as one, pick Very confident, Fairly confident, Not very confident or "
+        "Not at all confident in its drop-down.") for w in warnings)
+    assert any(w.endswith(
+        ": 'narrow or widen' under Health inequalities is not one of the list; it is counted "
+        "as 'Not sure'. If the table said more, pick Should narrow them, No likely effect or "
+        "Could widen them in its drop-down.") for w in warnings)
+
+
 def test_a_confidence_off_the_list_is_named(run: Runner, tmp_path: Path) -> None:
     table_book(run, tmp_path, "t.xlsx", [{"Proposed action": "A", "Lead": "Ann Bell",
                                           "Confidence": "Confident"}])

@@ -330,6 +330,11 @@ def _due(value: Any) -> tuple[dt.date | None, str]:
                       "as written. Correct it in the workbook.")
 
 
+def _either(choices: tuple[str, ...]) -> str:
+    """A drop-down's choices as a warning names them: "A, B or C"."""
+    return f"{', '.join(choices[:-1])} or {choices[-1]}"
+
+
 def _listed(text: str, choices: tuple[str, ...]) -> str:
     """A drop-down answer in the list's own wording when only its case differs."""
     for choice in choices:
@@ -422,12 +427,14 @@ def read_findings(paths: Iterable[Path]) -> ActionPlan:
             confidence = _listed(text["confidence"], CONFIDENCE)
             if confidence and confidence not in CONFIDENCE:
                 warnings.append(f"{at['confidence']}: '{confidence}' under Confidence is not "
-                                "one of the list; it is shown as written.")
+                                "one of the list; it is shown as written. To have it read as "
+                                f"one, pick {_either(CONFIDENCE)} in its drop-down.")
             inequalities = _inequality(text["inequalities"])
             if inequalities is None:
                 warnings.append(f"{at['inequalities']}: '{text['inequalities']}' under Health "
                                 "inequalities is not one of the list; it is counted as "
-                                "'Not sure'.")
+                                "'Not sure'. If the table said more, pick "
+                                f"{_either(INEQUALITY_EFFECTS[:-1])} in its drop-down.")
                 inequalities = "Not sure"
             actions.append(Action(
                 text["action"], text["lead"], text["support"], due,
