@@ -253,3 +253,21 @@ def test_skip_errors_names_a_repeated_row_it_does_not_read(run: Runner, tmp_path
     assert f"1 row repeating someone listed earlier was not read (row {len(people) + 1}): " \
         "move anything new in it (a phone number, a note) to that person's first row, then " \
         "delete the repeat." in said
+
+
+def test_the_balance_of_the_sides_waits_for_people_whose_side_is_unknown(
+        run: Runner, tmp_path: Path) -> None:
+    """Two physiotherapists, a profession of no side, and one GP: the sides read 1 to 0, but
+    the two may well be on the other side, so recruiting for it is no advice yet (it was
+    told to recruit for the side that would then have one place too many)."""
+    write_book(tmp_path / "v.xlsx", [
+        {"Name": "Ann Hughes", "Email": "ann@example.org", "Profession": "GP"},
+        {"Name": "Bob Stone", "Email": "bob@example.org", "Profession": "Physiotherapist"},
+        {"Name": "Cy Ray", "Email": "cy@example.org", "Profession": "Physiotherapist"}])
+    problems = json.loads(run("check", "v.xlsx", "--json", code=1).stdout)["problems"]
+    balance = [p["message"] for p in problems if "unbalanced" in p["message"]]
+    assert balance == [
+        "the sides are unbalanced: 1 place on the Primary care side for 0 on the Secondary "
+        "care side, not counting 2 places of people whose side is not known until the errors "
+        "in their rows are fixed. Fix those rows first and check again: the sides may balance "
+        "once they are counted."]

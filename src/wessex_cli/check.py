@@ -87,11 +87,19 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
         # the sides by their labels from scheme.toml, as typed, and only as "the ... side":
         # never after "a" (an "Acute trust"), nor before a noun ("GPs volunteers")
         many, few = scheme.side_label(more), scheme.side_label(fewer)
+        counted = (f"the sides are unbalanced: {plural(sides[more]['capacity'], 'place')} on "
+                   f"the {many} side for {sides[fewer]['capacity']:,} on the {few} side")
+        # people whose side is the error in their row could even the sides, or tip them
+        # the other way: recruiting for a side is no advice until they are counted
+        unknown = sides.get("side unknown", {}).get("capacity", 0)
         problems.append(Problem(
             "warning", "side",
-            f"the sides are unbalanced: {plural(sides[more]['capacity'], 'place')} on the "
-            f"{many} side for {sides[fewer]['capacity']:,} on the {few} side, so at least "
-            f"{plural(abs(cap_a - cap_b), 'place')} on the {many} side will go unpaired.",
+            f"{counted}, not counting {plural(unknown, 'place')} of people whose side is not "
+            "known until the errors in their rows are fixed." if unknown else
+            f"{counted}, so at least {plural(abs(cap_a - cap_b), 'place')} on the {many} side "
+            "will go unpaired.",
+            "Fix those rows first and check again: the sides may balance once they are "
+            "counted." if unknown else
             f"Recruit more volunteers for the {few} side, or ask one of its volunteers to "
             "take two partners (Capacity 2)."))
     left = [v for v in roster.active if v.side == first]
