@@ -654,3 +654,16 @@ def test_a_missing_start_is_asked_for_with_a_date_still_to_come(
                     json.loads(run("check", "v.xlsx", "--json").stdout)["problems"])
     assert f"Add under [dates]: start = {start} (or the day you choose" in said
     assert f"Add under [dates]: end = {end} (three months after the start)" in said
+
+
+def test_plan_without_a_start_suggests_one_still_to_come(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 10 January 2028, a scheme.toml with no dates: the start plan suggests is Monday 3
+    April 2028, the first clear of QOF quarter 4 six weeks or more away (it suggested 19
+    April 2027, nine months past)."""
+    monkeypatch.setenv("WESSEX_TODAY", "2028-01-10")
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Dale Exchange"\n',
+                                          encoding="utf-8")
+    said = " ".join(run("plan", code=1).output.split())
+    assert "there is no start date. Give one with --start 2028-04-03, or set [dates] start" \
+        in said

@@ -67,6 +67,7 @@ def plan(
         moving_a_running_scheme,
         next_exchange_advice,
         save_dates,
+        suggested_start,
         write_ics,
     )
 
@@ -81,10 +82,10 @@ def plan(
         raise SchemeError(f"--start {first} is not in a year an exchange could run "
                           f"({SCHEME_YEARS[0]} to {SCHEME_YEARS[1]}).",
                           "Check the year: write it as YYYY-MM-DD or day/month/year.")
-    if first is None:
+    if first is None:  # the example a start this exchange could still take, never a past one
         raise SchemeError("there is no start date.",
-                          "Give one with --start 2027-04-19, or set [dates] start in "
-                          "scheme.toml.")
+                          f"Give one with --start {suggested_start(today()).isoformat()}, or "
+                          "set [dates] start in scheme.toml.")
     timeline = make_plan(first, scheme)
     moved = dates_moved(scheme, timeline) if save else ""  # once, for each message below
     running = moving_a_running_scheme(scheme, moved, today())
