@@ -371,3 +371,25 @@ def test_two_people_joined_by_and_in_an_avoid_cell_are_told_to_be_separated(
     # Dee Ray is nobody in the list: the entry is not two volunteers, and is named as before
     other = next(p for p in roster.problems if p.cell == "Volunteers!M3")
     assert other.text.startswith("'Ann Hughes & Dee Ray' names nobody in the list.")
+
+
+@pytest.mark.parametrize(("name", "dates", "warned"), [
+    # last year's name kept for this year's dates: every letter says 2027 beside 2028
+    ("Dale Exchange 2027", "start = 2028-04-03\nend = 2028-07-03", "says 2027, but the "
+     "exchange runs in 2028"),
+    ("Dale Exchange 2027", "start = 2027-04-19", ""),
+    ("Dale Exchange 2027/28", "start = 2027-11-01\nend = 2028-02-01", ""),
+    ("Dale Exchange 2027-28", "start = 2028-04-03", ""),
+    ("Dale Exchange", "start = 2028-04-03", ""),
+    ("Dale Exchange 2027", "", ""),  # no dates yet: init has said to set both
+])
+def test_a_name_holding_a_year_the_dates_are_not_in_is_warned_of(
+        tmp_path: Path, name: str, dates: str, warned: str) -> None:
+    path = tmp_path / "scheme.toml"
+    path.write_text(f'[scheme]\nname = "{name}"\n[dates]\n{dates}\n', encoding="utf-8")
+    warnings = [w for w in load_scheme(path).warnings if "the scheme's name" in w]
+    if not warned:
+        assert warnings == []
+    else:
+        assert warnings == [f"scheme.toml: the scheme's name '{name}' {warned}, and every letter "
+                            "prints both. Change name under [scheme] unless the year is meant."]

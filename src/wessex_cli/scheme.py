@@ -378,6 +378,20 @@ def _paths(tree: dict[str, Any], prefix: str = "") -> set[str]:
     return found
 
 
+def name_of_another_year(name: str, start: dt.date | None,
+                         end: dt.date | None) -> list[str]:
+    """A warning when the scheme's name holds a year its dates are not in ("Exchange 2027"
+    copied for 2028): every letter prints the name beside the dates."""
+    years = {int(y) for y in re.findall(r"\b(20\d\d)\b", name)}
+    years |= {int(y[:2] + y[-2:]) for y in re.findall(r"\b20\d\d[/-]\d\d\b", name)}  # 2027/28
+    running = {day.year for day in (start, end) if day is not None}
+    if not years or not running or years & running:
+        return []
+    return [f"scheme.toml: the scheme's name '{name}' says {' and '.join(map(str, sorted(years)))}"
+            f", but the exchange runs in {' and '.join(map(str, sorted(running)))}, and every "
+            "letter prints both. Change name under [scheme] unless the year is meant."]
+
+
 def unknown_settings(data: dict[str, Any], read: set[str] | frozenset[str] = frozenset()
                      ) -> list[str]:
     """A warning for each section or key that wessex does not read, with a "did you mean".
@@ -647,7 +661,9 @@ class _SchemeReader:
             letterhead=self.letterhead(),
             given=frozenset(_dotted_keys(self.data)),
             survey_url=survey_url,
-            warnings=tuple(unknown_settings(self.data, self.read_keys)),  # after every read
+            warnings=(*unknown_settings(self.data, self.read_keys),  # after every read
+                      *name_of_another_year(self.text_value("scheme.name", base.name),
+                                            start, end)),
         )
 
     def letterhead(self) -> Letterhead:
