@@ -11,7 +11,7 @@ from wessex_cli.errors import RosterError, SchemeError
 from wessex_cli.roster import read_roster
 from wessex_cli.scheme import Scheme, load_scheme
 
-from .conftest import person, small_roster, write_book
+from .conftest import HEADERS, person, small_roster, write_book
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -393,3 +393,25 @@ def test_a_name_holding_a_year_the_dates_are_not_in_is_warned_of(
     else:
         assert warnings == [f"scheme.toml: the scheme's name '{name}' {warned}, and every letter "
                             "prints both. Change name under [scheme] unless the year is meant."]
+
+
+def test_a_preference_naming_a_profession_is_told_what_a_choice_names(
+        tmp_path: Path) -> None:
+    """'GP' as a consultant's choice is spelt right: it is everyone of a profession, which
+    no choice can be, and checking its spelling, as the warning said, gets nowhere."""
+    roster = read_roster(write_book(tmp_path / "v.xlsx", [
+        person("Ann Hughes", "ann@example.org", "GP", Specialty="General Practice",
+               **{"Preference 1": "physiotherapist"}),  # a profession only the sheet has
+        person("Carol Ng", "carol@example.org", "Consultant", Specialty="Cardiology",
+               **{"Preference 1": "GP", "Preference 2": "Generl Practice"}),
+        person("Bob Stone", "bob@example.org", "Physiotherapist", Side="secondary")],
+        headers=[*HEADERS, "Side"]))
+    other = next(p for p in roster.problems if p.cell == "Volunteers!J2")
+    assert other.text.startswith("preference 'physiotherapist' is a profession, where")
+    first = next(p for p in roster.problems if p.cell == "Volunteers!J3")
+    assert first.text == (
+        "preference 'GP' is a profession, where a choice names a colleague, a specialty or a "
+        "workplace, so it cannot be honoured. Name a colleague, a specialty (as the Specialty "
+        "column words it) or a workplace, or write 'no preference'.")
+    second = next(p for p in roster.problems if p.cell == "Volunteers!K3")  # a misspelling
+    assert "Did you mean 'General Practice'? Check the spelling" in second.text

@@ -898,6 +898,10 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                       {d.values.get(c, "") for d in drafts for c in ("specialty", "organisation")}
                       - {""})
 
+    @lru_cache(maxsize=1)
+    def professions() -> frozenset[str]:  # as vocabulary(): only when a choice matches none
+        return frozenset(fold(d.values.get("profession", "")) for d in drafts) - {""}
+
     rejected_rows = {**{person_key(r.name): r.row for r in reader.rejected if r.name},
                      **{email_key(r.email): r.row for r in reader.rejected if r.email}}
 
@@ -998,6 +1002,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                f"preference '{text}' is the specialty or organisation only of "
                                f"row {left_out}, which has an error of its own; it counts "
                                "once that row is fixed.")
+            elif scheme.side_for_profession(text) is not None or fold(text) in professions():
+                # "GP": everyone of a profession is no one choice, and no spelling is wrong
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' is a profession, where a choice names a "
+                               "colleague, a specialty or a workplace, so it cannot be "
+                               "honoured.", "Name a colleague, a specialty (as the Specialty "
+                               "column words it) or a workplace, or write 'no preference'.")
             else:
                 near = _suggest(text, vocabulary(), 1, 0.6)
                 # a first name alone ("Tom") is no near spelling of a full name: by word
