@@ -485,6 +485,16 @@ def test_equality_groups_are_headed_by_the_sides_labels_everywhere(run: Runner,
                                                          "Secondary care"]
 
 
+def test_the_celebration_row_gives_what_the_tables_fill_in_on_the_day() -> None:
+    """The planning checklist is for the weeks before (it goes with the invitations); on the
+    day each table fills in the findings workbook and the group feedback sheet."""
+    from wessex_cli.commands.planning import MILESTONE_COMMANDS
+
+    assert "event-planning" in MILESTONE_COMMANDS["invitations"]
+    assert MILESTONE_COMMANDS["celebration"].split(", then ") == [
+        "wessex findings template -o tables.xlsx", "wessex render table-feedback"]
+
+
 def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
     """The plan's Command column is something to copy: each command, typed in a folder with
     the walkthrough's files (a copy of examples/), runs and succeeds."""
