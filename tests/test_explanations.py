@@ -91,8 +91,8 @@ REASON = re.compile(
     r"(?:side imbalance: (?P<mine>\d+) places? on the (?P<side>[\w ]+?) side for "
     r"(?P<theirs>\d+) on the [\w ]+? side; )?"
     r"(?:(?P<none>no eligible partner on the [\w ]+ side \(.*\))"
-    r"|(?P<own>their only eligible partners? \((?P<own_n>\d+)\) (?:are|is) already paired "
-    r"with them)"
+    r"|(?P<own>(?:their only eligible partner is|all (?P<own_n>\d+) of their eligible "
+    r"partners are) already paired with them)"
     r"|(?:(?:all (?P<full_n>\d+) eligible partners already have|their (?P<full_1>1) eligible "
     r"partner already has) as many partners as they can take; "
     r"(?:at best, pairing them with (?P<with>.+?) would "
@@ -159,7 +159,7 @@ def test_every_unpaired_reason_is_a_fact(roster: Roster) -> None:
             continue
         if match["own"]:
             assert others and {v.key for v in others} == partners
-            assert int(match["own_n"]) == len(others)
+            assert int(match["own_n"] or 1) == len(others)
             continue
         free = [v for v in others if v.key not in partners]
         assert int(match["full_n"] or match["full_1"]) == len(free)

@@ -191,16 +191,14 @@ def test_someone_whose_only_partners_are_already_theirs_is_told_so(tmp_path: Pat
     (gp,) = [u for u in pair_volunteers(two, Scheme()).unpaired
              if u.person.name == "Dr Amelia Ashworth"]
     assert gp.reason == ("1 of 3 places unfilled: side imbalance: 3 places on the Primary care "
-                         "side for 2 on the Secondary care side; their only eligible partners "
-                         "(2) are already "
-                         "paired with them")
+                         "side for 2 on the Secondary care side; all 2 of their eligible "
+                         "partners are already paired with them")
     one = roster_with(tmp_path, people_with({0: ("2", ""), 1: ("", "Withdrawn"),
                                               3: ("", "Withdrawn")}))
     (gp,) = pair_volunteers(one, Scheme()).unpaired
     assert gp.reason == ("1 of 2 places unfilled: side imbalance: 2 places on the Primary care "
                          "side for 1 on the Secondary care side; their only eligible partner "
-                         "(1) is already "
-                         "paired with them")
+                         "is already paired with them")
 
 
 @pytest.mark.parametrize("budget", [0, 2, 3])
@@ -354,7 +352,7 @@ def test_an_unpaired_reason_says_the_only_partner_left_their_pair(tmp_path: Path
                              apart=[("amelia.ashworth@nhs.net", "oliver.pemberton@nhs.net")])
     assert result.pairs == []
     reasons = {u.person.name: u.reason for u in result.unpaired}
-    expected = ("their only eligible partner (1) was in a pair with them that one of the two "
+    expected = ("their only eligible partner was in a pair with them that one of the two "
                 "left, so they are not paired again")
     assert reasons == {"Dr Amelia Ashworth": expected, "Oliver Pemberton": expected}
 
@@ -370,7 +368,7 @@ def test_an_unpaired_reason_counts_partners_paired_and_kept_apart(tmp_path: Path
                                                              "Oliver Pemberton")]
     reasons = {u.person.name: u.reason for u in result.unpaired}
     assert reasons["Oliver Pemberton"] == (
-        "1 of 2 places unfilled: their only eligible partners (2): 1 is already paired with "
+        "1 of 2 places unfilled: of their 2 eligible partners, 1 is already paired with "
         "them, and 1 was in a pair with them that one of the two left, so they are not paired "
         "again")
 

@@ -531,17 +531,19 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                           else f"nobody active on the {other_label} side to pair with")
             elif not open_partners:
                 left_pair = len(kept_apart.get(person.key, set()) - mine)
-                reason = f"their only eligible partner{'s' if total > 1 else ''} ({total})"
+                every = "their only eligible partner" if total == 1 else \
+                    f"all {total} of their eligible partners"
                 if not left_pair:
-                    reason += f" {'are' if total > 1 else 'is'} already paired with them"
+                    reason = f"{every} {'are' if total > 1 else 'is'} already paired with them"
                 elif left_pair == total:
-                    reason += (f" {'were each' if total > 1 else 'was'} in a pair with them "
-                               "that one of the two left, so they are not paired again")
+                    reason = (f"{every} {'were each' if total > 1 else 'was'} in a pair with "
+                              "them that one of the two left, so they are not paired again")
                 else:
                     paired, were = total - left_pair, "were each" if left_pair > 1 else "was"
-                    reason += (f": {paired} {'are' if paired > 1 else 'is'} already paired "
-                               f"with them, and {left_pair} {were} in a pair with them that "
-                               "one of the two left, so they are not paired again")
+                    reason = (f"of their {total} eligible partners, {paired} "
+                              f"{'are' if paired > 1 else 'is'} already paired with them, and "
+                              f"{left_pair} {were} in a pair with them that one of the two "
+                              "left, so they are not paired again")
             else:
                 count = len(open_partners)
                 if all(used[q.key] >= q.capacity for q in open_partners):
