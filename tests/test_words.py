@@ -506,12 +506,24 @@ def test_init_workbook_drop_downs_hold_their_lists(run: Runner, tmp_path: Path) 
     run("init", "new")
     lists = resolved_lists(tmp_path / "new" / "volunteers.xlsx")
     assert set(lists) == {"Profession", "Side", "Status", "Host days", "Visit days"}
-    assert lists["Side"] == ["primary", "secondary"]
+    # the sides as every output names them, and check reads a side picked from the list
+    assert lists["Side"] == ["Primary care", "Secondary care"]
     assert lists["Status"] == ["active", "withdrawn"]
     assert "GP" in lists["Profession"] and "Consultant" in lists["Profession"]
     assert {"any", "Mon", "Fri pm"} <= set(lists["Host days"]) and \
         lists["Host days"] == lists["Visit days"]
     assert all(all(v for v in values) for values in lists.values())  # no empty entries
+    # a side picked from the list is read as that side, for a profession no side lists
+    book = openpyxl.load_workbook(tmp_path / "new" / "volunteers.xlsx")
+    headers = [cell.value for cell in book["Volunteers"][1]]
+    row = {"Name": "Dr Ada Quist", "Email": "ada.quist@example.org",
+           "Profession": "Paramedic", "Side": lists["Side"][1]}
+    book["Volunteers"].append([row.get(str(h), None) for h in headers])
+    book.save(tmp_path / "new" / "volunteers.xlsx")
+    checked = json.loads(run("check", "new/volunteers.xlsx", "--scheme", "new/scheme.toml",
+                             "--json").stdout)
+    assert checked["sides"]["secondary"]["people"] == 1
+    assert not [p for p in checked["problems"] if p["severity"] == "error"]
     if shutil.which("soffice") is None:
         return
     # LibreOffice reads the file and keeps every list when it saves it again.
@@ -519,7 +531,7 @@ def test_init_workbook_drop_downs_hold_their_lists(run: Runner, tmp_path: Path) 
                     str(tmp_path / "lo"), str(tmp_path / "new" / "volunteers.xlsx")],
                    check=True, capture_output=True, timeout=120)
     again = resolved_lists(tmp_path / "lo" / "volunteers.xlsx")
-    assert again["Side"] == ["primary", "secondary"]
+    assert again["Side"] == ["Primary care", "Secondary care"]
     assert again["Status"] == ["active", "withdrawn"]
 
 

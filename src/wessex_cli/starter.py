@@ -94,7 +94,8 @@ INSTRUCTIONS = [
      "required; everything else is optional."),
     ("Phone", "A number the partner can call: the introduction gives it to them."),
     ("Profession and Side", "Side is worked out from the profession using scheme.toml "
-     "(GP: primary, Consultant: secondary). Fill in Side only for professions it does not know."),
+     "(a GP is on the primary care side, a consultant on the secondary). Fill in Side only for "
+     "professions it does not know, from its list."),
     ("Organisation", "The GP practice, or the hospital and department, where the person works. "
      "People from the same organisation are never paired."),
     ("Specialty", "The person's specialty (e.g. Cardiology, General Practice). A colleague "
@@ -205,7 +206,9 @@ def write_volunteer_template(path: Path, scheme: Scheme) -> None:
     professions = [p for side in scheme.sides for p in side.professions]
     days = ["any", *DAYS[:5], *(f"{d} am" for d in DAYS[:5]), *(f"{d} pm" for d in DAYS[:5]),
             "Mon-Fri"]
-    lists = {"Profession": professions, "Side": list(scheme.side_keys),
+    # the sides as every output names them ("Primary care"); the reader takes a key
+    # ("primary") as well, so the list only offers, and a key typed is let through
+    lists = {"Profession": professions, "Side": [side.label for side in scheme.sides],
              "Status": ["active", "withdrawn"], "Days": days}
 
     def from_list(column: str, rows: int, strict: bool, message: str) -> dict[str, object]:
@@ -217,7 +220,8 @@ def write_volunteer_template(path: Path, scheme: Scheme) -> None:
     validations = [
         (col["profession"], from_list("Profession", len(professions), False,
                                       "Pick from the list, or type another profession.")),
-        (col["side"], from_list("Side", 2, True, "Leave blank: the profession decides.")),
+        (col["side"], from_list("Side", 2, False, "Leave blank: the profession decides. "
+                                "Else pick the person's side.")),
         (col["status"], from_list("Status", 2, True, "Write 'withdrawn' when someone drops out.")),
         (col["host_days"], from_list("Days", len(days), False,
                                      "Pick, or type e.g. 'Mon, Wed' or 'Tue-Thu'.")),
