@@ -70,7 +70,7 @@ def test_init_writes_and_refuses_to_overwrite(run: Runner, tmp_path: Path) -> No
     book = openpyxl.load_workbook(tmp_path / "scheme" / "volunteers.xlsx")
     assert book.sheetnames[:2] == ["Volunteers", "Instructions"]
     sheet = book["Volunteers"]
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "B2"  # the header row, and the names beside every column
     assert [c.value for c in sheet[1]][:3] == ["Name", "Email", "Phone"]
     assert len(sheet.data_validations.dataValidation) >= 5
     assert "[weights]" in (tmp_path / "scheme" / "scheme.toml").read_text()

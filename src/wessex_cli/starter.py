@@ -234,7 +234,9 @@ def write_volunteer_template(path: Path, scheme: Scheme) -> None:
     widths = {index: max(12.0, len(h) + 4.0) for index, h in enumerate(headers)}
     widths.update({col["name"]: 24, col["email"]: 30, col["organisation"]: 28,
                    col["adjustments"]: 30, col["notes"]: 30})
-    volunteers = SheetSpec("Volunteers", headers, [], widths=widths, validations=validations)
+    # the name stays in view while the administrator scrolls across twenty columns
+    volunteers = SheetSpec("Volunteers", headers, [], widths=widths, validations=validations,
+                           frozen_columns=col["name"] + 1)
     instructions = SheetSpec("Instructions", ["Topic", "What to do"], INSTRUCTIONS,
                              widths={0: 24, 1: 100}, wrap_columns=frozenset({1}))
     write_workbook(path, [volunteers, instructions], hidden_lists=lists)

@@ -39,6 +39,7 @@ class SheetSpec:
     date_columns: frozenset[int] = frozenset()
     validations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     note: str = ""  # a line written above the header, e.g. instructions
+    frozen_columns: int = 0  # the columns kept in view beside the header row, e.g. a name
 
 
 def fitted_width(header: str, values: Sequence[Value], cap: float = 45) -> float:
@@ -92,7 +93,7 @@ def _write(temp: Path, sheets: Sequence[SheetSpec], lists: Mapping[str, Sequence
             for r, row in enumerate(spec.rows, start=first + 1):
                 for col, value in enumerate(row):
                     _write_cell(sheet, r, col, value, date_fmt, quoted_fmt)
-        sheet.freeze_panes(first + 1, 0)
+        sheet.freeze_panes(first + 1, spec.frozen_columns)
         if spec.headers:
             sheet.autofilter(first, 0, first + max(len(spec.rows), 1), len(spec.headers) - 1)
         for col, validation in spec.validations:
