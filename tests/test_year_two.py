@@ -488,6 +488,19 @@ def test_a_history_given_with_keep_adds_to_the_recorded_one(run: Runner,
     assert (tmp_path / "pairs.xlsx").read_bytes() == before
 
 
+def test_the_settings_name_the_scheme_file_by_its_path(run: Runner, tmp_path: Path) -> None:
+    """The Settings sheet named scheme.toml by its name alone, whichever was given with
+    --scheme: it names the one used, from the pairs workbook's folder, as the input."""
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "scheme.toml").write_text('[scheme]\nname = "Exchange"\n')
+    write_book(tmp_path / "volunteers.xlsx", four())
+    run("pair", "volunteers.xlsx", "--scheme", "conf/scheme.toml", "-o", "out/pairs.xlsx")
+    settings = dict(openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")[
+        "Settings"].iter_rows(min_row=2, values_only=True))
+    assert settings["Scheme file"] == "../conf/scheme.toml"
+    assert settings["Input file"] == "../volunteers.xlsx"
+
+
 def test_init_from_a_pairs_workbook_written_elsewhere_finds_its_volunteers(
         run: Runner, tmp_path: Path) -> None:
     """The Settings sheet named the volunteer workbook by its name alone, so a pairs workbook

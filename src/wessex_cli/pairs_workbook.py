@@ -378,7 +378,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         [INPUT_SETTING, _beside(source, written)],  # from this workbook's folder
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
-        ["Scheme file", scheme.source.name if scheme.source else "(defaults)"],
+        # from this workbook's folder, as the input: which scheme.toml, not only its name
+        ["Scheme file", _beside(scheme.source, written) if scheme.source else "(defaults)"],
         # an ID of the administrator's own too ('X3'), kept: its row is no row typed over
         # since, which a pair deleted by hand might be (``missing_id_back``)
         [PAIRS_SETTING, id_ranges([*(pair.pair_id for pair in result.pairs), *held])],
