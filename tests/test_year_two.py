@@ -58,8 +58,9 @@ def test_history_never_repeats_a_partner(run: Runner, tmp_path: Path) -> None:
     again = {frozenset(("amelia@nhs.net", "oliver@nhs.net")),
              frozenset(("isla@nhs.net", "arjun@nhs.net"))}
     assert pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json").output) == again
+    # the JSON on stdout; the notes that each asked for last year's partner, on stderr
     fresh = pairs_of(run("pair", "volunteers.xlsx", "--dry-run", "--json", "--history",
-                         str(old)).output)
+                         str(old)).stdout)
     assert fresh == {frozenset(("amelia@nhs.net", "arjun@nhs.net")),
                      frozenset(("isla@nhs.net", "oliver@nhs.net"))}
     why = run("pair", "volunteers.xlsx", "--history", str(old), "--why", "Amelia Ashworth").output
@@ -67,6 +68,23 @@ def test_history_never_repeats_a_partner(run: Runner, tmp_path: Path) -> None:
     locked = run("pair", "volunteers.xlsx", "--dry-run", "--history", str(old), "--lock",
                  "Amelia Ashworth=Oliver Pemberton", code=1)
     assert "rule 6" in locked.output
+
+
+def test_a_choice_of_last_years_partner_is_said(run: Runner, tmp_path: Path) -> None:
+    """Amelia asks for Oliver again, her partner last year: rule 6 keeps them apart, and the
+    administrator, who may have to tell her, hears so from the pairing (only --why said)."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Preference 2": "Oliver Pemberton"},
+        "isla@nhs.net": {"Preference 1": "Oliver Pemberton"}}))
+    said = " ".join(run("pair", "volunteers.xlsx", "--dry-run", "--history",
+                        str(old)).stdout.split())
+    assert "Dr Amelia Ashworth's 2nd choice, Oliver Pemberton, was their partner in an " \
+        "earlier scheme, so the two are not paired again (rule 6: never the same partner " \
+        "twice)." in said
+    assert "1st choice, Oliver Pemberton, was their partner" not in said  # not Isla's
+    without = run("pair", "volunteers.xlsx", "--dry-run").stdout
+    assert "earlier scheme" not in without
 
 
 def test_a_re_pairing_keeps_last_years_partners_apart_as_the_first_did(

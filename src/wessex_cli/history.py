@@ -105,6 +105,27 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
+def choices_partnered_before(roster: Roster) -> list[str]:
+    """A sentence for each choice of a colleague who was the volunteer's partner in an
+    earlier scheme (``apply_history`` gave the roster its ``previous``): rule 6 keeps the
+    two apart, which the volunteer may not expect, so the administrator hears of it."""
+    from .scoring import ORDINAL
+
+    by_key = roster.by_key()
+    said = []
+    for volunteer in roster.volunteers:
+        if not volunteer.active:
+            continue
+        for choice in volunteer.preferences:
+            if choice.person and choice.person in volunteer.previous:
+                chosen = by_key.get(choice.person)
+                said.append(f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} "
+                            f"choice, {chosen.name if chosen else choice.text}, was their "
+                            "partner in an earlier scheme, so the two are not paired again "
+                            "(rule 6: never the same partner twice).")
+    return said
+
+
 def summary_rows(path: Path) -> list[dict[str, str]]:
     """The Summary sheet of a pairs workbook as header key -> text, its header row (Item,
     Value) found as every sheet reader finds one; [] when the sheet is absent."""

@@ -173,7 +173,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             and target.suffix.lower() == ".xlsx":  # without --force, it is refused anyway
         _refuse_to_drop_history(target)
     if request.history:
-        from .history import apply_history, new_addresses, read_history
+        from .history import (
+            apply_history,
+            choices_partnered_before,
+            new_addresses,
+            read_history,
+        )
 
         history = read_history(request.history)
         for key, old in new_addresses(roster, history).items():
@@ -183,6 +188,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                               "name under another address, so their earlier partners are "
                               "kept apart."))
         roster = apply_history(roster, history)
+        notes += [Note(said) for said in choices_partnered_before(roster)]
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
         guard_output(target, request.force, "pairs workbook")  # with --force: backed up
