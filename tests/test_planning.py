@@ -345,6 +345,20 @@ def test_feedback_pack(run: Runner, tmp_path: Path) -> None:
     assert "## Ratings" in (tmp_path / "pack.md").read_text()
 
 
+def test_a_rating_answered_in_words_says_what_its_numbers_stand_for(run: Runner,
+                                                                      tmp_path: Path) -> None:
+    """'I would recommend it' answered Agree, Strongly agree, Neutral: 4, 5, 3, 4, 5, 3, 4.
+    "median 4" alone would not tell a reader that 4 is "agree"; a question answered in
+    figures keeps "1 to 5"."""
+    write_responses(tmp_path / "responses.csv")
+    run("feedback", "responses.csv", "-o", "pack.html", "--no-names-source")
+    page = " ".join((tmp_path / "pack.html").read_text("utf-8").split())
+    assert "7 answers; mean 4.0, median 4 on a scale of 1 (strongly disagree) to 5 " \
+        "(strongly agree)." in page
+    assert "Rating (1 = strongly disagree, 5 = strongly agree)" in page  # the chart's axis
+    assert "7 answers; mean 2.6, median 2 on a scale of 1 to 5." in page  # 1-5, 1-2
+
+
 def test_feedback_response_rate(run: Runner, tmp_path: Path) -> None:
     write_responses(tmp_path / "responses.csv")
     result = run("feedback", "responses.csv", "--pairs", str(EXAMPLES / "pairs.xlsx"),

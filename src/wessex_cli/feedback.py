@@ -613,6 +613,7 @@ class Rated:
     question: str
     scale: tuple[int, int]
     values: list[int]
+    agreement: bool = False  # answered in words, "Strongly agree" to "Strongly disagree"
 
     @property
     def mean(self) -> float:
@@ -634,7 +635,25 @@ class Rated:
         """The sentence under the question in the pack and the report: how many answered,
         the mean and the median on the scale."""
         return (f"{plural(len(self.values), 'answer')}; mean {self.shown_mean}, median "
-                f"{self.median:g} on a scale of {self.scale[0]} to {self.scale[1]}.")
+                f"{self.median:g} on a scale of {self.scale_words}.")
+
+    @property
+    def scale_words(self) -> str:
+        """The scale as the pages name it: "1 to 5", or, for answers given in words, what its
+        ends stand for, "1 (strongly disagree) to 5 (strongly agree)": a reader of "median 4"
+        could not tell otherwise that 4 is "agree"."""
+        low, high = self.scale
+        if self.agreement and self.scale == (1, 5):
+            return f"{low} (strongly disagree) to {high} (strongly agree)"
+        return f"{low} to {high}"
+
+    @property
+    def axis_label(self) -> str:
+        """The label under a chart's bars, the scale's ends said as ``scale_words`` says them."""
+        low, high = self.scale
+        if self.agreement and self.scale == (1, 5):
+            return f"Rating ({low} = strongly disagree, {high} = strongly agree)"
+        return f"Rating ({low} to {high})"
 
     def distribution(self) -> dict[int, int]:
         """How many gave each point of the scale, unused points included, so every bar is drawn."""
@@ -799,7 +818,9 @@ def read_responses(path: Path) -> Survey:
                      f"not a rating from {scale[0]} to {scale[1]}, so it is not counted."
                      for n, v, rating in ratings
                      if rating is None or not scale[0] <= rating <= scale[1]]
-        rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]]))
+        agreement = any(cell_text(v).casefold().strip() in LIKERT for _, v in present)
+        rated.append(Rated(header, scale, [v for v in usable if scale[0] <= v <= scale[1]],
+                           agreement))
     groups = column(group_col) if group_col is not None else [""] * len(rows)
     return Survey(len(rows), groups, [(q, column(c)) for c, q in reflective.items()],
                   other_text, rated, names, warnings)
@@ -1042,7 +1063,7 @@ def chart_svg(rated: Rated) -> str:
     distribution = rated.distribution()
     figure, axes = plt.subplots(figsize=(6, 2.6))
     axes.bar([str(k) for k in distribution], list(distribution.values()), color="#005eb8")
-    axes.set_xlabel(f"Rating ({rated.scale[0]} to {rated.scale[1]})")
+    axes.set_xlabel(rated.axis_label)
     axes.set_ylabel("Responses")
     from matplotlib.ticker import MaxNLocator
 

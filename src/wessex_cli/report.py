@@ -331,7 +331,7 @@ def rating_chart(rated: Any, fmt: str = "png") -> bytes:
     figure, axes = _figure(6.0, 2.4)
     distribution = rated.distribution()
     axes.bar([str(k) for k in distribution], list(distribution.values()), color="#005eb8")
-    axes.set_xlabel(f"Rating ({rated.scale[0]} to {rated.scale[1]})")
+    axes.set_xlabel(rated.axis_label)
     axes.set_ylabel("Responses")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     return _save(figure, fmt)
