@@ -467,6 +467,10 @@ def test_report_as_word_has_the_same_figures(run: Runner, scheme_files: dict[str
     assert figures["Reflections returned"] == expected["reflections"]
     assert figures["People who volunteered"] == expected["volunteered"]
     assert len(document.inline_shapes) == 2  # timeline and rating charts
+    # a rating's line of figures keeps with its chart, below its heading: never a chart
+    # alone at the top of a page, its question and figures at the foot of the last
+    summaries = [p for p in document.paragraphs if " on a scale of " in p.text]
+    assert summaries and all(p.paragraph_format.keep_with_next for p in summaries)
     # proofread in UK English, as every letter is
     assert 'w:lang w:val="en-GB"' in document.styles.element.xml
     assert document.core_properties.language == "en-GB"

@@ -514,7 +514,9 @@ def report_docx(report: Report) -> bytes:
         document.add_paragraph(values["feedback_sentence"])
         for rated in pack.rated:
             document.add_heading(rated.question, 2)
-            document.add_paragraph(rated.summary)
+            # the heading keeps with this line (Word's heading styles do), and this line
+            # with its chart: else the chart can begin the next page on its own
+            document.add_paragraph(rated.summary).paragraph_format.keep_with_next = True
             picture(rating_chart(rated, "png"))
         if values["themes"]:
             document.add_heading("Common themes", 2)
