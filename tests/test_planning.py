@@ -357,6 +357,25 @@ def test_a_rating_answered_in_words_says_what_its_numbers_stand_for(run: Runner,
         "(strongly agree)." in page
     assert "Rating (1 = strongly disagree, 5 = strongly agree)" in page  # the chart's axis
     assert "7 answers; mean 2.6, median 2 on a scale of 1 to 5." in page  # 1-5, 1-2
+    # each chart is an image a screen reader names, with the counts it draws; matplotlib's
+    # note of what drew it, which LibreOffice prints as text, is not there
+    assert page.count('role="img"') == 2 and "<metadata" not in page
+    assert ('aria-label="Answers to &#x27;I would recommend it&#x27;, how many gave each '
+            'rating (1 (strongly disagree) to 5 (strongly agree)): 1: 0, 2: 0, 3: 2, 4: 3, '
+            '5: 2"') in page
+
+
+def test_a_chart_label_holds_the_question_as_text(run: Runner, tmp_path: Path) -> None:
+    """A question heading typed with markup is a label's text, never a tag in the page."""
+    rows = [["Q1. Anything that surprised you?", 'Was it <b>good</b> & "useful"? (1-5)']]
+    rows += [["Nothing", str(1 + n % 5)] for n in range(9)]
+    with (tmp_path / "responses.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    run("feedback", "responses.csv", "-o", "pack.html", "--no-names-source")
+    page = (tmp_path / "pack.html").read_text("utf-8")
+    assert "<b>good</b>" not in page
+    assert ('aria-label="Answers to &#x27;Was it &lt;b&gt;good&lt;/b&gt; &amp; &quot;useful'
+            '&quot;? (1-5)&#x27;') in page
 
 
 def test_feedback_response_rate(run: Runner, tmp_path: Path) -> None:

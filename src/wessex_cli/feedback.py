@@ -1072,10 +1072,28 @@ def chart_svg(rated: Rated) -> str:
         axes.spines[side].set_visible(False)
     figure.tight_layout()
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", metadata=NO_SVG_METADATA)
     plt.close(figure)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    counts = ", ".join(f"{rating}: {count}" for rating, count in distribution.items())
+    return labelled_svg(buffer.getvalue(), f"Answers to '{rated.question}', how many gave "
+                                           f"each rating ({rated.scale_words}): {counts}")
+
+
+# matplotlib writes into an SVG what drew it and when, which LibreOffice prints as text on
+# the page; without any of them it writes no <metadata> at all
+NO_SVG_METADATA: dict[str, None] = {"Date": None, "Creator": None, "Format": None,
+                                    "Type": None}
+
+
+def labelled_svg(svg: str, label: str) -> str:
+    """``svg`` from its <svg> tag on, for a page to hold inline, as an image a screen reader
+    names: role="img", with ``label`` (escaped) as its name and title."""
+    from html import escape
+
+    start = svg.index("<svg")
+    end = svg.index(">", start)
+    said = escape(label, quote=True)
+    return f'{svg[start:end]} role="img" aria-label="{said}"><title>{said}</title>{svg[end + 1:]}'
 
 
 def privacy_statement(pack: FeedbackPack) -> list[str]:

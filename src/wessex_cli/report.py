@@ -285,7 +285,9 @@ def _save(figure: Any, fmt: str) -> bytes:
 
     figure.tight_layout()
     buffer = io.BytesIO()
-    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    from .feedback import NO_SVG_METADATA
+
+    metadata: dict[str, Any] = dict(NO_SVG_METADATA) if fmt == "svg" else {"Software": None}
     figure.savefig(buffer, format=fmt, metadata=metadata, dpi=150)
     plt.close(figure)
     return buffer.getvalue()
@@ -425,23 +427,28 @@ def context(report: Report) -> dict[str, Any]:
 
 def report_html(report: Report) -> str:
     """The board report as one web page (``templates/pages/report.html.j2``), charts inline."""
-    from .feedback import chart_svg
+    from .feedback import chart_svg, labelled_svg
     from .pages import render_page
+    from .wording import day_month_year
 
     values = context(report)
-    values["timeline_svg"] = (_inline_svg(timeline_chart(report, "svg")) if report.visit_dates
-                              else None)  # no dated visit: nothing to draw
-    values["rating_svg"] = {id(r): _inline_svg(chart_svg(r).encode())
+    # no dated visit: nothing to draw
+    values["timeline_svg"] = _inline_svg(labelled_svg(
+        timeline_chart(report, "svg").decode("utf-8"),
+        f"Visits completed over time: {len(report.visit_dates)} dated, the first on "
+        f"{day_month_year(report.visit_dates[0])} and the last on "
+        f"{day_month_year(report.visit_dates[-1])}")) if report.visit_dates else None
+    values["rating_svg"] = {id(r): _inline_svg(chart_svg(r))
                             for r in (report.feedback.rated if report.feedback else [])}
     values["id"] = id
     return render_page("report", **values)
 
 
-def _inline_svg(data: bytes) -> Any:
+def _inline_svg(svg: str) -> Any:
     from markupsafe import Markup
 
-    text = data.decode("utf-8")
-    return Markup(text[text.index("<svg"):])  # noqa: S704 - drawn by matplotlib from numbers
+    # drawn by matplotlib from numbers, its label escaped by ``labelled_svg``
+    return Markup(svg)  # noqa: S704
 
 
 def report_docx(report: Report) -> bytes:
