@@ -55,6 +55,8 @@ def test_check_and_render_say_so_naming_the_cell(run: Runner, tmp_path: Path,
     said = " ".join(run("check", "two.xlsx", code=1).output.split())
     assert "Volunteers!B2 │ 'ann@example.org; ann.home@example.org' is not a valid " in said
     assert "It holds 2 addresses, and a cell takes one" in said
+    # said once, as the error it is: not also as an address with a space to take out
+    assert "has a space in it" not in said
     book = openpyxl.load_workbook(paired)
     book["Pairs"].cell(2, columns(book["Pairs"])["A email"]).value = \
         "gp0@example.org; gp0.home@example.org"

@@ -379,7 +379,8 @@ def space_in_address(typed: str, address: str) -> tuple[str, str] | None:
     what to do, once the address read from it (``address``, the space taken out, as no
     address holds one) is one; None otherwise. The space may stand for a dot or an
     underscore mistyped, and the letters would then go elsewhere."""
-    if " " not in typed or "<" in typed or "@" not in address:
+    # an address that is none even without the space is ``address_fault``'s to name, once
+    if " " not in typed or "<" in typed or "@" not in address or email_problem(address):
         return None
     return (f"'{typed}' has a space in it, which no address can hold, so wessex writes to "
             f"{address}.", "If a dot or an underscore was meant where the space is, correct "
@@ -396,7 +397,7 @@ def spaced_address_warning(cell: str, typed: str) -> str:
     if " " not in typed:  # most cells: nothing more to look at
         return ""
     address = address_from_cell(typed)
-    spaced = space_in_address(typed, address) if email_problem(address) is None else None
+    spaced = space_in_address(typed, address)
     return f"{f'{cell}: ' if cell else ''}{' '.join(spaced)}" if spaced else ""
 
 
