@@ -16,13 +16,12 @@ if TYPE_CHECKING:
     from .roster import Volunteer
 
 
-def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
+def load_pairs(path: Path, now: dt.date | None = None,
                year: int | None = None, finished_withdrawn: bool = False,
                start: dt.date | None = None, withdrawn_warnings: bool = False
                ) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
-    unreadable tracking cells. ``only_new``: just the pairs the last 'wessex pair' made
-    (How paired is not "kept"). ``year`` completes tracking dates typed without one;
+    unreadable tracking cells. ``year`` completes tracking dates typed without one;
     ``start`` (the scheme's) names a visit dated before it.
     ``finished_withdrawn``: the pairs on the Withdrawn sheet whose two visits were both done
     and dated before one of them withdrew come too (their certificates are earned: someone
@@ -31,7 +30,7 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
     typed there that cannot be read), as the report gives them (status)."""
     from .dates import today
 
-    book, pairs, warnings = _read_pairs(path, now, only_new, year,
+    book, pairs, warnings = _read_pairs(path, now, False, year,
                                         side_sheets=finished_withdrawn or withdrawn_warnings,
                                         start=start, unpaired=False)
     if withdrawn_warnings:
@@ -51,6 +50,17 @@ def load_pairs(path: Path, now: dt.date | None = None, only_new: bool = False,
                 if not withdrawn_warnings:  # else given above with the others
                     warnings += pair.warnings
     return pairs, warnings
+
+
+def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None
+                   ) -> tuple[list[PairRecord], list[PairRecord], list[str]]:
+    """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
+    not "kept"), every pair of the Pairs sheet (whom else their people are paired with, and
+    whose letters are in the folder already), and the warnings of the first, as
+    ``load_pairs`` gives them."""
+    book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=False, start=start,
+                                        unpaired=False)
+    return pairs, book.pairs, warnings
 
 
 def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None

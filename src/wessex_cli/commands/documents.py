@@ -142,7 +142,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_everyone, load_pairs, load_volunteers_agreed
+    from ..sources import load_everyone, load_new_pairs, load_pairs, load_volunteers_agreed
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -162,17 +162,19 @@ def render(
                                                          start=scheme.start)
         warn(warnings)
     elif pairs:
-        pair_records, warnings = load_pairs(pairs, only_new=new, year=scheme.year,
-                                            finished_withdrawn=template.only_complete and not new,
-                                            start=scheme.start)
+        if new:  # and every pair: whom else the new pairs' people are paired with
+            pair_records, every, warnings = load_new_pairs(pairs, year=scheme.year,
+                                                           start=scheme.start)
+        else:
+            pair_records, warnings = load_pairs(pairs, year=scheme.year,
+                                                finished_withdrawn=template.only_complete,
+                                                start=scheme.start)
         warn(warnings)
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
                       f"introduce; nothing written. Leave out --new to write '"
                       f"{escape(template.name)}' for every pair.")
             return
-        if new:  # every pair: whom else the new pairs' people are paired with
-            every = load_pairs(pairs, year=scheme.year, start=scheme.start)[0]
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
