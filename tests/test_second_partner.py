@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+
 from .conftest import Runner, person, small_paired, small_roster, write_book
 
 
@@ -31,3 +33,30 @@ def test_a_new_partners_introduction_names_the_partner_already_there(run: Runner
            in amelia
     mei = (folder / "mei-corrigan.md").read_text(encoding="utf-8")
     assert "still paired" not in mei and "Oliver" not in mei  # her only partner is Amelia
+
+
+def test_a_pair_typed_in_since_is_not_named_as_written_to_before(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    small_paired(run, tmp_path)  # Isla Okonkwo with Arjun Rasmussen
+    people = [{**small_roster()[0], "Capacity": 2}, *small_roster()[1:],
+              person("Dr Mei Corrigan", "mei@example.org", "Consultant",
+                     Organisation="General Hospital - Neurology")]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Amelia Ashworth with Mei, new
+    # then Mei is paired with Isla as well, typed in by hand below the pairs: no letter has
+    # introduced the two yet, and --new leaves their pair out until 'pair --keep'
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = sheet.max_row + 1
+    for title, value in {"A name": "Dr Isla Okonkwo", "A email": "isla@example.org",
+                         "B name": "Dr Mei Corrigan", "B email": "mei@example.org"}.items():
+        sheet.cell(row, header.index(title) + 1).value = value
+    book.save(tmp_path / "pairs.xlsx")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "second",
+        "--format", "md")
+    mei = (tmp_path / "second" / "partner-introduction" / "mei-corrigan.md").read_text(
+        encoding="utf-8")
+    assert "we have paired you with:\n\n- **Dr Amelia Ashworth**" in mei
+    # not "You are still paired with Dr Isla Okonkwo, as we wrote to you before"
+    assert "still paired" not in mei and "Isla" not in mei

@@ -453,7 +453,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
 
     ``agreed``: the partners already agreed for a volunteer (by key) with no place left to
     choose for (``sources.agreed_partners``); from the pairs, a locked pair's people.
-    ``partnered``: every pair of the workbook when ``pairs`` are some of them ('render
+    ``partnered``: the pairs introduced before when ``pairs`` are the new ones ('render
     --new'), for whom else each person is paired with, told them in a letter before."""
     from .dates import today
     from .pairing import LOCKED_REASON

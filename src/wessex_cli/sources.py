@@ -53,14 +53,19 @@ def load_pairs(path: Path, now: dt.date | None = None,
 
 
 def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None
-                   ) -> tuple[list[PairRecord], list[PairRecord], list[str]]:
+                   ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord], list[str]]:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
-    not "kept"), every pair of the Pairs sheet (whom else their people are paired with, and
-    whose letters are in the folder already), and the warnings of the first, as
-    ``load_pairs`` gives them."""
+    not "kept"), every pair of the Pairs sheet (whose letters are in the folder already),
+    those of them introduced before, whom a new pair's letter names as partners already
+    there (not a pair typed in by hand since, which no letter has introduced yet), and the
+    warnings of the first, as ``load_pairs`` gives them."""
+    from .pairs_workbook import added_by_hand
+
     book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=False, start=start,
                                         unpaired=False)
-    return pairs, book.pairs, warnings
+    added, new = added_by_hand(book), {pair.row for pair in pairs}
+    before = [pair for pair in book.pairs if pair.row not in added and pair.row not in new]
+    return pairs, book.pairs, before, warnings
 
 
 def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None

@@ -156,6 +156,7 @@ def render(
                             "run from the pairs workbook.")
     unpaired: list[Person] = []  # a letter to each volunteer goes to them too
     every: list[PairRecord] = []  # with --new, the pairs kept as well as the new
+    before: list[PairRecord] = []  # and those of them introduced before
     warnings: list[str] = []  # printed as read: a refusal below names their cells only
     if pairs and not volunteers and not new and template.audience == "volunteer":
         pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
@@ -163,8 +164,8 @@ def render(
         warn(warnings)
     elif pairs:
         if new:  # and every pair: whom else the new pairs' people are paired with
-            pair_records, every, warnings = load_new_pairs(pairs, year=scheme.year,
-                                                           start=scheme.start)
+            pair_records, every, before, warnings = load_new_pairs(pairs, year=scheme.year,
+                                                                   start=scheme.start)
         else:
             pair_records, warnings = load_pairs(pairs, year=scheme.year,
                                                 finished_withdrawn=template.only_complete,
@@ -178,7 +179,7 @@ def render(
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
-                         partnered=every)
+                         partnered=before)
     finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
