@@ -736,3 +736,16 @@ def test_the_report_warns_of_a_deleted_pair_and_a_copied_row(run: Runner, paired
     assert "rows 2 and 31 of the Pairs sheet both hold the pair of Dr Amelia Ashworth and " \
            "Prof Chidi Zielinski, so it is counted twice" in said
     assert "These warnings are not printed in the report" in said
+
+
+def test_an_own_pair_id_for_a_person_is_known_in_any_case(run: Runner, paired: Path) -> None:
+    """An ID of the administrator's own ('X3') typed in small letters is the pair's ID as
+    much as 'p2' is P002's: the refusal names the two people, not nobody."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["A3"] = "X3"  # Dr Arjun Rasmussen and Dr Noor Kerrigan's pair
+    book.save(paired)
+    said = " ".join(run("visit", "pairs.xlsx", "x3", "--hosted", "1/5/2027",
+                        code=1).output.split())
+    assert "'x3' is not a person but the ID of the pair of Dr Arjun Rasmussen and " \
+           "Dr Noor Kerrigan (Pairs row 3)" in said
+    assert "nobody called" not in said

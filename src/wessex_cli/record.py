@@ -136,8 +136,9 @@ def _refuse_a_pair_id(who: str, places: list[Placement], book: Workbook | None) 
     """Refuse ``who`` when it is no one's name but the ID of a pair in the sheet ('P001',
     copied from the status table's first column): the command names a person, and which of
     the two is meant (who hosted, who withdraws) only the administrator can say."""
-    wanted = standard_id(who.strip())
-    pairs = {place.pair.row: place.pair for place in places if place.pair.pair_id == wanted}
+    wanted = standard_id(who.strip()).casefold()  # 'x3' for X3, as 'p2' for P002
+    pairs = {place.pair.row: place.pair for place in places
+             if place.pair.pair_id.casefold() == wanted}
     if not wanted or len(pairs) != 1:
         return  # no pair holds it, or two rows do, which every reading already warns of
     pair = next(iter(pairs.values()))
