@@ -106,6 +106,8 @@ def test_a_pair_on_both_sheets_is_warned_of_with_both_cells(run: Runner,
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
                     .output.split())
     assert f"Warning: Pairs!A{row} and Withdrawn!E2 both hold the pair ID P005" in said
+    # not also kept as a withdrawal undone, which the warning says it is not yet
+    assert "is back on the Pairs sheet" not in said
 
 
 def test_another_pair_under_a_withdrawn_pairs_id_is_warned_of(run: Runner,
@@ -121,3 +123,21 @@ def test_another_pair_under_a_withdrawn_pairs_id_is_warned_of(run: Runner,
         "Dr Nora Quill; Dr Elif Strand and Anwen Zubair, withdrawn), and the withdrawn " \
         "pair's letters name it so. In the Pairs row, type the ID its own letters gave, or " \
         "empty its Pair cell so that 'wessex pair --keep' gives it a new one." in said
+
+
+def test_a_pair_copied_back_is_not_taken_for_a_pair_deleted_since(run: Runner,
+                                                                 paired: Path) -> None:
+    """P005 copied back after its withdrawal, and P011's row deleted by hand: the row of
+    P005 is a pair wessex wrote under its own ID, not P011's row with its ID typed over, so
+    it is never said to be P011 (and 'pair --keep' would have given it P011's ID)."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    _copy_back(paired)
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["A11"].value == "P011"
+    book["Pairs"].delete_rows(11)
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "pair P011, on the Pairs sheet when wessex last wrote this workbook, is on " \
+        "neither the Pairs nor the Withdrawn sheet now" in said
+    assert "most likely P011" not in said
