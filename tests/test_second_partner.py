@@ -60,3 +60,37 @@ def test_a_pair_typed_in_since_is_not_named_as_written_to_before(run: Runner,
     assert "we have paired you with:\n\n- **Dr Amelia Ashworth**" in mei
     # not "You are still paired with Dr Isla Okonkwo, as we wrote to you before"
     assert "still paired" not in mei and "Isla" not in mei
+
+
+def _letters_of(folder: Path, name: str) -> dict[str, str]:
+    """Each letter in ``folder`` to ``name`` (its file's stem begins with it), keyed by the
+    partner it introduces, its words joined with single spaces."""
+    letters = {}
+    for path in sorted(folder.glob(f"{name}*.md")):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        partner = text.split("we have paired you with: - **", 1)[1].split("**", 1)[0]
+        letters[partner] = text
+    return letters
+
+
+def test_a_third_partners_introduction_says_the_half_days_once(run: Runner,
+                                                               tmp_path: Path) -> None:
+    small_paired(run, tmp_path)  # Amelia Ashworth with Oliver Pemberton
+    people = [{**small_roster()[0], "Capacity": 3}, *small_roster()[1:],
+              person("Dr Mei Corrigan", "mei@example.org", "Consultant",
+                     Organisation="General Hospital - Neurology"),
+              person("Dr Ravi Ollerton", "ravi@example.org", "Consultant",
+                     Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Amelia with Mei and with Ravi, new
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "second",
+        "--format", "md")
+    letters = _letters_of(tmp_path / "second" / "partner-introduction", "amelia-ashworth")
+    assert sorted(letters) == ["Dr Mei Corrigan", "Dr Ravi Ollerton"]
+    to_meet_mei = letters["Dr Mei Corrigan"]
+    assert "You are also paired with Dr Ravi Ollerton, introduced in a letter of its own: " \
+           "each pair has its own two half days. You are still paired with Oliver " \
+           "Pemberton, as we wrote to you before: Mei is a further partner, not a " \
+           "replacement." in to_meet_mei
+    # not said again of the pair before
+    assert to_meet_mei.count("each pair has its own two half days") == 1
