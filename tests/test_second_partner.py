@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner, person, small_paired, small_roster, write_book
+from .conftest import COMPLETE_SCHEME, Runner, person, small_paired, small_roster, write_book
 
 
 def test_a_new_partners_introduction_names_the_partner_already_there(run: Runner,
@@ -94,3 +94,24 @@ def test_a_third_partners_introduction_says_the_half_days_once(run: Runner,
            "replacement." in to_meet_mei
     # not said again of the pair before
     assert to_meet_mei.count("each pair has its own two half days") == 1
+
+
+def test_two_other_partners_are_introduced_in_letters_of_their_own(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [
+        *small_roster(),
+        person("Dr Zara Quinn", "zara@example.org", "GP", Organisation="Quayside Surgery",
+               Capacity=3),
+        *(person(f"Dr {name} Corrigan", f"{name.lower()}@example.org", "Consultant",
+                 Organisation=f"General Hospital - {ward}")
+          for name, ward in (("Mei", "Neurology"), ("Ravi", "Renal"), ("Nadia", "Stroke")))])
+    run("pair", "v.xlsx")
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters",
+        "--format", "md")
+    letters = _letters_of(tmp_path / "letters" / "partner-introduction", "zara-quinn")
+    assert sorted(letters) == ["Dr Mei Corrigan", "Dr Nadia Corrigan", "Dr Ravi Corrigan"]
+    # not "..., introduced in a letter of its own", as if the two shared one
+    assert "You are also paired with Dr Nadia Corrigan and Dr Ravi Corrigan, introduced in " \
+           "letters of their own: each pair has its own two half days." \
+           in letters["Dr Mei Corrigan"]
