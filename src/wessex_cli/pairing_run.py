@@ -335,11 +335,12 @@ def _recorded_before_added(pair: PairRecord) -> str:
         recorded.append("a reflection received")
     if not recorded:
         return ""
-    people = " and ".join(person.name or person.email for person in pair.people)
-    return (f"row {pair.row} of the Pairs sheet ({people}), typed in by hand, already has "
-            f"{' and '.join(recorded)} recorded: copied with the row it was typed over? If not "
-            "so for these two, empty those cells: status, the reminders and the certificates "
-            "count them as this pair's.")
+    from .pairs_workbook import people_of
+
+    return (f"row {pair.row} of the Pairs sheet ({people_of(pair)}), typed in by hand, "
+            f"already has {' and '.join(recorded)} recorded: copied with the row it was typed "
+            "over? If not so for these two, empty those cells: status, the reminders and the "
+            "certificates count them as this pair's.")
 
 
 def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: PairingResult,
@@ -349,7 +350,7 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
     column, --lock) names: it is not taken as agreed in advance, and its introduction says
     the administrator paired them."""
     from .pairing import LOCKED_REASON
-    from .pairs_workbook import first_columns
+    from .pairs_workbook import first_columns, people_of
     from .spreadsheet import cell_ref
     from .text import header_key
 
@@ -362,7 +363,6 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
                 str(pair.value("How paired") or "").strip().casefold() != "locked" or \
                 frozenset((pair.a.key, pair.b.key)) in agreed:
             continue
-        people = " and ".join(person.name or person.email for person in pair.people)
         if writing:
             undo = f"copy the previous version of {earlier.path.name} back from backups/" \
                 if in_place else f"pair again from {earlier.path.name}, which this run left " \
@@ -374,7 +374,8 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
             todo = ("if the two did agree in advance, type each one's name in the other's "
                     "Partner cell in the volunteer workbook before running without --dry-run.")
         warnings.append(Note(
-            f"Pairs!{cell_ref(pair.row - 1, column)} says 'locked' for the pair of {people}, "
+            f"Pairs!{cell_ref(pair.row - 1, column)} says 'locked' for the pair of "
+            f"{people_of(pair)}, "
             "typed in by hand (copied with the row it was typed over?), but no lock names the "
             "two: a pair is agreed in advance by the Partner column of the volunteer workbook "
             "or --lock. So it is not taken as agreed, and its introduction says that you "

@@ -634,7 +634,7 @@ def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
     """What 'render --new' says of each pair typed in by hand since wessex last wrote the
     Pairs sheet (``added``: ``added_by_hand``), which it leaves out: introduced now, it would
     be introduced again once 'pair --keep' has marked it "added by hand"."""
-    return [f"{_id_cell(book, pair)} ({_people_of(pair)}): "
+    return [f"{_id_cell(book, pair)} ({people_of(pair)}): "
             f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is in no list of the "
             "pairs wessex wrote, so it was typed in by hand since the last 'wessex pair', and "
             "--new leaves it out, whatever its How paired cell says. To introduce it, once, "
@@ -647,7 +647,7 @@ def returned_pairs(book: PairsWorkbook) -> list[str]:
     (``MOVED_SETTING``) and that is on it no longer: its row copied back, most likely a
     withdrawal undone. Its people were introduced, so it is kept as a pair wessex wrote."""
     on_withdrawn = {pair.pair_id for pair in book.withdrawn}
-    return [f"{_id_cell(book, pair)}: pair {pair.pair_id} ({_people_of(pair)}), moved to the "
+    return [f"{_id_cell(book, pair)}: pair {pair.pair_id} ({people_of(pair)}), moved to the "
             "Withdrawn sheet before, is back on the Pairs sheet (a withdrawal undone, its row "
             "copied back?), so it is kept as it was, with what is recorded in its row, and "
             "'render --new' does not introduce its people again. If that row is another pair "
@@ -720,7 +720,7 @@ def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
     said = []
     for pair in blank:
         cell = _id_cell(book, pair)
-        found = (f"{cell} ({_people_of(pair)}) has no pair ID, and which ID it had cannot be "
+        found = (f"{cell} ({people_of(pair)}) has no pair ID, and which ID it had cannot be "
                  f"told: the list of the pairs wessex last wrote ({cells}), by which the "
                  "missing pair is found, was typed over.")
         if len(blank) == 1 and len(gaps) == 1 and all(p.pair_id for p in withdrawn):
@@ -794,7 +794,7 @@ def _missing_and(book: PairsWorkbook, pair: PairRecord, pair_id: str) -> str:
     """The finding both warnings of one missing pair and one row without a written ID
     start with: "Pair P003, ... is on no sheet now, and Pairs!A4 (A and B)"."""
     return (f"Pair {pair_id}, on the Pairs sheet when wessex last wrote this workbook, is on "
-            f"no sheet now, and {_id_cell(book, pair)} ({_people_of(pair)})")
+            f"no sheet now, and {_id_cell(book, pair)} ({people_of(pair)})")
 
 
 # What to do about two rows under one pair ID, for the warning and for pair --keep's refusal
@@ -819,7 +819,7 @@ def rows_sharing_an_id(book: PairsWorkbook) -> list[str]:
         cells = [_id_cell(book, pair).removeprefix("Pairs!") for pair in shared]
         listed = f"Pairs!{', '.join(cells[:-1])} and {cells[-1]}"  # the sheet named once
         found.append(f"{listed} {'both hold' if len(shared) == 2 else 'all hold'} the pair "
-                     f"ID {pair_id} ({'; '.join(_people_of(pair) for pair in shared)})")
+                     f"ID {pair_id} ({'; '.join(people_of(pair) for pair in shared)})")
     return found
 
 
@@ -846,7 +846,7 @@ def rows_sharing_an_id_with_withdrawn(book: PairsWorkbook, withdrawn: Sequence[P
                      f"both hold the pair ID {pair.pair_id}")
             if {p.key for p in pair.people} == {p.key for p in other.people}:
                 said.append(
-                    f"{cells}, the pair of {_people_of(pair)} on both sheets: 'wessex pair "
+                    f"{cells}, the pair of {people_of(pair)} on both sheets: 'wessex pair "
                     "--keep' ends it again, as the Withdrawn sheet says. If the withdrawal "
                     f"was a mistake, delete row {other.row} of the Withdrawn sheet, once "
                     "anything typed only there is in the Pairs row; if not, delete row "
@@ -854,7 +854,7 @@ def rows_sharing_an_id_with_withdrawn(book: PairsWorkbook, withdrawn: Sequence[P
                     "Withdrawn row.")
             else:
                 said.append(
-                    f"{cells} ({_people_of(pair)}; {_people_of(other)}, withdrawn), and the "
+                    f"{cells} ({people_of(pair)}; {people_of(other)}, withdrawn), and the "
                     "withdrawn pair's letters name it so. In the Pairs row, type the ID its "
                     "own letters gave, or empty its Pair cell so that 'wessex pair --keep' "
                     "gives it a new one.")
@@ -872,7 +872,7 @@ def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
             for same in copied_rows(pairs)]
 
 
-def _people_of(pair: PairRecord) -> str:
+def people_of(pair: PairRecord) -> str:
     """The two people of a pair as a warning names its row: "A and B"."""
     return " and ".join(person.name or person.email for person in pair.people)
 
