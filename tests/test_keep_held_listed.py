@@ -28,6 +28,12 @@ def _host_days(volunteers: Path, text: str) -> None:
     book.save(volunteers)
 
 
+def _listed(paired: Path) -> list[object]:
+    """The Settings sheet's list of the pairs wessex last wrote, a cell a row."""
+    return [row[1] for row in openpyxl.load_workbook(paired)["Settings"].iter_rows(
+        values_only=True) if row[0] == PAIRS_SETTING]
+
+
 def test_a_pair_held_for_an_error_stays_listed_and_is_not_added_by_hand(
         run: Runner, paired: Path) -> None:
     volunteers = paired.parent / "volunteers.xlsx"
@@ -36,9 +42,7 @@ def test_a_pair_held_for_an_error_stays_listed_and_is_not_added_by_hand(
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
                     .output.split())
     assert "Pair P011 is kept as it stands" in said
-    listed = [row[1] for row in openpyxl.load_workbook(paired)["Settings"].iter_rows(
-        values_only=True) if row[0] == PAIRS_SETTING]
-    assert listed == ["P001-P030"]
+    assert _listed(paired) == ["P001-P030"]
     _host_days(volunteers, "Mon")
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "added by hand" not in said
@@ -64,6 +68,4 @@ def test_a_pair_typed_in_by_hand_and_held_is_still_not_listed(run: Runner,
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
                     .output.split())
     assert "Pair P031 is kept as it stands" in said
-    listed = [row[1] for row in openpyxl.load_workbook(paired)["Settings"].iter_rows(
-        values_only=True) if row[0] == PAIRS_SETTING]
-    assert listed == ["P001-P030"]
+    assert _listed(paired) == ["P001-P030"]

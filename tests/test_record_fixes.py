@@ -442,6 +442,14 @@ def test_withdraw_says_where_the_way_back_is(run: Runner, paired: Path) -> None:
     assert [copy.read_bytes() for copy in backups(paired.parent)] == [before]
 
 
+def delete_pair_row(path: Path, row: int, pair_id: str) -> None:
+    """Row ``row`` of the Pairs sheet, pair ``pair_id``'s, deleted as in Excel."""
+    book = openpyxl.load_workbook(path)
+    assert book["Pairs"][f"A{row}"].value == pair_id
+    book["Pairs"].delete_rows(row)
+    book.save(path)
+
+
 def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
         run: Runner, paired: Path) -> None:
     """P003's row deleted in Excel: status counted 29 pairs without a word, and pair --keep
@@ -450,10 +458,7 @@ def test_a_pair_row_deleted_by_hand_stops_pair_keep_until_it_is_back_or_forced(
     from wessex_cli.safe_write import backup
 
     backup(paired)  # as an earlier visit or withdraw leaves one
-    book = openpyxl.load_workbook(paired)
-    assert book["Pairs"]["A4"].value == "P003"
-    book["Pairs"].delete_rows(4)
-    book.save(paired)
+    delete_pair_row(paired, 4, "P003")
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "pair P003, on the Pairs sheet when wessex last wrote this workbook, is on " \
         "neither the Pairs nor the Withdrawn sheet now" in said

@@ -14,7 +14,7 @@ from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
 
 from .conftest import Runner
 from .test_keep_added_by_hand import type_a_pair_in
-from .test_record_fixes import DRAFT, paired
+from .test_record_fixes import DRAFT, delete_pair_row, paired
 
 __all__ = ["paired"]  # the fixture, used by name
 
@@ -133,10 +133,7 @@ def test_a_pair_copied_back_is_not_taken_for_a_pair_deleted_since(run: Runner,
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
     _copy_back(paired)
-    book = openpyxl.load_workbook(paired)
-    assert book["Pairs"]["A11"].value == "P011"
-    book["Pairs"].delete_rows(11)
-    book.save(paired)
+    delete_pair_row(paired, 11, "P011")
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "pair P011, on the Pairs sheet when wessex last wrote this workbook, is on " \
         "neither the Pairs nor the Withdrawn sheet now" in said
