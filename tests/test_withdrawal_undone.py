@@ -6,13 +6,15 @@ sheet now records the pairs moved to the Withdrawn sheet, so the pair comes back
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
 
-from .conftest import Runner
+from .conftest import EXAMPLES, Runner
 from .test_keep_added_by_hand import type_a_pair_in
 from .test_record_fixes import DRAFT, delete_pair_row, paired
 
@@ -138,3 +140,22 @@ def test_a_pair_copied_back_is_not_taken_for_a_pair_deleted_since(run: Runner,
     assert "pair P011, on the Pairs sheet when wessex last wrote this workbook, is on " \
         "neither the Pairs nor the Withdrawn sheet now" in said
     assert "most likely P011" not in said
+
+
+def test_a_withdrawn_pairs_id_is_never_given_again_once_its_row_is_deleted(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """P030 moved to the Withdrawn sheet, and its row there was then deleted: the letters
+    sent still name P030, so the pair made next is P031 (it was P030 again)."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-01")
+    for name in ("volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    run("pair", "volunteers.xlsx")
+    run("withdraw", "pairs.xlsx", "Wilf Umeh", "--reason", "moved away")  # P030
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    assert book["Withdrawn"]["A2"].value == "Wilf Umeh"
+    book["Withdrawn"].delete_rows(2)
+    book.save(tmp_path / "pairs.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--force")
+    ids = [row[0] for row in openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].iter_rows(
+        min_row=2, values_only=True)]
+    assert "P030" not in ids and ids[-1] == "P031"

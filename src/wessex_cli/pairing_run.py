@@ -227,7 +227,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
             gone = {*earlier.deleted, *earlier.gone}
-            retired = [w.pair_id for w in withdrawals if w.pair_id] + sorted(gone)
+            # and a pair moved to the Withdrawn sheet keeps its ID there, even once its row
+            # there is deleted: its letters name it
+            retired = [w.pair_id for w in withdrawals if w.pair_id] + sorted(gone) + \
+                sorted(earlier.moved)
             apart = [(w.key, w.partner_key) for w in withdrawals
                      if not w.whole_scheme and w.key and w.partner_key]
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
