@@ -159,3 +159,24 @@ def test_a_withdrawn_pairs_id_is_never_given_again_once_its_row_is_deleted(
     ids = [row[0] for row in openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].iter_rows(
         min_row=2, values_only=True)]
     assert "P030" not in ids and ids[-1] == "P031"
+
+
+def test_withdrawing_a_pair_without_an_id_leaves_the_settings_as_typed(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair whose Pair cell was emptied has no ID to take out of the Settings list: the
+    list stays as typed (a stray comma and all), and no list of pairs moved is begun, with
+    '(none)' in it, for a pair that has no ID."""
+    monkeypatch.setenv("WESSEX_TODAY", "2027-04-01")
+    for name in ("volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    run("pair", "volunteers.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    book["Pairs"]["A31"] = None  # P030, Wilf Umeh's pair
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if key.value == PAIRS_SETTING:
+            value.value = "P001-P029, "
+    book.save(tmp_path / "pairs.xlsx")
+    run("withdraw", "pairs.xlsx", "Wilf Umeh", "--reason", "moved away")
+    settings = dict(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"].iter_rows(
+        min_row=2, values_only=True))
+    assert settings[PAIRS_SETTING] == "P001-P029, " and MOVED_SETTING not in settings

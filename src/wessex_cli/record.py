@@ -611,7 +611,8 @@ def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
     a Withdrawn row deleted so that someone can be paired again is no such row), and record
     them among the pairs moved there (``MOVED_SETTING``): a row copied back, the withdrawal
     undone, is then known as a pair wessex wrote, not one typed in by hand."""
-    if not book.has_sheet("Settings"):
+    moved = {pair_id for pair_id in moved if pair_id}  # a pair without an ID: none to forget
+    if not moved or not book.has_sheet("Settings"):
         return
     settings = book["Settings"]
     taken: set[str] = set()
