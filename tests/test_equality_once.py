@@ -23,9 +23,9 @@ def test_answers_off_the_list_in_many_forms_are_one_warning(tmp_path: Path) -> N
         "scheme.toml, so the form is counted under 'Not stated'. Type the side (for example "
         "primary) or the profession as scheme.toml lists it, and run again.",
         "forms.csv, 7 forms (forms!B2, B3, B4, B5, B6 and 2 more): the answers to 'Gender' "
-        "are not among the form's choices, so each is counted as 'Another answer'. If the "
+        "are not among the form's choices, so each is counted as 'Another answer'. If a "
         "form ticks one choice on the list, type that choice as the list words it and run "
-        "again; an answer naming two choices cannot be counted in either.",
+        "again; an answer naming two choices cannot be counted in either.",  # "a", of seven
         "forms.csv, forms!C9: the answer to 'Age band' is not one of the form's choices, so "
         "it is counted as 'Another answer'. If the form gives one age or one of the form's "
         "bands, type that (for example 46, or 45 to 49) and run again; a range that crosses "

@@ -618,25 +618,26 @@ def _said_of_forms(path: Path, sheet: str, cells: list[str], text: str,
     """One warning of the forms whose ``cells`` are alike ([] for none), where each had a
     warning of its own: "forms.xlsx, Forms!B5: <text>", or for many, "forms.xlsx, 7 forms
     (Forms!B5, B9, B12, B14, B20 and 2 more): <text>", its "{form}" the first of ``form``
-    for one form and the second for many."""
+    for one form and the second for many, and its "{a_form}" "the form" or "a form"."""
     if not cells:
         return []
     if len(cells) == 1:
-        return [f"{path.name}, {sheet}!{cells[0]}: " + text.format(form=form[0])]
+        return [f"{path.name}, {sheet}!{cells[0]}: " + text.format(form=form[0], a_form="the "
+                                                                   "form")]
     return [f"{path.name}, {len(cells)} forms ({sheet}!{first_few(cells)}): " +
-            text.format(form=form[1])]
+            text.format(form=form[1], a_form="a form")]
 
 
 def _fix_hint(question: str) -> str:
     """What to do about an answer counted as "Another answer" because it was not recognised."""
     if question == "age":
-        return ("If the form gives one age or one of the form's bands, type that (for example "
+        return ("If {a_form} gives one age or one of the form's bands, type that (for example "
                 "46, or 45 to 49) and run again; a range that crosses two bands cannot be "
                 "counted in either.")
     if question in SEVERAL_ANSWERS:
-        return ("If the form ticks boxes on the list, type each as the list words it, "
+        return ("If {a_form} ticks boxes on the list, type each as the list words it, "
                 "separated by ; and run again.")
-    return ("If the form ticks one choice on the list, type that choice as the list words it "
+    return ("If {a_form} ticks one choice on the list, type that choice as the list words it "
             "and run again; an answer naming two choices cannot be counted in either.")
 
 
