@@ -238,6 +238,25 @@ def test_a_copied_locked_how_paired_cell_is_no_agreement_and_is_warned_of(
                for text in letters)
 
 
+def test_a_full_render_before_the_keep_words_a_copied_locked_row_as_chosen(
+        run: Runner, paired: Path) -> None:
+    """Rendered whole before 'pair --keep' has read it, the pair typed in over a copy of an
+    agreed pair's row (How paired and Reasons saying "locked") was introduced 'As agreed in
+    advance', which no lock said: its letters now say the administrator paired them."""
+    row = _locked_row_typed_over(paired)
+    assert row == 32
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "intro", "--format",
+        "txt", DRAFT)
+    folder = paired.parent / "intro" / "partner-introduction"
+    for name in ("maryam-kowalczyk", "nora-quill"):
+        text = " ".join((folder / f"{name}.txt").read_text(encoding="utf-8").split())
+        assert "agreed in advance" not in text and "We have paired you with:" in text
+    # P017 itself, agreed in advance, still says so
+    agreed = [letter for letter in folder.iterdir()
+              if "As agreed in advance" in " ".join(letter.read_text(encoding="utf-8").split())]
+    assert len(agreed) == 2
+
+
 def test_a_pair_typed_in_that_the_partner_column_locks_is_agreed(run: Runner,
                                                                  paired: Path) -> None:
     """Each named in the other's Partner cell, as the warning says to do: the pair typed in

@@ -456,7 +456,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     ``partnered``: the pairs introduced before when ``pairs`` are the new ones ('render
     --new'), for whom else each person is paired with, told them in a letter before."""
     from .dates import today
-    from .pairing import LOCKED_REASON
+    from .pairing import ADDED_BY_HAND, LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
     from .wording import VisitView, alphabetical, day_to_come
@@ -502,7 +502,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             seen: dict[str, Person] = {}
             free: set[str] = set()  # in some pair 'wessex pair' chose, not one agreed
             for pair in pairs:  # one letter each, people told apart as everywhere: by key
-                locked = str(pair.value("How paired") or "").strip().casefold() == "locked"
+                locked = not pair.typed_in and pair.how_paired() == "locked"
                 for someone, other in ((pair.a, pair.b), (pair.b, pair.a)):
                     seen.setdefault(_letter_key(someone), someone)
                     if locked:
@@ -557,8 +557,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
         # two people were agreed in advance (the Partner column or --lock), as a pair later
         # kept still says in its reasons, so no letter says the pairing chose them
-        how = str(pair.value("How paired") or "").strip().casefold()
-        locked = how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON)
+        # a pair typed in by hand since the last pairing was chosen by the administrator,
+        # whatever the cells copied with its row say ("locked", "optimised")
+        how = ADDED_BY_HAND if pair.typed_in else pair.how_paired()
+        locked = not pair.typed_in and (
+            how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON))
         if template.audience == "host-visit":
             for index, (host, visitor) in enumerate(((a, b), (b, a))):
                 # a visit already done needs no notice for the day: it has passed

@@ -162,6 +162,9 @@ class PairRecord:
     row: int = 0
     values: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # typed in by hand since wessex last wrote the Pairs sheet (``added_by_hand``): its How
+    # paired and Reasons cells, most likely copied with the row above, say nothing of it
+    typed_in: bool = False
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""
@@ -179,6 +182,11 @@ class PairRecord:
     def owed(self) -> PairRecord:
         """This pair as it was before any visit: both visits owed and undated, the rest kept."""
         return replace(self, visits=(_OWED, _OWED))
+
+    def how_paired(self) -> str:
+        """The pair's How paired cell as wessex compares it: "locked", "optimised", "kept",
+        "added by hand", or what else was typed, in small letters."""
+        return str(self.value("How paired") or "").strip().casefold()
 
     def value(self, title: str) -> Any:
         """The raw cell of this pair's row under column ``title`` (matched as headers are:

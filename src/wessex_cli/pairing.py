@@ -271,7 +271,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         # advance, which only a lock makes it (below)
         how = ADDED_BY_HAND if kept.row in added else "kept"
         if how == "kept" and (
-                str(kept.value("How paired") or "").strip().casefold() == "locked" or
+                kept.how_paired() == "locked" or
                 str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
             reasons = [LOCKED_REASON, *reasons]
         fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))

@@ -363,7 +363,7 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
     warnings = []
     for pair in earlier.pairs:
         if column is None or pair.row not in added or \
-                str(pair.value("How paired") or "").strip().casefold() != "locked" or \
+                pair.how_paired() != "locked" or \
                 frozenset((pair.a.key, pair.b.key)) in agreed:
             continue
         if writing:

@@ -122,6 +122,9 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         pair.warnings = [*pair.warnings, *dated_before(pair, book.headers, start)]
     pairs = book.pairs
     copied = copied_row_warnings(pairs)
+    added = added_by_hand(book)
+    for pair in pairs:  # its letters are worded as for a pair the administrator chose
+        pair.typed_in = pair.row in added
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
@@ -130,10 +133,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         # a pair typed in by hand since the last pairing is new to nobody's record yet,
         # whatever its How paired cell (copied with a row) says: 'pair --keep' marks it
         # "added by hand", and --new then introduces it, once
-        added = added_by_hand(book)
         copied += typed_in_since(book, added)
-        pairs = [p for p in pairs if p.row not in added and
-                 str(p.value("How paired") or "").strip().casefold() != "kept"]
+        pairs = [p for p in pairs if p.row not in added and p.how_paired() != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
 
 
