@@ -51,3 +51,16 @@ def test_a_note_on_the_withdrawn_sheet_is_no_row_to_warn_of(run: Runner,
     book["Withdrawn"]["B4"] = "checked with the leads"
     book.save(paired)
     assert "Withdrawn!" not in run("status", "pairs.xlsx").output
+
+
+def test_one_address_column_gone_names_one_cell_as_empty(run: Runner, paired: Path) -> None:
+    """With the B email column's header typed over, the row's one address cell is named:
+    'Withdrawn!G2 is empty', not 'are empty' of one cell."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "moved away")
+    _addresses_emptied(paired)
+    book = openpyxl.load_workbook(paired)
+    book["Withdrawn"]["O1"] = "B address (old)"
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "has no e-mail address on either side (Withdrawn!G2 is empty), so it is not " \
+        "read" in said

@@ -1139,11 +1139,13 @@ def _no_address(record: PairRecord, sheet: str) -> str:
                 "not counted as a pair; a total or note kept there is fine.")
     if not names:
         return ""
-    cells = " and ".join(person.email_cell.removeprefix(f"{sheet}!") if n else
-                         person.email_cell for n, person in enumerate(record.people)
-                         if person.email_cell)
+    found = [person.email_cell for person in record.people if person.email_cell]
+    # the sheet named once: "Withdrawn!C5 and K5 are empty", "Withdrawn!C5 is empty"
+    cells = " and ".join(cell.removeprefix(f"{sheet}!") if n else cell
+                         for n, cell in enumerate(found))
+    empty = f" ({cells} {'is' if len(found) == 1 else 'are'} empty)" if found else ""
     return (f"{sheet}!A{row}: row {row} ({' and '.join(names)}) has no e-mail address on "
-            f"either side{f' ({cells} are empty)' if cells else ''}, so it is not read: "
+            f"either side{empty}, so it is not read: "
             "status and the report count neither the pair nor the withdrawal, and 'wessex "
             "pair --keep' does not leave out whoever withdrew. Type the two addresses back in "
             "(the copies in backups/ have them).")
