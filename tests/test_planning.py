@@ -681,6 +681,9 @@ def test_equality_groups_are_headed_by_the_sides_labels() -> None:
     # 10 January 2028, a year two set up after the last: six weeks on is 21 February, in QOF
     # quarter 4 until Monday 3 April 2028 (Easter Monday is the 17th)
     ("2028-01-10", "2028-04-03", "2028-07-03"),
+    # 19 February 2029: six weeks on is Monday 2 April 2029, Easter Monday (Easter Sunday is
+    # 1 April): the Monday after
+    ("2029-02-19", "2029-04-09", "2029-07-09"),
 ])
 def test_a_missing_start_is_asked_for_with_a_date_still_to_come(
         run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: str, start: str,

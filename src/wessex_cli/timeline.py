@@ -368,13 +368,19 @@ def nearest_clear_start(start: dt.date) -> dt.date | None:
 def suggested_start(today: dt.date) -> dt.date:
     """A start to suggest where scheme.toml gives none: the first Monday six weeks or more
     away (the call to action goes four to six weeks before it) whose three months avoid
-    QOF quarter 4 and the summer, and that is not a bank holiday."""
+    QOF quarter 4 and the summer, and that is not Easter Monday.
+
+    Of England's regular bank holidays, Easter Monday is the only one such a Monday can be
+    (from May, its three months meet the summer; from late September, QOF quarter 4), and
+    dateutil finds it: the holidays library, which knows them all, takes some 0.15 s and
+    14 MB to load, which every 'check' of a scheme without dates would pay for a hint."""
+    from dateutil.easter import easter
+
     earliest = today + dt.timedelta(weeks=6)
     monday = earliest + dt.timedelta(days=-earliest.weekday() % 7)
-    closed = bank_holidays(range(monday.year, monday.year + 2))
     for weeks in range(53):
         candidate = monday + dt.timedelta(weeks=weeks)
-        if candidate not in closed and \
+        if candidate != easter(candidate.year) + dt.timedelta(days=1) and \
                 not period_clashes(candidate, add_months(candidate, 3)):
             return candidate
     return monday
