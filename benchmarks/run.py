@@ -212,10 +212,13 @@ def child_render_reference(count: str) -> dict[str, float]:
 
     scheme, people, template = _render_setup(int(count))
     start = time.perf_counter()
-    from wessex_cli.documents import _longdate
+    from wessex_cli.documents import _longdate, _visit_sentences, in_sentence
 
+    # the template's own filters, as wessex's sandbox has them: without them the reference
+    # cannot render it (it failed once the introduction took visit_sentences)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.filters["longdate"] = _longdate
+    env.filters.update(longdate=_longdate, in_sentence=in_sentence,
+                       visit_sentences=_visit_sentences)
     compiled = env.from_string(template.body)  # type: ignore[attr-defined]
     folder = OUT / "render-reference"
     folder.mkdir(parents=True)
