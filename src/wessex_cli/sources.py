@@ -59,12 +59,10 @@ def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = 
     those of them introduced before, whom a new pair's letter names as partners already
     there (not a pair typed in by hand since, which no letter has introduced yet), and the
     warnings of the first, as ``load_pairs`` gives them."""
-    from .pairs_workbook import added_by_hand
-
     book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=False, start=start,
                                         unpaired=False)
-    added, new = added_by_hand(book), {pair.row for pair in pairs}
-    before = [pair for pair in book.pairs if pair.row not in added and pair.row not in new]
+    new = {pair.row for pair in pairs}
+    before = [pair for pair in book.pairs if not pair.typed_in and pair.row not in new]
     return pairs, book.pairs, before, warnings
 
 
