@@ -90,3 +90,27 @@ def test_a_refusal_no_warning_came_before_says_the_fault_itself() -> None:
                            warned)
     assert "cannot be addressed: Pairs!C2 (Ann Lee's address, warned of above)." in \
         str(refused.value)
+
+
+def test_a_refusal_leaves_a_missing_address_to_the_warning_above_it() -> None:
+    """The warning of someone in no pair now says "(in no pair now)" between the name and
+    "has no e-mail address": the refusal below still names the cell only, not the fault a
+    second time. A warning of another matter in the same cell leaves the fault to it."""
+    from wessex_cli.documents import Recipient, load_template, refuse_unaddressed
+    from wessex_cli.errors import TemplateError
+    from wessex_cli.model import Person
+    from wessex_cli.scheme import Scheme
+
+    template = load_template("reminder", Scheme())
+    maryam = Person("Dr Maryam Kowalczyk", "", email_cell="Unpaired!B2")
+    someone = [Recipient("Dr Maryam Kowalczyk", "", {}, "maryam-kowalczyk", maryam)]
+    for warned, said in (
+            (["Unpaired!B2: Dr Maryam Kowalczyk (in no pair now) has no e-mail address; fill "
+              "it in before sending anything to them."],
+             "cannot be addressed: Unpaired!B2 (Dr Maryam Kowalczyk's address, warned of "
+             "above)."),
+            (["Unpaired!B2: this cell held control characters; they were removed."],
+             "cannot be addressed: Unpaired!B2: Dr Maryam Kowalczyk has no e-mail address.")):
+        with pytest.raises(TemplateError) as refused:
+            refuse_unaddressed(template, someone, warned)
+        assert said in str(refused.value)

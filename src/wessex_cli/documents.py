@@ -935,9 +935,13 @@ def _fault_once(of_record: Person, name: str, warned: Collection[str]) -> str:
     from .roster import address_fault
 
     cell = of_record.email_cell
-    fault = address_fault(cell, of_record.email_as_typed, name)
-    # a warning of the cell says the fault and then more: who they are, and the fix
-    if fault and cell and any(said.startswith(fault) for said in warned):
+    typed = of_record.email_as_typed.strip()
+    fault = address_fault(cell, typed, name)
+    # a warning of the cell names it first and says the fault in the same words, with more
+    # between them ("(in no pair now)") and after (the fix)
+    said_so = f"'{typed}' is not a valid e-mail address" if typed else "has no e-mail address"
+    if fault and cell and any(said.startswith(f"{cell}: ") and said_so in said
+                              for said in warned):
         return f"{cell} ({name}'s address, warned of above)"
     return fault
 
