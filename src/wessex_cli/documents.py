@@ -546,10 +546,10 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         reflected.update(someone.key for someone, sent in zip(pair.people, pair.reflections,
                                                                strict=True) if sent)
     # the pairs not written for now (kept from before 'render --new'), by each of their people
-    written = {_couple(pair) for pair in pairs}
+    written = {pair.couple for pair in pairs}
     before_of: dict[str, list[PairRecord]] = {}
     for pair in partnered:
-        if _couple(pair) not in written:
+        if pair.couple not in written:
             before_of.setdefault(pair.a.key, []).append(pair)
             before_of.setdefault(pair.b.key, []).append(pair)
     for pair in pairs:
@@ -611,11 +611,6 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
                                    pair.people[index], pair.people[1 - index]))
     return found
-
-
-def _couple(pair: PairRecord) -> frozenset[str]:
-    """A pair's two people, by key: the same pair whichever read of the workbook holds it."""
-    return frozenset((pair.a.key, pair.b.key))
 
 
 def _letter_key(someone: Person) -> str:

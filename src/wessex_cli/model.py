@@ -183,6 +183,11 @@ class PairRecord:
         """This pair as it was before any visit: both visits owed and undated, the rest kept."""
         return replace(self, visits=(_OWED, _OWED))
 
+    @property
+    def couple(self) -> frozenset[str]:
+        """The pair's two people, by key: the same pair whichever row or read holds it."""
+        return frozenset((self.a.key, self.b.key))
+
     def how_paired(self) -> str:
         """The pair's How paired cell as wessex compares it: "locked", "optimised", "kept",
         "added by hand", or what else was typed, in small letters."""
@@ -344,7 +349,7 @@ def copied_rows(pairs: Iterable[PairRecord]) -> list[list[PairRecord]]:
     rows: dict[frozenset[str], dict[int, PairRecord]] = {}
     for pair in pairs:
         if pair.a.key and pair.b.key:
-            rows.setdefault(frozenset((pair.a.key, pair.b.key)), {}).setdefault(pair.row, pair)
+            rows.setdefault(pair.couple, {}).setdefault(pair.row, pair)
     return [list(same.values()) for same in rows.values() if len(same) > 1]
 
 

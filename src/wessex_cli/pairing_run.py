@@ -364,7 +364,7 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
     for pair in earlier.pairs:
         if column is None or pair.row not in added or \
                 pair.how_paired() != "locked" or \
-                frozenset((pair.a.key, pair.b.key)) in agreed:
+                pair.couple in agreed:
             continue
         if writing:
             undo = f"copy the previous version of {earlier.path.name} back from backups/" \

@@ -256,7 +256,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, book: Workboo
         raise TrackingError(f"nobody called '{who}'{' paired with ' + partner if partner else ''}"
                             " is in the Pairs sheet.", hint + "Use the name or e-mail as in the "
                             "workbook; 'wessex status' lists everyone.", file=path)
-    same = {frozenset((r.pair.a.key, r.pair.b.key)) for r in rows}
+    same = {r.pair.couple for r in rows}
     if len(same) == 1 and not copies_refused:
         refuse_copied_rows((r.pair for r in rows), path)
     people = {r.person.key: r.person for r in rows}

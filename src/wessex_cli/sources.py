@@ -40,9 +40,9 @@ def load_pairs(path: Path, now: dt.date | None = None,
         day = now or today()
         # one exchange, one certificate: a pair still (or again) on the Pairs sheet, its row
         # copied back after a withdrawal typed by mistake, or moved there twice, comes once
-        seen = {(pair.pair_id, frozenset((pair.a.key, pair.b.key))) for pair in pairs}
+        seen = {(pair.pair_id, pair.couple) for pair in pairs}
         for pair in book.withdrawn:
-            same = (pair.pair_id, frozenset((pair.a.key, pair.b.key)))
+            same = (pair.pair_id, pair.couple)
             if same not in seen and all(visit.done and visit.date and visit.date <= day
                                         for visit in pair.visits):
                 seen.add(same)
