@@ -180,3 +180,26 @@ def test_withdrawing_a_pair_without_an_id_leaves_the_settings_as_typed(
     settings = dict(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"].iter_rows(
         min_row=2, values_only=True))
     assert settings[PAIRS_SETTING] == "P001-P029, " and MOVED_SETTING not in settings
+
+
+def test_a_note_typed_over_the_list_of_pairs_moved_is_named(run: Runner, paired: Path) -> None:
+    """The Settings row of the pairs moved to the Withdrawn sheet typed over: what is not an
+    ID is named by its cell, as in the list of the pairs written, since a pair copied back
+    would otherwise be taken, without a word, for one added by hand."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    book = openpyxl.load_workbook(paired)
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if key.value == MOVED_SETTING:
+            value.value = "P005, checked with Robin"
+            cell = value.coordinate
+    book.save(paired)
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Settings!{cell}: 'checked with Robin' is not a pair ID, so it is not read in " \
+        "the list of the pairs wessex moved to the Withdrawn sheet, by which a pair copied " \
+        "back from it is known as a pair wessex wrote, not one added by hand. Keep your own " \
+        "text in column C of that row" in said
+    row = _copy_back(paired)  # P005 itself is still read: back as kept
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+                    .output.split())
+    assert f"Pairs!A{row}: pair P005 (Dr Elif Strand and Anwen Zubair), moved to the " \
+        "Withdrawn sheet before, is back on the Pairs sheet" in said

@@ -490,8 +490,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += [f"{shared}. The letters and 'wessex pair --keep' know a pair by its ID, "
                       f"so these rows would be taken as one pair. {OWN_ID_FIX}"
                       for shared in rows_sharing_an_id(book)]
-    book.moved = frozenset(_ids_in(", ".join(setting_values(settings, MOVED_SETTING)),
-                                   known=known)[0])
+    moved, unread_moved = moved_pairs(settings, known)
+    book.moved = frozenset(moved)
+    book.warnings += unread_moved
     book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
@@ -598,7 +599,27 @@ def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
     wrote it (``known``: IDs of the administrator's own a pair holds now), and a warning
     naming the cell for anything else typed in that list: a sentence typed over it is no
     pair ID, and read as one it would be a pair deleted."""
-    wanted = header_key(PAIRS_SETTING)
+    return _listed_ids(rows, PAIRS_SETTING, known, "the pairs on the Pairs sheet when wessex "
+                       "last wrote this workbook (written like 'P001-P029, P031'), by which a "
+                       "pair row deleted by hand is found")
+
+
+def moved_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
+                ) -> tuple[set[str], list[str]]:
+    """The pairs the Settings sheet (its rows) lists as moved to the Withdrawn sheet by
+    wessex (``MOVED_SETTING``), and a warning naming the cell for anything else typed in
+    that list, as ``written_pairs``."""
+    return _listed_ids(rows, MOVED_SETTING, known, "the pairs wessex moved to the Withdrawn "
+                       "sheet, by which a pair copied back from it is known as a pair wessex "
+                       "wrote, not one added by hand")
+
+
+def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[str],
+                what: str) -> tuple[set[str], list[str]]:
+    """The IDs in the Settings rows titled ``title`` (read by ``_ids_in``), and a warning
+    naming the cell for anything else typed there, which is not read in the list of
+    ``what``."""
+    wanted = header_key(title)
     found: set[str] = set()
     said = []
     for number, row in enumerate(rows):
@@ -606,15 +627,13 @@ def written_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
             ids, other = _ids_in(cell_text(row[1]), _MOST_IDS - len(found), known)
             found |= ids
             if other:
-                what = ", ".join(f"'{part}'" for part in other)
+                listed = ", ".join(f"'{part}'" for part in other)
                 one = len(other) == 1
-                said.append(f"Settings!{cell_ref(number, 1)}: {what} "
+                said.append(f"Settings!{cell_ref(number, 1)}: {listed} "
                             f"{'is not a pair ID' if one else 'are not pair IDs'}, so "
-                            f"{'it is' if one else 'they are'} not read in the list of the "
-                            "pairs on the Pairs sheet when wessex last wrote this workbook "
-                            "(written like 'P001-P029, P031'), by which a pair row deleted "
-                            "by hand is found. Keep your own text in column C of that row: "
-                            "'wessex pair --keep' writes this cell afresh.")
+                            f"{'it is' if one else 'they are'} not read in the list of {what}. "
+                            "Keep your own text in column C of that row: 'wessex pair --keep' "
+                            "writes this cell afresh.")
     return found, said
 
 
