@@ -13,6 +13,28 @@ LABELS = ('[sides.primary]\nlabel = "General practice"\n\n'
           '[sides.secondary]\nlabel = "NHS Trust"\n')
 
 
+def test_the_advice_to_take_two_partners_names_the_workbook_s_own_column(
+        run: Runner, tmp_path: Path) -> None:
+    """check told the administrator to write 'Capacity 2' whatever the column is headed, so
+    a workbook with a 'Max partners' column (the example's) sent them looking for a Capacity
+    column it does not have; without such a column, one is to be added."""
+    people = [person("Dr Amelia Ashworth", "amelia@example.org", "GP"),
+              person("Dr Isla Okonkwo", "isla@example.org", "GP"),
+              person("Dr Oliver Pemberton", "oliver@example.org", "Consultant")]
+    headers = ["Name", "Email", "Profession", "Max partners"]
+    write_book(tmp_path / "max.xlsx", people, headers)
+    write_book(tmp_path / "none.xlsx", people, headers[:3])
+
+    def advice(book: str) -> str:
+        (problem,) = [p["message"] for p in json.loads(run(
+            "check", book, "--json").output)["problems"] if "take two partners" in p["message"]]
+        return str(problem)
+
+    assert advice("max.xlsx").endswith("take two partners (Max partners 2).")
+    assert advice("none.xlsx").endswith(
+        "take two partners (2 in a Capacity column, added to the workbook).")
+
+
 def test_status_gives_each_side_a_sentence_of_its_own(run: Runner, tmp_path: Path) -> None:
     """The line under the table joined the sides with a semicolon, so the second side's
     label, a capital letter, came mid-sentence ('...; Secondary care hosts: ...')."""

@@ -65,6 +65,13 @@ class CheckReport:
         }
 
 
+def _two_partners(roster: Roster) -> str:
+    """Where a volunteer's second partner is written: the capacity column under the heading
+    the workbook gives it ('Max partners 2'), or a Capacity column to add."""
+    heading = roster.columns.get("capacity")
+    return f"{heading} 2" if heading else "2 in a Capacity column, added to the workbook"
+
+
 def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
                  settings: list[Problem] | None = None) -> CheckReport:
     """Roster problems, then what only the whole roster shows: imbalance, nobody to pair with,
@@ -101,7 +108,7 @@ def check_roster(roster: Roster, scheme: Scheme, now: dt.date | None = None, *,
             "Fix those rows first and check again: the sides may balance once they are "
             "counted." if unknown else
             f"Recruit more volunteers for the {few} side, or ask one of its volunteers to "
-            "take two partners (Capacity 2)."))
+            f"take two partners ({_two_partners(roster)})."))
     left = [v for v in roster.active if v.side == first]
     right = [v for v in roster.active if v.side == second]
     for nobody in without_partners(left, right):
