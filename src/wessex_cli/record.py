@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -566,6 +566,8 @@ class Withdrawal:
     person: str
     partners: list[str]
     whole_scheme: bool
+    # each partner moved who is still in a pair of their own: their partners there, by name
+    still_paired: dict[str, list[str]] = field(default_factory=dict)
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -596,13 +598,33 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
+        still_paired = _still_paired(sheet, columns, book, rows)
         for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
             _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
             moved.append((name, partner_name))
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
-    return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME)
+    return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
+                      still_paired)
+
+
+def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
+                  leaving: Sequence[Placement]) -> dict[str, list[str]]:
+    """The partners of the pairs ``leaving`` who stay in another pair on the Pairs sheet,
+    each with the names of their partners there: they need no new partner (one whose
+    address is empty cannot be told, and is left out)."""
+    gone = {place.pair.row for place in leaving}
+    kept: dict[str, list[str]] = {}
+    for place in leaving:
+        partner = place.partner
+        if not partner.key:
+            continue
+        others = [other.partner.name for other in find_rows(sheet, columns, partner.key, book)[0]
+                  if other.pair.row not in gone]
+        if others:
+            kept[partner.name] = others
+    return kept
 
 
 def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:

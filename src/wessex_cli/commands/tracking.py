@@ -325,7 +325,7 @@ def withdraw(
     # the way back from a withdrawal typed by mistake: the pair as it was, visits and ID
     out.print(f"A backup of the previous version of {escape(pairs.name)} is in backups/: "
               "copy it back over the workbook if this was a mistake.")
-    name, partners = escape(done.person), " and ".join(escape(p) for p in done.partners)
+    name = escape(done.person)
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
@@ -337,8 +337,16 @@ def withdraw(
                 "volunteer workbook says active" if done.whole_scheme else
                 "The Withdrawn sheet keeps these two from being paired again")
     book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
-    out.print(f"Next: run 'wessex pair {book} --keep {escape(str(pairs))}' to find "
-              f"{partners} a new partner. {kept_out}; every other pair stays as it is.")
+    # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none)
+    for kept, others in done.still_paired.items():
+        out.print(f"{escape(kept)} is still paired with "
+                  f"{' and '.join(escape(o) for o in others)}, so needs no new partner unless "
+                  "their row in the volunteer workbook lets them take one more.")
+    free = [escape(p) for p in done.partners if p not in done.still_paired]
+    run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
+    step = (f"run {run} to find {' and '.join(free)} a new partner" if free else
+            f"{run} pairs only those with a place left")
+    out.print(f"Next: {step}. {kept_out}; every other pair stays as it is.")
 
 
 def register(app: typer.Typer) -> None:

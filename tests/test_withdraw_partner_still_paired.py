@@ -1,0 +1,34 @@
+"""withdraw of someone whose partner has a second pair: the partner keeps that pair, and the
+last lines said to run pair --keep 'to find Dr Leon Ince a new partner', as if they had none
+(with a Capacity of 1 beside the pair kept, pair --keep gives them nobody)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def test_a_partner_still_in_a_pair_is_not_sent_to_find_a_new_one(run: Runner,
+                                                                 paired: Path) -> None:
+    # Leon Ince is in P018 with Priya Varga and in P022 with Zainab Abernethy
+    said = " ".join(run("withdraw", "pairs.xlsx", "Priya Varga", "--reason", "illness"
+                        ).output.split())
+    assert "Moved the pair of Dr Priya Varga and Dr Leon Ince to the Withdrawn sheet." in said
+    assert "Dr Leon Ince is still paired with Dr Zainab Abernethy, so needs no new partner " \
+        "unless their row in the volunteer workbook lets them take one more." in said
+    assert "a new partner." not in said
+    assert "Next: 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs only those with a place " \
+        "left." in said
+
+
+def test_a_partner_left_without_a_pair_is_still_sent_to_find_one(run: Runner,
+                                                                paired: Path) -> None:
+    # Leon Ince withdraws from both pairs: Priya Varga and Zainab Abernethy have no other
+    said = " ".join(run("withdraw", "pairs.xlsx", "Leon Ince").output.split())
+    assert "still paired" not in said
+    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Priya Varga and " \
+        "Dr Zainab Abernethy a new partner." in said
