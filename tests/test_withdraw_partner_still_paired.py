@@ -1,6 +1,7 @@
-"""withdraw of someone whose partner has a second pair: the partner keeps that pair, and the
-last lines said to run pair --keep 'to find Dr Leon Ince a new partner', as if they had none
-(with a Capacity of 1 beside the pair kept, pair --keep gives them nobody)."""
+"""withdraw's last lines, what to do next, read as the administrator reads them. Someone
+whose partner has a second pair: the partner keeps that pair, and the lines said to run pair
+--keep 'to find Dr Leon Ince a new partner', as if they had none (with a Capacity of 1
+beside the pair kept, pair --keep gives them nobody)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def test_a_partner_left_without_a_pair_is_still_sent_to_find_one(run: Runner,
     assert "still paired" not in said
     assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Priya Varga and " \
         "Dr Zainab Abernethy a new partner." in said
+
+
+def test_with_in_the_status_cell_written_is_not_said_to_say_active(run: Runner,
+                                                                  paired: Path) -> None:
+    """--in writes 'withdrawn' in the person's Status cell, and the next line said the
+    Withdrawn sheet kept them out 'even while the volunteer workbook says active'."""
+    said = " ".join(run("withdraw", "pairs.xlsx", "Priya Varga", "--in", "volunteers.xlsx"
+                        ).output.split())
+    assert "Wrote 'withdrawn' in Dr Priya Varga's Status cell" in said
+    assert "says active" not in said
+    assert "The Withdrawn sheet and their Status cell keep Dr Priya Varga out of that " \
+        "pairing; every other pair stays as it is." in said

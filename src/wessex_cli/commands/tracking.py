@@ -333,9 +333,13 @@ def withdraw(
         cell = mark_withdrawn(status)
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
                   f"{escape(status.path.name)}; a backup of the previous version is in backups/.")
-    kept_out = (f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
-                "volunteer workbook says active" if done.whole_scheme else
-                "The Withdrawn sheet keeps these two from being paired again")
+    kept_out = ("The Withdrawn sheet keeps these two from being paired again"
+                if not done.whole_scheme else
+                # --in has just written 'withdrawn' there: the workbook says active no more
+                f"The Withdrawn sheet and their Status cell keep {name} out of that pairing"
+                if status is not None else
+                f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
+                "volunteer workbook says active")
     book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
     # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none)
     for kept, others in done.still_paired.items():
