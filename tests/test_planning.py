@@ -519,11 +519,13 @@ def test_equality_groups_are_headed_by_the_sides_labels_everywhere(run: Runner,
 
 
 def test_the_celebration_row_gives_what_the_tables_fill_in_on_the_day() -> None:
-    """The planning checklist is for the weeks before (it goes with the invitations); on the
-    day each table fills in the findings workbook and the group feedback sheet."""
+    """The planning checklist is for the months before (it goes with the start of the
+    visits, not the invitations nine days before the day); on the day each table fills in
+    the findings workbook and the group feedback sheet."""
     from wessex_cli.commands.planning import MILESTONE_COMMANDS
 
-    assert "event-planning" in MILESTONE_COMMANDS["invitations"]
+    assert MILESTONE_COMMANDS["start"] == "wessex render event-planning"
+    assert "event-planning" not in MILESTONE_COMMANDS["invitations"]
     assert MILESTONE_COMMANDS["celebration"].split(", then ") == [
         "wessex findings template -o tables.xlsx", "wessex render table-feedback"]
 
@@ -539,8 +541,8 @@ def test_every_command_the_plan_shows_runs_as_typed(tmp_path: Path) -> None:
     for name in ("volunteers.xlsx", "scheme.toml"):
         shutil.copy(EXAMPLES / name, tmp_path / name)
     run = Runner(tmp_path)
-    order = ["pairing", "call-to-action", "preferences-request", "introductions", "end",
-             "invitations", "celebration"]
+    order = ["pairing", "call-to-action", "preferences-request", "introductions", "start",
+             "end", "invitations", "celebration"]
     assert sorted(order) == sorted(MILESTONE_COMMANDS)
     for milestone in order:
         for command in MILESTONE_COMMANDS[milestone].split(", then "):

@@ -24,10 +24,11 @@ MILESTONE_COMMANDS = {
     "pairing": "wessex pair volunteers.xlsx",
     "introductions": "wessex render partner-introduction --pairs pairs.xlsx",
     "end": "wessex status pairs.xlsx, then wessex remind pairs.xlsx",  # no ";" on Windows
-    # the organisers' checklist goes with the invitations, weeks before the day; on the day
-    # each table fills in a findings workbook and the group feedback sheet
-    "invitations": "wessex render celebration-invite --pairs pairs.xlsx, then wessex render "
-                   "event-planning",
+    # the organisers' checklist while the visits run, months before the day (a venue and a
+    # speaker are booked well ahead); on the day each table fills in a findings workbook
+    # and the group feedback sheet
+    "start": "wessex render event-planning",
+    "invitations": "wessex render celebration-invite --pairs pairs.xlsx",
     "celebration": "wessex findings template -o tables.xlsx, then wessex render table-feedback",
 }
 
