@@ -523,8 +523,10 @@ def test_the_celebration_row_gives_what_the_tables_fill_in_on_the_day() -> None:
     visits, not the invitations nine days before the day); on the day each table fills in
     the findings workbook and the group feedback sheet."""
     from wessex_cli.commands.planning import MILESTONE_COMMANDS
+    from wessex_cli.timeline import LABELS
 
     assert MILESTONE_COMMANDS["start"] == "wessex render event-planning"
+    assert LABELS["start"].endswith("; start planning the celebration")  # says why
     assert "event-planning" not in MILESTONE_COMMANDS["invitations"]
     assert MILESTONE_COMMANDS["celebration"].split(", then ") == [
         "wessex findings template -o tables.xlsx", "wessex render table-feedback"]

@@ -28,7 +28,7 @@ LABELS = {
     "replies": "Replies to the preferences request due",
     "pairing": "Pair the volunteers (wessex pair)",
     "introductions": "Send the partner introductions (third e-mail)",
-    "start": "Exchange starts: visits can begin",
+    "start": "Exchange starts: visits can begin; start planning the celebration",
     "end": "Exchange ends: all visits done",
     "invitations": "Send the celebration invitations",
     "celebration": "Celebration event",
