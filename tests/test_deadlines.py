@@ -125,6 +125,21 @@ def test_visit_hosted_yesterday(run: Runner, monkeypatch: pytest.MonkeyPatch) ->
     assert found["pairs"][0]["visits"][0]["date"] == "2027-05-04"
 
 
+def test_yesterday_before_the_start_is_not_told_to_check_the_day_first_order(
+        run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the start day, "yesterday" is before the exchange: refused, as a date typed so
+    is, but with no advice about the order of day and month, which a word has not got."""
+    paired(run, "2027-07-12")  # the exchange starts on Tuesday 4 May 2027
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-04")
+    said = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "yesterday",
+                        code=1).output.split())
+    assert "the visit date 3 May 2027 is before the exchange starts (4 May 2027), so it was " \
+        "not recorded. Check the day; if the date is right, add --force." in said
+    typed = " ".join(run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "3/5/2027",
+                         code=1).output.split())
+    assert "Check the year and the day-first order (4/5/2027 is 4 May)" in typed
+
+
 @pytest.mark.parametrize("cell", [dt.datetime(2027, 5, 4), 46511, "4/5/2027", "04/05/2027",
                                   "2027-05-04", "4 May 2027", " 4/5/2027 "])
 def test_tracking_date_typed_in_excel(run: Runner, monkeypatch: pytest.MonkeyPatch,

@@ -396,11 +396,13 @@ def hosted_doubts(hosted: dt.date, now: dt.date, start: dt.date | None) -> list[
 def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
                  planned: dt.date | None = None, reflection: bool = False,
                  partner: str | None = None, force: bool = False, now: dt.date | None = None,
-                 start: dt.date | None = None, year: int | None = None) -> Recorded:
+                 start: dt.date | None = None, year: int | None = None,
+                 hosted_typed: str = "") -> Recorded:
     """Record that ``who`` hosted their partner (or plans to), or sent a reflection.
 
     ``year`` (the scheme's) completes a date already typed without one ("4/5"), as
-    ``status`` reads it.
+    ``status`` reads it. ``hosted_typed``: ``hosted`` as typed, when it was ("yesterday"
+    has no day-first order to check).
 
     A ``hosted`` date still to come, before ``start`` or more than a year from ``now`` is
     refused (it is usually a plan or a typing slip) unless ``force``; a plan never marks the
@@ -415,7 +417,8 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         if doubts:
             advice = ("If the visit has not happened yet, record it with --planned"
                       if hosted > now else "Check the year and the day-first order "
-                      "(4/5/2027 is 4 May)")
+                      "(4/5/2027 is 4 May)" if not hosted_typed or
+                      any(c.isdigit() for c in hosted_typed) else "Check the day")
             raise TrackingError(f"the visit date {day_month_year(hosted)} "
                                 f"{' and '.join(doubts)}, so it was not recorded.",
                                 f"{advice}; if the date is right, add --force.", file=path)

@@ -180,7 +180,7 @@ def visit(
     _warn_before_changing(pairs, scheme)
     done = record_visit(pairs, person, hosted=hosted_on, planned=planned_on,
                         reflection=reflection, partner=partner, force=force, start=scheme.start,
-                        year=scheme.year)
+                        year=scheme.year, hosted_typed=hosted or "")
     day = hosted_on or planned_on
     if done.unchanged:
         out.print(f"Nothing to change: {escape(done)}. The workbook was left as it was "
