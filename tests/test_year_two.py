@@ -70,6 +70,18 @@ def test_history_never_repeats_a_partner(run: Runner, tmp_path: Path) -> None:
     assert "rule 6" in locked.output
 
 
+def test_a_partner_lock_breaking_rule_6_names_its_cell(run: Runner, tmp_path: Path) -> None:
+    """Amelia's Partner cell names Oliver, her partner last year: the refusal names that cell
+    (it said "the Partner column of row 2")."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"}}))
+    said = " ".join(run("pair", "volunteers.xlsx", "--dry-run", "--history", str(old),
+                        code=1).output.split())
+    assert "Volunteers!O2 (Dr Amelia Ashworth's Partner cell) locks Dr Amelia Ashworth with " \
+        "Oliver Pemberton, but that pair breaks rule 6" in said
+
+
 def test_a_choice_of_last_years_partner_is_said(run: Runner, tmp_path: Path) -> None:
     """Amelia asks for Oliver again, her partner last year: rule 6 keeps them apart, and the
     administrator, who may have to tell her, hears so from the pairing (only --why said)."""

@@ -291,7 +291,9 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                 released.append(f"The Partner cell of row {volunteer.row} ({volunteer.name}) "
                                 f"names {partner.name}, {what}; that lock was released.")
                 continue
-            lock_texts.append((f"the Partner column of row {volunteer.row}", volunteer.key,
+            cell = roster.cell(volunteer, "partner")
+            lock_texts.append((f"{cell} ({volunteer.name}'s Partner cell)" if cell else
+                               f"the Partner column of row {volunteer.row}", volunteer.key,
                                partner.key))
     for where, left_text, right_text in lock_texts:
         x, y = _lookup(roster, left_text, where), _lookup(roster, right_text, where)

@@ -307,7 +307,18 @@ class Roster:
     rows: int  # data rows seen (non-blank)
     header_row: int = 1
     rejected: list[Rejected] = field(default_factory=list)  # rows with an error, left out
+    # canonical column -> its 0-based number in the sheet, for a message naming a cell
+    column_numbers: dict[str, int] = field(default_factory=dict)
     _index: _PeopleIndex | None = field(default=None, repr=False, compare=False)
+
+    def cell(self, volunteer: Volunteer, column: str) -> str:
+        """The cell of ``volunteer``'s row under ``column`` ("Volunteers!P5"); "" when the
+        workbook has no such column."""
+        from .spreadsheet import cell_ref
+
+        number = self.column_numbers.get(column)
+        return f"{self.sheet}!{cell_ref(volunteer.row - 1, number)}" if number is not None \
+            else ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -601,7 +612,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
     volunteers = _resolve(drafts, reader, scheme)
     return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
                   rows=len(drafts) + reader.dropped_rows, header_row=header_index + 1,
-                  rejected=reader.rejected)
+                  rejected=reader.rejected, column_numbers=dict(columns))
 
 
 # Headers only the pairs workbook has (its Pairs sheet): a pair id and the tracking columns.
