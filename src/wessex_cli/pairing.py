@@ -16,7 +16,7 @@ from .errors import PairingError
 from .model import PairRecord, Person, pair_number
 from .roster import Roster, Volunteer
 from .scheme import Scheme
-from .text import did_you_mean, person_key, plural
+from .text import did_you_mean, first_capital, person_key, plural
 
 if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs, so that
     # the tracking commands, which read this module's records, stay light
@@ -283,18 +283,18 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     for volunteer in roster.volunteers:
         if volunteer.partner and volunteer.active:
             partner = by_key[volunteer.partner]
+            cell = roster.cell(volunteer, "partner")
+            where = f"{cell} ({volunteer.name}'s Partner cell)" if cell else \
+                f"the Partner cell of row {volunteer.row} ({volunteer.name})"
             if not partner.active or frozenset((volunteer.key, partner.key)) in \
                     {frozenset(p) for p in apart}:
                 # one of the two left their pair alone: both are still in the scheme
                 what = "who has withdrawn" if not partner.active else \
                     "but their pair was ended (Withdrawn sheet)"
-                released.append(f"The Partner cell of row {volunteer.row} ({volunteer.name}) "
-                                f"names {partner.name}, {what}; that lock was released.")
+                released.append(f"{first_capital(where)} names {partner.name}, {what}; that "
+                                "lock was released.")
                 continue
-            cell = roster.cell(volunteer, "partner")
-            lock_texts.append((f"{cell} ({volunteer.name}'s Partner cell)" if cell else
-                               f"the Partner column of row {volunteer.row}", volunteer.key,
-                               partner.key))
+            lock_texts.append((where, volunteer.key, partner.key))
     for where, left_text, right_text in lock_texts:
         x, y = _lookup(roster, left_text, where), _lookup(roster, right_text, where)
         if frozenset((x.key, y.key)) in taken:
