@@ -62,7 +62,7 @@ def test_no_introduction_for_a_pair_whose_two_visits_are_done(run: Runner,
     text = " ".join(mail.get_body(("plain",)).get_content().split())  # type: ignore[union-attr]
     assert "Our records show that you hosted Noor on Wednesday 5 May 2027. You have not yet " \
         "visited their workplace. Please agree a date with Noor for the half day when you " \
-        "visit them, before Monday 19 July 2027, when the exchange period ends." in text
+        "visit them, to take place by Monday 19 July 2027, when the exchange period ends." in text
     # a mail-merge source serves certificates too: the finished pair keeps its rows, and
     # the output says which pair not to introduce
     merged = " ".join(run("mailmerge", "pairs.xlsx", "-o", "merge.csv").stdout.split())
@@ -181,14 +181,14 @@ def test_no_half_done_but_dates_planned_gives_those_dates(run: Runner,
     noor = " ".join((folder / "noor-kerrigan.txt").read_text(encoding="utf-8").split())
     assert "Our records show that you are due to host Noor on Monday 7 June 2027. You have " \
         "not yet visited their workplace. Please agree a date with Noor for the half day when " \
-        "you visit them, before Monday 19 July 2027, when the exchange period ends. If the day " \
-        "when you host them has to move, please agree a new one with Noor within the exchange " \
-        "period." in arjun
+        "you visit them, to take place by Monday 19 July 2027, when the exchange period ends. " \
+        "If the day when you host them has to move, please agree a new one with Noor within " \
+        "the exchange period." in arjun
     assert "Our records show that you are due to visit Arjun's workplace on Monday 7 June " \
         "2027. You have not yet hosted them at your workplace. Please agree a date with Arjun " \
-        "for the half day when you host them, before Monday 19 July 2027, when the exchange " \
-        "period ends. If the day when you visit them has to move, please agree a new one with " \
-        "Arjun within the exchange period." in noor
+        "for the half day when you host them, to take place by Monday 19 July 2027, when the " \
+        "exchange period ends. If the day when you visit them has to move, please agree a new " \
+        "one with Arjun within the exchange period." in noor
     run("visit", "pairs.xlsx", "Noor Kerrigan", "--planned", "14/6/2027")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt",
         "-o", "two")
@@ -224,8 +224,8 @@ def test_one_half_done_and_the_other_planned_for_a_day_gone_by(run: Runner,
     assert "Our records show that you hosted Noor on Wednesday 5 May 2027. You planned to " \
         "visit their workplace on Thursday 20 May 2027, but we have no record yet that it went " \
         "ahead. If you visited them on Thursday 20 May 2027 as planned, please reply to say so " \
-        "and we will update the record; if not, please agree a new date with Noor, before " \
-        "Monday 19 July 2027, when the exchange period ends." in arjun
+        "and we will update the record; if not, please agree a new date with Noor, to take place " \
+        "by Monday 19 July 2027, when the exchange period ends." in arjun
     assert "to arrange the other half day" not in arjun
 
 

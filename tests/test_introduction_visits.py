@@ -70,29 +70,29 @@ NOT_VISITED_THEM = "you have not yet visited their workplace"
 SHOW = "Our records show that"
 
 # what is asked while the period lasts
-AGREE_HOST = ("Please agree a date with Noor for the half day when you host them, before Monday "
-              "19 July 2027, when the exchange period ends.")
-AGREE_VISIT = ("Please agree a date with Noor for the half day when you visit them, before "
-               "Monday 19 July 2027, when the exchange period ends.")
-AGREE_BOTH = ("Please agree dates with Noor for both half days, before Monday 19 July 2027, "
-              "when the exchange period ends.")
+AGREE_HOST = ("Please agree a date with Noor for the half day when you host them, to take place by "
+              "Monday 19 July 2027, when the exchange period ends.")
+AGREE_VISIT = ("Please agree a date with Noor for the half day when you visit them, to take place "
+               "by Monday 19 July 2027, when the exchange period ends.")
+AGREE_BOTH = ("Please agree dates with Noor for both half days, to take place by Monday 19 "
+              "July 2027, when the exchange period ends.")
 CONFIRM_HOST = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say so "
-                "and we will update the record; if not, please agree a new date with Noor, before "
-                "Monday 19 July 2027, when the exchange period ends.")
+                "and we will update the record; if not, please agree a new date with Noor, to take "
+                "place by Monday 19 July 2027, when the exchange period ends.")
 CONFIRM_VISIT = ("If you visited them on Monday 24 May 2027 as planned, please reply to say so "
                  "and we will update the record; if not, please agree a new date with Noor, "
-                 "before Monday 19 July 2027, when the exchange period ends.")
+                 "to take place by Monday 19 July 2027, when the exchange period ends.")
 CONFIRM_BOTH = ("If either half day went ahead as planned (hosting them on Thursday 20 May 2027, "
                 "visiting them on Monday 24 May 2027), please reply to tell us which, and we "
                 "will update the record; for any that did not, please agree a new date with Noor, "
-                "before Monday 19 July 2027, when the exchange period ends.")
+                "to take place by Monday 19 July 2027, when the exchange period ends.")
 # beside a half day owed, whose sentence gave the end date already
 CONFIRM_HOST_TOO = ("If you hosted them on Thursday 20 May 2027 as planned, please reply to say "
                     "so and we will update the record; if not, please agree a new date for it "
-                    "with Noor as well, before the same day.")
+                    "with Noor as well, by the same day.")
 CONFIRM_VISIT_TOO = ("If you visited them on Monday 24 May 2027 as planned, please reply to say "
                      "so and we will update the record; if not, please agree a new date for it "
-                     "with Noor as well, before the same day.")
+                     "with Noor as well, by the same day.")
 FORWARD_HOST = ("The half day when you host them is planned for Sunday 25 July 2027, after the "
                 "exchange period ends on Monday 19 July 2027. If you can, please bring it "
                 "forward; if not, let us know that it will go ahead then.")

@@ -149,7 +149,7 @@ def test_a_scheme_from_init_to_certificates(run: Runner, tmp_path: Path,
     jonah = str(chased["jonah.fisk@nhs.net"]["text"])
     assert ("you planned to host Idris on Wednesday 12 May 2027, but we have no record yet "
             "that it went ahead, and you have not yet visited their workplace.") in jonah
-    assert "for the half day when you visit them, before Monday 19 July 2027" in jonah
+    assert "for the half day when you visit them, to take place by Monday 19 July 2027" in jonah
     idris = str(chased["idris.vell@nhs.net"]["text"])
     assert ("you planned to visit Jonah's workplace on Wednesday 12 May 2027, but we have no "
             "record yet that it went ahead, and you have not yet hosted them at your "

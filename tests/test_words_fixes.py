@@ -166,8 +166,8 @@ def test_hand_written_sentences_for_other_combinations() -> None:
     assert next_steps(host_planned, visit_planned, "Rosa", SCHEME.end, False) == [
         "If either half day went ahead as planned (hosting them on Tuesday 4 May 2027, "
         "visiting them on Tuesday 18 May 2027), please reply to tell us which, and we will "
-        "update the record; for any that did not, please agree a new date with Rosa, before "
-        "Monday 19 July 2027, when the exchange period ends."]
+        "update the record; for any that did not, please agree a new date with Rosa, to take place "
+        "by Monday 19 July 2027, when the exchange period ends."]
     neither = situation(VisitView("host", "owed", None), VisitView("visit", "owed", None), "Rosa")
     assert neither == ("Our records show that neither of your two half days with Rosa has "
                        "taken place yet: you are still to host Rosa at your workplace, and to "
@@ -606,8 +606,8 @@ def test_a_visit_planned_after_the_end_is_pointed_out() -> None:
     late = VisitView("host", "planned", dt.date(2027, 7, 27))
     owed = VisitView("visit", "owed", None)
     assert next_steps(late, owed, "Hamza", dt.date(2027, 7, 19), False) == [
-        "Please agree a date with Hamza for the half day when you visit them, before Monday "
-        "19 July 2027, when the exchange period ends.",
+        "Please agree a date with Hamza for the half day when you visit them, to take place by "
+        "Monday 19 July 2027, when the exchange period ends.",
         "The half day when you host them is planned for Tuesday 27 July 2027, after the "
         "exchange period ends on Monday 19 July 2027. If you can, please bring it forward; if "
         "not, let us know that it will go ahead then."]
@@ -667,8 +667,8 @@ def test_a_reminder_for_a_planned_day_gone_unrecorded_says_with_whom_and_by_when
     assert body is not None
     said = " ".join(body.get_content().split())
     assert "If you hosted them on Thursday 20 May 2027 as planned, please reply to say so and " \
-        "we will update the record; if not, please agree a new date with Noor, before Monday " \
-        "19 July 2027, when the exchange period ends." in said
+        "we will update the record; if not, please agree a new date with Noor, to take place by " \
+        "Monday 19 July 2027, when the exchange period ends." in said
     assert "arrange a new date" not in said
     unrecorded = VisitView("host", "unconfirmed", dt.date(2027, 5, 20))
     done = VisitView("visit", "done", dt.date(2027, 5, 5))
@@ -723,8 +723,8 @@ def test_a_half_day_owed_and_one_unconfirmed_give_the_end_date_once() -> None:
     owed = VisitView("host", "owed", None)
     unconfirmed = VisitView("visit", "unconfirmed", dt.date(2027, 5, 18))
     assert next_steps(owed, unconfirmed, "Noor", dt.date(2027, 7, 19), False) == [
-        "Please agree a date with Noor for the half day when you host them, before Monday "
-        "19 July 2027, when the exchange period ends.",
+        "Please agree a date with Noor for the half day when you host them, to take place by "
+        "Monday 19 July 2027, when the exchange period ends.",
         "If you visited them on Tuesday 18 May 2027 as planned, please reply to say so and we "
         "will update the record; if not, please agree a new date for it with Noor as well, "
-        "before the same day."]
+        "by the same day."]

@@ -217,7 +217,8 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
                              "please reply with the date so that we can record it; if not, "
                              f"{still.format('that half day')}.")
         elif end:
-            steps.append(f"Please agree {dates} with {partner} for {what}, before "
+            # "by": the end date is a day for visits too, as the introduction says
+            steps.append(f"Please agree {dates} with {partner} for {what}, to take place by "
                          f"{day(end)}, when the exchange period ends.")
         else:
             steps.append(f"Please agree {dates} with {partner} for {what}.")
@@ -246,10 +247,10 @@ def next_steps(hosting: VisitView, visiting: VisitView, partner: str, end: dt.da
     elif not end:
         instead = f"please agree a new date with {partner}"
     elif owed:  # the sentence before asked for a date by the end already: not twice
-        instead = f"please agree a new date for it with {partner} as well, before the same day"
+        instead = f"please agree a new date for it with {partner} as well, by the same day"
     else:  # as for a half day owed: with whom, and by when
-        instead = (f"please agree a new date with {partner}, before {day(end)}, when the "
-                   "exchange period ends")
+        instead = (f"please agree a new date with {partner}, to take place by {day(end)}, "
+                   "when the exchange period ends")
     if len(unconfirmed) == 2:
         planned = ", ".join(f"{'hosting' if v.role == 'host' else 'visiting'} them{v.when(day)}"
                             for v in in_date_order(hosting, visiting))
