@@ -84,5 +84,5 @@ def test_two_half_days_gone_by_unrecorded_are_asked_about_in_date_order() -> Non
         "day went ahead.",
         "If either half day went ahead as planned (visiting them on Thursday 20 May 2027, "
         "hosting them on Monday 24 May 2027), please reply to tell us which, and we will "
-        "update the record; for any that did not, please agree a new date with Noor, before "
-        "Monday 19 July 2027, when the exchange period ends."]
+        "update the record; for any that did not, please agree a new date with Noor, to take "
+        "place by Monday 19 July 2027, when the exchange period ends."]
