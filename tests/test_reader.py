@@ -32,6 +32,12 @@ def test_availability_forms(text: str, expected: str) -> None:
     # a comma ends the run, and a day with a half of its own keeps it
     ("Mon, Wed pm", "Mon, Wed pm"), ("Mon & Tue, Wed pm", "Mon, Tue, Wed pm"),
     ("Mon am & Wed", "Mon am, Wed"), ("Tue-Thu & Fri am", "Tue, Wed, Thu, Fri am"),
+    # a list "A, B and C" is one run: the half after its last day is the half of each, as
+    # "Monday, Tuesday and Thursday afternoons" reads (Monday was read as the whole day)
+    ("Mon, Tues & Thurs pm", "Mon pm, Tue pm, Thu pm"),
+    ("Mon, Tue, Wed and Thu am", "Mon am, Tue am, Wed am, Thu am"),
+    ("Mon, Tues & Thurs pm, Fri", "Mon pm, Tue pm, Thu pm, Fri"),
+    ("Mon, Tue & Wed", "Mon, Tue, Wed"), ("Mon, Tue-Thu & Fri am", "Mon, Tue, Wed, Thu, Fri am"),
 ])
 def test_days_joined_by_and_share_the_half_after_them(text: str, expected: str) -> None:
     assert describe(parse_availability(text)) == expected

@@ -69,6 +69,8 @@ def parse_availability(text: str) -> int:
     'Mon, Wed pm'
     >>> describe(parse_availability("Tue & Thu pm"))
     'Tue pm, Thu pm'
+    >>> describe(parse_availability("Mon, Tue & Thu pm"))
+    'Mon pm, Tue pm, Thu pm'
     """
     tokens = _tokens(text)
     if not tokens:
@@ -77,6 +79,9 @@ def parse_availability(text: str) -> int:
     index = 0
     prefix_halves: list[int] = []  # "all day Friday", "am Tue": the half comes first
     joined: tuple[int, ...] = ()  # "Tue &" of "Tue & Thu pm": days waiting for the next's half
+    # "Mon," of "Mon, Tue & Thu pm": a list ending "and" a day with a half shares it (all three
+    # afternoons); one ending without ("Mon, Wed pm") leaves these days whole
+    listed: tuple[int, ...] = ()
     while index < len(tokens):
         token = tokens[index]
         if token in HALF_OF and index + 1 < len(tokens) and tokens[index + 1] in DAY_OF:
@@ -124,17 +129,23 @@ def parse_availability(text: str) -> int:
         halves = halves or prefix_halves
         prefix_halves = []
         if token in DAY_OF and len(days) == 1:  # a single day shares its half with those joined
+            if not halves and not joined and index < len(tokens) and tokens[index] == ",":
+                listed += days
+                continue
             if not halves and index < len(tokens) and tokens[index] in JOINERS:
                 joined += days
                 continue
-            days = joined + days
+            if joined:
+                days = listed + joined + days
+            else:
+                slots |= _whole_days(listed)
         else:
-            slots |= _whole_days(joined)
-        joined = ()
+            slots |= _whole_days(listed + joined)
+        joined = listed = ()
         for day in days:
             for half in (halves or [0, 1]):
                 slots |= slot(day, half)
-    return slots | _whole_days(joined)
+    return slots | _whole_days(listed + joined)
 
 
 def _whole_days(days: tuple[int, ...]) -> int:
