@@ -156,8 +156,13 @@ def test_pool_groups_hides_small_groups() -> None:
     assert pool_groups(big + ["Pharmacist"]) == \
         ["GP"] * 6 + ["Other professions"] * 4  # Nurse (3 < 6) joins a lone pharmacist
     assert pool_groups(["GP"] * 3 + ["Nurse"] * 3) == ["GP"] * 3 + ["Nurse"] * 3
-    # a lone nurse would be "Other professions" of one: GP (3 < 6) joins to make four
-    assert pool_groups(["GP"] * 3 + ["Nurse"]) == ["Other professions"] * 4
+    # a lone nurse would be "Other professions" of one: GP (3 < 6) joins to make four, and
+    # a pool of everyone is "All respondents", other than no profession shown
+    assert pool_groups(["GP"] * 3 + ["Nurse"]) == ["All respondents"] * 4
+    # four GPs, three consultants and a pharmacist: every group pooled (user36's pack headed
+    # them all "Other professions", its note saying only groups under three were pooled)
+    assert pool_groups(["GP"] * 4 + ["Consultant"] * 3 + ["Pharmacist"]) == \
+        ["All respondents"] * 8
     # six GPs stay a group, and one other cannot be shown: everyone is one group
     assert pool_groups(["GP"] * 6 + ["Nurse"]) == ["All respondents"] * 7
     assert pool_groups(["", "", ""]) == ["Not stated"] * 3
@@ -282,3 +287,18 @@ def test_attachments_follow_front_matter_not_name(scheme: Scheme) -> None:
     # (audience scheme) goes to both
     assert attached == {"cy@example.org": ["patient-notice.docx", "reflection.docx"],
                         "di@example.org": ["reflection.docx"]}
+
+
+def test_the_pack_says_a_small_profession_may_be_pooled_with_larger_ones() -> None:
+    """The note said "professions with fewer than 3 respondents are pooled", untrue of four
+    GPs pooled beside a lone pharmacist: it says now that larger professions join the pool
+    where it would still be small."""
+    from wessex_cli.feedback import FeedbackPack, privacy_statement
+
+    pack = _small_pack()
+    assert isinstance(pack, FeedbackPack)
+    said = " ".join(privacy_statement(pack))
+    assert "a profession with fewer than 3 respondents is not shown on its own: it is pooled " \
+        "with others, and with larger professions too where that pool would still be small." \
+        in said
+    assert "professions with fewer than 3 respondents are pooled." not in said

@@ -855,6 +855,8 @@ def pool_groups(groups: list[str]) -> list[str]:
                   for g in pooled]
         if Counter(pooled)[OTHER_GROUP] < MIN_GROUP:
             pooled = ["All respondents"] * len(pooled)
+    if pooled and all(g == OTHER_GROUP for g in pooled):  # "other" than nobody shown
+        pooled = ["All respondents"] * len(pooled)
     return pooled
 
 
@@ -1100,7 +1102,9 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
     """What the pack can truthfully say about the anonymising, sentence by sentence."""
     details = ("A capitalised name written after a title such as Mr, Dr or Sister is "
                "removed, as are e-mail addresses, phone numbers, NHS numbers and postcodes, and "
-               f"professions with fewer than {MIN_GROUP} respondents are pooled.")
+               f"a profession with fewer than {MIN_GROUP} respondents is not shown on its own: "
+               "it is pooled with others, and with larger professions too where that pool "
+               "would still be small.")
     if not pack.names_from:
         return ["No volunteer or pairs workbook was given, so the names of people in the "
                 "scheme were removed only from what respondents wrote about themselves (the "
