@@ -365,6 +365,23 @@ def test_a_rating_answered_in_words_says_what_its_numbers_stand_for(run: Runner,
             '5: 2"') in page
 
 
+def test_two_charts_on_one_page_share_no_id(run: Runner, tmp_path: Path) -> None:
+    """matplotlib names the glyphs and clip paths of every chart alike: the pack's two charts
+    repeated ids, which HTML forbids. Each id is the page's once, and what refers to it
+    follows (every "#id" in a chart names an id of that chart)."""
+    import re
+
+    write_responses(tmp_path / "responses.csv")
+    run("feedback", "responses.csv", "-o", "pack.html", "--no-names-source")
+    page = (tmp_path / "pack.html").read_text("utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) > 10 and len(ids) == len(set(ids))
+    for chart in re.findall(r"<svg.*?</svg>", page, re.S):
+        named = set(re.findall(r'\bid="([^"]+)"', chart))
+        referred = set(re.findall(r'(?:url\(#|href="#)([^")]+)', chart))
+        assert referred and referred <= named
+
+
 def test_a_chart_label_holds_the_question_as_text(run: Runner, tmp_path: Path) -> None:
     """A question heading typed with markup is a label's text, never a tag in the page."""
     rows = [["Q1. Anything that surprised you?", 'Was it <b>good</b> & "useful"? (1-5)']]

@@ -1090,12 +1090,23 @@ NO_SVG_METADATA: dict[str, None] = {"Date": None, "Creator": None, "Format": Non
 def labelled_svg(svg: str, label: str) -> str:
     """``svg`` from its <svg> tag on, for a page to hold inline, as an image a screen reader
     names: role="img", with ``label`` (escaped) as its name and title."""
+    import hashlib
     from html import escape
 
     start = svg.index("<svg")
     end = svg.index(">", start)
     said = escape(label, quote=True)
-    return f'{svg[start:end]} role="img" aria-label="{said}"><title>{said}</title>{svg[end + 1:]}'
+    svg = f'{svg[start:end]} role="img" aria-label="{said}"><title>{said}</title>{svg[end + 1:]}'
+    # matplotlib names a chart's glyphs and clip paths alike in every chart: two on one page
+    # would share ids, which HTML forbids. Each chart's own prefix, from what it draws, keeps
+    # the page the same from run to run.
+    ids = sorted(set(re.findall(r'\bid="([^"]+)"', svg)), key=len, reverse=True)
+    if not ids:
+        return svg
+    prefix = "c" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:8] + "-"
+    named = "|".join(map(re.escape, ids))
+    return re.sub(rf'(\bid="|#)({named})(?=["\)])', lambda found: found[1] + prefix + found[2],
+                  svg)
 
 
 def privacy_statement(pack: FeedbackPack) -> list[str]:
