@@ -37,6 +37,7 @@ from .text import (
     cluster_text,
     did_you_mean_by_word,
     email_key,
+    first_capital,
     fold,
     header_key,
     names_by_part,
@@ -789,7 +790,7 @@ class _RowReader:
             if found:  # in the words of every other address warning
                 fault, fix = found
                 self.problem("error", row_index, "email", f"{fault}.",
-                             f"{fix[0].upper()}{fix[1:]}.")
+                             f"{first_capital(fix)}.")
                 values = {**values, "email": typed}  # and kept so, for the Unpaired sheet
                 ok = False
         profession = values["profession"]
@@ -819,7 +820,7 @@ class _RowReader:
                 self.problem("error", row_index, "profession",
                              f"the profession '{profession}' belongs to no side.",
                              f"Did you mean '{near[0]}'? Otherwise {fix}" if near else
-                             fix[0].upper() + fix[1:])
+                             first_capital(fix))
                 ok = False
         slots = []
         for column in ("host_days", "visit_days"):
