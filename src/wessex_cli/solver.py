@@ -56,6 +56,7 @@ TOP_PER_PERSON = 8  # best-scoring pairs in the starting set, per person
 SAMPLE_PER_PERSON = 4  # each person's best of DRAWS random partners, in the starting set
 DRAWS = 32
 START_PRICED = 3  # pricing passes against zero potentials in the starting set
+LEVEL_STRIDE = 8  # the starting set's score level is counted on every 8th row
 PRICED_PER_ROW = 6  # improving arcs added per row and round
 MAX_ROUNDS = 200
 BLOCK_CELLS = 1 << 20  # cells per block in the dense passes: fits in cache
@@ -206,10 +207,13 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
     budget = TOP_PER_PERSON * (n_left + n_right)
     # Every pair scoring more than `level`, and a random share of those scoring `level`:
     # `level` is the highest score at which the pairs scoring that much or more exceed the
-    # budget (0 if none does). Counted from the top down, one cheap pass per score.
+    # budget (0 if none does). Counted from the top down, one pass per score over every
+    # LEVEL_STRIDE-th row, scaled up: a tenth of the time of counting every row, and a
+    # level a little off changes only how many arcs the start holds, never the answer.
     level = 0
+    sample = values[::LEVEL_STRIDE]
     for score in range(int(values.max()), 0, -1):
-        if np.count_nonzero(values >= score) > budget:
+        if np.count_nonzero(sample >= score) * n_left > budget * len(sample):
             level = score
             break
     pieces_r, pieces_c = [], []
