@@ -270,3 +270,33 @@ def test_a_partner_held_by_a_lock_is_said_so() -> None:
         "care side; their 1 "
         "eligible partner already has as many partners as they can take, in a kept or locked "
         "pair")]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_tie_break_reason_names_the_one_person_it_would_cost(seed: int) -> None:
+    """Eight GPs for six consultants, everyone eligible with everyone and no choices: any
+    six GPs make an equally good set of pairs. Pairing one of the two left over costs
+    exactly one paired GP their partner, so the reason names one person, not two (the
+    re-solve once also paired the other GP left over, and named two to make room)."""
+    people = [make(index, side, 0, 0, 3, 3, 1, 0, [], [])
+              for side, count in (("primary", 8), ("secondary", 6)) for index in range(count)]
+    roster = Roster(Path("test.xlsx"), "Volunteers", people, [], {}, [], len(people))
+    result = pair_volunteers(roster, replace(SCHEME, seed=seed))
+    assert len(result.pairs) == 6
+    assert len(result.unpaired) == 2
+    for unpaired in result.unpaired:
+        match = REASON.match(unpaired.reason)
+        assert match and match["left0"], unpaired.reason
+        left_over = {u.person.name for u in result.unpaired}
+        assert " and " not in match["left0"], unpaired.reason
+        assert match["left0"] not in left_over
+
+
+def test_the_re_solve_keeps_its_scores_inside_the_solvers_arithmetic() -> None:
+    """Scores are multiplied to prefer keeping today's pairs only while the re-solve's largest
+    score (with its bonus, times the pairs) stays within 2**40: a scheme of 30 pairs at the
+    default weights is; 600 pairs scoring up to 6,000,000 (weights may reach a million) is
+    not, and is re-solved with its scores as they are."""
+    assert pairing._keeping_scale(30, 30, 13) == 31
+    assert pairing._keeping_scale(600, 600, 6_000_000) == 1
+    assert pairing._keeping_scale(0, 5, 13) == 1  # nothing made yet, nothing to keep

@@ -460,16 +460,26 @@ class _Problem:
 
     def forced(self, which: str, index: int) -> list[tuple[int, int]] | None:
         """The best pairs in which this person has one partner more than now, among those
-        with the most pairs; None when no arrangement gives them one more."""
+        with the most pairs, keeping most of the pairs made now; None when no arrangement
+        gives them one more."""
         import numpy as np
 
         from .solver import solve_matching
 
         cap_left, cap_right = self.cap_left.copy(), self.cap_right.copy()
-        scores = self.scores.astype(np.int64)
+        most = int(min(cap_left.sum(), cap_right.sum()))  # pairs in any arrangement, at most
+        # Every score made worth more than all the pairs made now together, plus one for
+        # each of them: among arrangements equally good, the one keeping the most pairs as
+        # they are. Else a tie could be re-solved into any equal arrangement, one pairing
+        # someone else left over too and so naming two people left unpaired where one would do.
+        scale = _keeping_scale(len(self.chosen), most, int(self.scores.max(initial=0)))
+        scores = self.scores.astype(np.int64) * scale
+        if scale > 1:
+            for i, j in self.chosen:
+                scores[i, j] += 1
         # A bonus above any total score on each of their pairs: among the arrangements with
         # the most pairs, the solver then gives them as many partners as it can.
-        bonus = int(min(cap_left.sum(), cap_right.sum())) * int(scores.max(initial=0)) + 1
+        bonus = most * int(scores.max(initial=0)) + 1
         side = 0 if which == "left" else 1
         now = sum(1 for pair in self.chosen if pair[side] == index)
         if which == "left":
@@ -483,6 +493,19 @@ class _Problem:
                 sum(1 for pair in found if pair[side] == index) <= now:
             return None
         return found
+
+
+KEEPING_LIMIT = 1 << 40  # the largest score a re-solve gives a pair (``_keeping_scale``)
+
+
+def _keeping_scale(pairs_now: int, most: int, top: int) -> int:
+    """What each score of a re-solve is multiplied by so that one more of the ``pairs_now``
+    pairs kept as they are weighs less than any difference of score (``_Problem.forced``):
+    1, no such preference, when the scores would then pass :data:`KEEPING_LIMIT`, far inside
+    the solver's arithmetic (the flow scales costs by its number of nodes, and a scheme's
+    weights may be as large as a million). The plain re-solve's sentence is as true."""
+    scale = pairs_now + 1
+    return scale if (top * scale + 1) * max(most, 1) <= KEEPING_LIMIT else 1
 
 
 def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
