@@ -564,3 +564,84 @@ def test_a_history_workbook_that_is_not_one_is_named_as_given(run: Runner,
                         ).output.split())
     assert f"the workbook given with --history ({Path('2027') / 'volunteers.xlsx'}): this " \
         "workbook has no 'Pairs' sheet" in said
+
+
+def test_init_from_names_last_year_in_scheme_toml_and_pair_keeps_those_partners_apart(
+        run: Runner, tmp_path: Path) -> None:
+    """SPEC, year two: never the same partner again. 'init --from' lists last year's pairs
+    workbook in the new scheme.toml ([pairing] history), so a 'pair' without --history
+    keeps last year's partners apart (it paired them again, unnoticed)."""
+    import tomllib
+
+    old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
+    said = " ".join(run("init", "2027", "--from", "2026/pairs.xlsx").output.split())
+    assert "2027/scheme.toml lists 2026/pairs.xlsx under [pairing] history" in said
+    settings = tomllib.loads((tmp_path / "2027" / "scheme.toml").read_text("utf-8"))
+    assert settings["pairing"]["history"] == ["../2026/pairs.xlsx"]
+    # this year each asks for last year's partner again
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Preference 1": "Oliver Pemberton"},
+        "isla@nhs.net": {"Preference 1": "Arjun Rasmussen"}}))
+    result = run("pair", "2027/volunteers.xlsx", "--dry-run", "--json")
+    assert pairs_of(result.stdout) == {frozenset(("amelia@nhs.net", "arjun@nhs.net")),
+                                       frozenset(("isla@nhs.net", "oliver@nhs.net"))}
+    assert "Earlier partners kept apart, as 2027/scheme.toml says under [pairing] history: " \
+        "from 2026/pairs.xlsx." in " ".join(result.stderr.split())
+    # given again with --history as well, it is read once and said once
+    twice = run("pair", "2027/volunteers.xlsx", "--dry-run", "--json", "--history", str(old))
+    assert pairs_of(twice.stdout) == pairs_of(result.stdout)
+    assert "[pairing] history" not in twice.stderr
+
+
+def test_a_third_year_lists_both_earlier_years(run: Runner, tmp_path: Path) -> None:
+    """Year three from year two's workbook, which was paired apart from year one: the new
+    scheme.toml lists both, from its own folder, under one history setting."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx")
+    said = " ".join(run("init", "2028", "--from", "2027/pairs.xlsx").output.split())
+    assert "lists 2027/pairs.xlsx (and the earlier year it was paired apart from)" in said
+    text = (tmp_path / "2028" / "scheme.toml").read_text("utf-8")
+    assert tomllib.loads(text)["pairing"]["history"] == ["../2027/pairs.xlsx",
+                                                         "../2026/pairs.xlsx"]
+    assert text.count("\nhistory =") == 1  # and the commented example
+    assert text.count("# earlier years' pairs workbooks (paths from this folder):") == 1
+
+
+def test_a_history_workbook_scheme_toml_names_but_cannot_find_is_refused(
+        run: Runner, tmp_path: Path) -> None:
+    """Last year's folder moved: pairing would let last year's partners meet again, so it
+    stops and says which setting names what."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    shutil.move(tmp_path / "2026", tmp_path / "archive-2026")
+    said = " ".join(run("pair", "2027/volunteers.xlsx", "--dry-run", code=1).output.split())
+    assert "setting 'pairing.history' names 2026/pairs.xlsx" in said
+    assert "which is not there" in said
+    assert "Correct the path in scheme.toml" in said
+
+
+@pytest.mark.parametrize("value", ['"../2026/pairs.xlsx"', '["../2026/pairs.xlsx"]'])
+def test_scheme_history_is_one_path_or_a_list(run: Runner, tmp_path: Path, value: str) -> None:
+    old = last_year(run, tmp_path)
+    (tmp_path / "2027").mkdir()
+    (tmp_path / "2027" / "scheme.toml").write_text(f"[pairing]\nhistory = {value}\n",
+                                                  encoding="utf-8")
+    # Amelia asks for Oliver again: without the history they would be paired
+    write_book(tmp_path / "2027" / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Preference 1": "Oliver Pemberton"}}))
+    result = run("pair", "2027/volunteers.xlsx", "--dry-run", "--json")
+    assert frozenset(("amelia@nhs.net", "oliver@nhs.net")) not in pairs_of(result.stdout)
+    assert old.is_file()
+
+
+def test_scheme_history_that_is_not_paths_is_refused(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text("[pairing]\nhistory = [2026]\n", encoding="utf-8")
+    write_book(tmp_path / "volunteers.xlsx", four())
+    said = " ".join(run("pair", "volunteers.xlsx", "--dry-run", code=1).output.split())
+    assert "setting 'pairing.history' (line 2) must be a list of the earlier pairs " \
+        "workbooks" in said

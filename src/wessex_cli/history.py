@@ -184,6 +184,19 @@ def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list
     return None, []
 
 
+def earlier_years(path: Path) -> list[Path]:
+    """Last year's pairs workbook ``path`` and the earlier ones it was paired apart from (its
+    Settings sheet names them), those still there: what a new year's scheme.toml lists under
+    [pairing] history, so that nobody meets a partner of any of those years again."""
+    from .pairs_workbook import HISTORY_SETTING, recorded_files
+
+    found = [path]
+    for _, earlier in recorded_files(path, HISTORY_SETTING):
+        if earlier.is_file() and earlier.resolve() not in {f.resolve() for f in found}:
+            found.append(earlier)
+    return found
+
+
 def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:
     """What the volunteer workbook says of ``volunteer`` that holds for another year and the
     pairs workbook does not keep (where they work and are a patient, whom they must not

@@ -129,6 +129,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
 
     for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
         parse_lock(lock)
+    from_scheme = _scheme_history(request)
     roster = read_roster(request.volunteers, request.scheme, reading,
                          alongside=functools.partial(_heavy_imports, request.writing))
     if not roster.rows:
@@ -148,6 +149,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                          f"{', '.join(map(str, unread))}): move anything new in "
                          f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
                          "to that person's first row, then delete the repeat."))
+    if from_scheme:
+        request.history = [*request.history, *from_scheme]
+        notes.append(Note(f"Earlier partners kept apart, as {_shown(request.scheme.source)} "
+                          "says under [pairing] history: from "
+                          f"{', '.join(_shown(earlier) for earlier in from_scheme)}."))
     target, keep = request.target, request.keep
     if keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):  # others: refused
         from .errors import TrackingError
@@ -521,6 +527,42 @@ def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool)
                     NoteKind.WARNING)
     where = f"the previous version of {keep.name}, in backups/," if in_place else keep.name
     return Note(f"{said} This run wrote it afresh; {where} has your text.", NoteKind.WARNING)
+
+
+def _scheme_history(request: PairingRequest) -> list[Path]:
+    """The earlier pairs workbooks scheme.toml names under [pairing] history (``init --from``
+    writes last year's there) and --history does not, each checked to be there: a year
+    whose partners could not be read would let them meet again, unnoticed."""
+    from .errors import SchemeError
+
+    given = {earlier.resolve() for earlier in request.history}
+    found: list[Path] = []
+    for earlier in request.scheme.history:
+        if not earlier.is_file():
+            where = request.scheme.source.name if request.scheme.source else "scheme.toml"
+            raise SchemeError(
+                f"setting 'pairing.history' names {_shown(earlier)}, an earlier year's pairs "
+                f"workbook, which is not there, so wessex cannot tell who was paired then.",
+                f"Correct the path in {where} (it is read from that file's folder), or take "
+                "it out of the list if that year's partners may be paired again.",
+                file=request.scheme.source)
+        if earlier.resolve() not in given:
+            given.add(earlier.resolve())
+            found.append(earlier)
+    return found
+
+
+def _shown(path: Path | None) -> str:
+    """A path as the administrator would type it from here: relative to the folder the
+    command runs in when it is below or beside it, else as it is."""
+    import os
+
+    if path is None:
+        return "scheme.toml"
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return str(path)
 
 
 def _refuse_to_drop_history(target: Path) -> None:

@@ -225,14 +225,14 @@ def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
 
 def recorded_files(path: Path, title: str) -> list[tuple[str, Path]]:
     """The files the Settings sheet of ``path`` records under ``title`` (the history, the
-    input file): each as written there, a path from the workbook's folder (``_beside``
+    input file): each as written there, a path from the workbook's folder (``path_beside``
     wrote it), and where that puts it."""
     return [(entry, path.parent / entry) for entry in
             setting_values(read_grid(path, "Settings", only=True).rows, title)
             if entry != "(none)"]
 
 
-def _beside(earlier: Path, written: Path | None) -> str:
+def path_beside(earlier: Path, written: Path | None) -> str:
     """``earlier`` as a path from the folder of the workbook ``written`` ("../2027/pairs.xlsx"),
     so that 'pair --keep' finds it again wherever the two folders are moved together; its
     whole path where there is none (another drive on Windows)."""
@@ -373,13 +373,13 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Weights: same cluster", scheme.weights.cluster],
         ["Weights: an organisation not visited before (year two)",
          scheme.weights.new_organisation],
-        *([[HISTORY_SETTING, _beside(earlier, written)] for earlier in history] or
+        *([[HISTORY_SETTING, path_beside(earlier, written)] for earlier in history] or
           [[HISTORY_SETTING, "(none)"]]),
-        [INPUT_SETTING, _beside(source, written)],  # from this workbook's folder
+        [INPUT_SETTING, path_beside(source, written)],  # from this workbook's folder
         ["Input SHA-256", file_sha256(source)],
         ["wessex version", __version__],
         # from this workbook's folder, as the input: which scheme.toml, not only its name
-        ["Scheme file", _beside(scheme.source, written) if scheme.source else "(defaults)"],
+        ["Scheme file", path_beside(scheme.source, written) if scheme.source else "(defaults)"],
         # an ID of the administrator's own too ('X3'), kept: its row is no row typed over
         # since, which a pair deleted by hand might be (``missing_id_back``)
         [PAIRS_SETTING, id_ranges([*(pair.pair_id for pair in result.pairs), *held])],

@@ -173,6 +173,9 @@ class Scheme:
                 return day.year
         return None
     letterhead: Letterhead = field(default_factory=Letterhead)
+    # [pairing] history: earlier years' pairs workbooks whose partners are never paired
+    # again, as with 'pair --history' (relative paths are read from scheme.toml's folder)
+    history: tuple[Path, ...] = ()
     given: frozenset[str] = frozenset()  # the dotted keys scheme.toml sets, e.g. "dates.end"
     survey_url: str = ""  # [feedback] survey_url: the online reflection survey, if any
 
@@ -364,7 +367,7 @@ KNOWN_SETTINGS: dict[str, dict[str, Any] | None] = {
     "celebration": {"date": None, "time": None, "end_time": None, "venue": None,
                     "speaker": None, "speaker_topic": None, "agenda": None},
     "weights": {"person": None, "topic": None, "cluster": None},
-    "pairing": {"seed": None},
+    "pairing": {"seed": None, "history": None},
     "feedback": {"themes": None},
 }
 
@@ -659,12 +662,26 @@ class _SchemeReader:
             source=self.path,
             themes=themes,
             letterhead=self.letterhead(),
+            history=self.history(),
             given=frozenset(_dotted_keys(self.data)),
             survey_url=survey_url,
             warnings=(*unknown_settings(self.data, self.read_keys),  # after every read
                       *name_of_another_year(self.text_value("scheme.name", base.name),
                                             start, end)),
         )
+
+    def history(self) -> tuple[Path, ...]:
+        """``[pairing] history``: one path or a list, each read from scheme.toml's folder.
+        Whether each is there is for ``pair`` to say, which reads them; no other command
+        needs them."""
+        value = self.get("pairing.history", (list, str), [])
+        entries = [value] if isinstance(value, str) else value
+        if not all(isinstance(entry, str) and entry.strip() for entry in entries):
+            raise self.fail("pairing.history", "must be a list of the earlier pairs workbooks",
+                            'For example: history = ["../exchange-2027/pairs.xlsx"]')
+        paths = (Path(entry.strip()).expanduser() for entry in entries)
+        return tuple(path if path.is_absolute() else self.path.parent / path
+                     for path in paths)
 
     def letterhead(self) -> Letterhead:
         address = self.get("letterhead.address", (list, str), [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .availability import DAYS
@@ -82,6 +83,8 @@ new_organisation = 0           # year two, with --history: a partner from an org
 
 [pairing]
 seed = 2027                    # change it to get a different, equally good, set of pairs
+# history = ["../exchange-2026/pairs.xlsx"]  # earlier years' pairs workbooks: nobody is
+#                              # paired again with a partner from one ('init --from' sets it)
 
 # An online survey for the reflections? Reminders and the reflection form then link to it.
 # [feedback]
@@ -127,19 +130,41 @@ def _toml_list(values: tuple[str, ...]) -> str:
     return ", ".join(f'"{v}"' for v in values)
 
 
-def scheme_toml_text(scheme: Scheme | None = None) -> str:
+def scheme_toml_text(scheme: Scheme | None = None, history: Sequence[str] = ()) -> str:
     """The commented scheme.toml a new folder starts with.
 
     Started from an existing scheme (``init --from`` last year's record, or ``--scheme``),
     it is that file's own text, every setting and comment kept (administrator, leads,
     letterhead, weights...), less the dates and the celebration's guest speaker, which
-    belong to last year."""
+    belong to last year. ``history``: the earlier pairs workbooks (paths from the new
+    folder) set under [pairing] history, in place of any the file started from had."""
     scheme = scheme or Scheme()
     if scheme.source is not None and scheme.source.is_file():
-        return _without_last_years(scheme.source.read_text(encoding="utf-8"), scheme.source)
-    return SCHEME_TOML.format(name=scheme.name,
-                              primary=_toml_list(scheme.sides[0].professions),
-                              secondary=_toml_list(scheme.sides[1].professions))
+        text = _without_last_years(scheme.source.read_text(encoding="utf-8"), scheme.source)
+    else:
+        text = SCHEME_TOML.format(name=scheme.name,
+                                  primary=_toml_list(scheme.sides[0].professions),
+                                  secondary=_toml_list(scheme.sides[1].professions))
+    return _with_history(text, history) if history else text
+
+
+def _with_history(text: str, history: Sequence[str]) -> str:
+    """``text`` with [pairing] history set to ``history``: last year's copy named the years
+    before it from last year's folder, which is not this one."""
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    pairing = document.get("pairing")
+    if not isinstance(pairing, tomlkit.items.Table | tomlkit.items.InlineTable):
+        pairing = tomlkit.table()
+        document["pairing"] = pairing
+    entries = tomlkit.array()
+    entries.extend(history)
+    if "history" not in pairing and isinstance(pairing, tomlkit.items.Table):
+        pairing.add(tomlkit.comment("earlier years' pairs workbooks (paths from this folder):"))
+        pairing.add(tomlkit.comment("'wessex pair' never pairs anyone with a partner from one"))
+    pairing["history"] = entries
+    return tomlkit.dumps(document)
 
 
 def _without_last_years(text: str, source: Path) -> str:
@@ -164,9 +189,13 @@ def _without_last_years(text: str, source: Path) -> str:
     return tomlkit.dumps(document)
 
 
-def write_starter(folder: Path, scheme: Scheme | None = None) -> list[Path]:
+def write_starter(folder: Path, scheme: Scheme | None = None,
+                  history: Sequence[Path] = ()) -> list[Path]:
     """Write scheme.toml and volunteers.xlsx into ``folder`` (and the letterhead's logo, when
-    the scheme started from has one); refuse if any of them exists."""
+    the scheme started from has one); refuse if any of them exists. ``history``: earlier
+    years' pairs workbooks, named in scheme.toml for 'pair' to keep their partners apart."""
+    from .pairs_workbook import path_beside
+
     scheme = scheme or Scheme()
     toml_path, book_path = folder / SCHEME_FILE, folder / "volunteers.xlsx"
     logo = _logo_to_copy(scheme, folder)
@@ -178,7 +207,8 @@ def write_starter(folder: Path, scheme: Scheme | None = None) -> list[Path]:
                           f"{folder}, and init never overwrites anything.",
                           "Run init in an empty folder, or delete the files first.",
                           file=existing[0])
-    write_text(toml_path, scheme_toml_text(scheme))
+    write_text(toml_path, scheme_toml_text(
+        scheme, [path_beside(earlier, toml_path) for earlier in history]))
     write_volunteer_template(book_path, scheme)
     if logo:
         logo[1].parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,8 @@ def init(
     last_year: Annotated[Path | None, typer.Option(
         "--from", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
         help="Last year's pairs workbook: carry everyone forward, with last year's partner "
-             "noted.")] = None,
+             "noted, and list it in scheme.toml so that 'pair' keeps those partners "
+             "apart.")] = None,
 ) -> None:
     """Write a commented scheme.toml and an empty volunteers.xlsx, never overwriting anything.
 
@@ -36,14 +37,15 @@ def init(
     from ..starter import write_starter
 
     scheme = scheme_for(scheme_file, last_year)  # last year's scheme.toml, if beside it
-    carried, source = None, None
+    carried, source, history = None, None, []
     if last_year is not None:
-        from ..history import carry_forward, last_years_volunteers
+        from ..history import carry_forward, earlier_years, last_years_volunteers
 
         # read before anything is written: the pairs, and the volunteer workbook behind them
         source, volunteers = last_years_volunteers(last_year, scheme)
         carried = carry_forward(last_year, volunteers)
-    written = write_starter(folder, scheme)
+        history = earlier_years(last_year)
+    written = write_starter(folder, scheme, history)
     if carried is not None:
         from ..history import write_carried
 
@@ -56,8 +58,13 @@ def init(
     if carried is not None and last_year is not None:
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
                   "status reset, last year's partner in Notes. Ask them again for their days "
-                  "and choices; run 'wessex pair ... --history' with last year's pairs workbook "
-                  "so nobody meets the same partner.")
+                  "and choices.")
+        earlier = "earlier year" if len(history) == 2 else \
+            f"{len(history) - 1} earlier years"
+        before = f" (and the {earlier} it was paired apart from)" if len(history) > 1 else ""
+        out.print(f"{escape(str(written[0]))} lists {escape(str(last_year))}{before} under "
+                  f"{escape('[pairing]')} history, so 'wessex pair' never pairs anyone with a "
+                  "partner they had then.")
         if source is not None:
             out.print(f"Cluster, Registered practice, Avoid and Capacity came from "
                       f"{escape(str(source))}, last year's volunteer workbook: check them.")
