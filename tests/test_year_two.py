@@ -645,3 +645,23 @@ def test_scheme_history_that_is_not_paths_is_refused(run: Runner, tmp_path: Path
     said = " ".join(run("pair", "volunteers.xlsx", "--dry-run", code=1).output.split())
     assert "setting 'pairing.history' (line 2) must be a list of the earlier pairs " \
         "workbooks" in said
+
+
+def test_the_preferences_request_asks_returning_volunteers_for_someone_new(
+        run: Runner, tmp_path: Path) -> None:
+    """A scheme that keeps earlier partners apart ([pairing] history) says so where it asks
+    for choices, so nobody spends a choice on last year's partner; a first year does not."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("render", "preferences-request", "--volunteers", "2027/volunteers.xlsx", "--format",
+        "txt", "-o", "letters", "--allow-placeholders")
+    text = " ".join((tmp_path / "letters" / "preferences-request" /
+                     "amelia-ashworth.txt").read_text("utf-8").split())
+    assert "- If you have taken part before: choose someone new. Nobody is paired again " \
+        "with a partner from an earlier year." in text
+    run("render", "preferences-request", "--volunteers", "2026/volunteers.xlsx", "--format",
+        "txt", "-o", "first", "--allow-placeholders")
+    first = (tmp_path / "first" / "preferences-request" / "amelia-ashworth.txt").read_text(
+        "utf-8")
+    assert "taken part before" not in first
