@@ -622,7 +622,14 @@ def test_a_history_workbook_scheme_toml_names_but_cannot_find_is_refused(
     said = " ".join(run("pair", "2027/volunteers.xlsx", "--dry-run", code=1).output.split())
     assert "setting 'pairing.history' names 2026/pairs.xlsx" in said
     assert "which is not there" in said
-    assert "Correct the path in scheme.toml" in said
+    assert "Correct the path (it is read from scheme.toml's folder)" in said
+    # 'check' says so first, as a warning: the volunteer workbook itself is fine
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)["problems"]
+    assert [p["message"] for p in checked if "pairing.history" in p["message"]] == [
+        "scheme.toml's setting 'pairing.history' names 2026/pairs.xlsx, an earlier year's "
+        "pairs workbook, which is not there, so wessex cannot tell who was paired then, and "
+        "'wessex pair' stops for it. Correct the path (it is read from scheme.toml's folder), "
+        "or take it out of the list if that year's partners may be paired again."]
 
 
 @pytest.mark.parametrize("value", ['"../2026/pairs.xlsx"', '["../2026/pairs.xlsx"]'])

@@ -174,11 +174,19 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
     for name in due:
         for key, missing in settings_needed(load_template(name, scheme), scheme).items():
             needed.setdefault(key, (missing, []))[1].append(name)
+    from .history import missing_year
+
+    # an earlier year's pairs workbook that 'pair' would look for in vain, said before it
+    # stops for it
+    gone = [Problem("warning", "scheme.toml",
+                    f"scheme.toml's {problem}, and 'wessex pair' stops for it.", fix)
+            for problem, fix in map(missing_year, (earlier for earlier in scheme.history
+                                                   if not earlier.is_file()))]
     return [Problem("warning", "scheme.toml",
                     f"{missing.sentence()}, which {', '.join(names)} (due next) would "
                     "print.",
                     f"Add {missing.lines} before rendering.")
-            for key, (missing, names) in needed.items()]
+            for key, (missing, names) in needed.items()] + gone
 
 
 def check_file(path: Path | str, scheme: Scheme,

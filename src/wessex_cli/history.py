@@ -184,6 +184,17 @@ def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list
     return None, []
 
 
+def missing_year(earlier: Path) -> tuple[str, str]:
+    """What to say of an earlier year's pairs workbook that scheme.toml lists under [pairing]
+    history and is not there, and what to do: 'pair' stops for it, 'check' warns first."""
+    from .pairs_workbook import path_from
+
+    return (f"setting 'pairing.history' names {path_from(earlier, Path.cwd())}, an earlier "
+            "year's pairs workbook, which is not there, so wessex cannot tell who was paired "
+            "then", "Correct the path (it is read from scheme.toml's folder), or take it out "
+            "of the list if that year's partners may be paired again.")
+
+
 def earlier_years(path: Path) -> list[Path]:
     """Last year's pairs workbook ``path`` and the earlier ones it was paired apart from (its
     Settings sheet names them), those still there: what a new year's scheme.toml lists under

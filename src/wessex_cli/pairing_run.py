@@ -534,18 +534,14 @@ def _scheme_history(request: PairingRequest) -> list[Path]:
     writes last year's there) and --history does not, each checked to be there: a year
     whose partners could not be read would let them meet again, unnoticed."""
     from .errors import SchemeError
+    from .history import missing_year
 
     given = {earlier.resolve() for earlier in request.history}
     found: list[Path] = []
     for earlier in request.scheme.history:
         if not earlier.is_file():
-            where = request.scheme.source.name if request.scheme.source else "scheme.toml"
-            raise SchemeError(
-                f"setting 'pairing.history' names {_shown(earlier)}, an earlier year's pairs "
-                f"workbook, which is not there, so wessex cannot tell who was paired then.",
-                f"Correct the path in {where} (it is read from that file's folder), or take "
-                "it out of the list if that year's partners may be paired again.",
-                file=request.scheme.source)
+            problem, fix = missing_year(earlier)
+            raise SchemeError(f"{problem}.", fix, file=request.scheme.source)
         if earlier.resolve() not in given:
             given.add(earlier.resolve())
             found.append(earlier)
@@ -553,16 +549,10 @@ def _scheme_history(request: PairingRequest) -> list[Path]:
 
 
 def _shown(path: Path | None) -> str:
-    """A path as the administrator would type it from here: relative to the folder the
-    command runs in when it is below or beside it, else as it is."""
-    import os
+    """A path as the administrator would type it in the folder the command runs in."""
+    from .pairs_workbook import path_from
 
-    if path is None:
-        return "scheme.toml"
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive, on Windows
-        return str(path)
+    return "scheme.toml" if path is None else path_from(path, Path.cwd())
 
 
 def _refuse_to_drop_history(target: Path) -> None:

@@ -236,14 +236,21 @@ def path_beside(earlier: Path, written: Path | None) -> str:
     """``earlier`` as a path from the folder of the workbook ``written`` ("../2027/pairs.xlsx"),
     so that 'pair --keep' finds it again wherever the two folders are moved together; its
     whole path where there is none (another drive on Windows)."""
-    import os
-
     if written is None:
         return earlier.name
+    return path_from(earlier, written.resolve().parent)
+
+
+def path_from(path: Path, folder: Path) -> str:
+    """``path`` as typed from ``folder`` ("../2027/pairs.xlsx"), with forward slashes, which
+    every system reads; its whole path when there is no way from one to the other (another
+    drive on Windows)."""
+    import os
+
     try:
-        return Path(os.path.relpath(earlier.resolve(), written.resolve().parent)).as_posix()
+        return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
     except ValueError:
-        return str(earlier.resolve())
+        return str(path.resolve())
 
 
 def file_sha256(path: Path) -> str:
