@@ -207,11 +207,12 @@ def _candidates(values: Values, rng: np.random.Generator) -> tuple[Int, Int]:
     budget = TOP_PER_PERSON * (n_left + n_right)
     # Every pair scoring more than `level`, and a random share of those scoring `level`:
     # `level` is the highest score at which the pairs scoring that much or more exceed the
-    # budget (0 if none does). Counted from the top down, one pass per score over every
-    # LEVEL_STRIDE-th row, scaled up: a tenth of the time of counting every row, and a
-    # level a little off changes only how many arcs the start holds, never the answer.
+    # budget (0 if none does). Counted from the top down, one pass per score; over a matrix
+    # of more than BLOCK_CELLS, on every LEVEL_STRIDE-th row, scaled up: a tenth of the time
+    # of counting every row, and a level a little off changes only how many arcs the start
+    # holds, never the answer.
     level = 0
-    sample = values[::LEVEL_STRIDE]
+    sample = values[::LEVEL_STRIDE] if values.size > BLOCK_CELLS else values
     for score in range(int(values.max()), 0, -1):
         if np.count_nonzero(sample >= score) * n_left > budget * len(sample):
             level = score
