@@ -898,6 +898,36 @@ def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
             for same in copied_rows(pairs)]
 
 
+def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[str]:
+    """A warning for each pair wessex wrote (not typed in by hand: ``added``) whose How
+    paired cell says "locked" while its Reasons do not begin as an agreed pair's do: the
+    cell copied or filled down from an agreed pair's row. 'pair --keep' takes the cell at its
+    word and keeps the pair as agreed in advance from then on, its letters saying so."""
+    from .pairing import LOCKED_REASON
+
+    columns = first_columns(book.headers)
+    how, why = columns.get(header_key("How paired")), columns.get(header_key("Reasons"))
+    if how is None or why is None:  # without both, nothing tells a copy from a lock
+        return []
+    said = []
+    for pair in book.pairs:
+        reasons = cell_text(pair.value("Reasons"))
+        if pair.row in added or pair.how_paired() != "locked" or not reasons or \
+                reasons.startswith(LOCKED_REASON):
+            continue
+        said.append(
+            f"Pairs!{cell_ref(pair.row - 1, how)} says 'locked' for "
+            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)}), "
+            f"but its Reasons (Pairs!{cell_ref(pair.row - 1, why)}) do not begin "
+            f"'{LOCKED_REASON}', as those of a pair agreed in advance do: copied or filled "
+            "down from another row? Their letters say that the two agreed in advance, and "
+            "'wessex pair --keep' would keep them so from then on, writing "
+            f"'{LOCKED_REASON}' first in their Reasons. If they did not agree in advance, "
+            "type back what the cell said: 'optimised' if the last 'wessex pair' made the "
+            "pair, 'kept' if it kept it from the pairing before.")
+    return said
+
+
 def people_of(pair: PairRecord) -> str:
     """The two people of a pair as a warning names its row: "A and B"."""
     return " and ".join(person.name or person.email for person in pair.people)

@@ -107,6 +107,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     from .dates import today
     from .pairs_workbook import (
         added_by_hand,
+        copied_lock_warnings,
         copied_row_warnings,
         read_pairs_workbook,
         typed_in_since,
@@ -123,6 +124,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     added = added_by_hand(book)
     for pair in pairs:  # its letters are worded as for a pair the administrator chose
         pair.typed_in = pair.row in added
+    copied += copied_lock_warnings(book, added)
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "

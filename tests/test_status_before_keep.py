@@ -1,0 +1,73 @@
+"""What 'wessex status' tells the administrator before they run 'wessex pair --keep', of hand
+edits to the pairs workbook that the re-pairing would act on without their knowing: a How
+paired cell saying "locked" filled down over pairs that wessex chose, a person typed into
+more pairs than they can take, and the Settings list of the pairs moved to the Withdrawn
+sheet emptied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _said(run: Runner, *args: str) -> str:
+    """The output of ``wessex ARGS`` (warnings included) on one line."""
+    return " ".join(run(*args).output.split())
+
+
+def _set(path: Path, sheet: str, cells: dict[str, object]) -> None:
+    book = openpyxl.load_workbook(path)
+    for ref, value in cells.items():
+        book[sheet][ref].value = value
+    book.save(path)
+
+
+def _cell(path: Path, sheet: str, ref: str) -> object:
+    return openpyxl.load_workbook(path)[sheet][ref].value
+
+
+# The example pairing: P017 (row 18) is locked as agreed, How paired T18 "locked", Reasons
+# S18 "locked as agreed; ..."; P018 (row 19, Dr Priya Varga and Dr Leon Ince) and P019
+# (row 20) were chosen by the pairing: "optimised".
+
+
+def test_status_warns_of_locked_filled_down_over_pairs_wessex_chose(run: Runner,
+                                                                   paired: Path) -> None:
+    """T18's "locked" filled down over T19 and T20: status said nothing, and 'pair --keep'
+    took both pairs as agreed in advance for good ("locked as agreed" put first in their
+    Reasons), so their introductions said "As agreed in advance"."""
+    assert _cell(paired, "Pairs", "T19") == "optimised"
+    _set(paired, "Pairs", {"T19": "locked", "T20": "Locked "})
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Warning: Pairs!T19 says 'locked' for pair P018 (Dr Priya Varga and Dr Leon " \
+        "Ince), but its Reasons (Pairs!S19) do not begin 'locked as agreed', as those of a " \
+        "pair agreed in advance do: copied or filled down from another row?" in said
+    assert "Their letters say that the two agreed in advance, and 'wessex pair --keep' would " \
+        "keep them so from then on, writing 'locked as agreed' first in their Reasons. If " \
+        "they did not agree in advance, type back what the cell said: 'optimised' if the " \
+        "last 'wessex pair' made the pair" in said
+    assert "Pairs!T20 says 'locked' for pair P019" in said
+    # the pair agreed in advance, whose Reasons say so, is no copy
+    assert "Pairs!T18" not in said
+
+
+
+def test_what_the_locked_warning_says_holds(run: Runner, paired: Path) -> None:
+    """The letters of a pair whose How paired was filled down to "locked" do say the two
+    agreed in advance; typed back as the warning says, 'pair --keep' keeps it as chosen."""
+    _set(paired, "Pairs", {"T19": "locked"})
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "intro", "--format",
+        "txt", "--allow-placeholders")
+    letter = paired.parent / "intro" / "partner-introduction" / "priya-varga.txt"
+    assert "agreed in advance" in " ".join(letter.read_text(encoding="utf-8").split())
+    _set(paired, "Pairs", {"T19": "optimised"})
+    assert "says 'locked'" not in _said(run, "status", "pairs.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    reasons = str(_cell(paired, "Pairs", "S19"))
+    assert reasons.startswith("no preference between them")
