@@ -11,9 +11,11 @@ from pathlib import Path
 import openpyxl
 
 from .conftest import Runner
+from .test_keep_added_by_hand import type_a_pair_in
 from .test_record_fixes import paired
+from .test_status_sheets_read import sheets_read
 
-__all__ = ["paired"]  # the fixture, used by name
+__all__ = ["paired", "sheets_read"]  # the fixtures, used by name
 
 
 def _said(run: Runner, *args: str) -> str:
@@ -71,3 +73,55 @@ def test_what_the_locked_warning_says_holds(run: Runner, paired: Path) -> None:
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     reasons = str(_cell(paired, "Pairs", "S19"))
     assert reasons.startswith("no preference between them")
+
+
+def _typed_in_with_jude(paired: Path) -> int:
+    """P030's row (row 31: Wilf Umeh and Prof Jude Greaves) copied below the last as P031,
+    Wilf Umeh typed over with Dr Maryam Kowalczyk and Prof Jude Greaves left in it; its row."""
+    row = type_a_pair_in(paired, 31, "P031")  # Dr Maryam Kowalczyk and Dr Nora Quill
+    _set(paired, "Pairs", {f"J{row}": _cell(paired, "Pairs", "J31"),
+                           f"K{row}": _cell(paired, "Pairs", "K31")})
+    return row
+
+
+def test_status_warns_of_someone_typed_into_more_pairs_than_they_can_take(
+        run: Runner, paired: Path) -> None:
+    """P030's row (Wilf Umeh and Prof Jude Greaves, row 31) copied to type in a pair for Dr
+    Maryam Kowalczyk, whom the pairing left unpaired, with Prof Jude Greaves left in it: he
+    takes one partner (Max partners blank), and status said nothing until 'pair --keep'."""
+    assert _typed_in_with_jude(paired) == 32
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Warning: Prof Jude Greaves is in 2 pairs on the Pairs sheet, with Wilf Umeh " \
+        "(P030, row 31) and with Dr Maryam Kowalczyk (P031, row 32), but volunteers.xlsx, " \
+        "the volunteer workbook they were paired from, lets them take 1 partner. If they " \
+        "take them all, raise the number of partners in their row (Volunteers!O46) to 2; if " \
+        "not, run 'wessex withdraw pairs.xlsx \"Prof Jude Greaves\" --partner NAME' for the " \
+        "pair to end. Until then 'wessex pair --keep' keeps both pairs as they stand, and " \
+        "says so." in said
+    # Dr Leon Ince is in two pairs (P018, P022) and takes two partners: nothing to say
+    assert "Leon Ince is in" not in said
+    # what 'pair --keep' says of it
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "Warning: Prof Jude Greaves is kept in 2 pairs, with Wilf Umeh (P030) and Dr " \
+        "Maryam Kowalczyk (P031), but the volunteer workbook lets them take 1 partner." in said
+    assert "31 pairs" in said  # both kept
+
+
+def test_no_capacity_warning_without_the_volunteer_workbook(run: Runner,
+                                                            paired: Path) -> None:
+    """The volunteer workbook the Settings sheet names is not beside the pairs workbook:
+    nothing tells how many partners anyone takes, so nothing is said, and status works."""
+    _typed_in_with_jude(paired)
+    (paired.parent / "volunteers.xlsx").rename(paired.parent / "elsewhere.xlsx")
+    assert "is in 2 pairs" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_the_volunteer_workbook_is_read_only_for_someone_in_two_pairs(
+        run: Runner, paired: Path, sheets_read: list[str]) -> None:
+    """Everyone takes one partner at least: with nobody in two pairs, status reads no
+    volunteer workbook."""
+    run("withdraw", "pairs.xlsx", "Leon Ince", "--partner", "Priya Varga")  # one pair left
+    sheets_read.clear()
+    run("status", "pairs.xlsx")
+    assert "Volunteers" not in sheets_read and "Pairs" in sheets_read
+

@@ -169,19 +169,10 @@ class Carried:
 def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list[Volunteer]]:
     """The volunteer workbook that last year's pairs workbook ``path`` was paired from (its
     Settings sheet names it), if it is still beside it, and its volunteers."""
-    from .errors import WessexError
-    from .pairs_workbook import INPUT_SETTING, recorded_files
-    from .roster import read_roster
+    from .sources import roster_paired_from
 
-    for _, given in recorded_files(path, INPUT_SETTING):
-        # its name alone, in a workbook written before the path was recorded
-        source = given if given.is_file() else path.parent / given.name
-        if source.is_file() and source.resolve() != path.resolve():
-            try:
-                return source, read_roster(source, scheme).volunteers
-            except WessexError:
-                return None, []
-    return None, []
+    roster = roster_paired_from(path, scheme)
+    return (roster.path, roster.volunteers) if roster is not None else (None, [])
 
 
 def missing_year(earlier: Path) -> tuple[str, str]:

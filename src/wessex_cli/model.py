@@ -313,6 +313,9 @@ class PairsWorkbook:
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read
     other_sheets: list[tuple[str, Grid]] | None = None
+    # the volunteer workbook the Settings sheet says the pairs were made from
+    # (``pairs_workbook.INPUT_SETTING``), as written there: a path from this one's folder
+    paired_from: list[str] = field(default_factory=list)
     # every worksheet, wessex's and the administrator's, when the reader was asked for them
     # (``every_sheet``): a name a feedback pack leaves out may be on any of them
     sheets: list[Grid] | None = None

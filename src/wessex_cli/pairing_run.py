@@ -708,6 +708,8 @@ def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
     """A warning for each person whose pairs, kept ones among them, are more than the
     partners the volunteer workbook lets them take: a pair typed in by hand with someone
     already paired. Kept as they stand, but never passed over in silence."""
+    from .pairs_workbook import beyond_capacity
+
     # a person's key -> (the person, a partner, their pair), for each of their pairs
     partners_of: dict[str, list[tuple[Volunteer, Volunteer, Pair]]] = {}
     for pair in result.pairs:
@@ -719,11 +721,8 @@ def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
         if len(found) <= person.capacity or not any(pair.carried for *_, pair in found):
             continue
         partners = [f"{partner.name} ({pair.pair_id})" for _, partner, pair in found]
+        advice = beyond_capacity(person.name, len(found), person.capacity, keep)
         said.append(Note(f"{person.name} is kept in {len(found)} pairs, with "
-                         f"{' and '.join(partners)}, but the volunteer workbook lets them "
-                         f"take {plural(person.capacity, 'partner')}. If they take them all, "
-                         f"raise the number of partners in their row to {len(found)}; if not, "
-                         f"run 'wessex withdraw {keep.name} \"{person.name}\" --partner "
-                         "NAME' for the pair to end, then pair again with --keep.",
-                         NoteKind.WARNING))
+                         f"{' and '.join(partners)}, but {advice}, then pair again with "
+                         "--keep.", NoteKind.WARNING))
     return said

@@ -50,6 +50,7 @@ from .text import (
     figure_or_text,
     header_key,
     person_key,
+    plural,
 )
 
 if TYPE_CHECKING:
@@ -504,6 +505,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
+    book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
+                        if entry != "(none)"]
     if book.unread_list and not written:  # the list typed over: nothing is found missing
         book.unknown_ids = _ids_unknown(book, withdrawn, settings)
         book.warnings += book.unknown_ids
@@ -926,6 +929,17 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[st
             "type back what the cell said: 'optimised' if the last 'wessex pair' made the "
             "pair, 'kept' if it kept it from the pairing before.")
     return said
+
+
+def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",
+                    source: str = "the volunteer workbook") -> str:
+    """What to do about ``name``, in ``pairs`` pairs of the pairs workbook ``keep`` while the
+    volunteer workbook (``source``, its Capacity cell ``cell``) lets them take ``capacity``
+    partners: raise it, or end a pair ("... lets them take 1 partner. If ...")."""
+    where = f" ({cell})" if cell else ""
+    return (f"{source} lets them take {plural(capacity, 'partner')}. If they take them all, "
+            f"raise the number of partners in their row{where} to {pairs}; if not, run "
+            f"'wessex withdraw {keep.name} \"{name}\" --partner NAME' for the pair to end")
 
 
 def people_of(pair: PairRecord) -> str:

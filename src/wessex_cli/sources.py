@@ -13,13 +13,13 @@ from .scheme import Scheme
 from .text import plural
 
 if TYPE_CHECKING:
-    from .roster import Volunteer
+    from .roster import Roster, Volunteer
 
 
 def load_pairs(path: Path, now: dt.date | None = None,
                year: int | None = None, finished_withdrawn: bool = False,
-               start: dt.date | None = None, withdrawn_warnings: bool = False
-               ) -> tuple[list[PairRecord], list[str]]:
+               start: dt.date | None = None, withdrawn_warnings: bool = False,
+               capacities: Scheme | None = None) -> tuple[list[PairRecord], list[str]]:
     """Pairs with their visits as tracked (as of ``now``, default today), and warnings about
     unreadable tracking cells. ``year`` completes tracking dates typed without one;
     ``start`` (the scheme's) names a visit dated before it.
@@ -27,12 +27,16 @@ def load_pairs(path: Path, now: dt.date | None = None,
     and dated before one of them withdrew come too (their certificates are earned: someone
     whose second partner dropped out keeps the exchange they finished with the first).
     ``withdrawn_warnings``: the warnings of the Withdrawn sheet's rows come too (a half day
-    typed there that cannot be read), as the report gives them (status)."""
+    typed there that cannot be read), as the report gives them (status).
+    ``capacities``: the warnings of anyone in more pairs than the volunteer workbook the
+    pairs were made from lets them take come too (``beyond_capacity_warnings``; status)."""
     from .dates import today
 
     book, pairs, warnings = _read_pairs(path, now, False, year,
                                         side_sheets=finished_withdrawn or withdrawn_warnings,
                                         start=start, unpaired=False)
+    if capacities is not None:
+        warnings += beyond_capacity_warnings(book, pairs, capacities)
     if withdrawn_warnings:
         warnings += [*book.withdrawn_unread,
                      *(said for pair in book.withdrawn for said in pair.warnings)]
@@ -136,6 +140,75 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         copied += typed_in_since(book, added)
         pairs = [p for p in pairs if p.row not in added and p.how_paired() != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
+
+
+def roster_paired_from(path: Path, scheme: Scheme, entries: Sequence[str] | None = None
+                       ) -> Roster | None:
+    """The volunteer workbook that the pairs workbook ``path`` was paired from (its Settings
+    sheet names it; ``entries``: what it says, when already read), read, if it is still
+    where that puts it or beside ``path``; else None, as when it cannot be read."""
+    from .errors import WessexError
+    from .pairs_workbook import INPUT_SETTING, recorded_files
+    from .roster import read_roster
+
+    found = recorded_files(path, INPUT_SETTING) if entries is None else \
+        [(entry, path.parent / entry) for entry in entries]
+    for _, given in found:
+        # its name alone, in a workbook written before the path was recorded
+        source = given if given.is_file() else path.parent / given.name
+        if source.is_file() and source.resolve() != path.resolve():
+            try:
+                return read_roster(source, scheme)
+            except WessexError:
+                return None
+    return None
+
+
+def beyond_capacity_warnings(book: PairsWorkbook, pairs: Sequence[PairRecord],
+                             scheme: Scheme) -> list[str]:
+    """A warning for each person in more ``pairs`` of the pairs workbook ``book`` than the
+    volunteer workbook it was paired from (``roster_paired_from``) lets them take, most
+    often a pair typed in by hand with someone already paired: 'pair --keep' keeps them all
+    as they stand, and says so then. Counted as it counts them: the pairs whose two people
+    are both active there, a pair in two rows once. Nothing is said when that workbook is
+    not found, and it is read only when someone is in two pairs or more (everyone takes
+    one partner at least)."""
+    from collections import Counter
+
+    from .pairs_workbook import beyond_capacity
+
+    rows: dict[frozenset[str], PairRecord] = {}
+    for pair in pairs:
+        if pair.a.key and pair.b.key:
+            rows.setdefault(pair.couple, pair)
+    if max(Counter(key for couple in rows for key in couple).values(), default=0) < 2:
+        return []
+    roster = roster_paired_from(book.path, scheme, book.paired_from)
+    if roster is None:
+        return []
+    active = {volunteer.key: volunteer for volunteer in roster.active}
+    theirs: dict[str, list[tuple[PairRecord, Person]]] = {}
+    for pair in rows.values():
+        x, y = active.get(pair.a.key), active.get(pair.b.key)
+        if x is None or y is None or x.side == y.side:  # 'pair --keep' ends it
+            continue
+        for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
+            theirs.setdefault(person.key, []).append((pair, partner))
+    said = []
+    for key, found in theirs.items():
+        volunteer = active[key]
+        if len(found) <= volunteer.capacity:
+            continue
+        partners = " and ".join(f"with {partner.name} ({pair.pair_id or 'no pair ID'}, row "
+                                f"{pair.row})" for pair, partner in found)
+        advice = beyond_capacity(volunteer.name, len(found), volunteer.capacity, book.path,
+                                 roster.cell(volunteer, "capacity"),
+                                 f"{roster.path.name}, the volunteer workbook they were "
+                                 "paired from,")
+        said.append(f"{volunteer.name} is in {len(found)} pairs on the Pairs sheet, "
+                    f"{partners}, but {advice}. Until then 'wessex pair --keep' keeps "
+                    f"{'both' if len(found) == 2 else 'all'} pairs as they stand, and says so.")
+    return said
 
 
 def load_volunteers(path: Path, scheme: Scheme) -> list[Person]:

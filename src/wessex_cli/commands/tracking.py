@@ -75,7 +75,7 @@ def status(
     scheme = scheme_for(scheme_file, pairs)
     now, end = today(), scheme.end
     tracked, warnings = load_pairs(pairs, now, year=scheme.year, start=scheme.start,
-                                   withdrawn_warnings=True)
+                                   withdrawn_warnings=True, capacities=scheme)
     warn(warnings)
     shown = [p for p in tracked if not (owed and p.complete)]
     summary = summarise(tracked, end, now)
