@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 
 from .conftest import Runner
-from .test_keep_added_by_hand import type_a_pair_in
+from .test_keep_added_by_hand import nora_joins, type_a_pair_in
 from .test_record_fixes import paired
 from .test_status_sheets_read import sheets_read
 
@@ -125,3 +125,64 @@ def test_the_volunteer_workbook_is_read_only_for_someone_in_two_pairs(
     run("status", "pairs.xlsx")
     assert "Volunteers" not in sheets_read and "Pairs" in sheets_read
 
+
+MOVED = "Pairs moved to the Withdrawn sheet"
+
+
+def _moved_cell(paired: Path) -> str:
+    """The Settings cell that lists the pairs wessex moved to the Withdrawn sheet."""
+    sheet = openpyxl.load_workbook(paired)["Settings"]
+    return next(f"B{row[0].row}" for row in sheet.iter_rows(max_col=2) if row[0].value == MOVED)
+
+
+def _withdrawn_row_deleted(run: Runner, paired: Path) -> None:
+    """Wilf Umeh leaves the scheme: P030, the highest ID, moves to the Withdrawn sheet and
+    into the Settings list of the pairs moved there; then its Withdrawn row is deleted."""
+    run("withdraw", "pairs.xlsx", "Wilf Umeh", "--in", "volunteers.xlsx")
+    book = openpyxl.load_workbook(paired)
+    assert book["Withdrawn"]["E2"].value == "P030"
+    book["Withdrawn"].delete_rows(2)
+    book.save(paired)
+    assert _cell(paired, "Settings", _moved_cell(paired)) == "P030"
+
+
+def test_status_warns_of_the_list_of_pairs_moved_to_withdrawn_emptied(run: Runner,
+                                                                     paired: Path) -> None:
+    """That list emptied by hand, status said nothing, and 'pair --keep' gave P030 (in the
+    letters to Wilf Umeh and Prof Jude Greaves) to the new pair of Dr Maryam Kowalczyk and
+    Dr Nora Quill."""
+    _withdrawn_row_deleted(run, paired)
+    cell = _moved_cell(paired)
+    _set(paired, "Settings", {cell: None})
+    said = _said(run, "status", "pairs.xlsx")
+    assert f"Warning: Settings!{cell}, the list of the pairs wessex moved to the Withdrawn " \
+        "sheet, has been emptied. Without it, a pair whose row is copied back from the " \
+        "Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, whose " \
+        "people 'render --new' introduces again, and the ID of a pair whose row there is " \
+        "deleted may be given to a new pair by 'wessex pair --keep', though the letters " \
+        "sent name it. Type back in that cell the IDs it held, as 'P004, P030': those of " \
+        "the pairs whose rows you deleted from the Withdrawn sheet or copied back to the " \
+        "Pairs sheet (the letters sent name them)." in said
+    # typed back as it says, the ID is never given again
+    _set(paired, "Settings", {cell: "P030"})
+    assert "has been emptied" not in _said(run, "status", "pairs.xlsx")
+    nora_joins(paired.parent / "volunteers.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _cell(paired, "Pairs", "A31") == "P031"
+    assert _cell(paired, "Pairs", "B31") == "Dr Maryam Kowalczyk"
+
+
+def test_the_emptied_list_warning_names_the_pairs_still_on_the_withdrawn_sheet(
+        run: Runner, paired: Path) -> None:
+    run("withdraw", "pairs.xlsx", "Amelia Ashworth")  # P001
+    run("withdraw", "pairs.xlsx", "Wilf Umeh")  # P030
+    cell = _moved_cell(paired)
+    assert _cell(paired, "Settings", cell) == "P001, P030"
+    _set(paired, "Settings", {cell: "(none)"})
+    said = _said(run, "status", "pairs.xlsx")
+    assert f"Settings!{cell}, the list of the pairs wessex moved to the Withdrawn sheet, has " \
+        "been emptied." in said
+    assert "Type back in that cell the IDs it held, as 'P004, P030': those in the Pair " \
+        "column of the Withdrawn sheet (P001, P030), and those of the pairs whose rows you " \
+        "deleted from the Withdrawn sheet or copied back to the Pairs sheet (the letters " \
+        "sent name them)." in said

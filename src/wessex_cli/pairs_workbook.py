@@ -500,7 +500,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                       for shared in rows_sharing_an_id(book)]
     moved, unread_moved = moved_pairs(settings, known)
     book.moved = frozenset(moved)
-    book.warnings += unread_moved
+    book.warnings += unread_moved + _moved_emptied(settings, withdrawn)
     book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
@@ -622,6 +622,30 @@ def moved_pairs(rows: Sequence[Sequence[Cell]], known: Collection[str] = ()
     return _listed_ids(rows, MOVED_SETTING, known, "the pairs wessex moved to the Withdrawn "
                        "sheet, by which a pair copied back from it is known as a pair wessex "
                        "wrote, not one added by hand")
+
+
+def _moved_emptied(rows: Sequence[Sequence[Cell]], withdrawn: Sequence[PairRecord]
+                   ) -> list[str]:
+    """A warning for each Settings row of the pairs wessex moved to the Withdrawn sheet
+    (``MOVED_SETTING``) found empty: wessex writes it only with IDs in it, so it was emptied
+    by hand, and what it kept is lost with it (a pair copied back is taken as typed in, and
+    the ID of a Withdrawn row deleted may be given again). The IDs the Withdrawn sheet
+    still holds are named, to type back."""
+    wanted = header_key(MOVED_SETTING)
+    ids = [pair.pair_id for pair in withdrawn if pair.pair_id]
+    there = f"those in the Pair column of the Withdrawn sheet ({id_ranges(ids)}), and " \
+        if ids else ""
+    return [f"Settings!{cell_ref(number, 1)}, the list of the pairs wessex moved to the "
+            "Withdrawn sheet, has been emptied. Without it, a pair whose row is copied back "
+            "from the Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, "
+            "whose people 'render --new' introduces again, and the ID of a pair whose row "
+            "there is deleted may be given to a new pair by 'wessex pair --keep', though the "
+            "letters sent name it. Type back in that cell the IDs it held, as 'P004, P030': "
+            f"{there}those of the pairs whose rows you deleted from the Withdrawn sheet or "
+            "copied back to the Pairs sheet (the letters sent name them)."
+            for number, row in enumerate(rows)
+            if row and header_key(cell_text(row[0])) == wanted and
+            cell_text(row[1] if len(row) > 1 else None) in ("", "(none)")]
 
 
 def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[str],
