@@ -186,3 +186,29 @@ def test_the_emptied_list_warning_names_the_pairs_still_on_the_withdrawn_sheet(
         "column of the Withdrawn sheet (P001, P030), and those of the pairs whose rows you " \
         "deleted from the Withdrawn sheet or copied back to the Pairs sheet (the letters " \
         "sent name them)." in said
+
+
+def test_pair_keep_says_it_went_on_without_the_emptied_list_and_the_way_back(
+        run: Runner, paired: Path) -> None:
+    """Run without 'status' first, 'pair --keep' gave P030 again without a word, and wrote
+    the Settings sheet afresh without the emptied row, the last trace of what it held."""
+    _withdrawn_row_deleted(run, paired)
+    cell = _moved_cell(paired)
+    _set(paired, "Settings", {cell: None})
+    nora_joins(paired.parent / "volunteers.xlsx")
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert f"Warning: Settings!{cell}, the list of the pairs wessex moved to the Withdrawn " \
+        "sheet, has been emptied." in said
+    assert "(the letters sent name them). Do so before running without --dry-run." in said
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "(the letters sent name them). This run went on without them: if the list held " \
+        "any, copy the previous version of pairs.xlsx back from backups/, type them back in " \
+        "it there, and run 'wessex pair --keep' again." in said
+    assert _cell(paired, "Pairs", "A31") == "P030"  # given again, as the warning says
+    # the way back it gives
+    backup = sorted((paired.parent / "backups").glob("pairs-*.xlsx"))[-1]
+    paired.write_bytes(backup.read_bytes())
+    _set(paired, "Settings", {cell: "P030"})
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert (_cell(paired, "Pairs", "A31"), _cell(paired, "Pairs", "B31")) == \
+        ("P031", "Dr Maryam Kowalczyk")

@@ -313,6 +313,9 @@ class PairsWorkbook:
     # them: 'pair --keep' looks there for pairs of people paired afresh without reading them
     # again; None when they were not read
     other_sheets: list[tuple[str, Grid]] | None = None
+    # a warning for each Settings row of the pairs moved to the Withdrawn sheet found emptied
+    # by hand (among ``warnings`` too): what it kept is lost, which 'pair --keep' says too
+    moved_emptied: list[str] = field(default_factory=list)
     # the volunteer workbook the Settings sheet says the pairs were made from
     # (``pairs_workbook.INPUT_SETTING``), as written there: a path from this one's folder
     paired_from: list[str] = field(default_factory=list)

@@ -213,6 +213,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
             notes += [_unread_list(said, keep, request, in_place) for said in earlier.unread_list]
+            notes += [_moved_emptied(said, keep, request, in_place)
+                      for said in earlier.moved_emptied]
             notes += [Note(said, NoteKind.WARNING) for said in earlier.unknown_ids]
             back = missing_id_back(earlier)
             if back is not None and not held_in(back[0], held):  # a held row stays as it is
@@ -553,6 +555,21 @@ def _shown(path: Path | None) -> str:
     from .pairs_workbook import path_from
 
     return "scheme.toml" if path is None else path_from(path, Path.cwd())
+
+
+def _moved_emptied(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:
+    """The warning for the Settings list of the pairs moved to the Withdrawn sheet found
+    emptied (``pairs_workbook._moved_emptied``), and the way back once this run, which
+    went on without it, has written the list afresh without what it held."""
+    if request.why:
+        return Note(said, NoteKind.WARNING)
+    if not request.writing:
+        return Note(f"{said} Do so before running without --dry-run.", NoteKind.WARNING)
+    undo = f"copy the previous version of {keep.name} back from backups/, type them back " \
+        "in it there" if in_place else f"type them back in it in {keep.name}, which this " \
+        "run left as it was"
+    return Note(f"{said} This run went on without them: if the list held any, {undo}, and "
+                "run 'wessex pair --keep' again.", NoteKind.WARNING)
 
 
 def _refuse_to_drop_history(target: Path) -> None:

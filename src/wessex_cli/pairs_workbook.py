@@ -500,7 +500,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                       for shared in rows_sharing_an_id(book)]
     moved, unread_moved = moved_pairs(settings, known)
     book.moved = frozenset(moved)
-    book.warnings += unread_moved + _moved_emptied(settings, withdrawn)
+    book.moved_emptied = _moved_emptied(settings, withdrawn)
+    book.warnings += unread_moved + book.moved_emptied
     book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
