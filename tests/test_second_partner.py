@@ -25,8 +25,11 @@ def test_a_new_partners_introduction_names_the_partner_already_there(run: Runner
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "second",
         "--format", "md")
     folder = tmp_path / "second" / "partner-introduction"
-    assert sorted(p.name for p in folder.iterdir()) == ["amelia-ashworth.md", "mei-corrigan.md"]
-    amelia = " ".join((folder / "amelia-ashworth.md").read_text(encoding="utf-8").split())
+    # hers is named for the partner it is about, as she has two
+    assert sorted(p.name for p in folder.iterdir()) == ["amelia-ashworth-with-mei-corrigan.md",
+                                                        "mei-corrigan.md"]
+    amelia = " ".join((folder / "amelia-ashworth-with-mei-corrigan.md").read_text(
+        encoding="utf-8").split())
     assert "we have paired you with: - **Dr Mei Corrigan**" in amelia
     assert "You are still paired with Oliver Pemberton, as we wrote to you before: Mei is a " \
            "further partner, not a replacement, and each pair has its own two half days." \
@@ -55,8 +58,9 @@ def test_a_pair_typed_in_since_is_not_named_as_written_to_before(run: Runner,
     book.save(tmp_path / "pairs.xlsx")
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "second",
         "--format", "md")
-    mei = (tmp_path / "second" / "partner-introduction" / "mei-corrigan.md").read_text(
-        encoding="utf-8")
+    # named for Amelia: the Pairs sheet gives Mei two partners
+    mei = (tmp_path / "second" / "partner-introduction" /
+           "mei-corrigan-with-amelia-ashworth.md").read_text(encoding="utf-8")
     assert "we have paired you with:\n\n- **Dr Amelia Ashworth**" in mei
     # not "You are still paired with Dr Isla Okonkwo, as we wrote to you before"
     assert "still paired" not in mei and "Isla" not in mei

@@ -448,7 +448,8 @@ def test_someone_with_two_partners_is_thanked_for_their_reflection_in_both_email
     run("render", "certificate", "--pairs", "pairs.xlsx", "--format", "txt", "-o", "c")
     thanks = ("It also records that your written reflection has reached us: thank you for "
               "sending it.")
-    for stem in ("leon-ince", "leon-ince-2"):
+    # each named for the partner it is about (they were leon-ince and leon-ince-2)
+    for stem in ("leon-ince-with-priya-varga", "leon-ince-with-zainab-abernethy"):
         text = words(tmp_path / "e" / "certificate-email" / f"{stem}.txt")
         assert thanks in text
         assert "reflection of your own" not in text

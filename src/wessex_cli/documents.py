@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
-from .model import PairRecord, Person
+from .model import PairRecord, Person, pair_number
 from .placeholders import note
 from .scheme import Scheme
 from .text import did_you_mean, one_line, person_key, slug, strip_controls
@@ -447,14 +447,18 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
                now: dt.date | None = None, unpaired: Sequence[Person] = (),
                agreed: Mapping[str, Sequence[str]] | None = None,
-               partnered: Sequence[PairRecord] = ()) -> list[Recipient]:
+               partnered: Sequence[PairRecord] = (),
+               record: Sequence[PairRecord] = ()) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use. A letter to each
     volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well.
 
     ``agreed``: the partners already agreed for a volunteer (by key) with no place left to
     choose for (``sources.agreed_partners``); from the pairs, a locked pair's people.
     ``partnered``: the pairs introduced before when ``pairs`` are the new ones ('render
-    --new'), for whom else each person is paired with, told them in a letter before."""
+    --new'), for whom else each person is paired with, told them in a letter before.
+    ``record``: the other pairs of the pairs workbook (its Withdrawn sheet's too), by which
+    the letters about one pair to someone with more than one partner are named for the
+    partner as well (``several_partners``)."""
     from .dates import today
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
     from .sandbox import plain
@@ -545,6 +549,10 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         partners_of.setdefault(pair.b.key, []).append(pair)
         reflected.update(someone.key for someone, sent in zip(pair.people, pair.reflections,
                                                                strict=True) if sent)
+    # someone paired with more than one partner, now or before, has each letter about one
+    # pair named for that partner too: the letter about a second partner, rendered later into
+    # the folder of the first's, took the first's file name and stopped the render
+    apart = several_partners([*pairs, *partnered, *record])
     # the pairs not written for now (kept from before 'render --new'), by each of their people
     written = {pair.couple for pair in pairs}
     before_of: dict[str, list[PairRecord]] = {}
@@ -608,9 +616,45 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:
                 continue  # nothing owed, nothing to confirm: nobody is written to
-            found.append(Recipient(person["name"], person["email"], context, slug(person["name"]),
+            stem = slug(person["name"])
+            if _letter_key(pair.people[index]) in apart:
+                stem += f"-with-{slug(partner['name'])}"
+            found.append(Recipient(person["name"], person["email"], context, stem,
                                    pair.people[index], pair.people[1 - index]))
     return found
+
+
+def several_partners(pairs: Iterable[PairRecord]) -> set[str]:
+    """The people (by ``_letter_key``) paired in ``pairs`` with more than one partner, whose
+    letters about one pair are named for its partner too. A side left blank (no address,
+    no name) is nobody."""
+    partners: dict[str, set[str]] = {}
+    for pair in pairs:
+        for someone, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if other.key or other.name.strip():
+                partners.setdefault(_letter_key(someone), set()).add(_letter_key(other))
+    return {key for key, them in partners.items() if len(them) > 1}
+
+
+def _named_alone(pairs: Sequence[PairRecord], ended: Sequence[PairRecord]) -> list[str]:
+    """The file stems (their names alone) of the letters written to people with several
+    partners now while they had one: each about their first pair, the lowest-numbered, and
+    given when that pair is on the Pairs sheet still (``pairs``), not ended (``ended``): the
+    letter is a kept pair's. Someone with a pair not numbered by wessex is left out, as the
+    first pair cannot be told."""
+    first: dict[str, tuple[int, bool, str]] = {}
+    unnumbered: set[str] = set()
+    for kept, among in ((True, pairs), (False, ended)):
+        for pair in among:
+            number = pair_number(pair.pair_id)
+            for someone in pair.people:
+                key = _letter_key(someone)
+                if number is None:
+                    unnumbered.add(key)
+                elif key not in first or number < first[key][0]:
+                    first[key] = (number, kept, slug(someone.name))
+    apart = several_partners([*pairs, *ended]) - unnumbered
+    return [stem for key, (_, kept, stem) in first.items() if kept and key in apart]
 
 
 def _letter_key(someone: Person) -> str:
@@ -1090,16 +1134,21 @@ def earlier_files(template: DocumentTemplate, paths: Sequence[Path]) -> list[Pat
 
 def kept_pairs_files(template: DocumentTemplate, scheme: Scheme,
                      pairs: Sequence[PairRecord], fmt: str, folder: Path,
-                     now: dt.date) -> set[Path]:
+                     now: dt.date, ended: Sequence[PairRecord] = ()) -> set[Path]:
     """The files a render of ``template`` for every pair on the Pairs sheet would be
     written to, whether or not a pair still needs one: after 'render --new', the letters
     already there for the pairs kept from before, which are not letters of someone gone.
     Their visits are taken as still owed: a patient notice is written only for a visit to
-    come, and one written before its visit was done is a kept pair's all the same."""
+    come, and one written before its visit was done is a kept pair's all the same.
+    ``ended``: the Withdrawn sheet's pairs (``recipients``' ``record``). The letter someone
+    with a second partner was sent while they had one, under their name alone, is a kept
+    pair's too when their first pair is kept (``_named_alone``)."""
     every = replace(template, only_complete=False, only_incomplete=False, only_chased=False)
     owed = [pair.owed() for pair in pairs]
-    return set(output_paths(every, recipients(every, scheme, pairs=owed, now=now), fmt,
-                            folder))
+    people = recipients(every, scheme, pairs=owed, now=now, record=ended)
+    if template.audience == "pair":
+        people += [Recipient("", "", {}, stem) for stem in _named_alone(pairs, ended)]
+    return set(output_paths(every, people, fmt, folder))
 
 
 def output_paths(template: DocumentTemplate, people: Sequence[Recipient], fmt: str,

@@ -30,11 +30,24 @@ def load_pairs(path: Path, now: dt.date | None = None,
     typed there that cannot be read), as the report gives them (status).
     ``capacities``: the warnings of anyone in more pairs than the volunteer workbook the
     pairs were made from lets them take come too (``beyond_capacity_warnings``; status)."""
+    pairs, _, warnings = load_pairs_ended(path, now, year, finished_withdrawn, start,
+                                          withdrawn_warnings, ended=False,
+                                          capacities=capacities)
+    return pairs, warnings
+
+
+def load_pairs_ended(path: Path, now: dt.date | None = None, year: int | None = None,
+                     finished_withdrawn: bool = False, start: dt.date | None = None,
+                     withdrawn_warnings: bool = False, ended: bool = True,
+                     capacities: Scheme | None = None
+                     ) -> tuple[list[PairRecord], list[PairRecord], list[str]]:
+    """As ``load_pairs``, and from the same read the pairs of the Withdrawn sheet (when
+    ``ended``), whom someone was paired with before: a letter to one with two partners, now
+    or ever, is named for the partner it is about (``documents.several_partners``)."""
     from .dates import today
 
-    book, pairs, warnings = _read_pairs(path, now, False, year,
-                                        side_sheets=finished_withdrawn or withdrawn_warnings,
-                                        start=start, unpaired=False)
+    book, pairs, warnings = _read_pairs(path, now, False, year, side_sheets=(
+        ended or finished_withdrawn or withdrawn_warnings), start=start, unpaired=False)
     if capacities is not None:
         warnings += beyond_capacity_warnings(book, pairs, capacities)
     if withdrawn_warnings:
@@ -53,21 +66,23 @@ def load_pairs(path: Path, now: dt.date | None = None,
                 pairs.append(pair)
                 if not withdrawn_warnings:  # else given above with the others
                     warnings += pair.warnings
-    return pairs, warnings
+    return pairs, book.withdrawn, warnings
 
 
 def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None
-                   ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord], list[str]]:
+                   ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord],
+                              list[PairRecord], list[str]]:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
     not "kept"), every pair of the Pairs sheet (whose letters are in the folder already),
     those of them introduced before, whom a new pair's letter names as partners already
-    there (not a pair typed in by hand since, which no letter has introduced yet), and the
-    warnings of the first, as ``load_pairs`` gives them."""
-    book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=False, start=start,
+    there (not a pair typed in by hand since, which no letter has introduced yet), the pairs
+    of the Withdrawn sheet (as ``load_pairs_ended``), and the warnings of the first, as
+    ``load_pairs`` gives them."""
+    book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=True, start=start,
                                         unpaired=False)
     new = {pair.row for pair in pairs}
     before = [pair for pair in book.pairs if not pair.typed_in and pair.row not in new]
-    return pairs, book.pairs, before, warnings
+    return pairs, book.pairs, before, book.withdrawn, warnings
 
 
 def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None

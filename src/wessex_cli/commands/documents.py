@@ -142,7 +142,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_everyone, load_new_pairs, load_pairs, load_volunteers_agreed
+    from ..sources import load_everyone, load_new_pairs, load_pairs_ended, load_volunteers_agreed
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -157,6 +157,7 @@ def render(
     unpaired: list[Person] = []  # a letter to each volunteer goes to them too
     every: list[PairRecord] = []  # with --new, the pairs kept as well as the new
     before: list[PairRecord] = []  # and those of them introduced before
+    ended: list[PairRecord] = []  # the Withdrawn sheet's: whom else someone was paired with
     warnings: list[str] = []  # printed as read: a refusal below names their cells only
     if pairs and not volunteers and not new and template.audience == "volunteer":
         pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
@@ -164,12 +165,12 @@ def render(
         warn(warnings)
     elif pairs:
         if new:  # and every pair: whom else the new pairs' people are paired with
-            pair_records, every, before, warnings = load_new_pairs(pairs, year=scheme.year,
-                                                                   start=scheme.start)
+            pair_records, every, before, ended, warnings = load_new_pairs(
+                pairs, year=scheme.year, start=scheme.start)
         else:
-            pair_records, warnings = load_pairs(pairs, year=scheme.year,
-                                                finished_withdrawn=template.only_complete,
-                                                start=scheme.start)
+            pair_records, ended, warnings = load_pairs_ended(
+                pairs, year=scheme.year, finished_withdrawn=template.only_complete,
+                start=scheme.start)
         warn(warnings)
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
@@ -179,7 +180,7 @@ def render(
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
-                         partnered=before)
+                         partnered=before, record=[*every, *ended])
     finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
@@ -217,7 +218,7 @@ def render(
     stale = earlier_files(template, paths)
     if new and stale and pairs:
         # the kept pairs' letters are not someone gone's: only the new files are to be sent
-        theirs = kept_pairs_files(template, scheme, every, chosen, output, today())
+        theirs = kept_pairs_files(template, scheme, every, chosen, output, today(), ended)
         kept = [path for path in stale if path in theirs]
         stale = [path for path in stale if path not in theirs]
         if kept:

@@ -236,11 +236,11 @@ def remind(
         render_all,
     )
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_pairs
+    from ..sources import load_pairs_ended
     from ..wording import long_date
 
     scheme = scheme_for(scheme_file, pairs)
-    records, warnings = load_pairs(pairs, year=scheme.year, start=scheme.start)
+    records, ended, warnings = load_pairs_ended(pairs, year=scheme.year, start=scheme.start)
     warn(warnings)
     template = load_template("reminder", scheme)
     now = today()
@@ -250,7 +250,7 @@ def remind(
                          "once visits are under way, or correct [dates] start in scheme.toml "
                          "if the exchange has started."))
         return
-    people = recipients(template, scheme, pairs=records, now=now)
+    people = recipients(template, scheme, pairs=records, now=now, record=ended)
     if not people:
         out.print("[green]Nobody owes a visit or has one to confirm: nobody to remind.[/]")
         return
