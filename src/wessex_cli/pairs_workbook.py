@@ -696,6 +696,33 @@ def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
             "again." for pair in book.pairs if pair.row in added]
 
 
+def perhaps_deleted(book: PairsWorkbook) -> list[PairRecord]:
+    """The pairs of the Pairs sheet that may be pairs wessex wrote whose ID is on no sheet now
+    (``book.deleted``): their ID is blank or none wessex wrote (``book.renamed``), the row
+    typed in again or its ID typed over. Their people may have had their letters, so
+    'render --new' does not take them for new, whatever their How paired cells say."""
+    rows = set(book.renamed)
+    return [pair for pair in book.pairs if pair.row in rows]
+
+
+def perhaps_deleted_left_out(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
+    """What 'render --new' says of each pair of ``pairs`` (``perhaps_deleted``), which it
+    leaves out: introduced now, its people might be introduced to the same partner twice."""
+    one = len(book.deleted) == 1
+    missing = f"pair {book.deleted[0]} it wrote is" if one else \
+        f"pairs {id_ranges(book.deleted)} it wrote are"
+    return [f"{_id_cell(book, pair)} ({people_of(pair)}): "
+            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is in no list of the "
+            f"pairs wessex wrote, while {missing} on no sheet now, so it may be "
+            f"{'that pair' if one else 'one of them'}, its row typed in again or its ID typed "
+            "over, whose people have had their letters: --new leaves it out, whatever its How "
+            f"paired cell says. Settle the missing {'pair' if one else 'pairs'} as the warning "
+            f"about {'it' if one else 'them'} says, run 'wessex pair --keep' (which marks a "
+            "pair typed in since 'added by hand'), then this command again: it introduces only "
+            "the pairs new then."
+            for pair in pairs]
+
+
 def returned_pairs(book: PairsWorkbook) -> list[str]:
     """A note for each pair on the Pairs sheet that wessex moved to the Withdrawn sheet
     (``MOVED_SETTING``) and that is on it no longer: its row copied back, most likely a

@@ -73,11 +73,11 @@ def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = 
                    ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord],
                               list[PairRecord], list[str]]:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
-    not "kept"), every pair of the Pairs sheet (whose letters are in the folder already),
-    those of them introduced before, whom a new pair's letter names as partners already
-    there (not a pair typed in by hand since, which no letter has introduced yet), the pairs
-    of the Withdrawn sheet (as ``load_pairs_ended``), and the warnings of the first, as
-    ``load_pairs`` gives them."""
+    not "kept"; not one typed in by hand, nor one that may be a pair deleted), every pair of
+    the Pairs sheet (whose letters are in the folder already), those of them introduced
+    before, whom a new pair's letter names as partners already there (not a pair typed in by
+    hand since, which no letter has introduced yet), the pairs of the Withdrawn sheet (as
+    ``load_pairs_ended``), and the warnings of the first, as ``load_pairs`` gives them."""
     book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=True, start=start,
                                         unpaired=False)
     new = {pair.row for pair in pairs}
@@ -128,6 +128,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         added_by_hand,
         copied_lock_warnings,
         copied_row_warnings,
+        perhaps_deleted,
+        perhaps_deleted_left_out,
         read_pairs_workbook,
         typed_in_since,
     )
@@ -153,7 +155,13 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         # whatever its How paired cell (copied with a row) says: 'pair --keep' marks it
         # "added by hand", and --new then introduces it, once
         copied += typed_in_since(book, added)
-        pairs = [p for p in pairs if p.row not in added and p.how_paired() != "kept"]
+        # while a pair wessex wrote is on no sheet, no row is taken as added by hand: one
+        # whose ID is none wessex wrote may be that pair, introduced already, typed in again
+        # (its How paired cell blank or copied), so it is left out too, and said
+        unsure = [p for p in perhaps_deleted(book) if p.how_paired() != "kept"]
+        copied += perhaps_deleted_left_out(book, unsure)
+        left_out = added | {p.row for p in unsure}
+        pairs = [p for p in pairs if p.row not in left_out and p.how_paired() != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
 
 
