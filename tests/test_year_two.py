@@ -576,8 +576,14 @@ def test_init_from_names_last_year_in_scheme_toml_and_pair_keeps_those_partners_
     old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
     said = " ".join(run("init", "2027", "--from", "2026/pairs.xlsx").output.split())
     assert "2027/scheme.toml lists 2026/pairs.xlsx under [pairing] history" in said
-    settings = tomllib.loads((tmp_path / "2027" / "scheme.toml").read_text("utf-8"))
-    assert settings["pairing"]["history"] == ["../2026/pairs.xlsx"]
+    text = (tmp_path / "2027" / "scheme.toml").read_text("utf-8")
+    assert tomllib.loads(text)["pairing"]["history"] == ["../2026/pairs.xlsx"]
+    # under its heading, with a word on what it does, not after the commented [feedback]
+    # example that ends the table
+    assert "[pairing]\n# earlier years' pairs workbooks (paths from this folder): 'wessex " \
+        "pair'\n# never pairs anyone with a partner they had in one\nhistory = " \
+        "[\"../2026/pairs.xlsx\"]\nseed = 2027" in text
+    assert "# history =" not in text  # the commented example, replaced
     # this year each asks for last year's partner again
     write_book(tmp_path / "2027" / "volunteers.xlsx", four(**{
         "amelia@nhs.net": {"Preference 1": "Oliver Pemberton"},

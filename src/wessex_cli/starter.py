@@ -78,7 +78,7 @@ speaker_topic = ""
 person = [6, 4, 2]             # a colleague named as 1st, 2nd, 3rd choice
 topic = [3, 2, 1]              # a specialty or organisation named as 1st, 2nd, 3rd choice
 cluster = 1                    # both in the same locality cluster
-new_organisation = 0           # year two, with --history: a partner from an organisation
+new_organisation = 0           # year two (see history below): a partner from an organisation
                                # the person has not visited before
 
 [pairing]
@@ -148,22 +148,40 @@ def scheme_toml_text(scheme: Scheme | None = None, history: Sequence[str] = ()) 
     return _with_history(text, history) if history else text
 
 
+_HISTORY_EXAMPLE = ("# history = [\"../exchange-2026/pairs.xlsx\"]  # earlier years' pairs "
+                    "workbooks: nobody is\n#                              # paired again with a "
+                    "partner from one ('init --from' sets it)\n")
+_HISTORY_COMMENT = ("# earlier years' pairs workbooks (paths from this folder): 'wessex pair'\n"
+                    "# never pairs anyone with a partner they had in one\n")
+
+
 def _with_history(text: str, history: Sequence[str]) -> str:
     """``text`` with [pairing] history set to ``history``: last year's copy named the years
-    before it from last year's folder, which is not this one."""
+    before it from last year's folder, which is not this one. A new setting goes straight
+    under the [pairing] heading (added by tomlkit, it would follow whatever comments close
+    the table, such as the commented [feedback] example), in place of the commented example."""
+    import re
+    import tomllib
+
     import tomlkit
 
     document = tomlkit.parse(text)
     pairing = document.get("pairing")
+    if isinstance(pairing, tomlkit.items.Table | tomlkit.items.InlineTable) and \
+            "history" in pairing:
+        pairing["history"] = list(history)  # in its place, its comments kept
+        return tomlkit.dumps(document)
+    setting = f"{_HISTORY_COMMENT}history = {tomlkit.item(list(history)).as_string()}\n"
+    heading = re.search(r"^\[pairing\][ \t]*(?:#[^\n]*)?\n", text, re.MULTILINE)
+    if heading is not None:
+        placed = text[:heading.end()] + setting + text[heading.end():].replace(
+            _HISTORY_EXAMPLE, "", 1)
+        if tomllib.loads(placed).get("pairing", {}).get("history") == list(history):
+            return placed
     if not isinstance(pairing, tomlkit.items.Table | tomlkit.items.InlineTable):
         pairing = tomlkit.table()
         document["pairing"] = pairing
-    entries = tomlkit.array()
-    entries.extend(history)
-    if "history" not in pairing and isinstance(pairing, tomlkit.items.Table):
-        pairing.add(tomlkit.comment("earlier years' pairs workbooks (paths from this folder):"))
-        pairing.add(tomlkit.comment("'wessex pair' never pairs anyone with a partner from one"))
-    pairing["history"] = entries
+    pairing["history"] = list(history)  # a [pairing] written otherwise: at its end
     return tomlkit.dumps(document)
 
 
