@@ -964,11 +964,16 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[st
     how, why = columns.get(header_key("How paired")), columns.get(header_key("Reasons"))
     if how is None or why is None:  # without both, nothing tells a copy from a lock
         return []
+    # each row's cells by their titles, as PairRecord.value finds them, without matching
+    # every title of every row (a tenth of a second of status on 5,000 pairs)
+    how_title, why_title = book.headers[how], book.headers[why]
     said = []
     for pair in book.pairs:
-        reasons = cell_text(pair.value("Reasons"))
-        if pair.row in added or pair.how_paired() != "locked" or not reasons or \
-                reasons.startswith(LOCKED_REASON):
+        if str(pair.values.get(how_title) or "").strip().casefold() != "locked" or \
+                pair.row in added:
+            continue
+        reasons = cell_text(pair.values.get(why_title))
+        if not reasons or reasons.startswith(LOCKED_REASON):
             continue
         said.append(
             f"Pairs!{cell_ref(pair.row - 1, how)} says 'locked' for "
