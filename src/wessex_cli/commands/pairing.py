@@ -57,7 +57,8 @@ def pair(
     history: Annotated[list[Path] | None, typer.Option(
         "--history", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
         help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
-             "Repeat for more years.")] = None,
+             "Repeat for more years; those scheme.toml lists under [pairing] history are "
+             "read as well.")] = None,
     skip_errors: Annotated[bool, typer.Option(
         "--skip-errors", help="Leave out the people whose rows have an error, pair everyone "
                               "else, and list who was left out and why.")] = False,
