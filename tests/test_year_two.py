@@ -678,3 +678,23 @@ def test_the_preferences_request_asks_returning_volunteers_for_someone_new(
     first = (tmp_path / "first" / "preferences-request" / "amelia-ashworth.txt").read_text(
         "utf-8")
     assert "taken part before" not in first
+
+
+def test_a_third_year_names_an_earlier_year_it_cannot_find(run: Runner,
+                                                           tmp_path: Path) -> None:
+    """Year one's folder gone by year three: init cannot list it, and says so, rather than
+    let year one's partners meet again without a word."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx")
+    shutil.move(tmp_path / "2026", tmp_path / "archive-2026")
+    said = " ".join(run("init", "2028", "--from", "2027/pairs.xlsx").output.split())
+    assert "Note: 2027/pairs.xlsx was also paired apart from ../2026/pairs.xlsx (as its " \
+        "Settings sheet says, from its folder), which is not there now, so the new " \
+        "scheme.toml does not list it: add the path under [pairing] history if that year's " \
+        "partners are to be kept apart too." in said
+    text = (tmp_path / "2028" / "scheme.toml").read_text("utf-8")
+    assert tomllib.loads(text)["pairing"]["history"] == ["../2027/pairs.xlsx"]

@@ -186,17 +186,20 @@ def missing_year(earlier: Path) -> tuple[str, str]:
             "of the list if that year's partners may be paired again.")
 
 
-def earlier_years(path: Path) -> list[Path]:
+def earlier_years(path: Path) -> tuple[list[Path], list[str]]:
     """Last year's pairs workbook ``path`` and the earlier ones it was paired apart from (its
     Settings sheet names them), those still there: what a new year's scheme.toml lists under
-    [pairing] history, so that nobody meets a partner of any of those years again."""
+    [pairing] history, so that nobody meets a partner of any of those years again; and the
+    entries of those no longer there, as the Settings sheet gives them, for init to name."""
     from .pairs_workbook import HISTORY_SETTING, recorded_files
 
-    found = [path]
-    for _, earlier in recorded_files(path, HISTORY_SETTING):
-        if earlier.is_file() and earlier.resolve() not in {f.resolve() for f in found}:
+    found, gone = [path], []
+    for entry, earlier in recorded_files(path, HISTORY_SETTING):
+        if not earlier.is_file():
+            gone.append(entry)
+        elif earlier.resolve() not in {f.resolve() for f in found}:
             found.append(earlier)
-    return found
+    return found, gone
 
 
 def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:

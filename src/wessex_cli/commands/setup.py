@@ -37,14 +37,16 @@ def init(
     from ..starter import write_starter
 
     scheme = scheme_for(scheme_file, last_year)  # last year's scheme.toml, if beside it
-    carried, source, history = None, None, []
+    carried, source = None, None
+    history: list[Path] = []  # the earlier years' pairs workbooks, for the new scheme.toml
+    gone: list[str] = []  # those last year's record names that are not there now
     if last_year is not None:
         from ..history import carry_forward, earlier_years, last_years_volunteers
 
         # read before anything is written: the pairs, and the volunteer workbook behind them
         source, volunteers = last_years_volunteers(last_year, scheme)
         carried = carry_forward(last_year, volunteers)
-        history = earlier_years(last_year)
+        history, gone = earlier_years(last_year)
     written = write_starter(folder, scheme, history)
     if carried is not None:
         from ..history import write_carried
@@ -65,6 +67,14 @@ def init(
         out.print(f"{escape(str(written[0]))} lists {escape(str(last_year))}{before} under "
                   f"{escape('[pairing]')} history, so 'wessex pair' never pairs anyone with a "
                   "partner they had then.")
+        if gone:  # a year whose partners could meet again: said, never dropped quietly
+            out.print(f"[yellow]Note:[/] {escape(str(last_year))} was also paired apart from "
+                      f"{escape(', '.join(gone))} (as its Settings sheet says, from its "
+                      f"folder), which {'is' if len(gone) == 1 else 'are'} not there now, so "
+                      "the new scheme.toml does not list "
+                      f"{'it' if len(gone) == 1 else 'them'}: add the path under "
+                      f"{escape('[pairing]')} history if that year's partners are to be kept "
+                      "apart too.")
         if source is not None:
             out.print(f"Cluster, Registered practice, Avoid and Capacity came from "
                       f"{escape(str(source))}, last year's volunteer workbook: check them.")
