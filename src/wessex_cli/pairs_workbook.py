@@ -696,6 +696,19 @@ def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
             "again." for pair in book.pairs if pair.row in added]
 
 
+def how_paired_blank(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
+    """What 'render --new' says of each pair of ``pairs``, whose How paired cell is blank,
+    which it leaves out: wessex always fills that cell, so it was emptied by hand, and what
+    it said (new, or kept with its people introduced already) is known no longer."""
+    column = first_columns(book.headers).get(header_key("How paired"), 0)
+    return [f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
+            f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is blank, though "
+            "wessex always fills it, so whether the pair is new is not known: --new leaves it "
+            "out, rather than introduce its people a second time. Type back what the cell "
+            "said: 'kept' if their introductions went before, 'optimised' if the last 'wessex "
+            "pair' made the pair; then run this command again." for pair in pairs]
+
+
 def perhaps_deleted(book: PairsWorkbook) -> list[PairRecord]:
     """The pairs of the Pairs sheet that may be pairs wessex wrote whose ID is on no sheet now
     (``book.deleted``): their ID is blank or none wessex wrote (``book.renamed``), the row

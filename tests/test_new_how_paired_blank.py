@@ -1,0 +1,67 @@
+"""'render --new' and a How paired cell found blank: wessex writes "kept", "optimised",
+"locked" or "added by hand" there, never nothing, so a blank one was emptied by hand, and
+what it said is lost. As for a pair typed in by hand, --new leaves the pair out and names the
+cell, rather than take it for new: a kept pair's people would be introduced a second time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner, person, small_paired, small_roster, write_book
+
+
+def _paired_twice(run: Runner, folder: Path) -> None:
+    """P001 Amelia Ashworth with Oliver Pemberton, P002 Isla Okonkwo with Arjun Rasmussen
+    (both kept), and P003 Amelia with Dr Mei Corrigan, made by the last pairing."""
+    small_paired(run, folder)
+    write_book(folder / "v.xlsx", [{**small_roster()[0], "Capacity": 2}, *small_roster()[1:],
+                                   person("Dr Mei Corrigan", "mei@example.org", "Consultant",
+                                          Organisation="General Hospital - Neurology")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+
+
+def _emptied(folder: Path, pair_id: str) -> str:
+    """Empty the How paired cell of pair ``pair_id``: that cell, as "T2"."""
+    book = openpyxl.load_workbook(folder / "pairs.xlsx")
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
+    cell = sheet.cell(row, header.index("How paired") + 1)
+    cell.value = None
+    book.save(folder / "pairs.xlsx")
+    return str(cell.coordinate)
+
+
+def _render_new(run: Runner, folder: Path) -> tuple[set[str], str]:
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "letters", "--format", "md").output.split())
+    return {p.name for p in (folder / "letters" / "partner-introduction").iterdir()}, said
+
+
+def test_a_kept_pair_whose_how_paired_was_emptied_is_not_introduced_again(
+        run: Runner, tmp_path: Path) -> None:
+    _paired_twice(run, tmp_path)
+    cell = _emptied(tmp_path, "P001")
+    written, said = _render_new(run, tmp_path)
+    # the new pair alone: Amelia and Oliver Pemberton had theirs with P001 in the first run
+    assert written == {"amelia-ashworth-with-mei-corrigan.md", "mei-corrigan.md"}
+    assert (f"Pairs!{cell} (Dr Amelia Ashworth and Oliver Pemberton): the How paired cell of "
+            "pair P001 is blank, though wessex always fills it, so whether the pair is new is "
+            "not known: --new leaves it out, rather than introduce its people a second time. "
+            "Type back what the cell said: 'kept' if their introductions went before, "
+            "'optimised' if the last 'wessex pair' made the pair; then run this command again."
+            ) in said
+
+
+def test_a_new_pair_whose_how_paired_was_emptied_waits_for_the_cell(
+        run: Runner, tmp_path: Path) -> None:
+    _paired_twice(run, tmp_path)
+    cell = _emptied(tmp_path, "P003")
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "letters", "--format", "md").output.split())
+    assert not (tmp_path / "letters").exists()  # nobody known to be new: nothing written
+    assert f"Pairs!{cell} (Dr Amelia Ashworth and Dr Mei Corrigan): the How paired cell of " \
+        "pair P003 is blank" in said
+    assert "nobody new to introduce" in said
