@@ -967,6 +967,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     existing = set(columns)  # the columns the sheet had before this run
     refilled: list[_At] = []
     restated: dict[str, list[_At]] = {}  # a kept pair's Score, Reasons or How paired rewritten
+    locked: list[_At] = []  # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -1045,7 +1046,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     elif header_key(title) in existing:  # emptied here, perhaps on purpose
                         refilled.append(_At(target, f" ({title})"))
                 elif header_key(title) in existing:  # Score, Reasons, How paired: said too
-                    restated.setdefault(title, []).append(_At(target))
+                    was, now = cell_text(shown), cell_text(value)
+                    begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
+                    if begun:
+                        locked.append(_At(target))
+                    if not begun or _without_lock(now) != was:  # not the lock alone
+                        restated.setdefault(title, []).append(_At(target))
                 put_value(target, None if value == "" else value)
                 changed = True
     cleared = _clear_columns(sheet, columns, gone, header_row)
@@ -1155,7 +1161,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
                     f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
-    said += _restated(restated)
+    said += _restated(restated, locked)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
@@ -1180,12 +1186,28 @@ def _heading_looks(sheet: Any) -> dict[str, Any]:
             for cell in sheet[1] if cell_text(cell.value) and cell.has_style}
 
 
-def _restated(restated: dict[str, list[_At]]) -> list[str]:
+def _lock_begun(was: str, now: str) -> bool:
+    """Whether a kept pair's Reasons, ``was`` before this run, ``now`` begin as an agreed
+    pair's and did not: its How paired cell said "locked" (``pairing.pair``)."""
+    from .pairing import LOCKED_REASON
+
+    return now.startswith(LOCKED_REASON) and not was.startswith(LOCKED_REASON)
+
+
+def _without_lock(reasons: str) -> str:
+    """A pair's Reasons without the agreed pair's first one: what they would say unlocked."""
+    from .pairing import LOCKED_REASON
+
+    return reasons.removeprefix(LOCKED_REASON).removeprefix(";").strip()
+
+
+def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = ()) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
-    the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``) and the Score
+    the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``), the Reasons
+    begun as an agreed pair's because How paired said "locked" (``locked``), and the Score
     and Reasons worked out again from the volunteer workbook."""
-    from .pairing import ADDED_BY_HAND
+    from .pairing import ADDED_BY_HAND, LOCKED_REASON
 
     said = []
     written = restated.pop("How paired", [])  # first_few puts them in the sheet's order
@@ -1202,6 +1224,16 @@ def _restated(restated: dict[str, list[_At]]) -> list[str]:
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
                     f"from the pairing before (Pairs!{_cells_named(how)}), so that 'render "
                     "--new' writes only to the new pairs.")
+    if locked:
+        one = len(locked) == 1
+        said.append(f"The Reasons of {plural(len(locked), 'kept pair')} now begin "
+                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(locked)}), as "
+                    f"{'its How paired cell' if one else 'their How paired cells'} said "
+                    f"'locked': {'its' if one else 'their'} letters say that the two agreed in "
+                    f"advance, and every 'wessex pair --keep' keeps {'it' if one else 'them'} "
+                    f"so. {'If they' if one else 'For a pair whose two'} did not (the cell "
+                    f"typed or filled down by mistake), take '{LOCKED_REASON}' out of the start "
+                    f"of {'that' if one else 'its'} Reasons cell.")
     if restated:
         cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
