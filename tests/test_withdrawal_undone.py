@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
 
@@ -206,3 +207,29 @@ def test_a_note_typed_over_the_list_of_pairs_moved_is_named(run: Runner, paired:
                     .output.split())
     assert f"Pairs!A{row}: pair P005 (Dr Elif Strand and Anwen Zubair), moved to the " \
         "Withdrawn sheet before, is back on the Pairs sheet" in said
+
+
+def test_a_withdrawal_undone_with_the_list_of_pairs_moved_emptied_is_not_called_unintroduced(
+        run: Runner, paired: Path) -> None:
+    """P005 withdrawn, its row copied back, the Settings list of the pairs moved emptied:
+    nothing tells the pair from one typed in by hand, so 'pair --keep' marks it "added by
+    hand", and said that, typed in by hand, it was never introduced, of a pair whose people
+    had their letters."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    book = openpyxl.load_workbook(paired)
+    for key, value in book["Settings"].iter_rows(max_col=2):
+        if key.value == MOVED_SETTING:
+            value.value = None
+    book.save(paired)
+    row = _copy_back(paired)
+    header = [cell.value for cell in openpyxl.load_workbook(paired)["Pairs"][1]]
+    how = f"{get_column_letter(header.index('How paired') + 1)}{row}"
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "never introduced" not in said
+    assert f"How paired now says 'added by hand' for 1 pair not in the list of the pairs " \
+        f"wessex last wrote (Pairs!{how}): typed in by hand, or a withdrawal undone, its " \
+        "row copied back from the Withdrawn sheet, which the list of the pairs moved there " \
+        "would tell, had it not been emptied. 'render --new' writes to it as to the new " \
+        "pairs: if its people had their introductions before, type 'kept' in that cell " \
+        "first. The next 'wessex pair --keep' says 'kept'." in said

@@ -295,7 +295,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               held=held_ids &
                                                               written_before),
                                  roster, today(), held=held_ids,
-                                 given_back=given_back)
+                                 given_back=given_back,
+                                 moved_emptied=bool(earlier.moved_emptied))
             if book is not None:
                 notes += map(Note, said)
                 saved = target

@@ -926,7 +926,8 @@ def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
 
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                   when: dt.date, held: Collection[str] = (),
-                  given_back: Mapping[int, str] | None = None) -> list[str]:
+                  given_back: Mapping[int, str] | None = None,
+                  moved_emptied: bool = False) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -942,7 +943,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     ``held`` pairs (one of them left out for an error in their row) are left exactly as
     they are. ``given_back``: rows of the Pairs sheet whose Pair cell, emptied or typed
     over, takes the ID of the one pair missing from every sheet
-    (``pairs_workbook.missing_id_back``; 'pair --keep' says so).
+    (``pairs_workbook.missing_id_back``; 'pair --keep' says so). ``moved_emptied``: the
+    Settings list of the pairs moved to the Withdrawn sheet was found emptied, so a pair
+    called added by hand may be a withdrawal undone, its people introduced.
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -1161,7 +1164,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
                     f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
-    said += _restated(restated, locked)
+    said += _restated(restated, locked, moved_emptied)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
@@ -1201,12 +1204,14 @@ def _without_lock(reasons: str) -> str:
     return reasons.removeprefix(LOCKED_REASON).removeprefix(";").strip()
 
 
-def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = ()) -> list[str]:
+def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
+              moved_emptied: bool = False) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
-    the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``), the Reasons
-    begun as an agreed pair's because How paired said "locked" (``locked``), and the Score
-    and Reasons worked out again from the volunteer workbook."""
+    the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``, as does a
+    withdrawal undone while the list of the pairs moved was emptied: ``moved_emptied``),
+    the Reasons begun as an agreed pair's because How paired said "locked" (``locked``),
+    and the Score and Reasons worked out again from the volunteer workbook."""
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
 
     said = []
@@ -1215,11 +1220,20 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = ()) -> lis
     added = [at for at in written if cell_text(at.cell.value) == ADDED_BY_HAND]
     if added:
         one = len(added) == 1
+        it = "it" if one else "them"
+        if moved_emptied:  # a withdrawal undone, its row copied back, is not told apart
+            why = (f"typed in by hand, or {'a withdrawal' if one else 'withdrawals'} undone, "
+                   f"{'its row' if one else 'their rows'} copied back from the Withdrawn "
+                   "sheet, which the list of the pairs moved there would tell, had it not "
+                   f"been emptied. 'render --new' writes to {it} as to the new pairs: if "
+                   f"{'its people' if one else 'the people of one'} had their introductions "
+                   f"before, type 'kept' in {'that' if one else 'its'} cell first")
+        else:
+            why = (f"typed in by hand, {'it was' if one else 'they were'} never introduced, "
+                   f"so 'render --new' writes to {it} as to the new pairs")
         said.append(f"How paired now says '{ADDED_BY_HAND}' for {plural(len(added), 'pair')} "
                     f"not in the list of the pairs wessex last wrote (Pairs!"
-                    f"{_cells_named(added)}): typed in by hand, {'it was' if one else 'they were'} "
-                    f"never introduced, so 'render --new' writes to {'it' if one else 'them'} "
-                    "as to the new pairs. The next 'wessex pair --keep' says 'kept'.")
+                    f"{_cells_named(added)}): {why}. The next 'wessex pair --keep' says 'kept'.")
     if how:
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
                     f"from the pairing before (Pairs!{_cells_named(how)}), so that 'render "
