@@ -45,6 +45,16 @@ def _copy_back(path: Path, undone: bool = True) -> int:
     return row
 
 
+def _moved_typed(path: Path, text: str | None) -> str:
+    """``text`` typed in the Settings cell of the pairs moved to the Withdrawn sheet (None
+    empties it): that cell, as "B14"."""
+    book = openpyxl.load_workbook(path)
+    cell = next(value for key, value in book["Settings"].iter_rows(max_col=2)
+                if key.value == MOVED_SETTING)
+    cell.value = text
+    book.save(path)
+    return str(cell.coordinate)
+
 def test_a_withdrawal_undone_by_hand_brings_the_pair_back_kept(run: Runner,
                                                                paired: Path) -> None:
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
@@ -191,12 +201,7 @@ def test_a_note_typed_over_the_list_of_pairs_moved_is_named(run: Runner, paired:
     ID is named by its cell, as in the list of the pairs written, since a pair copied back
     would otherwise be taken, without a word, for one added by hand."""
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
-    book = openpyxl.load_workbook(paired)
-    for key, value in book["Settings"].iter_rows(max_col=2):
-        if key.value == MOVED_SETTING:
-            value.value = "P005, checked with Robin"
-            cell = value.coordinate
-    book.save(paired)
+    cell = _moved_typed(paired, "P005, checked with Robin")
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert f"Settings!{cell}: 'checked with Robin' is not a pair ID, so it is not read in " \
         "the list of the pairs wessex moved to the Withdrawn sheet, by which a pair copied " \
@@ -209,6 +214,28 @@ def test_a_note_typed_over_the_list_of_pairs_moved_is_named(run: Runner, paired:
         "Withdrawn sheet before, is back on the Pairs sheet" in said
 
 
+def test_pair_keep_names_a_note_typed_in_the_list_of_pairs_moved_as_status_does(
+        run: Runner, paired: Path) -> None:
+    """'pair --keep' writes that list afresh, the text typed there gone with it: it said so
+    of the list of the pairs wessex last wrote, and nothing of this one, which status warns
+    of in the same words."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "moved away")
+    cell = _moved_typed(paired, "P005, checked with Robin")
+    warning = f"Warning: Settings!{cell}: 'checked with Robin' is not a pair ID, so it is " \
+        "not read in the list of the pairs wessex moved to the Withdrawn sheet"
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+                    .output.split())
+    assert warning in said
+    assert "Without --dry-run, this run would write it afresh." in said
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert warning in said
+    assert "This run wrote it afresh; the previous version of pairs.xlsx, in backups/, has " \
+        "your text." in said
+    assert _setting(paired, MOVED_SETTING) == ["P005"]
+    backup = sorted((paired.parent / "backups").glob("*.xlsx"))[-1]
+    assert _setting(backup, MOVED_SETTING) == ["P005, checked with Robin"]
+
+
 def test_a_withdrawal_undone_with_the_list_of_pairs_moved_emptied_is_not_called_unintroduced(
         run: Runner, paired: Path) -> None:
     """P005 withdrawn, its row copied back, the Settings list of the pairs moved emptied:
@@ -217,11 +244,7 @@ def test_a_withdrawal_undone_with_the_list_of_pairs_moved_emptied_is_not_called_
     had their letters."""
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
-    book = openpyxl.load_workbook(paired)
-    for key, value in book["Settings"].iter_rows(max_col=2):
-        if key.value == MOVED_SETTING:
-            value.value = None
-    book.save(paired)
+    _moved_typed(paired, None)
     row = _copy_back(paired)
     header = [cell.value for cell in openpyxl.load_workbook(paired)["Pairs"][1]]
     how = f"{get_column_letter(header.index('How paired') + 1)}{row}"

@@ -294,6 +294,9 @@ class PairsWorkbook:
     # a warning for each cell of the Settings sheet's list of the pairs wessex last wrote that
     # holds something other than pair IDs (among ``warnings`` too): not read as IDs
     unread_list: list[str] = field(default_factory=list)
+    # the same for the Settings list of the pairs moved to the Withdrawn sheet: 'pair --keep'
+    # writes both afresh, the text typed there gone with them, and says so
+    unread_moved: list[str] = field(default_factory=list)
     # a warning for each Pairs row without an ID when no ID could be read from that list
     # (typed over): which pair is missing, and so the row's ID, cannot be told from it
     unknown_ids: list[str] = field(default_factory=list)

@@ -212,7 +212,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
-            notes += [_unread_list(said, keep, request, in_place) for said in earlier.unread_list]
+            notes += [_unread_list(said, keep, request, in_place)
+                      for said in [*earlier.unread_list, *earlier.unread_moved]]
             notes += [_moved_emptied(said, keep, request, in_place)
                       for said in earlier.moved_emptied]
             notes += [Note(said, NoteKind.WARNING) for said in earlier.unknown_ids]
@@ -520,9 +521,9 @@ def _id_given_back(earlier: PairsWorkbook, pair: PairRecord, pair_id: str,
 
 
 def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:
-    """The warning for a cell of the Settings sheet's list of pairs holding text that is no
-    pair ID (``pairs_workbook.written_pairs``), and where that text is once this run has
-    written the list afresh over it."""
+    """The warning for a cell of a Settings sheet's list of pairs holding text that is no
+    pair ID (``pairs_workbook.written_pairs``, ``moved_pairs``), and where that text is once
+    this run has written the list afresh over it."""
     if request.why:
         return Note(said, NoteKind.WARNING)
     if not request.writing:

@@ -498,10 +498,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += [f"{shared}. The letters and 'wessex pair --keep' know a pair by its ID, "
                       f"so these rows would be taken as one pair. {OWN_ID_FIX}"
                       for shared in rows_sharing_an_id(book)]
-    moved, unread_moved = moved_pairs(settings, known)
+    moved, book.unread_moved = moved_pairs(settings, known)
     book.moved = frozenset(moved)
     book.moved_emptied = _moved_emptied(settings, withdrawn)
-    book.warnings += unread_moved + book.moved_emptied
+    book.warnings += book.unread_moved + book.moved_emptied
     book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
