@@ -13,7 +13,7 @@ import openpyxl
 
 from wessex_cli.documents import FORMATS, list_templates, output_paths, recipients, render_all
 from wessex_cli.scheme import load_scheme
-from wessex_cli.sources import load_pairs, load_volunteers
+from wessex_cli.sources import load_pairs_ended, load_volunteers
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GALLERY = EXAMPLES / "documents"
@@ -39,16 +39,19 @@ def tracked_pairs(folder: Path) -> Path:
 
 def render_gallery(target: Path, work: Path) -> list[Path]:
     scheme = load_scheme(EXAMPLES / "scheme.toml")
-    pairs, _ = load_pairs(tracked_pairs(work), now=TODAY)
+    # each with the pairs of its Withdrawn sheet, as 'wessex render' reads them: a letter
+    # about one pair to someone paired before with another is named for the partner
+    pairs, ended, _ = load_pairs_ended(tracked_pairs(work), now=TODAY)
     # the introductions go out before any visit, from the workbook as 'wessex pair' wrote
     # it (sent again mid-scheme, a letter says which half days are done)
-    fresh, _ = load_pairs(EXAMPLES / "pairs.xlsx", now=TODAY)
+    fresh, ended_fresh, _ = load_pairs_ended(EXAMPLES / "pairs.xlsx", now=TODAY)
     volunteers = load_volunteers(EXAMPLES / "volunteers.xlsx", scheme)
     written = []
     for template in list_templates(scheme):
+        introducing = template.name == "partner-introduction"
         people = recipients(template, scheme, volunteers=volunteers,
-                            pairs=fresh if template.name == "partner-introduction" else pairs,
-                            now=TODAY)[:PER_DOCUMENT]
+                            pairs=fresh if introducing else pairs, now=TODAY,
+                            record=ended_fresh if introducing else ended)[:PER_DOCUMENT]
         for fmt in FORMATS:
             paths = output_paths(template, people, fmt, target)
             for path, (_, data) in zip(paths, render_all(template, people, fmt, scheme),
