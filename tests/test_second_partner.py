@@ -119,3 +119,28 @@ def test_two_other_partners_are_introduced_in_letters_of_their_own(run: Runner,
     assert "You are also paired with Dr Nadia Corrigan and Dr Ravi Corrigan, introduced in " \
            "letters of their own: each pair has its own two half days." \
            in letters["Dr Mei Corrigan"]
+
+
+def test_a_partner_in_place_of_one_withdrawn_is_not_called_no_replacement(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    # Amelia Ashworth takes two partners: Oliver Pemberton, her first choice, and Mei Corrigan
+    # (Isla Okonkwo shares a cluster with Arjun Rasmussen)
+    people = [{**small_roster()[0], "Capacity": 2}, *small_roster()[1:],
+              person("Dr Mei Corrigan", "mei@example.org", "Consultant",
+                     Organisation="General Hospital - Neurology")]
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx")
+    run("withdraw", "pairs.xlsx", "Mei Corrigan", "--reason", "moved away")
+    write_book(tmp_path / "v.xlsx", [*people, person(
+        "Dr Ravi Ollerton", "ravi@example.org", "Consultant",
+        Organisation="General Hospital - Renal")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Ravi takes the place Mei left
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "second",
+        "--format", "md")
+    letters = _letters_of(tmp_path / "second" / "partner-introduction", "amelia-ashworth")
+    assert sorted(letters) == ["Dr Ravi Ollerton"]
+    # Ravi does replace Mei: the letter says only what is true of Oliver
+    assert "You are still paired with Oliver Pemberton, as we wrote to you before, and each " \
+           "pair has its own two half days." in letters["Dr Ravi Ollerton"]
+    assert "replacement" not in letters["Dr Ravi Ollerton"]

@@ -448,7 +448,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                now: dt.date | None = None, unpaired: Sequence[Person] = (),
                agreed: Mapping[str, Sequence[str]] | None = None,
                partnered: Sequence[PairRecord] = (),
-               record: Sequence[PairRecord] = ()) -> list[Recipient]:
+               record: Sequence[PairRecord] = (),
+               withdrawn: Sequence[PairRecord] = ()) -> list[Recipient]:
     """Who gets a copy of ``template``, each with the fields it can use. A letter to each
     volunteer, from the pairs, goes to the ``unpaired`` (the Unpaired sheet's) as well.
 
@@ -458,7 +459,8 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     --new'), for whom else each person is paired with, told them in a letter before.
     ``record``: the other pairs of the pairs workbook (its Withdrawn sheet's too), by which
     the letters about one pair to someone with more than one partner are named for the
-    partner as well (``several_partners``)."""
+    partner as well (``several_partners``). ``withdrawn``: the Withdrawn sheet's pairs, whose
+    people a new partner may have been found for in a withdrawn partner's place."""
     from .dates import today
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
     from .sandbox import plain
@@ -560,6 +562,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         if pair.couple not in written:
             before_of.setdefault(pair.a.key, []).append(pair)
             before_of.setdefault(pair.b.key, []).append(pair)
+    # who had a pair moved to the Withdrawn sheet: a new partner may be in its place, so no
+    # letter calls them "a further partner, not a replacement"
+    left = {someone.key for pair in withdrawn for someone in (pair.a, pair.b) if someone.key}
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
@@ -611,7 +616,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "how": how, "locked": locked,
                        "visit_dates": dates, "other_partners": others,
-                       "partners_before": before,
+                       "partners_before": before, "partner_left": key in left,
                        "reflection_received": key in reflected,
                        **_visit_fields(pair, states, index, partner, scheme, now)}
             if template.only_chased and not context["chased"]:

@@ -180,7 +180,8 @@ def render(
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
                          profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
-                         partnered=before, record=[*every, *ended])
+                         partnered=before, record=[*every, *ended],
+                         withdrawn=ended)
     finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
