@@ -160,7 +160,7 @@ def test_status_warns_of_the_list_of_pairs_moved_to_withdrawn_emptied(run: Runne
         "Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, whose " \
         "people 'render --new' introduces again, and the ID of a pair whose row there is " \
         "deleted may be given to a new pair by 'wessex pair --keep', though the letters " \
-        "sent name it. Type back in that cell the IDs it held, as 'P004, P030': those of " \
+        "sent name it. Type back in that cell the IDs it held, separated by commas: those of " \
         "the pairs whose rows you deleted from the Withdrawn sheet or copied back to the " \
         "Pairs sheet (the letters sent name them)." in said
     # typed back as it says, the ID is never given again
@@ -182,10 +182,12 @@ def test_the_emptied_list_warning_names_the_pairs_still_on_the_withdrawn_sheet(
     said = _said(run, "status", "pairs.xlsx")
     assert f"Settings!{cell}, the list of the pairs wessex moved to the Withdrawn sheet, has " \
         "been emptied." in said
-    assert "Type back in that cell the IDs it held, as 'P004, P030': those in the Pair " \
+    assert "Type back in that cell the IDs it held, separated by commas: those in the Pair " \
         "column of the Withdrawn sheet (P001, P030), and those of the pairs whose rows you " \
         "deleted from the Withdrawn sheet or copied back to the Pairs sheet (the letters " \
         "sent name them)." in said
+    # P004 is on the Pairs sheet, a pair never moved: no example offers it to type in
+    assert "'P004" not in said
 
 
 def test_pair_keep_says_it_went_on_without_the_emptied_list_and_the_way_back(

@@ -641,7 +641,7 @@ def _moved_emptied(rows: Sequence[Sequence[Cell]], withdrawn: Sequence[PairRecor
             "from the Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, "
             "whose people 'render --new' introduces again, and the ID of a pair whose row "
             "there is deleted may be given to a new pair by 'wessex pair --keep', though the "
-            "letters sent name it. Type back in that cell the IDs it held, as 'P004, P030': "
+            "letters sent name it. Type back in that cell the IDs it held, separated by commas: "
             f"{there}those of the pairs whose rows you deleted from the Withdrawn sheet or "
             "copied back to the Pairs sheet (the letters sent name them)."
             for number, row in enumerate(rows)
