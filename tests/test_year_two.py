@@ -303,6 +303,27 @@ def test_init_from_last_year_leaves_out_last_years_guest_speaker(run: Runner,
     assert "change it (and set this year's dates and guest speaker)" in said
 
 
+
+def test_init_from_last_year_writes_the_lines_to_set_inside_their_own_table(
+        run: Runner, tmp_path: Path) -> None:
+    """The lines left for this year's dates followed the blank line that closed their
+    table, so '# date = YYYY-MM-DD' of [celebration] sat on top of the [weights] heading,
+    read as one of its settings, and [dates] had a blank line and nothing under it."""
+    old = last_year(run, tmp_path)
+    (old.parent / "scheme.toml").write_text(
+        '[scheme]\nname = "Eastshire exchange 2026"\n\n'
+        '[dates]\nstart = 2026-04-20\nend = 2026-07-20\n\n'
+        '[celebration]\ndate = 2026-07-23\nvenue = "Eastshire Postgraduate Centre"\n\n'
+        '[weights]\ncluster = 1\n', encoding="utf-8")
+    run("init", "2027", "--from", str(old))
+    text = (tmp_path / "2027" / "scheme.toml").read_text("utf-8")
+    dates = text.split("[dates]\n", 1)[1].split("[celebration]", 1)[0]
+    assert dates.startswith("# start = YYYY-MM-DD")
+    assert dates.endswith("was copied)\n\n")  # its two lines, then the blank line
+    celebration = text.split("[celebration]\n", 1)[1].split("[weights]", 1)[0]
+    assert celebration.startswith('venue = "Eastshire Postgraduate Centre"\n# date = ')
+    assert celebration.endswith("was copied)\n\n")
+
 PNG_1x1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d4944415478da63f8cfc0f01f0005000201a5f6d5dd0000000049454e44ae426082")

@@ -202,8 +202,16 @@ def _without_last_years(text: str, source: Path) -> str:
             del section[key]  # an inline table, {start = ...}, has no room for a comment
         elif isinstance(section, tomlkit.items.Table) and key in section:
             del section[key]
+            # inside the table, above the blank line that closes it: added after that
+            # line, '# date = ...' of [celebration] sat on the next table's heading
+            body = section.value.body
+            closing: list[tuple[None, tomlkit.items.Item]] = []
+            while body and body[-1][0] is None and \
+                    isinstance(body[-1][1], tomlkit.items.Whitespace):
+                closing.insert(0, (None, body.pop()[1]))
             section.add(tomlkit.comment(f"{key} = {example}  # set this year's {what} "
                                         f"({removed})"))
+            section.value.body.extend(closing)
     return tomlkit.dumps(document)
 
 
