@@ -372,3 +372,23 @@ def test_each_tracking_cell_says_how_it_is_read(run: Runner, tmp_path: Path) -> 
         assert rule(title).prompt.startswith("yes once")
     assert all(v.errorStyle == "information" for v in by_column.values())  # warns, keeps
     assert openpyxl.utils.get_column_letter(header.index("Notes") + 1) not in by_column
+
+
+def test_why_without_keep_beside_a_pairs_workbook_says_the_pairing_is_a_fresh_one(
+        run: Runner, tmp_path: Path) -> None:
+    """Once pairs.xlsx was written, '--why' without --keep said "is paired with" of a fresh
+    pairing of the volunteer workbook as it is now: after a withdrawal, someone other than
+    the partner pairs.xlsx gives them and their letters named."""
+    people = small_roster()
+    write_book(tmp_path / "v.xlsx", people)
+    run("pair", "v.xlsx")  # Isla Okonkwo with Arjun Rasmussen, of her cluster
+    # Amelia Ashworth has left: afresh, Oliver Pemberton, of Isla's choice Cardiology, is free
+    write_book(tmp_path / "v.xlsx", people[1:])
+    said = " ".join(run("pair", "v.xlsx", "--why", "Isla Okonkwo").output.split())
+    assert "would be paired with Oliver Pemberton in a fresh pairing of v.xlsx" in said
+    assert "is paired with" not in said
+    assert "add --keep pairs.xlsx to explain the pairs written there" in said
+    # with --keep, the pairs workbook's own pairs are explained, as they stand
+    kept = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--why", "Isla Okonkwo")
+                    .output.split())
+    assert "is paired with Arjun Rasmussen" in kept and "fresh pairing" not in kept

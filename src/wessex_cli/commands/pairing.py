@@ -87,10 +87,19 @@ def pair(
         run = run_pairing(request, report, lambda active: progress(
             f"Pairing {active:,} volunteers", None, quiet=json or active < PROGRESS_FROM))
     if run.explanation is not None:
+        # without --keep a pairing is made afresh: beside a pairs workbook already written
+        # (a withdrawal or a row changed since), its partner need not be that workbook's
+        written = request.target if keep is None and request.target.is_file() else None
         if json:
+            if written is not None:
+                from ..console import err
+
+                err.print(f"[yellow]Note:[/] {escape(_fresh_note(volunteers, written))}")
             print_json(_why_json(run.explanation))
         else:
-            _print_why(run.explanation)
+            _print_why(run.explanation, volunteers if written is not None else None)
+            if written is not None:
+                out.print(f"[yellow]{escape(_fresh_note(volunteers, written))}[/]")
         return
     result, notes, left_out, saved = run.result, run.notes, run.left_out, run.saved
     if json:
@@ -219,11 +228,22 @@ def _why_json(explanation: Explanation) -> dict[str, Any]:
     }
 
 
-def _print_why(explanation: Explanation) -> None:
+def _fresh_note(volunteers: Path, written: Path) -> str:
+    """What '--why' without --keep explains, said when a pairs workbook is already written."""
+    return (f"This explains a fresh pairing of {volunteers.name}, not the pairs in "
+            f"{written.name}, which may differ: add --keep {written} to explain the pairs "
+            "written there.")
+
+
+def _print_why(explanation: Explanation, fresh: Path | None = None) -> None:
+    """One person's pairing explained; ``fresh``: the volunteer workbook paired afresh for
+    it, beside a pairs workbook already written, whose partner may be another."""
     person = explanation.person
     partners = ", ".join(explanation.partners) or "nobody"
+    paired = f"would be paired with {cell(partners)} in a fresh pairing of " \
+        f"{cell(fresh.name)}" if fresh is not None else f"is paired with {cell(partners)}"
     out.print(f"[bold]{cell(person.name)}[/] ({cell(person.profession)}, "
-              f"{cell(person.organisation)}) is paired with {cell(partners)}.")
+              f"{cell(person.organisation)}) {paired}.")
     if explanation.unpaired_reason:
         out.print(f"Why unpaired: {cell(explanation.unpaired_reason)}")
     if explanation.choices:
