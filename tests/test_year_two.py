@@ -719,3 +719,22 @@ def test_a_third_year_names_an_earlier_year_it_cannot_find(run: Runner,
         "partners are to be kept apart too." in said
     text = (tmp_path / "2028" / "scheme.toml").read_text("utf-8")
     assert tomllib.loads(text)["pairing"]["history"] == ["../2027/pairs.xlsx"]
+
+
+def test_check_says_a_partner_lock_names_last_years_partner(run: Runner,
+                                                             tmp_path: Path) -> None:
+    """Amelia's Partner cell names Oliver, her partner last year, whom scheme.toml's [pairing]
+    history keeps from her: 'check' said "0 errors", then 'pair' refused the lock."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"}}))
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json", code=1).stdout)
+    locks = [p for p in checked["problems"] if p["severity"] == "error"]
+    partner_column = HEADERS.index("Partner")
+    assert [p["cell"] for p in locks] == [f"Volunteers!{chr(ord('A') + partner_column)}2"]
+    assert "Oliver Pemberton" in locks[0]["message"]
+    assert "rule 6 (partners in an earlier scheme)" in locks[0]["message"]
+    assert [r["name"] for r in checked["rows_with_errors"]] == ["Dr Amelia Ashworth"]
+    # as 'pair' refuses it
+    assert "rule 6" in run("pair", "2027/volunteers.xlsx", "--dry-run", code=1).output

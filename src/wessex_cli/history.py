@@ -105,6 +105,39 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
+def with_earlier_partner_locks(roster: Roster, scheme: Scheme) -> Roster:
+    """``roster`` with an error at the Partner cell of each lock of two people who were
+    partners in a year scheme.toml's [pairing] history lists (rule 6), which 'pair' refuses:
+    'check' says so first, as it says of a lock breaking any other rule. Unchanged while a
+    listed workbook is missing or unreadable (warned of, or refused, apart)."""
+    from .errors import WessexError
+    from .roster import Problem
+    from .rules import Rule
+
+    if not scheme.history or not all(earlier.is_file() for earlier in scheme.history):
+        return roster
+    try:
+        earlier = apply_history(roster, read_history(list(scheme.history)))
+    except WessexError:  # 'pair' refuses the workbook itself, naming what is wrong
+        return roster
+    by_key = earlier.by_key()
+    column = roster.column_numbers.get("partner")
+    rule = f"rule {Rule.PARTNERED_BEFORE.value} ({Rule.PARTNERED_BEFORE.short})"
+    found = [Problem("error", "partner",
+                     f"the locked partner {partner.name} may not be paired with "
+                     f"{volunteer.name}: that pair breaks {rule}, as scheme.toml's [pairing] "
+                     "history says.",
+                     "Remove the lock: 'wessex pair' refuses it, never pairing anyone with a "
+                     "partner they had before.",
+                     frozenset({frozenset((volunteer.key, partner.key))}), roster.sheet,
+                     volunteer.row, (column or 0) + 1)
+             for volunteer in earlier.volunteers
+             if (partner := by_key.get(volunteer.partner or "")) is not None and
+             volunteer.active and partner.active and partner.key in volunteer.previous]
+    return dataclasses.replace(roster, problems=[*roster.problems, *found], _index=None) \
+        if found else roster
+
+
 def choices_partnered_before(roster: Roster) -> list[str]:
     """A sentence for each choice of a colleague who was the volunteer's partner in an
     earlier scheme (``apply_history`` gave the roster its ``previous``): rule 6 keeps the
