@@ -738,3 +738,18 @@ def test_check_says_a_partner_lock_names_last_years_partner(run: Runner,
     assert [r["name"] for r in checked["rows_with_errors"]] == ["Dr Amelia Ashworth"]
     # as 'pair' refuses it
     assert "rule 6" in run("pair", "2027/volunteers.xlsx", "--dry-run", code=1).output
+
+
+def test_skip_errors_leaves_out_a_partner_lock_naming_last_years_partner(
+        run: Runner, tmp_path: Path) -> None:
+    """'check' calls that Partner cell an error of its row, and --skip-errors pairs everyone
+    but the people of such rows: it refused the whole pairing for the lock instead."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"}}))
+    data = json.loads(run("pair", "volunteers.xlsx", "--history", str(old), "--skip-errors",
+                          "--dry-run", "--json").stdout)
+    assert [left["name"] for left in data["left_out"]] == ["Dr Amelia Ashworth"]
+    assert "rule 6 (partners in an earlier scheme)" in data["left_out"][0]["reasons"][0]
+    # Isla, Arjun's partner last year, takes Oliver
+    assert pairs_of(json.dumps(data)) == {frozenset(("isla@nhs.net", "oliver@nhs.net"))}

@@ -207,7 +207,7 @@ def check_file(path: Path | str, scheme: Scheme,
         roster = read_roster(path, scheme, progress, alongside=meanwhile)
         from .history import with_earlier_partner_locks
 
-        roster = with_earlier_partner_locks(roster, scheme)
+        roster = with_earlier_partner_locks(roster, scheme.history)
         return check_roster(roster, scheme, settings=settings[0] if settings else None)
 
 

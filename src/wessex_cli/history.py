@@ -105,19 +105,20 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
-def with_earlier_partner_locks(roster: Roster, scheme: Scheme) -> Roster:
+def with_earlier_partner_locks(roster: Roster, paths: Sequence[Path]) -> Roster:
     """``roster`` with an error at the Partner cell of each lock of two people who were
-    partners in a year scheme.toml's [pairing] history lists (rule 6), which 'pair' refuses:
-    'check' says so first, as it says of a lock breaking any other rule. Unchanged while a
-    listed workbook is missing or unreadable (warned of, or refused, apart)."""
+    partners in one of the earlier pairs workbooks ``paths`` (rule 6), which 'pair' refuses:
+    'check' says so first, as it says of a lock breaking any other rule, and 'pair
+    --skip-errors' leaves the row out as it does for those. Unchanged while one of them is
+    missing or unreadable (warned of, or refused, apart)."""
     from .errors import WessexError
     from .roster import Problem
     from .rules import Rule
 
-    if not scheme.history or not all(earlier.is_file() for earlier in scheme.history):
+    if not paths or not all(earlier.is_file() for earlier in paths):
         return roster
     try:
-        earlier = apply_history(roster, read_history(list(scheme.history)))
+        earlier = apply_history(roster, read_history(list(paths)))
     except WessexError:  # 'pair' refuses the workbook itself, naming what is wrong
         return roster
     by_key = earlier.by_key()
@@ -125,8 +126,7 @@ def with_earlier_partner_locks(roster: Roster, scheme: Scheme) -> Roster:
     rule = f"rule {Rule.PARTNERED_BEFORE.value} ({Rule.PARTNERED_BEFORE.short})"
     found = [Problem("error", "partner",
                      f"the locked partner {partner.name} may not be paired with "
-                     f"{volunteer.name}: that pair breaks {rule}, as scheme.toml's [pairing] "
-                     "history says.",
+                     f"{volunteer.name}: that pair breaks {rule}.",
                      "Remove the lock: 'wessex pair' refuses it, never pairing anyone with a "
                      "partner they had before.",
                      frozenset({frozenset((volunteer.key, partner.key))}), roster.sheet,
