@@ -45,3 +45,36 @@ def test_with_in_the_status_cell_written_is_not_said_to_say_active(run: Runner,
     assert "says active" not in said
     assert "The Withdrawn sheet and their Status cell keep Dr Priya Varga out of that " \
         "pairing; every other pair stays as it is." in said
+
+
+def test_with_in_a_partner_with_a_place_left_is_sent_to_find_a_new_one(
+        run: Runner, paired: Path) -> None:
+    """With --in the volunteer workbook is read, and Leon Ince's Capacity there is 2: the
+    lines said he needed no new partner 'unless their row ... lets them take one more',
+    leaving the administrator to look, and did not say that 'pair --keep' finds him one."""
+    said = " ".join(run("withdraw", "pairs.xlsx", "Priya Varga", "--in", "volunteers.xlsx"
+                        ).output.split())
+    assert "Dr Leon Ince is still paired with Dr Zainab Abernethy, and their Capacity in " \
+        "volunteers.xlsx, 2, leaves a place for one more partner." in said
+    assert "unless" not in said
+    assert "Next: run 'wessex pair volunteers.xlsx --keep pairs.xlsx' to find Dr Leon Ince " \
+        "a new partner." in said
+
+
+def test_with_in_a_partner_with_no_place_left_needs_none(run: Runner, paired: Path) -> None:
+    import openpyxl
+
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    sheet = book["Volunteers"]
+    header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Full name")
+    titles = [cell.value for cell in sheet[header_row]]
+    leon = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Dr Leon Ince")
+    sheet.cell(leon, titles.index("Max partners") + 1).value = 1
+    book.save(volunteers)
+    said = " ".join(run("withdraw", "pairs.xlsx", "Priya Varga", "--in", "volunteers.xlsx"
+                        ).output.split())
+    assert "Dr Leon Ince is still paired with Dr Zainab Abernethy, so needs no new partner: " \
+        "their Capacity in volunteers.xlsx is 1." in said
+    assert "Next: 'wessex pair volunteers.xlsx --keep pairs.xlsx' pairs only those with a " \
+        "place left." in said

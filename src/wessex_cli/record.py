@@ -571,6 +571,8 @@ class Withdrawal:
     whole_scheme: bool
     # each partner moved who is still in a pair of their own: their partners there, by name
     still_paired: dict[str, list[str]] = field(default_factory=dict)
+    # and their keys (e-mail), by name: whose Capacity in the volunteer workbook to look up
+    still_paired_keys: dict[str, str] = field(default_factory=dict)
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -601,7 +603,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        still_paired = _still_paired(sheet, columns, book, rows)
+        still_paired, still_paired_keys = _still_paired(sheet, columns, book, rows)
         for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
             _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
@@ -609,16 +611,19 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired)
+                      still_paired, still_paired_keys)
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
-                  leaving: Sequence[Placement]) -> dict[str, list[str]]:
+                  leaving: Sequence[Placement]
+                  ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """The partners of the pairs ``leaving`` who stay in another pair on the Pairs sheet,
-    each with the names of their partners there: they need no new partner (one whose
-    address is empty cannot be told, and is left out)."""
+    each with the names of their partners there, and each one's key, by name: they need no
+    new partner unless their Capacity leaves a place (one whose address is empty cannot be
+    told, and is left out)."""
     gone = {place.pair.row for place in leaving}
     kept: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
     for place in leaving:
         partner = place.partner
         if not partner.key:
@@ -627,7 +632,8 @@ def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
                   if other.pair.row not in gone]
         if others:
             kept[partner.name] = others
-    return kept
+            keys[partner.name] = partner.key
+    return kept, keys
 
 
 def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
@@ -688,6 +694,9 @@ class StatusCell:
     status: str  # the Status column's title as the workbook writes it
     row: int
     person: Person
+    # each volunteer's Capacity there, by key: whether a partner left with another pair has a
+    # place for a new partner
+    capacities: dict[str, int] = field(default_factory=dict)
 
 
 def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell:
@@ -699,7 +708,8 @@ def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell
     refuse_if_open(volunteers)
     refuse_if_read_only(real_path(volunteers))
     return StatusCell(volunteers, roster.sheet, roster.header_row, status, people[0].row,
-                      Person.of(people[0]))
+                      Person.of(people[0]),
+                      {volunteer.key: volunteer.capacity for volunteer in roster.volunteers})
 
 
 def mark_withdrawn(target: StatusCell) -> str:

@@ -341,12 +341,24 @@ def withdraw(
                 f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active")
     book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
-    # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none)
+    # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none);
+    # with --in, their Capacity there says whether they have a place left
+    places: list[str] = []
     for kept, others in done.still_paired.items():
-        out.print(f"{escape(kept)} is still paired with "
-                  f"{' and '.join(escape(o) for o in others)}, so needs no new partner unless "
-                  "their row in the volunteer workbook lets them take one more.")
-    free = [escape(p) for p in done.partners if p not in done.still_paired]
+        paired = f"{escape(kept)} is still paired with {' and '.join(escape(o) for o in others)}"
+        capacity = None if status is None else \
+            status.capacities.get(done.still_paired_keys.get(kept, ""))
+        if capacity is None:
+            out.print(f"{paired}, so needs no new partner unless their row in the volunteer "
+                      "workbook lets them take one more.")
+        elif capacity > len(others):
+            places.append(kept)
+            out.print(f"{paired}, and their Capacity in {book}, {capacity}, leaves a place for "
+                      "one more partner.")
+        else:
+            out.print(f"{paired}, so needs no new partner: their Capacity in {book} is "
+                      f"{capacity}.")
+    free = [escape(p) for p in done.partners if p not in done.still_paired or p in places]
     run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
     step = (f"run {run} to find {' and '.join(free)} a new partner" if free else
             f"{run} pairs only those with a place left")
