@@ -115,8 +115,9 @@ def with_earlier_partner_locks(roster: Roster, paths: Sequence[Path]) -> Roster:
     from .roster import Problem
     from .rules import Rule
 
-    if not paths or not all(earlier.is_file() for earlier in paths):
-        return roster
+    if not paths or not any(volunteer.partner for volunteer in roster.volunteers) or \
+            not all(earlier.is_file() for earlier in paths):
+        return roster  # no lock to look up: the earlier workbooks are not read for nothing
     try:
         earlier = apply_history(roster, read_history(list(paths)))
     except WessexError:  # 'pair' refuses the workbook itself, naming what is wrong
