@@ -753,3 +753,16 @@ def test_skip_errors_leaves_out_a_partner_lock_naming_last_years_partner(
     assert "rule 6 (partners in an earlier scheme)" in data["left_out"][0]["reasons"][0]
     # Isla, Arjun's partner last year, takes Oliver
     assert pairs_of(json.dumps(data)) == {frozenset(("isla@nhs.net", "oliver@nhs.net"))}
+
+
+def test_init_from_says_to_take_out_anyone_not_taking_part_this_year(
+        run: Runner, tmp_path: Path) -> None:
+    """Everyone last year's workbook knows is carried forward, and the preferences request
+    thanks each person listed for volunteering this year ('So far 4 of us have signed up,
+    you included'): init said only to ask them for their days and choices."""
+    old = last_year(run, tmp_path)
+    said = " ".join(run("init", "2027", "--from", str(old)).output.split())
+    assert "Carried forward 4 people from" in said
+    assert "Delete the row of anyone not taking part this year, or write 'withdrawn' in " \
+        "their Status cell, before the preferences request goes out: it thanks everyone " \
+        "listed for volunteering." in said
