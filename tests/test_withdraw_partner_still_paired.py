@@ -78,3 +78,14 @@ def test_with_in_a_partner_with_no_place_left_needs_none(run: Runner, paired: Pa
         "their Capacity in volunteers.xlsx is 1." in said
     assert "Next: 'wessex pair volunteers.xlsx --keep pairs.xlsx' pairs only those with a " \
         "place left." in said
+
+
+def test_with_in_the_way_back_says_to_empty_the_status_cell_too(run: Runner,
+                                                                paired: Path) -> None:
+    """The way back from a withdrawal typed by mistake was to copy pairs.xlsx back from
+    backups/; with --in, the Status cell still said withdrawn, and the next 'pair --keep'
+    ended the pair again, moving it to the Withdrawn sheet."""
+    said = " ".join(run("withdraw", "pairs.xlsx", "Isla Okonkwo", "--in", "volunteers.xlsx"
+                        ).output.split())
+    assert "If this withdrawal was a mistake, empty that cell as well as copying pairs.xlsx " \
+        "back: while it says withdrawn, 'wessex pair --keep' ends their pair again." in said

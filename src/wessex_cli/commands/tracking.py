@@ -331,8 +331,13 @@ def withdraw(
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
     if status is not None and done.whole_scheme:
         cell = mark_withdrawn(status)
+        # the way back is both files: a Status cell left saying withdrawn ends the pair again
+        pairs_said = "pairs" if len(done.partners) > 1 else "pair"
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
-                  f"{escape(status.path.name)}; a backup of the previous version is in backups/.")
+                  f"{escape(status.path.name)}; a backup of the previous version is in backups/. "
+                  "If this withdrawal was a mistake, empty that cell as well as copying "
+                  f"{escape(pairs.name)} back: while it says withdrawn, 'wessex pair --keep' "
+                  f"ends their {pairs_said} again.")
     kept_out = ("The Withdrawn sheet keeps these two from being paired again"
                 if not done.whole_scheme else
                 # --in has just written 'withdrawn' there: the workbook says active no more
