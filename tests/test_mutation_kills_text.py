@@ -139,3 +139,13 @@ def test_suggestions_ignore_case_compare_whole_names_and_stop_at_the_cutoff() ->
     assert text.suggest("Ann", ["Annabel"]) == ["Annabel"]
     assert text.did_you_mean("Amelie", ["Amelia"], cutoff=0.9) == ""
     assert text.did_you_mean("Amelie", ["Amelia"]) == "Did you mean 'Amelia'? "
+
+
+@pytest.mark.parametrize(("items", "said"), [
+    ([], ""), (["P001"], "P001"), (["P001", "P002"], "P001 and P002"),
+    (["with A (P001)", "with B (P002)", "with C (P003)"],
+     "with A (P001), with B (P002) and with C (P003)")])
+def test_a_list_reads_as_a_sentence_lists_it(items: list[str], said: str) -> None:
+    """Commas between all but the last two, "and" before the last, as the letters write
+    (the over-capacity warning said "with A and with B and with C")."""
+    assert text.and_list(items) == said

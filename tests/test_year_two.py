@@ -614,10 +614,11 @@ def test_init_from_names_last_year_in_scheme_toml_and_pair_keeps_those_partners_
                                        frozenset(("isla@nhs.net", "oliver@nhs.net"))}
     assert "Earlier partners kept apart, as 2027/scheme.toml says under [pairing] history: " \
         "from 2026/pairs.xlsx." in " ".join(result.stderr.split())
-    # given again with --history as well, it is read once and said once
+    # given again with --history as well, it is read once, and still said
     twice = run("pair", "2027/volunteers.xlsx", "--dry-run", "--json", "--history", str(old))
     assert pairs_of(twice.stdout) == pairs_of(result.stdout)
-    assert "[pairing] history" not in twice.stderr
+    assert " ".join(twice.stderr.split()).count(
+        "as 2027/scheme.toml says under [pairing] history: from 2026/pairs.xlsx.") == 1
 
 
 def test_a_third_year_lists_both_earlier_years(run: Runner, tmp_path: Path) -> None:
@@ -647,14 +648,17 @@ def test_a_history_workbook_scheme_toml_names_but_cannot_find_is_refused(
     write_book(tmp_path / "2027" / "volunteers.xlsx", four())
     shutil.move(tmp_path / "2026", tmp_path / "archive-2026")
     said = " ".join(run("pair", "2027/volunteers.xlsx", "--dry-run", code=1).output.split())
-    assert "setting 'pairing.history' names 2026/pairs.xlsx" in said
+    # as scheme.toml has it, to find it there, and from the folder the command ran in
+    assert "setting 'pairing.history' names ../2026/pairs.xlsx (2026/pairs.xlsx from this " \
+        "folder), an earlier year's pairs workbook, which is not there" in said
     assert "which is not there" in said
     assert "Correct the path (it is read from scheme.toml's folder)" in said
     # 'check' says so first, as a warning: the volunteer workbook itself is fine
     checked = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)["problems"]
     assert [p["message"] for p in checked if "pairing.history" in p["message"]] == [
-        "scheme.toml's setting 'pairing.history' names 2026/pairs.xlsx, an earlier year's "
-        "pairs workbook, which is not there, so wessex cannot tell who was paired then, and "
+        "scheme.toml's setting 'pairing.history' names ../2026/pairs.xlsx (2026/pairs.xlsx "
+        "from this folder), an earlier year's pairs workbook, which is not there, so wessex "
+        "cannot tell who was paired then, and "
         "'wessex pair' stops for it. Correct the path (it is read from scheme.toml's folder), "
         "or take it out of the list if that year's partners may be paired again."]
 
@@ -692,8 +696,10 @@ def test_the_preferences_request_asks_returning_volunteers_for_someone_new(
         "txt", "-o", "letters", "--allow-placeholders")
     text = " ".join((tmp_path / "letters" / "preferences-request" /
                      "amelia-ashworth.txt").read_text("utf-8").split())
+    # pairs moved to the Withdrawn sheet do not count (README), so the letter says so
     assert "- If you have taken part before: choose someone new. Nobody is paired again " \
-        "with a partner from an earlier year." in text
+        "with a partner from an earlier year, unless one of the two withdrew from that " \
+        "pairing." in text
     run("render", "preferences-request", "--volunteers", "2026/volunteers.xlsx", "--format",
         "txt", "-o", "first", "--allow-placeholders")
     first = (tmp_path / "first" / "preferences-request" / "amelia-ashworth.txt").read_text(

@@ -180,8 +180,8 @@ def settings_problems(scheme: Scheme, now: dt.date | None = None) -> list[Proble
     # stops for it
     gone = [Problem("warning", "scheme.toml",
                     f"scheme.toml's {problem}, and 'wessex pair' stops for it.", fix)
-            for problem, fix in map(missing_year, (earlier for earlier in scheme.history
-                                                   if not earlier.is_file()))]
+            for problem, fix in (missing_year(earlier, scheme.source)
+                                 for earlier in scheme.history if not earlier.is_file())]
     return [Problem("warning", "scheme.toml",
                     f"{missing.sentence()}, which {', '.join(names)} (due next) would "
                     "print.",

@@ -528,8 +528,9 @@ def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
 
 
 def _listed(names: list[str]) -> str:
-    quoted = [f"'{n}'" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    from .text import and_list
+
+    return and_list([f"'{n}'" for n in names])
 
 
 @dataclass

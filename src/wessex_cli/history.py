@@ -209,15 +209,20 @@ def last_years_volunteers(path: Path, scheme: Scheme) -> tuple[Path | None, list
     return (roster.path, roster.volunteers) if roster is not None else (None, [])
 
 
-def missing_year(earlier: Path) -> tuple[str, str]:
-    """What to say of an earlier year's pairs workbook that scheme.toml lists under [pairing]
-    history and is not there, and what to do: 'pair' stops for it, 'check' warns first."""
+def missing_year(earlier: Path, scheme_file: Path | None) -> tuple[str, str]:
+    """What to say of an earlier year's pairs workbook that scheme.toml (``scheme_file``)
+    lists under [pairing] history and is not there, and what to do: 'pair' stops for it,
+    'check' warns first. The path is quoted as the setting has it, to find it there, and
+    from the folder the command runs in, when that differs."""
     from .pairs_workbook import path_from
 
-    return (f"setting 'pairing.history' names {path_from(earlier, Path.cwd())}, an earlier "
-            "year's pairs workbook, which is not there, so wessex cannot tell who was paired "
-            "then", "Correct the path (it is read from scheme.toml's folder), or take it out "
-            "of the list if that year's partners may be paired again.")
+    here = path_from(earlier, Path.cwd())
+    written = path_from(earlier, scheme_file.parent) if scheme_file is not None else here
+    also = f" ({here} from this folder)" if here != written else ""
+    return (f"setting 'pairing.history' names {written}{also}, an earlier year's pairs "
+            "workbook, which is not there, so wessex cannot tell who was paired then",
+            "Correct the path (it is read from scheme.toml's folder), or take it out of the "
+            "list if that year's partners may be paired again.")
 
 
 def earlier_years(path: Path) -> tuple[list[Path], list[str]]:

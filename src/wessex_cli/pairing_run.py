@@ -153,8 +153,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                          f"{', '.join(map(str, unread))}): move anything new in "
                          f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
                          "to that person's first row, then delete the repeat."))
-    if from_scheme:
-        request.history = [*request.history, *from_scheme]
+    if from_scheme:  # each workbook read once, whether listed there, given, or both
+        given = {earlier.resolve() for earlier in request.history}
+        request.history = [*request.history,
+                           *(earlier for earlier in dict.fromkeys(from_scheme)
+                             if earlier.resolve() not in given)]
         notes.append(Note(f"Earlier partners kept apart, as {_shown(request.scheme.source)} "
                           "says under [pairing] history: from "
                           f"{', '.join(_shown(earlier) for earlier in from_scheme)}."))
@@ -539,21 +542,16 @@ def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool)
 
 def _scheme_history(request: PairingRequest) -> list[Path]:
     """The earlier pairs workbooks scheme.toml names under [pairing] history (``init --from``
-    writes last year's there) and --history does not, each checked to be there: a year
-    whose partners could not be read would let them meet again, unnoticed."""
+    writes last year's there), each checked to be there: a year whose partners could not
+    be read would let them meet again, unnoticed."""
     from .errors import SchemeError
     from .history import missing_year
 
-    given = {earlier.resolve() for earlier in request.history}
-    found: list[Path] = []
     for earlier in request.scheme.history:
         if not earlier.is_file():
-            problem, fix = missing_year(earlier)
+            problem, fix = missing_year(earlier, request.scheme.source)
             raise SchemeError(f"{problem}.", fix, file=request.scheme.source)
-        if earlier.resolve() not in given:
-            given.add(earlier.resolve())
-            found.append(earlier)
-    return found
+    return list(request.scheme.history)
 
 
 def _shown(path: Path | None) -> str:

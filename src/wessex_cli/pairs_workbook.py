@@ -45,6 +45,7 @@ from .spreadsheet import (
 )
 from .text import (
     address_from_cell,
+    and_list,
     clean_cell,
     email_key,
     figure_or_text,
@@ -1140,7 +1141,7 @@ def _rows_in(rows: Sequence[int], sheet: str) -> str:
     shown = [str(row) for row in rows[:5]]
     rest = len(rows) - len(shown)
     where = ", ".join(shown) + f" and {rest} more" if rest else \
-        " and ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
+        and_list(shown)
     return f"{'row' if len(rows) == 1 else 'rows'} {where} of the {sheet} sheet"
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .pairs_workbook import copied_row_warnings, read_pairs_workbook
 from .scheme import Scheme
 from .spreadsheet import cell_text
-from .text import email_key, header_key, percent, person_key, plural
+from .text import and_list, email_key, header_key, percent, person_key, plural
 from .wording import day_month_year
 
 if TYPE_CHECKING:
@@ -584,8 +584,7 @@ def _intro(report: Report) -> str:
     sources = ["the pairs workbook"] + (["the feedback survey"] if report.feedback else []) + \
         (["the equality monitoring forms"] if report.equality else []) + \
         (["the celebration tables' findings"] if report.plan else [])
-    listed = sources[0] if len(sources) == 1 else \
-        ", ".join(sources[:-1]) + " and " + sources[-1]
+    listed = and_list(sources)
     text = f"What the scheme{when} achieved, drawn from its own records: {listed}."
     if report.as_at:
         text += f" Figures as at {day_month_year(report.as_at)}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemeError
-from .text import header_key
+from .text import and_list, header_key
 
 SCHEME_FILE = "scheme.toml"
 SCHEME_YEARS = (1990, 2200)  # the years a date in scheme.toml may fall in
@@ -529,7 +529,7 @@ class _SchemeReader:
         for table, keep, whose, headings in _HEADINGS_BESIDE:
             taken = next((c for c in headings if header_key(c) == header_key(label)), None)
             if taken is not None:
-                kept = ", ".join(f"'{c}'" for c in headings[:-1]) + f" and '{headings[-1]}'"
+                kept = and_list([f"'{c}'" for c in headings])
                 raise self.fail(key, f"is '{label}': {table} a column of {whose} own headed "
                                 f"'{taken}', so two columns would be headed alike",
                                 f'Give the side another label, for example: label = '

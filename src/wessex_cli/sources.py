@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .errors import TemplateError
 from .model import PairRecord, PairsWorkbook, Person
 from .scheme import Scheme
-from .text import plural
+from .text import and_list, plural
 
 if TYPE_CHECKING:
     from .roster import Roster, Volunteer
@@ -230,8 +230,8 @@ def beyond_capacity_warnings(book: PairsWorkbook, pairs: Sequence[PairRecord],
         volunteer = active[key]
         if len(found) <= volunteer.capacity:
             continue
-        partners = " and ".join(f"with {partner.name} ({pair.pair_id or 'no pair ID'}, row "
-                                f"{pair.row})" for pair, partner in found)
+        partners = and_list([f"with {partner.name} ({pair.pair_id or 'no pair ID'}, row "
+                             f"{pair.row})" for pair, partner in found])
         advice = beyond_capacity(volunteer.name, len(found), volunteer.capacity, book.path,
                                  roster.cell(volunteer, "capacity"),
                                  f"{roster.path.name}, the volunteer workbook they were "

@@ -352,6 +352,12 @@ def first_few(items: Sequence[object], shown: int = 5) -> str:
         (f" and {rest} more" if rest > 0 else "")
 
 
+def and_list(items: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C": items as a sentence lists them (no comma before "and",
+    as the letters write)."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``"1 pair"``, ``"3 pairs"``: a count with its noun agreeing, never ``"pair(s)"``.
     ``words`` is the plural when it is not the word with an "s"."""
