@@ -772,3 +772,45 @@ def test_init_from_says_to_take_out_anyone_not_taking_part_this_year(
     assert "Delete the row of anyone not taking part this year, or write 'withdrawn' in " \
         "their Status cell, before the preferences request goes out: it thanks everyone " \
         "listed for volunteering." in said
+
+
+def test_check_warns_of_a_choice_naming_last_years_partner(run: Runner,
+                                                            tmp_path: Path) -> None:
+    """Amelia's 2nd choice is Oliver, her partner last year, whom scheme.toml's [pairing]
+    history keeps from her: 'check' said nothing, and only 'pair' said so, after the
+    pairing, too late to ask her for someone else."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Preference 2": "Oliver Pemberton"},
+        "isla@nhs.net": {"Preference 1": "Oliver Pemberton"}}))
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)
+    said = [p for p in checked["problems"] if "earlier scheme" in p["message"]]
+    column = chr(ord("A") + HEADERS.index("Preference 2"))
+    assert [(p["severity"], p["cell"]) for p in said] == [("warning", f"Volunteers!{column}2")]
+    assert "Oliver Pemberton" in said[0]["message"]
+    assert "cannot be met" in said[0]["message"]
+    assert "rule 6 (partners in an earlier scheme)" in said[0]["message"]
+    assert checked["rows_with_errors"] == []  # a choice is no error: pairing goes on
+    # Isla was never paired with Oliver: her choice is no warning; nor, without the history
+    (tmp_path / "2027" / "scheme.toml").write_text("", "utf-8")
+    again = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)
+    assert not [p for p in again["problems"] if "earlier scheme" in p["message"]]
+
+
+def test_check_reads_no_history_while_no_choice_names_a_person(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With choices of topics only and no Partner cell filled, no choice or lock can name an
+    earlier partner: 'check' does not read the earlier years' workbooks for nothing."""
+    from wessex_cli import history
+
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Preference 1": "Hospital - Cardio"}}))
+
+    def unread(paths: list[Path]) -> history.History:
+        raise AssertionError(f"read {paths}")
+
+    monkeypatch.setattr(history, "read_history", unread)
+    run("check", "2027/volunteers.xlsx")

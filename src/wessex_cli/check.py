@@ -205,9 +205,9 @@ def check_file(path: Path | str, scheme: Scheme,
 
     with collector_paused():
         roster = read_roster(path, scheme, progress, alongside=meanwhile)
-        from .history import with_earlier_partner_locks
+        from .history import with_earlier_partners
 
-        roster = with_earlier_partner_locks(roster, scheme.history)
+        roster = with_earlier_partners(roster, scheme.history, choices=True)
         return check_roster(roster, scheme, settings=settings[0] if settings else None)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from .dates import today
 from .model import PERSON_FIELDS, PairsWorkbook, Person
 from .pairs_workbook import read_pairs_workbook
-from .roster import Roster, Volunteer
+from .roster import Preference, Problem, Roster, Volunteer
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_text, find_header_row, read_grid
 from .text import figure_or_text, first_capital, header_key, organisation_key, person_key
@@ -105,38 +105,82 @@ def apply_history(roster: Roster, history: History) -> Roster:
     return dataclasses.replace(roster, volunteers=volunteers, _index=None)
 
 
-def with_earlier_partner_locks(roster: Roster, paths: Sequence[Path]) -> Roster:
+def with_earlier_partners(roster: Roster, paths: Sequence[Path], *,
+                          choices: bool = False) -> Roster:
     """``roster`` with an error at the Partner cell of each lock of two people who were
     partners in one of the earlier pairs workbooks ``paths`` (rule 6), which 'pair' refuses:
     'check' says so first, as it says of a lock breaking any other rule, and 'pair
-    --skip-errors' leaves the row out as it does for those. Unchanged while one of them is
-    missing or unreadable (warned of, or refused, apart)."""
+    --skip-errors' leaves the row out as it does for those. With ``choices``, a warning too at
+    each Preference cell naming such a partner ('check': the volunteer can still choose
+    again). Unchanged while one of them is missing or unreadable (warned of, or refused,
+    apart)."""
     from .errors import WessexError
-    from .roster import Problem
-    from .rules import Rule
 
-    if not paths or not any(volunteer.partner for volunteer in roster.volunteers) or \
-            not all(earlier.is_file() for earlier in paths):
-        return roster  # no lock to look up: the earlier workbooks are not read for nothing
+    named = any(volunteer.partner or (choices and any(c.person for c in volunteer.preferences))
+                for volunteer in roster.volunteers)
+    if not paths or not named or not all(earlier.is_file() for earlier in paths):
+        return roster  # nobody named to look up: the earlier workbooks are not read for nothing
     try:
         earlier = apply_history(roster, read_history(list(paths)))
     except WessexError:  # 'pair' refuses the workbook itself, naming what is wrong
         return roster
-    by_key = earlier.by_key()
-    column = roster.column_numbers.get("partner")
-    rule = f"rule {Rule.PARTNERED_BEFORE.value} ({Rule.PARTNERED_BEFORE.short})"
-    found = [Problem("error", "partner",
-                     f"the locked partner {partner.name} may not be paired with "
-                     f"{volunteer.name}: that pair breaks {rule}.",
-                     "Remove the lock: 'wessex pair' refuses it, never pairing anyone with a "
-                     "partner they had before.",
-                     frozenset({frozenset((volunteer.key, partner.key))}), roster.sheet,
-                     volunteer.row, (column or 0) + 1)
-             for volunteer in earlier.volunteers
-             if (partner := by_key.get(volunteer.partner or "")) is not None and
-             volunteer.active and partner.active and partner.key in volunteer.previous]
+    found = _earlier_partner_locks(roster, earlier) + \
+        (_choices_of_earlier_partners(roster, earlier) if choices else [])
     return dataclasses.replace(roster, problems=[*roster.problems, *found], _index=None) \
         if found else roster
+
+
+def _earlier_partner_locks(roster: Roster, earlier: Roster) -> list[Problem]:
+    """An error at each Partner cell locking someone's partner of an earlier scheme
+    (``earlier``: the roster with ``apply_history``'s ``previous``)."""
+    by_key = earlier.by_key()
+    column = roster.column_numbers.get("partner")
+    return [Problem("error", "partner",
+                    f"the locked partner {partner.name} may not be paired with "
+                    f"{volunteer.name}: that pair breaks {_rule_6()}.",
+                    "Remove the lock: 'wessex pair' refuses it, never pairing anyone with a "
+                    "partner they had before.",
+                    frozenset({frozenset((volunteer.key, partner.key))}), roster.sheet,
+                    volunteer.row, (column or 0) + 1)
+            for volunteer in earlier.volunteers
+            if (partner := by_key.get(volunteer.partner or "")) is not None and
+            volunteer.active and partner.active and partner.key in volunteer.previous]
+
+
+def _choices_of_earlier_partners(roster: Roster, earlier: Roster) -> list[Problem]:
+    """A warning at each Preference cell naming the volunteer's partner of an earlier scheme:
+    'pair' says it only after pairing, too late to ask the volunteer for someone else."""
+    from .scoring import ORDINAL
+
+    found = []
+    for volunteer, choice, chosen in _earlier_partners_chosen(earlier):
+        column = roster.column_numbers.get(f"preference_{choice.rank}")
+        found.append(Problem(
+            "warning", f"preference_{choice.rank}",
+            f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {chosen}, "
+            f"cannot be met: the two were partners in an earlier scheme, and {_rule_6()} "
+            "never pairs them again.",
+            "Ask them for someone else before pairing, or leave it: 'wessex pair' passes over "
+            "this choice.", sheet=roster.sheet, row=volunteer.row, col=(column or 0) + 1))
+    return found
+
+
+def _rule_6() -> str:
+    """Rule 6 as an error or warning names it."""
+    from .rules import Rule
+
+    return f"rule {Rule.PARTNERED_BEFORE.value} ({Rule.PARTNERED_BEFORE.short})"
+
+
+def _earlier_partners_chosen(roster: Roster) -> list[tuple[Volunteer, Preference, str]]:
+    """Each choice of an active volunteer naming their partner of an earlier scheme
+    (``apply_history`` gave the roster its ``previous``), with that partner's name."""
+    by_key = roster.by_key()
+    return [(volunteer, choice, chosen.name if chosen else choice.text)
+            for volunteer in roster.volunteers if volunteer.active
+            for choice in volunteer.preferences
+            if choice.person and choice.person in volunteer.previous
+            for chosen in (by_key.get(choice.person),)]
 
 
 def choices_partnered_before(roster: Roster) -> list[str]:
@@ -145,19 +189,10 @@ def choices_partnered_before(roster: Roster) -> list[str]:
     two apart, which the volunteer may not expect, so the administrator hears of it."""
     from .scoring import ORDINAL
 
-    by_key = roster.by_key()
-    said = []
-    for volunteer in roster.volunteers:
-        if not volunteer.active:
-            continue
-        for choice in volunteer.preferences:
-            if choice.person and choice.person in volunteer.previous:
-                chosen = by_key.get(choice.person)
-                said.append(f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} "
-                            f"choice, {chosen.name if chosen else choice.text}, was their "
-                            "partner in an earlier scheme, so the two are not paired again "
-                            "(rule 6: never the same partner twice).")
-    return said
+    return [f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {chosen}, "
+            "was their partner in an earlier scheme, so the two are not paired again "
+            "(rule 6: never the same partner twice)."
+            for volunteer, choice, chosen in _earlier_partners_chosen(roster)]
 
 
 def summary_rows(path: Path) -> list[dict[str, str]]:

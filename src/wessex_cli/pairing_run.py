@@ -140,10 +140,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     left_out: list[LeftOut] = []
     notes: list[Note] = []
     if request.skip_errors:
-        from .history import with_earlier_partner_locks
+        from .history import with_earlier_partners
 
         # a lock of earlier partners is an error of its row, as 'check' says: left out too
-        roster = with_earlier_partner_locks(roster, [*request.history, *from_scheme])
+        roster = with_earlier_partners(roster, [*request.history, *from_scheme])
         unread = unread_rows(roster)
         roster, left_out = without_errors(roster)
         _refuse_naming_the_left_out(request, left_out)
