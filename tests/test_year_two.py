@@ -482,7 +482,8 @@ def test_init_from_brings_back_what_only_the_volunteer_workbook_held(run: Runner
     assert rows["oliver@nhs.net"]["Registered practice"] == "Elmfield"
     assert rows["oliver@nhs.net"]["Capacity"] == 2  # a number, as it was typed
     assert rows["isla@nhs.net"]["Avoid"] is None and rows["isla@nhs.net"]["Capacity"] is None
-    assert "volunteered (Status: withdrawn) but was not paired." in rows["femi@nhs.net"]["Notes"]
+    assert "not paired, as their Status said 'withdrawn' (they withdrew before pairing, or " \
+        "took no part that year)." in rows["femi@nhs.net"]["Notes"]
     assert rows["femi@nhs.net"]["Status"] is None
     assert (tmp_path / "2027" / "templates" / "reminder.md.j2").read_text().endswith("Hello\n")
     # without last year's volunteer workbook, the blanks are said
@@ -814,3 +815,23 @@ def test_check_reads_no_history_while_no_choice_names_a_person(
 
     monkeypatch.setattr(history, "read_history", unread)
     run("check", "2027/volunteers.xlsx")
+
+
+def test_init_from_words_a_withdrawn_status_true_of_someone_not_returning(
+        run: Runner, tmp_path: Path) -> None:
+    """Arjun, not returning in 2027, is marked withdrawn there as init --from says; the
+    2028 Notes said he 'volunteered (Status: withdrawn) but was not paired', which he never
+    did that year. The note now holds whether he withdrew or never took part."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx",
+               four(**{"arjun@nhs.net": {"Status": "withdrawn"}}))
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx")
+    run("init", "2028", "--from", "2027/pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "2028" / "volunteers.xlsx")["Volunteers"]
+    headers = [c.value for c in sheet[1]]
+    notes = {row[headers.index("Email")]: row[headers.index("Notes")]
+             for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert notes["arjun@nhs.net"] == (
+        "Workplace Exchange: not paired, as their Status said 'withdrawn' (they withdrew "
+        "before pairing, or took no part that year).")

@@ -346,7 +346,13 @@ def carry_forward(path: Path, volunteers: Sequence[Volunteer] = ()) -> list[Carr
                     else "volunteered but was not paired.")
     by_key = {v.key: v for v in volunteers}
     for volunteer in volunteers:
-        if volunteer.key not in people:  # withdrawn before pairing: never in the pairs
+        if volunteer.key not in people and not volunteer.active:  # never in the pairs
+            # withdrawn after volunteering, or marked so as not returning (init --from): true
+            # of both
+            add(Person.of(volunteer), f"not paired, as their Status said '{volunteer.status}' "
+                                      "(they withdrew before pairing, or took no part that "
+                                      "year).")
+        elif volunteer.key not in people:
             status = f" (Status: {volunteer.status})" if volunteer.status else ""
             add(Person.of(volunteer), f"volunteered{status} but was not paired.")
     result = [Carried(person, _said_of(label, notes[key]),
