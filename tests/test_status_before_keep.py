@@ -52,8 +52,8 @@ def test_status_warns_of_locked_filled_down_over_pairs_wessex_chose(run: Runner,
         "pair agreed in advance do: copied or filled down from another row?" in said
     assert "Their letters say that the two agreed in advance, and 'wessex pair --keep' would " \
         "keep them so from then on, writing 'locked as agreed' first in their Reasons. If " \
-        "they did not agree in advance, type back what the cell said: 'optimised' if the " \
-        "last 'wessex pair' made the pair" in said
+        "they did not agree in advance, type back what the cell said: 'optimised', as the " \
+        "last 'wessex pair' made the pair." in said
     assert "Pairs!T20 says 'locked' for pair P019" in said
     # the pair agreed in advance, whose Reasons say so, is no copy
     assert "Pairs!T18" not in said

@@ -309,6 +309,9 @@ class PairsWorkbook:
     # the pairs wessex wrote that it moved to the Withdrawn sheet since
     # (``pairs_workbook.MOVED_SETTING``): one back on the Pairs sheet is not added by hand
     moved: frozenset[str] = frozenset()
+    # pair ID -> what wessex last wrote in its How paired cell ("optimised", "kept", "added
+    # by hand": ``pairs_workbook.HOW_SETTINGS``); None for a workbook older than that record
+    how_written: dict[str, str] | None = None
     # a warning for each Pairs row holding the ID of a Withdrawn row (among ``warnings``
     # too), which 'pair --keep' says as well
     on_both_sheets: list[str] = field(default_factory=list)

@@ -198,6 +198,15 @@ GONE_SETTING = "Pair IDs of rows deleted, never given again"
 # there are some; a workbook older than it has none, and reads as before.
 MOVED_SETTING = "Pairs moved to the Withdrawn sheet"
 INPUT_SETTING = "Input file"
+# What wessex wrote in each pair's How paired cell when it last wrote the workbook, as the
+# pairs under each value: a cell copied or filled down over it since ('locked') can be typed
+# back as it was (``copied_lock_warnings``). The 'optimised' and 'kept' rows are always
+# written, the 'added by hand' one only when there are some; a workbook older than them
+# has neither, and its warning asks which.
+HOW_SETTINGS = {"optimised": "Pairs the last pairing made (How paired 'optimised')",
+                "kept": "Pairs the last pairing kept (How paired 'kept')",
+                "added by hand": "Pairs the last pairing found typed in (How paired 'added "
+                                 "by hand')"}
 
 
 def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
@@ -396,6 +405,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
         *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
+        *([[title, id_ranges([pair.pair_id for pair in result.pairs if pair.how == how])]
+           for how, title in HOW_SETTINGS.items()
+           if how in ("optimised", "kept") or any(pair.how == how for pair in result.pairs)]),
     ]
     return [
         pairs_sheet, unpaired,
@@ -507,6 +519,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
+    book.how_written = _how_written(settings, known)
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
     if book.unread_list and not written:  # the list typed over: nothing is found missing
@@ -671,6 +684,17 @@ def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[st
                             "Keep your own text in column C of that row: 'wessex pair --keep' "
                             "writes this cell afresh.")
     return found, said
+
+
+def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
+                 ) -> dict[str, str] | None:
+    """Pair ID -> what wessex last wrote in its How paired cell, from the Settings rows
+    ``HOW_SETTINGS`` (``known``: IDs of the administrator's own a pair holds now); None for a
+    workbook written before them."""
+    if not any(setting_values(rows, HOW_SETTINGS[how]) for how in ("optimised", "kept")):
+        return None
+    return {pair_id: how for how, title in HOW_SETTINGS.items()
+            for pair_id in _listed_ids(rows, title, known, "")[0]}
 
 
 def added_by_hand(book: PairsWorkbook) -> set[int]:
@@ -981,6 +1005,7 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[st
     # each row's cells by their titles, as PairRecord.value finds them, without matching
     # every title of every row (a tenth of a second of status on 5,000 pairs)
     how_title, why_title = book.headers[how], book.headers[why]
+    written = book.how_written or {}
     said = []
     for pair in book.pairs:
         if str(pair.values.get(how_title) or "").strip().casefold() != "locked" or \
@@ -997,9 +1022,24 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[st
             "down from another row? Their letters say that the two agreed in advance, and "
             "'wessex pair --keep' would keep them so from then on, writing "
             f"'{LOCKED_REASON}' first in their Reasons. If they did not agree in advance, "
-            "type back what the cell said: 'optimised' if the last 'wessex pair' made the "
-            "pair, 'kept' if it kept it from the pairing before.")
+            f"{_type_back(written.get(pair.pair_id, ''))}")
     return said
+
+
+def _type_back(how: str) -> str:
+    """How ``copied_lock_warnings`` ends: the How paired value to type back, ``how`` as the
+    Settings sheet records it (``HOW_SETTINGS``), or, unrecorded, how to tell which."""
+    if how == "optimised":
+        return "type back what the cell said: 'optimised', as the last 'wessex pair' made " \
+            "the pair."
+    if how == "kept":
+        return "type back what the cell said: 'kept', as the last 'wessex pair' kept the " \
+            "pair from the pairing before."
+    if how == "added by hand":
+        return "type back what the cell said: 'added by hand', as the last 'wessex " \
+            "pair' found the pair typed in, not yet introduced."
+    return "type back what the cell said: 'optimised' if the last 'wessex pair' made the " \
+        "pair, 'kept' if it kept it from the pairing before."
 
 
 def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",

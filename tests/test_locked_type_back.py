@@ -1,0 +1,100 @@
+"""The warning of a How paired cell filled down to "locked" names the value to type back for
+each pair, from what the Settings sheet records wessex wrote there: it asked the
+administrator to type back "'optimised' if the last 'wessex pair' made the pair, 'kept' if it
+kept it", which nothing told them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from wessex_cli.pairs_workbook import HOW_SETTINGS
+
+from .conftest import Runner
+from .test_keep_added_by_hand import nora_joins, type_a_pair_in
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _said(run: Runner, *args: str) -> str:
+    return " ".join(run(*args).output.split())
+
+
+def _set(path: Path, cells: dict[str, object]) -> None:
+    book = openpyxl.load_workbook(path)
+    for ref, value in cells.items():
+        book["Pairs"][ref].value = value
+    book.save(path)
+
+
+def _nora_paired(run: Runner, paired: Path) -> int:
+    """Dr Nora Quill joins and 'pair --keep' pairs her, keeping the thirty pairs: her pair's
+    row (How paired 'optimised'; the others 'kept')."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    rows = [row for row in range(2, sheet.max_row + 1)
+            if "nora.quill@nhs.net" in (sheet.cell(row, header.index("A email") + 1).value,
+                                        sheet.cell(row, header.index("B email") + 1).value)]
+    assert len(rows) == 1 and sheet.cell(rows[0], 1).value == "P031"
+    assert sheet.cell(19, header.index("How paired") + 1).value == "kept"  # P018
+    return rows[0]
+
+
+def test_the_locked_warning_says_which_value_to_type_back(run: Runner, paired: Path) -> None:
+    """After 'pair --keep', P018 (row 19) was kept and P031, Nora's, was made: "locked"
+    filled down over both, status names 'kept' for the first and 'optimised' for the other."""
+    row = _nora_paired(run, paired)
+    _set(paired, {"T19": "locked", f"T{row}": "locked"})
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T19 says 'locked' for pair P018" in said
+    assert f"Pairs!T{row} says 'locked' for pair P031" in said
+    assert "If they did not agree in advance, type back what the cell said: 'kept', as the " \
+        "last 'wessex pair' kept the pair from the pairing before." in said
+    assert "If they did not agree in advance, type back what the cell said: 'optimised', as " \
+        "the last 'wessex pair' made the pair." in said
+    assert "'optimised' if the last 'wessex pair' made the pair" not in said
+    # typed back as said, nothing is warned of, and --keep keeps both as chosen
+    _set(paired, {"T19": "kept", f"T{row}": "optimised"})
+    assert "says 'locked'" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_a_fresh_pairing_says_optimised(run: Runner, paired: Path) -> None:
+    """Straight after 'wessex pair', every pair it did not lock was made by it."""
+    _set(paired, {"T19": "locked"})
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T19 says 'locked' for pair P018" in said
+    assert "type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
+        "pair." in said
+
+
+def test_a_workbook_older_than_the_record_is_asked_as_before(run: Runner,
+                                                             paired: Path) -> None:
+    """A pairs workbook written before the Settings sheet recorded the How paired values
+    gets the question as it was, naming both values."""
+    book = openpyxl.load_workbook(paired)
+    settings = book["Settings"]
+    for row in reversed(range(1, settings.max_row + 1)):
+        if settings.cell(row, 1).value in HOW_SETTINGS.values():
+            settings.delete_rows(row)
+    book["Pairs"]["T19"].value = "locked"
+    book.save(paired)
+    assert "type back what the cell said: 'optimised' if the last 'wessex pair' made the " \
+        "pair, 'kept' if it kept it from the pairing before." in _said(run, "status",
+                                                                          "pairs.xlsx")
+
+
+def test_a_pair_found_typed_in_says_added_by_hand(run: Runner, paired: Path) -> None:
+    """A pair typed in, marked 'added by hand' by 'pair --keep' and not yet introduced: the
+    cell filled down to "locked" is to say 'added by hand' again ('kept' would leave it out
+    of 'render --new')."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = type_a_pair_in(paired, 31, "P031", how="optimised")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert openpyxl.load_workbook(paired)["Pairs"][f"T{row}"].value == "added by hand"
+    _set(paired, {f"T{row}": "locked"})
+    assert "type back what the cell said: 'added by hand', as the last 'wessex pair' found " \
+        "the pair typed in, not yet introduced." in _said(run, "status", "pairs.xlsx")
