@@ -1,7 +1,9 @@
-"""'render --new' and a How paired cell found blank: wessex writes "kept", "optimised",
-"locked" or "added by hand" there, never nothing, so a blank one was emptied by hand, and
-what it said is lost. As for a pair typed in by hand, --new leaves the pair out and names the
-cell, rather than take it for new: a kept pair's people would be introduced a second time."""
+"""'render --new' and a How paired cell found blank, or holding text wessex never writes (a
+typo, a note): wessex writes "kept", "optimised", "locked" or "added by hand" there, never
+nothing nor anything else, so such a cell was emptied or typed over by hand, and what it said
+is lost. As for a pair typed in by hand, --new leaves the pair out and names the cell, rather
+than take it for new: a kept pair's people would be introduced a second time. Case and spaces
+aside, the four values are understood as ever."""
 
 from __future__ import annotations
 
@@ -22,14 +24,15 @@ def _paired_twice(run: Runner, folder: Path) -> None:
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
 
 
-def _emptied(folder: Path, pair_id: str) -> str:
-    """Empty the How paired cell of pair ``pair_id``: that cell, as "T2"."""
+def _emptied(folder: Path, pair_id: str, typed: str | None = None) -> str:
+    """Empty the How paired cell of pair ``pair_id``, or type ``typed`` in it: that cell,
+    as "T2"."""
     book = openpyxl.load_workbook(folder / "pairs.xlsx")
     sheet = book["Pairs"]
     header = [cell.value for cell in sheet[1]]
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
     cell = sheet.cell(row, header.index("How paired") + 1)
-    cell.value = None
+    cell.value = typed
     book.save(folder / "pairs.xlsx")
     return str(cell.coordinate)
 
@@ -65,3 +68,33 @@ def test_a_new_pair_whose_how_paired_was_emptied_waits_for_the_cell(
     assert f"Pairs!{cell} (Dr Amelia Ashworth and Dr Mei Corrigan): the How paired cell of " \
         "pair P003 is blank" in said
     assert "nobody new to introduce" in said
+
+
+def test_a_kept_pair_whose_how_paired_holds_a_typo_is_not_introduced_again(
+        run: Runner, tmp_path: Path) -> None:
+    _paired_twice(run, tmp_path)
+    cell = _emptied(tmp_path, "P001", "kep")
+    written, said = _render_new(run, tmp_path)
+    # not taken for new (it is not "kept"): Amelia and Oliver had their letters in the first run
+    assert written == {"amelia-ashworth-with-mei-corrigan.md", "mei-corrigan.md"}
+    assert (f"Pairs!{cell} (Dr Amelia Ashworth and Oliver Pemberton): the How paired cell of "
+            "pair P001 says 'kep', none of the values wessex writes there ('optimised', "
+            "'kept', 'locked', 'added by hand'), so whether the pair is new is not known: "
+            "--new leaves it out, rather than introduce its people a second time. Type back "
+            "what the cell said: 'kept' if their introductions went before, 'optimised' if the "
+            "last 'wessex pair' made the pair (a note of your own goes in the Notes column); "
+            "then run this command again.") in said
+
+
+def test_a_note_over_how_paired_is_named_while_case_and_spaces_are_read_past(
+        run: Runner, tmp_path: Path) -> None:
+    _paired_twice(run, tmp_path)
+    noted = _emptied(tmp_path, "P002", "kept - checked")
+    _emptied(tmp_path, "P001", "  Kept ")  # still kept: left out without a word
+    # read as "added by hand", which is new (as 'pair --keep' marks a pair typed in)
+    _emptied(tmp_path, "P003", "Added  by\u00a0hand ")
+    written, said = _render_new(run, tmp_path)
+    assert written == {"amelia-ashworth-with-mei-corrigan.md", "mei-corrigan.md"}
+    assert f"Pairs!{noted} (Dr Isla Okonkwo and Arjun Rasmussen): the How paired cell of " \
+        "pair P002 says 'kept - checked', none of the values wessex writes there" in said
+    assert said.count("the How paired cell of pair") == 1  # P001 and P003 are understood

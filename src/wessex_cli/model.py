@@ -190,8 +190,8 @@ class PairRecord:
 
     def how_paired(self) -> str:
         """The pair's How paired cell as wessex compares it: "locked", "optimised", "kept",
-        "added by hand", or what else was typed, in small letters."""
-        return str(self.value("How paired") or "").strip().casefold()
+        "added by hand", or what else was typed, in small letters, its spaces collapsed."""
+        return " ".join(str(self.value("How paired") or "").split()).casefold()
 
     def value(self, title: str) -> Any:
         """The raw cell of this pair's row under column ``title`` (matched as headers are:

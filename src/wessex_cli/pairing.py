@@ -33,6 +33,9 @@ LOCKED_REASON = "locked as agreed"  # the first reason of a locked pair, kept wi
 # hand): not "kept", so that 'render --new' introduces it, once; the next re-pairing says "kept"
 ADDED_BY_HAND = "added by hand"
 
+# every value wessex writes in a How paired cell: any other (a typo, a note) it cannot read
+HOW_PAIRED = ("optimised", "kept", "locked", ADDED_BY_HAND)
+
 
 @dataclass(frozen=True)
 class Pair:

@@ -721,17 +721,29 @@ def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
             "again." for pair in book.pairs if pair.row in added]
 
 
-def how_paired_blank(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
-    """What 'render --new' says of each pair of ``pairs``, whose How paired cell is blank,
-    which it leaves out: wessex always fills that cell, so it was emptied by hand, and what
-    it said (new, or kept with its people introduced already) is known no longer."""
+def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
+    """What 'render --new' says of each pair of ``pairs``, whose How paired cell is blank or
+    holds none of the values wessex writes there (a typo, a note), which it leaves out: the
+    cell was emptied or typed over by hand, and what it said (new, or kept with its people
+    introduced already) is known no longer."""
+    from .pairing import HOW_PAIRED
+
     column = first_columns(book.headers).get(header_key("How paired"), 0)
-    return [f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
-            f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is blank, though "
-            "wessex always fills it, so whether the pair is new is not known: --new leaves it "
-            "out, rather than introduce its people a second time. Type back what the cell "
-            "said: 'kept' if their introductions went before, 'optimised' if the last 'wessex "
-            "pair' made the pair; then run this command again." for pair in pairs]
+    said = []
+    for pair in pairs:
+        typed = cell_text(pair.value("How paired"))
+        found = f"says '{typed}', none of the values wessex writes there " \
+            f"({', '.join(repr(how) for how in HOW_PAIRED)})," if typed else \
+            "is blank, though wessex always fills it,"
+        said.append(
+            f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
+            f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so whether "
+            "the pair is new is not known: --new leaves it out, rather than introduce its "
+            "people a second time. Type back what the cell said: 'kept' if their introductions "
+            "went before, 'optimised' if the last 'wessex pair' made the pair"
+            f"{' (a note of your own goes in the Notes column)' if typed else ''}; then run "
+            "this command again.")
+    return said
 
 
 def perhaps_deleted(book: PairsWorkbook) -> list[PairRecord]:

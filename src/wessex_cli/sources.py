@@ -73,12 +73,12 @@ def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = 
                    ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord],
                               list[PairRecord], list[str]]:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
-    not "kept", nor blank; not one typed in by hand, nor one that may be a pair deleted),
-    every pair of the Pairs sheet (whose letters are in the folder already), those of them
-    introduced before, whom a new pair's letter names as partners already there (not a pair
-    typed in by hand since, which no letter has introduced yet), the pairs of the Withdrawn
-    sheet (as ``load_pairs_ended``), and the warnings of the first, as ``load_pairs`` gives
-    them."""
+    a value wessex writes, not "kept"; not one typed in by hand, nor one that may be a pair
+    deleted), every pair of the Pairs sheet (whose letters are in the folder already), those
+    of them introduced before, whom a new pair's letter names as partners already there (not
+    a pair typed in by hand since, which no letter has introduced yet), the pairs of the
+    Withdrawn sheet (as ``load_pairs_ended``), and the warnings of the first, as
+    ``load_pairs`` gives them."""
     book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=True, start=start,
                                         unpaired=False)
     new = {pair.row for pair in pairs}
@@ -125,11 +125,12 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
                side_sheets: bool, start: dt.date | None = None, unpaired: bool = True
                ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
     from .dates import today
+    from .pairing import HOW_PAIRED
     from .pairs_workbook import (
         added_by_hand,
         copied_lock_warnings,
         copied_row_warnings,
-        how_paired_blank,
+        how_paired_unknown,
         perhaps_deleted,
         perhaps_deleted_left_out,
         read_pairs_workbook,
@@ -163,12 +164,12 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         unsure = [p for p in perhaps_deleted(book) if p.how_paired() != "kept"]
         copied += perhaps_deleted_left_out(book, unsure)
         left_out = added | {p.row for p in unsure}
-        # a blank How paired cell was emptied by hand (wessex always fills it): kept or new
-        # is not known, and a kept pair's people would be introduced again, so it is left out
-        # as a pair typed in is, and said
-        blank = [p for p in pairs if p.row not in left_out and not p.how_paired()]
-        copied += how_paired_blank(book, blank)
-        left_out |= {p.row for p in blank}
+        # a How paired cell blank or saying what wessex never writes (a typo, a note) was
+        # emptied or typed over by hand: kept or new is not known, and a kept pair's people
+        # would be introduced again, so it is left out as a pair typed in is, and said
+        unknown = [p for p in pairs if p.row not in left_out and p.how_paired() not in HOW_PAIRED]
+        copied += how_paired_unknown(book, unknown)
+        left_out |= {p.row for p in unknown}
         pairs = [p for p in pairs if p.row not in left_out and p.how_paired() != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
 
