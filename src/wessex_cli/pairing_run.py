@@ -117,6 +117,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .pairing import explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import (
         added_by_hand,
+        copied_lock_warnings,
         leave_out_withdrawn,
         missing_id_back,
         read_pairs_workbook,
@@ -234,6 +235,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                   in_place))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             added = added_by_hand(earlier)
+            # 'locked' copied or filled down over a pair wessex chose: said before this run
+            # takes it at its word (the Reasons it begins are named after, without repeating)
+            notes += [Note(said, NoteKind.WARNING) for said in
+                      copied_lock_warnings(earlier, added, keeping=True,
+                                           writing=request.writing)]
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
             notes += [Note(said, NoteKind.WARNING) for said in earlier.withdrawn_unread]

@@ -1003,11 +1003,14 @@ def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
             for same in copied_rows(pairs)]
 
 
-def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[str]:
+def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
+                         keeping: bool = False, writing: bool = True) -> list[str]:
     """A warning for each pair wessex wrote (not typed in by hand: ``added``) whose How
     paired cell says "locked" while its Reasons do not begin as an agreed pair's do: the
     cell copied or filled down from an agreed pair's row. 'pair --keep' takes the cell at its
-    word and keeps the pair as agreed in advance from then on, its letters saying so."""
+    word and keeps the pair as agreed in advance from then on, its letters saying so: as
+    status says it, or (``keeping``) as that run says it before it does so (or would, when
+    not ``writing``: --dry-run)."""
     from .pairing import LOCKED_REASON
 
     columns = first_columns(book.headers)
@@ -1031,27 +1034,47 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int]) -> list[st
             f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)}), "
             f"but its Reasons (Pairs!{cell_ref(pair.row - 1, why)}) do not begin "
             f"'{LOCKED_REASON}', as those of a pair agreed in advance do: copied or filled "
-            "down from another row? Their letters say that the two agreed in advance, and "
-            "'wessex pair --keep' would keep them so from then on, writing "
-            f"'{LOCKED_REASON}' first in their Reasons. If they did not agree in advance, "
-            f"{_type_back(written.get(pair.pair_id, ''))}")
+            "down from another row? "
+            f"{_taken_as_locked(keeping, writing, written.get(pair.pair_id, ''))}")
     return said
 
 
 def _type_back(how: str) -> str:
-    """How ``copied_lock_warnings`` ends: the How paired value to type back, ``how`` as the
-    Settings sheet records it (``HOW_SETTINGS``), or, unrecorded, how to tell which."""
+    """The How paired value to type back over a copied "locked", ``how`` as the Settings
+    sheet records it (``HOW_SETTINGS``), or, unrecorded, how to tell which."""
     if how == "optimised":
-        return "type back what the cell said: 'optimised', as the last 'wessex pair' made " \
-            "the pair."
+        return "'optimised', as the last 'wessex pair' made the pair."
     if how == "kept":
-        return "type back what the cell said: 'kept', as the last 'wessex pair' kept the " \
-            "pair from the pairing before."
+        return "'kept', as the last 'wessex pair' kept the pair from the pairing before."
     if how == "added by hand":
-        return "type back what the cell said: 'added by hand', as the last 'wessex " \
-            "pair' found the pair typed in, not yet introduced."
-    return "type back what the cell said: 'optimised' if the last 'wessex pair' made the " \
-        "pair, 'kept' if it kept it from the pairing before."
+        return "'added by hand', as the last 'wessex pair' found the pair typed in, not yet " \
+            "introduced."
+    return "'optimised' if the last 'wessex pair' made the pair, 'kept' if it kept it from " \
+        "the pairing before."
+
+
+def _taken_as_locked(keeping: bool, writing: bool, how: str) -> str:
+    """What 'pair --keep' does with a How paired cell saying "locked" over a pair wessex
+    chose, and how not to: as status foretells it, or as that run (``keeping``) says it
+    first, about to write or (not ``writing``) dry; ``how``: what the cell said before, as
+    the Settings sheet records it (``_type_back``)."""
+    from .pairing import LOCKED_REASON
+
+    back = _type_back(how)
+    if not keeping:
+        return ("Their letters say that the two agreed in advance, and 'wessex pair --keep' "
+                f"would keep them so from then on, writing '{LOCKED_REASON}' first in their "
+                f"Reasons. If they did not agree in advance, type back what the cell said: "
+                f"{back}")
+    if not writing:
+        return ("Without --dry-run, this run would keep the two as agreed in advance from then "
+                f"on, writing '{LOCKED_REASON}' first in their Reasons, and their letters "
+                "would say so. If they did not agree in advance, type back what the cell said "
+                f"before running without --dry-run: {back}")
+    return ("This run takes the cell at its word: it keeps the two as agreed in advance from "
+            f"now on, writing '{LOCKED_REASON}' first in their Reasons, and their letters say "
+            "so. If they did not agree in advance, take those words out of the start of that "
+            "Reasons cell once it is done.")
 
 
 def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",

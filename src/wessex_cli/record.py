@@ -981,6 +981,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     refilled: list[_At] = []
     restated: dict[str, list[_At]] = {}  # a kept pair's Score, Reasons or How paired rewritten
     locked: list[_At] = []  # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
+    warned: list[_At] = []  # ... over Reasons of their own, warned of before the run
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -1061,8 +1062,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 elif header_key(title) in existing:  # Score, Reasons, How paired: said too
                     was, now = cell_text(shown), cell_text(value)
                     begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
-                    if begun:
-                        locked.append(_At(target))
+                    if begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
+                        (warned if was else locked).append(_At(target))
                     if not begun or _without_lock(now) != was:  # not the lock alone
                         restated.setdefault(title, []).append(_At(target))
                 put_value(target, None if value == "" else value)
@@ -1174,7 +1175,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
                     f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
-    said += _restated(restated, locked, moved_emptied)
+    said += _restated(restated, locked, moved_emptied, warned)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
@@ -1215,13 +1216,14 @@ def _without_lock(reasons: str) -> str:
 
 
 def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
-              moved_emptied: bool = False) -> list[str]:
+              moved_emptied: bool = False, warned: Sequence[_At] = ()) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
     the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``, as does a
     withdrawal undone while the list of the pairs moved was emptied: ``moved_emptied``),
-    the Reasons begun as an agreed pair's because How paired said "locked" (``locked``),
-    and the Score and Reasons worked out again from the volunteer workbook."""
+    the Reasons begun as an agreed pair's because How paired said "locked" (``locked``;
+    ``warned``: those the run warned of first, named alone), and the Score and Reasons
+    worked out again from the volunteer workbook."""
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
 
     said = []
@@ -1258,6 +1260,11 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
                     f"so. {'If they' if one else 'For a pair whose two'} did not (the cell "
                     f"typed or filled down by mistake), take '{LOCKED_REASON}' out of the start "
                     f"of {'that' if one else 'its'} Reasons cell.")
+    if warned:
+        said.append(f"The Reasons of {plural(len(warned), 'kept pair')} now begin "
+                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(warned)}), for the How paired "
+                    f"{'cell' if len(warned) == 1 else 'cells'} saying 'locked' warned of "
+                    "above.")
     if restated:
         cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
