@@ -11,9 +11,17 @@ from pathlib import Path
 
 import openpyxl
 
-from wessex_cli.documents import FORMATS, list_templates, output_paths, recipients, render_all
-from wessex_cli.scheme import load_scheme
-from wessex_cli.sources import load_pairs_ended, load_volunteers
+from wessex_cli.documents import (
+    FORMATS,
+    DocumentTemplate,
+    Recipient,
+    list_templates,
+    output_paths,
+    recipients,
+    render_all,
+)
+from wessex_cli.scheme import Scheme, load_scheme
+from wessex_cli.sources import load_render_pairs, load_volunteers
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GALLERY = EXAMPLES / "documents"
@@ -39,19 +47,10 @@ def tracked_pairs(folder: Path) -> Path:
 
 def render_gallery(target: Path, work: Path) -> list[Path]:
     scheme = load_scheme(EXAMPLES / "scheme.toml")
-    # each with the pairs of its Withdrawn sheet, as 'wessex render' reads them: a letter
-    # about one pair to someone paired before with another is named for the partner
-    pairs, ended, _ = load_pairs_ended(tracked_pairs(work), now=TODAY)
-    # the introductions go out before any visit, from the workbook as 'wessex pair' wrote
-    # it (sent again mid-scheme, a letter says which half days are done)
-    fresh, ended_fresh, _ = load_pairs_ended(EXAMPLES / "pairs.xlsx", now=TODAY)
-    volunteers = load_volunteers(EXAMPLES / "volunteers.xlsx", scheme)
+    tracked = tracked_pairs(work)
     written = []
     for template in list_templates(scheme):
-        introducing = template.name == "partner-introduction"
-        people = recipients(template, scheme, volunteers=volunteers,
-                            pairs=fresh if introducing else pairs, now=TODAY,
-                            record=ended_fresh if introducing else ended)[:PER_DOCUMENT]
+        people = gallery_recipients(template, scheme, tracked)[:PER_DOCUMENT]
         for fmt in FORMATS:
             paths = output_paths(template, people, fmt, target)
             for path, (_, data) in zip(paths, render_all(template, people, fmt, scheme),
@@ -60,6 +59,28 @@ def render_gallery(target: Path, work: Path) -> list[Path]:
                 path.write_bytes(data)
                 written.append(path)
     return written
+
+
+def gallery_recipients(template: DocumentTemplate, scheme: Scheme, tracked: Path,
+                       examples: Path | None = None) -> list[Recipient]:
+    """Everyone ``template`` goes to, loaded as 'wessex render' loads them for the command
+    the gallery shows: a letter to each volunteer from the volunteer workbook (sent before
+    the pairing), the introductions from the pairs workbook as 'wessex pair' wrote it (sent
+    again mid-scheme, a letter says which half days are done), the rest from ``tracked``,
+    mid-scheme; a certificate with the Withdrawn sheet's finished pairs, each letter with the
+    pairs of that sheet (whom else someone was paired with names it for the partner).
+    ``examples``: the folder of the workbooks, EXAMPLES unless given."""
+    examples = examples or EXAMPLES
+    if template.audience == "volunteer":  # wessex render NAME --volunteers volunteers.xlsx
+        # (the Partner column's agreed partners aside, as the gallery has always shown it)
+        return recipients(template, scheme, now=TODAY,
+                          volunteers=load_volunteers(examples / "volunteers.xlsx", scheme))
+    # wessex render NAME --pairs pairs.xlsx
+    path = examples / "pairs.xlsx" if template.name == "partner-introduction" else tracked
+    read = load_render_pairs(path, template, scheme, now=TODAY)
+    return recipients(template, scheme, pairs=read.pairs, now=TODAY, unpaired=read.unpaired,
+                      partnered=read.before, record=[*read.every, *read.ended],
+                      withdrawn=read.ended)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from .scheme import Scheme
 from .text import and_list, plural
 
 if TYPE_CHECKING:
+    from .documents import DocumentTemplate
     from .roster import Roster, Volunteer
 
 
@@ -69,7 +71,8 @@ def load_pairs_ended(path: Path, now: dt.date | None = None, year: int | None = 
     return pairs, book.withdrawn, warnings
 
 
-def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None
+def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None,
+                   now: dt.date | None = None
                    ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord],
                               list[PairRecord], list[str]]:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
@@ -79,14 +82,15 @@ def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = 
     a pair typed in by hand since, which no letter has introduced yet), the pairs of the
     Withdrawn sheet (as ``load_pairs_ended``), and the warnings of the first, as
     ``load_pairs`` gives them."""
-    book, pairs, warnings = _read_pairs(path, None, True, year, side_sheets=True, start=start,
+    book, pairs, warnings = _read_pairs(path, now, True, year, side_sheets=True, start=start,
                                         unpaired=False)
     new = {pair.row for pair in pairs}
     before = [pair for pair in book.pairs if not pair.typed_in and pair.row not in new]
     return pairs, book.pairs, before, book.withdrawn, warnings
 
 
-def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None
+def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None,
+                  now: dt.date | None = None
                   ) -> tuple[list[PairRecord], list[Person], list[str]]:
     """As ``load_pairs``, and in the same read the volunteers in no pair now but still in
     the scheme: the Unpaired sheet's, and on the Withdrawn sheet the partner of each who
@@ -96,7 +100,7 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     from .roster import address_fault, spaced_address_warning
     from .text import person_key
 
-    book, pairs, warnings = _read_pairs(path, None, False, year, side_sheets=True, start=start)
+    book, pairs, warnings = _read_pairs(path, now, False, year, side_sheets=True, start=start)
     gone = {left.key for left in book.withdrawals if left.whole_scheme}
     # someone whose address was emptied on the Withdrawn sheet is known by name: not the one
     # who left the scheme, nor someone on the Pairs or Unpaired sheet now, who is written to
@@ -119,6 +123,41 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
         if fault:
             warnings.append(fault)
     return pairs, others, warnings
+
+
+@dataclass
+class RenderPairs:
+    """The pairs workbook as 'wessex render' reads it for one template: the pairs written
+    for, the volunteers in no pair (a letter to each volunteer goes to them too), with --new
+    every pair and those introduced before, the Withdrawn sheet's pairs, and the warnings."""
+
+    pairs: list[PairRecord]
+    unpaired: list[Person] = field(default_factory=list)
+    every: list[PairRecord] = field(default_factory=list)
+    before: list[PairRecord] = field(default_factory=list)
+    ended: list[PairRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_render_pairs(path: Path, template: DocumentTemplate, scheme: Scheme, *,
+                      new: bool = False, volunteers_given: bool = False,
+                      now: dt.date | None = None) -> RenderPairs:
+    """The pairs workbook ``path`` read for ``template`` as 'wessex render --pairs' reads it
+    (and the gallery, tests/golden.py): a letter to each volunteer, with no volunteer
+    workbook given, goes to everyone still in the scheme (``load_everyone``); --new, to the
+    pairs the last pairing made; a certificate, to the Withdrawn sheet's finished pairs too."""
+    year, start = scheme.year, scheme.start
+    if not volunteers_given and not new and template.audience == "volunteer":
+        pairs, unpaired, warnings = load_everyone(path, year=year, start=start, now=now)
+        return RenderPairs(pairs, unpaired, warnings=warnings)
+    if new:  # and every pair: whom else the new pairs' people are paired with
+        pairs, every, before, ended, warnings = load_new_pairs(path, year=year, start=start,
+                                                               now=now)
+        return RenderPairs(pairs, every=every, before=before, ended=ended, warnings=warnings)
+    pairs, ended, warnings = load_pairs_ended(path, now, year=year,
+                                              finished_withdrawn=template.only_complete,
+                                              start=start)
+    return RenderPairs(pairs, ended=ended, warnings=warnings)
 
 
 def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -17,9 +17,6 @@ from .common import (
     scheme_for,
 )
 from .tables import Column, show_table
-
-if TYPE_CHECKING:
-    from ..model import PairRecord, Person
 
 RENDER_PROGRESS_FROM = 50  # fewer documents render in a blink: no bar
 
@@ -142,7 +139,7 @@ def render(
     )
     from ..errors import TemplateError
     from ..safe_write import guard_outputs, write_batch
-    from ..sources import load_everyone, load_new_pairs, load_pairs_ended, load_volunteers_agreed
+    from ..sources import RenderPairs, load_render_pairs, load_volunteers_agreed
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}.",
@@ -150,38 +147,28 @@ def render(
     scheme = scheme_for(scheme_file, pairs or volunteers)
     template = load_template(document, scheme)
     chosen = fmt or template.default_format
-    pair_records = None
     if new and not pairs:
         raise TemplateError("--new needs --pairs PAIRS: it picks the pairs made in the last "
                             "run from the pairs workbook.")
-    unpaired: list[Person] = []  # a letter to each volunteer goes to them too
-    every: list[PairRecord] = []  # with --new, the pairs kept as well as the new
-    before: list[PairRecord] = []  # and those of them introduced before
-    ended: list[PairRecord] = []  # the Withdrawn sheet's: whom else someone was paired with
-    warnings: list[str] = []  # printed as read: a refusal below names their cells only
-    if pairs and not volunteers and not new and template.audience == "volunteer":
-        pair_records, unpaired, warnings = load_everyone(pairs, year=scheme.year,
-                                                         start=scheme.start)
-        warn(warnings)
-    elif pairs:
-        if new:  # and every pair: whom else the new pairs' people are paired with
-            pair_records, every, before, ended, warnings = load_new_pairs(
-                pairs, year=scheme.year, start=scheme.start)
-        else:
-            pair_records, ended, warnings = load_pairs_ended(
-                pairs, year=scheme.year, finished_withdrawn=template.only_complete,
-                start=scheme.start)
-        warn(warnings)
+    # with --new, every pair as well as the new and those introduced before; the Withdrawn
+    # sheet's, whom else someone was paired with; the warnings printed as read: a refusal
+    # below names their cells only
+    read = load_render_pairs(pairs, template, scheme, new=new,
+                             volunteers_given=volunteers is not None) if pairs else None
+    pair_records = read.pairs if read is not None else None
+    if read is not None:
+        warn(read.warnings)
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
                       f"introduce; nothing written. Leave out --new to write '"
                       f"{escape(template.name)}' for every pair.")
             return
     people, agreed = load_volunteers_agreed(volunteers, scheme) if volunteers else (None, {})
+    read = read or RenderPairs(pairs=[])
     targets = recipients(template, scheme, volunteers=people, pairs=pair_records,
-                         profession=profession, now=today(), unpaired=unpaired, agreed=agreed,
-                         partnered=before, record=[*every, *ended],
-                         withdrawn=ended)
+                         profession=profession, now=today(), unpaired=read.unpaired,
+                         agreed=agreed, partnered=read.before, record=[*read.every, *read.ended],
+                         withdrawn=read.ended)
     finished = passed_over(template, pair_records)
     named = ", ".join(pair.pair_id for pair in finished[:10]) + \
         (", ..." if len(finished) > 10 else "")
@@ -209,7 +196,7 @@ def render(
     with progress(f"Rendering {template.name}", len(targets),
                   quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
         rendered = render_all(template, targets, chosen, scheme, progress=done,
-                              allow_placeholders=allow_placeholders, warned=warnings)
+                              allow_placeholders=allow_placeholders, warned=read.warnings)
         write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "
@@ -219,7 +206,8 @@ def render(
     stale = earlier_files(template, paths)
     if new and stale and pairs:
         # the kept pairs' letters are not someone gone's: only the new files are to be sent
-        theirs = kept_pairs_files(template, scheme, every, chosen, output, today(), ended)
+        theirs = kept_pairs_files(template, scheme, read.every, chosen, output, today(),
+                                  read.ended)
         kept = [path for path in stale if path in theirs]
         stale = [path for path in stale if path not in theirs]
         if kept:

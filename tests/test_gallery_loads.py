@@ -1,0 +1,38 @@
+"""The gallery (tests/golden.py) loads each document's recipients as 'wessex render' does for
+the command it shows: a certificate from a pairs workbook goes to the people of a pair on the
+Withdrawn sheet whose two visits were both done before one of them withdrew, as the render
+gives it (the gallery left them out: the example has no Withdrawn sheet, so it is unchanged).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from wessex_cli.documents import load_template, output_paths, render_all
+from wessex_cli.scheme import load_scheme
+
+from .conftest import EXAMPLES, Runner
+from .golden import gallery_recipients
+
+
+def test_the_gallery_certifies_a_pair_finished_then_withdrawn_as_render_does(
+        run: Runner, tmp_path: Path) -> None:
+    for name in ("scheme.toml", "volunteers.xlsx", "pairs.xlsx"):
+        shutil.copy(EXAMPLES / name, tmp_path)
+    # Dr Amelia Ashworth and Prof Chidi Zielinski (P001) host each other, then she withdraws:
+    # their pair moves to the Withdrawn sheet, its two visits done; no other pair has begun
+    run("visit", "pairs.xlsx", "Amelia Ashworth", "--hosted", "4/5/2027")
+    run("visit", "pairs.xlsx", "Chidi Zielinski", "--hosted", "11/5/2027")
+    run("withdraw", "pairs.xlsx", "Amelia Ashworth", "--reason", "illness")
+    run("render", "certificate", "--pairs", "pairs.xlsx", "-o", "docs", "--format", "md")
+    rendered = {path.name: path.read_bytes()
+                for path in (tmp_path / "docs" / "certificate").iterdir()}
+    assert sorted(rendered) == ["amelia-ashworth.md", "chidi-zielinski.md"]
+    scheme = load_scheme(tmp_path / "scheme.toml")
+    template = load_template("certificate", scheme)
+    people = gallery_recipients(template, scheme, tmp_path / "pairs.xlsx", examples=tmp_path)
+    paths = output_paths(template, people, "md", tmp_path / "gallery")
+    shown = {path.name: data for path, (_, data) in
+             zip(paths, render_all(template, people, "md", scheme), strict=True)}
+    assert shown == rendered
