@@ -21,7 +21,7 @@ from wessex_cli.documents import (
     render_all,
 )
 from wessex_cli.scheme import Scheme, load_scheme
-from wessex_cli.sources import load_render_pairs, load_volunteers
+from wessex_cli.sources import load_render_pairs, load_volunteers_agreed
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GALLERY = EXAMPLES / "documents"
@@ -65,16 +65,17 @@ def gallery_recipients(template: DocumentTemplate, scheme: Scheme, tracked: Path
                        examples: Path | None = None) -> list[Recipient]:
     """Everyone ``template`` goes to, loaded as 'wessex render' loads them for the command
     the gallery shows: a letter to each volunteer from the volunteer workbook (sent before
-    the pairing), the introductions from the pairs workbook as 'wessex pair' wrote it (sent
-    again mid-scheme, a letter says which half days are done), the rest from ``tracked``,
-    mid-scheme; a certificate with the Withdrawn sheet's finished pairs, each letter with the
-    pairs of that sheet (whom else someone was paired with names it for the partner).
+    the pairing, its Partner column's agreed partners with it), the introductions from the
+    pairs workbook as 'wessex pair' wrote it (sent again mid-scheme, a letter says which half
+    days are done), the rest from ``tracked``, mid-scheme; a certificate with the Withdrawn
+    sheet's finished pairs, each letter with the pairs of that sheet (whom else someone was
+    paired with names it for the partner).
     ``examples``: the folder of the workbooks, EXAMPLES unless given."""
     examples = examples or EXAMPLES
     if template.audience == "volunteer":  # wessex render NAME --volunteers volunteers.xlsx
-        # (the Partner column's agreed partners aside, as the gallery has always shown it)
-        return recipients(template, scheme, now=TODAY,
-                          volunteers=load_volunteers(examples / "volunteers.xlsx", scheme))
+        # with whom the Partner column already pairs each, whom a letter asks for no choices
+        people, agreed = load_volunteers_agreed(examples / "volunteers.xlsx", scheme)
+        return recipients(template, scheme, volunteers=people, now=TODAY, agreed=agreed)
     # wessex render NAME --pairs pairs.xlsx
     path = examples / "pairs.xlsx" if template.name == "partner-introduction" else tracked
     read = load_render_pairs(path, template, scheme, now=TODAY)

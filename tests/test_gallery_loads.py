@@ -1,7 +1,10 @@
 """The gallery (tests/golden.py) loads each document's recipients as 'wessex render' does for
 the command it shows: a certificate from a pairs workbook goes to the people of a pair on the
 Withdrawn sheet whose two visits were both done before one of them withdrew, as the render
-gives it (the gallery left them out: the example has no Withdrawn sheet, so it is unchanged).
+gives it (the gallery left them out: the example has no Withdrawn sheet, so it is unchanged);
+a letter to each volunteer from the volunteer workbook tells someone whose Partner cell names
+their partner that the pair is agreed, as the render does (the gallery asked Dr Oliver
+Pemberton, whose Partner cell names Dr Dara Arkwright, for three choices).
 """
 
 from __future__ import annotations
@@ -35,4 +38,18 @@ def test_the_gallery_certifies_a_pair_finished_then_withdrawn_as_render_does(
     paths = output_paths(template, people, "md", tmp_path / "gallery")
     shown = {path.name: data for path, (_, data) in
              zip(paths, render_all(template, people, "md", scheme), strict=True)}
+    assert shown == rendered
+
+
+def test_the_gallery_tells_a_volunteer_of_their_agreed_partner_as_render_does(
+        run: Runner, tmp_path: Path) -> None:
+    run("render", "preferences-request", "--volunteers", str(EXAMPLES / "volunteers.xlsx"),
+        "--scheme", str(EXAMPLES / "scheme.toml"), "-o", "docs", "--format", "md")
+    rendered = (tmp_path / "docs" / "preferences-request" / "oliver-pemberton.md").read_bytes()
+    assert b"you will be paired with Dr Dara Arkwright" in rendered  # his Partner cell
+    scheme = load_scheme(EXAMPLES / "scheme.toml")
+    template = load_template("preferences-request", scheme)
+    people = gallery_recipients(template, scheme, EXAMPLES / "pairs.xlsx")
+    oliver = [person for person in people if person.name == "Dr Oliver Pemberton"]
+    [(_, shown)] = render_all(template, oliver, "md", scheme)
     assert shown == rendered
