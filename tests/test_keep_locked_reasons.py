@@ -82,8 +82,9 @@ def test_a_dry_run_warns_of_the_locked_cell_as_a_run_that_would_act(run: Runner,
             "Without --dry-run, this run would keep the two as agreed in advance from then "
             "on, writing 'locked as agreed' first in their Reasons, and their letters would "
             "say so. If they did not agree in advance, type back what the cell said before "
-            "running without --dry-run: 'optimised' if the last 'wessex pair' made the pair, "
-            "'kept' if it kept it from the pairing before.") in said
+            # the Settings sheet records that the pairing made P002 (HOW_SETTINGS)
+            "running without --dry-run: 'optimised', as the last 'wessex pair' made the "
+            "pair.") in said
     assert said.count("letters would say so") == 1 and "out of the start of" not in said
     assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"][how].value == "locked"
 
