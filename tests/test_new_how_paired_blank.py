@@ -67,7 +67,22 @@ def test_a_new_pair_whose_how_paired_was_emptied_waits_for_the_cell(
     assert not (tmp_path / "letters").exists()  # nobody known to be new: nothing written
     assert f"Pairs!{cell} (Dr Amelia Ashworth and Dr Mei Corrigan): the How paired cell of " \
         "pair P003 is blank" in said
-    assert "nobody new to introduce" in said
+    # the one new pair waits for its cell: not "the last pairing made no new pairs"
+    assert "--new left out 1 pair that may be new until the cells named above are fixed, " \
+        "and found no other new pair; nothing written. Fix those cells, then run this " \
+        "command again." in said
+    assert "made no new pairs" not in said
+
+
+def test_a_pairing_that_kept_every_pair_still_says_it_made_none(
+        run: Runner, tmp_path: Path) -> None:
+    small_paired(run, tmp_path)
+    write_book(tmp_path / "v.xlsx", small_roster())
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # the same people: both pairs kept
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "letters", "--format", "md").output.split())
+    assert "The last pairing made no new pairs, so there is nobody new to introduce" in said
+    assert "--new left out" not in said
 
 
 def test_a_kept_pair_whose_how_paired_holds_a_typo_is_not_introduced_again(

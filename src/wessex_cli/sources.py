@@ -129,7 +129,9 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
 class RenderPairs:
     """The pairs workbook as 'wessex render' reads it for one template: the pairs written
     for, the volunteers in no pair (a letter to each volunteer goes to them too), with --new
-    every pair and those introduced before, the Withdrawn sheet's pairs, and the warnings."""
+    every pair and those introduced before, the Withdrawn sheet's pairs, and the warnings;
+    ``held``: with --new, the pairs left out as perhaps new until a cell named in the
+    warnings is fixed (How paired blank or unknown, typed in by hand, perhaps a pair deleted)."""
 
     pairs: list[PairRecord]
     unpaired: list[Person] = field(default_factory=list)
@@ -137,6 +139,7 @@ class RenderPairs:
     before: list[PairRecord] = field(default_factory=list)
     ended: list[PairRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    held: list[PairRecord] = field(default_factory=list)
 
 
 def load_render_pairs(path: Path, template: DocumentTemplate, scheme: Scheme, *,
@@ -153,7 +156,11 @@ def load_render_pairs(path: Path, template: DocumentTemplate, scheme: Scheme, *,
     if new:  # and every pair: whom else the new pairs' people are paired with
         pairs, every, before, ended, warnings = load_new_pairs(path, year=year, start=start,
                                                                now=now)
-        return RenderPairs(pairs, every=every, before=before, ended=ended, warnings=warnings)
+        new_rows = {pair.row for pair in pairs}
+        held = [pair for pair in every if pair.row not in new_rows and
+                (pair.typed_in or pair.how_paired() != "kept")]
+        return RenderPairs(pairs, every=every, before=before, ended=ended, warnings=warnings,
+                           held=held)
     pairs, ended, warnings = load_pairs_ended(path, now, year=year,
                                               finished_withdrawn=template.only_complete,
                                               start=start)

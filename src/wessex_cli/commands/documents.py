@@ -158,6 +158,11 @@ def render(
     pair_records = read.pairs if read is not None else None
     if read is not None:
         warn(read.warnings)
+        if new and not pair_records and read.held:
+            out.print(f"--new left out {plural(len(read.held), 'pair')} that may be new "
+                      "until the cells named above are fixed, and found no other new pair; "
+                      "nothing written. Fix those cells, then run this command again.")
+            return
         if new and not pair_records:
             out.print("The last pairing made no new pairs, so there is nobody new to "
                       f"introduce; nothing written. Leave out --new to write '"
