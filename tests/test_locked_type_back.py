@@ -98,3 +98,27 @@ def test_a_pair_found_typed_in_says_added_by_hand(run: Runner, paired: Path) -> 
     _set(paired, {f"T{row}": "locked"})
     assert "type back what the cell said: 'added by hand', as the last 'wessex pair' found " \
         "the pair typed in, not yet introduced." in _said(run, "status", "pairs.xlsx")
+
+
+def test_text_typed_in_a_how_paired_list_is_named(run: Runner, paired: Path) -> None:
+    """A note typed into the Settings row of the pairs made 'optimised' is no pair ID: it is
+    named with its cell, as it is in the list of the pairs on the Pairs sheet, not dropped
+    without a word; the IDs beside it are still read."""
+    book = openpyxl.load_workbook(paired)
+    settings = book["Settings"]
+    row = next(r for r in range(1, settings.max_row + 1)
+               if settings.cell(r, 1).value == HOW_SETTINGS["optimised"])
+    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
+    book["Pairs"]["T19"].value = "locked"
+    book.save(paired)
+    said = _said(run, "status", "pairs.xlsx")
+    assert f"Settings!B{row}: 'checked by Sam' is not a pair ID, so it is not read in the " \
+        "list of the pairs whose How paired cell wessex last wrote 'optimised', by which a " \
+        "cell copied or filled down over it is typed back as it was. Keep your own text in " \
+        "column C of that row: 'wessex pair --keep' writes this cell afresh." in said
+    # P018 is still read in that list
+    assert "type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
+        "pair." in said
+    kept = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert f"Settings!B{row}: 'checked by Sam' is not a pair ID" in kept
+    assert "writes this cell afresh. Without --dry-run, this run would write it afresh." in kept

@@ -312,6 +312,9 @@ class PairsWorkbook:
     # pair ID -> what wessex last wrote in its How paired cell ("optimised", "kept", "added
     # by hand": ``pairs_workbook.HOW_SETTINGS``); None for a workbook older than that record
     how_written: dict[str, str] | None = None
+    # a warning naming each cell of those Settings rows that holds text no pair ID (among
+    # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
+    unread_how: list[str] = field(default_factory=list)
     # a warning for each Pairs row holding the ID of a Withdrawn row (among ``warnings``
     # too), which 'pair --keep' says as well
     on_both_sheets: list[str] = field(default_factory=list)

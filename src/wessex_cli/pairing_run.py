@@ -221,7 +221,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
             notes += [_unread_list(said, keep, request, in_place)
-                      for said in [*earlier.unread_list, *earlier.unread_moved]]
+                      for said in [*earlier.unread_list, *earlier.unread_moved,
+                                   *earlier.unread_how]]
             notes += [_moved_emptied(said, keep, request, in_place)
                       for said in earlier.moved_emptied]
             notes += [Note(said, NoteKind.WARNING) for said in earlier.unknown_ids]

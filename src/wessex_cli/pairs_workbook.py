@@ -519,7 +519,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
-    book.how_written = _how_written(settings, known)
+    book.how_written, book.unread_how = _how_written(settings, known)
+    book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
     if book.unread_list and not written:  # the list typed over: nothing is found missing
@@ -687,14 +688,22 @@ def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[st
 
 
 def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
-                 ) -> dict[str, str] | None:
+                 ) -> tuple[dict[str, str] | None, list[str]]:
     """Pair ID -> what wessex last wrote in its How paired cell, from the Settings rows
-    ``HOW_SETTINGS`` (``known``: IDs of the administrator's own a pair holds now); None for a
-    workbook written before them."""
+    ``HOW_SETTINGS`` (``known``: IDs of the administrator's own a pair holds now), None for a
+    workbook written before them; and a warning naming the cell for anything else typed in
+    those rows, as ``written_pairs``."""
     if not any(setting_values(rows, HOW_SETTINGS[how]) for how in ("optimised", "kept")):
-        return None
-    return {pair_id: how for how, title in HOW_SETTINGS.items()
-            for pair_id in _listed_ids(rows, title, known, "")[0]}
+        return None, []
+    written: dict[str, str] = {}
+    said: list[str] = []
+    for how, title in HOW_SETTINGS.items():
+        ids, unread = _listed_ids(rows, title, known, f"the pairs whose How paired cell wessex "
+                                  f"last wrote '{how}', by which a cell copied or filled down "
+                                  "over it is typed back as it was")
+        written.update(dict.fromkeys(ids, how))
+        said += unread
+    return written, said
 
 
 def added_by_hand(book: PairsWorkbook) -> set[int]:
