@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from .spreadsheet import Grid
 
 
+def how_paired_text(cell: Any) -> str:
+    """A How paired cell as wessex compares it (``PairRecord.how_paired``): in small letters,
+    its spaces collapsed; for a caller that found the cell by its column once for all rows."""
+    return " ".join(str(cell or "").split()).casefold()
+
+
 class _HasPersonFields(Protocol):
     """Anything with the person fields (``roster.Volunteer`` has them)."""
 
@@ -191,7 +197,7 @@ class PairRecord:
     def how_paired(self) -> str:
         """The pair's How paired cell as wessex compares it: "locked", "optimised", "kept",
         "added by hand", or what else was typed, in small letters, its spaces collapsed."""
-        return " ".join(str(self.value("How paired") or "").split()).casefold()
+        return how_paired_text(self.value("How paired"))
 
     def value(self, title: str) -> Any:
         """The raw cell of this pair's row under column ``title`` (matched as headers are:

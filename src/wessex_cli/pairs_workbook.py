@@ -25,6 +25,7 @@ from .model import (
     Person,
     Withdrawn,
     copied_rows,
+    how_paired_text,
     pair_number,
     standard_id,
 )
@@ -1032,7 +1033,7 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
     written = book.how_written or {}
     said = []
     for pair in book.pairs:
-        if str(pair.values.get(how_title) or "").strip().casefold() != "locked" or \
+        if how_paired_text(pair.values.get(how_title)) != "locked" or \
                 pair.row in added:
             continue
         reasons = cell_text(pair.values.get(why_title))
