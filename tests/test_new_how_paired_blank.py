@@ -113,3 +113,27 @@ def test_a_note_over_how_paired_is_named_while_case_and_spaces_are_read_past(
     assert f"Pairs!{noted} (Dr Isla Okonkwo and Arjun Rasmussen): the How paired cell of " \
         "pair P002 says 'kept - checked', none of the values wessex writes there" in said
     assert said.count("the How paired cell of pair") == 1  # P001 and P003 are understood
+
+
+def test_status_warns_ahead_of_a_how_paired_cell_blank_or_typed_over(
+        run: Runner, tmp_path: Path) -> None:
+    """status names the cell before 'render --new' leaves the pair out, or 'pair --keep'
+    writes 'kept' over it, and what to type back, as the Settings sheet records it."""
+    _paired_twice(run, tmp_path)
+    typo = _emptied(tmp_path, "P001", "kep")
+    blank = _emptied(tmp_path, "P003")
+    _emptied(tmp_path, "P002", " KEPT ")  # understood: no warning
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert (f"Pairs!{typo} (Dr Amelia Ashworth and Oliver Pemberton): the How paired cell of "
+            "pair P001 says 'kep', none of the values wessex writes there ('optimised', "
+            "'kept', 'locked', 'added by hand'), so 'render --new' will leave the pair out, "
+            "not knowing whether it is new, and 'wessex pair --keep' would write 'kept' over "
+            "it, after which --new never introduces its people. Type back what the cell said "
+            "(a note of your own goes in the Notes column): 'kept', as the last 'wessex pair' "
+            "kept the pair from the pairing before.") in said
+    assert (f"Pairs!{blank} (Dr Amelia Ashworth and Dr Mei Corrigan): the How paired cell of "
+            "pair P003 is blank, though wessex always fills it, so 'render --new' will leave "
+            "the pair out") in said
+    assert "Type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
+        "pair." in said
+    assert said.count("the How paired cell of pair") == 2

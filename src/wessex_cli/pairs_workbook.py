@@ -756,6 +756,37 @@ def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list
     return said
 
 
+def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> list[str]:
+    """A warning, ahead of 'render --new', for each pair wessex wrote (not typed in by hand:
+    ``added``) whose How paired cell is blank or holds none of the values wessex writes:
+    --new will leave it out, and 'pair --keep' writes "kept" over it, after which --new never
+    introduces it. It names the value to type back, as the Settings sheet records it."""
+    from .pairing import HOW_PAIRED
+
+    column = first_columns(book.headers).get(header_key("How paired"))
+    if column is None:  # no column: 'render --new' refuses, and says so
+        return []
+    title = book.headers[column]  # found once, not matched again for each of the rows
+    written = book.how_written or {}
+    said = []
+    for pair in book.pairs:
+        if pair.row in added or how_paired_text(pair.values.get(title)) in HOW_PAIRED:
+            continue
+        typed = cell_text(pair.values.get(title))
+        found = f"says '{typed}', none of the values wessex writes there " \
+            f"({', '.join(repr(how) for how in HOW_PAIRED)})," if typed else \
+            "is blank, though wessex always fills it,"
+        said.append(
+            f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
+            f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so 'render "
+            "--new' will leave the pair out, not knowing whether it is new, and 'wessex pair "
+            "--keep' would write 'kept' over it, after which --new never introduces its people. "
+            f"Type back what the cell said"
+            f"{' (a note of your own goes in the Notes column)' if typed else ''}: "
+            f"{_type_back(written.get(pair.pair_id, ''))}")
+    return said
+
+
 def perhaps_deleted(book: PairsWorkbook) -> list[PairRecord]:
     """The pairs of the Pairs sheet that may be pairs wessex wrote whose ID is on no sheet now
     (``book.deleted``): their ID is blank or none wessex wrote (``book.renamed``), the row

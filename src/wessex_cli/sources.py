@@ -177,6 +177,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         copied_lock_warnings,
         copied_row_warnings,
         how_paired_unknown,
+        how_paired_unknown_ahead,
         perhaps_deleted,
         perhaps_deleted_left_out,
         read_pairs_workbook,
@@ -195,6 +196,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     for pair in pairs:  # its letters are worded as for a pair the administrator chose
         pair.typed_in = pair.row in added
     copied += copied_lock_warnings(book, added)
+    if not only_new:  # --new says it of the pairs it leaves out, in its own words
+        copied += how_paired_unknown_ahead(book, added)
     if only_new:
         if not any(header_key(h) == header_key("How paired") for h in book.headers):
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
