@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from wessex_cli.pairs_workbook import HOW_SETTINGS
+from wessex_cli.text import slug
 
 from .conftest import Runner
 from .test_keep_added_by_hand import nora_joins, type_a_pair_in
@@ -122,3 +123,51 @@ def test_text_typed_in_a_how_paired_list_is_named(run: Runner, paired: Path) -> 
     kept = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert f"Settings!B{row}: 'checked by Sam' is not a pair ID" in kept
     assert "writes this cell afresh. Without --dry-run, this run would write it afresh." in kept
+
+
+def test_a_letter_is_worded_as_recorded_when_its_how_paired_was_typed_over(
+        run: Runner, paired: Path) -> None:
+    """A pair the last 'pair --keep' found typed in ('added by hand', chosen by the
+    administrator) whose cell is typed over ('added?'): its introduction must not say that
+    the pairing chose the two by their preferences. It is worded as the Settings sheet
+    records the cell, and the warning says so."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = type_a_pair_in(paired, 31, "P031", how="optimised")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _set(paired, {f"T{row}": "added?"})
+    said = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
+                 "letters", "--format", "md")
+    assert f"Pairs!T{row} (Dr Maryam Kowalczyk and Dr Nora Quill): the How paired cell of " \
+        "pair P031 says 'added?'" in said
+    assert "Until then, its letters are worded as for a pair 'added by hand', as the Settings " \
+        "sheet records the cell." in said
+    letter = " ".join((paired.parent / "letters" / "partner-introduction" /
+                       "nora-quill.md").read_text(encoding="utf-8").split())
+    assert "We have paired you with:" in letter
+    assert "Taking into account everyone's preferences" not in letter
+
+
+def test_a_letter_claims_no_choice_when_nothing_records_the_cell(run: Runner,
+                                                                  paired: Path) -> None:
+    """A workbook written before the Settings sheet recorded the How paired values, a cell
+    typed over ('optmised'): how the pair was made is not known, so its letters do not say
+    that the pairing chose the two by their preferences."""
+    book = openpyxl.load_workbook(paired)
+    settings = book["Settings"]
+    for row in reversed(range(1, settings.max_row + 1)):
+        if settings.cell(row, 1).value in HOW_SETTINGS.values():
+            settings.delete_rows(row)
+    book["Pairs"]["T19"].value = "optmised"
+    name = str(book["Pairs"]["B19"].value)  # P018's person A
+    book.save(paired)
+    said = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
+                 "letters", "--format", "md")
+    assert "Pairs!T19 (" in said and "Type back what the cell said (a note of your own goes " \
+        "in the Notes column): 'optimised' if the last " \
+        "'wessex pair' made the pair, 'kept' if it kept it from the pairing before. Until " \
+        "then, its letters do not say that the pairing chose the two by their preferences." \
+        in said
+    letter = " ".join((paired.parent / "letters" / "partner-introduction" /
+                       f"{slug(name)}.md").read_text(encoding="utf-8").split())
+    assert "We have paired you with:" in letter
+    assert "Taking into account everyone's preferences" not in letter

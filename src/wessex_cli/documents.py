@@ -442,6 +442,22 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
             "celebration_over": bool(held and now > held)}
 
 
+def letter_how(pair: PairRecord) -> str:
+    """How the pair was made, as its letters word it: "added by hand" for a pair typed in
+    since the last pairing; its How paired cell when it holds a value wessex writes; else
+    (blank or typed over, which status warns of) what the Settings sheet records wessex
+    wrote there, or, unrecorded, "added by hand", whose words claim no choice by the
+    pairing."""
+    from .pairing import ADDED_BY_HAND, HOW_PAIRED
+
+    how = pair.how_paired()
+    if pair.typed_in:
+        return ADDED_BY_HAND
+    if how in HOW_PAIRED:
+        return how
+    return pair.how_recorded or ADDED_BY_HAND
+
+
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
                volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
@@ -462,7 +478,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     partner as well (``several_partners``). ``withdrawn``: the Withdrawn sheet's pairs, whose
     people a new partner may have been found for in a withdrawn partner's place."""
     from .dates import today
-    from .pairing import ADDED_BY_HAND, LOCKED_REASON
+    from .pairing import LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
     from .wording import VisitView, alphabetical, day_to_come
@@ -571,8 +587,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
         # two people were agreed in advance (the Partner column or --lock), as a pair later
         # kept still says in its reasons, so no letter says the pairing chose them
         # a pair typed in by hand since the last pairing was chosen by the administrator,
-        # whatever the cells copied with its row say ("locked", "optimised")
-        how = ADDED_BY_HAND if pair.typed_in else pair.how_paired()
+        # whatever the cells copied with its row say ("locked", "optimised"); a cell blank or
+        # typed over is read as letter_how says
+        how = letter_how(pair)
         locked = not pair.typed_in and (
             how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON))
         if template.audience == "host-visit":

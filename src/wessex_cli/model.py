@@ -171,6 +171,9 @@ class PairRecord:
     # typed in by hand since wessex last wrote the Pairs sheet (``added_by_hand``): its How
     # paired and Reasons cells, most likely copied with the row above, say nothing of it
     typed_in: bool = False
+    # what the Settings sheet records wessex last wrote in its How paired cell
+    # (``PairsWorkbook.how_written``), "" when it records nothing for the pair
+    how_recorded: str = ""
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""

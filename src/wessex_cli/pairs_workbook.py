@@ -783,8 +783,20 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
             "--keep' would write 'kept' over it, after which --new never introduces its people. "
             f"Type back what the cell said"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}: "
-            f"{_type_back(written.get(pair.pair_id, ''))}")
+            f"{_type_back(written.get(pair.pair_id, ''))} {_worded_meanwhile(written, pair)}")
     return said
+
+
+def _worded_meanwhile(written: dict[str, str], pair: PairRecord) -> str:
+    """How the letters of a pair whose How paired cell is blank or typed over are worded
+    until it is fixed (``documents.letter_how``): as the Settings sheet records the cell
+    (``written``), else as for a pair added by hand, claiming no choice by the pairing."""
+    recorded = written.get(pair.pair_id)
+    if recorded:
+        return f"Until then, its letters are worded as for a pair '{recorded}', as the " \
+            "Settings sheet records the cell."
+    return "Until then, its letters do not say that the pairing chose the two by their " \
+        "preferences."
 
 
 def perhaps_deleted(book: PairsWorkbook) -> list[PairRecord]:

@@ -193,8 +193,10 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     pairs = book.pairs
     copied = copied_row_warnings(pairs)
     added = added_by_hand(book)
+    recorded = book.how_written or {}
     for pair in pairs:  # its letters are worded as for a pair the administrator chose
         pair.typed_in = pair.row in added
+        pair.how_recorded = recorded.get(pair.pair_id, "")
     copied += copied_lock_warnings(book, added)
     if not only_new:  # --new says it of the pairs it leaves out, in its own words
         copied += how_paired_unknown_ahead(book, added)
