@@ -30,6 +30,17 @@ def _set(path: Path, cells: dict[str, object]) -> None:
     book.save(path)
 
 
+def _unrecorded(path: Path) -> openpyxl.Workbook:
+    """The pairs workbook ``path`` without the Settings rows recording what wessex wrote in
+    How paired, as one written before them, to change further and save."""
+    book = openpyxl.load_workbook(path)
+    settings = book["Settings"]
+    for row in reversed(range(1, settings.max_row + 1)):
+        if settings.cell(row, 1).value in HOW_SETTINGS.values():
+            settings.delete_rows(row)
+    return book
+
+
 def _nora_paired(run: Runner, paired: Path) -> int:
     """Dr Nora Quill joins and 'pair --keep' pairs her, keeping the thirty pairs: her pair's
     row (How paired 'optimised'; the others 'kept')."""
@@ -76,11 +87,7 @@ def test_a_workbook_older_than_the_record_is_asked_as_before(run: Runner,
                                                              paired: Path) -> None:
     """A pairs workbook written before the Settings sheet recorded the How paired values
     gets the question as it was, naming both values."""
-    book = openpyxl.load_workbook(paired)
-    settings = book["Settings"]
-    for row in reversed(range(1, settings.max_row + 1)):
-        if settings.cell(row, 1).value in HOW_SETTINGS.values():
-            settings.delete_rows(row)
+    book = _unrecorded(paired)
     book["Pairs"]["T19"].value = "locked"
     book.save(paired)
     assert "type back what the cell said: 'optimised' if the last 'wessex pair' made the " \
@@ -152,11 +159,7 @@ def test_a_letter_claims_no_choice_when_nothing_records_the_cell(run: Runner,
     """A workbook written before the Settings sheet recorded the How paired values, a cell
     typed over ('optmised'): how the pair was made is not known, so its letters do not say
     that the pairing chose the two by their preferences."""
-    book = openpyxl.load_workbook(paired)
-    settings = book["Settings"]
-    for row in reversed(range(1, settings.max_row + 1)):
-        if settings.cell(row, 1).value in HOW_SETTINGS.values():
-            settings.delete_rows(row)
+    book = _unrecorded(paired)
     book["Pairs"]["T19"].value = "optmised"
     name = str(book["Pairs"]["B19"].value)  # P018's person A
     book.save(paired)

@@ -731,20 +731,27 @@ def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
             "again." for pair in book.pairs if pair.row in added]
 
 
+def _how_found(typed: str) -> str:
+    """What a How paired cell holding none of the values wessex writes is said to hold:
+    ``typed``, its text, or blank."""
+    from .pairing import HOW_PAIRED
+
+    return f"says '{typed}', none of the values wessex writes there " \
+        f"({', '.join(repr(how) for how in HOW_PAIRED)})," if typed else \
+        "is blank, though wessex always fills it,"
+
+
 def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
     """What 'render --new' says of each pair of ``pairs``, whose How paired cell is blank or
     holds none of the values wessex writes there (a typo, a note), which it leaves out: the
     cell was emptied or typed over by hand, and what it said (new, or kept with its people
     introduced already) is known no longer."""
-    from .pairing import HOW_PAIRED
 
     column = first_columns(book.headers).get(header_key("How paired"), 0)
     said = []
     for pair in pairs:
         typed = cell_text(pair.value("How paired"))
-        found = f"says '{typed}', none of the values wessex writes there " \
-            f"({', '.join(repr(how) for how in HOW_PAIRED)})," if typed else \
-            "is blank, though wessex always fills it,"
+        found = _how_found(typed)
         said.append(
             f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
             f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so whether "
@@ -773,9 +780,7 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
         if pair.row in added or how_paired_text(pair.values.get(title)) in HOW_PAIRED:
             continue
         typed = cell_text(pair.values.get(title))
-        found = f"says '{typed}', none of the values wessex writes there " \
-            f"({', '.join(repr(how) for how in HOW_PAIRED)})," if typed else \
-            "is blank, though wessex always fills it,"
+        found = _how_found(typed)
         said.append(
             f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
             f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so 'render "
