@@ -697,6 +697,10 @@ class StatusCell:
     # each volunteer's Capacity there, by key: whether a partner left with another pair has a
     # place for a new partner
     capacities: dict[str, int] = field(default_factory=dict)
+    # the cell of each volunteer's Capacity ("Volunteers!O15"), by key, and its column's
+    # title ("Max partners"), to name where the number is; empty when there is no column
+    capacity_cells: dict[str, str] = field(default_factory=dict)
+    capacity_title: str = ""
 
 
 def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell:
@@ -709,7 +713,10 @@ def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell
     refuse_if_read_only(real_path(volunteers))
     return StatusCell(volunteers, roster.sheet, roster.header_row, status, people[0].row,
                       Person.of(people[0]),
-                      {volunteer.key: volunteer.capacity for volunteer in roster.volunteers})
+                      {volunteer.key: volunteer.capacity for volunteer in roster.volunteers},
+                      {volunteer.key: roster.cell(volunteer, "capacity")
+                       for volunteer in roster.volunteers},
+                      roster.columns.get("capacity", ""))
 
 
 def mark_withdrawn(target: StatusCell) -> str:

@@ -351,18 +351,22 @@ def withdraw(
     places: list[str] = []
     for kept, others in done.still_paired.items():
         paired = f"{escape(kept)} is still paired with {' and '.join(escape(o) for o in others)}"
-        capacity = None if status is None else \
-            status.capacities.get(done.still_paired_keys.get(kept, ""))
-        if capacity is None:
+        key = done.still_paired_keys.get(kept, "")
+        capacity = None if status is None else status.capacities.get(key)
+        if capacity is None or status is None:
             out.print(f"{paired}, so needs no new partner unless their row in the volunteer "
                       "workbook lets them take one more.")
-        elif capacity > len(others):
+            continue
+        cell = status.capacity_cells.get(key, "")
+        # the number, and where the administrator reads it: the column's title and the cell
+        where = f" ({escape(status.capacity_title)}, {escape(cell)} in {book})" \
+            if cell and status.capacity_title else ""
+        take = f"{paired} and can take {plural(capacity, 'partner')}{where}"
+        if capacity > len(others):
             places.append(kept)
-            out.print(f"{paired}, and their Capacity in {book}, {capacity}, leaves a place for "
-                      "one more partner.")
+            out.print(f"{take}, so has a place for one more.")
         else:
-            out.print(f"{paired}, so needs no new partner: their Capacity in {book} is "
-                      f"{capacity}.")
+            out.print(f"{take}, so needs no new partner.")
     free = [escape(p) for p in done.partners if p not in done.still_paired or p in places]
     run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
     step = (f"run {run} to find {' and '.join(free)} a new partner" if free else
