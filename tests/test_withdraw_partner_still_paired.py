@@ -90,5 +90,10 @@ def test_with_in_the_way_back_says_to_empty_the_status_cell_too(run: Runner,
     ended the pair again, moving it to the Withdrawn sheet."""
     said = " ".join(run("withdraw", "pairs.xlsx", "Isla Okonkwo", "--in", "volunteers.xlsx"
                         ).output.split())
-    assert "If this withdrawal was a mistake, empty that cell as well as copying pairs.xlsx " \
-        "back: while it says withdrawn, 'wessex pair --keep' ends their pair again." in said
+    assert "If this withdrawal was a mistake, copy pairs.xlsx back from backups/ and empty " \
+        "that cell: while it says withdrawn, 'wessex pair --keep' ends their pair again." in said
+    # the way back is given once, whole: the line of the pairs workbook's backup offered
+    # half of it ('copy it back ... if this was a mistake') a line before
+    assert "A backup of the previous version of pairs.xlsx is in backups/. Wrote" in said
+    assert "of volunteers.xlsx, whose previous version is in backups/ too." in said
+    assert said.count("mistake") == 1

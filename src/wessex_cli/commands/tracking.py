@@ -323,20 +323,22 @@ def withdraw(
         out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
                   "Withdrawn sheet.")
     # the way back from a withdrawal typed by mistake: the pair as it was, visits and ID
-    out.print(f"A backup of the previous version of {escape(pairs.name)} is in backups/: "
-              "copy it back over the workbook if this was a mistake.")
+    # (with a Status cell written, said once below with the cell to empty as well)
+    marks = status is not None and done.whole_scheme
+    out.print(f"A backup of the previous version of {escape(pairs.name)} is in backups/"
+              f"{'.' if marks else ': copy it back over the workbook if this was a mistake.'}")
     name = escape(done.person)
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
-    if status is not None and done.whole_scheme:
+    if status is not None and marks:
         cell = mark_withdrawn(status)
         # the way back is both files: a Status cell left saying withdrawn ends the pair again
         pairs_said = "pairs" if len(done.partners) > 1 else "pair"
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
-                  f"{escape(status.path.name)}; a backup of the previous version is in backups/. "
-                  "If this withdrawal was a mistake, empty that cell as well as copying "
-                  f"{escape(pairs.name)} back: while it says withdrawn, 'wessex pair --keep' "
+                  f"{escape(status.path.name)}, whose previous version is in backups/ too. "
+                  f"If this withdrawal was a mistake, copy {escape(pairs.name)} back from "
+                  "backups/ and empty that cell: while it says withdrawn, 'wessex pair --keep' "
                   f"ends their {pairs_said} again.")
     kept_out = ("The Withdrawn sheet keeps these two from being paired again"
                 if not done.whole_scheme else
