@@ -156,13 +156,11 @@ def test_status_warns_of_the_list_of_pairs_moved_to_withdrawn_emptied(run: Runne
     _set(paired, "Settings", {cell: None})
     said = _said(run, "status", "pairs.xlsx")
     assert f"Warning: Settings!{cell}, the list of the pairs wessex moved to the Withdrawn " \
-        "sheet, has been emptied. Without it, a pair whose row is copied back from the " \
-        "Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, whose " \
-        "people 'render --new' introduces again, and the ID of a pair whose row there is " \
-        "deleted may be given to a new pair by 'wessex pair --keep', though the letters " \
-        "sent name it. Type back in that cell the IDs it held, separated by commas: those of " \
-        "the pairs whose rows you deleted from the Withdrawn sheet or copied back to the " \
-        "Pairs sheet (the letters sent name them)." in said
+        "sheet, has been emptied. Without it, 'wessex pair --keep' may give a new pair an ID " \
+        "that letters already sent use, and takes a pair copied back from the Withdrawn " \
+        "sheet for a new one, to be introduced again. Type back in that cell the IDs it " \
+        "held, separated by commas: those of any pair whose row you deleted from that sheet " \
+        "or copied back to the Pairs sheet (the letters sent name them)." in said
     # typed back as it says, the ID is never given again
     _set(paired, "Settings", {cell: "P030"})
     assert "has been emptied" not in _said(run, "status", "pairs.xlsx")
@@ -182,10 +180,10 @@ def test_the_emptied_list_warning_names_the_pairs_still_on_the_withdrawn_sheet(
     said = _said(run, "status", "pairs.xlsx")
     assert f"Settings!{cell}, the list of the pairs wessex moved to the Withdrawn sheet, has " \
         "been emptied." in said
-    assert "Type back in that cell the IDs it held, separated by commas: those in the Pair " \
-        "column of the Withdrawn sheet (P001, P030), and those of the pairs whose rows you " \
-        "deleted from the Withdrawn sheet or copied back to the Pairs sheet (the letters " \
-        "sent name them)." in said
+    assert "Type back in that cell the IDs it held, separated by commas: those in the " \
+        "Withdrawn sheet's Pair column (P001, P030) and those of any pair whose row you " \
+        "deleted from that sheet or copied back to the Pairs sheet (the letters sent name " \
+        "them)." in said
     # P004 is on the Pairs sheet, a pair never moved: no example offers it to type in
     assert "'P004" not in said
 

@@ -650,16 +650,13 @@ def _moved_emptied(rows: Sequence[Sequence[Cell]], withdrawn: Sequence[PairRecor
     still holds are named, to type back."""
     wanted = header_key(MOVED_SETTING)
     ids = [pair.pair_id for pair in withdrawn if pair.pair_id]
-    there = f"those in the Pair column of the Withdrawn sheet ({id_ranges(ids)}), and " \
-        if ids else ""
+    there = f"those in the Withdrawn sheet's Pair column ({id_ranges(ids)}) and " if ids else ""
     return [f"Settings!{cell_ref(number, 1)}, the list of the pairs wessex moved to the "
-            "Withdrawn sheet, has been emptied. Without it, a pair whose row is copied back "
-            "from the Withdrawn sheet (a withdrawal undone) is taken for one typed in by hand, "
-            "whose people 'render --new' introduces again, and the ID of a pair whose row "
-            "there is deleted may be given to a new pair by 'wessex pair --keep', though the "
-            "letters sent name it. Type back in that cell the IDs it held, separated by commas: "
-            f"{there}those of the pairs whose rows you deleted from the Withdrawn sheet or "
-            "copied back to the Pairs sheet (the letters sent name them)."
+            "Withdrawn sheet, has been emptied. Without it, 'wessex pair --keep' may give a new "
+            "pair an ID that letters already sent use, and takes a pair copied back from the "
+            "Withdrawn sheet for a new one, to be introduced again. Type back in that cell the "
+            f"IDs it held, separated by commas: {there}those of any pair whose row you deleted "
+            "from that sheet or copied back to the Pairs sheet (the letters sent name them)."
             for number, row in enumerate(rows)
             if row and header_key(cell_text(row[0])) == wanted and
             cell_text(row[1] if len(row) > 1 else None) in ("", "(none)")]
