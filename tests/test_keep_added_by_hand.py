@@ -165,8 +165,10 @@ def test_render_new_before_pair_keep_names_a_pair_typed_in_and_waits_for_the_rec
     row = _typed_in(paired, "P031")
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
                         "-o", "intro", DRAFT).output.split())
-    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is in no list " \
-        "of the pairs wessex wrote, so it was typed in by hand" in said
+    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is not one " \
+        "the last 'wessex pair' wrote, so it was typed in by hand since, and --new leaves it " \
+        "out, whatever its How paired cell says. To introduce it, once, run 'wessex pair " \
+        "--keep' first (it marks the pair 'added by hand'), then this command again." in said
     assert "run 'wessex pair --keep' first" in said
     assert not (paired.parent / "intro").exists()  # nobody else is new
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
@@ -192,8 +194,8 @@ def test_render_new_leaves_a_pair_typed_in_out_whatever_its_how_paired_cell_says
     book.save(paired)
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
                         "-o", "intro", DRAFT).output.split())
-    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is in no list " \
-        "of the pairs wessex wrote" in said
+    assert f"Pairs!A{row} (Dr Maryam Kowalczyk and Dr Nora Quill): pair P031 is not one " \
+        "the last 'wessex pair' wrote, so it was typed in by hand since" in said
     folder = paired.parent / "intro" / "partner-introduction"
     assert "maryam-kowalczyk.eml" not in {p.name for p in folder.iterdir()}
     assert len(list(folder.iterdir())) == 60  # the 30 pairs of the first pairing, all new

@@ -256,3 +256,23 @@ def test_a_withdrawal_undone_with_the_list_of_pairs_moved_emptied_is_not_called_
         "would tell, had it not been emptied. 'render --new' writes to it as to the new " \
         "pairs: if its people had their introductions before, type 'kept' in that cell " \
         "first. The next 'wessex pair --keep' says 'kept'." in said
+
+
+def test_render_new_does_not_call_a_withdrawal_undone_with_the_list_emptied_typed_in(
+        run: Runner, paired: Path) -> None:
+    """The same, 'render --new' run before 'pair --keep': it said the pair 'was typed in by
+    hand since the last wessex pair' and to run 'pair --keep' to introduce it, of P005, whose
+    people had their letters before Dr Elif Strand's withdrawal."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "typed by mistake")
+    _moved_typed(paired, None)
+    row = _copy_back(paired)
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "intro", DRAFT).output.split())
+    assert f"Pairs!A{row} (Dr Elif Strand and Anwen Zubair): pair P005 is not one the last " \
+        "'wessex pair' wrote, so it was typed in by hand since, or copied back from the " \
+        "Withdrawn sheet (the warning about the emptied Settings list says more), and --new " \
+        "leaves it out, whatever its How paired cell says. If it was typed in, run 'wessex " \
+        "pair --keep' first (it marks the pair 'added by hand'), then this command again, to " \
+        "introduce it once." in said
+    assert "has been emptied" in said  # the warning it points to, in the same run

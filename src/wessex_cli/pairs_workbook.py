@@ -719,13 +719,20 @@ def added_by_hand(book: PairsWorkbook) -> set[int]:
 def typed_in_since(book: PairsWorkbook, added: Collection[int]) -> list[str]:
     """What 'render --new' says of each pair typed in by hand since wessex last wrote the
     Pairs sheet (``added``: ``added_by_hand``), which it leaves out: introduced now, it would
-    be introduced again once 'pair --keep' has marked it "added by hand"."""
+    be introduced again once 'pair --keep' has marked it "added by hand". With the Settings
+    list of the pairs moved to the Withdrawn sheet emptied, it may be a withdrawal undone."""
+    # that list emptied, a row copied back from the Withdrawn sheet is not told apart
+    how = "typed in by hand since, or copied back from the Withdrawn sheet (the warning " \
+        "about the emptied Settings list says more)" if book.moved_emptied else \
+        "typed in by hand since"
+    then = "If it was typed in, run 'wessex pair --keep' first (it marks the pair 'added by " \
+        "hand'), then this command again, to introduce it once." if book.moved_emptied else \
+        "To introduce it, once, run 'wessex pair --keep' first (it marks the pair 'added by " \
+        "hand'), then this command again."
     return [f"{_id_cell(book, pair)} ({people_of(pair)}): "
-            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is in no list of the "
-            "pairs wessex wrote, so it was typed in by hand since the last 'wessex pair', and "
-            "--new leaves it out, whatever its How paired cell says. To introduce it, once, "
-            "run 'wessex pair --keep' first, which marks it 'added by hand', then this command "
-            "again." for pair in book.pairs if pair.row in added]
+            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is not one the last "
+            f"'wessex pair' wrote, so it was {how}, and --new leaves it out, whatever its How "
+            f"paired cell says. {then}" for pair in book.pairs if pair.row in added]
 
 
 def _how_found(typed: str) -> str:
