@@ -39,11 +39,11 @@ def test_reasons_changed_by_a_locked_cell_alone_name_that_cell_as_the_cause(
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     warning = (f"Warning: Pairs!{how} says 'locked' for pair P002 (Dr Isla Okonkwo and Arjun "
                f"Rasmussen), but its Reasons (Pairs!{reasons}) do not begin 'locked as "
-               "agreed', as those of a pair agreed in advance do: copied or filled down from "
+               "agreed', as an agreed pair's do: was the cell copied or filled down from "
                "another row? This run takes the cell at its word: it keeps the two as agreed "
-               "in advance from now on, writing 'locked as agreed' first in their Reasons, and "
-               "their letters say so. If they did not agree in advance, take those words out "
-               "of the start of that Reasons cell once it is done.")
+               "in advance from now on, and their letters say so. If they did not agree in "
+               f"advance, take 'locked as agreed' out of the start of Pairs!{reasons} once it "
+               "is done.")
     after = (f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{reasons}), for "
              "the How paired cell saying 'locked' warned of above.")
     assert warning in said and after in said
@@ -51,6 +51,8 @@ def test_reasons_changed_by_a_locked_cell_alone_name_that_cell_as_the_cause(
     # the letters and the way back are said once, in the warning
     assert said.count("their letters say") + said.count("letters say that the two") == 1
     assert said.count("out of the start of") == 1
+    # what is written in the Reasons is said once, by the note after
+    assert said.count("'locked as agreed' first") + said.count("now begin 'locked as") == 1
     assert "whose preferences or details changed" not in said  # none did
     sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]
     assert str(sheet[reasons].value).startswith("locked as agreed; same cluster")
@@ -78,13 +80,12 @@ def test_a_dry_run_warns_of_the_locked_cell_as_a_run_that_would_act(run: Runner,
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run").output.split())
     assert (f"Warning: Pairs!{how} says 'locked' for pair P002 (Dr Isla Okonkwo and Arjun "
             f"Rasmussen), but its Reasons (Pairs!{reasons}) do not begin 'locked as agreed', "
-            "as those of a pair agreed in advance do: copied or filled down from another row? "
+            "as an agreed pair's do: was the cell copied or filled down from another row? "
             "Without --dry-run, this run would keep the two as agreed in advance from then "
-            "on, writing 'locked as agreed' first in their Reasons, and their letters would "
-            "say so. If they did not agree in advance, type back what the cell said before "
-            # the Settings sheet records that the pairing made P002 (HOW_SETTINGS)
+            "on, and their letters would say so. If they did not agree in advance, type back "
+            "what the cell said before "
             "running without --dry-run: 'optimised', as the last 'wessex pair' made the "
-            "pair.") in said
+            "pair.") in said  # the first pairing made it, as its Settings sheet records
     assert said.count("letters would say so") == 1 and "out of the start of" not in said
     assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"][how].value == "locked"
 

@@ -48,12 +48,12 @@ def test_status_warns_of_locked_filled_down_over_pairs_wessex_chose(run: Runner,
     _set(paired, "Pairs", {"T19": "locked", "T20": "Locked "})
     said = _said(run, "status", "pairs.xlsx")
     assert "Warning: Pairs!T19 says 'locked' for pair P018 (Dr Priya Varga and Dr Leon " \
-        "Ince), but its Reasons (Pairs!S19) do not begin 'locked as agreed', as those of a " \
-        "pair agreed in advance do: copied or filled down from another row?" in said
-    assert "Their letters say that the two agreed in advance, and 'wessex pair --keep' would " \
-        "keep them so from then on, writing 'locked as agreed' first in their Reasons. If " \
-        "they did not agree in advance, type back what the cell said: 'optimised', as the " \
-        "last 'wessex pair' made the pair." in said
+        "Ince), but its Reasons (Pairs!S19) do not begin 'locked as agreed', as an agreed " \
+        "pair's do: was the cell copied or filled down from another row?" in said
+    assert "While it says 'locked', their letters say the two agreed in advance, and 'wessex " \
+        "pair --keep' would keep them so from then on. If they did not agree in advance, " \
+        "type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
+        "pair." in said
     assert "Pairs!T20 says 'locked' for pair P019" in said
     # the pair agreed in advance, whose Reasons say so, is no copy
     assert "Pairs!T18" not in said

@@ -1091,13 +1091,13 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
         reasons = cell_text(pair.values.get(why_title))
         if not reasons or reasons.startswith(LOCKED_REASON):
             continue
+        reasons_cell = f"Pairs!{cell_ref(pair.row - 1, why)}"
         said.append(
             f"Pairs!{cell_ref(pair.row - 1, how)} says 'locked' for "
             f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)}), "
-            f"but its Reasons (Pairs!{cell_ref(pair.row - 1, why)}) do not begin "
-            f"'{LOCKED_REASON}', as those of a pair agreed in advance do: copied or filled "
-            "down from another row? "
-            f"{_taken_as_locked(keeping, writing, written.get(pair.pair_id, ''))}")
+            f"but its Reasons ({reasons_cell}) do not begin '{LOCKED_REASON}', as an agreed "
+            "pair's do: was the cell copied or filled down from another row? "
+            f"{_taken_as_locked(keeping, writing, written.get(pair.pair_id, ''), reasons_cell)}")
     return said
 
 
@@ -1115,28 +1115,26 @@ def _type_back(how: str) -> str:
         "the pairing before."
 
 
-def _taken_as_locked(keeping: bool, writing: bool, how: str) -> str:
+def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str) -> str:
     """What 'pair --keep' does with a How paired cell saying "locked" over a pair wessex
     chose, and how not to: as status foretells it, or as that run (``keeping``) says it
     first, about to write or (not ``writing``) dry; ``how``: what the cell said before, as
-    the Settings sheet records it (``_type_back``)."""
+    the Settings sheet records it (``_type_back``); ``reasons``: the pair's Reasons cell.
+    What the run writes in the Reasons its note afterwards says."""
     from .pairing import LOCKED_REASON
 
     back = _type_back(how)
     if not keeping:
-        return ("Their letters say that the two agreed in advance, and 'wessex pair --keep' "
-                f"would keep them so from then on, writing '{LOCKED_REASON}' first in their "
-                f"Reasons. If they did not agree in advance, type back what the cell said: "
-                f"{back}")
+        return ("While it says 'locked', their letters say the two agreed in advance, and "
+                "'wessex pair --keep' would keep them so from then on. If they did not agree "
+                f"in advance, type back what the cell said: {back}")
     if not writing:
         return ("Without --dry-run, this run would keep the two as agreed in advance from then "
-                f"on, writing '{LOCKED_REASON}' first in their Reasons, and their letters "
-                "would say so. If they did not agree in advance, type back what the cell said "
-                f"before running without --dry-run: {back}")
+                "on, and their letters would say so. If they did not agree in advance, type "
+                f"back what the cell said before running without --dry-run: {back}")
     return ("This run takes the cell at its word: it keeps the two as agreed in advance from "
-            f"now on, writing '{LOCKED_REASON}' first in their Reasons, and their letters say "
-            "so. If they did not agree in advance, take those words out of the start of that "
-            "Reasons cell once it is done.")
+            "now on, and their letters say so. If they did not agree in advance, take "
+            f"'{LOCKED_REASON}' out of the start of {reasons} once it is done.")
 
 
 def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",
