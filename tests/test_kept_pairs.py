@@ -130,7 +130,7 @@ def test_a_pair_typed_in_with_someone_already_paired_is_warned_about(run: Runner
     result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     text = " ".join(result.output.split())
     assert f"Warning: {consultant} is kept in 2 pairs, with {first_a} (P001) and Dr Mei " \
-           "Corrigan (P003), but the volunteer workbook lets them take 1 partner. If they " \
-           "take them all, raise the number of partners in their row to 2; if not, run " \
+           "Corrigan (P003), but the volunteer workbook lets them take 1 partner. To keep " \
+           "both, make the number of partners in their row 2; if not, run " \
            f"'wessex withdraw pairs.xlsx \"{consultant}\" --partner NAME' for the pair to " \
            "end, then pair again with --keep." in text

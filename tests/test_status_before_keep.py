@@ -93,11 +93,10 @@ def test_status_warns_of_someone_typed_into_more_pairs_than_they_can_take(
     said = _said(run, "status", "pairs.xlsx")
     assert "Warning: Prof Jude Greaves is in 2 pairs on the Pairs sheet, with Wilf Umeh " \
         "(P030, row 31) and with Dr Maryam Kowalczyk (P031, row 32), but volunteers.xlsx, " \
-        "the volunteer workbook they were paired from, lets them take 1 partner. If they " \
-        "take them all, raise the number of partners in their row (Volunteers!O46) to 2; if " \
-        "not, run 'wessex withdraw pairs.xlsx \"Prof Jude Greaves\" --partner NAME' for the " \
-        "pair to end. Until then 'wessex pair --keep' keeps both pairs as they stand, and " \
-        "says so." in said
+        "the volunteer workbook they were paired from, lets them take 1 partner. To keep " \
+        "both, make their Max partners cell (Volunteers!O46) 2; if not, run 'wessex " \
+        "withdraw pairs.xlsx \"Prof Jude Greaves\" --partner NAME' for the pair to end. Until " \
+        "then 'wessex pair --keep' keeps both pairs as they stand, and says so." in said
     # Dr Leon Ince is in two pairs (P018, P022) and takes two partners: nothing to say
     assert "Leon Ince is in" not in said
     # what 'pair --keep' says of it

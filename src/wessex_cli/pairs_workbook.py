@@ -1138,14 +1138,17 @@ def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str) -> st
 
 
 def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",
-                    source: str = "the volunteer workbook") -> str:
+                    source: str = "the volunteer workbook", title: str = "") -> str:
     """What to do about ``name``, in ``pairs`` pairs of the pairs workbook ``keep`` while the
-    volunteer workbook (``source``, its Capacity cell ``cell``) lets them take ``capacity``
-    partners: raise it, or end a pair ("... lets them take 1 partner. If ...")."""
-    where = f" ({cell})" if cell else ""
-    return (f"{source} lets them take {plural(capacity, 'partner')}. If they take them all, "
-            f"raise the number of partners in their row{where} to {pairs}; if not, run "
-            f"'wessex withdraw {keep.name} \"{name}\" --partner NAME' for the pair to end")
+    volunteer workbook (``source``, its Capacity cell ``cell`` under the title ``title``)
+    lets them take ``capacity`` partners: raise it, or end a pair ("... lets them take 1
+    partner. To keep ...")."""
+    where = f"their {title} cell ({cell})" if cell and title else \
+        f"the number of partners in their row{f' ({cell})' if cell else ''}"
+    every = "both" if pairs == 2 else f"all {pairs}"
+    return (f"{source} lets them take {plural(capacity, 'partner')}. To keep {every}, make "
+            f"{where} {pairs}; if not, run 'wessex withdraw {keep.name} \"{name}\" --partner "
+            "NAME' for the pair to end")
 
 
 def people_of(pair: PairRecord) -> str:

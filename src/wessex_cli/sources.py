@@ -287,7 +287,7 @@ def beyond_capacity_warnings(book: PairsWorkbook, pairs: Sequence[PairRecord],
         advice = beyond_capacity(volunteer.name, len(found), volunteer.capacity, book.path,
                                  roster.cell(volunteer, "capacity"),
                                  f"{roster.path.name}, the volunteer workbook they were "
-                                 "paired from,")
+                                 "paired from,", roster.columns.get("capacity", ""))
         said.append(f"{volunteer.name} is in {len(found)} pairs on the Pairs sheet, "
                     f"{partners}, but {advice}. Until then 'wessex pair --keep' keeps "
                     f"{'both' if len(found) == 2 else 'all'} pairs as they stand, and says so.")
