@@ -12,6 +12,9 @@ from pathlib import Path
 import openpyxl
 
 from .conftest import Runner, person, small_paired, small_roster, write_book
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
 
 
 def _paired_twice(run: Runner, folder: Path) -> None:
@@ -53,9 +56,11 @@ def test_a_kept_pair_whose_how_paired_was_emptied_is_not_introduced_again(
     assert (f"Pairs!{cell} (Dr Amelia Ashworth and Oliver Pemberton): the How paired cell of "
             "pair P001 is blank, though wessex always fills it, so whether the pair is new is "
             "not known: --new leaves it out, rather than introduce its people a second time. "
-            "Type back what the cell said: 'kept' if their introductions went before, "
-            "'optimised' if the last 'wessex pair' made the pair; then run this command again."
-            ) in said
+            "Type back what the cell said: 'kept', as the last 'wessex pair' kept the pair from "
+            "the pairing before; then run this command again.") in said
+    # the value, from the Settings sheet's record of what the last pairing wrote: not a
+    # choice between two that the administrator cannot tell apart
+    assert "'optimised' if" not in said
 
 
 def test_a_new_pair_whose_how_paired_was_emptied_waits_for_the_cell(
@@ -96,9 +101,9 @@ def test_a_kept_pair_whose_how_paired_holds_a_typo_is_not_introduced_again(
             "pair P001 says 'kep', none of the values wessex writes there ('optimised', "
             "'kept', 'locked', 'added by hand'), so whether the pair is new is not known: "
             "--new leaves it out, rather than introduce its people a second time. Type back "
-            "what the cell said: 'kept' if their introductions went before, 'optimised' if the "
-            "last 'wessex pair' made the pair (a note of your own goes in the Notes column); "
-            "then run this command again.") in said
+            "what the cell said: 'kept', as the last 'wessex pair' kept the pair from the "
+            "pairing before (a note of your own goes in the Notes column); then run this "
+            "command again.") in said
 
 
 def test_a_note_over_how_paired_is_named_while_case_and_spaces_are_read_past(
@@ -137,3 +142,24 @@ def test_status_warns_ahead_of_a_how_paired_cell_blank_or_typed_over(
     assert "Type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
         "pair." in said
     assert said.count("the How paired cell of pair") == 2
+
+
+def test_a_locked_pair_whose_how_paired_was_emptied_is_asked_back_as_locked(
+        run: Runner, paired: Path) -> None:
+    """The example's P017 (row 18) was agreed in advance: its How paired cell said "locked",
+    the one value the Settings sheet's How lists leave out. Emptied, --new asked for 'kept'
+    or 'optimised' back, and either would have unlocked it (proof41's find)."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["T18"].value = None
+    book.save(paired)
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
+                        "-o", "letters", "--format", "md", "--allow-placeholders"
+                        ).output.split())
+    assert "Pairs!T18 (Dr Oliver Pemberton and Dr Dara Arkwright): the How paired cell of " \
+        "pair P017 is blank" in said
+    assert "Type back what the cell said: 'locked', as the last 'wessex pair' paired the two " \
+        "as agreed in advance; then run this command again." in said
+    # status says it ahead, in the same words
+    ahead = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "Type back what the cell said: 'locked', as the last 'wessex pair' paired the two " \
+        "as agreed in advance." in ahead

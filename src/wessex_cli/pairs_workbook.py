@@ -760,11 +760,24 @@ def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list
             f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
             f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so whether "
             "the pair is new is not known: --new leaves it out, rather than introduce its "
-            "people a second time. Type back what the cell said: 'kept' if their introductions "
-            "went before, 'optimised' if the last 'wessex pair' made the pair"
+            "people a second time. Type back what the cell said: "
+            f"{_type_back(_recorded_how(book, pair))[:-1]}"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}; then run "
             "this command again.")
     return said
+
+
+def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
+    """What wessex last wrote in ``pair``'s How paired cell, as the Settings sheet records it
+    (``HOW_SETTINGS``): a pair it wrote (``book.listed``) under none of those values was
+    "locked", the one value they leave out; "" when the record is older than those rows or
+    the pair is not one wessex wrote."""
+    written = book.how_written
+    if written is None or not pair.pair_id:
+        return ""
+    if pair.pair_id in written:
+        return written[pair.pair_id]
+    return "locked" if book.listed is not None and pair.pair_id in book.listed else ""
 
 
 def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> list[str]:
@@ -792,7 +805,7 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
             "--keep' would write 'kept' over it, after which --new never introduces its people. "
             f"Type back what the cell said"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}: "
-            f"{_type_back(written.get(pair.pair_id, ''))} {_worded_meanwhile(written, pair)}")
+            f"{_type_back(_recorded_how(book, pair))} {_worded_meanwhile(written, pair)}")
     return said
 
 
@@ -1111,6 +1124,8 @@ def _type_back(how: str) -> str:
     if how == "added by hand":
         return "'added by hand', as the last 'wessex pair' found the pair typed in, not yet " \
             "introduced."
+    if how == "locked":
+        return "'locked', as the last 'wessex pair' paired the two as agreed in advance."
     return "'optimised' if the last 'wessex pair' made the pair, 'kept' if it kept it from " \
         "the pairing before."
 
