@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RosterError
-from .text import email_key, first_capital, person_key, plural
+from .text import and_list, email_key, first_capital, person_key, plural
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -751,6 +751,6 @@ def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
         partners = [f"{partner.name} ({pair.pair_id})" for _, partner, pair in found]
         advice = beyond_capacity(person.name, len(found), person.capacity, keep)
         said.append(Note(f"{person.name} is kept in {len(found)} pairs, with "
-                         f"{' and '.join(partners)}, but {advice}, then pair again with "
+                         f"{and_list(partners)}, but {advice}, then pair again with "
                          "--keep.", NoteKind.WARNING))
     return said

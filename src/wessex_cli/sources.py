@@ -212,16 +212,17 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         # while a pair wessex wrote is on no sheet, no row is taken as added by hand: one
         # whose ID is none wessex wrote may be that pair, introduced already, typed in again
         # (its How paired cell blank or copied), so it is left out too, and said
-        unsure = [p for p in perhaps_deleted(book) if p.how_paired() != "kept"]
+        how = {p.row: p.how_paired() for p in pairs}  # each cell read once, not per filter
+        unsure = [p for p in perhaps_deleted(book) if how[p.row] != "kept"]
         copied += perhaps_deleted_left_out(book, unsure)
         left_out = added | {p.row for p in unsure}
         # a How paired cell blank or saying what wessex never writes (a typo, a note) was
         # emptied or typed over by hand: kept or new is not known, and a kept pair's people
         # would be introduced again, so it is left out as a pair typed in is, and said
-        unknown = [p for p in pairs if p.row not in left_out and p.how_paired() not in HOW_PAIRED]
+        unknown = [p for p in pairs if p.row not in left_out and how[p.row] not in HOW_PAIRED]
         copied += how_paired_unknown(book, unknown)
         left_out |= {p.row for p in unknown}
-        pairs = [p for p in pairs if p.row not in left_out and p.how_paired() != "kept"]
+        pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
 
 
