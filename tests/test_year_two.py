@@ -835,3 +835,19 @@ def test_init_from_words_a_withdrawn_status_true_of_someone_not_returning(
     assert notes["arjun@nhs.net"] == (
         "Workplace Exchange: not paired, as their Status said 'withdrawn' (they withdrew "
         "before pairing, or took no part that year).")
+
+
+def test_a_history_workbook_mistyped_in_scheme_toml_gets_the_near_name(
+        run: Runner, tmp_path: Path) -> None:
+    """'pairs.xls' for pairs.xlsx in a scheme file of another name: the near name is offered
+    as the setting would hold it (from that file's folder), and the file is named by its own
+    name, as a missing input file's near name is offered."""
+    last_year(run, tmp_path)
+    (tmp_path / "2027").mkdir()
+    (tmp_path / "2027" / "exchange.toml").write_text(
+        '[pairing]\nhistory = ["../2026/pairs.xls"]\n', encoding="utf-8")
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    said = " ".join(run("pair", "2027/volunteers.xlsx", "--scheme", "2027/exchange.toml",
+                        "--dry-run", code=1).output.split())
+    assert "Did you mean '../2026/pairs.xlsx'? Correct the path (it is read from " \
+        "exchange.toml's folder)" in said

@@ -249,15 +249,19 @@ def missing_year(earlier: Path, scheme_file: Path | None) -> tuple[str, str]:
     lists under [pairing] history and is not there, and what to do: 'pair' stops for it,
     'check' warns first. The path is quoted as the setting has it, to find it there, and
     from the folder the command runs in, when that differs."""
+    from .inspection import near_file
     from .pairs_workbook import path_from
 
     here = path_from(earlier, Path.cwd())
     written = path_from(earlier, scheme_file.parent) if scheme_file is not None else here
     also = f" ({here} from this folder)" if here != written else ""
+    # a near name in that folder ("pairs.xls" for pairs.xlsx), as a missing input file has
+    near = near_file(earlier, written)
     return (f"setting 'pairing.history' names {written}{also}, an earlier year's pairs "
             "workbook, which is not there, so wessex cannot tell who was paired then",
-            "Correct the path (it is read from scheme.toml's folder), or take it out of the "
-            "list if that year's partners may be paired again.")
+            f"{near}Correct the path (it is read from "
+            f"{scheme_file.name if scheme_file is not None else 'scheme.toml'}'s folder), or "
+            "take it out of the list if that year's partners may be paired again.")
 
 
 def earlier_years(path: Path) -> tuple[list[Path], list[str]]:

@@ -552,7 +552,7 @@ def _stat(path: Path) -> os.stat_result:
                                    "Check the path and that you may read it.",
                                    file=path) from None
         folder = path.parent
-        hint = (_near_file(path) + "Check the name and the folder."
+        hint = (near_file(path) + "Check the name and the folder."
                 if folder.exists() or str(folder) == "."
                 else f"The folder '{folder}' does not exist either.")
         raise SpreadsheetError("there is no such file.", hint, file=path) from None
@@ -599,10 +599,11 @@ def _inspect_cached(shown: str, _resolved: Path, _size: int, _mtime: int,
     return Inspection(path, "csv")
 
 
-def _near_file(missing: Path) -> str:
+def near_file(missing: Path, as_typed: str | None = None) -> str:
     """"Did you mean 'pairs.xlsx'? " for a file in the folder of ``missing`` whose name is
     close to the one typed ("pairs.xls", "pairs", "volunters.xlsx"), or nothing. Lock files
-    and hidden files are never suggested."""
+    and hidden files are never suggested. ``as_typed``: the path as the administrator typed
+    it (a setting read from another folder), which the suggestion keeps but for its name."""
     from .text import suggest
 
     try:
@@ -612,7 +613,11 @@ def _near_file(missing: Path) -> str:
     except OSError:  # a folder that cannot be listed suggests nothing
         return ""
     near = suggest(missing.name, names)
-    return f"Did you mean '{missing.with_name(near[0])}'? " if near else ""
+    if not near:
+        return ""
+    shown = Path(as_typed).with_name(near[0]).as_posix() if as_typed is not None else \
+        missing.with_name(near[0])
+    return f"Did you mean '{shown}'? "
 
 
 def _ole_error(path: Path) -> SpreadsheetError:
