@@ -174,3 +174,34 @@ def test_a_letter_claims_no_choice_when_nothing_records_the_cell(run: Runner,
                        f"{slug(name)}.md").read_text(encoding="utf-8").split())
     assert "We have paired you with:" in letter
     assert "Taking into account everyone's preferences" not in letter
+
+
+def test_a_pair_typed_in_as_locked_is_not_asked_about_as_a_copy(run: Runner,
+                                                                paired: Path) -> None:
+    """A pair typed in by hand, its How paired cell 'locked' over another pair's Reasons:
+    the administrator's own pair, which 'pair --keep' marks 'added by hand', is not asked
+    about as a cell copied from an agreed pair's row; P018's cell copied down still is."""
+    row = type_a_pair_in(paired, 19, "P031", how="locked")  # P018's row, Reasons and all
+    _set(paired, {"T19": "locked"})
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T19 says 'locked' for pair P018" in said
+    assert f"Pairs!T{row} says 'locked'" not in said
+
+
+def test_a_blank_cell_of_a_pair_wessex_never_wrote_is_not_asked_back_as_locked(
+        run: Runner, paired: Path) -> None:
+    """P030's row deleted, so no pair is taken as typed in, and P031 typed in with its How
+    paired cell blank: not one of the pairs the Settings sheet lists, it was not 'locked' by
+    wessex, and the question names the values it may have held instead."""
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"].delete_rows(31)  # P030
+    book.save(paired)
+    row = type_a_pair_in(paired, 19, "P031")
+    _set(paired, {f"T{row}": None})
+    said = _said(run, "status", "pairs.xlsx")
+    assert f"Pairs!T{row} (Dr Maryam Kowalczyk and Dr Nora Quill): the How paired cell of " \
+        "pair P031 is blank" in said
+    assert "Type back what the cell said: 'optimised' if the last 'wessex pair' made the " \
+        "pair, 'kept' if it kept it from the pairing before." in said
+    assert "'locked', as the last 'wessex pair' paired the two as agreed in advance" \
+        not in said

@@ -851,3 +851,92 @@ def test_a_history_workbook_mistyped_in_scheme_toml_gets_the_near_name(
                         "--dry-run", code=1).output.split())
     assert "Did you mean '../2026/pairs.xlsx'? Correct the path (it is read from " \
         "exchange.toml's folder)" in said
+
+
+def history_rows(book: Path) -> list[str]:
+    """The earlier pairs workbooks ``book``'s Settings sheet records, one row each."""
+    return [row[1] for row in openpyxl.load_workbook(book)["Settings"].iter_rows(
+        values_only=True) if row[0] == "History (earlier pairs workbooks)"]
+
+
+def test_a_year_given_with_history_and_in_scheme_toml_is_recorded_once(
+        run: Runner, tmp_path: Path) -> None:
+    """Last year named both by scheme.toml's [pairing] history and by --history, in 'pair'
+    and again in 'pair --keep' (whose Settings sheet names it a third time): the Settings
+    sheet lists it once, as one year, not once for each place it was named."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))  # its scheme.toml lists ../2026/pairs.xlsx
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx", "--history", str(old))
+    assert history_rows(tmp_path / "2027" / "pairs.xlsx") == ["../2026/pairs.xlsx"]
+    run("pair", "2027/volunteers.xlsx", "--keep", "2027/pairs.xlsx", "--history",
+        "2026/pairs.xlsx")
+    assert history_rows(tmp_path / "2027" / "pairs.xlsx") == ["../2026/pairs.xlsx"]
+
+
+def test_a_third_year_lists_each_earlier_year_once(run: Runner, tmp_path: Path) -> None:
+    """Year two's Settings sheet naming year one twice, and naming year two itself (rows
+    copied or typed in by hand): year three's scheme.toml lists each year once."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "2027" / "pairs.xlsx")
+    book["Settings"].append(["History (earlier pairs workbooks)", "../2026/pairs.xlsx"])
+    book["Settings"].append(["History (earlier pairs workbooks)", "pairs.xlsx"])
+    book.save(tmp_path / "2027" / "pairs.xlsx")
+    run("init", "2028", "--from", "2027/pairs.xlsx")
+    text = (tmp_path / "2028" / "scheme.toml").read_text("utf-8")
+    assert tomllib.loads(text)["pairing"]["history"] == ["../2027/pairs.xlsx",
+                                                         "../2026/pairs.xlsx"]
+
+
+def test_a_missing_history_workbook_is_named_once_where_both_paths_agree(
+        run: Runner, tmp_path: Path) -> None:
+    """Run from the folder of scheme.toml, the path it gives for a year not there is the
+    path from this folder too: it is said once, not again in brackets as 'from this
+    folder'."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    shutil.move(tmp_path / "2026", tmp_path / "archive-2026")
+    inside = Runner(tmp_path / "2027")
+    said = " ".join(inside("pair", "volunteers.xlsx", "--dry-run", code=1).output.split())
+    assert "setting 'pairing.history' names ../2026/pairs.xlsx, an earlier year's pairs " \
+        "workbook, which is not there" in said
+    assert "from this folder" not in said
+
+
+def test_init_from_puts_history_in_the_pairing_table_not_in_a_text_that_holds_its_heading(
+        run: Runner, tmp_path: Path) -> None:
+    """Last year's scheme.toml with a line '[pairing]' inside a text of several lines (the
+    venue): the history setting goes in the [pairing] table, and the venue is as it was."""
+    import tomllib
+
+    old = last_year(run, tmp_path)
+    venue = "The Atrium\n[pairing]\nEastshire General Hospital"
+    (tmp_path / "2026" / "scheme.toml").write_text(
+        f'[celebration]\nvenue = """{venue}"""\n\n[pairing]\nseed = 2026\n', encoding="utf-8")
+    run("init", "2027", "--from", str(old))
+    scheme = tomllib.loads((tmp_path / "2027" / "scheme.toml").read_text("utf-8"))
+    assert scheme["pairing"]["history"] == ["../2026/pairs.xlsx"]
+    assert scheme["celebration"]["venue"] == venue
+
+
+def test_check_warns_only_of_a_history_workbook_not_there(run: Runner,
+                                                          tmp_path: Path) -> None:
+    """scheme.toml lists last year, there, and a year before it that is not: 'check' warns
+    of the one 'pair' would stop for, and not of the one it reads."""
+    old = last_year(run, tmp_path)
+    run("init", "2027", "--from", str(old))
+    scheme = tmp_path / "2027" / "scheme.toml"
+    scheme.write_text(scheme.read_text("utf-8").replace(
+        'history = ["../2026/pairs.xlsx"]',
+        'history = ["../2026/pairs.xlsx", "../2025/pairs.xlsx"]'), encoding="utf-8")
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)["problems"]
+    named = [p["message"] for p in checked if "pairing.history" in p["message"]]
+    assert len(named) == 1
+    assert "names ../2025/pairs.xlsx (2025/pairs.xlsx from this folder)" in named[0]
