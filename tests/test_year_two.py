@@ -940,3 +940,26 @@ def test_check_warns_only_of_a_history_workbook_not_there(run: Runner,
     named = [p["message"] for p in checked if "pairing.history" in p["message"]]
     assert len(named) == 1
     assert "names ../2025/pairs.xlsx (2025/pairs.xlsx from this folder)" in named[0]
+
+
+def test_one_year_spelt_two_ways_is_read_and_recorded_once(run: Runner, tmp_path: Path) -> None:
+    """scheme.toml naming last year as '../2026/pairs.xlsx' and '../2026/../2026/pairs.xlsx',
+    and a Settings sheet naming it twice by hand: each is one year, recorded once, by 'pair' and by
+    'pair --keep' (the paths as typed were compared, so both spellings were kept)."""
+    last_year(run, tmp_path)
+    (tmp_path / "2027").mkdir()
+    (tmp_path / "2027" / "scheme.toml").write_text(
+        '[pairing]\nhistory = ["../2026/pairs.xlsx", "../2026/../2026/pairs.xlsx"]\n',
+        encoding="utf-8")
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four())
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx")
+    assert history_rows(tmp_path / "2027" / "pairs.xlsx") == ["../2026/pairs.xlsx"]
+    book = openpyxl.load_workbook(tmp_path / "2027" / "pairs.xlsx")
+    settings = book["Settings"]
+    settings.append(["History (earlier pairs workbooks)", "../2026/pairs.xlsx"])
+    book.save(tmp_path / "2027" / "pairs.xlsx")
+    (tmp_path / "2027" / "scheme.toml").write_text("", encoding="utf-8")
+    said = " ".join(run("pair", "2027/volunteers.xlsx", "--keep", "2027/pairs.xlsx").output
+                    .split())
+    assert "from ../2026/pairs.xlsx (as its Settings sheet says" in said
+    assert history_rows(tmp_path / "2027" / "pairs.xlsx") == ["../2026/pairs.xlsx"]

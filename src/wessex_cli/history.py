@@ -11,7 +11,7 @@ partner (or withdrawal) written as a note.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,6 +264,19 @@ def missing_year(earlier: Path, scheme_file: Path | None) -> tuple[str, str]:
             "take it out of the list if that year's partners may be paired again.")
 
 
+def new_files(paths: Iterable[Path], known: Iterable[Path] = ()) -> list[Path]:
+    """``paths`` less those naming a file already in ``known`` or earlier in ``paths``, two
+    spellings of one file ("../2026/pairs.xlsx", "../2026/../2026/pairs.xlsx") counted once: each
+    earlier year is read, and recorded, once."""
+    seen = {known_path.resolve() for known_path in known}
+    found = []
+    for candidate in paths:
+        if candidate.resolve() not in seen:
+            seen.add(candidate.resolve())
+            found.append(candidate)
+    return found
+
+
 def earlier_years(path: Path) -> tuple[list[Path], list[str]]:
     """Last year's pairs workbook ``path`` and the earlier ones it was paired apart from (its
     Settings sheet names them), those still there: what a new year's scheme.toml lists under
@@ -271,13 +284,9 @@ def earlier_years(path: Path) -> tuple[list[Path], list[str]]:
     entries of those no longer there, as the Settings sheet gives them, for init to name."""
     from .pairs_workbook import HISTORY_SETTING, recorded_files
 
-    found, gone = [path], []
-    for entry, earlier in recorded_files(path, HISTORY_SETTING):
-        if not earlier.is_file():
-            gone.append(entry)
-        elif earlier.resolve() not in {f.resolve() for f in found}:
-            found.append(earlier)
-    return found, gone
+    recorded = recorded_files(path, HISTORY_SETTING)
+    gone = [entry for entry, earlier in recorded if not earlier.is_file()]
+    return new_files([path, *(earlier for _, earlier in recorded if earlier.is_file())]), gone
 
 
 def _kept(volunteer: Volunteer, by_key: dict[str, Volunteer]) -> dict[str, str]:

@@ -155,10 +155,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                          f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
                          "to that person's first row, then delete the repeat."))
     if from_scheme:  # each workbook read once, whether listed there, given, or both
-        given = {earlier.resolve() for earlier in request.history}
-        request.history = [*request.history,
-                           *(earlier for earlier in dict.fromkeys(from_scheme)
-                             if earlier.resolve() not in given)]
+        from .history import new_files
+
+        request.history = [*request.history, *new_files(from_scheme, request.history)]
         notes.append(Note(f"Earlier partners kept apart, as {_shown(request.scheme.source)} "
                           "says under [pairing] history: from "
                           f"{', '.join(_shown(earlier) for earlier in from_scheme)}."))
@@ -612,8 +611,10 @@ def _history_of(keep: Path, missing_ok: bool = False) -> list[tuple[str, Path]]:
     from .errors import PairingError
     from .pairs_workbook import HISTORY_SETTING, recorded_files
 
-    found = []
+    found: list[tuple[str, Path]] = []
     for entry, earlier in recorded_files(keep, HISTORY_SETTING):
+        if any(earlier.resolve() == seen.resolve() for _, seen in found):
+            continue  # a year the Settings sheet names twice: read and recorded once
         if not earlier.is_file() or earlier.resolve() == keep.resolve():
             if missing_ok:
                 continue
