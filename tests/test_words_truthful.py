@@ -382,6 +382,29 @@ def test_a_locked_pair_in_the_pairs_workbook_needs_no_choices() -> None:
                      "isla@example.org": [], "oliver@example.org": []}
 
 
+def test_a_pair_kept_after_being_locked_needs_no_choices_either() -> None:
+    """'wessex pair --keep' writes "kept" under How paired for a locked pair, its Reasons
+    still beginning "locked as agreed": its people's partner is as agreed as before, and
+    their preferences request must not ask them whom they would like (the introduction, for
+    the same pair, already said "as agreed in advance")."""
+    scheme = Scheme(name="Northvale Exchange")
+    amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
+                    side="primary")
+    ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
+    isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
+    oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
+    kept = PairRecord("P001", amelia, ned, values={
+        "How paired": "kept", "Reasons": "locked as agreed; same cluster"})
+    chosen = PairRecord("P002", isla, oliver, values={"How paired": "kept",
+                                                      "Reasons": "same cluster"})
+    template = load_template("preferences-request", scheme)
+    found = {r.email: r.context["agreed_partners"]
+             for r in recipients(template, scheme, pairs=[kept, chosen])}
+    assert found == {"amelia@example.org": ["Ned Pemberton"],
+                     "ned@example.org": ["Dr Amelia Ashworth"],
+                     "isla@example.org": [], "oliver@example.org": []}
+
+
 # ---------------------------------------------------------------- 6. letters that must agree
 
 

@@ -458,6 +458,19 @@ def letter_how(pair: PairRecord) -> str:
     return pair.how_recorded or ADDED_BY_HAND
 
 
+def agreed_in_advance(pair: PairRecord) -> bool:
+    """Whether a pair's two people were agreed before the pairing (the Partner column or
+    --lock), so that no letter says the pairing chose them: locked when made, or kept since
+    with its reasons still saying so ('pair --keep' writes such a pair "kept"). A pair
+    typed in by hand since the last pairing was the administrator's choice, whatever the
+    cells copied with its row say."""
+    from .pairing import LOCKED_REASON
+
+    return not pair.typed_in and (
+        letter_how(pair) == "locked" or
+        str(pair.value("Reasons") or "").startswith(LOCKED_REASON))
+
+
 def recipients(template: DocumentTemplate, scheme: Scheme, *,
                volunteers: Sequence[Person] | None = None,
                pairs: Sequence[PairRecord] | None = None, profession: str | None = None,
@@ -478,7 +491,6 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     partner as well (``several_partners``). ``withdrawn``: the Withdrawn sheet's pairs, whose
     people a new partner may have been found for in a withdrawn partner's place."""
     from .dates import today
-    from .pairing import LOCKED_REASON
     from .sandbox import plain
     from .timeline import reply_deadline
     from .wording import VisitView, alphabetical, day_to_come
@@ -524,7 +536,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             seen: dict[str, Person] = {}
             free: set[str] = set()  # in some pair 'wessex pair' chose, not one agreed
             for pair in pairs:  # one letter each, people told apart as everywhere: by key
-                locked = not pair.typed_in and pair.how_paired() == "locked"
+                locked = agreed_in_advance(pair)
                 for someone, other in ((pair.a, pair.b), (pair.b, pair.a)):
                     seen.setdefault(_letter_key(someone), someone)
                     if locked:
@@ -583,15 +595,10 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     left = {someone.key for pair in withdrawn for someone in (pair.a, pair.b) if someone.key}
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
-        # ``how``: the pair's "How paired" ("locked", "optimised", "kept"); ``locked``: its
-        # two people were agreed in advance (the Partner column or --lock), as a pair later
-        # kept still says in its reasons, so no letter says the pairing chose them
-        # a pair typed in by hand since the last pairing was chosen by the administrator,
-        # whatever the cells copied with its row say ("locked", "optimised"); a cell blank or
-        # typed over is read as letter_how says
+        # ``how``: the pair's "How paired" as letter_how reads it; ``locked``: its two people
+        # were agreed in advance, so no letter says the pairing chose them
         how = letter_how(pair)
-        locked = not pair.typed_in and (
-            how == "locked" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON))
+        locked = agreed_in_advance(pair)
         if template.audience == "host-visit":
             for index, (host, visitor) in enumerate(((a, b), (b, a))):
                 # a visit already done needs no notice for the day: it has passed
