@@ -963,3 +963,19 @@ def test_one_year_spelt_two_ways_is_read_and_recorded_once(run: Runner, tmp_path
                     .split())
     assert "from ../2026/pairs.xlsx (as its Settings sheet says" in said
     assert history_rows(tmp_path / "2027" / "pairs.xlsx") == ["../2026/pairs.xlsx"]
+
+
+def test_a_history_row_naming_the_workbook_itself_says_so(run: Runner, tmp_path: Path) -> None:
+    """This year's pairs saved over last year's (in one folder, last.xlsx, whose Settings
+    then name last.xlsx): 'pair --keep' cannot read last year's partners from it, and said
+    "wessex cannot find that workbook" of a file that is there."""
+    last_year(run, tmp_path).rename(tmp_path / "last.xlsx")
+    write_book(tmp_path / "volunteers.xlsx", four())
+    run("pair", "volunteers.xlsx", "--history", "last.xlsx")
+    shutil.copy(tmp_path / "pairs.xlsx", tmp_path / "last.xlsx")  # last year's record lost
+    refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "last.xlsx",
+                           code=1).output.split())
+    assert "names 'last.xlsx' under History as an earlier year, but from last.xlsx's " \
+        "folder that is last.xlsx itself" in refused
+    assert "cannot find" not in refused
+    assert "--history PATH-TO-LAST-YEARS-pairs.xlsx" in refused

@@ -618,6 +618,14 @@ def _history_of(keep: Path, missing_ok: bool = False) -> list[tuple[str, Path]]:
         if not earlier.is_file() or earlier.resolve() == keep.resolve():
             if missing_ok:
                 continue
+            if earlier.is_file():  # this year's record saved where last year's was
+                raise PairingError(
+                    f"{keep.name}'s Settings sheet names '{entry}' under History as an "
+                    f"earlier year, but from {keep.name}'s folder that is {keep.name} itself: "
+                    "this year's pairs were saved over last year's, or the row was typed over, "
+                    "so wessex cannot tell who must not be paired again.",
+                    "Give last year's pairs workbook (from a copy or backups/): --history "
+                    "PATH-TO-LAST-YEARS-pairs.xlsx.", file=keep)
             raise PairingError(
                 f"{keep.name} was paired keeping earlier partners apart (its Settings sheet "
                 f"names '{entry}' under History), but wessex cannot find that workbook from "
