@@ -121,9 +121,17 @@ def with_earlier_partners(roster: Roster, paths: Sequence[Path], *,
     if not paths or not named or not all(earlier.is_file() for earlier in paths):
         return roster  # nobody named to look up: the earlier workbooks are not read for nothing
     try:
-        earlier = apply_history(roster, read_history(list(paths)))
+        history = read_history(list(paths))
     except WessexError:  # 'pair' refuses the workbook itself, naming what is wrong
         return roster
+    return with_history_problems(roster, history, choices=choices)
+
+
+def with_history_problems(roster: Roster, history: History, *,
+                          choices: bool = False) -> Roster:
+    """``with_earlier_partners`` for earlier years already read: 'pair --skip-errors' reads
+    them once, for this and for the pairing."""
+    earlier = apply_history(roster, history)
     found = _earlier_partner_locks(roster, earlier) + \
         (_choices_of_earlier_partners(roster, earlier) if choices else [])
     return dataclasses.replace(roster, problems=[*roster.problems, *found], _index=None) \

@@ -140,20 +140,6 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                           file=request.volunteers)
     left_out: list[LeftOut] = []
     notes: list[Note] = []
-    if request.skip_errors:
-        from .history import with_earlier_partners
-
-        # a lock of earlier partners is an error of its row, as 'check' says: left out too
-        roster = with_earlier_partners(roster, [*request.history, *from_scheme])
-        unread = unread_rows(roster)
-        roster, left_out = without_errors(roster)
-        _refuse_naming_the_left_out(request, left_out)
-        if unread:
-            notes.append(Note(f"{plural(len(unread), 'row')} repeating someone listed earlier "
-                         f"{'was' if len(unread) == 1 else 'were'} not read (row "
-                         f"{', '.join(map(str, unread))}): move anything new in "
-                         f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
-                         "to that person's first row, then delete the repeat."))
     if from_scheme:  # each workbook read once, whether listed there, given, or both
         from .history import new_files
 
@@ -185,15 +171,30 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     elif request.writing and request.force and not request.history and target.is_file() \
             and target.suffix.lower() == ".xlsx":  # without --force, it is refused anyway
         _refuse_to_drop_history(target)
+    history = None
     if request.history:
-        from .history import (
-            apply_history,
-            choices_partnered_before,
-            new_addresses,
-            read_history,
-        )
+        from .history import read_history
 
-        history = read_history(request.history)
+        history = read_history(request.history)  # once, for --skip-errors and the pairing
+    if request.skip_errors:
+        from .history import with_history_problems
+
+        # a lock of earlier partners (every year: given, in scheme.toml, or in the Settings
+        # of --keep) is an error of its row, as 'check' says: left out too
+        if history is not None:
+            roster = with_history_problems(roster, history)
+        unread = unread_rows(roster)
+        roster, left_out = without_errors(roster)
+        _refuse_naming_the_left_out(request, left_out)
+        if unread:
+            notes.append(Note(f"{plural(len(unread), 'row')} repeating someone listed earlier "
+                         f"{'was' if len(unread) == 1 else 'were'} not read (row "
+                         f"{', '.join(map(str, unread))}): move anything new in "
+                         f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
+                         "to that person's first row, then delete the repeat."))
+    if history is not None:
+        from .history import apply_history, choices_partnered_before, new_addresses
+
         for key, old in new_addresses(roster, history).items():
             person = roster.by_key()[key]
             notes.append(Note(f"{person.name} ({person.email}) is taken to be the "
