@@ -261,3 +261,20 @@ def test_the_settings_list_of_pairs_reads_back_as_written() -> None:
     assert _ids_in("(none)") == (set(), []) and id_ranges([]) == "(none)"
     # a cell typed over with a range no workbook could hold is no list, not a million IDs
     assert _ids_in("P1-P999999999") == (set(), ["P1-P999999999"])
+
+
+def test_a_column_title_found_once_reads_each_row_as_value_does() -> None:
+    """``PairsWorkbook.column_title`` finds a column's header once for every row ('render
+    --new' on thousands of pairs): the first of two columns with one title, case and
+    spaces aside, as ``PairRecord.value`` reads it, and None for a column not there."""
+    from wessex_cli.model import PairsWorkbook
+
+    headers = ["Pair", "how  PAIRED", "Notes", "How paired"]
+    someone = Person("Dr Amelia Ashworth", "amelia@example.org")
+    pair = PairRecord("P001", someone, someone, values=dict(zip(
+        headers, ["P001", "kept", "", "optimised"], strict=True)))
+    book = PairsWorkbook(Path("pairs.xlsx"), headers, [pair])
+    title = book.column_title("How paired")
+    assert title == "how  PAIRED"
+    assert pair.values[title] == pair.value("How paired") == "kept"
+    assert book.column_title("Reasons") is None

@@ -350,6 +350,17 @@ class PairsWorkbook:
         left = {w.partner_key for w in self.withdrawals} - gone
         return ({email_key(p.email) for pair in self.pairs for p in pair.people} | left) - {""}
 
+    def column_title(self, wanted: str) -> str | None:
+        """The Pairs sheet's header matching ``wanted`` as ``PairRecord.value`` matches it
+        (case, spaces and punctuation aside; the first of two such columns), None for none:
+        found once, ``pair.values.get(title)`` is then each row's ``pair.value(wanted)``
+        without matching every title of every row (a tenth of a second on 5,000 pairs)."""
+        from .text import header_key
+
+        key = header_key(wanted)
+        return next((title for title in self.headers if title and header_key(title) == key),
+                    None)
+
 
 def pair_number(pair_id: str) -> int | None:
     """The number of an ID wessex gives ("P007" is 7, and so are "P7" and "p007" typed for

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import TemplateError
-from .model import PairRecord, PairsWorkbook, Person
+from .model import PairRecord, PairsWorkbook, Person, how_paired_text
 from .scheme import Scheme
 from .text import and_list, plural
 
@@ -48,7 +48,7 @@ def load_pairs_ended(path: Path, now: dt.date | None = None, year: int | None = 
     or ever, is named for the partner it is about (``documents.several_partners``)."""
     from .dates import today
 
-    book, pairs, warnings = _read_pairs(path, now, False, year, side_sheets=(
+    book, pairs, warnings, _ = _read_pairs(path, now, False, year, side_sheets=(
         ended or finished_withdrawn or withdrawn_warnings), start=start, unpaired=False)
     if capacities is not None:
         warnings += beyond_capacity_warnings(book, pairs, capacities)
@@ -72,21 +72,20 @@ def load_pairs_ended(path: Path, now: dt.date | None = None, year: int | None = 
 
 
 def load_new_pairs(path: Path, year: int | None = None, start: dt.date | None = None,
-                   now: dt.date | None = None
-                   ) -> tuple[list[PairRecord], list[PairRecord], list[PairRecord],
-                              list[PairRecord], list[str]]:
+                   now: dt.date | None = None) -> RenderPairs:
     """For 'render --new', in one read: the pairs the last 'wessex pair' made (How paired is
     a value wessex writes, not "kept"; not one typed in by hand, nor one that may be a pair
     deleted), every pair of the Pairs sheet (whose letters are in the folder already), those
     of them introduced before, whom a new pair's letter names as partners already there (not
     a pair typed in by hand since, which no letter has introduced yet), the pairs of the
-    Withdrawn sheet (as ``load_pairs_ended``), and the warnings of the first, as
-    ``load_pairs`` gives them."""
-    book, pairs, warnings = _read_pairs(path, now, True, year, side_sheets=True, start=start,
-                                        unpaired=False)
+    Withdrawn sheet (as ``load_pairs_ended``), the warnings of the first, as ``load_pairs``
+    gives them, and the pairs held back until a cell those warnings name is fixed."""
+    book, pairs, warnings, held = _read_pairs(path, now, True, year, side_sheets=True,
+                                              start=start, unpaired=False)
     new = {pair.row for pair in pairs}
     before = [pair for pair in book.pairs if not pair.typed_in and pair.row not in new]
-    return pairs, book.pairs, before, book.withdrawn, warnings
+    return RenderPairs(pairs, every=book.pairs, before=before, ended=book.withdrawn,
+                       warnings=warnings, held=held)
 
 
 def load_everyone(path: Path, year: int | None = None, start: dt.date | None = None,
@@ -100,7 +99,8 @@ def load_everyone(path: Path, year: int | None = None, start: dt.date | None = N
     from .roster import address_fault, spaced_address_warning
     from .text import person_key
 
-    book, pairs, warnings = _read_pairs(path, now, False, year, side_sheets=True, start=start)
+    book, pairs, warnings, _ = _read_pairs(path, now, False, year, side_sheets=True,
+                                           start=start)
     gone = {left.key for left in book.withdrawals if left.whole_scheme}
     # someone whose address was emptied on the Withdrawn sheet is known by name: not the one
     # who left the scheme, nor someone on the Pairs or Unpaired sheet now, who is written to
@@ -154,13 +154,7 @@ def load_render_pairs(path: Path, template: DocumentTemplate, scheme: Scheme, *,
         pairs, unpaired, warnings = load_everyone(path, year=year, start=start, now=now)
         return RenderPairs(pairs, unpaired, warnings=warnings)
     if new:  # and every pair: whom else the new pairs' people are paired with
-        pairs, every, before, ended, warnings = load_new_pairs(path, year=year, start=start,
-                                                               now=now)
-        new_rows = {pair.row for pair in pairs}
-        held = [pair for pair in every if pair.row not in new_rows and
-                (pair.typed_in or pair.how_paired() != "kept")]
-        return RenderPairs(pairs, every=every, before=before, ended=ended, warnings=warnings,
-                           held=held)
+        return load_new_pairs(path, year=year, start=start, now=now)
     pairs, ended, warnings = load_pairs_ended(path, now, year=year,
                                               finished_withdrawn=template.only_complete,
                                               start=start)
@@ -169,7 +163,10 @@ def load_render_pairs(path: Path, template: DocumentTemplate, scheme: Scheme, *,
 
 def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | None,
                side_sheets: bool, start: dt.date | None = None, unpaired: bool = True
-               ) -> tuple[PairsWorkbook, list[PairRecord], list[str]]:
+               ) -> tuple[PairsWorkbook, list[PairRecord], list[str], list[PairRecord]]:
+    """The pairs workbook, the pairs written for, their warnings, and (``only_new``: for
+    'render --new') the pairs held back as perhaps new, until a cell the warnings name is
+    fixed: typed in by hand, perhaps a pair deleted, How paired blank or unknown."""
     from .dates import today
     from .pairing import HOW_PAIRED
     from .pairs_workbook import (
@@ -183,11 +180,11 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         read_pairs_workbook,
         typed_in_since,
     )
-    from .text import header_key
     from .tracking import dated_before
 
     book = read_pairs_workbook(path, now=now or today(), year=year, side_sheets=side_sheets,
                                unpaired=unpaired)
+    held: list[PairRecord] = []
     for pair in book.pairs:
         pair.warnings = [*pair.warnings, *dated_before(pair, book.headers, start)]
     pairs = book.pairs
@@ -201,7 +198,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     if not only_new:  # --new says it of the pairs it leaves out, in its own words
         copied += how_paired_unknown_ahead(book, added)
     if only_new:
-        if not any(header_key(h) == header_key("How paired") for h in book.headers):
+        title = book.column_title("How paired")  # each cell read once, not per filter
+        if title is None:
             raise TemplateError("this pairs workbook has no 'How paired' column, so the pairs "
                                 "made in the last run cannot be told apart.",
                                 "Leave out --new, or restore the column.", file=path)
@@ -212,7 +210,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         # while a pair wessex wrote is on no sheet, no row is taken as added by hand: one
         # whose ID is none wessex wrote may be that pair, introduced already, typed in again
         # (its How paired cell blank or copied), so it is left out too, and said
-        how = {p.row: p.how_paired() for p in pairs}  # each cell read once, not per filter
+        how = {p.row: how_paired_text(p.values.get(title)) for p in pairs}
         unsure = [p for p in perhaps_deleted(book) if how[p.row] != "kept"]
         copied += perhaps_deleted_left_out(book, unsure)
         left_out = added | {p.row for p in unsure}
@@ -222,8 +220,10 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         unknown = [p for p in pairs if p.row not in left_out and how[p.row] not in HOW_PAIRED]
         copied += how_paired_unknown(book, unknown)
         left_out |= {p.row for p in unknown}
+        held = [p for p in pairs if p.row in left_out]
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
-    return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)]
+    return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
+        held
 
 
 def roster_paired_from(path: Path, scheme: Scheme, entries: Sequence[str] | None = None
