@@ -324,6 +324,10 @@ class PairsWorkbook:
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)
+    # the IDs of the pairs wessex moved to the Withdrawn sheet (``moved``) that are on no
+    # sheet now, their Withdrawn row deleted (warned of among ``warnings``): their people are
+    # no longer kept out of a re-pairing, which 'pair --keep' says as it pairs
+    moved_deleted: list[str] = field(default_factory=list)
     # a warning for each Pairs row holding the ID of a Withdrawn row (among ``warnings``
     # too), which 'pair --keep' says as well
     on_both_sheets: list[str] = field(default_factory=list)

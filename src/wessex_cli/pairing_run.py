@@ -120,6 +120,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         copied_lock_warnings,
         leave_out_withdrawn,
         missing_id_back,
+        moved_deleted_warning,
         read_pairs_workbook,
         returned_pairs,
     )
@@ -243,13 +244,19 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                            writing=request.writing)]
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
+            if earlier.moved_deleted:  # their people are no longer kept out: said as paired
+                notes.append(Note(moved_deleted_warning(
+                    earlier, "this pairing" if request.writing else "the real run",
+                    (f"copy the previous version of {keep.name} back from backups/"
+                     if in_place else f"pair again from {keep.name}, which this run left "
+                     "as it was") if request.writing else ""), NoteKind.WARNING))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.withdrawn_unread]
             notes += [Note(found, NoteKind.WARNING) for pair in earlier.pairs
                       if pair.row in added and (found := _recorded_before_added(pair))]
             withdrawals = earlier.withdrawals
             # an ID on no sheet now is still in the letters sent (its row emptied or deleted):
             # a pair numbered afresh never takes it, whichever it was
-            gone = {*earlier.deleted, *earlier.gone}
+            gone = {*earlier.deleted, *earlier.gone, *earlier.moved_deleted}
             # and a pair moved to the Withdrawn sheet keeps its ID there, even once its row
             # there is deleted: its letters name it
             retired = [w.pair_id for w in withdrawals if w.pair_id] + sorted(gone) + \

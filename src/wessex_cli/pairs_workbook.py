@@ -519,6 +519,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.on_both_sheets = rows_sharing_an_id_with_withdrawn(book, withdrawn, withdrawn_grid)
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
+    book.moved_deleted = _moved_deleted(book, withdrawn)
+    if book.moved_deleted:
+        book.warnings.append(moved_deleted_warning(book))
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     book.how_written, book.unread_how = _how_written(settings, known)
     book.warnings += book.unread_how
@@ -904,6 +907,49 @@ def _pairs_deleted(book: PairsWorkbook, written: set[str],
         missing -= {cell_text(cell) for _, grid in book.other_sheets
                     for row in grid.rows for cell in row}
     return sorted(missing)
+
+
+def _moved_deleted(book: PairsWorkbook, withdrawn: Sequence[PairRecord]) -> list[str]:
+    """The IDs of the pairs the Settings sheet says wessex moved to the Withdrawn sheet
+    (``book.moved``: by 'withdraw' or a re-pairing) that are on no sheet now: their
+    Withdrawn row was deleted by hand, and with it what kept their people out of a
+    re-pairing (a row copied back to the Pairs sheet is ``returned_pairs``'). None while a
+    Withdrawn row without an ID may be one of them: its ID was emptied, the row is there."""
+    missing = set(book.moved) - {p.pair_id for p in [*book.pairs, *withdrawn]}
+    if missing and book.other_sheets is None:
+        book.other_sheets = administrators_grids(book.path)
+    missing -= {cell_text(cell) for _, grid in book.other_sheets or ()
+                for row in grid.rows for cell in row}
+    if not missing or sum(1 for p in withdrawn if not p.pair_id) >= len(missing):
+        return []
+    return sorted(missing, key=lambda i: (pair_number(i) or 0, i))
+
+
+def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") -> str:
+    """What is said of ``book.moved_deleted``: by 'status' and the like, or by 'pair --keep'
+    as its ``run`` pairs those people ("this run", "the real run"), with the way back
+    (``undo``) once it has."""
+    ids = book.moved_deleted
+    one = len(ids) == 1
+    them, its = ("it", "its") if one else ("them", "their")
+    found = (f"{'Pair' if one else 'Pairs'} {id_ranges(ids)} {'was' if one else 'were'} moved "
+             "to the Withdrawn sheet (the Settings sheet lists "
+             f"{them}), but {'is' if one else 'are'} on no sheet now")
+    back = f"put {them} back on the Withdrawn sheet ({copy_back(ids, book.path)})"
+    if undo:  # paired already: the previous version holds the rows
+        return (f"{found} ({rows_of(ids)} deleted?), so {its} people were not kept out of "
+                f"{run}: someone who withdrew may have been paired again, even with the same "
+                f"partner. If that was a mistake, {undo}; then {back}, and run 'wessex "
+                "pair --keep' again.")
+    if run:
+        return (f"{found} ({rows_of(ids)} deleted?), so {its} people would not be kept out "
+                f"of {run}: someone who withdrew may be paired again, even with the same "
+                f"partner. If that was a mistake, {back} first.")
+    return (f"{found}: was {rows_of(ids)} deleted? Without "
+            f"{rows_of(ids).replace('its ', 'that ')}, 'wessex pair --keep' no longer keeps "
+            f"{its} people out: someone who withdrew may be paired again, even with the same "
+            f"partner. If that was a mistake, {back}; if they are taking part again, nothing "
+            "needs doing.")
 
 
 def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],

@@ -1,0 +1,83 @@
+"""A Withdrawn row deleted by hand. 'wessex withdraw' moves a pair there, and the Withdrawn
+sheet is all that keeps someone who left from being paired again: with the row deleted,
+'pair --keep' paired Dr Elif Strand (withdrawn: illness) again with the partner she had
+left, and neither 'status' nor 'pair --keep' said a word. The Settings sheet lists the
+pairs moved there, so the missing row is now named, before and as the people are paired."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from wessex_cli.pairs_workbook import GONE_SETTING, MOVED_SETTING
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _setting(path: Path, title: str) -> list[object]:
+    return [row[1] for row in openpyxl.load_workbook(path)["Settings"].iter_rows(
+        values_only=True) if row[0] == title]
+
+
+def _delete_withdrawn_row(path: Path) -> None:
+    book = openpyxl.load_workbook(path)
+    assert book["Withdrawn"].max_row == 2
+    book["Withdrawn"].delete_rows(2)
+    book.save(path)
+
+
+def _said(run: Runner, *args: str) -> str:
+    return " ".join(run(*args).output.split())
+
+
+def test_status_names_a_withdrawn_pair_whose_row_was_deleted(run: Runner, paired: Path) -> None:
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    assert "was moved to the Withdrawn sheet" not in _said(run, "status", "pairs.xlsx")
+    _delete_withdrawn_row(paired)
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
+        "on no sheet now: was its row deleted? Without that row, " \
+        "'wessex pair --keep' no longer keeps its people out: someone who withdrew may be " \
+        "paired again, even with the same partner. If that was a mistake, put it back on " \
+        "the Withdrawn sheet (copy its row back from the newest copy in backups/ that has " \
+        "it); if they are taking part again, nothing needs doing." in said
+
+
+def test_pair_keep_says_it_pairs_them_and_then_records_the_id_as_deleted(
+        run: Runner, paired: Path) -> None:
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    assert _setting(paired, MOVED_SETTING) == ["P005"]
+    _delete_withdrawn_row(paired)
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
+        "on no sheet now (its row deleted?), so its people would " \
+        "not be kept out of the real run: someone who withdrew may be paired again, even " \
+        "with the same partner. If that was a mistake, put it back on the Withdrawn sheet " \
+        "(copy its row back from the newest copy in backups/ that has it) first." in dry
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "so its people were not kept out of this pairing: someone who withdrew may have " \
+        "been paired again, even with the same partner. If that was a mistake, copy the " \
+        "previous version of pairs.xlsx back from backups/; then put it back on the " \
+        "Withdrawn sheet" in said
+    # said once: P005 is recorded now as a pair whose row was deleted, its ID never given
+    # again, and no longer as one on the Withdrawn sheet
+    assert _setting(paired, MOVED_SETTING) == []
+    assert _setting(paired, GONE_SETTING) == ["P005"]
+    assert "P005" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_a_withdrawn_row_whose_id_was_emptied_is_not_taken_for_deleted(run: Runner,
+                                                                       paired: Path) -> None:
+    """The row is there, its Pair cell emptied: nothing was deleted, and its people are
+    still kept out."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    book = openpyxl.load_workbook(paired)
+    assert book["Withdrawn"]["E1"].value == "Pair"
+    assert book["Withdrawn"]["E2"].value == "P005"
+    book["Withdrawn"]["E2"].value = None
+    book.save(paired)
+    assert "was moved to the Withdrawn sheet" not in _said(run, "status", "pairs.xlsx")
