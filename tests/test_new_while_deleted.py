@@ -50,11 +50,11 @@ def test_a_deleted_pair_typed_in_again_is_not_introduced_again(run: Runner,
     # the new pair alone: Isla Okonkwo and Arjun Rasmussen had theirs with P002
     assert {p.name for p in (tmp_path / "letters" / "partner-introduction").iterdir()} == \
         {"amelia-ashworth-with-mei-corrigan.md", "mei-corrigan.md"}
-    assert (f"Pairs!A{row} (Dr Isla Okonkwo and Arjun Rasmussen): the pair is in no list of "
-            "the pairs wessex wrote, while pair P002 it wrote is on no sheet now, so it may be "
-            "that pair, its row typed in again or its ID typed over, whose people have had "
-            "their letters: --new leaves it out, whatever its How paired cell says. Settle the "
-            "missing pair as the warning about it says, run 'wessex pair --keep'") in said
+    message = (f"Pairs!A{row} (Dr Isla Okonkwo and Arjun Rasmussen): left out, as it may be "
+               "pair P002 (written by wessex, on no sheet now) typed in again or given a new "
+               "ID, so its people could be introduced twice. Settle P002 as the warning about "
+               "it says, run 'wessex pair --keep', then 'render --new' again.")
+    assert message in said
 
 
 def test_rows_that_may_be_deleted_pairs_are_left_out_whatever_how_paired_says(
@@ -68,7 +68,8 @@ def test_rows_that_may_be_deleted_pairs_are_left_out_whatever_how_paired_says(
                         "-o", "letters", "--format", "md").output.split())
     assert {p.name for p in (tmp_path / "letters" / "partner-introduction").iterdir()} == \
         {"amelia-ashworth.md", "mei-corrigan.md"}  # Amelia's one pair now: P003
-    assert (f"Pairs!A{row} (Dr Isla Okonkwo and Arjun Rasmussen): pair X1 is in no list of "
-            "the pairs wessex wrote, while pairs P001-P002 it wrote are on no sheet now, so it "
-            "may be one of them,") in said
-    assert "Settle the missing pairs as the warning about them says" in said
+    assert (f"Pairs!A{row} (Dr Isla Okonkwo and Arjun Rasmussen): pair X1 is left out, as "
+            "it may be one of pairs P001-P002 (written by wessex, on no sheet now) typed in "
+            "again or given a new ID, so its people could be introduced twice. Settle those "
+            "pairs as the warning about them says, run 'wessex pair --keep', then 'render "
+            "--new' again.") in said

@@ -837,17 +837,14 @@ def perhaps_deleted_left_out(book: PairsWorkbook, pairs: Sequence[PairRecord]) -
     """What 'render --new' says of each pair of ``pairs`` (``perhaps_deleted``), which it
     leaves out: introduced now, its people might be introduced to the same partner twice."""
     one = len(book.deleted) == 1
-    missing = f"pair {book.deleted[0]} it wrote is" if one else \
-        f"pairs {id_ranges(book.deleted)} it wrote are"
+    missing = f"pair {book.deleted[0]}" if one else f"one of pairs {id_ranges(book.deleted)}"
+    settle = f"{book.deleted[0]} as the warning about it says" if one else \
+        "those pairs as the warning about them says"
     return [f"{_id_cell(book, pair)} ({people_of(pair)}): "
-            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} is in no list of the "
-            f"pairs wessex wrote, while {missing} on no sheet now, so it may be "
-            f"{'that pair' if one else 'one of them'}, its row typed in again or its ID typed "
-            "over, whose people have had their letters: --new leaves it out, whatever its How "
-            f"paired cell says. Settle the missing {'pair' if one else 'pairs'} as the warning "
-            f"about {'it' if one else 'them'} says, run 'wessex pair --keep' (which marks a "
-            "pair typed in since 'added by hand'), then this command again: it introduces only "
-            "the pairs new then."
+            f"{f'pair {pair.pair_id} is ' if pair.pair_id else ''}left out, as it may be "
+            f"{missing} (written by wessex, on no sheet now) typed in again or given a new "
+            f"ID, so its people could be introduced twice. Settle {settle}, run 'wessex pair "
+            "--keep', then 'render --new' again."
             for pair in pairs]
 
 
