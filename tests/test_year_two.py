@@ -300,7 +300,12 @@ def test_init_from_last_year_leaves_out_last_years_guest_speaker(run: Runner,
     assert celebration == {"venue": "Eastshire Postgraduate Centre"}
     assert "Imogen Hale" not in text and "Working across" not in text
     assert "# speaker = \"\"  # set this year's speaker, if any" in text
-    assert "change it (and set this year's dates and guest speaker)" in said
+    # said once: the copy's dates and speaker to set, then last year's name to change
+    assert f"{Path('2027') / 'scheme.toml'} is a copy of {old.parent / 'scheme.toml'}, its " \
+        "dates and guest speaker left for you to set." in said
+    assert "keeps last year's name 'Eastshire exchange 2026': change it before any letter " \
+        "goes out." in said
+    assert said.count("guest speaker") == 1 and said.count("dates") == 1
 
 
 

@@ -55,8 +55,9 @@ def init(
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
     if scheme.source is not None:  # not the commented default: say whose settings these are
+        speaker = " and guest speaker" if scheme.celebration.speaker else ""
         out.print(f"{escape(str(written[0]))} is a copy of {escape(str(scheme.source))}, its "
-                  "dates and guest speaker, if it had any, left for you to set.")
+                  f"dates{speaker} left for you to set.")
     if carried is not None and last_year is not None:
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
                   "status reset, last year's partner in Notes. Ask them again for their days "
@@ -89,9 +90,7 @@ def init(
 
         if re.search(r"\b20\d\d\b", scheme.name):  # every letter would carry last year's
             out.print(f"[yellow]Note:[/] the new scheme.toml keeps last year's name "
-                      f"'{escape(scheme.name)}': change it (and set this year's dates"
-                      f"{' and guest speaker' if scheme.celebration.speaker else ''}) before "
-                      "any letter goes out.")
+                      f"'{escape(scheme.name)}': change it before any letter goes out.")
     out.print("Next: fill in the Volunteers sheet, then run "
               f"'wessex check {escape(str(written[1]))}'.")
 
