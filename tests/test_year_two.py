@@ -780,6 +780,26 @@ def test_init_from_says_to_take_out_anyone_not_taking_part_this_year(
         "listed for volunteering." in said
 
 
+def test_init_from_says_the_status_cells_are_left_blank(run: Runner, tmp_path: Path) -> None:
+    """init said 'status reset', which names nothing the administrator sees: it leaves each
+    Status cell of the new Volunteers sheet blank, which counts as taking part, even for
+    someone who withdrew last year before the pairing, and says so."""
+    old = last_year(run, tmp_path)
+    write_book(old.parent / "volunteers.xlsx", [*four(), person(
+        "Dr Tomasz Ferreira", "tomasz@nhs.net", "GP", Organisation="Brookside",
+        Status="withdrawn")])
+    said = " ".join(run("init", "2027", "--from", str(old)).output.split())
+    assert f"Carried forward 5 people from {old}, their Status cells left blank (taking " \
+        "part) and last year's partner in their Notes." in said
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    titles = [cell.value for cell in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 5
+    assert [row[titles.index("Status")] for row in rows] == [None] * 5
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json", code=None).stdout)
+    assert checked["active"] == 5  # a blank Status is taking part
+
+
 def test_check_warns_of_a_choice_naming_last_years_partner(run: Runner,
                                                             tmp_path: Path) -> None:
     """Amelia's 2nd choice is Oliver, her partner last year, whom scheme.toml's [pairing]

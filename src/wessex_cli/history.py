@@ -4,7 +4,7 @@
 and which organisations each person visited (a visit recorded as done). ``apply_history``
 puts that on the volunteers of a new roster, where the eligibility rule "partners in an
 earlier scheme" and the ``new_organisation`` weight read it. ``carry_forward`` lists last
-year's people for ``wessex init --from``: everyone, with the status reset and last year's
+year's people for ``wessex init --from``: everyone, their Status left blank and last year's
 partner (or withdrawal) written as a note.
 """
 

@@ -60,10 +60,11 @@ def init(
                   f"dates{speaker} left for you to set.")
     if carried is not None and last_year is not None:
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
-                  "status reset, last year's partner in Notes. Ask them again for their days "
-                  "and choices. Delete the row of anyone not taking part this year, or write "
-                  "'withdrawn' in their Status cell, before the preferences request goes out: "
-                  "it thanks everyone listed for volunteering.")
+                  "their Status cells left blank (taking part) and last year's partner in "
+                  "their Notes. Ask them again for their days and choices. Delete the row of "
+                  "anyone not taking part this year, or write 'withdrawn' in their Status "
+                  "cell, before the preferences request goes out: it thanks everyone listed "
+                  "for volunteering.")
         earlier = "earlier year" if len(history) == 2 else \
             f"{len(history) - 1} earlier years"
         before = f" (and the {earlier} it was paired apart from)" if len(history) > 1 else ""
