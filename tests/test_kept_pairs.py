@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner, person, small_roster, write_book
+from .conftest import HEADERS, Runner, person, small_roster, write_book
 
 
 def _pairs_rows(path: Path) -> dict[str, dict[str, object]]:
@@ -129,8 +129,11 @@ def test_a_pair_typed_in_with_someone_already_paired_is_warned_about(run: Runner
     book.save(tmp_path / "pairs.xlsx")
     result = run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     text = " ".join(result.output.split())
+    # the cell to raise named, as status names it: their row of v.xlsx, its Capacity column
+    cell = f"Volunteers!{chr(ord('A') + HEADERS.index('Capacity'))}" \
+        f"{2 + [p['Name'] for p in people].index(consultant)}"
     assert f"Warning: {consultant} is kept in 2 pairs, with {first_a} (P001) and Dr Mei " \
            "Corrigan (P003), but the volunteer workbook lets them take 1 partner. To keep " \
-           "both, make the number of partners in their row 2; if not, run " \
+           f"both, make their Capacity cell ({cell}) 2; if not, run " \
            f"'wessex withdraw pairs.xlsx \"{consultant}\" --partner NAME' for the pair to " \
            "end, then pair again with --keep." in text

@@ -271,7 +271,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held, added=added)
         if keep is not None:
-            notes += _kept_but_broken(result, keep)
+            notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, in_place)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)
         for pair in result.held:
@@ -727,7 +727,7 @@ def _pairs_on_other_sheets(keep: Path, sheets: list[tuple[str, Grid]] | None,
     return said
 
 
-def _kept_but_broken(result: PairingResult, keep: Path) -> list[Note]:
+def _kept_but_broken(result: PairingResult, keep: Path, roster: Roster) -> list[Note]:
     """A warning for each kept pair that breaks a pairing rule now: an Avoid or Registered
     practice added since the pairing, or a partner typed over by hand in the Pairs sheet. The
     pair stays as it stands (SPEC: kept pairs and their tracking stay), but it is never
@@ -746,13 +746,14 @@ def _kept_but_broken(result: PairingResult, keep: Path) -> list[Note]:
                              f"paired, run 'wessex withdraw {keep.name} \"{pair.a.name}\" "
                              f"--partner \"{pair.b.name}\"', then pair again with --keep; if "
                              "the volunteer workbook is wrong, correct it.", NoteKind.WARNING))
-    return said + _kept_beyond_capacity(result, keep)
+    return said + _kept_beyond_capacity(result, keep, roster)
 
 
-def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
+def _kept_beyond_capacity(result: PairingResult, keep: Path, roster: Roster) -> list[Note]:
     """A warning for each person whose pairs, kept ones among them, are more than the
-    partners the volunteer workbook lets them take: a pair typed in by hand with someone
-    already paired. Kept as they stand, but never passed over in silence."""
+    partners the volunteer workbook ``roster`` lets them take: a pair typed in by hand with
+    someone already paired. Kept as they stand, but never passed over in silence; the cell
+    to raise named as status names it (``beyond_capacity``)."""
     from .pairs_workbook import beyond_capacity
 
     # a person's key -> (the person, a partner, their pair), for each of their pairs
@@ -766,7 +767,7 @@ def _kept_beyond_capacity(result: PairingResult, keep: Path) -> list[Note]:
         if len(found) <= person.capacity or not any(pair.carried for *_, pair in found):
             continue
         partners = [f"{partner.name} ({pair.pair_id})" for _, partner, pair in found]
-        advice = beyond_capacity(person.name, len(found), person.capacity, keep)
+        advice = beyond_capacity(roster, person, len(found), keep)
         said.append(Note(f"{person.name} is kept in {len(found)} pairs, with "
                          f"{and_list(partners)}, but {advice}, then pair again with "
                          "--keep.", NoteKind.WARNING))

@@ -1195,18 +1195,19 @@ def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str) -> st
             f"'{LOCKED_REASON}' out of the start of {reasons} once it is done.")
 
 
-def beyond_capacity(name: str, pairs: int, capacity: int, keep: Path, cell: str = "",
-                    source: str = "the volunteer workbook", title: str = "") -> str:
-    """What to do about ``name``, in ``pairs`` pairs of the pairs workbook ``keep`` while the
-    volunteer workbook (``source``, its Capacity cell ``cell`` under the title ``title``)
-    lets them take ``capacity`` partners: raise it, or end a pair ("... lets them take 1
-    partner. To keep ...")."""
+def beyond_capacity(roster: Roster, volunteer: Volunteer, pairs: int, keep: Path,
+                    source: str = "the volunteer workbook") -> str:
+    """What to do about ``volunteer``, in ``pairs`` pairs of the pairs workbook ``keep``
+    while the volunteer workbook ``roster`` (called ``source``) lets them take fewer
+    partners: raise the number in their Capacity cell, named as the sheet titles it, or end
+    a pair ("... lets them take 1 partner. To keep ...")."""
+    cell, title = roster.cell(volunteer, "capacity"), roster.columns.get("capacity", "")
     where = f"their {title} cell ({cell})" if cell and title else \
         f"the number of partners in their row{f' ({cell})' if cell else ''}"
     every = "both" if pairs == 2 else f"all {pairs}"
-    return (f"{source} lets them take {plural(capacity, 'partner')}. To keep {every}, make "
-            f"{where} {pairs}; if not, run 'wessex withdraw {keep.name} \"{name}\" --partner "
-            "NAME' for the pair to end")
+    return (f"{source} lets them take {plural(volunteer.capacity, 'partner')}. To keep "
+            f"{every}, make {where} {pairs}; if not, run 'wessex withdraw {keep.name} "
+            f"\"{volunteer.name}\" --partner NAME' for the pair to end")
 
 
 def people_of(pair: PairRecord) -> str:

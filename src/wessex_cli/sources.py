@@ -285,10 +285,9 @@ def beyond_capacity_warnings(book: PairsWorkbook, pairs: Sequence[PairRecord],
             continue
         partners = and_list([f"with {partner.name} ({pair.pair_id or 'no pair ID'}, row "
                              f"{pair.row})" for pair, partner in found])
-        advice = beyond_capacity(volunteer.name, len(found), volunteer.capacity, book.path,
-                                 roster.cell(volunteer, "capacity"),
+        advice = beyond_capacity(roster, volunteer, len(found), book.path,
                                  f"{roster.path.name}, the volunteer workbook they were "
-                                 "paired from,", roster.columns.get("capacity", ""))
+                                 "paired from,")
         said.append(f"{volunteer.name} is in {len(found)} pairs on the Pairs sheet, "
                     f"{partners}, but {advice}. Until then 'wessex pair --keep' keeps "
                     f"{'both' if len(found) == 2 else 'all'} pairs as they stand, and says so.")
