@@ -97,3 +97,37 @@ def test_with_in_the_way_back_says_to_empty_the_status_cell_too(run: Runner,
     assert "A backup of the previous version of pairs.xlsx is in backups/. Wrote" in said
     assert "of volunteers.xlsx, whose previous version is in backups/ too." in said
     assert said.count("mistake") == 1
+
+
+def test_with_partner_the_next_line_holds_for_a_partner_still_paired(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    """withdraw --partner without --in: the partner keeps another pair, and is told they need
+    no new partner unless their row lets them take one more; the Next line says 'pair
+    --keep' pairs those with a place left, which is what it does: with Max partners 2 and
+    a GP free, the partner is given that GP (and the two who parted are kept apart)."""
+    import json
+
+    from .conftest import person, write_book
+
+    gps = [person("Dr Ada Quill", "ada@example.org", "GP", Organisation="Quay Surgery",
+                  Capacity=2),
+           person("Dr Ben Roe", "ben@example.org", "GP", Organisation="Mill Surgery")]
+    consultants = [person("Mr Xavier Pell", "xavier@example.org", "Consultant",
+                          Organisation="General Hospital - Surgery", Capacity=2),
+                   person("Dr Yara Moss", "yara@example.org", "Consultant",
+                          Organisation="General Hospital - Renal")]
+    write_book(tmp_path / "v.xlsx", [*gps, *consultants])
+    run("pair", "v.xlsx")  # three places a side: Ada with Xavier and Yara, Ben with Xavier
+    said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill", "--partner", "Xavier Pell"
+                        ).output.split())
+    assert "Mr Xavier Pell is still paired with Dr Ben Roe, so needs no new partner unless " \
+        "their row in the volunteer workbook lets them take one more." in said
+    assert "Next: 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs only those with a place " \
+        "left." in said
+    # a GP joins; Xavier's row lets him take two partners, so he has a place left
+    write_book(tmp_path / "v.xlsx", [*gps, *consultants, person(
+        "Dr Cara Voss", "cara@example.org", "GP", Organisation="Dene Surgery")])
+    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--json").stdout)
+    assert {frozenset((p["a"]["name"], p["b"]["name"])) for p in data["pairs"]} == {
+        frozenset(("Dr Ada Quill", "Dr Yara Moss")), frozenset(("Dr Ben Roe", "Mr Xavier Pell")),
+        frozenset(("Dr Cara Voss", "Mr Xavier Pell"))}
