@@ -5,9 +5,10 @@ beside the pair kept, pair --keep gives them nobody)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from .conftest import Runner
+from .conftest import Runner, person, write_book
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -99,35 +100,83 @@ def test_with_in_the_way_back_says_to_empty_the_status_cell_too(run: Runner,
     assert said.count("mistake") == 1
 
 
+GPS = [person("Dr Ada Quill", "ada@example.org", "GP", Organisation="Quay Surgery", Capacity=2),
+       person("Dr Ben Roe", "ben@example.org", "GP", Organisation="Mill Surgery")]
+CONSULTANTS = [person("Mr Xavier Pell", "xavier@example.org", "Consultant",
+                      Organisation="General Hospital - Surgery", Capacity=2),
+               person("Dr Yara Moss", "yara@example.org", "Consultant",
+                      Organisation="General Hospital - Renal")]
+
+
+def _two_and_two(run: Runner, folder: Path) -> None:
+    """Three places a side, so three pairs: Ada Quill with Xavier Pell and Yara Moss, Ben Roe
+    with Xavier Pell (Ada and Xavier take two partners each)."""
+    write_book(folder / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+
+
+def _pairs_kept_and_made(run: Runner, folder: Path, *joins: dict[str, object]
+                         ) -> set[frozenset[str]]:
+    """The pairs of 'pair --keep' once ``joins`` have joined the volunteer workbook."""
+    write_book(folder / "v.xlsx", [*GPS, *CONSULTANTS, *joins])
+    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--json").stdout)
+    return {frozenset((p["a"]["name"], p["b"]["name"])) for p in data["pairs"]}
+
+
 def test_with_partner_the_next_line_holds_for_a_partner_still_paired(run: Runner,
                                                                     tmp_path: Path) -> None:
     """withdraw --partner without --in: the partner keeps another pair, and is told they need
     no new partner unless their row lets them take one more; the Next line says 'pair
-    --keep' pairs those with a place left, which is what it does: with Max partners 2 and
-    a GP free, the partner is given that GP (and the two who parted are kept apart)."""
-    import json
-
-    from .conftest import person, write_book
-
-    gps = [person("Dr Ada Quill", "ada@example.org", "GP", Organisation="Quay Surgery",
-                  Capacity=2),
-           person("Dr Ben Roe", "ben@example.org", "GP", Organisation="Mill Surgery")]
-    consultants = [person("Mr Xavier Pell", "xavier@example.org", "Consultant",
-                          Organisation="General Hospital - Surgery", Capacity=2),
-                   person("Dr Yara Moss", "yara@example.org", "Consultant",
-                          Organisation="General Hospital - Renal")]
-    write_book(tmp_path / "v.xlsx", [*gps, *consultants])
-    run("pair", "v.xlsx")  # three places a side: Ada with Xavier and Yara, Ben with Xavier
+    --keep' pairs those with a place left, which is what it does: with Capacity 2 and a GP
+    free, the partner is given that GP (and the two who parted are kept apart)."""
+    _two_and_two(run, tmp_path)
     said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill", "--partner", "Xavier Pell"
                         ).output.split())
     assert "Mr Xavier Pell is still paired with Dr Ben Roe, so needs no new partner unless " \
         "their row in the volunteer workbook lets them take one more." in said
     assert "Next: 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs only those with a place " \
         "left." in said
-    # a GP joins; Xavier's row lets him take two partners, so he has a place left
-    write_book(tmp_path / "v.xlsx", [*gps, *consultants, person(
-        "Dr Cara Voss", "cara@example.org", "GP", Organisation="Dene Surgery")])
-    data = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--json").stdout)
-    assert {frozenset((p["a"]["name"], p["b"]["name"])) for p in data["pairs"]} == {
+    assert _pairs_kept_and_made(run, tmp_path, person(
+        "Dr Cara Voss", "cara@example.org", "GP", Organisation="Dene Surgery")) == {
         frozenset(("Dr Ada Quill", "Dr Yara Moss")), frozenset(("Dr Ben Roe", "Mr Xavier Pell")),
         frozenset(("Dr Cara Voss", "Mr Xavier Pell"))}
+
+
+def test_the_next_line_names_a_partner_still_paired_beside_one_left_without(
+        run: Runner, tmp_path: Path) -> None:
+    """Ada Quill withdraws: Yara Moss is left without a partner, Xavier Pell keeps Ben Roe.
+    The Next line sent only Yara to 'pair --keep', which gives Xavier one more too when
+    his row lets him take it, as the line before said only of him."""
+    _two_and_two(run, tmp_path)
+    said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill").output.split())
+    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Yara Moss a new " \
+        "partner (and Mr Xavier Pell another, if their row in the volunteer workbook lets " \
+        "them take one more)." in said
+    # two GPs join: one for Yara, and one for Xavier, whose second place is free again
+    made = _pairs_kept_and_made(
+        run, tmp_path, person("Dr Cara Voss", "cara@example.org", "GP",
+                              Organisation="Dene Surgery"),
+        person("Dr Dan Hale", "dan@example.org", "GP", Organisation="Fell Surgery"))
+    assert frozenset(("Dr Ben Roe", "Mr Xavier Pell")) in made and len(made) == 3
+    assert [len([p for p in made if name in p]) for name in ("Dr Yara Moss", "Mr Xavier Pell",
+                                                           "Dr Cara Voss", "Dr Dan Hale")] \
+        == [1, 2, 1, 1]
+
+
+def test_with_partner_the_next_line_names_the_one_who_stays_in_another_pair(
+        run: Runner, tmp_path: Path) -> None:
+    """Ada Quill leaves her pair with Yara Moss and stays with Xavier Pell: the Next line
+    sent only Yara to 'pair --keep', which, Ada's row letting her take two partners, gives
+    Ada a new one as well."""
+    _two_and_two(run, tmp_path)
+    said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill", "--partner", "Yara Moss"
+                        ).output.split())
+    assert "Dr Ada Quill stays in the scheme with their other partner." in said
+    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Yara Moss a new " \
+        "partner (and Dr Ada Quill another, if their row in the volunteer workbook lets them " \
+        "take one more)." in said
+    assert _pairs_kept_and_made(run, tmp_path, person(
+        "Dr Zed Lamb", "zed@example.org", "Consultant",
+        Organisation="General Hospital - Eyes")) == {
+        frozenset(("Dr Ada Quill", "Mr Xavier Pell")), frozenset(("Dr Ben Roe", "Mr Xavier Pell")),
+        frozenset(("Dr Ada Quill", "Dr Zed Lamb"))}

@@ -351,11 +351,15 @@ def withdraw(
     # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none);
     # with --in, their Capacity there says whether they have a place left
     places: list[str] = []
+    # still in a pair, with a place left or not as their row says: 'pair --keep' fills it
+    # if there is one, the person leaving one pair of theirs too
+    unknown = [] if done.whole_scheme else [name]
     for kept, others in done.still_paired.items():
         paired = f"{escape(kept)} is still paired with {' and '.join(escape(o) for o in others)}"
         key = done.still_paired_keys.get(kept, "")
         capacity = None if status is None else status.capacities.get(key)
         if capacity is None or status is None:
+            unknown.append(escape(kept))
             out.print(f"{paired}, so needs no new partner unless their row in the volunteer "
                       "workbook lets them take one more.")
             continue
@@ -371,7 +375,9 @@ def withdraw(
             out.print(f"{take}, so needs no new partner.")
     free = [escape(p) for p in done.partners if p not in done.still_paired or p in places]
     run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
-    step = (f"run {run} to find {' and '.join(free)} a new partner" if free else
+    more = f" (and {' and '.join(unknown)} another, if their row in the volunteer workbook " \
+        "lets them take one more)" if unknown else ""
+    step = (f"run {run} to find {' and '.join(free)} a new partner{more}" if free else
             f"{run} pairs only those with a place left")
     out.print(f"Next: {step}. {kept_out}; every other pair stays as it is.")
 
