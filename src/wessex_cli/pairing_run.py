@@ -295,7 +295,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         elif keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):
             # --keep: the new pairs are brought into the kept workbook; with --dry-run, into
             # a copy in memory that is thrown away, so the run can say what it would change
-            from .pairs_workbook import pairs_workbook_sheets
+            from .pairs_workbook import held_how_paired, pairs_workbook_sheets
             from .workbook_edit import open_in_memory, refuse_what_saving_would_lose
 
             if book is None:
@@ -308,6 +308,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             held_ids = {p.pair_id for p in result.held}
             written_before = {*earlier.moved, *(earlier.listed or ())}
             moved = written_before - gone - on_sheet - held_ids
+            # their How paired cells are left as they were, and recorded so again
+            held_how = {p.pair_id: how for p in result.held
+                        if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
@@ -315,7 +318,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               gone=gone - on_sheet,
                                                               moved=moved,
                                                               held=held_ids &
-                                                              written_before),
+                                                              written_before,
+                                                              held_how=held_how),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -328,7 +328,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           written: Path | None = None,
                           gone: Collection[str] = (),
                           moved: Collection[str] = (),
-                          held: Collection[str] = ()) -> list[SheetSpec]:
+                          held: Collection[str] = (),
+                          held_how: Mapping[str, str] | None = None) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -337,7 +338,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     hand that no pair is to take (``GONE_SETTING``); ``moved``: the IDs of pairs wessex
     wrote that are on the Withdrawn sheet now or were (``MOVED_SETTING``); ``held``: the IDs
     of pairs held as they stand (``--skip-errors``) that wessex wrote, listed with the pairs
-    (their rows are still on the Pairs sheet, none typed in by hand).
+    (their rows are still on the Pairs sheet, none typed in by hand); ``held_how``: what the
+    How paired cell of each of them holds as wessex wrote it (``held_how_paired``), recorded
+    with the pairs this run wrote so, since their cells are left as they were.
     """
     from .xlsx_out import SheetSpec
 
@@ -406,9 +409,10 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
         *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
-        *([[title, id_ranges([pair.pair_id for pair in result.pairs if pair.how == how])]
-           for how, title in HOW_SETTINGS.items()
-           if how in ("optimised", "kept") or any(pair.how == how for pair in result.pairs)]),
+        *([[title, id_ranges(ids)] for how, title in HOW_SETTINGS.items()
+           if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
+                       *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
+           or how in ("optimised", "kept")]),
     ]
     return [
         pairs_sheet, unpaired,
@@ -781,6 +785,20 @@ def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
     if pair.pair_id in written:
         return written[pair.pair_id]
     return "locked" if book.listed is not None and pair.pair_id in book.listed else ""
+
+
+def held_how_paired(book: PairsWorkbook, pair: PairRecord) -> str:
+    """What the How paired cell of ``pair``, held as it stands (``pair --skip-errors``), holds
+    as wessex last wrote it: as the Settings sheet records it (``_recorded_how``), or, in a
+    workbook older than that record, the value wessex writes that the cell holds now; ""
+    for none. The run leaves the cell as it is, so its record says the same again."""
+    from .pairing import HOW_PAIRED
+
+    recorded = _recorded_how(book, pair)
+    if recorded or book.how_written is not None:
+        return recorded
+    typed = pair.how_paired()
+    return typed if typed in HOW_PAIRED else ""
 
 
 def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> list[str]:
