@@ -161,13 +161,21 @@ def _choices_of_earlier_partners(roster: Roster, earlier: Roster) -> list[Proble
     from .scoring import ORDINAL
 
     found = []
-    for volunteer, choice, chosen in _earlier_partners_chosen(earlier):
+    for volunteer, choice, name, chosen in _earlier_partners_chosen(earlier):
         column = roster.column_numbers.get(f"preference_{choice.rank}")
+        named = f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, " \
+            f"{name}, cannot be met:"
+        if chosen is None or chosen.active:
+            why = f"{named} the two were partners in an earlier scheme, and {_rule_6()} " \
+                "never pairs them again."
+        else:  # left out as withdrawn, whatever the earlier years say
+            cell = roster.cell(chosen, "status")
+            why = f"{named} {name} has withdrawn (Status '{chosen.status}'" \
+                f"{f' at {cell}' if cell else ''}), so 'wessex pair' leaves them out. The two " \
+                "were partners in an earlier scheme too, so they would not be paired again " \
+                "were that Status cell emptied."
         found.append(Problem(
-            "warning", f"preference_{choice.rank}",
-            f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {chosen}, "
-            f"cannot be met: the two were partners in an earlier scheme, and {_rule_6()} "
-            "never pairs them again.",
+            "warning", f"preference_{choice.rank}", why,
             "Ask them for someone else before pairing, or leave it: 'wessex pair' passes over "
             "this choice.", sheet=roster.sheet, row=volunteer.row, col=(column or 0) + 1))
     return found
@@ -180,11 +188,13 @@ def _rule_6() -> str:
     return f"rule {Rule.PARTNERED_BEFORE.value} ({Rule.PARTNERED_BEFORE.short})"
 
 
-def _earlier_partners_chosen(roster: Roster) -> list[tuple[Volunteer, Preference, str]]:
+def _earlier_partners_chosen(roster: Roster
+                             ) -> list[tuple[Volunteer, Preference, str, Volunteer | None]]:
     """Each choice of an active volunteer naming their partner of an earlier scheme
-    (``apply_history`` gave the roster its ``previous``), with that partner's name."""
+    (``apply_history`` gave the roster its ``previous``), with that partner's name, and that
+    partner (None if not in the roster)."""
     by_key = roster.by_key()
-    return [(volunteer, choice, chosen.name if chosen else choice.text)
+    return [(volunteer, choice, chosen.name if chosen else choice.text, chosen)
             for volunteer in roster.volunteers if volunteer.active
             for choice in volunteer.preferences
             if choice.person and choice.person in volunteer.previous
@@ -197,10 +207,13 @@ def choices_partnered_before(roster: Roster) -> list[str]:
     two apart, which the volunteer may not expect, so the administrator hears of it."""
     from .scoring import ORDINAL
 
-    return [f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {chosen}, "
+    return [f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {name}, "
             "was their partner in an earlier scheme, so the two are not paired again "
-            "(rule 6: never the same partner twice)."
-            for volunteer, choice, chosen in _earlier_partners_chosen(roster)]
+            "(rule 6: never the same partner twice)." if chosen is None or chosen.active else
+            f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {name}, "
+            f"has withdrawn (Status '{chosen.status}'), so was left out of the pairing; the "
+            "two were partners in an earlier scheme too."
+            for volunteer, choice, name, chosen in _earlier_partners_chosen(roster)]
 
 
 def summary_rows(path: Path) -> list[dict[str, str]]:
