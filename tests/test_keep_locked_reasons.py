@@ -90,11 +90,40 @@ def test_a_dry_run_warns_of_the_locked_cell_as_a_run_that_would_act(run: Runner,
     assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"][how].value == "locked"
 
 
-def test_a_locked_cell_over_emptied_reasons_is_explained_afterwards_alone(
+def test_a_locked_cell_over_emptied_reasons_is_warned_of_by_the_settings_record(
         run: Runner, tmp_path: Path) -> None:
-    # nothing in the Reasons tells a copied cell from a lock: no warning first, so the note
-    # after says it all
+    """Emptied Reasons tell nothing, but the Settings sheet records 'optimised' for the pair:
+    the run warned of nothing first, and made the two agreed in advance."""
     small_paired(run, tmp_path)
+    how, reasons = _locked_by_hand(tmp_path, empty_reasons=True)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    warning = (f"Warning: Pairs!{how} says 'locked' for pair P002 (Dr Isla Okonkwo and Arjun "
+               "Rasmussen), but the Settings sheet records that the last 'wessex pair' wrote "
+               "'optimised' there, not as agreed in advance: was the cell copied or filled "
+               "down from another row? This run takes the cell at its word: it keeps the two "
+               "as agreed in advance from now on, and their letters say so. If they did not "
+               f"agree in advance, take 'locked as agreed' out of the start of Pairs!{reasons} "
+               "once it is done.")
+    after = (f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{reasons}), for "
+             "the How paired cell saying 'locked' warned of above.")
+    assert warning in said and after in said
+    assert said.index(warning) < said.index(after)
+    assert said.count("out of the start of") == 1
+
+
+def test_a_locked_cell_over_emptied_reasons_without_the_record_is_explained_afterwards(
+        run: Runner, tmp_path: Path) -> None:
+    # a workbook older than the Settings record of How paired: nothing tells a copied cell
+    # from a lock, so no warning first, and the note after says it all
+    from wessex_cli.pairs_workbook import HOW_SETTINGS
+
+    small_paired(run, tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    settings = book["Settings"]
+    for row in reversed(range(1, settings.max_row + 1)):
+        if settings.cell(row, 1).value in HOW_SETTINGS.values():
+            settings.delete_rows(row)
+    book.save(tmp_path / "pairs.xlsx")
     _, reasons = _locked_by_hand(tmp_path, empty_reasons=True)
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "Warning: Pairs!" not in said

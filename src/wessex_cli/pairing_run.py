@@ -117,8 +117,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .pairing import explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import (
         added_by_hand,
-        copied_lock_warnings,
         leave_out_withdrawn,
+        lock_edits,
         missing_id_back,
         moved_deleted_warning,
         read_pairs_workbook,
@@ -218,6 +218,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             {person_key(p.name) for p in left_out if p.name}
         given_back: dict[int, str] = {}  # a row whose ID was emptied or typed over -> its ID
         added: set[int] = set()  # rows of pairs typed in by hand, never introduced
+        warned_locks: set[str] = set()  # pairs whose How paired 'locked' is warned of first
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
@@ -239,9 +240,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             added = added_by_hand(earlier)
             # 'locked' copied or filled down over a pair wessex chose: said before this run
             # takes it at its word (the Reasons it begins are named after, without repeating)
-            notes += [Note(said, NoteKind.WARNING) for said in
-                      copied_lock_warnings(earlier, added, keeping=True,
-                                           writing=request.writing)]
+            edits = lock_edits(earlier, added, keeping=True, writing=request.writing)
+            notes += [Note(said, NoteKind.WARNING) for _, said, _ in edits]
+            # named alone once done, the warning above having said what it means
+            warned_locks = {pair.pair_id for pair, _, locking in edits if locking}
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
             if earlier.moved_deleted:  # their people are no longer kept out: said as paired
@@ -322,7 +324,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               held_how=held_how),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
-                                 moved_emptied=bool(earlier.moved_emptied))
+                                 moved_emptied=bool(earlier.moved_emptied),
+                                 warned_locks=warned_locks)
             if book is not None:
                 notes += map(Note, said)
                 saved = target

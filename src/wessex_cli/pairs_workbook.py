@@ -1141,13 +1141,26 @@ def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
 
 def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
                          keeping: bool = False, writing: bool = True) -> list[str]:
-    """A warning for each pair wessex wrote (not typed in by hand: ``added``) whose How
-    paired cell says "locked" while its Reasons do not begin as an agreed pair's do: the
-    cell copied or filled down from an agreed pair's row. 'pair --keep' takes the cell at its
-    word and keeps the pair as agreed in advance from then on, its letters saying so: as
-    status says it, or (``keeping``) as that run says it before it does so (or would, when
-    not ``writing``: --dry-run)."""
-    from .pairing import LOCKED_REASON
+    """The warnings of ``lock_edits``, in the sheet's order."""
+    return [said for _, said, _ in lock_edits(book, added, keeping, writing)]
+
+
+def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
+               writing: bool = True) -> list[tuple[PairRecord, str, bool]]:
+    """Each pair warned of, with the warning, and whether its cell says "locked".
+
+    A warning for each pair wessex wrote (not typed in by hand: ``added``) whose How
+    paired cell says "locked" while its Reasons do not begin as an agreed pair's do, or
+    while the Settings sheet records another value there (``HOW_SETTINGS``): "optimised",
+    a pair the pairing made, whatever its Reasons say (copied too), or "kept" or "added by
+    hand" over Reasons emptied. The cell was copied or filled down from an agreed pair's
+    row. 'pair --keep' takes the cell at its word and keeps the pair as
+    agreed in advance from then on, its letters saying so: as status says it, or
+    (``keeping``) as that run says it before it does so (or would, when not ``writing``:
+    --dry-run). And one for each pair the Settings sheet records as "locked" whose cell now
+    says another value wessex writes, its Reasons not begun as an agreed pair's: 'pair
+    --keep' would no longer keep it as agreed (``_unlocked_by_edit``)."""
+    from .pairing import ADDED_BY_HAND, HOW_PAIRED, LOCKED_REASON
 
     columns = first_columns(book.headers)
     how, why = columns.get(header_key("How paired")), columns.get(header_key("Reasons"))
@@ -1157,22 +1170,64 @@ def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
     # every title of every row (a tenth of a second of status on 5,000 pairs)
     how_title, why_title = book.headers[how], book.headers[why]
     written = book.how_written or {}
-    said = []
+    said: list[tuple[PairRecord, str, bool]] = []
     for pair in book.pairs:
-        if how_paired_text(pair.values.get(how_title)) != "locked" or \
-                pair.row in added:
+        typed = how_paired_text(pair.values.get(how_title))
+        if typed not in HOW_PAIRED or pair.row in added:
             continue
         reasons = cell_text(pair.values.get(why_title))
-        if not reasons or reasons.startswith(LOCKED_REASON):
-            continue
+        begun = reasons.startswith(LOCKED_REASON)
+        recorded = _recorded_how(book, pair)  # "" for a workbook older than the record
         reasons_cell = f"Pairs!{cell_ref(pair.row - 1, why)}"
-        said.append(
-            f"Pairs!{cell_ref(pair.row - 1, how)} says 'locked' for "
-            f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)}), "
-            f"but its Reasons ({reasons_cell}) do not begin '{LOCKED_REASON}', as an agreed "
-            "pair's do: was the cell copied or filled down from another row? "
-            f"{_taken_as_locked(keeping, writing, written.get(pair.pair_id, ''), reasons_cell)}")
+        cell = f"Pairs!{cell_ref(pair.row - 1, how)}"
+        named = f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)})"
+        if typed != "locked":
+            if recorded == "locked" and not begun:
+                said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
+                                                     keeping, writing), False))
+            continue
+        if reasons and not begun:
+            before = written.get(pair.pair_id, "")
+            said.append((pair, (
+                f"{cell} says 'locked' for {named}, but its Reasons ({reasons_cell}) do not "
+                f"begin '{LOCKED_REASON}', as an agreed pair's do: was the cell copied or "
+                "filled down from another row? "
+                f"{_taken_as_locked(keeping, writing, before, reasons_cell)}"), True))
+        elif recorded == "optimised" or (recorded in ("kept", ADDED_BY_HAND) and not begun):
+            # Reasons emptied, or copied too: the record still says what the cell held, the
+            # pairing's choice or a pair kept as not agreed
+            copied = f" and its Reasons ({reasons_cell})" if begun else ""
+            said.append((pair, (
+                f"{cell} says 'locked' for {named}, but the Settings sheet records that the "
+                f"last 'wessex pair' wrote '{recorded}' there, not as agreed in advance: was "
+                f"the cell{copied} copied or filled down from another row? "
+                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell, begun)}"), True))
     return said
+
+
+def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: bool,
+                      writing: bool) -> str:
+    """The warning for a How paired cell (``cell``) saying ``typed`` over a pair (``named``)
+    the Settings sheet records as "locked", its Reasons cell (``reasons``) not begun as an
+    agreed pair's: 'pair --keep' takes the cell at its word and keeps the two as not agreed
+    in advance from then on, as status foretells it, or as that run (``keeping``) says it
+    first, about to write or (not ``writing``) dry."""
+    from .pairing import LOCKED_REASON
+
+    said = (f"{cell} says '{typed}' for {named}, but the Settings sheet records that the last "
+            "'wessex pair' wrote 'locked' there, as agreed in advance, and its Reasons "
+            f"({reasons}) do not begin '{LOCKED_REASON}': was the cell typed over? ")
+    if not keeping:
+        return said + ("'wessex pair --keep' would keep the two as not agreed in advance from "
+                       "then on. If they did agree in advance, type back what the cell said: "
+                       f"{_type_back('locked')}")
+    if not writing:
+        return said + ("Without --dry-run, this run would keep the two as not agreed in "
+                       "advance from then on. If they did agree in advance, type back what the "
+                       f"cell said before running without --dry-run: {_type_back('locked')}")
+    return said + ("This run takes the cell at its word: it keeps the two as not agreed in "
+                   "advance from now on. If they did agree in advance, type "
+                   f"'{LOCKED_REASON}; ' at the start of {reasons} once it is done.")
 
 
 def _type_back(how: str) -> str:
@@ -1191,15 +1246,19 @@ def _type_back(how: str) -> str:
         "the pairing before."
 
 
-def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str) -> str:
+def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str,
+                     begun: bool = False) -> str:
     """What 'pair --keep' does with a How paired cell saying "locked" over a pair wessex
     chose, and how not to: as status foretells it, or as that run (``keeping``) says it
     first, about to write or (not ``writing``) dry; ``how``: what the cell said before, as
-    the Settings sheet records it (``_type_back``); ``reasons``: the pair's Reasons cell.
+    the Settings sheet records it (``_type_back``); ``reasons``: the pair's Reasons cell,
+    which, ``begun`` as an agreed pair's (copied too), is to lose that start as well.
     What the run writes in the Reasons its note afterwards says."""
     from .pairing import LOCKED_REASON
 
     back = _type_back(how)
+    if begun:  # the Reasons alone would keep the two as agreed
+        back = f"{back[:-1]}, and take '{LOCKED_REASON}' out of the start of {reasons}."
     if not keeping:
         return ("While it says 'locked', their letters say the two agreed in advance, and "
                 "'wessex pair --keep' would keep them so from then on. If they did not agree "

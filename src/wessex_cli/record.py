@@ -944,7 +944,8 @@ def _put_back_own_columns(book: Workbook, sheet: Any, headers: Sequence[str],
 def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                   when: dt.date, held: Collection[str] = (),
                   given_back: Mapping[int, str] | None = None,
-                  moved_emptied: bool = False) -> list[str]:
+                  moved_emptied: bool = False,
+                  warned_locks: Collection[str] = ()) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -963,6 +964,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     (``pairs_workbook.missing_id_back``; 'pair --keep' says so). ``moved_emptied``: the
     Settings list of the pairs moved to the Withdrawn sheet was found emptied, so a pair
     called added by hand may be a withdrawal undone, its people introduced.
+    ``warned_locks``: the IDs of the pairs whose How paired cell saying "locked" the run
+    warned of first (``pairs_workbook.copied_lock_warnings``), their Reasons emptied.
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -1070,7 +1073,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     was, now = cell_text(shown), cell_text(value)
                     begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
                     if begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
-                        (warned if was else locked).append(_At(target))
+                        (warned if was or cell_text(row[0]) in warned_locks
+                         else locked).append(_At(target))
                     if not begun or _without_lock(now) != was:  # not the lock alone
                         restated.setdefault(title, []).append(_At(target))
                 put_value(target, None if value == "" else value)
