@@ -40,11 +40,10 @@ def test_status_names_a_withdrawn_pair_whose_row_was_deleted(run: Runner, paired
     _delete_withdrawn_row(paired)
     said = _said(run, "status", "pairs.xlsx")
     assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
-        "on no sheet now: was its row deleted? Without that row, " \
-        "'wessex pair --keep' no longer keeps its people out: someone who withdrew may be " \
-        "paired again, even with the same partner. If that was a mistake, put it back on " \
-        "the Withdrawn sheet (copy its row back from the newest copy in backups/ that has " \
-        "it); if they are taking part again, nothing needs doing." in said
+        "on no sheet now, so 'wessex pair --keep' no longer keeps its people out, as when a " \
+        "withdrawal is undone: it may pair them again, even with each other. If its row was " \
+        "deleted by mistake, put it back on the Withdrawn sheet (copy its row back from the " \
+        "newest copy in backups/ that has it)." in said
 
 
 def test_pair_keep_says_it_pairs_them_and_then_records_the_id_as_deleted(
@@ -54,15 +53,15 @@ def test_pair_keep_says_it_pairs_them_and_then_records_the_id_as_deleted(
     _delete_withdrawn_row(paired)
     dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
-        "on no sheet now (its row deleted?), so its people would " \
-        "not be kept out of the real run: someone who withdrew may be paired again, even " \
-        "with the same partner. If that was a mistake, put it back on the Withdrawn sheet " \
-        "(copy its row back from the newest copy in backups/ that has it) first." in dry
+        "on no sheet now, so its people are not kept out of the real run, as when a " \
+        "withdrawal is undone: they may be paired again, even with each other. If its row " \
+        "was deleted by mistake, put it back on the Withdrawn sheet (copy its row back from " \
+        "the newest copy in backups/ that has it) first." in dry
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
-    assert "so its people were not kept out of this pairing: someone who withdrew may have " \
-        "been paired again, even with the same partner. If that was a mistake, copy the " \
-        "previous version of pairs.xlsx back from backups/; then put it back on the " \
-        "Withdrawn sheet" in said
+    assert "so its people were not kept out of this pairing, as when a withdrawal is undone: " \
+        "they may have been paired again, even with each other. If its row was deleted by " \
+        "mistake, copy the previous version of pairs.xlsx back from backups/; then put it " \
+        "back on the Withdrawn sheet" in said
     # said once: P005 is recorded now as a pair whose row was deleted, its ID never given
     # again, and no longer as one on the Withdrawn sheet
     assert _setting(paired, MOVED_SETTING) == []

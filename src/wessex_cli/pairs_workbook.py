@@ -942,8 +942,9 @@ def _moved_deleted(book: PairsWorkbook, withdrawn: Sequence[PairRecord]) -> list
 
 def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") -> str:
     """What is said of ``book.moved_deleted``: by 'status' and the like, or by 'pair --keep'
-    as its ``run`` pairs those people ("this run", "the real run"), with the way back
-    (``undo``) once it has."""
+    as its ``run`` pairs those people ("this pairing", "the real run"), with the way back
+    (``undo``) once it has. Deleting the row is also how a withdrawal is undone
+    (``leave_out_withdrawn`` says so), so each allows that it was meant."""
     ids = book.moved_deleted
     one = len(ids) == 1
     them, its = ("it", "its") if one else ("them", "their")
@@ -951,20 +952,18 @@ def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") ->
              "to the Withdrawn sheet (the Settings sheet lists "
              f"{them}), but {'is' if one else 'are'} on no sheet now")
     back = f"put {them} back on the Withdrawn sheet ({copy_back(ids, book.path)})"
+    mistake = f"If {rows_of(ids)} {'was' if one else 'were'} deleted by mistake"
     if undo:  # paired already: the previous version holds the rows
-        return (f"{found} ({rows_of(ids)} deleted?), so {its} people were not kept out of "
-                f"{run}: someone who withdrew may have been paired again, even with the same "
-                f"partner. If that was a mistake, {undo}; then {back}, and run 'wessex "
-                "pair --keep' again.")
+        return (f"{found}, so {its} people were not kept out of {run}, as when a withdrawal "
+                f"is undone: they may have been paired again, even with each other. "
+                f"{mistake}, {undo}; then {back}, and run 'wessex pair --keep' again.")
     if run:
-        return (f"{found} ({rows_of(ids)} deleted?), so {its} people would not be kept out "
-                f"of {run}: someone who withdrew may be paired again, even with the same "
-                f"partner. If that was a mistake, {back} first.")
-    return (f"{found}: was {rows_of(ids)} deleted? Without "
-            f"{rows_of(ids).replace('its ', 'that ')}, 'wessex pair --keep' no longer keeps "
-            f"{its} people out: someone who withdrew may be paired again, even with the same "
-            f"partner. If that was a mistake, {back}; if they are taking part again, nothing "
-            "needs doing.")
+        return (f"{found}, so {its} people are not kept out of {run}, as when a withdrawal "
+                f"is undone: they may be paired again, even with each other. {mistake}, "
+                f"{back} first.")
+    return (f"{found}, so 'wessex pair --keep' no longer keeps {its} people out, as when a "
+            "withdrawal is undone: it may pair them again, even with each other. "
+            f"{mistake}, {back}.")
 
 
 def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
