@@ -211,7 +211,7 @@ def choices_partnered_before(roster: Roster) -> list[str]:
             "was their partner in an earlier scheme, so the two are not paired again "
             "(rule 6: never the same partner twice)." if chosen is None or chosen.active else
             f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, {name}, "
-            f"has withdrawn (Status '{chosen.status}'), so was left out of the pairing; the "
+            "has withdrawn, so was left out of the pairing; the "
             "two were partners in an earlier scheme too."
             for volunteer, choice, name, chosen in _earlier_partners_chosen(roster)]
 

@@ -194,7 +194,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                          f"{'it' if len(unread) == 1 else 'them'} (a phone number, a note) "
                          "to that person's first row, then delete the repeat."))
     if history is not None:
-        from .history import apply_history, choices_partnered_before, new_addresses
+        from .history import apply_history, new_addresses
 
         for key, old in new_addresses(roster, history).items():
             person = roster.by_key()[key]
@@ -203,7 +203,6 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                               "name under another address, so their earlier partners are "
                               "kept apart."))
         roster = apply_history(roster, history)
-        notes += [Note(said) for said in choices_partnered_before(roster)]
     in_place = keep is not None and real_path(target) == real_path(keep)
     if request.writing and not in_place:
         guard_output(target, request.force, "pairs workbook")  # with --force: backed up
@@ -268,6 +267,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             roster, withdrawn = leave_out_withdrawn(roster, withdrawals, keep)
             notes += map(Note, withdrawn)
             roster = _locks_already_kept(roster, kept)
+        if history is not None:  # said of whoever is in this pairing: not one withdrawn
+            from .history import choices_partnered_before
+
+            notes += [Note(said) for said in choices_partnered_before(roster)]
         with solving(len(roster.active)) if solving else contextlib.nullcontext():
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
