@@ -133,7 +133,7 @@ def test_a_pair_typed_in_with_someone_already_paired_is_warned_about(run: Runner
     cell = f"Volunteers!{chr(ord('A') + HEADERS.index('Capacity'))}" \
         f"{2 + [p['Name'] for p in people].index(consultant)}"
     assert f"Warning: {consultant} is kept in 2 pairs, with {first_a} (P001) and Dr Mei " \
-           "Corrigan (P003), but the volunteer workbook lets them take 1 partner. To keep " \
+           "Corrigan (P003), but v.xlsx lets them take 1 partner. To keep " \
            f"both, make their Capacity cell ({cell}) 2; if not, run " \
            f"'wessex withdraw pairs.xlsx \"{consultant}\" --partner NAME' for the pair to " \
            "end, then pair again with --keep." in text

@@ -102,7 +102,7 @@ def test_status_warns_of_someone_typed_into_more_pairs_than_they_can_take(
     # what 'pair --keep' says of it
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "Warning: Prof Jude Greaves is kept in 2 pairs, with Wilf Umeh (P030) and Dr " \
-        "Maryam Kowalczyk (P031), but the volunteer workbook lets them take 1 partner. To " \
+        "Maryam Kowalczyk (P031), but volunteers.xlsx lets them take 1 partner. To " \
         "keep both, make their Max partners cell (Volunteers!O46) 2; if not, run 'wessex " \
         "withdraw pairs.xlsx \"Prof Jude Greaves\" --partner NAME' for the pair to end, " \
         "then pair again with --keep." in said

@@ -777,7 +777,7 @@ def _kept_beyond_capacity(result: PairingResult, keep: Path, roster: Roster) -> 
         if len(found) <= person.capacity or not any(pair.carried for *_, pair in found):
             continue
         partners = [f"{partner.name} ({pair.pair_id})" for _, partner, pair in found]
-        advice = beyond_capacity(roster, person, len(found), keep)
+        advice = beyond_capacity(roster, person, len(found), keep, roster.path.name)
         said.append(Note(f"{person.name} is kept in {len(found)} pairs, with "
                          f"{and_list(partners)}, but {advice}, then pair again with "
                          "--keep.", NoteKind.WARNING))
