@@ -14,6 +14,7 @@ import openpyxl
 from wessex_cli.pairs_workbook import HOW_SETTINGS
 
 from .conftest import Runner
+from .test_keep_held_listed import isla_host_days
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -21,15 +22,6 @@ __all__ = ["paired"]  # the fixture, used by name
 
 def _said(run: Runner, *args: str) -> str:
     return " ".join(run(*args).output.split())
-
-
-def _isla_host_days(volunteers: Path, text: str) -> None:
-    """Dr Isla Okonkwo's host days (Volunteers!I6; she is in pair P011, Pairs row 12)."""
-    book = openpyxl.load_workbook(volunteers)
-    sheet = book["Volunteers"]
-    assert sheet["A6"].value == "Dr Isla Okonkwo"
-    sheet["I6"].value = text
-    book.save(volunteers)
 
 
 def _recorded(path: Path) -> dict[str, str]:
@@ -53,7 +45,7 @@ def _empty_p011_how_paired(path: Path) -> str:
 def test_a_held_pair_made_by_the_pairing_before_is_asked_back_as_optimised(
         run: Runner, paired: Path) -> None:
     volunteers = paired.parent / "volunteers.xlsx"
-    _isla_host_days(volunteers, "Tuesday lunchtime")  # not days: an error in her row
+    isla_host_days(volunteers, "Tuesday lunchtime")  # not days: an error in her row
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
     assert "Pair P011 is kept as it stands" in said
     # its cell still says 'optimised' (never introduced by this run), and is recorded so
@@ -75,7 +67,7 @@ def test_a_held_pair_made_by_the_pairing_before_is_asked_back_as_optimised(
 def test_a_held_kept_pair_is_asked_back_as_kept(run: Runner, paired: Path) -> None:
     volunteers = paired.parent / "volunteers.xlsx"
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
-    _isla_host_days(volunteers, "Tuesday lunchtime")
+    isla_host_days(volunteers, "Tuesday lunchtime")
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
     assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}
     _empty_p011_how_paired(paired)
@@ -95,6 +87,6 @@ def test_a_held_pair_of_a_workbook_older_than_the_record_is_recorded_as_its_cell
         if settings.cell(row, 1).value in HOW_SETTINGS.values():
             settings.delete_rows(row)
     book.save(paired)
-    _isla_host_days(paired.parent / "volunteers.xlsx", "Tuesday lunchtime")
+    isla_host_days(paired.parent / "volunteers.xlsx", "Tuesday lunchtime")
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
     assert _recorded(paired) == {"optimised": "P011", "kept": "P001-P010, P012-P030"}

@@ -19,7 +19,7 @@ from .test_record_fixes import paired
 __all__ = ["paired"]  # the fixture, used by name
 
 
-def _host_days(volunteers: Path, text: str) -> None:
+def isla_host_days(volunteers: Path, text: str) -> None:
     """Dr Isla Okonkwo's host days (Volunteers!I6, in P011) typed as ``text``."""
     book = openpyxl.load_workbook(volunteers)
     sheet = book["Volunteers"]
@@ -38,12 +38,12 @@ def test_a_pair_held_for_an_error_stays_listed_and_is_not_added_by_hand(
         run: Runner, paired: Path) -> None:
     volunteers = paired.parent / "volunteers.xlsx"
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
-    _host_days(volunteers, "Tuesday lunchtime")
+    isla_host_days(volunteers, "Tuesday lunchtime")
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
                     .output.split())
     assert "Pair P011 is kept as it stands" in said
     assert _listed(paired) == ["P001-P030"]
-    _host_days(volunteers, "Mon")
+    isla_host_days(volunteers, "Mon")
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "added by hand" not in said
     sheet = openpyxl.load_workbook(paired)["Pairs"]

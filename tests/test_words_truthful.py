@@ -365,41 +365,34 @@ def test_names_sort_by_surname_then_given_name_titles_aside() -> None:
         "Dr Oliver Pemberton", "Penrose, Alys"]
 
 
-def test_a_locked_pair_in_the_pairs_workbook_needs_no_choices() -> None:
-    scheme = Scheme(name="Northvale Exchange")
+def four_people() -> tuple[Person, Person, Person, Person]:
+    """Dr Amelia Ashworth and Dr Isla Okonkwo (GPs), Ned and Dr Oliver Pemberton
+    (consultants)."""
     amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
                     side="primary")
     ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
     isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
     oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
-    locked = PairRecord("P001", amelia, ned, values={"How paired": "locked"})
-    chosen = PairRecord("P002", isla, oliver, values={"How paired": "optimised"})
-    template = load_template("preferences-request", scheme)
-    found = {r.email: r.context["agreed_partners"]
-             for r in recipients(template, scheme, pairs=[locked, chosen])}
-    assert found == {"amelia@example.org": ["Ned Pemberton"],
-                     "ned@example.org": ["Dr Amelia Ashworth"],
-                     "isla@example.org": [], "oliver@example.org": []}
+    return amelia, ned, isla, oliver
 
 
-def test_a_pair_kept_after_being_locked_needs_no_choices_either() -> None:
-    """'wessex pair --keep' writes "kept" under How paired for a locked pair, its Reasons
-    still beginning "locked as agreed": its people's partner is as agreed as before, and
-    their preferences request must not ask them whom they would like (the introduction, for
-    the same pair, already said "as agreed in advance")."""
+@pytest.mark.parametrize(("agreed", "chosen"), [
+    ({"How paired": "locked"}, {"How paired": "optimised"}),
+    # 'wessex pair --keep' writes "kept" under How paired for a locked pair, its Reasons still
+    # beginning "locked as agreed": its people's partner is as agreed as before, and their
+    # preferences request asked them whom they would like while their introduction said "as
+    # agreed in advance"
+    ({"How paired": "kept", "Reasons": "locked as agreed; same cluster"},
+     {"How paired": "kept", "Reasons": "same cluster"})])
+def test_a_locked_pair_in_the_pairs_workbook_needs_no_choices(
+        agreed: dict[str, str], chosen: dict[str, str]) -> None:
     scheme = Scheme(name="Northvale Exchange")
-    amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
-                    side="primary")
-    ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
-    isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
-    oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
-    kept = PairRecord("P001", amelia, ned, values={
-        "How paired": "kept", "Reasons": "locked as agreed; same cluster"})
-    chosen = PairRecord("P002", isla, oliver, values={"How paired": "kept",
-                                                      "Reasons": "same cluster"})
+    amelia, ned, isla, oliver = four_people()
+    pairs = [PairRecord("P001", amelia, ned, values=agreed),
+             PairRecord("P002", isla, oliver, values=chosen)]
     template = load_template("preferences-request", scheme)
     found = {r.email: r.context["agreed_partners"]
-             for r in recipients(template, scheme, pairs=[kept, chosen])}
+             for r in recipients(template, scheme, pairs=pairs)}
     assert found == {"amelia@example.org": ["Ned Pemberton"],
                      "ned@example.org": ["Dr Amelia Ashworth"],
                      "isla@example.org": [], "oliver@example.org": []}
@@ -433,11 +426,7 @@ def test_a_pair_kept_after_being_locked_is_still_agreed_in_advance() -> None:
     """'wessex pair --keep' writes "kept" under How paired but keeps the locked reason first;
     the pair's "how" is there for a template of one's own."""
     scheme = Scheme(name="Northvale Exchange")
-    amelia = Person("Dr Amelia Ashworth", "amelia@example.org", profession="GP",
-                    side="primary")
-    ned = Person("Ned Pemberton", "ned@example.org", profession="Consultant", side="secondary")
-    isla = replace(amelia, name="Dr Isla Okonkwo", email="isla@example.org")
-    oliver = replace(ned, name="Dr Oliver Pemberton", email="oliver@example.org")
+    amelia, ned, isla, oliver = four_people()
     kept = PairRecord("P001", amelia, ned, values={
         "How paired": "kept", "Reasons": "locked as agreed; same cluster"})
     chosen = PairRecord("P002", isla, oliver, values={"How paired": "optimised",

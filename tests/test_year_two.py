@@ -1006,21 +1006,10 @@ def test_a_history_row_naming_the_workbook_itself_says_so(run: Runner, tmp_path:
     assert "--history PATH-TO-LAST-YEARS-pairs.xlsx" in refused
 
 
-def test_skip_errors_with_keep_leaves_out_a_lock_of_a_partner_its_settings_keep_apart(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The years a pairs workbook's Settings record (no --history given again) keep
-    partners apart in 'pair --keep --skip-errors' too: a Partner lock of last year's
-    partners is an error of its row, left out, where the whole re-pairing was refused for
-    it. And each earlier workbook is read once (it was read for the locks, then again)."""
+def history_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The earlier years' workbooks read from now on, in order, each time one is read."""
     import wessex_cli.history
 
-    old = last_year(run, tmp_path)
-    write_book(tmp_path / "volunteers.xlsx", four())
-    run("pair", "volunteers.xlsx", "--history", str(old))  # Amelia-Arjun, Isla-Oliver
-    run("withdraw", "pairs.xlsx", "Arjun Rasmussen")
-    write_book(tmp_path / "volunteers.xlsx",
-               four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"},
-                       "arjun@nhs.net": {"Status": "withdrawn"}}))
     reading = wessex_cli.history._history_book
     read: list[Path] = []
 
@@ -1029,6 +1018,23 @@ def test_skip_errors_with_keep_leaves_out_a_lock_of_a_partner_its_settings_keep_
         return reading(path)
 
     monkeypatch.setattr(wessex_cli.history, "_history_book", counted)
+    return read
+
+
+def test_skip_errors_with_keep_leaves_out_a_lock_of_a_partner_its_settings_keep_apart(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The years a pairs workbook's Settings record (no --history given again) keep
+    partners apart in 'pair --keep --skip-errors' too: a Partner lock of last year's
+    partners is an error of its row, left out, where the whole re-pairing was refused for
+    it. And each earlier workbook is read once (it was read for the locks, then again)."""
+    old = last_year(run, tmp_path)
+    write_book(tmp_path / "volunteers.xlsx", four())
+    run("pair", "volunteers.xlsx", "--history", str(old))  # Amelia-Arjun, Isla-Oliver
+    run("withdraw", "pairs.xlsx", "Arjun Rasmussen")
+    write_book(tmp_path / "volunteers.xlsx",
+               four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"},
+                       "arjun@nhs.net": {"Status": "withdrawn"}}))
+    read = history_reads(monkeypatch)
     data = json.loads(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors",
                           "--dry-run", "--json").stdout)
     assert [left["name"] for left in data["left_out"]] == ["Dr Amelia Ashworth"]
@@ -1041,19 +1047,10 @@ def test_skip_errors_reads_each_earlier_year_once(run: Runner, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """--history and --skip-errors with a Partner cell filled: last year's workbook was read
     (and applied) once to find the locks of earlier partners, then once more to pair."""
-    import wessex_cli.history
-
     old = last_year(run, tmp_path)
     write_book(tmp_path / "volunteers.xlsx",
                four(**{"amelia@nhs.net": {"Partner": "Oliver Pemberton"}}))
-    reading = wessex_cli.history._history_book
-    read: list[Path] = []
-
-    def counted(path: Path) -> object:
-        read.append(path)
-        return reading(path)
-
-    monkeypatch.setattr(wessex_cli.history, "_history_book", counted)
+    read = history_reads(monkeypatch)
     data = json.loads(run("pair", "volunteers.xlsx", "--history", str(old), "--skip-errors",
                           "--dry-run", "--json").stdout)
     assert [left["name"] for left in data["left_out"]] == ["Dr Amelia Ashworth"]
