@@ -43,7 +43,26 @@ def test_status_names_a_withdrawn_pair_whose_row_was_deleted(run: Runner, paired
         "on no sheet now, so 'wessex pair --keep' no longer keeps its people out, as when a " \
         "withdrawal is undone: it may pair them again, even with each other. If its row was " \
         "deleted by mistake, put it back on the Withdrawn sheet (copy its row back from the " \
-        "newest copy in backups/ that has it)." in said
+        "newest copy in backups/ that has it); if not, 'wessex pair VOLUNTEERS --keep " \
+        "pairs.xlsx' pairs them and ends this warning." in said
+
+
+def test_status_advice_for_someone_taking_part_again_is_what_pairs_them(
+        run: Runner, paired: Path) -> None:
+    """Deleting the Withdrawn row is what 'pair --keep' itself advises to pair someone
+    again. Status said 'nothing needs doing' then, yet they stayed unpaired and the warning
+    came back on every run: 'pair --keep' is what pairs them, and what quiets it."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    _delete_withdrawn_row(paired)
+    said = _said(run, "status", "pairs.xlsx")
+    assert "nothing needs doing" not in said
+    assert "if not, 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs them" in said
+    assert "Pair P005" in _said(run, "status", "pairs.xlsx")  # still said until then
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert "Dr Elif Strand" in {cell.value for row in sheet.iter_rows(min_row=2)
+                                for cell in row[1:10:8]}  # the A name and B name columns
+    assert "P005" not in _said(run, "status", "pairs.xlsx")
 
 
 def test_pair_keep_says_it_pairs_them_and_then_records_the_id_as_deleted(

@@ -963,7 +963,8 @@ def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") ->
                 f"{back} first.")
     return (f"{found}, so 'wessex pair --keep' no longer keeps {its} people out, as when a "
             "withdrawal is undone: it may pair them again, even with each other. "
-            f"{mistake}, {back}.")
+            f"{mistake}, {back}; if not, 'wessex pair VOLUNTEERS --keep {book.path.name}' "
+            "pairs them and ends this warning.")
 
 
 def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
