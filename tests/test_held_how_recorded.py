@@ -3,7 +3,9 @@ their row) keeps its How paired cell as it was, but the Settings rows recording 
 wrote in each How paired cell left it out. Listed among the pairs wessex wrote yet under no
 value, it read as 'locked': a blank How paired cell on it was asked back as 'locked' by
 status and 'render --new', which would have made a pair chosen by the pairing one agreed in
-advance. It is recorded under the value its cell holds, as wessex wrote it."""
+advance. It is recorded under the value its cell holds, as wessex wrote it; one the pairing
+before made is carried over as every kept pair is, its How paired cell now 'kept' (and so
+recorded), or 'render --new' introduced its people to each other a second time."""
 
 from __future__ import annotations
 
@@ -42,26 +44,54 @@ def _empty_p011_how_paired(path: Path) -> str:
     return str(cell.coordinate)
 
 
-def test_a_held_pair_made_by_the_pairing_before_is_asked_back_as_optimised(
+def test_a_held_pair_made_by_the_pairing_before_is_carried_over_as_kept(
         run: Runner, paired: Path) -> None:
     volunteers = paired.parent / "volunteers.xlsx"
     isla_host_days(volunteers, "Tuesday lunchtime")  # not days: an error in her row
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
     assert "Pair P011 is kept as it stands" in said
-    # its cell still says 'optimised' (never introduced by this run), and is recorded so
-    assert _recorded(paired) == {"optimised": "P011", "kept": "P001-P010, P012-P030"}
+    # carried over from the pairing before, as every other pair: 'kept', and recorded so
+    assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}
     cell = _empty_p011_how_paired(paired)
     status = _said(run, "status", "pairs.xlsx")
     assert f"Pairs!{cell} (Dr Isla Okonkwo and Dr Marta Juniper): the How paired cell of " \
         "pair P011 is blank" in status
-    assert "Type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
-        "pair." in status
+    assert "Type back what the cell said: 'kept', as the last 'wessex pair' kept the pair " \
+        "from the pairing before." in status
     assert "'locked', as" not in status
     render = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "--new",
                    "-o", "letters", "--format", "md")
-    assert "Type back what the cell said: 'optimised', as the last 'wessex pair' made the " \
-        "pair; then run this command again." in render
+    assert "Type back what the cell said: 'kept', as the last 'wessex pair' kept the pair " \
+        "from the pairing before; then run this command again." in render
     assert "'locked', as" not in render
+
+
+def test_render_new_after_a_re_pairing_with_held_pairs_introduces_only_the_new_pair(
+        run: Runner, paired: Path) -> None:
+    """The introductions went out after the first pairing. Dr Elif Strand withdraws, and the
+    re-pairing that finds Anwen Zubair a partner holds two pairs for errors in their rows:
+    P011 (made by the pairing) and P017 (agreed in advance). 'render --new' wrote to both
+    again, as if new."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    volunteers = paired.parent / "volunteers.xlsx"
+    _isla_host_days(volunteers, "Tuesday lunchtime")
+    book = openpyxl.load_workbook(volunteers)
+    assert book["Volunteers"]["A5"].value == "Dr Oliver Pemberton"  # in P017, locked
+    book["Volunteers"]["I5"].value = "Tuesday lunchtime"
+    book.save(volunteers)
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+    assert "Pair P011 is kept as it stands" in said
+    assert "Pair P017 is kept as it stands" in said
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--new", "-o", "letters",
+        "--format", "md")
+    written = {p.name for p in (paired.parent / "letters" / "partner-introduction").iterdir()}
+    # the new pair alone: Anwen Zubair with Dr Maryam Kowalczyk, the one left unpaired
+    assert written == {"anwen-zubair-with-maryam-kowalczyk.md", "maryam-kowalczyk.md"}
+    # the pair agreed in advance is still so in every letter
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "all", "--format",
+        "md")
+    letter = (paired.parent / "all" / "partner-introduction" / "oliver-pemberton.md")
+    assert "agreed in advance" in letter.read_text(encoding="utf-8")
 
 
 def test_a_held_kept_pair_is_asked_back_as_kept(run: Runner, paired: Path) -> None:
@@ -89,4 +119,5 @@ def test_a_held_pair_of_a_workbook_older_than_the_record_is_recorded_as_its_cell
     book.save(paired)
     isla_host_days(paired.parent / "volunteers.xlsx", "Tuesday lunchtime")
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
-    assert _recorded(paired) == {"optimised": "P011", "kept": "P001-P010, P012-P030"}
+    # its cell said 'optimised': carried over, it says 'kept' now
+    assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}

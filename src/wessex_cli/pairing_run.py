@@ -313,9 +313,14 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             held_ids = {p.pair_id for p in result.held}
             written_before = {*earlier.moved, *(earlier.listed or ())}
             moved = written_before - gone - on_sheet - held_ids
-            # their How paired cells are left as they were, and recorded so again
+            # their How paired cells are left as they were, and recorded so again; but one
+            # the pairing before made says 'kept' now, as a pair carried over does, or
+            # 'render --new' would introduce its people to each other twice
             held_how = {p.pair_id: how for p in result.held
                         if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
+            held_kept = {pair_id for pair_id, how in held_how.items()
+                         if _held_now_kept(earlier, pair_id, how)}
+            held_how.update(dict.fromkeys(held_kept, "kept"))
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
@@ -328,7 +333,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),
-                                 warned_locks=warned_locks)
+                                 warned_locks=warned_locks, held_kept=held_kept)
             if book is not None:
                 notes += map(Note, said)
                 saved = target
@@ -339,6 +344,19 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                     f"would also change {keep.name} as follows.", *said])
     return PairingRun(result, roster, left_out, [*notes, *map(Note, result.released)], saved,
                       in_place, unchanged=unchanged)
+
+
+def _held_now_kept(book: Any, pair_id: str, how: str) -> bool:
+    """Whether the How paired cell of pair ``pair_id``, held as it stands (``--skip-errors``)
+    and recorded as ``how``, says "kept" after this run: a pair the pairing before made, as
+    its cell still says ("optimised", or "locked" with the Reasons an agreed pair's begin,
+    which keep it agreed), is carried over as every other kept pair is."""
+    from .pairing import LOCKED_REASON
+
+    pair = next((p for p in book.pairs if p.pair_id == pair_id), None)
+    if pair is None or how not in ("optimised", "locked") or pair.how_paired() != how:
+        return False
+    return how == "optimised" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON)
 
 
 def _locks_already_kept(roster: Roster, kept: list[Any]) -> Roster:

@@ -945,7 +945,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                   when: dt.date, held: Collection[str] = (),
                   given_back: Mapping[int, str] | None = None,
                   moved_emptied: bool = False,
-                  warned_locks: Collection[str] = ()) -> list[str]:
+                  warned_locks: Collection[str] = (),
+                  held_kept: Collection[str] = ()) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -966,6 +967,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     called added by hand may be a withdrawal undone, its people introduced.
     ``warned_locks``: the IDs of the pairs whose How paired cell saying "locked" the run
     warned of first (``pairs_workbook.copied_lock_warnings``), their Reasons emptied.
+    ``held_kept``: the IDs of ``held`` pairs whose How paired cell alone is rewritten "kept",
+    carried over from the pairing before as every kept pair is (said with them).
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -1020,6 +1023,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         typed = cell_text(book.shown(sheet.cell(number, id_column)))
         pair_id = standard_id(typed)  # as the reader reads it
         if pair_id in held:
+            how_cell = columns.get(header_key("How paired"))
+            if pair_id in held_kept and how_cell is not None and \
+                    not is_formula(target := sheet.cell(number, how_cell)):
+                put_value(target, "kept")
+                restated.setdefault("How paired", []).append(_At(target))
+                changed = True
             continue
         found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
         if not any(found):
