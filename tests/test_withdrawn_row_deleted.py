@@ -99,3 +99,30 @@ def test_a_withdrawn_row_whose_id_was_emptied_is_not_taken_for_deleted(run: Runn
     book["Withdrawn"]["E2"].value = None
     book.save(paired)
     assert "was moved to the Withdrawn sheet" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_a_re_pairing_that_pairs_nobody_new_does_not_say_it_may_have(
+        run: Runner, paired: Path) -> None:
+    """Dr Elif Strand's withdrawal is written in her Status cell too, and Anwen Zubair has a
+    new partner already: the Withdrawn row deleted after that, 'pair --keep' makes no new
+    pair. It said someone who withdrew 'may have been paired again', when nobody was."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness", "--in",
+        "volunteers.xlsx")
+    assert "1 new" in _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _delete_withdrawn_row(paired)
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "add 0 new" in dry
+    assert "may be paired again" not in dry
+    assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
+        "on no sheet now. The real run makes no new pair, so nobody would be paired again; " \
+        "but after it nothing keeps its people out of the next pairing, which will not say " \
+        "so. If its row was deleted by mistake, put it back on the Withdrawn sheet (copy its " \
+        "row back from the newest copy in backups/ that has it) first." in dry
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "0 new" in said
+    assert "may have been paired again" not in said
+    assert "This pairing made no new pair, so nobody was paired again; but nothing keeps its " \
+        "people out of the next pairing, which will not say so. If its row was deleted by " \
+        "mistake, put it back on the Withdrawn sheet (copy its row back from the newest copy " \
+        "in backups/ that has it)." in said
+    assert _setting(paired, GONE_SETTING) == ["P005"]  # said once, as when people are paired

@@ -218,6 +218,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         given_back: dict[int, str] = {}  # a row whose ID was emptied or typed over -> its ID
         added: set[int] = set()  # rows of pairs typed in by hand, never introduced
         warned_locks: set[str] = set()  # pairs whose How paired 'locked' is warned of first
+        deleted_note: int | None = None  # where the notes say a Withdrawn row was deleted
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
@@ -245,12 +246,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             warned_locks = {pair.pair_id for pair, _, locking in edits if locking}
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
-            if earlier.moved_deleted:  # their people are no longer kept out: said as paired
-                notes.append(Note(moved_deleted_warning(
-                    earlier, "this pairing" if request.writing else "the real run",
-                    (f"copy the previous version of {keep.name} back from backups/"
-                     if in_place else f"pair again from {keep.name}, which this run left "
-                     "as it was") if request.writing else ""), NoteKind.WARNING))
+            # their people are no longer kept out: said here once the pairs are made
+            deleted_note = len(notes) if earlier.moved_deleted else None
             notes += [Note(said, NoteKind.WARNING) for said in earlier.withdrawn_unread]
             notes += [Note(found, NoteKind.WARNING) for pair in earlier.pairs
                       if pair.row in added and (found := _recorded_before_added(pair))]
@@ -276,6 +273,13 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held, added=added)
         if keep is not None:
+            if deleted_note is not None:  # as paired: a run pairing nobody new says so
+                notes.insert(deleted_note, Note(moved_deleted_warning(
+                    earlier, "this pairing" if request.writing else "the real run",
+                    (f"copy the previous version of {keep.name} back from backups/"
+                     if in_place else f"pair again from {keep.name}, which this run left "
+                     "as it was") if request.writing else "",
+                    made=any(not p.carried for p in result.pairs)), NoteKind.WARNING))
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, in_place)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)

@@ -940,11 +940,14 @@ def _moved_deleted(book: PairsWorkbook, withdrawn: Sequence[PairRecord]) -> list
     return sorted(missing, key=lambda i: (pair_number(i) or 0, i))
 
 
-def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") -> str:
+def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "",
+                          made: bool = True) -> str:
     """What is said of ``book.moved_deleted``: by 'status' and the like, or by 'pair --keep'
     as its ``run`` pairs those people ("this pairing", "the real run"), with the way back
-    (``undo``) once it has. Deleting the row is also how a withdrawal is undone
-    (``leave_out_withdrawn`` says so), so each allows that it was meant."""
+    (``undo``) once it has; ``made``: whether that run makes any new pair (none, it pairs
+    nobody again, but it is said no more after it). Deleting the row is also how a
+    withdrawal is undone (``leave_out_withdrawn`` says so), so each allows that it was
+    meant."""
     ids = book.moved_deleted
     one = len(ids) == 1
     them, its = ("it", "its") if one else ("them", "their")
@@ -953,6 +956,14 @@ def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "") ->
              f"{them}), but {'is' if one else 'are'} on no sheet now")
     back = f"put {them} back on the Withdrawn sheet ({copy_back(ids, book.path)})"
     mistake = f"If {rows_of(ids)} {'was' if one else 'were'} deleted by mistake"
+    if run and not made and undo:  # nobody paired again, yet no pairing says this again
+        return (f"{found}. {run[0].upper()}{run[1:]} made no new pair, so nobody was paired "
+                f"again; but nothing keeps {its} people out of the next pairing, which will "
+                f"not say so. {mistake}, {back}.")
+    if run and not made:
+        return (f"{found}. {run[0].upper()}{run[1:]} makes no new pair, so nobody would be "
+                f"paired again; but after it nothing keeps {its} people out of the next "
+                f"pairing, which will not say so. {mistake}, {back} first.")
     if undo:  # paired already: the previous version holds the rows
         return (f"{found}, so {its} people were not kept out of {run}, as when a withdrawal "
                 f"is undone: they may have been paired again, even with each other. "
