@@ -279,6 +279,12 @@ def test_a_pair_typed_in_that_the_partner_column_locks_is_agreed(run: Runner,
     row = _typed_in(paired, "P031")  # How paired "kept", copied from P030
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "says 'locked'" not in said
+    # why its Reasons now begin so: the Partner column, not a How paired cell saying 'locked'
+    # (it said 'kept', and no warning came before), as the run had said
+    assert "saying 'locked' warned of above" not in said
+    assert f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!S{row}), as the " \
+        "Partner column of the volunteer workbook (or --lock) names its two as each other's " \
+        "partners: its letters say that the two agreed in advance." in said
     pairs = openpyxl.load_workbook(paired)["Pairs"]
     titles = [cell.value for cell in pairs[1]]
     assert str(pairs.cell(row, titles.index("Reasons") + 1).value).startswith(

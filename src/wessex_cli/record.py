@@ -26,6 +26,7 @@ from .model import (
     Person,
     Placement,
     copied_rows,
+    how_paired_text,
     standard_id,
 )
 from .pairs_workbook import (
@@ -995,6 +996,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     restated: dict[str, list[_At]] = {}  # a kept pair's Score, Reasons or How paired rewritten
     locked: list[_At] = []  # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
     warned: list[_At] = []  # ... over Reasons of their own, warned of before the run
+    named: list[_At] = []  # ... for a lock naming the two, How paired not saying 'locked'
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -1063,7 +1065,12 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
         kept.append((sheet.cell(number, id_column), row))
     if going:  # all at once, then the kept rows (a merge with a row that went is gone)
         delete_rows(book, sheet, going)
+    how_column = columns.get(header_key("How paired"))
     for pair_cell, row in kept:  # from the bottom up, as found
+        # as it said before this run: "locked" is why an agreed pair's Reasons are begun,
+        # unless a lock (the Partner column, --lock) names the two (``named``)
+        how_was = how_paired_text(book.shown(sheet.cell(pair_cell.row, how_column))) \
+            if how_column is not None else ""
         for title, value in zip(new_headers, row, strict=False):
             if title in TRACKING_COLUMNS:
                 continue  # the administrator's; every other column is refreshed
@@ -1081,7 +1088,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                 elif header_key(title) in existing:  # Score, Reasons, How paired: said too
                     was, now = cell_text(shown), cell_text(value)
                     begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
-                    if begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
+                    if begun and how_was != "locked":
+                        named.append(_At(target))
+                    elif begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
                         (warned if was or cell_text(row[0]) in warned_locks
                          else locked).append(_At(target))
                     if not begun or _without_lock(now) != was:  # not the lock alone
@@ -1195,7 +1204,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"Unpaired sheet, by the first cell on the others), but these had no row "
                     f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
-    said += _restated(restated, locked, moved_emptied, warned)
+    said += _restated(restated, locked, moved_emptied, warned, named)
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
@@ -1236,13 +1245,15 @@ def _without_lock(reasons: str) -> str:
 
 
 def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
-              moved_emptied: bool = False, warned: Sequence[_At] = ()) -> list[str]:
+              moved_emptied: bool = False, warned: Sequence[_At] = (),
+              named: Sequence[_At] = ()) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
     the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``, as does a
     withdrawal undone while the list of the pairs moved was emptied: ``moved_emptied``),
     the Reasons begun as an agreed pair's because How paired said "locked" (``locked``;
-    ``warned``: those the run warned of first, named alone), and the Score and Reasons
+    ``warned``: those the run warned of first, named alone; ``named``: those begun so for
+    a lock naming the two, their How paired cell not saying 'locked'), and the Score and Reasons
     worked out again from the volunteer workbook."""
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
 
@@ -1285,6 +1296,13 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
                     f"'{LOCKED_REASON}' (Pairs!{_cells_named(warned)}), for the How paired "
                     f"{'cell' if len(warned) == 1 else 'cells'} saying 'locked' warned of "
                     "above.")
+    if named:
+        one = len(named) == 1
+        said.append(f"The Reasons of {plural(len(named), 'kept pair')} now begin "
+                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(named)}), as the Partner column of "
+                    f"the volunteer workbook (or --lock) names {'its' if one else 'their'} two "
+                    f"as each other's partners: {'its' if one else 'their'} letters say that "
+                    "the two agreed in advance.")
     if restated:
         cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "
