@@ -236,6 +236,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
 
     holding: list[PairRecord] = []
     kept_notes: list[str] = []
+    emptied: set[frozenset[str]] = set()  # kept pairs whose Reasons cell was emptied
     moved = readdressed(roster, keep)
     for kept in keep:
         x = by_key.get(kept.a.key) or moved.get(kept.a.key)
@@ -277,6 +278,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                 kept.how_paired() == "locked" or
                 str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
             reasons = [LOCKED_REASON, *reasons]
+        elif how == "kept" and not str(kept.value("Reasons") or "").strip():
+            emptied.add(frozenset((a.key, b.key)))  # an agreement there was emptied with it
         fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
@@ -319,7 +322,10 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         fixed.append(Pair(a, b, score, (LOCKED_REASON, *reasons), "locked"))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
-    fixed = [_agreed(pair) if pair.how == ADDED_BY_HAND and
+    # a lock naming a pair typed in by hand, or a kept one whose Reasons (where "locked as
+    # agreed" was) were emptied, makes it agreed in advance
+    fixed = [_agreed(pair) if (pair.how == ADDED_BY_HAND or
+                               frozenset((pair.a.key, pair.b.key)) in emptied) and
              frozenset((pair.a.key, pair.b.key)) in agreed else pair for pair in fixed]
     active = roster.active
     left = [v for v in active if v.side == first_side]
