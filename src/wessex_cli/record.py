@@ -997,6 +997,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     locked: list[_At] = []  # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
     warned: list[_At] = []  # ... over Reasons of their own, warned of before the run
     named: list[_At] = []  # ... for a lock naming the two, How paired not saying 'locked'
+    refigured: list[_At] = []  # a kept pair's Score or Reasons emptied here, written again
     changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
     for title in new_headers:  # a column wessex now writes but the old sheet lacks
         if header_key(title) not in columns:
@@ -1093,7 +1094,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     elif begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
                         (warned if was or cell_text(row[0]) in warned_locks
                          else locked).append(_At(target))
-                    if not begun or _without_lock(now) != was:  # not the lock alone
+                    if not was and header_key(title) != header_key("How paired"):
+                        refigured.append(_At(target, f" ({title})"))  # emptied here
+                    elif not begun or _without_lock(now) != was:  # not the lock alone
                         restated.setdefault(title, []).append(_At(target))
                 put_value(target, None if value == "" else value)
                 changed = True
@@ -1205,6 +1208,9 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                     f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                     "keeps them.")
     said += _restated(restated, locked, moved_emptied, warned, named)
+    if refigured:
+        said.append(f"Worked out again from the volunteer workbook, where they were empty: "
+                    f"Pairs!{_cells_named(refigured)}.")
     if refreshed:
         said.append(f"Copied again from the volunteer workbook, over different text: "
                     f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
