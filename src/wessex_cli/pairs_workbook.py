@@ -774,6 +774,20 @@ def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list
     return said
 
 
+def how_paired_kept_retyped(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
+    """What 'render --new' says of each pair of ``pairs``, which it leaves out: its How paired
+    cell says "optimised" or "locked", new, while the Settings sheet records that the last
+    'wessex pair' kept it from the pairing before (the cell typed over, copied or filled down
+    from a new pair's row), so its people have had their introductions."""
+    column = first_columns(book.headers).get(header_key("How paired"), 0)
+    return [f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): pair {pair.pair_id} "
+            f"is left out, though its How paired cell says '{pair.how_paired()}': the Settings "
+            "sheet records that the last 'wessex pair' kept it from the pairing before, so its "
+            "people have had their introductions (was the cell typed over, copied or filled "
+            "down?). Type back 'kept'; to write to them again all the same, leave out --new."
+            for pair in pairs]
+
+
 def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
     """What wessex last wrote in ``pair``'s How paired cell, as the Settings sheet records it
     (``HOW_SETTINGS``): a pair it wrote (``book.listed``) under none of those values was

@@ -173,6 +173,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         added_by_hand,
         copied_lock_warnings,
         copied_row_warnings,
+        how_paired_kept_retyped,
         how_paired_unknown,
         how_paired_unknown_ahead,
         perhaps_deleted,
@@ -220,6 +221,12 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         unknown = [p for p in pairs if p.row not in left_out and how[p.row] not in HOW_PAIRED]
         copied += how_paired_unknown(book, unknown)
         left_out |= {p.row for p in unknown}
+        # one saying it is new, which the last pairing kept (introduced already): the cell
+        # typed over, or copied or filled down from a new pair's row
+        retyped = [p for p in pairs if p.row not in left_out and p.how_recorded == "kept" and
+                   how[p.row] in ("optimised", "locked")]
+        copied += how_paired_kept_retyped(book, retyped)
+        left_out |= {p.row for p in retyped}
         held = [p for p in pairs if p.row in left_out]
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
