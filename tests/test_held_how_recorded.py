@@ -74,7 +74,7 @@ def test_render_new_after_a_re_pairing_with_held_pairs_introduces_only_the_new_p
     again, as if new."""
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
     volunteers = paired.parent / "volunteers.xlsx"
-    _isla_host_days(volunteers, "Tuesday lunchtime")
+    isla_host_days(volunteers, "Tuesday lunchtime")
     book = openpyxl.load_workbook(volunteers)
     assert book["Volunteers"]["A5"].value == "Dr Oliver Pemberton"  # in P017, locked
     book["Volunteers"]["I5"].value = "Tuesday lunchtime"
