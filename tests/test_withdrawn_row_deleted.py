@@ -126,3 +126,52 @@ def test_a_re_pairing_that_pairs_nobody_new_does_not_say_it_may_have(
         "mistake, put it back on the Withdrawn sheet (copy its row back from the newest copy " \
         "in backups/ that has it)." in said
     assert _setting(paired, GONE_SETTING) == ["P005"]  # said once, as when people are paired
+
+
+def test_two_withdrawn_rows_deleted_are_named_together(run: Runner, paired: Path) -> None:
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")  # P005
+    run("withdraw", "pairs.xlsx", "Isla Okonkwo")  # P011
+    book = openpyxl.load_workbook(paired)
+    book["Withdrawn"].delete_rows(2, 2)
+    book.save(paired)
+    assert "Pairs P005, P011 were moved to the Withdrawn sheet (the Settings sheet lists " \
+        "them), but are on no sheet now, so 'wessex pair --keep' no longer keeps their " \
+        "people out, as when a withdrawal is undone: it may pair them again, even with each " \
+        "other. If their rows were deleted by mistake, put them back on the Withdrawn sheet " \
+        "(copy their rows back from the newest copy in backups/ that has them); if not, " \
+        "'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs them and ends this warning." \
+        in _said(run, "status", "pairs.xlsx")
+
+
+def test_a_row_deleted_beside_one_whose_id_was_emptied_is_still_named(
+        run: Runner, paired: Path) -> None:
+    """One Withdrawn row without an ID may be one of the two pairs moved there, not both: a
+    pair is still missing, and said to be."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")  # P005, row 2
+    run("withdraw", "pairs.xlsx", "Isla Okonkwo")  # P011, row 3
+    book = openpyxl.load_workbook(paired)
+    book["Withdrawn"]["E2"].value = None
+    book["Withdrawn"].delete_rows(3)
+    book.save(paired)
+    said = _said(run, "status", "pairs.xlsx")
+    assert "were moved to the Withdrawn sheet (the Settings sheet lists them), but are on " \
+        "no sheet now" in said
+    assert "P011" in said
+
+
+def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_not_said_to_be_on_no_sheet(
+        run: Runner, paired: Path) -> None:
+    """Cut from the Withdrawn sheet and pasted on a sheet of the administrator's own, the row
+    is still in the workbook: not deleted ('pair --keep' speaks of it as a pair on a sheet it
+    does not read)."""
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    book = openpyxl.load_workbook(paired)
+    ended = book.create_sheet("Ended")
+    for row in book["Withdrawn"].iter_rows(values_only=True):
+        ended.append(row)
+    book["Withdrawn"].delete_rows(2)
+    book.save(paired)
+    assert "on no sheet now" not in _said(run, "status", "pairs.xlsx")
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "on no sheet now" not in dry
+    assert "row 2 of the sheet 'Ended'" in dry
