@@ -13,6 +13,10 @@ from pathlib import Path
 import openpyxl
 
 from .conftest import COMPLETE_SCHEME, Runner, small_roster, write_book
+from .test_keep_added_by_hand import nora_joins, type_a_pair_in
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
 
 
 def _paired(run: Runner, folder: Path) -> None:
@@ -99,3 +103,32 @@ def test_locked_typed_over_a_kept_agreed_pair_changes_nothing_and_is_not_warned_
     assert "Pairs!T3" not in _said(run, "status", "pairs.xlsx")
     assert "Pairs!T3 says" not in _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert _cell(tmp_path, "S3").startswith("locked as agreed")
+
+
+def test_another_value_over_an_agreed_pair_whose_reasons_still_say_so_is_not_warned_of(
+        run: Runner, tmp_path: Path) -> None:
+    """The Reasons still begin 'locked as agreed', so the two stay agreed in advance whatever
+    How paired says: nothing ends, and nothing is warned of."""
+    _paired(run, tmp_path)
+    _set(tmp_path, {"T3": "optimised"})
+    assert "Pairs!T3" not in _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T3 says" not in _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert _cell(tmp_path, "S3").startswith("locked as agreed")
+
+
+def test_locked_over_a_pair_added_by_hand_whose_reasons_were_emptied_is_warned_of(
+        run: Runner, paired: Path) -> None:
+    """P031, typed in by hand and recorded 'added by hand' by the last run, its Reasons
+    emptied and 'locked' typed in How paired: the record says what the cell held."""
+    nora_joins(paired.parent / "volunteers.xlsx")
+    row = type_a_pair_in(paired, 31, "P031", "kept")  # P030's row copied, people typed over
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert row == 32 and _cell(paired.parent, "T32") == "added by hand"
+    _set(paired.parent, {"S32": None, "T32": "locked"})
+    assert "Pairs!T32 says 'locked' for pair P031 (Dr Maryam Kowalczyk and Dr Nora Quill), " \
+        "but the Settings sheet records that the last 'wessex pair' wrote 'added by hand' " \
+        "there, not as agreed in advance: was the cell copied or filled down from another " \
+        "row? While it says 'locked', their letters say the two agreed in advance, and " \
+        "'wessex pair --keep' would keep them so from then on. If they did not agree in " \
+        "advance, type back what the cell said: 'added by hand', as the last 'wessex pair' " \
+        "found the pair typed in, not yet introduced." in _said(run, "status", "pairs.xlsx")
