@@ -121,3 +121,39 @@ def test_a_held_pair_of_a_workbook_older_than_the_record_is_recorded_as_its_cell
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
     # its cell said 'optimised': carried over, it says 'kept' now
     assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}
+
+
+def _isla_status(volunteers: Path, text: str | None) -> None:
+    """Dr Isla Okonkwo's Status cell (row 6 of the examples' Volunteers sheet) set to
+    ``text``."""
+    book = openpyxl.load_workbook(volunteers)
+    sheet = book["Volunteers"]
+    header = [cell.value for cell in sheet[3]]
+    assert sheet["A6"].value == "Dr Isla Okonkwo"
+    sheet.cell(6, header.index("Status") + 1).value = text
+    book.save(volunteers)
+
+
+def test_a_held_pair_back_from_the_withdrawn_sheet_is_recorded_as_its_cell_says(
+        run: Runner, paired: Path) -> None:
+    """P011 was moved to the Withdrawn sheet by 'pair --keep' (Status 'withdrawn'), so that
+    run recorded no How paired value for it; the withdrawal undone by hand (Status emptied,
+    the row copied back), and the pair then held for an error in Isla's row, it was
+    recorded under none, which reads as 'locked': status then called its 'optimised' cell
+    typed over an agreed pair, and asked for 'locked' to be typed back."""
+    from .test_withdrawal_undone import _copy_back
+
+    volunteers = paired.parent / "volunteers.xlsx"
+    _isla_status(volunteers, "withdrawn")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # P011 moved to the Withdrawn sheet
+    _isla_status(volunteers, None)
+    row = _copy_back(paired)
+    isla_host_days(volunteers, "Tuesday lunchtime")
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+    assert "Pair P011 is kept as it stands" in said
+    # its cell, copied back, said 'optimised' as the first pairing wrote it: carried over
+    # as a held pair is, it says 'kept' now, and is recorded so
+    assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}
+    status = _said(run, "status", "pairs.xlsx")
+    assert f"Pairs!T{row}" not in status
+    assert "'locked', as" not in status

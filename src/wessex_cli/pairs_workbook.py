@@ -803,13 +803,15 @@ def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
 
 def held_how_paired(book: PairsWorkbook, pair: PairRecord) -> str:
     """What the How paired cell of ``pair``, held as it stands (``pair --skip-errors``), holds
-    as wessex last wrote it: as the Settings sheet records it (``_recorded_how``), or, in a
-    workbook older than that record, the value wessex writes that the cell holds now; ""
-    for none. The run leaves the cell as it is, so its record says the same again."""
+    as wessex last wrote it: as the Settings sheet records it (``_recorded_how``), or, where
+    that record says nothing of it (a workbook older than the record, or a pair moved to the
+    Withdrawn sheet by the last run and copied back since), the value wessex writes that the
+    cell holds now; "" for none. The run leaves the cell as it is, so its record says the
+    same again."""
     from .pairing import HOW_PAIRED
 
     recorded = _recorded_how(book, pair)
-    if recorded or book.how_written is not None:
+    if recorded:
         return recorded
     typed = pair.how_paired()
     return typed if typed in HOW_PAIRED else ""
