@@ -157,3 +157,22 @@ def test_a_held_pair_back_from_the_withdrawn_sheet_is_recorded_as_its_cell_says(
     status = _said(run, "status", "pairs.xlsx")
     assert f"Pairs!T{row}" not in status
     assert "'locked', as" not in status
+
+def test_a_held_pair_typed_in_by_hand_is_recorded_under_no_value_wessex_wrote(
+        run: Runner, paired: Path) -> None:
+    """P031, typed in by hand (its How paired cell 'kept', copied with the row), held for an
+    error in Dr Maryam Kowalczyk's row: wessex never wrote its cell, so the Settings sheet
+    does not record it among the pairs the last pairing kept."""
+    from .test_keep_added_by_hand import nora_joins, type_a_pair_in
+
+    volunteers = paired.parent / "volunteers.xlsx"
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair now says "kept"
+    nora_joins(volunteers)
+    type_a_pair_in(paired, 31, "P031", "kept")
+    book = openpyxl.load_workbook(volunteers)
+    assert book["Volunteers"]["A26"].value == "Dr Maryam Kowalczyk"
+    book["Volunteers"]["I26"].value = "Friday lunchtime"  # her host days: an error
+    book.save(volunteers)
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+    assert "Pair P031 is kept as it stands" in said
+    assert _recorded(paired) == {"optimised": "(none)", "kept": "P001-P030"}
