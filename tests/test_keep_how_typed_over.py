@@ -132,3 +132,20 @@ def test_locked_over_a_pair_added_by_hand_whose_reasons_were_emptied_is_warned_o
         "'wessex pair --keep' would keep them so from then on. If they did not agree in " \
         "advance, type back what the cell said: 'added by hand', as the last 'wessex pair' " \
         "found the pair typed in, not yet introduced." in _said(run, "status", "pairs.xlsx")
+
+
+def test_an_agreed_pair_whose_two_cells_were_emptied_is_still_introduced_as_agreed(
+        run: Runner, tmp_path: Path) -> None:
+    """P002's How paired cell blanked and its Reasons typed over: status asks for 'locked'
+    back, as the Settings sheet records it, and until then the letters read the record too,
+    so Isla's introduction still says the two agreed in advance."""
+    _paired(run, tmp_path)
+    _set(tmp_path, {"S3": "same cluster", "T3": None})
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "txt", "-o",
+        "letters")
+    folder = tmp_path / "letters" / "partner-introduction"
+    isla = " ".join((folder / "isla-okonkwo.txt").read_text(encoding="utf-8").split())
+    assert "As agreed in advance, your exchange partner is:" in isla
+    assert "preferences and availability" not in isla
+    amelia = " ".join((folder / "amelia-ashworth.txt").read_text(encoding="utf-8").split())
+    assert "agreed in advance" not in amelia

@@ -768,7 +768,7 @@ def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list
             f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so whether "
             "the pair is new is not known: --new leaves it out, rather than introduce its "
             "people a second time. Type back what the cell said: "
-            f"{_type_back(_recorded_how(book, pair))[:-1]}"
+            f"{_type_back(recorded_how(book, pair))[:-1]}"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}; then run "
             "this command again.")
     return said
@@ -788,7 +788,7 @@ def how_paired_kept_retyped(book: PairsWorkbook, pairs: Sequence[PairRecord]) ->
             for pair in pairs]
 
 
-def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
+def recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
     """What wessex last wrote in ``pair``'s How paired cell, as the Settings sheet records it
     (``HOW_SETTINGS``): a pair it wrote (``book.listed``) under none of those values was
     "locked", the one value they leave out; "" when the record is older than those rows or
@@ -803,14 +803,14 @@ def _recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
 
 def held_how_paired(book: PairsWorkbook, pair: PairRecord) -> str:
     """What the How paired cell of ``pair``, held as it stands (``pair --skip-errors``), holds
-    as wessex last wrote it: as the Settings sheet records it (``_recorded_how``), or, where
+    as wessex last wrote it: as the Settings sheet records it (``recorded_how``), or, where
     that record says nothing of it (a workbook older than the record, or a pair moved to the
     Withdrawn sheet by the last run and copied back since), the value wessex writes that the
     cell holds now; "" for none. The run leaves the cell as it is, so its record says the
     same again."""
     from .pairing import HOW_PAIRED
 
-    recorded = _recorded_how(book, pair)
+    recorded = recorded_how(book, pair)
     if recorded:
         return recorded
     typed = pair.how_paired()
@@ -842,7 +842,7 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
             "--keep' would write 'kept' over it, after which --new never introduces its people. "
             f"Type back what the cell said"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}: "
-            f"{_type_back(_recorded_how(book, pair))} {_worded_meanwhile(written, pair)}")
+            f"{_type_back(recorded_how(book, pair))} {_worded_meanwhile(written, pair)}")
     return said
 
 
@@ -1204,7 +1204,7 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
             continue
         reasons = cell_text(pair.values.get(why_title))
         begun = reasons.startswith(LOCKED_REASON)
-        recorded = _recorded_how(book, pair)  # "" for a workbook older than the record
+        recorded = recorded_how(book, pair)  # "" for a workbook older than the record
         reasons_cell = f"Pairs!{cell_ref(pair.row - 1, why)}"
         cell = f"Pairs!{cell_ref(pair.row - 1, how)}"
         named = f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)})"

@@ -179,6 +179,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         perhaps_deleted,
         perhaps_deleted_left_out,
         read_pairs_workbook,
+        recorded_how,
         typed_in_since,
     )
     from .tracking import dated_before
@@ -191,10 +192,10 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     pairs = book.pairs
     copied = copied_row_warnings(pairs)
     added = added_by_hand(book)
-    recorded = book.how_written or {}
     for pair in pairs:  # its letters are worded as for a pair the administrator chose
         pair.typed_in = pair.row in added
-        pair.how_recorded = recorded.get(pair.pair_id, "")
+        # as status asks it back: a pair wessex wrote under none of the values was "locked"
+        pair.how_recorded = recorded_how(book, pair)
     copied += copied_lock_warnings(book, added)
     if not only_new:  # --new says it of the pairs it leaves out, in its own words
         copied += how_paired_unknown_ahead(book, added)
