@@ -180,3 +180,24 @@ def test_with_partner_the_next_line_names_the_one_who_stays_in_another_pair(
         Organisation="General Hospital - Eyes")) == {
         frozenset(("Dr Ada Quill", "Mr Xavier Pell")), frozenset(("Dr Ben Roe", "Mr Xavier Pell")),
         frozenset(("Dr Ada Quill", "Dr Zed Lamb"))}
+
+
+def test_the_next_line_names_each_partner_still_paired_beside_one_left_without(
+        run: Runner, tmp_path: Path) -> None:
+    """Ada Quill, with three partners, withdraws: Zed Lamb is left without one, Xavier Pell
+    and Yara Moss each keep another pair. The Next line names both of them."""
+    write_book(tmp_path / "v.xlsx", [
+        {**GPS[0], "Capacity": 3}, GPS[1],
+        person("Dr Cara Voss", "cara@example.org", "GP", Organisation="Dene Surgery"),
+        CONSULTANTS[0], {**CONSULTANTS[1], "Capacity": 2},
+        person("Dr Zed Lamb", "zed@example.org", "Consultant",
+               Organisation="General Hospital - Eyes")])
+    data = json.loads(run("pair", "v.xlsx", "--json").stdout)  # every place taken
+    ada = {p["b"]["name"] for p in data["pairs"] if p["a"]["name"] == "Dr Ada Quill"}
+    assert ada == {"Mr Xavier Pell", "Dr Yara Moss", "Dr Zed Lamb"}
+    said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill").output.split())
+    line = "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Zed Lamb a new " \
+        "partner (and {} another, if their row in the volunteer workbook lets them take one " \
+        "more)."
+    assert any(line.format(both) in said for both in ("Mr Xavier Pell and Dr Yara Moss",
+                                                      "Dr Yara Moss and Mr Xavier Pell"))
