@@ -159,11 +159,13 @@ def test_a_row_deleted_beside_one_whose_id_was_emptied_is_still_named(
     assert "P011" in said
 
 
-def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_not_said_to_be_on_no_sheet(
+def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_named_where_it_is(
         run: Runner, paired: Path) -> None:
     """Cut from the Withdrawn sheet and pasted on a sheet of the administrator's own, the row
-    is still in the workbook: not deleted ('pair --keep' speaks of it as a pair on a sheet it
-    does not read)."""
+    is still in the workbook, not deleted: but wessex does not read that sheet for pairs, so
+    its people are no longer kept out. 'status' said nothing, and 'pair --keep' paired Dr
+    Elif Strand again, saying only afterwards that a sheet of one's own held 'a pair of
+    theirs' to move back 'from the Pairs sheet'. Both now name the row and the way back."""
     run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
     book = openpyxl.load_workbook(paired)
     ended = book.create_sheet("Ended")
@@ -171,7 +173,23 @@ def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_not_said_to_be_on_no_sh
         ended.append(row)
     book["Withdrawn"].delete_rows(2)
     book.save(paired)
-    assert "on no sheet now" not in _said(run, "status", "pairs.xlsx")
+    said = _said(run, "status", "pairs.xlsx")
+    assert "on no sheet now" not in said
+    assert "Pair P005 was moved to the Withdrawn sheet (the Settings sheet lists it), but is " \
+        "on row 2 of the sheet 'Ended' now, which wessex does not read for pairs, so 'wessex " \
+        "pair --keep' no longer keeps its people out, as when a withdrawal is undone: it may " \
+        "pair them again, even with each other. If it was moved there by mistake, move it " \
+        "back to the Withdrawn sheet; if not, 'wessex pair VOLUNTEERS --keep pairs.xlsx' " \
+        "pairs them and ends this warning." in said
     dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "on no sheet now" not in dry
-    assert "row 2 of the sheet 'Ended'" in dry
+    assert "but is on row 2 of the sheet 'Ended' now, which wessex does not read for pairs, " \
+        "so its people are not kept out of the real run" in dry
+    done = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "so its people were not kept out of this pairing" in done
+    assert "If it was moved there by mistake, copy the previous version of pairs.xlsx back " \
+        "from backups/; then move it back to the Withdrawn sheet, and run 'wessex pair " \
+        "--keep' again." in done
+    assert "from the Pairs sheet, move it back" not in done  # that row is said once, truly
+    assert _setting(paired, GONE_SETTING) == ["P005"]
+    assert "P005" not in _said(run, "status", "pairs.xlsx")

@@ -328,6 +328,9 @@ class PairsWorkbook:
     # sheet now, their Withdrawn row deleted (warned of among ``warnings``): their people are
     # no longer kept out of a re-pairing, which 'pair --keep' says as it pairs
     moved_deleted: list[str] = field(default_factory=list)
+    # those of them found on a sheet of the administrator's own, which wessex does not read
+    # for pairs: ID -> (the sheet's title, the row's number)
+    moved_elsewhere: dict[str, tuple[str, int]] = field(default_factory=dict)
     # a warning for each Pairs row holding the ID of a Withdrawn row (among ``warnings``
     # too), which 'pair --keep' says as well
     on_both_sheets: list[str] = field(default_factory=list)

@@ -120,7 +120,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         leave_out_withdrawn,
         lock_edits,
         missing_id_back,
-        moved_deleted_warning,
+        moved_deleted_warnings,
         read_pairs_workbook,
         returned_pairs,
     )
@@ -274,15 +274,17 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      held=held, added=added)
         if keep is not None:
             if deleted_note is not None:  # as paired: a run pairing nobody new says so
-                notes.insert(deleted_note, Note(moved_deleted_warning(
-                    earlier, "this pairing" if request.writing else "the real run",
-                    (f"copy the previous version of {keep.name} back from backups/"
-                     if in_place else f"pair again from {keep.name}, which this run left "
-                     "as it was") if request.writing else "",
-                    made=any(not p.carried for p in result.pairs)), NoteKind.WARNING))
+                undo = (f"copy the previous version of {keep.name} back from backups/"
+                        if in_place else f"pair again from {keep.name}, which this run left "
+                        "as it was") if request.writing else ""
+                said = moved_deleted_warnings(
+                    earlier, "this pairing" if request.writing else "the real run", undo,
+                    made=any(not p.carried for p in result.pairs))
+                notes[deleted_note:deleted_note] = [Note(s, NoteKind.WARNING) for s in said]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, in_place)
-            notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster)
+            notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,
+                                            set(earlier.moved_elsewhere.values()))
         for pair in result.held:
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
@@ -723,12 +725,15 @@ def _write(path: Path, result: PairingResult, request: PairingRequest,
 
 
 def _pairs_on_other_sheets(keep: Path, sheets: list[tuple[str, Grid]] | None,
-                           result: PairingResult, roster: Roster) -> list[Note]:
+                           result: PairingResult, roster: Roster,
+                           named: Collection[tuple[str, int]] = ()) -> list[Note]:
     """A warning for each row of the administrator's own sheets that holds the addresses of
     two volunteers, one of them now paired afresh: a pair cut from the Pairs sheet to a sheet
     of finished pairs ("Completed"), whose two people were paired again as new, and would be
     introduced again. A list of contacts (one address a row) says nothing. ``sheets``: those
-    sheets as reading the workbook read them, if it did (else they are read here)."""
+    sheets as reading the workbook read them, if it did (else they are read here);
+    ``named``: rows (title, number) said already, a Withdrawn row moved there
+    (``PairsWorkbook.moved_elsewhere``)."""
     from .pairs_workbook import administrators_grids
     from .spreadsheet import cell_ref, cell_text
 
@@ -743,7 +748,7 @@ def _pairs_on_other_sheets(keep: Path, sheets: list[tuple[str, Grid]] | None,
             found = {key: column for column, cell in reversed(list(enumerate(row)))
                      if "@" in (text := cell_text(cell)) and (key := email_key(text)) in known}
             again = [fresh[key] for key in found if key in fresh]
-            if len(found) < 2 or not again:
+            if len(found) < 2 or not again or (title, number + 1) in named:
                 continue
             for person in again:  # each person is named once
                 del fresh[person.key]

@@ -524,8 +524,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += book.on_both_sheets
     book.deleted = _pairs_deleted(book, written, withdrawn)
     book.moved_deleted = _moved_deleted(book, withdrawn)
-    if book.moved_deleted:
-        book.warnings.append(moved_deleted_warning(book))
+    book.warnings += moved_deleted_warnings(book)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     book.how_written, book.unread_how = _how_written(settings, known)
     book.warnings += book.unread_how
@@ -942,36 +941,59 @@ def _pairs_deleted(book: PairsWorkbook, written: set[str],
 
 def _moved_deleted(book: PairsWorkbook, withdrawn: Sequence[PairRecord]) -> list[str]:
     """The IDs of the pairs the Settings sheet says wessex moved to the Withdrawn sheet
-    (``book.moved``: by 'withdraw' or a re-pairing) that are on no sheet now: their
-    Withdrawn row was deleted by hand, and with it what kept their people out of a
-    re-pairing (a row copied back to the Pairs sheet is ``returned_pairs``'). None while a
-    Withdrawn row without an ID may be one of them: its ID was emptied, the row is there."""
+    (``book.moved``: by 'withdraw' or a re-pairing) that are on neither it nor the Pairs
+    sheet now: their Withdrawn row was deleted by hand, or moved to a sheet of the
+    administrator's own (``book.moved_elsewhere`` says where), and with it went what kept
+    their people out of a re-pairing (a row copied back to the Pairs sheet is
+    ``returned_pairs``'). A deleted one is not said while a Withdrawn row without an ID may
+    be it: its ID was emptied, the row is there."""
     missing = set(book.moved) - {p.pair_id for p in [*book.pairs, *withdrawn]}
     if missing and book.other_sheets is None:
         book.other_sheets = administrators_grids(book.path)
-    missing -= {cell_text(cell) for _, grid in book.other_sheets or ()
-                for row in grid.rows for cell in row}
-    if not missing or sum(1 for p in withdrawn if not p.pair_id) >= len(missing):
-        return []
-    return sorted(missing, key=lambda i: (pair_number(i) or 0, i))
+    for title, grid in book.other_sheets or ():
+        for number, row in enumerate(grid.rows):
+            for cell in row:
+                if (text := cell_text(cell)) in missing:
+                    book.moved_elsewhere.setdefault(text, (title, number + 1))
+    deleted = missing - set(book.moved_elsewhere)
+    if deleted and sum(1 for p in withdrawn if not p.pair_id) >= len(deleted):
+        deleted = set()
+    return sorted(deleted | set(book.moved_elsewhere),
+                  key=lambda i: (pair_number(i) or 0, i))
 
 
-def moved_deleted_warning(book: PairsWorkbook, run: str = "", undo: str = "",
-                          made: bool = True) -> str:
+def moved_deleted_warnings(book: PairsWorkbook, run: str = "", undo: str = "",
+                           made: bool = True) -> list[str]:
     """What is said of ``book.moved_deleted``: by 'status' and the like, or by 'pair --keep'
     as its ``run`` pairs those people ("this pairing", "the real run"), with the way back
     (``undo``) once it has; ``made``: whether that run makes any new pair (none, it pairs
     nobody again, but it is said no more after it). Deleting the row is also how a
     withdrawal is undone (``leave_out_withdrawn`` says so), so each allows that it was
-    meant."""
-    ids = book.moved_deleted
+    meant. The deleted pairs are said together, each moved to a sheet of one's own alone."""
+    deleted = [i for i in book.moved_deleted if i not in book.moved_elsewhere]
+    said = [_moved_gone(book, deleted, "", run, undo, made)] if deleted else []
+    return said + [_moved_gone(book, [i], f"row {row} of the sheet '{title}'", run, undo, made)
+                   for i in book.moved_deleted if i in book.moved_elsewhere
+                   for title, row in (book.moved_elsewhere[i],)]
+
+
+def _moved_gone(book: PairsWorkbook, ids: list[str], where: str, run: str, undo: str,
+                made: bool) -> str:
+    """``moved_deleted_warnings``' sentence for the pairs ``ids``, deleted, or (``where``)
+    one on a sheet of the administrator's own."""
     one = len(ids) == 1
     them, its = ("it", "its") if one else ("them", "their")
     found = (f"{'Pair' if one else 'Pairs'} {id_ranges(ids)} {'was' if one else 'were'} moved "
              "to the Withdrawn sheet (the Settings sheet lists "
-             f"{them}), but {'is' if one else 'are'} on no sheet now")
-    back = f"put {them} back on the Withdrawn sheet ({copy_back(ids, book.path)})"
-    mistake = f"If {rows_of(ids)} {'was' if one else 'were'} deleted by mistake"
+             f"{them}), but {'is' if one else 'are'} " +
+             (f"on {where} now, which wessex does not read for pairs" if where else
+              "on no sheet now"))
+    if where:
+        back = "move it back to the Withdrawn sheet"
+        mistake = "If it was moved there by mistake"
+    else:
+        back = f"put {them} back on the Withdrawn sheet ({copy_back(ids, book.path)})"
+        mistake = f"If {rows_of(ids)} {'was' if one else 'were'} deleted by mistake"
     if run and not made and undo:  # nobody paired again, yet no pairing says this again
         return (f"{found}. {run[0].upper()}{run[1:]} made no new pair, so nobody was paired "
                 f"again; but nothing keeps {its} people out of the next pairing, which will "
