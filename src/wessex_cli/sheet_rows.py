@@ -520,7 +520,9 @@ def _move_row_settings(sheet: Any, move: _Move) -> None:
     for index in sorted(n for n in dimensions if n >= move.first):
         dimension = dimensions.pop(index)
         row = move.row(index)
-        if row is not None:
+        # a row pushed past the sheet's last row goes, as in Excel (LibreOffice writes the
+        # last row, with a height of its own, once a row above it was deleted)
+        if row is not None and row <= LAST_ROW:
             dimension.index = row
             moved[row] = dimension
     dimensions.update(moved)
@@ -544,6 +546,8 @@ def _repoint_names(book: Any, sheet: Any, move: Callable[[str], str]) -> None:
         if kept != areas:
             sheet.print_area = kept or None
 
+
+LAST_ROW = 1_048_576  # the last row of a sheet, in Excel and LibreOffice alike
 
 _REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?)(\d+)")
 
@@ -691,6 +695,8 @@ def _range_down(ref: str, at: int, count: int, join: bool = False) -> str:
     if whole_rows is not None:
         first, last = int(whole_rows.group(2)), int(whole_rows.group(4))
         first, last = _rows_down(first, last, at, count, join)
+        if first > LAST_ROW:
+            return "#REF!"
         return f"{whole_rows.group(1)}{first}:{whole_rows.group(3)}{last}"
     if not _A_REFERENCE.fullmatch(ref):
         return ref  # a whole column (V:V), a name (Q1FY24) or anything else: not row-bound
@@ -704,10 +710,16 @@ def _range_down(ref: str, at: int, count: int, join: bool = False) -> str:
         moved = [rows[0] + count if rows[0] >= at else rows[0]]
     else:
         moved = list(_rows_down(rows[0], rows[-1], at, count, join))
+    if moved[0] > LAST_ROW:
+        return "#REF!"  # pushed off the bottom of the sheet, as Excel says of it
     return ":".join(f"{m.group(1)}{m.group(2)}{row}" for m, row in zip(ends, moved, strict=True))
 
 
 def _rows_down(first: int, last: int, at: int, count: int, join: bool) -> tuple[int, int]:
-    """A range's first and last rows after ``count`` rows were inserted at row ``at``."""
+    """A range's first and last rows after ``count`` rows were inserted at row ``at``. A
+    range that reached the sheet's last row (a whole column, as LibreOffice writes one:
+    V1:V1048576) still ends there, as Excel keeps it: past it there are no rows."""
     grows = last >= at or (join and last == at - 1 and first < last)
-    return (first + count if first >= at else first, last + count if grows else last)
+    moved = last + count if grows else last
+    return (first + count if first >= at else first,
+            min(moved, LAST_ROW) if last <= LAST_ROW else moved)

@@ -1,0 +1,53 @@
+"""What a pairs workbook saved in LibreOffice Calc holds that Excel's seldom does, built here
+by hand so that the tests run without LibreOffice: a whole column written as rows 1 to
+1,048,576 (Excel writes V:V), and the sheet's last row written out, with a height of its
+own, once the administrator deleted a row above it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .conftest import Runner, write_book
+from .test_keep_totals import NEWCOMERS, _add_total
+from .test_record import columns, paired, people
+
+__all__ = ["paired"]  # the fixture, used by name
+
+LAST = 1_048_576  # a sheet's last row
+
+
+def test_whole_columns_end_on_the_last_row_when_new_pairs_move_a_total_down(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A colour rule and a drop-down over whole columns, and a total counting a whole
+    column, under the pairs. 'pair --keep' moved the total down for the new pair and pushed
+    each range past the sheet's last row: openpyxl refused the colour rule's range and the
+    command stopped with an internal error."""
+    _add_total(paired)  # the total in row 6, under the four pairs
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    col = columns(sheet)
+    done = get_column_letter(col["A hosts B: done"])
+    notes = get_column_letter(col["Notes"])
+    sheet.conditional_formatting.add(
+        f"{done}1:{done}{LAST}",
+        CellIsRule(operator="equal", formula=['"yes"'], fill=PatternFill("solid", "C6EFCE")))
+    choice = DataValidation(type="list", formula1='"to chase,chased"', allow_blank=True)
+    sheet.add_data_validation(choice)
+    choice.add(f"{notes}1:{notes}{LAST}")
+    sheet["C6"] = f'=COUNTIF({done}2:{done}{LAST},"yes")'
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet["A6"].value == "P005" and sheet["A7"].value == "Total"
+    # each still the whole column: as far as the last row, and no further
+    assert sheet["C7"].value == f'=COUNTIF({done}2:{done}{LAST},"yes")'
+    assert f"{done}1:{done}{LAST}" in [str(f.sqref) for f in sheet.conditional_formatting]
+    assert f"{notes}1:{notes}{LAST}" in \
+        [str(v.sqref) for v in sheet.data_validations.dataValidation]
