@@ -5,6 +5,8 @@ own, once the administrator deleted a row above it."""
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .conftest import Runner, write_book
 from .test_keep_totals import NEWCOMERS, _add_total
-from .test_record import columns, paired, people
+from .test_record import columns, paired, people, status_json, visits_of
 
 __all__ = ["paired"]  # the fixture, used by name
 
@@ -51,3 +53,42 @@ def test_whole_columns_end_on_the_last_row_when_new_pairs_move_a_total_down(
     assert f"{done}1:{done}{LAST}" in [str(f.sqref) for f in sheet.conditional_formatting]
     assert f"{notes}1:{notes}{LAST}" in \
         [str(v.sqref) for v in sheet.data_validations.dataValidation]
+
+
+def _with_the_last_row(path: Path) -> None:
+    """The Pairs sheet's last row written out with a height and no cells, as LibreOffice
+    saves a sheet once a row above it was deleted."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    parts[name] = parts[name].replace(
+        b"</sheetData>", f'<row r="{LAST}" customFormat="false" ht="12.8" hidden="false" '
+                         'customHeight="false" outlineLevel="0" collapsed="false">'
+                         '</row></sheetData>'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def _rows_written(path: Path) -> list[int]:
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    return [int(n) for n in re.findall(r'<row [^>]*?\br="(\d+)"', sheet)]
+
+
+def test_a_sheet_whose_last_row_libreoffice_wrote_can_still_be_changed(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """After a row was deleted in LibreOffice, 'visit', 'withdraw' and 'pair --keep' each
+    refused the workbook as 'too large to change safely'. The last row stays within the
+    sheet when new pairs move the rows under the pairs down."""
+    _add_total(paired)
+    _with_the_last_row(paired)
+    run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027")
+    assert visits_of(status_json(run), "gp0@example.org")["done"] is True
+    write_book(tmp_path / "v.xlsx", [*people(), *NEWCOMERS])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert sheet["A6"].value == "P005" and sheet["A7"].value == "Total"
+    assert max(_rows_written(paired)) <= LAST  # the last row went, not pushed past it
+    run("withdraw", "pairs.xlsx", "ione.gatacre@example.org")
+    assert visits_of(status_json(run), "gp0@example.org")["done"] is True
