@@ -1,7 +1,7 @@
 """What a pairs workbook saved in LibreOffice Calc holds that Excel's seldom does, built here
 by hand so that the tests run without LibreOffice: a whole column written as rows 1 to
-1,048,576 (Excel writes V:V), and the sheet's last row written out, with a height of its
-own, once the administrator deleted a row above it."""
+1,048,576, the sheet's last row written out with a height of its own once the
+administrator deleted a row above it, and the record Track Changes keeps of each edit."""
 
 from __future__ import annotations
 
@@ -92,3 +92,30 @@ def test_a_sheet_whose_last_row_libreoffice_wrote_can_still_be_changed(
     assert max(_rows_written(paired)) <= LAST  # the last row went, not pushed past it
     run("withdraw", "pairs.xlsx", "ione.gatacre@example.org")
     assert visits_of(status_json(run), "gp0@example.org")["done"] is True
+
+
+def _with_tracked_changes(path: Path) -> None:
+    """The record LibreOffice keeps of an edit while Track Changes records (U2 typed), as it
+    saves it: a log of the edits and the list of logs."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/revisions/revisionHeaders.xml",
+                         f'<headers xmlns="{main}" guid="{{0}}"><header guid="{{1}}" '
+                         'dateTime="2027-05-10T09:00:00" userName="Robin" r:id="rId1" '
+                         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         'relationships"/></headers>')
+        archive.writestr("xl/revisions/revisionLog1.xml",
+                         f'<revisions xmlns="{main}"><rcc rId="1" sId="1"><nc r="U2" t="n">'
+                         '<v>46517</v></nc></rcc></revisions>')
+
+
+def test_tracked_changes_are_not_dropped_by_a_visit(run: Runner, paired: Path) -> None:
+    """With Track Changes recording in LibreOffice, the workbook keeps a record of each
+    edit. A visit saved the workbook without it, and nothing said so."""
+    _with_tracked_changes(paired)
+    before = paired.read_bytes()
+    said = " ".join(run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027",
+                        code=1).output.split())
+    assert "contains tracked changes, which wessex cannot keep" in said
+    assert "Accept or reject the tracked changes and stop recording them" in said
+    assert paired.read_bytes() == before

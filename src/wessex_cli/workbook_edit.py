@@ -63,6 +63,7 @@ class Dropped:
 # what a drawing holds; it places charts too, but each chart is a part of its own (as Excel,
 # LibreOffice, xlsxwriter and openpyxl write them), which names it "charts"
 DRAWINGS = "images or shapes"
+TRACKED = "tracked changes"
 PICTURES, EMBEDDED = "pictures", "embedded objects"  # found by their bytes too
 DROPPED = (
     Dropped(DRAWINGS, ("xl/drawings/",), ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor")),
@@ -82,6 +83,9 @@ DROPPED = (
             ("connections", "queryTable")),
     Dropped(EMBEDDED, ("xl/embeddings/",)),
     Dropped("form controls", ("xl/ctrlProps/",), ("formControlPr",)),
+    # what Track Changes recorded (LibreOffice's Edit > Track Changes > Record, an Excel
+    # shared workbook's history): the cells stay as typed, the record of each edit goes
+    Dropped(TRACKED, ("xl/revisions/",), ("revisions",)),
     # Excel 365's formulas that spill (openpyxl drops the part and the cells' link to it)
     Dropped("formulas that spill over several cells", ("xl/metadata.xml",),
             ("futureMetadata", "cellMetadata")),
@@ -155,10 +159,14 @@ def refuse_what_saving_would_lose(path: Path, target: Path | None = None) -> Non
     loads = check_editable(inspect_input(path))  # before openpyxl builds every cell
     lost = sorted(loads.dropped | set(features_that_would_be_lost(target or real_path(path))))
     if lost:
+        hint = "Move them to another workbook, or record the change by hand in Excel."
+        if TRACKED in lost:
+            accept = ("Accept or reject the tracked changes and stop recording them (in "
+                      "LibreOffice: Edit > Track Changes; in Excel: Review > Track Changes), "
+                      "then run the command again.")
+            hint = accept if lost == [TRACKED] else f"{accept} Anything else: {hint}"
         raise TrackingError(f"the workbook contains {', '.join(lost)}, which wessex cannot "
-                            "keep when it saves, so it was not changed.",
-                            "Move them to another workbook, or record the change by hand "
-                            "in Excel.", file=path)
+                            "keep when it saves, so it was not changed.", hint, file=path)
 
 
 def features_that_would_be_lost(path: Path) -> list[str]:
