@@ -686,12 +686,12 @@ def test_a_deleted_pair_row_with_no_backup_to_copy_back_says_so(run: Runner,
     book["Pairs"].delete_rows(4)
     book.save(paired)
     said = " ".join(run("status", "pairs.xlsx").output.split())
-    assert ("there is no backup of pairs.xlsx in backups/ to copy its row back from, so "
-            "restore it from a copy of your own, or type it in again (each pair's ID and "
-            "people are in the letters sent)") in said
+    assert ("no copy of pairs.xlsx in backups/ has its row, so restore it from a copy of "
+            "your own, or type it in again (each pair's ID and people are in the letters "
+            "sent)") in said
     refused = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", code=1)
                        .output.split())
-    assert "There is no backup of pairs.xlsx in backups/" in refused
+    assert "No copy of pairs.xlsx in backups/ has its row" in refused
 
 
 def test_the_unpaired_table_names_the_side_by_its_label(run: Runner, paired: Path) -> None:

@@ -193,3 +193,22 @@ def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_named_where_it_is(
     assert "from the Pairs sheet, move it back" not in done  # that row is said once, truly
     assert _setting(paired, GONE_SETTING) == ["P005"]
     assert "P005" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_with_no_backup_the_way_back_does_not_contradict_itself(run: Runner,
+                                                                 paired: Path) -> None:
+    """backups/ emptied before the row was deleted: the run makes the only backup, of the
+    workbook without the row. Its warning said to copy the previous version back from
+    backups/ and, in the same breath, that there was no backup in backups/."""
+    import shutil
+
+    run("withdraw", "pairs.xlsx", "Elif Strand", "--reason", "illness")
+    shutil.rmtree(paired.parent / "backups")
+    _delete_withdrawn_row(paired)
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "no backup" not in said.lower()
+    assert "If its row was deleted by mistake, copy the previous version of pairs.xlsx back " \
+        "from backups/; then put it back on the Withdrawn sheet (no copy of pairs.xlsx in " \
+        "backups/ has its row, so restore it from a copy of your own, or type it in again " \
+        "(each pair's ID and people are in the letters sent)), and run 'wessex pair --keep' " \
+        "again." in said

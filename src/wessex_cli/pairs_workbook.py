@@ -1397,9 +1397,10 @@ def copy_back(ids: Sequence[str], path: Path) -> str:
 
     them = "it" if len(ids) == 1 else "them"
     if not backups_of(path):
-        return (f"there is no backup of {path.name} in backups/ to copy {rows_of(ids)} back "
-                f"from, so restore {them} from a copy of your own, or type {them} in again "
-                "(each pair's ID and people are in the letters sent)")
+        # true after a run that backs the workbook up too: that copy lacks the rows as well
+        return (f"no copy of {path.name} in backups/ has {rows_of(ids)}, so restore {them} "
+                f"from a copy of your own, or type {them} in again (each pair's ID and people "
+                "are in the letters sent)")
     return f"copy {rows_of(ids)} back from the newest copy in backups/ that has {them}"
 
 
