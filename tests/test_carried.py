@@ -257,7 +257,7 @@ def test_an_uncalculated_formula_in_a_carried_column_is_warned_about(paired: Pat
     column = openpyxl.utils.get_column_letter(headers.index("A Line manager") + 1)
     assert [w for w in pair.warnings if "never calculated" in w] == [
         f"Pairs!{column}2: this cell has a formula that was never calculated, so its value is "
-        "unknown. Open the workbook in Excel and save it."]
+        "unknown. Open the workbook in Excel or LibreOffice and save it."]
 
 
 def test_keep_never_writes_over_the_administrators_column_of_the_same_title(

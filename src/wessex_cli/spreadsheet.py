@@ -384,7 +384,7 @@ def _formulas_without_values(path: Path, sheet: str,
     if extent is None:
         return []
     return [SheetWarning.at(row - 1, column - 1, f"{UNCALCULATED}, so its value is unknown. "
-                            "Open the workbook in Excel and save it.")
+                            "Open the workbook in Excel or LibreOffice and save it.")
             for row, column in extent.formulas_without_values]
 
 
