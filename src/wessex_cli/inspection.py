@@ -140,6 +140,9 @@ class SheetExtent:
     row_reach: int = 0  # the furthest <row r>, cells or not
     rules: int = 0  # conditional formats and data validations (openpyxl builds each)
     title: str = ""  # the sheet's name in the workbook, when the workbook gives one
+    # (row, column) of each cell holding an error value ("#N/A", "#DIV/0!": t="e"), which
+    # python-calamine reads as an empty cell: a visit marked by a broken formula is not done
+    errors: tuple[tuple[int, int], ...] = ()
 
     @property
     def cells(self) -> int:
@@ -1685,6 +1688,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     counter = column = cell_row = far_row = far_column = 0
     formula: list[Any] = [None, False]  # the formula cell's (row, column), its value seen
     missing: list[tuple[int, int]] = []
+    errors: list[tuple[int, int]] = []  # cells holding an error value, the first thousand
     inside = [False]  # within a cell, where the reader skips everything but the value
     # cells holding a shared string, elements, the furthest <row r>, rules
     shared = [0, 0, 0, 0]
@@ -1767,6 +1771,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             formula[0] = None
             cell[0] = cell[2] = 0
             cell[3] = attrs.get("t")
+            if cell[3] == "e" and len(errors) < 1000:
+                errors.append((cell_row, column))
             cell[1] = cell[3] == "s"
             if cell[1]:
                 shared[0] += 1
@@ -1853,7 +1859,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     feed(parser)
     return SheetExtent(part, far_row, far_column, tuple(missing),
                        shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
-                       rules=shared[3], title=sheet)
+                       rules=shared[3], title=sheet, errors=tuple(errors))
 
 
 _COUNT = re.compile(r"\s*\+?([0-9]+)\s*")  # as Rust reads a count: "+6000" is 6000

@@ -30,6 +30,7 @@ from .model import (
     standard_id,
 )
 from .spreadsheet import (
+    FORMULA_ERROR,
     HEADER_SCAN_ROWS,
     UNCALCULATED,
     Cell,
@@ -1571,7 +1572,7 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
         cell, message = warning
         header = layout.headers[warning.column - 1] \
             if 0 < warning.column <= len(layout.headers) else ""
-        if message.startswith(UNCALCULATED) and header_key(header) not in ours:
+        if message.startswith((UNCALCULATED, FORMULA_ERROR)) and header_key(header) not in ours:
             continue  # the administrator's own formula column: wessex does not read it
         cleaned.setdefault(warning.row, []).append(f"{grid.sheet}!{cell}: {message}" if cell
                                                    else message)

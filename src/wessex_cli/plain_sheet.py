@@ -138,6 +138,8 @@ def plain_rows(data: bytes) -> PlainRows | None:
     if inline and data.count(b't="inlineStr"><is>', start, end) != inline and \
             len(_INLINE.findall(data, start, end)) != inline:
         return None
+    if data.find(b't="e"', start, end) >= 0:
+        return None  # a cell holding an error value: the streaming scan lists where
     if not _all_values_numbers(data, start, end) and \
             any(_read_apart(odd) for odd in _ODD_NUMBER.findall(data, start, end)):
         return None

@@ -374,6 +374,7 @@ def _short(exc: BaseException) -> str:
 
 # How a reader's warning about such a cell begins: the pairs workbook's reader recognises it
 UNCALCULATED = "this cell has a formula that was never calculated"
+FORMULA_ERROR = "this cell shows an error (such as #N/A or #DIV/0!) where a value belongs"
 
 
 def _formulas_without_values(path: Path, sheet: str,
@@ -385,7 +386,10 @@ def _formulas_without_values(path: Path, sheet: str,
         return []
     return [SheetWarning.at(row - 1, column - 1, f"{UNCALCULATED}, so its value is unknown. "
                             "Open the workbook in Excel or LibreOffice and save it.")
-            for row, column in extent.formulas_without_values]
+            for row, column in extent.formulas_without_values] + \
+        [SheetWarning.at(row - 1, column - 1, f"{FORMULA_ERROR}, so wessex reads it as blank. "
+                         "Correct its formula, or type the value in its place.")
+         for row, column in extent.errors]
 
 
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}

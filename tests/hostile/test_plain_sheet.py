@@ -246,15 +246,23 @@ def test_a_number_read_apart_among_plain_texts_and_numbers_is_streamed(number: s
 
 
 def test_texts_of_every_type_beside_plain_numbers_are_measured_the_quick_way() -> None:
-    """A text value (a formula's shown "Yes", an error) is no number, so the search runs and
-    finds no number cell read apart; an inline text whose style follows its type is one the
-    quick count of 't="inlineStr"><is>' misses, and the search finds."""
-    rows = ('<row r="1"><c r="A1" t="str"><v>Yes</v></c><c r="B1" t="e"><v>#N/A</v></c>'
+    """A text value (a formula's shown "Yes") is no number, so the search runs and finds no
+    number cell read apart; an inline text whose style follows its type is one the quick
+    count of 't="inlineStr"><is>' misses, and the search finds."""
+    rows = ('<row r="1"><c r="A1" t="str"><v>Yes</v></c><c r="B1" t="str"><v>No</v></c>'
             '<c r="C1" t="inlineStr" s="2"><is><t>Ann</t></is></c><c r="D1"><v>-1.5e3</v></c>'
             '</row><row r="2"><c r="E2" t="inlineStr"><is><t>Bo</t></is></c></row>')
     measured = plain_rows(_rows_sheet(rows))
     assert measured is not None and (measured.rows, measured.columns) == (2, 5)
     assert quick(_rows_sheet(rows)) == streamed(_rows_sheet(rows))
+
+
+def test_a_cell_holding_an_error_is_streamed() -> None:
+    """An error value (#N/A, read by python-calamine as blank) is listed by the streaming
+    scan, whose place the warnings name: the quick way, which lists none, steps aside."""
+    rows = ('<row r="1"><c r="A1" t="str"><v>Yes</v></c><c r="B1" t="e"><v>#N/A</v></c>'
+            '</row>')
+    assert plain_rows(_rows_sheet(rows)) is None
 
 
 def test_an_inline_text_in_a_cell_of_another_type_is_streamed() -> None:
