@@ -1287,10 +1287,14 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
         said.append(f"How paired now says 'kept' for {plural(len(how), 'pair')} carried over "
                     f"from the pairing before (Pairs!{_cells_named(how)}), so that 'render "
                     "--new' writes only to the new pairs.")
+    def begun(cells: Sequence[_At]) -> str:
+        """The start of what is said of the Reasons begun as an agreed pair's in ``cells``."""
+        return (f"The Reasons of {plural(len(cells), 'kept pair')} now begin "
+                f"'{LOCKED_REASON}' (Pairs!{_cells_named(cells)})")
+
     if locked:
         one = len(locked) == 1
-        said.append(f"The Reasons of {plural(len(locked), 'kept pair')} now begin "
-                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(locked)}), as "
+        said.append(f"{begun(locked)}, as "
                     f"{'its How paired cell' if one else 'their How paired cells'} said "
                     f"'locked': {'its' if one else 'their'} letters say that the two agreed in "
                     f"advance, and every 'wessex pair --keep' keeps {'it' if one else 'them'} "
@@ -1298,14 +1302,12 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
                     f"typed or filled down by mistake), take '{LOCKED_REASON}' out of the start "
                     f"of {'that' if one else 'its'} Reasons cell.")
     if warned:
-        said.append(f"The Reasons of {plural(len(warned), 'kept pair')} now begin "
-                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(warned)}), for the How paired "
+        said.append(f"{begun(warned)}, for the How paired "
                     f"{'cell' if len(warned) == 1 else 'cells'} saying 'locked' warned of "
                     "above.")
     if named:
         one = len(named) == 1
-        said.append(f"The Reasons of {plural(len(named), 'kept pair')} now begin "
-                    f"'{LOCKED_REASON}' (Pairs!{_cells_named(named)}), as the Partner column of "
+        said.append(f"{begun(named)}, as the Partner column of "
                     f"the volunteer workbook (or --lock) names {'its' if one else 'their'} two "
                     f"as each other's partners: {'its' if one else 'their'} letters say that "
                     "the two agreed in advance.")
