@@ -327,10 +327,10 @@ def test_two_emptied_ids_for_two_missing_pairs_say_what_to_type(
     assert ("whose IDs are blank or not ones wessex wrote). Which is which cannot be told "
             "from the workbook: type in the Pair cell of each of those rows the ID the letters "
             "sent give its pair. Any of P003-P004 whose ID is then in none of them had its row "
-            "deleted, and the visits recorded there are no longer counted: there is no backup "
-            "of pairs.xlsx in backups/ to copy their rows back from, so restore them from a "
-            "copy of your own, or type them in again (each pair's ID and people are in the "
-            "letters sent), before 'wessex pair --keep' pairs their people again as if new.") \
+            "deleted, and the visits recorded there are no longer counted: no copy of "
+            "pairs.xlsx in backups/ has their rows, so restore them from a copy of your own, "
+            "or type them in again (each pair's ID and people are in the letters sent), "
+            "before 'wessex pair --keep' pairs their people again as if new.") \
         in said
     book = openpyxl.load_workbook(done)
     book["Pairs"]["A4"], book["Pairs"]["A5"] = "P003", "P004"  # as the letters name them
