@@ -599,8 +599,8 @@ def _inspect_cached(shown: str, _resolved: Path, _size: int, _mtime: int,
     if path.suffix.lower() in {".xlsx", ".xlsm", ".ods", ".xls"}:
         raise SpreadsheetError(
             f"the file is named {path.suffix} but is not a spreadsheet: it may be damaged or "
-            "only partly copied.", "Open it in Excel; if it opens, save it again as .xlsx.",
-            file=path)
+            "only partly copied.",
+            "Open it in Excel or LibreOffice; if it opens, save it again as .xlsx.", file=path)
     return Inspection(path, "csv")
 
 
@@ -651,7 +651,7 @@ def _damaged(path: Path, detail: str = "") -> SpreadsheetError:
     return SpreadsheetError(
         f"the file is damaged{why}: it looks like a workbook but cannot be opened (perhaps it "
         "was only partly copied or downloaded).",
-        "Copy it again, or open and re-save it in Excel.", file=path)
+        "Copy it again, or open and re-save it in Excel or LibreOffice.", file=path)
 
 
 def _count_parts(path: Path, size: int) -> int:
@@ -708,7 +708,8 @@ def _inspect_parts(path: Path) -> Inspection:
     if parts > LIMITS.zip_parts:
         raise SpreadsheetError(
             f"the file holds {parts:,} parts where a workbook has a few dozen, so it was not "
-            "opened.", "Open it in Excel and save it again as a new .xlsx.", file=path)
+            "opened.", "Open it in Excel or LibreOffice and save it again as a new .xlsx.",
+            file=path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
@@ -1255,8 +1256,8 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
 def _too_many_texts(path: Path, holds: str) -> SpreadsheetError:
     return SpreadsheetError(
         f"the workbook {holds} different texts, more than the {LIMITS.cells:,} wessex reads, "
-        "so it was not opened.", "Open it in Excel and save it again as a new .xlsx.",
-        file=path)
+        "so it was not opened.",
+        "Open it in Excel or LibreOffice and save it again as a new .xlsx.", file=path)
 
 
 def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
@@ -1336,7 +1337,7 @@ def _entities(path: Path) -> SpreadsheetError:
     return SpreadsheetError(
         "the workbook contains XML entity declarations, which Excel never writes and which "
         "can be used to attack the reader; it was not opened.",
-        "Open it in Excel and save it again as a new .xlsx.", file=path)
+        "Open it in Excel or LibreOffice and save it again as a new .xlsx.", file=path)
 
 
 # ---------------------------------------------------------------- streaming the XML

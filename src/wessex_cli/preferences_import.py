@@ -219,8 +219,8 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
     """Match the responses to volunteers and write their answers into ``volunteers``."""
     if volunteers.suffix.lower() != ".xlsx":
         raise RosterError("wessex can write preferences only into an .xlsx volunteer "
-                          "workbook.", "Open it in Excel and save it as .xlsx, then run this "
-                          "again.", file=volunteers)
+                          "workbook.", "Open it in Excel or LibreOffice and save it as "
+                          ".xlsx, then run this again.", file=volunteers)
     if responses.resolve() == volunteers.resolve():
         raise RosterError("the survey export and the volunteer workbook are the same file.",
                           "Give the survey's export first and the volunteer workbook after "

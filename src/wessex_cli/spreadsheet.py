@@ -331,7 +331,8 @@ def _read_sheets(path: Path, inspection: Inspection,
         if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
             raise
         raise SpreadsheetError(f"the workbook could not be read ({_short(exc)}).",
-                               "Open it in Excel and save it again as .xlsx.", file=path) from None
+                               "Open it in Excel or LibreOffice and save it again as .xlsx.",
+                               file=path) from None
     grids = []
     for chosen, rows, merged in read:
         if chosen is None:
@@ -442,6 +443,6 @@ def _read_csv(path: Path) -> Grid:
                 check_extent(path, None, len(rows), widest)
     except csv.Error as exc:
         raise SpreadsheetError(f"the CSV file cannot be read ({exc}).",
-                               "Open it in Excel and save it as .xlsx or CSV UTF-8.",
+                               "Open it in Excel or LibreOffice and save it as .xlsx or CSV UTF-8.",
                                file=path) from None
     return Grid(path, path.stem, rows, warnings)

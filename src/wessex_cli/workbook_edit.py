@@ -321,7 +321,8 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
             shown = openpyxl.load_workbook(source, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
         raise TrackingError(f"the pairs workbook cannot be opened ({exc}).",
-                            "Open it in Excel and save it again, or restore a backup.",
+                            "Open it in Excel or LibreOffice and save it again, or restore "
+                            "a backup.",
                             file=path) from None
     for warning in said:
         text = str(warning.message)
@@ -345,7 +346,7 @@ def open_in_memory(path: Path, require: str | None = "Pairs",
     except Exception:  # noqa: BLE001 - what openpyxl read, defusedxml may still refuse
         raise TrackingError("the workbook's list of its parts cannot be read, so its "
                             "sensitivity label or document metadata could be lost; it was "
-                            "not changed.", "Open it in Excel and save it again.",
+                            "not changed.", "Open it in Excel or LibreOffice and save it again.",
                             file=path) from None
     opened = Workbook(book, path, notes=read_looks(source, book), ignored=read_ignored(source),
                       metadata=metadata)
