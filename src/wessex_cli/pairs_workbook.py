@@ -989,6 +989,10 @@ def _moved_gone(book: PairsWorkbook, ids: list[str], where: str, run: str, undo:
              f"{them}), but {'is' if one else 'are'} " +
              (f"on {where} now, which wessex does not read for pairs" if where else
               "on no sheet now"))
+    blank = [pair.row for pair in book.withdrawn if not pair.pair_id]
+    if blank and not where:  # fewer such rows than pairs missing: one may be among them
+        found += (f" (unless {'it is' if one else 'one of them is'} "
+                  f"{_rows_in(blank, 'Withdrawn')}, whose Pair cell is blank)")
     if where:
         back = "move it back to the Withdrawn sheet"
         mistake = "If it was moved there by mistake"
