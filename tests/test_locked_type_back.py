@@ -205,3 +205,18 @@ def test_a_blank_cell_of_a_pair_wessex_never_wrote_is_not_asked_back_as_locked(
         "pair, 'kept' if it kept it from the pairing before." in said
     assert "'locked', as the last 'wessex pair' paired the two as agreed in advance" \
         not in said
+
+
+def test_an_agreed_pairs_reasons_typed_over_are_not_taken_for_a_copied_lock(
+        run: Runner, paired: Path) -> None:
+    """P017 (row 18) was paired as agreed in advance, and the Settings sheet records its
+    How paired cell 'locked'; the administrator typed their own words over its Reasons.
+    status asked whether the 'locked' cell had been copied, and to type back 'optimised' or
+    'kept', which would have ended an agreement nobody had touched."""
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert (sheet["A18"].value, sheet["T18"].value) == ("P017", "locked")
+    _set(paired, {"S18": "agreed by phone with both"})
+    assert "Pairs!T18" not in _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T18" not in _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert str(sheet["S18"].value).startswith("locked as agreed")  # still agreed

@@ -1223,7 +1223,6 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
     # each row's cells by their titles, as PairRecord.value finds them, without matching
     # every title of every row (a tenth of a second of status on 5,000 pairs)
     how_title, why_title = book.headers[how], book.headers[why]
-    written = book.how_written or {}
     said: list[tuple[PairRecord, str, bool]] = []
     for pair in book.pairs:
         typed = how_paired_text(pair.values.get(how_title))
@@ -1240,13 +1239,14 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
                                                      keeping, writing), False))
             continue
+        if recorded == "locked":
+            continue  # wessex wrote 'locked' there: the Reasons alone were typed over
         if reasons and not begun:
-            before = written.get(pair.pair_id, "")
             said.append((pair, (
                 f"{cell} says 'locked' for {named}, but its Reasons ({reasons_cell}) do not "
                 f"begin '{LOCKED_REASON}', as an agreed pair's do: was the cell copied or "
                 "filled down from another row? "
-                f"{_taken_as_locked(keeping, writing, before, reasons_cell)}"), True))
+                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell)}"), True))
         elif recorded == "optimised" or (recorded in ("kept", ADDED_BY_HAND) and not begun):
             # Reasons emptied, or copied too: the record still says what the cell held, the
             # pairing's choice or a pair kept as not agreed
