@@ -418,9 +418,9 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
     column, --lock) names: it is not taken as agreed in advance, and its introduction says
     the administrator paired them."""
     from .pairing import LOCKED_REASON
-    from .pairs_workbook import first_columns, people_of
+    from .pairs_workbook import people_of
     from .spreadsheet import cell_ref
-    from .text import header_key
+    from .text import first_columns, header_key
 
     column = first_columns(earlier.headers).get(header_key("How paired"))
     agreed = {frozenset((p.a.key, p.b.key)) for p in result.pairs

@@ -51,6 +51,7 @@ from .text import (
     clean_cell,
     email_key,
     figure_or_text,
+    first_columns,
     header_key,
     person_key,
     plural,
@@ -223,17 +224,6 @@ def carried_setting(rows: Sequence[Sequence[Cell]]) -> frozenset[str]:
     """The columns the Settings sheet (its rows) says came from the volunteer workbook, as
     ``header_key`` of their titles without "A " or "B "."""
     return frozenset(header_key(text) for text in setting_values(rows, CARRIED_SETTING))
-
-
-def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
-    """Each header (as ``header_key``) and its column, numbered from ``start``; a title that
-    appears twice is the first column's (wessex writes its own columns before any the
-    administrator adds): the one rule for the reader and the editor alike."""
-    found: dict[str, int] = {}
-    for number, title in enumerate(titles, start=start):
-        if title:
-            found.setdefault(header_key(title), number)
-    return found
 
 
 def recorded_files(path: Path, title: str) -> list[tuple[str, Path]]:

@@ -37,7 +37,6 @@ from .pairs_workbook import (
     WITHDRAWN_HEADERS,
     PairsLayout,
     find_pairs_header,
-    first_columns,
     ids_listed,
     ids_with,
     ids_without,
@@ -56,6 +55,7 @@ from .spreadsheet import cell_text, same_sheet
 from .text import (
     did_you_mean,
     email_key,
+    first_columns,
     first_few,
     header_key,
     named,

@@ -186,6 +186,17 @@ def header_key(header: str) -> str:
     return _NOT_ALNUM.sub("", fold(header))
 
 
+def first_columns(titles: Sequence[str], start: int = 0) -> dict[str, int]:
+    """Each header (as ``header_key``) and its column, numbered from ``start``; a title that
+    appears twice is the first column's (wessex writes its own columns before any the
+    administrator adds): the one rule for the reader and the editor alike."""
+    found: dict[str, int] = {}
+    for number, title in enumerate(titles, start=start):
+        if title:
+            found.setdefault(header_key(title), number)
+    return found
+
+
 # What administrators type in the Cluster column to mean "no cluster".
 NO_CLUSTER = frozenset({"", "na", "n a", "none", "nil", "no", "no cluster", "not applicable",
                         "unknown", "tbc", "not known", "nk"})
