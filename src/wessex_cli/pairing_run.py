@@ -324,8 +324,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # 'render --new' would introduce its people to each other twice
             held_how = {p.pair_id: how for p in result.held
                         if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
-            held_kept = {pair_id for pair_id, how in held_how.items()
-                         if _held_now_kept(earlier, pair_id, how)}
+            held_kept = {p.pair_id for p in result.held
+                         if p.pair_id in held_how and _held_now_kept(p, held_how[p.pair_id])}
             held_how.update(dict.fromkeys(held_kept, "kept"))
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
@@ -352,15 +352,14 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                       in_place, unchanged=unchanged)
 
 
-def _held_now_kept(book: Any, pair_id: str, how: str) -> bool:
-    """Whether the How paired cell of pair ``pair_id``, held as it stands (``--skip-errors``)
-    and recorded as ``how``, says "kept" after this run: a pair the pairing before made, as
-    its cell still says ("optimised", or "locked" with the Reasons an agreed pair's begin,
-    which keep it agreed), is carried over as every other kept pair is."""
+def _held_now_kept(pair: PairRecord, how: str) -> bool:
+    """Whether the How paired cell of ``pair``, held as it stands (``--skip-errors``) and
+    recorded as ``how``, says "kept" after this run: a pair the pairing before made, as its
+    cell still says ("optimised", or "locked" with the Reasons an agreed pair's begin, which
+    keep it agreed), is carried over as every other kept pair is."""
     from .pairing import LOCKED_REASON
 
-    pair = next((p for p in book.pairs if p.pair_id == pair_id), None)
-    if pair is None or how not in ("optimised", "locked") or pair.how_paired() != how:
+    if how not in ("optimised", "locked") or pair.how_paired() != how:
         return False
     return how == "optimised" or str(pair.value("Reasons") or "").startswith(LOCKED_REASON)
 
