@@ -650,11 +650,12 @@ def _history_of(keep: Path, missing_ok: bool = False) -> list[tuple[str, Path]]:
     the first pairing did; refused, with what to do, when one of them is not there now
     (left out with ``missing_ok``: the --history given instead is used)."""
     from .errors import PairingError
+    from .history import new_files
     from .pairs_workbook import HISTORY_SETTING, recorded_files
 
     found: list[tuple[str, Path]] = []
     for entry, earlier in recorded_files(keep, HISTORY_SETTING):
-        if any(earlier.resolve() == seen.resolve() for _, seen in found):
+        if not new_files([earlier], (seen for _, seen in found)):
             continue  # a year the Settings sheet names twice: read and recorded once
         if not earlier.is_file() or earlier.resolve() == keep.resolve():
             if missing_ok:
