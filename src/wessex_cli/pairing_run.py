@@ -290,7 +290,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
                     person_key(p.name) in {person_key(pair.a.name), person_key(pair.b.name)}]
             notes.append(Note(f"Pair {pair.pair_id} is kept as it stands: "
-                              f"{' and '.join(rows)} "
+                              f"{and_list(rows)} "
                               f"{'has an error' if len(rows) == 1 else 'have errors'}, so the "
                               "pair is neither changed nor ended. Fix the row, then pair again "
                               "with --keep."))
@@ -405,7 +405,7 @@ def _recorded_before_added(pair: PairRecord) -> str:
     from .pairs_workbook import people_of
 
     return (f"row {pair.row} of the Pairs sheet ({people_of(pair)}), typed in by hand, "
-            f"already has {' and '.join(recorded)} recorded: copied with the row it was typed "
+            f"already has {and_list(recorded)} recorded: copied with the row it was typed "
             "over? If not so for these two, empty those cells: status, the reminders and the "
             "certificates count them as this pair's.")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import escape, out, print_json, warn
-from ..text import first_capital, percent, plural
+from ..text import and_list, first_capital, percent, plural
 from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
 from .tables import Column, show_table
 
@@ -355,7 +355,7 @@ def withdraw(
     # if there is one, the person leaving one pair of theirs too
     unknown = [] if done.whole_scheme else [name]
     for kept, others in done.still_paired.items():
-        paired = f"{escape(kept)} is still paired with {' and '.join(escape(o) for o in others)}"
+        paired = f"{escape(kept)} is still paired with {and_list([escape(o) for o in others])}"
         key = done.still_paired_keys.get(kept, "")
         capacity = None if status is None else status.capacities.get(key)
         if capacity is None or status is None:
@@ -375,9 +375,9 @@ def withdraw(
             out.print(f"{take}, so needs no new partner.")
     free = [escape(p) for p in done.partners if p not in done.still_paired or p in places]
     run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
-    more = f" (and {' and '.join(unknown)} another, if their row in the volunteer workbook " \
+    more = f" (and {and_list(unknown)} another, if their row in the volunteer workbook " \
         "lets them take one more)" if unknown else ""
-    step = (f"run {run} to find {' and '.join(free)} a new partner{more}" if free else
+    step = (f"run {run} to find {and_list(free)} a new partner{more}" if free else
             f"{run} pairs only those with a place left")
     out.print(f"Next: {step}. {kept_out}; every other pair stays as it is.")
 
