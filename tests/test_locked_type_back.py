@@ -220,3 +220,16 @@ def test_an_agreed_pairs_reasons_typed_over_are_not_taken_for_a_copied_lock(
     assert "Pairs!T18" not in _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     sheet = openpyxl.load_workbook(paired)["Pairs"]
     assert str(sheet["S18"].value).startswith("locked as agreed")  # still agreed
+
+
+def test_an_agreed_pairs_blanked_cell_is_said_to_word_its_letters_as_agreed(
+        run: Runner, paired: Path) -> None:
+    """P017's How paired cell (recorded 'locked') emptied and its Reasons typed over: its
+    introduction still says 'As agreed in advance', as the record says, yet status said its
+    letters 'do not say that the pairing chose the two', reading the record without the one
+    value it leaves out."""
+    _set(paired, {"T18": None, "S18": "agreed by phone with both"})
+    said = _said(run, "status", "pairs.xlsx")
+    assert "Type back what the cell said: 'locked', as the last 'wessex pair' paired the two " \
+        "as agreed in advance. Until then, its letters are worded as for a pair 'locked', as " \
+        "the Settings sheet records the cell." in said

@@ -818,13 +818,13 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
     if column is None:  # no column: 'render --new' refuses, and says so
         return []
     title = book.headers[column]  # found once, not matched again for each of the rows
-    written = book.how_written or {}
     said = []
     for pair in book.pairs:
         if pair.row in added or how_paired_text(pair.values.get(title)) in HOW_PAIRED:
             continue
         typed = cell_text(pair.values.get(title))
         found = _how_found(typed)
+        recorded = recorded_how(book, pair)
         said.append(
             f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): the How paired cell "
             f"of {f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} {found} so 'render "
@@ -832,15 +832,15 @@ def how_paired_unknown_ahead(book: PairsWorkbook, added: Collection[int]) -> lis
             "--keep' would write 'kept' over it, after which --new never introduces its people. "
             f"Type back what the cell said"
             f"{' (a note of your own goes in the Notes column)' if typed else ''}: "
-            f"{_type_back(recorded_how(book, pair))} {_worded_meanwhile(written, pair)}")
+            f"{_type_back(recorded)} {_worded_meanwhile(recorded)}")
     return said
 
 
-def _worded_meanwhile(written: dict[str, str], pair: PairRecord) -> str:
+def _worded_meanwhile(recorded: str) -> str:
     """How the letters of a pair whose How paired cell is blank or typed over are worded
     until it is fixed (``documents.letter_how``): as the Settings sheet records the cell
-    (``written``), else as for a pair added by hand, claiming no choice by the pairing."""
-    recorded = written.get(pair.pair_id)
+    (``recorded``: ``recorded_how``), else as for a pair added by hand, claiming no choice
+    by the pairing."""
     if recorded:
         return f"Until then, its letters are worded as for a pair '{recorded}', as the " \
             "Settings sheet records the cell."
