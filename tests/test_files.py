@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -271,3 +272,22 @@ def test_the_balance_of_the_sides_waits_for_people_whose_side_is_unknown(
         "care side, not counting 2 places of people whose side is not known until the errors "
         "in their rows are fixed. Fix those rows first and check again: the sides may balance "
         "once they are counted."]
+
+
+@pytest.mark.parametrize("args", [
+    ("pair", "volunteers.xlsx", "--keep", "pairx.xlsx"),
+    ("pair", "volunteers.xlsx", "--history", "pairs.xlsx", "--history", "pairx.xlsx"),
+    ("init", "next-year", "--from", "pairx.xlsx"),
+    ("withdraw", "pairs.xlsx", "Dr Amelia Ashworth", "--in", "volunters.xlsx")])
+def test_a_file_mistyped_in_an_option_gets_the_near_name(run: Runner, tmp_path: Path,
+                                                         args: tuple[str, ...]) -> None:
+    """A file named by an option (--keep, --history, --from, --in) and not there is a usage
+    error, as Typer's own check made it, but names the near file in its folder, as a file
+    given as an argument does: 'File 'pairx.xlsx' does not exist' said no more."""
+    for name in ("volunteers.xlsx", "pairs.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    said = " ".join(run(*args, code=2).output.split())
+    typed = next(arg for arg in args if arg in ("pairx.xlsx", "volunters.xlsx"))
+    near = "pairs.xlsx" if typed == "pairx.xlsx" else "volunteers.xlsx"
+    assert f"File '{typed}' does not exist. Did you mean '{near}'?" in said
+    assert not (tmp_path / "next-year").exists()

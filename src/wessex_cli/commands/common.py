@@ -53,6 +53,19 @@ class WholeSummaryGroup(TyperGroup):
                 formatter.write_dl(rows)
 
 
+def existing_file(value: Any) -> Any:
+    """Typer callback for a file the command reads (one path, or a list): one not there is a
+    usage error, exit 2 as Typer's own check gives, naming a file of a near name in its
+    folder ("Did you mean 'pairs.xlsx'?"), as a missing file given as an argument is."""
+    from ..inspection import near_file
+
+    for path in value if isinstance(value, list) else [value]:
+        if path is not None and not path.exists():
+            raise typer.BadParameter(f"File '{path}' does not exist. {near_file(path)}"
+                                     .rstrip())
+    return value
+
+
 def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
     """``--scheme`` if given, else scheme.toml here, else one beside the input file."""
     from ..scheme import load_scheme

@@ -14,6 +14,7 @@ from .common import (
     JsonOption,
     SchemeOption,
     WholeSummaryGroup,
+    existing_file,
     scheme_for,
 )
 from .tables import Column, show_table
@@ -86,11 +87,11 @@ def copy_template(
 def render(
     document: Annotated[str, typer.Argument(help="The document, e.g. partner-introduction.")],
     pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
-                                               exists=True, dir_okay=False,
+                                               dir_okay=False, callback=existing_file,
                                                help="Pairs workbook (for per-pair documents).")]
     = None,
     volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
-                                                    exists=True, dir_okay=False,
+                                                    dir_okay=False, callback=existing_file,
                                                     help="Volunteer workbook.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", file_okay=False, metavar="DIR",
                                          help="Folder to write into.")] = Path("documents"),

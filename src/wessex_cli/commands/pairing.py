@@ -11,7 +11,14 @@ import typer
 from ..console import cell, escape, out, print_json, progress
 from ..safe_write import BACKUP_FOLDER
 from ..text import percent, plural
-from .common import JsonOption, SchemeOption, reading_progress, require_suffix, scheme_for
+from .common import (
+    JsonOption,
+    SchemeOption,
+    existing_file,
+    reading_progress,
+    require_suffix,
+    scheme_for,
+)
 from .tables import Column, show_table
 
 if TYPE_CHECKING:  # the core loads numpy and OR-Tools: imported only when pairing runs
@@ -41,7 +48,7 @@ def pair(
                                                      "--keep workbook, changed in place; else "
                                                      "pairs.xlsx beside the volunteer "
                                                      "workbook).")] = None,
-    keep: Annotated[Path | None, typer.Option("--keep", exists=True, dir_okay=False,
+    keep: Annotated[Path | None, typer.Option("--keep", dir_okay=False, callback=existing_file,
                                               metavar="PAIRS.xlsx",
                                               help="Keep the pairs (and tracking) of this pairs "
                                                    "workbook; pair only the others.")] = None,
@@ -55,7 +62,7 @@ def pair(
     why: Annotated[str | None, typer.Option("--why", metavar="NAME",
                                             help="Explain one person's pairing.")] = None,
     history: Annotated[list[Path] | None, typer.Option(
-        "--history", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
+        "--history", dir_okay=False, callback=existing_file, metavar="OLD-PAIRS.xlsx",
         help="An earlier scheme's pairs workbook: nobody gets a partner they had before. "
              "Repeat for more years; those scheme.toml lists under [pairing] history are "
              "read as well.")] = None,

@@ -9,7 +9,7 @@ import typer
 
 from ..console import escape, out, print_json, warn
 from ..text import percent
-from .common import JsonOption, SchemeOption, require_suffix, scheme_for
+from .common import JsonOption, SchemeOption, existing_file, require_suffix, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -139,11 +139,11 @@ def feedback(
                                             help="html or md (default: from the -o file's "
                                                  "extension).")] = None,
     pairs: Annotated[Path | None, typer.Option("--pairs", metavar="PAIRS.xlsx",
-                                               exists=True, dir_okay=False,
+                                               dir_okay=False, callback=existing_file,
                                                help="Pairs workbook: response rate, and the "
                                                     "names to remove.")] = None,
     volunteers: Annotated[Path | None, typer.Option("--volunteers", metavar="VOLUNTEERS",
-                                                    exists=True, dir_okay=False,
+                                                    dir_okay=False, callback=existing_file,
                                                     help="Volunteer workbook: names to "
                                                          "remove.")] = None,
     no_names_source: Annotated[bool, typer.Option(

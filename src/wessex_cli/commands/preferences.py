@@ -9,7 +9,7 @@ import typer
 
 from ..console import escape, out, print_json
 from ..text import plural
-from .common import JsonOption, SchemeOption, WholeSummaryGroup, scheme_for
+from .common import JsonOption, SchemeOption, WholeSummaryGroup, existing_file, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -24,8 +24,9 @@ preferences_app = typer.Typer(cls=WholeSummaryGroup,
 def import_command(
     responses: Annotated[Path, typer.Argument(help="The survey export (.xlsx or .csv) from "
                                                    "Microsoft Forms or Google Forms.",
-                                              exists=True, dir_okay=False)],
-    into: Annotated[Path, typer.Option("--into", exists=True, dir_okay=False, metavar="VOLUNTEERS",
+                                              dir_okay=False, callback=existing_file)],
+    into: Annotated[Path, typer.Option("--into", dir_okay=False, callback=existing_file,
+                                       metavar="VOLUNTEERS",
                                        help="The volunteer workbook (.xlsx) to fill in.")],
     force: Annotated[bool, typer.Option("--force", help="Replace values already typed in the "
                                                         "workbook (a backup is kept).")] = False,

@@ -9,23 +9,25 @@ import typer
 
 from ..console import escape, out
 from ..text import plural
-from .common import SchemeOption, scheme_for
+from .common import SchemeOption, existing_file, scheme_for
 
 
 def report(
     pairs: Annotated[Path, typer.Argument(help="The pairs workbook (pairs.xlsx).",
-                                          exists=True, dir_okay=False)],
+                                          dir_okay=False, callback=existing_file)],
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="report.html (prints on A4) or "
                                               "report.docx.")] = Path("report.html"),
-    feedback: Annotated[Path | None, typer.Option("--feedback", exists=True, dir_okay=False,
+    feedback: Annotated[Path | None, typer.Option("--feedback", dir_okay=False,
+                                                  callback=existing_file,
                                                   metavar="RESPONSES",
                                                   help="The feedback survey export.")] = None,
-    equality: Annotated[Path | None, typer.Option("--equality", exists=True, dir_okay=False,
+    equality: Annotated[Path | None, typer.Option("--equality", dir_okay=False,
+                                                  callback=existing_file,
                                                   metavar="FORMS",
                                                   help="The equality monitoring forms.")] = None,
     findings: Annotated[list[Path] | None, typer.Option(
-        "--findings", exists=True, dir_okay=False, metavar="TABLES",
+        "--findings", dir_okay=False, callback=existing_file, metavar="TABLES",
         help="A filled-in findings workbook; repeat for more.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing report.")] = False,
     scheme_file: SchemeOption = None,

@@ -9,7 +9,7 @@ import typer
 
 from ..console import escape, out, print_json
 from ..text import plural
-from .common import JsonOption, SchemeOption, reading_progress, scheme_for
+from .common import JsonOption, SchemeOption, existing_file, reading_progress, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def init(
                                            file_okay=False)] = Path("."),
     scheme_file: SchemeOption = None,
     last_year: Annotated[Path | None, typer.Option(
-        "--from", exists=True, dir_okay=False, metavar="OLD-PAIRS.xlsx",
+        "--from", dir_okay=False, callback=existing_file, metavar="OLD-PAIRS.xlsx",
         help="Last year's pairs workbook: carry everyone forward, with last year's partner "
              "noted, and list it in scheme.toml so that 'pair' keeps those partners "
              "apart.")] = None,

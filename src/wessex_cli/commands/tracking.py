@@ -10,7 +10,7 @@ import typer
 
 from ..console import escape, out, print_json, warn
 from ..text import and_list, first_capital, percent, plural
-from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, scheme_for
+from .common import AllowPlaceholdersOption, JsonOption, SchemeOption, existing_file, scheme_for
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -282,7 +282,7 @@ def withdraw(
                                                 help="Leave only the pair with this partner "
                                                      "(for someone with two).")] = None,
     volunteers: Annotated[Path | None, typer.Option(
-        "--in", exists=True, dir_okay=False, metavar="VOLUNTEERS",
+        "--in", dir_okay=False, callback=existing_file, metavar="VOLUNTEERS",
         help="Also write 'withdrawn' in their Status cell in this volunteer workbook.")] = None,
 ) -> None:
     """Record that PERSON dropped out: their pairs move to the Withdrawn sheet.
