@@ -975,257 +975,343 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     workbook changed (a correction there, or something typed over wessex's copy here), those
     it filled where they had been emptied here, and the columns cleared because the volunteer
     workbook no longer has them.
-    """
-    import openpyxl
 
-    from .pairs_workbook import ID_COLUMN, TRACKING_COLUMNS, carried_setting
+    The steps, in order, are ``_Carry``'s: the columns wessex now writes are added, each row
+    of the Pairs sheet is matched to a pair of the new pairing (or moved to the Withdrawn
+    sheet), the kept rows are refreshed, the new pairs placed under them, and the sheets
+    wessex owns written afresh.
+    """
+    from .pairs_workbook import carried_setting
 
     by_name = {spec.name: spec for spec in fresh}
     before = carried_setting(list(book["Settings"].iter_rows(values_only=True))) \
         if book.has_sheet("Settings") else frozenset()
-    refreshed: list[_At] = []
     sheet = book["Pairs"]
     columns = header_map(sheet, book)
     header_row = columns["__row__"]
     by_name = _beside_the_administrators(by_name, sheet, header_row, before)
     gone = before - carried_setting(by_name["Settings"].rows)
-    new_headers = list(by_name["Pairs"].headers)
-    new_rows = {cell_text(r[0]): r for r in by_name["Pairs"].rows}
-    existing = set(columns)  # the columns the sheet had before this run
-    refilled: list[_At] = []
-    restated: dict[str, list[_At]] = {}  # a kept pair's Score, Reasons or How paired rewritten
-    locked: list[_At] = []  # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
-    warned: list[_At] = []  # ... over Reasons of their own, warned of before the run
-    named: list[_At] = []  # ... for a lock naming the two, How paired not saying 'locked'
-    refigured: list[_At] = []  # a kept pair's Score or Reasons emptied here, written again
-    changed = False  # nothing to change: nothing saved, and no backup pushes out an older one
-    for title in new_headers:  # a column wessex now writes but the old sheet lacks
-        if header_key(title) not in columns:
-            changed = True
-            column = sheet.max_column + 1
-            put_value(sheet.cell(header_row, column), title)
-            columns[header_key(title)] = column
-    id_column = columns.get(header_key(ID_COLUMN))
-    if id_column is None:
-        raise TrackingError("the Pairs sheet has lost its Pair column, so kept pairs cannot be "
-                            "told apart.", "Restore the column as 'wessex pair' wrote it.",
-                            file=book.path, sheet="Pairs")
-    by_key = roster.by_key()
-    seen: set[str] = set()
-    emails = [columns[key] for key in (header_key(person_header(half, "email"))
-                                       for half in HALVES) if key in columns]
-    # a kept pair whose ID cell was emptied is numbered afresh: it takes that ID in its row
-    people_of = [new_headers.index(person_header(half, "email")) for half in HALVES]
-    by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
-                 for r in by_name["Pairs"].rows if cell_text(r[people_of[1]])}
-    numbered: list[_At] = []  # cells named as they stand once rows went and came (_At)
-    going: list[int] = []  # rows of pairs not kept, copied to the Withdrawn sheet
-    kept: list[tuple[Any, Sequence[Any]]] = []  # each kept pair's Pair cell, its fresh row
-    shortened: list[_At] = []  # Pair cells typed 'P7' or 'p007', written 'P007'
-    for number in range(sheet.max_row, header_row, -1):
-        typed = cell_text(book.shown(sheet.cell(number, id_column)))
-        pair_id = standard_id(typed)  # as the reader reads it
-        if pair_id in held:
-            how_cell = columns.get(header_key("How paired"))
-            if pair_id in held_kept and how_cell is not None and \
-                    not is_formula(target := sheet.cell(number, how_cell)):
-                put_value(target, "kept")
-                restated.setdefault("How paired", []).append(_At(target))
-                changed = True
-            continue
-        found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
-        if not any(found):
-            continue  # a total or a heading of the administrator's, as the reader says: no pair
-        target = sheet.cell(number, id_column)
-        if pair_id != typed and pair_id in new_rows and not is_formula(target):
-            put_value(target, pair_id)
-            shortened.append(_At(target, f" (was '{typed}')"))
-            changed = True
-        if given_back and number in given_back:
-            pair_id = given_back[number]
-            if not is_formula(target):  # a formula's row is still the pair's, as it stands
-                put_value(target, pair_id)
-                changed = True
-        if not pair_id:
-            pair_id = by_people.get(frozenset(email_key(e) for e in found), "")
-            if pair_id in seen or is_formula(target):
-                continue
-            if pair_id:
-                put_value(target, pair_id)
-                numbered.append(_At(target, f" ({pair_id})"))
-                changed = True
-            # else a pair the new pairing did not keep: it goes, as one with its ID does
-        row = new_rows.get(pair_id) if pair_id else None
-        if row is None:
-            person, reason, scope = _why_dropped(book, sheet, columns, number, by_key)
-            _copy_to_withdrawn(book, sheet, number, person, reason, when, scope)
-            going.append(number)
-            changed = True
-            continue
-        seen.add(pair_id)
-        kept.append((sheet.cell(number, id_column), row))
-    if going:  # all at once, then the kept rows (a merge with a row that went is gone)
-        delete_rows(book, sheet, going)
-    how_column = columns.get(header_key("How paired"))
-    for pair_cell, row in kept:  # from the bottom up, as found
-        # as it said before this run: "locked" is why an agreed pair's Reasons are begun,
-        # unless a lock (the Partner column, --lock) names the two (``named``)
-        how_was = how_paired_text(book.shown(sheet.cell(pair_cell.row, how_column))) \
-            if how_column is not None else ""
-        for title, value in zip(new_headers, row, strict=False):
-            if title in TRACKING_COLUMNS:
-                continue  # the administrator's; every other column is refreshed
-            target = sheet.cell(pair_cell.row, columns[header_key(title)])
-            shown = book.shown(target)
-            if is_formula(target):
-                continue  # the administrator's formula wins
-            if cell_text(shown) != cell_text(value):
-                book.unmerged(target)
-                if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
-                    if cell_text(shown):
-                        refreshed.append(_At(target, f" ({title})"))
-                    elif header_key(title) in existing:  # emptied here, perhaps on purpose
-                        refilled.append(_At(target, f" ({title})"))
-                elif header_key(title) in existing:  # Score, Reasons, How paired: said too
-                    was, now = cell_text(shown), cell_text(value)
-                    begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
-                    if begun and how_was != "locked":
-                        named.append(_At(target))
-                    elif begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
-                        (warned if was or cell_text(row[0]) in warned_locks
-                         else locked).append(_At(target))
-                    if not was and header_key(title) != header_key("How paired"):
-                        refigured.append(_At(target, f" ({title})"))  # emptied here
-                    elif not begun or _without_lock(now) != was:  # not the lock alone
-                        restated.setdefault(title, []).append(_At(target))
-                put_value(target, None if value == "" else value)
-                changed = True
+    carry = _Carry(book, sheet, columns, header_row, list(by_name["Pairs"].headers),
+                   {cell_text(r[0]): r for r in by_name["Pairs"].rows},
+                   existing=set(columns))  # the columns the sheet had before this run
+    carry.add_missing_columns()
+    carry.match_rows(by_name["Pairs"].rows, roster.by_key(), when, held, held_kept,
+                     given_back)
+    carry.refresh_kept(warned_locks)
     cleared = _clear_columns(sheet, columns, gone, header_row)
-    changed = changed or bool(cleared)
-    filled = [r for r in range(header_row + 1, sheet.max_row + 1)
-              if any(c.value not in (None, "") for c in sheet[r])]
-    last = max(filled, default=header_row)
-    # the last pair, held or kept; below it, rows of the administrator's (a total, a heading)
-    last_pair = max((r for r in filled if any(cell_text(book.shown(sheet.cell(r, column)))
-                                              for column in emails)), default=header_row)
-    adding = sum(pair_id not in seen for pair_id in new_rows)
-    placed = ""  # where the new pairs went, when not straight under the last pair
-    if adding and last > last_pair:
-        theirs = [r for r in filled if r > last_pair]
+    carry.changed = carry.changed or bool(cleared)
+    placed = carry.place_new_pairs()
+    rewritten_yours = carry.rewrite_sheets_of_wessex(by_name)
+    book.unchanged = not carry.changed
+    return carry.said(placed, rewritten_yours, cleared, moved_emptied)
 
-        def rows_of(moved: int) -> str:
-            first, end = theirs[0] + moved, theirs[-1] + moved
-            return f"row {first}" if first == end else f"rows {first} to {end}"
 
-        # as the administrator last saw them: above them, the rows of pairs not kept went
-        where = rows_of(len(going))
-        why = rows_cannot_move(book, sheet, last_pair + 1)
-        if why:
-            rows = f"row {last + 1}" if adding == 1 else f"rows {last + 1} to {last + adding}"
-            new = "The new pair" if adding == 1 else f"The {adding} new pairs"
-            placed = (f"{new} went to {rows} of the Pairs sheet, "
-                      f"below your own {rows_of(0)} under the pairs, not straight under the last "
-                      f"pair (row {last_pair}): {why}, so wessex did not move your rows. A "
-                      "total there does not count the new pairs: move them up in Excel.")
-        else:
-            insert_rows(book, sheet, last_pair + 1, adding)
-            # once pairs went, the rows moved up first: say where they are now
-            moved = f"are now {rows_of(adding)}, below the new pairs" if going else \
-                f"moved down {plural(adding, 'row')}"
-            placed = (f"Your own {where} under the pairs {moved}, "
-                      f"with what refers to {'it' if len(theirs) == 1 else 'them'}, so that "
-                      f"the new {'pair stands' if adding == 1 else 'pairs stand'} straight "
-                      "under the last pair; "
-                      "a formula's range that reached the last pair (a total's) reaches the "
-                      "new pairs too.")
-            last = last_pair
-    last_kept = last
-    for pair_id, row in new_rows.items():
-        if pair_id in seen:
-            continue
-        changed = True
-        last += 1
-        for title, value in zip(new_headers, row, strict=False):
-            target = sheet.cell(last, columns[header_key(title)])
-            book.unmerged(target)
-            if isinstance(value, dt.date):
-                put_date(target, value)
-            elif value not in (None, ""):  # nothing for an empty cell, as Excel saves one
-                put_value(target, value)
-    if last > last_kept > header_row:
-        extend_ranges_down(book, sheet, last_kept, last)
-        if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
-            book.ignored[sheet.title] = grown_marks(
-                book.ignored[sheet.title], lambda ranges: grown_ranges(ranges, last_kept, last))
-    rewritten_yours: list[str] = []  # cells of the administrator's own that found no row
-    for name in ("Unpaired", "Summary", "Settings"):
-        source = by_name[name]
-        own: list[tuple[int, str, dict[str, Any], list[str]]] = []
-        looks: dict[str, Any] = {}
-        if book.has_sheet(name):
-            target = book[name]
-            if _as_text(target.iter_rows(values_only=True)) == \
-                    _as_text([source.headers, *source.rows]):
-                continue  # the same as before, cell for cell
-            own, nowhere = _own_columns(target, source.headers,
-                                        [cell_text(row[0]) for row in source.rows if row])
-            rewritten_yours += nowhere
-            for merged in list(target.merged_cells.ranges):  # it would hide the rows written
-                target.merged_cells.remove(merged)          # afresh under it
-            looks = _heading_looks(target)
-            target.delete_rows(1, target.max_row + 1)
-        else:
-            target = book.create_sheet(name)
-        changed = True
-        for values in (source.headers, *source.rows):
-            append_values(target, list(values))
-        for cell in target[1]:
-            look = looks.get(header_key(cell_text(cell.value)))
-            if look is None:
-                cell.font = openpyxl.styles.Font(bold=True)
+@dataclass
+class _Carry:
+    """One carrying of a new pairing into a kept Pairs sheet (``carry_pairing``, which takes
+    it through its steps): the sheet and its columns, the new pairing's rows by pair ID, and
+    what each step found and did, down to every cell the output names afterwards."""
+
+    book: Workbook
+    sheet: Any
+    columns: dict[str, int]  # header_key -> column, and "__row__" -> the header row
+    header_row: int
+    new_headers: list[str]
+    new_rows: dict[str, Sequence[Any]]  # pair ID -> its row in the new pairing
+    existing: set[str]  # the columns the sheet had before this run
+    changed: bool = False  # nothing to change: nothing saved, no backup pushes out an older one
+    seen: set[str] = field(default_factory=set)  # IDs of the pairs kept
+    going: list[int] = field(default_factory=list)  # rows of pairs not kept, to Withdrawn
+    kept: list[tuple[Any, Sequence[Any]]] = field(default_factory=list)  # Pair cell, fresh row
+    refreshed: list[_At] = field(default_factory=list)  # a person's cell written over its text
+    refilled: list[_At] = field(default_factory=list)  # ... written where it was emptied here
+    # a kept pair's Score, Reasons or How paired rewritten
+    restated: dict[str, list[_At]] = field(default_factory=dict)
+    # Reasons begun 'locked as agreed' for a How paired cell's 'locked'
+    locked: list[_At] = field(default_factory=list)
+    warned: list[_At] = field(default_factory=list)  # ... over Reasons of their own, warned of
+    # ... for a lock naming the two, How paired not saying 'locked'
+    named: list[_At] = field(default_factory=list)
+    refigured: list[_At] = field(default_factory=list)  # Score or Reasons emptied, written again
+    numbered: list[_At] = field(default_factory=list)  # Pair cells emptied, given the ID again
+    shortened: list[_At] = field(default_factory=list)  # Pair cells typed 'P7', written 'P007'
+
+    @property
+    def emails(self) -> list[int]:
+        """The columns of the two people's e-mail addresses: a row with neither is no pair."""
+        return [self.columns[key] for key in (header_key(person_header(half, "email"))
+                                              for half in HALVES) if key in self.columns]
+
+    def add_missing_columns(self) -> None:
+        """Head a new column for each that wessex now writes but the sheet lacks."""
+        for title in self.new_headers:
+            if header_key(title) not in self.columns:
+                self.changed = True
+                column = self.sheet.max_column + 1
+                put_value(self.sheet.cell(self.header_row, column), title)
+                self.columns[header_key(title)] = column
+
+    def match_rows(self, fresh_rows: Sequence[Sequence[Any]], by_key: dict[str, Any],
+                   when: dt.date, held: Collection[str], held_kept: Collection[str],
+                   given_back: Mapping[int, str] | None) -> None:
+        """Find each row of the sheet its pair in the new pairing (``kept``), by its ID as
+        the reader reads it (the Pair cell written so), by ``given_back`` or, the Pair cell
+        emptied, by the two people; a row whose pair the new pairing did not keep moves to
+        the Withdrawn sheet with the reason (its row deleted once all are seen)."""
+        from .pairs_workbook import ID_COLUMN
+
+        book, sheet = self.book, self.sheet
+        id_column = self.columns.get(header_key(ID_COLUMN))
+        if id_column is None:
+            raise TrackingError("the Pairs sheet has lost its Pair column, so kept pairs cannot "
+                                "be told apart.", "Restore the column as 'wessex pair' wrote "
+                                "it.", file=book.path, sheet="Pairs")
+        emails = self.emails
+        # a kept pair whose ID cell was emptied is numbered afresh: it takes that ID in its row
+        people_of = [self.new_headers.index(person_header(half, "email")) for half in HALVES]
+        by_people = {frozenset(email_key(cell_text(r[n])) for n in people_of): cell_text(r[0])
+                     for r in fresh_rows if cell_text(r[people_of[1]])}
+        for number in range(sheet.max_row, self.header_row, -1):
+            typed = cell_text(book.shown(sheet.cell(number, id_column)))
+            pair_id = standard_id(typed)  # as the reader reads it
+            if pair_id in held:
+                how_cell = self.columns.get(header_key("How paired"))
+                if pair_id in held_kept and how_cell is not None and \
+                        not is_formula(target := sheet.cell(number, how_cell)):
+                    put_value(target, "kept")
+                    self.restated.setdefault("How paired", []).append(_At(target))
+                    self.changed = True
+                continue
+            found = [cell_text(book.shown(sheet.cell(number, column))) for column in emails]
+            if not any(found):
+                continue  # a total or a heading of the administrator's, as the reader says
+            target = sheet.cell(number, id_column)
+            if pair_id != typed and pair_id in self.new_rows and not is_formula(target):
+                put_value(target, pair_id)
+                self.shortened.append(_At(target, f" (was '{typed}')"))
+                self.changed = True
+            if given_back and number in given_back:
+                pair_id = given_back[number]
+                if not is_formula(target):  # a formula's row is still the pair's, as it stands
+                    put_value(target, pair_id)
+                    self.changed = True
+            if not pair_id:
+                pair_id = by_people.get(frozenset(email_key(e) for e in found), "")
+                if pair_id in self.seen or is_formula(target):
+                    continue
+                if pair_id:
+                    put_value(target, pair_id)
+                    self.numbered.append(_At(target, f" ({pair_id})"))
+                    self.changed = True
+                # else a pair the new pairing did not keep: it goes, as one with its ID does
+            row = self.new_rows.get(pair_id) if pair_id else None
+            if row is None:
+                person, reason, scope = _why_dropped(book, sheet, self.columns, number, by_key)
+                _copy_to_withdrawn(book, sheet, number, person, reason, when, scope)
+                self.going.append(number)
+                self.changed = True
+                continue
+            self.seen.add(pair_id)
+            self.kept.append((sheet.cell(number, id_column), row))
+        if self.going:  # all at once, then the kept rows (a merge with a row that went is gone)
+            delete_rows(book, sheet, self.going)
+
+    def refresh_kept(self, warned_locks: Collection[str]) -> None:
+        """Write each kept pair's cells that wessex generates as the new pairing has them,
+        never over a formula nor in the tracking columns, noting every cell whose text
+        changed (``warned_locks``: as ``carry_pairing``'s)."""
+        from .pairs_workbook import TRACKING_COLUMNS
+
+        book, sheet = self.book, self.sheet
+        how_column = self.columns.get(header_key("How paired"))
+        for pair_cell, row in self.kept:  # from the bottom up, as found
+            # as it said before this run: "locked" is why an agreed pair's Reasons are begun,
+            # unless a lock (the Partner column, --lock) names the two (``named``)
+            how_was = how_paired_text(book.shown(sheet.cell(pair_cell.row, how_column))) \
+                if how_column is not None else ""
+            for title, value in zip(self.new_headers, row, strict=False):
+                if title in TRACKING_COLUMNS:
+                    continue  # the administrator's; every other column is refreshed
+                target = sheet.cell(pair_cell.row, self.columns[header_key(title)])
+                shown = book.shown(target)
+                if is_formula(target):
+                    continue  # the administrator's formula wins
+                if cell_text(shown) != cell_text(value):
+                    book.unmerged(target)
+                    self._note_rewritten(target, title, cell_text(shown), cell_text(value),
+                                         how_was, cell_text(row[0]) in warned_locks)
+                    put_value(target, None if value == "" else value)
+                    self.changed = True
+
+    def _note_rewritten(self, target: Any, title: str, was: str, now: str, how_was: str,
+                        warned_of: bool) -> None:
+        """Note a kept pair's cell ``target`` (under ``title``) whose text ``was`` is about to
+        be written ``now``, in the list that the output says it in."""
+        if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
+            if was:
+                self.refreshed.append(_At(target, f" ({title})"))
+            elif header_key(title) in self.existing:  # emptied here, perhaps on purpose
+                self.refilled.append(_At(target, f" ({title})"))
+        elif header_key(title) in self.existing:  # Score, Reasons, How paired: said too
+            begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
+            if begun and how_was != "locked":
+                self.named.append(_At(target))
+            elif begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
+                (self.warned if was or warned_of else self.locked).append(_At(target))
+            if not was and header_key(title) != header_key("How paired"):
+                self.refigured.append(_At(target, f" ({title})"))  # emptied here
+            elif not begun or _without_lock(now) != was:  # not the lock alone
+                self.restated.setdefault(title, []).append(_At(target))
+
+    def place_new_pairs(self) -> str:
+        """Write the pairs the sheet did not have straight under the last pair, moving the
+        administrator's rows below it (a total) down unless merged cells stop that; what to
+        say of where they went when not there ("" when they were)."""
+        book, sheet, header_row = self.book, self.sheet, self.header_row
+        emails = self.emails
+        filled = [r for r in range(header_row + 1, sheet.max_row + 1)
+                  if any(c.value not in (None, "") for c in sheet[r])]
+        last = max(filled, default=header_row)
+        # the last pair, held or kept; below it, rows of the administrator's (a total, a heading)
+        last_pair = max((r for r in filled if any(cell_text(book.shown(sheet.cell(r, column)))
+                                                  for column in emails)), default=header_row)
+        adding = sum(pair_id not in self.seen for pair_id in self.new_rows)
+        placed = ""  # where the new pairs went, when not straight under the last pair
+        if adding and last > last_pair:
+            theirs = [r for r in filled if r > last_pair]
+
+            def rows_of(moved: int) -> str:
+                first, end = theirs[0] + moved, theirs[-1] + moved
+                return f"row {first}" if first == end else f"rows {first} to {end}"
+
+            # as the administrator last saw them: above them, the rows of pairs not kept went
+            where = rows_of(len(self.going))
+            why = rows_cannot_move(book, sheet, last_pair + 1)
+            if why:
+                rows = f"row {last + 1}" if adding == 1 else f"rows {last + 1} to {last + adding}"
+                new = "The new pair" if adding == 1 else f"The {adding} new pairs"
+                placed = (f"{new} went to {rows} of the Pairs sheet, "
+                          f"below your own {rows_of(0)} under the pairs, not straight under the "
+                          f"last pair (row {last_pair}): {why}, so wessex did not move your "
+                          "rows. A total there does not count the new pairs: move them up in "
+                          "Excel.")
             else:
-                cell._style = copy(look)  # noqa: SLF001 - one sheet's styles
-        rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
-    book.unchanged = not changed
-    said = [placed] if placed else []
-    if numbered:
-        said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one there: "
-                    f"Pairs!{_cells_named(numbered)}. If the letters sent name "
-                    f"{'it' if len(numbered) == 1 else 'one of them'} otherwise, type that ID "
-                    "over the new one: nothing is lost, and the next 'wessex pair --keep' "
-                    "records it.")
-    if shortened:
-        one = len(shortened) == 1
-        said.append(f"{'A Pair cell' if one else 'Pair cells'} typed otherwise than wessex "
-                    f"writes {'it' if one else 'them'} now {'holds' if one else 'hold'} the ID as "
-                    "wessex writes it, as "
-                    "the letters sent name it (the same pair): "
-                    f"Pairs!{_cells_named(shortened)}.")
-    if rewritten_yours:
-        said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
-                    f"pairing; your own columns there go with their rows (by e-mail on the "
-                    f"Unpaired sheet, by the first cell on the others), but these had no row "
-                    f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
-                    "keeps them.")
-    said += _restated(restated, locked, moved_emptied, warned, named)
-    if refigured:
-        said.append(f"Worked out again from the volunteer workbook, where they were empty: "
-                    f"Pairs!{_cells_named(refigured)}.")
-    if refreshed:
-        said.append(f"Copied again from the volunteer workbook, over different text: "
-                    f"Pairs!{_cells_named(refreshed)}. Type your own notes in the Notes column or "
-                    "a column of your own: wessex keeps those as they are.")
-    if refilled:
-        said.append(f"Filled again from the volunteer workbook, where they were empty: "
-                    f"Pairs!{_cells_named(refilled)}. To keep such a cell empty (a detail taken "
-                    "out before the workbook is shared), empty it in the volunteer workbook.")
-    if cleared:
-        many = len(cleared) > 1
-        titles = ", ".join(f"'{title}'" for title in cleared)
-        said.append(f"The volunteer workbook no longer has the column{'s' if many else ''} "
-                    f"{titles}, so {'their' if many else 'its'} "
-                    "cells in the Pairs sheet were emptied (for a pair kept, as for a new one).")
-    return said
+                insert_rows(book, sheet, last_pair + 1, adding)
+                # once pairs went, the rows moved up first: say where they are now
+                moved = f"are now {rows_of(adding)}, below the new pairs" if self.going else \
+                    f"moved down {plural(adding, 'row')}"
+                placed = (f"Your own {where} under the pairs {moved}, "
+                          f"with what refers to {'it' if len(theirs) == 1 else 'them'}, so that "
+                          f"the new {'pair stands' if adding == 1 else 'pairs stand'} straight "
+                          "under the last pair; "
+                          "a formula's range that reached the last pair (a total's) reaches the "
+                          "new pairs too.")
+                last = last_pair
+        last_kept = last
+        for pair_id, row in self.new_rows.items():
+            if pair_id in self.seen:
+                continue
+            self.changed = True
+            last += 1
+            for title, value in zip(self.new_headers, row, strict=False):
+                target = sheet.cell(last, self.columns[header_key(title)])
+                book.unmerged(target)
+                if isinstance(value, dt.date):
+                    put_date(target, value)
+                elif value not in (None, ""):  # nothing for an empty cell, as Excel saves one
+                    put_value(target, value)
+        if last > last_kept > header_row:
+            extend_ranges_down(book, sheet, last_kept, last)
+            if book.ignored.get(sheet.title):  # the "Ignore error" marks reach them too
+                book.ignored[sheet.title] = grown_marks(
+                    book.ignored[sheet.title],
+                    lambda ranges: grown_ranges(ranges, last_kept, last))
+        return placed
+
+    def rewrite_sheets_of_wessex(self, by_name: Mapping[str, SheetSpec]) -> list[str]:
+        """Write the Unpaired, Summary and Settings sheets afresh (a sheet the same cell for
+        cell is left alone), each heading with the look it had and the administrator's own
+        columns going with their rows; the cells of those columns that found no row."""
+        import openpyxl
+
+        book = self.book
+        rewritten_yours: list[str] = []  # cells of the administrator's own that found no row
+        for name in ("Unpaired", "Summary", "Settings"):
+            source = by_name[name]
+            own: list[tuple[int, str, dict[str, Any], list[str]]] = []
+            looks: dict[str, Any] = {}
+            if book.has_sheet(name):
+                target = book[name]
+                if _as_text(target.iter_rows(values_only=True)) == \
+                        _as_text([source.headers, *source.rows]):
+                    continue  # the same as before, cell for cell
+                own, nowhere = _own_columns(target, source.headers,
+                                            [cell_text(row[0]) for row in source.rows if row])
+                rewritten_yours += nowhere
+                for merged in list(target.merged_cells.ranges):  # it would hide the rows
+                    target.merged_cells.remove(merged)          # written afresh under it
+                looks = _heading_looks(target)
+                target.delete_rows(1, target.max_row + 1)
+            else:
+                target = book.create_sheet(name)
+            self.changed = True
+            for values in (source.headers, *source.rows):
+                append_values(target, list(values))
+            for cell in target[1]:
+                look = looks.get(header_key(cell_text(cell.value)))
+                if look is None:
+                    cell.font = openpyxl.styles.Font(bold=True)
+                else:
+                    cell._style = copy(look)  # noqa: SLF001 - one sheet's styles
+            rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
+        return rewritten_yours
+
+    def said(self, placed: str, rewritten_yours: Sequence[str], cleared: Sequence[str],
+             moved_emptied: bool) -> list[str]:
+        """What the administrator should hear of this carrying (``carry_pairing``)."""
+        said = [placed] if placed else []
+        numbered, shortened = self.numbered, self.shortened
+        if numbered:
+            said.append(f"A kept pair had no ID in its Pair cell, so it was given a new one "
+                        f"there: Pairs!{_cells_named(numbered)}. If the letters sent name "
+                        f"{'it' if len(numbered) == 1 else 'one of them'} otherwise, type that "
+                        "ID over the new one: nothing is lost, and the next 'wessex pair "
+                        "--keep' records it.")
+        if shortened:
+            one = len(shortened) == 1
+            said.append(f"{'A Pair cell' if one else 'Pair cells'} typed otherwise than wessex "
+                        f"writes {'it' if one else 'them'} now {'holds' if one else 'hold'} "
+                        "the ID as wessex writes it, as the letters sent name it (the same "
+                        "pair): "
+                        f"Pairs!{_cells_named(shortened)}.")
+        if rewritten_yours:
+            said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
+                        f"pairing; your own columns there go with their rows (by e-mail on the "
+                        f"Unpaired sheet, by the first cell on the others), but these had no row "
+                        f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
+                        "keeps them.")
+        said += _restated(self.restated, self.locked, moved_emptied, self.warned, self.named)
+        if self.refigured:
+            said.append(f"Worked out again from the volunteer workbook, where they were empty: "
+                        f"Pairs!{_cells_named(self.refigured)}.")
+        if self.refreshed:
+            said.append(f"Copied again from the volunteer workbook, over different text: "
+                        f"Pairs!{_cells_named(self.refreshed)}. Type your own notes in the "
+                        "Notes column or a column of your own: wessex keeps those as they "
+                        "are.")
+        if self.refilled:
+            said.append(f"Filled again from the volunteer workbook, where they were empty: "
+                        f"Pairs!{_cells_named(self.refilled)}. To keep such a cell empty (a "
+                        "detail taken out before the workbook is shared), empty it in the "
+                        "volunteer workbook.")
+        if cleared:
+            many = len(cleared) > 1
+            titles = ", ".join(f"'{title}'" for title in cleared)
+            said.append(f"The volunteer workbook no longer has the column{'s' if many else ''} "
+                        f"{titles}, so {'their' if many else 'its'} "
+                        "cells in the Pairs sheet were emptied (for a pair kept, as for a new "
+                        "one).")
+        return said
 
 
 def _heading_looks(sheet: Any) -> dict[str, Any]:
