@@ -563,6 +563,14 @@ WHOLE_SCHEME = "the scheme"
 ONE_PAIR = "this pair only"
 
 
+@dataclass(frozen=True)
+class StillPaired:
+    """A partner of a pair moved to the Withdrawn sheet who stays in a pair of their own."""
+
+    key: str  # their e-mail, folded: whose Capacity in the volunteer workbook to look up
+    others: tuple[str, ...]  # their partners in the pairs they keep, by name
+
+
 @dataclass
 class Withdrawal:
     """What ``withdraw`` did: the pairs moved, and whether the person left the scheme."""
@@ -570,10 +578,8 @@ class Withdrawal:
     person: str
     partners: list[str]
     whole_scheme: bool
-    # each partner moved who is still in a pair of their own: their partners there, by name
-    still_paired: dict[str, list[str]] = field(default_factory=dict)
-    # and their keys (e-mail), by name: whose Capacity in the volunteer workbook to look up
-    still_paired_keys: dict[str, str] = field(default_factory=dict)
+    # each partner moved who is still in a pair of their own, by name
+    still_paired: dict[str, StillPaired] = field(default_factory=dict)
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -604,7 +610,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         if listed is not None:
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
-        still_paired, still_paired_keys = _still_paired(sheet, columns, book, rows)
+        still_paired = _still_paired(sheet, columns, book, rows)
         for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
             _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
@@ -612,29 +618,27 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired, still_paired_keys)
+                      still_paired)
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
-                  leaving: Sequence[Placement]
-                  ) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The partners of the pairs ``leaving`` who stay in another pair on the Pairs sheet,
-    each with the names of their partners there, and each one's key, by name: they need no
-    new partner unless their Capacity leaves a place (one whose address is empty cannot be
-    told, and is left out)."""
+                  leaving: Sequence[Placement]) -> dict[str, StillPaired]:
+    """The partners of the pairs ``leaving`` who stay in another pair on the Pairs sheet, by
+    name, each with their key and the names of their partners there: they need no new
+    partner unless their Capacity leaves a place (one whose address is empty cannot be told,
+    and is left out)."""
     gone = {place.pair.row for place in leaving}
-    kept: dict[str, list[str]] = {}
-    keys: dict[str, str] = {}
+    kept: dict[str, StillPaired] = {}
     for place in leaving:
         partner = place.partner
         if not partner.key:
             continue
-        others = [other.partner.name for other in find_rows(sheet, columns, partner.key, book)[0]
-                  if other.pair.row not in gone]
+        others = tuple(other.partner.name
+                       for other in find_rows(sheet, columns, partner.key, book)[0]
+                       if other.pair.row not in gone)
         if others:
-            kept[partner.name] = others
-            keys[partner.name] = partner.key
-    return kept, keys
+            kept[partner.name] = StillPaired(partner.key, others)
+    return kept
 
 
 def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:

@@ -354,9 +354,10 @@ def withdraw(
     # still in a pair, with a place left or not as their row says: 'pair --keep' fills it
     # if there is one, the person leaving one pair of theirs too
     unknown = [] if done.whole_scheme else [name]
-    for kept, others in done.still_paired.items():
+    for kept, still in done.still_paired.items():
+        others = still.others
         paired = f"{escape(kept)} is still paired with {and_list([escape(o) for o in others])}"
-        key = done.still_paired_keys.get(kept, "")
+        key = still.key
         capacity = None if status is None else status.capacities.get(key)
         if capacity is None or status is None:
             unknown.append(escape(kept))
