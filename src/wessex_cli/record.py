@@ -641,6 +641,51 @@ def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
     return kept
 
 
+@dataclass(frozen=True)
+class PartnerKept:
+    """A partner of a pair moved who is still paired, and whether their Capacity in the
+    volunteer workbook leaves them a place for a new partner."""
+
+    name: str
+    others: tuple[str, ...]  # their partners in the pairs they keep, by name
+    capacity: int | None  # None: no volunteer workbook read (no --in), or no number there
+    capacity_cell: str  # where that number is ("Volunteers!O48"); empty when nowhere
+    has_place: bool | None  # None when there is no number to tell by
+
+
+@dataclass(frozen=True)
+class NewPartners:
+    """Who needs a new partner once ``withdraw`` has moved pairs: what 'pair --keep' does
+    next, for ``withdraw`` to say."""
+
+    still_paired: tuple[PartnerKept, ...]  # each partner moved who keeps a pair of their own
+    # left without a pair, or still paired with a place left: 'pair --keep' finds them one
+    free: tuple[str, ...]
+    # still in a pair, and whether they have a place left is not known here: the person
+    # leaving only one pair of theirs, and a partner still paired whose Capacity was not read
+    unknown: tuple[str, ...]
+
+
+def new_partners(done: Withdrawal, status: StatusCell | None) -> NewPartners:
+    """Who of those a withdrawal ``done`` leaves needs a new partner. A partner still in a
+    pair of their own needs none unless their Capacity leaves a place (a Capacity of 1 gets
+    none); that number is read from the volunteer workbook of ``status`` (``withdraw --in``),
+    and without it who has a place left cannot be told."""
+    kept: list[PartnerKept] = []
+    for name, still in done.still_paired.items():
+        capacity = None if status is None else status.capacities.get(still.key)
+        cell = "" if status is None or capacity is None else \
+            status.capacity_cells.get(still.key, "")
+        kept.append(PartnerKept(name, still.others, capacity, cell,
+                                None if capacity is None else capacity > len(still.others)))
+    with_place = {partner.name for partner in kept if partner.has_place}
+    free = tuple(name for name in done.partners
+                 if name not in done.still_paired or name in with_place)
+    unknown = ([] if done.whole_scheme else [done.person]) + \
+        [partner.name for partner in kept if partner.has_place is None]
+    return NewPartners(tuple(kept), free, tuple(unknown))
+
+
 def _forget_moved_pairs(book: Workbook, moved: set[str]) -> None:
     """Take the pairs ``moved`` to the Withdrawn sheet out of the Settings sheet's list of
     the pairs wessex last wrote on the Pairs sheet (that list finds rows deleted by hand, and

@@ -296,7 +296,7 @@ def withdraw(
     from ..dates import today
     from ..errors import NotInAPair
     from ..model import Person
-    from ..record import mark_withdrawn, refuse_another_person, volunteer_to_withdraw
+    from ..record import mark_withdrawn, new_partners, refuse_another_person, volunteer_to_withdraw
     from ..record import withdraw as withdraw_person
 
     status = None  # everything that could stop the Status cell is checked before any change
@@ -348,33 +348,25 @@ def withdraw(
                 f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active")
     book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
-    # a partner still in a pair of their own needs no new one (a Capacity of 1 gets none);
-    # with --in, their Capacity there says whether they have a place left
-    places: list[str] = []
-    # still in a pair, with a place left or not as their row says: 'pair --keep' fills it
-    # if there is one, the person leaving one pair of theirs too
-    unknown = [] if done.whole_scheme else [name]
-    for kept, still in done.still_paired.items():
-        others = still.others
-        paired = f"{escape(kept)} is still paired with {and_list([escape(o) for o in others])}"
-        key = still.key
-        capacity = None if status is None else status.capacities.get(key)
-        if capacity is None or status is None:
-            unknown.append(escape(kept))
+    # who needs a new partner, as the core tells it: a partner still in a pair of their own
+    # has a place left or not as their row says ('pair --keep' fills it if there is one)
+    after = new_partners(done, status)
+    title = status.capacity_title if status is not None else ""
+    for kept in after.still_paired:
+        paired = f"{escape(kept.name)} is still paired with " \
+            f"{and_list([escape(o) for o in kept.others])}"
+        if kept.has_place is None or kept.capacity is None:
             out.print(f"{paired}, so needs no new partner unless their row in the volunteer "
                       "workbook lets them take one more.")
             continue
-        cell = status.capacity_cells.get(key, "")
         # the number, and where the administrator reads it: the column's title and the cell
-        where = f" ({escape(status.capacity_title)}, {escape(cell)} in {book})" \
-            if cell and status.capacity_title else ""
-        take = f"{paired} and can take {plural(capacity, 'partner')}{where}"
-        if capacity > len(others):
-            places.append(kept)
-            out.print(f"{take}, so has a place for one more.")
-        else:
-            out.print(f"{take}, so needs no new partner.")
-    free = [escape(p) for p in done.partners if p not in done.still_paired or p in places]
+        where = f" ({escape(title)}, {escape(kept.capacity_cell)} in {book})" \
+            if kept.capacity_cell and title else ""
+        take = f"{paired} and can take {plural(kept.capacity, 'partner')}{where}"
+        out.print(f"{take}, so has a place for one more." if kept.has_place else
+                  f"{take}, so needs no new partner.")
+    free = [escape(p) for p in after.free]
+    unknown = [escape(p) for p in after.unknown]
     run = f"'wessex pair {book} --keep {escape(str(pairs))}'"
     more = f" (and {and_list(unknown)} another, if their row in the volunteer workbook " \
         "lets them take one more)" if unknown else ""
