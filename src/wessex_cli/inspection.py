@@ -137,7 +137,6 @@ class SheetExtent:
     formulas_without_values: tuple[tuple[int, int], ...] = ()
     shared_cells: int = 0  # cells whose text is a shared string (t="s")
     elements: int = 0  # XML elements in the sheet's part
-    row_reach: int = 0  # the furthest <row r>, cells or not
     rules: int = 0  # conditional formats and data validations (openpyxl builds each)
     title: str = ""  # the sheet's name in the workbook, when the workbook gives one
     # (row, column) of each cell holding an error value ("#N/A", "#DIV/0!": t="e"), which
@@ -1662,8 +1661,7 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetEx
     except SpreadsheetError:
         return None
     return dataclasses.replace(extent, rows=far_row, columns=far_column, elements=elements,
-                               shared_cells=extent.shared_cells + rows.shared_cells,
-                               row_reach=max(extent.row_reach, rows.row_reach))
+                               shared_cells=extent.shared_cells + rows.shared_cells)
 
 
 def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
@@ -1691,8 +1689,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     missing: list[tuple[int, int]] = []
     errors: list[tuple[int, int]] = []  # cells holding an error value, the first thousand
     inside = [False]  # within a cell, where the reader skips everything but the value
-    # cells holding a shared string, elements, the furthest <row r>, rules
-    shared = [0, 0, 0, 0]
+    # cells holding a shared string, elements, rules
+    shared = [0, 0, 0]
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
     parser = _parser(None, None, namespaces=False)
@@ -1782,9 +1780,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
             number = _row_number(given) if given else None
             if number is not None:
                 counter = max(number - 1, 0)
-                shared[2] = max(shared[2], number)
         elif tag in ("cfRule", "dataValidation") and not inside[0]:
-            shared[3] += 1
+            shared[2] += 1
         elif tag in ("mergeCell", "hyperlink") and not inside[0]:
             reach(*_range_corner(attrs.get("ref", ""), path))  # openpyxl: each cell
         elif tag == "f":
@@ -1859,8 +1856,8 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     parser.EndElementHandler = end
     feed(parser)
     return SheetExtent(part, far_row, far_column, tuple(missing),
-                       shared_cells=shared[0], elements=shared[1], row_reach=shared[2],
-                       rules=shared[3], title=sheet, errors=tuple(errors))
+                       shared_cells=shared[0], elements=shared[1], rules=shared[2],
+                       title=sheet, errors=tuple(errors))
 
 
 _COUNT = re.compile(r"\s*\+?([0-9]+)\s*")  # as Rust reads a count: "+6000" is 6000

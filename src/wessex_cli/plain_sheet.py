@@ -87,7 +87,6 @@ class PlainRows:
     end: int
     rows: int  # the furthest row holding a cell
     columns: int  # the furthest column holding a cell
-    row_reach: int  # the furthest <row r>, cells or not
     shared_cells: int  # cells whose text is a shared string (t="s")
     elements: int  # XML elements among the rows
 
@@ -147,7 +146,6 @@ def plain_rows(data: bytes) -> PlainRows | None:
         start, end,
         rows=max((int(number) for number, _, cell in row_tags if cell), default=0),
         columns=max((_column_number(letters) for letters in columns), default=0),
-        row_reach=max((int(number) for number, _, _ in row_tags), default=0),
         shared_cells=shared, elements=elements)
 
 

@@ -225,8 +225,8 @@ def test_the_measure_of_plain_rows_is_counted_by_hand() -> None:
             '</row><row r="9" ht="20"/></sheetData></worksheet>').encode()
     rows = plain_rows(data)
     assert rows is not None
-    # furthest cell: row 4, column AA (27); row 9 holds no cell but is a <row>
-    assert (rows.rows, rows.columns, rows.row_reach) == (4, 27, 9)
+    # furthest cell: row 4, column AA (27); row 9 holds no cell, so counts for nothing
+    assert (rows.rows, rows.columns) == (4, 27)
     # two shared-string cells; 3 rows + 4 cells + 4 values
     assert (rows.shared_cells, rows.elements) == (2, 11)
 
