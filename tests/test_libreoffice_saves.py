@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -119,3 +119,42 @@ def test_tracked_changes_are_not_dropped_by_a_visit(run: Runner, paired: Path) -
     assert "contains tracked changes, which wessex cannot keep" in said
     assert "Accept or reject the tracked changes and stop recording them" in said
     assert paired.read_bytes() == before
+
+
+def test_whole_columns_end_on_the_last_row_when_a_pair_is_withdrawn(run: Runner,
+                                                                   paired: Path) -> None:
+    """A colour rule and a drop-down over whole columns of the Pairs sheet, a count of a
+    whole column on a sheet of the administrator's, and colour rules on the Withdrawn sheet.
+    Each pair withdrawn left every range that reached the last row of the Pairs sheet one
+    row short of it (rows 1 to 1,048,575), where Excel keeps a whole column whole."""
+    run("withdraw", "pairs.xlsx", "gp0@example.org")  # the Withdrawn sheet, with one row
+    book = openpyxl.load_workbook(paired)
+    sheet, withdrawn = book["Pairs"], book["Withdrawn"]
+    col = columns(sheet)
+    done = get_column_letter(col["A hosts B: done"])
+    notes = get_column_letter(col["Notes"])
+    green = PatternFill("solid", "C6EFCE")
+    sheet.conditional_formatting.add(
+        f"{done}1:{done}{LAST}", CellIsRule(operator="equal", formula=['"yes"'], fill=green))
+    choice = DataValidation(type="list", formula1='"to chase,chased"', allow_blank=True)
+    sheet.add_data_validation(choice)
+    choice.add(f"{notes}1:{notes}{LAST}")
+    book.create_sheet("Board")["A1"] = f'=COUNTIF(Pairs!{done}2:{done}{LAST},"yes")'
+    # on the Withdrawn sheet: a whole column, and a rule whose formula counts one of Pairs
+    withdrawn.conditional_formatting.add(
+        f"B1:B{LAST}", CellIsRule(operator="equal", formula=['"illness"'], fill=green))
+    withdrawn.conditional_formatting.add(
+        "A2:A5", FormulaRule(formula=[f"COUNTIF(Pairs!$B$2:$B${LAST},$A2)>0"], fill=green))
+    book.save(paired)
+    run("withdraw", "pairs.xlsx", "gp1@example.org")
+    book = openpyxl.load_workbook(paired)
+    sheet, withdrawn = book["Pairs"], book["Withdrawn"]
+    assert withdrawn["A3"].value == "Dr GP 1"  # the second pair moved
+    assert f"{done}1:{done}{LAST}" in [str(f.sqref) for f in sheet.conditional_formatting]
+    assert f"{notes}1:{notes}{LAST}" in \
+        [str(v.sqref) for v in sheet.data_validations.dataValidation]
+    assert book["Board"]["A1"].value == f'=COUNTIF(Pairs!{done}2:{done}{LAST},"yes")'
+    rules = {str(f.sqref): [r.formula for r in f.rules]
+             for f in withdrawn.conditional_formatting}
+    assert rules == {f"B1:B{LAST}": [['"illness"']],
+                     "A2:A5": [[f"COUNTIF(Pairs!$B$2:$B${LAST},$A2)>0"]]}

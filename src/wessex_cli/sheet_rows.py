@@ -640,10 +640,11 @@ def _rows_of(ref: str) -> tuple[int, int] | None:
 def _without_rows(ref: str, gone: Sequence[int], anchor: int = 0) -> str:
     """One reference (``V11``, ``$V$2:$V$40``, ``5:9``) once the rows ``gone`` (in order)
     went: a row below them moves up by as many as went above it, a range across them
-    shrinks by as many as went within it, and a reference whose rows all went is #REF!.
-    When ``anchor``, the row a drop-down's or a colour rule's formula is written for, went,
-    the row below takes its place: a reference not wholly written with "$" is moved as if
-    that row had stayed (it was relative to the row, which is still the first)."""
+    shrinks by as many as went within it (but one reaching the sheet's last row still ends
+    there), and a reference whose rows all went is #REF!. When ``anchor``, the row a
+    drop-down's or a colour rule's formula is written for, went, the row below takes its
+    place: a reference not wholly written with "$" is moved as if that row had stayed (it
+    was relative to the row, which is still the first)."""
     whole_rows = _ROWS.fullmatch(ref)
     if whole_rows is not None:  # "10:10", "$5:$9"
         ends = [("", whole_rows.group(1), whole_rows.group(2)),
@@ -662,8 +663,11 @@ def _without_rows(ref: str, gone: Sequence[int], anchor: int = 0) -> str:
     if first <= last and bisect_right(gone, last) - bisect_left(gone, first) == \
             last - first + 1:
         return "#REF!"
-    # the last row of a range that went gives way to the one above it that stays
+    # the last row of a range that went gives way to the one above it that stays; a range
+    # that reached the sheet's last row (a whole column, V1:V1048576) still ends there, as
+    # Excel keeps it: the rows under it come up, and an empty one comes in at the bottom
     rows = [first - bisect_left(gone, first),
+            LAST_ROW if first < last == LAST_ROW else
             last - bisect_left(gone, last) - (first < last and _went(gone, last))]
     return ":".join(f"{column}{fixed}{row}" for (column, fixed, _), row
                     in zip(ends, rows[:1] if len(ends) == 1 else rows, strict=True))
