@@ -203,7 +203,7 @@ MOVED_SETTING = "Pairs moved to the Withdrawn sheet"
 INPUT_SETTING = "Input file"
 # What wessex wrote in each pair's How paired cell when it last wrote the workbook, as the
 # pairs under each value: a cell copied or filled down over it since ('locked') can be typed
-# back as it was (``copied_lock_warnings``). The 'optimised' and 'kept' rows are always
+# back as it was (``lock_edits``). The 'optimised' and 'kept' rows are always
 # written, the 'added by hand' one only when there are some; a workbook older than them
 # has neither, and its warning asks which.
 HOW_SETTINGS = {"optimised": "Pairs the last pairing made (How paired 'optimised')",
@@ -764,18 +764,38 @@ def how_paired_unknown(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list
     return said
 
 
-def how_paired_kept_retyped(book: PairsWorkbook, pairs: Sequence[PairRecord]) -> list[str]:
+def how_paired_kept_retyped(book: PairsWorkbook, pairs: Sequence[PairRecord],
+                            unlocked: Collection[int] = ()) -> list[str]:
     """What 'render --new' says of each pair of ``pairs``, which it leaves out: its How paired
     cell says "optimised" or "locked", new, while the Settings sheet records that the last
     'wessex pair' kept it from the pairing before (the cell typed over, copied or filled down
-    from a new pair's row), so its people have had their introductions."""
-    column = first_columns(book.headers).get(header_key("How paired"), 0)
-    return [f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): pair {pair.pair_id} "
-            f"is left out, though its How paired cell says '{pair.how_paired()}': the Settings "
-            "sheet records that the last 'wessex pair' kept it from the pairing before, so its "
-            "people have had their introductions (was the cell typed over, copied or filled "
-            "down?). Type back 'kept'; to write to them again all the same, leave out --new."
-            for pair in pairs]
+    from a new pair's row), so its people have had their introductions. ``unlocked``: the
+    rows of those whose "locked" the Reasons do not bear out (``lock_edits``), whose warning
+    this one says too, with what 'pair --keep' would make of it, so that the cell has one
+    warning naming the value to type back."""
+    from .pairing import LOCKED_REASON
+
+    columns = first_columns(book.headers)
+    column = columns.get(header_key("How paired"), 0)
+    why = columns.get(header_key("Reasons"), 0)
+    said = []
+    for pair in pairs:
+        start = (f"Pairs!{cell_ref(pair.row - 1, column)} ({people_of(pair)}): pair "
+                 f"{pair.pair_id} is left out, though its How paired cell says "
+                 f"'{pair.how_paired()}': the Settings sheet records that the last 'wessex "
+                 "pair' kept it from the pairing before, so its people have had their "
+                 "introductions")
+        if pair.row in unlocked:
+            reasons = f"Pairs!{cell_ref(pair.row - 1, why)}"
+            said.append(f"{start}, and its Reasons ({reasons}) do not begin "
+                        f"'{LOCKED_REASON}', as an agreed pair's do (was the cell typed over, "
+                        "copied or filled down?). "
+                        f"{_taken_as_locked(False, True, 'kept', reasons)} To write to them "
+                        "again all the same, leave out --new.")
+        else:
+            said.append(f"{start} (was the cell typed over, copied or filled down?). Type back "
+                        "'kept'; to write to them again all the same, leave out --new.")
+    return said
 
 
 def recorded_how(book: PairsWorkbook, pair: PairRecord) -> str:
@@ -1181,12 +1201,6 @@ def copied_row_warnings(pairs: Sequence[PairRecord]) -> list[str]:
             f"{'twice' if len(same) == 2 else f'{len(same)} times'}, and so is each letter to "
             "them. Keep one row: move anything typed in the others into it, and delete them."
             for same in copied_rows(pairs)]
-
-
-def copied_lock_warnings(book: PairsWorkbook, added: Collection[int],
-                         keeping: bool = False, writing: bool = True) -> list[str]:
-    """The warnings of ``lock_edits``, in the sheet's order."""
-    return [said for _, said, _ in lock_edits(book, added, keeping, writing)]
 
 
 def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = False,

@@ -1016,7 +1016,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     Settings list of the pairs moved to the Withdrawn sheet was found emptied, so a pair
     called added by hand may be a withdrawal undone, its people introduced.
     ``warned_locks``: the IDs of the pairs whose How paired cell saying "locked" the run
-    warned of first (``pairs_workbook.copied_lock_warnings``), their Reasons emptied.
+    warned of first (``pairs_workbook.lock_edits``), their Reasons emptied.
     ``held_kept``: the IDs of ``held`` pairs whose How paired cell alone is rewritten "kept",
     carried over from the pairing before as every kept pair is (said with them).
 
@@ -1205,7 +1205,7 @@ class _Carry:
             begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
             if begun and how_was != "locked":
                 self.named.append(_At(target))
-            elif begun:  # Reasons of their own: pairs_workbook.copied_lock_warnings
+            elif begun:  # Reasons of their own: pairs_workbook.lock_edits
                 (self.warned if was or warned_of else self.locked).append(_At(target))
             if not was and header_key(title) != header_key("How paired"):
                 self.refigured.append(_At(target, f" ({title})"))  # emptied here

@@ -171,11 +171,11 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     from .pairing import HOW_PAIRED
     from .pairs_workbook import (
         added_by_hand,
-        copied_lock_warnings,
         copied_row_warnings,
         how_paired_kept_retyped,
         how_paired_unknown,
         how_paired_unknown_ahead,
+        lock_edits,
         perhaps_deleted,
         perhaps_deleted_left_out,
         read_pairs_workbook,
@@ -196,7 +196,9 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         pair.typed_in = pair.row in added
         # as status asks it back: a pair wessex wrote under none of the values was "locked"
         pair.how_recorded = recorded_how(book, pair)
-    copied += copied_lock_warnings(book, added)
+    edits = lock_edits(book, added)
+    locks_at = len(copied)  # the lock warnings' place, given once --new has said its own
+    merged: set[int] = set()  # rows whose lock --new's warning of the pair left out says too
     if not only_new:  # --new says it of the pairs it leaves out, in its own words
         copied += how_paired_unknown_ahead(book, added)
     if only_new:
@@ -226,10 +228,14 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         # typed over, or copied or filled down from a new pair's row
         retyped = [p for p in pairs if p.row not in left_out and p.how_recorded == "kept" and
                    how[p.row] in ("optimised", "locked")]
-        copied += how_paired_kept_retyped(book, retyped)
+        # 'locked' typed there over Reasons not an agreed pair's is said once, in that
+        # warning, with the value to type back
+        merged = {p.row for p, _, locking in edits if locking} & {p.row for p in retyped}
+        copied += how_paired_kept_retyped(book, retyped, merged)
         left_out |= {p.row for p in retyped}
         held = [p for p in pairs if p.row in left_out]
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
+    copied[locks_at:locks_at] = [said for pair, said, _ in edits if pair.row not in merged]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
         held
 
