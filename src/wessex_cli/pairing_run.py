@@ -272,7 +272,21 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             result = pair_volunteers(roster, request.scheme, locks=request.locks, keep=kept,
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held, added=added)
+        held_kept: set[str] = set()  # held pairs whose How paired cell alone says 'kept' now
         if keep is not None:
+            from .pairs_workbook import held_how_paired
+
+            # the pairs wessex wrote that are on the Withdrawn sheet now or were, or on the
+            # Pairs sheet when it last wrote it
+            written_before = {*earlier.moved, *(earlier.listed or ())}
+            # a held pair's How paired cell is left as it was, and recorded so again; but one
+            # the pairing before made says 'kept' now, as a pair carried over does, or
+            # 'render --new' would introduce its people to each other twice
+            held_how = {p.pair_id: how for p in result.held
+                        if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
+            held_kept = {p.pair_id for p in result.held
+                         if p.pair_id in held_how and _held_now_kept(p, held_how[p.pair_id])}
+            held_how.update(dict.fromkeys(held_kept, "kept"))
             if deleted_note is not None:  # as paired: a run pairing nobody new says so
                 undo = (f"copy the previous version of {keep.name} back from backups/"
                         if in_place else f"pair again from {keep.name}, which this run left "
@@ -289,11 +303,15 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
                     person_key(p.name) in {person_key(pair.a.name), person_key(pair.b.name)}]
+            # as the note of the How paired cells now 'kept' counts it among them
+            says = "now says" if request.writing else "would say"
+            but = f", but for its How paired cell, which {says} 'kept', as for every pair " \
+                "carried over from the pairing before" if pair.pair_id in held_kept else ""
             notes.append(Note(f"Pair {pair.pair_id} is kept as it stands: "
                               f"{and_list(rows)} "
                               f"{'has an error' if len(rows) == 1 else 'have errors'}, so the "
-                              "pair is neither changed nor ended. Fix the row, then pair again "
-                              "with --keep."))
+                              f"pair is neither changed nor ended{but}. Fix the row, then pair "
+                              "again with --keep."))
         if request.why:
             return PairingRun(result, roster, left_out, notes, None, in_place,
                               explain(result, roster, request.why))
@@ -306,7 +324,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         elif keep is not None and keep.suffix.lower() in (".xlsx", ".xlsm"):
             # --keep: the new pairs are brought into the kept workbook; with --dry-run, into
             # a copy in memory that is thrown away, so the run can say what it would change
-            from .pairs_workbook import held_how_paired, pairs_workbook_sheets
+            from .pairs_workbook import pairs_workbook_sheets
             from .workbook_edit import open_in_memory, refuse_what_saving_would_lose
 
             if book is None:
@@ -317,16 +335,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # before, or by this run (listed, neither kept, held nor deleted); a pair held as
             # it stands stays listed, its row on the Pairs sheet
             held_ids = {p.pair_id for p in result.held}
-            written_before = {*earlier.moved, *(earlier.listed or ())}
             moved = written_before - gone - on_sheet - held_ids
-            # their How paired cells are left as they were, and recorded so again; but one
-            # the pairing before made says 'kept' now, as a pair carried over does, or
-            # 'render --new' would introduce its people to each other twice
-            held_how = {p.pair_id: how for p in result.held
-                        if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
-            held_kept = {p.pair_id for p in result.held
-                         if p.pair_id in held_how and _held_now_kept(p, held_how[p.pair_id])}
-            held_how.update(dict.fromkeys(held_kept, "kept"))
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
