@@ -790,7 +790,7 @@ def test_init_from_says_the_status_cells_are_left_blank(run: Runner, tmp_path: P
         Status="withdrawn")])
     said = " ".join(run("init", "2027", "--from", str(old)).output.split())
     assert f"Carried forward 5 people from {old}, their Status cells left blank (taking " \
-        "part) and last year's partner in their Notes." in said
+        "part), and in their Notes" in said
     sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
     titles = [cell.value for cell in sheet[1]]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))

@@ -23,9 +23,9 @@ def init(
     scheme_file: SchemeOption = None,
     last_year: Annotated[Path | None, typer.Option(
         "--from", dir_okay=False, callback=existing_file, metavar="OLD-PAIRS.xlsx",
-        help="Last year's pairs workbook: carry everyone forward, with last year's partner "
-             "noted, and list it in scheme.toml so that 'pair' keeps those partners "
-             "apart.")] = None,
+        help="Last year's pairs workbook: carry everyone forward, with last year's record "
+             "(partner, visits, any withdrawal) in their Notes, and list it in scheme.toml so "
+             "that 'pair' keeps those partners apart.")] = None,
 ) -> None:
     """Write a commented scheme.toml and an empty volunteers.xlsx, never overwriting anything.
 
@@ -59,9 +59,12 @@ def init(
         out.print(f"{escape(str(written[0]))} is a copy of {escape(str(scheme.source))}, its "
                   f"dates{speaker} left for you to set.")
     if carried is not None and last_year is not None:
+        # the Notes as history.carry_forward writes them, under the person's own note
         out.print(f"Carried forward {len(carried)} people from {escape(str(last_year))}, "
-                  "their Status cells left blank (taking part) and last year's partner in "
-                  "their Notes. Ask them again for their days and choices. Delete the row of "
+                  "their Status cells left blank (taking part), and in their Notes, after "
+                  "any note of their own, last year's record: whom they were paired with, if "
+                  "anyone, which visits were recorded as done, the pair's notes and any "
+                  "withdrawal. Ask them again for their days and choices. Delete the row of "
                   "anyone not taking part this year, or write 'withdrawn' in their Status "
                   "cell, before the preferences request goes out: it thanks everyone listed "
                   "for volunteering.")
