@@ -39,9 +39,10 @@ def test_a_kept_agreed_pair_whose_reasons_were_emptied_stays_agreed(run: Runner,
     book, row, header = _p017(paired)
     assert str(book["Pairs"].cell(row, header.index("Reasons") + 1).value).startswith(
         "locked as agreed; ")
+    # the first 'pair --keep' recorded the two as agreed (tests/test_agreed_recorded.py)
     assert f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{reasons.coordinate}" \
-        "), as the Partner column of the volunteer workbook (or --lock) names its two as each " \
-        "other's partners" in said
+        "), as the Settings sheet records its two as agreed in advance, which its letters " \
+        "say." in said
     run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters", "--format",
         "md")
     letter = paired.parent / "letters" / "partner-introduction" / "oliver-pemberton.md"

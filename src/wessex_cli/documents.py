@@ -461,13 +461,14 @@ def letter_how(pair: PairRecord) -> str:
 def agreed_in_advance(pair: PairRecord) -> bool:
     """Whether a pair's two people were agreed before the pairing (the Partner column or
     --lock), so that no letter says the pairing chose them: locked when made, or kept since
-    with its reasons still saying so ('pair --keep' writes such a pair "kept"). A pair
-    typed in by hand since the last pairing was the administrator's choice, whatever the
-    cells copied with its row say."""
+    with its reasons still saying so ('pair --keep' writes such a pair "kept"), or recorded
+    so on the Settings sheet when wessex last wrote it, its cells typed over or emptied
+    since. A pair typed in by hand since the last pairing was the administrator's choice,
+    whatever the cells copied with its row say."""
     from .pairing import LOCKED_REASON
 
     return not pair.typed_in and (
-        letter_how(pair) == "locked" or
+        pair.agreed_recorded or letter_how(pair) == "locked" or
         str(pair.value("Reasons") or "").startswith(LOCKED_REASON))
 
 

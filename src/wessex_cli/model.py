@@ -174,6 +174,9 @@ class PairRecord:
     # what the Settings sheet records wessex last wrote in its How paired cell
     # (``PairsWorkbook.how_written``), "" when it records nothing for the pair
     how_recorded: str = ""
+    # the Settings sheet records the pair as agreed in advance when wessex last wrote it
+    # (``pairs_workbook.AGREED_SETTING``): its letters say so whatever its cells say now
+    agreed_recorded: bool = False
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""

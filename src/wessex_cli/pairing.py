@@ -270,12 +270,13 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         score, reasons = pair_score(a, b, weights)
         # How paired says "kept" (it is not a new pair: no introduction goes again) unless
         # wessex never wrote it, and a pair first locked as agreed keeps saying so in its
-        # reasons, run after run. The Reasons and How paired of a pair typed in by hand are
-        # not wessex's: copied with the row above, they would make it a pair agreed in
+        # reasons, run after run (the Settings sheet records it, should the cells have been
+        # typed over or emptied since). The Reasons and How paired of a pair typed in by hand
+        # are not wessex's: copied with the row above, they would make it a pair agreed in
         # advance, which only a lock makes it (below)
         how = ADDED_BY_HAND if kept.row in added else "kept"
         if how == "kept" and (
-                kept.how_paired() == "locked" or
+                kept.agreed_recorded or kept.how_paired() == "locked" or
                 str(kept.value("Reasons") or "").startswith(LOCKED_REASON)):
             reasons = [LOCKED_REASON, *reasons]
         elif how == "kept" and not str(kept.value("Reasons") or "").strip():

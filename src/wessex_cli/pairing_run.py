@@ -114,7 +114,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                  solving: Callable[[int], AbstractContextManager[Any]] | None) -> PairingRun:
     from .check import unread_rows, without_errors
     from .dates import today
-    from .pairing import explain, held_in, pair_volunteers, parse_lock
+    from .pairing import LOCKED_REASON, explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import (
         added_by_hand,
         leave_out_withdrawn,
@@ -273,6 +273,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                      seed=request.seed, retired_ids=retired, apart=apart,
                                      held=held, added=added)
         held_kept: set[str] = set()  # held pairs whose How paired cell alone says 'kept' now
+        held_agreed: set[str] = set()  # held pairs agreed in advance, recorded so again
         if keep is not None:
             from .pairs_workbook import held_how_paired
 
@@ -286,6 +287,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                         if p.pair_id in written_before and (how := held_how_paired(earlier, p))}
             held_kept = {p.pair_id for p in result.held
                          if p.pair_id in held_how and _held_now_kept(p, held_how[p.pair_id])}
+            held_agreed = {p.pair_id for p in result.held
+                           if p.agreed_recorded or held_how.get(p.pair_id) == "locked" or
+                           str(p.value("Reasons") or "").startswith(LOCKED_REASON)}
             held_how.update(dict.fromkeys(held_kept, "kept"))
             if deleted_note is not None:  # as paired: a run pairing nobody new says so
                 undo = (f"copy the previous version of {keep.name} back from backups/"
@@ -344,11 +348,14 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               moved=moved,
                                                               held=held_ids &
                                                               written_before,
-                                                              held_how=held_how),
+                                                              held_how=held_how,
+                                                              held_agreed=held_agreed),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),
-                                 warned_locks=warned_locks, held_kept=held_kept)
+                                 warned_locks=warned_locks, held_kept=held_kept,
+                                 recorded_agreed={p.pair_id for p in earlier.pairs
+                                                  if p.agreed_recorded})
             if book is not None:
                 notes += map(Note, said)
                 saved = target

@@ -59,7 +59,7 @@ from .text import (
 
 if TYPE_CHECKING:
     from .check import LeftOut
-    from .pairing import PairingResult
+    from .pairing import Pair, PairingResult
     from .roster import Roster, Volunteer
     from .xlsx_out import SheetSpec, Value
 
@@ -201,6 +201,12 @@ GONE_SETTING = "Pair IDs of rows deleted, never given again"
 # there are some; a workbook older than it has none, and reads as before.
 MOVED_SETTING = "Pairs moved to the Withdrawn sheet"
 INPUT_SETTING = "Input file"
+# The pairs whose two people were agreed in advance (the Partner column or --lock) when
+# wessex last wrote the workbook: 'locked' when made, 'kept' since, their Reasons begun
+# "locked as agreed". Their letters say the two agreed; the record keeps that true when the
+# How paired or Reasons cell is typed over or emptied between runs. Written only when there
+# are some: a workbook older than it has none, and its letters read the cells alone.
+AGREED_SETTING = "Pairs agreed in advance (their letters say so)"
 # What wessex wrote in each pair's How paired cell when it last wrote the workbook, as the
 # pairs under each value: a cell copied or filled down over it since ('locked') can be typed
 # back as it was (``lock_edits``). The 'optimised' and 'kept' rows are always
@@ -210,6 +216,14 @@ HOW_SETTINGS = {"optimised": "Pairs the last pairing made (How paired 'optimised
                 "kept": "Pairs the last pairing kept (How paired 'kept')",
                 "added by hand": "Pairs the last pairing found typed in (How paired 'added "
                                  "by hand')"}
+
+
+def pair_agreed(pair: Pair) -> bool:
+    """Whether the pairing wrote ``pair`` as agreed in advance: 'locked' when made, or kept
+    since with its Reasons begun "locked as agreed" (``AGREED_SETTING``)."""
+    from .pairing import LOCKED_REASON
+
+    return pair.how == "locked" or pair.reasons[:1] == (LOCKED_REASON,)
 
 
 def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
@@ -320,7 +334,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           gone: Collection[str] = (),
                           moved: Collection[str] = (),
                           held: Collection[str] = (),
-                          held_how: Mapping[str, str] | None = None) -> list[SheetSpec]:
+                          held_how: Mapping[str, str] | None = None,
+                          held_agreed: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -331,7 +346,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     of pairs held as they stand (``--skip-errors``) that wessex wrote, listed with the pairs
     (their rows are still on the Pairs sheet, none typed in by hand); ``held_how``: what the
     How paired cell of each of them holds as wessex wrote it (``held_how_paired``), recorded
-    with the pairs this run wrote so, since their cells are left as they were.
+    with the pairs this run wrote so, since their cells are left as they were;
+    ``held_agreed``: those of them agreed in advance (``AGREED_SETTING``).
     """
     from .xlsx_out import SheetSpec
 
@@ -400,6 +416,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
         *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
+        *([[AGREED_SETTING, id_ranges(sorted(agreed))]]
+          if (agreed := [*(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
+                         *(pair_id for pair_id in held if pair_id in held_agreed)]) else []),
         *([[title, id_ranges(ids)] for how, title in HOW_SETTINGS.items()
            if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
                        *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
@@ -518,6 +537,11 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += moved_deleted_warnings(book)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     book.how_written, book.unread_how = _how_written(settings, known)
+    agreed, unread_agreed = _listed_ids(settings, AGREED_SETTING, known, "the pairs agreed in "
+                                        "advance, whose letters say so")
+    book.unread_how += unread_agreed
+    for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
+        pair.agreed_recorded = pair.pair_id in agreed
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]

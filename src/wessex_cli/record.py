@@ -996,7 +996,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                   given_back: Mapping[int, str] | None = None,
                   moved_emptied: bool = False,
                   warned_locks: Collection[str] = (),
-                  held_kept: Collection[str] = ()) -> list[str]:
+                  held_kept: Collection[str] = (),
+                  recorded_agreed: Collection[str] = ()) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
     ``pairs_workbook.pairs_workbook_sheets``) into the kept workbook without disturbing
     what the administrator made of it.
@@ -1019,6 +1020,8 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     warned of first (``pairs_workbook.lock_edits``), their Reasons emptied.
     ``held_kept``: the IDs of ``held`` pairs whose How paired cell alone is rewritten "kept",
     carried over from the pairing before as every kept pair is (said with them).
+    ``recorded_agreed``: the IDs of the pairs the Settings sheet records as agreed in advance
+    (``pairs_workbook.AGREED_SETTING``), whose Reasons are begun so again if emptied.
 
     Returns what the administrator should hear: the person cells whose text the volunteer
     workbook changed (a correction there, or something typed over wessex's copy here), those
@@ -1046,7 +1049,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     carry.add_missing_columns()
     carry.match_rows(by_name["Pairs"].rows, roster.by_key(), when, held, held_kept,
                      given_back)
-    carry.refresh_kept(warned_locks)
+    carry.refresh_kept(warned_locks, recorded_agreed)
     cleared = _clear_columns(sheet, columns, gone, header_row)
     carry.changed = carry.changed or bool(cleared)
     placed = carry.place_new_pairs()
@@ -1081,6 +1084,8 @@ class _Carry:
     warned: list[_At] = field(default_factory=list)  # ... over Reasons of their own, warned of
     # ... for a lock naming the two, How paired not saying 'locked'
     named: list[_At] = field(default_factory=list)
+    # ... for a pair the Settings sheet records as agreed, How paired not saying 'locked'
+    recorded: list[_At] = field(default_factory=list)
     refigured: list[_At] = field(default_factory=list)  # Score or Reasons emptied, written again
     numbered: list[_At] = field(default_factory=list)  # Pair cells emptied, given the ID again
     shortened: list[_At] = field(default_factory=list)  # Pair cells typed 'P7', written 'P007'
@@ -1165,10 +1170,11 @@ class _Carry:
         if self.going:  # all at once, then the kept rows (a merge with a row that went is gone)
             delete_rows(book, sheet, self.going)
 
-    def refresh_kept(self, warned_locks: Collection[str]) -> None:
+    def refresh_kept(self, warned_locks: Collection[str],
+                     recorded_agreed: Collection[str]) -> None:
         """Write each kept pair's cells that wessex generates as the new pairing has them,
         never over a formula nor in the tracking columns, noting every cell whose text
-        changed (``warned_locks``: as ``carry_pairing``'s)."""
+        changed (``warned_locks``, ``recorded_agreed``: as ``carry_pairing``'s)."""
         from .pairs_workbook import TRACKING_COLUMNS
 
         book, sheet = self.book, self.sheet
@@ -1188,14 +1194,17 @@ class _Carry:
                 if cell_text(shown) != cell_text(value):
                     book.unmerged(target)
                     self._note_rewritten(target, title, cell_text(shown), cell_text(value),
-                                         how_was, cell_text(row[0]) in warned_locks)
+                                         how_was, cell_text(row[0]) in warned_locks,
+                                         cell_text(row[0]) in recorded_agreed)
                     put_value(target, None if value == "" else value)
                     self.changed = True
 
     def _note_rewritten(self, target: Any, title: str, was: str, now: str, how_was: str,
-                        warned_of: bool) -> None:
+                        warned_of: bool, recorded: bool) -> None:
         """Note a kept pair's cell ``target`` (under ``title``) whose text ``was`` is about to
-        be written ``now``, in the list that the output says it in."""
+        be written ``now``, in the list that the output says it in (``warned_of``: the pair's
+        lock was warned of before the run; ``recorded``: the Settings sheet records it
+        agreed)."""
         if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
             if was:
                 self.refreshed.append(_At(target, f" ({title})"))
@@ -1204,7 +1213,7 @@ class _Carry:
         elif header_key(title) in self.existing:  # Score, Reasons, How paired: said too
             begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
             if begun and how_was != "locked":
-                self.named.append(_At(target))
+                (self.recorded if recorded else self.named).append(_At(target))
             elif begun:  # Reasons of their own: pairs_workbook.lock_edits
                 (self.warned if was or warned_of else self.locked).append(_At(target))
             if not was and header_key(title) != header_key("How paired"):
@@ -1339,7 +1348,8 @@ class _Carry:
                         f"Unpaired sheet, by the first cell on the others), but these had no row "
                         f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
                         "keeps them.")
-        said += _restated(self.restated, self.locked, moved_emptied, self.warned, self.named)
+        said += _restated(self.restated, self.locked, moved_emptied, self.warned, self.named,
+                          self.recorded)
         if self.refigured:
             said.append(f"Worked out again from the volunteer workbook, where they were empty: "
                         f"Pairs!{_cells_named(self.refigured)}.")
@@ -1387,15 +1397,16 @@ def _without_lock(reasons: str) -> str:
 
 def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
               moved_emptied: bool = False, warned: Sequence[_At] = (),
-              named: Sequence[_At] = ()) -> list[str]:
+              named: Sequence[_At] = (), recorded: Sequence[_At] = ()) -> list[str]:
     """What was rewritten in the rows of kept pairs besides the people's cells: How paired
     (a pair carried over says "kept", which is how 'render --new' tells the new pairs from
     the rest; one typed in by hand, never introduced, says ``ADDED_BY_HAND``, as does a
     withdrawal undone while the list of the pairs moved was emptied: ``moved_emptied``),
     the Reasons begun as an agreed pair's because How paired said "locked" (``locked``;
     ``warned``: those the run warned of first, named alone; ``named``: those begun so for
-    a lock naming the two, their How paired cell not saying 'locked'), and the Score and Reasons
-    worked out again from the volunteer workbook."""
+    a lock naming the two, their How paired cell not saying 'locked'; ``recorded``: those
+    the Settings sheet records as agreed), and the Score and Reasons worked out again from
+    the volunteer workbook."""
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
 
     said = []
@@ -1446,6 +1457,11 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
                     f"the volunteer workbook (or --lock) names {'its' if one else 'their'} two "
                     f"as each other's partners: {'its' if one else 'their'} letters say that "
                     "the two agreed in advance.")
+    if recorded:
+        one = len(recorded) == 1
+        said.append(f"{begun(recorded)}, as the Settings sheet records "
+                    f"{'its' if one else 'their'} two as agreed in advance, which "
+                    f"{'its' if one else 'their'} letters say.")
     if restated:
         cells = [_At(at.cell, f" ({title})") for title, found in restated.items() for at in found]
         said.append(f"Worked out again from the volunteer workbook for kept pairs, whose "

@@ -1,0 +1,94 @@
+"""A pair agreed in advance (Dr Oliver Pemberton's Partner cell, P5 of the example's
+volunteer workbook, names Dr Dara Arkwright: P017) is written 'locked', then 'kept' by each
+'pair --keep', and its letters say that the two agreed. Once kept, only its Reasons ("locked
+as agreed; ...") said so: emptied by hand while tidying the sheet, the partner introduction
+rendered next told the two that the pairing had chosen them from everyone's preferences.
+The Settings sheet now records the pairs agreed in advance, as it records each How paired
+value, and the letters and 'pair --keep' read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+TITLE = "Pairs agreed in advance (their letters say so)"
+
+
+def _settings(path: Path) -> dict[str, str]:
+    sheet = openpyxl.load_workbook(path)["Settings"]
+    return {str(row[0]): str(row[1]) for row in sheet.iter_rows(values_only=True) if row[0]}
+
+
+def _empty_reasons(path: Path, pair_id: str) -> str:
+    """Empty the Reasons cell of ``pair_id``'s row; its address."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
+    cell = sheet.cell(row, header.index("Reasons") + 1)
+    cell.value = None
+    book.save(path)
+    return str(cell.coordinate)
+
+
+def _introduction(run: Runner, folder: Path, slug: str) -> str:
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters", "--format",
+        "md", "--force")
+    return " ".join((folder / "letters" / "partner-introduction" / f"{slug}.md")
+                    .read_text(encoding="utf-8").split())
+
+
+def test_the_settings_sheet_lists_the_pair_agreed_in_advance_alone(paired: Path) -> None:
+    # P017 is the example's one pair a Partner cell names; P001 the pairing chose
+    assert _settings(paired)[TITLE] == "P017"
+
+
+def test_letters_of_a_kept_agreed_pair_whose_reasons_were_emptied_say_it_was_agreed(
+        run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _settings(paired)[TITLE] == "P017"  # 'kept' now, recorded as agreed all the same
+    _empty_reasons(paired, "P017")
+    letter = _introduction(run, paired.parent, "oliver-pemberton")
+    assert "As agreed in advance, your exchange partner is: - **Dr Dara Arkwright**" in letter
+    assert "everyone's preferences" not in letter
+    # a pair the pairing chose, its Reasons emptied too, is not made agreed
+    _empty_reasons(paired, "P001")
+    chosen = openpyxl.load_workbook(paired)["Pairs"]["B2"].value
+    assert chosen == "Dr Amelia Ashworth"
+    assert "everyone's preferences" in _introduction(run, paired.parent, "amelia-ashworth")
+
+
+def test_pair_keep_begins_the_reasons_again_from_the_record_when_no_partner_cell_names_them(
+        run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    assert book["Volunteers"]["P5"].value == "Dr Dara Arkwright"
+    book["Volunteers"]["P5"].value = None  # the agreement is history: the pair is made
+    book.save(volunteers)
+    cell = _empty_reasons(paired, "P017")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{cell}), as the " \
+        "Settings sheet records its two as agreed in advance, which its letters say." in said
+    assert "Partner column" not in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert str(sheet[cell].value).startswith("locked as agreed; ")
+    assert _settings(paired)[TITLE] == "P017"
+
+
+def test_a_held_agreed_pair_stays_recorded(run: Runner, paired: Path) -> None:
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    assert book["Volunteers"]["A5"].value == "Dr Oliver Pemberton"
+    book["Volunteers"]["I5"].value = "Tuesday lunchtime"  # no days: an error in his row
+    book.save(volunteers)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+                    .output.split())
+    assert "Pair P017 is kept as it stands" in said
+    assert _settings(paired)[TITLE] == "P017"
