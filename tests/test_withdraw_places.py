@@ -117,6 +117,31 @@ def test_a_partner_left_without_a_pair_needs_one_and_the_person_staying_may_take
     assert after.unknown == ("Dr Ada Quill", "Mr Xavier Pell")
 
 
+ADA = StillPaired("ada@example.org", ("Mr Xavier Pell",))
+
+
+def test_the_person_staying_with_another_pair_has_a_place_as_their_capacity_says() -> None:
+    # Ada Quill leaves her pair with Yara Moss and keeps Xavier Pell; 'withdraw --in' read
+    # her Capacity: 2 leaves her a place, 1 none; without a number she stays unknown
+    for capacity, place in ((2, True), (1, False)):
+        after = new_partners(Withdrawal("Dr Ada Quill", ["Dr Yara Moss"], False, {}, ADA),
+                             _status({"ada@example.org": capacity}))
+        assert after.still_paired == (PartnerKept("Dr Ada Quill", ("Mr Xavier Pell",), capacity,
+                                                  "Volunteers!O5", place),)
+        assert after.free == (("Dr Yara Moss", "Dr Ada Quill") if place else ("Dr Yara Moss",))
+        assert after.unknown == ()
+    after = new_partners(Withdrawal("Dr Ada Quill", ["Dr Yara Moss"], False, {}, ADA), None)
+    assert after.still_paired == ()
+    assert after.unknown == ("Dr Ada Quill",)
+
+
+def test_withdrawing_from_one_pair_records_the_pairs_the_person_keeps(pairs: Path) -> None:
+    done = withdraw(pairs, "Leon Ince", "", WHEN, partner="Priya Varga")
+    assert not done.whole_scheme
+    assert done.stays == StillPaired("leon.ince@nhs.net", ("Dr Zainab Abernethy",))
+    assert withdraw(pairs, "Zainab Abernethy", "", WHEN).stays is None  # the whole scheme
+
+
 def test_the_example_volunteer_workbook_gives_leon_ince_a_place(pairs: Path) -> None:
     # in the example volunteer workbook Leon Ince's Max partners (O48) is 2
     volunteers = pairs.parent / "volunteers.xlsx"
@@ -129,3 +154,21 @@ def test_the_example_volunteer_workbook_gives_leon_ince_a_place(pairs: Path) -> 
                                               "Volunteers!O48", True),)
     assert after.free == ("Dr Leon Ince",)
     assert after.unknown == ()
+
+
+def test_withdraw_with_in_says_the_person_staying_has_a_place(tmp_path: Path) -> None:
+    """Dr Leon Ince leaves his pair with Dr Priya Varga and keeps Dr Zainab Abernethy; his
+    Max partners (Volunteers!O48) is 2. With --in read, the output says he has a place and
+    the Next line sends him to 'pair --keep' with Priya, where it said only 'another, if
+    their row in the volunteer workbook lets them take one more' of the row it had read."""
+    from .conftest import Runner
+
+    for name in ("pairs.xlsx", "volunteers.xlsx", "scheme.toml"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    said = " ".join(Runner(tmp_path)("withdraw", "pairs.xlsx", "Leon Ince", "--partner",
+                                     "Priya Varga", "--in", "volunteers.xlsx").output.split())
+    assert "Dr Leon Ince is still paired with Dr Zainab Abernethy and can take 2 partners " \
+        "(Max partners, Volunteers!O48 in volunteers.xlsx), so has a place for one more." in said
+    assert "Next: run 'wessex pair volunteers.xlsx --keep pairs.xlsx' to find Dr Priya Varga " \
+        "and Dr Leon Ince a new partner." in said
+    assert "another, if their row" not in said

@@ -580,6 +580,9 @@ class Withdrawal:
     whole_scheme: bool
     # each partner moved who is still in a pair of their own, by name
     still_paired: dict[str, StillPaired] = field(default_factory=dict)
+    # the person, leaving one pair of theirs (``whole_scheme`` false): their key and the
+    # partners of the pairs they keep
+    stays: StillPaired | None = None
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -611,6 +614,10 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             refuse_another_person(rows[0].person, listed, who, path)
         scope = ONE_PAIR if len(rows) < len(found) else WHOLE_SCHEME
         still_paired = _still_paired(sheet, columns, book, rows)
+        leaving = {row.pair.row for row in rows}
+        stays = StillPaired(rows[0].person.key, tuple(
+            row.partner.name for row in found if row.pair.row not in leaving)) \
+            if scope == ONE_PAIR else None
         for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
             _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
@@ -618,7 +625,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired)
+                      still_paired, stays)
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
@@ -669,20 +676,28 @@ class NewPartners:
 def new_partners(done: Withdrawal, status: StatusCell | None) -> NewPartners:
     """Who of those a withdrawal ``done`` leaves needs a new partner. A partner still in a
     pair of their own needs none unless their Capacity leaves a place (a Capacity of 1 gets
-    none); that number is read from the volunteer workbook of ``status`` (``withdraw --in``),
-    and without it who has a place left cannot be told."""
-    kept: list[PartnerKept] = []
-    for name, still in done.still_paired.items():
+    none), and so does the person when they leave one pair of theirs and keep another; that
+    number is read from the volunteer workbook of ``status`` (``withdraw --in``), and without
+    it who has a place left cannot be told."""
+
+    def place_of(name: str, still: StillPaired) -> PartnerKept:
         capacity = None if status is None else status.capacities.get(still.key)
         cell = "" if status is None or capacity is None else \
             status.capacity_cells.get(still.key, "")
-        kept.append(PartnerKept(name, still.others, capacity, cell,
-                                None if capacity is None else capacity > len(still.others)))
+        return PartnerKept(name, still.others, capacity, cell,
+                           None if capacity is None else capacity > len(still.others))
+
+    kept = [place_of(name, still) for name, still in done.still_paired.items()]
+    person = place_of(done.person, done.stays) if done.stays is not None else None
     with_place = {partner.name for partner in kept if partner.has_place}
     free = tuple(name for name in done.partners
                  if name not in done.still_paired or name in with_place)
-    unknown = ([] if done.whole_scheme else [done.person]) + \
-        [partner.name for partner in kept if partner.has_place is None]
+    unknown = [partner.name for partner in kept if partner.has_place is None]
+    if not done.whole_scheme and (person is None or person.has_place is None):
+        unknown.insert(0, done.person)  # no number for them: unknown
+    elif person is not None:  # their row says: said first, as the one who stays
+        kept.insert(0, person)
+        free += (done.person,) if person.has_place else ()
     return NewPartners(tuple(kept), free, tuple(unknown))
 
 
