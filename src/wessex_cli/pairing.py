@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
-from .model import PairRecord, Person, pair_number
+from .model import AGREEMENT_ENDED, PairRecord, Person, pair_number
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .text import did_you_mean, first_capital, person_key, plural
@@ -65,8 +65,11 @@ class Pair:
         ``pair --keep`` leaves in place (``record.carry_pairing``). How it was paired and
         its reasons are the cells the workbook gets, so that a letter written straight from
         a pairing says what one written from the workbook does (a locked pair as agreed)."""
+        from .pairs_workbook import pair_agreed
+
         return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
-                          values={"Reasons": "; ".join(self.reasons), "How paired": self.how})
+                          values={"Reasons": "; ".join(self.reasons), "How paired": self.how},
+                          agreed_recorded=pair_agreed(self) and self.how not in AGREEMENT_ENDED)
 
 
 @dataclass(frozen=True)

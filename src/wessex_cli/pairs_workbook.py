@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import (
+    AGREEMENT_ENDED,
     HALVES,
     PERSON_FIELDS,
     PairRecord,
@@ -541,7 +542,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                                         "advance, whose letters say so")
     book.unread_how += unread_agreed
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
-        pair.agreed_recorded = pair.pair_id in agreed
+        pair.agreed_recorded = pair.pair_id in agreed and \
+            pair.how_paired() not in AGREEMENT_ENDED
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
