@@ -1055,3 +1055,27 @@ def test_skip_errors_reads_each_earlier_year_once(run: Runner, tmp_path: Path,
                           "--dry-run", "--json").stdout)
     assert [left["name"] for left in data["left_out"]] == ["Dr Amelia Ashworth"]
     assert read == [old]
+
+
+def test_init_from_writes_a_side_only_where_the_profession_does_not_decide_it(
+        run: Runner, tmp_path: Path) -> None:
+    """init --from wrote every carried person's side as the pairs workbook keeps it
+    ('primary'), which is not on the Side column's drop-down list ('Primary care') and goes
+    against its advice to leave the cell blank when the profession decides the side."""
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    people = four()
+    people.append(person("Kit Marlowe", "kit@nhs.net", "Physiotherapist", Side="Primary care",
+                         Organisation="Quayside"))
+    write_book(folder / "volunteers.xlsx", people, headers=[*HEADERS, "Side"])
+    run("pair", "2026/volunteers.xlsx", "-o", "2026/pairs.xlsx")
+    run("init", "2027", "--from", "2026/pairs.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "2027" / "volunteers.xlsx")["Volunteers"]
+    headers = [c.value for c in sheet[1]]
+    sides = {row[headers.index("Email")]: row[headers.index("Side")]
+             for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # a GP and a consultant: the profession decides, as the column's advice says
+    assert sides["amelia@nhs.net"] is None and sides["oliver@nhs.net"] is None
+    # a profession scheme.toml does not list: the side as the drop-down offers it
+    assert sides["kit@nhs.net"] == "Primary care"
+    run("check", "2027/volunteers.xlsx")

@@ -395,8 +395,7 @@ def carry_forward(path: Path, volunteers: Sequence[Volunteer] = ()) -> list[Carr
     return sorted(result, key=lambda c: (c.person.side, c.person.name.casefold()))
 
 
-def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, str]
-                  ) -> None:
+def write_carried(book_path: Path, people: list[Carried], scheme: Scheme) -> None:
     """Fill the Volunteers sheet of a workbook ``wessex init`` has just written."""
     import openpyxl
 
@@ -424,8 +423,13 @@ def write_carried(book_path: Path, people: list[Carried], side_keys: tuple[str, 
                 if canonical == "notes" else \
                 getattr(carried.person, canonical, "") if canonical in PERSON_FIELDS else \
                 carried.kept.get(canonical, "")
-            if canonical == "side" and value not in side_keys:
-                value = ""  # the profession decides, through this year's scheme.toml
+            if canonical == "side":
+                # the profession decides, through this year's scheme.toml, as the column's
+                # drop-down advises; else the side as that list offers it ("Primary care")
+                profession = carried.person.profession
+                value = "" if value not in scheme.side_keys \
+                    or scheme.side_for_profession(profession) == value \
+                    else scheme.side_label(value)
             col = columns.get(header_key(title))
             if value and col:
                 # text as typed, never a formula; a capacity a number, as typed last year

@@ -51,7 +51,7 @@ def init(
     if carried is not None:
         from ..history import write_carried
 
-        write_carried(written[1], carried, scheme.side_keys)
+        write_carried(written[1], carried, scheme)
     for path in written:
         out.print(f"Wrote {escape(str(path))}")
     if scheme.source is not None:  # not the commented default: say whose settings these are
