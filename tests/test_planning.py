@@ -734,3 +734,18 @@ def test_plan_without_a_start_suggests_one_still_to_come(
     said = " ".join(run("plan", code=1).output.split())
     assert "there is no start date. Give one with --start 2028-04-03, or set [dates] start" \
         in said
+
+
+def test_the_readme_plan_example_shows_the_warnings_plan_gives(run: Runner) -> None:
+    """The README's `wessex plan --start 2027-01-11` showed an end on Sunday 11 April and a
+    warning about it, where plan ends a scheme on the last working day (Friday 9 April), and
+    left out the warnings about replies due over Christmas: a new administrator reading it
+    was told of dates and a warning the command does not give."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ wessex plan --start 2027-01-11\n", 1)[1].split("```", 1)[0]
+    shown = [" ".join(w.split()) for w in re.split(r"\n(?=Warning: )", block)
+             if w.startswith("Warning: ")]
+    output = run("plan", "--start", "2027-01-11").output
+    given = [" ".join(line.split()) for line in re.split(r"\n(?=Warning: )", output)
+             if line.startswith("Warning: ")]
+    assert shown == given
