@@ -69,3 +69,29 @@ def test_keep_names_a_score_worked_out_again(run: Runner, paired: Path,
             f"or details changed there: Pairs!{score} (Score), {reasons} (Reasons).") in said
     assert "How paired now says" not in said
     assert "Updated pairs.xlsx: 4 pairs kept with their visits and notes, 0 new" in said
+
+
+def test_a_second_keep_warns_that_the_last_runs_new_pairs_leave_render_new(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A re-pairing made P005 for two late volunteers; a second 'pair --keep' (run again, or
+    after another withdrawal) before their introductions went out turned its How paired into
+    'kept' and said only that this was so 'render --new' writes only to the new pairs. Then
+    'render --new' found nobody new, and the two were never introduced, with no word of it."""
+    from .conftest import person
+
+    late = [person("Dr Late GP", "lategp@example.org", "GP", Organisation="Practice 9"),
+            person("Late Consultant", "latec@example.org", "Consultant",
+                   Organisation="Hospital")]
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # the first pairs are carried over
+    write_book(tmp_path / "v.xlsx", [*people(), *late])
+    first = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "1 new" in first and "new at the last pairing" not in first
+    again = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert ("P005 (Dr Late GP and Late Consultant) was new at the last pairing: now that its "
+            "How paired cell says 'kept', 'render partner-introduction --new' will not write "
+            "to it. If its introductions have not gone out yet, render partner-introduction "
+            "without --new into a folder of its own (-o) and send only the letters to these "
+            "two.") in again
+    # said once: the run after has nothing new at the last pairing to warn of
+    third = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "new at the last pairing" not in third

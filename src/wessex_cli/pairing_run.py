@@ -356,6 +356,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                  warned_locks=warned_locks, held_kept=held_kept,
                                  recorded_agreed={p.pair_id for p in earlier.pairs
                                                   if p.agreed_recorded})
+            said += _new_last_time(earlier, on_sheet - held_ids)
             if book is not None:
                 notes += map(Note, said)
                 saved = target
@@ -366,6 +367,30 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                     f"would also change {keep.name} as follows.", *said])
     return PairingRun(result, roster, left_out, [*notes, *map(Note, result.released)], saved,
                       in_place, unchanged=unchanged)
+
+
+def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
+    """What is said of the pairs the last re-pairing made, or found typed in by hand, that
+    this run carries over: their How paired cell says 'kept' from now on, so 'render --new',
+    which writes only to the pairs of the last run, will not introduce them if nobody did.
+    The first re-pairing, after a pairing that kept nothing, says nothing of the pairs that
+    pairing made: the introductions of a new scheme go to every pair."""
+    from .pairing import ADDED_BY_HAND
+    from .pairs_workbook import people_of
+
+    written = earlier.how_written or {}
+    repaired = "kept" in written.values()
+    fresh = [pair for pair in earlier.pairs if pair.pair_id in kept
+             and (how := written.get(pair.pair_id)) in ("optimised", ADDED_BY_HAND)
+             and (repaired or how == ADDED_BY_HAND) and pair.how_paired() == how]
+    said = []
+    for pair in fresh:
+        said.append(f"{pair.pair_id} ({people_of(pair)}) was new at the last pairing: now "
+                    "that its How paired cell says 'kept', 'render partner-introduction "
+                    "--new' will not write to it. If its introductions have not gone out "
+                    "yet, render partner-introduction without --new into a folder of its own "
+                    "(-o) and send only the letters to these two.")
+    return said
 
 
 def _held_now_kept(pair: PairRecord, how: str) -> bool:
