@@ -391,7 +391,8 @@ def test_scheme_documents_go_to_the_schemes_mailbox_and_letters_to_people(
     # Other formats carry no attachments, and render says what to attach by hand.
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx",
                         "--format", "docx", "-o", "letters").output.split())
-    assert "render reflection, patient-notice too and attach them" in said
+    # the two named as a sentence lists them, as the other messages do
+    assert "render reflection and patient-notice too and attach them" in said
 
 
 def test_a_placeholder_draft_has_no_made_up_sender(run: Runner, tmp_path: Path) -> None:

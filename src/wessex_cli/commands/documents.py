@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..console import escape, out, print_json, progress, warn
-from ..text import plural
+from ..text import and_list, plural
 from .common import (
     AllowPlaceholdersOption,
     JsonOption,
@@ -229,7 +229,7 @@ def render(
               f"re-paired{', or in a pair left out above' if finished else ''}. Check or "
               f"delete {'it' if len(stale) == 1 else 'them'} before sending the folder."])
     if template.attachments and chosen != "eml":
-        names = ", ".join(template.attachments)
+        names = and_list(list(template.attachments))  # "reflection and patient-notice"
         them = "them" if len(template.attachments) > 1 else "it"
         out.print(f"The text mentions attachments: render {escape(names)} too and attach "
                   f"{them} when you send it (the .eml format attaches {them} for you).")
