@@ -36,7 +36,8 @@ def test_an_unrecognised_free_text_column_is_named_with_how_it_was_used(tmp_path
     assert survey.warnings == [
         "Responses!C1: the column 'Any other comments?' is not one of the reflective questions "
         "(what surprised you, what you expected, what you will take back), so its answers are "
-        "not quoted in the pack; they are anonymised and counted only towards the themes."]
+        "quoted neither in the delegate pack nor in the board report; they are anonymised and "
+        "counted only towards the themes."]  # 'wessex report' prints it too: not "the pack"
     pack = analyse(tmp_path / "responses.xlsx")
     assert pack.warnings == survey.warnings
     assert "Lunch was late" not in str(pack.quotes)  # as the warning says: not quoted

@@ -830,8 +830,8 @@ def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
     """The warning for a free-text column that is not one of the reflective questions."""
     return (f"{sheet}!{cell_ref(row, col)}: the column '{header}' is not one of the reflective "
             "questions (what surprised you, what you expected, what you will take back), so "
-            "its answers are not quoted in the pack; they are anonymised and counted only "
-            "towards the themes.")
+            "its answers are quoted neither in the delegate pack nor in the board report; "
+            "they are anonymised and counted only towards the themes.")
 
 
 def pool_groups(groups: list[str]) -> list[str]:
