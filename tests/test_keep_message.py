@@ -95,3 +95,19 @@ def test_a_second_keep_warns_that_the_last_runs_new_pairs_leave_render_new(
     # said once: the run after has nothing new at the last pairing to warn of
     third = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "new at the last pairing" not in third
+
+
+def test_someone_who_left_two_pairs_is_told_to_delete_both_rows_to_come_back(
+        run: Runner, tmp_path: Path, monkeypatch: Any) -> None:
+    """Consultant X, with two partners, withdrew from both pairs: two rows of the Withdrawn
+    sheet. 'pair --keep' said "To pair them again, delete that row of the Withdrawn sheet",
+    but with one row deleted the other still keeps them out."""
+    from .test_record import TODAY, paired_twice
+
+    monkeypatch.setenv("WESSEX_TODAY", TODAY)
+    paired_twice(run, tmp_path)
+    run("withdraw", "pairs.xlsx", "Consultant X", "--reason", "sabbatical")
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "Consultant X withdrew on" in said
+    assert "left out. To pair them again, delete both their rows of the Withdrawn sheet " \
+        "(pairs P001 and P002)." in said

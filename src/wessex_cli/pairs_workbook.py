@@ -454,9 +454,15 @@ def leave_out_withdrawn(roster: Roster, withdrawals: list[Withdrawn],
         left = gone.get(volunteer.key)
         if left and volunteer.active:
             other = f", as {left.key}: the same name" if volunteer.key in readdressed else ""
+            # someone who left two pairs has a row for each: one deleted, the other still
+            # keeps them out
+            ids = sorted(w.pair_id for w in withdrawals if w.whole_scheme and w.key == left.key)
+            rows = "that row" if len(ids) < 2 else \
+                f"{'both' if len(ids) == 2 else f'all {len(ids)} of'} their rows"
+            which = f" (pairs {and_list(ids)})" if len(ids) > 1 and all(ids) else ""
             notes.append(f"{volunteer.name} withdrew on {left.said_when} ({source.name}, Withdrawn "
-                         f"sheet{other}); left out. To pair them again, delete that row of the "
-                         "Withdrawn sheet.")
+                         f"sheet{other}); left out. To pair them again, delete {rows} of the "
+                         f"Withdrawn sheet{which}.")
             volunteer = replace(volunteer, active=False, status="withdrawn")
         people.append(volunteer)
     return replace(roster, volunteers=people, _index=None), notes
