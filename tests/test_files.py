@@ -17,7 +17,7 @@ from wessex_cli.errors import WessexError
 from wessex_cli.roster import read_roster
 from wessex_cli.spreadsheet import MAX_UNCOMPRESSED
 
-from .conftest import EXAMPLES, Runner, small_roster, write_book
+from .conftest import EXAMPLES, Runner, person, small_roster, write_book
 
 
 def test_check_example_json_is_golden(run: Runner) -> None:
@@ -291,3 +291,27 @@ def test_a_file_mistyped_in_an_option_gets_the_near_name(run: Runner, tmp_path: 
     near = "pairs.xlsx" if typed == "pairx.xlsx" else "volunteers.xlsx"
     assert f"File '{typed}' does not exist. Did you mean '{near}'?" in said
     assert not (tmp_path / "next-year").exists()
+
+
+def test_a_scheme_toml_beside_the_workbook_that_is_not_read_is_named(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """Run from the folder above a new scheme, as init's 'Next:' suggests, check read the
+    scheme.toml of that folder (last year's, say, with last year's dates and no history) and
+    said nothing of exchange-2028/scheme.toml beside the workbook: the administrator checked
+    this year's volunteers against last year's settings without knowing it."""
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Exchange 2027"\n')
+    (tmp_path / "exchange-2028").mkdir()
+    (tmp_path / "exchange-2028" / "scheme.toml").write_text('[scheme]\nname = "Exchange 2028"\n')
+    write_book(tmp_path / "exchange-2028" / "volunteers.xlsx",
+               [person("Dr Ann Bell", "ann@example.org", "GP")])
+    said = " ".join(run("check", "exchange-2028/volunteers.xlsx").output.split())
+    beside = Path("exchange-2028") / "scheme.toml"
+    assert (f"Warning: the settings read are those of scheme.toml in the folder this command "
+            f"runs in, not {beside}, beside volunteers.xlsx, which differs from it. To use that "
+            f"one, run the command from inside exchange-2028, or add --scheme {beside}.") in said
+    # run from inside the new folder, or with the two files alike, nothing to say
+    inside = Runner(tmp_path / "exchange-2028")
+    assert "not read" not in inside("check", "volunteers.xlsx").output
+    assert "differs from it" not in inside("check", "volunteers.xlsx").output
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Exchange 2028"\n')
+    assert "differs from it" not in run("check", "exchange-2028/volunteers.xlsx").output

@@ -74,7 +74,27 @@ def scheme_for(path: Path | None, near: Path | None = None) -> Scheme:
     if scheme.source is None and path is None and near is not None:
         scheme = load_scheme(None, Path(near).parent)
     warn(scheme.warnings)
+    if path is None and near is not None and scheme.source is not None:
+        warn(_other_scheme_beside(scheme.source, Path(near)))
     return scheme
+
+
+def _other_scheme_beside(used: Path, near: Path) -> list[str]:
+    """A warning when a scheme.toml beside the input file, unlike the one read from the
+    folder the command runs in, is passed over: run from the folder above a new year's,
+    last year's settings (its dates, no history) would be read without a word."""
+    from ..scheme import SCHEME_FILE
+
+    beside = near.parent / SCHEME_FILE
+    try:
+        if not beside.is_file() or beside.resolve() == used.resolve() \
+                or beside.read_bytes() == used.read_bytes():
+            return []
+    except OSError:
+        return []
+    return [f"the settings read are those of {SCHEME_FILE} in the folder this command runs "
+            f"in, not {beside}, beside {near.name}, which differs from it. To use that one, "
+            f"run the command from inside {near.parent}, or add --scheme {beside}."]
 
 
 def require_suffix(path: Path | None, allowed: tuple[str, ...], what: str,
