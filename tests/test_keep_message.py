@@ -111,3 +111,29 @@ def test_someone_who_left_two_pairs_is_told_to_delete_both_rows_to_come_back(
     assert "Consultant X withdrew on" in said
     assert "left out. To pair them again, delete both their rows of the Withdrawn sheet " \
         "(pairs P001 and P002)." in said
+
+
+def test_a_pair_ended_by_a_change_of_side_names_who_changed(run: Runner, paired: Path,
+                                                            tmp_path: Path) -> None:
+    """Consultant 0's Profession was typed over with 'GP' after the pairing. 'pair --keep'
+    ended their pair, half a day already done, saying only that the two 'are now on the same
+    side', and the Withdrawn sheet named their partner, the GP, as the person who withdrew:
+    nothing said whose cell to look at, nor that the GP withdrew from nothing."""
+    pair_id, (gp_email, _) = next((pid, emails) for pid, emails in pair_emails(paired).items()
+                                  if emails[1] == "c0@example.org")
+    gp = f"Dr GP {gp_email[2]}"
+    run("visit", "pairs.xlsx", gp, "--hosted", "4/5/2027")
+    write_book(tmp_path / "v.xlsx", [dict(p, Profession="GP") if p["Email"] == "c0@example.org"
+                                     else p for p in people()])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert (f"Pair {pair_id} was not kept: Consultant 0 is now on the Primary care side, as "
+            f"{gp} is: Consultant 0's Profession or Side in the volunteer workbook has changed "
+            "since the pairing (the Secondary care side then).") in said
+    withdrawn = openpyxl.load_workbook(paired)["Withdrawn"]
+    head = [c.value for c in withdrawn[1]]
+    row = next(r for r in withdrawn.iter_rows(min_row=2, values_only=True)
+               if r[head.index("Pair")] == pair_id)
+    assert row[head.index("Withdrawn person")] == "Consultant 0"
+    assert row[head.index("Reason")] == (f"Profession or Side changed in the volunteer "
+                                         f"workbook: now on the same side as {gp}")
+    assert row[head.index("Withdrew from")] == "this pair only"

@@ -265,7 +265,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             continue
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
-            dropped_why[dropped_key(kept)] = _why_dropped(kept, x, y)
+            dropped_why[dropped_key(kept)] = _why_dropped(kept, x, y, scheme)
             if x is None or y is None:
                 gone.add(dropped_key(kept))
             continue
@@ -395,9 +395,11 @@ def dropped_key(kept: PairRecord) -> str:
     return kept.pair_id or f"row {kept.row}"
 
 
-def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> str:
+def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
+                 scheme: Scheme) -> str:
     """Who made a kept pair impossible, by name: gone from the list, not active, or now on
-    the same side as their partner."""
+    the same side as their partner (naming the one whose side is not the pair's any more,
+    most likely a Profession or Side cell typed over)."""
     gone = [person.name or person.email for person, found in ((kept.a, x), (kept.b, y))
             if found is None]
     if gone:
@@ -408,6 +410,13 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None) -> 
     if idle:
         return f"{' and '.join(idle)} {'is' if len(idle) == 1 else 'are'} no longer active " \
                f"({'; '.join(v.status or 'inactive' for v in (x, y) if not v.active)})"
+    changed = [(now, other, was) for now, other, was in ((x, y, kept.a), (y, x, kept.b))
+               if was.side and now.side != was.side]
+    if len(changed) == 1:
+        now, other, was = changed[0]
+        return (f"{now.name} is now on the {scheme.side_label(now.side)} side, as {other.name} "
+                f"is: {now.name}'s Profession or Side in the volunteer workbook has changed "
+                f"since the pairing (the {scheme.side_label(was.side)} side then)")
     return f"{x.name} and {y.name} are now on the same side"
 
 

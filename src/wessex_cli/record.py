@@ -1580,7 +1580,7 @@ def _clear_columns(sheet: Any, columns: dict[str, int], gone: Collection[str],
 def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: int,
                  by_key: dict[str, Any]) -> tuple[str, str, str]:
     """(person, reason, scope) for a kept pair that the new pairing could not keep."""
-    found = []
+    found: list[tuple[str, bool]] = []
     for half in HALVES:
         email = email_key(cell_text(book.shown(sheet.cell(
             number, columns.get(header_key(person_header(half, "email")), 1)))))
@@ -1591,5 +1591,13 @@ def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: in
             return name, "no longer in the volunteer workbook", WHOLE_SCHEME
         if not volunteer.active:
             return name, f"marked '{volunteer.status}' in the volunteer workbook", WHOLE_SCHEME
-        found.append(name)
-    return found[0], "the two are no longer on different sides", ONE_PAIR
+        side = columns.get(header_key(person_header(half, "side")))
+        recorded = cell_text(book.shown(sheet.cell(number, side))) if side else ""
+        found.append((name, bool(recorded) and volunteer.side != recorded))
+    # the one whose side is not the one the row records changed it (a Profession or Side
+    # cell typed over): they, not their partner, are who left the pair
+    changed = [n for n, (_, moved) in enumerate(found) if moved]
+    if len(changed) == 1:
+        return (found[changed[0]][0], "Profession or Side changed in the volunteer workbook: "
+                f"now on the same side as {found[1 - changed[0]][0]}", ONE_PAIR)
+    return found[0][0], "the two are no longer on different sides", ONE_PAIR
