@@ -315,3 +315,16 @@ def test_a_scheme_toml_beside_the_workbook_that_is_not_read_is_named(run: Runner
     assert "differs from it" not in inside("check", "volunteers.xlsx").output
     (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Exchange 2028"\n')
     assert "differs from it" not in run("check", "exchange-2028/volunteers.xlsx").output
+
+
+def test_the_readme_init_example_shows_what_init_prints_beside_a_scheme(run: Runner,
+                                                                        tmp_path: Path) -> None:
+    """The walkthrough runs 'wessex init exchange-2027' beside the example scheme.toml, and
+    its example output left out the line saying the new scheme.toml is a copy of that one,
+    less its dates and guest speaker: the first thing a new administrator compares."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ wessex init exchange-2027\n", 1)[1].split("```", 1)[0]
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    printed = run("init", "exchange-2027").output
+    here = "/home/robin/eastshire"  # the README's folder, for this test's own
+    assert " ".join(block.split()) == " ".join(printed.replace(str(tmp_path), here).split())
