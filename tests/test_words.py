@@ -401,6 +401,9 @@ def test_mailmerge_gives_the_fields_a_letter_needs(run: Runner, tmp_path: Path) 
     assert amelia["PartnerSalutation"] == "Dear Prof Zielinski"
     assert amelia["PartnerProfession"] == "Consultant"
     assert "Eastshire General Hospital" in amelia["PartnerOrganisation"]
+    # the sides as scheme.toml names them and letters print them, not wessex's own keys
+    # ('primary'), which a merged letter would have printed as they are
+    assert (amelia["Side"], amelia["PartnerSide"]) == ("Primary care", "Secondary care")
     assert all(" " not in header for header in rows[0])
     help_text = " ".join(run("mailmerge", "--help").output.split())
     for field in ("Title", "FirstName", "Surname", "FullName", "Salutation", "Dear Dr Ashworth",

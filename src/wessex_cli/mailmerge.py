@@ -35,7 +35,13 @@ _NEEDS = ("dates.start", "dates.end", "celebration.date", "celebration.time",
 
 def _person_fields(person: Person, scheme: Scheme, prefix: str = "") -> dict[str, str]:
     context = person_context(person, scheme)
-    return {f"{prefix}{column}": context[key] for column, key in zip(PERSON, _KEYS, strict=True)}
+    fields = {f"{prefix}{column}": context[key]
+              for column, key in zip(PERSON, _KEYS, strict=True)}
+    # a merged letter prints the side as scheme.toml names it ("Primary care"), as wessex's
+    # own letters and tables do, not its key ("primary"), which templates compare
+    if side := context["side"]:
+        fields[f"{prefix}Side"] = scheme.side_label(side)
+    return fields
 
 
 def _scheme_fields(scheme: Scheme, allow_placeholders: bool) -> dict[str, str]:
