@@ -340,6 +340,10 @@ def test_people_with_an_agreed_partner_are_asked_for_days_not_choices(
                "you could visit, so that we can check that the two of you can meet." in text
         assert "up to three choices" not in text and "do not choose anyone" not in text
         assert "Who has volunteered" in text  # the list is still there to read
+        # a consultant has no practice of their own: the rule is the GP's practice, as SPEC's
+        assert "tell us if one of you is registered as a patient at the practice where the " \
+               "other works, or if one of you has treated the other." in text
+        assert "the other's practice" not in text
     isla = words(folder / "isla-okonkwo.txt")
     assert "already agreed" not in isla
     assert "1. up to three choices, in order: a colleague from the list" in isla
