@@ -27,6 +27,11 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GALLERY = EXAMPLES / "documents"
 PER_DOCUMENT = 2  # recipients kept per document: enough to show, small enough to review
 TODAY = dt.date(2027, 6, 1)
+# The day the documents sent before the exchange starts (front matter 'before_start': the
+# call to action, the business case, the preferences request) are shown written: six weeks
+# before the example's start (19 April 2027), ahead of the replies the request asks for by
+# 9 April. Dated TODAY, mid-scheme, a letter asked for a reply by a day long gone.
+SENT_BEFORE = dt.date(2027, 3, 8)
 
 
 def tracked_pairs(folder: Path) -> Path:
@@ -72,14 +77,15 @@ def gallery_recipients(template: DocumentTemplate, scheme: Scheme, tracked: Path
     paired with names it for the partner).
     ``examples``: the folder of the workbooks, EXAMPLES unless given."""
     examples = examples or EXAMPLES
+    now = SENT_BEFORE if template.before_start else TODAY
     if template.audience == "volunteer":  # wessex render NAME --volunteers volunteers.xlsx
         # with whom the Partner column already pairs each, whom a letter asks for no choices
         people, agreed = load_volunteers_agreed(examples / "volunteers.xlsx", scheme)
-        return recipients(template, scheme, volunteers=people, now=TODAY, agreed=agreed)
+        return recipients(template, scheme, volunteers=people, now=now, agreed=agreed)
     # wessex render NAME --pairs pairs.xlsx
     path = examples / "pairs.xlsx" if template.name == "partner-introduction" else tracked
-    read = load_render_pairs(path, template, scheme, now=TODAY)
-    return recipients(template, scheme, pairs=read.pairs, now=TODAY, unpaired=read.unpaired,
+    read = load_render_pairs(path, template, scheme, now=now)
+    return recipients(template, scheme, pairs=read.pairs, now=now, unpaired=read.unpaired,
                       partnered=read.before, record=[*read.every, *read.ended],
                       withdrawn=read.ended)
 

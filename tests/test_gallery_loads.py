@@ -53,3 +53,28 @@ def test_the_gallery_tells_a_volunteer_of_their_agreed_partner_as_render_does(
     oliver = [person for person in people if person.name == "Dr Oliver Pemberton"]
     [(_, shown)] = render_all(template, oliver, "md", scheme)
     assert shown == rendered
+
+
+def _docx_text(path: Path) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return re.sub(r"<[^>]+>", "", book.read("word/document.xml").decode("utf-8"))
+
+
+def test_documents_sent_before_the_start_are_dated_before_it_in_the_gallery() -> None:
+    # the example starts on 19 April 2027 and asks for replies by 9 April; dated 1 June (the
+    # gallery's mid-scheme day), the preferences request asked for a reply two months gone
+    for name in ("preferences-request/oliver-pemberton.docx", "call-to-action-gp.docx",
+                 "business-case.docx"):
+        text = _docx_text(EXAMPLES / "documents" / name)
+        assert "8 March 2027" in text, name
+        assert "1 June 2027" not in text, name
+    request = _docx_text(EXAMPLES / "documents" / "preferences-request" /
+                         "oliver-pemberton.docx")
+    assert "reply by Friday 9 April 2027" in " ".join(request.split())
+    # a letter of the exchange itself is still shown mid-scheme
+    assert "1 June 2027" in _docx_text(EXAMPLES / "documents" / "reminder" /
+                                       next(p.name for p in (EXAMPLES / "documents" /
+                                                             "reminder").glob("*.docx")))
