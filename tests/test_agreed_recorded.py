@@ -92,3 +92,65 @@ def test_a_held_agreed_pair_stays_recorded(run: Runner, paired: Path) -> None:
                     .output.split())
     assert "Pair P017 is kept as it stands" in said
     assert _settings(paired)[TITLE] == "P017"
+
+
+def _set_how(path: Path, pair_id: str, how: str) -> str:
+    """Type ``how`` in the How paired cell of ``pair_id``'s row; its address."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
+    cell = sheet.cell(row, header.index("How paired") + 1)
+    cell.value = how
+    book.save(path)
+    return str(cell.coordinate)
+
+
+def test_optimised_typed_over_a_kept_agreed_pair_is_warned_of_and_taken_at_its_word(
+        run: Runner, paired: Path) -> None:
+    """The record keeps an agreement whose Reasons were emptied; a How paired cell typed
+    'optimised' over it as well ends it, as over a 'locked' one: warned of first, naming
+    what wessex wrote there ('kept') as the value to type back."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    reasons = _empty_reasons(paired, "P017")
+    how = _set_how(paired, "P017", "optimised")
+    warning = (f"Pairs!{how} says 'optimised' for pair P017 (Dr Oliver Pemberton and Dr Dara "
+               "Arkwright), but the Settings sheet records that the last 'wessex pair' wrote "
+               f"'kept' there, as agreed in advance, and its Reasons (Pairs!{reasons}) do not "
+               "begin 'locked as agreed': was the cell typed over?")
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert warning in status
+    assert "type back what the cell said: 'kept', as the last 'wessex pair' kept the pair " \
+        "from the pairing before." in status
+    # until then its letters say what the warning says the run would make of it
+    assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")
+    # typed back, the record makes it agreed again, Reasons emptied and all
+    _set_how(paired, "P017", "kept")
+    assert warning not in " ".join(run("status", "pairs.xlsx").output.split())
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_locked_typed_over_a_kept_agreed_pair_is_no_copy(run: Runner, paired: Path) -> None:
+    """'locked' over a pair the record lists as agreed says what the record says: no
+    warning that the cell was copied from another row, as there was of a 'kept' pair."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _empty_reasons(paired, "P017")
+    how = _set_how(paired, "P017", "locked")
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Pairs!{how} says 'locked'" not in status
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_kept_typed_over_a_locked_pair_ends_the_agreement_as_warned(run: Runner,
+                                                                     paired: Path) -> None:
+    """Over a pair written 'locked', 'kept' with the Reasons emptied is warned of as ending
+    the agreement, and the record does not keep it agreed behind the warning's back."""
+    reasons = _empty_reasons(paired, "P017")
+    how = _set_how(paired, "P017", "kept")
+    said = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Pairs!{how} says 'kept' for pair P017 (Dr Oliver Pemberton and Dr Dara " \
+        "Arkwright), but the Settings sheet records that the last 'wessex pair' wrote " \
+        f"'locked' there, as agreed in advance, and its Reasons (Pairs!{reasons}) do not " \
+        "begin 'locked as agreed'" in said
+    assert "'wessex pair --keep' would keep the two as not agreed in advance" in said
+    assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")
