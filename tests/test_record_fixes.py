@@ -134,7 +134,7 @@ def test_two_partners_by_email_lists_the_partners(run: Runner, paired: Path) -> 
     # by e-mail: nothing to quote, in any shell, whatever the name holds
     assert "--partner priya.varga@nhs.net" in said and \
         "--partner zainab.abernethy@nhs.net" in said
-    assert "Dr Priya Varga & Dr Leon Ince" in said  # the pairs themselves named
+    assert "Dr Priya Varga and Dr Leon Ince;" in said  # the pairs themselves named, in words
     assert "e-mail address" not in said
 
 

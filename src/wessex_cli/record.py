@@ -271,7 +271,7 @@ def pick_row(rows: list[Placement], who: str, partner: str | None, book: Workboo
                             _type_more(p.name for p in people.values()), file=path)
     if len(rows) > 1:
         names = "; ".join(
-            f"row {r.pair.row}: {r.pair.a.name} & {r.pair.b.name}" for r in rows)
+            f"row {r.pair.row}: {r.pair.a.name} and {r.pair.b.name}" for r in rows)
         # the partner's e-mail when it has one: it needs no quoting in any shell, and a name
         # such as Zoë "Zed" O'Neil would break the quotes around it
         others = [r.partner.email or r.partner.name for r in rows]
