@@ -27,11 +27,20 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GALLERY = EXAMPLES / "documents"
 PER_DOCUMENT = 2  # recipients kept per document: enough to show, small enough to review
 TODAY = dt.date(2027, 6, 1)
-# The day the documents sent before the exchange starts (front matter 'before_start': the
-# call to action, the business case, the preferences request) are shown written: six weeks
-# before the example's start (19 April 2027), ahead of the replies the request asks for by
-# 9 April. Dated TODAY, mid-scheme, a letter asked for a reply by a day long gone.
-SENT_BEFORE = dt.date(2027, 3, 8)
+
+
+def sent_on(template: DocumentTemplate, scheme: Scheme) -> dt.date:
+    """The day the gallery shows ``template`` written: a document sent before the exchange
+    starts (front matter 'before_start') on the day 'wessex plan' gives for sending it (the
+    business case, which has none, with the call to action), ahead of the replies the
+    preferences request asks for; every other one mid-scheme, TODAY. (Dated TODAY, the
+    preferences request asked on 1 June for a reply by 9 April.)"""
+    from wessex_cli.timeline import MILESTONES, make_plan
+
+    if not template.before_start or scheme.start is None:
+        return TODAY
+    milestone = template.name if template.name in MILESTONES else "call-to-action"
+    return make_plan(scheme.start, scheme).date(milestone)
 
 
 def tracked_pairs(folder: Path) -> Path:
@@ -77,7 +86,7 @@ def gallery_recipients(template: DocumentTemplate, scheme: Scheme, tracked: Path
     paired with names it for the partner).
     ``examples``: the folder of the workbooks, EXAMPLES unless given."""
     examples = examples or EXAMPLES
-    now = SENT_BEFORE if template.before_start else TODAY
+    now = sent_on(template, scheme)
     if template.audience == "volunteer":  # wessex render NAME --volunteers volunteers.xlsx
         # with whom the Partner column already pairs each, whom a letter asks for no choices
         people, agreed = load_volunteers_agreed(examples / "volunteers.xlsx", scheme)
