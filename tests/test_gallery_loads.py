@@ -67,7 +67,7 @@ def test_documents_sent_before_the_start_are_dated_before_it_in_the_gallery() ->
     # the example starts on 19 April 2027 and asks for replies by 9 April; dated 1 June (the
     # gallery's mid-scheme day), the preferences request asked for a reply two months gone.
     # Each is dated as 'wessex plan --start 2027-04-19' says to send it: the call to action
-    # on Mon 15 Mar 2027 (the business case with it), the request on Fri 02 Apr 2027
+    # on Mon 15 Mar 2027 (the business case with it), the request on Fri 2 Apr 2027
     for name, sent in (("preferences-request/oliver-pemberton.docx", "2 April 2027"),
                        ("call-to-action-gp.docx", "15 March 2027"),
                        ("business-case.docx", "15 March 2027")):

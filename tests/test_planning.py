@@ -749,3 +749,11 @@ def test_the_readme_plan_example_shows_the_warnings_plan_gives(run: Runner) -> N
     given = [" ".join(line.split()) for line in re.split(r"\n(?=Warning: )", output)
              if line.startswith("Warning: ")]
     assert shown == given
+
+
+def test_the_plan_table_writes_a_day_without_a_leading_zero(run: Runner) -> None:
+    """'Fri 2 Apr 2027', as the letters write a day: the table padded it ('Fri 02 Apr')."""
+    output = run("plan", "--start", "2027-04-19").output
+    assert "Fri 2 Apr 2027" in output  # the preferences request goes out
+    assert "Mon 19 Apr 2027" in output  # the exchange starts
+    assert " 02 Apr" not in output

@@ -117,7 +117,9 @@ def plan(
         print_json(timeline.as_json())
         return
     show_table(f"Timeline: {scheme.name}", [Column("Date"), Column("What"), Column("Command")],
-               [[f"{milestone.date:%a %d %b %Y}", milestone.label,
+               # "Fri 2 Apr 2027", as the letters write a day, without a leading zero
+               [[f"{milestone.date:%a} {milestone.date.day} {milestone.date:%b %Y}",
+                 milestone.label,
                  Text(MILESTONE_COMMANDS.get(milestone.name, ""), "dim")]
                 for milestone in timeline.milestones])
     for warning in timeline.warnings:
