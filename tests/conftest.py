@@ -45,6 +45,14 @@ def few_pairs(path: Path, pairs: int = 2) -> Path:
     return path
 
 
+def newest_backup(path: Path) -> str:
+    """The newest backup of ``path``, as a message names it from ``path``'s folder
+    ("backups/pairs-20270601-101233-123456.xlsx")."""
+    from wessex_cli.safe_write import backups_of
+
+    return f"backups/{backups_of(path)[-1].name}"
+
+
 def person(name: str, email: str, profession: str = "GP", **fields: Any) -> dict[str, Any]:
     return {"Name": name, "Email": email, "Profession": profession, **fields}
 

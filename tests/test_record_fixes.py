@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from .conftest import Runner, few_pairs
+from .conftest import Runner, few_pairs, newest_backup
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = "2027-06-02"  # the example scheme runs 19 April to 19 July 2027
@@ -437,8 +437,8 @@ def test_withdraw_says_where_the_way_back_is(run: Runner, paired: Path) -> None:
     unlike visit, never said that it had made one."""
     before = paired.read_bytes()
     said = " ".join(run("withdraw", "pairs.xlsx", "Luca Jessop").output.split())
-    assert ("A backup of the previous version of pairs.xlsx is in backups/: copy it back over "
-            "the workbook if this was a mistake.") in said
+    assert (f"The previous version of pairs.xlsx is kept as {newest_backup(paired)}: copy it "
+            "back over pairs.xlsx if this was a mistake.") in said
     assert [copy.read_bytes() for copy in backups(paired.parent)] == [before]
 
 

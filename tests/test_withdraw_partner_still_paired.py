@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import Runner, person, write_book
+from .conftest import Runner, newest_backup, person, write_book
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -91,12 +91,15 @@ def test_with_in_the_way_back_says_to_empty_the_status_cell_too(run: Runner,
     ended the pair again, moving it to the Withdrawn sheet."""
     said = " ".join(run("withdraw", "pairs.xlsx", "Isla Okonkwo", "--in", "volunteers.xlsx"
                         ).output.split())
-    assert "If this withdrawal was a mistake, copy pairs.xlsx back from backups/ and empty " \
-        "that cell: while it says withdrawn, 'wessex pair --keep' ends their pair again." in said
+    pairs_copy, volunteers_copy = newest_backup(paired), \
+        newest_backup(paired.parent / "volunteers.xlsx")
+    assert f"If this withdrawal was a mistake, copy {pairs_copy} back over pairs.xlsx and " \
+        "empty that cell: while it says withdrawn, 'wessex pair --keep' ends their pair " \
+        "again." in said
     # the way back is given once, whole: the line of the pairs workbook's backup offered
     # half of it ('copy it back ... if this was a mistake') a line before
-    assert "A backup of the previous version of pairs.xlsx is in backups/. Wrote" in said
-    assert "of volunteers.xlsx, whose previous version is in backups/ too." in said
+    assert f"The previous version of pairs.xlsx is kept as {pairs_copy}. Wrote" in said
+    assert f"of volunteers.xlsx, whose previous version is kept as {volunteers_copy}." in said
     assert said.count("mistake") == 1
 
 

@@ -62,6 +62,7 @@ class ImportResult:
     duplicates: list[str] = field(default_factory=list)
     questions: dict[str, str] = field(default_factory=dict)  # target -> question text
     saved: bool = False  # the workbook was written (never with --dry-run)
+    backup: Path | None = None  # the copy kept of the workbook before it was written
 
     @property
     def written(self) -> list[Change]:
@@ -282,7 +283,7 @@ def import_preferences(responses: Path, volunteers: Path, scheme: Scheme,
     _plan_changes(roster, answers, result, force)
     _resolve(roster, scheme, result)
     if not dry_run and result.written:
-        _write(volunteers, roster, result)
+        result.backup = _write(volunteers, roster, result)
         result.saved = True
     return result
 
@@ -373,10 +374,10 @@ def _resolve(roster: Roster, scheme: Scheme, result: ImportResult) -> None:
             result.unresolved.append((hit.person, problem.cell, problem.text))
 
 
-def _write(path: Path, roster: Roster, result: ImportResult) -> None:
+def _write(path: Path, roster: Roster, result: ImportResult) -> Path | None:
     """Write the answers into their cells with the record's safe edit: locked, symbolic links
-    followed, read-only and open files refused, formulas' cached values kept, a backup first,
-    and the file replaced in one step."""
+    followed, read-only and open files refused, formulas' cached values kept, a backup first
+    (returned), and the file replaced in one step."""
     from .workbook_edit import edit_workbook, put_value
 
     with edit_workbook(path, require=roster.sheet) as book:
@@ -389,6 +390,7 @@ def _write(path: Path, roster: Roster, result: ImportResult) -> None:
             target = sheet.cell(r + 1, c + 1)
             book.writable(target, roster.sheet)  # never type over a formula
             put_value(target, change.new)  # text as typed, never a formula
+    return book.backup
 
 
 __all__ = ["ImportResult", "Change", "import_preferences", "classify"]

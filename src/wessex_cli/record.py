@@ -510,7 +510,7 @@ def record_visit(path: Path, who: str, *, hosted: dt.date | None = None,
         book.unchanged = visit_same
         name, partner_name = row.person.name, row.partner.name
     return Recorded(f"{name} ({'; '.join(changes)}) with {partner_name}, row {row.pair.row}",
-                    book.unchanged, notes)
+                    book.unchanged, notes, book.backup)
 
 
 def _own_words(book: Workbook, cell: Any, year: int | None) -> str:
@@ -542,18 +542,20 @@ def _reflection_before_any_visit(book: Workbook, sheet: Any, columns: dict[str, 
 
 class Recorded(str):
     """What ``record_visit`` did, said as text; ``unchanged`` when the workbook already said
-    all of it, so nothing was written."""
+    all of it, so nothing was written; ``backup``, the copy of the version before."""
 
     unchanged: bool
     notes: list[str]
+    backup: Path | None
 
     def __new__(cls, text: str, unchanged: bool = False,
-                notes: list[str] | None = None) -> Recorded:
+                notes: list[str] | None = None, backup: Path | None = None) -> Recorded:
         """The text of the change, marked ``unchanged`` when nothing was written, with the
-        ``notes`` to say after it."""
+        ``notes`` to say after it and the ``backup`` kept of the workbook before it."""
         made = super().__new__(cls, text)
         made.unchanged = unchanged
         made.notes = notes or []
+        made.backup = backup
         return made
 
 
@@ -583,6 +585,7 @@ class Withdrawal:
     # the person, leaving one pair of theirs (``whole_scheme`` false): their key and the
     # partners of the pairs they keep
     stays: StillPaired | None = None
+    backup: Path | None = None  # the copy kept of the pairs workbook before the move
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -625,7 +628,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired, stays)
+                      still_paired, stays, book.backup)
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
@@ -784,9 +787,9 @@ def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell
                       roster.columns.get("capacity", ""))
 
 
-def mark_withdrawn(target: StatusCell) -> str:
+def mark_withdrawn(target: StatusCell) -> tuple[str, Path | None]:
     """Write 'withdrawn' in the Status cell ``target`` of the volunteer workbook
-    (atomically, with a backup). Returns the cell, e.g. ``Volunteers!P7``."""
+    (atomically, with a backup). Returns the cell, e.g. ``Volunteers!P7``, and the backup."""
     from openpyxl.utils import get_column_letter
 
     with edit_workbook(target.path, require=target.sheet) as book:
@@ -799,7 +802,7 @@ def mark_withdrawn(target: StatusCell) -> str:
         cell = sheet.cell(target.row, column)
         book.writable(cell, target.sheet)
         cell.value = "withdrawn"
-    return f"{target.sheet}!{get_column_letter(column)}{target.row}"
+    return f"{target.sheet}!{get_column_letter(column)}{target.row}", book.backup
 
 
 def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any], str]:

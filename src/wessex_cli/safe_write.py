@@ -266,16 +266,39 @@ def backups_of(path: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
-def backup(path: Path, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it; keep its newest
-    few. The copy is made under a temporary name, flushed, then renamed, so a backup that
-    exists is always complete."""
+def backup_name(path: Path) -> Path:
+    """The name a backup of ``path`` made now has: ``backups/name-YYYYmmdd-HHMMSS-micro.ext``
+    beside the real file. Chosen before the change by a command that names it in what it
+    says first (``backup(path, to=...)`` then makes it)."""
+    target = real_path(path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return target.parent / BACKUP_FOLDER / f"{target.stem}-{stamp}{target.suffix}"
+
+
+def shown_backup(copy: Path, given: Path) -> str:
+    """The backup ``copy`` of the file named ``given``, as the administrator finds it from
+    where they ran the command: in ``backups/`` beside the file as they named it
+    (``backups/pairs-20270601-101233-123456.xlsx``), or in full when a symbolic link put it
+    in another folder."""
+    beside = given.parent / BACKUP_FOLDER
+    if real_path(beside) != copy.parent:
+        return str(copy)
+    if beside.is_absolute():  # as found from here (scheme.toml is named in full)
+        with contextlib.suppress(ValueError):
+            beside = beside.relative_to(Path.cwd())
+    return str(beside / copy.name)
+
+
+def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path | None:
+    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it (or to ``to``,
+    named beforehand by ``backup_name``), and return that copy; keep its newest few. The
+    copy is made under a temporary name, flushed, then renamed, so a backup that exists is
+    always complete."""
     target = real_path(path)
     if not target.exists():
         return None
-    folder = target.parent / BACKUP_FOLDER
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    final = folder / f"{target.stem}-{stamp}{target.suffix}"
+    final = to or backup_name(target)
+    folder = final.parent
     partial = folder / f".{final.name}.partial"
     try:
         folder.mkdir(exist_ok=True)

@@ -38,6 +38,7 @@ from .package_metadata import Metadata, not_kept, read_metadata, restored_packag
 from .safe_write import (
     atomic_write,
     backup,
+    backup_name,
     real_path,
     refuse_if_open,
     refuse_if_read_only,
@@ -239,6 +240,8 @@ class Workbook:
     # custom XML and <fileSharing>, put back after openpyxl saves (package_metadata)
     empty_texts: dict[int, Any] = field(default_factory=dict)  # id(cell) -> a cell holding
     # text of no characters, which openpyxl saves as an empty cell: put back after it saves
+    backup: Path | None = None  # the backup of the file its save replaces, named when opened
+    # (so a message said before the save can name it), None when no backup is made
 
     def __getitem__(self, name: str) -> Any:
         """The sheet called ``name``, matched as every reader matches it (``same_sheet``)."""
@@ -397,7 +400,8 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
                   keep_backup: bool = True) -> Iterator[Workbook]:
     """Open the pairs workbook (or, with ``require=None``, any .xlsx workbook) for changes;
     save it safely when the block ends cleanly: over itself, or as ``save_to`` (both are
-    locked; the file replaced is backed up first unless ``keep_backup`` is false)."""
+    locked; the file replaced is backed up first unless ``keep_backup`` is false, as the
+    ``backup`` of what is yielded, named from the start and None when nothing was saved)."""
     refuse_unchangeable(path)
     target = real_path(path)
     refuse_what_saving_would_lose(path, target)
@@ -413,11 +417,14 @@ def edit_workbook(path: Path, require: str | None = "Pairs", save_to: Path | Non
             refuse_if_read_only(destination)
         editing = open_in_memory(path, require, target)
         book = editing.book
+        if keep_backup and destination.exists():
+            editing.backup = backup_name(destination)
         yield editing
         if editing.unchanged:
-            return  # no new version, so no backup pushing out an older one either
-        if keep_backup:
-            backup(destination)
+            editing.backup = None  # no new version, so no backup pushing out an older one
+            return
+        if editing.backup is not None:
+            backup(destination, to=editing.backup)
 
         def write(temp: Path) -> None:
             book.save(temp)

@@ -83,7 +83,11 @@ def import_command(
               f"{len(result.unknown)} unmatched; {wrote}, "
               f"{len(result.kept)} kept as typed.")
     if written:
-        out.print(f"Updated {escape(str(into))}; the previous version is in backups/.")
+        from ..safe_write import shown_backup
+
+        kept = f"; the previous version is kept as {shown_backup(result.backup, into)}" \
+            if result.backup else ""
+        out.print(escape(f"Updated {into}{kept}."))
 
 
 def register(app: typer.Typer) -> None:

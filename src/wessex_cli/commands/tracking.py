@@ -167,6 +167,7 @@ def visit(
     """
     from ..errors import TrackingError
     from ..record import record_visit
+    from ..safe_write import shown_backup
 
     if not (hosted or planned or reflection):
         raise TrackingError("nothing to record.", "Add --hosted DATE, --planned DATE or "
@@ -186,7 +187,9 @@ def visit(
         out.print(f"Nothing to change: {escape(done)}. The workbook was left as it was "
                   "(no new backup).")
         return
-    out.print(f"Recorded: {escape(done)}. A backup of the previous version is in backups/.")
+    kept = f" The previous version is kept as {escape(shown_backup(done.backup, pairs))}." \
+        if done.backup else ""
+    out.print(f"Recorded: {escape(done)}.{kept}")
     for note in done.notes:
         out.print(f"[yellow]Note:[/] {escape(first_capital(note))}")
     if day is not None:
@@ -298,6 +301,7 @@ def withdraw(
     from ..model import Person
     from ..record import mark_withdrawn, new_partners, refuse_another_person, volunteer_to_withdraw
     from ..record import withdraw as withdraw_person
+    from ..safe_write import shown_backup
 
     status = None  # everything that could stop the Status cell is checked before any change
     if volunteers is not None:
@@ -313,11 +317,12 @@ def withdraw(
         refuse_another_person(Person(exc.name, exc.email), status.person, person, pairs)
         # in no pair now (Unpaired sheet, or their partner withdrew): nothing moves in the
         # pairs workbook, and the Status cell keeps them out of the next pairing
-        cell = mark_withdrawn(status)
+        cell, copy = mark_withdrawn(status)
+        before = f"; the previous version is kept as {shown_backup(copy, status.path)}" \
+            if copy else ""
         out.print(escape(f"{exc.situation}: nothing to move in {pairs.name}. Wrote "
                          f"'withdrawn' in their Status cell ({cell}) of {status.path.name}, so "
-                         "the next pairing leaves them out; a backup of the previous version "
-                         "is in backups/."))
+                         f"the next pairing leaves them out{before}."))
         return
     for partner_name in done.partners:
         out.print(f"Moved the pair of {escape(done.person)} and {escape(partner_name)} to the "
@@ -325,21 +330,27 @@ def withdraw(
     # the way back from a withdrawal typed by mistake: the pair as it was, visits and ID
     # (with a Status cell written, said once below with the cell to empty as well)
     marks = status is not None and done.whole_scheme
-    out.print(f"A backup of the previous version of {escape(pairs.name)} is in backups/"
-              f"{'.' if marks else ': copy it back over the workbook if this was a mistake.'}")
+    copied = escape(shown_backup(done.backup, pairs)) if done.backup else ""
+    if copied:
+        back = "." if marks else f": copy it back over {escape(pairs.name)} if this was a " \
+            "mistake."
+        out.print(f"The previous version of {escape(pairs.name)} is kept as {copied}{back}")
     name = escape(done.person)
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
     if status is not None and marks:
-        cell = mark_withdrawn(status)
+        cell, copy = mark_withdrawn(status)
         # the way back is both files: a Status cell left saying withdrawn ends the pair again
         pairs_said = "pairs" if len(done.partners) > 1 else "pair"
+        also = f", whose previous version is kept as {escape(shown_backup(copy, status.path))}" \
+            if copy else ""
+        restore = f"copy {copied} back over {escape(pairs.name)}" if copied else \
+            f"copy {escape(pairs.name)} back from backups/"
         out.print(f"Wrote 'withdrawn' in {name}'s Status cell ({escape(cell)}) of "
-                  f"{escape(status.path.name)}, whose previous version is in backups/ too. "
-                  f"If this withdrawal was a mistake, copy {escape(pairs.name)} back from "
-                  "backups/ and empty that cell: while it says withdrawn, 'wessex pair --keep' "
-                  f"ends their {pairs_said} again.")
+                  f"{escape(status.path.name)}{also}. If this withdrawal was a mistake, "
+                  f"{restore} and empty that cell: while it says withdrawn, 'wessex pair "
+                  f"--keep' ends their {pairs_said} again.")
     kept_out = ("The Withdrawn sheet keeps these two from being paired again"
                 if not done.whole_scheme else
                 # --in has just written 'withdrawn' there: the workbook says active no more
