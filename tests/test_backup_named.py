@@ -101,6 +101,28 @@ def test_withdraw_in_for_someone_in_no_pair_names_the_volunteer_workbooks_copy(
     assert (paired.parent / name).read_bytes() == before
 
 
+def test_pair_keep_names_its_backup_and_a_dry_run_names_none(run: Runner,
+                                                             paired: Path) -> None:
+    dry = said(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run"))
+    assert named(dry) == [] and not (paired.parent / "backups").exists()
+    before = paired.read_bytes()
+    text = said(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx"))
+    [name] = named(text)
+    assert f"0 new; the previous version is kept as {name}." in text
+    assert (paired.parent / name).read_bytes() == before
+
+
+def test_pair_keep_in_another_folder_names_the_copy_from_here(run: Runner,
+                                                              paired: Path) -> None:
+    (paired.parent / "records").mkdir()
+    moved = paired.rename(paired.parent / "records" / "pairs.xlsx")
+    before = moved.read_bytes()
+    text = said(run("pair", "volunteers.xlsx", "--keep", "records/pairs.xlsx"))
+    [name] = named(text)
+    assert name.startswith("records/backups/pairs-")
+    assert (paired.parent / name).read_bytes() == before
+
+
 def test_preferences_import_names_its_backup(run: Runner, tmp_path: Path) -> None:
     book = write_book(tmp_path / "volunteers.xlsx", roster())
     survey(tmp_path / "answers.xlsx", [

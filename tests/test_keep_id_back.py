@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import Runner
+from .conftest import Runner, newest_backup
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -296,10 +296,10 @@ def test_a_missing_pair_that_a_row_without_an_id_may_be_says_what_to_type_and_th
             "never delete its row.") in said
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert (f"Warning: {found}, and this run paired its people again as if new, the visits "
-            "recorded in its row no longer counted. To undo that, copy the previous version "
-            "of pairs.xlsx back from backups/, put its row back into it (copy its row back "
-            "from the newest copy in backups/ that has it), and run 'wessex pair --keep' "
-            "again.") in said
+            f"recorded in its row no longer counted. To undo that, copy "
+            f"{newest_backup(done)} back over pairs.xlsx, put its row back into it (copy its "
+            "row back from the newest copy in backups/ that has it), and run 'wessex pair "
+            "--keep' again.") in said
     assert "Dr Callum Whitlow" not in [r[1] for r in openpyxl.load_workbook(done)["Pairs"]
                                        .iter_rows(min_row=2, max_row=4, values_only=True)]
     # the way back, as said: the previous version, P003's row from the copy that has it,

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from .conftest import Runner, write_book
+from .conftest import Runner, newest_backup, write_book
 from .test_record import columns, pair_emails, paired, people
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -35,7 +35,7 @@ def test_keep_says_how_paired_was_rewritten_and_nothing_else(run: Runner, paired
             f"(Pairs!{how}2, {how}3, {how}4, {how}5), so that 'render --new' writes only to "
             "the new pairs.") in said
     assert "Updated pairs.xlsx: 4 pairs kept with their visits and notes, 0 new; the " \
-        "previous version is in backups/." in said
+        f"previous version is kept as {newest_backup(paired)}." in said
     assert "as they were" not in said
     assert "Worked out again" not in said  # no Score or Reasons changed
     # a second run finds every pair marked kept already, and so nothing to change

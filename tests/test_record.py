@@ -25,7 +25,7 @@ from openpyxl.comments import Comment
 
 from wessex_cli import safe_write, sheet_rows
 
-from .conftest import Runner, person, write_book
+from .conftest import Runner, newest_backup, person, write_book
 
 TODAY = "2027-05-20"  # mid-exchange: the scheme runs 19 April to 19 July 2027
 DRAFT = "--allow-placeholders"  # these tests are about files, not the settings letters print
@@ -1208,9 +1208,9 @@ def test_keep_keeps_everything_the_administrator_added(run: Runner, paired: Path
     with_cached_formula(paired, done_cell, f'=IF({date_cell}<>"","yes","no")', "yes")
     write_book(tmp_path / "v.xlsx", [*people(), person("Dr GP 9", "gp9@example.org", "GP",
                                                        Organisation="Practice 9")])
-    said = run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").stdout.split())
     assert "Updated pairs.xlsx: 3 pairs kept with their visits and notes, 1 new; the " \
-        "previous version is in backups/." in said
+        f"previous version is kept as {newest_backup(paired)}." in said
     after = openpyxl.load_workbook(paired)
     sheet = after["Pairs"]
     new_row, _ = row_of(paired, "gp3@example.org")
@@ -1328,8 +1328,8 @@ def test_keep_carries_your_own_columns_on_the_rewritten_sheets_with_their_rows(
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     # the partner is paired with gp9 now: their Unpaired row, and the note beside it, went
     letter = openpyxl.utils.get_column_letter(note_column)
-    assert f"but these had no row left to go with (Unpaired!{letter}2): the backup in " \
-        "backups/ keeps them." in said
+    assert f"but these had no row left to go with (Unpaired!{letter}2): " \
+        f"{newest_backup(paired)} keeps them." in said
     summary = openpyxl.load_workbook(paired)["Summary"]
     row = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == measure)
     assert (summary.cell(row, 4).value, summary.cell(row, 5).value) == ("check with finance",
@@ -1559,7 +1559,7 @@ def test_keep_changes_the_workbook_it_names_wherever_it_is(run: Runner, paired: 
                     .split())
     # the backup beside the workbook, not here
     assert "Updated records/exchange-pairs.xlsx: 4 pairs kept with their visits and notes, " \
-        "1 new; the previous version is in records/backups/." in said
+        f"1 new; the previous version is kept as records/{newest_backup(moved)}." in said
     assert (tmp_path / "records" / "backups").is_dir()
     assert not (tmp_path / "pairs.xlsx").exists()
     from wessex_cli.pairs_workbook import read_pairs_workbook

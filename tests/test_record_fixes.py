@@ -548,8 +548,8 @@ def test_a_pair_ended_by_a_deleted_volunteer_row_says_what_became_of_the_partner
         "pair with --keep again." in trial
     assert "paired again if possible" not in trial
     done = " ".join(run("pair", "v2.xlsx", "--keep", "pairs.xlsx").output.split())
-    assert "put it back or add it, copy the pairs workbook's previous version back from " \
-        "backups/ and pair with --keep again." in done
+    assert f"put it back or add it, copy {newest_backup(tmp_path / 'pairs.xlsx')} back over " \
+        "pairs.xlsx and pair with --keep again." in done
 
 
 def test_the_rows_that_may_be_a_missing_pair_are_named_in_agreeing_words() -> None:

@@ -12,7 +12,7 @@ import openpyxl
 
 from wessex_cli.pairs_workbook import PAIRS_SETTING
 
-from .conftest import Runner
+from .conftest import Runner, newest_backup
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -68,8 +68,8 @@ def test_a_note_beside_the_ids_leaves_the_ids_read_and_pair_keep_goes_on(
     _restore_p003(paired)
     kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert (f"Warning: {cell}: 'checked by Sam' is not a pair ID") in kept
-    assert ("This run wrote it afresh; the previous version of pairs.xlsx, in backups/, has "
-            "your text.") in kept
+    assert ("This run wrote it afresh; the previous version of pairs.xlsx, "
+            f"{newest_backup(paired)}, has your text.") in kept
     assert _listed(paired) == ["P001-P030"]
     backups = sorted((paired.parent / "backups").glob("*.xlsx"))
     assert len(backups) == 1

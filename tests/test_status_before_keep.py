@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner
+from .conftest import Runner, newest_backup
 from .test_keep_added_by_hand import nora_joins, type_a_pair_in
 from .test_record_fixes import paired
 from .test_status_sheets_read import sheets_read
@@ -204,8 +204,8 @@ def test_pair_keep_says_it_went_on_without_the_emptied_list_and_the_way_back(
     assert "(the letters sent name them). Do so before running without --dry-run." in said
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "(the letters sent name them). This run went on without them: if the list held " \
-        "any, copy the previous version of pairs.xlsx back from backups/, type them back in " \
-        "it there, and run 'wessex pair --keep' again." in said
+        f"any, copy {newest_backup(paired)} back over pairs.xlsx, type them back in it " \
+        "there, and run 'wessex pair --keep' again." in said
     assert _cell(paired, "Pairs", "A31") == "P030"  # given again, as the warning says
     # the way back it gives
     backup = sorted((paired.parent / "backups").glob("pairs-*.xlsx"))[-1]

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from wessex_cli.pairs_workbook import MOVED_SETTING, PAIRS_SETTING
 
-from .conftest import EXAMPLES, Runner
+from .conftest import EXAMPLES, Runner, newest_backup
 from .test_keep_added_by_hand import type_a_pair_in
 from .test_record_fixes import DRAFT, delete_pair_row, paired
 
@@ -229,8 +229,8 @@ def test_pair_keep_names_a_note_typed_in_the_list_of_pairs_moved_as_status_does(
     assert "Without --dry-run, this run would write it afresh." in said
     said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
     assert warning in said
-    assert "This run wrote it afresh; the previous version of pairs.xlsx, in backups/, has " \
-        "your text." in said
+    assert "This run wrote it afresh; the previous version of pairs.xlsx, " \
+        f"{newest_backup(paired)}, has your text." in said
     assert _setting(paired, MOVED_SETTING) == ["P005"]
     backup = sorted((paired.parent / "backups").glob("*.xlsx"))[-1]
     assert _setting(backup, MOVED_SETTING) == ["P005, checked with Robin"]

@@ -12,7 +12,7 @@ import openpyxl
 
 from wessex_cli.pairs_workbook import GONE_SETTING, MOVED_SETTING
 
-from .conftest import Runner
+from .conftest import Runner, newest_backup
 from .test_record_fixes import paired
 
 __all__ = ["paired"]  # the fixture, used by name
@@ -79,8 +79,8 @@ def test_pair_keep_says_it_pairs_them_and_then_records_the_id_as_deleted(
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "so its people were not kept out of this pairing, as when a withdrawal is undone: " \
         "they may have been paired again, even with each other. If its row was deleted by " \
-        "mistake, copy the previous version of pairs.xlsx back from backups/; then put it " \
-        "back on the Withdrawn sheet" in said
+        f"mistake, copy {newest_backup(paired)} back over pairs.xlsx; then put it back on " \
+        "the Withdrawn sheet" in said
     # said once: P005 is recorded now as a pair whose row was deleted, its ID never given
     # again, and no longer as one on the Withdrawn sheet
     assert _setting(paired, MOVED_SETTING) == []
@@ -189,9 +189,9 @@ def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_named_where_it_is(
         "so its people are not kept out of the real run" in dry
     done = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "so its people were not kept out of this pairing" in done
-    assert "If it was moved there by mistake, copy the previous version of pairs.xlsx back " \
-        "from backups/; then move it back to the Withdrawn sheet, and run 'wessex pair " \
-        "--keep' again." in done
+    assert f"If it was moved there by mistake, copy {newest_backup(paired)} back over " \
+        "pairs.xlsx; then move it back to the Withdrawn sheet, and run 'wessex pair --keep' " \
+        "again." in done
     assert "from the Pairs sheet, move it back" not in done  # that row is said once, truly
     assert _setting(paired, GONE_SETTING) == ["P005"]
     assert "P005" not in _said(run, "status", "pairs.xlsx")
@@ -209,8 +209,8 @@ def test_with_no_backup_the_way_back_does_not_contradict_itself(run: Runner,
     _delete_withdrawn_row(paired)
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "no backup" not in said.lower()
-    assert "If its row was deleted by mistake, copy the previous version of pairs.xlsx back " \
-        "from backups/; then put it back on the Withdrawn sheet (no copy of pairs.xlsx in " \
+    assert f"If its row was deleted by mistake, copy {newest_backup(paired)} back over " \
+        "pairs.xlsx; then put it back on the Withdrawn sheet (no copy of pairs.xlsx in " \
         "backups/ has its row, so restore it from a copy of your own, or type it in again " \
         "(each pair's ID and people are in the letters sent)), and run 'wessex pair --keep' " \
         "again." in said

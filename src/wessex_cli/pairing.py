@@ -420,11 +420,11 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
     return f"{x.name} and {y.name} are now on the same side"
 
 
-def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True) -> str:
+def after_dropped(result: PairingResult, dropped: PairRecord, undo: str = "") -> str:
     """What became of the people of a kept pair that could not be kept: each one still in the
     scheme is in a new pair, named, or unpaired; for someone gone from the volunteer
-    workbook, how to undo a row deleted there by mistake (``saved``: the run changed the
-    pairs workbook, whose previous version is then in backups/)."""
+    workbook, how to undo a row deleted there by mistake (``undo``: the way back to the
+    pairs workbook the run changed, "copy backups/pairs-....xlsx back over pairs.xlsx")."""
     said = []
     for key in (person.key for person in (dropped.a, dropped.b) if person.key):
         paired = next((f"{me.name} is now paired with {other.name} ({pair.pair_id})"
@@ -435,7 +435,7 @@ def after_dropped(result: PairingResult, dropped: PairRecord, saved: bool = True
                          if u.person.key == key), None)
         if outcome := paired or unpaired:  # someone withdrawn or gone is in neither
             said.append(outcome)
-    restore = ", copy the pairs workbook's previous version back from backups/" if saved else ""
+    restore = f", {undo}" if undo else ""
     undo = (" If a row was deleted from the volunteer workbook by mistake, or was never there "
             f"(a pair typed in by hand), put it back or add it{restore} and pair with --keep "
             "again.") if dropped_key(dropped) in result.gone_from_roster else ""

@@ -94,6 +94,7 @@ class PairingRun:
     in_place: bool  # --keep changed the kept workbook itself (a backup was kept)
     explanation: Explanation | None = None
     unchanged: bool = False  # --keep found nothing to change: nothing saved, no backup
+    backup: Path | None = None  # the copy kept of the workbook --keep changed in place
 
 
 def run_pairing(request: PairingRequest,
@@ -126,7 +127,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     )
     from .record import carry_pairing
     from .roster import read_roster
-    from .safe_write import guard_output, real_path, write_lock
+    from .safe_write import guard_output, real_path, shown_backup, write_lock
     from .workbook_edit import edit_workbook
 
     for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
@@ -210,6 +211,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None and request.writing else None
     with editing if editing is not None else write_lock(target) if request.writing \
             else contextlib.nullcontext() as book:
+        # the backup of the workbook this run writes over, named before the save so that
+        # the way back can name it; "" when it writes over nothing it was given to keep
+        copy_before = shown_backup(book.backup, keep) \
+            if book is not None and keep is not None and book.backup else ""
         kept, retired, apart = [], [], []
         gone: set[str] = set()  # IDs of pairs deleted by hand, on no sheet: never given again
         # by address and by name: the error may be in the address itself
@@ -222,10 +227,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
-            notes += [_unread_list(said, keep, request, in_place)
+            notes += [_unread_list(said, keep, request, copy_before)
                       for said in [*earlier.unread_list, *earlier.unread_moved,
                                    *earlier.unread_how]]
-            notes += [_moved_emptied(said, keep, request, in_place)
+            notes += [_moved_emptied(said, keep, request, copy_before)
                       for said in earlier.moved_emptied]
             notes += [Note(said, NoteKind.WARNING) for said in earlier.unknown_ids]
             back = missing_id_back(earlier)
@@ -235,7 +240,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             elif earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
                                                   request.writing, bool(request.why),
-                                                  in_place))
+                                                  copy_before))
             kept = [p for p in earlier.pairs if p.a.email and p.b.email]
             added = added_by_hand(earlier)
             # 'locked' copied or filled down over a pair wessex chose: said before this run
@@ -292,15 +297,15 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                            str(p.value("Reasons") or "").startswith(LOCKED_REASON)}
             held_how.update(dict.fromkeys(held_kept, "kept"))
             if deleted_note is not None:  # as paired: a run pairing nobody new says so
-                undo = (f"copy the previous version of {keep.name} back from backups/"
-                        if in_place else f"pair again from {keep.name}, which this run left "
-                        "as it was") if request.writing else ""
+                undo = (f"copy {copy_before} back over {keep.name}" if copy_before
+                        else f"pair again from {keep.name}, which this run left as it was") \
+                    if request.writing else ""
                 said = moved_deleted_warnings(
                     earlier, "this pairing" if request.writing else "the real run", undo,
                     made=any(not p.carried for p in result.pairs))
                 notes[deleted_note:deleted_note] = [Note(s, NoteKind.WARNING) for s in said]
             notes += _kept_but_broken(result, keep, roster)
-            notes += _locked_by_copy(earlier, added, result, request.writing, in_place)
+            notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,
                                             set(earlier.moved_elsewhere.values()))
         for pair in result.held:
@@ -366,7 +371,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 notes += map(Note, [f"--dry-run: nothing was saved. Without it, this run "
                                     f"would also change {keep.name} as follows.", *said])
     return PairingRun(result, roster, left_out, [*notes, *map(Note, result.released)], saved,
-                      in_place, unchanged=unchanged)
+                      in_place, unchanged=unchanged,
+                      backup=book.backup if book is not None and in_place else None)
 
 
 def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
@@ -452,11 +458,12 @@ def _recorded_before_added(pair: PairRecord) -> str:
 
 
 def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: PairingResult,
-                    writing: bool, in_place: bool) -> list[Note]:
+                    writing: bool, copy_before: str) -> list[Note]:
     """A warning for each pair typed in by hand (``added``) whose How paired cell says
     "locked", most likely copied with the row it was typed over, that no lock (the Partner
     column, --lock) names: it is not taken as agreed in advance, and its introduction says
-    the administrator paired them."""
+    the administrator paired them. ``copy_before``: the backup of the workbook this run
+    writes over, as shown ("" when it writes another file)."""
     from .pairing import LOCKED_REASON
     from .pairs_workbook import people_of
     from .spreadsheet import cell_ref
@@ -472,9 +479,8 @@ def _locked_by_copy(earlier: PairsWorkbook, added: Collection[int], result: Pair
                 pair.couple in agreed:
             continue
         if writing:
-            undo = f"copy the previous version of {earlier.path.name} back from backups/" \
-                if in_place else f"pair again from {earlier.path.name}, which this run left " \
-                "as it was"
+            undo = f"copy {copy_before} back over {earlier.path.name}" if copy_before \
+                else f"pair again from {earlier.path.name}, which this run left as it was"
             todo = (f"the cell now says 'added by hand'. If the two did agree in advance, "
                     f"{undo}, type each one's name in the other's Partner cell in the "
                     "volunteer workbook, and run 'wessex pair --keep' again.")
@@ -529,7 +535,7 @@ def _refuse_rows_it_cannot_keep(keep: Path, earlier: PairsWorkbook) -> None:
 
 def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
                          writing: bool = True, explaining: bool = False,
-                         in_place: bool = True) -> Note:
+                         copy_before: str = "") -> Note:
     """Refuse to pair again while pairs wessex last wrote are on no sheet of ``keep`` (their
     rows deleted by hand, their visits with them), unless ``force``: their people would be
     paired as new, the visits recorded in the deleted rows lost for good. Forced, or when
@@ -537,7 +543,8 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
     warning (of what the run does, or would do when it is not ``writing``); ``explaining``
     (--why, which pairs to explain and writes nothing), the warning alone; once forced and
     written, no longer the way back, as the row copied back would pair its people twice.
-    ``in_place``: the run writes over ``keep``, whose previous version is then in backups/."""
+    ``copy_before``: the backup of ``keep``, as shown, when the run writes over it ("" when
+    it writes another file)."""
     from .errors import TrackingError
     from .pairs_workbook import (
         END_A_PAIR,
@@ -566,7 +573,7 @@ def _pairs_deleted_since(keep: Path, earlier: PairsWorkbook, force: bool,
             return Note(f"{found} {which_is_which(ids)}: {copy_back(ids, keep)}, before "
                         f"running without --dry-run, which would pair {its} people again as "
                         f"if new. {END_A_PAIR}", NoteKind.WARNING)
-        undo = f"copy the previous version of {keep.name} back from backups/" if in_place \
+        undo = f"copy {copy_before} back over {keep.name}" if copy_before \
             else f"pair again from {keep.name}, which this run left as it was"
         return Note(f"{found} {which_is_which(ids)}, and this run paired {its} people again "
                     f"as if new, the visits recorded in {rows_of(ids)} no longer counted. To "
@@ -615,7 +622,7 @@ def _id_given_back(earlier: PairsWorkbook, pair: PairRecord, pair_id: str,
                 f"{copy_back([pair_id], earlier.path)}.", NoteKind.WARNING)
 
 
-def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:
+def _unread_list(said: str, keep: Path, request: PairingRequest, copy_before: str) -> Note:
     """The warning for a cell of a Settings sheet's list of pairs holding text that is no
     pair ID (``pairs_workbook.written_pairs``, ``moved_pairs``), and where that text is once
     this run has written the list afresh over it."""
@@ -624,7 +631,7 @@ def _unread_list(said: str, keep: Path, request: PairingRequest, in_place: bool)
     if not request.writing:
         return Note(f"{said} Without --dry-run, this run would write it afresh.",
                     NoteKind.WARNING)
-    where = f"the previous version of {keep.name}, in backups/," if in_place else keep.name
+    where = f"the previous version of {keep.name}, {copy_before}," if copy_before else keep.name
     return Note(f"{said} This run wrote it afresh; {where} has your text.", NoteKind.WARNING)
 
 
@@ -649,7 +656,7 @@ def _shown(path: Path | None) -> str:
     return "scheme.toml" if path is None else path_from(path, Path.cwd())
 
 
-def _moved_emptied(said: str, keep: Path, request: PairingRequest, in_place: bool) -> Note:
+def _moved_emptied(said: str, keep: Path, request: PairingRequest, copy_before: str) -> Note:
     """The warning for the Settings list of the pairs moved to the Withdrawn sheet found
     emptied (``pairs_workbook._moved_emptied``), and the way back once this run, which
     went on without it, has written the list afresh without what it held."""
@@ -657,9 +664,9 @@ def _moved_emptied(said: str, keep: Path, request: PairingRequest, in_place: boo
         return Note(said, NoteKind.WARNING)
     if not request.writing:
         return Note(f"{said} Do so before running without --dry-run.", NoteKind.WARNING)
-    undo = f"copy the previous version of {keep.name} back from backups/, type them back " \
-        "in it there" if in_place else f"type them back in it in {keep.name}, which this " \
-        "run left as it was"
+    undo = f"copy {copy_before} back over {keep.name}, type them back in it there" \
+        if copy_before else f"type them back in it in {keep.name}, which this run left as it " \
+        "was"
     return Note(f"{said} This run went on without them: if the list held any, {undo}, and "
                 "run 'wessex pair --keep' again.", NoteKind.WARNING)
 

@@ -43,7 +43,7 @@ from .pairs_workbook import (
     person_header,
     refuse_pairs_above,
 )
-from .safe_write import real_path, refuse_if_open, refuse_if_read_only
+from .safe_write import real_path, refuse_if_open, refuse_if_read_only, shown_backup
 from .sheet_rows import (
     delete_rows,
     extend_ranges_down,
@@ -1342,6 +1342,11 @@ class _Carry:
             rewritten_yours += _put_back_own_columns(book, target, source.headers, own)
         return rewritten_yours
 
+    def _kept_in(self) -> str:
+        """Where what this run wrote over is kept: the backup of the workbook, named."""
+        copy = self.book.backup
+        return shown_backup(copy, self.book.path) if copy else "the backup in backups/"
+
     def said(self, placed: str, rewritten_yours: Sequence[str], cleared: Sequence[str],
              moved_emptied: bool) -> list[str]:
         """What the administrator should hear of this carrying (``carry_pairing``)."""
@@ -1364,7 +1369,7 @@ class _Carry:
             said.append(f"The Unpaired, Summary and Settings sheets are written afresh by each "
                         f"pairing; your own columns there go with their rows (by e-mail on the "
                         f"Unpaired sheet, by the first cell on the others), but these had no row "
-                        f"left to go with ({first_few(rewritten_yours)}): the backup in backups/ "
+                        f"left to go with ({first_few(rewritten_yours)}): {self._kept_in()} "
                         "keeps them.")
         said += _restated(self.restated, self.locked, moved_emptied, self.warned, self.named,
                           self.recorded)

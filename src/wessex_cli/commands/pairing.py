@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..console import cell, escape, out, print_json, progress
-from ..safe_write import BACKUP_FOLDER
+from ..safe_write import shown_backup
 from ..text import percent, plural
 from .common import (
     JsonOption,
@@ -122,7 +121,10 @@ def pair(
             data["warnings"] = [note.text for note in notes if note.kind is NoteKind.WARNING]
         print_json(data)
         return
-    _print_result(result, saved=not dry_run)
+    # the way back to the workbook --keep changed in place: its backup, named
+    undo = f"copy {shown_backup(run.backup, keep)} back over {keep.name}" \
+        if run.backup is not None and keep is not None else ""
+    _print_result(result, undo)
     for note in notes:
         out.print(f"[yellow]{escape(str(note))}[/]")
     if left_out:
@@ -141,8 +143,8 @@ def pair(
         kept_count = sum(p.carried for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
-        folder = str(saved.parent / BACKUP_FOLDER) + os.sep  # where the workbook is
-        backups = f"; the previous version is in {cell(folder)}" if run.in_place else ""
+        backups = f"; the previous version is kept as {cell(shown_backup(run.backup, saved))}" \
+            if run.in_place and run.backup is not None else ""
         moved = f", {len(result.dropped)} moved to the Withdrawn sheet" if result.dropped else ""
         # kept with what was typed in their rows; what wessex rewrote there is said above
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept with their "
@@ -178,7 +180,10 @@ def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:
 PROGRESS_FROM = 1000
 
 
-def _print_result(result: PairingResult, saved: bool) -> None:
+def _print_result(result: PairingResult, undo: str = "") -> None:
+    """The pairs and the unpaired, each pair not kept and what became of its people (with
+    ``undo``, the way back to the workbook as it was, for a row deleted by mistake), and
+    the totals."""
     from rich.text import Text
 
     from ..pairing import after_dropped, dropped_key
@@ -202,7 +207,7 @@ def _print_result(result: PairingResult, saved: bool) -> None:
             f"The pair in row {dropped.row} of the Pairs sheet, with no ID,"
         why = result.dropped_why.get(dropped_key(dropped), "someone has withdrawn")
         out.print(Text(f"{which} was not kept: {why}. "
-                       f"{after_dropped(result, dropped, saved)}".rstrip(), "yellow"))
+                       f"{after_dropped(result, dropped, undo)}".rstrip(), "yellow"))
     summary = result.summary()
     paired = summary["paired"]
     # preferences are known only for the pairs of this run, not for those held as they stand
