@@ -135,3 +135,21 @@ def test_preferences_import_names_its_backup(run: Runner, tmp_path: Path) -> Non
     [name] = named(text)
     assert f"Updated volunteers.xlsx; the previous version is kept as {name}." in text
     assert (tmp_path / name).read_bytes() == before
+
+
+def test_plan_save_names_its_backup_and_none_for_a_new_scheme_toml(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """A scheme.toml that was not there before has no version before: the message said it
+    was in backups/ all the same."""
+    text = said(run("plan", "--start", "2027-04-19", "--save"))
+    assert "Saved the dates in scheme.toml." in text and named(text) == []
+    assert not (tmp_path / "backups").exists()
+    toml = tmp_path / "scheme.toml"
+    toml.write_text("# my notes\n[scheme]\nname = \"Test\"\n", encoding="utf-8")
+    text = said(run("plan", "--start", "2027-04-19", "--save"))
+    [name] = named(text)
+    assert name.startswith("backups/scheme-") and name.endswith(".toml")
+    assert f"Saved the dates in scheme.toml; the version before is kept as {name}." in text
+    assert (tmp_path / name).read_text(encoding="utf-8") == \
+        "# my notes\n[scheme]\nname = \"Test\"\n"
+

@@ -504,10 +504,11 @@ def next_exchange_advice(scheme: Scheme, today: dt.date) -> str:
             "dates), so that the certificates of the last one keep its dates.")
 
 
-def save_dates(path: Path, plan: Plan) -> bool:
+def save_dates(path: Path, plan: Plan) -> tuple[bool, Path | None]:
     """Write start, end and celebration dates into scheme.toml, keeping every comment, and
-    the version before in backups/. False when it already says just that: nothing is written,
-    so no backup pushes out an older one (``plan --save`` run twice)."""
+    the version before in backups/. Returns whether it was written, and that backup (None
+    for a scheme.toml written new). Not written when it already says just that: then no
+    backup pushes out an older one (``plan --save`` run twice)."""
     import tomlkit
 
     from .safe_write import backup, refuse_if_read_only, write_text
@@ -524,9 +525,9 @@ def save_dates(path: Path, plan: Plan) -> bool:
     celebration["date"] = plan.date("celebration")
     after = tomlkit.dumps(document)
     if after == before:
-        return False
+        return False, None
     refuse_if_read_only(path)
-    if before is not None:
-        backup(path)  # edited in place: keep the version before
+    # edited in place: keep the version before
+    copy = backup(path) if before is not None else None
     write_text(path, after)
-    return True
+    return True, copy

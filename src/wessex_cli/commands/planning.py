@@ -105,7 +105,7 @@ def plan(
     source = scheme.source or Path(SCHEME_FILE)
     # render's own default folder, in the folder it runs in (as this command does)
     written = letters_with_old_dates(moved, Path("documents")) if not running else ""
-    saved = save and save_dates(source, timeline)
+    saved, copy = save_dates(source, timeline) if save else (False, None)
     if saved and written:
         timeline.warnings.append(written)
     if saved and running:
@@ -127,7 +127,10 @@ def plan(
     if ics:
         out.print(f"Wrote the calendar to {escape(str(ics))}.")
     if saved:
-        out.print("Saved the dates in scheme.toml; the version before is in backups/.")
+        from ..safe_write import shown_backup
+
+        before = f"; the version before is kept as {shown_backup(copy, source)}" if copy else ""
+        out.print(escape(f"Saved the dates in scheme.toml{before}."))
     elif save:
         out.print("scheme.toml already holds these dates, so it was left as it was.")
 
