@@ -153,3 +153,17 @@ def test_plan_save_names_its_backup_and_none_for_a_new_scheme_toml(run: Runner,
     assert (tmp_path / name).read_text(encoding="utf-8") == \
         "# my notes\n[scheme]\nname = \"Test\"\n"
 
+
+
+def test_the_readme_says_the_newest_five_are_kept_and_when_one_goes() -> None:
+    """The README said each file 'keeps its own last five copies', and not that a copy is
+    deleted once five more changes are made: the time the administrator has to copy back
+    the file a message names (the first visit test above holds wessex to it)."""
+    from wessex_cli.safe_write import BACKUPS_KEPT
+
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md")
+                      .read_text(encoding="utf-8").split())
+    assert BACKUPS_KEPT == 5
+    assert "Only the newest five copies of each file are kept, so a copy is deleted once five " \
+        "more changes have been made to that file" in readme
+    assert "the command names the copy it made" in readme
