@@ -151,6 +151,12 @@ class Visit:
 _OWED = Visit("", "")  # a placeholder for a visit not yet given its two people
 
 
+# What a How paired cell says when it was typed over an agreed pair's to end the agreement
+# ('pair --keep' and status warn of it first, and then take the cell at its word): the
+# Settings sheet's record of the pair as agreed no longer makes it so.
+AGREEMENT_ENDED = frozenset({"optimised", "added by hand"})
+
+
 @dataclass
 class PairRecord:
     """One pair of the record: its two people, its two visits (A hosts B, then B hosts A),
@@ -175,9 +181,8 @@ class PairRecord:
     # (``PairsWorkbook.how_written``), "" when it records nothing for the pair
     how_recorded: str = ""
     # the Settings sheet records the pair as agreed in advance when wessex last wrote it
-    # (``pairs_workbook.AGREED_SETTING``), and its How paired cell was not typed over since
-    # with another value wessex writes (``pairs_workbook.agreement_holds``): its letters say
-    # so, its Reasons emptied or not
+    # (``pairs_workbook.AGREED_SETTING``), and its How paired cell does not say otherwise
+    # (``AGREEMENT_ENDED``): its letters say so, its Reasons emptied or not
     agreed_recorded: bool = False
 
     def __post_init__(self) -> None:
@@ -323,9 +328,6 @@ class PairsWorkbook:
     # the pairs wessex wrote that it moved to the Withdrawn sheet since
     # (``pairs_workbook.MOVED_SETTING``): one back on the Pairs sheet is not added by hand
     moved: frozenset[str] = frozenset()
-    # the pairs the Settings sheet records as agreed in advance when wessex last wrote it
-    # (``pairs_workbook.AGREED_SETTING``), whatever their cells say now
-    agreed: frozenset[str] = frozenset()
     # pair ID -> what wessex last wrote in its How paired cell ("optimised", "kept", "added
     # by hand": ``pairs_workbook.HOW_SETTINGS``); None for a workbook older than that record
     how_written: dict[str, str] | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
-from .model import PairRecord, Person, pair_number
+from .model import AGREEMENT_ENDED, PairRecord, Person, pair_number
 from .roster import Roster, Volunteer
 from .scheme import Scheme
 from .text import did_you_mean, first_capital, person_key, plural
@@ -69,7 +69,7 @@ class Pair:
 
         return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
                           values={"Reasons": "; ".join(self.reasons), "How paired": self.how},
-                          agreed_recorded=pair_agreed(self))
+                          agreed_recorded=pair_agreed(self) and self.how not in AGREEMENT_ENDED)
 
 
 @dataclass(frozen=True)

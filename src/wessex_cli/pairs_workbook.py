@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import (
+    AGREEMENT_ENDED,
     HALVES,
     PERSON_FIELDS,
     PairRecord,
@@ -224,17 +225,6 @@ def pair_agreed(pair: Pair) -> bool:
     from .pairing import LOCKED_REASON
 
     return pair.how == "locked" or pair.reasons[:1] == (LOCKED_REASON,)
-
-
-def agreement_holds(typed: str, recorded: str) -> bool:
-    """Whether a pair the Settings sheet records as agreed in advance (``AGREED_SETTING``)
-    still is, its How paired cell saying ``typed`` where wessex last wrote ``recorded``: yes
-    unless another value wessex writes was typed over it ("optimised", say), which status and
-    'pair --keep' warn of first (``lock_edits``) and then take at its word. A blank or
-    unknown value says nothing of it, and 'locked' says it again."""
-    from .pairing import HOW_PAIRED
-
-    return typed not in HOW_PAIRED or typed in ("locked", recorded)
 
 
 def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
@@ -557,10 +547,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     agreed, unread_agreed = _listed_ids(settings, AGREED_SETTING, known, "the pairs agreed in "
                                         "advance, whose letters say so")
     book.unread_how += unread_agreed
-    book.agreed = frozenset(agreed)
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = pair.pair_id in agreed and \
-            agreement_holds(pair.how_paired(), recorded_how(book, pair))
+            pair.how_paired() not in AGREEMENT_ENDED
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
@@ -1281,16 +1270,13 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
         reasons_cell = f"Pairs!{cell_ref(pair.row - 1, why)}"
         cell = f"Pairs!{cell_ref(pair.row - 1, how)}"
         named = f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)})"
-        # written as agreed in advance: 'locked', or 'kept' since, the record says (the
-        # Reasons may have lost their start since, and the record keeps it)
-        agreed = recorded == "locked" or (bool(recorded) and pair.pair_id in book.agreed)
         if typed != "locked":
-            if agreed and not agreement_holds(typed, recorded) and not begun:
+            if recorded == "locked" and not begun:
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
-                                                     keeping, writing, recorded), False))
+                                                     keeping, writing), False))
             continue
-        if agreed:
-            continue  # wessex wrote it as agreed there: the Reasons alone were typed over
+        if recorded == "locked":
+            continue  # wessex wrote 'locked' there: the Reasons alone were typed over
         if reasons and not begun:
             said.append((pair, (
                 f"{cell} says 'locked' for {named}, but its Reasons ({reasons_cell}) do not "
@@ -1310,26 +1296,25 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
 
 
 def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: bool,
-                      writing: bool, recorded: str = "locked") -> str:
+                      writing: bool) -> str:
     """The warning for a How paired cell (``cell``) saying ``typed`` over a pair (``named``)
-    the Settings sheet records as agreed in advance, wessex having written ``recorded``
-    there ("locked", or "kept" since), its Reasons cell (``reasons``) not begun as an agreed
-    pair's: 'pair --keep' takes the cell at its word and keeps the two as not agreed in
-    advance from then on, as status foretells it, or as that run (``keeping``) says it
+    the Settings sheet records as "locked", its Reasons cell (``reasons``) not begun as an
+    agreed pair's: 'pair --keep' takes the cell at its word and keeps the two as not agreed
+    in advance from then on, as status foretells it, or as that run (``keeping``) says it
     first, about to write or (not ``writing``) dry."""
     from .pairing import LOCKED_REASON
 
     said = (f"{cell} says '{typed}' for {named}, but the Settings sheet records that the last "
-            f"'wessex pair' wrote '{recorded}' there, as agreed in advance, and its Reasons "
+            "'wessex pair' wrote 'locked' there, as agreed in advance, and its Reasons "
             f"({reasons}) do not begin '{LOCKED_REASON}': was the cell typed over? ")
     if not keeping:
         return said + ("'wessex pair --keep' would keep the two as not agreed in advance from "
                        "then on. If they did agree in advance, type back what the cell said: "
-                       f"{_type_back(recorded)}")
+                       f"{_type_back('locked')}")
     if not writing:
         return said + ("Without --dry-run, this run would keep the two as not agreed in "
                        "advance from then on. If they did agree in advance, type back what the "
-                       f"cell said before running without --dry-run: {_type_back(recorded)}")
+                       f"cell said before running without --dry-run: {_type_back('locked')}")
     return said + ("This run takes the cell at its word: it keeps the two as not agreed in "
                    "advance from now on. If they did agree in advance, type "
                    f"'{LOCKED_REASON}; ' at the start of {reasons} once it is done.")
