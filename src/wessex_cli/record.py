@@ -943,7 +943,14 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
     on a sheet keyed by its first cell (Summary, Settings), whose key is none of those
     ``written`` (a note typed below the measures): wessex writes no such row, so they have
     nowhere to go but are named."""
-    from .pairs_workbook import CARRIED_SETTING, GONE_SETTING, HISTORY_SETTING, MOVED_SETTING
+    from .pairs_workbook import (
+        AGREED_SETTING,
+        CARRIED_SETTING,
+        GONE_SETTING,
+        HISTORY_SETTING,
+        HOW_SETTINGS,
+        MOVED_SETTING,
+    )
 
     ours = {header_key(h) for h in headers}
     titles = [cell_text(c.value) for c in sheet[1]] if sheet.max_row else []
@@ -951,9 +958,11 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
     columns: dict[int, tuple[int, str, dict[str, Any], list[str]]] = {}
     nowhere: list[str] = []
     # wessex's own settings rows, which a pairing may write no more (a pair moved to the
-    # Withdrawn sheet back on the Pairs sheet), are no note of the administrator's
+    # Withdrawn sheet back on the Pairs sheet, the agreed pair withdrawn, the pair found
+    # typed in kept since), are no note of the administrator's
     known = {header_key(k) for k in (*written, CARRIED_SETTING, HISTORY_SETTING,
-                                     GONE_SETTING, MOVED_SETTING)}
+                                     GONE_SETTING, MOVED_SETTING, AGREED_SETTING,
+                                     *HOW_SETTINGS.values())}
     for column, title in enumerate(titles, start=1):  # a heading of one's own, still empty
         if title and not (column <= len(headers) and header_key(title) in ours):
             columns[column] = (column, title, {}, [])

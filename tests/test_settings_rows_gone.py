@@ -1,0 +1,47 @@
+"""A Settings row wessex writes only when it has something to list (the pairs agreed in
+advance, the pairs last marked 'added by hand') is wessex's own when a later pairing writes it
+no more: 'pair --keep' does not call its two cells the administrator's own, left with no row
+to go with and kept only in the backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from .conftest import Runner
+from .test_keep_added_by_hand import nora_joins, type_a_pair_in
+from .test_record_fixes import paired
+
+__all__ = ["paired"]  # the fixture, used by name
+
+
+def _titles(path: Path) -> list[str]:
+    sheet = openpyxl.load_workbook(path)["Settings"]
+    return [str(row[0]) for row in sheet.iter_rows(values_only=True) if row[0]]
+
+
+def _said(run: Runner, *args: str) -> str:
+    return " ".join(run(*args).output.split())
+
+
+def test_the_agreed_row_gone_with_its_pair_withdrawn_is_not_called_your_own(
+        run: Runner, paired: Path) -> None:
+    # P017, the example's one pair agreed in advance, leaves with Dr Oliver Pemberton
+    assert "Pairs agreed in advance (their letters say so)" in _titles(paired)
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "illness")
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "no row left to go with" not in said
+    assert "Pairs agreed in advance (their letters say so)" not in _titles(paired)
+
+
+def test_the_added_by_hand_row_gone_once_the_pair_is_kept_is_not_called_your_own(
+        run: Runner, paired: Path) -> None:
+    nora_joins(paired.parent / "volunteers.xlsx")
+    type_a_pair_in(paired, 31, None)  # P030's row copied, its people typed over, no ID
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    added = "Pairs the last pairing found typed in (How paired 'added by hand')"
+    assert added in _titles(paired)
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert "no row left to go with" not in said
+    assert added not in _titles(paired)
