@@ -331,6 +331,9 @@ class PairsWorkbook:
     # pair ID -> what wessex last wrote in its How paired cell ("optimised", "kept", "added
     # by hand": ``pairs_workbook.HOW_SETTINGS``); None for a workbook older than that record
     how_written: dict[str, str] | None = None
+    # the pairs the Settings sheet lists as agreed in advance (``pairs_workbook.AGREED_SETTING``),
+    # whatever their How paired cells say now (``PairRecord.agreed_recorded`` says what stands)
+    agreed: frozenset[str] = frozenset()
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)

@@ -547,6 +547,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     agreed, unread_agreed = _listed_ids(settings, AGREED_SETTING, known, "the pairs agreed in "
                                         "advance, whose letters say so")
     book.unread_how += unread_agreed
+    book.agreed = frozenset(agreed)
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = pair.pair_id in agreed and \
             pair.how_paired() not in AGREEMENT_ENDED
@@ -1271,9 +1272,12 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
         cell = f"Pairs!{cell_ref(pair.row - 1, how)}"
         named = f"{f'pair {pair.pair_id}' if pair.pair_id else 'the pair'} ({people_of(pair)})"
         if typed != "locked":
-            if recorded == "locked" and not begun:
+            # the record of the pairs agreed in advance keeps them so unless the cell ends it
+            # (``AGREEMENT_ENDED``): 'kept' over 'locked' changes nothing
+            listed = pair.pair_id in book.agreed
+            if not begun and not pair.agreed_recorded and (recorded == "locked" or listed):
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
-                                                     keeping, writing), False))
+                                                     keeping, writing, recorded), False))
             continue
         if recorded == "locked":
             continue  # wessex wrote 'locked' there: the Reasons alone were typed over
@@ -1296,25 +1300,30 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
 
 
 def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: bool,
-                      writing: bool) -> str:
+                      writing: bool, recorded: str = "locked") -> str:
     """The warning for a How paired cell (``cell``) saying ``typed`` over a pair (``named``)
-    the Settings sheet records as "locked", its Reasons cell (``reasons``) not begun as an
+    the Settings sheet records as "locked", or as agreed in advance (``AGREED_SETTING``) with
+    ``recorded`` written in that cell ("kept"), its Reasons cell (``reasons``) not begun as an
     agreed pair's: 'pair --keep' takes the cell at its word and keeps the two as not agreed
     in advance from then on, as status foretells it, or as that run (``keeping``) says it
     first, about to write or (not ``writing``) dry."""
     from .pairing import LOCKED_REASON
 
-    said = (f"{cell} says '{typed}' for {named}, but the Settings sheet records that the last "
-            "'wessex pair' wrote 'locked' there, as agreed in advance, and its Reasons "
-            f"({reasons}) do not begin '{LOCKED_REASON}': was the cell typed over? ")
+    record = "that the last 'wessex pair' wrote 'locked' there, as agreed in advance" \
+        if recorded == "locked" else "the two as agreed in advance"
+    said = (f"{cell} says '{typed}' for {named}, but the Settings sheet records {record}, and "
+            f"its Reasons ({reasons}) do not begin '{LOCKED_REASON}': was the cell typed "
+            "over? ")
+    # the value that, typed back, keeps the two agreed: 'locked', or any the record reads
+    back = _type_back(recorded if recorded in ("locked", "kept") else "kept")
     if not keeping:
         return said + ("'wessex pair --keep' would keep the two as not agreed in advance from "
                        "then on. If they did agree in advance, type back what the cell said: "
-                       f"{_type_back('locked')}")
+                       f"{back}")
     if not writing:
         return said + ("Without --dry-run, this run would keep the two as not agreed in "
                        "advance from then on. If they did agree in advance, type back what the "
-                       f"cell said before running without --dry-run: {_type_back('locked')}")
+                       f"cell said before running without --dry-run: {back}")
     return said + ("This run takes the cell at its word: it keeps the two as not agreed in "
                    "advance from now on. If they did agree in advance, type "
                    f"'{LOCKED_REASON}; ' at the start of {reasons} once it is done.")

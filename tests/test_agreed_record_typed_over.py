@@ -1,0 +1,61 @@
+"""The Settings sheet's record of the pairs agreed in advance ('Pairs agreed in advance
+(their letters say so)') and a How paired cell typed over, its Reasons emptied.
+
+'kept' typed over an agreed pair's 'locked' leaves it agreed: the record still lists it, its
+letters say the two agreed and 'pair --keep' begins its Reasons so again. Status said that
+'pair --keep' would keep the two as not agreed in advance, while the dry run of that command
+said it would begin their Reasons 'locked as agreed'.
+
+'optimised' typed over a kept agreed pair's 'kept' ends the agreement (model.AGREEMENT_ENDED),
+which status and 'pair --keep' warned of only when the cell had said 'locked': once kept, the
+agreement ended in silence, and the letters told the two that the pairing chose them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import Runner
+from .test_keep_how_typed_over import _cell, _paired, _said, _set
+
+
+def _isla(run: Runner, folder: Path) -> str:
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "md", "-o",
+        "letters", "--force")
+    letter = folder / "letters" / "partner-introduction" / "isla-okonkwo.md"
+    return " ".join(letter.read_text(encoding="utf-8").split())
+
+
+def test_kept_typed_over_a_locked_pair_still_recorded_agreed_is_not_said_to_end_it(
+        run: Runner, tmp_path: Path) -> None:
+    _paired(run, tmp_path)  # P002 (row 3) agreed in advance by --lock, written 'locked'
+    _set(tmp_path, {"S3": None, "T3": "kept"})
+    assert "not agreed in advance" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _isla(run, tmp_path)
+    dry = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "not agreed in advance" not in dry
+    kept = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert "not agreed in advance" not in kept
+    assert _cell(tmp_path, "S3").startswith("locked as agreed; ")
+
+
+def test_optimised_typed_over_a_kept_agreed_pair_whose_reasons_were_emptied_is_warned_of(
+        run: Runner, tmp_path: Path) -> None:
+    _paired(run, tmp_path)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # P002 'kept' now, recorded as agreed
+    assert _cell(tmp_path, "T3") == "kept"
+    _set(tmp_path, {"S3": None, "T3": "optimised"})
+    typed = ("Pairs!T3 says 'optimised' for pair P002 (Dr Isla Okonkwo and Arjun Rasmussen), "
+             "but the Settings sheet records the two as agreed in advance, and its Reasons "
+             "(Pairs!S3) do not begin 'locked as agreed': was the cell typed over?")
+    status = _said(run, "status", "pairs.xlsx")
+    assert f"{typed} 'wessex pair --keep' would keep the two as not agreed in advance from " \
+        "then on. If they did agree in advance, type back what the cell said: 'kept', as " \
+        "the last 'wessex pair' kept the pair from the pairing before." in status
+    dry = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert f"Warning: {typed} Without --dry-run, this run would keep the two as not agreed " \
+        "in advance from then on." in dry
+    kept = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert f"Warning: {typed} This run takes the cell at its word: it keeps the two as not " \
+        "agreed in advance from now on." in kept
+    assert not _cell(tmp_path, "S3").startswith("locked as agreed")
+    assert "As agreed in advance" not in _isla(run, tmp_path)
