@@ -59,3 +59,21 @@ def test_optimised_typed_over_a_kept_agreed_pair_whose_reasons_were_emptied_is_w
         "agreed in advance from now on." in kept
     assert not _cell(tmp_path, "S3").startswith("locked as agreed")
     assert "As agreed in advance" not in _isla(run, tmp_path)
+
+
+def test_an_agreed_pair_whose_id_was_typed_over_keeps_its_agreement_once_given_it_back(
+        run: Runner, tmp_path: Path) -> None:
+    """P002's Pair cell typed over ('AG1') and its Reasons emptied: 'pair --keep' gives it
+    back its ID, as the letters sent name it, and with it the Settings sheet's record of the
+    two as agreed in advance. It warned that 'kept' had been typed over the cell, and ended
+    the agreement."""
+    _paired(run, tmp_path)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # P002 'kept' now, recorded as agreed
+    _set(tmp_path, {"A3": "AG1", "S3": None})
+    dry = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "Pairs!T3 says" not in dry
+    kept = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert "Pairs!T3 says" not in kept
+    assert _cell(tmp_path, "A3") == "P002"
+    assert _cell(tmp_path, "S3").startswith("locked as agreed; ")
+    assert "As agreed in advance" in _isla(run, tmp_path)

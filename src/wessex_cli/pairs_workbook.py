@@ -227,6 +227,13 @@ def pair_agreed(pair: Pair) -> bool:
     return pair.how == "locked" or pair.reasons[:1] == (LOCKED_REASON,)
 
 
+def agreed_as_recorded(book: PairsWorkbook, pair: PairRecord) -> bool:
+    """Whether the Settings sheet of ``book`` lists ``pair`` as agreed in advance
+    (``AGREED_SETTING``) and its How paired cell does not end that (``AGREEMENT_ENDED``):
+    read with each pair, and again for one 'pair --keep' gives its ID back."""
+    return pair.pair_id in book.agreed and pair.how_paired() not in AGREEMENT_ENDED
+
+
 def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
     """What the Settings sheet (its rows) gives under ``title``, one value a row, in order
     (a setting such as the history may take several rows)."""
@@ -549,8 +556,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.unread_how += unread_agreed
     book.agreed = frozenset(agreed)
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
-        pair.agreed_recorded = pair.pair_id in agreed and \
-            pair.how_paired() not in AGREEMENT_ENDED
+        pair.agreed_recorded = agreed_as_recorded(book, pair)
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
