@@ -805,6 +805,28 @@ def mark_withdrawn(target: StatusCell) -> tuple[str, Path | None]:
     return f"{target.sheet}!{get_column_letter(column)}{target.row}", book.backup
 
 
+def _refuse_row_in_error(roster: Any, who: str, volunteers: Path) -> None:
+    """A TrackingError when ``who`` names the one row of the volunteer workbook left out of
+    its reading for an error (``roster.rejected``): they are there, and the error is what
+    stops wessex writing their Status cell."""
+    wanted = email_key(who) if "@" in who else person_key(who)
+    rows = [r for r in roster.rejected if wanted and wanted in (
+        (email_key(r.email),) if "@" in who else (person_key(r.name),))] or \
+        ([] if "@" in who else [r for r in roster.rejected if names_by_part(who, r.name)])
+    if len(rows) != 1:
+        return
+    row = rows[0]
+    first = next((p for p in roster.errors if p.row == row.row), None)
+    error = "" if first is None else \
+        f" {first.cell + ': ' if first.cell else ''}{first.message.rstrip('.')}."
+    raise TrackingError(f"{row.name or row.email}'s row of the volunteer workbook (row "
+                        f"{row.row}) has an error, so wessex does not read it, and nothing "
+                        f"was changed.{error}",
+                        f"Fix the row ('wessex check {volunteers.name}' says how) and run this "
+                        "again, or leave out --in and write 'withdrawn' in their Status cell "
+                        "by hand.", file=volunteers)
+
+
 def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any], str]:
     """The volunteer workbook read, the one volunteer ``who`` names there (a list of one),
     and the title of its Status column; a TrackingError when any of them is missing."""
@@ -816,6 +838,8 @@ def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any
                             "cell by hand, or save the workbook as .xlsx.", file=volunteers)
     roster = read_roster(volunteers, scheme)
     people = roster.named(who)
+    if not people:
+        _refuse_row_in_error(roster, who, volunteers)
     if len(people) != 1:
         names = ", ".join(f"{v.name} <{v.email}>" for v in people)
         near = "" if people else did_you_mean(who, [
