@@ -77,3 +77,17 @@ def test_an_agreed_pair_whose_id_was_typed_over_keeps_its_agreement_once_given_i
     assert _cell(tmp_path, "A3") == "P002"
     assert _cell(tmp_path, "S3").startswith("locked as agreed; ")
     assert "As agreed in advance" in _isla(run, tmp_path)
+
+
+def test_the_letters_of_an_agreed_pair_whose_id_was_typed_over_still_say_it_was_agreed(
+        run: Runner, tmp_path: Path) -> None:
+    """Status takes the row typed 'AG1' for P002, the one pair missing (the next 'pair
+    --keep' gives it that ID back); the letters rendered before that run read the record of
+    P002 as agreed in advance for it too, as that run then keeps it."""
+    _paired(run, tmp_path)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    _set(tmp_path, {"A3": "AG1", "S3": None})
+    assert "it is most likely P002" in _said(run, "status", "pairs.xlsx")
+    isla = _isla(run, tmp_path)
+    assert "As agreed in advance" in isla
+    assert "preferences and availability" not in isla

@@ -118,7 +118,6 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .pairing import LOCKED_REASON, explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import (
         added_by_hand,
-        agreed_as_recorded,
         leave_out_withdrawn,
         lock_edits,
         missing_id_back,
@@ -238,8 +237,6 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             if back is not None and not held_in(back[0], held):  # a held row stays as it is
                 notes.append(_id_given_back(earlier, *back, request.writing))
                 back[0].pair_id = given_back[back[0].row] = back[1]
-                # its ID back, the record of the two as agreed in advance is its again
-                back[0].agreed_recorded = agreed_as_recorded(earlier, back[0])
             elif earlier.deleted:
                 notes.append(_pairs_deleted_since(keep, earlier, request.force,
                                                   request.writing, bool(request.why),

@@ -227,11 +227,13 @@ def pair_agreed(pair: Pair) -> bool:
     return pair.how == "locked" or pair.reasons[:1] == (LOCKED_REASON,)
 
 
-def agreed_as_recorded(book: PairsWorkbook, pair: PairRecord) -> bool:
-    """Whether the Settings sheet of ``book`` lists ``pair`` as agreed in advance
-    (``AGREED_SETTING``) and its How paired cell does not end that (``AGREEMENT_ENDED``):
-    read with each pair, and again for one 'pair --keep' gives its ID back."""
-    return pair.pair_id in book.agreed and pair.how_paired() not in AGREEMENT_ENDED
+def agreed_as_recorded(book: PairsWorkbook, pair: PairRecord, pair_id: str = "") -> bool:
+    """Whether the Settings sheet of ``book`` lists ``pair`` (under ``pair_id``, else its
+    own) as agreed in advance (``AGREED_SETTING``) and its How paired cell does not end that
+    (``AGREEMENT_ENDED``): read with each pair, and again for the one whose ID was typed
+    over, under the ID 'pair --keep' gives it back (``missing_id_back``)."""
+    return (pair_id or pair.pair_id) in book.agreed and \
+        pair.how_paired() not in AGREEMENT_ENDED
 
 
 def setting_values(rows: Sequence[Sequence[Cell]], title: str) -> list[str]:
@@ -572,6 +574,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
             warning = deleted_warning(book.deleted, path, book.renamed, book.unnamed_withdrawn)
         elif pair_number(found[0].pair_id) is None:  # blank, or an ID of the administrator's
             warning = _id_back_warning(book, *found)  # (``missing_id_back``)
+            # read as the pair 'pair --keep' takes it for, its letters too, until given back
+            found[0].agreed_recorded = agreed_as_recorded(book, *found)
         else:  # written as wessex writes them ('P003'): most likely typed over the one given
             warning = _retyped_warning(book, *found)
         book.warnings.append(warning)
