@@ -14,8 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+
 from .conftest import Runner
 from .test_keep_how_typed_over import _cell, _paired, _said, _set
+from .test_record_fixes import fill, paired
+
+__all__ = ["paired"]  # the fixture, used by name
 
 
 def _isla(run: Runner, folder: Path) -> str:
@@ -91,3 +96,21 @@ def test_the_letters_of_an_agreed_pair_whose_id_was_typed_over_still_say_it_was_
     isla = _isla(run, tmp_path)
     assert "As agreed in advance" in isla
     assert "preferences and availability" not in isla
+
+
+def test_a_partner_cell_naming_the_two_keeps_them_agreed_and_no_warning_says_otherwise(
+        run: Runner, paired: Path) -> None:
+    """The example's P017 (row 18): Dr Oliver Pemberton's Partner cell names Dr Dara
+    Arkwright. 'optimised' typed over its How paired cell, its Reasons emptied: 'pair --keep'
+    warned that it would keep the two as not agreed in advance, then said it began their
+    Reasons 'locked as agreed' as the Partner column names them, which it did."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    fill(paired, {"S18": None, "T18": "optimised"})
+    for args in (("--dry-run",), ()):
+        said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", *args)
+                        .output.split())
+        assert "not agreed in advance" not in said
+        assert "The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!S18), as the " \
+            "Partner column of the volunteer workbook (or --lock) names its two" in said
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert str(sheet["S18"].value).startswith("locked as agreed; ")

@@ -122,6 +122,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         lock_edits,
         missing_id_back,
         moved_deleted_warnings,
+        pair_agreed,
         read_pairs_workbook,
         returned_pairs,
     )
@@ -224,6 +225,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         added: set[int] = set()  # rows of pairs typed in by hand, never introduced
         warned_locks: set[str] = set()  # pairs whose How paired 'locked' is warned of first
         deleted_note: int | None = None  # where the notes say a Withdrawn row was deleted
+        # the warnings of How paired cells typed over (``lock_edits``): pair, note, locking
+        edit_notes: list[tuple[PairRecord, Note, bool]] = []
         if keep is not None:
             earlier = read_pairs_workbook(keep)  # its pairs and its Withdrawn sheet, read once
             _refuse_rows_it_cannot_keep(keep, earlier)
@@ -246,7 +249,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # 'locked' copied or filled down over a pair wessex chose: said before this run
             # takes it at its word (the Reasons it begins are named after, without repeating)
             edits = lock_edits(earlier, added, keeping=True, writing=request.writing)
-            notes += [Note(said, NoteKind.WARNING) for _, said, _ in edits]
+            edit_notes = [(pair, Note(said, NoteKind.WARNING), locking)
+                          for pair, said, locking in edits]
+            notes += [note for _, note, _ in edit_notes]
             # named alone once done, the warning above having said what it means
             warned_locks = {pair.pair_id for pair, _, locking in edits if locking}
             notes += map(Note, returned_pairs(earlier))
@@ -304,6 +309,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                     earlier, "this pairing" if request.writing else "the real run", undo,
                     made=any(not p.carried for p in result.pairs))
                 notes[deleted_note:deleted_note] = [Note(s, NoteKind.WARNING) for s in said]
+            # an agreement said to end, kept by a lock (a Partner cell, --lock) naming the two:
+            # the warning is untrue, and the note of their Reasons begun again says why
+            still_agreed = {p.pair_id for p in result.pairs if pair_agreed(p)}
+            untrue = [note for pair, note, locking in edit_notes
+                      if not locking and pair.pair_id in still_agreed]
+            notes = [note for note in notes if all(note is not wrong for wrong in untrue)]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,
