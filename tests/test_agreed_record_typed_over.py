@@ -114,3 +114,36 @@ def test_a_partner_cell_naming_the_two_keeps_them_agreed_and_no_warning_says_oth
             "Partner column of the volunteer workbook (or --lock) names its two" in said
     sheet = openpyxl.load_workbook(paired)["Pairs"]
     assert str(sheet["S18"].value).startswith("locked as agreed; ")
+
+
+def test_an_agreed_pair_withdrawn_and_copied_back_after_a_re_pairing_is_still_agreed(
+        run: Runner, paired: Path) -> None:
+    """P017's Reasons emptied while tidying (the Settings record alone says the two agreed;
+    no Partner cell names them now), Dr Oliver Pemberton withdrawn, a re-pairing, then the
+    withdrawal undone by copying the row back: the re-pairing had dropped P017 from the
+    record, so its letters said the pairing had chosen the two, and the next 'pair --keep'
+    kept them as not agreed, without a word."""
+    volunteers = paired.parent / "volunteers.xlsx"
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(volunteers)
+    book["Volunteers"]["P5"].value = None  # Oliver's Partner cell, naming Dara
+    book.save(volunteers)
+    fill(paired, {"S18": None})
+    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "illness")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    withdrawn, pairs = book["Withdrawn"], book["Pairs"]
+    titles = [cell.value for cell in withdrawn[1]]
+    row = [cell.value for cell in withdrawn[2]]
+    assert row[titles.index("Pair")] == "P017"
+    for column, title in enumerate(cell.value for cell in pairs[1]):
+        pairs.cell(31, column + 1).value = row[titles.index(title)] if title in titles else None
+    withdrawn.delete_rows(2)
+    book.save(paired)
+    run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "md", "-o",
+        "letters")
+    letter = paired.parent / "letters" / "partner-introduction" / "oliver-pemberton.md"
+    assert "As agreed in advance" in letter.read_text(encoding="utf-8")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert str(openpyxl.load_workbook(paired)["Pairs"]["S31"].value) \
+        .startswith("locked as agreed; ")

@@ -1,7 +1,8 @@
 """A Settings row wessex writes only when it has something to list (the pairs agreed in
 advance, the pairs last marked 'added by hand') is wessex's own when a later pairing writes it
-no more: 'pair --keep' does not call its two cells the administrator's own, left with no row
-to go with and kept only in the backup."""
+no more (the one agreement ended, the pair found typed in kept since): 'pair --keep' does not
+call its two cells the administrator's own, left with no row to go with and kept only in the
+backup."""
 
 from __future__ import annotations
 
@@ -25,11 +26,20 @@ def _said(run: Runner, *args: str) -> str:
     return " ".join(run(*args).output.split())
 
 
-def test_the_agreed_row_gone_with_its_pair_withdrawn_is_not_called_your_own(
+def test_the_agreed_row_gone_with_the_agreement_ended_is_not_called_your_own(
         run: Runner, paired: Path) -> None:
-    # P017, the example's one pair agreed in advance, leaves with Dr Oliver Pemberton
+    # P017 (row 18), the example's one pair agreed in advance, kept; then its agreement ended
+    # by hand: Oliver's Partner cell emptied, 'optimised' typed over its How paired cell and
+    # its Reasons emptied
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "Pairs agreed in advance (their letters say so)" in _titles(paired)
-    run("withdraw", "pairs.xlsx", "Oliver Pemberton", "--reason", "illness")
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    book["Volunteers"]["P5"].value = None
+    book.save(volunteers)
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["S18"].value, book["Pairs"]["T18"].value = None, "optimised"
+    book.save(paired)
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert "no row left to go with" not in said
     assert "Pairs agreed in advance (their letters say so)" not in _titles(paired)

@@ -365,7 +365,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               held=held_ids &
                                                               written_before,
                                                               held_how=held_how,
-                                                              held_agreed=held_agreed),
+                                                              held_agreed=held_agreed,
+                                                              moved_agreed=earlier.agreed |
+                                                              _agreed_when_moved(earlier,
+                                                                                 moved)),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),
@@ -408,6 +411,18 @@ def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
                     "yet, render partner-introduction without --new into a folder of its own "
                     "(-o) and send only the letters to these two.")
     return said
+
+
+def _agreed_when_moved(earlier: PairsWorkbook, moved: Collection[str]) -> set[str]:
+    """The pairs of ``earlier``'s Pairs sheet that this run moves to the Withdrawn sheet
+    (among ``moved``) whose cells say the two agreed in advance ('locked', or Reasons begun
+    "locked as agreed"), as the Settings sheet records the others (``PairsWorkbook.agreed``),
+    so that a row copied back is still agreed."""
+    from .pairing import LOCKED_REASON
+
+    return {pair.pair_id for pair in earlier.pairs if pair.pair_id in moved and (
+        pair.how_paired() == "locked" or
+        str(pair.value("Reasons") or "").startswith(LOCKED_REASON))}
 
 
 def _held_now_kept(pair: PairRecord, how: str) -> bool:

@@ -345,7 +345,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           moved: Collection[str] = (),
                           held: Collection[str] = (),
                           held_how: Mapping[str, str] | None = None,
-                          held_agreed: Collection[str] = ()) -> list[SheetSpec]:
+                          held_agreed: Collection[str] = (),
+                          moved_agreed: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -357,7 +358,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     (their rows are still on the Pairs sheet, none typed in by hand); ``held_how``: what the
     How paired cell of each of them holds as wessex wrote it (``held_how_paired``), recorded
     with the pairs this run wrote so, since their cells are left as they were;
-    ``held_agreed``: those of them agreed in advance (``AGREED_SETTING``).
+    ``held_agreed``: those of them agreed in advance (``AGREED_SETTING``); ``moved_agreed``:
+    those of the ``moved`` agreed in advance when they went, still listed so, so that a row
+    copied back (the withdrawal undone) is introduced as agreed whatever its cells say.
     """
     from .xlsx_out import SheetSpec
 
@@ -428,7 +431,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
         *([[AGREED_SETTING, id_ranges(sorted(agreed))]]
           if (agreed := [*(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
-                         *(pair_id for pair_id in held if pair_id in held_agreed)]) else []),
+                         *(pair_id for pair_id in held if pair_id in held_agreed),
+                         *(pair_id for pair_id in moved if pair_id in moved_agreed)])
+          else []),
         *([[title, id_ranges(ids)] for how, title in HOW_SETTINGS.items()
            if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
                        *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
