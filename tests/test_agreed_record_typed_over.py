@@ -147,3 +147,29 @@ def test_an_agreed_pair_withdrawn_and_copied_back_after_a_re_pairing_is_still_ag
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert str(openpyxl.load_workbook(paired)["Pairs"]["S31"].value) \
         .startswith("locked as agreed; ")
+
+
+def test_the_way_back_from_locked_copied_over_a_pair_the_pairing_made_holds(
+        run: Runner, tmp_path: Path) -> None:
+    """'locked' filled down over P001 (made by the pairing): 'pair --keep' takes it at its
+    word and says how to undo it once done. Taking 'locked as agreed' out of the Reasons
+    alone no longer did: the Settings sheet now lists the pair as agreed in advance too, and
+    the next run began its Reasons so again."""
+    _paired(run, tmp_path)
+    _set(tmp_path, {"T2": "locked"})
+    kept = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
+    way_back = kept[kept.index("If they did not agree in advance"):]
+    assert "Pairs!S2" in way_back and "Settings" in way_back
+    reasons = _cell(tmp_path, "S2")
+    assert reasons.startswith("locked as agreed; ")
+    # as the warning says: the Reasons, and the pair's ID out of the Settings list
+    _set(tmp_path, {"S2": reasons[len("locked as agreed; "):]})
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    for title, value in book["Settings"].iter_rows(min_row=2, max_col=2):
+        if title.value == "Pairs agreed in advance (their letters say so)":
+            assert value.value == "P001-P002"
+            value.value = "P002"
+    book.save(tmp_path / "pairs.xlsx")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert not _cell(tmp_path, "S2").startswith("locked as agreed")
+    assert _cell(tmp_path, "S3").startswith("locked as agreed")  # P002 still agreed

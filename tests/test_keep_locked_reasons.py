@@ -42,8 +42,9 @@ def test_reasons_changed_by_a_locked_cell_alone_name_that_cell_as_the_cause(
                "agreed', as an agreed pair's do: was the cell copied or filled down from "
                "another row? This run takes the cell at its word: it keeps the two as agreed "
                "in advance from now on, and their letters say so. If they did not agree in "
-               f"advance, take 'locked as agreed' out of the start of Pairs!{reasons} once it "
-               "is done.")
+               f"advance, once it is done take 'locked as agreed' out of the start of "
+               f"Pairs!{reasons}, and P002 out of the Settings sheet's row 'Pairs agreed in "
+               "advance'.")
     after = (f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{reasons}), for "
              "the How paired cell saying 'locked' warned of above.")
     assert warning in said and after in said
@@ -102,8 +103,9 @@ def test_a_locked_cell_over_emptied_reasons_is_warned_of_by_the_settings_record(
                "'optimised' there, not as agreed in advance: was the cell copied or filled "
                "down from another row? This run takes the cell at its word: it keeps the two "
                "as agreed in advance from now on, and their letters say so. If they did not "
-               f"agree in advance, take 'locked as agreed' out of the start of Pairs!{reasons} "
-               "once it is done.")
+               f"agree in advance, once it is done take 'locked as agreed' out of the start of "
+               f"Pairs!{reasons}, and P002 out of the Settings sheet's row 'Pairs agreed in "
+               "advance'.")
     after = (f"The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!{reasons}), for "
              "the How paired cell saying 'locked' warned of above.")
     assert warning in said and after in said

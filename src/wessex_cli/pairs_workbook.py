@@ -1301,7 +1301,8 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
                 f"{cell} says 'locked' for {named}, but its Reasons ({reasons_cell}) do not "
                 f"begin '{LOCKED_REASON}', as an agreed pair's do: was the cell copied or "
                 "filled down from another row? "
-                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell)}"), True))
+                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell, False, pair.pair_id)}"
+            ), True))
         elif recorded == "optimised" or (recorded in ("kept", ADDED_BY_HAND) and not begun):
             # Reasons emptied, or copied too: the record still says what the cell held, the
             # pairing's choice or a pair kept as not agreed
@@ -1310,7 +1311,8 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
                 f"{cell} says 'locked' for {named}, but the Settings sheet records that the "
                 f"last 'wessex pair' wrote '{recorded}' there, not as agreed in advance: was "
                 f"the cell{copied} copied or filled down from another row? "
-                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell, begun)}"), True))
+                f"{_taken_as_locked(keeping, writing, recorded, reasons_cell, begun, pair.pair_id)}"
+            ), True))
     return said
 
 
@@ -1361,7 +1363,7 @@ def _type_back(how: str) -> str:
 
 
 def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str,
-                     begun: bool = False) -> str:
+                     begun: bool = False, pair_id: str = "") -> str:
     """What 'pair --keep' does with a How paired cell saying "locked" over a pair wessex
     chose, and how not to: as status foretells it, or as that run (``keeping``) says it
     first, about to write or (not ``writing``) dry; ``how``: what the cell said before, as
@@ -1382,8 +1384,19 @@ def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str,
                 "on, and their letters would say so. If they did not agree in advance, type "
                 f"back what the cell said before running without --dry-run: {back}")
     return ("This run takes the cell at its word: it keeps the two as agreed in advance from "
-            "now on, and their letters say so. If they did not agree in advance, take "
-            f"'{LOCKED_REASON}' out of the start of {reasons} once it is done.")
+            "now on, and their letters say so. If they did not agree in advance, once it is "
+            f"done {_undo_agreement(reasons, pair_id)}")
+
+
+def _undo_agreement(reasons: str, pair_id: str) -> str:
+    """How to undo an agreement a run of 'pair --keep' took at its word (written both in the
+    Reasons cell ``reasons`` and on the Settings sheet's list, ``AGREED_SETTING``), from
+    'take' on: the Reasons alone would have the next run begin them again from the list."""
+    from .pairing import LOCKED_REASON
+
+    which = pair_id or "its pair ID"
+    return (f"take '{LOCKED_REASON}' out of the start of {reasons}, and {which} out of the "
+            "Settings sheet's row 'Pairs agreed in advance'.")
 
 
 def beyond_capacity(roster: Roster, volunteer: Volunteer, pairs: int, keep: Path,
