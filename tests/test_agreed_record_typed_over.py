@@ -149,6 +149,48 @@ def test_an_agreed_pair_withdrawn_and_copied_back_after_a_re_pairing_is_still_ag
         .startswith("locked as agreed; ")
 
 
+def test_reasons_copied_from_an_agreed_pair_are_warned_of(run: Runner, paired: Path) -> None:
+    """P017's Reasons ('locked as agreed; ...', row 18) copied down over P018's (row 19) while
+    the Settings sheet lists P017 alone as agreed in advance: the letters of P018 said that
+    Dr Priya Varga and Dr Leon Ince agreed in advance, and 'pair --keep' kept them so, both
+    without a word."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert (sheet["A18"].value, sheet["A19"].value) == ("P017", "P018")
+    fill(paired, {"S19": sheet["S18"].value})
+    copied = ("Pairs!S19 begins 'locked as agreed' for pair P018 (Dr Priya Varga and Dr Leon "
+              "Ince), but the Settings sheet does not record the two as agreed in advance: "
+              "were the Reasons copied or filled down from another row?")
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"{copied} While they begin so, their letters say the two agreed in advance, and " \
+        "'wessex pair --keep' would keep them so from then on. If they did not agree in " \
+        "advance, take 'locked as agreed' out of the start of Pairs!S19." in status
+    dry = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+                   .output.split())
+    assert f"Warning: {copied} Without --dry-run, this run would keep the two as agreed in " \
+        "advance from then on" in dry
+    kept = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"Warning: {copied} This run takes the Reasons at their word: it keeps the two " \
+        "as agreed in advance from now on" in kept
+    # as warned, and the way back it gives holds
+    assert str(openpyxl.load_workbook(paired)["Pairs"]["S19"].value).startswith(
+        "locked as agreed; ")
+    assert "once it is done take 'locked as agreed' out of the start of Pairs!S19, and P018 " \
+        "out of the Settings sheet's row 'Pairs agreed in advance'." in kept
+    book = openpyxl.load_workbook(paired)
+    reasons = str(book["Pairs"]["S19"].value)
+    book["Pairs"]["S19"].value = reasons[len("locked as agreed; "):]
+    for title, value in book["Settings"].iter_rows(min_row=2, max_col=2):
+        if title.value == "Pairs agreed in advance (their letters say so)":
+            assert value.value == "P017-P018"
+            value.value = "P017"
+    book.save(paired)
+    assert "Pairs!S19" not in " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+                                       .output.split())
+    assert not str(openpyxl.load_workbook(paired)["Pairs"]["S19"].value).startswith(
+        "locked as agreed")
+
+
 def test_the_way_back_from_locked_copied_over_a_pair_the_pairing_made_holds(
         run: Runner, tmp_path: Path) -> None:
     """'locked' filled down over P001 (made by the pairing): 'pair --keep' takes it at its

@@ -334,6 +334,9 @@ class PairsWorkbook:
     # the pairs the Settings sheet lists as agreed in advance (``pairs_workbook.AGREED_SETTING``),
     # whatever their How paired cells say now (``PairRecord.agreed_recorded`` says what stands)
     agreed: frozenset[str] = frozenset()
+    # whether the Settings sheet has that list at all: without it (a workbook older than it,
+    # or one with no pair agreed in advance) Reasons begun "locked as agreed" are not checked
+    agreed_written: bool = False
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)

@@ -313,7 +313,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # the warning is untrue, and the note of their Reasons begun again says why
             still_agreed = {p.pair_id for p in result.pairs if pair_agreed(p)}
             untrue = [note for pair, note, locking in edit_notes
-                      if not locking and pair.pair_id in still_agreed]
+                      if not locking and pair.pair_id in still_agreed and
+                      not str(pair.value("Reasons") or "").startswith(LOCKED_REASON)]
             notes = [note for note in notes if all(note is not wrong for wrong in untrue)]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)

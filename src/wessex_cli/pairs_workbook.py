@@ -562,6 +562,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                                         "advance, whose letters say so")
     book.unread_how += unread_agreed
     book.agreed = frozenset(agreed)
+    book.agreed_written = bool(setting_values(settings, AGREED_SETTING))
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = agreed_as_recorded(book, pair)
     book.warnings += book.unread_how
@@ -1265,7 +1266,9 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
     (``keeping``) as that run says it before it does so (or would, when not ``writing``:
     --dry-run). And one for each pair the Settings sheet records as "locked" whose cell now
     says another value wessex writes, its Reasons not begun as an agreed pair's: 'pair
-    --keep' would no longer keep it as agreed (``_unlocked_by_edit``)."""
+    --keep' would no longer keep it as agreed (``_unlocked_by_edit``); or, its Reasons begun
+    so, whom the Settings sheet's list of the pairs agreed in advance leaves out, the
+    Reasons copied from an agreed pair's row (``_agreed_by_copy``)."""
     from .pairing import ADDED_BY_HAND, HOW_PAIRED, LOCKED_REASON
 
     columns = first_columns(book.headers)
@@ -1293,6 +1296,10 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
             if not begun and not pair.agreed_recorded and (recorded == "locked" or listed):
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
                                                      keeping, writing, recorded), False))
+            elif begun and not listed and not pair.agreed_recorded and book.agreed_written \
+                    and pair.pair_id in (book.listed or ()):  # on the Pairs sheet it wrote
+                said.append((pair, _agreed_by_copy(named, reasons_cell, keeping, writing,
+                                                   pair.pair_id), False))
             continue
         if recorded == "locked":
             continue  # wessex wrote 'locked' there: the Reasons alone were typed over
@@ -1344,6 +1351,33 @@ def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: 
     return said + ("This run takes the cell at its word: it keeps the two as not agreed in "
                    "advance from now on. If they did agree in advance, type "
                    f"'{LOCKED_REASON}; ' at the start of {reasons} once it is done.")
+
+
+def _agreed_by_copy(named: str, reasons: str, keeping: bool, writing: bool,
+                    pair_id: str) -> str:
+    """The warning for a pair (``named``) wessex wrote whose Reasons cell (``reasons``) begins
+    "locked as agreed" while the Settings sheet does not list it as agreed in advance
+    (``AGREED_SETTING``): copied or filled down from an agreed pair's row. Its letters say
+    the two agreed, and 'pair --keep' takes the Reasons at their word: as status foretells
+    it, or as that run (``keeping``) says it first, about to write or (not ``writing``) dry."""
+    from .pairing import LOCKED_REASON
+
+    said = (f"{reasons} begins '{LOCKED_REASON}' for {named}, but the Settings sheet does not "
+            "record the two as agreed in advance: were the Reasons copied or filled down from "
+            "another row? ")
+    if not keeping:
+        return said + ("While they begin so, their letters say the two agreed in advance, and "
+                       "'wessex pair --keep' would keep them so from then on. If they did not "
+                       f"agree in advance, take '{LOCKED_REASON}' out of the start of "
+                       f"{reasons}.")
+    if not writing:
+        return said + ("Without --dry-run, this run would keep the two as agreed in advance "
+                       "from then on, and their letters would say so. If they did not agree in "
+                       f"advance, take '{LOCKED_REASON}' out of the start of {reasons} before "
+                       "running without --dry-run.")
+    return said + ("This run takes the Reasons at their word: it keeps the two as agreed in "
+                   "advance from now on, and their letters say so. If they did not agree in "
+                   f"advance, once it is done {_undo_agreement(reasons, pair_id)}")
 
 
 def _type_back(how: str) -> str:
