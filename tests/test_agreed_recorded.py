@@ -92,3 +92,26 @@ def test_a_held_agreed_pair_stays_recorded(run: Runner, paired: Path) -> None:
                     .output.split())
     assert "Pair P017 is kept as it stands" in said
     assert _settings(paired)[TITLE] == "P017"
+
+
+def _set_how(path: Path, pair_id: str, how: str) -> str:
+    """Type ``how`` in the How paired cell of ``pair_id``'s row; its address."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
+    cell = sheet.cell(row, header.index("How paired") + 1)
+    cell.value = how
+    book.save(path)
+    return str(cell.coordinate)
+
+
+def test_locked_typed_over_a_kept_agreed_pair_is_no_copy(run: Runner, paired: Path) -> None:
+    """'locked' over a pair the record lists as agreed says what the record says: no
+    warning that the cell was copied from another row, as there was of a 'kept' pair."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _empty_reasons(paired, "P017")
+    how = _set_how(paired, "P017", "locked")
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert f"Pairs!{how} says 'locked'" not in status
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")

@@ -1301,8 +1301,10 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
                 said.append((pair, _agreed_by_copy(named, reasons_cell, keeping, writing,
                                                    pair.pair_id), False))
             continue
-        if recorded == "locked":
-            continue  # wessex wrote 'locked' there: the Reasons alone were typed over
+        if recorded == "locked" or pair.pair_id in book.agreed:
+            # wessex wrote the two as agreed ('locked' there, or listed as agreed since):
+            # 'locked' says so again, the Reasons alone were typed over
+            continue
         if reasons and not begun:
             said.append((pair, (
                 f"{cell} says 'locked' for {named}, but its Reasons ({reasons_cell}) do not "
