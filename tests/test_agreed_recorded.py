@@ -25,16 +25,21 @@ def _settings(path: Path) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in sheet.iter_rows(values_only=True) if row[0]}
 
 
-def _empty_reasons(path: Path, pair_id: str) -> str:
-    """Empty the Reasons cell of ``pair_id``'s row; its address."""
+def _type_in(path: Path, pair_id: str, title: str, value: str | None) -> str:
+    """Type ``value`` in the ``title`` cell of ``pair_id``'s row; its address."""
     book = openpyxl.load_workbook(path)
     sheet = book["Pairs"]
     header = [cell.value for cell in sheet[1]]
     row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
-    cell = sheet.cell(row, header.index("Reasons") + 1)
-    cell.value = None
+    cell = sheet.cell(row, header.index(title) + 1)
+    cell.value = value
     book.save(path)
     return str(cell.coordinate)
+
+
+def _empty_reasons(path: Path, pair_id: str) -> str:
+    """Empty the Reasons cell of ``pair_id``'s row; its address."""
+    return _type_in(path, pair_id, "Reasons", None)
 
 
 def _introduction(run: Runner, folder: Path, slug: str) -> str:
@@ -94,24 +99,12 @@ def test_a_held_agreed_pair_stays_recorded(run: Runner, paired: Path) -> None:
     assert _settings(paired)[TITLE] == "P017"
 
 
-def _set_how(path: Path, pair_id: str, how: str) -> str:
-    """Type ``how`` in the How paired cell of ``pair_id``'s row; its address."""
-    book = openpyxl.load_workbook(path)
-    sheet = book["Pairs"]
-    header = [cell.value for cell in sheet[1]]
-    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == pair_id)
-    cell = sheet.cell(row, header.index("How paired") + 1)
-    cell.value = how
-    book.save(path)
-    return str(cell.coordinate)
-
-
 def test_locked_typed_over_a_kept_agreed_pair_is_no_copy(run: Runner, paired: Path) -> None:
     """'locked' over a pair the record lists as agreed says what the record says: no
     warning that the cell was copied from another row, as there was of a 'kept' pair."""
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     _empty_reasons(paired, "P017")
-    how = _set_how(paired, "P017", "locked")
+    how = _type_in(paired, "P017", "How paired", "locked")
     status = " ".join(run("status", "pairs.xlsx").output.split())
     assert f"Pairs!{how} says 'locked'" not in status
     assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
