@@ -146,14 +146,21 @@ def roster_with(folder: Path, people: list[list[str]]) -> Roster:
     return roster
 
 
-def test_a_kept_pair_is_stored_gp_first_whichever_way_it_was_read(tmp_path: Path) -> None:
-    """A kept pair keeps its ID and its two people, each on their own side."""
+def test_a_kept_pair_is_stored_as_its_row_has_it_whichever_side_comes_first(
+        tmp_path: Path) -> None:
+    """A kept pair keeps its ID and its two people in its row's order, A and B, even with
+    the consultant first: the visit cells beside them ("A hosts B: done") say who hosted by
+    that order (tests/test_keep_row_order.py). It was stored GP first, so 'pair --keep'
+    wrote the two people into each other's columns under visits that then said the
+    opposite. Neither is paired again with anyone else in their place."""
     roster = roster_of(tmp_path, PEOPLE)
     kept = kept_pair("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net", "P007")
     result = pair_volunteers(roster, Scheme(), keep=[kept])
     mine = [p for p in result.pairs if p.pair_id == "P007"]
     assert [(p.a.name, p.b.name, p.how) for p in mine] == \
-        [("Dr Amelia Ashworth", "Oliver Pemberton", "kept")]
+        [("Oliver Pemberton", "Dr Amelia Ashworth", "kept")]
+    assert sum(1 for p in result.pairs
+               if {p.a.name, p.b.name} & {"Oliver Pemberton", "Dr Amelia Ashworth"}) == 1
 
 
 def test_a_kept_pair_with_someone_withdrawn_or_gone_is_dropped(tmp_path: Path) -> None:

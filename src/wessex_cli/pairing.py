@@ -269,7 +269,10 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             if x is None or y is None:
                 gone.add(dropped_key(kept))
             continue
-        a, b = orient(x, y)
+        # the row's own order, A and B as they stand: the visit cells beside them ("A hosts
+        # B: done") keep their meaning, even when the two have swapped sides since, or a pair
+        # typed in by hand put the other side first
+        a, b = x, y
         score, reasons = pair_score(a, b, weights)
         # How paired says "kept" (it is not a new pair: no introduction goes again) unless
         # wessex never wrote it, and a pair first locked as agreed keeps saying so in its
@@ -341,8 +344,9 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
               "right": np.count_nonzero(eligible, axis=0)}
     left_index = {v.key: n for n, v in enumerate(left)}
     right_index = {v.key: n for n, v in enumerate(right)}
-    for pair in fixed:  # the same two people are never paired twice
-        eligible[left_index[pair.a.key], right_index[pair.b.key]] = False
+    for pair in fixed:  # the same two people are never paired twice (A on either side)
+        one, other = (pair.a, pair.b) if pair.a.side == first_side else (pair.b, pair.a)
+        eligible[left_index[one.key], right_index[other.key]] = False
     for x_key, y_key in apart:  # nor two people one of whom withdrew from that pair
         for i_key, j_key in ((x_key, y_key), (y_key, x_key)):
             if i_key in left_index and j_key in right_index:
