@@ -76,4 +76,4 @@ def test_a_locked_partner_on_the_same_side_is_an_error_in_the_partner_cell(
     found = read_roster(write_book(tmp_path / "v.xlsx", people))
     assert [(p.severity, p.cell, p.message) for p in found.problems] == [
         ("error", "Volunteers!O2",
-         "the locked partner Bea Bell is on the same side (primary).")]
+         "the locked partner Bea Bell is on the same side (Primary care).")]

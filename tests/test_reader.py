@@ -130,9 +130,16 @@ def test_a_profession_of_no_side_is_told_which_side_cell_takes_the_side(
         headers=["Name", "Email", "Profession", "Side"]))
     problem = next(p for p in roster.problems if p.cell == "Volunteers!C3")
     assert problem.text == (
-        "the profession 'Physiotherapist' belongs to no side. Type primary or secondary in "
-        "their Side cell (D3), or add the profession to [sides.primary] or [sides.secondary] "
-        "professions in scheme.toml.")
+        "the profession 'Physiotherapist' belongs to no side. Type Primary care or Secondary "
+        "care in their Side cell (D3), or add the profession to [sides.primary] or "
+        "[sides.secondary] professions in scheme.toml.")
+    # the words it gives are words the Side cell takes (the drop-down's, as init writes it)
+    roster = read_roster(write_book(tmp_path / "w.xlsx", [
+        person("A One", "one@example.org", "GP"),
+        person("Bo Two", "two@example.org", "Physiotherapist", Side="Secondary care")],
+        headers=["Name", "Email", "Profession", "Side"]))
+    assert not [p for p in roster.problems if p.level == "error"]
+    assert [v.side for v in roster.volunteers] == ["primary", "secondary"]
 
 
 def test_ambiguous_names_are_errors(tmp_path: Path) -> None:
@@ -421,3 +428,13 @@ def test_a_preference_naming_a_profession_is_told_what_a_choice_names(
         "column words it) or a workplace, or write 'no preference'.")
     second = next(p for p in roster.problems if p.cell == "Volunteers!K3")  # a misspelling
     assert "Did you mean 'General Practice'? Check the spelling" in second.text
+
+
+def test_a_side_cell_naming_no_side_is_told_the_words_the_drop_down_offers(
+        tmp_path: Path) -> None:
+    roster = read_roster(write_book(tmp_path / "v.xlsx", [
+        person("A One", "one@example.org", "GP", Side="Tertiary")],
+        headers=["Name", "Email", "Profession", "Side"]))
+    problem = next(p for p in roster.problems if p.cell == "Volunteers!D2")
+    assert problem.text == ("the side 'Tertiary' is not one of Primary care or Secondary "
+                            "care. Write Primary care or Secondary care, or leave it blank.")

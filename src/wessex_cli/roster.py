@@ -796,10 +796,13 @@ class _RowReader:
         profession = values["profession"]
         side_text = values.get("side", "")
         side = self.scheme.side_from_text(side_text) if side_text else None
+        # the sides as the Side column's drop-down offers them ("Primary care"), which the
+        # reader takes as it takes the keys of scheme.toml
+        labels = [side.label for side in self.scheme.sides]
         if side_text and side is None:
             self.problem("error", row_index, "side", f"the side '{side_text}' is not one of "
-                         f"{', '.join(self.scheme.side_keys)}.",
-                         f"Write {' or '.join(self.scheme.side_keys)}, or leave it blank.")
+                         f"{' or '.join(labels)}.",
+                         f"Write {' or '.join(labels)}, or leave it blank.")
             ok = False
         if not profession:
             self.problem("error", row_index, "profession", "the profession is missing.",
@@ -810,7 +813,7 @@ class _RowReader:
             if side is None:
                 known = [p for s in self.scheme.sides for p in s.professions]
                 near = _suggest(profession, known, 1, 0.75)
-                words = " or ".join(self.scheme.side_keys)
+                words = " or ".join(labels)
                 side_col = self.columns.get("side")
                 where = (f"type {words} in their Side cell ({cell_ref(row_index, side_col)})"
                          if side_col is not None else
@@ -1082,8 +1085,8 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         if partner_of is not None and partner_of.side == volunteer.side:
             reader.problem("error", volunteer.row - 1, "partner",
                            f"the locked partner {partner_of.name} is on the same side "
-                           f"({volunteer.side}).", "Pairs must cross sides: name someone from "
-                           "the other side, or leave the cell blank.")
+                           f"({scheme.side_label(volunteer.side)}).", "Pairs must cross sides: "
+                           "name someone from the other side, or leave the cell blank.")
         elif partner_of is not None and volunteer.active and partner_of.active:
             _check_lock(reader, volunteer, partner_of)
             for person in (volunteer, partner_of):
