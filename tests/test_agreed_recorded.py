@@ -108,3 +108,30 @@ def test_locked_typed_over_a_kept_agreed_pair_is_no_copy(run: Runner, paired: Pa
     status = " ".join(run("status", "pairs.xlsx").output.split())
     assert f"Pairs!{how} says 'locked'" not in status
     assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_the_way_back_from_a_locked_pair_begun_again_holds(run: Runner, paired: Path) -> None:
+    """P017 written 'locked', its Reasons emptied: 'pair --keep' begins them again and says
+    how to undo it if the cell was typed by mistake. That advice named the Reasons cell
+    alone, which the Settings sheet's list then began again at the next run."""
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    book["Volunteers"]["P5"].value = None  # no Partner cell names the two
+    book.save(volunteers)
+    cell = _empty_reasons(paired, "P017")
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert f"(Pairs!{cell}), as its How paired cell said 'locked'" in said
+    assert "If they did not (the cell typed or filled down by mistake), take 'locked as " \
+        "agreed' out of the start of that Reasons cell, and its pair ID out of the Settings " \
+        "sheet's row 'Pairs agreed in advance'." in said
+    # followed, both of it: the next run keeps the two as not agreed
+    reasons = openpyxl.load_workbook(paired)["Pairs"][cell].value
+    _type_in(paired, "P017", "Reasons", str(reasons).removeprefix("locked as agreed; "))
+    settings = openpyxl.load_workbook(paired)
+    row = next(r for r in settings["Settings"].iter_rows() if r[0].value == TITLE)
+    assert row[1].value == "P017"
+    settings["Settings"].delete_rows(row[0].row)
+    settings.save(paired)
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert not str(openpyxl.load_workbook(paired)["Pairs"][cell].value).startswith("locked")
+    assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")

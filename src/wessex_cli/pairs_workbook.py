@@ -1379,7 +1379,7 @@ def _agreed_by_copy(named: str, reasons: str, keeping: bool, writing: bool,
                        "running without --dry-run.")
     return said + ("This run takes the Reasons at their word: it keeps the two as agreed in "
                    "advance from now on, and their letters say so. If they did not agree in "
-                   f"advance, once it is done {_undo_agreement(reasons, pair_id)}")
+                   f"advance, once it is done {undo_agreement(reasons, pair_id)}")
 
 
 def _type_back(how: str) -> str:
@@ -1421,10 +1421,10 @@ def _taken_as_locked(keeping: bool, writing: bool, how: str, reasons: str,
                 f"back what the cell said before running without --dry-run: {back}")
     return ("This run takes the cell at its word: it keeps the two as agreed in advance from "
             "now on, and their letters say so. If they did not agree in advance, once it is "
-            f"done {_undo_agreement(reasons, pair_id)}")
+            f"done {undo_agreement(reasons, pair_id)}")
 
 
-def _undo_agreement(reasons: str, pair_id: str) -> str:
+def undo_agreement(reasons: str, pair_id: str = "") -> str:
     """How to undo an agreement a run of 'pair --keep' took at its word (written both in the
     Reasons cell ``reasons`` and on the Settings sheet's list, ``AGREED_SETTING``), from
     'take' on: the Reasons alone would have the next run begin them again from the list."""

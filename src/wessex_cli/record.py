@@ -1464,6 +1464,7 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
     the Settings sheet records as agreed), and the Score and Reasons worked out again from
     the volunteer workbook."""
     from .pairing import ADDED_BY_HAND, LOCKED_REASON
+    from .pairs_workbook import undo_agreement
 
     said = []
     written = restated.pop("How paired", [])  # first_few puts them in the sheet's order
@@ -1501,8 +1502,8 @@ def _restated(restated: dict[str, list[_At]], locked: Sequence[_At] = (),
                     f"'locked': {'its' if one else 'their'} letters say that the two agreed in "
                     f"advance, and every 'wessex pair --keep' keeps {'it' if one else 'them'} "
                     f"so. {'If they' if one else 'For a pair whose two'} did not (the cell "
-                    f"typed or filled down by mistake), take '{LOCKED_REASON}' out of the start "
-                    f"of {'that' if one else 'its'} Reasons cell.")
+                    "typed or filled down by mistake), "
+                    f"{undo_agreement('that Reasons cell' if one else 'its Reasons cell')}")
     if warned:
         said.append(f"{begun(warned)}, for the How paired "
                     f"{'cell' if len(warned) == 1 else 'cells'} saying 'locked' warned of "
