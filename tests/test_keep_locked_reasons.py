@@ -133,4 +133,5 @@ def test_a_locked_cell_over_emptied_reasons_without_the_record_is_explained_afte
             "its How paired cell said 'locked': its letters say that the two agreed in "
             "advance, and every 'wessex pair --keep' keeps it so. If they did not (the cell "
             "typed or filled down by mistake), take 'locked as agreed' out of the start of "
-            "that Reasons cell.") in said
+            "that Reasons cell, and its pair ID out of the Settings sheet's row 'Pairs agreed "
+            "in advance'.") in said
