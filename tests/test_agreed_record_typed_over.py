@@ -54,7 +54,9 @@ def test_optimised_typed_over_a_kept_agreed_pair_whose_reasons_were_emptied_is_w
              "(Pairs!S3) do not begin 'locked as agreed': was the cell typed over?")
     status = _said(run, "status", "pairs.xlsx")
     assert f"{typed} 'wessex pair --keep' would keep the two as not agreed in advance from " \
-        "then on. If they did agree in advance, type back what the cell said: 'kept', as " \
+        "then on, unless the Partner column of the volunteer workbook (or --lock) names " \
+        "them as each other's partners. If they did agree in advance, type back what the " \
+        "cell said: 'kept', as " \
         "the last 'wessex pair' kept the pair from the pairing before." in status
     dry = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert f"Warning: {typed} Without --dry-run, this run would keep the two as not agreed " \
@@ -114,6 +116,24 @@ def test_a_partner_cell_naming_the_two_keeps_them_agreed_and_no_warning_says_oth
             "Partner column of the volunteer workbook (or --lock) names its two" in said
     sheet = openpyxl.load_workbook(paired)["Pairs"]
     assert str(sheet["S18"].value).startswith("locked as agreed; ")
+
+
+def test_status_does_not_say_pair_keep_ends_an_agreement_a_partner_cell_keeps(
+        run: Runner, paired: Path) -> None:
+    """The example's P017, 'optimised' typed over its 'locked', its Reasons emptied: status
+    said 'pair --keep' would keep the two as not agreed in advance from then on, while
+    Dr Oliver Pemberton's Partner cell names Dr Dara Arkwright, so that run begins their
+    Reasons 'locked as agreed' again. Status reads no volunteer workbook: it says when the
+    run keeps them agreed all the same."""
+    fill(paired, {"S18": None, "T18": "optimised"})
+    status = " ".join(run("status", "pairs.xlsx").output.split())
+    assert "'wessex pair --keep' would keep the two as not agreed in advance from then on, " \
+        "unless the Partner column of the volunteer workbook (or --lock) names them as each " \
+        "other's partners. If they did agree in advance, type back what the cell said: " \
+        "'locked'" in status
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert str(sheet["S18"].value).startswith("locked as agreed; ")  # as status now allows
 
 
 def test_an_agreed_pair_withdrawn_and_copied_back_after_a_re_pairing_is_still_agreed(

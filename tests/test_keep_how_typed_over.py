@@ -78,7 +78,9 @@ def test_another_value_over_an_agreed_pair_whose_reasons_were_emptied_is_warned_
              "agreed': was the cell typed over?")
     status = _said(run, "status", "pairs.xlsx")
     assert f"{typed} 'wessex pair --keep' would keep the two as not agreed in advance from " \
-        "then on. If they did agree in advance, type back what the cell said: 'locked', as " \
+        "then on, unless the Partner column of the volunteer workbook (or --lock) names " \
+        "them as each other's partners. If they did agree in advance, type back what the " \
+        "cell said: 'locked', as " \
         "the last 'wessex pair' paired the two as agreed in advance." in status
     dry = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert f"Warning: {typed} Without --dry-run, this run would keep the two as not agreed " \

@@ -1343,9 +1343,12 @@ def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: 
     # the value that, typed back, keeps the two agreed: 'locked', or any the record reads
     back = _type_back(recorded if recorded in ("locked", "kept") else "kept")
     if not keeping:
+        # status reads no volunteer workbook: a Partner cell naming the two (or --lock) keeps
+        # them agreed at that run all the same
         return said + ("'wessex pair --keep' would keep the two as not agreed in advance from "
-                       "then on. If they did agree in advance, type back what the cell said: "
-                       f"{back}")
+                       "then on, unless the Partner column of the volunteer workbook (or "
+                       "--lock) names them as each other's partners. If they did agree in "
+                       f"advance, type back what the cell said: {back}")
     if not writing:
         return said + ("Without --dry-run, this run would keep the two as not agreed in "
                        "advance from then on. If they did agree in advance, type back what the "
