@@ -135,3 +135,20 @@ def test_the_way_back_from_a_locked_pair_begun_again_holds(run: Runner, paired: 
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert not str(openpyxl.load_workbook(paired)["Pairs"][cell].value).startswith("locked")
     assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_a_held_pair_agreed_by_the_record_alone_stays_recorded(run: Runner,
+                                                                 paired: Path) -> None:
+    """Held as it stands (an error in Oliver Pemberton's row), P017 'kept' with its Reasons
+    emptied is agreed by the Settings sheet's list alone: the run lists it again."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _empty_reasons(paired, "P017")
+    volunteers = paired.parent / "volunteers.xlsx"
+    book = openpyxl.load_workbook(volunteers)
+    book["Volunteers"]["I5"].value = "Tuesday lunchtime"  # no days: an error in his row
+    book.save(volunteers)
+    said = " ".join(run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--skip-errors")
+                    .output.split())
+    assert "Pair P017 is kept as it stands" in said
+    assert _settings(paired)[TITLE] == "P017"
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
