@@ -296,3 +296,33 @@ def test_a_scheme_file_named_from_a_short_relative_folder_is_measured_whole(
     monkeypatch.setattr(Path, "is_file", windows_is_file)
     monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
     assert find_scheme(None, relative) == Path("\\\\?\\" + str(folder / "scheme.toml"))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    # a drive path gains the prefix that reaches past 260 characters
+    ("C:\\Exchange\\" + "d" * 250 + "\\pairs.xlsx",
+     "\\\\?\\C:\\Exchange\\" + "d" * 250 + "\\pairs.xlsx"),
+    # a network share is written \\?\UNC\server\share\..., its two leading backslashes dropped
+    ("\\\\trust-files\\exchange\\" + "d" * 250 + "\\pairs.xlsx",
+     "\\\\?\\UNC\\trust-files\\exchange\\" + "d" * 250 + "\\pairs.xlsx"),
+    # already in the long form: left as it is, not prefixed twice
+    ("\\\\?\\C:\\Exchange\\" + "d" * 250 + "\\pairs.xlsx",
+     "\\\\?\\C:\\Exchange\\" + "d" * 250 + "\\pairs.xlsx"),
+])
+def test_a_long_windows_path_is_written_in_the_form_that_reaches_it(
+        monkeypatch: pytest.MonkeyPatch, typed: str, expected: str) -> None:
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    # Windows' own abspath leaves these absolute paths as they are; this machine's would
+    # prefix the folder it runs in
+    monkeypatch.setattr(safe_write.os.path, "abspath", lambda path: os.fspath(path))
+    assert str(safe_write.windows_long_form(Path(typed))) == expected
+
+
+def test_a_short_windows_path_and_any_path_elsewhere_is_left_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safe_write.os.path, "abspath", lambda path: os.fspath(path))
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", True)
+    assert safe_write.windows_long_form(Path("C:\\Exchange\\pairs.xlsx")) is None
+    assert safe_write.windows_long_form(Path("\\\\trust-files\\exchange\\pairs.xlsx")) is None
+    monkeypatch.setattr(safe_write, "_ON_WINDOWS", False)
+    assert safe_write.windows_long_form(Path("/srv/" + "d" * 300 + "/pairs.xlsx")) is None
