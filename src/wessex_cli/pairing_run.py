@@ -95,6 +95,7 @@ class PairingRun:
     explanation: Explanation | None = None
     unchanged: bool = False  # --keep found nothing to change: nothing saved, no backup
     backup: Path | None = None  # the copy kept of the workbook --keep changed in place
+    replaced: Path | None = None  # the copy kept of another file -o named, replaced (--force)
 
 
 def run_pairing(request: PairingRequest,
@@ -206,8 +207,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                               "kept apart."))
         roster = apply_history(roster, history)
     in_place = keep is not None and real_path(target) == real_path(keep)
-    if request.writing and not in_place:
-        guard_output(target, request.force, "pairs workbook")  # with --force: backed up
+    replaced = None
+    if request.writing and not in_place:  # with --force: backed up
+        replaced = guard_output(target, request.force, "pairs workbook")
     editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
         if keep is not None and request.writing else None
     with editing if editing is not None else write_lock(target) if request.writing \
@@ -387,7 +389,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                     f"would also change {keep.name} as follows.", *said])
     return PairingRun(result, roster, left_out, [*notes, *map(Note, result.released)], saved,
                       in_place, unchanged=unchanged,
-                      backup=book.backup if book is not None and in_place else None)
+                      backup=book.backup if book is not None and in_place else None,
+                      replaced=replaced)
 
 
 def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:

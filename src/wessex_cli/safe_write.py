@@ -289,6 +289,30 @@ def shown_backup(copy: Path, given: Path) -> str:
     return str(beside / copy.name)
 
 
+def backups_shown(given: Sequence[Path], copies: Sequence[Path | None]) -> list[str]:
+    """The backups kept of the files ``given`` (``guard_outputs``'s answer, in the same
+    order), each as the administrator finds it from here (``shown_backup``); a file that
+    was not there before has none."""
+    return [shown_backup(copy, path) for path, copy in zip(given, copies, strict=True)
+            if copy is not None]
+
+
+def replaced_said(given: Sequence[Path], copies: Sequence[Path | None]) -> str:
+    """What a command says once, after writing, of the files it replaced (with --force):
+    the one copy kept, named, or how many were replaced and the folder their copies are
+    in; "" when it replaced none."""
+    shown = backups_shown(given, copies)
+    if not shown:
+        return ""
+    if len(shown) == 1:
+        name = next(path.name for path, copy in zip(given, copies, strict=True) if copy)
+        return f"The previous {name} is kept as {shown[0]}."
+    folders = list(dict.fromkeys(os.path.join(os.path.dirname(copy), "") for copy in shown))
+    where = folders[0] if len(folders) == 1 else \
+        "the backups folder beside each (" + ", ".join(folders) + ")"
+    return f"{len(shown)} files replaced; their previous versions are kept in {where}."
+
+
 def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path | None:
     """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it (or to ``to``,
     named beforehand by ``backup_name``), and return that copy; keep its newest few. The

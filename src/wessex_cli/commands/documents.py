@@ -139,7 +139,7 @@ def render(
         started_already,
     )
     from ..errors import TemplateError
-    from ..safe_write import guard_outputs, write_batch
+    from ..safe_write import guard_outputs, replaced_said, write_batch
     from ..sources import RenderPairs, load_render_pairs, load_volunteers_agreed
 
     if fmt is not None and fmt not in FORMATS:  # a usage error: exit 2, as Typer's own
@@ -198,7 +198,7 @@ def render(
             hours_backwards(template, scheme)]
     warn([text for text in late if text])
     paths = output_paths(template, targets, chosen, output)
-    guard_outputs(paths, force, "folder")
+    copies = guard_outputs(paths, force, "folder")
     with progress(f"Rendering {template.name}", len(targets),
                   quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
         rendered = render_all(template, targets, chosen, scheme, progress=done,
@@ -207,6 +207,8 @@ def render(
     where = paths[0] if len(paths) == 1 else paths[0].parent
     out.print(f"Wrote {plural(len(paths), chosen + ' file')} of '{escape(template.name)}' to "
               f"{escape(str(where))}.")
+    if replaced := replaced_said(paths, copies):
+        out.print(escape(replaced))
     if left_out:
         out.print(left_out)
     stale = earlier_files(template, paths)
@@ -284,7 +286,7 @@ def mailmerge(
       wessex mailmerge pairs.xlsx -o merge.csv
     """
     from ..mailmerge import merge_rows, write_merge
-    from ..safe_write import guard_output
+    from ..safe_write import guard_output, replaced_said
     from ..sources import is_pairs_workbook, load_pairs, load_volunteers
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
@@ -300,10 +302,12 @@ def mailmerge(
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
                                    allow_placeholders=allow_placeholders)
-    guard_output(output, force, "merge file")
+    copy = guard_output(output, force, "merge file")
     write_merge(output, headers, rows)
     out.print(f"Wrote {plural(len(rows), 'row')} with {len(headers)} merge fields to "
               f"{escape(str(output))}.")
+    if replaced := replaced_said([output], [copy]):
+        out.print(escape(replaced))
     if finished:
         named = ", ".join(finished[:10]) + (", ..." if len(finished) > 10 else "")
         out.print(f"Note: {plural(len(finished), 'pair')} ({escape(named)}) "

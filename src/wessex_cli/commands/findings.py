@@ -38,7 +38,7 @@ def findings(
     """
     from ..errors import WessexError
     from ..findings import read_findings, write_template
-    from ..safe_write import guard_output
+    from ..safe_write import backups_shown, guard_output, replaced_said
 
     if tables[0] == "template" and not Path("template").exists():
         if len(tables) > 1:
@@ -50,13 +50,13 @@ def findings(
         if target.suffix.lower() != ".xlsx":
             raise WessexError(f"-o {target.name}: the findings workbook is an Excel workbook.",
                               "Name it with .xlsx, e.g. tables.xlsx.")
-        guard_output(target, force, "file")
+        copy = guard_output(target, force, "file")
         write_template(target)
         if json:
-            print_json({"wrote": str(target)})
+            print_json({"wrote": str(target), "backups": backups_shown([target], [copy])})
         else:
-            out.print(f"Wrote the findings workbook {escape(str(target))} (sheets Actions, "
-                      "SWOT, Instructions).")
+            out.print(escape(f"Wrote the findings workbook {target} (sheets Actions, SWOT, "
+                             f"Instructions). {replaced_said([target], [copy])}".rstrip()))
         return
     plan = read_findings([Path(t) for t in tables])
     if json:

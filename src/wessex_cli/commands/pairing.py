@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..console import cell, escape, out, print_json, progress
-from ..safe_write import shown_backup
+from ..safe_write import backups_shown, replaced_said, shown_backup
 from ..text import percent, plural
 from .common import (
     JsonOption,
@@ -108,6 +108,8 @@ def pair(
                 out.print(f"[yellow]{escape(_fresh_note(volunteers, written))}[/]")
         return
     result, notes, left_out, saved = run.result, run.notes, run.left_out, run.saved
+    # the copy kept of the file this run wrote over: --keep's workbook, or the -o file
+    copy = run.backup if run.in_place else run.replaced
     if json:
         from ..console import err
 
@@ -119,6 +121,8 @@ def pair(
             data["left_out"] = [person.as_json() for person in left_out]
         if keep is not None:  # only --keep warns: a kept pair breaking a rule, a pair moved
             data["warnings"] = [note.text for note in notes if note.kind is NoteKind.WARNING]
+        if saved is not None:
+            data["backups"] = backups_shown([saved], [copy])
         print_json(data)
         return
     # the way back to the workbook --keep changed in place: its backup, named
@@ -143,15 +147,16 @@ def pair(
         kept_count = sum(p.carried for p in result.pairs)
         stands = "it stands" if len(result.held) == 1 else "they stand"
         held = f", {len(result.held)} held as {stands}" if result.held else ""
-        backups = f"; the previous version is kept as {cell(shown_backup(run.backup, saved))}" \
-            if run.in_place and run.backup is not None else ""
+        backups = f"; the previous version is kept as {cell(shown_backup(copy, saved))}" \
+            if copy is not None else ""
         moved = f", {len(result.dropped)} moved to the Withdrawn sheet" if result.dropped else ""
         # kept with what was typed in their rows; what wessex rewrote there is said above
         out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept with their "
                   f"visits and notes{held}, {len(result.pairs) - kept_count} new{moved}"
                   f"{backups}.")
     elif saved:
-        out.print(f"Wrote {cell(saved)} (sheets Pairs, Unpaired, Summary, Settings).")
+        out.print(cell(f"Wrote {saved} (sheets Pairs, Unpaired, Summary, Settings). "
+                       f"{replaced_said([saved], [copy])}".rstrip()))
 
 
 def _dry_run_summary(result: PairingResult, keep: Path | None) -> str:

@@ -62,7 +62,7 @@ def plan(
 
     from ..dates import parse_date, today
     from ..errors import SchemeError
-    from ..safe_write import guard_output
+    from ..safe_write import backups_shown, guard_output, replaced_said
     from ..scheme import SCHEME_FILE, SCHEME_YEARS
     from ..timeline import (
         dates_moved,
@@ -99,8 +99,9 @@ def plan(
             "If the exchange really is to move, run the command again with --force, and tell "
             "everyone taking part the new dates.", next_exchange_advice(scheme, today())))),
             file=scheme.source)
+    calendar_copy = None
     if ics:
-        guard_output(ics, force, "calendar", "--ics")
+        calendar_copy = guard_output(ics, force, "calendar", "--ics")
         write_ics(ics, timeline, scheme)
     source = scheme.source or Path(SCHEME_FILE)
     # render's own default folder, in the folder it runs in (as this command does)
@@ -114,7 +115,12 @@ def plan(
             "in scheme.toml. The letters already sent gave the old dates: tell everyone "
             "taking part the new ones.")
     if json:
-        print_json(timeline.as_json())
+        data = timeline.as_json()
+        changed = ([(ics, calendar_copy)] if ics else []) + ([(source, copy)] if save else [])
+        if changed:  # the copies kept of the files this run replaced
+            data["backups"] = backups_shown([path for path, _ in changed],
+                                            [kept for _, kept in changed])
+        print_json(data)
         return
     show_table(f"Timeline: {scheme.name}", [Column("Date"), Column("What"), Column("Command")],
                # "Fri 2 Apr 2027", as the letters write a day, without a leading zero
@@ -125,7 +131,8 @@ def plan(
     for warning in timeline.warnings:
         out.print(f"[yellow]Warning:[/] {escape(warning)}")
     if ics:
-        out.print(f"Wrote the calendar to {escape(str(ics))}.")
+        out.print(escape(f"Wrote the calendar to {ics}. "
+                         f"{replaced_said([ics], [calendar_copy])}".rstrip()))
     if saved:
         from ..safe_write import shown_backup
 
@@ -172,7 +179,7 @@ def feedback(
     """
     from ..errors import WessexError
     from ..feedback import pack_from_files, pack_html, pack_markdown
-    from ..safe_write import guard_output, write_text
+    from ..safe_write import guard_output, replaced_said, write_text
 
     suffixes = {"html": (".html", ".htm"), "md": (".md",)}
     if fmt is None:
@@ -192,7 +199,7 @@ def feedback(
             "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
             "pack anyway, add --no-names-source: then only the names respondents typed about "
             "themselves are removed, and the pack says so.", file=responses)
-    guard_output(output, force, "pack")
+    copy = guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
     lines: list[list[str | Text]] = [["Responses", str(pack.responses)]]
@@ -208,7 +215,8 @@ def feedback(
         out.print("[yellow]Warning:[/] the names of people in the scheme were removed only "
                   "from what respondents wrote about themselves; read every quote before "
                   "sharing the pack.")
-    out.print(f"Wrote the delegate pack to {escape(str(output))}.")
+    out.print(escape(f"Wrote the delegate pack to {output}. "
+                     f"{replaced_said([output], [copy])}".rstrip()))
 
 
 def equality(
@@ -235,7 +243,7 @@ def equality(
       wessex equality forms.xlsx -o equality.html
     """
     from ..equality import PUBLISH_ONCE, read_forms, report_html, write_template
-    from ..safe_write import guard_output, write_text
+    from ..safe_write import backups_shown, guard_output, replaced_said, write_text
     from ..scheme import ANSWER
 
     template = forms == "template" and not Path(forms).exists()
@@ -243,24 +251,27 @@ def equality(
                    "the collection workbook" if template else "the equality report")
     if template:
         target = output or Path("forms.xlsx")
-        guard_output(target, force, "file")
+        copy = guard_output(target, force, "file")
         write_template(target)
         if json:
-            print_json({"wrote": str(target)})
+            print_json({"wrote": str(target), "backups": backups_shown([target], [copy])})
         else:
-            out.print(f"Wrote the collection workbook {escape(str(target))}.")
+            out.print(escape(f"Wrote the collection workbook {target}. "
+                             f"{replaced_said([target], [copy])}".rstrip()))
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
     result = read_forms(path, scheme.group_of_answer)
     tables, count = result.tables, result.forms
     warn(result.warnings)
+    copy = None
     if output:
-        guard_output(output, force, "report")
+        copy = guard_output(output, force, "report")
         write_text(output, report_html(tables, count, scheme.name))
     if json:
         print_json({"tables": [t.as_json() for t in tables], "warnings": result.warnings,
-                    **({"wrote": str(output)} if output else {})})
+                    **({"wrote": str(output), "backups": backups_shown([output], [copy])}
+                       if output else {})})
         return
     for table in tables:
         show_table(table.title, [Column(ANSWER), *(Column(c, right=True) for c in table.columns)],
@@ -272,7 +283,7 @@ def equality(
               "answers is never shown on its own.")
     out.print(PUBLISH_ONCE)
     if output:
-        out.print(f"Wrote {escape(str(output))}.")
+        out.print(escape(f"Wrote {output}. {replaced_said([output], [copy])}".rstrip()))
 
 
 def register(app: typer.Typer) -> None:

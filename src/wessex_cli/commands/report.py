@@ -45,7 +45,7 @@ def report(
     """
     from ..errors import WessexError
     from ..report import build_report, report_docx, report_html
-    from ..safe_write import guard_output, write_bytes, write_text
+    from ..safe_write import guard_output, replaced_said, write_bytes, write_text
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".htm", ".docx"):
@@ -54,7 +54,7 @@ def report(
                           "(to edit in Word).")
     scheme = scheme_for(scheme_file, pairs)
     result = build_report(pairs, scheme, feedback, equality, findings or None)
-    guard_output(output, force, "report")
+    copy = guard_output(output, force, "report")
     if suffix == ".docx":
         write_bytes(output, report_docx(result))
     else:
@@ -70,7 +70,7 @@ def report(
     if result.warnings:  # notes about cells are for the administrator, not for the board
         out.print("These warnings are not printed in the report: correct the files and run "
                   "'wessex report' again with --force.")
-    out.print(f"Wrote {escape(str(output))}.")
+    out.print(escape(f"Wrote {output}. {replaced_said([output], [copy])}".rstrip()))
 
 
 def register(app: typer.Typer) -> None:

@@ -238,7 +238,7 @@ def remind(
         recipients,
         render_all,
     )
-    from ..safe_write import guard_outputs, write_batch
+    from ..safe_write import guard_outputs, replaced_said, write_batch
     from ..sources import load_pairs_ended
     from ..wording import long_date
 
@@ -260,7 +260,7 @@ def remind(
     warn([text for text in [purpose_passed(template, scheme, now)] if text])
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
-    guard_outputs(paths, force, "folder")
+    copies = guard_outputs(paths, force, "folder")
     rendered = render_all(template, people, "eml", scheme, warned=warnings,
                           allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
@@ -273,6 +273,8 @@ def remind(
         about = f"with {person.context['partner']['name']}" + (f" ({pair_id})" if pair_id else "")
         out.print(f"  {escape(person.name)} <{escape(person.email)}>, {escape(about)}: "
                   f"{escape(person.context['owed_text'])}")
+    if replaced := replaced_said(paths, copies):
+        out.print(escape(replaced))
 
 
 def withdraw(

@@ -1,0 +1,167 @@
+"""A command that replaces a file with --force says where the file it replaced went.
+
+README: "An existing file is replaced only with --force ... and only after a copy of it is
+complete in backups/ beside it ...; the command names the copy it made." The commands
+replacing a file with --force (report, render, remind, mailmerge, feedback, plan --ics,
+findings and equality template, pair) kept the copy and said nothing of it: someone who
+overwrote a file by mistake was not told where the old one went. Each now says so once a
+run: the copy named when it replaced one file, or how many it replaced and the folder their
+copies are in ("4 files replaced; their previous versions are kept in
+letters/partner-introduction/backups/"). A command with --json lists the copies under
+"backups", its other keys as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import Runner, small_paired
+from .test_feedback_columns import export
+
+# a backup's name as safe_write makes it, in the folder beside the file, as typed from here
+NAMED = re.compile(r"(?:[\w.-]+/)*backups/[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
+
+
+def said(result: object) -> str:
+    return " ".join(str(getattr(result, "output", "")).split())
+
+
+def named(text: str) -> list[str]:
+    return list(dict.fromkeys(NAMED.findall(text)))
+
+
+def copies_in(folder: Path) -> dict[str, str]:
+    """Each copy in ``folder`` by name, and what it holds (a file the test wrote as text)."""
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+
+
+@pytest.mark.parametrize(("command", "written"), [
+    (["report", "pairs.xlsx"], "report.html"),
+    (["mailmerge", "pairs.xlsx"], "merge.csv"),
+    (["feedback", "responses.xlsx", "--no-names-source"], "pack.html"),
+    (["plan", "--start", "2027-04-19", "--ics", "dates.ics"], "dates.ics"),
+    (["findings", "template"], "tables.xlsx"),
+    (["equality", "template"], "forms.xlsx"),
+])
+def test_a_file_replaced_with_force_is_named_where_it_went(run: Runner, tmp_path: Path,
+                                                           command: list[str],
+                                                           written: str) -> None:
+    small_paired(run, tmp_path)
+    export(tmp_path / "responses.xlsx")
+    # written by the command before: no copy made, none named
+    first = said(run(*command))
+    assert "previous" not in first and named(first) == []
+    assert not (tmp_path / "backups").exists()
+    # the administrator's own edits, then the command again over them
+    (tmp_path / written).write_text("my edited version", encoding="utf-8")
+    text = said(run(*command, "--force"))
+    [name] = named(text)
+    stem, suffix = written.split(".")
+    assert name.startswith(f"backups/{stem}-") and name.endswith(f".{suffix}")
+    assert f"The previous {written} is kept as {name}." in text
+    assert (tmp_path / name).read_text(encoding="utf-8") == "my edited version"
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_render_force_says_once_how_many_it_replaced_and_where(run: Runner,
+                                                               tmp_path: Path) -> None:
+    small_paired(run, tmp_path)  # two pairs: four letters
+    args = ["render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters",
+            "--format", "md"]
+    first = said(run(*args))
+    assert "replaced" not in first and "previous" not in first
+    folder = tmp_path / "letters" / "partner-introduction"
+    letters = sorted(path.name for path in folder.iterdir())
+    assert len(letters) == 4
+    for name in letters:
+        (folder / name).write_text(f"edited {name}", encoding="utf-8")
+    text = said(run(*args, "--force"))
+    assert text.count("replaced") == 1  # once, not once a file
+    assert "Wrote 4 md files of 'partner-introduction' to letters/partner-introduction. " \
+        "4 files replaced; their previous versions are kept in " \
+        "letters/partner-introduction/backups/." in text
+    kept = copies_in(folder / "backups")
+    assert sorted(kept.values()) == [f"edited {name}" for name in letters]
+    # only one of the four there before: that one copy is named
+    for name in letters[1:]:
+        (folder / name).unlink()
+    (folder / letters[0]).write_text("edited again", encoding="utf-8")
+    text = said(run(*args, "--force"))
+    [name] = named(text)
+    assert name.startswith("letters/partner-introduction/backups/" + letters[0][:-3] + "-")
+    assert f"The previous {letters[0]} is kept as {name}." in text
+    assert (tmp_path / name).read_text(encoding="utf-8") == "edited again"
+
+
+def test_remind_force_says_how_many_reminders_it_replaced_and_where(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    small_paired(run, tmp_path)  # every half day is owed on 1 June 2027: four reminders
+    run("remind", "pairs.xlsx", "-o", "sent")
+    text = said(run("remind", "pairs.xlsx", "-o", "sent", "--force"))
+    assert text.endswith("4 files replaced; their previous versions are kept in "
+                         "sent/reminder/backups/.")
+    assert len(list((tmp_path / "sent" / "reminder" / "backups").iterdir())) == 4
+
+
+def test_json_lists_the_copies_and_keeps_its_keys(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "tables.xlsx").write_text("my actions", encoding="utf-8")
+    data = json.loads(run("findings", "template", "--force", "--json").stdout)
+    assert data["wrote"] == "tables.xlsx"
+    [name] = data["backups"]
+    assert name.startswith("backups/tables-")
+    assert (tmp_path / name).read_text(encoding="utf-8") == "my actions"
+    fresh = json.loads(run("equality", "template", "--json").stdout)
+    assert fresh == {"wrote": "forms.xlsx", "backups": []}  # nothing replaced
+    (tmp_path / "dates.ics").write_text("my calendar", encoding="utf-8")
+    plan = json.loads(run("plan", "--start", "2027-04-19", "--ics", "dates.ics", "--force",
+                          "--json").stdout)
+    assert plan["milestones"] and plan["warnings"] == []
+    [name] = plan["backups"]
+    assert (tmp_path / name).read_text(encoding="utf-8") == "my calendar"
+    assert "backups" not in json.loads(run("plan", "--start", "2027-04-19",
+                                           "--json").stdout)  # it wrote nothing
+    (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test"\n', encoding="utf-8")
+    saved = json.loads(run("plan", "--start", "2027-04-19", "--save", "--json").stdout)
+    [name] = saved["backups"]
+    assert name.startswith("backups/scheme-") and name.endswith(".toml")
+    assert (tmp_path / name).read_text(encoding="utf-8") == '[scheme]\nname = "Test"\n'
+
+
+def test_pair_force_names_the_copy_of_the_pairs_workbook_it_replaced(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    small_paired(run, tmp_path)
+    before = (tmp_path / "pairs.xlsx").read_bytes()
+    text = said(run("pair", "v.xlsx", "--force"))
+    [name] = named(text)
+    assert "Wrote pairs.xlsx (sheets Pairs, Unpaired, Summary, Settings). The previous " \
+        f"pairs.xlsx is kept as {name}." in text
+    assert (tmp_path / name).read_bytes() == before
+    again = (tmp_path / "pairs.xlsx").read_bytes()
+    data = json.loads(run("pair", "v.xlsx", "--force", "--json").stdout)
+    assert set(data) == {"pairs", "unpaired", "held", "summary", "backups"}
+    [name] = data["backups"]
+    assert (tmp_path / name).read_bytes() == again
+    assert "backups" not in json.loads(run("pair", "v.xlsx", "--dry-run", "--json").stdout)
+    # --keep changing the workbook in place: its copy; nothing to change: none made
+    before = (tmp_path / "pairs.xlsx").read_bytes()
+    [name] = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--json").stdout)[
+        "backups"]
+    assert (tmp_path / name).read_bytes() == before
+    same = json.loads(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "--json").stdout)
+    assert same["backups"] == [] and "warnings" in same
+
+
+def test_pair_keep_into_another_file_names_the_copy_of_that_file(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    small_paired(run, tmp_path)
+    (tmp_path / "other.xlsx").write_bytes((tmp_path / "pairs.xlsx").read_bytes())
+    before = (tmp_path / "other.xlsx").read_bytes()
+    text = said(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "-o", "other.xlsx", "--force"))
+    [name] = named(text)
+    assert name.startswith("backups/other-")
+    assert f"0 new; the previous version is kept as {name}." in text
+    assert (tmp_path / name).read_bytes() == before
