@@ -9,6 +9,10 @@ run: the copy named when it replaced one file, or how many it replaced and the f
 copies are in ("4 files replaced; their previous versions are kept in
 letters/partner-introduction/backups/"). A command with --json lists the copies under
 "backups", its other keys as they were.
+
+'pair --keep pairs.xlsx -o other.xlsx' said a note of the administrator's that found no row
+was kept by "the backup in backups/": no copy of pairs.xlsx is made when the pairs are
+written to another file, and pairs.xlsx itself, unchanged, is what still holds the note.
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from .conftest import Runner, small_paired
+from .conftest import Runner, small_paired, write_book
 from .test_feedback_columns import export
+from .test_record import paired, people
+
+__all__ = ["paired"]  # the fixture, used by name
 
 # a backup's name as safe_write makes it, in the folder beside the file, as typed from here
 NAMED = re.compile(r"(?:[\w.-]+/)*backups/[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
@@ -165,3 +173,29 @@ def test_pair_keep_into_another_file_names_the_copy_of_that_file(run: Runner,
     assert name.startswith("backups/other-")
     assert f"0 new; the previous version is kept as {name}." in text
     assert (tmp_path / name).read_bytes() == before
+
+
+def test_a_note_with_no_row_is_in_the_workbook_kept_when_saved_as_another(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """A note beside someone no longer unpaired: written to other.xlsx, the run makes no
+    copy of pairs.xlsx, which it left as it was and which still holds the note."""
+    run("withdraw", "pairs.xlsx", "gp0@example.org", "--reason", "moved away")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # gp0's partner now has nobody
+    book = openpyxl.load_workbook(paired)
+    unpaired = book["Unpaired"]
+    note_column = unpaired.max_column + 1
+    unpaired.cell(1, note_column).value = "Contact"
+    unpaired.cell(2, note_column).value = "rang 3 May"
+    book.save(paired)
+    write_book(tmp_path / "v.xlsx", [*people(), {"Name": "Dr GP 9", "Email": "gp9@example.org",
+                                                 "Profession": "GP",
+                                                 "Organisation": "Practice 9"}])
+    copies = sorted((tmp_path / "backups").iterdir())
+    text = said(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "-o", "other.xlsx"))
+    letter = openpyxl.utils.get_column_letter(note_column)
+    assert f"but these had no row left to go with (Unpaired!{letter}2): pairs.xlsx, which " \
+        "this run read and left as it was, keeps them." in text
+    assert "backups/" not in text
+    assert sorted((tmp_path / "backups").iterdir()) == copies  # no copy made
+    assert openpyxl.load_workbook(paired)["Unpaired"].cell(2, note_column).value == \
+        "rang 3 May"

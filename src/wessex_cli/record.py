@@ -1376,9 +1376,12 @@ class _Carry:
         return rewritten_yours
 
     def _kept_in(self) -> str:
-        """Where what this run wrote over is kept: the backup of the workbook, named."""
+        """Where what this run wrote over is kept: the backup of the workbook changed in
+        place, named; saved as another file (-o), no backup of the kept workbook is made,
+        and it still holds all it held, unchanged."""
         copy = self.book.backup
-        return shown_backup(copy, self.book.path) if copy else "the backup in backups/"
+        return shown_backup(copy, self.book.path) if copy else \
+            f"{self.book.path}, which this run read and left as it was,"
 
     def said(self, placed: str, rewritten_yours: Sequence[str], cleared: Sequence[str],
              moved_emptied: bool) -> list[str]:
