@@ -13,6 +13,9 @@ letters/partner-introduction/backups/"). A command with --json lists the copies 
 'pair --keep pairs.xlsx -o other.xlsx' said a note of the administrator's that found no row
 was kept by "the backup in backups/": no copy of pairs.xlsx is made when the pairs are
 written to another file, and pairs.xlsx itself, unchanged, is what still holds the note.
+
+Only the newest five copies of a file are kept (README): six replacements with --force leave
+five, the copies of the five newest versions, the oldest gone.
 """
 
 from __future__ import annotations
@@ -199,3 +202,20 @@ def test_a_note_with_no_row_is_in_the_workbook_kept_when_saved_as_another(
     assert sorted((tmp_path / "backups").iterdir()) == copies  # no copy made
     assert openpyxl.load_workbook(paired)["Unpaired"].cell(2, note_column).value == \
         "rang 3 May"
+
+
+def test_six_replacements_leave_the_five_newest_copies(run: Runner, tmp_path: Path) -> None:
+    """Six times an edited tables.xlsx replaced with --force: the copy each run names holds
+    the version it replaced; five copies are left, those of versions 2 to 6, and the copy
+    the first run named (version 1) is gone."""
+    target = tmp_path / "tables.xlsx"
+    names = []
+    for version in range(1, 7):
+        target.write_text(f"version {version}", encoding="utf-8")
+        [name] = named(said(run("findings", "template", "--force")))
+        assert (tmp_path / name).read_text(encoding="utf-8") == f"version {version}"
+        names.append(name)
+    kept = copies_in(tmp_path / "backups")
+    assert sorted(kept.values()) == [f"version {n}" for n in range(2, 7)]
+    assert not (tmp_path / names[0]).exists()
+    assert all((tmp_path / name).exists() for name in names[1:])
