@@ -219,3 +219,33 @@ def test_six_replacements_leave_the_five_newest_copies(run: Runner, tmp_path: Pa
     assert sorted(kept.values()) == [f"version {n}" for n in range(2, 7)]
     assert not (tmp_path / names[0]).exists()
     assert all((tmp_path / name).exists() for name in names[1:])
+
+
+def test_the_copy_just_made_is_kept_when_the_clock_goes_back(run: Runner, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """A copy is named by the time on the computer's clock. On the night summer time ends
+    the clock goes back an hour (02:00 to 01:00 on Sunday 31 October 2027), so a copy made
+    at 01:05 after that is named before the five made between 01:10 and 01:50 before it.
+    The newest is the one just made, the one the message names: it must not be the one
+    pruned."""
+    import datetime as dt
+    import types
+
+    from wessex_cli import safe_write
+
+    times = iter([dt.datetime(2027, 10, 31, 1, minute) for minute in (10, 20, 30, 40, 50, 5)])
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Clock:  # type: ignore[override]
+            return next(times)  # type: ignore[return-value]
+
+    monkeypatch.setattr(safe_write, "dt", types.SimpleNamespace(datetime=Clock))
+    target = tmp_path / "tables.xlsx"
+    for version in range(1, 7):
+        target.write_text(f"version {version}", encoding="utf-8")
+        [name] = named(said(run("findings", "template", "--force")))
+    assert name == "backups/tables-20271031-010500-000000.xlsx"
+    assert (tmp_path / name).read_text(encoding="utf-8") == "version 6"
+    assert len(list((tmp_path / "backups").iterdir())) == 5

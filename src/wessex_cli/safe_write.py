@@ -336,8 +336,10 @@ def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path
         raise OutputError(f"could not keep a backup ({_reason(exc)}), so the file was not "
                           "changed.", _fix(exc, "Check the folder is writable and has space."),
                           file=path) from None
-    old = backups_of(target)
-    for stale in old[:-keep] if keep else []:
+    # the copy just made is the newest whatever its name says: when the clock goes back an
+    # hour (summer time ending), it is named before copies made earlier, yet stays
+    old = [p for p in backups_of(target) if p.name != final.name]
+    for stale in old[:max(len(old) - keep + 1, 0)] if keep else []:
         stale.unlink(missing_ok=True)
     return final
 
