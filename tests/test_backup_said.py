@@ -249,3 +249,22 @@ def test_the_copy_just_made_is_kept_when_the_clock_goes_back(run: Runner, tmp_pa
     assert name == "backups/tables-20271031-010500-000000.xlsx"
     assert (tmp_path / name).read_text(encoding="utf-8") == "version 6"
     assert len(list((tmp_path / "backups").iterdir())) == 5
+
+
+def test_preferences_import_json_lists_the_copy_of_the_volunteer_workbook(
+        run: Runner, tmp_path: Path) -> None:
+    """Its text named the copy; its --json, which scripts read, did not."""
+    from .test_preferences_import import roster, survey
+
+    book = write_book(tmp_path / "volunteers.xlsx", roster())
+    survey(tmp_path / "answers.xlsx", [
+        ["amelia@nhs.net", "Amelia Ashworth", "", "", "", "Wednesday", "", ""]])
+    args = ["preferences", "import", "answers.xlsx", "--into", "volunteers.xlsx", "--json"]
+    dry = json.loads(run(*args, "--force", "--dry-run").stdout)
+    assert "backups" not in dry and dry["saved"] is False
+    before = book.read_bytes()
+    data = json.loads(run(*args, "--force").stdout)
+    assert data["saved"] is True and data["changes"]
+    [name] = data["backups"]
+    assert name.startswith("backups/volunteers-")
+    assert (tmp_path / name).read_bytes() == before

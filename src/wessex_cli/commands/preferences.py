@@ -49,7 +49,12 @@ def import_command(
     scheme = scheme_for(scheme_file, into)
     result = import_preferences(responses, into, scheme, force=force, dry_run=dry_run)
     if json:
-        print_json(result.as_json())
+        data = result.as_json()
+        if result.saved:  # the copy kept of the workbook before it was written
+            from ..safe_write import backups_shown
+
+            data["backups"] = backups_shown([into], [result.backup])
+        print_json(data)
         return
     if result.changes:
         rows: list[list[str | Text]] = []
