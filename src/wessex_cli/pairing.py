@@ -102,6 +102,10 @@ class PairingResult:
     # dropped pairs one of whose people is in the volunteer workbook no more (a row deleted),
     # by dropped_key
     gone_from_roster: set[str] = field(default_factory=set)
+    # held pairs with a half day done whose two people the volunteer workbook now puts on
+    # one side, by ID: who, and which cell says so (the rest of ``held`` are held for a row
+    # error)
+    side_changed: dict[str, str] = field(default_factory=dict)
 
     @property
     def score(self) -> int:
@@ -238,6 +242,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         return (x, y) if x.side == first_side else (y, x)
 
     holding: list[PairRecord] = []
+    side_changed: dict[str, str] = {}
     kept_notes: list[str] = []
     emptied: set[frozenset[str]] = set()  # kept pairs whose Reasons cell was emptied
     moved = readdressed(roster, keep)
@@ -262,6 +267,16 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
                 f"{' and '.join(v.name for v in idle)} "
                 f"{'is' if len(idle) == 1 else 'are'} no longer active "
                 f"({'; '.join(v.status or 'inactive' for v in idle)})")
+            continue
+        if x is not None and y is not None and x.active and y.active and x.side == y.side \
+                and kept.pair_id and kept.row not in added and \
+                any(visit.done for visit in kept.visits):
+            # a half day done, or both: a Profession or Side cell changed since undoes no
+            # exchange under way or finished. The pair is held as it stands, its row and
+            # visits untouched, and neither of the two is given a new partner in its place
+            holding.append(kept)
+            used.update((x.key, y.key))
+            side_changed[kept.pair_id] = _side_now(kept, x, y, scheme, roster)
             continue
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
@@ -373,7 +388,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
     return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
                          [*kept_notes, *released], dropped_why, holding,
-                         list(roster.extra_columns), gone)
+                         list(roster.extra_columns), gone, side_changed)
 
 
 def _agreed(pair: Pair) -> Pair:
@@ -422,6 +437,35 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
                 f"is: {now.name}'s Profession or Side in the volunteer workbook has changed "
                 f"since the pairing (the {scheme.side_label(was.side)} side then)")
     return f"{x.name} and {y.name} are now on the same side"
+
+
+def _side_now(kept: PairRecord, x: Volunteer, y: Volunteer, scheme: Scheme,
+              roster: Roster) -> str:
+    """Whose side the volunteer workbook now reads otherwise than the pair's row records,
+    putting the two of a kept pair (``x`` and ``y``, as its row's A and B) on one side, and
+    the cell it reads it from."""
+    changed = [(now, other, was) for now, other, was in ((x, y, kept.a), (y, x, kept.b))
+               if was.side and now.side != was.side]
+    if len(changed) == 1:
+        now, other, was = changed[0]
+        return (f"{now.name}'s {_side_cell(roster, now, scheme)} now puts them on the "
+                f"{scheme.side_label(now.side)} side, as {other.name} is, not the "
+                f"{scheme.side_label(was.side)} side they were paired from")
+    return (f"{x.name} and {y.name} are now both on the {scheme.side_label(x.side)} side: "
+            f"see {x.name}'s {_side_cell(roster, x, scheme)} and {y.name}'s "
+            f"{_side_cell(roster, y, scheme)}")
+
+
+def _side_cell(roster: Roster, person: Volunteer, scheme: Scheme) -> str:
+    """The cell of the volunteer workbook that gives ``person`` their side: their Side cell
+    when it says otherwise than their profession would, else their Profession cell (and the
+    Side cell, when the workbook has that column, as it may say the same)."""
+    profession, side = roster.cell(person, "profession"), roster.cell(person, "side")
+    if side and scheme.side_for_profession(person.profession) != person.side:
+        return f"Side cell ({side})"
+    if side:
+        return f"Profession cell ({profession}), or their Side cell ({side}),"
+    return f"Profession cell ({profession})"
 
 
 def after_dropped(result: PairingResult, dropped: PairRecord, undo: str = "") -> str:

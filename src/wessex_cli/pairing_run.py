@@ -323,6 +323,10 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,
                                             set(earlier.moved_elsewhere.values()))
         for pair in result.held:
+            if pair.pair_id in result.side_changed:
+                notes.append(_side_changed_note(pair, result.side_changed[pair.pair_id],
+                                                keep))
+                continue
             rows = [f"{p.name}'s row (row {p.row})" for p in left_out
                     if email_key(p.email) in {pair.a.key, pair.b.key} or
                     person_key(p.name) in {person_key(pair.a.name), person_key(pair.b.name)}]
@@ -391,6 +395,30 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                       in_place, unchanged=unchanged,
                       backup=book.backup if book is not None and in_place else None,
                       replaced=replaced)
+
+
+def _side_changed_note(pair: PairRecord, change: str, keep: Path | None) -> Note:
+    """The warning for a kept pair with a half day done, or both, whose two people the
+    volunteer workbook now puts on one side (``change``: who, and the cell): it is held as
+    it stands, nothing of its record undone, and for a pair under way, how to end it if the
+    change is real."""
+    from .pairs_workbook import people_of
+
+    if pair.complete:
+        return Note(f"Pair {pair.pair_id} ({people_of(pair)}) has both half days done: "
+                    f"{change}. That changes nothing for a finished pair: it is kept as it "
+                    "stands, its visits as recorded, and neither is given a new partner in "
+                    "its place. If the cell is a mistake, correct it.", NoteKind.WARNING)
+    first, second = pair.visits
+    done = pair.a if first.done else pair.b
+    other = pair.b if first.done else pair.a
+    name = keep.name if keep is not None else "pairs.xlsx"
+    return Note(f"Pair {pair.pair_id} ({people_of(pair)}) has one half day done "
+                f"({done.name} hosted {other.name}): {change}. The pair is kept as it "
+                "stands, its visit as recorded, and neither is given a new partner. If the "
+                "cell is a mistake, correct it; if the change is real and the other half day "
+                f"is not to go ahead, run 'wessex withdraw {name} \"{pair.a.name}\" --partner "
+                f"\"{pair.b.name}\"', then pair again with --keep.", NoteKind.WARNING)
 
 
 def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
