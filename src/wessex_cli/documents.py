@@ -447,15 +447,16 @@ def letter_how(pair: PairRecord) -> str:
     since the last pairing; its How paired cell when it holds a value wessex writes; else
     (blank or typed over, which status warns of) what the Settings sheet records wessex
     wrote there, or, unrecorded, "added by hand", whose words claim no choice by the
-    pairing."""
+    pairing. A pair the Settings sheet records as typed in by hand (``hand_recorded``) is
+    "added by hand" still once 'pair --keep' has written "kept" in its cell: nobody's
+    preferences chose the two."""
     from .pairing import ADDED_BY_HAND, HOW_PAIRED
 
     how = pair.how_paired()
     if pair.typed_in:
         return ADDED_BY_HAND
-    if how in HOW_PAIRED:
-        return how
-    return pair.how_recorded or ADDED_BY_HAND
+    found = how if how in HOW_PAIRED else pair.how_recorded or ADDED_BY_HAND
+    return ADDED_BY_HAND if found == "kept" and pair.hand_recorded else found
 
 
 def agreed_in_advance(pair: PairRecord) -> bool:

@@ -184,6 +184,10 @@ class PairRecord:
     # (``pairs_workbook.AGREED_SETTING``), and its How paired cell does not say otherwise
     # (``AGREEMENT_ENDED``): its letters say so, its Reasons emptied or not
     agreed_recorded: bool = False
+    # the Settings sheet records the pair as typed in by hand (``pairs_workbook.HAND_SETTING``,
+    # or the 'added by hand' pairs wessex last wrote): the administrator chose the two, so
+    # its letters say so after 'pair --keep' has written 'kept' in its How paired cell
+    hand_recorded: bool = False
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""
@@ -334,6 +338,9 @@ class PairsWorkbook:
     # the pairs the Settings sheet lists as agreed in advance (``pairs_workbook.AGREED_SETTING``),
     # whatever their How paired cells say now (``PairRecord.agreed_recorded`` says what stands)
     agreed: frozenset[str] = frozenset()
+    # the pairs the Settings sheet records as typed in by hand (``pairs_workbook.HAND_SETTING``
+    # and the 'added by hand' pairs of ``how_written``): ``PairRecord.hand_recorded``
+    hand: frozenset[str] = frozenset()
     # whether the Settings sheet has that list at all: without it (a workbook older than it,
     # or one with no pair agreed in advance) Reasons begun "locked as agreed" are not checked
     agreed_written: bool = False

@@ -47,6 +47,9 @@ class Pair:
     reasons: tuple[str, ...]
     how: str = "optimised"  # "optimised", "locked", "kept" or ADDED_BY_HAND
     pair_id: str = ""
+    # typed in by hand, now or before (``PairRecord.hand_recorded``): the administrator
+    # chose the two, whatever How paired says once kept
+    by_hand: bool = False
 
     @property
     def carried(self) -> bool:
@@ -69,7 +72,8 @@ class Pair:
 
         return PairRecord(self.pair_id, Person.of(self.a), Person.of(self.b),
                           values={"Reasons": "; ".join(self.reasons), "How paired": self.how},
-                          agreed_recorded=pair_agreed(self) and self.how not in AGREEMENT_ENDED)
+                          agreed_recorded=pair_agreed(self) and self.how not in AGREEMENT_ENDED,
+                          hand_recorded=self.by_hand)
 
 
 @dataclass(frozen=True)
@@ -302,7 +306,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             reasons = [LOCKED_REASON, *reasons]
         elif how == "kept" and not str(kept.value("Reasons") or "").strip():
             emptied.add(frozenset((a.key, b.key)))  # an agreement there was emptied with it
-        fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id))
+        fixed.append(Pair(a, b, score, tuple(reasons), how, kept.pair_id,
+                          by_hand=how == ADDED_BY_HAND or kept.hand_recorded))
         used.update((a.key, b.key))
         taken.add(frozenset((a.key, b.key)))
     lock_texts = [(f"--lock '{t}'", *parse_lock(t)) for t in locks]

@@ -375,7 +375,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               held_agreed=held_agreed,
                                                               moved_agreed=earlier.agreed |
                                                               _agreed_when_moved(earlier,
-                                                                                 moved)),
+                                                                                 moved),
+                                                              hand=earlier.hand),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),

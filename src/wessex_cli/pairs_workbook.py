@@ -208,6 +208,12 @@ INPUT_SETTING = "Input file"
 # How paired or Reasons cell is typed over or emptied between runs. Written only when there
 # are some: a workbook older than it has none, and its letters read the cells alone.
 AGREED_SETTING = "Pairs agreed in advance (their letters say so)"
+# The pairs typed into the Pairs sheet by hand, marked 'added by hand' by the 'pair --keep'
+# that found them and 'kept' by every one since: the administrator chose the two, so their
+# letters never say the pairing chose them from everyone's preferences. Written only when
+# there are some; a workbook older than it has the 'added by hand' pairs wessex last wrote
+# (``HOW_SETTINGS``), read as such.
+HAND_SETTING = "Pairs typed in by hand (their letters say you paired them)"
 # What wessex wrote in each pair's How paired cell when it last wrote the workbook, as the
 # pairs under each value: a cell copied or filled down over it since ('locked') can be typed
 # back as it was (``lock_edits``). The 'optimised' and 'kept' rows are always
@@ -346,7 +352,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           held: Collection[str] = (),
                           held_how: Mapping[str, str] | None = None,
                           held_agreed: Collection[str] = (),
-                          moved_agreed: Collection[str] = ()) -> list[SheetSpec]:
+                          moved_agreed: Collection[str] = (),
+                          hand: Collection[str] = ()) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -360,7 +367,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     with the pairs this run wrote so, since their cells are left as they were;
     ``held_agreed``: those of them agreed in advance (``AGREED_SETTING``); ``moved_agreed``:
     those of the ``moved`` agreed in advance when they went, still listed so, so that a row
-    copied back (the withdrawal undone) is introduced as agreed whatever its cells say.
+    copied back (the withdrawal undone) is introduced as agreed whatever its cells say;
+    ``hand``: the pairs the Settings sheet records as typed in by hand (``HAND_SETTING``),
+    listed so again when held or moved, as the pairs of this run typed in are.
     """
     from .xlsx_out import SheetSpec
 
@@ -433,6 +442,10 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
           if (agreed := [*(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
                          *(pair_id for pair_id in held if pair_id in held_agreed),
                          *(pair_id for pair_id in moved if pair_id in moved_agreed)])
+          else []),
+        *([[HAND_SETTING, id_ranges(sorted(by_hand))]]
+          if (by_hand := [*(pair.pair_id for pair in result.pairs if pair.by_hand),
+                          *(pair_id for pair_id in [*held, *moved] if pair_id in hand)])
           else []),
         *([[title, id_ranges(ids)] for how, title in HOW_SETTINGS.items()
            if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
@@ -563,8 +576,14 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.unread_how += unread_agreed
     book.agreed = frozenset(agreed)
     book.agreed_written = bool(setting_values(settings, AGREED_SETTING))
+    hand, unread_hand = _listed_ids(settings, HAND_SETTING, known, "the pairs typed in by "
+                                    "hand, whose letters say you paired them")
+    book.unread_how += unread_hand
+    book.hand = frozenset(hand) | {pair_id for pair_id, how in (book.how_written or {}).items()
+                                   if how == "added by hand"}
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = agreed_as_recorded(book, pair)
+        pair.hand_recorded = pair.pair_id in book.hand
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
@@ -582,6 +601,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
             warning = _id_back_warning(book, *found)  # (``missing_id_back``)
             # read as the pair 'pair --keep' takes it for, its letters too, until given back
             found[0].agreed_recorded = agreed_as_recorded(book, *found)
+            found[0].hand_recorded = found[1] in book.hand
         else:  # written as wessex writes them ('P003'): most likely typed over the one given
             warning = _retyped_warning(book, *found)
         book.warnings.append(warning)

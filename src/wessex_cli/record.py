@@ -971,6 +971,7 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
         AGREED_SETTING,
         CARRIED_SETTING,
         GONE_SETTING,
+        HAND_SETTING,
         HISTORY_SETTING,
         HOW_SETTINGS,
         MOVED_SETTING,
@@ -985,7 +986,7 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
     # Withdrawn sheet back on the Pairs sheet, the agreed pair withdrawn, the pair found
     # typed in kept since), are no note of the administrator's
     known = {header_key(k) for k in (*written, CARRIED_SETTING, HISTORY_SETTING,
-                                     GONE_SETTING, MOVED_SETTING, AGREED_SETTING,
+                                     GONE_SETTING, MOVED_SETTING, AGREED_SETTING, HAND_SETTING,
                                      *HOW_SETTINGS.values())}
     for column, title in enumerate(titles, start=1):  # a heading of one's own, still empty
         if title and not (column <= len(headers) and header_key(title) in ours):
