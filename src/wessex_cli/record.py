@@ -661,6 +661,8 @@ class PartnerKept:
     capacity: int | None  # None: no volunteer workbook read (no --in), or no number there
     capacity_cell: str  # where that number is ("Volunteers!O48"); empty when nowhere
     has_place: bool | None  # None when there is no number to tell by
+    # the number is the default of 1: their Capacity cell is blank (or there is no column)
+    default: bool = False
 
 
 @dataclass(frozen=True)
@@ -688,7 +690,9 @@ def new_partners(done: Withdrawal, status: StatusCell | None) -> NewPartners:
         cell = "" if status is None or capacity is None else \
             status.capacity_cells.get(still.key, "")
         return PartnerKept(name, still.others, capacity, cell,
-                           None if capacity is None else capacity > len(still.others))
+                           None if capacity is None else capacity > len(still.others),
+                           capacity is not None and status is not None and
+                           still.key in status.capacity_blank)
 
     kept = [place_of(name, still) for name, still in done.still_paired.items()]
     person = place_of(done.person, done.stays) if done.stays is not None else None
@@ -769,6 +773,9 @@ class StatusCell:
     # title ("Max partners"), to name where the number is; empty when there is no column
     capacity_cells: dict[str, str] = field(default_factory=dict)
     capacity_title: str = ""
+    # those whose Capacity cell is blank (or who are in a workbook without the column): their
+    # 1 is the default, not a number typed there
+    capacity_blank: frozenset[str] = frozenset()
 
 
 def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell:
@@ -784,7 +791,9 @@ def volunteer_to_withdraw(volunteers: Path, who: str, scheme: Any) -> StatusCell
                       {volunteer.key: volunteer.capacity for volunteer in roster.volunteers},
                       {volunteer.key: roster.cell(volunteer, "capacity")
                        for volunteer in roster.volunteers},
-                      roster.columns.get("capacity", ""))
+                      roster.columns.get("capacity", ""),
+                      frozenset(volunteer.key for volunteer in roster.volunteers
+                                if volunteer.capacity_blank))
 
 
 def mark_withdrawn(target: StatusCell) -> tuple[str, Path | None]:

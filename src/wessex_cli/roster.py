@@ -268,6 +268,8 @@ class Volunteer:
     # keys, and the folded names of organisations this person has visited.
     previous: tuple[str, ...] = ()
     visited: tuple[str, ...] = ()
+    # the Capacity cell blank (or no such column): ``capacity`` is the default of 1
+    capacity_blank: bool = False
 
     @property
     def organisation_key(self) -> str:
@@ -1077,7 +1079,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             preferences=tuple(preferences), avoid=avoid, capacity=draft.capacity,
             partner=partner, status=draft.status, active=draft.active,
             adjustments=values.get("adjustments", ""), notes=values.get("notes", ""),
-            extra=draft.extra))
+            extra=draft.extra, capacity_blank=not values.get("capacity", "")))
     by_key = {v.key: v for v in volunteers}
     locks: dict[str, set[frozenset[str]]] = defaultdict(set)  # person -> the locks naming them
     for volunteer in volunteers:

@@ -372,9 +372,15 @@ def withdraw(
             out.print(f"{paired}, so needs no new partner unless their row in the volunteer "
                       "workbook lets them take one more.")
             continue
-        # the number, and where the administrator reads it: the column's title and the cell
+        # the number, and where the administrator reads it: the column's title and the cell;
+        # a blank cell (or no column) holds no number, and 1 is the default
         where = f" ({escape(title)}, {escape(kept.capacity_cell)} in {book})" \
             if kept.capacity_cell and title else ""
+        if kept.default:
+            where = f" (the default, as their {escape(title)} cell, " \
+                f"{escape(kept.capacity_cell)} in {book}, is blank)" \
+                if kept.capacity_cell and title else \
+                f" (the default, as {book} has no column for how many partners someone takes)"
         take = f"{paired} and can take {plural(kept.capacity, 'partner')}{where}"
         out.print(f"{take}, so has a place for one more." if kept.has_place else
                   f"{take}, so needs no new partner.")
