@@ -349,7 +349,7 @@ def test_skip_errors_pairs_the_others_and_says_who_was_left_out(tmp_path: Path) 
     sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Unpaired"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     isla = rows["Dr Isla Okonkwo"]
-    assert isla[1:3] == ("isla@example.org", "primary")
+    assert isla[1:3] == ("isla@example.org", "Primary care")  # as the Side drop-down says it
     # the profession and organisation typed in the row, for someone left out whole by an
     # error in their days as for someone left out after being read (Noor)
     header = [c.value for c in sheet[1]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from .check import LeftOut
     from .pairing import Pair, PairingResult
     from .roster import Roster, Volunteer
+    from .scheme import Scheme
     from .xlsx_out import SheetSpec, Value
 
 # ---------------------------------------------------------------- the schema
@@ -298,9 +300,50 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _person_values(person: Volunteer) -> list[Any]:
-    """The person columns of one half of a row, as the volunteer workbook gave them."""
-    return [getattr(person, f) for f in PERSON_FIELDS]
+def _person_values(person: Volunteer, scheme: Scheme) -> list[Any]:
+    """The person columns of one half of a row, as the volunteer workbook gave them; the
+    side as its drop-down offers it ("Primary care"), which ``side_key`` reads back."""
+    return [scheme.side_label(person.side) if f == "side" else getattr(person, f)
+            for f in PERSON_FIELDS]
+
+
+# The Summary sheet's rows naming the label of each side, in scheme.toml's order
+SIDE_ROWS = ("A side", "B side")
+
+
+def side_labels(summary: Grid) -> tuple[str, ...]:
+    """The label of each side as the Summary sheet's "A side" and "B side" rows give it
+    ("" for a row not there): the labels the workbook's Side cells were written with."""
+    found = {header_key(cell_text(row[0])): cell_text(row[1])
+             for row in summary.rows if len(row) > 1} if summary.is_sheet("Summary") else {}
+    return tuple(found.get(header_key(title), "") for title in SIDE_ROWS)
+
+
+def side_key(text: str, labels: Sequence[str] = ()) -> str:
+    """The side a Side cell of the pairs workbook names, as its key ("primary"): the label
+    wessex writes there ("Primary care"), the workbook's own label of it (``labels``, from
+    its Summary sheet, ``side_labels``), or the key itself, as workbooks written before the
+    labels hold; text that names no side is kept as typed."""
+    wanted = header_key(text)
+    if not wanted:
+        return text
+    keys, names = _side_names()
+    for key, label in zip(keys, labels, strict=False):  # the workbook's own labels first
+        if label and header_key(label) == wanted:
+            return key
+    return names.get(wanted, text)
+
+
+@lru_cache(maxsize=1)
+def _side_names() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The two sides' keys, in scheme.toml's order (always these two; their labels may
+    differ), and each side by its key, default label and common words, folded."""
+    from .scheme import SIDE_WORDS, Scheme
+
+    sides = Scheme().sides
+    return tuple(side.key for side in sides), {
+        name: side.key for side in sides
+        for name in (header_key(side.key), header_key(side.label), *SIDE_WORDS.get(side.key, ()))}
 
 
 def carried_values(person: Person | Volunteer, titles: Sequence[str]
@@ -378,7 +421,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     # the roster's own columns, even when every pair is held or kept and none is new
     titles = result.extra_columns or \
         carried_titles([p for pair in result.pairs for p in (pair.a, pair.b)])
-    rows = [[pair.pair_id, *_person_values(pair.a), *_person_values(pair.b), pair.score,
+    rows = [[pair.pair_id, *_person_values(pair.a, scheme), *_person_values(pair.b, scheme),
+             pair.score,
              "; ".join(pair.reasons), pair.how, *untracked,
              *carried_values(pair.a, titles), *carried_values(pair.b, titles)]
             for pair in result.pairs]
@@ -393,10 +437,11 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                             validations=[(PAIRS_HEADERS.index(t), _tracking_validation(t))
                                          for t in TRACKING_COLUMNS if t != "Notes"])
     unpaired_rows: list[list[Value]] = [
-        [u.person.name, u.person.email, u.person.side, u.person.profession,
+        [u.person.name, u.person.email, scheme.side_label(u.person.side), u.person.profession,
          u.person.organisation, u.places, u.reason, u.person.phone, u.person.specialty,
          u.person.adjustments, *carried_values(u.person, titles)] for u in result.unpaired]
-    unpaired_rows += [[p.name, p.email, p.side, p.profession, p.organisation, None,
+    unpaired_rows += [[p.name, p.email, scheme.side_label(p.side), p.profession,
+                       p.organisation, None,
                        p.unpaired_reason] for p in left_out]
     # the carried titles as the Pairs sheet has them, without "A " (the Settings sheet
     # lists them so)
@@ -520,7 +565,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     from .errors import TrackingError
 
     # one opening of the workbook for every sheet the record is read from
-    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if unpaired else "")
+    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if unpaired else "", "Summary")
     every = None
     if every_sheet:  # each sheet read_grids would give, taken from them all
         every = read_every_grid(path, alongside=_import_record_readers)
@@ -528,7 +573,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                       Grid(path, "", [])) for title in titles]
     else:
         grids = read_grids(path, titles, alongside=_import_record_readers)
-    grid, settings_grid, withdrawn_grid, unpaired_grid = grids
+    grid, settings_grid, withdrawn_grid, unpaired_grid, summary_grid = grids
     if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
@@ -542,14 +587,18 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     # read once: the columns carried from the volunteer workbook, and the pairs last written
     settings = settings_grid.rows
     carried = carried_setting(settings)
-    headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
+    labels = side_labels(summary_grid)  # each side's label, as the Side cells hold it
+    headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried,
+                                            labels)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped, sheets=every)
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
-                                                          now, year, book.withdrawn_unread)
-        book.unpaired = unpaired_rows(unpaired_grid, carried) if unpaired else []
+                                                          now, year, book.withdrawn_unread,
+                                                          labels)
+        book.unpaired = unpaired_rows(unpaired_grid, carried, labels) if unpaired else []
     # the Withdrawn sheet's pairs, made into records once for every use below
-    withdrawn = book.withdrawn if side_sheets else withdrawn_rows(withdrawn_grid)[0]
+    withdrawn = book.withdrawn if side_sheets else \
+        withdrawn_rows(withdrawn_grid, labels=labels)[0]
     # an ID of the administrator's own is read in the list where a pair holds it now
     known = {p.pair_id for p in [*book.pairs, *withdrawn]
              if p.pair_id and pair_number(p.pair_id) is None}
@@ -1616,11 +1665,15 @@ class PairsLayout:
     """Where each column of a Pairs (or Withdrawn) sheet is, from the text of its header row:
     what the calamine reader and the openpyxl editor both go by to make a row a pair."""
 
-    def __init__(self, headers: list[str], carried: Collection[str] = ()) -> None:
+    def __init__(self, headers: list[str], carried: Collection[str] = (),
+                 labels: Sequence[str] = ()) -> None:
         """Where each column is, from the header row as read. ``carried``: the columns the
         Settings sheet says came from the volunteer workbook (``carried_setting``); other
-        columns beginning "A " or "B " are the administrator's, and belong to nobody."""
+        columns beginning "A " or "B " are the administrator's, and belong to nobody.
+        ``labels``: each side's label as the Summary sheet gives it (``side_labels``), for
+        ``side_key`` to read a Side cell by."""
         self.headers = headers
+        self.labels = tuple(labels)
         self.lookup = first_columns(headers)
         self.people = {half: [(name, self.column(person_header(half, name)))
                               for name in PERSON_FIELDS] for half in HALVES}
@@ -1677,6 +1730,7 @@ class PairsLayout:
                 if fault:
                     notes.append(fault)
             found["email"] = address_from_cell(typed)
+            found["side"] = side_key(found["side"], self.labels)  # a label or a key
             notes_col = self.notes[half]
             return Person(**found, email_cell=email_cell if email_col is not None else "",
                           email_typed=typed,
@@ -1693,13 +1747,13 @@ class PairsLayout:
 
 
 def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int | None,
-                  check_emails: bool, carried: Collection[str] = ()
-                  ) -> tuple[list[str], list[PairRecord], list[str]]:
+                  check_emails: bool, carried: Collection[str] = (),
+                  labels: Sequence[str] = ()) -> tuple[list[str], list[PairRecord], list[str]]:
     """The headers and the pairs below them on a Pairs (or Withdrawn) sheet, and (with
     ``check_emails``) a warning for each row below them that names nobody."""
     from .tracking import track
 
-    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]], carried)
+    layout = PairsLayout([cell_text(c) for c in grid.rows[header_index]], carried, labels)
     cleaned: dict[int, list[str]] = {}  # row number -> warnings from the reader
     ours = {header_key(title) for title in PAIRS_HEADERS}  # and the volunteer workbook's:
     ours |= {header_key(layout.headers[n]) for half in HALVES for _, n in layout.carried[half]}
@@ -1755,14 +1809,15 @@ def _no_address(record: PairRecord, sheet: str) -> str:
 
 def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]] | None = None,
                    now: dt.date | None = None, year: int | None = None,
-                   unread: list[str] | None = None
+                   unread: list[str] | None = None, labels: Sequence[str] = ()
                    ) -> tuple[list[PairRecord], list[Withdrawn]]:
     """The rows of ``grid``, a Withdrawn sheet however read (``record`` reads it from the
     workbook open for a change), as pairs and as withdrawals; ``carried_of(headers)``: the
     columns carried from the volunteer workbook (``carried_setting``), none without it.
     ``now`` and ``year`` are as for the Pairs sheet (``tracking.track``): a visit ticked
     done there but dated after today is no more done on this sheet than on that one.
-    ``unread``, given, takes a warning for each row not read (no address on either side)."""
+    ``unread``, given, takes a warning for each row not read (no address on either side).
+    ``labels``: each side's label, as for ``PairsLayout``."""
     if not grid.is_sheet("Withdrawn") or not grid.rows:
         return [], []
     header_index = find_pairs_header(grid.rows, "Withdrawn")
@@ -1771,7 +1826,8 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
     refuse_pairs_above(grid.rows, header_index, "Withdrawn")
     headers = [cell_text(c) for c in grid.rows[header_index]]
     carried = carried_of(headers) if carried_of is not None else frozenset()
-    headers, pairs, skipped = _pair_records(grid, header_index, now, year, False, carried)
+    headers, pairs, skipped = _pair_records(grid, header_index, now, year, False, carried,
+                                            labels)
     if unread is not None:
         unread += skipped
     # the first of two columns with one title is wessex's own (withdraw writes its four
@@ -1798,10 +1854,12 @@ def withdrawn_rows(grid: Grid, carried_of: Callable[[list[str]], frozenset[str]]
     return pairs, found
 
 
-def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
+def unpaired_rows(grid: Grid, carried: Collection[str] = (), labels: Sequence[str] = ()
+                  ) -> list[Person]:
     """The people of ``grid``, an Unpaired sheet however read (``record`` reads it from the
     workbook open for a change), with the ``carried`` columns (those the Settings sheet
-    lists as from the volunteer workbook) after wessex's own."""
+    lists as from the volunteer workbook) after wessex's own; their Side cells read by
+    ``side_key`` with ``labels``."""
     from .roster import email_problem
 
     if not grid.is_sheet("Unpaired"):
@@ -1826,6 +1884,8 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = ()) -> list[Person]:
         address = address_from_cell(typed)
         if address and email_problem(address) is None:
             columns["email"] = address
+        if "side" in columns:
+            columns["side"] = side_key(columns["side"], labels)
         people.append(Person(
             **columns, email_typed=typed,
             notes=PairsLayout.text(raw, notes) if notes is not None else "",

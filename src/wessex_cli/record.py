@@ -42,6 +42,8 @@ from .pairs_workbook import (
     ids_without,
     person_header,
     refuse_pairs_above,
+    side_key,
+    side_labels,
 )
 from .safe_write import real_path, refuse_if_open, refuse_if_read_only, shown_backup
 from .sheet_rows import (
@@ -119,7 +121,8 @@ def find_rows(sheet: Any, columns: dict[str, int], who: str,
     names, for ``pick_row`` to refuse several."""
     wanted_email = email_key(who) if "@" in who else None
     header_row = columns["__row__"]
-    layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]])
+    layout = PairsLayout([cell_text(_shown(book, c)) for c in sheet[header_row]],
+                         labels=_side_labels(book))
     places = []
     for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
         pair = layout.pair([_shown(book, c) for c in cells], number, sheet.title)
@@ -180,6 +183,18 @@ def _people_off_the_pairs_sheet(recorded: PairsWorkbook) -> list[tuple[str, Pers
     return list(found.values())
 
 
+def _side_labels(book: Workbook | None) -> tuple[str, ...]:
+    """Each side's label as the Summary sheet of ``book`` (open for a change) gives it, for
+    its Side cells to be read by (``pairs_workbook.side_labels``); none without the sheet."""
+    from .spreadsheet import Grid
+
+    if book is None or not book.has_sheet("Summary"):
+        return ()
+    sheet = book["Summary"]
+    return side_labels(Grid(book.path, sheet.title, [[book.shown(cell) for cell in row]
+                                                     for row in sheet.iter_rows(max_col=2)]))
+
+
 def _side_sheets(book: Workbook) -> PairsWorkbook:
     """The Withdrawn and Unpaired sheets of the workbook open for a change, read from it as
     the calamine reader reads them from the file (``pairs_workbook.withdrawn_rows`` and
@@ -194,9 +209,10 @@ def _side_sheets(book: Workbook) -> PairsWorkbook:
         return Grid(book.path, sheet.title,
                     [[book.shown(cell) for cell in row] for row in sheet.iter_rows()])
 
-    withdrawn, withdrawals = withdrawn_rows(grid("Withdrawn"))
+    labels = _side_labels(book)
+    withdrawn, withdrawals = withdrawn_rows(grid("Withdrawn"), labels=labels)
     return PairsWorkbook(book.path, [], [], withdrawn, withdrawals,
-                         unpaired_rows(grid("Unpaired")))
+                         unpaired_rows(grid("Unpaired"), labels=labels))
 
 
 def refuse_others_by_part(book: Workbook, who: str, rows: list[Placement],
@@ -1240,6 +1256,10 @@ class _Carry:
 
         book, sheet = self.book, self.sheet
         how_column = self.columns.get(header_key("How paired"))
+        # a Side cell of an older workbook holds the key ('primary'): the label written over
+        # it now names the same side, no text of the administrator's to speak of
+        labels = _side_labels(book)
+        sides = {header_key(person_header(half, "side")) for half in HALVES}
         for pair_cell, row in self.kept:  # from the bottom up, as found
             # as it said before this run: "locked" is why an agreed pair's Reasons are begun,
             # unless a lock (the Partner column, --lock) names the two (``named``)
@@ -1254,9 +1274,11 @@ class _Carry:
                     continue  # the administrator's formula wins
                 if cell_text(shown) != cell_text(value):
                     book.unmerged(target)
-                    self._note_rewritten(target, title, cell_text(shown), cell_text(value),
-                                         how_was, cell_text(row[0]) in warned_locks,
-                                         cell_text(row[0]) in recorded_agreed)
+                    if header_key(title) not in sides or side_key(cell_text(shown), labels) \
+                            != side_key(cell_text(value), labels):
+                        self._note_rewritten(target, title, cell_text(shown), cell_text(value),
+                                             how_was, cell_text(row[0]) in warned_locks,
+                                             cell_text(row[0]) in recorded_agreed)
                     put_value(target, None if value == "" else value)
                     self.changed = True
 
@@ -1648,7 +1670,9 @@ def _why_dropped(book: Workbook, sheet: Any, columns: dict[str, int], number: in
             return name, f"marked '{volunteer.status}' in the volunteer workbook", WHOLE_SCHEME
         side = columns.get(header_key(person_header(half, "side")))
         recorded = cell_text(book.shown(sheet.cell(number, side))) if side else ""
-        found.append((name, bool(recorded) and volunteer.side != recorded))
+        # the label written there ("Primary care"), or the key of an older workbook
+        found.append((name, bool(recorded) and
+                      volunteer.side != side_key(recorded, _side_labels(book))))
     # the one whose side is not the one the row records changed it (a Profession or Side
     # cell typed over): they, not their partner, are who left the pair
     changed = [n for n, (_, moved) in enumerate(found) if moved]
