@@ -188,6 +188,9 @@ class PairRecord:
     # or the 'added by hand' pairs wessex last wrote): the administrator chose the two, so
     # its letters say so after 'pair --keep' has written 'kept' in its How paired cell
     hand_recorded: bool = False
+    # a pair of the Withdrawn sheet that ended before the last pairing ran (or in it): a
+    # pair that pairing made may be in its place (``pairs_workbook.ended_before_pairing``)
+    ended_before_pairing: bool = False
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""

@@ -633,6 +633,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = agreed_as_recorded(book, pair)
         pair.hand_recorded = pair.pair_id in book.hand
+    for pair in book.withdrawn:  # whether a new pair may be in its place, for the letters
+        pair.ended_before_pairing = ended_before_pairing(book, pair)
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
@@ -817,6 +819,19 @@ def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
         written.update(dict.fromkeys(ids, how))
         said += unread
     return written, said
+
+
+def ended_before_pairing(book: PairsWorkbook, pair: PairRecord) -> bool:
+    """Whether ``pair``, on the Withdrawn sheet, ended before the last pairing ran (or in
+    it). The Settings sheet records what that pairing wrote in the How paired cell of each
+    pair then on the Pairs sheet (``HOW_SETTINGS``), every one but a locked pair, and
+    'withdraw' leaves that record as it is: a pair moved to the Withdrawn sheet with
+    "optimised", "kept" or "added by hand" in that cell, which the record does not name, was
+    not on the Pairs sheet when the pairing ran. A locked pair cannot be told so, nor any
+    pair of a workbook whose record is older or cannot be read whole."""
+    written = book.how_written
+    return written is not None and not book.unread_how and bool(pair.pair_id) and \
+        pair.pair_id not in written and pair.how_paired() in HOW_SETTINGS
 
 
 def added_by_hand(book: PairsWorkbook) -> set[int]:
