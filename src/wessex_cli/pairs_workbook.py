@@ -565,7 +565,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     from .errors import TrackingError
 
     # one opening of the workbook for every sheet the record is read from
-    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if unpaired else "", "Summary")
+    titles = ("Pairs", "Settings", "Withdrawn", "Unpaired" if unpaired else "")
     every = None
     if every_sheet:  # each sheet read_grids would give, taken from them all
         every = read_every_grid(path, alongside=_import_record_readers)
@@ -573,7 +573,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
                       Grid(path, "", [])) for title in titles]
     else:
         grids = read_grids(path, titles, alongside=_import_record_readers)
-    grid, settings_grid, withdrawn_grid, unpaired_grid, summary_grid = grids
+    grid, settings_grid, withdrawn_grid, unpaired_grid = grids
     if not grid.is_sheet("Pairs"):
         raise TrackingError("this workbook has no 'Pairs' sheet, so it is not a pairs workbook "
                             "written by 'wessex pair'.", "Give the pairs workbook (pairs.xlsx).",
@@ -587,18 +587,14 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     # read once: the columns carried from the volunteer workbook, and the pairs last written
     settings = settings_grid.rows
     carried = carried_setting(settings)
-    labels = side_labels(summary_grid)  # each side's label, as the Side cells hold it
-    headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried,
-                                            labels)
+    headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped, sheets=every)
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
-                                                          now, year, book.withdrawn_unread,
-                                                          labels)
-        book.unpaired = unpaired_rows(unpaired_grid, carried, labels) if unpaired else []
+                                                          now, year, book.withdrawn_unread)
+        book.unpaired = unpaired_rows(unpaired_grid, carried) if unpaired else []
     # the Withdrawn sheet's pairs, made into records once for every use below
-    withdrawn = book.withdrawn if side_sheets else \
-        withdrawn_rows(withdrawn_grid, labels=labels)[0]
+    withdrawn = book.withdrawn if side_sheets else withdrawn_rows(withdrawn_grid)[0]
     # an ID of the administrator's own is read in the list where a pair holds it now
     known = {p.pair_id for p in [*book.pairs, *withdrawn]
              if p.pair_id and pair_number(p.pair_id) is None}
@@ -656,7 +652,32 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         else:  # written as wessex writes them ('P003'): most likely typed over the one given
             warning = _retyped_warning(book, *found)
         book.warnings.append(warning)
+    _sides_as_labelled(book, withdrawn, every)
     return book
+
+
+def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
+                       every: list[Grid] | None) -> None:
+    """Read again, by the labels the Summary sheet gives the sides (``side_labels``), the
+    Side cells of ``book``'s pairs, the ``withdrawn`` ones and its unpaired people that name
+    no side by its key, default label or common words: a scheme's own labels ("GP
+    surgeries"). The Summary sheet is read only then (from ``every`` when read already)."""
+    from dataclasses import replace
+
+    keys = _side_names()[0]
+    pairs = [*book.pairs, *withdrawn]
+    if not any(someone.side and someone.side not in keys
+               for someone in [*(p for pair in pairs for p in pair.people), *book.unpaired]):
+        return
+    summary = next((grid for grid in every if same_sheet(grid.sheet, "Summary")),
+                   Grid(book.path, "", [])) if every is not None else \
+        read_grid(book.path, "Summary", only=True)
+    labels = side_labels(summary)
+    if not any(labels):
+        return
+    for pair in pairs:
+        pair.a, pair.b = (replace(p, side=side_key(p.side, labels)) for p in pair.people)
+    book.unpaired = [replace(p, side=side_key(p.side, labels)) for p in book.unpaired]
 
 
 WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
