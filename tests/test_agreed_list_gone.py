@@ -60,3 +60,54 @@ def test_a_workbook_written_before_the_list_is_not_read_as_agreeing_to_no_pair(
     assert "Warning" not in status
     assert "As agreed in advance, your exchange partner is: - **Dr Dara Arkwright**" in \
         _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def _set_list(path: Path, value: str | None) -> str:
+    """Type ``value`` in the list of the pairs agreed in advance; its cell."""
+    book = openpyxl.load_workbook(path)
+    number = _settings_rows(path)[TITLE]
+    book["Settings"].cell(number, 2).value = value
+    book.save(path)
+    return f"Settings!B{number}"
+
+
+def test_an_id_typed_into_the_list_is_warned_of_by_status_render_and_the_dry_run(
+        run: Runner, paired: Path) -> None:
+    """P001, a pair the pairing chose, typed into the list: its letters say its two agreed
+    in advance. 'pair --keep' said only that it began their Reasons so; status said nothing."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair 'kept' now
+    where = _set_list(paired, "P001, P017")
+    warning = (f"{where} lists pair P001 (Dr Amelia Ashworth and Prof Chidi Zielinski) as "
+               "agreed in advance, but its How paired cell (Pairs!T2) says 'kept' and its "
+               "Reasons (Pairs!S2) do not begin 'locked as agreed': was its ID typed into "
+               "that list, or the Reasons typed over? ")
+    status = _said(run, "status", "pairs.xlsx")
+    assert warning + ("While the list names it, its letters say the two agreed in advance, "
+                      "and 'wessex pair --keep' would begin its Reasons 'locked as agreed' "
+                      f"again. If they did not agree in advance, take P001 out of {where}.") \
+        in status
+    assert status.count("Warning") == 1  # none of P017, agreed, as its cells say
+    rendered = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
+                     "letters", "--format", "md")
+    assert warning in rendered
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert warning + ("Without --dry-run, this run would begin its Reasons 'locked as "
+                      "agreed' again and keep the two as agreed in advance from then on, "
+                      "their letters saying so. If they did not agree in advance, take P001 "
+                      f"out of {where} before running without --dry-run.") in dry
+    # the way back, followed: nothing said, the letters say the pairing chose them
+    _set_list(paired, "P017")
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "everyone's preferences" in _introduction(run, paired.parent, "amelia-ashworth")
+
+
+def test_an_agreed_pair_whose_reasons_were_emptied_is_not_warned_of(
+        run: Runner, paired: Path) -> None:
+    """The list is kept for this: P017's Reasons emptied, its letters still say the two
+    agreed, and nothing asks whether its ID was typed there."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["S18"].value = None
+    book.save(paired)
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")

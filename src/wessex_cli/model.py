@@ -347,6 +347,11 @@ class PairsWorkbook:
     # whether the Settings sheet has that list at all: without it (a workbook older than it,
     # or one with no pair agreed in advance) Reasons begun "locked as agreed" are not checked
     agreed_written: bool = False
+    # the Settings cell that holds that list ("Settings!B14"), or held it: the row found
+    # emptied, or (``agreed_cleared``) blank where wessex writes it, its title cleared too;
+    # "" when there is no such row (``pairs_workbook.agreed_list_gone`` reads these)
+    agreed_cell: str = ""
+    agreed_cleared: bool = False
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)

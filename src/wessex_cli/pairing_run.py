@@ -312,10 +312,12 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                     made=any(not p.carried for p in result.pairs))
                 notes[deleted_note:deleted_note] = [Note(s, NoteKind.WARNING) for s in said]
             # an agreement said to end, kept by a lock (a Partner cell, --lock) naming the two:
-            # the warning is untrue, and the note of their Reasons begun again says why
+            # the warning is untrue, and the note of their Reasons begun again says why (one
+            # the Settings list keeps agreed says so itself: ``agreed_by_list``)
             still_agreed = {p.pair_id for p in result.pairs if pair_agreed(p)}
             untrue = [note for pair, note, locking in edit_notes
-                      if not locking and pair.pair_id in still_agreed and
+                      if not locking and not pair.agreed_recorded and
+                      pair.pair_id in still_agreed and
                       not str(pair.value("Reasons") or "").startswith(LOCKED_REASON)]
             notes = [note for note in notes if all(note is not wrong for wrong in untrue)]
             notes += _kept_but_broken(result, keep, roster)

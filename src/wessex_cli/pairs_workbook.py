@@ -621,6 +621,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.unread_how += unread_agreed
     book.agreed = frozenset(agreed)
     book.agreed_written = bool(setting_values(settings, AGREED_SETTING))
+    book.agreed_cell, book.agreed_cleared = _agreed_place(settings)
     hand, unread_hand = _listed_ids(settings, HAND_SETTING, known, "the pairs typed in by "
                                     "hand, whose letters say you paired them")
     book.unread_how += unread_hand
@@ -821,6 +822,23 @@ def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[st
                             "Keep your own text in column C of that row: 'wessex pair --keep' "
                             "writes this cell afresh.")
     return found, said
+
+
+def _agreed_place(rows: Sequence[Sequence[Cell]]) -> tuple[str, bool]:
+    """Where the Settings sheet (its rows) holds the list of the pairs agreed in advance
+    (``AGREED_SETTING``): the cell of its value ("Settings!B14"), and False; or, no row
+    titled so, the blank row just above the 'optimised' row (``HOW_SETTINGS``), where wessex
+    writes it, and True: the row cleared, title and all; ("", False) for neither."""
+    wanted, after = header_key(AGREED_SETTING), header_key(HOW_SETTINGS["optimised"])
+    below = ""
+    for number, row in enumerate(rows):
+        title = header_key(cell_text(row[0])) if row else ""
+        if title == wanted:
+            return f"Settings!{cell_ref(number, 1)}", False
+        if title == after and not below and number > 1 and \
+                not any(cell_text(value) for value in rows[number - 1]):
+            below = f"Settings!{cell_ref(number - 1, 1)}"
+    return below, bool(below)
 
 
 def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
@@ -1405,6 +1423,11 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
                     and pair.pair_id in (book.listed or ()):  # on the Pairs sheet it wrote
                 said.append((pair, _agreed_by_copy(named, reasons_cell, keeping, writing,
                                                    pair.pair_id), False))
+            elif pair.agreed_recorded and not begun and reasons:
+                # the list alone says agreed, over Reasons of other words (emptied, they are
+                # what the list is kept for): an ID typed in the list, or the Reasons typed over
+                said.append((pair, agreed_by_list(book, named, cell, typed, reasons_cell,
+                                                  keeping, writing, pair.pair_id), False))
             continue
         if recorded == "locked" or pair.pair_id in book.agreed:
             # wessex wrote the two as agreed ('locked' there, or listed as agreed since):
@@ -1488,6 +1511,36 @@ def _agreed_by_copy(named: str, reasons: str, keeping: bool, writing: bool,
     return said + ("This run takes the Reasons at their word: it keeps the two as agreed in "
                    "advance from now on, and their letters say so. If they did not agree in "
                    f"advance, once it is done {undo_agreement(reasons, pair_id)}")
+
+
+def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reasons: str,
+                   keeping: bool, writing: bool, pair_id: str) -> str:
+    """The warning for a pair (``named``) that the Settings sheet of ``book`` lists as agreed
+    in advance (``AGREED_SETTING``, at ``book.agreed_cell``) while neither its How paired
+    cell (``cell``, saying ``typed``) nor its Reasons (``reasons``, not emptied) say so: its
+    ID typed into the list, or the Reasons typed over. Its letters say the two agreed, and
+    'pair --keep' begins its Reasons so again: as status foretells it, or as that run
+    (``keeping``) says it first, about to write or (not ``writing``) dry."""
+    from .pairing import LOCKED_REASON
+
+    where = book.agreed_cell or "the Settings sheet's row 'Pairs agreed in advance'"
+    said = (f"{where} lists {named} as agreed in advance, but its How paired cell ({cell}) "
+            f"says '{typed}' and its Reasons ({reasons}) do not begin '{LOCKED_REASON}': was "
+            "its ID typed into that list, or the Reasons typed over? ")
+    if not keeping:
+        return said + ("While the list names it, its letters say the two agreed in advance, "
+                       f"and 'wessex pair --keep' would begin its Reasons '{LOCKED_REASON}' "
+                       "again. If they did not agree in advance, take "
+                       f"{pair_id} out of {where}.")
+    if not writing:
+        return said + (f"Without --dry-run, this run would begin its Reasons '{LOCKED_REASON}' "
+                       "again and keep the two as agreed in advance from then on, their "
+                       "letters saying so. If they did not agree in advance, take "
+                       f"{pair_id} out of {where} before running without --dry-run.")
+    return said + (f"This run takes the list at its word: it begins the Reasons "
+                   f"'{LOCKED_REASON}' again and keeps the two as agreed in advance from now "
+                   "on, their letters saying so. If they did not agree in advance, once it is "
+                   f"done {undo_agreement(reasons, pair_id)}")
 
 
 def _type_back(how: str) -> str:
