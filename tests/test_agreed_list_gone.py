@@ -111,3 +111,137 @@ def test_an_agreed_pair_whose_reasons_were_emptied_is_not_warned_of(
     book.save(paired)
     assert "Warning" not in _said(run, "status", "pairs.xlsx")
     assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def _tidied(run: Runner, paired: Path, partner: bool = False) -> None:
+    """P017 kept ('kept' in its How paired cell), then its Reasons emptied while tidying the
+    sheet, and (unless ``partner``) Dr Oliver Pemberton's Partner cell cleared, the pair made."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    if not partner:
+        volunteers = paired.parent / "volunteers.xlsx"
+        book = openpyxl.load_workbook(volunteers)
+        assert book["Volunteers"]["P5"].value == "Dr Dara Arkwright"
+        book["Volunteers"]["P5"].value = None
+        book.save(volunteers)
+    book = openpyxl.load_workbook(paired)
+    assert book["Pairs"]["T18"].value == "kept"
+    book["Pairs"]["S18"].value = None
+    book.save(paired)
+
+
+P017 = "pair P017 (Dr Oliver Pemberton and Dr Dara Arkwright)"
+UNKNOWN = (f"Without the list, nothing in the workbook says whether the two of {P017} agreed "
+           "in advance, its Reasons (Pairs!S18) being emptied too: ")
+IDS = "the IDs of the pairs agreed in advance, or '(none)' if none was."
+
+
+def test_the_list_deleted_over_an_agreed_pairs_emptied_reasons_is_warned_of(
+        run: Runner, paired: Path) -> None:
+    """The row deleted too: its letters said the pairing chose the two, and nothing said so."""
+    _tidied(run, paired, partner=True)
+    _delete_settings_rows(paired, "Pairs agreed in advance")
+    deleted = ("The Settings sheet has no row 'Pairs agreed in advance (their letters say "
+               "so)', which 'wessex pair' writes with the IDs of the pairs agreed in advance, "
+               "or '(none)': was it deleted? ")
+    back = ("type 'Pairs agreed in advance (their letters say so)' in column A of an empty row "
+            f"of the Settings sheet and, in column B, {IDS} A copy of the workbook in the "
+            "backups folder beside it has the list.")
+    warning = deleted + UNKNOWN + (
+        "its letters say the pairing chose the two, and 'wessex pair --keep' would keep it as "
+        "not agreed in advance from then on, unless the Partner column of the volunteer "
+        f"workbook names the two as each other's partners. If they did agree in advance, {back}")
+    assert warning in _said(run, "status", "pairs.xlsx")
+    assert warning in _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx",
+                            "-o", "letters", "--format", "md")
+    # Oliver's Partner cell still names Dara: the dry run keeps them agreed, and says nothing
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert "was it deleted?" not in dry
+    assert "as the Partner column of the volunteer workbook (or --lock) names its two" in dry
+    # the way back, followed: the letters say the two agreed, and nothing is warned of
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Settings"]
+    sheet.cell(sheet.max_row + 1, 1).value = "Pairs agreed in advance (their letters say so)"
+    sheet.cell(sheet.max_row, 2).value = "P017"
+    book.save(paired)
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_the_list_emptied_is_warned_of_by_the_dry_run_and_the_run(
+        run: Runner, paired: Path) -> None:
+    _tidied(run, paired)
+    where = _set_list(paired, None)
+    emptied = (f"{where} is empty, where 'wessex pair' lists the IDs of the pairs agreed in "
+               "advance ('Pairs agreed in advance (their letters say so)'), or writes "
+               "'(none)': was it emptied? ")
+    assert emptied + UNKNOWN in _said(run, "status", "pairs.xlsx")
+    dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
+    assert emptied + UNKNOWN + (
+        "without --dry-run, this run would keep it as not agreed in advance from then on, the "
+        "letters saying the pairing chose the two. If they did agree in advance, before "
+        f"running without --dry-run, type in {where} {IDS} A copy of the workbook in the "
+        "backups folder beside it has the list.") in dry
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert emptied + UNKNOWN + (
+        "this run keeps it as not agreed in advance from now on, the letters saying the "
+        "pairing chose the two. If they did agree in advance, once it is done, type 'locked as "
+        "agreed; ' at the start of Pairs!S18, and P017 in the Settings sheet's row 'Pairs "
+        "agreed in advance', in place of '(none)' if it says so.") in said
+    assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")
+    # followed: both places say the two agreed, and neither is warned of as the other's copy
+    book = openpyxl.load_workbook(paired)
+    reasons = str(book["Pairs"]["S18"].value)
+    assert reasons and not reasons.startswith("locked as agreed")
+    book["Pairs"]["S18"].value = f"locked as agreed; {reasons}"
+    book.save(paired)
+    assert _set_list(paired, "P017") == where
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_the_list_cleared_title_and_all_is_warned_of(run: Runner, paired: Path) -> None:
+    _tidied(run, paired)
+    number = _settings_rows(paired)[TITLE]
+    book = openpyxl.load_workbook(paired)
+    book["Settings"].cell(number, 1).value = book["Settings"].cell(number, 2).value = None
+    book.save(paired)
+    assert (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes 'Pairs "
+            "agreed in advance (their letters say so)' and the IDs of the pairs agreed in "
+            f"advance, or '(none)': was it cleared? {UNKNOWN}") in _said(run, "status",
+                                                                      "pairs.xlsx")
+    assert (f"If they did agree in advance, type 'Pairs agreed in advance (their letters say "
+            f"so)' back in Settings!A{number} and, in Settings!B{number}, {IDS}") in \
+        _said(run, "status", "pairs.xlsx")
+
+
+def test_the_list_deleted_while_reasons_still_say_agreed_is_warned_of(
+        run: Runner, paired: Path) -> None:
+    """Nothing lost yet: P017's Reasons still say so. But an agreed pair's Reasons emptied
+    from now on would be introduced as chosen by the pairing."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    _delete_settings_rows(paired, "Pairs agreed in advance")
+    status = _said(run, "status", "pairs.xlsx")
+    assert "was it deleted? The letters of P017 still say its two agreed in advance, as its " \
+        "cells say (Pairs!S18); but without the list, an agreed pair kept since ('kept' in " \
+        "its How paired cell) whose Reasons are emptied is introduced as chosen by the " \
+        "pairing. To keep the record, type 'Pairs agreed in advance (their letters say so)' " \
+        "in column A of an empty row of the Settings sheet and, in column B, the IDs of the " \
+        "pairs agreed in advance (P017 among them)." in status
+    # 'pair --keep' writes the list again from those Reasons, and says nothing of it
+    assert "was it deleted?" not in _said(run, "pair", "volunteers.xlsx", "--keep",
+                                          "pairs.xlsx")
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_an_agreement_ended_as_the_way_back_says_is_not_warned_of(
+        run: Runner, paired: Path) -> None:
+    """undo_agreement's way back, followed for the one pair agreed in advance: 'locked as
+    agreed' taken out of its Reasons, its ID out of the list, which is left empty."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    reasons = str(book["Pairs"]["S18"].value)
+    book["Pairs"]["S18"].value = reasons.removeprefix("locked as agreed; ")
+    book.save(paired)
+    _set_list(paired, None)
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")

@@ -119,6 +119,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .pairing import LOCKED_REASON, explain, held_in, pair_volunteers, parse_lock
     from .pairs_workbook import (
         added_by_hand,
+        agreed_list_gone,
         leave_out_withdrawn,
         lock_edits,
         missing_id_back,
@@ -320,6 +321,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                       pair.pair_id in still_agreed and
                       not str(pair.value("Reasons") or "").startswith(LOCKED_REASON)]
             notes = [note for note in notes if all(note is not wrong for wrong in untrue)]
+            notes += [Note(said, NoteKind.WARNING) for said in agreed_list_gone(
+                earlier, added, keeping=True, writing=request.writing, still_agreed=still_agreed)]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,

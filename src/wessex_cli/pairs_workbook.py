@@ -54,6 +54,7 @@ from .text import (
     email_key,
     figure_or_text,
     first_columns,
+    first_few,
     header_key,
     person_key,
     plural,
@@ -207,8 +208,9 @@ INPUT_SETTING = "Input file"
 # The pairs whose two people were agreed in advance (the Partner column or --lock) when
 # wessex last wrote the workbook: 'locked' when made, 'kept' since, their Reasons begun
 # "locked as agreed". Their letters say the two agreed; the record keeps that true when the
-# How paired or Reasons cell is typed over or emptied between runs. Written only when there
-# are some: a workbook older than it has none, and its letters read the cells alone.
+# How paired or Reasons cell is typed over or emptied between runs. Written "(none)" when
+# there are none (written only when there were some until then): a workbook older than it has
+# none, and its letters read the cells alone.
 AGREED_SETTING = "Pairs agreed in advance (their letters say so)"
 # The pairs typed into the Pairs sheet by hand, marked 'added by hand' by the 'pair --keep'
 # that found them and 'kept' by every one since: the administrator chose the two, so their
@@ -483,11 +485,11 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         *[[CARRIED_SETTING, header[len("A "):]] for header in carried[1:len(titles) + 1]],
         *([[GONE_SETTING, id_ranges(sorted(gone))]] if gone else []),
         *([[MOVED_SETTING, id_ranges(sorted(moved))]] if moved else []),
-        *([[AGREED_SETTING, id_ranges(sorted(agreed))]]
-          if (agreed := [*(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
-                         *(pair_id for pair_id in held if pair_id in held_agreed),
-                         *(pair_id for pair_id in moved if pair_id in moved_agreed)])
-          else []),
+        # "(none)" when none: a workbook without the row has had it deleted (``agreed_list_gone``)
+        [AGREED_SETTING, id_ranges(sorted([
+            *(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
+            *(pair_id for pair_id in held if pair_id in held_agreed),
+            *(pair_id for pair_id in moved if pair_id in moved_agreed)]))],
         *([[HAND_SETTING, id_ranges(sorted(by_hand))]]
           if (by_hand := [*(pair.pair_id for pair in result.pairs if pair.by_hand),
                           *(pair_id for pair_id in [*held, *moved] if pair_id in hand)])
@@ -1543,6 +1545,103 @@ def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reaso
                    f"done {undo_agreement(reasons, pair_id)}")
 
 
+def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
+                     writing: bool = True, still_agreed: Collection[str] = ()) -> list[str]:
+    """A warning when the Settings sheet of ``book``, written by a wessex that lists the pairs
+    agreed in advance (``AGREED_SETTING``; its How paired rows tell it), has lost that list
+    (its row deleted, emptied or cleared) while a pair wessex wrote (none typed in by hand:
+    ``added``) shows it had something to keep: a kept pair whose Reasons were emptied too,
+    whose agreement nothing in the workbook can tell now (its letters say the pairing chose
+    the two), or Reasons still begun "locked as agreed". Said as status foretells it, or as
+    'pair --keep' (``keeping``) says it first, about to write or (not ``writing``) dry, of the
+    pairs it keeps as not agreed (none ``still_agreed``: a lock names them), with the way
+    back. A list emptied once no pair is agreed (``undo_agreement`` followed) says nothing."""
+    from .pairing import LOCKED_REASON
+
+    if book.agreed_written or book.how_written is None:
+        return []  # the list is there, or the workbook is older than it
+    columns = first_columns(book.headers)
+    how, why = columns.get(header_key("How paired")), columns.get(header_key("Reasons"))
+    if how is None or why is None:
+        return []
+    how_title, why_title = book.headers[how], book.headers[why]
+    # a cell still saying the two agreed (Reasons, or How paired as wessex wrote it): the
+    # list had them, and their letters say so
+    shown: list[tuple[PairRecord, str]] = []
+    lost: list[PairRecord] = []  # Reasons emptied too: agreed or not, nothing tells now
+    for pair in book.pairs:
+        if pair.row in added or book.listed is None or pair.pair_id not in book.listed:
+            continue
+        typed = how_paired_text(pair.values.get(how_title))
+        reasons = cell_text(pair.values.get(why_title))
+        recorded = recorded_how(book, pair)
+        if reasons.startswith(LOCKED_REASON):
+            shown.append((pair, cell_ref(pair.row - 1, why)))
+        elif recorded == typed == "locked":
+            shown.append((pair, cell_ref(pair.row - 1, how)))
+        elif not reasons and recorded in ("kept", "added by hand") and \
+                typed not in ("locked", *AGREEMENT_ENDED) and pair.pair_id not in still_agreed:
+            lost.append(pair)
+    if not lost and (keeping or not shown):
+        return []
+    title = f"'{AGREED_SETTING}'"
+    if not book.agreed_cell:
+        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
+                "IDs of the pairs agreed in advance, or '(none)': was it deleted? ")
+        back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
+                "column B, ")
+    elif book.agreed_cleared:
+        number = book.agreed_cell.removeprefix("Settings!B")
+        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
+                f"{title} and the IDs of the pairs agreed in advance, or '(none)': was it "
+                "cleared? ")
+        back = f"type {title} back in Settings!A{number} and, in {book.agreed_cell}, "
+    else:
+        said = (f"{book.agreed_cell} is empty, where 'wessex pair' lists the IDs of the pairs "
+                f"agreed in advance ({title}), or writes '(none)': was it emptied? ")
+        back = f"type in {book.agreed_cell} "
+    back += "the IDs of the pairs agreed in advance" + \
+        (f" ({and_list([p.pair_id for p, _ in shown])} among them)." if shown else
+         ", or '(none)' if none was.")
+    if (book.path.parent / "backups").is_dir():
+        back += " A copy of the workbook in the backups folder beside it has the list."
+    cells = f"Pairs!{first_few([cell_ref(p.row - 1, why) for p in lost])}"
+    one = len(lost) == 1
+    them = (f"pair {lost[0].pair_id} ({people_of(lost[0])})" if one else
+            f"{plural(len(lost), 'pair')} ({first_few([p.pair_id for p in lost])})")
+    unknown = (f"Without the list, nothing in the workbook says whether the two of {them} "
+               f"agreed in advance, {'its' if one else 'their'} Reasons ({cells}) being "
+               "emptied too: ")
+    they = "they" if one else "any"
+    if keeping and not writing:
+        return [said + unknown + ("without --dry-run, this run would keep "
+                                  f"{'it' if one else 'them'} as not agreed in advance from "
+                                  "then on, the letters saying the pairing chose the two. If "
+                                  f"{they} did agree in advance, before running without "
+                                  f"--dry-run, {back}")]
+    if keeping:
+        return [said + unknown + (f"this run keeps {'it' if one else 'them'} as not agreed in "
+                                  "advance from now on, the letters saying the pairing chose "
+                                  f"the two. If {they} did agree in advance, once it is "
+                                  "done, " + (redo_agreement(cells, lost[0].pair_id) if one
+                                              else f"for each that did, {redo_agreement()}"))]
+    if lost:
+        return [said + unknown + (f"{'its' if one else 'their'} letters say the pairing chose "
+                                  "the two, and 'wessex pair --keep' would keep "
+                                  f"{'it' if one else 'them'} as not agreed in advance from "
+                                  "then on, unless the Partner column of the volunteer "
+                                  "workbook names the two as each other's partners. If "
+                                  f"{they} did agree in advance, {back}")]
+    begun = f"Pairs!{first_few([cell for _, cell in shown])}"
+    one = len(shown) == 1
+    return [said + (f"The letters of {and_list([p.pair_id for p, _ in shown])} still say "
+                    f"{'its' if one else 'their'} two agreed in advance, as "
+                    f"{'its' if one else 'their'} cells say ({begun}); but without the list, "
+                    "an agreed pair kept since ('kept' in its How paired cell) whose Reasons "
+                    "are emptied is introduced as chosen by the pairing. To keep the record, "
+                    f"{back}")]
+
+
 def _type_back(how: str) -> str:
     """The How paired value to type back over a copied "locked", ``how`` as the Settings
     sheet records it (``HOW_SETTINGS``), or, unrecorded, how to tell which."""
@@ -1594,6 +1693,17 @@ def undo_agreement(reasons: str, pair_id: str = "") -> str:
     which = pair_id or "its pair ID"
     return (f"take '{LOCKED_REASON}' out of the start of {reasons}, and {which} out of the "
             "Settings sheet's row 'Pairs agreed in advance'.")
+
+
+def redo_agreement(reasons: str = "its Reasons cell", pair_id: str = "its pair ID") -> str:
+    """How to keep as agreed in advance a pair a run of 'pair --keep' kept as not agreed, in
+    both places it reads (the Reasons cell ``reasons`` and the Settings sheet's list,
+    ``AGREED_SETTING``), so that neither is warned of as the other's copy; from 'type' on."""
+    from .pairing import LOCKED_REASON
+
+    return (f"type '{LOCKED_REASON}; ' at the start of {reasons}, and {pair_id} in the "
+            "Settings sheet's row 'Pairs agreed in advance', in place of '(none)' if it says "
+            "so.")
 
 
 def beyond_capacity(roster: Roster, volunteer: Volunteer, pairs: int, keep: Path,

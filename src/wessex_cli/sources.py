@@ -171,6 +171,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     from .pairing import HOW_PAIRED
     from .pairs_workbook import (
         added_by_hand,
+        agreed_list_gone,
         copied_row_warnings,
         how_paired_kept_retyped,
         how_paired_unknown,
@@ -235,7 +236,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         left_out |= {p.row for p in retyped}
         held = [p for p in pairs if p.row in left_out]
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
-    copied[locks_at:locks_at] = [said for pair, said, _ in edits if pair.row not in merged]
+    copied[locks_at:locks_at] = [*(said for pair, said, _ in edits if pair.row not in merged),
+                                 *agreed_list_gone(book, added)]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
         held
 
