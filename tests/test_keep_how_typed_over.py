@@ -87,11 +87,20 @@ def test_another_value_over_an_agreed_pair_whose_reasons_were_emptied_is_warned_
         "in advance from then on." in dry
     kept = _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert f"Warning: {typed} This run takes the cell at its word: it keeps the two as not " \
-        "agreed in advance from now on. If they did agree in advance, type 'locked as " \
-        "agreed; ' at the start of Pairs!S3 once it is done." in kept
+        "agreed in advance from now on. If they did agree in advance, once it is done, type " \
+        "'locked as agreed; ' at the start of Pairs!S3, and P002 in the Settings sheet's " \
+        "row 'Pairs agreed in advance', in place of '(none)' if it says so." in kept
     assert not _cell(tmp_path, "S3").startswith("locked as agreed")
-    # the way back the warning gives holds: the next run keeps the two as agreed again
+    # the way back the warning gives holds: status warns of neither cell (the Reasons alone
+    # were called copied, the list leaving the pair out), and the next run keeps the two as
+    # agreed again
     _set(tmp_path, {"S3": "locked as agreed; " + _cell(tmp_path, "S3")})
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    listed = next(row[1] for row in book["Settings"].iter_rows()
+                  if row[0].value == "Pairs agreed in advance (their letters say so)")
+    listed.value = "P002" if listed.value == "(none)" else f"{listed.value}, P002"
+    book.save(tmp_path / "pairs.xlsx")
+    assert "P002" not in _said(run, "status", "pairs.xlsx").split("Visits")[0]
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert _cell(tmp_path, "S3").startswith("locked as agreed")
 

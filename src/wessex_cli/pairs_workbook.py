@@ -1420,7 +1420,8 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
             listed = pair.pair_id in book.agreed
             if not begun and not pair.agreed_recorded and (recorded == "locked" or listed):
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
-                                                     keeping, writing, recorded), False))
+                                                     keeping, writing, recorded,
+                                                     pair.pair_id), False))
             elif begun and not listed and not pair.agreed_recorded and book.agreed_written \
                     and pair.pair_id in (book.listed or ()):  # on the Pairs sheet it wrote
                 said.append((pair, _agreed_by_copy(named, reasons_cell, keeping, writing,
@@ -1456,7 +1457,7 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
 
 
 def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: bool,
-                      writing: bool, recorded: str = "locked") -> str:
+                      writing: bool, recorded: str = "locked", pair_id: str = "") -> str:
     """The warning for a How paired cell (``cell``) saying ``typed`` over a pair (``named``)
     the Settings sheet records as "locked", or as agreed in advance (``AGREED_SETTING``) with
     ``recorded`` written in that cell ("kept"), its Reasons cell (``reasons``) not begun as an
@@ -1483,9 +1484,10 @@ def _unlocked_by_edit(cell: str, typed: str, named: str, reasons: str, keeping: 
         return said + ("Without --dry-run, this run would keep the two as not agreed in "
                        "advance from then on. If they did agree in advance, type back what the "
                        f"cell said before running without --dry-run: {back}")
+    # both places: the Reasons alone, over a list that leaves the pair out, read as copied
     return said + ("This run takes the cell at its word: it keeps the two as not agreed in "
-                   "advance from now on. If they did agree in advance, type "
-                   f"'{LOCKED_REASON}; ' at the start of {reasons} once it is done.")
+                   "advance from now on. If they did agree in advance, once it is done, "
+                   f"{redo_agreement(reasons, pair_id or 'its pair ID')}")
 
 
 def _agreed_by_copy(named: str, reasons: str, keeping: bool, writing: bool,
