@@ -83,8 +83,8 @@ def test_an_id_typed_into_the_list_is_warned_of_by_status_render_and_the_dry_run
                "that list, or the Reasons typed over? ")
     status = _said(run, "status", "pairs.xlsx")
     assert warning + ("While the list names it, its letters say the two agreed in advance, "
-                      "and 'wessex pair --keep' would begin its Reasons 'locked as agreed' "
-                      f"again. If they did not agree in advance, take P001 out of {where}.") \
+                      "and 'wessex pair --keep' would begin its Reasons 'locked as agreed'. "
+                      f"If they did not agree in advance, take P001 out of {where}.") \
         in status
     assert status.count("Warning") == 1  # none of P017, agreed, as its cells say
     rendered = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
@@ -92,7 +92,7 @@ def test_an_id_typed_into_the_list_is_warned_of_by_status_render_and_the_dry_run
     assert warning in rendered
     dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert warning + ("Without --dry-run, this run would begin its Reasons 'locked as "
-                      "agreed' again and keep the two as agreed in advance from then on, "
+                      "agreed' and keep the two as agreed in advance from then on, "
                       "their letters saying so. If they did not agree in advance, take P001 "
                       f"out of {where} before running without --dry-run.") in dry
     # the way back, followed: nothing said, the letters say the pairing chose them
@@ -245,3 +245,20 @@ def test_an_agreement_ended_as_the_way_back_says_is_not_warned_of(
     _set_list(paired, None)
     assert "Warning" not in _said(run, "status", "pairs.xlsx")
     assert "everyone's preferences" in _introduction(run, paired.parent, "oliver-pemberton")
+
+
+def test_the_run_says_it_takes_an_id_typed_into_the_list_at_its_word(
+        run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    where = _set_list(paired, "P001, P017")
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert f"{where} lists pair P001 (Dr Amelia Ashworth and Prof Chidi Zielinski) as agreed " \
+        "in advance, but its How paired cell (Pairs!T2) says 'kept' and its Reasons " \
+        "(Pairs!S2) do not begin 'locked as agreed': was its ID typed into that list, or the " \
+        "Reasons typed over? This run takes the list at its word: it begins its Reasons " \
+        "'locked as agreed' and keeps the two as agreed in advance from now on, their " \
+        "letters saying so. If they did not agree in advance, once it is done take 'locked " \
+        "as agreed' out of the start of Pairs!S2, and P001 out of the Settings sheet's row " \
+        "'Pairs agreed in advance'." in said
+    assert str(openpyxl.load_workbook(paired)["Pairs"]["S2"].value).startswith(
+        "locked as agreed; ")

@@ -1523,7 +1523,7 @@ def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reaso
     in advance (``AGREED_SETTING``, at ``book.agreed_cell``) while neither its How paired
     cell (``cell``, saying ``typed``) nor its Reasons (``reasons``, not emptied) say so: its
     ID typed into the list, or the Reasons typed over. Its letters say the two agreed, and
-    'pair --keep' begins its Reasons so again: as status foretells it, or as that run
+    'pair --keep' begins its Reasons so: as status foretells it, or as that run
     (``keeping``) says it first, about to write or (not ``writing``) dry."""
     from .pairing import LOCKED_REASON
 
@@ -1533,16 +1533,16 @@ def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reaso
             "its ID typed into that list, or the Reasons typed over? ")
     if not keeping:
         return said + ("While the list names it, its letters say the two agreed in advance, "
-                       f"and 'wessex pair --keep' would begin its Reasons '{LOCKED_REASON}' "
-                       "again. If they did not agree in advance, take "
+                       f"and 'wessex pair --keep' would begin its Reasons '{LOCKED_REASON}'. "
+                       "If they did not agree in advance, take "
                        f"{pair_id} out of {where}.")
     if not writing:
         return said + (f"Without --dry-run, this run would begin its Reasons '{LOCKED_REASON}' "
-                       "again and keep the two as agreed in advance from then on, their "
+                       "and keep the two as agreed in advance from then on, their "
                        "letters saying so. If they did not agree in advance, take "
                        f"{pair_id} out of {where} before running without --dry-run.")
-    return said + (f"This run takes the list at its word: it begins the Reasons "
-                   f"'{LOCKED_REASON}' again and keeps the two as agreed in advance from now "
+    return said + (f"This run takes the list at its word: it begins its Reasons "
+                   f"'{LOCKED_REASON}' and keeps the two as agreed in advance from now "
                    "on, their letters saying so. If they did not agree in advance, once it is "
                    f"done {undo_agreement(reasons, pair_id)}")
 
