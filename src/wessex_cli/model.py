@@ -344,8 +344,9 @@ class PairsWorkbook:
     # the pairs the Settings sheet records as typed in by hand (``pairs_workbook.HAND_SETTING``
     # and the 'added by hand' pairs of ``how_written``): ``PairRecord.hand_recorded``
     hand: frozenset[str] = frozenset()
-    # whether the Settings sheet has that list at all: without it (a workbook older than it,
-    # or one with no pair agreed in advance) Reasons begun "locked as agreed" are not checked
+    # whether the Settings sheet has that list at all ("(none)" counts): without it (a
+    # workbook older than it, one written before "(none)" was, with no pair agreed, or one
+    # whose row was deleted or emptied) Reasons begun "locked as agreed" are not checked
     agreed_written: bool = False
     # the Settings cell that holds that list ("Settings!B14"), or held it: the row found
     # emptied, or (``agreed_cleared``) blank where wessex writes it, its title cleared too;
