@@ -132,7 +132,7 @@ def _tidied(run: Runner, paired: Path, partner: bool = False) -> None:
 P017 = "pair P017 (Dr Oliver Pemberton and Dr Dara Arkwright)"
 UNKNOWN = (f"Without the list, nothing in the workbook says whether the two of {P017} agreed "
            "in advance, its Reasons (Pairs!S18) being emptied too: ")
-IDS = "the IDs of the pairs agreed in advance, or '(none)' if none was."
+IDS = "the IDs of the pairs agreed in advance"
 
 
 def test_the_list_deleted_over_an_agreed_pairs_emptied_reasons_is_warned_of(
@@ -144,12 +144,12 @@ def test_the_list_deleted_over_an_agreed_pairs_emptied_reasons_is_warned_of(
                "so)', which 'wessex pair' writes with the IDs of the pairs agreed in advance, "
                "or '(none)': was it deleted? ")
     back = ("type 'Pairs agreed in advance (their letters say so)' in column A of an empty row "
-            f"of the Settings sheet and, in column B, {IDS} A copy of the workbook in the "
-            "backups folder beside it has the list.")
+            f"of the Settings sheet and, in column B, {IDS}, or '(none)' if none was. A copy of "
+            "the workbook in the backups folder beside it has the list.")
     warning = deleted + UNKNOWN + (
         "its letters say the pairing chose the two, and 'wessex pair --keep' would keep it as "
         "not agreed in advance from then on, unless the Partner column of the volunteer "
-        f"workbook names the two as each other's partners. If they did agree in advance, {back}")
+        f"workbook names the two as each other's partners. Put the list back: {back}")
     assert warning in _said(run, "status", "pairs.xlsx")
     assert warning in _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx",
                             "-o", "letters", "--format", "md")
@@ -179,7 +179,7 @@ def test_the_list_emptied_is_warned_of_by_the_dry_run_and_the_run(
     assert emptied + UNKNOWN + (
         "without --dry-run, this run would keep it as not agreed in advance from then on, the "
         "letters saying the pairing chose the two. If they did agree in advance, before "
-        f"running without --dry-run, type in {where} {IDS} A copy of the workbook in the "
+        f"running without --dry-run, type in {where} {IDS}. A copy of the workbook in the "
         "backups folder beside it has the list.") in dry
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert emptied + UNKNOWN + (
@@ -209,8 +209,9 @@ def test_the_list_cleared_title_and_all_is_warned_of(run: Runner, paired: Path) 
             "agreed in advance (their letters say so)' and the IDs of the pairs agreed in "
             f"advance, or '(none)': was it cleared? {UNKNOWN}") in _said(run, "status",
                                                                       "pairs.xlsx")
-    assert (f"If they did agree in advance, type 'Pairs agreed in advance (their letters say "
-            f"so)' back in Settings!A{number} and, in Settings!B{number}, {IDS}") in \
+    assert (f"Put the list back: type 'Pairs agreed in advance (their letters say "
+            f"so)' back in Settings!A{number} and, in Settings!B{number}, {IDS}, or '(none)' "
+            "if none was.") in \
         _said(run, "status", "pairs.xlsx")
 
 

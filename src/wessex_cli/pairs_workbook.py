@@ -1602,11 +1602,9 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
         said = (f"{book.agreed_cell} is empty, where 'wessex pair' lists the IDs of the pairs "
                 f"agreed in advance ({title}), or writes '(none)': was it emptied? ")
         back = f"type in {book.agreed_cell} "
-    back += "the IDs of the pairs agreed in advance" + \
-        (f" ({and_list([p.pair_id for p, _ in shown])} among them)." if shown else
-         ", or '(none)' if none was.")
-    if (book.path.parent / "backups").is_dir():
-        back += " A copy of the workbook in the backups folder beside it has the list."
+    back += "the IDs of the pairs agreed in advance"
+    copy = " A copy of the workbook in the backups folder beside it has the list." \
+        if (book.path.parent / "backups").is_dir() else ""
     cells = f"Pairs!{first_few([cell_ref(p.row - 1, why) for p in lost])}"
     one = len(lost) == 1
     them = (f"pair {lost[0].pair_id} ({people_of(lost[0])})" if one else
@@ -1614,13 +1612,13 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
     unknown = (f"Without the list, nothing in the workbook says whether the two of {them} "
                f"agreed in advance, {'its' if one else 'their'} Reasons ({cells}) being "
                "emptied too: ")
-    they = "they" if one else "any"
+    they = "they" if one else "any"  # of the pairs ``lost``
     if keeping and not writing:
         return [said + unknown + ("without --dry-run, this run would keep "
                                   f"{'it' if one else 'them'} as not agreed in advance from "
                                   "then on, the letters saying the pairing chose the two. If "
                                   f"{they} did agree in advance, before running without "
-                                  f"--dry-run, {back}")]
+                                  f"--dry-run, {back}.{copy}")]
     if keeping:
         return [said + unknown + (f"this run keeps {'it' if one else 'them'} as not agreed in "
                                   "advance from now on, the letters saying the pairing chose "
@@ -1632,8 +1630,8 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                                   "the two, and 'wessex pair --keep' would keep "
                                   f"{'it' if one else 'them'} as not agreed in advance from "
                                   "then on, unless the Partner column of the volunteer "
-                                  "workbook names the two as each other's partners. If "
-                                  f"{they} did agree in advance, {back}")]
+                                  "workbook names the two as each other's partners. Put "
+                                  f"the list back: {back}, or '(none)' if none was.{copy}")]
     begun = f"Pairs!{first_few([cell for _, cell in shown])}"
     one = len(shown) == 1
     return [said + (f"The letters of {and_list([p.pair_id for p, _ in shown])} still say "
@@ -1641,7 +1639,7 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                     f"{'its' if one else 'their'} cells say ({begun}); but without the list, "
                     "an agreed pair kept since ('kept' in its How paired cell) whose Reasons "
                     "are emptied is introduced as chosen by the pairing. To keep the record, "
-                    f"{back}")]
+                    f"{back} ({and_list([p.pair_id for p, _ in shown])} among them).{copy}")]
 
 
 def _type_back(how: str) -> str:
