@@ -263,3 +263,20 @@ def test_the_run_says_it_takes_an_id_typed_into_the_list_at_its_word(
         "'Pairs agreed in advance'." in said
     assert str(openpyxl.load_workbook(paired)["Pairs"]["S2"].value).startswith(
         "locked as agreed; ")
+
+
+def test_the_list_deleted_over_a_reasons_column_emptied_names_the_pairs_by_count(
+        run: Runner, paired: Path) -> None:
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(paired)
+    for row in range(2, 32):  # the whole Reasons column emptied, P001 to P030
+        book["Pairs"].cell(row, 19).value = None
+    book.save(paired)
+    _delete_settings_rows(paired, "Pairs agreed in advance")
+    assert "was it deleted? Without the list, nothing in the workbook says whether any of 30 " \
+        "pairs (P001, P002, P003, P004, P005 and 25 more) was agreed in advance, their " \
+        "Reasons (Pairs!S2, S3, S4, S5, S6 and 25 more) being emptied too: their letters say " \
+        "the pairing chose them, and 'wessex pair --keep' would keep them as not agreed in " \
+        "advance from then on, unless the Partner column of the volunteer workbook names a " \
+        "pair's two as each other's partners. Put the list back:" in _said(run, "status",
+                                                                           "pairs.xlsx")

@@ -1607,11 +1607,11 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
         if (book.path.parent / "backups").is_dir() else ""
     cells = f"Pairs!{first_few([cell_ref(p.row - 1, why) for p in lost])}"
     one = len(lost) == 1
-    them = (f"pair {lost[0].pair_id} ({people_of(lost[0])})" if one else
-            f"{plural(len(lost), 'pair')} ({first_few([p.pair_id for p in lost])})")
-    unknown = (f"Without the list, nothing in the workbook says whether the two of {them} "
-               f"agreed in advance, {'its' if one else 'their'} Reasons ({cells}) being "
-               "emptied too: ")
+    them = (f"the two of pair {lost[0].pair_id} ({people_of(lost[0])}) agreed" if one else
+            f"any of {plural(len(lost), 'pair')} ({first_few([p.pair_id for p in lost])}) "
+            "was agreed")
+    unknown = (f"Without the list, nothing in the workbook says whether {them} in advance, "
+               f"{'its' if one else 'their'} Reasons ({cells}) being emptied too: ")
     they = "they" if one else "any"  # of the pairs ``lost``
     if keeping and not writing:
         return [said + unknown + ("without --dry-run, this run would keep "
@@ -1627,10 +1627,12 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                                               else f"for each that did, {redo_agreement()}"))]
     if lost:
         return [said + unknown + (f"{'its' if one else 'their'} letters say the pairing chose "
-                                  "the two, and 'wessex pair --keep' would keep "
-                                  f"{'it' if one else 'them'} as not agreed in advance from "
-                                  "then on, unless the Partner column of the volunteer "
-                                  "workbook names the two as each other's partners. Put "
+                                  f"{'the two' if one else 'them'}, and 'wessex pair "
+                                  f"--keep' would keep {'it' if one else 'them'} as not "
+                                  "agreed in advance from then on, unless the Partner column "
+                                  "of the volunteer workbook names "
+                                  + ("the two" if one else "a pair's two") + " as each "
+                                  "other's partners. Put "
                                   f"the list back: {back}, or '(none)' if none was.{copy}")]
     begun = f"Pairs!{first_few([cell for _, cell in shown])}"
     one = len(shown) == 1
