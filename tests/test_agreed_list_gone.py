@@ -280,3 +280,35 @@ def test_the_list_deleted_over_a_reasons_column_emptied_names_the_pairs_by_count
         "advance from then on, unless the Partner column of the volunteer workbook names a " \
         "pair's two as each other's partners. Put the list back:" in _said(run, "status",
                                                                            "pairs.xlsx")
+
+
+def test_an_id_typed_into_the_list_over_the_pairings_choice_is_not_called_a_cell_typed_over(
+        run: Runner, paired: Path) -> None:
+    """Before any 'pair --keep': P001's How paired cell says 'optimised', as wessex wrote it,
+    which the list does not overrule. status asked whether that cell had been typed over,
+    and to type back 'kept', 'as the last wessex pair kept the pair', which it had not."""
+    where = _set_list(paired, "P001, P017")
+    said = (f"{where} lists pair P001 (Dr Amelia Ashworth and Prof Chidi Zielinski) as agreed "
+            "in advance, but its How paired cell (Pairs!T2) says 'optimised', as the last "
+            "'wessex pair' wrote it, which that list does not overrule: was the ID typed "
+            "there? ")
+    status = _said(run, "status", "pairs.xlsx")
+    assert said + ("Its letters do not say the two agreed in advance, and 'wessex pair "
+                   "--keep' would take P001 out of the list. If they did agree in advance, "
+                   "type 'locked as agreed; ' at the start of its Reasons (Pairs!S2) too; if "
+                   f"not, take P001 out of {where}.") in status
+    assert "typed over?" not in status
+    assert said + ("Without --dry-run, this run would keep the two as not agreed in advance "
+                   "and take P001 out of the list. If they did agree in advance, type 'locked "
+                   "as agreed; ' at the start of its Reasons (Pairs!S2) too, before running "
+                   "without --dry-run.") in _said(run, "pair", "volunteers.xlsx", "--keep",
+                                                  "pairs.xlsx", "--dry-run")
+    # the way back if they did, followed: nothing warned of, the letters and the run agree
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["S2"].value = f"locked as agreed; {book['Pairs']['S2'].value}"
+    book.save(paired)
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _introduction(run, paired.parent, "amelia-ashworth")
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert _set_list(paired, "P001, P017") == where  # as the run wrote it
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")

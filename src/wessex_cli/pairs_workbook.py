@@ -1418,7 +1418,13 @@ def lock_edits(book: PairsWorkbook, added: Collection[int], keeping: bool = Fals
             # the record of the pairs agreed in advance keeps them so unless the cell ends it
             # (``AGREEMENT_ENDED``): 'kept' over 'locked' changes nothing
             listed = pair.pair_id in book.agreed
-            if not begun and not pair.agreed_recorded and (recorded == "locked" or listed):
+            if not begun and listed and typed == recorded and typed in AGREEMENT_ENDED:
+                # the cell as wessex wrote it (the pairing's choice, a pair found typed in),
+                # not typed over: the pair's ID was typed into the list since
+                said.append((pair, listed_over_choice(book, named, cell, typed,
+                                                      reasons_cell, keeping, writing,
+                                                      pair.pair_id), False))
+            elif not begun and not pair.agreed_recorded and (recorded == "locked" or listed):
                 said.append((pair, _unlocked_by_edit(cell, typed, named, reasons_cell,
                                                      keeping, writing, recorded,
                                                      pair.pair_id), False))
@@ -1545,6 +1551,36 @@ def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reaso
                    f"'{LOCKED_REASON}' and keeps the two as agreed in advance from now "
                    "on, their letters saying so. If they did not agree in advance, once it is "
                    f"done {undo_agreement(reasons, pair_id)}")
+
+
+def listed_over_choice(book: PairsWorkbook, named: str, cell: str, typed: str, reasons: str,
+                       keeping: bool, writing: bool, pair_id: str) -> str:
+    """The warning for a pair (``named``) that the Settings sheet of ``book`` lists as agreed
+    in advance (``AGREED_SETTING``, at ``book.agreed_cell``) while its How paired cell
+    (``cell``) says ``typed`` ('optimised', 'added by hand') as wessex last wrote it there, its
+    Reasons (``reasons``) not begun as an agreed pair's: its ID typed into the list since,
+    which the cell overrules (``AGREEMENT_ENDED``), so its letters do not say the two agreed
+    and 'pair --keep' takes it out of the list. Reasons begun so too make the two agreed: as
+    status foretells it, or as that run (``keeping``) says it first, about to write or (not
+    ``writing``) dry."""
+    from .pairing import LOCKED_REASON
+
+    where = book.agreed_cell or "the Settings sheet's row 'Pairs agreed in advance'"
+    said = (f"{where} lists {named} as agreed in advance, but its How paired cell ({cell}) "
+            f"says '{typed}', as the last 'wessex pair' wrote it, which that list does not "
+            "overrule: was the ID typed there? ")
+    begin = f"type '{LOCKED_REASON}; ' at the start of its Reasons ({reasons}) too"
+    if not keeping:
+        return said + ("Its letters do not say the two agreed in advance, and 'wessex pair "
+                       f"--keep' would take {pair_id} out of the list. If they did agree in "
+                       f"advance, {begin}; if not, take {pair_id} out of {where}.")
+    if not writing:
+        return said + ("Without --dry-run, this run would keep the two as not agreed in advance "
+                       f"and take {pair_id} out of the list. If they did agree in advance, "
+                       f"{begin}, before running without --dry-run.")
+    return said + (f"This run keeps the two as not agreed in advance and takes {pair_id} out "
+                   "of the list. If they did agree in advance, once it is done, "
+                   f"{redo_agreement(reasons, pair_id)}")
 
 
 def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
