@@ -84,8 +84,8 @@ def test_an_id_typed_into_the_list_is_warned_of_by_status_render_and_the_dry_run
     status = _said(run, "status", "pairs.xlsx")
     assert warning + ("While the list names it, its letters say the two agreed in advance, "
                       "and 'wessex pair --keep' would begin its Reasons 'locked as agreed'. "
-                      f"If they did not agree in advance, take P001 out of {where}.") \
-        in status
+                      f"If they did not agree in advance, take P001 out of {where}; if they "
+                      "did, type 'locked as agreed; ' at the start of Pairs!S2.") in status
     assert status.count("Warning") == 1  # none of P017, agreed, as its cells say
     rendered = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx", "-o",
                      "letters", "--format", "md")
@@ -95,7 +95,17 @@ def test_an_id_typed_into_the_list_is_warned_of_by_status_render_and_the_dry_run
                       "agreed' and keep the two as agreed in advance from then on, "
                       "their letters saying so. If they did not agree in advance, take P001 "
                       f"out of {where} before running without --dry-run.") in dry
-    # the way back, followed: nothing said, the letters say the pairing chose them
+    # if they did: the Reasons begun too, nothing is said, and the letters say so
+    book = openpyxl.load_workbook(paired)
+    reasons = book["Pairs"]["S2"].value
+    book["Pairs"]["S2"].value = f"locked as agreed; {reasons}"
+    book.save(paired)
+    assert "Warning" not in _said(run, "status", "pairs.xlsx")
+    assert "As agreed in advance" in _introduction(run, paired.parent, "amelia-ashworth")
+    # if not, the way back followed: nothing said, the letters say the pairing chose them
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["S2"].value = reasons
+    book.save(paired)
     _set_list(paired, "P017")
     assert "Warning" not in _said(run, "status", "pairs.xlsx")
     assert "everyone's preferences" in _introduction(run, paired.parent, "amelia-ashworth")

@@ -1541,7 +1541,8 @@ def agreed_by_list(book: PairsWorkbook, named: str, cell: str, typed: str, reaso
         return said + ("While the list names it, its letters say the two agreed in advance, "
                        f"and 'wessex pair --keep' would begin its Reasons '{LOCKED_REASON}'. "
                        "If they did not agree in advance, take "
-                       f"{pair_id} out of {where}.")
+                       f"{pair_id} out of {where}; if they did, type '{LOCKED_REASON}; ' at "
+                       f"the start of {reasons}.")
     if not writing:
         return said + (f"Without --dry-run, this run would begin its Reasons '{LOCKED_REASON}' "
                        "and keep the two as agreed in advance from then on, their "
