@@ -341,9 +341,6 @@ class PairsWorkbook:
     # the pairs the Settings sheet lists as agreed in advance (``pairs_workbook.AGREED_SETTING``),
     # whatever their How paired cells say now (``PairRecord.agreed_recorded`` says what stands)
     agreed: frozenset[str] = frozenset()
-    # the pairs the Settings sheet records as typed in by hand (``pairs_workbook.HAND_SETTING``
-    # and the 'added by hand' pairs of ``how_written``): ``PairRecord.hand_recorded``
-    hand: frozenset[str] = frozenset()
     # whether the Settings sheet has that list at all ("(none)" counts): without it (a
     # workbook older than it, one written before "(none)" was, with no pair agreed, or one
     # whose row was deleted or emptied) Reasons begun "locked as agreed" are not checked
@@ -353,6 +350,9 @@ class PairsWorkbook:
     # "" when there is no such row (``pairs_workbook.agreed_list_gone`` reads these)
     agreed_cell: str = ""
     agreed_cleared: bool = False
+    # the pairs the Settings sheet records as typed in by hand (``pairs_workbook.HAND_SETTING``
+    # and the 'added by hand' pairs of ``how_written``): ``PairRecord.hand_recorded``
+    hand: frozenset[str] = frozenset()
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)
