@@ -192,6 +192,79 @@ def _estimate(value: Any, what: str, size: int) -> None:
                       f"{LIMITS.value_chars:,})")
 
 
+def _shape(value: Any, memo: dict[int, tuple[int, int, int]]) -> tuple[int, int, int]:
+    """(characters, values, depth): at most the characters ``repr``, ``pprint`` or ``tojson``
+    would write of ``value`` (text beyond plain ASCII counted ten times over, for its
+    escapes), how many values it holds and how deeply they nest; found without building any
+    of it, each list or table looked at once however often it recurs (``[b] * 1000`` holds
+    one megabyte a thousand times, and prints a gigabyte)."""
+    if isinstance(value, str):
+        if value.isascii() and value.isprintable():  # quotes and backslashes escaped
+            return len(value) + 2 + sum(value.count(c) for c in "\\'\""), 1, 0
+        return 10 * len(value) + 2, 1, 0
+    if isinstance(value, bytes | bytearray):
+        return 4 * len(value) + 3, 1, 0
+    if isinstance(value, int):  # bool too
+        return value.bit_length() // 3 + 6, 1, 0
+    if isinstance(value, float | dt.date) or value is None:
+        return 32, 1, 0
+    if type(value).__name__ == "Namespace":  # Jinja's namespace() prints what it holds
+        value = getattr(value, "_Namespace__attrs", {})
+    if not isinstance(value, dict | list | tuple | set | frozenset):
+        return 200, 1, 0
+    key = id(value)
+    if key in memo:
+        return memo[key]
+    memo[key] = (0, 0, 0)  # a list inside itself prints as [...]
+    parts = [*value, *value.values()] if isinstance(value, dict) else value
+    chars, count, depth = 2, 1, 0
+    for part in parts:
+        part_chars, part_count, part_depth = _shape(part, memo)
+        chars, count, depth = chars + part_chars + 2, count + part_count, max(depth, part_depth)
+    memo[key] = (chars, count, depth + 1)
+    return memo[key]
+
+
+def _printed(value: Any) -> int:
+    """At most the characters ``str(value)`` builds: a text's own length, a list's or a
+    table's by ``_shape``."""
+    if isinstance(value, str):
+        return len(value)
+    try:
+        return _shape(value, {})[0]
+    except RecursionError:
+        raise Blocked("a value nested too deep to print") from None
+
+
+def _pretty(value: Any, indent: Any) -> int:
+    """At most the characters ``tojson`` or ``pprint`` writes of ``value``, each value on a
+    line of its own indented ``indent`` (a number of spaces, or a text) for each level."""
+    try:
+        chars, count, depth = _shape(value, {})
+    except RecursionError:
+        raise Blocked("a value nested too deep to print") from None
+    width = len(indent) if isinstance(indent, str) else \
+        max(int(indent), 1) if _whole(indent) else 1
+    return chars + count * (depth * width + 2)
+
+
+def _formatted(text: str, fields: int, values: list[Any]) -> int:
+    """At most the characters formatting ``text`` builds with ``fields`` places to fill
+    (``%s`` or ``{}``), each printing any one of ``values``, the same one many times over
+    (``'%(a)s%(a)s' % {'a': b}``)."""
+    return len(text) + fields * max((_printed(v) for v in values), default=0)
+
+
+def _printf_values(text: str, right: Any) -> list[Any]:
+    """The values ``text % right`` may print: a tuple's items, a table's values when
+    ``text`` names them (``%(name)s``), else ``right`` itself."""
+    if isinstance(right, tuple):
+        return list(right)
+    if isinstance(right, dict) and "%(" in text:
+        return list(right.values())
+    return [right]
+
+
 _PRINTF = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
@@ -224,7 +297,7 @@ def _materialise(items: Any) -> list[Any]:
 
 
 def _joined_size(separator: Any, items: list[Any]) -> int:
-    return len(str(separator)) * max(len(items) - 1, 0) + sum(len(str(i)) for i in items)
+    return _printed(separator) * max(len(items) - 1, 0) + sum(_printed(i) for i in items)
 
 
 def _name(obj: Any) -> str:
@@ -247,7 +320,14 @@ def _guard_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
         if name == "replace" and len(args) >= 2:
             _estimate(owner, what, len(owner) + (len(owner) + 1) * _size(args[1]))
         if name == "expandtabs":
-            _estimate(owner, what, len(owner) * max(1, int(args[0]) if args else 8))
+            _estimate(owner, what, len(owner) * _tab_size(args, kwargs))
+        if name == "translate" and args:
+            # each character may become any text the table holds ('a' for 'b' * 100000)
+            table = args[0]
+            parts = table.values() if isinstance(table, dict) else \
+                table if isinstance(table, list | tuple) else ()
+            longest = max((_size(v) for v in parts if isinstance(v, str)), default=1)
+            _estimate(owner, what, len(owner) * max(longest, 1))
         if name in ("center", "ljust", "rjust", "zfill") and args:
             _estimate(owner, what, max(len(owner), int(args[0])))
     if isinstance(owner, bytes | bytearray):
@@ -258,10 +338,25 @@ def _guard_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
             return (items, *args[1:])
         if name == "replace" and len(args) >= 2:
             _estimate(owner, what, len(owner) + (len(owner) + 1) * _size(args[1]))
+        if name == "expandtabs":
+            _estimate(owner, what, len(owner) * _tab_size(args, kwargs))
     return args
 
 
+def _tab_size(args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """The tab size ``expandtabs`` was given, by place or by name (8 if neither)."""
+    size = args[0] if args else kwargs.get("tabsize", 8)
+    return max(1, int(size)) if _whole(size) else 8
+
+
 # ---------------------------------------------------------------- filters
+
+# Filters that print their value first: given a list or a table, they build its whole text
+_TEXT_FILTERS = frozenset({
+    "capitalize", "center", "e", "escape", "forceescape", "format", "indent", "lower",
+    "replace", "safe", "string", "striptags", "title", "trim", "truncate", "upper",
+    "urlencode", "urlize", "wordcount", "wordwrap", "xmlattr"})
+
 
 def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a Jinja filter: numbers it is given and the value it returns are measured."""
@@ -279,13 +374,42 @@ def _filter_guard(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         for item in extra:
             _check_number(item, what)
         text = value if isinstance(value, str) else None
+        given = args[lead + 1:]  # by place, after the value
+
+        def argument(place: int, keyword: str, default: Any) -> Any:
+            """The filter's argument at ``place`` after the value, or named ``keyword``."""
+            return given[place] if len(given) > place else kwargs.get(keyword, default)
+
+        if name in _TEXT_FILTERS and value is not None and text is None:
+            # a list or table is first printed whole: '[b] * 1000 | upper' built a gigabyte
+            _estimate(value, what, _printed(value))
         if name == "format" and text is not None:
             _check_printf(text, what)
+            _estimate(value, what, _formatted(text, len(_PRINTF.findall(text)),
+                                              [*given, *kwargs.values()]))
         if name == "replace" and text is not None and len(extra) >= 2:
             _estimate(value, what, len(text) + (len(text) + 1) * len(str(extra[1])))
         if name == "indent" and text is not None:
-            width = extra[0] if extra and isinstance(extra[0], int) else 4
-            _estimate(value, what, len(text) + (text.count("\n") + 1) * max(int(width), 4))
+            width = argument(0, "width", 4)  # a number of spaces, or the text to indent by
+            width = len(width) if isinstance(width, str) else \
+                max(int(width), 4) if _whole(width) else 4
+            _estimate(value, what, len(text) + (text.count("\n") + 1) * width)
+        if name == "wordwrap" and text is not None:
+            # a line may end after every character, each end the wrapping text
+            wrap = argument(2, "wrapstring", None)
+            _estimate(value, what, len(text) + (len(text) + 1) *
+                      max(_printed(wrap) if wrap is not None else 1, 1))
+        if name in ("tojson", "pprint") and value is not None:
+            _estimate(value, what, _pretty(value, argument(0, "indent", 1)))
+        if name == "sum" and value is not None:
+            items = _materialise(value)
+            attribute = argument(0, "attribute", None)
+            if attribute is not None:
+                from jinja2.filters import make_attrgetter
+
+                items = [make_attrgetter(args[0], attribute)(i) for i in items]
+            _estimate(value, what, _size(argument(1, "start", 0)) + sum(_size(i) for i in items))
+            args = (*args[:lead], items, *args[lead + 1:]) if attribute is None else args
         if name in ("center",) and text is not None and extra:
             _estimate(value, what, max(len(text), int(extra[0])))
         if name == "join" and value is not None and not isinstance(value, str):
@@ -314,9 +438,8 @@ def _iterate(value: Any) -> Iterator[Any]:
 
 def _concat(items: list[Any]) -> str:
     """``a ~ b``: the joined text is measured before it is built."""
-    parts = [str(i) for i in items]
-    _estimate(parts, "'~'", sum(len(p) for p in parts))
-    joined = "".join(parts)
+    _estimate(items, "'~'", sum(_printed(i) for i in items))
+    joined = "".join(str(i) for i in items)
     _check_value(joined, "'~'")
     return joined
 
@@ -347,6 +470,8 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                         raise Blocked(f"'**' giving a number of about {bits:,} bits")
             elif operator == "%" and isinstance(left, str):
                 _check_printf(left, what)
+                _estimate(left, what, _formatted(left, len(_PRINTF.findall(left)),
+                                                 _printf_values(left, right)))
             if operator == "*" and _whole(left) and _whole(right):
                 # each '*' may double a number's size: squaring a 2,000-bit number twenty
                 # times over builds gigabytes
@@ -386,6 +511,12 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
 
             def checked(*args: Any, **kwargs: Any) -> str:
                 _check_braces(text, f"'{value.__name__}'")
+                fields = sum(1 for _, field_name, _, _ in Formatter().parse(text)
+                             if field_name is not None)
+                values = [*args, *kwargs.values()]
+                if value.__name__ == "format_map" and args and isinstance(args[0], dict):
+                    values = list(args[0].values())
+                _estimate(text, f"'{value.__name__}'", _formatted(text, fields, values))
                 return str(_check_value(wrapped(*args, **kwargs), f"'{value.__name__}'"))
 
             return checked
@@ -401,8 +532,14 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                 raise blocked from None
             return _bound_tree(tree)
 
+    def printed(value: Any) -> Any:
+        """What ``{{ value }}`` prints, a list or a table measured before it is printed."""
+        if not isinstance(value, str):
+            _estimate(value, "a list or table printed whole", _printed(value))
+        return finalize(value) if finalize else value
+
     env = WessexSandbox(undefined=StrictUndefined, autoescape=False,
-                        keep_trailing_newline=True, finalize=finalize)
+                        keep_trailing_newline=True, finalize=printed)
     env.globals.pop("lipsum", None)  # it writes as much text as it is asked for
     env.filters.update(filters or {})
     env.filters = {name: _filter_guard(name, func) for name, func in env.filters.items()}

@@ -94,6 +94,30 @@ BYTES_ATTACKS = {
     "bytes-join": "{{ 'ab'.encode().join([('a' * 1000000).encode()] * 1000) | length }}",
 }
 
+# Text grown by what a size check did not read, or by printing the same text many times over:
+# each built 100 MB (and ten or a thousand times more with a larger number in it, enough to
+# exhaust the computer's memory) before the result was found too long.
+_MB = "{% set b = 'x' * 1000000 %}"
+GROWTH_ATTACKS = {
+    "expandtabs-by-name": "{{ ('\\t' * 100000).expandtabs(tabsize=1000) | length }}",
+    "bytes-expandtabs": "{{ ('\\t' * 100000).encode().expandtabs(1000) | length }}",
+    "translate": "{{ ('a' * 1000).translate({97: 'b' * 100000}) | length }}",
+    "wordwrap-wrapstring": "{{ ('a ' * 400000) | wordwrap(2, wrapstring='y' * 250) | length }}",
+    "indent-by-name": "{{ ('x\\n' * 10000) | indent(first=true, width=10000) | length }}",
+    "indent-by-text": "{{ ('x\\n' * 10000) | indent('y' * 10000) | length }}",
+    "tojson-indent": "{{ (range(1000) | list) | tojson(indent=100000) | length }}",
+    "sum-lists": "{{ ([['x'] * 100000] * 100) | sum(start=[]) | length }}",
+    "print-repeated-list": _MB + "{{ [b] * 100 }}",
+    "string-repeated-list": _MB + "{{ ([b] * 100) | string | length }}",
+    "upper-repeated-list": _MB + "{{ ([b] * 100) | upper | length }}",
+    "pprint-repeated-list": _MB + "{{ ([b] * 100) | pprint | length }}",
+    "printf-many": _MB + "{{ '%s%s%s%s%s%s%s%s%s%s' % (b, b, b, b, b, b, b, b, b, b) }}",
+    "printf-one-name-many-times": _MB + "{{ '%(a)s%(a)s%(a)s%(a)s%(a)s' % {'a': b} }}",
+    "format-one-field-many-times": _MB + "{{ '{0}{0}{0}{0}{0}{0}{0}{0}{0}{0}'.format(b) }}",
+    "format-filter-many": _MB + "{{ '%s%s%s%s%s%s%s%s%s%s' | format(b, b, b, b, b, b, b, b, b, "
+                                "b) }}",
+}
+
 
 def _scheme_folder(tmp_path: Path, body: str) -> None:
     (tmp_path / "scheme.toml").write_text('[scheme]\nname = "Test exchange"\n', encoding="utf-8")
@@ -129,6 +153,15 @@ def test_bytes_are_measured_before_they_are_built(run: Runner, tmp_path: Path,
     assert "giving about" in result.output  # estimated, not "giving a value of": built
 
 
+@pytest.mark.parametrize("name", sorted(GROWTH_ATTACKS))
+def test_text_is_measured_before_it_is_built(run: Runner, tmp_path: Path, name: str) -> None:
+    _scheme_folder(tmp_path, GROWTH_ATTACKS[name])
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    assert "template 'attack' line 6" in result.output
+    assert "giving about" in result.output  # estimated, not "giving a value of": built
+    assert not (tmp_path / "documents").exists()
+
+
 def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
     # The same machinery lets ordinary Jinja through: loops, filters, ~, +, format, namespace.
     _scheme_folder(tmp_path, "{% set ns = namespace(n=0) %}{% for i in range(3) %}"
@@ -140,6 +173,42 @@ def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
     text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
     # (values are Markdown-escaped and their spaces collapsed, as in every document)
     assert "Test exchange\\! 3 002.5 7 Primary care / Secondary care abab" in text
+
+
+# These said "giving about" even before: each item's text was built to be measured
+BUILT_TO_MEASURE = {
+    "concat-repeated-list": _MB + "{{ ([b] * 100) ~ '' }}",
+    "join-nested-list": _MB + "{{ [[b] * 100] | join | length }}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILT_TO_MEASURE))
+def test_items_are_measured_without_building_their_text(run: Runner, tmp_path: Path,
+                                                         name: str) -> None:
+    import tracemalloc
+
+    _scheme_folder(tmp_path, BUILT_TO_MEASURE[name])
+    tracemalloc.start()
+    try:
+        result = run("render", "attack", "--allow-placeholders", code=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "template 'attack' line 6" in result.output
+    assert peak < 30_000_000  # the megabyte, not a hundred copies of it
+
+
+def test_ordinary_uses_of_the_measured_filters_and_methods_still_render(
+        run: Runner, tmp_path: Path) -> None:
+    _scheme_folder(tmp_path, "{{ 'a\\tb'.expandtabs(tabsize=2) == 'a b' }} "
+                             "{{ 'ab'.translate({97: 'xy'}) }} {{ 'one two' | wordwrap(3) "
+                             "| length }} {{ 'x\\ny' | indent(width=2, first=true) | length }} "
+                             "{{ [[1], [2]] | sum(start=[]) | length }} {{ [1, 2] | tojson }} "
+                             "{{ '%(n)s-%(n)s' % {'n': 'k'} }} {{ '{0}{0}'.format('z') }} "
+                             "{{ ('w' * 300000) | upper | length }} {{ [3, 4] }}")
+    run("render", "attack", "--allow-placeholders")
+    text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
+    assert "True xyb 7 7 2 \\[1, 2\\] k-k zz 300000 [3, 4]" in text
 
 
 def test_a_misspelt_field_is_still_a_spelling_problem(run: Runner, tmp_path: Path) -> None:
