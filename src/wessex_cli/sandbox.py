@@ -444,6 +444,16 @@ def _concat(items: list[Any]) -> str:
     return joined
 
 
+def _captured(parts: Any) -> str:
+    """Jinja's joining of the output a ``{% set %}`` block, a macro or a ``{% filter %}``
+    block keeps: measured before it is joined, as the document's own output is (a loop of
+    a million turns inside one kept a million copies of its text)."""
+    items = parts if isinstance(parts, list) else _materialise(parts)
+    _estimate(items, "the text a set, macro or filter block keeps",
+              sum(len(str(p)) for p in items))
+    return "".join(items)
+
+
 # ---------------------------------------------------------------- the environment
 
 def make_sandbox(finalize: Callable[[Any], Any] | None = None,
@@ -454,6 +464,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
 
     class WessexSandbox(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "+", "-", "**", "%", "//", "/"})
+        concat = staticmethod(_captured)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             what = f"'{operator}'"
@@ -533,10 +544,14 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
             return _bound_tree(tree)
 
     def printed(value: Any) -> Any:
-        """What ``{{ value }}`` prints, a list or a table measured before it is printed."""
+        """What ``{{ value }}`` prints, a list or a table measured before it is printed; all
+        that is printed counts towards the document's work, as output kept in a ``{% set
+        %}`` block or a macro never reaches the document's own limit."""
         if not isinstance(value, str):
             _estimate(value, "a list or table printed whole", _printed(value))
-        return finalize(value) if finalize else value
+        shown = finalize(value) if finalize else value
+        _spend(work=_printed(shown))
+        return shown
 
     env = WessexSandbox(undefined=StrictUndefined, autoescape=False,
                         keep_trailing_newline=True, finalize=printed)

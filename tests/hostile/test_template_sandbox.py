@@ -175,10 +175,20 @@ def test_a_harmless_template_still_renders(run: Runner, tmp_path: Path) -> None:
     assert "Test exchange\\! 3 002.5 7 Primary care / Secondary care abab" in text
 
 
-# These said "giving about" even before: each item's text was built to be measured
+# These said "giving about" even before: each item's text was built to be measured; or
+# the output a block keeps was never measured at all, so the document was written (a
+# thousand turns more of its loop exhaust memory)
 BUILT_TO_MEASURE = {
     "concat-repeated-list": _MB + "{{ ([b] * 100) ~ '' }}",
     "join-nested-list": _MB + "{{ [[b] * 100] | join | length }}",
+    "set-block": _MB + "{% set x %}{% for i in range(100) %}{{ b }}{% endfor %}{% endset %}"
+                       "{{ x | length }}",
+    "set-block-own-text": "{% set x %}{% for i in range(100000) %}" + "y" * 300 +
+                          "{% endfor %}{% endset %}{{ x | length }}",
+    "macro": _MB + "{% macro m() %}{% for i in range(100) %}{{ b }}{% endfor %}{% endmacro %}"
+                   "{{ m() | length }}",
+    "filter-block": _MB + "{% filter length %}{% for i in range(100) %}{{ b }}{% endfor %}"
+                          "{% endfilter %}",
 }
 
 
@@ -196,6 +206,7 @@ def test_items_are_measured_without_building_their_text(run: Runner, tmp_path: P
         tracemalloc.stop()
     assert "template 'attack' line 6" in result.output
     assert peak < 30_000_000  # the megabyte, not a hundred copies of it
+    assert not (tmp_path / "documents").exists()
 
 
 def test_ordinary_uses_of_the_measured_filters_and_methods_still_render(
@@ -205,10 +216,12 @@ def test_ordinary_uses_of_the_measured_filters_and_methods_still_render(
                              "| length }} {{ 'x\\ny' | indent(width=2, first=true) | length }} "
                              "{{ [[1], [2]] | sum(start=[]) | length }} {{ [1, 2] | tojson }} "
                              "{{ '%(n)s-%(n)s' % {'n': 'k'} }} {{ '{0}{0}'.format('z') }} "
-                             "{{ ('w' * 300000) | upper | length }} {{ [3, 4] }}")
+                             "{{ ('w' * 300000) | upper | length }} {{ [3, 4] }} "
+                             "{% set k %}{% for i in range(2) %}v{{ i }}{% endfor %}{% endset %}"
+                             "{{ k }} {% macro m(n) %}({{ n }}){% endmacro %}{{ m(5) }}")
     run("render", "attack", "--allow-placeholders")
     text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
-    assert "True xyb 7 7 2 \\[1, 2\\] k-k zz 300000 [3, 4]" in text
+    assert "True xyb 7 7 2 \\[1, 2\\] k-k zz 300000 [3, 4] v0v1 (5)" in text
 
 
 def test_a_misspelt_field_is_still_a_spelling_problem(run: Runner, tmp_path: Path) -> None:
