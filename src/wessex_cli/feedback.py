@@ -45,6 +45,7 @@ from .text import (
 
 if TYPE_CHECKING:
     from .model import PairsWorkbook
+    from .scheme import Scheme
 
 MIN_GROUP = 3
 OTHER_GROUP = "Other professions"
@@ -679,6 +680,7 @@ class FeedbackPack:
     # for the administrator (a column used in a way they may not expect), not printed in it
     warnings: list[str] = field(default_factory=list)
     places_hidden: bool = False  # the practices of the pairs workbook shown as [practice]
+    organisers_hidden: bool = False  # scheme.toml's administrator, leads and speaker removed
 
     def people(self, question: str, group: str, quote: str) -> int:
         """How many respondents wrote ``quote`` (after anonymising) in answer to ``question``."""
@@ -1019,15 +1021,29 @@ def analyse(path: Path, names: Iterable[str] = (), participants: int | None = No
     return pack
 
 
+def organisers(scheme: Scheme) -> list[str]:
+    """The people scheme.toml names, whom a quote may name as it may a volunteer ("the lead,
+    Helena, never replied"): the administrator (unless left at the default, which is no
+    one's name), the leads and the guest speaker."""
+    from .scheme import Scheme
+
+    named = [contact.name for contact in scheme.leads]
+    if scheme.administrator.name != Scheme().administrator.name:
+        named.append(scheme.administrator.name)
+    return [name for name in (*named, scheme.celebration.speaker) if name.strip()]
+
+
 def pack_from_files(responses: Path, volunteers: Path | None = None,
                     pairs: Path | None = None,
                     themes: dict[str, tuple[str, ...]] | None = None,
-                    practice_side: str | None = None) -> FeedbackPack:
+                    practice_side: str | None = None,
+                    organisers: Sequence[str] = ()) -> FeedbackPack:
     """The delegate pack for ``wessex feedback``: every name in the given volunteer and pairs
-    workbooks removed from the answers, the response rate from the pairs workbook, and each
-    organisation of its ``practice_side`` (a practice names its one or two volunteers as
-    surely as their names do) shown as "[practice]", as the board report shows it."""
-    names: list[str] = []
+    workbooks and of the ``organisers`` (scheme.toml's, see ``organisers``) removed from the
+    answers, the response rate from the pairs workbook, and each organisation of its
+    ``practice_side`` (a practice names its one or two volunteers as surely as their names
+    do) shown as "[practice]", as the board report shows it."""
+    names: list[str] = list(organisers)
     names_from: list[str] = []
     participants = None
     places: list[str] = []
@@ -1042,7 +1058,9 @@ def pack_from_files(responses: Path, volunteers: Path | None = None,
         names += names_in_grids(book.sheets or ())
         names_from.append("pairs workbook")
         places = practices(book, practice_side)
-    return analyse(responses, names, participants, themes, tuple(names_from), places)
+    pack = analyse(responses, names, participants, themes, tuple(names_from), places)
+    pack.organisers_hidden = bool(organisers)
+    return pack
 
 
 def practices(book: PairsWorkbook, side: str | None) -> list[str]:
@@ -1116,11 +1134,13 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
                f"a profession with fewer than {MIN_GROUP} respondents is not shown on its own: "
                "it is pooled with others, and with larger professions too where that pool "
                "would still be small.")
+    organisers = ["So are the names scheme.toml gives for the administrator, the leads and "
+                  "the guest speaker."] if pack.organisers_hidden else []
     if not pack.names_from:
         return ["No volunteer or pairs workbook was given, so the names of people in the "
                 "scheme were removed only from what respondents wrote about themselves (the "
                 "names they typed in the survey, and the usual short forms of their first "
-                "names).",
+                "names).", *organisers,
                 "Anyone else named in an answer, such as a partner, a colleague or a patient, "
                 "may still be named below: read every quote before sharing this pack.",
                 details]
@@ -1131,7 +1151,7 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
     return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
             "included, and from the responses) are removed from every quote, whatever their "
             "case, accents or title, and so are the usual English short forms of their first "
-            "names (Mike for Michael).", *places, details,
+            "names (Mike for Michael).", *organisers, *places, details,
             "A nickname beyond those short forms (Izzy for Isla), one written in lower case, "
             "or a name spelt in another alphabet (Eleni for Ελένη) or with a grammatical "
             "ending (other than a Russian or Ukrainian case ending) is not recognised: read "

@@ -217,12 +217,14 @@ def build_report(pairs_path: Path, scheme: Scheme, feedback: Path | None = None,
     report = Report(scheme, figures, participation, sorted(dates), undated, warnings=warnings,
                     as_at=now, listed=_listed(book))
     if feedback is not None:
-        from .feedback import analyse, names_in_grids, practices, without_places
+        from .feedback import analyse, names_in_grids, organisers, practices, without_places
 
-        # every name on every sheet (Withdrawn and Unpaired included), as 'feedback' does
-        names = names_in_grids(book.sheets or ())
+        # every name on every sheet (Withdrawn and Unpaired included), and scheme.toml's
+        # people, as 'feedback' does
+        names = names_in_grids(book.sheets or ()) + organisers(scheme)
         report.feedback = analyse(feedback, names, paired_people, scheme.themes or None,
                                   ("pairs workbook",))
+        report.feedback.organisers_hidden = bool(organisers(scheme))
         # Survey tools number their rows (Microsoft Forms' ID column): not a rating.
         report.feedback.rated = [r for r in report.feedback.rated
                                  if header_key(r.question) not in SURVEY_METADATA]

@@ -170,15 +170,16 @@ def feedback(
 
     Every name in the volunteer workbook (--volunteers) and the pairs workbook (--pairs,
     every sheet) is removed from the quotes, whatever its case or accents, withdrawn people
-    included, with the usual short forms of first names (Mike for Michael); so is any name
-    after a title (Mr Patel). One of the workbooks is needed, or --no-names-source.
+    included, with the usual short forms of first names (Mike for Michael); so are the
+    administrator, leads and speaker scheme.toml names, and any name after a title (Mr
+    Patel). One of the workbooks is needed, or --no-names-source.
 
     \b
     Example:
       wessex feedback responses.xlsx --pairs pairs.xlsx
     """
     from ..errors import WessexError
-    from ..feedback import pack_from_files, pack_html, pack_markdown
+    from ..feedback import organisers, pack_from_files, pack_html, pack_markdown
     from ..safe_write import guard_output, replaced_said, write_text
 
     suffixes = {"html": (".html", ".htm"), "md": (".md",)}
@@ -189,7 +190,7 @@ def feedback(
     require_suffix(output, suffixes[fmt], f"a delegate pack in {fmt}")
     scheme = scheme_for(scheme_file, responses)
     pack = pack_from_files(responses, volunteers, pairs, scheme.themes or None,
-                           scheme.side_keys[0])
+                           scheme.side_keys[0], organisers(scheme))
     # after reading, so that a file that is not a survey export is named as such first
     if not pairs and not volunteers and not no_names_source:
         raise WessexError(
