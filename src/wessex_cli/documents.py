@@ -150,6 +150,13 @@ MAX_ATTACHMENTS = 10  # the Word files one document may carry (the built-in ones
 def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     """Read one template file and check its front matter; a bad key value is a TemplateError."""
     name = path.name[: -len(SUFFIX)]
+    if user and not path.resolve().is_relative_to(path.parent.resolve()):
+        # a link copied in with the folder would print whatever file it points to (a key, a
+        # password store) into a letter ready to send
+        raise TemplateError(f"template '{name}' is a link to a file outside the templates "
+                            "folder, which wessex does not read.",
+                            "Replace the link with a copy of the template itself, or remove "
+                            "it.", file=path)
     if not path.is_file():  # a pipe or a device would be waited on for ever
         raise TemplateError(f"template '{name}' is not an ordinary file.",
                             "Replace it with a text file, or remove it.", file=path)

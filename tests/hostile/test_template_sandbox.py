@@ -289,6 +289,29 @@ def test_a_broken_template_file_is_refused_naming_it(run: Runner, tmp_path: Path
     assert not (tmp_path / "documents").exists()
 
 
+def test_a_template_linked_to_a_file_outside_its_folder_is_refused(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    # a folder of templates copied from elsewhere may hold a link: rendering it put the file
+    # it points to (here the secret beside scheme.toml) into a letter ready to send
+    _scheme_folder(tmp_path, "")
+    link = tmp_path / "templates" / "attack.md.j2"
+    link.unlink()
+    (tmp_path / "secret.txt").write_text('+++\ntitle = "A"\n+++\n' + SECRET + "\n",
+                                         encoding="utf-8")
+    link.symlink_to(tmp_path / "secret.txt")
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    assert "template 'attack' is a link to a file outside the templates folder" in result.output
+    assert SECRET not in result.output
+    assert not (tmp_path / "documents").exists()
+
+
+def test_a_template_linked_within_its_folder_still_renders(run: Runner, tmp_path: Path) -> None:
+    _scheme_folder(tmp_path, "Within the folder")
+    (tmp_path / "templates" / "linked.md.j2").symlink_to(tmp_path / "templates" / "attack.md.j2")
+    run("render", "linked", "--allow-placeholders")
+    assert "Within the folder" in (tmp_path / "documents" / "linked.md").read_text("utf-8")
+
+
 def test_a_scheme_toml_nested_too_deep_is_refused(run: Runner, tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text('[scheme]\nname = "T"\nx = ' + "[" * 100_000 +
                                           "]" * 100_000 + "\n", encoding="utf-8")
