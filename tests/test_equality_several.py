@@ -18,9 +18,10 @@ BOXES = [c for c in QUESTIONS["caring"][2] if c not in ("Another answer", "Prefe
 
 def published_bounds(table: ProtectedTable) -> tuple[np.ndarray, np.ndarray]:
     """The least and most each cell can hold from its own figure, row by row: a star is 1 to
-    7 or a figure hidden to guard one (1 at least, or 0 where a note says that everyone's
-    answers were alike), 0 is exact, a rounded figure is within 2 and 8 at least."""
-    uniform = any("one by one" in note for note in table.notes)
+    7 or a figure hidden to guard one (1 at least, or 0 where the note says no figure is
+    shown: too few answered, or all alike), 0 is exact, a rounded figure is within 2 and 8 at
+    least."""
+    uniform = any("No figure is shown" in note for note in table.notes)
     values = [value for row in table.cells for value in row]
     low, high = np.zeros(len(values)), np.full(len(values), 10_000.0)
     for i, value in enumerate(values):

@@ -140,7 +140,7 @@ def test_fewer_than_eight_answers_show_no_figure_at_all() -> None:
     assert table.columns == ["All"]
     assert table.cells == [["*"]] * 7
     assert len(table.notes) == 1
-    assert "Fewer than 8 people answered this question, so no figure is shown." \
+    assert "No figure is shown for this question: fewer than 8 people answered it" \
         in table.notes[0]
 
 

@@ -8,8 +8,10 @@ column holding one suppressed cell gets a second (secondary suppression), and mo
 the rounded figures it shows would leave its hidden cells one value each. A column (a side
 or profession) with fewer than 8 answers is never shown on its own, since even its zeros
 describe the few people in it: small groups are pooled, or the table is not broken down.
-Nor is a group whose every answer is one category shown answer by answer, "All" included:
-its zeros would say what each member answered.
+Nor is a group whose every answer is one category (every member ticking one same box, where
+several may be ticked) shown answer by answer: its zeros would say what each member answered.
+A question everyone answered alike shows no figure, under the same note as one too few
+answered, since saying why would tell each answer too.
 Free-text answers ("please specify") are never printed: they count under "Another answer",
 as does any answer wessex does not recognise, or that fits two choices (an age range
 crossing two bands, "Christian and Muslim"), with a warning naming its cell.
@@ -73,6 +75,12 @@ WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_work
 # group, since which one was is what the breakdown would have told.
 UNIFORM_GROUP = ("Not broken down by group, so that no one's answer can be worked out from "
                  "the figures.")
+# Said under a question that shows no figure, whether too few answered it or everyone who did
+# gave the same answer: the reason is not said, since "everyone answered alike" tells each
+# answer to anyone who knows one of them (their own) or can guess it.
+HIDDEN_QUESTION = (f"No figure is shown for this question: fewer than {SUPPRESS_BELOW} people "
+                   "answered it, or their answers were too alike to show any figure without "
+                   "telling what someone answered.")
 # Words that name a form's choice in other ways people type it.
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "marriage": {"Yes": ("married", "civil partnership", "civil partner", "spouse"),
@@ -444,7 +452,8 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     tells something about the few people in it. Small groups are pooled into "Other groups"
     when together they are large enough; otherwise the table has no breakdown by group (a
     lone small column could be worked out as "All" minus the others). A question fewer than
-    ``SUPPRESS_BELOW`` people answered shows no figure at all.
+    ``SUPPRESS_BELOW`` people answered, or that everyone answered alike, shows no figure at
+    all, and the two look the same (``HIDDEN_QUESTION``).
     """
     title, _, categories = QUESTIONS[question]
     answered = [(group, cats) for group, cats in answers if cats]
@@ -453,7 +462,8 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     sizes = Counter(group for group, _ in answered)
     column_of, notes = _group_columns(sizes) if grouped else ({}, [])
     columns, matrix = _counted(rows, answered, column_of)
-    if any(_alike(matrix, c) for c in range(1, len(columns))):
+    people = _people(answered, column_of, columns)
+    if any(_alike(matrix, c, people[c]) for c in range(1, len(columns))):
         # hiding such a group's cells was not enough: the "All" column bounds each answer
         # ("Man 20" of "Total 20" leaves the others 4 at most), and only one answer could
         # hold a group of 10 who all said the same
@@ -462,13 +472,15 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
     if question in SEVERAL_ANSWERS and any(len(cats) > 1 for _, cats in answered):
         notes.append("People could tick more than one box, so the total counts the boxes "
                      "ticked, not the people.")
-    if len(answered) < SUPPRESS_BELOW:
-        cells = [["*"] * len(columns) for _ in matrix]
-        if answered:
-            notes.append(f"Fewer than {SUPPRESS_BELOW} people answered this question, so no "
-                         "figure is shown.")
-    else:
-        cells = protect(matrix, _uniform_answers(matrix, notes))
+    if len(answered) < SUPPRESS_BELOW or _alike(matrix, 0, len(answered)):
+        # the form's own rows and one column, each hidden, and one note for either reason:
+        # a row for an answer someone gave, a note about groups or boxes ticked, would tell
+        # the two apart
+        rows = [c for c in categories if c != OTHER or question in WRITE_IN]
+        return ProtectedTable(question, title, [*rows, "Total"], [ALL],
+                              [["*"] for _ in range(len(rows) + 1)],
+                              [HIDDEN_QUESTION] if answered else [])
+    cells = protect(matrix)
     return ProtectedTable(question, title, [*rows, "Total"], columns, cells, notes)
 
 
@@ -488,22 +500,19 @@ def _counted(rows: list[str], answered: list[tuple[str, list[str]]],
     return columns, matrix
 
 
-def _alike(matrix: list[list[int]], column: int) -> bool:
-    """Whether everyone counted in ``column`` of ``matrix`` gave the same answer."""
-    total = matrix[-1][column]
+def _alike(matrix: list[list[int]], column: int, people: int | None = None) -> bool:
+    """Whether everyone counted in ``column`` of ``matrix`` gave the same answer, or, where
+    a form may tick several boxes, whether all ``people`` of the column ticked one same box
+    (its count then tells that each of them did, whatever else they ticked)."""
+    total = matrix[-1][column] if people is None else people
     return bool(total) and any(row[column] == total for row in matrix[:-1])
 
 
-def _uniform_answers(matrix: list[list[int]], notes: list[str]) -> set[tuple[int, int]]:
-    """The category cells of the "All" column when everyone gave the same answer: its zeros
-    would say what each of them answered ("Yes 10, No 0"), to whoever knows who sent a
-    form back, so none is shown, and a note says why. (A group's column with every answer
-    alike is never shown: see ``build_table``.)"""
-    if not _alike(matrix, 0):
-        return set()
-    notes.append("Every answer from everyone who answered was the same, so its answers are "
-                 "not shown one by one: the figures would tell what each of them said.")
-    return {(r, 0) for r in range(len(matrix) - 1)}
+def _people(answered: list[tuple[str, list[str]]], column_of: dict[str, str],
+            columns: list[str]) -> list[int]:
+    """How many people answered, in each of ``columns`` ("All" first)."""
+    sizes = Counter(column_of.get(group) for group, _ in answered)
+    return [len(answered), *(sizes[c] for c in columns[1:])]
 
 
 def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
