@@ -238,11 +238,14 @@ _NOT_A_NAME_AFTER_A_WORD = frozenset({"i"}) | WEEKDAYS | frozenset(MONTHS)
 _WORD = r"[^\W\d_]\w*(?:['\u2019-][^\W\d_]\w*)*"  # "Patel", "O'Neill", "Smith-Jones"
 _TITLED_NAME = re.compile(
     r"(?<!\w)(?P<title>" + "|".join(sorted(_TITLES_BEFORE_NAMES, key=len,
-                                           reverse=True)) + r")\.?\s+"
+                                           reverse=True)) + r")(?:\.\s*|\s+)"
     r"(?P<initials>(?:[^\W\d_]\.\s*|[^\W\d_]\s+(?=[^\W\d_]))*)"
     r"(?P<particles>(?-i:(?:" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True)) +
     r")(?:\s+|-))*)"
     r"(?P<surname>" + _WORD + r")", re.IGNORECASE)
+# between a title and the name after it: spaces, or a full stop with or without them
+# ("Dr Okonkwo", "Dr. Okonkwo", "Dr.Okonkwo", "Prof.Hale")
+_AFTER_A_TITLE = re.compile(r"\.\s*|\s+")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
 # the same, or a name in brackets within a name ("Dr Jo (Joanna) Smith")
 _NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:\((" + _WORD + r")\)(?=[ \t\u00a0])|(" + _WORD +
@@ -466,8 +469,8 @@ class Anonymiser:
             if possessive and (self._is_name(stem) or stem in self.short_forms):
                 end -= 2  # keep "'s": "[name]'s clinic"
             if index and tokens[index - 1] in TITLES and \
-                    re.fullmatch(r"\.?\s+", folded[places[index - 1][1]:start]):
-                start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas"
+                    _AFTER_A_TITLE.fullmatch(folded, places[index - 1][1], start):
+                start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
             if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:
