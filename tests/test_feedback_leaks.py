@@ -1,5 +1,7 @@
 """Ways a delegate pack still named people the tool knows of, though the README promises it
-names nobody: a title written without a space before the surname ("Prof.Hale").
+names nobody: a title written without a space before the surname ("Prof.Hale"); a known
+person's social handle ("@aashworth") or e-mail address before its "@" ("a.ashworth") written
+as their name.
 
 Every person here is invented; the expected quotes are written by hand.
 """
@@ -85,3 +87,44 @@ def test_a_title_written_without_a_space_goes_with_its_name(run: Runner,
 ])
 def test_a_title_and_a_known_name_joined_by_a_full_stop(written: str, expected: str) -> None:
     assert Anonymiser(["Dr Chidi Okonkwo"])(written) == expected
+
+
+# ------------------------------------------- a handle or an address's first part as a name
+
+HANDLES = [
+    ("GP", "Thanks @aashworth for the tour of the practice"),
+    ("GP", "@amelia_ashworth posted the rota"),
+    ("GP", "jo.smithfield said the clinic overran"),
+    ("GP", "thanks to a.ashworth for lunch"),
+    ("Consultant", "@jsmithfield1 replied within the hour"),
+    ("Consultant", "@smithfieldj and @chidiokonkwo ran the huddle"),
+    ("Consultant", "A.Okonkwo showed us the new system"),
+]
+HANDLES_EXPECTED = [
+    "Thanks [name] for the tour of the practice",
+    "[name] posted the rota",
+    "[name] said the clinic overran",
+    "thanks to [name] for lunch",
+    "[name] replied within the hour",
+    "[name] and [name] ran the huddle",
+    "[name] showed us the new system",
+]
+
+
+def test_a_known_persons_handle_or_address_is_removed(run: Runner, tmp_path: Path) -> None:
+    _responses(tmp_path / "responses.csv", ["Profession", SURPRISE], HANDLES)
+    markdown, page = _pack(run, tmp_path)
+    assert _quoted(markdown, page) == sorted(HANDLES_EXPECTED)
+    for leak in ("ashworth", "smithfield", "okonkwo", "@"):
+        assert leak not in markdown.casefold(), leak
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("We bring lunch on Fridays", "We bring lunch on Fridays"),  # "bring" is B. Ring only as @
+    ("ask @bring about it", "ask [name] about it"),
+    ("ask @boring2 about it", "ask [name] about it"),
+    ("We met @ 9 in the ward", "We met @ 9 in the ward"),
+    ("Plan A.Then we left", "Plan A.Then we left"),
+])
+def test_joined_names_count_only_as_a_handle(written: str, expected: str) -> None:
+    assert Anonymiser(["Bo Ring"])(written) == expected

@@ -350,6 +350,21 @@ def _stems(word: str) -> set[str]:
     return found
 
 
+def _handles(tokens: list[str]) -> set[str]:
+    """How a name of several words (folded, titles gone) is joined up as a handle or as the
+    part of an address before its "@": "ameliaashworth", "aashworth", "ashwortha" for Amelia
+    Ashworth, "jmsmith" for Jo Mary Smith; four letters or more."""
+    words = ["".join(re.findall(r"[^\W\d_]+", token)) for token in tokens]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return set()
+    given, surname = words[:-1], words[-1]
+    joined = {"".join(words), given[0] + surname, given[0][0] + surname,
+              "".join(w[0] for w in given) + surname, surname + given[0][0],
+              surname + given[0]}
+    return {j for j in joined if len(j) >= 4}
+
+
 class Anonymiser:
     """Removes identifying details from free text.
 
@@ -366,6 +381,7 @@ class Anonymiser:
     def __init__(self, names: Iterable[str]) -> None:
         """Learn the words of every name (titles, lone particles left out) to find in answers."""
         words: set[str] = set()
+        handles: set[str] = set()
         initials: set[str] = set()
         nicknames: set[str] = set()
         stems: set[str] = set()
@@ -394,6 +410,7 @@ class Anonymiser:
                     words.add(token[2:])  # "الأحمد" is "أحمد" too
             stems.update(stem for token in tokens if _CYRILLIC.search(name)
                          for stem in _stems(token))
+            handles.update(_handles(tokens))
         self.words = frozenset(words)
         self.unspaced = frozenset(w for w in words if _UNSPACED.search(w))
         self.unspaced_lengths = sorted({len(w) for w in self.unspaced}, reverse=True)
@@ -401,6 +418,8 @@ class Anonymiser:
         self.stems = frozenset(stems)  # of the Cyrillic names, for their case endings
         # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
         self.initials = frozenset(initials)
+        # a name written as a handle is ("aashworth" for Amelia Ashworth): only after an "@"
+        self.handles = frozenset(handles - words)
 
     def __call__(self, text: str) -> str:
         """``text`` with e-mails, phone and NHS numbers, postcodes and known names replaced."""
@@ -418,6 +437,13 @@ class Anonymiser:
         pieces = re.findall(r"[^\W_]+", token)
         return token in self.words or any(p in self.words for p in pieces) or \
             (len(pieces) > 1 and "".join(pieces) in self.words)  # "Ji-woo" for "Jiwoo"
+
+    def _is_handle(self, token: str) -> bool:
+        """``token`` (folded, written after an "@") is a known name joined up as a handle or
+        an address is, with any number after it: "aashworth", "ameliaashworth",
+        "ashwortha", "ashworth87" for Amelia Ashworth."""
+        bare = token.rstrip("0123456789")
+        return (bare != token and self._is_name(bare)) or bare in self.handles
 
     def _is_inflected(self, token: str, written: str) -> bool:
         """``token`` (folded) is a name with a grammatical ending or prefix: written in
@@ -446,11 +472,17 @@ class Anonymiser:
                   for piece in self._pieces(folded, t.start(), t.end())]
         tokens = [folded[start:end] for start, end in places]
         written = [text[origin[start]:origin[end - 1] + 1] for start, end in places]
+        handle = [folded[start - 1:start] == "@" for start, _ in places]
         hits = [self._is_name(token) or self._is_short_form(token, shown) or
-                self._is_inflected(token, shown)
-                for token, shown in zip(tokens, written, strict=True)]
+                self._is_inflected(token, shown) or (at and self._is_handle(token))
+                for token, shown, at in zip(tokens, written, handle, strict=True)]
         for index in range(1, len(tokens) - 1):
             if tokens[index] in self.initials and hits[index - 1] and hits[index + 1]:
+                hits[index] = True
+        # an initial joined to a name by a full stop, as an address writes one: "a.ashworth"
+        for index in range(len(tokens) - 2, -1, -1):
+            if len(tokens[index]) == 1 and tokens[index].isalpha() and hits[index + 1] and \
+                    folded[places[index][1]:places[index + 1][0]] == ".":
                 hits[index] = True
         # A particle goes with the surname after it ("Ó Briain", "van der Berg"), whether or
         # not a first name comes before: right to left, so that particles chain.
@@ -471,6 +503,8 @@ class Anonymiser:
             if index and tokens[index - 1] in TITLES and \
                     _AFTER_A_TITLE.fullmatch(folded, places[index - 1][1], start):
                 start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
+            elif handle[index]:
+                start -= 1  # the "@" of a handle goes with it: "@aashworth" is "[name]"
             if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:
