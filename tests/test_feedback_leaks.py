@@ -1,7 +1,7 @@
 """Ways a delegate pack still named people the tool knows of, though the README promises it
 names nobody: a title written without a space before the surname ("Prof.Hale"); a known
 person's social handle ("@aashworth") or e-mail address before its "@" ("a.ashworth") written
-as their name.
+as their name; the respondent's own address, whose first part named them in their answer.
 
 Every person here is invented; the expected quotes are written by hand.
 """
@@ -128,3 +128,35 @@ def test_a_known_persons_handle_or_address_is_removed(run: Runner, tmp_path: Pat
 ])
 def test_joined_names_count_only_as_a_handle(written: str, expected: str) -> None:
     assert Anonymiser(["Bo Ring"])(written) == expected
+
+
+# ------------------------------------------------------- the respondent's own address
+
+OWN_ADDRESS = [
+    ("wquist@nhs.net", "GP", "Signed wquist, happy to talk more"),
+    ("T.Brennock@nhs.net", "GP", "t.brennock here: the clinic ran late"),
+    ("ottilie.marsh2@example.org", "GP", "Ask Ottilie Marsh about the rota"),
+    ("practice.manager@nhs.net", "GP", "The practice manager met us at the door"),
+    ("anonymous", "GP", "An anonymous answer about the ward"),
+]
+OWN_ADDRESS_EXPECTED = [
+    "Signed [name], happy to talk more",
+    "[name] here: the clinic ran late",
+    "Ask [name] about the rota",
+    # a shared mailbox names no one: its words stay in every quote
+    "The practice manager met us at the door",
+    "An anonymous answer about the ward",
+]
+
+
+def test_the_respondents_own_address_names_them(run: Runner, tmp_path: Path) -> None:
+    _responses(tmp_path / "responses.csv", ["Email", "Profession", SURPRISE], OWN_ADDRESS)
+    for name in ("pack.md", "pack.html"):
+        run("feedback", "responses.csv", "--no-names-source", "-o", name)
+    markdown = (tmp_path / "pack.md").read_text("utf-8")
+    page = (tmp_path / "pack.html").read_text("utf-8")
+    assert _quoted(markdown, page) == sorted(OWN_ADDRESS_EXPECTED)
+    for leak in ("quist", "brennock", "ottilie", "marsh"):
+        assert leak not in markdown.casefold(), leak
+    assert "the names they typed in the survey or that their e-mail addresses give" in \
+        " ".join(markdown.split())

@@ -835,6 +835,9 @@ def read_responses(path: Path) -> Survey:
     # names Amelia Ashworth, and "nhs" and "net" are no names to take from every quote
     names = [name for i in name_cols for entry in _entries(rows, i)
              if (name := entry.split("@")[0].strip())]
+    # and the respondent's own address names them: "t.brennock@nhs.net" signs "t.brennock"
+    names += [name for i, k in enumerate(keys) if "email" in k and i not in reflective
+              for entry in _entries(rows, i) if (name := _address_name(entry))]
     skip = set(reflective) | set(name_cols) | ({group_col} if group_col is not None else set())
     rated: list[Rated] = []
     other_text: list[list[str]] = []
@@ -863,6 +866,27 @@ def read_responses(path: Path) -> Survey:
     groups = column(group_col) if group_col is not None else [""] * len(rows)
     return Survey(len(rows), groups, [(q, column(c)) for c, q in reflective.items()],
                   other_text, rated, names, warnings)
+
+
+# Words of a shared mailbox's address ("practice.manager@", "reception@"): such an address
+# names no one, and its words are not to be taken out of every quote
+_MAILBOX_WORDS = frozenset({
+    "admin", "administrator", "office", "reception", "enquiries", "enquiry", "info", "team",
+    "practice", "manager", "surgery", "clinic", "contact", "hello", "mail", "noreply", "no",
+    "reply", "nhs", "secretary", "secretaries", "general", "ward", "department", "hospital",
+    "anonymous", "feedback", "survey", "the", "and", "of"})
+
+
+def _address_name(entry: str) -> str:
+    """The name an e-mail address gives, its part before the "@" without numbers
+    ("t.brennock2@nhs.net" gives "t.brennock"); "" for no address, or a shared mailbox's
+    ("practice.manager@nhs.net")."""
+    if "@" not in entry:
+        return ""
+    local = re.sub(r"\d+", "", entry.split("@")[0]).strip(" ._-+'")
+    if not local or set(fold(local).split()) & _MAILBOX_WORDS:
+        return ""
+    return local
 
 
 def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
@@ -1176,8 +1200,8 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
     if not pack.names_from:
         return ["No volunteer or pairs workbook was given, so the names of people in the "
                 "scheme were removed only from what respondents wrote about themselves (the "
-                "names they typed in the survey, and the usual short forms of their first "
-                "names).", *organisers,
+                "names they typed in the survey or that their e-mail addresses give, and the "
+                "usual short forms of their first names).", *organisers,
                 "Anyone else named in an answer, such as a partner, a colleague or a patient, "
                 "may still be named below: read every quote before sharing this pack.",
                 details]

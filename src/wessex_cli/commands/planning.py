@@ -160,9 +160,9 @@ def feedback(
                                                          "remove.")] = None,
     no_names_source: Annotated[bool, typer.Option(
         "--no-names-source", help="Make the pack without a volunteer or pairs workbook: only "
-                                  "the names respondents typed about themselves (and names "
-                                  "after a title, such as Mr Patel) are removed, and the "
-                                  "pack says so.")] = False,
+                                  "the names respondents typed about themselves or their "
+                                  "e-mail addresses give (and names after a title, such as "
+                                  "Mr Patel) are removed, and the pack says so.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
     scheme_file: SchemeOption = None,
 ) -> None:
@@ -199,7 +199,8 @@ def feedback(
             "colleague's name from the quotes.",
             "Add --pairs pairs.xlsx or --volunteers volunteers.xlsx (or both). To make the "
             "pack anyway, add --no-names-source: then only the names respondents typed about "
-            "themselves are removed, and the pack says so.", file=responses)
+            "themselves or their e-mail addresses give are removed, and the pack says so.",
+            file=responses)
     copy = guard_output(output, force, "pack")
     text = pack_html(pack, scheme.name) if fmt == "html" else pack_markdown(pack, scheme.name)
     write_text(output, text)
