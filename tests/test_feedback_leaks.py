@@ -1,7 +1,9 @@
 """Ways a delegate pack still named people the tool knows of, though the README promises it
 names nobody: a title written without a space before the surname ("Prof.Hale"); a known
 person's social handle ("@aashworth") or e-mail address before its "@" ("a.ashworth") written
-as their name; the respondent's own address, whose first part named them in their answer.
+as their name; the respondent's own address, whose first part named them in their answer; a
+rated question's heading, printed as the survey wrote it ("How useful was Dr Okonkwo's
+session?").
 
 Every person here is invented; the expected quotes are written by hand.
 """
@@ -160,3 +162,39 @@ def test_the_respondents_own_address_names_them(run: Runner, tmp_path: Path) -> 
         assert leak not in markdown.casefold(), leak
     assert "the names they typed in the survey or that their e-mail addresses give" in \
         " ".join(markdown.split())
+
+
+# ------------------------------------------------------------ a rated question's heading
+
+USEFUL = "How useful was Dr Okonkwo's session? (1-5)"
+CLEAR = "How well did Ashworth explain the rota? (1-5)"
+RATED = [("GP", "The ward was calm", "4", "5"), ("Consultant", "Quiet clinic", "5", "3"),
+         ("Consultant", "Long waits", "3", "4")]
+HEADINGS = ["How useful was [name]'s session? (1-5)", "How well did [name] explain the rota? (1-5)"]
+
+
+def test_a_rated_questions_heading_names_no_one(run: Runner, tmp_path: Path) -> None:
+    _responses(tmp_path / "responses.csv", ["Profession", SURPRISE, USEFUL, CLEAR], RATED)
+    markdown, page = _pack(run, tmp_path)
+    assert "**How useful was [name]'s session? (1-5)** (3 answers): mean 4.0, median 4." \
+        in markdown
+    assert "**How well did [name] explain the rota? (1-5)** (3 answers): mean 4.0, median 4." \
+        in markdown
+    shown = html.unescape(page)
+    for heading in HEADINGS:
+        assert f"Answers to '{heading}', how many gave each rating" in shown  # the chart
+    said = run("feedback", "responses.csv", "--volunteers", "volunteers.xlsx", "-o",
+               "again.md").output
+    for text in (markdown, shown, said):
+        assert "Okonkwo" not in text and "Ashworth" not in text
+
+
+def test_the_reports_rating_headings_name_no_one(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "volunteers.xlsx", VOLUNTEERS)
+    run("pair", "volunteers.xlsx")
+    _responses(tmp_path / "responses.csv", ["Profession", SURPRISE, USEFUL, CLEAR], RATED)
+    run("report", "pairs.xlsx", "--feedback", "responses.csv", "-o", "report.html")
+    page = html.unescape((tmp_path / "report.html").read_text("utf-8"))
+    for heading in HEADINGS:
+        assert heading in page
+    assert "Okonkwo" not in page and "Ashworth" not in page

@@ -21,7 +21,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -1015,10 +1015,10 @@ def without_places(text: str, organisations: list[str]) -> str:
 
 def anonymise_survey(survey: Survey, names: Iterable[str] = (),
                      places: Sequence[str] = ()) -> Survey:
-    """The survey as it may be published: every free-text answer and group anonymised
-    (``names`` and the respondents' own names removed, each practice of ``places`` as
-    "[practice]"), groups pooled, the respondents' names dropped. An answer that only says "none",
-    "n/a"... becomes empty."""
+    """The survey as it may be published: every free-text answer, group and rated question's
+    text anonymised (``names`` and the respondents' own names removed, each practice of
+    ``places`` as "[practice]"), groups pooled, the respondents' names dropped. An answer
+    that only says "none", "n/a"... becomes empty."""
     anonymise = Anonymiser([*names, *survey.respondent_names])
     practices = list(places)
 
@@ -1027,11 +1027,13 @@ def anonymise_survey(survey: Survey, names: Iterable[str] = (),
             return ""
         return without_places(anonymise(text), practices) if practices else anonymise(text)
 
-    # the group is a respondent's own words too, printed as a heading over the quotes
+    # the group is a respondent's own words too, printed as a heading over the quotes; a
+    # rated question's text is printed over its chart ("How useful was Dr Okonkwo's talk?")
     return Survey(survey.responses, pool_groups([clean(g, False) for g in survey.groups]),
                   [(q, [clean(t, True) for t in answers]) for q, answers in survey.reflective],
                   [[clean(t, False) for t in answers] for answers in survey.other_text],
-                  survey.rated, [], survey.warnings)
+                  [replace(r, question=clean(r.question, False)) for r in survey.rated], [],
+                  survey.warnings)
 
 
 def analyse_survey(survey: Survey, themes: dict[str, tuple[str, ...]] | None = None,
