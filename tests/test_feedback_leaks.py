@@ -3,7 +3,7 @@ names nobody: a title written without a space before the surname ("Prof.Hale"); 
 person's social handle ("@aashworth") or e-mail address before its "@" ("a.ashworth") written
 as their name; the respondent's own address, whose first part named them in their answer; a
 rated question's heading, printed as the survey wrote it ("How useful was Dr Okonkwo's
-session?").
+session?"). And a survey export that was no spreadsheet got the volunteer workbook's error.
 
 Every person here is invented; the expected quotes are written by hand.
 """
@@ -198,3 +198,56 @@ def test_the_reports_rating_headings_name_no_one(run: Runner, tmp_path: Path) ->
     for heading in HEADINGS:
         assert heading in page
     assert "Okonkwo" not in page and "Ashworth" not in page
+
+
+# ---------------------------------------------- a responses file that is no spreadsheet
+
+
+def _word_document(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("What surprised you on the visit?")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("responses.pdf", "a PDF document (.pdf), not a spreadsheet"),
+    ("responses", "not a spreadsheet or a CSV file"),  # binary data
+    ("responses.csv", "not a spreadsheet or a CSV file"),  # binary data named .csv
+    ("responses.docx", "a Word document"),
+    ("answers.xlsx", "a Word document"),  # a Word document named as a workbook
+    ("responses.html", "a web page (.html)"),  # text, but no CSV
+])
+@pytest.mark.parametrize("command", ["feedback", "report"])
+def test_a_responses_file_that_is_no_spreadsheet_is_named_with_how_to_export(
+        run: Runner, tmp_path: Path, name: str, said: str, command: str) -> None:
+    path = tmp_path / name
+    if "Word" in said:
+        _word_document(path)
+    elif name.endswith(".html"):
+        path.write_text("<!DOCTYPE html><p>What surprised you on the visit?</p>\n", "utf-8")
+    else:
+        path.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff binary")
+    if command == "report":
+        write_book(tmp_path / "volunteers.xlsx", VOLUNTEERS)
+        run("pair", "volunteers.xlsx")
+        out = run("report", "pairs.xlsx", "--feedback", name, "-o", "report.html", code=1).output
+    else:
+        out = run("feedback", name, "--no-names-source", "-o", "pack.md", code=1).output
+    out = " ".join(out.split())
+    assert f"{name}: " in out and said in out
+    assert "The survey's responses are read from a workbook (.xlsx or .ods) or a CSV " \
+        "file." in out
+    assert "Microsoft Forms" in out and "Google Forms" in out  # how to export one
+    assert "volunteer workbook" not in out
+
+
+def test_another_file_that_is_no_spreadsheet_is_not_called_the_volunteer_workbook(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "pairs.pdf").write_bytes(b"%PDF-1.7\n\x00\x01\x02 binary")
+    _word_document(tmp_path / "forms.xlsx")
+    for args in (["status", "pairs.pdf"], ["equality", "forms.xlsx"]):
+        out = " ".join(run(*args, code=1).output.split())
+        assert "not a spreadsheet" in out or "a Word document" in out
+        assert "volunteer workbook" not in out and "a CSV file" in out

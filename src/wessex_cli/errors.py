@@ -49,6 +49,17 @@ class SpreadsheetError(WessexError):
     """A file that cannot be read as a spreadsheet (wrong format, damaged, hostile, open)."""
 
 
+class NotASpreadsheet(SpreadsheetError):
+    """A file that is no spreadsheet at all (binary data, a Word document, a zip of another
+    kind): its hint is ``GIVE_A_SPREADSHEET``, which a reader expecting one particular file
+    (the survey's responses) may replace with how to make that file."""
+
+
+# What wessex reads, for a file that is none of it: said without naming which file was
+# meant, since every command's reader says it
+GIVE_A_SPREADSHEET = "Give a workbook (.xlsx or .ods) or a CSV file."
+
+
 class RosterError(WessexError):
     """The volunteer workbook can be read but its content is unusable (no header, no column)."""
 

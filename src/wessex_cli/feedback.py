@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .dates import MONTHS, WEEKDAYS
-from .errors import RosterError
-from .roster import COLUMN_ALIASES, column_meant, names_no_one
+from .errors import NotASpreadsheet, RosterError, SpreadsheetError
+from .roster import COLUMN_ALIASES, NOT_SPREADSHEETS, column_meant, names_no_one
 from .spreadsheet import Grid, cell_ref, cell_text, find_header_row, read_every_grid, read_grid
 from .text import (
     TITLES,
@@ -804,10 +804,28 @@ def _responses_header_score(texts: list[str]) -> int:
     return 2 * len(named) + any(k in _TOOL_COLUMNS or k in ("email", "name") for k in keys)
 
 
+# Files that are plainly not a survey export, by their extension: said so, with how to
+# export one, rather than read as a CSV without the questions
+_NOT_RESPONSES = {**NOT_SPREADSHEETS, ".toml": "a settings file", ".doc": "a Word document",
+                  ".docx": "a Word document", ".ppt": "a PowerPoint presentation",
+                  ".pptx": "a PowerPoint presentation"}
+
+
 def read_responses(path: Path) -> Survey:
     """Read a survey export (one row per response, columns headed by the question's text) and
     sort its columns into reflective questions, ratings, other free text and names."""
-    grid = read_grid(path, "Responses")
+    try:
+        what = _NOT_RESPONSES.get(path.suffix.lower())
+        if what is not None:  # read as text, it would be a table without the questions
+            raise NotASpreadsheet(f"this is {what} ({path.suffix}), not a spreadsheet.")
+        grid = read_grid(path, "Responses")
+    except NotASpreadsheet as error:
+        raise SpreadsheetError(
+            f"{error.message} The survey's responses are read from a workbook (.xlsx or "
+            ".ods) or a CSV file.",
+            "Download them again from the survey: in Microsoft Forms, Responses > Open "
+            "results in Excel, then save the workbook; in Google Forms, Responses > More (the "
+            "three dots) > Download responses (.csv).", file=path) from None
     if not grid.rows:
         raise RosterError("the responses file is empty.", "Export the survey again.", file=path)
     first = find_header_row(grid.rows, _responses_header_score) or 0

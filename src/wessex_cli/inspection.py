@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import SpreadsheetError
+from .errors import GIVE_A_SPREADSHEET, NotASpreadsheet, SpreadsheetError
 
 
 @dataclass(frozen=True)
@@ -781,6 +781,9 @@ def _inspect_parts(path: Path) -> Inspection:
 
 _XLSX_PARTS = ("_rels/.rels", "xl/workbook.xml", "[content_types].xml")
 _ODS_PARTS = ("content.xml", "mimetype")
+# The main part of an Office file that is no workbook, and what that file is
+_OTHER_DOCUMENTS = {"word/document.xml": "a Word document",
+                    "ppt/presentation.xml": "a PowerPoint presentation"}
 # The reader chosen by each extension (as typed: ".XLSX" is none of these)
 _READER_BY_EXTENSION = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlam": "xlsx", ".ods": "ods",
                         ".xls": "xls", ".xla": "xls", ".xlsb": "xlsb"}
@@ -903,6 +906,10 @@ def _kind(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: P
         raise SpreadsheetError("this is a binary workbook (.xlsb), which wessex does not "
                                "read.", "Use File > Save As > Excel Workbook (.xlsx).",
                                file=path)
+    other = next((what for part, what in _OTHER_DOCUMENTS.items() if part in by_name), None)
+    if other is not None and "xl/workbook.xml" not in by_name:
+        raise NotASpreadsheet(f"this is {other}, not a spreadsheet.", GIVE_A_SPREADSHEET,
+                              file=path)
     excel = any(name in by_name for name in _XLSX_PARTS)
     libre = any(name in by_name for name in _ODS_PARTS)
     if excel and libre:
@@ -913,9 +920,9 @@ def _kind(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], path: P
     elif libre and _is_ods(archive):
         kind = "ods"
     else:
-        raise SpreadsheetError(
+        raise NotASpreadsheet(
             "this is a zip file but not a spreadsheet (perhaps a Word document?).",
-            "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
+            GIVE_A_SPREADSHEET, file=path)
     reader = _READER_BY_EXTENSION.get(path.suffix)
     if reader is not None and reader != kind:
         right, held = (".xlsx", "an Excel") if kind == "xlsx" else (".ods", "an .ods")

@@ -639,9 +639,9 @@ def _refuse_pairs_workbook(grid: Grid) -> None:
         file=grid.path, sheet=grid.sheet)
 
 
-# Files read as text that are plainly not a volunteer list: said so by name, not as a
-# missing header row.
-_NOT_SPREADSHEETS = {".html": "a web page", ".htm": "a web page", ".md": "a Markdown document",
+# Files read as text that are plainly not a spreadsheet (a volunteer list, a survey's
+# responses): said so by name, not as a missing header row.
+NOT_SPREADSHEETS = {".html": "a web page", ".htm": "a web page", ".md": "a Markdown document",
                      ".eml": "an e-mail", ".json": "a JSON file", ".pdf": "a PDF document",
                      ".j2": "a document template", ".svg": "a picture", ".ini": "a settings file",
                      ".yaml": "a settings file", ".yml": "a settings file"}
@@ -657,9 +657,9 @@ def _refuse_other_file(grid: Grid) -> None:
             "Give the volunteer workbook here (.xlsx, .ods or .csv, a row per volunteer). "
             "The settings are read from scheme.toml in the current folder, or from the file "
             "given with --scheme.", file=grid.path)
-    if suffix in _NOT_SPREADSHEETS:
+    if suffix in NOT_SPREADSHEETS:
         raise RosterError(
-            f"this is {_NOT_SPREADSHEETS[suffix]} ({suffix}), not a spreadsheet.",
+            f"this is {NOT_SPREADSHEETS[suffix]} ({suffix}), not a spreadsheet.",
             "Give the volunteer workbook here (.xlsx, .ods or .csv, a row per volunteer).",
             file=grid.path)
 

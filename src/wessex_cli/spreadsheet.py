@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SpreadsheetError
+from .errors import GIVE_A_SPREADSHEET, NotASpreadsheet, SpreadsheetError
 from .inspection import LIMITS, Inspection, check_extent, inspect_input
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -403,9 +403,9 @@ def _read_csv(path: Path) -> Grid:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             text = data.decode("utf-16")
         else:
-            raise SpreadsheetError(
+            raise NotASpreadsheet(
                 "this is not a spreadsheet or a CSV file (it holds binary data).",
-                "Give the volunteer workbook (.xlsx, .ods or .csv).", file=path)
+                GIVE_A_SPREADSHEET, file=path)
     else:
         try:
             text = data.decode("utf-8-sig")
