@@ -143,8 +143,8 @@ def plan(
 
 
 def feedback(
-    responses: Annotated[Path, typer.Argument(help="Survey export (.xlsx or .csv), one row per "
-                                                   "response.")],
+    responses: Annotated[Path, typer.Argument(help="Survey export (.xlsx, .ods or .csv), "
+                                                   "one row per response.")],
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",
                                          help="The delegate pack to write.")] = Path("pack.html"),
     fmt: Annotated[str | None, typer.Option("--format", metavar="html|md",
@@ -222,7 +222,7 @@ def feedback(
 
 
 def equality(
-    forms: Annotated[str, typer.Argument(help="The returned forms (.xlsx or .csv), or "
+    forms: Annotated[str, typer.Argument(help="The returned forms (.xlsx, .ods or .csv), or "
                                               "'template' to write a collection workbook.",
                                          metavar="FORMS|template")],
     output: Annotated[Path | None, typer.Option("-o", "--output", dir_okay=False, metavar="FILE",

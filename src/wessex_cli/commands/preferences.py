@@ -22,7 +22,7 @@ preferences_app = typer.Typer(cls=WholeSummaryGroup,
 
 @preferences_app.command("import")
 def import_command(
-    responses: Annotated[Path, typer.Argument(help="The survey export (.xlsx or .csv) from "
+    responses: Annotated[Path, typer.Argument(help="The survey export (.xlsx, .ods or .csv) from "
                                                    "Microsoft Forms or Google Forms.",
                                               dir_okay=False, callback=existing_file)],
     into: Annotated[Path, typer.Option("--into", dir_okay=False, callback=existing_file,
