@@ -126,6 +126,14 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Save As"),
     ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le")
      + b"\0" * 600, "password"),
+    # an old Word or PowerPoint file is the same kind of container as an old workbook: it is
+    # named for what it is, not called an .xls to be saved again from Excel
+    ("responses.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+     + "WordDocument".encode("utf-16-le") + b"\0" * 500,
+     "this is an old Word 97–2003 document (.doc), not a spreadsheet"),
+    ("slides.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+     + "PowerPoint Document".encode("utf-16-le") + b"\0" * 500,
+     "this is an old PowerPoint 97–2003 file (.ppt), not a spreadsheet"),
     ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "not a spreadsheet"),
     ("empty.xlsx", b"", "empty"),
     ("binary.csv", b"\x00\x01\x02" * 50, "binary"),

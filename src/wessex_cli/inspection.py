@@ -625,7 +625,8 @@ def near_file(missing: Path, as_typed: str | None = None) -> str:
 
 
 def _ole_error(path: Path) -> SpreadsheetError:
-    """An OLE2 container is either an old .xls or a password-protected xlsx."""
+    """An OLE2 container: an old .xls, a password-protected xlsx, or an old Word or
+    PowerPoint file."""
     with path.open("rb") as handle:
         data = handle.read(4 * 1024 * 1024)
     if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data or \
@@ -634,6 +635,13 @@ def _ole_error(path: Path) -> SpreadsheetError:
             "the workbook is protected with a password, so it cannot be read.",
             "Open it in Excel, remove the password (File > Info > Protect Workbook > "
             "Encrypt with Password, clear it) and save it.", file=path)
+    # the same container holds old Word and PowerPoint files: their main stream's name, in
+    # the container's directory, tells them apart from a workbook's
+    for stream, what in (("WordDocument", "an old Word 97–2003 document (.doc)"),
+                         ("PowerPoint Document", "an old PowerPoint 97–2003 file (.ppt)")):
+        if stream.encode("utf-16-le") in data:
+            return NotASpreadsheet(f"this is {what}, not a spreadsheet.", GIVE_A_SPREADSHEET,
+                                   file=path)
     return SpreadsheetError(
         "this is an old Excel 97–2003 (.xls) workbook, which wessex does not read.",
         "Open it in Excel and use File > Save As > Excel Workbook (.xlsx).", file=path)
