@@ -127,6 +127,13 @@ def test_a_known_persons_handle_or_address_is_removed(run: Runner, tmp_path: Pat
     ("ask @boring2 about it", "ask [name] about it"),
     ("We met @ 9 in the ward", "We met @ 9 in the ward"),
     ("Plan A.Then we left", "Plan A.Then we left"),
+    # a handle ending a sentence (a dot with a space after it and none before): the words
+    # either side are the respondent's, not parts of an address
+    ("thanks @bring. Great visit", "thanks [name]. Great visit"),
+    ("Great clinic @ Fernhill. Loved it", "Great clinic @ Fernhill. Loved it"),
+    # still addresses: spaced to dodge a harvester, or a space typed after a dot before "net"
+    ("write to bo @ example . org now", "write to [e-mail] now"),
+    ("bo.ring@nhs. net wrote", "[e-mail] wrote"),
 ])
 def test_joined_names_count_only_as_a_handle(written: str, expected: str) -> None:
     assert Anonymiser(["Bo Ring"])(written) == expected

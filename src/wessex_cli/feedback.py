@@ -72,9 +72,12 @@ LIKERT = {"strongly disagree": 1, "disagree": 2, "neither agree nor disagree": 3
 # Written to dodge a harvester too: "jo (at) example.org", "jo [at] example dot org", "jo
 # AT example DOT org", the fullwidth "＠" and spaces around the "@". The last part of the
 # address has a letter, so "met @ 9.30" is no address; a plain "at" counts only before a
-# domain spelt with the word "dot", so "seen at clinic.Then" stays.
+# domain spelt with the word "dot", so "seen at clinic.Then" stays. A dot with a space after
+# it and none before is a sentence's end unless a small letter follows ("nhs. net"): "thanks
+# @aashworth. Great visit" is a handle and a new sentence, not one address of four words.
 _AT = r"(?:\s{0,3}[@\uff20\ufe6b]\s{0,3}|\s{0,3}[(\[{<]\s?at\s?[)\]}>]\s{0,3})"
-_DOT = r"(?:\s{0,3}[.\uff0e]\s{0,3}|\s{0,3}[(\[{<]\s?dot\s?[)\]}>]\s{0,3}|\s{1,3}dot\s{1,3})"
+_DOT = (r"(?:\s{0,3}[.\uff0e](?!\s)|\s{1,3}[.\uff0e]\s{0,3}|[.\uff0e]\s{1,3}(?=(?-i:[a-z]))"
+        r"|\s{0,3}[(\[{<]\s?dot\s?[)\]}>]\s{0,3}|\s{1,3}dot\s{1,3})")
 _LABEL = r"[\w-]*[^\W\d_][\w-]*"
 _EMAIL = re.compile(
     rf"[\w.+'-]{{1,64}}(?:{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_LABEL}"
