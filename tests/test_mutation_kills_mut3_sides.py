@@ -63,3 +63,26 @@ def test_a_side_cell_retyped_in_lower_case_is_not_listed_as_written_over(
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert "(A side)" not in said, said
     assert openpyxl.load_workbook(paired)["Pairs"][cell.coordinate].value == "Primary care"
+
+
+def test_the_one_whose_side_changed_is_named_when_the_other_s_side_cell_is_blank(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    """The GP's A side cell emptied in the pairs workbook, and Consultant 0's Profession
+    typed over with 'GP': the pair records no side for the GP, so only Consultant 0 is
+    named as having changed side (mutant: both named, as if each had)."""
+    import openpyxl
+
+    from .test_record import columns
+
+    pair_id, gp = _consultant_0_becomes_a_gp(run, paired, tmp_path, both=True)
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    titles = columns(sheet)
+    number = next(r for r in range(2, sheet.max_row + 1)
+                  if sheet.cell(r, titles["Pair"]).value == pair_id)
+    sheet.cell(number, titles["A side"]).value = None
+    book.save(paired)
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert (f"Pair {pair_id} ({gp} and Consultant 0) has both half days done: Consultant "
+            "0's Profession cell (Volunteers!C6) now puts them on the Primary care side, as "
+            f"{gp} is, not the Secondary care side they were paired from.") in said, said
