@@ -126,3 +126,20 @@ def test_a_locked_typed_over_a_pair_chosen_by_the_pairing_is_not_read_as_wessex_
     assert "was it deleted? The letters of P017 still say its two agreed in advance, as its " \
         "cells say (Pairs!S18)" in status, status
     assert "whether the two of pair P001" not in status
+
+
+def test_optimised_typed_over_a_kept_agreed_pair_is_asked_about(run: Runner,
+                                                                paired: Path) -> None:
+    """P017, agreed in advance and kept ('kept' in its How paired cell, the Settings list
+    naming it): 'optimised' typed over that cell and 'locked as agreed; ' taken out of its
+    Reasons. status asks whether the cell was typed over, since the record says the two
+    agreed (mutant: asked only of a pair whose cell wessex last wrote 'locked')."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    reasons = str(openpyxl.load_workbook(paired)["Pairs"]["S18"].value)
+    assert reasons.startswith("locked as agreed; ")
+    _type(paired, S18=reasons.removeprefix("locked as agreed; "), T18="optimised")
+    status = _said(run, "status", "pairs.xlsx")
+    assert "Pairs!T18 says 'optimised' for pair P017 (Dr Oliver Pemberton and Dr Dara " \
+        "Arkwright), but the Settings sheet records the two as agreed in advance, and its " \
+        "Reasons (Pairs!S18) do not begin 'locked as agreed': was the cell typed over?" \
+        in status, status
