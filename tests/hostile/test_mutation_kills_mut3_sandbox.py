@@ -45,3 +45,12 @@ def test_text_printed_inside_a_set_block_counts_towards_the_document_s_work(
     result = run("render", "attack", "--allow-placeholders", code=1)
     assert "template 'attack'" in result.output
     assert not (tmp_path / "documents").exists()
+
+
+def test_sum_of_a_generator_still_adds_every_item(run: Runner, tmp_path: Path) -> None:
+    """sum given a map (read once): its items are measured and then added, 1 + 2 + 3 + 4
+    making 10 (mutant: the items read to measure them and the emptied map added, 0)."""
+    _scheme_folder(tmp_path, "Total {{ [1, 2, 3, 4] | map('int') | sum }}.")
+    run("render", "attack", "--allow-placeholders")
+    text = (tmp_path / "documents" / "attack.md").read_text(encoding="utf-8")
+    assert "Total 10." in text
