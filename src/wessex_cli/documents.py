@@ -967,14 +967,11 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                  offset: int, escape: bool) -> str:
     from jinja2 import TemplateError as JinjaError
 
-    from .sandbox import Blocked, describe_block, render_bounded
+    from .sandbox import describe_block, render_bounded
 
     try:
         return render_bounded(_compiled(template, source, escape), context)
-    except (JinjaError, Blocked, RecursionError, OverflowError, TypeError) as exc:
-        blocked = describe_block(exc)
-        if blocked is None and not isinstance(exc, JinjaError):
-            raise
+    except Exception as exc:  # noqa: BLE001 - the template's own failures, named below
         line = getattr(exc, "lineno", None)
         if line is None:
             tb = exc.__traceback__
@@ -982,6 +979,17 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
                 if tb.tb_frame.f_code.co_filename in (str(template.path), "<template>"):
                     line = tb.tb_lineno
                 tb = tb.tb_next
+        blocked = describe_block(exc)
+        if blocked is None and not isinstance(exc, JinjaError):
+            if line is None:
+                raise  # not raised where the template runs: a fault of wessex's own
+            # a sum or a format the template's values cannot fill ('{{ "%s %s" % name }}',
+            # a division by zero): the administrator's to mend, at the line it is on
+            raise TemplateError(
+                f"template '{template.name}' line {line + offset - 1} cannot be worked out: "
+                f"{_failure(exc)}.",
+                "Check that line of the template: a sum or a format there does not fit the "
+                "values it is given.", file=template.path) from None
         where = f" line {line + offset - 1}" if line else ""
         if blocked is not None:
             what, limit = blocked
@@ -999,6 +1007,16 @@ def _render_text(template: DocumentTemplate, source: str, context: dict[str, Any
         raise TemplateError(f"template '{template.name}'{where}: {message}.",
                             "Check the field's spelling; 'wessex documents' lists the fields "
                             "each template can use.", file=template.path) from None
+
+
+def _failure(exc: Exception) -> str:
+    """What went wrong in a template's line, in words: Python's own message, which for these
+    is plain ("not enough arguments for format string"), or what the failure is."""
+    if isinstance(exc, ZeroDivisionError):
+        return "it divides by zero"
+    said = str(exc).strip().rstrip(".")
+    return said if said and not isinstance(exc, KeyError | IndexError) else \
+        "it names a place in a list or a field that the values given do not have"
 
 
 @dataclass

@@ -489,7 +489,7 @@ def make_sandbox(finalize: Callable[[Any], Any] | None = None,
                 _check_bits(left.bit_length() + right.bit_length(), what)
             try:
                 result = self.binop_table[operator](left, right)
-            except (OverflowError, ZeroDivisionError) as exc:
+            except OverflowError as exc:  # a division by zero is a mistake, no limit
                 raise Blocked(f"{what} that fails ({exc})") from None
             if _whole(result):  # '+' in a loop grows one bit a turn; none may pass the limit
                 _check_bits(result.bit_length(), what)

@@ -230,6 +230,36 @@ def test_a_misspelt_field_is_still_a_spelling_problem(run: Runner, tmp_path: Pat
     assert "spelling" in result.output and "cannot reach" not in result.output
 
 
+# Mistakes, not attacks: a sum or a format the template's own values cannot fill. Each was
+# "an unexpected internal problem ... Please report this" (or, for a division by zero, "more
+# than a document may use"): the administrator is told the line and what cannot be done.
+MISTAKES = {
+    "printf-too-few": ('{{ "%s and %s" % "Ann" }}', "not enough arguments for format string"),
+    "format-too-few": ('{{ "{} and {}".format("Ann") }}',
+                       "it names a place in a list or a field that the values given do not "
+                       "have"),
+    "format-missing-name": ('{{ "{first}".format(last="Bee") }}',
+                            "it names a place in a list or a field that the values given do "
+                            "not have"),
+    "divide-by-zero": ("{{ 10 / 0 }}", "it divides by zero"),
+    "text-plus-number": ('{{ "day " + 2 }}', 'can only concatenate str (not "int") to str'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_a_sum_or_format_that_cannot_be_done_names_its_line(run: Runner, tmp_path: Path,
+                                                            name: str) -> None:
+    body, why = MISTAKES[name]
+    _scheme_folder(tmp_path, body)
+    result = run("render", "attack", "--allow-placeholders", code=1)
+    output = " ".join(result.output.split())
+    assert f"template 'attack' line 6 cannot be worked out: {why}." in output
+    assert "Check that line of the template" in output
+    for wrong in ("internal problem", "more than a document may use", "cannot reach"):
+        assert wrong not in output
+    assert not (tmp_path / "documents").exists()
+
+
 def _every_context(tmp_path: Path) -> list[tuple[str, dict[str, object]]]:
     (tmp_path / "scheme.toml").write_text(
         '[scheme]\nname = "Test"\n[dates]\nstart = 2027-05-03\nend = 2027-08-01\n'
