@@ -350,6 +350,11 @@ class PairsWorkbook:
     # "" when there is no such row (``pairs_workbook.agreed_list_gone`` reads these)
     agreed_cell: str = ""
     agreed_cleared: bool = False
+    # the same of the list of the pairs typed in by hand (``pairs_workbook.HAND_SETTING``),
+    # which ``pairs_workbook.hand_list_gone`` reads
+    hand_written: bool = False
+    hand_cell: str = ""
+    hand_cleared: bool = False
     # the pairs the Settings sheet records as typed in by hand (``pairs_workbook.HAND_SETTING``
     # and the 'added by hand' pairs of ``how_written``): ``PairRecord.hand_recorded``
     hand: frozenset[str] = frozenset()

@@ -120,6 +120,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     from .pairs_workbook import (
         added_by_hand,
         agreed_list_gone,
+        hand_list_gone,
         leave_out_withdrawn,
         lock_edits,
         missing_id_back,
@@ -323,6 +324,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             notes = [note for note in notes if all(note is not wrong for wrong in untrue)]
             notes += [Note(said, NoteKind.WARNING) for said in agreed_list_gone(
                 earlier, added, keeping=True, writing=request.writing, still_agreed=still_agreed)]
+            notes += [Note(said, NoteKind.WARNING) for said in hand_list_gone(
+                earlier, added, keeping=True, writing=request.writing)]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,

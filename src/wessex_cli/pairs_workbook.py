@@ -214,9 +214,10 @@ INPUT_SETTING = "Input file"
 AGREED_SETTING = "Pairs agreed in advance (their letters say so)"
 # The pairs typed into the Pairs sheet by hand, marked 'added by hand' by the 'pair --keep'
 # that found them and 'kept' by every one since: the administrator chose the two, so their
-# letters never say the pairing chose them from everyone's preferences. Written only when
-# there are some; a workbook older than it has the 'added by hand' pairs wessex last wrote
-# (``HOW_SETTINGS``), read as such.
+# letters never say the pairing chose them from everyone's preferences. Written "(none)" when
+# there are none, as the list above, so that the row deleted or emptied is warned of
+# (``hand_list_gone``); a workbook older than it has the 'added by hand' pairs wessex last
+# wrote (``HOW_SETTINGS``), read as such.
 HAND_SETTING = "Pairs typed in by hand (their letters say you paired them)"
 # What wessex wrote in each pair's How paired cell when it last wrote the workbook, as the
 # pairs under each value: a cell copied or filled down over it since ('locked') can be typed
@@ -490,10 +491,10 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
             *(pair.pair_id for pair in result.pairs if pair_agreed(pair)),
             *(pair_id for pair_id in held if pair_id in held_agreed),
             *(pair_id for pair_id in moved if pair_id in moved_agreed)]))],
-        *([[HAND_SETTING, id_ranges(sorted(by_hand))]]
-          if (by_hand := [*(pair.pair_id for pair in result.pairs if pair.by_hand),
-                          *(pair_id for pair_id in [*held, *moved] if pair_id in hand)])
-          else []),
+        # "(none)" when none, as the list above (``hand_list_gone``)
+        [HAND_SETTING, id_ranges(sorted([
+            *(pair.pair_id for pair in result.pairs if pair.by_hand),
+            *(pair_id for pair_id in [*held, *moved] if pair_id in hand)]))],
         *([[title, id_ranges(ids)] for how, title in HOW_SETTINGS.items()
            if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
                        *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
@@ -623,7 +624,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.unread_how += unread_agreed
     book.agreed = frozenset(agreed)
     book.agreed_written = bool(setting_values(settings, AGREED_SETTING))
-    book.agreed_cell, book.agreed_cleared = _agreed_place(settings)
+    places = _list_places(settings)
+    book.agreed_cell, book.agreed_cleared = places[AGREED_SETTING]
+    book.hand_written = bool(setting_values(settings, HAND_SETTING))
+    book.hand_cell, book.hand_cleared = places[HAND_SETTING]
     hand, unread_hand = _listed_ids(settings, HAND_SETTING, known, "the pairs typed in by "
                                     "hand, whose letters say you paired them")
     book.unread_how += unread_hand
@@ -826,21 +830,31 @@ def _listed_ids(rows: Sequence[Sequence[Cell]], title: str, known: Collection[st
     return found, said
 
 
-def _agreed_place(rows: Sequence[Sequence[Cell]]) -> tuple[str, bool]:
+def _list_places(rows: Sequence[Sequence[Cell]]) -> dict[str, tuple[str, bool]]:
     """Where the Settings sheet (its rows) holds the list of the pairs agreed in advance
-    (``AGREED_SETTING``): the cell of its value ("Settings!B14"), and False; or, no row
-    titled so, the blank row just above the 'optimised' row (``HOW_SETTINGS``), where wessex
-    writes it, and True: the row cleared, title and all; ("", False) for neither."""
-    wanted, after = header_key(AGREED_SETTING), header_key(HOW_SETTINGS["optimised"])
-    below = ""
-    for number, row in enumerate(rows):
-        title = header_key(cell_text(row[0])) if row else ""
-        if title == wanted:
-            return f"Settings!{cell_ref(number, 1)}", False
-        if title == after and not below and number > 1 and \
-                not any(cell_text(value) for value in rows[number - 1]):
-            below = f"Settings!{cell_ref(number - 1, 1)}"
-    return below, bool(below)
+    (``AGREED_SETTING``) and that of the pairs typed in by hand (``HAND_SETTING``), each: the
+    cell of its value ("Settings!B14"), and False; or, no row titled so, the blank row where
+    wessex writes it (just above the 'optimised' row of ``HOW_SETTINGS``, the hand list's
+    below the agreed one's), and True: the row cleared, title and all; ("", False) for
+    neither."""
+    titles = [header_key(cell_text(row[0])) if row else "" for row in rows]
+    places: dict[str, tuple[str, bool]] = {}
+    for title in (AGREED_SETTING, HAND_SETTING):
+        if header_key(title) in titles:
+            number = titles.index(header_key(title))
+            places[title] = f"Settings!{cell_ref(number, 1)}", False
+    after = header_key(HOW_SETTINGS["optimised"])
+    above = titles.index(after) - 1 if after in titles else -1
+    for title in (HAND_SETTING, AGREED_SETTING):  # upwards from the 'optimised' row
+        if title in places:
+            above = titles.index(header_key(title)) - 1
+        elif above >= 1 and not any(cell_text(value) for value in rows[above]):
+            places[title] = f"Settings!{cell_ref(above, 1)}", True
+            above -= 1
+        else:
+            places[title] = "", False
+            above = -1
+    return places
 
 
 def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
@@ -1679,6 +1693,59 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                     "an agreed pair kept since ('kept' in its How paired cell) whose Reasons "
                     "are emptied is introduced as chosen by the pairing. To keep the record, "
                     f"{back} ({and_list([p.pair_id for p, _ in shown])} among them).{copy}")]
+
+
+def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
+                   writing: bool = True) -> list[str]:
+    """A warning when the Settings sheet of ``book``, written by a wessex that keeps the
+    record of the pairs typed in by hand (``HAND_SETTING``; its How paired rows tell it), has
+    lost that list (its row deleted, emptied or cleared) while a pair it kept (none typed in
+    by hand since: ``added``) may be one: nothing else in the workbook tells, and the letters
+    of such a pair would say the pairing chose the two. Said as status foretells it, or as
+    'pair --keep' (``keeping``) says it, about to write the row afresh or (not ``writing``)
+    dry, with the way back, as ``agreed_list_gone`` says of the list above it."""
+    if book.hand_written or book.how_written is None:
+        return []  # the list is there, or the workbook is older than the record
+    if not any(recorded_how(book, pair) == "kept" for pair in book.pairs
+               if pair.row not in added):
+        return []  # no pair kept: none of them was typed in by hand before the last run
+    title = f"'{HAND_SETTING}'"
+    if not book.hand_cell:
+        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
+                "IDs of the pairs typed into the Pairs sheet by hand, or '(none)': was it "
+                "deleted? ")
+        back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
+                "column B, ")
+    elif book.hand_cleared:
+        number = book.hand_cell.removeprefix("Settings!B")
+        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
+                f"{title} and the IDs of the pairs typed into the Pairs sheet by hand, or "
+                "'(none)': was it cleared? ")
+        back = f"type {title} back in Settings!A{number} and, in {book.hand_cell}, "
+    else:
+        said = (f"{book.hand_cell} is empty, where 'wessex pair' lists the IDs of the pairs "
+                f"typed into the Pairs sheet by hand ({title}), or writes '(none)': was it "
+                "emptied? ")
+        back = f"type in {book.hand_cell} "
+    back += "the IDs of the pairs typed in by hand"
+    # the newest copy may be one made since the list was lost, by this run too
+    copy = " A copy of the workbook in the backups folder from before the list was lost " \
+        "has it." if (book.path.parent / "backups").is_dir() else ""
+    unknown = ("Without the list, nothing in the workbook tells which of the kept pairs were "
+               "typed in by hand: ")
+    if keeping and not writing:
+        return [said + unknown + ("without --dry-run, this run would write '(none)' there, "
+                                  "and the letters of any such pair would say the pairing "
+                                  "chose the two. If any was typed in by hand, before "
+                                  f"running without --dry-run, {back}.{copy}")]
+    if keeping:
+        return [said + unknown + ("this run writes '(none)' there, and the letters of any "
+                                  "such pair say the pairing chose the two. If any was typed "
+                                  "in by hand, once it is done, type its ID over '(none)' in "
+                                  f"that row of the Settings sheet ({title}).{copy}")]
+    return [said + unknown + ("the letters of any such pair say the pairing chose the two, "
+                              "and 'wessex pair --keep' would write '(none)' there. Put the "
+                              f"list back: {back}, or '(none)' if none was.{copy}")]
 
 
 def _type_back(how: str) -> str:

@@ -173,6 +173,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         added_by_hand,
         agreed_list_gone,
         copied_row_warnings,
+        hand_list_gone,
         how_paired_kept_retyped,
         how_paired_unknown,
         how_paired_unknown_ahead,
@@ -237,7 +238,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         held = [p for p in pairs if p.row in left_out]
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
     copied[locks_at:locks_at] = [*(said for pair, said, _ in edits if pair.row not in merged),
-                                 *agreed_list_gone(book, added)]
+                                 *agreed_list_gone(book, added),
+                                 *hand_list_gone(book, added)]
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
         held
 
