@@ -337,6 +337,13 @@ def side_key(text: str, labels: Sequence[str] = ()) -> str:
     return names.get(wanted, text)
 
 
+def _default_sides() -> tuple[Any, ...]:
+    """The two sides as scheme.toml's defaults give them (their keys and labels)."""
+    from .scheme import Scheme
+
+    return tuple(Scheme().sides)
+
+
 @lru_cache(maxsize=1)
 def _side_names() -> tuple[tuple[str, ...], dict[str, str]]:
     """The two sides' keys, in scheme.toml's order (always these two; their labels may
@@ -680,11 +687,35 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
                    Grid(book.path, "", [])) if every is not None else \
         read_grid(book.path, "Summary", only=True)
     labels = side_labels(summary)
-    if not any(labels):
-        return
-    for pair in pairs:
-        pair.a, pair.b = (replace(p, side=side_key(p.side, labels)) for p in pair.people)
-    book.unpaired = [replace(p, side=side_key(p.side, labels)) for p in book.unpaired]
+    if any(labels):
+        for pair in pairs:
+            pair.a, pair.b = (replace(p, side=side_key(p.side, labels)) for p in pair.people)
+        book.unpaired = [replace(p, side=side_key(p.side, labels)) for p in book.unpaired]
+    # a Pairs sheet Side cell naming neither side (a label mistyped): status would count a
+    # side of that name
+    columns = first_columns(book.headers)
+    names = [label or default for label, default in
+             zip([*labels, "", ""], [side.label for side in _default_sides()], strict=False)]
+    for pair in book.pairs:
+        for letter, person in zip("AB", pair.people, strict=True):
+            column = columns.get(header_key(f"{letter} side"))
+            if person.side and person.side not in keys and column is not None:
+                book.warnings.append(
+                    f"Pairs!{cell_ref(pair.row - 1, column)} says '{person.side}', which "
+                    f"names neither side ('{names[0]}' or '{names[1]}'): status counts "
+                    f"{person.name} on a side of that name. Type the side's name there as "
+                    "the Summary sheet gives it, or run 'wessex pair --keep', which writes it "
+                    "again from the volunteer workbook.")
+    for person in book.unpaired:  # counted by side in the report, as a side of its own
+        if person.side and person.side not in keys:
+            row = re.sub(r"^.*![A-Z]+", "", person.email_cell)
+            where = f"The Side cell of row {row} of the Unpaired sheet" if row else \
+                f"The Side cell of {person.name}'s row of the Unpaired sheet"
+            book.warnings.append(
+                f"{where} says '{person.side}', which names neither side ('{names[0]}' or "
+                f"'{names[1]}'): the report counts {person.name} on a side of that name. Type "
+                "the side's name there as the Summary sheet gives it, or run 'wessex pair "
+                "--keep', which writes it again from the volunteer workbook.")
 
 
 WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
