@@ -174,7 +174,8 @@ def test_pair_keep_into_another_file_names_the_copy_of_that_file(run: Runner,
     text = said(run("pair", "v.xlsx", "--keep", "pairs.xlsx", "-o", "other.xlsx", "--force"))
     [name] = named(text)
     assert name.startswith("backups/other-")
-    assert f"0 new; the previous version is kept as {name}." in text
+    assert f"0 new; pairs.xlsx was left as it was; the earlier other.xlsx is kept as {name}." \
+        in text
     assert (tmp_path / name).read_bytes() == before
 
 

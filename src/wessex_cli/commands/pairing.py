@@ -151,9 +151,16 @@ def pair(
             if copy is not None else ""
         moved = f", {len(result.dropped)} moved to the Withdrawn sheet" if result.dropped else ""
         # kept with what was typed in their rows; what wessex rewrote there is said above
-        out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept with their "
-                  f"visits and notes{held}, {len(result.pairs) - kept_count} new{moved}"
-                  f"{backups}.")
+        counts = f"{held}, {len(result.pairs) - kept_count} new{moved}"
+        if Path(saved).resolve() == keep.resolve():
+            out.print(f"Updated {cell(saved)}: {plural(kept_count, 'pair')} kept with their "
+                      f"visits and notes{counts}{backups}.")
+        else:  # -o: another file written, the one kept from read and left alone
+            replaced = f"; the earlier {cell(saved)} is kept as {cell(shown_backup(copy, saved))}" \
+                if copy is not None else ""
+            out.print(f"Wrote {cell(saved)}: {plural(kept_count, 'pair')} kept from "
+                      f"{cell(keep)} with their visits and notes{counts}; {cell(keep)} was "
+                      f"left as it was{replaced}.")
     elif saved:
         out.print(cell(f"Wrote {saved} (sheets Pairs, Unpaired, Summary, Settings). "
                        f"{replaced_said([saved], [copy])}".rstrip()))
