@@ -93,7 +93,9 @@ def test_a_pair_with_one_half_day_done_is_kept_and_the_way_to_end_it_named(
             "from. The pair is kept as it stands, its visit as recorded, and neither is given "
             "a new partner. If the cell is a mistake, correct it; if the change is real and "
             f"the other half day is not to go ahead, run 'wessex withdraw pairs.xlsx \"{gp}\" "
-            "--partner \"Consultant 0\"', then pair again with --keep.") in said
+            "--partner \"Consultant 0\"'; neither has left the scheme, so if its row on the "
+            "Withdrawn sheet says 'the scheme' in its Withdrew from cell, type 'this pair only' "
+            f"there, or the next pairing leaves {gp} out; then pair again with --keep.") in said
     after = _row_of(paired, pair_id)
     assert {t: v for t, v in after.items() if t != "How paired"} == \
         {t: v for t, v in before.items() if t != "How paired"}
@@ -105,6 +107,19 @@ def test_a_pair_with_one_half_day_done_is_kept_and_the_way_to_end_it_named(
     (row,) = [r for r in withdrawn.iter_rows(min_row=2, values_only=True)
               if r[head.index("Pair")] == pair_id]
     assert row[head.index("A hosts B: done")] == "yes"
+    # the rest of the way: neither left the scheme, so neither is left out of the pairing
+    assert row[head.index("Withdrew from")] == "the scheme"
+    book = openpyxl.load_workbook(paired)
+    number = next(r[0].row for r in book["Withdrawn"].iter_rows(min_row=2)
+                  if r[head.index("Pair")].value == pair_id)
+    book["Withdrawn"].cell(number, head.index("Withdrew from") + 1).value = "this pair only"
+    book.save(paired)
+    again = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert "left out" not in again
+    gone = {email for emails in pair_emails(paired).values() for email in emails}
+    unpaired = openpyxl.load_workbook(paired)["Unpaired"]
+    gone |= {str(r[1]) for r in unpaired.iter_rows(min_row=2, values_only=True)}
+    assert {gp.replace("Dr GP ", "gp") + "@example.org", "c0@example.org"} <= gone
 
 
 def test_the_side_cell_is_named_when_it_is_what_changed(run: Runner, paired: Path,

@@ -427,7 +427,10 @@ def _side_changed_note(pair: PairRecord, change: str, keep: Path | None) -> Note
                 "stands, its visit as recorded, and neither is given a new partner. If the "
                 "cell is a mistake, correct it; if the change is real and the other half day "
                 f"is not to go ahead, run 'wessex withdraw {name} \"{pair.a.name}\" --partner "
-                f"\"{pair.b.name}\"', then pair again with --keep.", NoteKind.WARNING)
+                f"\"{pair.b.name}\"'; neither has left the scheme, so if its row on the "
+                "Withdrawn sheet says 'the scheme' in its Withdrew from cell, type 'this pair "
+                "only' there, or the next pairing leaves "
+                f"{pair.a.name} out; then pair again with --keep.", NoteKind.WARNING)
 
 
 def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
