@@ -7,8 +7,14 @@ findings and equality template, pair) kept the copy and said nothing of it: some
 overwrote a file by mistake was not told where the old one went. Each now says so once a
 run: the copy named when it replaced one file, or how many it replaced and the folder their
 copies are in ("4 files replaced; their previous versions are kept in
-letters/partner-introduction/backups/"). A command with --json lists the copies under
-"backups", its other keys as they were.
+letters/backups/partner-introduction/").
+
+A folder of letters holds only the letters: the administrator sends, prints or imports what
+is in it, and the old drafts kept in a backups/ folder inside it could go out with the new
+ones. Their copies are kept in a backups/ folder beside it, in a folder named for it
+(letters/backups/partner-introduction/), each letter's newest five.
+
+A command with --json lists the copies under "backups", its other keys as they were.
 
 'pair --keep pairs.xlsx -o other.xlsx' said a note of the administrator's that found no row
 was kept by "the backup in backups/": no copy of pairs.xlsx is made when the pairs are
@@ -34,7 +40,7 @@ from .test_record import paired, people
 __all__ = ["paired"]  # the fixture, used by name
 
 # a backup's name as safe_write makes it, in the folder beside the file, as typed from here
-NAMED = re.compile(r"(?:[\w.-]+/)*backups/[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
+NAMED = re.compile(r"(?:[\w.-]+/)*backups/(?:[\w.-]+/)?[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
 
 
 def said(result: object) -> str:
@@ -94,8 +100,10 @@ def test_render_force_says_once_how_many_it_replaced_and_where(run: Runner,
     assert text.count("replaced") == 1  # once, not once a file
     assert "Wrote 4 md files of 'partner-introduction' to letters/partner-introduction. " \
         "4 files replaced; their previous versions are kept in " \
-        "letters/partner-introduction/backups/." in text
-    kept = copies_in(folder / "backups")
+        "letters/backups/partner-introduction/." in text
+    # the folder of letters holds the four letters and nothing else
+    assert sorted(path.name for path in folder.iterdir()) == letters
+    kept = copies_in(tmp_path / "letters" / "backups" / "partner-introduction")
     assert sorted(kept.values()) == [f"edited {name}" for name in letters]
     # only one of the four there before: that one copy is named
     for name in letters[1:]:
@@ -103,7 +111,7 @@ def test_render_force_says_once_how_many_it_replaced_and_where(run: Runner,
     (folder / letters[0]).write_text("edited again", encoding="utf-8")
     text = said(run(*args, "--force"))
     [name] = named(text)
-    assert name.startswith("letters/partner-introduction/backups/" + letters[0][:-3] + "-")
+    assert name.startswith("letters/backups/partner-introduction/" + letters[0][:-3] + "-")
     assert f"The previous {letters[0]} is kept as {name}." in text
     assert (tmp_path / name).read_text(encoding="utf-8") == "edited again"
 
@@ -114,8 +122,51 @@ def test_remind_force_says_how_many_reminders_it_replaced_and_where(run: Runner,
     run("remind", "pairs.xlsx", "-o", "sent")
     text = said(run("remind", "pairs.xlsx", "-o", "sent", "--force"))
     assert text.endswith("4 files replaced; their previous versions are kept in "
-                         "sent/reminder/backups/.")
-    assert len(list((tmp_path / "sent" / "reminder" / "backups").iterdir())) == 4
+                         "sent/backups/reminder/.")
+    assert len(list((tmp_path / "sent" / "backups" / "reminder").iterdir())) == 4
+    assert not (tmp_path / "sent" / "reminder" / "backups").exists()
+
+
+def test_a_folder_of_letters_keeps_each_letters_newest_five_beside_it(run: Runner,
+                                                                      tmp_path: Path) -> None:
+    """Rendered again without --force, the refusal says where the copies would go; seven
+    renders with it leave each of the four letters its five newest copies, 20 in all, in
+    letters/backups/partner-introduction/, and the folder of letters holds only letters."""
+    small_paired(run, tmp_path)  # two pairs: four letters
+    args = ["render", "partner-introduction", "--pairs", "pairs.xlsx", "-o", "letters",
+            "--format", "md"]
+    run(*args)
+    refused = said(run(*args, code=1))
+    assert "add --force to replace them (a backup is kept in " \
+        "letters/backups/partner-introduction/)." in refused
+    folder = tmp_path / "letters" / "partner-introduction"
+    letters = sorted(path.name for path in folder.iterdir())
+    for version in range(1, 7):
+        for name in letters:
+            (folder / name).write_text(f"version {version}", encoding="utf-8")
+        run(*args, "--force")
+    assert sorted(path.name for path in folder.iterdir()) == letters
+    kept = copies_in(tmp_path / "letters" / "backups" / "partner-introduction")
+    assert len(kept) == 20
+    for name in letters:
+        assert sorted(text for copy, text in kept.items() if copy.startswith(name[:-3] + "-")) \
+            == [f"version {n}" for n in range(2, 7)]
+
+
+def test_letters_written_into_the_folder_run_in_have_their_backups_beside_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter written straight into the folder wessex runs in (a document for the scheme
+    with -o .) has its copies in backups/ there, as any file there has, never in a folder
+    above it; one in a folder of letters, beside that folder."""
+    from wessex_cli.safe_write import backups_folder
+
+    monkeypatch.chdir(tmp_path)
+    assert backups_folder(Path("call-to-action-gp.eml"), letters=True) == \
+        tmp_path.resolve() / "backups"
+    assert backups_folder(Path("documents/call-to-action-gp.eml"), letters=True) == \
+        tmp_path.resolve() / "backups" / "documents"
+    assert backups_folder(Path("documents/call-to-action-gp.eml")) == \
+        tmp_path.resolve() / "documents" / "backups"
 
 
 def test_json_lists_the_copies_and_keeps_its_keys(run: Runner, tmp_path: Path) -> None:

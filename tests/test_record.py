@@ -866,7 +866,7 @@ def test_every_writer_refuses_to_overwrite_without_force(run: Runner, paired: Pa
     run("remind", DRAFT, "pairs.xlsx", "-o", "r")
     assert "--force" in run("remind", DRAFT, "pairs.xlsx", "-o", "r", code=1).output
     run("remind", DRAFT, "pairs.xlsx", "-o", "r", "--force")
-    assert len(list((tmp_path / "r" / "reminder" / "backups").iterdir())) == 8
+    assert len(list((tmp_path / "r" / "backups" / "reminder").iterdir())) == 8  # beside them
     run("render", DRAFT, "partner-introduction", "--pairs", "pairs.xlsx", "-o", "d")
     assert "--force" in run("render", DRAFT, "partner-introduction", "--pairs", "pairs.xlsx",
                             "-o", "d", code=1).output

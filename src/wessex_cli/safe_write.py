@@ -5,7 +5,8 @@ then moved over the target in one step (``os.replace``), after which the folder 
 flushed: a crash or a full disk leaves either the old file or the new one, never half of
 each. A path that is a symbolic link is followed once, so the file it points to is the one
 replaced (the link stays a link), and the file keeps its permissions. Replacing a file
-first keeps a backup of it in ``backups/`` beside it, copied in full and flushed before it
+first keeps a backup of it in ``backups/`` beside it (a letter's, beside its folder of
+letters: ``letters/backups/partner-introduction/``), copied in full and flushed before it
 counts; each file's backups are its own. A read-only file, a file open in Excel (``~$``)
 or LibreOffice (``.~lock.NAME#``), and a second ``wessex`` at work on the same file are
 refused. The lock between wessex commands is an operating-system lock (``filelock``), so
@@ -256,32 +257,51 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
-def backups_of(path: Path) -> list[Path]:
-    """This file's own backups, oldest first (``pairs-1.xlsx``'s are not ``pairs.xlsx``'s)."""
+def backups_folder(path: Path, letters: bool = False) -> Path:
+    """The folder the backups of the file ``path`` go in: ``backups/`` beside it, or, for a
+    letter (``letters``), ``backups/`` beside its folder of letters, in a folder named for
+    it (``letters/backups/partner-introduction/``): the folder the administrator sends or
+    prints from then holds only the letters. Letters written into the folder wessex was run
+    in (or a drive's top folder) have theirs beside them, as any file there has."""
     target = real_path(path)
-    folder = target.parent / BACKUP_FOLDER
+    folder = target.parent
+    if letters and folder.parent != folder and folder != real_path(Path.cwd()):
+        return folder.parent / BACKUP_FOLDER / folder.name
+    return folder / BACKUP_FOLDER
+
+
+def backups_of(path: Path, folder: Path | None = None) -> list[Path]:
+    """This file's own backups, oldest first (``pairs-1.xlsx``'s are not ``pairs.xlsx``'s),
+    in ``folder`` (``backups/`` beside it unless another is given)."""
+    target = real_path(path)
+    folder = folder or target.parent / BACKUP_FOLDER
     pattern = re.compile(re.escape(target.stem) + "-" + STAMP + re.escape(target.suffix))
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
-def backup_name(path: Path) -> Path:
-    """The name a backup of ``path`` made now has: ``backups/name-YYYYmmdd-HHMMSS-micro.ext``
-    beside the real file. Chosen before the change by a command that names it in what it
-    says first (``backup(path, to=...)`` then makes it)."""
+def backup_name(path: Path, letters: bool = False) -> Path:
+    """The name a backup of ``path`` made now has: ``name-YYYYmmdd-HHMMSS-micro.ext`` in its
+    ``backups_folder``. Chosen before the change by a command that names it in what it says
+    first (``backup(path, to=...)`` then makes it)."""
     target = real_path(path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return target.parent / BACKUP_FOLDER / f"{target.stem}-{stamp}{target.suffix}"
+    return backups_folder(target, letters) / f"{target.stem}-{stamp}{target.suffix}"
 
 
 def shown_backup(copy: Path, given: Path) -> str:
     """The backup ``copy`` of the file named ``given``, as the administrator finds it from
     where they ran the command: in ``backups/`` beside the file as they named it
-    (``backups/pairs-20270601-101233-123456.xlsx``), or in full when a symbolic link put it
+    (``backups/pairs-20270601-101233-123456.xlsx``), or beside its folder of letters
+    (``letters/backups/partner-introduction/...``), or in full when a symbolic link put it
     in another folder."""
-    beside = given.parent / BACKUP_FOLDER
-    if real_path(beside) != copy.parent:
+    folder = given.parent
+    letters = Path(os.path.normpath(folder / os.pardir)) / BACKUP_FOLDER / \
+        real_path(folder).name
+    beside = next((where for where in (folder / BACKUP_FOLDER, letters)
+                   if real_path(where) == copy.parent), None)
+    if beside is None:
         return str(copy)
     if beside.is_absolute():  # as found from here (scheme.toml is named in full)
         with contextlib.suppress(ValueError):
@@ -309,13 +329,14 @@ def replaced_said(given: Sequence[Path], copies: Sequence[Path | None]) -> str:
         return f"The previous {name} is kept as {shown[0]}."
     folders = list(dict.fromkeys(os.path.join(os.path.dirname(copy), "") for copy in shown))
     where = folders[0] if len(folders) == 1 else \
-        "the backups folder beside each (" + ", ".join(folders) + ")"
+        "the backups folders " + ", ".join(folders)
     return f"{len(shown)} files replaced; their previous versions are kept in {where}."
 
 
 def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path | None:
     """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it (or to ``to``,
-    named beforehand by ``backup_name``), and return that copy; keep its newest few. The
+    named beforehand by ``backup_name``), and return that copy; keep its newest few in that
+    folder. The
     copy is made under a temporary name, flushed, then renamed, so a backup that exists is
     always complete."""
     target = real_path(path)
@@ -325,7 +346,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path
     folder = final.parent
     partial = folder / f".{final.name}.partial"
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         shutil.copy2(target, partial)
         _fsync_file(partial)
         os.replace(partial, final)
@@ -338,7 +359,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path
                           file=path) from None
     # the copy just made is the newest whatever its name says: when the clock goes back an
     # hour (summer time ending), it is named before copies made earlier, yet stays
-    old = [p for p in backups_of(target) if p.name != final.name]
+    old = [p for p in backups_of(target, folder) if p.name != final.name]
     for stale in old[:max(len(old) - keep + 1, 0)] if keep else []:
         stale.unlink(missing_ok=True)
     return final
@@ -416,10 +437,12 @@ def guard_output(path: Path, force: bool, what: str = "file",
 
 
 def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
-                  option: str = "-o") -> list[Path | None]:
+                  option: str = "-o", letters: bool = False) -> list[Path | None]:
     """The one rule for every writer: an existing file is replaced only with ``--force``,
     never while open or read-only, and only after a backup of it has been kept. ``option``
-    is the one that named the output, for the advice to choose another."""
+    is the one that named the output, for the advice to choose another. ``letters``: the
+    files are a folder of letters, whose backups are kept beside that folder, not in it
+    (``backups_folder``)."""
     existing = [p for p in paths if p.exists()]
     for path in existing:
         refuse_if_open(path)
@@ -434,10 +457,18 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
         raise OutputError(f"{many} and may hold your work, so nothing was overwritten.",
                           f"Choose another {what} with {option}, or add --force to replace "
                           f"{'them' if len(existing) > 1 else 'it'} (a backup is kept in "
-                          "backups/).", file=existing[0].parent if one_folder else existing[0])
+                          f"{_shown_folder(existing[0]) if letters else 'backups/'}).",
+                          file=existing[0].parent if one_folder else existing[0])
     for path in existing:
         refuse_if_read_only(path)
-    return [backup(p) if p.exists() else None for p in paths]
+    return [backup(p, to=backup_name(p, letters)) if p.exists() else None for p in paths]
+
+
+def _shown_folder(letter: Path) -> str:
+    """The folder the backups of ``letter`` go in, as found from here
+    (``letters/backups/partner-introduction/``)."""
+    shown = shown_backup(backups_folder(letter, letters=True) / letter.name, letter)
+    return os.path.join(os.path.dirname(shown), "")
 
 
 def write_batch(files: list[tuple[Path, bytes]]) -> None:

@@ -198,7 +198,7 @@ def render(
             hours_backwards(template, scheme)]
     warn([text for text in late if text])
     paths = output_paths(template, targets, chosen, output)
-    copies = guard_outputs(paths, force, "folder")
+    copies = guard_outputs(paths, force, "folder", letters=True)
     with progress(f"Rendering {template.name}", len(targets),
                   quiet=len(targets) < RENDER_PROGRESS_FROM) as done:
         rendered = render_all(template, targets, chosen, scheme, progress=done,

@@ -260,7 +260,7 @@ def remind(
     warn([text for text in [purpose_passed(template, scheme, now)] if text])
     folder = output or Path("reminders") / now.isoformat()
     paths = output_paths(template, people, "eml", folder)
-    copies = guard_outputs(paths, force, "folder")
+    copies = guard_outputs(paths, force, "folder", letters=True)
     rendered = render_all(template, people, "eml", scheme, warned=warnings,
                           allow_placeholders=allow_placeholders)
     write_batch([(path, data) for path, (_, data) in zip(paths, rendered, strict=True)])
