@@ -47,7 +47,8 @@ def few_pairs(path: Path, pairs: int = 2) -> Path:
 
 def newest_backup(path: Path) -> str:
     """The newest backup of ``path``, as a message names it from ``path``'s folder
-    ("backups/pairs-20270601-101233-123456.xlsx")."""
+    ("backups/pairs-20270601-091233-123456-UTC.xlsx"), the one made last whatever the clock
+    did (``backups_of`` puts them in the order made)."""
     from wessex_cli.safe_write import backups_of
 
     return f"backups/{backups_of(path)[-1].name}"

@@ -21,7 +21,7 @@ from .test_record_fixes import paired
 __all__ = ["paired"]  # the fixture, used by name
 
 # a backup's name as safe_write makes it, in the folder beside the file, as typed from here
-NAMED = re.compile(r"(?:[\w.-]+/)*backups/[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
+NAMED = re.compile(r"(?:[\w.-]+/)*backups/[\w.-]+?-\d{8}-\d{6}-\d{6}-UTC\.[a-z]+")
 
 
 def said(result: object) -> str:

@@ -26,8 +26,12 @@ five, the copies of the five newest versions, the oldest gone.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import time
+import types
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -40,7 +44,7 @@ from .test_record import paired, people
 __all__ = ["paired"]  # the fixture, used by name
 
 # a backup's name as safe_write makes it, in the folder beside the file, as typed from here
-NAMED = re.compile(r"(?:[\w.-]+/)*backups/(?:[\w.-]+/)?[\w.-]+?-\d{8}-\d{6}-\d{6}\.[a-z]+")
+NAMED = re.compile(r"(?:[\w.-]+/)*backups/(?:[\w.-]+/)?[\w.-]+?-\d{8}-\d{6}-\d{6}-UTC\.[a-z]+")
 
 
 def said(result: object) -> str:
@@ -273,34 +277,108 @@ def test_six_replacements_leave_the_five_newest_copies(run: Runner, tmp_path: Pa
     assert all((tmp_path / name).exists() for name in names[1:])
 
 
-def test_the_copy_just_made_is_kept_when_the_clock_goes_back(run: Runner, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch
-                                                             ) -> None:
-    """A copy is named by the time on the computer's clock. On the night summer time ends
-    the clock goes back an hour (02:00 to 01:00 on Sunday 31 October 2027), so a copy made
-    at 01:05 after that is named before the five made between 01:10 and 01:50 before it.
-    The newest is the one just made, the one the message names: it must not be the one
-    pruned."""
-    import datetime as dt
-    import types
+@pytest.fixture
+def london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's clock on British time: GMT in winter, an hour ahead (BST) in summer."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the time zone is set this way on Linux and macOS only")
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
+
+def stopped_clock(monkeypatch: pytest.MonkeyPatch, moments: Iterable[dt.datetime]) -> None:
+    """The computer's clock, read by wessex, at each of ``moments`` (in UTC) in turn: told
+    for a time zone in it, as a clock on the wall without one."""
     from wessex_cli import safe_write
 
-    times = iter([dt.datetime(2027, 10, 31, 1, minute) for minute in (10, 20, 30, 40, 50, 5)])
+    times = iter(moments)
 
     class Clock(dt.datetime):
         @classmethod
         def now(cls, tz: dt.tzinfo | None = None) -> Clock:  # type: ignore[override]
-            return next(times)  # type: ignore[return-value]
+            moment = next(times)
+            told = moment.astimezone(tz) if tz else moment.astimezone().replace(tzinfo=None)
+            return told  # type: ignore[return-value]
 
-    monkeypatch.setattr(safe_write, "dt", types.SimpleNamespace(datetime=Clock))
+    monkeypatch.setattr(safe_write, "dt", types.SimpleNamespace(
+        datetime=Clock, UTC=dt.UTC, timedelta=dt.timedelta))
+
+
+def test_the_newest_five_are_kept_when_the_clock_goes_back(run: Runner, tmp_path: Path,
+                                                           london: None,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """On the night summer time ends the clock goes back an hour (02:00 BST to 01:00 GMT on
+    Sunday 31 October 2027). Copies made at 01:10 to 01:50 on the clock before it went back
+    and at 01:05 and 01:15 after it were named by the clock: the two last made were named
+    before the others, and the seventh replacement pruned the copy of version 6, made ten
+    minutes before it, keeping version 2's. Named in UTC (00:10 to 00:50, then 01:05 and
+    01:15), the copies go in the order they were made: versions 3 to 7 are kept."""
+    from .conftest import newest_backup
+
+    utc = [dt.datetime(2027, 10, 31, 0, minute, tzinfo=dt.UTC) for minute in (10, 20, 30, 40, 50)]
+    utc += [dt.datetime(2027, 10, 31, 1, minute, tzinfo=dt.UTC) for minute in (5, 15)]
+    stopped_clock(monkeypatch, utc)
     target = tmp_path / "tables.xlsx"
-    for version in range(1, 7):
+    for version in range(1, 8):
         target.write_text(f"version {version}", encoding="utf-8")
         [name] = named(said(run("findings", "template", "--force")))
-    assert name == "backups/tables-20271031-010500-000000.xlsx"
-    assert (tmp_path / name).read_text(encoding="utf-8") == "version 6"
-    assert len(list((tmp_path / "backups").iterdir())) == 5
+        assert (tmp_path / name).read_text(encoding="utf-8") == f"version {version}"
+        assert newest_backup(target) == name  # the copy just made is the newest
+        if version == 6:
+            assert name == "backups/tables-20271031-010500-000000-UTC.xlsx"
+    kept = copies_in(tmp_path / "backups")
+    assert sorted(kept.values()) == [f"version {n}" for n in range(3, 8)]
+    assert kept["tables-20271031-010500-000000-UTC.xlsx"] == "version 6"
+
+
+def test_copies_named_on_the_clock_before_are_put_in_order_with_those_named_in_utc(
+        run: Runner, tmp_path: Path, london: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies an earlier wessex made on 1 June 2027 (British Summer Time, an hour ahead of
+    UTC) are named by the clock: 10:00 to 10:26. Two copies made after them, at 10:30 and
+    10:40 on the clock, are named 09:30 and 09:40 UTC. The older copies are read as the
+    clock's time, so the two new ones are the newest: the 10:00 and 10:10 copies are the
+    ones pruned, not the one made at 10:30."""
+    from .conftest import newest_backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    older = [f"tables-20270601-10{minute}00-000000.xlsx" for minute in ("00", "10", "20", "25",
+                                                                         "26")]
+    for name in older:
+        (folder / name).write_text(f"before {name[15:19]}", encoding="utf-8")
+    stopped_clock(monkeypatch, [dt.datetime(2027, 6, 1, 9, minute, tzinfo=dt.UTC)
+                                for minute in (30, 40)])
+    target = tmp_path / "tables.xlsx"
+    for version in (1, 2):
+        target.write_text(f"version {version}", encoding="utf-8")
+        [name] = named(said(run("findings", "template", "--force")))
+        assert newest_backup(target) == name
+    assert sorted(copies_in(folder)) == [
+        "tables-20270601-093000-000000-UTC.xlsx", "tables-20270601-094000-000000-UTC.xlsx",
+        "tables-20270601-102000-000000.xlsx", "tables-20270601-102500-000000.xlsx",
+        "tables-20270601-102600-000000.xlsx"]
+
+
+def test_a_clock_set_back_by_hand_never_names_a_copy_before_an_older_one(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock put back a day (by hand, or by a flat battery) made after a copy named
+    1 June 2027 12:00 UTC: the new copy is named just after it, the newest still."""
+    from .conftest import newest_backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "tables-20270601-120000-000000-UTC.xlsx").write_text("before", encoding="utf-8")
+    stopped_clock(monkeypatch, [dt.datetime(2027, 5, 31, 12, 0, tzinfo=dt.UTC)])
+    target = tmp_path / "tables.xlsx"
+    target.write_text("mine", encoding="utf-8")
+    [name] = named(said(run("findings", "template", "--force")))
+    assert name == "backups/tables-20270601-120000-000001-UTC.xlsx"
+    assert newest_backup(target) == name
+    assert (tmp_path / name).read_text(encoding="utf-8") == "mine"
 
 
 def test_preferences_import_json_lists_the_copy_of_the_volunteer_workbook(

@@ -793,7 +793,7 @@ def test_each_workbook_keeps_its_own_backups(run: Runner, paired: Path) -> None:
         run("visit", "pairs.xlsx", "gp1@example.org", "--hosted", f"{day}/5/2027")
     names = sorted(p.name for p in (paired.parent / "backups").iterdir())
     assert len([n for n in names if n.startswith("pairs-1-")]) == 2
-    assert len([n for n in names if re.fullmatch(r"pairs-\d{8}-\d{6}-\d{6}\.xlsx", n)]) == 5
+    assert len([n for n in names if re.fullmatch(r"pairs-\d{8}-\d{6}-\d{6}-UTC\.xlsx", n)]) == 5
 
 
 def test_two_workbooks_in_one_folder_have_separate_locks(run: Runner, paired: Path) -> None:

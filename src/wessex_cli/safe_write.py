@@ -7,7 +7,8 @@ each. A path that is a symbolic link is followed once, so the file it points to 
 replaced (the link stays a link), and the file keeps its permissions. Replacing a file
 first keeps a backup of it in ``backups/`` beside it (a letter's, beside its folder of
 letters: ``letters/backups/partner-introduction/``), copied in full and flushed before it
-counts; each file's backups are its own. A read-only file, a file open in Excel (``~$``)
+counts; each file's backups are its own, named by the time in UTC, so summer time ending
+never puts them out of order. A read-only file, a file open in Excel (``~$``)
 or LibreOffice (``.~lock.NAME#``), and a second ``wessex`` at work on the same file are
 refused. The lock between wessex commands is an operating-system lock (``filelock``), so
 a command that is killed releases it with its process and the next one takes over at once.
@@ -31,7 +32,11 @@ from .errors import OutputError
 
 BACKUP_FOLDER = "backups"
 BACKUPS_KEPT = 5
-STAMP = r"\d{8}-\d{6}-\d{6}"
+# a copy's name holds the time it was made: in UTC since copies marked so ("-UTC"), so an
+# hour repeated when summer time ends never puts them out of order; older ones in local time
+STAMP = r"\d{8}-\d{6}-\d{6}(?:-UTC)?"
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+_UTC_MARK = "-UTC"
 
 
 def real_path(path: Path) -> Path:
@@ -270,30 +275,50 @@ def backups_folder(path: Path, letters: bool = False) -> Path:
     return folder / BACKUP_FOLDER
 
 
+def made_at(copy: Path) -> dt.datetime:
+    """When the backup ``copy`` was made, as a moment in UTC: its name says so, in UTC when
+    it ends "-UTC", else (a copy made before that) on this computer's clock."""
+    found = re.search(r"(\d{8}-\d{6}-\d{6})(-UTC)?$", copy.stem)
+    if found is None:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    when = dt.datetime.strptime(found[1], _STAMP_FORMAT)
+    return when.replace(tzinfo=dt.UTC) if found[2] else \
+        when.astimezone(dt.UTC)
+
+
 def backups_of(path: Path, folder: Path | None = None) -> list[Path]:
     """This file's own backups, oldest first (``pairs-1.xlsx``'s are not ``pairs.xlsx``'s),
-    in ``folder`` (``backups/`` beside it unless another is given)."""
+    in ``folder`` (``backups/`` beside it unless another is given), in the order they were
+    made whatever the clock did: the times their names hold, read in UTC."""
     target = real_path(path)
     folder = folder or target.parent / BACKUP_FOLDER
     pattern = re.compile(re.escape(target.stem) + "-" + STAMP + re.escape(target.suffix))
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+    return sorted((p for p in folder.iterdir() if pattern.fullmatch(p.name)),
+                  key=lambda p: (made_at(p), p.name))
 
 
 def backup_name(path: Path, letters: bool = False) -> Path:
-    """The name a backup of ``path`` made now has: ``name-YYYYmmdd-HHMMSS-micro.ext`` in its
-    ``backups_folder``. Chosen before the change by a command that names it in what it says
-    first (``backup(path, to=...)`` then makes it)."""
+    """The name a backup of ``path`` made now has: ``name-YYYYmmdd-HHMMSS-micro-UTC.ext`` in
+    its ``backups_folder``, the time in UTC. Chosen before the change by a command that names
+    it in what it says first (``backup(path, to=...)`` then makes it). A clock set back (by
+    hand, or wrong) never names it before a copy already there: it is named just after the
+    newest instead, so the newest copy is always the one made last."""
     target = real_path(path)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return backups_folder(target, letters) / f"{target.stem}-{stamp}{target.suffix}"
+    folder = backups_folder(target, letters)
+    now = dt.datetime.now(dt.UTC)
+    earlier = backups_of(target, folder)
+    if earlier and made_at(earlier[-1]) >= now:
+        now = made_at(earlier[-1]) + dt.timedelta(microseconds=1)
+    stamp = now.strftime(_STAMP_FORMAT) + _UTC_MARK
+    return folder / f"{target.stem}-{stamp}{target.suffix}"
 
 
 def shown_backup(copy: Path, given: Path) -> str:
     """The backup ``copy`` of the file named ``given``, as the administrator finds it from
     where they ran the command: in ``backups/`` beside the file as they named it
-    (``backups/pairs-20270601-101233-123456.xlsx``), or beside its folder of letters
+    (``backups/pairs-20270601-091233-123456-UTC.xlsx``), or beside its folder of letters
     (``letters/backups/partner-introduction/...``), or in full when a symbolic link put it
     in another folder."""
     folder = given.parent
@@ -334,9 +359,9 @@ def replaced_said(given: Sequence[Path], copies: Sequence[Path | None]) -> str:
 
 
 def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path | None:
-    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro.ext`` beside it (or to ``to``,
-    named beforehand by ``backup_name``), and return that copy; keep its newest few in that
-    folder. The
+    """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro-UTC.ext`` beside it (or to
+    ``to``, named beforehand by ``backup_name``), and return that copy; keep its newest few
+    in that folder, the order they were made in read from their names in UTC. The
     copy is made under a temporary name, flushed, then renamed, so a backup that exists is
     always complete."""
     target = real_path(path)
@@ -357,8 +382,7 @@ def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path
         raise OutputError(f"could not keep a backup ({_reason(exc)}), so the file was not "
                           "changed.", _fix(exc, "Check the folder is writable and has space."),
                           file=path) from None
-    # the copy just made is the newest whatever its name says: when the clock goes back an
-    # hour (summer time ending), it is named before copies made earlier, yet stays
+    # the copy just made is the newest whatever its name says (one named by hand with ``to``)
     old = [p for p in backups_of(target, folder) if p.name != final.name]
     for stale in old[:max(len(old) - keep + 1, 0)] if keep else []:
         stale.unlink(missing_ok=True)
