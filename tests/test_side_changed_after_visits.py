@@ -136,3 +136,25 @@ def test_the_side_cell_is_named_when_it_is_what_changed(run: Runner, paired: Pat
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert (f"Pair {pair_id} ({gp} and Consultant 0) has both half days done: Consultant 0's "
             "Side cell (Volunteers!Q6) now puts them on the Primary care side") in said
+
+
+def test_the_warning_names_the_column_by_the_title_the_workbook_gives_it(
+        run: Runner, paired: Path, tmp_path: Path) -> None:
+    # the workbook's column C is headed "Job title" (read as the profession): the warning
+    # names the cell as the administrator sees it in Excel, not as "Profession cell"
+    pair_id, gp = _consultant_0_becomes_a_gp(run, paired, tmp_path, both=True)
+    from .conftest import HEADERS
+
+    write_book(tmp_path / "v.xlsx", [
+        {("Job title" if title == "Profession" else title): value for title, value in
+         (dict(p, Profession="GP") if p["Email"] == "c0@example.org" else p).items()}
+        for p in people()], headers=["Job title" if h == "Profession" else h for h in HEADERS])
+    said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
+    assert ("Consultant 0's Job title cell (Volunteers!C6) now puts them on the Primary care "
+            "side") in said
+    assert "Profession cell" not in said
+    # the summary leaves the held pair out of the share of preferences met, and says so
+    # after the share, not between "people" and the figure
+    summary = next(line for line in said.split("; ") if "a preference met" in line)
+    assert "(the pairs held as they stand left out)" in summary
+    assert "people (the pairs held" not in summary

@@ -466,11 +466,14 @@ def _side_cell(roster: Roster, person: Volunteer, scheme: Scheme) -> str:
     when it says otherwise than their profession would, else their Profession cell (and the
     Side cell, when the workbook has that column, as it may say the same)."""
     profession, side = roster.cell(person, "profession"), roster.cell(person, "side")
+    # each column named by its title as the workbook has it ("Job title"), as in Excel
+    job = roster.columns.get("profession") or "Profession"
+    side_title = roster.columns.get("side") or "Side"
     if side and scheme.side_for_profession(person.profession) != person.side:
-        return f"Side cell ({side})"
+        return f"{side_title} cell ({side})"
     if side:
-        return f"Profession cell ({profession}), or their Side cell ({side}),"
-    return f"Profession cell ({profession})"
+        return f"{job} cell ({profession}), or their {side_title} cell ({side}),"
+    return f"{job} cell ({profession})"
 
 
 def after_dropped(result: PairingResult, dropped: PairRecord, undo: str = "") -> str:

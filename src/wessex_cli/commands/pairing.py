@@ -225,12 +225,12 @@ def _print_result(result: PairingResult, undo: str = "") -> None:
     # preferences are known only for the pairs of this run, not for those held as they stand
     scored = len({key for p in result.pairs for key in (p.a.key, p.b.key)})
     share = percent(result.preference_met, scored)
-    held = " (pairs held as they stand aside)" if result.held else ""
+    held = " (the pairs held as they stand left out)" if result.held else ""
     out.print(f"{plural(summary['pairs'], 'pair')}, {paired} "
               f"{'person' if paired == 1 else 'people'} paired, {summary['unpaired']} "
               f"unpaired; {result.preference_met} of {scored} paired "
-              f"{'person' if scored == 1 else 'people'}{held} ({share}) "
-              f"{'has' if result.preference_met == 1 else 'have'} a preference met; total "
+              f"{'person' if scored == 1 else 'people'} ({share}) "
+              f"{'has' if result.preference_met == 1 else 'have'} a preference met{held}; total "
               f"score {result.score} (upper bound {result.upper_bound}).")
 
 
