@@ -1522,8 +1522,8 @@ def test_a_row_error_holds_a_kept_pair_and_never_ends_it(run: Runner, paired: Pa
     assert f"Pair {pair_id} is kept as it stands: Dr GP 1's row (row 3) has an error" in said
     assert "not kept" not in said
     # four pairs, eight people; the choices are known for the three pairs of this run
-    assert "4 pairs, 8 people paired, 0 unpaired; 0 of 6 paired people (pairs held as they " \
-        "stand aside) (0%) have a preference met" in said
+    assert "4 pairs, 8 people paired, 0 unpaired; 0 of 6 paired people (0%) have a " \
+        "preference met (the pairs held as they stand left out)" in said
     assert "fix their rows, then run 'wessex pair v.xlsx --keep pairs.xlsx' again." in said
     book = openpyxl.load_workbook(paired)
     assert "Withdrawn" not in book.sheetnames
