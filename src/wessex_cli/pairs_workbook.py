@@ -1668,23 +1668,8 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
             lost.append(pair)
     if not lost and (keeping or not shown):
         return []
-    title = f"'{AGREED_SETTING}'"
-    if not book.agreed_cell:
-        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
-                "IDs of the pairs agreed in advance, or '(none)': was it deleted? ")
-        back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
-                "column B, ")
-    elif book.agreed_cleared:
-        number = book.agreed_cell.removeprefix("Settings!B")
-        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
-                f"{title} and the IDs of the pairs agreed in advance, or '(none)': was it "
-                "cleared? ")
-        back = f"type {title} back in Settings!A{number} and, in {book.agreed_cell}, "
-    else:
-        said = (f"{book.agreed_cell} is empty, where 'wessex pair' lists the IDs of the pairs "
-                f"agreed in advance ({title}), or writes '(none)': was it emptied? ")
-        back = f"type in {book.agreed_cell} "
-    back += "the IDs of the pairs agreed in advance"
+    said, back = _list_lost(AGREED_SETTING, book.agreed_cell, book.agreed_cleared,
+                            "the pairs agreed in advance")
     copy = " A copy of the workbook in the backups folder beside it has the list." \
         if (book.path.parent / "backups").is_dir() else ""
     cells = f"Pairs!{first_few([cell_ref(p.row - 1, why) for p in lost])}"
@@ -1726,6 +1711,28 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                     f"{back} ({and_list([p.pair_id for p, _ in shown])} among them).{copy}")]
 
 
+def _list_lost(title: str, cell: str, cleared: bool, listed: str) -> tuple[str, str]:
+    """How a list wessex keeps on the Settings sheet (the row titled ``title``, its IDs in
+    ``cell``, "" when there is no such row; ``cleared``: its title cleared too) was lost,
+    asked as a question, and the start of the way back, which ends "the IDs of ``listed``"."""
+    title = f"'{title}'"
+    if not cell:
+        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
+                f"IDs of {listed}, or '(none)': was it deleted? ")
+        back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
+                "column B, ")
+    elif cleared:
+        number = cell.removeprefix("Settings!B")
+        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
+                f"{title} and the IDs of {listed}, or '(none)': was it cleared? ")
+        back = f"type {title} back in Settings!A{number} and, in {cell}, "
+    else:
+        said = (f"{cell} is empty, where 'wessex pair' lists the IDs of {listed} ({title}), "
+                "or writes '(none)': was it emptied? ")
+        back = f"type in {cell} "
+    return said, back + f"the IDs of {listed}"
+
+
 def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
                    writing: bool = True) -> list[str]:
     """A warning when the Settings sheet of ``book``, written by a wessex that keeps the
@@ -1740,25 +1747,8 @@ def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = 
     if not any(recorded_how(book, pair) == "kept" for pair in book.pairs
                if pair.row not in added):
         return []  # no pair kept: none of them was typed in by hand before the last run
-    title = f"'{HAND_SETTING}'"
-    if not book.hand_cell:
-        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
-                "IDs of the pairs typed into the Pairs sheet by hand, or '(none)': was it "
-                "deleted? ")
-        back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
-                "column B, ")
-    elif book.hand_cleared:
-        number = book.hand_cell.removeprefix("Settings!B")
-        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
-                f"{title} and the IDs of the pairs typed into the Pairs sheet by hand, or "
-                "'(none)': was it cleared? ")
-        back = f"type {title} back in Settings!A{number} and, in {book.hand_cell}, "
-    else:
-        said = (f"{book.hand_cell} is empty, where 'wessex pair' lists the IDs of the pairs "
-                f"typed into the Pairs sheet by hand ({title}), or writes '(none)': was it "
-                "emptied? ")
-        back = f"type in {book.hand_cell} "
-    back += "the IDs of the pairs typed in by hand"
+    said, back = _list_lost(HAND_SETTING, book.hand_cell, book.hand_cleared,
+                            "the pairs typed into the Pairs sheet by hand")
     # the newest copy may be one made since the list was lost, by this run too
     copy = " A copy of the workbook in the backups folder from before the list was lost " \
         "has it." if (book.path.parent / "backups").is_dir() else ""
@@ -1773,7 +1763,7 @@ def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = 
         return [said + unknown + ("this run writes '(none)' there, and the letters of any "
                                   "such pair say the pairing chose the two. If any was typed "
                                   "in by hand, once it is done, type its ID over '(none)' in "
-                                  f"that row of the Settings sheet ({title}).{copy}")]
+                                  f"that row of the Settings sheet ('{HAND_SETTING}').{copy}")]
     return [said + unknown + ("the letters of any such pair say the pairing chose the two, "
                               "and 'wessex pair --keep' would write '(none)' there. Put the "
                               f"list back: {back}, or '(none)' if none was.{copy}")]
