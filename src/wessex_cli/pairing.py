@@ -246,6 +246,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
         return (x, y) if x.side == first_side else (y, x)
 
     holding: list[PairRecord] = []
+    # people of held pairs left out for an error in their row: still active volunteers
+    held_out: set[str] = set()
     side_changed: dict[str, str] = {}
     kept_notes: list[str] = []
     emptied: set[frozenset[str]] = set()  # kept pairs whose Reasons cell was emptied
@@ -264,6 +266,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             idle = [v for v in partners if not v.active]
             if not idle:  # the other is still in: hold the pair until the row is fixed
                 holding.append(kept)
+                held_out.update(was.key for was, now in ((kept.a, x), (kept.b, y))
+                                if now is None)
                 used.update(v.key for v in partners)
                 continue
             dropped.append(kept)  # the other has withdrawn: that ends the pair, row or not
@@ -391,8 +395,8 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
     problem = _Problem(left, right, eligible, scores, cap_left, cap_right, seed, chosen)
     unpaired = _unpaired(problem, used, model, counts, scheme, pairs, apart)
     bound = _upper_bound(scores, eligible, cap_left, cap_right) + sum(p.score for p in fixed)
-    return PairingResult(pairs, unpaired, roster.rows, len(active), bound, seed, scheme, dropped,
-                         [*kept_notes, *released], dropped_why, holding,
+    return PairingResult(pairs, unpaired, roster.rows, len(active) + len(held_out), bound,
+                         seed, scheme, dropped, [*kept_notes, *released], dropped_why, holding,
                          list(roster.extra_columns), gone, side_changed)
 
 
