@@ -152,10 +152,11 @@ def test_the_list_deleted_over_an_agreed_pairs_emptied_reasons_is_warned_of(
     _delete_settings_rows(paired, "Pairs agreed in advance")
     deleted = ("The Settings sheet has no row 'Pairs agreed in advance (their letters say "
                "so)', which 'wessex pair' writes with the IDs of the pairs agreed in advance, "
-               "or '(none)': was it deleted? ")
+               "or '(none)': was it deleted, or was the workbook last written by an older "
+               "wessex, which did not keep that list? ")
     back = ("type 'Pairs agreed in advance (their letters say so)' in column A of an empty row "
-            f"of the Settings sheet and, in column B, {IDS}, or '(none)' if none was. A copy of "
-            "the workbook in the backups folder beside it has the list.")
+            f"of the Settings sheet and, in column B, {IDS}, or '(none)' if none was. If it was "
+            "deleted, a copy of the workbook in the backups folder from before then has it.")
     warning = deleted + UNKNOWN + (
         "its letters say the pairing chose the two, and 'wessex pair --keep' would keep it as "
         "not agreed in advance from then on, unless the Partner column of the volunteer "
@@ -165,7 +166,7 @@ def test_the_list_deleted_over_an_agreed_pairs_emptied_reasons_is_warned_of(
                             "-o", "letters", "--format", "md")
     # Oliver's Partner cell still names Dara: the dry run keeps them agreed, and says nothing
     dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
-    assert "was it deleted?" not in dry
+    assert "was it deleted" not in dry
     assert "as the Partner column of the volunteer workbook (or --lock) names its two" in dry
     # the way back, followed: the letters say the two agreed, and nothing is warned of
     book = openpyxl.load_workbook(paired)
@@ -190,7 +191,7 @@ def test_the_list_emptied_is_warned_of_by_the_dry_run_and_the_run(
         "without --dry-run, this run would keep it as not agreed in advance from then on, the "
         "letters saying the pairing chose the two. If they did agree in advance, before "
         f"running without --dry-run, type in {where} {IDS}. A copy of the workbook in the "
-        "backups folder beside it has the list.") in dry
+        "backups folder from before the list was lost has it.") in dry
     said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert emptied + UNKNOWN + (
         "this run keeps it as not agreed in advance from now on, the letters saying the "
@@ -232,14 +233,15 @@ def test_the_list_deleted_while_reasons_still_say_agreed_is_warned_of(
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     _delete_settings_rows(paired, "Pairs agreed in advance")
     status = _said(run, "status", "pairs.xlsx")
-    assert "was it deleted? The letters of P017 still say its two agreed in advance, as its " \
-        "cells say (Pairs!S18); but without the list, an agreed pair kept since ('kept' in " \
+    assert "which did not keep that list? The letters of P017 still say its two agreed in " \
+        "advance, as its cells say (Pairs!S18); but without the list, an agreed pair kept " \
+        "since ('kept' in " \
         "its How paired cell) whose Reasons are emptied is introduced as chosen by the " \
         "pairing. To keep the record, type 'Pairs agreed in advance (their letters say so)' " \
         "in column A of an empty row of the Settings sheet and, in column B, the IDs of the " \
         "pairs agreed in advance (P017 among them)." in status
     # 'pair --keep' writes the list again from those Reasons, and says nothing of it
-    assert "was it deleted?" not in _said(run, "pair", "volunteers.xlsx", "--keep",
+    assert "was it deleted" not in _said(run, "pair", "volunteers.xlsx", "--keep",
                                           "pairs.xlsx")
     assert "Warning" not in _said(run, "status", "pairs.xlsx")
 
@@ -283,8 +285,9 @@ def test_the_list_deleted_over_a_reasons_column_emptied_names_the_pairs_by_count
         book["Pairs"].cell(row, 19).value = None
     book.save(paired)
     _delete_settings_rows(paired, "Pairs agreed in advance")
-    assert "was it deleted? Without the list, nothing in the workbook says whether any of 30 " \
-        "pairs (P001, P002, P003, P004, P005 and 25 more) was agreed in advance, their " \
+    assert "which did not keep that list? Without the list, nothing in the workbook says " \
+        "whether any of 30 pairs (P001, P002, P003, P004, P005 and 25 more) was agreed in " \
+        "advance, their " \
         "Reasons (Pairs!S2, S3, S4, S5, S6 and 25 more) being emptied too: their letters say " \
         "the pairing chose them, and 'wessex pair --keep' would keep them as not agreed in " \
         "advance from then on, unless the Partner column of the volunteer workbook names a " \

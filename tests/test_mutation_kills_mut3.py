@@ -95,8 +95,8 @@ def test_the_backups_copy_is_named_only_when_there_is_a_backups_folder(
     assert "backups" not in status
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # a backup of the workbook made
     _delete_list(paired)
-    assert "(P017 among them). A copy of the workbook in the backups folder beside it has " \
-        "the list." in _said(run, "status", "pairs.xlsx")
+    assert "(P017 among them). If it was deleted, a copy of the workbook in the backups " \
+        "folder from before then has it." in _said(run, "status", "pairs.xlsx")
 
 
 def test_two_pairs_whose_reasons_still_say_agreed_are_named_together(
@@ -123,8 +123,8 @@ def test_a_locked_typed_over_a_pair_chosen_by_the_pairing_is_not_read_as_wessex_
     _type(paired, S2=None, T2="locked")
     _delete_list(paired)
     status = _said(run, "status", "pairs.xlsx")
-    assert "was it deleted? The letters of P017 still say its two agreed in advance, as its " \
-        "cells say (Pairs!S18)" in status, status
+    assert "which did not keep that list? The letters of P017 still say its two agreed in " \
+        "advance, as its cells say (Pairs!S18)" in status, status
     assert "whether the two of pair P001" not in status
 
 

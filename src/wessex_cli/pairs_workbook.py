@@ -1668,10 +1668,8 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
             lost.append(pair)
     if not lost and (keeping or not shown):
         return []
-    said, back = _list_lost(AGREED_SETTING, book.agreed_cell, book.agreed_cleared,
-                            "the pairs agreed in advance")
-    copy = " A copy of the workbook in the backups folder beside it has the list." \
-        if (book.path.parent / "backups").is_dir() else ""
+    said, back, copy = _list_lost(book, AGREED_SETTING, book.agreed_cell, book.agreed_cleared,
+                                  "the pairs agreed in advance")
     cells = f"Pairs!{first_few([cell_ref(p.row - 1, why) for p in lost])}"
     one = len(lost) == 1
     them = (f"the two of pair {lost[0].pair_id} ({people_of(lost[0])}) agreed" if one else
@@ -1711,14 +1709,22 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                     f"{back} ({and_list([p.pair_id for p, _ in shown])} among them).{copy}")]
 
 
-def _list_lost(title: str, cell: str, cleared: bool, listed: str) -> tuple[str, str]:
-    """How a list wessex keeps on the Settings sheet (the row titled ``title``, its IDs in
-    ``cell``, "" when there is no such row; ``cleared``: its title cleared too) was lost,
-    asked as a question, and the start of the way back, which ends "the IDs of ``listed``"."""
+def _list_lost(book: PairsWorkbook, title: str, cell: str, cleared: bool,
+               listed: str) -> tuple[str, str, str]:
+    """How a list wessex keeps on the Settings sheet of ``book`` (the row titled ``title``,
+    its IDs in ``cell``, "" when there is no such row; ``cleared``: its title cleared too) was
+    lost, asked as a question; the start of the way back, which ends "the IDs of
+    ``listed``"; and where a copy that has the list may be, "" without a backups folder (the
+    newest copy may be one made since the list was lost, by this run too)."""
+    copy = "" if not (book.path.parent / "backups").is_dir() else \
+        " If it was deleted, a copy of the workbook in the backups folder from before then " \
+        "has it." if not cell else \
+        " A copy of the workbook in the backups folder from before the list was lost has it."
     title = f"'{title}'"
     if not cell:
         said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
-                f"IDs of {listed}, or '(none)': was it deleted? ")
+                f"IDs of {listed}, or '(none)': was it deleted, or was the workbook last "
+                "written by an older wessex, which did not keep that list? ")
         back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
                 "column B, ")
     elif cleared:
@@ -1730,7 +1736,7 @@ def _list_lost(title: str, cell: str, cleared: bool, listed: str) -> tuple[str, 
         said = (f"{cell} is empty, where 'wessex pair' lists the IDs of {listed} ({title}), "
                 "or writes '(none)': was it emptied? ")
         back = f"type in {cell} "
-    return said, back + f"the IDs of {listed}"
+    return said, back + f"the IDs of {listed}", copy
 
 
 def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
@@ -1747,11 +1753,8 @@ def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = 
     if not any(recorded_how(book, pair) == "kept" for pair in book.pairs
                if pair.row not in added):
         return []  # no pair kept: none of them was typed in by hand before the last run
-    said, back = _list_lost(HAND_SETTING, book.hand_cell, book.hand_cleared,
-                            "the pairs typed into the Pairs sheet by hand")
-    # the newest copy may be one made since the list was lost, by this run too
-    copy = " A copy of the workbook in the backups folder from before the list was lost " \
-        "has it." if (book.path.parent / "backups").is_dir() else ""
+    said, back, copy = _list_lost(book, HAND_SETTING, book.hand_cell, book.hand_cleared,
+                                  "the pairs typed into the Pairs sheet by hand")
     unknown = ("Without the list, nothing in the workbook tells which of the kept pairs were "
                "typed in by hand: ")
     if keeping and not writing:
