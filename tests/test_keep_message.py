@@ -127,7 +127,8 @@ def test_a_pair_ended_by_a_change_of_side_names_who_changed(run: Runner, paired:
                                      else p for p in people()])
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     assert (f"Pair {pair_id} was not kept: Consultant 0 is now on the Primary care side, as "
-            f"{gp} is: Consultant 0's Profession or Side in the volunteer workbook has changed "
+            f"{gp} is: Consultant 0's Profession cell (Volunteers!C6) in the volunteer workbook "
+            "has changed "
             "since the pairing (the Secondary care side then).") in said
     withdrawn = openpyxl.load_workbook(paired)["Withdrawn"]
     head = [c.value for c in withdrawn[1]]

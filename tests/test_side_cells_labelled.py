@@ -90,7 +90,8 @@ def test_keep_tells_who_changed_side_from_either_form(run: Runner, tmp_path: Pat
     said = " ".join(run("pair", "v.xlsx", "--keep", "pairs.xlsx").output.split())
     gp = f"Dr GP {gp_email[2]}"
     assert (f"Pair {pair_id} was not kept: Consultant 0 is now on the GP surgeries side, as "
-            f"{gp} is: Consultant 0's Profession or Side in the volunteer workbook has changed "
+            f"{gp} is: Consultant 0's Profession cell (Volunteers!C6) in the volunteer workbook "
+            "has changed "
             "since the pairing (the Hospitals side then).") in said
     withdrawn = openpyxl.load_workbook(pairs)["Withdrawn"]
     head = [c.value for c in withdrawn[1]]

@@ -288,7 +288,7 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             continue
         if x is None or y is None or not x.active or not y.active or x.side == y.side:
             dropped.append(kept)  # someone withdrew, left the list, or changed side
-            dropped_why[dropped_key(kept)] = _why_dropped(kept, x, y, scheme)
+            dropped_why[dropped_key(kept)] = _why_dropped(kept, x, y, scheme, roster)
             if x is None or y is None:
                 gone.add(dropped_key(kept))
             continue
@@ -424,10 +424,10 @@ def dropped_key(kept: PairRecord) -> str:
 
 
 def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
-                 scheme: Scheme) -> str:
+                 scheme: Scheme, roster: Roster) -> str:
     """Who made a kept pair impossible, by name: gone from the list, not active, or now on
     the same side as their partner (naming the one whose side is not the pair's any more,
-    most likely a Profession or Side cell typed over)."""
+    and the cell that says so, most likely a Profession or Side cell typed over)."""
     gone = [person.name or person.email for person, found in ((kept.a, x), (kept.b, y))
             if found is None]
     if gone:
@@ -443,8 +443,9 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
     if len(changed) == 1:
         now, other, was = changed[0]
         return (f"{now.name} is now on the {scheme.side_label(now.side)} side, as {other.name} "
-                f"is: {now.name}'s Profession or Side in the volunteer workbook has changed "
-                f"since the pairing (the {scheme.side_label(was.side)} side then)")
+                f"is: {now.name}'s {_side_cell(roster, now, scheme)} in the volunteer "
+                f"workbook has changed since the pairing (the {scheme.side_label(was.side)} "
+                "side then)")
     return f"{x.name} and {y.name} are now on the same side"
 
 
