@@ -73,6 +73,26 @@ def write_book(path: Path, people: Sequence[dict[str, Any]], headers: Sequence[s
     return path
 
 
+def write_ods(path: Path, sheet: str, rows: Sequence[Sequence[str]]) -> Path:
+    """A spreadsheet as LibreOffice saves it (.ods): one sheet of ``rows``, every cell text."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name=sheet)
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path
+
+
 class Runner:
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -19,7 +19,7 @@ import pytest
 
 from wessex_cli.feedback import Anonymiser
 
-from .conftest import Runner, person, write_book
+from .conftest import Runner, person, write_book, write_ods
 
 VOLUNTEERS = [
     person("Dr Amelia Ashworth", "amelia.ashworth@nhs.net", "GP",
@@ -260,30 +260,12 @@ def test_another_file_that_is_no_spreadsheet_is_not_called_the_volunteer_workboo
         assert "volunteer workbook" not in out and "a CSV file" in out
 
 
-def _ods(path: Path, headers: list[str], rows: list[tuple[str, ...]]) -> None:
-    """The responses as LibreOffice saves them (.ods), every cell text."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    document = OpenDocumentSpreadsheet()
-    table = Table(name="Responses")
-    for values in (headers, *rows):
-        row = TableRow()
-        for value in values:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=value))
-            row.addElement(cell)
-        table.addElement(row)
-    document.spreadsheet.addElement(table)
-    document.save(str(path))
-
-
 def test_feedback_reads_an_ods_export_as_its_help_says(run: Runner, tmp_path: Path) -> None:
     # --help names .ods beside .xlsx and .csv: the same rated answers read from one give the
     # same figures (4, 5, 3 -> mean 4.0) and the same anonymised heading
     assert ".ods" in " ".join(run("feedback", "--help").output.split())
-    _ods(tmp_path / "responses.ods", ["Profession", SURPRISE, USEFUL, CLEAR], RATED)
+    write_ods(tmp_path / "responses.ods", "Responses",
+              [["Profession", SURPRISE, USEFUL, CLEAR], *RATED])
     write_book(tmp_path / "volunteers.xlsx", VOLUNTEERS)
     run("feedback", "responses.ods", "--volunteers", "volunteers.xlsx", "-o", "pack.md")
     markdown = (tmp_path / "pack.md").read_text("utf-8")

@@ -11,7 +11,7 @@ from wessex_cli.errors import RosterError, SchemeError
 from wessex_cli.roster import read_roster
 from wessex_cli.scheme import Scheme, load_scheme
 
-from .conftest import HEADERS, person, small_roster, write_book
+from .conftest import HEADERS, person, small_roster, write_book, write_ods
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -178,21 +178,8 @@ def test_csv_with_bom_semicolons_and_cp1252(tmp_path: Path) -> None:
 
 
 def test_ods_is_read(tmp_path: Path) -> None:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="Volunteers")
-    for values in (["Name", "Email", "Profession"], ["Ann Bee", "ann@example.org", "GP"]):
-        row = TableRow()
-        for value in values:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=value))
-            row.addElement(cell)
-        table.addElement(row)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(tmp_path / "v.ods"))
+    write_ods(tmp_path / "v.ods", "Volunteers",
+              [["Name", "Email", "Profession"], ["Ann Bee", "ann@example.org", "GP"]])
     assert read_roster(tmp_path / "v.ods").volunteers[0].email == "ann@example.org"
 
 
