@@ -438,10 +438,9 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
     if idle:
         return f"{' and '.join(idle)} {'is' if len(idle) == 1 else 'are'} no longer active " \
                f"({'; '.join(v.status or 'inactive' for v in (x, y) if not v.active)})"
-    changed = [(now, other, was) for now, other, was in ((x, y, kept.a), (y, x, kept.b))
-               if was.side and now.side != was.side]
-    if len(changed) == 1:
-        now, other, was = changed[0]
+    changed = _side_changed(kept, x, y)
+    if changed is not None:
+        now, other, was = changed
         return (f"{now.name} is now on the {scheme.side_label(now.side)} side, as {other.name} "
                 f"is: {now.name}'s {_side_cell(roster, now, scheme)} in the volunteer "
                 f"workbook has changed since the pairing (the {scheme.side_label(was.side)} "
@@ -449,15 +448,24 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
     return f"{x.name} and {y.name} are now on the same side"
 
 
+def _side_changed(kept: PairRecord, x: Volunteer, y: Volunteer
+                  ) -> tuple[Volunteer, Volunteer, Person] | None:
+    """The one of a kept pair (``x`` and ``y``, as its row's A and B) whom the volunteer
+    workbook now puts on another side than the row records, with their partner and the
+    row's record of them; None when both changed, or the row records no side."""
+    changed = [(now, other, was) for now, other, was in ((x, y, kept.a), (y, x, kept.b))
+               if was.side and now.side != was.side]
+    return changed[0] if len(changed) == 1 else None
+
+
 def _side_now(kept: PairRecord, x: Volunteer, y: Volunteer, scheme: Scheme,
               roster: Roster) -> str:
     """Whose side the volunteer workbook now reads otherwise than the pair's row records,
     putting the two of a kept pair (``x`` and ``y``, as its row's A and B) on one side, and
     the cell it reads it from."""
-    changed = [(now, other, was) for now, other, was in ((x, y, kept.a), (y, x, kept.b))
-               if was.side and now.side != was.side]
-    if len(changed) == 1:
-        now, other, was = changed[0]
+    changed = _side_changed(kept, x, y)
+    if changed is not None:
+        now, other, was = changed
         return (f"{now.name}'s {_side_cell(roster, now, scheme)} now puts them on the "
                 f"{scheme.side_label(now.side)} side, as {other.name} is, not the "
                 f"{scheme.side_label(was.side)} side they were paired from")
