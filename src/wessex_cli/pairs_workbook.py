@@ -330,28 +330,22 @@ def side_key(text: str, labels: Sequence[str] = ()) -> str:
     wanted = header_key(text)
     if not wanted:
         return text
-    keys, names = _side_names()
+    keys, _, names = _side_names()
     for key, label in zip(keys, labels, strict=False):  # the workbook's own labels first
         if label and header_key(label) == wanted:
             return key
     return names.get(wanted, text)
 
 
-def _default_sides() -> tuple[Any, ...]:
-    """The two sides as scheme.toml's defaults give them (their keys and labels)."""
-    from .scheme import Scheme
-
-    return tuple(Scheme().sides)
-
-
 @lru_cache(maxsize=1)
-def _side_names() -> tuple[tuple[str, ...], dict[str, str]]:
+def _side_names() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
     """The two sides' keys, in scheme.toml's order (always these two; their labels may
-    differ), and each side by its key, default label and common words, folded."""
+    differ), their default labels, and each side by its key, default label and common words,
+    folded."""
     from .scheme import SIDE_WORDS, Scheme
 
     sides = Scheme().sides
-    return tuple(side.key for side in sides), {
+    return tuple(side.key for side in sides), tuple(side.label for side in sides), {
         name: side.key for side in sides
         for name in (header_key(side.key), header_key(side.label), *SIDE_WORDS.get(side.key, ()))}
 
@@ -678,7 +672,7 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
     surgeries"). The Summary sheet is read only then (from ``every`` when read already)."""
     from dataclasses import replace
 
-    keys = _side_names()[0]
+    keys, defaults, _ = _side_names()
     pairs = [*book.pairs, *withdrawn]
     if not any(someone.side and someone.side not in keys
                for someone in [*(p for pair in pairs for p in pair.people), *book.unpaired]):
@@ -695,27 +689,26 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
     # side of that name
     columns = first_columns(book.headers)
     names = [label or default for label, default in
-             zip([*labels, "", ""], [side.label for side in _default_sides()], strict=False)]
+             zip([*labels, "", ""], defaults, strict=False)]
+
+    def mistyped(where: str, person: Person, counter: str) -> str:
+        return (f"{where} says '{person.side}', which names neither side ('{names[0]}' or "
+                f"'{names[1]}'): {counter} counts {person.name} on a side of that name. Type "
+                "the side's name there as the Summary sheet gives it, or run 'wessex pair "
+                "--keep', which writes it again from the volunteer workbook.")
+
     for pair in book.pairs:
         for letter, person in zip("AB", pair.people, strict=True):
             column = columns.get(header_key(f"{letter} side"))
             if person.side and person.side not in keys and column is not None:
-                book.warnings.append(
-                    f"Pairs!{cell_ref(pair.row - 1, column)} says '{person.side}', which "
-                    f"names neither side ('{names[0]}' or '{names[1]}'): status counts "
-                    f"{person.name} on a side of that name. Type the side's name there as "
-                    "the Summary sheet gives it, or run 'wessex pair --keep', which writes it "
-                    "again from the volunteer workbook.")
+                book.warnings.append(mistyped(f"Pairs!{cell_ref(pair.row - 1, column)}",
+                                              person, "status"))
     for person in book.unpaired:  # counted by side in the report, as a side of its own
         if person.side and person.side not in keys:
             row = re.sub(r"^.*![A-Z]+", "", person.email_cell)
             where = f"The Side cell of row {row} of the Unpaired sheet" if row else \
                 f"The Side cell of {person.name}'s row of the Unpaired sheet"
-            book.warnings.append(
-                f"{where} says '{person.side}', which names neither side ('{names[0]}' or "
-                f"'{names[1]}'): the report counts {person.name} on a side of that name. Type "
-                "the side's name there as the Summary sheet gives it, or run 'wessex pair "
-                "--keep', which writes it again from the volunteer workbook.")
+            book.warnings.append(mistyped(where, person, "the report"))
 
 
 WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
