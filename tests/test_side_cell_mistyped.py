@@ -31,7 +31,8 @@ def test_a_mistyped_side_label_is_named_by_its_cell(run: Runner, paired: Path) -
     book.save(paired)
     said = _said(run, "status", "pairs.xlsx")
     assert f"Pairs!N5 says 'Secondry care', which names neither side ('Primary care' or " \
-        f"'Secondary care'): status counts {person} on a side of that name." in said
+        f"'Secondary care'): {person} is taken to be on neither side, so status counts a side " \
+        "of that name" in said
     assert "Pairs!F4" not in said
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert openpyxl.load_workbook(paired)["Pairs"]["N5"].value == "Secondary care"
@@ -55,3 +56,25 @@ def test_a_mistyped_side_label_on_the_unpaired_sheet_is_named_by_the_report(
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert openpyxl.load_workbook(paired)["Unpaired"]["C2"].value == "Primary care"
     assert "names neither side" not in _said(run, "report", "pairs.xlsx", "-o", "again.html")
+
+
+def test_the_warning_in_render_says_what_the_letters_lose(run: Runner, paired: Path) -> None:
+    """Rendered with a GP's A side cell mistyped ('Primry care'), the GP's introduction left
+    out the patient notice a primary care host is sent, while the warning said only that
+    'status counts' them on a side of that name, and told the administrator to run
+    'wessex pair --keep', a command that needs the two workbooks to run."""
+    book = openpyxl.load_workbook(paired)
+    sheet = book["Pairs"]
+    assert sheet["F1"].value == "A side" and sheet["F2"].value == "Primary care"
+    person = sheet["B2"].value
+    sheet["F2"].value = "Primry care"
+    book.save(paired)
+    said = _said(run, "render", "partner-introduction", "--pairs", "pairs.xlsx",
+                 "--format", "md", "-o", "letters")
+    assert f"Pairs!F2 says 'Primry care', which names neither side ('Primary care' or " \
+        f"'Secondary care'): {person} is taken to be on neither side, so status counts a " \
+        "side of that name and their letters are written as for neither side (those of " \
+        "someone on the Primary care side leave out the patient notice)." in said
+    assert "run 'wessex pair VOLUNTEERS --keep pairs.xlsx'" in said
+    letter = (paired.parent / "letters" / "partner-introduction" / "amelia-ashworth.md")
+    assert person == "Dr Amelia Ashworth" and "patients" not in letter.read_text()

@@ -691,24 +691,29 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
     names = [label or default for label, default in
              zip([*labels, "", ""], defaults, strict=False)]
 
-    def mistyped(where: str, person: Person, counter: str) -> str:
-        return (f"{where} says '{person.side}', which names neither side ('{names[0]}' or "
-                f"'{names[1]}'): {counter} counts {person.name} on a side of that name. Type "
-                "the side's name there as the Summary sheet gives it, or run 'wessex pair "
-                "--keep', which writes it again from the volunteer workbook.")
+    def mistyped(where: str, what_follows: str) -> str:
+        return (f"{where} names neither side ('{names[0]}' or '{names[1]}'): {what_follows}. "
+                "Type the side's name there as the Summary sheet gives it, or run 'wessex pair "
+                f"VOLUNTEERS --keep {book.path.name}', which writes it again from the volunteer "
+                "workbook.")
 
     for pair in book.pairs:
         for letter, person in zip("AB", pair.people, strict=True):
             column = columns.get(header_key(f"{letter} side"))
             if person.side and person.side not in keys and column is not None:
-                book.warnings.append(mistyped(f"Pairs!{cell_ref(pair.row - 1, column)}",
-                                              person, "status"))
+                book.warnings.append(mistyped(
+                    f"Pairs!{cell_ref(pair.row - 1, column)} says '{person.side}', which",
+                    f"{person.name} is taken to be on neither side, so status counts a side "
+                    "of that name and their letters are written as for neither side (those of "
+                    f"someone on the {names[0]} side leave out the patient notice)"))
     for person in book.unpaired:  # counted by side in the report, as a side of its own
         if person.side and person.side not in keys:
             row = re.sub(r"^.*![A-Z]+", "", person.email_cell)
             where = f"The Side cell of row {row} of the Unpaired sheet" if row else \
                 f"The Side cell of {person.name}'s row of the Unpaired sheet"
-            book.warnings.append(mistyped(where, person, "the report"))
+            book.warnings.append(mistyped(
+                f"{where} says '{person.side}', which",
+                f"the report counts {person.name} on a side of that name"))
 
 
 WESSEX_SHEETS = ("Pairs", "Withdrawn", "Unpaired", "Summary", "Settings")
