@@ -890,9 +890,11 @@ def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
                  ) -> tuple[dict[str, str] | None, list[str]]:
     """Pair ID -> what wessex last wrote in its How paired cell, from the Settings rows
     ``HOW_SETTINGS`` (``known``: IDs of the administrator's own a pair holds now), None for a
-    workbook written before them; and a warning naming the cell for anything else typed in
-    those rows, as ``written_pairs``."""
-    if not any(setting_values(rows, HOW_SETTINGS[how]) for how in ("optimised", "kept")):
+    workbook written before them or without one of them; and a warning naming the cell for
+    anything else typed in those rows, as ``written_pairs``."""
+    if not all(setting_values(rows, HOW_SETTINGS[how]) for how in ("optimised", "kept")):
+        # both are always written ('(none)' when empty): without one (deleted or cleared),
+        # a pair it named would be taken for one written 'locked', so nothing is read
         return None, []
     written: dict[str, str] = {}
     said: list[str] = []
