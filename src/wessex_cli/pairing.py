@@ -445,7 +445,7 @@ def _why_dropped(kept: PairRecord, x: Volunteer | None, y: Volunteer | None,
                 f"is: {now.name}'s {_side_cell(roster, now, scheme)} in the volunteer "
                 f"workbook has changed since the pairing (the {scheme.side_label(was.side)} "
                 "side then)")
-    return f"{x.name} and {y.name} are now on the same side"
+    return _both_on_one_side(x, y, scheme, roster)
 
 
 def _side_changed(kept: PairRecord, x: Volunteer, y: Volunteer
@@ -469,6 +469,12 @@ def _side_now(kept: PairRecord, x: Volunteer, y: Volunteer, scheme: Scheme,
         return (f"{now.name}'s {_side_cell(roster, now, scheme)} now puts them on the "
                 f"{scheme.side_label(now.side)} side, as {other.name} is, not the "
                 f"{scheme.side_label(was.side)} side they were paired from")
+    return _both_on_one_side(x, y, scheme, roster)
+
+
+def _both_on_one_side(x: Volunteer, y: Volunteer, scheme: Scheme, roster: Roster) -> str:
+    """Two of a kept pair on one side, when not just one of them moved (the row records
+    no side, or records both on the side they left), with the cells that put them there."""
     return (f"{x.name} and {y.name} are now both on the {scheme.side_label(x.side)} side: "
             f"see {x.name}'s {_side_cell(roster, x, scheme)} and {y.name}'s "
             f"{_side_cell(roster, y, scheme)}")
