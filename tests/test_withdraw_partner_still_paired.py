@@ -23,7 +23,7 @@ def test_a_partner_still_in_a_pair_is_not_sent_to_find_a_new_one(run: Runner,
     assert "Dr Leon Ince is still paired with Dr Zainab Abernethy, so needs no new partner " \
         "unless their row in the volunteer workbook lets them take one more." in said
     assert "a new partner." not in said
-    assert "Next: 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs only those with a place " \
+    assert "Next: 'wessex pair volunteers.xlsx --keep pairs.xlsx' pairs only those with a place " \
         "left." in said
 
 
@@ -32,7 +32,7 @@ def test_a_partner_left_without_a_pair_is_still_sent_to_find_one(run: Runner,
     # Leon Ince withdraws from both pairs: Priya Varga and Zainab Abernethy have no other
     said = " ".join(run("withdraw", "pairs.xlsx", "Leon Ince").output.split())
     assert "still paired" not in said
-    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Priya Varga and " \
+    assert "Next: run 'wessex pair volunteers.xlsx --keep pairs.xlsx' to find Dr Priya Varga and " \
         "Dr Zainab Abernethy a new partner." in said
 
 
@@ -137,7 +137,7 @@ def test_with_partner_the_next_line_holds_for_a_partner_still_paired(run: Runner
                         ).output.split())
     assert "Mr Xavier Pell is still paired with Dr Ben Roe, so needs no new partner unless " \
         "their row in the volunteer workbook lets them take one more." in said
-    assert "Next: 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs only those with a place " \
+    assert "Next: 'wessex pair v.xlsx --keep pairs.xlsx' pairs only those with a place " \
         "left." in said
     assert _pairs_kept_and_made(run, tmp_path, person(
         "Dr Cara Voss", "cara@example.org", "GP", Organisation="Dene Surgery")) == {
@@ -152,7 +152,7 @@ def test_the_next_line_names_a_partner_still_paired_beside_one_left_without(
     his row lets him take it, as the line before said only of him."""
     _two_and_two(run, tmp_path)
     said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill").output.split())
-    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Yara Moss a new " \
+    assert "Next: run 'wessex pair v.xlsx --keep pairs.xlsx' to find Dr Yara Moss a new " \
         "partner (and Mr Xavier Pell another, if their row in the volunteer workbook lets " \
         "them take one more)." in said
     # two GPs join: one for Yara, and one for Xavier, whose second place is free again
@@ -175,7 +175,7 @@ def test_with_partner_the_next_line_names_the_one_who_stays_in_another_pair(
     said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill", "--partner", "Yara Moss"
                         ).output.split())
     assert "Dr Ada Quill stays in the scheme with their other partner." in said
-    assert "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Yara Moss a new " \
+    assert "Next: run 'wessex pair v.xlsx --keep pairs.xlsx' to find Dr Yara Moss a new " \
         "partner (and Dr Ada Quill another, if their row in the volunteer workbook lets them " \
         "take one more)." in said
     assert _pairs_kept_and_made(run, tmp_path, person(
@@ -199,7 +199,7 @@ def test_the_next_line_names_each_partner_still_paired_beside_one_left_without(
     ada = {p["b"]["name"] for p in data["pairs"] if p["a"]["name"] == "Dr Ada Quill"}
     assert ada == {"Mr Xavier Pell", "Dr Yara Moss", "Dr Zed Lamb"}
     said = " ".join(run("withdraw", "pairs.xlsx", "Ada Quill").output.split())
-    line = "Next: run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find Dr Zed Lamb a new " \
+    line = "Next: run 'wessex pair v.xlsx --keep pairs.xlsx' to find Dr Zed Lamb a new " \
         "partner (and {} another, if their row in the volunteer workbook lets them take one " \
         "more)."
     assert any(line.format(both) in said for both in ("Mr Xavier Pell and Dr Yara Moss",

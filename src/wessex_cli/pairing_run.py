@@ -412,6 +412,7 @@ def _side_changed_note(pair: PairRecord, change: str, keep: Path | None) -> Note
     it stands, nothing of its record undone, and for a pair under way, how to end it if the
     change is real."""
     from .pairs_workbook import people_of
+    from .record import only_this_pair
 
     if pair.complete:
         return Note(f"Pair {pair.pair_id} ({people_of(pair)}) has both half days done: "
@@ -427,10 +428,8 @@ def _side_changed_note(pair: PairRecord, change: str, keep: Path | None) -> Note
                 "stands, its visit as recorded, and neither is given a new partner. If the "
                 "cell is a mistake, correct it; if the change is real and the other half day "
                 f"is not to go ahead, run 'wessex withdraw {name} \"{pair.a.name}\" --partner "
-                f"\"{pair.b.name}\"'; neither has left the scheme, so if its row on the "
-                "Withdrawn sheet says 'the scheme' in its Withdrew from cell, type 'this pair "
-                "only' there, or the next pairing leaves "
-                f"{pair.a.name} out; then pair again with --keep.", NoteKind.WARNING)
+                f"\"{pair.b.name}\"'; neither has left the scheme, so "
+                f"{only_this_pair(pair.a.name)}; then pair again with --keep.", NoteKind.WARNING)
 
 
 def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:

@@ -581,6 +581,16 @@ WHOLE_SCHEME = "the scheme"
 ONE_PAIR = "this pair only"
 
 
+def only_this_pair(person: str, cell: str = "") -> str:
+    """The step that keeps ``person`` in the scheme when a pair of theirs ended on the
+    Withdrawn sheet as though they had left it (they had no other pair): its Withdrew from
+    ``cell``, when known, to say 'this pair only'. One wording, for 'withdraw --partner' and
+    for the warning of a pair held as it stands that names that command."""
+    where = f" ({cell})" if cell else ""
+    return (f"if its row on the Withdrawn sheet says '{WHOLE_SCHEME}' in its Withdrew from "
+            f"cell{where}, type '{ONE_PAIR}' there, or the next pairing leaves {person} out")
+
+
 @dataclass(frozen=True)
 class StillPaired:
     """A partner of a pair moved to the Withdrawn sheet who stays in a pair of their own."""
@@ -602,6 +612,8 @@ class Withdrawal:
     # partners of the pairs they keep
     stays: StillPaired | None = None
     backup: Path | None = None  # the copy kept of the pairs workbook before the move
+    # the Withdrew from cell of each row written on the Withdrawn sheet ("Withdrawn!D2")
+    scope_cells: list[str] = field(default_factory=list)
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -618,6 +630,7 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
 
     reason = strip_controls(reason)  # typed text too: no control character enters a workbook
     moved: list[tuple[str, str]] = []
+    scope_cells: list[str] = []
     with edit_workbook(path) as book:
         sheet = book["Pairs"]
         columns = header_map(sheet, book)
@@ -639,12 +652,13 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             if scope == ONE_PAIR else None
         for row in sorted(rows, key=lambda r: -r.pair.row):  # the Withdrawn sheet's order
             name, partner_name = row.person.name, row.partner.name
-            _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope)
+            scope_cells.append(
+                _copy_to_withdrawn(book, sheet, row.pair.row, name, reason, when, scope))
             moved.append((name, partner_name))
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired, stays, book.backup)
+                      still_paired, stays, book.backup, scope_cells[::-1])
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,
@@ -884,7 +898,7 @@ def _status_cell(volunteers: Path, who: str, scheme: Any) -> tuple[Any, list[Any
 
 
 def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, reason: str,
-                       when: dt.date, scope: str) -> None:
+                       when: dt.date, scope: str) -> str:
     """Copy row ``number`` of the Pairs sheet whole to the Withdrawn sheet, to be deleted
     from Pairs with the others that go (``sheet_rows.delete_rows``): each cell's value as
     shown, its formatting, note and link, under the column of the same title. Nothing in
@@ -892,7 +906,8 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
     such column, a column without a title under "Pairs column X", and a Pairs column called
     "Reason" (say) under a second "Reason", not over the reason for withdrawing. A column
     the sheet gains is as wide as on the Pairs sheet, or as its title and value need, so
-    that a date shows as one, not as "########"."""
+    that a date shows as one, not as "########". Returns where its Withdrew from cell
+    (``scope``) is: "Withdrawn!D2"."""
 
     from openpyxl.utils import get_column_letter
 
@@ -935,12 +950,15 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         seen[title] = seen.get(title, -1) + 1
         return column_of(title, seen[title], width)
 
+    scope_cell = ""
     for title, value in zip(WITHDRAWN_HEADERS, (person, reason, when, scope), strict=True):
         if isinstance(value, dt.date):
             put_date(target.cell(line, place(title, fitted_width(title, [value]))),
                      value)
         else:
-            put_value(target.cell(line, place(title, fitted_width(title, [str(value)]))), value)
+            written = target.cell(line, place(title, fitted_width(title, [str(value)])))
+            put_value(written, value)
+            scope_cell = f"Withdrawn!{written.coordinate}"  # the last: Withdrew from
     for column in range(1, sheet.max_column + 1):
         source = sheet.cell(number, column)
         title = cell_text(book.shown(sheet.cell(header_row, column)))
@@ -954,6 +972,7 @@ def _copy_to_withdrawn(book: Workbook, sheet: Any, number: int, person: str, rea
         if value is not None:
             put_value(copied, value)
         _copy_look(book, source, copied)
+    return scope_cell
 
 
 def _copy_look(book: Workbook, source: Any, target: Any) -> None:

@@ -244,20 +244,29 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         held
 
 
+def paired_from(path: Path, entries: Sequence[str] | None = None) -> list[Path]:
+    """Where the volunteer workbook that the pairs workbook ``path`` was paired from is, as
+    its Settings sheet names it (``entries``: what it says, when already read): the path
+    recorded there, from ``path``'s folder, or, when no file is there, its name alone beside
+    ``path`` (a workbook written before the path was recorded). Empty when nothing is
+    recorded."""
+    from .pairs_workbook import INPUT_SETTING, recorded_files
+
+    found = recorded_files(path, INPUT_SETTING) if entries is None else \
+        [(entry, path.parent / entry) for entry in entries]
+    return [given if given.is_file() or not (path.parent / given.name).is_file()
+            else path.parent / given.name for _, given in found]
+
+
 def roster_paired_from(path: Path, scheme: Scheme, entries: Sequence[str] | None = None
                        ) -> Roster | None:
     """The volunteer workbook that the pairs workbook ``path`` was paired from (its Settings
     sheet names it; ``entries``: what it says, when already read), read, if it is still
     where that puts it or beside ``path``; else None, as when it cannot be read."""
     from .errors import WessexError
-    from .pairs_workbook import INPUT_SETTING, recorded_files
     from .roster import read_roster
 
-    found = recorded_files(path, INPUT_SETTING) if entries is None else \
-        [(entry, path.parent / entry) for entry in entries]
-    for _, given in found:
-        # its name alone, in a workbook written before the path was recorded
-        source = given if given.is_file() else path.parent / given.name
+    for source in paired_from(path, entries):
         if source.is_file() and source.resolve() != path.resolve():
             try:
                 return read_roster(source, scheme)

@@ -301,7 +301,13 @@ def withdraw(
     from ..dates import today
     from ..errors import NotInAPair
     from ..model import Person
-    from ..record import mark_withdrawn, new_partners, refuse_another_person, volunteer_to_withdraw
+    from ..record import (
+        mark_withdrawn,
+        new_partners,
+        only_this_pair,
+        refuse_another_person,
+        volunteer_to_withdraw,
+    )
     from ..record import withdraw as withdraw_person
     from ..safe_write import shown_backup
 
@@ -360,7 +366,7 @@ def withdraw(
                 if status is not None else
                 f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active")
-    book = escape(volunteers.name) if volunteers is not None else "VOLUNTEERS"
+    book = escape(volunteers.name) if volunteers is not None else _paired_from(pairs)
     # who needs a new partner, as the core tells it: a partner still in a pair of their own
     # has a place left or not as their row says ('pair --keep' fills it if there is one)
     after = new_partners(done, status)
@@ -392,6 +398,24 @@ def withdraw(
     step = (f"run {run} to find {and_list(free)} a new partner{more}" if free else
             f"{run} pairs only those with a place left")
     out.print(f"Next: {step}. {kept_out}; every other pair stays as it is.")
+    if partner and done.whole_scheme and status is None and len(done.scope_cells) == 1:
+        # --partner, and it was their only pair: the row says they left the scheme, which
+        # may not be what was meant
+        out.print(f"If {name} stays in the scheme (only this pair ends), before that run: "
+                  f"{escape(only_this_pair(done.person, done.scope_cells[0]))}.")
+
+
+def _paired_from(pairs: Path) -> str:
+    """The volunteer workbook that ``pairs`` was paired from, as its Settings sheet records
+    it, shown from this folder for a command to type; VOLUNTEERS when nothing is recorded."""
+    from ..pairs_workbook import path_from
+    from ..sources import paired_from
+
+    found = paired_from(pairs)
+    if not found:
+        return "VOLUNTEERS"
+    there = [source for source in found if source.is_file()]
+    return escape(path_from((there or found)[0], Path.cwd()))
 
 
 def register(app: typer.Typer) -> None:
