@@ -35,6 +35,9 @@ BACKUPS_KEPT = 5
 # a copy's name holds the time it was made: in UTC since copies marked so ("-UTC"), so an
 # hour repeated when summer time ends never puts them out of order; older ones in local time
 STAMP = r"\d{8}-\d{6}-\d{6}(?:-UTC)?"
+# a copy's name less its file's suffix: the file's stem, then the time (one way only, as
+# the time ends it and has one length, with or without "-UTC")
+_COPY = re.compile(r"(.*)-" + STAMP, re.DOTALL)
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _UTC_MARK = "-UTC"
 
@@ -291,24 +294,47 @@ def backups_of(path: Path, folder: Path | None = None) -> list[Path]:
     in ``folder`` (``backups/`` beside it unless another is given), in the order they were
     made whatever the clock did: the times their names hold, read in UTC."""
     target = real_path(path)
-    folder = folder or target.parent / BACKUP_FOLDER
-    pattern = re.compile(re.escape(target.stem) + "-" + STAMP + re.escape(target.suffix))
+    return _copies_in(folder or target.parent / BACKUP_FOLDER, [target])[_own(target)]
+
+
+def _own(target: Path) -> tuple[str, str]:
+    """What the names of ``target``'s copies are made of: its stem and its suffix."""
+    return target.stem, target.suffix
+
+
+def _copies_in(folder: Path, targets: Sequence[Path]) -> dict[tuple[str, str], list[Path]]:
+    """The copies in ``folder`` of each of ``targets`` (real paths), by ``_own``, each file's
+    oldest first as ``backups_of`` gives them, from one look at the folder: a folder of many
+    letters' copies is read once for them all, not once for each."""
+    found: dict[tuple[str, str], list[Path]] = {_own(target): [] for target in targets}
     if not folder.is_dir():
-        return []
-    return sorted((p for p in folder.iterdir() if pattern.fullmatch(p.name)),
-                  key=lambda p: (made_at(p), p.name))
+        return found
+    suffixes = {suffix for _, suffix in found}
+    for entry in folder.iterdir():
+        name = entry.name
+        for suffix in suffixes:
+            parsed = _COPY.fullmatch(name[:len(name) - len(suffix)]) \
+                if name.endswith(suffix) else None
+            if parsed and (parsed[1], suffix) in found:
+                found[parsed[1], suffix].append(entry)
+    for copies in found.values():
+        copies.sort(key=lambda p: (made_at(p), p.name))
+    return found
 
 
-def backup_name(path: Path, letters: bool = False) -> Path:
+def backup_name(path: Path, letters: bool = False,
+                earlier: Sequence[Path] | None = None) -> Path:
     """The name a backup of ``path`` made now has: ``name-YYYYmmdd-HHMMSS-micro-UTC.ext`` in
     its ``backups_folder``, the time in UTC. Chosen before the change by a command that names
     it in what it says first (``backup(path, to=...)`` then makes it). A clock set back (by
     hand, or wrong) never names it before a copy already there: it is named just after the
-    newest instead, so the newest copy is always the one made last."""
+    newest instead, so the newest copy is always the one made last. ``earlier``: its copies
+    there, when already found (``backups_of``)."""
     target = real_path(path)
     folder = backups_folder(target, letters)
     now = dt.datetime.now(dt.UTC)
-    earlier = backups_of(target, folder)
+    if earlier is None:
+        earlier = backups_of(target, folder)
     if earlier and made_at(earlier[-1]) >= now:
         now = made_at(earlier[-1]) + dt.timedelta(microseconds=1)
     stamp = now.strftime(_STAMP_FORMAT) + _UTC_MARK
@@ -358,12 +384,14 @@ def replaced_said(given: Sequence[Path], copies: Sequence[Path | None]) -> str:
     return f"{len(shown)} files replaced; their previous versions are kept in {where}."
 
 
-def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path | None:
+def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None,
+           earlier: list[Path] | None = None) -> Path | None:
     """Copy ``path`` to ``backups/name-YYYYmmdd-HHMMSS-micro-UTC.ext`` beside it (or to
     ``to``, named beforehand by ``backup_name``), and return that copy; keep its newest few
     in that folder, the order they were made in read from their names in UTC. The
     copy is made under a temporary name, flushed, then renamed, so a backup that exists is
-    always complete."""
+    always complete. ``earlier``: its copies in that folder, when already found
+    (``backups_of``), kept up to date here: the copies left and the new one."""
     target = real_path(path)
     if not target.exists():
         return None
@@ -383,9 +411,13 @@ def backup(path: Path, keep: int = BACKUPS_KEPT, to: Path | None = None) -> Path
                           "changed.", _fix(exc, "Check the folder is writable and has space."),
                           file=path) from None
     # the copy just made is the newest whatever its name says (one named by hand with ``to``)
-    old = [p for p in backups_of(target, folder) if p.name != final.name]
-    for stale in old[:max(len(old) - keep + 1, 0)] if keep else []:
-        stale.unlink(missing_ok=True)
+    found = backups_of(target, folder) if earlier is None else earlier
+    old = [p for p in found if p.name != final.name]
+    stale = old[:max(len(old) - keep + 1, 0)] if keep else []
+    for copy in stale:
+        copy.unlink(missing_ok=True)
+    if earlier is not None:  # as backups_of would find them now
+        earlier[:] = sorted([*old[len(stale):], final], key=lambda p: (made_at(p), p.name))
     return final
 
 
@@ -485,7 +517,21 @@ def guard_outputs(paths: Sequence[Path], force: bool, what: str = "file",
                           file=existing[0].parent if one_folder else existing[0])
     for path in existing:
         refuse_if_read_only(path)
-    return [backup(p, to=backup_name(p, letters)) if p.exists() else None for p in paths]
+    # each backups folder is read once, for the copies of all its files there
+    where = {path: (backups_folder(path, letters), real_path(path))
+             for path in paths if path.exists()}
+    by_folder: dict[Path, list[Path]] = {}
+    for folder, target in where.values():
+        by_folder.setdefault(folder, []).append(target)
+    found = {(folder, own): copies for folder, targets in by_folder.items()
+             for own, copies in _copies_in(folder, targets).items()}
+
+    def kept(path: Path) -> Path | None:
+        folder, target = where[path]
+        earlier = found[folder, _own(target)]
+        return backup(path, to=backup_name(path, letters, earlier), earlier=earlier)
+
+    return [kept(p) if p in where else None for p in paths]
 
 
 def _shown_folder(letter: Path) -> str:
