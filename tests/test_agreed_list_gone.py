@@ -325,3 +325,29 @@ def test_an_id_typed_into_the_list_over_the_pairings_choice_is_not_called_a_cell
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     assert _set_list(paired, "P001, P017") == where  # as the run wrote it
     assert "Warning" not in _said(run, "status", "pairs.xlsx")
+
+
+def test_an_id_typed_into_the_list_is_said_once_by_the_run(run: Runner, paired: Path) -> None:
+    """The real 'pair --keep' warned of P001 typed into the list, saying it begins its
+    Reasons 'locked as agreed', then said again that their Reasons now begin so, as the
+    Settings sheet records the two as agreed. The warning says it once; P017's Reasons,
+    emptied and begun again from the record without a warning, are still said."""
+    run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")  # every pair 'kept' now
+    where = _set_list(paired, "P001, P017")
+    book = openpyxl.load_workbook(paired)
+    book["Pairs"]["S18"].value = None
+    book.save(paired)
+    said = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
+    assert (f"{where} lists pair P001 (Dr Amelia Ashworth and Prof Chidi Zielinski) as "
+            "agreed in advance, but its How paired cell (Pairs!T2) says 'kept' and its "
+            "Reasons (Pairs!S2) do not begin 'locked as agreed': was its ID typed into that "
+            "list, or the Reasons typed over? This run takes the list at its word: it begins "
+            "its Reasons 'locked as agreed' and keeps the two as agreed in advance from now "
+            "on, their letters saying so.") in said
+    assert said.count("Pairs!S2") == 2  # in the warning, and its way back; no note after
+    assert "The Reasons of 1 kept pair now begin 'locked as agreed' (Pairs!S18), as the " \
+        "Settings sheet records its two as agreed in advance, which its letters say." in said
+    assert said.count("now begin 'locked as agreed'") == 1
+    sheet = openpyxl.load_workbook(paired)["Pairs"]
+    assert str(sheet["S2"].value).startswith("locked as agreed; ")
+    assert str(sheet["S18"].value).startswith("locked as agreed; ")

@@ -227,7 +227,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             {person_key(p.name) for p in left_out if p.name}
         given_back: dict[int, str] = {}  # a row whose ID was emptied or typed over -> its ID
         added: set[int] = set()  # rows of pairs typed in by hand, never introduced
-        warned_locks: set[str] = set()  # pairs whose How paired 'locked' is warned of first
+        # pairs whose Reasons this run begins as an agreed pair's, warned of first: How
+        # paired 'locked' typed in, or the list of the pairs agreed in advance naming them
+        warned_agreed: set[str] = set()
         deleted_note: int | None = None  # where the notes say a Withdrawn row was deleted
         # the warnings of How paired cells typed over (``lock_edits``): pair, note, locking
         edit_notes: list[tuple[PairRecord, Note, bool]] = []
@@ -256,8 +258,11 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             edit_notes = [(pair, Note(said, NoteKind.WARNING), locking)
                           for pair, said, locking in edits]
             notes += [note for _, note, _ in edit_notes]
-            # named alone once done, the warning above having said what it means
-            warned_locks = {pair.pair_id for pair, _, locking in edits if locking}
+            # named alone once done, the warning above having said what it means; or, the
+            # list naming the pair (``agreed_by_list``), not again: that warning names the
+            # cell and says this run begins it
+            warned_agreed = {pair.pair_id for pair, _, locking in edits
+                             if locking or pair.agreed_recorded}
             notes += map(Note, returned_pairs(earlier))
             notes += [Note(said, NoteKind.WARNING) for said in earlier.on_both_sheets]
             # their people are no longer kept out: said here once the pairs are made
@@ -388,7 +393,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),
-                                 warned_locks=warned_locks, held_kept=held_kept,
+                                 warned_agreed=warned_agreed, held_kept=held_kept,
                                  recorded_agreed={p.pair_id for p in earlier.pairs
                                                   if p.agreed_recorded})
             said += _new_last_time(earlier, on_sheet - held_ids)

@@ -1091,7 +1091,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
                   when: dt.date, held: Collection[str] = (),
                   given_back: Mapping[int, str] | None = None,
                   moved_emptied: bool = False,
-                  warned_locks: Collection[str] = (),
+                  warned_agreed: Collection[str] = (),
                   held_kept: Collection[str] = (),
                   recorded_agreed: Collection[str] = ()) -> list[str]:
     """Bring a new pairing (``fresh``, the sheets 'wessex pair' would write:
@@ -1112,8 +1112,10 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     (``pairs_workbook.missing_id_back``; 'pair --keep' says so). ``moved_emptied``: the
     Settings list of the pairs moved to the Withdrawn sheet was found emptied, so a pair
     called added by hand may be a withdrawal undone, its people introduced.
-    ``warned_locks``: the IDs of the pairs whose How paired cell saying "locked" the run
-    warned of first (``pairs_workbook.lock_edits``), their Reasons emptied.
+    ``warned_agreed``: the IDs of the pairs whose Reasons the run warned of first that it
+    begins as an agreed pair's (``pairs_workbook.lock_edits``): a How paired cell saying
+    "locked", their Reasons emptied, or the list of the pairs agreed in advance naming them
+    (``pairs_workbook.agreed_by_list``), which the warning says in full.
     ``held_kept``: the IDs of ``held`` pairs whose How paired cell alone is rewritten "kept",
     carried over from the pairing before as every kept pair is (said with them).
     ``recorded_agreed``: the IDs of the pairs the Settings sheet records as agreed in advance
@@ -1145,7 +1147,7 @@ def carry_pairing(book: Workbook, fresh: Sequence[SheetSpec], roster: Any,
     carry.add_missing_columns()
     carry.match_rows(by_name["Pairs"].rows, roster.by_key(), when, held, held_kept,
                      given_back)
-    carry.refresh_kept(warned_locks, recorded_agreed)
+    carry.refresh_kept(warned_agreed, recorded_agreed)
     cleared = _clear_columns(sheet, columns, gone, header_row)
     carry.changed = carry.changed or bool(cleared)
     placed = carry.place_new_pairs()
@@ -1266,11 +1268,11 @@ class _Carry:
         if self.going:  # all at once, then the kept rows (a merge with a row that went is gone)
             delete_rows(book, sheet, self.going)
 
-    def refresh_kept(self, warned_locks: Collection[str],
+    def refresh_kept(self, warned_agreed: Collection[str],
                      recorded_agreed: Collection[str]) -> None:
         """Write each kept pair's cells that wessex generates as the new pairing has them,
         never over a formula nor in the tracking columns, noting every cell whose text
-        changed (``warned_locks``, ``recorded_agreed``: as ``carry_pairing``'s)."""
+        changed (``warned_agreed``, ``recorded_agreed``: as ``carry_pairing``'s)."""
         from .pairs_workbook import TRACKING_COLUMNS
 
         book, sheet = self.book, self.sheet
@@ -1296,7 +1298,7 @@ class _Carry:
                     if header_key(title) not in sides or side_key(cell_text(shown), labels) \
                             != side_key(cell_text(value), labels):
                         self._note_rewritten(target, title, cell_text(shown), cell_text(value),
-                                             how_was, cell_text(row[0]) in warned_locks,
+                                             how_was, cell_text(row[0]) in warned_agreed,
                                              cell_text(row[0]) in recorded_agreed)
                     put_value(target, None if value == "" else value)
                     self.changed = True
@@ -1304,9 +1306,10 @@ class _Carry:
     def _note_rewritten(self, target: Any, title: str, was: str, now: str, how_was: str,
                         warned_of: bool, recorded: bool) -> None:
         """Note a kept pair's cell ``target`` (under ``title``) whose text ``was`` is about to
-        be written ``now``, in the list that the output says it in (``warned_of``: the pair's
-        lock was warned of before the run; ``recorded``: the Settings sheet records it
-        agreed)."""
+        be written ``now``, in the list that the output says it in (``warned_of``: the run
+        warned of the pair's Reasons begun so before it began; ``recorded``: the Settings
+        sheet records it agreed). Reasons begun for the list's word alone, warned of, are
+        said by that warning and not again."""
         if title[:2] in ("A ", "B "):  # a person's cell, not the score or reasons
             if was:
                 self.refreshed.append(_At(target, f" ({title})"))
@@ -1315,7 +1318,8 @@ class _Carry:
         elif header_key(title) in self.existing:  # Score, Reasons, How paired: said too
             begun = header_key(title) == header_key("Reasons") and _lock_begun(was, now)
             if begun and how_was != "locked":
-                (self.recorded if recorded else self.named).append(_At(target))
+                if not (recorded and warned_of):  # agreed_by_list said it
+                    (self.recorded if recorded else self.named).append(_At(target))
             elif begun:  # Reasons of their own: pairs_workbook.lock_edits
                 (self.warned if was or warned_of else self.locked).append(_At(target))
             if not was and header_key(title) != header_key("How paired"):
