@@ -963,7 +963,7 @@ def test_a_visit_for_the_partner_of_someone_who_withdrew_says_so(run: Runner,
                         code=1).output.split())
     assert "pair P00" in said and "with Dr GP 0 is on the Withdrawn sheet, and no new " \
         "partner has been found for them yet, so no visit can be recorded for them." in said
-    assert "Run 'wessex pair VOLUNTEERS --keep pairs.xlsx' to find them one." in said
+    assert "Run 'wessex pair v.xlsx --keep pairs.xlsx' to find them one." in said
     said = " ".join(run("visit", "pairs.xlsx", "gp0@example.org", "--hosted", "10/5/2027",
                         code=1).output.split())
     assert "A half day that took place before then can be typed in the pair's row on the " \

@@ -75,6 +75,6 @@ def test_the_warning_in_render_says_what_the_letters_lose(run: Runner, paired: P
         f"'Secondary care'): {person} is taken to be on neither side, so status counts a " \
         "side of that name and their letters are written as for neither side (those of " \
         "someone on the Primary care side leave out the patient notice)." in said
-    assert "run 'wessex pair VOLUNTEERS --keep pairs.xlsx'" in said
+    assert "run 'wessex pair volunteers.xlsx --keep pairs.xlsx'" in said
     letter = (paired.parent / "letters" / "partner-introduction" / "amelia-ashworth.md")
     assert person == "Dr Amelia Ashworth" and "patients" not in letter.read_text()

@@ -20,7 +20,7 @@ def test_the_refusal_says_how_to_record_the_withdrawal(run: Runner, tmp_path: Pa
                         code=1).output.split())
     assert "Mark Quinn's pair P001 with Dr Ben Carter is on the Withdrawn sheet" in said
     assert "If they have left, write withdrawn in their Status cell in the volunteer " \
-        "workbook ('wessex withdraw ... --in VOLUNTEERS' does)" in said
+        "workbook ('wessex withdraw ... --in v.xlsx' does)" in said
     # and the advice works: with --in the withdrawal is recorded
     said = " ".join(run("withdraw", "pairs.xlsx", "Quinn", "--reason", "retired",
                         "--in", "v.xlsx").output.split())

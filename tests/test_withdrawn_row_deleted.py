@@ -43,7 +43,7 @@ def test_status_names_a_withdrawn_pair_whose_row_was_deleted(run: Runner, paired
         "on no sheet now, so 'wessex pair --keep' no longer keeps its people out, as when a " \
         "withdrawal is undone: it may pair them again, even with each other. If its row was " \
         "deleted by mistake, put it back on the Withdrawn sheet (copy its row back from the " \
-        "newest copy in backups/ that has it); if not, 'wessex pair VOLUNTEERS --keep " \
+        "newest copy in backups/ that has it); if not, 'wessex pair volunteers.xlsx --keep " \
         "pairs.xlsx' pairs them and ends this warning." in said
 
 
@@ -56,7 +56,7 @@ def test_status_advice_for_someone_taking_part_again_is_what_pairs_them(
     _delete_withdrawn_row(paired)
     said = _said(run, "status", "pairs.xlsx")
     assert "nothing needs doing" not in said
-    assert "if not, 'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs them" in said
+    assert "if not, 'wessex pair volunteers.xlsx --keep pairs.xlsx' pairs them" in said
     assert "Pair P005" in _said(run, "status", "pairs.xlsx")  # still said until then
     run("pair", "volunteers.xlsx", "--keep", "pairs.xlsx")
     sheet = openpyxl.load_workbook(paired)["Pairs"]
@@ -139,7 +139,7 @@ def test_two_withdrawn_rows_deleted_are_named_together(run: Runner, paired: Path
         "people out, as when a withdrawal is undone: it may pair them again, even with each " \
         "other. If their rows were deleted by mistake, put them back on the Withdrawn sheet " \
         "(copy their rows back from the newest copy in backups/ that has them); if not, " \
-        "'wessex pair VOLUNTEERS --keep pairs.xlsx' pairs them and ends this warning." \
+        "'wessex pair volunteers.xlsx --keep pairs.xlsx' pairs them and ends this warning." \
         in _said(run, "status", "pairs.xlsx")
 
 
@@ -181,7 +181,7 @@ def test_a_withdrawn_row_moved_to_a_sheet_of_ones_own_is_named_where_it_is(
         "on row 2 of the sheet 'Ended' now, which wessex does not read for pairs, so 'wessex " \
         "pair --keep' no longer keeps its people out, as when a withdrawal is undone: it may " \
         "pair them again, even with each other. If it was moved there by mistake, move it " \
-        "back to the Withdrawn sheet; if not, 'wessex pair VOLUNTEERS --keep pairs.xlsx' " \
+        "back to the Withdrawn sheet; if not, 'wessex pair volunteers.xlsx --keep pairs.xlsx' " \
         "pairs them and ends this warning." in said
     dry = _said(run, "pair", "volunteers.xlsx", "--keep", "pairs.xlsx", "--dry-run")
     assert "on no sheet now" not in dry

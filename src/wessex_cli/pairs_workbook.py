@@ -692,10 +692,12 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
              zip([*labels, "", ""], defaults, strict=False)]
 
     def mistyped(where: str, what_follows: str) -> str:
+        from .sources import volunteers_argument
+
         return (f"{where} names neither side ('{names[0]}' or '{names[1]}'): {what_follows}. "
                 "Type the side's name there as the Summary sheet gives it, or run 'wessex pair "
-                f"VOLUNTEERS --keep {book.path.name}', which writes it again from the volunteer "
-                "workbook.")
+                f"{volunteers_argument(book.path)} --keep {book.path.name}', which writes it "
+                "again from the volunteer workbook.")
 
     for pair in book.pairs:
         for letter, person in zip("AB", pair.people, strict=True):
@@ -1244,10 +1246,12 @@ def _moved_gone(book: PairsWorkbook, ids: list[str], where: str, run: str, undo:
         return (f"{found}, so {its} people are not kept out of {run}, as when a withdrawal "
                 f"is undone: they may be paired again, even with each other. {mistake}, "
                 f"{back} first.")
+    from .sources import volunteers_argument
+
     return (f"{found}, so 'wessex pair --keep' no longer keeps {its} people out, as when a "
             "withdrawal is undone: it may pair them again, even with each other. "
-            f"{mistake}, {back}; if not, 'wessex pair VOLUNTEERS --keep {book.path.name}' "
-            "pairs them and ends this warning.")
+            f"{mistake}, {back}; if not, 'wessex pair {volunteers_argument(book.path)} --keep "
+            f"{book.path.name}' pairs them and ends this warning.")
 
 
 def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],

@@ -30,6 +30,7 @@ from .model import (
     standard_id,
 )
 from .pairs_workbook import (
+    INPUT_SETTING,
     MOVED_SETTING,
     PAIRS_SETTING,
     REFLECTION_COLUMNS,
@@ -42,6 +43,7 @@ from .pairs_workbook import (
     ids_without,
     person_header,
     refuse_pairs_above,
+    setting_values,
     side_key,
     side_labels,
 )
@@ -53,6 +55,7 @@ from .sheet_rows import (
     insert_rows,
     rows_cannot_move,
 )
+from .sources import volunteers_argument
 from .spreadsheet import cell_text, same_sheet
 from .text import (
     did_you_mean,
@@ -347,34 +350,46 @@ def refuse_if_in_no_pair(book: Workbook, who: str, doing: str) -> None:
                 "A half day that took place before then can be typed in the pair's row on the "
                 "Withdrawn sheet. If they are back, delete that row, make their Status in the "
                 "volunteer workbook active if it says withdrawn, and run 'wessex pair "
-                f"VOLUNTEERS --keep {path.name}' to pair them again.", file=path)
+                f"{_volunteers_argument(book, path)} --keep {path.name}' to pair them again.",
+                file=path)
     # a partner who withdrew says more than the Unpaired sheet: someone offered two places
     # may be on it too, for the place nobody took, while their half day with the partner
     # who left belongs on the Withdrawn sheet
     for pair in reversed(recorded.withdrawn):
         for person, partner in ((pair.a, pair.b), (pair.b, pair.a)):
             if is_who(person.key, person.name):
+                volunteers = _volunteers_argument(book, path)
                 situation = (f"{person.name}'s pair {pair.pair_id} with {partner.name} is on "
                              "the Withdrawn sheet, and no new partner has been found for them "
                              "yet")
                 raise NotInAPair(
-                    f"{situation}, so {doing}.", "Run 'wessex pair VOLUNTEERS --keep "
-                    f"{path.name}' to find them one. If they have left, write withdrawn in "
-                    "their Status cell in the volunteer workbook ('wessex withdraw ... --in "
-                    "VOLUNTEERS' does), or that run would pair them again. A half day that "
-                    "took place before the withdrawal can be typed in the pair's row on the "
-                    "Withdrawn sheet.",
+                    f"{situation}, so {doing}.", "Run 'wessex pair "
+                    f"{volunteers} --keep {path.name}' to find them one. If they have left, "
+                    "write withdrawn in their Status cell in the volunteer workbook ('wessex "
+                    f"withdraw ... --in {volunteers}' does), or that run would pair them again. "
+                    "A half day that took place before the withdrawal can be typed in the "
+                    "pair's row on the Withdrawn sheet.",
                     file=path, situation=situation, name=person.name, email=person.email)
     for person in recorded.unpaired:
         if is_who(person.key, person.name):
+            volunteers = _volunteers_argument(book, path)
             raise NotInAPair(
                 f"{person.name} is on the Unpaired sheet: the pairing found them no partner, "
                 f"so {doing}.", situation=f"{person.name} is on the Unpaired sheet",
                 hint="The Unpaired sheet says why. To find them a partner, add a "
                 "volunteer who can be one to the volunteer workbook and run 'wessex pair "
-                f"VOLUNTEERS --keep {path.name}'; if they have left, write withdrawn in their "
-                "Status cell there ('wessex withdraw ... --in VOLUNTEERS' does).", file=path,
-                name=person.name, email=person.email)
+                f"{volunteers} --keep {path.name}'; if they have left, write withdrawn in "
+                f"their Status cell there ('wessex withdraw ... --in {volunteers}' does).",
+                file=path, name=person.name, email=person.email)
+
+
+def _volunteers_argument(book: Workbook, path: Path) -> str:
+    """The volunteer workbook the pairs workbook ``path`` was paired from, for a command
+    to type, as the Settings sheet of ``book`` (``path``, held open) records it."""
+    rows = list(book["Settings"].iter_rows(values_only=True)) \
+        if book.has_sheet("Settings") else []
+    entries = [entry for entry in setting_values(rows, INPUT_SETTING) if entry != "(none)"]
+    return volunteers_argument(path, entries)
 
 
 def _refuse_a_visit_before_the_pair(book: Workbook, row: Placement, hosted: dt.date) -> None:

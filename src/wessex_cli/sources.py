@@ -258,6 +258,26 @@ def paired_from(path: Path, entries: Sequence[str] | None = None) -> list[Path]:
             else path.parent / given.name for _, given in found]
 
 
+def volunteers_argument(pairs: Path, entries: Sequence[str] | None = None) -> str:
+    """The volunteer workbook that ``pairs`` was paired from, as its Settings sheet records
+    it (``entries``: what it says, when already read), written as it is typed in a command
+    run from this folder ("team-2027.xlsx", in double quotes if it has a space, as every
+    shell reads them); VOLUNTEERS, the name the help gives the argument, when nothing is
+    recorded or the record cannot be read."""
+    from .errors import WessexError
+    from .pairs_workbook import path_from
+
+    try:
+        found = paired_from(pairs, entries)
+    except WessexError:
+        found = []
+    if not found:
+        return "VOLUNTEERS"
+    there = [source for source in found if source.is_file()]
+    typed = path_from((there or found)[0], Path.cwd())
+    return f'"{typed}"' if any(c.isspace() for c in typed) else typed
+
+
 def roster_paired_from(path: Path, scheme: Scheme, entries: Sequence[str] | None = None
                        ) -> Roster | None:
     """The volunteer workbook that the pairs workbook ``path`` was paired from (its Settings

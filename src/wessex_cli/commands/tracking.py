@@ -406,16 +406,10 @@ def withdraw(
 
 
 def _paired_from(pairs: Path) -> str:
-    """The volunteer workbook that ``pairs`` was paired from, as its Settings sheet records
-    it, shown from this folder for a command to type; VOLUNTEERS when nothing is recorded."""
-    from ..pairs_workbook import path_from
-    from ..sources import paired_from
+    """The volunteer workbook that ``pairs`` was paired from, for a command to type."""
+    from ..sources import volunteers_argument
 
-    found = paired_from(pairs)
-    if not found:
-        return "VOLUNTEERS"
-    there = [source for source in found if source.is_file()]
-    return escape(path_from((there or found)[0], Path.cwd()))
+    return escape(volunteers_argument(pairs))
 
 
 def register(app: typer.Typer) -> None:
