@@ -602,9 +602,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     # who had a pair moved to the Withdrawn sheet: a new partner may be in its place, so no
     # letter calls them "a further partner, not a replacement"
     left = {someone.key for pair in withdrawn for someone in (pair.a, pair.b) if someone.key}
-    # whose partner left a pair that ended before the last pairing, by the one who stayed:
-    # a pair that pairing made for them is in that partner's place
-    replaced = _partners_left(withdrawn)
+    from .pairs_workbook import earlier_partners, partners_left
+
+    # whose partner left a pair on the Withdrawn sheet, by the one who stayed: a pair made
+    # for them in that partner's place says so (``earlier_partners``)
+    replaced = partners_left(withdrawn)
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         # ``how``: the pair's "How paired" as letter_how reads it; ``locked``: its two people
@@ -651,8 +653,9 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             # e-mails, sent the same day, must agree that it arrived
             # a partner of theirs withdrew, and this pair is one the pairing since made: the
             # letter says the new partner is in the earlier one's place, never why they left
-            earlier = [] if how == "kept" else [whole for gone, whole in replaced.get(key, [])
-                                                if gone != pair.people[1 - index].key]
+            # (recorded so by the 'pair --keep' that kept it, its letters say it still)
+            earlier = [whole for _, whole, _ in
+                       earlier_partners(pair, index, replaced, how != "kept")]
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "how": how, "locked": locked,
                        "earlier_partners_left": len(earlier),
@@ -668,28 +671,6 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                 stem += f"-with-{slug(partner['name'])}"
             found.append(Recipient(person["name"], person["email"], context, stem,
                                    pair.people[index], pair.people[1 - index]))
-    return found
-
-
-def _partners_left(withdrawn: Sequence[PairRecord]) -> dict[str, list[tuple[str, bool]]]:
-    """The people of the Withdrawn sheet's pairs ``withdrawn`` whose partner withdrew from a
-    pair that ended before the last pairing (``PairRecord.ended_before_pairing``), by key:
-    for each such pair, the key of the partner who withdrew, and whether they left the
-    scheme altogether (its "Withdrew from" cell does not say "this pair only")."""
-    from .spreadsheet import cell_text
-
-    found: dict[str, list[tuple[str, bool]]] = {}
-    for pair in withdrawn:
-        name = person_key(cell_text(pair.value("Withdrawn person")))
-        if not pair.ended_before_pairing or not name:
-            continue
-        halves = [n for n, someone in enumerate(pair.people) if person_key(someone.name) == name]
-        if len(halves) != 1:
-            continue  # nobody named, or both: who stayed cannot be told
-        gone, stayed = pair.people[halves[0]], pair.people[1 - halves[0]]
-        if stayed.key:
-            whole = not cell_text(pair.value("Withdrew from")).casefold().startswith("this pair")
-            found.setdefault(stayed.key, []).append((gone.key, whole))
     return found
 
 

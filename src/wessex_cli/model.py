@@ -191,6 +191,10 @@ class PairRecord:
     # a pair of the Withdrawn sheet that ended before the last pairing ran (or in it): a
     # pair that pairing made may be in its place (``pairs_workbook.ended_before_pairing``)
     ended_before_pairing: bool = False
+    # a pair of the Pairs sheet: the IDs of the Withdrawn sheet's pairs it was made in place
+    # of, as the Settings sheet records them (``pairs_workbook.IN_PLACE_SETTING``), written
+    # by the 'pair --keep' that kept it; None when the record names it not
+    in_place_of: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         """Fill in the two owed visits, host and visitor named, when none are given."""

@@ -376,6 +376,9 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # it stands stays listed, its row on the Pairs sheet
             held_ids = {p.pair_id for p in result.held}
             moved = written_before - gone - on_sheet - held_ids
+            # whose letters say they are in a withdrawn pair's place: said still once kept
+            replacing = {pair_id: ended for pair_id, ended in
+                        _in_place_of(earlier, added).items() if pair_id in on_sheet}
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,
@@ -389,7 +392,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                                                               moved_agreed=earlier.agreed |
                                                               _agreed_when_moved(earlier,
                                                                                  moved),
-                                                              hand=earlier.hand),
+                                                              hand=earlier.hand,
+                                                              in_place=replacing),
                                  roster, today(), held=held_ids,
                                  given_back=given_back,
                                  moved_emptied=bool(earlier.moved_emptied),
@@ -459,6 +463,20 @@ def _new_last_time(earlier: PairsWorkbook, kept: Collection[str]) -> list[str]:
                     "yet, render partner-introduction without --new into a folder of its own "
                     "(-o) and send only the letters to these two.")
     return said
+
+
+def _in_place_of(earlier: PairsWorkbook, added: Collection[int]) -> dict[str, set[str]]:
+    """The pairs of ``earlier`` whose introductions say they are in the place of a pair on
+    its Withdrawn sheet, each with the IDs of those pairs (``in_place_record``), their How
+    paired cells read as the letters read them (``documents.letter_how``); not one typed
+    in by hand since (``added``), which no letter has introduced yet."""
+    from dataclasses import replace
+
+    from .documents import letter_how
+    from .pairs_workbook import in_place_record, recorded_how
+
+    return in_place_record(earlier, lambda pair: pair.row not in added and letter_how(
+        replace(pair, how_recorded=recorded_how(earlier, pair))) != "kept")
 
 
 def _agreed_when_moved(earlier: PairsWorkbook, moved: Collection[str]) -> set[str]:

@@ -224,6 +224,13 @@ HAND_SETTING = "Pairs typed in by hand (their letters say you paired them)"
 # back as it was (``lock_edits``). The 'optimised' and 'kept' rows are always
 # written, the 'added by hand' one only when there are some; a workbook older than them
 # has neither, and its warning asks which.
+# The pairs made in place of a pair on the Withdrawn sheet, each with the IDs of those it
+# replaced ("P031 in place of P003; P040 in place of P010, P012"): once 'pair --keep' has
+# kept such a pair ('kept' in its How paired cell), the record of the last pairing no longer
+# tells it was new then, and its letters would stop saying the new partner is in the earlier
+# one's place. 'pair --keep' writes it of the pairs it keeps or holds; the row is written
+# only when there are some.
+IN_PLACE_SETTING = "Pairs made in place of a withdrawn pair (their letters say so)"
 HOW_SETTINGS = {"optimised": "Pairs the last pairing made (How paired 'optimised')",
                 "kept": "Pairs the last pairing kept (How paired 'kept')",
                 "added by hand": "Pairs the last pairing found typed in (How paired 'added "
@@ -400,7 +407,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                           held_how: Mapping[str, str] | None = None,
                           held_agreed: Collection[str] = (),
                           moved_agreed: Collection[str] = (),
-                          hand: Collection[str] = ()) -> list[SheetSpec]:
+                          hand: Collection[str] = (),
+                          in_place: Mapping[str, Collection[str]] | None = None
+                          ) -> list[SheetSpec]:
     """The sheets of a pairs workbook for ``result``: Pairs, Unpaired, Summary, Settings.
 
     ``left_out`` (``--skip-errors``) are listed on the Unpaired sheet with their row's
@@ -416,7 +425,9 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     those of the ``moved`` agreed in advance when they went, still listed so, so that a row
     copied back (the withdrawal undone) is introduced as agreed whatever its cells say;
     ``hand``: the pairs the Settings sheet records as typed in by hand (``HAND_SETTING``),
-    listed so again when held or moved, as the pairs of this run typed in are.
+    listed so again when held or moved, as the pairs of this run typed in are;
+    ``in_place``: pair ID -> the IDs of the Withdrawn sheet's pairs it was made in place of
+    (``IN_PLACE_SETTING``: ``in_place_record``), for the pairs kept or held.
     """
     from .xlsx_out import SheetSpec
 
@@ -500,6 +511,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
            if (ids := [*(pair.pair_id for pair in result.pairs if pair.how == how),
                        *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
            or how in ("optimised", "kept")]),
+        # below those rows: a list cleared above them is found just above the 'optimised' row
+        *([[IN_PLACE_SETTING, in_place_text(in_place)]] if in_place else []),
     ]
     return [
         pairs_sheet, unpaired,
@@ -637,6 +650,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     for pair in book.pairs:  # read with the pair, as its letters and 'pair --keep' ask it
         pair.agreed_recorded = agreed_as_recorded(book, pair)
         pair.hand_recorded = pair.pair_id in book.hand
+    in_place, unread_in_place = _in_place_read(settings, known)
+    book.unread_how += unread_in_place
+    for pair in book.pairs:  # whom it was made in place of, when 'pair --keep' recorded it
+        pair.in_place_of = in_place.get(pair.pair_id)
     for pair in book.withdrawn:  # whether a new pair may be in its place, for the letters
         pair.ended_before_pairing = ended_before_pairing(book, pair)
     book.warnings += book.unread_how
@@ -920,6 +937,129 @@ def ended_before_pairing(book: PairsWorkbook, pair: PairRecord) -> bool:
     written = book.how_written
     return written is not None and not book.unread_how and bool(pair.pair_id) and \
         pair.pair_id not in written and pair.how_paired() in HOW_SETTINGS
+
+
+def in_place_text(in_place: Mapping[str, Collection[str]]) -> str:
+    """The Settings sheet's record of the pairs made in place of a withdrawn pair
+    (``IN_PLACE_SETTING``): "P031 in place of P003; P040 in place of P010, P012"."""
+    return "; ".join(f"{pair_id} in place of {id_ranges(sorted(ended))}"
+                     for pair_id, ended in sorted(in_place.items(), key=lambda item: (
+                         pair_number(item[0]) is None, pair_number(item[0]) or 0, item[0])))
+
+
+def _in_place_read(rows: Sequence[Sequence[Cell]], known: Collection[str]
+                   ) -> tuple[dict[str, frozenset[str]], list[str]]:
+    """Pair ID -> the IDs of the Withdrawn sheet's pairs the Settings sheet records it as
+    made in place of (``IN_PLACE_SETTING``), and a warning naming the cell for anything
+    typed there that is not read so (its letters then leave the sentence out until it is
+    put right: ``ended_before_pairing``)."""
+    wanted = header_key(IN_PLACE_SETTING)
+    found: dict[str, frozenset[str]] = {}
+    said = []
+    for number, row in enumerate(rows):
+        if len(row) < 2 or header_key(cell_text(row[0])) != wanted:
+            continue
+        other = []
+        for part in (p.strip() for p in cell_text(row[1]).split(";")):
+            entry = re.fullmatch(r"(\S+)\s+in place of\s+(.+)", part, re.IGNORECASE)
+            ids, left = _ids_in(entry[2], known=known) if entry else (set(), [part])
+            if entry and ids and not left:
+                found[standard_id(entry[1])] = frozenset(ids)
+            elif part and part != "(none)":
+                other.append(part)
+        if other:
+            listed = ", ".join(f"'{part}'" for part in other)
+            said.append(f"Settings!{cell_ref(number, 1)}: {listed} cannot be read as "
+                        "'P031 in place of P003' (a pair, and the IDs of the withdrawn pairs "
+                        "it was made in place of), so it is not read in the list of the pairs "
+                        "made in place of a withdrawn pair. Type it back as it was, or delete "
+                        "what you typed there: a note of your own goes in column C of that "
+                        "row.")
+    return found, said
+
+
+def partners_left(withdrawn: Sequence[PairRecord]
+                  ) -> dict[str, list[tuple[str, bool, PairRecord]]]:
+    """The people of the Withdrawn sheet's pairs ``withdrawn`` whose partner withdrew (its
+    "Withdrawn person" cell names one of the two), by key: for each such pair, the key of
+    the partner who withdrew, whether they left the scheme altogether (its "Withdrew from"
+    cell does not say "this pair only"), and the pair."""
+    found: dict[str, list[tuple[str, bool, PairRecord]]] = {}
+    for pair in withdrawn:
+        name = person_key(cell_text(pair.value("Withdrawn person")))
+        if not name:
+            continue
+        halves = [n for n, someone in enumerate(pair.people) if person_key(someone.name) == name]
+        if len(halves) != 1:
+            continue  # nobody named, or both: who stayed cannot be told
+        gone, stayed = pair.people[halves[0]], pair.people[1 - halves[0]]
+        if stayed.key:
+            whole = not cell_text(pair.value("Withdrew from")).casefold().startswith("this pair")
+            found.setdefault(stayed.key, []).append((gone.key, whole, pair))
+    return found
+
+
+def earlier_partners(pair: PairRecord, index: int,
+                     left: Mapping[str, Sequence[tuple[str, bool, PairRecord]]],
+                     new: bool) -> list[tuple[str, bool, PairRecord]]:
+    """The partners who withdrew from the one at ``index`` of ``pair`` (``left``:
+    ``partners_left``) whom ``pair`` is in the place of, as its letter to them says: those
+    the Settings sheet records it as made in place of (``PairRecord.in_place_of``); else,
+    for a pair the last pairing made (``new``: not kept), those of a pair that ended before
+    that pairing (``PairRecord.ended_before_pairing``). Never its own partner."""
+    other = pair.people[1 - index].key
+    return [(gone, whole, ended) for gone, whole, ended in left.get(pair.people[index].key, [])
+            if gone != other and (ended.pair_id in pair.in_place_of
+                                  if pair.in_place_of is not None
+                                  else new and ended.ended_before_pairing)]
+
+
+def in_place_record(book: PairsWorkbook, new: Callable[[PairRecord], bool]
+                    ) -> dict[str, set[str]]:
+    """What 'pair --keep' records of the pairs of ``book`` it keeps (``IN_PLACE_SETTING``):
+    pair ID -> the IDs of the Withdrawn sheet's pairs its letters say it is in the place of
+    (``earlier_partners``; ``new``: whether a pair's letters word it as not kept), so that
+    they say it still once the pair is kept."""
+    left = partners_left(book.withdrawn)
+    found: dict[str, set[str]] = {}
+    for pair in book.pairs:
+        ended = {gone.pair_id for index in (0, 1)
+                 for _, _, gone in earlier_partners(pair, index, left, new(pair))
+                 if gone.pair_id}
+        if pair.pair_id and ended:
+            found[pair.pair_id] = ended
+    return found
+
+
+def in_place_held_back(book: PairsWorkbook) -> list[str]:
+    """A warning for each pair of ``book`` whose introduction may leave out the sentence
+    that the new partner is in the place of one who withdrew (``earlier_partners``), because
+    the Settings sheet's record of what the last pairing wrote (``HOW_SETTINGS`` and the
+    lists read with it) cannot be read whole: text typed over it."""
+    if book.how_written is None or not book.unread_how:
+        return []
+    written = book.how_written or {}
+    left = partners_left([pair for pair in book.withdrawn if pair.pair_id not in written
+                          and pair.how_paired() in HOW_SETTINGS])
+    said = []
+    for pair in book.pairs:
+        if pair.in_place_of is not None or pair.how_paired() == "kept":
+            continue  # its record says whom it replaced, or the pairing before made it
+        for index, someone in enumerate(pair.people):
+            other = pair.people[1 - index]
+            ended = [gone.pair_id or "with no ID" for key, _, gone in left.get(someone.key, [])
+                     if key != other.key]
+            if ended:
+                which = f"pair {ended[0]}" if len(ended) == 1 else f"pairs {and_list(ended)}"
+                said.append(
+                    f"The introduction of {someone.name} to {other.name} (pair "
+                    f"{pair.pair_id or 'with no ID'}) leaves out the sentence saying that "
+                    f"{other.name} is a new partner in the place of one who withdrew ({which} "
+                    "on the Withdrawn sheet): it needs the Settings sheet's record of what "
+                    "the last 'wessex pair' wrote in the How paired cells, which cannot be "
+                    "read whole (the warning above names the cell or row). Put that right, "
+                    "then render the letter again.")
+    return said
 
 
 def added_by_hand(book: PairsWorkbook) -> set[int]:

@@ -1033,6 +1033,7 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
         HAND_SETTING,
         HISTORY_SETTING,
         HOW_SETTINGS,
+        IN_PLACE_SETTING,
         MOVED_SETTING,
     )
 
@@ -1046,7 +1047,7 @@ def _own_columns(sheet: Any, headers: Sequence[str], written: Collection[str] = 
     # typed in kept since), are no note of the administrator's
     known = {header_key(k) for k in (*written, CARRIED_SETTING, HISTORY_SETTING,
                                      GONE_SETTING, MOVED_SETTING, AGREED_SETTING, HAND_SETTING,
-                                     *HOW_SETTINGS.values())}
+                                     IN_PLACE_SETTING, *HOW_SETTINGS.values())}
     for column, title in enumerate(titles, start=1):  # a heading of one's own, still empty
         if title and not (column <= len(headers) and header_key(title) in ours):
             columns[column] = (column, title, {}, [])

@@ -1,0 +1,77 @@
+"""A volunteer re-paired in place of a partner who withdrew is told so in their partner
+introduction; a later 'pair --keep' marks that pair 'kept', and the same letter rendered
+again must still say it, in the same words: the Settings sheet records the pair as made in
+place of the withdrawn one, and 'pair --keep' writes that record again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import Runner, person, write_book
+from .test_introduction_repaired import (
+    CONSULTANTS,
+    EARLIER,
+    GPS,
+    ONE,
+    SCHEME,
+    _letters,
+    _others,
+    _partners,
+    _to,
+)
+
+
+def test_the_sentence_stays_once_a_later_pair_keep_has_kept_the_pair(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
+    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    before = _to(_letters(run, tmp_path, "before"), "Mr Colm Reid 0", spare)
+    assert ONE.format("Gwen") in before
+    # a later re-pairing, with a newcomer: the pair is 'kept' from now on
+    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS,
+                                     person("Mr Ivo Lund", "ivo@example.org", "Consultant",
+                                            Organisation="General Hospital")])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and another, changing nothing
+    letters = _letters(run, tmp_path, "after")
+    assert _to(letters, "Mr Colm Reid 0", spare) == before
+    assert _others(letters, "Mr Colm Reid 0", spare) == []
+    assert not [stem for stem, text in letters.items()
+                if EARLIER in text and "colm" not in stem]
+
+
+def test_a_record_that_cannot_be_read_whole_holds_the_sentence_back_with_a_warning(
+        run: Runner, tmp_path: Path) -> None:
+    """Text typed into the Settings row of the pairs the last pairing made: whether the
+    withdrawn pair ended before that pairing is not known, so the letter leaves the
+    sentence out, and render says so, naming the pair and the people."""
+    import openpyxl
+
+    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
+    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    run("withdraw", "pairs.xlsx", first)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    settings = book["Settings"]
+    row = next(r for r in range(1, settings.max_row + 1) if settings.cell(r, 1).value ==
+               "Pairs the last pairing made (How paired 'optimised')")
+    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
+    book.save(tmp_path / "pairs.xlsx")
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "md",
+                 "-o", "held", "--allow-placeholders")
+    said = " ".join(result.output.split())
+    letters = {path.stem: " ".join(path.read_text(encoding="utf-8").split())
+               for path in (tmp_path / "held").rglob("*.md")}
+    assert EARLIER not in _to(letters, "Mr Colm Reid 0", spare)
+    assert f"Settings!B{row}" in said  # the cell, named by the warning already there
+    assert said.count("leaves out the sentence") == 1
+    assert f"The introduction of Mr Colm Reid 0 to {spare}" in said
+    assert "cannot be read whole" in said
