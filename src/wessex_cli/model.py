@@ -365,6 +365,15 @@ class PairsWorkbook:
     # a warning naming each cell of those Settings rows that holds text no pair ID (among
     # ``warnings`` too), which 'pair --keep' says in its own words, as ``unread_list``
     unread_how: list[str] = field(default_factory=list)
+    # the rows of that record (``pairs_workbook.HOW_SETTINGS``, 'optimised' and 'kept') found
+    # deleted or emptied in a workbook new enough to have them, each as its title and the cell
+    # that held its IDs ("" for a row deleted): the record is then not read at all
+    # (``how_written`` None), which ``pairs_workbook.record_rows_lost`` warns of
+    how_rows_lost: list[tuple[str, str]] = field(default_factory=list)
+    # the Settings row of the pairs wessex moved to the Withdrawn sheet
+    # (``pairs_workbook.MOVED_SETTING``) deleted: a pair there that wessex wrote is in
+    # neither list, which ``pairs_workbook.record_rows_lost`` warns of
+    moved_row_lost: bool = False
     # the IDs of the pairs wessex moved to the Withdrawn sheet (``moved``) that are on no
     # sheet now, their Withdrawn row deleted (warned of among ``warnings``): their people are
     # no longer kept out of a re-pairing, which 'pair --keep' says as it pairs

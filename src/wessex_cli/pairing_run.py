@@ -127,6 +127,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         moved_deleted_warnings,
         pair_agreed,
         read_pairs_workbook,
+        record_rows_lost,
         returned_pairs,
     )
     from .record import carry_pairing
@@ -331,6 +332,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 earlier, added, keeping=True, writing=request.writing, still_agreed=still_agreed)]
             notes += [Note(said, NoteKind.WARNING) for said in hand_list_gone(
                 earlier, added, keeping=True, writing=request.writing)]
+            notes += [Note(said, NoteKind.WARNING) for said in record_rows_lost(
+                earlier, keeping=True, writing=request.writing)]
             notes += _kept_but_broken(result, keep, roster)
             notes += _locked_by_copy(earlier, added, result, request.writing, copy_before)
             notes += _pairs_on_other_sheets(keep, earlier.other_sheets, result, roster,

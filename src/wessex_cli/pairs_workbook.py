@@ -633,6 +633,7 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.warnings += moved_deleted_warnings(book)
     book.gone = sorted(_ids_in(", ".join(setting_values(settings, GONE_SETTING)))[0])
     book.how_written, book.unread_how = _how_written(settings, known)
+    book.how_rows_lost, book.moved_row_lost = _rows_lost(book, settings, withdrawn)
     agreed, unread_agreed = _listed_ids(settings, AGREED_SETTING, known, "the pairs agreed in "
                                         "advance, whose letters say so")
     book.unread_how += unread_agreed
@@ -926,6 +927,29 @@ def _how_written(rows: Sequence[Sequence[Cell]], known: Collection[str]
     return written, said
 
 
+def _rows_lost(book: PairsWorkbook, rows: Sequence[Sequence[Cell]],
+               withdrawn: Sequence[PairRecord]) -> tuple[list[tuple[str, str]], bool]:
+    """The rows of the record of the last pairing (``HOW_SETTINGS``, 'optimised' and 'kept')
+    deleted or emptied, each as its title and the cell of its IDs ("" when deleted), and
+    whether the row of the pairs moved to the Withdrawn sheet (``MOVED_SETTING``) was deleted
+    (a pair wessex wrote is on that sheet, in neither list): ``book.how_rows_lost`` and
+    ``book.moved_row_lost``. Only in a workbook that one of those rows or a list written
+    with them (``AGREED_SETTING``, ``HAND_SETTING``) shows to be new enough to have them: an
+    older one never had them."""
+    titles = [header_key(cell_text(row[0])) if row else "" for row in rows]
+    how = [HOW_SETTINGS["optimised"], HOW_SETTINGS["kept"]]
+    if not any(header_key(title) in titles for title in (*how, AGREED_SETTING, HAND_SETTING)):
+        return [], False  # older than the record
+    lost = []
+    for title in how:
+        if not setting_values(rows, title):
+            number = titles.index(header_key(title)) if header_key(title) in titles else None
+            lost.append((title, "" if number is None else f"Settings!{cell_ref(number, 1)}"))
+    moved_lost = header_key(MOVED_SETTING) not in titles and book.listed is not None and \
+        any(pair.pair_id and pair.pair_id not in book.listed for pair in withdrawn)
+    return lost, moved_lost
+
+
 def ended_before_pairing(book: PairsWorkbook, pair: PairRecord) -> bool:
     """Whether ``pair``, on the Withdrawn sheet, ended before the last pairing ran (or in
     it). The Settings sheet records what that pairing wrote in the How paired cell of each
@@ -1035,8 +1059,9 @@ def in_place_held_back(book: PairsWorkbook) -> list[str]:
     """A warning for each pair of ``book`` whose introduction may leave out the sentence
     that the new partner is in the place of one who withdrew (``earlier_partners``), because
     the Settings sheet's record of what the last pairing wrote (``HOW_SETTINGS`` and the
-    lists read with it) cannot be read whole: text typed over it."""
-    if book.how_written is None or not book.unread_how:
+    lists read with it) cannot be read whole: text typed over it, or one of its rows lost
+    (``record_rows_lost``). Nothing is said of a workbook older than the record."""
+    if not (book.how_rows_lost if book.how_written is None else book.unread_how):
         return []
     written = book.how_written or {}
     left = partners_left([pair for pair in book.withdrawn if pair.pair_id not in written
@@ -1853,22 +1878,79 @@ def agreed_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool 
                     f"{back} ({and_list([p.pair_id for p, _ in shown])} among them).{copy}")]
 
 
+def record_rows_lost(book: PairsWorkbook, keeping: bool = False,
+                     writing: bool = True) -> list[str]:
+    """A warning for each Settings row of ``book`` that keeps the record of the last pairing
+    (``HOW_SETTINGS``) found deleted or emptied, and for the row of the pairs moved to the
+    Withdrawn sheet (``MOVED_SETTING``) found deleted (``_rows_lost``): read as no record,
+    as in a workbook older than them, what they kept is lost with them. Worded as
+    ``_list_lost`` words the lost lists, as status and render say it, or as 'pair --keep'
+    (``keeping``) says it, about to write or (not ``writing``) dry, with the way back."""
+    said = []
+    for title, cell in book.how_rows_lost:
+        how = "optimised" if title == HOW_SETTINGS["optimised"] else "kept"
+        listed = f"the pairs the last pairing {'made' if how == 'optimised' else 'kept'}"
+        question, back, copy = _list_lost(book, title, cell, False, listed)
+        ids = [pair.pair_id for pair in book.pairs if pair.pair_id and pair.how_paired() == how]
+        hint = f" (most likely those whose How paired cell says '{how}': " \
+            f"{first_few(ids)})" if ids else ""
+        lost = ("Without it, what the last pairing wrote in the How paired cells is not "
+                "known, ")
+        if keeping and not writing:
+            said.append(question + lost + "so without --dry-run, this run would take each "
+                        "cell at its word (a 'locked' copied or filled down over a pair the "
+                        "pairing chose would keep the two as agreed in advance) and write the "
+                        f"row afresh. Before running without --dry-run, {back}{hint}.{copy}")
+        elif keeping:
+            said.append(question + lost + "so this run takes each cell at its word (a "
+                        "'locked' copied or filled down over a pair the pairing chose keeps "
+                        "the two as agreed in advance) and writes the row afresh. If a How "
+                        "paired cell was typed over since the last pairing, check that pair's "
+                        f"Reasons, which say how it was made.{copy}")
+        else:
+            said.append(question + lost + "so a cell typed over, copied or filled down since "
+                        "is taken at its word, and a letter to someone re-paired in place of "
+                        "a partner who withdrew leaves out the sentence saying so. Put the row "
+                        f"back: {back}{hint}, or '(none)' if there were none.{copy}")
+    if book.moved_row_lost:
+        listed = "the pairs wessex moved to the Withdrawn sheet"
+        question, back, copy = _list_lost(book, MOVED_SETTING, "", False, listed,
+                                          writer="'wessex withdraw'", none=False)
+        ids = [pair.pair_id for pair in book.withdrawn if pair.pair_id]
+        back += f" (those in the Withdrawn sheet's Pair column, {first_few(ids)}, and any " \
+            "whose row you deleted from that sheet)" if ids else ""
+        lost = "Without it, a pair copied back from the Withdrawn sheet is taken for one " \
+            "typed in by hand, to be introduced again"
+        if keeping and not writing:
+            said.append(f"{question}{lost}: before running without --dry-run, {back}.{copy}")
+        elif keeping:
+            said.append(f"{question}{lost}, and this run writes the row with only the pairs "
+                        f"it moves there itself. Once it is done, {back}.{copy}")
+        else:
+            said.append(f"{question}{lost}, and 'wessex pair --keep' would not list them there "
+                        f"again. Put the row back: {back}.{copy}")
+    return said
+
+
 def _list_lost(book: PairsWorkbook, title: str, cell: str, cleared: bool,
-               listed: str) -> tuple[str, str, str]:
+               listed: str, writer: str = "'wessex pair'", none: bool = True
+               ) -> tuple[str, str, str]:
     """How a list wessex keeps on the Settings sheet of ``book`` (the row titled ``title``,
     its IDs in ``cell``, "" when there is no such row; ``cleared``: its title cleared too) was
     lost, asked as a question; the start of the way back, which ends "the IDs of
     ``listed``"; and where a copy that has the list may be, "" without a backups folder (the
-    newest copy may be one made since the list was lost, by this run too)."""
+    newest copy may be one made since the list was lost, by this run too). ``writer``: the
+    command said to write the row; ``none``: whether it writes '(none)' for none."""
     copy = "" if not (book.path.parent / "backups").is_dir() else \
         " If it was deleted, a copy of the workbook in the backups folder from before then " \
         "has it." if not cell else \
         " A copy of the workbook in the backups folder from before the list was lost has it."
     title = f"'{title}'"
     if not cell:
-        said = (f"The Settings sheet has no row {title}, which 'wessex pair' writes with the "
-                f"IDs of {listed}, or '(none)': was it deleted, or was the workbook last "
-                "written by an older wessex, which did not keep that list? ")
+        said = (f"The Settings sheet has no row {title}, which {writer} writes with the "
+                f"IDs of {listed}{(', or ' + repr('(none)')) if none else ''}: was it deleted, "
+                "or was the workbook last written by an older wessex, which did not keep that "
+                "list? ")
         back = (f"type {title} in column A of an empty row of the Settings sheet and, in "
                 "column B, ")
     elif cleared:

@@ -182,6 +182,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         perhaps_deleted,
         perhaps_deleted_left_out,
         read_pairs_workbook,
+        record_rows_lost,
         recorded_how,
         typed_in_since,
     )
@@ -240,7 +241,8 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         pairs = [p for p in pairs if p.row not in left_out and how[p.row] != "kept"]
     copied[locks_at:locks_at] = [*(said for pair, said, _ in edits if pair.row not in merged),
                                  *agreed_list_gone(book, added),
-                                 *hand_list_gone(book, added)]
+                                 *hand_list_gone(book, added),
+                                 *record_rows_lost(book)]
     copied += in_place_held_back(book)
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
         held
