@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs
     # the tracking commands, which read this module's records, stay light
     import numpy as np
 
+    from .check import LeftOut
     from .eligibility import EligibilityModel
     from .rules import Rule
 
@@ -110,6 +111,9 @@ class PairingResult:
     # one side, by ID: who, and which cell says so (the rest of ``held`` are held for a row
     # error)
     side_changed: dict[str, str] = field(default_factory=dict)
+    # the people 'pair --skip-errors' left out for an error in their row and in no pair held
+    # as it stands: on the Unpaired sheet with the unpaired, and counted with them
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @property
     def score(self) -> int:
@@ -143,9 +147,11 @@ class PairingResult:
 
     def summary(self) -> dict[str, int]:
         """The headline figures, as the summary table and ``--json`` show them."""
-        return {"volunteers": self.volunteers, "active": self.active,
+        # someone left out for an error in their row is an active volunteer, unpaired
+        return {"volunteers": self.volunteers, "active": self.active + len(self.left_out),
                 "pairs": len(self.pairs) + len(self.held),  # a held pair is still a pair
-                "paired": self.paired_people, "unpaired": len(self.unpaired),
+                "paired": self.paired_people,
+                "unpaired": len(self.unpaired) + len(self.left_out),
                 "score": self.score}
 
     def as_json(self) -> dict[str, Any]:
@@ -155,7 +161,9 @@ class PairingResult:
                        "score": p.score,
                        "reasons": list(p.reasons)} for p in self.pairs],
             "unpaired": [{"name": u.person.name, "email": u.person.email,
-                          "side": u.person.side, "reason": u.reason} for u in self.unpaired],
+                          "side": u.person.side, "reason": u.reason} for u in self.unpaired] +
+                        [{"name": p.name, "email": p.email, "side": p.side,
+                          "reason": p.unpaired_reason} for p in self.left_out],
             "held": [{"id": p.pair_id, "a": p.a.email, "b": p.b.email} for p in self.held],
             "summary": self.summary(),
         }

@@ -360,6 +360,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                               explain(result, roster, request.why))
         unpaired = [p for p in left_out if not any(
             held_in(pair, {email_key(p.email), person_key(p.name)}) for pair in result.held)]
+        result.left_out = unpaired  # on the Unpaired sheet: counted with the unpaired
         saved, unchanged = None, False
         if request.writing and book is None:
             _write(target, result, request, left_out)

@@ -209,10 +209,13 @@ def _print_result(result: PairingResult, undo: str = "") -> None:
                [[p.pair_id, f"{p.a.name}\n{p.a.profession}, {p.a.organisation}",
                  f"{p.b.name}\n{p.b.profession}, {p.b.organisation}", str(p.score),
                  "; ".join(p.reasons[:-1]) or "-"] for p in result.pairs])
-    if result.unpaired:
+    if result.unpaired or result.left_out:  # as the Unpaired sheet lists them
         show_table("Unpaired", [Column("Name"), Column("Side"), Column("Reason")],
                    [[u.person.name, scheme.side_label(u.person.side), u.reason]
-                    for u in result.unpaired])
+                    for u in result.unpaired] +
+                   [[p.name, scheme.side_label(p.side) if p.side else "",
+                     f"left out by --skip-errors: row {p.row} has an error (below)"]
+                    for p in result.left_out])
     for dropped in result.dropped:
         # a pair typed in by hand may have no ID: its row says which it is
         which = f"Pair {dropped.pair_id}" if dropped.pair_id else \
