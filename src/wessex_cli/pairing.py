@@ -86,6 +86,12 @@ class Unpaired:
     places: int = 1  # places left unfilled (capacity minus partners found)
 
 
+# Said after the share of paired people with a preference met and the total score when pairs
+# are held as they stand ('pair --keep --skip-errors'): their preferences are not known to this
+# run, so neither counts them. The terminal and the Summary sheet say it in these words.
+HELD_LEFT_OUT = "(the pairs held as they stand left out)"
+
+
 @dataclass
 class PairingResult:
     """Everything ``wessex pair`` decided: the pairs, the unpaired with reasons, and the

@@ -463,7 +463,11 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     extra_headers = [header[len("A "):] for header in carried[1:len(titles) + 1]]
     unpaired = SheetSpec("Unpaired", UNPAIRED_HEADERS + extra_headers, unpaired_rows,
                          widths={6: 80.0}, wrap_columns=frozenset({6}))
+    from .pairing import HELD_LEFT_OUT
+
     summary = result.summary()
+    # as the terminal says it: a held pair's preferences and score are not this run's
+    held_said = f" {HELD_LEFT_OUT}" if result.held else ""
     summary_rows: list[list[Any]] = [
         ["Scheme", scheme.name],
         ["Volunteers in the workbook", summary["volunteers"]],
@@ -471,8 +475,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["Pairs", summary["pairs"]],
         ["People paired", summary["paired"]],
         ["People unpaired", summary["unpaired"]],
-        ["Paired people with a preference met", result.preference_met],
-        ["Total score", summary["score"]],
+        [f"Paired people with a preference met{held_said}", result.preference_met],
+        [f"Total score{held_said}", summary["score"]],
         ["Upper bound on the total score", result.upper_bound],
         ["A side", scheme.sides[0].label],
         ["B side", scheme.sides[1].label],

@@ -198,7 +198,7 @@ def _print_result(result: PairingResult, undo: str = "") -> None:
     the totals."""
     from rich.text import Text
 
-    from ..pairing import after_dropped, dropped_key
+    from ..pairing import HELD_LEFT_OUT, after_dropped, dropped_key
     from ..scheme import PAIR_COLUMNS
 
     scheme = result.scheme
@@ -228,7 +228,7 @@ def _print_result(result: PairingResult, undo: str = "") -> None:
     # preferences are known only for the pairs of this run, not for those held as they stand
     scored = len({key for p in result.pairs for key in (p.a.key, p.b.key)})
     share = percent(result.preference_met, scored)
-    held = " (the pairs held as they stand left out)" if result.held else ""
+    held = f" {HELD_LEFT_OUT}" if result.held else ""
     out.print(f"{plural(summary['pairs'], 'pair')}, {paired} "
               f"{'person' if paired == 1 else 'people'} paired, {summary['unpaired']} "
               f"unpaired; {result.preference_met} of {scored} paired "
