@@ -498,8 +498,10 @@ def test_a_kept_pair_that_cannot_stay_says_who_in_each_case(tmp_path: Path) -> N
     assert alone.dropped_why == {"P001": "Oliver Pemberton is no longer active (Withdrawn)"}
     same = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(), keep=[
         kept_pair("amelia.ashworth@nhs.net", "isla.okonkwo@nhs.net", "P002")])
-    assert same.dropped_why == {"P002": "Dr Amelia Ashworth and Dr Isla Okonkwo are now on "
-                                        "the same side"}
+    assert same.dropped_why == {"P002": "Dr Amelia Ashworth and Dr Isla Okonkwo are now both "
+                                        "on the Primary care side: see Dr Amelia Ashworth's "
+                                        "Profession cell (volunteers!C2) and Dr Isla "
+                                        "Okonkwo's Profession cell (volunteers!C3)"}
 
 
 def test_the_upper_bound_is_half_of_everyone_at_their_best_in_whole_numbers(
