@@ -612,7 +612,8 @@ def names_in_workbook(path: Path) -> list[str]:
     """Every name in a volunteer or pairs workbook: each sheet (Withdrawn and Unpaired
     included), each column headed like a name, partner or avoid column ("Preferred partner"
     too), every row (withdrawn people and rows with errors included), and the names of
-    people written in preference cells (``_preference_names``). Every sheet from one
+    people written in preference cells (``_preference_names``), with the name each e-mail
+    address gives before its "@" (``_address_name``). Every sheet from one
     inspected opening (``spreadsheet.read_every_grid``)."""
     return names_in_grids(read_every_grid(path))
 
@@ -637,6 +638,11 @@ def names_in_grids(grids: Iterable[Grid]) -> list[str]:
         rows = grid.rows[index + 1:]
         for column in columns:
             found += [part for part in _entries(rows, column) if "@" not in part]
+        # and each address, by its part before the "@" ("mel.ash@" for Amelia Ashworth
+        # names her as her name does), in an e-mail column or typed for a name
+        found += [name for column in (*columns, *(c for c, key in enumerate(keys)
+                                                  if "email" in key and c not in columns))
+                  for part in _entries(rows, column) if (name := _address_name(part))]
         if preferences:
             # each topic once, its apostrophes gone: "St Mary’s", "St Mary's" and "St Marys"
             topics = {fold(without_apostrophes(entry)) for c, m in enumerate(meant)
@@ -855,7 +861,7 @@ def read_responses(path: Path) -> Survey:
     # an address typed for a name gives the name before its "@": "amelia.ashworth@nhs.net"
     # names Amelia Ashworth, and "nhs" and "net" are no names to take from every quote
     names = [name for i in name_cols for entry in _entries(rows, i)
-             if (name := entry.split("@")[0].strip())]
+             if (name := _address_name(entry) if "@" in entry else entry)]
     # and the respondent's own address names them: "t.brennock@nhs.net" signs "t.brennock"
     names += [name for i, k in enumerate(keys) if "email" in k and i not in reflective
               for entry in _entries(rows, i) if (name := _address_name(entry))]
@@ -889,25 +895,40 @@ def read_responses(path: Path) -> Survey:
                   other_text, rated, names, warnings)
 
 
-# Words of a shared mailbox's address ("practice.manager@", "reception@"): such an address
-# names no one, and its words are not to be taken out of every quote
+# Words of a shared mailbox's address ("practice.manager@", "reception@", "it.support@"):
+# such an address names no one, and its words are not to be taken out of every quote
 _MAILBOX_WORDS = frozenset({
     "admin", "administrator", "office", "reception", "enquiries", "enquiry", "info", "team",
     "practice", "manager", "surgery", "clinic", "contact", "hello", "mail", "noreply", "no",
     "reply", "nhs", "secretary", "secretaries", "general", "ward", "department", "hospital",
-    "anonymous", "feedback", "survey", "the", "and", "of"})
+    "anonymous", "feedback", "survey", "the", "and", "of", "support", "helpdesk", "help",
+    "desk", "pharmacy", "bookings", "booking", "appointments", "referrals", "referral",
+    "rota", "oncall", "call", "staff", "patients", "patient", "queries", "accounts",
+    "finance", "education", "training", "services", "service", "unit", "records",
+    "results", "prescriptions", "dispensary", "workforce", "governance", "research", "mailbox",
+    "shared", "group", "list", "digital", "systems", "data", "quality", "complaints", "pals",
+    "safeguarding", "nursing", "nurses", "doctors", "medical", "health", "care", "lead",
+    "leads", "exchange", "scheme", "postmaster", "webmaster"})
+# the words of the part of an address before its "@": split at dots, hyphens, underscores,
+# "+" and digits ("o_tre-kapur2" is "o", "tre", "kapur"), an apostrophe kept ("o'neill")
+_ADDRESS_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LOCAL_PART = re.compile(r"([\w.+'-]+)\s*@")
 
 
 def _address_name(entry: str) -> str:
-    """The name an e-mail address gives, its part before the "@" without numbers
-    ("t.brennock2@nhs.net" gives "t.brennock"); "" for no address, or a shared mailbox's
-    ("practice.manager@nhs.net")."""
-    if "@" not in entry:
+    """The name an e-mail address gives, its part before the "@" as words ("t.brennock2@nhs.net"
+    gives "t brennock", "Ann <mel.ash@nhs.net>" "mel ash"); "" for no address, or a shared
+    mailbox's ("practice.manager@nhs.net", "info@"). A word of two letters is left out ("an"
+    of "an.li@"), so that no ordinary word goes from every quote; an initial stays, as it
+    counts only beside a name ("t.brennock")."""
+    found = _LOCAL_PART.search(entry)
+    if found is None:
         return ""
-    local = re.sub(r"\d+", "", entry.split("@")[0]).strip(" ._-+'")
-    if not local or set(fold(local).split()) & _MAILBOX_WORDS:
+    words = _ADDRESS_WORDS.findall(found.group(1).split("+")[0])
+    if {fold(word) for word in words} & _MAILBOX_WORDS:
         return ""
-    return local
+    kept = [word for word in words if len(word) != 2]
+    return " ".join(kept) if any(len(word) > 2 for word in kept) else ""
 
 
 def _unrecognised(sheet: str, row: int, col: int, header: str) -> str:
@@ -1233,7 +1254,8 @@ def privacy_statement(pack: FeedbackPack) -> list[str]:
               "volunteers from a practice, its name would name them."] \
         if pack.places_hidden else []
     return [f"The names of everyone in the scheme (from the {sources}, people who withdrew "
-            "included, and from the responses) are removed from every quote, whatever their "
+            "included, and from the responses), and the names their e-mail addresses give, "
+            "are removed from every quote, whatever their "
             "case, accents or title, and so are the usual English short forms of their first "
             "names (Mike for Michael).", *organisers, *places, details,
             "A nickname beyond those short forms (Izzy for Isla), one written in lower case, "
