@@ -71,5 +71,6 @@ def test_a_group_all_ticking_one_box_is_not_broken_down() -> None:
                [("Consultant", ["Primary carer of an older person"])] * 5)
     table = build_table("caring", answers)
     assert table.columns == ["All"]
-    assert table.notes[0] == ("Not broken down by group, so that no one's answer can be worked "
-                              "out from the figures.")
+    assert table.notes[0] == ("Not broken down by group: a group's figures could tell what "
+                              "someone answered, as fewer than 8 in it answered this question "
+                              "or their answers were too alike.")

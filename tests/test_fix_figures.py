@@ -128,8 +128,9 @@ def test_a_group_whose_every_answer_is_the_same_is_not_shown_by_answer() -> None
                         [("Consultant", ["No"])] * 10)
     assert table.columns == ["All"]
     assert table.cells == [["10"], ["20"], ["0"], ["30"]]  # Yes, No, Prefer not, Total
-    assert table.notes == ["Not broken down by group, so that no one's answer can be worked "
-                           "out from the figures."]
+    assert table.notes == ["Not broken down by group: a group's figures could tell what "
+                           "someone answered, as fewer than 8 in it answered this question "
+                           "or their answers were too alike."]
     # a group with answers of more than one kind is shown as before
     mixed = build_table("disability", [("GP", ["Yes"])] * 10 + [("GP", ["No"])] * 10 +
                         [("Consultant", ["No"])] * 10 + [("Consultant", ["Yes"])] * 10)

@@ -22,8 +22,9 @@ import pytest
 from wessex_cli.equality import OTHER, PREFER, classify, find_columns, read_forms
 from wessex_cli.errors import RosterError
 
-NOT_BROKEN_DOWN = ("Not broken down by group: 'Not stated' had fewer than 8 answers, and even "
-                   "a 0 in so small a group would tell something about the people in it.")
+NOT_BROKEN_DOWN = ("Not broken down by group: a group's figures could tell what someone "
+                   "answered, as fewer than 8 in it answered this question or their answers "
+                   "were too alike.")
 
 
 @pytest.mark.parametrize(("question", "answer", "expected"), [

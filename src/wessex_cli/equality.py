@@ -10,6 +10,7 @@ or profession) with fewer than 8 answers is never shown on its own, since even i
 describe the few people in it: small groups are pooled, or the table is not broken down.
 Nor is a group whose every answer is one category (every member ticking one same box, where
 several may be ticked) shown answer by answer: its zeros would say what each member answered.
+A table not broken down says so in one note whatever the reason, naming no group.
 A question everyone answered alike shows no figure, under the same note as one too few
 answered, since saying why would tell each answer too.
 Free-text answers ("please specify") are never printed: they count under "Another answer",
@@ -71,10 +72,13 @@ QUESTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 # Questions whose printed form offers a write-in answer ("My own term", "Other: ...");
 # elsewhere "Another answer" holds only answers wessex did not recognise.
 WRITE_IN = frozenset({"gender", "sexual_orientation", "religion", "flexible_working"})
-# Said under a table not broken down because a group's answers were all alike; it names no
-# group, since which one was is what the breakdown would have told.
-UNIFORM_GROUP = ("Not broken down by group, so that no one's answer can be worked out from "
-                 "the figures.")
+# Said under every table not broken down by group, whatever the reason: a group too small
+# in answers to this question, or one whose answers were all alike. Worded alike for both
+# and naming no group: a note said only when a group answered alike told, beside the tables
+# broken down, that one group's answers were all the same.
+NOT_BROKEN_DOWN = ("Not broken down by group: a group's figures could tell what someone "
+                   f"answered, as fewer than {SUPPRESS_BELOW} in it answered this question or "
+                   "their answers were too alike.")
 # Said under a question that shows no figure, whether too few answered it or everyone who did
 # gave the same answer: the reason is not said, since "everyone answered alike" tells each
 # answer to anyone who knows one of them (their own) or can guess it.
@@ -468,7 +472,7 @@ def build_table(question: str, answers: list[tuple[str, list[str]]],
         # ("Man 20" of "Total 20" leaves the others 4 at most), and only one answer could
         # hold a group of 10 who all said the same
         columns, matrix = _counted(rows, answered, {})
-        notes = [UNIFORM_GROUP]
+        notes = [NOT_BROKEN_DOWN]
     if question in SEVERAL_ANSWERS and any(len(cats) > 1 for _, cats in answered):
         notes.append("People could tick more than one box, so the total counts the boxes "
                      "ticked, not the people.")
@@ -523,16 +527,13 @@ def _group_columns(sizes: Counter[str]) -> tuple[dict[str, str], list[str]]:
     if not small:
         return {g: g for g in big}, []
     if not big and len(small) > 1:  # pooled, they would only repeat the "All" column
-        return {}, [f"Not broken down by group: each of {_listed(small)} had fewer than "
-                    f"{SUPPRESS_BELOW} answers."]
+        return {}, [NOT_BROKEN_DOWN]
     if len(small) > 1 and sum(sizes[g] for g in small) >= SUPPRESS_BELOW:
         return {**{g: g for g in big}, **dict.fromkeys(small, POOLED)}, [
             f"{_listed(small)} are counted together as '{POOLED}': each had fewer than "
             f"{SUPPRESS_BELOW} answers."]
-    if big:
-        return {}, [f"Not broken down by group: {_listed(small)} had fewer than "
-                    f"{SUPPRESS_BELOW} answers, and even a 0 in so small a group would tell "
-                    "something about the people in it."]
+    if big:  # a lone small column could be worked out as "All" minus the others
+        return {}, [NOT_BROKEN_DOWN]
     return {}, []
 
 
