@@ -142,6 +142,10 @@ class SheetExtent:
     # (row, column) of each cell holding an error value ("#N/A", "#DIV/0!": t="e"), which
     # python-calamine reads as an empty cell: a visit marked by a broken formula is not done
     errors: tuple[tuple[int, int], ...] = ()
+    # line breaks and tabs written as elements in an .ods table's cells, which the reader
+    # reads as nothing ("Hale<text:line-break/>Great" as "HaleGreat"): see
+    # ``spreadsheet._ods_with_breaks``
+    breaks: int = 0
 
     @property
     def cells(self) -> int:
@@ -1899,6 +1903,10 @@ def _repeat(attrs: dict[str, str], name: str) -> int:
 _ODS_STRUCTURE = frozenset({"table", "table-row", "table-cell", "covered-table-cell"})
 
 
+# A line break and a tab inside a cell's text, as the reader names them (exactly)
+_ODS_BREAKS = frozenset({"text:line-break", "text:tab"})
+
+
 def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
               path: Path) -> list[SheetExtent]:
     """Each table's furthest row and column holding content, and the characters the cells
@@ -1907,7 +1915,7 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     cells (LibreOffice writes a million of them) cost nothing."""
     found: list[SheetExtent] = []
     state: dict[str, Any] = {"table": "", "row": 0, "rows": 0, "cols": 0, "text": 0,
-                             "open": False, "elements": 0}
+                             "open": False, "elements": 0, "breaks": 0}
     row: dict[str, int] = {}
     cell: dict[str, int] = {}
 
@@ -1924,6 +1932,9 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             cell["content"] = 1  # any element inside a cell is content
             if tag == "s":
                 cell["text"] += _repeat(attrs, "c")
+            elif name in _ODS_BREAKS:  # read as one character each
+                cell["text"] += 1
+                state["breaks"] += 1
             return
         if tag == "table":
             if state["open"]:
@@ -1967,7 +1978,9 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             row.clear()
         elif tag == "table":
             state["open"] = False
-            found.append(SheetExtent(state["table"], state["rows"], state["cols"]))
+            found.append(SheetExtent(state["table"], state["rows"], state["cols"],
+                                     breaks=state["breaks"]))
+            state["breaks"] = 0
             # the reader reads every table of an .ods when it opens the file, not only the
             # one asked for: the tables' cells count together, as their text does
             spanned = sum(extent.cells for extent in found)

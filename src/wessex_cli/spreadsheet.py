@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -311,8 +312,10 @@ def _read_sheets(path: Path, inspection: Inspection,
     from python_calamine import CalamineWorkbook
 
     read: list[tuple[str | None, Any, list[Merged]]] = []  # calamine's rows, as Grid's
+    breaks = inspection.kind == "ods" and any(s.breaks for s in inspection.sheets.values())
     try:
-        with CalamineWorkbook.from_path(str(path)) as workbook:
+        with (CalamineWorkbook.from_filelike(_ods_with_breaks(path)) if breaks else
+              CalamineWorkbook.from_path(str(path))) as workbook:
             metadata = workbook.sheets_metadata
             worksheets = [m.name for m in metadata if str(m.typ).endswith("WorkSheet")]
             if not worksheets:
@@ -345,6 +348,33 @@ def _read_sheets(path: Path, inspection: Inspection,
             grid.warnings.extend(_formulas_without_values(path, chosen, inspection))
         grids.append(grid)
     return grids
+
+
+# A line break or a tab in an .ods cell's text, which python-calamine reads as nothing
+# (joining the words either side), and what it reads instead: the character itself
+_ODS_BREAK = re.compile(rb"<text:(line-break|tab)(?=[\s/>])[^>]*?(?:/>|>\s*</text:\1\s*>)")
+_ODS_CHARACTER = {b"line-break": b"&#10;", b"tab": b"&#9;"}
+
+
+def _ods_with_breaks(path: Path) -> io.BytesIO:
+    """The .ods at ``path`` (already inspected) as python-calamine is to read it, each line
+    break and tab in its cells (``<text:line-break/>``, ``<text:tab/>``) written as the
+    character it stands for: "Hale<text:line-break/>Great visit" reads "Hale\nGreat visit",
+    not "HaleGreat visit". Only the parts the reader reads are copied (the content, with the
+    type and a manifest that say it is a spreadsheet)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        content = next(info for info in archive.infolist()
+                       if info.filename.replace("\\", "/").lower() == "content.xml")
+        data = _ODS_BREAK.sub(lambda found: _ODS_CHARACTER[found[1]], archive.read(content))
+    copy = io.BytesIO()
+    with zipfile.ZipFile(copy, "w") as written:
+        written.writestr("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")
+        written.writestr("META-INF/manifest.xml", b"")
+        written.writestr("content.xml", data, zipfile.ZIP_DEFLATED, compresslevel=1)
+    copy.seek(0)
+    return copy
 
 
 def merged_warning(merged: Merged) -> SheetWarning:
