@@ -422,6 +422,7 @@ class Anonymiser:
         # one-letter parts ("Ó" of "Siân Ó Briain") count only between two name words
         self.initials = frozenset(initials)
         # a name written as a handle is ("aashworth" for Amelia Ashworth): only after an "@"
+        # or a "#"
         self.handles = frozenset(handles - words)
 
     def __call__(self, text: str) -> str:
@@ -442,8 +443,8 @@ class Anonymiser:
             (len(pieces) > 1 and "".join(pieces) in self.words)  # "Ji-woo" for "Jiwoo"
 
     def _is_handle(self, token: str) -> bool:
-        """``token`` (folded, written after an "@") is a known name joined up as a handle or
-        an address is, with any number after it: "aashworth", "ameliaashworth",
+        """``token`` (folded, written after an "@" or a "#") is a known name joined up as a
+        handle or an address is, with any number after it: "aashworth", "ameliaashworth",
         "ashwortha", "ashworth87" for Amelia Ashworth."""
         bare = token.rstrip("0123456789")
         return (bare != token and self._is_name(bare)) or bare in self.handles
@@ -475,7 +476,8 @@ class Anonymiser:
                   for piece in self._pieces(folded, t.start(), t.end())]
         tokens = [folded[start:end] for start, end in places]
         written = [text[origin[start]:origin[end - 1] + 1] for start, end in places]
-        handle = [folded[start - 1:start] == "@" for start, _ in places]
+        # after an "@", or a "#" as a hashtag writes a name ("#ZoeFairbrother")
+        handle = [folded[start - 1:start] in ("@", "#") for start, _ in places]
         hits = [self._is_name(token) or self._is_short_form(token, shown) or
                 self._is_inflected(token, shown) or (at and self._is_handle(token))
                 for token, shown, at in zip(tokens, written, handle, strict=True)]
@@ -507,7 +509,7 @@ class Anonymiser:
                     _AFTER_A_TITLE.fullmatch(folded, places[index - 1][1], start):
                 start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
             elif handle[index]:
-                start -= 1  # the "@" of a handle goes with it: "@aashworth" is "[name]"
+                start -= 1  # the "@" or "#" goes with it: "@aashworth" is "[name]"
             if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:

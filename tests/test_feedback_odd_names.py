@@ -1,0 +1,27 @@
+"""Names of volunteers written in ways the delegate pack still quoted, found by crafting
+survey answers (the README promises that every name the tool knows of is removed, "whole or
+in part, whatever their case, accents or title"): each test says what leaked.
+
+Every person here is invented; the expected quotes are written by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wessex_cli.feedback import Anonymiser
+
+NAMES = ["Dr Ellis Hale", "Zoë Fairbrother", "Priya Ashworth-Lee"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a name joined up as a hashtag, as it is after an "@"
+    ("#ZoeFairbrother made our day", "[name] made our day"),
+    ("loved it #zoefairbrother #nhs", "loved it [name] #nhs"),
+    ("thanks #EllisHale87", "thanks [name]"),
+    ("#Hale was there", "[name] was there"),
+    # a hashtag of ordinary words stays, as "bring" stays for Bo Ring
+    ("#teamwork on the ward", "#teamwork on the ward"),
+])
+def test_a_name_written_as_a_hashtag(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected
