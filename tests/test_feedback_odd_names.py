@@ -25,3 +25,17 @@ NAMES = ["Dr Ellis Hale", "Zoë Fairbrother", "Priya Ashworth-Lee"]
 ])
 def test_a_name_written_as_a_hashtag(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a possessive typed without its apostrophe
+    ("Hales clinic was busy", "[name] clinic was busy"),
+    ("Zoes team were kind", "[name] team were kind"),
+    ("ZOES TEAM WERE KIND", "[name] TEAM WERE KIND"),
+    ("Ashworth-Lees list", "[name] list"),
+    # a word that only ends as a name does, or is not written as a name is, stays
+    ("the sales team", "the sales team"),
+    ("shales and hales", "shales and hales"),
+])
+def test_a_possessive_without_its_apostrophe(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

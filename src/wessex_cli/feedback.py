@@ -470,6 +470,14 @@ class Anonymiser:
         token = _POSSESSIVE.sub("", token)
         return token in self.short_forms and written[0].isupper() and not written.isupper()
 
+    def _is_bare_possessive(self, token: str, written: str) -> bool:
+        """``token`` (folded) is a name of three letters or more, or a short form of one,
+        with the "s" of a possessive typed without its apostrophe, and ``written`` with a
+        capital as a name is: "Hales clinic", "ZOES TEAM"; "sales" stays for a Sale."""
+        stem = token[:-1]
+        return token.endswith("s") and len(stem) >= 3 and written[:1].isupper() and \
+            (stem in self.words or stem in self.short_forms)
+
     def _remove_names(self, text: str) -> str:
         folded, origin = _folded(text)
         places = [piece for t in _NAME_TOKEN.finditer(folded)
@@ -479,7 +487,8 @@ class Anonymiser:
         # after an "@", or a "#" as a hashtag writes a name ("#ZoeFairbrother")
         handle = [folded[start - 1:start] in ("@", "#") for start, _ in places]
         hits = [self._is_name(token) or self._is_short_form(token, shown) or
-                self._is_inflected(token, shown) or (at and self._is_handle(token))
+                self._is_inflected(token, shown) or (at and self._is_handle(token)) or
+                self._is_bare_possessive(token, shown)
                 for token, shown, at in zip(tokens, written, handle, strict=True)]
         for index in range(1, len(tokens) - 1):
             if tokens[index] in self.initials and hits[index - 1] and hits[index + 1]:
