@@ -39,3 +39,20 @@ def test_a_name_written_as_a_hashtag(written: str, expected: str) -> None:
 ])
 def test_a_possessive_without_its_apostrophe(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a name with an umlaut, "ø" or "å" typed without it, as German and Scandinavian
+    # spelling writes it: "oe" for "ö", "ue" for "ü", "aa" for "å"
+    ("Bjoern showed us round", "[name] showed us round"),
+    ("Dr Mueller and Jaeger", "[name] and [name]"),
+    ("Soeren ran the clinic", "[name] ran the clinic"),
+    ("Aase was kind", "[name] was kind"),
+    # written with the letter itself or without its accent, as before
+    ("Björn and Bjorn", "[name] and [name]"),
+    # the same letters in other words stay
+    ("the queue for Joel", "the queue for Joel"),
+])
+def test_a_name_with_an_umlaut_spelt_out(written: str, expected: str) -> None:
+    assert Anonymiser(["Björn Lindqvist", "Hanna Müller", "Lena Jäger", "Søren Holm",
+                       "Åse Berg"])(written) == expected

@@ -368,6 +368,25 @@ def _handles(tokens: list[str]) -> set[str]:
     return {j for j in joined if len(j) >= 4}
 
 
+# Letters that German and the Scandinavian languages spell out when they cannot be typed:
+# "Bjoern" for Björn, "Mueller" for Müller, "Soeren" for Søren, "Aase" for Åse (folding
+# alone reads them "Bjorn", "Muller", "Soren", "Ase")
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                            "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
+
+
+def _spelt_out_too(names: Iterable[str]) -> Iterable[str]:
+    """Each of ``names``, and after it the same name with its umlauts, "ø" and "å" spelt
+    out (``_SPELT_OUT``) when it has any."""
+    import unicodedata
+
+    for name in names:
+        yield name
+        composed = unicodedata.normalize("NFC", name)
+        if (spelt := composed.translate(_SPELT_OUT)) != composed:
+            yield spelt
+
+
 class Anonymiser:
     """Removes identifying details from free text.
 
@@ -388,7 +407,7 @@ class Anonymiser:
         initials: set[str] = set()
         nicknames: set[str] = set()
         stems: set[str] = set()
-        for name in names:
+        for name in _spelt_out_too(names):
             folded, _ = _folded(without_invisible(name))
             tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
