@@ -56,3 +56,33 @@ def test_a_possessive_without_its_apostrophe(written: str, expected: str) -> Non
 def test_a_name_with_an_umlaut_spelt_out(written: str, expected: str) -> None:
     assert Anonymiser(["Björn Lindqvist", "Hanna Müller", "Lena Jäger", "Søren Holm",
                        "Åse Berg"])(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a known person's initials, written with full stops as initials are
+    ("thanks to E.H. for everything", "thanks to [name] for everything"),
+    ("Z.F. and P.A-L. ran it", "[name] and [name] ran it"),
+    ("P. A. L. was kind", "[name] was kind"),
+    ("Z.F was kind", "[name] was kind"),
+    # without full stops, in small letters, or no one's, they stay: "EH" may be anything,
+    # "e.g." is a word
+    ("thanks to EH and ZF", "thanks to EH and ZF"),
+    ("e.h. and z.f., e.g. the ward", "e.h. and z.f., e.g. the ward"),
+    ("J.K. was kind", "J.K. was kind"),
+])
+def test_a_known_persons_initials(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected
+
+
+def test_initials_that_are_words_stay() -> None:
+    # "P.S." and "A.M." are words of a letter and of the clock, not Priya Shah and Amelia
+    # Mason; "A.M.S." is theirs only with the middle name
+    anonymise = Anonymiser(["Priya Shah", "Amelia Mason"])
+    assert anonymise("We met at 9 A.M. P.S. thanks to all") == \
+        "We met at 9 A.M. P.S. thanks to all"
+
+
+def test_initials_of_two_people_in_a_row() -> None:
+    # a run of names is one "[name]", as "Ellis Hale Zoë Fairbrother" is
+    assert Anonymiser(NAMES)("Thanks E.H. Z.F. and J.K.") == "Thanks [name] and J.K."
+    assert Anonymiser(NAMES)("E.H., Z.F. and J.K.") == "[name], [name] and J.K."

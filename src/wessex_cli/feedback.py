@@ -387,6 +387,34 @@ def _spelt_out_too(names: Iterable[str]) -> Iterable[str]:
             yield spelt
 
 
+# Single letters with a full stop after at least the first, as initials are written ("E.H.",
+# "E. H.", "P.A-L.", "Z.F"), one person's or several people's in a row ("E.H. Z.F."), a full
+# stop after the last going with them
+_DOTTED_INITIALS = re.compile(
+    r"(?<![\w.])[^\W\d_]\.[ \t\u00a0]?-?(?:[^\W\d_](?:\.[ \t\u00a0]?-?|-))*[^\W\d_]"
+    r"\.?(?!\.?\w)")
+_ONE_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _initials_of(tokens: list[str]) -> set[str]:
+    """A name's initials (its words folded, titles gone) as they may be written, two letters
+    or more: of each word, of each part of a hyphenated one, and of the first given name and
+    the surname ("pa", "pal" for Priya Ashworth-Lee; "ss", "sjs" for Sarah Jane Smith)."""
+    words = [t for t in tokens if t[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    parts = [p for w in words for p in re.findall(r"[^\W_]+", w)]
+    found = {"".join(w[0] for w in words), "".join(p[0] for p in parts),
+             words[0][0] + words[-1][0]}
+    return {f for f in found if len(f) >= 2} - _NOT_INITIALS
+
+
+# Letters with full stops that are words, not a person's initials: "P.S.", "9 A.M.", "N.B."
+_NOT_INITIALS = frozenset({"am", "pm", "ps", "pps", "nb", "uk", "us", "usa", "eu", "ie", "eg",
+                           "ad", "bc", "ok", "re", "cc", "bcc", "aka", "etc", "rsvp", "asap",
+                           "md", "gp", "ae", "fyi", "dob", "tba", "tbc"})
+
+
 class Anonymiser:
     """Removes identifying details from free text.
 
@@ -407,6 +435,7 @@ class Anonymiser:
         initials: set[str] = set()
         nicknames: set[str] = set()
         stems: set[str] = set()
+        lettered: set[str] = set()
         for name in _spelt_out_too(names):
             folded, _ = _folded(without_invisible(name))
             tokens = _NAME_TOKEN.findall(folded)
@@ -433,6 +462,7 @@ class Anonymiser:
             stems.update(stem for token in tokens if _CYRILLIC.search(name)
                          for stem in _stems(token))
             handles.update(_handles(tokens))
+            lettered.update(_initials_of(tokens))
         self.words = frozenset(words)
         self.unspaced = frozenset(w for w in words if _UNSPACED.search(w))
         self.unspaced_lengths = sorted({len(w) for w in self.unspaced}, reverse=True)
@@ -443,6 +473,8 @@ class Anonymiser:
         # a name written as a handle is ("aashworth" for Amelia Ashworth): only after an "@"
         # or a "#"
         self.handles = frozenset(handles - words)
+        # a name's initials, as "E.H." writes them for Ellis Hale: only with full stops
+        self.lettered = frozenset(lettered)
 
     def __call__(self, text: str) -> str:
         """``text`` with e-mails, phone and NHS numbers, postcodes and known names replaced."""
@@ -452,9 +484,32 @@ class Anonymiser:
         text = remove_titled_names(text)
         if self.words:
             text = self._remove_names(text)
+        if self.lettered:
+            text = _DOTTED_INITIALS.sub(self._initials, text)
         # a run of names is one "[name]", as in "_remove_names", even when one rule took a
         # part and the other the rest ("Dr Aoife Mac Giolla Phádraig", "Dr Patel Mr Jones")
         return _ADJACENT_NAMES.sub("[name]", text)
+
+    def _initials(self, match: re.Match[str]) -> str:
+        """The letters ``match`` found with each known person's initials in them, written in
+        capitals, as "[name]" ("E.H.", "P.A-L.", both of "E.H. Z.F."), four letters at most
+        each, the longest first; the letters as written for anyone else's or for "e.g."."""
+        run = match.group(0)
+        letters = list(_ONE_LETTER.finditer(run))
+        pieces: list[str] = []
+        done = index = 0
+        while index < len(letters):
+            size = next((n for n in (4, 3, 2) if index + n <= len(letters) and all(
+                c.group(0).isupper() for c in letters[index:index + n]) and fold("".join(
+                    c.group(0) for c in letters[index:index + n])) in self.lettered), 0)
+            if not size:
+                index += 1
+                continue
+            end = letters[index + size - 1].end()
+            end += run.startswith(".", end)  # "E.H." whole
+            pieces += [run[done:letters[index].start()], "[name]"]
+            done, index = end, index + size
+        return "".join(pieces) + run[done:]
 
     def _is_name(self, token: str) -> bool:
         pieces = re.findall(r"[^\W_]+", token)
