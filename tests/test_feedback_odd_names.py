@@ -86,3 +86,17 @@ def test_initials_of_two_people_in_a_row() -> None:
     # a run of names is one "[name]", as "Ellis Hale Zoë Fairbrother" is
     assert Anonymiser(NAMES)("Thanks E.H. Z.F. and J.K.") == "Thanks [name] and J.K."
     assert Anonymiser(NAMES)("E.H., Z.F. and J.K.") == "[name], [name] and J.K."
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a name broken at the end of a line, with a hyphen or without
+    ("thanks to Zoë Fair-\nbrother for the tour", "thanks to [name] for the tour"),
+    ("Fair-\r\nbrother was kind", "[name] was kind"),
+    ("Ashworth-\nLee was kind", "[name] was kind"),
+    ("Fair\nbrother was kind", "[name] was kind"),
+    # two words on two lines that make no name stay
+    ("It was fair-\nminded", "It was fair-\nminded"),
+    ("Ellis\nHale was kind", "[name]\n[name] was kind"),
+])
+def test_a_name_broken_over_a_line(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

@@ -387,6 +387,8 @@ def _spelt_out_too(names: Iterable[str]) -> Iterable[str]:
             yield spelt
 
 
+# The end of a line inside a word, a hyphen before it or not: "Fair-\nbrother"
+_BROKEN_LINE = re.compile(r"-?[ \t]*(?:\r\n|[\r\n\u2028])[ \t]*")
 # Single letters with a full stop after at least the first, as initials are written ("E.H.",
 # "E. H.", "P.A-L.", "Z.F"), one person's or several people's in a row ("E.H. Z.F."), a full
 # stop after the last going with them
@@ -579,6 +581,14 @@ class Anonymiser:
                     not _CYRILLIC.search(written[index]) and \
                     re.fullmatch(r"[ \t\u00a0]+", folded[places[index][1]:places[index + 1][0]]):
                 hits[index] = True
+        # a name broken at the end of a line, with a hyphen or without ("Fair-\nbrother"):
+        # its two halves are one name, and one "[name]"
+        broken: set[int] = set()
+        for index in range(len(tokens) - 1):
+            if _BROKEN_LINE.fullmatch(folded, places[index][1], places[index + 1][0]) and \
+                    self._is_name(tokens[index] + tokens[index + 1]):
+                hits[index] = hits[index + 1] = True
+                broken.add(index + 1)
         spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
         for index, token in enumerate(tokens):
             if not hits[index]:
@@ -593,7 +603,8 @@ class Anonymiser:
                 start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
             elif handle[index]:
                 start -= 1  # the "@" or "#" goes with it: "@aashworth" is "[name]"
-            if spans and re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start]):
+            if spans and (index in broken or
+                          re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start])):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:
                 spans.append([start, end])
