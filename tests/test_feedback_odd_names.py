@@ -100,3 +100,17 @@ def test_initials_of_two_people_in_a_row() -> None:
 ])
 def test_a_name_broken_over_a_line(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a title for several people, and each name it goes with
+    ("Drs Patel and Jones were kind", "[name] and [name] were kind"),
+    ("Drs. Patel, Okafor & Ng ran it", "[name], [name] & [name] ran it"),
+    ("Profs Lindgren and Varga spoke", "[name] and [name] spoke"),
+    ("Messrs Okafor and Brown came", "[name] and [name] came"),
+    # what follows is no name: it stays
+    ("Drs Patel and the ward team", "[name] and the ward team"),
+    ("the drs were kind", "the drs were kind"),
+])
+def test_a_title_for_several_people(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

@@ -219,7 +219,9 @@ def full_forms(given_name: str) -> frozenset[str]:
 # roster's own titles, and the ward's. Abbreviations count in any case ("dr Patel"); a title
 # that is also a word ("miss", "nurse") only with a capital, so "we miss Mondays" stays.
 _TITLE_ABBREVIATIONS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "revd", "sr",
-                                  "fr", "cllr"})
+                                  "fr", "cllr"}) | {"drs", "profs", "messrs"}
+# Titles of several people, each name after them one of theirs: "Drs Patel and Jones"
+_PLURAL_TITLES = frozenset({"drs", "profs", "messrs"})
 _TITLE_WORDS = (frozenset(TITLES) - _TITLE_ABBREVIATIONS) | {"sister", "nurse", "matron"}
 # Capitalised words that follow a title as a role, not as a surname: "Nurse Practitioner".
 _ROLES = frozenset({"practitioner", "practitioners", "specialist", "specialists", "consultant",
@@ -254,6 +256,8 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
 _NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:\((" + _WORD + r")\)(?=[ \t\u00a0])|(" + _WORD +
                              r"))")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+# the next of several names after a plural title: ", Okafor", " and Jones", " & Ng"
+_ANOTHER_NAME = re.compile(r"(,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)(" + _WORD + r")")
 _ADJACENT_NAMES = re.compile(r"\[name\](?:[ \t\u00a0]+\[name\])+")
 
 
@@ -339,6 +343,12 @@ def remove_titled_names(text: str) -> str:
             continue
         pieces += [text[done:span[0]], "[name]"]
         done = position = span[1]
+        while fold(match.group("title")) in _PLURAL_TITLES and \
+                (more := _ANOTHER_NAME.match(text, done)) is not None and \
+                more.group(2)[0].isupper() and \
+                fold(more.group(2)) not in _TITLES_BEFORE_NAMES | _NOT_A_NAME_AFTER_A_WORD:
+            pieces += [more.group(1), "[name]"]  # "Drs Patel and Jones": Jones too
+            done = position = more.end()
     pieces.append(text[done:])
     return "".join(pieces)
 
