@@ -114,3 +114,18 @@ def test_a_name_broken_over_a_line(written: str, expected: str) -> None:
 ])
 def test_a_title_for_several_people(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # "Mc" and "Mac" for each other, and a prefix written apart from the surname
+    ("MacAllister was kind", "[name] was kind"),
+    ("Mc Allister was kind", "[name] was kind"),
+    ("Mac Allister was kind", "[name] was kind"),
+    ("McKenzie and Mckenzie", "[name] and [name]"),
+    ("Le Roux ran the clinic", "[name] ran the clinic"),
+    # the prefix alone, or before another word, stays
+    ("a Mac laptop and le weekend", "a Mac laptop and le weekend"),
+])
+def test_a_surname_prefix_written_another_way(written: str, expected: str) -> None:
+    assert Anonymiser(["Siobhán McAllister", "Iona MacKenzie", "Anouk LeRoux"])(written) == \
+        expected

@@ -471,6 +471,9 @@ class Anonymiser:
                     words.add("".join(pieces))
                 if token.startswith("ال") and len(token) >= 5:
                     words.add(token[2:])  # "الأحمد" is "أحمد" too
+                for prefix, other in (("mc", "mac"), ("mac", "mc")):
+                    if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+                        words.add(other + token[len(prefix):])  # "MacAllister" for McAllister
             stems.update(stem for token in tokens if _CYRILLIC.search(name)
                          for stem in _stems(token))
             handles.update(_handles(tokens))
@@ -587,10 +590,12 @@ class Anonymiser:
         # A particle goes with the surname after it ("Ó Briain", "van der Berg"), whether or
         # not a first name comes before: right to left, so that particles chain.
         for index in range(len(tokens) - 2, -1, -1):
-            if tokens[index] in SURNAME_PARTICLES and hits[index + 1] and \
+            if tokens[index] in SURNAME_PARTICLES and \
                     not _CYRILLIC.search(written[index]) and \
                     re.fullmatch(r"[ \t\u00a0]+", folded[places[index][1]:places[index + 1][0]]):
-                hits[index] = True
+                if self._is_name(tokens[index] + tokens[index + 1]):  # "Mc Allister"
+                    hits[index + 1] = True
+                hits[index] = hits[index] or hits[index + 1]
         # a name broken at the end of a line, with a hyphen or without ("Fair-\nbrother"):
         # its two halves are one name, and one "[name]"
         broken: set[int] = set()
