@@ -129,3 +129,20 @@ def test_a_title_for_several_people(written: str, expected: str) -> None:
 def test_a_surname_prefix_written_another_way(written: str, expected: str) -> None:
     assert Anonymiser(["Siobhán McAllister", "Iona MacKenzie", "Anouk LeRoux"])(written) == \
         expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a name, or a nickname within one, in quotation marks after a title: anyone's
+    ('Dr "Patel" was kind', "[name] was kind"),
+    ("Dr ‘Patel’ was kind", "[name] was kind"),
+    ('Dr Jim "Jimbo" Patel was kind', "[name] was kind"),
+    ("Sister “Maggie” O'Neill helped", "[name] helped"),
+    ("Dr. “Jim” Patel helped", "[name] helped"),
+    # and a nickname in quotation marks within a known name
+    ('Ellis "Ellie" Hale was kind', "[name] was kind"),
+    # quoted words that are not a name stay
+    ('Dr Patel said "Thanks" to us', '[name] said "Thanks" to us'),
+    ('the "Nurse" label', 'the "Nurse" label'),
+])
+def test_a_name_in_quotation_marks(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

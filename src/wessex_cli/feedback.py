@@ -247,14 +247,17 @@ _TITLED_NAME = re.compile(
     r"(?P<initials>(?:[^\W\d_]\.\s*|[^\W\d_]\s+(?=[^\W\d_]))*)"
     r"(?P<particles>(?-i:(?:" + "|".join(sorted(SURNAME_PARTICLES, key=len, reverse=True)) +
     r")(?:\s+|-))*)"
-    r"(?P<surname>" + _WORD + r")", re.IGNORECASE)
+    r"(?P<quote>[\"\u201c\u2018'(]?)(?P<surname>" + _WORD + r")", re.IGNORECASE)
+# the marks that may close a name in quotation marks or brackets ("Dr ‘Patel’")
+_CLOSING = "\"\u201d\u2019')"
 # between a title and the name after it: spaces, or a full stop with or without them
 # ("Dr Okonkwo", "Dr. Okonkwo", "Dr.Okonkwo", "Prof.Hale")
 _AFTER_A_TITLE = re.compile(r"\.\s*|\s+")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
-# the same, or a name in brackets within a name ("Dr Jo (Joanna) Smith")
-_NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:\((" + _WORD + r")\)(?=[ \t\u00a0])|(" + _WORD +
-                             r"))")
+# the same, or a name in brackets or quotation marks within a name ("Dr Jo (Joanna) Smith",
+# 'Dr Jim "Jimbo" Patel')
+_NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:[(\"\u201c\u2018'](" + _WORD +
+                             r")[)\"\u201d\u2019'](?=[ \t\u00a0])|(" + _WORD + r"))")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # the next of several names after a plural title: ", Okafor", " and Jones", " & Ng"
 _ANOTHER_NAME = re.compile(r"(,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)(" + _WORD + r")")
@@ -269,6 +272,8 @@ def _titled_name_span(match: re.Match[str]) -> tuple[int, int] | None:
     the sentence ("my sister Kate", "the nurse practitioner Okafor") and stays."""
     title, surname = match.group("title"), match.group("surname")
     end = match.end()
+    if match.group("quote") and end < len(match.string) and match.string[end] in _CLOSING:
+        end += 1  # 'Dr "Patel"', "Dr ‘Patel’": the marks go with the name
     if "." in match.string[match.end("title"):match.start("initials")] and \
             fold(title) not in _TITLE_ABBREVIATIONS:
         return None  # "the Nurse. Then we left": a title word ends a sentence, "Dr." not
@@ -397,6 +402,9 @@ def _spelt_out_too(names: Iterable[str]) -> Iterable[str]:
             yield spelt
 
 
+# Around a nickname within a name, as ``_folded`` leaves the marks: 'Ellis "Ellie" Hale'
+_OPENING = re.compile("[ \t\u00a0]+[(\"\u201c\u2018']")
+_CLOSING_MARK = re.compile("[)\"\u201d\u2019'][ \t\u00a0]+")
 # The end of a line inside a word, a hyphen before it or not: "Fair-\nbrother"
 _BROKEN_LINE = re.compile(r"-?[ \t]*(?:\r\n|[\r\n\u2028])[ \t]*")
 # Single letters with a full stop after at least the first, as initials are written ("E.H.",
@@ -598,12 +606,19 @@ class Anonymiser:
                 hits[index] = hits[index] or hits[index + 1]
         # a name broken at the end of a line, with a hyphen or without ("Fair-\nbrother"):
         # its two halves are one name, and one "[name]"
-        broken: set[int] = set()
+        joined: set[int] = set()  # tokens that go on the "[name]" before them
         for index in range(len(tokens) - 1):
             if _BROKEN_LINE.fullmatch(folded, places[index][1], places[index + 1][0]) and \
                     self._is_name(tokens[index] + tokens[index + 1]):
                 hits[index] = hits[index + 1] = True
-                broken.add(index + 1)
+                joined.add(index + 1)
+        # a nickname in quotation marks or brackets within a name: 'Ellis "Ellie" Hale'
+        for index in range(1, len(tokens) - 1):
+            if hits[index - 1] and hits[index + 1] and \
+                    _OPENING.fullmatch(folded, places[index - 1][1], places[index][0]) and \
+                    _CLOSING_MARK.fullmatch(folded, places[index][1], places[index + 1][0]):
+                hits[index] = True
+                joined.update((index, index + 1))
         spans: list[list[int]] = []  # [start, end) in ``folded`` of each "[name]"
         for index, token in enumerate(tokens):
             if not hits[index]:
@@ -618,7 +633,7 @@ class Anonymiser:
                 start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
             elif handle[index]:
                 start -= 1  # the "@" or "#" goes with it: "@aashworth" is "[name]"
-            if spans and (index in broken or
+            if spans and (index in joined or
                           re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start])):
                 spans[-1][1] = end  # "Tomás Ferreira" is one name
             else:
