@@ -146,3 +146,16 @@ def test_a_surname_prefix_written_another_way(written: str, expected: str) -> No
 ])
 def test_a_name_in_quotation_marks(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # names run together with capitals marking each, or with a number after one
+    ("HaleFairbrother clinic", "[name] clinic"),
+    ("thanks ZoeFairbrother!", "thanks [name]!"),
+    ("ask Fairbrother87 or Hale2", "ask [name] or [name]"),
+    # words run together that name no one, and numbers after other words, stay
+    ("the iPhone and NHSmail", "the iPhone and NHSmail"),
+    ("Ward7 and Bay12", "Ward7 and Bay12"),
+])
+def test_a_name_run_into_another_or_a_number(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

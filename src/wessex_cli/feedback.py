@@ -567,6 +567,18 @@ class Anonymiser:
         token = _POSSESSIVE.sub("", token)
         return token in self.short_forms and written[0].isupper() and not written.isupper()
 
+    def _is_run_together(self, token: str, written: str) -> bool:
+        """``token`` (folded) is a known name with a number after it ("Hale2"), or ``written``
+        runs words together with a capital starting each ("HaleFairbrother", "ZoeHale"),
+        one of them a known name."""
+        bare = token.rstrip("0123456789")
+        if bare != token and bare and self._is_name(bare):
+            return True
+        cuts = [i for i in range(1, len(written))
+                if written[i - 1].islower() and written[i].isupper()]
+        pieces = [written[a:b] for a, b in pairwise([0, *cuts, len(written)])]
+        return len(pieces) > 1 and any(self._is_name(_folded(p)[0]) for p in pieces)
+
     def _is_bare_possessive(self, token: str, written: str) -> bool:
         """``token`` (folded) is a name of three letters or more, or a short form of one,
         with the "s" of a possessive typed without its apostrophe, and ``written`` with a
@@ -585,7 +597,7 @@ class Anonymiser:
         handle = [folded[start - 1:start] in ("@", "#") for start, _ in places]
         hits = [self._is_name(token) or self._is_short_form(token, shown) or
                 self._is_inflected(token, shown) or (at and self._is_handle(token)) or
-                self._is_bare_possessive(token, shown)
+                self._is_bare_possessive(token, shown) or self._is_run_together(token, shown)
                 for token, shown, at in zip(tokens, written, handle, strict=True)]
         for index in range(1, len(tokens) - 1):
             if tokens[index] in self.initials and hits[index - 1] and hits[index + 1]:
