@@ -159,3 +159,14 @@ def test_a_name_in_quotation_marks(written: str, expected: str) -> None:
 ])
 def test_a_name_run_into_another_or_a_number(written: str, expected: str) -> None:
     assert Anonymiser(NAMES)(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a name joined up as a profile's address writes it
+    ("see twitter.com/ellishale for more", "see twitter.com/[name] for more"),
+    ("https://x.com/zfairbrother was fun", "https://x.com/[name] was fun"),
+    # joined letters after a "/" that is no address's stay ("ehale" is Ellis Hale only so)
+    ("either/ehale", "either/ehale"),
+])
+def test_a_name_in_a_profiles_address(written: str, expected: str) -> None:
+    assert Anonymiser(NAMES)(written) == expected

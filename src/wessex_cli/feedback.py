@@ -402,6 +402,8 @@ def _spelt_out_too(names: Iterable[str]) -> Iterable[str]:
             yield spelt
 
 
+# A web address's site before the "/" ending at a name: "twitter.com/", "x.com/in/"
+_WEB_ADDRESS = re.compile(r"[\w-]\.[a-z]{2,}(?:/[\w.-]*)*/\Z")
 # Around a nickname within a name, as ``_folded`` leaves the marks: 'Ellis "Ellie" Hale'
 _OPENING = re.compile("[ \t\u00a0]+[(\"\u201c\u2018']")
 _CLOSING_MARK = re.compile("[)\"\u201d\u2019'][ \t\u00a0]+")
@@ -593,8 +595,12 @@ class Anonymiser:
                   for piece in self._pieces(folded, t.start(), t.end())]
         tokens = [folded[start:end] for start, end in places]
         written = [text[origin[start]:origin[end - 1] + 1] for start, end in places]
-        # after an "@", or a "#" as a hashtag writes a name ("#ZoeFairbrother")
-        handle = [folded[start - 1:start] in ("@", "#") for start, _ in places]
+        # after an "@", a "#" as a hashtag writes a name ("#ZoeFairbrother"), or the "/" of
+        # a web address ("twitter.com/ellishale")
+        handle = [folded[start - 1:start] in ("@", "#") or (
+            folded[start - 1:start] == "/" and
+            _WEB_ADDRESS.search(folded, max(0, start - 100), start) is not None)
+            for start, _ in places]
         hits = [self._is_name(token) or self._is_short_form(token, shown) or
                 self._is_inflected(token, shown) or (at and self._is_handle(token)) or
                 self._is_bare_possessive(token, shown) or self._is_run_together(token, shown)
@@ -643,7 +649,7 @@ class Anonymiser:
             if index and tokens[index - 1] in TITLES and \
                     _AFTER_A_TITLE.fullmatch(folded, places[index - 1][1], start):
                 start = places[index - 1][0]  # "Dr Tomas", "Dr. Tomas", "dr.tomas"
-            elif handle[index]:
+            elif handle[index] and folded[start - 1] != "/":
                 start -= 1  # the "@" or "#" goes with it: "@aashworth" is "[name]"
             if spans and (index in joined or
                           re.fullmatch(r"[ \t.\u00a0-]*", folded[spans[-1][1]:start])):
