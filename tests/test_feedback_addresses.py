@@ -93,3 +93,18 @@ def test_a_respondents_address_blanks_no_ordinary_word(run: Runner, tmp_path: Pa
     assert _quotes(markdown) == sorted([
         "It was an eye opener, and the support was on call (said by 2 people)",
         "The admin team helped, thanks to Li", "Signed [name], happy to talk"])
+
+
+def test_a_volunteers_known_as_and_given_names_are_names(run: Runner, tmp_path: Path) -> None:
+    # columns an HR export adds beside the name: what the volunteer is called, and their
+    # given names; "Birdie" is no short form of Eleanor's, so only "Known as" gives it
+    headers = ["Name", "Email", "Profession", "Known as", "Given names", "Forenames"]
+    write_book(tmp_path / "volunteers.xlsx", [
+        {"Name": "Dr Eleanor Quarrington", "Email": "eq@nhs.net", "Profession": "GP",
+         "Known as": "Birdie", "Given names": "Eleanor Jocasta", "Forenames": "Eleanor Jocasta"},
+    ], headers=headers)
+    _responses(tmp_path / "responses.csv", ["Profession", SURPRISE],
+               [("GP", "Birdie was kind"), ("GP", "Jocasta showed us round")])
+    run("feedback", "responses.csv", "--volunteers", "volunteers.xlsx", "-o", "pack.md")
+    markdown = (tmp_path / "pack.md").read_text("utf-8")
+    assert _quotes(markdown) == ["[name] showed us round", "[name] was kind"]

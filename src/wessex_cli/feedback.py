@@ -696,7 +696,10 @@ class Anonymiser:
 
 
 NAME_HEADERS = frozenset(header_key(h) for column in ("name", "partner", "avoid")
-                         for h in COLUMN_ALIASES[column]) | {"withdrawnperson"}
+                         for h in COLUMN_ALIASES[column]) | {"withdrawnperson"} | {
+    # what an HR export adds beside the name: what someone is called, and their given names
+    "knownas", "alsoknownas", "aka", "nickname", "nicknames", "givennames", "forenames",
+    "firstnames", "middlenames", "othernames", "preferrednames"}
 
 
 def _is_name_header(key: str) -> bool:
