@@ -108,3 +108,19 @@ def test_a_volunteers_known_as_and_given_names_are_names(run: Runner, tmp_path: 
     run("feedback", "responses.csv", "--volunteers", "volunteers.xlsx", "-o", "pack.md")
     markdown = (tmp_path / "pack.md").read_text("utf-8")
     assert _quotes(markdown) == ["[name] showed us round", "[name] was kind"]
+
+
+def test_an_nhsmail_display_name_blanks_no_organisation(run: Runner,
+                                                        tmp_path: Path) -> None:
+    # Microsoft Forms fills its Name column with the NHSmail display name, the organisation
+    # in capitals in brackets: its words ("care", "NHS", "group") are no one's name
+    rows = [("HALE, Ellis (EASTSHIRE INTEGRATED CARE BOARD)", "GP",
+             "Ellis saw how the integrated care board and NHS teams work"),
+            ("FAIRBROTHER, Zoe (NHS ENGLAND - X24)", "GP", "NHS England, said Zoe"),
+            ("Ng, Kim (WESTCLIFF MEDICAL GROUP)", "GP", "Kim liked the medical group")]
+    _responses(tmp_path / "responses.csv", ["Name", "Profession", SURPRISE], rows)
+    run("feedback", "responses.csv", "--no-names-source", "-o", "pack.md")
+    markdown = (tmp_path / "pack.md").read_text("utf-8")
+    assert _quotes(markdown) == sorted([
+        "[name] saw how the integrated care board and NHS teams work",
+        "NHS England, said [name]", "[name] liked the medical group"])

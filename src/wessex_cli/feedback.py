@@ -749,10 +749,28 @@ def _preference_names(entries: list[str], topics: set[str]) -> list[str]:
     return found
 
 
-def _entries(rows: Sequence[Sequence[Any]], column: int) -> list[str]:
-    """Every entry of a column, a cell holding several (";", "," or a new line) giving each."""
+def _entries(rows: Sequence[Sequence[Any]], column: int, names: bool = False) -> list[str]:
+    """Every entry of a column, a cell holding several (";", "," or a new line) giving each;
+    of a column of ``names``, without an organisation in capitals in brackets."""
     return [part.strip() for data in rows if column < len(data)
-            for part in re.split(r"[;,\n]+", cell_text(data[column])) if part.strip()]
+            for part in re.split(r"[;,\n]+", _without_organisation(cell_text(data[column]))
+                                 if names else cell_text(data[column])) if part.strip()]
+
+
+_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _without_organisation(text: str) -> str:
+    """``text`` without what it holds in brackets in capitals, as an NHSmail display name
+    writes the organisation ("HALE, Ellis (EASTSHIRE INTEGRATED CARE BOARD)"): its words
+    ("care", "board") are no one's name, to take out of every quote. A name in brackets
+    ("Jo (Joanna) Smith") stays."""
+    def organisation(found: re.Match[str]) -> str:
+        letters = [c for c in found.group(0) if c.isalpha()]
+        return " " if len(letters) >= 2 and not any(c.islower() for c in letters) else \
+            found.group(0)
+
+    return _IN_BRACKETS.sub(organisation, text)
 
 
 def names_in_workbook(path: Path) -> list[str]:
@@ -784,7 +802,7 @@ def names_in_grids(grids: Iterable[Grid]) -> list[str]:
                                      meant[c] != "capacity"))]
         rows = grid.rows[index + 1:]
         for column in columns:
-            found += [part for part in _entries(rows, column) if "@" not in part]
+            found += [part for part in _entries(rows, column, names=True) if "@" not in part]
         # and each address, by its part before the "@" ("mel.ash@" for Amelia Ashworth
         # names her as her name does), in an e-mail column or typed for a name
         found += [name for column in (*columns, *(c for c, key in enumerate(keys)
@@ -1007,7 +1025,7 @@ def read_responses(path: Path) -> Survey:
     name_cols = [i for i, k in enumerate(keys) if i not in reflective and _is_name_header(k)]
     # an address typed for a name gives the name before its "@": "amelia.ashworth@nhs.net"
     # names Amelia Ashworth, and "nhs" and "net" are no names to take from every quote
-    names = [name for i in name_cols for entry in _entries(rows, i)
+    names = [name for i in name_cols for entry in _entries(rows, i, names=True)
              if (name := _address_name(entry) if "@" in entry else entry)]
     # and the respondent's own address names them: "t.brennock@nhs.net" signs "t.brennock"
     names += [name for i, k in enumerate(keys) if "email" in k and i not in reflective
