@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import first_capital, person_key
+from .text import TITLES, first_capital, fold, person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -67,8 +67,11 @@ def alphabetical(name: str) -> tuple[str, str]:
 
 def given_name(name: str) -> str:
     """The first word after any title; "" when the name shows none: a title and a surname
-    alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys."""
+    alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys, and
+    "Prof Sir John Smythe" John: a second title is a title, not his first name."""
     words = _parts(name)[1].split()
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words = words[1:]
     if len(words) < 2 or len(words[0].rstrip(".")) < 2:
         return ""
     return words[0]
