@@ -683,6 +683,23 @@ def invitation(run: Runner, tmp_path: Path) -> str:
     return " ".join(str(body.get_content()).split())
 
 
+def test_an_end_time_is_not_made_up_for_a_start_that_cannot_be_read(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """A start typed the way many people write it ("12.30pm"), with no end_time, reached
+    every delegate as "12.30pm to 21:00": an end made up from the default evening, eight and
+    a half hours after a lunchtime start. Without a start it can read, wessex cannot tell
+    when the event ends: the invitation gives the start as typed, and no end."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace('time = "18:30"',
+                                                           'time = "12.30pm"'))
+    text = invitation(run, tmp_path)
+    assert "When: Thursday 29 July 2027, 12.30pm - Where:" in text
+    assert "21:00" not in text
+    # an end typed in scheme.toml is the organisers' own, and printed as typed
+    (tmp_path / "scheme.toml").write_text(COMPLETE.replace(
+        'time = "18:30"', 'time = "12.30pm"\nend_time = "3pm"'))
+    assert "When: Thursday 29 July 2027, 12.30pm to 3pm - Where:" in invitation(run, tmp_path)
+
+
 def test_the_default_agenda_fits_the_events_own_hours(run: Runner, tmp_path: Path) -> None:
     """An invitation for 16:00 to 18:00 listed refreshments at 18:30 and a guest speaker
     nobody had booked, and called the afternoon an evening."""

@@ -590,9 +590,10 @@ class _SchemeReader:
         agenda_raw = self.get("celebration.agenda", list, None)
         agenda = base.celebration.agenda
         time = self.text_value("celebration.time", base.celebration.time)
-        # an event of the default length from its own start, not to 21:00 from 12:30
+        # an event of the default length from its own start, not to 21:00 from 12:30; a
+        # start it cannot read ("12.30pm") gives no end at all, never the default evening's
         end_time = self.text_value("celebration.end_time", "") or \
-            _later(time, DEFAULT_AGENDA[-1][0]) or base.celebration.end_time
+            _later(time, DEFAULT_AGENDA[-1][0])
         speaker = self.text_value("celebration.speaker", "")
         if agenda_raw is None:
             agenda = default_agenda(time, end_time, speaker)
