@@ -627,7 +627,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
                                "code_of_conduct": visitor["code_of_conduct"] or OLD_CODE}
                     found.append(Recipient(host["name"], host["email"], context,
                                            f"{slug(host['name'])}-hosts-{slug(visitor['name'])}",
-                                           pair.people[index]))
+                                           pair.people[index], pair.people[1 - index]))
             continue
         complete = pair.complete
         if complete and template.only_incomplete:
@@ -1065,6 +1065,30 @@ def _refuse_batch(faults: Sequence[str], total: int, refused: str, why: str) -> 
                         "again.")
 
 
+def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> None:
+    """Raise a ``TemplateError`` naming each Name cell emptied on the pairs workbook (its
+    e-mail cell kept) of someone a copy is written to or about: it would greet them "Dear ,"
+    or tell their partner to "get in touch with  directly", in any format. None is written,
+    so that the corrected run writes the whole batch."""
+    faults: dict[str, str] = {}
+    for recipient in people:
+        for someone in (recipient.sent_to, recipient.partner):
+            if someone is None or someone.name.strip() or not someone.email_as_typed.strip():
+                continue
+            cell = someone.name_cell or someone.email_cell
+            faults.setdefault(cell, f"{cell} (the name of {someone.email_as_typed.strip()}) "
+                                    "is empty")
+    if not faults:
+        return
+    shown = list(faults.values())
+    listed = "; ".join(shown[:10]) + (f"; and {len(shown) - 10} more" if len(shown) > 10
+                                      else "")
+    raise TemplateError(f"no copy of '{template.name}' was written, as it would greet or name "
+                        f"someone whose name is missing: {listed}.",
+                        "Type the name into each cell named (the volunteer workbook has it), "
+                        "then run this again.")
+
+
 # printed for a partner's address in a trial render: found in the text, the letter gives it
 ADDRESS_MARK = "wessexpartneraddressmark"
 
@@ -1114,6 +1138,7 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     if fmt == "eml" and template.audience != "scheme":
         refuse_unaddressed(template, people, warned)
     refuse_misaddressed_partners(template, people, warned)
+    refuse_nameless(template, people)
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach

@@ -92,6 +92,8 @@ class Person:
     # that cell as typed ("ann@nhs.net; ann@home.org"), quoted by a message saying it is no
     # address: ``email`` is the address read from it, its spaces taken out
     email_typed: str = field(default="", compare=False)
+    # where the name was read ("Pairs!B7"), for a letter refused while it is empty
+    name_cell: str = field(default="", compare=False)
 
     @classmethod
     def of(cls, source: _HasPersonFields) -> Person:

@@ -2281,6 +2281,7 @@ class PairsLayout:
                 found[name] = clean_cell(cell) if type(cell) is str else cell_text(cell)
             email_col = self.people[half][PERSON_FIELDS.index("email")][1]
             email_cell = f"{sheet}!{cell_ref(row - 1, email_col or 0)}"
+            name_col = self.people[half][PERSON_FIELDS.index("name")][1]
             # the fault quotes the cell as typed; the address read loses its spaces
             typed = found["email"]
             if notes is not None and (typed or found["name"]):
@@ -2293,6 +2294,8 @@ class PairsLayout:
             notes_col = self.notes[half]
             return Person(**found, email_cell=email_cell if email_col is not None else "",
                           email_typed=typed,
+                          name_cell=f"{sheet}!{cell_ref(row - 1, name_col)}"
+                          if name_col is not None else "",
                           notes=self.text(raw, notes_col) if notes_col is not None else "",
                           extra=tuple((title, self.text(raw, col))
                                       for title, col in self.carried[half]))
@@ -2450,6 +2453,8 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = (), labels: Sequence[st
             notes=PairsLayout.text(raw, notes) if notes is not None else "",
             extra=tuple((title, PairsLayout.text(raw, n)) for title, n in extra),
             email_cell=f"{grid.sheet}!{cell_ref(index, lookup['email'])}" if "email" in lookup
+            else "",
+            name_cell=f"{grid.sheet}!{cell_ref(index, lookup['name'])}" if "name" in lookup
             else ""))
     return people
 
