@@ -298,12 +298,28 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
         "profession": scheme.profession_as_listed(person.profession),
         "organisation": person.organisation,
         "specialty": person.specialty, "side": person.side,
-        "adjustments": " ".join(person.adjustments.split()),
+        "adjustments": one_line_list(person.adjustments),
         # "" for a role no regulator registers: no code to name
         "code_of_conduct": code_of_conduct(person.profession),
         # "yes" when their regulator revalidates them (GMC, NMC, GPhC), else ""
         "revalidation": revalidation(person.profession),
     }
+
+
+_BULLET = re.compile(r"^[-*\u2022\u2013]\s+")  # "- ", "* ", "• " or "– " before a line
+
+
+def one_line_list(text: str) -> str:
+    """A cell's lines in one sentence, kept apart: "Step-free access" and "Hearing loop" on
+    two lines (Alt+Enter) read "Step-free access; Hearing loop", never run together as one
+    need; a line that ends in its own punctuation ("Wheelchair user:") needs none added, and
+    a bullet typed before a line is dropped."""
+    said = ""
+    for line in text.splitlines():
+        line = _BULLET.sub("", " ".join(line.split()))
+        if line:
+            said += (" " if said[-1] in ";,:." else "; ") + line if said else line
+    return said
 
 
 @dataclass

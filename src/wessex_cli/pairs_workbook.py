@@ -2278,7 +2278,9 @@ class PairsLayout:
             found: dict[str, Any] = {}
             for name, col in self.people[half]:
                 cell = raw[col] if col is not None and col < width else None
-                found[name] = clean_cell(cell) if type(cell) is str else cell_text(cell)
+                # adjustments keep their lines, which the letters keep apart
+                found[name] = cell_lines(cell) if name == "adjustments" else \
+                    clean_cell(cell) if type(cell) is str else cell_text(cell)
             email_col = self.people[half][PERSON_FIELDS.index("email")][1]
             email_cell = f"{sheet}!{cell_ref(row - 1, email_col or 0)}"
             name_col = self.people[half][PERSON_FIELDS.index("name")][1]
@@ -2438,8 +2440,9 @@ def unpaired_rows(grid: Grid, carried: Collection[str] = (), labels: Sequence[st
     for index, raw in enumerate(grid.rows[header_index + 1:], start=header_index + 1):
         if not any(cell_text(c) for c in raw):
             continue
-        columns: dict[str, Any] = {name: cell_text(raw[lookup[name]]) for name in PERSON_FIELDS
-                                   if name in lookup and lookup[name] < len(raw)}
+        columns: dict[str, Any] = {
+            name: (cell_lines if name == "adjustments" else cell_text)(raw[lookup[name]])
+            for name in PERSON_FIELDS if name in lookup and lookup[name] < len(raw)}
         # 'Ann <ann@nhs.net>' is Ann's address, as on the Pairs sheet; what is none stays as
         # typed, for the warning to quote
         typed = columns.get("email", "")
