@@ -15,17 +15,23 @@ import pytest
 from .conftest import Runner, person, write_book
 
 
-@pytest.fixture
-def withdrawn(run: Runner, tmp_path: Path) -> Path:
-    """One pair from 'Team 2027.xlsx': Dr Ben Carter, with Mark Quinn, has withdrawn."""
-    write_book(tmp_path / "Team 2027.xlsx", [
+def _paired(run: Runner, folder: Path) -> Path:
+    """Dr Ben Carter and Mark Quinn paired from 'Team 2027.xlsx': the pairs workbook."""
+    write_book(folder / "Team 2027.xlsx", [
         person("Dr Ben Carter", "ben.carter@example.org", "GP", Organisation="Orchard Lane"),
         person("Mark Quinn", "mark.quinn@example.org", "Consultant",
                Organisation="Westshire Royal"),
     ])
     run("pair", "Team 2027.xlsx", "-o", "pairs.xlsx")
+    return folder / "pairs.xlsx"
+
+
+@pytest.fixture
+def withdrawn(run: Runner, tmp_path: Path) -> Path:
+    """The one pair of ``_paired``, Dr Ben Carter withdrawn."""
+    paired = _paired(run, tmp_path)
     run("withdraw", "pairs.xlsx", "Carter", "--reason", "moved away")
-    return tmp_path / "pairs.xlsx"
+    return paired
 
 
 def _said(run: Runner, *args: str, code: int = 0) -> str:
@@ -59,17 +65,12 @@ def test_with_nothing_recorded_the_placeholder_stays(run: Runner, withdrawn: Pat
 
 
 def test_a_mistyped_side_warning_names_the_workbook(run: Runner, tmp_path: Path) -> None:
-    write_book(tmp_path / "Team 2027.xlsx", [
-        person("Dr Ben Carter", "ben.carter@example.org", "GP", Organisation="Orchard Lane"),
-        person("Mark Quinn", "mark.quinn@example.org", "Consultant",
-               Organisation="Westshire Royal"),
-    ])
-    run("pair", "Team 2027.xlsx", "-o", "pairs.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    paired = _paired(run, tmp_path)
+    book = openpyxl.load_workbook(paired)
     sheet = book["Pairs"]
     headers = [c.value for c in sheet[1]]
     sheet.cell(2, headers.index("A side") + 1).value = "Primry care"
-    book.save(tmp_path / "pairs.xlsx")
+    book.save(paired)
     said = _said(run, "status", "pairs.xlsx")
     assert "names neither side" in said
     assert "run 'wessex pair \"Team 2027.xlsx\" --keep pairs.xlsx'" in said
