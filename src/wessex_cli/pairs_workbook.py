@@ -466,7 +466,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     from .pairing import HELD_LEFT_OUT
 
     summary = result.summary()
-    # as the terminal says it: a held pair's preferences and score are not this run's
+    # as the terminal says it: a held pair's preferences and score are not this run's, nor
+    # counted in the bound (the kept and locked pairs' scores and the best of the rest)
     held_said = f" {HELD_LEFT_OUT}" if result.held else ""
     summary_rows: list[list[Any]] = [
         ["Scheme", scheme.name],
@@ -477,7 +478,7 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
         ["People unpaired", summary["unpaired"]],
         [f"Paired people with a preference met{held_said}", result.preference_met],
         [f"Total score{held_said}", summary["score"]],
-        ["Upper bound on the total score", result.upper_bound],
+        [f"Upper bound on the total score{held_said}", result.upper_bound],
         ["A side", scheme.sides[0].label],
         ["B side", scheme.sides[1].label],
     ]
