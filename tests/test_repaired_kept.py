@@ -75,3 +75,46 @@ def test_a_record_that_cannot_be_read_whole_holds_the_sentence_back_with_a_warni
     assert said.count("leaves out the sentence") == 1
     assert f"The introduction of Mr Colm Reid 0 to {spare}" in said
     assert "cannot be read whole" in said
+
+
+def test_a_partner_added_at_a_later_pair_keep_is_in_nobody_s_place(
+        run: Runner, tmp_path: Path) -> None:
+    """Colm 0 is re-paired in place of the partner who withdrew; at a later 'pair --keep' he
+    takes a second partner, a newcomer. Only the first pair made after the withdrawal is in
+    its place: the letter about the second says nothing of an earlier partner."""
+    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
+    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Colm 0 with the spare GP, in its place
+    newcomer = person("Dr Gwen Pryce 9", "gp9@example.org", "GP", Organisation="Practice 9")
+    write_book(tmp_path / "v.xlsx", [*GPS, {**CONSULTANTS[0], "Capacity": 2}, CONSULTANTS[1],
+                                     newcomer])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert _partners(tmp_path)["Mr Colm Reid 0"] == {spare, "Dr Gwen Pryce 9"}
+    letters = _letters(run, tmp_path, "after")
+    assert EARLIER not in _to(letters, "Mr Colm Reid 0", "Dr Gwen Pryce 9")
+    assert EARLIER in _to(letters, "Mr Colm Reid 0", spare)  # the first, in its place
+    assert _others(letters, "Mr Colm Reid 0", spare) == []
+    # the record of the last pairing typed over: no warning that the second's letter leaves
+    # out a sentence it never had
+    import shutil
+
+    import openpyxl
+
+    shutil.copy(tmp_path / "pairs.xlsx", tmp_path / "whole.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
+    settings = book["Settings"]
+    row = next(r for r in range(1, settings.max_row + 1) if settings.cell(r, 1).value ==
+               "Pairs the last pairing made (How paired 'optimised')")
+    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
+    book.save(tmp_path / "pairs.xlsx")
+    said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format",
+                        "md", "-o", "typed", "--allow-placeholders").output.split())
+    assert f"Settings!B{row}" in said and "leaves out the sentence" not in said
+    shutil.copy(tmp_path / "whole.xlsx", tmp_path / "pairs.xlsx")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and once the second is kept too
+    letters = _letters(run, tmp_path, "kept")
+    assert _others(letters, "Mr Colm Reid 0", spare) == []

@@ -193,6 +193,10 @@ class PairRecord:
     # a pair of the Withdrawn sheet that ended before the last pairing ran (or in it): a
     # pair that pairing made may be in its place (``pairs_workbook.ended_before_pairing``)
     ended_before_pairing: bool = False
+    # a pair of the Withdrawn sheet that the Settings sheet records a pair as made in place
+    # of (``pairs_workbook.IN_PLACE_SETTING``): only the first pair made after it ended is
+    # in its place, and a pair made since for the one who stayed is a further one
+    replaced: bool = False
     # a pair of the Pairs sheet: the IDs of the Withdrawn sheet's pairs it was made in place
     # of, as the Settings sheet records them (``pairs_workbook.IN_PLACE_SETTING``), written
     # by the 'pair --keep' that kept it; None when the record names it not

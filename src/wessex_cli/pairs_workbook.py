@@ -660,8 +660,10 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     book.unread_how += unread_in_place
     for pair in book.pairs:  # whom it was made in place of, when 'pair --keep' recorded it
         pair.in_place_of = in_place.get(pair.pair_id)
+    replaced = {ended for ids in in_place.values() for ended in ids}
     for pair in book.withdrawn:  # whether a new pair may be in its place, for the letters
         pair.ended_before_pairing = ended_before_pairing(book, pair)
+        pair.replaced = pair.pair_id in replaced
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
                         if entry != "(none)"]
@@ -1035,12 +1037,15 @@ def earlier_partners(pair: PairRecord, index: int,
     ``partners_left``) whom ``pair`` is in the place of, as its letter to them says: those
     the Settings sheet records it as made in place of (``PairRecord.in_place_of``); else,
     for a pair the last pairing made (``new``: not kept), those of a pair that ended before
-    that pairing (``PairRecord.ended_before_pairing``). Never its own partner."""
+    that pairing (``PairRecord.ended_before_pairing``) that the record names no other pair
+    as made in place of (``PairRecord.replaced``: a partner added since is a further one).
+    Never its own partner."""
     other = pair.people[1 - index].key
     return [(gone, whole, ended) for gone, whole, ended in left.get(pair.people[index].key, [])
             if gone != other and (ended.pair_id in pair.in_place_of
                                   if pair.in_place_of is not None
-                                  else new and ended.ended_before_pairing)]
+                                  else new and ended.ended_before_pairing and
+                                  not ended.replaced)]
 
 
 def in_place_record(book: PairsWorkbook, new: Callable[[PairRecord], bool]
@@ -1070,7 +1075,7 @@ def in_place_held_back(book: PairsWorkbook) -> list[str]:
         return []
     written = book.how_written or {}
     left = partners_left([pair for pair in book.withdrawn if pair.pair_id not in written
-                          and pair.how_paired() in HOW_SETTINGS])
+                          and pair.how_paired() in HOW_SETTINGS and not pair.replaced])
     said = []
     for pair in book.pairs:
         if pair.in_place_of is not None or pair.how_paired() == "kept":
