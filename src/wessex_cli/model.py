@@ -360,6 +360,11 @@ class PairsWorkbook:
     # "" when there is no such row (``pairs_workbook.agreed_list_gone`` reads these)
     agreed_cell: str = ""
     agreed_cleared: bool = False
+    # whether the Settings sheet has the row of the pairs made in place of a withdrawn pair
+    # (``pairs_workbook.IN_PLACE_SETTING``), "(none)" counting, and the cell of its value
+    # ("" when there is no such row), which ``pairs_workbook.in_place_list_gone`` reads
+    in_place_written: bool = False
+    in_place_cell: str = ""
     # the same of the list of the pairs typed in by hand (``pairs_workbook.HAND_SETTING``),
     # which ``pairs_workbook.hand_list_gone`` reads
     hand_written: bool = False

@@ -121,6 +121,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
         added_by_hand,
         agreed_list_gone,
         hand_list_gone,
+        in_place_list_gone,
         leave_out_withdrawn,
         lock_edits,
         missing_id_back,
@@ -332,6 +333,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 earlier, added, keeping=True, writing=request.writing, still_agreed=still_agreed)]
             notes += [Note(said, NoteKind.WARNING) for said in hand_list_gone(
                 earlier, added, keeping=True, writing=request.writing)]
+            notes += [Note(said, NoteKind.WARNING) for said in in_place_list_gone(
+                earlier, added, keeping=True, writing=request.writing)]
             notes += [Note(said, NoteKind.WARNING) for said in record_rows_lost(
                 earlier, keeping=True, writing=request.writing)]
             notes += _kept_but_broken(result, keep, roster)
@@ -380,9 +383,14 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
             # it stands stays listed, its row on the Pairs sheet
             held_ids = {p.pair_id for p in result.held}
             moved = written_before - gone - on_sheet - held_ids
-            # whose letters say they are in a withdrawn pair's place: said still once kept
-            replacing = {pair_id: ended for pair_id, ended in
-                        _in_place_of(earlier, added).items() if pair_id in on_sheet}
+            # whose letters say they are in a withdrawn pair's place: said still once kept;
+            # the row written '(none)' for none while the Withdrawn sheet has a pair, so that
+            # one found missing was deleted (``in_place_list_gone``)
+            replacing: dict[str, set[str]] | None = {
+                pair_id: ended for pair_id, ended in _in_place_of(earlier, added).items()
+                if pair_id in on_sheet}
+            if not replacing and not earlier.withdrawn and not moved:
+                replacing = None
             said = carry_pairing(trial, pairs_workbook_sheets(result, request.volunteers,
                                                               left_out=unpaired,
                                                               history=request.history,

@@ -228,8 +228,9 @@ HAND_SETTING = "Pairs typed in by hand (their letters say you paired them)"
 # replaced ("P031 in place of P003; P040 in place of P010, P012"): once 'pair --keep' has
 # kept such a pair ('kept' in its How paired cell), the record of the last pairing no longer
 # tells it was new then, and its letters would stop saying the new partner is in the earlier
-# one's place. 'pair --keep' writes it of the pairs it keeps or holds; the row is written
-# only when there are some.
+# one's place. 'pair --keep' writes it of the pairs it keeps or holds, '(none)' when there
+# are none but the Withdrawn sheet has a pair, so that a row found missing then was deleted
+# (``in_place_list_gone``); with the Withdrawn sheet empty the row is not written.
 IN_PLACE_SETTING = "Pairs made in place of a withdrawn pair (their letters say so)"
 HOW_SETTINGS = {"optimised": "Pairs the last pairing made (How paired 'optimised')",
                 "kept": "Pairs the last pairing kept (How paired 'kept')",
@@ -427,7 +428,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
     ``hand``: the pairs the Settings sheet records as typed in by hand (``HAND_SETTING``),
     listed so again when held or moved, as the pairs of this run typed in are;
     ``in_place``: pair ID -> the IDs of the Withdrawn sheet's pairs it was made in place of
-    (``IN_PLACE_SETTING``: ``in_place_record``), for the pairs kept or held.
+    (``IN_PLACE_SETTING``: ``in_place_record``), for the pairs kept or held; its row is
+    written ("(none)" for none) unless it is None.
     """
     from .xlsx_out import SheetSpec
 
@@ -517,7 +519,8 @@ def pairs_workbook_sheets(result: PairingResult, source: Path, *,
                        *(pair_id for pair_id, was in (held_how or {}).items() if was == how)])
            or how in ("optimised", "kept")]),
         # below those rows: a list cleared above them is found just above the 'optimised' row
-        *([[IN_PLACE_SETTING, in_place_text(in_place)]] if in_place else []),
+        *([[IN_PLACE_SETTING, in_place_text(in_place) or "(none)"]]
+          if in_place is not None else []),
     ]
     return [
         pairs_sheet, unpaired,
@@ -657,12 +660,19 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         pair.agreed_recorded = agreed_as_recorded(book, pair)
         pair.hand_recorded = pair.pair_id in book.hand
     in_place, unread_in_place = _in_place_read(settings, known)
+    book.in_place_written = bool(setting_values(settings, IN_PLACE_SETTING))
+    book.in_place_cell = next((f"Settings!{cell_ref(number, 1)}" for number, row in
+                               enumerate(settings) if row and header_key(cell_text(row[0])) ==
+                               header_key(IN_PLACE_SETTING)), "")
     book.unread_how += unread_in_place
     for pair in book.pairs:  # whom it was made in place of, when 'pair --keep' recorded it
         pair.in_place_of = in_place.get(pair.pair_id)
-    replaced = {ended for ids in in_place.values() for ended in ids}
     for pair in book.withdrawn:  # whether a new pair may be in its place, for the letters
         pair.ended_before_pairing = ended_before_pairing(book, pair)
+    replaced = {ended for ids in in_place.values() for ended in ids}
+    if not book.in_place_written:  # the record lost: a pair kept most likely replaced them
+        replaced |= {ended for ids in likely_in_place(book)[0].values() for ended in ids}
+    for pair in book.withdrawn:  # and whether one made since is (only the first is)
         pair.replaced = pair.pair_id in replaced
     book.warnings += book.unread_how
     book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
@@ -1973,6 +1983,80 @@ def _list_lost(book: PairsWorkbook, title: str, cell: str, cleared: bool,
                 "or writes '(none)': was it emptied? ")
         back = f"type in {cell} "
     return said, back + f"the IDs of {listed}", copy
+
+
+def in_place_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,
+                       writing: bool = True) -> list[str]:
+    """A warning when the Settings sheet of ``book`` has no row of the pairs made in place
+    of a withdrawn pair (``IN_PLACE_SETTING``), or that row empty, while a pair kept (none
+    typed in by hand since: ``added``) was most likely made in place of one
+    (``likely_in_place``): its letters, which only that row tells, leave out the sentence
+    saying so. Said as status foretells it, or as 'pair --keep' (``keeping``) says
+    it, about to write the row without it or (not ``writing``) dry, with the way back, in
+    the words ``_list_lost`` gives the lost lists."""
+    if book.in_place_written:
+        return []
+    likely, letters = likely_in_place(book, added)
+    if not likely:
+        return []
+    said, back, copy = _list_lost(book, IN_PLACE_SETTING, book.in_place_cell, False,
+                                  "the pairs made in place of a withdrawn pair",
+                                  writer="'wessex pair --keep'")
+    entries = f"'{in_place_text(likely)}'"
+    back += (", each followed by 'in place of' and the ID of the withdrawn pair, most likely "
+             f"{entries}")
+    one = len(letters) == 1
+    lost = (f"Without it, the introduction{'' if one else 's'} of {and_list(letters)} "
+            f"{'leaves' if one else 'leave'} out the sentence saying that the new partner is "
+            "in the place of one who withdrew")
+    if_so = "If it was" if len(likely) == 1 else "For each that was"
+    if keeping and not writing:
+        return [f"{said}{lost}, and without --dry-run, this run would write the row without "
+                f"{'it' if len(likely) == 1 else 'them'}. {if_so} made in that one's place, "
+                f"before running without --dry-run, {back}.{copy}"]
+    if keeping:
+        return [f"{said}{lost}, and this run writes the row without "
+                f"{'it' if len(likely) == 1 else 'them'}. {if_so} made in that one's place, "
+                f"once it is done, type {entries} in that row of the Settings sheet "
+                f"('{IN_PLACE_SETTING}'), over '(none)', or after what it lists with '; ' "
+                f"between.{copy}"]
+    return [f"{said}{lost}, and 'wessex pair --keep' would write the row without "
+            f"{'it' if len(likely) == 1 else 'them'}. {if_so} made in that one's place, put "
+            f"the row back: {back}.{copy}"]
+
+
+def likely_in_place(book: PairsWorkbook, added: Collection[int] = ()
+                    ) -> tuple[dict[str, set[str]], list[str]]:
+    """The pairs of ``book`` most likely made in place of a withdrawn pair, for when the
+    Settings sheet has no record of them (``IN_PLACE_SETTING``): each pair kept since the
+    last pairing but one (How paired 'kept'; none of the rows ``added`` by hand since) with
+    someone whose partner on the Withdrawn sheet withdrew from a pair of a lower ID that
+    ended before the last pairing (``ended_before_pairing``: that pairing wrote the record,
+    '(none)' for none), by ID, with the IDs of those pairs; and each introduction that would
+    say so, as "Dr A to Dr B (pair P031)"."""
+    left = partners_left(book.withdrawn)
+    likely: dict[str, set[str]] = {}
+    letters = []
+    for pair in book.pairs:
+        how = recorded_how(book, pair) if book.how_written is not None else pair.how_paired()
+        if pair.row in added or how != "kept" or not pair.pair_id:
+            continue
+        for index, someone in enumerate(pair.people):
+            other = pair.people[1 - index]
+            ended = {gone.pair_id for key, _, gone in left.get(someone.key, [])
+                     if key != other.key and gone.ended_before_pairing and
+                     _before(gone.pair_id, pair.pair_id)}
+            if ended:
+                likely.setdefault(pair.pair_id, set()).update(ended)
+                letters.append(f"{someone.name} to {other.name} (pair {pair.pair_id})")
+    return likely, letters
+
+
+def _before(earlier: str, later: str) -> bool:
+    """Whether the pair ID ``earlier`` may have been given before ``later`` (IDs are given
+    in order; either not numbered, it cannot be told, and may)."""
+    first, then = pair_number(earlier), pair_number(later)
+    return first is None or then is None or first < then
 
 
 def hand_list_gone(book: PairsWorkbook, added: Collection[int], keeping: bool = False,

@@ -178,6 +178,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
         how_paired_unknown,
         how_paired_unknown_ahead,
         in_place_held_back,
+        in_place_list_gone,
         lock_edits,
         perhaps_deleted,
         perhaps_deleted_left_out,
@@ -242,6 +243,7 @@ def _read_pairs(path: Path, now: dt.date | None, only_new: bool, year: int | Non
     copied[locks_at:locks_at] = [*(said for pair, said, _ in edits if pair.row not in merged),
                                  *agreed_list_gone(book, added),
                                  *hand_list_gone(book, added),
+                                 *in_place_list_gone(book, added),
                                  *record_rows_lost(book)]
     copied += in_place_held_back(book)
     return book, pairs, [*book.warnings, *copied, *(w for pair in pairs for w in pair.warnings)], \
