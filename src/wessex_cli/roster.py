@@ -41,6 +41,7 @@ from .text import (
     fold,
     header_key,
     names_by_part,
+    only_letters_after,
     organisation_key,
     person_key,
     suggest,
@@ -954,9 +955,9 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         found: list[str] = []
         if not text:
             return ()
-        for entry in (e.strip() for e in _SPLIT_LIST.split(text)):
-            if not entry or names_no_one(entry):
-                continue
+        for place, entry in enumerate(e.strip() for e in _SPLIT_LIST.split(text)):
+            if not entry or names_no_one(entry) or (place and only_letters_after(entry)):
+                continue  # "MBBS" of "Dr Ann Bell, MBBS": the name before it is hers
             hits = index.indices(entry)
             if len(hits) == 1:
                 found.append(keys[hits[0]])

@@ -110,12 +110,51 @@ def _without_titles(words: list[str], folded: list[str]) -> int:
     return count
 
 
+# Letters typed after a name (qualifications, fellowships, honours), as they are written:
+# never a surname or a first name. Matched as typed, so "Ma" and "Said" stay surnames; the
+# two-letter degrees that are also names (MA, BA, MB, BM, MD) are left out on purpose.
+# The one list: letters (``wording``) read a name without them, and names match without them.
+LETTERS_AFTER = frozenset("""
+    MBBS MBChB BChir BMBCh MBBCh BSc MSc MPhil PhD DPhil MRes MPH MBA MEd MSt DM FRCP FRCPE
+    FRCPI MRCP FRCS FRCSEd MRCS FRCGP MRCGP FRCA FRCR FRCPath MRCPath FRCOG MRCOG FRCPsych
+    MRCPsych FRCPCH MRCPCH FRCEM MRCEM FRCOphth FFPH MFPH FMedSci DRCOG DFSRH DCH FHEA RGN
+    RMN RSCN NMP MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS QN Jr Jnr Sr Snr
+    (Hons) (Orth) (Lond) (Glas) (Edin)
+    """.split())
+_LAST_WORD = re.compile(r"(?:\s*,\s*|\s+)(\S+?)\.?\s*,?\s*$")
+
+
+def letters_after(rest: str) -> tuple[str, str]:
+    """(``rest`` without the letters typed after it, those letters as typed with what set
+    them apart): "Ann Bell, MBBS" gives ("Ann Bell", ", MBBS"). One word always stays."""
+    cut = len(rest)
+    while (found := _LAST_WORD.search(rest[:cut])) and found.start() > 0 and \
+            found.group(1) in LETTERS_AFTER:
+        cut = found.start()
+    return rest[:cut], rest[cut:]
+
+
+def only_letters_after(text: str) -> bool:
+    """Whether ``text`` is letters typed after a name and nothing else ("MBBS", "MRCGP
+    FRCP"): what a list cut at its commas leaves of "Dr Ann Bell, MBBS"."""
+    return letters_after(f"- {text}")[0] == "-"
+
+
+def _folded_name(name: str) -> str:
+    """``name`` folded, without its leading titles (the last word is never one)."""
+    words = fold(name).replace("@", " ").split()
+    return " ".join(words[_without_titles(words, words):])
+
+
 @lru_cache(maxsize=1 << 18)
 def person_key(name: str) -> str:
     """The one name folder: the key under which two names are the same person, with leading
-    titles, case, accents, punctuation and spacing dropped (``"Dr A. Khan" -> "a khan"``)."""
-    words = fold(name).replace("@", " ").split()
-    return " ".join(words[_without_titles(words, words):])
+    titles, letters after the name (``LETTERS_AFTER``), case, accents, punctuation and
+    spacing dropped (``"Dr A. Khan" -> "a khan"``, ``"Dr Ann Bell, MBBS" -> "ann bell"``).
+    Applied twice it changes nothing, so an already folded key compares as it is."""
+    kept, after = letters_after(name)
+    key = _folded_name(kept)
+    return _folded_name(name) if after and key in TITLES else key  # "Dr MBBS" is a name
 
 
 def names_by_part(part: str, name: str) -> bool:
@@ -164,9 +203,10 @@ def organisation_key(name: str) -> str:
     and dropping titles, so ``"Dr Patel's Surgery"`` and ``"Patel's surgery"`` are one
     organisation, and so are ``"St. Mary's Surgery"`` and ``"St Marys Surgery"``: the
     registered practice that keeps a patient from their own GP must not hang on an
-    apostrophe. ``person_key`` without the apostrophes, and unchanged by being applied
+    apostrophe. Folded as a name is (``person_key``, letters after a name aside: they are
+    no part of a workplace's name), without the apostrophes, and unchanged by being applied
     twice, so an already folded key (an earlier year's) compares as it is."""
-    return person_key(without_apostrophes(name))
+    return _folded_name(without_apostrophes(name))
 
 
 def without_apostrophes(text: str) -> str:
@@ -233,7 +273,7 @@ def slug(text: str, fallback: str = "item") -> str:
     Windows keeps for a device is numbered (``"Nul" -> "nul-1"``). A stem longer than
     ``SLUG_LIMIT`` keeps its start and ends in six letters of its hash, so two long names
     that start alike still get two stems, the same on every run."""
-    stem = "-".join(person_key(text).replace("@", " ").split())
+    stem = "-".join(_folded_name(text).split())
     if len(stem) > SLUG_LIMIT:
         from hashlib import sha256
 

@@ -8,11 +8,10 @@ same thing about the same person, and so that the reminder's sentences can be te
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import TITLES, first_capital, fold, person_key
+from .text import TITLES, first_capital, fold, letters_after, person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -31,35 +30,12 @@ VISIT_STATES = (OWED, PLANNED, UNCONFIRMED, DONE)
 CHASED = (OWED, UNCONFIRMED)  # the states a reminder is written about
 
 
-# Letters typed after a name (qualifications, fellowships, honours), as they are written:
-# never a surname or a first name. Matched as typed, so "Ma" and "Said" stay surnames; the
-# two-letter degrees that are also names (MA, BA, MB, BM, MD) are left out on purpose.
-_LETTERS_AFTER = frozenset("""
-    MBBS MBChB BChir BMBCh MBBCh BSc MSc MPhil PhD DPhil MRes MPH MBA MEd MSt DM FRCP FRCPE
-    FRCPI MRCP FRCS FRCSEd MRCS FRCGP MRCGP FRCA FRCR FRCPath MRCPath FRCOG MRCOG FRCPsych
-    MRCPsych FRCPCH MRCPCH FRCEM MRCEM FRCOphth FFPH MFPH FMedSci DRCOG DFSRH DCH FHEA RGN
-    RMN RSCN NMP MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS QN Jr Jnr Sr Snr
-    (Hons) (Orth) (Lond) (Glas) (Edin)
-    """.split())
-_LAST_WORD = re.compile(r"(?:\s*,\s*|\s+)(\S+?)\.?\s*,?\s*$")
-
-
-def _letters_after(rest: str) -> tuple[str, str]:
-    """(``rest`` without the letters typed after it, those letters as typed with what set
-    them apart): "Ann Bell, MBBS" gives ("Ann Bell", ", MBBS"). One word always stays."""
-    cut = len(rest)
-    while (found := _LAST_WORD.search(rest[:cut])) and found.start() > 0 and \
-            found.group(1) in _LETTERS_AFTER:
-        cut = found.start()
-    return rest[:cut], rest[cut:]
-
-
 def _parts(name: str) -> tuple[str, str]:
     """(canonical title, the rest in the usual order, without letters after it): every name
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
     title, rest = split_title(name)
-    rest = _letters_after(rest)[0]
+    rest = letters_after(rest)[0]
     family, comma, given = rest.partition(",")
     if comma and family.strip() and given.strip() and "," not in given:
         rest = f"{given.strip()} {family.strip()}"
@@ -70,7 +46,7 @@ def display_name(name: str) -> str:
     """The name with its title in canonical form: ``"Dr. amelia Ashworth"`` keeps
     ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed."""
     title, rest = _parts(name)
-    return f"{title} {rest}{_letters_after(split_title(name)[1])[1]}".strip()
+    return f"{title} {rest}{letters_after(split_title(name)[1])[1]}".strip()
 
 
 def surname(name: str) -> str:
