@@ -37,6 +37,7 @@ from .text import (
     fold_char,
     half_up,
     header_key,
+    letters_after,
     percent,
     plural,
     without_apostrophes,
@@ -451,14 +452,17 @@ class Anonymiser:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        """Learn the words of every name (titles, lone particles left out) to find in answers."""
+        """Learn the words of every name (titles, letters after it and lone particles left
+        out) to find in answers."""
         words: set[str] = set()
         handles: set[str] = set()
         initials: set[str] = set()
         nicknames: set[str] = set()
         stems: set[str] = set()
         lettered: set[str] = set()
-        for name in _spelt_out_too(names):
+        # the letters after a name ("MBBS" of "Dr Ann Bell, MBBS") are no part of it: an
+        # answer's "my MBBS training" stays
+        for name in _spelt_out_too(letters_after(n)[0] for n in names):
             folded, _ = _folded(without_invisible(name))
             tokens = _NAME_TOKEN.findall(folded)
             while tokens and tokens[0] in TITLES:
