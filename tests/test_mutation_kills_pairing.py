@@ -327,7 +327,7 @@ def test_a_partner_who_withdrew_releases_the_lock_and_says_so(tmp_path: Path) ->
                              Scheme())
     # the Partner column is the sixth, F, after the five of COLUMNS
     assert result.released == ["Volunteers!F2 (Dr Amelia Ashworth's Partner cell) names "
-                               "Oliver Pemberton, who has withdrawn; that lock was released."]
+                               "Oliver Pemberton, who has withdrawn; that lock is released."]
     assert "oliver.pemberton@nhs.net" not in {p.b.email for p in result.pairs}
     assert all(p.how != "locked" for p in result.pairs)
 
@@ -345,7 +345,7 @@ def test_two_people_kept_apart_are_never_paired_again(tmp_path: Path) -> None:
     # Oliver is still in the scheme (paired with Isla): only the pair was ended
     assert result.released == ["Volunteers!F2 (Dr Amelia Ashworth's Partner cell) names "
                                "Oliver Pemberton, but their pair was ended (Withdrawn sheet); "
-                               "that lock was released."]
+                               "that lock is released."]
     # and the other way round: an apart pair given consultant first is kept apart too
     back = pair_volunteers(roster_of(tmp_path, PEOPLE), Scheme(),
                            apart=[("oliver.pemberton@nhs.net", "amelia.ashworth@nhs.net")])

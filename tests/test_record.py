@@ -1179,7 +1179,7 @@ def test_a_partner_lock_naming_the_withdrawn_is_released(run: Runner, paired: Pa
               for p in people()]
     write_book(tmp_path / "v.xlsx", roster)
     result = run("pair", "v.xlsx", "--keep", "pairs.xlsx")
-    assert "names Dr GP 0, who has withdrawn; that lock was released" in result.stdout
+    assert "names Dr GP 0, who has withdrawn; that lock is released" in result.stdout
 
 
 # 7. pair --keep keeps what it can, names what it cannot; render --new -----------------------

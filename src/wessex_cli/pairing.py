@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import PairingError
 from .model import AGREEMENT_ENDED, PairRecord, Person, pair_number
-from .roster import Roster, Volunteer
+from .roster import Roster, Volunteer, partner_withdrawn
 from .scheme import Scheme
 from .text import did_you_mean, first_capital, person_key, plural
 
@@ -337,13 +337,13 @@ def pair_volunteers(roster: Roster, scheme: Scheme, locks: Sequence[str] = (),
             cell = roster.cell(volunteer, "partner")
             where = f"{cell} ({volunteer.name}'s Partner cell)" if cell else \
                 f"the Partner cell of row {volunteer.row} ({volunteer.name})"
-            if not partner.active or frozenset((volunteer.key, partner.key)) in \
-                    {frozenset(p) for p in apart}:
+            if not partner.active:  # as 'check' says it
+                released.append(partner_withdrawn(where, partner))
+                continue
+            if frozenset((volunteer.key, partner.key)) in {frozenset(p) for p in apart}:
                 # one of the two left their pair alone: both are still in the scheme
-                what = "who has withdrawn" if not partner.active else \
-                    "but their pair was ended (Withdrawn sheet)"
-                released.append(f"{first_capital(where)} names {partner.name}, {what}; that "
-                                "lock was released.")
+                released.append(f"{first_capital(where)} names {partner.name}, but their "
+                                "pair was ended (Withdrawn sheet); that lock is released.")
                 continue
             lock_texts.append((where, volunteer.key, partner.key))
     for where, left_text, right_text in lock_texts:

@@ -1094,6 +1094,11 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             _check_lock(reader, volunteer, partner_of)
             for person in (volunteer, partner_of):
                 locks[person.key].add(frozenset((volunteer.key, partner_of.key)))
+        elif partner_of is not None and volunteer.active:  # 'pair' says so too, as here
+            reader.problem("warning", volunteer.row - 1, "partner",
+                           partner_withdrawn(f"{volunteer.name}'s Partner cell", partner_of),
+                           f"If {partner_of.name} is still taking part, correct the Status "
+                           f"in row {partner_of.row}; if not, clear this cell.")
     # 'pair' refuses a lock that breaks a rule or gives someone more partners than their
     # Capacity: said here, at the cell, so that 'check' never says "no problems" first
     for volunteer in volunteers:
@@ -1108,6 +1113,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            f"({person.capacity}).", "Keep one of those Partner entries, or "
                            f"raise {person.name}'s Capacity.", frozenset(locks[person.key]))
     return volunteers
+
+
+def partner_withdrawn(where: str, partner: Volunteer) -> str:
+    """What 'check' and 'pair' say of a Partner cell (``where``) naming someone whose Status
+    says they have withdrawn: one sentence for both."""
+    return (f"{first_capital(where)} names {partner.name}, who has withdrawn; that lock is "
+            "released.")
 
 
 def _check_lock(reader: _RowReader, volunteer: Volunteer, partner: Volunteer) -> None:
