@@ -32,6 +32,7 @@ from .errors import NotASpreadsheet, RosterError, SpreadsheetError
 from .roster import COLUMN_ALIASES, NOT_SPREADSHEETS, column_meant, names_no_one
 from .spreadsheet import Grid, cell_ref, cell_text, find_header_row, read_every_grid, read_grid
 from .text import (
+    APOSTROPHES,
     TITLES,
     fold,
     fold_char,
@@ -241,7 +242,8 @@ _WARD_ABBREVIATIONS = frozenset({
     "SAU", "OPD", "ENT", "IT", "PCN", "ICB", "CQC", "OOH", "TTO", "TTA", "EPR", "ECG", "CT",
     "MRI", "DN", "HCA", "SHO", "FY", "ST", "COPD", "CKD", "DNACPR", "ReSPECT", "UTC", "WIC"})
 _NOT_A_NAME_AFTER_A_WORD = frozenset({"i"}) | WEEKDAYS | frozenset(MONTHS)
-_WORD = r"[^\W\d_]\w*(?:['\u2019-][^\W\d_]\w*)*"  # "Patel", "O'Neill", "Smith-Jones"
+# "Patel", "O'Neill" (or "O`Neill", "O‘Neill": any apostrophe), "Smith-Jones"
+_WORD = rf"[^\W\d_]\w*(?:[{APOSTROPHES}-][^\W\d_]\w*)*"
 _TITLED_NAME = re.compile(
     r"(?<!\w)(?P<title>" + "|".join(sorted(_TITLES_BEFORE_NAMES, key=len,
                                            reverse=True)) + r")(?:\.\s*|\s+)"
@@ -329,10 +331,13 @@ def _titled_name_span(match: re.Match[str]) -> tuple[int, int] | None:
     return start, end - 2 if _ends_possessive(match.string, end) else end  # "[name]'s clinic"
 
 
+_APOSTROPHE_ESSES = tuple(f"{mark}s" for mark in APOSTROPHES)
+
+
 def _ends_possessive(text: str, end: int) -> bool:
     """Whether ``text[:end]`` ends in "'s": looked at where it ends, not by copying the text
     before it (which, for every name in a long answer, took quadratic time)."""
-    return text.endswith(("'s", "\u2019s"), 0, end)
+    return text.endswith(_APOSTROPHE_ESSES, 0, end)
 
 
 def remove_titled_names(text: str) -> str:
@@ -1154,7 +1159,7 @@ def _place_words(organisation: str) -> set[tuple[str, ...]]:
             if (words := tuple(w for w, _, _, _ in _place_tokens(_folded(n)[0])))}
 
 
-_APOSTROPHE_S = re.compile(r"['\u2019\u2018`]s(?![^\W_])")
+_APOSTROPHE_S = re.compile(rf"[{APOSTROPHES}]s(?![^\W_])")
 
 
 def _place_tokens(folded: str) -> list[tuple[str, int, int, bool]]:

@@ -19,6 +19,11 @@ TITLES: dict[str, str] = {
     "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "sir": "Sir", "dame": "Dame",
     "rev": "Revd", "revd": "Revd", "reverend": "Revd", "lord": "Lord", "lady": "Lady",
 }
+# Apostrophes as people type them: the straight one, the curly one, and those typed for it
+# (the left quotation mark, the backtick, the modifier letter). The one list: ``fold`` and
+# ``fold_char`` read each as the straight one, so "O`Donnell" and "O‘Donnell" are matched
+# and anonymised as "O'Donnell" is; ``without_apostrophes`` drops them all.
+APOSTROPHES = "'\u2019\u2018`\u02bc"
 # A letter or digit of any script is part of a word: a name in Greek, Arabic or Chinese
 # must not fold to nothing, which reads as a blank cell ("no preference", no Avoid).
 _NON_WORD = re.compile(r"(?:[^\w@]|_)+")
@@ -79,10 +84,11 @@ _PLAIN_CASED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": 
                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th",
                               "Þ": "Th", "ı": "i", "ß": "ss"})
 # The Arabic tatweel only stretches a word to fit a line ("محـمد" is "محمد"), as an accent
-# only marks a letter: it goes as accents do.
+# only marks a letter: it goes as accents do. Every apostrophe is the straight one.
 _NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
                                    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
-                                   "Þ": "th", "ı": "i", "\u0640": None})
+                                   "Þ": "th", "ı": "i", "\u0640": None,
+                                   **dict.fromkeys(APOSTROPHES[1:], "'")})
 
 
 def without_accents(value: str) -> str:
@@ -94,8 +100,9 @@ def without_accents(value: str) -> str:
 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
-    """One character as ``fold`` compares it, accents and case dropped, but punctuation kept
-    (``"Á" -> "a"``, ``"ß" -> "ss"``, ``"ø" -> "o"``): for matching inside running text, where
+    """One character as ``fold`` compares it, accents and case dropped, but punctuation kept,
+    every apostrophe as the straight one (``"Á" -> "a"``, ``"ß" -> "ss"``, ``"ø" -> "o"``,
+    ``"`" -> "'"``): for matching inside running text, where
     every folded character must map back to the character it came from."""
     decomposed = unicodedata.normalize("NFKD", char.translate(_NO_DECOMPOSITION))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -194,7 +201,7 @@ def split_title(name: str) -> tuple[str, str]:
 
 # Apostrophes, straight or curly, inside an organisation's name: "St Mary's", "St Marys" and
 # "St Mary’s" are one practice as people type it, so they are dropped, not made a space.
-_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc`")
+_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 
 
 def organisation_key(name: str) -> str:
