@@ -128,17 +128,38 @@ LETTERS_AFTER = frozenset("""
     RMN RSCN NMP MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS QN Jr Jnr Sr Snr
     (Hons) (Orth) (Lond) (Glas) (Edin)
     """.split())
-_LAST_WORD = re.compile(r"(?:\s*,\s*|\s+)(\S+?)\.?\s*,?\s*$")
 
 
 def letters_after(rest: str) -> tuple[str, str]:
     """(``rest`` without the letters typed after it, those letters as typed with what set
-    them apart): "Ann Bell, MBBS" gives ("Ann Bell", ", MBBS"). One word always stays."""
+    them apart): "Ann Bell, MBBS" gives ("Ann Bell", ", MBBS"), "Ann Bell,MBBS" ("Ann Bell",
+    ",MBBS"). One word always stays. Read back from the end a word at a time, each character
+    once, so a cell of 32,767 characters costs no more than a short one (a pattern searched
+    from every position took seconds over a long run of spaces)."""
+
+    def before_separator(end: int) -> int:
+        # what a separator (spaces, or a comma with any spaces round it) ending at ``end``
+        # leaves before it
+        while end and rest[end - 1].isspace():
+            end -= 1
+        if end and rest[end - 1] == ",":
+            end -= 1
+            while end and rest[end - 1].isspace():
+                end -= 1
+        return end
+
     cut = len(rest)
-    while (found := _LAST_WORD.search(rest[:cut])) and found.start() > 0 and \
-            found.group(1) in LETTERS_AFTER:
-        cut = found.start()
-    return rest[:cut], rest[cut:]
+    while True:
+        end = before_separator(cut)  # a comma or spaces after the letters
+        if end and rest[end - 1] == ".":  # "MBBS."
+            end -= 1
+        start = end
+        while start and not (rest[start - 1].isspace() or rest[start - 1] == ","):
+            start -= 1
+        kept = before_separator(start)
+        if start == 0 or kept == 0 or rest[start:end] not in LETTERS_AFTER:
+            return rest[:cut], rest[cut:]
+        cut = kept
 
 
 def only_letters_after(text: str) -> bool:
