@@ -92,12 +92,13 @@ def _later(clock: str, minutes: int) -> str:
     return f"{(start + minutes) // 60 % 24:02d}:{(start + minutes) % 60:02d}"
 
 
-def default_agenda(start: str, end: str, speaker: str) -> tuple[tuple[str, str], ...]:
+def default_agenda(start: str, end: str, speaker: str,
+                   refreshments: bool = True) -> tuple[tuple[str, str], ...]:
     """The default agenda fitted to the event's own times (rounded to five minutes): an
     event from 16:00 to 18:00 does not list refreshments at 18:30. Without times that can be
-    read, the items alone."""
-    items = [(share, what) for share, what in DEFAULT_AGENDA
-             if speaker or what != "Guest speaker"]
+    read, the items alone; without refreshments, the first is arrivals alone."""
+    items = [(share, what if refreshments or share else "Arrivals")
+             for share, what in DEFAULT_AGENDA if speaker or what != "Guest speaker"]
     first, last = clock_minutes(start), clock_minutes(end)
     if first is None or last is None:
         return tuple(("", what) for _, what in items)
@@ -116,6 +117,8 @@ class Celebration:
     venue: str = "to be confirmed"
     speaker: str = ""
     speaker_topic: str = ""
+    # what the invitation promises to eat and drink, as scheme.toml words it; "" promises none
+    refreshments: str = "Refreshments provided"
     # as scheme.toml gives it, else default_agenda for the event's own times
     agenda: tuple[tuple[str, str], ...] = default_agenda("18:30", "21:00", "")
 
@@ -365,7 +368,8 @@ KNOWN_SETTINGS: dict[str, dict[str, Any] | None] = {
     "leads": {"name": None, "email": None, "phone": None, "role": None, "side": None},
     "dates": {"start": None, "end": None},
     "celebration": {"date": None, "time": None, "end_time": None, "venue": None,
-                    "speaker": None, "speaker_topic": None, "agenda": None},
+                    "speaker": None, "speaker_topic": None, "agenda": None,
+                    "refreshments": None},
     "weights": {"person": None, "topic": None, "cluster": None},
     "pairing": {"seed": None, "history": None},
     "feedback": {"themes": None},
@@ -595,8 +599,9 @@ class _SchemeReader:
         end_time = self.text_value("celebration.end_time", "") or \
             _later(time, DEFAULT_AGENDA[-1][0])
         speaker = self.text_value("celebration.speaker", "")
+        refreshments = self.refreshments(base.celebration.refreshments)
         if agenda_raw is None:
-            agenda = default_agenda(time, end_time, speaker)
+            agenda = default_agenda(time, end_time, speaker, bool(refreshments))
         else:
             items = []
             for item in agenda_raw:
@@ -620,6 +625,7 @@ class _SchemeReader:
             venue=self.text_value("celebration.venue", base.celebration.venue),
             speaker=speaker,
             speaker_topic=self.text_value("celebration.speaker_topic", ""),
+            refreshments=refreshments,
             agenda=agenda,
         )
         cluster = self.whole_number("weights.cluster", base.weights.cluster, MOST_WEIGHT)
@@ -670,6 +676,14 @@ class _SchemeReader:
                       *name_of_another_year(self.text_value("scheme.name", base.name),
                                             start, end)),
         )
+
+    def refreshments(self, default: str) -> str:
+        """``[celebration] refreshments``: the words the invitation promises them in; ""
+        or false promises none, true the default words."""
+        value = self.get("celebration.refreshments", (str, bool), default)
+        if isinstance(value, bool):
+            return default if value else ""
+        return self.text_value("celebration.refreshments", default)
 
     def history(self) -> tuple[Path, ...]:
         """``[pairing] history``: one path or a list, each read from scheme.toml's folder.

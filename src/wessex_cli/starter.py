@@ -71,6 +71,7 @@ end_time = "21:00"
 venue = "to be confirmed"
 speaker = ""
 speaker_topic = ""
+refreshments = "Refreshments provided"   # as the invitation words it; "" to promise none
 # agenda = ["18:30 Refreshments", "18:50 Welcome", "19:05 Guest speaker",
 #           "19:35 Feedback from the visits", "20:00 Table-top discussions", "21:00 Close"]
 

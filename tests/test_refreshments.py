@@ -1,0 +1,71 @@
+"""The celebration invitation promised "Refreshments provided" to every delegate, and
+scheme.toml had no setting to change it: an event with no catering could not stop the letter
+promising some (nor its agenda stop opening with "Refreshments and arrivals").
+[celebration] refreshments now says what is offered, or nothing when empty or false; without
+it the invitation reads as before."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wessex_cli.errors import SchemeError
+from wessex_cli.scheme import load_scheme
+
+from .conftest import EXAMPLES, Runner, few_pairs
+
+
+def invitation(run: Runner, folder: Path, setting: str | None) -> str:
+    """Amelia Ashworth's invitation (text), with ``setting`` added under [celebration]."""
+    text = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    if setting is not None:
+        text = text.replace('speaker = "Professor', f'{setting}\nspeaker = "Professor')
+    (folder / "scheme.toml").write_text(text, encoding="utf-8")
+    few_pairs(folder / "pairs.xlsx", 1)
+    run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "txt", "--force")
+    letter = folder / "documents" / "celebration-invite" / "amelia-ashworth.txt"
+    return " ".join(letter.read_text(encoding="utf-8").split())
+
+
+def test_without_the_setting_refreshments_are_promised_as_before(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    assert "Refreshments provided. The event counts towards your CPD." in \
+        invitation(run, tmp_path, None)
+
+
+def test_an_empty_setting_promises_no_refreshments(run: Runner, tmp_path: Path) -> None:
+    text = invitation(run, tmp_path, 'refreshments = ""')
+    assert "efreshments provided" not in text
+    assert "- The event counts towards your CPD." in text
+    # nor does the agenda wessex fits to the evening
+    assert "- 18:30: Arrivals - 18:50: Welcome" in text
+
+
+def test_the_setting_says_what_is_offered_in_the_organisers_words(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    text = invitation(run, tmp_path, 'refreshments = "Tea, coffee and a light buffet"')
+    assert "- Tea, coffee and a light buffet. The event counts towards your CPD." in text
+    # typed with its own full stop, it is not given a second
+    text = invitation(run, tmp_path, 'refreshments = "Bring your own lunch."')
+    assert "- Bring your own lunch. The event counts towards your CPD." in text
+
+
+def test_false_turns_the_promise_off_too(run: Runner, tmp_path: Path) -> None:
+    assert "efreshments" not in invitation(run, tmp_path, "refreshments = false")
+
+
+def test_a_number_is_refused_naming_the_setting(tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text("[celebration]\nrefreshments = 3\n")
+    with pytest.raises(SchemeError, match="refreshments"):
+        load_scheme(tmp_path / "scheme.toml")
+
+
+def test_init_writes_the_setting_with_todays_words(run: Runner, tmp_path: Path) -> None:
+    run("init", "new")
+    text = (tmp_path / "new" / "scheme.toml").read_text(encoding="utf-8")
+    assert 'refreshments = "Refreshments provided"' in text
+    assert load_scheme(tmp_path / "new" / "scheme.toml").celebration.refreshments == \
+        "Refreshments provided"
+    shutil.rmtree(tmp_path / "new")
