@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,9 @@ from .text import one_line, strip_controls
 
 if TYPE_CHECKING:
     from .documents import Rendered
+
+
+BOX = "☐"  # a box to tick: a list item opening with one is a checklist's line
 
 
 @dataclass
@@ -148,6 +152,8 @@ def to_html(markdown: str, title: str) -> str:
     from .pages import render_page, trusted
 
     body = _parser().render(markdown).replace("<hr />", '<div class="write"></div>')
+    # a checklist's item has its box, not a bullet too (raw HTML is off: no "<li>" is typed)
+    body = re.sub(rf"<li>(\s*<p>)?{BOX}", rf'<li class="box">\1{BOX}', body)
     return render_page("document", title=title, body=trusted(body))
 
 
@@ -250,7 +256,11 @@ def _block_paragraph(document: Any, block: Block, styles: _Styles) -> Any:
     if block.kind.startswith("h"):  # as add_heading makes it
         return styles.paragraph(f"Heading {min(int(block.kind[1]), 4)}")
     if block.kind == "li":
-        return styles.paragraph("List Number" if block.number is not None else "List Bullet")
+        paragraph = styles.paragraph("List Number" if block.number is not None
+                                     else "List Bullet")
+        if block.number is None and _boxed(block):
+            _no_bullet(paragraph)
+        return paragraph
     if block.kind == "write":
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.oxml.ns import qn
@@ -266,6 +276,20 @@ def _block_paragraph(document: Any, block: Block, styles: _Styles) -> Any:
         document.add_paragraph()
         return None
     return document.add_paragraph()
+
+
+def _boxed(block: Block) -> bool:
+    """Whether a list item opens with a box to tick (a checklist's line)."""
+    return bool(block.inlines) and block.inlines[0].text.lstrip().startswith(BOX)
+
+
+def _no_bullet(paragraph: Any) -> None:
+    """A list item with its bullet turned off (numbering 0), keeping the list's indent: the
+    box it opens with is its marker."""
+    # in its place among the paragraph's properties, as Word's schema orders them
+    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # noqa: SLF001
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = 0
 
 
 def _centre_for_certificate(paragraph: Any, block: Block) -> None:
