@@ -100,7 +100,11 @@ def gallery_recipients(template: DocumentTemplate, scheme: Scheme, tracked: Path
 
 
 if __name__ == "__main__":
+    import os
     import tempfile
+
+    # as the tests pin it (conftest): Word documents are dated the moment they are written
+    os.environ.setdefault("WESSEX_TODAY", TODAY.isoformat())
 
     shutil.rmtree(GALLERY, ignore_errors=True)
     with tempfile.TemporaryDirectory() as work:

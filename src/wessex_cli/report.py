@@ -460,7 +460,8 @@ def report_docx(report: Report) -> bytes:
     from .formats import a4_document, stable_zip
 
     values = context(report)
-    document = a4_document(f"Evaluation: {report.scheme.name}")  # as the letters: UK English
+    # as the letters: UK English, the administrator as author
+    document = a4_document(f"Evaluation: {report.scheme.name}", report.scheme)
     section = document.sections[0]
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
