@@ -11,6 +11,7 @@ next working day instead when the previous one is too early for the guide's timi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,13 +229,9 @@ def make_plan(start: dt.date, scheme: Scheme | None = None) -> Plan:
             f"({day_month_year(end)}); the guide holds it shortly after, while the visits "
             "are fresh. Change [celebration] date, or delete it and run 'wessex plan --save' "
             "to choose one.")
-    for setting in ("time", "end_time"):  # the calendar needs a time it can read
-        written = getattr(scheme.celebration, setting)
-        if f"celebration.{setting}" in scheme.given and clock_minutes(written) is None:
-            plan.warnings.append(
-                f"The celebration's {setting.replace('_', ' ')} in scheme.toml ('{written}') "
-                "is not a time wessex can read: write it like 19:00. Until then the calendar "
-                "shows 18:30 to 21:00, and the invitation's agenda has no times.")
+    unread = _unread_times(scheme)
+    if unread:
+        plan.warnings.append(unread)
     if scheme.celebration.runs_backwards:
         plan.warnings.append(
             f"The celebration would end at {scheme.celebration.end_time}, no later than it "
@@ -446,6 +443,62 @@ def _clock(text: str, hour: int, minute: int) -> dt.time:
     if minutes is None:
         return dt.time(hour, minute)
     return dt.time(minutes // 60, minutes % 60)
+
+
+def _unread_times(scheme: Scheme) -> str:
+    """A warning for a celebration time in scheme.toml that wessex cannot read ("12.30pm"):
+    what the invitation and the calendar will say, and what to write instead ("" when
+    both times read, or scheme.toml gives neither)."""
+    celebration = scheme.celebration
+    typed = {setting: getattr(celebration, setting) for setting in ("time", "end_time")
+             if f"celebration.{setting}" in scheme.given and getattr(celebration, setting)
+             and clock_minutes(getattr(celebration, setting)) is None}
+    if not typed:
+        return ""
+    named = " and ".join("start" if setting == "time" else "end" for setting in typed)
+    quoted = ", ".join(f"'{text}'" for text in typed.values())
+    several = len(typed) > 1
+    shown = celebration.time + (f" to {celebration.end_time}" if celebration.end_time else "")
+    said = f"The invitation will say '{shown}'" + (
+        "" if celebration.end_time else " with no end time")
+    if "celebration.agenda" not in scheme.given:
+        said += ", its agenda without times"
+    calendar = (celebration.time if clock_minutes(celebration.time) is not None else "18:30",
+                celebration.end_time if clock_minutes(celebration.end_time) is not None
+                else "21:00")
+    fixes = []
+    for setting, text in typed.items():
+        meant = _24_hour(text)
+        fixes.append(f'{setting} = "{meant}"' if meant else
+                     f'{setting} as a 24-hour time, such as '
+                     f'"{"18:30" if setting == "time" else "21:00"}"')
+    fix = "write " + " and ".join(fixes)
+    if not celebration.end_time:
+        start = _24_hour(celebration.time)
+        end = _add_minutes(start, 150) if start else "21:00"
+        fix += (" (the invitation then gives an end two and a half hours later), or add the "
+                f'end, such as end_time = "{end}"')
+    return (f"The celebration's {named} time{'s' if several else ''} in scheme.toml ({quoted}) "
+            f"{'are not times' if several else 'is not a time'} wessex can read. {said}, and "
+            f"the calendar will show {calendar[0]} to {calendar[1]}. To put it right, "
+            f"{fix} under [celebration].")
+
+
+def _24_hour(text: str) -> str | None:
+    """A time of day written with am or pm ("12.30pm", "6 pm") as the 24-hour time
+    scheme.toml needs ("12:30", "18:00"); None for anything else."""
+    found = re.fullmatch(r"\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*", text,
+                         re.IGNORECASE)
+    if found is None or not 1 <= int(found[1]) <= 12 or int(found[2] or 0) > 59:
+        return None
+    hour = int(found[1]) % 12 + (12 if found[3].lower() == "p" else 0)
+    return f"{hour:02d}:{int(found[2] or 0):02d}"
+
+
+def _add_minutes(clock: str, minutes: int) -> str:
+    """``clock`` ("12:30") ``minutes`` later, on a 24-hour clock."""
+    start = clock_minutes(clock) or 0
+    return f"{(start + minutes) // 60 % 24:02d}:{(start + minutes) % 60:02d}"
 
 
 def dates_moved(scheme: Scheme, plan: Plan) -> str:
