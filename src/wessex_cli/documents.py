@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError
-from .model import PairRecord, Person, pair_number
+from .model import TYPE_THE_NAME, PairRecord, Person, pair_number
 from .placeholders import note
 from .scheme import Scheme
 from .text import did_you_mean, one_line, person_key, slug, strip_controls
@@ -1089,11 +1089,9 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
     faults: dict[str, str] = {}
     for recipient in people:
         for someone in (recipient.sent_to, recipient.partner):
-            if someone is None or someone.name.strip() or not someone.email_as_typed.strip():
-                continue
-            cell = someone.name_cell or someone.email_cell
-            faults.setdefault(cell, f"{cell} (the name of {someone.email_as_typed.strip()}) "
-                                    "is empty")
+            if someone is not None and someone.name_missing:
+                faults.setdefault(someone.name_cell or someone.email_cell,
+                                  someone.name_missing)
     if not faults:
         return
     shown = list(faults.values())
@@ -1101,8 +1099,7 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
                                       else "")
     raise TemplateError(f"no copy of '{template.name}' was written, as it would greet or name "
                         f"someone whose name is missing: {listed}.",
-                        "Type the name into each cell named (the volunteer workbook has it), "
-                        "then run this again.")
+                        f"{TYPE_THE_NAME}, then run this again.")
 
 
 # printed for a partner's address in a trial render: found in the text, the letter gives it

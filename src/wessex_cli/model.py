@@ -114,6 +114,19 @@ class Person:
         itself for a person not read from a cell."""
         return self.email_typed or self.email
 
+    @property
+    def name_missing(self) -> str:
+        """Their Name cell emptied by hand, its e-mail cell kept, as every message says it:
+        "Pairs!B3 (the name of ann@nhs.net) is empty"; "" when the name is there (or
+        nobody is, with no address either)."""
+        if self.name.strip() or not self.email_as_typed.strip():
+            return ""
+        return f"{self.name_cell or self.email_cell} (the name of " \
+            f"{self.email_as_typed.strip()}) is empty"
+
+
+# what to do about a Name cell emptied by hand, as render, remind and status all say it
+TYPE_THE_NAME = "Type the name into each cell named (the volunteer workbook has it)"
 
 HALVES = ("A", "B")  # the two halves of a pairs-workbook row; not the care sides
 

@@ -76,7 +76,7 @@ def status(
     now, end = today(), scheme.end
     tracked, warnings = load_pairs(pairs, now, year=scheme.year, start=scheme.start,
                                    withdrawn_warnings=True, capacities=scheme)
-    warn(warnings)
+    warn([*warnings, *_nameless(tracked)])
     shown = [p for p in tracked if not (owed and p.complete)]
     summary = summarise(tracked, end, now)
     if json:
@@ -110,6 +110,22 @@ def status(
               f"{plural(summary.overdue, 'pair')} overdue{'; ' + left if left else ''}.")
     if sides:
         out.print(sides + ".")
+
+
+def _nameless(pairs: list[PairRecord]) -> list[str]:
+    """One warning naming each Name cell of the Pairs sheet emptied by hand (its e-mail cell
+    kept), in the words render and remind refuse their letters with; none when every name
+    is there."""
+    from ..model import TYPE_THE_NAME
+
+    cells = list(dict.fromkeys(person.name_missing for pair in pairs for person in pair.people
+                               if person.name_missing))
+    if not cells:
+        return []
+    who, names = ("these people", "the names are") if len(cells) > 1 else \
+        ("this person", "the name is")
+    return [f"{'; '.join(cells)}: render and remind will write no letter to or about {who} "
+            f"until {names} typed back in. {TYPE_THE_NAME}."]
 
 
 def _reflections_in(received: tuple[bool, bool]) -> str:
