@@ -56,6 +56,24 @@ def test_false_turns_the_promise_off_too(run: Runner, tmp_path: Path) -> None:
     assert "efreshments" not in invitation(run, tmp_path, "refreshments = false")
 
 
+def test_the_planning_checklist_asks_for_refreshments_only_when_promised(
+        run: Runner, tmp_path: Path) -> None:
+    """The organiser's checklist listed 'Refreshments and parking arranged' for an event
+    whose invitation promises none."""
+    text = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
+    for setting, item in ((None, "☐ Refreshments and parking arranged"),
+                          ("refreshments = false", "☐ Parking arranged"),
+                          ('refreshments = "Tea and biscuits"',
+                           "☐ Refreshments and parking arranged")):
+        changed = text if setting is None else \
+            text.replace('speaker = "Professor', f'{setting}\nspeaker = "Professor')
+        (tmp_path / "scheme.toml").write_text(changed, encoding="utf-8")
+        run("render", "event-planning", "--format", "txt", "--force")
+        checklist = (tmp_path / "documents" / "event-planning.txt").read_text(encoding="utf-8")
+        assert item in checklist
+        assert ("efreshments" in checklist) == (setting != "refreshments = false")
+
+
 def test_a_number_is_refused_naming_the_setting(tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text("[celebration]\nrefreshments = 3\n")
     with pytest.raises(SchemeError, match="refreshments"):
