@@ -1,7 +1,8 @@
 """A Name cell on the Pairs sheet emptied by hand stops render and remind, naming the cell
 (tests/test_nameless.py), but 'wessex status' showed the pair with a blank where the name
 was and no word about it: the administrator learnt of it only when the letters were
-refused. status now warns, naming the cell as render does, and saying what it stops."""
+refused. status now warns, naming the cell as render does, and saying what it stops: the
+whole batch of letters that would greet or name that person, not their letters alone."""
 
 from __future__ import annotations
 
@@ -26,8 +27,11 @@ def test_status_names_the_emptied_name_cell(run: Runner, tmp_path: Path) -> None
     emptied(tmp_path, "B3")
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert "Pairs!B3 (the name of arjun.rasmussen@nhs.net) is empty" in said
-    assert "render and remind will write no letter to or about this person until the name " \
-        "is typed back in" in said
+    # render and remind refuse the whole batch (tests/test_nameless.py), not this person's
+    # letters alone: the warning must not let the administrator expect the others written
+    assert "until the name is typed back in, render and remind will refuse any batch of " \
+        "letters that would greet or name this person, writing no letter of it" in said
+    assert "will write no letter to or about" not in said
     assert "Type the name into each cell named (the volunteer workbook has it)" in said
     assert said.count("Pairs!B3") == 1
 
@@ -37,7 +41,8 @@ def test_two_emptied_names_are_one_warning(run: Runner, tmp_path: Path) -> None:
     said = " ".join(run("status", "pairs.xlsx").output.split())
     assert said.count("(the name of") == 2
     assert said.count("Type the name into each cell named") == 1
-    assert "to or about these people until the names are typed back in" in said
+    assert "until the names are typed back in, render and remind will refuse any batch of " \
+        "letters that would greet or name these people, writing no letter of it" in said
     assert "Pairs!J2 (the name of chidi.zielinski@nhs.net) is empty" in said
 
 

@@ -124,8 +124,10 @@ def _nameless(pairs: list[PairRecord]) -> list[str]:
         return []
     who, names = ("these people", "the names are") if len(cells) > 1 else \
         ("this person", "the name is")
-    return [f"{'; '.join(cells)}: render and remind will write no letter to or about {who} "
-            f"until {names} typed back in. {TYPE_THE_NAME}."]
+    # render and remind refuse the whole batch, not this person's letters alone
+    return [f"{'; '.join(cells)}: until {names} typed back in, render and remind will refuse "
+            f"any batch of letters that would greet or name {who}, writing no letter of it. "
+            f"{TYPE_THE_NAME}."]
 
 
 def _reflections_in(received: tuple[bool, bool]) -> str:
