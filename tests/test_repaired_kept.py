@@ -118,3 +118,30 @@ def test_a_partner_added_at_a_later_pair_keep_is_in_nobody_s_place(
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # and once the second is kept too
     letters = _letters(run, tmp_path, "kept")
     assert _others(letters, "Mr Colm Reid 0", spare) == []
+
+
+def test_the_row_names_the_pair_from_the_next_pair_keep(run: Runner, tmp_path: Path) -> None:
+    """As the README says: the run that makes the new pair leaves the Settings row saying
+    '(none)' (the record of the last pairing tells it then), and the next 'pair --keep',
+    which marks the pair 'kept', names it there."""
+    import openpyxl
+
+    from .test_in_place_row_lost import TITLE, _ids
+
+    def row() -> str:
+        sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"]
+        return next(str(r[1]) for r in sheet.iter_rows(values_only=True) if r[0] == TITLE)
+
+    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
+    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert row() == "(none)"
+    assert ONE.format("Gwen") in _to(_letters(run, tmp_path, "made"), "Mr Colm Reid 0", spare)
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    ids = _ids(tmp_path)
+    new, ended = (ids[frozenset(("Mr Colm Reid 0", who))] for who in (spare, first))
+    assert row() == f"{new} in place of {ended}"
