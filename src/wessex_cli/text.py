@@ -128,6 +128,17 @@ LETTERS_AFTER = frozenset("""
     RMN RSCN NMP MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS QN Jr Jnr Sr Snr
     (Hons) (Orth) (Lond) (Glas) (Edin)
     """.split())
+# A degree typed in two words ("MB ChB", "MB BS", "BM BCh"): the second half counts only
+# after the first, as MB and BM alone may be names.
+DEGREE_FIRST_HALVES = frozenset({"MB", "BM"})
+DEGREE_SECOND_HALVES = frozenset({"ChB", "BS", "BCh", "BChir"})
+
+
+def _known_letters(word: str) -> bool:
+    """Whether ``word`` is letters after a name, a college joined on too ("FRCP(Edin)")."""
+    head, bracket, tail = word.partition("(")
+    return word in LETTERS_AFTER or (bool(head) and bool(bracket) and head in LETTERS_AFTER
+                                     and f"({tail}" in LETTERS_AFTER)
 
 
 def letters_after(rest: str) -> tuple[str, str]:
@@ -148,16 +159,29 @@ def letters_after(rest: str) -> tuple[str, str]:
                 end -= 1
         return end
 
+    def word_start(end: int) -> int:
+        # where the word ending at ``end`` begins (after a space or a comma)
+        start = end
+        while start and not (rest[start - 1].isspace() or rest[start - 1] == ","):
+            start -= 1
+        return start
+
     cut = len(rest)
     while True:
         end = before_separator(cut)  # a comma or spaces after the letters
         if end and rest[end - 1] == ".":  # "MBBS."
             end -= 1
-        start = end
-        while start and not (rest[start - 1].isspace() or rest[start - 1] == ","):
-            start -= 1
+        start = word_start(end)
+        known = _known_letters(rest[start:end])
+        if rest[start:end] in DEGREE_SECOND_HALVES:  # "MB ChB": its first half, spaces between
+            gap = start
+            while gap and rest[gap - 1] == " ":
+                gap -= 1
+            first = word_start(gap)
+            if gap < start and rest[first:gap] in DEGREE_FIRST_HALVES:
+                start, known = first, True
         kept = before_separator(start)
-        if start == 0 or kept == 0 or rest[start:end] not in LETTERS_AFTER:
+        if start == 0 or kept == 0 or not known:
             return rest[:cut], rest[cut:]
         cut = kept
 
