@@ -76,8 +76,10 @@ def test_the_planning_checklist_asks_for_refreshments_only_when_promised(
 
 def test_a_number_is_refused_naming_the_setting(tmp_path: Path) -> None:
     (tmp_path / "scheme.toml").write_text("[celebration]\nrefreshments = 3\n")
-    with pytest.raises(SchemeError, match="refreshments"):
+    with pytest.raises(SchemeError, match="refreshments") as refused:
         load_scheme(tmp_path / "scheme.toml")
+    # in the words the administrator typed the file in, not Python's ("str or bool")
+    assert "must be text in quotes, or false for none, not 3" in str(refused.value)
 
 
 def test_init_writes_the_setting_with_todays_words(run: Runner, tmp_path: Path) -> None:
@@ -87,3 +89,12 @@ def test_init_writes_the_setting_with_todays_words(run: Runner, tmp_path: Path) 
     assert load_scheme(tmp_path / "new" / "scheme.toml").celebration.refreshments == \
         "Refreshments provided"
     shutil.rmtree(tmp_path / "new")
+
+
+@pytest.mark.parametrize("key", ["[pairing]\nhistory", "[letterhead]\naddress"])
+def test_a_list_setting_of_the_wrong_kind_is_described_in_plain_words(
+        tmp_path: Path, key: str) -> None:
+    (tmp_path / "scheme.toml").write_text(f"{key} = 3\n")
+    with pytest.raises(SchemeError) as refused:
+        load_scheme(tmp_path / "scheme.toml")
+    assert "must be text in quotes, or a list of them in [ ], not 3" in str(refused.value)

@@ -736,4 +736,6 @@ def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
 def _describe(kind: str) -> str:
     return {"str": "text in quotes", "int": "a whole number", "list": "a list in [ ]",
             "dict": "a table", "date or str": "a date (YYYY-MM-DD)",
-            "int or float": "a number"}.get(kind, kind)
+            "int or float": "a number",
+            "str or bool": "text in quotes, or false for none",
+            "list or str": "text in quotes, or a list of them in [ ]"}.get(kind, kind)
