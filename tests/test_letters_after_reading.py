@@ -29,3 +29,11 @@ def test_a_cell_of_many_spaces_is_read_whole() -> None:
     assert person_key(spaced) == "ann bell"
     many = "Ann Bell" + ", MBBS" * 5_000
     assert letters_after(many) == ("Ann Bell", ", MBBS" * 5_000)
+
+
+def test_a_nurses_and_a_midwifes_registration_are_letters() -> None:
+    """'Ann Bell RN' kept RN as a word of her name, so 'Ann Bell' matched nobody; a
+    midwife's RM and a health visitor's RHV alike."""
+    for letters in ("RN", "RM", "RHV", "RGN, RN"):
+        assert person_key(f"Ann Bell {letters}") == "ann bell"
+    assert person_key("Rn Bell") == "rn bell"  # matched as typed: a first name stays

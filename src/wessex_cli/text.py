@@ -125,7 +125,8 @@ LETTERS_AFTER = frozenset("""
     MBBS MBChB BChir BMBCh MBBCh BSc MSc MPhil PhD DPhil MRes MPH MBA MEd MSt DM FRCP FRCPE
     FRCPI MRCP FRCS FRCSEd MRCS FRCGP MRCGP FRCA FRCR FRCPath MRCPath FRCOG MRCOG FRCPsych
     MRCPsych FRCPCH MRCPCH FRCEM MRCEM FRCOphth FFPH MFPH FMedSci DRCOG DFSRH DCH FHEA RGN
-    RMN RSCN NMP MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS QN Jr Jnr Sr Snr
+    RN RM RHV RMN RSCN NMP MCSP BDS MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS
+    QN Jr Jnr Sr Snr
     (Hons) (Orth) (Lond) (Glas) (Edin)
     """.split())
 # A degree typed in two words ("MB ChB", "MB BS", "BM BCh"): the second half counts only
