@@ -124,3 +124,20 @@ def test_an_nhsmail_display_name_blanks_no_organisation(run: Runner,
     assert _quotes(markdown) == sorted([
         "[name] saw how the integrated care board and NHS teams work",
         "NHS England, said [name]", "[name] liked the medical group"])
+
+
+def test_long_cells_with_no_address_are_read_in_good_time(run: Runner,
+                                                         tmp_path: Path) -> None:
+    # reflections pasted into the Email column, 32,000 letters (near the most a cell holds)
+    # with no "@" in them before an address or none: each letter was a new start of the
+    # search for an address, read to the end of the run again (over a minute for these eight,
+    # before); the address after the letters still names its owner
+    pasted = "x" * 32_000
+    rows = [(pasted + " mel.ash@nhs.net", "GP", "Mel Ash ran the clinic on Thursday"),
+            *[("@" + pasted, "GP", "Nothing to add")] * 3,
+            *[(pasted, "GP", "Nothing to add")] * 4]
+    _responses(tmp_path / "responses.csv", ["Email", "Profession", SURPRISE], rows)
+    run("feedback", "responses.csv", "--no-names-source", "-o", "pack.md")
+    markdown = (tmp_path / "pack.md").read_text("utf-8")
+    assert _quotes(markdown) == ["Nothing to add (said by 7 people)",
+                                 "[name] ran the clinic on Thursday"]

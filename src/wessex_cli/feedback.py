@@ -1086,7 +1086,10 @@ _MAILBOX_WORDS = frozenset({
 # the words of the part of an address before its "@": split at dots, hyphens, underscores,
 # "+" and digits ("o_tre-kapur2" is "o", "tre", "kapur"), an apostrophe kept ("o'neill")
 _ADDRESS_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_LOCAL_PART = re.compile(r"([\w.+'-]+)\s*@")
+# Read from the start of a run of the letters an address is made of only: looked for from
+# every letter of a long run with no "@" after it (a reflection pasted into the e-mail
+# column), each start read the run to its end again (100,000 letters took minutes)
+_LOCAL_PART = re.compile(r"(?<![\w.+'-])([\w.+'-]+)\s*@")
 
 
 def _address_name(entry: str) -> str:
