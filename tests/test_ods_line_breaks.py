@@ -60,3 +60,26 @@ def test_a_name_before_a_line_break_is_not_quoted(run: Runner, tmp_path: Path) -
     markdown = (tmp_path / "pack.md").read_text("utf-8")
     assert "hale" not in markdown.casefold()
     assert "[name] ran the clinic" in markdown
+
+
+def test_a_file_with_many_unfinished_breaks_in_a_comment_is_read_in_good_time(
+        tmp_path: Path) -> None:
+    # a comment in the content holding 40,000 "<text:tab " with no tag ended (a file of a
+    # few KB, damaged or made to stall): the search for the end of each read the rest of
+    # the comment again (minutes, before); the cells are read as they are, break and all
+    import zipfile
+
+    made = _ods(tmp_path / "made.ods", [["Profession", SURPRISE], ["GP", "one\ntwo"]])
+    comment = b"<!-- " + b"<text:tab " * 40_000 + b"-->"
+    with zipfile.ZipFile(made) as source, \
+            zipfile.ZipFile(tmp_path / "answers.ods", "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "content.xml":
+                data = data.replace(b"<office:body>", comment + b"<office:body>", 1)
+                assert comment in data
+            target.writestr(info, data)
+    from wessex_cli.spreadsheet import read_grid
+
+    grid = read_grid(tmp_path / "answers.ods", "Responses")
+    assert grid.rows[1:] == [["GP", "one\ntwo"]]

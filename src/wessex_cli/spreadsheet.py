@@ -351,8 +351,11 @@ def _read_sheets(path: Path, inspection: Inspection,
 
 
 # A line break or a tab in an .ods cell's text, which python-calamine reads as nothing
-# (joining the words either side), and what it reads instead: the character itself
-_ODS_BREAK = re.compile(rb"<text:(line-break|tab)(?=[\s/>])[^>]*?(?:/>|>\s*</text:\1\s*>)")
+# (joining the words either side), and what it reads instead: the character itself. Its
+# attributes end at the next "<" too: read on to the next ">", each "<text:tab " of a
+# comment or CDATA section holding many (where no tag ends) read the rest of it again, and
+# 20,000 of them in a file of 1 KB took 25 s
+_ODS_BREAK = re.compile(rb"<text:(line-break|tab)(?=[\s/>])[^<>]*?(?:/>|>\s*</text:\1\s*>)")
 _ODS_CHARACTER = {b"line-break": b"&#10;", b"tab": b"&#9;"}
 
 
