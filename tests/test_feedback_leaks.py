@@ -272,3 +272,12 @@ def test_feedback_reads_an_ods_export_as_its_help_says(run: Runner, tmp_path: Pa
     assert "**How useful was [name]'s session? (1-5)** (3 answers): mean 4.0, median 4." \
         in markdown
     assert "> The ward was calm" in markdown
+
+
+def test_an_answer_of_spaced_dots_after_an_at_sign_is_read_in_good_time() -> None:
+    # "x @ _ ._ _ ._ ...": no address (its last part has no letter), but each " ." could be
+    # read as a dot two ways, and every way was tried for every dot, twice as long for each
+    # one more: 27 of them, 112 characters, took two minutes and more before
+    pasted = "x @ " + "_ ._" * 27
+    assert Anonymiser(["Dr Ellis Hale"])(f"Ellis Hale said {pasted} was odd") == \
+        f"[name] said {pasted} was odd"
