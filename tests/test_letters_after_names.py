@@ -22,6 +22,14 @@ from wessex_cli import wording
     ("Dr Penrose, Alys, MRCGP", "Dr Alys Penrose, MRCGP", "Alys", "Dr Penrose"),
     ("Amelia ASHWORTH", "Amelia ASHWORTH", "Amelia", "Amelia ASHWORTH"),
     ("Dr Li Ma", "Dr Li Ma", "Li", "Dr Ma"),  # Ma is a surname, never an MA
+    # the medical degrees written as two words, as many universities write them
+    ("Dr Ann Bell, MB BS", "Dr Ann Bell, MB BS", "Ann", "Dr Bell"),
+    ("Dr Zak Young MB ChB MRCGP", "Dr Zak Young MB ChB MRCGP", "Zak", "Dr Young"),
+    ("Dr Ivo Lund BM BCh", "Dr Ivo Lund BM BCh", "Ivo", "Dr Lund"),
+    ("Dr Ann Bell MB BS (Lond)", "Dr Ann Bell MB BS (Lond)", "Ann", "Dr Bell"),
+    # the first half alone is no degree, nor are two halves that are the whole name
+    ("Dr Sam MB", "Dr Sam MB", "Sam", "Dr MB"),
+    ("Dr MB BS", "Dr MB BS", "MB", "Dr BS"),
 ])
 def test_letters_after_a_name_are_not_its_names(typed: str, shown: str, first: str,
                                                 formal: str) -> None:
@@ -34,3 +42,13 @@ def test_a_list_of_volunteers_sorts_by_surname_not_by_letters() -> None:
     names = ["Dr Zak Young MRCGP", "Dr Amelia Ashworth MRCGP", "Dr Ann Bell, MBBS"]
     assert sorted(names, key=wording.alphabetical) == [
         "Dr Amelia Ashworth MRCGP", "Dr Ann Bell, MBBS", "Dr Zak Young MRCGP"]
+
+
+def test_a_name_with_thousands_of_letters_after_it_is_read_in_good_time() -> None:
+    # a Name cell holding "MBBS" 7,000 times after the name (pasted over and over): each
+    # was looked for from the start of the name again, a minute and more before the first
+    # letter could be written; now the name is read as any other
+    typed = "Dr Ann Bell" + " MBBS" * 7_000
+    assert wording.display_name(typed) == typed
+    assert wording.given_name(wording.display_name(typed)) == "Ann"
+    assert wording.formal_name(wording.display_name(typed)) == "Dr Bell"
