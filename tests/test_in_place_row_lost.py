@@ -18,6 +18,7 @@ from .test_introduction_repaired import (
     GPS,
     SCHEME,
     _letters,
+    _paired_with_one_over,
     _partners,
     _to,
 )
@@ -60,11 +61,7 @@ def _delete_row(path: Path) -> bool:
 
 def test_the_row_deleted_is_warned_of_once_by_each_with_the_way_back(
         run: Runner, tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    first, spare = _paired_with_one_over(run, tmp_path)
     ended = _ids(tmp_path)[frozenset(("Mr Colm Reid 0", first))]
     run("withdraw", "pairs.xlsx", first)
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Colm 0 with the spare GP: a new pair

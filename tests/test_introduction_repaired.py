@@ -62,14 +62,20 @@ CONSULTANTS = [person(f"Mr Colm Reid {n}", f"c{n}@example.org", "Consultant",
                       Organisation="General Hospital") for n in range(2)]
 
 
+def _paired_with_one_over(run: Runner, folder: Path) -> tuple[str, str]:
+    """The three GPs and two consultants paired in ``folder`` (two pairs, one GP over):
+    Mr Colm Reid 0's partner, and the GP left over."""
+    (folder / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(folder / "v.xlsx", [*GPS, *CONSULTANTS])
+    run("pair", "v.xlsx")
+    partners = _partners(folder)
+    return next(iter(partners["Mr Colm Reid 0"])), \
+        next(gp["Name"] for gp in GPS if gp["Name"] not in partners)
+
+
 def test_the_partner_left_behind_is_told_the_new_partner_is_in_the_earlier_one_s_place(
         run: Runner, tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")  # two pairs, one GP left over
-    partners = _partners(tmp_path)
-    first = next(iter(partners["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in partners)
+    first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert _partners(tmp_path)["Mr Colm Reid 0"] == {spare}

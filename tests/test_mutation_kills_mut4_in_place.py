@@ -8,19 +8,20 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import Runner, write_book
+from .conftest import Runner
 from .test_in_place_row_lost import TITLE, _ids, _said
-from .test_introduction_repaired import CONSULTANTS, EARLIER, GPS, SCHEME, _letters, _partners, _to
+from .test_introduction_repaired import (
+    EARLIER,
+    _letters,
+    _paired_with_one_over,
+    _to,
+)
 
 
 def _kept_in_place(run: Runner, folder: Path) -> tuple[str, str, str]:
     """Colm 0 re-paired with the spare GP in place of his first partner, who withdrew, and
     that pair kept by a later 'pair --keep': (the spare GP, the new pair, the ended pair)."""
-    (folder / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(folder / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(folder)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(folder))
+    first, spare = _paired_with_one_over(run, folder)
     ended = _ids(folder)[frozenset(("Mr Colm Reid 0", first))]
     run("withdraw", "pairs.xlsx", first)
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")

@@ -13,9 +13,9 @@ from .test_introduction_repaired import (
     EARLIER,
     GPS,
     ONE,
-    SCHEME,
     _letters,
     _others,
+    _paired_with_one_over,
     _partners,
     _to,
 )
@@ -23,11 +23,7 @@ from .test_introduction_repaired import (
 
 def test_the_sentence_stays_once_a_later_pair_keep_has_kept_the_pair(
         run: Runner, tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     before = _to(_letters(run, tmp_path, "before"), "Mr Colm Reid 0", spare)
@@ -52,11 +48,7 @@ def test_a_record_that_cannot_be_read_whole_holds_the_sentence_back_with_a_warni
     sentence out, and render says so, naming the pair and the people."""
     import openpyxl
 
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first)
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
@@ -82,11 +74,7 @@ def test_a_partner_added_at_a_later_pair_keep_is_in_nobody_s_place(
     """Colm 0 is re-paired in place of the partner who withdrew; at a later 'pair --keep' he
     takes a second partner, a newcomer. Only the first pair made after the withdrawal is in
     its place: the letter about the second says nothing of an earlier partner."""
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # Colm 0 with the spare GP, in its place
     newcomer = person("Dr Gwen Pryce 9", "gp9@example.org", "GP", Organisation="Practice 9")
@@ -132,11 +120,7 @@ def test_the_row_names_the_pair_from_the_next_pair_keep(run: Runner, tmp_path: P
         sheet = openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Settings"]
         return next(str(r[1]) for r in sheet.iter_rows(values_only=True) if r[0] == TITLE)
 
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS, *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    spare = next(gp["Name"] for gp in GPS if gp["Name"] not in _partners(tmp_path))
+    first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first, "--reason", "a family illness")
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert row() == "(none)"
