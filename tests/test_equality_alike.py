@@ -44,17 +44,23 @@ def test_an_answer_only_some_gave_leaves_no_row_or_note_behind() -> None:
     assert alike.notes == [HIDDEN]
 
 
-def test_the_equality_command_does_not_say_everyone_answered_alike(run: Runner,
-                                                                   tmp_path: Path) -> None:
+def write_forms(path: Path, answers: list[tuple[str, str, str]]) -> None:
+    """An equality forms workbook: a Forms sheet of (side, gender, disability) answers."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Forms"
     sheet.append(["Profession or side", "Gender", "Disability"])
-    for index in range(20):
-        sheet.append(["primary" if index % 2 else "secondary",
-                      "Man" if index % 3 else "Woman", "No"])
-    book.save(tmp_path / "forms.xlsx")
+    for answer in answers:
+        sheet.append(list(answer))
+    book.save(path)
+
+
+def test_the_equality_command_does_not_say_everyone_answered_alike(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    write_forms(tmp_path / "forms.xlsx", [("primary" if index % 2 else "secondary",
+                                           "Man" if index % 3 else "Woman", "No")
+                                          for index in range(20)])
     result = run("equality", "forms.xlsx", "--json")
     tables = {t["question"]: t for t in json.loads(result.stdout)["tables"]}
     disability = tables["disability"]

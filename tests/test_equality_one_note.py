@@ -15,11 +15,10 @@ import html
 import json
 from pathlib import Path
 
-import openpyxl
-
 from wessex_cli.equality import build_table
 
 from .conftest import Runner
+from .test_equality_alike import write_forms
 
 NOTE = ("Not broken down by group: a group's figures could tell what someone answered, as "
         "fewer than 8 in it answered this question or their answers were too alike.")
@@ -42,16 +41,11 @@ def test_every_reason_for_no_breakdown_is_said_alike() -> None:
 
 def test_the_report_says_nothing_of_a_group_answering_alike(run: Runner,
                                                             tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Forms"
-    sheet.append(["Profession or side", "Gender", "Disability"])
-    for index in range(20):  # ten of each; every secondary-care answer to Disability is No
-        sheet.append(["primary" if index % 2 else "secondary",
-                      "Man" if index % 4 < 2 else "Woman",
-                      "Yes" if index % 4 == 1 else "No"])
-    book.save(tmp_path / "forms.xlsx")
+    # ten of each; every secondary-care answer to Disability is No
+    write_forms(tmp_path / "forms.xlsx", [("primary" if index % 2 else "secondary",
+                                           "Man" if index % 4 < 2 else "Woman",
+                                           "Yes" if index % 4 == 1 else "No")
+                                          for index in range(20)])
     result = run("equality", "forms.xlsx", "--json", "-o", "equality.html")
     tables = {t["question"]: t for t in json.loads(result.stdout)["tables"]}
     assert tables["gender"]["columns"] == ["All", "Primary care", "Secondary care"]
