@@ -614,6 +614,9 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     carried = carried_setting(settings)
     headers, pairs, skipped = _pair_records(grid, header_index, now, year, True, carried)
     book = PairsWorkbook(path, headers, pairs, warnings=skipped, sheets=every)
+    # the workbook paired from, which warnings below name in the command to run
+    book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
+                        if entry != "(none)"]
     if side_sheets:
         book.withdrawn, book.withdrawals = withdrawn_rows(withdrawn_grid, lambda _: carried,
                                                           now, year, book.withdrawn_unread)
@@ -675,8 +678,6 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
     for pair in book.withdrawn:  # and whether one made since is (only the first is)
         pair.replaced = pair.pair_id in replaced
     book.warnings += book.unread_how
-    book.paired_from = [entry for entry in setting_values(settings, INPUT_SETTING)
-                        if entry != "(none)"]
     if book.unread_list and not written:  # the list typed over: nothing is found missing
         book.unknown_ids = _ids_unknown(book, withdrawn, settings)
         book.warnings += book.unknown_ids
@@ -731,7 +732,8 @@ def _sides_as_labelled(book: PairsWorkbook, withdrawn: list[PairRecord],
 
         return (f"{where} names neither side ('{names[0]}' or '{names[1]}'): {what_follows}. "
                 "Type the side's name there as the Summary sheet gives it, or run 'wessex pair "
-                f"{volunteers_argument(book.path)} --keep {book.path.name}', which writes it "
+                f"{volunteers_argument(book.path, book.paired_from)} --keep {book.path.name}', "
+                "which writes it "
                 "again from the volunteer workbook.")
 
     for pair in book.pairs:
@@ -1435,8 +1437,9 @@ def _moved_gone(book: PairsWorkbook, ids: list[str], where: str, run: str, undo:
 
     return (f"{found}, so 'wessex pair --keep' no longer keeps {its} people out, as when a "
             "withdrawal is undone: it may pair them again, even with each other. "
-            f"{mistake}, {back}; if not, 'wessex pair {volunteers_argument(book.path)} --keep "
-            f"{book.path.name}' pairs them and ends this warning.")
+            f"{mistake}, {back}; if not, 'wessex pair "
+            f"{volunteers_argument(book.path, book.paired_from)} --keep {book.path.name}' pairs "
+            "them and ends this warning.")
 
 
 def _ids_unknown(book: PairsWorkbook, withdrawn: Sequence[PairRecord],
