@@ -20,6 +20,7 @@ from .test_introduction_repaired import (
     _letters,
     _paired_with_one_over,
     _partners,
+    _second_partner_before,
     _to,
 )
 
@@ -103,12 +104,7 @@ def test_no_warning_for_a_partner_who_came_before_the_withdrawal(
     """Colm 0's second partner was paired with him before his first withdrew: a kept pair
     whose person's partner withdrew, made in nobody's place. The workbook as 'pair --keep'
     leaves it says nothing of the row."""
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS[:2], *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    write_book(tmp_path / "v.xlsx", [*GPS, {**CONSULTANTS[0], "Capacity": 2}, CONSULTANTS[1]])
-    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    first = _second_partner_before(run, tmp_path)
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")  # the second partner's pair 'kept'
     run("withdraw", "pairs.xlsx", first)
     assert TITLE not in _said(run, "status", "pairs.xlsx")

@@ -111,16 +111,23 @@ def test_no_sentence_before_the_re_pairing_nor_for_a_pair_made_before_the_withdr
     assert _others(letters, "Mr Colm Reid 0", "Dr Gwen Pryce 9") == []
 
 
+def _second_partner_before(run: Runner, folder: Path) -> str:
+    """Two GPs and two consultants paired in ``folder``; then Mr Colm Reid 0 takes two and
+    'pair --keep' gives him a second partner: his first partner."""
+    (folder / "scheme.toml").write_text(SCHEME, encoding="utf-8")
+    write_book(folder / "v.xlsx", [*GPS[:2], *CONSULTANTS])
+    run("pair", "v.xlsx")
+    first = next(iter(_partners(folder)["Mr Colm Reid 0"]))
+    write_book(folder / "v.xlsx", [*GPS, {**CONSULTANTS[0], "Capacity": 2}, CONSULTANTS[1]])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    return first
+
+
 def test_a_partner_made_before_the_withdrawal_is_no_new_partner(run: Runner,
                                                                 tmp_path: Path) -> None:
     """Colm 0 is given a second partner by 'pair --keep'; then his first withdraws. The
     second came before that: no letter calls him one in the first's place."""
-    (tmp_path / "scheme.toml").write_text(SCHEME, encoding="utf-8")
-    write_book(tmp_path / "v.xlsx", [*GPS[:2], *CONSULTANTS])
-    run("pair", "v.xlsx")
-    first = next(iter(_partners(tmp_path)["Mr Colm Reid 0"]))
-    write_book(tmp_path / "v.xlsx", [*GPS, {**CONSULTANTS[0], "Capacity": 2}, CONSULTANTS[1]])
-    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    first = _second_partner_before(run, tmp_path)
     assert _partners(tmp_path)["Mr Colm Reid 0"] == {first, "Dr Gwen Pryce 2"}
     run("withdraw", "pairs.xlsx", first, "--reason", "moved away")
     letters = _letters(run, tmp_path, "all")

@@ -46,17 +46,11 @@ def test_a_record_that_cannot_be_read_whole_holds_the_sentence_back_with_a_warni
     """Text typed into the Settings row of the pairs the last pairing made: whether the
     withdrawn pair ended before that pairing is not known, so the letter leaves the
     sentence out, and render says so, naming the pair and the people."""
-    import openpyxl
 
     first, spare = _paired_with_one_over(run, tmp_path)
     run("withdraw", "pairs.xlsx", first)
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
-    settings = book["Settings"]
-    row = next(r for r in range(1, settings.max_row + 1) if settings.cell(r, 1).value ==
-               "Pairs the last pairing made (How paired 'optimised')")
-    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
-    book.save(tmp_path / "pairs.xlsx")
+    row = _type_into_the_record(tmp_path / "pairs.xlsx")
     result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "md",
                  "-o", "held", "--allow-placeholders")
     said = " ".join(result.output.split())
@@ -90,15 +84,9 @@ def test_a_partner_added_at_a_later_pair_keep_is_in_nobody_s_place(
     # out a sentence it never had
     import shutil
 
-    import openpyxl
 
     shutil.copy(tmp_path / "pairs.xlsx", tmp_path / "whole.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "pairs.xlsx")
-    settings = book["Settings"]
-    row = next(r for r in range(1, settings.max_row + 1) if settings.cell(r, 1).value ==
-               "Pairs the last pairing made (How paired 'optimised')")
-    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
-    book.save(tmp_path / "pairs.xlsx")
+    row = _type_into_the_record(tmp_path / "pairs.xlsx")
     said = " ".join(run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format",
                         "md", "-o", "typed", "--allow-placeholders").output.split())
     assert f"Settings!B{row}" in said and "leaves out the sentence" not in said
@@ -129,3 +117,17 @@ def test_the_row_names_the_pair_from_the_next_pair_keep(run: Runner, tmp_path: P
     ids = _ids(tmp_path)
     new, ended = (ids[frozenset(("Mr Colm Reid 0", who))] for who in (spare, first))
     assert row() == f"{new} in place of {ended}"
+
+
+def _type_into_the_record(path: Path) -> int:
+    """Text of the administrator's own typed after the IDs in the Settings row of the pairs
+    the last pairing made, so that the row can no longer be read whole: its row number."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    settings = book["Settings"]
+    row = next(r for r in range(1, settings.max_row + 1) if settings.cell(r, 1).value ==
+               "Pairs the last pairing made (How paired 'optimised')")
+    settings.cell(row, 2).value = f"{settings.cell(row, 2).value}, checked by Sam"
+    book.save(path)
+    return row
