@@ -134,7 +134,8 @@ SURNAME_PARTICLES = frozenset({
     "del", "della", "di", "da", "das", "dos", "du", "le", "la", "bin", "binti", "bint", "ibn",
     "al", "el", "ap", "ab", "ter", "ten", "zu", "y", "st",
 })
-_NAME_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# in folded text, where every apostrophe of text.APOSTROPHES is already a straight one
+_NAME_TOKEN = re.compile(r"\w+(?:['-]\w+)*")
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Hangul's letters
 # as folding leaves them, kana, Chinese characters): "王小明很好" is one run of letters, so a
 # name in it is looked for inside the run, not as a whole word.
@@ -265,7 +266,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]+(" + _WORD + r")")
 # 'Dr Jim "Jimbo" Patel')
 _NEXT_NAME_WORD = re.compile(r"[ \t\u00a0]+(?:[(\"\u201c\u2018'](" + _WORD +
                              r")[)\"\u201d\u2019'](?=[ \t\u00a0])|(" + _WORD + r"))")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
+_POSSESSIVE = re.compile(r"'s$")  # of a folded word: its apostrophe a straight one
 # the next of several names after a plural title: ", Okafor", " and Jones", " & Ng"
 _ANOTHER_NAME = re.compile(r"(,[ \t\u00a0]*|[ \t\u00a0]+(?:and|&)[ \t\u00a0]+)(" + _WORD + r")")
 _ADJACENT_NAMES = re.compile(r"\[name\](?:[ \t\u00a0]+\[name\])+")
