@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ..console import progress, warn
+from ..console import escape, out, print_json, progress, warn
 
 if TYPE_CHECKING:  # scheme.toml is read when a command runs, not for --help
     from ..scheme import Scheme
@@ -134,3 +134,18 @@ AllowPlaceholdersOption = Annotated[
                        help="Write a draft even when scheme.toml lacks a setting the documents "
                             "use; each one is shown in [brackets].")
 ]
+
+
+def write_blank_workbook(target: Path, force: bool, json: bool,
+                         write: Callable[[Path], None], described: str) -> None:
+    """Write a blank collection workbook (``findings template``, ``equality template``)
+    with ``write``, keeping a copy of any file it replaces, and say so: "Wrote
+    ``described`` ``target``." (with --json, what was written and the copy kept)."""
+    from ..safe_write import backups_shown, guard_output, replaced_said
+
+    copy = guard_output(target, force, "file")
+    write(target)
+    if json:
+        print_json({"wrote": str(target), "backups": backups_shown([target], [copy])})
+    else:
+        out.print(escape(f"Wrote {described}. {replaced_said([target], [copy])}".rstrip()))

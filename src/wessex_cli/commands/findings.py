@@ -9,7 +9,7 @@ import typer
 
 from ..console import escape, out, print_json
 from ..text import plural
-from .common import JsonOption
+from .common import JsonOption, write_blank_workbook
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -38,8 +38,6 @@ def findings(
     """
     from ..errors import WessexError
     from ..findings import read_findings, write_template
-    from ..safe_write import backups_shown, guard_output, replaced_said
-
     if tables[0] == "template" and not Path("template").exists():
         if len(tables) > 1:
             raise WessexError(f"'wessex findings template' writes one workbook and takes no "
@@ -50,13 +48,9 @@ def findings(
         if target.suffix.lower() != ".xlsx":
             raise WessexError(f"-o {target.name}: the findings workbook is an Excel workbook.",
                               "Name it with .xlsx, e.g. tables.xlsx.")
-        copy = guard_output(target, force, "file")
-        write_template(target)
-        if json:
-            print_json({"wrote": str(target), "backups": backups_shown([target], [copy])})
-        else:
-            out.print(escape(f"Wrote the findings workbook {target} (sheets Actions, SWOT, "
-                             f"Instructions). {replaced_said([target], [copy])}".rstrip()))
+        write_blank_workbook(target, force, json, write_template,
+                             f"the findings workbook {target} (sheets Actions, SWOT, "
+                             "Instructions)")
         return
     plan = read_findings([Path(t) for t in tables])
     if json:

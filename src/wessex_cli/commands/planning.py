@@ -9,7 +9,14 @@ import typer
 
 from ..console import escape, out, print_json, warn
 from ..text import percent
-from .common import JsonOption, SchemeOption, existing_file, require_suffix, scheme_for
+from .common import (
+    JsonOption,
+    SchemeOption,
+    existing_file,
+    require_suffix,
+    scheme_for,
+    write_blank_workbook,
+)
 from .tables import Column, show_table
 
 if TYPE_CHECKING:
@@ -253,13 +260,8 @@ def equality(
                    "the collection workbook" if template else "the equality report")
     if template:
         target = output or Path("forms.xlsx")
-        copy = guard_output(target, force, "file")
-        write_template(target)
-        if json:
-            print_json({"wrote": str(target), "backups": backups_shown([target], [copy])})
-        else:
-            out.print(escape(f"Wrote the collection workbook {target}. "
-                             f"{replaced_said([target], [copy])}".rstrip()))
+        write_blank_workbook(target, force, json, write_template,
+                             f"the collection workbook {target}")
         return
     path = Path(forms)
     scheme = scheme_for(scheme_file, path)
