@@ -98,3 +98,20 @@ def test_a_list_setting_of_the_wrong_kind_is_described_in_plain_words(
     with pytest.raises(SchemeError) as refused:
         load_scheme(tmp_path / "scheme.toml")
     assert "must be text in quotes, or a list of them in [ ], not 3" in str(refused.value)
+
+
+def test_the_agenda_opens_with_refreshments_only_when_the_default_is_promised(
+        run: Runner, tmp_path: Path) -> None:
+    """Reworded, the offer was printed in the organisers' words above an agenda that still
+    opened with 'Refreshments and arrivals': under 'No catering this year, sorry' that is a
+    promise the scheme does not make."""
+    text = invitation(run, tmp_path, 'refreshments = "No catering this year, sorry"')
+    assert "- No catering this year, sorry. The event counts towards your CPD." in text
+    assert "- 18:30: Arrivals - 18:50: Welcome" in text
+    assert "Refreshments and arrivals" not in text
+    text = invitation(run, tmp_path, 'refreshments = "Tea and coffee"')
+    assert "- 18:30: Arrivals - 18:50: Welcome" in text
+    # the default words, typed out (with a full stop) or left out, keep the opening item
+    for setting in ('refreshments = "Refreshments provided."', "refreshments = true", None):
+        assert "- 18:30: Refreshments and arrivals - 18:50: Welcome" in \
+            invitation(run, tmp_path, setting)

@@ -92,12 +92,20 @@ def _later(clock: str, minutes: int) -> str:
     return f"{(start + minutes) // 60 % 24:02d}:{(start + minutes) % 60:02d}"
 
 
+# what the invitation promises when scheme.toml does not word it
+DEFAULT_REFRESHMENTS = "Refreshments provided"
+
+
 def default_agenda(start: str, end: str, speaker: str,
-                   refreshments: bool = True) -> tuple[tuple[str, str], ...]:
+                   refreshments: str = DEFAULT_REFRESHMENTS) -> tuple[tuple[str, str], ...]:
     """The default agenda fitted to the event's own times (rounded to five minutes): an
     event from 16:00 to 18:00 does not list refreshments at 18:30. Without times that can be
-    read, the items alone; without refreshments, the first is arrivals alone."""
-    items = [(share, what if refreshments or share else "Arrivals")
+    read, the items alone. Only the default promise opens it with refreshments: with none,
+    or with the organisers' own words ("Bring your own lunch", "No catering this year"),
+    which the invitation prints as they are and the agenda cannot safely reword, the first
+    item is arrivals alone."""
+    served = refreshments.strip().rstrip(".!").casefold() == DEFAULT_REFRESHMENTS.casefold()
+    items = [(share, what if served or share else "Arrivals")
              for share, what in DEFAULT_AGENDA if speaker or what != "Guest speaker"]
     first, last = clock_minutes(start), clock_minutes(end)
     if first is None or last is None:
@@ -118,7 +126,7 @@ class Celebration:
     speaker: str = ""
     speaker_topic: str = ""
     # what the invitation promises to eat and drink, as scheme.toml words it; "" promises none
-    refreshments: str = "Refreshments provided"
+    refreshments: str = DEFAULT_REFRESHMENTS
     # as scheme.toml gives it, else default_agenda for the event's own times
     agenda: tuple[tuple[str, str], ...] = default_agenda("18:30", "21:00", "")
 
@@ -601,7 +609,7 @@ class _SchemeReader:
         speaker = self.text_value("celebration.speaker", "")
         refreshments = self.refreshments(base.celebration.refreshments)
         if agenda_raw is None:
-            agenda = default_agenda(time, end_time, speaker, bool(refreshments))
+            agenda = default_agenda(time, end_time, speaker, refreshments)
         else:
             items = []
             for item in agenda_raw:
