@@ -438,10 +438,11 @@ logo = "logo.png"
     import os
     os.environ["WESSEX_TODAY"] = "2027-04-12"
     try:
-        run("render", "reflection", "--format", "docx")
+        # a letter, not a form printed blank (the reflection template), which has no date
+        run("render", "event-planning", "--format", "docx")
     finally:
         del os.environ["WESSEX_TODAY"]
-    document = docx.Document(str(tmp_path / "documents" / "reflection.docx"))
+    document = docx.Document(str(tmp_path / "documents" / "event-planning.docx"))
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     styles = document.styles.element.xml

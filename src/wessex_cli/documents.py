@@ -87,7 +87,9 @@ class DocumentTemplate:
     path: Path
     first_line: int  # the body's first line in the file, for error messages
     user: bool
-    layout: str = ""  # front matter 'layout': "certificate" centres the Word document
+    # front matter 'layout': "certificate" centres the Word document; "form", a form printed
+    # blank to be filled in by hand, leaves out the date a letter has at its top
+    layout: str = ""
     # front matter 'per_profession': worded for one profession (--profession, else the first
     # side's first), saved as NAME-PROFESSION
     per_profession: bool = False

@@ -160,10 +160,12 @@ def to_html(markdown: str, title: str) -> str:
 def to_docx(markdown: str, title: str, scheme: Scheme | None = None,
             issued: dt.date | None = None, layout: str = "") -> bytes:
     """A Word document on A4 with UK English proofing, the letterhead from scheme.toml and
-    the date of issue; ``layout = "certificate"`` centres everything inside a border."""
+    the date of issue; ``layout = "certificate"`` centres everything inside a border, and
+    ``layout = "form"`` (a form printed blank, filled in by hand later) prints no date: the
+    day it was printed is not the day it is filled in, nor a date anyone asked for."""
     certificate = layout == "certificate"
     document = a4_document(title, scheme)
-    _page_top(document, scheme, certificate, issued)
+    _page_top(document, scheme, certificate, None if layout == "form" else issued)
     styles = _Styles(document)
     previous = None
     for block in blocks(markdown):
