@@ -534,7 +534,11 @@ def test_the_call_to_action_promises_only_what_the_introduction_then_gives() -> 
     rendered = render_all(call, recipients(call, scheme), "md", scheme,
                           allow_placeholders=True)
     invitation = flat(rendered[0][0].markdown)
-    assert "your introduction letter will say how to plan the visits" in invitation
+    # to someone not yet paired, "your introduction letter" named a letter they had not
+    # heard of, and "no payment ..., but" set it against the payment it has nothing to do with
+    assert "There is no payment and no locum cover. Once you are paired, the letter " \
+        "introducing your partner will say how to plan the visits." in invitation
+    assert "introduction letter" not in invitation and "cover, but" not in invitation
     assert "rules for visitors are sorted out before any visit, as that letter explains" \
         in invitation
     intro = load_template("partner-introduction", scheme)
