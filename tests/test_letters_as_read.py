@@ -52,8 +52,11 @@ def test_the_adjustments_are_asked_for_in_words_true_once_visits_are_booked(
     assert (f"Leon has asked for these adjustments; please make sure {together} for them: "
             "Step-free access needed") in letters["priya.varga@nhs.net"]
     assert ("We have passed on to Priya the adjustments you asked for (Step-free access "
-            f"needed), as the invitation said we would, so that {together} for them.") \
-        in letters["leon.ince@nhs.net"]
+            f"needed), as we said we would when we asked for volunteers, so that {together} "
+            "for them.") in letters["leon.ince@nhs.net"]
+    # "as the invitation said": Leon was sent no invitation but the celebration's, after
+    # the visits; what promised to pass his adjustments on was the call for volunteers
+    assert "invitation" not in letters["leon.ince@nhs.net"]
     for letter in letters.values():
         assert "plan the visits around" not in letter and "planned around" not in letter
 
