@@ -1474,8 +1474,10 @@ def pack_view(pack: FeedbackPack, scheme_name: str) -> dict[str, Any]:
                 "distribution": ", ".join(f"{k}: {v}" for k, v in rated.distribution().items()),
                 "rated": rated}
                for rated in pack.rated]
+    # a theme nobody mentioned is no common theme: "Mutual respect: mentioned in 0 of 6
+    # responses" under that heading told delegates it was one
     themes = [{"name": theme, "mentioned": _mentioned(count, pack.responses)}
-              for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1])]
+              for theme, count in sorted(pack.themes.items(), key=lambda kv: -kv[1]) if count]
     return {"title": scheme_name, "summary": summary,
             "privacy": " ".join(privacy_statement(pack)), "sections": sections,
             "ratings": ratings, "themes": themes}
@@ -1497,8 +1499,9 @@ def pack_markdown(pack: FeedbackPack, scheme_name: str) -> str:
             lines += [f"**{rating['question']}** ({rating['answers']}): mean "
                       f"{rating['mean']}, median {rating['median']}. {rating['distribution']}",
                       ""]
-    lines += ["## Common themes", ""]
-    lines += [f"- {theme['name']}: {theme['mentioned']}" for theme in view["themes"]]
+    if view["themes"]:
+        lines += ["## Common themes", ""]
+        lines += [f"- {theme['name']}: {theme['mentioned']}" for theme in view["themes"]]
     return "\n".join(lines) + "\n"
 
 

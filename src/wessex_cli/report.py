@@ -392,7 +392,9 @@ def context(report: Report) -> dict[str, Any]:
         "undated": report.undated_done,
         "by_month": sorted(Counter(d.strftime("%Y-%m") for d in dates).items()),
         "feedback": report.feedback, "gems": report.gems,
-        "themes": sorted(report.feedback.themes.items(), key=lambda kv: (-kv[1], kv[0]))
+        # only the themes some response mentions: the heading calls them common
+        "themes": sorted(((theme, count) for theme, count in report.feedback.themes.items()
+                          if count), key=lambda kv: (-kv[1], kv[0]))
         if report.feedback else [],
         "equality": equality, "plan": plan,
         "swot": [(SWOT_PLURAL[h], points) for h, points in plan.swot_by_heading().items()]
