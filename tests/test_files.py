@@ -336,3 +336,16 @@ def test_the_readme_init_example_shows_what_init_prints_beside_a_scheme(run: Run
     printed = run("init", "exchange-2027").output
     here = "/home/robin/eastshire"  # the README's folder, for this test's own
     assert " ".join(block.split()) == " ".join(printed.replace(str(tmp_path), here).split())
+
+
+def test_the_instructions_state_the_registered_practice_rule_as_pair_keeps_it(
+        run: Runner, tmp_path: Path) -> None:
+    """'Nobody is paired with a GP from their own practice': the rule keeps a patient from
+    anyone who works at their practice (its practice nurse or pharmacist too), and "their own
+    practice" read as the one they work at."""
+    run("init", "scheme")
+    book = openpyxl.load_workbook(tmp_path / "scheme" / "volunteers.xlsx")
+    said = {row[0]: row[1] for row in book["Instructions"].iter_rows(values_only=True)}
+    assert said["Registered practice"] == (
+        "The GP practice where the person is registered as a patient. Nobody is paired with "
+        "anyone who works there, a GP, nurse or pharmacist alike.")

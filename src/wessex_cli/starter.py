@@ -108,7 +108,7 @@ INSTRUCTIONS = [
      "in the same cluster score a little higher, so neighbours are paired when nothing else "
      "decides."),
     ("Registered practice", "The GP practice where the person is registered as a patient. "
-     "Nobody is paired with a GP from their own practice."),
+     "Nobody is paired with anyone who works there, a GP, nurse or pharmacist alike."),
     ("Host days / Visit days", "When they can host and when they can visit, e.g. 'Mon, Wed', "
      "'Tue-Thu', 'Fri am', 'Mon pm' or 'any'. Blank means any day."),
     ("Preference 1-3", "A colleague (name or e-mail), a specialty (e.g. Cardiology) or an "
