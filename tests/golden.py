@@ -34,9 +34,14 @@ def sent_on(template: DocumentTemplate, scheme: Scheme) -> dt.date:
     starts (front matter 'before_start') on the day 'wessex plan' gives for sending it (the
     business case, which has none, with the call to action), ahead of the replies the
     preferences request asks for; every other one mid-scheme, TODAY. (Dated TODAY, the
-    preferences request asked on 1 June for a reply by 9 April.)"""
+    preferences request asked on 1 June for a reply by 9 April.) A document premature before
+    the end of the exchange (front matter 'from = "end"', the celebration invitation) on the
+    day 'wessex plan' gives for sending it: dated 1 June, the invitation spoke of what the
+    visits had taught seven weeks before they were over, as 'render' warns it would."""
     from wessex_cli.timeline import MILESTONES, make_plan
 
+    if template.from_ == "end" and scheme.start is not None:
+        return make_plan(scheme.start, scheme).date("invitations")
     if not template.before_start or scheme.start is None:
         return TODAY
     milestone = template.name if template.name in MILESTONES else "call-to-action"

@@ -81,3 +81,13 @@ def test_documents_sent_before_the_start_are_dated_before_it_in_the_gallery() ->
     assert "1 June 2027" in _docx_text(EXAMPLES / "documents" / "reminder" /
                                        next(p.name for p in (EXAMPLES / "documents" /
                                                              "reminder").glob("*.docx")))
+
+
+def test_the_invitation_is_dated_after_the_exchange_in_the_gallery() -> None:
+    # 'celebration-invite' is for use from the end of the exchange (Monday 19 July 2027);
+    # 'wessex plan' sends it on Tuesday 20 July 2027. Dated 1 June, the gallery's letter
+    # celebrated what was learnt from visits that had seven weeks still to run.
+    for name in ("amelia-ashworth", "oliver-pemberton"):
+        text = _docx_text(EXAMPLES / "documents" / "celebration-invite" / f"{name}.docx")
+        assert "20 July 2027" in text, name
+        assert "1 June 2027" not in text, name
