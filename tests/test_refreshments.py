@@ -59,19 +59,28 @@ def test_false_turns_the_promise_off_too(run: Runner, tmp_path: Path) -> None:
 def test_the_planning_checklist_asks_for_refreshments_only_when_promised(
         run: Runner, tmp_path: Path) -> None:
     """The organiser's checklist listed 'Refreshments and parking arranged' for an event
-    whose invitation promises none."""
+    whose invitation promises none, and under the organisers' own words ("No catering this
+    year, sorry") too: those it quotes, as the invitation prints them."""
     text = (EXAMPLES / "scheme.toml").read_text(encoding="utf-8")
-    for setting, item in ((None, "☐ Refreshments and parking arranged"),
-                          ("refreshments = false", "☐ Parking arranged"),
-                          ('refreshments = "Tea and biscuits"',
-                           "☐ Refreshments and parking arranged")):
+    own_words = "☐ Parking arranged, and what the invitation says of food and drink:"
+    for setting, item, quoted in (
+            (None, "☐ Refreshments and parking arranged", ""),
+            ("refreshments = false", "☐ Parking arranged", ""),
+            ('refreshments = "refreshments provided!"', "☐ Refreshments and parking arranged",
+             ""),
+            ('refreshments = "Tea and biscuits"', own_words, "“Tea and biscuits”"),
+            ('refreshments = "No catering this year, sorry"', own_words,
+             "“No catering this year, sorry”")):
         changed = text if setting is None else \
             text.replace('speaker = "Professor', f'{setting}\nspeaker = "Professor')
         (tmp_path / "scheme.toml").write_text(changed, encoding="utf-8")
         run("render", "event-planning", "--format", "txt", "--force")
-        checklist = (tmp_path / "documents" / "event-planning.txt").read_text(encoding="utf-8")
+        checklist = " ".join((tmp_path / "documents" / "event-planning.txt")
+                             .read_text(encoding="utf-8").split())
         assert item in checklist
-        assert ("efreshments" in checklist) == (setting != "refreshments = false")
+        assert quoted in checklist
+        assert ("Refreshments and parking" in checklist) == (not quoted and
+                                                             setting != "refreshments = false")
 
 
 def test_a_number_is_refused_naming_the_setting(tmp_path: Path) -> None:

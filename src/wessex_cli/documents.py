@@ -446,6 +446,9 @@ def scheme_context(scheme: Scheme, now: dt.date | None = None) -> dict[str, Any]
 
     data = plain(template_view(scheme))
     data.pop("source", None)
+    # whether the invitation makes the default promise of refreshments, in whatever case:
+    # the checklist words its own item then, and quotes the organisers' words otherwise
+    data["celebration"]["default_refreshments"] = scheme.celebration.default_refreshments
     # ``attached``: the copy goes out attached to another document's e-mail (a certificate
     # with its covering note), so a template can leave out what only paper needs.
     # ``regulated``: some profession of the scheme has a regulator (revalidation, locums and

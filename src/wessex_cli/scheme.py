@@ -96,6 +96,13 @@ def _later(clock: str, minutes: int) -> str:
 DEFAULT_REFRESHMENTS = "Refreshments provided"
 
 
+def default_refreshments(words: str) -> bool:
+    """Whether ``[celebration] refreshments`` is the default promise (however punctuated or
+    capitalised): only then may the agenda and the checklist speak of refreshments in words
+    of their own; the organisers' own wording ("No catering this year") is quoted as it is."""
+    return words.strip().rstrip(".!").casefold() == DEFAULT_REFRESHMENTS.casefold()
+
+
 def default_agenda(start: str, end: str, speaker: str,
                    refreshments: str = DEFAULT_REFRESHMENTS) -> tuple[tuple[str, str], ...]:
     """The default agenda fitted to the event's own times (rounded to five minutes): an
@@ -104,7 +111,7 @@ def default_agenda(start: str, end: str, speaker: str,
     or with the organisers' own words ("Bring your own lunch", "No catering this year"),
     which the invitation prints as they are and the agenda cannot safely reword, the first
     item is arrivals alone."""
-    served = refreshments.strip().rstrip(".!").casefold() == DEFAULT_REFRESHMENTS.casefold()
+    served = default_refreshments(refreshments)
     items = [(share, what if served or share else "Arrivals")
              for share, what in DEFAULT_AGENDA if speaker or what != "Guest speaker"]
     first, last = clock_minutes(start), clock_minutes(end)
@@ -129,6 +136,11 @@ class Celebration:
     refreshments: str = DEFAULT_REFRESHMENTS
     # as scheme.toml gives it, else default_agenda for the event's own times
     agenda: tuple[tuple[str, str], ...] = default_agenda("18:30", "21:00", "")
+
+    @property
+    def default_refreshments(self) -> bool:
+        """Whether the invitation makes the default promise of refreshments."""
+        return default_refreshments(self.refreshments)
 
     @property
     def runs_backwards(self) -> bool:
