@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -512,6 +513,62 @@ def _formulas_without_values(path: Path, sheet: str,
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
+# The bytes Windows text (cp1252) leaves unassigned: a file holding one was not written in
+# it. Mac Roman has a letter at each (0x8D is "ç", 0x8F "è", 0x90 "ê").
+_NOT_WINDOWS = b"\x81\x8d\x8f\x90\x9d"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_OPENING_QUOTES = "\u2018\u201c"  # ‘ “
+# symbols a word may follow or hold: quotes, dashes, a hard space, a soft hyphen
+_BEFORE_WORDS = "«¿¡…–—\u00a0\u00ad"
+_FEW_LETTERS = frozenset("ƒıﬁﬂ")  # letters no name or answer has, where a byte reads wrong
+# control characters, private ones (Apple's logo, Mac Roman's 0xF0), unassigned ones
+_NO_TEXT = frozenset({"Cc", "Co", "Cn"})
+
+
+def _older_encoding(data: bytes) -> str:
+    """How to read a CSV file that is not UTF-8: "mac_roman" where Excel for Mac saved it as
+    'CSV (Macintosh)', otherwise "cp1252", as Excel for Windows saves it. Both give a
+    character for almost every byte, so the file's own text decides: a Mac file read as
+    Windows text shows "Zoë" as "Zo‘" and "José" as "JosŽ", a Windows file read as Mac
+    text "Zoë" as "ZoÎ". Mac Roman is chosen only when its reading has fewer such
+    misplaced characters; an even count keeps Windows text, as before."""
+    if any(byte in data for byte in _NOT_WINDOWS):
+        return "mac_roman"
+    windows, mac = (_misplaced(data.decode(encoding, errors="replace"))
+                    for encoding in ("cp1252", "mac_roman"))
+    return "mac_roman" if mac < windows else "cp1252"
+
+
+def _misplaced(text: str, most: int = 10_000) -> int:
+    """How many of the first ``most`` characters beyond ASCII in ``text`` sit where no one
+    writes them: a capital inside a word ("JŸrgen"), a rare letter ("ƒ"), a symbol inside a
+    word ("caf…"), a closing quote after a space or an opening one after a letter ("Zo‘")."""
+    import unicodedata
+
+    count = 0
+    for number, found in enumerate(_NOT_ASCII.finditer(text)):
+        if number == most:
+            break
+        at, character = found.start(), found.group()
+        before = text[at - 1] if at else " "
+        after = text[at + 1:at + 2] or " "
+        if character.isalpha():
+            count += character in _FEW_LETTERS or (
+                before.isalpha() and character.isupper() and (before.islower() or
+                                                              after.islower()))
+        elif character == "\u2019":  # ’, an apostrophe: after a letter, or before ("’90s")
+            count += not before.isalpha() and not after.isalnum()
+        elif character in _OPENING_QUOTES:  # after a word (inside one: a mistyped ’)
+            count += before.isalpha() and not after.isalpha()
+        elif character == "\u201d":  # ”
+            count += before.isspace()
+        elif unicodedata.category(character) in _NO_TEXT:
+            count += 2
+        elif character not in _BEFORE_WORDS:  # a symbol inside a word, or at its start
+            count += after.islower() or (before.isalpha() and after.isalpha())
+    return count
+
+
 def _read_csv(path: Path) -> Grid:
     data = path.read_bytes()
     warnings: list[SheetWarning] = []
@@ -526,10 +583,13 @@ def _read_csv(path: Path) -> Grid:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            warnings.append(SheetWarning("", "the CSV file is not UTF-8; it was read as "
-                                         "Windows text (cp1252). If accents look wrong, save "
-                                         "it from Excel as 'CSV UTF-8 (Comma delimited)'."))
+            encoding = _older_encoding(data)
+            text = data.decode(encoding, errors="replace")
+            read_as = "Mac text (Mac Roman), as Excel for Mac saves 'CSV (Macintosh)'" \
+                if encoding == "mac_roman" else "Windows text (cp1252)"
+            warnings.append(SheetWarning("", f"the CSV file is not UTF-8; it was read as "
+                                         f"{read_as}. If accents look wrong, save it from "
+                                         "Excel as 'CSV UTF-8 (Comma delimited)'."))
     sample = text[:8192]
     delimiter = ","
     try:
