@@ -25,13 +25,16 @@ PairsArgument = Annotated[Path, typer.Argument(help="The pairs workbook (pairs.x
 
 def _warn_before_changing(pairs: Path, scheme: Scheme) -> None:
     """Say the pairs workbook's warnings as 'status' gives them (a pair deleted by hand, two
-    rows under one pair ID), before a command changes it: they would go unsaid otherwise
-    until the next 'status'. A workbook no change can be made to is refused first."""
+    rows under one pair ID, a Name cell emptied), before a command changes it: they would go
+    unsaid otherwise until the next 'status', which the administrator may never run. A
+    workbook no change can be made to is refused first."""
     from ..sources import load_pairs
     from ..workbook_edit import refuse_unchangeable
 
     refuse_unchangeable(pairs)
-    warn(load_pairs(pairs, year=scheme.year, start=scheme.start, withdrawn_warnings=True)[1])
+    tracked, warnings = load_pairs(pairs, year=scheme.year, start=scheme.start,
+                                   withdrawn_warnings=True)
+    warn([*warnings, *_nameless(tracked)])
 
 
 def _date(text: str | None, option: str, year: int | None = None) -> dt.date | None:
