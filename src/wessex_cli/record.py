@@ -629,6 +629,9 @@ class Withdrawal:
     backup: Path | None = None  # the copy kept of the pairs workbook before the move
     # the Withdrew from cell of each row written on the Withdrawn sheet ("Withdrawn!D2")
     scope_cells: list[str] = field(default_factory=list)
+    # the volunteer workbook the pairs were made from, as a command types it
+    # (``volunteers_argument``), read from the Settings sheet of the workbook open for the move
+    paired_from: str = "VOLUNTEERS"
 
 
 def withdraw(path: Path, who: str, reason: str, when: dt.date,
@@ -672,8 +675,9 @@ def withdraw(path: Path, who: str, reason: str, when: dt.date,
             moved.append((name, partner_name))
         delete_rows(book, sheet, {row.pair.row for row in rows})
         _forget_moved_pairs(book, {row.pair.pair_id for row in rows})
+        paired_from = _volunteers_argument(book, path)
     return Withdrawal(moved[0][0], [p for _, p in moved[::-1]], scope == WHOLE_SCHEME,
-                      still_paired, stays, book.backup, scope_cells[::-1])
+                      still_paired, stays, book.backup, scope_cells[::-1], paired_from)
 
 
 def _still_paired(sheet: Any, columns: dict[str, int], book: Workbook,

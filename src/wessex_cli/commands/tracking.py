@@ -387,7 +387,7 @@ def withdraw(
                 if status is not None else
                 f"The Withdrawn sheet keeps {name} out of that pairing, even while the "
                 "volunteer workbook says active")
-    book = escape(volunteers.name) if volunteers is not None else _paired_from(pairs)
+    book = escape(volunteers.name if volunteers is not None else done.paired_from)
     # who needs a new partner, as the core tells it: a partner still in a pair of their own
     # has a place left or not as their row says ('pair --keep' fills it if there is one)
     after = new_partners(done, status)
@@ -424,13 +424,6 @@ def withdraw(
         # may not be what was meant
         out.print(f"If {name} stays in the scheme (only this pair ends), before that run: "
                   f"{escape(only_this_pair(done.person, done.scope_cells[0]))}.")
-
-
-def _paired_from(pairs: Path) -> str:
-    """The volunteer workbook that ``pairs`` was paired from, for a command to type."""
-    from ..sources import volunteers_argument
-
-    return escape(volunteers_argument(pairs))
 
 
 def register(app: typer.Typer) -> None:
