@@ -90,7 +90,9 @@ def test_nothing_recorded_keeps_the_placeholder(run: Runner, tmp_path: Path) -> 
 
 
 def test_no_step_where_they_left(run: Runner, tmp_path: Path) -> None:
-    """Without --partner they dropped out; with --in their Status cell says so."""
+    """Without --partner they dropped out. With --partner and --in, the step is given in the
+    same words, their Status cell (just written 'withdrawn') to empty first
+    (tests/test_withdraw_partner_in_only_pair.py)."""
     partner = _paired(run, tmp_path)
     before = (tmp_path / "pairs.xlsx").read_bytes()
     said = " ".join(run("withdraw", "pairs.xlsx", "Carter").output.split())
@@ -98,5 +100,6 @@ def test_no_step_where_they_left(run: Runner, tmp_path: Path) -> None:
     (tmp_path / "pairs.xlsx").write_bytes(before)
     said = " ".join(run("withdraw", "pairs.xlsx", "Carter", "--partner", partner, "--in",
                         "team-2027.xlsx").output.split())
-    assert "this pair only" not in said
+    assert STEP.replace("before that run: ", "before that run: empty their Status cell "
+                        "(Volunteers!P2) in team-2027.xlsx, and ") in said
     assert "'wessex pair team-2027.xlsx --keep pairs.xlsx'" in said

@@ -368,8 +368,10 @@ def withdraw(
     if not done.whole_scheme:
         out.print(f"{name} stays in the scheme with their other partner"
                   f"{'; their Status cell was left as it is' if volunteers else ''}.")
+    marked = ""  # the Status cell written 'withdrawn' ("Volunteers!P5"), if one was
     if status is not None and marks:
         cell, copy = mark_withdrawn(status)
+        marked = cell
         # the way back is both files: a Status cell left saying withdrawn ends the pair again
         pairs_said = "pairs" if len(done.partners) > 1 else "pair"
         also = f", whose previous version is kept as {escape(shown_backup(copy, status.path))}" \
@@ -419,11 +421,13 @@ def withdraw(
     step = (f"run {run} to find {and_list(free)} a new partner{more}" if free else
             f"{run} pairs only those with a place left")
     out.print(f"Next: {step}. {kept_out}; every other pair stays as it is.")
-    if partner and done.whole_scheme and status is None and len(done.scope_cells) == 1:
+    if partner and done.whole_scheme and len(done.scope_cells) == 1:
         # --partner, and it was their only pair: the row says they left the scheme, which
-        # may not be what was meant
+        # may not be what was meant (with --in, so does the Status cell just written)
+        status_too = f"empty their Status cell ({marked}) in {status.path.name}, and " \
+            if status is not None and marked else ""
         out.print(f"If {name} stays in the scheme (only this pair ends), before that run: "
-                  f"{escape(only_this_pair(done.person, done.scope_cells[0]))}.")
+                  f"{escape(status_too + only_this_pair(done.person, done.scope_cells[0]))}.")
 
 
 def register(app: typer.Typer) -> None:
