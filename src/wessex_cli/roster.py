@@ -1085,7 +1085,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
     locks: dict[str, set[frozenset[str]]] = defaultdict(set)  # person -> the locks naming them
     for volunteer in volunteers:
         partner_of = by_key.get(volunteer.partner or "")
-        if partner_of is not None and partner_of.side == volunteer.side:
+        if partner_of is not None and volunteer.active and not partner_of.active:
+            # 'pair' releases the lock, and says so, on whichever side they are
+            reader.problem("warning", volunteer.row - 1, "partner",
+                           partner_withdrawn(f"{volunteer.name}'s Partner cell", partner_of),
+                           f"If {partner_of.name} is still taking part, correct the Status "
+                           f"in row {partner_of.row}; if not, clear this cell.")
+        elif partner_of is not None and partner_of.side == volunteer.side:
             reader.problem("error", volunteer.row - 1, "partner",
                            f"the locked partner {partner_of.name} is on the same side "
                            f"({scheme.side_label(volunteer.side)}).", "Pairs must cross sides: "
@@ -1094,11 +1100,6 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             _check_lock(reader, volunteer, partner_of)
             for person in (volunteer, partner_of):
                 locks[person.key].add(frozenset((volunteer.key, partner_of.key)))
-        elif partner_of is not None and volunteer.active:  # 'pair' says so too, as here
-            reader.problem("warning", volunteer.row - 1, "partner",
-                           partner_withdrawn(f"{volunteer.name}'s Partner cell", partner_of),
-                           f"If {partner_of.name} is still taking part, correct the Status "
-                           f"in row {partner_of.row}; if not, clear this cell.")
     # 'pair' refuses a lock that breaks a rule or gives someone more partners than their
     # Capacity: said here, at the cell, so that 'check' never says "no problems" first
     for volunteer in volunteers:
