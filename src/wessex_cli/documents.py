@@ -628,6 +628,11 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
     # whose partner left a pair on the Withdrawn sheet, by the one who stayed: a pair made
     # for them in that partner's place says so (``earlier_partners``)
     replaced = partners_left(withdrawn)
+    # the pairs the last pairing made, of every pair of the workbook (not only those written
+    # for): of those it made for one who stayed, only the first is in the earlier one's place
+    ended_ids = {id(pair) for pair in withdrawn}
+    rivals = [pair for pair in {id(p): p for p in [*pairs, *record]}.values()
+              if id(pair) not in ended_ids and letter_how(pair) != "kept"]
     for pair in pairs:
         a, b = person_context(pair.a, scheme), person_context(pair.b, scheme)
         # ``how``: the pair's "How paired" as letter_how reads it; ``locked``: its two people
@@ -676,7 +681,7 @@ def recipients(template: DocumentTemplate, scheme: Scheme, *,
             # letter says the new partner is in the earlier one's place, never why they left
             # (recorded so by the 'pair --keep' that kept it, its letters say it still)
             earlier = [whole for _, whole, _ in
-                       earlier_partners(pair, index, replaced, how != "kept")]
+                       earlier_partners(pair, index, replaced, how != "kept", rivals)]
             context = {**base, "person": person, "partner": partner, "pair_id": pair.pair_id,
                        "how": how, "locked": locked,
                        "earlier_partners_left": len(earlier),

@@ -1044,20 +1044,39 @@ def partners_left(withdrawn: Sequence[PairRecord]
 
 def earlier_partners(pair: PairRecord, index: int,
                      left: Mapping[str, Sequence[tuple[str, bool, PairRecord]]],
-                     new: bool) -> list[tuple[str, bool, PairRecord]]:
+                     new: bool, rivals: Sequence[PairRecord] = ()
+                     ) -> list[tuple[str, bool, PairRecord]]:
     """The partners who withdrew from the one at ``index`` of ``pair`` (``left``:
     ``partners_left``) whom ``pair`` is in the place of, as its letter to them says: those
     the Settings sheet records it as made in place of (``PairRecord.in_place_of``); else,
     for a pair the last pairing made (``new``: not kept), those of a pair that ended before
     that pairing (``PairRecord.ended_before_pairing``) that the record names no other pair
     as made in place of (``PairRecord.replaced``: a partner added since is a further one).
-    Never its own partner."""
-    other = pair.people[1 - index].key
-    return [(gone, whole, ended) for gone, whole, ended in left.get(pair.people[index].key, [])
+    One place is filled once: of the pairs that pairing made for the one who stayed
+    (``rivals``: the other pairs of the workbook that pairing made, the Settings sheet
+    recording none of them), the first given (``_given_first``) is in it, and any other is a
+    further partner. Never its own partner."""
+    someone, other = pair.people[index].key, pair.people[1 - index].key
+    return [(gone, whole, ended) for gone, whole, ended in left.get(someone, [])
             if gone != other and (ended.pair_id in pair.in_place_of
                                   if pair.in_place_of is not None
                                   else new and ended.ended_before_pairing and
-                                  not ended.replaced)]
+                                  not ended.replaced and
+                                  not any(_given_first(rival, pair) and rival.in_place_of is None
+                                          and someone in {p.key for p in rival.people} and
+                                          gone not in {p.key for p in rival.people}
+                                          for rival in rivals))]
+
+
+def _given_first(one: PairRecord, other: PairRecord) -> bool:
+    """Whether the pair ``one``, another row than ``other``, was given before it by the same
+    pairing: its pair ID of a lower number ('P004' before 'P005'), one numbered before one
+    not, else the row above."""
+    def order(pair: PairRecord) -> tuple[bool, int, int]:
+        number = pair_number(pair.pair_id)
+        return number is None, number or 0, pair.row
+
+    return one is not other and order(one) < order(other)
 
 
 def in_place_record(book: PairsWorkbook, new: Callable[[PairRecord], bool]
@@ -1067,10 +1086,11 @@ def in_place_record(book: PairsWorkbook, new: Callable[[PairRecord], bool]
     (``earlier_partners``; ``new``: whether a pair's letters word it as not kept), so that
     they say it still once the pair is kept."""
     left = partners_left(book.withdrawn)
+    rivals = [pair for pair in book.pairs if new(pair)]
     found: dict[str, set[str]] = {}
     for pair in book.pairs:
         ended = {gone.pair_id for index in (0, 1)
-                 for _, _, gone in earlier_partners(pair, index, left, new(pair))
+                 for _, _, gone in earlier_partners(pair, index, left, new(pair), rivals)
                  if gone.pair_id}
         if pair.pair_id and ended:
             found[pair.pair_id] = ended
@@ -2036,19 +2056,29 @@ def likely_in_place(book: PairsWorkbook, added: Collection[int] = ()
     someone whose partner on the Withdrawn sheet withdrew from a pair of a lower ID that
     ended before the last pairing (``ended_before_pairing``: that pairing wrote the record,
     '(none)' for none), by ID, with the IDs of those pairs; and each introduction that would
-    say so, as "Dr A to Dr B (pair P031)"."""
+    say so, as "Dr A to Dr B (pair P031)". Of two such pairs for one withdrawn pair, the
+    first given (``_given_first``) is in its place, as the letters read it."""
     left = partners_left(book.withdrawn)
+    kept = [pair for pair in book.pairs if pair.row not in added and pair.pair_id and (
+        recorded_how(book, pair) if book.how_written is not None else pair.how_paired()
+    ) == "kept"]
+    # each withdrawn pair (by its row) -> the kept pairs that may be in its place
+    places: dict[int, list[PairRecord]] = {}
+    for pair in kept:
+        for index, someone in enumerate(pair.people):
+            for key, _, gone in left.get(someone.key, []):
+                if key != pair.people[1 - index].key and gone.ended_before_pairing and \
+                        _before(gone.pair_id, pair.pair_id):
+                    places.setdefault(gone.row, []).append(pair)
     likely: dict[str, set[str]] = {}
     letters = []
-    for pair in book.pairs:
-        how = recorded_how(book, pair) if book.how_written is not None else pair.how_paired()
-        if pair.row in added or how != "kept" or not pair.pair_id:
-            continue
+    for pair in kept:
         for index, someone in enumerate(pair.people):
             other = pair.people[1 - index]
             ended = {gone.pair_id for key, _, gone in left.get(someone.key, [])
                      if key != other.key and gone.ended_before_pairing and
-                     _before(gone.pair_id, pair.pair_id)}
+                     _before(gone.pair_id, pair.pair_id) and
+                     not any(_given_first(rival, pair) for rival in places[gone.row])}
             if ended:
                 likely.setdefault(pair.pair_id, set()).update(ended)
                 letters.append(f"{someone.name} to {other.name} (pair {pair.pair_id})")
