@@ -378,6 +378,9 @@ class PairsWorkbook:
     # ("" when there is no such row), which ``pairs_workbook.in_place_list_gone`` reads
     in_place_written: bool = False
     in_place_cell: str = ""
+    # the warnings of a Withdrawn pair's Pair cell found empty while one of its two stayed
+    # (``pairs_workbook.withdrawn_id_emptied``), in ``warnings`` and said by 'pair --keep' too
+    withdrawn_id_emptied: list[str] = field(default_factory=list)
     # the same of the list of the pairs typed in by hand (``pairs_workbook.HAND_SETTING``),
     # which ``pairs_workbook.hand_list_gone`` reads
     hand_written: bool = False

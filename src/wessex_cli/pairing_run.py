@@ -335,6 +335,7 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
                 earlier, added, keeping=True, writing=request.writing)]
             notes += [Note(said, NoteKind.WARNING) for said in in_place_list_gone(
                 earlier, added, keeping=True, writing=request.writing)]
+            notes += [Note(said, NoteKind.WARNING) for said in earlier.withdrawn_id_emptied]
             notes += [Note(said, NoteKind.WARNING) for said in record_rows_lost(
                 earlier, keeping=True, writing=request.writing)]
             notes += _kept_but_broken(result, keep, roster)

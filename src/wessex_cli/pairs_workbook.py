@@ -677,6 +677,8 @@ def _read_pairs_workbook(path: Path, now: dt.date | None, year: int | None,
         replaced |= {ended for ids in likely_in_place(book)[0].values() for ended in ids}
     for pair in book.withdrawn:  # and whether one made since is (only the first is)
         pair.replaced = pair.pair_id in replaced
+    book.withdrawn_id_emptied = withdrawn_id_emptied(book, withdrawn, withdrawn_grid, in_place)
+    book.warnings += book.withdrawn_id_emptied
     book.warnings += book.unread_how
     if book.unread_list and not written:  # the list typed over: nothing is found missing
         book.unknown_ids = _ids_unknown(book, withdrawn, settings)
@@ -1019,6 +1021,41 @@ def _in_place_read(rows: Sequence[Sequence[Cell]], known: Collection[str]
                         "what you typed there: a note of your own goes in column C of that "
                         "row.")
     return found, said
+
+
+def withdrawn_id_emptied(book: PairsWorkbook, withdrawn: Sequence[PairRecord], grid: Grid,
+                         in_place: Mapping[str, Collection[str]]) -> list[str]:
+    """A warning for each pair of the Withdrawn sheet (``withdrawn``; ``grid``, the sheet as
+    read) whose Pair cell is empty while one of its two stayed in the scheme: a pair made for
+    them since is known to be in its place only by its ID (``earlier_partners``), so their
+    letters leave the sentence saying so out, and 'pair --keep' records nothing of it (nor
+    keeps what it recorded). The ID most likely lost is named: one the Settings sheet lists
+    as moved to the Withdrawn sheet (``book.moved``) or replaced (``in_place``) that no row
+    holds now."""
+    unnamed = [(stayed, gone, pair) for stayed, entries in partners_left(withdrawn).items()
+               for gone, _, pair in entries if not pair.pair_id]
+    if not unnamed:
+        return []
+    header = find_pairs_header(grid.rows, "Withdrawn")
+    titles = [cell_text(c) for c in grid.rows[header]] if header is not None else []
+    column = first_columns(titles).get(header_key(ID_COLUMN), 0)
+    held = {p.pair_id for p in [*book.pairs, *withdrawn]}
+    lost = sorted({*book.moved, *(ended for ids in in_place.values() for ended in ids)} - held,
+                  key=lambda i: (pair_number(i) is None, pair_number(i) or 0, i))
+    hint = f", most likely {lost[0]}" if len(lost) == 1 else \
+        f", most likely one of {and_list(lost)}" if lost else ""
+    said = []
+    for stayed, gone, pair in unnamed:
+        who = next(p for p in pair.people if p.key == stayed)
+        left = next((p for p in pair.people if p.key == gone), pair.people[0])
+        said.append(
+            f"Withdrawn!{cell_ref(pair.row - 1, column)}, the Pair cell of the withdrawn pair "
+            f"of {people_of(pair)}, is empty. Without its ID, wessex cannot tell which pair "
+            f"took its place: no introduction of {who.name} to a new partner says that the "
+            f"new partner is in the place of {left.name}, who withdrew, and 'wessex pair "
+            f"--keep' cannot record one. Type the pair's ID back in that cell{hint} (the "
+            "letters sent to the two name it).")
+    return said
 
 
 def partners_left(withdrawn: Sequence[PairRecord]
