@@ -2035,11 +2035,11 @@ def _list_lost(book: PairsWorkbook, title: str, cell: str, cleared: bool,
                 "column B, ")
     elif cleared:
         number = cell.removeprefix("Settings!B")
-        said = (f"Row {number} of the Settings sheet is empty, where 'wessex pair' writes "
+        said = (f"Row {number} of the Settings sheet is empty, where {writer} writes "
                 f"{title} and the IDs of {listed}, or '(none)': was it cleared? ")
         back = f"type {title} back in Settings!A{number} and, in {cell}, "
     else:
-        said = (f"{cell} is empty, where 'wessex pair' lists the IDs of {listed} ({title}), "
+        said = (f"{cell} is empty, where {writer} lists the IDs of {listed} ({title}), "
                 "or writes '(none)': was it emptied? ")
         back = f"type in {cell} "
     return said, back + f"the IDs of {listed}", copy
