@@ -43,3 +43,15 @@ def test_an_active_partner_of_the_same_side_is_still_an_error(run: Runner,
     check = _said(run, "check", "v.xlsx", code=None)
     assert "the locked partner Dr Bea Cole is on the same side" in check
     assert "who has withdrawn" not in check
+
+
+def test_a_withdrawn_volunteer_naming_someone_of_their_own_side_stops_nothing(
+        run: Runner, tmp_path: Path) -> None:
+    """Dr Bea Cole has withdrawn, her own Partner cell naming Dr Cal Dean, a GP as she is:
+    'pair' leaves her out and her cell with her, so it is no error that stops the pairing."""
+    withdrawn_naming = [{**PEOPLE[0], "Partner": None},
+                        {**PEOPLE[1], "Partner": "Dr Cal Dean"}, *PEOPLE[2:]]
+    write_book(tmp_path / "v.xlsx", withdrawn_naming)
+    assert "same side" not in _said(run, "check", "v.xlsx")
+    assert "same side" not in _said(run, "pair", "v.xlsx")
+    assert (tmp_path / "pairs.xlsx").is_file()

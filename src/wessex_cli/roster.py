@@ -1091,7 +1091,10 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                            partner_withdrawn(f"{volunteer.name}'s Partner cell", partner_of),
                            f"If {partner_of.name} is still taking part, correct the Status "
                            f"in row {partner_of.row}; if not, clear this cell.")
-        elif partner_of is not None and partner_of.side == volunteer.side:
+        elif partner_of is not None and volunteer.active and \
+                partner_of.side == volunteer.side:
+            # a withdrawn volunteer's own Partner cell locks nobody ('pair' leaves them
+            # out), so it cannot stop a pairing whichever side it names
             reader.problem("error", volunteer.row - 1, "partner",
                            f"the locked partner {partner_of.name} is on the same side "
                            f"({scheme.side_label(volunteer.side)}).", "Pairs must cross sides: "
