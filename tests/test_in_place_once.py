@@ -76,3 +76,28 @@ def test_one_new_partner_is_in_the_place_as_before(run: Runner, tmp_path: Path) 
     new = _ids(tmp_path)[frozenset(("Mr Colm Reid 0", spare))]
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert _in_place_row(tmp_path) == f"{new} in place of {ended}"
+
+
+def test_a_record_unread_holds_back_only_the_first_pair_s_sentence(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """The Settings record of the last pairing typed over, so that it cannot be read whole:
+    render warns that the introduction which would say the new partner is in the earlier
+    one's place leaves that sentence out. Of Colm 0's two new pairs only the first given
+    would say it, so only its letter is named; the other never said it."""
+    from .test_repaired_kept import _type_into_the_record
+
+    first, spare = _paired_with_one_over(run, tmp_path)
+    run("withdraw", "pairs.xlsx", first)
+    write_book(tmp_path / "v.xlsx", [*GPS, {**CONSULTANTS[0], "Capacity": 2}, CONSULTANTS[1],
+                                     NEWCOMER])
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    ids = _ids(tmp_path)
+    made = sorted((ids[frozenset(("Mr Colm Reid 0", spare))],
+                   ids[frozenset(("Mr Colm Reid 0", "Dr Gwen Pryce 9"))]))
+    _type_into_the_record(tmp_path / "pairs.xlsx")
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "md",
+                 "-o", "held", "--allow-placeholders")
+    said = " ".join(result.output.split())
+    assert said.count("leaves out the sentence") == 1
+    assert f"(pair {made[0]}) leaves out the sentence" in said
+    assert f"(pair {made[1]})" not in said

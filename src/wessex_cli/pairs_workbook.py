@@ -1145,7 +1145,7 @@ def in_place_held_back(book: PairsWorkbook) -> list[str]:
     written = book.how_written or {}
     left = partners_left([pair for pair in book.withdrawn if pair.pair_id not in written
                           and pair.how_paired() in HOW_SETTINGS and not pair.replaced])
-    said = []
+    held: list[tuple[PairRecord, int, list[str]]] = []
     for pair in book.pairs:
         if pair.in_place_of is not None or pair.how_paired() == "kept":
             continue  # its record says whom it replaced, or the pairing before made it
@@ -1154,15 +1154,24 @@ def in_place_held_back(book: PairsWorkbook) -> list[str]:
             ended = [gone.pair_id or "with no ID" for key, _, gone in left.get(someone.key, [])
                      if key != other.key]
             if ended:
-                which = f"pair {ended[0]}" if len(ended) == 1 else f"pairs {and_list(ended)}"
-                said.append(
-                    f"The introduction of {someone.name} to {other.name} (pair "
-                    f"{pair.pair_id or 'with no ID'}) leaves out the sentence saying that "
-                    f"{other.name} is a new partner in the place of one who withdrew ({which} "
-                    "on the Withdrawn sheet): it needs the Settings sheet's record of what "
-                    "the last 'wessex pair' wrote in the How paired cells, which cannot be "
-                    "read whole (the warning above names the cell or row). Put that right, "
-                    "then render the letter again.")
+                held.append((pair, index, ended))
+    said = []
+    for pair, index, ended in held:
+        someone, other = pair.people[index], pair.people[1 - index]
+        # one place is filled once: of two pairs given to the one who stayed, only the first
+        # given would say so (``earlier_partners``), so only its letter loses the sentence
+        if any(_given_first(rival, pair) and rival.people[at].key == someone.key
+               for rival, at, _ in held):
+            continue
+        which = f"pair {ended[0]}" if len(ended) == 1 else f"pairs {and_list(ended)}"
+        said.append(
+            f"The introduction of {someone.name} to {other.name} (pair "
+            f"{pair.pair_id or 'with no ID'}) leaves out the sentence saying that "
+            f"{other.name} is a new partner in the place of one who withdrew ({which} "
+            "on the Withdrawn sheet): it needs the Settings sheet's record of what "
+            "the last 'wessex pair' wrote in the How paired cells, which cannot be "
+            "read whole (the warning above names the cell or row). Put that right, "
+            "then render the letter again.")
     return said
 
 
