@@ -363,10 +363,13 @@ def one_line(value: str) -> str:
 
 # Terminal escape sequences (CSI such as ESC[31m, OSC such as ESC]0;title BEL, and two-byte
 # escapes) go as a whole; any other C0 or C1 control character (tab, line feed and carriage
-# return apart, which cells legitimately hold) becomes a space.
+# return apart, which cells legitimately hold) becomes a space. So do U+FFFE and U+FFFF
+# (a "\ufffe" typed in scheme.toml) and lone surrogates: no XML file, a Word document's
+# text and properties among them, may hold them.
 _ESCAPES = (r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
             r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?")
-_CONTROLS = re.compile(f"({_ESCAPES})|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(
+    f"({_ESCAPES})|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def has_controls(value: str) -> bool:

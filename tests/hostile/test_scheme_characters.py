@@ -1,0 +1,32 @@
+"""scheme.toml settings typed with characters no Word document may hold (a noncharacter
+such as \\ufffe, a control character, a line break): each is cleaned where scheme.toml is
+read, so every document still renders, and none reaches a file the tool writes."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..conftest import COMPLETE_SCHEME, Runner
+
+# characters that XML 1.0, and so a .docx, cannot hold
+NOT_IN_XML = ["\ufffe", "\uffff", "\x01", "\x0b"]
+
+
+def _word_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                       if name.endswith(".xml"))
+
+
+def test_a_noncharacter_in_the_schemes_name_and_administrator_still_makes_a_word_file(
+        run: Runner, tmp_path: Path) -> None:
+    scheme = COMPLETE_SCHEME.replace('name = "Test exchange"',
+                                     'name = "Test\\ufffeexchange"')
+    scheme = scheme.replace('name = "Robin Fairweather"', 'name = "Robin\\uffffFairweather"')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    run("render", "business-case", "--format", "docx", "--allow-placeholders")
+    text = _word_text(tmp_path / "documents" / "business-case.docx")
+    assert not [c for c in NOT_IN_XML if c in text]
+    assert "Test exchange" in text  # the title, in the document and its properties
+    assert "<dc:creator>Robin Fairweather</dc:creator>" in text
