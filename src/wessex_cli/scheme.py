@@ -734,8 +734,13 @@ class _SchemeReader:
             if not logo.is_file():
                 raise self.fail("letterhead.logo", f"names an image that does not exist ({logo})",
                                 "Give the path of a PNG or JPEG file, relative to scheme.toml.")
+        from .text import strip_controls
+
+        # cleaned as every other text setting is: a control character in an address line
+        # stopped every Word document, whose page header prints it
+        lines = (strip_controls(line).strip() for line in address)
         return Letterhead(self.text_value("letterhead.organisation", ""),
-                          tuple(line.strip() for line in address if line.strip()), logo)
+                          tuple(line for line in lines if line), logo)
 
 
 def _dotted(key: str) -> str:

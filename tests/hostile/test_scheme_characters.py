@@ -30,3 +30,18 @@ def test_a_noncharacter_in_the_schemes_name_and_administrator_still_makes_a_word
     assert not [c for c in NOT_IN_XML if c in text]
     assert "Test exchange" in text  # the title, in the document and its properties
     assert "<dc:creator>Robin Fairweather</dc:creator>" in text
+
+
+def test_a_control_character_in_a_letterhead_address_line_still_makes_a_word_file(
+        run: Runner, tmp_path: Path) -> None:
+    scheme = COMPLETE_SCHEME + (
+        '\n[letterhead]\norganisation = "Test Exchange"\n'
+        'address = ["1 High\\u0001Street", "\\u000b", "Testtown\\ufffe TT1 1AA"]\n')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    run("render", "business-case", "--format", "docx", "--allow-placeholders")
+    with zipfile.ZipFile(tmp_path / "documents" / "business-case.docx") as archive:
+        header = "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                         if name.startswith("word/header"))
+    assert not [c for c in NOT_IN_XML if c in header]
+    assert ">1 High Street<" in header and ">Testtown  TT1 1AA<" in header
+    assert header.count("<w:p>") + header.count("<w:p ") == 3  # the blank line left out
