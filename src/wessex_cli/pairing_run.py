@@ -133,7 +133,13 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     )
     from .record import carry_pairing
     from .roster import read_roster
-    from .safe_write import guard_output, real_path, shown_backup, write_lock
+    from .safe_write import (
+        guard_output,
+        real_path,
+        refuse_writing_over_input,
+        shown_backup,
+        write_lock,
+    )
     from .workbook_edit import edit_workbook
 
     for lock in request.locks:  # a mistyped --lock is said first, before any file is looked at
@@ -213,6 +219,8 @@ def _run_pairing(request: PairingRequest, reading: Callable[[int, int], None] | 
     in_place = keep is not None and real_path(target) == real_path(keep)
     replaced = None
     if request.writing and not in_place:  # with --force: backed up
+        refuse_writing_over_input(target, request.volunteers, "pairs workbook",
+                                  "volunteer workbook", "pairs.xlsx")
         replaced = guard_output(target, request.force, "pairs workbook")
     editing = edit_workbook(keep, save_to=None if in_place else target, keep_backup=in_place) \
         if keep is not None and request.writing else None

@@ -486,6 +486,22 @@ def write_lock(path: Path) -> Iterator[None]:
         lock.release()
 
 
+def refuse_writing_over_input(path: Path, source: Path, what: str, source_what: str,
+                              example: str, option: str = "-o") -> None:
+    """Refuse an output that is the very file the command reads (the same name, a link to
+    it, or the same name in other capitals on a disk that ignores them), even with --force:
+    the file a run is made from is never replaced by what the run makes of it."""
+    try:
+        same = path.exists() and os.path.samefile(path, source)
+    except OSError:
+        same = False
+    if same:
+        raise OutputError(f"the {what} would be written over {source.name}, the {source_what} "
+                          "it is made from, so nothing was written.",
+                          f"Name the {what} something else with {option}, such as {example}.",
+                          file=path)
+
+
 def guard_output(path: Path, force: bool, what: str = "file",
                  option: str = "-o") -> Path | None:
     """Refuse to replace an existing output without ``--force``; with it, back it up first."""

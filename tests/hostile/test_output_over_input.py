@@ -1,0 +1,25 @@
+"""An output named as the file the command reads: refused, even with --force, so that the
+volunteers' workbook (or the pairs workbook) is never replaced by what was made from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import Runner, small_roster, write_book
+
+
+@pytest.mark.parametrize("output", ["v.xlsx", "./v.xlsx", "link.xlsx"])
+def test_pair_never_writes_over_the_volunteer_workbook(run: Runner, tmp_path: Path,
+                                                       output: str) -> None:
+    volunteers = write_book(tmp_path / "v.xlsx", small_roster())
+    (tmp_path / "link.xlsx").symlink_to("v.xlsx")
+    before = volunteers.read_bytes()
+    result = run("pair", "v.xlsx", "-o", output, "--force", code=1)
+    said = " ".join(result.output.split())
+    assert "the pairs workbook would be written over v.xlsx, the volunteer workbook it is " \
+        "made from, so nothing was written" in said
+    assert "such as pairs.xlsx" in said
+    assert volunteers.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
