@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import Runner, small_roster, write_book
+from ..conftest import Runner, few_pairs, small_roster, write_book
 
 
 @pytest.mark.parametrize("output", ["v.xlsx", "./v.xlsx", "link.xlsx"])
@@ -22,4 +22,18 @@ def test_pair_never_writes_over_the_volunteer_workbook(run: Runner, tmp_path: Pa
         "made from, so nothing was written" in said
     assert "such as pairs.xlsx" in said
     assert volunteers.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_mailmerge_never_writes_over_the_pairs_workbook_it_reads(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    pairs = few_pairs(tmp_path / "pairs.xlsx")
+    before = pairs.read_bytes()
+    result = run("mailmerge", "pairs.xlsx", "-o", "pairs.xlsx", "--force",
+                 "--allow-placeholders", code=1)
+    said = " ".join(result.output.split())
+    assert "the merge file would be written over pairs.xlsx, the workbook it is made from, " \
+        "so nothing was written. Name the merge file something else with -o, such as " \
+        "merge.xlsx." in said
+    assert pairs.read_bytes() == before
     assert not (tmp_path / "backups").exists()

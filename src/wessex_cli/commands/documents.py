@@ -286,7 +286,7 @@ def mailmerge(
       wessex mailmerge pairs.xlsx -o merge.csv
     """
     from ..mailmerge import merge_rows, write_merge
-    from ..safe_write import guard_output, replaced_said
+    from ..safe_write import guard_output, refuse_writing_over_input, replaced_said
     from ..sources import is_pairs_workbook, load_pairs, load_volunteers
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
@@ -302,6 +302,8 @@ def mailmerge(
     else:
         headers, rows = merge_rows(scheme, volunteers=load_volunteers(source, scheme),
                                    allow_placeholders=allow_placeholders)
+    refuse_writing_over_input(output, source, "merge file", "workbook",
+                              f"merge{output.suffix.lower()}")
     copy = guard_output(output, force, "merge file")
     write_merge(output, headers, rows)
     out.print(f"Wrote {plural(len(rows), 'row')} with {len(headers)} merge fields to "
