@@ -405,20 +405,24 @@ def write_ics(path: Path, plan: Plan, scheme: Scheme) -> None:
 
     from .dates import now
     from .safe_write import write_bytes
+    from .text import one_line
 
     england = ZoneInfo(SCHEME_ZONE)
+    # on one line: the library writes X-WR-CALNAME as it is given, and a line break typed in
+    # the scheme's name (a TOML "\n", a multi-line string) stopped it with an internal error
+    name = one_line(scheme.name)
     calendar = Calendar()
     calendar.add("prodid", "-//wessex//workplace exchange//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", scheme.name)
+    calendar.add("x-wr-calname", name)
     stamp = now()
     timed: list[dt.date] = []
     for milestone in plan.milestones:
         event = Event()
-        uid = hashlib.sha256(f"{scheme.name}|{milestone.name}".encode()).hexdigest()[:24]
+        uid = hashlib.sha256(f"{name}|{milestone.name}".encode()).hexdigest()[:24]
         event.add("uid", f"{uid}@wessex")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{scheme.name}: {milestone.label}")
+        event.add("summary", f"{name}: {milestone.label}")
         if milestone.name == "celebration":
             begin, finish = _clock(scheme.celebration.time, 18, 30), \
                 _clock(scheme.celebration.end_time, 21, 0)

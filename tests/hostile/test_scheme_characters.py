@@ -45,3 +45,17 @@ def test_a_control_character_in_a_letterhead_address_line_still_makes_a_word_fil
     assert not [c for c in NOT_IN_XML if c in header]
     assert ">1 High Street<" in header and ">Testtown  TT1 1AA<" in header
     assert header.count("<w:p>") + header.count("<w:p ") == 3  # the blank line left out
+
+
+def test_a_line_break_in_the_schemes_name_still_makes_a_calendar(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    scheme = COMPLETE_SCHEME.replace('name = "Test exchange"',
+                                     'name = "Test\\r\\nX-INJECTED:1\\nexchange"')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    run("plan", "--ics", "plan.ics")
+    lines = (tmp_path / "plan.ics").read_text(encoding="utf-8").splitlines()
+    assert "X-WR-CALNAME:Test X-INJECTED:1 exchange" in lines
+    assert not [line for line in lines if line.startswith("X-INJECTED")]
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert summaries and all(line.startswith("SUMMARY:Test X-INJECTED:1 exchange: ")
+                             for line in summaries)
