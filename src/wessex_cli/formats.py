@@ -218,6 +218,8 @@ def document_author(scheme: Scheme | None) -> str:
     from .placeholders import DEFAULT_ADMIN
 
     name = one_line(scheme.administrator.name) if scheme is not None else ""
+    if len(name) > 255:  # as for the title: Word keeps 255 characters, python-docx refuses more
+        name = name[:254] + "…"
     return name if name and name != DEFAULT_ADMIN.name else "wessex"
 
 

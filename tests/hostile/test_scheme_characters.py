@@ -59,3 +59,15 @@ def test_a_line_break_in_the_schemes_name_still_makes_a_calendar(run: Runner,
     summaries = [line for line in lines if line.startswith("SUMMARY:")]
     assert summaries and all(line.startswith("SUMMARY:Test X-INJECTED:1 exchange: ")
                              for line in summaries)
+
+
+def test_an_administrators_name_longer_than_word_keeps_still_makes_a_word_file(
+        run: Runner, tmp_path: Path) -> None:
+    long_name = "Robin " + "Fairweather-" * 30  # 366 characters, pasted in by mistake
+    scheme = COMPLETE_SCHEME.replace('name = "Robin Fairweather"', f'name = "{long_name}"')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    run("render", "business-case", "--format", "docx", "--allow-placeholders")
+    text = _word_text(tmp_path / "documents" / "business-case.docx")
+    kept = long_name[:254] + "…"
+    assert f"<dc:creator>{kept}</dc:creator>" in text
+    assert f"<cp:lastModifiedBy>{kept}</cp:lastModifiedBy>" in text
