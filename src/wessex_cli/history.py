@@ -276,6 +276,12 @@ def missing_year(earlier: Path, scheme_file: Path | None) -> tuple[str, str]:
     here = path_from(earlier, Path.cwd())
     written = path_from(earlier, scheme_file.parent) if scheme_file is not None else here
     also = f" ({here} from this folder)" if here != written else ""
+    if earlier.is_dir():
+        return (f"setting 'pairing.history' names {written}{also}, which is a folder, not an "
+                "earlier year's pairs workbook, so wessex cannot tell who was paired then",
+                "Give the pairs workbook in that folder by its name, such as "
+                "history = [\"../exchange-2027/pairs.xlsx\"], or take the folder out of the "
+                "list.")
     # a near name in that folder ("pairs.xls" for pairs.xlsx), as a missing input file has
     near = near_file(earlier, written)
     return (f"setting 'pairing.history' names {written}{also}, an earlier year's pairs "
