@@ -22,6 +22,11 @@ from .text import one_line
 
 _ATEXT = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$")
 _MAX_WORD = 75  # RFC 2047's longest encoded word
+# RFC 5322 allows no line of a message over 998 characters, and a header folds only at a
+# space: a subject's word longer than this is encoded, split between characters, and a
+# display name (one encoded word, see above) longer than any real name is cut short.
+_LONGEST_WORD = 900
+LONGEST_NAME = 120  # characters; even encoded at 4 bytes each, the To line stays in bounds
 _QP_SAFE = re.compile(r"[A-Za-z0-9!*+/-]")
 
 
@@ -66,11 +71,12 @@ def _split_encoded(text: str) -> list[str]:
     return words
 
 
-def _runs(text: str) -> list[tuple[bool, str]]:
-    """Consecutive words grouped by whether they need encoding: [(encode, "w1 w2"), ...]."""
+def _runs(text: str, longest: int | None = None) -> list[tuple[bool, str]]:
+    """Consecutive words grouped by whether they need encoding: [(encode, "w1 w2"), ...];
+    with ``longest``, a word longer than that is encoded too."""
     runs: list[tuple[bool, list[str]]] = []
     for word in text.split(" "):
-        encode = _needs_encoding(word)
+        encode = _needs_encoding(word) or (longest is not None and len(word) > longest)
         if runs and runs[-1][0] == encode:
             runs[-1][1].append(word)
         else:
@@ -102,7 +108,10 @@ def _fold(name: str, pieces: list[str], joiners: list[str]) -> str:
 def display_name_phrase(display_name: str) -> list[str]:
     """The display name as words of an RFC 5322 phrase, never two encoded words in a row."""
     pieces = []
-    for encode, text in _runs(one_line(display_name)):
+    name = one_line(display_name)
+    if len(name) > LONGEST_NAME:
+        name = name[:LONGEST_NAME - 1].rstrip() + "…"
+    for encode, text in _runs(name):
         pieces.append(encoded_word(text) if encode else _quote(text))
     return pieces
 
@@ -117,11 +126,11 @@ def address_header(name: str, display_name: str, addr_spec: str) -> str:
 def unstructured_header(name: str, value: str) -> str:
     """``Subject: ...`` written so that it decodes exactly."""
     text = one_line(value)
-    if text.isascii() and "=?" not in text:
-        words = text.split(" ")
+    words = text.split(" ")
+    if text.isascii() and "=?" not in text and max(map(len, words)) <= _LONGEST_WORD:
         return _fold(name, words, [" "] * len(words))
     pieces: list[str] = []
-    for encode, run in _runs(text):
+    for encode, run in _runs(text, _LONGEST_WORD):
         # Between plain text and an encoded word the space is kept by every decoder; inside
         # an encoded run the spaces stay within the encoded words, since whitespace between
         # two encoded words is dropped.
