@@ -449,12 +449,20 @@ def to_eml(rendered: Rendered, scheme: Scheme) -> bytes:
                             "Fill in their e-mail in the workbook (the pairs workbook's Pairs "
                             "sheet, or the volunteer workbook), then run this again.")
     try:
-        to = Address(addr_spec=address_from_cell(one_line(rendered.recipient.email))).addr_spec
         sender = Address(addr_spec=address_from_cell(one_line(admin.email))).addr_spec
+    except (ValueError, IndexError, HeaderParseError):
+        # said as the administrator's, not as the recipient's: it is on every draft
+        from .errors import SchemeError
+
+        raise SchemeError(f"the administrator's e-mail '{one_line(admin.email)}' is not an "
+                          "e-mail address, so no draft can be sent from it.",
+                          'Correct email under [administrator], for example: email = '
+                          '"your.name@nhs.net".', file=scheme.source) from None
+    try:
+        to = Address(addr_spec=address_from_cell(one_line(rendered.recipient.email))).addr_spec
     except (ValueError, IndexError, HeaderParseError) as exc:
-        raise TemplateError(f"cannot address an e-mail to '{rendered.recipient.email}' "
-                            f"({exc}).", "Check the e-mail addresses in the workbook and in "
-                            "scheme.toml [administrator].") from None
+        raise TemplateError(f"cannot address an e-mail to '{one_line(rendered.recipient.email)}'"
+                            f" ({exc}).", "Check the e-mail addresses in the workbook.") from None
     # Written by hand (mailheaders): Python's own folding can lose or add spaces in
     # accented names.
     from .placeholders import DEFAULT_ADMIN

@@ -43,3 +43,4 @@ def test_overlong_names_keep_every_header_line_within_bounds(run: Runner,
     # the long names: their first 119 characters, then an ellipsis
     assert to["ann@example.org"] == LONG_ASCII[:119] + "…"
     assert to["sian@example.org"] == LONG_ACCENTED[:119] + "…"
+

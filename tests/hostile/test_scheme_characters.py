@@ -7,7 +7,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..conftest import COMPLETE_SCHEME, Runner
+from ..conftest import COMPLETE_SCHEME, Runner, few_pairs
 
 # characters that XML 1.0, and so a .docx, cannot hold
 NOT_IN_XML = ["\ufffe", "\uffff", "\x01", "\x0b"]
@@ -71,3 +71,19 @@ def test_an_administrators_name_longer_than_word_keeps_still_makes_a_word_file(
     kept = long_name[:254] + "…"
     assert f"<dc:creator>{kept}</dc:creator>" in text
     assert f"<cp:lastModifiedBy>{kept}</cp:lastModifiedBy>" in text
+
+
+def test_a_bad_administrators_address_is_said_to_be_the_administrators(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME.replace(
+        'email = "test.exchange@nhs.net"',
+        'email = "test.exchange@nhs.net\\r\\nBcc: someone@example.org"'), encoding="utf-8")
+    few_pairs(tmp_path / "pairs.xlsx", 1)
+    result = run("render", "partner-introduction", "--pairs", "pairs.xlsx", "--format", "eml",
+                 "--allow-placeholders", code=1)
+    said = " ".join(result.output.split())
+    assert "scheme.toml: the administrator's e-mail 'test.exchange@nhs.net Bcc: " \
+        "someone@example.org' is not an e-mail address, so no draft can be sent from it. " \
+        'Correct email under [administrator], for example: email = "your.name@nhs.net".' \
+        in said
+    assert not (tmp_path / "documents").exists()
