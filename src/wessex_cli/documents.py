@@ -263,7 +263,11 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
     found = list_templates(scheme, only=name)
     if found:
         return found[0]
-    names = [t.name for t in list_templates(scheme)]
+    # the names alone, from the files: reading every template would stop at a mistake in
+    # one of the administrator's, and report it rather than the name typed
+    folders = [builtin_dir(), *filter(None, [user_dir(scheme)])]
+    names = sorted({path.name[: -len(SUFFIX)] for folder in folders
+                    for path in _template_files(folder, None)})
     raise TemplateError(f"there is no document template named '{name}'.",
                         (did_you_mean(name, names, 0.5) or _begun_by(name, names)) +
                         "Run 'wessex documents' to list them.")

@@ -1,0 +1,21 @@
+"""A document name typed wrong while one of the administrator's own templates has a
+mistake: the message is about the name typed, not about the other template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..conftest import COMPLETE_SCHEME, Runner
+
+
+def test_a_mistyped_name_is_said_even_beside_a_broken_template(run: Runner,
+                                                               tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        '+++\naudience = ["scheme"]\n+++\nA notice.\n', encoding="utf-8")
+    for args in (["render", "reflektion"], ["templates", "copy", "reflektion"]):
+        said = " ".join(run(*args, code=1).output.split())
+        assert "there is no document template named 'reflektion'. Did you mean " \
+            "'reflection'?" in said
+        assert "notice" not in said
