@@ -173,6 +173,12 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
                             "Save it as UTF-8 text in your editor, then run this again.",
                             file=path) from None
     match = _FRONT.match(text)
+    if not match and _yaml_front_matter(text):
+        raise TemplateError(f"template '{name}' begins with settings between --- lines, "
+                            "which wessex does not read: they would be printed at the top of "
+                            "every letter.", "Put the settings between +++ lines instead, "
+                            'written as title = "..." and audience = "volunteer" (a copy made '
+                            "with 'wessex templates copy' shows how).", file=path)
     meta: dict[str, Any] = {}
     body, first_line = text, 1
     if match:
@@ -228,6 +234,19 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
         before_start=bool(meta.get("before_start", False)), until=until,
         until_advice=str(meta.get("until_advice", "")), from_=start,
         from_advice=str(meta.get("from_advice", "")), declared=frozenset(meta))
+
+
+def _yaml_front_matter(text: str) -> bool:
+    """Whether ``text`` begins with front matter written as YAML between --- lines (as many
+    site generators take it), which would otherwise be printed at the top of every letter,
+    its settings unread. Only the first lines are looked at."""
+    lines = text[:10_000].splitlines()[:60]
+    if not lines or lines[0].strip() != "---":
+        return False
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    return end is not None and any(
+        re.match(r"\s*(title|audience|format|subject|attachments)\s*:", line)
+        for line in lines[1:end])
 
 
 def list_templates(scheme: Scheme, only: str | None = None) -> list[DocumentTemplate]:

@@ -19,3 +19,22 @@ def test_a_mistyped_name_is_said_even_beside_a_broken_template(run: Runner,
         assert "there is no document template named 'reflektion'. Did you mean " \
             "'reflection'?" in said
         assert "notice" not in said
+
+
+def test_settings_written_between_dashes_are_refused_not_printed(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        '---\ntitle: "Notice"\naudience: scheme\n---\nA notice.\n', encoding="utf-8")
+    # a rule between paragraphs, with no settings in it, is the letter's own
+    (tmp_path / "templates" / "ruled.md.j2").write_text(
+        "---\n\nA line above and below.\n\n---\n", encoding="utf-8")
+    said = " ".join(run("render", "notice", code=1).output.split())
+    assert "notice.md.j2: template 'notice' begins with settings between --- lines, which " \
+        "wessex does not read: they would be printed at the top of every letter. Put the " \
+        "settings between +++ lines instead" in said
+    assert not (tmp_path / "documents").exists()
+    run("render", "ruled")
+    assert "A line above and below." in \
+        (tmp_path / "documents" / "ruled.md").read_text(encoding="utf-8")
