@@ -282,14 +282,31 @@ def load_template(name: str, scheme: Scheme) -> DocumentTemplate:
     found = list_templates(scheme, only=name)
     if found:
         return found[0]
-    # the names alone, from the files: reading every template would stop at a mistake in
-    # one of the administrator's, and report it rather than the name typed
-    folders = [builtin_dir(), *filter(None, [user_dir(scheme)])]
-    names = sorted({path.name[: -len(SUFFIX)] for folder in folders
-                    for path in _template_files(folder, None)})
+    names = _template_names(scheme)
     raise TemplateError(f"there is no document template named '{name}'.",
                         (did_you_mean(name, names, 0.5) or _begun_by(name, names)) +
                         "Run 'wessex documents' to list them.")
+
+
+def _template_names(scheme: Scheme) -> list[str]:
+    """Every template's name, from the files alone: reading every template would stop at a
+    mistake in one of the administrator's, and report it rather than the name asked for."""
+    folders = [builtin_dir(), *filter(None, [user_dir(scheme)])]
+    return sorted({path.name[: -len(SUFFIX)] for folder in folders
+                   for path in _template_files(folder, None)})
+
+
+def _attachment(name: str, template: DocumentTemplate, scheme: Scheme) -> DocumentTemplate:
+    """The template ``template`` attaches as ``name``; a name no template has is said as a
+    mistake of ``template``'s front matter, in its file."""
+    found = list_templates(scheme, only=name)
+    if found:
+        return found[0]
+    raise TemplateError(f"template '{template.name}' lists '{name}' among its attachments, "
+                        "but there is no document template of that name.",
+                        did_you_mean(name, _template_names(scheme), 0.5) +
+                        "Correct the name in attachments = [...] between the +++ lines, or "
+                        "take it out.", file=template.path)
 
 
 def _begun_by(typed: str, names: list[str]) -> str:
@@ -1188,7 +1205,8 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     results = []
     attachment_templates = []
     if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach
-        attachment_templates = [load_template(name, scheme) for name in template.attachments]
+        attachment_templates = [_attachment(name, template, scheme)
+                                for name in template.attachments]
     possible = missing_settings(scheme)
     shown = {key: re.compile(r"\\?\[" + re.escape(m.label) + r"\\?\]", re.I)
              for key, m in possible.items()}
@@ -1346,7 +1364,7 @@ def settings_needed(template: DocumentTemplate, scheme: Scheme) -> dict[str, Any
         for recipient in people[:1]:
             render_markdown(template, recipient)
             for name in template.attachments:
-                extra = load_template(name, scheme)
+                extra = _attachment(name, template, scheme)
                 attach_for = _attachment_recipient(extra, recipient, scheme)
                 if attach_for is not None:
                     render_markdown(extra, attach_for)

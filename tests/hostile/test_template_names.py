@@ -38,3 +38,17 @@ def test_settings_written_between_dashes_are_refused_not_printed(run: Runner,
     run("render", "ruled")
     assert "A line above and below." in \
         (tmp_path / "documents" / "ruled.md").read_text(encoding="utf-8")
+
+
+def test_an_attachment_no_template_has_is_said_as_the_listing_templates_mistake(
+        run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        '+++\ntitle = "Notice"\naudience = "scheme"\nformat = "eml"\n'
+        'attachments = ["reflektion"]\n+++\nA notice.\n', encoding="utf-8")
+    said = " ".join(run("render", "notice", code=1).output.split())
+    assert "notice.md.j2: template 'notice' lists 'reflektion' among its attachments, but " \
+        "there is no document template of that name. Did you mean 'reflection'? Correct " \
+        "the name in attachments = [...] between the +++ lines, or take it out." in said
+    assert not (tmp_path / "documents").exists()
