@@ -623,18 +623,29 @@ class _SchemeReader:
         if agenda_raw is None:
             agenda = default_agenda(time, end_time, speaker, refreshments)
         else:
+            from .text import strip_controls
+
             items = []
             for item in agenda_raw:
                 if isinstance(item, str) and "=" not in item:
-                    time_part, _, what = item.partition(" ")
+                    text = strip_controls(item).strip()
+                    time_part, _, what = text.partition(" ")
                     timed = re.match(r"\d", time_part)
-                    items.append((time_part, what.strip()) if timed else ("", item))
+                    items.append((time_part, what.strip()) if timed else ("", text))
                 elif isinstance(item, list) and len(item) == 2:
-                    items.append((str(item[0]), str(item[1])))
+                    items.append((strip_controls(str(item[0])).strip(),
+                                  strip_controls(str(item[1])).strip()))
                 else:
                     raise self.fail("celebration.agenda", "must be a list like "
                                     "[\"18:30 Refreshments\", \"19:00 Welcome\"]")
-            agenda = tuple(items)
+            # an entry left blank ("", a trailing comma's worth) would print an empty line
+            # on every invitation; a list with none but those, an Agenda heading alone
+            agenda = tuple(item for item in items if any(item))
+            if not agenda:
+                raise self.fail("celebration.agenda", "has no entries, so every invitation "
+                                "would print an Agenda heading with nothing under it",
+                                "Give the timings, as agenda = [\"18:30 Refreshments\", "
+                                "\"19:00 Welcome\"], or delete the line for the usual agenda.")
         start = self.date("dates.start")
         end = self.date("dates.end", start.year if start else None)
         celebration = Celebration(

@@ -87,3 +87,30 @@ def test_a_bad_administrators_address_is_said_to_be_the_administrators(
         'Correct email under [administrator], for example: email = "your.name@nhs.net".' \
         in said
     assert not (tmp_path / "documents").exists()
+
+
+def _invitation(run: Runner, tmp_path: Path, agenda: str, code: int = 0) -> str:
+    scheme = COMPLETE_SCHEME.replace('venue = "Hall"', f'venue = "Hall"\nagenda = {agenda}')
+    (tmp_path / "scheme.toml").write_text(scheme, encoding="utf-8")
+    few_pairs(tmp_path / "pairs.xlsx", 1)
+    result = run("render", "celebration-invite", "--pairs", "pairs.xlsx", "--format", "md",
+                 "--allow-placeholders", "--force", code=code)
+    if code:
+        return " ".join(result.output.split())
+    return (tmp_path / "documents" / "celebration-invite" /
+            "amelia-ashworth.md").read_text(encoding="utf-8")
+
+
+def test_a_blank_agenda_entry_prints_no_empty_line(run: Runner, tmp_path: Path) -> None:
+    letter = _invitation(run, tmp_path, '["18:30 Arrivals", "", "   ", ["", ""], '
+                                         '"Closing words"]')
+    agenda = letter.split("## Agenda", 1)[1].split("We look forward", 1)[0]
+    assert [line for line in agenda.splitlines() if line.strip()] == \
+        ["- 18:30: Arrivals", "- Closing words"]
+
+
+def test_an_agenda_with_no_entries_is_refused(run: Runner, tmp_path: Path) -> None:
+    for agenda in ('[]', '["", " "]'):
+        said = _invitation(run, tmp_path, agenda, code=1)
+        assert "setting 'celebration.agenda' (line 21) has no entries, so every invitation " \
+            "would print an Agenda heading with nothing under it" in said
