@@ -39,7 +39,9 @@ from .text import (
     email_key,
     first_capital,
     fold,
+    forename_first,
     header_key,
+    letters_after,
     names_by_part,
     only_letters_after,
     organisation_key,
@@ -181,6 +183,28 @@ NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyo
 _SPLIT_LIST = re.compile(r"[;,\n]+")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)  # "Bob Stone and Carol Ng" in one entry
 PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+def _entries(text: str) -> list[str]:
+    """The entries of an Avoid or Partner cell, parted at ``;``, ``,`` and line breaks, but
+    a name typed surname first kept whole: "Penrose, Alys; Bob Hale" is two people, "Alys
+    Penrose" and "Bob Hale", never "Penrose", "Alys" and "Bob Hale" (``forename_first``
+    reads only one word before the comma as a surname, so "Ann Bell, Bob Hale" stays two)."""
+    parts = _SPLIT_LIST.split(text)
+    between = _SPLIT_LIST.findall(text)
+    entries: list[str] = []
+    place = 0
+    while place < len(parts):
+        entry = parts[place].strip()
+        if place + 1 < len(parts) and between[place] == ",":
+            joined = f"{entry}, {parts[place + 1].strip()}"
+            if forename_first(letters_after(joined)[0]) is not None:
+                entries.append(joined)
+                place += 2
+                continue
+        entries.append(entry)
+        place += 1
+    return entries
 
 
 def names_no_one(entry: str) -> bool:
@@ -780,6 +804,14 @@ class _RowReader:
             self.problem("error", row_index, "name", "the name is missing.",
                          "Type the volunteer's full name.")
             ok = False
+        else:
+            kept, letters = letters_after(values["name"])
+            turned = forename_first(kept)
+            if turned is not None:  # read as the usual order, but shown as typed
+                self.problem("warning", row_index, "name",
+                             f"'{values['name']}' is typed surname first; wessex reads it "
+                             f"as {turned}.", f"Type it '{turned}{letters}', so that the "
+                             "letters and the pairs workbook name them the same way.")
         email = values["email"]
         if not email:
             self.problem("error", row_index, "email", "the e-mail address is missing.",
@@ -955,7 +987,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         found: list[str] = []
         if not text:
             return ()
-        for place, entry in enumerate(e.strip() for e in _SPLIT_LIST.split(text)):
+        for place, entry in enumerate(_entries(text)):
             if not entry or names_no_one(entry) or (place and only_letters_after(entry)):
                 continue  # "MBBS" of "Dr Ann Bell, MBBS": the name before it is hers
             hits = index.indices(entry)
@@ -978,7 +1010,8 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                    "names nobody in the list.",
                                    f"Separate them with ';': '{'; '.join(parts)}'.")
                     continue
-                near = _suggest(entry, [d.values["name"] for d in drafts], 1, 0.75)
+                near = _suggest(forename_first(entry) or entry,
+                                [d.values["name"] for d in drafts], 1, 0.75)
                 hint = f"Did you mean '{near[0]}'? " if near else ""
                 # An error still, not a warning: a misspelt Avoid must never let the two be
                 # paired. But someone outside the scheme needs no avoiding, and the fix says so.

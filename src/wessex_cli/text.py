@@ -193,6 +193,36 @@ def only_letters_after(text: str) -> bool:
     return letters_after(f"- {text}")[0] == "-"
 
 
+# Words that begin a surname of several words ("van der Berg", "Ó Briain"), as ``fold``
+# leaves them: the whole of such a surname may come before the comma of a name typed surname
+# first ("van der Berg, Anna"), where any other second word makes it a name and not a surname.
+SURNAME_START = frozenset({"de", "del", "della", "der", "den", "di", "da", "das", "dos", "du",
+                           "van", "von", "le", "la", "o", "ni", "nic", "mac", "bin", "binti",
+                           "al", "el", "ap", "ter", "ten"})
+
+
+def forename_first(name: str) -> str | None:
+    """A name typed surname first, as HR lists and Outlook write names, in the usual order:
+    ``"Penrose, Alys"`` gives ``"Alys Penrose"``, ``"Hale, Dr Robert"`` ``"Dr Robert
+    Hale"``, ``"Dr Penrose, Alys"`` ``"Dr Alys Penrose"``; None for a name not typed so.
+    Typed so: one comma, one surname before it (a title and the starts of a surname of
+    several words aside: "van der Berg, Anna") and names after it, not letters: "Ann Bell,
+    MBBS" and "Ann Bell, Nurse Practitioner" are not (two words before the comma), nor is
+    "Bell, MBBS". Letters after the name are for the caller to take off first."""
+    family, comma, given = name.partition(",")
+    if not comma or "," in given or "@" in name:
+        return None
+    words, forenames = family.split(), given.split()
+    if not words or not forenames or only_letters_after(given.strip()) or \
+            not any(c.isalpha() for c in given):
+        return None
+    folded = [fold(word) for word in words]
+    titles = _without_titles(words, folded)
+    if folded[-1] in TITLES or any(word not in SURNAME_START for word in folded[titles:-1]):
+        return None
+    return " ".join(words[:titles] + forenames + words[titles:])
+
+
 def _folded_name(name: str) -> str:
     """``name`` folded, without its leading titles (the last word is never one)."""
     words = fold(name).replace("@", " ").split()
@@ -203,10 +233,12 @@ def _folded_name(name: str) -> str:
 def person_key(name: str) -> str:
     """The one name folder: the key under which two names are the same person, with leading
     titles, letters after the name (``LETTERS_AFTER``), case, accents, punctuation and
-    spacing dropped (``"Dr A. Khan" -> "a khan"``, ``"Dr Ann Bell, MBBS" -> "ann bell"``).
+    spacing dropped (``"Dr A. Khan" -> "a khan"``, ``"Dr Ann Bell, MBBS" -> "ann bell"``),
+    and a name typed surname first put in the usual order (``forename_first``: "Penrose,
+    Alys" -> "alys penrose").
     Applied twice it changes nothing, so an already folded key compares as it is."""
     kept, after = letters_after(name)
-    key = _folded_name(kept)
+    key = _folded_name(forename_first(kept) or kept)  # "Penrose, Alys" is Alys Penrose
     return _folded_name(name) if after and key in TITLES else key  # "Dr MBBS" is a name
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import TITLES, first_capital, fold, letters_after, person_key
+from .text import TITLES, first_capital, fold, forename_first, letters_after, person_key
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -36,10 +36,11 @@ def _parts(name: str) -> tuple[str, str]:
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
     title, rest = split_title(name)
     rest = letters_after(rest)[0]
-    family, comma, given = rest.partition(",")
-    if comma and family.strip() and given.strip() and "," not in given:
-        rest = f"{given.strip()} {family.strip()}"
-    return title, rest
+    turned = forename_first(rest)  # the one reading of a comma, as names match
+    if turned is None:
+        return title, rest
+    # "Hale, Dr Robert": the title after the comma is his title, not his first name
+    return split_title(turned) if not title else (title, turned)
 
 
 def display_name(name: str) -> str:
