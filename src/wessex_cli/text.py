@@ -120,14 +120,19 @@ def _without_titles(words: list[str], folded: list[str]) -> int:
 # Letters typed after a name (qualifications, fellowships, honours), as they are written:
 # never a surname or a first name. Matched as typed, so "Ma" and "Said" stay surnames; the
 # two-letter degrees that are also names (MA, BA, MB, BM, MD) are left out on purpose.
+# The honours and offices (orders, the Crown's honorary physicians and surgeons, KC, JP, DL)
+# leave out those that are also names or words, in capitals as a surname may be typed: OM
+# (Om), AM and AO (Am, Ao), MC (Mc), and CB, CH, GM, VC and GC, which read as initials.
 # The one list: letters (``wording``) read a name without them, and names match without them.
 LETTERS_AFTER = frozenset("""
     MBBS MBChB BChir BMBCh MBBCh BSc MSc MPhil PhD DPhil MRes MPH MBA MEd MSt DM FRCP FRCPE
     FRCPI MRCP FRCS FRCSEd MRCS FRCGP MRCGP FRCA FRCR FRCPath MRCPath FRCOG MRCOG FRCPsych
     MRCPsych FRCPCH MRCPCH FRCEM MRCEM FRCOphth FFPH MFPH FMedSci DRCOG DFSRH DCH FHEA RGN
-    RN RM RHV RMN RSCN NMP MCSP BDS MPharm BPharm MRPharmS FRPharmS OBE MBE CBE KBE DBE FRS
+    RN RM RHV RMN RSCN NMP MCSP BDS MPharm BPharm MRPharmS FRPharmS FRS FRSE FREng FBA FRSA
+    OBE MBE CBE KBE DBE GBE BEM KCB GCB CMG KCMG GCMG LVO MVO CVO KCVO DCVO GCVO DSO
+    RRC ARRC QPM QFSM QHP QHS QHN QHNS QHDS QHC KHP KHS KHN KHNS KHDS KHC KC QC JP DL
     QN Jr Jnr Sr Snr
-    (Hons) (Orth) (Lond) (Glas) (Edin)
+    (Hons) (Hon) (Orth) (Lond) (Glas) (Edin)
     """.split())
 # A degree typed in two words ("MB ChB", "MB BS", "BM BCh"): the second half counts only
 # after the first, as MB and BM alone may be names.
