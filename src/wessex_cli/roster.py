@@ -46,6 +46,7 @@ from .text import (
     only_letters_after,
     organisation_key,
     person_key,
+    person_keys,
     suggest,
 )
 
@@ -917,7 +918,8 @@ class _PeopleIndex:
             email, name = (item.email, item.name) if isinstance(item, Volunteer) else \
                 (item.values["email"], item.values["name"])
             self.by_email[email_key(email)] = [index]
-            self.by_name[person_key(name)].append(index)
+            for key in person_keys(name):  # "Robert (Bob) Hale" as Robert Hale and Bob Hale
+                self.by_name[key].append(index)
 
     def indices(self, text: str) -> list[int]:
         if "@" in text:

@@ -228,6 +228,45 @@ def forename_first(name: str) -> str | None:
     return " ".join(words[:titles] + forenames + words[titles:])
 
 
+# What a name holds in brackets or quotation marks: a name it goes by ("Robert (Bob) Hale",
+# 'Robert "Bob" Hale'), pronouns ("Ema Fox (she/her)") or a note ("Ann Bell (locum)").
+# None of it is the name itself: names compare, and letters address, without it.
+_BRACKETED = re.compile("\\([^()]*\\)|\\[[^\\[\\]]*\\]|\"[^\"]*\"|\u201c[^\u201c\u201d]*\u201d")
+
+
+# A word in brackets that is no one's name: pronouns ("Ann (she) Bell")
+_PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "their",
+                       "theirs", "ze", "xe", "any"})
+
+
+def without_brackets(name: str) -> str:
+    """``name`` without what it holds in brackets or quotation marks (``_BRACKETED``):
+    "Robert (Bob) Hale" gives "Robert Hale", "Dr Ema Fox (she/her)" "Dr Ema Fox". A name
+    that is nothing else ("(Bob)") stays as it is."""
+    if not any(mark in name for mark in "([\"\u201c"):
+        return name
+    kept = " ".join(_BRACKETED.sub(" ", name).split())
+    return kept if any(c.isalnum() for c in kept) else name
+
+
+def known_as(name: str) -> str:
+    """The one name in brackets or quotation marks straight after a first name, that the
+    person goes by: "Robert (Bob) Hale" and 'Dr Robert "Bob" Hale' give "Bob"; "" when
+    there is none ("Dr Ema Fox (she/her)": two words before the brackets, two in them)."""
+    found = _BRACKETED.search(name)
+    if found is None:
+        return ""
+    before = name[:found.start()].split()
+    while before and fold(before[0]) in TITLES:  # "Prof Sir John (Jack) Smythe"
+        before = before[1:]
+    inside = found.group()[1:-1].split()
+    if len(inside) != 1 or not inside[0].isalpha() or len(before) != 1 or \
+            fold(inside[0]) in _PRONOUNS or \
+            not name[found.end():].strip():
+        return ""
+    return inside[0]
+
+
 def _folded_name(name: str) -> str:
     """``name`` folded, without its leading titles (the last word is never one)."""
     words = fold(name).replace("@", " ").split()
@@ -239,12 +278,29 @@ def person_key(name: str) -> str:
     """The one name folder: the key under which two names are the same person, with leading
     titles, letters after the name (``LETTERS_AFTER``), case, accents, punctuation and
     spacing dropped (``"Dr A. Khan" -> "a khan"``, ``"Dr Ann Bell, MBBS" -> "ann bell"``),
+    what it holds in brackets (``without_brackets``: "Robert (Bob) Hale" -> "robert hale"),
     and a name typed surname first put in the usual order (``forename_first``: "Penrose,
     Alys" -> "alys penrose").
     Applied twice it changes nothing, so an already folded key compares as it is."""
-    kept, after = letters_after(name)
+    kept, after = letters_after(without_brackets(name))
     key = _folded_name(forename_first(kept) or kept)  # "Penrose, Alys" is Alys Penrose
     return _folded_name(name) if after and key in TITLES else key  # "Dr MBBS" is a name
+
+
+def person_keys(name: str) -> tuple[str, ...]:
+    """The keys under which ``name`` is someone: ``person_key``'s, and for a name with the
+    name they go by in brackets, that name in place of the first ("Robert (Bob) Hale" is
+    "robert hale" and "bob hale"), so a colleague may name him either way."""
+    key = person_key(name)
+    name = forename_first(name) or name  # "Penrose, Alys (Ally)" is Ally Penrose too
+    called = known_as(name)
+    if not called:
+        return (key,)
+    found = _BRACKETED.search(name)
+    assert found is not None  # known_as found it
+    before = name[:found.start()].split()
+    other = person_key(" ".join([*before[:-1], called, name[found.end():]]))
+    return (key,) if other == key else (key, other)
 
 
 def names_by_part(part: str, name: str) -> bool:
@@ -266,7 +322,7 @@ def named(text: str, names: Sequence[str]) -> tuple[list[int], bool]:
     a first name). Several positions may be one person (their rows) or several people:
     the caller tells them apart, and refuses rather than guesses between people."""
     key = person_key(text)
-    whole = [n for n, name in enumerate(names) if key and person_key(name) == key]
+    whole = [n for n, name in enumerate(names) if key and key in person_keys(name)]
     if whole:
         return whole, False
     return [n for n, name in enumerate(names) if names_by_part(text, name)], True

@@ -11,7 +11,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import TITLES, first_capital, fold, forename_first, letters_after, person_key
+from .text import (
+    TITLES,
+    first_capital,
+    fold,
+    forename_first,
+    known_as,
+    letters_after,
+    person_key,
+    without_brackets,
+)
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
 # Words that belong to the surname that follows them ("Ó Briain", "van der Berg"). Narrower
@@ -51,8 +60,9 @@ def display_name(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The family name: the last word, with any particle before it (``Ó Briain``)."""
-    _, rest = _parts(name)
+    """The family name: the last word, with any particle before it (``Ó Briain``), never
+    what the name holds in brackets ("Dr Ema Fox (she/her)" is Dr Fox)."""
+    rest = without_brackets(_parts(name)[1])
     words = rest.split()
     if len(words) < 2:
         return rest
@@ -71,8 +81,12 @@ def alphabetical(name: str) -> tuple[str, str]:
 def given_name(name: str) -> str:
     """The first word after any title; "" when the name shows none: a title and a surname
     alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys, and
-    "Prof Sir John Smythe" John: a second title is a title, not his first name."""
-    words = _parts(name)[1].split()
+    "Prof Sir John Smythe" John: a second title is a title, not his first name. The name
+    someone goes by, in brackets after their first, is theirs: "Robert (Bob) Hale" is Bob."""
+    rest = _parts(name)[1]
+    if called := known_as(rest):
+        return called
+    words = without_brackets(rest).split()
     while len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
     if len(words) < 2 or len(words[0].rstrip(".")) < 2:
@@ -84,7 +98,8 @@ def formal_name(name: str) -> str:
     """How a patient or a formal letter names someone: ``Dr Ashworth`` with a title, the full
     name without one (a title is never guessed)."""
     title, rest = _parts(name)
-    return f"{title} {surname(name)}" if title and rest else display_name(name)
+    return f"{title} {surname(name)}" if title and rest else \
+        display_name(without_brackets(name))
 
 
 def salutation(name: str) -> str:
