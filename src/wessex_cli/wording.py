@@ -94,10 +94,18 @@ def given_name(name: str) -> str:
     return words[0]
 
 
+# Titles of a knight or a dame, that go with the first name: "Sir Tom", never "Sir Reed"
+_WITH_FIRST_NAME = frozenset({"Sir", "Dame"})
+
+
 def formal_name(name: str) -> str:
     """How a patient or a formal letter names someone: ``Dr Ashworth`` with a title, the full
-    name without one (a title is never guessed)."""
+    name without one (a title is never guessed); a knight or a dame by their first name
+    (``Sir Tom``), or in full when the name gives only an initial."""
     title, rest = _parts(name)
+    if title in _WITH_FIRST_NAME and rest:
+        given = given_name(name)
+        return f"{title} {given}" if given else display_name(without_brackets(name))
     return f"{title} {surname(name)}" if title and rest else \
         display_name(without_brackets(name))
 
