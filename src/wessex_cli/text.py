@@ -331,8 +331,12 @@ def named(text: str, names: Sequence[str]) -> tuple[list[int], bool]:
 def split_title(name: str) -> tuple[str, str]:
     """(canonical title, the rest of the name as typed): ``"dr. Siân Ó Briain"`` gives
     ``("Dr", "Siân Ó Briain")``, for letters that print the title their own way. Only the
-    first title is taken, and the rest keeps the case the person typed."""
+    first title is taken, and the rest keeps the case the person typed. A title run on to
+    the name by its full stop ("Dr.Nia Rowe") is a title still."""
     words = name.split()
+    head, stop, tail = words[0].partition(".") if words else ("", "", "")
+    if stop and tail[:1].isalpha() and fold(head) in TITLES:
+        words[:1] = [head, tail]
     if _without_titles(words[:2], [fold(w) for w in words[:2]]):
         return TITLES[fold(words[0])], " ".join(words[1:])
     return "", " ".join(words)
