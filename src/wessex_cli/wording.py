@@ -44,7 +44,7 @@ def _parts(name: str) -> tuple[str, str]:
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
     title, rest = split_title(name)
-    rest = letters_after(rest)[0]
+    rest = _without_full_stop(letters_after(rest)[0])
     turned = forename_first(rest)  # the one reading of a comma, as names match
     if turned is None:
         return title, rest
@@ -52,11 +52,24 @@ def _parts(name: str) -> tuple[str, str]:
     return split_title(turned) if not title else (title, turned)
 
 
+def _without_full_stop(text: str) -> str:
+    """``text`` without the full stop, comma or semicolon typed after it ("Dr Ann Bell.",
+    "Ann Bell,"), which the letters would print inside a sentence ("paired with Dr Ann Bell.,
+    GP"); an initial keeps its stop ("Ann B.", "Ann Bell M.B.")."""
+    text = text.rstrip(" ,;")
+    last = text.rsplit(" ", 1)[-1]
+    if last.endswith(".") and "." not in last[:-1] and len(last) > 2:
+        return text[:-1]
+    return text
+
+
 def display_name(name: str) -> str:
     """The name with its title in canonical form: ``"Dr. amelia Ashworth"`` keeps
-    ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed."""
+    ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed, but for a
+    full stop after them all ("MBBS.")."""
     title, rest = _parts(name)
-    return f"{title} {rest}{letters_after(split_title(name)[1])[1]}".strip()
+    letters = letters_after(split_title(name)[1])[1]
+    return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
 
 
 def surname(name: str) -> str:
