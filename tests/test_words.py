@@ -293,8 +293,9 @@ def test_professions_and_titles_are_canonical_and_grouped_once() -> None:
     rendered = render_all(template, recipients(template, scheme, volunteers=people), "md",
                           scheme)
     text = flat(rendered[0][0].markdown)
-    # by surname, titles and case aside: aldous before Lovat
-    assert "**GP** (2): Dr ben aldous (Moorside Surgery); Dr Ada Lovat" in text
+    # by surname, titles and case aside: Aldous before Lovat; a name typed all in small
+    # letters is printed as names are (tests/test_name_capitals.py)
+    assert "**GP** (2): Dr Ben Aldous (Moorside Surgery); Dr Ada Lovat" in text
     assert "**Consultant** (2):" in text
     assert "gp (" not in text and "consultant (" not in text and "Dr." not in text
     assert "Dr Rosa Quill" in text  # "DR" becomes "Dr"; the name keeps its own case

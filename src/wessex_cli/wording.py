@@ -8,6 +8,7 @@ same thing about the same person, and so that the reminder's sentences can be te
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,12 +45,42 @@ def _parts(name: str) -> tuple[str, str]:
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
     title, rest = split_title(name)
-    rest = _without_full_stop(letters_after(rest)[0])
+    rest = _name_case(_without_full_stop(letters_after(rest)[0]))
     turned = forename_first(rest)  # the one reading of a comma, as names match
     if turned is None:
         return title, rest
     # "Hale, Dr Robert": the title after the comma is his title, not his first name
     return split_title(turned) if not title else (title, turned)
+
+
+_WORD_START = re.compile(r"(^|[\s'\u2019(\"\u201c-])(\w)")
+_MC = re.compile(r"\bMc(\w)(?=\w)")  # "McKay", "O'Brien-McKay"
+# Words that begin a surname in small letters in a name typed in capitals ("VAN DER BERG"
+# is "van der Berg"); the Irish and Scots ones are capitals ("Ó Briain", "Ní Bhriain").
+_SMALL_PARTICLES = frozenset({"de", "del", "della", "der", "den", "di", "da", "das", "dos",
+                              "du", "van", "von", "le", "la", "bin", "binti", "al", "el",
+                              "ap", "ter", "ten"})
+
+
+def _name_case(rest: str) -> str:
+    """A name typed all in capitals or all in small letters ("ALYS PENROSE", "zoe marsh"),
+    as a letter prints a name: "Alys Penrose", "Zoe Marsh", "O'Brien", "Ashworth-Smith",
+    "McDonald", "Anna van der Berg". A name that mixes them is the person's own way of
+    writing it and stays as typed ("Amelia ASHWORTH", "Ann-Marie d'Souza"), and so does one
+    whose words are all of two letters or fewer, which may be initials ("LI MA", "MB BS")."""
+    cased = [c for c in rest if c.isalpha() and c.lower() != c.upper()]
+    if not cased or not (all(c.isupper() for c in cased) or all(c.islower() for c in cased)):
+        return rest
+    if all(c.isupper() for c in cased) and all(len(w.strip(".")) <= 2 for w in rest.split()):
+        return rest
+    words = []
+    for number, word in enumerate(rest.lower().split(" ")):
+        if number and word in _SMALL_PARTICLES and number < len(rest.split(" ")) - 1:
+            words.append(word)  # "van der Berg"
+            continue
+        word = _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), word)
+        words.append(_MC.sub(lambda m: "Mc" + m.group(1).upper(), word))
+    return " ".join(words)
 
 
 def _without_full_stop(text: str) -> str:
