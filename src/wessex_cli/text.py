@@ -138,13 +138,36 @@ LETTERS_AFTER = frozenset("""
 # after the first, as MB and BM alone may be names.
 DEGREE_FIRST_HALVES = frozenset({"MB", "BM"})
 DEGREE_SECOND_HALVES = frozenset({"ChB", "BS", "BCh", "BChir"})
+_SECOND_HALVES_ANY_CASE = frozenset({"chb", "bch", "bchir"})  # "MB CHB", "mb chb"
+
+
+# The letters of three or more that are no name in any case, by their small letters, with
+# the spelling the list gives them: "MBCHB", "PhD" and "rgn" as typed in a name all in
+# capitals or in haste ("DR ANN BELL MBCHB", "jo birch rgn"). Those that are also surnames
+# (Obe, Mbe, Bem, Mba) count only as the list writes them, as the two-letter ones do.
+LETTERS_ANY_CASE: dict[str, str] = {
+    letters.casefold(): letters for letters in LETTERS_AFTER
+    if len(letters.strip("()")) >= 3 and letters not in {"OBE", "MBE", "BEM", "MBA"}}
+
+
+def _listed(word: str) -> bool:
+    """Whether ``word`` is in ``LETTERS_AFTER``, as written or, for ``LETTERS_ANY_CASE``,
+    in any case."""
+    return word in LETTERS_AFTER or word.casefold() in LETTERS_ANY_CASE
 
 
 def _known_letters(word: str) -> bool:
     """Whether ``word`` is letters after a name, a college joined on too ("FRCP(Edin)")."""
     head, bracket, tail = word.partition("(")
-    return word in LETTERS_AFTER or (bool(head) and bool(bracket) and head in LETTERS_AFTER
-                                     and f"({tail}" in LETTERS_AFTER)
+    return _listed(word) or (bool(head) and bool(bracket) and _listed(head)
+                             and _listed(f"({tail}"))
+
+
+def letters_as_listed(letters: str) -> str:
+    """Letters after a name (what ``letters_after`` parts from it) with each spelt as the
+    list spells it: ", mbbs mrcgp" gives ", MBBS MRCGP" and " PHD" " PhD"."""
+    return re.sub(r"[^\s,.]+", lambda m: LETTERS_ANY_CASE.get(m.group().casefold(), m.group()),
+                  letters)
 
 
 def letters_after(rest: str) -> tuple[str, str]:
@@ -179,12 +202,13 @@ def letters_after(rest: str) -> tuple[str, str]:
             end -= 1
         start = word_start(end)
         known = _known_letters(rest[start:end])
-        if rest[start:end] in DEGREE_SECOND_HALVES:  # "MB ChB": its first half, spaces between
+        if rest[start:end] in DEGREE_SECOND_HALVES or (  # "MB ChB": its first half too
+                end - start > 2 and rest[start:end].casefold() in _SECOND_HALVES_ANY_CASE):
             gap = start
             while gap and rest[gap - 1] == " ":
                 gap -= 1
             first = word_start(gap)
-            if gap < start and rest[first:gap] in DEGREE_FIRST_HALVES:
+            if gap < start and rest[first:gap].upper() in DEGREE_FIRST_HALVES:
                 start, known = first, True
         kept = before_separator(start)
         if start == 0 or kept == 0 or not known:

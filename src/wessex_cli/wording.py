@@ -19,6 +19,7 @@ from .text import (
     forename_first,
     known_as,
     letters_after,
+    letters_as_listed,
     person_key,
     without_brackets,
 )
@@ -99,7 +100,7 @@ def display_name(name: str) -> str:
     ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed, but for a
     full stop after them all ("MBBS.")."""
     title, rest = _parts(name)
-    letters = letters_after(split_title(name)[1])[1]
+    letters = letters_as_listed(letters_after(split_title(name)[1])[1])
     return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
 
 
