@@ -48,6 +48,7 @@ from .text import (
     person_key,
     person_keys,
     suggest,
+    without_brackets,
 )
 
 Severity = Literal["error", "warning"]
@@ -199,7 +200,7 @@ def _entries(text: str) -> list[str]:
         entry = parts[place].strip()
         if place + 1 < len(parts) and between[place] == ",":
             joined = f"{entry}, {parts[place + 1].strip()}"
-            if forename_first(letters_after(joined)[0]) is not None:
+            if forename_first(letters_after(without_brackets(joined))[0]) is not None:
                 entries.append(joined)
                 place += 2
                 continue
@@ -806,7 +807,7 @@ class _RowReader:
                          "Type the volunteer's full name.")
             ok = False
         else:
-            kept, letters = letters_after(values["name"])
+            kept, letters = letters_after(without_brackets(values["name"]))
             turned = forename_first(kept)
             if turned is not None:  # read as the usual order, but shown as typed
                 self.problem("warning", row_index, "name",
@@ -907,6 +908,9 @@ class _RowReader:
                       status, extra)
 
 
+_PASTED_ADDRESS = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")  # the address of "Name <address>"
+
+
 class _PeopleIndex:
     """Look people up by e-mail or by name without titles, case or accents."""
 
@@ -922,8 +926,9 @@ class _PeopleIndex:
                 self.by_name[key].append(index)
 
     def indices(self, text: str) -> list[int]:
-        if "@" in text:
-            return self.by_email.get(email_key(text), [])
+        if "@" in text:  # "Penrose, Alys <alys.penrose@nhs.net>", as Outlook copies one
+            pasted = _PASTED_ADDRESS.search(text)
+            return self.by_email.get(email_key(pasted.group(1) if pasted else text), [])
         return self.by_name.get(person_key(text), [])
 
     def people(self, text: str) -> list[Volunteer]:

@@ -253,9 +253,15 @@ def forename_first(name: str) -> str | None:
 
 
 # What a name holds in brackets or quotation marks: a name it goes by ("Robert (Bob) Hale",
-# 'Robert "Bob" Hale'), pronouns ("Ema Fox (she/her)") or a note ("Ann Bell (locum)").
-# None of it is the name itself: names compare, and letters address, without it.
-_BRACKETED = re.compile("\\([^()]*\\)|\\[[^\\[\\]]*\\]|\"[^\"]*\"|\u201c[^\u201c\u201d]*\u201d")
+# 'Robert "Bob" Hale'), pronouns ("Ema Fox (she/her)"), a note ("Ann Bell (locum)"), the
+# workplace of an NHSmail name ("PENROSE, Alys (QUAYSIDE SURGERY)") or the address pasted
+# with a name from Outlook ("Penrose, Alys <alys.penrose@nhs.net>"). None of it is the name
+# itself: names compare, and letters address, without it.
+# A bracket or a quotation mark opens one only as a word of its own: "FRCP(Edin)" and
+# '=HYPERLINK("x")' hold none.
+_BRACKETED = re.compile(
+    "(?<!\\S)(?:\\([^()]*\\)|\\[[^\\[\\]]*\\]|\"[^\"]*\"|\u201c[^\u201c\u201d]*\u201d)"
+    "|<[^<>\\s]*@[^<>\\s]*>")
 
 
 # A word in brackets that is no one's name: pronouns ("Ann (she) Bell")
@@ -267,7 +273,7 @@ def without_brackets(name: str) -> str:
     """``name`` without what it holds in brackets or quotation marks (``_BRACKETED``):
     "Robert (Bob) Hale" gives "Robert Hale", "Dr Ema Fox (she/her)" "Dr Ema Fox". A name
     that is nothing else ("(Bob)") stays as it is."""
-    if not any(mark in name for mark in "([\"\u201c"):
+    if not any(mark in name for mark in "([\"\u201c<"):
         return name
     kept = " ".join(_BRACKETED.sub(" ", name).split())
     return kept if any(c.isalnum() for c in kept) else name

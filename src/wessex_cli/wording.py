@@ -45,13 +45,20 @@ def _parts(name: str) -> tuple[str, str]:
     """(canonical title, the rest in the usual order, without letters after it): every name
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
-    title, rest = split_title(name)
-    rest = _name_case(_without_full_stop(letters_after(rest)[0]))
+    title, typed = split_title(name)
+    # what the name holds in brackets is no part of it ("Dr Ann Bell MBBS (QUAYSIDE)"), but
+    # for the name they go by, kept after the first name ("Hale, Robert (Bob)")
+    rest = _without_full_stop(letters_after(without_brackets(typed))[0])
     turned = forename_first(rest)  # the one reading of a comma, as names match
-    if turned is None:
-        return title, rest
-    # "Hale, Dr Robert": the title after the comma is his title, not his first name
-    return split_title(turned) if not title else (title, turned)
+    if turned is not None:
+        # "Hale, Dr Robert": the title after the comma is his title, not his first name
+        title, rest = split_title(turned) if not title else (title, turned)
+    called = known_as(forename_first(typed) or typed)
+    words = rest.split()
+    first = next((n for n, word in enumerate(words) if fold(word) not in TITLES), len(words))
+    if called and first < len(words) - 1:
+        words.insert(first + 1, f"({called})")
+    return title, _name_case(" ".join(words))
 
 
 _WORD_START = re.compile(r"(^|[\s'\u2019(\"\u201c-])(\w)")
@@ -100,7 +107,9 @@ def display_name(name: str) -> str:
     ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed, but for a
     full stop after them all ("MBBS.")."""
     title, rest = _parts(name)
-    letters = letters_as_listed(letters_after(split_title(name)[1])[1])
+    typed = split_title(name)[1]  # letters in brackets ("FRCS (Orth)"), or before them
+    letters = letters_as_listed(letters_after(typed)[1] or
+                                letters_after(without_brackets(typed))[1])
     return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
 
 
