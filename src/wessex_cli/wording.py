@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .text import (
+    APOSTROPHES,
     TITLES,
     first_capital,
     fold,
@@ -46,6 +47,11 @@ def _parts(name: str) -> tuple[str, str]:
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
     reads "Alys Penrose" in all, and "Dr Ann Bell, MBBS" is never a Dr MBBS."""
     title, typed = split_title(name)
+    # the apostrophe typed before a cell's text to keep it text, or quotation marks about
+    # the name ("'Ann Bell", "‘Ann Bell’"): the name is inside them
+    inside = typed[1:-1] if typed[-1:] in APOSTROPHES else typed[1:]
+    if typed[:1] in APOSTROPHES and any(c.isalnum() for c in inside):
+        typed = inside
     # what the name holds in brackets is no part of it ("Dr Ann Bell MBBS (QUAYSIDE)"), but
     # for the name they go by, kept after the first name ("Hale, Robert (Bob)")
     rest = _without_full_stop(letters_after(without_brackets(typed))[0])
