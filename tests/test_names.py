@@ -26,8 +26,10 @@ TYPED = {"Dr": "Dr", "DR.": "Dr", "Doctor": "Dr", "prof": "Prof", "Professor": "
 def test_each_title_is_dropped_for_matching_and_printed_canonically(typed: str) -> None:
     assert text.person_key(f"{typed} Siân  Ó-Briain") == "sian o briain"
     assert wording.split_title(f"{typed} Siân Ó Briain") == (TYPED[typed], "Siân Ó Briain")
-    # a knight or a dame is "Sir Siân", never "Sir Ó Briain" (tests/test_knights_and_dames.py)
-    called = "Siân" if TYPED[typed] in ("Sir", "Dame") else "Ó Briain"
+    # a knight or a dame is "Sir Siân", never "Sir Ó Briain" (tests/test_knights_and_dames.py),
+    # and a minister "Revd Siân Ó Briain" in full (tests/test_ministers_named.py)
+    called = {"Sir": "Siân", "Dame": "Siân", "Revd": "Siân Ó Briain"}.get(TYPED[typed],
+                                                                      "Ó Briain")
     assert wording.formal_name(f"{typed} Siân Ó Briain") == f"{TYPED[typed]} {called}"
     assert Anonymiser(["Siân Ó Briain"])(f"Thanks to {typed} Briain.") == "Thanks to [name]."
 

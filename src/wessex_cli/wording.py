@@ -161,11 +161,16 @@ _WITH_FIRST_NAME = frozenset({"Sir", "Dame"})
 def formal_name(name: str) -> str:
     """How a patient or a formal letter names someone: ``Dr Ashworth`` with a title, the full
     name without one (a title is never guessed); a knight or a dame by their first name
-    (``Sir Tom``), or in full when the name gives only an initial."""
+    (``Sir Tom``), or in full when the name gives only an initial; a minister in full
+    (``Revd Tom Reed``) or with their second title (``Revd Dr Reed``), as the style is."""
     title, rest = _parts(name)
     if title in _WITH_FIRST_NAME and rest:
         given = given_name(name)
         return f"{title} {given}" if given else display_name(without_brackets(name))
+    words = [word for word in rest.split() if not word.startswith("(")]  # not "(Bob)"
+    if title == "Revd" and len(words) > 1:  # never "Revd Reed": a second title, or in full
+        second = TITLES.get(fold(words[0]))
+        return f"Revd {second} {surname(name)}" if second else f"Revd {' '.join(words)}"
     return f"{title} {surname(name)}" if title and rest else \
         display_name(without_brackets(name))
 

@@ -1,0 +1,27 @@
+"""A minister is never "Revd" with the surname alone: the patient notice asked patients to
+see "Revd Reed" of the Revd Dr Tom Reed, and "Revd Cole" of the Revd Ida Cole. Now "Revd Dr
+Reed" (the second title with the surname) and "Revd Ida Cole" (in full)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+
+
+def test_the_patient_notice_names_a_minister_as_the_style_is(run: Runner,
+                                                             tmp_path: Path) -> None:
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME)
+    write_book(tmp_path / "v.xlsx", [
+        person("Revd Dr Tom Reed", "tom.reed@nhs.net", "GP", Organisation="Vale Surgery"),
+        person("Rev Ida Cole", "ida.cole@example.org", "Consultant",
+               Organisation="County Hospital"),
+    ])
+    run("pair", "v.xlsx")
+    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
+    notice = " ".join((tmp_path / "documents" / "patient-notice" /
+                       "tom-reed-hosts-ida-cole.txt").read_text().split())
+    assert "You do not have to agree to Revd Ida Cole being present." in notice
+    assert "If you would rather see Revd Dr Reed alone, just tell the receptionist or Revd " \
+        "Dr Reed:" in notice
+    assert "Revd Reed" not in notice and "Revd Cole" not in notice
