@@ -985,6 +985,16 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         """The row, left out for an error, whose specialty or organisation `text` is (0: none)."""
         return topics().get(fold(text)) or topics().get(organisation_key(text), 0)
 
+    def by_part(entry: str) -> str:
+        """"Did you mean 'Alys Penrose'? " for an entry that is the surname or the first
+        name, with or without a title ("Penrose", "Dr Penrose"), of four people at most:
+        a hint only, as the entry may mean someone outside the list."""
+        if not _SUGGESTIONS_LEFT[0]:
+            return ""
+        found = [d.values["name"] for d in drafts if names_by_part(entry, d.values["name"])]
+        quoted = " or ".join(f"'{name}'" for name in found)
+        return f"Did you mean {quoted}? " if 0 < len(found) <= 4 else ""
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -1019,7 +1029,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                     continue
                 near = _suggest(forename_first(entry) or entry,
                                 [d.values["name"] for d in drafts], 1, 0.75)
-                hint = f"Did you mean '{near[0]}'? " if near else ""
+                hint = f"Did you mean '{near[0]}'? " if near else by_part(entry)
                 # An error still, not a warning: a misspelt Avoid must never let the two be
                 # paired. But someone outside the scheme needs no avoiding, and the fix says so.
                 outside = ("delete the entry: nobody outside the list can be paired with "
@@ -1072,7 +1082,8 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                 near = _suggest(text, vocabulary(), 1, 0.6)
                 # a first name alone ("Tom") is no near spelling of a full name: by word
                 hint = f"Did you mean '{near[0]}'? " if near else \
-                    did_you_mean_by_word(text, vocabulary()) if _SUGGESTIONS_LEFT[0] else ""
+                    did_you_mean_by_word(text, vocabulary()) or by_part(text) \
+                    if _SUGGESTIONS_LEFT[0] else ""
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' matches no volunteer, specialty or "
                                "organisation in the list, so it cannot be honoured.",
