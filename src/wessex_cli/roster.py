@@ -183,7 +183,8 @@ ACTIVE_STATUS = {"", "active", "yes", "confirmed", "participating", "ok", "paire
 NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyone", "no",
                  "nil", "notapplicable", "dontmind", "nopreferences", "noone"}
 _SPLIT_LIST = re.compile(r"[;,\n]+")
-_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)  # "Bob Stone and Carol Ng" in one entry
+# "Bob Stone and Carol Ng", "Bob Stone / Carol Ng", "Bob Stone + Carol Ng" in one entry
+_AND = re.compile(r"\s*/\s*|\s+(?:and|&|\+)\s+", re.IGNORECASE)
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 
