@@ -48,7 +48,7 @@ from .text import (
     person_key,
     person_keys,
     suggest,
-    without_brackets,
+    without_notes,
 )
 
 Severity = Literal["error", "warning"]
@@ -201,7 +201,7 @@ def _entries(text: str) -> list[str]:
         entry = parts[place].strip()
         if place + 1 < len(parts) and between[place] == ",":
             joined = f"{entry}, {parts[place + 1].strip()}"
-            if forename_first(letters_after(without_brackets(joined))[0]) is not None:
+            if forename_first(letters_after(without_notes(joined))[0]) is not None:
                 entries.append(joined)
                 place += 2
                 continue
@@ -808,7 +808,7 @@ class _RowReader:
                          "Type the volunteer's full name.")
             ok = False
         else:
-            kept, letters = letters_after(without_brackets(values["name"]))
+            kept, letters = letters_after(without_notes(values["name"]))
             turned = forename_first(kept)
             if turned is not None:  # read as the usual order, but shown as typed
                 self.problem("warning", row_index, "name",

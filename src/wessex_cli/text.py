@@ -269,13 +269,28 @@ _PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them",
                        "theirs", "ze", "xe", "any"})
 
 
-def without_brackets(name: str) -> str:
+# A dash with spaces round it, before a role or a workplace ("Dr Bob Hale - GP Partner");
+# a double surname is joined without spaces ("Ashworth-Smith")
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
+def without_notes(name: str) -> str:
     """``name`` without what it holds in brackets or quotation marks (``_BRACKETED``):
-    "Robert (Bob) Hale" gives "Robert Hale", "Dr Ema Fox (she/her)" "Dr Ema Fox". A name
-    that is nothing else ("(Bob)") stays as it is."""
-    if not any(mark in name for mark in "([\"\u201c<"):
-        return name
-    kept = " ".join(_BRACKETED.sub(" ", name).split())
+    "Robert (Bob) Hale" gives "Robert Hale", "Dr Ema Fox (she/her)" "Dr Ema Fox"; and
+    without a role or a workplace after a spaced dash ("Dr Bob Hale - GP Partner" gives "Dr
+    Bob Hale"), when that is more than one word, or one in capitals ("- GP"), and a whole
+    name is before it: one other word may be the second half of a surname ("Ann Ashworth -
+    Smith"). A name that is nothing else ("(Bob)") stays as it is."""
+    kept = name
+    if any(mark in name for mark in "([\"\u201c<"):
+        kept = " ".join(_BRACKETED.sub(" ", name).split())
+    dash = _SPACED_DASH.search(kept)
+    if dash is not None:
+        before, after = kept[:dash.start()].split(), kept[dash.end():].split()
+        names = [word for word in before if fold(word) not in TITLES]
+        whole = len(names) >= 2 or 0 < len(names) < len(before)  # "Dr Hale" is whole
+        if whole and (len(after) > 1 or (after and after[0].isupper())):
+            kept = " ".join(before)
     return kept if any(c.isalnum() for c in kept) else name
 
 
@@ -308,11 +323,12 @@ def person_key(name: str) -> str:
     """The one name folder: the key under which two names are the same person, with leading
     titles, letters after the name (``LETTERS_AFTER``), case, accents, punctuation and
     spacing dropped (``"Dr A. Khan" -> "a khan"``, ``"Dr Ann Bell, MBBS" -> "ann bell"``),
-    what it holds in brackets (``without_brackets``: "Robert (Bob) Hale" -> "robert hale"),
+    what it holds in brackets or adds after a dash (``without_notes``: "Robert (Bob) Hale"
+    -> "robert hale"),
     and a name typed surname first put in the usual order (``forename_first``: "Penrose,
     Alys" -> "alys penrose").
     Applied twice it changes nothing, so an already folded key compares as it is."""
-    kept, after = letters_after(without_brackets(name))
+    kept, after = letters_after(without_notes(name))
     key = _folded_name(forename_first(kept) or kept)  # "Penrose, Alys" is Alys Penrose
     return _folded_name(name) if after and key in TITLES else key  # "Dr MBBS" is a name
 

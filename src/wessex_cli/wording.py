@@ -22,7 +22,7 @@ from .text import (
     letters_after,
     letters_as_listed,
     person_key,
-    without_brackets,
+    without_notes,
 )
 from .text import split_title as split_title  # documents read it here; one list, in text.py
 
@@ -53,8 +53,10 @@ def _parts(name: str) -> tuple[str, str]:
     if typed[:1] in APOSTROPHES and any(c.isalnum() for c in inside):
         typed = inside
     # what the name holds in brackets is no part of it ("Dr Ann Bell MBBS (QUAYSIDE)"), but
-    # for the name they go by, kept after the first name ("Hale, Robert (Bob)")
-    rest = _without_full_stop(letters_after(without_brackets(typed))[0])
+    # for the name they go by, kept after the first name ("Hale, Robert (Bob)"); nor is a
+    # role after a dash, which the title shows a whole name before ("Dr Hale - GP Partner")
+    plain = without_notes(f"{title} {typed}" if title else typed)
+    rest = _without_full_stop(letters_after(split_title(plain)[1] if title else plain)[0])
     turned = forename_first(rest)  # the one reading of a comma, as names match
     if turned is not None:
         # "Hale, Dr Robert": the title after the comma is his title, not his first name
@@ -115,14 +117,14 @@ def display_name(name: str) -> str:
     title, rest = _parts(name)
     typed = split_title(name)[1]  # letters in brackets ("FRCS (Orth)"), or before them
     letters = letters_as_listed(letters_after(typed)[1] or
-                                letters_after(without_brackets(typed))[1])
+                                letters_after(without_notes(typed))[1])
     return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
 
 
 def surname(name: str) -> str:
     """The family name: the last word, with any particle before it (``Ó Briain``), never
     what the name holds in brackets ("Dr Ema Fox (she/her)" is Dr Fox)."""
-    rest = without_brackets(_parts(name)[1])
+    rest = without_notes(_parts(name)[1])
     words = rest.split()
     if len(words) < 2:
         return rest
@@ -146,7 +148,7 @@ def given_name(name: str) -> str:
     rest = _parts(name)[1]
     if called := known_as(rest):
         return called
-    words = without_brackets(rest).split()
+    words = without_notes(rest).split()
     while len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
     if len(words) < 2 or len(words[0].rstrip(".")) < 2:
@@ -166,13 +168,13 @@ def formal_name(name: str) -> str:
     title, rest = _parts(name)
     if title in _WITH_FIRST_NAME and rest:
         given = given_name(name)
-        return f"{title} {given}" if given else display_name(without_brackets(name))
+        return f"{title} {given}" if given else display_name(without_notes(name))
     words = [word for word in rest.split() if not word.startswith("(")]  # not "(Bob)"
     if title == "Revd" and len(words) > 1:  # never "Revd Reed": a second title, or in full
         second = TITLES.get(fold(words[0]))
         return f"Revd {second} {surname(name)}" if second else f"Revd {' '.join(words)}"
     return f"{title} {surname(name)}" if title and rest else \
-        display_name(without_brackets(name))
+        display_name(without_notes(name))
 
 
 def salutation(name: str) -> str:
