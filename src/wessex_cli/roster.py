@@ -930,7 +930,9 @@ class _PeopleIndex:
         if "@" in text:  # "Penrose, Alys <alys.penrose@nhs.net>", as Outlook copies one
             pasted = _PASTED_ADDRESS.search(text)
             return self.by_email.get(email_key(pasted.group(1) if pasted else text), [])
-        return self.by_name.get(person_key(text), [])
+        # each of the keys of the name ("Sean O'Brien" is also Sean OBrien), each row once
+        return list(dict.fromkeys(index for key in person_keys(text)
+                                  for index in self.by_name.get(key, [])))
 
     def people(self, text: str) -> list[Volunteer]:
         return [v for v in (self.items[i] for i in self.indices(text)) if isinstance(v, Volunteer)]

@@ -333,20 +333,24 @@ def person_key(name: str) -> str:
     return _folded_name(name) if after and key in TITLES else key  # "Dr MBBS" is a name
 
 
+@lru_cache(maxsize=1 << 18)
 def person_keys(name: str) -> tuple[str, ...]:
-    """The keys under which ``name`` is someone: ``person_key``'s, and for a name with the
-    name they go by in brackets, that name in place of the first ("Robert (Bob) Hale" is
-    "robert hale" and "bob hale"), so a colleague may name him either way."""
-    key = person_key(name)
-    name = forename_first(name) or name  # "Penrose, Alys (Ally)" is Ally Penrose too
-    called = known_as(name)
-    if not called:
-        return (key,)
-    found = _BRACKETED.search(name)
-    assert found is not None  # known_as found it
-    before = name[:found.start()].split()
-    other = person_key(" ".join([*before[:-1], called, name[found.end():]]))
-    return (key,) if other == key else (key, other)
+    """The keys under which ``name`` is someone: ``person_key``'s; for a name with the name
+    they go by in brackets, that name in place of the first ("Robert (Bob) Hale" is "robert
+    hale" and "bob hale"), so a colleague may name him either way; and for a name with an
+    apostrophe, the name without it ("Sean O'Brien" is "sean o brien" and "sean obrien"), as
+    many type it and as addresses write it ("OBrien")."""
+    forms = [name]
+    usual = forename_first(name) or name  # "Penrose, Alys (Ally)" is Ally Penrose too
+    called = known_as(usual)
+    if called:
+        found = _BRACKETED.search(usual)
+        assert found is not None  # known_as found it
+        before = usual[:found.start()].split()
+        forms.append(" ".join([*before[:-1], called, usual[found.end():]]))
+    if any(mark in name for mark in APOSTROPHES):
+        forms += [without_apostrophes(form) for form in forms]
+    return tuple(dict.fromkeys(person_key(form) for form in forms))
 
 
 def names_by_part(part: str, name: str) -> bool:
@@ -368,7 +372,8 @@ def named(text: str, names: Sequence[str]) -> tuple[list[int], bool]:
     a first name). Several positions may be one person (their rows) or several people:
     the caller tells them apart, and refuses rather than guesses between people."""
     key = person_key(text)
-    whole = [n for n, name in enumerate(names) if key and key in person_keys(name)]
+    wanted = set(person_keys(text))  # "OBrien" names "O'Brien", as "O'Brien" "OBrien"
+    whole = [n for n, name in enumerate(names) if key and wanted & set(person_keys(name))]
     if whole:
         return whole, False
     return [n for n, name in enumerate(names) if names_by_part(text, name)], True
