@@ -280,7 +280,9 @@ def without_notes(name: str) -> str:
     without a role or a workplace after a spaced dash ("Dr Bob Hale - GP Partner" gives "Dr
     Bob Hale"), when that is more than one word, or one in capitals ("- GP"), and a whole
     name is before it: one other word may be the second half of a surname ("Ann Ashworth -
-    Smith"). A name that is nothing else ("(Bob)") stays as it is."""
+    Smith"); and without what follows a comma after a whole name ("Dr Alys Penrose, GP"),
+    where one word before it is a surname typed first ("Penrose, Alys"). A name that is
+    nothing else ("(Bob)") stays as it is."""
     kept = name
     if any(mark in name for mark in "([\"\u201c<"):
         kept = " ".join(_BRACKETED.sub(" ", name).split())
@@ -291,6 +293,10 @@ def without_notes(name: str) -> str:
         whole = len(names) >= 2 or 0 < len(names) < len(before)  # "Dr Hale" is whole
         if whole and (len(after) > 1 or (after and after[0].isupper())):
             kept = " ".join(before)
+    named, comma, _ = kept.partition(",")
+    if comma and len([word for word in named.split() if fold(word) not in TITLES]) >= 2 \
+            and forename_first(letters_after(kept)[0]) is None:  # not "van der Berg, Anna"
+        kept = named.strip()  # "Dr Alys Penrose, GP": her role, or letters, after a name
     return kept if any(c.isalnum() for c in kept) else name
 
 
