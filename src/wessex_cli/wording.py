@@ -57,6 +57,7 @@ def _parts(name: str) -> tuple[str, str]:
     # role after a dash, which the title shows a whole name before ("Dr Hale - GP Partner")
     plain = without_notes(f"{title} {typed}" if title else typed)
     rest = _without_full_stop(letters_after(split_title(plain)[1] if title else plain)[0])
+    rest = _JOINED_INITIALS.sub(r"\1 ", rest)  # "A.Penrose" is A. Penrose
     turned = forename_first(rest)  # the one reading of a comma, as names match
     if turned is not None:
         # "Hale, Dr Robert": the title after the comma is his title, not his first name
@@ -69,6 +70,10 @@ def _parts(name: str) -> tuple[str, str]:
     return title, _name_case(" ".join(words))
 
 
+# Initials written together ("J.R.", "J.R"), which are no first name to greet anyone by
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
+# Initials run on to the surname by their full stops ("A.Penrose", "A.B.Penrose")
+_JOINED_INITIALS = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+)(?=[^\W\d_]{2})")
 _WORD_START = re.compile(r"(^|[\s'\u2019(\"\u201c-])(\w)")
 _MC = re.compile(r"\bMc(\w)(?=\w)")  # "McKay", "O'Brien-McKay"
 # Words that begin a surname in small letters in a name typed in capitals ("VAN DER BERG"
@@ -142,16 +147,17 @@ def alphabetical(name: str) -> tuple[str, str]:
 
 def given_name(name: str) -> str:
     """The first word after any title; "" when the name shows none: a title and a surname
-    alone ("Dr Okafor") or an initial ("Dr J. R. Smith"). "Penrose, Alys" gives Alys, and
-    "Prof Sir John Smythe" John: a second title is a title, not his first name. The name
-    someone goes by, in brackets after their first, is theirs: "Robert (Bob) Hale" is Bob."""
+    alone ("Dr Okafor") or initials ("Dr J. R. Smith", "Mrs J.R. Smith"). "Penrose, Alys"
+    gives Alys, and "Prof Sir John Smythe" John: a second title is a title, not his first
+    name. The name someone goes by, in brackets after their first, is theirs: "Robert (Bob)
+    Hale" is Bob."""
     rest = _parts(name)[1]
     if called := known_as(rest):
         return called
     words = without_notes(rest).split()
     while len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
-    if len(words) < 2 or len(words[0].rstrip(".")) < 2:
+    if len(words) < 2 or len(words[0].rstrip(".")) < 2 or _INITIALS.fullmatch(words[0]):
         return ""
     return words[0]
 
