@@ -185,6 +185,9 @@ NO_PREFERENCE = {"", "nopreference", "none", "nopref", "na", "n a", "any", "anyo
 _SPLIT_LIST = re.compile(r"[;,\n]+")
 # "Bob Stone and Carol Ng", "Bob Stone / Carol Ng", "Bob Stone + Carol Ng" in one entry
 _AND = re.compile(r"\s*/\s*|\s+(?:and|&|\+)\s+", re.IGNORECASE)
+# Where a name's notes begin (``text.without_notes``): a spaced dash, a bracket, a quotation
+# mark; in an Avoid or Partner entry each part may be a person ("Ann Bell - Bob Hale")
+_NOTES_APART = re.compile("\\s[-\u2013\u2014]\\s|[()\\[\\]<>\"\u201c\u201d]")
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 
@@ -998,6 +1001,16 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         quoted = " or ".join(f"'{name}'" for name in found)
         return f"Did you mean {quoted}? " if 0 < len(found) <= 4 else ""
 
+    def two_people(entry: str) -> list[str]:
+        """The parts of ``entry``, parted at a spaced dash or at brackets, when each names
+        one person and no two the same one; none otherwise."""
+        parts = [part.strip() for part in _NOTES_APART.split(entry) if part.strip()]
+        hits = [index.indices(part) for part in parts]
+        if len(parts) > 1 and all(len(hit) == 1 for hit in hits) and \
+                len({hit[0] for hit in hits}) == len(parts):
+            return parts
+        return []
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -1010,6 +1023,13 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         for place, entry in enumerate(_entries(text)):
             if not entry or names_no_one(entry) or (place and only_letters_after(entry)):
                 continue  # "MBBS" of "Dr Ann Bell, MBBS": the name before it is hers
+            if without_notes(entry) != entry and (apart := two_people(entry)):
+                # "Ann Bell - Bob Hale", "Ann Bell (Bob Hale)": a name read without its notes
+                # would lose the second person, whom an Avoid must never let through
+                reader.problem("error", draft.row_index, column,
+                               f"'{entry}' is {len(apart)} people in one entry.",
+                               f"Separate them with ';': '{'; '.join(apart)}'.")
+                continue
             hits = index.indices(entry)
             if len(hits) == 1:
                 found.append(keys[hits[0]])
