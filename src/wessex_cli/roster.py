@@ -1011,6 +1011,19 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             return parts
         return []
 
+    def several_people(entry: str) -> list[int]:
+        """The rows of the people ``entry`` names one after another ("Ann Bell, Cal Dean",
+        "Ann Bell and Cal Dean"), each part naming one person and no two the same; none
+        when it names one person or no one ("Penrose, Alys" is one)."""
+        parts = [part for whole in _entries(entry) for part in _AND.split(whole)
+                 if part.strip()]
+        if len(parts) < 2:
+            return []
+        hits = [index.indices(part) for part in parts]
+        if all(len(hit) == 1 for hit in hits) and len({hit[0] for hit in hits}) == len(parts):
+            return [hit[0] for hit in hits]
+        return []
+
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
                          for i in indices[:4])
@@ -1072,6 +1085,14 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
             if names_no_one(text):  # an emoji alone is looked up, and named as matching none
                 continue
             hits = index.indices(text)
+            if several := several_people(text):
+                # "Ann Bell, Cal Dean" in one Preference cell: one choice a cell, the first
+                reader.problem("warning", draft.row_index, f"preference_{rank}",
+                               f"preference '{text}' names {len(several)} people, where a "
+                               "Preference cell holds one choice, so only "
+                               f"{drafts[several[0]].values['name']} counts.",
+                               "Put one choice in each of Preference 1, 2 and 3.")
+                hits = several[:1]
             if hits == [number]:  # their own name: no pair can honour it
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
                                f"preference '{text}' is the volunteer themself, so it cannot "
