@@ -123,7 +123,7 @@ LIMITS = InputLimits()
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_CHUNK = 1 << 20
+CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -445,7 +445,7 @@ def _edit_load(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         if formula[0] is not None:
             shared[formula[0]][0] += size
 
-    parser = _parser(start, end)
+    parser = hardened_parser(start, end)
     parser.CharacterDataHandler = characters
     _feed(parser, archive, info, path)
     text += sum(size * copies for size, copies in shared.values())
@@ -501,7 +501,7 @@ def _workbook_part(archive: zipfile.ZipFile, path: Path) -> tuple[int, tuple[str
         if ranges[1]:
             ranges[0] += data.count(",")
 
-    parser = _parser(start, end)
+    parser = hardened_parser(start, end)
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
     return int(ranges[0]), tuple(lost)
@@ -970,7 +970,7 @@ def _package_xml(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], 
             raise _unusual(path, f"{info.filename} holds more than {_PACKAGE_ELEMENTS:,} "
                                  "XML elements")
 
-    _feed_chunks(_parser(start, namespaces=False), _pieces(data), info.filename, path)
+    feed_chunks(hardened_parser(start, namespaces=False), _pieces(data), info.filename, path)
     try:
         return fromstring(data)
     except Exception:  # noqa: BLE001 - defusedxml's refusals and expat's errors alike
@@ -1116,7 +1116,7 @@ def _with_comments(archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo]
             posixpath.normpath(posixpath.join(folder, target))
         info = by_name.get(_folded(part))
         if info is not None:
-            _feed(_parser(start, namespaces=False), archive, info, path)
+            _feed(hardened_parser(start, namespaces=False), archive, info, path)
     return dataclasses.replace(extent, rows=found[0], columns=found[1])
 
 
@@ -1139,7 +1139,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             counts.text_runs += 1
 
     with archive.open(info) as member:
-        chunks = iter(lambda: member.read(_CHUNK), b"")
+        chunks = iter(lambda: member.read(CHUNK), b"")
         first = next(chunks, b"")
         if not _is_xml(info.filename, first):  # a picture, a printer's settings
             for _ in chunks:
@@ -1147,7 +1147,7 @@ def _count_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
             return
         if b"<!DOCTYPE" in first or b"<!ENTITY" in first:
             raise _entities(path)
-        _feed_chunks(_parser(start, namespaces=False), itertools.chain([first], chunks),
+        feed_chunks(hardened_parser(start, namespaces=False), itertools.chain([first], chunks),
                      info.filename, path, damaged_ok=True)
 
 
@@ -1171,7 +1171,7 @@ def _check_styles(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
         elif tag == "numFmt":
             counts[1] = max(counts[1], len(attrs.get("formatCode", "")))
 
-    _feed(_parser(start, namespaces=False), archive, info, path)
+    _feed(hardened_parser(start, namespaces=False), archive, info, path)
     if counts[0] * counts[1] > LIMITS.style_work:
         raise _unusual(path, f"{counts[0]:,} styles with number formats of up to "
                              f"{counts[1]:,} characters")
@@ -1265,7 +1265,7 @@ def _shared_string_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         current[0] += size
         counts.shared_text += size  # every text of the part, a string's or not
 
-    parser = _parser(start, end, namespaces=False)
+    parser = hardened_parser(start, end, namespaces=False)
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
     return lengths
@@ -1312,7 +1312,7 @@ def _check_shared_text(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
             if total[0] > LIMITS.text_chars:
                 raise _too_much_text(path, title, total[0])
 
-    parser = _parser(start, end, namespaces=False)
+    parser = hardened_parser(start, end, namespaces=False)
     _feed(parser, archive, info, path)
 
 
@@ -1347,7 +1347,7 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None
             if b"<!DOCTYPE" in first or b"<!ENTITY" in first:
                 raise _entities(path)
             _check_encoding(first, info.filename, path)
-        while member.read(_CHUNK):
+        while member.read(CHUNK):
             pass
 
 
@@ -1364,7 +1364,7 @@ class _Forbidden(Exception):  # noqa: N818 - internal: a DTD or entity in a part
     pass
 
 
-def _parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
+def hardened_parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
     """An expat parser hardened as defusedxml hardens its own: no DTD, no entities, no
     external references. (expat's own handlers, rather than ElementTree's, because a
     100,000-row sheet must be scanned in seconds.)"""
@@ -1399,10 +1399,10 @@ def _parser(start: Any, end: Any = None, namespaces: bool = True) -> Any:
 def _feed(parser: Any, archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
     """Stream a part through ``parser``, a chunk at a time."""
     with archive.open(info) as member:
-        _feed_chunks(parser, iter(lambda: member.read(_CHUNK), b""), info.filename, path)
+        feed_chunks(parser, iter(lambda: member.read(CHUNK), b""), info.filename, path)
 
 
-def _feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
+def feed_chunks(parser: Any, chunks: Iterator[bytes], part: str, path: Path,
                  damaged_ok: bool = False) -> None:
     """Parse ``chunks``, refusing entities, a part expat would keep too much of, and (unless
     ``damaged_ok``: the rest is then read to its end for its checksum only) bad XML."""
@@ -1538,7 +1538,7 @@ def _no_huge_tag(chunk: bytes, since: list[int], part: str, path: Path) -> None:
 def _pieces(data: bytes) -> Iterator[bytes]:
     """``data`` in chunks, as a part is streamed (so a malformed part's error names the
     same place either way)."""
-    return (data[at:at + _CHUNK] for at in range(0, len(data), _CHUNK))
+    return (data[at:at + CHUNK] for at in range(0, len(data), CHUNK))
 
 
 @lru_cache(maxsize=4096)
@@ -1648,7 +1648,7 @@ def _scan_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path
     with archive.open(info) as member:
         data = member.read()
     return (None if inline else _plain_xlsx_sheet(data, path, part, sheet)) or \
-        _stream_xlsx_sheet(lambda parser: _feed_chunks(parser, _pieces(data), part, path),
+        _stream_xlsx_sheet(lambda parser: feed_chunks(parser, _pieces(data), part, path),
                            path, part, sheet, inline)
 
 
@@ -1660,14 +1660,14 @@ def _plain_xlsx_sheet(data: bytes, path: Path, part: str, sheet: str) -> SheetEx
 
     from .plain_sheet import plain_rows
 
-    _check_encoding(data[:_CHUNK], part, path)
+    _check_encoding(data[:CHUNK], part, path)
     rows = plain_rows(data)
     if rows is None:
         return None
     around = data[:rows.start] + data[rows.end:]
     try:
         extent = _stream_xlsx_sheet(
-            lambda parser: _feed_chunks(parser, _pieces(around), part, path), path, part,
+            lambda parser: feed_chunks(parser, _pieces(around), part, path), path, part,
             sheet)
     except SpreadsheetError:
         return None
@@ -1712,7 +1712,7 @@ def _stream_xlsx_sheet(feed: Callable[[Any], None], path: Path, part: str,
     shared = [0, 0, 0]
     tags: dict[str, str] = {}  # element name -> its local name (a few dozen at most)
     columns: dict[str, int] = {}  # the letters of a reference -> the column's number
-    parser = _parser(None, None, namespaces=False)
+    parser = hardened_parser(None, None, namespaces=False)
 
     def reach(row: int, col: int) -> None:
         nonlocal far_row, far_column
@@ -1992,7 +1992,7 @@ def _scan_ods(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                     file=path)
 
     # names compared as written, as the reader compares them ("table:table-row" exactly)
-    parser = _parser(start, end, namespaces=False)
+    parser = hardened_parser(start, end, namespaces=False)
     parser.CharacterDataHandler = text
     _feed(parser, archive, info, path)
     return found

@@ -391,7 +391,7 @@ def _write_breaks_as_characters(source: IO[bytes], target: IO[bytes], part: str,
     value, is never taken for one (it was, by a regular expression). Such an element holds
     nothing; one written open and closed around something (spaces, say) is replaced whole,
     what it holds with it."""
-    from .inspection import _CHUNK, _feed_chunks, _parser
+    from .inspection import CHUNK, feed_chunks, hardened_parser
 
     held = bytearray()  # bytes read and not yet written, from offset ``base`` of the part
     base = 0
@@ -451,7 +451,7 @@ def _write_breaks_as_characters(source: IO[bytes], target: IO[bytes], part: str,
         base = upto
 
     def chunks() -> Iterator[bytes]:
-        for chunk in iter(lambda: source.read(_CHUNK), b""):
+        for chunk in iter(lambda: source.read(CHUNK), b""):
             held.extend(chunk)
             yield chunk
             # between chunks the parser is just past the last thing it read (expat's
@@ -459,8 +459,8 @@ def _write_breaks_as_characters(source: IO[bytes], target: IO[bytes], part: str,
             # An open-and-closed break still open is held until its end is read.
             write(min([parser.CurrentByteIndex, *around]))
 
-    parser = _parser(start, end, namespaces=False)
-    _feed_chunks(parser, chunks(), part, path)
+    parser = hardened_parser(start, end, namespaces=False)
+    feed_chunks(parser, chunks(), part, path)
     write(base + len(held))
 
 

@@ -44,9 +44,9 @@ from wessex_cli.inspection import (
     _DEEPEST,
     _MOST_ELEMENT_NAMES,
     LIMITS,
-    _feed_chunks,
-    _parser,
     _pieces,
+    feed_chunks,
+    hardened_parser,
     inspect_input,
 )
 from wessex_cli.spreadsheet import read_grid
@@ -96,7 +96,7 @@ def value_rows(count: int) -> str:
 
 def fed(data: bytes) -> None:
     """``data`` streamed through a parser as every part is."""
-    _feed_chunks(_parser(None, namespaces=False), _pieces(data), PART, PATH)
+    feed_chunks(hardened_parser(None, namespaces=False), _pieces(data), PART, PATH)
 
 
 def nested(depth: int) -> bytes:
@@ -127,9 +127,9 @@ def test_fifty_thousand_element_names_are_read_and_one_more_is_refused() -> None
 
 def test_the_guard_keeps_the_parsers_own_handlers() -> None:
     seen: list[str] = []
-    parser = _parser(lambda name, attrs: seen.append(name), lambda name: seen.append("/" + name),
-                     namespaces=False)
-    _feed_chunks(parser, _pieces(b"<a><b/></a>"), PART, PATH)
+    parser = hardened_parser(lambda name, attrs: seen.append(name),
+                             lambda name: seen.append("/" + name), namespaces=False)
+    feed_chunks(parser, _pieces(b"<a><b/></a>"), PART, PATH)
     assert seen == ["a", "b", "/b", "/a"]
 
 

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from wessex_cli.errors import SpreadsheetError
 from wessex_cli.inspection import (
     SheetExtent,
-    _feed_chunks,
     _pieces,
     _plain_xlsx_sheet,
     _stream_xlsx_sheet,
+    feed_chunks,
     inspect_input,
 )
 from wessex_cli.plain_sheet import plain_rows
@@ -42,7 +42,7 @@ DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 def streamed(data: bytes) -> SheetExtent | str:
     """The oracle: the whole part streamed through expat ("refused" for a refusal)."""
     try:
-        return _stream_xlsx_sheet(lambda parser: _feed_chunks(parser, _pieces(data), PART, PATH),
+        return _stream_xlsx_sheet(lambda parser: feed_chunks(parser, _pieces(data), PART, PATH),
                                   PATH, PART, TITLE)
     except SpreadsheetError:
         return "refused"
