@@ -66,3 +66,16 @@ def test_the_same_two_paired_again_need_no_row_of_pairs_made_in_place(
     run("pair", "v.xlsx", "--keep", "pairs.xlsx")
     assert _delete_row(tmp_path / "pairs.xlsx")
     assert TITLE not in _said(run, "status", "pairs.xlsx")
+
+
+def test_a_pair_older_than_the_withdrawn_one_is_in_nobody_s_place(run: Runner,
+                                                                    tmp_path: Path) -> None:
+    """Colm 0's second partner, given by a later 'pair --keep' (a higher pair ID), withdraws;
+    his pair with the first partner, made before, is kept. It cannot be in the place of a
+    pair made after it: the Settings row of such pairs deleted, nothing is said of it."""
+    first = _second_partner_before(run, tmp_path)
+    run("withdraw", "pairs.xlsx", "Dr Gwen Pryce 2")
+    run("pair", "v.xlsx", "--keep", "pairs.xlsx")
+    assert _partners(tmp_path)["Mr Colm Reid 0"] == {first}
+    assert _delete_row(tmp_path / "pairs.xlsx")
+    assert TITLE not in _said(run, "status", "pairs.xlsx")
