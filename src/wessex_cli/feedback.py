@@ -483,6 +483,10 @@ class Anonymiser:
                                  if len(f) >= 2)
             for place, token in enumerate(tokens):
                 if token in SURNAME_PARTICLES and place < len(tokens) - 1:
+                    if place == 0 and full_forms(token):
+                        # a given name that is a particle too ("Al Jones", "Di Evans"):
+                        # alone, with its capital, as a short form is ("et al." stays)
+                        nicknames.add(token)
                     continue  # "van" of "van der Berg": a name only next to the surname
                 parts = (token, *re.findall(r"[^\W_]+", token))
                 words.update(p for p in parts if len(p) >= 2 and p not in TITLES)
