@@ -40,3 +40,16 @@ def test_two_times_it_cannot_read_are_named_together(run: Runner, tmp_path: Path
     assert "The celebration's start and end times in scheme.toml ('6.30pm', '9pm') are not " \
         "times wessex can read." in said
     assert 'write time = "18:30" and end_time = "21:00" under [celebration]' in said
+
+
+def test_an_empty_time_is_not_warned_of_as_unreadable(run: Runner, tmp_path: Path) -> None:
+    said = plan_warning(run, tmp_path, 'time = "18:30"', 'time = ""')
+    assert "is not a time wessex can read" not in said
+
+
+def test_refreshments_true_promises_them_in_the_usual_words(run: Runner,
+                                                            tmp_path: Path) -> None:
+    from .test_refreshments import invitation
+
+    assert "Refreshments provided. The event counts towards your CPD." in \
+        invitation(run, tmp_path, "refreshments = true")
