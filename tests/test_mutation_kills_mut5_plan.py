@@ -53,3 +53,10 @@ def test_refreshments_true_promises_them_in_the_usual_words(run: Runner,
 
     assert "Refreshments provided. The event counts towards your CPD." in \
         invitation(run, tmp_path, "refreshments = true")
+
+
+def test_with_no_start_to_reckon_from_the_end_suggested_is_the_evening_s(
+        run: Runner, tmp_path: Path) -> None:
+    said = plan_warning(run, tmp_path, 'time = "18:30"\nend_time = "21:00"',
+                        'time = "after evening clinic"')
+    assert 'or add the end, such as end_time = "21:00"' in said
