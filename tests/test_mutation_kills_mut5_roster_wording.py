@@ -1,0 +1,28 @@
+"""Hand-mutation kills (mut5) for roster and wording: an Avoid cell holding only letters
+after a name ("MBBS") names nobody, and check says so, as for any entry naming nobody (only
+letters after a name already read in the same cell go with it); a letter greets someone
+with three titles before their name by the name, never by a title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wessex_cli.wording import given_name
+
+from .conftest import Runner, person, write_book
+
+
+def test_an_avoid_of_letters_alone_names_nobody(run: Runner, tmp_path: Path) -> None:
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Ann Bell", "ann@example.org", "GP", Organisation="Quay Surgery",
+               Avoid="MBBS"),
+        person("Mr Tom Reed", "tom@example.org", "Consultant", Organisation="General Hospital"),
+    ])
+    said = " ".join(run("check", "v.xlsx", code=1).output.split())
+    assert "Volunteers!M2" in said
+    assert "'MBBS' names nobody in the list." in said
+
+
+def test_every_title_before_the_name_is_passed_over() -> None:
+    assert given_name("Revd Dr Sir John Smythe") == "John"
+    assert given_name("Prof Dr Dame Ivy Hale") == "Ivy"
