@@ -132,7 +132,7 @@ LETTERS_AFTER = frozenset("""
     OBE MBE CBE KBE DBE GBE BEM KCB GCB CMG KCMG GCMG LVO MVO CVO KCVO DCVO GCVO DSO
     RRC ARRC QPM QFSM QHP QHS QHN QHNS QHDS QHC KHP KHS KHN KHNS KHDS KHC KC QC JP DL
     QN Jr Jnr Sr Snr
-    (Hons) (Hon) (Orth) (Lond) (Glas) (Edin)
+    (Hons) (Hon) (Orth) (Lond) (Glas) (Edin) (Oxon) (Cantab)
     """.split())
 # A degree typed in two words ("MB ChB", "MB BS", "BM BCh"): the second half counts only
 # after the first, as MB and BM alone may be names.
