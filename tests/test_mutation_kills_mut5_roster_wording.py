@@ -26,3 +26,22 @@ def test_an_avoid_of_letters_alone_names_nobody(run: Runner, tmp_path: Path) -> 
 def test_every_title_before_the_name_is_passed_over() -> None:
     assert given_name("Revd Dr Sir John Smythe") == "John"
     assert given_name("Prof Dr Dame Ivy Hale") == "Ivy"
+
+
+def test_a_withdrawn_volunteer_s_lock_on_a_withdrawn_partner_is_not_warned_of(
+        run: Runner, tmp_path: Path) -> None:
+    """Both of a pair agreed in advance have withdrawn: no lock is left to release, and the
+    Partner cell is no problem ('pair' leaves both out)."""
+    import json
+
+    write_book(tmp_path / "v.xlsx", [
+        person("Dr Amelia Ashworth", "amelia@example.org", "GP", Organisation="Quayside Surgery",
+               Partner="Oliver Pemberton", Status="withdrawn"),
+        person("Dr Tom Reed", "tom.reed@nhs.net", "GP", Organisation="Millbrook Surgery"),
+        person("Oliver Pemberton", "oliver@example.org", "Consultant",
+               Organisation="County Hospital", Status="withdrawn"),
+        person("Owen Hart", "owen.hart@example.org", "Consultant",
+               Organisation="County Hospital"),
+    ])
+    problems = json.loads(run("check", "v.xlsx", "--json").stdout)["problems"]
+    assert [p for p in problems if p["cell"] == "Volunteers!O2"] == []
