@@ -1,4 +1,5 @@
-"""Hand-mutation kills (mut5) for roster and wording: an Avoid cell holding only letters
+"""Hand-mutation kills (mut5) for roster, wording and model (a status message naming an
+address only when there is one): an Avoid cell holding only letters
 after a name ("MBBS") names nobody, and check says so, as for any entry naming nobody (only
 letters after a name already read in the same cell go with it); a letter greets someone
 with three titles before their name by the name, never by a title."""
@@ -45,3 +46,17 @@ def test_a_withdrawn_volunteer_s_lock_on_a_withdrawn_partner_is_not_warned_of(
     ])
     problems = json.loads(run("check", "v.xlsx", "--json").stdout)["problems"]
     assert [p for p in problems if p["cell"] == "Volunteers!O2"] == []
+
+
+def test_a_half_emptied_of_name_and_address_is_not_called_someone_s_name(
+        run: Runner, tmp_path: Path) -> None:
+    """Person.name_missing names the address whose name was emptied: with the address gone
+    too there is none to name, and no "(the name of ) is empty" is printed."""
+    import openpyxl
+
+    from .test_status_nameless import emptied
+
+    emptied(tmp_path, "B3", "C3")  # A name and A email of pair P002
+    assert openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"]["C1"].value == "A email"
+    said = " ".join(run("status", "pairs.xlsx", code=None).output.split())
+    assert "(the name of" not in said
