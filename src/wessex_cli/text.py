@@ -112,8 +112,9 @@ def _without_titles(words: list[str], folded: list[str]) -> int:
     """How many of ``words`` are leading titles (``folded`` is each word as ``fold`` leaves
     it); the last word is never one, so a name made of a title alone stays a name."""
     count = 0
-    while count < len(words) - 1 and folded[count] in TITLES:
-        count += 1
+    while count < len(words) - 1 and (folded[count] in TITLES or (
+            folded[count] == "the" and count < len(words) - 2 and folded[count + 1] in TITLES)):
+        count += 1  # "The" before a title is the formal style's ("The Revd Ann Bell")
     return count
 
 
@@ -391,6 +392,8 @@ def split_title(name: str) -> tuple[str, str]:
     first title is taken, and the rest keeps the case the person typed. A title run on to
     the name by its full stop ("Dr.Nia Rowe") is a title still."""
     words = name.split()
+    if len(words) > 2 and fold(words[0]) == "the" and fold(words[1]) in TITLES:
+        words = words[1:]  # "The Revd Dr John Smythe", as the formal style writes it
     head, stop, tail = words[0].partition(".") if words else ("", "", "")
     if stop and tail[:1].isalpha() and fold(head) in TITLES:
         words[:1] = [head, tail]
