@@ -2512,8 +2512,33 @@ def _pair_records(grid: Grid, header_index: int, now: dt.date | None, year: int 
             if said:
                 skipped.append(said)
             continue
+        if check_emails and grid.sheet == "Pairs" and (said := _half_emptied(record)):
+            skipped.append(said)
         pairs.append(track(record, layout.headers, grid.sheet, now=now, year=year))
     return layout.headers, pairs, skipped
+
+
+def _half_emptied(record: PairRecord) -> str:
+    """The warning for a pair on the Pairs sheet one of whose two has neither a name nor an
+    address left (both cells emptied by hand): the pair is still read, so its visits are
+    counted as owed, but render and remind refuse any batch naming it; "" otherwise."""
+    for index, gone in enumerate(record.people):
+        stayed = record.people[1 - index]
+        if gone.name or gone.email_as_typed or not stayed.email:
+            continue
+        cells = " and ".join(cell.removeprefix("Pairs!") if n else cell
+                             for n, cell in enumerate(c for c in (gone.name_cell,
+                                                                  gone.email_cell) if c))
+        pair = f"pair {record.pair_id}" if record.pair_id else "a pair with no ID"
+        half = HALVES[index]
+        return (f"{cells or f'Pairs!A{record.row}'}: row {record.row} ({pair}) names nobody "
+                f"as {stayed.name or stayed.email}'s partner (its cells {half} name and "
+                f"{half} email are empty), so its two visits are counted as still owed, and "
+                "render and remind refuse any batch of letters naming the pair. Type the name "
+                "and address back in (the volunteer workbook, or a copy of this workbook in "
+                "the backups folder, has them); if that person has left, type them back "
+                "and record it with 'wessex withdraw'.")
+    return ""
 
 
 def _no_address(record: PairRecord, sheet: str) -> str:
