@@ -1079,3 +1079,24 @@ def test_init_from_writes_a_side_only_where_the_profession_does_not_decide_it(
     # a profession scheme.toml does not list: the side as the drop-down offers it
     assert sides["kit@nhs.net"] == "Primary care"
     run("check", "2027/volunteers.xlsx")
+
+
+def test_check_says_where_the_earlier_pair_is_recorded(run: Runner, tmp_path: Path) -> None:
+    """'check' called a Partner cell or a choice naming last year's partner a breach of rule 6
+    without saying where that earlier pairing is written: with several years listed, the
+    administrator could not tell which year, nor look the pair up to tell the volunteer. It
+    names the pair and the earlier workbook, from the folder the command runs in."""
+    old = last_year(run, tmp_path)  # P001 is Amelia with Oliver
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Partner": "Oliver Pemberton"},
+        "isla@nhs.net": {"Preference 1": "Arjun Rasmussen"}}))
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json", code=1).stdout)
+    said = {p["cell"]: p["message"] for p in checked["problems"]
+            if "earlier scheme" in p["message"]}
+    lock = f"Volunteers!{chr(ord('A') + HEADERS.index('Partner'))}2"
+    choice = f"Volunteers!{chr(ord('A') + HEADERS.index('Preference 1'))}3"
+    assert sorted(said) == sorted([lock, choice])
+    assert "rule 6 (partners in an earlier scheme). They were pair P001 in " \
+        "2026/pairs.xlsx." in said[lock]
+    assert "never pairs them again. They were pair P002 in 2026/pairs.xlsx." in said[choice]

@@ -11,13 +11,13 @@ partner (or withdrawal) written as a note.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import today
 from .model import PERSON_FIELDS, PairsWorkbook, Person
-from .pairs_workbook import read_pairs_workbook
+from .pairs_workbook import path_from, read_pairs_workbook
 from .roster import Preference, Problem, Roster, Volunteer
 from .scheme import Scheme
 from .spreadsheet import Cell, Grid, cell_text, find_header_row, read_grid
@@ -35,6 +35,8 @@ class History:
     pairs: int = 0
     named: dict[str, set[str]] = field(default_factory=dict)  # name key -> e-mail keys
     names: dict[str, str] = field(default_factory=dict)  # e-mail key -> the name written
+    # the two e-mail keys of each earlier pair -> where it is recorded: (workbook, pair ID)
+    where: dict[frozenset[str], list[tuple[Path, str]]] = field(default_factory=dict)
 
 
 def read_history(paths: list[Path]) -> History:
@@ -51,6 +53,7 @@ def read_history(paths: list[Path]) -> History:
                 history.names[person.key] = person.name
             history.partners.setdefault(a, set()).add(b)
             history.partners.setdefault(b, set()).add(a)
+            history.where.setdefault(frozenset((a, b)), []).append((path, row.pair_id))
             a_hosts_b, b_hosts_a = row.visits
             if a_hosts_b.done and row.a.organisation:
                 history.visited.setdefault(b, set()).add(organisation_key(row.a.organisation))
@@ -132,20 +135,32 @@ def with_history_problems(roster: Roster, history: History, *,
     """``with_earlier_partners`` for earlier years already read: 'pair --skip-errors' reads
     them once, for this and for the pairing."""
     earlier = apply_history(roster, history)
-    found = _earlier_partner_locks(roster, earlier) + \
-        (_choices_of_earlier_partners(roster, earlier) if choices else [])
+    moved = new_addresses(roster, history)
+
+    def recorded(x: str, y: str) -> str:
+        # where the earlier pair of x and y (keys of this roster) is written: the
+        # administrator can open it and see for themselves
+        pair = frozenset((moved.get(x, x), moved.get(y, y)))
+        return " and ".join(f"pair {pair_id or '(no ID)'} in {path_from(path, Path.cwd())}"
+                            for path, pair_id in history.where.get(pair, []))
+
+    found = _earlier_partner_locks(roster, earlier, recorded) + \
+        (_choices_of_earlier_partners(roster, earlier, recorded) if choices else [])
     return dataclasses.replace(roster, problems=[*roster.problems, *found], _index=None) \
         if found else roster
 
 
-def _earlier_partner_locks(roster: Roster, earlier: Roster) -> list[Problem]:
+def _earlier_partner_locks(roster: Roster, earlier: Roster,
+                          recorded: Callable[[str, str], str]) -> list[Problem]:
     """An error at each Partner cell locking someone's partner of an earlier scheme
-    (``earlier``: the roster with ``apply_history``'s ``previous``)."""
+    (``earlier``: the roster with ``apply_history``'s ``previous``), saying where that
+    earlier pair is recorded (``recorded``)."""
     by_key = earlier.by_key()
     column = roster.column_numbers.get("partner")
     return [Problem("error", "partner",
                     f"the locked partner {partner.name} may not be paired with "
-                    f"{volunteer.name}: that pair breaks {_rule_6()}.",
+                    f"{volunteer.name}: that pair breaks {_rule_6()}"
+                    f"{_as_recorded(recorded(volunteer.key, partner.key))}.",
                     "Remove the lock: 'wessex pair' refuses it, never pairing anyone with a "
                     "partner they had before.",
                     frozenset({frozenset((volunteer.key, partner.key))}), roster.sheet,
@@ -155,9 +170,11 @@ def _earlier_partner_locks(roster: Roster, earlier: Roster) -> list[Problem]:
             volunteer.active and partner.active and partner.key in volunteer.previous]
 
 
-def _choices_of_earlier_partners(roster: Roster, earlier: Roster) -> list[Problem]:
+def _choices_of_earlier_partners(roster: Roster, earlier: Roster,
+                                 recorded: Callable[[str, str], str]) -> list[Problem]:
     """A warning at each Preference cell naming the volunteer's partner of an earlier scheme:
-    'pair' says it only after pairing, too late to ask the volunteer for someone else."""
+    'pair' says it only after pairing, too late to ask the volunteer for someone else. It
+    says where that earlier pair is recorded (``recorded``)."""
     from .scoring import ORDINAL
 
     found = []
@@ -165,20 +182,28 @@ def _choices_of_earlier_partners(roster: Roster, earlier: Roster) -> list[Proble
         column = roster.column_numbers.get(f"preference_{choice.rank}")
         named = f"{volunteer.name}'s {ORDINAL.get(choice.rank, choice.rank)} choice, " \
             f"{name}, cannot be met:"
+        where = recorded(volunteer.key, choice.person or "")
         if chosen is None or chosen.active:
             why = f"{named} the two were partners in an earlier scheme, and {_rule_6()} " \
-                "never pairs them again."
+                f"never pairs them again{_as_recorded(where)}."
         else:  # left out as withdrawn, whatever the earlier years say
             cell = roster.cell(chosen, "status")
             why = f"{named} {name} has withdrawn (Status '{chosen.status}'" \
                 f"{f' at {cell}' if cell else ''}), so 'wessex pair' leaves them out. The two " \
-                "were partners in an earlier scheme too, so they would not be paired again " \
-                "were that Status cell emptied."
+                f"were partners in an earlier scheme too{f' ({where})' if where else ''}, " \
+                "so they would not be paired again were that Status cell emptied."
         found.append(Problem(
             "warning", f"preference_{choice.rank}", why,
             "Ask them for someone else before pairing, or leave it: 'wessex pair' passes over "
             "this choice.", sheet=roster.sheet, row=volunteer.row, col=(column or 0) + 1))
     return found
+
+
+def _as_recorded(where: str) -> str:
+    """``recorded``'s place of an earlier pair as a sentence of its own, after the one saying
+    rule 6 keeps them apart: " They were pair P002 in ../2027/pairs.xlsx"; "" when it is not
+    known."""
+    return f". They were {where}" if where else ""
 
 
 def _rule_6() -> str:
