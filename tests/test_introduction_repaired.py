@@ -14,11 +14,11 @@ from wessex_cli.text import slug
 from .conftest import Runner, person, write_book
 
 SCHEME = "[dates]\nstart = 2027-04-19\nend = 2027-07-19\n"
-ONE = "Your earlier exchange partner is no longer able to take part, so {} is your new " \
-    "partner in their place."
-SOME = "One of your earlier exchange partners is no longer able to take part, so {} is your " \
+ONE = "Your earlier partner in this exchange is no longer able to take part, so {} is your " \
     "new partner in their place."
-EARLIER = "earlier exchange partner"
+SOME = "One of your earlier partners in this exchange is no longer able to take part, so {} " \
+    "is your new partner in their place."
+EARLIER = "earlier partner"
 
 
 def _letters(run: Runner, folder: Path, out: str, *more: str) -> dict[str, str]:
@@ -151,7 +151,7 @@ def test_a_pair_left_alone_is_told_as_no_longer_their_partner(run: Runner,
     assert _partners(tmp_path)[two[0]] == {"Mr Colm Reid 1"}
     letters = _letters(run, tmp_path, "all")
     said = _to(letters, two[0], "Mr Colm Reid 1")
-    assert "Your earlier exchange partner is no longer able to take part as your partner, " \
-        "so Colm is your new partner in their place." in said
+    assert "Your earlier partner in this exchange is no longer able to take part as your " \
+        "partner, so Colm is your new partner in their place." in said
     assert _others(letters, two[0], "Mr Colm Reid 1") == []
     assert colm_1 in _partners(tmp_path)["Mr Colm Reid 1"]

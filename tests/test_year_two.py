@@ -1100,3 +1100,33 @@ def test_check_says_where_the_earlier_pair_is_recorded(run: Runner, tmp_path: Pa
     assert "rule 6 (partners in an earlier scheme). They were pair P001 in " \
         "2026/pairs.xlsx." in said[lock]
     assert "never pairs them again. They were pair P002 in 2026/pairs.xlsx." in said[choice]
+
+
+def test_a_new_partner_after_a_withdrawal_is_not_said_to_replace_last_years(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a second year, the partner introduction to someone whose partner withdrew said
+    'Your earlier exchange partner is no longer able to take part': to Arjun, Isla's
+    partner last year and taking part again with her this year, that reads as Isla. It
+    now says the partner left this exchange."""
+    old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
+    folder = tmp_path / "2027"
+    folder.mkdir()
+    (folder / "scheme.toml").write_text(
+        "[dates]\nstart = 2027-04-19\nend = 2027-07-19\n", encoding="utf-8")
+    write_book(folder / "volunteers.xlsx", four())
+    monkeypatch.setenv("WESSEX_TODAY", "2027-05-10")
+    run("pair", "2027/volunteers.xlsx", "-o", "2027/pairs.xlsx", "--history", str(old))
+    # rule 6 leaves one way: Amelia with Arjun, Isla with Oliver
+    write_book(folder / "volunteers.xlsx", [*four(), person(
+        "Dr Femi Okoro", "femi@nhs.net", "GP", Organisation="Brookside")])
+    run("withdraw", "2027/pairs.xlsx", "Dr Amelia Ashworth", "--reason", "moved away")
+    run("pair", "2027/volunteers.xlsx", "--keep", "2027/pairs.xlsx")
+    run("render", "partner-introduction", "--pairs", "2027/pairs.xlsx", "--new", "--format",
+        "md", "-o", "2027/letters", "--allow-placeholders")
+    letters = {path.stem: " ".join(path.read_text(encoding="utf-8").split())
+               for path in (folder / "letters").rglob("*.md")}
+    arjun = next(text for stem, text in letters.items() if stem.startswith("arjun"))
+    assert "Dr Femi Okoro" in arjun
+    assert "Your earlier partner in this exchange is no longer able to take part, so Femi " \
+        "is your new partner in their place." in arjun
+    assert "earlier exchange partner" not in arjun
