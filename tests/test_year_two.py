@@ -1130,3 +1130,19 @@ def test_a_new_partner_after_a_withdrawal_is_not_said_to_replace_last_years(
     assert "Your earlier partner in this exchange is no longer able to take part, so Femi " \
         "is your new partner in their place." in arjun
     assert "earlier exchange partner" not in arjun
+
+
+def test_check_names_someone_as_the_earlier_workbook_wrote_them(run: Runner,
+                                                                 tmp_path: Path) -> None:
+    """Amelia married and is Dr Amelia Ferreira this year, at the same address: 'check' said
+    she and Oliver were pair P001 in last year's workbook, where no Ferreira is to be found.
+    It says under which name that workbook has her."""
+    old = last_year(run, tmp_path)  # P001 is Amelia with Oliver
+    run("init", "2027", "--from", str(old))
+    write_book(tmp_path / "2027" / "volunteers.xlsx", four(**{
+        "amelia@nhs.net": {"Name": "Dr Amelia Ferreira", "Preference 1": "Oliver Pemberton"}}))
+    checked = json.loads(run("check", "2027/volunteers.xlsx", "--json").stdout)
+    said = [p["message"] for p in checked["problems"] if "earlier scheme" in p["message"]]
+    assert len(said) == 1
+    assert "They were pair P001 in 2026/pairs.xlsx, where Dr Amelia Ferreira is written as " \
+        "Dr Amelia Ashworth." in said[0]

@@ -137,12 +137,20 @@ def with_history_problems(roster: Roster, history: History, *,
     earlier = apply_history(roster, history)
     moved = new_addresses(roster, history)
 
+    people = roster.by_key()
+
     def recorded(x: str, y: str) -> str:
         # where the earlier pair of x and y (keys of this roster) is written: the
-        # administrator can open it and see for themselves
-        pair = frozenset((moved.get(x, x), moved.get(y, y)))
-        return " and ".join(f"pair {pair_id or '(no ID)'} in {path_from(path, Path.cwd())}"
-                            for path, pair_id in history.where.get(pair, []))
+        # administrator can open it and see for themselves, and find there under their
+        # name of then someone whose name has changed (a surname taken on marriage)
+        olds = [(key, moved.get(key, key)) for key in (x, y)]
+        where = " and ".join(f"pair {pair_id or '(no ID)'} in {path_from(path, Path.cwd())}"
+                             for path, pair_id in history.where.get(
+                                 frozenset(old for _, old in olds), []))
+        renamed = [f"{people[key].name} is written as {history.names[old]}"
+                   for key, old in olds if key in people and old in history.names and
+                   person_key(history.names[old]) != person_key(people[key].name)]
+        return f"{where}, where {' and '.join(renamed)}" if where and renamed else where
 
     found = _earlier_partner_locks(roster, earlier, recorded) + \
         (_choices_of_earlier_partners(roster, earlier, recorded) if choices else [])
