@@ -1146,3 +1146,22 @@ def test_check_names_someone_as_the_earlier_workbook_wrote_them(run: Runner,
     assert len(said) == 1
     assert "They were pair P001 in 2026/pairs.xlsx, where Dr Amelia Ferreira is written as " \
         "Dr Amelia Ashworth." in said[0]
+
+
+def test_a_name_typed_surname_first_under_a_new_address_is_still_recognised(
+        run: Runner, tmp_path: Path) -> None:
+    """Oliver comes back with a new address, his name typed as a staff list gives it,
+    'Pemberton, Oliver': every letter calls him Oliver Pemberton, but the earlier year's
+    workbook was searched for 'pemberton oliver', so he was taken for someone new and
+    could be paired with Amelia, his partner last year, again."""
+    old = last_year(run, tmp_path)  # 2026: Amelia with Oliver, Isla with Arjun
+    write_book(tmp_path / "volunteers.xlsx", four(**{
+        "oliver@nhs.net": {"Name": "Pemberton, Oliver", "Email": "oliver.p@example.org"},
+        "amelia@nhs.net": {"Partner": "Oliver Pemberton"}}))
+    refused = run("pair", "volunteers.xlsx", "--history", str(old), "--dry-run", code=1)
+    assert "rule 6" in refused.output
+    write_book(tmp_path / "volunteers.xlsx", four(**{
+        "oliver@nhs.net": {"Name": "Pemberton, Oliver", "Email": "oliver.p@example.org"}}))
+    result = run("pair", "volunteers.xlsx", "--history", str(old), "--dry-run", "--json")
+    assert pairs_of(result.stdout) == {frozenset(("amelia@nhs.net", "arjun@nhs.net")),
+                                       frozenset(("isla@nhs.net", "oliver.p@example.org"))}
