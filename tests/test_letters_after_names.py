@@ -16,7 +16,9 @@ from wessex_cli import wording
     ("Dr Ann Bell, MBBS", "Dr Ann Bell, MBBS", "Ann", "Dr Bell"),
     ("Mr Ben Carr FRCS (Orth)", "Mr Ben Carr FRCS (Orth)", "Ben", "Mr Carr"),
     ("Prof Dame Ivy Hale DBE FRCP", "Prof Dame Ivy Hale DBE FRCP", "Ivy", "Prof Hale"),
-    ("Jo Birch RGN", "Jo Birch RGN", "Jo", "Jo Birch RGN"),  # no title: the name as typed
+    # no title: the name in full, its letters left to the heading that lists them, as a
+    # salutation or a sentence ("Jo Birch's workplace") leaves them out
+    ("Jo Birch RGN", "Jo Birch RGN", "Jo", "Jo Birch"),
     ("Dr Omar Said PhD", "Dr Omar Said PhD", "Omar", "Dr Said"),
     ("Penrose, Alys", "Alys Penrose", "Alys", "Alys Penrose"),
     ("Dr Penrose, Alys, MRCGP", "Dr Alys Penrose, MRCGP", "Alys", "Dr Penrose"),
@@ -52,3 +54,11 @@ def test_a_name_with_thousands_of_letters_after_it_is_read_in_good_time() -> Non
     assert wording.display_name(typed) == typed
     assert wording.given_name(wording.display_name(typed)) == "Ann"
     assert wording.formal_name(wording.display_name(typed)) == "Dr Bell"
+
+
+def test_someone_without_a_title_is_named_formally_without_their_letters() -> None:
+    """The certificate said the holder 'spent half a day at Amelia Ashworth MRCGP's
+    workplace', and the merge file's salutation was 'Dear Amelia Ashworth MRCGP'."""
+    assert wording.salutation("Amelia Ashworth MRCGP") == "Dear Amelia Ashworth"
+    assert wording.formal_name("Ema Fox (she/her)") == "Ema Fox"
+    assert wording.formal_name("Hale, Robert (Bob)") == "Robert Hale"

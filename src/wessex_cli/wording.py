@@ -179,8 +179,11 @@ def formal_name(name: str) -> str:
     if title == "Revd" and len(words) > 1:  # never "Revd Reed": a second title, or in full
         second = TITLES.get(fold(words[0]))
         return f"Revd {second} {surname(name)}" if second else f"Revd {' '.join(words)}"
-    return f"{title} {surname(name)}" if title and rest else \
-        display_name(without_notes(name))
+    if title and rest:
+        return f"{title} {surname(name)}"
+    # no title: the name in full, but not the letters after it, which a salutation or a
+    # sentence ("Amelia Ashworth's workplace") leaves to the heading that lists them
+    return " ".join(words) if not title and words else display_name(without_notes(name))
 
 
 def salutation(name: str) -> str:
