@@ -1203,10 +1203,12 @@ def render_all(template: DocumentTemplate, people: Sequence[Recipient], fmt: str
     refuse_misaddressed_partners(template, people, warned)
     refuse_nameless(template, people)
     results = []
-    attachment_templates = []
-    if fmt == "eml":  # other formats are attached by hand: 'render' names what to attach
-        attachment_templates = [_attachment(name, template, scheme)
-                                for name in template.attachments]
+    # every name checked, so that no format's advice names a template there is not; only an
+    # e-mail attaches them (other formats by hand: 'render' names what to attach)
+    attachment_templates = [_attachment(name, template, scheme)
+                            for name in template.attachments]
+    if fmt != "eml":
+        attachment_templates = []
     possible = missing_settings(scheme)
     shown = {key: re.compile(r"\\?\[" + re.escape(m.label) + r"\\?\]", re.I)
              for key, m in possible.items()}

@@ -52,3 +52,19 @@ def test_an_attachment_no_template_has_is_said_as_the_listing_templates_mistake(
         "there is no document template of that name. Did you mean 'reflection'? Correct " \
         "the name in attachments = [...] between the +++ lines, or take it out." in said
     assert not (tmp_path / "documents").exists()
+
+
+def test_an_attachment_no_template_has_is_refused_in_every_format(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    """Rendered as text or Word, such a template wrote its copies and advised rendering
+    'reflektion' too and attaching it: a template there is not."""
+    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "notice.md.j2").write_text(
+        '+++\ntitle = "Notice"\naudience = "scheme"\nattachments = ["reflektion"]\n+++\n'
+        "A notice.\n", encoding="utf-8")
+    for fmt in ("txt", "docx"):
+        said = " ".join(run("render", "notice", "--format", fmt, code=1).output.split())
+        assert "template 'notice' lists 'reflektion' among its attachments" in said
+        assert "render reflektion" not in said
+    assert not (tmp_path / "documents").exists()
