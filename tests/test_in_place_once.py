@@ -48,7 +48,7 @@ def test_two_new_partners_for_one_who_stayed_fill_one_place(run: Runner,
     in_place, further = partner_of[made[0]], partner_of[made[1]]
     letters = _letters(run, tmp_path, "new")
     first_name = in_place.split()[1]  # "Gwen"
-    assert "One of your earlier exchange partners is no longer able to take part, so " \
+    assert "One of your earlier partners in this exchange is no longer able to take part, so " \
         f"{first_name} is your new partner in their place." in \
         _to(letters, "Mr Colm Reid 0", in_place)
     assert EARLIER not in _to(letters, "Mr Colm Reid 0", further)
