@@ -27,6 +27,8 @@ from .text import did_you_mean, one_line, person_key, slug, strip_controls
 
 FORMATS = ("eml", "html", "txt", "md", "docx")
 AUDIENCES = ("scheme", "volunteer", "pair", "host-visit")
+# front matter 'layout': "certificate" centred in a border, "form" a blank form left undated
+LAYOUTS = ("certificate", "form")
 SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
@@ -221,13 +223,18 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if start and start not in FROM:
         raise TemplateError(f"template '{name}' has from = '{start}'.",
                             f"Use one of: {', '.join(FROM)}, or leave it out.", file=path)
+    layout = str(meta.get("layout", ""))
+    if layout and layout not in LAYOUTS:
+        # a mistyped layout ("Form") printed a blank form dated, with nothing said
+        raise TemplateError(f"template '{name}' has layout = '{layout}'.",
+                            f"Use one of: {', '.join(LAYOUTS)}, or leave it out.", file=path)
     return DocumentTemplate(
         name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
         subject=str(meta.get("subject", meta.get("title", name))),
         attachments=tuple(attachments),
         used=str(meta.get("used", "")), only_complete=bool(meta.get("only_complete", False)),
         body=body, path=path, first_line=first_line, user=user,
-        layout=str(meta.get("layout", "")),
+        layout=layout,
         per_profession=bool(meta.get("per_profession", False)),
         only_chased=bool(meta.get("only_chased", False)),
         only_incomplete=bool(meta.get("only_incomplete", False)),
