@@ -1144,11 +1144,25 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
     or tell their partner to "get in touch with  directly", in any format. None is written,
     so that the corrected run writes the whole batch."""
     faults: dict[str, str] = {}
+    both = False  # a half of a pair emptied, its address too
     for recipient in people:
-        for someone in (recipient.sent_to, recipient.partner):
-            if someone is not None and someone.name_missing:
+        for someone, other in ((recipient.sent_to, recipient.partner),
+                               (recipient.partner, recipient.sent_to)):
+            if someone is None:
+                continue
+            if someone.name_missing:
                 faults.setdefault(someone.name_cell or someone.email_cell,
                                   someone.name_missing)
+            elif _emptied(someone):
+                # name and address cells both emptied (the pair is still read): the notice
+                # for patients named its visitor as nobody, an invitation greeted 'Dear ,'
+                both = True
+                whose = f" of {other.name}'s partner" if other is not None and other.name \
+                    else ""
+                sheet, _, email_cell = someone.email_cell.partition("!")
+                faults.setdefault(someone.name_cell,
+                                  f"{someone.name_cell} and {email_cell or sheet} (the name "
+                                  f"and address{whose}) are empty")
     if not faults:
         return
     shown = list(faults.values())
@@ -1156,7 +1170,16 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
                                       else "")
     raise TemplateError(f"no copy of '{template.name}' was written, as it would greet or name "
                         f"someone whose name is missing: {listed}.",
+                        "Type the name and address back into each cell named (the volunteer "
+                        "workbook has them), then run this again." if both else
                         f"{TYPE_THE_NAME}, then run this again.")
+
+
+def _emptied(someone: Person) -> bool:
+    """Whether ``someone`` is a half of a pairs-workbook row whose name and e-mail cells were
+    both emptied by hand."""
+    return bool(someone.name_cell and someone.email_cell) and not someone.name.strip() \
+        and not someone.email_as_typed.strip()
 
 
 # printed for a partner's address in a trial render: found in the text, the letter gives it
