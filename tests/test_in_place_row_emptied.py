@@ -34,8 +34,8 @@ def test_the_row_emptied_is_warned_of_like_the_row_deleted(run: Runner, tmp_path
     new = _ids(tmp_path)[frozenset(("Mr Colm Reid 0", spare))]
     entry = f"{new} in place of {ended}"
     cell = _set_value(tmp_path / "pairs.xlsx", None)
-    emptied = f"{cell} is empty, where 'wessex pair --keep' lists the IDs of the pairs made in place " \
-        "of a withdrawn pair"
+    emptied = f"{cell} is empty, where 'wessex pair --keep' lists the IDs of the pairs made in " \
+        "place of a withdrawn pair"
     lost = f"the introduction of Mr Colm Reid 0 to {spare} (pair {new}) leaves out the sentence"
     for said in (_said(run, "status", "pairs.xlsx"), _render(run, "emptied"),
                  _said(run, "pair", "v.xlsx", "--keep", "pairs.xlsx", "--dry-run")):
