@@ -294,8 +294,11 @@ def without_notes(name: str) -> str:
         whole = len(names) >= 2 or 0 < len(names) < len(before)  # "Dr Hale" is whole
         if whole and (len(after) > 1 or (after and after[0].isupper())):
             kept = " ".join(before)
-    named, comma, _ = kept.partition(",")
-    if comma and len([word for word in named.split() if fold(word) not in TITLES]) >= 2 \
+    named, comma, rest = kept.partition(",")
+    given, second, _ = rest.partition(",")
+    if second and forename_first(f"{named},{given}") is not None:
+        kept = f"{named},{given}".strip()  # "van der Berg, Anna, GP": her role after
+    elif comma and len([word for word in named.split() if fold(word) not in TITLES]) >= 2 \
             and forename_first(letters_after(kept)[0]) is None:  # not "van der Berg, Anna"
         kept = named.strip()  # "Dr Alys Penrose, GP": her role, or letters, after a name
     return kept if any(c.isalnum() for c in kept) else name
