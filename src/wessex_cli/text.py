@@ -292,7 +292,13 @@ def without_notes(name: str) -> str:
         before, after = kept[:dash.start()].split(), kept[dash.end():].split()
         names = [word for word in before if fold(word) not in TITLES]
         whole = len(names) >= 2 or 0 < len(names) < len(before)  # "Dr Hale" is whole
-        if whole and (len(after) > 1 or (after and after[0].isupper())):
+        # a surname alone before a role that shows itself by a short word in capitals
+        # ("Hale - GP Partner", "Hale - ANP"); "Anne - Marie Bell" is a name, and so may be
+        # words all in capitals ("Hale - ANN BELL")
+        role = len(before) == 1 and not before[0].isupper() and any(
+            word.isupper() and 1 < len(word) < 5 for word in after) and (
+            len(after) == 1 or not all(word.isupper() for word in after))
+        if (whole or role) and (len(after) > 1 or (after and after[0].isupper())):
             kept = " ".join(before)
     named, comma, rest = kept.partition(",")
     given, second, _ = rest.partition(",")
