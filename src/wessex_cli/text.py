@@ -167,8 +167,14 @@ def _known_letters(word: str) -> bool:
 def letters_as_listed(letters: str) -> str:
     """Letters after a name (what ``letters_after`` parts from it) with each spelt as the
     list spells it: ", mbbs mrcgp" gives ", MBBS MRCGP" and " PHD" " PhD"."""
-    return re.sub(r"[^\s,.]+", lambda m: LETTERS_ANY_CASE.get(m.group().casefold(), m.group()),
+    return re.sub(r"[^\s,.]+", lambda m: _AS_LISTED.get(m.group().casefold(), m.group()),
                   letters)
+
+
+# Each half of a degree typed in two words, as the list spells it ("mb bs" is "MB BS"): among
+# letters after a name (``letters_after`` has read them as such), never in a name
+_AS_LISTED = {**LETTERS_ANY_CASE,
+              **{half.casefold(): half for half in DEGREE_FIRST_HALVES | DEGREE_SECOND_HALVES}}
 
 
 def letters_after(rest: str) -> tuple[str, str]:
@@ -203,13 +209,17 @@ def letters_after(rest: str) -> tuple[str, str]:
             end -= 1
         start = word_start(end)
         known = _known_letters(rest[start:end])
-        if rest[start:end] in DEGREE_SECOND_HALVES or (  # "MB ChB": its first half too
-                end - start > 2 and rest[start:end].casefold() in _SECOND_HALVES_ANY_CASE):
+        second = rest[start:end]
+        if second in DEGREE_SECOND_HALVES or second == "bs" or (  # "MB ChB": its first half
+                end - start > 2 and second.casefold() in _SECOND_HALVES_ANY_CASE):  # too
             gap = start
             while gap and rest[gap - 1] == " ":
                 gap -= 1
             first = word_start(gap)
-            if gap < start and rest[first:gap].upper() in DEGREE_FIRST_HALVES:
+            half = rest[first:gap]
+            # "mb bs" typed in haste in small letters: both halves so ("Ann Bell Mb bs" not)
+            if gap < start and half.upper() in DEGREE_FIRST_HALVES and (
+                    second != "bs" or half.islower()):
                 start, known = first, True
         kept = before_separator(start)
         if start == 0 or kept == 0 or not known:
