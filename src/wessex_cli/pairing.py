@@ -16,7 +16,7 @@ from .errors import PairingError
 from .model import AGREEMENT_ENDED, PairRecord, Person, pair_number
 from .roster import Roster, Volunteer, partner_withdrawn
 from .scheme import Scheme
-from .text import did_you_mean, first_capital, person_key, plural
+from .text import and_list, did_you_mean, first_capital, person_key, plural
 
 if TYPE_CHECKING:  # numpy, the rules and the solver load only when pairing runs, so that
     # the tracking commands, which read this module's records, stay light
@@ -699,6 +699,8 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                     reason += (f"; pairing them would cost another volunteer on the "
                                f"{own_label} side a partner, as the number of pairs cannot "
                                "grow")
+            if total:  # none at all: the rule counts above say why, rule 6 among them
+                reason += _earlier_partners_free(person, others, used, mine, other_label)
             if places[person.side] > places[other]:
                 reason = (f"side imbalance: {plural(places[person.side], 'place')} on the "
                           f"{own_label} side for {places[other]:,} on the {other_label} side; "
@@ -707,6 +709,31 @@ def _unpaired(problem: _Problem, used: Counter[str], model: EligibilityModel,
                 reason = f"{missing} of {person.capacity} places unfilled: {reason}"
             result.append(Unpaired(person, reason, missing))
     return sorted(result, key=lambda u: (u.person.side, u.person.name.casefold()))
+
+
+def _earlier_partners_free(person: Volunteer, others: Sequence[Volunteer],
+                           used: Counter[str], mine: set[str], other_label: str) -> str:
+    """What a reason adds of the people on the other side still with a place left whom rule
+    6 keeps from ``person`` (their partners of an earlier year, '--history'): "" when there
+    are none, so that a reason never says a free place was there for the taking when only
+    last year's partner had one."""
+    from .rules import Rule
+
+    free = [q for q in others if used[q.key] < q.capacity and q.key not in mine]
+    # rule 6 as rules_broken reads it: either names the other among their earlier partners
+    before = [q for q in free if q.key in person.previous or person.key in q.previous]
+    if not before:
+        return ""
+    names, one = and_list([q.name for q in before]), len(before) == 1
+    if len(before) == len(free):
+        who = (f"the only volunteer on the {other_label} side with a place left, {names}, was"
+               if one else f"the only volunteers on the {other_label} side with places "
+               f"left, {names}, were")
+    else:
+        who = (f"{names}, who {'has a place' if one else 'have places'} left on the "
+               f"{other_label} side, {'was' if one else 'were'}")
+    return (f"; {who} their {'partner' if one else 'partners'} in an earlier scheme, and rule "
+            f"{Rule.PARTNERED_BEFORE.value} never pairs the same two again")
 
 
 def _cost_of_pairing(problem: _Problem, which: str, index: int) -> str:
