@@ -333,7 +333,9 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
     plain dict that templates see.
 
     Titles and professions are shown in their canonical form ("dr." as "Dr", "gp" as "GP");
-    the name itself keeps the case the person typed."""
+    the name as ``wording.display_name`` gives it (a name typed all in capitals or all in
+    small letters written as names are, any other as typed); ``plain_name`` without the
+    letters after it."""
     from . import wording
 
     scheme = scheme or Scheme()
@@ -343,6 +345,7 @@ def person_context(person: Person, scheme: Scheme | None = None) -> dict[str, st
         "name": name, "first_name": wording.given_name(name) or wording.formal_name(name),
         "title": wording.split_title(name)[0], "surname": wording.surname(name),
         "formal_name": wording.formal_name(name), "salutation": wording.salutation(name),
+        "plain_name": wording.plain_name(name),
         "email": person.email, "phone": person.phone,
         "profession": scheme.profession_as_listed(person.profession),
         "organisation": person.organisation,

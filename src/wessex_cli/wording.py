@@ -126,6 +126,14 @@ def display_name(name: str) -> str:
     return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
 
 
+def plain_name(name: str) -> str:
+    """The name with its title in canonical form and without the letters after it ("Dr Ann
+    Bell" of "Dr Ann Bell BM BCh (Oxon)"): for a reader to whom the letters mean nothing,
+    such as a patient, and before a profession in brackets, which would follow theirs."""
+    title, rest = _parts(name)
+    return f"{title} {rest}".strip()
+
+
 def surname(name: str) -> str:
     """The family name: the last word, with any particle before it (``Ó Briain``), never
     what the name holds in brackets ("Dr Ema Fox (she/her)" is Dr Fox)."""
