@@ -37,3 +37,24 @@ def test_mailmerge_never_writes_over_the_pairs_workbook_it_reads(run: Runner,
         "merge.xlsx." in said
     assert pairs.read_bytes() == before
     assert not (tmp_path / "backups").exists()
+
+
+@pytest.mark.parametrize("command", [
+    ("report", "pairs.xlsx", "-o", "pairs.xlsx"),
+    ("equality", "pairs.xlsx", "-o", "pairs.xlsx"),
+    ("feedback", "pairs.xlsx", "-o", "pairs.xlsx"),
+    ("plan", "--ics", "pairs.xlsx"),
+    ("remind", "pairs.xlsx", "-o", "pairs.xlsx"),
+    ("render", "certificate", "--pairs", "pairs.xlsx", "-o", "pairs.xlsx"),
+    ("findings", "pairs.xlsx", "-o", "pairs.xlsx"),
+])
+def test_no_command_writes_over_the_workbook_it_reads(run: Runner, tmp_path: Path,
+                                                      command: tuple[str, ...]) -> None:
+    """README: no command writes its output over the workbook it reads, even with --force.
+    Each other command that takes an output refuses it (by what it writes, or as a folder)
+    or writes nothing there; the workbook is as it was, and no copy of it was needed."""
+    pairs = few_pairs(tmp_path / "pairs.xlsx")
+    before = pairs.read_bytes()
+    run(*command, "--force", code=None)
+    assert pairs.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
