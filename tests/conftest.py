@@ -73,6 +73,19 @@ def write_book(path: Path, people: Sequence[dict[str, Any]], headers: Sequence[s
     return path
 
 
+def partners(path: Path) -> dict[str, str]:
+    """Each person on the Pairs sheet of the pairs workbook at ``path`` and their partner, by
+    e-mail."""
+    sheet = openpyxl.load_workbook(path)["Pairs"]
+    head = {c.value: c.column for c in sheet[1] if c.value}
+    found: dict[str, str] = {}
+    for row in range(2, sheet.max_row + 1):
+        a = str(sheet.cell(row, head["A email"]).value)
+        b = str(sheet.cell(row, head["B email"]).value)
+        found[a], found[b] = b, a
+    return found
+
+
 def write_ods(path: Path, sheet: str, rows: Sequence[Sequence[str]]) -> Path:
     """A spreadsheet as LibreOffice saves it (.ods): one sheet of ``rows``, every cell text."""
     from odf.opendocument import OpenDocumentSpreadsheet
@@ -181,3 +194,21 @@ PINNED_TODAY = "2027-06-01"  # a Tuesday inside the examples' scheme period
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     if "WESSEX_TODAY" not in os.environ:
         monkeypatch.setenv("WESSEX_TODAY", PINNED_TODAY)
+
+
+def assert_kept_apart(run: Runner, folder: Path, people: Sequence[dict[str, Any]],
+                      avoiders: Sequence[str], avoided: Sequence[str]) -> None:
+    """The volunteer workbook of ``people`` (with the complete scheme) is checked with no
+    error and paired; each of ``avoiders`` is paired, and never on a row naming any of
+    ``avoided`` (compared without case): an Avoid cell that stopped excluding would show."""
+    (folder / "scheme.toml").write_text(COMPLETE_SCHEME)
+    write_book(folder / "v.xlsx", people)
+    assert "0 errors" in " ".join(run("check", "v.xlsx").stdout.split())
+    run("pair", "v.xlsx")
+    rows = [" ".join(str(cell) for cell in row) for row in openpyxl.load_workbook(
+        folder / "pairs.xlsx")["Pairs"].iter_rows(values_only=True)]
+    assert sum(1 for row in rows if any(name in row for name in avoiders)) == len(avoiders)
+    for row in rows:
+        assert not (any(name in row for name in avoiders) and
+                    any(word.casefold() in row.casefold() for word in avoided)), row
+

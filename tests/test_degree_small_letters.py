@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
 from wessex_cli.text import person_key
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, assert_kept_apart, person, write_book
 
 
 def test_a_degree_of_two_words_in_small_letters(run: Runner, tmp_path: Path) -> None:
@@ -47,8 +45,7 @@ def test_only_both_halves_in_small_letters_are_a_degree() -> None:
 
 
 def test_an_avoid_naming_her_so_still_keeps_them_apart(run: Runner, tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME)
-    write_book(tmp_path / "v.xlsx", [
+    assert_kept_apart(run, tmp_path, [
         person("dr ann bell mb bs", "ann.bell@nhs.net", "GP", Organisation="Quayside Surgery"),
         person("Ida Cole", "ida.cole@nhs.net", "GP", Organisation="Moor Surgery"),
         person("Kai Moss", "kai.moss@nhs.net", "GP", Organisation="Hill Surgery"),
@@ -58,14 +55,5 @@ def test_an_avoid_naming_her_so_still_keeps_them_apart(run: Runner, tmp_path: Pa
         person("Priya Lund", "priya.lund@example.org", "Consultant",
                Organisation="County Hospital", Avoid="dr ann bell mb bs",
                **{"Preference 1": "Ann Bell"}),
-    ])
-    checked = " ".join(run("check", "v.xlsx").stdout.split())
-    assert "0 errors" in checked
-    run("pair", "v.xlsx")
-    rows = list(openpyxl.load_workbook(tmp_path / "pairs.xlsx")["Pairs"].iter_rows(
-        values_only=True))
-    assert sum(1 for row in rows if "Owen Hart" in row or "Priya Lund" in row) == 2
-    for row in rows:
-        cells = " ".join(str(cell) for cell in row)
-        assert not ("ann bell" in cells.casefold() and
-                    ("Owen Hart" in cells or "Priya Lund" in cells)), cells
+    ], ("Owen Hart", "Priya Lund"), ("ann bell",))
+

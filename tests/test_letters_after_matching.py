@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from .conftest import Runner, person, write_book
+from .conftest import Runner, partners, person, write_book
 
 TODAY = "2027-05-20"  # mid-exchange
 
@@ -27,18 +27,6 @@ def volunteers(**owen: str) -> list[dict[str, object]]:
         person("Owen Hart", "owen.hart@example.org", "Consultant",
                Organisation="County Hospital", **owen),
     ]
-
-
-def partners(path: Path) -> dict[str, str]:
-    """Each person on the Pairs sheet and their partner, by e-mail."""
-    sheet = openpyxl.load_workbook(path)["Pairs"]
-    head = {c.value: c.column for c in sheet[1] if c.value}
-    found: dict[str, str] = {}
-    for row in range(2, sheet.max_row + 1):
-        a = str(sheet.cell(row, head["A email"]).value)
-        b = str(sheet.cell(row, head["B email"]).value)
-        found[a], found[b] = b, a
-    return found
 
 
 # the name without her letters, or with them after a comma, which also parts two entries

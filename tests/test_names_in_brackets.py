@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, partners, person, write_book
 
 
 def volunteers(robert: str, ema: str, priya: str, owen: str) -> list[dict[str, object]]:
@@ -26,18 +25,6 @@ def volunteers(robert: str, ema: str, priya: str, owen: str) -> list[dict[str, o
                Organisation="County Hospital", Avoid=owen,
                **{"Preference 1": "Millbrook Surgery"}),
     ]
-
-
-def partners(path: Path) -> dict[str, str]:
-    """Each person on the Pairs sheet and their partner, by e-mail."""
-    sheet = openpyxl.load_workbook(path)["Pairs"]
-    head = {c.value: c.column for c in sheet[1] if c.value}
-    found: dict[str, str] = {}
-    for row in range(2, sheet.max_row + 1):
-        a = str(sheet.cell(row, head["A email"]).value)
-        b = str(sheet.cell(row, head["B email"]).value)
-        found[a], found[b] = b, a
-    return found
 
 
 @pytest.mark.parametrize(("robert", "priya", "owen"), [
