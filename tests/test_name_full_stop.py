@@ -34,4 +34,4 @@ def test_a_full_stop_after_a_name_is_not_printed_inside_a_sentence(run: Runner,
     assert "Today, Dr Ann Bell (GP) is welcoming" in notice
     assert "If you would rather see Dr Bell alone, just tell the receptionist or Dr Bell:" in \
         notice
-    assert "from County Hospital, Kai Moss MBBS (consultant), to Hill Surgery." in notice
+    assert "from County Hospital, Kai Moss (consultant), to Hill Surgery." in notice
