@@ -212,3 +212,10 @@ def assert_kept_apart(run: Runner, folder: Path, people: Sequence[dict[str, Any]
         assert not (any(name in row for name in avoiders) and
                     any(word.casefold() in row.casefold() for word in avoided)), row
 
+
+def patient_notice(run: Runner, folder: Path, stem: str) -> str:
+    """Render the notice for patients of every pair in ``folder``'s pairs.xlsx as text and
+    give the one named ``stem`` ("ann-bell-hosts-ida-cole"), its spaces made single."""
+    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
+    path = folder / "documents" / "patient-notice" / f"{stem}.txt"
+    return " ".join(path.read_text(encoding="utf-8").split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_initials_joined_to_the_surname_are_initials(run: Runner, tmp_path: Path) -> None:
@@ -25,9 +25,7 @@ def test_initials_joined_to_the_surname_are_initials(run: Runner, tmp_path: Path
     assert to_penrose.startswith("Dear Dr Penrose,\n")
     assert "- Mr T.J. Reed, Consultant, County Hospital\n" in to_penrose
     assert (folder / "t-j-reed.txt").read_text().startswith("Dear Mr Reed,\n")
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "a-penrose-hosts-t-j-reed.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "a-penrose-hosts-t-j-reed")
     assert "Today, Dr A. Penrose (GP) is welcoming" in notice
     assert "You do not have to agree to Mr Reed being present. If you would rather see Dr " \
         "Penrose alone" in notice

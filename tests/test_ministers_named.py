@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_the_patient_notice_names_a_minister_as_the_style_is(run: Runner,
@@ -18,9 +18,7 @@ def test_the_patient_notice_names_a_minister_as_the_style_is(run: Runner,
                Organisation="County Hospital"),
     ])
     run("pair", "v.xlsx")
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "tom-reed-hosts-ida-cole.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "tom-reed-hosts-ida-cole")
     assert "You do not have to agree to Revd Ida Cole being present." in notice
     assert "If you would rather see Revd Dr Reed alone, just tell the receptionist or Revd " \
         "Dr Reed:" in notice

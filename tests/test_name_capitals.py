@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_a_name_in_capitals_or_small_letters_is_printed_as_names_are(run: Runner,
@@ -33,8 +33,6 @@ def test_a_name_in_capitals_or_small_letters_is_printed_as_names_are(run: Runner
     assert "- Dr Sean O'Brien-McKay, Consultant, County Hospital" in letters["alys-penrose"]
     assert "- Dr Zoe Marsh, GP, Lea Surgery" in letters["amelia-ashworth"]
     assert "- Amelia ASHWORTH, Consultant, County Hospital" in letters["zoe-marsh"]
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "zoe-marsh-hosts-amelia-ashworth.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "zoe-marsh-hosts-amelia-ashworth")
     assert "Today, Dr Zoe Marsh (GP) is welcoming" in notice
     assert "just tell the receptionist or Dr Marsh:" in notice

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_a_full_stop_after_a_name_is_not_printed_inside_a_sentence(run: Runner,
@@ -28,9 +28,7 @@ def test_a_full_stop_after_a_name_is_not_printed_inside_a_sentence(run: Runner,
     assert "- Kai Moss MBBS, Consultant, County Hospital\n" in letters["ann-bell"]
     assert "- Lee B., GP, Dale Surgery\n" in letters["ida-cole"]
     assert "- Ida Cole, Consultant, County Hospital\n" in letters["lee-b"]
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "ann-bell-hosts-kai-moss-mbbs.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "ann-bell-hosts-kai-moss-mbbs")
     assert "Today, Dr Ann Bell (GP) is welcoming" in notice
     assert "If you would rather see Dr Bell alone, just tell the receptionist or Dr Bell:" in \
         notice

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_a_name_in_quotation_marks_is_printed_without_them(run: Runner,
@@ -27,8 +27,6 @@ def test_a_name_in_quotation_marks_is_printed_without_them(run: Runner,
     assert "- Ann Bell, GP, Hill Surgery\n" in to_ida
     assert "in touch with Ann directly" in to_ida
     assert "- Ida Cole, Consultant, County Hospital\n" in to_ann
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "ann-bell-hosts-ida-cole.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "ann-bell-hosts-ida-cole")
     assert "Today, Ann Bell (GP) is welcoming a colleague from County Hospital, Ida Cole" in \
         notice

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import COMPLETE_SCHEME, Runner, person, write_book
+from .conftest import COMPLETE_SCHEME, Runner, patient_notice, person, write_book
 
 
 def test_a_title_joined_on_by_its_full_stop_is_a_title(run: Runner, tmp_path: Path) -> None:
@@ -26,9 +26,7 @@ def test_a_title_joined_on_by_its_full_stop_is_a_title(run: Runner, tmp_path: Pa
     assert "- Dr Nia Rowe, GP, Brook Surgery" in to_ivy
     assert "in touch with Nia directly" in to_ivy
     assert "- Prof Ivy Hale, Consultant, County Hospital" in to_nia
-    run("render", "patient-notice", "--pairs", "pairs.xlsx", "--format", "txt")
-    notice = " ".join((tmp_path / "documents" / "patient-notice" /
-                       "nia-rowe-hosts-ivy-hale.txt").read_text().split())
+    notice = patient_notice(run, tmp_path, "nia-rowe-hosts-ivy-hale")
     assert "Today, Dr Nia Rowe (GP) is welcoming" in notice
     assert "You do not have to agree to Prof Hale being present." in notice
     assert "just tell the receptionist or Dr Rowe:" in notice
