@@ -59,3 +59,22 @@ def test_the_reflection_sent_with_an_introduction_is_undated_too(run: Runner,
     lines = _paragraphs(payload)
     assert "Reflecting on your exchange" in lines
     assert PINNED not in lines
+
+
+def test_a_copy_of_a_form_made_before_layout_existed_is_undated_too(run: Runner,
+                                                                     tmp_path: Path) -> None:
+    """An administrator's copy of the reflection template made by 'wessex templates copy'
+    before forms were marked (no `layout` line) printed the day it was rendered still: it
+    takes the built-in template's layout, as it takes the keys added since it was made."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    (tmp_path / "templates").mkdir()
+    builtin = (Path(__file__).resolve().parent.parent / "templates" /
+               "reflection.md.j2").read_text(encoding="utf-8")
+    older = "".join(line for line in builtin.splitlines(keepends=True)
+                    if not line.startswith("layout"))
+    assert older != builtin
+    (tmp_path / "templates" / "reflection.md.j2").write_text(older, encoding="utf-8")
+    run("render", "reflection", "--format", "docx", "--force")
+    lines = lines_of(tmp_path, "reflection")
+    assert PINNED not in lines
+    assert "Reflecting on your exchange" in lines

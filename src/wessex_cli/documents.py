@@ -33,7 +33,7 @@ SUFFIX = ".md.j2"
 # front matter keys an administrator's copy of a built-in template takes from the built-in one
 # when it does not set them itself (copies made before the keys existed)
 INHERITED = ("per_profession", "only_chased", "only_incomplete", "before_start", "until",
-             "until_advice", "from", "from_advice")
+             "until_advice", "from", "from_advice", "layout")
 # the field a front matter key is kept in, where the key is a word Python reserves
 _FIELD = {"from": "from_"}
 # front matter 'until': the day after which a document has served its purpose, as a sentence
