@@ -1070,10 +1070,15 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                 # paired. But someone outside the scheme needs no avoiding, and the fix says so.
                 outside = ("delete the entry: nobody outside the list can be paired with "
                            "them" if column == "avoid" else "clear the cell")
+                fix = (hint + "Use a volunteer's name or e-mail exactly as listed; if they "
+                       f"are not taking part, {outside}.")
+                if place and (scheme.side_for_profession(entry) is not None or
+                              fold(entry) in professions()):
+                    # "Dr Cal Dean, GP": a role typed after the name, read as a second entry
+                    fix = ("It is a profession, not a person: if it is the role of the name "
+                           "before it, delete it with its comma.")
                 reader.problem("error", draft.row_index, column,
-                               f"'{entry}' names nobody in the list.",
-                               hint + "Use a volunteer's name or e-mail exactly as listed; if "
-                               f"they are not taking part, {outside}.")
+                               f"'{entry}' names nobody in the list.", fix)
         return tuple(found)
 
     volunteers: list[Volunteer] = []
