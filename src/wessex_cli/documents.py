@@ -1156,16 +1156,15 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
             if someone.name_missing:
                 faults.setdefault(someone.name_cell or someone.email_cell,
                                   someone.name_missing)
-            elif _emptied(someone):
+            elif someone.cells_emptied:
                 # name and address cells both emptied (the pair is still read): the notice
                 # for patients named its visitor as nobody, an invitation greeted 'Dear ,'
                 both = True
                 whose = f" of {other.name}'s partner" if other is not None and other.name \
                     else ""
-                sheet, _, email_cell = someone.email_cell.partition("!")
-                faults.setdefault(someone.name_cell,
-                                  f"{someone.name_cell} and {email_cell or sheet} (the name "
-                                  f"and address{whose}) are empty")
+                faults.setdefault(someone.name_cell or someone.email_cell,
+                                  f"{someone.cells_emptied} (the name and address{whose}) "
+                                  "are empty")
     if not faults:
         return
     shown = list(faults.values())
@@ -1176,13 +1175,6 @@ def refuse_nameless(template: DocumentTemplate, people: Sequence[Recipient]) -> 
                         "Type the name and address back into each cell named (the volunteer "
                         "workbook has them), then run this again." if both else
                         f"{TYPE_THE_NAME}, then run this again.")
-
-
-def _emptied(someone: Person) -> bool:
-    """Whether ``someone`` is a half of a pairs-workbook row whose name and e-mail cells were
-    both emptied by hand."""
-    return bool(someone.name_cell and someone.email_cell) and not someone.name.strip() \
-        and not someone.email_as_typed.strip()
 
 
 # printed for a partner's address in a trial render: found in the text, the letter gives it

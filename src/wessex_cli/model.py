@@ -124,6 +124,17 @@ class Person:
         return f"{self.name_cell or self.email_cell} (the name of " \
             f"{self.email_as_typed.strip()}) is empty"
 
+    @property
+    def cells_emptied(self) -> str:
+        """Their name and e-mail cells both emptied by hand (the pair still read from its
+        other half), as every message names them: "Pairs!J2 and K2"; "" when either holds
+        anything, or for a person not read from a pairs workbook's cells."""
+        cells = [cell for cell in (self.name_cell, self.email_cell) if cell]
+        if self.name.strip() or self.email_as_typed.strip() or not cells:
+            return ""
+        return " and ".join(cell.partition("!")[2] if n else cell
+                            for n, cell in enumerate(cells))
+
 
 # what to do about a Name cell emptied by hand, as render, remind and status all say it
 TYPE_THE_NAME = "Type the name into each cell named (the volunteer workbook has it)"

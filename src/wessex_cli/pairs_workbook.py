@@ -2526,9 +2526,7 @@ def _half_emptied(record: PairRecord) -> str:
         stayed = record.people[1 - index]
         if gone.name or gone.email_as_typed or not stayed.email:
             continue
-        cells = " and ".join(cell.removeprefix("Pairs!") if n else cell
-                             for n, cell in enumerate(c for c in (gone.name_cell,
-                                                                  gone.email_cell) if c))
+        cells = gone.cells_emptied
         pair = f"pair {record.pair_id}" if record.pair_id else "a pair with no ID"
         half = HALVES[index]
         return (f"{cells or f'Pairs!A{record.row}'}: row {record.row} ({pair}) names nobody "
