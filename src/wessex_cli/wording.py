@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import (
     APOSTROPHES,
@@ -42,6 +43,7 @@ VISIT_STATES = (OWED, PLANNED, UNCONFIRMED, DONE)
 CHASED = (OWED, UNCONFIRMED)  # the states a reminder is written about
 
 
+@lru_cache(maxsize=1 << 14)  # each letter reads one name as five forms (first, formal...)
 def _parts(name: str) -> tuple[str, str]:
     """(canonical title, the rest in the usual order, without letters after it): every name
     form below starts here, so a name typed surname first with a comma ("Penrose, Alys")
@@ -94,9 +96,10 @@ def _name_case(rest: str) -> str:
         return rest
     if all(c.isupper() for c in cased) and all(len(w.strip(".")) <= 2 for w in rest.split()):
         return rest
-    words = []
-    for number, word in enumerate(rest.lower().split(" ")):
-        if number and word in _SMALL_PARTICLES and number < len(rest.split(" ")) - 1:
+    words: list[str] = []
+    typed = rest.lower().split(" ")
+    for number, word in enumerate(typed):
+        if number and word in _SMALL_PARTICLES and number < len(typed) - 1:
             words.append(word)  # "van der Berg"
             continue
         word = _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), word)
@@ -119,11 +122,10 @@ def display_name(name: str) -> str:
     """The name with its title in canonical form: ``"Dr. amelia Ashworth"`` keeps
     ``amelia`` as typed but writes ``Dr``; letters after it are kept as typed, but for a
     full stop after them all ("MBBS.")."""
-    title, rest = _parts(name)
     typed = split_title(name)[1]  # letters in brackets ("FRCS (Orth)"), or before them
     letters = letters_as_listed(letters_after(typed)[1] or
                                 letters_after(without_notes(typed))[1])
-    return f"{title} {rest}{_without_full_stop(letters) if letters else ''}".strip()
+    return f"{plain_name(name)}{_without_full_stop(letters) if letters else ''}".strip()
 
 
 def plain_name(name: str) -> str:
@@ -191,7 +193,7 @@ def formal_name(name: str) -> str:
         return f"{title} {surname(name)}"
     # no title: the name in full, but not the letters after it, which a salutation or a
     # sentence ("Amelia Ashworth's workplace") leaves to the heading that lists them
-    return " ".join(words) if not title and words else display_name(without_notes(name))
+    return " ".join(words) if words else display_name(without_notes(name))
 
 
 def salutation(name: str) -> str:
