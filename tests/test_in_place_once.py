@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
 from .conftest import Runner, person, write_book
-from .test_in_place_row_lost import TITLE, _delete_row, _ids, _said
+from .test_in_place_row_lost import _delete_row, _ids, _in_place_row, _said
 from .test_introduction_repaired import (
     CONSULTANTS,
     EARLIER,
@@ -23,11 +21,6 @@ from .test_introduction_repaired import (
 )
 
 NEWCOMER = person("Dr Gwen Pryce 9", "gp9@example.org", "GP", Organisation="Practice 9")
-
-
-def _in_place_row(folder: Path) -> str:
-    settings = openpyxl.load_workbook(folder / "pairs.xlsx")["Settings"]
-    return next(str(row[1]) for row in settings.iter_rows(values_only=True) if row[0] == TITLE)
 
 
 def test_two_new_partners_for_one_who_stayed_fill_one_place(run: Runner,

@@ -49,6 +49,12 @@ def _ids(folder: Path) -> dict[frozenset[str], str]:
     return found
 
 
+def _in_place_row(folder: Path) -> str:
+    """The value of the Settings row titled TITLE in the pairs workbook of ``folder``."""
+    settings = openpyxl.load_workbook(folder / "pairs.xlsx")["Settings"]
+    return next(str(row[1]) for row in settings.iter_rows(values_only=True) if row[0] == TITLE)
+
+
 def _delete_row(path: Path) -> bool:
     """Delete the row titled TITLE from the Settings sheet; whether there was one."""
     book = openpyxl.load_workbook(path)

@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from .conftest import Runner
-from .test_in_place_row_lost import TITLE, _ids, _render, _said
+from .test_in_place_row_lost import _ids, _in_place_row, _render, _said
 from .test_introduction_repaired import EARLIER, ONE, _letters, _paired_with_one_over, _to
 
 SAID = "the Pair cell of the withdrawn pair of"
@@ -28,11 +28,6 @@ def _pair_cell(path: Path, value: str | None = None) -> str:
     sheet.cell(2, column).value = value
     book.save(path)
     return f"Withdrawn!{get_column_letter(column)}2"
-
-
-def _in_place_row(folder: Path) -> str:
-    settings = openpyxl.load_workbook(folder / "pairs.xlsx")["Settings"]
-    return next(str(row[1]) for row in settings.iter_rows(values_only=True) if row[0] == TITLE)
 
 
 def test_an_emptied_withdrawn_pair_id_is_warned_of_and_typed_back(run: Runner,
