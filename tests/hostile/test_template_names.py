@@ -8,12 +8,16 @@ from pathlib import Path
 from ..conftest import COMPLETE_SCHEME, Runner
 
 
+def _own_template(folder: Path, name: str, text: str) -> None:
+    """The complete scheme in ``folder``, with an administrator's template ``name``."""
+    (folder / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
+    (folder / "templates").mkdir(exist_ok=True)
+    (folder / "templates" / f"{name}.md.j2").write_text(text, encoding="utf-8")
+
+
 def test_a_mistyped_name_is_said_even_beside_a_broken_template(run: Runner,
                                                                tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "notice.md.j2").write_text(
-        '+++\naudience = ["scheme"]\n+++\nA notice.\n', encoding="utf-8")
+    _own_template(tmp_path, "notice", '+++\naudience = ["scheme"]\n+++\nA notice.\n')
     for args in (["render", "reflektion"], ["templates", "copy", "reflektion"]):
         said = " ".join(run(*args, code=1).output.split())
         assert "there is no document template named 'reflektion'. Did you mean " \
@@ -23,10 +27,7 @@ def test_a_mistyped_name_is_said_even_beside_a_broken_template(run: Runner,
 
 def test_settings_written_between_dashes_are_refused_not_printed(run: Runner,
                                                                  tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "notice.md.j2").write_text(
-        '---\ntitle: "Notice"\naudience: scheme\n---\nA notice.\n', encoding="utf-8")
+    _own_template(tmp_path, "notice", '---\ntitle: "Notice"\naudience: scheme\n---\nA notice.\n')
     # a rule between paragraphs, with no settings in it, is the letter's own
     (tmp_path / "templates" / "ruled.md.j2").write_text(
         "---\n\nA line above and below.\n\n---\n", encoding="utf-8")
@@ -42,11 +43,8 @@ def test_settings_written_between_dashes_are_refused_not_printed(run: Runner,
 
 def test_an_attachment_no_template_has_is_said_as_the_listing_templates_mistake(
         run: Runner, tmp_path: Path) -> None:
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "notice.md.j2").write_text(
-        '+++\ntitle = "Notice"\naudience = "scheme"\nformat = "eml"\n'
-        'attachments = ["reflektion"]\n+++\nA notice.\n', encoding="utf-8")
+    _own_template(tmp_path, "notice", '+++\ntitle = "Notice"\naudience = "scheme"\n'
+                  'format = "eml"\nattachments = ["reflektion"]\n+++\nA notice.\n')
     said = " ".join(run("render", "notice", code=1).output.split())
     assert "notice.md.j2: template 'notice' lists 'reflektion' among its attachments, but " \
         "there is no document template of that name. Did you mean 'reflection'? Correct " \
@@ -58,11 +56,8 @@ def test_an_attachment_no_template_has_is_refused_in_every_format(run: Runner,
                                                                    tmp_path: Path) -> None:
     """Rendered as text or Word, such a template wrote its copies and advised rendering
     'reflektion' too and attaching it: a template there is not."""
-    (tmp_path / "scheme.toml").write_text(COMPLETE_SCHEME, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "notice.md.j2").write_text(
-        '+++\ntitle = "Notice"\naudience = "scheme"\nattachments = ["reflektion"]\n+++\n'
-        "A notice.\n", encoding="utf-8")
+    _own_template(tmp_path, "notice", '+++\ntitle = "Notice"\naudience = "scheme"\n'
+                  'attachments = ["reflektion"]\n+++\nA notice.\n')
     for fmt in ("txt", "docx"):
         said = " ".join(run("render", "notice", "--format", fmt, code=1).output.split())
         assert "template 'notice' lists 'reflektion' among its attachments" in said
