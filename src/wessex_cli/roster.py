@@ -1001,28 +1001,27 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
         quoted = " or ".join(f"'{name}'" for name in found)
         return f"Did you mean {quoted}? " if 0 < len(found) <= 4 else ""
 
+    def one_each(parts: list[str]) -> list[int]:
+        """The rows of the people ``parts`` name when there are several, each naming one
+        person and no two the same ("Ann Bell", "Cal Dean"); none otherwise."""
+        hits = [index.indices(part) for part in parts]
+        if len(parts) > 1 and all(len(hit) == 1 for hit in hits) and \
+                len({hit[0] for hit in hits}) == len(parts):
+            return [hit[0] for hit in hits]
+        return []
+
     def two_people(entry: str) -> list[str]:
         """The parts of ``entry``, parted at a spaced dash or at brackets, when each names
         one person and no two the same one; none otherwise."""
         parts = [part.strip() for part in _NOTES_APART.split(entry) if part.strip()]
-        hits = [index.indices(part) for part in parts]
-        if len(parts) > 1 and all(len(hit) == 1 for hit in hits) and \
-                len({hit[0] for hit in hits}) == len(parts):
-            return parts
-        return []
+        return parts if one_each(parts) else []
 
     def several_people(entry: str) -> list[int]:
         """The rows of the people ``entry`` names one after another ("Ann Bell, Cal Dean",
         "Ann Bell and Cal Dean"), each part naming one person and no two the same; none
         when it names one person or no one ("Penrose, Alys" is one)."""
-        parts = [part for whole in _entries(entry) for part in _AND.split(whole)
-                 if part.strip()]
-        if len(parts) < 2:
-            return []
-        hits = [index.indices(part) for part in parts]
-        if all(len(hit) == 1 for hit in hits) and len({hit[0] for hit in hits}) == len(parts):
-            return [hit[0] for hit in hits]
-        return []
+        return one_each([part for whole in _entries(entry) for part in _AND.split(whole)
+                         if part.strip()])
 
     def names(indices: list[int]) -> str:
         return ", ".join(f"{drafts[i].values['name']} (row {drafts[i].row_index + 1})"
@@ -1056,8 +1055,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                "Use the person's e-mail address instead of the name.")
             else:
                 parts = _AND.split(entry)
-                if column == "avoid" and len(parts) > 1 and \
-                        all(len(index.indices(part)) == 1 for part in parts):
+                if column == "avoid" and one_each(parts):
                     reader.problem("error", draft.row_index, column,
                                    f"'{entry}' is {len(parts)} people in one entry, so it "
                                    "names nobody in the list.",
