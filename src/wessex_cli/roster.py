@@ -717,6 +717,7 @@ class _RowReader:
         self.problems = problems
         self.dropped_rows = 0
         self.rejected: list[Rejected] = []
+        self.header_index = 0  # the header row, 0-based: set by read_rows
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "", locks: frozenset[frozenset[str]] = frozenset()) -> None:
@@ -734,6 +735,7 @@ class _RowReader:
     def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
                   ) -> list[_Draft]:
         drafts: list[_Draft] = []
+        self.header_index = first - 1
         total = len(self.grid.rows) - first
         seen_emails: dict[str, tuple[int, str, str]] = {}  # key -> row, name, e-mail as typed
         # Each column with the function that cleans it, decided once rather than per cell;
@@ -941,6 +943,18 @@ class _PeopleIndex:
         return [v for v in (self.items[i] for i in self.indices(text)) if isinstance(v, Volunteer)]
 
 
+def _one_choice_each(reader: _RowReader) -> str:
+    """The fix for two choices in one Preference cell, naming the columns as the sheet heads
+    them ('1st choice', '2nd choice' ...), not as wessex calls them."""
+    header = reader.grid.rows[reader.header_index]
+    heads = [f"'{cell_text(header[col])}'" for col in
+             (reader.columns.get(f"preference_{rank}") for rank in (1, 2, 3))
+             if col is not None and col < len(header)]
+    if len(heads) < 2:
+        return "Put one choice in each of Preference 1, 2 and 3."
+    return f"Put one choice in each of {', '.join(heads[:-1])} and {heads[-1]}."
+
+
 def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[Volunteer]:
     """Turn preferences, avoid and partner cells into references to people or topics."""
     index = _PeopleIndex(drafts)
@@ -1094,7 +1108,7 @@ def _resolve(drafts: list[_Draft], reader: _RowReader, scheme: Scheme) -> list[V
                                f"preference '{text}' names {len(several)} people, where a "
                                "Preference cell holds one choice, so only "
                                f"{drafts[several[0]].values['name']} counts.",
-                               "Put one choice in each of Preference 1, 2 and 3.")
+                               _one_choice_each(reader))
                 hits = several[:1]
             if hits == [number]:  # their own name: no pair can honour it
                 reader.problem("warning", draft.row_index, f"preference_{rank}",
