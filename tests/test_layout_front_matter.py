@@ -46,3 +46,19 @@ def test_an_own_form_is_undated_and_a_layout_mistyped_is_refused(run: Runner,
         assert "Use one of: certificate, form, or leave it out." in words
         assert "ideas.md.j2" in words
         assert not (tmp_path / f"c-{typed}" / "ideas.docx").exists()
+
+
+def test_a_layout_mistyped_in_a_copy_suggests_the_one_meant(run: Runner, tmp_path: Path) -> None:
+    """'from' for 'form' in a copied template was refused with the list alone: the refusal now
+    says which value was most likely meant, once."""
+    shutil.copy(EXAMPLES / "scheme.toml", tmp_path / "scheme.toml")
+    run("templates", "copy", "reflection")
+    copy = tmp_path / "templates" / "reflection.md.j2"
+    assert 'layout = "form"' in copy.read_text()
+    copy.write_text(copy.read_text().replace('layout = "form"', 'layout = "from"'))
+    result = run("render", "reflection", "--format", "docx", "-o", "r", code=1)
+    words = " ".join(result.output.split())
+    assert "template 'reflection' has layout = 'from'. Did you mean 'form'? Use one of: " \
+        "certificate, form, or leave it out." in words
+    assert words.count("Did you mean") == 1
+    assert "reflection.md.j2" in words

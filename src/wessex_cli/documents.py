@@ -227,7 +227,8 @@ def load_template_file(path: Path, user: bool) -> DocumentTemplate:
     if layout and layout not in LAYOUTS:
         # a mistyped layout ("Form") printed a blank form dated, with nothing said
         raise TemplateError(f"template '{name}' has layout = '{layout}'.",
-                            f"Use one of: {', '.join(LAYOUTS)}, or leave it out.", file=path)
+                            f"{did_you_mean(layout, list(LAYOUTS))}Use one of: "
+                            f"{', '.join(LAYOUTS)}, or leave it out.", file=path)
     return DocumentTemplate(
         name=name, title=str(meta.get("title", name)), audience=audience, default_format=fmt,
         subject=str(meta.get("subject", meta.get("title", name))),
