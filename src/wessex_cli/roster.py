@@ -641,7 +641,7 @@ def roster_from_grid(grid: Grid, scheme: Scheme,
         problems.append(Problem("warning", "", warning[1], sheet=sheet, row=warning.row,
                                 col=warning.column))
     _SUGGESTIONS_LEFT[0] = 100
-    reader = _RowReader(grid, scheme, columns, extra, problems)
+    reader = _RowReader(grid, scheme, columns, extra, problems, header_index)
     drafts = reader.read_rows(header_index + 1, progress)
     volunteers = _resolve(drafts, reader, scheme)
     return Roster(grid.path, sheet, volunteers, problems, written, [t for t, _ in extra],
@@ -712,12 +712,13 @@ class _Draft:
 
 class _RowReader:
     def __init__(self, grid: Grid, scheme: Scheme, columns: dict[str, int],
-                 extra: list[tuple[str, int]], problems: list[Problem]) -> None:
+                 extra: list[tuple[str, int]], problems: list[Problem],
+                 header_index: int) -> None:
         self.grid, self.scheme, self.columns, self.extra = grid, scheme, columns, extra
         self.problems = problems
         self.dropped_rows = 0
         self.rejected: list[Rejected] = []
-        self.header_index = 0  # the header row, 0-based: set by read_rows
+        self.header_index = header_index  # the header row, 0-based
 
     def problem(self, severity: Severity, row_index: int, column: str, message: str,
                 fix: str = "", locks: frozenset[frozenset[str]] = frozenset()) -> None:
@@ -735,7 +736,6 @@ class _RowReader:
     def read_rows(self, first: int, progress: Callable[[int, int], None] | None = None
                   ) -> list[_Draft]:
         drafts: list[_Draft] = []
-        self.header_index = first - 1
         total = len(self.grid.rows) - first
         seen_emails: dict[str, tuple[int, str, str]] = {}  # key -> row, name, e-mail as typed
         # Each column with the function that cleans it, decided once rather than per cell;
